@@ -1,0 +1,460 @@
+"""Actors: the gazetteer, and resolving an article's mentions to actors.
+
+Resolution runs in passes over one article, each adding mentions that do not overlap earlier ones:
+1. gazetteer names and aliases, demonyms ("Russian"), and capitals when they act ("Moscow said");
+2. spaCy PERSON (and multi-word ORG) entities the gazetteer lacks, which become new actors with a
+   country inferred from their title or appositive ("Russia's ambassador to Canada, X");
+3. later references to the article's people: surnames ("Mr. Dion", "Darchiev"), titles
+   ("the diplomat", "Canada's Foreign Minister") and subject pronouns ("she said").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from etl.types import ACTOR_KINDS, Actor, Mention
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_GAZETTEER = DATA_DIR / "actors.csv"
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+# Prepositions after which a capital city is a place, not its government acting.
+_PLACE_PREPOSITIONS = {
+    "in", "at", "near", "outside", "around", "across", "into", "from", "inside", "of", "to",
+    "toward", "towards", "via", "between", "through", "on", "over", "within", "throughout",
+}  # fmt: skip
+_HONORIFICS = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Gen|Sen|Rep|Gov|Sir|Dame)\.?"
+_FEMALE_HONORIFICS = {"Mrs", "Ms", "Miss", "Dame"}
+_NAME_PARTICLES = {"al", "de", "van", "von", "der", "den", "du", "la", "le", "bin", "ibn", "el", "da", "di", "abu"}
+_ORG_STOPWORDS = {"war", "summit", "conference", "talks", "crisis", "day", "week", "ceasefire"}
+
+
+def slugify(name: str) -> str:
+    """ASCII slug of a name: 'Stéphane Dion' -> 'stephane-dion'."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text or "actor"
+
+
+def _apostrophe_variants(text: str) -> set[str]:
+    return {text, text.replace("'", "\u2019"), text.replace("\u2019", "'")}
+
+
+@dataclass(frozen=True)
+class SurfaceForm:
+    text: str
+    actor_id: str
+    how: str  # name, alias, demonym, capital
+
+
+@dataclass
+class Gazetteer:
+    """Canonical actors and the surface forms that name them."""
+
+    actors: dict[str, Actor]
+    forms: list[SurfaceForm]
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _pattern: re.Pattern | None = field(default=None, repr=False)
+    _by_text: dict[str, SurfaceForm] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Gazetteer:
+        path = Path(path) if path else DEFAULT_GAZETTEER
+        actors: dict[str, Actor] = {}
+        forms: list[SurfaceForm] = []
+        with path.open(encoding="utf-8") as handle:
+            lines = (line for line in handle if line.strip() and not line.lstrip().startswith("#"))
+            for row in csv.DictReader(lines):
+                actor_id = row["actor_id"].strip()
+                kind = row["kind"].strip()
+                if kind not in ACTOR_KINDS:
+                    raise ValueError(f"{path}: actor {actor_id!r} has unknown kind {kind!r}")
+                aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+                actors[actor_id] = Actor(
+                    actor_id=actor_id,
+                    name=row["name"].strip(),
+                    kind=kind,
+                    country_id=(row.get("country_id") or "").strip() or None,
+                    aliases=aliases,
+                )
+                forms.append(SurfaceForm(row["name"].strip(), actor_id, "name"))
+                forms.extend(SurfaceForm(a, actor_id, "alias") for a in aliases)
+                for field_name, how in (("demonyms", "demonym"), ("capitals", "capital")):
+                    values = (row.get(field_name) or "").split("|")
+                    forms.extend(SurfaceForm(v.strip(), actor_id, how) for v in values if v.strip())
+        return cls(actors=actors, forms=forms, roles=load_roles())
+
+    def __post_init__(self) -> None:
+        by_text: dict[str, SurfaceForm] = {}
+        for form in self.forms:
+            text = form.text[4:] if form.text.lower().startswith("the ") else form.text
+            for variant in _apostrophe_variants(text):
+                # The first form listed wins: names and aliases before demonyms and capitals.
+                by_text.setdefault(variant, SurfaceForm(variant, form.actor_id, form.how))
+        self._by_text = by_text
+        alternatives = sorted(by_text, key=len, reverse=True)
+        body = "|".join(re.escape(a) for a in alternatives)
+        self._pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+
+    def find(self, text: str) -> Iterable[tuple[int, int, SurfaceForm]]:
+        """Every non-overlapping gazetteer surface form in text, longest first at each place."""
+        for match in self._pattern.finditer(text):
+            yield match.start(), match.end(), self._by_text[match.group(0)]
+
+    def actor_for_name(self, name: str) -> str | None:
+        form = self._by_text.get(name)
+        return form.actor_id if form and form.how in ("name", "alias") else None
+
+    def country_words(self) -> dict[str, str]:
+        """Country names, aliases and demonyms -> country actor id (for inferring countries)."""
+        words = {}
+        for text, form in self._by_text.items():
+            actor = self.actors[form.actor_id]
+            if form.how != "capital":
+                words[text] = actor.actor_id if actor.kind == "country" else (actor.country_id or actor.actor_id)
+        return words
+
+
+def load_roles(path: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """Role phrases -> words a later mention may use for the same person (rules/roles.txt)."""
+    path = path or RULES_DIR / "roles.txt"
+    roles: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        role, words = line.split(":", 1)
+        roles[role.strip().lower()] = tuple(w.strip().lower() for w in words.split(",") if w.strip())
+    return roles
+
+
+@dataclass
+class _Person:
+    actor_id: str
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None  # "m" or "f" when the text tells
+
+
+@dataclass
+class _Resolution:
+    """Working state of one article's resolution."""
+
+    doc: Doc
+    article_id: str
+    gazetteer: Gazetteer
+    mentions: list[Mention] = field(default_factory=list)
+    new_actors: dict[str, Actor] = field(default_factory=dict)
+    people: dict[str, _Person] = field(default_factory=dict)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.taken)
+
+    def add(self, start: int, end: int, actor_id: str, how: str) -> None:
+        self.taken.append((start, end))
+        self.mentions.append(Mention(self.article_id, actor_id, start, end, self.doc.text[start:end], how))
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return self.new_actors.get(actor_id) or self.gazetteer.actors.get(actor_id)
+
+
+def resolve_mentions(
+    doc: Doc, article_id: str, gazetteer: Gazetteer, known: dict[str, Actor] | None = None
+) -> tuple[list[Mention], list[Actor]]:
+    """All actor mentions of one parsed article, and the actors it introduces.
+
+    `known` holds actors discovered in earlier articles, so a person keeps one id across the corpus.
+    """
+    state = _Resolution(doc=doc, article_id=article_id, gazetteer=gazetteer)
+    _match_gazetteer(state)
+    _discover_entities(state, known or {})
+    _collect_person_profiles(state)
+    _match_surnames(state)
+    _match_titles(state)
+    _match_pronouns(state)
+    mentions = sorted(state.mentions, key=lambda m: (m.char_start, m.char_end))
+    return mentions, list(state.new_actors.values())
+
+
+def _match_gazetteer(state: _Resolution) -> None:
+    text = state.doc.text.replace("\u2019", "'")
+    for start, end, form in state.gazetteer.find(text):
+        if _is_furniture_caps(text, start, end):
+            continue
+        if form.how == "capital" and _is_place(text, start):
+            continue
+        if form.how == "demonym" and end < len(text) and text[end:end + 1] == "-" and text[start].islower():
+            continue
+        state.add(start, end, form.actor_id, form.how)
+
+
+def _is_furniture_caps(text: str, start: int, end: int) -> bool:
+    """Short all-caps aliases ("US", "WHO") inside an all-caps line are page furniture, not actors."""
+    token = text[start:end]
+    if not (token.isupper() and len(token.replace(".", "")) <= 3):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > len(token) and all(c.isupper() for c in letters)
+
+
+def _is_place(text: str, start: int) -> bool:
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].lower().strip(",") in _PLACE_PREPOSITIONS
+
+
+def _clean_entity_name(text: str) -> str:
+    text = re.sub(r"['\u2019]s$", "", text.strip())
+    text = re.sub(rf"^(?:the\s+|{_HONORIFICS}\s+)", "", text, flags=re.IGNORECASE)
+    return text.strip(" ,.;:-\u2014")
+
+
+def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
+    """PERSON and ORG entities the gazetteer lacks become actors of their own."""
+    country_words = state.gazetteer.country_words()
+    for ent in state.doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        name = _clean_entity_name(ent.text)
+        start = ent.start_char + ent.text.find(name) if name in ent.text else ent.start_char
+        end = start + len(name)
+        if not name or state.overlaps(start, end) or "\n" in name:
+            continue
+        words = name.split()
+        if ent.label_ == "PERSON":
+            if len(words) < 2 or not all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words):
+                continue  # a lone given name or surname is too ambiguous to found an actor on
+            kind = "person"
+        else:
+            if len(words) < 2 or not name[0].isupper() or {w.lower() for w in words} & _ORG_STOPWORDS:
+                continue
+            kind = "organization"
+        gazetteer_id = state.gazetteer.actor_for_name(name)
+        actor_id = gazetteer_id or slugify(name)
+        if actor_id not in state.gazetteer.actors and actor_id not in state.new_actors:
+            previous = known.get(actor_id)
+            country = _infer_country(state, start, end, country_words) if kind == "person" else None
+            if kind == "organization":
+                country = _country_inside_name(name, country_words)
+            state.new_actors[actor_id] = Actor(
+                actor_id=actor_id,
+                name=name,
+                kind=kind,
+                country_id=country or (previous.country_id if previous else None),
+                aliases=(),
+                source="discovered",
+            )
+        state.add(start, end, actor_id, "name")
+
+
+def _country_inside_name(name: str, country_words: dict[str, str]) -> str | None:
+    for word, country in country_words.items():
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", name):
+            return country
+    return None
+
+
+def _infer_country(state: _Resolution, start: int, end: int, country_words: dict[str, str]) -> str | None:
+    """A person's country from the title before the name or the appositive after it.
+
+    "Russia's ambassador to Canada, Alexander Darchiev" -> russia (the country after "to" is the
+    host); "Alexander Darchiev, the Russian ambassador to Canada," -> russia; "EU foreign policy
+    chief Josep Borrell" -> european-union; "John Babcock, a spokesperson for Global Affairs
+    Canada" -> canada.
+    """
+    text = state.doc.text
+    sent = state.doc.char_span(start, end, alignment_mode="expand")
+    sent_start = sent.sent.start_char if sent is not None else max(0, start - 120)
+    sent_end = sent.sent.end_char if sent is not None else min(len(text), end + 120)
+    before = text[max(sent_start, start - 90) : start]
+    # Only the title phrase directly before the name: cut at the last clause boundary.
+    before = re.split(r"[.;:!?\"\u201c\u201d]|,\s(?!the\b)|\b(?:and|said|says|told|with|by|that)\b", before)[-1]
+    after_match = re.match(r",\s+(?:the|a|an)\s+([^,.;]{3,90})", text[end:sent_end])
+    candidates = [(before, False)]
+    if after_match:
+        candidates.append((after_match.group(1), True))
+    for phrase, _ in candidates:
+        host_cut = re.split(r"\b(?:to|in)\s+(?=[A-Z])", phrase)[0]
+        found = _first_country(host_cut, state, start, country_words)
+        if found:
+            return found
+    return None
+
+
+def _first_country(phrase: str, state: _Resolution, at: int, country_words: dict[str, str]) -> str | None:
+    best: tuple[int, str] | None = None
+    normalised = phrase.replace("\u2019", "'")
+    for s, _e, form in state.gazetteer.find(normalised):
+        actor = state.gazetteer.actors[form.actor_id]
+        country = actor.actor_id if actor.kind in ("country", "intergovernmental") else actor.country_id
+        if country and (best is None or s < best[0]):
+            best = (s, country)
+    return best[1] if best else None
+
+
+def _collect_person_profiles(state: _Resolution) -> None:
+    """Roles and gender of each person named in full, for later titles and pronouns."""
+    text = state.doc.text
+    role_words = sorted(state.gazetteer.roles, key=len, reverse=True)
+    role_pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(r) for r in role_words) + r")(?!\w)", re.I)
+    for mention in state.mentions:
+        actor = state.actor(mention.actor_id)
+        if actor is None or actor.kind != "person" or mention.how != "name":
+            continue
+        person = state.people.setdefault(actor.actor_id, _Person(actor.actor_id))
+        before = text[max(0, mention.char_start - 70) : mention.char_start]
+        before = re.split(r"[.;!?\"\u201c\u201d]|\b(?:and|said|says|told)\b", before)[-1]
+        after = re.match(r",\s+(?:the|a|an|who is)\s+([^,.;]{3,80})", text[mention.char_end : mention.char_end + 90])
+        for phrase in (before, after.group(1) if after else ""):
+            for match in role_pattern.finditer(phrase):
+                person.roles.update(state.gazetteer.roles[match.group(1).lower()])
+                person.roles.add(match.group(1).lower())
+        honorific = re.search(rf"({_HONORIFICS})\s*$", text[max(0, mention.char_start - 6) : mention.char_start])
+        if honorific:
+            person.gender = "f" if honorific.group(1).rstrip(".") in _FEMALE_HONORIFICS else "m"
+    # Gender from a possessive right after the name with no other person between.
+    for mention in state.mentions:
+        person = state.people.get(mention.actor_id)
+        if person is None or person.gender:
+            continue
+        window = text[mention.char_end : mention.char_end + 80]
+        window = re.split(r"[.;!?]", window)[0]
+        match = re.search(r"\b(his|her|he|she)\b", window, re.I)
+        if match and not re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", window[: match.start()]):
+            person.gender = "m" if match.group(1).lower() in ("his", "he") else "f"
+
+
+def _surname(name: str) -> str | None:
+    words = name.split()
+    if len(words) < 2:
+        return None
+    # Keep particles with the surname: "Ferry de Kerckhove" -> "de Kerckhove".
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in _NAME_PARTICLES:
+        i -= 1
+    surname = " ".join(words[i:])
+    return surname if len(surname) > 2 else None
+
+
+def _match_surnames(state: _Resolution) -> None:
+    """Later surname mentions ("Mr. Dion", "Darchiev said") of people named in full."""
+    surnames: dict[str, str] = {}
+    for actor_id in list(state.people):
+        actor = state.actor(actor_id)
+        surname = _surname(actor.name) if actor else None
+        if surname:
+            for variant in _apostrophe_variants(surname):
+                surnames.setdefault(variant, actor_id)
+                if variant.lower().startswith(("al-", "de ", "van ", "von ")):
+                    short = variant.split("-", 1)[-1] if variant.lower().startswith("al-") else variant.split(" ", 1)[-1]
+                    surnames.setdefault(short, actor_id)
+                    surnames.setdefault(short[0].upper() + short[1:], actor_id)
+    if not surnames:
+        return
+    pattern = re.compile(
+        rf"(?<!\w)(?:{_HONORIFICS}\s+)?(" + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True)) + r")(?!\w)"
+    )
+    first_named = {m.actor_id: m.char_start for m in state.mentions if m.actor_id in state.people}
+    for match in pattern.finditer(state.doc.text):
+        start, end = match.span()
+        actor_id = surnames[match.group(1)]
+        if state.overlaps(start, end) or start < first_named.get(actor_id, 0):
+            continue
+        state.add(start, end, actor_id, "surname")
+
+
+def _match_titles(state: _Resolution) -> None:
+    """'the diplomat', 'the Russian leader', "Canada's Foreign Minister" -> a person named earlier."""
+    if not state.people:
+        return
+    words = sorted({w for ws in state.gazetteer.roles.values() for w in ws} | set(state.gazetteer.roles), key=len, reverse=True)
+    country_words = state.gazetteer.country_words()
+    owner = "|".join(re.escape(w) for w in sorted(country_words, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<!\w)(?:(?P<the>[Tt]he)\s+(?:(?P<demonym>{owner})\s+)?|(?P<owner>{owner})['\u2019]s\s+)"
+        rf"(?P<role>(?i:" + "|".join(re.escape(w) for w in words) + r"))(?!\w)(?!\s+[A-Z][a-z])"
+    )
+    text = state.doc.text
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if state.overlaps(match.start("role"), match.end("role")):
+            continue
+        if match.group("the") and state.overlaps(start, match.start("role")) and not match.group("demonym"):
+            continue
+        country_text = match.group("demonym") or match.group("owner")
+        country = country_words.get(country_text) if country_text else None
+        if country_text and country is None:
+            country = country_words.get(country_text[0].upper() + country_text[1:])
+        person = _latest_person(state, start, role=match.group("role").lower(), country=country)
+        if person:
+            # The span is the role itself, so "Canada" in "Canada's Foreign Minister" stays a mention.
+            state.add(match.start("role"), end, person, "title")
+
+
+def _latest_person(state: _Resolution, before: int, *, role: str | None = None, country: str | None = None,
+                   gender: str | None = None, window: int = 2500, subject_only: bool = False) -> str | None:
+    """The most recently mentioned person before `before` that fits the role, country and gender."""
+    candidates = sorted((m for m in state.mentions if m.char_start < before and m.actor_id in state.people),
+                        key=lambda m: m.char_start, reverse=True)
+    for mention in candidates:
+        if before - mention.char_start > window:
+            break
+        if subject_only and _is_oblique(state, mention):
+            continue
+        person = state.people[mention.actor_id]
+        actor = state.actor(mention.actor_id)
+        if role and role not in person.roles:
+            continue
+        if country and actor and actor.country_id != country:
+            continue
+        if gender and person.gender and person.gender != gender:
+            continue
+        return mention.actor_id
+    return None
+
+
+def _is_oblique(state: _Resolution, mention: Mention) -> bool:
+    span = state.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("compound", "appos", "flat"):
+        root = root.head
+    return root.dep_ in ("poss", "pobj", "dobj", "iobj", "npadvmod", "attr")
+
+
+def _match_pronouns(state: _Resolution) -> None:
+    """Subject 'he'/'she' resolved to the most recent compatible person, within two sentences."""
+    for token in state.doc:
+        lower = token.lower_
+        if lower not in ("he", "she") or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        gender = "m" if lower == "he" else "f"
+        sent_start = token.sent.start_char
+        previous = [s for s in state.doc.sents if s.end_char <= sent_start][-2:]
+        window_start = previous[0].start_char if previous else sent_start
+        window = token.idx - window_start + 1
+        # A pronoun subject usually continues the previous sentence's subject, not a possessor or
+        # object ("Dion urged Assad's regime ... he told reporters" is Dion).
+        actor_id = _latest_person(state, token.idx, gender=gender, window=window, subject_only=True)
+        actor_id = actor_id or _latest_person(state, token.idx, gender=gender, window=window)
+        if actor_id:
+            person = state.people[actor_id]
+            person.gender = person.gender or gender
+            state.add(token.idx, token.idx + len(token.text), actor_id, "pronoun")
+
+
+def all_actors(gazetteer: Gazetteer, discovered: Sequence[Actor]) -> dict[str, Actor]:
+    actors = dict(gazetteer.actors)
+    for actor in discovered:
+        actors.setdefault(actor.actor_id, actor)
+    return actors

@@ -1,0 +1,434 @@
+"""Statements: direct quotations and reported speech, each with its speaker.
+
+Direct quotes are found from quotation marks (straight or curly; a straight quote left open runs
+to the end of its paragraph, as wire copy does when the next paragraph continues the quote). A
+quote that stands as a clause of its own is a direct statement; its speaker is named in the
+attribution after it (", Darchiev said"), before it ("X said:"), or, for an unattributed
+paragraph of quotation, is the previous statement's speaker. A quoted phrase embedded in a
+sentence ("called it a “failed mission”") is part of that sentence, which is reported speech when
+an actor is the subject of a reporting verb, or says "according to X".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from etl.context import ArticleContext
+from etl.types import Mention, Statement, stable_id
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
+_CLOSE = {"\u201d", "\u00bb"}
+_MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not statements
+_PASSIVE_REPORTING = {"emphasize", "emphasise", "stress", "conclude", "call", "note", "say", "state", "report"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+def load_reporting_verbs(
+    path: Path | None = None,
+) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+    """Reporting lemmas, (verb, particle) pairs, and the lemmas that need a clause ("X noted that").
+
+    Read from rules/reporting_verbs.txt.
+    """
+    path = path or RULES_DIR / "reporting_verbs.txt"
+    single, phrasal, needs_clause = set(), set(), set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if not line:
+            continue
+        if line.endswith("*"):
+            line = line.rstrip("* ")
+            needs_clause.add(line)
+        words = line.split()
+        if len(words) == 1:
+            single.add(words[0])
+        else:
+            phrasal.add((words[0], words[1]))
+            single.add(words[0])
+    return frozenset(single), frozenset(phrasal), frozenset(needs_clause)
+
+
+REPORTING_VERBS, PHRASAL_REPORTING, NEEDS_CLAUSE = load_reporting_verbs()
+_DOCUMENT_NOUNS = {"statement", "report", "release", "communique", "communiqué", "letter", "declaration", "readout"}
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Character span of a quotation's content (inside the marks)."""
+
+    start: int
+    end: int
+    closed: bool  # False when a straight quote ran to the end of its paragraph
+
+    @property
+    def outer_start(self) -> int:
+        return self.start - 1
+
+    @property
+    def outer_end(self) -> int:
+        return self.end + 1 if self.closed else self.end
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Quotation spans in text: curly pairs, and straight quotes paired within each paragraph."""
+    quotes: list[QuoteSpan] = []
+    for para_start, para_end in _paragraphs(text):
+        i = para_start
+        open_at: int | None = None
+        open_char = ""
+        while i < para_end:
+            ch = text[i]
+            if open_at is None:
+                if ch in _OPEN or (ch == '"'):
+                    open_at, open_char = i, ch
+            elif (ch == '"' and open_char == '"') or (ch in _CLOSE and open_char in _OPEN):
+                if i > open_at + 1:
+                    quotes.append(QuoteSpan(open_at + 1, i, True))
+                open_at = None
+            i += 1
+        if open_at is not None:
+            end = para_end
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            if end - open_at > 1:
+                quotes.append(QuoteSpan(open_at + 1, end, False))
+    return quotes
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer(r"\n\s*\n", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def extract_statements(ctx: ArticleContext) -> list[Statement]:
+    """Every direct quotation with a speaker and every attributed reported statement, in text order."""
+    text = ctx.body
+    quotes = [q for q in find_quotes(text) if _words(text[q.start : q.end]) >= 1]
+    standalone = [q for q in quotes if _is_standalone(text, q)]
+    rows: list[tuple[int, Statement]] = []
+    last_speaker: tuple[str | None, str] | None = None
+    # Every standalone quote is known before sentences are read, so a sentence that only
+    # attributes a quote ("“...,” Mr. Dion said.") is not taken for reported speech as well.
+    covered: list[tuple[int, int]] = [(q.outer_start, q.outer_end) for q in standalone]
+    events = sorted(
+        [("quote", q.outer_start, q) for q in standalone] + [("sent", s.start_char, s) for s in ctx.doc.sents],
+        key=lambda item: (item[1], 0 if item[0] == "quote" else 1),
+    )
+    for kind, _pos, item in events:
+        if kind == "quote":
+            quote: QuoteSpan = item
+            speaker = _quote_speaker(ctx, quote) or _continuation(last_speaker, ctx, quote)
+            if speaker is None:
+                continue
+            statement = _make(ctx, speaker, quote.start, quote.end, True, _attribution_cue(ctx, quote))
+            rows.append((quote.start, statement))
+            last_speaker = speaker
+        else:
+            sent: Span = item
+            reported = _reported(ctx, sent, covered, last_speaker)
+            if reported is not None:
+                rows.append((reported.char_start, reported))
+                last_speaker = (reported.speaker_id, reported.speaker_text)
+    rows.sort(key=lambda r: r[0])
+    return [statement for _start, statement in rows]
+
+
+def _is_standalone(text: str, quote: QuoteSpan) -> bool:
+    """A quote that is a clause of its own, not a phrase embedded in the narrator's sentence."""
+    content = text[quote.start : quote.end].strip()
+    if _words(content) < _MIN_QUOTE_WORDS:
+        return False
+    before = text[max(0, quote.outer_start - 40) : quote.outer_start]
+    line_start = before.rfind("\n")
+    lead = before[line_start + 1 :].rstrip() if line_start != -1 else before.rstrip()
+    after = text[quote.outer_end : quote.outer_end + 60]
+    ends_clause = bool(re.search(r"[,.?!\u2026]\s*$", content))
+    if lead == "" or lead.endswith((":", ".", "?", "!")):
+        return True  # starts a paragraph or a sentence, or follows "X said:"
+    if re.search(r",\s*$", lead) and (content[:1].isupper() or ends_clause):
+        return True  # "X said, “We ...”" or the second half of an interrupted quote
+    if ends_clause and re.match(r"\s*(?:[a-z]|[A-Z][a-z]+\s+(?:said|says|added|told))", after) and content[:1].isupper():
+        return True
+    return False
+
+
+def _quote_speaker(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | None, str] | None:
+    """Speaker named in the attribution after the quote, or in the clause introducing it."""
+    text = ctx.body
+    sent_after = _attribution_after(ctx, quote)
+    if sent_after is not None:
+        return sent_after
+    # "X said: “...”" / "X said, “...”" / "..., she added, “...”"
+    lead_start = max(0, quote.outer_start - 200)
+    lead = text[lead_start : quote.outer_start]
+    cut = max(lead.rfind("\n"), lead.rfind("\u201d"), lead.rfind('"'), lead.rfind(". "))
+    clause_start = lead_start + cut + 1
+    if re.search(r"[:,]\s*$", text[clause_start : quote.outer_start]):
+        return _speaker_of_clause(ctx, clause_start, quote.outer_start)
+    return None
+
+
+def _attribution_after(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | None, str] | None:
+    text = ctx.body
+    tail_end = text.find("\n", quote.outer_end)
+    tail_end = len(text) if tail_end == -1 else tail_end
+    tail = text[quote.outer_end : tail_end]
+    # The attribution ends at the next quote or sentence end: ", Darchiev said." / ", said John Kirby, a ..."
+    stop = re.search(r"[\u201c\"]|(?<=[a-z0-9)])\.(?:\s|$)", tail)
+    clause = tail[: stop.start() if stop else len(tail)]
+    if not clause.strip() or len(clause) > 220:
+        return None
+    content = text[quote.start : quote.end].rstrip()
+    if not re.match(r"\s*[,\u2014-]?\s*\S", clause) or (content.endswith(".") and not clause.lstrip().startswith(("said", "says"))):
+        # A quote ending with a full stop is a finished sentence; what follows is a new one.
+        if not re.match(r"\s*[a-z]", clause):
+            return None
+    if not _has_reporting_verb(ctx, quote.outer_end, quote.outer_end + len(clause)):
+        return None
+    return _speaker_of_clause(ctx, quote.outer_end, quote.outer_end + len(clause))
+
+
+def _has_reporting_verb(ctx: ArticleContext, start: int, end: int) -> bool:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(_is_reporting(t) for t in span)
+
+
+def _is_reporting(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS
+
+
+def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str | None, str] | None:
+    """The actor who speaks in an attribution clause: a person first, else an organisation or country."""
+    mentions = ctx.mentions_in(start, end)
+    if not mentions:
+        return None
+    return _pick_speaker(ctx, mentions)
+
+
+def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str | None, str]:
+    people = [m for m in mentions if _kind(ctx, m.actor_id) == "person"]
+    chosen = people[0] if people else mentions[0]
+    return _speaker_id(ctx, chosen.actor_id), chosen.text
+
+
+def _kind(ctx: ArticleContext, actor_id: str) -> str | None:
+    actor = ctx.actors.get(actor_id)
+    return actor.kind if actor else None
+
+
+def _speaker_id(ctx: ArticleContext, actor_id: str) -> str:
+    """Government bodies speak for their country ("governments are named by their country")."""
+    actor = ctx.actors.get(actor_id)
+    if actor is not None and actor.kind == "government" and actor.country_id:
+        return actor.country_id
+    return actor_id
+
+
+def _continuation(
+    last: tuple[str | None, str] | None, ctx: ArticleContext, quote: QuoteSpan
+) -> tuple[str | None, str] | None:
+    """An unattributed paragraph of quotation continues the previous speaker."""
+    return last
+
+
+def _attribution_cue(ctx: ArticleContext, quote: QuoteSpan) -> str | None:
+    span = ctx.doc.char_span(quote.outer_end, min(len(ctx.body), quote.outer_end + 80), alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        if _is_reporting(token):
+            return token.lemma_.lower()
+        if token.text in ('"', "\u201c", "\n"):
+            break
+    return None
+
+
+def _reported(
+    ctx: ArticleContext, sent: Span, covered: list[tuple[int, int]], last: tuple[str | None, str] | None
+) -> Statement | None:
+    """A sentence of reported speech: an actor is the subject of a reporting verb, or 'according to X'."""
+    start, end = _trim(ctx.body, sent.start_char, sent.end_char)
+    if end - start < 15 or _inside(covered, start, end):
+        return None
+    outside = _outside_words(ctx.body, start, end, covered)
+    if outside < 6:
+        return None  # just the attribution of a direct quote
+    found = _reporting_clause(ctx, sent, start, end, covered, last)
+    if found is not None:
+        return found
+    according = re.search(r"\baccording to\b", ctx.body[start:end], re.I)
+    # "according to X" sourcing a number is a citation, not a position taken (figures carry it).
+    if according and not any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in sent):
+        mentions = ctx.mentions_in(start + according.end(), end)
+        if mentions:
+            speaker_id, speaker_text = _pick_speaker(ctx, mentions[:2])
+            return _make(ctx, (speaker_id, speaker_text), start, end, False, "according to")
+    return None
+
+
+def _reporting_clause(
+    ctx: ArticleContext,
+    sent: Span,
+    start: int,
+    end: int,
+    covered: list[tuple[int, int]],
+    last: tuple[str | None, str] | None,
+) -> Statement | None:
+    for token in sent:
+        if not _is_reporting(token) or token.idx < start or _inside(covered, token.idx, token.idx + 1):
+            continue
+        if token.dep_ in ("relcl", "pcomp") or (token.dep_ == "xcomp" and token.head.lemma_ == "fail"):
+            continue  # "in what the Kremlin describes as", "X failed to mention": not X's statement
+        if not _has_content(token, covered):
+            continue
+        if token.lemma_.lower() in NEEDS_CLAUSE and not _has_clause(token):
+            continue
+        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None and token.dep_ in ("advcl", "xcomp", "conj", "acl") and token.head.i != token.i:
+            subject = next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None:
+            continue
+        if subject.dep_ == "nsubjpass" or subject.lower_ == "it":
+            if token.lemma_.lower() in _PASSIVE_REPORTING and last is not None and _no_agent(token):
+                return _make(ctx, last, start, end, False, token.lemma_.lower())
+            continue
+        mentions = _subject_mentions(ctx, subject)
+        if not mentions:
+            if subject.lemma_.lower() in _DOCUMENT_NOUNS and last is not None:
+                # "The statement repeats that ..." continues the author of the statement.
+                return _make(ctx, last, start, end, False, token.lemma_.lower())
+            continue
+        speaker_id, speaker_text = _pick_speaker(ctx, mentions)
+        return _make(ctx, (speaker_id, speaker_text), start, end, False, _cue_text(token))
+    return None
+
+
+def _subject_mentions(ctx: ArticleContext, subject: Token) -> list[Mention]:
+    """Mentions in the subject phrase itself, not in a clause inside it.
+
+    "One Russian official, speaking on background because he wasn't authorized, described..."
+    speaks for Russia; the "he" of the embedded clause is not the subject.
+    """
+    sub_start = subject.left_edge.idx
+    sub_end = subject.right_edge.idx + len(subject.right_edge.text)
+    kept = []
+    for mention in ctx.mentions_in(sub_start, sub_end):
+        span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        if span is None:
+            continue
+        node, inside_clause = span.root, False
+        while node.i != subject.i and node.head.i != node.i:
+            node = node.head
+            if node.i != subject.i and node.pos_ in ("VERB", "AUX"):
+                inside_clause = True
+                break
+        if not inside_clause:
+            kept.append(mention)
+    return kept
+
+
+def _has_clause(token: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "mark" and c.lower_ == "that") for c in token.children)
+
+
+def _no_agent(token: Token) -> bool:
+    return not any(c.dep_ == "agent" for c in token.children)
+
+
+def _cue_text(token: Token) -> str:
+    for child in token.children:
+        if child.dep_ in ("prt", "prep") and (token.lemma_.lower(), child.lower_) in PHRASAL_REPORTING:
+            return f"{token.lemma_.lower()} {child.lower_}"
+    return token.lemma_.lower()
+
+
+def _has_content(token: Token, covered: list[tuple[int, int]]) -> bool:
+    """The reporting verb governs something said, outside any direct quote it merely attributes."""
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl", "oprd", "attr", "conj", "prt", "dative"):
+            tokens = [t for t in child.subtree if not _inside(covered, t.idx, t.idx + 1) and not t.is_punct]
+            if len(tokens) >= 3:
+                return True
+    return False
+
+
+def _inside(covered: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in covered)
+
+
+def _outside_words(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> int:
+    pieces, cursor = [], start
+    for s, e in sorted(covered):
+        if e <= start or s >= end:
+            continue
+        pieces.append(text[cursor:max(cursor, s)])
+        cursor = max(cursor, e)
+    pieces.append(text[cursor:end])
+    return _words(" ".join(pieces))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _make(
+    ctx: ArticleContext, speaker: tuple[str | None, str], start: int, end: int, is_direct: bool, cue: str | None
+) -> Statement:
+    start, end = _trim(ctx.body, start, end)
+    quote = ctx.body[start:end]
+    when, precision = _statement_date(ctx, start, end)
+    return Statement(
+        statement_id=stable_id(ctx.article.article_id, start, end),
+        article_id=ctx.article.article_id,
+        speaker_id=speaker[0],
+        speaker_text=speaker[1],
+        quote=quote,
+        is_direct=is_direct,
+        statement_date=when,
+        char_start=start,
+        char_end=end,
+        date_precision=precision,
+        cue=cue,
+    )
+
+
+def _statement_date(ctx: ArticleContext, start: int, end: int):
+    """An explicit or relative date in the statement's sentence, else the publication date."""
+    from etl.types import PartialDate
+
+    sent = ctx.sentence_at(start)
+    published = (
+        PartialDate(ctx.article.published_date, ctx.article.published_precision or "day")
+        if ctx.article.published_date
+        else None
+    )
+    try:
+        from etl.dates import find_dates
+    except ImportError:  # the dates module is optional for statements
+        find_dates = None
+    if find_dates is not None:
+        found = find_dates(ctx.body[sent.start_char : sent.end_char], published, offset=sent.start_char)
+        outside = [d for d in found if not (start <= d.char_start < end) or True]
+        if outside:
+            return outside[0].value.value, outside[0].value.precision
+    if published is not None:
+        return published.value, published.precision
+    return None, None
