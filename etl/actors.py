@@ -275,7 +275,7 @@ def _infer_country(state: _Resolution, start: int, end: int, country_words: dict
     sent = state.doc.char_span(start, end, alignment_mode="expand")
     sent_start = sent.sent.start_char if sent is not None else max(0, start - 120)
     sent_end = sent.sent.end_char if sent is not None else min(len(text), end + 120)
-    before = text[max(sent_start, start - 90) : start]
+    before = text[max(sent_start, start - 90) : start].rstrip(" ,")
     # Only the title phrase directly before the name: cut at the last clause boundary.
     before = re.split(r"[.;:!?\"\u201c\u201d]|,\s(?!the\b)|\b(?:and|said|says|told|with|by|that)\b", before)[-1]
     after_match = re.match(r",\s+(?:the|a|an)\s+([^,.;]{3,90})", text[end:sent_end])

@@ -188,7 +188,8 @@ def _attribution_after(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | Non
     tail_end = len(text) if tail_end == -1 else tail_end
     tail = text[quote.outer_end : tail_end]
     # The attribution ends at the next quote or sentence end: ", Darchiev said." / ", said John Kirby, a ..."
-    stop = re.search(r"[\u201c\"]|(?<=[a-z0-9)])\.(?:\s|$)", tail)
+    masked = re.sub(r"\b(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Jr|Sr|U\.S|U\.N)\.", lambda m: m.group(1) + "_", tail)
+    stop = re.search(r"[\u201c\"]|(?<=[a-z0-9)])\.(?:\s|$)", masked)
     clause = tail[: stop.start() if stop else len(tail)]
     if not clause.strip() or len(clause) > 220:
         return None

@@ -1,0 +1,41 @@
+# One target per README command, plus `check` for everything CI runs.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup setup-dev dashboard etl test lint check evaluate bench
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+setup: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+
+setup-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+
+data/warehouse.duckdb:
+	$(BIN)/python -m etl --input data/raw --db data/warehouse.duckdb
+
+etl: setup
+	$(BIN)/python -m etl --input data/raw --db data/warehouse.duckdb
+
+# Quick start 1: set up, build the warehouse if it is missing, start the dashboard.
+dashboard: setup data/warehouse.duckdb
+	$(BIN)/streamlit run app.py
+
+# Quick start 2: set up and run every test.
+test: setup-dev
+	$(BIN)/python -m pytest -q
+
+lint: setup-dev
+	$(BIN)/ruff check .
+
+check: lint test
+
+evaluate: setup
+	$(BIN)/python -m etl.evaluate --articles data/raw --gold tests/gold
+
+bench: setup
+	$(BIN)/python benchmarks/bench_etl.py

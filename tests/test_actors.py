@@ -1,0 +1,97 @@
+"""Actor resolution: gazetteer aliases, discovered people with inferred countries, coreference."""
+
+import pytest
+
+from etl.nlp import load_nlp
+
+from etl.actors import Gazetteer, resolve_mentions, slugify
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()  # cached per process
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp, gazetteer):
+    def run(text):
+        mentions, new = resolve_mentions(nlp(text), "a1", gazetteer)
+        return mentions, {a.actor_id: a for a in new}
+
+    return run
+
+
+def ids(mentions):
+    return [m.actor_id for m in mentions]
+
+
+def test_gazetteer_covers_aliases_of_governments_and_groups(resolve):
+    mentions, _ = resolve(
+        "The Kremlin rejected the claim. Daesh and ISIL fighters attacked, and al-Nusra retreated. "
+        "The Assad regime and Ottawa disagreed."
+    )
+    assert ids(mentions) == ["russia", "isis", "isis", "hts", "syria", "canada"]
+
+
+def test_capital_is_a_place_after_a_preposition(resolve):
+    mentions, _ = resolve("Talks were held in Moscow. Moscow said the talks were useful.")
+    assert [(m.text, m.actor_id) for m in mentions] == [("Moscow", "russia")]
+    assert mentions[0].char_start > 20
+
+
+def test_all_caps_page_furniture_is_not_an_actor(resolve):
+    mentions, _ = resolve("SUPPORT US\n\nThe US said it would help.")
+    assert [m.text for m in mentions] == ["US"]
+    assert mentions[0].char_start > 10
+
+
+def test_unknown_person_becomes_actor_with_country_from_title(resolve):
+    text = "Ukraine's ambassador to Canada, Oksana Melnychuk, says Ottawa should send more aid."
+    mentions, new = resolve(text)
+    assert "oksana-melnychuk" in new
+    assert new["oksana-melnychuk"].kind == "person"
+    assert new["oksana-melnychuk"].country_id == "ukraine"
+
+
+def test_country_from_appositive_after_the_name(resolve):
+    text = "Miguel Ortiz, the Spanish ambassador to Germany, said talks would resume."
+    _, new = resolve(text)
+    assert new["miguel-ortiz"].country_id == "spain"
+
+
+def test_country_from_organisation_in_title(resolve):
+    text = "EU foreign policy chief Anna Lindqvist said the plan was premature."
+    _, new = resolve(text)
+    assert new["anna-lindqvist"].country_id == "european-union"
+
+
+def test_surname_honorific_title_and_pronoun_resolve_to_the_same_person(resolve):
+    text = (
+        "Sudan's envoy to the UN, Omar Hassan Idris, spoke on Monday. "
+        "Mr. Idris said the ceasefire was holding. The diplomat denied that aid was blocked. "
+        "He said more trucks would arrive."
+    )
+    mentions, new = resolve(text)
+    person = [m for m in mentions if m.actor_id == "omar-hassan-idris"]
+    assert [m.how for m in person] == ["name", "surname", "title", "pronoun"]
+    assert new["omar-hassan-idris"].country_id == "sudan"
+
+
+def test_pronoun_skips_a_possessor_for_the_subject(resolve):
+    text = (
+        "Foreign Minister Lena Vogt criticised President Bashar al-Assad's regime on Tuesday. "
+        '"Civilians are paying the price," she told reporters.'
+    )
+    mentions, _ = resolve(text)
+    pronoun = next(m for m in mentions if m.how == "pronoun")
+    assert pronoun.actor_id == "lena-vogt"
+
+
+def test_slugify_folds_accents():
+    assert slugify("Stéphane Dion") == "stephane-dion"
+    assert slugify("  Hay’at Tahrir al-Sham ") == "hayat-tahrir-al-sham"

@@ -1,0 +1,110 @@
+"""Statements: direct quotes with their speakers, and reported speech."""
+
+import datetime
+
+import pytest
+
+from etl.nlp import load_nlp
+
+from etl.actors import Gazetteer, resolve_mentions
+from etl.context import ArticleContext
+from etl.statements import extract_statements, find_quotes
+from etl.types import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()  # cached per process
+
+
+@pytest.fixture(scope="module")
+def statements_of(nlp):
+    gazetteer = Gazetteer.load()
+
+    def run(body, published=datetime.date(2021, 3, 3)):
+        article = Article("a1", "x.txt", None, None, None, published, "day", "en", body, "sha")
+        doc = nlp(body)
+        mentions, new = resolve_mentions(doc, "a1", gazetteer)
+        actors = {**gazetteer.actors, **{a.actor_id: a for a in new}}
+        return extract_statements(ArticleContext(article, doc, tuple(mentions), actors))
+
+    return run
+
+
+def test_straight_quote_left_open_runs_to_paragraph_end():
+    text = '"We will not leave," she said. "Nobody can make us go.\n\n"Next paragraph."'
+    spans = [text[q.start : q.end] for q in find_quotes(text)]
+    assert spans == ["We will not leave,", "Nobody can make us go.", "Next paragraph."]
+
+
+def test_curly_quotes_are_paired():
+    text = "He said “the talks failed” and “nothing changed at all today.”"
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "the talks failed",
+        "nothing changed at all today.",
+    ]
+
+
+def test_quote_attributed_after_and_interrupted_quote_gives_two_statements(statements_of):
+    body = (
+        "Global Affairs Canada spokeswoman Natalie Brun spoke on Tuesday.\n\n"
+        '"Our engagement with Iran is limited to consular matters," she added, '
+        '"and that will not change soon."'
+    )
+    rows = [s for s in statements_of(body) if s.is_direct]
+    assert [s.speaker_id for s in rows] == ["natalie-brun", "natalie-brun"]
+    assert rows[0].quote.startswith("Our engagement")
+    assert rows[1].quote.startswith("and that will not change")
+
+
+def test_unattributed_quote_paragraph_continues_previous_speaker(statements_of):
+    body = (
+        '"The blockade must end now," said Amina Yusuf, a spokesperson for the World Food Programme.\n\n'
+        '"Every day of delay costs lives in the camps around the city."'
+    )
+    rows = statements_of(body)
+    direct = [s for s in rows if s.is_direct]
+    assert len(direct) == 2
+    assert {s.speaker_id for s in direct} == {"amina-yusuf"}
+
+
+def test_reported_speech_with_title_subject(statements_of):
+    body = (
+        "Britain's Foreign Secretary Paul Hendry met his counterpart on Monday.\n\n"
+        "The foreign secretary urged Russia to withdraw its troops from the border."
+    )
+    rows = statements_of(body)
+    reported = [s for s in rows if not s.is_direct]
+    assert reported and reported[-1].speaker_id == "paul-hendry"
+    assert reported[-1].cue == "urge"
+
+
+def test_government_body_speaks_for_its_country(statements_of):
+    body = "The State Department said on Friday that the strikes violated the ceasefire agreement."
+    rows = statements_of(body)
+    assert [s.speaker_id for s in rows] == ["united-states"]
+    assert rows[0].speaker_text == "State Department"
+
+
+def test_attribution_line_is_not_a_second_statement(statements_of):
+    body = '"We have stepped up to help the refugees in every way we could," Mr. Ali Karimi said.'
+    rows = statements_of(body)
+    assert len(rows) == 1 and rows[0].is_direct
+
+
+def test_scare_quotes_do_not_make_a_direct_statement(statements_of):
+    body = 'The Canadian government said it is "concerned" about the conference in Damascus.'
+    rows = statements_of(body)
+    assert len(rows) == 1
+    assert not rows[0].is_direct and rows[0].speaker_id == "canada"
+
+
+def test_figure_sourcing_is_not_a_statement(statements_of):
+    body = "More than 2.1 million people have fled the fighting, according to the UNHCR."
+    assert statements_of(body) == []
+
+
+def test_statement_date_from_weekday_else_published(statements_of):
+    body = 'Mr. Tom Reid, the Irish foreign minister, said Monday that aid must reach Gaza.'
+    rows = statements_of(body, published=datetime.date(2021, 3, 3))  # a Wednesday
+    assert rows[0].statement_date == datetime.date(2021, 3, 1)
