@@ -178,6 +178,7 @@ def resolve_mentions(
     _collect_person_profiles(state)
     _match_surnames(state)
     _match_titles(state)
+    _match_org_references(state)
     _match_pronouns(state)
     mentions = sorted(state.mentions, key=lambda m: (m.char_start, m.char_end))
     return mentions, list(state.new_actors.values())
@@ -398,6 +399,66 @@ def _match_titles(state: _Resolution) -> None:
         if person:
             # The span is the role itself, so "Canada" in "Canada's Foreign Minister" stays a mention.
             state.add(match.start("role"), end, person, "title")
+
+
+def load_org_references(path: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """Nouns that refer back to an organisation -> the actor kinds they may mean (rules file)."""
+    path = path or RULES_DIR / "org_references.txt"
+    refs: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if ":" in line:
+            noun, kinds = line.split(":", 1)
+            refs[noun.strip().lower()] = tuple(k.strip() for k in kinds.split(",") if k.strip())
+    return refs
+
+
+ORG_REFERENCES = load_org_references()
+
+
+def _match_org_references(state: _Resolution, window: int = 1500) -> None:
+    """'The ministry said...' -> the government body named most recently; 'the regime' -> its country."""
+    nouns = sorted(ORG_REFERENCES, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)[Tt]he\s+(" + "|".join(re.escape(n) for n in nouns) + r")(?!\w)(?!\s+of\b)")
+    for match in pattern.finditer(state.doc.text):
+        start, end = match.span()
+        if state.overlaps(start, end):
+            continue
+        noun = match.group(1).lower()
+        kinds = ORG_REFERENCES[noun]
+        for mention in sorted(state.mentions, key=lambda m: m.char_start, reverse=True):
+            if mention.char_start >= start:
+                continue
+            if start - mention.char_start > window:
+                break
+            actor = state.actor(mention.actor_id)
+            if actor is None or actor.kind not in kinds:
+                continue
+            if noun == "regime" and not any("regime" in a.lower() for a in actor.aliases):
+                continue
+            state.add(start, end, actor.actor_id, "reference")
+            break
+        else:
+            if "government" in kinds:
+                # "Russian Foreign Minister Lavrov ... The ministry said": the official's government.
+                country = _latest_official_country(state, start, window)
+                if country:
+                    state.add(start, end, country, "reference")
+
+
+def _latest_official_country(state: _Resolution, before: int, window: int) -> str | None:
+    for mention in sorted(state.mentions, key=lambda m: m.char_start, reverse=True):
+        if mention.char_start >= before:
+            continue
+        if before - mention.char_start > window:
+            break
+        person = state.people.get(mention.actor_id)
+        actor = state.actor(mention.actor_id)
+        if person and actor and actor.country_id and {"minister", "official", "spokesperson"} & person.roles:
+            country = state.actor(actor.country_id)
+            if country is not None and country.kind == "country":
+                return country.actor_id
+    return None
 
 
 def _latest_person(state: _Resolution, before: int, *, role: str | None = None, country: str | None = None,

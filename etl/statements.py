@@ -27,6 +27,7 @@ _CLOSE = {"\u201d", "\u00bb"}
 _MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not statements
 _PASSIVE_REPORTING = {"emphasize", "emphasise", "stress", "conclude", "call", "note", "say", "state", "report"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_DECLINE = {"fail", "decline", "refuse"}
 
 
 def load_reporting_verbs(
@@ -173,6 +174,13 @@ def _quote_speaker(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | None, s
     if sent_after is not None:
         return sent_after
     # "X said: “...”" / "X said, “...”" / "..., she added, “...”"
+    before = text[: quote.outer_start].rstrip()
+    if before.endswith(":") and quote.outer_start - len(before) > 1:
+        # "X said in a video address:" closing the previous paragraph introduces this quote.
+        sent = ctx.sentence_at(len(before) - 1)
+        found = _speaker_of_clause(ctx, sent.start_char, len(before))
+        if found is not None:
+            return found
     lead_start = max(0, quote.outer_start - 200)
     lead = text[lead_start : quote.outer_start]
     cut = max(lead.rfind("\n"), lead.rfind("\u201d"), lead.rfind('"'), lead.rfind(". "))
@@ -265,6 +273,8 @@ def _reported(
     start, end = _trim(ctx.body, sent.start_char, sent.end_char)
     if end - start < 15 or _inside(covered, start, end):
         return None
+    if ctx.body[end - 1] == ":" and any(s >= end for s, _e in covered):
+        return None  # "X said in a video address:" only introduces the quote that follows
     outside = _outside_words(ctx.body, start, end, covered)
     if outside < 6:
         return None  # just the attribution of a direct quote
@@ -292,8 +302,10 @@ def _reporting_clause(
     for token in sent:
         if not _is_reporting(token) or token.idx < start or _inside(covered, token.idx, token.idx + 1):
             continue
-        if token.dep_ in ("relcl", "pcomp") or (token.dep_ == "xcomp" and token.head.lemma_ == "fail"):
+        if token.dep_ in ("relcl", "pcomp") or (token.dep_ == "xcomp" and token.head.lemma_ in _DECLINE):
             continue  # "in what the Kremlin describes as", "X failed to mention": not X's statement
+        if token.lemma_.lower() in ("say", "comment", "tell") and any(c.dep_ == "neg" for c in token.children):
+            continue  # "the minister did not say how many" reports silence, not a statement
         if not _has_content(token, covered):
             continue
         if token.lemma_.lower() in NEEDS_CLAUSE and not _has_clause(token):

@@ -108,3 +108,30 @@ def test_statement_date_from_weekday_else_published(statements_of):
     body = 'Mr. Tom Reid, the Irish foreign minister, said Monday that aid must reach Gaza.'
     rows = statements_of(body, published=datetime.date(2021, 3, 3))  # a Wednesday
     assert rows[0].statement_date == datetime.date(2021, 3, 1)
+
+
+def test_colon_at_paragraph_end_introduces_the_next_quote(statements_of):
+    body = (
+        "Ukrainian President Volodymyr Zelensky said in a video address:\n\n"
+        '"We have nothing to lose but our freedom. We will fight to the end."'
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.is_direct) for s in rows] == [("volodymyr-zelensky", True)]
+
+
+def test_silence_is_not_a_statement(statements_of):
+    body = (
+        "Canada's Minister of Immigration, Sean Fraser, announced that visas would be fast-tracked. "
+        "The minister did not say how many people would be admitted."
+    )
+    rows = statements_of(body)
+    assert [s.cue for s in rows] == ["announce"]
+
+
+def test_the_ministry_speaks_for_its_officials_country(statements_of):
+    body = (
+        "Russian Foreign Minister Sergei Lavrov spoke in Moscow. "
+        "The ministry said in a statement that its forces had not targeted civilians."
+    )
+    rows = statements_of(body)
+    assert rows[-1].speaker_id == "russia" and rows[-1].speaker_text == "The ministry"
