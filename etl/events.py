@@ -1,0 +1,736 @@
+"""Dated events: summits, meetings, attacks, ceasefires, statements… each tied to its sentence.
+
+A sentence yields an event only when it carries a date that anchors something (not "since 2011"
+or "by the end of 2016"). Cue words from `etl/rules/event_types.txt` and reporting frames from
+`etl/rules/event_statements.txt` are the candidates; each binds the nearest date in the parse tree
+that lies in the same scope (a reported clause is its own scope, so "Moscow reported Friday that
+its airstrikes…" dates the report, not the airstrikes). Per sentence and date the strongest type
+wins. Across the article, repeats of one event (same type and date, or a coarser date holding a
+finer one) are merged, and statements are kept once per (speaker, date).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from etl.context import ArticleContext
+from etl.dates import UPCOMING_DAYS, DateMention, find_dates
+from etl.types import EVENT_TYPES, Event, Mention, PartialDate, Statement, stable_id
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+DESCRIPTION_CHARS = 160
+_GAP_WORDS = 6  # how far apart the two halves of an "a ... b" cue may lie
+_CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "acl", "relcl", "dobj", "advcl"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "into"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue of a type: words that follow each other, or two halves with a short gap."""
+
+    event_type: str
+    words: tuple[str, ...]
+    after_gap: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventRules:
+    cues: tuple[Cue, ...]  # every type's cues, statement cues included
+    strength: dict[str, int]  # lower is stronger
+    statement_verbs: frozenset[str]
+    irrealis: frozenset[str]
+    background: frozenset[str]
+    not_anchoring: frozenset[str]
+    same_day: tuple[tuple[str, int], ...]
+    heads: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    event_type: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def head(self) -> Token:
+        return min(self.tokens, key=lambda t: _depth(t))
+
+
+def _read_rules(path: Path) -> list[tuple[str, list[str]]]:
+    lines = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        key, values = line.split(":", 1)
+        lines.append(
+            (key.strip(), [v.strip().lower() for v in values.split(",") if v.strip()])
+        )
+    return lines
+
+
+def _cue(event_type: str, phrase: str) -> Cue:
+    first, _, second = phrase.partition("...")
+    split = lambda s: tuple(w for w in re.split(r"[\s\-]+", s.strip()) if w)
+    return Cue(event_type, split(first), split(second))
+
+
+@functools.lru_cache(maxsize=4)
+def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
+    """Read the event rule files (types in order of strength, statement frames, context words)."""
+    cues: list[Cue] = []
+    strength: dict[str, int] = {}
+    for event_type, phrases in _read_rules(rules_dir / "event_types.txt"):
+        if event_type not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {event_type!r} in event_types.txt")
+        strength.setdefault(event_type, len(strength))
+        cues.extend(_cue(event_type, p) for p in phrases)
+    strength.setdefault("statement", len(strength))
+    statements = dict(_read_rules(rules_dir / "event_statements.txt"))
+    cues.extend(
+        _cue("statement", p)
+        for p in statements.get("verbs", []) + statements.get("nouns", [])
+    )
+    context = dict(_read_rules(rules_dir / "event_context.txt"))
+    same_day = []
+    for item in context.get("same_day", []):
+        phrase, _, offset = item.partition("=")
+        same_day.append((phrase.strip(), int(offset or 0)))
+    return EventRules(
+        cues=tuple(sorted(cues, key=lambda c: -(len(c.words) + len(c.after_gap)))),
+        strength=strength,
+        statement_verbs=frozenset(
+            v for v in statements.get("verbs", []) if " " not in v
+        ),
+        irrealis=frozenset(context.get("irrealis", [])),
+        background=frozenset(context.get("background", [])),
+        not_anchoring=frozenset(context.get("not_anchoring", [])),
+        same_day=tuple(sorted(same_day, key=lambda p: -len(p[0]))),
+        heads=tuple(tuple(h.split()) for h in context.get("heads", [])),
+    )
+
+
+def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list[Event]:
+    """Every dated event of one article, merged so that each happening appears once."""
+    rules = load_event_rules()
+    published = _published(ctx)
+    events: list[Event] = []
+    previous: DateMention | None = None
+    for sent in ctx.doc.sents:
+        if not any(t.is_alpha for t in sent):
+            continue
+        dates = _anchoring_dates(ctx, sent, published, rules)
+        same_day = _same_day_date(ctx, sent, previous, rules, dates)
+        if dates:
+            previous = dates[-1]
+        if same_day is not None:
+            dates.append(same_day)
+        if dates:
+            events.extend(_sentence_events(ctx, sent, dates, statements, rules))
+    return _merge(events)
+
+
+def _published(ctx: ArticleContext) -> PartialDate | None:
+    article = ctx.article
+    if article.published_date is None:
+        return None
+    return PartialDate(article.published_date, article.published_precision or "day")
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def _anchoring_dates(
+    ctx: ArticleContext, sent: Span, published: PartialDate | None, rules: EventRules
+) -> list[DateMention]:
+    """Dates in the sentence that say when something happened (not bounds, not page furniture)."""
+    found = find_dates(sent.text, published, offset=sent.start_char)
+    kept = []
+    for mention in found:
+        if published is not None and mention.value.value > _latest_plausible(published):
+            continue  # lists of later articles at the foot of a page
+        span = ctx.doc.char_span(
+            mention.char_start, mention.char_end, alignment_mode="expand"
+        )
+        if span is None or _is_bound(span, rules):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _latest_plausible(published: PartialDate) -> object:
+    value = published.value
+    if published.precision == "month":
+        value = value.replace(day=28) + timedelta(days=4)
+    elif published.precision == "year":
+        value = value.replace(month=12, day=31)
+    return value + timedelta(days=UPCOMING_DAYS)
+
+
+def _is_bound(span: Span, rules: EventRules) -> bool:
+    """ "since 2011", "by the end of 2016", "since the conflict began in 2011": not an event date."""
+    before = span.doc[max(span.start - 4, span.sent.start) : span.start]
+    if any(t.lower_ in rules.not_anchoring for t in before[-1:]):
+        return True
+    if [t.lower_ for t in before[-4:]][-4:-2] == ["by", "the"] or any(
+        t.lower_ in rules.not_anchoring and t.dep_ == "prep"
+        for t in span.root.ancestors
+    ):
+        return True
+    if span.doc[span.end : span.end + 1].text.lower() == "ago":
+        return True
+    for ancestor in span.root.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return any(
+                c.dep_ == "mark" and c.lower_ in rules.not_anchoring
+                for c in ancestor.children
+            )
+    return False
+
+
+def _same_day_date(
+    ctx: ArticleContext,
+    sent: Span,
+    previous: DateMention | None,
+    rules: EventRules,
+    dates: list[DateMention],
+) -> DateMention | None:
+    """ "held the same day" takes the last date mentioned before it, shifted by the phrase's offset."""
+    if previous is None:
+        return None
+    lowered = sent.text.lower()
+    for phrase, offset in rules.same_day:
+        at = re.search(r"\b" + re.escape(phrase) + r"\b", lowered)
+        if at is None:
+            continue
+        start, end = sent.start_char + at.start(), sent.start_char + at.end()
+        if any(d.char_start < end and start < d.char_end for d in dates):
+            return None
+        value = previous.value
+        if offset and value.precision == "day":
+            value = PartialDate(value.value + timedelta(days=offset), "day")
+        return DateMention(start, end, ctx.body[start:end], value, True)
+    return None
+
+
+# --- cues and scopes ---------------------------------------------------------------------------
+
+
+def _find_triggers(
+    sent: Span, dates: list[DateMention], rules: EventRules
+) -> list[_Trigger]:
+    """Cue matches in the sentence, longest first, never overlapping each other or a date."""
+    tokens = [t for t in sent if not t.is_punct or t.text not in {"-", "\u2013"}]
+    in_date = {t.i for d in dates for t in sent if d.char_start <= t.idx < d.char_end}
+    taken: set[int] = set(in_date)
+    found: list[_Trigger] = []
+    for cue in rules.cues:
+        for k in range(len(tokens)):
+            matched = _match_words(tokens, k, cue.words)
+            if matched is None:
+                continue
+            if cue.after_gap:
+                tail = None
+                for j in range(
+                    k + len(cue.words),
+                    min(k + len(cue.words) + _GAP_WORDS, len(tokens)),
+                ):
+                    tail = _match_words(tokens, j, cue.after_gap)
+                    if tail:
+                        break
+                if not tail:
+                    continue
+                matched = matched + tail
+            if any(t.i in taken for t in matched):
+                continue
+            taken.update(t.i for t in matched)
+            found.append(_Trigger(cue.event_type, tuple(matched)))
+    return found
+
+
+def _match_words(
+    tokens: list[Token], k: int, words: tuple[str, ...]
+) -> tuple[Token, ...] | None:
+    if k + len(words) > len(tokens):
+        return None
+    window = tokens[k : k + len(words)]
+    for token, word in zip(window, words, strict=True):
+        if word not in {token.lower_, token.lemma_.lower()}:
+            return None
+    return tuple(window)
+
+
+def _content_scopes(
+    ctx: ArticleContext, sent: Span, frames: list[_Trigger]
+) -> dict[int, int]:
+    """Token index → id of the reported clause (or quotation) it lies in; the main clause is absent."""
+    scope: dict[int, int] = {}
+    for frame in frames:
+        head = frame.head
+        children = list(head.children)
+        if head.pos_ == "NOUN" and head.dep_ == "dobj":
+            children += [c for c in head.head.children if c.dep_ in {"advcl", "xcomp"}]
+        for child in children:
+            if child.dep_ not in _CONTENT_DEPS:
+                continue
+            if child.dep_ == "dobj" and any(
+                child is t for f in frames for t in f.tokens
+            ):
+                continue
+            for token in child.subtree:
+                scope.setdefault(token.i, child.i)
+    for match in _QUOTE.finditer(sent.text):
+        start, end = sent.start_char + match.start(), sent.start_char + match.end()
+        for token in sent:
+            if start <= token.idx < end:
+                scope.setdefault(token.i, -start - 1)
+    return scope
+
+
+def _is_real(trigger: _Trigger, rules: EventRules) -> bool:
+    """False for cues that are wished for, stretches of time, or negated."""
+    head = trigger.head
+    if trigger.event_type == "statement":
+        return True
+    nearby = [*head.children, *list(head.ancestors)[:2]]
+    if any(
+        t.lemma_.lower() in rules.irrealis or t.lower_ in rules.irrealis for t in nearby
+    ):
+        return False
+    if any(c.dep_ == "neg" for c in head.children):
+        return False
+    if (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.lemma_.lower() in rules.background
+    ):
+        return False
+    conj_root = head
+    while conj_root.dep_ == "conj":
+        conj_root = conj_root.head
+    if (
+        conj_root is not head
+        and conj_root.dep_ == "pobj"
+        and conj_root.head.lower_ == "of"
+    ):
+        return conj_root.head.head.lemma_.lower() not in rules.background
+    return True
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up = {a.i: 0}
+    for steps, ancestor in enumerate(a.ancestors, start=1):
+        up[ancestor.i] = steps
+    for steps, token in enumerate([b, *b.ancestors]):
+        if token.i in up:
+            return steps + up[token.i]
+    return 99
+
+
+# --- events of one sentence ----------------------------------------------------------------------
+
+
+def _sentence_events(
+    ctx: ArticleContext,
+    sent: Span,
+    dates: list[DateMention],
+    statements: Sequence[Statement],
+    rules: EventRules,
+) -> list[Event]:
+    triggers = [t for t in _find_triggers(sent, dates, rules) if _is_real(t, rules)]
+    triggers = _drop_forum_modifiers(triggers)
+    frames = [t for t in triggers if t.event_type == "statement"]
+    scopes = _content_scopes(ctx, sent, frames)
+    date_roots = []
+    for mention in dates:
+        span = ctx.doc.char_span(
+            mention.char_start, mention.char_end, alignment_mode="expand"
+        )
+        date_roots.append(span.root)
+    bound: dict[int, list[_Trigger]] = {}
+    for trigger in triggers:
+        scope = scopes.get(trigger.head.i)
+        candidates = [
+            (_tree_distance(trigger.head, root), i)
+            for i, root in enumerate(date_roots)
+            if scopes.get(root.i) == scope
+        ]
+        if candidates:
+            bound.setdefault(min(candidates)[1], []).append(trigger)
+    events = []
+    for index, group in sorted(bound.items()):
+        mention = dates[index]
+        ranked = sorted(
+            group,
+            key=lambda t: (
+                rules.strength[t.event_type],
+                _tree_distance(t.head, date_roots[index]),
+            ),
+        )
+        for trigger in ranked:
+            event = _make_event(ctx, sent, mention, trigger, scopes, statements, rules)
+            if event is not None:
+                events.append(event)
+                break
+    return events
+
+
+def _drop_forum_modifiers(triggers: list[_Trigger]) -> list[_Trigger]:
+    """ "ceasefire talks", "peace summit vote": a cue modifying another cue's noun yields to it."""
+    heads = {t.head.i: t for t in triggers}
+    kept = []
+    for trigger in triggers:
+        head = trigger.head
+        if (
+            head.dep_ == "compound"
+            and head.head.i in heads
+            and heads[head.head.i] is not trigger
+        ):
+            continue
+        kept.append(trigger)
+    return kept
+
+
+def _make_event(
+    ctx: ArticleContext,
+    sent: Span,
+    mention: DateMention,
+    trigger: _Trigger,
+    scopes: dict[int, int],
+    statements: Sequence[Statement],
+    rules: EventRules,
+) -> Event | None:
+    event_type = trigger.event_type
+    if event_type == "statement":
+        speaker = _speaker(ctx, sent, trigger, statements)
+        if speaker is None:
+            return None
+        participants: tuple[str, ...] = (speaker,)
+        location = None
+    else:
+        # Three or more leaders meeting is a summit: the verb's clause names them all, a noun
+        # ("a meeting with President X and President Y") names the guests of a host.
+        needed = 3 if trigger.head.pos_ in {"VERB", "AUX"} else 2
+        if event_type == "meeting" and _names_heads(trigger, rules) >= needed:
+            event_type = "summit"
+        participants = _participants(ctx, trigger, scopes)
+        location = _location(ctx, sent, trigger, scopes)
+    start, end = sent.start_char, sent.end_char
+    while end > start and ctx.body[end - 1].isspace():
+        end -= 1
+    evidence = ctx.body[start:end]
+    value = mention.value
+    return Event(
+        event_id=stable_id(
+            ctx.article.article_id, start, event_type, value.value.isoformat()
+        ),
+        article_id=ctx.article.article_id,
+        event_date=value.value,
+        date_precision=value.precision,
+        event_type=event_type,
+        description=_describe(evidence),
+        location=location,
+        participant_ids=participants,
+        evidence=evidence,
+        char_start=start,
+        char_end=end,
+    )
+
+
+def _names_heads(trigger: _Trigger, rules: EventRules) -> int:
+    """How many heads of state or government the cue's own phrase names."""
+    words = [t.lower_ for t in trigger.head.subtree]
+    count = 0
+    for head in rules.heads:
+        n = len(head)
+        count += sum(
+            1 for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == head
+        )
+    return count
+
+
+def _describe(evidence: str) -> str:
+    text = " ".join(evidence.split())
+    if len(text) <= DESCRIPTION_CHARS:
+        return text
+    cut = text[: DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "\u2026"
+
+
+# --- who and where -----------------------------------------------------------------------------
+
+
+def _mentions_of(ctx: ArticleContext, tokens: list[Token]) -> list[Mention]:
+    if not tokens:
+        return []
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    indices = {t.i for t in tokens}
+    found = []
+    for mention in ctx.mentions_in(start, end):
+        span = ctx.doc.char_span(
+            mention.char_start, mention.char_end, alignment_mode="expand"
+        )
+        if span is not None and any(t.i in indices for t in span):
+            found.append(mention)
+    return found
+
+
+def _subject_tokens(verb: Token) -> list[Token]:
+    """Tokens of the verb's subject (the agent of a passive), climbing past 'saying'-style clauses."""
+    while True:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return [t for c in child.children for t in _noun_phrase(c)]
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return _noun_phrase(child)
+        if verb.dep_ in {"advcl", "xcomp", "acl", "conj"} and verb.head is not verb:
+            verb = verb.head
+            continue
+        return []
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The head with its names and titles, without clauses or prepositional phrases
+    ("refugees living near the border with Syria" is not Syria speaking)."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in {
+            "compound",
+            "poss",
+            "amod",
+            "appos",
+            "conj",
+            "cc",
+            "nmod",
+            "det",
+            "case",
+            "punct",
+        }:
+            tokens.extend(_noun_phrase(child))
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _speaker(
+    ctx: ArticleContext, sent: Span, frame: _Trigger, statements: Sequence[Statement]
+) -> str | None:
+    """The actor speaking in a statement frame: subject of the verb, owner of the 'press conference'."""
+    head = frame.head
+    tokens: list[Token] = []
+    if head.pos_ in {"NOUN", "PROPN"}:
+        tokens = [c for c in head.children if c.dep_ == "poss"]
+        verb = head
+        while not tokens and verb.head is not verb and verb.pos_ not in {"VERB", "AUX"}:
+            verb = verb.head
+        if not tokens and verb.pos_ in {"VERB", "AUX"}:
+            tokens = _subject_tokens(verb)
+    else:
+        tokens = _subject_tokens(head)
+    mentions = _mentions_of(ctx, tokens)
+    if mentions:
+        return _prefer_person(ctx, mentions, tokens)
+    for statement in statements:
+        if (
+            statement.speaker_id
+            and statement.char_start < sent.end_char
+            and sent.start_char < statement.char_end
+        ):
+            return statement.speaker_id
+    return None
+
+
+def _prefer_person(
+    ctx: ArticleContext, mentions: list[Mention], tokens: list[Token]
+) -> str:
+    """The subject's head word names the speaker: "Canada's minister Chrystia Freeland" is Freeland."""
+    people = [
+        m
+        for m in mentions
+        if (a := ctx.actors.get(m.actor_id)) is not None and a.kind == "person"
+    ]
+    pool = people or mentions
+    root = min(tokens, key=_depth) if tokens else None
+    if root is not None:
+        for m in pool:
+            if m.char_start <= root.idx < m.char_end:
+                return m.actor_id
+    return pool[-1].actor_id
+
+
+def _participants(
+    ctx: ArticleContext, trigger: _Trigger, scopes: dict[int, int]
+) -> tuple[str, ...]:
+    """Actors taking part: the cue's own phrase and its clause's subject; for attacks, the perpetrator."""
+    head = trigger.head
+    scope = scopes.get(head.i)
+    tokens: list[Token] = []
+    if trigger.event_type == "attack":
+        if head.pos_ in {"VERB", "AUX"}:
+            tokens = (
+                _subject_tokens(head)
+                if not any(c.dep_ == "nsubjpass" for c in head.children)
+                else []
+            )
+        else:
+            tokens = [t for c in head.children if c.dep_ in {"poss"} for t in c.subtree]
+            governor = _governing_verb(head)
+            if (
+                not tokens
+                and governor is not None
+                and not any(c.dep_ == "nsubjpass" for c in governor.children)
+            ):
+                tokens = _subject_tokens(governor)
+    else:
+        skip_deps = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
+        for child in head.children:
+            if child.dep_ in skip_deps or (
+                child.dep_ == "prep"
+                and child.lower_ in {"on", "about", "over", "against"}
+            ):
+                continue
+            tokens.extend(child.subtree)
+        if head.pos_ in {"VERB", "AUX"}:
+            tokens = [t for t in tokens if t.dep_ != "dobj" or t.head is head]
+        else:
+            governor = _governing_verb(head)
+            if governor is not None and not any(
+                c.dep_ in {"nsubjpass", "auxpass"} for c in governor.children
+            ):
+                tokens += _subject_tokens(governor)
+    tokens = [t for t in tokens if scopes.get(t.i) == scope]
+    ids: list[str] = []
+    for mention in _mentions_of(ctx, tokens):
+        actor = ctx.actors.get(mention.actor_id)
+        if actor is None or actor.kind == "media" or _acts_as_place(ctx, mention):
+            continue
+        if mention.actor_id not in ids:
+            ids.append(mention.actor_id)
+    people = [i for i in ids if ctx.actors[i].kind == "person"]
+    if people:  # "Syrian President Bashar al-Assad": the person takes part, the demonym is their title
+        countries = {ctx.actors[i].country_id for i in people}
+        ids = [i for i in ids if i in people or i not in countries]
+    return tuple(ids)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+    return None
+
+
+def _acts_as_place(ctx: ArticleContext, mention: Mention) -> bool:
+    span = ctx.doc.char_span(
+        mention.char_start, mention.char_end, alignment_mode="expand"
+    )
+    return (
+        span is not None
+        and span.root.dep_ == "pobj"
+        and span.root.head.lower_ in _PLACE_PREPS
+    )
+
+
+def _location(
+    ctx: ArticleContext, sent: Span, trigger: _Trigger, scopes: dict[int, int]
+) -> str | None:
+    """The place of the event: a place named after "in"/"at" nearest the cue, else a place it targets."""
+    scope = scopes.get(trigger.head.i)
+    ranked = []
+    for ent in sent.ents:
+        if ent.label_ not in _PLACE_LABELS or scopes.get(ent.root.i) != scope:
+            continue
+        root = ent.root
+        after_prep = root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+        if not after_prep and root.dep_ in {"compound", "poss", "amod", "nmod"}:
+            target = root.head
+            while target.dep_ == "compound" and target.head is not target:
+                target = target.head
+            if not target.is_lower or target.ent_type_:
+                continue  # "U.S. President", "Syria's Aleppo": a title or a larger place
+        elif not after_prep and root.dep_ != "dobj":
+            continue  # "ties with Canada", "between his country and the West": not where it happened
+        ranked.append(
+            (0 if after_prep else 1, _tree_distance(trigger.head, root), ent.text)
+        )
+    if not ranked:
+        return None
+    return min(ranked)[2]
+
+
+# --- merging across the article ----------------------------------------------------------------
+
+
+def _contains(coarse: PartialDate, fine: PartialDate) -> bool:
+    order = {"year": 0, "month": 1, "day": 2}
+    if order[coarse.precision] >= order[fine.precision]:
+        return False
+    if coarse.precision == "year":
+        return coarse.value.year == fine.value.year
+    return (coarse.value.year, coarse.value.month) == (
+        fine.value.year,
+        fine.value.month,
+    )
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per happening: same type and date (statements: same speaker too), or a coarser date of one."""
+    kept: list[Event] = []
+    for event in events:
+        match = next((i for i, k in enumerate(kept) if _same_happening(k, event)), None)
+        if match is None:
+            kept.append(event)
+            continue
+        other = kept[match]
+        first, second = (
+            (other, event) if _finer_or_equal(other, event) else (event, other)
+        )
+        participants = tuple(
+            dict.fromkeys(first.participant_ids + second.participant_ids)
+        )
+        kept[match] = Event(
+            **{
+                **first.__dict__,
+                "participant_ids": participants,
+                "location": first.location or second.location,
+            }
+        )
+    return kept
+
+
+def _finer_or_equal(a: Event, b: Event) -> bool:
+    order = {"year": 0, "month": 1, "day": 2}
+    return order[a.date_precision] >= order[b.date_precision]
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    if a.event_type == "statement" and set(a.participant_ids) != set(b.participant_ids):
+        return False
+    if a.location and b.location and a.location != b.location:
+        return False
+    vague = (
+        a.date_precision != "day"
+        and b.date_precision != "day"
+        and a.event_type != "statement"
+    )
+    if vague and not (a.location and a.location == b.location):
+        return False  # two vaguely dated happenings ("in April") are one only when they share a place
+    da, db = (
+        PartialDate(a.event_date, a.date_precision),
+        PartialDate(b.event_date, b.date_precision),
+    )
+    return da == db or _contains(da, db) or _contains(db, da)
