@@ -1,0 +1,244 @@
+"""Cleaning: page furniture goes, the article's own words stay exactly as written."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from etl.clean import BOILERPLATE_RULES, clean_text, load_rules, read_rule_sections
+
+ROOT = Path(__file__).parents[1]
+SEEDS = sorted((ROOT / "data" / "raw").glob("*.txt"))
+GOLD = ROOT / "tests" / "gold"
+
+
+def squash(text: str) -> str:
+    """White space normalised as GOLD.md does: runs of spaces, NBSP and newlines are one space."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+@pytest.fixture(scope="module")
+def cleaned() -> dict[str, str]:
+    return {p.stem: clean_text(p.read_text(encoding="utf-8")) for p in SEEDS}
+
+
+# --- the key acceptance test: every gold evidence survives cleaning ----------------------------
+
+
+@pytest.mark.parametrize(
+    "gold_path", sorted(GOLD.glob("*.json")), ids=lambda p: p.stem[:3]
+)
+def test_every_gold_evidence_is_still_in_the_cleaned_body(gold_path, cleaned):
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    body = squash(cleaned[Path(gold["file"]).stem])
+    evidences = [
+        row["evidence"]
+        for table in ("figures", "statements", "stances", "events")
+        for row in gold.get(table, [])
+    ]
+    assert evidences
+    missing = [e for e in evidences if squash(e) not in body]
+    assert missing == []
+
+
+# --- the seeds' furniture is gone --------------------------------------------------------------
+
+
+def by_prefix(cleaned: dict[str, str], prefix: str) -> str:
+    return next(body for stem, body in cleaned.items() if stem.startswith(prefix))
+
+
+def test_javascript_paywall_and_comment_policy_are_removed(cleaned):
+    body = by_prefix(cleaned, "003")
+    for furniture in (
+        "function(",
+        "var ",
+        "setTimeout",
+        "per week",
+        "Cancel Anytime",
+        "Skip to main content",
+        "comment community",
+        "community guidelines",
+        "Story continues below advertisement",
+        "enable cookies",
+        "Sign up today",
+        "Follow the author",
+    ):
+        assert furniture not in body, furniture
+    assert body.rstrip().endswith("With reports from The Associated Press")
+
+
+def test_trailing_list_of_other_articles_and_office_addresses_are_removed(cleaned):
+    body = by_prefix(cleaned, "004")
+    for furniture in (
+        "2022",
+        "UPCOMING EVENTS",
+        "HEAD OFFICE",
+        "York Street",
+        "Be the first to comment",
+        "Sign in with",
+        "SUPPORT US",
+        "feat. Ellen Wald",
+    ):
+        assert furniture not in body, furniture
+    assert body.rstrip().endswith("And I think that's a valid discussion.\"")
+
+
+def test_video_age_and_duration_lines_are_removed(cleaned):
+    body = by_prefix(cleaned, "002")
+    assert "Duration 13:07" not in body and "Duration 1:54" not in body
+    assert "8 years ago" not in body
+
+
+def test_read_more_and_related_link_lines_are_removed(cleaned):
+    body = by_prefix(cleaned, "001")
+    assert (
+        "Read more:" not in body
+        and "Related:" not in body
+        and "Skip to main content" not in body
+    )
+
+
+def test_wordpress_furniture_is_removed(cleaned):
+    body = by_prefix(cleaned, "000")
+    assert "You are currently viewing" not in body and "Leave a Reply" not in body
+    assert body.startswith("Canada-Russia disagreement on Idlib")
+
+
+# --- shapes the seeds do not have ---------------------------------------------------------------
+
+WIRE_PAGE = """Skip to content
+Home | World | Politics | Business | Opinion
+Subscribe\u00a0 Sign In
+
+We use cookies to improve your experience. Read our privacy policy.
+
+Ukraine and Poland agree on grain corridor
+
+By Jane Okafor, Reuters
+Published March 3, 2023
+
+WARSAW (Reuters) — Poland and Ukraine agreed on Friday to open a second grain corridor, officials said, a move the European Commission called “a lifeline for the world’s poorest.”\r
+\r
+“We will not let Russia starve the world,” Polish Foreign Minister Adam Nowicki told reporters… “Not now, not ever.”\r
+
+Advertisement
+
+About 1.2 million tonnes of grain crossed the border in February — double January’s figure.
+
+Share this article
+
+Reporting by Jane Okafor; Editing by Tom Hale
+
+Most Read
+Markets slide as bond yields jump
+Storm knocks out power to 200,000 homes
+Celebrity chef opens new restaurant
+© 2023 Thomson Reuters. All rights reserved.
+"""
+
+
+def test_wire_story_keeps_dateline_quotes_and_punctuation_exactly():
+    body = clean_text(WIRE_PAGE)
+    assert "WARSAW (Reuters) — Poland and Ukraine agreed on Friday" in body
+    assert (
+        "“We will not let Russia starve the world,” Polish Foreign Minister Adam Nowicki told reporters… “Not now, not ever.”"
+        in body
+    )
+    assert (
+        "About 1.2 million tonnes of grain crossed the border in February — double January’s figure."
+        in body
+    )
+
+
+def test_wire_story_loses_menus_cookie_banner_ads_and_trailing_headlines():
+    body = clean_text(WIRE_PAGE)
+    for furniture in (
+        "Skip to content",
+        "Home | World",
+        "Subscribe",
+        "cookies",
+        "Advertisement",
+        "Share this article",
+        "Most Read",
+        "Markets slide",
+        "Celebrity chef",
+        "©",
+    ):
+        assert furniture not in body, furniture
+    assert body.rstrip().endswith("Reporting by Jane Okafor; Editing by Tom Hale")
+
+
+def test_paragraphs_are_separated_by_one_blank_line_and_line_endings_unified():
+    body = clean_text(WIRE_PAGE)
+    assert "\r" not in body and "\u00a0" not in body
+    assert "\n\n\n" not in body
+    assert all(
+        paragraph.strip() == paragraph and paragraph for paragraph in body.split("\n\n")
+    )
+
+
+def test_title_line_stays_at_the_top():
+    assert clean_text(WIRE_PAGE).startswith(
+        "Ukraine and Poland agree on grain corridor"
+    )
+
+
+def test_end_marker_before_the_article_does_not_cut_it():
+    page = "Comments\n\nRelated stories\n\n" + "\n\n".join(
+        f"Paragraph {i} of the story says the minister spoke to reporters at length about the talks."
+        for i in range(5)
+    )
+    body = clean_text(page)
+    assert body.count("Paragraph") == 5
+
+
+def test_inline_css_and_script_blocks_are_removed():
+    page = (
+        "<style>\n.a { color: red; }\n</style>\n"
+        ".story-body{margin:0;padding:0}\n"
+        "The envoy arrived in Damascus on Sunday for talks with the government, officials said.\n"
+        "<script>\nvar x = 1;\nconsole.log(x);\n</script>\n"
+    )
+    assert (
+        clean_text(page)
+        == "The envoy arrived in Damascus on Sunday for talks with the government, officials said."
+    )
+
+
+def test_sentence_that_mentions_subscription_words_is_kept():
+    line = "The government said it would subscribe to the UN declaration on refugees, officials said on Monday."
+    assert clean_text(line) == line
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    page = (
+        "The foreign minister said on Tuesday that Canada would not attend the\n"
+        "conference in Damascus, adding that conditions for the safe return of\n"
+        "refugees did not yet exist anywhere in the country, according to a\n"
+        "statement."
+    )
+    body = clean_text(page)
+    assert "\n" not in body
+    assert squash(body) == squash(page)
+
+
+def test_empty_and_furniture_only_pages_clean_to_nothing():
+    assert clean_text("") == ""
+    assert clean_text("Skip to main content\n\nAdvertisement\n\nShare\n") == ""
+
+
+def test_rules_file_has_only_known_sections_and_compiles():
+    sections = read_rule_sections(BOILERPLATE_RULES)
+    assert set(sections) == {
+        "drop_line",
+        "drop_phrase",
+        "offer_marker",
+        "end_before",
+        "end_after",
+    }
+    rules = load_rules()
+    assert rules.drop_line and rules.end_before and "reuters" in rules.mastheads

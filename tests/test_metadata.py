@@ -1,0 +1,217 @@
+"""Metadata: the sources.csv sidecar, and title, outlet and date inferred conservatively."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from etl.clean import clean_text
+from etl.metadata import (
+    SourceMeta,
+    date_in_url,
+    infer_metadata,
+    load_sidecar,
+    outlet_from_url,
+    parse_sidecar,
+    parse_written_date,
+    read_sidecar,
+)
+from etl.types import PartialDate, RawDocument
+
+ROOT = Path(__file__).parents[1]
+
+
+def raw(text: str, **fields) -> RawDocument:
+    return RawDocument(
+        source_path="a.txt", text=text, content_sha256="0" * 64, fmt="txt", **fields
+    )
+
+
+def infer(text: str, **fields):
+    document = raw(text, **fields)
+    return infer_metadata(document, clean_text(text))
+
+
+# --- sidecar ----------------------------------------------------------------------------------
+
+
+def test_sidecar_rows_by_file_with_partial_dates_and_empty_columns():
+    sidecar = parse_sidecar(
+        "file,url,outlet,published_date\n"
+        "a.txt,https://www.cbc.ca/news/x,CBC News,2015-10\n"
+        "sub\\b.txt,,,2017-06-16\n"
+        "./c.txt,,Reuters,2019\n"
+        "d.txt,,,\n"
+    )
+    assert sidecar.problems == ()
+    assert sidecar.entries["a.txt"] == SourceMeta(
+        "a.txt",
+        "https://www.cbc.ca/news/x",
+        "CBC News",
+        PartialDate(date(2015, 10, 1), "month"),
+    )
+    assert sidecar.entries["sub/b.txt"].published == PartialDate(
+        date(2017, 6, 16), "day"
+    )
+    assert sidecar.entries["c.txt"].published == PartialDate(date(2019, 1, 1), "year")
+    assert sidecar.entries["d.txt"] == SourceMeta("d.txt")
+
+
+def test_malformed_sidecar_rows_are_reported_and_the_rest_kept():
+    sidecar = parse_sidecar(
+        "file,url,outlet,published_date\n"
+        "ok.txt,,BBC,2020-01-02\n"
+        ",,Reuters,2020\n"
+        "bad-date.txt,,Reuters,16/06/2017\n"
+        "too,many,cells,here,and,more\n"
+        "ok.txt,,BBC News,2020-01-03\n"
+    )
+    assert len(sidecar.problems) == 4
+    assert any("line 3" in p and "empty" in p for p in sidecar.problems)
+    assert any("16/06/2017" in p for p in sidecar.problems)
+    assert sidecar.entries["bad-date.txt"] == SourceMeta(
+        "bad-date.txt", None, "Reuters", None
+    )
+    assert sidecar.entries["ok.txt"].published == PartialDate(date(2020, 1, 3), "day")
+
+
+def test_sidecar_without_file_column_is_reported():
+    sidecar = parse_sidecar("name,url\na.txt,\n")
+    assert sidecar.entries == {} and "file" in sidecar.problems[0]
+
+
+def test_missing_sidecar_is_no_metadata(tmp_path):
+    assert load_sidecar(tmp_path) == {}
+    assert read_sidecar(tmp_path).problems == ()
+
+
+def test_project_sidecar_describes_the_five_seeds():
+    entries = load_sidecar(ROOT / "data" / "raw")
+    assert len(entries) == 5
+    assert all((ROOT / "data" / "raw" / name).is_file() for name in entries)
+    by_prefix = {name[:3]: meta for name, meta in entries.items()}
+    assert by_prefix["002"].url.startswith("https://www.cbc.ca/")
+    assert by_prefix["000"].published == PartialDate(date(2018, 9, 1), "month")
+    assert by_prefix["003"].published == PartialDate(date(2020, 11, 11), "day")
+
+
+# --- inference --------------------------------------------------------------------------------
+
+HEADED_PAGE = """SUPPORT US
+
+In The Media
+
+Ottawa hosts talks with Moscow on terrorism
+
+by Jane Doe
+
+The Canadian Press
+June 16, 2017
+
+OTTAWA — The Canadian government hosted talks with counter-terrorism officials this week, officials said.
+
+The talks were the first in years, a spokeswoman said on Friday, adding that more were planned.
+
+UPCOMING EVENTS
+Annual Defence Conference
+October 25, 2022
+"""
+
+
+def test_title_outlet_and_standalone_date_from_the_page_head():
+    title, outlet, published = infer(HEADED_PAGE)
+    assert title == "Ottawa hosts talks with Moscow on terrorism"
+    assert outlet == "The Canadian Press"
+    assert published == PartialDate(date(2017, 6, 16), "day")
+
+
+def test_date_in_a_trailing_sidebar_is_not_the_publication_date():
+    page = (
+        "Talks resume in Geneva on Syria\n\n"
+        + "\n\n".join(
+            f"Paragraph {i}: the envoy said the talks would resume after a pause of several months."
+            for i in range(4)
+        )
+        + "\n\nRelated\nEnvoy meets ministers\nOctober 25, 2022\n"
+    )
+    assert infer(page)[2] is None
+
+
+def test_published_preferred_over_updated_and_time_ignored():
+    page = "Last Updated Sunday, May 15, 2022 7:40PM EDT\nPublished Saturday, May 14, 2022 6:12PM EDT\n\nText of the story, which is long enough to be a paragraph of prose."
+    assert infer(page)[2] == PartialDate(date(2022, 5, 14), "day")
+
+
+def test_wire_dateline_names_the_outlet():
+    assert (
+        infer(
+            "BRUSSELS (Reuters) - The European Union pledged aid on Tuesday, officials said."
+        )[1]
+        == "Reuters"
+    )
+    assert (
+        infer("BEIRUT (AP) — Syrian troops advanced on Sunday, state media reported.")[
+            1
+        ]
+        == "Associated Press"
+    )
+
+
+def test_contributing_wire_credit_is_not_the_outlet():
+    page = "The minister said on Tuesday that the talks would continue next week in Geneva.\n\nWith files from Reuters"
+    assert infer(page)[1] is None
+
+
+def test_url_domain_names_the_outlet_and_its_path_date():
+    assert (
+        outlet_from_url("https://www.theglobeandmail.com/politics/article-x/")
+        == "The Globe and Mail"
+    )
+    assert outlet_from_url("https://news.bbc.co.uk/2/hi/world/1.stm") == "BBC News"
+    assert outlet_from_url("https://example.org/a") is None
+    assert date_in_url("https://www.aljazeera.com/news/2019/3/4/story") == PartialDate(
+        date(2019, 3, 4), "day"
+    )
+    assert date_in_url("https://example.com/2016/12/story.html") == PartialDate(
+        date(2016, 12, 1), "month"
+    )
+    _, outlet, published = infer(
+        "Body text of the story goes on here for a while, officials said.",
+        url="https://www.cbc.ca/news/2015/10/x",
+    )
+    assert outlet == "CBC News" and published == PartialDate(date(2015, 10, 1), "month")
+
+
+def test_fields_of_the_raw_document_win_and_aliases_are_canonical():
+    title, outlet, published = infer(
+        HEADED_PAGE,
+        title="Given title",
+        outlet="AP",
+        published=PartialDate(date(2017, 6, 15), "day"),
+    )
+    assert (title, outlet, published) == (
+        "Given title",
+        "Associated Press",
+        PartialDate(date(2017, 6, 15), "day"),
+    )
+
+
+def test_page_that_starts_with_prose_has_no_title():
+    assert (
+        infer(
+            "The minister said on Tuesday that the talks would continue next week in Geneva, officials said."
+        )[0]
+        is None
+    )
+
+
+def test_written_dates_in_common_forms():
+    assert parse_written_date("Dec. 1, 2016") == PartialDate(date(2016, 12, 1), "day")
+    assert parse_written_date("16 June 2017") == PartialDate(date(2017, 6, 16), "day")
+    assert parse_written_date("Tuesday, December 13, 2016") == PartialDate(
+        date(2016, 12, 13), "day"
+    )
+    assert parse_written_date("September 2018") == PartialDate(
+        date(2018, 9, 1), "month"
+    )
+    assert parse_written_date("no date here") is None
