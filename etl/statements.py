@@ -306,7 +306,7 @@ def _reporting_clause(
             continue  # "in what the Kremlin describes as", "X failed to mention": not X's statement
         if token.lemma_.lower() in ("say", "comment", "tell") and any(c.dep_ == "neg" for c in token.children):
             continue  # "the minister did not say how many" reports silence, not a statement
-        if not _has_content(token, covered):
+        if not _has_content(token, covered) or _introduces_quote(ctx.body, token, covered):
             continue
         if token.lemma_.lower() in NEEDS_CLAUSE and not _has_clause(token):
             continue
@@ -356,6 +356,13 @@ def _subject_mentions(ctx: ArticleContext, subject: Token) -> list[Mention]:
 
 def _has_clause(token: Token) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "mark" and c.lower_ == "that") for c in token.children)
+
+
+def _introduces_quote(text: str, token: Token, covered: list[tuple[int, int]]) -> bool:
+    """'X said, “…”': the verb only attributes the direct quote right after it."""
+    end = token.idx + len(token.text)
+    match = re.match(r"[,:]?\s*[\"\u201c]", text[end : end + 4])
+    return bool(match) and any(s == end + match.end() - 1 for s, _e in covered)
 
 
 def _no_agent(token: Token) -> bool:

@@ -135,3 +135,12 @@ def test_the_ministry_speaks_for_its_officials_country(statements_of):
     )
     rows = statements_of(body)
     assert rows[-1].speaker_id == "russia" and rows[-1].speaker_text == "The ministry"
+
+
+def test_verb_that_introduces_a_quote_is_only_its_attribution(statements_of):
+    body = (
+        "Speaking about the siege of the city, Defence Minister Anita Anand said, "
+        "“the suffering of the people there is unimaginable.”"
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.is_direct) for s in rows] == [("anita-anand", True)]
