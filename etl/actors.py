@@ -36,9 +36,13 @@ _NAME_PARTICLES = {"al", "de", "van", "von", "der", "den", "du", "la", "le", "bi
 _ORG_STOPWORDS = {"war", "summit", "conference", "talks", "crisis", "day", "week", "ceasefire"}
 
 
+# Letters NFKD does not split into a base letter and an accent.
+_UNDECOMPOSABLE = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
 def slugify(name: str) -> str:
     """ASCII slug of a name: 'Stéphane Dion' -> 'stephane-dion'."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE)).encode("ascii", "ignore").decode()
     text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
     return text or "actor"
 
@@ -175,6 +179,7 @@ def resolve_mentions(
     state = _Resolution(doc=doc, article_id=article_id, gazetteer=gazetteer)
     _match_gazetteer(state)
     _discover_entities(state, known or {})
+    _discover_titled_people(state, known or {})
     _collect_person_profiles(state)
     _match_surnames(state)
     _match_titles(state)
@@ -184,9 +189,18 @@ def resolve_mentions(
     return mentions, list(state.new_actors.values())
 
 
+# A wire dateline opening a paragraph: "WEISSENHAUS, Germany --", "GENEVA (Reuters) —".
+_DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*(?:--|\u2014|\u2013)\s"
+)
+
+
 def _match_gazetteer(state: _Resolution) -> None:
     text = state.doc.text.replace("\u2019", "'")
+    datelines = [m.span() for m in _DATELINE.finditer(text)]
     for start, end, form in state.gazetteer.find(text):
+        if any(s <= start and end <= e for s, e in datelines):
+            continue  # the place a story was filed from is not an actor in it
         if _is_furniture_caps(text, start, end):
             continue
         if form.how == "capital" and _is_place(text, start):
@@ -213,10 +227,26 @@ def _is_place(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower().strip(",") in _PLACE_PREPOSITIONS
 
 
+# Words that open a title rather than a name: "Spokeswoman Irina Volkova", "the Honourable X",
+# "Brigadier General Y", "Lord Z". Stripped from the front of a PERSON entity.
+_TITLE_WORDS = {
+    "honourable", "honorable", "hon", "lord", "lady", "sir", "dame", "sheikh", "emir", "king", "queen",
+    "prince", "princess", "crown", "pope", "general", "gen", "major", "brigadier", "colonel", "col",
+    "lieutenant", "lt", "captain", "capt", "admiral", "marshal", "commander", "sergeant", "president",
+    "prime", "minister", "foreign", "defence", "defense", "secretary", "spokeswoman", "spokesman",
+    "spokesperson", "ambassador", "envoy", "senator", "sen", "rep", "representative", "governor",
+    "mayor", "chancellor", "premier", "deputy", "assistant", "chief", "mr", "mrs", "ms", "miss", "dr",
+    "prof", "professor", "judge", "justice", "ayatollah", "imam", "rabbi", "bishop", "father", "former",
+    "acting", "interim", "vice", "the",
+}  # fmt: skip
+
+
 def _clean_entity_name(text: str) -> str:
     text = re.sub(r"['\u2019]s$", "", text.strip())
-    text = re.sub(rf"^(?:the\s+|{_HONORIFICS}\s+)", "", text, flags=re.IGNORECASE)
-    return text.strip(" ,.;:-\u2014")
+    words = text.split()
+    while len(words) > 1 and words[0].lower().strip(".,") in _TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words).strip(" ,.;:-\u2014")
 
 
 def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
@@ -232,7 +262,7 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
             continue
         words = name.split()
         if ent.label_ == "PERSON":
-            if len(words) < 2 or not all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words):
+            if len(words) < 2 or not all(_is_name_word(w) for w in words):
                 continue  # a lone given name or surname is too ambiguous to found an actor on
             kind = "person"
         else:
@@ -252,6 +282,46 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
                 kind=kind,
                 country_id=country or (previous.country_id if previous else None),
                 aliases=(),
+                source="discovered",
+            )
+        state.add(start, end, actor_id, "name")
+
+
+def _is_name_word(word: str) -> bool:
+    """'Assad', 'al-Saqqaf', 'bin', 'de': a word that can stand in a person's name."""
+    head = re.split(r"[-\u2019']", word, maxsplit=1)[0].lower()
+    return word[:1].isupper() or word.lower() in _NAME_PARTICLES or (head in _NAME_PARTICLES and "-" in word)
+
+
+def _discover_titled_people(state: _Resolution, known: dict[str, Actor]) -> None:
+    """Names right after a title that NER missed: "Deputy Foreign Minister, Mehmet Aydın,"."""
+    country_words = state.gazetteer.country_words()
+    roles = sorted(state.gazetteer.roles, key=len, reverse=True)
+    name_word = r"(?:[A-Z][\w\u2019'.-]*[\w.]|(?:al|el|bin|ibn|de|van|von|der|da|di)(?:-[A-Z][\w'-]*)?)"
+    pattern = re.compile(
+        r"(?<!\w)(?i:" + "|".join(re.escape(r) for r in roles) + r"),?\s+"
+        rf"({name_word}(?:\s+{name_word}){{1,3}})(?=[,.;:\s])"
+    )
+    for match in pattern.finditer(state.doc.text):
+        name = _clean_entity_name(match.group(1))
+        words = name.split()
+        start = match.start(1) + match.group(1).find(name)
+        end = start + len(name)
+        if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+            continue
+        if state.overlaps(start, end) or any(w.strip(".,") in country_words for w in words):
+            continue
+        if any(w.lower().strip(".,") in _TITLE_WORDS or w.lower() in state.gazetteer.roles for w in words):
+            continue
+        actor_id = state.gazetteer.actor_for_name(name) or slugify(name)
+        if actor_id not in state.gazetteer.actors and actor_id not in state.new_actors:
+            previous = known.get(actor_id)
+            country = _infer_country(state, start, end, country_words)
+            state.new_actors[actor_id] = Actor(
+                actor_id=actor_id,
+                name=name,
+                kind="person",
+                country_id=country or (previous.country_id if previous else None),
                 source="discovered",
             )
         state.add(start, end, actor_id, "name")
@@ -279,15 +349,86 @@ def _infer_country(state: _Resolution, start: int, end: int, country_words: dict
     before = text[max(sent_start, start - 90) : start].rstrip(" ,")
     # Only the title phrase directly before the name: cut at the last clause boundary.
     before = re.split(r"[.;:!?\"\u201c\u201d]|,\s(?!the\b)|\b(?:and|said|says|told|with|by|that)\b", before)[-1]
-    after_match = re.match(r",\s+(?:the|a|an)\s+([^,.;]{3,90})", text[end:sent_end])
+    after_match = re.match(r",\s+(?:(?:the|a|an)\s+([^,.;]{3,90})|((?:%s)\b[^.;]{0,90}))" % _TITLE_HEADS, text[end:sent_end])
+    appositive = (after_match.group(1) or after_match.group(2)) if after_match else ""
     candidates = [(before, False)]
-    if after_match:
-        candidates.append((after_match.group(1), True))
+    if appositive:
+        candidates.append((appositive, True))
     for phrase, _ in candidates:
         host_cut = re.split(r"\b(?:to|in)\s+(?=[A-Z])", phrase)[0]
         found = _first_country(host_cut, state, start, country_words)
         if found:
             return found
+    title = before + " " + appositive
+    if re.search(r"\b(?:[Ii]ts|[Tt]heir)\b", before) or _GOVERNMENT_TITLE.search(title):
+        # "Its spokesman, X" / "Spokeswoman X" after "the Russian Foreign Ministry rejected...":
+        # the organisation or country the previous sentence was about.
+        found = _previous_subject(state, sent_start)
+        if found:
+            return found
+    if _GOVERNMENT_TITLE.search(title):
+        # "Foreign Minister X" with no country named: the country the article is mostly about
+        # (a Dhaka paper's "Foreign Minister" is Bangladesh's; a press release's minister its own).
+        return _dominant_country(state, before=start)
+    return None
+
+
+_TITLE_HEADS = "Minister|Secretary|Ambassador|Spokes(?:man|woman|person)|President|Chief|Director|Head|Envoy|Commissioner"
+
+
+def _previous_subject(state: _Resolution, sent_start: int) -> str | None:
+    """The country, bloc or group that is the subject of the sentence before `sent_start`."""
+    previous = [s for s in state.doc.sents if s.end_char <= sent_start]
+    if not previous:
+        return None
+    sent = previous[-1]
+    for token in sent:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
+            continue
+        left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+        for mention in state.mentions:
+            if left <= mention.char_start and mention.char_end <= right:
+                actor = state.actor(mention.actor_id)
+                if actor is None or actor.kind in ("person", "media"):
+                    continue
+                if actor.kind in ("country", "intergovernmental", "armed_group"):
+                    return actor.actor_id
+                return actor.country_id
+    return None
+
+
+_GOVERNMENT_TITLE = re.compile(
+    r"\b(?:[Mm]inist(?:er|ry)|[Ss]pokes(?:man|woman|person)|[Aa]rmy|[Mm]ilitary|[Pp]resident|"
+    r"[Pp]rime [Mm]inister|[Aa]mbassador|[Gg]overnment|[Ss]ecretary)\b"
+)
+
+
+def _dominant_country(state: _Resolution, before: int) -> str | None:
+    counts: dict[str, int] = {}
+    for mention in state.mentions:
+        actor = state.actor(mention.actor_id)
+        if actor is not None and actor.kind == "country" and mention.how != "capital":
+            counts[actor.actor_id] = counts.get(actor.actor_id, 0) + (2 if mention.char_start < before else 1)
+    if not counts:
+        return None
+    best = max(counts.values())
+    leaders = [c for c, n in counts.items() if n == best]
+    return leaders[0] if len(leaders) == 1 else None
+
+
+def _recent_collective(state: _Resolution, before: int, window: int = 600) -> str | None:
+    """The country (or bloc, or armed group) of the latest non-person mention before `before`."""
+    for mention in sorted(state.mentions, key=lambda m: m.char_start, reverse=True):
+        if mention.char_start >= before:
+            continue
+        if before - mention.char_start > window:
+            break
+        actor = state.actor(mention.actor_id)
+        if actor is None or actor.kind in ("person", "media"):
+            continue
+        if actor.kind in ("country", "intergovernmental", "armed_group"):
+            return actor.actor_id
+        return actor.country_id
     return None
 
 
@@ -296,7 +437,8 @@ def _first_country(phrase: str, state: _Resolution, at: int, country_words: dict
     normalised = phrase.replace("\u2019", "'")
     for s, _e, form in state.gazetteer.find(normalised):
         actor = state.gazetteer.actors[form.actor_id]
-        country = actor.actor_id if actor.kind in ("country", "intergovernmental") else actor.country_id
+        # A group's spokesman speaks for the group (gold names groups by their own name).
+        country = actor.actor_id if actor.kind in ("country", "intergovernmental", "armed_group") else actor.country_id
         if country and (best is None or s < best[0]):
             best = (s, country)
     return best[1] if best else None
@@ -309,7 +451,7 @@ def _collect_person_profiles(state: _Resolution) -> None:
     role_pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(r) for r in role_words) + r")(?!\w)", re.I)
     for mention in state.mentions:
         actor = state.actor(mention.actor_id)
-        if actor is None or actor.kind != "person" or mention.how != "name":
+        if actor is None or actor.kind != "person" or mention.how not in ("name", "alias"):
             continue
         person = state.people.setdefault(actor.actor_id, _Person(actor.actor_id))
         before = text[max(0, mention.char_start - 70) : mention.char_start]

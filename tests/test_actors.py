@@ -39,7 +39,9 @@ def test_gazetteer_covers_aliases_of_governments_and_groups(resolve):
 
 
 def test_capital_is_a_place_after_a_preposition(resolve):
-    mentions, _ = resolve("Talks were held in Moscow. Moscow said the talks were useful.")
+    mentions, _ = resolve(
+        "Talks were held in Moscow. Moscow said the talks were useful."
+    )
     assert [(m.text, m.actor_id) for m in mentions] == [("Moscow", "russia")]
     assert mentions[0].char_start > 20
 
@@ -95,3 +97,29 @@ def test_pronoun_skips_a_possessor_for_the_subject(resolve):
 def test_slugify_folds_accents():
     assert slugify("Stéphane Dion") == "stephane-dion"
     assert slugify("  Hay’at Tahrir al-Sham ") == "hayat-tahrir-al-sham"
+
+
+def test_name_after_a_title_is_a_person_even_when_ner_misses_it(resolve):
+    _, new = resolve("Türkiye’s Deputy Foreign Minister, Mehmet Aydın, thanked the EU for its support.")
+    assert new["mehmet-aydin"].country_id == "turkey"
+
+
+def test_arabic_name_particles_are_part_of_a_name(resolve):
+    _, new = resolve("Yemen's foreign minister, Abdullah al-Saqqaf, described the deal as a victory.")
+    assert new["abdullah-al-saqqaf"].country_id == "yemen"
+
+
+def test_a_groups_spokesman_belongs_to_the_group(resolve):
+    _, new = resolve("The head of the Houthi delegation, Hamid al-Mutawakkil, said the rebels would comply.")
+    assert new["hamid-al-mutawakkil"].country_id == "houthis"
+
+
+def test_its_spokesman_belongs_to_the_previous_sentences_subject(resolve):
+    text = "The RSF also welcomed the deal. Its adviser Youssef Ibrahim accused the army of shelling homes."
+    _, new = resolve(text)
+    assert new["youssef-ibrahim"].country_id == "rsf"
+
+
+def test_dateline_place_is_not_an_actor(resolve):
+    mentions, _ = resolve("WEISSENHAUS, Germany -- Foreign ministers of the G7 pledged more aid to Ukraine.")
+    assert ids(mentions) == ["g7", "ukraine"]
