@@ -1,0 +1,47 @@
+"""Briefing dashboard: navigation, global filters and the warehouse check; pages do the rest.
+
+Run with `streamlit run app.py` (warehouse from $BRIEFING_DB, default data/warehouse.duckdb).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from briefing import filters, queries, ui
+
+PAGES = (
+    ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
+    ("pages/figures.py", "Humanitarian figures", ":material/groups:", "figures"),
+    ("pages/stances.py", "Stances", ":material/balance:", "stances"),
+    ("pages/network.py", "Actor network", ":material/hub:", "network"),
+    ("pages/statements.py", "Statements", ":material/format_quote:", "statements"),
+    ("pages/events.py", "Events", ":material/event:", "events"),
+    ("pages/sources.py", "Sources", ":material/article:", "sources"),
+)
+
+
+def run() -> None:
+    st.set_page_config(
+        page_title="Briefing dashboard", page_icon=":material/public:", layout="wide"
+    )
+    navigation = st.navigation(
+        [
+            st.Page(path, title=title, icon=icon, url_path=url, default=(i == 0))
+            for i, (path, title, icon, url) in enumerate(PAGES)
+        ]
+    )
+    warehouse = queries.locate()
+    status = queries.health(warehouse)
+    if status.state != "ok":
+        ui.set_context(None)
+        st.title("Briefing dashboard")
+        st.warning(status.message, icon=":material/database_off:")
+        return
+    options = queries.filter_options(warehouse)
+    chosen = filters.sidebar_filters(options)
+    ui.set_context(ui.build_context(warehouse, chosen, options))
+    navigation.run()
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,81 @@
+"""Article text as HTML: every character escaped, extractions wrapped in highlight spans.
+
+Spans may nest or overlap (an actor inside a quote inside a figure sentence), so the text is cut
+at every span boundary and each piece carries the classes of all spans covering it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from briefing import theme
+
+
+@dataclass(frozen=True)
+class Highlight:
+    kind: str  # actor, quote, figure, event (see theme.HIGHLIGHT_CSS)
+    start: int
+    end: int
+    label: str = ""
+
+
+def highlight_html(text: str, highlights: Iterable[Highlight]) -> str:
+    """`text` escaped, with <span class="hl hl-KIND" title="LABEL"> around highlighted pieces."""
+    spans = [
+        h
+        for h in highlights
+        if 0 <= h.start < h.end <= len(text) and h.kind in theme.HIGHLIGHT_CSS
+    ]
+    cuts = sorted({0, len(text), *(h.start for h in spans), *(h.end for h in spans)})
+    out = []
+    for lo, hi in pairwise(cuts):
+        piece = html.escape(text[lo:hi])
+        covering = [h for h in spans if h.start <= lo and hi <= h.end]
+        if not covering:
+            out.append(piece)
+            continue
+        kinds = sorted({h.kind for h in covering})
+        title = html.escape(
+            "; ".join(
+                dict.fromkeys(
+                    h.label or theme.HIGHLIGHT_NAMES[h.kind] for h in covering
+                )
+            )
+        )
+        classes = " ".join(f"hl-{k}" for k in kinds)
+        out.append(f'<span class="hl {classes}" title="{title}">{piece}</span>')
+    return "".join(out)
+
+
+def stylesheet() -> str:
+    rules = "\n".join(
+        f".hl-{kind} {{ {css} }}" for kind, css in theme.HIGHLIGHT_CSS.items()
+    )
+    return (
+        "<style>\n.article-text { white-space: pre-wrap; line-height: 1.7; font-size: 1.02rem;"
+        " max-width: 60rem; }\n"
+        + rules
+        + "\n.hl-legend span { margin-right: 1.2em; }\n</style>"
+    )
+
+
+def legend_html(kinds: Iterable[str] = theme.ARTICLE_KINDS) -> str:
+    items = "".join(
+        f'<span class="hl hl-{k}">{html.escape(theme.HIGHLIGHT_NAMES[k])}</span>'
+        for k in kinds
+    )
+    return f'<div class="hl-legend">{items}</div>'
+
+
+def article_html(
+    text: str,
+    highlights: Iterable[Highlight],
+    legend: Iterable[str] | None = theme.ARTICLE_KINDS,
+) -> str:
+    """A self-contained block: stylesheet, a legend of the given kinds, the highlighted text."""
+    body = highlight_html(text, highlights)
+    key = legend_html(legend) if legend else ""
+    return stylesheet() + key + f'<div class="article-text">{body}</div>'

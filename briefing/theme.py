@@ -1,0 +1,110 @@
+"""Colours and type: the one place that decides them, so a country looks the same everywhere.
+
+Palettes are colour-blind-safe: Paul Tol's "muted" and "light" schemes for countries (up to 17
+distinct, handed out by how often a country is mentioned in the whole warehouse, so the order
+does not change with filters), and Okabe-Ito vermillion/blue for stance polarity, which no
+country colour uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+FONT = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"
+TEXT = "#222222"
+MUTED_TEXT = "#555555"
+UNKNOWN = "#BBBBBB"  # no country / beyond the palette
+
+# Paul Tol, "muted" then "light" (https://personal.sron.nl/~pault/), minus its grey.
+COUNTRY_PALETTE = (
+    "#332288",
+    "#117733",
+    "#CC6677",
+    "#88CCEE",
+    "#DDCC77",
+    "#AA4499",
+    "#44AA99",
+    "#882255",
+    "#999933",
+    "#77AADD",
+    "#EE8866",
+    "#EEDD88",
+    "#FFAABB",
+    "#99DDFF",
+    "#44BB99",
+    "#AAAA00",
+    "#DDDDDD",
+)
+
+# Okabe-Ito: critical vermillion, supportive blue, neutral grey.
+POLARITY_COLOURS = {
+    "critical": "#D55E00",
+    "supportive": "#0072B2",
+    "neutral": "#8C8C8C",
+}
+POLARITY_ORDER = ("critical", "neutral", "supportive")
+
+# Okabe-Ito (without black), then Tol's sand and grey: one colour per figure category.
+CATEGORY_COLOURS = {
+    "refugees": "#0072B2",
+    "displaced": "#E69F00",
+    "civilians": "#009E73",
+    "resettled": "#56B4E9",
+    "killed": "#D55E00",
+    "injured": "#CC79A7",
+    "besieged": "#F0E442",
+    "aid_money": "#117733",
+    "troops": "#332288",
+    "other": "#999999",
+}
+EVENT_COLOURS = {
+    "summit": "#0072B2",
+    "meeting": "#56B4E9",
+    "conference": "#009E73",
+    "statement": "#999999",
+    "military_operation": "#D55E00",
+    "attack": "#CC79A7",
+    "ceasefire": "#E69F00",
+    "agreement": "#117733",
+    "vote": "#332288",
+    "other": "#BBBBBB",
+}
+KIND_COLOURS = {
+    "country": "#332288",
+    "government": "#88CCEE",
+    "person": "#44AA99",
+    "organization": "#DDCC77",
+    "intergovernmental": "#CC6677",
+    "armed_group": "#882255",
+    "media": "#999933",
+}
+
+# Extraction kinds in the article reader: each uses a different CSS property so they combine.
+HIGHLIGHT_CSS = {
+    "quote": "background-color: #DCEBF7;",
+    "actor": "font-weight: 600; border-bottom: 2px solid #CC6677;",
+    "figure": "background-color: #FCE9C5; outline: 1px solid #E69F00;",
+    "event": "text-decoration: underline wavy #117733; text-underline-offset: 3px;",
+    "stance": "text-decoration: underline solid #D55E00 2px; text-underline-offset: 4px;",
+}
+HIGHLIGHT_NAMES = {
+    "actor": "actor mention",
+    "quote": "quote",
+    "figure": "figure",
+    "event": "event",
+    "stance": "stance evidence",
+}
+ARTICLE_KINDS = ("actor", "quote", "figure", "event")
+
+
+def country_colours(ranked_country_ids: Iterable[str]) -> dict[str, str]:
+    """Map country ids (most mentioned first) to colours; the rest get the 'unknown' grey."""
+    ranked = list(dict.fromkeys(ranked_country_ids))
+    return {
+        cid: COUNTRY_PALETTE[i] if i < len(COUNTRY_PALETTE) else UNKNOWN
+        for i, cid in enumerate(ranked)
+    }
+
+
+def colour_for(key: str | None, colours: Mapping[str, str]) -> str:
+    return colours.get(key, UNKNOWN) if key else UNKNOWN

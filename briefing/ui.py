@@ -1,0 +1,72 @@
+"""What every page shares: the warehouse, the filters and the colours of this run, plus the
+source line and empty-result message every chart needs. app.py sets it; pages read it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import streamlit as st
+
+from briefing import charts, queries, theme
+from briefing.filters import FilterOptions, Filters
+
+_KEY = "briefing_page_context"
+CLEAR_HINT = "Widen the date range or press **Reset filters** in the sidebar."
+
+
+@dataclass(frozen=True)
+class PageContext:
+    warehouse: queries.Warehouse
+    filters: Filters
+    options: FilterOptions
+    colours: Mapping[str, str]  # country actor_id -> colour
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {**self.options.actors, **self.options.countries}
+
+    def source(self, subject: str, noun: str | None = None) -> str:
+        """The provenance line for charts drawn from `subject` rows under the current filters."""
+        prov = queries.provenance(self.warehouse, self.filters, subject)
+        return charts.source_line(
+            prov.rows,
+            prov.articles,
+            prov.first,
+            prov.last,
+            self.filters.describe(self.names),
+            noun or subject,
+        )
+
+
+def build_context(
+    wh: queries.Warehouse, filters: Filters, options: FilterOptions
+) -> PageContext:
+    colours = theme.country_colours(queries.country_ranking(wh))
+    return PageContext(wh, filters, options, colours)
+
+
+def set_context(ctx: PageContext | None) -> None:
+    st.session_state[_KEY] = ctx
+
+
+def page_context() -> PageContext | None:
+    """This run's context; None (with a message shown) when the page cannot draw anything."""
+    ctx = st.session_state.get(_KEY)
+    if ctx is None:
+        st.info(
+            "Open the dashboard through `streamlit run app.py`; the warehouse is not loaded."
+        )
+    return ctx
+
+
+def nothing_matches(what: str) -> None:
+    st.info(
+        f"No {what} match the current filters. {CLEAR_HINT}",
+        icon=":material/filter_alt_off:",
+    )
+
+
+def header(title: str, caption: str) -> None:
+    st.title(title)
+    st.caption(caption)

@@ -1,0 +1,92 @@
+"""Overview: headline numbers, latest statements, balance of stances, most cited figures."""
+
+import streamlit as st
+
+from briefing import charts, queries
+from briefing.export import show_chart
+from briefing.ui import header, nothing_matches, page_context
+
+ctx = page_context()
+if ctx:
+    wh, f = ctx.warehouse, ctx.filters
+    header(
+        "Overview",
+        f"{f.describe(ctx.names)}. Every number below follows the sidebar filters.",
+    )
+    numbers = queries.headline(wh, f)
+    cols = st.columns(6)
+    span = f"{numbers['first']} – {numbers['last']}" if numbers["first"] else "undated"
+    cols[0].metric("Articles", f"{numbers['articles']:,}")
+    cols[1].metric("Outlets", f"{numbers['outlets']:,}")
+    cols[2].metric("Statements", f"{numbers['statements']:,}")
+    cols[3].metric("Actors", f"{numbers['actors']:,}")
+    cols[4].metric("Figures", f"{numbers['figures']:,}")
+    cols[5].metric("Stances", f"{numbers['stances']:,}")
+    st.caption(f"Articles published {span} · {numbers['events']:,} dated events")
+
+    if not any(
+        numbers[k] for k in ("articles", "statements", "stances", "figures", "events")
+    ):
+        nothing_matches("articles or extractions")
+    else:
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            st.subheader("Latest statements")
+            latest = queries.latest_statements(wh, f)
+            if latest.empty:
+                nothing_matches("statements")
+            else:
+                st.dataframe(
+                    latest,
+                    hide_index=True,
+                    width="stretch",
+                    column_config={
+                        "date": st.column_config.DateColumn(
+                            "date", format="YYYY-MM-DD"
+                        ),
+                        "quote": st.column_config.TextColumn("quote", width="large"),
+                    },
+                )
+            st.page_link(
+                "pages/statements.py",
+                label="All statements",
+                icon=":material/arrow_forward:",
+            )
+        with right:
+            balance = queries.stance_balance(wh, f)
+            show_chart(
+                charts.stance_balance(balance, ctx.source("stances")),
+                balance,
+                "Balance of stances",
+                "overview_balance",
+            )
+            st.page_link(
+                "pages/stances.py",
+                label="Stances in detail",
+                icon=":material/arrow_forward:",
+            )
+
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            monthly = queries.statements_over_time(wh, f)
+            show_chart(
+                charts.statements_over_time(
+                    monthly, ctx.source("statements"), ctx.colours
+                ),
+                monthly,
+                "Statements per month by country",
+                "overview_statements",
+            )
+        with right:
+            cited = queries.most_cited_figures(wh, f)
+            show_chart(
+                charts.most_cited_figures(cited, ctx.source("figures")),
+                cited,
+                "Most cited humanitarian figures",
+                "overview_figures",
+            )
+            st.page_link(
+                "pages/figures.py",
+                label="Humanitarian figures",
+                icon=":material/arrow_forward:",
+            )

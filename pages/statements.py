@@ -1,0 +1,81 @@
+"""Statements: searchable table; pick one to read its evidence highlighted in context."""
+
+import html
+
+import streamlit as st
+
+from briefing import queries
+from briefing.text import Highlight, article_html
+from briefing.ui import header, nothing_matches, page_context
+
+LIMIT = 500
+
+ctx = page_context()
+if ctx:
+    wh, f = ctx.warehouse, ctx.filters
+    header(
+        "Statements",
+        "What was said, by whom, when and where it was reported. "
+        "Select a row to read it in context.",
+    )
+    search = st.text_input(
+        "Search quotes and speakers",
+        key="statements_search",
+        placeholder="e.g. refugees, Lavrov, ceasefire",
+    )
+    total = queries.statements_count(wh, f, search)
+    table = queries.statements_table(wh, f, search, LIMIT)
+    if table.empty:
+        nothing_matches("statements" + (f" containing “{search}”" if search else ""))
+    else:
+        shown = f"{len(table):,} of {total:,}" if total > len(table) else f"{total:,}"
+        st.caption(
+            f"{shown} statements, newest first · {ctx.source('statements', 'statements')}"
+        )
+        event = st.dataframe(
+            table.drop(columns=["statement_id", "article_id"]),
+            hide_index=True,
+            width="stretch",
+            on_select="rerun",
+            selection_mode="single-row",
+            key="statements_table",
+            column_config={
+                "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+                "quote": st.column_config.TextColumn("quote", width="large"),
+                "is_direct": st.column_config.CheckboxColumn("direct"),
+            },
+        )
+        rows = event.selection.rows if event is not None else []
+        index = rows[0] if rows and rows[0] < len(table) else 0
+        chosen = table.iloc[index]
+        st.subheader(
+            f"{chosen['speaker']}, {chosen['date'].date() if hasattr(chosen['date'], 'date') else 'undated'}"
+        )
+        context = queries.statement_context(wh, chosen["statement_id"])
+        if context:
+            spans = [
+                Highlight("quote", context["start"], context["end"], "the statement")
+            ]
+            spans += [
+                Highlight("stance", s, e, "stance evidence")
+                for s, e in context["stance_spans"]
+            ]
+            text = (
+                ("… " if context["clipped_before"] else "")
+                + context["excerpt"]
+                + (" …" if context["clipped_after"] else "")
+            )
+            shift = 2 if context["clipped_before"] else 0
+            spans = [
+                Highlight(h.kind, h.start + shift, h.end + shift, h.label)
+                for h in spans
+            ]
+            st.html(article_html(text, spans, legend=("quote", "stance")))
+            meta = f"{context['outlet'] or 'unknown outlet'} · {context['title'] or ''}"
+            st.caption(html.escape(meta))
+            if not context["stances"].empty:
+                st.dataframe(
+                    context["stances"][["polarity", "source", "target", "evidence"]],
+                    hide_index=True,
+                    width="stretch",
+                )
