@@ -1,0 +1,190 @@
+"""`python -m etl --input DIR --db FILE`: build the warehouse from a folder of articles.
+
+Progress goes to standard error (a bar on a terminal, plain lines otherwise); the summary goes
+to standard output. Exit status: 0 when the run finished (even with rejected files), 1 when it
+could not run, 2 for a usage error, 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from etl.run import RunError, SilentReporter, format_summary, run_etl
+
+DESCRIPTION = """\
+Read every article under the input folder (recursively; hidden files and sources.csv are
+skipped), clean it, extract actors, statements, stances, figures and events, and write them to
+a DuckDB warehouse. The warehouse is replaced atomically: an interrupted run leaves the previous
+one intact. Articles unchanged since the previous run keep their rows without being reanalysed.
+Optional metadata sits beside the articles in sources.csv (file,url,outlet,published_date)."""
+
+EPILOG = """\
+exit status: 0 finished (some files may be rejected; see the summary and the `rejected`
+table), 1 could not run (missing input folder, unwritable warehouse folder), 2 usage error,
+130 interrupted."""
+
+
+class PlainReporter:
+    """One line per step, for logs and pipes: "[3/120] file.txt"."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.name = ""
+        self.total = 0
+        self.count = 0
+
+    def phase(self, name: str, total: int) -> None:
+        self.name, self.total, self.count = name, total, 0
+        print(
+            f"{name.capitalize()} {total} item{'s' if total != 1 else ''}",
+            file=self.stream,
+        )
+
+    def advance(self, label: str) -> None:
+        self.count += 1
+        print(f"[{self.count}/{self.total}] {label}", file=self.stream, flush=True)
+
+    def note(self, message: str) -> None:
+        print(message, file=self.stream, flush=True)
+
+    def done(self) -> None:
+        pass
+
+
+class BarReporter:
+    """A progress bar on a terminal (rich)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[label]}"),
+            console=Console(file=stream),
+            transient=True,
+        )
+        self.task = None
+        self.progress.start()
+
+    def phase(self, name: str, total: int) -> None:
+        if self.task is not None:
+            self.progress.remove_task(self.task)
+        self.task = self.progress.add_task(name.capitalize(), total=total, label="")
+
+    def advance(self, label: str) -> None:
+        if self.task is not None:
+            self.progress.update(self.task, advance=1, label=label[-50:])
+
+    def note(self, message: str) -> None:
+        self.progress.console.print(message, markup=False, highlight=False)
+
+    def done(self) -> None:
+        self.progress.stop()
+
+
+class CarriageReturnReporter(PlainReporter):
+    """A bar drawn with carriage returns, when rich is not installed."""
+
+    def advance(self, label: str) -> None:
+        self.count += 1
+        width = 30
+        filled = width * self.count // max(self.total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        print(
+            f"\r[{bar}] {self.count}/{self.total} {label[-40:]:<40}",
+            end="",
+            file=self.stream,
+        )
+        if self.count == self.total:
+            print(file=self.stream)
+        self.stream.flush()
+
+
+def make_reporter(quiet: bool, stream: TextIO):
+    if quiet:
+        return SilentReporter()
+    if not stream.isatty():
+        return PlainReporter(stream)
+    try:
+        return BarReporter(stream)
+    except ImportError:
+        return CarriageReturnReporter(stream)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m etl",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--input",
+        type=Path,
+        default=Path("data/raw"),
+        metavar="DIR",
+        help="folder of articles (.txt .md .html .htm .json .jsonl); default: data/raw",
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=Path("data/warehouse.duckdb"),
+        metavar="FILE",
+        help="DuckDB warehouse to create or replace; default: data/warehouse.duckdb",
+    )
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="ignore the previous warehouse and reanalyse every article",
+    )
+    parser.add_argument(
+        "--quiet", action="store_true", help="no progress and no summary; errors only"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.WARNING, format="warning: %(message)s", stream=sys.stderr
+    )
+    reporter = make_reporter(args.quiet, sys.stderr)
+    try:
+        summary = run_etl(args.input, args.db, full=args.full, reporter=reporter)
+    except RunError as exc:
+        reporter.done()
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        reporter.done()
+        print("interrupted: the previous warehouse was left unchanged", file=sys.stderr)
+        return 130
+    except Exception as exc:  # no traceback for users; ETL_DEBUG=1 shows it
+        reporter.done()
+        if os.environ.get("ETL_DEBUG"):
+            raise
+        print(
+            f"error: {type(exc).__name__}: {exc}\n"
+            "The previous warehouse was left unchanged. Set ETL_DEBUG=1 to see the traceback.",
+            file=sys.stderr,
+        )
+        return 1
+    if not args.quiet:
+        try:
+            print(format_summary(summary), flush=True)
+        # `python -m etl | head`: the reader left early; the run itself is done.
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,425 @@
+"""One ETL run: walk the input folder, read and prepare each file, analyse what changed, load.
+
+`run_etl` is the library function the command line wraps. Reading and preparing are cheap and
+done for every file (they give the content hash and the cleaned body that duplicates and reuse
+are judged on); spaCy runs only on articles that are new or changed since the previous warehouse.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from etl import load
+from etl.types import Actor, Article, Extraction, Rejection, stable_id
+
+log = logging.getLogger(__name__)
+
+SIDECAR_NAME = "sources.csv"
+ANALYSIS_CHUNK = (
+    32  # articles per call to the analyser; a failure costs at most one chunk's retry
+)
+
+
+class RunError(Exception):
+    """The run could not start or finish; the message says why in words a user can act on."""
+
+
+class Reporter(Protocol):
+    """Where a run tells the user what it is doing."""
+
+    def phase(self, name: str, total: int) -> None: ...
+    def advance(self, label: str) -> None: ...
+    def note(self, message: str) -> None: ...
+    def done(self) -> None: ...
+
+
+class SilentReporter:
+    def phase(self, name: str, total: int) -> None:
+        pass
+
+    def advance(self, label: str) -> None:
+        pass
+
+    def note(self, message: str) -> None:
+        pass
+
+    def done(self) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The collaborators a run calls; tests may pass their own."""
+
+    read_source: Callable[[Path, Path], Any]
+    load_sidecar: Callable[[Path], Mapping[str, Any]]
+    prepare: Callable[[Any, Any], Any]
+    make_analyser: Callable[[], Any]
+
+
+def default_steps(gazetteer_path: Path | None = None) -> Steps:
+    # Imported here so `--help` and error messages do not wait for the ETL's imports, and
+    # spaCy only when something needs analysing (a re-run over unchanged input skips it).
+    from etl.ingest import prepare
+    from etl.metadata import load_sidecar
+    from etl.readers import read_source
+
+    def make_analyser() -> Any:
+        from etl.pipeline import Analyser
+
+        return Analyser(gazetteer_path)
+
+    return Steps(
+        read_source=read_source,
+        load_sidecar=load_sidecar,
+        prepare=prepare,
+        make_analyser=make_analyser,
+    )
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    input_dir: Path
+    db_path: Path
+    files_seen: int
+    articles_new: int
+    articles_reused: int
+    rejected: tuple[Rejection, ...]
+    rows: Mapping[str, int]
+    elapsed_seconds: float
+    run_id: str
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def articles(self) -> int:
+        return self.articles_new + self.articles_reused
+
+
+def iter_input_files(input_dir: Path, skip: Iterable[Path] = ()) -> list[Path]:
+    """Every article file under input_dir, recursively, sorted by relative path.
+
+    Hidden files and folders (".git", ".DS_Store"), the sidecar and the `skip` files (the
+    warehouse itself, when it sits inside the input folder) are skipped.
+    """
+    skipped = {p.resolve() for p in skip}
+    found = []
+    for dirpath, dirnames, filenames in os.walk(input_dir):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found += [
+            Path(dirpath) / name
+            for name in filenames
+            if not name.startswith(".") and name != SIDECAR_NAME
+        ]
+    found = [p for p in found if p.resolve() not in skipped]
+    return sorted(found, key=lambda p: p.relative_to(input_dir).as_posix())
+
+
+def check_paths(input_dir: Path, db_path: Path) -> None:
+    """Raise RunError when the run cannot start: no input folder, or nowhere to write."""
+    if not input_dir.exists():
+        raise RunError(f"input folder not found: {input_dir}")
+    if not input_dir.is_dir():
+        raise RunError(f"input is not a folder: {input_dir}")
+    if db_path.is_dir():
+        raise RunError(f"the warehouse path is a folder, not a file: {db_path}")
+    folder = db_path.parent
+    if not folder.is_dir():
+        raise RunError(f"folder for the warehouse does not exist: {folder}")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise RunError(f"folder for the warehouse is not writable: {folder}")
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class _Intake:
+    """Articles ready for analysis and the files turned away, in input order."""
+
+    articles: list[Article] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    files_seen: int = 0
+
+
+def _error_rejection(path: str, stage: str, exc: BaseException) -> Rejection:
+    return Rejection(path, "error", f"{stage} failed: {type(exc).__name__}: {exc}")
+
+
+def read_inputs(
+    input_dir: Path, steps: Steps, reporter: Reporter, skip: Iterable[Path] = ()
+) -> _Intake:
+    """Read and prepare every file; duplicates and failures become rejections."""
+    intake = _Intake()
+    try:
+        sidecar = steps.load_sidecar(input_dir)
+    # A bad sidecar must not stop the run; its metadata is just unused.
+    except Exception as exc:  # noqa: BLE001
+        sidecar = {}
+        intake.rejected.append(Rejection(SIDECAR_NAME, "invalid_sidecar", str(exc)))
+    files = iter_input_files(input_dir, skip)
+    intake.files_seen = len(files)
+    reporter.phase("reading", len(files))
+    first_by_bytes: dict[str, str] = {}
+    first_by_body: dict[str, str] = {}
+    for path in files:
+        relative = path.relative_to(input_dir).as_posix()
+        reporter.advance(relative)
+        try:
+            result = steps.read_source(path, input_dir)
+        # A reader bug or an OS error costs one file, not the run.
+        except Exception as exc:  # noqa: BLE001
+            intake.rejected.append(
+                Rejection(relative, "unreadable", f"{type(exc).__name__}: {exc}")
+            )
+            continue
+        if isinstance(result, Rejection):
+            intake.rejected.append(result)
+            continue
+        for raw in result:
+            # One file may hold many documents (JSON Lines) sharing the file's hash.
+            earlier = first_by_bytes.get(raw.content_sha256)
+            if earlier is not None and earlier != relative:
+                intake.rejected.append(
+                    Rejection(
+                        raw.source_path, "duplicate", f"same content as {earlier}"
+                    )
+                )
+                continue
+            first_by_bytes.setdefault(raw.content_sha256, relative)
+            try:
+                prepared = steps.prepare(raw, sidecar)
+            except Exception as exc:  # noqa: BLE001 - one article's failure is its own
+                intake.rejected.append(
+                    _error_rejection(raw.source_path, "preparing", exc)
+                )
+                continue
+            if isinstance(prepared, Rejection):
+                intake.rejected.append(prepared)
+                continue
+            body_key = _sha256(" ".join(prepared.body.split()))
+            earlier = first_by_body.get(body_key)
+            if earlier is not None:
+                intake.rejected.append(
+                    Rejection(
+                        prepared.source_path, "duplicate", f"same content as {earlier}"
+                    )
+                )
+                continue
+            first_by_body[body_key] = prepared.source_path
+            intake.articles.append(prepared)
+    return intake
+
+
+def analyse_articles(
+    analyser: Any,
+    articles: Sequence[Article],
+    reporter: Reporter,
+) -> tuple[list[Extraction], list[Rejection]]:
+    """Extractions for the articles, in order; an article whose analysis fails is rejected.
+
+    Articles go to the analyser in chunks; when a chunk fails, its remaining articles are
+    retried one by one so that one bad article costs only itself.
+    """
+    extractions: list[Extraction] = []
+    rejected: list[Rejection] = []
+    reporter.phase("analysing", len(articles))
+    for start in range(0, len(articles), ANALYSIS_CHUNK):
+        chunk = list(articles[start : start + ANALYSIS_CHUNK])
+        done = 0
+        try:
+            for extraction in analyser.analyse(chunk):
+                _check_order(extraction, chunk[done])
+                extractions.append(extraction)
+                reporter.advance(chunk[done].source_path)
+                done += 1
+        except Exception:  # noqa: BLE001 - retried one by one below
+            for article in chunk[done:]:
+                try:
+                    (extraction,) = list(analyser.analyse([article]))
+                    _check_order(extraction, article)
+                    extractions.append(extraction)
+                except Exception as exc:  # noqa: BLE001 - one article's failure is its own
+                    rejected.append(
+                        _error_rejection(article.source_path, "analysis", exc)
+                    )
+                reporter.advance(article.source_path)
+    return extractions, rejected
+
+
+def _check_order(extraction: Extraction, article: Article) -> None:
+    if extraction.article.article_id != article.article_id:
+        raise RuntimeError(
+            f"analyser returned {extraction.article.source_path} out of order"
+        )
+
+
+def _share_discoveries(analyser: Any, reused: Iterable[Extraction]) -> None:
+    """Give the analyser the people reused articles discovered, so a person keeps one id."""
+    known = getattr(analyser, "discovered", None)
+    if isinstance(known, dict):
+        for extraction in reused:
+            for actor in extraction.new_actors:
+                known.setdefault(actor.actor_id, actor)
+
+
+def _discovered_actors(extractions: Sequence[Extraction]) -> list[Actor]:
+    return [actor for e in extractions for actor in e.new_actors]
+
+
+def run_etl(
+    input_dir: Path,
+    db_path: Path,
+    *,
+    full: bool = False,
+    reporter: Reporter | None = None,
+    steps: Steps | None = None,
+    gazetteer_path: Path | None = None,
+) -> RunSummary:
+    """Build the warehouse at db_path from every article under input_dir.
+
+    Articles unchanged since the previous warehouse (same bytes, same metadata, same ETL
+    version) keep their rows; `full=True` reanalyses everything. Raises RunError when the run
+    cannot happen at all; rejected files never stop it.
+    """
+    clock = time.monotonic()
+    started_at = datetime.now(UTC).replace(tzinfo=None)
+    input_dir, db_path = Path(input_dir), Path(db_path)
+    reporter = reporter or SilentReporter()
+    check_paths(input_dir, db_path)
+    steps = steps or default_steps(gazetteer_path)
+    gazetteer = gazetteer_path or load.DEFAULT_GAZETTEER
+    version = load.etl_version(gazetteer=gazetteer)
+    notes: list[str] = []
+
+    previous = load.read_previous(db_path)
+    if previous is None and db_path.exists():
+        notes.append(f"{db_path} was not a readable warehouse; it will be replaced")
+    reusable = previous is not None and not full and previous.etl_version == version
+    if previous is not None and not full and not reusable:
+        notes.append(
+            "the ETL code, rules or gazetteer changed: every article is reanalysed"
+        )
+
+    warehouse_files = (db_path, db_path.with_name(db_path.name + ".wal"))
+    intake = read_inputs(input_dir, steps, reporter, skip=warehouse_files)
+
+    kept: dict[str, Extraction] = {}
+    to_analyse: list[Article] = []
+    for article in intake.articles:
+        earlier = previous.unchanged(article) if previous is not None else None
+        if earlier is not None and reusable:
+            kept[article.article_id] = earlier
+            continue
+        # An unchanged article keeps the time it was first ingested, even when reanalysed.
+        ingested_at = earlier.article.ingested_at if earlier is not None else None
+        to_analyse.append(
+            dataclasses.replace(article, ingested_at=ingested_at or started_at)
+        )
+
+    new_extractions: list[Extraction] = []
+    analysis_rejected: list[Rejection] = []
+    gazetteer_actors: tuple[Actor, ...] = previous.gazetteer_actors if reusable else ()
+    if to_analyse or not gazetteer_actors:
+        analyser = steps.make_analyser()
+        gazetteer_actors = tuple(analyser.gazetteer_actors)
+        if to_analyse:
+            _share_discoveries(analyser, kept.values())
+            new_extractions, analysis_rejected = analyse_articles(
+                analyser, to_analyse, reporter
+            )
+
+    by_id = {e.article.article_id: e for e in new_extractions}
+    by_id.update(kept)
+    # Input order, so the warehouse does not depend on which articles were reused.
+    extractions = [
+        by_id[a.article_id] for a in intake.articles if a.article_id in by_id
+    ]
+    articles = [e.article for e in extractions]
+    rejections = intake.rejected + analysis_rejected
+    first_seen = previous.rejected_at if previous is not None else {}
+    rejected_rows = [
+        load.RejectedFile(
+            r, first_seen.get((r.source_path, r.reason, r.detail), started_at)
+        )
+        for r in rejections
+    ]
+    actors = load.merge_actors(gazetteer_actors, _discovered_actors(extractions))
+    run_id = stable_id(started_at.isoformat(), os.getpid(), input_dir.resolve())
+    reporter.note(f"writing {db_path}")
+    run_info = load.RunInfo(
+        run_id=run_id,
+        started_at=started_at,
+        finished_at=datetime.now(UTC).replace(tzinfo=None),
+        etl_version=version,
+        files_seen=intake.files_seen,
+        articles=len(articles),
+        rejected=len(rejected_rows),
+        reused=len(kept),
+        input_dir=str(input_dir),
+    )
+    try:
+        rows = load.write_warehouse(
+            db_path,
+            articles=articles,
+            extractions=extractions,
+            actors=actors,
+            rejected=rejected_rows,
+            run_info=run_info,
+            gazetteer_sha256=load.file_sha256(gazetteer),
+        )
+    except OSError as exc:
+        raise RunError(f"could not write the warehouse {db_path}: {exc}") from exc
+    reporter.done()
+    return RunSummary(
+        input_dir=input_dir,
+        db_path=db_path,
+        files_seen=intake.files_seen,
+        articles_new=len(articles) - len(kept),
+        articles_reused=len(kept),
+        rejected=tuple(rejections),
+        rows=rows,
+        elapsed_seconds=time.monotonic() - clock,
+        run_id=run_id,
+        notes=tuple(notes),
+    )
+
+
+CONTRACT_TABLES = (
+    "articles",
+    "actors",
+    "mentions",
+    "statements",
+    "stances",
+    "figures",
+    "events",
+    "rejected",
+)
+
+
+def format_summary(summary: RunSummary) -> str:
+    """The end-of-run summary a person reads."""
+    loaded = f"{summary.articles} ({summary.articles_new} new, {summary.articles_reused} reused)"
+    lines = [
+        f"Files seen:        {summary.files_seen}",
+        f"Articles loaded:   {loaded}",
+        f"Rejected:          {len(summary.rejected)}",
+    ]
+    lines += [f"  {r.source_path} — {r.reason}: {r.detail}" for r in summary.rejected]
+    lines.append("Rows per table:")
+    lines += [
+        f"  {table:<12} {summary.rows.get(table, 0):>8}" for table in CONTRACT_TABLES
+    ]
+    lines += [f"Note: {note}" for note in summary.notes]
+    lines.append(f"Elapsed:           {summary.elapsed_seconds:.1f} s")
+    lines.append(f"Warehouse:         {summary.db_path}")
+    return "\n".join(lines)
