@@ -1,0 +1,731 @@
+"""Humanitarian and conflict figures: counts of people, forces and money stated in an article.
+
+`extract_figures(ctx, statements)` reads every quantity `etl.numbers` finds in the body and keeps
+those that count people, forces or money. What a number counts is read from its parse: the noun
+it modifies ("82 people", "50 soldiers"), or, for an elliptical count ("forced 3.73 million to
+flee"), a category cue in its clause. Category cues and counted nouns are data, in
+`rules/figure_categories.txt`; reporting verbs for attribution in `rules/figure_sources.txt`.
+
+Choices, so that analysts know what a row means:
+- A figure is attributed to the actor named by "according to X" in its sentence, else to the
+  subject of a reporting verb governing its clause ("the UN estimates that..."), else to the
+  speaker of a statement containing it or its sentence, else to nobody.
+- `as_of_date` is an explicit date in the sentence ("by the end of 2016", "in April 2017"), at
+  the precision written; "since 2011" opens a period and is not an as-of date. Without one, the
+  figure is as of the article's published date, at that date's precision.
+  A year-precision date is stored as 1 January of that year ("by the end of 2016" → 2016);
+  a month without a year ("in April") is the latest such month not after publication.
+- Small spelled-out numbers ("the two leaders") and numbers after a definite determiner below a
+  hundred ("its 28 members") are narrative, not figures, unless a casualty or displacement cue
+  says what happened to those counted ("the two soldiers killed").
+- An elliptical count with no cue of its own that refers back ("About 30,000 have been
+  relocated", "3.3 million of them") takes the category of the figure just before it, if that
+  is at most two sentences back.
+- Money is `aid_money` when aid words say so, `other` otherwise; prices, fares and wages ("costs
+  20,000 pounds", "$10 per person") are not figures.
+- One sentence or article stating a figure twice in different forms ("more than six million" and
+  "6,029,705 refugees") keeps the most exact form; exact repeats keep one row per mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from etl.context import ArticleContext
+from etl.numbers import MONTHS, Quantity, find_quantities
+from etl.types import Figure, Statement, stable_id
+
+RULES_DIR = Path(__file__).parent / "rules"
+
+# Cues that say what happened to those counted; they beat the counted noun's own category.
+STRONG_CUES = (
+    "killed",
+    "injured",
+    "besieged",
+    "resettled",
+    "displaced",
+    "refugees",
+    "other",
+)
+# Cues that only describe a situation; a counted noun with a category of its own beats them.
+WEAK_CUES = ("civilians", "troops")
+_DETERMINERS = {
+    "the",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "both",
+}
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+# The whole of a partitive counted with these nouns is a population: "of Gaza's 2.3 million people".
+_POPULATION_NOUNS = {
+    "people",
+    "person",
+    "resident",
+    "inhabitant",
+    "civilian",
+    "population",
+}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Verbs whose subject is where those counted are: "Turkey is hosting 3.6 million refugees".
+_HOST_VERBS = {"host", "shelter", "house", "receive", "admit", "welcome", "accept", "resettle",
+               "take", "bring"}  # fmt: skip
+_PHRASE_BY_CATEGORY = {
+    "refugees": "people who fled",
+    "displaced": "displaced people",
+    "killed": "people killed",
+    "injured": "people injured",
+    "besieged": "people under siege",
+    "resettled": "refugees resettled",
+    "civilians": "civilians",
+    "troops": "troops",
+}
+
+
+@dataclass(frozen=True)
+class CategoryRules:
+    """The contents of figure_categories.txt, each phrase as a tuple of lower-case words."""
+
+    noun_classes: dict[str, frozenset[tuple[str, ...]]]  # people, forces, money, cued
+    cues: dict[str, frozenset[tuple[str, ...]]]  # category -> clause cues
+    nouns: dict[str, frozenset[tuple[str, ...]]]  # category -> counted nouns
+    aid_words: frozenset[tuple[str, ...]]  # anywhere in the sentence
+    aid_near: frozenset[tuple[str, ...]]  # in the sum's clause
+    not_money: frozenset[tuple[str, ...]]  # prices and pay
+    aid_breakdown: frozenset[tuple[str, ...]]  # "of the total": a share of a sum named before
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+|[^\w\s]", phrase.lower()))
+
+
+def load_category_rules(path: Path | None = None) -> CategoryRules:
+    """Read the category rules file (format documented at its top)."""
+    path = path or RULES_DIR / "figure_categories.txt"
+    sections: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line or ":" not in line:
+            continue
+        key, phrases = line.split(":", 1)
+        kind, _, name = key.strip().lower().partition(" ")
+        entry = sections.setdefault((kind, name.strip()), set())
+        entry.update(_words(p) for p in phrases.split(",") if p.strip())
+    classes = ("people", "forces", "money", "cued")
+    return CategoryRules(
+        noun_classes={c: frozenset(sections.get(("noun", c), ())) for c in classes},
+        cues={n: frozenset(v) for (k, n), v in sections.items() if k == "cue"},
+        nouns={
+            n: frozenset(v) for (k, n), v in sections.items() if k == "noun" and n not in classes
+        },
+        aid_words=frozenset(sections.get(("aid", "money"), ())),
+        aid_near=frozenset(sections.get(("aid", "near"), ())),
+        not_money=frozenset(sections.get(("not", "money"), ())),
+        aid_breakdown=frozenset(sections.get(("aid", "breakdown"), ())),
+    )
+
+
+def load_source_verbs(path: Path | None = None) -> frozenset[str]:
+    """Lemmas of the verbs that attribute a figure to their subject (figure_sources.txt)."""
+    path = path or RULES_DIR / "figure_sources.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for ln in lines if (w := ln.split("#", 1)[0].strip().lower()))
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> tuple[CategoryRules, frozenset[str]]:
+    return load_category_rules(), load_source_verbs()
+
+
+# --- reading the parse ------------------------------------------------------------------------
+
+
+def _forms(token: Token) -> tuple[str, str]:
+    return token.lower_, token.lemma_.lower()
+
+
+def _phrase_ends_at(phrase: tuple[str, ...], tokens: Sequence[Token], last: int) -> bool:
+    """True when `phrase` is written in tokens[...:last+1] (each word as written or as lemma)."""
+    first = last - len(phrase) + 1
+    if first < 0:
+        return False
+    return all(word in _forms(tokens[first + k]) for k, word in enumerate(phrase))
+
+
+def _noun_in(noun: Token, phrases: frozenset[tuple[str, ...]]) -> bool:
+    doc = noun.doc
+    return any(_phrase_ends_at(p, doc, noun.i) for p in phrases)
+
+
+def _counted_noun(num: Token, sent: Span) -> Token | None:
+    """The noun a number counts: "82 [people]", "25,000 government-sponsored [refugees]",
+    "6,000 of the [refugees]", "the number of [refugees] – 3.6 million". None for an elliptical
+    count ("forced 3.73 million to flee", "3.3 million of them")."""
+    head = num.head
+    modifies_head = num.dep_ in ("nummod", "compound", "quantmod", "nmod", "amod")
+    if modifies_head and num.i < head.i < sent.end and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return head
+    nxt = num.i + 1
+    if nxt < sent.end and num.doc[nxt].lower_ == "of":
+        pobj = [c for c in num.doc[nxt].children if c.dep_ == "pobj"]
+        if pobj:
+            return None if pobj[0].pos_ == "PRON" else pobj[0]
+    if num.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+        of_objects = [
+            g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+        return of_objects[0] if of_objects else head
+    # The parser sometimes hangs the noun elsewhere: take the noun closing the run of
+    # modifiers right after the number ("16 [wounded] civilians", "50 special forces").
+    noun = None
+    for token in num.doc[nxt : min(nxt + 4, sent.end)]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            noun = token
+        elif token.pos_ != "ADJ" and token.tag_ != "HYPH" and token.dep_ != "amod":
+            break  # a comma or a verb ends the phrase ("climbed to 140, health officials")
+    return noun
+
+
+def _governing_verb(token: Token) -> Token | None:
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+_VERB_PARTS = (
+    "prt",
+    "acomp",
+    "oprd",
+    "xcomp",
+    "advmod",
+    "nsubj",
+    "nsubjpass",
+    "agent",
+    "prep",
+    "dobj",
+    "dative",
+)
+
+
+def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set[int]]:
+    """Token indices that may say what happened to those counted: the core (the counted noun's
+    phrase, its verb and the verb's complements) and the wider window (also the verb's other
+    parts and the words right after the number)."""
+    core = {t.i for t in anchor.subtree}
+    window = set(core)
+    for i in range(num.i + 1, min(num.i + 8, sent.end)):
+        if sent.doc[i].text in (";", ":", "(") or (sent.doc[i].like_num and i > anchor.i):
+            break
+        window.add(i)
+    verb = _governing_verb(anchor)
+    if verb is not None:
+        core.add(verb.i)
+        for child in verb.children:
+            if child.dep_ in ("prt", "acomp", "oprd", "xcomp"):
+                core.add(child.i)
+            if child.dep_ in _VERB_PARTS:
+                window.add(child.i)
+                window.update(c.i for c in child.children if c.dep_ in ("compound", "pobj", "amod"))
+    window |= core
+    inside = range(sent.start, sent.end)
+    return {i for i in core if i in inside}, {i for i in window if i in inside}
+
+
+def _nearest_cue(
+    cues: dict[str, frozenset[tuple[str, ...]]],
+    categories: Sequence[str],
+    core: set[int],
+    window: set[int],
+    num: Token,
+) -> str | None:
+    """The category of the cue nearest the number: cues in the core of its clause first, then
+    the nearest, then the longest phrase."""
+    doc = num.doc
+    best: tuple[int, int, int, str] | None = None
+    for category in categories:
+        for phrase in cues.get(category, ()):
+            for last in window:
+                if not _phrase_ends_at(phrase, doc, last):
+                    continue
+                first = last - len(phrase) + 1
+                if first <= num.i <= last and len(phrase) > 1:
+                    continue
+                distance = min(abs(first - num.i), abs(last - num.i))
+                tier = 0 if any(i in core for i in range(first, last + 1)) else 1
+                key = (tier, distance, -len(phrase), category)
+                if best is None or key < best:
+                    best = key
+    return best[3] if best else None
+
+
+def _any_phrase(phrases: frozenset[tuple[str, ...]], doc, indices) -> bool:
+    return any(_phrase_ends_at(p, doc, i) for i in indices for p in phrases)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a number counts: its category, noun (if written) and clause."""
+
+    category: str
+    noun: Token | None
+    window: frozenset[int]
+
+
+def _is_whole_of_partitive(anchor: Token, num: Token) -> bool:
+    """'1.7 million of Gaza's [2.3 million people]': the second number is the whole population,
+    and what the sentence says happened belongs to the part."""
+    of = anchor.head
+    return (
+        num.i > of.i
+        and of.lower_ == "of"
+        and of.dep_ == "prep"
+        and (of.head.like_num or any(c.dep_ == "nummod" for c in of.head.children))
+    )
+
+
+def _refers_back(num: Token) -> bool:
+    """An elliptical count that takes its meaning from an earlier figure: a subject ("About
+    30,000 have been relocated"), a partitive ("3.3 million of them"), or an inclusion
+    ("including more than 110,000 into Egypt")."""
+    nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    return (
+        num.dep_ in ("nsubj", "nsubjpass")
+        or (nxt is not None and nxt.lower_ == "of")
+        or num.head.lemma_.lower() == "include"
+    )
+
+
+def read_quantity(
+    quantity: Quantity,
+    num: Token,
+    sent: Span,
+    rules: CategoryRules,
+    previous_category: str | None = None,
+    previous_sentence: Span | None = None,
+) -> _Reading | None:
+    """Decide whether a quantity is a figure and of which category; None when it is not one.
+
+    `previous_category` is the category of the figure just before, when it is in this sentence
+    or the two before it (an elliptical count may refer back to it); `previous_sentence` is the
+    sentence before in the same paragraph (it may say what a sum of money is for)."""
+    noun = _counted_noun(num, sent)
+    anchor = noun if noun is not None else num
+    core, window = _clause_window(anchor, num, sent)
+    doc = sent.doc
+    if quantity.is_money or (noun is not None and _noun_in(noun, rules.noun_classes["money"])):
+        if _any_phrase(rules.not_money, doc, window):
+            return None  # a price or a wage, not a figure
+        aid = _any_phrase(rules.aid_words, doc, range(sent.start, sent.end)) or _any_phrase(
+            rules.aid_near, doc, window
+        )
+        if (
+            not aid
+            and previous_sentence is not None
+            and _any_phrase(rules.aid_breakdown, doc, window)
+        ):
+            aid = _any_phrase(
+                rules.aid_words,
+                doc,
+                range(previous_sentence.start, previous_sentence.end),
+            )
+        return _Reading("aid_money" if aid else "other", noun, frozenset(window))
+    whole = _is_whole_of_partitive(anchor, num)
+    strong = None if whole else _nearest_cue(rules.cues, STRONG_CUES, core, window, num)
+    if _is_narrative(quantity, num) and strong is None:
+        return None
+    is_people = noun is not None and (
+        _noun_in(noun, rules.noun_classes["people"])
+        or _noun_in(noun, rules.noun_classes["forces"])
+        or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS", "NNP"))
+        or (strong is not None and _noun_in(noun, rules.noun_classes["cued"]))
+        # a people named by a proper noun the tagger does not know ("740,000 Rohingya fled")
+        or (strong is not None and noun.pos_ == "PROPN" and noun.ent_type_ == "")
+    )
+    if noun is not None and not is_people:
+        return None  # "1.6 million chargers", "2,000 airstrikes": not people, forces or money
+    if strong is not None:
+        return _Reading(strong, noun, frozenset(window))
+    weak = _nearest_cue(rules.cues, WEAK_CUES, core, window, num)
+    if noun is None:
+        if weak is not None:
+            return _Reading(weak, None, frozenset(window))
+        if previous_category is not None and _refers_back(num):
+            return _Reading(previous_category, None, frozenset(window))
+        return None  # an elliptical number with no cue says nothing about what it counts
+    for category, nouns in rules.nouns.items():
+        if _noun_in(noun, nouns):
+            return _Reading(category, noun, frozenset(window))
+    if whole and weak is None and noun.lemma_.lower() in _POPULATION_NOUNS:
+        return _Reading("civilians", noun, frozenset(window))  # a population
+    return _Reading(weak or "other", noun, frozenset(window))
+
+
+def _is_narrative(quantity: Quantity, num: Token) -> bool:
+    """'the two leaders', 'its 28 members': a reference to a small set, not a figure."""
+    if quantity.spelled and quantity.value < 10:
+        return True
+    first = num.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    start = first.start if first is not None else num.i
+    before = num.doc[start - 1] if start > 0 else None
+    return before is not None and before.lower_ in _DETERMINERS and quantity.value < 100
+
+
+# --- attribution, place, date ---------------------------------------------------------------
+
+
+def _according_to(ctx: ArticleContext, sent: Span) -> str | None:
+    """The actor named by "according to X": the mention on X's head noun or its modifiers
+    ("according to UN figures"), not one inside a further phrase ("the ministry in Hamas-run
+    Gaza")."""
+    for token in sent:
+        if token.lower_ != "according" or token.i + 1 >= sent.end:
+            continue
+        to = sent.doc[token.i + 1]
+        if to.lower_ != "to":
+            continue
+        for pobj in (c for c in to.children if c.dep_ == "pobj"):
+            heads = [pobj, *(c for c in pobj.conjuncts)]
+            for head in heads:
+                tokens = [t for t in head.lefts for t in t.subtree] + [head]
+                tokens += [t for c in head.rights if c.dep_ == "appos" for t in c.subtree]
+                for t in sorted(tokens, key=lambda t: t.i):
+                    actor = ctx.actor_at(t.idx, t.idx + len(t))
+                    if actor is not None:
+                        return actor
+    return None
+
+
+def _reporting_subject(ctx: ArticleContext, num: Token, source_verbs: frozenset[str]) -> str | None:
+    """The actor who is the subject of a reporting verb governing the number's clause, unless
+    those counted are that subject ("2.3 million Syrians have registered")."""
+    token = num
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in source_verbs:
+            continue
+        for child in token.children:
+            if child.dep_ not in _SUBJECT_DEPS:
+                continue
+            span = list(child.subtree)
+            if span[0].i <= num.i <= span[-1].i:
+                continue
+            source = _subject_actor(ctx, child)
+            if source is not None:
+                return source
+    return None
+
+
+def _subject_actor(ctx: ArticleContext, subject: Token) -> str | None:
+    """The actor a subject phrase names: the mention on its head word or an apposition
+    ("Canada's minister, Harpreet Gill, said" → Gill), else a person in it, else its first
+    mention ("Canada's minister said" → Canada)."""
+    span = list(subject.subtree)
+    mentions = ctx.mentions_in(span[0].idx, span[-1].idx + len(span[-1]))
+    if not mentions:
+        return None
+    heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    for head in heads:
+        actor = ctx.actor_at(head.idx, head.idx + len(head))
+        if actor is not None:
+            return actor
+    people = [m for m in mentions if getattr(ctx.actors.get(m.actor_id), "kind", None) == "person"]
+    return (people or mentions)[0].actor_id
+
+
+def _statement_speaker(
+    statements: Sequence[Statement], start: int, end: int, sent: Span
+) -> str | None:
+    inside = [s for s in statements if s.char_start <= start and end <= s.char_end and s.speaker_id]
+    if inside:
+        return min(inside, key=lambda s: s.char_end - s.char_start).speaker_id
+    overlapping = [
+        s
+        for s in statements
+        if s.char_start < sent.end_char and sent.start_char < s.char_end and s.speaker_id
+    ]
+    return overlapping[0].speaker_id if overlapping else None
+
+
+def attribute(
+    ctx: ArticleContext,
+    statements: Sequence[Statement],
+    sent: Span,
+    num: Token,
+    quantity: Quantity,
+) -> str | None:
+    """The actor a figure is attributed to (see module doc), or None."""
+    _, source_verbs = _default_rules()
+    return (
+        _according_to(ctx, sent)
+        or _reporting_subject(ctx, num, source_verbs)
+        or _statement_speaker(statements, quantity.start, quantity.end, sent)
+    )
+
+
+def _place_name(ent: Span) -> str:
+    return re.sub(r"^(?:the)\s+", "", ent.text, flags=re.IGNORECASE)
+
+
+def _main_country(ctx: ArticleContext) -> str | None:
+    """The country the article is mostly about, when one clearly leads its mentions."""
+    counts = Counter(
+        ctx.country_of(m.actor_id) for m in ctx.mentions if ctx.country_of(m.actor_id) is not None
+    )
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2):
+        return None
+    return ctx.name_of(ranked[0][0])
+
+
+def _places(ctx: ArticleContext, sent: Span) -> list[Span]:
+    """Place names in a sentence, leaving out what is an actor rather than a place: a person or
+    organisation the tagger took for a place, and possessives ("Russia's envoy")."""
+    places = []
+    for ent in sent.ents:
+        if ent.label_ not in _PLACE_LABELS or ent.root.dep_ == "poss":
+            continue
+        actor = ctx.actors.get(ctx.actor_at(ent.start_char, ent.end_char) or "")
+        if actor is not None and actor.kind not in ("country", "government"):
+            continue
+        places.append(ent)
+    return places
+
+
+def locate(ctx: ArticleContext, sent: Span, reading: _Reading, num: Token) -> str | None:
+    """The place a figure is about: the host of resettled or hosted people, a place in its noun
+    phrase, a place in its clause, a place in its sentence, or "the country" resolved to the
+    article's main country."""
+    places = _places(ctx, sent)
+    anchor = reading.noun if reading.noun is not None else num
+    verb = _governing_verb(anchor)
+    if verb is not None and (reading.category == "resettled" or verb.lemma_.lower() in _HOST_VERBS):
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                subject = {t.i for t in child.subtree}
+                for ent in places:
+                    if ent.start in subject:
+                        return _place_name(ent)
+    subtree = {t.i for t in anchor.subtree}
+    for ent in places:
+        if ent.start in subtree and ent.start != num.i:
+            return _place_name(ent)
+    for ent in places:
+        if ent.start in reading.window:
+            return _place_name(ent)
+    if places:
+        return _place_name(places[0])
+    country = re.search(r"\bthe (?:war-torn |war-ravaged )?country\b", sent.text, re.IGNORECASE)
+    if country:
+        # "the Syrian civil war has forced 3.73 million to flee the country": the country named
+        # earlier in the sentence, else the one the article is mostly about
+        before = ctx.mentions_in(sent.start_char, sent.start_char + country.start())
+        countries = [ctx.country_of(m.actor_id) for m in before if ctx.country_of(m.actor_id)]
+        return ctx.name_of(countries[-1]) if countries else _main_country(ctx)
+    return None
+
+
+_MONTH_NUMBERS = {m: i for i, m in enumerate(MONTHS.split("|")[:12], start=1)}
+_MONTH_NUMBERS.update({m: _MONTH_NUMBERS[f] for m, f in (
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "september"), ("sept", "september"),
+    ("oct", "october"), ("nov", "november"), ("dec", "december"))})  # fmt: skip
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_DATE_RE = re.compile(
+    r"(?P<lead>\b(?:since|from|between|after|before)\s+(?:the\s+)?(?:(?:end|start|beginning)\s+of\s+)?)?"
+    rf"\b(?:(?P<day1>\d{{1,2}})\s+(?P<month1>{MONTHS})\.?,?\s+(?P<year1>(?:19|20)\d\d)"
+    rf"|(?P<month2>{MONTHS})\.?\s+(?:(?P<day2>\d{{1,2}}),?\s+)?(?P<year2>(?:19|20)\d\d)"
+    rf"|(?P<month3>(?-i:{_MONTH_NAMES}))(?:\s+(?P<day3>\d{{1,2}}))?(?![\s,]+\d)"
+    r"|(?P<year3>(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+
+
+def as_of(
+    sentence: str, published: date | None, published_precision: str | None
+) -> tuple[date | None, str | None]:
+    """The date a figure holds at: the first explicit date in its sentence that does not open a
+    period ("since 2011"), else the published date (see module doc)."""
+    for match in _DATE_RE.finditer(sentence):
+        if match.group("lead"):
+            continue
+        year = match.group("year1") or match.group("year2") or match.group("year3")
+        month_name = (
+            match.group("month1") or match.group("month2") or match.group("month3") or ""
+        ).lower()
+        day = match.group("day1") or match.group("day2") or match.group("day3")
+        month = _MONTH_NUMBERS.get(month_name.rstrip("."))
+        if month_name and month is None:
+            continue
+        if year is None:
+            if published is None or month is None or month_name in ("may", "march"):
+                continue  # "may" and "march" are too often verbs to be read alone
+            # "in April" in a June article is this April; in a February one, last year's
+            year_value = published.year if month <= published.month else published.year - 1
+            if day:
+                try:
+                    return date(year_value, month, int(day)), "day"
+                except ValueError:
+                    continue
+            return date(year_value, month, 1), "month"
+        try:
+            if day and month:
+                return date(int(year), month, int(day)), "day"
+            if month:
+                return date(int(year), month, 1), "month"
+            return date(int(year), 1, 1), "year"
+        except ValueError:
+            continue
+    return published, published_precision if published else None
+
+
+# --- the entry point ------------------------------------------------------------------------
+
+
+def _evidence_span(body: str, sent: Span, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a figure, clipped to its line and stripped of surrounding space."""
+    lo = max(sent.start_char, body.rfind("\n", 0, start) + 1)
+    newline = body.find("\n", end)
+    hi = min(sent.end_char, newline if newline != -1 else len(body))
+    while lo < hi and body[lo].isspace():
+        lo += 1
+    while hi > lo and body[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def _subject_phrase(reading: _Reading, quantity: Quantity) -> str:
+    """A short noun phrase for what is counted ("government-sponsored refugees")."""
+    noun = reading.noun
+    if noun is None:
+        return "money" if quantity.is_money else _PHRASE_BY_CATEGORY.get(reading.category, "people")
+    generic = noun.lemma_.lower() in ("people", "person", "individual")
+    if generic and reading.category in _PHRASE_BY_CATEGORY:
+        return _PHRASE_BY_CATEGORY[reading.category]  # "people" alone says less than the verb
+    keep = [noun]
+    for child in noun.lefts:
+        if child.dep_ in ("compound", "amod", "nmod") and child.idx >= quantity.end:
+            keep.extend(child.subtree)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in (
+            "from",
+            "in",
+            "of",
+            "inside",
+            "within",
+        ):
+            keep.extend(list(child.subtree)[:6])
+            break
+    tokens = sorted({t.i: t for t in keep if not t.like_num}.values(), key=lambda t: t.i)
+    words: list[str] = []
+    for prev, token in zip([None, *tokens], tokens, strict=False):
+        glue = prev is not None and prev.i + 1 == token.i and not prev.whitespace_
+        words.append(token.text if glue or not words else " " + token.text)
+    return "".join(words).strip(" ,.;")[:80]
+
+
+def _significant_digits(value_text: str) -> int:
+    return len(re.sub(r"\D", "", value_text).rstrip("0"))
+
+
+def _drop_restatements(figures: list[Figure]) -> list[Figure]:
+    """An article that states one figure in two ways ("more than six million" and "6,029,705
+    refugees") keeps its most exact statement: same category, different values within 2%.
+    Repeats of the very same value stay, one row per mention."""
+    kept: list[Figure] = []
+    for figure in figures:
+        twins = [
+            k
+            for k in kept
+            if k.category == figure.category
+            and k.value != figure.value
+            and abs(k.value - figure.value) <= 0.02 * max(k.value, figure.value)
+        ]
+        if not twins:
+            kept.append(figure)
+        elif all(
+            _significant_digits(figure.value_text) > _significant_digits(t.value_text)
+            for t in twins
+        ):
+            kept = [k for k in kept if k not in twins] + [figure]
+    return sorted(kept, key=lambda f: f.value_start or 0)
+
+
+def _previous_sentence(sent: Span, body: str) -> Span | None:
+    """The sentence before, when it is in the same paragraph."""
+    if sent.start == 0:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    if "\n" in body[before.end_char : sent.start_char] or "\n" in before.text.strip():
+        return None
+    return before
+
+
+def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> list[Figure]:
+    """Every figure stated in the article: counts of people, forces and money, one per number."""
+    rules, _ = _default_rules()
+    doc, body, article = ctx.doc, ctx.body, ctx.article
+    sentence_starts = [s.start for s in doc.sents]
+    figures: list[Figure] = []
+    previous: tuple[int, str] | None = None  # sentence number and category of the last figure
+    for quantity in find_quantities(body):
+        span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        numbers = [
+            t for t in span if t.like_num or t.lower_ in ("million", "billion", "thousand", "dozen")
+        ]
+        num = numbers[-1] if numbers else span[-1]
+        sent = num.sent
+        if any(
+            e.label_ in ("DATE", "TIME", "PERCENT", "ORDINAL") and e.start <= num.i < e.end
+            for e in doc.ents
+        ):
+            continue  # the model reads it as a date, time, share or rank: not a count
+        sentence_number = sentence_starts.index(sent.start)
+        recent = previous[1] if previous and sentence_number - previous[0] <= 2 else None
+        reading = read_quantity(quantity, num, sent, rules, recent, _previous_sentence(sent, body))
+        if reading is None:
+            continue
+        previous = (sentence_number, reading.category)
+        start, end = _evidence_span(body, sent, quantity.start, quantity.end)
+        as_of_date, precision = as_of(
+            body[start:end], article.published_date, article.published_precision
+        )
+        figures.append(
+            Figure(
+                figure_id=stable_id(article.article_id, quantity.start, quantity.value_text),
+                article_id=article.article_id,
+                value=quantity.value,
+                value_text=quantity.value_text,
+                category=reading.category,
+                subject=_subject_phrase(reading, quantity),
+                location=locate(ctx, sent, reading, num),
+                attributed_to_id=attribute(ctx, statements, sent, num, quantity),
+                as_of_date=as_of_date,
+                evidence=body[start:end],
+                char_start=start,
+                char_end=end,
+                value_start=quantity.start,
+                value_end=quantity.end,
+                as_of_precision=precision,
+                qualifier=quantity.qualifier,
+            )
+        )
+    return _drop_restatements(figures)

@@ -1,0 +1,444 @@
+"""etl.figures: counts of people, forces and money, with category, source, place and date.
+
+Sentences are written in the genre of the corpus (wire copy on Syria, Ukraine, Sudan, Gaza,
+Yemen, the Rohingya, Afghanistan); contexts are built by hand so these tests do not depend on
+the actor resolver.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from etl.context import ArticleContext
+from etl.figures import as_of, extract_figures, load_category_rules
+from etl.nlp import load_nlp
+from etl.types import FIGURE_CATEGORIES, Actor, Article, Mention, Statement
+
+ACTORS = {
+    a.actor_id: a
+    for a in (
+        Actor(
+            "united-nations",
+            "United Nations",
+            "intergovernmental",
+            None,
+            ("UN", "U.N."),
+        ),
+        Actor(
+            "unhcr",
+            "UNHCR",
+            "intergovernmental",
+            "united-nations",
+            ("UN refugee agency",),
+        ),
+        Actor(
+            "iom",
+            "International Organization for Migration",
+            "intergovernmental",
+            None,
+            ("IOM",),
+        ),
+        Actor("canada", "Canada", "country", None),
+        Actor("syria", "Syria", "country", None, ("Syrian",)),
+        Actor("ukraine", "Ukraine", "country", None, ("Ukrainian",)),
+        Actor("russia", "Russia", "country", None, ("Russian",)),
+        Actor("sudan", "Sudan", "country", None),
+        Actor(
+            "gaza-health-ministry",
+            "Gaza Health Ministry",
+            "government",
+            None,
+            ("health ministry",),
+        ),
+        Actor("israel", "Israel", "country", None),
+        Actor("john-mccallum", "John McCallum", "person", "canada", ("McCallum",)),
+        Actor("chrystia-freeland", "Chrystia Freeland", "person", "canada", ("Freeland",)),
+    )
+}
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def make_context(nlp, body: str, published: date | None = date(2023, 6, 15)) -> ArticleContext:
+    """An article whose actor mentions are the given actors' names and aliases found in the body."""
+    names = sorted(
+        (
+            (form, actor.actor_id)
+            for actor in ACTORS.values()
+            for form in (actor.name, *actor.aliases)
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for form, actor_id in names:
+        for match in re.finditer(rf"\b{re.escape(form)}\b", body):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append(match.span())
+            mentions.append(Mention("a1", actor_id, match.start(), match.end(), form))
+    article = Article(
+        "a1",
+        "a1.txt",
+        None,
+        None,
+        None,
+        published,
+        "day" if published else None,
+        "en",
+        body,
+        "sha",
+    )
+    return ArticleContext(
+        article=article,
+        doc=nlp(body),
+        mentions=tuple(sorted(mentions, key=lambda m: m.char_start)),
+        actors=ACTORS,
+    )
+
+
+def found(nlp, body: str, statements=()) -> list[tuple[float, str]]:
+    return [(f.value, f.category) for f in extract_figures(make_context(nlp, body), statements)]
+
+
+# Sentences of the genre, each with every figure it states (value, category) and nothing else.
+CASES = [
+    (
+        "More than 6.5 million refugees have left Ukraine since February, the UN refugee agency says.",
+        [(6_500_000, "refugees")],
+    ),
+    (
+        "More than 5.6 million people have fled Syria since 2011.",
+        [(5_600_000, "refugees")],
+    ),
+    (
+        "The long-running civil war has forced 3.73 million to flee the country.",
+        [(3_730_000, "refugees")],
+    ),
+    (
+        "An estimated 5.1 million people are internally displaced inside Ukraine, according to the IOM.",
+        [(5_100_000, "displaced")],
+    ),
+    (
+        "Fighting in Sudan has displaced nearly 8 million people since April.",
+        [(8_000_000, "displaced")],
+    ),
+    (
+        "More than six million people are displaced within the country.",
+        [(6_000_000, "displaced")],
+    ),
+    (
+        "At least 40 civilians were killed and 120 wounded in the shelling of Kharkiv, officials said.",
+        [(40, "killed"), (120, "injured")],
+    ),
+    (
+        "The health ministry says more than 30,000 Palestinians have been killed.",
+        [(30_000, "killed")],
+    ),
+    (
+        "Soldiers were accused of summarily shooting 82 people dead in recaptured districts.",
+        [(82, "killed")],
+    ),
+    (
+        "Since 2014, more than 14,000 people have died in the conflict in eastern Ukraine.",
+        [(14_000, "killed")],
+    ),
+    ("More than 200 aid workers have been killed in Gaza.", [(200, "killed")]),
+    (
+        "About 1.7 million people in Gaza, or 75 per cent of the population, have been displaced.",
+        [(1_700_000, "displaced")],
+    ),
+    (
+        "Nearly half a million people have been displaced by fighting in Tigray.",
+        [(500_000, "displaced")],
+    ),
+    (
+        "Some 700,000 Rohingya fled to Bangladesh after the 2017 military crackdown in Myanmar.",
+        [(700_000, "refugees")],
+    ),
+    (
+        "Turkey is hosting the largest number of registered refugees – 3.6 million, according to the UNHCR.",
+        [(3_600_000, "refugees")],
+    ),
+    (
+        "Around 250,000 people remain trapped in besieged eastern Aleppo.",
+        [(250_000, "besieged")],
+    ),
+    (
+        "The offensive puts the 3 million civilians in Idlib at risk.",
+        [(3_000_000, "civilians")],
+    ),
+    (
+        "Canada is on track to bring in 25,000 government-sponsored refugees by the end of 2016.",
+        [(25_000, "resettled")],
+    ),
+    (
+        "Canada has admitted about 34,000 refugees from Syria over the past 12 months.",
+        [(34_000, "resettled")],
+    ),
+    (
+        "Canada has resettled more than 40,000 Afghan refugees since August 2021.",
+        [(40_000, "resettled")],
+    ),
+    (
+        "Germany will take in 1,000 Afghan refugees a month under the new program.",
+        [(1_000, "resettled")],
+    ),
+    (
+        "Canada pledged $50 million in humanitarian assistance for Yemen.",
+        [(50_000_000, "aid_money")],
+    ),
+    (
+        "Donors pledged US$1.2 billion at the Brussels conference.",
+        [(1_200_000_000, "aid_money")],
+    ),
+    (
+        "The American military has trained only 50 soldiers after spending over $500 million.",
+        [(50, "troops"), (500_000_000, "other")],
+    ),
+    (
+        "Russia has massed about 100,000 troops near the border with Ukraine.",
+        [(100_000, "troops")],
+    ),
+    (
+        "Britain will send 2,500 soldiers to Estonia as part of the deployment.",
+        [(2_500, "troops")],
+    ),
+    (
+        "The paramilitary force has an estimated 100,000 fighters.",
+        [(100_000, "troops")],
+    ),
+    ("The attack on the subway saw 16 people killed in April.", [(16, "killed")]),
+    (
+        "The fighting has killed at least 300 people and injured 1,400, according to the WHO.",
+        [(300, "killed"), (1_400, "injured")],
+    ),
+    (
+        "More than 2 million refugees have crossed into Poland. About 90,000 have stayed in Moldova.",
+        [(2_000_000, "refugees"), (90_000, "refugees")],
+    ),
+    (
+        "Over 2.1 million Ukrainians have fled west. Hungary has received 400,000 of them.",
+        [(2_100_000, "refugees"), (400_000, "refugees")],
+    ),
+    (
+        "About 1.2 million of Kharkiv's 1.4 million people have been displaced, officials say.",
+        [(1_200_000, "displaced"), (1_400_000, "civilians")],
+    ),
+    (
+        "Fourteen members of the crew died when the boat capsized off Libya.",
+        [(14, "killed")],
+    ),
+    (
+        "About 15,000 Yazidis fled to Mount Sinjar as the militants advanced.",
+        [(15_000, "refugees")],
+    ),
+    (
+        "Some 10 million people face acute food insecurity this winter.",
+        [(10_000_000, "civilians")],
+    ),
+    (
+        "Donors pledged €2 billion for the region. Of the total, €1.5 billion will go to Jordan.",
+        [(2_000_000_000, "aid_money"), (1_500_000_000, "aid_money")],
+    ),
+    ("The World Bank put the damage at $5 billion.", [(5_000_000_000, "other")]),
+    (
+        "Nearly four million people have fled, and the agency counted 3,960,000 refugees on Friday.",
+        [(3_960_000, "refugees")],
+    ),
+    (
+        "The death toll from the strike on the market has climbed to 60, officials said.",
+        [(60, "killed")],
+    ),
+    (
+        "The army has lost as many as 9,000 soldiers, according to Western estimates.",
+        [(9_000, "killed")],
+    ),
+    # Not figures: vague amounts, ages, durations, dates, shares, prices, narrative numbers.
+    ("Bread now costs 5,000 Syrian pounds in Aleppo.", []),
+    ("Rations were cut from $12 to $8 per person a month.", []),
+    ("The 15 members of the Security Council met behind closed doors.", []),
+    ("Save the Children said children under the age of five are most at risk.", []),
+    ("Thousands of people have fled, and tens of thousands more are trapped.", []),
+    ("The two leaders met for 90 minutes in Geneva on June 16.", []),
+    ("The Security Council voted 13-2, its 14th vote on the crisis.", []),
+    ("A four-year-old girl was among the dead, and a 12-year-old boy was injured.", []),
+    ("More than 90 per cent of Russian airstrikes hit moderate forces.", []),
+    (
+        "Coalition airstrikes have hit more than 600 hospitals and 1.6 million homes.",
+        [],
+    ),
+    ("Just $1.99 per week for the first 24 weeks.", []),
+    ("One Russian official said it was one of the worst crises in decades.", []),
+    ("Only 20 trucks of aid entered Gaza on Saturday.", []),
+    ("Dozens of people were killed in the 2017 attack.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_each_stated_count_of_people_forces_or_money_is_one_figure_of_its_category(
+    nlp, body, expected
+):
+    assert found(nlp, body) == expected
+
+
+def test_according_to_names_the_source_of_a_figure(nlp):
+    body = "An estimated 5.1 million people are internally displaced inside Ukraine, according to the IOM."
+    [figure] = extract_figures(make_context(nlp, body), [])
+    assert figure.attributed_to_id == "iom"
+
+
+def test_the_subject_of_a_reporting_verb_is_the_source(nlp):
+    body = "The health ministry says more than 30,000 Palestinians have been killed."
+    [figure] = extract_figures(make_context(nlp, body), [])
+    assert figure.attributed_to_id == "gaza-health-ministry"
+
+
+def test_a_figure_inside_a_statement_is_attributed_to_its_speaker(nlp):
+    body = "Freeland warned of a “disastrous humanitarian impact for the 3 million civilians” in Idlib."
+    start = body.index("disastrous")
+    end = body.index("”")
+    quote = Statement(
+        "s1",
+        "a1",
+        "chrystia-freeland",
+        "Freeland",
+        body[start:end],
+        True,
+        None,
+        start,
+        end,
+    )
+    [figure] = extract_figures(make_context(nlp, body), [quote])
+    assert (figure.category, figure.attributed_to_id) == (
+        "civilians",
+        "chrystia-freeland",
+    )
+
+
+def test_an_explicit_source_in_the_sentence_beats_the_statement_speaker(nlp):
+    body = (
+        "McCallum noted that 3.73 million have fled the country, according to the United Nations."
+    )
+    statement = Statement("s1", "a1", "john-mccallum", "McCallum", body, False, None, 0, len(body))
+    [figure] = extract_figures(make_context(nlp, body), [statement])
+    assert figure.attributed_to_id == "united-nations"
+
+
+def test_an_unsourced_figure_has_no_attribution(nlp):
+    [figure] = extract_figures(
+        make_context(nlp, "More than 200 aid workers have been killed in Gaza."), []
+    )
+    assert figure.attributed_to_id is None
+
+
+def test_the_figure_row_carries_value_text_qualifier_and_spans(nlp):
+    body = "Aid groups met in Geneva.\n\nMore than 5.6 million people have fled Syria since 2011."
+    ctx = make_context(nlp, body)
+    [figure] = extract_figures(ctx, [])
+    assert (figure.value, figure.value_text, figure.qualifier) == (
+        5_600_000,
+        "5.6 million",
+        "more than",
+    )
+    assert body[figure.char_start : figure.char_end] == figure.evidence == body.split("\n\n")[1]
+    assert body[figure.value_start : figure.value_end] == "5.6 million"
+
+
+def test_figure_ids_are_stable_across_runs(nlp):
+    body = "More than 5.6 million people have fled Syria since 2011."
+    first = extract_figures(make_context(nlp, body), [])
+    second = extract_figures(make_context(nlp, body), [])
+    assert [f.figure_id for f in first] == [f.figure_id for f in second]
+
+
+@pytest.mark.parametrize(
+    ("body", "location"),
+    [
+        ("More than 5.6 million people have fled Syria since 2011.", "Syria"),
+        ("The offensive puts the 3 million civilians in Idlib at risk.", "Idlib"),
+        (
+            "Canada has admitted about 34,000 refugees from Syria over the past 12 months.",
+            "Canada",
+        ),
+        ("The Syrian civil war has forced 3.73 million to flee the country.", "Syria"),
+        ("The American military has trained only 50 soldiers.", None),
+    ],
+)
+def test_the_location_is_the_place_the_figure_is_about(nlp, body, location):
+    [figure] = extract_figures(make_context(nlp, body), [])
+    assert figure.location == location
+
+
+def test_the_subject_names_what_is_counted(nlp):
+    body = "Canada is on track to bring in 25,000 government-sponsored refugees by the end of 2016."
+    [figure] = extract_figures(make_context(nlp, body), [])
+    assert figure.subject == "government-sponsored refugees"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("bring in 25,000 refugees by the end of 2016", (date(2016, 1, 1), "year")),
+        ("16 people killed on June 3, 2017", (date(2017, 6, 3), "day")),
+        ("16 people killed in April", (date(2023, 4, 1), "month")),
+        ("16 people killed in September", (date(2022, 9, 1), "month")),
+        ("5.6 million people have fled since 2011", (date(2023, 6, 15), "day")),
+        ("5.6 million people have fled", (date(2023, 6, 15), "day")),
+    ],
+)
+def test_as_of_is_an_explicit_date_else_the_published_date(sentence, expected):
+    assert as_of(sentence, date(2023, 6, 15), "day") == expected
+
+
+def test_without_a_published_date_an_undated_figure_has_no_as_of_date():
+    assert as_of("5.6 million people have fled", None, None) == (None, None)
+
+
+def test_page_furniture_around_a_story_yields_no_figures(nlp):
+    body = (
+        "8 years ago\nDuration 1:54\nJust $1.99per week for the first 24weeks\n"
+        "1.6 million public chargers needed in Canada for EV transition\n"
+        "Suite 1800, 150–9th Avenue SW\nPhone: (613) 288-2529\n"
+        "  1. Follow topics and authors relevant to your reading interests.\n"
+    )
+    assert found(nlp, body) == []
+
+
+SEEDS = sorted((Path(__file__).parent / "gold").glob("*.json"))
+RAW = Path(__file__).parent.parent / "data" / "raw"
+
+
+@pytest.mark.parametrize("gold_path", SEEDS, ids=[p.stem for p in SEEDS])
+def test_seed_articles_yield_exactly_their_gold_figures(nlp, gold_path):
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    body = (RAW / gold["file"]).read_text(encoding="utf-8")
+    predicted = {(f.value, f.category) for f in extract_figures(make_context(nlp, body), [])}
+    expected = {(float(g["value"]), g["category"]) for g in gold.get("figures", [])}
+    assert predicted == expected
+
+
+def test_category_rules_use_the_contract_vocabulary():
+    rules = load_category_rules()
+    assert set(rules.cues) <= set(FIGURE_CATEGORIES)
+    assert set(rules.nouns) <= set(FIGURE_CATEGORIES)
+    assert {"people", "forces", "money", "cued"} <= set(rules.noun_classes)
+
+
+def test_an_analyst_can_add_a_cue_in_the_rules_file(tmp_path):
+    path = tmp_path / "figure_categories.txt"
+    path.write_text(
+        "# comment\nnoun people: people\ncue killed: perish at sea, lost at sea\naid money: aid\n",
+        encoding="utf-8",
+    )
+    rules = load_category_rules(path)
+    assert ("lost", "at", "sea") in rules.cues["killed"]
+    assert rules.noun_classes["people"] == frozenset({("people",)})
