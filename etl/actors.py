@@ -261,7 +261,10 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
         if not name or state.overlaps(start, end) or "\n" in name:
             continue
         words = name.split()
-        if ent.label_ == "PERSON":
+        label = ent.label_
+        if label == "ORG" and _after_title(state, start) and all(_is_name_word(w) for w in words):
+            label = "PERSON"  # "spokesperson Leila Navabi" tagged ORG is still a person
+        if label == "PERSON":
             if len(words) < 2 or not all(_is_name_word(w) for w in words):
                 continue  # a lone given name or surname is too ambiguous to found an actor on
             kind = "person"
@@ -285,6 +288,12 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
                 source="discovered",
             )
         state.add(start, end, actor_id, "name")
+
+
+def _after_title(state: _Resolution, start: int) -> bool:
+    before = state.doc.text[max(0, start - 40) : start].rstrip(" ,").lower()
+    last = before.split()[-1] if before.split() else ""
+    return last in state.gazetteer.roles or last in _TITLE_WORDS - {"the"}
 
 
 def _is_name_word(word: str) -> bool:

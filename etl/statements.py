@@ -145,7 +145,78 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
                 rows.append((reported.char_start, reported))
                 last_speaker = (reported.speaker_id, reported.speaker_text)
     rows.sort(key=lambda r: r[0])
-    return [statement for _start, statement in rows]
+    return _refine_speakers(ctx, [statement for _start, statement in rows])
+
+
+# Subjects that point back at what was just reported: "This information was voiced by X".
+_ANAPHORIC_SUBJECTS = {"this", "that", "these", "those", "information", "remark", "remarks", "claim",
+                       "statement", "comment", "comments", "words", "assessment", "position", "view"}
+
+
+def _refine_speakers(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
+    """Give a country's statement to the official voicing it, when the text says who that is.
+
+    - "According to the Russian side, X. This information was voiced by spokesperson Y":
+      the passive agent of the next sentence is the speaker of the one before.
+    - "Russia appeals to its partners to ..." inside a paragraph reporting Russia's
+      spokesperson continues that spokesperson's statement.
+    """
+    agents = _passive_agents(ctx)
+    refined: list[Statement] = []
+    for statement in statements:
+        sent = ctx.sentence_at(statement.char_start)
+        agent = agents.get(sent.end_char)
+        current = statement.speaker_id
+        if agent is not None and _same_side(ctx, current, agent):
+            statement = _respeak(ctx, statement, agent)
+        elif current is not None and _kind(ctx, current) == "country" and refined:
+            previous = refined[-1]
+            if (
+                previous.speaker_id
+                and _kind(ctx, previous.speaker_id) == "person"
+                and ctx.country_of(previous.speaker_id) == current
+                and _same_paragraph(ctx.body, previous.char_end, statement.char_start)
+            ):
+                statement = _respeak(ctx, statement, previous.speaker_id, previous.speaker_text)
+        refined.append(statement)
+    return refined
+
+
+def _passive_agents(ctx: ArticleContext) -> dict[int, str]:
+    """End offset of a sentence -> the person named as agent in the anaphoric sentence after it."""
+    agents: dict[int, str] = {}
+    sents = list(ctx.doc.sents)
+    for previous, sent in zip(sents, sents[1:]):
+        subject = next((t for t in sent if t.dep_ == "nsubjpass"), None)
+        if subject is None or subject.lemma_.lower() not in _ANAPHORIC_SUBJECTS:
+            continue
+        for token in sent:
+            if token.dep_ == "agent":
+                left = token.idx
+                right = token.right_edge.idx + len(token.right_edge.text)
+                people = [m for m in ctx.mentions_in(left, right) if _kind(ctx, m.actor_id) == "person"]
+                if people:
+                    agents[previous.end_char] = people[0].actor_id
+                break
+    return agents
+
+
+def _same_side(ctx: ArticleContext, speaker_id: str | None, person_id: str) -> bool:
+    if speaker_id is None:
+        return True
+    if speaker_id == person_id:
+        return False
+    return _kind(ctx, speaker_id) != "person" and ctx.country_of(person_id) in (speaker_id, ctx.country_of(speaker_id))
+
+
+def _same_paragraph(text: str, start: int, end: int) -> bool:
+    return start <= end and "\n" not in text[start:end]
+
+
+def _respeak(ctx: ArticleContext, statement: Statement, speaker_id: str, speaker_text: str | None = None) -> Statement:
+    from dataclasses import replace
+
+    return replace(statement, speaker_id=speaker_id, speaker_text=speaker_text or ctx.name_of(speaker_id) or speaker_id)
 
 
 def _is_standalone(text: str, quote: QuoteSpan) -> bool:

@@ -22,7 +22,9 @@ def statements_of(nlp):
     gazetteer = Gazetteer.load()
 
     def run(body, published=datetime.date(2021, 3, 3)):
-        article = Article("a1", "x.txt", None, None, None, published, "day", "en", body, "sha")
+        article = Article(
+            "a1", "x.txt", None, None, None, published, "day", "en", body, "sha"
+        )
         doc = nlp(body)
         mentions, new = resolve_mentions(doc, "a1", gazetteer)
         actors = {**gazetteer.actors, **{a.actor_id: a for a in new}}
@@ -45,7 +47,9 @@ def test_curly_quotes_are_paired():
     ]
 
 
-def test_quote_attributed_after_and_interrupted_quote_gives_two_statements(statements_of):
+def test_quote_attributed_after_and_interrupted_quote_gives_two_statements(
+    statements_of,
+):
     body = (
         "Global Affairs Canada spokeswoman Natalie Brun spoke on Tuesday.\n\n"
         '"Our engagement with Iran is limited to consular matters," she added, '
@@ -100,12 +104,14 @@ def test_scare_quotes_do_not_make_a_direct_statement(statements_of):
 
 
 def test_figure_sourcing_is_not_a_statement(statements_of):
-    body = "More than 2.1 million people have fled the fighting, according to the UNHCR."
+    body = (
+        "More than 2.1 million people have fled the fighting, according to the UNHCR."
+    )
     assert statements_of(body) == []
 
 
 def test_statement_date_from_weekday_else_published(statements_of):
-    body = 'Mr. Tom Reid, the Irish foreign minister, said Monday that aid must reach Gaza.'
+    body = "Mr. Tom Reid, the Irish foreign minister, said Monday that aid must reach Gaza."
     rows = statements_of(body, published=datetime.date(2021, 3, 3))  # a Wednesday
     assert rows[0].statement_date == datetime.date(2021, 3, 1)
 
@@ -144,3 +150,21 @@ def test_verb_that_introduces_a_quote_is_only_its_attribution(statements_of):
     )
     rows = statements_of(body)
     assert [(s.speaker_id, s.is_direct) for s in rows] == [("anita-anand", True)]
+
+
+def test_passive_agent_of_the_next_sentence_names_the_speaker(statements_of):
+    body = (
+        "According to the Turkish side, the border crossing “will stay open for aid convoys.” "
+        "This was announced by Turkish Foreign Ministry spokesperson Selin Arslan at a briefing."
+    )
+    rows = statements_of(body)
+    assert rows[0].speaker_id == "selin-arslan"
+
+
+def test_country_sentence_inside_its_spokespersons_paragraph_is_hers(statements_of):
+    body = (
+        "Iranian Foreign Ministry spokesperson Leila Navabi said Iran was ready to mediate. "
+        "Iran calls on all parties to “show restraint and return to the negotiating table.”"
+    )
+    rows = statements_of(body)
+    assert [s.speaker_id for s in rows] == ["leila-navabi", "leila-navabi"]
