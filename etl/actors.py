@@ -157,13 +157,17 @@ class _Resolution:
     new_actors: dict[str, Actor] = field(default_factory=dict)
     people: dict[str, _Person] = field(default_factory=dict)
     taken: list[tuple[int, int]] = field(default_factory=list)
+    text: str = ""  # doc.text, kept: spaCy rebuilds it on every access
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text
 
     def overlaps(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.taken)
 
     def add(self, start: int, end: int, actor_id: str, how: str) -> None:
         self.taken.append((start, end))
-        self.mentions.append(Mention(self.article_id, actor_id, start, end, self.doc.text[start:end], how))
+        self.mentions.append(Mention(self.article_id, actor_id, start, end, self.text[start:end], how))
 
     def actor(self, actor_id: str) -> Actor | None:
         return self.new_actors.get(actor_id) or self.gazetteer.actors.get(actor_id)
@@ -196,7 +200,7 @@ _DATELINE = re.compile(
 
 
 def _match_gazetteer(state: _Resolution) -> None:
-    text = state.doc.text.replace("\u2019", "'")
+    text = state.text.replace("\u2019", "'")
     datelines = [m.span() for m in _DATELINE.finditer(text)]
     for start, end, form in state.gazetteer.find(text):
         if any(s <= start and end <= e for s, e in datelines):
@@ -291,7 +295,7 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
 
 
 def _after_title(state: _Resolution, start: int) -> bool:
-    before = state.doc.text[max(0, start - 40) : start].rstrip(" ,").lower()
+    before = state.text[max(0, start - 40) : start].rstrip(" ,").lower()
     last = before.split()[-1] if before.split() else ""
     return last in state.gazetteer.roles or last in _TITLE_WORDS - {"the"}
 
@@ -311,7 +315,7 @@ def _discover_titled_people(state: _Resolution, known: dict[str, Actor]) -> None
         r"(?<!\w)(?i:" + "|".join(re.escape(r) for r in roles) + r"),?\s+"
         rf"({name_word}(?:\s+{name_word}){{1,3}})(?=[,.;:\s])"
     )
-    for match in pattern.finditer(state.doc.text):
+    for match in pattern.finditer(state.text):
         name = _clean_entity_name(match.group(1))
         words = name.split()
         start = match.start(1) + match.group(1).find(name)
@@ -351,7 +355,7 @@ def _infer_country(state: _Resolution, start: int, end: int, country_words: dict
     chief Josep Borrell" -> european-union; "John Babcock, a spokesperson for Global Affairs
     Canada" -> canada.
     """
-    text = state.doc.text
+    text = state.text
     sent = state.doc.char_span(start, end, alignment_mode="expand")
     sent_start = sent.sent.start_char if sent is not None else max(0, start - 120)
     sent_end = sent.sent.end_char if sent is not None else min(len(text), end + 120)
@@ -455,7 +459,7 @@ def _first_country(phrase: str, state: _Resolution, at: int, country_words: dict
 
 def _collect_person_profiles(state: _Resolution) -> None:
     """Roles and gender of each person named in full, for later titles and pronouns."""
-    text = state.doc.text
+    text = state.text
     role_words = sorted(state.gazetteer.roles, key=len, reverse=True)
     role_pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(r) for r in role_words) + r")(?!\w)", re.I)
     for mention in state.mentions:
@@ -516,7 +520,7 @@ def _match_surnames(state: _Resolution) -> None:
         rf"(?<!\w)(?:{_HONORIFICS}\s+)?(" + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True)) + r")(?!\w)"
     )
     first_named = {m.actor_id: m.char_start for m in state.mentions if m.actor_id in state.people}
-    for match in pattern.finditer(state.doc.text):
+    for match in pattern.finditer(state.text):
         start, end = match.span()
         actor_id = surnames[match.group(1)]
         if state.overlaps(start, end) or start < first_named.get(actor_id, 0):
@@ -535,7 +539,7 @@ def _match_titles(state: _Resolution) -> None:
         rf"(?<!\w)(?:(?P<the>[Tt]he)\s+(?:(?P<demonym>{owner})\s+)?|(?P<owner>{owner})['\u2019]s\s+)"
         rf"(?P<role>(?i:" + "|".join(re.escape(w) for w in words) + r"))(?!\w)(?!\s+[A-Z][a-z])"
     )
-    text = state.doc.text
+    text = state.text
     for match in pattern.finditer(text):
         start, end = match.span()
         if state.overlaps(match.start("role"), match.end("role")):
@@ -571,7 +575,7 @@ def _match_org_references(state: _Resolution, window: int = 1500) -> None:
     """'The ministry said...' -> the government body named most recently; 'the regime' -> its country."""
     nouns = sorted(ORG_REFERENCES, key=len, reverse=True)
     pattern = re.compile(r"(?<!\w)[Tt]he\s+(" + "|".join(re.escape(n) for n in nouns) + r")(?!\w)(?!\s+of\b)")
-    for match in pattern.finditer(state.doc.text):
+    for match in pattern.finditer(state.text):
         start, end = match.span()
         if state.overlaps(start, end):
             continue
