@@ -1,0 +1,906 @@
+"""Stances: who is critical of, supportive toward or neutrally addressing whom.
+
+A stance needs a cue (a word listed in `etl/rules/stance_cues.txt`), a source and a target, all
+tied together by the dependency parse: the target must be governed by the cue (its object, the
+phrase it heads, a possessor or modifier, or conjoined with one of those), never merely share the
+sentence. Sources are the cue's grammatical subject when it names an actor, else the speaker of
+the statement the cue sits in (first person "we" is the speaker too); a cue with no source is
+narration and yields nothing.
+
+Cue kinds (sections of the rules file):
+- act: "Canada condemned Russia", "Russia has backed Mr. Assad's side" - subject -> object;
+- hostility: "destroying ISIS" - subject -> object; against civilians or infrastructure it is an
+  accusation against the subject ("al-Nusra was destroying infrastructure");
+- demand: "calling on X to end ..." - a demand on X: critical when the demanded act is corrective,
+  supportive when cooperative, neutral when made of both parties, of an international body or
+  not to do something, else nothing;
+- joint: "Putin and Trump agreed to work more closely" - each supportive of the other;
+- allege / designate: "alleged that Russia is protecting ...", "declared Hezbollah a terrorist entity";
+- characterise: "described Russia's conduct of the war as 'barbaric'" - a verdict on the object's owner;
+- blame: "Russia and Iran bear moral responsibility", "the fallacy in the U.S. policy" - the holder
+  of the fault is the target, whoever reports it the source;
+- concern: "concerned by Russia and Syria's attempt" - the experiencer -> what it is about;
+- nominal: "talks with ... Russia", "Russia's support for Assad";
+- predicate: "Russia has been a loyal ally of Assad" (a role noun only counts as a predicate).
+
+Negation: a negated cue or one under a negating verb ("did not condemn", "refused to criticize",
+"denied that ...") yields nothing, because "not supportive" is not critical and "did not
+criticize" is not support. Two negations do carry a stance and are recorded with negated=True:
+a negated positive evaluation ("the strategy is not effective" -> critical of its holder) and a
+relation broken off ("suspended its contact with the Russian government" -> critical). Cues in a
+"whether"/"if" clause are hypotheses and yield nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from etl.context import ArticleContext
+from etl.types import POLARITIES, Mention, Stance, Statement, stable_id
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+DEFAULT_CUES = RULES_DIR / "stance_cues.txt"
+
+_FIRST_PERSON = {"i", "we", "us", "our", "my", "me", "ours"}
+_MODALS = {"should", "must", "ought", "shall"}
+_SUBJECTS = {"nsubj", "csubj"}
+_PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+# Dependents that stay inside the noun phrase naming an actor ("Syria's Assad regime and Russia").
+_NOUN_MODIFIERS = {"poss", "compound", "amod", "nmod", "appos", "npadvmod", "conj", "nummod"}
+# Prepositions a target phrase may continue through ("groups like the al-Nusra Front",
+# "officials from Canada and Russia").
+_DEEP_PREPOSITIONS = {"of", "from", "between", "with", "like", "including", "among"}
+_TARGET_PREPOSITIONS = {"with", "between", "for", "against", "to", "on", "toward", "towards", "in", "over"}
+_CONCERN_PREPOSITIONS = {"about", "over", "by", "at", "regarding", "with", "on", "concerning"}
+# Participles that tie a group to its patron ("elements linked to al-Qaeda").
+_LINK_PARTICIPLES = {"link", "affiliate", "tie", "ally", "associate", "loyal", "connect"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue: a lemma and, for phrases, a dependent lemma that must be present ("call+on")."""
+
+    lemma: str
+    dependent: str | None = None
+
+
+@dataclass(frozen=True)
+class CueBook:
+    """The stance cues of the rules file, by section ("act critical", "blame carrier", ...)."""
+
+    sections: dict[str, tuple[Cue, ...]]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> CueBook:
+        sections: dict[str, list[Cue]] = {}
+        current: list[Cue] | None = None
+        for raw in Path(path or DEFAULT_CUES).read_text(encoding="utf-8").splitlines():
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                current = sections.setdefault(line[1:-1].strip(), [])
+                continue
+            if current is None:
+                raise ValueError(f"{path}: cue {line!r} before any [section]")
+            for item in line.split(","):
+                item = item.strip().lower()
+                if item:
+                    lemma, _, dependent = item.partition("+")
+                    current.append(Cue(lemma.strip(), dependent.strip() or None))
+        return cls({name: tuple(cues) for name, cues in sections.items()})
+
+    def cues(self, section: str) -> tuple[Cue, ...]:
+        return self.sections.get(section, ())
+
+    def match(self, section: str, token: Token) -> Cue | None:
+        """The cue of `section` that `token` realises, phrases (with a dependent) first."""
+        # The word as written counts too: a tagger may lemmatise "failed" (an adjective) to "fail".
+        words = {token.lemma_.lower(), token.lower_}
+        plain = None
+        for cue in self.cues(section):
+            if cue.dependent is None:
+                if cue.lemma in words:
+                    plain = plain or cue
+            elif cue.lemma in words and _dependent(token, cue.dependent) is not None:
+                return cue
+            elif cue.dependent in words and _dependent(token, cue.lemma) is not None:
+                # A phrase may be written modifier first: "positive+development", "war+crime".
+                return cue
+        return plain
+
+    def has(self, section: str, token: Token) -> bool:
+        return self.match(section, token) is not None
+
+    def polarity_sections(self, kind: str) -> Iterator[tuple[str, str]]:
+        """(section, polarity) for every section of a kind: "act" -> ("act critical", "critical")..."""
+        for name in self.sections:
+            head, _, polarity = name.partition(" ")
+            if head == kind and (polarity in POLARITIES or polarity == "none"):
+                yield name, polarity
+
+
+@functools.lru_cache(maxsize=4)
+def load_cues(path: Path | None = None) -> CueBook:
+    return CueBook.load(path)
+
+
+def _dependent(token: Token, lemma: str) -> Token | None:
+    """A dependent of token (or of its particle/preposition) with the given lemma."""
+    for child in token.children:
+        if child.lemma_.lower() == lemma or child.lower_ == lemma:
+            return child
+    return None
+
+
+@dataclass(frozen=True)
+class _Edge:
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    polarity: str
+    cue: Token
+    negated: bool = False
+
+
+def extract_stances(ctx: ArticleContext, statements: Sequence[Statement], cues: CueBook | None = None) -> list[Stance]:
+    """Every stance of one article: one row per (source, target, polarity, evidence sentence)."""
+    finder = _StanceFinder(ctx, tuple(statements), cues or load_cues())
+    edges = list(finder.edges())
+    # Faults located in a country ("violations ... are still taking place in Syria") only confirm
+    # a critical stance the same source already takes toward that country's government here:
+    # on their own they cannot tell the government from the place.
+    held = {(finder.side(s), finder.side(t), e.polarity) for e in edges for s in e.sources for t in e.targets}
+    for edge in finder.located_faults():
+        kept = tuple(
+            t
+            for t in edge.targets
+            if any((finder.side(s), finder.side(t), edge.polarity) in held for s in edge.sources)
+        )
+        if kept:
+            edges.append(_Edge(edge.sources, kept, edge.polarity, edge.cue, edge.negated))
+    stances: dict[tuple[str, str, str, int], Stance] = {}
+    for edge in edges:
+        sentence = _trimmed(edge.cue.sent)
+        statement = finder.statement_at(edge.cue)
+        for source in finder.one_per_side(edge.sources):
+            for target in finder.one_per_side(edge.targets):
+                if finder.same_side(source, target):
+                    continue
+                key = (source, target, edge.polarity, sentence.start_char)
+                if key in stances:
+                    continue
+                stances[key] = Stance(
+                    stance_id=stable_id(ctx.article.article_id, source, target, edge.polarity, sentence.start_char),
+                    article_id=ctx.article.article_id,
+                    statement_id=statement.statement_id if statement else None,
+                    source_id=source,
+                    target_id=target,
+                    polarity=edge.polarity,
+                    evidence=sentence.text,
+                    char_start=sentence.start_char,
+                    char_end=sentence.end_char,
+                    cue=edge.cue.text,
+                    negated=edge.negated,
+                )
+    return sorted(stances.values(), key=lambda s: (s.char_start, s.source_id, s.target_id, s.polarity))
+
+
+def _trimmed(sent: Span) -> Span:
+    start, end = sent.start, sent.end
+    while start < end and sent.doc[start].is_space:
+        start += 1
+    while end > start and sent.doc[end - 1].is_space:
+        end -= 1
+    return sent.doc[start:end]
+
+
+class _StanceFinder:
+    """Walks one article's parse and yields stance edges; see the module docstring for the rules."""
+
+    def __init__(self, ctx: ArticleContext, statements: tuple[Statement, ...], cues: CueBook) -> None:
+        self.ctx = ctx
+        self.statements = statements
+        self.cues = cues
+
+    # ----------------------------------------------------------------------------- actors
+
+    def side(self, actor_id: str) -> str:
+        """What an actor stands for when sides are compared: people and governments -> country."""
+        actor = self.ctx.actors.get(actor_id)
+        if actor is not None and actor.kind in ("person", "government") and actor.country_id:
+            return actor.country_id
+        return actor_id
+
+    def one_per_side(self, actor_ids: Iterable[str]) -> list[str]:
+        """One actor per side, the most specific: "Canada's Defence Minister" is the minister,
+        "Syrian President Bashar al-Assad" is Assad (a person still stands for the country)."""
+        rank = {"person": 0, "government": 1}
+        best: dict[str, str] = {}
+        for actor_id in actor_ids:
+            side = self.side(actor_id)
+            kind = self.ctx.actors[actor_id].kind if actor_id in self.ctx.actors else ""
+            current = best.get(side)
+            current_kind = self.ctx.actors[current].kind if current in self.ctx.actors else ""
+            if current is None or rank.get(kind, 2) < rank.get(current_kind, 2):
+                best[side] = actor_id
+        return list(best.values())
+
+    def same_side(self, a: str, b: str) -> bool:
+        return self.side(a) == self.side(b)
+
+    def mention_at(self, token: Token) -> Mention | None:
+        for mention in self.ctx.mentions_in(token.idx - 200, token.idx + len(token.text) + 200):
+            if mention.char_start < token.idx + len(token.text) and mention.char_end > token.idx:
+                return mention
+        return None
+
+    def actors_of(self, tokens: Iterable[Token], *, as_target: bool = False) -> list[str]:
+        """Actors named by tokens, in order; possessive pronouns resolve within the sentence."""
+        found: list[str] = []
+        for token in sorted(set(tokens), key=lambda t: t.i):
+            mention = self.mention_at(token)
+            actor_id = None
+            if mention is not None:
+                # "urged Syrians to return": a demonym used as a noun names people, not a government.
+                if (
+                    as_target
+                    and mention.how == "demonym"
+                    and token.pos_ != "ADJ"
+                    and token.dep_ not in ("amod", "compound", "poss")
+                ):
+                    continue
+                # "supports Syrian refugees": a demonym on civilians or refugees names people too.
+                if as_target and mention.how == "demonym" and self.cues.has("protected", token.head):
+                    continue
+                # "the Syrian National Coalition": a demonym inside an unknown name is not the country.
+                if (
+                    mention.how == "demonym"
+                    and token.pos_ == "PROPN"
+                    and token.dep_ == "compound"
+                    and token.head.pos_ == "PROPN"
+                    and self.mention_at(token.head) is None
+                ):
+                    continue
+                actor_id = mention.actor_id
+            elif token.tag_ == "PRP$" and token.lower_ in ("his", "her", "its", "their"):
+                actor_id = self._antecedent(token)
+            if actor_id and actor_id not in found:
+                found.append(actor_id)
+        return found
+
+    def _antecedent(self, pronoun: Token) -> str | None:
+        """The nearest earlier actor in the sentence: a person for his/her, else a non-person."""
+        wants_person = pronoun.lower_ in ("his", "her")
+        sent = pronoun.sent
+        for mention in reversed(self.ctx.mentions_in(sent.start_char, pronoun.idx)):
+            actor = self.ctx.actors.get(mention.actor_id)
+            # Pronoun mentions are themselves guesses; chaining guesses compounds their errors.
+            if actor is None or mention.how in ("demonym", "pronoun"):
+                continue
+            if (actor.kind == "person") == wants_person:
+                return mention.actor_id
+        return None
+
+    # ----------------------------------------------------------------------------- phrases
+
+    def phrase(self, head: Token, *, deep: bool = True) -> list[Token]:
+        """The tokens of the noun phrase headed by `head` that can name actors."""
+        seen: list[Token] = []
+        stack = [head]
+        while stack:
+            token = stack.pop()
+            if token in seen:
+                continue
+            seen.append(token)
+            for child in token.children:
+                if child.dep_ in _NOUN_MODIFIERS or child.dep_ == "cc":
+                    stack.append(child)
+                elif child.dep_ == "prep" and deep and self._deep_preposition(child):
+                    stack.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                elif child.dep_ == "acl" and child.lemma_.lower() in _LINK_PARTICIPLES:
+                    for prep in child.children:
+                        if prep.dep_ == "prep":
+                            stack.extend(c for c in prep.children if c.dep_ == "pobj")
+        return seen
+
+    @staticmethod
+    def _deep_preposition(prep: Token) -> bool:
+        word = prep.lower_
+        return word in _DEEP_PREPOSITIONS or (word == "as" and any(c.lower_ == "such" for c in prep.children))
+
+    def prep_objects(self, token: Token, words: set[str] | None) -> list[Token]:
+        """Objects of token's prepositions (and passive agents) whose preposition is in `words`."""
+        objects = []
+        for child in token.children:
+            if child.dep_ in ("prep", "agent", "dative") and (words is None or child.lower_ in words):
+                objects.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN"):
+                    objects.append(child)
+        return objects
+
+    def modifier_actors(self, noun: Token) -> list[str]:
+        """Actors among a noun's possessors and modifiers, not the noun itself ("the U.S. policy")."""
+        tokens = [t for t in self.phrase(noun, deep=False) if t is not noun]
+        return self.actors_of(tokens, as_target=True)
+
+    # ----------------------------------------------------------------------------- clauses
+
+    def statement_at(self, token: Token) -> Statement | None:
+        best = None
+        for statement in self.statements:
+            inside = statement.char_start <= token.idx < statement.char_end
+            if inside and (best is None or statement.char_end - statement.char_start < best.char_end - best.char_start):
+                best = statement  # the innermost statement: a quote inside a reported paragraph
+        return best
+
+    def speaker(self, token: Token) -> list[str]:
+        """Whose words a token is in: the statement's speaker, else the subject of a reporting
+        verb above it in the sentence ("She said that ...") when no statement covers it."""
+        statement = self.statement_at(token)
+        if statement is not None and statement.speaker_id:
+            return [statement.speaker_id]
+        return self._reported_by(token) or []
+
+    def clause_verb(self, token: Token) -> Token:
+        """The verb of the clause a token sits in (itself when it is one)."""
+        current = token
+        for _ in range(8):
+            if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
+                return current
+            current = current.head
+        return current
+
+    def subject_of(self, verb: Token) -> tuple[Token | None, bool]:
+        """The subject a verb's action belongs to, climbing through control and participles.
+
+        Returns (subject, passive): a passive subject is the one acted upon. An action named
+        inside a noun phrase ("Western obsession with toppling Assad") belongs to the noun's
+        owner, which is returned as the subject.
+        """
+        current = verb
+        for _ in range(6):
+            for child in current.children:
+                if child.dep_ in _SUBJECTS:
+                    return child, False
+                if child.dep_ in _PASSIVE_SUBJECTS:
+                    return child, True
+            if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
+                current = current.head
+            elif (
+                current.dep_ == "pcomp"
+                and current.head.dep_ == "prep"
+                and current.head.head.pos_ in ("VERB", "ADJ", "AUX")
+            ) or (
+                current.dep_ == "acl"
+                and current.head.dep_ in ("dobj", "attr")
+                and current.head.head.pos_ in ("VERB", "AUX")
+            ):
+                # "focused on destroying ISIS", "issued a statement urging ...": the governing verb acts.
+                current = current.head.head
+            else:
+                noun = current.head.head if current.dep_ == "pcomp" else current.head if current.dep_ == "acl" else None
+                if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+                    owner = next(
+                        (c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "amod" and c.text[:1].isupper())),
+                        None,
+                    )
+                    if owner is not None:
+                        return owner, False
+                break
+        return None, False
+
+    @staticmethod
+    def _own_subject(verb: Token) -> tuple[Token | None, bool]:
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return child, False
+            if child.dep_ in _PASSIVE_SUBJECTS:
+                return child, True
+        return None, False
+
+    def has_modal(self, verb: Token) -> bool:
+        current = verb
+        for _ in range(3):
+            if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in current.children):
+                return True
+            if current.dep_ not in ("xcomp", "conj", "advcl"):
+                return False
+            current = current.head
+        return False
+
+    def agents(self, verb: Token) -> list[str] | None:
+        """Who performs the act of `verb`: its subject's actors, else the statement's speaker.
+
+        An empty list means the subject is a named but unknown party, so there is no source.
+        """
+        subject, passive = self.subject_of(verb)
+        if passive:
+            agent = self.prep_objects(verb, {"by"})
+            subject = agent[0] if agent else None
+        if subject is None or subject.lower_ in _FIRST_PERSON:
+            return self.speaker(verb)
+        if subject.tag_ in ("WDT", "WP"):
+            # "a force that seeks to destroy Israel": the relative clause's noun acts.
+            clause = subject.head
+            while clause.dep_ not in ("relcl", "acl") and clause.head is not clause and clause.pos_ in ("VERB", "AUX"):
+                clause = clause.head
+            antecedent = clause.head if clause.dep_ in ("relcl", "acl") else None
+            return self.actors_of(self.phrase(antecedent, deep=False)) if antecedent is not None else []
+        actors = self.actors_of(self.phrase(subject, deep=False))
+        if actors or subject.dep_ in ("poss", "amod"):
+            return actors  # an owner that is no known actor ("Western obsession") is nobody's stance
+        if subject.pos_ == "PRON" or subject.lower_ in ("country", "government"):
+            return self.speaker(verb)
+        if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return []
+        return self.speaker(verb)
+
+    def reporter(self, token: Token) -> list[str]:
+        """Who states a fault or concern: the subject of the nearest reporting verb above, else the
+        speaker ("as the U.S. asserts" inside a Russian statement is the U.S.'s claim)."""
+        reported = self._reported_by(token)
+        return reported if reported is not None else self.speaker(token)
+
+    def _reported_by(self, token: Token) -> list[str] | None:
+        """Actors of the subject of the nearest reporting verb above token; None when there is no
+        reporting verb with a subject of its own, or its subject is the statement's speaker."""
+        current = token
+        for _ in range(12):
+            if current.head is current:
+                return None
+            current = current.head
+            if current.pos_ not in ("VERB", "AUX") or not self.cues.has("reporting", current):
+                continue
+            subject, passive = self._own_subject(current)
+            if subject is None or passive:
+                # "..., asserting that ...": a participle without its own subject; look further up.
+                continue
+            if subject.lower_ in _FIRST_PERSON:
+                return None
+            actors = self.actors_of(self.phrase(subject, deep=False))
+            return actors or None
+        return None
+
+    # ----------------------------------------------------------------------------- negation
+
+    def negated(self, token: Token) -> bool:
+        """A negation on the cue or on the verbs and nouns that carry it ("did not condemn", "no support")."""
+        current = token
+        for _ in range(4):
+            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in current.children):
+                return True
+            if current.dep_ not in ("xcomp", "acomp", "attr", "dobj", "oprd", "amod", "pobj", "prep", "pcomp", "conj"):
+                return False
+            current = current.head
+        return False
+
+    def suppressed(self, token: Token) -> bool:
+        """Under a negating verb ("refused to criticize", "denied that ...") or in a hypothesis
+        ("whether ...", "Qatar may host ...")."""
+        current = token
+        for _ in range(12):
+            if any(c.dep_ in ("mark", "aux") and self.cues.has("hedge", c) for c in current.children):
+                return True
+            if current is not token and self.cues.has("negator", current):
+                return True
+            if current.head is current:
+                return False
+            current = current.head
+        return False
+
+    # ----------------------------------------------------------------------------- cues
+
+    def edges(self) -> Iterator[_Edge]:
+        for token in self.ctx.doc:
+            if token.is_space or token.is_punct:
+                continue
+            if self.suppressed(token):
+                continue
+            yield from self._negated_praise(token)
+            yield from self._refusal(token)
+            if self.negated(token):
+                continue
+            if token.pos_ in ("VERB", "AUX"):
+                yield from self._verb_cues(token)
+            if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+                yield from self._blame(token)
+                yield from self._concern(token)
+            if token.pos_ in ("NOUN", "PROPN"):
+                yield from self._nominal(token)
+                yield from self._predicate(token)
+
+    def _verb_cues(self, verb: Token) -> Iterator[_Edge]:
+        yield from self._act(verb)
+        yield from self._hostility(verb)
+        yield from self._demand(verb)
+        yield from self._joint(verb)
+        yield from self._allege(verb)
+        yield from self._characterise(verb)
+        yield from self._designate(verb)
+
+    def _objects(self, verb: Token, cue: Cue) -> list[Token]:
+        """The phrases a verb cue is aimed at: its direct object, or the object of its particle."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+        if cue.dependent:
+            particle = _dependent(verb, cue.dependent)
+            if particle is not None and particle.dep_ in ("prep", "agent", "dative"):
+                objects.extend(c for c in particle.children if c.dep_ in ("pobj", "pcomp"))
+            elif particle is not None and particle.dep_ in ("ccomp", "oprd", "xcomp"):
+                # "hold Russia accountable" is parsed as a small clause with Russia as its subject.
+                objects.extend(c for c in particle.children if c.dep_ in _SUBJECTS)
+        return objects
+
+    def _targets(self, heads: Iterable[Token]) -> list[str]:
+        tokens: list[Token] = []
+        for head in heads:
+            tokens.extend(self.phrase(head))
+        return self.actors_of(tokens, as_target=True)
+
+    def _act(self, verb: Token) -> Iterator[_Edge]:
+        for section, polarity in self.cues.polarity_sections("act"):
+            cue = self.cues.match(section, verb)
+            if cue is None:
+                continue
+            subject, passive = self.subject_of(verb)
+            targets = self._targets(self._objects(verb, cue))
+            if passive and subject is not None:
+                targets = self._targets([subject]) + targets
+            if not targets:
+                continue
+            if self.has_modal(verb):
+                # "Ottawa should align with Russia" said by Russia: the speaker's wish, aimed at the
+                # subject too when it is asked to cooperate. Nobody's wish without a speaker.
+                sources = self.reporter(verb)
+                if self.cues.has("cooperative", verb) and subject is not None and not passive:
+                    targets = self._targets([subject]) + targets
+            else:
+                sources = self.agents(verb)
+            if sources:
+                yield _Edge(tuple(sources), tuple(targets), polarity, verb)
+
+    def _hostility(self, verb: Token) -> Iterator[_Edge]:
+        for section, polarity in self.cues.polarity_sections("hostility"):
+            cue = self.cues.match(section, verb)
+            if cue is None:
+                continue
+            objects = self._objects(verb, cue)
+            # "the Taliban seized Kabul": a capital taken or struck is a place, not its government.
+            targets = [t for t in self._targets(objects) if not self._only_as_capital(t, objects)]
+            if targets:
+                sources = self.reporter(verb) if self.has_modal(verb) else self.agents(verb)
+                if sources:
+                    yield _Edge(tuple(sources), tuple(targets), polarity, verb)
+            elif any(self.cues.has("protected", o) for o in objects):
+                subject, passive = self.subject_of(verb)
+                if passive:
+                    agent = self.prep_objects(verb, {"by"})
+                    subject = agent[0] if agent else None
+                holders = self._targets([subject]) if subject is not None else []
+                reporters = self.reporter(verb)
+                if holders and reporters:
+                    yield _Edge(tuple(reporters), tuple(holders), polarity, verb)
+
+    def _only_as_capital(self, actor_id: str, objects: Sequence[Token]) -> bool:
+        found = [self.mention_at(t) for o in objects for t in self.phrase(o)]
+        named = [m for m in found if m is not None and m.actor_id == actor_id]
+        return bool(named) and all(m.how == "capital" for m in named)
+
+    def _complement(self, verb: Token, objects: Sequence[Token]) -> Token | None:
+        """The demanded action, an infinitive: "urging X to protect", "calling on X to end" (not
+        the quote of "told the council: '...'")."""
+        for head in (verb, *objects):
+            for child in head.children:
+                if (
+                    child.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl")
+                    and child.pos_ in ("VERB", "AUX")
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                ):
+                    return child
+        return None
+
+    def _demand(self, verb: Token) -> Iterator[_Edge]:
+        for section, default in self.cues.polarity_sections("demand"):
+            cue = self.cues.match(section, verb)
+            if cue is None:
+                continue
+            objects = self._objects(verb, cue)
+            targets = self._targets(objects)
+            if not targets:
+                continue
+            demanded = self._complement(verb, objects)
+            polarity = default
+            if demanded is not None and self.cues.has("corrective", demanded):
+                polarity = "critical"
+            elif demanded is not None and self.cues.has("cooperative", demanded):
+                polarity = "supportive"
+            if demanded is not None and (
+                self._both(objects) or self.negated(demanded) or (polarity == "none" and self._bodies(targets))
+            ):
+                # A mediator's call on both parties, a call not to do something, or a request to an
+                # international body addresses the target without faulting it.
+                polarity = "neutral"
+            if polarity == "none":
+                continue
+            sources = self.agents(verb)
+            if sources:
+                yield _Edge(tuple(sources), tuple(targets), polarity, verb)
+
+    @staticmethod
+    def _both(objects: Sequence[Token]) -> bool:
+        return any(
+            c.lower_ in ("both", "all") and c.dep_ in ("det", "preconj", "predet") for o in objects for c in o.children
+        )
+
+    def _bodies(self, targets: Sequence[str]) -> bool:
+        return all((actor := self.ctx.actors.get(t)) is not None and actor.kind == "intergovernmental" for t in targets)
+
+    def _joint(self, verb: Token) -> Iterator[_Edge]:
+        for section, polarity in self.cues.polarity_sections("joint"):
+            if self.cues.has(section, verb):
+                yield from self._among_subjects(verb, polarity, verb)
+
+    def _among_subjects(self, verb: Token, polarity: str, cue: Token) -> Iterator[_Edge]:
+        """Each party of a conjoined subject toward the others; in someone's words, only the
+        speaker's own side toward the others."""
+        subject, passive = self.subject_of(verb)
+        if subject is not None and not passive:
+            parties = self.actors_of(self.phrase(subject, deep=False))
+            sides: dict[str, str] = {}
+            for party in parties:
+                sides.setdefault(self.side(party), party)
+            if len(sides) < 2:
+                return
+            speaker = self.speaker(verb)
+            if speaker:
+                own = self.side(speaker[0])
+                if own in sides:
+                    others = tuple(p for s, p in sides.items() if s != own)
+                    yield _Edge((sides[own],), others, polarity, cue)
+                return
+            for party in sides.values():
+                yield _Edge((party,), tuple(p for p in sides.values() if p != party), polarity, cue)
+
+    def _characterise(self, verb: Token) -> Iterator[_Edge]:
+        """ "described Russia's conduct of the war as 'barbaric'", "called the vote a disgrace":
+        the speaker's verdict on what the object's owner did."""
+        if not self.cues.has("characterise", verb):
+            return
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects:
+            return
+        verdict = [
+            t
+            for c in verb.children
+            if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "advcl") or (c.dep_ == "prep" and c.lower_ == "as")
+            for t in c.subtree
+        ]
+        verdict += [
+            t for o in objects for c in o.children if c.dep_ in ("prep", "acl") and c.lower_ == "as" for t in c.subtree
+        ]
+        for polarity in ("critical", "supportive"):
+            words = [
+                t
+                for t in verdict
+                if self.cues.has(f"verdict {polarity}", t)
+                or (polarity == "critical" and self.cues.has("blame critical", t))
+            ]
+            if not words or any(self.negated(w) for w in words):
+                continue
+            targets = self._targets(objects)
+            sources = self.agents(verb) if targets else None
+            if sources:
+                yield _Edge(tuple(sources), tuple(targets), polarity, verb)
+            return
+
+    def _allege(self, verb: Token) -> Iterator[_Edge]:
+        for section, polarity in self.cues.polarity_sections("allege"):
+            if not self.cues.has(section, verb):
+                continue
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            subjects = [s for c in clauses for s in c.children if s.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS]
+            targets = self._targets(subjects)
+            sources = self.agents(verb) if targets else None
+            if sources:
+                yield _Edge(tuple(sources), tuple(targets), polarity, verb)
+
+    def _designate(self, verb: Token) -> Iterator[_Edge]:
+        for section, polarity in self.cues.polarity_sections("designate"):
+            if not self.cues.has(section, verb):
+                continue
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            naming = [
+                t for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj") for t in c.subtree
+            ]
+            if not any(self.cues.has("blame object", t) for t in naming):
+                continue
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                objects.extend(s for s in clause.children if s.dep_ in _SUBJECTS)
+            targets = self.actors_of([t for o in objects for t in self.phrase(o, deep=False)], as_target=True)
+            sources = self.agents(verb) if targets else None
+            if sources:
+                yield _Edge(tuple(sources), tuple(targets), polarity, verb)
+
+    # ----------------------------------------------------------------------------- faults
+
+    def holders(self, token: Token) -> list[str]:
+        """Who a fault word is laid on: its possessor or modifier, its "by" agent, or the subject
+        of the verb that carries it ("X bears responsibility", "X was ineffective")."""
+        holders: list[str] = []
+        if token.pos_ in ("NOUN", "PROPN"):
+            holders += self.modifier_actors(token)
+            for agent in self.prep_objects(token, {"by"}):
+                holders += self._targets([agent])
+            for pobj in self.prep_objects(token, {"in", "of"}):
+                # "the fallacy in the U.S. policy": the policy's owner; a country named as the
+                # place ("violations in Syria") is not a holder.
+                holders += self.modifier_actors(pobj)
+            for participle in (c for c in token.children if c.dep_ == "acl"):
+                for agent in self.prep_objects(participle, {"by"}):
+                    holders += self._targets([agent])
+        noun = token
+        if token.dep_ == "amod":
+            noun = token.head
+            holders += self.modifier_actors(noun)
+        carrier = noun.head
+        if noun.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp") and carrier.pos_ in ("VERB", "AUX"):
+            if self.cues.has("blame carrier", carrier):
+                holders += self._subject_actors(carrier)
+        elif token.pos_ == "VERB" and token.dep_ not in ("amod", "acl"):
+            holders += self._subject_actors(token)
+        return list(dict.fromkeys(holders))
+
+    def _subject_actors(self, verb: Token) -> list[str]:
+        subject, passive = self.subject_of(verb)
+        if passive:
+            agents = self.prep_objects(verb, {"by"})
+            subject = agents[0] if agents else None
+        if subject is None:
+            return []
+        return self._targets([subject])
+
+    def _blame(self, token: Token) -> Iterator[_Edge]:
+        for section, polarity in self.cues.polarity_sections("blame"):
+            if not self.cues.has(section, token):
+                continue
+            if (
+                token.pos_ == "VERB"
+                and self.cues.has("act critical", token)
+                and self._objects(token, Cue(token.lemma_))
+            ):
+                continue  # "Canada blamed Russia" is an act, handled there
+            holders = self.holders(token)
+            reporters = self.reporter(token) if holders else []
+            if holders and reporters:
+                yield _Edge(tuple(reporters), tuple(holders), polarity, token)
+        yield from self._supports_terror(token)
+
+    def located_faults(self) -> Iterator[_Edge]:
+        """Blame words without a holder but with a place: "violations ... taking place in Syria"."""
+        for token in self.ctx.doc:
+            if token.pos_ not in ("NOUN", "PROPN") or self.suppressed(token) or self.negated(token):
+                continue
+            if not any(self.cues.has(section, token) for section, _ in self.cues.polarity_sections("blame")):
+                continue
+            if self.holders(token):
+                continue
+            places = self.prep_objects(token, {"in", "inside"})
+            verb = token.head if token.dep_ in (_SUBJECTS | _PASSIVE_SUBJECTS) else None
+            if verb is not None:
+                places += self.prep_objects(verb, {"in", "inside"})
+            countries = [
+                a
+                for a in self.actors_of(places, as_target=True)
+                if (actor := self.ctx.actors.get(a)) is not None and actor.kind == "country"
+            ]
+            reporters = self.reporter(token) if countries else []
+            if reporters:
+                yield _Edge(tuple(reporters), tuple(countries), "critical", token)
+
+    def _supports_terror(self, verb: Token) -> Iterator[_Edge]:
+        """ "Erdogan's government supports terrorist organizations": an accusation against the supporter."""
+        if verb.pos_ != "VERB" or not self.cues.has("act supportive", verb):
+            return
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not any(self.cues.has("blame object", t) for o in objects for t in self.phrase(o, deep=False)):
+            return
+        holders = self._subject_actors(verb)
+        reporters = self.reporter(verb) if holders else []
+        if holders and reporters:
+            yield _Edge(tuple(reporters), tuple(holders), "critical", verb)
+
+    def _refusal(self, verb: Token) -> Iterator[_Edge]:
+        """ "Canada does not accept Russia's annexation of Crimea": refusing to accept an actor's act."""
+        if verb.pos_ != "VERB" or not self.cues.has("negated acceptance", verb) or not self.negated(verb):
+            return
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
+        targets = self._targets(
+            [s for o in objects for s in ([o] if o.dep_ == "dobj" else [c for c in o.children if c.dep_ in _SUBJECTS])]
+        )
+        sources = self.agents(verb) if targets else None
+        if sources:
+            yield _Edge(tuple(sources), tuple(targets), "critical", verb, negated=True)
+
+    def _negated_praise(self, token: Token) -> Iterator[_Edge]:
+        if not self.cues.has("negated praise", token) or not self.negated(token):
+            return
+        holders = self.holders(token)
+        reporters = self.reporter(token) if holders else []
+        if holders and reporters:
+            yield _Edge(tuple(reporters), tuple(holders), "critical", token, negated=True)
+
+    def _concern(self, token: Token) -> Iterator[_Edge]:
+        for section, polarity in self.cues.polarity_sections("concern"):
+            if not self.cues.has(section, token):
+                continue
+            about = self.prep_objects(token, _CONCERN_PREPOSITIONS)
+            if token.dep_ in ("dobj", "acomp") and token.head.pos_ in ("VERB", "AUX"):
+                about += self.prep_objects(token.head, _CONCERN_PREPOSITIONS - {"by", "on", "with"})
+            targets = self._targets(about)
+            if not targets:
+                continue
+            sources = self.experiencer(token)
+            if sources:
+                yield _Edge(tuple(sources), tuple(targets), polarity, token)
+
+    def experiencer(self, token: Token) -> list[str]:
+        """Who feels a concern: the subject of "be concerned" / "voice concern", even a passive one."""
+        verb = self.clause_verb(token)
+        if verb is not token and token.dep_ not in ("acomp", "dobj", "attr", "oprd"):
+            return self.reporter(token)
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS), None)
+        if subject is None:
+            subject, _ = self.subject_of(verb)
+        if subject is None or subject.lower_ in _FIRST_PERSON or subject.pos_ == "PRON":
+            return self.speaker(token)
+        return self.actors_of(self.phrase(subject, deep=False)) or self.reporter(token)
+
+    def _predicate(self, noun: Token) -> Iterator[_Edge]:
+        if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+            return
+        for section, polarity in self.cues.polarity_sections("predicate"):
+            if self.cues.match(section, noun) is None:
+                continue
+            targets = self._targets(self.prep_objects(noun, {"of"}))
+            sources = self.agents(noun.head) if targets else None
+            if sources:
+                yield _Edge(tuple(sources), tuple(targets), polarity, noun)
+
+    def _nominal(self, noun: Token) -> Iterator[_Edge]:
+        for section, polarity in self.cues.polarity_sections("nominal"):
+            cue = self.cues.match(section, noun)
+            if cue is None:
+                continue
+            words = {cue.dependent} if cue.dependent in _TARGET_PREPOSITIONS | {"of"} else _TARGET_PREPOSITIONS
+            aimed = self.prep_objects(noun, words)
+            if noun.dep_ == "dobj" and not cue.dependent:
+                # "expressed solidarity with Israel": the parser often hangs the phrase on the verb.
+                aimed += self.prep_objects(noun.head, words - {"in"})
+            targets = self._targets(aimed)
+            if not targets:
+                if polarity == "supportive" and noun.dep_ == "dobj":
+                    # "Russia and China pledged to deepen cooperation": a relation among the subjects.
+                    yield from self._among_subjects(noun.head, polarity, noun)
+                continue
+            verb = self.clause_verb(noun)
+            negated = False
+            if polarity != "critical" and verb is not noun and self.cues.has("breaker", verb):
+                polarity, negated = "critical", True
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            sources = self.actors_of([t for o in owners for t in self.phrase(o, deep=False)])
+            if not owners:
+                # "new EU sanctions against Russia", "Russian support for Assad": the modifier owns it.
+                modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod")]
+                sources = [a for a in self.actors_of(modifiers) if a not in targets]
+                owners = modifiers if sources else []
+            if any(o.lower_ in _FIRST_PERSON for o in owners):
+                sources = self.speaker(noun)
+            elif not sources and not owners and noun.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS:
+                # "aid for Syria is channelled through the UN": a subject noun's giver is not said.
+                sources = self.agents(verb) if verb is not noun else self.speaker(noun)
+            if sources:
+                yield _Edge(tuple(sources), tuple(targets), polarity, noun, negated)

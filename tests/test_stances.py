@@ -1,0 +1,642 @@
+"""Stances: the specification of etl.stances.extract_stances, sentence by sentence.
+
+Contexts are built by hand here (a small actor table and a helper that marks its names in the
+body), so these tests do not depend on the actor resolver. Sentences come from several crises in
+the genre of the corpus: wire copy, ministry statements, reported speech.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from etl.context import ArticleContext
+from etl.nlp import load_nlp
+from etl.stances import CueBook, extract_stances, load_cues
+from etl.types import POLARITIES, Actor, Article, Mention, Statement, stable_id
+
+ACTORS = {
+    a.actor_id: a
+    for a in (
+        Actor("canada", "Canada", "country", None),
+        Actor("russia", "Russia", "country", None),
+        Actor("syria", "Syria", "country", None),
+        Actor("ukraine", "Ukraine", "country", None),
+        Actor("united-states", "United States", "country", None),
+        Actor("israel", "Israel", "country", None),
+        Actor("iran", "Iran", "country", None),
+        Actor("egypt", "Egypt", "country", None),
+        Actor("qatar", "Qatar", "country", None),
+        Actor("turkey", "Turkey", "country", None),
+        Actor("germany", "Germany", "country", None),
+        Actor("hungary", "Hungary", "country", None),
+        Actor("china", "China", "country", None),
+        Actor("france", "France", "country", None),
+        Actor("kenya", "Kenya", "country", None),
+        Actor("sudan", "Sudan", "country", None),
+        Actor("myanmar", "Myanmar", "country", None),
+        Actor("mali", "Mali", "country", None),
+        Actor("poland", "Poland", "country", None),
+        Actor("venezuela", "Venezuela", "country", None),
+        Actor("european-union", "European Union", "intergovernmental", None),
+        Actor("g7", "G7", "intergovernmental", None),
+        Actor("amnesty", "Amnesty International", "organization", None),
+        Actor("hrw", "Human Rights Watch", "organization", None),
+        Actor("hamas", "Hamas", "armed_group", "palestine"),
+        Actor("houthis", "Houthis", "armed_group", "yemen"),
+        Actor("isis", "ISIS", "armed_group", None),
+        Actor("rsf", "Rapid Support Forces", "armed_group", "sudan"),
+        Actor("sudanese-army", "Sudanese Armed Forces", "government", "sudan"),
+        Actor("dmytro-kuleba", "Dmytro Kuleba", "person", "ukraine"),
+        Actor("antony-blinken", "Antony Blinken", "person", "united-states"),
+        Actor("justin-trudeau", "Justin Trudeau", "person", "canada"),
+        Actor("sergei-lavrov", "Sergei Lavrov", "person", "russia"),
+        Actor("melanie-joly", "Mélanie Joly", "person", "canada"),
+    )
+}
+
+# Surface forms as the resolver would give them: (text, actor_id, how).
+FORMS = (
+    (
+        ("Rapid Support Forces", "rsf", "name"),
+        ("Sudan's army", "sudanese-army", "alias"),
+        ("Human Rights Watch", "hrw", "name"),
+        ("Amnesty International", "amnesty", "name"),
+        ("European Union", "european-union", "name"),
+        ("United States", "united-states", "name"),
+        ("Dmytro Kuleba", "dmytro-kuleba", "name"),
+        ("Justin Trudeau", "justin-trudeau", "name"),
+        ("Sergei Lavrov", "sergei-lavrov", "name"),
+        ("Mélanie Joly", "melanie-joly", "name"),
+        ("Kremlin", "russia", "alias"),
+        ("Washington", "united-states", "capital"),
+        ("Moscow", "russia", "capital"),
+        ("Ottawa", "canada", "capital"),
+        ("Blinken", "antony-blinken", "surname"),
+        ("Kuleba", "dmytro-kuleba", "surname"),
+        ("Trudeau", "justin-trudeau", "surname"),
+        ("Lavrov", "sergei-lavrov", "surname"),
+        ("Joly", "melanie-joly", "surname"),
+        ("Canadian", "canada", "demonym"),
+        ("Russian", "russia", "demonym"),
+        ("Israeli", "israel", "demonym"),
+        ("Chinese", "china", "demonym"),
+        ("Houthi", "houthis", "alias"),
+        ("Yemen's government", "yemen", "alias"),
+        ("American", "united-states", "demonym"),
+        ("Syrians", "syria", "demonym"),
+        ("Western", None, None),
+        ("EU", "european-union", "alias"),
+        ("U.S.", "united-states", "alias"),
+        ("G7", "g7", "name"),
+    )
+    + tuple((a.name, a.actor_id, "name") for a in ACTORS.values() if a.kind == "country")
+    + (
+        ("Hamas", "hamas", "name"),
+        ("Houthis", "houthis", "name"),
+        ("ISIS", "isis", "name"),
+        ("RSF", "rsf", "alias"),
+    )
+)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def find_mentions(body: str, article_id: str) -> list[Mention]:
+    """Every surface form of FORMS in body, longest first, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for text, actor_id, how in sorted(FORMS, key=lambda f: -len(f[0])):
+        for match in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", body):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            if actor_id:
+                mentions.append(Mention(article_id, actor_id, start, end, text, how))
+    return sorted(mentions, key=lambda m: m.char_start)
+
+
+def make_context(nlp, body: str) -> ArticleContext:
+    article = Article("a1", "a1.txt", None, None, None, date(2024, 1, 1), "day", "en", body, "sha")
+    return ArticleContext(
+        article=article,
+        doc=nlp(body),
+        mentions=tuple(find_mentions(body, "a1")),
+        actors=ACTORS,
+    )
+
+
+def statement(body: str, speaker_id: str | None, text: str | None = None, *, direct: bool = True) -> Statement:
+    """A statement whose span is `text` inside body (the whole body when not given)."""
+    start = body.index(text) if text else 0
+    end = start + len(text) if text else len(body)
+    return Statement(
+        stable_id("a1", start),
+        "a1",
+        speaker_id,
+        speaker_id or "",
+        body[start:end],
+        direct,
+        None,
+        start,
+        end,
+    )
+
+
+def triples(stances, ctx: ArticleContext) -> set[tuple[str, str, str]]:
+    """(source, target, polarity) at country level, as the scorer compares them."""
+
+    def country(actor_id: str) -> str:
+        actor = ctx.actors.get(actor_id)
+        return (ctx.country_of(actor_id) or actor_id) if actor and actor.kind in ("person", "government") else actor_id
+
+    return {(country(s.source_id), country(s.target_id), s.polarity) for s in stances}
+
+
+# ------------------------------------------------------------------------------------ sentences
+# (body, speaker of the whole body or None for narration, expected country-level triples)
+SENTENCES = [
+    pytest.param(
+        "Ukraine's foreign minister Dmytro Kuleba condemned Russia's strikes on Kyiv.",
+        None,
+        {("ukraine", "russia", "critical")},
+        id="act-condemn-possessor-target",
+    ),
+    pytest.param(
+        "Egypt and Qatar urged Israel and Hamas to halt the fighting in Gaza.",
+        None,
+        {
+            ("egypt", "israel", "critical"),
+            ("egypt", "hamas", "critical"),
+            ("qatar", "israel", "critical"),
+            ("qatar", "hamas", "critical"),
+        },
+        id="demand-on-two-parties-by-two-mediators",
+    ),
+    pytest.param(
+        "Sudan's army accused the Rapid Support Forces of killing civilians in Darfur.",
+        None,
+        {("sudan", "rsf", "critical")},
+        id="accuse-armed-group-of-same-country",
+    ),
+    pytest.param(
+        "Turkey and Russia agreed to cooperate on a ceasefire in Idlib.",
+        None,
+        {("turkey", "russia", "supportive"), ("russia", "turkey", "supportive")},
+        id="joint-agreement-both-ways",
+    ),
+    pytest.param(
+        "Amnesty International said Myanmar's military committed war crimes against the Rohingya.",
+        None,
+        {("amnesty", "myanmar", "critical")},
+        id="blame-committed-war-crimes-reported",
+    ),
+    pytest.param(
+        "France praised Egypt's mediation efforts.",
+        None,
+        {("france", "egypt", "supportive")},
+        id="praise-possessor",
+    ),
+    pytest.param(
+        "Washington imposed new sanctions on Venezuela's government.",
+        None,
+        {("united-states", "venezuela", "critical")},
+        id="nominal-sanctions-on",
+    ),
+    pytest.param(
+        "The Houthis vowed to keep attacking ships linked to Israel.",
+        None,
+        {("houthis", "israel", "critical")},
+        id="hostility-through-linked-to",
+    ),
+    pytest.param(
+        "The Kremlin blamed Ukraine for the drone attack on Moscow.",
+        None,
+        {("russia", "ukraine", "critical")},
+        id="blame-act",
+    ),
+    pytest.param(
+        "Iran's nuclear programme was condemned by the G7.",
+        None,
+        {("g7", "iran", "critical")},
+        id="passive-agent-is-source",
+    ),
+    pytest.param(
+        "China expressed deep concern over American arms sales in the region.",
+        None,
+        {("china", "united-states", "critical")},
+        id="concern-over-demonym-modifier",
+    ),
+    pytest.param(
+        "Kenya's president met Sudan's army chief in Nairobi on Tuesday.",
+        None,
+        {("kenya", "sudan", "neutral")},
+        id="meeting-is-neutral",
+    ),
+    pytest.param(
+        "Poland has been a staunch supporter of Ukraine since the invasion began.",
+        None,
+        {("poland", "ukraine", "supportive")},
+        id="nominal-supporter-of",
+    ),
+    pytest.param(
+        'Joly said: "We stand with Ukraine and we will hold Russia accountable."',
+        "melanie-joly",
+        {("canada", "ukraine", "supportive"), ("canada", "russia", "critical")},
+        id="first-person-is-speaker",
+    ),
+    pytest.param(
+        "Canada suspended its military cooperation with Mali after the coup.",
+        None,
+        {("canada", "mali", "critical")},
+        id="broken-relation-is-critical",
+    ),
+    pytest.param(
+        "The United States and Britain carried out strikes against Houthi targets in Yemen, the Pentagon said.",
+        None,
+        {("united-states", "houthis", "critical")},
+        id="nominal-strikes-against-owned-by-subject",
+    ),
+    pytest.param(
+        "Germany pledged continued support for Ukraine at the Ramstein meeting.",
+        None,
+        {("germany", "ukraine", "supportive")},
+        id="nominal-support-for",
+    ),
+    pytest.param(
+        "Blinken accused Russia of weaponizing food.",
+        None,
+        {("united-states", "russia", "critical")},
+        id="accuse",
+    ),
+    pytest.param(
+        "Iran's foreign ministry denounced the Israeli strike as a violation of international law.",
+        None,
+        {("iran", "israel", "critical")},
+        id="denounce-demonym-modified-act",
+    ),
+    pytest.param(
+        "Hungary blocked new EU sanctions against Russia.",
+        None,
+        {("european-union", "russia", "critical")},
+        id="sanctions-owned-by-their-modifier",
+    ),
+    pytest.param(
+        "Lavrov met his Chinese counterpart in Beijing to discuss Ukraine.",
+        None,
+        {("russia", "china", "neutral")},
+        id="meet-counterpart-by-demonym",
+    ),
+    pytest.param(
+        "Human Rights Watch said Israeli forces had used white phosphorus in densely populated areas.",
+        None,
+        {("hrw", "israel", "critical")},
+        id="blame-weapon-use-reported",
+    ),
+    pytest.param(
+        "Poland called on Germany to send more tanks to Ukraine.",
+        None,
+        set(),
+        id="a-call-for-help-is-no-stance-toward-the-called",
+    ),
+    pytest.param(
+        "The statement urged both the army and the RSF to allow aid into Darfur.",
+        None,
+        set(),
+        id="call-on-both-parties-needs-a-source",
+    ),
+    pytest.param(
+        "Egypt urged both Israel and Hamas to allow aid into Gaza.",
+        None,
+        {("egypt", "israel", "neutral"), ("egypt", "hamas", "neutral")},
+        id="call-on-both-parties-is-neutral",
+    ),
+    pytest.param(
+        "The G7 called on China not to assist Russia.", None, {("g7", "china", "neutral")}, id="call-not-to-is-neutral"
+    ),
+    pytest.param(
+        "Ukraine urged the G7 to seize Russian state assets.",
+        None,
+        # A request to an international body addresses it neutrally.
+        {("ukraine", "russia", "critical"), ("ukraine", "g7", "neutral")},
+        id="demanded-hostility-is-the-speakers",
+    ),
+    pytest.param(
+        "The minister described Russia's conduct of the war as barbaric, Joly said.",
+        None,
+        {("canada", "russia", "critical")},
+        id="characterised-as-barbaric",
+    ),
+    pytest.param(
+        "Human Rights Watch described the American and Canadian pledges as a lifeline.",
+        None,
+        {("hrw", "united-states", "supportive"), ("hrw", "canada", "supportive")},
+        id="characterised-as-lifeline",
+    ),
+    pytest.param(
+        "Yemen's government and the Houthis agreed to a ceasefire in Hodeidah.",
+        None,
+        set(),
+        id="enemies-agreeing-a-truce",
+    ),
+    pytest.param(
+        "The European Union condemned the attack and expressed solidarity with Israel.",
+        None,
+        {("european-union", "israel", "supportive")},
+        id="solidarity-with-attached-to-verb",
+    ),
+    pytest.param(
+        "China criticized the United States for sending warships through the Taiwan Strait.",
+        None,
+        {("china", "united-states", "critical")},
+        id="criticize",
+    ),
+    pytest.param(
+        "Turkey's president Erdogan slammed Israel's military campaign in Gaza as genocide.",
+        None,
+        {("turkey", "israel", "critical")},
+        id="slam-possessor",
+    ),
+    pytest.param(
+        "Canada announced $500 million in military aid for Ukraine.",
+        None,
+        {("canada", "ukraine", "supportive")},
+        id="aid-for",
+    ),
+    pytest.param(
+        "Egypt hosted talks between Israel and Hamas in Cairo on Sunday.",
+        None,
+        {("egypt", "israel", "neutral"), ("egypt", "hamas", "neutral")},
+        id="hosted-talks-between",
+    ),
+    pytest.param(
+        "The G7 leaders said they would continue to stand with Ukraine for as long as it takes.",
+        None,
+        {("g7", "ukraine", "supportive")},
+        id="stand-with-reported",
+    ),
+    pytest.param(
+        "Joly said Canada does not accept Russia's annexation of Crimea.",
+        "melanie-joly",
+        {("canada", "russia", "critical")},
+        id="refusing-to-accept-is-critical",
+    ),
+    pytest.param(
+        "Poland praised Canada's decision to train Ukrainian soldiers.",
+        None,
+        {("poland", "canada", "supportive")},
+        id="praise-decision-of",
+    ),
+    pytest.param(
+        "Kuleba thanked France for its support.",
+        None,
+        {("ukraine", "france", "supportive")},
+        id="thank",
+    ),
+    pytest.param(
+        "Russia and China pledged to deepen cooperation against what they called U.S. hegemony.",
+        None,
+        {("russia", "china", "supportive"), ("china", "russia", "supportive")},
+        id="cooperation-among-subjects",
+    ),
+    # Negation and hedging: nothing rather than a flipped or invented polarity.
+    pytest.param("Egypt has not criticized Israel publicly.", None, set(), id="not-criticized"),
+    pytest.param(
+        "Germany has refused to send Taurus missiles to Ukraine.",
+        None,
+        set(),
+        id="refused-to-send",
+    ),
+    pytest.param(
+        "Qatar may host further negotiations between Washington and the Taliban, officials said.",
+        None,
+        set(),
+        id="may-is-a-hedge",
+    ),
+    pytest.param(
+        "Russia vetoed a Security Council resolution condemning its invasion.",
+        None,
+        set(),
+        id="nested-cue-without-actor",
+    ),
+    pytest.param(
+        "Iran has been supplying drones to Russia, according to Ukrainian officials.",
+        None,
+        {("iran", "russia", "supportive")},
+        id="supplying-arms-to-is-support",
+    ),
+    pytest.param(
+        "Qatar welcomed the release of hostages by Hamas.",
+        None,
+        set(),
+        id="welcoming-an-event-not-its-agent",
+    ),
+    pytest.param(
+        "Kenya offered to mediate between Sudan's army and the Rapid Support Forces.",
+        None,
+        set(),
+        id="mediation-offer",
+    ),
+    pytest.param(
+        "Germany did not condemn the Israeli operation.",
+        None,
+        set(),
+        id="negated-condemn",
+    ),
+    pytest.param(
+        "Hungary refused to criticize Russia over the war.",
+        None,
+        set(),
+        id="refused-to-criticize",
+    ),
+    pytest.param(
+        "The European Union stopped short of blaming Iran for the attack.",
+        None,
+        set(),
+        id="stopped-short-of-blaming",
+    ),
+    pytest.param(
+        "China does not support sanctions against Iran.",
+        None,
+        set(),
+        id="not-supportive-is-not-critical",
+    ),
+    pytest.param(
+        "Moscow denied that it was arming the Houthis.",
+        None,
+        set(),
+        id="denial-is-no-stance",
+    ),
+    pytest.param(
+        "Human Rights Watch said it was investigating whether the RSF had targeted civilians.",
+        None,
+        set(),
+        id="whether-clause-is-a-hypothesis",
+    ),
+    pytest.param(
+        "Lavrov said Russia was not propping up the Syrian government, as Washington asserts.",
+        "sergei-lavrov",
+        set(),
+        id="reported-claim-of-others-under-negation",
+    ),
+    # Co-occurrence is not a stance.
+    pytest.param(
+        "Trudeau welcomed the refugees at the airport, days after Syria and Russia resumed strikes.",
+        None,
+        set(),
+        id="co-occurring-actors-are-not-targets",
+    ),
+    pytest.param(
+        "The Lebanese government has also urged Syrians to return home.",
+        None,
+        set(),
+        id="demonym-people-are-not-a-government",
+    ),
+    pytest.param(
+        "Canada supports Syrian refugees and Ukrainian civilians.",
+        None,
+        set(),
+        id="demonym-on-civilians-is-not-a-government",
+    ),
+    pytest.param(
+        "Germany narrated its approach, and Russia's military is using the war as a pretext, Western officials said.",
+        None,
+        set(),
+        id="narration-without-a-source",
+    ),
+]
+
+
+@pytest.mark.parametrize("body, speaker, expected", SENTENCES)
+def test_stances_of_sentence(nlp, body, speaker, expected):
+    ctx = make_context(nlp, body)
+    statements = [statement(body, speaker)] if speaker else []
+    assert triples(extract_stances(ctx, statements), ctx) == expected
+
+
+# ------------------------------------------------------------------------------------ row shape
+
+
+def test_negated_praise_is_critical_and_marked_negated(nlp):
+    body = "Blinken said the strategy of the Israeli government was not effective."
+    ctx = make_context(nlp, body)
+    stances = extract_stances(ctx, [statement(body, "antony-blinken", direct=False)])
+    assert [(s.source_id, s.target_id, s.polarity, s.negated, s.cue) for s in stances] == [
+        ("antony-blinken", "israel", "critical", True, "effective")
+    ]
+
+
+def test_evidence_is_the_sentence_and_indexes_the_body(nlp):
+    body = "Talks resumed on Monday. Canada condemned Russia's attack on Ukraine's power grid. Prices rose."
+    ctx = make_context(nlp, body)
+    stances = extract_stances(ctx, [])
+    # Russia's attack on Ukraine is itself a hostile act, stated by the narrator.
+    assert {(s.source_id, s.target_id, s.polarity) for s in stances} == {
+        ("canada", "russia", "critical"),
+        ("russia", "ukraine", "critical"),
+    }
+    (stance,) = [s for s in stances if s.source_id == "canada"]
+    assert stance.evidence == "Canada condemned Russia's attack on Ukraine's power grid."
+    assert body[stance.char_start : stance.char_end] == stance.evidence
+    assert stance.stance_id == stable_id("a1", "canada", "russia", "critical", stance.char_start)
+    assert stance.polarity in POLARITIES and stance.cue == "condemned" and stance.statement_id is None
+
+
+def test_stance_in_a_statement_carries_its_id_and_speaker(nlp):
+    body = 'Joly told reporters: "Russia and Iran bear responsibility for the suffering of civilians."'
+    quote = "Russia and Iran bear responsibility for the suffering of civilians."
+    ctx = make_context(nlp, body)
+    said = statement(body, "melanie-joly", quote)
+    stances = extract_stances(ctx, [said])
+    assert {(s.source_id, s.target_id, s.polarity) for s in stances} == {
+        ("melanie-joly", "russia", "critical"),
+        ("melanie-joly", "iran", "critical"),
+    }
+    assert {s.statement_id for s in stances} == {said.statement_id}
+
+
+def test_one_row_per_source_target_polarity_and_sentence(nlp):
+    body = "Canada condemned and denounced Russia. Canada condemned Russia again."
+    ctx = make_context(nlp, body)
+    stances = extract_stances(ctx, [])
+    assert [(s.source_id, s.target_id, s.char_start) for s in stances] == [
+        ("canada", "russia", 0),
+        ("canada", "russia", body.index("Canada condemned Russia again")),
+    ]
+
+
+def test_a_country_is_not_critical_of_itself(nlp):
+    body = "Trudeau criticized the Canadian government's handling of the file."
+    ctx = make_context(nlp, body)
+    assert extract_stances(ctx, []) == []
+
+
+def test_located_violations_only_confirm_an_existing_critical_stance(nlp):
+    alone = "Serious violations of law are still taking place in Ukraine."
+    ctx = make_context(nlp, alone)
+    assert extract_stances(ctx, [statement(alone, "melanie-joly")]) == []
+
+    body = "We condemn Syria's assault on Idlib. Serious violations of law are still taking place in Syria."
+    ctx = make_context(nlp, body)
+    stances = extract_stances(ctx, [statement(body, "melanie-joly")])
+    assert [s.evidence for s in stances] == [
+        "We condemn Syria's assault on Idlib.",
+        "Serious violations of law are still taking place in Syria.",
+    ]
+
+
+def test_the_same_input_gives_the_same_rows(nlp):
+    body = "Egypt and Qatar urged Israel and Hamas to halt the fighting in Gaza."
+    ctx = make_context(nlp, body)
+    assert extract_stances(ctx, []) == extract_stances(ctx, [])
+
+
+# ------------------------------------------------------------------------------------ rules file
+
+
+def test_every_polarity_section_of_the_rules_file_names_a_known_polarity():
+    book = load_cues()
+    kinds = {
+        "act",
+        "hostility",
+        "demand",
+        "joint",
+        "allege",
+        "designate",
+        "blame",
+        "concern",
+        "nominal",
+    }
+    for name in book.sections:
+        kind, _, polarity = name.partition(" ")
+        if kind in kinds and polarity not in ("carrier", "object"):
+            assert polarity in POLARITIES + ("none",), name
+    assert book.cues("act critical") and book.cues("act supportive") and book.cues("act neutral")
+
+
+def test_cue_phrases_match_either_word_order(tmp_path, nlp):
+    rules = tmp_path / "cues.txt"
+    rules.write_text(
+        "# test\n[nominal supportive]\npositive+development\n[act critical]\ncall+on\n",
+        encoding="utf-8",
+    )
+    book = CueBook.load(rules)
+    doc = nlp("Officials called on Russia to stop and saw a positive development.")
+    called = next(t for t in doc if t.text == "called")
+    development = next(t for t in doc if t.text == "development")
+    assert book.match("act critical", called).dependent == "on"
+    assert book.match("nominal supportive", development) is not None
+    assert book.match("nominal supportive", called) is None
+
+
+def test_a_cue_before_any_section_is_an_error(tmp_path):
+    rules = tmp_path / "cues.txt"
+    rules.write_text("condemn\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="before any"):
+        CueBook.load(rules)
