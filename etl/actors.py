@@ -158,6 +158,7 @@ class _Resolution:
     people: dict[str, _Person] = field(default_factory=dict)
     taken: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # doc.text, kept: spaCy rebuilds it on every access
+    dateline_country: str | None = None
 
     def __post_init__(self) -> None:
         self.text = self.doc.text
@@ -195,16 +196,31 @@ def resolve_mentions(
 
 # A wire dateline opening a paragraph: "WEISSENHAUS, Germany --", "GENEVA (Reuters) —".
 _DATELINE = re.compile(
-    r"(?m)^[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*(?:--|\u2014|\u2013)\s"
+    r"(?m)^(?P<city>[A-Z][A-Z .'\u2019-]{2,40})(?:,\s*[A-Z][\w .]{1,30})?"
+    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:--|\u2014|\u2013)\s"
 )
 
 
 def _match_gazetteer(state: _Resolution) -> None:
     text = state.text.replace("\u2019", "'")
-    datelines = [m.span() for m in _DATELINE.finditer(text)]
+    datelines = []
+    for match in _DATELINE.finditer(text):
+        datelines.append(match.span())
+        # "OTTAWA —": the capital, written in capitals, names the story's home country.
+        city = state.gazetteer.find(match.group("city").strip().title())
+        for _s, _e, form in city:
+            actor = state.gazetteer.actors[form.actor_id]
+            if form.how == "capital" and not state.dateline_country:
+                state.dateline_country = actor.actor_id
     for start, end, form in state.gazetteer.find(text):
         if any(s <= start and end <= e for s, e in datelines):
-            continue  # the place a story was filed from is not an actor in it
+            # The place a story was filed from is not an actor in it, but its country is the
+            # likeliest home of officials the story names without a country.
+            actor = state.gazetteer.actors[form.actor_id]
+            state.dateline_country = state.dateline_country or (
+                actor.actor_id if actor.kind == "country" else actor.country_id
+            )
+            continue
         if _is_furniture_caps(text, start, end):
             continue
         if form.how == "capital" and _is_place(text, start):
@@ -422,6 +438,8 @@ def _dominant_country(state: _Resolution, before: int) -> str | None:
         actor = state.actor(mention.actor_id)
         if actor is not None and actor.kind == "country" and mention.how != "capital":
             counts[actor.actor_id] = counts.get(actor.actor_id, 0) + (2 if mention.char_start < before else 1)
+    if state.dateline_country:
+        counts[state.dateline_country] = counts.get(state.dateline_country, 0) + 3
     if not counts:
         return None
     best = max(counts.values())

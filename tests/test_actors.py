@@ -123,3 +123,19 @@ def test_its_spokesman_belongs_to_the_previous_sentences_subject(resolve):
 def test_dateline_place_is_not_an_actor(resolve):
     mentions, _ = resolve("WEISSENHAUS, Germany -- Foreign ministers of the G7 pledged more aid to Ukraine.")
     assert ids(mentions) == ["g7", "ukraine"]
+
+
+def test_official_without_a_named_country_belongs_to_the_dateline_country(resolve):
+    text = (
+        "OTTAWA, March 3, 2021 — The Minister of Foreign Affairs, the Honourable Anne Morel, "
+        "announced new aid for Afghanistan and Pakistan today."
+    )
+    _, new = resolve(text)
+    assert new["anne-morel"].country_id == "canada"
+
+
+def test_the_army_refers_to_the_armed_forces_named_before(resolve):
+    mentions, _ = resolve(
+        "The Sudanese Armed Forces accused the RSF of looting. In a statement, the army welcomed the talks."
+    )
+    assert [(m.text, m.actor_id) for m in mentions if m.how == "reference"] == [("the army", "sudanese-armed-forces")]
