@@ -389,7 +389,8 @@ def _infer_country(state: _Resolution, start: int, end: int, country_words: dict
         if found:
             return found
     title = before + " " + appositive
-    if re.search(r"\b(?:[Ii]ts|[Tt]heir)\b", before) or _GOVERNMENT_TITLE.search(title):
+    lead = text[max(sent_start, start - 90) : start]
+    if re.search(r"\b(?:[Ii]ts|[Tt]heir)\b", lead) or _GOVERNMENT_TITLE.search(title):
         # "Its spokesman, X" / "Spokeswoman X" after "the Russian Foreign Ministry rejected...":
         # the organisation or country the previous sentence was about.
         found = _previous_subject(state, sent_start)
@@ -586,19 +587,26 @@ def load_org_references(path: Path | None = None) -> dict[str, tuple[str, ...]]:
     return refs
 
 
+def _names_contain(actor: Actor, noun: str) -> bool:
+    return any(noun in name.lower() for name in (actor.name, *actor.aliases))
+
+
 ORG_REFERENCES = load_org_references()
 
 
 def _match_org_references(state: _Resolution, window: int = 1500) -> None:
     """'The ministry said...' -> the government body named most recently; 'the regime' -> its country."""
-    nouns = sorted(ORG_REFERENCES, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)[Tt]he\s+(" + "|".join(re.escape(n) for n in nouns) + r")(?!\w)(?!\s+of\b)")
+    nouns = {n.rstrip("!"): n for n in ORG_REFERENCES}
+    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    pattern = re.compile(r"(?<!\w)[Tt]he\s+(" + alternatives + r")(?!\w)(?!\s+of\b)")
     for match in pattern.finditer(state.text):
         start, end = match.span()
         if state.overlaps(start, end):
             continue
-        noun = match.group(1).lower()
+        noun = nouns[match.group(1).lower()]
         kinds = ORG_REFERENCES[noun]
+        named = noun.endswith("!")
+        noun = noun.rstrip("!")
         for mention in sorted(state.mentions, key=lambda m: m.char_start, reverse=True):
             if mention.char_start >= start:
                 continue
@@ -607,7 +615,7 @@ def _match_org_references(state: _Resolution, window: int = 1500) -> None:
             actor = state.actor(mention.actor_id)
             if actor is None or actor.kind not in kinds:
                 continue
-            if noun == "regime" and not any("regime" in a.lower() for a in actor.aliases):
+            if (noun == "regime" or named) and not _names_contain(actor, noun):
                 continue
             state.add(start, end, actor.actor_id, "reference")
             break
