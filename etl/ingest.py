@@ -19,6 +19,11 @@ ENGLISH = "en"
 MIN_BODY_WORDS = 3
 
 
+# One article's cleaned text at most: about 150,000 words, half a minute of parsing. Longer
+# texts are books or concatenated bundles, and spaCy's memory grows with length.
+MAX_BODY_CHARS = 1_000_000
+
+
 def prepare(raw: RawDocument, sidecar: Mapping[str, SourceMeta]) -> Article | Rejection:
     """The article row for `raw`, or why it is not analysed (`no_text`, `non_english`)."""
     body = clean_text(raw.text)
@@ -28,6 +33,14 @@ def prepare(raw: RawDocument, sidecar: Mapping[str, SourceMeta]) -> Article | Re
             "no_text",
             f"After removing page furniture no article text is left ({len(raw.text):,} characters "
             "of page text); check that the file holds the article itself, not only menus or offers.",
+        )
+    if len(body) > MAX_BODY_CHARS:
+        return Rejection(
+            raw.source_path,
+            "too_large",
+            f"The cleaned text is {len(body):,} characters, over the {MAX_BODY_CHARS:,}-character "
+            "limit for one article (a book or a bundle, not an article); split it into one file "
+            "per article.",
         )
     language, confidence = detect_language(body)
     if language != ENGLISH:

@@ -199,3 +199,14 @@ def test_confidence_is_between_zero_and_one():
 
 def test_text_without_words_is_undetermined():
     assert detect_language("1234 — 5678") == ("und", 0.0)
+
+
+def test_a_body_too_long_for_one_article_is_rejected_with_a_reason():
+    from etl.ingest import MAX_BODY_CHARS, prepare
+    from etl.types import RawDocument, Rejection
+
+    sentence = "The minister said the talks in Geneva would resume next week. "
+    text = "Talks resume\n\n" + sentence * (MAX_BODY_CHARS // len(sentence) + 10)
+    result = prepare(RawDocument("big.txt", text, "ab" * 32, "txt"), {})
+    assert isinstance(result, Rejection)
+    assert result.reason == "too_large" and "split it" in result.detail
