@@ -17,7 +17,13 @@ ones a reader of wire copy applies:
   week", "last week" resolve to the month holding most of that week's days up to publication
   (month precision, because the day is not said); "this month", "earlier this month", "last
   month" (month precision); "this year", "earlier this year", "last year" (year precision).
+- A month with a relative year ("in March this year", "last August") takes that year, month
+  precision. A year written before a noun ("a 2017 bilateral agreement", "the 2012 communique")
+  dates the thing the noun names, year precision.
 - Without a publication date, nothing relative resolves.
+- Looking forward: `resolve_forward(mention, published)` re-reads a relative mention as the
+  coming day or month ("will meet on Friday" is the Friday on or after publication); the caller
+  decides from the grammar (future tense, a schedule) when a date points forward.
 """
 
 from __future__ import annotations
@@ -58,18 +64,9 @@ _DAY_RANGE = _DAY + r"(?:\s*[-\u2013]\s*[0-3]?\d)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _NOT_NUMBER_AFTER = r"(?![\d%]|[.,:/]\d|-\d)"
 
-_ISO = re.compile(
-    r"(?<![\d-])" + r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})" + r"(?![\d-])"
-)
+_ISO = re.compile(r"(?<![\d-])" + r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})" + r"(?![\d-])")
 _MONTH_DAY_YEAR = re.compile(
-    r"\b"
-    + _MONTH
-    + r"\s+"
-    + _DAY_RANGE
-    + r"\b,?\s+"
-    + _YEAR
-    + r"\b"
-    + _NOT_NUMBER_AFTER
+    r"\b" + _MONTH + r"\s+" + _DAY_RANGE + r"\b,?\s+" + _YEAR + r"\b" + _NOT_NUMBER_AFTER
 )
 _DAY_MONTH_YEAR = re.compile(
     r"(?<![\d,.])\b"
@@ -81,9 +78,7 @@ _DAY_MONTH_YEAR = re.compile(
     + r"\b"
     + _NOT_NUMBER_AFTER
 )
-_MONTH_YEAR = re.compile(
-    r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b" + _NOT_NUMBER_AFTER
-)
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b" + _NOT_NUMBER_AFTER)
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+" + _DAY_RANGE + r"\b(?![:.,]?\d)")
 _DAY_MONTH = re.compile(
     r"(?<![\d,.$])\b" + _DAY_RANGE + r"(?:\s+of)?\s+" + _MONTH + r"(?!\s*,?\s*\d)"
@@ -110,6 +105,17 @@ _LEAD_YEAR = re.compile(
     + _YEAR
     + r"(?:'s|\u2019s)?"
     + r"(?![\d%s]|[.,:/]\d|-\d|\s+(?:people|persons|refugees|troops|soldiers|civilians|migrants|children|deaths|casualties|residents|families|homes|tonnes|tons|km|kilometres|kilometers|miles|dollars|euros)\b)"
+)
+_MONTH_RELATIVE_YEAR = re.compile(
+    r"\b" + _MONTH + r"\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b"
+)
+# "a 2017 bilateral agreement", "the 2012 communique": a year between a determiner and a noun.
+_YEAR_BEFORE_NOUN = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)\s+"
+    + _YEAR
+    + r"(?=\s+[a-z])(?!\s+(?:people|persons|refugees|troops|soldiers|civilians|migrants|children|"
+    r"deaths|casualties|residents|families|homes|tonnes|tons|km|kilometres|kilometers|miles|"
+    r"dollars|euros|of|to|and|or)\b)"
 )
 _WEEKDAY = re.compile(
     r"\b(?:(?P<mod>last|next|this|Last|Next|This)\s+)?"
@@ -153,9 +159,16 @@ def parse_partial_date(text: str | None) -> PartialDate | None:
 
 
 def resolve_weekday(
-    name: str, published: PartialDate | None, *, modifier: str | None = None
+    name: str,
+    published: PartialDate | None,
+    *,
+    modifier: str | None = None,
+    forward: bool = False,
 ) -> date | None:
-    """The most recent `name` day on or before publication ("last": strictly before; "next": after)."""
+    """The most recent `name` day on or before publication ("last": strictly before; "next": after).
+
+    `forward` (a future or scheduled event) gives the `name` day on or after publication instead.
+    """
     if published is None or published.precision != "day":
         return None
     try:
@@ -169,12 +182,40 @@ def resolve_weekday(
         back = 7
     if mod == "next":
         return pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
+    if forward and mod != "last":
+        return pub + timedelta(days=(target - pub.weekday()) % 7)
     return pub - timedelta(days=back)
 
 
-def find_dates(
-    text: str, published: PartialDate | None, offset: int = 0
-) -> list[DateMention]:
+def resolve_forward(mention: DateMention, published: PartialDate | None) -> DateMention:
+    """The mention read as pointing forward: a weekday, a day or a month without a year is the
+    first such one on or after publication. Explicit and other relative dates are unchanged."""
+    if not mention.relative or published is None:
+        return mention
+    value: PartialDate | None = None
+    text = mention.text
+    weekday = _WEEKDAY.search(text)
+    if weekday and weekday.start() == 0:
+        day = resolve_weekday(weekday["weekday"], published, modifier=weekday["mod"], forward=True)
+        value = PartialDate(day, "day") if day else None
+    elif (m := _MONTH_DAY.fullmatch(text) or _DAY_MONTH.fullmatch(text)) is not None:
+        start = published.value
+        for year in (start.year, start.year + 1):
+            candidate = _day(year, _month_number(m["month"]), int(m["day"]))
+            if candidate is not None and candidate.value >= start:
+                value = candidate
+                break
+    elif (m := re.fullmatch(_MONTH + r"(?:'s|\u2019s)?", text)) is not None:
+        month = _month_number(m["month"])
+        pub = published.value
+        if published.precision != "year":
+            value = _month(pub.year + (month < pub.month), month)
+    if value is None or value == mention.value:
+        return mention
+    return DateMention(mention.char_start, mention.char_end, text, value, True)
+
+
+def find_dates(text: str, published: PartialDate | None, offset: int = 0) -> list[DateMention]:
     """Every date mention in `text` that resolves, in text order; spans are shifted by `offset`."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -183,9 +224,7 @@ def find_dates(
         if value is None or any(start < e and s < end for s, e in taken):
             return
         taken.append((start, end))
-        found.append(
-            DateMention(start + offset, end + offset, text[start:end], value, relative)
-        )
+        found.append(DateMention(start + offset, end + offset, text[start:end], value, relative))
 
     # Most specific patterns first; a later pattern never overlaps an earlier mention.
     for m in _ISO.finditer(text):
@@ -203,10 +242,10 @@ def find_dates(
                 _day(int(m["year"]), _month_number(m["month"]), int(m["day"])),
                 False,
             )
+    for m in _MONTH_RELATIVE_YEAR.finditer(text):
+        add(m.start(), m.end(), _month_of_relative_year(m, published), True)
     for m in _MONTH_YEAR.finditer(text):
-        add(
-            m.start(), m.end(), _month(int(m["year"]), _month_number(m["month"])), False
-        )
+        add(m.start(), m.end(), _month(int(m["year"]), _month_number(m["month"])), False)
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         for m in pattern.finditer(text):
             add(
@@ -226,6 +265,8 @@ def find_dates(
             PartialDate(date(int(m["year"]), 1, 1), "year"),
             False,
         )
+    for m in _YEAR_BEFORE_NOUN.finditer(text):
+        add(m.start("year"), m.end("year"), PartialDate(date(int(m["year"]), 1, 1), "year"), False)
     for m in _WEEKDAY.finditer(text):
         day = resolve_weekday(m["weekday"], published, modifier=m["mod"])
         add(m.start(), m.end(), PartialDate(day, "day") if day else None, True)
@@ -235,18 +276,14 @@ def find_dates(
     return _merge_weekday_with_date(found, text, offset)
 
 
-def _merge_weekday_with_date(
-    found: list[DateMention], text: str, offset: int
-) -> list[DateMention]:
+def _merge_weekday_with_date(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
     """ "Monday, Nov. 9, 2020" is one date: the explicit date wins over its weekday."""
     merged: list[DateMention] = []
     for mention in found:
         if merged:
             prev = merged[-1]
             gap = text[prev.char_end - offset : mention.char_start - offset]
-            if prev.text.rstrip("'s\u2019").lower() in _WEEKDAYS and re.fullmatch(
-                r",?\s*", gap
-            ):
+            if prev.text.rstrip("'s\u2019").lower() in _WEEKDAYS and re.fullmatch(r",?\s*", gap):
                 merged[-1] = DateMention(
                     prev.char_start, mention.char_end, text[prev.char_start - offset : mention.char_end - offset],
                     mention.value, mention.relative,
@@ -283,9 +320,7 @@ def _period_end(published: PartialDate) -> date:
     return value.replace(month=12, day=31)
 
 
-def _day_without_year(
-    month: int, day: int, published: PartialDate | None
-) -> PartialDate | None:
+def _day_without_year(month: int, day: int, published: PartialDate | None) -> PartialDate | None:
     if published is None:
         return None
     latest = _period_end(published) + timedelta(days=UPCOMING_DAYS)
@@ -296,9 +331,7 @@ def _day_without_year(
     return None
 
 
-def _month_without_year(
-    month: int, published: PartialDate | None, lead: str
-) -> PartialDate | None:
+def _month_without_year(month: int, published: PartialDate | None, lead: str) -> PartialDate | None:
     if published is None or published.precision == "year":
         return None
     pub = published.value
@@ -308,6 +341,14 @@ def _month_without_year(
     elif month > pub.month or (lead == "last" and month == pub.month):
         year -= 1
     return _month(year, month)
+
+
+def _month_of_relative_year(m: re.Match[str], published: PartialDate | None) -> PartialDate | None:
+    """ "March this year", "August last year": the month in the year the phrase names."""
+    if published is None:
+        return None
+    shift = {"this": 0, "last": -1, "next": 1}[m["which"].lower()]
+    return _month(published.value.year + shift, _month_number(m["month"]))
 
 
 def _majority_month(first: date, last: date) -> PartialDate:
@@ -348,9 +389,7 @@ def _relative(phrase: str, published: PartialDate | None) -> PartialDate | None:
     if unit == "week":
         monday = pub - timedelta(days=pub.weekday())
         if last:
-            return _majority_month(
-                monday - timedelta(days=7), monday - timedelta(days=1)
-            )
+            return _majority_month(monday - timedelta(days=7), monday - timedelta(days=1))
         return _majority_month(monday, pub)
     if unit == "month":
         first = pub.replace(day=1)

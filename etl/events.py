@@ -1,12 +1,15 @@
 """Dated events: summits, meetings, attacks, ceasefires, statements… each tied to its sentence.
 
 A sentence yields an event only when it carries a date that anchors something (not "since 2011"
-or "by the end of 2016"). Cue words from `etl/rules/event_types.txt` and reporting frames from
-`etl/rules/event_statements.txt` are the candidates; each binds the nearest date in the parse tree
-that lies in the same scope (a reported clause is its own scope, so "Moscow reported Friday that
-its airstrikes…" dates the report, not the airstrikes). Per sentence and date the strongest type
-wins. Across the article, repeats of one event (same type and date, or a coarser date holding a
-finer one) are merged, and statements are kept once per (speaker, date).
+or "by the end of 2016"; but "since fighting erupted on April 15" dates the fighting). Cue words
+from `etl/rules/event_types.txt` and reporting frames from `etl/rules/event_statements.txt` are the
+candidates; each binds the nearest date in the parse tree that lies in the same scope (a reported
+clause is its own scope, so "Moscow reported Friday that its airstrikes…" dates the report, not the
+airstrikes; a date in a subordinate clause — "since …", "after …", "when …" — dates only cues
+inside that clause). Per sentence and date a cue of the date's own clause wins, then the strongest
+type. A date in a future or scheduled clause ("will meet on Friday", "is due to take effect on
+Monday") points forward. Across the article, repeats of one event (same type and date, or a coarser
+date holding a finer one) are merged, and statements are kept once per (speaker, date).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
-from etl.dates import UPCOMING_DAYS, DateMention, find_dates
+from etl.dates import UPCOMING_DAYS, DateMention, find_dates, resolve_forward
 from etl.types import EVENT_TYPES, Event, Mention, PartialDate, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -31,6 +34,21 @@ _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "acl", "relcl", "dobj", "advcl"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "into"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+# Pseudo-types of cues: words to skip, and "take effect" (typed by the deal or truce it starts).
+FALSE_FRIEND = "false_friend"
+IN_FORCE = "in_force"
+_SUBORDINATORS = {
+    "since",
+    "after",
+    "before",
+    "when",
+    "until",
+    "till",
+    "while",
+    "as",
+    "once",
+    "because",
+}
 
 
 @dataclass(frozen=True)
@@ -40,6 +58,7 @@ class Cue:
     event_type: str
     words: tuple[str, ...]
     after_gap: tuple[str, ...] = ()
+    verb_only: bool = False  # a reporting verb: "state" the verb, not "state media"
 
 
 @dataclass(frozen=True)
@@ -52,6 +71,16 @@ class EventRules:
     not_anchoring: frozenset[str]
     same_day: tuple[tuple[str, int], ...]
     heads: tuple[tuple[str, ...], ...]
+    future_aux: frozenset[str] = frozenset()
+    future_heads: frozenset[str] = frozenset()
+    false_friends: tuple[Cue, ...] = ()
+    named_documents: frozenset[str] = frozenset()
+    repeatable: frozenset[str] = frozenset()
+    aid_pledges: frozenset[str] = frozenset()
+    forums: frozenset[str] = frozenset()
+    reference_preps: frozenset[str] = frozenset()
+    place_takers: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -71,16 +100,17 @@ def _read_rules(path: Path) -> list[tuple[str, list[str]]]:
         if ":" not in line:
             continue
         key, values = line.split(":", 1)
-        lines.append(
-            (key.strip(), [v.strip().lower() for v in values.split(",") if v.strip()])
-        )
+        lines.append((key.strip(), [v.strip().lower() for v in values.split(",") if v.strip()]))
     return lines
 
 
-def _cue(event_type: str, phrase: str) -> Cue:
+def _cue(event_type: str, phrase: str, *, verb_only: bool = False) -> Cue:
     first, _, second = phrase.partition("...")
-    split = lambda s: tuple(w for w in re.split(r"[\s\-]+", s.strip()) if w)
-    return Cue(event_type, split(first), split(second))
+    return Cue(event_type, _words(first), _words(second), verb_only)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[\s\-]+", text.strip()) if w)
 
 
 @functools.lru_cache(maxsize=4)
@@ -95,11 +125,10 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         cues.extend(_cue(event_type, p) for p in phrases)
     strength.setdefault("statement", len(strength))
     statements = dict(_read_rules(rules_dir / "event_statements.txt"))
-    cues.extend(
-        _cue("statement", p)
-        for p in statements.get("verbs", []) + statements.get("nouns", [])
-    )
+    cues.extend(_cue("statement", p, verb_only=" " not in p) for p in statements.get("verbs", []))
+    cues.extend(_cue("statement", p) for p in statements.get("nouns", []))
     context = dict(_read_rules(rules_dir / "event_context.txt"))
+    cues.extend(_cue(IN_FORCE, p) for p in context.get("in_force", []))
     same_day = []
     for item in context.get("same_day", []):
         phrase, _, offset = item.partition("=")
@@ -107,14 +136,27 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
     return EventRules(
         cues=tuple(sorted(cues, key=lambda c: -(len(c.words) + len(c.after_gap)))),
         strength=strength,
-        statement_verbs=frozenset(
-            v for v in statements.get("verbs", []) if " " not in v
-        ),
+        statement_verbs=frozenset(v for v in statements.get("verbs", []) if " " not in v),
         irrealis=frozenset(context.get("irrealis", [])),
         background=frozenset(context.get("background", [])),
         not_anchoring=frozenset(context.get("not_anchoring", [])),
         same_day=tuple(sorted(same_day, key=lambda p: -len(p[0]))),
         heads=tuple(tuple(h.split()) for h in context.get("heads", [])),
+        future_aux=frozenset(context.get("future_aux", [])),
+        future_heads=frozenset(context.get("future_heads", [])),
+        false_friends=tuple(
+            sorted(
+                (_cue(FALSE_FRIEND, p) for p in context.get("false_friends", [])),
+                key=lambda c: -(len(c.words) + len(c.after_gap)),
+            )
+        ),
+        named_documents=frozenset(context.get("named_documents", [])),
+        repeatable=frozenset(context.get("repeatable", [])),
+        aid_pledges=frozenset(context.get("aid_pledges", [])),
+        forums=frozenset(context.get("forums", [])),
+        reference_preps=frozenset(context.get("reference_preps", [])),
+        place_takers=frozenset(context.get("place_takers", [])),
+        place_nouns=frozenset(context.get("place_nouns", [])),
     )
 
 
@@ -135,7 +177,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
             dates.append(same_day)
         if dates:
             events.extend(_sentence_events(ctx, sent, dates, statements, rules))
-    return _merge(events)
+    return _merge(events, rules)
 
 
 def _published(ctx: ArticleContext) -> PartialDate | None:
@@ -155,15 +197,87 @@ def _anchoring_dates(
     found = find_dates(sent.text, published, offset=sent.start_char)
     kept = []
     for mention in found:
-        if published is not None and mention.value.value > _latest_plausible(published):
-            continue  # lists of later articles at the foot of a page
-        span = ctx.doc.char_span(
-            mention.char_start, mention.char_end, alignment_mode="expand"
-        )
+        span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
         if span is None or _is_bound(span, rules):
             continue
+        if mention.relative and _points_forward(span, rules):
+            # a scheduled date may lie months ahead: the furniture guard below is for others
+            mention = resolve_forward(mention, published)
+        elif published is not None and mention.value.value > _latest_plausible(published):
+            continue  # lists of later articles at the foot of a page
         kept.append(mention)
     return kept
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb (or auxiliary) heading the clause a token lies in."""
+    for candidate in [token, *token.ancestors]:
+        if candidate.pos_ in {"VERB", "AUX"}:
+            return candidate
+    return None
+
+
+def _points_forward(span: Span, rules: EventRules) -> bool:
+    """Whether the clause holding a date speaks of the future or of a timetable.
+
+    "will meet on Friday", "is due to take effect on Monday", "plans to visit on Dec. 20", "he said
+    the sides would meet again in January", "talks expected in late January", "when the talks
+    move to Geneva on Friday". A schedule told in the past ("was scheduled to begin Wednesday")
+    is not: by publication that day may have come.
+    """
+    # "expected in late January", "scheduled for Friday", "due on Monday" right before the date
+    window = span.doc[max(span.start - 3, span.sent.start) : span.start]
+    if any(_schedule_word(t, rules) for t in window):
+        return True
+    verb = _clause_verb(span.root)
+    if verb is None:
+        return False
+    chain = [verb]
+    while chain[-1].dep_ in {"xcomp", "conj", "advcl", "pcomp"} and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    for clause in chain:
+        auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+        if any(a.lower_ in rules.future_aux for a in auxes):
+            return True
+        if clause.dep_ == "xcomp" and _schedule_word(clause.head, rules, participle=False):
+            return True
+        if _reported_future(clause, auxes):
+            return True
+    for token in span.root.ancestors:
+        if token.i == verb.i:
+            break
+        if _schedule_word(token, rules):
+            return True
+    # a present-tense timetable: "the talks move to Geneva on Friday", "the summit opens Monday"
+    # (reporting verbs excepted: "Kuleba says Monday" is a report dated by its publication)
+    return verb.tag_ in {"VBZ", "VBP"} and verb.lemma_.lower() not in (
+        rules.statement_verbs | {"be", "have"}
+    )
+
+
+def _schedule_word(token: Token, rules: EventRules, *, participle: bool = True) -> bool:
+    """ "due", "scheduled", "expected", "plans" — unless told in the past ("was scheduled")."""
+    if token.lemma_.lower() not in rules.future_heads:
+        return False
+    if participle and token.tag_ not in {"VBN", "JJ"}:
+        return False
+    if token.tag_ == "VBD":
+        return False  # "analysts expected talks in May": a past expectation
+    governors = [token, token.head]
+    return not any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for g in governors for c in g.children
+    )
+
+
+def _reported_future(clause: Token, auxes: list[Token]) -> bool:
+    """ "he said the two sides would meet again": a future seen from a past report."""
+    words = {a.lower_ for a in auxes}
+    return (
+        "would" in words
+        and "have" not in words
+        and clause.dep_ == "ccomp"
+        and clause.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def _latest_plausible(published: PartialDate) -> object:
@@ -176,23 +290,24 @@ def _latest_plausible(published: PartialDate) -> object:
 
 
 def _is_bound(span: Span, rules: EventRules) -> bool:
-    """ "since 2011", "by the end of 2016", "since the conflict began in 2011": not an event date."""
+    """ "since 2011", "by the end of 2016", "until May", "two years ago": not an event date.
+
+    A bounding word opening a clause with its own verb does not bound the date of that verb:
+    "since the Taliban seized Kabul on August 15, 2021" dates the seizure.
+    """
     before = span.doc[max(span.start - 4, span.sent.start) : span.start]
     if any(t.lower_ in rules.not_anchoring for t in before[-1:]):
         return True
-    if [t.lower_ for t in before[-4:]][-4:-2] == ["by", "the"] or any(
-        t.lower_ in rules.not_anchoring and t.dep_ == "prep"
-        for t in span.root.ancestors
-    ):
-        return True
+    words = [t.lower_ for t in before[-4:]]
+    if words[-4:-2] == ["by", "the"] and words[-1:] == ["of"]:
+        return True  # "by the end of 2016" (but not "seized by the Taliban on August 15")
     if span.doc[span.end : span.end + 1].text.lower() == "ago":
         return True
     for ancestor in span.root.ancestors:
         if ancestor.pos_ in {"VERB", "AUX"}:
-            return any(
-                c.dep_ == "mark" and c.lower_ in rules.not_anchoring
-                for c in ancestor.children
-            )
+            return False
+        if ancestor.lower_ in rules.not_anchoring and ancestor.dep_ in {"prep", "mark"}:
+            return True
     return False
 
 
@@ -224,41 +339,39 @@ def _same_day_date(
 # --- cues and scopes ---------------------------------------------------------------------------
 
 
-def _find_triggers(
-    sent: Span, dates: list[DateMention], rules: EventRules
-) -> list[_Trigger]:
+def _find_triggers(sent: Span, dates: list[DateMention], rules: EventRules) -> list[_Trigger]:
     """Cue matches in the sentence, longest first, never overlapping each other or a date."""
     tokens = [t for t in sent if not t.is_punct or t.text not in {"-", "\u2013"}]
     in_date = {t.i for d in dates for t in sent if d.char_start <= t.idx < d.char_end}
     taken: set[int] = set(in_date)
     found: list[_Trigger] = []
-    for cue in rules.cues:
+    # false friends first: their words are spent before any cue can use them
+    for cue in (*rules.false_friends, *rules.cues):
         for k in range(len(tokens)):
-            matched = _match_words(tokens, k, cue.words)
-            if matched is None:
-                continue
-            if cue.after_gap:
-                tail = None
-                for j in range(
-                    k + len(cue.words),
-                    min(k + len(cue.words) + _GAP_WORDS, len(tokens)),
-                ):
-                    tail = _match_words(tokens, j, cue.after_gap)
-                    if tail:
-                        break
-                if not tail:
-                    continue
-                matched = matched + tail
-            if any(t.i in taken for t in matched):
+            matched = _match_cue(tokens, k, cue)
+            if matched is None or any(t.i in taken for t in matched):
                 continue
             taken.update(t.i for t in matched)
-            found.append(_Trigger(cue.event_type, tuple(matched)))
+            if cue.event_type != FALSE_FRIEND:
+                found.append(_Trigger(cue.event_type, matched))
     return found
 
 
-def _match_words(
-    tokens: list[Token], k: int, words: tuple[str, ...]
-) -> tuple[Token, ...] | None:
+def _match_cue(tokens: list[Token], k: int, cue: Cue) -> tuple[Token, ...] | None:
+    """The tokens of `cue` starting at position k ("a ... b": b within a few words), or None."""
+    matched = _match_words(tokens, k, cue.words)
+    if matched is not None and cue.verb_only and matched[0].pos_ not in {"VERB", "AUX"}:
+        return None
+    if matched is None or not cue.after_gap:
+        return matched
+    for j in range(k + len(cue.words), min(k + len(cue.words) + _GAP_WORDS, len(tokens))):
+        tail = _match_words(tokens, j, cue.after_gap)
+        if tail:
+            return matched + tail
+    return None
+
+
+def _match_words(tokens: list[Token], k: int, words: tuple[str, ...]) -> tuple[Token, ...] | None:
     if k + len(words) > len(tokens):
         return None
     window = tokens[k : k + len(words)]
@@ -268,9 +381,7 @@ def _match_words(
     return tuple(window)
 
 
-def _content_scopes(
-    ctx: ArticleContext, sent: Span, frames: list[_Trigger]
-) -> dict[int, int]:
+def _content_scopes(ctx: ArticleContext, sent: Span, frames: list[_Trigger]) -> dict[int, int]:
     """Token index → id of the reported clause (or quotation) it lies in; the main clause is absent."""
     scope: dict[int, int] = {}
     for frame in frames:
@@ -281,9 +392,9 @@ def _content_scopes(
         for child in children:
             if child.dep_ not in _CONTENT_DEPS:
                 continue
-            if child.dep_ == "dobj" and any(
-                child is t for f in frames for t in f.tokens
-            ):
+            if child.dep_ != "dobj" and child.pos_ not in {"VERB", "AUX"}:
+                continue  # a reported clause has a verb (a misparsed name is no clause)
+            if child.dep_ == "dobj" and any(child.i == t.i for f in frames for t in f.tokens):
                 continue
             for token in child.subtree:
                 scope.setdefault(token.i, child.i)
@@ -296,13 +407,23 @@ def _content_scopes(
 
 
 def _is_real(trigger: _Trigger, rules: EventRules) -> bool:
-    """False for cues that are wished for, stretches of time, or negated."""
+    """False for cues that are wished for, counterfactual, stretches of time, or negated."""
     head = trigger.head
     if trigger.event_type == "statement":
         return True
+    clause = _clause_verb(head)
+    auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}] if clause else []
+    for verb in [head, *head.ancestors]:
+        if verb.pos_ in {"VERB", "AUX"} and {"would", "have"} <= {
+            c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}
+        }:
+            return False  # "a text that would have backed a ceasefire linked to a deal"
     nearby = [*head.children, *list(head.ancestors)[:2]]
-    if any(
-        t.lemma_.lower() in rules.irrealis or t.lower_ in rules.irrealis for t in nearby
+    wished = [t for t in nearby if t.lemma_.lower() in rules.irrealis or t.lower_ in rules.irrealis]
+    if wished and not (
+        clause is not None
+        and all(t.lower_ == "would" for t in wished)
+        and _reported_future(clause, auxes)
     ):
         return False
     if any(c.dep_ == "neg" for c in head.children):
@@ -312,17 +433,64 @@ def _is_real(trigger: _Trigger, rules: EventRules) -> bool:
         and head.head.lower_ == "of"
         and head.head.head.lemma_.lower() in rules.background
     ):
-        return False
+        return _measured(head.head.head)
     conj_root = head
     while conj_root.dep_ == "conj":
         conj_root = conj_root.head
-    if (
-        conj_root is not head
-        and conj_root.dep_ == "pobj"
-        and conj_root.head.lower_ == "of"
-    ):
-        return conj_root.head.head.lemma_.lower() not in rules.background
+    if conj_root is not head and conj_root.dep_ == "pobj" and conj_root.head.lower_ == "of":
+        background = conj_root.head.head
+        return background.lemma_.lower() not in rules.background or _measured(background)
     return True
+
+
+def _is_reference(trigger: _Trigger, date_root: Token, rules: EventRules) -> bool:
+    """ "within minutes of the vote", "after the talks": the cue is a point of reference."""
+    token = trigger.head
+    while token.dep_ in {"pobj", "prep"} or (
+        token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"nsubj", "nsubjpass", "dobj", "ROOT"}
+    ):
+        if token.dep_ == "prep" and token.lower_ in rules.reference_preps:
+            return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return token.dep_ == "prep" and token.lower_ in rules.reference_preps
+
+
+def _measured(period: Token) -> bool:
+    """ "three days of talks", "a week of talks": a counted stretch is how long a dated event
+    lasted; "years of fighting", "months of siege" are background."""
+    return any(
+        c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in {"a", "an"}) for c in period.children
+    )
+
+
+def _dates_the_noun(trigger: _Trigger, date_root: Token) -> bool:
+    """ "the Geneva communique of June 2012", "a 2017 agreement": the date names when the thing
+    itself happened, whatever the sentence wishes about it."""
+    head = trigger.head
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    for ancestor in date_root.ancestors:
+        if ancestor.i == head.i:
+            return True
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def _in_date_clause(trigger: _Trigger, date_root: Token) -> bool:
+    """A date in a subordinate clause ("since fighting erupted on April 15", "after the army
+    launched a crackdown in August 2017") dates only cues inside that clause."""
+    verb = _clause_verb(date_root)
+    if verb is None:
+        return True
+    subordinate = verb.dep_ in {"advcl", "pcomp"} or any(
+        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children
+    )
+    if not subordinate:
+        return True
+    return any(t.i == verb.i or verb in t.ancestors for t in trigger.tokens)
 
 
 def _depth(token: Token) -> int:
@@ -349,34 +517,44 @@ def _sentence_events(
     statements: Sequence[Statement],
     rules: EventRules,
 ) -> list[Event]:
-    triggers = [t for t in _find_triggers(sent, dates, rules) if _is_real(t, rules)]
-    triggers = _drop_forum_modifiers(triggers)
+    triggers = _drop_forum_modifiers(_find_triggers(sent, dates, rules))
+    triggers = [t for t in (_retype(ctx, t, rules) for t in triggers) if t is not None]
     frames = [t for t in triggers if t.event_type == "statement"]
     scopes = _content_scopes(ctx, sent, frames)
     date_roots = []
     for mention in dates:
-        span = ctx.doc.char_span(
-            mention.char_start, mention.char_end, alignment_mode="expand"
-        )
+        span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
         date_roots.append(span.root)
     bound: dict[int, list[_Trigger]] = {}
+    borrowed: set[int] = set()
     for trigger in triggers:
         scope = scopes.get(trigger.head.i)
+        real = _is_real(trigger, rules)
         candidates = [
             (_tree_distance(trigger.head, root), i)
             for i, root in enumerate(date_roots)
             if scopes.get(root.i) == scope
+            and _in_date_clause(trigger, root)
+            and (real or _dates_the_noun(trigger, root))
         ]
+        if not candidates and real:
+            candidates = _reported_dates_of_forum(trigger, date_roots, scopes, frames, rules)
+            borrowed.update(t.i for t in trigger.tokens)
         if candidates:
             bound.setdefault(min(candidates)[1], []).append(trigger)
     events = []
     for index, group in sorted(bound.items()):
         mention = dates[index]
+        root = date_roots[index]
+        clause = _clause_verb(root)
         ranked = sorted(
             group,
             key=lambda t: (
+                _is_reference(t, root, rules) and not _dates_the_noun(t, root),
+                # the date's own clause first (a forum the report was made at counts as its own)
+                _clause_verb(t.head) != clause and t.head.i not in borrowed,
                 rules.strength[t.event_type],
-                _tree_distance(t.head, date_roots[index]),
+                _tree_distance(t.head, root),
             ),
         )
         for trigger in ranked:
@@ -387,17 +565,110 @@ def _sentence_events(
     return events
 
 
+def _reported_dates_of_forum(
+    trigger: _Trigger,
+    date_roots: list[Token],
+    scopes: dict[int, int],
+    frames: list[_Trigger],
+    rules: EventRules,
+) -> list[tuple[int, int]]:
+    """ "Donors pledged €7 billion on Monday, the Commission said at the close of a conference":
+    a gathering the report was made at takes the date of what was reported there."""
+    head = trigger.head
+    if trigger.event_type not in rules.forums or head.dep_ != "pobj":
+        return []  # the report was made *at* the gathering, not *about* it
+    verb = _clause_verb(head)
+    if verb is None or verb.i not in {f.head.i for f in frames}:
+        return []
+    doc = head.doc
+    return [
+        (_tree_distance(head, root), i)
+        for i, root in enumerate(date_roots)
+        if (scope := scopes.get(root.i)) is not None and scope >= 0 and doc[scope].head.i == verb.i
+    ]
+
+
+def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigger | None:
+    """Cues whose type depends on their words around: "the deal … takes effect", "the Geneva
+    communique"."""
+    if trigger.event_type == IN_FORCE:
+        subject = _clause_subject(trigger.head)
+        words = {w for t in subject for w in (t.lower_, t.lemma_.lower())}
+        title = (ctx.article.title or "").lower()
+        if words & _single_word_cues(rules, "ceasefire"):
+            return _Trigger("ceasefire", trigger.tokens)
+        if words & _single_word_cues(rules, "agreement"):
+            about_truce = any(
+                re.search(r"\b" + re.escape(w) + r"\b", title)
+                for w in _single_word_cues(rules, "ceasefire")
+            )
+            return _Trigger("ceasefire" if about_truce else "agreement", trigger.tokens)
+        return None
+    head = trigger.head
+    last = trigger.tokens[-1]
+    if last.pos_ == "ADP" and last.i + 1 < len(last.doc) and last.doc[last.i + 1].like_num:
+        return None  # "fell to 2,000": a count moving, not a city falling
+    if trigger.event_type == "military_operation" and (
+        " ".join(t.lemma_.lower() for t in trigger.tokens) in rules.place_takers
+        or head.lemma_.lower() in rules.place_takers
+    ):
+        taken = [
+            t
+            for cue_token in trigger.tokens
+            for c in cue_token.children
+            if c.dep_ in {"dobj", "nsubjpass", "prep"}
+            for t in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])
+        ]
+        if not any(
+            t.ent_type_ in {"GPE", "LOC", "FAC"} or t.lemma_.lower() in rules.place_nouns
+            for t in taken
+        ):
+            return None  # "police captured a suspect": no place taken
+    if (
+        trigger.event_type == "statement"
+        and head.lemma_.lower() in rules.aid_pledges
+        and any(
+            t.ent_type_ == "MONEY" for c in head.children if c.dep_ == "dobj" for t in c.subtree
+        )
+    ):
+        return _Trigger("other", trigger.tokens)
+    if (
+        trigger.event_type == "statement"
+        and head.lower_ in rules.named_documents
+        and any(
+            (c.dep_ == "compound" and c.pos_ == "PROPN")
+            or re.fullmatch(r"(?:19|20)\d\d", c.text)  # "the 2012 communique"
+            for c in head.children
+        )
+    ):
+        return _Trigger("agreement", trigger.tokens)
+    return trigger
+
+
+def _clause_subject(token: Token) -> list[Token]:
+    """The subject of the nearest clause above a token that has one ("the deal … is due to take")."""
+    for candidate in [token, *token.ancestors]:
+        for child in candidate.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return _noun_phrase(child)
+    return []
+
+
+def _single_word_cues(rules: EventRules, event_type: str) -> frozenset[str]:
+    return frozenset(
+        c.words[0]
+        for c in rules.cues
+        if c.event_type == event_type and len(c.words) == 1 and not c.after_gap
+    )
+
+
 def _drop_forum_modifiers(triggers: list[_Trigger]) -> list[_Trigger]:
     """ "ceasefire talks", "peace summit vote": a cue modifying another cue's noun yields to it."""
     heads = {t.head.i: t for t in triggers}
     kept = []
     for trigger in triggers:
         head = trigger.head
-        if (
-            head.dep_ == "compound"
-            and head.head.i in heads
-            and heads[head.head.i] is not trigger
-        ):
+        if head.dep_ == "compound" and head.head.i in heads and heads[head.head.i] is not trigger:
             continue
         kept.append(trigger)
     return kept
@@ -433,9 +704,7 @@ def _make_event(
     evidence = ctx.body[start:end]
     value = mention.value
     return Event(
-        event_id=stable_id(
-            ctx.article.article_id, start, event_type, value.value.isoformat()
-        ),
+        event_id=stable_id(ctx.article.article_id, start, event_type, value.value.isoformat()),
         article_id=ctx.article.article_id,
         event_date=value.value,
         date_precision=value.precision,
@@ -455,9 +724,7 @@ def _names_heads(trigger: _Trigger, rules: EventRules) -> int:
     count = 0
     for head in rules.heads:
         n = len(head)
-        count += sum(
-            1 for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == head
-        )
+        count += sum(1 for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == head)
     return count
 
 
@@ -480,9 +747,7 @@ def _mentions_of(ctx: ArticleContext, tokens: list[Token]) -> list[Mention]:
     indices = {t.i for t in tokens}
     found = []
     for mention in ctx.mentions_in(start, end):
-        span = ctx.doc.char_span(
-            mention.char_start, mention.char_end, alignment_mode="expand"
-        )
+        span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
         if span is not None and any(t.i in indices for t in span):
             found.append(mention)
     return found
@@ -552,14 +817,10 @@ def _speaker(
     return None
 
 
-def _prefer_person(
-    ctx: ArticleContext, mentions: list[Mention], tokens: list[Token]
-) -> str:
+def _prefer_person(ctx: ArticleContext, mentions: list[Mention], tokens: list[Token]) -> str:
     """The subject's head word names the speaker: "Canada's minister Chrystia Freeland" is Freeland."""
     people = [
-        m
-        for m in mentions
-        if (a := ctx.actors.get(m.actor_id)) is not None and a.kind == "person"
+        m for m in mentions if (a := ctx.actors.get(m.actor_id)) is not None and a.kind == "person"
     ]
     pool = people or mentions
     root = min(tokens, key=_depth) if tokens else None
@@ -597,13 +858,12 @@ def _participants(
         skip_deps = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
         for child in head.children:
             if child.dep_ in skip_deps or (
-                child.dep_ == "prep"
-                and child.lower_ in {"on", "about", "over", "against"}
+                child.dep_ == "prep" and child.lower_ in {"on", "about", "over", "against"}
             ):
                 continue
             tokens.extend(child.subtree)
         if head.pos_ in {"VERB", "AUX"}:
-            tokens = [t for t in tokens if t.dep_ != "dobj" or t.head is head]
+            tokens = [t for t in tokens if t.dep_ != "dobj" or t.head.i == head.i]
         else:
             governor = _governing_verb(head)
             if governor is not None and not any(
@@ -619,7 +879,9 @@ def _participants(
         if mention.actor_id not in ids:
             ids.append(mention.actor_id)
     people = [i for i in ids if ctx.actors[i].kind == "person"]
-    if people:  # "Syrian President Bashar al-Assad": the person takes part, the demonym is their title
+    if (
+        people
+    ):  # "Syrian President Bashar al-Assad": the person takes part, the demonym is their title
         countries = {ctx.actors[i].country_id for i in people}
         ids = [i for i in ids if i in people or i not in countries]
     return tuple(ids)
@@ -633,14 +895,8 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _acts_as_place(ctx: ArticleContext, mention: Mention) -> bool:
-    span = ctx.doc.char_span(
-        mention.char_start, mention.char_end, alignment_mode="expand"
-    )
-    return (
-        span is not None
-        and span.root.dep_ == "pobj"
-        and span.root.head.lower_ in _PLACE_PREPS
-    )
+    span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPS
 
 
 def _location(
@@ -662,9 +918,7 @@ def _location(
                 continue  # "U.S. President", "Syria's Aleppo": a title or a larger place
         elif not after_prep and root.dep_ != "dobj":
             continue  # "ties with Canada", "between his country and the West": not where it happened
-        ranked.append(
-            (0 if after_prep else 1, _tree_distance(trigger.head, root), ent.text)
-        )
+        ranked.append((0 if after_prep else 1, _tree_distance(trigger.head, root), ent.text))
     if not ranked:
         return None
     return min(ranked)[2]
@@ -685,21 +939,17 @@ def _contains(coarse: PartialDate, fine: PartialDate) -> bool:
     )
 
 
-def _merge(events: list[Event]) -> list[Event]:
+def _merge(events: list[Event], rules: EventRules) -> list[Event]:
     """One event per happening: same type and date (statements: same speaker too), or a coarser date of one."""
     kept: list[Event] = []
     for event in events:
-        match = next((i for i, k in enumerate(kept) if _same_happening(k, event)), None)
+        match = next((i for i, k in enumerate(kept) if _same_happening(k, event, rules)), None)
         if match is None:
             kept.append(event)
             continue
         other = kept[match]
-        first, second = (
-            (other, event) if _finer_or_equal(other, event) else (event, other)
-        )
-        participants = tuple(
-            dict.fromkeys(first.participant_ids + second.participant_ids)
-        )
+        first, second = (other, event) if _finer_or_equal(other, event) else (event, other)
+        participants = tuple(dict.fromkeys(first.participant_ids + second.participant_ids))
         kept[match] = Event(
             **{
                 **first.__dict__,
@@ -715,7 +965,7 @@ def _finer_or_equal(a: Event, b: Event) -> bool:
     return order[a.date_precision] >= order[b.date_precision]
 
 
-def _same_happening(a: Event, b: Event) -> bool:
+def _same_happening(a: Event, b: Event, rules: EventRules) -> bool:
     if a.event_type != b.event_type:
         return False
     if a.event_type == "statement" and set(a.participant_ids) != set(b.participant_ids):
@@ -723,12 +973,12 @@ def _same_happening(a: Event, b: Event) -> bool:
     if a.location and b.location and a.location != b.location:
         return False
     vague = (
-        a.date_precision != "day"
-        and b.date_precision != "day"
-        and a.event_type != "statement"
+        a.date_precision != "day" and b.date_precision != "day" and a.event_type in rules.repeatable
     )
     if vague and not (a.location and a.location == b.location):
-        return False  # two vaguely dated happenings ("in April") are one only when they share a place
+        return (
+            False  # two vaguely dated happenings ("in April") are one only when they share a place
+        )
     da, db = (
         PartialDate(a.event_date, a.date_precision),
         PartialDate(b.event_date, b.date_precision),

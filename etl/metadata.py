@@ -31,9 +31,7 @@ log = logging.getLogger(__name__)
 
 SIDECAR_NAME = "sources.csv"
 SIDECAR_COLUMNS = ("file", "url", "outlet", "published_date")
-HEAD_LINES = (
-    15  # non-empty lines of the page head searched for masthead, byline and date
-)
+HEAD_LINES = 15  # non-empty lines of the page head searched for masthead, byline and date
 
 MONTHS = {
     name: number
@@ -57,9 +55,7 @@ MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = (
-    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-)
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?)?"
 _WRITTEN_DATES = (
     re.compile(
@@ -67,10 +63,7 @@ _WRITTEN_DATES = (
         re.IGNORECASE,
     ),
     re.compile(
-        _WEEKDAY
-        + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
-        + _MONTH
-        + r",?\s+(?P<year>\d{4})",
+        _WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})",
         re.IGNORECASE,
     ),
     re.compile(r"(?P<year>\d{4})-(?P<monthnum>\d{1,2})-(?P<day>\d{1,2})"),
@@ -83,9 +76,24 @@ _DATE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^by\s+(?P<rest>.+)$", re.IGNORECASE)
-_WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .,'’-]{1,60}\((?P<wire>[A-Za-z&/ .-]{2,40})\)\s*[-—–]"
+# Furniture that shares a line with the date: "Wed., Jan. 22, 2014 timer 5 min. read".
+_READING_TIME = re.compile(
+    r"\s*[|\u00b7\u2022]?\s*(?:[a-z]+\s+)?\d{1,3}\s*min(?:ute)?s?\.?\s+read\.?\s*$",
+    re.IGNORECASE,
 )
+# Parts of a head line set apart by a bar or a dot: "MEE staff | Friday 14 December 2018 09:12 UTC".
+_LINE_PARTS = re.compile(r"\s+[|\u00b7\u2022]\s+")
+# Markdown front matter (what web clippers write above the page): `key: value` lines at the top.
+# Only keys naming publication count; `clipped:`/`saved:`/`created:` say when the user saved it.
+_FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*)$")
+_PUBLICATION_KEYS = frozenset(
+    {"date", "published", "pubdate", "publish_date", "published_date", "date_published",
+     "published_at", "publication_date", "datepublished"}
+)  # fmt: skip
+_SAVED_KEYS = frozenset(
+    {"clipped", "saved", "created", "accessed", "retrieved", "downloaded", "archived"}
+)
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}\((?P<wire>[A-Za-z&/ .-]{2,40})\)\s*[-—–]")
 
 
 @dataclass(frozen=True)
@@ -122,9 +130,7 @@ def read_sidecar(input_dir: Path) -> Sidecar:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        return Sidecar(
-            {}, (f"{SIDECAR_NAME}: could not be read ({exc}); save it as UTF-8 CSV.",)
-        )
+        return Sidecar({}, (f"{SIDECAR_NAME}: could not be read ({exc}); save it as UTF-8 CSV.",))
     return parse_sidecar(text)
 
 
@@ -144,9 +150,7 @@ def parse_sidecar(text: str) -> Sidecar:
         )
     unknown = [c for c in columns if c and c not in SIDECAR_COLUMNS]
     problems = (
-        [f"{SIDECAR_NAME}: unknown column(s) {', '.join(unknown)} ignored."]
-        if unknown
-        else []
+        [f"{SIDECAR_NAME}: unknown column(s) {', '.join(unknown)} ignored."] if unknown else []
     )
     entries: dict[str, SourceMeta] = {}
     for line_number, row in enumerate(reader, start=2):
@@ -157,9 +161,7 @@ def parse_sidecar(text: str) -> Sidecar:
                 f"{SIDECAR_NAME} line {line_number}: {len(row)} cells for {len(columns)} columns (quote values that contain commas); row skipped."
             )
             continue
-        values = {
-            c: (row[i].strip() if i < len(row) else "") for i, c in enumerate(columns)
-        }
+        values = {c: (row[i].strip() if i < len(row) else "") for i, c in enumerate(columns)}
         file_key = normalise_file_key(values.get("file", ""))
         if not file_key:
             problems.append(
@@ -253,9 +255,7 @@ def outlet_named(text: str, outlets: OutletNames | None = None) -> str | None:
     return outlets.by_alias.get(text.strip(" .,:;()|-—–").lower())
 
 
-def outlet_in_furniture(
-    page_text: str, outlets: OutletNames | None = None
-) -> str | None:
+def outlet_in_furniture(page_text: str, outlets: OutletNames | None = None) -> str | None:
     """An outlet named by the page head: a masthead line, a byline credit or a wire dateline."""
     outlets = outlets or load_outlets()
     for line in head_lines(page_text):
@@ -308,9 +308,7 @@ def standalone_date(line: str) -> tuple[PartialDate, str] | None:
     label = (prefix.group("label") or "").lower() if prefix else ""
     rest = line[prefix.end() :] if prefix else line
     for pattern in _WRITTEN_DATES[:3]:
-        match = re.fullmatch(
-            pattern.pattern + _TIME + r"\s*\.?", rest.strip(), re.IGNORECASE
-        )
+        match = re.fullmatch(pattern.pattern + _TIME + r"\s*\.?", rest.strip(), re.IGNORECASE)
         if match:
             found = parse_written_date(rest)
             if found:
@@ -319,14 +317,22 @@ def standalone_date(line: str) -> tuple[PartialDate, str] | None:
 
 
 def date_in_head(page_text: str) -> PartialDate | None:
-    """The publication date stated near the top: a dated line, "Published" preferred over "Updated"."""
+    """The publication date stated near the top: a dated line, "Published" preferred over "Updated".
+
+    A dated line may carry a byline or reading time beside the date ("By Jane Doe | June 16,
+    2017", "Wed., Jan. 22, 2014 5 min. read"); front-matter fields other than a publication
+    date ("clipped: 2019-02-03") never count.
+    """
     fallback = None
     for line in head_lines(page_text):
-        candidate = line
-        byline = _BYLINE.match(line)
-        if byline and "|" in line:  # "By Jane Doe | June 16, 2017"
-            candidate = line.rsplit("|", 1)[1].strip()
-        found = standalone_date(candidate)
+        front = _FRONT_MATTER_LINE.match(line)
+        if front and front.group("key").lower() in _SAVED_KEYS:
+            continue
+        found = None
+        for part in [line, *_LINE_PARTS.split(line)]:
+            found = standalone_date(_READING_TIME.sub("", part).strip())
+            if found is not None:
+                break
         if found is None:
             continue
         when, label = found
@@ -335,6 +341,38 @@ def date_in_head(page_text: str) -> PartialDate | None:
             continue
         return when
     return fallback
+
+
+def front_matter(page_text: str) -> dict[str, str]:
+    """The `key: value` fields at the very top of a Markdown page (its front matter), keys lower-cased."""
+    fields: dict[str, str] = {}
+    for line in page_text.lstrip().splitlines():
+        line = line.strip()
+        if line in {"---", "+++"}:
+            continue
+        match = _FRONT_MATTER_LINE.match(line)
+        if match is None or match.group("value").startswith("//"):
+            break  # the page proper has begun ("https://..." is no field)
+        fields.setdefault(match.group("key").lower(), match.group("value").strip().strip("\"'"))
+    return fields
+
+
+def date_in_front_matter(fields: dict[str, str]) -> PartialDate | None:
+    """The publication date a front matter states (`date:`, `published:`…), with or without a time."""
+    for key in fields:
+        if key not in _PUBLICATION_KEYS:
+            continue
+        value = fields[key]
+        iso = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]|$)", value)
+        if iso:
+            try:
+                return PartialDate(date(*(int(g) for g in iso.groups())), "day")
+            except ValueError:
+                continue
+        found = parse_written_date(value)
+        if found is not None:
+            return found
+    return None
 
 
 def date_in_url(url: str | None) -> PartialDate | None:
@@ -385,11 +423,17 @@ def infer_metadata(
     raw: RawDocument, body: str
 ) -> tuple[str | None, str | None, PartialDate | None]:
     """(title, outlet, published date) from the raw document's own fields, its page head and URL."""
-    title = raw.title or title_in_body(body)
+    fields = front_matter(raw.text) if raw.fmt == "md" else {}
+    title = raw.title or fields.get("title") or title_in_body(body)
     outlet = (
         (outlet_named(raw.outlet) or raw.outlet if raw.outlet else None)
         or outlet_from_url(raw.url)
         or outlet_in_furniture(raw.text)
     )
-    published = raw.published or date_in_head(raw.text) or date_in_url(raw.url)
+    published = (
+        raw.published
+        or date_in_front_matter(fields)
+        or date_in_head(raw.text)
+        or date_in_url(raw.url)
+    )
     return title, outlet, published

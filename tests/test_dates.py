@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from etl.dates import find_dates, parse_partial_date, resolve_weekday
+from etl.dates import find_dates, parse_partial_date, resolve_forward, resolve_weekday
 from etl.types import PartialDate
 
 TUESDAY = PartialDate(date(2016, 12, 13), "day")  # a Tuesday
@@ -72,10 +72,7 @@ def test_dates_without_a_year_are_the_latest_not_after_publication(
 
 def test_a_day_shortly_after_publication_keeps_the_publication_year() -> None:
     assert only("Talks are planned for Dec. 20.") == ("Dec. 20", "2016-12-20", "day")
-    assert (
-        only("They met on Dec. 20.", PartialDate(date(2017, 1, 5), "day"))[1]
-        == "2016-12-20"
-    )
+    assert only("They met on Dec. 20.", PartialDate(date(2017, 1, 5), "day"))[1] == "2016-12-20"
 
 
 def test_a_month_after_publication_month_falls_in_the_previous_year() -> None:
@@ -95,9 +92,7 @@ def test_a_month_after_publication_month_falls_in_the_previous_year() -> None:
         ("They will meet next Friday.", "2016-12-16"),
     ],
 )
-def test_weekdays_resolve_to_the_most_recent_such_day(
-    text: str, expected_date: str
-) -> None:
+def test_weekdays_resolve_to_the_most_recent_such_day(text: str, expected_date: str) -> None:
     assert only(text)[1] == expected_date
 
 
@@ -110,9 +105,7 @@ def test_weekdays_need_a_publication_day() -> None:
         == []
     )
     assert find_dates("The airstrikes began on Wednesday.", None) == []
-    assert resolve_weekday("Wednesday", PartialDate(date(2015, 10, 1), "day")) == date(
-        2015, 9, 30
-    )
+    assert resolve_weekday("Wednesday", PartialDate(date(2015, 10, 1), "day")) == date(2015, 9, 30)
 
 
 @pytest.mark.parametrize(
@@ -149,9 +142,7 @@ def test_relative_dates_resolve_against_publication(
 def test_nothing_relative_resolves_without_a_publication_date() -> None:
     text = "Last week in April, on Tuesday, Dec. 1, officials met today."
     assert find_dates(text, None) == []
-    assert [m.text for m in find_dates(text + " The accord of 2 May 2014.", None)] == [
-        "2 May 2014"
-    ]
+    assert [m.text for m in find_dates(text + " The accord of 2 May 2014.", None)] == ["2 May 2014"]
 
 
 @pytest.mark.parametrize(
@@ -163,9 +154,7 @@ def test_nothing_relative_resolves_without_a_publication_date() -> None:
         ("In the spring of 2019, refugees said", "2019"),
     ],
 )
-def test_a_bare_year_counts_where_it_reads_as_a_date(
-    text: str, expected_year: str
-) -> None:
+def test_a_bare_year_counts_where_it_reads_as_a_date(text: str, expected_year: str) -> None:
     assert only(text) == (expected_year, f"{expected_year}-01-01", "year")
 
 
@@ -209,3 +198,46 @@ def test_offsets_shift_spans_into_the_body() -> None:
 )
 def test_parse_partial_date(text: str, expected: PartialDate | None) -> None:
     assert parse_partial_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They signed it in March this year.", ("March this year", "2016-03-01", "month")),
+        ("Talks stalled in August last year.", ("August last year", "2015-08-01", "month")),
+        # a year between a determiner and a noun dates the thing named
+        ("under a 2014 bilateral agreement", ("2014", "2014-01-01", "year")),
+        ("They rejected the 2012 communique.", ("2012", "2012-01-01", "year")),
+    ],
+)
+def test_months_with_a_relative_year_and_years_before_a_noun(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert only(text) == expected
+
+
+@pytest.mark.parametrize("text", ["the 2015 refugees arrived", "a 2015 of them"])
+def test_a_year_before_a_count_noun_is_no_date(text: str) -> None:
+    assert find_dates(text, TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They will meet on Friday.", "2016-12-16"),  # Tuesday 13 December 2016
+        ("They meet today, Tuesday.", "2016-12-13"),  # the publication day itself
+        ("The vote is due on Dec. 2.", "2017-12-02"),  # a day already past is next year's
+        ("Talks expected in late January.", "2017-01-01"),
+        ("The summit opens in December.", "2016-12-01"),
+    ],
+)
+def test_forward_reading_gives_the_coming_day_or_month(text: str, expected: str) -> None:
+    mentions = [resolve_forward(m, TUESDAY) for m in find_dates(text, TUESDAY)]
+    assert mentions[-1].value.value.isoformat() == expected
+
+
+def test_forward_reading_keeps_explicit_dates_and_last_weekday() -> None:
+    for text in ("It opens on Dec. 20, 2016.", "It met last Friday."):
+        [mention] = find_dates(text, TUESDAY)
+        assert resolve_forward(mention, TUESDAY) == mention
+    assert resolve_weekday("Friday", TUESDAY, forward=True) == date(2016, 12, 16)

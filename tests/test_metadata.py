@@ -22,9 +22,7 @@ ROOT = Path(__file__).parents[1]
 
 
 def raw(text: str, **fields) -> RawDocument:
-    return RawDocument(
-        source_path="a.txt", text=text, content_sha256="0" * 64, fmt="txt", **fields
-    )
+    return RawDocument(source_path="a.txt", text=text, content_sha256="0" * 64, fmt="txt", **fields)
 
 
 def infer(text: str, **fields):
@@ -50,9 +48,7 @@ def test_sidecar_rows_by_file_with_partial_dates_and_empty_columns():
         "CBC News",
         PartialDate(date(2015, 10, 1), "month"),
     )
-    assert sidecar.entries["sub/b.txt"].published == PartialDate(
-        date(2017, 6, 16), "day"
-    )
+    assert sidecar.entries["sub/b.txt"].published == PartialDate(date(2017, 6, 16), "day")
     assert sidecar.entries["c.txt"].published == PartialDate(date(2019, 1, 1), "year")
     assert sidecar.entries["d.txt"] == SourceMeta("d.txt")
 
@@ -69,9 +65,7 @@ def test_malformed_sidecar_rows_are_reported_and_the_rest_kept():
     assert len(sidecar.problems) == 4
     assert any("line 3" in p and "empty" in p for p in sidecar.problems)
     assert any("16/06/2017" in p for p in sidecar.problems)
-    assert sidecar.entries["bad-date.txt"] == SourceMeta(
-        "bad-date.txt", None, "Reuters", None
-    )
+    assert sidecar.entries["bad-date.txt"] == SourceMeta("bad-date.txt", None, "Reuters", None)
     assert sidecar.entries["ok.txt"].published == PartialDate(date(2020, 1, 3), "day")
 
 
@@ -144,15 +138,11 @@ def test_published_preferred_over_updated_and_time_ignored():
 
 def test_wire_dateline_names_the_outlet():
     assert (
-        infer(
-            "BRUSSELS (Reuters) - The European Union pledged aid on Tuesday, officials said."
-        )[1]
+        infer("BRUSSELS (Reuters) - The European Union pledged aid on Tuesday, officials said.")[1]
         == "Reuters"
     )
     assert (
-        infer("BEIRUT (AP) — Syrian troops advanced on Sunday, state media reported.")[
-            1
-        ]
+        infer("BEIRUT (AP) — Syrian troops advanced on Sunday, state media reported.")[1]
         == "Associated Press"
     )
 
@@ -211,7 +201,49 @@ def test_written_dates_in_common_forms():
     assert parse_written_date("Tuesday, December 13, 2016") == PartialDate(
         date(2016, 12, 13), "day"
     )
-    assert parse_written_date("September 2018") == PartialDate(
-        date(2018, 9, 1), "month"
-    )
+    assert parse_written_date("September 2018") == PartialDate(date(2018, 9, 1), "month")
     assert parse_written_date("no date here") is None
+
+
+# --- publication dates beside bylines and in front matter --------------------------------------
+
+
+def test_abbreviated_weekday_and_month_with_a_reading_time_beside_the_date():
+    page = (
+        "World\n\nFloods force thousands from their homes in the delta\n\nBy Ann Smith Staff Reporter\n"
+        "Thu., Sept. 8, 2011   timer 4 min. read\n\n"
+        "DHAKA—Floodwaters rose on Thursday across the delta, officials said, and more rain is forecast."
+    )
+    assert infer(page)[2] == PartialDate(date(2011, 9, 8), "day")
+
+
+def test_date_after_a_bar_in_a_credit_line_with_a_time_zone():
+    page = (
+        "Ceasefire talks stall in the capital\n\n"
+        "Staff and agencies | Tuesday 3 March 2015 17:40 UTC\n\n"
+        "Negotiators left the talks on Tuesday without a deal, a spokesman for the mediators said."
+    )
+    assert infer(page)[2] == PartialDate(date(2015, 3, 3), "day")
+
+
+def md(text: str) -> RawDocument:
+    return RawDocument(source_path="a.md", text=text, content_sha256="0" * 64, fmt="md")
+
+
+def test_markdown_front_matter_gives_title_and_date_but_not_the_clipping_date():
+    text = (
+        '\ntitle: "Aid convoy reaches besieged town"\nsource: https://example.org/news/aid-convoy\n'
+        "date: 2016-01-11T08:30:00Z\nclipped: 2016-04-02\n\n"
+        "A convoy of 44 trucks reached the town on Monday, the Red Cross said in a statement."
+    )
+    title, _, published = infer_metadata(md(text), clean_text(text))
+    assert title == "Aid convoy reaches besieged town"
+    assert published == PartialDate(date(2016, 1, 11), "day")
+
+
+def test_a_clipping_date_alone_is_no_publication_date():
+    text = (
+        "\ntitle: Aid convoy reaches besieged town\nclipped: 2016-04-02\n\n"
+        "A convoy of 44 trucks reached the town on Monday, the Red Cross said in a statement."
+    )
+    assert infer_metadata(md(text), clean_text(text))[2] is None
