@@ -437,3 +437,24 @@ def infer_metadata(
         or date_in_url(raw.url)
     )
     return title, outlet, published
+
+
+def title_from_url(url: str | None) -> str | None:
+    """A readable title from an article address's last path segment, when the page gives none.
+
+    ".../article-canada-concerned-by-syria-and-russias-conference/" -> "Canada concerned by syria
+    and russias conference". Numeric ids and file extensions are dropped; a slug of fewer than
+    three words says too little to stand as a title.
+    """
+    if not url:
+        return None
+    path = re.sub(r"[?#].*$", "", url).rstrip("/")
+    segment = path.rsplit("/", 1)[-1]
+    segment = re.sub(r"\.(?:html?|php|aspx?)$", "", segment, flags=re.I)
+    words = [w for w in re.split(r"[-_+]+", segment) if w and not re.fullmatch(r"[\d.]+", w)]
+    if words and words[0].lower() == "article":
+        words = words[1:]
+    if len(words) < 3 or any(len(w) > 30 for w in words):
+        return None
+    text = " ".join(words)
+    return text[0].upper() + text[1:]
