@@ -21,7 +21,18 @@ Cue kinds (sections of the rules file):
   of the fault is the target, whoever reports it the source;
 - concern: "concerned by Russia and Syria's attempt" - the experiencer -> what it is about;
 - nominal: "talks with ... Russia", "Russia's support for Assad";
-- predicate: "Russia has been a loyal ally of Assad" (a role noun only counts as a predicate).
+- predicate: "Russia has been a loyal ally of Assad" (a role noun only counts as a predicate), or
+  set off after a name: "Iran, Assad's main regional ally, ...";
+- patron: "Yemen's Saudi-backed government" - the patron supportive of the backed; "the Saudi-led
+  coalition" stands for its leader, and so does "the coalition" later in the same article;
+- money: "announced $50 million in aid for Ukraine", "EUR 1 billion for reconstruction in Turkey";
+- omission: "the text did not condemn Hamas", said by someone, is that speaker's charge.
+
+Some common nouns resolve within the article: "the council" after "the UN Security Council", "the
+ministers" after "ministers from the G7", "the resolution" to the body that adopted it (for act
+cues only), "both sides" / "both Sudanese parties" to the pair named together just before (or the
+two forces of that country the article names most). A subject that names no actor itself may
+belong to a body ("Foreign ministers from the G7", also after a dateline).
 
 Negation: a negated cue or one under a negating verb ("did not condemn", "refused to criticize",
 "denied that ...") yields nothing, because "not supportive" is not critical and "did not
@@ -55,7 +66,18 @@ _NOUN_MODIFIERS = {"poss", "compound", "amod", "nmod", "appos", "npadvmod", "con
 # Prepositions a target phrase may continue through ("groups like the al-Nusra Front",
 # "officials from Canada and Russia").
 _DEEP_PREPOSITIONS = {"of", "from", "between", "with", "like", "including", "among"}
-_TARGET_PREPOSITIONS = {"with", "between", "for", "against", "to", "on", "toward", "towards", "in", "over"}
+_TARGET_PREPOSITIONS = {
+    "with",
+    "between",
+    "for",
+    "against",
+    "to",
+    "on",
+    "toward",
+    "towards",
+    "in",
+    "over",
+}
 _CONCERN_PREPOSITIONS = {"about", "over", "by", "at", "regarding", "with", "on", "concerning"}
 # Participles that tie a group to its patron ("elements linked to al-Qaeda").
 _LINK_PARTICIPLES = {"link", "affiliate", "tie", "ally", "associate", "loyal", "connect"}
@@ -147,14 +169,21 @@ class _Edge:
     negated: bool = False
 
 
-def extract_stances(ctx: ArticleContext, statements: Sequence[Statement], cues: CueBook | None = None) -> list[Stance]:
+def extract_stances(
+    ctx: ArticleContext, statements: Sequence[Statement], cues: CueBook | None = None
+) -> list[Stance]:
     """Every stance of one article: one row per (source, target, polarity, evidence sentence)."""
     finder = _StanceFinder(ctx, tuple(statements), cues or load_cues())
     edges = list(finder.edges())
     # Faults located in a country ("violations ... are still taking place in Syria") only confirm
     # a critical stance the same source already takes toward that country's government here:
     # on their own they cannot tell the government from the place.
-    held = {(finder.side(s), finder.side(t), e.polarity) for e in edges for s in e.sources for t in e.targets}
+    held = {
+        (finder.side(s), finder.side(t), e.polarity)
+        for e in edges
+        for s in e.sources
+        for t in e.targets
+    }
     for edge in finder.located_faults():
         kept = tuple(
             t
@@ -175,7 +204,9 @@ def extract_stances(ctx: ArticleContext, statements: Sequence[Statement], cues: 
                 if key in stances:
                     continue
                 stances[key] = Stance(
-                    stance_id=stable_id(ctx.article.article_id, source, target, edge.polarity, sentence.start_char),
+                    stance_id=stable_id(
+                        ctx.article.article_id, source, target, edge.polarity, sentence.start_char
+                    ),
                     article_id=ctx.article.article_id,
                     statement_id=statement.statement_id if statement else None,
                     source_id=source,
@@ -187,7 +218,9 @@ def extract_stances(ctx: ArticleContext, statements: Sequence[Statement], cues: 
                     cue=edge.cue.text,
                     negated=edge.negated,
                 )
-    return sorted(stances.values(), key=lambda s: (s.char_start, s.source_id, s.target_id, s.polarity))
+    return sorted(
+        stances.values(), key=lambda s: (s.char_start, s.source_id, s.target_id, s.polarity)
+    )
 
 
 def _trimmed(sent: Span) -> Span:
@@ -202,10 +235,15 @@ def _trimmed(sent: Span) -> Span:
 class _StanceFinder:
     """Walks one article's parse and yields stance edges; see the module docstring for the rules."""
 
-    def __init__(self, ctx: ArticleContext, statements: tuple[Statement, ...], cues: CueBook) -> None:
+    def __init__(
+        self, ctx: ArticleContext, statements: tuple[Statement, ...], cues: CueBook
+    ) -> None:
         self.ctx = ctx
         self.statements = statements
         self.cues = cues
+        self.led = self._led_nouns()
+        self.definite = self._definite_nouns()
+        self.adopted = self._adopted_documents()
 
     # ----------------------------------------------------------------------------- actors
 
@@ -252,10 +290,15 @@ class _StanceFinder:
                     and mention.how == "demonym"
                     and token.pos_ != "ADJ"
                     and token.dep_ not in ("amod", "compound", "poss")
+                    and not self._is_patron(token)
                 ):
                     continue
                 # "supports Syrian refugees": a demonym on civilians or refugees names people too.
-                if as_target and mention.how == "demonym" and self.cues.has("protected", token.head):
+                if (
+                    as_target
+                    and mention.how == "demonym"
+                    and self.cues.has("protected", token.head)
+                ):
                     continue
                 # "the Syrian National Coalition": a demonym inside an unknown name is not the country.
                 if (
@@ -269,6 +312,17 @@ class _StanceFinder:
                 actor_id = mention.actor_id
             elif token.tag_ == "PRP$" and token.lower_ in ("his", "her", "its", "their"):
                 actor_id = self._antecedent(token)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in self.led:
+                # "the coalition" after "the Saudi-led coalition": the leader's force.
+                actor_id = self.led[token.lemma_.lower()]
+            elif (
+                (token.pos_ == "NOUN" or token.is_lower)
+                and token.lower_ in self.definite
+                and self._definite(token)
+            ):
+                # "the council" after "the UN Security Council", "the ministers" after
+                # "ministers from the G7": the one body the article named that way.
+                actor_id = self.definite[token.lower_]
             if actor_id and actor_id not in found:
                 found.append(actor_id)
         return found
@@ -286,6 +340,120 @@ class _StanceFinder:
                 return mention.actor_id
         return None
 
+    # ----------------------------------------------------------------------------- patrons
+
+    def _hyphen_patrons(self, participle: Token) -> list[Token]:
+        """The words before the hyphen of "Saudi-led", "Iran-backed" (the patron's name)."""
+        doc = participle.doc
+        if participle.i < 2 or doc[participle.i - 1].text not in ("-", "\u2010", "\u2011"):
+            return []
+        return [
+            c
+            for c in participle.children
+            if c.i < participle.i and c.dep_ not in ("punct", "det", "advmod")
+        ]
+
+    def _is_patron(self, token: Token) -> bool:
+        participle = token.head
+        return token in self._hyphen_patrons(participle) and (
+            self.cues.has("patron leader", participle)
+            or self.cues.has("patron supportive", participle)
+        )
+
+    def _patron_participle(self, token: Token) -> bool:
+        """A backing participle whose patron is not part of the backed noun phrase."""
+        return self.cues.has("patron supportive", token) and (
+            bool(self._hyphen_patrons(token)) or any(c.dep_ == "agent" for c in token.children)
+        )
+
+    def _led_nouns(self) -> dict[str, str]:
+        """Nouns the article ties to one leader ("the Saudi-led coalition" -> coalition: Saudi Arabia)."""
+        leaders: dict[str, set[str]] = {}
+        for token in self.ctx.doc:
+            if token.dep_ != "amod" or not self.cues.has("patron leader", token):
+                continue
+            patrons = self._hyphen_patrons(token)
+            actors = {m.actor_id for t in patrons if (m := self.mention_at(t)) is not None}
+            if actors and token.head.pos_ == "NOUN":
+                leaders.setdefault(token.head.lemma_.lower(), set()).update(actors)
+        return {noun: next(iter(actors)) for noun, actors in leaders.items() if len(actors) == 1}
+
+    @staticmethod
+    def _definite(noun: Token) -> bool:
+        return any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+        ) and not any(
+            c.dep_ in ("poss", "compound", "amod") and c.pos_ == "PROPN" for c in noun.children
+        )
+
+    def _definite_nouns(self) -> dict[str, str]:
+        """Common nouns that name one body in this article: the last word of a body's name
+        ("Security Council" -> council) and members named by their body ("ministers from the G7")."""
+        bodies: dict[str, set[str]] = {}
+        for mention in self.ctx.mentions:
+            actor = self.ctx.actors.get(mention.actor_id)
+            if (
+                actor is None
+                or actor.kind not in ("intergovernmental", "organization")
+                or mention.how == "pronoun"
+            ):
+                continue
+            span = self.ctx.doc.char_span(
+                mention.char_start, mention.char_end, alignment_mode="expand"
+            )
+            if span is None or len(span) < 2:
+                continue
+            last = span[-1]
+            if last.is_alpha and last.pos_ in ("NOUN", "PROPN"):
+                bodies.setdefault(last.lower_, set()).add(actor.actor_id)
+                # "of" phrases name members: "Foreign ministers from the Group of Seven".
+            owner = span.root
+            while owner.dep_ in ("nmod", "compound", "appos") and owner.head is not owner:
+                owner = owner.head
+            prep = owner.head
+            if owner.dep_ == "pobj" and prep.lower_ in ("from", "of"):
+                member = prep.head
+                if member.pos_ == "NOUN" and member.tag_ == "NNS":
+                    bodies.setdefault(member.lower_, set()).add(actor.actor_id)
+        return {noun: next(iter(ids)) for noun, ids in bodies.items() if len(ids) == 1}
+
+    def _adopted_documents(self) -> dict[str, str]:
+        """Documents the article says one actor adopted ("the council passed a resolution")."""
+        adopters: dict[str, set[str]] = {}
+        for verb in self.ctx.doc:
+            if verb.pos_ != "VERB" or not self.cues.has("adopter", verb):
+                continue
+            subject, passive = self._own_subject(verb)
+            if passive:
+                documents = [subject] if subject is not None else []
+                agents = self.prep_objects(verb, {"by"})
+            else:
+                documents = [c for c in verb.children if c.dep_ == "dobj"]
+                agents = [subject] if subject is not None else []
+            actors = {a for agent in agents for a in self.actors_of(self.phrase(agent, deep=False))}
+            for document in documents:
+                if (
+                    document is not None
+                    and self.cues.has("document", document)
+                    and len(actors) == 1
+                ):
+                    adopters.setdefault(document.lemma_.lower(), set()).update(actors)
+        return {noun: next(iter(ids)) for noun, ids in adopters.items() if len(ids) == 1}
+
+    def _patronage(self, participle: Token) -> Iterator[_Edge]:
+        """ "Yemen's Saudi-backed government", "militias backed by Iran": the patron supports the
+        owner of the backed phrase."""
+        if not self._patron_participle(participle) or participle.dep_ not in ("amod", "acl"):
+            return
+        patrons = self.actors_of(self._hyphen_patrons(participle))
+        for agent in self.prep_objects(participle, {"by"}):
+            patrons += self.actors_of(self.phrase(agent, deep=False))
+        if not patrons:
+            return
+        backed = [a for a in self.actors_of(self._conjunct(participle.head)) if a not in patrons]
+        if backed:
+            yield _Edge(tuple(dict.fromkeys(patrons)), tuple(backed), "supportive", participle)
+
     # ----------------------------------------------------------------------------- phrases
 
     def phrase(self, head: Token, *, deep: bool = True) -> list[Token]:
@@ -298,6 +466,8 @@ class _StanceFinder:
                 continue
             seen.append(token)
             for child in token.children:
+                if child.dep_ == "amod" and self._patron_participle(child):
+                    continue  # "Yemen's Saudi-backed government" is Yemen's, not Saudi Arabia's
                 if child.dep_ in _NOUN_MODIFIERS or child.dep_ == "cc":
                     stack.append(child)
                 elif child.dep_ == "prep" and deep and self._deep_preposition(child):
@@ -311,13 +481,17 @@ class _StanceFinder:
     @staticmethod
     def _deep_preposition(prep: Token) -> bool:
         word = prep.lower_
-        return word in _DEEP_PREPOSITIONS or (word == "as" and any(c.lower_ == "such" for c in prep.children))
+        return word in _DEEP_PREPOSITIONS or (
+            word == "as" and any(c.lower_ == "such" for c in prep.children)
+        )
 
     def prep_objects(self, token: Token, words: set[str] | None) -> list[Token]:
         """Objects of token's prepositions (and passive agents) whose preposition is in `words`."""
         objects = []
         for child in token.children:
-            if child.dep_ in ("prep", "agent", "dative") and (words is None or child.lower_ in words):
+            if child.dep_ in ("prep", "agent", "dative") and (
+                words is None or child.lower_ in words
+            ):
                 objects.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
                 if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN"):
                     objects.append(child)
@@ -334,7 +508,10 @@ class _StanceFinder:
         best = None
         for statement in self.statements:
             inside = statement.char_start <= token.idx < statement.char_end
-            if inside and (best is None or statement.char_end - statement.char_start < best.char_end - best.char_start):
+            if inside and (
+                best is None
+                or statement.char_end - statement.char_start < best.char_end - best.char_start
+            ):
                 best = statement  # the innermost statement: a quote inside a reported paragraph
         return best
 
@@ -383,10 +560,20 @@ class _StanceFinder:
                 # "focused on destroying ISIS", "issued a statement urging ...": the governing verb acts.
                 current = current.head.head
             else:
-                noun = current.head.head if current.dep_ == "pcomp" else current.head if current.dep_ == "acl" else None
+                noun = (
+                    current.head.head
+                    if current.dep_ == "pcomp"
+                    else current.head
+                    if current.dep_ == "acl"
+                    else None
+                )
                 if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
                     owner = next(
-                        (c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "amod" and c.text[:1].isupper())),
+                        (
+                            c
+                            for c in noun.children
+                            if c.dep_ == "poss" or (c.dep_ == "amod" and c.text[:1].isupper())
+                        ),
                         None,
                     )
                     if owner is not None:
@@ -427,18 +614,51 @@ class _StanceFinder:
         if subject.tag_ in ("WDT", "WP"):
             # "a force that seeks to destroy Israel": the relative clause's noun acts.
             clause = subject.head
-            while clause.dep_ not in ("relcl", "acl") and clause.head is not clause and clause.pos_ in ("VERB", "AUX"):
+            while (
+                clause.dep_ not in ("relcl", "acl")
+                and clause.head is not clause
+                and clause.pos_ in ("VERB", "AUX")
+            ):
                 clause = clause.head
             antecedent = clause.head if clause.dep_ in ("relcl", "acl") else None
-            return self.actors_of(self.phrase(antecedent, deep=False)) if antecedent is not None else []
-        actors = self.actors_of(self.phrase(subject, deep=False))
+            return (
+                self.actors_of(self.phrase(antecedent, deep=False))
+                if antecedent is not None
+                else []
+            )
+        actors = self.actors_of(self.phrase(subject, deep=False)) or self._group_of(subject)
         if actors or subject.dep_ in ("poss", "amod"):
-            return actors  # an owner that is no known actor ("Western obsession") is nobody's stance
+            return (
+                actors  # an owner that is no known actor ("Western obsession") is nobody's stance
+            )
         if subject.pos_ == "PRON" or subject.lower_ in ("country", "government"):
             return self.speaker(verb)
         if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return []
         return self.speaker(verb)
+
+    def _group_of(self, subject: Token) -> list[str]:
+        """The body a subject belongs to when it names none itself: "Foreign ministers from the G7",
+        and after a dateline ("WEISSENHAUS, Germany -- Ministers from the G7 pledged") the last
+        apposition that names one."""
+        # A dateline can take the subject's place in the parse: "BRUSSELS -- Ministers ... pledged".
+        siblings = [c for c in subject.head.children if c.dep_ in _SUBJECTS and c is not subject]
+        appositions = [c for c in subject.children if c.dep_ == "appos"]
+        for head in (subject, *reversed(appositions), *siblings):
+            if head.pos_ != "NOUN":
+                continue
+            members = [
+                t
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for t in self.phrase(pobj, deep=False)
+            ]
+            actors = self.actors_of(members)
+            if actors:
+                return actors
+        return []
 
     def reporter(self, token: Token) -> list[str]:
         """Who states a fault or concern: the subject of the nearest reporting verb above, else the
@@ -472,9 +692,22 @@ class _StanceFinder:
         """A negation on the cue or on the verbs and nouns that carry it ("did not condemn", "no support")."""
         current = token
         for _ in range(4):
-            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in current.children):
+            if any(
+                c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in current.children
+            ):
                 return True
-            if current.dep_ not in ("xcomp", "acomp", "attr", "dobj", "oprd", "amod", "pobj", "prep", "pcomp", "conj"):
+            if current.dep_ not in (
+                "xcomp",
+                "acomp",
+                "attr",
+                "dobj",
+                "oprd",
+                "amod",
+                "pobj",
+                "prep",
+                "pcomp",
+                "conj",
+            ):
                 return False
             current = current.head
         return False
@@ -484,7 +717,15 @@ class _StanceFinder:
         ("whether ...", "Qatar may host ...")."""
         current = token
         for _ in range(12):
-            if any(c.dep_ in ("mark", "aux") and self.cues.has("hedge", c) for c in current.children):
+            # "could not vote" states a fact; "could vote" is a possibility.
+            if any(
+                c.dep_ in ("mark", "aux") and self.cues.has("hedge", c) for c in current.children
+            ) and not (
+                any(c.dep_ == "neg" for c in current.children)
+                and not any(
+                    c.dep_ == "mark" and self.cues.has("hedge", c) for c in current.children
+                )
+            ):
                 return True
             if current is not token and self.cues.has("negator", current):
                 return True
@@ -503,10 +744,14 @@ class _StanceFinder:
                 continue
             yield from self._negated_praise(token)
             yield from self._refusal(token)
+            yield from self._omission(token)
             if self.negated(token):
                 continue
             if token.pos_ in ("VERB", "AUX"):
                 yield from self._verb_cues(token)
+                yield from self._patronage(token)
+            if token.like_num or token.tag_ == "$":
+                yield from self._money(token)
             if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
                 yield from self._blame(token)
                 yield from self._concern(token)
@@ -547,9 +792,26 @@ class _StanceFinder:
             if cue is None:
                 continue
             subject, passive = self.subject_of(verb)
-            targets = self._targets(self._objects(verb, cue))
+            objects = self._objects(verb, cue)
+            # "praised the rescue teams, singling out Greece and Armenia": the singled out share it.
+            for child in verb.children:
+                singled = (
+                    self.cues.match("singling", child)
+                    if child.dep_ in ("advcl", "conj", "xcomp")
+                    else None
+                )
+                if singled is not None:
+                    objects += self._objects(child, singled)
+            targets = self._targets(objects)
             if passive and subject is not None:
                 targets = self._targets([subject]) + targets
+            if not targets:
+                # "Hamas welcomed the resolution": a document is its adopter's act.
+                targets = [
+                    self.adopted[o.lemma_.lower()]
+                    for o in objects
+                    if o.lemma_.lower() in self.adopted
+                ]
             if not targets:
                 continue
             if self.has_modal(verb):
@@ -609,7 +871,7 @@ class _StanceFinder:
             if cue is None:
                 continue
             objects = self._objects(verb, cue)
-            targets = self._targets(objects)
+            targets = self._pair(objects, verb) or self._targets(objects)
             if not targets:
                 continue
             demanded = self._complement(verb, objects)
@@ -619,7 +881,9 @@ class _StanceFinder:
             elif demanded is not None and self.cues.has("cooperative", demanded):
                 polarity = "supportive"
             if demanded is not None and (
-                self._both(objects) or self.negated(demanded) or (polarity == "none" and self._bodies(targets))
+                self._both(objects)
+                or self.negated(demanded)
+                or (polarity == "none" and self._bodies(targets))
             ):
                 # A mediator's call on both parties, a call not to do something, or a request to an
                 # international body addresses the target without faulting it.
@@ -632,12 +896,73 @@ class _StanceFinder:
 
     @staticmethod
     def _both(objects: Sequence[Token]) -> bool:
-        return any(
-            c.lower_ in ("both", "all") and c.dep_ in ("det", "preconj", "predet") for o in objects for c in o.children
+        return any(o.lower_ == "both" for o in objects) or any(
+            (c.lower_ in ("both", "all") and c.dep_ in ("det", "preconj", "predet"))
+            or (c.lower_ == "two" and c.dep_ == "nummod")
+            for o in objects
+            for c in o.children
         )
 
+    def _pair(self, objects: Sequence[Token], verb: Token) -> list[str]:
+        """ "called on both of them", "urged the two sides": the two parties last named together in
+        this sentence before the cue or in the three sentences before it."""
+        nouns = [o for o in objects if self.cues.has("pair noun", o)]
+        if not self._both(objects) or not nouns:
+            return []
+        # "both Sudanese parties": both must belong to the named country.
+        countries = {
+            self.ctx.country_of(a) for a in self.actors_of([t for n in nouns for t in n.children])
+        }
+        sentence = verb.sent
+        sentences = [s for s in self.ctx.doc.sents if s.end <= sentence.start][-3:]
+        spans = [*sentences, self.ctx.doc[sentence.start : verb.i]]
+        pairs: list[tuple[bool, int, list[str]]] = []
+        for distance, span in enumerate(reversed(spans)):
+            for token in reversed(list(span)):
+                if token.dep_ != "conj" or token.head.i < span.start:
+                    continue
+                pair = self.actors_of(self._conjunct(token.head), as_target=True)
+                pair += self.actors_of(self._conjunct(token), as_target=True)
+                if len(pair) != 2 or self.same_side(*pair):
+                    continue
+                if countries and any(self.ctx.country_of(a) not in countries for a in pair):
+                    continue
+                # Parties are named as the ones acting or between whom something happens; a pair
+                # just praised or thanked is less likely the pair addressed.
+                head = token.head
+                party_role = head.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS or head.head.lower_ in (
+                    "between",
+                    "with",
+                )
+                pairs.append((not party_role, distance, pair))
+        if pairs:
+            return min(pairs, key=lambda p: (p[0], p[1]))[2]
+        if countries - {None}:
+            # Named long before: the two forces of that country the article mentions most.
+            counts: dict[str, int] = {}
+            for mention in self.ctx.mentions_in(0, verb.idx):
+                actor = self.ctx.actors.get(mention.actor_id)
+                if (
+                    actor is not None
+                    and actor.kind in ("government", "armed_group")
+                    and actor.country_id in countries
+                ):
+                    counts[actor.actor_id] = counts.get(actor.actor_id, 0) + 1
+            ranked = sorted(counts, key=lambda a: -counts[a])
+            if len(ranked) >= 2 and not self.same_side(ranked[0], ranked[1]):
+                return ranked[:2]
+        return []
+
+    def _conjunct(self, head: Token) -> list[Token]:
+        """One conjunct's own words, without the conjuncts hanging from it."""
+        others = {t for c in head.children if c.dep_ == "conj" for t in self.phrase(c, deep=False)}
+        return [t for t in self.phrase(head, deep=False) if t not in others]
+
     def _bodies(self, targets: Sequence[str]) -> bool:
-        return all((actor := self.ctx.actors.get(t)) is not None and actor.kind == "intergovernmental" for t in targets)
+        return all(
+            (actor := self.ctx.actors.get(t)) is not None and actor.kind == "intergovernmental"
+            for t in targets
+        )
 
     def _joint(self, verb: Token) -> Iterator[_Edge]:
         for section, polarity in self.cues.polarity_sections("joint"):
@@ -676,11 +1001,16 @@ class _StanceFinder:
         verdict = [
             t
             for c in verb.children
-            if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "advcl") or (c.dep_ == "prep" and c.lower_ == "as")
+            if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "advcl")
+            or (c.dep_ == "prep" and c.lower_ == "as")
             for t in c.subtree
         ]
         verdict += [
-            t for o in objects for c in o.children if c.dep_ in ("prep", "acl") and c.lower_ == "as" for t in c.subtree
+            t
+            for o in objects
+            for c in o.children
+            if c.dep_ in ("prep", "acl") and c.lower_ == "as"
+            for t in c.subtree
         ]
         for polarity in ("critical", "supportive"):
             words = [
@@ -702,7 +1032,9 @@ class _StanceFinder:
             if not self.cues.has(section, verb):
                 continue
             clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-            subjects = [s for c in clauses for s in c.children if s.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS]
+            subjects = [
+                s for c in clauses for s in c.children if s.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS
+            ]
             targets = self._targets(subjects)
             sources = self.agents(verb) if targets else None
             if sources:
@@ -714,13 +1046,18 @@ class _StanceFinder:
                 continue
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             naming = [
-                t for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj") for t in c.subtree
+                t
+                for c in verb.children
+                if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj")
+                for t in c.subtree
             ]
             if not any(self.cues.has("blame object", t) for t in naming):
                 continue
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
                 objects.extend(s for s in clause.children if s.dep_ in _SUBJECTS)
-            targets = self.actors_of([t for o in objects for t in self.phrase(o, deep=False)], as_target=True)
+            targets = self.actors_of(
+                [t for o in objects for t in self.phrase(o, deep=False)], as_target=True
+            )
             sources = self.agents(verb) if targets else None
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, verb)
@@ -747,7 +1084,10 @@ class _StanceFinder:
             noun = token.head
             holders += self.modifier_actors(noun)
         carrier = noun.head
-        if noun.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp") and carrier.pos_ in ("VERB", "AUX"):
+        if noun.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp") and carrier.pos_ in (
+            "VERB",
+            "AUX",
+        ):
             if self.cues.has("blame carrier", carrier):
                 holders += self._subject_actors(carrier)
         elif token.pos_ == "VERB" and token.dep_ not in ("amod", "acl"):
@@ -784,7 +1124,9 @@ class _StanceFinder:
         for token in self.ctx.doc:
             if token.pos_ not in ("NOUN", "PROPN") or self.suppressed(token) or self.negated(token):
                 continue
-            if not any(self.cues.has(section, token) for section, _ in self.cues.polarity_sections("blame")):
+            if not any(
+                self.cues.has(section, token) for section, _ in self.cues.polarity_sections("blame")
+            ):
                 continue
             if self.holders(token):
                 continue
@@ -806,7 +1148,9 @@ class _StanceFinder:
         if verb.pos_ != "VERB" or not self.cues.has("act supportive", verb):
             return
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if not any(self.cues.has("blame object", t) for o in objects for t in self.phrase(o, deep=False)):
+        if not any(
+            self.cues.has("blame object", t) for o in objects for t in self.phrase(o, deep=False)
+        ):
             return
         holders = self._subject_actors(verb)
         reporters = self.reporter(verb) if holders else []
@@ -815,11 +1159,21 @@ class _StanceFinder:
 
     def _refusal(self, verb: Token) -> Iterator[_Edge]:
         """ "Canada does not accept Russia's annexation of Crimea": refusing to accept an actor's act."""
-        if verb.pos_ != "VERB" or not self.cues.has("negated acceptance", verb) or not self.negated(verb):
+        if (
+            verb.pos_ != "VERB"
+            or not self.cues.has("negated acceptance", verb)
+            or not self.negated(verb)
+        ):
             return
         objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
         targets = self._targets(
-            [s for o in objects for s in ([o] if o.dep_ == "dobj" else [c for c in o.children if c.dep_ in _SUBJECTS])]
+            [
+                s
+                for o in objects
+                for s in (
+                    [o] if o.dep_ == "dobj" else [c for c in o.children if c.dep_ in _SUBJECTS]
+                )
+            ]
         )
         sources = self.agents(verb) if targets else None
         if sources:
@@ -861,6 +1215,7 @@ class _StanceFinder:
 
     def _predicate(self, noun: Token) -> Iterator[_Edge]:
         if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+            yield from self._apposed_role(noun)
             return
         for section, polarity in self.cues.polarity_sections("predicate"):
             if self.cues.match(section, noun) is None:
@@ -870,12 +1225,107 @@ class _StanceFinder:
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, noun)
 
+    def _apposed_role(self, noun: Token) -> Iterator[_Edge]:
+        """ "Iran, Assad's main regional ally, ...", "Poland, a staunch supporter of Ukraine": a role
+        noun set off after an actor's name states that actor's relation."""
+        holder = self._apposed_to(noun)
+        if holder is None:
+            return
+        for section, polarity in self.cues.polarity_sections("predicate"):
+            if not any(cue.lemma == noun.lemma_.lower() for cue in self.cues.cues(section)):
+                continue
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            targets = self._targets(owners + self.prep_objects(noun, {"of"}))
+            sources = [
+                a for a in self.actors_of(self.phrase(holder, deep=False)) if a not in targets
+            ]
+            if targets and sources:
+                yield _Edge(tuple(sources), tuple(targets), polarity, noun)
+
+    def _apposed_to(self, noun: Token) -> Token | None:
+        """The name a noun phrase is in apposition to; the parser sometimes attaches the
+        apposition elsewhere, so "NAME, <noun phrase>," counts too."""
+        if noun.dep_ == "appos":
+            return noun.head
+        first = min(t.i for t in noun.subtree)
+        doc = noun.doc
+        if noun.dep_ in ("npadvmod", "dep", "conj") and first >= 2 and doc[first - 1].text == ",":
+            name = doc[first - 2]
+            if self.mention_at(name) is not None and name.pos_ == "PROPN":
+                return name
+        return None
+
+    def _money(self, token: Token) -> Iterator[_Edge]:
+        """ "announced $50 million in humanitarian assistance for Ukraine", "EUR 1 billion from the EU
+        budget for reconstruction in Turkey": money given is support for its recipient."""
+        amount = token.head if token.tag_ == "$" else token
+        if token.tag_ != "$" or amount.pos_ != "NUM" or amount.dep_ == "compound":
+            return
+        recipients: list[Token] = []
+        givers: list[Token] = []
+        holders = [
+            amount,
+            *(c for c in amount.children if c.dep_ == "prep" and c.lower_ in ("in", "of")),
+        ]
+        if amount.dep_ == "pobj" and amount.head.lower_ == "including":
+            holders.append(amount.head)
+        if amount.dep_ == "dobj":
+            holders.append(amount.head)  # "pledged $300 million for Ukraine": the parser's choice
+        for holder in list(holders):
+            for pobj in self.prep_objects(holder, None):
+                holders.append(pobj)
+        for holder in holders:
+            for prep in (c for c in holder.children if c.dep_ == "prep"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    if prep.lower_ in ("for", "to"):
+                        recipients.append(pobj)
+                    elif prep.lower_ == "from":
+                        givers.append(pobj)
+                    elif prep.lower_ == "in" and (
+                        holder.lower_ == "including" or self.cues.has("money purpose", holder)
+                    ):
+                        recipients.append(pobj)
+        for pobj in list(recipients):
+            if self.cues.has("money purpose", pobj):
+                recipients.extend(self.prep_objects(pobj, {"in", "to"}))
+        targets = self._targets(recipients)
+        if not targets:
+            return
+        sources = [
+            a
+            for g in givers
+            for a in self.actors_of([t for t in self.phrase(g, deep=False) if t is not g])
+        ]
+        if not sources:
+            verb = self.clause_verb(amount)
+            sources = self.agents(verb) or [] if verb is not amount else self.speaker(amount)
+        sources = [a for a in sources if a not in targets]
+        if sources:
+            yield _Edge(tuple(sources), tuple(targets), "supportive", amount)
+
+    def _omission(self, verb: Token) -> Iterator[_Edge]:
+        """ "we abstained because the text did not condemn Hamas": a complaint that a document
+        fails to condemn an actor is the speaker's charge against that actor."""
+        if verb.pos_ != "VERB" or not self.cues.has("act critical", verb) or not self.negated(verb):
+            return
+        subject, passive = self._own_subject(verb)
+        if subject is None or passive or not self.cues.has("document", subject):
+            return
+        targets = self._targets(self._objects(verb, Cue(verb.lemma_.lower())))
+        reporters = self.reporter(verb) if targets else []
+        if reporters:
+            yield _Edge(tuple(reporters), tuple(targets), "critical", verb, negated=True)
+
     def _nominal(self, noun: Token) -> Iterator[_Edge]:
         for section, polarity in self.cues.polarity_sections("nominal"):
             cue = self.cues.match(section, noun)
             if cue is None:
                 continue
-            words = {cue.dependent} if cue.dependent in _TARGET_PREPOSITIONS | {"of"} else _TARGET_PREPOSITIONS
+            words = (
+                {cue.dependent}
+                if cue.dependent in _TARGET_PREPOSITIONS | {"of"}
+                else _TARGET_PREPOSITIONS
+            )
             aimed = self.prep_objects(noun, words)
             if noun.dep_ == "dobj" and not cue.dependent:
                 # "expressed solidarity with Israel": the parser often hangs the phrase on the verb.

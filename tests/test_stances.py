@@ -40,6 +40,8 @@ ACTORS = {
         Actor("mali", "Mali", "country", None),
         Actor("poland", "Poland", "country", None),
         Actor("venezuela", "Venezuela", "country", None),
+        Actor("saudi-arabia", "Saudi Arabia", "country", None),
+        Actor("unsc", "UN Security Council", "intergovernmental", None),
         Actor("european-union", "European Union", "intergovernmental", None),
         Actor("g7", "G7", "intergovernmental", None),
         Actor("amnesty", "Amnesty International", "organization", None),
@@ -84,6 +86,10 @@ FORMS = (
         ("Israeli", "israel", "demonym"),
         ("Chinese", "china", "demonym"),
         ("Houthi", "houthis", "alias"),
+        ("Saudi", "saudi-arabia", "demonym"),
+        ("UN Security Council", "unsc", "name"),
+        ("French", "france", "demonym"),
+        ("Sudanese", "sudan", "demonym"),
         ("Yemen's government", "yemen", "alias"),
         ("American", "united-states", "demonym"),
         ("Syrians", "syria", "demonym"),
@@ -132,7 +138,9 @@ def make_context(nlp, body: str) -> ArticleContext:
     )
 
 
-def statement(body: str, speaker_id: str | None, text: str | None = None, *, direct: bool = True) -> Statement:
+def statement(
+    body: str, speaker_id: str | None, text: str | None = None, *, direct: bool = True
+) -> Statement:
     """A statement whose span is `text` inside body (the whole body when not given)."""
     start = body.index(text) if text else 0
     end = start + len(text) if text else len(body)
@@ -154,7 +162,11 @@ def triples(stances, ctx: ArticleContext) -> set[tuple[str, str, str]]:
 
     def country(actor_id: str) -> str:
         actor = ctx.actors.get(actor_id)
-        return (ctx.country_of(actor_id) or actor_id) if actor and actor.kind in ("person", "government") else actor_id
+        return (
+            (ctx.country_of(actor_id) or actor_id)
+            if actor and actor.kind in ("person", "government")
+            else actor_id
+        )
 
     return {(country(s.source_id), country(s.target_id), s.polarity) for s in stances}
 
@@ -318,7 +330,10 @@ SENTENCES = [
         id="call-on-both-parties-is-neutral",
     ),
     pytest.param(
-        "The G7 called on China not to assist Russia.", None, {("g7", "china", "neutral")}, id="call-not-to-is-neutral"
+        "The G7 called on China not to assist Russia.",
+        None,
+        {("g7", "china", "neutral")},
+        id="call-not-to-is-neutral",
     ),
     pytest.param(
         "Ukraine urged the G7 to seize Russian state assets.",
@@ -404,6 +419,117 @@ SENTENCES = [
         None,
         {("russia", "china", "supportive"), ("china", "russia", "supportive")},
         id="cooperation-among-subjects",
+    ),
+    # Relations stated by modifiers, appositions and money.
+    pytest.param(
+        "Qatar criticised the Russian-led bloc for blocking the talks.",
+        None,
+        {("qatar", "russia", "critical")},
+        id="hyphen-leader-stands-for-the-led-force",
+    ),
+    pytest.param(
+        "Egypt joined the Saudi-led coalition in 2015. Egypt later urged the coalition to stop its air raids.",
+        None,
+        {("egypt", "saudi-arabia", "critical")},
+        id="the-led-noun-later-is-the-leader",
+    ),
+    pytest.param(
+        "Egypt joined the Saudi-led coalition in 2015. Washington, which provides the coalition with fuel "
+        "and arms, said nothing.",
+        None,
+        {("united-states", "saudi-arabia", "supportive")},
+        id="relative-clause-supplying-the-led-coalition",
+    ),
+    pytest.param(
+        "Myanmar's Chinese-backed military government held elections in December.",
+        None,
+        {("china", "myanmar", "supportive")},
+        id="hyphen-backer-supports-the-backed",
+    ),
+    pytest.param(
+        "Kenya praised Myanmar's Chinese-backed government.",
+        None,
+        {("kenya", "myanmar", "supportive"), ("china", "myanmar", "supportive")},
+        id="the-backer-is-not-the-praised",
+    ),
+    pytest.param(
+        "Hungary, Russia's closest partner in the EU, blocked the package.",
+        None,
+        {("hungary", "russia", "supportive")},
+        id="apposed-role-noun-with-possessor",
+    ),
+    pytest.param(
+        "Poland, a staunch supporter of Ukraine, hosted the summit in Warsaw.",
+        None,
+        {("poland", "ukraine", "supportive")},
+        id="apposed-role-noun-with-of",
+    ),
+    pytest.param(
+        "France pledged $300 million for reconstruction in Ukraine.",
+        None,
+        {("france", "ukraine", "supportive")},
+        id="money-for-reconstruction-in",
+    ),
+    pytest.param(
+        "The package included €2 billion from the EU budget for rebuilding in Turkey.",
+        None,
+        {("european-union", "turkey", "supportive")},
+        id="money-from-a-donors-budget",
+    ),
+    pytest.param(
+        "BRUSSELS, Belgium -- Defence ministers from the European Union pledged on Tuesday to keep "
+        "supplying ammunition to Ukraine. The ministers also called on Iran not to supply drones to Russia.",
+        None,
+        {("european-union", "ukraine", "supportive"), ("european-union", "iran", "neutral")},
+        id="members-of-a-body-after-a-dateline",
+    ),
+    pytest.param(
+        "Israel and Hamas exchanged fire overnight. Egypt called on both sides to show restraint.",
+        None,
+        {("egypt", "israel", "neutral"), ("egypt", "hamas", "neutral")},
+        id="both-sides-are-the-pair-named-before",
+    ),
+    pytest.param(
+        "The Rapid Support Forces seized the airport. Sudan's army retook the bridge. "
+        "Kenya urged both Sudanese parties to return to talks.",
+        None,
+        {("kenya", "rsf", "neutral"), ("kenya", "sudan", "neutral")},
+        id="both-parties-of-a-country-are-its-forces",
+    ),
+    pytest.param(
+        "Germany said it could not vote for the text because the draft did not condemn Hamas.",
+        None,
+        {("germany", "hamas", "critical")},
+        id="complaint-that-a-document-failed-to-condemn",
+    ),
+    pytest.param(
+        "The UN Security Council adopted a resolution on Monday. Ukraine welcomed the resolution.",
+        None,
+        {("ukraine", "unsc", "supportive")},
+        id="welcoming-a-document-is-support-for-its-adopter",
+    ),
+    pytest.param(
+        "The UN Security Council met on Monday. Israel accused the council of bias.",
+        None,
+        {("israel", "unsc", "critical")},
+        id="the-council-is-the-body-named-before",
+    ),
+    pytest.param(
+        "Kuleba thanked the volunteers who came from abroad, singling out Poland and Germany.",
+        None,
+        {("ukraine", "poland", "supportive"), ("ukraine", "germany", "supportive")},
+        id="singled-out-share-the-thanks",
+    ),
+    pytest.param(
+        "Trudeau thanked Kenya, Egypt, Qatar and Turkey for their help.",
+        None,
+        {
+            ("canada", "kenya", "supportive"),
+            ("canada", "egypt", "supportive"),
+            ("canada", "qatar", "supportive"),
+            ("canada", "turkey", "supportive"),
+        },
+        id="thanks-reach-every-conjunct-of-a-list",
     ),
     # Negation and hedging: nothing rather than a flipped or invented polarity.
     pytest.param("Egypt has not criticized Israel publicly.", None, set(), id="not-criticized"),
@@ -545,11 +671,15 @@ def test_evidence_is_the_sentence_and_indexes_the_body(nlp):
     assert stance.evidence == "Canada condemned Russia's attack on Ukraine's power grid."
     assert body[stance.char_start : stance.char_end] == stance.evidence
     assert stance.stance_id == stable_id("a1", "canada", "russia", "critical", stance.char_start)
-    assert stance.polarity in POLARITIES and stance.cue == "condemned" and stance.statement_id is None
+    assert (
+        stance.polarity in POLARITIES and stance.cue == "condemned" and stance.statement_id is None
+    )
 
 
 def test_stance_in_a_statement_carries_its_id_and_speaker(nlp):
-    body = 'Joly told reporters: "Russia and Iran bear responsibility for the suffering of civilians."'
+    body = (
+        'Joly told reporters: "Russia and Iran bear responsibility for the suffering of civilians."'
+    )
     quote = "Russia and Iran bear responsibility for the suffering of civilians."
     ctx = make_context(nlp, body)
     said = statement(body, "melanie-joly", quote)
