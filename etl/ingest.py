@@ -12,7 +12,14 @@ from collections.abc import Mapping
 
 from etl.clean import clean_text, word_count
 from etl.language import detect_language
-from etl.metadata import SourceMeta, infer_metadata, outlet_from_url, outlet_named, title_from_url
+from etl.metadata import (
+    SourceMeta,
+    date_in_url,
+    infer_metadata,
+    outlet_from_url,
+    outlet_named,
+    title_from_url,
+)
 from etl.types import Article, RawDocument, Rejection
 
 ENGLISH = "en"
@@ -63,6 +70,7 @@ def prepare(raw: RawDocument, sidecar: Mapping[str, SourceMeta]) -> Article | Re
     if container is not None and container.outlet and not raw.outlet and own is None:
         outlet = outlet_named(container.outlet) or container.outlet
     title = title or title_from_url(url)
+    published = published or date_in_url(url)
     return Article(
         article_id=raw.content_sha256[:16],
         source_path=raw.source_path,

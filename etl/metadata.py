@@ -376,11 +376,14 @@ def date_in_front_matter(fields: dict[str, str]) -> PartialDate | None:
 
 
 def date_in_url(url: str | None) -> PartialDate | None:
-    """A date in the path of an address: /2017/06/16/ (day) or /2017/06/ (month)."""
+    """A date in the path of an address: /2017/06/16/ or /20170616-slug (day), /2017/06/ (month)."""
     if not url:
         return None
     path = urlparse(url).path
     match = re.search(r"/((?:19|20)\d\d)[/-](\d{1,2})(?:[/-](\d{1,2}))?(?:/|$|-)", path)
+    if not match:
+        # A compact stamp leading a slug: /americas/20180904-ministers-meet
+        match = re.search(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?=[-_/]|$)", path)
     if not match:
         return None
     year, month = int(match.group(1)), int(match.group(2))

@@ -210,3 +210,16 @@ def test_a_body_too_long_for_one_article_is_rejected_with_a_reason():
     result = prepare(RawDocument("big.txt", text, "ab" * 32, "txt"), {})
     assert isinstance(result, Rejection)
     assert result.reason == "too_large" and "split it" in result.detail
+
+
+def test_a_sidecar_address_dates_an_article_the_text_does_not():
+    from datetime import date
+
+    from etl.ingest import prepare
+    from etl.metadata import SourceMeta
+
+    text = "Ministers meet in Quito\n\n" + "The ministers met in Quito to discuss the crisis in the region. " * 5
+    raw = RawDocument("q.txt", text, "cd" * 32, "txt")
+    sidecar = {"q.txt": SourceMeta("q.txt", "https://example.com/world/20180904-ministers-meet", None, None)}
+    article = prepare(raw, sidecar)
+    assert (article.published_date, article.published_precision) == (date(2018, 9, 4), "day")

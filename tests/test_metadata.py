@@ -258,3 +258,13 @@ def test_title_from_the_address_when_the_page_has_none():
     assert title_from_url("https://example.org/news/world-middle-east-54321.html") == "World middle east"
     assert title_from_url("https://example.org/story/12345") is None
     assert title_from_url(None) is None
+
+
+def test_compact_date_stamp_in_an_address():
+    from datetime import date
+
+    from etl.metadata import date_in_url
+
+    found = date_in_url("https://www.example.com/en/americas/20180904-ministers-meet-in-quito")
+    assert (found.value, found.precision) == (date(2018, 9, 4), "day")
+    assert date_in_url("https://example.com/news/10036512/story") is None
