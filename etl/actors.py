@@ -67,6 +67,7 @@ class Gazetteer:
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _pattern: re.Pattern | None = field(default=None, repr=False)
     _by_text: dict[str, SurfaceForm] = field(default_factory=dict, repr=False)
+    _by_lower: dict[str, SurfaceForm] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -103,14 +104,24 @@ class Gazetteer:
                 # The first form listed wins: names and aliases before demonyms and capitals.
                 by_text.setdefault(variant, SurfaceForm(variant, form.actor_id, form.how))
         self._by_text = by_text
+        # Names of two words or more also match in any case ("the UN security council");
+        # single words only as written, so "US" is not "us" and "Chad" the country stays capital.
+        self._by_lower = {}
+        for text, form in by_text.items():
+            if len(text.split()) >= 2:
+                self._by_lower.setdefault(text.lower(), form)
         alternatives = sorted(by_text, key=len, reverse=True)
-        body = "|".join(re.escape(a) for a in alternatives)
+        body = "|".join(
+            f"(?i:{re.escape(a)})" if len(a.split()) >= 2 else re.escape(a) for a in alternatives
+        )
         self._pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
 
     def find(self, text: str) -> Iterable[tuple[int, int, SurfaceForm]]:
         """Every non-overlapping gazetteer surface form in text, longest first at each place."""
         for match in self._pattern.finditer(text):
-            yield match.start(), match.end(), self._by_text[match.group(0)]
+            found = match.group(0)
+            form = self._by_text.get(found) or self._by_lower[found.lower()]
+            yield match.start(), match.end(), form
 
     def actor_for_name(self, name: str) -> str | None:
         form = self._by_text.get(name)

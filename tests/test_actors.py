@@ -139,3 +139,13 @@ def test_the_army_refers_to_the_armed_forces_named_before(resolve):
         "The Sudanese Armed Forces accused the RSF of looting. In a statement, the army welcomed the talks."
     )
     assert [(m.text, m.actor_id) for m in mentions if m.how == "reference"] == [("the army", "sudanese-armed-forces")]
+
+
+def test_names_of_two_words_or_more_match_in_any_case(resolve):
+    mentions, _ = resolve("The UN security council met. The US Senate voted. us officials were silent.")
+    assert ids(mentions) == ["un-security-council", "us-senate"]
+
+
+def test_the_kingdom_is_the_kingdom_named_before(resolve):
+    mentions, _ = resolve("Saudi Arabia hosted the talks. In a statement, the kingdom said it backed the envoy.")
+    assert [(m.text, m.actor_id) for m in mentions if m.how == "reference"] == [("the kingdom", "saudi-arabia")]
