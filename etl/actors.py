@@ -654,7 +654,8 @@ def _latest_official_country(state: _Resolution, before: int, window: int) -> st
 
 
 def _latest_person(state: _Resolution, before: int, *, role: str | None = None, country: str | None = None,
-                   gender: str | None = None, window: int = 2500, subject_only: bool = False) -> str | None:
+                   gender: str | None = None, window: int = 2500, subject_only: bool = False,
+                   outside: Sequence[tuple[int, int]] = ()) -> str | None:
     """The most recently mentioned person before `before` that fits the role, country and gender."""
     candidates = sorted((m for m in state.mentions if m.char_start < before and m.actor_id in state.people),
                         key=lambda m: m.char_start, reverse=True)
@@ -662,6 +663,8 @@ def _latest_person(state: _Resolution, before: int, *, role: str | None = None, 
         if before - mention.char_start > window:
             break
         if subject_only and _is_oblique(state, mention):
+            continue
+        if any(s <= mention.char_start < e for s, e in outside):
             continue
         person = state.people[mention.actor_id]
         actor = state.actor(mention.actor_id)
@@ -686,7 +689,14 @@ def _is_oblique(state: _Resolution, mention: Mention) -> bool:
 
 
 def _match_pronouns(state: _Resolution) -> None:
-    """Subject 'he'/'she' resolved to the most recent compatible person, within two sentences."""
+    """Subject 'he'/'she' resolved to the most recent compatible person, within two sentences.
+
+    People named inside quotation marks are skipped: in '“Nobody, Mr. Kerry, has the right,”
+    he said' the speaker addresses Kerry, he is not Kerry.
+    """
+    from etl.statements import find_quotes  # statements does not import actors: no cycle
+
+    quoted = [(q.start, q.end) for q in find_quotes(state.text)]
     for token in state.doc:
         lower = token.lower_
         if lower not in ("he", "she") or token.dep_ not in ("nsubj", "nsubjpass"):
@@ -698,8 +708,10 @@ def _match_pronouns(state: _Resolution) -> None:
         window = token.idx - window_start + 1
         # A pronoun subject usually continues the previous sentence's subject, not a possessor or
         # object ("Dion urged Assad's regime ... he told reporters" is Dion).
-        actor_id = _latest_person(state, token.idx, gender=gender, window=window, subject_only=True)
-        actor_id = actor_id or _latest_person(state, token.idx, gender=gender, window=window)
+        actor_id = _latest_person(
+            state, token.idx, gender=gender, window=window, subject_only=True, outside=quoted
+        )
+        actor_id = actor_id or _latest_person(state, token.idx, gender=gender, window=window, outside=quoted)
         if actor_id:
             person = state.people[actor_id]
             person.gender = person.gender or gender

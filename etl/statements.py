@@ -244,6 +244,9 @@ def _quote_speaker(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | None, s
     sent_after = _attribution_after(ctx, quote)
     if sent_after is not None:
         return sent_after
+    signed = _signature_line(ctx, quote)
+    if signed is not None:
+        return signed
     # "X said: “...”" / "X said, “...”" / "..., she added, “...”"
     before = text[: quote.outer_start].rstrip()
     if before.endswith(":") and quote.outer_start - len(before) > 1:
@@ -259,6 +262,24 @@ def _quote_speaker(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | None, s
     if re.search(r"[:,]\s*$", text[clause_start : quote.outer_start]):
         return _speaker_of_clause(ctx, clause_start, quote.outer_start)
     return None
+
+
+def _signature_line(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | None, str] | None:
+    """Press-release style: the quote's paragraph ends and the next line signs it.
+
+    “We will not stop until they are safe.”
+    – The Honourable Jane Doe, Minister of Immigration
+    """
+    text = ctx.body
+    rest = text[quote.outer_end :]
+    match = re.match(r"[ \t]*\n\s*[\u2013\u2014-]{1,2}\s*([^\n]{3,200})", rest)
+    if not match:
+        return None
+    start = quote.outer_end + match.start(1)
+    mentions = [m for m in ctx.mentions_in(start, start + len(match.group(1))) if _kind(ctx, m.actor_id) == "person"]
+    if not mentions:
+        return None
+    return _speaker_id(ctx, mentions[0].actor_id), mentions[0].text
 
 
 def _attribution_after(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | None, str] | None:

@@ -149,3 +149,12 @@ def test_names_of_two_words_or_more_match_in_any_case(resolve):
 def test_the_kingdom_is_the_kingdom_named_before(resolve):
     mentions, _ = resolve("Saudi Arabia hosted the talks. In a statement, the kingdom said it backed the envoy.")
     assert [(m.text, m.actor_id) for m in mentions if m.how == "reference"] == [("the kingdom", "saudi-arabia")]
+
+
+def test_a_person_addressed_inside_a_quote_is_not_the_pronoun_after_it(resolve):
+    text = (
+        "Syrian Foreign Minister Faisal Haddad spoke for an hour. "
+        '"Nobody in the world, Mr. Kerry, has the right to judge us," he said.'
+    )
+    mentions, _ = resolve(text)
+    assert [m.actor_id for m in mentions if m.how == "pronoun"] == ["faisal-haddad"]

@@ -168,3 +168,13 @@ def test_country_sentence_inside_its_spokespersons_paragraph_is_hers(statements_
     )
     rows = statements_of(body)
     assert [s.speaker_id for s in rows] == ["leila-navabi", "leila-navabi"]
+
+
+def test_press_release_quote_signed_on_the_next_line(statements_of):
+    body = (
+        "OTTAWA, March 3, 2021 — Canada will resettle more refugees, the government said today.\n\n"
+        "“We will not stop until we have brought them to safety.”\n\n"
+        "– The Honourable Jane Dupuis, Minister of Immigration, Refugees and Citizenship"
+    )
+    direct = [s for s in statements_of(body) if s.is_direct]
+    assert [(s.speaker_id, s.quote[:10]) for s in direct] == [("jane-dupuis", "We will no")]
