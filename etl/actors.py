@@ -32,17 +32,50 @@ _PLACE_PREPOSITIONS = {
 }  # fmt: skip
 _HONORIFICS = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Gen|Sen|Rep|Gov|Sir|Dame)\.?"
 _FEMALE_HONORIFICS = {"Mrs", "Ms", "Miss", "Dame"}
-_NAME_PARTICLES = {"al", "de", "van", "von", "der", "den", "du", "la", "le", "bin", "ibn", "el", "da", "di", "abu"}
+_NAME_PARTICLES = {
+    "al",
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "du",
+    "la",
+    "le",
+    "bin",
+    "ibn",
+    "el",
+    "da",
+    "di",
+    "abu",
+}
 _ORG_STOPWORDS = {"war", "summit", "conference", "talks", "crisis", "day", "week", "ceasefire"}
 
 
 # Letters NFKD does not split into a base letter and an accent.
-_UNDECOMPOSABLE = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "œ": "oe"})
+_UNDECOMPOSABLE = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+    }
+)
 
 
 def slugify(name: str) -> str:
     """ASCII slug of a name: 'Stéphane Dion' -> 'stephane-dion'."""
-    text = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE)).encode("ascii", "ignore").decode()
+    text = (
+        unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE))
+        .encode("ascii", "ignore")
+        .decode()
+    )
     text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
     return text or "actor"
 
@@ -81,7 +114,9 @@ class Gazetteer:
                 kind = row["kind"].strip()
                 if kind not in ACTOR_KINDS:
                     raise ValueError(f"{path}: actor {actor_id!r} has unknown kind {kind!r}")
-                aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+                aliases = tuple(
+                    a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()
+                )
                 actors[actor_id] = Actor(
                     actor_id=actor_id,
                     name=row["name"].strip(),
@@ -133,7 +168,11 @@ class Gazetteer:
         for text, form in self._by_text.items():
             actor = self.actors[form.actor_id]
             if form.how != "capital":
-                words[text] = actor.actor_id if actor.kind == "country" else (actor.country_id or actor.actor_id)
+                words[text] = (
+                    actor.actor_id
+                    if actor.kind == "country"
+                    else (actor.country_id or actor.actor_id)
+                )
         return words
 
 
@@ -146,7 +185,9 @@ def load_roles(path: Path | None = None) -> dict[str, tuple[str, ...]]:
         if ":" not in line:
             continue
         role, words = line.split(":", 1)
-        roles[role.strip().lower()] = tuple(w.strip().lower() for w in words.split(",") if w.strip())
+        roles[role.strip().lower()] = tuple(
+            w.strip().lower() for w in words.split(",") if w.strip()
+        )
     return roles
 
 
@@ -179,7 +220,9 @@ class _Resolution:
 
     def add(self, start: int, end: int, actor_id: str, how: str) -> None:
         self.taken.append((start, end))
-        self.mentions.append(Mention(self.article_id, actor_id, start, end, self.text[start:end], how))
+        self.mentions.append(
+            Mention(self.article_id, actor_id, start, end, self.text[start:end], how)
+        )
 
     def actor(self, actor_id: str) -> Actor | None:
         return self.new_actors.get(actor_id) or self.gazetteer.actors.get(actor_id)
@@ -236,7 +279,12 @@ def _match_gazetteer(state: _Resolution) -> None:
             continue
         if form.how == "capital" and _is_place(text, start):
             continue
-        if form.how == "demonym" and end < len(text) and text[end:end + 1] == "-" and text[start].islower():
+        if (
+            form.how == "demonym"
+            and end < len(text)
+            and text[end : end + 1] == "-"
+            and text[start].islower()
+        ):
             continue
         state.add(start, end, form.actor_id, form.how)
 
@@ -300,7 +348,11 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
                 continue  # a lone given name or surname is too ambiguous to found an actor on
             kind = "person"
         else:
-            if len(words) < 2 or not name[0].isupper() or {w.lower() for w in words} & _ORG_STOPWORDS:
+            if (
+                len(words) < 2
+                or not name[0].isupper()
+                or {w.lower() for w in words} & _ORG_STOPWORDS
+            ):
                 continue
             kind = "organization"
         gazetteer_id = state.gazetteer.actor_for_name(name)
@@ -330,14 +382,20 @@ def _after_title(state: _Resolution, start: int) -> bool:
 def _is_name_word(word: str) -> bool:
     """'Assad', 'al-Saqqaf', 'bin', 'de': a word that can stand in a person's name."""
     head = re.split(r"[-\u2019']", word, maxsplit=1)[0].lower()
-    return word[:1].isupper() or word.lower() in _NAME_PARTICLES or (head in _NAME_PARTICLES and "-" in word)
+    return (
+        word[:1].isupper()
+        or word.lower() in _NAME_PARTICLES
+        or (head in _NAME_PARTICLES and "-" in word)
+    )
 
 
 def _discover_titled_people(state: _Resolution, known: dict[str, Actor]) -> None:
     """Names right after a title that NER missed: "Deputy Foreign Minister, Mehmet Aydın,"."""
     country_words = state.gazetteer.country_words()
     roles = sorted(state.gazetteer.roles, key=len, reverse=True)
-    name_word = r"(?:[A-Z][\w\u2019'.-]*[\w.]|(?:al|el|bin|ibn|de|van|von|der|da|di)(?:-[A-Z][\w'-]*)?)"
+    name_word = (
+        r"(?:[A-Z][\w\u2019'.-]*[\w.]|(?:al|el|bin|ibn|de|van|von|der|da|di)(?:-[A-Z][\w'-]*)?)"
+    )
     pattern = re.compile(
         r"(?<!\w)(?i:" + "|".join(re.escape(r) for r in roles) + r"),?\s+"
         rf"({name_word}(?:\s+{name_word}){{1,3}})(?=[,.;:\s])"
@@ -351,7 +409,10 @@ def _discover_titled_people(state: _Resolution, known: dict[str, Actor]) -> None
             continue
         if state.overlaps(start, end) or any(w.strip(".,") in country_words for w in words):
             continue
-        if any(w.lower().strip(".,") in _TITLE_WORDS or w.lower() in state.gazetteer.roles for w in words):
+        if any(
+            w.lower().strip(".,") in _TITLE_WORDS or w.lower() in state.gazetteer.roles
+            for w in words
+        ):
             continue
         actor_id = state.gazetteer.actor_for_name(name) or slugify(name)
         if actor_id not in state.gazetteer.actors and actor_id not in state.new_actors:
@@ -374,7 +435,9 @@ def _country_inside_name(name: str, country_words: dict[str, str]) -> str | None
     return None
 
 
-def _infer_country(state: _Resolution, start: int, end: int, country_words: dict[str, str]) -> str | None:
+def _infer_country(
+    state: _Resolution, start: int, end: int, country_words: dict[str, str]
+) -> str | None:
     """A person's country from the title before the name or the appositive after it.
 
     "Russia's ambassador to Canada, Alexander Darchiev" -> russia (the country after "to" is the
@@ -388,8 +451,10 @@ def _infer_country(state: _Resolution, start: int, end: int, country_words: dict
     sent_end = sent.sent.end_char if sent is not None else min(len(text), end + 120)
     before = text[max(sent_start, start - 90) : start].rstrip(" ,")
     # Only the title phrase directly before the name: cut at the last clause boundary.
-    before = re.split(r"[.;:!?\"\u201c\u201d]|,\s(?!the\b)|\b(?:and|said|says|told|with|by|that)\b", before)[-1]
-    after_match = re.match(r",\s+(?:(?:the|a|an)\s+([^,.;]{3,90})|((?:%s)\b[^.;]{0,90}))" % _TITLE_HEADS, text[end:sent_end])
+    before = re.split(
+        r"[.;:!?\"\u201c\u201d]|,\s(?!the\b)|\b(?:and|said|says|told|with|by|that)\b", before
+    )[-1]
+    after_match = _APPOSITIVE.match(text[end:sent_end])
     appositive = (after_match.group(1) or after_match.group(2)) if after_match else ""
     candidates = [(before, False)]
     if appositive:
@@ -415,6 +480,10 @@ def _infer_country(state: _Resolution, start: int, end: int, country_words: dict
 
 
 _TITLE_HEADS = "Minister|Secretary|Ambassador|Spokes(?:man|woman|person)|President|Chief|Director|Head|Envoy|Commissioner"
+# ", the Russian ambassador to Canada," / ", Minister of Immigration" after a name.
+_APPOSITIVE = re.compile(
+    rf",\s+(?:(?:the|a|an)\s+([^,.;]{{3,90}})|((?:{_TITLE_HEADS})\b[^.;]{{0,90}}))"
+)
 
 
 def _previous_subject(state: _Resolution, sent_start: int) -> str | None:
@@ -449,7 +518,9 @@ def _dominant_country(state: _Resolution, before: int) -> str | None:
     for mention in state.mentions:
         actor = state.actor(mention.actor_id)
         if actor is not None and actor.kind == "country" and mention.how != "capital":
-            counts[actor.actor_id] = counts.get(actor.actor_id, 0) + (2 if mention.char_start < before else 1)
+            counts[actor.actor_id] = counts.get(actor.actor_id, 0) + (
+                2 if mention.char_start < before else 1
+            )
     if state.dateline_country:
         counts[state.dateline_country] = counts.get(state.dateline_country, 0) + 3
     if not counts:
@@ -475,13 +546,19 @@ def _recent_collective(state: _Resolution, before: int, window: int = 600) -> st
     return None
 
 
-def _first_country(phrase: str, state: _Resolution, at: int, country_words: dict[str, str]) -> str | None:
+def _first_country(
+    phrase: str, state: _Resolution, at: int, country_words: dict[str, str]
+) -> str | None:
     best: tuple[int, str] | None = None
     normalised = phrase.replace("\u2019", "'")
     for s, _e, form in state.gazetteer.find(normalised):
         actor = state.gazetteer.actors[form.actor_id]
         # A group's spokesman speaks for the group (gold names groups by their own name).
-        country = actor.actor_id if actor.kind in ("country", "intergovernmental", "armed_group") else actor.country_id
+        country = (
+            actor.actor_id
+            if actor.kind in ("country", "intergovernmental", "armed_group")
+            else actor.country_id
+        )
         if country and (best is None or s < best[0]):
             best = (s, country)
     return best[1] if best else None
@@ -491,7 +568,9 @@ def _collect_person_profiles(state: _Resolution) -> None:
     """Roles and gender of each person named in full, for later titles and pronouns."""
     text = state.text
     role_words = sorted(state.gazetteer.roles, key=len, reverse=True)
-    role_pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(r) for r in role_words) + r")(?!\w)", re.I)
+    role_pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(r) for r in role_words) + r")(?!\w)", re.I
+    )
     for mention in state.mentions:
         actor = state.actor(mention.actor_id)
         if actor is None or actor.kind != "person" or mention.how not in ("name", "alias"):
@@ -499,12 +578,17 @@ def _collect_person_profiles(state: _Resolution) -> None:
         person = state.people.setdefault(actor.actor_id, _Person(actor.actor_id))
         before = text[max(0, mention.char_start - 70) : mention.char_start]
         before = re.split(r"[.;!?\"\u201c\u201d]|\b(?:and|said|says|told)\b", before)[-1]
-        after = re.match(r",\s+(?:the|a|an|who is)\s+([^,.;]{3,80})", text[mention.char_end : mention.char_end + 90])
+        after = re.match(
+            r",\s+(?:the|a|an|who is)\s+([^,.;]{3,80})",
+            text[mention.char_end : mention.char_end + 90],
+        )
         for phrase in (before, after.group(1) if after else ""):
             for match in role_pattern.finditer(phrase):
                 person.roles.update(state.gazetteer.roles[match.group(1).lower()])
                 person.roles.add(match.group(1).lower())
-        honorific = re.search(rf"({_HONORIFICS})\s*$", text[max(0, mention.char_start - 6) : mention.char_start])
+        honorific = re.search(
+            rf"({_HONORIFICS})\s*$", text[max(0, mention.char_start - 6) : mention.char_start]
+        )
         if honorific:
             person.gender = "f" if honorific.group(1).rstrip(".") in _FEMALE_HONORIFICS else "m"
     # Gender from a possessive right after the name with no other person between.
@@ -541,13 +625,19 @@ def _match_surnames(state: _Resolution) -> None:
             for variant in _apostrophe_variants(surname):
                 surnames.setdefault(variant, actor_id)
                 if variant.lower().startswith(("al-", "de ", "van ", "von ")):
-                    short = variant.split("-", 1)[-1] if variant.lower().startswith("al-") else variant.split(" ", 1)[-1]
+                    short = (
+                        variant.split("-", 1)[-1]
+                        if variant.lower().startswith("al-")
+                        else variant.split(" ", 1)[-1]
+                    )
                     surnames.setdefault(short, actor_id)
                     surnames.setdefault(short[0].upper() + short[1:], actor_id)
     if not surnames:
         return
     pattern = re.compile(
-        rf"(?<!\w)(?:{_HONORIFICS}\s+)?(" + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True)) + r")(?!\w)"
+        rf"(?<!\w)(?:{_HONORIFICS}\s+)?("
+        + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
+        + r")(?!\w)"
     )
     first_named = {m.actor_id: m.char_start for m in state.mentions if m.actor_id in state.people}
     for match in pattern.finditer(state.text):
@@ -562,7 +652,11 @@ def _match_titles(state: _Resolution) -> None:
     """'the diplomat', 'the Russian leader', "Canada's Foreign Minister" -> a person named earlier."""
     if not state.people:
         return
-    words = sorted({w for ws in state.gazetteer.roles.values() for w in ws} | set(state.gazetteer.roles), key=len, reverse=True)
+    words = sorted(
+        {w for ws in state.gazetteer.roles.values() for w in ws} | set(state.gazetteer.roles),
+        key=len,
+        reverse=True,
+    )
     country_words = state.gazetteer.country_words()
     owner = "|".join(re.escape(w) for w in sorted(country_words, key=len, reverse=True))
     pattern = re.compile(
@@ -574,7 +668,11 @@ def _match_titles(state: _Resolution) -> None:
         start, end = match.span()
         if state.overlaps(match.start("role"), match.end("role")):
             continue
-        if match.group("the") and state.overlaps(start, match.start("role")) and not match.group("demonym"):
+        if (
+            match.group("the")
+            and state.overlaps(start, match.start("role"))
+            and not match.group("demonym")
+        ):
             continue
         country_text = match.group("demonym") or match.group("owner")
         country = country_words.get(country_text) if country_text else None
@@ -646,19 +744,35 @@ def _latest_official_country(state: _Resolution, before: int, window: int) -> st
             break
         person = state.people.get(mention.actor_id)
         actor = state.actor(mention.actor_id)
-        if person and actor and actor.country_id and {"minister", "official", "spokesperson"} & person.roles:
+        if (
+            person
+            and actor
+            and actor.country_id
+            and {"minister", "official", "spokesperson"} & person.roles
+        ):
             country = state.actor(actor.country_id)
             if country is not None and country.kind == "country":
                 return country.actor_id
     return None
 
 
-def _latest_person(state: _Resolution, before: int, *, role: str | None = None, country: str | None = None,
-                   gender: str | None = None, window: int = 2500, subject_only: bool = False,
-                   outside: Sequence[tuple[int, int]] = ()) -> str | None:
+def _latest_person(
+    state: _Resolution,
+    before: int,
+    *,
+    role: str | None = None,
+    country: str | None = None,
+    gender: str | None = None,
+    window: int = 2500,
+    subject_only: bool = False,
+    outside: Sequence[tuple[int, int]] = (),
+) -> str | None:
     """The most recently mentioned person before `before` that fits the role, country and gender."""
-    candidates = sorted((m for m in state.mentions if m.char_start < before and m.actor_id in state.people),
-                        key=lambda m: m.char_start, reverse=True)
+    candidates = sorted(
+        (m for m in state.mentions if m.char_start < before and m.actor_id in state.people),
+        key=lambda m: m.char_start,
+        reverse=True,
+    )
     for mention in candidates:
         if before - mention.char_start > window:
             break
@@ -711,7 +825,9 @@ def _match_pronouns(state: _Resolution) -> None:
         actor_id = _latest_person(
             state, token.idx, gender=gender, window=window, subject_only=True, outside=quoted
         )
-        actor_id = actor_id or _latest_person(state, token.idx, gender=gender, window=window, outside=quoted)
+        actor_id = actor_id or _latest_person(
+            state, token.idx, gender=gender, window=window, outside=quoted
+        )
         if actor_id:
             person = state.people[actor_id]
             person.gender = person.gender or gender

@@ -43,7 +43,9 @@ class Analyser:
             yield self.extract(article, doc)
 
     def extract(self, article: Article, doc: Doc) -> Extraction:
-        mentions, new_actors = resolve_mentions(doc, article.article_id, self.gazetteer, self.discovered)
+        mentions, new_actors = resolve_mentions(
+            doc, article.article_id, self.gazetteer, self.discovered
+        )
         for actor in new_actors:
             self.discovered.setdefault(actor.actor_id, actor)
         actors = {**self.gazetteer.actors, **{a.actor_id: a for a in new_actors}}

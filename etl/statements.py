@@ -25,7 +25,17 @@ RULES_DIR = Path(__file__).resolve().parent / "rules"
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 _CLOSE = {"\u201d", "\u00bb"}
 _MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not statements
-_PASSIVE_REPORTING = {"emphasize", "emphasise", "stress", "conclude", "call", "note", "say", "state", "report"}
+_PASSIVE_REPORTING = {
+    "emphasize",
+    "emphasise",
+    "stress",
+    "conclude",
+    "call",
+    "note",
+    "say",
+    "state",
+    "report",
+}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _DECLINE = {"fail", "decline", "refuse"}
 
@@ -56,7 +66,16 @@ def load_reporting_verbs(
 
 
 REPORTING_VERBS, PHRASAL_REPORTING, NEEDS_CLAUSE = load_reporting_verbs()
-_DOCUMENT_NOUNS = {"statement", "report", "release", "communique", "communiqué", "letter", "declaration", "readout"}
+_DOCUMENT_NOUNS = {
+    "statement",
+    "report",
+    "release",
+    "communique",
+    "communiqué",
+    "letter",
+    "declaration",
+    "readout",
+}
 
 
 @dataclass(frozen=True)
@@ -126,7 +145,8 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     # attributes a quote ("“...,” Mr. Dion said.") is not taken for reported speech as well.
     covered: list[tuple[int, int]] = [(q.outer_start, q.outer_end) for q in standalone]
     events = sorted(
-        [("quote", q.outer_start, q) for q in standalone] + [("sent", s.start_char, s) for s in ctx.doc.sents],
+        [("quote", q.outer_start, q) for q in standalone]
+        + [("sent", s.start_char, s) for s in ctx.doc.sents],
         key=lambda item: (item[1], 0 if item[0] == "quote" else 1),
     )
     for kind, _pos, item in events:
@@ -135,7 +155,9 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
             speaker = _quote_speaker(ctx, quote) or _continuation(last_speaker, ctx, quote)
             if speaker is None:
                 continue
-            statement = _make(ctx, speaker, quote.start, quote.end, True, _attribution_cue(ctx, quote))
+            statement = _make(
+                ctx, speaker, quote.start, quote.end, True, _attribution_cue(ctx, quote)
+            )
             rows.append((quote.start, statement))
             last_speaker = speaker
         else:
@@ -149,8 +171,23 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
 
 
 # Subjects that point back at what was just reported: "This information was voiced by X".
-_ANAPHORIC_SUBJECTS = {"this", "that", "these", "those", "information", "remark", "remarks", "claim",
-                       "statement", "comment", "comments", "words", "assessment", "position", "view"}
+_ANAPHORIC_SUBJECTS = {
+    "this",
+    "that",
+    "these",
+    "those",
+    "information",
+    "remark",
+    "remarks",
+    "claim",
+    "statement",
+    "comment",
+    "comments",
+    "words",
+    "assessment",
+    "position",
+    "view",
+}
 
 
 def _refine_speakers(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
@@ -194,7 +231,9 @@ def _passive_agents(ctx: ArticleContext) -> dict[int, str]:
             if token.dep_ == "agent":
                 left = token.idx
                 right = token.right_edge.idx + len(token.right_edge.text)
-                people = [m for m in ctx.mentions_in(left, right) if _kind(ctx, m.actor_id) == "person"]
+                people = [
+                    m for m in ctx.mentions_in(left, right) if _kind(ctx, m.actor_id) == "person"
+                ]
                 if people:
                     agents[previous.end_char] = people[0].actor_id
                 break
@@ -206,17 +245,26 @@ def _same_side(ctx: ArticleContext, speaker_id: str | None, person_id: str) -> b
         return True
     if speaker_id == person_id:
         return False
-    return _kind(ctx, speaker_id) != "person" and ctx.country_of(person_id) in (speaker_id, ctx.country_of(speaker_id))
+    return _kind(ctx, speaker_id) != "person" and ctx.country_of(person_id) in (
+        speaker_id,
+        ctx.country_of(speaker_id),
+    )
 
 
 def _same_paragraph(text: str, start: int, end: int) -> bool:
     return start <= end and "\n" not in text[start:end]
 
 
-def _respeak(ctx: ArticleContext, statement: Statement, speaker_id: str, speaker_text: str | None = None) -> Statement:
+def _respeak(
+    ctx: ArticleContext, statement: Statement, speaker_id: str, speaker_text: str | None = None
+) -> Statement:
     from dataclasses import replace
 
-    return replace(statement, speaker_id=speaker_id, speaker_text=speaker_text or ctx.name_of(speaker_id) or speaker_id)
+    return replace(
+        statement,
+        speaker_id=speaker_id,
+        speaker_text=speaker_text or ctx.name_of(speaker_id) or speaker_id,
+    )
 
 
 def _is_standalone(text: str, quote: QuoteSpan) -> bool:
@@ -233,7 +281,11 @@ def _is_standalone(text: str, quote: QuoteSpan) -> bool:
         return True  # starts a paragraph or a sentence, or follows "X said:"
     if re.search(r",\s*$", lead) and (content[:1].isupper() or ends_clause):
         return True  # "X said, “We ...”" or the second half of an interrupted quote
-    if ends_clause and re.match(r"\s*(?:[a-z]|[A-Z][a-z]+\s+(?:said|says|added|told))", after) and content[:1].isupper():
+    if (
+        ends_clause
+        and re.match(r"\s*(?:[a-z]|[A-Z][a-z]+\s+(?:said|says|added|told))", after)
+        and content[:1].isupper()
+    ):
         return True
     return False
 
@@ -276,7 +328,11 @@ def _signature_line(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | None, 
     if not match:
         return None
     start = quote.outer_end + match.start(1)
-    mentions = [m for m in ctx.mentions_in(start, start + len(match.group(1))) if _kind(ctx, m.actor_id) == "person"]
+    mentions = [
+        m
+        for m in ctx.mentions_in(start, start + len(match.group(1)))
+        if _kind(ctx, m.actor_id) == "person"
+    ]
     if not mentions:
         return None
     return _speaker_id(ctx, mentions[0].actor_id), mentions[0].text
@@ -288,13 +344,19 @@ def _attribution_after(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | Non
     tail_end = len(text) if tail_end == -1 else tail_end
     tail = text[quote.outer_end : tail_end]
     # The attribution ends at the next quote or sentence end: ", Darchiev said." / ", said John Kirby, a ..."
-    masked = re.sub(r"\b(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Jr|Sr|U\.S|U\.N)\.", lambda m: m.group(1) + "_", tail)
+    masked = re.sub(
+        r"\b(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Jr|Sr|U\.S|U\.N)\.",
+        lambda m: m.group(1) + "_",
+        tail,
+    )
     stop = re.search(r"[\u201c\"]|(?<=[a-z0-9)])\.(?:\s|$)", masked)
     clause = tail[: stop.start() if stop else len(tail)]
     if not clause.strip() or len(clause) > 220:
         return None
     content = text[quote.start : quote.end].rstrip()
-    if not re.match(r"\s*[,\u2014-]?\s*\S", clause) or (content.endswith(".") and not clause.lstrip().startswith(("said", "says"))):
+    if not re.match(r"\s*[,\u2014-]?\s*\S", clause) or (
+        content.endswith(".") and not clause.lstrip().startswith(("said", "says"))
+    ):
         # A quote ending with a full stop is a finished sentence; what follows is a new one.
         if not re.match(r"\s*[a-z]", clause):
             return None
@@ -347,7 +409,9 @@ def _continuation(
 
 
 def _attribution_cue(ctx: ArticleContext, quote: QuoteSpan) -> str | None:
-    span = ctx.doc.char_span(quote.outer_end, min(len(ctx.body), quote.outer_end + 80), alignment_mode="expand")
+    span = ctx.doc.char_span(
+        quote.outer_end, min(len(ctx.body), quote.outer_end + 80), alignment_mode="expand"
+    )
     if span is None:
         return None
     for token in span:
@@ -359,7 +423,10 @@ def _attribution_cue(ctx: ArticleContext, quote: QuoteSpan) -> str | None:
 
 
 def _reported(
-    ctx: ArticleContext, sent: Span, covered: list[tuple[int, int]], last: tuple[str | None, str] | None
+    ctx: ArticleContext,
+    sent: Span,
+    covered: list[tuple[int, int]],
+    last: tuple[str | None, str] | None,
 ) -> Statement | None:
     """A sentence of reported speech: an actor is the subject of a reporting verb, or 'according to X'."""
     start, end = _trim(ctx.body, sent.start_char, sent.end_char)
@@ -392,18 +459,30 @@ def _reporting_clause(
     last: tuple[str | None, str] | None,
 ) -> Statement | None:
     for token in sent:
-        if not _is_reporting(token) or token.idx < start or _inside(covered, token.idx, token.idx + 1):
+        if (
+            not _is_reporting(token)
+            or token.idx < start
+            or _inside(covered, token.idx, token.idx + 1)
+        ):
             continue
-        if token.dep_ in ("relcl", "pcomp") or (token.dep_ == "xcomp" and token.head.lemma_ in _DECLINE):
+        if token.dep_ in ("relcl", "pcomp") or (
+            token.dep_ == "xcomp" and token.head.lemma_ in _DECLINE
+        ):
             continue  # "in what the Kremlin describes as", "X failed to mention": not X's statement
-        if token.lemma_.lower() in ("say", "comment", "tell") and any(c.dep_ == "neg" for c in token.children):
+        if token.lemma_.lower() in ("say", "comment", "tell") and any(
+            c.dep_ == "neg" for c in token.children
+        ):
             continue  # "the minister did not say how many" reports silence, not a statement
         if not _has_content(token, covered) or _introduces_quote(ctx.body, token, covered):
             continue
         if token.lemma_.lower() in NEEDS_CLAUSE and not _has_clause(token):
             continue
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is None and token.dep_ in ("advcl", "xcomp", "conj", "acl") and token.head.i != token.i:
+        if (
+            subject is None
+            and token.dep_ in ("advcl", "xcomp", "conj", "acl")
+            and token.head.i != token.i
+        ):
             subject = next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is None:
             continue
@@ -447,7 +526,10 @@ def _subject_mentions(ctx: ArticleContext, subject: Token) -> list[Mention]:
 
 
 def _has_clause(token: Token) -> bool:
-    return any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "mark" and c.lower_ == "that") for c in token.children)
+    return any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "mark" and c.lower_ == "that")
+        for c in token.children
+    )
 
 
 def _introduces_quote(text: str, token: Token, covered: list[tuple[int, int]]) -> bool:
@@ -463,7 +545,10 @@ def _no_agent(token: Token) -> bool:
 
 def _cue_text(token: Token) -> str:
     for child in token.children:
-        if child.dep_ in ("prt", "prep") and (token.lemma_.lower(), child.lower_) in PHRASAL_REPORTING:
+        if (
+            child.dep_ in ("prt", "prep")
+            and (token.lemma_.lower(), child.lower_) in PHRASAL_REPORTING
+        ):
             return f"{token.lemma_.lower()} {child.lower_}"
     return token.lemma_.lower()
 
@@ -471,8 +556,23 @@ def _cue_text(token: Token) -> str:
 def _has_content(token: Token, covered: list[tuple[int, int]]) -> bool:
     """The reporting verb governs something said, outside any direct quote it merely attributes."""
     for child in token.children:
-        if child.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl", "oprd", "attr", "conj", "prt", "dative"):
-            tokens = [t for t in child.subtree if not _inside(covered, t.idx, t.idx + 1) and not t.is_punct]
+        if child.dep_ in (
+            "ccomp",
+            "xcomp",
+            "dobj",
+            "prep",
+            "advcl",
+            "oprd",
+            "attr",
+            "conj",
+            "prt",
+            "dative",
+        ):
+            tokens = [
+                t
+                for t in child.subtree
+                if not _inside(covered, t.idx, t.idx + 1) and not t.is_punct
+            ]
             if len(tokens) >= 3:
                 return True
     return False
@@ -487,7 +587,7 @@ def _outside_words(text: str, start: int, end: int, covered: list[tuple[int, int
     for s, e in sorted(covered):
         if e <= start or s >= end:
             continue
-        pieces.append(text[cursor:max(cursor, s)])
+        pieces.append(text[cursor : max(cursor, s)])
         cursor = max(cursor, e)
     pieces.append(text[cursor:end])
     return _words(" ".join(pieces))
@@ -502,7 +602,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _make(
-    ctx: ArticleContext, speaker: tuple[str | None, str], start: int, end: int, is_direct: bool, cue: str | None
+    ctx: ArticleContext,
+    speaker: tuple[str | None, str],
+    start: int,
+    end: int,
+    is_direct: bool,
+    cue: str | None,
 ) -> Statement:
     start, end = _trim(ctx.body, start, end)
     quote = ctx.body[start:end]
@@ -537,7 +642,9 @@ def _statement_date(ctx: ArticleContext, start: int, end: int):
     except ImportError:  # the dates module is optional for statements
         find_dates = None
     if find_dates is not None:
-        found = find_dates(ctx.body[sent.start_char : sent.end_char], published, offset=sent.start_char)
+        found = find_dates(
+            ctx.body[sent.start_char : sent.end_char], published, offset=sent.start_char
+        )
         outside = [d for d in found if not (start <= d.char_start < end) or True]
         if outside:
             return outside[0].value.value, outside[0].value.precision

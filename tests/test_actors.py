@@ -2,9 +2,8 @@
 
 import pytest
 
-from etl.nlp import load_nlp
-
 from etl.actors import Gazetteer, resolve_mentions, slugify
+from etl.nlp import load_nlp
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +38,7 @@ def test_gazetteer_covers_aliases_of_governments_and_groups(resolve):
 
 
 def test_capital_is_a_place_after_a_preposition(resolve):
-    mentions, _ = resolve(
-        "Talks were held in Moscow. Moscow said the talks were useful."
-    )
+    mentions, _ = resolve("Talks were held in Moscow. Moscow said the talks were useful.")
     assert [(m.text, m.actor_id) for m in mentions] == [("Moscow", "russia")]
     assert mentions[0].char_start > 20
 
@@ -100,17 +97,23 @@ def test_slugify_folds_accents():
 
 
 def test_name_after_a_title_is_a_person_even_when_ner_misses_it(resolve):
-    _, new = resolve("Türkiye’s Deputy Foreign Minister, Mehmet Aydın, thanked the EU for its support.")
+    _, new = resolve(
+        "Türkiye’s Deputy Foreign Minister, Mehmet Aydın, thanked the EU for its support."
+    )
     assert new["mehmet-aydin"].country_id == "turkey"
 
 
 def test_arabic_name_particles_are_part_of_a_name(resolve):
-    _, new = resolve("Yemen's foreign minister, Abdullah al-Saqqaf, described the deal as a victory.")
+    _, new = resolve(
+        "Yemen's foreign minister, Abdullah al-Saqqaf, described the deal as a victory."
+    )
     assert new["abdullah-al-saqqaf"].country_id == "yemen"
 
 
 def test_a_groups_spokesman_belongs_to_the_group(resolve):
-    _, new = resolve("The head of the Houthi delegation, Hamid al-Mutawakkil, said the rebels would comply.")
+    _, new = resolve(
+        "The head of the Houthi delegation, Hamid al-Mutawakkil, said the rebels would comply."
+    )
     assert new["hamid-al-mutawakkil"].country_id == "houthis"
 
 
@@ -121,7 +124,9 @@ def test_its_spokesman_belongs_to_the_previous_sentences_subject(resolve):
 
 
 def test_dateline_place_is_not_an_actor(resolve):
-    mentions, _ = resolve("WEISSENHAUS, Germany -- Foreign ministers of the G7 pledged more aid to Ukraine.")
+    mentions, _ = resolve(
+        "WEISSENHAUS, Germany -- Foreign ministers of the G7 pledged more aid to Ukraine."
+    )
     assert ids(mentions) == ["g7", "ukraine"]
 
 
@@ -138,17 +143,25 @@ def test_the_army_refers_to_the_armed_forces_named_before(resolve):
     mentions, _ = resolve(
         "The Sudanese Armed Forces accused the RSF of looting. In a statement, the army welcomed the talks."
     )
-    assert [(m.text, m.actor_id) for m in mentions if m.how == "reference"] == [("the army", "sudanese-armed-forces")]
+    assert [(m.text, m.actor_id) for m in mentions if m.how == "reference"] == [
+        ("the army", "sudanese-armed-forces")
+    ]
 
 
 def test_names_of_two_words_or_more_match_in_any_case(resolve):
-    mentions, _ = resolve("The UN security council met. The US Senate voted. us officials were silent.")
+    mentions, _ = resolve(
+        "The UN security council met. The US Senate voted. us officials were silent."
+    )
     assert ids(mentions) == ["un-security-council", "us-senate"]
 
 
 def test_the_kingdom_is_the_kingdom_named_before(resolve):
-    mentions, _ = resolve("Saudi Arabia hosted the talks. In a statement, the kingdom said it backed the envoy.")
-    assert [(m.text, m.actor_id) for m in mentions if m.how == "reference"] == [("the kingdom", "saudi-arabia")]
+    mentions, _ = resolve(
+        "Saudi Arabia hosted the talks. In a statement, the kingdom said it backed the envoy."
+    )
+    assert [(m.text, m.actor_id) for m in mentions if m.how == "reference"] == [
+        ("the kingdom", "saudi-arabia")
+    ]
 
 
 def test_a_person_addressed_inside_a_quote_is_not_the_pronoun_after_it(resolve):

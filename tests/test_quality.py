@@ -49,7 +49,9 @@ def _f1(scores: evaluate.Scores, table: str) -> float:
 @pytest.mark.parametrize("table", sorted(SEED_FLOORS))
 def test_seed_scores_hold(seed_db, table):
     scores = evaluate.score_folder(seed_db, SEED_GOLD)
-    assert _f1(scores, table) >= SEED_FLOORS[table], evaluate.format_scores(scores, per_article=True)
+    assert _f1(scores, table) >= SEED_FLOORS[table], evaluate.format_scores(
+        scores, per_article=True
+    )
 
 
 @pytest.mark.parametrize("table", sorted(DEV_FLOORS))

@@ -4,10 +4,9 @@ import datetime
 
 import pytest
 
-from etl.nlp import load_nlp
-
 from etl.actors import Gazetteer, resolve_mentions
 from etl.context import ArticleContext
+from etl.nlp import load_nlp
 from etl.statements import extract_statements, find_quotes
 from etl.types import Article
 
@@ -22,9 +21,7 @@ def statements_of(nlp):
     gazetteer = Gazetteer.load()
 
     def run(body, published=datetime.date(2021, 3, 3)):
-        article = Article(
-            "a1", "x.txt", None, None, None, published, "day", "en", body, "sha"
-        )
+        article = Article("a1", "x.txt", None, None, None, published, "day", "en", body, "sha")
         doc = nlp(body)
         mentions, new = resolve_mentions(doc, "a1", gazetteer)
         actors = {**gazetteer.actors, **{a.actor_id: a for a in new}}
@@ -104,9 +101,7 @@ def test_scare_quotes_do_not_make_a_direct_statement(statements_of):
 
 
 def test_figure_sourcing_is_not_a_statement(statements_of):
-    body = (
-        "More than 2.1 million people have fled the fighting, according to the UNHCR."
-    )
+    body = "More than 2.1 million people have fled the fighting, according to the UNHCR."
     assert statements_of(body) == []
 
 
