@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from briefing import theme
 
@@ -23,12 +24,13 @@ MONTH_MS = 25 * 24 * 3600 * 1000  # bar width for monthly bars on a date axis
 def source_line(
     rows: int,
     articles: int,
-    first: date | None,
-    last: date | None,
+    first: date | str | None,
+    last: date | str | None,
     filters: str = "",
     noun: str = "rows",
 ) -> str:
-    """'Source: briefing warehouse · 12 statements from 5 articles · 2015-10-01 to 2020-11-11 · …'"""
+    """'Source: briefing warehouse · 12 statements from 5 articles · 2015-10 to 2020-11-11 · …'
+    (dates as given: pass labels to keep their precision)."""
     span = f"{first} to {last}" if first and last else "undated"
     plural = "" if articles == 1 else "s"
     parts = [
@@ -45,8 +47,11 @@ def _finish(
     source: str,
     height: int = HEIGHT,
     legend_title: str | None = None,
+    foot: int = 0,
 ) -> go.Figure:
-    wrapped = _wrap(source, 78)
+    """Title, fonts, legend and the source line; `foot` is extra room (px) below the x axis
+    for tall tick labels, so the source line never sits on them."""
+    wrapped = _wrap(source, 56)
     lines = wrapped.count("<br>") + 1
     fig.update_layout(
         template="plotly_white",
@@ -58,7 +63,7 @@ def _finish(
         },
         font={"family": theme.FONT, "size": 14, "color": theme.TEXT},
         height=height,
-        margin={"l": 20, "r": 20, "t": 70, "b": 70 + 16 * lines},
+        margin={"l": 20, "r": 20, "t": 70, "b": 70 + 16 * lines + foot},
         legend={
             "title": {"text": legend_title} if legend_title else None,
             "orientation": "v",
@@ -75,7 +80,10 @@ def _finish(
         yref="paper",
         x=0,
         y=0,
-        yshift=-52,
+        # Start under the y-axis labels rather than under the plot, so narrow charts with
+        # long category names do not push the source line off their right edge.
+        xshift=-_label_width(fig),
+        yshift=-52 - foot,
         xanchor="left",
         yanchor="top",
         showarrow=False,
@@ -85,6 +93,21 @@ def _finish(
     fig.update_xaxes(automargin=True, title_standoff=8)
     fig.update_yaxes(automargin=True, title_standoff=8)
     return fig
+
+
+def _label_width(fig: go.Figure) -> int:
+    """About how many pixels the widest category label on the first y axis takes."""
+    labels = [
+        str(v)
+        for trace in fig.data
+        if getattr(trace, "yaxis", "y") in ("y", None) and trace.type in ("bar", "heatmap")
+        for v in (trace.y if trace.y is not None else [])
+        if isinstance(v, str)
+    ]
+    if not labels:
+        return 0
+    # An underestimate on purpose: too little shift costs a few pixels, too much cuts text.
+    return min(240, int(5.5 * max(len(v) for v in labels)))
 
 
 def _wrap(text: str, width: int) -> str:
@@ -101,12 +124,19 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join(lines)
 
 
+def _wrap_words(text: str, width: int) -> str:
+    """Break a message between words with <br> so it fits a narrow chart."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def _short(text: object, width: int = 40) -> str:
-    text = (
-        ""
-        if text is None or (isinstance(text, float) and math.isnan(text))
-        else str(text)
-    )
+    text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -120,15 +150,67 @@ def _padded_dates(values: pd.Series, share: float = 0.15) -> list:
     return [lo - pad, hi + pad]
 
 
+def month_range(months: pd.Series) -> list:
+    """An x range for monthly bars: one month of room before the first and after the last, so
+    no bar is clipped at either edge."""
+    starts = pd.to_datetime(months.dropna()).dt.to_period("M").dt.to_timestamp()
+    if starts.empty:
+        return [None, None]
+    return [starts.min() - pd.DateOffset(months=1), starts.max() + pd.DateOffset(months=2)]
+
+
+def when(label: object, precision: object = None) -> str:
+    """A date for a hover: '2015-10 (month only)', '2016 (year only)', '2015-10-01', 'undated'."""
+    if label is None or (isinstance(label, float) and math.isnan(label)) or label == "":
+        return "undated"
+    if precision in ("month", "year"):
+        return f"{label} ({precision} only)"
+    return str(label)
+
+
+def spaced_labels(
+    x: list[float], y: list[float], widths: list[float], height: float = 0.08
+) -> list[bool]:
+    """Which points get a text label: greedily, in the given order (most important first), a
+    label is kept when its box does not overlap a kept one. Coordinates and widths are shares
+    of the plot (0..1); a label is centred above its point."""
+    kept: list[tuple[float, float, float]] = []
+    chosen = []
+    for xi, yi, wi in zip(x, y, widths):
+        free = all(abs(xi - xk) > (wi + wk) / 2 or abs(yi - yk) > height for xk, yk, wk in kept)
+        if free:
+            kept.append((xi, yi, wi))
+        chosen.append(free)
+    return chosen
+
+
+def _shares(values: pd.Series, log: bool = False) -> list[float]:
+    """Positions of values as shares of their range (0..1), on a log scale if asked."""
+    v = pd.to_numeric(values, errors="coerce").astype(float)
+    if log:
+        v = v.clip(lower=1).map(math.log10)
+    lo, hi = v.min(), v.max()
+    span = (hi - lo) or 1.0
+    return [float((x - lo) / span) for x in v]
+
+
+def money_axis(currencies: pd.Series) -> dict:
+    """Axis settings for money: the currency sign as tick prefix when there is one."""
+    signs = sorted({c for c in currencies.dropna() if c})
+    if len(signs) == 1:
+        return {"tickprefix": signs[0], "tickformat": "~s", "title": "money"}
+    title = "money (mixed currencies)" if signs else "money (currency not stated)"
+    return {"tickformat": "~s", "title": title}
+
+
 def empty_figure(
     title: str,
     source: str,
-    message: str = "No rows under these filters. "
-    "Widen the dates or clear filters in the sidebar.",
+    message: str = "No rows under these filters. Widen the dates or clear filters in the sidebar.",
 ) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(
-        text=message,
+        text=_wrap_words(message, 44),
         x=0.5,
         y=0.5,
         xref="paper",
@@ -178,7 +260,7 @@ def stance_balance(df: pd.DataFrame, source: str) -> go.Figure:
             hovertemplate="%{y}: %{x} stances<extra></extra>",
         )
     )
-    fig.update_xaxes(title="stances")
+    fig.update_xaxes(title="stances", dtick=1 if df["stances"].max() < 10 else None)
     return _finish(fig, title, source, height=320)
 
 
@@ -211,20 +293,19 @@ def statements_over_time(
             width=MONTH_MS,
             xperiod="M1",
             xperiodalignment="middle",
-            marker_color=theme.colour_for(
-                cid if isinstance(cid, str) else None, colours
-            ),
+            marker_color=theme.colour_for(cid if isinstance(cid, str) else None, colours),
             hovertemplate=f"{country}<br>%{{x|%b %Y}}: %{{y}} statements<extra></extra>",
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=None, tickformat="%b %Y")
+    fig.update_xaxes(title=None, tickformat="%b %Y", range=month_range(df["month"]))
     fig.update_yaxes(title="statements")
     return _finish(fig, title, source)
 
 
 def most_cited_figures(df: pd.DataFrame, source: str) -> go.Figure:
     """Horizontal bars of the figures cited by most articles (category, location, value,
-    value_text, citations, cited_by)."""
+    value_text, citations, cited_by). Who cited it is written inside the bar, never past the
+    plot's edge; labels that do not fit are left to the hover."""
     title = "Most cited humanitarian figures"
     if df.empty:
         return empty_figure(title, source)
@@ -233,21 +314,32 @@ def most_cited_figures(df: pd.DataFrame, source: str) -> go.Figure:
         f"{_short(v, 18)} {c.replace('_', ' ')} · {_short(loc, 22) or 'unspecified'}"
         for v, c, loc in zip(df["value_text"], df["category"], df["location"])
     ]
+    cited_by = [
+        _short(w, 40) if isinstance(w, str) and w else "source not stated" for w in df["cited_by"]
+    ]
     fig = go.Figure(
         go.Bar(
             x=df["citations"],
             y=labels,
             orientation="h",
-            marker_color=[
-                theme.CATEGORY_COLOURS.get(c, theme.UNKNOWN) for c in df["category"]
-            ],
-            text=[f"cited by {_short(w, 40)}" for w in df["cited_by"]],
-            textposition="auto",
+            marker_color=[theme.CATEGORY_COLOURS.get(c, theme.UNKNOWN) for c in df["category"]],
+            text=[w if w == "source not stated" else f"cited by {w}" for w in cited_by],
+            textposition="inside",
+            insidetextanchor="start",
+            textfont={
+                "color": [
+                    theme.text_on(theme.CATEGORY_COLOURS.get(c, theme.UNKNOWN))
+                    for c in df["category"]
+                ]
+            },
             hovertemplate="%{y}<br>%{x} article(s)<br>%{text}<extra></extra>",
         )
     )
+    fig.update_layout(uniformtext={"minsize": 11, "mode": "hide"})
     fig.update_xaxes(
-        title="articles citing it", dtick=1 if df["citations"].max() < 10 else None
+        title="articles citing it",
+        dtick=1 if df["citations"].max() < 10 else None,
+        range=[0, df["citations"].max() * 1.02],
     )
     return _finish(fig, title, source, height=max(340, 120 + 34 * len(df)))
 
@@ -255,148 +347,285 @@ def most_cited_figures(df: pd.DataFrame, source: str) -> go.Figure:
 # --- Humanitarian figures ----------------------------------------------------------------
 
 
+def _measures(df: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """People and money apart (rows without a `measure` column count people)."""
+    measure = df["measure"] if "measure" in df else pd.Series("people", index=df.index)
+    parts = [(m, df[measure == m]) for m in ("people", "money")]
+    return [(m, part) for m, part in parts if not part.empty]
+
+
 def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
-    """Largest value cited per category and location (category, location, largest, figures)."""
+    """Largest value cited per category and location (measure, currency, category, location,
+    largest, largest_text, figures, articles): people and money in separate panels, each on
+    its own axis, so a sum of money never squashes the head counts."""
     title = "Largest figure cited, by category and place"
     if df.empty:
         return empty_figure(title, source)
-    fig = go.Figure()
-    places = list(df.sort_values("largest")["location"].drop_duplicates())
-    for category, part in df.groupby("category", sort=False):
-        fig.add_bar(
-            x=part["largest"],
-            y=part["location"],
-            orientation="h",
-            name=category.replace("_", " "),
-            marker_color=theme.CATEGORY_COLOURS.get(category, theme.UNKNOWN),
-            text=[format_number(v) for v in part["largest"]],
-            textposition="auto",
-            customdata=part[["figures", "articles"]],
-            hovertemplate="%{y} · " + category + "<br>largest %{x:,.0f}"
-            "<br>%{customdata[0]} figures in %{customdata[1]} articles<extra></extra>",
-        )
+    panels = _measures(df)
+    rows = [part["location"].nunique() for _, part in panels]
+    fig = make_subplots(
+        rows=len(panels),
+        cols=1,
+        row_heights=[r / sum(rows) for r in rows],
+        vertical_spacing=0.2 if len(panels) > 1 else 0.0,
+        subplot_titles=[
+            "People (largest number cited)" if m == "people" else "Money (largest sum cited)"
+            for m, _ in panels
+        ]
+        if len(panels) > 1
+        else None,
+    )
+    shown: set[str] = set()
+    for row, (measure, part) in enumerate(panels, start=1):
+        places = list(part.sort_values("largest")["location"].drop_duplicates())
+        for category, group in part.groupby("category", sort=False):
+            texts = (
+                group["largest_text"].fillna("").map(lambda t: _short(t, 16))
+                if measure == "money" and "largest_text" in group
+                else [format_number(v) for v in group["largest"]]
+            )
+            fig.add_bar(
+                x=group["largest"],
+                y=group["location"],
+                orientation="h",
+                name=category.replace("_", " "),
+                legendgroup=category,
+                showlegend=category not in shown,
+                marker_color=theme.CATEGORY_COLOURS.get(category, theme.UNKNOWN),
+                text=list(texts),
+                textposition="outside",
+                textfont={"size": 12},
+                constraintext="none",
+                cliponaxis=False,
+                customdata=group[["figures", "articles"]],
+                hovertemplate="%{y} · " + category + "<br>largest %{x:,.0f}"
+                "<br>%{customdata[0]} figures in %{customdata[1]} articles<extra></extra>",
+                row=row,
+                col=1,
+            )
+            shown.add(category)
+        fig.update_yaxes(categoryorder="array", categoryarray=places, row=row, col=1)
+        if measure == "money":
+            fig.update_xaxes(
+                **money_axis(part["currency"] if "currency" in part else pd.Series(dtype=str)),
+                row=row,
+                col=1,
+            )
+        else:
+            fig.update_xaxes(
+                title=None if len(panels) > 1 else "people (largest value cited)",
+                tickformat="~s",
+                row=row,
+                col=1,
+            )
+        values = part["largest"][part["largest"] > 0]
+        if not values.empty and values.max() / max(values.min(), 1) > 100:
+            # Head counts from 16 to 6 million: only a log axis shows them all.
+            fig.update_xaxes(
+                type="log",
+                range=[0, math.log10(values.max()) + 0.6],
+                title=f"{measure} (log scale)" if len(panels) == 1 else "log scale",
+                row=row,
+                col=1,
+            )
+        else:
+            fig.update_xaxes(range=[0, part["largest"].max() * 1.25], row=row, col=1)
     fig.update_layout(barmode="group")
-    fig.update_yaxes(categoryorder="array", categoryarray=places)
-    fig.update_xaxes(title="people (largest value cited)")
     return _finish(
-        fig, title, source, height=max(360, 90 + 30 * len(df)), legend_title="category"
+        fig,
+        title,
+        source,
+        height=max(360, 110 * len(panels) + 30 * len(df)),
+        legend_title="category",
     )
 
 
 def figures_timeline(df: pd.DataFrame, source: str) -> go.Figure:
-    """Figures by as-of date, one point per citation labelled with who cited it
-    (as_of, value, value_text, category, location, cited_by, outlet)."""
+    """Figures by as-of date, one point per citation (as_of, as_of_label, precision, value,
+    value_text, category, measure, currency, location, cited_by, outlet). People and money
+    sit in separate panels; a text label goes on a point only where it collides with no
+    other label (largest values first), every point says who cited it in its hover."""
     title = "Humanitarian figures over time (as-of date)"
     if df.empty:
         return empty_figure(title, source)
-    fig = go.Figure()
-    label_points = len(df) <= 30  # labels on every point only while they stay legible
-    for category, part in df.groupby("category", sort=False):
-        fig.add_scatter(
-            x=part["as_of"],
-            y=part["value"],
-            mode="markers+text" if label_points else "markers",
-            name=category.replace("_", " "),
-            marker={
-                "size": 12,
-                "color": theme.CATEGORY_COLOURS.get(category, theme.UNKNOWN),
-                "line": {"width": 1, "color": "white"},
-            },
-            text=[
-                f"{_short(c, 24)}: {_short(v, 16)}"
-                for c, v in zip(part["cited_by"], part["value_text"])
-            ],
-            textposition="top center",
-            textfont={"size": 12},
-            customdata=part[["value_text", "location", "cited_by", "outlet"]].fillna(
-                ""
-            ),
-            hovertemplate="%{customdata[0]} " + category + " · %{customdata[1]}"
-            "<br>cited by %{customdata[2]} in %{customdata[3]}<br>as of %{x|%Y-%m-%d}"
-            "<extra></extra>",
+    df = df.copy()
+    if "as_of_label" not in df:
+        df["as_of_label"] = pd.to_datetime(df["as_of"]).dt.strftime("%Y-%m-%d")
+    if "precision" not in df:
+        df["precision"] = "day"
+    df["when"] = [when(lab, p) for lab, p in zip(df["as_of_label"], df["precision"])]
+    df["label"] = [
+        f"{_short(c, 20)}: {_short(v, 14)}" for c, v in zip(df["cited_by"], df["value_text"])
+    ]
+    x_share = _shares(pd.to_datetime(df["as_of"]).map(pd.Timestamp.timestamp))
+    df["x_share"] = [0.06 + 0.88 * x for x in x_share]  # within the padded date range
+    panels = _measures(df)
+    fig = make_subplots(
+        rows=len(panels),
+        cols=1,
+        shared_xaxes=True,
+        row_heights=[0.72, 0.28] if len(panels) > 1 else [1.0],
+        vertical_spacing=0.1,
+    )
+    for row, (measure, part) in enumerate(panels, start=1):
+        values = part["value"][part["value"] > 0]
+        log = not values.empty and values.max() / max(values.min(), 1) > 100
+        order = part.sort_values("value", ascending=False)
+        # Label width as a share of a half-page chart (~420 px of plot, ~6.5 px a character).
+        widths = [min(0.6, 0.016 * len(t)) for t in order["label"]]
+        # Labels near an edge grow inwards (their box centre shifts by half a width).
+        centres = [
+            x + w / 2 if x < 0.25 else x - w / 2 if x > 0.75 else x
+            for x, w in zip(order["x_share"], widths)
+        ]
+        labelled = spaced_labels(
+            centres,
+            _shares(order["value"], log),
+            widths,
+            height=0.1 if len(panels) == 1 else 0.25,
         )
+        keep = dict(zip(order.index, labelled))
+        for category, group in part.groupby("category", sort=False):
+            fig.add_scatter(
+                x=group["as_of"],
+                y=group["value"],
+                mode="markers+text",
+                name=category.replace("_", " "),
+                legendgroup=category,
+                marker={
+                    "size": 12,
+                    "color": theme.CATEGORY_COLOURS.get(category, theme.UNKNOWN),
+                    "line": {"width": 1, "color": "white"},
+                },
+                text=[lab if keep[i] else "" for i, lab in zip(group.index, group["label"])],
+                textposition=[
+                    "top right" if x < 0.25 else "top left" if x > 0.75 else "top center"
+                    for x in group["x_share"]
+                ],
+                textfont={"size": 12},
+                customdata=group[["value_text", "location", "cited_by", "outlet", "when"]].fillna(
+                    ""
+                ),
+                hovertemplate="%{customdata[0]} "
+                + category.replace("_", " ")
+                + " · %{customdata[1]}<br>cited by %{customdata[2]} in %{customdata[3]}"
+                "<br>as of %{customdata[4]}<extra></extra>",
+                row=row,
+                col=1,
+            )
+        if log:
+            fig.update_yaxes(type="log", row=row, col=1)
+        else:
+            fig.update_yaxes(range=[0, part["value"].max() * 1.2], row=row, col=1)
+        if measure == "money":
+            fig.update_yaxes(**money_axis(part["currency"]), row=row, col=1)
+        else:
+            fig.update_yaxes(title="people", tickformat="~s", row=row, col=1)
     fig.update_traces(cliponaxis=False)
-    values = df["value"][df["value"] > 0]
-    if not values.empty and values.max() / max(values.min(), 1) > 100:
-        fig.update_yaxes(type="log")
-    else:
-        fig.update_yaxes(range=[0, df["value"].max() * 1.15])
-    fig.update_yaxes(title="people", tickformat="~s")
-    fig.update_xaxes(title=None, range=_padded_dates(df["as_of"]))
-    return _finish(fig, title, source, height=500, legend_title="category")
+    fig.update_xaxes(range=_padded_dates(df["as_of"], share=0.07))
+    return _finish(
+        fig, title, source, height=520 if len(panels) > 1 else 480, legend_title="category"
+    )
 
 
 def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
-    """Where sources disagree: for each quantity (category, location), every value cited and who
-    cited it, with a line spanning the lowest to the highest."""
+    """Where sources disagree: one panel per quantity (measure, category, location), each on
+    its own scale, with every value cited, who cited it and when, and a line from the lowest
+    to the highest. Neighbouring labels alternate above and below their points."""
     title = "Same quantity, different numbers: who cited which value"
     if df.empty:
         return empty_figure(
             title,
             source,
-            "No quantity is cited with different values under these filters.",
+            "No quantity is cited with different values under these filters. "
+            "Widen the dates or clear the country and category filters to compare sources.",
         )
     df = df.copy()
+    for column, default in (("measure", "people"), ("currency", ""), ("subject", "")):
+        if column not in df:
+            df[column] = default
+    if "as_of_label" not in df:
+        df["as_of_label"] = [str(d)[:10] if pd.notna(d) else None for d in df["as_of"]]
     df["quantity"] = [
-        f"{c.replace('_', ' ')} · {_short(loc, 28)}"
-        for c, loc in zip(df["category"], df["location"])
+        f"{c.replace('_', ' ')} · {_short(loc, 28)}" + (" (money)" if m == "money" else "")
+        for c, loc, m in zip(df["category"], df["location"], df["measure"])
     ]
-    fig = go.Figure()
-    for quantity, part in df.groupby("quantity", sort=False):
+    quantities = list(dict.fromkeys(df["quantity"]))
+    titles = []
+    for quantity in quantities:
+        part = df[df["quantity"] == quantity]
+        sources = part["cited_by"].dropna().unique()
+        if len(sources) == 1:
+            titles.append(
+                f"<b>{quantity}</b> · every value from {_short(sources[0], 30)}: "
+                "compare their dates"
+            )
+        else:
+            titles.append(f"<b>{quantity}</b> · {len(sources)} sources")
+    fig = make_subplots(
+        rows=len(quantities), cols=1, subplot_titles=titles, vertical_spacing=0.5 / len(quantities)
+    )
+    for row, quantity in enumerate(quantities, start=1):
+        part = df[df["quantity"] == quantity].sort_values("value")
         fig.add_scatter(
             x=[part["value"].min(), part["value"].max()],
-            y=[quantity, quantity],
+            y=[0, 0],
             mode="lines",
             line={"color": "#BBBBBB", "width": 6},
             showlegend=False,
             hoverinfo="skip",
+            row=row,
+            col=1,
         )
-    year = [str(d)[:4] if pd.notna(d) else "undated" for d in df["as_of"]]
-    fig.add_scatter(
-        x=df["value"],
-        y=df["quantity"],
-        mode="markers+text",
-        showlegend=False,
-        marker={
-            "size": 14,
-            "color": [
-                theme.CATEGORY_COLOURS.get(c, theme.UNKNOWN) for c in df["category"]
+        fig.add_scatter(
+            x=part["value"],
+            y=[0] * len(part),
+            mode="markers+text",
+            showlegend=False,
+            marker={
+                "size": 14,
+                "color": [theme.CATEGORY_COLOURS.get(c, theme.UNKNOWN) for c in part["category"]],
+                "line": {"width": 1, "color": "white"},
+            },
+            text=[
+                f"{_short(v, 14)} — {_short(c, 22)} ({y or 'undated'})"
+                for v, c, y in zip(part["value_text"], part["cited_by"], part["as_of_label"])
             ],
-            "line": {"width": 1, "color": "white"},
-        },
-        text=[
-            f"{_short(v, 14)} — {_short(c, 22)} ({y})"
-            for v, c, y in zip(df["value_text"], df["cited_by"], year)
-        ],
-        textposition="top center",
-        textfont={"size": 12},
-        customdata=df[["value_text", "cited_by", "outlets", "citations"]].fillna(""),
-        hovertemplate="%{customdata[0]} — %{y}<br>cited by %{customdata[1]}"
-        "<br>in %{customdata[2]} (%{customdata[3]} citation(s))<extra></extra>",
-    )
-    fig.update_traces(cliponaxis=False)
-    fig.update_xaxes(
-        title="people", tickformat="~s", range=[0, df["value"].max() * 1.25]
-    )
-    n = df["quantity"].nunique()
-    fig.update_yaxes(title=None, range=[-0.6, n - 0.2])
-    return _finish(fig, title, source, height=max(300, 170 + 90 * n))
+            textposition=[
+                "top center" if i % 2 == 0 else "bottom center" for i in range(len(part))
+            ],
+            textfont={"size": 12},
+            customdata=part[
+                ["value_text", "cited_by", "outlets", "citations", "subject", "as_of_label"]
+            ].fillna(""),
+            hovertemplate="%{customdata[0]} (%{customdata[4]})<br>cited by %{customdata[1]}"
+            " as of %{customdata[5]}<br>in %{customdata[2]} (%{customdata[3]} citation(s))"
+            "<extra></extra>",
+            cliponaxis=False,
+            row=row,
+            col=1,
+        )
+        axis = (
+            money_axis(part["currency"])
+            if part["measure"].iloc[0] == "money"
+            else {"tickformat": "~s", "title": None}
+        )
+        axis["title"] = None
+        fig.update_xaxes(range=[0, part["value"].max() * 1.3], **axis, row=row, col=1)
+        fig.update_yaxes(visible=False, range=[-1, 1], row=row, col=1)
+    return _finish(fig, title, source, height=150 + 150 * len(quantities))
 
 
 # --- Stances -----------------------------------------------------------------------------
 
 
-def stance_bars(
-    df: pd.DataFrame, source: str, top: int = 20, side: str = "country"
-) -> go.Figure:
+def stance_bars(df: pd.DataFrame, source: str, top: int = 20, side: str = "country") -> go.Figure:
     """Stacked horizontal bars of stances per source → target pair (source, target, polarity, stances)."""
     title = f"Who criticises or supports whom (by {side})"
     if df.empty:
         return empty_figure(title, source)
     df = df.copy()
-    df["pair"] = [
-        f"{_short(s, 26)} → {_short(t, 26)}" for s, t in zip(df["source"], df["target"])
-    ]
+    df["pair"] = [f"{_short(s, 26)} → {_short(t, 26)}" for s, t in zip(df["source"], df["target"])]
     totals = df.groupby("pair")["stances"].sum().sort_values(ascending=False)
     pairs = list(totals.index[:top])
     df = df[df["pair"].isin(pairs)]
@@ -415,7 +644,7 @@ def stance_bars(
         )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(categoryorder="array", categoryarray=pairs[::-1], title=None)
-    fig.update_xaxes(title="stances")
+    fig.update_xaxes(title="stances", dtick=1 if totals.max() < 10 else None)
     subtitle = f" (top {top} of {len(totals)} pairs)" if len(totals) > top else ""
     return _finish(
         fig,
@@ -426,9 +655,7 @@ def stance_bars(
     )
 
 
-def stance_matrix(
-    df: pd.DataFrame, source: str, top: int = 15, side: str = "country"
-) -> go.Figure:
+def stance_matrix(df: pd.DataFrame, source: str, top: int = 15, side: str = "country") -> go.Figure:
     """Source × target heatmap: colour is the net tone (supportive − critical) / all stances,
     the number in the cell is how many stances there are."""
     title = f"Stance matrix: source {side} (rows) × target (columns)"
@@ -447,12 +674,8 @@ def stance_matrix(
     wide["total"] = wide[list(theme.POLARITY_ORDER)].sum(axis=1)
     wide["net"] = (wide["supportive"] - wide["critical"]) / wide["total"]
     wide = wide.reset_index()
-    sources = list(
-        wide.groupby("source")["total"].sum().sort_values(ascending=False).index[:top]
-    )
-    targets = list(
-        wide.groupby("target")["total"].sum().sort_values(ascending=False).index[:top]
-    )
+    sources = list(wide.groupby("source")["total"].sum().sort_values(ascending=False).index[:top])
+    targets = list(wide.groupby("target")["total"].sum().sort_values(ascending=False).index[:top])
     wide = wide[wide["source"].isin(sources) & wide["target"].isin(targets)]
     net = wide.pivot(index="source", columns="target", values="net").reindex(
         index=sources, columns=targets
@@ -497,7 +720,9 @@ def stance_matrix(
     )
     fig.update_yaxes(autorange="reversed", title="source")
     fig.update_xaxes(title="target", side="bottom", tickangle=-30)
-    return _finish(fig, title, source, height=max(380, 170 + 38 * len(sources)))
+    # Slanted target names hang below the axis: keep the source line clear of them.
+    slant = int(7 * max(len(_short(t, 22)) for t in targets) * 0.5)
+    return _finish(fig, title, source, height=max(380, 170 + 38 * len(sources)) + slant, foot=slant)
 
 
 def stances_over_time(df: pd.DataFrame, source: str) -> go.Figure:
@@ -520,12 +745,38 @@ def stances_over_time(df: pd.DataFrame, source: str) -> go.Figure:
                 hovertemplate="%{x|%b %Y}: %{y} " + polarity + "<extra></extra>",
             )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=None, tickformat="%b %Y")
+    fig.update_xaxes(title=None, tickformat="%b %Y", range=month_range(df["month"]))
     fig.update_yaxes(title="stances")
     return _finish(fig, title, source, legend_title="polarity")
 
 
 # --- Actor network -----------------------------------------------------------------------
+
+OTHER_COUNTRIES = "other / no country"
+
+
+def outward(x: float, y: float) -> str:
+    """Where a node's label goes: away from the centre of the picture, where nodes are fewer."""
+    if abs(x) > abs(y):
+        return "middle right" if x > 0 else "middle left"
+    return "top center" if y > 0 else "bottom center"
+
+
+def labelled_nodes(
+    nodes: pd.DataFrame, edges: pd.DataFrame, labels: int, selected: str | None = None
+) -> set[str]:
+    """The actors whose names are drawn: most stances taken or received, then most mentions."""
+    ties: dict[str, int] = {}
+    if not edges.empty:
+        for s, t, n in zip(edges["source_id"], edges["target_id"], edges["stances"]):
+            ties[s] = ties.get(s, 0) + int(n)
+            ties[t] = ties.get(t, 0) + int(n)
+    ranked = sorted(
+        zip(nodes["actor_id"], nodes["mentions"]),
+        key=lambda am: (-(ties.get(am[0], 0) + am[1]), am[0]),
+    )
+    named = {a for a, _ in ranked[:labels]}
+    return named | ({selected} if selected else set())
 
 
 def actor_network(
@@ -536,9 +787,11 @@ def actor_network(
     colour_by: str = "country",
     co_edges: pd.DataFrame | None = None,
     selected: str | None = None,
+    labels: int = 12,
 ) -> go.Figure:
     """Actors placed at (x, y); node size by mentions; stance arrows coloured by polarity and
-    as wide as their count; optional grey co-mention lines.
+    as wide as their count; optional grey co-mention lines. Only the `labels` most connected
+    actors (and the selected one) carry a name on the chart; every node has it in its hover.
 
     nodes: actor_id, name, kind, country_id, country, mentions, x, y
     edges: source_id, target_id, polarity, stances
@@ -614,35 +867,51 @@ def actor_network(
             showlegend=bool(mid_x),
         )
     size = 14 + 36 * (nodes["mentions"] / max(nodes["mentions"].max(), 1)) ** 0.5
-    groups = nodes.groupby(
-        "country" if colour_by == "country" else "kind", sort=False, dropna=False
-    )
-    for group, part in groups:
-        if colour_by == "country":
-            cid = part["country_id"].iloc[0]
-            colour = theme.colour_for(cid if isinstance(cid, str) else None, colours)
-        else:
-            colour = theme.KIND_COLOURS.get(group, theme.UNKNOWN)
+    named = labelled_nodes(nodes, edges, labels, selected)
+    nodes = nodes.copy()
+    if colour_by == "country":
+        nodes["colour"] = [
+            theme.colour_for(c if isinstance(c, str) else None, colours)
+            for c in nodes["country_id"]
+        ]
+        # Countries beyond the palette and actors of no known country share one grey entry.
+        nodes["group"] = [
+            OTHER_COUNTRIES if colour == theme.UNKNOWN else str(name)
+            for colour, name in zip(nodes["colour"], nodes["country"])
+        ]
+    else:
+        nodes["group"] = nodes["kind"].fillna("unknown").astype(str)
+        nodes["colour"] = [theme.KIND_COLOURS.get(k, theme.UNKNOWN) for k in nodes["group"]]
+    weight = nodes.groupby("group")["mentions"].sum()
+    order = sorted(weight.index, key=lambda g: (g == OTHER_COUNTRIES, -weight[g], g))
+    for group in order:
+        part = nodes[nodes["group"] == group]
         line_width = [4 if a == selected else 1 for a in part["actor_id"]]
         fig.add_scatter(
             x=part["x"],
             y=part["y"],
             mode="markers+text",
-            name=str(group).replace("_", " "),
+            name=_short(group.replace("_", " "), 22),
             marker={
                 "size": size[part.index],
-                "color": colour,
+                "color": part["colour"].iloc[0],
                 "line": {"width": line_width, "color": "#222222"},
             },
-            text=[_short(n, 24) for n in part["name"]],
-            textposition="bottom center",
+            text=[
+                _short(n, 24) if a in named else "" for a, n in zip(part["actor_id"], part["name"])
+            ],
+            textposition=[outward(x, y) for x, y in zip(part["x"], part["y"])],
+            cliponaxis=False,
             textfont={"size": 13},
-            customdata=part[["kind", "country", "mentions"]],
-            hovertemplate="<b>%{text}</b><br>%{customdata[0]} · %{customdata[1]}"
-            "<br>%{customdata[2]} mentions<extra></extra>",
+            customdata=part[["name", "kind", "country", "mentions"]],
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} · %{customdata[2]}"
+            "<br>%{customdata[3]} mentions<extra></extra>",
         )
     fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
+    # No fixed aspect ratio: the picture takes the chart's whole width, and names (which run
+    # horizontally) get the room.
+    fig.update_xaxes(range=[-1.4, 1.4])
+    fig.update_yaxes(visible=False, range=[-1.15, 1.15])
     fig.update_layout(
         legend={
             "orientation": "v",
@@ -675,26 +944,47 @@ def events_timeline(df: pd.DataFrame, source: str) -> go.Figure:
     title = "Timeline of events by type and place"
     if df.empty:
         return empty_figure(title, source)
-    label = len(df) <= 40
+    df = df.copy()
+    # A place names a point only when it is known and its label has room in its row;
+    # the rest say it in their hover.
+    times = pd.to_datetime(df["date"])
+    df["x_share"] = _shares(times.map(pd.Timestamp.timestamp)) if times.notna().all() else 0.5
+    df["row"] = df["event_type"].map({t: i for i, t in enumerate(df["event_type"].unique())})
+    known = df[df["location"].fillna("unspecified") != "unspecified"]
+    fits = spaced_labels(
+        list(known["x_share"]),
+        list(known["row"]),
+        [0.012 * len(_short(loc, 20)) + 0.02 for loc in known["location"]],
+        height=0.5,
+    )
+    df["show_label"] = False
+    df.loc[known.index, "show_label"] = fits
+    if "date_label" not in df:
+        df["date_label"] = pd.to_datetime(df["date"]).dt.strftime("%Y-%m-%d")
+    precision = df["date_precision"] if "date_precision" in df else pd.Series("day", index=df.index)
+    df["when"] = [when(lab, p) for lab, p in zip(df["date_label"], precision)]
     fig = go.Figure()
     for event_type, part in df.groupby("event_type", sort=False):
         fig.add_scatter(
             x=part["date"],
             y=[event_type.replace("_", " ")] * len(part),
-            mode="markers+text" if label else "markers",
+            mode="markers+text",
             name=event_type.replace("_", " "),
             marker={
                 "size": 14,
                 "color": theme.EVENT_COLOURS.get(event_type, theme.UNKNOWN),
                 "line": {"width": 1, "color": "white"},
             },
-            text=[_short(loc, 20) for loc in part["location"]],
+            text=[
+                _short(loc, 20) if show else ""
+                for loc, show in zip(part["location"], part["show_label"])
+            ],
             textposition="top center",
             textfont={"size": 12},
-            customdata=part[["description", "participants", "location"]]
+            customdata=part[["description", "participants", "location", "when"]]
             .fillna("")
             .map(lambda v: _short(v, 90)),
-            hovertemplate="%{x|%Y-%m-%d} · %{customdata[2]}<br>%{customdata[0]}"
+            hovertemplate="%{customdata[3]} · %{customdata[2]}<br>%{customdata[0]}"
             "<br>participants: %{customdata[1]}<extra></extra>",
             showlegend=False,
         )
@@ -711,12 +1001,7 @@ def events_by_place(df: pd.DataFrame, source: str, top: int = 15) -> go.Figure:
     if df.empty:
         return empty_figure(title, source)
     counts = df.groupby(["location", "event_type"], as_index=False).size()
-    order = list(
-        counts.groupby("location")["size"]
-        .sum()
-        .sort_values(ascending=False)
-        .index[:top]
-    )
+    order = list(counts.groupby("location")["size"].sum().sort_values(ascending=False).index[:top])
     counts = counts[counts["location"].isin(order)]
     fig = go.Figure()
     for event_type, part in counts.groupby("event_type", sort=False):
@@ -731,6 +1016,4 @@ def events_by_place(df: pd.DataFrame, source: str, top: int = 15) -> go.Figure:
     fig.update_layout(barmode="stack")
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
     fig.update_xaxes(title="events", dtick=1 if counts["size"].max() < 10 else None)
-    return _finish(
-        fig, title, source, height=max(320, 140 + 30 * len(order)), legend_title="type"
-    )
+    return _finish(fig, title, source, height=max(320, 140 + 30 * len(order)), legend_title="type")

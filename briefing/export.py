@@ -54,9 +54,9 @@ def png_export_available() -> bool:
     except ImportError:
         return False
     if not os.environ.get("BROWSER_PATH"):
-        found = next(
-            (p for p in BROWSER_CANDIDATES if os.path.exists(p)), None
-        ) or shutil.which("chromium")
+        found = next((p for p in BROWSER_CANDIDATES if os.path.exists(p)), None) or shutil.which(
+            "chromium"
+        )
         if not found:
             return False
         os.environ["BROWSER_PATH"] = found
@@ -73,9 +73,7 @@ def show_chart(fig: go.Figure, data: pd.DataFrame, name: str, key: str) -> None:
     """Draw a chart with its CSV (and, when possible, PNG) download buttons below it."""
     import streamlit as st
 
-    st.plotly_chart(
-        fig, config=plotly_config(name), key=f"chart_{key}", width="stretch"
-    )
+    st.plotly_chart(fig, config=plotly_config(name), key=f"chart_{key}", width="stretch")
     row = st.container(horizontal=True)
     row.download_button(
         "Data (CSV)",

@@ -70,9 +70,7 @@ class Filters:
         return params
 
     @classmethod
-    def from_query_params(
-        cls, params: Mapping[str, Sequence[str]]
-    ) -> tuple[Filters, list[str]]:
+    def from_query_params(cls, params: Mapping[str, Sequence[str]]) -> tuple[Filters, list[str]]:
         """Parse URL parameters (each name to all its values); bad values are dropped and
         reported as sentences for the analyst."""
         problems: list[str] = []
@@ -84,9 +82,7 @@ class Filters:
                 try:
                     dates[name] = date.fromisoformat(raw[-1].strip())
                 except ValueError:
-                    problems.append(
-                        f"Ignored `{name}={raw[-1]}`: dates are written YYYY-MM-DD."
-                    )
+                    problems.append(f"Ignored `{name}={raw[-1]}`: dates are written YYYY-MM-DD.")
         if dates["from"] and dates["to"] and dates["from"] > dates["to"]:
             problems.append("`from` was after `to`; the two dates were swapped.")
             dates["from"], dates["to"] = dates["to"], dates["from"]
@@ -267,9 +263,7 @@ def sidebar_filters(options: FilterOptions) -> Filters:
             format_func=lambda v: options.actors.get(v, v),
         )
         st.multiselect("Outlets", list(options.outlets), key=WIDGET_KEYS["outlets"])
-        st.multiselect(
-            "Stance polarity", list(POLARITIES), key=WIDGET_KEYS["polarities"]
-        )
+        st.multiselect("Stance polarity", list(POLARITIES), key=WIDGET_KEYS["polarities"])
         st.multiselect(
             "Figure category",
             list(FIGURE_CATEGORIES),

@@ -6,10 +6,20 @@ warehouse rebuilt by `python -m etl` (which replaces the file) is picked up on t
 without restarting the server. Each query runs on its own cursor: DuckDB connections are not
 thread-safe, and Streamlit serves sessions from several threads.
 
+Once per warehouse version the connection builds flattened in-memory tables (`flat_statements`,
+`flat_stances`, `flat_figures`, `flat_events`, `flat_articles`, `flat_mentions`): each row
+already carries its date, the date's precision and its label, its outlet, the names and
+countries of its actors, and the lists the filters test. A filter change then scans one table.
+
+An actor's country (`actor_country`, the one definition): the actor itself when its kind is
+country or intergovernmental (the EU speaks for itself), else whatever its country_id points
+at (a country, a bloc or a group).
+
 How the filters apply (the same on every page):
 - dates: a statement's date (else its article's), a stance's statement date (else article's),
   a figure's as-of date (else article's), an event's date, an article's publication date.
-  Rows without any date drop out once a date bound is set.
+  Rows without any date drop out once a date bound is set. A month- or year-precision date
+  counts as its first day.
 - countries: statements whose speaker belongs to the country; stances whose source or target
   does; figures attributed to someone of the country or located in it; events with a
   participant of the country or held in it; articles mentioning an actor of the country.
@@ -22,7 +32,7 @@ How the filters apply (the same on every page):
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import duckdb
@@ -43,8 +53,17 @@ TABLES = (
     "rejected",
 )
 CACHE = {"show_spinner": False, "max_entries": 1024, "ttl": 6 * 3600}
-# The country an actor stands for: itself when it is a country, else its country_id.
-COUNTRY_OF = "CASE WHEN {a}.kind = 'country' THEN {a}.actor_id ELSE {a}.country_id END"
+# Kinds of actor that are their own country on every chart and filter.
+COUNTRY_KINDS = ("country", "intergovernmental")
+SUBJECTS = ("statements", "stances", "figures", "events", "articles", "mentions")
+# Money among the figures: the aid_money category, or a currency sign or word in the number's
+# text ("$500 million", "€7 billion", "3 billion euros"). First match gives the currency.
+CURRENCIES = (
+    ("€", r"€|\beuros?\b|\bEUR\b"),
+    ("£", r"£|\bpounds? sterling\b|\bGBP\b"),
+    ("¥", r"¥|\byen\b|\byuan\b"),
+    ("$", r"\$|\bdollars?\b|\bUSD\b"),
+)
 
 
 @dataclass(frozen=True)
@@ -63,12 +82,15 @@ class Health:
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a chart's rows come from: how many, from how many articles, over which dates."""
+    """Where a chart's rows come from: how many, from how many articles, over which dates
+    (the labels say the dates at their precision: '2015-10', '2016')."""
 
     rows: int
     articles: int
     first: date | None
     last: date | None
+    first_label: str | None = None
+    last_label: str | None = None
 
 
 def warehouse_path() -> str:
@@ -82,9 +104,185 @@ def locate(path: str | None = None) -> Warehouse | None:
         stat = os.stat(path)
     except OSError:
         return None
-    return Warehouse(
-        os.path.abspath(path), (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    return Warehouse(os.path.abspath(path), (stat.st_ino, stat.st_mtime_ns, stat.st_size))
+
+
+def flat(subject: str) -> str:
+    """The qualified name of a subject's flattened table (queries run with `USE wh`)."""
+    if subject not in SUBJECTS:
+        raise ValueError(f"unknown subject {subject!r}")
+    return f"memory.main.flat_{subject}"
+
+
+# --- the flattened tables ------------------------------------------------------------------
+
+
+def _label(day: str, precision: str) -> str:
+    """SQL: a date written at its precision ('2015-10-01', '2015-10', '2015')."""
+    return (
+        f"CASE WHEN {day} IS NULL THEN NULL "
+        f"WHEN {precision} = 'year' THEN strftime({day}, '%Y') "
+        f"WHEN {precision} = 'month' THEN strftime({day}, '%Y-%m') "
+        f"ELSE strftime({day}, '%Y-%m-%d') END"
     )
+
+
+def _dated(own: str, own_precision: str, fallback: str, fallback_precision: str) -> str:
+    """SQL select-list: row_date, row_precision, date_label from a date with a fallback."""
+    day = f"COALESCE({own}, {fallback})"
+    precision = (
+        f"CASE WHEN {own} IS NOT NULL THEN COALESCE({own_precision}, 'day') "
+        f"WHEN {fallback} IS NOT NULL THEN COALESCE({fallback_precision}, 'day') END"
+    )
+    return (
+        f"{day} AS row_date, {precision} AS row_precision, {_label(day, precision)} AS date_label"
+    )
+
+
+def _currency_sql(text: str, category: str) -> str:
+    cases = " ".join(
+        f"WHEN regexp_matches({text}, '{pattern}', 'i') THEN '{sign}'"
+        for sign, pattern in CURRENCIES
+    )
+    return f"CASE {cases} WHEN {category} = 'aid_money' THEN '' END"
+
+
+def _flat_sql(present: dict[str, list[str]]) -> list[str]:
+    """The statements that build the flattened tables, given the warehouse's columns."""
+
+    def col(table: str, alias: str, column: str, default: str = "NULL") -> str:
+        return f"{alias}.{column}" if column in present.get(table, []) else default
+
+    art_prec = col("articles", "ar", "published_precision")
+    kinds = ", ".join(f"'{k}'" for k in COUNTRY_KINDS)
+    return [
+        f"""CREATE OR REPLACE TABLE actor_country AS
+        WITH one AS (SELECT * FROM wh.actors QUALIFY row_number() OVER (PARTITION BY actor_id) = 1),
+             own AS (SELECT actor_id, name, kind, aliases,
+                            CASE WHEN kind IN ({kinds}) THEN actor_id ELSE country_id END AS country_id
+                     FROM one)
+        SELECT own.actor_id, own.name, own.kind, own.aliases, own.country_id,
+               COALESCE(c.name, own.country_id) AS country
+        FROM own LEFT JOIN one c ON c.actor_id = own.country_id""",
+        # A place named like a country (or one of its aliases) lies in that country.
+        """CREATE OR REPLACE TABLE place_country AS
+        SELECT place, min(actor_id) AS country_id FROM (
+            SELECT lower(name) AS place, actor_id FROM actor_country WHERE kind = 'country'
+            UNION ALL
+            SELECT lower(unnest(aliases)), actor_id FROM actor_country WHERE kind = 'country')
+        GROUP BY place""",
+        f"""CREATE OR REPLACE TABLE flat_statements AS
+        WITH said AS (
+            SELECT t.statement_id, list(DISTINCT t.polarity) AS polarities,
+                   string_agg(DISTINCT COALESCE(tg.name, t.target_id), ', '
+                              ORDER BY COALESCE(tg.name, t.target_id)) AS targets,
+                   string_agg(DISTINCT t.polarity, ', ' ORDER BY t.polarity) AS polarity
+            FROM wh.stances t LEFT JOIN actor_country tg ON tg.actor_id = t.target_id
+            WHERE t.statement_id IS NOT NULL GROUP BY t.statement_id)
+        SELECT s.statement_id, s.article_id, s.speaker_id, s.speaker_text, s.quote, s.is_direct,
+               s.char_start, s.char_end, {col("statements", "s", "cue")} AS cue,
+               {_dated("s.statement_date", col("statements", "s", "date_precision"), "ar.published_date", art_prec)},
+               ar.outlet, ar.title, ar.published_date,
+               COALESCE(sp.name, s.speaker_text) AS speaker,
+               sp.country_id, sp.country,
+               COALESCE(said.polarities, []) AS polarities, said.targets, said.polarity
+        FROM wh.statements s
+        JOIN wh.articles ar ON ar.article_id = s.article_id
+        LEFT JOIN actor_country sp ON sp.actor_id = s.speaker_id
+        LEFT JOIN said ON said.statement_id = s.statement_id
+        ORDER BY row_date, s.statement_id""",
+        f"""CREATE OR REPLACE TABLE flat_stances AS
+        SELECT t.stance_id, t.article_id, t.statement_id, t.source_id, t.target_id,
+               t.polarity, t.evidence, t.char_start, t.char_end, {col("stances", "t", "cue")} AS cue,
+               {_dated("s.statement_date", col("statements", "s", "date_precision"), "ar.published_date", art_prec)},
+               ar.outlet, ar.title,
+               COALESCE(src.name, t.source_id) AS source_name,
+               COALESCE(tgt.name, t.target_id) AS target_name,
+               src.country_id AS source_country, tgt.country_id AS target_country,
+               src.country AS source_country_name, tgt.country AS target_country_name
+        FROM wh.stances t
+        JOIN wh.articles ar ON ar.article_id = t.article_id
+        LEFT JOIN wh.statements s ON s.statement_id = t.statement_id
+        LEFT JOIN actor_country src ON src.actor_id = t.source_id
+        LEFT JOIN actor_country tgt ON tgt.actor_id = t.target_id
+        ORDER BY row_date, t.stance_id""",
+        f"""CREATE OR REPLACE TABLE flat_figures AS
+        SELECT f.figure_id, f.article_id, f.value, f.value_text, f.category, f.subject,
+               f.location, f.attributed_to_id, f.as_of_date, f.evidence, f.char_start, f.char_end,
+               {col("figures", "f", "qualifier")} AS qualifier,
+               {col("figures", "f", "value_start")} AS value_start,
+               {col("figures", "f", "value_end")} AS value_end,
+               {_dated("f.as_of_date", col("figures", "f", "as_of_precision"), "ar.published_date", art_prec)},
+               ar.outlet, ar.title, ar.published_date,
+               att.name AS attributed_to, att.country_id AS attributed_country,
+               place.country_id AS location_country,
+               {_currency_sql("f.value_text", "f.category")} AS currency
+        FROM wh.figures f
+        JOIN wh.articles ar ON ar.article_id = f.article_id
+        LEFT JOIN actor_country att ON att.actor_id = f.attributed_to_id
+        LEFT JOIN place_country place ON place.place = lower(f.location)
+        ORDER BY row_date, f.figure_id""",
+        """CREATE OR REPLACE TABLE flat_figures AS
+        SELECT *, CASE WHEN currency IS NULL THEN 'people' ELSE 'money' END AS measure
+        FROM flat_figures""",
+        f"""CREATE OR REPLACE TABLE flat_events AS
+        WITH taking_part AS (
+            SELECT u.event_id,
+                   string_agg(COALESCE(a.name, u.p), ', ' ORDER BY COALESCE(a.name, u.p)) AS participants,
+                   list(DISTINCT a.country_id) FILTER (WHERE a.country_id IS NOT NULL) AS countries
+            FROM (SELECT event_id, unnest(participant_ids) AS p FROM wh.events) u
+            LEFT JOIN actor_country a ON a.actor_id = u.p GROUP BY u.event_id)
+        SELECT e.event_id, e.article_id, e.event_date AS row_date,
+               COALESCE(e.date_precision, 'day') AS row_precision,
+               {_label("e.event_date", "COALESCE(e.date_precision, 'day')")} AS date_label,
+               e.date_precision, e.event_type, e.description, e.location, e.participant_ids,
+               e.evidence, e.char_start, e.char_end, ar.outlet, ar.title,
+               tp.participants, place.country_id AS location_country,
+               list_distinct(list_concat(COALESCE(tp.countries, []),
+                   CASE WHEN place.country_id IS NULL THEN [] ELSE [place.country_id] END)) AS countries
+        FROM wh.events e
+        JOIN wh.articles ar ON ar.article_id = e.article_id
+        LEFT JOIN taking_part tp ON tp.event_id = e.event_id
+        LEFT JOIN place_country place ON place.place = lower(e.location)
+        ORDER BY row_date, e.event_id""",
+        f"""CREATE OR REPLACE TABLE flat_articles AS
+        WITH mentioned AS (
+                SELECT m.article_id, count(*) AS mentions,
+                       list(DISTINCT m.actor_id) FILTER (WHERE a.actor_id IS NOT NULL) AS actor_ids,
+                       list(DISTINCT a.country_id) FILTER (WHERE a.country_id IS NOT NULL) AS countries
+                FROM wh.mentions m LEFT JOIN actor_country a ON a.actor_id = m.actor_id
+                GROUP BY m.article_id),
+             said AS (SELECT article_id, count(*) AS n FROM wh.statements GROUP BY article_id),
+             taken AS (SELECT article_id, count(*) AS n, list(DISTINCT polarity) AS polarities
+                       FROM wh.stances GROUP BY article_id),
+             cited AS (SELECT article_id, count(*) AS n, list(DISTINCT category) AS categories
+                       FROM wh.figures GROUP BY article_id),
+             happened AS (SELECT article_id, count(*) AS n FROM wh.events GROUP BY article_id)
+        SELECT ar.article_id, ar.title, ar.outlet, ar.url, ar.source_path, ar.language,
+               ar.published_date AS row_date, ar.published_date,
+               CASE WHEN ar.published_date IS NOT NULL THEN COALESCE({art_prec}, 'day') END AS row_precision,
+               {_label("ar.published_date", f"COALESCE({art_prec}, 'day')")} AS date_label,
+               COALESCE(m.mentions, 0) AS mentions, COALESCE(said.n, 0) AS statements,
+               COALESCE(taken.n, 0) AS stances, COALESCE(cited.n, 0) AS figures,
+               COALESCE(happened.n, 0) AS events,
+               COALESCE(m.actor_ids, []) AS actor_ids, COALESCE(m.countries, []) AS countries,
+               COALESCE(taken.polarities, []) AS polarities,
+               COALESCE(cited.categories, []) AS categories
+        FROM wh.articles ar
+        LEFT JOIN mentioned m ON m.article_id = ar.article_id
+        LEFT JOIN said ON said.article_id = ar.article_id
+        LEFT JOIN taken ON taken.article_id = ar.article_id
+        LEFT JOIN cited ON cited.article_id = ar.article_id
+        LEFT JOIN happened ON happened.article_id = ar.article_id
+        ORDER BY row_date, ar.article_id""",
+        """CREATE OR REPLACE TABLE flat_mentions AS
+        SELECT m.actor_id, m.article_id, ar.published_date AS row_date, ar.outlet,
+               a.country_id, a.country, a.name, a.kind
+        FROM wh.mentions m
+        JOIN wh.articles ar ON ar.article_id = m.article_id
+        JOIN actor_country a ON a.actor_id = m.actor_id
+        ORDER BY row_date, m.article_id""",
+    ]
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -93,6 +291,16 @@ def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConn
     # open instance of the old file after the ETL replaced it.
     con = duckdb.connect(":memory:")
     con.execute("ATTACH ? AS wh (READ_ONLY)", [path])
+    present: dict[str, list[str]] = {}
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_catalog = 'wh' ORDER BY table_name, ordinal_position"
+    ).fetchall():
+        present.setdefault(table, []).append(column)
+    # Flatten only a whole warehouse; health() explains what is missing otherwise.
+    if all(t in present for t in TABLES):
+        for sql in _flat_sql(present):
+            con.execute(sql)
     return con
 
 
@@ -114,10 +322,6 @@ def columns(wh: Warehouse) -> dict[str, list[str]]:
         "WHERE table_catalog = 'wh' ORDER BY table_name, ordinal_position",
     )
     return {t: list(g["column_name"]) for t, g in df.groupby("table_name")}
-
-
-def _has(wh: Warehouse, table: str, column: str) -> bool:
-    return column in columns(wh).get(table, [])
 
 
 def health(wh: Warehouse | None) -> Health:
@@ -171,173 +375,90 @@ class _Where:
         return " AND ".join(self.parts) if self.parts else "TRUE"
 
 
-def _dates(w: _Where, f: Filters, column: str = "row_date") -> None:
-    if f.date_from:
-        w.add(f"{column} >= ?", f.date_from)
-    if f.date_to:
-        w.add(f"{column} <= ?", f.date_to)
+ANY = "list_has_any({column}, ?::VARCHAR[])"
+IN = "list_contains(?::VARCHAR[], {column})"
 
 
-def _outlets(w: _Where, f: Filters) -> None:
-    if f.outlets:
-        w.add("list_contains(?::VARCHAR[], outlet)", list(f.outlets))
-
-
-COUNTRY_NAMES = (
-    "(SELECT list(lower(name)) FROM actors WHERE list_contains(?::VARCHAR[], actor_id))"
-)
-ACTORS_OF_COUNTRIES = f"(SELECT list(a.actor_id) FROM actors a WHERE list_contains(?::VARCHAR[], {COUNTRY_OF.format(a='a')}))"
-
-
-# Each subject is a base query with uniform column names, and the filters that apply to it.
-def _base(wh: Warehouse, subject: str) -> str:
-    if subject == "statements":
-        cue = ", s.cue" if _has(wh, "statements", "cue") else ", NULL AS cue"
-        return f"""
-            SELECT s.statement_id, s.article_id, s.speaker_id, s.speaker_text, s.quote,
-                   s.is_direct, s.char_start, s.char_end{cue},
-                   COALESCE(s.statement_date, ar.published_date) AS row_date,
-                   ar.outlet, ar.title, ar.published_date,
-                   COALESCE(sp.name, s.speaker_text) AS speaker,
-                   {COUNTRY_OF.format(a="sp")} AS country_id
-            FROM statements s
-            JOIN articles ar ON ar.article_id = s.article_id
-            LEFT JOIN actors sp ON sp.actor_id = s.speaker_id"""
-    if subject == "stances":
-        cue = ", t.cue" if _has(wh, "stances", "cue") else ", NULL AS cue"
-        return f"""
-            SELECT t.stance_id, t.article_id, t.statement_id, t.source_id, t.target_id,
-                   t.polarity, t.evidence, t.char_start, t.char_end{cue},
-                   COALESCE(s.statement_date, ar.published_date) AS row_date,
-                   ar.outlet, ar.title,
-                   COALESCE(src.name, t.source_id) AS source_name,
-                   COALESCE(tgt.name, t.target_id) AS target_name,
-                   {COUNTRY_OF.format(a="src")} AS source_country,
-                   {COUNTRY_OF.format(a="tgt")} AS target_country
-            FROM stances t
-            JOIN articles ar ON ar.article_id = t.article_id
-            LEFT JOIN statements s ON s.statement_id = t.statement_id
-            LEFT JOIN actors src ON src.actor_id = t.source_id
-            LEFT JOIN actors tgt ON tgt.actor_id = t.target_id"""
-    if subject == "figures":
-        extras = "".join(
-            f", f.{c}" if _has(wh, "figures", c) else f", NULL AS {c}"
-            for c in ("qualifier", "value_start", "value_end")
-        )
-        return f"""
-            SELECT f.figure_id, f.article_id, f.value, f.value_text, f.category, f.subject,
-                   f.location, f.attributed_to_id, f.as_of_date, f.evidence, f.char_start,
-                   f.char_end{extras},
-                   COALESCE(f.as_of_date, ar.published_date) AS row_date,
-                   ar.outlet, ar.title, ar.published_date,
-                   att.name AS attributed_to,
-                   {COUNTRY_OF.format(a="att")} AS attributed_country
-            FROM figures f
-            JOIN articles ar ON ar.article_id = f.article_id
-            LEFT JOIN actors att ON att.actor_id = f.attributed_to_id"""
-    if subject == "events":
-        return """
-            SELECT e.event_id, e.article_id, e.event_date AS row_date, e.date_precision,
-                   e.event_type, e.description, e.location, e.participant_ids, e.evidence,
-                   e.char_start, e.char_end, ar.outlet, ar.title
-            FROM events e JOIN articles ar ON ar.article_id = e.article_id"""
-    if subject == "articles":
-        return """
-            SELECT ar.article_id, ar.title, ar.outlet, ar.url, ar.source_path, ar.language,
-                   ar.published_date AS row_date, ar.published_date
-            FROM articles ar"""
-    if subject == "mentions":
-        return f"""
-            SELECT m.actor_id, m.article_id, ar.published_date AS row_date, ar.outlet,
-                   {COUNTRY_OF.format(a="a")} AS country_id, a.name, a.kind
-            FROM mentions m
-            JOIN articles ar ON ar.article_id = m.article_id
-            JOIN actors a ON a.actor_id = m.actor_id"""
-    raise ValueError(f"unknown subject {subject!r}")
-
-
-def _filtered(wh: Warehouse, subject: str, f: Filters) -> tuple[str, list]:
-    """`SELECT * FROM (base) WHERE <filters>` for a subject, with its parameters."""
+def _where(subject: str, f: Filters) -> _Where:
+    """The filters as a WHERE over one flattened table (see the module docstring)."""
     w = _Where()
-    _dates(w, f)
-    _outlets(w, f)
+    if f.date_from:
+        w.add("row_date >= ?", f.date_from)
+    if f.date_to:
+        w.add("row_date <= ?", f.date_to)
+    if f.outlets:
+        w.add(IN.format(column="outlet"), list(f.outlets))
     countries, actors = list(f.countries), list(f.actors)
     if subject == "statements":
         if countries:
-            w.add("list_contains(?::VARCHAR[], country_id)", countries)
+            w.add(IN.format(column="country_id"), countries)
         if actors:
-            w.add("list_contains(?::VARCHAR[], speaker_id)", actors)
+            w.add(IN.format(column="speaker_id"), actors)
         if f.polarities:
-            w.add(
-                "statement_id IN (SELECT statement_id FROM stances "
-                "WHERE list_contains(?::VARCHAR[], polarity))",
-                list(f.polarities),
-            )
+            w.add(ANY.format(column="polarities"), list(f.polarities))
     elif subject == "stances":
         if countries:
             w.add(
-                "(list_contains(?::VARCHAR[], source_country) "
-                "OR list_contains(?::VARCHAR[], target_country))",
+                f"({IN.format(column='source_country')} OR {IN.format(column='target_country')})",
                 countries,
                 countries,
             )
         if actors:
             w.add(
-                "(list_contains(?::VARCHAR[], source_id) OR list_contains(?::VARCHAR[], target_id))",
+                f"({IN.format(column='source_id')} OR {IN.format(column='target_id')})",
                 actors,
                 actors,
             )
         if f.polarities:
-            w.add("list_contains(?::VARCHAR[], polarity)", list(f.polarities))
+            w.add(IN.format(column="polarity"), list(f.polarities))
     elif subject == "figures":
         if countries:
             w.add(
-                f"(list_contains(?::VARCHAR[], attributed_country) "
-                f"OR list_contains({COUNTRY_NAMES}, lower(location)))",
+                f"({IN.format(column='attributed_country')} OR {IN.format(column='location_country')})",
                 countries,
                 countries,
             )
         if actors:
-            w.add("list_contains(?::VARCHAR[], attributed_to_id)", actors)
+            w.add(IN.format(column="attributed_to_id"), actors)
         if f.categories:
-            w.add("list_contains(?::VARCHAR[], category)", list(f.categories))
+            w.add(IN.format(column="category"), list(f.categories))
     elif subject == "events":
         if countries:
-            w.add(
-                f"(list_has_any(participant_ids, {ACTORS_OF_COUNTRIES}) "
-                f"OR list_contains({COUNTRY_NAMES}, lower(location)))",
-                countries,
-                countries,
-            )
+            w.add(ANY.format(column="countries"), countries)
         if actors:
-            w.add("list_has_any(participant_ids, ?::VARCHAR[])", actors)
-    elif subject in ("articles", "mentions"):
+            w.add(ANY.format(column="participant_ids"), actors)
+    elif subject == "articles":
+        if countries:
+            w.add(ANY.format(column="countries"), countries)
+        if actors:
+            w.add(ANY.format(column="actor_ids"), actors)
+        if f.polarities:
+            w.add(ANY.format(column="polarities"), list(f.polarities))
+        if f.categories:
+            w.add(ANY.format(column="categories"), list(f.categories))
+    elif subject == "mentions":
+        # Mentions in the articles that mention the countries / actors.
         if countries:
             w.add(
-                f"article_id IN (SELECT m.article_id FROM mentions m JOIN actors a "
-                f"ON a.actor_id = m.actor_id WHERE list_contains(?::VARCHAR[], "
-                f"{COUNTRY_OF.format(a='a')}))",
+                f"article_id IN (SELECT article_id FROM {flat('articles')} "
+                f"WHERE {ANY.format(column='countries')})",
                 countries,
             )
         if actors:
             w.add(
-                "article_id IN (SELECT article_id FROM mentions "
-                "WHERE list_contains(?::VARCHAR[], actor_id))",
+                f"article_id IN (SELECT article_id FROM {flat('articles')} "
+                f"WHERE {ANY.format(column='actor_ids')})",
                 actors,
             )
-        if subject == "articles" and f.polarities:
-            w.add(
-                "article_id IN (SELECT article_id FROM stances "
-                "WHERE list_contains(?::VARCHAR[], polarity))",
-                list(f.polarities),
-            )
-        if subject == "articles" and f.categories:
-            w.add(
-                "article_id IN (SELECT article_id FROM figures "
-                "WHERE list_contains(?::VARCHAR[], category))",
-                list(f.categories),
-            )
-    return f"SELECT * FROM ({_base(wh, subject)}) WHERE {w.sql}", w.params
+    else:
+        raise ValueError(f"unknown subject {subject!r}")
+    return w
+
+
+def _filtered(wh: Warehouse, subject: str, f: Filters) -> tuple[str, list]:
+    """`SELECT * FROM flat_<subject> WHERE <filters>`, with its parameters."""
+    w = _where(subject, f)
+    return f"SELECT * FROM {flat(subject)} WHERE {w.sql}", w.params
 
 
 def _run(
@@ -351,6 +472,14 @@ def _run(
 # --- questions -----------------------------------------------------------------------------
 
 
+def _day(value) -> date | None:
+    return None if pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _text(value) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)
+
+
 @st.cache_data(**CACHE)
 def filter_options(wh: Warehouse) -> FilterOptions:
     """Everything the sidebar can offer, from the whole warehouse."""
@@ -361,11 +490,15 @@ def filter_options(wh: Warehouse) -> FilterOptions:
         "SELECT statement_date FROM statements UNION ALL "
         "SELECT as_of_date FROM figures UNION ALL SELECT event_date FROM events)",
     )
+    # Countries (and blocs) to filter by: every country, and the country of any actor.
     countries = _frame(
         wh,
         """
-        SELECT c.actor_id, c.name FROM actors c
-        WHERE c.kind = 'country' OR c.actor_id IN (SELECT DISTINCT country_id FROM actors)
+        SELECT c.actor_id, c.name FROM memory.main.actor_country c
+        WHERE c.kind = 'country' OR c.actor_id IN (
+            SELECT DISTINCT a.country_id FROM memory.main.actor_country a
+            WHERE a.actor_id IN (SELECT actor_id FROM mentions UNION SELECT speaker_id FROM statements
+                                 UNION SELECT source_id FROM stances UNION SELECT target_id FROM stances))
         ORDER BY c.name""",
     )
     actors = _frame(
@@ -381,13 +514,9 @@ def filter_options(wh: Warehouse) -> FilterOptions:
         wh,
         "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet",
     )
-
-    def day(value) -> date | None:
-        return None if pd.isna(value) else pd.Timestamp(value).date()
-
     return FilterOptions(
-        first_date=day(span["first"].iloc[0]),
-        last_date=day(span["last"].iloc[0]),
+        first_date=_day(span["first"].iloc[0]),
+        last_date=_day(span["last"].iloc[0]),
         countries=dict(zip(countries["actor_id"], countries["name"])),
         actors=dict(zip(actors["actor_id"], actors["name"])),
         outlets=tuple(outlets["outlet"]),
@@ -396,62 +525,83 @@ def filter_options(wh: Warehouse) -> FilterOptions:
 
 @st.cache_data(**CACHE)
 def country_ranking(wh: Warehouse) -> list[str]:
-    """Country ids, most mentioned first (unfiltered): the order colours are handed out in."""
+    """Countries and blocs, most mentioned first (unfiltered): the order colours go in."""
     df = _frame(
         wh,
         f"""
         SELECT c.actor_id, count(m.actor_id) AS n
-        FROM actors c
-        LEFT JOIN actors a ON {COUNTRY_OF.format(a="a")} = c.actor_id
-        LEFT JOIN mentions m ON m.actor_id = a.actor_id
-        WHERE c.kind = 'country'
+        FROM memory.main.actor_country c
+        LEFT JOIN {flat("mentions")} m ON m.country_id = c.actor_id
+        WHERE c.kind IN ({", ".join(f"'{k}'" for k in COUNTRY_KINDS)})
+           OR c.actor_id IN (SELECT country_id FROM memory.main.actor_country)
         GROUP BY c.actor_id ORDER BY n DESC, c.actor_id""",
     )
     return list(df["actor_id"])
 
 
+_SPAN = (
+    "min(row_date) AS first, max(row_date) AS last, "
+    "arg_min(date_label, row_date) AS first_label, arg_max(date_label, row_date) AS last_label"
+)
+
+
 @st.cache_data(**CACHE)
 def provenance(wh: Warehouse, f: Filters, subject: str) -> Provenance:
     """How many rows and articles a page's subject covers under the filters, over which dates."""
-    df = _run(
-        wh,
-        subject,
-        f,
-        "SELECT count(*) AS n, count(DISTINCT article_id) AS a, "
-        "min(row_date) AS first, max(row_date) AS last FROM rows",
+    if subject == "mentions":
+        span = (
+            "min(row_date) AS first, max(row_date) AS last, NULL AS first_label, NULL AS last_label"
+        )
+    else:
+        span = _SPAN
+    row = _run(
+        wh, subject, f, f"SELECT count(*) AS n, count(DISTINCT article_id) AS a, {span} FROM rows"
+    ).iloc[0]
+    return Provenance(
+        int(row["n"]),
+        int(row["a"]),
+        _day(row["first"]),
+        _day(row["last"]),
+        _text(row["first_label"]),
+        _text(row["last_label"]),
     )
-    row = df.iloc[0]
-
-    def day(value) -> date | None:
-        return None if pd.isna(value) else pd.Timestamp(value).date()
-
-    return Provenance(int(row["n"]), int(row["a"]), day(row["first"]), day(row["last"]))
 
 
 @st.cache_data(**CACHE)
 def headline(wh: Warehouse, f: Filters) -> dict[str, object]:
     """The Overview's numbers under the filters."""
-    art = _run(
+    # One statement, so DuckDB runs the counts side by side.
+    parts, params = [], []
+    for subject in ("statements", "stances", "figures", "events"):
+        sql, subject_params = _filtered(wh, subject, f)
+        parts.append(f"(SELECT count(*) FROM ({sql})) AS {subject}")
+        params += subject_params
+    # Distinct actors from each article's list: cheaper than the mentions table.
+    mention_where = _where("articles", replace(f, polarities=(), categories=()))
+    mentions_sql = (
+        f"SELECT unnest(actor_ids) AS actor_id FROM {flat('articles')} WHERE {mention_where.sql}"
+    )
+    mention_params = mention_where.params
+    articles_sql, article_params = _filtered(wh, "articles", f)
+    art = _frame(
         wh,
-        "articles",
-        f,
-        "SELECT count(*) AS articles, count(DISTINCT outlet) AS outlets, "
-        "min(row_date) AS first, max(row_date) AS last FROM rows",
+        f"""SELECT {", ".join(parts)},
+               (SELECT count(DISTINCT actor_id) FROM ({mentions_sql})) AS actors, a.*
+        FROM (SELECT count(*) AS articles, count(DISTINCT outlet) AS outlets, {_SPAN}
+              FROM ({articles_sql})) a""",
+        params + mention_params + article_params,
     ).iloc[0]
     counts = {
-        subject: int(
-            _run(wh, subject, f, "SELECT count(*) AS n FROM rows")["n"].iloc[0]
-        )
-        for subject in ("statements", "stances", "figures", "events")
+        subject: int(art[subject]) for subject in ("statements", "stances", "figures", "events")
     }
-    actors = _run(wh, "mentions", f, "SELECT count(DISTINCT actor_id) AS n FROM rows")[
-        "n"
-    ].iloc[0]
+    actors = art["actors"]
     return {
         "articles": int(art["articles"]),
         "outlets": int(art["outlets"]),
-        "first": None if pd.isna(art["first"]) else pd.Timestamp(art["first"]).date(),
-        "last": None if pd.isna(art["last"]) else pd.Timestamp(art["last"]).date(),
+        "first": _day(art["first"]),
+        "last": _day(art["last"]),
+        "first_label": _text(art["first_label"]),
+        "last_label": _text(art["last_label"]),
         "actors": int(actors),
         **counts,
     }
@@ -459,14 +609,14 @@ def headline(wh: Warehouse, f: Filters) -> dict[str, object]:
 
 @st.cache_data(**CACHE)
 def latest_statements(wh: Warehouse, f: Filters, limit: int = 8) -> pd.DataFrame:
+    """Newest statements; `date` is written at its precision."""
     return _run(
         wh,
         "statements",
         f,
         """
-        SELECT row_date AS date, speaker, c.name AS country, quote, outlet
-        FROM rows LEFT JOIN actors c ON c.actor_id = rows.country_id
-        ORDER BY row_date DESC NULLS LAST, statement_id LIMIT ?""",
+        SELECT date_label AS date, speaker, country, quote, outlet
+        FROM rows ORDER BY row_date DESC NULLS LAST, statement_id LIMIT ?""",
         [limit],
     )
 
@@ -484,6 +634,9 @@ def stance_balance(wh: Warehouse, f: Filters) -> pd.DataFrame:
     )
 
 
+NOT_STATED = "source not stated"
+
+
 @st.cache_data(**CACHE)
 def most_cited_figures(wh: Warehouse, f: Filters, limit: int = 10) -> pd.DataFrame:
     """Figures cited by the most articles (same category, place and value)."""
@@ -492,27 +645,34 @@ def most_cited_figures(wh: Warehouse, f: Filters, limit: int = 10) -> pd.DataFra
         "figures",
         f,
         """
-        SELECT category, location, value, any_value(value_text) AS value_text,
-               count(DISTINCT article_id) AS citations,
-               string_agg(DISTINCT COALESCE(attributed_to, 'unattributed'), ', ') AS cited_by,
-               max(row_date) AS latest
-        FROM rows GROUP BY category, location, value
-        ORDER BY citations DESC, value DESC LIMIT ?""",
-        [limit],
+        , top AS (SELECT category, location, value, count(DISTINCT article_id) AS citations
+                  FROM rows GROUP BY ALL ORDER BY citations DESC, value DESC LIMIT ?)
+        SELECT r.category, r.location, r.value, any_value(r.value_text) AS value_text,
+               any_value(r.measure) AS measure, any_value(r.currency) AS currency,
+               any_value(top.citations) AS citations,
+               string_agg(DISTINCT COALESCE(r.attributed_to, ?), ', ') AS cited_by,
+               max(r.row_date) AS latest
+        FROM rows r JOIN top ON top.category = r.category AND top.value = r.value
+             AND top.location IS NOT DISTINCT FROM r.location
+        GROUP BY r.category, r.location, r.value
+        ORDER BY citations DESC, r.value DESC""",
+        [limit, NOT_STATED],
     )
 
 
 @st.cache_data(**CACHE)
 def figures_by_place(wh: Warehouse, f: Filters, limit: int = 25) -> pd.DataFrame:
-    """Per category and location: the largest value cited, how many figures and sources."""
+    """Per measure (people or money), category and location: the largest value cited, with its
+    text, how many figures and articles. Money keeps its currency apart."""
     return _run(
         wh,
         "figures",
         f,
         """
-        SELECT category, COALESCE(location, 'unspecified') AS location,
-               max(value) AS largest, count(*) AS figures,
-               count(DISTINCT article_id) AS articles
+        SELECT measure, COALESCE(currency, '') AS currency, category,
+               COALESCE(location, 'unspecified') AS location,
+               max(value) AS largest, arg_max(value_text, value) AS largest_text,
+               count(*) AS figures, count(DISTINCT article_id) AS articles
         FROM rows GROUP BY ALL ORDER BY largest DESC LIMIT ?""",
         [limit],
     )
@@ -520,40 +680,58 @@ def figures_by_place(wh: Warehouse, f: Filters, limit: int = 25) -> pd.DataFrame
 
 @st.cache_data(**CACHE)
 def figures_over_time(wh: Warehouse, f: Filters, limit: int = 1500) -> pd.DataFrame:
-    """Dated figures (as-of date, else publication), largest first when capped."""
+    """Dated figures (as-of date, else publication), largest first when capped; `as_of` is the
+    first day of the period, `as_of_label` says the precision."""
     return _run(
         wh,
         "figures",
         f,
         """
-        SELECT row_date AS as_of, value, value_text, category,
+        SELECT row_date AS as_of, date_label AS as_of_label, row_precision AS precision,
+               value, value_text, category, measure, currency,
                COALESCE(location, 'unspecified') AS location,
-               COALESCE(attributed_to, 'unattributed') AS cited_by, outlet, article_id
+               COALESCE(attributed_to, ?) AS cited_by, outlet, article_id
         FROM rows WHERE row_date IS NOT NULL
         ORDER BY value DESC LIMIT ?""",
-        [limit],
+        [NOT_STATED, limit],
     )
 
 
 @st.cache_data(**CACHE)
-def figure_spread(wh: Warehouse, f: Filters, limit: int = 12) -> pd.DataFrame:
-    """Quantities (category and place) cited with different values, each value with who said it."""
+def figure_spread(wh: Warehouse, f: Filters, limit: int = 12, values: int = 8) -> pd.DataFrame:
+    """Quantities (measure, category and place) cited with different values, each value with
+    who said it, when (at its precision) and what it counted. Per quantity at most about
+    `values` values: the lowest, the highest and the most cited."""
     return _run(
         wh,
         "figures",
         f,
         """
         , groups AS (
-            SELECT category, location FROM rows WHERE location IS NOT NULL
+            SELECT measure, category, location FROM rows WHERE location IS NOT NULL
             GROUP BY ALL HAVING count(DISTINCT value) > 1
             ORDER BY max(value) DESC LIMIT ?)
-        SELECT r.category, r.location, r.value, any_value(r.value_text) AS value_text,
-               COALESCE(r.attributed_to, 'unattributed') AS cited_by,
+        , picked AS (
+            SELECT r.measure, r.category, r.location, r.value FROM rows r JOIN groups g
+              ON g.measure = r.measure AND g.category = r.category AND g.location = r.location
+            GROUP BY r.measure, r.category, r.location, r.value
+            QUALIFY row_number() OVER (PARTITION BY r.measure, r.category, r.location
+                                       ORDER BY count(*) DESC, r.value) <= ? - 2
+                 OR r.value = min(r.value) OVER (PARTITION BY r.measure, r.category, r.location)
+                 OR r.value = max(r.value) OVER (PARTITION BY r.measure, r.category, r.location))
+        SELECT r.measure, any_value(r.currency) AS currency, r.category, r.location, r.value,
+               any_value(r.value_text) AS value_text,
+               COALESCE(r.attributed_to, ?) AS cited_by,
+               string_agg(DISTINCT r.subject, '; ') AS subject,
                string_agg(DISTINCT r.outlet, ', ') AS outlets,
-               max(r.row_date) AS as_of, count(*) AS citations
-        FROM rows r JOIN groups g ON g.category = r.category AND g.location = r.location
-        GROUP BY ALL ORDER BY r.category, r.location, r.value""",
-        [limit],
+               max(r.row_date) AS as_of, arg_max(r.date_label, r.row_date) AS as_of_label,
+               count(*) AS citations
+        FROM rows r JOIN picked p
+          ON p.measure = r.measure AND p.category = r.category AND p.location = r.location
+             AND p.value = r.value
+        GROUP BY r.measure, r.category, r.location, r.value, cited_by
+        ORDER BY r.measure DESC, r.category, r.location, r.value""",
+        [limit, values, NOT_STATED],
     )
 
 
@@ -564,40 +742,39 @@ def figures_table(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
         "figures",
         f,
         """
-        SELECT row_date AS as_of, category, value_text, value, qualifier, subject, location,
+        SELECT date_label AS as_of, category, value_text, value, qualifier, subject, location,
                attributed_to AS cited_by, outlet, title, evidence, article_id
         FROM rows ORDER BY row_date DESC NULLS LAST, value DESC LIMIT ?""",
         [limit],
     )
 
 
+NO_COUNTRY = "no country"
+
+
 @st.cache_data(**CACHE)
 def stance_counts(wh: Warehouse, f: Filters, by: str = "country") -> pd.DataFrame:
     """Stances per source, target and polarity; sides are countries or actors."""
     if by == "country":
+        # An actor of no known country (an armed group, a lone official) stands for itself.
         sides = (
-            "COALESCE(s.name, 'no country') AS source, COALESCE(t.name, 'no country') AS target, "
-            "rows.source_country AS source_id, rows.target_country AS target_id"
+            "COALESCE(source_country_name, source_name) AS source, "
+            "COALESCE(target_country_name, target_name) AS target, "
+            "COALESCE(source_country, source_id) AS source_id, "
+            "COALESCE(target_country, target_id) AS target_id"
         )
-        joins = (
-            "LEFT JOIN actors s ON s.actor_id = rows.source_country "
-            "LEFT JOIN actors t ON t.actor_id = rows.target_country"
-        )
+        params = []
     elif by == "actor":
-        sides = (
-            "source_name AS source, target_name AS target, "
-            "rows.source_id AS source_id, rows.target_id AS target_id"
-        )
-        joins = ""
+        sides = "source_name AS source, target_name AS target, source_id, target_id"
+        params = []
     else:
         raise ValueError(f"stances are counted by country or actor, not {by!r}")
     return _run(
         wh,
         "stances",
         f,
-        f"""
-        SELECT {sides}, polarity, count(*) AS stances
-        FROM rows {joins} GROUP BY ALL ORDER BY stances DESC""",
+        f"SELECT {sides}, polarity, count(*) AS stances FROM rows GROUP BY ALL ORDER BY stances DESC",
+        params,
     )
 
 
@@ -614,8 +791,9 @@ def stances_over_time(wh: Warehouse, f: Filters) -> pd.DataFrame:
 
 
 @st.cache_data(**CACHE)
-def network_nodes(wh: Warehouse, f: Filters, limit: int = 40) -> pd.DataFrame:
-    """The most mentioned actors, plus every actor at either end of a filtered stance."""
+def network_nodes(wh: Warehouse, f: Filters, limit: int = 40, pairs: int = 40) -> pd.DataFrame:
+    """The `limit` most mentioned actors, plus both ends of the `pairs` most frequent
+    source → target stance pairs (so the strongest ties are always drawn)."""
     stance_sql, stance_params = _filtered(wh, "stances", f)
     mention_sql, mention_params = _filtered(wh, "mentions", f)
     return _frame(
@@ -625,29 +803,42 @@ def network_nodes(wh: Warehouse, f: Filters, limit: int = 40) -> pd.DataFrame:
              s AS ({stance_sql}),
              counted AS (SELECT actor_id, count(*) AS mentions FROM m GROUP BY actor_id),
              top AS (SELECT actor_id FROM counted ORDER BY mentions DESC, actor_id LIMIT ?),
-             ends AS (SELECT source_id AS actor_id FROM s UNION SELECT target_id FROM s),
+             strongest AS (SELECT source_id, target_id FROM s GROUP BY ALL
+                           ORDER BY count(*) DESC, source_id, target_id LIMIT ?),
+             ends AS (SELECT source_id AS actor_id FROM strongest
+                      UNION SELECT target_id FROM strongest),
              chosen AS (SELECT actor_id FROM top UNION SELECT actor_id FROM ends)
-        SELECT a.actor_id, a.name, a.kind, {COUNTRY_OF.format(a="a")} AS country_id,
-               COALESCE(c.name, 'no country') AS country, COALESCE(counted.mentions, 0) AS mentions
-        FROM chosen JOIN actors a ON a.actor_id = chosen.actor_id
-        LEFT JOIN actors c ON c.actor_id = {COUNTRY_OF.format(a="a")}
+        SELECT a.actor_id, a.name, a.kind, a.country_id,
+               COALESCE(a.country, ?) AS country, COALESCE(counted.mentions, 0) AS mentions
+        FROM chosen JOIN memory.main.actor_country a ON a.actor_id = chosen.actor_id
         LEFT JOIN counted ON counted.actor_id = a.actor_id
         ORDER BY mentions DESC, a.actor_id""",
-        mention_params + stance_params + [limit],
+        mention_params + stance_params + [limit, pairs, NO_COUNTRY],
     )
 
 
 @st.cache_data(**CACHE)
-def network_stance_edges(wh: Warehouse, f: Filters) -> pd.DataFrame:
+def network_stance_edges(
+    wh: Warehouse, f: Filters, actor_ids: tuple[str, ...] | None = None
+) -> pd.DataFrame:
+    """Stances per source → target and polarity, between the given actors (default: all)."""
+    # Hash semi-joins: a list of 80 actors tested row by row would cost more.
+    between = (
+        "SEMI JOIN (SELECT unnest(?::VARCHAR[]) AS source_id) s USING (source_id) "
+        "SEMI JOIN (SELECT unnest(?::VARCHAR[]) AS target_id) t USING (target_id)"
+        if actor_ids is not None
+        else ""
+    )
     return _run(
         wh,
         "stances",
         f,
-        """
+        f"""
         SELECT source_id, target_id, source_name AS source, target_name AS target, polarity,
                count(*) AS stances, any_value(evidence) AS example
-        FROM rows GROUP BY source_id, target_id, source_name, target_name, polarity
-        ORDER BY stances DESC""",
+        FROM rows {between} GROUP BY source_id, target_id, source_name, target_name, polarity
+        ORDER BY stances DESC, source_id, target_id""",
+        [list(actor_ids)] * 2 if actor_ids is not None else [],
     )
 
 
@@ -662,24 +853,22 @@ def co_mentions(
         f,
         """
         , m AS (SELECT DISTINCT article_id, actor_id FROM rows
-                WHERE list_contains(?::VARCHAR[], actor_id))
+                SEMI JOIN (SELECT unnest(?::VARCHAR[]) AS actor_id) k USING (actor_id))
         SELECT a.actor_id AS source_id, b.actor_id AS target_id, count(*) AS articles
         FROM m a JOIN m b ON a.article_id = b.article_id AND a.actor_id < b.actor_id
-        GROUP BY ALL HAVING count(*) >= ? ORDER BY articles DESC""",
+        GROUP BY ALL HAVING count(*) >= ? ORDER BY articles DESC, source_id, target_id""",
         [list(actor_ids), minimum],
     )
 
 
 @st.cache_data(**CACHE)
-def actor_statements(
-    wh: Warehouse, f: Filters, actor_id: str, limit: int = 50
-) -> pd.DataFrame:
+def actor_statements(wh: Warehouse, f: Filters, actor_id: str, limit: int = 50) -> pd.DataFrame:
     return _run(
         wh,
         "statements",
         f,
         """
-        SELECT row_date AS date, quote, is_direct, outlet, title
+        SELECT date_label AS date, quote, is_direct, outlet, title
         FROM rows WHERE speaker_id = ? ORDER BY row_date DESC NULLS LAST LIMIT ?""",
         [actor_id, limit],
     )
@@ -690,9 +879,7 @@ def _search_clause(search: str) -> tuple[str, list]:
         return "TRUE", []
     # ILIKE with the analyst's words escaped: % and _ are literal.
     pattern = (
-        "%"
-        + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        + "%"
+        "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     )
     return (
         "(quote ILIKE ? ESCAPE '\\' OR speaker ILIKE ? ESCAPE '\\' "
@@ -701,9 +888,7 @@ def _search_clause(search: str) -> tuple[str, list]:
 
 
 @st.cache_data(**CACHE)
-def statements_table(
-    wh: Warehouse, f: Filters, search: str = "", limit: int = 500
-) -> pd.DataFrame:
+def statements_table(wh: Warehouse, f: Filters, search: str = "", limit: int = 500) -> pd.DataFrame:
     """Statements, newest first, with their stance targets and polarities."""
     clause, params = _search_clause(search)
     return _run(
@@ -711,18 +896,10 @@ def statements_table(
         "statements",
         f,
         f"""
-        , page AS (SELECT * FROM rows WHERE {clause}
-                   ORDER BY row_date DESC NULLS LAST, statement_id LIMIT ?)
-        SELECT p.statement_id, p.row_date AS date, p.speaker, c.name AS country, p.quote,
-               p.is_direct, string_agg(DISTINCT COALESCE(tg.name, t.target_id), ', ') AS targets,
-               string_agg(DISTINCT t.polarity, ', ') AS polarity, p.outlet, p.cue, p.article_id
-        FROM page p
-        LEFT JOIN actors c ON c.actor_id = p.country_id
-        LEFT JOIN stances t ON t.statement_id = p.statement_id
-        LEFT JOIN actors tg ON tg.actor_id = t.target_id
-        GROUP BY p.statement_id, p.row_date, p.speaker, c.name, p.quote, p.is_direct, p.outlet,
-                 p.cue, p.article_id
-        ORDER BY date DESC NULLS LAST, p.statement_id""",
+        SELECT statement_id, date_label AS date, speaker, country, quote, is_direct, targets,
+               polarity, outlet, cue, article_id
+        FROM rows WHERE {clause}
+        ORDER BY row_date DESC NULLS LAST, statement_id LIMIT ?""",
         params + [limit],
     )
 
@@ -742,15 +919,14 @@ def statements_count(wh: Warehouse, f: Filters, search: str = "") -> int:
 
 
 @st.cache_data(**CACHE)
-def statement_context(
-    wh: Warehouse, statement_id: str, window: int = 400
-) -> dict | None:
+def statement_context(wh: Warehouse, statement_id: str, window: int = 400) -> dict | None:
     """The text around a statement (its span re-based to the excerpt), and its stances."""
     df = _frame(
         wh,
-        """
-        SELECT s.char_start, s.char_end, a.body, a.title, a.outlet, a.url, a.published_date
+        f"""
+        SELECT s.char_start, s.char_end, a.body, a.title, a.outlet, a.url, fa.date_label
         FROM statements s JOIN articles a ON a.article_id = s.article_id
+        JOIN {flat("articles")} fa ON fa.article_id = s.article_id
         WHERE s.statement_id = ?""",
         [statement_id],
     )
@@ -761,12 +937,10 @@ def statement_context(
     lo, hi = max(0, start - window), min(len(body), end + window)
     stances = _frame(
         wh,
-        """
-        SELECT t.polarity, COALESCE(src.name, t.source_id) AS source,
-               COALESCE(tgt.name, t.target_id) AS target, t.evidence, t.char_start, t.char_end
-        FROM stances t LEFT JOIN actors src ON src.actor_id = t.source_id
-        LEFT JOIN actors tgt ON tgt.actor_id = t.target_id
-        WHERE t.statement_id = ?""",
+        f"""
+        SELECT polarity, source_name AS source, target_name AS target, evidence,
+               char_start, char_end
+        FROM {flat("stances")} WHERE statement_id = ? ORDER BY stance_id""",
         [statement_id],
     )
     return {
@@ -778,7 +952,7 @@ def statement_context(
         "title": row["title"],
         "outlet": row["outlet"],
         "url": row["url"],
-        "published_date": row["published_date"],
+        "published": _text(row["date_label"]),
         "stances": stances,
         "stance_spans": [
             (int(s) - lo, int(e) - lo)
@@ -790,17 +964,17 @@ def statement_context(
 
 @st.cache_data(**CACHE)
 def events_table(wh: Warehouse, f: Filters, limit: int = 1000) -> pd.DataFrame:
+    """Events, newest first: `date` is the period's first day (for the timeline), `date_label`
+    the date at its precision."""
     return _run(
         wh,
         "events",
         f,
         """
-        SELECT rows.event_id, row_date AS date, date_precision, event_type,
-               COALESCE(location, 'unspecified') AS location, description,
-               (SELECT string_agg(COALESCE(a.name, p), ', ') FROM unnest(participant_ids) AS u(p)
-                LEFT JOIN actors a ON a.actor_id = u.p) AS participants,
-               outlet, evidence, article_id
-        FROM rows ORDER BY row_date DESC, rows.event_id LIMIT ?""",
+        SELECT event_id, row_date AS date, date_label, row_precision AS date_precision,
+               event_type, COALESCE(location, 'unspecified') AS location, description,
+               participants, outlet, evidence, article_id
+        FROM rows ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?""",
         [limit],
     )
 
@@ -813,37 +987,28 @@ def articles_table(wh: Warehouse, f: Filters, limit: int = 1000) -> pd.DataFrame
         "articles",
         f,
         """
-        , page AS (SELECT * FROM rows ORDER BY row_date DESC NULLS LAST, article_id LIMIT ?)
-        SELECT p.article_id, p.published_date, p.title, p.outlet, p.url, p.source_path, p.language,
-               (SELECT count(*) FROM mentions x WHERE x.article_id = p.article_id) AS mentions,
-               (SELECT count(*) FROM statements x WHERE x.article_id = p.article_id) AS statements,
-               (SELECT count(*) FROM stances x WHERE x.article_id = p.article_id) AS stances,
-               (SELECT count(*) FROM figures x WHERE x.article_id = p.article_id) AS figures,
-               (SELECT count(*) FROM events x WHERE x.article_id = p.article_id) AS events
-        FROM page p ORDER BY p.published_date DESC NULLS LAST, p.article_id""",
+        SELECT article_id, date_label AS published, title, outlet, url, source_path, language,
+               mentions, statements, stances, figures, events
+        FROM rows ORDER BY row_date DESC NULLS LAST, article_id LIMIT ?""",
         [limit],
     )
 
 
 @st.cache_data(**CACHE)
 def article(wh: Warehouse, article_id: str) -> dict | None:
-    df = _frame(wh, "SELECT * FROM articles WHERE article_id = ?", [article_id])
+    """One article's row, with `published` written at its precision."""
+    df = _frame(
+        wh,
+        f"""SELECT a.*, fa.date_label AS published FROM articles a
+        JOIN {flat("articles")} fa ON fa.article_id = a.article_id WHERE a.article_id = ?""",
+        [article_id],
+    )
     return None if df.empty else df.iloc[0].to_dict()
 
 
 @st.cache_data(**CACHE)
 def article_extractions(wh: Warehouse, article_id: str) -> pd.DataFrame:
     """Every highlighted span of one article: kind, start, end, label."""
-    figure_start = (
-        "COALESCE(value_start, char_start)"
-        if _has(wh, "figures", "value_start")
-        else "char_start"
-    )
-    figure_end = (
-        "COALESCE(value_end, char_end)"
-        if _has(wh, "figures", "value_end")
-        else "char_end"
-    )
     return _frame(
         wh,
         f"""
@@ -854,11 +1019,13 @@ def article_extractions(wh: Warehouse, article_id: str) -> pd.DataFrame:
         SELECT 'quote', char_start, char_end, 'statement by ' || COALESCE(speaker_text, '?')
         FROM statements WHERE article_id = ?
         UNION ALL
-        SELECT 'figure', {figure_start}, {figure_end}, category || ': ' || value_text
-        FROM figures WHERE article_id = ?
+        SELECT 'figure', COALESCE(value_start, char_start), COALESCE(value_end, char_end),
+               category || ': ' || value_text
+        FROM {flat("figures")} WHERE article_id = ?
         UNION ALL
-        SELECT 'event', char_start, char_end, event_type || ' on ' || CAST(event_date AS VARCHAR)
-        FROM events WHERE article_id = ?
+        SELECT 'event', char_start, char_end,
+               event_type || ' on ' || COALESCE(date_label, 'an unknown date')
+        FROM {flat("events")} WHERE article_id = ?
         ORDER BY start, "end" DESC""",
         [article_id] * 4,
     )
@@ -880,8 +1047,7 @@ def statements_over_time(wh: Warehouse, f: Filters) -> pd.DataFrame:
         "statements",
         f,
         """
-        SELECT date_trunc('month', row_date)::DATE AS month, rows.country_id, c.name AS country,
+        SELECT date_trunc('month', row_date)::DATE AS month, country_id, country,
                count(*) AS statements
-        FROM rows LEFT JOIN actors c ON c.actor_id = rows.country_id
-        WHERE row_date IS NOT NULL GROUP BY ALL ORDER BY month""",
+        FROM rows WHERE row_date IS NOT NULL GROUP BY ALL ORDER BY month""",
     )

@@ -25,9 +25,7 @@ class Highlight:
 def highlight_html(text: str, highlights: Iterable[Highlight]) -> str:
     """`text` escaped, with <span class="hl hl-KIND" title="LABEL"> around highlighted pieces."""
     spans = [
-        h
-        for h in highlights
-        if 0 <= h.start < h.end <= len(text) and h.kind in theme.HIGHLIGHT_CSS
+        h for h in highlights if 0 <= h.start < h.end <= len(text) and h.kind in theme.HIGHLIGHT_CSS
     ]
     cuts = sorted({0, len(text), *(h.start for h in spans), *(h.end for h in spans)})
     out = []
@@ -39,11 +37,7 @@ def highlight_html(text: str, highlights: Iterable[Highlight]) -> str:
             continue
         kinds = sorted({h.kind for h in covering})
         title = html.escape(
-            "; ".join(
-                dict.fromkeys(
-                    h.label or theme.HIGHLIGHT_NAMES[h.kind] for h in covering
-                )
-            )
+            "; ".join(dict.fromkeys(h.label or theme.HIGHLIGHT_NAMES[h.kind] for h in covering))
         )
         classes = " ".join(f"hl-{k}" for k in kinds)
         out.append(f'<span class="hl {classes}" title="{title}">{piece}</span>')
@@ -51,21 +45,16 @@ def highlight_html(text: str, highlights: Iterable[Highlight]) -> str:
 
 
 def stylesheet() -> str:
-    rules = "\n".join(
-        f".hl-{kind} {{ {css} }}" for kind, css in theme.HIGHLIGHT_CSS.items()
-    )
+    rules = "\n".join(f".hl-{kind} {{ {css} }}" for kind, css in theme.HIGHLIGHT_CSS.items())
     return (
         "<style>\n.article-text { white-space: pre-wrap; line-height: 1.7; font-size: 1.02rem;"
-        " max-width: 60rem; }\n"
-        + rules
-        + "\n.hl-legend span { margin-right: 1.2em; }\n</style>"
+        " max-width: 60rem; }\n" + rules + "\n.hl-legend span { margin-right: 1.2em; }\n</style>"
     )
 
 
 def legend_html(kinds: Iterable[str] = theme.ARTICLE_KINDS) -> str:
     items = "".join(
-        f'<span class="hl hl-{k}">{html.escape(theme.HIGHLIGHT_NAMES[k])}</span>'
-        for k in kinds
+        f'<span class="hl hl-{k}">{html.escape(theme.HIGHLIGHT_NAMES[k])}</span>' for k in kinds
     )
     return f'<div class="hl-legend">{items}</div>'
 

@@ -106,5 +106,14 @@ def country_colours(ranked_country_ids: Iterable[str]) -> dict[str, str]:
     }
 
 
+def text_on(background: str) -> str:
+    """Whichever of white and the dark text colour contrasts more with `background` (WCAG)."""
+    r, g, b = (int(background.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    dark = 0.0159  # relative luminance of TEXT (#222222)
+    return TEXT if (luminance + 0.05) / (dark + 0.05) > 1.05 / (luminance + 0.05) else "#FFFFFF"
+
+
 def colour_for(key: str | None, colours: Mapping[str, str]) -> str:
     return colours.get(key, UNKNOWN) if key else UNKNOWN

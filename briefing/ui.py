@@ -32,16 +32,14 @@ class PageContext:
         return charts.source_line(
             prov.rows,
             prov.articles,
-            prov.first,
-            prov.last,
+            prov.first_label or prov.first,
+            prov.last_label or prov.last,
             self.filters.describe(self.names),
             noun or subject,
         )
 
 
-def build_context(
-    wh: queries.Warehouse, filters: Filters, options: FilterOptions
-) -> PageContext:
+def build_context(wh: queries.Warehouse, filters: Filters, options: FilterOptions) -> PageContext:
     colours = theme.country_colours(queries.country_ranking(wh))
     return PageContext(wh, filters, options, colours)
 
@@ -54,9 +52,7 @@ def page_context() -> PageContext | None:
     """This run's context; None (with a message shown) when the page cannot draw anything."""
     ctx = st.session_state.get(_KEY)
     if ctx is None:
-        st.info(
-            "Open the dashboard through `streamlit run app.py`; the warehouse is not loaded."
-        )
+        st.info("Open the dashboard through `streamlit run app.py`; the warehouse is not loaded.")
     return ctx
 
 

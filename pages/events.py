@@ -32,11 +32,12 @@ if ctx:
         )
         st.subheader("Event list")
         st.dataframe(
-            table.drop(columns=["event_id", "article_id"]),
+            table.drop(columns=["event_id", "article_id", "date"]),
             hide_index=True,
             width="stretch",
             column_config={
-                "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+                "date_label": st.column_config.TextColumn("date"),
+                "date_precision": st.column_config.TextColumn("known to the"),
                 "evidence": st.column_config.TextColumn("evidence", width="large"),
             },
         )

@@ -56,7 +56,7 @@ if ctx:
             hide_index=True,
             width="stretch",
             column_config={
-                "as_of": st.column_config.DateColumn("as of", format="YYYY-MM-DD"),
+                "as_of": st.column_config.TextColumn("as of"),
                 "value": st.column_config.NumberColumn("value", format="localized"),
                 "evidence": st.column_config.TextColumn("evidence", width="large"),
             },

@@ -4,7 +4,7 @@ import streamlit as st
 
 from briefing import charts, network, queries
 from briefing.export import show_chart
-from briefing.ui import header, nothing_matches, page_context
+from briefing.ui import CLEAR_HINT, header, nothing_matches, page_context
 
 ctx = page_context()
 if ctx:
@@ -24,21 +24,18 @@ if ctx:
         )
         or "country"
     )
-    size = c2.slider(
-        "Most mentioned actors to include", 10, 80, 30, step=5, key="network_size"
-    )
-    with_co = c3.toggle(
-        "Show co-mentions (same article)", value=False, key="network_co"
-    )
+    size = c2.slider("Most mentioned actors to include", 10, 80, 30, step=5, key="network_size")
+    with_co = c3.toggle("Show co-mentions (same article)", value=False, key="network_co")
 
     nodes = queries.network_nodes(wh, f, size)
-    edges = queries.network_stance_edges(wh, f)
     if nodes.empty:
         nothing_matches("actors")
     else:
         # Co-mentions always shape the layout (actors reported together sit together);
         # they are drawn only when asked for.
-        co_all = queries.co_mentions(wh, f, tuple(sorted(nodes["actor_id"])), 1)
+        shown = tuple(sorted(nodes["actor_id"]))
+        edges = queries.network_stance_edges(wh, f, shown)
+        co_all = queries.co_mentions(wh, f, shown, 1)
         co = co_all if with_co else None
         graph = network.build_graph(nodes, edges, co_all)
         placed = network.with_positions(nodes, network.layout(graph))
@@ -53,13 +50,19 @@ if ctx:
         )
         figure = charts.actor_network(
             placed,
-            edges[edges["source_id"].isin(names) & edges["target_id"].isin(names)],
+            edges,
             ctx.source("stances", "stances"),
             ctx.colours,
             colour_by,
             co,
             selected,
         )
+        if edges.empty:
+            st.info(
+                "No stances between these actors under the current filters: the chart shows "
+                "only who is mentioned. " + CLEAR_HINT,
+                icon=":material/filter_alt_off:",
+            )
         show_chart(figure, edges, "Actor network", "network")
         if selected:
             left, right = st.columns([2, 3], gap="large")
@@ -68,7 +71,8 @@ if ctx:
                 ties = network.strongest_ties(graph, selected)
                 if ties.empty:
                     st.info(
-                        "No stances or co-mentions involve this actor under the current filters."
+                        "No stances or co-mentions involve this actor under the current filters. "
+                        + CLEAR_HINT
                     )
                 else:
                     st.dataframe(ties, hide_index=True, width="stretch")
@@ -76,18 +80,16 @@ if ctx:
                 st.subheader(f"Statements by {names[selected]}")
                 said = queries.actor_statements(wh, f, selected)
                 if said.empty:
-                    st.info("No statements by this actor under the current filters.")
+                    st.info(
+                        "No statements by this actor under the current filters; it is shown for its "
+                        "mentions. Pick another actor, or " + CLEAR_HINT[0].lower() + CLEAR_HINT[1:]
+                    )
                 else:
                     st.dataframe(
                         said,
                         hide_index=True,
                         width="stretch",
                         column_config={
-                            "date": st.column_config.DateColumn(
-                                "date", format="YYYY-MM-DD"
-                            ),
-                            "quote": st.column_config.TextColumn(
-                                "quote", width="large"
-                            ),
+                            "quote": st.column_config.TextColumn("quote", width="large"),
                         },
                     )

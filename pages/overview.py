@@ -15,7 +15,7 @@ if ctx:
     )
     numbers = queries.headline(wh, f)
     cols = st.columns(6)
-    span = f"{numbers['first']} – {numbers['last']}" if numbers["first"] else "undated"
+    span = f"{numbers['first_label']} – {numbers['last_label']}" if numbers["first"] else "undated"
     cols[0].metric("Articles", f"{numbers['articles']:,}")
     cols[1].metric("Outlets", f"{numbers['outlets']:,}")
     cols[2].metric("Statements", f"{numbers['statements']:,}")
@@ -24,9 +24,7 @@ if ctx:
     cols[5].metric("Stances", f"{numbers['stances']:,}")
     st.caption(f"Articles published {span} · {numbers['events']:,} dated events")
 
-    if not any(
-        numbers[k] for k in ("articles", "statements", "stances", "figures", "events")
-    ):
+    if not any(numbers[k] for k in ("articles", "statements", "stances", "figures", "events")):
         nothing_matches("articles or extractions")
     else:
         left, right = st.columns([3, 2], gap="large")
@@ -41,9 +39,6 @@ if ctx:
                     hide_index=True,
                     width="stretch",
                     column_config={
-                        "date": st.column_config.DateColumn(
-                            "date", format="YYYY-MM-DD"
-                        ),
                         "quote": st.column_config.TextColumn("quote", width="large"),
                     },
                 )
@@ -70,9 +65,7 @@ if ctx:
         with left:
             monthly = queries.statements_over_time(wh, f)
             show_chart(
-                charts.statements_over_time(
-                    monthly, ctx.source("statements"), ctx.colours
-                ),
+                charts.statements_over_time(monthly, ctx.source("statements"), ctx.colours),
                 monthly,
                 "Statements per month by country",
                 "overview_statements",

@@ -29,9 +29,6 @@ if ctx:
             selection_mode="single-row",
             key="sources_table",
             column_config={
-                "published_date": st.column_config.DateColumn(
-                    "published", format="YYYY-MM-DD"
-                ),
                 "url": st.column_config.LinkColumn("url"),
                 "title": st.column_config.TextColumn("title", width="large"),
             },
@@ -45,20 +42,12 @@ if ctx:
             format_func=lambda a: titles.get(a, a),
             help="Or select a row in the table above.",
         )
-        chosen = (
-            table["article_id"].iloc[rows[0]]
-            if rows and rows[0] < len(table)
-            else picked
-        )
+        chosen = table["article_id"].iloc[rows[0]] if rows and rows[0] < len(table) else picked
         record = queries.article(wh, chosen)
         if record:
             st.subheader(record["title"] or "(untitled)")
-            published = record.get("published_date")
-            published = (
-                None
-                if published is None or pd.isna(published)
-                else pd.Timestamp(published).date()
-            )
+            published = record.get("published")
+            published = None if published is None or pd.isna(published) else published
             st.caption(
                 " · ".join(
                     str(v)
@@ -93,7 +82,5 @@ if ctx:
             bad,
             hide_index=True,
             width="stretch",
-            column_config={
-                "detail": st.column_config.TextColumn("detail", width="large")
-            },
+            column_config={"detail": st.column_config.TextColumn("detail", width="large")},
         )

@@ -29,9 +29,7 @@ if ctx:
         nothing_matches("statements" + (f" containing “{search}”" if search else ""))
     else:
         shown = f"{len(table):,} of {total:,}" if total > len(table) else f"{total:,}"
-        st.caption(
-            f"{shown} statements, newest first · {ctx.source('statements', 'statements')}"
-        )
+        st.caption(f"{shown} statements, newest first · {ctx.source('statements', 'statements')}")
         event = st.dataframe(
             table.drop(columns=["statement_id", "article_id"]),
             hide_index=True,
@@ -40,7 +38,6 @@ if ctx:
             selection_mode="single-row",
             key="statements_table",
             column_config={
-                "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
                 "quote": st.column_config.TextColumn("quote", width="large"),
                 "is_direct": st.column_config.CheckboxColumn("direct"),
             },
@@ -48,17 +45,13 @@ if ctx:
         rows = event.selection.rows if event is not None else []
         index = rows[0] if rows and rows[0] < len(table) else 0
         chosen = table.iloc[index]
-        st.subheader(
-            f"{chosen['speaker']}, {chosen['date'].date() if hasattr(chosen['date'], 'date') else 'undated'}"
-        )
+        said_on = chosen["date"] if isinstance(chosen["date"], str) else "undated"
+        st.subheader(f"{chosen['speaker']}, {said_on}")
         context = queries.statement_context(wh, chosen["statement_id"])
         if context:
-            spans = [
-                Highlight("quote", context["start"], context["end"], "the statement")
-            ]
+            spans = [Highlight("quote", context["start"], context["end"], "the statement")]
             spans += [
-                Highlight("stance", s, e, "stance evidence")
-                for s, e in context["stance_spans"]
+                Highlight("stance", s, e, "stance evidence") for s, e in context["stance_spans"]
             ]
             text = (
                 ("… " if context["clipped_before"] else "")
@@ -66,10 +59,7 @@ if ctx:
                 + (" …" if context["clipped_after"] else "")
             )
             shift = 2 if context["clipped_before"] else 0
-            spans = [
-                Highlight(h.kind, h.start + shift, h.end + shift, h.label)
-                for h in spans
-            ]
+            spans = [Highlight(h.kind, h.start + shift, h.end + shift, h.label) for h in spans]
             st.html(article_html(text, spans, legend=("quote", "stance")))
             meta = f"{context['outlet'] or 'unknown outlet'} · {context['title'] or ''}"
             st.caption(html.escape(meta))

@@ -156,3 +156,22 @@ def test_selecting_an_actor_shows_its_ties_and_statements(
         "Strongest ties of John Babcock" in headers
         and "Statements by John Babcock" in headers
     )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"country": "turkey", "polarity": "supportive"}, {"actor": "john-babcock"}],
+    ids=["country-and-polarity", "one-actor"],
+)
+def test_narrow_filters_render_and_every_message_says_what_to_do(
+    fixture_warehouse, monkeypatch, query
+):
+    at = start(fixture_warehouse, monkeypatch, **query)
+    for path in PAGE_FILES:
+        at.switch_page(path).run()
+        assert not at.exception, (path, [e.value for e in at.exception])
+        for message in at.info:
+            assert "Reset filters" in message.value or "Choose" in message.value, (
+                path,
+                message.value,
+            )

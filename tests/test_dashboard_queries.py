@@ -209,11 +209,14 @@ def test_optional_columns_may_be_missing(tmp_path):
 
 def test_filter_options_list_countries_actors_outlets_and_the_date_span(wh):
     options = q.filter_options(wh)
+    # Intergovernmental actors stand for themselves, so they can be filtered like countries.
     assert options.countries == {
         "canada": "Canada",
         "russia": "Russia",
         "syria": "Syria",
         "turkey": "Turkey",
+        "unhcr": "UNHCR",
+        "united-nations": "United Nations",
     }
     assert "chrystia-freeland" in options.actors
     assert options.outlets == ("CBC News", "Policy Blog", "The Globe and Mail")
