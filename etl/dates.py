@@ -17,6 +17,8 @@ ones a reader of wire copy applies:
   week", "last week" resolve to the month holding most of that week's days up to publication
   (month precision, because the day is not said); "this month", "earlier this month", "last
   month" (month precision); "this year", "earlier this year", "last year" (year precision).
+  "next week", "next month", "next year" look forward the same way ("talks resume next week":
+  the month holding most of the coming Monday-to-Sunday).
 - A month with a relative year ("in March this year", "last August") takes that year, month
   precision. A year written before a noun ("a 2017 bilateral agreement", "the 2012 communique")
   dates the thing the noun names, year precision.
@@ -124,7 +126,8 @@ _WEEKDAY = re.compile(
 _RELATIVE = re.compile(
     r"\b(?P<phrase>[Tt]oday|[Tt]onight|[Yy]esterday|"
     r"(?:[Ee]arlier|[Ll]ater)\s+this\s+(?:week|month|year)|"
-    r"(?:[Tt]his|[Ll]ast)\s+(?:week|month|year|morning|afternoon|evening))(?:'s|\u2019s)?\b"
+    r"(?:[Tt]his|[Ll]ast)\s+(?:week|month|year|morning|afternoon|evening)|"
+    r"[Nn]ext\s+(?:week|month|year))(?:'s|\u2019s)?\b"
 )
 
 
@@ -386,15 +389,20 @@ def _relative(phrase: str, published: PartialDate | None) -> PartialDate | None:
     if unit == "yesterday":
         return PartialDate(pub - timedelta(days=1), "day")
     last = words[0] == "last"
+    following = words[0] == "next"
     if unit == "week":
         monday = pub - timedelta(days=pub.weekday())
         if last:
             return _majority_month(monday - timedelta(days=7), monday - timedelta(days=1))
+        if following:
+            return _majority_month(monday + timedelta(days=7), monday + timedelta(days=13))
         return _majority_month(monday, pub)
     if unit == "month":
         first = pub.replace(day=1)
         if last:
             first = (first - timedelta(days=1)).replace(day=1)
+        elif following:
+            first = (first + timedelta(days=32)).replace(day=1)
         return PartialDate(first, "month")
-    year = pub.year - 1 if last else pub.year
+    year = pub.year - 1 if last else pub.year + following
     return PartialDate(date(year, 1, 1), "year")

@@ -37,6 +37,7 @@ _QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 # Pseudo-types of cues: words to skip, and "take effect" (typed by the deal or truce it starts).
 FALSE_FRIEND = "false_friend"
 IN_FORCE = "in_force"
+_OWN_CLAUSE_DEPS = {"advcl", "xcomp", "ccomp", "conj", "parataxis"}
 _SUBORDINATORS = {
     "since",
     "after",
@@ -79,6 +80,7 @@ class EventRules:
     aid_pledges: frozenset[str] = frozenset()
     forums: frozenset[str] = frozenset()
     reference_preps: frozenset[str] = frozenset()
+    settings: frozenset[str] = frozenset()
     place_takers: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
 
@@ -155,6 +157,7 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         aid_pledges=frozenset(context.get("aid_pledges", [])),
         forums=frozenset(context.get("forums", [])),
         reference_preps=frozenset(context.get("reference_preps", [])),
+        settings=frozenset(context.get("settings", [])),
         place_takers=frozenset(context.get("place_takers", [])),
         place_nouns=frozenset(context.get("place_nouns", [])),
     )
@@ -171,11 +174,10 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
             continue
         dates = _anchoring_dates(ctx, sent, published, rules)
         same_day = _same_day_date(ctx, sent, previous, rules, dates)
+        if same_day is not None:
+            dates = sorted([*dates, same_day], key=lambda d: d.char_start)
         if dates:
             previous = dates[-1]
-        if same_day is not None:
-            dates.append(same_day)
-        if dates:
             events.extend(_sentence_events(ctx, sent, dates, statements, rules))
     return _merge(events, rules)
 
@@ -318,9 +320,8 @@ def _same_day_date(
     rules: EventRules,
     dates: list[DateMention],
 ) -> DateMention | None:
-    """ "held the same day" takes the last date mentioned before it, shifted by the phrase's offset."""
-    if previous is None:
-        return None
+    """ "held the same day", "a day later" take the last date mentioned before them (earlier in the
+    sentence, else in an earlier sentence), shifted by the phrase's offset in days."""
     lowered = sent.text.lower()
     for phrase, offset in rules.same_day:
         at = re.search(r"\b" + re.escape(phrase) + r"\b", lowered)
@@ -329,7 +330,11 @@ def _same_day_date(
         start, end = sent.start_char + at.start(), sent.start_char + at.end()
         if any(d.char_start < end and start < d.char_end for d in dates):
             return None
-        value = previous.value
+        before = [d for d in dates if d.char_end <= start]
+        reference = before[-1] if before else previous
+        if reference is None:
+            return None
+        value = reference.value
         if offset and value.precision == "day":
             value = PartialDate(value.value + timedelta(days=offset), "day")
         return DateMention(start, end, ctx.body[start:end], value, True)
@@ -418,7 +423,10 @@ def _is_real(trigger: _Trigger, rules: EventRules) -> bool:
             c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}
         }:
             return False  # "a text that would have backed a ceasefire linked to a deal"
-    nearby = [*head.children, *list(head.ancestors)[:2]]
+    # a clause of its own below the cue ("marched … to demand civilian rule", "agreed to seek
+    # talks") says why or what next, not that the cue itself is only wished for
+    own = [c for c in head.children if c.dep_ not in _OWN_CLAUSE_DEPS]
+    nearby = [*own, *list(head.ancestors)[:2]]
     wished = [t for t in nearby if t.lemma_.lower() in rules.irrealis or t.lower_ in rules.irrealis]
     if wished and not (
         clause is not None
@@ -444,12 +452,15 @@ def _is_real(trigger: _Trigger, rules: EventRules) -> bool:
 
 
 def _is_reference(trigger: _Trigger, date_root: Token, rules: EventRules) -> bool:
-    """ "within minutes of the vote", "after the talks": the cue is a point of reference."""
+    """ "within minutes of the vote", "after the talks", "on the sidelines of the summit": the cue is
+    a point of reference or the setting of another happening."""
     token = trigger.head
     while token.dep_ in {"pobj", "prep"} or (
         token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"nsubj", "nsubjpass", "dobj", "ROOT"}
     ):
         if token.dep_ == "prep" and token.lower_ in rules.reference_preps:
+            return True
+        if token.i != trigger.head.i and token.lower_ in rules.settings:
             return True
         if token.head.i == token.i:
             break
@@ -530,8 +541,9 @@ def _sentence_events(
     for trigger in triggers:
         scope = scopes.get(trigger.head.i)
         real = _is_real(trigger, rules)
+        # nearest date in the tree; on a tie, a date below the cue ("… and on Sept. 21 suspended")
         candidates = [
-            (_tree_distance(trigger.head, root), i)
+            (_tree_distance(trigger.head, root), trigger.head not in root.ancestors, i)
             for i, root in enumerate(date_roots)
             if scopes.get(root.i) == scope
             and _in_date_clause(trigger, root)
@@ -541,7 +553,7 @@ def _sentence_events(
             candidates = _reported_dates_of_forum(trigger, date_roots, scopes, frames, rules)
             borrowed.update(t.i for t in trigger.tokens)
         if candidates:
-            bound.setdefault(min(candidates)[1], []).append(trigger)
+            bound.setdefault(min(candidates)[-1], []).append(trigger)
     events = []
     for index, group in sorted(bound.items()):
         mention = dates[index]

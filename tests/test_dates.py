@@ -241,3 +241,23 @@ def test_forward_reading_keeps_explicit_dates_and_last_weekday() -> None:
         [mention] = find_dates(text, TUESDAY)
         assert resolve_forward(mention, TUESDAY) == mention
     assert resolve_weekday("Friday", TUESDAY, forward=True) == date(2016, 12, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Thursday 10 November 2022: the coming Monday-to-Sunday lies in November
+        ("The talks will resume next week.", ("next week", "2022-11-01", "month")),
+        ("Ministers will meet again next month.", ("next month", "2022-12-01", "month")),
+        ("Elections are due next year.", ("next year", "2023-01-01", "year")),
+    ],
+)
+def test_next_week_month_and_year_look_forward(text: str, expected: tuple) -> None:
+    [mention] = find_dates(text, PartialDate(date(2022, 11, 10), "day"))
+    assert (mention.text, mention.value.value.isoformat(), mention.value.precision) == expected
+
+
+def test_next_week_across_a_month_end_takes_the_month_of_most_of_its_days() -> None:
+    # Thursday 27 April 2023: the next week is 1-7 May
+    [mention] = find_dates("They meet next week.", PartialDate(date(2023, 4, 27), "day"))
+    assert mention.value == PartialDate(date(2023, 5, 1), "month")

@@ -10,6 +10,7 @@ import pytest
 from etl.context import ArticleContext
 from etl.events import extract_events
 from etl.nlp import load_nlp
+from etl.pipeline import Analyser
 from etl.types import Actor, Article, Event, Mention, stable_id
 
 # name as written → (actor_id, kind, country_id); a tiny stand-in for the actor resolver
@@ -452,3 +453,396 @@ def test_taking_a_place_is_an_operation_taking_anything_else_is_not(
     nlp, body: str, expected: list
 ) -> None:
     assert summary(events_of(nlp, body, date(2021, 12, 8))) == expected
+
+
+# --- a blind set of news-wire sentences from many crises, run through the real actor resolver ---
+# Written before the rules were tuned on them; the expected events follow the gold convention of
+# GOLD.md: (type, date to the gold's precision: YYYY-MM-DD, YYYY-MM or YYYY).
+
+
+@pytest.fixture(scope="session")
+def analyser(nlp):
+    return Analyser(nlp=nlp)
+
+
+def wire_events(analyser, body: str, published: str) -> list[tuple[str, str]]:
+    article = Article(
+        "w1", "w1.txt", None, None, None, date.fromisoformat(published), "day", "en", body, "x"
+    )
+    extraction = analyser.extract(article, analyser.nlp(body))
+    widths = {"day": 10, "month": 7, "year": 4}
+    return sorted(
+        (e.event_type, e.event_date.isoformat()[: widths[e.date_precision]])
+        for e in extraction.events
+    )
+
+
+WIRE_SENTENCES = [
+    (
+        "2022-11-03",
+        "Ethiopia's government and Tigrayan forces signed a permanent cessation of hostilities on Wednesday in Pretoria, South Africa.",
+        [("agreement", "2022-11-02")],
+    ),
+    (
+        "2023-10-03",
+        "The UN Security Council voted 13-0 on Monday to authorise a Kenyan-led multinational security mission to Haiti, with China and Russia abstaining.",
+        [("vote", "2023-10-02")],
+    ),
+    (
+        "2023-09-28",
+        "Azerbaijan launched a military offensive on Sept. 19, and the ethnic Armenian forces agreed to disarm a day later.",
+        [("military_operation", "2023-09-19"), ("agreement", "2023-09-20")],
+    ),
+    (
+        "2023-09-14",
+        "The Derna dam burst on the night of Sept. 10, sending a wall of water through the city.",
+        [("other", "2023-09-10")],
+    ),
+    (
+        "2022-11-10",
+        "The talks will resume in Nairobi next week, a mediator said.",
+        [("meeting", "2022-11")],
+    ),
+    (
+        "2018-09-05",
+        "Foreign ministers from South American countries met in Quito on Monday and Tuesday to discuss the exodus of Venezuelans.",
+        [("meeting", "2018-09-03")],
+    ),
+    (
+        "2023-11-17",
+        "Kenya's parliament approved the deployment of 1,000 police officers to Haiti on Thursday.",
+        [("vote", "2023-11-16")],
+    ),
+    (
+        "2023-09-20",
+        "India expelled a senior Canadian diplomat on Tuesday, hours after Ottawa expelled an Indian official over the killing of a Sikh separatist leader.",
+        [("other", "2023-09-19")],
+    ),
+    (
+        "2024-01-29",
+        "The military governments of Mali, Burkina Faso and Niger announced on Sunday that they would withdraw from ECOWAS with immediate effect.",
+        [("statement", "2024-01-28")],
+    ),
+    (
+        "2022-01-01",
+        "Protesters marched through Khartoum on Thursday to demand civilian rule.",
+        [("other", "2021-12-30")],
+    ),
+    (
+        "2023-08-07",
+        "ECOWAS leaders will hold an emergency summit in Abuja on Thursday to discuss the coup in Niger.",
+        [("summit", "2023-08-10")],
+    ),
+    (
+        "2023-09-26",
+        "In a phone call on Sunday, Ukrainian President Volodymyr Zelenskiy and Polish President Andrzej Duda discussed grain exports.",
+        [("meeting", "2023-09-24")],
+    ),
+    (
+        "2023-10-05",
+        "Prime Minister Justin Trudeau told a press conference in Ottawa on Oct. 3 that Canada would not escalate the dispute.",
+        [("statement", "2023-10-03")],
+    ),
+    (
+        "2023-10-21",
+        "Foreign Minister Melanie Joly said in a statement Friday that Canada had relocated 41 diplomats from India.",
+        [("statement", "2023-10-20")],
+    ),
+    (
+        "2023-10-03",
+        "Kenyan Foreign Minister Alfred Mutua told reporters on Monday that the force could deploy within weeks.",
+        [("statement", "2023-10-02")],
+    ),
+    (
+        "2023-04-25",
+        "A military air strike on a village in Sagaing region killed more than 100 people earlier this month.",
+        [("attack", "2023-04")],
+    ),
+    (
+        "2023-07-20",
+        "Russian missiles struck the port of Odesa overnight on Wednesday, damaging grain terminals.",
+        [("attack", "2023-07-19")],
+    ),
+    (
+        "2023-12-27",
+        "Russian Defence Minister Sergei Shoigu said on Monday that his forces had captured the town of Marinka. A day later, Ukraine's military denied that the town had fallen.",
+        [("statement", "2023-12-25"), ("statement", "2023-12-26")],
+    ),
+    (
+        "2023-10-10",
+        "Hamas fighters attacked southern Israel on Oct. 7. Israel's security cabinet voted the next day to formally declare war.",
+        [("attack", "2023-10-07"), ("vote", "2023-10-08")],
+    ),
+    (
+        "2018-08-05",
+        "Venezuelan President Nicolas Maduro survived what officials described as a drone attack during a military parade in Caracas on Saturday.",
+        [("attack", "2018-08-04")],
+    ),
+    (
+        "2019-01-16",
+        "Venezuela's National Assembly voted on Tuesday to declare Nicolas Maduro's re-election illegitimate.",
+        [("vote", "2019-01-15")],
+    ),
+    (
+        "2023-09-25",
+        "Under a deal brokered by Russian peacekeepers, the separatist forces agreed on Sept. 20 to lay down their arms.",
+        [("agreement", "2023-09-20")],
+    ),
+    (
+        "2024-04-26",
+        "Haitian Prime Minister Ariel Henry formally resigned on Thursday as a transitional council was sworn in.",
+        [("other", "2024-04-25")],
+    ),
+    (
+        "2023-09-19",
+        "Justin Trudeau told the House of Commons on Monday that Canadian security agencies were pursuing credible allegations linking the government of India to the killing.",
+        [("statement", "2023-09-18")],
+    ),
+    (
+        "2023-07-02",
+        "The UN Security Council voted unanimously on June 30 to end the peacekeeping mission in Mali.",
+        [("vote", "2023-06-30")],
+    ),
+    (
+        "2023-11-10",
+        "Three ethnic armed groups launched a coordinated offensive against the military in northern Shan state on Oct. 27.",
+        [("military_operation", "2023-10-27")],
+    ),
+    (
+        "2024-01-13",
+        "The military and the armed groups agreed to a ceasefire in talks mediated by China in Kunming, Chinese officials said on Friday.",
+        [("statement", "2024-01-12")],
+    ),
+    (
+        "2023-08-01",
+        "Ukraine's counteroffensive began in early June.",
+        [("military_operation", "2023-06")],
+    ),
+    (
+        "2023-10-22",
+        "Egypt hosted a peace summit in Cairo on Saturday, but leaders failed to agree on a joint statement.",
+        [("summit", "2023-10-21")],
+    ),
+    (
+        "2022-11-14",
+        "Tigrayan leaders met Ethiopian army commanders in Nairobi last week to discuss how the peace deal would be implemented.",
+        [("meeting", "2022-11")],
+    ),
+    (
+        "2024-01-27",
+        "Kenya's High Court ruled on Friday that the deployment of police officers to Haiti was unconstitutional.",
+        [("other", "2024-01-26")],
+    ),
+    (
+        "2023-12-04",
+        "Venezuela held a referendum on Sunday on its claim to the Essequibo region of neighbouring Guyana.",
+        [("vote", "2023-12-03")],
+    ),
+    (
+        "2019-01-11",
+        "The Organization of American States held an emergency session in Washington on Wednesday to discuss the crisis in Venezuela.",
+        [("meeting", "2019-01-09")],
+    ),
+    (
+        "2023-09-01",
+        "Since the war began in April, more than 5 million people have fled their homes in Sudan.",
+        [("military_operation", "2023-04")],
+    ),
+    (
+        "2023-05-02",
+        "Aid agencies have called for a ceasefire since October, and neither side has shown interest in talks.",
+        [],
+    ),
+    (
+        "2023-09-21",
+        'Canada\'s foreign minister Melanie Joly spoke to reporters in Ottawa. "We will not be intimidated," she said on Wednesday.',
+        [("statement", "2023-09-20")],
+    ),
+    (
+        "2023-07-20",
+        "A spokesman for Ilham Aliyev said Tuesday's talks in Brussels had been constructive.",
+        [("meeting", "2023-07-18")],
+    ),
+    (
+        "2022-11-04",
+        "Speaking at a news conference in Addis Ababa on Thursday, the African Union envoy Olusegun Obasanjo said both sides had agreed to stop fighting.",
+        [("statement", "2022-11-03")],
+    ),
+    (
+        "2024-01-08",
+        "The bombing, which killed 12 people, happened on Saturday near the border with Niger.",
+        [("attack", "2024-01-06")],
+    ),
+    (
+        "2023-10-03",
+        "On Sept. 18, Justin Trudeau said there were credible allegations of a link between India and the killing.",
+        [("statement", "2023-09-18")],
+    ),
+    (
+        "2023-12-20",
+        "The Security Council is scheduled to vote on the draft resolution on Friday.",
+        [("vote", "2023-12-22")],
+    ),
+    (
+        "2023-09-22",
+        "Sudan's army chief Abdel Fattah al-Burhan addressed the UN General Assembly on Thursday.",
+        [("statement", "2023-09-21")],
+    ),
+    (
+        "2023-09-10",
+        "Ukraine's air force said on Sunday that its forces had shot down 30 of 35 drones launched by Russia overnight.",
+        [("statement", "2023-09-10")],
+    ),
+    (
+        "2023-10-14",
+        "The ministers held a second round of talks in Washington on Thursday and Friday.",
+        [("meeting", "2023-10-12")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "body", "expected"), WIRE_SENTENCES)
+def test_wire_sentences_from_many_crises(analyser, published: str, body: str, expected) -> None:
+    assert wire_events(analyser, body, published) == sorted(expected)
+
+
+def test_a_day_later_counts_from_the_date_before_it_in_the_same_sentence(analyser) -> None:
+    body = "Rebels seized the airport on March 3, and the two sides agreed to a truce a day later."
+    assert wire_events(analyser, body, "2024-03-10") == [
+        ("agreement", "2024-03-04"),
+        ("military_operation", "2024-03-03"),
+    ]
+
+
+def test_relative_dates_chain_from_sentence_to_sentence(analyser) -> None:
+    body = (
+        "The envoys met in Doha on Monday. The next day they signed a framework deal. "
+        "Two days later, the truce took effect."
+    )
+    assert wire_events(analyser, body, "2024-03-10") == [
+        ("agreement", "2024-03-05"),
+        ("ceasefire", "2024-03-07"),
+        ("meeting", "2024-03-04"),
+    ]
+
+
+def test_a_tied_date_goes_to_the_cue_it_modifies(analyser) -> None:
+    body = (
+        "Ministers met in Paris on Sept. 18. Turkey recalled its ambassador the next day "
+        "and on Sept. 21 suspended flights to the country."
+    )
+    assert wire_events(analyser, body, "2023-10-04") == [
+        ("meeting", "2023-09-18"),
+        ("other", "2023-09-19"),
+        ("other", "2023-09-21"),
+    ]
+
+
+def test_a_summit_on_whose_sidelines_leaders_met_yields_to_the_meeting(analyser) -> None:
+    body = "The two leaders met on the sidelines of the NATO summit in Vilnius on July 11."
+    assert wire_events(analyser, body, "2023-07-14") == [("meeting", "2023-07-11")]
+
+
+def test_a_purpose_clause_does_not_make_the_cue_a_wish(analyser) -> None:
+    body = "Thousands marched through Bamako on Friday to demand the release of detainees."
+    assert wire_events(analyser, body, "2023-07-16") == [("other", "2023-07-14")]
+
+
+# The held-back check: written with the set above, run once only after the rules were tuned on it
+# (10 of 15 sentences, 11 of 16 events, right first time). Known misses are strict xfails:
+# fixing one makes its test fail, so move it up when it passes.
+HELD_BACK_SENTENCES = [
+    (
+        "2023-09-14",
+        "Storm Daniel hit eastern Libya on Sept. 10, triggering floods that killed thousands of people.",
+        [("other", "2023-09-10")],
+    ),
+    (
+        "2023-10-15",
+        "Ministers from the Group of Seven will meet in Tokyo next month.",
+        [("meeting", "2023-11")],
+    ),
+    (
+        "2023-11-02",
+        "The Pretoria agreement, signed on Nov. 2, 2022, ended two years of war in northern Ethiopia.",
+        [("agreement", "2022-11-02")],
+    ),
+    pytest.param(
+        "2023-09-19",
+        "Protesters set fire to the mayor's house in Derna on Monday evening, demanding accountability for the collapse of the dams.",
+        [("other", "2023-09-18")],
+        marks=pytest.mark.xfail(
+            strict=True, reason="no cue for protesters acting (only protests, marches)"
+        ),
+    ),
+    pytest.param(
+        "2023-12-23",
+        "France completed the withdrawal of its troops from Niger on Friday.",
+        [("military_operation", "2023-12-22")],
+        marks=pytest.mark.xfail(strict=True, reason="no cue for a troop withdrawal"),
+    ),
+    (
+        "2023-12-01",
+        "Kenya's parliament will vote on the mission next week, the Kenyan interior minister Kithure Kindiki told reporters in Nairobi on Thursday.",
+        [("vote", "2023-12"), ("statement", "2023-11-30")],
+    ),
+    (
+        "2023-09-22",
+        "India suspended visa services for Canadians on Thursday, escalating the diplomatic row.",
+        [("other", "2023-09-21")],
+    ),
+    (
+        "2019-01-05",
+        "The Lima Group of regional nations issued a statement on Friday urging Nicolas Maduro not to take office.",
+        [("statement", "2019-01-04")],
+    ),
+    pytest.param(
+        "2023-09-29",
+        "The separatist government of Nagorno-Karabakh said on Thursday that the republic would cease to exist by January 1, 2024.",
+        [("statement", "2023-09-28")],
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="speaker 'the separatist government of Nagorno-Karabakh' is not resolved to an actor",
+        ),
+    ),
+    pytest.param(
+        "2024-06-26",
+        "Kenya deployed the first 400 police officers to Haiti on Tuesday.",
+        [("military_operation", "2024-06-25")],
+        marks=pytest.mark.xfail(strict=True, reason="only 'deployed troops' is a deployment cue"),
+    ),
+    (
+        "2023-11-24",
+        "The four-day truce between Israel and Hamas took effect at 7 a.m. on Friday.",
+        [("ceasefire", "2023-11-24")],
+    ),
+    (
+        "2023-10-20",
+        "Venezuela's government and the opposition signed an electoral roadmap in Barbados on Tuesday.",
+        [("agreement", "2023-10-17")],
+    ),
+    (
+        "2025-12-01",
+        "Presidents Paul Kagame and Felix Tshisekedi are expected to sign the accord in Washington on Thursday.",
+        [("agreement", "2025-12-04")],
+    ),
+    pytest.param(
+        "2023-05-02",
+        "Both sides accused each other of violating the 2018 Addis Ababa peace agreement.",
+        [("agreement", "2018")],
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a year before a capitalised name ('the 2018 Addis Ababa agreement') is not read as a date",
+        ),
+    ),
+    (
+        "2023-07-17",
+        "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev met in Brussels on Saturday for talks hosted by Charles Michel.",
+        [("meeting", "2023-07-15")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "body", "expected"), HELD_BACK_SENTENCES)
+def test_held_back_wire_sentences(analyser, published: str, body: str, expected) -> None:
+    assert wire_events(analyser, body, published) == sorted(expected)
