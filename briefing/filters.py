@@ -16,19 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-POLARITIES = ("critical", "supportive", "neutral")
-FIGURE_CATEGORIES = (
-    "refugees",
-    "displaced",
-    "civilians",
-    "resettled",
-    "killed",
-    "injured",
-    "besieged",
-    "aid_money",
-    "troops",
-    "other",
-)
+from etl.types import FIGURE_CATEGORIES, POLARITIES
+
 # URL parameter for each multi-valued field, and whether commas separate values in it.
 LIST_PARAMS = {
     "countries": ("country", True),

@@ -25,6 +25,7 @@ from etl.clean import (
     read_outlet_names,
     word_count,
 )
+from etl.dates import parse_partial_date
 from etl.types import PartialDate, RawDocument
 
 log = logging.getLogger(__name__)
@@ -199,18 +200,9 @@ def normalise_file_key(value: str) -> str:
 
 def parse_sidecar_date(value: str) -> PartialDate | None:
     """Exactly `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, else None."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
-    if not match:
+    if not re.fullmatch(r"\s*\d{4}(?:-\d{2}(?:-\d{2})?)?\s*", value):
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        if day is not None:
-            return PartialDate(date(year, month, day), "day")
-        if month is not None:
-            return PartialDate(date(year, month, 1), "month")
-        return PartialDate(date(year, 1, 1), "year")
-    except ValueError:
-        return None
+    return parse_partial_date(value)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -17,10 +17,10 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from etl.dates import parse_partial_date as parse_iso_date
 from etl.types import PartialDate, RawDocument, Rejection
 
 log = logging.getLogger(__name__)
@@ -347,7 +347,7 @@ def _html_document(
             title=meta.get("title"),
             url=meta.get("url"),
             outlet=meta.get("outlet"),
-            published=parse_partial_date(meta.get("published")),
+            published=parse_machine_date(meta.get("published")),
         )
     ]
 
@@ -686,7 +686,7 @@ def record_document(
         title=_clean_field(_as_text(_first(record, TITLE_KEYS))),
         url=_clean_field(_as_text(_first(record, URL_KEYS))),
         outlet=_clean_field(_as_text(_first(record, OUTLET_KEYS))),
-        published=parse_partial_date(_as_text(_first(record, DATE_KEYS))),
+        published=parse_machine_date(_as_text(_first(record, DATE_KEYS))),
     )
 
 
@@ -723,24 +723,16 @@ def _clean_field(value: str | None) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Dates written by machines (meta tags, record fields, sidecar files)
 
-_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
+_ISO = re.compile(r"^\s*(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?:[T ].*)?\s*$")
 
 
-def parse_partial_date(value: str | None) -> PartialDate | None:
+def parse_machine_date(value: str | None) -> PartialDate | None:
     """`YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a time part is ignored); else a written date; else None."""
     if not value:
         return None
     match = _ISO.match(value)
     if match:
-        year, month, day = (int(g) if g else None for g in match.groups())
-        try:
-            if day is not None:
-                return PartialDate(date(year, month, day), "day")
-            if month is not None:
-                return PartialDate(date(year, month, 1), "month")
-            return PartialDate(date(year, 1, 1), "year")
-        except ValueError:
-            return None
+        return parse_iso_date(match.group(1))
     from etl.metadata import parse_written_date
 
     return parse_written_date(value)
