@@ -55,6 +55,8 @@ STRONG_CUES = (
     "refugees",
     "other",
 )
+# Cues of moving people; they never claim forces or envoys, who deploy, withdraw or are expelled.
+DISPLACEMENT_CUES = ("refugees", "displaced", "resettled")
 # Cues that only describe a situation; a counted noun with a category of its own beats them.
 WEAK_CUES = ("civilians", "troops")
 _DETERMINERS = {
@@ -83,6 +85,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Verbs whose subject is where those counted are: "Turkey is hosting 3.6 million refugees".
 _HOST_VERBS = {"host", "shelter", "house", "receive", "admit", "welcome", "accept", "resettle",
                "take", "bring"}  # fmt: skip
+# Verbs of giving people a place to stay (as opposed to admitting them for good: resettled).
+_SHELTER_VERBS = {"host", "shelter", "house", "harbour", "harbor"}
 _PHRASE_BY_CATEGORY = {
     "refugees": "people who fled",
     "displaced": "displaced people",
@@ -106,6 +110,8 @@ class CategoryRules:
     aid_near: frozenset[tuple[str, ...]]  # in the sum's clause
     not_money: frozenset[tuple[str, ...]]  # prices and pay
     aid_breakdown: frozenset[tuple[str, ...]]  # "of the total": a share of a sum named before
+    # counted nouns that flight, displacement and resettlement cues never claim (envoys)
+    not_displaced: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -135,6 +141,7 @@ def load_category_rules(path: Path | None = None) -> CategoryRules:
         aid_near=frozenset(sections.get(("aid", "near"), ())),
         not_money=frozenset(sections.get(("not", "money"), ())),
         aid_breakdown=frozenset(sections.get(("aid", "breakdown"), ())),
+        not_displaced=frozenset(sections.get(("not", "displaced"), ())),
     )
 
 
@@ -207,6 +214,20 @@ def _governing_verb(token: Token) -> Token | None:
     return token if token.pos_ in ("VERB", "AUX") else None
 
 
+def _clause_verb(anchor: Token, num: Token) -> Token | None:
+    """The verb of a count's clause. An elliptical count straight before a verb is that verb's
+    subject even when the parser hangs it elsewhere ("1,200 were killed and 240 were taken
+    hostage")."""
+    doc = num.doc
+    if anchor.i == num.i and num.i + 1 < len(doc):
+        nxt = doc[num.i + 1]
+        if nxt.dep_ in ("aux", "auxpass") and nxt.head.i > num.i and nxt.head.pos_ == "VERB":
+            return nxt.head
+        if nxt.pos_ == "VERB" and nxt.tag_ in ("VBD", "VBZ", "VBP"):
+            return nxt
+    return _governing_verb(anchor)
+
+
 _VERB_PARTS = (
     "prt",
     "acomp",
@@ -232,7 +253,7 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
         if sent.doc[i].text in (";", ":", "(") or (sent.doc[i].like_num and i > anchor.i):
             break
         window.add(i)
-    verb = _governing_verb(anchor)
+    verb = _clause_verb(anchor, num)
     if verb is not None:
         core.add(verb.i)
         for child in verb.children:
@@ -241,6 +262,11 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
             if child.dep_ in _VERB_PARTS:
                 window.add(child.i)
                 window.update(c.i for c in child.children if c.dep_ in ("compound", "pobj", "amod"))
+        if num.dep_ == "pobj" and num.head.lower_ in ("to", "at") and num.head.head.i == verb.i:
+            # "the number of dead climbed to 6,100": the subject of a level says what is counted
+            for child in verb.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    window.update(t.i for t in child.subtree)
     window |= core
     inside = range(sent.start, sent.end)
     return {i for i in core if i in inside}, {i for i in window if i in inside}
@@ -286,6 +312,31 @@ class _Reading:
     window: frozenset[int]
 
 
+def _counted_by_container(num: Token, rules: CategoryRules) -> Token | None:
+    """The people or forces noun a bare count is 'of': "a force of 2,000", "an army of 10,000",
+    "a crowd of 5,000 people" is read by its own noun first."""
+    of = num.head
+    if num.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
+        return None
+    container = of.head
+    if container.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if _noun_in(container, rules.noun_classes["forces"]) or _noun_in(
+        container, rules.noun_classes["people"]
+    ):
+        return container
+    return None
+
+
+def _hosted_nationals(noun: Token | None, anchor: Token, num: Token) -> bool:
+    """A country hosting a count of another nation's people hosts refugees: "Turkey hosts 3.6
+    million Syrians", "Uganda is sheltering 1.5 million South Sudanese"."""
+    if noun is None or noun.ent_type_ != "NORP":
+        return False
+    verb = _clause_verb(anchor, num)
+    return verb is not None and verb.lemma_.lower() in _SHELTER_VERBS
+
+
 def _is_whole_of_partitive(anchor: Token, num: Token) -> bool:
     """'1.7 million of Gaza's [2.3 million people]': the second number is the whole population,
     and what the sentence says happened belongs to the part."""
@@ -323,7 +374,7 @@ def read_quantity(
     `previous_category` is the category of the figure just before, when it is in this sentence
     or the two before it (an elliptical count may refer back to it); `previous_sentence` is the
     sentence before in the same paragraph (it may say what a sum of money is for)."""
-    noun = _counted_noun(num, sent)
+    noun = _counted_noun(num, sent) or _counted_by_container(num, rules)
     anchor = noun if noun is not None else num
     core, window = _clause_window(anchor, num, sent)
     doc = sent.doc
@@ -345,7 +396,12 @@ def read_quantity(
             )
         return _Reading("aid_money" if aid else "other", noun, frozenset(window))
     whole = _is_whole_of_partitive(anchor, num)
-    strong = None if whole else _nearest_cue(rules.cues, STRONG_CUES, core, window, num)
+    strong_categories = STRONG_CUES
+    if noun is not None and (
+        _noun_in(noun, rules.noun_classes["forces"]) or _noun_in(noun, rules.not_displaced)
+    ):
+        strong_categories = tuple(c for c in STRONG_CUES if c not in DISPLACEMENT_CUES)
+    strong = None if whole else _nearest_cue(rules.cues, strong_categories, core, window, num)
     if _is_narrative(quantity, num) and strong is None:
         return None
     is_people = noun is not None and (
@@ -360,6 +416,8 @@ def read_quantity(
         return None  # "1.6 million chargers", "2,000 airstrikes": not people, forces or money
     if strong is not None:
         return _Reading(strong, noun, frozenset(window))
+    if _hosted_nationals(noun, anchor, num):
+        return _Reading("refugees", noun, frozenset(window))
     weak = _nearest_cue(rules.cues, WEAK_CUES, core, window, num)
     if noun is None:
         if weak is not None:
@@ -667,6 +725,30 @@ def _drop_restatements(figures: list[Figure]) -> list[Figure]:
     return sorted(kept, key=lambda f: f.value_start or 0)
 
 
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
+
+
+def _is_headline(line: str, min_words: int = 1) -> bool:
+    """A short line that does not end like a sentence: a headline, a section label, a link."""
+    words = len(line.split())
+    return min_words <= words <= 20 and not _SENTENCE_END.search(line)
+
+
+def _in_list_of_headlines(body: str, char: int) -> bool:
+    """True when body[char] lies on a headline written among other headlines or labels: page
+    furniture ("MOST READ", related stories), whose numbers belong to other stories. A fact box
+    line ("5.6 million refugees") is too short to be read as a headline."""
+    start = body.rfind("\n", 0, char) + 1
+    end = body.find("\n", char)
+    end = len(body) if end == -1 else end
+    if not _is_headline(body[start:end].strip(), min_words=5):
+        return False
+    before = [ln.strip() for ln in body[:start].splitlines() if ln.strip()]
+    after = [ln.strip() for ln in body[end:].splitlines() if ln.strip()]
+    neighbours = before[-1:] + after[:1]
+    return any(_is_headline(line) for line in neighbours)
+
+
 def _previous_sentence(sent: Span, body: str) -> Span | None:
     """The sentence before, when it is in the same paragraph."""
     if sent.start == 0:
@@ -685,6 +767,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # sentence number and category of the last figure
     for quantity in find_quantities(body):
+        if _in_list_of_headlines(body, quantity.start):
+            continue
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
