@@ -52,8 +52,22 @@ def page_context() -> PageContext | None:
     """This run's context; None (with a message shown) when the page cannot draw anything."""
     ctx = st.session_state.get(_KEY)
     if ctx is None:
+        if _legacy_deep_link():
+            # A shared link to /stances on a server nobody has opened yet: Streamlit ran the page
+            # file alone (its pre-navigation mode, chosen because a pages/ folder exists). Run the
+            # app instead: st.navigation takes over and draws this page with the sidebar filters.
+            import app
+
+            app.run()
+            return None
         st.info("Open the dashboard through `streamlit run app.py`; the warehouse is not loaded.")
     return ctx
+
+
+def _legacy_deep_link() -> bool:
+    from streamlit.runtime.pages_manager import PagesManager
+
+    return bool(PagesManager.uses_pages_directory)
 
 
 def nothing_matches(what: str) -> None:
