@@ -12,8 +12,9 @@ Cue kinds (sections of the rules file):
 - hostility: "destroying ISIS" - subject -> object; against civilians or infrastructure it is an
   accusation against the subject ("al-Nusra was destroying infrastructure");
 - demand: "calling on X to end ..." - a demand on X: critical when the demanded act is corrective,
-  supportive when cooperative, neutral when made of both parties, of an international body or
-  not to do something, else nothing;
+  supportive when cooperative (neutral when "with" a thing, not an actor), neutral when made of
+  both parties, of an international body or not to do something, else nothing;
+- dispatch: "Egypt sent rescue teams and aid to Libya" - what is sent "to" a country supports it;
 - joint: "Putin and Trump agreed to work more closely" - each supportive of the other;
 - allege / designate: "alleged that Russia is protecting ...", "declared Hezbollah a terrorist entity";
 - characterise: "described Russia's conduct of the war as 'barbaric'" - a verdict on the object's owner;
@@ -80,6 +81,7 @@ _TARGET_PREPOSITIONS = {
 }
 _CONCERN_PREPOSITIONS = {"about", "over", "by", "at", "regarding", "with", "on", "concerning"}
 # Participles that tie a group to its patron ("elements linked to al-Qaeda").
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _LINK_PARTICIPLES = {"link", "affiliate", "tie", "ally", "associate", "loyal", "connect"}
 
 
@@ -150,6 +152,15 @@ class CueBook:
 @functools.lru_cache(maxsize=4)
 def load_cues(path: Path | None = None) -> CueBook:
     return CueBook.load(path)
+
+
+def _dateline(token: Token) -> bool:
+    """A place in capitals opening a wire story ("NAIROBI, Oct 3 -")."""
+    return (
+        token.is_upper
+        and len(token.text) > 2
+        and token.i == token.sent.start + (1 if token.sent[0].is_space else 0)
+    )
 
 
 def _dependent(token: Token, lemma: str) -> Token | None:
@@ -315,6 +326,15 @@ class _StanceFinder:
             elif token.pos_ == "NOUN" and token.lemma_.lower() in self.led:
                 # "the coalition" after "the Saudi-led coalition": the leader's force.
                 actor_id = self.led[token.lemma_.lower()]
+            elif token.pos_ == "NOUN" and self._group_size(token):
+                # "the three countries": the last list of that many countries named together.
+                for member in self._country_group(token):
+                    if member not in found:
+                        found.append(member)
+                continue
+            elif as_target and token.lower_ == "country" and self._definite(token):
+                # "sent planes to the country": the country the article is about so far.
+                actor_id = self._the_country(token)
             elif (
                 (token.pos_ == "NOUN" or token.is_lower)
                 and token.lower_ in self.definite
@@ -325,7 +345,81 @@ class _StanceFinder:
                 actor_id = self.definite[token.lower_]
             if actor_id and actor_id not in found:
                 found.append(actor_id)
-        return found
+        return [a for a in found if a not in self._country_owned(tokens)]
+
+    def _country_owned(self, tokens: Iterable[Token]) -> set[str]:
+        """Bodies of no known country named with a country's possessive ("India's Ministry of
+        External Affairs"): the country speaks through them, so they are not a side of their own."""
+        owned = set()
+        for token in tokens:
+            mention = self.mention_at(token)
+            if token.dep_ != "poss" or mention is None:
+                continue
+            owner = self.ctx.actors.get(mention.actor_id)
+            body = self.mention_at(token.head)
+            actor = self.ctx.actors.get(body.actor_id) if body is not None else None
+            if (
+                owner is not None
+                and owner.kind == "country"
+                and actor is not None
+                and actor.kind in ("organization", "government")
+                and not actor.country_id
+            ):
+                owned.add(actor.actor_id)
+        return owned
+
+    def _group_size(self, noun: Token) -> int:
+        """N for "the three countries", "both governments"; 0 when the noun is no such group."""
+        if noun.tag_ != "NNS" or not self.cues.has("country group", noun):
+            return 0
+        for child in noun.children:
+            if child.dep_ == "nummod":
+                word = child.lower_
+                return _NUMBER_WORDS.get(word, int(word) if word.isdigit() else 0)
+            if child.lower_ == "both" and child.dep_ in ("det", "preconj", "predet"):
+                return 2
+        return 0
+
+    def _country_group(self, noun: Token) -> list[str]:
+        """The list of that many countries named together most often before `noun`, the latest
+        on a tie ("Turkey and Syria" throughout a story, not a pair named once in passing)."""
+        size = self._group_size(noun)
+        doc = self.ctx.doc
+        lists: dict[tuple[str, ...], tuple[int, int]] = {}
+        for token in doc[: noun.i]:
+            if token.dep_ in ("conj", "appos") or not any(
+                c.dep_ in ("conj", "appos") for c in token.children
+            ):
+                continue
+            # "Mali, Burkina Faso and Niger" may be parsed as an apposition with a conjunct.
+            members = [token, *self._conjuncts(token, ("conj", "appos"))]
+            countries: list[str] = []
+            for member in members:
+                mention = self.mention_at(member)
+                actor = self.ctx.actors.get(mention.actor_id) if mention is not None else None
+                if (
+                    actor is not None
+                    and actor.kind == "country"
+                    and actor.actor_id not in countries
+                ):
+                    countries.append(actor.actor_id)
+            if len(countries) == size:
+                key = tuple(countries)
+                seen = next((k for k in lists if set(k) == set(key)), key)
+                lists[seen] = (lists.get(seen, (0, 0))[0] + 1, token.i)
+        return list(max(lists, key=lambda k: lists[k])) if lists else []
+
+    def _the_country(self, noun: Token) -> str | None:
+        """The country named most often (by name, alias or capital) before `noun`, the first named
+        on a tie (a story names its subject early)."""
+        counts: dict[str, tuple[int, int]] = {}
+        for mention in self.ctx.mentions_in(0, noun.idx):
+            actor = self.ctx.actors.get(mention.actor_id)
+            if actor is None or actor.kind != "country" or mention.how in ("demonym", "pronoun"):
+                continue
+            seen, first = counts.get(actor.actor_id, (0, -mention.char_start))
+            counts[actor.actor_id] = (seen + 1, first)
+        return max(counts, key=lambda a: counts[a]) if counts else None
 
     def _antecedent(self, pronoun: Token) -> str | None:
         """The nearest earlier actor in the sentence: a person for his/her, else a non-person."""
@@ -541,11 +635,9 @@ class _StanceFinder:
         """
         current = verb
         for _ in range(6):
-            for child in current.children:
-                if child.dep_ in _SUBJECTS:
-                    return child, False
-                if child.dep_ in _PASSIVE_SUBJECTS:
-                    return child, True
+            subject, passive = _StanceFinder._own_subject(current)
+            if subject is not None:
+                return subject, passive
             if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
                 current = current.head
             elif (
@@ -583,12 +675,15 @@ class _StanceFinder:
 
     @staticmethod
     def _own_subject(verb: Token) -> tuple[Token | None, bool]:
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS:
-                return child, False
-            if child.dep_ in _PASSIVE_SUBJECTS:
-                return child, True
-        return None, False
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS]
+        if len(subjects) > 1:
+            # "NAIROBI, Oct 3 (Wire) - The UN Security Council authorised ...": a dateline
+            # parsed as a second subject; the one nearest the verb acts.
+            subjects = [s for s in subjects if not _dateline(s)] or subjects
+        if not subjects:
+            return None, False
+        subject = subjects[-1]
+        return subject, subject.dep_ in _PASSIVE_SUBJECTS
 
     def has_modal(self, verb: Token) -> bool:
         current = verb
@@ -633,6 +728,9 @@ class _StanceFinder:
             )
         if subject.pos_ == "PRON" or subject.lower_ in ("country", "government"):
             return self.speaker(verb)
+        if subject.tag_ == "NNS" and self.cues.has("other parties", subject):
+            # "International donors pledged ..., the EU said": the reporter is not among them.
+            return []
         if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return []
         return self.speaker(verb)
@@ -767,6 +865,59 @@ class _StanceFinder:
         yield from self._allege(verb)
         yield from self._characterise(verb)
         yield from self._designate(verb)
+        yield from self._dispatch(verb)
+
+    def _demanded(self, verb: Token) -> bool:
+        """An act someone is only asked to make ("called on Germany to send tanks")."""
+        head = verb.head
+        return (
+            verb.dep_ in ("xcomp", "ccomp", "advcl")
+            and head is not verb
+            and any(
+                self.cues.has(section, head) for section, _ in self.cues.polarity_sections("demand")
+            )
+        )
+
+    def _dispatch(self, verb: Token) -> Iterator[_Edge]:
+        """ "Egypt sent rescue teams and aid to Libya": what is sent "to" a country supports it."""
+        for section, polarity in self.cues.polarity_sections("dispatch"):
+            if not self.cues.has(section, verb) or self._demanded(verb):
+                continue
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if not any(self.cues.has("dispatched", t) for o in objects for t in o.subtree):
+                continue
+            carriers = [
+                verb,
+                *objects,
+                *(c for o in objects for c in o.children if c.dep_ == "acl"),
+            ]
+            places = [
+                pobj
+                for carrier in carriers
+                for prep in carrier.children
+                if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+            # The recipient itself, not a place it owns ("to Ukraine's border").
+            named = [t for p in places for t in (p, *self._conjuncts(p))]
+            named += [c for t in list(named) for c in t.children if c.dep_ == "compound"]
+            targets = self.actors_of(named, as_target=True)
+            if not targets:
+                continue
+            sources = self.reporter(verb) if self.has_modal(verb) else self.agents(verb)
+            if sources:
+                yield _Edge(tuple(sources), tuple(targets), polarity, verb)
+
+    @staticmethod
+    def _conjuncts(token: Token, deps: tuple[str, ...] = ("conj",)) -> list[Token]:
+        found, stack = [], [token]
+        while stack:
+            for child in stack.pop().children:
+                if child.dep_ in deps:
+                    found.append(child)
+                    stack.append(child)
+        return found
 
     def _objects(self, verb: Token, cue: Cue) -> list[Token]:
         """The phrases a verb cue is aimed at: its direct object, or the object of its particle."""
@@ -802,6 +953,20 @@ class _StanceFinder:
                 )
                 if singled is not None:
                     objects += self._objects(child, singled)
+            if (
+                self.cues.has("enabling", verb)
+                and subject is not None
+                and self.actors_of(self.phrase(subject, deep=False))
+            ):
+                # "to help Haiti's police fight the gangs": the helped is the clause's subject
+                # (only for a named helper: "donors pledged ... to help X" is not the reporter's).
+                objects += [
+                    s
+                    for c in verb.children
+                    if c.dep_ in ("ccomp", "xcomp")
+                    for s in c.children
+                    if s.dep_ in _SUBJECTS
+                ]
             targets = self._targets(objects)
             if passive and subject is not None:
                 targets = self._targets([subject]) + targets
@@ -811,6 +976,15 @@ class _StanceFinder:
                     self.adopted[o.lemma_.lower()]
                     for o in objects
                     if o.lemma_.lower() in self.adopted
+                ]
+            if not targets:
+                # "Ruto hailed the vote": the decision of the body that last acted in the article.
+                targets = [
+                    body
+                    for o in objects
+                    if self.cues.has("decision", o) and self._definite(o)
+                    for body in [self._deciding_body(o)]
+                    if body is not None
                 ]
             if not targets:
                 continue
@@ -824,6 +998,19 @@ class _StanceFinder:
                 sources = self.agents(verb)
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, verb)
+
+    def _deciding_body(self, decision: Token) -> str | None:
+        """The last international body named as a clause's subject before `decision`."""
+        for mention in reversed(self.ctx.mentions_in(0, decision.sent.start_char)):
+            actor = self.ctx.actors.get(mention.actor_id)
+            if actor is None or actor.kind != "intergovernmental":
+                continue
+            span = self.ctx.doc.char_span(
+                mention.char_start, mention.char_end, alignment_mode="expand"
+            )
+            if span is not None and span.root.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS:
+                return actor.actor_id
+        return None
 
     def _hostility(self, verb: Token) -> Iterator[_Edge]:
         for section, polarity in self.cues.polarity_sections("hostility"):
@@ -879,7 +1066,9 @@ class _StanceFinder:
             if demanded is not None and self.cues.has("corrective", demanded):
                 polarity = "critical"
             elif demanded is not None and self.cues.has("cooperative", demanded):
-                polarity = "supportive"
+                # "asking Ottawa to join its coalition" is an offer of partnership; "urged India to
+                # cooperate with the investigation" asks for compliance without faulting.
+                polarity = "neutral" if self._with_a_thing(demanded) else "supportive"
             if demanded is not None and (
                 self._both(objects)
                 or self.negated(demanded)
@@ -893,6 +1082,11 @@ class _StanceFinder:
             sources = self.agents(verb)
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, verb)
+
+    def _with_a_thing(self, verb: Token) -> bool:
+        """Cooperation "with" something that is no actor ("with the investigation")."""
+        partners = self.prep_objects(verb, {"with"})
+        return bool(partners) and all(self.mention_at(p) is None for p in partners)
 
     @staticmethod
     def _both(objects: Sequence[Token]) -> bool:
@@ -1288,6 +1482,10 @@ class _StanceFinder:
         for pobj in list(recipients):
             if self.cues.has("money purpose", pobj):
                 recipients.extend(self.prep_objects(pobj, {"in", "to"}))
+                # "pledged £10 million for relief in Libya": the parser may hang "in" on the verb.
+                recipients.extend(
+                    o for h in holders if h.pos_ == "VERB" for o in self.prep_objects(h, {"in"})
+                )
         targets = self._targets(recipients)
         if not targets:
             return

@@ -41,7 +41,17 @@ ACTORS = {
         Actor("poland", "Poland", "country", None),
         Actor("venezuela", "Venezuela", "country", None),
         Actor("saudi-arabia", "Saudi Arabia", "country", None),
+        Actor("haiti", "Haiti", "country", None),
+        Actor("libya", "Libya", "country", None),
+        Actor("india", "India", "country", None),
+        Actor("niger", "Niger", "country", None),
+        Actor("burkina-faso", "Burkina Faso", "country", None),
+        Actor("australia", "Australia", "country", None),
+        Actor("united-kingdom", "United Kingdom", "country", None),
         Actor("unsc", "UN Security Council", "intergovernmental", None),
+        Actor("ecowas", "ECOWAS", "intergovernmental", None),
+        # A body the resolver found without a country ("India's Ministry of External Affairs").
+        Actor("external-affairs", "Ministry of External Affairs", "government", None),
         Actor("european-union", "European Union", "intergovernmental", None),
         Actor("g7", "G7", "intergovernmental", None),
         Actor("amnesty", "Amnesty International", "organization", None),
@@ -97,6 +107,10 @@ FORMS = (
         ("EU", "european-union", "alias"),
         ("U.S.", "united-states", "alias"),
         ("G7", "g7", "name"),
+        ("ECOWAS", "ecowas", "name"),
+        ("Ministry of External Affairs", "external-affairs", "name"),
+        ("New Delhi", "india", "capital"),
+        ("Canberra", "australia", "capital"),
     )
     + tuple((a.name, a.actor_id, "name") for a in ACTORS.values() if a.kind == "country")
     + (
@@ -635,6 +649,112 @@ SENTENCES = [
         None,
         set(),
         id="narration-without-a-source",
+    ),
+    # Dispatch: sending aid, rescuers, police or troops to a country supports it.
+    pytest.param(
+        "Egypt sent rescue teams and aid to Libya on military aircraft.",
+        None,
+        {("egypt", "libya", "supportive")},
+        id="dispatch-aid-to-a-country",
+    ),
+    pytest.param(
+        "Kenya has pledged to deploy 1,000 police officers to Haiti.",
+        None,
+        {("kenya", "haiti", "supportive")},
+        id="dispatch-police-pledged",
+    ),
+    pytest.param(
+        "Floods swept through eastern Libya. Turkey deployed three planes carrying search teams to the country.",
+        None,
+        {("turkey", "libya", "supportive")},
+        id="dispatch-to-the-country-of-the-story",
+    ),
+    pytest.param(
+        "Russia deployed troops to Ukraine's border.",
+        None,
+        set(),
+        id="dispatch-to-a-place-a-country-owns-is-no-support",
+    ),
+    pytest.param(
+        "The United Kingdom pledged up to £10 million for emergency relief in Libya.",
+        None,
+        {("united-kingdom", "libya", "supportive")},
+        id="money-for-relief-in-a-country",
+    ),
+    pytest.param(
+        "NAIROBI, Oct 3 (Wire) — The UN Security Council on Monday authorised a multinational "
+        "mission to help Haiti's police fight the gangs.",
+        None,
+        {("unsc", "haiti", "supportive")},
+        id="help-x-do-supports-x-after-a-dateline",
+    ),
+    pytest.param(
+        "International donors pledged €7 billion to help Turkey and Syria recover, the European Union said.",
+        None,
+        set(),
+        id="help-by-unnamed-donors-is-not-the-reporters",
+    ),
+    pytest.param(
+        "The UN Security Council approved the mission on Monday. Kenya hailed the vote as historic.",
+        None,
+        {("kenya", "unsc", "supportive")},
+        id="hailing-the-vote-supports-the-body-that-voted",
+    ),
+    pytest.param(
+        "ECOWAS said it regretted the decision of Mali, Burkina Faso and Niger to quit the bloc.",
+        None,
+        {
+            ("ecowas", "mali", "critical"),
+            ("ecowas", "burkina-faso", "critical"),
+            ("ecowas", "niger", "critical"),
+        },
+        id="regretting-a-decision-faults-its-owners",
+    ),
+    pytest.param(
+        "Mali, Burkina Faso and Niger quit the bloc on Sunday. The military governments of the "
+        "three countries accused ECOWAS of imposing illegal sanctions.",
+        None,
+        {
+            ("mali", "ecowas", "critical"),
+            ("burkina-faso", "ecowas", "critical"),
+            ("niger", "ecowas", "critical"),
+        },
+        id="the-three-countries-are-the-three-named-together",
+    ),
+    pytest.param(
+        "Turkey and Syria were struck by an earthquake, and Turkey and Syria asked for help. "
+        "Egypt and Qatar sent condolences. Canada pledged $10 million in aid for both countries.",
+        None,
+        {
+            ("canada", "turkey", "supportive"),
+            ("canada", "syria", "supportive"),
+        },
+        id="both-countries-are-the-pair-named-most",
+    ),
+    pytest.param(
+        "India's Ministry of External Affairs accused Canada of sheltering extremists.",
+        None,
+        {("india", "canada", "critical")},
+        id="a-countrys-own-ministry-speaks-for-it",
+    ),
+    pytest.param(
+        "Washington urged India to cooperate with the Canadian investigation.",
+        None,
+        # Asking for compliance addresses India; the cooperation asked for backs Canada.
+        {("united-states", "india", "neutral"), ("united-states", "canada", "supportive")},
+        id="call-to-cooperate-with-an-investigation-is-neutral",
+    ),
+    pytest.param(
+        "The Russian ambassador asked Ottawa to join its coalition.",
+        None,
+        {("russia", "canada", "supportive")},
+        id="call-to-join-a-coalition-is-supportive",
+    ),
+    pytest.param(
+        "Australia's foreign minister said Canberra had raised the matter with New Delhi.",
+        None,
+        {("australia", "india", "neutral")},
+        id="raising-a-matter-with-a-government-is-neutral",
     ),
 ]
 
