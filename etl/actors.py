@@ -361,7 +361,7 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
             previous = known.get(actor_id)
             country = _infer_country(state, start, end, country_words) if kind == "person" else None
             if kind == "organization":
-                country = _country_inside_name(name, country_words)
+                country = _country_inside_name(name, country_words) or _owner_before(state, start, country_words)
             state.new_actors[actor_id] = Actor(
                 actor_id=actor_id,
                 name=name,
@@ -428,6 +428,15 @@ def _discover_titled_people(state: _Resolution, known: dict[str, Actor]) -> None
         state.add(start, end, actor_id, "name")
 
 
+def _owner_before(state: _Resolution, start: int, country_words: dict[str, str]) -> str | None:
+    """"India's Ministry of External Affairs", "the Indian Ministry of ...": the country just before."""
+    before = state.text[max(0, start - 40) : start].replace("\u2019", "'")
+    match = re.search(r"(?:^|\s)((?:[A-Z][\w.-]*\s?){1,3}?)(?:'s)?\s*$", before)
+    if not match:
+        return None
+    return country_words.get(match.group(1).strip())
+
+
 def _country_inside_name(name: str, country_words: dict[str, str]) -> str | None:
     for word, country in country_words.items():
         if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", name):
@@ -466,10 +475,11 @@ def _infer_country(
             return found
     title = before + " " + appositive
     lead = text[max(sent_start, start - 90) : start]
-    if re.search(r"\b(?:[Ii]ts|[Tt]heir)\b", lead) or _GOVERNMENT_TITLE.search(title):
+    possessive = bool(re.search(r"\b(?:[Ii]ts|[Tt]heir)\b", lead))
+    if possessive or _GOVERNMENT_TITLE.search(title):
         # "Its spokesman, X" / "Spokeswoman X" after "the Russian Foreign Ministry rejected...":
         # the organisation or country the previous sentence was about.
-        found = _previous_subject(state, sent_start)
+        found = _previous_subject(state, sent_start, countries_only=not possessive)
         if found:
             return found
     if _GOVERNMENT_TITLE.search(title):
@@ -486,8 +496,12 @@ _APPOSITIVE = re.compile(
 )
 
 
-def _previous_subject(state: _Resolution, sent_start: int) -> str | None:
-    """The country, bloc or group that is the subject of the sentence before `sent_start`."""
+def _previous_subject(state: _Resolution, sent_start: int, *, countries_only: bool = False) -> str | None:
+    """The country, bloc or group that is the subject of the sentence before `sent_start`.
+
+    With `countries_only`, only a country (or a government body's country) counts: a president
+    or minister introduced after "the Security Council voted" is not the council's.
+    """
     previous = [s for s in state.doc.sents if s.end_char <= sent_start]
     if not previous:
         return None
@@ -500,6 +514,8 @@ def _previous_subject(state: _Resolution, sent_start: int) -> str | None:
             if left <= mention.char_start and mention.char_end <= right:
                 actor = state.actor(mention.actor_id)
                 if actor is None or actor.kind in ("person", "media"):
+                    continue
+                if countries_only and actor.kind in ("intergovernmental", "armed_group", "organization"):
                     continue
                 if actor.kind in ("country", "intergovernmental", "armed_group"):
                     return actor.actor_id

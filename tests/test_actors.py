@@ -171,3 +171,18 @@ def test_a_person_addressed_inside_a_quote_is_not_the_pronoun_after_it(resolve):
     )
     mentions, _ = resolve(text)
     assert [m.actor_id for m in mentions if m.how == "pronoun"] == ["faisal-haddad"]
+
+
+def test_a_president_after_a_council_vote_is_not_the_councils(resolve):
+    text = (
+        "The UN Security Council voted on Monday to authorise the mission. "
+        "President Samuel Otieno hailed the vote as historic, the Kenyan news agency said."
+    )
+    _, new = resolve(text)
+    assert new["samuel-otieno"].country_id != "un-security-council"
+
+
+def test_a_ministry_named_with_its_country_belongs_to_it(resolve):
+    _, new = resolve("India's Ministry of External Affairs rejected the allegations on Tuesday.")
+    ministry = next(a for a in new.values() if "External Affairs" in a.name)
+    assert ministry.country_id == "india"
