@@ -502,7 +502,7 @@ class _StanceFinder:
                 bodies.setdefault(last.lower_, set()).add(actor.actor_id)
                 # "of" phrases name members: "Foreign ministers from the Group of Seven".
             owner = span.root
-            while owner.dep_ in ("nmod", "compound", "appos") and owner.head is not owner:
+            while owner.dep_ in ("nmod", "compound", "appos") and owner.head.i != owner.i:
                 owner = owner.head
             prep = owner.head
             if owner.dep_ == "pobj" and prep.lower_ in ("from", "of"):
@@ -638,7 +638,7 @@ class _StanceFinder:
             subject, passive = _StanceFinder._own_subject(current)
             if subject is not None:
                 return subject, passive
-            if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
+            if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
                 current = current.head
             elif (
                 current.dep_ == "pcomp"
@@ -711,7 +711,7 @@ class _StanceFinder:
             clause = subject.head
             while (
                 clause.dep_ not in ("relcl", "acl")
-                and clause.head is not clause
+                and clause.head.i != clause.i
                 and clause.pos_ in ("VERB", "AUX")
             ):
                 clause = clause.head
@@ -769,7 +769,7 @@ class _StanceFinder:
         reporting verb with a subject of its own, or its subject is the statement's speaker."""
         current = token
         for _ in range(12):
-            if current.head is current:
+            if current.head.i == current.i:
                 return None
             current = current.head
             if current.pos_ not in ("VERB", "AUX") or not self.cues.has("reporting", current):
@@ -825,9 +825,9 @@ class _StanceFinder:
                 )
             ):
                 return True
-            if current is not token and self.cues.has("negator", current):
+            if current.i != token.i and self.cues.has("negator", current):
                 return True
-            if current.head is current:
+            if current.head.i == current.i:
                 return False
             current = current.head
         return False
@@ -872,7 +872,7 @@ class _StanceFinder:
         head = verb.head
         return (
             verb.dep_ in ("xcomp", "ccomp", "advcl")
-            and head is not verb
+            and head.i != verb.i
             and any(
                 self.cues.has(section, head) for section, _ in self.cues.polarity_sections("demand")
             )
@@ -1398,7 +1398,7 @@ class _StanceFinder:
     def experiencer(self, token: Token) -> list[str]:
         """Who feels a concern: the subject of "be concerned" / "voice concern", even a passive one."""
         verb = self.clause_verb(token)
-        if verb is not token and token.dep_ not in ("acomp", "dobj", "attr", "oprd"):
+        if verb.i != token.i and token.dep_ not in ("acomp", "dobj", "attr", "oprd"):
             return self.reporter(token)
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS), None)
         if subject is None:
