@@ -10,6 +10,13 @@ inside that clause). Per sentence and date a cue of the date's own clause wins, 
 type. A date in a future or scheduled clause ("will meet on Friday", "is due to take effect on
 Monday") points forward. Across the article, repeats of one event (same type and date, or a coarser
 date holding a finer one) are merged, and statements are kept once per (speaker, date).
+
+Whole articles add three rules: a sentence whose subject looks back ("The decision came at an
+emergency summit") takes the date of the sentence before when that date dated nothing there; a
+cue in a relative clause ("the soldiers who seized power") or inside a name ("the Collective
+Security Treaty Organization") does not take the sentence's date; and a second date of the same
+verb well apart from the first ("held in Doha in June 2022 and in Cairo in January") is a second
+occurrence of the happening.
 """
 
 from __future__ import annotations
@@ -83,6 +90,10 @@ class EventRules:
     settings: frozenset[str] = frozenset()
     place_takers: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    back_references: frozenset[str] = frozenset()
+    observation_verbs: frozenset[str] = frozenset()
+    anaphors: frozenset[str] = frozenset()
+    name_cues: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -160,6 +171,10 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         settings=frozenset(context.get("settings", [])),
         place_takers=frozenset(context.get("place_takers", [])),
         place_nouns=frozenset(context.get("place_nouns", [])),
+        back_references=frozenset(context.get("back_references", [])),
+        observation_verbs=frozenset(context.get("observation_verbs", [])),
+        anaphors=frozenset(context.get("anaphors", [])),
+        name_cues=frozenset(context.get("name_cues", [])),
     )
 
 
@@ -169,6 +184,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     published = _published(ctx)
     events: list[Event] = []
     previous: DateMention | None = None
+    orphans: list[DateMention] = []  # dates of the last sentence that dated nothing
     for sent in ctx.doc.sents:
         if not any(t.is_alpha for t in sent):
             continue
@@ -176,9 +192,15 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
         same_day = _same_day_date(ctx, sent, previous, rules, dates)
         if same_day is not None:
             dates = sorted([*dates, same_day], key=lambda d: d.char_start)
+        own = bool(dates)
+        if not dates:
+            borrowed = _carried_date(sent, orphans, rules)
+            dates = [borrowed] if borrowed is not None else []
+        found = _sentence_events(ctx, sent, dates, statements, rules) if dates else []
         if dates:
             previous = dates[-1]
-            events.extend(_sentence_events(ctx, sent, dates, statements, rules))
+        orphans = dates if own and not found else []
+        events.extend(found)
     return _merge(events, rules)
 
 
@@ -297,6 +319,23 @@ def _is_bound(span: Span, rules: EventRules) -> bool:
     A bounding word opening a clause with its own verb does not bound the date of that verb:
     "since the Taliban seized Kabul on August 15, 2021" dates the seizure.
     """
+    if _time_clause(span.root) is not None:
+        return False  # "since April 2023, when fighting erupted": the date of the "when" clause
+    return _bounded(span, rules)
+
+
+def _time_clause(root: Token) -> Token | None:
+    """The "when" clause a date heads ("April 2023, when fighting erupted"), if any."""
+    for child in root.children:
+        if child.dep_ in {"relcl", "advcl"} and any(
+            g.dep_ == "advmod" and g.lower_ == "when" for g in child.children
+        ):
+            return child
+    return None
+
+
+def _bounded(span: Span, rules: EventRules) -> bool:
+    """The words around a date make it a bound ("since 2011", "by the end of 2016")."""
     before = span.doc[max(span.start - 4, span.sent.start) : span.start]
     if any(t.lower_ in rules.not_anchoring for t in before[-1:]):
         return True
@@ -339,6 +378,28 @@ def _same_day_date(
             value = PartialDate(value.value + timedelta(days=offset), "day")
         return DateMention(start, end, ctx.body[start:end], value, True)
     return None
+
+
+def _carried_date(sent: Span, orphans: list[DateMention], rules: EventRules) -> DateMention | None:
+    """ "Leaders on Thursday ordered a standby force. The decision came at an emergency summit":
+    a sentence opening on a reference back ("The decision", "It", "This") takes the date of the
+    sentence before when that date dated nothing there."""
+    if not orphans:
+        return None
+    first = sent[0]
+    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    if subject.lower_ not in rules.back_references:
+        return None  # "The government said…" is news of its own, not a look back
+    if subject.i == first.i:
+        anchor = subject  # "It was the bloc's second summit"
+    elif first.dep_ == "det" and first.head.i == subject.i and first.lower_ in rules.anaphors:
+        anchor = first  # "The decision came…", "This latest move…"
+    else:
+        return None
+    value = orphans[-1].value
+    return DateMention(anchor.idx, anchor.idx + len(anchor), anchor.text, value, True)
 
 
 # --- cues and scopes ---------------------------------------------------------------------------
@@ -386,7 +447,13 @@ def _match_words(tokens: list[Token], k: int, words: tuple[str, ...]) -> tuple[T
     return tuple(window)
 
 
-def _content_scopes(ctx: ArticleContext, sent: Span, frames: list[_Trigger]) -> dict[int, int]:
+def _content_scopes(
+    ctx: ArticleContext,
+    sent: Span,
+    frames: list[_Trigger],
+    cue_heads: frozenset[int] = frozenset(),
+    observing: frozenset[str] = frozenset(),
+) -> dict[int, int]:
     """Token index → id of the reported clause (or quotation) it lies in; the main clause is absent."""
     scope: dict[int, int] = {}
     for frame in frames:
@@ -401,6 +468,8 @@ def _content_scopes(ctx: ArticleContext, sent: Span, frames: list[_Trigger]) -> 
                 continue  # a reported clause has a verb (a misparsed name is no clause)
             if child.dep_ == "dobj" and any(child.i == t.i for f in frames for t in f.tokens):
                 continue
+            if child.dep_ == "dobj" and child.i in cue_heads and head.lemma_.lower() in observing:
+                continue  # "residents reported heavy artillery fire": the happening, not a report
             for token in child.subtree:
                 scope.setdefault(token.i, child.i)
     for match in _QUOTE.finditer(sent.text):
@@ -531,7 +600,8 @@ def _sentence_events(
     triggers = _drop_forum_modifiers(_find_triggers(sent, dates, rules))
     triggers = [t for t in (_retype(ctx, t, rules) for t in triggers) if t is not None]
     frames = [t for t in triggers if t.event_type == "statement"]
-    scopes = _content_scopes(ctx, sent, frames)
+    cue_heads = frozenset(t.head.i for t in triggers if t.event_type != "statement")
+    scopes = _content_scopes(ctx, sent, frames, cue_heads, rules.observation_verbs)
     date_roots = []
     for mention in dates:
         span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
@@ -547,6 +617,8 @@ def _sentence_events(
             for i, root in enumerate(date_roots)
             if scopes.get(root.i) == scope
             and _in_date_clause(trigger, root)
+            and _in_time_clause(trigger, root, rules)
+            and _shares_relative_clause(trigger, root)
             and (real or _dates_the_noun(trigger, root))
         ]
         if not candidates and real:
@@ -573,8 +645,72 @@ def _sentence_events(
             event = _make_event(ctx, sent, mention, trigger, scopes, statements, rules)
             if event is not None:
                 events.append(event)
+                for other in _sibling_dates(root, mention, dates, date_roots, bound):
+                    twin = _make_event(ctx, sent, other, trigger, scopes, statements, rules)
+                    if twin is not None:
+                        events.append(twin)
                 break
     return events
+
+
+def _sibling_dates(
+    root: Token,
+    mention: DateMention,
+    dates: list[DateMention],
+    date_roots: list[Token],
+    bound: dict[int, list[_Trigger]],
+) -> list[DateMention]:
+    """ "Rounds were held near Washington in May 2023 and in Berlin in late February": another date
+    of the same verb, bound to no cue of its own, is a second occurrence of the same happening.
+    Dates a few days apart ("met on Monday and Tuesday") are one happening lasting them all."""
+    verb = _date_verb(root)
+    if verb is None:
+        return []
+    found = []
+    for i, other in enumerate(date_roots):
+        other_verb = _date_verb(other)
+        if i in bound or other.i == root.i or other_verb is None or other_verb.i != verb.i:
+            continue
+        candidate = dates[i]
+        if abs((candidate.value.value - mention.value.value).days) <= 7:
+            continue
+        found.append(candidate)
+    return found
+
+
+def _date_verb(root: Token) -> Token | None:
+    """The verb a date modifies as an adverbial of time ("held … in May 2023"), through
+    prepositions and coordination only."""
+    token = root
+    while token.dep_ in {"pobj", "prep", "conj", "npadvmod", "cc"}:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+    return token if token.pos_ in {"VERB", "AUX"} and token.i != root.i else None
+
+
+def _shares_relative_clause(trigger: _Trigger, date_root: Token) -> bool:
+    """A cue in a relative clause describes its noun, not the sentence's news: "leaders on Thursday
+    ordered a standby force after the soldiers who seized power ignored a deadline" does not date
+    the seizure; "Tokayev, who received the ministers on Friday" dates the reception."""
+    clause = next((t for t in [trigger.head, *trigger.head.ancestors] if t.dep_ == "relcl"), None)
+    return (
+        clause is None
+        or clause.head.i == date_root.i
+        or clause in [date_root, *date_root.ancestors]
+    )
+
+
+def _in_time_clause(trigger: _Trigger, date_root: Token, rules: EventRules) -> bool:
+    """A bounding date kept for its "when" clause ("since April 2023, when fighting erupted")
+    dates only that clause."""
+    clause = _time_clause(date_root)
+    if clause is None:
+        return True
+    span = date_root.doc[date_root.left_edge.i : date_root.i + 1]
+    if not _bounded(span, rules):
+        return True
+    return any(t.i == clause.i or clause in t.ancestors for t in trigger.tokens)
 
 
 def _reported_dates_of_forum(
@@ -617,6 +753,10 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
             return _Trigger("ceasefire" if about_truce else "agreement", trigger.tokens)
         return None
     head = trigger.head
+    if _inside_name(head, rules):
+        return None
+    if len(trigger.tokens) == 1 and head.dep_ == "amod" and head.tag_ in {"VBN", "VBD"}:
+        return None  # "ousted President Bazoum", "detained journalists": a title, not a happening
     last = trigger.tokens[-1]
     if last.pos_ == "ADP" and last.i + 1 < len(last.doc) and last.doc[last.i + 1].like_num:
         return None  # "fell to 2,000": a count moving, not a city falling
@@ -655,6 +795,29 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
     ):
         return _Trigger("agreement", trigger.tokens)
     return trigger
+
+
+def _inside_name(token: Token, rules: EventRules) -> bool:
+    """ "the Collective Security Treaty Organization": a cue word inside a name headed by another
+    word names no event (but "the Munich Security Conference" is a conference)."""
+    if token.pos_ == "PROPN" and token.dep_ == "compound":
+        name_head = token.head
+        while name_head.dep_ == "compound" and name_head.head.i != name_head.i:
+            name_head = name_head.head
+        if name_head.pos_ == "PROPN" and not {name_head.lower_, name_head.lemma_.lower()} & (
+            _cue_words(rules)
+        ):
+            return True  # a capitalised name headed by a word that is no cue
+    if token.ent_type_ not in rules.name_cues:
+        return False
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.root.i != token.i and ent.root.ent_type_ == token.ent_type_
+    return False
+
+
+def _cue_words(rules: EventRules) -> frozenset[str]:
+    return frozenset(w for c in rules.cues for w in (*c.words, *c.after_gap))
 
 
 def _clause_subject(token: Token) -> list[Token]:
@@ -731,8 +894,21 @@ def _make_event(
 
 
 def _names_heads(trigger: _Trigger, rules: EventRules) -> int:
-    """How many heads of state or government the cue's own phrase names."""
-    words = [t.lower_ for t in trigger.head.subtree]
+    """How many heads of state or government the cue's own phrase names: for a verb, its subject,
+    objects and "with" partners ("Pashinyan and Aliyev met … in a meeting hosted by Chancellor
+    Scholz" is a meeting of two, its host named in a phrase of its own)."""
+    head = trigger.head
+    if head.pos_ in {"VERB", "AUX"}:
+        parts = [
+            c
+            for c in head.children
+            if c.dep_ in {"nsubj", "nsubjpass", "dobj", "agent"}
+            or (c.dep_ == "prep" and c.lower_ == "with")
+        ]
+        tokens = sorted((t for c in parts for t in c.subtree), key=lambda t: t.i)
+    else:
+        tokens = list(head.subtree)
+    words = [t.lower_ for t in tokens]
     count = 0
     for head in rules.heads:
         n = len(head)
