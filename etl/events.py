@@ -411,9 +411,15 @@ def _find_triggers(sent: Span, dates: list[DateMention], rules: EventRules) -> l
     in_date = {t.i for d in dates for t in sent if d.char_start <= t.idx < d.char_end}
     taken: set[int] = set(in_date)
     found: list[_Trigger] = []
+    # Where each word (as written or as lemma) starts, so a cue is tried only where its first
+    # word stands: the same matches in the same order as trying every position.
+    starts: dict[str, list[int]] = {}
+    for k, token in enumerate(tokens):
+        for form in {token.lower_, token.lemma_.lower()}:
+            starts.setdefault(form, []).append(k)
     # false friends first: their words are spent before any cue can use them
     for cue in (*rules.false_friends, *rules.cues):
-        for k in range(len(tokens)):
+        for k in starts.get(cue.words[0], ()):
             matched = _match_cue(tokens, k, cue)
             if matched is None or any(t.i in taken for t in matched):
                 continue
