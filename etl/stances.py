@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Span, Token
@@ -98,6 +98,24 @@ class CueBook:
     """The stance cues of the rules file, by section ("act critical", "blame carrier", ...)."""
 
     sections: dict[str, tuple[Cue, ...]]
+    # Built once: (section, word) -> positions of the cues that word can realise, and the
+    # sections of each kind. A token is checked against its few candidates, not every cue.
+    _by_word: dict[tuple[str, str], tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    _kinds: dict[str, tuple[tuple[str, str], ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_word: dict[tuple[str, str], list[int]] = {}
+        for name, cues in self.sections.items():
+            for position, cue in enumerate(cues):
+                for word in {cue.lemma, cue.dependent} - {None}:
+                    by_word.setdefault((name, word), []).append(position)
+        kinds: dict[str, list[tuple[str, str]]] = {}
+        for name in self.sections:
+            head, _, polarity = name.partition(" ")
+            if polarity in POLARITIES or polarity == "none":
+                kinds.setdefault(head, []).append((name, polarity))
+        object.__setattr__(self, "_by_word", {k: tuple(v) for k, v in by_word.items()})
+        object.__setattr__(self, "_kinds", {k: tuple(v) for k, v in kinds.items()})
 
     @classmethod
     def load(cls, path: Path | None = None) -> CueBook:
@@ -126,8 +144,12 @@ class CueBook:
         """The cue of `section` that `token` realises, phrases (with a dependent) first."""
         # The word as written counts too: a tagger may lemmatise "failed" (an adjective) to "fail".
         words = {token.lemma_.lower(), token.lower_}
+        positions = sorted({p for w in words for p in self._by_word.get((section, w), ())})
+        if not positions:
+            return None
+        cues = self.cues(section)
         plain = None
-        for cue in self.cues(section):
+        for cue in (cues[p] for p in positions):
             if cue.dependent is None:
                 if cue.lemma in words:
                     plain = plain or cue
@@ -143,10 +165,7 @@ class CueBook:
 
     def polarity_sections(self, kind: str) -> Iterator[tuple[str, str]]:
         """(section, polarity) for every section of a kind: "act" -> ("act critical", "critical")..."""
-        for name in self.sections:
-            head, _, polarity = name.partition(" ")
-            if head == kind and (polarity in POLARITIES or polarity == "none"):
-                yield name, polarity
+        yield from self._kinds.get(kind, ())
 
 
 @functools.lru_cache(maxsize=4)
