@@ -34,12 +34,8 @@ def peak_rss_mb() -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--input", type=Path, default=REPO / "data" / "raw", metavar="DIR"
-    )
-    parser.add_argument(
-        "--repeat", type=int, default=4, metavar="N", help="copies of the corpus"
-    )
+    parser.add_argument("--input", type=Path, default=REPO / "data" / "raw", metavar="DIR")
+    parser.add_argument("--repeat", type=int, default=4, metavar="N", help="copies of the corpus")
     parser.add_argument("--batch-size", type=int, default=8, metavar="B")
     args = parser.parse_args(argv)
 
@@ -82,25 +78,15 @@ def main(argv: list[str] | None = None) -> int:
             extractions=extractions,
             actors=actors,
             rejected=[],
-            run_info=load.RunInfo(
-                "bench", now, now, "bench", len(articles), len(articles), 0, 0
-            ),
+            run_info=load.RunInfo("bench", now, now, "bench", len(articles), len(articles), 0, 0),
         )
         write_seconds = time.perf_counter() - started
 
-    print(
-        f"articles            {len(articles)} ({len(intake.articles)} × {args.repeat})"
-    )
+    print(f"articles            {len(articles)} ({len(intake.articles)} × {args.repeat})")
     print(f"words               {words}")
-    print(
-        f"read + prepare      {prepare_seconds:.2f} s for {len(intake.articles)} files"
-    )
-    print(
-        f"bare nlp.pipe       {words / spacy_seconds:,.0f} words/s ({spacy_seconds:.2f} s)"
-    )
-    print(
-        f"ETL analysis        {words / etl_seconds:,.0f} words/s ({etl_seconds:.2f} s)"
-    )
+    print(f"read + prepare      {prepare_seconds:.2f} s for {len(intake.articles)} files")
+    print(f"bare nlp.pipe       {words / spacy_seconds:,.0f} words/s ({spacy_seconds:.2f} s)")
+    print(f"ETL analysis        {words / etl_seconds:,.0f} words/s ({etl_seconds:.2f} s)")
     print(f"ratio ETL / spaCy   {spacy_seconds / etl_seconds:.2f} (1.0 = no overhead)")
     print(f"warehouse write     {write_seconds:.2f} s ({sum(rows.values())} rows)")
     print(f"peak RSS            {peak_rss_mb():.0f} MB")

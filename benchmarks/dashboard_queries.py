@@ -159,7 +159,9 @@ def main() -> None:
     wh = q.locate(str(args.db))
     started = time.perf_counter()
     q.columns(wh)  # opens the warehouse and builds the flat tables, once per warehouse version
-    print(f"flat tables built in {time.perf_counter() - started:.1f} s (once per warehouse version)")
+    print(
+        f"flat tables built in {time.perf_counter() - started:.1f} s (once per warehouse version)"
+    )
     q.filter_options(wh)
     scenarios = {
         "no filters": Filters(),
@@ -168,9 +170,7 @@ def main() -> None:
             date_to=date(2016, 12, 31),
             countries=("country-1", "country-2"),
         ),
-        "critical, one outlet": Filters(
-            polarities=("critical",), outlets=("Outlet 3",)
-        ),
+        "critical, one outlet": Filters(polarities=("critical",), outlets=("Outlet 3",)),
     }
     print(f"{'page':<12}" + "".join(f"{name:>26}" for name in scenarios))
     for page in page_queries(q, wh, Filters()):

@@ -153,9 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.WARNING, format="warning: %(message)s", stream=sys.stderr
-    )
+    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s", stream=sys.stderr)
     reporter = make_reporter(args.quiet, sys.stderr)
     try:
         summary = run_etl(args.input, args.db, full=args.full, reporter=reporter)

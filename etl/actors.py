@@ -361,7 +361,9 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
             previous = known.get(actor_id)
             country = _infer_country(state, start, end, country_words) if kind == "person" else None
             if kind == "organization":
-                country = _country_inside_name(name, country_words) or _owner_before(state, start, country_words)
+                country = _country_inside_name(name, country_words) or _owner_before(
+                    state, start, country_words
+                )
             state.new_actors[actor_id] = Actor(
                 actor_id=actor_id,
                 name=name,
@@ -429,7 +431,7 @@ def _discover_titled_people(state: _Resolution, known: dict[str, Actor]) -> None
 
 
 def _owner_before(state: _Resolution, start: int, country_words: dict[str, str]) -> str | None:
-    """"India's Ministry of External Affairs", "the Indian Ministry of ...": the country just before."""
+    """ "India's Ministry of External Affairs", "the Indian Ministry of ...": the country just before."""
     before = state.text[max(0, start - 40) : start].replace("\u2019", "'")
     match = re.search(r"(?:^|\s)((?:[A-Z][\w.-]*\s?){1,3}?)(?:'s)?\s*$", before)
     if not match:
@@ -496,7 +498,9 @@ _APPOSITIVE = re.compile(
 )
 
 
-def _previous_subject(state: _Resolution, sent_start: int, *, countries_only: bool = False) -> str | None:
+def _previous_subject(
+    state: _Resolution, sent_start: int, *, countries_only: bool = False
+) -> str | None:
     """The country, bloc or group that is the subject of the sentence before `sent_start`.
 
     With `countries_only`, only a country (or a government body's country) counts: a president
@@ -515,7 +519,11 @@ def _previous_subject(state: _Resolution, sent_start: int, *, countries_only: bo
                 actor = state.actor(mention.actor_id)
                 if actor is None or actor.kind in ("person", "media"):
                     continue
-                if countries_only and actor.kind in ("intergovernmental", "armed_group", "organization"):
+                if countries_only and actor.kind in (
+                    "intergovernmental",
+                    "armed_group",
+                    "organization",
+                ):
                     continue
                 if actor.kind in ("country", "intergovernmental", "armed_group"):
                     return actor.actor_id

@@ -100,17 +100,13 @@ def load_rules(
     sections = read_rule_sections(path)
     unknown = set(sections) - set(SECTIONS)
     if unknown:
-        raise ValueError(
-            f"{path}: unknown section(s) {sorted(unknown)}; expected {SECTIONS}"
-        )
+        raise ValueError(f"{path}: unknown section(s) {sorted(unknown)}; expected {SECTIONS}")
     compiled = {
         name: tuple(re.compile(rule, re.IGNORECASE) for rule in sections.get(name, []))
         for name in SECTIONS
     }
     mastheads = frozenset(
-        n.lower()
-        for name, aliases, _ in read_outlet_names(outlets_path)
-        for n in (name, *aliases)
+        n.lower() for name, aliases, _ in read_outlet_names(outlets_path) for n in (name, *aliases)
     )
     return BoilerplateRules(**compiled, mastheads=mastheads)
 
@@ -242,9 +238,7 @@ def _classify(raw_lines: list[str], rules: BoilerplateRules) -> list[_Line]:
 
 
 def _prose_chars(lines: list[_Line]) -> int:
-    return sum(
-        len(line.text) for line in lines if not line.furniture and is_prose(line.text)
-    )
+    return sum(len(line.text) for line in lines if not line.furniture and is_prose(line.text))
 
 
 def _cut_at_article_end(lines: list[_Line], rules: BoilerplateRules) -> list[_Line]:
@@ -253,10 +247,7 @@ def _cut_at_article_end(lines: list[_Line], rules: BoilerplateRules) -> list[_Li
         probe = line.text.rstrip(" .:")
         if rules._any(rules.end_before, probe, whole=True):
             cut = i
-        elif (
-            rules._any(rules.end_after, line.text, whole=True)
-            and word_count(line.text) <= 16
-        ):
+        elif rules._any(rules.end_after, line.text, whole=True) and word_count(line.text) <= 16:
             cut = i + 1
         else:
             continue
@@ -277,9 +268,7 @@ def _drop_offer_paragraphs(lines: list[_Line], rules: BoilerplateRules) -> list[
         if (
             remaining
             and all(is_label(m.text) for m in remaining)
-            and any(
-                rules._any(rules.offer_marker, m.text, whole=False) for m in members
-            )
+            and any(rules._any(rules.offer_marker, m.text, whole=False) for m in members)
         ):
             widgets.add(paragraph)
     return [

@@ -63,9 +63,7 @@ class ActorIndex:
 
     actors: Mapping[str, Actor]
     _names: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
-    _by_name: Mapping[str, frozenset[str]] = field(
-        init=False, repr=False, compare=False
-    )
+    _by_name: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         names = {
@@ -77,9 +75,7 @@ class ActorIndex:
             for name in actor_names:
                 by_name[name].add(actor_id)
         object.__setattr__(self, "_names", names)
-        object.__setattr__(
-            self, "_by_name", {k: frozenset(v) for k, v in by_name.items()}
-        )
+        object.__setattr__(self, "_by_name", {k: frozenset(v) for k, v in by_name.items()})
 
     def names_of(self, actor_id: str) -> frozenset[str]:
         return self._names.get(actor_id, frozenset())
@@ -105,27 +101,16 @@ class ActorIndex:
             main_name = normalise_name(text)
             # An unresolved name still matches through any actor that lists both names.
             names = frozenset(
-                {main_name}.union(
-                    *(self.names_of(i) for i in self._by_name.get(main_name, ()))
-                )
+                {main_name}.union(*(self.names_of(i) for i in self._by_name.get(main_name, ())))
             )
             is_person = True
         else:
             return False
         if gold in names:
             return True
-        if (
-            is_person
-            and self._could_be_person(gold)
-            and _surname(gold) == _surname(main_name)
-        ):
+        if is_person and self._could_be_person(gold) and _surname(gold) == _surname(main_name):
             return True
-        if (
-            stand_in
-            and actor is not None
-            and actor.kind in STAND_IN_KINDS
-            and actor.country_id
-        ):
+        if stand_in and actor is not None and actor.kind in STAND_IN_KINDS and actor.country_id:
             return gold in self.names_of(actor.country_id)
         return False
 
@@ -256,9 +241,7 @@ def load_gold(gold_dir: Path) -> list[Gold]:
 # --- per table -----------------------------------------------------------------------------
 
 
-def score_figures(
-    predicted: Sequence[Figure], gold: Sequence[Mapping[str, Any]]
-) -> Count:
+def score_figures(predicted: Sequence[Figure], gold: Sequence[Mapping[str, Any]]) -> Count:
     distinct_pred = list({(round(f.value, 6), f.category): f for f in predicted})
     distinct_gold = list({(float(g["value"]), g["category"]): g for g in gold})
 
@@ -281,9 +264,9 @@ def score_statements(
     predicted: Sequence[Statement], gold: Sequence[Mapping[str, Any]], index: ActorIndex
 ) -> Count:
     def match(p: Statement, g: Mapping[str, Any]) -> bool:
-        return index.matches(
-            g.get("speaker"), p.speaker_id, p.speaker_text
-        ) and texts_overlap(p.quote or "", g.get("evidence") or "")
+        return index.matches(g.get("speaker"), p.speaker_id, p.speaker_text) and texts_overlap(
+            p.quote or "", g.get("evidence") or ""
+        )
 
     pairs = max_matching(predicted, gold, match)
     return Count(len(pairs), len(predicted), len(gold))
@@ -299,10 +282,7 @@ def score_stances(
     """
     pred = sorted({(s.source_id, s.target_id, s.polarity) for s in predicted})
     gold_triples = sorted(
-        {
-            (normalise_name(g["source"]), normalise_name(g["target"]), g["polarity"])
-            for g in gold
-        }
+        {(normalise_name(g["source"]), normalise_name(g["target"]), g["polarity"]) for g in gold}
     )
 
     def match(p: tuple[str, str, str], g: tuple[str, str, str]) -> bool:
@@ -315,9 +295,7 @@ def score_stances(
     pairs = max_matching(pred, gold_triples, match)
     matched = {i for i, _ in pairs}
     collapsed = sum(
-        1
-        for i, p in enumerate(pred)
-        if i not in matched and any(match(p, g) for g in gold_triples)
+        1 for i, p in enumerate(pred) if i not in matched and any(match(p, g) for g in gold_triples)
     )
     return Count(len(pairs), len(pred) - collapsed, len(gold_triples))
 
@@ -331,27 +309,17 @@ def dates_agree(predicted: date | None, gold: str | None) -> bool:
     return predicted.isoformat()[: len(gold)] == gold[:10]
 
 
-def score_events(
-    predicted: Sequence[Event], gold: Sequence[Mapping[str, Any]]
-) -> Count:
+def score_events(predicted: Sequence[Event], gold: Sequence[Mapping[str, Any]]) -> Count:
     def match(p: Event, g: Mapping[str, Any]) -> bool:
-        return p.event_type == g.get("type") and dates_agree(
-            p.event_date, g.get("date")
-        )
+        return p.event_type == g.get("type") and dates_agree(p.event_date, g.get("date"))
 
     pairs = max_matching(predicted, gold, match)
     return Count(len(pairs), len(predicted), len(gold))
 
 
-def score_actors(
-    mentioned: Iterable[str], gold: Sequence[str], index: ActorIndex
-) -> Count:
+def score_actors(mentioned: Iterable[str], gold: Sequence[str], index: ActorIndex) -> Count:
     mentioned = sorted(set(mentioned))
-    found = sum(
-        1
-        for name in gold
-        if any(index.matches(name, a, _slug_text(a)) for a in mentioned)
-    )
+    found = sum(1 for name in gold if any(index.matches(name, a, _slug_text(a)) for a in mentioned))
     return Count(found, len(mentioned), len(gold))
 
 
@@ -428,23 +396,15 @@ def score_article(
         "statements": score_statements(rows("statements"), gold.statements, index),
         "stances": score_stances(rows("stances"), gold.stances, index),
         "events": score_events(rows("events"), gold.events),
-        "actors": score_actors(
-            (m.actor_id for m in rows("mentions")), gold.actors, index
-        ),
+        "actors": score_actors((m.actor_id for m in rows("mentions")), gold.actors, index),
     }
     if gold.language != "en":
-        has_rows = any(
-            rows(t) for t in ("mentions", "statements", "stances", "figures", "events")
-        )
+        has_rows = any(rows(t) for t in ("mentions", "statements", "stances", "figures", "events"))
         language_right = rejected_reason == "non_english" or (
-            extraction is not None
-            and extraction.article.language == gold.language
-            and not has_rows
+            extraction is not None and extraction.article.language == gold.language and not has_rows
         )
     else:
-        language_right = (
-            extraction is not None and extraction.article.language == gold.language
-        )
+        language_right = extraction is not None and extraction.article.language == gold.language
     return ArticleScore(gold.name, counts, language_right)
 
 
@@ -456,9 +416,7 @@ def read_warehouse(
     if previous is None:
         raise SystemExit(f"error: {db_path} is not a readable warehouse")
     by_stem: dict[str, Extraction] = {}
-    for group in sorted(
-        previous.extractions.values(), key=lambda g: g[0].article.source_path
-    ):
+    for group in sorted(previous.extractions.values(), key=lambda g: g[0].article.source_path):
         for extraction in group:
             by_stem.setdefault(Path(extraction.article.source_path).stem, extraction)
     con = duckdb.connect(str(db_path), read_only=True)
@@ -511,9 +469,7 @@ def format_scores(scores: Scores, per_article: bool = False) -> str:
 
     lines = [header]
     lines += [line(t, t, c) for t, c in scores.totals.items()]
-    lines.append(
-        f"language    {scores.language_right}/{len(scores.articles)} articles right"
-    )
+    lines.append(f"language    {scores.language_right}/{len(scores.articles)} articles right")
     lines.append(f"overall mean F1 (actors by recall): {scores.overall:.3f}")
     if per_article:
         for article in scores.articles:
@@ -531,24 +487,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run the ETL on a folder of articles (or read a built warehouse) and score "
         "it against gold JSON files with the rules of GOLD.md.",
     )
-    parser.add_argument(
-        "--articles", type=Path, metavar="DIR", help="folder of articles"
-    )
-    parser.add_argument(
-        "--gold", type=Path, required=True, metavar="DIR", help="gold JSON files"
-    )
+    parser.add_argument("--articles", type=Path, metavar="DIR", help="folder of articles")
+    parser.add_argument("--gold", type=Path, required=True, metavar="DIR", help="gold JSON files")
     parser.add_argument(
         "--db",
         type=Path,
         metavar="FILE",
         help="score this warehouse instead of running the ETL",
     )
-    parser.add_argument(
-        "--json", action="store_true", help="print machine-readable scores"
-    )
-    parser.add_argument(
-        "--per-article", action="store_true", help="add one block per article"
-    )
+    parser.add_argument("--json", action="store_true", help="print machine-readable scores")
+    parser.add_argument("--per-article", action="store_true", help="add one block per article")
     return parser
 
 

@@ -11,9 +11,7 @@ import functools
 import re
 
 SHORT_TEXT_WORDS = 25
-SAMPLE_CHARS = (
-    20_000  # langid on the opening of long articles: fast, and the opening is the story
-)
+SAMPLE_CHARS = 20_000  # langid on the opening of long articles: fast, and the opening is the story
 ENGLISH_STOPWORD_SHARE = 0.2
 
 # Common English function words; they are rare as words in other Latin-script languages.

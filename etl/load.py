@@ -258,9 +258,7 @@ class PreviousRun:
 
     etl_version: str | None
     extractions: Mapping[str, tuple[Extraction, ...]]  # by content_sha256
-    rejected_at: Mapping[
-        tuple[str, str, str], datetime
-    ]  # (path, reason, detail) -> first seen
+    rejected_at: Mapping[tuple[str, str, str], datetime]  # (path, reason, detail) -> first seen
     gazetteer_actors: tuple[Actor, ...] = ()
 
     def unchanged(self, article: Article) -> Extraction | None:
@@ -272,9 +270,7 @@ class PreviousRun:
 
 
 def same_article(a: Article, b: Article) -> bool:
-    return dataclasses.replace(a, ingested_at=None) == dataclasses.replace(
-        b, ingested_at=None
-    )
+    return dataclasses.replace(a, ingested_at=None) == dataclasses.replace(b, ingested_at=None)
 
 
 # --- version -------------------------------------------------------------------------------
@@ -373,9 +369,7 @@ def write_warehouse(
             )
             counts = _row_counts(con)
             if counts != expected:
-                raise WarehouseError(
-                    f"row counts differ after writing: {counts} != {expected}"
-                )
+                raise WarehouseError(f"row counts differ after writing: {counts} != {expected}")
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -421,8 +415,7 @@ def _insert_all(
         "articles": list(articles),
         "actors": list(actors),
         "rejected": [
-            {**dataclasses.asdict(r.rejection), "rejected_at": r.rejected_at}
-            for r in rejected
+            {**dataclasses.asdict(r.rejection), "rejected_at": r.rejected_at} for r in rejected
         ],
         "actor_discoveries": [
             {"article_id": e.article.article_id, "actor_id": actor.actor_id}
@@ -444,9 +437,7 @@ def _insert_all(
     return counts
 
 
-def _unique_by_id(
-    rows: Iterable[Any], id_column: str, table: str | None = None
-) -> list[Any]:
+def _unique_by_id(rows: Iterable[Any], id_column: str, table: str | None = None) -> list[Any]:
     """Rows with the first of each id kept; later duplicates are dropped with a warning."""
     seen: set[Any] = set()
     unique = []
@@ -470,11 +461,7 @@ def _cell(value: Any, dtype: str) -> Any:
         return None
     if dtype == "VARCHAR[]":
         return [str(v) for v in value]
-    if (
-        dtype == "TIMESTAMP"
-        and isinstance(value, datetime)
-        and value.tzinfo is not None
-    ):
+    if dtype == "TIMESTAMP" and isinstance(value, datetime) and value.tzinfo is not None:
         return value.astimezone(UTC).replace(tzinfo=None)
     if dtype == "DATE" and isinstance(value, datetime):
         return value.date()
@@ -486,9 +473,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Any]) -> 
         return
     columns = table_columns(con, table)
     arrays = {
-        name: pa.array(
-            [_cell(_value(row, name), dtype) for row in rows], _ARROW_TYPES[dtype]
-        )
+        name: pa.array([_cell(_value(row, name), dtype) for row in rows], _ARROW_TYPES[dtype])
         for name, dtype in columns
     }
     frame = pa.table(arrays)
@@ -504,9 +489,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Any]) -> 
 
 def _row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {
-        table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[
-            0
-        ]  # names from TABLES
+        table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # names from TABLES
         for table in TABLES
     }
 
@@ -531,11 +514,7 @@ def clean_stale_temp_files(db_path: Path) -> list[Path]:
         return removed
     for path in sorted(db_path.parent.glob(prefix + "*")):
         pid_text = path.name[len(prefix) :].removesuffix(".wal").removesuffix(".tmp")
-        if (
-            pid_text.isdigit()
-            and int(pid_text) != os.getpid()
-            and _pid_alive(int(pid_text))
-        ):
+        if pid_text.isdigit() and int(pid_text) != os.getpid() and _pid_alive(int(pid_text)):
             continue  # another run is writing it right now
         _remove(path)
         removed.append(path)
@@ -572,9 +551,7 @@ def _remove_db_files(path: Path) -> None:
 # --- reading back ----------------------------------------------------------------------------
 
 
-def _open_warehouse(
-    db_path: Path, *, warn: bool = True
-) -> duckdb.DuckDBPyConnection | None:
+def _open_warehouse(db_path: Path, *, warn: bool = True) -> duckdb.DuckDBPyConnection | None:
     """A read-only connection to our warehouse at db_path, or None if it is not one."""
     if not db_path.exists():
         return None
@@ -606,10 +583,7 @@ def _previous_runs(db_path: Path) -> list[RunInfo]:
     if con is None:
         return []
     try:
-        return [
-            RunInfo(**row)
-            for row in _dicts(con, "SELECT * FROM runs ORDER BY started_at")
-        ]
+        return [RunInfo(**row) for row in _dicts(con, "SELECT * FROM runs ORDER BY started_at")]
     except (duckdb.Error, TypeError):
         return []
     finally:
@@ -642,20 +616,14 @@ def read_previous(db_path: Path) -> PreviousRun | None:
     if con is None:
         return None
     try:
-        version_row = con.execute(
-            "SELECT value FROM meta WHERE key = 'etl_version'"
-        ).fetchone()
+        version_row = con.execute("SELECT value FROM meta WHERE key = 'etl_version'").fetchone()
         articles = [_build(Article, r) for r in _dicts(con, "SELECT * FROM articles")]
-        per_article: dict[str, dict[str, list[Any]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
+        per_article: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
         for table, cls in ARTICLE_TABLES.items():
             # Table names come from ARTICLE_TABLES; rows in span order as the extractors give them.
             for row in _dicts(con, f"SELECT * FROM {table} ORDER BY article_id, rowid"):
                 per_article[row["article_id"]][table].append(_build(cls, row))
-        actors = {
-            r["actor_id"]: _build(Actor, r) for r in _dicts(con, "SELECT * FROM actors")
-        }
+        actors = {r["actor_id"]: _build(Actor, r) for r in _dicts(con, "SELECT * FROM actors")}
         discovered: dict[str, list[Actor]] = defaultdict(list)
         for row in _dicts(con, "SELECT * FROM actor_discoveries"):
             if row["actor_id"] in actors:
@@ -665,9 +633,7 @@ def read_previous(db_path: Path) -> PreviousRun | None:
             for r in _dicts(con, "SELECT * FROM rejected")
         }
     except (duckdb.Error, TypeError, KeyError) as exc:
-        log.warning(
-            "ignoring %s: unreadable warehouse (%s); it will be replaced", db_path, exc
-        )
+        log.warning("ignoring %s: unreadable warehouse (%s); it will be replaced", db_path, exc)
         return None
     finally:
         con.close()
@@ -696,9 +662,7 @@ def read_previous(db_path: Path) -> PreviousRun | None:
 # --- actors --------------------------------------------------------------------------------
 
 
-def merge_actors(
-    gazetteer: Iterable[Actor], discovered: Iterable[Actor]
-) -> list[Actor]:
+def merge_actors(gazetteer: Iterable[Actor], discovered: Iterable[Actor]) -> list[Actor]:
     """The `actors` table: the gazetteer, then discovered actors by first appearance.
 
     A gazetteer row always wins; a discovered actor seen again fills a missing country and adds
@@ -715,9 +679,7 @@ def merge_actors(
         if known is None:
             merged[actor.actor_id] = actor
             continue
-        aliases = known.aliases + tuple(
-            a for a in actor.aliases if a not in known.aliases
-        )
+        aliases = known.aliases + tuple(a for a in actor.aliases if a not in known.aliases)
         merged[actor.actor_id] = dataclasses.replace(
             known, country_id=known.country_id or actor.country_id, aliases=aliases
         )

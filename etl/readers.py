@@ -30,9 +30,7 @@ log = logging.getLogger(__name__)
 # bundle of thousands of articles fits.
 DEFAULT_MAX_BYTES = 20_000_000
 
-MIN_HTML_WORDS = (
-    5  # fewer words than this is a menu or a loading screen, not an article
-)
+MIN_HTML_WORDS = 5  # fewer words than this is a menu or a loading screen, not an article
 
 TEXT_TYPES = {
     ".txt": "txt",
@@ -162,9 +160,7 @@ def sha256_hex(data: bytes) -> str:
 # Decoding
 
 
-def decode_bytes(
-    data: bytes, source_path: str, declared: str | None = None
-) -> str | Rejection:
+def decode_bytes(data: bytes, source_path: str, declared: str | None = None) -> str | Rejection:
     """Bytes to text, or a Rejection (`empty`, `binary`, `undecodable`)."""
     if not data.strip():
         return Rejection(
@@ -288,9 +284,7 @@ def repair_mojibake(text: str) -> str:
 # Text, Markdown and HTML files
 
 
-def _read_text_file(
-    data: bytes, source_path: str, fmt: str
-) -> list[RawDocument] | Rejection:
+def _read_text_file(data: bytes, source_path: str, fmt: str) -> list[RawDocument] | Rejection:
     declared = None
     if fmt == "html":
         found = _META_CHARSET.search(data[:4096])
@@ -309,9 +303,7 @@ def _read_text_file(
         return _html_document(text, source_path, sha)
     if fmt == "md":
         text = markdown_to_text(text)
-    return [
-        RawDocument(source_path=source_path, text=text, content_sha256=sha, fmt=fmt)
-    ]
+    return [RawDocument(source_path=source_path, text=text, content_sha256=sha, fmt=fmt)]
 
 
 def markdown_to_text(text: str) -> str:
@@ -327,9 +319,7 @@ def markdown_to_text(text: str) -> str:
     return text
 
 
-def _html_document(
-    html: str, source_path: str, sha: str
-) -> list[RawDocument] | Rejection:
+def _html_document(html: str, source_path: str, sha: str) -> list[RawDocument] | Rejection:
     body = html_to_text(html)
     if len(re.findall(r"[^\W\d_]{2,}", body)) < MIN_HTML_WORDS:
         return Rejection(
@@ -463,10 +453,7 @@ def _lxml_text(html: str) -> str:
     if not blocks:
         body = tree.find("body")
         root = body if body is not None else tree
-        blocks = [
-            re.sub(r"[ \t]+", " ", line).strip()
-            for line in root.text_content().split("\n")
-        ]
+        blocks = [re.sub(r"[ \t]+", " ", line).strip() for line in root.text_content().split("\n")]
     return "\n\n".join(b for b in blocks if b)
 
 
@@ -478,9 +465,7 @@ def html_metadata(html: str) -> dict[str, str]:
     metas: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = (
-            (meta.get("property") or meta.get("name") or meta.get("itemprop") or "")
-            .strip()
-            .lower()
+            (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
         )
         content = (meta.get("content") or "").strip()
         if key and content:
@@ -547,9 +532,7 @@ def _merge_json_ld(payload: str, found: dict[str, str]) -> None:
 # JSON and JSONL
 
 
-def _read_json(
-    data: bytes, source_path: str, fmt: str
-) -> list[RawDocument] | Rejection:
+def _read_json(data: bytes, source_path: str, fmt: str) -> list[RawDocument] | Rejection:
     text = decode_bytes(data, source_path)
     if isinstance(text, Rejection):
         return text
@@ -580,14 +563,10 @@ def _read_json(
             )
     for problem in problems:
         log.warning("%s", problem)
-    return _records_to_documents(
-        records, fmt, whole_file_sha=None, source_path=source_path
-    )
+    return _records_to_documents(records, fmt, whole_file_sha=None, source_path=source_path)
 
 
-def _jsonl_records(
-    text: str, source_path: str
-) -> tuple[list[tuple[str, Any]], list[str]]:
+def _jsonl_records(text: str, source_path: str) -> tuple[list[tuple[str, Any]], list[str]]:
     records, problems = [], []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -595,9 +574,7 @@ def _jsonl_records(
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(
-                f"{source_path}#{number}: not valid JSON ({exc.msg}); line skipped"
-            )
+            problems.append(f"{source_path}#{number}: not valid JSON ({exc.msg}); line skipped")
             continue
         if not isinstance(value, dict):
             problems.append(f"{source_path}#{number}: not a JSON object; line skipped")
@@ -622,9 +599,7 @@ def _json_records(
             if isinstance(value, dict):
                 records.append((f"{source_path}#{index}", value))
             else:
-                problems.append(
-                    f"{source_path}#{index}: not a JSON object; item skipped"
-                )
+                problems.append(f"{source_path}#{index}: not a JSON object; item skipped")
         if not records:
             return Rejection(
                 source_path,
@@ -675,9 +650,7 @@ def record_document(
         return None
     if re.search(r"<(p|div|br|article|h[1-6])\b", text, re.IGNORECASE):
         text = html_to_text(text) or text
-    canonical = json.dumps(
-        record, sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    )
+    canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return RawDocument(
         source_path=record_path,
         text=repair_mojibake(text),

@@ -24,9 +24,7 @@ from etl.types import Actor, Article, Extraction, Rejection, stable_id
 log = logging.getLogger(__name__)
 
 SIDECAR_NAME = "sources.csv"
-ANALYSIS_CHUNK = (
-    32  # articles per call to the analyser; a failure costs at most one chunk's retry
-)
+ANALYSIS_CHUNK = 32  # articles per call to the analyser; a failure costs at most one chunk's retry
 
 
 class RunError(Exception):
@@ -190,18 +188,14 @@ def read_inputs(
             earlier = first_by_bytes.get(raw.content_sha256)
             if earlier is not None and earlier != relative:
                 intake.rejected.append(
-                    Rejection(
-                        raw.source_path, "duplicate", f"same content as {earlier}"
-                    )
+                    Rejection(raw.source_path, "duplicate", f"same content as {earlier}")
                 )
                 continue
             first_by_bytes.setdefault(raw.content_sha256, relative)
             try:
                 prepared = steps.prepare(raw, sidecar)
             except Exception as exc:  # noqa: BLE001 - one article's failure is its own
-                intake.rejected.append(
-                    _error_rejection(raw.source_path, "preparing", exc)
-                )
+                intake.rejected.append(_error_rejection(raw.source_path, "preparing", exc))
                 continue
             if isinstance(prepared, Rejection):
                 intake.rejected.append(prepared)
@@ -210,9 +204,7 @@ def read_inputs(
             earlier = first_by_body.get(body_key)
             if earlier is not None:
                 intake.rejected.append(
-                    Rejection(
-                        prepared.source_path, "duplicate", f"same content as {earlier}"
-                    )
+                    Rejection(prepared.source_path, "duplicate", f"same content as {earlier}")
                 )
                 continue
             first_by_body[body_key] = prepared.source_path
@@ -249,18 +241,14 @@ def analyse_articles(
                     _check_order(extraction, article)
                     extractions.append(extraction)
                 except Exception as exc:  # noqa: BLE001 - one article's failure is its own
-                    rejected.append(
-                        _error_rejection(article.source_path, "analysis", exc)
-                    )
+                    rejected.append(_error_rejection(article.source_path, "analysis", exc))
                 reporter.advance(article.source_path)
     return extractions, rejected
 
 
 def _check_order(extraction: Extraction, article: Article) -> None:
     if extraction.article.article_id != article.article_id:
-        raise RuntimeError(
-            f"analyser returned {extraction.article.source_path} out of order"
-        )
+        raise RuntimeError(f"analyser returned {extraction.article.source_path} out of order")
 
 
 def _share_discoveries(analyser: Any, reused: Iterable[Extraction]) -> None:
@@ -306,9 +294,7 @@ def run_etl(
         notes.append(f"{db_path} was not a readable warehouse; it will be replaced")
     reusable = previous is not None and not full and previous.etl_version == version
     if previous is not None and not full and not reusable:
-        notes.append(
-            "the ETL code, rules or gazetteer changed: every article is reanalysed"
-        )
+        notes.append("the ETL code, rules or gazetteer changed: every article is reanalysed")
 
     warehouse_files = (db_path, db_path.with_name(db_path.name + ".wal"))
     intake = read_inputs(input_dir, steps, reporter, skip=warehouse_files)
@@ -322,9 +308,7 @@ def run_etl(
             continue
         # An unchanged article keeps the time it was first ingested, even when reanalysed.
         ingested_at = earlier.article.ingested_at if earlier is not None else None
-        to_analyse.append(
-            dataclasses.replace(article, ingested_at=ingested_at or started_at)
-        )
+        to_analyse.append(dataclasses.replace(article, ingested_at=ingested_at or started_at))
 
     new_extractions: list[Extraction] = []
     analysis_rejected: list[Rejection] = []
@@ -334,23 +318,17 @@ def run_etl(
         gazetteer_actors = tuple(analyser.gazetteer_actors)
         if to_analyse:
             _share_discoveries(analyser, kept.values())
-            new_extractions, analysis_rejected = analyse_articles(
-                analyser, to_analyse, reporter
-            )
+            new_extractions, analysis_rejected = analyse_articles(analyser, to_analyse, reporter)
 
     by_id = {e.article.article_id: e for e in new_extractions}
     by_id.update(kept)
     # Input order, so the warehouse does not depend on which articles were reused.
-    extractions = [
-        by_id[a.article_id] for a in intake.articles if a.article_id in by_id
-    ]
+    extractions = [by_id[a.article_id] for a in intake.articles if a.article_id in by_id]
     articles = [e.article for e in extractions]
     rejections = intake.rejected + analysis_rejected
     first_seen = previous.rejected_at if previous is not None else {}
     rejected_rows = [
-        load.RejectedFile(
-            r, first_seen.get((r.source_path, r.reason, r.detail), started_at)
-        )
+        load.RejectedFile(r, first_seen.get((r.source_path, r.reason, r.detail), started_at))
         for r in rejections
     ]
     actors = load.merge_actors(gazetteer_actors, _discovered_actors(extractions))
@@ -416,9 +394,7 @@ def format_summary(summary: RunSummary) -> str:
     ]
     lines += [f"  {r.source_path} — {r.reason}: {r.detail}" for r in summary.rejected]
     lines.append("Rows per table:")
-    lines += [
-        f"  {table:<12} {summary.rows.get(table, 0):>8}" for table in CONTRACT_TABLES
-    ]
+    lines += [f"  {table:<12} {summary.rows.get(table, 0):>8}" for table in CONTRACT_TABLES]
     lines += [f"Note: {note}" for note in summary.notes]
     lines.append(f"Elapsed:           {summary.elapsed_seconds:.1f} s")
     lines.append(f"Warehouse:         {summary.db_path}")

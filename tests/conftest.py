@@ -25,7 +25,9 @@ Joly met her Turkish counterpart in Ankara on March 3, 2021 to discuss the crisi
 Share this article on Facebook
 """
 
-SIDECAR = "file,url,outlet,published_date\ntiny.txt,https://example.org/tiny,Example Wire,2021-03-08\n"
+SIDECAR = (
+    "file,url,outlet,published_date\ntiny.txt,https://example.org/tiny,Example Wire,2021-03-08\n"
+)
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
+import pytest
 
 # The contract's columns, plus the optional extras the ETL may add (the dashboard degrades
 # gracefully when they are absent, see `build_warehouse(..., extras=False)`).
@@ -460,9 +461,7 @@ def create_schema(con: duckdb.DuckDBPyConnection, extras: bool = True) -> None:
         con.execute(f"CREATE TABLE {table} ({columns.format(**fills)})")
 
 
-def build_warehouse(
-    path: str | os.PathLike, *, empty: bool = False, extras: bool = True
-) -> Path:
+def build_warehouse(path: str | os.PathLike, *, empty: bool = False, extras: bool = True) -> Path:
     """Write a fixture warehouse at `path` (replacing it atomically) and return the path."""
     path = Path(path)
     tmp = path.with_suffix(".building")
@@ -488,7 +487,6 @@ def _drop_extras(table: str, row: tuple) -> tuple:
 
 
 # --- pytest fixtures (import them into a test module to use them) ---------------------------
-import pytest
 
 
 @pytest.fixture(scope="session")
@@ -499,6 +497,4 @@ def fixture_warehouse(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def empty_warehouse(tmp_path_factory) -> Path:
-    return build_warehouse(
-        tmp_path_factory.mktemp("empty") / "warehouse.duckdb", empty=True
-    )
+    return build_warehouse(tmp_path_factory.mktemp("empty") / "warehouse.duckdb", empty=True)

@@ -28,9 +28,7 @@ def cleaned() -> dict[str, str]:
 # --- the key acceptance test: every gold evidence survives cleaning ----------------------------
 
 
-@pytest.mark.parametrize(
-    "gold_path", sorted(GOLD.glob("*.json")), ids=lambda p: p.stem[:3]
-)
+@pytest.mark.parametrize("gold_path", sorted(GOLD.glob("*.json")), ids=lambda p: p.stem[:3])
 def test_every_gold_evidence_is_still_in_the_cleaned_body(gold_path, cleaned):
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     body = squash(cleaned[Path(gold["file"]).stem])
@@ -96,9 +94,7 @@ def test_video_age_and_duration_lines_are_removed(cleaned):
 def test_read_more_and_related_link_lines_are_removed(cleaned):
     body = by_prefix(cleaned, "001")
     assert (
-        "Read more:" not in body
-        and "Related:" not in body
-        and "Skip to main content" not in body
+        "Read more:" not in body and "Related:" not in body and "Skip to main content" not in body
     )
 
 
@@ -176,15 +172,11 @@ def test_paragraphs_are_separated_by_one_blank_line_and_line_endings_unified():
     body = clean_text(WIRE_PAGE)
     assert "\r" not in body and "\u00a0" not in body
     assert "\n\n\n" not in body
-    assert all(
-        paragraph.strip() == paragraph and paragraph for paragraph in body.split("\n\n")
-    )
+    assert all(paragraph.strip() == paragraph and paragraph for paragraph in body.split("\n\n"))
 
 
 def test_title_line_stays_at_the_top():
-    assert clean_text(WIRE_PAGE).startswith(
-        "Ukraine and Poland agree on grain corridor"
-    )
+    assert clean_text(WIRE_PAGE).startswith("Ukraine and Poland agree on grain corridor")
 
 
 def test_end_marker_before_the_article_does_not_cut_it():

@@ -37,10 +37,7 @@ def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
 def counts(db: Path) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return {
-            t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in load.TABLES
-        }
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in load.TABLES}
     finally:
         con.close()
 
@@ -56,9 +53,7 @@ def test_help_documents_every_option():
 
 
 def test_a_missing_input_folder_exits_1_with_a_message_and_no_traceback(tmp_path):
-    result = run_cli(
-        "--input", str(tmp_path / "absent"), "--db", str(tmp_path / "w.duckdb")
-    )
+    result = run_cli("--input", str(tmp_path / "absent"), "--db", str(tmp_path / "w.duckdb"))
     assert result.returncode == 1
     assert "error: input folder not found" in result.stderr
     assert "Traceback" not in result.stderr
@@ -66,16 +61,12 @@ def test_a_missing_input_folder_exits_1_with_a_message_and_no_traceback(tmp_path
 
 
 def test_a_warehouse_in_a_missing_folder_exits_1(input_dir, tmp_path):
-    result = run_cli(
-        "--input", str(input_dir), "--db", str(tmp_path / "nope" / "w.duckdb")
-    )
+    result = run_cli("--input", str(input_dir), "--db", str(tmp_path / "nope" / "w.duckdb"))
     assert result.returncode == 1
     assert "does not exist" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_run_prints_progress_lines_and_a_summary_and_reruns_without_change(
-    input_dir, tmp_path
-):
+def test_a_run_prints_progress_lines_and_a_summary_and_reruns_without_change(input_dir, tmp_path):
     (input_dir / "empty.txt").write_text("")
     db = tmp_path / "w.duckdb"
     first = run_cli("--input", str(input_dir), "--db", str(db))

@@ -57,9 +57,7 @@ def test_every_page_renders_without_exceptions(fixture_warehouse, monkeypatch, q
         assert at.title, path
 
 
-def test_everything_filtered_out_says_how_to_get_rows_back(
-    fixture_warehouse, monkeypatch
-):
+def test_everything_filtered_out_says_how_to_get_rows_back(fixture_warehouse, monkeypatch):
     at = start(fixture_warehouse, monkeypatch, **FILTERED_OUT)
     for path in PAGE_FILES:
         at.switch_page(path).run()
@@ -144,18 +142,13 @@ def test_statements_search_narrows_the_table(fixture_warehouse, monkeypatch):
     assert len(at.dataframe[0].value) == 1
 
 
-def test_selecting_an_actor_shows_its_ties_and_statements(
-    fixture_warehouse, monkeypatch
-):
+def test_selecting_an_actor_shows_its_ties_and_statements(fixture_warehouse, monkeypatch):
     at = start(fixture_warehouse, monkeypatch)
     at.switch_page("pages/network.py").run()
     at.selectbox(key="network_actor").select("john-babcock").run()
     assert not at.exception
     headers = [h.value for h in at.subheader]
-    assert (
-        "Strongest ties of John Babcock" in headers
-        and "Statements by John Babcock" in headers
-    )
+    assert "Strongest ties of John Babcock" in headers and "Statements by John Babcock" in headers
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,7 @@ import pytest
 
 from briefing import charts, network, theme
 
-SOURCE = charts.source_line(
-    7, 4, date(2016, 12, 13), date(2020, 11, 11), "No filters", "stances"
-)
+SOURCE = charts.source_line(7, 4, date(2016, 12, 13), date(2020, 11, 11), "No filters", "stances")
 COLOURS = theme.country_colours(["canada", "russia", "syria"])
 
 
@@ -112,12 +110,8 @@ def test_country_colours_are_the_same_in_every_chart():
             "y": [0.0, 1.0],
         }
     )
-    net = charts.actor_network(
-        nodes, STANCES[STANCES["target_id"] != "syria"], SOURCE, COLOURS
-    )
-    node_colours = {
-        t.name: t.marker.color for t in net.data if t.mode == "markers+text"
-    }
+    net = charts.actor_network(nodes, STANCES[STANCES["target_id"] != "syria"], SOURCE, COLOURS)
+    node_colours = {t.name: t.marker.color for t in net.data if t.mode == "markers+text"}
     assert by_name["Russia"] == node_colours["Russia"] == COLOURS["russia"]
     assert by_name["Canada"] == node_colours["Canada"] == COLOURS["canada"]
     assert by_name["Russia"] != by_name["Canada"]
@@ -154,9 +148,7 @@ def test_network_draws_stance_arrows_coloured_by_polarity_and_sized_by_count():
 
 
 def test_network_layout_is_the_same_on_every_run():
-    nodes = pd.DataFrame(
-        {"actor_id": list("abcd"), "name": list("ABCD"), "mentions": [4, 3, 2, 1]}
-    )
+    nodes = pd.DataFrame({"actor_id": list("abcd"), "name": list("ABCD"), "mentions": [4, 3, 2, 1]})
     edges = pd.DataFrame(
         {
             "source_id": ["a", "b"],
@@ -291,9 +283,7 @@ def test_long_source_lines_wrap_instead_of_being_cut_off():
         date(2020, 2, 1),
         "Filters: " + "; ".join(["country: X"] * 20),
     )
-    fig = charts.stance_balance(
-        pd.DataFrame({"polarity": ["critical"], "stances": [1]}), long
-    )
+    fig = charts.stance_balance(pd.DataFrame({"polarity": ["critical"], "stances": [1]}), long)
     assert "<br>" in annotations_text(fig)
 
 

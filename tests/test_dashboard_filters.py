@@ -68,9 +68,7 @@ def test_values_outside_the_vocabularies_are_dropped_and_reported():
     )
     assert parsed.polarities == ("critical",)
     assert parsed.categories == ()
-    assert any("hostile" in p for p in problems) and any(
-        "unicorns" in p for p in problems
-    )
+    assert any("hostile" in p for p in problems) and any("unicorns" in p for p in problems)
 
 
 def test_restricting_to_known_options_reports_unknown_countries():
@@ -82,8 +80,6 @@ def test_restricting_to_known_options_reports_unknown_countries():
 
 
 def test_description_names_the_filters_for_a_source_line():
-    text = Filters(date_from=date(2018, 1, 1), countries=("canada",)).describe(
-        {"canada": "Canada"}
-    )
+    text = Filters(date_from=date(2018, 1, 1), countries=("canada",)).describe({"canada": "Canada"})
     assert text == "Filters: 2018-01-01 to …; country: Canada"
     assert Filters().describe() == "No filters"

@@ -19,9 +19,7 @@ def wh(fixture_warehouse):
     return q.locate(str(fixture_warehouse))
 
 
-def test_health_says_what_to_do_for_missing_empty_and_broken_warehouses(
-    tmp_path, empty_warehouse
-):
+def test_health_says_what_to_do_for_missing_empty_and_broken_warehouses(tmp_path, empty_warehouse):
     missing = q.health(q.locate(str(tmp_path / "nope.duckdb")))
     assert missing.state == "missing" and "python -m etl" in missing.message
     assert q.health(q.locate(str(empty_warehouse))).state == "empty"
@@ -69,9 +67,7 @@ def test_country_filter_keeps_statements_by_people_of_that_country(wh):
 
 def test_stances_are_counted_by_country_of_the_speaker(wh):
     counts = q.stance_counts(wh, NONE, "country")
-    canada_russia = counts[
-        (counts["source"] == "Canada") & (counts["target"] == "Russia")
-    ]
+    canada_russia = counts[(counts["source"] == "Canada") & (counts["target"] == "Russia")]
     assert canada_russia["stances"].sum() == 3  # Freeland, the government, Babcock
 
 
@@ -102,23 +98,20 @@ def test_the_spread_shows_each_value_cited_for_the_same_quantity_and_who_cited_i
 
 
 def test_events_filter_by_participant_country_and_outlet(wh):
-    assert list(q.events_table(wh, Filters(countries=("turkey",)))["event_id"]) == [
-        "e-summit"
-    ]
-    assert list(q.events_table(wh, Filters(outlets=("Policy Blog",)))["event_id"]) == [
-        "e-summit"
-    ]
+    assert list(q.events_table(wh, Filters(countries=("turkey",)))["event_id"]) == ["e-summit"]
+    assert list(q.events_table(wh, Filters(outlets=("Policy Blog",)))["event_id"]) == ["e-summit"]
 
 
 def test_articles_carry_their_extraction_counts(wh):
     table = q.articles_table(wh, NONE).set_index("article_id")
-    assert table.loc[
-        "a-conference", ["statements", "stances", "figures", "events"]
-    ].tolist() == [2, 3, 1, 1]
+    assert table.loc["a-conference", ["statements", "stances", "figures", "events"]].tolist() == [
+        2,
+        3,
+        1,
+        1,
+    ]
     assert list(
-        q.articles_table(wh, Filters(categories=("refugees",)))[
-            "article_id"
-        ].sort_values()
+        q.articles_table(wh, Filters(categories=("refugees",)))["article_id"].sort_values()
     ) == ["a-aleppo", "a-conference", "a-script"]
 
 
@@ -161,8 +154,7 @@ def test_network_nodes_include_both_ends_of_every_stance(wh):
 def test_co_mentions_count_shared_articles(wh):
     pairs = q.co_mentions(wh, NONE, ("canada", "russia", "syria"))
     counted = {
-        (s, t): n
-        for s, t, n in zip(pairs["source_id"], pairs["target_id"], pairs["articles"])
+        (s, t): n for s, t, n in zip(pairs["source_id"], pairs["target_id"], pairs["articles"])
     }
     assert counted[("canada", "russia")] == 3
 
@@ -177,9 +169,7 @@ def test_article_extractions_cover_every_kind_with_valid_spans(wh):
 
 def test_statement_context_rebases_the_span_onto_the_excerpt(wh):
     context = q.statement_context(wh, "s-babcock", window=30)
-    assert context["excerpt"][context["start"] : context["end"]].startswith(
-        "We are concerned"
-    )
+    assert context["excerpt"][context["start"] : context["end"]].startswith("We are concerned")
     assert context["clipped_after"] and not context["clipped_before"]
 
 
@@ -220,6 +210,4 @@ def test_filter_options_list_countries_actors_outlets_and_the_date_span(wh):
     }
     assert "chrystia-freeland" in options.actors
     assert options.outlets == ("CBC News", "Policy Blog", "The Globe and Mail")
-    assert options.first_date == date(2016, 12, 12) and options.last_date == date(
-        2020, 11, 11
-    )
+    assert options.first_date == date(2016, 12, 12) and options.last_date == date(2020, 11, 11)

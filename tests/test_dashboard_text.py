@@ -13,34 +13,23 @@ def test_script_tags_in_article_text_are_escaped():
 
 
 def test_labels_are_escaped_too():
-    out = highlight_html(
-        "Canada", [Highlight("actor", 0, 6, '"><img src=x onerror=alert(1)>')]
-    )
+    out = highlight_html("Canada", [Highlight("actor", 0, 6, '"><img src=x onerror=alert(1)>')])
     assert "<img" not in out
 
 
 def test_nested_spans_carry_every_kind_covering_them():
     text = "“Russia is complicit,” she said."
-    out = highlight_html(
-        text, [Highlight("quote", 0, 22), Highlight("actor", 1, 7, "Russia")]
-    )
-    assert (
-        '<span class="hl hl-actor hl-quote" title="quote; Russia">Russia</span>' in out
-    )
+    out = highlight_html(text, [Highlight("quote", 0, 22), Highlight("actor", 1, 7, "Russia")])
+    assert '<span class="hl hl-actor hl-quote" title="quote; Russia">Russia</span>' in out
     assert '<span class="hl hl-quote" title="quote"> is complicit,”</span>' in out
     assert out.endswith(" she said.")
 
 
 def test_out_of_range_and_unknown_highlights_are_ignored():
-    assert (
-        highlight_html("abc", [Highlight("actor", 2, 10), Highlight("weather", 0, 1)])
-        == "abc"
-    )
+    assert highlight_html("abc", [Highlight("actor", 2, 10), Highlight("weather", 0, 1)]) == "abc"
 
 
 def test_article_html_has_a_legend_and_keeps_the_text():
-    out = article_html(
-        "5.6 million fled", [Highlight("figure", 0, 11, "refugees: 5.6 million")]
-    )
+    out = article_html("5.6 million fled", [Highlight("figure", 0, 11, "refugees: 5.6 million")])
     assert "figure" in out and "actor mention" in out
     assert 'title="refugees: 5.6 million">5.6 million</span> fled' in out

@@ -25,16 +25,12 @@ ACTORS = ActorIndex(
     {
         a.actor_id: a
         for a in (
-            Actor(
-                "canada", "Canada", "country", None, ("Ottawa", "Trudeau government")
-            ),
+            Actor("canada", "Canada", "country", None, ("Ottawa", "Trudeau government")),
             Actor("syria", "Syria", "country", None, ("Assad regime", "Damascus")),
             Actor("russia", "Russia", "country", None, ("the Kremlin",)),
             Actor("stephane-dion", "Stéphane Dion", "person", "canada"),
             Actor("john-kirby", "John Kirby", "person", "united-states"),
-            Actor(
-                "global-affairs-canada", "Global Affairs Canada", "government", "canada"
-            ),
+            Actor("global-affairs-canada", "Global Affairs Canada", "government", "canada"),
             Actor("unhcr", "UNHCR", "intergovernmental", None, ("UN refugee agency",)),
             Actor("isis", "ISIS", "armed_group", None, ("Daesh", "Islamic State")),
         )
@@ -43,9 +39,7 @@ ACTORS = ActorIndex(
 
 
 def figure(value: float, category: str = "refugees") -> Figure:
-    return Figure(
-        "f", "a", value, str(value), category, None, None, None, None, "", 0, 1
-    )
+    return Figure("f", "a", value, str(value), category, None, None, None, None, "", 0, 1)
 
 
 def statement(speaker_id: str | None, quote: str, speaker_text: str = "") -> Statement:
@@ -95,9 +89,7 @@ def test_people_and_governments_stand_for_their_country_only_when_asked():
     assert ACTORS.matches("Canada", "stephane-dion", stand_in=True)
     assert ACTORS.matches("Canada", "global-affairs-canada", stand_in=True)
     assert not ACTORS.matches("Canada", "stephane-dion")
-    assert not ACTORS.matches(
-        "Canada", "unhcr", stand_in=True
-    )  # not a person or government
+    assert not ACTORS.matches("Canada", "unhcr", stand_in=True)  # not a person or government
 
 
 # --- figures ---------------------------------------------------------------------------------
@@ -156,9 +148,7 @@ def test_statements_match_on_speaker_and_half_the_shorter_texts_words():
     ]
     short = statement("stephane-dion", "allow humanitarian support")
     assert evaluate.score_statements([short], gold, ACTORS) == Count(1, 1, 1)
-    other_words = statement(
-        "stephane-dion", "The talks in Geneva will resume next week"
-    )
+    other_words = statement("stephane-dion", "The talks in Geneva will resume next week")
     assert evaluate.score_statements([other_words], gold, ACTORS) == Count(0, 1, 1)
     other_speaker = statement("john-kirby", "allow humanitarian support")
     assert evaluate.score_statements([other_speaker], gold, ACTORS) == Count(0, 1, 1)
@@ -175,9 +165,7 @@ def test_a_quote_interrupted_by_he_said_is_two_statements_one_to_one():
             "evidence": "Russia must explain what it is targeting",
         },
     ]
-    one = statement(
-        "john-kirby", "The strikes hit areas where there are no ISIS fighters"
-    )
+    one = statement("john-kirby", "The strikes hit areas where there are no ISIS fighters")
     assert evaluate.score_statements([one, one], gold, ACTORS) == Count(1, 2, 2)
 
 
@@ -200,9 +188,9 @@ def test_stances_compare_distinct_triples_with_country_stand_ins():
 
 def test_stances_need_the_same_polarity():
     gold = [{"source": "Canada", "target": "Russia", "polarity": "critical"}]
-    assert evaluate.score_stances(
-        [stance("canada", "russia", "neutral")], gold, ACTORS
-    ) == Count(0, 1, 1)
+    assert evaluate.score_stances([stance("canada", "russia", "neutral")], gold, ACTORS) == Count(
+        0, 1, 1
+    )
 
 
 # --- events ----------------------------------------------------------------------------------
@@ -220,16 +208,12 @@ def test_stances_need_the_same_polarity():
 )
 def test_event_dates_agree_to_the_golds_precision(gold_date, matches):
     gold = [{"date": gold_date, "type": "meeting"}]
-    assert evaluate.score_events([event(date(2017, 6, 16))], gold) == Count(
-        int(matches), 1, 1
-    )
+    assert evaluate.score_events([event(date(2017, 6, 16))], gold) == Count(int(matches), 1, 1)
 
 
 def test_events_need_the_same_type_and_match_one_to_one():
     gold = [{"date": "2020-11-11", "type": "conference"}]
-    assert evaluate.score_events([event(date(2020, 11, 11), "summit")], gold) == Count(
-        0, 1, 1
-    )
+    assert evaluate.score_events([event(date(2020, 11, 11), "summit")], gold) == Count(0, 1, 1)
     same = event(date(2020, 11, 11), "conference")
     assert evaluate.score_events([same, same], gold) == Count(1, 2, 1)
 
@@ -245,9 +229,7 @@ def test_actor_recall_counts_gold_actors_found_among_mentions():
 
 
 def article(language: str = "en") -> Article:
-    return Article(
-        "a", "NAME.txt", None, None, None, None, None, language, "body", "sha"
-    )
+    return Article("a", "NAME.txt", None, None, None, None, None, language, "body", "sha")
 
 
 def test_a_non_english_gold_is_right_when_the_article_was_rejected_as_non_english():
@@ -260,15 +242,11 @@ def test_a_non_english_gold_is_right_for_an_article_in_that_language_without_row
     gold = Gold("NAME", "fr")
     empty = Extraction(article("fr"))
     assert evaluate.score_article(gold, empty, ACTORS).language_right
-    with_rows = Extraction(
-        article("fr"), mentions=(Mention("a", "canada", 0, 4, "body"),)
-    )
+    with_rows = Extraction(article("fr"), mentions=(Mention("a", "canada", 0, 4, "body"),))
     assert not evaluate.score_article(gold, with_rows, ACTORS).language_right
     wrong_rows = Extraction(article("en"), figures=(figure(10),))
     scored = evaluate.score_article(gold, wrong_rows, ACTORS)
-    assert scored.counts["figures"] == Count(
-        0, 1, 0
-    )  # rows of a non-English article are wrong
+    assert scored.counts["figures"] == Count(0, 1, 0)  # rows of a non-English article are wrong
 
 
 def test_a_missing_article_scores_zero_recall():
@@ -286,18 +264,14 @@ def test_counts_give_precision_recall_and_f1():
 
 def test_score_folder_reads_the_warehouse_and_matches_gold_by_file_name(tmp_path):
     body = "Ottawa condemned the Assad regime. 5.6 million people have fled Syria."
-    art = Article(
-        "a1", "sub/story.html", None, None, None, None, None, "en", body, "sha1"
-    )
+    art = Article("a1", "sub/story.html", None, None, None, None, None, "en", body, "sha1")
     extraction = Extraction(
         art,
         mentions=(
             Mention("a1", "canada", 0, 6, "Ottawa"),
             Mention("a1", "syria", 21, 33, "Assad regime"),
         ),
-        stances=(
-            Stance("s1", "a1", None, "canada", "syria", "critical", body[:34], 0, 34),
-        ),
+        stances=(Stance("s1", "a1", None, "canada", "syria", "critical", body[:34], 0, 34),),
         figures=(
             Figure(
                 "f1",
@@ -334,9 +308,7 @@ def test_score_folder_reads_the_warehouse_and_matches_gold_by_file_name(tmp_path
                 "actors": ["Canada", "Syria"],
                 "figures": [{"value": 5600000, "category": "refugees"}],
                 "statements": [],
-                "stances": [
-                    {"source": "Canada", "target": "Syria", "polarity": "critical"}
-                ],
+                "stances": [{"source": "Canada", "target": "Syria", "polarity": "critical"}],
                 "events": [],
             }
         )
@@ -346,7 +318,5 @@ def test_score_folder_reads_the_warehouse_and_matches_gold_by_file_name(tmp_path
     assert totals["figures"] == Count(1, 1, 1)
     assert totals["stances"] == Count(1, 1, 1)
     assert totals["actors"].recall == 1.0
-    assert (
-        scores.overall == 1.0
-    )  # nothing predicted and nothing expected counts as right
+    assert scores.overall == 1.0  # nothing predicted and nothing expected counts as right
     assert json.loads(json.dumps(scores.as_dict()))["tables"]["figures"]["f1"] == 1.0

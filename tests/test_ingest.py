@@ -73,9 +73,7 @@ def test_non_english_story_is_rejected_with_language_and_confidence(text, code):
 
 def test_page_of_furniture_only_is_rejected_as_no_text():
     result = prepare(
-        raw(
-            "Skip to main content\n\nSubscribe\n\nAdvertisement\n\n© 2020 Example News"
-        ),
+        raw("Skip to main content\n\nSubscribe\n\nAdvertisement\n\n© 2020 Example News"),
         {},
     )
     assert isinstance(result, Rejection) and result.reason == "no_text"
@@ -105,11 +103,7 @@ def test_sidecar_outlet_name_wins_over_page_furniture():
     page = "The Canadian Press\n\n" + ENGLISH_STORY
     article = prepare(
         raw(page),
-        {
-            "story.txt": SourceMeta(
-                "story.txt", outlet="Canadian Global Affairs Institute"
-            )
-        },
+        {"story.txt": SourceMeta("story.txt", outlet="Canadian Global Affairs Institute")},
     )
     assert article.outlet == "Canadian Global Affairs Institute"
 
@@ -127,10 +121,7 @@ def test_container_row_gives_records_a_default_outlet_but_not_its_url_or_date():
     assert article.outlet == "Reuters"
     assert article.url is None and article.published_date is None
     own = {"bundle.jsonl#2": SourceMeta("bundle.jsonl#2", url="https://x.org/2")}
-    assert (
-        prepare(raw(ENGLISH_STORY, source_path="bundle.jsonl#2"), own).url
-        == "https://x.org/2"
-    )
+    assert prepare(raw(ENGLISH_STORY, source_path="bundle.jsonl#2"), own).url == "https://x.org/2"
 
 
 def test_seeds_with_project_sidecar_get_the_known_metadata():
@@ -177,9 +168,7 @@ def test_jsonl_records_go_through_to_articles_with_their_own_fields():
     documents = read_source(FIXTURES / "records.jsonl", FIXTURES)
     articles = [prepare(d, {}) for d in documents]
     assert [a.source_path for a in articles] == ["records.jsonl#1", "records.jsonl#3"]
-    assert articles[0].outlet == "Reuters" and articles[0].published_date == date(
-        2021, 3, 30
-    )
+    assert articles[0].outlet == "Reuters" and articles[0].published_date == date(2021, 3, 30)
     assert articles[1].published_precision == "month"
     assert len({a.article_id for a in articles}) == 2
 
@@ -218,8 +207,15 @@ def test_a_sidecar_address_dates_an_article_the_text_does_not():
     from etl.ingest import prepare
     from etl.metadata import SourceMeta
 
-    text = "Ministers meet in Quito\n\n" + "The ministers met in Quito to discuss the crisis in the region. " * 5
+    text = (
+        "Ministers meet in Quito\n\n"
+        + "The ministers met in Quito to discuss the crisis in the region. " * 5
+    )
     raw = RawDocument("q.txt", text, "cd" * 32, "txt")
-    sidecar = {"q.txt": SourceMeta("q.txt", "https://example.com/world/20180904-ministers-meet", None, None)}
+    sidecar = {
+        "q.txt": SourceMeta(
+            "q.txt", "https://example.com/world/20180904-ministers-meet", None, None
+        )
+    }
     article = prepare(raw, sidecar)
     assert (article.published_date, article.published_precision) == (date(2018, 9, 4), "day")

@@ -135,12 +135,8 @@ def run_info(run_id: str = "run-1", articles: int = 1) -> load.RunInfo:
     return load.RunInfo(run_id, WHEN, WHEN, "v1", articles + 1, articles, 1, 0, "in")
 
 
-def write(
-    db_path: Path, extractions: list[Extraction], run_id: str = "run-1"
-) -> dict[str, int]:
-    actors = load.merge_actors(
-        GAZETTEER, [a for e in extractions for a in e.new_actors]
-    )
+def write(db_path: Path, extractions: list[Extraction], run_id: str = "run-1") -> dict[str, int]:
+    actors = load.merge_actors(GAZETTEER, [a for e in extractions for a in e.new_actors])
     return load.write_warehouse(
         db_path,
         articles=[e.article for e in extractions],
@@ -157,15 +153,13 @@ def test_write_warehouse_stores_every_row_with_its_types(tmp_path):
     counts = write(db, [make_extraction()])
     assert counts["articles"] == 1 and counts["actors"] == 3 and counts["mentions"] == 3
     con = duckdb.connect(str(db), read_only=True)
-    assert con.execute(
-        "SELECT published_date, ingested_at FROM articles"
-    ).fetchone() == (
+    assert con.execute("SELECT published_date, ingested_at FROM articles").fetchone() == (
         date(2024, 4, 30),
         WHEN,
     )
-    assert con.execute(
-        "SELECT aliases FROM actors WHERE actor_id = 'canada'"
-    ).fetchone() == (["Ottawa", "Canadian government"],)
+    assert con.execute("SELECT aliases FROM actors WHERE actor_id = 'canada'").fetchone() == (
+        ["Ottawa", "Canadian government"],
+    )
     assert con.execute("SELECT participant_ids, event_date FROM events").fetchone() == (
         ["jane-roe-a1", "canada"],
         date(2024, 4, 30),
@@ -174,9 +168,7 @@ def test_write_warehouse_stores_every_row_with_its_types(tmp_path):
         True,
         "said",
     )
-    assert con.execute(
-        "SELECT value, value_text, category FROM figures"
-    ).fetchone() == (
+    assert con.execute("SELECT value, value_text, category FROM figures").fetchone() == (
         12000.0,
         "12,000",
         "refugees",
@@ -246,17 +238,13 @@ def test_runs_table_keeps_the_history_of_runs(tmp_path):
     write(db, [make_extraction()], run_id="run-1")
     write(db, [make_extraction()], run_id="run-2")
     con = duckdb.connect(str(db), read_only=True)
-    assert [
-        r[0] for r in con.execute("SELECT run_id FROM runs ORDER BY run_id").fetchall()
-    ] == [
+    assert [r[0] for r in con.execute("SELECT run_id FROM runs ORDER BY run_id").fetchall()] == [
         "run-1",
         "run-2",
     ]
 
 
-def test_a_failed_write_leaves_the_previous_warehouse_and_no_temp_file(
-    tmp_path, monkeypatch
-):
+def test_a_failed_write_leaves_the_previous_warehouse_and_no_temp_file(tmp_path, monkeypatch):
     db = tmp_path / "w.duckdb"
     write(db, [make_extraction()])
     before = dump(db)
@@ -280,9 +268,7 @@ def test_leftover_temp_files_of_a_dead_run_are_removed(tmp_path):
     ]
     for path in leftovers:
         path.write_bytes(b"half a database")
-    spill = (
-        tmp_path / f".w.duckdb{load.TEMP_MARKER}{dead_pid}.tmp"
-    )  # DuckDB's spill folder
+    spill = tmp_path / f".w.duckdb{load.TEMP_MARKER}{dead_pid}.tmp"  # DuckDB's spill folder
     spill.mkdir()
     (spill / "block").write_bytes(b"x")
     leftovers.append(spill)
@@ -339,9 +325,7 @@ def test_merge_actors_prefers_the_gazetteer_and_fills_missing_countries():
     merged = load.merge_actors(gazetteer, discovered)
     assert merged == [
         Actor("canada", "Canada", "country", None),
-        Actor(
-            "john-doe", "John Doe", "person", "canada", ("Mr. Doe", "Doe"), "discovered"
-        ),
+        Actor("john-doe", "John Doe", "person", "canada", ("Mr. Doe", "Doe"), "discovered"),
     ]
 
 
@@ -365,10 +349,7 @@ def test_etl_version_changes_when_code_rules_or_gazetteer_change(tmp_path):
 
 
 def test_every_dataclass_field_has_a_column():
-    columns = {
-        table: {name for name, _ in cols}
-        for table, cols in load.schema_columns().items()
-    }
+    columns = {table: {name for name, _ in cols} for table, cols in load.schema_columns().items()}
     for table, cls in {
         **load.ARTICLE_TABLES,
         "articles": Article,
@@ -379,9 +360,7 @@ def test_every_dataclass_field_has_a_column():
 
 
 def test_data_contract_doc_lists_exactly_the_columns_written():
-    doc = (Path(__file__).parent.parent / "docs" / "data-contract.md").read_text(
-        encoding="utf-8"
-    )
+    doc = (Path(__file__).parent.parent / "docs" / "data-contract.md").read_text(encoding="utf-8")
     documented: dict[str, list[tuple[str, str]]] = {}
     table = None
     for line in doc.splitlines():

@@ -252,10 +252,16 @@ def test_a_clipping_date_alone_is_no_publication_date():
 def test_title_from_the_address_when_the_page_has_none():
     from etl.metadata import title_from_url
 
-    assert title_from_url(
-        "https://www.example.com/politics/article-canada-concerned-by-the-conference/"
-    ) == "Canada concerned by the conference"
-    assert title_from_url("https://example.org/news/world-middle-east-54321.html") == "World middle east"
+    assert (
+        title_from_url(
+            "https://www.example.com/politics/article-canada-concerned-by-the-conference/"
+        )
+        == "Canada concerned by the conference"
+    )
+    assert (
+        title_from_url("https://example.org/news/world-middle-east-54321.html")
+        == "World middle east"
+    )
     assert title_from_url("https://example.org/story/12345") is None
     assert title_from_url(None) is None
 

@@ -13,7 +13,9 @@ from etl.readers import read_source
 from etl.types import PartialDate, RawDocument, Rejection
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-ENGLISH = "Canada's foreign minister said on Monday that the talks in Geneva would resume next week."
+ENGLISH = (
+    "Canada's foreign minister said on Monday that the talks in Geneva would resume next week."
+)
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -50,9 +52,7 @@ def test_utf8_text_is_read_with_path_relative_to_root_and_hash_of_bytes(tmp_path
 
 
 def test_utf8_byte_order_mark_is_dropped(tmp_path):
-    doc = read_one(
-        write(tmp_path, "bom.txt", b"\xef\xbb\xbf" + ENGLISH.encode()), tmp_path
-    )
+    doc = read_one(write(tmp_path, "bom.txt", b"\xef\xbb\xbf" + ENGLISH.encode()), tmp_path)
     assert doc.text == ENGLISH
 
 
@@ -88,27 +88,19 @@ def test_utf16_with_byte_order_mark_is_text_not_binary(tmp_path):
 
 
 def test_empty_file_is_rejected_as_empty(tmp_path):
-    assert (
-        rejected(read_source(write(tmp_path, "empty.txt", b""), tmp_path)).reason
-        == "empty"
-    )
+    assert rejected(read_source(write(tmp_path, "empty.txt", b""), tmp_path)).reason == "empty"
 
 
 def test_whitespace_only_file_is_rejected_as_empty(tmp_path):
     assert (
-        rejected(
-            read_source(write(tmp_path, "blank.txt", b" \n\r\n\t \n"), tmp_path)
-        ).reason
+        rejected(read_source(write(tmp_path, "blank.txt", b" \n\r\n\t \n"), tmp_path)).reason
         == "empty"
     )
 
 
 def test_file_with_nul_bytes_is_rejected_as_binary(tmp_path):
     data = bytes(range(256)) * 8
-    assert (
-        rejected(read_source(write(tmp_path, "blob.txt", data), tmp_path)).reason
-        == "binary"
-    )
+    assert rejected(read_source(write(tmp_path, "blob.txt", data), tmp_path)).reason == "binary"
 
 
 def test_pdf_saved_as_txt_is_rejected_as_binary_and_named(tmp_path):
@@ -124,7 +116,9 @@ def test_pdf_saved_as_txt_is_rejected_as_binary_and_named(tmp_path):
 
 def test_bytes_undefined_in_every_western_code_page_are_undecodable(tmp_path):
     # 0x81 0x8d 0x8f 0x90 0x9d are unassigned in Windows-1252 and control codes in Latin-1.
-    data = b"Ottawa said \x81\x8d\x8f\x90\x9d talks \x81\x9d\x90 would \x8d\x8f resume \x81\x81\x9d."
+    data = (
+        b"Ottawa said \x81\x8d\x8f\x90\x9d talks \x81\x9d\x90 would \x8d\x8f resume \x81\x81\x9d."
+    )
     result = rejected(read_source(write(tmp_path, "garbled.txt", data), tmp_path))
     assert result.reason == "undecodable"
     assert "UTF-8" in result.detail
@@ -137,9 +131,7 @@ def test_file_over_the_size_limit_is_rejected_without_reading_it(tmp_path):
     assert "10,000" in result.detail
 
 
-@pytest.mark.skipif(
-    os.geteuid() == 0, reason="root reads files whatever their permissions"
-)
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
 def test_file_without_read_permission_is_rejected_as_unreadable(tmp_path):
     path = write(tmp_path, "locked.txt", ENGLISH.encode())
     path.chmod(0)
@@ -154,9 +146,7 @@ def test_missing_file_is_rejected_as_unreadable(tmp_path):
 
 
 def test_other_file_types_are_rejected_as_unsupported(tmp_path):
-    result = rejected(
-        read_source(write(tmp_path, "notes.docx", b"PK\x03\x04"), tmp_path)
-    )
+    result = rejected(read_source(write(tmp_path, "notes.docx", b"PK\x03\x04"), tmp_path))
     assert result.reason == "unsupported_type"
     assert ".docx" in result.detail
 
@@ -170,27 +160,19 @@ def test_invalid_json_is_rejected_with_its_position(tmp_path):
 
 
 def test_jsonl_with_no_valid_line_is_invalid_json(tmp_path):
-    result = rejected(
-        read_source(write(tmp_path, "bad.jsonl", b"{nope\n[1, 2\n"), tmp_path)
-    )
+    result = rejected(read_source(write(tmp_path, "bad.jsonl", b"{nope\n[1, 2\n"), tmp_path))
     assert result.reason == "invalid_json"
 
 
 def test_json_record_without_text_is_rejected_as_no_text(tmp_path):
-    data = json.dumps(
-        {"title": "Only a headline", "url": "https://example.org/a"}
-    ).encode()
+    data = json.dumps({"title": "Only a headline", "url": "https://example.org/a"}).encode()
     assert (
-        rejected(read_source(write(tmp_path, "headline.json", data), tmp_path)).reason
-        == "no_text"
+        rejected(read_source(write(tmp_path, "headline.json", data), tmp_path)).reason == "no_text"
     )
 
 
 def test_html_page_without_article_text_is_rejected_as_no_text():
-    assert (
-        rejected(read_source(FIXTURES / "no_article.html", FIXTURES)).reason
-        == "no_text"
-    )
+    assert rejected(read_source(FIXTURES / "no_article.html", FIXTURES)).reason == "no_text"
 
 
 # --- HTML -------------------------------------------------------------------------------------
@@ -208,10 +190,7 @@ def test_html_main_text_and_meta_tags_are_extracted():
     assert doc.published == PartialDate(doc.published.value, "day")
     assert doc.published.value.isoformat() == "2019-03-04"
     assert "OTTAWA — Canada will send a special envoy" in doc.text
-    assert (
-        "“We cannot stand by while children starve,” Tremblay told reporters"
-        in doc.text
-    )
+    assert "“We cannot stand by while children starve,” Tremblay told reporters" in doc.text
     for furniture in (
         "dataLayer",
         "display:flex",
@@ -289,9 +268,7 @@ def test_json_record_holding_html_is_turned_into_text(tmp_path):
         "title": "t",
         "body": "<p>First paragraph of the story, long enough.</p><p>Second one.</p>",
     }
-    doc = read_one(
-        write(tmp_path, "html_body.json", json.dumps(record).encode()), tmp_path
-    )
+    doc = read_one(write(tmp_path, "html_body.json", json.dumps(record).encode()), tmp_path)
     assert "<p>" not in doc.text
     assert "First paragraph of the story" in doc.text
 

@@ -31,23 +31,17 @@ GAZETTEER = (Actor("canada", "Canada", "country", None, ("Ottawa",)),)
 def fake_read(path: Path, root: Path):
     data = path.read_bytes()
     if not data.strip():
-        return Rejection(
-            path.relative_to(root).as_posix(), "empty", "the file is empty"
-        )
+        return Rejection(path.relative_to(root).as_posix(), "empty", "the file is empty")
     if path.name.startswith("crash"):
         raise OSError("device not ready")
     rel = path.relative_to(root).as_posix()
-    return [
-        RawDocument(rel, data.decode("utf-8"), hashlib.sha256(data).hexdigest(), "txt")
-    ]
+    return [RawDocument(rel, data.decode("utf-8"), hashlib.sha256(data).hexdigest(), "txt")]
 
 
 def fake_prepare(raw: RawDocument, sidecar):
     if raw.text.startswith("Bonjour"):
         return Rejection(raw.source_path, "non_english", "detected language: fr")
-    body = "\n".join(
-        line for line in raw.text.splitlines() if not line.startswith("Share")
-    )
+    body = "\n".join(line for line in raw.text.splitlines() if not line.startswith("Share"))
     meta = sidecar.get(raw.source_path, {})
     return Article(
         article_id=stable_id(raw.source_path, raw.content_sha256),
@@ -108,18 +102,14 @@ def calls() -> list[str]:
 @pytest.fixture
 def steps(calls) -> Steps:
     sidecars: dict = {}
-    return Steps(
-        fake_read, lambda folder: sidecars, fake_prepare, lambda: FakeAnalyser(calls)
-    )
+    return Steps(fake_read, lambda folder: sidecars, fake_prepare, lambda: FakeAnalyser(calls))
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     root = tmp_path / "raw"
     (root / "2021").mkdir(parents=True)
-    (root / "a.txt").write_text(
-        "Ottawa meeting\nCanada spoke with Russia.\nShare this\n"
-    )
+    (root / "a.txt").write_text("Ottawa meeting\nCanada spoke with Russia.\nShare this\n")
     (root / "2021" / "b.txt").write_text("Aleppo falls\nSyria and Russia advance.\n")
     (root / "sources.csv").write_text("file,url,outlet,published_date\n")
     (root / ".hidden.txt").write_text("Hidden file\nNever read.\n")
@@ -164,16 +154,12 @@ def test_a_run_loads_every_article_and_its_rows(folder, tmp_path, steps):
     )
     assert summary.rejected == ()
     con = duckdb.connect(str(db), read_only=True)
-    assert sorted(
-        r[0] for r in con.execute("SELECT source_path FROM articles").fetchall()
-    ) == [
+    assert sorted(r[0] for r in con.execute("SELECT source_path FROM articles").fetchall()) == [
         "2021/b.txt",
         "a.txt",
     ]
     assert (
-        summary.rows["mentions"]
-        == con.execute("SELECT count(*) FROM mentions").fetchone()[0]
-        > 0
+        summary.rows["mentions"] == con.execute("SELECT count(*) FROM mentions").fetchone()[0] > 0
     )
     kinds = dict(con.execute("SELECT actor_id, source FROM actors").fetchall())
     assert kinds["canada"] == "gazetteer" and kinds["russia"] == "discovered"
@@ -204,9 +190,7 @@ def test_only_changed_articles_are_reanalysed(folder, tmp_path, steps, calls):
     assert "Turkey" in texts and "Syria" in texts
 
 
-def test_changed_articles_know_the_people_reused_articles_discovered(
-    folder, tmp_path, calls
-):
+def test_changed_articles_know_the_people_reused_articles_discovered(folder, tmp_path, calls):
     analysers: list[FakeAnalyser] = []
 
     def make_analyser() -> FakeAnalyser:
@@ -221,9 +205,7 @@ def test_changed_articles_know_the_people_reused_articles_discovered(
     assert "syria" in analysers[-1].discovered  # found in the reused 2021/b.txt
 
 
-def test_full_reanalyses_everything_but_keeps_ids_and_rows(
-    folder, tmp_path, steps, calls
-):
+def test_full_reanalyses_everything_but_keeps_ids_and_rows(folder, tmp_path, steps, calls):
     db = tmp_path / "w.duckdb"
     run_etl(folder, db, steps=steps)
     first = dump(db)
@@ -234,9 +216,7 @@ def test_full_reanalyses_everything_but_keeps_ids_and_rows(
     assert dump(db) == first
 
 
-def test_a_new_etl_version_reanalyses_everything(
-    folder, tmp_path, steps, calls, monkeypatch
-):
+def test_a_new_etl_version_reanalyses_everything(folder, tmp_path, steps, calls, monkeypatch):
     db = tmp_path / "w.duckdb"
     run_etl(folder, db, steps=steps)
     monkeypatch.setattr(load, "etl_version", lambda *a, **k: "a-different-version")
@@ -246,14 +226,10 @@ def test_a_new_etl_version_reanalyses_everything(
     assert any("reanalysed" in note for note in summary.notes)
 
 
-def test_duplicate_bytes_and_duplicate_cleaned_text_are_rejected(
-    folder, tmp_path, steps
-):
+def test_duplicate_bytes_and_duplicate_cleaned_text_are_rejected(folder, tmp_path, steps):
     (folder / "c_copy.txt").write_bytes((folder / "a.txt").read_bytes())
     # Same text once the "Share" furniture is cleaned away, different bytes.
-    (folder / "d_variant.txt").write_text(
-        "Ottawa meeting\nCanada spoke with Russia.\nShare on X\n"
-    )
+    (folder / "d_variant.txt").write_text("Ottawa meeting\nCanada spoke with Russia.\nShare on X\n")
     summary = run_etl(folder, tmp_path / "w.duckdb", steps=steps)
     assert summary.articles == 2
     assert sorted(summary.rejected, key=lambda r: r.source_path) == [
@@ -271,17 +247,13 @@ def test_bad_inputs_are_recorded_and_the_good_ones_still_load(folder, tmp_path, 
     summary = run_etl(folder, db, steps=steps)
     assert summary.articles == 2
     con = duckdb.connect(str(db), read_only=True)
-    rejected = {
-        r[0]: (r[1], r[2]) for r in con.execute("SELECT * FROM rejected").fetchall()
-    }
+    rejected = {r[0]: (r[1], r[2]) for r in con.execute("SELECT * FROM rejected").fetchall()}
     assert rejected["empty.txt"] == ("empty", "the file is empty")
     assert rejected["french.txt"] == ("non_english", "detected language: fr")
     assert rejected["crash.txt"] == ("unreadable", "OSError: device not ready")
     assert rejected["zz_explode.txt"][0] == "error"
     assert "parser choked" in rejected["zz_explode.txt"][1]
-    assert sorted(
-        r[0] for r in con.execute("SELECT source_path FROM articles").fetchall()
-    ) == [
+    assert sorted(r[0] for r in con.execute("SELECT source_path FROM articles").fetchall()) == [
         "2021/b.txt",
         "a.txt",
     ]

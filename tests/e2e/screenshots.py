@@ -44,9 +44,7 @@ def main(argv: list[str]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         warehouse = (
-            Path(argv[0])
-            if argv and argv[0] != "-"
-            else build_warehouse(Path(tmp) / "w.duckdb")
+            Path(argv[0]) if argv and argv[0] != "-" else build_warehouse(Path(tmp) / "w.duckdb")
         )
         with streamlit_server(warehouse) as url, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -56,9 +54,7 @@ def main(argv: list[str]) -> None:
                     page.goto(f"{url}/{'' if name == 'overview' else name}{query}")
                     wait_for_app(page)
                     page.screenshot(path=str(out / f"{name}-{size}.png"))
-                    if (
-                        size == "laptop"
-                    ):  # the whole page, to check what lies below the fold
+                    if size == "laptop":  # the whole page, to check what lies below the fold
                         page.set_viewport_size(
                             {
                                 "width": width,

@@ -64,19 +64,13 @@ def streamlit_server(warehouse: Path, timeout: float = 60.0):
         deadline = time.monotonic() + timeout
         while True:
             try:
-                with urllib.request.urlopen(
-                    f"{url}/_stcore/health", timeout=2
-                ) as response:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                     if response.status == 200:
                         break
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                output = (
-                    process.stdout.read().decode(errors="replace")
-                    if process.stdout
-                    else ""
-                )
+                output = process.stdout.read().decode(errors="replace") if process.stdout else ""
                 raise RuntimeError(f"streamlit did not start:\n{output}")
             time.sleep(0.3)
         yield url

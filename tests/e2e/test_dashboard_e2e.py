@@ -12,9 +12,7 @@ from tests.dashboard_fixtures import build_warehouse
 from tests.e2e.screenshots import wait_for_app
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason="Debian chromium not installed"
-)
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed")
 
 
 @pytest.fixture(scope="module")
@@ -47,9 +45,7 @@ def sidebar_choices(page, label: str) -> str:
     )
 
 
-def test_a_shared_url_reproduces_the_filtered_view_and_survives_page_switches(
-    server, page
-):
+def test_a_shared_url_reproduces_the_filtered_view_and_survives_page_switches(server, page):
     page.goto(f"{server}/?from=2018-01-01&to=2020-12-31&country=russia")
     wait_for_app(page)
     assert "Russia" in sidebar_choices(page, "Countries")
@@ -83,9 +79,7 @@ def test_everything_filtered_out_shows_a_message_not_a_traceback(server, page):
 def test_script_tags_in_articles_are_shown_as_text(server, page):
     page.goto(f"{server}/sources")
     wait_for_app(page)
-    page.on(
-        "dialog", lambda dialog: pytest.fail(f"article script ran: {dialog.message}")
-    )
+    page.on("dialog", lambda dialog: pytest.fail(f"article script ran: {dialog.message}"))
     select = page.locator('[data-testid="stSelectbox"]').filter(has_text="Read article")
     select.click()
     page.get_by_role("option", name="Undated wire copy").click()
