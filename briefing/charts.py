@@ -150,6 +150,22 @@ def _padded_dates(values: pd.Series, share: float = 0.15) -> list:
     return [lo - pad, hi + pad]
 
 
+def _monthly_bars(
+    fig: go.Figure, part: pd.DataFrame, y: str, name: str, colour: str, hover: str
+) -> None:
+    """One stacked series of month-wide bars centred on their month."""
+    fig.add_bar(
+        x=part["month"],
+        y=part[y],
+        name=name,
+        width=MONTH_MS,
+        xperiod="M1",
+        xperiodalignment="middle",
+        marker_color=colour,
+        hovertemplate=hover,
+    )
+
+
 def month_range(months: pd.Series) -> list:
     """An x range for monthly bars: one month of room before the first and after the last, so
     no bar is clipped at either edge."""
@@ -286,15 +302,13 @@ def statements_over_time(
     for country in order:
         part = df[df["country"] == country]
         cid = part["country_id"].iloc[0] if not part.empty else None
-        fig.add_bar(
-            x=part["month"],
-            y=part["statements"],
-            name=country,
-            width=MONTH_MS,
-            xperiod="M1",
-            xperiodalignment="middle",
-            marker_color=theme.colour_for(cid if isinstance(cid, str) else None, colours),
-            hovertemplate=f"{country}<br>%{{x|%b %Y}}: %{{y}} statements<extra></extra>",
+        _monthly_bars(
+            fig,
+            part,
+            "statements",
+            country,
+            theme.colour_for(cid if isinstance(cid, str) else None, colours),
+            f"{country}<br>%{{x|%b %Y}}: %{{y}} statements<extra></extra>",
         )
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title=None, tickformat="%b %Y", range=month_range(df["month"]))
@@ -734,15 +748,13 @@ def stances_over_time(df: pd.DataFrame, source: str) -> go.Figure:
     for polarity in theme.POLARITY_ORDER:
         part = df[df["polarity"] == polarity]
         if not part.empty:
-            fig.add_bar(
-                x=part["month"],
-                y=part["stances"],
-                name=polarity,
-                width=MONTH_MS,
-                xperiod="M1",
-                xperiodalignment="middle",
-                marker_color=theme.POLARITY_COLOURS[polarity],
-                hovertemplate="%{x|%b %Y}: %{y} " + polarity + "<extra></extra>",
+            _monthly_bars(
+                fig,
+                part,
+                "stances",
+                polarity,
+                theme.POLARITY_COLOURS[polarity],
+                "%{x|%b %Y}: %{y} " + polarity + "<extra></extra>",
             )
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title=None, tickformat="%b %Y", range=month_range(df["month"]))

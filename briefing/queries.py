@@ -40,18 +40,10 @@ import pandas as pd
 import streamlit as st
 
 from briefing.filters import FilterOptions, Filters
+from etl.types import CONTRACT_TABLES
 
 DEFAULT_PATH = "data/warehouse.duckdb"
-TABLES = (
-    "articles",
-    "actors",
-    "mentions",
-    "statements",
-    "stances",
-    "figures",
-    "events",
-    "rejected",
-)
+TABLES = CONTRACT_TABLES
 CACHE = {"show_spinner": False, "max_entries": 1024, "ttl": 6 * 3600}
 # Kinds of actor that are their own country on every chart and filter.
 COUNTRY_KINDS = ("country", "intergovernmental")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from etl import load
-from etl.types import Actor, Article, Extraction, Rejection, stable_id
+from etl.types import CONTRACT_TABLES, Actor, Article, Extraction, Rejection, stable_id
 
 log = logging.getLogger(__name__)
 
@@ -370,18 +370,6 @@ def run_etl(
         run_id=run_id,
         notes=tuple(notes),
     )
-
-
-CONTRACT_TABLES = (
-    "articles",
-    "actors",
-    "mentions",
-    "statements",
-    "stances",
-    "figures",
-    "events",
-    "rejected",
-)
 
 
 def format_summary(summary: RunSummary) -> str:

@@ -47,6 +47,17 @@ EVENT_TYPES = (
     "other",
 )
 DATE_PRECISIONS = ("day", "month", "year")
+# The warehouse tables of the data contract, in the order summaries list them.
+CONTRACT_TABLES = (
+    "articles",
+    "actors",
+    "mentions",
+    "statements",
+    "stances",
+    "figures",
+    "events",
+    "rejected",
+)
 
 
 def stable_id(*parts: Any, length: int = 16) -> str:
