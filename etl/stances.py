@@ -40,7 +40,14 @@ Negation: a negated cue or one under a negating verb ("did not condemn", "refuse
 criticize" is not support. Two negations do carry a stance and are recorded with negated=True:
 a negated positive evaluation ("the strategy is not effective" -> critical of its holder) and a
 relation broken off ("suspended its contact with the Russian government" -> critical). Cues in a
-"whether"/"if" clause are hypotheses and yield nothing.
+"whether"/"if" clause are hypotheses and yield nothing, and so do cues under a dismissed charge
+("rejected claims that ...") or a deliberation ("reviewing its aid to ...").
+
+Who may hold a stance: a person found only in the article with no country (a resident or driver
+quoted for colour) holds none. Inside the words of a government, body or official ("Ukraine said
+Iran supported Russia"), a relation between two others is the claimant's charge and yields no edge
+of theirs, unless the claimant is its target (a victim's own account). An actor's own activity
+("welcomed Kenya's mediation between A and B") is aimed at its owner, not at the parties it names.
 """
 
 from __future__ import annotations
@@ -226,7 +233,9 @@ def extract_stances(
     for edge in edges:
         sentence = _trimmed(edge.cue.sent)
         statement = finder.statement_at(edge.cue)
-        for source in finder.one_per_side(edge.sources):
+        sources = [s for s in edge.sources if finder.may_hold_stance(s)]
+        sources = finder.unclaimed(sources, edge)
+        for source in finder.one_per_side(sources):
             for target in finder.one_per_side(edge.targets):
                 if finder.same_side(source, target):
                     continue
@@ -276,6 +285,65 @@ class _StanceFinder:
         self.adopted = self._adopted_documents()
 
     # ----------------------------------------------------------------------------- actors
+
+    def may_hold_stance(self, actor_id: str) -> bool:
+        """A person found only in this article and tied to no country (a resident, a driver, a
+        shopkeeper quoted for colour) speaks for nobody in foreign policy: their blame or praise is
+        no stance of a government, organisation or known figure."""
+        actor = self.ctx.actors.get(actor_id)
+        return not (
+            actor is not None
+            and actor.kind == "person"
+            and actor.source == "discovered"
+            and actor.country_id is None
+        )
+
+    def unclaimed(self, sources: Sequence[str], edge: _Edge) -> list[str]:
+        """Sources whose act is the article's account, not a party's claim about them.
+
+        "Ukraine said Iran supported Russia with drones" is Ukraine's charge, not an established
+        act of Iran's: inside the words of a government or body, a relation between two others
+        (neither the claimant nor its target) is the claimant's allegation and yields no edge of
+        theirs. A victim's own account ("Kyiv said Russia attacked Ukraine") still counts, and an
+        outlet's report ("Reuters reported that Poland condemned Belarus") is narration.
+        """
+        claimants = [c for c in self._claimed_by(edge.cue) if self._is_party(c)]
+        if not claimants:
+            return list(sources)
+        claimed = {self.side(c) for c in claimants}
+        if any(self.side(t) in claimed for t in edge.targets):
+            return list(sources)
+        return [s for s in sources if self.side(s) in claimed]
+
+    def _claimed_by(self, token: Token) -> list[str]:
+        """Who asserts the clause a token is in: the subject of the nearest verb of saying above it
+        ("Ukraine said ..."), else the speaker of a direct quotation around it. Verbs of judging
+        ("Canada condemned Russia's attack") take the act as given and claim nothing."""
+        current = token
+        for _ in range(12):
+            if current.head.i == current.i:
+                break
+            current = current.head
+            if current.pos_ in ("VERB", "AUX") and self.cues.has("claim", current):
+                subject, passive = self._own_subject(current)
+                if subject is None or passive:
+                    continue
+                if subject.lower_ in _FIRST_PERSON:
+                    return self.speaker(current)
+                return self.actors_of(self.phrase(subject, deep=False))
+        statement = self.statement_at(token)
+        if statement is not None and statement.is_direct and statement.speaker_id:
+            return [statement.speaker_id]
+        return []
+
+    def _is_party(self, actor_id: str) -> bool:
+        """A government, body or official whose claims are positions, not reporting."""
+        actor = self.ctx.actors.get(actor_id)
+        if actor is None:
+            return False
+        if actor.kind in ("country", "government", "intergovernmental"):
+            return True
+        return actor.kind == "person" and actor.country_id is not None
 
     def side(self, actor_id: str) -> str:
         """What an actor stands for when sides are compared: people and governments -> country."""
@@ -583,13 +651,25 @@ class _StanceFinder:
                     continue  # "Yemen's Saudi-backed government" is Yemen's, not Saudi Arabia's
                 if child.dep_ in _NOUN_MODIFIERS or child.dep_ == "cc":
                     stack.append(child)
-                elif child.dep_ == "prep" and deep and self._deep_preposition(child):
+                elif (
+                    child.dep_ == "prep"
+                    and deep
+                    and self._deep_preposition(child)
+                    and not self._owned_by_actor(token)
+                ):
                     stack.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
                 elif child.dep_ == "acl" and child.lemma_.lower() in _LINK_PARTICIPLES:
                     for prep in child.children:
                         if prep.dep_ == "prep":
                             stack.extend(c for c in prep.children if c.dep_ == "pobj")
         return seen
+
+    def _owned_by_actor(self, noun: Token) -> bool:
+        """A noun an actor owns ("Kenya's mediation between Ethiopia and Eritrea"): welcoming it
+        is aimed at the owner, not at those its own phrase names."""
+        return noun.pos_ == "NOUN" and any(
+            c.dep_ == "poss" and self.actors_of(self.phrase(c, deep=False)) for c in noun.children
+        )
 
     @staticmethod
     def _deep_preposition(prep: Token) -> bool:

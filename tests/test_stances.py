@@ -841,6 +841,88 @@ def test_located_violations_only_confirm_an_existing_critical_stance(nlp):
     ]
 
 
+def test_a_passer_by_quoted_for_colour_holds_no_stance(nlp):
+    # A private person found only in this article, with no country: a trader's blame is colour.
+    body = (
+        '"Everyone here is frightened," said trader Amina Diallo, who blamed Russia for the prices.'
+    )
+    trader = Actor("amina-diallo", "Amina Diallo", "person", None, source="discovered")
+    article = Article("a1", "a1.txt", None, None, None, date(2024, 1, 1), "day", "en", body, "s")
+    start = body.index("Amina Diallo")
+    mentions = [
+        Mention("a1", "amina-diallo", start, start + len("Amina Diallo"), "Amina Diallo"),
+        *find_mentions(body, "a1"),
+    ]
+    ctx = ArticleContext(
+        article=article,
+        doc=nlp(body),
+        mentions=tuple(sorted(mentions, key=lambda m: m.char_start)),
+        actors={**ACTORS, trader.actor_id: trader},
+    )
+    assert extract_stances(ctx, []) == []
+
+
+def test_an_official_tied_to_a_country_keeps_the_stance_of_a_blame(nlp):
+    body = "Dmytro Kuleba blamed Russia for the shortages."
+    ctx = make_context(nlp, body)
+    assert ("ukraine", "russia", "critical") in triples(extract_stances(ctx, []), ctx)
+
+
+def test_aid_under_review_is_no_support_yet(nlp):
+    body = "Germany said it was reviewing its development aid to Mali after the coup."
+    ctx = make_context(nlp, body)
+    assert extract_stances(ctx, []) == []
+
+    body = "Germany said it would reassess its military cooperation with Niger."
+    ctx = make_context(nlp, body)
+    assert extract_stances(ctx, []) == []
+
+
+def test_aid_given_outright_is_still_support(nlp):
+    body = "Germany said it was increasing its development aid to Mali."
+    ctx = make_context(nlp, body)
+    assert ("germany", "mali", "supportive") in triples(extract_stances(ctx, []), ctx)
+
+
+def test_a_relation_between_others_inside_a_partys_claim_is_not_theirs(nlp):
+    body = "Ukraine said Iran supported Russia with drones."
+    ctx = make_context(nlp, body)
+    got = triples(extract_stances(ctx, [statement(body, "ukraine", direct=False)]), ctx)
+    assert ("iran", "russia", "supportive") not in got
+
+
+def test_a_victims_own_account_of_an_attack_still_counts(nlp):
+    body = "Sudan said the Rapid Support Forces had attacked Sudan's army in Khartoum."
+    ctx = make_context(nlp, body)
+    got = triples(extract_stances(ctx, [statement(body, "sudan", direct=False)]), ctx)
+    assert ("rsf", "sudan", "critical") in got
+
+
+def test_an_act_judged_by_a_government_is_taken_as_given(nlp):
+    body = "France condemned Russia's attack on Ukraine's ports."
+    ctx = make_context(nlp, body)
+    assert triples(extract_stances(ctx, []), ctx) == {
+        ("france", "russia", "critical"),
+        ("russia", "ukraine", "critical"),
+    }
+
+
+def test_an_act_in_a_rejected_claim_yields_nothing(nlp):
+    body = "Russia rejected claims that Russian drones had attacked Poland."
+    ctx = make_context(nlp, body)
+    assert extract_stances(ctx, []) == []
+
+    body = "Iran dismissed accusations that Iran had armed the Houthis."
+    ctx = make_context(nlp, body)
+    assert extract_stances(ctx, []) == []
+
+
+def test_welcoming_an_actors_mediation_is_aimed_at_the_mediator_not_the_parties(nlp):
+    body = "Germany welcomed Qatar's mediation between Israel and Hamas."
+    ctx = make_context(nlp, body)
+    assert triples(extract_stances(ctx, []), ctx) == {("germany", "qatar", "supportive")}
+
+
 def test_the_same_input_gives_the_same_rows(nlp):
     body = "Egypt and Qatar urged Israel and Hamas to halt the fighting in Gaza."
     ctx = make_context(nlp, body)
