@@ -17,7 +17,7 @@ from plotly.subplots import make_subplots
 from briefing import theme
 
 HEIGHT = 460
-SLIDE_WIDTH, SLIDE_HEIGHT = 1600, 900
+SOURCE_ANNOTATION = "source"  # the name of the source-line annotation every figure carries
 MONTH_MS = 25 * 24 * 3600 * 1000  # bar width for monthly bars on a date axis
 
 
@@ -48,22 +48,49 @@ def _finish(
     height: int = HEIGHT,
     legend_title: str | None = None,
     foot: int = 0,
+    *,
+    scale: theme.TypeScale = theme.SCREEN,
+    subtitle: str | None = None,
+    width: int | None = None,
 ) -> go.Figure:
-    """Title, fonts, legend and the source line; `foot` is extra room (px) below the x axis
-    for tall tick labels, so the source line never sits on them."""
-    wrapped = _wrap(source, 56)
+    """Title, fonts, legend and the source line; `foot` is extra room (px at screen size) below
+    the x axis for tall tick labels, so the source line never sits on them. The arguments are
+    kept in the layout's meta so `for_slide` can finish the same figure again at slide size."""
+    grow = scale.body / theme.SCREEN.body  # tick labels grow with the body size
+    meta = {"finish": {"title": title, "legend_title": legend_title, "foot": foot}}
+    foot = round(foot * grow)
+    wrapped = _wrap(source, scale.source_wrap)
     lines = wrapped.count("<br>") + 1
+    # Without an x axis (network, empty chart) the source line needs no room for tick labels.
+    below_axis = 20 if fig.layout.xaxis.visible is False else 70
+    top = 70 if not subtitle else round(1.6 * scale.title + 2 * scale.subtitle + 40)
+    title_spec: dict = {
+        "text": title,
+        "x": 0.01,
+        "xanchor": "left",
+        "font": {"size": scale.title, "color": theme.TEXT},
+    }
+    if subtitle:
+        title_spec.update(
+            y=0.985,
+            yref="container",
+            yanchor="top",
+            subtitle={
+                "text": subtitle,
+                "font": {"size": scale.subtitle, "color": theme.MUTED_TEXT},
+            },
+        )
     fig.update_layout(
         template="plotly_white",
-        title={
-            "text": title,
-            "x": 0.01,
-            "xanchor": "left",
-            "font": {"size": 20, "color": theme.TEXT},
-        },
-        font={"family": theme.FONT, "size": 14, "color": theme.TEXT},
+        title=title_spec,
+        font={"family": scale.font, "size": scale.body, "color": theme.TEXT},
         height=height,
-        margin={"l": 20, "r": 20, "t": 70, "b": 70 + 16 * lines + foot},
+        margin={
+            "l": round(20 * grow),
+            "r": round(20 * grow),
+            "t": top,
+            "b": round(below_axis * grow) + round(1.35 * scale.small) * lines + foot,
+        },
         legend={
             "title": {"text": legend_title} if legend_title else None,
             "orientation": "v",
@@ -71,10 +98,16 @@ def _finish(
             "y": 1.0,
             "xanchor": "left",
             "x": 1.01,
+            "font": {"size": scale.legend},
+            "tracegroupgap": 4,
         },
         hoverlabel={"font_size": 13},
+        meta=meta,
     )
+    if width:
+        fig.update_layout(width=width)
     fig.add_annotation(
+        name=SOURCE_ANNOTATION,
         text=wrapped,
         xref="paper",
         yref="paper",
@@ -82,17 +115,56 @@ def _finish(
         y=0,
         # Start under the y-axis labels rather than under the plot, so narrow charts with
         # long category names do not push the source line off their right edge.
-        xshift=-_label_width(fig),
-        yshift=-52 - foot,
+        xshift=-round(_label_width(fig) * grow),
+        yshift=-round((below_axis - 18) * grow) - foot,
         xanchor="left",
         yanchor="top",
         showarrow=False,
         align="left",
-        font={"size": 12, "color": theme.MUTED_TEXT},
+        font={"size": scale.small, "color": theme.MUTED_TEXT},
     )
     fig.update_xaxes(automargin=True, title_standoff=8)
     fig.update_yaxes(automargin=True, title_standoff=8)
     return fig
+
+
+def for_slide(fig: go.Figure, subtitle: str, source: str) -> go.Figure:
+    """The same chart laid out for a 16:9 slide (theme.SLIDE_LAYOUT, to be rendered at
+    theme.SLIDE_SCALE): projector type sizes, the active filters as a subtitle and a fuller
+    source line in place of the screen one. `fig` itself is left as it is."""
+    slide = go.Figure(fig)
+    finish = dict((slide.layout.meta or {}).get("finish") or {})
+    title = finish.get("title") or (slide.layout.title.text or "")
+    grow = theme.SLIDE.label / theme.SCREEN.label
+    slide.layout.annotations = [
+        _grown(a, grow) for a in slide.layout.annotations if a.name != SOURCE_ANNOTATION
+    ]
+    for trace in slide.data:
+        size = getattr(getattr(trace, "textfont", None), "size", None)
+        if isinstance(size, int | float):
+            trace.textfont.size = round(size * grow)
+    if slide.layout.uniformtext.minsize:
+        slide.layout.uniformtext.minsize = round(slide.layout.uniformtext.minsize * grow)
+    width, height = theme.SLIDE_LAYOUT
+    return _finish(
+        slide,
+        title,
+        source,
+        height=height,
+        legend_title=finish.get("legend_title"),
+        foot=finish.get("foot") or 0,  # at screen size: _finish grows it
+        scale=theme.SLIDE,
+        subtitle=subtitle,
+        width=width,
+    )
+
+
+def _grown(annotation: go.layout.Annotation, grow: float) -> go.layout.Annotation:
+    size = annotation.font.size if annotation.font else None
+    if size:
+        annotation = go.layout.Annotation(annotation)
+        annotation.font.size = round(size * grow)
+    return annotation
 
 
 def _label_width(fig: go.Figure) -> int:
@@ -232,7 +304,7 @@ def empty_figure(
         xref="paper",
         yref="paper",
         showarrow=False,
-        font={"size": 16, "color": theme.MUTED_TEXT},
+        font={"size": theme.SCREEN.note, "color": theme.MUTED_TEXT},
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)

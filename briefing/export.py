@@ -1,97 +1,318 @@
-"""Taking charts away: CSV of each chart's data, PNG at slide size, and Plotly's own camera.
+"""Taking charts away: slide-sized PNG and SVG rendered server-side, the data as CSV and Excel.
 
-PNG goes through kaleido and Debian's chromium (BROWSER_PATH); it is rendered only when the
-button is clicked (a few seconds), so drawing a page never waits for it. Without kaleido or a
-browser the PNG button is left out and Plotly's camera button (client-side) still works.
+Images come from the same Plotly figure the page shows, finished again for a slide
+(`charts.for_slide`: 16:9 at 960×540 layout px, projector type sizes, the active filters as a
+subtitle and a source line naming outlets, dates, articles and the day it was made) and drawn
+by kaleido in Debian's chromium at 2× (1920×1080 px). One browser is kept warm per dashboard
+process, so after the first export a chart takes a fraction of a second.
+
+An export never takes a page down: without kaleido or a browser the image buttons say why and
+the data buttons still work; a render that fails or hangs raises ExportError after a timeout,
+the browser is restarted on the next try, and the page says what went wrong.
 """
 
 from __future__ import annotations
 
+import asyncio
+import io
+import logging
+import math
 import os
 import re
 import shutil
-from functools import lru_cache
+import threading
+import time
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from briefing.charts import SLIDE_HEIGHT, SLIDE_WIDTH
+from briefing import charts, theme
+
+log = logging.getLogger(__name__)
 
 BROWSER_CANDIDATES = (
     "/usr/bin/chromium",
     "/usr/bin/chromium-browser",
     "/usr/bin/google-chrome",
 )
+RENDER_TIMEOUT = float(os.environ.get("BRIEFING_EXPORT_TIMEOUT", "30"))
+START_TIMEOUT = 60.0
+FAILURE_MEMORY = 120.0  # seconds a failed render is reported on the page
+
+
+class ExportError(Exception):
+    """A chart could not be rendered; the message is written for the analyst."""
+
+
+@dataclass(frozen=True)
+class Credits:
+    """What an exported chart says about itself: the filters, and where its rows come from."""
+
+    subtitle: str
+    source: str
 
 
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "chart"
 
 
+def make_credits(
+    filters: str,
+    rows: int,
+    noun: str,
+    articles: int,
+    outlets: tuple[str, ...],
+    first: object,
+    last: object,
+    generated: date | None = None,
+) -> Credits:
+    """'Filters: …' as the subtitle; 'Source: briefing warehouse · 14 stances from 5 articles
+    · outlets: CBC News, RT +2 · 2015-10 to 2020-11-11 · generated 23 Nov 2026' below."""
+    generated = generated or date.today()
+    shown = ", ".join(outlets[:4]) + (f" +{len(outlets) - 4}" if len(outlets) > 4 else "")
+    span = f"{first} to {last}" if first and last else "undated"
+    plural = "" if articles == 1 else "s"
+    parts = [
+        "Source: briefing warehouse",
+        f"{rows:,} {noun} from {articles:,} article{plural}",
+        f"outlet{'s' if len(outlets) != 1 else ''}: {shown}" if outlets else "outlet not recorded",
+        span,
+        f"generated {generated.day} {generated:%b %Y}",
+    ]
+    subtitle = "All articles (no filters)" if filters == "No filters" else filters
+    return Credits(subtitle, " · ".join(parts))
+
+
+def slide_figure(fig: go.Figure, about: Credits) -> go.Figure:
+    return charts.for_slide(fig, about.subtitle, about.source)
+
+
+# --- data downloads --------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell_text(value: object) -> object:
+    """Lists and arrays as '; '-joined text, missing values as None."""
+    if isinstance(value, list | tuple) or hasattr(value, "tolist") and not isinstance(value, str):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        if isinstance(items, list):
+            return "; ".join(str(v) for v in items)
+        value = items
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return None
+    return value
+
+
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    return df.to_csv(index=False).encode("utf-8")
+    """UTF-8 CSV. Text cells that a spreadsheet would run as a formula ('=HYPERLINK(…)' in an
+    article) get a leading apostrophe, as OWASP advises for CSV injection."""
+    safe = df.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+            )
+    return safe.to_csv(index=False).encode("utf-8")
+
+
+def xlsx_bytes(df: pd.DataFrame, title: str, about: Credits) -> bytes:
+    """An Excel workbook: the data (text always stored as text, never as a formula) and an
+    'About' sheet with the chart's title, filters and source line."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    columns = [str(c) for c in df.columns]
+    sheet.append(columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    widths = [len(c) for c in columns]
+    for row in df.itertuples(index=False, name=None):
+        values = [_excel_value(v) for v in row]
+        sheet.append([None if isinstance(v, str) else v for v in values])
+        cells = sheet[sheet.max_row]
+        for i, (cell, value) in enumerate(zip(cells, values)):
+            if isinstance(value, str):
+                cell.value = _strip_control(value)
+                cell.data_type = "s"  # '=…' stays text
+            widths[i] = min(60, max(widths[i], len(str(value or ""))))
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width + 2
+    sheet.freeze_panes = "A2"
+
+    info = book.create_sheet("About")
+    for label, value in (("Chart", title), ("Filters", about.subtitle), ("Source", about.source)):
+        info.append([label, _strip_control(value)])
+        info.cell(info.max_row, 2).data_type = "s"
+        info.cell(info.max_row, 1).font = Font(bold=True)
+    info.column_dimensions["A"].width = 10
+    info.column_dimensions["B"].width = 120
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _excel_value(value: object) -> object:
+    value = _cell_text(value)
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime().replace(tzinfo=None)
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
+        return value.item()
+    return value
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _strip_control(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+# --- images --------------------------------------------------------------------------------------
+
+
+def find_browser() -> str | None:
+    """$BROWSER_PATH if it names a file, else Debian's chromium or another known browser."""
+    chosen = os.environ.get("BROWSER_PATH")
+    if chosen:
+        return chosen if os.path.isfile(chosen) else None
+    return next((p for p in BROWSER_CANDIDATES if os.path.isfile(p)), None) or shutil.which(
+        "chromium"
+    )
+
+
+class Renderer:
+    """One warm kaleido browser on a thread of its own; renders one figure at a time."""
+
+    def __init__(self, timeout: float = RENDER_TIMEOUT) -> None:
+        self.timeout = timeout
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._kaleido = None
+        self.last_failure: tuple[float, str] | None = None
+
+    def unavailable(self) -> str | None:
+        """Why images cannot be made here, or None when they can (as far as is known)."""
+        try:
+            import kaleido  # noqa: F401
+        except ImportError:
+            return "Slide images need the kaleido package, which is not installed."
+        if not find_browser():
+            where = os.environ.get("BROWSER_PATH") or "/usr/bin/chromium"
+            return (
+                f"Slide images need Chromium, and none was found at {where} "
+                "(install Debian's `chromium` package)."
+            )
+        if self.last_failure and time.monotonic() - self.last_failure[0] < FAILURE_MEMORY:
+            return self.last_failure[1]
+        return None
+
+    def render(self, fig: go.Figure, fmt: str, scale: float = theme.SLIDE_SCALE) -> bytes:
+        """The figure as `fmt` ('png' or 'svg') at its own layout width and height."""
+        width = fig.layout.width or theme.SLIDE_LAYOUT[0]
+        height = fig.layout.height or theme.SLIDE_LAYOUT[1]
+        spec = fig.to_plotly_json()
+        opts = {"format": fmt, "width": width, "height": height, "scale": scale}
+        with self._lock:
+            try:
+                self._start()
+                future = asyncio.run_coroutine_threadsafe(
+                    self._kaleido.calc_fig(spec, opts=opts), self._loop
+                )
+                data = future.result(timeout=self.timeout)
+            except FutureTimeout:
+                future.cancel()
+                self._fail(f"Rendering the chart took longer than {self.timeout:.0f} s.")
+            except ExportError as error:
+                self._fail(str(error))
+            except Exception as error:  # noqa: BLE001 - any browser failure, told to the analyst
+                log.exception("chart export failed")
+                self._fail(f"The browser that draws slide images failed ({error}).")
+        self.last_failure = None
+        return data if isinstance(data, bytes) else data.encode("utf-8")
+
+    def _start(self) -> None:
+        if self._loop is None:
+            self._loop = asyncio.new_event_loop()
+            threading.Thread(
+                target=self._loop.run_forever, name="chart-export", daemon=True
+            ).start()
+        if self._kaleido is not None:
+            return
+        browser = find_browser()
+        if not browser:
+            raise ExportError(self.unavailable() or "No browser found for slide images.")
+        future = asyncio.run_coroutine_threadsafe(self._open(browser), self._loop)
+        try:
+            self._kaleido = future.result(timeout=START_TIMEOUT)
+        except FutureTimeout as error:
+            raise ExportError(
+                f"The browser for slide images ({browser}) did not start in {START_TIMEOUT:.0f} s."
+            ) from error
+        except Exception as error:
+            raise ExportError(
+                f"The browser for slide images ({browser}) could not start: {error}"
+            ) from error
+
+    async def _open(self, browser: str):
+        import kaleido
+
+        # No MathJax: it would be fetched from a CDN, and charts do not use it.
+        k = kaleido.Kaleido(n=1, timeout=self.timeout, mathjax=False, path=browser)
+        await k.open()
+        return k
+
+    def _fail(self, message: str) -> None:
+        """Forget the browser (the next export starts a fresh one) and raise ExportError."""
+        self.last_failure = (time.monotonic(), message)
+        kaleido, self._kaleido = self._kaleido, None
+        if kaleido is not None and self._loop is not None:
+            closing = asyncio.run_coroutine_threadsafe(kaleido.close(), self._loop)
+            try:
+                closing.result(timeout=10)
+            except Exception:  # noqa: BLE001 - a browser that will not close is left to die
+                log.warning("could not close the export browser", exc_info=True)
+        raise ExportError(message)
+
+    def close(self) -> None:
+        with self._lock:
+            kaleido, self._kaleido = self._kaleido, None
+            if kaleido is not None and self._loop is not None:
+                asyncio.run_coroutine_threadsafe(kaleido.close(), self._loop).result(timeout=10)
+
+
+RENDERER = Renderer()
+
+
+def png_bytes(fig: go.Figure, about: Credits, renderer: Renderer = RENDERER) -> bytes:
+    """The chart as a 1920×1080 PNG for a slide."""
+    return renderer.render(slide_figure(fig, about), "png")
+
+
+def svg_bytes(fig: go.Figure, about: Credits, renderer: Renderer = RENDERER) -> bytes:
+    """The chart as SVG at slide layout size (960×540), for editing in a deck tool."""
+    return renderer.render(slide_figure(fig, about), "svg", scale=1)
 
 
 def plotly_config(name: str) -> dict:
-    """Modebar camera exports a slide-sized PNG named after the chart."""
+    """The modebar camera (drawn in the analyst's browser) saves a 16:9 PNG named after the
+    chart: the fallback when the server cannot draw images."""
+    width, height = theme.SLIDE_LAYOUT
     return {
         "displaylogo": False,
         "toImageButtonOptions": {
             "format": "png",
             "filename": slug(name),
-            "width": SLIDE_WIDTH,
-            "height": SLIDE_HEIGHT,
-            "scale": 1,
+            "width": width,
+            "height": height,
+            "scale": theme.SLIDE_SCALE,
         },
         "modeBarButtonsToRemove": ["lasso2d", "select2d"],
     }
-
-
-@lru_cache(maxsize=1)
-def png_export_available() -> bool:
-    try:
-        import kaleido  # noqa: F401
-    except ImportError:
-        return False
-    if not os.environ.get("BROWSER_PATH"):
-        found = next((p for p in BROWSER_CANDIDATES if os.path.exists(p)), None) or shutil.which(
-            "chromium"
-        )
-        if not found:
-            return False
-        os.environ["BROWSER_PATH"] = found
-    return True
-
-
-def png_bytes(fig: go.Figure) -> bytes:
-    """The figure at slide size (1600×900) as PNG."""
-    png_export_available()  # sets BROWSER_PATH when needed
-    return fig.to_image(format="png", width=SLIDE_WIDTH, height=SLIDE_HEIGHT)
-
-
-def show_chart(fig: go.Figure, data: pd.DataFrame, name: str, key: str) -> None:
-    """Draw a chart with its CSV (and, when possible, PNG) download buttons below it."""
-    import streamlit as st
-
-    st.plotly_chart(fig, config=plotly_config(name), key=f"chart_{key}", width="stretch")
-    row = st.container(horizontal=True)
-    row.download_button(
-        "Data (CSV)",
-        csv_bytes(data),
-        file_name=f"{slug(name)}.csv",
-        mime="text/csv",
-        key=f"csv_{key}",
-        icon=":material/download:",
-        on_click="ignore",
-        disabled=data.empty,
-    )
-    if png_export_available():
-        row.download_button(
-            "Image (PNG)",
-            lambda: png_bytes(fig),
-            file_name=f"{slug(name)}.png",
-            mime="image/png",
-            key=f"png_{key}",
-            icon=":material/image:",
-            on_click="ignore",
-        )

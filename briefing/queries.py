@@ -83,6 +83,7 @@ class Provenance:
     last: date | None
     first_label: str | None = None
     last_label: str | None = None
+    outlets: tuple[str, ...] = ()  # most articles first
 
 
 def warehouse_path() -> str:
@@ -549,6 +550,13 @@ def provenance(wh: Warehouse, f: Filters, subject: str) -> Provenance:
     row = _run(
         wh, subject, f, f"SELECT count(*) AS n, count(DISTINCT article_id) AS a, {span} FROM rows"
     ).iloc[0]
+    outlets = _run(
+        wh,
+        subject,
+        f,
+        "SELECT outlet FROM rows WHERE outlet IS NOT NULL "
+        "GROUP BY outlet ORDER BY count(DISTINCT article_id) DESC, outlet",
+    )
     return Provenance(
         int(row["n"]),
         int(row["a"]),
@@ -556,6 +564,7 @@ def provenance(wh: Warehouse, f: Filters, subject: str) -> Provenance:
         _day(row["last"]),
         _text(row["first_label"]),
         _text(row["last_label"]),
+        tuple(outlets["outlet"]),
     )
 
 
@@ -1042,4 +1051,61 @@ def statements_over_time(wh: Warehouse, f: Filters) -> pd.DataFrame:
         SELECT date_trunc('month', row_date)::DATE AS month, country_id, country,
                count(*) AS statements
         FROM rows WHERE row_date IS NOT NULL GROUP BY ALL ORDER BY month""",
+    )
+
+
+# --- evidence and sources for briefing packs --------------------------------------------------
+
+_EVIDENCE_SQL = {
+    # Direct quotes first: they are what a speaker note reads out.
+    "statements": """
+        SELECT 'quote' AS kind, quote AS text, speaker AS who, outlet, date_label AS "when"
+        FROM rows ORDER BY is_direct DESC, row_date DESC NULLS LAST, statement_id LIMIT ?""",
+    "stances": """
+        SELECT 'stance' AS kind, evidence AS text,
+               source_name || ' → ' || target_name || ' (' || polarity || ')' AS who,
+               outlet, date_label AS "when"
+        FROM rows ORDER BY row_date DESC NULLS LAST, stance_id LIMIT ?""",
+    # The figures most articles cite, each once, with the sentence that cites it.
+    "figures": """
+        SELECT 'figure' AS kind, evidence AS text,
+               value_text || ' ' || replace(category, '_', ' ')
+                   || COALESCE(' in ' || location, '')
+                   || ', cited by ' || COALESCE(attributed_to, 'an unstated source') AS who,
+               outlet, date_label AS "when"
+        FROM rows
+        QUALIFY row_number() OVER (PARTITION BY category, location, value
+                                   ORDER BY row_date DESC NULLS LAST, figure_id) = 1
+        ORDER BY count(DISTINCT article_id) OVER (PARTITION BY category, location, value) DESC,
+                 value DESC, figure_id
+        LIMIT ?""",
+    "events": """
+        SELECT 'event' AS kind, evidence AS text,
+               replace(event_type, '_', ' ') || COALESCE(' in ' || location, '')
+                   || COALESCE(': ' || participants, '') AS who,
+               outlet, date_label AS "when"
+        FROM rows ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?""",
+}
+
+
+@st.cache_data(**CACHE)
+def evidence(wh: Warehouse, f: Filters, subject: str, limit: int = 5) -> pd.DataFrame:
+    """The rows behind a chart, for speaker notes: kind, text, who, outlet, when."""
+    if subject not in _EVIDENCE_SQL:
+        raise ValueError(f"no evidence for {subject!r}")
+    return _run(wh, subject, f, _EVIDENCE_SQL[subject], [limit])
+
+
+@st.cache_data(**CACHE)
+def sources(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
+    """The articles under the filters, oldest first: outlet, published (at its precision),
+    title, url."""
+    return _run(
+        wh,
+        "articles",
+        f,
+        """
+        SELECT outlet, date_label AS published, title, url
+        FROM rows ORDER BY row_date NULLS LAST, outlet, title LIMIT ?""",
+        [limit],
     )

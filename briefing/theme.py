@@ -9,11 +9,45 @@ country colour uses.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 FONT = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"
+# Exports and decks: Arial where the deck is opened (PowerPoint, Google Slides); Debian's
+# chromium and LibreOffice draw it with the metric-compatible Liberation Sans.
+SLIDE_FONT = "Arial, Liberation Sans, Helvetica, sans-serif"
+DECK_FONT = "Arial"
 TEXT = "#222222"
 MUTED_TEXT = "#555555"
+ACCENT = "#0072B2"  # Okabe-Ito blue: rules and headings in decks
 UNKNOWN = "#BBBBBB"  # no country / beyond the palette
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    """Font and sizes (CSS px of the figure's layout) for one medium."""
+
+    font: str
+    title: int
+    subtitle: int
+    body: int  # axis labels and ticks
+    legend: int
+    small: int  # the source line
+    label: int  # the base for text on bars and markers (charts scale their own from it)
+    note: int  # the message on an empty chart
+    source_wrap: int  # characters per source-line row before it wraps
+
+
+# On screen a chart sits in a column of a laptop browser.
+SCREEN = TypeScale(
+    FONT, title=20, subtitle=14, body=14, legend=14, small=12, label=12, note=16, source_wrap=56
+)
+# On a slide the figure is laid out at 960×540 and rendered at 2× (1920×1080 px): at that
+# size 17 px is about 17 pt on a 16:9 slide, readable from the back of a briefing room.
+SLIDE = TypeScale(
+    SLIDE_FONT, title=28, subtitle=18, body=17, legend=15, small=13, label=15, note=22, source_wrap=118
+)
+SLIDE_LAYOUT = (960, 540)  # width, height in layout px
+SLIDE_SCALE = 2  # -> 1920×1080 px PNG
 
 # Paul Tol, "muted" then "light" (https://personal.sron.nl/~pault/), minus its grey.
 COUNTRY_PALETTE = (

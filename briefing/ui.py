@@ -3,7 +3,7 @@ source line and empty-result message every chart needs. app.py sets it; pages re
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import streamlit as st
@@ -77,6 +77,14 @@ def nothing_matches(what: str) -> None:
     )
 
 
-def header(title: str, caption: str) -> None:
-    st.title(title)
+def header(title: str, caption: str, actions: Callable[[], None] | None = None) -> None:
+    """The page title and what the page shows; `actions` draws buttons beside the title."""
+    if actions is None:
+        st.title(title)
+    else:
+        left, right = st.columns([5, 1], vertical_alignment="center")
+        with left:
+            st.title(title)
+        with right:
+            actions()
     st.caption(caption)

@@ -2,37 +2,26 @@
 
 import streamlit as st
 
-from briefing import charts, queries
-from briefing.export import show_chart
+from briefing import views
+from briefing.downloads import pack_menu, show_chart
 from briefing.ui import header, nothing_matches, page_context
 
 ctx = page_context()
 if ctx:
-    wh, f = ctx.warehouse, ctx.filters
     header(
         "Events",
         "Summits, meetings, attacks, ceasefires and other dated events, with who took part.",
+        lambda: pack_menu(ctx, "Events", lambda: views.events(ctx)),
     )
-    table = queries.events_table(wh, f)
-    if table.empty:
+    timeline, by_place = views.events(ctx)
+    if timeline.data.empty:
         nothing_matches("events")
     else:
-        source = ctx.source("events", "events")
-        show_chart(
-            charts.events_timeline(table, source),
-            table.drop(columns=["event_id"]),
-            "Timeline of events",
-            "events_timeline",
-        )
-        show_chart(
-            charts.events_by_place(table, source),
-            table.drop(columns=["event_id"]),
-            "Events by place",
-            "events_place",
-        )
+        show_chart(ctx, timeline)
+        show_chart(ctx, by_place)
         st.subheader("Event list")
         st.dataframe(
-            table.drop(columns=["event_id", "article_id", "date"]),
+            timeline.data.drop(columns=["article_id", "date"]),
             hide_index=True,
             width="stretch",
             column_config={

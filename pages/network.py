@@ -2,17 +2,24 @@
 
 import streamlit as st
 
-from briefing import charts, network, queries
-from briefing.export import show_chart
+from briefing import network, queries, views
+from briefing.downloads import pack_menu, show_chart
 from briefing.ui import CLEAR_HINT, header, nothing_matches, page_context
 
 ctx = page_context()
 if ctx:
     wh, f = ctx.warehouse, ctx.filters
+    selected = None
     header(
         "Actor network",
         "Node size: mentions. Arrows: stances, coloured by polarity, wider when "
         "repeated. The layout is fixed for a given set of actors.",
+        # Built when pressed, with the settings chosen below.
+        lambda: pack_menu(
+            ctx,
+            "Actor network",
+            lambda: [views.actor_network(ctx, size, colour_by, with_co, selected).chart],
+        ),
     )
     c1, c2, c3 = st.columns([2, 2, 3])
     colour_by = (
@@ -31,14 +38,6 @@ if ctx:
     if nodes.empty:
         nothing_matches("actors")
     else:
-        # Co-mentions always shape the layout (actors reported together sit together);
-        # they are drawn only when asked for.
-        shown = tuple(sorted(nodes["actor_id"]))
-        edges = queries.network_stance_edges(wh, f, shown)
-        co_all = queries.co_mentions(wh, f, shown, 1)
-        co = co_all if with_co else None
-        graph = network.build_graph(nodes, edges, co_all)
-        placed = network.with_positions(nodes, network.layout(graph))
         names = dict(zip(nodes["actor_id"], nodes["name"]))
         selected = st.selectbox(
             "Actor",
@@ -48,27 +47,19 @@ if ctx:
             format_func=lambda a: names.get(a, a),
             placeholder="Choose an actor to see its statements and ties",
         )
-        figure = charts.actor_network(
-            placed,
-            edges,
-            ctx.source("stances", "stances"),
-            ctx.colours,
-            colour_by,
-            co,
-            selected,
-        )
-        if edges.empty:
+        shown = views.actor_network(ctx, size, colour_by, with_co, selected)
+        if shown.edges.empty:
             st.info(
                 "No stances between these actors under the current filters: the chart shows "
                 "only who is mentioned. " + CLEAR_HINT,
                 icon=":material/filter_alt_off:",
             )
-        show_chart(figure, edges, "Actor network", "network")
+        show_chart(ctx, shown.chart)
         if selected:
             left, right = st.columns([2, 3], gap="large")
             with left:
                 st.subheader(f"Strongest ties of {names[selected]}")
-                ties = network.strongest_ties(graph, selected)
+                ties = network.strongest_ties(shown.graph, selected)
                 if ties.empty:
                     st.info(
                         "No stances or co-mentions involve this actor under the current filters. "

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from briefing import charts, queries
-from briefing.export import show_chart
+from briefing import deck, queries, views
+from briefing.downloads import pack_menu, show_chart
 from briefing.ui import header, nothing_matches, page_context
 
 ctx = page_context()
@@ -12,6 +12,13 @@ if ctx:
     header(
         "Overview",
         f"{f.describe(ctx.names)}. Every number below follows the sidebar filters.",
+        lambda: pack_menu(
+            ctx,
+            "Overview",
+            lambda: views.overview(ctx),
+            quotes=lambda: deck.quote_slide(ctx),
+            whole_dashboard=lambda: views.whole_dashboard(ctx),
+        ),
     )
     numbers = queries.headline(wh, f)
     cols = st.columns(6)
@@ -27,6 +34,7 @@ if ctx:
     if not any(numbers[k] for k in ("articles", "statements", "stances", "figures", "events")):
         nothing_matches("articles or extractions")
     else:
+        balance, monthly, cited = views.overview(ctx)
         left, right = st.columns([3, 2], gap="large")
         with left:
             st.subheader("Latest statements")
@@ -48,13 +56,7 @@ if ctx:
                 icon=":material/arrow_forward:",
             )
         with right:
-            balance = queries.stance_balance(wh, f)
-            show_chart(
-                charts.stance_balance(balance, ctx.source("stances")),
-                balance,
-                "Balance of stances",
-                "overview_balance",
-            )
+            show_chart(ctx, balance)
             st.page_link(
                 "pages/stances.py",
                 label="Stances in detail",
@@ -63,21 +65,9 @@ if ctx:
 
         left, right = st.columns([3, 2], gap="large")
         with left:
-            monthly = queries.statements_over_time(wh, f)
-            show_chart(
-                charts.statements_over_time(monthly, ctx.source("statements"), ctx.colours),
-                monthly,
-                "Statements per month by country",
-                "overview_statements",
-            )
+            show_chart(ctx, monthly)
         with right:
-            cited = queries.most_cited_figures(wh, f)
-            show_chart(
-                charts.most_cited_figures(cited, ctx.source("figures")),
-                cited,
-                "Most cited humanitarian figures",
-                "overview_figures",
-            )
+            show_chart(ctx, cited)
             st.page_link(
                 "pages/figures.py",
                 label="Humanitarian figures",

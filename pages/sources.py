@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from briefing import queries
+from briefing.downloads import pack_menu
 from briefing.text import Highlight, article_html
 from briefing.ui import header, nothing_matches, page_context
 
@@ -15,6 +16,7 @@ if ctx:
         "Sources",
         "The articles behind every number. Select one to read its cleaned text with "
         "each extraction highlighted.",
+        lambda: pack_menu(ctx, "Sources", list),
     )
     table = queries.articles_table(wh, f)
     if table.empty:

@@ -2,17 +2,18 @@
 
 import streamlit as st
 
-from briefing import charts, queries
-from briefing.export import show_chart
+from briefing import views
+from briefing.downloads import pack_menu, show_chart
 from briefing.ui import header, nothing_matches, page_context
 
 ctx = page_context()
 if ctx:
-    wh, f = ctx.warehouse, ctx.filters
+    # The pack is built when its button is pressed, with the grouping chosen below.
     header(
         "Stances",
         "Critical, supportive and neutral stances from a source towards a target, "
         "each traced to its evidence sentence.",
+        lambda: pack_menu(ctx, "Stances", lambda: views.stances(ctx, side)),
     )
     side = (
         st.segmented_control(
@@ -23,30 +24,13 @@ if ctx:
         )
         or "country"
     )
-    counts = queries.stance_counts(wh, f, side)
-    if counts.empty:
+    bars, matrix, monthly = views.stances(ctx, side)
+    if bars.data.empty:
         nothing_matches("stances")
     else:
-        source = ctx.source("stances", "stances")
-        show_chart(
-            charts.stance_bars(counts, source, side=side),
-            counts,
-            f"Stances by {side}",
-            "stances_bars",
-        )
+        show_chart(ctx, bars)
         left, right = st.columns([3, 2], gap="large")
         with left:
-            show_chart(
-                charts.stance_matrix(counts, source, side=side),
-                counts,
-                f"Stance matrix by {side}",
-                "stances_matrix",
-            )
+            show_chart(ctx, matrix)
         with right:
-            monthly = queries.stances_over_time(wh, f)
-            show_chart(
-                charts.stances_over_time(monthly, source),
-                monthly,
-                "Stances per month",
-                "stances_time",
-            )
+            show_chart(ctx, monthly)

@@ -4,7 +4,8 @@ import html
 
 import streamlit as st
 
-from briefing import queries
+from briefing import deck, queries
+from briefing.downloads import pack_menu
 from briefing.text import Highlight, article_html
 from briefing.ui import header, nothing_matches, page_context
 
@@ -17,6 +18,8 @@ if ctx:
         "Statements",
         "What was said, by whom, when and where it was reported. "
         "Select a row to read it in context.",
+        # Built when pressed, with the search typed below.
+        lambda: pack_menu(ctx, "Statements", list, quotes=lambda: deck.quote_slide(ctx, search)),
     )
     search = st.text_input(
         "Search quotes and speakers",

@@ -1,0 +1,165 @@
+"""Briefing packs from the dashboard: gathers a view's charts, pictures, evidence and sources
+into a `pack.Pack` and builds it. Used by the page buttons, the tests and the benchmark.
+
+Nothing here draws widgets, so a pack is built the same way in a download callback, in a test
+and in a script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+from briefing import export, pack, queries
+from briefing.ui import PageContext
+from briefing.views import Chart
+
+EVIDENCE_PER_SLIDE = 5
+QUOTES_IN_PACK = 8
+SOURCES_IN_PACK = 200
+
+
+def credits_for(ctx: PageContext, subject: str, generated: date | None = None) -> export.Credits:
+    """The subtitle and source line of an exported chart drawn from `subject` rows."""
+    prov = queries.provenance(ctx.warehouse, ctx.filters, subject)
+    return export.make_credits(
+        ctx.filters.describe(ctx.names),
+        prov.rows,
+        subject,
+        prov.articles,
+        prov.outlets,
+        prov.first_label or prov.first,
+        prov.last_label or prov.last,
+        generated,
+    )
+
+
+def default_topic(ctx: PageContext) -> str:
+    """'Briefing: Canada, Russia and Syria' from the countries most mentioned under the filters
+    (or the ones filtered on)."""
+    if ctx.filters.countries:
+        ids = list(ctx.filters.countries[:3])
+    else:
+        ids = [c for c in queries.country_ranking(ctx.warehouse) if c in ctx.options.countries][:3]
+    names = [ctx.names.get(i, i) for i in ids]
+    if not names:
+        return "Briefing"
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"Briefing: {listed}"
+
+
+def evidence(ctx: PageContext, subject: str, limit: int = EVIDENCE_PER_SLIDE) -> tuple:
+    rows = queries.evidence(ctx.warehouse, ctx.filters, subject, limit)
+    return tuple(_evidence(row) for row in rows.itertuples(index=False))
+
+
+def _evidence(row) -> pack.Evidence:
+    def text(value: object) -> str | None:
+        return value if isinstance(value, str) and value else None
+
+    return pack.Evidence(
+        row.kind, text(row.text) or "", text(row.who), text(row.outlet), text(row.when)
+    )
+
+
+def chart_slide(
+    ctx: PageContext,
+    chart: Chart,
+    renderer: export.Renderer = export.RENDERER,
+    generated: date | None = None,
+) -> pack.ChartSlide:
+    """A chart's slide: its picture (or, when it cannot be drawn, why), caption and evidence."""
+    image, problem = None, None
+    try:
+        image = export.png_bytes(chart.figure, credits_for(ctx, chart.subject, generated), renderer)
+    except export.ExportError as error:
+        problem = f"Chart image unavailable: {error}"
+    return pack.ChartSlide(
+        title=chart.name,
+        caption=chart.caption,
+        image=image,
+        data=chart.data,
+        evidence=evidence(ctx, chart.subject),
+        problem=problem,
+    )
+
+
+def quote_slide(ctx: PageContext, search: str = "") -> pack.QuoteSlide:
+    """The statements to read out: direct quotes first, newest first."""
+    rows = queries.evidence(ctx.warehouse, ctx.filters, "statements", QUOTES_IN_PACK)
+    if search:
+        table = queries.statements_table(ctx.warehouse, ctx.filters, search, QUOTES_IN_PACK)
+        rows = pd.DataFrame(
+            {
+                "kind": "quote",
+                "text": table["quote"],
+                "who": table["speaker"],
+                "outlet": table["outlet"],
+                "when": table["date"],
+            }
+        )
+    title = f"What was said: “{search}”" if search else "What was said"
+    return pack.QuoteSlide(title, tuple(_evidence(r) for r in rows.itertuples(index=False)))
+
+
+def sources(ctx: PageContext) -> tuple[pack.Source, ...]:
+    rows = queries.sources(ctx.warehouse, ctx.filters, SOURCES_IN_PACK)
+    return tuple(
+        pack.Source(
+            r.outlet if isinstance(r.outlet, str) else None,
+            r.published if isinstance(r.published, str) else None,
+            r.title if isinstance(r.title, str) else None,
+            r.url if isinstance(r.url, str) else None,
+        )
+        for r in rows.itertuples(index=False)
+    )
+
+
+def summary(ctx: PageContext) -> str:
+    """'12 articles from 4 outlets, 2015-10 to 2020-11-11'."""
+    numbers = queries.headline(ctx.warehouse, ctx.filters)
+    articles, outlets = numbers["articles"], numbers["outlets"]
+    span = (
+        f", {numbers['first_label']} to {numbers['last_label']}"
+        if numbers["first"]
+        else ", undated"
+    )
+    return (
+        f"{articles:,} article{'s' if articles != 1 else ''} from {outlets:,} "
+        f"outlet{'s' if outlets != 1 else ''}{span}"
+    )
+
+
+def build(
+    ctx: PageContext,
+    scope: str,
+    charts: Sequence[Chart] = (),
+    *,
+    quotes: pack.QuoteSlide | None = None,
+    topic: str | None = None,
+    renderer: export.Renderer = export.RENDERER,
+    generated: date | None = None,
+) -> bytes:
+    """The .pptx of a view: its charts (and quotes), with the sources under the filters."""
+    generated = generated or date.today()
+    slides: list[pack.ChartSlide | pack.QuoteSlide] = [
+        chart_slide(ctx, chart, renderer, generated) for chart in charts
+    ]
+    if quotes is not None and quotes.quotes:
+        slides.append(quotes)
+    deck = pack.Pack(
+        topic=(topic or "").strip() or default_topic(ctx),
+        scope=scope,
+        filters=ctx.filters.describe(ctx.names),
+        generated=generated,
+        summary=summary(ctx),
+        slides=tuple(slides),
+        sources=sources(ctx),
+    )
+    return pack.build(deck)
+
+
+def file_name(scope: str, generated: date | None = None) -> str:
+    return f"briefing-{export.slug(scope)}-{(generated or date.today()).isoformat()}.pptx"

@@ -1,0 +1,148 @@
+"""The download widgets: each chart's Download menu and each page's Briefing pack button.
+
+Files are made only when a button is pressed (Streamlit's deferred downloads), so drawing a
+page never waits for a browser. The image buttons say plainly when images cannot be made here;
+the data buttons never depend on the browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+import streamlit as st
+
+from briefing import deck, export, pack
+from briefing.ui import PageContext
+from briefing.views import Chart
+
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def show_chart(ctx: PageContext, chart: Chart) -> None:
+    """Draw a chart, with its Download menu below it."""
+    st.plotly_chart(
+        chart.figure,
+        config=export.plotly_config(chart.name),
+        key=f"chart_{chart.key}",
+        width="stretch",
+    )
+    chart_downloads(ctx, chart)
+
+
+def chart_downloads(ctx: PageContext, chart: Chart) -> None:
+    name = export.slug(chart.name)
+    about = deck.credits_for(ctx, chart.subject)
+    menu = st.popover("Download", icon=":material/download:", key=f"download_{chart.key}")
+    problem = export.RENDERER.unavailable()
+    menu.caption("For slides: 16:9, 1920×1080, with the filters and sources on the image.")
+    if problem:
+        menu.warning(
+            f"{problem} The data below can still be downloaded.",
+            icon=":material/image_not_supported:",
+        )
+    else:
+        menu.download_button(
+            "Slide image (PNG)",
+            lambda: export.png_bytes(chart.figure, about),
+            file_name=f"{name}.png",
+            mime="image/png",
+            key=f"png_{chart.key}",
+            icon=":material/image:",
+            on_click="ignore",
+            width="stretch",
+        )
+        menu.download_button(
+            "Vector image (SVG)",
+            lambda: export.svg_bytes(chart.figure, about),
+            file_name=f"{name}.svg",
+            mime="image/svg+xml",
+            key=f"svg_{chart.key}",
+            icon=":material/polyline:",
+            on_click="ignore",
+            width="stretch",
+        )
+    menu.download_button(
+        "Data (CSV)",
+        export.csv_bytes(chart.data),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"csv_{chart.key}",
+        icon=":material/table_view:",
+        on_click="ignore",
+        disabled=chart.data.empty,
+        width="stretch",
+    )
+    menu.download_button(
+        "Data (Excel)",
+        lambda: export.xlsx_bytes(chart.data, chart.name, about),
+        file_name=f"{name}.xlsx",
+        mime=XLSX_MIME,
+        key=f"xlsx_{chart.key}",
+        icon=":material/grid_on:",
+        on_click="ignore",
+        disabled=chart.data.empty,
+        width="stretch",
+    )
+
+
+def pack_menu(
+    ctx: PageContext,
+    page: str,
+    charts: Callable[[], Sequence[Chart]],
+    *,
+    quotes: Callable[[], pack.QuoteSlide | None] | None = None,
+    whole_dashboard: Callable[[], Sequence[Chart]] | None = None,
+) -> None:
+    """The page's 'Briefing pack' menu: a deck title and a PowerPoint of this view (and, on the
+    Overview, of the whole dashboard). Charts are built when the button is pressed."""
+    box = st.popover("Briefing pack", icon=":material/slideshow:", key=f"pack_{page}")
+    topic = box.text_input(
+        "Deck title",
+        value=deck.default_topic(ctx),
+        key=f"pack_topic_{page}",
+        max_chars=120,
+    )
+    box.caption(
+        "A PowerPoint of the current view: a title slide, one slide per chart with the evidence "
+        "in the speaker notes, and the sources. Takes a few seconds."
+    )
+    problem = export.RENDERER.unavailable()
+    if problem:
+        box.warning(f"{problem} The pack will show the charts' data as tables instead.")
+    today = date.today()
+
+    def build(scope: str, chosen: Callable[[], Sequence[Chart]], with_quotes: bool) -> bytes:
+        return deck.build(
+            ctx,
+            scope,
+            chosen(),
+            quotes=quotes() if (quotes and with_quotes) else None,
+            topic=topic,
+            generated=today,
+        )
+
+    scope = f"{page}: current view"
+    box.download_button(
+        f"{page} (PPTX)",
+        lambda: build(scope, charts, True),
+        file_name=deck.file_name(page, today),
+        mime=PPTX_MIME,
+        key=f"pack_page_{page}",
+        icon=":material/download:",
+        on_click="ignore",
+        type="primary",
+        width="stretch",
+    )
+    if whole_dashboard is not None:
+        box.download_button(
+            "Whole dashboard (PPTX)",
+            lambda: build("Whole dashboard", whole_dashboard, True),
+            file_name=deck.file_name("whole dashboard", today),
+            mime=PPTX_MIME,
+            key=f"pack_all_{page}",
+            icon=":material/download:",
+            on_click="ignore",
+            width="stretch",
+        )

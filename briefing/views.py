@@ -1,0 +1,411 @@
+"""The charts of each page, built once for the screen, the downloads and the briefing pack.
+
+A page asks for its charts here and draws them; the briefing pack asks for the same charts,
+so a slide always shows what the page shows under the same filters. Each chart comes with
+its data (what the CSV and Excel downloads hold), the subject of the rows behind it (for the
+evidence in the speaker notes) and a caption saying in a sentence what it shows, written from
+the data so it stays true when the filters change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import networkx as nx
+import pandas as pd
+import plotly.graph_objects as go
+
+from briefing import charts, network, queries
+from briefing.ui import PageContext
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str  # unique on its page; widget keys and file names derive from it
+    name: str  # what the chart is called on buttons, files and slides
+    figure: go.Figure
+    data: pd.DataFrame
+    subject: str  # statements | stances | figures | events: the rows behind it
+    caption: str
+
+
+@dataclass(frozen=True)
+class NetworkView:
+    chart: Chart
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+    graph: nx.Graph
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+def _month(value: object) -> str:
+    return pd.Timestamp(value).strftime("%B %Y")
+
+
+def _top(series: pd.Series, n: int = 2) -> str:
+    """'Canada (12) and Russia (7)' from counts indexed by name, largest first."""
+    items = [f"{name} ({int(count):,})" for name, count in series.head(n).items()]
+    return " and ".join(items) if len(items) < 3 else ", ".join(items)
+
+
+# --- captions: one sentence on what a chart shows, from its data ------------------------------
+
+
+def caption_stance_balance(df: pd.DataFrame) -> str:
+    if df.empty:
+        return "No stances under these filters."
+    counts = df.set_index("polarity")["stances"]
+    parts = [
+        f"{int(counts[p]):,} {p}" for p in ("critical", "supportive", "neutral") if p in counts
+    ]
+    return f"{_plural(int(counts.sum()), 'stance')}: {', '.join(parts)}."
+
+
+def caption_statements_over_time(df: pd.DataFrame) -> str:
+    if df.empty:
+        return "No dated statements under these filters."
+    total = int(df["statements"].sum())
+    by_country = (
+        df.assign(country=df["country"].fillna("no country"))
+        .groupby("country")["statements"]
+        .sum()
+        .sort_values(ascending=False)
+    )
+    by_month = df.groupby("month")["statements"].sum()
+    busiest = by_month.idxmax()
+    return (
+        f"{_plural(total, 'dated statement')}, most from {_top(by_country)}; "
+        f"busiest month {_month(busiest)} ({int(by_month[busiest]):,})."
+    )
+
+
+def _figure_label(value_text: object, category: object, location: object) -> str:
+    known = isinstance(location, str) and location and location != "unspecified"
+    place = f" in {location}" if known else ""
+    what = "" if category == "other" else " " + str(category).replace("_", " ")
+    return f"{value_text}{what}{place}"
+
+
+def caption_most_cited_figures(df: pd.DataFrame) -> str:
+    if df.empty:
+        return "No figures under these filters."
+    top = df.iloc[0]
+    cited_by = top["cited_by"] if isinstance(top["cited_by"], str) else queries.NOT_STATED
+    return (
+        f"Most cited: {_figure_label(top['value_text'], top['category'], top['location'])}, "
+        f"in {_plural(int(top['citations']), 'article')} (cited by {cited_by})."
+    )
+
+
+def caption_figure_spread(df: pd.DataFrame) -> str:
+    if df.empty:
+        return "No quantity was cited with different values under these filters."
+    groups = df.groupby(["measure", "category", "location"], sort=False)["value"]
+    spread = (groups.max() / groups.min().where(groups.min() > 0)).fillna(0)
+    measure, category, location = spread.idxmax()
+    part = df[
+        (df["measure"] == measure) & (df["category"] == category) & (df["location"] == location)
+    ]
+    low, high = part.loc[part["value"].idxmin()], part.loc[part["value"].idxmax()]
+    return (
+        f"{_plural(len(spread), 'quantity')} cited with different values; widest: "
+        f"{str(category).replace('_', ' ')} in {location}, from {low['value_text']} "
+        f"({low['cited_by']}) to {high['value_text']} ({high['cited_by']})."
+    ).replace("quantitys", "quantities")
+
+
+def caption_figures_by_place(df: pd.DataFrame) -> str:
+    if df.empty:
+        return "No figures under these filters."
+    people = df[df["measure"] == "people"]
+    top = (people if not people.empty else df).sort_values("largest").iloc[-1]
+    places = df["location"].nunique()
+    return (
+        f"Largest figures across {_plural(places, 'place')}; the largest head count is "
+        f"{_figure_label(top['largest_text'], top['category'], top['location'])}."
+    )
+
+
+def caption_figures_timeline(df: pd.DataFrame) -> str:
+    if df.empty:
+        return "No dated figures under these filters."
+    first, last = df.loc[df["as_of"].idxmin()], df.loc[df["as_of"].idxmax()]
+    return (
+        f"{_plural(len(df), 'dated figure')} from {first['as_of_label']} to "
+        f"{last['as_of_label']}, by as-of date (else publication date)."
+    )
+
+
+def caption_stances(df: pd.DataFrame, side: str) -> str:
+    if df.empty:
+        return "No stances under these filters."
+    by_source = df.groupby("source")["stances"].sum().sort_values(ascending=False)
+    source = by_source.index[0]
+    mine = df[df["source"] == source]
+    polar = mine.groupby("polarity")["stances"].sum().sort_values(ascending=False)
+    targets = mine.groupby("target")["stances"].sum().sort_values(ascending=False)
+    return (
+        f"{_plural(int(df['stances'].sum()), 'stance')} by {side}; {source} takes the most "
+        f"({int(by_source.iloc[0]):,}, mostly {polar.index[0]}), chiefly towards {targets.index[0]}."
+    )
+
+
+def caption_stance_matrix(df: pd.DataFrame, side: str) -> str:
+    if df.empty:
+        return "No stances under these filters."
+    pairs = df.groupby(["source", "target", "polarity"])["stances"].sum()
+    (source, target, polarity), n = pairs.idxmax(), int(pairs.max())
+    return (
+        f"Who stands where, by {side}: the most frequent is {source} → {target}, {n:,} {polarity}."
+    )
+
+
+def caption_stances_over_time(df: pd.DataFrame) -> str:
+    if df.empty:
+        return "No dated stances under these filters."
+    by_month = df.groupby("month")["stances"].sum()
+    peak = by_month.idxmax()
+    return (
+        f"{_plural(int(by_month.sum()), 'dated stance')} per month; the peak is "
+        f"{_month(peak)} ({int(by_month[peak]):,})."
+    )
+
+
+def caption_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> str:
+    if nodes.empty:
+        return "No actors under these filters."
+    if edges.empty:
+        return f"{_plural(len(nodes), 'actor')} mentioned; no stances between them."
+    ties = (
+        pd.concat(
+            [
+                edges[["source", "stances"]].rename(columns={"source": "actor"}),
+                edges[["target", "stances"]].rename(columns={"target": "actor"}),
+            ]
+        )
+        .groupby("actor")["stances"]
+        .sum()
+        .sort_values(ascending=False)
+    )
+    return (
+        f"{_plural(len(nodes), 'actor')} and {_plural(int(edges['stances'].sum()), 'stance')} "
+        f"between them; most involved: {_top(ties)}."
+    )
+
+
+def caption_events_timeline(df: pd.DataFrame) -> str:
+    if df.empty:
+        return "No events under these filters."
+    dated = df.dropna(subset=["date"])
+    types = df["event_type"].value_counts()
+    span = (
+        f" from {dated.loc[dated['date'].idxmin(), 'date_label']} to "
+        f"{dated.loc[dated['date'].idxmax(), 'date_label']}"
+        if not dated.empty
+        else ""
+    )
+    return (
+        f"{_plural(len(df), 'event')}{span}; most are "
+        f"{str(types.index[0]).replace('_', ' ')}s ({int(types.iloc[0]):,})."
+    ).replace("others (", "other events (")
+
+
+def caption_events_by_place(df: pd.DataFrame) -> str:
+    if df.empty:
+        return "No events under these filters."
+    places = df.loc[df["location"] != "unspecified", "location"].value_counts()
+    if places.empty:
+        return f"{_plural(len(df), 'event')}, none with a known place."
+    return f"Events in {_plural(len(places), 'place')}; most in {_top(places)}."
+
+
+# --- the pages' charts --------------------------------------------------------------------------
+
+
+def _chart(
+    key: str,
+    name: str,
+    build: Callable[[pd.DataFrame, str], go.Figure],
+    data: pd.DataFrame,
+    subject: str,
+    caption: str,
+    source: str,
+) -> Chart:
+    return Chart(key, name, build(data, source), data, subject, caption)
+
+
+def overview(ctx: PageContext) -> list[Chart]:
+    wh, f = ctx.warehouse, ctx.filters
+    balance = queries.stance_balance(wh, f)
+    monthly = queries.statements_over_time(wh, f)
+    cited = queries.most_cited_figures(wh, f)
+    return [
+        _chart(
+            "overview_balance",
+            "Balance of stances",
+            charts.stance_balance,
+            balance,
+            "stances",
+            caption_stance_balance(balance),
+            ctx.source("stances"),
+        ),
+        Chart(
+            "overview_statements",
+            "Statements per month by country",
+            charts.statements_over_time(monthly, ctx.source("statements"), ctx.colours),
+            monthly,
+            "statements",
+            caption_statements_over_time(monthly),
+        ),
+        _chart(
+            "overview_figures",
+            "Most cited humanitarian figures",
+            charts.most_cited_figures,
+            cited,
+            "figures",
+            caption_most_cited_figures(cited),
+            ctx.source("figures"),
+        ),
+    ]
+
+
+def figures(ctx: PageContext) -> list[Chart]:
+    wh, f = ctx.warehouse, ctx.filters
+    source = ctx.source("figures", "figures")
+    spread = queries.figure_spread(wh, f)
+    by_place = queries.figures_by_place(wh, f)
+    over_time = queries.figures_over_time(wh, f)
+    return [
+        _chart(
+            "figures_spread",
+            "Figure spread",
+            charts.figure_spread,
+            spread,
+            "figures",
+            caption_figure_spread(spread),
+            source,
+        ),
+        _chart(
+            "figures_place",
+            "Figures by category and place",
+            charts.figures_by_place,
+            by_place,
+            "figures",
+            caption_figures_by_place(by_place),
+            source,
+        ),
+        _chart(
+            "figures_time",
+            "Figures over time",
+            charts.figures_timeline,
+            over_time,
+            "figures",
+            caption_figures_timeline(over_time),
+            source,
+        ),
+    ]
+
+
+def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
+    wh, f = ctx.warehouse, ctx.filters
+    source = ctx.source("stances", "stances")
+    counts = queries.stance_counts(wh, f, side)
+    monthly = queries.stances_over_time(wh, f)
+    return [
+        Chart(
+            "stances_bars",
+            f"Stances by {side}",
+            charts.stance_bars(counts, source, side=side),
+            counts,
+            "stances",
+            caption_stances(counts, side),
+        ),
+        Chart(
+            "stances_matrix",
+            f"Stance matrix by {side}",
+            charts.stance_matrix(counts, source, side=side),
+            counts,
+            "stances",
+            caption_stance_matrix(counts, side),
+        ),
+        _chart(
+            "stances_time",
+            "Stances per month",
+            charts.stances_over_time,
+            monthly,
+            "stances",
+            caption_stances_over_time(monthly),
+            source,
+        ),
+    ]
+
+
+def actor_network(
+    ctx: PageContext,
+    size: int = 30,
+    colour_by: str = "country",
+    with_co: bool = False,
+    selected: str | None = None,
+) -> NetworkView:
+    """The `size` most mentioned actors and the stances between them. Co-mentions always
+    shape the layout (actors reported together sit together); they are drawn only when asked."""
+    wh, f = ctx.warehouse, ctx.filters
+    nodes = queries.network_nodes(wh, f, size)
+    shown = tuple(sorted(nodes["actor_id"]))
+    edges = queries.network_stance_edges(wh, f, shown)
+    co_all = queries.co_mentions(wh, f, shown, 1)
+    graph = network.build_graph(nodes, edges, co_all)
+    placed = network.with_positions(nodes, network.layout(graph))
+    figure = charts.actor_network(
+        placed,
+        edges,
+        ctx.source("stances", "stances"),
+        ctx.colours,
+        colour_by,
+        co_all if with_co else None,
+        selected,
+    )
+    chart = Chart(
+        "network", "Actor network", figure, edges, "stances", caption_network(nodes, edges)
+    )
+    return NetworkView(chart, nodes, edges, graph)
+
+
+def events(ctx: PageContext) -> list[Chart]:
+    wh, f = ctx.warehouse, ctx.filters
+    source = ctx.source("events", "events")
+    table = queries.events_table(wh, f)
+    data = table.drop(columns=["event_id"])
+    return [
+        Chart(
+            "events_timeline",
+            "Timeline of events",
+            charts.events_timeline(table, source),
+            data,
+            "events",
+            caption_events_timeline(table),
+        ),
+        Chart(
+            "events_place",
+            "Events by place",
+            charts.events_by_place(table, source),
+            data,
+            "events",
+            caption_events_by_place(table),
+        ),
+    ]
+
+
+def whole_dashboard(ctx: PageContext) -> list[Chart]:
+    """Every page's charts at their default settings, in the navigation's order."""
+    return [
+        *overview(ctx),
+        *figures(ctx),
+        *stances(ctx),
+        actor_network(ctx).chart,
+        *events(ctx),
+    ]
