@@ -152,7 +152,7 @@ def build(
     deck = pack.Pack(
         topic=(topic or "").strip() or default_topic(ctx),
         scope=scope,
-        filters=ctx.filters.describe(ctx.names),
+        filters=export.subtitle_for(ctx.filters.describe(ctx.names)),
         generated=generated,
         summary=summary(ctx),
         slides=tuple(slides),

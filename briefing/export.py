@@ -39,7 +39,7 @@ BROWSER_CANDIDATES = (
     "/usr/bin/google-chrome",
 )
 RENDER_TIMEOUT = float(os.environ.get("BRIEFING_EXPORT_TIMEOUT", "30"))
-START_TIMEOUT = 60.0
+START_TIMEOUT = 60.0  # seconds for the browser to come up
 FAILURE_MEMORY = 120.0  # seconds a failed render is reported on the page
 
 
@@ -77,13 +77,18 @@ def make_credits(
     plural = "" if articles == 1 else "s"
     parts = [
         "Source: briefing warehouse",
-        f"{rows:,} {noun} from {articles:,} article{plural}",
+        f"{rows:,} {noun[:-1] if rows == 1 and noun.endswith('s') else noun} "
+        f"from {articles:,} article{plural}",
         f"outlet{'s' if len(outlets) != 1 else ''}: {shown}" if outlets else "outlet not recorded",
         span,
         f"generated {generated.day} {generated:%b %Y}",
     ]
-    subtitle = "All articles (no filters)" if filters == "No filters" else filters
-    return Credits(subtitle, " · ".join(parts))
+    return Credits(subtitle_for(filters), " · ".join(parts))
+
+
+def subtitle_for(filters: str) -> str:
+    """The filters as a chart or deck subtitle (Filters.describe gives 'No filters')."""
+    return "All articles (no filters)" if filters == "No filters" else filters
 
 
 def slide_figure(fig: go.Figure, about: Credits) -> go.Figure:
@@ -193,6 +198,7 @@ class Renderer:
 
     def __init__(self, timeout: float = RENDER_TIMEOUT) -> None:
         self.timeout = timeout
+        self.start_timeout = START_TIMEOUT
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._kaleido = None
@@ -251,23 +257,31 @@ class Renderer:
             raise ExportError(self.unavailable() or "No browser found for slide images.")
         future = asyncio.run_coroutine_threadsafe(self._open(browser), self._loop)
         try:
-            self._kaleido = future.result(timeout=START_TIMEOUT)
+            self._kaleido, problem = future.result(timeout=self.start_timeout)
         except FutureTimeout as error:
+            future.cancel()
             raise ExportError(
-                f"The browser for slide images ({browser}) did not start in {START_TIMEOUT:.0f} s."
+                f"The browser for slide images ({browser}) did not start "
+                f"in {self.start_timeout:.0f} s."
             ) from error
-        except Exception as error:
+        if problem is not None:
             raise ExportError(
-                f"The browser for slide images ({browser}) could not start: {error}"
-            ) from error
+                f"The browser for slide images ({browser}) could not start: {problem}"
+            )
 
     async def _open(self, browser: str):
+        """(kaleido, None) or (None, what went wrong): never raises, so a start abandoned after
+        a timeout leaves no unretrieved exception behind."""
         import kaleido
 
-        # No MathJax: it would be fetched from a CDN, and charts do not use it.
-        k = kaleido.Kaleido(n=1, timeout=self.timeout, mathjax=False, path=browser)
-        await k.open()
-        return k
+        try:
+            # No MathJax: it would be fetched from a CDN, and charts do not use it.
+            k = kaleido.Kaleido(n=1, timeout=self.timeout, mathjax=False, path=browser)
+            await k.open()
+        except BaseException as error:  # noqa: BLE001 - reported to the caller as text
+            first = error.args[0] if error.args else type(error).__name__
+            return None, str(first)
+        return k, None
 
     def _fail(self, message: str) -> None:
         """Forget the browser (the next export starts a fresh one) and raise ExportError."""

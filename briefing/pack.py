@@ -119,24 +119,19 @@ TABLE_TOP, TABLE_CAPTION_TOP = Inches(1.75), Inches(6.65)
 QUOTES_TOP = Inches(1.3)
 QUOTES_HEIGHT = SLIDE_HEIGHT - QUOTES_TOP - Inches(0.3)
 
-# Character budgets that keep each fixed-size box from overflowing at its type size (see
-# _chars_per_line): the slide shows the shortened text, the notes the full one.
-TOPIC_CHARS = 100  # three lines at 40pt bold
-SCOPE_CHARS, FILTERS_CHARS, SUMMARY_CHARS = 120, 300, 160  # 2, 4 and 2 lines on the title slide
-HEADING_CHARS = 55  # one line at 28pt bold
-CAPTION_CHARS = 240  # three lines at 18pt under a picture
-TABLE_CAPTION_CHARS = 190  # two lines at 16pt under a table
-PROBLEM_CHARS = 180  # two lines at 16pt
+# Longest texts shown on a slide, whatever the room (the notes hold the full text); each box
+# also shortens its text to the lines it has room for (see _fit).
 CELL_CHARS = 60
 QUOTE_CHARS = 280
-ATTRIBUTION_CHARS = 150
 SOURCE_TITLE_CHARS = 90
 
-CHAR_WIDTH = 0.5  # Arial's average character width, in ems (measured: about 0.47)
 LINE_SPACING = 1.2
+BOLD_WIDTH = 1.08  # bold Arial runs this much wider
+NARROW_CHARS = frozenset(" .,:;'!|()[]/-fijlrtI")
+WIDE_CHARS = frozenset("mwMW@%")
+TEXT_INSETS = Inches(0.2)  # python-pptx's default left + right inset of text boxes and cells
 TABLE_ROWS, TABLE_COLUMNS = 8, 5
 TABLE_ROW_HEIGHT = Inches(0.4)
-CELL_MARGINS = Inches(0.2)  # python-pptx's default left + right cell inset
 QUOTES_PER_SLIDE = 4
 SOURCES_PER_SLIDE, MAX_SOURCE_SLIDES = 12, 5
 MONTHS = (
@@ -177,7 +172,7 @@ def _add_title_slide(deck: Deck, pack: Pack) -> None:
     _add_text(
         slide,
         (left, Inches(0.7), width, Inches(2.1)),
-        [_Line(_shorten(pack.topic, TOPIC_CHARS), 40, bold=True)],
+        [_Line(_fit(pack.topic, width, 40, lines=3, bold=True), 40, bold=True)],
         anchor=MSO_ANCHOR.BOTTOM,
     )
     _add_rule(slide, (left, Inches(2.95), Inches(2.5), Inches(0.07)))
@@ -185,9 +180,9 @@ def _add_title_slide(deck: Deck, pack: Pack) -> None:
         slide,
         (left, Inches(3.2), width, Inches(3.6)),
         [
-            _Line(_shorten(pack.scope, SCOPE_CHARS), 24),
-            _Line(_shorten(pack.filters, FILTERS_CHARS), 18, MUTED_TEXT, space_before=14),
-            _Line(_shorten(pack.summary, SUMMARY_CHARS), 18, space_before=10),
+            _Line(_fit(pack.scope, width, 24, lines=2), 24),
+            _Line(_fit(pack.filters, width, 18, lines=4), 18, MUTED_TEXT, space_before=14),
+            _Line(_fit(pack.summary, width, 18, lines=2), 18, space_before=10),
             _Line(f"Generated {_long_date(pack.generated)}", 16, MUTED_TEXT, space_before=18),
         ],
     )
@@ -220,7 +215,7 @@ def _add_caption(slide: Slide, caption: str) -> None:
     _add_text(
         slide,
         (MARGIN, CAPTION_TOP, CONTENT_WIDTH, CAPTION_HEIGHT),
-        [_Line(_shorten(caption, CAPTION_CHARS), 18)],
+        [_Line(_fit(caption, CONTENT_WIDTH, 18, lines=3), 18)],
     )
 
 
@@ -230,7 +225,7 @@ def _add_table_instead(slide: Slide, chart: ChartSlide, problem: str) -> None:
     _add_text(
         slide,
         (MARGIN, Inches(1.05), CONTENT_WIDTH, Inches(0.65)),
-        [_Line(_shorten(problem, PROBLEM_CHARS), 16, MUTED_TEXT)],
+        [_Line(_fit(problem, CONTENT_WIDTH, 16, lines=2), 16, MUTED_TEXT)],
     )
     if chart.data.empty:
         _add_text(
@@ -243,16 +238,14 @@ def _add_table_instead(slide: Slide, chart: ChartSlide, problem: str) -> None:
     header = [_clean(str(column)) for column in data.columns]
     rows = [[_cell_text(value) for value in row] for row in data.itertuples(index=False)]
     widths = _column_widths([header, *rows], size=14)
-    # Each cell gets at most two lines, so eight rows stay clear of the caption below.
-    header = [_shorten(text, _chars_per_line(w, 14, bold=True)) for text, w in zip(header, widths)]
-    rows = [
-        [_shorten(text, 2 * _chars_per_line(w, 14)) for text, w in zip(row, widths)] for row in rows
-    ]
+    # At most two lines a cell, so eight rows stay clear of the caption below.
+    header = [_fit(text, width, 14, bold=True) for text, width in zip(header, widths)]
+    rows = [[_fit(text, width, 14, lines=2) for text, width in zip(row, widths)] for row in rows]
     _add_table(slide, TABLE_TOP, header, rows, widths, size=14)
     _add_text(
         slide,
         (MARGIN, TABLE_CAPTION_TOP, CONTENT_WIDTH, SLIDE_HEIGHT - TABLE_CAPTION_TOP - Inches(0.1)),
-        [_Line(_shorten(chart.caption, TABLE_CAPTION_CHARS), 16)],
+        [_Line(_fit(chart.caption, CONTENT_WIDTH, 16, lines=2), 16)],
     )
 
 
@@ -262,19 +255,19 @@ def _add_quote_slides(deck: Deck, quotes: QuoteSlide) -> None:
     pages = _quote_pages(quotes.quotes) or [()]
     for number, page in enumerate(pages):
         slide = _blank_slide(deck)
-        title = _shorten(quotes.title, HEADING_CHARS - 8)
+        title = _fit(quotes.title, CONTENT_WIDTH - Inches(1.5), 28, bold=True)
         _add_heading(slide, title if number == 0 else f"{title} (cont.)")
         lines = [_Line("No quotes under these filters.", 18)] if not page else []
         for index, quote in enumerate(page):
             lines.append(
                 _Line(
-                    f"“{_shorten(quote.text, QUOTE_CHARS)}”",
+                    f"“{_quote_text(quote)}”",
                     18,
                     italic=True,
                     space_before=0 if index == 0 else 16,
                 )
             )
-            attribution = _shorten(_attribution(quote), ATTRIBUTION_CHARS) or "unattributed"
+            attribution = _fit(_attribution(quote), CONTENT_WIDTH, 14, lines=2) or "unattributed"
             lines.append(_Line(f"— {attribution}", 14, MUTED_TEXT, space_before=4))
         _add_text(slide, (MARGIN, QUOTES_TOP, CONTENT_WIDTH, QUOTES_HEIGHT), lines)
         _set_notes(slide, "\n".join(_evidence_line(quote) for quote in page))
@@ -300,11 +293,12 @@ def _add_source_slides(deck: Deck, sources: tuple[Source, ...]) -> None:
         # One line a row, so twelve rows always fit.
         rows = [
             [
-                _shorten(source.outlet or "", _chars_per_line(widths[0], 14)),
-                _shorten(source.published or "", _chars_per_line(widths[1], 14)),
-                _shorten(
-                    source.title or source.url or "(untitled)",
-                    min(SOURCE_TITLE_CHARS, _chars_per_line(widths[2], 14)),
+                _fit(source.outlet or "", widths[0], 14),
+                _fit(source.published or "", widths[1], 14),
+                _fit(
+                    _shorten(source.title or source.url or "(untitled)", SOURCE_TITLE_CHARS),
+                    widths[2],
+                    14,
                 ),
             ]
             for source in page
@@ -364,7 +358,7 @@ def _add_heading(slide: Slide, title: str) -> None:
     _add_text(
         slide,
         (MARGIN, HEADING_TOP, CONTENT_WIDTH, HEADING_HEIGHT),
-        [_Line(_shorten(title, HEADING_CHARS), 28, bold=True)],
+        [_Line(_fit(title, CONTENT_WIDTH, 28, bold=True), 28, bold=True)],
     )
 
 
@@ -435,8 +429,7 @@ def _column_widths(cells: list[list[str]], size: int) -> list[int]:
     """Columns that need less than a fair share of the width get what they need (numbers, dates,
     names stay on one line); the long-text columns share what is left."""
     need = [
-        Pt(min(max(len(row[index]) for row in cells), CELL_CHARS) * size * CHAR_WIDTH)
-        + CELL_MARGINS
+        Pt(max(_ems(row[index]) for row in cells) * size * BOLD_WIDTH) + TEXT_INSETS
         for index in range(len(cells[0]))
     ]
     widths = list(need)
@@ -507,16 +500,52 @@ def _is_missing(value: object) -> bool:
         return False
 
 
-def _chars_per_line(width: int, size: int, bold: bool = False) -> int:
-    """About how many characters of Arial at `size` points fit on one line of a box `width` wide,
-    inside the default insets; a little pessimistic, as text with capitals runs wider."""
-    em = CHAR_WIDTH * (1.1 if bold else 1.0)
-    return max(int(Emu(width - CELL_MARGINS).pt / (size * em)), 4)
+def _fit(text: str, width: int, size: int, lines: int = 1, bold: bool = False) -> str:
+    """`text` shortened (with an ellipsis) to what fits in `lines` lines of a box `width` wide
+    at `size` points. Each wrapped line is taken to waste up to the longest word."""
+    text = _clean(text)
+    points_per_em = size * (BOLD_WIDTH if bold else 1.0)
+    usable = Emu(width - TEXT_INSETS).pt
+    longest_word = max((_ems(word) for word in text.split()), default=0.0) * points_per_em
+    room = lines * usable - (lines - 1) * min(longest_word, usable / 2)
+    if _ems(text) * points_per_em <= room:
+        return text
+    used = _ems("…") * points_per_em
+    for index, char in enumerate(text):
+        used += _ems(char) * points_per_em
+        if used > room:
+            return _shorten(text, index + 1)
+    return text
+
+
+def _ems(text: str) -> float:
+    """Width of `text` in Arial, in ems, erring wide: per-character classes, not real metrics."""
+    return sum(_char_ems(char) for char in text)
+
+
+def _char_ems(char: str) -> float:
+    if char in NARROW_CHARS:
+        return 0.3
+    if char in WIDE_CHARS:
+        return 0.9
+    if ord(char) >= 0x2E80:  # CJK and other full-width scripts
+        return 1.0
+    if char.isupper() or char.isdigit():
+        return 0.7
+    return 0.56
 
 
 def _line_count(text: str, width: int, size: int) -> int:
-    """Lines `text` takes when wrapped, allowing for words that do not fill a line."""
-    return max(math.ceil(len(text) * 1.1 / _chars_per_line(width, size)), 1)
+    """Lines `text` takes when wrapped in a box `width` wide, by the same estimate as _fit."""
+    usable = Emu(width - TEXT_INSETS).pt
+    longest_word = max((_ems(word) for word in text.split()), default=0.0) * size
+    per_line = usable - min(longest_word, usable / 2)
+    return max(math.ceil(_ems(text) * size / per_line), 1)
+
+
+def _quote_text(quote: Evidence) -> str:
+    """A quote as the slide shows it: at most four lines at 18pt, and ~280 characters."""
+    return _fit(_shorten(quote.text, QUOTE_CHARS), CONTENT_WIDTH, 18, lines=4)
 
 
 def _quote_pages(quotes: tuple[Evidence, ...]) -> list[tuple[Evidence, ...]]:
@@ -524,11 +553,10 @@ def _quote_pages(quotes: tuple[Evidence, ...]) -> list[tuple[Evidence, ...]]:
     pages: list[tuple[Evidence, ...]] = []
     page: list[Evidence] = []
     used = 0.0
-    room = QUOTES_HEIGHT.pt
+    room = Emu(QUOTES_HEIGHT).pt
     for quote in quotes:
-        text = _shorten(quote.text, QUOTE_CHARS)
         height = (
-            _line_count(text, CONTENT_WIDTH, 18) * 18 * LINE_SPACING
+            _line_count(_quote_text(quote), CONTENT_WIDTH, 18) * 18 * LINE_SPACING
             + _line_count(_attribution(quote), CONTENT_WIDTH, 14) * 14 * LINE_SPACING
             + 20  # the space before the quote and before its attribution
         )

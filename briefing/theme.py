@@ -44,7 +44,15 @@ SCREEN = TypeScale(
 # On a slide the figure is laid out at 960×540 and rendered at 2× (1920×1080 px): at that
 # size 17 px is about 17 pt on a 16:9 slide, readable from the back of a briefing room.
 SLIDE = TypeScale(
-    SLIDE_FONT, title=28, subtitle=18, body=17, legend=15, small=13, label=15, note=22, source_wrap=118
+    SLIDE_FONT,
+    title=28,
+    subtitle=18,
+    body=17,
+    legend=15,
+    small=13,
+    label=15,
+    note=22,
+    source_wrap=118,
 )
 SLIDE_LAYOUT = (960, 540)  # width, height in layout px
 SLIDE_SCALE = 2  # -> 1920×1080 px PNG

@@ -93,11 +93,23 @@ def _figure_label(value_text: object, category: object, location: object) -> str
 def caption_most_cited_figures(df: pd.DataFrame) -> str:
     if df.empty:
         return "No figures under these filters."
+
+    def cited_by(row: pd.Series) -> str:
+        return row["cited_by"] if isinstance(row["cited_by"], str) else queries.NOT_STATED
+
     top = df.iloc[0]
-    cited_by = top["cited_by"] if isinstance(top["cited_by"], str) else queries.NOT_STATED
+    if int(df["citations"].max()) > 1:
+        return (
+            f"Most cited: {_figure_label(top['value_text'], top['category'], top['location'])}, "
+            f"in {_plural(int(top['citations']), 'article')} (cited by {cited_by(top)})."
+        )
+    # Every figure is cited once: name the largest head count rather than a tie.
+    people = df[df["measure"] == "people"] if "measure" in df else df
+    largest = (people if not people.empty else df).sort_values("value").iloc[-1]
+    label = _figure_label(largest["value_text"], largest["category"], largest["location"])
     return (
-        f"Most cited: {_figure_label(top['value_text'], top['category'], top['location'])}, "
-        f"in {_plural(int(top['citations']), 'article')} (cited by {cited_by})."
+        f"{_plural(len(df), 'figure')}, each cited by one article; the largest head count is "
+        f"{label} (cited by {cited_by(largest)})."
     )
 
 

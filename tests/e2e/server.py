@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -30,14 +31,22 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(warehouse: Path, timeout: float = 60.0):
-    """Yield the base URL of a dashboard server reading `warehouse`; stop it afterwards."""
+def streamlit_server(warehouse: Path, timeout: float = 60.0, env: dict | None = None):
+    """Yield the base URL of a dashboard server reading `warehouse`; stop it afterwards.
+    `env` adds to (or, with None values, removes from) the server's environment. Its output
+    goes to a file, so a talkative server never blocks on a full pipe."""
     port = free_port()
-    env = {
+    server_env = {
         **os.environ,
         "BRIEFING_DB": str(warehouse),
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
     }
+    for name, value in (env or {}).items():
+        if value is None:
+            server_env.pop(name, None)
+        else:
+            server_env[name] = value
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [
             sys.executable,
@@ -55,8 +64,8 @@ def streamlit_server(warehouse: Path, timeout: float = 60.0):
             "none",
         ],
         cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
+        env=server_env,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -70,7 +79,8 @@ def streamlit_server(warehouse: Path, timeout: float = 60.0):
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+                log.seek(0)
+                output = log.read().decode(errors="replace")
                 raise RuntimeError(f"streamlit did not start:\n{output}")
             time.sleep(0.3)
         yield url
@@ -80,3 +90,4 @@ def streamlit_server(warehouse: Path, timeout: float = 60.0):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        log.close()
