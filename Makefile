@@ -10,9 +10,11 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 setup: $(BIN)/python
+	bash scripts/system-packages.sh runtime
 	$(BIN)/pip install --quiet -r requirements.txt
 
 setup-dev: $(BIN)/python
+	bash scripts/system-packages.sh dev
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 
 data/warehouse.duckdb:
@@ -39,3 +41,4 @@ evaluate: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_etl.py
+	$(BIN)/python benchmarks/bench_export.py

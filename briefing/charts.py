@@ -6,8 +6,10 @@ so a screenshot stands alone on a slide. An empty frame gives a figure that says
 
 from __future__ import annotations
 
+import functools
+import html
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 import pandas as pd
@@ -19,6 +21,37 @@ from briefing import theme
 HEIGHT = 460
 SOURCE_ANNOTATION = "source"  # the name of the source-line annotation every figure carries
 MONTH_MS = 25 * 24 * 3600 * 1000  # bar width for monthly bars on a date axis
+
+
+def plain(text: object) -> object:
+    """Article-derived text made inert for Plotly, which renders a subset of HTML (<a href>,
+    <span style>, <b>) in labels, hover text and annotations: '<' shows as '<' but does
+    nothing. Non-strings pass through."""
+    return html.escape(text, quote=False) if isinstance(text, str) else text
+
+
+def plain_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `df` with every text cell passed through `plain`."""
+    out = df.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(plain)
+    return out
+
+
+def _plain_inputs(build: Callable[..., go.Figure]) -> Callable[..., go.Figure]:
+    """Chart builders see their frames with inert text; callers keep theirs (the CSV holds the
+    text as written)."""
+
+    @functools.wraps(build)
+    def wrapper(*args, **kwargs):
+        args = tuple(plain_frame(a) if isinstance(a, pd.DataFrame) else a for a in args)
+        kwargs = {
+            k: plain_frame(v) if isinstance(v, pd.DataFrame) else v for k, v in kwargs.items()
+        }
+        return build(*args, **kwargs)
+
+    return wrapper
 
 
 def source_line(
@@ -59,7 +92,7 @@ def _finish(
     grow = scale.body / theme.SCREEN.body  # tick labels grow with the body size
     meta = {"finish": {"title": title, "legend_title": legend_title, "foot": foot}}
     foot = round(foot * grow)
-    wrapped = _wrap(source, scale.source_wrap)
+    wrapped = _wrap(plain(source), scale.source_wrap)
     lines = wrapped.count("<br>") + 1
     # Without an x axis (network, empty chart) the source line needs no room for tick labels.
     below_axis = 20 if fig.layout.xaxis.visible is False else 70
@@ -76,7 +109,7 @@ def _finish(
             yref="container",
             yanchor="top",
             subtitle={
-                "text": subtitle,
+                "text": plain(subtitle),
                 "font": {"size": scale.subtitle, "color": theme.MUTED_TEXT},
             },
         )
@@ -326,6 +359,7 @@ def format_number(value: float) -> str:
 # --- Overview ----------------------------------------------------------------------------
 
 
+@_plain_inputs
 def stance_balance(df: pd.DataFrame, source: str) -> go.Figure:
     """Bars of stances per polarity (columns: polarity, stances)."""
     title = "Balance of stances"
@@ -352,6 +386,7 @@ def stance_balance(df: pd.DataFrame, source: str) -> go.Figure:
     return _finish(fig, title, source, height=320)
 
 
+@_plain_inputs
 def statements_over_time(
     df: pd.DataFrame, source: str, colours: Mapping[str, str], top: int = 8
 ) -> go.Figure:
@@ -388,6 +423,7 @@ def statements_over_time(
     return _finish(fig, title, source)
 
 
+@_plain_inputs
 def most_cited_figures(df: pd.DataFrame, source: str) -> go.Figure:
     """Horizontal bars of the figures cited by most articles (category, location, value,
     value_text, citations, cited_by). Who cited it is written inside the bar, never past the
@@ -440,6 +476,7 @@ def _measures(df: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     return [(m, part) for m, part in parts if not part.empty]
 
 
+@_plain_inputs
 def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
     """Largest value cited per category and location (measure, currency, category, location,
     largest, largest_text, figures, articles): people and money in separate panels, each on
@@ -526,6 +563,7 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
     )
 
 
+@_plain_inputs
 def figures_timeline(df: pd.DataFrame, source: str) -> go.Figure:
     """Figures by as-of date, one point per citation (as_of, as_of_label, precision, value,
     value_text, category, measure, currency, location, cited_by, outlet). People and money
@@ -614,6 +652,7 @@ def figures_timeline(df: pd.DataFrame, source: str) -> go.Figure:
     )
 
 
+@_plain_inputs
 def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
     """Where sources disagree: one panel per quantity (measure, category, location), each on
     its own scale, with every value cited, who cited it and when, and a line from the lowest
@@ -705,6 +744,7 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
 # --- Stances -----------------------------------------------------------------------------
 
 
+@_plain_inputs
 def stance_bars(df: pd.DataFrame, source: str, top: int = 20, side: str = "country") -> go.Figure:
     """Stacked horizontal bars of stances per source → target pair (source, target, polarity, stances)."""
     title = f"Who criticises or supports whom (by {side})"
@@ -741,6 +781,7 @@ def stance_bars(df: pd.DataFrame, source: str, top: int = 20, side: str = "count
     )
 
 
+@_plain_inputs
 def stance_matrix(df: pd.DataFrame, source: str, top: int = 15, side: str = "country") -> go.Figure:
     """Source × target heatmap: colour is the net tone (supportive − critical) / all stances,
     the number in the cell is how many stances there are."""
@@ -811,6 +852,7 @@ def stance_matrix(df: pd.DataFrame, source: str, top: int = 15, side: str = "cou
     return _finish(fig, title, source, height=max(380, 170 + 38 * len(sources)) + slant, foot=slant)
 
 
+@_plain_inputs
 def stances_over_time(df: pd.DataFrame, source: str) -> go.Figure:
     """Stacked monthly bars of stances by polarity (month, polarity, stances)."""
     title = "Stances per month"
@@ -863,6 +905,7 @@ def labelled_nodes(
     return named | ({selected} if selected else set())
 
 
+@_plain_inputs
 def actor_network(
     nodes: pd.DataFrame,
     edges: pd.DataFrame,
@@ -1022,6 +1065,7 @@ def actor_network(
 # --- Events ------------------------------------------------------------------------------
 
 
+@_plain_inputs
 def events_timeline(df: pd.DataFrame, source: str) -> go.Figure:
     """Events on a time axis, one row per type, labelled with their place
     (date, event_type, location, description, participants)."""
@@ -1079,6 +1123,7 @@ def events_timeline(df: pd.DataFrame, source: str) -> go.Figure:
     return _finish(fig, title, source, height=max(320, 160 + 55 * n))
 
 
+@_plain_inputs
 def events_by_place(df: pd.DataFrame, source: str, top: int = 15) -> go.Figure:
     """Stacked bars: how many events of each type per place (location, event_type)."""
     title = "Events by place and type"

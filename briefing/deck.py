@@ -69,13 +69,19 @@ def chart_slide(
     chart: Chart,
     renderer: export.Renderer = export.RENDERER,
     generated: date | None = None,
+    known_problem: str | None = None,
 ) -> pack.ChartSlide:
-    """A chart's slide: its picture (or, when it cannot be drawn, why), caption and evidence."""
+    """A chart's slide: its picture (or, when it cannot be drawn, why), caption and evidence.
+    With `known_problem` (an earlier chart failed) no picture is attempted."""
     image, problem = None, None
-    try:
-        image = export.png_bytes(chart.figure, credits_for(ctx, chart.subject, generated), renderer)
-    except export.ExportError as error:
-        problem = f"Chart image unavailable: {error}"
+    if known_problem:
+        problem = f"Chart image unavailable: {known_problem}"
+    else:
+        try:
+            about = credits_for(ctx, chart.subject, generated)
+            image = export.png_bytes(chart.figure, about, renderer)
+        except export.ExportError as error:
+            problem = f"Chart image unavailable: {error}"
     return pack.ChartSlide(
         title=chart.name,
         caption=chart.caption,
@@ -144,9 +150,15 @@ def build(
 ) -> bytes:
     """The .pptx of a view: its charts (and quotes), with the sources under the filters."""
     generated = generated or date.today()
-    slides: list[pack.ChartSlide | pack.QuoteSlide] = [
-        chart_slide(ctx, chart, renderer, generated) for chart in charts
-    ]
+    slides: list[pack.ChartSlide | pack.QuoteSlide] = []
+    # One failure is enough: the rest of the deck gets tables at once instead of waiting for
+    # a browser that has just failed (or timed out) once per chart.
+    problem = renderer.unavailable()
+    for chart in charts:
+        slide = chart_slide(ctx, chart, renderer, generated, problem)
+        if slide.image is None and problem is None:
+            problem = renderer.unavailable() or "the browser failed on an earlier chart."
+        slides.append(slide)
     if quotes is not None and quotes.quotes:
         slides.append(quotes)
     deck = pack.Pack(
@@ -157,6 +169,7 @@ def build(
         summary=summary(ctx),
         slides=tuple(slides),
         sources=sources(ctx),
+        source_total=queries.headline(ctx.warehouse, ctx.filters)["articles"],
     )
     return pack.build(deck)
 

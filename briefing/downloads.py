@@ -35,6 +35,7 @@ def chart_downloads(ctx: PageContext, chart: Chart) -> None:
     name = export.slug(chart.name)
     about = deck.credits_for(ctx, chart.subject)
     menu = st.popover("Download", icon=":material/download:", key=f"download_{chart.key}")
+    export.RENDERER.warm()
     problem = export.RENDERER.unavailable()
     menu.caption("For slides: 16:9, 1920×1080, with the filters and sources on the image.")
     if problem:
@@ -98,10 +99,12 @@ def pack_menu(
     """The page's 'Briefing pack' menu: a deck title and a PowerPoint of this view (and, on the
     Overview, of the whole dashboard). Charts are built when the button is pressed."""
     box = st.popover("Briefing pack", icon=":material/slideshow:", key=f"pack_{page}")
+    default = deck.default_topic(ctx)
     topic = box.text_input(
         "Deck title",
-        value=deck.default_topic(ctx),
-        key=f"pack_topic_{page}",
+        value=default,
+        # The default follows the filters: a new default is a new field, not a stale title.
+        key=f"pack_topic_{page}_{export.slug(default)}",
         max_chars=120,
     )
     box.caption(

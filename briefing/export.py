@@ -14,12 +14,13 @@ the browser is restarted on the next try, and the page says what went wrong.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import io
 import logging
-import math
 import os
 import re
 import shutil
+import signal
 import threading
 import time
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -107,8 +108,11 @@ def _cell_text(value: object) -> object:
         if isinstance(items, list):
             return "; ".join(str(v) for v in items)
         value = items
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
-        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):  # an object pd.isna cannot judge is a value
+        pass
     return value
 
 
@@ -202,7 +206,9 @@ class Renderer:
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._kaleido = None
+        self._warming = False
         self.last_failure: tuple[float, str] | None = None
+        atexit.register(self.close)
 
     def unavailable(self) -> str | None:
         """Why images cannot be made here, or None when they can (as far as is known)."""
@@ -219,6 +225,25 @@ class Renderer:
         if self.last_failure and time.monotonic() - self.last_failure[0] < FAILURE_MEMORY:
             return self.last_failure[1]
         return None
+
+    def warm(self) -> None:
+        """Start the browser in the background (the first time a page with charts is drawn),
+        so the first export is quick and a browser that cannot start is reported on the page
+        before anyone presses a button."""
+        if self._kaleido is not None or self._warming or self.unavailable():
+            return
+        self._warming = True
+
+        def start() -> None:
+            try:
+                with self._lock:
+                    self._start()
+            except ExportError as error:
+                self.last_failure = (time.monotonic(), str(error))
+            finally:
+                self._warming = False
+
+        threading.Thread(target=start, name="chart-export-warm", daemon=True).start()
 
     def render(self, fig: go.Figure, fmt: str, scale: float = theme.SLIDE_SCALE) -> bytes:
         """The figure as `fmt` ('png' or 'svg') at its own layout width and height."""
@@ -241,7 +266,7 @@ class Renderer:
             except Exception as error:  # noqa: BLE001 - any browser failure, told to the analyst
                 log.exception("chart export failed")
                 self._fail(f"The browser that draws slide images failed ({error}).")
-        self.last_failure = None
+            self.last_failure = None
         return data if isinstance(data, bytes) else data.encode("utf-8")
 
     def _start(self) -> None:
@@ -255,11 +280,13 @@ class Renderer:
         browser = find_browser()
         if not browser:
             raise ExportError(self.unavailable() or "No browser found for slide images.")
-        future = asyncio.run_coroutine_threadsafe(self._open(browser), self._loop)
+        settled = threading.Event()
+        future = asyncio.run_coroutine_threadsafe(self._open(browser, settled), self._loop)
         try:
             self._kaleido, problem = future.result(timeout=self.start_timeout)
         except FutureTimeout as error:
             future.cancel()
+            settled.wait(timeout=20)  # until the half-started browser is shut
             raise ExportError(
                 f"The browser for slide images ({browser}) did not start "
                 f"in {self.start_timeout:.0f} s."
@@ -269,18 +296,24 @@ class Renderer:
                 f"The browser for slide images ({browser}) could not start: {problem}"
             )
 
-    async def _open(self, browser: str):
-        """(kaleido, None) or (None, what went wrong): never raises, so a start abandoned after
-        a timeout leaves no unretrieved exception behind."""
+    async def _open(self, browser: str, settled: threading.Event):
+        """(kaleido, None) or (None, what went wrong). Never raises, so a start abandoned after
+        a timeout leaves no unretrieved exception behind; a browser that started halfway (or
+        is cancelled while starting) is closed again, so no chromium is left running."""
         import kaleido
 
+        k = None
         try:
             # No MathJax: it would be fetched from a CDN, and charts do not use it.
             k = kaleido.Kaleido(n=1, timeout=self.timeout, mathjax=False, path=browser)
             await k.open()
         except BaseException as error:  # noqa: BLE001 - reported to the caller as text
+            if k is not None:
+                await _shut(k)
             first = error.args[0] if error.args else type(error).__name__
             return None, str(first)
+        finally:
+            settled.set()
         return k, None
 
     def _fail(self, message: str) -> None:
@@ -288,18 +321,38 @@ class Renderer:
         self.last_failure = (time.monotonic(), message)
         kaleido, self._kaleido = self._kaleido, None
         if kaleido is not None and self._loop is not None:
-            closing = asyncio.run_coroutine_threadsafe(kaleido.close(), self._loop)
+            closing = asyncio.run_coroutine_threadsafe(_shut(kaleido), self._loop)
             try:
-                closing.result(timeout=10)
-            except Exception:  # noqa: BLE001 - a browser that will not close is left to die
+                closing.result(timeout=15)
+            except Exception:  # noqa: BLE001 - _shut kills what will not close
                 log.warning("could not close the export browser", exc_info=True)
         raise ExportError(message)
 
     def close(self) -> None:
+        """Close the browser (also at exit, so no chromium outlives the dashboard)."""
         with self._lock:
             kaleido, self._kaleido = self._kaleido, None
-            if kaleido is not None and self._loop is not None:
-                asyncio.run_coroutine_threadsafe(kaleido.close(), self._loop).result(timeout=10)
+            if kaleido is not None and self._loop is not None and self._loop.is_running():
+                try:
+                    asyncio.run_coroutine_threadsafe(_shut(kaleido), self._loop).result(timeout=15)
+                except Exception:  # noqa: BLE001 - closing is best effort
+                    log.warning("could not close the export browser", exc_info=True)
+
+
+async def _shut(browser, grace: float = 5.0) -> None:
+    """Close a kaleido browser politely; if it does not go within `grace` seconds (it hangs,
+    or never finished starting), kill its process group (chromium and its helpers)."""
+    try:
+        await asyncio.wait_for(browser.close(), timeout=grace)
+    except BaseException:  # noqa: BLE001 - whatever happened, the process goes below
+        log.debug("browser did not close cleanly", exc_info=True)
+    process = getattr(browser, "subprocess", None)
+    if process is not None and process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # started with start_new_session=True
+        except (ProcessLookupError, PermissionError):
+            process.kill()
+        process.wait(timeout=5)
 
 
 RENDERER = Renderer()

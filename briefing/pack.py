@@ -81,6 +81,8 @@ class Pack:
     summary: str  # one line under the title: "12 articles from 4 outlets, 2015-10 to 2020-11"
     slides: tuple[ChartSlide | QuoteSlide, ...] = ()
     sources: tuple[Source, ...] = field(default_factory=tuple)
+    # How many articles the view holds when `sources` was capped (None: all are listed).
+    source_total: int | None = None
 
 
 def build(pack: Pack) -> bytes:
@@ -93,7 +95,7 @@ def build(pack: Pack) -> bytes:
             _add_quote_slides(deck, item)
         else:
             _add_chart_slide(deck, item)
-    _add_source_slides(deck, pack.sources)
+    _add_source_slides(deck, pack.sources, pack.source_total)
     out = BytesIO()
     deck.save(out)
     return out.getvalue()
@@ -273,8 +275,9 @@ def _add_quote_slides(deck: Deck, quotes: QuoteSlide) -> None:
         _set_notes(slide, "\n".join(_evidence_line(quote) for quote in page))
 
 
-def _add_source_slides(deck: Deck, sources: tuple[Source, ...]) -> None:
-    """Twelve articles a slide, at most five slides; the rest are counted on the last one."""
+def _add_source_slides(deck: Deck, sources: tuple[Source, ...], total: int | None = None) -> None:
+    """Twelve articles a slide, at most five slides; the rest (of `total`, when the caller
+    capped `sources`) are counted on the last one."""
     if not sources:
         slide = _blank_slide(deck)
         _add_heading(slide, "Sources")
@@ -285,7 +288,7 @@ def _add_source_slides(deck: Deck, sources: tuple[Source, ...]) -> None:
         )
         return
     pages = _chunks(sources, SOURCES_PER_SLIDE)[:MAX_SOURCE_SLIDES]
-    left_out = len(sources) - sum(len(page) for page in pages)
+    left_out = max(total or 0, len(sources)) - sum(len(page) for page in pages)
     for number, page in enumerate(pages):
         slide = _blank_slide(deck)
         _add_heading(slide, "Sources" if number == 0 else "Sources (cont.)")

@@ -1063,15 +1063,17 @@ _EVIDENCE_SQL = {
         FROM rows ORDER BY is_direct DESC, row_date DESC NULLS LAST, statement_id LIMIT ?""",
     "stances": """
         SELECT 'stance' AS kind, evidence AS text,
-               source_name || ' → ' || target_name || ' (' || polarity || ')' AS who,
+               concat(COALESCE(source_name, '?'), ' → ', COALESCE(target_name, '?'),
+                      ' (', COALESCE(polarity, '?'), ')') AS who,
                outlet, date_label AS "when"
         FROM rows ORDER BY row_date DESC NULLS LAST, stance_id LIMIT ?""",
     # The figures most articles cite, each once, with the sentence that cites it.
     "figures": """
         SELECT 'figure' AS kind, evidence AS text,
-               value_text || ' ' || replace(category, '_', ' ')
-                   || COALESCE(' in ' || location, '')
-                   || ', cited by ' || COALESCE(attributed_to, 'an unstated source') AS who,
+               concat(COALESCE(value_text, CAST(value AS VARCHAR)), ' ',
+                      replace(COALESCE(category, 'other'), '_', ' '),
+                      COALESCE(' in ' || location, ''),
+                      ', cited by ', COALESCE(attributed_to, 'an unstated source')) AS who,
                outlet, date_label AS "when"
         FROM rows
         QUALIFY row_number() OVER (PARTITION BY category, location, value
@@ -1081,8 +1083,9 @@ _EVIDENCE_SQL = {
         LIMIT ?""",
     "events": """
         SELECT 'event' AS kind, evidence AS text,
-               replace(event_type, '_', ' ') || COALESCE(' in ' || location, '')
-                   || COALESCE(': ' || participants, '') AS who,
+               concat(replace(COALESCE(event_type, 'event'), '_', ' '),
+                      COALESCE(' in ' || location, ''),
+                      COALESCE(': ' || participants, '')) AS who,
                outlet, date_label AS "when"
         FROM rows ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?""",
 }

@@ -9,6 +9,8 @@ the data so it stays true when the filters change.
 
 from __future__ import annotations
 
+import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,6 +20,8 @@ import plotly.graph_objects as go
 
 from briefing import charts, network, queries
 from briefing.ui import PageContext
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -55,16 +59,33 @@ def _top(series: pd.Series, n: int = 2) -> str:
 # --- captions: one sentence on what a chart shows, from its data ------------------------------
 
 
+def _never_fails(caption: Callable[..., str]) -> Callable[..., str]:
+    """A caption is a courtesy: odd data (missing names, NaN counts) must not take the page
+    down, so a failure is logged and the caption falls back to counting rows."""
+
+    @functools.wraps(caption)
+    def wrapper(df: pd.DataFrame, *args, **kwargs) -> str:
+        try:
+            return caption(df, *args, **kwargs)
+        except Exception:  # noqa: BLE001 - see above
+            log.warning("caption %s failed", caption.__name__, exc_info=True)
+            return f"{_plural(len(df), 'row')} under these filters."
+
+    return wrapper
+
+
+@_never_fails
 def caption_stance_balance(df: pd.DataFrame) -> str:
     if df.empty:
         return "No stances under these filters."
-    counts = df.set_index("polarity")["stances"]
+    counts = df.groupby("polarity")["stances"].sum()
     parts = [
         f"{int(counts[p]):,} {p}" for p in ("critical", "supportive", "neutral") if p in counts
     ]
     return f"{_plural(int(counts.sum()), 'stance')}: {', '.join(parts)}."
 
 
+@_never_fails
 def caption_statements_over_time(df: pd.DataFrame) -> str:
     if df.empty:
         return "No dated statements under these filters."
@@ -90,6 +111,7 @@ def _figure_label(value_text: object, category: object, location: object) -> str
     return f"{value_text}{what}{place}"
 
 
+@_never_fails
 def caption_most_cited_figures(df: pd.DataFrame) -> str:
     if df.empty:
         return "No figures under these filters."
@@ -113,11 +135,13 @@ def caption_most_cited_figures(df: pd.DataFrame) -> str:
     )
 
 
+@_never_fails
 def caption_figure_spread(df: pd.DataFrame) -> str:
     if df.empty:
         return "No quantity was cited with different values under these filters."
     groups = df.groupby(["measure", "category", "location"], sort=False)["value"]
-    spread = (groups.max() / groups.min().where(groups.min() > 0)).fillna(0)
+    # A quantity cited as 0 by one source and 12 by another is as wide as spreads get.
+    spread = (groups.max() / groups.min().where(groups.min() > 0)).fillna(float("inf"))
     measure, category, location = spread.idxmax()
     part = df[
         (df["measure"] == measure) & (df["category"] == category) & (df["location"] == location)
@@ -130,6 +154,7 @@ def caption_figure_spread(df: pd.DataFrame) -> str:
     ).replace("quantitys", "quantities")
 
 
+@_never_fails
 def caption_figures_by_place(df: pd.DataFrame) -> str:
     if df.empty:
         return "No figures under these filters."
@@ -142,6 +167,7 @@ def caption_figures_by_place(df: pd.DataFrame) -> str:
     )
 
 
+@_never_fails
 def caption_figures_timeline(df: pd.DataFrame) -> str:
     if df.empty:
         return "No dated figures under these filters."
@@ -152,6 +178,7 @@ def caption_figures_timeline(df: pd.DataFrame) -> str:
     )
 
 
+@_never_fails
 def caption_stances(df: pd.DataFrame, side: str) -> str:
     if df.empty:
         return "No stances under these filters."
@@ -166,6 +193,7 @@ def caption_stances(df: pd.DataFrame, side: str) -> str:
     )
 
 
+@_never_fails
 def caption_stance_matrix(df: pd.DataFrame, side: str) -> str:
     if df.empty:
         return "No stances under these filters."
@@ -176,6 +204,7 @@ def caption_stance_matrix(df: pd.DataFrame, side: str) -> str:
     )
 
 
+@_never_fails
 def caption_stances_over_time(df: pd.DataFrame) -> str:
     if df.empty:
         return "No dated stances under these filters."
@@ -187,6 +216,7 @@ def caption_stances_over_time(df: pd.DataFrame) -> str:
     )
 
 
+@_never_fails
 def caption_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> str:
     if nodes.empty:
         return "No actors under these filters."
@@ -209,23 +239,22 @@ def caption_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> str:
     )
 
 
+@_never_fails
 def caption_events_timeline(df: pd.DataFrame) -> str:
     if df.empty:
         return "No events under these filters."
     dated = df.dropna(subset=["date"])
     types = df["event_type"].value_counts()
-    span = (
-        f" from {dated.loc[dated['date'].idxmin(), 'date_label']} to "
-        f"{dated.loc[dated['date'].idxmax(), 'date_label']}"
-        if not dated.empty
-        else ""
-    )
+    first = dated.loc[dated["date"].idxmin(), "date_label"] if not dated.empty else None
+    last = dated.loc[dated["date"].idxmax(), "date_label"] if not dated.empty else None
+    span = "" if first is None else f" on {first}" if first == last else f" from {first} to {last}"
     return (
         f"{_plural(len(df), 'event')}{span}; most are "
         f"{str(types.index[0]).replace('_', ' ')}s ({int(types.iloc[0]):,})."
     ).replace("others (", "other events (")
 
 
+@_never_fails
 def caption_events_by_place(df: pd.DataFrame) -> str:
     if df.empty:
         return "No events under these filters."

@@ -9,7 +9,8 @@ from briefing.ui import CLEAR_HINT, header, nothing_matches, page_context
 ctx = page_context()
 if ctx:
     wh, f = ctx.warehouse, ctx.filters
-    selected = None
+    # Defaults until the controls below are drawn; the pack reads them when pressed.
+    size, colour_by, with_co, selected = 30, "country", False, None
     header(
         "Actor network",
         "Node size: mentions. Arrows: stances, coloured by polarity, wider when "

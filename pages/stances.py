@@ -9,6 +9,7 @@ from briefing.ui import header, nothing_matches, page_context
 ctx = page_context()
 if ctx:
     # The pack is built when its button is pressed, with the grouping chosen below.
+    side = "country"
     header(
         "Stances",
         "Critical, supportive and neutral stances from a source towards a target, "

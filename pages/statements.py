@@ -14,6 +14,7 @@ LIMIT = 500
 ctx = page_context()
 if ctx:
     wh, f = ctx.warehouse, ctx.filters
+    search = ""  # until the search box below is drawn
     header(
         "Statements",
         "What was said, by whom, when and where it was reported. "

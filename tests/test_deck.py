@@ -11,6 +11,7 @@ import io
 import os
 import shutil
 import subprocess
+import time
 from datetime import date
 
 import pytest
@@ -143,6 +144,27 @@ def test_a_pack_without_a_browser_shows_each_chart_as_a_table(
             assert any(s.has_table for s in slide.shapes)
 
 
+def test_a_browser_that_hangs_costs_one_timeout_per_pack_not_one_per_chart(
+    fixture_warehouse,  # noqa: F811
+    monkeypatch,
+    tmp_path,
+):
+    hang = tmp_path / "chromium"
+    hang.write_text("#!/bin/sh\nexec sleep 60\n")
+    hang.chmod(0o755)
+    monkeypatch.setenv("BROWSER_PATH", str(hang))
+    made = export.Renderer(timeout=2)
+    made.start_timeout = 2
+    ctx = context(fixture_warehouse)
+    charts = views.whole_dashboard(ctx)
+    started = time.monotonic()
+    data = deck.build(ctx, "Whole dashboard", charts, renderer=made, generated=TODAY)
+    assert time.monotonic() - started < 20  # one failed start, not twelve
+    slides = list(open_deck(data).slides)
+    assert not any(pictures(s) for s in slides)
+    assert all("did not start" in texts(s) for s in slides[1 : 1 + len(charts)])
+
+
 def test_the_statements_pack_follows_the_search(fixture_warehouse):  # noqa: F811
     ctx = context(fixture_warehouse)
     quotes = deck.quote_slide(ctx, "Aleppo")
@@ -154,10 +176,10 @@ def test_the_statements_pack_follows_the_search(fixture_warehouse):  # noqa: F81
     assert "Canada condemned Russia's bombing of Aleppo" in texts(slides[1])
 
 
-def test_an_empty_view_still_makes_a_deck(fixture_warehouse):  # noqa: F811
+def test_an_empty_view_still_makes_a_deck(fixture_warehouse, renderer):  # noqa: F811
     ctx = context(fixture_warehouse, Filters(date_from=date(1990, 1, 1), date_to=date(1990, 2, 1)))
     charts = views.overview(ctx)
-    data = deck.build(ctx, "Overview", charts, renderer=export.Renderer(), generated=TODAY)
+    data = deck.build(ctx, "Overview", charts, renderer=renderer, generated=TODAY)
     slides = list(open_deck(data).slides)
     assert "0 articles" in texts(slides[0])
     assert "No source articles" in texts(slides[-1])

@@ -167,16 +167,18 @@ def test_excel_keeps_text_as_text_and_carries_the_credits():
             "value": [5.6e6, 25000],
             "when": [pd.Timestamp("2016-12-13"), pd.NaT],
             "participants": [["canada", "russia"], []],
+            "count": pd.array([1, None], dtype="Int64"),
         }
     )
     book = load_workbook(io.BytesIO(export.xlsx_bytes(df, "Most cited figures", ABOUT)))
     data = book["Data"]
-    assert [c.value for c in data[1]] == ["quote", "value", "when", "participants"]
+    assert [c.value for c in data[1]] == ["quote", "value", "when", "participants", "count"]
     assert data["A2"].value == "=cmd|' /C calc'!A0" and data["A2"].data_type == "s"
     assert data["A3"].value == "Canada condemned"
     assert data["B2"].value == 5.6e6 and data["B3"].value == 25000
     assert data["C2"].value.date() == date(2016, 12, 13) and data["C3"].value is None
     assert data["D2"].value == "canada; russia"
+    assert data["E2"].value == 1 and data["E3"].value is None
     about = {row[0].value: row[1].value for row in book["About"].iter_rows()}
     assert about == {
         "Chart": "Most cited figures",
@@ -233,9 +235,24 @@ def test_no_browser_is_a_clear_message_not_a_crash(monkeypatch, tmp_path):
         export.png_bytes(balance_figure(), ABOUT, made)
 
 
+def running(marker: str) -> list[str]:
+    """Command lines of live processes that mention `marker`."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                line = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                state = (proc / "stat").read_text().split()[2]
+            except OSError:
+                continue
+            if marker in line and state != "Z":
+                found.append(line)
+    return found
+
+
 def test_a_hanging_browser_times_out_and_is_reported(monkeypatch, tmp_path):
     hang = tmp_path / "chromium"
-    hang.write_text("#!/bin/sh\nsleep 60\n")
+    hang.write_text("#!/bin/sh\nexec sleep 60\n")
     hang.chmod(hang.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("BROWSER_PATH", str(hang))
     made = export.Renderer(timeout=2)
@@ -248,6 +265,36 @@ def test_a_hanging_browser_times_out_and_is_reported(monkeypatch, tmp_path):
     # The page can now say why, and the data buttons do not depend on any of this.
     assert made.unavailable() == str(error.value)
     assert export.csv_bytes(pd.DataFrame({"a": [1]}))
+    # The abandoned browser is closed, not left running.
+    deadline = time.monotonic() + 15
+    while running(str(hang)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert running(str(hang)) == []
+
+
+def test_article_markup_in_a_chart_is_shown_as_text_not_drawn(renderer):
+    evil = '<a href="https://evil.example/x">Canada</a>'
+    style = '<span style="font-size:80px;fill:red">TASS</span>'
+    df = pd.DataFrame(
+        {
+            "source": [evil],
+            "target": ["Russia"],
+            "source_id": ["canada"],
+            "target_id": ["russia"],
+            "polarity": ["critical"],
+            "stances": [3],
+        }
+    )
+    figure = charts.stance_bars(df, f"Source: briefing warehouse · outlets: {style}")
+    assert df["source"].iloc[0] == evil  # the caller's frame (the CSV) keeps the text as written
+    about = export.make_credits(f"Filters: outlet: {style}", 3, "stances", 1, (style,), None, None)
+    svg = export.svg_bytes(figure, about, renderer)
+    root = ET.fromstring(svg)
+    links = [e for e in root.iter() if e.tag.rsplit("}", 1)[-1] == "a"]
+    assert links == []
+    assert not any("80px" in (e.get("style") or "") for e in root.iter())  # no injected style
+    words = " ".join(root.itertext())
+    assert "<a href=\"https://evil." in words and "TASS</span>" in words
 
 
 def test_the_renderer_recovers_after_a_failure(renderer, monkeypatch):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import date
 from io import BytesIO
 
@@ -236,6 +237,12 @@ def test_sources_are_paginated_twelve_to_a_slide_up_to_five(count, source_slides
         assert "… and 40 more articles." in last
     else:
         assert "more articles" not in last
+
+
+def test_a_capped_source_list_counts_every_article_of_the_view():
+    # The dashboard lists at most 200 sources; the view may hold 1,000 articles.
+    pack = replace(make_pack(source_count=100), source_total=1000)
+    assert "… and 940 more articles." in slide_text(open_deck(pack).slides[-1])
 
 
 def test_sources_table_links_titles_to_their_urls():

@@ -12,6 +12,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -22,6 +24,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+# Browser tests skip without Debian's chromium, except in CI (BRIEFING_REQUIRE_TOOLS=1), where
+# they run and fail so a broken install cannot pass unnoticed.
+needs_chromium = pytest.mark.skipif(
+    not Path(CHROMIUM).exists() and os.environ.get("BRIEFING_REQUIRE_TOOLS") != "1",
+    reason="Debian chromium not installed",
+)
 
 
 def free_port() -> int:

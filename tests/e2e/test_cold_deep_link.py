@@ -5,8 +5,6 @@ then a `pages/` folder makes it run the requested page file alone. The page must
 with the navigation, the sidebar filters and the link's filters, not a "not loaded" notice.
 """
 
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("playwright")
@@ -14,9 +12,9 @@ from playwright.sync_api import sync_playwright
 
 from tests.dashboard_fixtures import build_warehouse
 from tests.e2e.screenshots import wait_for_app
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, needs_chromium, streamlit_server
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed")
+pytestmark = needs_chromium
 
 
 def test_first_visit_to_a_deep_link_draws_that_page_with_its_filters(tmp_path):

@@ -1,8 +1,6 @@
 """The real server in Debian's chromium: a shared URL applies its filters, filters survive page
 switches, reset clears them, and a <script> in article text is shown as text."""
 
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("playwright")
@@ -10,9 +8,9 @@ from playwright.sync_api import sync_playwright
 
 from tests.dashboard_fixtures import build_warehouse
 from tests.e2e.screenshots import wait_for_app
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, needs_chromium, streamlit_server
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed")
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
