@@ -134,7 +134,7 @@ def _finish(
             "font": {"size": scale.legend},
             "tracegroupgap": 4,
         },
-        hoverlabel={"font_size": 13},
+        hoverlabel={"font_size": theme.SCREEN.small + 1},
         meta=meta,
     )
     if width:
@@ -457,7 +457,7 @@ def most_cited_figures(df: pd.DataFrame, source: str) -> go.Figure:
             hovertemplate="%{y}<br>%{x} article(s)<br>%{text}<extra></extra>",
         )
     )
-    fig.update_layout(uniformtext={"minsize": 11, "mode": "hide"})
+    fig.update_layout(uniformtext={"minsize": theme.SCREEN.label - 1, "mode": "hide"})
     fig.update_xaxes(
         title="articles citing it",
         dtick=1 if df["citations"].max() < 10 else None,
@@ -517,7 +517,7 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
                 marker_color=theme.CATEGORY_COLOURS.get(category, theme.UNKNOWN),
                 text=list(texts),
                 textposition="outside",
-                textfont={"size": 12},
+                textfont={"size": theme.SCREEN.label},
                 constraintext="none",
                 cliponaxis=False,
                 customdata=group[["figures", "articles"]],
@@ -626,7 +626,7 @@ def figures_timeline(df: pd.DataFrame, source: str) -> go.Figure:
                     "top right" if x < 0.25 else "top left" if x > 0.75 else "top center"
                     for x in group["x_share"]
                 ],
-                textfont={"size": 12},
+                textfont={"size": theme.SCREEN.label},
                 customdata=group[["value_text", "location", "cited_by", "outlet", "when"]].fillna(
                     ""
                 ),
@@ -719,7 +719,7 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
             textposition=[
                 "top center" if i % 2 == 0 else "bottom center" for i in range(len(part))
             ],
-            textfont={"size": 12},
+            textfont={"size": theme.SCREEN.label},
             customdata=part[
                 ["value_text", "cited_by", "outlets", "citations", "subject", "as_of_label"]
             ].fillna(""),
@@ -828,7 +828,7 @@ def stance_matrix(df: pd.DataFrame, source: str, top: int = 15, side: str = "cou
             zmax=1,
             text=total.map(lambda v: "" if pd.isna(v) else f"{int(v)}").values,
             texttemplate="%{text}",
-            textfont={"size": 14},
+            textfont={"size": theme.SCREEN.label + 2},
             customdata=detail.fillna("").values,
             colorscale=[
                 [0, theme.POLARITY_COLOURS["critical"]],
@@ -1029,7 +1029,7 @@ def actor_network(
             ],
             textposition=[outward(x, y) for x, y in zip(part["x"], part["y"])],
             cliponaxis=False,
-            textfont={"size": 13},
+            textfont={"size": theme.SCREEN.label + 1},
             customdata=part[["name", "kind", "country", "mentions"]],
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} · %{customdata[2]}"
             "<br>%{customdata[3]} mentions<extra></extra>",
@@ -1108,7 +1108,7 @@ def events_timeline(df: pd.DataFrame, source: str) -> go.Figure:
                 for loc, show in zip(part["location"], part["show_label"])
             ],
             textposition="top center",
-            textfont={"size": 12},
+            textfont={"size": theme.SCREEN.label},
             customdata=part[["description", "participants", "location", "when"]]
             .fillna("")
             .map(lambda v: _short(v, 90)),

@@ -29,7 +29,7 @@ from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
-from briefing.theme import MUTED_TEXT, TEXT
+from briefing.theme import ACCENT, DECK_FONT, MUTED_TEXT, TEXT
 
 
 @dataclass(frozen=True)
@@ -106,8 +106,7 @@ def build(pack: Pack) -> bytes:
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
 CONTENT_WIDTH = SLIDE_WIDTH - 2 * MARGIN
-FONT = "Arial"  # on every platform; LibreOffice maps it to the metric-compatible Liberation Sans
-ACCENT = "#0072B2"  # Okabe-Ito blue, the dashboard's accent
+FONT = DECK_FONT  # Arial: on every platform; LibreOffice maps it to Liberation Sans
 ROW_SHADE = "#F2F2F2"
 WHITE = "#FFFFFF"
 
