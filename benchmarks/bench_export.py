@@ -80,11 +80,16 @@ def main(argv: list[str] | None = None) -> int:
         f"SVG once warm, per chart:                median {statistics.median(svg):.2f} s, "
         f"slowest {max(svg):.2f} s"
     )
-    print(f"one page's pack (Stances, 3 charts):     best {min(t for t, _ in page_runs):.2f} s")
     print(
-        f"whole-dashboard pack:                    best {min(t for t, _ in whole_runs):.2f} s, "
-        f"{size / 1e6:.1f} MB  (target < 15 s)"
+        f"one page's pack (Stances, 3 charts):     first {page_runs[0][0]:.2f} s, "
+        f"best {min(t for t, _ in page_runs):.2f} s"
     )
+    print(
+        f"whole-dashboard pack:                    first {whole_runs[0][0]:.2f} s, "
+        f"best {min(t for t, _ in whole_runs):.2f} s, {size / 1e6:.1f} MB  (target < 15 s)"
+    )
+    print("(the charts' queries were run once above, as the page runs them before a pack is made;")
+    print(" 'first' still runs the evidence and source queries, later runs take them from cache)")
     print(
         f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
     )
