@@ -18,6 +18,10 @@ from briefing.views import Chart
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+IMAGES = (  # label, renderer, file suffix, MIME type, icon
+    ("Slide image (PNG)", export.png_bytes, "png", "image/png", ":material/image:"),
+    ("Vector image (SVG)", export.svg_bytes, "svg", "image/svg+xml", ":material/polyline:"),
+)
 
 
 def show_chart(ctx: PageContext, chart: Chart) -> None:
@@ -44,26 +48,17 @@ def chart_downloads(ctx: PageContext, chart: Chart) -> None:
             icon=":material/image_not_supported:",
         )
     else:
-        menu.download_button(
-            "Slide image (PNG)",
-            lambda: export.png_bytes(chart.figure, about),
-            file_name=f"{name}.png",
-            mime="image/png",
-            key=f"png_{chart.key}",
-            icon=":material/image:",
-            on_click="ignore",
-            width="stretch",
-        )
-        menu.download_button(
-            "Vector image (SVG)",
-            lambda: export.svg_bytes(chart.figure, about),
-            file_name=f"{name}.svg",
-            mime="image/svg+xml",
-            key=f"svg_{chart.key}",
-            icon=":material/polyline:",
-            on_click="ignore",
-            width="stretch",
-        )
+        for label, render, suffix, mime, icon in IMAGES:
+            menu.download_button(
+                label,
+                lambda render=render: render(chart.figure, about),
+                file_name=f"{name}.{suffix}",
+                mime=mime,
+                key=f"{suffix}_{chart.key}",
+                icon=icon,
+                on_click="ignore",
+                width="stretch",
+            )
     menu.download_button(
         "Data (CSV)",
         export.csv_bytes(chart.data),

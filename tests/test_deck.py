@@ -8,9 +8,6 @@ BRIEFING_REQUIRE_TOOLS=1 (set by CI), which turns the skip into a failure.
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import subprocess
 import time
 from datetime import date
 
@@ -18,25 +15,18 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
-from pypdf import PdfReader
 
 from briefing import deck, export, queries, ui, views
 from briefing.filters import Filters
 from tests.dashboard_fixtures import fixture_warehouse  # noqa: F401
+from tests.tools import libreoffice_pdf_pages, require_tool
 
 TODAY = date(2026, 11, 23)
 
 
-def require(tool_missing: bool, what: str) -> None:
-    if tool_missing:
-        if os.environ.get("BRIEFING_REQUIRE_TOOLS") == "1":
-            pytest.fail(f"{what} is required (BRIEFING_REQUIRE_TOOLS=1) but was not found")
-        pytest.skip(f"{what} not installed")
-
-
 @pytest.fixture(scope="module")
 def renderer():
-    require(export.find_browser() is None, "chromium")
+    require_tool(export.find_browser() is None, "Debian chromium")
     made = export.Renderer()
     yield made
     made.close()
@@ -193,7 +183,6 @@ def test_default_topic_names_the_filtered_or_most_mentioned_countries(fixture_wa
 
 
 def test_libreoffice_renders_the_whole_dashboard_pack(fixture_warehouse, renderer, tmp_path):  # noqa: F811
-    require(shutil.which("libreoffice") is None, "libreoffice")
     ctx = context(fixture_warehouse)
     charts = views.whole_dashboard(ctx)
     data = deck.build(
@@ -206,19 +195,4 @@ def test_libreoffice_renders_the_whole_dashboard_pack(fixture_warehouse, rendere
     )
     path = tmp_path / "pack.pptx"
     path.write_bytes(data)
-    subprocess.run(
-        [
-            "libreoffice",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    assert len(PdfReader(tmp_path / "pack.pdf").pages) == len(open_deck(data).slides)
+    assert libreoffice_pdf_pages(path, tmp_path) == len(open_deck(data).slides)

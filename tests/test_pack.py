@@ -3,9 +3,6 @@ captions, evidence and sources, survives hostile article text, and LibreOffice c
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from dataclasses import replace
 from datetime import date
 from io import BytesIO
@@ -16,9 +13,9 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
-from pypdf import PdfReader
 
 from briefing.pack import ChartSlide, Evidence, Pack, QuoteSlide, Source, build
+from tests.tools import libreoffice_pdf_pages
 
 
 def png(colour: str = "white") -> bytes:
@@ -278,31 +275,10 @@ def test_hostile_article_text_stays_text_and_the_file_opens():
 
 
 def test_libreoffice_renders_one_page_per_slide(tmp_path):
-    if shutil.which("libreoffice") is None:
-        if os.environ.get("BRIEFING_REQUIRE_TOOLS") == "1":
-            pytest.fail("libreoffice is not installed and BRIEFING_REQUIRE_TOOLS=1")
-        pytest.skip("libreoffice is not installed (apt-get install libreoffice-impress)")
     pack = make_pack([CHART, NO_IMAGE, QuoteSlide("Statements", (quote(1),))], source_count=13)
     deck = tmp_path / "deck.pptx"
     deck.write_bytes(build(pack))
-
-    subprocess.run(
-        [
-            "libreoffice",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(deck),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-
-    assert len(PdfReader(tmp_path / "deck.pdf").pages) == 1 + 2 + 1 + 2
+    assert libreoffice_pdf_pages(deck, tmp_path) == 1 + 2 + 1 + 2
 
 
 def test_every_slide_uses_arial_at_projector_sizes_inside_the_slide():

@@ -4,11 +4,10 @@ switches, reset clears them, and a <script> in article text is shown as text."""
 import pytest
 
 pytest.importorskip("playwright")
-from playwright.sync_api import sync_playwright
 
 from tests.dashboard_fixtures import build_warehouse
 from tests.e2e.screenshots import wait_for_app
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, needs_chromium, streamlit_server
+from tests.e2e.server import needs_chromium, streamlit_server
 
 pytestmark = needs_chromium
 
@@ -18,14 +17,6 @@ def server(tmp_path_factory):
     warehouse = build_warehouse(tmp_path_factory.mktemp("e2e") / "warehouse.duckdb")
     with streamlit_server(warehouse) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -13,13 +13,12 @@ import pytest
 
 pytest.importorskip("playwright")
 from PIL import Image
-from playwright.sync_api import sync_playwright
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from tests.dashboard_fixtures import build_warehouse
 from tests.e2e.screenshots import wait_for_app
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, needs_chromium, streamlit_server
+from tests.e2e.server import needs_chromium, streamlit_server
 
 pytestmark = needs_chromium
 
@@ -33,14 +32,6 @@ def warehouse(tmp_path_factory):
 def server(warehouse):
     with streamlit_server(warehouse) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def open_menu(page, label: str) -> None:
