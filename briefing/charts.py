@@ -179,6 +179,7 @@ def for_slide(fig: go.Figure, subtitle: str, source: str) -> go.Figure:
     if slide.layout.uniformtext.minsize:
         slide.layout.uniformtext.minsize = round(slide.layout.uniformtext.minsize * grow)
     width, height = theme.SLIDE_LAYOUT
+    note = finish.get("note")  # what a slide's cut of the chart leaves out (views.py)
     return _finish(
         slide,
         title,
@@ -187,7 +188,7 @@ def for_slide(fig: go.Figure, subtitle: str, source: str) -> go.Figure:
         legend_title=finish.get("legend_title"),
         foot=finish.get("foot") or 0,  # at screen size: _finish grows it
         scale=theme.SLIDE,
-        subtitle=subtitle,
+        subtitle=f"{subtitle} · {note}" if note else subtitle,
         width=width,
     )
 

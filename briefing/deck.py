@@ -79,7 +79,7 @@ def chart_slide(
     else:
         try:
             about = credits_for(ctx, chart.subject, generated)
-            image = export.png_bytes(chart.figure, about, renderer)
+            image = export.png_bytes(chart.for_slide, about, renderer)
         except export.ExportError as error:
             problem = f"Chart image unavailable: {error}"
     return pack.ChartSlide(

@@ -51,7 +51,7 @@ def chart_downloads(ctx: PageContext, chart: Chart) -> None:
         for label, render, suffix, mime, icon in IMAGES:
             menu.download_button(
                 label,
-                lambda render=render: render(chart.figure, about),
+                lambda render=render: render(chart.for_slide, about),
                 file_name=f"{name}.{suffix}",
                 mime=mime,
                 key=f"{suffix}_{chart.key}",

@@ -24,6 +24,10 @@ from briefing.ui import PageContext
 log = logging.getLogger(__name__)
 
 
+SLIDE_BARS = 10  # bars, rows or places a 16:9 slide shows legibly from the back of a room
+SLIDE_PANELS = 3  # small multiples (one per quantity) on a slide
+
+
 @dataclass(frozen=True)
 class Chart:
     key: str  # unique on its page; widget keys and file names derive from it
@@ -32,6 +36,21 @@ class Chart:
     data: pd.DataFrame
     subject: str  # statements | stances | figures | events: the rows behind it
     caption: str
+    # The same chart cut to what a slide holds (a page can scroll, a slide cannot); None when
+    # the page's figure already fits.
+    slide_figure: go.Figure | None = None
+
+    @property
+    def for_slide(self) -> go.Figure:
+        return self.slide_figure if self.slide_figure is not None else self.figure
+
+
+def _retitled(fig: go.Figure, note: str) -> go.Figure:
+    """Say what a slide's cut leaves out ('the 10 largest of 25'): charts.for_slide adds the
+    note to the subtitle, under the filters."""
+    finish = dict((fig.layout.meta or {}).get("finish") or {})
+    fig.update_layout(meta={"finish": {**finish, "note": note}})
+    return fig
 
 
 @dataclass(frozen=True)
@@ -321,23 +340,23 @@ def figures(ctx: PageContext) -> list[Chart]:
     by_place = queries.figures_by_place(wh, f)
     over_time = queries.figures_over_time(wh, f)
     return [
-        _chart(
+        Chart(
             "figures_spread",
             "Figure spread",
-            charts.figure_spread,
+            charts.figure_spread(spread, source),
             spread,
             "figures",
             caption_figure_spread(spread),
-            source,
+            _fewer_quantities(spread, source),
         ),
-        _chart(
+        Chart(
             "figures_place",
             "Figures by category and place",
-            charts.figures_by_place,
+            charts.figures_by_place(by_place, source),
             by_place,
             "figures",
             caption_figures_by_place(by_place),
-            source,
+            _fewer_places(by_place, source),
         ),
         _chart(
             "figures_time",
@@ -349,6 +368,47 @@ def figures(ctx: PageContext) -> list[Chart]:
             source,
         ),
     ]
+
+
+def _fewer_quantities(spread: pd.DataFrame, source: str) -> go.Figure | None:
+    """The figure-spread chart for a slide: head counts before sums of money, largest first."""
+    keys = ["measure", "category", "location"]
+    largest = spread.groupby(keys, sort=False)["value"].max().reset_index()
+    if len(largest) <= SLIDE_PANELS:
+        return None
+    largest["money"] = largest["measure"] == "money"
+    largest = largest.sort_values(["money", "value"], ascending=[True, False])
+    kept = pd.MultiIndex.from_frame(largest[keys].head(SLIDE_PANELS))
+    part = spread[pd.MultiIndex.from_frame(spread[keys]).isin(kept)]
+    note = f"{SLIDE_PANELS} of {len(largest)} quantities, head counts first"
+    return _retitled(charts.figure_spread(part, source), note)
+
+
+def _fewer_places(by_place: pd.DataFrame, source: str) -> go.Figure | None:
+    """Largest figures by place for a slide: the largest rows of each measure."""
+    if len(by_place) <= SLIDE_BARS:
+        return None
+    per_measure = max(1, SLIDE_BARS // max(1, by_place["measure"].nunique()))
+    part = by_place.sort_values("largest", ascending=False).groupby("measure").head(per_measure)
+    note = f"the {len(part)} largest of {len(by_place)}"
+    return _retitled(charts.figures_by_place(part, source), note)
+
+
+def _fewer_sides(counts: pd.DataFrame, source: str, side: str) -> go.Figure | None:
+    """The stance matrix for a slide: the most active sources and targets only."""
+    sources, targets = counts["source"].nunique(), counts["target"].nunique()
+    if max(sources, targets) <= SLIDE_BARS:
+        return None
+    fig = charts.stance_matrix(counts, source, top=SLIDE_BARS, side=side)
+    return _retitled(fig, f"the {SLIDE_BARS} most active sources and targets")
+
+
+def _fewer_event_places(table: pd.DataFrame, source: str) -> go.Figure | None:
+    places = table["location"].nunique() if not table.empty else 0
+    if places <= SLIDE_BARS:
+        return None
+    fig = charts.events_by_place(table, source, top=SLIDE_BARS)
+    return _retitled(fig, f"the {SLIDE_BARS} places with most events, of {places}")
 
 
 def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
@@ -364,6 +424,7 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             counts,
             "stances",
             caption_stances(counts, side),
+            charts.stance_bars(counts, source, top=SLIDE_BARS, side=side),
         ),
         Chart(
             "stances_matrix",
@@ -372,6 +433,7 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             counts,
             "stances",
             caption_stance_matrix(counts, side),
+            _fewer_sides(counts, source, side),
         ),
         _chart(
             "stances_time",
@@ -437,6 +499,7 @@ def events(ctx: PageContext) -> list[Chart]:
             data,
             "events",
             caption_events_by_place(table),
+            _fewer_event_places(table, source),
         ),
     ]
 

@@ -122,3 +122,51 @@ def test_figures_each_cited_once_name_the_largest_head_count():
         "2 figures, each cited by one article; the largest head count is "
         "5.6 million refugees in Syria (cited by UNHCR)."
     )
+
+
+def test_a_slide_shows_what_fits_and_says_what_it_left_out():
+    from briefing import charts
+
+    spread = pd.DataFrame(
+        {
+            "measure": ["money", "money"] + ["people"] * 8,
+            "currency": ["$", "$"] + [None] * 8,
+            "category": ["aid_money", "aid_money"] + ["refugees"] * 8,
+            "location": ["Syria", "Syria", "A", "A", "B", "B", "C", "C", "D", "D"],
+            "value": [1e9, 2e9, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0],
+            "value_text": ["$1bn", "$2bn", "10", "20", "30", "40", "50", "60", "70", "80"],
+            "cited_by": ["x"] * 10,
+            "subject": ["s"] * 10,
+            "outlets": ["o"] * 10,
+            "as_of": [pd.Timestamp("2020-01-01")] * 10,
+            "as_of_label": ["2020-01-01"] * 10,
+            "citations": [1] * 10,
+        }
+    )
+    cut = views._fewer_quantities(spread, "Source: test")
+    slide = charts.for_slide(cut, "All articles (no filters)", "Source: slide")
+    assert slide.layout.title.subtitle.text == (
+        "All articles (no filters) · 3 of 5 quantities, head counts first"
+    )
+    shown = " ".join(a.text for a in slide.layout.annotations)
+    # Head counts come first: the largest three places, not the money.
+    assert "D" in shown and "C" in shown and "B" in shown and "aid money" not in shown
+
+    counts = pd.DataFrame(
+        {
+            "source": [f"S{i}" for i in range(15)],
+            "target": ["T"] * 15,
+            "source_id": [f"s{i}" for i in range(15)],
+            "target_id": ["t"] * 15,
+            "polarity": ["critical"] * 15,
+            "stances": list(range(15, 0, -1)),
+        }
+    )
+    bars = charts.stance_bars(counts, "Source", top=views.SLIDE_BARS)
+    assert len({y for trace in bars.data for y in trace.y}) == views.SLIDE_BARS
+    assert views._fewer_sides(counts.head(5), "Source", "country") is None  # fits already
+
+
+def test_chart_for_slide_falls_back_to_the_page_figure(ctx):
+    for chart in views.whole_dashboard(ctx):  # the fixture is small: every chart fits a slide
+        assert chart.for_slide is chart.figure or chart.key == "stances_bars"
