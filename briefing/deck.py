@@ -153,11 +153,11 @@ def build(
     slides: list[pack.ChartSlide | pack.QuoteSlide] = []
     # One failure is enough: the rest of the deck gets tables at once instead of waiting for
     # a browser that has just failed (or timed out) once per chart.
-    problem = renderer.unavailable()
+    problem = renderer.missing()
     for chart in charts:
         slide = chart_slide(ctx, chart, renderer, generated, problem)
         if slide.image is None and problem is None:
-            problem = renderer.unavailable() or "the browser failed on an earlier chart."
+            problem = renderer.recent_failure() or "the browser failed on an earlier chart."
         slides.append(slide)
     if quotes is not None and quotes.quotes:
         slides.append(quotes)

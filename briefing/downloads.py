@@ -40,14 +40,21 @@ def chart_downloads(ctx: PageContext, chart: Chart) -> None:
     about = deck.credits_for(ctx, chart.subject)
     menu = st.popover("Download", icon=":material/download:", key=f"download_{chart.key}")
     export.RENDERER.warm()
-    problem = export.RENDERER.unavailable()
+    missing = export.RENDERER.missing()
     menu.caption("For slides: 16:9, 1920×1080, with the filters and sources on the image.")
-    if problem:
+    if missing:
         menu.warning(
-            f"{problem} The data below can still be downloaded.",
+            f"{missing} The data below can still be downloaded.",
             icon=":material/image_not_supported:",
         )
     else:
+        failed = export.RENDERER.recent_failure()
+        if failed:
+            menu.warning(
+                f"The last slide image failed: {failed} Try again (the browser is restarted), "
+                "or download the data below.",
+                icon=":material/image_not_supported:",
+            )
         for label, render, suffix, mime, icon in IMAGES:
             menu.download_button(
                 label,
@@ -106,7 +113,7 @@ def pack_menu(
         "A PowerPoint of the current view: a title slide, one slide per chart with the evidence "
         "in the speaker notes, and the sources. Takes a few seconds."
     )
-    problem = export.RENDERER.unavailable()
+    problem = export.RENDERER.missing()
     if problem:
         box.warning(f"{problem} The pack will show the charts' data as tables instead.")
     today = date.today()

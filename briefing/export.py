@@ -210,8 +210,8 @@ class Renderer:
         self.last_failure: tuple[float, str] | None = None
         atexit.register(self.close)
 
-    def unavailable(self) -> str | None:
-        """Why images cannot be made here, or None when they can (as far as is known)."""
+    def missing(self) -> str | None:
+        """Why images cannot be made on this machine at all (no kaleido, no browser), or None."""
         try:
             import kaleido  # noqa: F401
         except ImportError:
@@ -222,9 +222,17 @@ class Renderer:
                 f"Slide images need Chromium, and none was found at {where} "
                 "(install Debian's `chromium` package)."
             )
+        return None
+
+    def recent_failure(self) -> str | None:
+        """What went wrong with the last image, if it failed in the last two minutes."""
         if self.last_failure and time.monotonic() - self.last_failure[0] < FAILURE_MEMORY:
             return self.last_failure[1]
         return None
+
+    def unavailable(self) -> str | None:
+        """Why images cannot be made now, or None when they can (as far as is known)."""
+        return self.missing() or self.recent_failure()
 
     def warm(self) -> None:
         """Start the browser in the background (the first time a page with charts is drawn),
@@ -279,7 +287,7 @@ class Renderer:
             return
         browser = find_browser()
         if not browser:
-            raise ExportError(self.unavailable() or "No browser found for slide images.")
+            raise ExportError(self.missing() or "No browser found for slide images.")
         settled = threading.Event()
         future = asyncio.run_coroutine_threadsafe(self._open(browser, settled), self._loop)
         try:

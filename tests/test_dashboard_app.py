@@ -168,3 +168,28 @@ def test_narrow_filters_render_and_every_message_says_what_to_do(
                 path,
                 message.value,
             )
+
+
+def test_a_failed_image_is_explained_and_can_be_retried(fixture_warehouse, monkeypatch):
+    import time
+
+    from briefing import export
+
+    monkeypatch.setattr(
+        export.RENDERER, "last_failure", (time.monotonic(), "Rendering took longer than 30 s.")
+    )
+    at = start(fixture_warehouse, monkeypatch)
+    warnings = [w.value for w in at.warning]
+    assert any("The last slide image failed: Rendering took longer" in w for w in warnings)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Slide image (PNG)" in labels and "Data (CSV)" in labels
+
+
+def test_without_a_browser_the_data_buttons_remain(fixture_warehouse, monkeypatch, tmp_path):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-chromium"))
+    at = start(fixture_warehouse, monkeypatch)
+    assert any("need Chromium" in w.value for w in at.warning)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Slide image (PNG)" not in labels
+    assert "Data (CSV)" in labels and "Data (Excel)" in labels
+    assert not at.exception

@@ -248,8 +248,10 @@ def test_a_hanging_browser_times_out_and_is_reported(monkeypatch, tmp_path):
         export.png_bytes(balance_figure(), ABOUT, made)
     assert time.monotonic() - started < 30
     assert str(hang) in str(error.value)
-    # The page can now say why, and the data buttons do not depend on any of this.
-    assert made.unavailable() == str(error.value)
+    # The data buttons do not depend on any of this.
+    # The page can say why; the browser is there, so the buttons stay for a retry.
+    assert made.recent_failure() == made.unavailable() == str(error.value)
+    assert made.missing() is None
     assert export.csv_bytes(pd.DataFrame({"a": [1]}))
     # The abandoned browser is closed, not left running.
     deadline = time.monotonic() + 15
