@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     ctx = ui.build_context(wh, Filters(), queries.filter_options(wh))
     charts = views.whole_dashboard(ctx)
-    about = deck.credits_for(ctx, "stances")
+    about = ctx.credits("stances")
 
     cold, _ = timed(lambda: export.png_bytes(charts[0].figure, about))
     png = [timed(lambda c=c: export.png_bytes(c.figure, about))[0] for c in charts]

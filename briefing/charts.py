@@ -61,16 +61,25 @@ def source_line(
     last: date | str | None,
     filters: str = "",
     noun: str = "rows",
+    *,
+    outlets: tuple[str, ...] | None = None,
+    generated: date | None = None,
 ) -> str:
     """'Source: briefing warehouse · 12 statements from 5 articles · 2015-10 to 2020-11-11 · …'
-    (dates as given: pass labels to keep their precision)."""
-    span = f"{first} to {last}" if first and last else "undated"
+    (dates as given: pass labels to keep their precision). Exports also name the `outlets`
+    (the four with most articles, then '+N') and the day the file was `generated`."""
     plural = "" if articles == 1 else "s"
-    parts = [
-        f"Source: briefing warehouse · {rows:,} {noun} from {articles:,} article{plural} · {span}"
-    ]
+    noun = noun[:-1] if rows == 1 and noun.endswith("s") else noun
+    parts = ["Source: briefing warehouse", f"{rows:,} {noun} from {articles:,} article{plural}"]
+    if outlets is not None:
+        more = f" +{len(outlets) - 4}" if len(outlets) > 4 else ""
+        named = f"outlet{'s' if len(outlets) != 1 else ''}: {', '.join(outlets[:4])}{more}"
+        parts.append(named if outlets else "outlet not recorded")
+    parts.append(f"{first} to {last}" if first and last else "undated")
     if filters:
         parts.append(filters)
+    if generated:
+        parts.append(f"generated {generated.day} {generated:%b %Y}")
     return " · ".join(parts)
 
 

@@ -21,21 +21,6 @@ QUOTES_IN_PACK = 8
 SOURCES_IN_PACK = 200
 
 
-def credits_for(ctx: PageContext, subject: str, generated: date | None = None) -> export.Credits:
-    """The subtitle and source line of an exported chart drawn from `subject` rows."""
-    prov = queries.provenance(ctx.warehouse, ctx.filters, subject)
-    return export.make_credits(
-        ctx.filters.describe(ctx.names),
-        prov.rows,
-        subject,
-        prov.articles,
-        prov.outlets,
-        prov.first_label or prov.first,
-        prov.last_label or prov.last,
-        generated,
-    )
-
-
 def default_topic(ctx: PageContext) -> str:
     """'Briefing: Canada, Russia and Syria' from the countries most mentioned under the filters
     (or the ones filtered on)."""
@@ -78,7 +63,7 @@ def chart_slide(
         problem = f"Chart image unavailable: {known_problem}"
     else:
         try:
-            about = credits_for(ctx, chart.subject, generated)
+            about = ctx.credits(chart.subject, generated)
             image = export.png_bytes(chart.for_slide, about, renderer)
         except export.ExportError as error:
             problem = f"Chart image unavailable: {error}"

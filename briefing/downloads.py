@@ -37,7 +37,7 @@ def show_chart(ctx: PageContext, chart: Chart) -> None:
 
 def chart_downloads(ctx: PageContext, chart: Chart) -> None:
     name = export.slug(chart.name)
-    about = deck.credits_for(ctx, chart.subject)
+    about = ctx.credits(chart.subject)
     menu = st.popover("Download", icon=":material/download:", key=f"download_{chart.key}")
     export.RENDERER.warm()
     missing = export.RENDERER.missing()

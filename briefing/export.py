@@ -72,19 +72,10 @@ def make_credits(
 ) -> Credits:
     """'Filters: …' as the subtitle; 'Source: briefing warehouse · 14 stances from 5 articles
     · outlets: CBC News, RT +2 · 2015-10 to 2020-11-11 · generated 23 Nov 2026' below."""
-    generated = generated or date.today()
-    shown = ", ".join(outlets[:4]) + (f" +{len(outlets) - 4}" if len(outlets) > 4 else "")
-    span = f"{first} to {last}" if first and last else "undated"
-    plural = "" if articles == 1 else "s"
-    parts = [
-        "Source: briefing warehouse",
-        f"{rows:,} {noun[:-1] if rows == 1 and noun.endswith('s') else noun} "
-        f"from {articles:,} article{plural}",
-        f"outlet{'s' if len(outlets) != 1 else ''}: {shown}" if outlets else "outlet not recorded",
-        span,
-        f"generated {generated.day} {generated:%b %Y}",
-    ]
-    return Credits(subtitle_for(filters), " · ".join(parts))
+    source = charts.source_line(
+        rows, articles, first, last, noun=noun, outlets=outlets, generated=generated or date.today()
+    )
+    return Credits(subtitle_for(filters), source)
 
 
 def subtitle_for(filters: str) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import streamlit as st
 
-from briefing import charts, queries, theme
+from briefing import charts, export, queries, theme
 from briefing.filters import FilterOptions, Filters
 
 _KEY = "briefing_page_context"
@@ -36,6 +37,21 @@ class PageContext:
             prov.last_label or prov.last,
             self.filters.describe(self.names),
             noun or subject,
+        )
+
+    def credits(self, subject: str, generated: date | None = None) -> export.Credits:
+        """What a chart exported from `subject` rows says about itself: the filters as its
+        subtitle, and a source line naming outlets, dates, articles and the day it was made."""
+        prov = queries.provenance(self.warehouse, self.filters, subject)
+        return export.make_credits(
+            self.filters.describe(self.names),
+            prov.rows,
+            subject,
+            prov.articles,
+            prov.outlets,
+            prov.first_label or prov.first,
+            prov.last_label or prov.last,
+            generated,
         )
 
 

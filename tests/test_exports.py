@@ -123,13 +123,12 @@ def test_credits_name_outlets_dates_articles_and_the_day_made():
 
 
 def test_credits_for_a_view_follow_its_filters(ctx):
-    from briefing import deck
 
-    about = deck.credits_for(ctx, "stances", date(2026, 11, 23))
+    about = ctx.credits("stances", date(2026, 11, 23))
     assert "7 stances from 4 articles" in about.source
     assert "generated 23 Nov 2026" in about.source
     narrowed = ui.build_context(ctx.warehouse, Filters(outlets=("CBC News",)), ctx.options)
-    about = deck.credits_for(narrowed, "stances")
+    about = narrowed.credits("stances")
     assert "1 stance from 1 article ·" in about.source and "outlet: CBC News" in about.source
     assert about.subtitle == "Filters: outlet: CBC News"
 
