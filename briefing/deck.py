@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-import pandas as pd
-
 from briefing import export, pack, queries
 from briefing.ui import PageContext
 from briefing.views import Chart
@@ -78,19 +76,9 @@ def chart_slide(
 
 
 def quote_slide(ctx: PageContext, search: str = "") -> pack.QuoteSlide:
-    """The statements to read out: direct quotes first, newest first."""
-    rows = queries.evidence(ctx.warehouse, ctx.filters, "statements", QUOTES_IN_PACK)
-    if search:
-        table = queries.statements_table(ctx.warehouse, ctx.filters, search, QUOTES_IN_PACK)
-        rows = pd.DataFrame(
-            {
-                "kind": "quote",
-                "text": table["quote"],
-                "who": table["speaker"],
-                "outlet": table["outlet"],
-                "when": table["date"],
-            }
-        )
+    """The statements to read out (matching the Statements page's search): direct quotes
+    first, newest first."""
+    rows = queries.evidence(ctx.warehouse, ctx.filters, "statements", QUOTES_IN_PACK, search)
     title = f"What was said: “{search}”" if search else "What was said"
     return pack.QuoteSlide(title, tuple(_evidence(r) for r in rows.itertuples(index=False)))
 

@@ -1060,7 +1060,7 @@ _EVIDENCE_SQL = {
     # Direct quotes first: they are what a speaker note reads out.
     "statements": """
         SELECT 'quote' AS kind, quote AS text, speaker AS who, outlet, date_label AS "when"
-        FROM rows ORDER BY is_direct DESC, row_date DESC NULLS LAST, statement_id LIMIT ?""",
+        FROM rows WHERE {search} ORDER BY is_direct DESC, row_date DESC NULLS LAST, statement_id LIMIT ?""",
     "stances": """
         SELECT 'stance' AS kind, evidence AS text,
                concat(COALESCE(source_name, '?'), ' → ', COALESCE(target_name, '?'),
@@ -1092,11 +1092,18 @@ _EVIDENCE_SQL = {
 
 
 @st.cache_data(**CACHE)
-def evidence(wh: Warehouse, f: Filters, subject: str, limit: int = 5) -> pd.DataFrame:
-    """The rows behind a chart, for speaker notes: kind, text, who, outlet, when."""
+def evidence(
+    wh: Warehouse, f: Filters, subject: str, limit: int = 5, search: str = ""
+) -> pd.DataFrame:
+    """The rows behind a chart, for speaker notes: kind, text, who, outlet, when. Statements
+    can be narrowed by the Statements page's `search`."""
     if subject not in _EVIDENCE_SQL:
         raise ValueError(f"no evidence for {subject!r}")
-    return _run(wh, subject, f, _EVIDENCE_SQL[subject], [limit])
+    if search and subject != "statements":
+        raise ValueError("only statements are searched")
+    clause, params = _search_clause(search)
+    sql = _EVIDENCE_SQL[subject].replace("{search}", clause)
+    return _run(wh, subject, f, sql, (params if subject == "statements" else []) + [limit])
 
 
 @st.cache_data(**CACHE)
