@@ -31,6 +31,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from briefing import charts, theme
+from briefing.text import xml_safe
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +141,7 @@ def xlsx_bytes(df: pd.DataFrame, title: str, about: Credits) -> bytes:
         cells = sheet[sheet.max_row]
         for i, (cell, value) in enumerate(zip(cells, values)):
             if isinstance(value, str):
-                cell.value = _strip_control(value)
+                cell.value = xml_safe(value)
                 cell.data_type = "s"  # '=…' stays text
             widths[i] = min(60, max(widths[i], len(str(value or ""))))
     for i, width in enumerate(widths, start=1):
@@ -149,7 +150,7 @@ def xlsx_bytes(df: pd.DataFrame, title: str, about: Credits) -> bytes:
 
     info = book.create_sheet("About")
     for label, value in (("Chart", title), ("Filters", about.subtitle), ("Source", about.source)):
-        info.append([label, _strip_control(value)])
+        info.append([label, xml_safe(value)])
         info.cell(info.max_row, 2).data_type = "s"
         info.cell(info.max_row, 1).font = Font(bold=True)
     info.column_dimensions["A"].width = 10
@@ -166,13 +167,6 @@ def _excel_value(value: object) -> object:
     if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
         return value.item()
     return value
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _strip_control(text: str) -> str:
-    return _CONTROL.sub("", text)
 
 
 # --- images --------------------------------------------------------------------------------------

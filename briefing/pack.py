@@ -29,6 +29,7 @@ from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
+from briefing.text import xml_safe
 from briefing.theme import ACCENT, DECK_FONT, MUTED_TEXT, TEXT
 
 
@@ -455,13 +456,11 @@ def _link_title(cell, url: str | None) -> None:
 
 # --- Text -------------------------------------------------------------------------------------
 
+
 # Characters XML 1.0 cannot hold (and DEL), which a scraped page can carry.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
 def _clean(text: str) -> str:
     """Text safe for a slide: no XML-invalid characters, whitespace runs collapsed."""
-    return " ".join(_XML_INVALID.sub("", str(text)).split())
+    return " ".join(xml_safe(text).split())
 
 
 def _shorten(text: str, limit: int) -> str:

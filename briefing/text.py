@@ -7,11 +7,21 @@ at every span boundary and each piece carries the classes of all spans covering 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
 from briefing import theme
+
+# Characters XML 1.0 cannot carry: a .pptx or .xlsx holding one will not open.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: object) -> str:
+    """Article text made safe for Office files (decks, workbooks): XML-invalid characters
+    (control characters, lone surrogates) dropped."""
+    return _XML_INVALID.sub("", str(text))
 
 
 @dataclass(frozen=True)
