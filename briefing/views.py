@@ -36,13 +36,14 @@ class Chart:
     data: pd.DataFrame
     subject: str  # statements | stances | figures | events: the rows behind it
     caption: str
-    # The same chart cut to what a slide holds (a page can scroll, a slide cannot); None when
-    # the page's figure already fits.
-    slide_figure: go.Figure | None = None
+    # Builds the same chart cut to what a slide holds (a page can scroll, a slide cannot), or
+    # None when the page's figure already fits; called only when a slide is made.
+    slide: Callable[[], go.Figure | None] | None = None
 
     @property
     def for_slide(self) -> go.Figure:
-        return self.slide_figure if self.slide_figure is not None else self.figure
+        cut = self.slide() if self.slide is not None else None
+        return cut if cut is not None else self.figure
 
 
 def _retitled(fig: go.Figure, note: str) -> go.Figure:
@@ -286,32 +287,19 @@ def caption_events_by_place(df: pd.DataFrame) -> str:
 # --- the pages' charts --------------------------------------------------------------------------
 
 
-def _chart(
-    key: str,
-    name: str,
-    build: Callable[[pd.DataFrame, str], go.Figure],
-    data: pd.DataFrame,
-    subject: str,
-    caption: str,
-    source: str,
-) -> Chart:
-    return Chart(key, name, build(data, source), data, subject, caption)
-
-
 def overview(ctx: PageContext) -> list[Chart]:
     wh, f = ctx.warehouse, ctx.filters
     balance = queries.stance_balance(wh, f)
     monthly = queries.statements_over_time(wh, f)
     cited = queries.most_cited_figures(wh, f)
     return [
-        _chart(
+        Chart(
             "overview_balance",
             "Balance of stances",
-            charts.stance_balance,
+            charts.stance_balance(balance, ctx.source("stances")),
             balance,
             "stances",
             caption_stance_balance(balance),
-            ctx.source("stances"),
         ),
         Chart(
             "overview_statements",
@@ -321,14 +309,13 @@ def overview(ctx: PageContext) -> list[Chart]:
             "statements",
             caption_statements_over_time(monthly),
         ),
-        _chart(
+        Chart(
             "overview_figures",
             "Most cited humanitarian figures",
-            charts.most_cited_figures,
+            charts.most_cited_figures(cited, ctx.source("figures")),
             cited,
             "figures",
             caption_most_cited_figures(cited),
-            ctx.source("figures"),
         ),
     ]
 
@@ -347,7 +334,7 @@ def figures(ctx: PageContext) -> list[Chart]:
             spread,
             "figures",
             caption_figure_spread(spread),
-            _fewer_quantities(spread, source),
+            functools.partial(_fewer_quantities, spread, source),
         ),
         Chart(
             "figures_place",
@@ -356,16 +343,15 @@ def figures(ctx: PageContext) -> list[Chart]:
             by_place,
             "figures",
             caption_figures_by_place(by_place),
-            _fewer_places(by_place, source),
+            functools.partial(_fewer_places, by_place, source),
         ),
-        _chart(
+        Chart(
             "figures_time",
             "Figures over time",
-            charts.figures_timeline,
+            charts.figures_timeline(over_time, source),
             over_time,
             "figures",
             caption_figures_timeline(over_time),
-            source,
         ),
     ]
 
@@ -424,7 +410,7 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             counts,
             "stances",
             caption_stances(counts, side),
-            charts.stance_bars(counts, source, top=SLIDE_BARS, side=side),
+            functools.partial(charts.stance_bars, counts, source, top=SLIDE_BARS, side=side),
         ),
         Chart(
             "stances_matrix",
@@ -433,16 +419,15 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             counts,
             "stances",
             caption_stance_matrix(counts, side),
-            _fewer_sides(counts, source, side),
+            functools.partial(_fewer_sides, counts, source, side),
         ),
-        _chart(
+        Chart(
             "stances_time",
             "Stances per month",
-            charts.stances_over_time,
+            charts.stances_over_time(monthly, source),
             monthly,
             "stances",
             caption_stances_over_time(monthly),
-            source,
         ),
     ]
 
@@ -499,7 +484,7 @@ def events(ctx: PageContext) -> list[Chart]:
             data,
             "events",
             caption_events_by_place(table),
-            _fewer_event_places(table, source),
+            functools.partial(_fewer_event_places, table, source),
         ),
     ]
 
