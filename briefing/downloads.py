@@ -68,7 +68,7 @@ def chart_downloads(ctx: PageContext, chart: Chart) -> None:
             )
     menu.download_button(
         "Data (CSV)",
-        export.csv_bytes(chart.data),
+        lambda: export.csv_bytes(chart.data),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"csv_{chart.key}",
