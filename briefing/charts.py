@@ -1049,26 +1049,9 @@ def actor_network(
     # horizontally) get the room.
     fig.update_xaxes(range=[-1.4, 1.4])
     fig.update_yaxes(visible=False, range=[-1.15, 1.15])
-    fig.update_layout(
-        legend={
-            "orientation": "v",
-            "x": 1.01,
-            "xanchor": "left",
-            "y": 1,
-            "yanchor": "top",
-        }
-    )
+    # _finish puts the legend at the right; the margin keeps long actor names beside it.
     fig = _finish(fig, title, source, height=680, legend_title=colour_by)
-    fig.update_layout(
-        legend={
-            "orientation": "v",
-            "x": 1.01,
-            "xanchor": "left",
-            "y": 1,
-            "yanchor": "top",
-        },
-        margin={"r": 180},
-    )
+    fig.update_layout(margin={"r": 180})
     return fig
 
 
