@@ -37,7 +37,8 @@ stances
           spurious <polarity>
   missed: source not among the article's actors  no mentioned actor matches the gold source
           target not among the article's actors
-          missed policy act                      no speech or stance word in the evidence
+          missed policy act                      no speech or stance word and no quotation mark
+                                                 in the evidence's sentence
           missed (source kind K, from gazetteer|discovered)
 events
   false:  wrong type (gold X, predicted Y)       an unmatched gold event has the date, not the type
@@ -276,6 +277,9 @@ _STANCE_WORD = re.compile(
 )
 
 
+_QUOTE_MARK = re.compile(r"[\"“”]")
+
+
 def classify_stances(
     article: str,
     extraction: Extraction | None,
@@ -315,17 +319,22 @@ def classify_stances(
         text = f"{row.source_id} → {row.target_id} ({row.polarity}): {row.evidence}"
         failures.append(Failure("stances", "false", kind, article, excerpt(text)))
     mentioned = sorted({m.actor_id for m in extraction.mentions}) if extraction else []
+    body = extraction.article.body if extraction is not None else ""
     for j, (g, ok) in enumerate(zip(gold, found, strict=True)):
         if ok or j in explained:
             continue
-        kind = stance_miss_class(g, mentioned, matches, actors)
+        kind = stance_miss_class(g, mentioned, matches, actors, body)
         text = f"{g['source']} → {g['target']} ({g['polarity']}): {g.get('evidence') or ''}"
         failures.append(Failure("stances", "missed", kind, article, excerpt(text)))
     return failures
 
 
 def stance_miss_class(
-    gold: Mapping[str, Any], mentioned: Iterable[str], matches: Any, actors: Mapping[str, Actor]
+    gold: Mapping[str, Any],
+    mentioned: Iterable[str],
+    matches: Any,
+    actors: Mapping[str, Actor],
+    body: str = "",
 ) -> str:
     mentioned = list(mentioned)
     sources = [a for a in mentioned if matches(gold["source"], a)]
@@ -333,7 +342,12 @@ def stance_miss_class(
         return "source not among the article's actors"
     if not any(matches(gold["target"], a) for a in mentioned):
         return "target not among the article's actors"
-    if gold.get("evidence") and not _search(_STANCE_WORD, gold["evidence"]):
+    evidence = gold.get("evidence") or ""
+    span = locate(body, evidence) if evidence else None
+    # The whole sentence decides: a quoted fragment ("disappointed in the extreme") is speech
+    # when its sentence reports it.
+    sentence = sentence_at(body, *span) if span else evidence
+    if evidence and not _search(_STANCE_WORD, sentence) and not _search(_QUOTE_MARK, sentence):
         return "missed policy act"
     actor = next((actors[a] for a in sources if a in actors), None)
     if actor is None:

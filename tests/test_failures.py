@@ -233,3 +233,26 @@ def test_the_report_counts_each_class_and_shows_a_few_examples_as_plain_text():
     grouped = json.loads(json.dumps(failures.as_dict(found)))
     assert grouped[0]["count"] == 5 and len(grouped[0]["examples"]) == 3
     assert failures.excerpt("a\x1b[31m  b\u202e c") == "a [31m b c"
+
+
+def test_a_quoted_fragment_in_a_reported_sentence_is_not_a_policy_act():
+    body = 'Canada said it was "disappointed in the extreme" after Russia blocked the resolution.'
+    gold = {
+        "source": "Canada",
+        "target": "Russia",
+        "polarity": "critical",
+        "evidence": "disappointed in the extreme",
+    }
+
+    def matches(name: str, actor_id: str) -> bool:
+        return ACTORS.matches(name, actor_id)
+
+    kind = failures.stance_miss_class(gold, ["canada", "russia"], matches, ACTORS.actors, body)
+    assert kind == "missed (source kind country, from gazetteer)"
+    act = {**gold, "evidence": "Russia blocked the resolution"}
+    assert (
+        failures.stance_miss_class(
+            act, ["canada", "russia"], matches, ACTORS.actors, "Russia blocked the resolution."
+        )
+        == "missed policy act"
+    )
