@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import random
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -285,3 +285,38 @@ def test_evaluate_labels_the_etls_rows_for_calibration(seed_db):
         assert sum(s.right for s in samples[table]) >= 0.8 * len(samples[table])
     reliability = scores.reliability()
     assert all(r.unscored == 0 for r in reliability.values())
+
+
+# --- the warehouse -----------------------------------------------------------------------------
+
+
+def write(db: Path, extraction: Extraction) -> None:
+    when = datetime(2024, 5, 8, 12, 0)
+    load.write_warehouse(
+        db,
+        articles=[extraction.article],
+        extractions=[extraction],
+        actors=list(ACTORS.values()),
+        rejected=[],
+        run_info=load.RunInfo("r", when, when, "v", 1, 1, 0, 0),
+    )
+
+
+def test_confidence_and_review_status_are_stored_and_read_back_for_reuse(tmp_path):
+    scored = confidence.with_confidence(EXTRACTION, ACTORS)
+    write(tmp_path / "w.duckdb", scored)
+    previous = load.read_previous(tmp_path / "w.duckdb")
+    (again,) = previous.extractions["sha"]
+    for table in confidence.ROW_TABLES:
+        assert getattr(again, table) == getattr(scored, table)
+
+
+def test_a_warehouse_written_before_confidence_existed_still_reads(tmp_path):
+    db = tmp_path / "old.duckdb"
+    write(db, EXTRACTION)
+    with duckdb.connect(str(db)) as con:
+        for table in confidence.ROW_TABLES:
+            con.execute(f"ALTER TABLE {table} DROP COLUMN confidence")  # names from ROW_TABLES
+            con.execute(f"ALTER TABLE {table} DROP COLUMN review_status")
+    (old,) = load.read_previous(db).extractions["sha"]
+    assert old.figures[0].confidence is None and old.figures[0].review_status == "machine"
