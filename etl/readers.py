@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.dates import parse_partial_date as parse_iso_date
+from etl.inputs import read_entry, relative_path
 from etl.types import PartialDate, RawDocument, Rejection
 
 log = logging.getLogger(__name__)
@@ -118,38 +119,17 @@ def read_source(
             f"Files of type '{suffix or '(no extension)'}' are not read; save the article as "
             ".txt, .md, .html, .json or .jsonl.",
         )
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Rejection(
-                source_path,
-                "too_large",
-                f"The file is {size:,} bytes, over the {max_bytes:,}-byte limit; split it into "
-                "one file per article or a .jsonl bundle under the limit.",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        return Rejection(
-            source_path,
-            "unreadable",
-            f"The file could not be read ({exc.strerror or exc}); check that it exists and that "
-            "its permissions let this user read it.",
-        )
-    if len(data) > max_bytes:  # the file grew between stat and read
-        return Rejection(
-            source_path, "too_large", f"The file is over the {max_bytes:,}-byte limit."
-        )
+    data = read_entry(path, root, max_bytes)
+    if isinstance(data, Rejection):
+        return data
     if fmt in ("json", "jsonl"):
         return _read_json(data, source_path, fmt)
     return _read_text_file(data, source_path, fmt)
 
 
 def relative_source_path(path: Path, root: Path) -> str:
-    """`path` relative to `root`, with forward slashes (the path itself when not under root)."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """`path` relative to `root`, with forward slashes (only its name when not under root)."""
+    return relative_path(path, root)
 
 
 def sha256_hex(data: bytes) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from etl import load
+from etl.inputs import check_entry, hide_paths, relative_path
 from etl.types import CONTRACT_TABLES, Actor, Article, Extraction, Rejection, stable_id
 
 log = logging.getLogger(__name__)
@@ -102,23 +103,68 @@ class RunSummary:
         return self.articles_new + self.articles_reused
 
 
-def iter_input_files(input_dir: Path, skip: Iterable[Path] = ()) -> list[Path]:
-    """Every article file under input_dir, recursively, sorted by relative path.
+@dataclass(frozen=True)
+class InputScan:
+    """The files a run may read and the folder entries it turns away, each sorted by path."""
+
+    files: tuple[Path, ...]
+    rejected: tuple[Rejection, ...]
+
+
+def scan_input_folder(input_dir: Path, skip: Iterable[Path] = ()) -> InputScan:
+    """Every article file under input_dir, recursively, and every entry that may not be read.
 
     Hidden files and folders (".git", ".DS_Store"), the sidecar and the `skip` files (the
-    warehouse itself, when it sits inside the input folder) are skipped.
+    warehouse itself, when it sits inside the input folder) are skipped. Only regular files that
+    resolve inside the folder are kept; links that leave it, loop or dangle, links to folders,
+    pipes, sockets and devices are rejected (see `etl.inputs.check_entry`). Nothing is opened.
     """
-    skipped = {p.resolve() for p in skip}
-    found = []
-    for dirpath, dirnames, filenames in os.walk(input_dir):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found += [
-            Path(dirpath) / name
-            for name in filenames
-            if not name.startswith(".") and name != SIDECAR_NAME
-        ]
-    found = [p for p in found if p.resolve() not in skipped]
-    return sorted(found, key=lambda p: p.relative_to(input_dir).as_posix())
+    skipped = {os.path.realpath(p) for p in skip}
+    files: list[Path] = []
+    rejected: list[Rejection] = []
+
+    def unlistable(exc: OSError) -> None:
+        rejected.append(
+            Rejection(
+                relative_path(Path(exc.filename or input_dir), input_dir) or ".",
+                "unreadable",
+                f"The folder could not be listed ({exc.strerror or type(exc).__name__}); check "
+                "that this user may read it.",
+            )
+        )
+
+    for dirpath, dirnames, filenames in os.walk(input_dir, onerror=unlistable):
+        folder = Path(dirpath)
+        kept = []
+        for name in dirnames:
+            if name.startswith("."):
+                continue
+            if (folder / name).is_symlink():  # os.walk would skip it without a word
+                checked = check_entry(folder / name, input_dir)
+                if isinstance(checked, Rejection):
+                    rejected.append(checked)
+                continue
+            kept.append(name)
+        dirnames[:] = kept
+        for name in filenames:
+            path = folder / name
+            if name.startswith(".") or name == SIDECAR_NAME:
+                continue
+            if os.path.realpath(path) in skipped:
+                continue
+            checked = check_entry(path, input_dir)
+            if isinstance(checked, Rejection):
+                rejected.append(checked)
+            else:
+                files.append(path)
+    files.sort(key=lambda p: p.relative_to(input_dir).as_posix())
+    rejected.sort(key=lambda r: r.source_path)
+    return InputScan(tuple(files), tuple(rejected))
+
+
+def iter_input_files(input_dir: Path, skip: Iterable[Path] = ()) -> list[Path]:
+    """The readable article files under input_dir, sorted by relative path (see `scan_input_folder`)."""
+    return list(scan_input_folder(input_dir, skip).files)
 
 
 def check_paths(input_dir: Path, db_path: Path) -> None:
@@ -150,7 +196,24 @@ class _Intake:
 
 
 def _error_rejection(path: str, stage: str, exc: BaseException) -> Rejection:
-    return Rejection(path, "error", f"{stage} failed: {type(exc).__name__}: {exc}")
+    return Rejection(path, "error", hide_paths(f"{stage} failed: {type(exc).__name__}: {exc}"))
+
+
+def _read_sidecar(input_dir: Path, steps: Steps, rejected: list[Rejection]) -> Mapping[str, Any]:
+    """The sidecar's rows; a sidecar that may not be read or does not parse is rejected."""
+    path = input_dir / SIDECAR_NAME
+    if os.path.lexists(path):
+        checked = check_entry(path, input_dir)
+        if isinstance(checked, Rejection):
+            detail = f"{checked.detail} Its metadata is not used."
+            rejected.append(dataclasses.replace(checked, detail=detail))
+            return {}
+    try:
+        return steps.load_sidecar(input_dir)
+    # A bad sidecar must not stop the run; its metadata is just unused.
+    except Exception as exc:  # noqa: BLE001
+        rejected.append(Rejection(SIDECAR_NAME, "invalid_sidecar", hide_paths(str(exc), input_dir)))
+        return {}
 
 
 def read_inputs(
@@ -158,14 +221,11 @@ def read_inputs(
 ) -> _Intake:
     """Read and prepare every file; duplicates and failures become rejections."""
     intake = _Intake()
-    try:
-        sidecar = steps.load_sidecar(input_dir)
-    # A bad sidecar must not stop the run; its metadata is just unused.
-    except Exception as exc:  # noqa: BLE001
-        sidecar = {}
-        intake.rejected.append(Rejection(SIDECAR_NAME, "invalid_sidecar", str(exc)))
-    files = iter_input_files(input_dir, skip)
-    intake.files_seen = len(files)
+    sidecar = _read_sidecar(input_dir, steps, intake.rejected)
+    scan = scan_input_folder(input_dir, skip)
+    intake.rejected.extend(scan.rejected)
+    files = scan.files
+    intake.files_seen = len(files) + len(scan.rejected)
     reporter.phase("reading", len(files))
     first_by_bytes: dict[str, str] = {}
     first_by_body: dict[str, str] = {}
@@ -177,7 +237,9 @@ def read_inputs(
         # A reader bug or an OS error costs one file, not the run.
         except Exception as exc:  # noqa: BLE001
             intake.rejected.append(
-                Rejection(relative, "unreadable", f"{type(exc).__name__}: {exc}")
+                Rejection(
+                    relative, "unreadable", hide_paths(f"{type(exc).__name__}: {exc}", input_dir)
+                )
             )
             continue
         if isinstance(result, Rejection):

@@ -278,3 +278,58 @@ def test_markdown_markup_is_removed_but_words_kept(tmp_path):
     doc = read_one(write(tmp_path, "story.md", md.encode()), tmp_path)
     assert doc.text.splitlines()[0] == "Talks resume in Geneva"
     assert "The minister said the talks would resume." in doc.text
+
+
+# --- entries that are not regular files inside the root ----------------------------------------
+
+
+def read_within(path: Path, root: Path, seconds: float = 10, **kwargs):
+    """read_source in a thread, so a reader that blocks fails the test instead of hanging it."""
+    import threading
+
+    outcome: list = []
+    worker = threading.Thread(
+        target=lambda: outcome.append(read_source(path, root, **kwargs)), daemon=True
+    )
+    worker.start()
+    worker.join(seconds)
+    assert outcome, f"reading {path.name} did not return within {seconds} s"
+    return outcome[0]
+
+
+def test_a_named_pipe_is_rejected_without_being_opened(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = rejected(read_within(tmp_path / "pipe.txt", tmp_path))
+    assert result.reason == "not_regular_file" and "named pipe" in result.detail
+
+
+def test_a_link_to_a_device_is_rejected_without_reading_it(tmp_path):
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    result = rejected(read_within(tmp_path / "zero.txt", tmp_path))
+    assert result.reason == "outside_input_folder"
+    assert "/dev" not in result.detail
+
+
+def test_a_link_to_a_file_outside_the_root_is_rejected(tmp_path):
+    root = tmp_path / "raw"
+    root.mkdir()
+    write(tmp_path, "secret.txt", ENGLISH.encode())
+    (root / "secret.txt").symlink_to(tmp_path / "secret.txt")
+    result = rejected(read_source(root / "secret.txt", root))
+    assert (result.source_path, result.reason) == ("secret.txt", "outside_input_folder")
+    assert str(tmp_path) not in result.detail
+
+
+def test_a_link_inside_the_root_to_a_regular_file_is_read(tmp_path):
+    write(tmp_path, "story.txt", ENGLISH.encode())
+    (tmp_path / "alias.txt").symlink_to(tmp_path / "story.txt")
+    doc = read_one(tmp_path / "alias.txt", tmp_path)
+    assert (doc.source_path, doc.text) == ("alias.txt", ENGLISH)
+
+
+def test_a_loop_of_links_and_a_dangling_link_are_rejected(tmp_path):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "c.txt").symlink_to(tmp_path / "missing.txt")
+    assert rejected(read_source(tmp_path / "a.txt", tmp_path)).reason == "symlink_loop"
+    assert rejected(read_source(tmp_path / "c.txt", tmp_path)).reason == "broken_link"

@@ -350,3 +350,105 @@ def test_the_real_run_loads_a_tiny_article_and_is_idempotent(
     first = dump(db)
     again = run_etl(input_dir, db)
     assert again.articles_reused == 1 and dump(db) == first
+
+
+# --- entries that are not regular files inside the folder -----------------------------------
+
+
+def _odd_entries(folder: Path, outside: Path) -> None:
+    """One of every kind of entry that must not be read, beside two good articles."""
+    import os
+    import socket
+
+    secret = outside / "secret.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (folder / "passwd.txt").symlink_to(secret)
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "loop_a.txt").symlink_to(folder / "loop_b.txt")
+    (folder / "loop_b.txt").symlink_to(folder / "loop_a.txt")
+    (folder / "dangling.txt").symlink_to(folder / "gone.txt")
+    (outside / "elsewhere").mkdir()
+    (outside / "elsewhere" / "c.txt").write_text("Elsewhere\nNever read.\n")
+    (folder / "linked_out").symlink_to(outside / "elsewhere", target_is_directory=True)
+    (folder / "linked_in").symlink_to(folder / "2021", target_is_directory=True)
+    (folder / "inside_link.txt").symlink_to(folder / "a.txt")
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(folder / "sock.txt"))
+    finally:
+        server.close()
+
+
+EXPECTED_ENTRY_REASONS = {
+    "dangling.txt": "broken_link",
+    "linked_in": "not_regular_file",
+    "linked_out": "outside_input_folder",
+    "loop_a.txt": "symlink_loop",
+    "loop_b.txt": "symlink_loop",
+    "passwd.txt": "outside_input_folder",
+    "pipe.txt": "not_regular_file",
+    "sock.txt": "not_regular_file",
+    "zero.txt": "outside_input_folder",
+}
+
+
+def test_only_regular_files_inside_the_folder_are_read_and_every_other_entry_is_rejected(
+    folder, tmp_path, calls
+):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    _odd_entries(folder, outside)
+    read: list[str] = []
+
+    def recording_read(path: Path, root: Path):
+        read.append(path.relative_to(root).as_posix())
+        return fake_read(path, root)
+
+    steps = Steps(recording_read, lambda folder: {}, fake_prepare, lambda: FakeAnalyser(calls))
+    summary = run_etl(folder, tmp_path / "w.duckdb", steps=steps)
+    # A link inside the folder to a regular file may be followed (it is a duplicate of a.txt).
+    assert read == ["2021/b.txt", "a.txt", "inside_link.txt"]
+    reasons = {r.source_path: r.reason for r in summary.rejected}
+    assert reasons == {**EXPECTED_ENTRY_REASONS, "inside_link.txt": "duplicate"}
+    assert summary.articles == 2 and summary.files_seen == 3 + len(EXPECTED_ENTRY_REASONS)
+    details = " ".join(r.detail for r in summary.rejected)
+    assert str(tmp_path) not in details and "/dev/zero" not in details
+    by_path = {r.source_path: r.detail for r in summary.rejected}
+    assert "named pipe" in by_path["pipe.txt"] and "socket" in by_path["sock.txt"]
+    assert "folder" in by_path["linked_in"]
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    assert "root:x" not in " ".join(
+        r[0] for r in con.execute("SELECT body FROM articles").fetchall()
+    )
+
+
+def test_a_sidecar_linked_from_outside_the_folder_is_rejected_and_not_read(folder, tmp_path):
+    outside = tmp_path / "outside.csv"
+    outside.write_text("file,url,outlet,published_date\na.txt,,Outside Wire,\n")
+    (folder / "sources.csv").unlink()
+    (folder / "sources.csv").symlink_to(outside)
+    loaded: list[Path] = []
+
+    def load_sidecar(input_dir: Path):
+        loaded.append(input_dir)
+        return {}
+
+    steps = Steps(fake_read, load_sidecar, fake_prepare, lambda: FakeAnalyser([]))
+    summary = run_etl(folder, tmp_path / "w.duckdb", steps=steps)
+    assert loaded == []
+    assert [(r.source_path, r.reason) for r in summary.rejected] == [
+        ("sources.csv", "outside_input_folder")
+    ]
+    assert "metadata is not used" in summary.rejected[0].detail
+
+
+def test_a_reader_failure_detail_names_no_server_path(folder, tmp_path, calls):
+    def failing_read(path: Path, root: Path):
+        raise PermissionError(13, "Permission denied", str(path.resolve()))
+
+    steps = Steps(failing_read, lambda folder: {}, fake_prepare, lambda: FakeAnalyser(calls))
+    summary = run_etl(folder, tmp_path / "w.duckdb", steps=steps)
+    details = [r.detail for r in summary.rejected]
+    assert details and all(str(tmp_path) not in d for d in details)
+    assert any("a.txt" in d for d in details)
