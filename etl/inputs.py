@@ -192,14 +192,14 @@ def hide_paths(text: str, root: Path | None = None) -> str:
 
 
 def display_path(path: Path) -> str:
-    """A path to show a user: relative to the working folder when inside it, else as given."""
+    """A path to show a user: relative to the working folder when inside it, else only its name
+    (a message may reach a dashboard user, who has no business with the server's folders)."""
     path = Path(path)
-    if path.is_absolute():
+    if not path.is_absolute():
+        return path.as_posix()
+    for candidate, base in ((path, Path.cwd()), (path.resolve(), Path.cwd().resolve())):
         try:
-            return path.relative_to(Path.cwd()).as_posix() or "."
+            return candidate.relative_to(base).as_posix()
         except ValueError:
-            try:
-                return path.resolve().relative_to(Path.cwd().resolve()).as_posix() or "."
-            except ValueError:
-                return str(path)
-    return path.as_posix()
+            continue
+    return path.name or path.as_posix()

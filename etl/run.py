@@ -12,19 +12,22 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from etl import load
-from etl.inputs import check_entry, hide_paths, relative_path
+from etl.inputs import check_entry, display_path, hide_paths, relative_path
 from etl.types import CONTRACT_TABLES, Actor, Article, Extraction, Rejection, stable_id
 
 log = logging.getLogger(__name__)
 
 SIDECAR_NAME = "sources.csv"
+LOCK_SUFFIX = ".lock"
+DEFAULT_LOCK_TIMEOUT = 600.0  # seconds a run waits for another writer of the same warehouse
 ANALYSIS_CHUNK = 32  # articles per call to the analyser; a failure costs at most one chunk's retry
 
 
@@ -169,17 +172,20 @@ def iter_input_files(input_dir: Path, skip: Iterable[Path] = ()) -> list[Path]:
 
 def check_paths(input_dir: Path, db_path: Path) -> None:
     """Raise RunError when the run cannot start: no input folder, or nowhere to write."""
+    shown_input, shown_db = display_path(input_dir), display_path(db_path)
     if not input_dir.exists():
-        raise RunError(f"input folder not found: {input_dir}")
+        raise RunError(f"input folder not found: {shown_input}")
     if not input_dir.is_dir():
-        raise RunError(f"input is not a folder: {input_dir}")
+        raise RunError(f"input is not a folder: {shown_input}")
     if db_path.is_dir():
-        raise RunError(f"the warehouse path is a folder, not a file: {db_path}")
+        raise RunError(f"the warehouse path is a folder, not a file: {shown_db}")
+    if db_path.exists() and not db_path.is_file():
+        raise RunError(f"the warehouse path is not a regular file: {shown_db}")
     folder = db_path.parent
     if not folder.is_dir():
-        raise RunError(f"folder for the warehouse does not exist: {folder}")
+        raise RunError(f"folder for the warehouse does not exist: {display_path(folder)}")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise RunError(f"folder for the warehouse is not writable: {folder}")
+        raise RunError(f"folder for the warehouse is not writable: {display_path(folder)}")
 
 
 def _sha256(text: str) -> str:
@@ -334,31 +340,111 @@ def run_etl(
     reporter: Reporter | None = None,
     steps: Steps | None = None,
     gazetteer_path: Path | None = None,
+    replace_invalid_db: bool = False,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
 ) -> RunSummary:
     """Build the warehouse at db_path from every article under input_dir.
 
     Articles unchanged since the previous warehouse (same bytes, same metadata, same ETL
     version) keep their rows; `full=True` reanalyses everything. Raises RunError when the run
     cannot happen at all; rejected files never stop it.
+
+    One run writes a warehouse at a time: a run waits (up to `lock_timeout` seconds, saying so
+    on the reporter) while another holds `<db>.lock`, and reads the folder and the previous
+    warehouse only once it holds the lock, so the earlier run's work is kept. An existing file
+    at db_path that is not an ETL warehouse is never replaced; a damaged or foreign DuckDB file
+    only with `replace_invalid_db=True`.
     """
     clock = time.monotonic()
-    started_at = datetime.now(UTC).replace(tzinfo=None)
     input_dir, db_path = Path(input_dir), Path(db_path)
     reporter = reporter or SilentReporter()
     check_paths(input_dir, db_path)
     steps = steps or default_steps(gazetteer_path)
     gazetteer = gazetteer_path or load.DEFAULT_GAZETTEER
+    with writer_lock(db_path, lock_timeout, reporter):
+        check_warehouse(db_path, replace_invalid_db)
+        summary = _build_warehouse(input_dir, db_path, full, reporter, steps, gazetteer)
+    return dataclasses.replace(summary, elapsed_seconds=time.monotonic() - clock)
+
+
+def lock_path(db_path: Path) -> Path:
+    """The lock file writers of db_path share: `<db>.lock` beside it."""
+    return db_path.with_name(db_path.name + LOCK_SUFFIX)
+
+
+@contextmanager
+def writer_lock(db_path: Path, timeout: float, reporter: Reporter) -> Iterator[None]:
+    """Hold the writer lock of db_path; wait for another run up to `timeout` seconds, then fail."""
+    from filelock import FileLock, Timeout
+
+    shown = display_path(db_path)
+    lock = FileLock(lock_path(db_path))
+    try:
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            reporter.note(
+                f"another ETL run is writing {shown}; waiting up to {timeout:g} s for it to finish…"
+            )
+            try:
+                lock.acquire(timeout=timeout)
+            except Timeout:
+                raise RunError(
+                    f"another ETL run is still writing {shown} after {timeout:g} s of waiting; "
+                    "try again when it has finished (or wait longer with --lock-timeout)"
+                ) from None
+    except OSError as exc:
+        raise RunError(
+            f"could not create the lock file {display_path(lock_path(db_path))} "
+            f"({exc.strerror or exc}); check that the warehouse folder is writable"
+        ) from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def check_warehouse(db_path: Path, replace_invalid: bool = False) -> None:
+    """Raise RunError when db_path holds a file this run must not replace (see load.warehouse_problem)."""
+    problem = load.warehouse_problem(db_path)
+    shown = display_path(db_path)
+    if problem == "not_duckdb":
+        raise RunError(
+            f"{shown} exists and is not a DuckDB warehouse, so it was left untouched; check "
+            "the --db path (a typo?), or move the file away yourself if it should be replaced"
+        )
+    if problem is not None and not replace_invalid:
+        what = {
+            "unreadable": "is a DuckDB file that cannot be opened (damaged, or open in another program)",
+            "foreign": "is a DuckDB database that this ETL did not write (it has no meta table)",
+        }[problem]
+        raise RunError(
+            f"{shown} {what}, so it was left untouched; choose another --db file, or pass "
+            "--replace-invalid-db to replace it with a new warehouse"
+        )
+
+
+def _build_warehouse(
+    input_dir: Path,
+    db_path: Path,
+    full: bool,
+    reporter: Reporter,
+    steps: Steps,
+    gazetteer: Path,
+) -> RunSummary:
+    """The run itself, under the writer lock: read, analyse what changed, write."""
+    started_at = datetime.now(UTC).replace(tzinfo=None)
     version = load.etl_version(gazetteer=gazetteer)
     notes: list[str] = []
 
     previous = load.read_previous(db_path)
     if previous is None and db_path.exists():
-        notes.append(f"{db_path} was not a readable warehouse; it will be replaced")
+        notes.append(f"{display_path(db_path)} could not be read back; it is replaced")
     reusable = previous is not None and not full and previous.etl_version == version
     if previous is not None and not full and not reusable:
         notes.append("the ETL code, rules or gazetteer changed: every article is reanalysed")
 
-    warehouse_files = (db_path, db_path.with_name(db_path.name + ".wal"))
+    warehouse_files = (db_path, db_path.with_name(db_path.name + ".wal"), lock_path(db_path))
     intake = read_inputs(input_dir, steps, reporter, skip=warehouse_files)
 
     kept: dict[str, Extraction] = {}
@@ -395,7 +481,7 @@ def run_etl(
     ]
     actors = load.merge_actors(gazetteer_actors, _discovered_actors(extractions))
     run_id = stable_id(started_at.isoformat(), os.getpid(), input_dir.resolve())
-    reporter.note(f"writing {db_path}")
+    reporter.note(f"writing {display_path(db_path)}")
     run_info = load.RunInfo(
         run_id=run_id,
         started_at=started_at,
@@ -418,7 +504,10 @@ def run_etl(
             gazetteer_sha256=load.file_sha256(gazetteer),
         )
     except OSError as exc:
-        raise RunError(f"could not write the warehouse {db_path}: {exc}") from exc
+        raise RunError(
+            f"could not write the warehouse {display_path(db_path)}: "
+            + hide_paths(str(exc), input_dir)
+        ) from exc
     reporter.done()
     return RunSummary(
         input_dir=input_dir,
@@ -428,7 +517,7 @@ def run_etl(
         articles_reused=len(kept),
         rejected=tuple(rejections),
         rows=rows,
-        elapsed_seconds=time.monotonic() - clock,
+        elapsed_seconds=0.0,
         run_id=run_id,
         notes=tuple(notes),
     )
@@ -447,5 +536,5 @@ def format_summary(summary: RunSummary) -> str:
     lines += [f"  {table:<12} {summary.rows.get(table, 0):>8}" for table in CONTRACT_TABLES]
     lines += [f"Note: {note}" for note in summary.notes]
     lines.append(f"Elapsed:           {summary.elapsed_seconds:.1f} s")
-    lines.append(f"Warehouse:         {summary.db_path}")
+    lines.append(f"Warehouse:         {display_path(summary.db_path)}")
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from pathlib import Path
 
 import duckdb
@@ -452,3 +453,127 @@ def test_a_reader_failure_detail_names_no_server_path(folder, tmp_path, calls):
     details = [r.detail for r in summary.rejected]
     assert details and all(str(tmp_path) not in d for d in details)
     assert any("a.txt" in d for d in details)
+
+
+# --- what --db may replace ---------------------------------------------------------------------
+
+
+def test_a_db_path_naming_a_file_that_is_not_a_warehouse_is_refused_and_left_untouched(
+    folder, tmp_path, steps
+):
+    csv = tmp_path / "sources.csv"
+    csv.write_text("file,url,outlet,published_date\na.txt,,Wire,\n")
+    before = csv.read_bytes()
+    for replace in (False, True):
+        with pytest.raises(RunError, match="not a DuckDB warehouse") as caught:
+            run_etl(folder, csv, steps=steps, replace_invalid_db=replace)
+        assert str(tmp_path) not in str(caught.value)
+        assert csv.read_bytes() == before
+
+
+def _damaged_warehouse(db: Path) -> bytes:
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) // 3])  # the header survives, the blocks do not
+    return db.read_bytes()
+
+
+def test_a_damaged_warehouse_is_replaced_only_when_asked(folder, tmp_path, steps):
+    db = tmp_path / "w.duckdb"
+    run_etl(folder, db, steps=steps)
+    damaged = _damaged_warehouse(db)
+    with pytest.raises(RunError, match="--replace-invalid-db"):
+        run_etl(folder, db, steps=steps)
+    assert db.read_bytes() == damaged
+    summary = run_etl(folder, db, steps=steps, replace_invalid_db=True)
+    assert summary.articles == 2 and load.row_counts(db)["articles"] == 2
+
+
+def test_a_duckdb_database_the_etl_did_not_write_is_refused(folder, tmp_path, steps):
+    db = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE sales (amount INTEGER)")
+    con.execute("INSERT INTO sales VALUES (42)")
+    con.close()
+    with pytest.raises(RunError, match="did not write"):
+        run_etl(folder, db, steps=steps)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT amount FROM sales").fetchall() == [(42,)]
+    con.close()
+
+
+def test_an_empty_file_at_the_db_path_becomes_a_warehouse(folder, tmp_path, steps):
+    db = tmp_path / "w.duckdb"
+    db.touch()
+    assert run_etl(folder, db, steps=steps).articles == 2
+
+
+# --- one writer at a time ----------------------------------------------------------------------
+
+
+class NotingReporter:
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+
+    def phase(self, name: str, total: int) -> None:
+        pass
+
+    def advance(self, label: str) -> None:
+        pass
+
+    def note(self, message: str) -> None:
+        self.notes.append(message)
+
+    def done(self) -> None:
+        pass
+
+
+def test_a_run_waits_for_the_writer_lock_then_reads_the_folder_and_warehouse_as_left(
+    folder, tmp_path, steps
+):
+    import threading
+
+    from filelock import FileLock
+
+    from etl.run import lock_path
+
+    db = tmp_path / "w.duckdb"
+    run_etl(folder, db, steps=steps)
+    reporter = NotingReporter()
+    held = FileLock(lock_path(db))
+    held.acquire()
+    outcome: list = []
+    waiting = threading.Thread(
+        target=lambda: outcome.append(run_etl(folder, db, steps=steps, reporter=reporter))
+    )
+    try:
+        waiting.start()
+        deadline = time.monotonic() + 10
+        while not reporter.notes and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert reporter.notes and "another ETL run is writing" in reporter.notes[0]
+        # What the first writer does while the second waits: a new file in the folder.
+        (folder / "c.txt").write_text("Geneva talks\nTurkey and Canada met.\n")
+        assert not outcome
+    finally:
+        held.release()
+        waiting.join(30)
+    (summary,) = outcome
+    assert (summary.articles_new, summary.articles_reused) == (1, 2)
+    assert load.row_counts(db)["articles"] == 3
+
+
+def test_a_run_that_cannot_get_the_writer_lock_in_time_fails_clearly(folder, tmp_path, steps):
+    from filelock import FileLock
+
+    from etl.run import lock_path
+
+    db = tmp_path / "w.duckdb"
+    held = FileLock(lock_path(db))
+    held.acquire()
+    try:
+        with pytest.raises(RunError, match="another ETL run is still writing") as caught:
+            run_etl(folder, db, steps=steps, lock_timeout=0.2)
+    finally:
+        held.release()
+    assert str(tmp_path) not in str(caught.value)
+    assert not db.exists()
