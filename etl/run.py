@@ -480,6 +480,8 @@ def _build_warehouse(
         for r in rejections
     ]
     actors = load.merge_actors(gazetteer_actors, _discovered_actors(extractions))
+    if previous is not None:
+        notes += _dropped_note(previous, articles)
     run_id = stable_id(started_at.isoformat(), os.getpid(), input_dir.resolve())
     reporter.note(f"writing {display_path(db_path)}")
     run_info = load.RunInfo(
@@ -521,6 +523,20 @@ def _build_warehouse(
         run_id=run_id,
         notes=tuple(notes),
     )
+
+
+def _dropped_note(previous: load.PreviousRun, articles: Sequence[Article]) -> list[str]:
+    """Say which articles of the previous warehouse this run no longer holds: none goes unsaid."""
+    loaded = {a.source_path for a in articles}
+    before = {e.article.source_path for group in previous.extractions.values() for e in group}
+    gone = sorted(before - loaded)
+    if not gone:
+        return []
+    shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5} more" if len(gone) > 5 else "")
+    return [
+        f"{len(gone)} article(s) of the previous warehouse are no longer loaded (their file was "
+        f"removed, moved or is now rejected, or the input folder differs): {shown}"
+    ]
 
 
 def format_summary(summary: RunSummary) -> str:

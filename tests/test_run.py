@@ -577,3 +577,14 @@ def test_a_run_that_cannot_get_the_writer_lock_in_time_fails_clearly(folder, tmp
         held.release()
     assert str(tmp_path) not in str(caught.value)
     assert not db.exists()
+
+
+def test_articles_the_previous_warehouse_held_are_not_dropped_without_a_note(
+    folder, tmp_path, steps
+):
+    db = tmp_path / "w.duckdb"
+    run_etl(folder, db, steps=steps)
+    (folder / "a.txt").unlink()
+    summary = run_etl(folder, db, steps=steps)
+    assert summary.articles == 1
+    assert any("no longer loaded" in note and "a.txt" in note for note in summary.notes)
