@@ -56,7 +56,8 @@ TABLES: dict[str, str] = {
             body VARCHAR NOT NULL,
             content_sha256 VARCHAR NOT NULL,
             ingested_at TIMESTAMP,
-            published_precision VARCHAR
+            published_precision VARCHAR,
+            encoding_note VARCHAR
         )""",
     "actors": """
         CREATE TABLE IF NOT EXISTS actors (

@@ -100,6 +100,8 @@ class RunSummary:
     elapsed_seconds: float
     run_id: str
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # (source_path, what was repaired) for every loaded article whose text needed a repair
+    repaired: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     @property
     def articles(self) -> int:
@@ -522,6 +524,7 @@ def _build_warehouse(
         elapsed_seconds=0.0,
         run_id=run_id,
         notes=tuple(notes),
+        repaired=tuple((a.source_path, a.encoding_note) for a in articles if a.encoding_note),
     )
 
 
@@ -548,6 +551,9 @@ def format_summary(summary: RunSummary) -> str:
         f"Rejected:          {len(summary.rejected)}",
     ]
     lines += [f"  {r.source_path} — {r.reason}: {r.detail}" for r in summary.rejected]
+    if summary.repaired:
+        lines.append(f"Text repaired:     {len(summary.repaired)}")
+        lines += [f"  {path} — {note}" for path, note in summary.repaired]
     lines.append("Rows per table:")
     lines += [f"  {table:<12} {summary.rows.get(table, 0):>8}" for table in CONTRACT_TABLES]
     lines += [f"Note: {note}" for note in summary.notes]

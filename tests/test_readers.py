@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 from pathlib import Path
@@ -333,3 +334,93 @@ def test_a_loop_of_links_and_a_dangling_link_are_rejected(tmp_path):
     (tmp_path / "c.txt").symlink_to(tmp_path / "missing.txt")
     assert rejected(read_source(tmp_path / "a.txt", tmp_path)).reason == "symlink_loop"
     assert rejected(read_source(tmp_path / "c.txt", tmp_path)).reason == "broken_link"
+
+
+# --- damaged encodings -------------------------------------------------------------------------
+
+DAMAGED = (
+    "Talks resume — again\n\nThe minister’s envoy arrived in Geneva on Monday… and said the\u00a0"
+    "ceasefire “must hold”, officials in Montréal added. Aid groups welcomed the news — cautiously.\n"
+)
+
+
+def test_utf8_with_a_few_invalid_bytes_keeps_its_characters_and_notes_the_repair(tmp_path):
+    data = DAMAGED.encode("utf-8")
+    middle = data.index(b"said")
+    data = data[:middle] + b"\xff\xfe\x80 \xc3(\x9d" + data[middle:]
+    doc = read_one(write(tmp_path, "damaged.txt", data), tmp_path)
+    for kept in ("—", "’", "…", "\u00a0", "“must hold”", "Montréal"):
+        assert kept in doc.text
+    assert "â€" not in doc.text and "Ã" not in doc.text
+    assert doc.text.count("\ufffd") == 3  # one per run of bad bytes
+    assert doc.encoding_note and "5 invalid bytes" in doc.encoding_note
+
+
+def test_a_clean_file_has_no_encoding_note(tmp_path):
+    doc = read_one(write(tmp_path, "clean.txt", DAMAGED.encode("utf-8")), tmp_path)
+    assert doc.encoding_note is None
+
+
+def misread(text: str) -> str:
+    """What a Windows-1252 reader shows for UTF-8 bytes (unassigned bytes pass through as-is)."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode())
+
+
+def test_text_garbled_twice_is_repaired_and_noted(tmp_path):
+    twice = misread(misread(DAMAGED)).encode("utf-8")
+    doc = read_one(write(tmp_path, "twice.txt", twice), tmp_path)
+    assert "Montréal" in doc.text and "“must hold”" in doc.text
+    assert "garbled" in doc.encoding_note
+
+
+def test_a_json_record_with_garbled_text_carries_the_note(tmp_path):
+    data = json.dumps({"title": "t", "text": misread(DAMAGED)}).encode()
+    doc = read_one(write(tmp_path, "record.json", data), tmp_path)
+    assert "Montréal" in doc.text and "garbled" in doc.encoding_note
+
+
+# --- HTML nested in HTML, or in a record --------------------------------------------------------
+
+PARAGRAPHS = (
+    "<p>Canada said on Monday that the talks in Geneva would resume next week, officials said.</p>"
+    "<p>The minister met reporters in Ottawa and spoke about the aid convoys at length.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "name, markup",
+    [
+        ("escaped.html", f"<html><body><pre>{html.escape(PARAGRAPHS)}</pre></body></html>"),
+        (
+            "framed.html",
+            f'<html><body><iframe srcdoc="{html.escape(PARAGRAPHS)}"></iframe></body></html>',
+        ),
+        ("page_saved_as.txt", f"<!DOCTYPE html><html><body><div>{PARAGRAPHS}</div></body></html>"),
+    ],
+)
+def test_html_nested_in_a_page_is_read_as_its_text(tmp_path, name, markup):
+    doc = read_one(write(tmp_path, name, markup.encode()), tmp_path)
+    assert "Canada said on Monday that the talks in Geneva" in doc.text
+    assert "<p>" not in doc.text and "&lt;" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        html.escape(PARAGRAPHS),
+        f'<div><iframe srcdoc="{html.escape(PARAGRAPHS)}"></iframe></div>',
+        f"<div><aside>{PARAGRAPHS}</aside></div>",
+    ],
+)
+def test_html_nested_in_a_json_record_is_read_as_its_text(tmp_path, body):
+    data = json.dumps({"title": "t", "body": body}).encode()
+    doc = read_one(write(tmp_path, "record.json", data), tmp_path)
+    assert "Canada said on Monday that the talks in Geneva" in doc.text
+    assert "<" not in doc.text and "&lt;" not in doc.text
+
+
+def test_a_page_whose_words_are_all_furniture_says_so_rather_than_no_text(tmp_path):
+    markup = f"<html><body><nav>Home News</nav><aside>{PARAGRAPHS}</aside></body></html>"
+    result = rejected(read_source(write(tmp_path, "aside.html", markup.encode()), tmp_path))
+    assert result.reason == "furniture_only"
+    assert "words" in result.detail

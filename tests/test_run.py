@@ -588,3 +588,33 @@ def test_articles_the_previous_warehouse_held_are_not_dropped_without_a_note(
     summary = run_etl(folder, db, steps=steps)
     assert summary.articles == 1
     assert any("no longer loaded" in note and "a.txt" in note for note in summary.notes)
+
+
+def test_a_repaired_encoding_is_recorded_on_the_article_and_in_the_summary(
+    real_modules, input_dir, tmp_path, calls
+):
+    from etl.ingest import prepare
+    from etl.readers import read_source
+    from etl.run import format_summary
+
+    data = (input_dir / "tiny.txt").read_bytes().replace("—".encode(), b"\xe2\x80 \xe2\x80\x94\xff")
+    (input_dir / "tiny.txt").write_bytes(data)
+    steps = Steps(read_source, lambda folder: {}, prepare, lambda: FakeAnalyser(calls))
+    db = tmp_path / "w.duckdb"
+    summary = run_etl(input_dir, db, steps=steps)
+    assert [path for path, _ in summary.repaired] == ["tiny.txt"]
+    assert "Text repaired:     1" in format_summary(summary)
+    con = duckdb.connect(str(db), read_only=True)
+    body, note = con.execute("SELECT body, encoding_note FROM articles").fetchone()
+    assert "invalid bytes" in note and "Mélanie Joly" in body and "—" in body
+
+
+def test_every_rejection_reason_the_etl_gives_is_explained_in_the_data_contract():
+    repo = Path(__file__).resolve().parent.parent
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (repo / "etl").glob("*.py"))
+    given = set(re.findall(r"Rejection\(\s*[^,()]+,\s*\"([a-z_]+)\"", source))
+    doc = (repo / "docs" / "data-contract.md").read_text(encoding="utf-8")
+    section = doc.split("## Rejection reasons", 1)[1].split("\n## ", 1)[0]
+    explained = set(re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE))
+    assert {"outside_input_folder", "not_regular_file", "symlink_loop"} <= given
+    assert given <= explained, f"undocumented: {sorted(given - explained)}"
