@@ -2,11 +2,15 @@
 
 Supported: `.txt`, `.md`, `.html`/`.htm`, `.json` (one record, a list of records, or an object
 holding a list under "articles"/"items"/"records"/"data") and `.jsonl` (one record per line).
-`read_source` never raises for bad input: every problem becomes a `Rejection`.
+`read_source` never raises for bad input: every problem becomes a `Rejection`. Which entries
+may be read at all, and how many bytes, is `etl.inputs`' business.
 
-Decoding: UTF-8 (with or without BOM), UTF-16 with a BOM, then the encoding an HTML page declares,
-then the best guess of charset-normalizer, with Windows-1252 as the Western fallback. Text that
-was UTF-8 misread as Windows-1252 ("donâ€™t") is repaired when the repair is unambiguous.
+Decoding: UTF-8 (with or without BOM), UTF-16 with a BOM, then UTF-8 with a few damaged bytes
+(each run replaced by U+FFFD), then the encoding an HTML page declares, then the best guess of
+charset-normalizer, with Windows-1252 as the Western fallback. Text that was UTF-8 misread as
+Windows-1252 ("donâ€™t"), even twice over, is repaired by ftfy. Every repair is noted on the
+document (`encoding_note`). A page saved as .txt is read as HTML, and HTML nested in HTML
+(escaped, or in an iframe's `srcdoc`) or in a JSON record is unwrapped to its text.
 """
 
 from __future__ import annotations
