@@ -56,7 +56,8 @@ TABLES: dict[str, str] = {
             body VARCHAR NOT NULL,
             content_sha256 VARCHAR NOT NULL,
             ingested_at TIMESTAMP,
-            published_precision VARCHAR
+            published_precision VARCHAR,
+            encoding_note VARCHAR
         )""",
     "actors": """
         CREATE TABLE IF NOT EXISTS actors (
@@ -584,6 +585,40 @@ def _open_warehouse(db_path: Path, *, warn: bool = True) -> duckdb.DuckDBPyConne
             )
         return None
     return con
+
+
+# Every DuckDB database file carries these bytes at offset 8 (after a checksum).
+DUCKDB_MAGIC = b"DUCK"
+
+
+def warehouse_problem(db_path: Path) -> str | None:
+    """Why the file at db_path must not simply be replaced, or None when it may be.
+
+    None: no file, an empty file, or an ETL warehouse. Otherwise `not_duckdb` (some other file:
+    a typo in `--db` must not destroy it), `unreadable` (a damaged DuckDB file) or `foreign` (a
+    DuckDB database this ETL did not write).
+    """
+    db_path = Path(db_path)
+    if not db_path.exists() or (db_path.is_file() and db_path.stat().st_size == 0):
+        return None
+    try:
+        with open(db_path, "rb") as file:
+            header = file.read(16)
+    except OSError:
+        return "unreadable"
+    if header[8:12] != DUCKDB_MAGIC:
+        return "not_duckdb"
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error:
+        return "unreadable"
+    try:
+        con.execute("SELECT value FROM meta WHERE key = 'etl_version'").fetchone()
+    except duckdb.Error:
+        return "foreign"
+    finally:
+        con.close()
+    return None
 
 
 def _previous_runs(db_path: Path) -> list[RunInfo]:

@@ -92,12 +92,15 @@ class RawDocument:
     url: str | None = None
     outlet: str | None = None
     published: PartialDate | None = None
+    encoding_note: str | None = (
+        None  # what decoding repaired (invalid bytes, mojibake), if anything
+    )
 
 
 @dataclass(frozen=True)
 class Rejection:
     source_path: str
-    reason: str  # short machine-friendly reason: empty, binary, undecodable, non_english, duplicate, too_large, unreadable, invalid_json, no_text
+    reason: str  # short machine-friendly reason; every one is listed in docs/data-contract.md
     detail: str  # a sentence a person can act on
 
 
@@ -114,6 +117,7 @@ class Article:
     body: str  # cleaned text: every span in the warehouse indexes this string
     content_sha256: str
     ingested_at: datetime | None = None
+    encoding_note: str | None = None  # what decoding repaired, if anything (see RawDocument)
 
 
 @dataclass(frozen=True)
