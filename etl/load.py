@@ -146,6 +146,43 @@ TABLES: dict[str, str] = {
             confidence DOUBLE,
             review_status VARCHAR NOT NULL
         )""",
+    # The analysts' review log (etl/review), copied from the review store on every write, with
+    # where each action attached in this warehouse.
+    "reviews": """
+        CREATE TABLE IF NOT EXISTS reviews (
+            review_id VARCHAR PRIMARY KEY,
+            table_name VARCHAR NOT NULL,
+            row_id VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            char_start INTEGER,
+            char_end INTEGER,
+            action VARCHAR NOT NULL,
+            before JSON,
+            after JSON,
+            reviewer VARCHAR NOT NULL,
+            reviewed_at TIMESTAMP NOT NULL,
+            note VARCHAR,
+            seq BIGINT NOT NULL,
+            content_sha256 VARCHAR,
+            source_path VARCHAR,
+            evidence VARCHAR,
+            changes JSON,
+            base_version BIGINT,
+            undoes VARCHAR,
+            attached_row_id VARCHAR,
+            attached_article_id VARCHAR,
+            attached_by VARCHAR,
+            unattached_reason VARCHAR
+        )""",
+    # The machine's own rows of every reviewed article, so a later run can reuse them.
+    "review_machine_rows": """
+        CREATE TABLE IF NOT EXISTS review_machine_rows (
+            article_id VARCHAR NOT NULL,
+            table_name VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            row_id VARCHAR NOT NULL,
+            row JSON NOT NULL
+        )""",
     "rejected": """
         CREATE TABLE IF NOT EXISTS rejected (
             source_path VARCHAR NOT NULL,
@@ -229,6 +266,8 @@ _ARROW_TYPES = {
     "DATE": pa.date32(),
     "TIMESTAMP": pa.timestamp("us"),
     "INTEGER": pa.int64(),
+    "BIGINT": pa.int64(),
+    "JSON": pa.string(),
     "DOUBLE": pa.float64(),
     "BOOLEAN": pa.bool_(),
     "VARCHAR[]": pa.list_(pa.string()),
@@ -349,9 +388,12 @@ def write_warehouse(
     rejected: Sequence[RejectedFile],
     run_info: RunInfo,
     gazetteer_sha256: str = "",
+    reviews: Sequence[Mapping[str, Any]] = (),
+    review_machine_rows: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, int]:
     """Write a complete warehouse to a temporary file, check it, and move it over `db_path`.
 
+    `reviews` and `review_machine_rows` are the rows of those tables (see etl.review).
     Returns the row count of every table. On any failure the previous file is left as it was.
     """
     db_path = Path(db_path)
@@ -370,6 +412,7 @@ def write_warehouse(
                 actors=actors,
                 rejected=rejected,
                 runs=[*previous_runs, run_info],
+                review_tables={"reviews": reviews, "review_machine_rows": review_machine_rows},
                 meta={
                     "etl_version": run_info.etl_version,
                     "gazetteer_sha256": gazetteer_sha256,
@@ -413,6 +456,7 @@ def _insert_all(
     rejected: Sequence[RejectedFile],
     runs: Sequence[RunInfo],
     meta: Mapping[str, str],
+    review_tables: Mapping[str, Sequence[Mapping[str, Any]]],
 ) -> dict[str, int]:
     article_ids = {a.article_id for a in articles}
     for extraction in extractions:
@@ -433,6 +477,7 @@ def _insert_all(
         ],
         "runs": list(runs),
         "meta": [{"key": k, "value": v} for k, v in meta.items()],
+        **{table: list(table_rows) for table, table_rows in review_tables.items()},
     }
     for table, field_name in EXTRACTION_FIELD.items():
         rows[table] = [row for e in extractions for row in getattr(e, field_name)]

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from etl import load
+from etl import load, review
 from etl.inputs import check_entry, display_path, hide_paths, relative_path
 from etl.types import CONTRACT_TABLES, Actor, Article, Extraction, Rejection, stable_id
 
@@ -439,14 +439,20 @@ def _build_warehouse(
     version = load.etl_version(gazetteer=gazetteer)
     notes: list[str] = []
 
-    previous = load.read_previous(db_path)
+    # Reviewed articles come back with the machine's rows: reviews are applied afresh below.
+    previous = review.restore_machine_rows(load.read_previous(db_path), db_path)
     if previous is None and db_path.exists():
         notes.append(f"{display_path(db_path)} could not be read back; it is replaced")
     reusable = previous is not None and not full and previous.etl_version == version
     if previous is not None and not full and not reusable:
         notes.append("the ETL code, rules or gazetteer changed: every article is reanalysed")
 
-    warehouse_files = (db_path, db_path.with_name(db_path.name + ".wal"), lock_path(db_path))
+    warehouse_files = (
+        db_path,
+        db_path.with_name(db_path.name + ".wal"),
+        lock_path(db_path),
+        *review.store_files(db_path),
+    )
     intake = read_inputs(input_dir, steps, reporter, skip=warehouse_files)
 
     kept: dict[str, Extraction] = {}
@@ -486,6 +492,9 @@ def _build_warehouse(
         notes += _dropped_note(previous, articles)
     run_id = stable_id(started_at.isoformat(), os.getpid(), input_dir.resolve())
     reporter.note(f"writing {display_path(db_path)}")
+    # Analysts' reviews (etl/review): corrections applied, rejected rows out, added rows in.
+    reviewed = review.apply_store(extractions, db_path)
+    notes += reviewed.notes()
     run_info = load.RunInfo(
         run_id=run_id,
         started_at=started_at,
@@ -501,11 +510,13 @@ def _build_warehouse(
         rows = load.write_warehouse(
             db_path,
             articles=articles,
-            extractions=extractions,
+            extractions=reviewed.extractions,
             actors=actors,
             rejected=rejected_rows,
             run_info=run_info,
             gazetteer_sha256=load.file_sha256(gazetteer),
+            reviews=reviewed.review_rows,
+            review_machine_rows=reviewed.machine_rows,
         )
     except OSError as exc:
         raise RunError(
