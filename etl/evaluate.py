@@ -860,7 +860,9 @@ def build_parser() -> argparse.ArgumentParser:
         "it against gold JSON files with the rules of GOLD.md.",
     )
     parser.add_argument("--articles", type=Path, metavar="DIR", help="folder of articles")
-    parser.add_argument("--gold", type=Path, required=True, metavar="DIR", help="gold JSON files")
+    parser.add_argument(
+        "--gold", type=Path, metavar="DIR", help="gold JSON files (required without --reviews)"
+    )
     parser.add_argument(
         "--db",
         type=Path,
@@ -874,11 +876,34 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="group false rows and missed gold rows by failure class, with examples",
     )
+    parser.add_argument(
+        "--reviews",
+        action="store_true",
+        help="score the warehouse given by --db against its analysts' reviews (precision on "
+        "confirmed, corrected and rejected rows, recall on added ones) instead of gold files",
+    )
     return parser
+
+
+def main_reviews(args: argparse.Namespace) -> int:
+    """`--reviews`: the machine rows of --db scored against the reviews in its store."""
+    from etl.review import format_review_scores, score_reviews
+
+    if args.db is None or not args.db.is_file():
+        print("error: --reviews needs --db FILE, an existing warehouse", file=sys.stderr)
+        return 2 if args.db is None else 1
+    scores = score_reviews(args.db)
+    print(json.dumps(scores.as_dict(), indent=2) if args.json else format_review_scores(scores))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.reviews:
+        return main_reviews(args)
+    if args.gold is None:
+        print("error: give --gold DIR (or --reviews)", file=sys.stderr)
+        return 2
     if args.db is None and args.articles is None:
         print("error: give --articles DIR (or --db FILE)", file=sys.stderr)
         return 2

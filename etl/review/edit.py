@@ -436,16 +436,7 @@ def submit(
     warehouse = _Warehouse(db_path)
 
     def make(log: list[Review]) -> list[Review]:
-        drafts: list[Review] = []
-        errors: list[str] = []
-        first = (log[-1].seq if log else 0) + 1
-        for n, request in enumerate(requests, 1):
-            try:
-                drafts.append(_draft(request, warehouse, [*log, *drafts], first + len(drafts)))
-            except ReviewConflict:
-                raise
-            except ReviewError as exc:
-                errors.append(f"{n}: {exc}")
+        drafts, errors = _drafts(requests, warehouse, log)
         if errors:
             raise RequestErrors(errors)
         return drafts
@@ -453,6 +444,24 @@ def submit(
     recorded = ReviewStore.for_warehouse(db_path).transact(make)
     applied = apply_reviews_to_warehouse(db_path) if apply and recorded else None
     return Submitted(tuple(recorded), applied)
+
+
+def _drafts(
+    requests: Sequence[ReviewRequest], warehouse: _Warehouse, log: Sequence[Review]
+) -> tuple[list[Review], list[str]]:
+    """Each request's review, checked in order (later ones see earlier ones); errors numbered
+    from 1. A `ReviewConflict` is raised at once."""
+    drafts: list[Review] = []
+    errors: list[str] = []
+    first = (log[-1].seq if log else 0) + 1
+    for n, request in enumerate(requests, 1):
+        try:
+            drafts.append(_draft(request, warehouse, [*log, *drafts], first + len(drafts)))
+        except ReviewConflict:
+            raise
+        except ReviewError as exc:
+            errors.append(f"{n}: {exc}")
+    return drafts, errors
 
 
 def row_state(db_path: Path | str, table: str, row_id: str) -> RowState | None:
@@ -478,13 +487,22 @@ def import_lines(
             errors.append(f"line {number}: not valid JSON ({exc.msg})")
         except ReviewError as exc:
             errors.append(f"line {number}: {exc}")
-    if errors:
+
+    def renumbered(messages: Sequence[str]) -> list[str]:
+        out = []
+        for message in messages:
+            index, _, text = message.partition(": ")
+            out.append(f"line {numbers[int(index) - 1]}: {text}")
+        return out
+
+    if errors:  # check the lines that parsed too, so one pass shows every problem
+        if Path(db_path).is_file():
+            log = ReviewStore.for_warehouse(db_path).read()
+            _, more = _drafts(requests, _Warehouse(Path(db_path)), log)
+            errors += renumbered(more)
+        errors.sort(key=lambda m: int(m.split(":")[0].removeprefix("line ")))
         raise RequestErrors(errors)
     try:
         return submit(db_path, requests, apply=apply)
     except RequestErrors as exc:
-        renumbered = []
-        for message in exc.errors:
-            index, _, text = message.partition(": ")
-            renumbered.append(f"line {numbers[int(index) - 1]}: {text}")
-        raise RequestErrors(renumbered) from None
+        raise RequestErrors(renumbered(exc.errors)) from None

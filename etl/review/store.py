@@ -205,6 +205,8 @@ class ReviewStore:
 
     def read(self) -> list[Review]:
         """Every action of the log, in order (an empty list when there is no store yet)."""
+        if not self.path.exists():
+            return []  # no lock file either: a warehouse without reviews stays as it was
         with self._locked():
             if not self.path.exists():
                 return []
