@@ -143,7 +143,10 @@ def test_the_store_is_append_only_and_numbers_actions_in_order(warehouse):
     review.submit(db, [req("stances", "reject", stance_id)], apply=False)
     review.submit(db, [req("stances", "confirm", stance_id, reviewer="bo")], apply=False)
     log = review.read_reviews(db)
-    assert [(r.seq, r.action, r.reviewer) for r in log] == [(1, "reject", "ana"), (2, "confirm", "bo")]
+    assert [(r.seq, r.action, r.reviewer) for r in log] == [
+        (1, "reject", "ana"),
+        (2, "confirm", "bo"),
+    ]
 
 
 def test_latest_action_wins_and_an_undo_is_an_action(warehouse):
