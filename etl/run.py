@@ -493,7 +493,10 @@ def _build_warehouse(
     run_id = stable_id(started_at.isoformat(), os.getpid(), input_dir.resolve())
     reporter.note(f"writing {display_path(db_path)}")
     # Analysts' reviews (etl/review): corrections applied, rejected rows out, added rows in.
-    reviewed = review.apply_store(extractions, db_path)
+    try:
+        reviewed = review.apply_store(extractions, db_path)
+    except review.ReviewError as exc:
+        raise RunError(str(exc)) from exc
     notes += reviewed.notes()
     run_info = load.RunInfo(
         run_id=run_id,

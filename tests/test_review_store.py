@@ -356,3 +356,19 @@ def test_applying_without_a_run_replaces_the_file_and_keeps_other_tables(warehou
     assert db.stat().st_ino != inode  # a new file moved over the old one
     assert table(db, "actors", "actor_id") == before
     assert not list(db.parent.glob(".warehouse.duckdb.tmp-*"))
+
+
+def test_a_damaged_store_stops_the_etl_hook_instead_of_dropping_reviews(warehouse):
+    db, extraction = warehouse
+    review.store_path(db).write_bytes(b"\0" * 8 + b"DUCK" + b"\0" * 4096)
+    with pytest.raises(review.ReviewError, match="cannot be read"):
+        review.apply_store([extraction], db)
+
+
+def test_a_warehouse_without_a_store_is_written_as_the_machine_left_it(warehouse):
+    db, extraction = warehouse
+    reviewed = review.apply_store([extraction], db)
+    assert reviewed.extractions == [extraction]
+    assert reviewed.review_rows == [] and reviewed.machine_rows == []
+    assert not review.store_path(db).exists()
+    assert not list(db.parent.glob("*.reviews.duckdb.lock"))

@@ -30,7 +30,7 @@ from etl.review.apply import (
     row_id_of,
     row_to_json,
 )
-from etl.review.store import REVIEW_TABLES, Review, ReviewStore
+from etl.review.store import REVIEW_TABLES, Review, ReviewError, ReviewStore
 from etl.types import Extraction
 
 DEFAULT_LOCK_TIMEOUT = 120.0  # seconds to wait for an ETL run holding the warehouse lock
@@ -74,7 +74,10 @@ def review_extractions(extractions: Sequence[Extraction], reviews: Sequence[Revi
     machine = bundles(extractions)
     resolution = resolve(machine, reviews)
     reviewed = [
-        dataclasses.replace(e, **resolution.rows[e.article.article_id]) for e in extractions
+        dataclasses.replace(
+            e, **{t: tuple(rows) for t, rows in resolution.rows[e.article.article_id].items()}
+        )
+        for e in extractions
     ]
     touched = resolution.articles_reviewed()
     machine_rows = [
@@ -106,8 +109,20 @@ def review_extractions(extractions: Sequence[Extraction], reviews: Sequence[Revi
 
 
 def apply_store(extractions: Sequence[Extraction], db_path: Path) -> ReviewedRun:
-    """The ETL's hook: the store of the warehouse at db_path applied to a run's extractions."""
-    return review_extractions(extractions, ReviewStore.for_warehouse(db_path).read())
+    """The ETL's hook: the store of the warehouse at db_path applied to a run's extractions.
+
+    A store that cannot be read stops the run (ReviewError): a warehouse written without the
+    reviews would silently show the machine's rows as if nobody had reviewed them.
+    """
+    store = ReviewStore.for_warehouse(db_path)
+    try:
+        log = store.read()
+    except duckdb.Error as exc:
+        raise ReviewError(
+            f"the review store {store.path.name} cannot be read ({exc}); the warehouse was left "
+            "as it was. Restore the file from a backup, or move it away to run without reviews"
+        ) from exc
+    return review_extractions(extractions, log)
 
 
 def read_machine_rows(db_path: Path) -> dict[str, dict[str, list[Any]]]:
@@ -145,7 +160,7 @@ def restore_machine_rows(
         return previous
     extractions = {
         sha: tuple(
-            dataclasses.replace(e, **kept[e.article.article_id])
+            dataclasses.replace(e, **{t: tuple(r) for t, r in kept[e.article.article_id].items()})
             if e.article.article_id in kept
             else e
             for e in group
