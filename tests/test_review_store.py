@@ -372,3 +372,32 @@ def test_a_warehouse_without_a_store_is_written_as_the_machine_left_it(warehouse
     assert reviewed.review_rows == [] and reviewed.machine_rows == []
     assert not review.store_path(db).exists()
     assert not list(db.parent.glob("*.reviews.duckdb.lock"))
+
+
+def test_later_actions_on_a_row_follow_its_first_action_to_the_new_row():
+    a = article()
+    old, new = rows(a), rows(a, salt="v2")
+    syria_old = old.stances[1]
+    where = {
+        "content_sha256": a.content_sha256,
+        "char_start": syria_old.char_start,
+        "char_end": syria_old.char_end,
+        "evidence": syria_old.evidence,
+    }
+    corrected = dataclasses.replace(syria_old, target_id="russia", review_status="corrected")
+    first = Review(
+        "r1", "stances", syria_old.stance_id, a.article_id, action="correct", reviewer="ana",
+        reviewed_at=datetime(2026, 1, 1), changes={"target_id": "russia"},
+        before=review.apply.row_to_json(syria_old), seq=1, **where,
+    )  # fmt: skip
+    # Made after the correction: its `before` names Russia, the machine's row named Syria.
+    second = Review(
+        "r2", "stances", syria_old.stance_id, a.article_id, action="confirm", reviewer="bo",
+        reviewed_at=datetime(2026, 1, 2), before=review.apply.row_to_json(corrected), seq=2,
+        **where,
+    )  # fmt: skip
+    resolution = resolve([ArticleRows(a, {"stances": new.stances})], [first, second])
+    syria_new = new.stances[1].stance_id
+    assert [resolution.attachments[r].row_id for r in ("r1", "r2")] == [syria_new, syria_new]
+    assert resolution.states[("stances", syria_new)].status == "corrected"
+    assert ("stances", new.stances[0].stance_id) not in resolution.states

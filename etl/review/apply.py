@@ -151,6 +151,8 @@ class Resolution:
     states: dict[tuple[str, str], RowState] = field(default_factory=dict)  # (table, row_id)
     # The reviewed rows of every article: article_id -> table -> rows
     rows: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    # (table, id a review named) -> where the first review of that row attached by span
+    by_old_row: dict[tuple[str, str], Attachment] = field(default_factory=dict)
 
     @property
     def unattached(self) -> list[Attachment]:
@@ -429,7 +431,14 @@ def _attach(
         )
     if review.row_id in add_ids:
         return unattached("the row it reviewed was added by an analyst and is gone")
+    # Actions on one old row stay together: the first one (whose `before` is the machine's
+    # row) chose the new row; a later one, made after a correction, could mislead the choice.
+    earlier = resolution.by_old_row.get((table, review.row_id))
+    if earlier is not None:
+        return dataclasses.replace(earlier, review=review)
     row = _span_match(table, review, bundle)
     if row is None:
         return unattached(f"no row of {table} overlaps its span any more")
-    return Attachment(review, table, row_id_of(table, row), bundle.article.article_id, "span")
+    found = Attachment(review, table, row_id_of(table, row), bundle.article.article_id, "span")
+    resolution.by_old_row[(table, review.row_id)] = found
+    return found
