@@ -23,6 +23,7 @@ import duckdb
 
 from etl import load
 from etl.review.apply import (
+    ROW_CLASSES,
     ArticleRows,
     Resolution,
     resolve,
@@ -171,12 +172,50 @@ def restore_machine_rows(
 
 
 def machine_extractions(db_path: Path) -> list[Extraction]:
-    """Every article of the warehouse with the machine's rows, in source-path order."""
-    previous = restore_machine_rows(load.read_previous(Path(db_path)), Path(db_path))
-    if previous is None:
-        raise FileNotFoundError(f"{db_path} is not a readable warehouse")
-    found = [e for group in previous.extractions.values() for e in group]
-    return sorted(found, key=lambda e: e.article.source_path)
+    """Every article of the warehouse with the machine's rows of the four reviewed tables
+    (mentions and the rest left out), in source-path order; one read-only connection."""
+    from etl.types import Article
+
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error as exc:
+        raise ReviewError(f"{Path(db_path).name} is not a readable warehouse ({exc})") from exc
+    try:
+        articles = [
+            load._build(Article, r)
+            for r in load._dicts(con, "SELECT * FROM articles ORDER BY source_path")
+        ]
+        found: dict[str, dict[str, list[Any]]] = {a.article_id: {} for a in articles}
+        for table in REVIEW_TABLES:
+            cls = ROW_CLASSES[table]
+            # Table names come from REVIEW_TABLES; rows in the order the ETL wrote them.
+            for r in load._dicts(con, f"SELECT * FROM {table} ORDER BY article_id, rowid"):
+                found[r["article_id"]].setdefault(table, []).append(load._build(cls, r))
+        try:
+            kept = con.execute(
+                "SELECT article_id, table_name, row FROM review_machine_rows "
+                "ORDER BY article_id, table_name, position"
+            ).fetchall()
+        except duckdb.CatalogException:  # a warehouse from before reviews
+            kept = []
+    except duckdb.Error as exc:
+        raise ReviewError(f"{Path(db_path).name} is not a readable warehouse ({exc})") from exc
+    finally:
+        con.close()
+    machine: dict[str, dict[str, list[Any]]] = {}
+    for article_id, table, row in kept:
+        per_table = machine.setdefault(article_id, {t: [] for t in REVIEW_TABLES})
+        per_table[table].append(row_from_json(table, json.loads(row)))
+    return [
+        Extraction(
+            a,
+            **{
+                t: tuple(machine.get(a.article_id, found[a.article_id]).get(t, ()))
+                for t in REVIEW_TABLES
+            },
+        )
+        for a in articles
+    ]
 
 
 @dataclass(frozen=True)
