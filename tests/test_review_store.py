@@ -401,3 +401,12 @@ def test_later_actions_on_a_row_follow_its_first_action_to_the_new_row():
     assert [resolution.attachments[r].row_id for r in ("r1", "r2")] == [syria_new, syria_new]
     assert resolution.states[("stances", syria_new)].status == "corrected"
     assert ("stances", new.stances[0].stance_id) not in resolution.states
+
+
+def test_an_analyst_may_undo_only_their_own_action(warehouse):
+    db, extraction = warehouse
+    stance_id = extraction.stances[0].stance_id
+    done = review.submit(db, [req("stances", "reject", stance_id, reviewer="bo")])
+    with pytest.raises(review.RequestErrors, match="only bo may undo their reject"):
+        review.submit(db, [req("stances", "undo", stance_id, undoes=done.reviews[0].review_id)])
+    assert len(review.read_reviews(db)) == 1

@@ -354,8 +354,14 @@ def _draft(
     undoes = None
     if action == "undo":
         undoes = request.undoes
-        if not undoes or undoes not in {r.review_id for r in state.history}:
+        undone = next((r for r in state.history if r.review_id == undoes), None)
+        if undone is None:
             raise ReviewError('undo needs "undoes": the review_id of an action on this row')
+        if undone.reviewer != request.reviewer.strip():
+            raise ReviewError(
+                f"only {undone.reviewer} may undo their {undone.action}; to change it, "
+                "confirm, correct or reject the row yourself"
+            )
     bundle = warehouse.bundles[state.article_id]
     shown = state.row if state.row is not None else state.machine
     start, end = (shown.char_start, shown.char_end) if shown is not None else (None, None)
