@@ -410,3 +410,18 @@ def test_an_analyst_may_undo_only_their_own_action(warehouse):
     with pytest.raises(review.RequestErrors, match="only bo may undo their reject"):
         review.submit(db, [req("stances", "undo", stance_id, undoes=done.reviews[0].review_id)])
     assert len(review.read_reviews(db)) == 1
+
+
+def test_a_warehouse_locked_by_a_run_keeps_the_review_in_the_store(warehouse):
+    from filelock import FileLock
+
+    from etl.run import lock_path
+
+    db, extraction = warehouse
+    stance_id = extraction.stances[0].stance_id
+    with FileLock(lock_path(db)):
+        review.submit(db, [req("stances", "reject", stance_id)], apply=False)
+        with pytest.raises(review.WarehouseBusy, match="the next ETL run applies them"):
+            review.apply_reviews_to_warehouse(db, lock_timeout=0.2)
+    assert [r.action for r in review.read_reviews(db)] == ["reject"]
+    assert review.apply_reviews_to_warehouse(db).rows["stances"] == 1

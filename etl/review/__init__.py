@@ -42,6 +42,7 @@ from etl.review.store import (
 )
 from etl.review.warehouse import (
     ApplyResult,
+    WarehouseBusy,
     apply_reviews_to_warehouse,
     apply_store,
     restore_machine_rows,
@@ -82,6 +83,7 @@ __all__ = [
     "RowState",
     "StoreBusy",
     "Submitted",
+    "WarehouseBusy",
     "added_row_id",
     "apply_reviews_to_warehouse",
     "apply_store",

@@ -72,6 +72,9 @@ def _import(args: argparse.Namespace) -> int:
         for message in exc.errors:
             print(f"  {message}", file=sys.stderr)
         return 1
+    except review.WarehouseBusy as exc:
+        print(f"warning: imported, but the warehouse is not updated yet: {exc}", file=sys.stderr)
+        return 0
     except review.ReviewError as exc:
         print(f"error: nothing was imported: {exc}", file=sys.stderr)
         return 1

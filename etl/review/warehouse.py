@@ -31,7 +31,7 @@ from etl.review.apply import (
     row_id_of,
     row_to_json,
 )
-from etl.review.store import REVIEW_TABLES, Review, ReviewError, ReviewStore
+from etl.review.store import REVIEW_TABLES, Review, ReviewError, ReviewStore, store_path
 from etl.types import Extraction
 
 DEFAULT_LOCK_TIMEOUT = 120.0  # seconds to wait for an ETL run holding the warehouse lock
@@ -218,6 +218,10 @@ def machine_extractions(db_path: Path) -> list[Extraction]:
     ]
 
 
+class WarehouseBusy(ReviewError):
+    """The warehouse stayed locked by an ETL run; the reviews are recorded, not yet applied."""
+
+
 @dataclass(frozen=True)
 class ApplyResult:
     """What `apply_reviews_to_warehouse` did."""
@@ -236,13 +240,19 @@ def apply_reviews_to_warehouse(
     copy of the warehouse beside it and moves it over the original (`os.replace`), as the ETL
     does, so readers see either the old file or the new one.
     """
-    from etl.run import SilentReporter, writer_lock
+    from etl.run import RunError, SilentReporter, writer_lock
 
     db_path = Path(db_path)
-    with writer_lock(db_path, lock_timeout, SilentReporter()):
-        extractions = machine_extractions(db_path)
-        reviewed = apply_store(extractions, db_path)
-        _rewrite_reviewed_tables(db_path, reviewed)
+    try:
+        with writer_lock(db_path, lock_timeout, SilentReporter()):
+            extractions = machine_extractions(db_path)
+            reviewed = apply_store(extractions, db_path)
+            _rewrite_reviewed_tables(db_path, reviewed)
+    except RunError as exc:  # the lock stayed busy: the reviews are safe in the store
+        raise WarehouseBusy(
+            f"{exc}. The reviews are recorded in {store_path(db_path).name}; the next ETL run "
+            "applies them, or run the apply again"
+        ) from exc
     resolution = reviewed.resolution
     return ApplyResult(
         rows={t: sum(len(getattr(e, t)) for e in reviewed.extractions) for t in REVIEW_TABLES},
