@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup setup-dev dashboard etl test lint check evaluate bench
+.PHONY: setup setup-dev dashboard etl test lint check evaluate calibrate bench
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -38,6 +38,11 @@ check: lint test
 
 evaluate: setup
 	$(BIN)/python -m etl.evaluate --articles data/raw --gold tests/gold
+
+# Re-fit etl/rules/confidence.json on the development gold sets (never on a hold-out).
+CALIBRATION_SETS ?= --set data/raw tests/gold --set tests/dev_corpus/articles tests/dev_corpus/gold
+calibrate: setup
+	$(BIN)/python -m etl.calibrate $(CALIBRATION_SETS) --out etl/rules/confidence.json
 
 bench: setup
 	$(BIN)/python benchmarks/bench_etl.py

@@ -37,7 +37,7 @@ from etl.types import (
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_GAZETTEER = PACKAGE_DIR.parent / "data" / "actors.csv"
 
@@ -89,7 +89,9 @@ TABLES: dict[str, str] = {
             char_start INTEGER NOT NULL,
             char_end INTEGER NOT NULL,
             date_precision VARCHAR,
-            cue VARCHAR
+            cue VARCHAR,
+            confidence DOUBLE,
+            review_status VARCHAR NOT NULL
         )""",
     "stances": """
         CREATE TABLE IF NOT EXISTS stances (
@@ -103,7 +105,9 @@ TABLES: dict[str, str] = {
             char_start INTEGER NOT NULL,
             char_end INTEGER NOT NULL,
             cue VARCHAR,
-            negated BOOLEAN
+            negated BOOLEAN,
+            confidence DOUBLE,
+            review_status VARCHAR NOT NULL
         )""",
     "figures": """
         CREATE TABLE IF NOT EXISTS figures (
@@ -122,7 +126,9 @@ TABLES: dict[str, str] = {
             value_start INTEGER,
             value_end INTEGER,
             as_of_precision VARCHAR,
-            qualifier VARCHAR
+            qualifier VARCHAR,
+            confidence DOUBLE,
+            review_status VARCHAR NOT NULL
         )""",
     "events": """
         CREATE TABLE IF NOT EXISTS events (
@@ -136,7 +142,9 @@ TABLES: dict[str, str] = {
             participant_ids VARCHAR[],
             evidence VARCHAR,
             char_start INTEGER NOT NULL,
-            char_end INTEGER NOT NULL
+            char_end INTEGER NOT NULL,
+            confidence DOUBLE,
+            review_status VARCHAR NOT NULL
         )""",
     "rejected": """
         CREATE TABLE IF NOT EXISTS rejected (

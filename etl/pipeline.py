@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from etl.actors import Gazetteer, resolve_mentions
+from etl.confidence import with_confidence
 from etl.context import ArticleContext
 from etl.events import extract_events
 from etl.figures import extract_figures
@@ -40,7 +41,9 @@ class Analyser:
         """One Extraction per article, in order; spaCy runs in batches over the bodies."""
         docs = self.nlp.pipe(((a.body, a) for a in articles), as_tuples=True, batch_size=batch_size)
         for doc, article in docs:
-            yield self.extract(article, doc)
+            yield with_confidence(
+                self.extract(article, doc), {**self.gazetteer.actors, **self.discovered}
+            )
 
     def extract(self, article: Article, doc: Doc) -> Extraction:
         mentions, new_actors = resolve_mentions(

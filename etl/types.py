@@ -47,6 +47,8 @@ EVENT_TYPES = (
     "other",
 )
 DATE_PRECISIONS = ("day", "month", "year")
+# Who stands behind a row: the ETL alone, or an analyst who confirmed, corrected or added it.
+REVIEW_STATUSES = ("machine", "confirmed", "corrected", "added")
 # The warehouse tables of the data contract, in the order summaries list them.
 CONTRACT_TABLES = (
     "articles",
@@ -151,6 +153,8 @@ class Statement:
     char_end: int
     date_precision: str | None = None
     cue: str | None = None  # the reporting verb or phrase ("said", "urged", "according to")
+    confidence: float | None = None  # calibrated probability that the row is right (etl.confidence)
+    review_status: str = "machine"  # one of REVIEW_STATUSES
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,8 @@ class Stance:
     char_end: int
     cue: str | None = None  # the word or phrase that carried the polarity
     negated: bool = False  # a negation was seen and accounted for
+    confidence: float | None = None  # calibrated probability that the row is right (etl.confidence)
+    review_status: str = "machine"  # one of REVIEW_STATUSES
 
 
 @dataclass(frozen=True)
@@ -186,6 +192,8 @@ class Figure:
     value_end: int | None = None
     as_of_precision: str | None = None
     qualifier: str | None = None  # "more than", "about", "only"... as written
+    confidence: float | None = None  # calibrated probability that the row is right (etl.confidence)
+    review_status: str = "machine"  # one of REVIEW_STATUSES
 
 
 @dataclass(frozen=True)
@@ -201,6 +209,8 @@ class Event:
     evidence: str
     char_start: int
     char_end: int
+    confidence: float | None = None  # calibrated probability that the row is right (etl.confidence)
+    review_status: str = "machine"  # one of REVIEW_STATUSES
 
 
 @dataclass(frozen=True)
