@@ -40,6 +40,7 @@ import pandas as pd
 import streamlit as st
 
 from briefing.filters import FilterOptions, Filters
+from briefing.text import md_escape
 from etl.types import CONTRACT_TABLES
 
 DEFAULT_PATH = "data/warehouse.duckdb"
@@ -88,6 +89,14 @@ class Provenance:
 
 def warehouse_path() -> str:
     return os.environ.get("BRIEFING_DB", DEFAULT_PATH)
+
+
+def shown_path(path: str) -> str:
+    """A path as messages show it: relative to the project (the working folder) when inside it,
+    else the file name alone, so no page reveals where the server keeps its files."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, os.getcwd())
+    return relative if not relative.startswith("..") else os.path.basename(absolute)
 
 
 def locate(path: str | None = None) -> Warehouse | None:
@@ -322,15 +331,17 @@ def health(wh: Warehouse | None) -> Health:
     if wh is None:
         return Health(
             "missing",
-            f"No warehouse at `{warehouse_path()}`. Build it with "
+            f"No warehouse at `{shown_path(warehouse_path())}`. Build it with "
             "`python -m etl` (or point `BRIEFING_DB` at a warehouse file).",
         )
     try:
         present = columns(wh)
     except duckdb.Error as exc:
+        shown = shown_path(wh.path)
+        detail = md_escape(str(exc).replace(wh.path, shown))
         return Health(
             "invalid",
-            f"`{wh.path}` is not a readable DuckDB warehouse ({exc}). "
+            f"`{shown}` is not a readable DuckDB warehouse ({detail}). "
             "Rebuild it with `python -m etl`.",
         )
     missing = [t for t in TABLES if t not in present]
