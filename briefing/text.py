@@ -36,17 +36,19 @@ def xml_safe(text: object) -> str:
 # Streamlit directive (:red[…], :material/…:) in the text, whatever the renderer enables.
 _MD_META = re.compile("([" + re.escape(punctuation) + "])")
 _SPACE = re.compile(r"\s+")
-# Streamlit turns ':name:' into an emoji or icon after parsing, where escapes are already gone;
-# a word joiner after each colon keeps such a pair from matching and is invisible.
-_WORD_JOINER = "\u2060"
+# Two things act on the text after parsing, where escapes are already gone: GitHub-style
+# autolinks (a bare 'https://…', 'www.…' or 'name@host' becomes a link) and emoji codes
+# (':smile:'). An invisible word joiner after the colon, the '@' and the 'www' breaks each
+# pattern without changing what is seen.
+_AFTER_TEXT = re.compile(r"(:(?=[\w+\-/])|@|(?i:\bwww)(?=\.))")
 
 
 def md_escape(text: object) -> str:
     """`text` for any Streamlit element that renders Markdown (markdown, caption, title, headers,
     alerts, labels, help): every metacharacter escaped, line breaks and runs of space as one
     space, so it shows exactly as written and never becomes a link, image or markup."""
-    flat = _SPACE.sub(" ", str(text)).strip()
-    return _MD_META.sub(r"\\\1", flat).replace(":", ":" + _WORD_JOINER)
+    flat = _AFTER_TEXT.sub("\\1\u2060", _SPACE.sub(" ", str(text)).strip())
+    return _MD_META.sub(r"\\\1", flat)
 
 
 # --- table cells ---------------------------------------------------------------------------------

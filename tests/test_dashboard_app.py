@@ -45,7 +45,7 @@ def start(warehouse, monkeypatch, secrets=None, **query) -> AppTest:
 
 # CommonMark plus what Streamlit's renderer adds that can be parsed here (tables, strikethrough).
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-NOT_TEXT = {"link_open", "image", "html_inline", "html_block", "code_inline", "fence"}
+MARKUP = {"link_open", "image", "html_inline", "html_block"}
 
 
 def markup_in(source: str) -> list[str]:
@@ -54,18 +54,21 @@ def markup_in(source: str) -> list[str]:
     found = []
     for token in MARKDOWN.parse(source):
         for child in [token, *(token.children or [])]:
-            if child.type in {"link_open", "image", "html_inline", "html_block"}:
+            if child.type in MARKUP:
                 found.append(f"{child.type}: {source[:80]}")
-    if re.search(r"(?i)https?://|www\.", source):
+    # What GitHub-flavoured Markdown links after parsing: bare web and e-mail addresses.
+    if re.search(r"(?i)\b(https?://|www\.)|[\w.+-]@[\w-]+\.", shown_text(source, joiners=True)):
         found.append(f"bare address: {source[:80]}")
     return found
 
 
-def shown_text(source: str) -> str:
-    """What a reader sees of escaped Markdown `source`: its text, without the invisible joiners."""
+def shown_text(source: str, joiners: bool = False) -> str:
+    """What a reader sees of Markdown `source`: its text (the invisible word joiners that
+    md_escape adds dropped, unless `joiners`)."""
     tokens = MARKDOWN.parse(source)
     inline = [t for t in tokens if t.type == "inline"]
-    return " ".join("".join(c.content for c in t.children) for t in inline).replace("\u2060", "")
+    text = " ".join("".join(c.content for c in t.children) for t in inline)
+    return text if joiners else text.replace("\u2060", "")
 
 
 def filters_of(at: AppTest):
