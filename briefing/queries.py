@@ -34,6 +34,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -41,6 +42,7 @@ import streamlit as st
 
 from briefing.filters import FilterOptions, Filters
 from briefing.text import md_escape
+from etl.inputs import display_path, hide_paths
 from etl.types import CONTRACT_TABLES
 
 DEFAULT_PATH = "data/warehouse.duckdb"
@@ -89,14 +91,6 @@ class Provenance:
 
 def warehouse_path() -> str:
     return os.environ.get("BRIEFING_DB", DEFAULT_PATH)
-
-
-def shown_path(path: str) -> str:
-    """A path as messages show it: relative to the project (the working folder) when inside it,
-    else the file name alone, so no page reveals where the server keeps its files."""
-    absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute, os.getcwd())
-    return relative if not relative.startswith("..") else os.path.basename(absolute)
 
 
 def locate(path: str | None = None) -> Warehouse | None:
@@ -331,14 +325,14 @@ def health(wh: Warehouse | None) -> Health:
     if wh is None:
         return Health(
             "missing",
-            f"No warehouse at `{shown_path(warehouse_path())}`. Build it with "
+            f"No warehouse at `{display_path(Path(warehouse_path()))}`. Build it with "
             "`python -m etl` (or point `BRIEFING_DB` at a warehouse file).",
         )
     try:
         present = columns(wh)
     except duckdb.Error as exc:
-        shown = shown_path(wh.path)
-        detail = md_escape(str(exc).replace(wh.path, shown))
+        shown = display_path(Path(wh.path))
+        detail = md_escape(hide_paths(str(exc)))
         return Health(
             "invalid",
             f"`{shown}` is not a readable DuckDB warehouse ({detail}). "

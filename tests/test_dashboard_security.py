@@ -23,7 +23,6 @@ import pytest
 from app import PAGES
 from briefing import auth
 from briefing.filters import MAX_VALUES, Filters
-from briefing.queries import shown_path
 from briefing.text import FORMULA_START, inert_cells, md_escape, web_link
 from tests.dashboard_fixtures import build_warehouse, fixture_warehouse  # noqa: F401
 from tests.test_dashboard_app import MARKDOWN, filters_of, markup_in, shown_text, start
@@ -138,13 +137,6 @@ def test_unknown_values_are_listed_briefly():
         "Ignored unknown actor value(s): nobody-0, nobody-1, nobody-2, nobody-3, nobody-4 "
         "and 35 more."
     ]
-
-
-def test_messages_show_paths_inside_the_project_relative_and_others_by_name(tmp_path):
-    assert shown_path(os.path.join(os.getcwd(), "data", "warehouse.duckdb")) == os.path.join(
-        "data", "warehouse.duckdb"
-    )
-    assert shown_path(str(tmp_path / "secret" / "w.duckdb")) == "w.duckdb"
 
 
 def test_passwords_compare_exactly():
