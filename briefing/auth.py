@@ -116,7 +116,7 @@ def gate(page_urls: Sequence[str]) -> bool:
     if how == "open":
         return True
     if how == "oidc":
-        if st.user.is_logged_in:
+        if st.user.get("is_logged_in"):
             st.session_state[REVIEWER] = str(
                 st.user.get("email") or st.user.get("name") or st.user.get("sub") or ""
             )
@@ -205,6 +205,7 @@ def _attempt(name: str, password: str) -> None:
         ss[_SIGNED_IN] = True
         ss[REVIEWER] = name
         ss.pop(_FAILURES, None)
+        ss.pop(_NEXT, None)
         st.rerun()
     st.session_state[_FAILURES] = [*st.session_state.get(_FAILURES, ()), now][-10:]
     ADDRESSES.record(_address(), now)

@@ -32,12 +32,14 @@ class _NavigationPages(PagesManager):
     subclass takes the reset, so the flag on the real class stays as st.navigation leaves it."""
 
 
-def start(warehouse, monkeypatch, secrets=None, **query) -> AppTest:
+def start(warehouse, monkeypatch, secrets=None, user=None, **query) -> AppTest:
     monkeypatch.setattr(app_test_module, "PagesManager", _NavigationPages)
     monkeypatch.setattr(PagesManager, "uses_pages_directory", False)
     monkeypatch.setenv("BRIEFING_DB", str(warehouse))
     at = AppTest.from_file(APP, default_timeout=60)
     at.secrets.update(secrets or {})
+    if user is not None:
+        at.user = user
     for name, value in query.items():
         at.query_params[name] = value
     return at.run()

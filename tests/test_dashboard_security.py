@@ -411,6 +411,30 @@ def test_the_password_may_come_from_secrets_toml(fixture_warehouse, monkeypatch)
     assert at.metric and at.session_state["reviewer"] == "Ana"
 
 
+OIDC = {
+    "auth": {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "a long random string",
+        "client_id": "dashboard",
+        "client_secret": "secret",
+        "server_metadata_url": "https://login.example.invalid/.well-known/openid-configuration",
+    }
+}
+
+
+def test_with_oidc_configured_nothing_shows_until_the_provider_signs_the_user_in(
+    fixture_warehouse, monkeypatch
+):
+    monkeypatch.setenv("DASHBOARD_PASSWORD", "ignored when OIDC is configured")
+    at = start(fixture_warehouse, monkeypatch, secrets=OIDC, user={"is_logged_in": False})
+    assert_nothing_shown(at)
+    assert not at.get("text_input")  # no password form: the provider signs people in
+    signed_in = {"is_logged_in": True, "email": "ana@example.org", "name": "Ana"}
+    at = start(fixture_warehouse, monkeypatch, secrets=OIDC, user=signed_in)
+    assert at.metric and at.session_state["reviewer"] == "ana@example.org"
+    assert "Signed in as ana@example.org" in [shown_text(c.value) for c in at.sidebar.caption]
+
+
 def test_without_a_password_the_dashboard_is_open(fixture_warehouse, monkeypatch):
     monkeypatch.delenv("DASHBOARD_PASSWORD", raising=False)
     at = start(fixture_warehouse, monkeypatch)
