@@ -132,8 +132,10 @@ def test_markdown_in_titles_shows_as_plain_text(gated, page, shots):
 
     page.goto(f"{gated}/statements")
     wait_for_app(page)
-    if page.get_by_role("button", name="Sign in").count():  # a new tab is a new session
+    if page.get_by_role("button", name="Sign in").count():  # a reload is a new session
         sign_in(page, "Ana", PASSWORD)
+        page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stMultiSelect"]')
+        wait_for_app(page)
     headings = [visible(h) for h in page.locator('[data-testid="stHeading"]').all_inner_texts()]
     assert f"{HOSTILE_SPEAKER}, 2020-11-11" in headings, headings
     page.screenshot(path=str(shots / "markdown-speaker-1920x1080.png"))
