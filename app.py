@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefing import filters, queries, ui
+from briefing import auth, filters, queries, ui
 
 PAGES = (
     ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
@@ -24,6 +24,8 @@ def run() -> None:
     st.set_page_config(
         page_title="Briefing dashboard", page_icon=":material/public:", layout="wide"
     )
+    if not auth.gate([url for *_, url in PAGES]):
+        return  # the sign-in screen was the only page: nothing of the data before sign-in
     navigation = st.navigation(
         [
             st.Page(path, title=title, icon=icon, url_path=url, default=(i == 0))
@@ -36,9 +38,11 @@ def run() -> None:
         ui.set_context(None)
         st.title("Briefing dashboard")
         st.warning(status.message, icon=":material/database_off:")
+        auth.account_box()
         return
     options = queries.filter_options(warehouse)
     chosen = filters.sidebar_filters(options)
+    auth.account_box()
     ui.set_context(ui.build_context(warehouse, chosen, options))
     navigation.run()
 

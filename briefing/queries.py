@@ -34,12 +34,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
 from briefing.filters import FilterOptions, Filters
+from briefing.text import md_escape
+from etl.inputs import display_path, hide_paths
 from etl.types import CONTRACT_TABLES
 
 DEFAULT_PATH = "data/warehouse.duckdb"
@@ -322,15 +325,17 @@ def health(wh: Warehouse | None) -> Health:
     if wh is None:
         return Health(
             "missing",
-            f"No warehouse at `{warehouse_path()}`. Build it with "
+            f"No warehouse at `{display_path(Path(warehouse_path()))}`. Build it with "
             "`python -m etl` (or point `BRIEFING_DB` at a warehouse file).",
         )
     try:
         present = columns(wh)
     except duckdb.Error as exc:
+        shown = display_path(Path(wh.path))
+        detail = md_escape(hide_paths(str(exc)))
         return Health(
             "invalid",
-            f"`{wh.path}` is not a readable DuckDB warehouse ({exc}). "
+            f"`{shown}` is not a readable DuckDB warehouse ({detail}). "
             "Rebuild it with `python -m etl`.",
         )
     missing = [t for t in TABLES if t not in present]
