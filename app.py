@@ -17,6 +17,7 @@ PAGES = (
     ("pages/statements.py", "Statements", ":material/format_quote:", "statements"),
     ("pages/events.py", "Events", ":material/event:", "events"),
     ("pages/sources.py", "Sources", ":material/article:", "sources"),
+    ("pages/add_articles.py", "Add articles", ":material/upload_file:", "add"),
 )
 
 
@@ -34,8 +35,14 @@ def run() -> None:
     status = queries.health(warehouse)
     if status.state != "ok":
         ui.set_context(None)
+        if navigation.url_path == "add":  # adding articles is how a first warehouse is built
+            navigation.run()
+            return
         st.title("Briefing dashboard")
         st.warning(status.message, icon=":material/database_off:")
+        st.page_link(
+            "pages/add_articles.py", label="Or add articles here", icon=":material/upload_file:"
+        )
         return
     options = queries.filter_options(warehouse)
     chosen = filters.sidebar_filters(options)
