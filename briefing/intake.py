@@ -712,13 +712,15 @@ def add_articles(
     staged = stage(verdicts, rows, input_dir, day)
     lock = run_lock(db_path)
     started = time.monotonic()
+    patience = 0.0  # the first try does not wait, so the user hears at once why nothing moves
     while True:
         try:
-            lock.acquire(timeout=1)
+            lock.acquire(timeout=patience)
             break
         except Timeout:
             if on_wait is not None:
                 on_wait(time.monotonic() - started)
+            patience = 1.0
     waited = time.monotonic() - started
     try:
         summary = run_etl(input_dir, db_path, reporter=reporter)
