@@ -1136,9 +1136,10 @@ def articles_from_files(wh: Warehouse, files: tuple[str, ...]) -> pd.DataFrame:
     """The articles read from these files (relative paths; a bundle's records count as its own)."""
     return _frame(
         wh,
-        """SELECT article_id, source_path, title, outlet, published_date AS published, url
-        FROM articles WHERE list_contains(?, split_part(source_path, '#', 1))
-        ORDER BY source_path""",
+        f"""SELECT a.article_id, a.source_path, a.title, a.outlet, fa.date_label AS published,
+               a.url
+        FROM articles a JOIN {flat("articles")} fa ON fa.article_id = a.article_id
+        WHERE list_contains(?, split_part(a.source_path, '#', 1)) ORDER BY a.source_path""",
         [list(files)],
     )
 

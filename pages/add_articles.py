@@ -311,13 +311,22 @@ def paste_tab(round_: int) -> None:
         add(verdicts, rows or {}, "paste")
 
 
+def shown_path(path: Path) -> str:
+    """A folder as users may see it: relative to the working folder, never the server's
+    absolute layout."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return f"…/{path.name}"
+
+
 def main() -> None:
     st.title("Add articles")
-    input_dir = intake.input_path(queries.warehouse_path())
+    uploads = intake.input_path(queries.warehouse_path()) / intake.UPLOADS_DIR
     st.caption(
         "Upload article files or paste one. Each file is checked before anything is written "
-        f"(type, size, encoding, language); accepted files go to `{input_dir}/uploads/` and the "
-        "ETL loads what is new. Only English articles are analysed."
+        f"(type, size, encoding, language); accepted files go to `{shown_path(uploads)}/` and "
+        "the ETL loads what is new. Only English articles are analysed."
     )
     show_outcome()
     round_ = st.session_state.get(f"{STATE}_round", 0)
