@@ -24,6 +24,7 @@ import os
 import re
 import stat
 import tempfile
+import threading
 import time
 import unicodedata
 import uuid
@@ -727,3 +728,72 @@ def add_articles(
     finally:
         lock.release()
     return Added(staged, summary, waited)
+
+
+class AddJob:
+    """`add_articles` in a background thread, so that a page rerun (a click, a switch to
+    another page) cannot interrupt the run; the job is the run's Reporter and keeps its
+    progress for the page to draw."""
+
+    PHASES = {"reading": "Reading files", "analysing": "Analysing new articles"}
+
+    def __init__(
+        self,
+        verdicts: Sequence[Verdict],
+        rows: Mapping[str, SourceRow],
+        input_dir: Path,
+        db_path: Path,
+    ) -> None:
+        self._args = (list(verdicts), dict(rows), Path(input_dir), Path(db_path))
+        self.turned_away = [v for v in verdicts if not v.accepted]
+        self.phase_name, self.total, self.count, self.current = "Writing files", 0, 0, ""
+        self.notes: list[str] = []
+        self.waiting_seconds: float | None = None  # set while another run holds the warehouse
+        self.added: Added | None = None
+        self.error: str | None = None
+        self.finished = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="add-articles", daemon=True)
+
+    def start(self) -> AddJob:
+        self._thread.start()
+        return self
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self.finished.wait(timeout)
+
+    @property
+    def share(self) -> float:
+        """How far the current phase is, 0 to 1."""
+        return min(self.count / self.total, 1.0) if self.total else 0.0
+
+    def _run(self) -> None:
+        from etl.run import RunError
+
+        try:
+            self.added = add_articles(*self._args, reporter=self, on_wait=self._waiting)
+        except (RunError, StagingError, OSError) as exc:
+            self.error = str(exc)
+        # Anything else is a bug, but the page must still learn that the run ended.
+        except Exception as exc:  # noqa: BLE001
+            self.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self.finished.set()
+
+    def _waiting(self, seconds: float) -> None:
+        self.waiting_seconds = seconds
+
+    # The etl.run.Reporter protocol.
+    def phase(self, name: str, total: int) -> None:
+        self.waiting_seconds = None
+        self.phase_name, self.total, self.count = self.PHASES.get(name, name.capitalize()), total, 0
+
+    def advance(self, label: str) -> None:
+        self.count += 1
+        self.current = label
+
+    def note(self, message: str) -> None:
+        self.notes.append(message)
+
+    def done(self) -> None:
+        self.phase_name, self.current = "Warehouse written", ""
+        self.count = self.total

@@ -1,7 +1,11 @@
 """Add articles: upload files (or a zip of them) or paste one; every file is checked before
 anything is written; then the ETL loads what is new, with a progress bar, and the page says
 what was added and what was turned away. Names, titles and reasons are untrusted text: they
-are shown in tables and text elements, never as Markdown."""
+are shown in tables and text elements, never as Markdown.
+
+The run happens in a background thread (`intake.AddJob`): a rerun of the page, caused by any
+click or by switching pages, would otherwise stop it halfway. A fragment redraws its progress
+every second, and the page shows the outcome when it ends."""
 
 from __future__ import annotations
 
@@ -14,42 +18,10 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from briefing import intake, queries
 from briefing.intake import SourceRow, Upload, Verdict
-from etl.run import RunError
 
 STATE = "add_articles"  # session_state prefix
+JOB = f"{STATE}_job"  # the running AddJob of this session
 DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
-
-
-class ProgressReporter:
-    """The ETL's Reporter (etl/run.py) drawn as a progress bar inside an `st.status` box."""
-
-    PHASES = {"reading": "Reading files", "analysing": "Analysing new articles"}
-
-    def __init__(self, status) -> None:
-        self.status = status
-        with status:
-            self.bar = st.progress(0.0, text="Starting")
-            self.current = st.empty()
-            self.notes = st.container()
-        self.name, self.total, self.count = "", 0, 0
-
-    def phase(self, name: str, total: int) -> None:
-        self.name, self.total, self.count = self.PHASES.get(name, name.capitalize()), total, 0
-        self.bar.progress(0.0, text=f"{self.name}: 0 of {total}")
-
-    def advance(self, label: str) -> None:
-        self.count += 1
-        share = min(self.count / self.total, 1.0) if self.total else 1.0
-        self.bar.progress(share, text=f"{self.name}: {self.count} of {self.total}")
-        self.current.text(label)  # a file name: text, never Markdown
-
-    def note(self, message: str) -> None:
-        with self.notes:
-            st.text(message)
-
-    def done(self) -> None:
-        self.bar.progress(1.0, text="Warehouse written")
-        self.current.empty()
 
 
 def known_articles() -> dict[str, str]:
@@ -161,39 +133,52 @@ def verdict_tables(verdicts: list[Verdict], source: str, prefill: SourceRow) -> 
     return rows
 
 
-def add(verdicts: list[Verdict], rows: dict[str, SourceRow], source: str) -> None:
-    """Stage the accepted files and run the ETL with a progress bar; keep the outcome."""
+def add(verdicts: list[Verdict], rows: dict[str, SourceRow]) -> None:
+    """Start staging and the ETL run in the background; the page follows its progress."""
     warehouse = Path(queries.warehouse_path())
     input_dir = intake.input_path(warehouse)
-    with st.status("Adding articles…", expanded=True) as status:
-        reporter = ProgressReporter(status)
-        waiting = st.empty()
-
-        def on_wait(seconds: float) -> None:
-            status.update(label="Another run is in progress, waiting…", state="running")
-            waiting.text(f"Another run is in progress, waiting ({seconds:.0f} s)…")
-
-        try:
-            added = intake.add_articles(
-                verdicts, rows, input_dir, warehouse, reporter, on_wait=on_wait
-            )
-        except (RunError, intake.StagingError, OSError) as exc:
-            status.update(label="The articles could not be added", state="error")
-            st.session_state[f"{STATE}_outcome"] = {"error": str(exc)}
-            return
-        waiting.empty()
-        status.update(label="Articles added", state="complete", expanded=False)
-    st.session_state[f"{STATE}_outcome"] = {
-        "files": added.staged.files,
-        "seconds": added.summary.elapsed_seconds,
-        "waited": added.waited_seconds,
-        "notes": added.summary.notes,
-        "turned_away": [(v.origin, v.reason, v.detail) for v in verdicts if not v.accepted],
-    }
+    st.session_state[JOB] = intake.AddJob(verdicts, rows, input_dir, warehouse).start()
+    st.session_state.pop(f"{STATE}_outcome", None)
     # A fresh uploader (and paste form), so the same files are not added twice by accident.
     st.session_state[f"{STATE}_round"] = st.session_state.get(f"{STATE}_round", 0) + 1
     st.session_state.pop(f"{STATE}_pasted", None)
     st.rerun()
+
+
+@st.fragment(run_every=1.0)
+def progress() -> None:
+    """The running job as a progress bar in a status box, redrawn every second."""
+    job = st.session_state.get(JOB)
+    if job is None:
+        return
+    if job.finished.is_set():
+        st.rerun(scope="app")  # the whole page shows the outcome
+    waiting = job.waiting_seconds is not None
+    label = "Another run is in progress, waiting…" if waiting else "Adding articles…"
+    with st.status(label, state="running", expanded=True):
+        if waiting:
+            st.text(f"Another run is in progress, waiting ({job.waiting_seconds:.0f} s)…")
+        st.progress(job.share, text=f"{job.phase_name}: {job.count} of {job.total}")
+        st.text(job.current)  # a file name: text, never Markdown
+        for note in job.notes:
+            st.text(note)
+
+
+def finish(job: intake.AddJob) -> None:
+    """Keep what a finished job gave, for `show_outcome`."""
+    turned_away = [(v.origin, v.reason, v.detail) for v in job.turned_away]
+    if job.error is not None or job.added is None:
+        outcome = {"error": job.error or "the run ended without a result"}
+    else:
+        outcome = {
+            "files": job.added.staged.files,
+            "seconds": job.added.summary.elapsed_seconds,
+            "waited": job.added.waited_seconds,
+            "notes": job.added.summary.notes,
+            "turned_away": turned_away,
+        }
+    st.session_state[f"{STATE}_outcome"] = outcome
+    st.session_state.pop(JOB, None)
 
 
 def show_outcome() -> None:
@@ -267,10 +252,10 @@ def upload_tab(round_: int) -> None:
     if st.button(
         f"Add {accepted} file{'s' * (accepted != 1)}",
         type="primary",
-        disabled=not accepted or rows is None,
+        disabled=not accepted or rows is None or JOB in st.session_state,
         key=f"{STATE}_add_files",
     ):
-        add(verdicts, rows or {}, "files")
+        add(verdicts, rows or {})
 
 
 def paste_tab(round_: int) -> None:
@@ -305,10 +290,10 @@ def paste_tab(round_: int) -> None:
     if st.button(
         "Add the article",
         type="primary",
-        disabled=not accepted or rows is None,
+        disabled=not accepted or rows is None or JOB in st.session_state,
         key=f"{STATE}_add_pasted",
     ):
-        add(verdicts, rows or {}, "paste")
+        add(verdicts, rows or {})
 
 
 def shown_path(path: Path) -> str:
@@ -328,6 +313,11 @@ def main() -> None:
         f"(type, size, encoding, language); accepted files go to `{shown_path(uploads)}/` and "
         "the ETL loads what is new. Only English articles are analysed."
     )
+    job = st.session_state.get(JOB)
+    if job is not None and job.finished.is_set():
+        finish(job)
+    if JOB in st.session_state:
+        progress()
     show_outcome()
     round_ = st.session_state.get(f"{STATE}_round", 0)
     files_tab, text_tab = st.tabs(["Upload files", "Paste text"])

@@ -27,6 +27,15 @@ def open_page(warehouse: Path, monkeypatch):
     return at.switch_page(PAGE).run()
 
 
+def add_and_wait(at, key: str):
+    """Press an Add button, let the background run finish, and draw the page again."""
+    at.button(key=key).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    job = at.session_state["add_articles_job"]
+    assert job.wait(timeout=240), "the run did not finish"
+    return at.run()
+
+
 def all_text(at) -> str:
     parts = [
         e.value for kind in ("text", "caption", "success", "error", "warning") for e in at.get(kind)
@@ -56,7 +65,7 @@ def test_first_use_without_a_warehouse_builds_it_from_an_upload(tmp_path, monkey
     rejected = at.dataframe[1].value
     assert rejected["file"].tolist() == ["photo.txt"] and rejected["reason"].tolist() == ["binary"]
 
-    at.button(key="add_articles_add_files").click().run()
+    add_and_wait(at, "add_articles_add_files")
     assert not at.exception, [e.value for e in at.exception]
     assert "1 article from 1 file in the warehouse" in at.success[0].value
     added = at.dataframe[0].value
@@ -90,7 +99,7 @@ def test_pasted_text_with_a_markdown_title_is_added_and_shown_as_text(
     assert editor["url"].tolist() == ["https://example.org/tiny"]
     assert MARKDOWN_TITLE not in "\n".join(m.value for m in at.markdown)  # never Markdown
 
-    at.button(key="add_articles_add_pasted").click().run()
+    add_and_wait(at, "add_articles_add_pasted")
     assert not at.exception, [e.value for e in at.exception]
     assert "1 article from 1 file" in at.success[0].value
     assert at.dataframe[0].value["title"].tolist() == [MARKDOWN_TITLE]
@@ -142,6 +151,15 @@ def test_a_second_run_waits_for_the_first_and_says_so(tmp_path, monkeypatch, nlp
     thread.start()
     assert holding.wait(timeout=30)
     at.button(key="add_articles_add_files").click().run()
+    job = at.session_state["add_articles_job"]
+    deadline = time.monotonic() + 30
+    while job.waiting_seconds is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    at.run()
+    assert at.status[0].label == "Another run is in progress, waiting…"
+    assert "waiting" in " ".join(t.value for t in at.text)
     thread.join()
+    assert job.wait(timeout=240)
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert "after waiting" in at.success[0].value

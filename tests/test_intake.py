@@ -542,3 +542,24 @@ def test_two_sessions_adding_at_once_wait_their_turn_and_both_land(tmp_path, nlp
         outlets = dict(con.execute("SELECT article_id, outlet FROM articles").fetchall())
     assert outlets[first[0].article_ids[0]] == "first wire"
     assert outlets[second[0].article_ids[0]] == "second wire"
+
+
+def test_a_background_job_reports_progress_and_its_result(tmp_path, nlp):
+    data = tmp_path / "data"
+    data.mkdir()
+    verdicts = accepted(Upload("tiny.txt", TINY_ARTICLE.encode()))
+    job = intake.AddJob(verdicts, {}, data / "raw", data / "warehouse.duckdb").start()
+    assert job.wait(timeout=240)
+    assert job.error is None and job.added is not None
+    assert job.added.summary.articles_new == 1
+    assert job.phase_name == "Warehouse written" and job.share == 1.0
+
+
+def test_a_background_job_that_cannot_stage_ends_with_the_reason(tmp_path):
+    data = tmp_path / "data"
+    (data / "raw").mkdir(parents=True)
+    (data / "raw" / "uploads").symlink_to(tmp_path, target_is_directory=True)
+    verdicts = accepted(Upload("tiny.txt", TINY_ARTICLE.encode()))
+    job = intake.AddJob(verdicts, {}, data / "raw", data / "warehouse.duckdb").start()
+    assert job.wait(timeout=60)
+    assert job.added is None and "link" in job.error
