@@ -1,5 +1,6 @@
 """The real server in Debian's chromium, on a copy of the data folder: a file chosen in the Add
-articles page's file input is checked, added and analysed, and its article is then on the
+articles page's file input is checked (a French article and a zip member named '../' are
+turned away), added and analysed, and its article is then on the
 Sources page, in this tab and in one opened before, without restarting the server; leaving
 the page while the run goes on does not stop it.
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,10 @@ said Canada would give $12 million to the United Nations refugee agency for tent
 
 According to the UNHCR, more than 900,000 people have fled their homes in Idlib province.
 """
+FRENCH = (
+    "Le ministre canadien des Affaires étrangères a déclaré lundi que le Canada était "
+    "profondément préoccupé par le bombardement des hôpitaux à Idlib et par le sort des civils."
+)
 RUN_TIMEOUT = 240_000  # ms: the server loads spaCy for the first run
 
 
@@ -68,6 +74,11 @@ def test_an_uploaded_article_appears_on_the_sources_page_without_a_restart(
 ):
     article = tmp_path / "winter aid.txt"
     article.write_text(ARTICLE, encoding="utf-8")
+    french = tmp_path / "communiqué.txt"
+    french.write_text(FRENCH, encoding="utf-8")
+    archive = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("../escape.txt", ARTICLE)
     with streamlit_server(data_copy / "warehouse.duckdb", env={"BRIEFING_RAW": None}) as url:
         earlier = browser.new_page(viewport={"width": 1440, "height": 900})
         earlier.goto(f"{url}/sources")
@@ -80,8 +91,10 @@ def test_an_uploaded_article_appears_on_the_sources_page_without_a_restart(
         assert page.locator('[data-testid="stException"]').count() == 0
         page.screenshot(path=str(shots / "add-articles-before.png"))
 
-        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(article))
-        page.get_by_text("1 file accepted, 0 rejected").wait_for(timeout=60_000)
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+            [str(article), str(french), str(archive)]
+        )
+        page.get_by_text("1 file accepted, 2 rejected").wait_for(timeout=60_000)
         wait_for_app(page)
         assert not list((data_copy / "raw").glob("uploads/*/*"))  # checked, nothing written
         page.screenshot(path=str(shots / "add-articles-checked.png"))
