@@ -40,9 +40,6 @@ def run() -> None:
             return
         st.title("Briefing dashboard")
         st.warning(status.message, icon=":material/database_off:")
-        st.page_link(
-            "pages/add_articles.py", label="Or add articles here", icon=":material/upload_file:"
-        )
         return
     options = queries.filter_options(warehouse)
     chosen = filters.sidebar_filters(options)
