@@ -5,7 +5,6 @@ titles as text."""
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -14,12 +13,14 @@ import duckdb
 import pytest
 
 from briefing import intake
+from etl.run import run_etl
 from tests.conftest import TINY_ARTICLE
 from tests.dashboard_fixtures import fixture_warehouse  # noqa: F401
 from tests.test_dashboard_app import start
 
 PAGE = "pages/add_articles.py"
 MARKDOWN_TITLE = "[Session expired — sign in](https://evil.example/login)"
+EARLIER_ARTICLE = TINY_ARTICLE.replace("Idlib", "Aleppo").replace("Canada urges", "Ottawa asks")
 
 
 def open_page(warehouse: Path, monkeypatch):
@@ -80,12 +81,11 @@ def test_first_use_without_a_warehouse_builds_it_from_an_upload(tmp_path, monkey
     assert not at.file_uploader[0].value
 
 
-def test_pasted_text_with_a_markdown_title_is_added_and_shown_as_text(
-    tmp_path, monkeypatch, fixture_warehouse, nlp
-):
+def test_pasted_text_with_a_markdown_title_is_added_and_shown_as_text(tmp_path, monkeypatch, nlp):
     data = tmp_path / "data"
-    data.mkdir()
-    shutil.copy(fixture_warehouse, data / "warehouse.duckdb")
+    (data / "raw").mkdir(parents=True)
+    (data / "raw" / "earlier.txt").write_text(EARLIER_ARTICLE, encoding="utf-8")
+    run_etl(data / "raw", data / "warehouse.duckdb")  # a warehouse already in use
     at = open_page(data / "warehouse.duckdb", monkeypatch)
     at.text_input[0].input(MARKDOWN_TITLE)
     at.text_area[0].input(TINY_ARTICLE)
@@ -106,6 +106,9 @@ def test_pasted_text_with_a_markdown_title_is_added_and_shown_as_text(
     assert MARKDOWN_TITLE not in "\n".join(m.value for m in at.markdown)
     sidecar = (data / "raw" / "sources.csv").read_text()
     assert "https://example.org/tiny,Example Wire,2021-03-08" in sidecar
+    with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as con:
+        titles = {t for (t,) in con.execute("SELECT title FROM articles").fetchall()}
+    assert titles == {MARKDOWN_TITLE, EARLIER_ARTICLE.splitlines()[0]}  # the earlier one stays
 
 
 def test_invalid_metadata_blocks_adding(tmp_path, monkeypatch):
