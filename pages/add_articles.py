@@ -50,6 +50,22 @@ def _digest(names) -> str:
     return hashlib.sha256("\n".join(names).encode()).hexdigest()[:12]
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(df: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """A copy whose text cells (of `columns`, default all) a spreadsheet cannot run as
+    formulas: the table toolbar's "Download as CSV" writes cells as shown, and file names
+    and titles are untrusted."""
+    safe = df.copy()
+    for column in columns or list(safe.columns):
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
+            )
+    return safe
+
+
 def _cell(value) -> str:
     return "" if value is None or pd.isna(value) else str(value).strip()
 
@@ -64,6 +80,7 @@ def verdict_tables(verdicts: list[Verdict], source: str, prefill: SourceRow) -> 
         f"{len(rejected)} rejected. Nothing has been written yet."
     )
     rows: dict[str, SourceRow] = {}
+    problems: list[str] = []
     if accepted:
         table = pd.DataFrame(
             {
@@ -83,7 +100,7 @@ def verdict_tables(verdicts: list[Verdict], source: str, prefill: SourceRow) -> 
         )
         st.subheader("Will be added")
         edited = st.data_editor(
-            table,
+            inert(table, ["file", "title", "note"]),  # not what the user types
             hide_index=True,
             width="stretch",
             key=f"{STATE}_editor_{source}_{_digest(table.index)}",
@@ -106,7 +123,6 @@ def verdict_tables(verdicts: list[Verdict], source: str, prefill: SourceRow) -> 
                 "title": st.column_config.TextColumn("title", width="medium"),
             },
         )
-        problems = []
         for stored, record in edited.iterrows():
             row = SourceRow(*(_cell(record[c]) for c in ("url", "outlet", "published_date")))
             for problem in intake.source_row_problems(row):
@@ -115,22 +131,23 @@ def verdict_tables(verdicts: list[Verdict], source: str, prefill: SourceRow) -> 
         if problems:
             st.error("Fix the metadata before adding:", icon=":material/edit_note:")
             st.text("\n".join(problems))
-            return None
     if rejected:
         st.subheader("Will not be added")
         st.dataframe(
-            pd.DataFrame(
-                {
-                    "file": [v.origin for v in rejected],
-                    "reason": [v.reason for v in rejected],
-                    "detail": [v.detail for v in rejected],
-                }
+            inert(
+                pd.DataFrame(
+                    {
+                        "file": [v.origin for v in rejected],
+                        "reason": [v.reason for v in rejected],
+                        "detail": [v.detail for v in rejected],
+                    }
+                )
             ),
             hide_index=True,
             width="stretch",
             column_config={"detail": st.column_config.TextColumn("detail", width="large")},
         )
-    return rows
+    return None if problems else rows
 
 
 def add(verdicts: list[Verdict], rows: dict[str, SourceRow]) -> None:
@@ -209,7 +226,7 @@ def show_outcome() -> None:
         left, right = st.columns([3, 1])
         with left:
             st.dataframe(
-                articles.drop(columns=["article_id"]),
+                inert(articles.drop(columns=["article_id"])),
                 hide_index=True,
                 width="stretch",
                 column_config={"url": st.column_config.TextColumn("url")},
@@ -226,7 +243,7 @@ def show_outcome() -> None:
     if turned_away:
         st.caption("Not added")
         st.dataframe(
-            pd.DataFrame(turned_away, columns=["file", "reason", "detail"]),
+            inert(pd.DataFrame(turned_away, columns=["file", "reason", "detail"])),
             hide_index=True,
             width="stretch",
             column_config={"detail": st.column_config.TextColumn("detail", width="large")},

@@ -166,3 +166,18 @@ def test_a_second_run_waits_for_the_first_and_says_so(tmp_path, monkeypatch, nlp
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert "after waiting" in at.success[0].value
+
+
+def test_file_names_that_look_like_formulas_are_defused_in_the_tables(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    at = open_page(data / "warehouse.duckdb", monkeypatch)
+    at.file_uploader[0].set_value(
+        [
+            ('=HYPERLINK("http://evil.example","x").txt', TINY_ARTICLE.encode(), "text/plain"),
+            ("@SUM(A1).txt", b"%PDF-1.4 binary", "text/plain"),
+        ]
+    ).run()
+    assert not at.exception
+    assert at.dataframe[0].value["file"].tolist() == ['\'=HYPERLINK("http://evil.example","x").txt']
+    assert at.dataframe[1].value["file"].tolist() == ["'@SUM(A1).txt"]
