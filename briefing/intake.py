@@ -1,14 +1,16 @@
 """Articles added from the dashboard: check uploads before anything is written, then stage them.
 
 Three steps, each usable alone:
-- `inspect_uploads` (pure: bytes in, verdicts out) opens zip archives with limits on entry
-  count, total size and compression ratio, sniffs each file's type from its content, reads it
-  with the ETL's own reader (`etl.readers.read_source`) and prepares it as the ETL would
-  (`etl.ingest.prepare`: cleaning, language), so a file accepted here is one the ETL will load.
+- `inspect_uploads` (pure: bytes in, verdicts out, nothing written) opens zip archives with
+  limits on entry count, total size and compression ratio, sniffs each file's type from its
+  content, reads it with the ETL's own reader (`etl.readers.read_bytes`) and prepares it as the
+  ETL would (`etl.ingest.prepare`: cleaning, language), so a file accepted here is one the ETL
+  will load.
 - `stage` writes accepted files under `<input>/uploads/<day>/` with safe, content-derived names
   and adds their metadata to `<input>/sources.csv` under a lock; nothing lands outside the
   input folder.
-- `add_articles` stages, then runs the ETL (`etl.run.run_etl`), one page-run at a time.
+- `add_articles` stages, then runs the ETL (`etl.run.run_etl`), one page-run at a time;
+  `AddJob` does it in a background thread and is the run's Reporter.
 
 The input folder is `$BRIEFING_RAW`, by default the folder `raw` beside the warehouse
 (`data/raw` for `data/warehouse.duckdb`).
@@ -23,7 +25,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import threading
 import time
 import unicodedata
@@ -41,7 +42,7 @@ from filelock import FileLock, Timeout
 from etl.ingest import prepare
 from etl.language import detect_language
 from etl.metadata import SIDECAR_COLUMNS, SIDECAR_NAME, parse_sidecar_date
-from etl.readers import DEFAULT_MAX_BYTES, JSON_TYPES, TEXT_TYPES, read_source
+from etl.readers import DEFAULT_MAX_BYTES, JSON_TYPES, TEXT_TYPES, read_bytes
 from etl.types import Article, Rejection
 
 if TYPE_CHECKING:
@@ -269,10 +270,7 @@ def read_article_file(upload: Upload, kind: str, limits: Limits) -> Verdict:
     sha = hashlib.sha256(upload.data).hexdigest()
     known = {"kind": kind, "size": len(upload.data), "sha256": sha}
     stored = safe_name(upload.name, kind, sha)
-    with tempfile.TemporaryDirectory(prefix="briefing-intake-") as tmp:
-        path = Path(tmp) / stored
-        path.write_bytes(upload.data)
-        result = read_source(path, Path(tmp), max_bytes=limits.article_bytes)
+    result = read_bytes(upload.data, stored, kind, max_bytes=limits.article_bytes)
     if isinstance(result, Rejection):
         return reject(upload, result.reason, result.detail, **known)
     encoding = describe_encoding(upload.data)

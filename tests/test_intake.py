@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
 import threading
 import zipfile
 from datetime import date
@@ -563,3 +564,30 @@ def test_a_background_job_that_cannot_stage_ends_with_the_reason(tmp_path):
     job = intake.AddJob(verdicts, {}, data / "raw", data / "warehouse.duckdb").start()
     assert job.wait(timeout=60)
     assert job.added is None and "link" in job.error
+
+
+def test_checking_an_upload_writes_nothing(tmp_path, monkeypatch):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.chdir(tmp_path)
+    data = make_zip([("a.txt", TINY_ARTICLE.encode()), ("../b.txt", OTHER_ARTICLE.encode())])
+    intake.inspect_uploads(
+        [Upload("page.txt", article_html(OTHER_ARTICLE).encode()), Upload("z.zip", data)]
+    )
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["scratch"]
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md", "a.html", "a.json"])
+def test_bytes_in_memory_read_as_the_same_file_on_disk(tmp_path, name):
+    from etl.readers import read_bytes, read_source
+
+    payload = {
+        "a.txt": TINY_ARTICLE,
+        "a.md": "# " + TINY_ARTICLE,
+        "a.html": article_html(TINY_ARTICLE),
+        "a.json": json.dumps({"title": "T", "text": TINY_ARTICLE}),
+    }[name].encode()
+    (tmp_path / name).write_bytes(payload)
+    kind = intake.sniff_kind(payload, name)
+    assert read_bytes(payload, name, kind) == read_source(tmp_path / name, tmp_path)
