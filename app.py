@@ -17,6 +17,7 @@ PAGES = (
     ("pages/statements.py", "Statements", ":material/format_quote:", "statements"),
     ("pages/events.py", "Events", ":material/event:", "events"),
     ("pages/sources.py", "Sources", ":material/article:", "sources"),
+    ("pages/add_articles.py", "Add articles", ":material/upload_file:", "add"),
 )
 
 
@@ -36,6 +37,9 @@ def run() -> None:
     status = queries.health(warehouse)
     if status.state != "ok":
         ui.set_context(None)
+        if navigation.url_path == "add":  # adding articles is how a first warehouse is built
+            navigation.run()
+            return
         st.title("Briefing dashboard")
         st.warning(status.message, icon=":material/database_off:")
         auth.account_box()
