@@ -18,6 +18,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from briefing import intake, queries
 from briefing.intake import SourceRow, Upload, Verdict
+from briefing.text import inert_cells
 
 STATE = "add_articles"  # session_state prefix
 JOB = f"{STATE}_job"  # the running AddJob of this session
@@ -48,22 +49,6 @@ def inspect(uploads: list[Upload]) -> list[Verdict]:
 
 def _digest(names) -> str:
     return hashlib.sha256("\n".join(names).encode()).hexdigest()[:12]
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert(df: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
-    """A copy whose text cells (of `columns`, default all) a spreadsheet cannot run as
-    formulas: the table toolbar's "Download as CSV" writes cells as shown, and file names
-    and titles are untrusted."""
-    safe = df.copy()
-    for column in columns or list(safe.columns):
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
-            )
-    return safe
 
 
 def _cell(value) -> str:
@@ -100,7 +85,7 @@ def verdict_tables(verdicts: list[Verdict], source: str, prefill: SourceRow) -> 
         )
         st.subheader("Will be added")
         edited = st.data_editor(
-            inert(table, ["file", "title", "note"]),  # not what the user types
+            table.assign(**inert_cells(table[["file", "title", "note"]])),  # untrusted, not typed
             hide_index=True,
             width="stretch",
             key=f"{STATE}_editor_{source}_{_digest(table.index)}",
@@ -134,7 +119,7 @@ def verdict_tables(verdicts: list[Verdict], source: str, prefill: SourceRow) -> 
     if rejected:
         st.subheader("Will not be added")
         st.dataframe(
-            inert(
+            inert_cells(
                 pd.DataFrame(
                     {
                         "file": [v.origin for v in rejected],
@@ -226,7 +211,7 @@ def show_outcome() -> None:
         left, right = st.columns([3, 1])
         with left:
             st.dataframe(
-                inert(articles.drop(columns=["article_id"])),
+                inert_cells(articles.drop(columns=["article_id"])),
                 hide_index=True,
                 width="stretch",
                 column_config={"url": st.column_config.TextColumn("url")},
@@ -243,7 +228,7 @@ def show_outcome() -> None:
     if turned_away:
         st.caption("Not added")
         st.dataframe(
-            inert(pd.DataFrame(turned_away, columns=["file", "reason", "detail"])),
+            inert_cells(pd.DataFrame(turned_away, columns=["file", "reason", "detail"])),
             hide_index=True,
             width="stretch",
             column_config={"detail": st.column_config.TextColumn("detail", width="large")},
