@@ -24,8 +24,12 @@ etl: setup
 	$(BIN)/python -m etl --input data/raw --db data/warehouse.duckdb
 
 # Quick start 1: set up, build the warehouse if it is missing, start the dashboard.
+# It listens on this machine only; `make dashboard ADDRESS=0.0.0.0` serves the network (set
+# DASHBOARD_PASSWORD first). PORT changes the port.
+ADDRESS ?= localhost
+PORT ?= 8501
 dashboard: setup data/warehouse.duckdb
-	$(BIN)/streamlit run app.py
+	$(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
 
 # Quick start 2: set up and run every test.
 test: setup-dev

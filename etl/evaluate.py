@@ -230,6 +230,7 @@ GOLD_TOP_KEYS = {
         "stances",
         "events",
         "note",
+        "duplicate_of",  # the file is a copy of this one: it must be rejected, with no rows
     ),
 }
 GOLD_ROW_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -281,6 +282,8 @@ def validate_gold(data: Any, where: str = "gold") -> None:
     if not isinstance(data["language"], str) or not re.fullmatch(r"[a-z]{2,3}", data["language"]):
         raise GoldError(f"{where}: language {data['language']!r} is not an ISO 639-1 code")
     _check_date(f"{where}: published_date", data.get("published_date"))
+    if not isinstance(data.get("duplicate_of", ""), str):
+        raise GoldError(f"{where}: duplicate_of must name a file")
     actors = data.get("actors") or []
     if not isinstance(actors, list) or not all(isinstance(a, str) and a for a in actors):
         raise GoldError(f"{where}: actors must be a list of names")

@@ -822,3 +822,20 @@ def parse_machine_date(value: str | None) -> PartialDate | None:
     from etl.metadata import parse_written_date
 
     return parse_written_date(value)
+
+
+def read_bytes(
+    data: bytes, source_path: str, fmt: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[RawDocument] | Rejection:
+    """Bytes already in memory (an upload being checked) read as `read_source` reads a file of
+    format `fmt` (txt, md, html, json, jsonl)."""
+    if len(data) > max_bytes:
+        return Rejection(
+            source_path,
+            "too_large",
+            f"The file is {len(data):,} bytes, over the {max_bytes:,}-byte limit; split it into "
+            "one file per article or a .jsonl bundle under the limit.",
+        )
+    if fmt in ("json", "jsonl"):
+        return _read_json(data, source_path, fmt)
+    return _read_text_file(data, source_path, fmt)

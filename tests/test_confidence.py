@@ -236,11 +236,12 @@ def test_a_fitted_table_is_calibrated_out_of_fold():
 
 def test_the_model_file_records_weights_platt_and_cross_validated_reliability(tmp_path):
     fits = calibrate.fit({"figures": synthetic()})
-    data = json.loads(json.dumps(calibrate.model_file(fits, [(Path("a"), Path("g"))])))
+    sets = [calibrate.GoldSet(Path("a"), Path("g"))]
+    data = json.loads(json.dumps(calibrate.model_file(fits, sets)))
     figures = data["tables"]["figures"]
     assert {"intercept", "weights", "platt", "l2", "rows", "right"} <= set(figures)
     assert figures["cross_validated_reliability"]["high_confidence"]["threshold"] == 0.8
-    assert data["fitted_on"] == [{"articles": "a", "gold": "g"}]
+    assert data["fitted_on"] == [{"articles": "a", "gold": "g", "weight": 1.0}]
     path = tmp_path / "model.json"
     path.write_text(json.dumps(data))
     assert confidence.load_model(path).tables["figures"].weights["cue=good"] > 0
@@ -320,3 +321,31 @@ def test_a_warehouse_written_before_confidence_existed_still_reads(tmp_path):
             con.execute(f"ALTER TABLE {table} DROP COLUMN review_status")
     (old,) = load.read_previous(db).extractions["sha"]
     assert old.figures[0].confidence is None and old.figures[0].review_status == "machine"
+
+
+def test_a_sets_weight_pulls_the_fit_toward_its_rows():
+    clean = [Sample(f"c{i}", ("x=1",), i % 20 != 0, 1.0, 0) for i in range(200)]
+    real = [Sample(f"r{i}", ("x=1",), i % 2 == 0, 1.0, 1) for i in range(40)]
+    heavy = [dataclasses.replace(s, weight=5.0) for s in real]
+    plain = confidence.sigmoid(calibrate.fit_logistic(clean + real, 1.0).score(["x=1"]))
+    weighted = confidence.sigmoid(calibrate.fit_logistic(clean + heavy, 1.0).score(["x=1"]))
+    assert weighted < plain - 0.1
+
+
+def test_leaving_one_set_out_shows_a_set_that_the_others_do_not_predict():
+    clean = [Sample(f"c{i // 5}", ("x=1",), i % 20 != 0, 1.0, 0) for i in range(200)]
+    real = [Sample(f"r{i // 5}", ("x=1",), i % 2 == 0, 1.0, 1) for i in range(40)]
+    fit = calibrate.fit_table(clean + real)
+    assert fit.across_sets is not None and fit.across_sets.total == 240
+    # The clean set, predicted from the real one alone, sits around 0.5 although 95% are right.
+    assert fit.across_sets.rows[2] == 200
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [(["a"], "ARTICLES GOLD"), (["a", "g", "0"], "positive"), (["a", "g", "1", "2"], "ARTICLES")],
+)
+def test_a_malformed_set_is_a_usage_error(values, message):
+    with pytest.raises(ValueError, match=message):
+        calibrate.parse_set(values)
+    assert calibrate.parse_set(["a", "g", "2.5"]).weight == 2.5

@@ -345,6 +345,7 @@ def gold_record(**changes) -> dict:
 def test_a_well_formed_gold_record_passes_and_a_note_is_allowed():
     evaluate.validate_gold(gold_record(note="checked twice"))
     evaluate.validate_gold({"file": "x.txt", "language": "fr"})
+    evaluate.validate_gold({"file": "copy.txt", "language": "en", "duplicate_of": "x.txt"})
 
 
 @pytest.mark.parametrize(
