@@ -29,8 +29,8 @@ Choices, so that analysts know what a row means:
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -40,6 +40,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
+from etl.docindex import DocIndex
 from etl.numbers import MONTHS, Quantity, find_quantities
 from etl.types import Figure, Statement, stable_id
 
@@ -172,9 +173,28 @@ def _phrase_ends_at(phrase: tuple[str, ...], tokens: Sequence[Token], last: int)
     return all(word in _forms(tokens[first + k]) for k, word in enumerate(phrase))
 
 
+@lru_cache(maxsize=64)
+def _by_last_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of a rules set grouped by their last word, so that only the phrases that can
+    end at a token are tried there (a rules set has hundreds; a token ends a handful)."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            grouped.setdefault(phrase[-1], []).append(phrase)
+    return {word: tuple(found) for word, found in grouped.items()}
+
+
+def _phrases_ending_at(
+    phrases: frozenset[tuple[str, ...]], tokens: Sequence[Token], last: int
+) -> list[tuple[str, ...]]:
+    """Every phrase of `phrases` written in tokens[...:last+1]."""
+    grouped = _by_last_word(phrases)
+    candidates = {p for form in set(_forms(tokens[last])) for p in grouped.get(form, ())}
+    return [p for p in candidates if _phrase_ends_at(p, tokens, last)]
+
+
 def _noun_in(noun: Token, phrases: frozenset[tuple[str, ...]]) -> bool:
-    doc = noun.doc
-    return any(_phrase_ends_at(p, doc, noun.i) for p in phrases)
+    return bool(_phrases_ending_at(phrases, noun.doc, noun.i))
 
 
 def _counted_noun(num: Token, sent: Span) -> Token | None:
@@ -284,10 +304,9 @@ def _nearest_cue(
     doc = num.doc
     best: tuple[int, int, int, str] | None = None
     for category in categories:
-        for phrase in cues.get(category, ()):
-            for last in window:
-                if not _phrase_ends_at(phrase, doc, last):
-                    continue
+        phrases = cues.get(category, frozenset())
+        for last in window:
+            for phrase in _phrases_ending_at(phrases, doc, last):
                 first = last - len(phrase) + 1
                 if first <= num.i <= last and len(phrase) > 1:
                     continue
@@ -300,7 +319,7 @@ def _nearest_cue(
 
 
 def _any_phrase(phrases: frozenset[tuple[str, ...]], doc, indices) -> bool:
-    return any(_phrase_ends_at(p, doc, i) for i in indices for p in phrases)
+    return any(_phrases_ending_at(phrases, doc, i) for i in indices)
 
 
 @dataclass(frozen=True)
@@ -505,23 +524,40 @@ def _subject_actor(ctx: ArticleContext, subject: Token) -> str | None:
     return (people or mentions)[0].actor_id
 
 
-def _statement_speaker(
-    statements: Sequence[Statement], start: int, end: int, sent: Span
-) -> str | None:
-    inside = [s for s in statements if s.char_start <= start and end <= s.char_end and s.speaker_id]
+class _SpeakerIndex:
+    """An article's statements that have a speaker, found by the text they cover in a few steps
+    instead of a pass over every statement for every figure."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        spoken = sorted(
+            ((s.char_start, order, s) for order, s in enumerate(statements) if s.speaker_id),
+            key=lambda item: item[:2],
+        )
+        self._spoken = spoken
+        self._starts = [start for start, _, _ in spoken]
+        self._longest = max((s.char_end - s.char_start for _, _, s in spoken), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Statement]:
+        """Statements overlapping body[start:end], in the order they were given."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        found = [item for item in self._spoken[lo:hi] if item[2].char_end > start]
+        return [s for _, _, s in sorted(found, key=lambda item: item[1])]
+
+
+def _statement_speaker(speakers: _SpeakerIndex, start: int, end: int, sent: Span) -> str | None:
+    inside = [
+        s for s in speakers.overlapping(start, end) if s.char_start <= start and end <= s.char_end
+    ]
     if inside:
         return min(inside, key=lambda s: s.char_end - s.char_start).speaker_id
-    overlapping = [
-        s
-        for s in statements
-        if s.char_start < sent.end_char and sent.start_char < s.char_end and s.speaker_id
-    ]
+    overlapping = speakers.overlapping(sent.start_char, sent.end_char)
     return overlapping[0].speaker_id if overlapping else None
 
 
 def attribute(
     ctx: ArticleContext,
-    statements: Sequence[Statement],
+    speakers: _SpeakerIndex,
     sent: Span,
     num: Token,
     quantity: Quantity,
@@ -531,7 +567,7 @@ def attribute(
     return (
         _according_to(ctx, sent)
         or _reporting_subject(ctx, num, source_verbs)
-        or _statement_speaker(statements, quantity.start, quantity.end, sent)
+        or _statement_speaker(speakers, quantity.start, quantity.end, sent)
     )
 
 
@@ -541,10 +577,7 @@ def _place_name(ent: Span) -> str:
 
 def _main_country(ctx: ArticleContext) -> str | None:
     """The country the article is mostly about, when one clearly leads its mentions."""
-    counts = Counter(
-        ctx.country_of(m.actor_id) for m in ctx.mentions if ctx.country_of(m.actor_id) is not None
-    )
-    ranked = counts.most_common(2)
+    ranked = ctx.country_counts.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2):
         return None
     return ctx.name_of(ranked[0][0])
@@ -554,7 +587,7 @@ def _places(ctx: ArticleContext, sent: Span) -> list[Span]:
     """Place names in a sentence, leaving out what is an actor rather than a place: a person or
     organisation the tagger took for a place, and possessives ("Russia's envoy")."""
     places = []
-    for ent in sent.ents:
+    for ent in DocIndex.of(sent.doc).ents_within(sent.start, sent.end):
         if ent.label_ not in _PLACE_LABELS or ent.root.dep_ == "poss":
             continue
         actor = ctx.actors.get(ctx.actor_at(ent.start_char, ent.end_char) or "")
@@ -706,23 +739,30 @@ def _drop_restatements(figures: list[Figure]) -> list[Figure]:
     """An article that states one figure in two ways ("more than six million" and "6,029,705
     refugees") keeps its most exact statement: same category, different values within 2%.
     Repeats of the very same value stay, one row per mention."""
-    kept: list[Figure] = []
-    for figure in figures:
+    # Kept figures per category, sorted by value, so that the candidates within 2% of a value
+    # are found by bisection rather than by a pass over every figure kept so far.
+    kept: dict[str, list[tuple[float, int, Figure]]] = {}
+    for order, figure in enumerate(figures):
+        same = kept.setdefault(figure.category, [])
+        lo = bisect.bisect_left(same, (figure.value * 0.979,))
+        hi = bisect.bisect_right(same, (figure.value / 0.979,))
         twins = [
-            k
-            for k in kept
-            if k.category == figure.category
-            and k.value != figure.value
-            and abs(k.value - figure.value) <= 0.02 * max(k.value, figure.value)
+            item
+            for item in same[lo:hi]
+            if item[0] != figure.value
+            and abs(item[0] - figure.value) <= 0.02 * max(item[0], figure.value)
         ]
         if not twins:
-            kept.append(figure)
+            bisect.insort(same, (figure.value, order, figure))
         elif all(
             _significant_digits(figure.value_text) > _significant_digits(t.value_text)
-            for t in twins
+            for _, _, t in twins
         ):
-            kept = [k for k in kept if k not in twins] + [figure]
-    return sorted(kept, key=lambda f: f.value_start or 0)
+            for twin in twins:
+                same.remove(twin)
+            bisect.insort(same, (figure.value, order, figure))
+    survivors = [figure for same in kept.values() for _, _, figure in same]
+    return sorted(survivors, key=lambda f: f.value_start or 0)
 
 
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
@@ -743,17 +783,35 @@ def _in_list_of_headlines(body: str, char: int) -> bool:
     end = len(body) if end == -1 else end
     if not _is_headline(body[start:end].strip(), min_words=5):
         return False
-    before = [ln.strip() for ln in body[:start].splitlines() if ln.strip()]
-    after = [ln.strip() for ln in body[end:].splitlines() if ln.strip()]
-    neighbours = before[-1:] + after[:1]
-    return any(_is_headline(line) for line in neighbours)
+    neighbours = [_nearest_line(body, start, -1), _nearest_line(body, end, 1)]
+    return any(_is_headline(line) for line in neighbours if line is not None)
+
+
+def _nearest_line(body: str, at: int, direction: int) -> str | None:
+    """The nearest non-blank line (stripped) before offset `at` (direction -1) or after it (+1),
+    as `splitlines` cuts lines; None when there is none. Reads outward in growing steps, so the
+    cost is the distance to that line, not the article's length."""
+    step = 512
+    while True:
+        lo, hi = (max(0, at - step), at) if direction < 0 else (at, min(len(body), at + step))
+        lines = body[lo:hi].splitlines()
+        reached_end = lo == 0 if direction < 0 else hi == len(body)
+        if not reached_end and lines:
+            # the line at the window's far edge may be cut short: read it next time, whole
+            lines = lines[1:] if direction < 0 else lines[:-1]
+        for line in reversed(lines) if direction < 0 else lines:
+            if line.strip():
+                return line.strip()
+        if reached_end:
+            return None
+        step *= 4
 
 
 def _previous_sentence(sent: Span, body: str) -> Span | None:
     """The sentence before, when it is in the same paragraph."""
     if sent.start == 0:
         return None
-    before = sent.doc[sent.start - 1].sent
+    before = DocIndex.of(sent.doc).sentence_of(sent.start - 1)
     if "\n" in body[before.end_char : sent.start_char] or "\n" in before.text.strip():
         return None
     return before
@@ -763,7 +821,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
     """Every figure stated in the article: counts of people, forces and money, one per number."""
     rules, _ = _default_rules()
     doc, body, article = ctx.doc, ctx.body, ctx.article
-    sentence_starts = [s.start for s in doc.sents]
+    index = DocIndex.of(doc)
+    speakers = _SpeakerIndex(statements)
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # sentence number and category of the last figure
     for quantity in find_quantities(body):
@@ -776,13 +835,11 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             t for t in span if t.like_num or t.lower_ in ("million", "billion", "thousand", "dozen")
         ]
         num = numbers[-1] if numbers else span[-1]
-        sent = num.sent
-        if any(
-            e.label_ in ("DATE", "TIME", "PERCENT", "ORDINAL") and e.start <= num.i < e.end
-            for e in doc.ents
-        ):
+        sentence_number = index.sentence_number(num)
+        sent = index.sents[sentence_number]
+        entity = index.ent_at(num)
+        if entity is not None and entity.label_ in ("DATE", "TIME", "PERCENT", "ORDINAL"):
             continue  # the model reads it as a date, time, share or rank: not a count
-        sentence_number = sentence_starts.index(sent.start)
         recent = previous[1] if previous and sentence_number - previous[0] <= 2 else None
         reading = read_quantity(quantity, num, sent, rules, recent, _previous_sentence(sent, body))
         if reading is None:
@@ -801,7 +858,7 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
                 category=reading.category,
                 subject=_subject_phrase(reading, quantity),
                 location=locate(ctx, sent, reading, num),
-                attributed_to_id=attribute(ctx, statements, sent, num, quantity),
+                attributed_to_id=attribute(ctx, speakers, sent, num, quantity),
                 as_of_date=as_of_date,
                 evidence=body[start:end],
                 char_start=start,
