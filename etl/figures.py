@@ -41,6 +41,7 @@ from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.docindex import DocIndex
+from etl.figure_tables import Row, find_rows
 from etl.numbers import MONTHS, Quantity, find_quantities
 from etl.types import Figure, Statement, stable_id
 
@@ -73,6 +74,8 @@ _DETERMINERS = {
     "both",
 }
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+# A number the model reads as one of these is not a count (a table cell is, whatever it reads).
+_NOT_COUNT_LABELS = ("DATE", "TIME", "PERCENT", "ORDINAL")
 # The whole of a partitive counted with these nouns is a population: "of Gaza's 2.3 million people".
 _POPULATION_NOUNS = {
     "people",
@@ -686,6 +689,98 @@ def as_of(
     return published, published_precision if published else None
 
 
+# --- tables and lists ----------------------------------------------------------------------
+
+
+def _tokens_of(doc, span: tuple[int, int] | None) -> Span | None:
+    if span is None or span[1] <= span[0]:
+        return None
+    return doc.char_span(span[0], span[1], alignment_mode="expand")
+
+
+def phrase_category(words: Span, rules: CategoryRules) -> tuple[int, str] | None:
+    """What a heading or row label says is counted, and how surely: (2, category) for a cue of
+    what happened ("Internally displaced people", "Number of refugees resettled"), (1, category)
+    for a counted noun naming one ("Registered refugees"), (0, category) for a weak cue or a
+    bare count of people ("Returnees" aside, "Detainees"); None when it names no count."""
+    doc, indices = words.doc, range(words.start, words.end)
+    found: list[tuple[int, int, str]] = []  # (-strength, position, category)
+    for i in indices:
+        for category in (*STRONG_CUES, *WEAK_CUES):
+            if _phrases_ending_at(rules.cues.get(category, frozenset()), doc, i):
+                found.append((-2 if category in STRONG_CUES else 0, i, category))
+        for category, nouns in rules.nouns.items():
+            if _phrases_ending_at(nouns, doc, i):
+                found.append((-1, i, category))
+        if _phrases_ending_at(rules.noun_classes["people"], doc, i):
+            found.append((0, 10**9 + i, "other"))
+    if not found:
+        return None
+    strength, _, category = min(found)
+    return -strength, category
+
+
+NOT_A_FIGURE = _Reading("", None, frozenset())  # a row that counts things, not people or money
+
+
+def _counted_by_number_of(label: Span) -> Token | None:
+    """The noun of a row label "Number of Syrians ...", "Total number of flights ..."."""
+    for token in label:
+        if token.lemma_.lower() in ("number", "total", "count", "tally"):
+            for of in token.rights:
+                if of.lower_ == "of":
+                    objects = [c for c in of.children if c.dep_ == "pobj"]
+                    return objects[0] if objects else None
+    return None
+
+
+def _counts_people(noun: Token, rules: CategoryRules) -> bool:
+    return (
+        _noun_in(noun, rules.noun_classes["people"])
+        or _noun_in(noun, rules.noun_classes["forces"])
+        or noun.ent_type_ == "NORP"
+        or _noun_in(noun, rules.noun_classes["money"])
+    )
+
+
+def read_row(doc, row: Row, quantity: Quantity, rules: CategoryRules) -> _Reading | None:
+    """A table or list row's figure: the category its label says (when it describes what is
+    counted), else its heading's, else its column's; None when none of them names a count."""
+    parts = [_tokens_of(doc, row.label), _tokens_of(doc, row.heading), _tokens_of(doc, row.column)]
+    if row.label_first and parts[0] is not None:
+        counted = _counted_by_number_of(parts[0])
+        if counted is not None and not _counts_people(counted, rules):
+            return NOT_A_FIGURE  # "21: Number of flights scheduled": not people, forces or money
+    parts = [p for p in parts if p is not None]
+    if quantity.is_money or any("$" in p.text or "funding" in p.text.lower() for p in parts[:2]):
+        aid = any(_any_phrase(rules.aid_words, doc, range(p.start, p.end)) for p in parts)
+        return _Reading("aid_money" if aid else "other", None, frozenset())
+    readings = [r for p in parts if (r := phrase_category(p, rules)) is not None]
+    if not readings:
+        return None
+    # the first part that names a category decides; a bare count of people only as a last resort
+    strong = [r for r in readings if r[0] > 0]
+    category = (strong or readings)[0][1]
+    return _Reading(category, None, frozenset())
+
+
+def _row_place(ctx: ArticleContext, doc, row: Row) -> str | None:
+    """A row's place: a place named in its label ("Turkey 1,200,000", "Bekaa | 344,013"), else
+    one named in its heading."""
+    for span in (row.label, row.heading):
+        words = _tokens_of(doc, span)
+        if words is None:
+            continue
+        places = _places(ctx, words)
+        if places:
+            return _place_name(places[0])
+        if span is row.label and not row.label_first:
+            text = words.text.strip(" :–—-|")
+            if 0 < len(text.split()) <= 3 and text[:1].isupper() and text.lower() != "total":
+                return text
+    return None
+
+
 # --- the entry point ------------------------------------------------------------------------
 
 
@@ -825,8 +920,11 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
     speakers = _SpeakerIndex(statements)
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # sentence number and category of the last figure
-    for quantity in find_quantities(body):
-        if _in_list_of_headlines(body, quantity.start):
+    quantities = find_quantities(body)
+    rows = find_rows(body, quantities)
+    for quantity in quantities:
+        row = rows.get(quantity.start)
+        if row is None and _in_list_of_headlines(body, quantity.start):
             continue
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -838,11 +936,18 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
         sentence_number = index.sentence_number(num)
         sent = index.sents[sentence_number]
         entity = index.ent_at(num)
-        if entity is not None and entity.label_ in ("DATE", "TIME", "PERCENT", "ORDINAL"):
+        if row is None and entity is not None and entity.label_ in _NOT_COUNT_LABELS:
             continue  # the model reads it as a date, time, share or rank: not a count
         recent = previous[1] if previous and sentence_number - previous[0] <= 2 else None
-        reading = read_quantity(quantity, num, sent, rules, recent, _previous_sentence(sent, body))
-        if reading is None:
+        place = None
+        reading = read_row(doc, row, quantity, rules) if row is not None else None
+        if reading is not None:
+            place = _row_place(ctx, doc, row)
+        else:
+            reading = read_quantity(
+                quantity, num, sent, rules, recent, _previous_sentence(sent, body)
+            )
+        if reading is None or reading is NOT_A_FIGURE:
             continue
         previous = (sentence_number, reading.category)
         start, end = _evidence_span(body, sent, quantity.start, quantity.end)
@@ -857,7 +962,7 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
                 value_text=quantity.value_text,
                 category=reading.category,
                 subject=_subject_phrase(reading, quantity),
-                location=locate(ctx, sent, reading, num),
+                location=place or locate(ctx, sent, reading, num),
                 attributed_to_id=attribute(ctx, speakers, sent, num, quantity),
                 as_of_date=as_of_date,
                 evidence=body[start:end],

@@ -651,3 +651,51 @@ def test_an_analyst_can_add_a_cue_in_the_rules_file(tmp_path):
     rules = load_category_rules(path)
     assert ("lost", "at", "sea") in rules.cues["killed"]
     assert rules.noun_classes["people"] == frozenset({("people",)})
+
+
+# --- tables and lists of numbers (GOLD.md: one figure per row, the heading's category) -------
+
+TABLE_CASES = [
+    (
+        "Refugees registered with UNHCR in the region, by host country:\n\n"
+        "Country | Registered | Share |\n---|---|---|\n"
+        "Jordan | 612,000 | 40% |\nIraq | 245,300 | 16% |\nEgypt | 131,900 | 9% |",
+        [(612_000, "refugees"), (245_300, "refugees"), (131_900, "refugees")],
+    ),
+    (
+        "Registered Afghan refugees by province\n\nBalochistan 320,000\n\nSindh: 74,500\n\n"
+        "Punjab – 162,300",
+        [(320_000, "refugees"), (74_500, "refugees"), (162_300, "refugees")],
+    ),
+    (
+        "KEY FIGURES\n\nInternally displaced people 2.4 M\n\nPeople killed 12,190\n\n"
+        "Response plan 2023\n\n2.6 billion requested (US$)",
+        [(2_400_000, "displaced"), (12_190, "killed"), (2_600_000_000, "aid_money")],
+    ),
+    (
+        "The resettlement programme in numbers.\n\n"
+        "40,000: Number of Afghans the government pledged to resettle by 2024.\n\n"
+        "12: Number of charter flights chartered in March.\n\n"
+        "8,215: Number of privately sponsored refugees who have arrived so far.",
+        [(40_000, "resettled"), (8_215, "resettled")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), TABLE_CASES, ids=[c[0][:30] for c in TABLE_CASES])
+def test_each_row_of_a_table_or_list_is_a_figure_with_its_headings_category(nlp, body, expected):
+    assert found(nlp, body) == expected
+
+
+def test_a_table_row_takes_its_place_from_its_label(nlp):
+    body = (
+        "Refugees hosted by neighbouring countries, by country:\n\n"
+        "Country | Refugees |\n---|---|\nLebanon | 805,300 |\nTurkey | 3,210,000 |"
+    )
+    figures = extract_figures(make_context(nlp, body), ())
+    assert [(f.value, f.location) for f in figures] == [(805_300, "Lebanon"), (3_210_000, "Turkey")]
+
+
+def test_numbers_in_a_table_of_things_that_are_not_people_are_not_figures(nlp):
+    body = "Damage by district:\n\nDistrict | Buildings destroyed |\n---|---|\nHama | 1,240 |"
+    assert found(nlp, body) == []
