@@ -205,6 +205,9 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
     "6,000 of the [refugees]", "the number of [refugees] – 3.6 million". None for an elliptical
     count ("forced 3.73 million to flee", "3.3 million of them")."""
     head = num.head
+    level = _level_of(num)
+    if level is not None:
+        return level
     modifies_head = num.dep_ in ("nummod", "compound", "quantmod", "nmod", "amod")
     if modifies_head and num.i < head.i < sent.end and head.pos_ in ("NOUN", "PROPN", "ADJ"):
         return head
@@ -227,6 +230,47 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
         elif token.pos_ != "ADJ" and token.tag_ != "HYPH" and token.dep_ != "amod":
             break  # a comma or a verb ends the phrase ("climbed to 140, health officials")
     return noun
+
+
+# Nouns that name a count ("the number of refugees rose to 150,000", "the toll reached 500").
+_COUNT_NOUNS = {"number", "total", "count", "tally", "toll", "figure"}
+# Verbs that give a count its level: "rose from 36,000 to 150,000", "has reached 3 million".
+_LEVEL_VERBS = {"reach", "hit", "exceed", "top", "surpass", "pass", "stand", "rise", "climb",
+                "increase", "grow", "jump", "swell", "soar", "fall", "drop", "decline"}  # fmt: skip
+
+
+def _count_subject(verb: Token) -> Token | None:
+    """The subject of a level verb when it names a count: "the number (of refugees)"."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS and child.lemma_.lower() in _COUNT_NOUNS:
+            return child
+    return None
+
+
+def _level_of(num: Token) -> Token | None:
+    """The noun counted by a level: "the number of [refugees] increased from 36,000 to 150,000",
+    "the number of [people] who fled has reached 3,000,381". None when the number is no level
+    or its count names nothing ("the number had increased to 463,000" refers back)."""
+    verb = None
+    if num.dep_ == "quantmod" and num.head.like_num and num.head.i > num.i:
+        num = num.head  # "from [36,000] to 150,000": the first bound of a range
+    if num.dep_ == "pobj" and num.head.lower_ in ("to", "from", "at", "by"):
+        verb = num.head.head
+        while verb.dep_ == "prep" and verb.head.i != verb.i:
+            verb = verb.head  # "rose from 120,000 [to 410,000]": "to" hangs on "from"
+    elif num.dep_ in ("dobj", "attr", "npadvmod"):
+        verb = num.head
+    if verb is None or verb.lemma_.lower() not in _LEVEL_VERBS | {"be"}:
+        return None
+    subject = _count_subject(verb)
+    if subject is None:
+        return None
+    for of in subject.rights:
+        if of.lower_ == "of":
+            objects = [c for c in of.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ in ("NOUN", "PROPN"):
+                return objects[0]
+    return None
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -376,8 +420,12 @@ def _refers_back(num: Token) -> bool:
     30,000 have been relocated"), a partitive ("3.3 million of them"), or an inclusion
     ("including more than 110,000 into Egypt")."""
     nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    verb = num.head.head if num.dep_ == "pobj" else num.head
     return (
         num.dep_ in ("nsubj", "nsubjpass")
+        or (verb.lemma_.lower() in _LEVEL_VERBS and _count_subject(verb) is not None)
+        # a series of levels by date: "..., and by October 2014, 1,151,057"
+        or (num.dep_ == "appos" and num.head.ent_type_ == "DATE")
         or (nxt is not None and nxt.lower_ == "of")
         or num.head.lemma_.lower() == "include"
     )
@@ -424,8 +472,14 @@ def read_quantity(
     ):
         strong_categories = tuple(c for c in STRONG_CUES if c not in DISPLACEMENT_CUES)
     strong = None if whole else _nearest_cue(rules.cues, strong_categories, core, window, num)
-    if _is_narrative(quantity, num) and strong is None:
-        return None
+    if _is_narrative(quantity, num) and (
+        strong is None
+        or (
+            strong == "other"
+            and not (noun is not None and _noun_in(noun, rules.noun_classes["people"]))
+        )
+    ):
+        return None  # "the two leaders"; "all five members needed": a small set, not a count
     is_people = noun is not None and (
         _noun_in(noun, rules.noun_classes["people"])
         or _noun_in(noun, rules.noun_classes["forces"])
@@ -436,6 +490,11 @@ def read_quantity(
     )
     if noun is not None and not is_people:
         return None  # "1.6 million chargers", "2,000 airstrikes": not people, forces or money
+    if strong is not None and noun is not None and strong not in ("killed", "injured", "other"):
+        # a casualty noun says what happened itself: "a siege could cost 90,000 lives"
+        for category in ("killed", "injured"):
+            if _noun_in(noun, rules.nouns.get(category, frozenset())):
+                return _Reading(category, noun, frozenset(window))
     if strong is not None:
         return _Reading(strong, noun, frozenset(window))
     if _hosted_nationals(noun, anchor, num):
