@@ -216,7 +216,9 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
         pobj = [c for c in num.doc[nxt].children if c.dep_ == "pobj"]
         if pobj:
             return None if pobj[0].pos_ == "PRON" else pobj[0]
-    if num.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+    if _listed_after_place(num):
+        return None  # "Jordan (205,000)": the place is not what is counted
+    if num.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and not head.ent_type_:
         of_objects = [
             g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
         ]
@@ -415,6 +417,25 @@ def _is_whole_of_partitive(anchor: Token, num: Token) -> bool:
     )
 
 
+def _listed_after_place(num: Token) -> bool:
+    """A number in brackets straight after a place name: "Jordan (205,000)"."""
+    doc = num.doc
+    if num.i < 2 or num.i + 1 >= len(doc):
+        return False
+    before, after = doc[num.i - 1], doc[num.i + 1]
+    return before.text == "(" and after.text == ")" and doc[num.i - 2].pos_ == "PROPN"
+
+
+def _in_enumeration(num: Token) -> bool:
+    """An elliptical count listed after another in its sentence: "1,830,711 people fled to
+    Poland, 459,485 – to Romania", "293 crossed from Lebanon and 42 from Jordan"."""
+    doc = num.doc
+    before = doc[num.i - 1] if num.i > 0 else None
+    return num.dep_ in ("conj", "appos") or (
+        before is not None and before.text in (",", "and", ";") and num.dep_ != "nsubj"
+    )
+
+
 def _refers_back(num: Token) -> bool:
     """An elliptical count that takes its meaning from an earlier figure: a subject ("About
     30,000 have been relocated"), a partitive ("3.3 million of them"), or an inclusion
@@ -438,6 +459,7 @@ def read_quantity(
     rules: CategoryRules,
     previous_category: str | None = None,
     previous_sentence: Span | None = None,
+    same_sentence_category: str | None = None,
 ) -> _Reading | None:
     """Decide whether a quantity is a figure and of which category; None when it is not one.
 
@@ -503,8 +525,16 @@ def read_quantity(
     if noun is None:
         if weak is not None:
             return _Reading(weak, None, frozenset(window))
+        if same_sentence_category is not None and _in_enumeration(num):
+            return _Reading(same_sentence_category, None, frozenset(window))
         if previous_category is not None and _refers_back(num):
             return _Reading(previous_category, None, frozenset(window))
+        if _listed_after_place(num):
+            # "Turkey (177,000), Lebanon (179,000) ... host most of the refugees": the list's
+            # sentence says what its numbers count
+            said = phrase_category(sent, rules)
+            if said is not None and said[0] > 0:
+                return _Reading(said[1], None, frozenset(window))
         return None  # an elliptical number with no cue says nothing about what it counts
     for category, nouns in rules.nouns.items():
         if _noun_in(noun, nouns):
@@ -664,6 +694,11 @@ def locate(ctx: ArticleContext, sent: Span, reading: _Reading, num: Token) -> st
     phrase, a place in its clause, a place in its sentence, or "the country" resolved to the
     article's main country."""
     places = _places(ctx, sent)
+    if _listed_after_place(num):
+        for ent in places:
+            if ent.end == num.i - 1:
+                return _place_name(ent)  # "Jordan (205,000)"
+        return num.doc[num.i - 2].text
     anchor = reading.noun if reading.noun is not None else num
     verb = _governing_verb(anchor)
     if verb is not None and (reading.category == "resettled" or verb.lemma_.lower() in _HOST_VERBS):
@@ -905,6 +940,8 @@ def _drop_restatements(figures: list[Figure]) -> list[Figure]:
             for item in same[lo:hi]
             if item[0] != figure.value
             and abs(item[0] - figure.value) <= 0.02 * max(item[0], figure.value)
+            # rows of a list by place are distinct figures: "Turkey (177,000), Lebanon (179,000)"
+            and (item[2].location == figure.location or None in (item[2].location, figure.location))
         ]
         if not twins:
             bisect.insort(same, (figure.value, order, figure))
@@ -1003,8 +1040,9 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
         if reading is not None:
             place = _row_place(ctx, doc, row)
         else:
+            in_sentence = previous[1] if previous and previous[0] == sentence_number else None
             reading = read_quantity(
-                quantity, num, sent, rules, recent, _previous_sentence(sent, body)
+                quantity, num, sent, rules, recent, _previous_sentence(sent, body), in_sentence
             )
         if reading is None or reading is NOT_A_FIGURE:
             continue

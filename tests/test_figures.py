@@ -732,3 +732,27 @@ def test_the_category_is_what_is_counted(nlp, body, expected):
 
 def test_a_small_set_needed_by_a_vote_is_not_a_figure(nlp):
     assert found(nlp, "The text needed the support of all five permanent members.") == []
+
+
+LIST_CASES = [
+    (
+        "Chad (410,000), Egypt (415,000) and South Sudan (180,000) host most of the refugees "
+        "who fled Sudan.",
+        [(410_000, "refugees"), (415_000, "refugees"), (180_000, "refugees")],
+    ),
+    (
+        "Some 210,000 people fled to Chad, 98,400 to Egypt and 41,250 to Ethiopia.",
+        [(210_000, "refugees"), (98_400, "refugees"), (41_250, "refugees")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), LIST_CASES, ids=[c[0][:40] for c in LIST_CASES])
+def test_counts_listed_in_a_sentence_take_the_category_of_the_list(nlp, body, expected):
+    assert found(nlp, body) == expected
+
+
+def test_a_count_listed_after_a_place_is_located_there(nlp):
+    body = "Chad (410,000), Egypt (415,000) and South Sudan (180,000) host the refugees."
+    figures = extract_figures(make_context(nlp, body), ())
+    assert [f.location for f in figures] == ["Chad", "Egypt", "South Sudan"]
