@@ -30,6 +30,7 @@ Choices, so that analysts know what a row means:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -1071,4 +1072,48 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
                 qualifier=quantity.qualifier,
             )
         )
-    return _drop_restatements(figures)
+    return _drop_restatements(_resettled_in_host(ctx, figures))
+
+
+# Words that make an article one about a third country's resettlement programme.
+_RESETTLEMENT_WORDS = re.compile(
+    r"\b(?:resettl\w*|sponsor(?:ed|ship|s)?|privately[- ]sponsored|government[- ]assisted)\b",
+    re.IGNORECASE,
+)
+_CAMP_WORDS = re.compile(r"\bcamps?\b", re.IGNORECASE)
+_RESETTLEMENT_FRAME = 3  # mentions of resettlement that make an article one about it
+
+
+def _resettled_in_host(ctx: ArticleContext, figures: list[Figure]) -> list[Figure]:
+    """In an article about a country's resettlement programme, refugees counted in that
+    country (or in a place of it, or nowhere named) are refugees it has taken in: `resettled`
+    ("Ontario has welcomed 19,630 refugees", "hosting 5,180 refugees"). Refugees counted in
+    another country (a neighbour of first asylum) stay `refugees`, and so does every refugee
+    figure of an article whose resettled figures are in other countries than its main one
+    (pledges to resettle refugees from the country the article is about)."""
+    if not any(f.category == "refugees" for f in figures):
+        return figures
+    if len(_RESETTLEMENT_WORDS.findall(ctx.body)) < _RESETTLEMENT_FRAME:
+        return figures
+    if len(_CAMP_WORDS.findall(ctx.body)) >= 2:
+        return figures  # refugee camps: the article is about a country of first asylum
+    host = _main_country(ctx)
+    if host is None:
+        return figures
+    other_countries = {
+        name.lower()
+        for actor in ctx.actors.values()
+        if actor.kind == "country" and actor.name != host
+        for name in (actor.name, *actor.aliases)
+    }
+    if any(
+        f.category == "resettled" and (f.location or "").lower() in other_countries for f in figures
+    ):
+        return figures  # the resettling countries are others: the host receives refugees first
+    out = []
+    for figure in figures:
+        place = (figure.location or "").lower()
+        if figure.category == "refugees" and place not in other_countries:
+            figure = dataclasses.replace(figure, category="resettled")
+        out.append(figure)
+    return out

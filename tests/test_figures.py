@@ -756,3 +756,27 @@ def test_a_count_listed_after_a_place_is_located_there(nlp):
     body = "Chad (410,000), Egypt (415,000) and South Sudan (180,000) host the refugees."
     figures = extract_figures(make_context(nlp, body), ())
     assert [f.location for f in figures] == ["Chad", "Egypt", "South Sudan"]
+
+
+def test_refugees_counted_in_a_resettling_country_are_resettled(nlp):
+    body = (
+        "Canada's resettlement programme for Syrians has passed its target.\n\n"
+        "Manitoba is now hosting 2,140 refugees, and Nova Scotia is home to 1,020 refugees.\n\n"
+        "Privately sponsored refugees make up half of the total, and resettlement officers say "
+        "sponsorship groups in Canada are still forming. Canada expects more in the spring.\n\n"
+        "Sudan hosts 1.1 million refugees."
+    )
+    assert found(nlp, body) == [
+        (2_140, "resettled"),
+        (1_020, "resettled"),
+        (1_100_000, "refugees"),
+    ]
+
+
+def test_refugees_in_the_camps_of_a_first_asylum_country_stay_refugees(nlp):
+    body = (
+        "Sponsors in Canada pledged to resettle more families from the camps.\n\n"
+        "Some 612,000 refugees live in the camps, and resettlement offers remain few. "
+        "Resettlement officials visited the camps in Jordan."
+    )
+    assert found(nlp, body) == [(612_000, "refugees")]
