@@ -87,6 +87,8 @@ _POPULATION_NOUNS = {
     "population",
 }
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# A fraction of a count is a share, not a second count: the count keeps the sentence's category.
+_FRACTIONS = {"half", "third", "quarter", "fifth", "tenth", "thirds", "quarters", "fifths"}
 # Verbs whose subject is where those counted are: "Turkey is hosting 3.6 million refugees".
 _HOST_VERBS = {"host", "shelter", "house", "receive", "admit", "welcome", "accept", "resettle",
                "take", "bring"}  # fmt: skip
@@ -414,6 +416,7 @@ def _is_whole_of_partitive(anchor: Token, num: Token) -> bool:
         num.i > of.i
         and of.lower_ == "of"
         and of.dep_ == "prep"
+        and of.head.lemma_.lower() not in _FRACTIONS  # "two-thirds of the 6,800 refugees"
         and (of.head.like_num or any(c.dep_ == "nummod" for c in of.head.children))
     )
 
@@ -513,8 +516,9 @@ def read_quantity(
     )
     if noun is not None and not is_people:
         return None  # "1.6 million chargers", "2,000 airstrikes": not people, forces or money
-    if strong is not None and noun is not None and strong not in ("killed", "injured", "other"):
-        # a casualty noun says what happened itself: "a siege could cost 90,000 lives"
+    if strong is not None and noun is not None and strong != "other":
+        # a casualty noun says what happened itself: "a siege could cost 90,000 lives",
+        # "1,134 people were injured and 36 dead"
         for category in ("killed", "injured"):
             if _noun_in(noun, rules.nouns.get(category, frozenset())):
                 return _Reading(category, noun, frozenset(window))
@@ -799,19 +803,20 @@ def phrase_category(words: Span, rules: CategoryRules) -> tuple[int, str] | None
     for a counted noun naming one ("Registered refugees"), (0, category) for a weak cue or a
     bare count of people ("Returnees" aside, "Detainees"); None when it names no count."""
     doc, indices = words.doc, range(words.start, words.end)
-    found: list[tuple[int, int, str]] = []  # (-strength, position, category)
+    found: list[tuple[int, int, int, str]] = []  # (-strength, first word, -length, category)
     for i in indices:
         for category in (*STRONG_CUES, *WEAK_CUES):
-            if _phrases_ending_at(rules.cues.get(category, frozenset()), doc, i):
-                found.append((-2 if category in STRONG_CUES else 0, i, category))
+            for phrase in _phrases_ending_at(rules.cues.get(category, frozenset()), doc, i):
+                strength = -2 if category in STRONG_CUES else 0
+                found.append((strength, i - len(phrase) + 1, -len(phrase), category))
         for category, nouns in rules.nouns.items():
             if _phrases_ending_at(nouns, doc, i):
-                found.append((-1, i, category))
+                found.append((-1, i, -1, category))
         if _phrases_ending_at(rules.noun_classes["people"], doc, i):
-            found.append((0, 10**9 + i, "other"))
+            found.append((0, 10**9 + i, -1, "other"))
     if not found:
         return None
-    strength, _, category = min(found)
+    strength, _, _, category = min(found)  # the first cue, the longest phrase where two start
     return -strength, category
 
 

@@ -676,8 +676,13 @@ TABLE_CASES = [
         "The resettlement programme in numbers.\n\n"
         "40,000: Number of Afghans the government pledged to resettle by 2024.\n\n"
         "12: Number of charter flights chartered in March.\n\n"
-        "8,215: Number of privately sponsored refugees who have arrived so far.",
-        [(40_000, "resettled"), (8_215, "resettled")],
+        "8,215: Number of privately sponsored refugees who have arrived so far.\n\n"
+        "3,900: Number of government-assisted refugees who have arrived so far.",
+        [(40_000, "resettled"), (8_215, "resettled"), (3_900, "resettled")],
+    ),
+    (
+        "AT A GLANCE\n\nPopulation movements Jan-March 2022 148,300\n\nReturnees 2021 61,900",
+        [(148_300, "displaced"), (61_900, "other")],
     ),
 ]
 
@@ -712,6 +717,19 @@ CATEGORY_CASES = [
     ("Britain said it would raise its quota to 20,000 refugees.", [(20_000, "resettled")]),
     ("Ottawa is resettling 4,500 government-assisted Yazidi refugees.", [(4_500, "resettled")]),
     ("The violence has driven 900,000 people out of the country.", [(900_000, "refugees")]),
+    (
+        "More than 2 million Ukrainians have arrived in neighbouring countries.",
+        [(2_000_000, "refugees")],
+    ),
+    ("At least 4,000 people have left the city since the truce.", [(4_000, "displaced")]),
+    (
+        "Hospitals reported 212 people injured and 48 dead after the strike.",
+        [(212, "injured"), (48, "killed")],
+    ),
+    (
+        "Ottawa has approved about half of the 9,600 Afghans in need of resettlement.",
+        [(9_600, "resettled")],
+    ),
     (
         "The number of refugees in Chad rose from 120,000 to 410,000 in three months.",
         [(120_000, "refugees"), (410_000, "refugees")],
