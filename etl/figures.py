@@ -119,6 +119,8 @@ class CategoryRules:
     aid_breakdown: frozenset[tuple[str, ...]]  # "of the total": a share of a sum named before
     # counted nouns that flight, displacement and resettlement cues never claim (envoys)
     not_displaced: frozenset[tuple[str, ...]] = frozenset()
+    # sums outside the subject (market values, budgets) unless aid words make them aid money
+    not_subject: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -149,6 +151,7 @@ def load_category_rules(path: Path | None = None) -> CategoryRules:
         not_money=frozenset(sections.get(("not", "money"), ())),
         aid_breakdown=frozenset(sections.get(("aid", "breakdown"), ())),
         not_displaced=frozenset(sections.get(("not", "displaced"), ())),
+        not_subject=frozenset(sections.get(("not", "subject"), ())),
     )
 
 
@@ -321,6 +324,9 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
     parts and the words right after the number)."""
     core = {t.i for t in anchor.subtree}
     window = set(core)
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
+        # "its target of 5,000 people", "a pledge of 2,000 places": the noun the count is of
+        window.update((anchor.head.i, anchor.head.head.i))
     for i in range(num.i + 1, min(num.i + 8, sent.end)):
         if sent.doc[i].text in (";", ":", "(") or (sent.doc[i].like_num and i > anchor.i):
             break
@@ -421,6 +427,17 @@ def _is_whole_of_partitive(anchor: Token, num: Token) -> bool:
     )
 
 
+def _casualty_after(num: Token, rules: CategoryRules) -> Token | None:
+    """A casualty word straight after a bare count is what it counts: "and 36 [dead]"."""
+    if num.i + 1 >= len(num.doc):
+        return None
+    nxt = num.doc[num.i + 1]
+    for category in ("killed", "injured"):
+        if _noun_in(nxt, rules.nouns.get(category, frozenset())):
+            return nxt
+    return None
+
+
 def _listed_after_place(num: Token) -> bool:
     """A number in brackets straight after a place name: "Jordan (205,000)"."""
     doc = num.doc
@@ -470,7 +487,9 @@ def read_quantity(
     `previous_category` is the category of the figure just before, when it is in this sentence
     or the two before it (an elliptical count may refer back to it); `previous_sentence` is the
     sentence before in the same paragraph (it may say what a sum of money is for)."""
-    noun = _counted_noun(num, sent) or _counted_by_container(num, rules)
+    noun = (
+        _counted_noun(num, sent) or _counted_by_container(num, rules) or _casualty_after(num, rules)
+    )
     anchor = noun if noun is not None else num
     core, window = _clause_window(anchor, num, sent)
     doc = sent.doc
@@ -490,6 +509,8 @@ def read_quantity(
                 doc,
                 range(previous_sentence.start, previous_sentence.end),
             )
+        if not aid and _any_phrase(rules.not_subject, doc, window):
+            return None  # a market value or a national budget: not the article's subject
         return _Reading("aid_money" if aid else "other", noun, frozenset(window))
     whole = _is_whole_of_partitive(anchor, num)
     strong_categories = STRONG_CUES

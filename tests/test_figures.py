@@ -798,3 +798,24 @@ def test_refugees_in_the_camps_of_a_first_asylum_country_stay_refugees(nlp):
         "Resettlement officials visited the camps in Jordan."
     )
     assert found(nlp, body) == [(612_000, "refugees")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The company's market value of $2.4 trillion dwarfs its rivals.",
+        "Parliament approved a defence budget of $52 billion for next year.",
+    ],
+)
+def test_sums_outside_the_subject_are_not_figures(nlp, body):
+    assert found(nlp, body) == []
+
+
+def test_a_budget_sum_for_aid_is_still_aid_money(nlp):
+    body = "The EU will give €400 million from its annual budget for humanitarian aid in Sudan."
+    assert found(nlp, body) == [(400_000_000, "aid_money")]
+
+
+def test_a_resettlement_target_is_resettled(nlp):
+    body = "Ottawa says it will meet its target of 5,000 people by the end of March."
+    assert found(nlp, body) == [(5_000, "resettled")]
