@@ -819,3 +819,8 @@ def test_a_budget_sum_for_aid_is_still_aid_money(nlp):
 def test_a_resettlement_target_is_resettled(nlp):
     body = "Ottawa says it will meet its target of 5,000 people by the end of March."
     assert found(nlp, body) == [(5_000, "resettled")]
+
+
+def test_people_a_third_country_flies_out_are_resettled(nlp):
+    body = "Officials said Germany had flown out 2,300 people on 11 flights from the airport."
+    assert found(nlp, body) == [(2_300, "resettled")]
