@@ -184,6 +184,13 @@ _NOT_A_QUANTITY_BEFORE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "killed 40-50 people": a range of a count of people is read as its lower bound (its upper
+# bound is left out by the rule for the second half of "13-2").
+_RANGE_OF_PEOPLE = re.compile(
+    r"^\s*[-–]\s*\d[\d,]*\s+(?:people|persons|civilians|children|soldiers|troops|fighters|"
+    r"refugees|migrants|residents|families|dead|killed|wounded|injured)\b",
+    re.IGNORECASE,
+)
 _MONTH_AFTER = re.compile(rf"^\s+(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _YEAR_BEFORE = re.compile(r"(?<![\d,.])(?:19|20)\d\d\s+$")
@@ -208,7 +215,9 @@ def _excluded(text: str, start: int, end: int, number: str, is_money: bool) -> b
     """True when the number at text[start:end] is not a quantity of things (see module doc)."""
     line_before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
     after = text[end : end + 40]
-    if _NOT_A_QUANTITY_AFTER.match(after) or _is_list_marker(text, start, end):
+    if _is_list_marker(text, start, end):
+        return True
+    if _NOT_A_QUANTITY_AFTER.match(after) and not _RANGE_OF_PEOPLE.match(after):
         return True
     if _NOT_A_QUANTITY_BEFORE.search(line_before) and not (
         re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) and _YEAR_BEFORE.search(line_before)

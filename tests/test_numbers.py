@@ -196,3 +196,8 @@ def test_numbers_in_table_rows_and_fact_boxes_are_quantities(text, value):
 )
 def test_section_ranges_and_vote_shares_are_not_quantities(text):
     assert find_quantities(text) == []
+
+
+def test_a_range_of_people_is_read_as_its_lower_bound():
+    assert [q.value for q in find_quantities("Shelling killed 30-45 people overnight.")] == [30]
+    assert find_quantities("The council voted 13-2 on Friday.") == []
