@@ -22,7 +22,14 @@ Choices, so that analysts know what a row means:
   relocated", "3.3 million of them") takes the category of the figure just before it, if that
   is at most two sentences back.
 - Money is `aid_money` when aid words say so, `other` otherwise; prices, fares and wages ("costs
-  20,000 pounds", "$10 per person") are not figures.
+  20,000 pounds", "$10 per person") and sums outside the subject (a market value, a national
+  budget) are not figures.
+- Each row of a table or list of numbers (found by `etl.figure_tables`) is a figure with the
+  category its label says, else its heading's, else its column's; its place is the row label.
+  Counts listed in a sentence ("Jordan (205,000)", "459,485 – to Romania") take the list's.
+- A level is counted by its subject: "the number of refugees rose from 36,000 to 150,000".
+- In an article about a country's resettlement programme, refugees counted in that country
+  are `resettled`; people in need of aid, food insecure, waiting or returning are `other`.
 - One sentence or article stating a figure twice in different forms ("more than six million" and
   "6,029,705 refugees") keeps the most exact form; exact repeats keep one row per mention.
 """
