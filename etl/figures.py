@@ -445,6 +445,19 @@ def _casualty_after(num: Token, rules: CategoryRules) -> Token | None:
     return None
 
 
+def _hosted_before(quantity: Quantity, num: Token) -> bool:
+    """A bare count right after a verb of sheltering ("hosts about 3.6 million"), read from the
+    words, as the tagger often takes "hosts" for a noun."""
+    span = num.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    first = span.start if span is not None else num.i
+    for token in reversed(num.doc[max(0, first - 3) : first]):
+        if token.is_punct:
+            return False
+        if token.lemma_.lower() in _SHELTER_VERBS or token.lower_.rstrip("s") in _SHELTER_VERBS:
+            return True
+    return False
+
+
 def _listed_after_place(num: Token) -> bool:
     """A number in brackets straight after a place name: "Jordan (205,000)"."""
     doc = num.doc
@@ -560,6 +573,8 @@ def read_quantity(
             return _Reading(weak, None, frozenset(window))
         if same_sentence_category is not None and _in_enumeration(num):
             return _Reading(same_sentence_category, None, frozenset(window))
+        if _hosted_before(quantity, num):
+            return _Reading("refugees", None, frozenset(window))  # "Turkey hosts 3.6 million"
         if previous_category is not None and _refers_back(num):
             return _Reading(previous_category, None, frozenset(window))
         if _listed_after_place(num):

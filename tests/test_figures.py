@@ -824,3 +824,9 @@ def test_a_resettlement_target_is_resettled(nlp):
 def test_people_a_third_country_flies_out_are_resettled(nlp):
     body = "Officials said Germany had flown out 2,300 people on 11 flights from the airport."
     assert found(nlp, body) == [(2_300, "resettled")]
+
+
+def test_a_bare_count_a_country_hosts_is_refugees(nlp):
+    assert found(nlp, "Pakistan hosts 1.3 million, more than any country but Iran.") == [
+        (1_300_000, "refugees")
+    ]
