@@ -10,6 +10,7 @@ Resolution runs in passes over one article, each adding mentions that do not ove
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 import unicodedata
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from etl.docindex import DocIndex
 from etl.types import ACTOR_KINDS, Actor, Mention
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -208,7 +210,8 @@ class _Resolution:
     mentions: list[Mention] = field(default_factory=list)
     new_actors: dict[str, Actor] = field(default_factory=dict)
     people: dict[str, _Person] = field(default_factory=dict)
-    taken: list[tuple[int, int]] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)  # sorted
+    longest_taken: int = 0
     text: str = ""  # doc.text, kept: spaCy rebuilds it on every access
     dateline_country: str | None = None
 
@@ -216,10 +219,15 @@ class _Resolution:
         self.text = self.doc.text
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.taken)
+        # `taken` is kept sorted, and no span is longer than `longest_taken`: only the spans
+        # starting in (start - longest, end) can overlap, found by bisection.
+        lo = bisect.bisect_right(self.taken, (start - self.longest_taken, end))
+        hi = bisect.bisect_left(self.taken, (end,))
+        return any(s < end and start < e for s, e in self.taken[lo:hi])
 
     def add(self, start: int, end: int, actor_id: str, how: str) -> None:
-        self.taken.append((start, end))
+        bisect.insort(self.taken, (start, end))
+        self.longest_taken = max(self.longest_taken, end - start)
         self.mentions.append(
             Mention(self.article_id, actor_id, start, end, self.text[start:end], how)
         )
@@ -441,7 +449,8 @@ def _owner_before(state: _Resolution, start: int, country_words: dict[str, str])
 
 def _country_inside_name(name: str, country_words: dict[str, str]) -> str | None:
     for word, country in country_words.items():
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", name):
+        # The substring test first: compiling a pattern for each of a thousand words is slow.
+        if word in name and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", name):
             return country
     return None
 
@@ -506,7 +515,7 @@ def _previous_subject(
     With `countries_only`, only a country (or a government body's country) counts: a president
     or minister introduced after "the Security Council voted" is not the council's.
     """
-    previous = [s for s in state.doc.sents if s.end_char <= sent_start]
+    previous = DocIndex.of(state.doc).sentences_ending_by(sent_start)
     if not previous:
         return None
     sent = previous[-1]
@@ -841,7 +850,7 @@ def _match_pronouns(state: _Resolution) -> None:
             continue
         gender = "m" if lower == "he" else "f"
         sent_start = token.sent.start_char
-        previous = [s for s in state.doc.sents if s.end_char <= sent_start][-2:]
+        previous = DocIndex.of(state.doc).sentences_ending_by(sent_start)[-2:]
         window_start = previous[0].start_char if previous else sent_start
         window = token.idx - window_start + 1
         # A pronoun subject usually continues the previous sentence's subject, not a possessor or

@@ -27,6 +27,8 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$|[\"”’]$")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _MENU_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+_TABLE_ROW = re.compile(r"\|\s*[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\|")
+_TABLE_NUMBER = re.compile(r"^\s*[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\|?\s*$")
 _CODE_START = re.compile(
     r"^(<\/?(script|style|noscript|iframe)\b|<!--|-->|//|/\*|\*/|@media\b|@import\b|@font-face\b|"
     r"(var|let|const|function)\s+[\w$]+|function\s*\(|if\s*\(\s*typeof\b|window\.|document\.|"
@@ -155,6 +157,8 @@ def is_code(line: str) -> bool:
 def is_menu(line: str) -> bool:
     """A navigation bar: three or more short items separated by | or bullets."""
     items = _MENU_SEPARATOR.split(line)
+    if any(_TABLE_NUMBER.match(item) for item in items):
+        return False  # a table row ("Bekaa | 344,013 | 37.8% |"): its numbers are figures
     return len(items) >= 3 and all(word_count(item) <= 4 for item in items)
 
 
@@ -288,6 +292,8 @@ def _trim_trailing_furniture(kept: list[str]) -> list[str]:
 
 
 def _looks_like_trailing_furniture(line: str) -> bool:
+    if _TABLE_ROW.search(line):
+        return False  # a table row ("Beirut | 222,944 | 24.5% |") closing an article is content
     has_quote = any(q in line for q in '"“”')
     return not ends_sentence(line) or (word_count(line) <= 6 and not has_quote)
 

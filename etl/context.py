@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
+from etl.docindex import DocIndex
 from etl.types import Actor, Article, Mention
 
 
@@ -58,11 +61,18 @@ class ArticleContext:
         token_index = self.doc.char_span(char, char + 1, alignment_mode="expand")
         if token_index is not None and len(token_index):
             return token_index[0].sent
-        sents = list(self.doc.sents)
-        for sent in sents:
-            if sent.start_char <= char < sent.end_char:
-                return sent
-        return sents[-1]
+        index = DocIndex.of(self.doc)
+        number = bisect.bisect_right(index.sent_start_chars, char) - 1
+        if 0 <= number and char < index.sent_end_chars[number]:
+            return index.sents[number]  # sentences do not overlap: no other can hold `char`
+        return index.sents[-1]
+
+    @cached_property
+    def country_counts(self) -> Counter[str]:
+        """How many mentions stand for each country (see `country_of`), counted once."""
+        return Counter(
+            country for m in self.mentions if (country := self.country_of(m.actor_id)) is not None
+        )
 
     def country_of(self, actor_id: str | None) -> str | None:
         """The country an actor stands for: itself for a country, else its country_id."""

@@ -32,6 +32,7 @@ from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.dates import UPCOMING_DAYS, DateMention, find_dates, resolve_forward
+from etl.docindex import DocIndex
 from etl.types import EVENT_TYPES, Event, Mention, PartialDate, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -816,9 +817,9 @@ def _inside_name(token: Token, rules: EventRules) -> bool:
             return True  # a capitalised name headed by a word that is no cue
     if token.ent_type_ not in rules.name_cues:
         return False
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.root.i != token.i and ent.root.ent_type_ == token.ent_type_
+    ent = DocIndex.of(token.doc).ent_at(token)
+    if ent is not None:
+        return ent.root.i != token.i and ent.root.ent_type_ == token.ent_type_
     return False
 
 
@@ -1099,7 +1100,7 @@ def _location(
     """The place of the event: a place named after "in"/"at" nearest the cue, else a place it targets."""
     scope = scopes.get(trigger.head.i)
     ranked = []
-    for ent in sent.ents:
+    for ent in DocIndex.of(sent.doc).ents_within(sent.start, sent.end):
         if ent.label_ not in _PLACE_LABELS or scopes.get(ent.root.i) != scope:
             continue
         root = ent.root

@@ -22,15 +22,23 @@ Choices, so that analysts know what a row means:
   relocated", "3.3 million of them") takes the category of the figure just before it, if that
   is at most two sentences back.
 - Money is `aid_money` when aid words say so, `other` otherwise; prices, fares and wages ("costs
-  20,000 pounds", "$10 per person") are not figures.
+  20,000 pounds", "$10 per person") and sums outside the subject (a market value, a national
+  budget) are not figures.
+- Each row of a table or list of numbers (found by `etl.figure_tables`) is a figure with the
+  category its label says, else its heading's, else its column's; its place is the row label.
+  Counts listed in a sentence ("Jordan (205,000)", "459,485 – to Romania") take the list's.
+- A level is counted by its subject: "the number of refugees rose from 36,000 to 150,000".
+- In an article about a country's resettlement programme, refugees counted in that country
+  are `resettled`; people in need of aid, food insecure, waiting or returning are `other`.
 - One sentence or article stating a figure twice in different forms ("more than six million" and
   "6,029,705 refugees") keeps the most exact form; exact repeats keep one row per mention.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -40,6 +48,8 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
+from etl.docindex import DocIndex
+from etl.figure_tables import Row, find_rows
 from etl.numbers import MONTHS, Quantity, find_quantities
 from etl.types import Figure, Statement, stable_id
 
@@ -72,6 +82,8 @@ _DETERMINERS = {
     "both",
 }
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+# A number the model reads as one of these is not a count (a table cell is, whatever it reads).
+_NOT_COUNT_LABELS = ("DATE", "TIME", "PERCENT", "ORDINAL")
 # The whole of a partitive counted with these nouns is a population: "of Gaza's 2.3 million people".
 _POPULATION_NOUNS = {
     "people",
@@ -82,6 +94,8 @@ _POPULATION_NOUNS = {
     "population",
 }
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# A fraction of a count is a share, not a second count: the count keeps the sentence's category.
+_FRACTIONS = {"half", "third", "quarter", "fifth", "tenth", "thirds", "quarters", "fifths"}
 # Verbs whose subject is where those counted are: "Turkey is hosting 3.6 million refugees".
 _HOST_VERBS = {"host", "shelter", "house", "receive", "admit", "welcome", "accept", "resettle",
                "take", "bring"}  # fmt: skip
@@ -112,6 +126,8 @@ class CategoryRules:
     aid_breakdown: frozenset[tuple[str, ...]]  # "of the total": a share of a sum named before
     # counted nouns that flight, displacement and resettlement cues never claim (envoys)
     not_displaced: frozenset[tuple[str, ...]] = frozenset()
+    # sums outside the subject (market values, budgets) unless aid words make them aid money
+    not_subject: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -142,6 +158,7 @@ def load_category_rules(path: Path | None = None) -> CategoryRules:
         not_money=frozenset(sections.get(("not", "money"), ())),
         aid_breakdown=frozenset(sections.get(("aid", "breakdown"), ())),
         not_displaced=frozenset(sections.get(("not", "displaced"), ())),
+        not_subject=frozenset(sections.get(("not", "subject"), ())),
     )
 
 
@@ -172,9 +189,28 @@ def _phrase_ends_at(phrase: tuple[str, ...], tokens: Sequence[Token], last: int)
     return all(word in _forms(tokens[first + k]) for k, word in enumerate(phrase))
 
 
+@lru_cache(maxsize=64)
+def _by_last_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of a rules set grouped by their last word, so that only the phrases that can
+    end at a token are tried there (a rules set has hundreds; a token ends a handful)."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            grouped.setdefault(phrase[-1], []).append(phrase)
+    return {word: tuple(found) for word, found in grouped.items()}
+
+
+def _phrases_ending_at(
+    phrases: frozenset[tuple[str, ...]], tokens: Sequence[Token], last: int
+) -> list[tuple[str, ...]]:
+    """Every phrase of `phrases` written in tokens[...:last+1]."""
+    grouped = _by_last_word(phrases)
+    candidates = {p for form in set(_forms(tokens[last])) for p in grouped.get(form, ())}
+    return [p for p in candidates if _phrase_ends_at(p, tokens, last)]
+
+
 def _noun_in(noun: Token, phrases: frozenset[tuple[str, ...]]) -> bool:
-    doc = noun.doc
-    return any(_phrase_ends_at(p, doc, noun.i) for p in phrases)
+    return bool(_phrases_ending_at(phrases, noun.doc, noun.i))
 
 
 def _counted_noun(num: Token, sent: Span) -> Token | None:
@@ -182,6 +218,9 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
     "6,000 of the [refugees]", "the number of [refugees] – 3.6 million". None for an elliptical
     count ("forced 3.73 million to flee", "3.3 million of them")."""
     head = num.head
+    level = _level_of(num)
+    if level is not None:
+        return level
     modifies_head = num.dep_ in ("nummod", "compound", "quantmod", "nmod", "amod")
     if modifies_head and num.i < head.i < sent.end and head.pos_ in ("NOUN", "PROPN", "ADJ"):
         return head
@@ -190,7 +229,9 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
         pobj = [c for c in num.doc[nxt].children if c.dep_ == "pobj"]
         if pobj:
             return None if pobj[0].pos_ == "PRON" else pobj[0]
-    if num.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+    if _listed_after_place(num):
+        return None  # "Jordan (205,000)": the place is not what is counted
+    if num.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and not head.ent_type_:
         of_objects = [
             g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
         ]
@@ -204,6 +245,47 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
         elif token.pos_ != "ADJ" and token.tag_ != "HYPH" and token.dep_ != "amod":
             break  # a comma or a verb ends the phrase ("climbed to 140, health officials")
     return noun
+
+
+# Nouns that name a count ("the number of refugees rose to 150,000", "the toll reached 500").
+_COUNT_NOUNS = {"number", "total", "count", "tally", "toll", "figure"}
+# Verbs that give a count its level: "rose from 36,000 to 150,000", "has reached 3 million".
+_LEVEL_VERBS = {"reach", "hit", "exceed", "top", "surpass", "pass", "stand", "rise", "climb",
+                "increase", "grow", "jump", "swell", "soar", "fall", "drop", "decline"}  # fmt: skip
+
+
+def _count_subject(verb: Token) -> Token | None:
+    """The subject of a level verb when it names a count: "the number (of refugees)"."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS and child.lemma_.lower() in _COUNT_NOUNS:
+            return child
+    return None
+
+
+def _level_of(num: Token) -> Token | None:
+    """The noun counted by a level: "the number of [refugees] increased from 36,000 to 150,000",
+    "the number of [people] who fled has reached 3,000,381". None when the number is no level
+    or its count names nothing ("the number had increased to 463,000" refers back)."""
+    verb = None
+    if num.dep_ == "quantmod" and num.head.like_num and num.head.i > num.i:
+        num = num.head  # "from [36,000] to 150,000": the first bound of a range
+    if num.dep_ == "pobj" and num.head.lower_ in ("to", "from", "at", "by"):
+        verb = num.head.head
+        while verb.dep_ == "prep" and verb.head.i != verb.i:
+            verb = verb.head  # "rose from 120,000 [to 410,000]": "to" hangs on "from"
+    elif num.dep_ in ("dobj", "attr", "npadvmod"):
+        verb = num.head
+    if verb is None or verb.lemma_.lower() not in _LEVEL_VERBS | {"be"}:
+        return None
+    subject = _count_subject(verb)
+    if subject is None:
+        return None
+    for of in subject.rights:
+        if of.lower_ == "of":
+            objects = [c for c in of.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ in ("NOUN", "PROPN"):
+                return objects[0]
+    return None
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -249,6 +331,9 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
     parts and the words right after the number)."""
     core = {t.i for t in anchor.subtree}
     window = set(core)
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
+        # "its target of 5,000 people", "a pledge of 2,000 places": the noun the count is of
+        window.update((anchor.head.i, anchor.head.head.i))
     for i in range(num.i + 1, min(num.i + 8, sent.end)):
         if sent.doc[i].text in (";", ":", "(") or (sent.doc[i].like_num and i > anchor.i):
             break
@@ -284,10 +369,9 @@ def _nearest_cue(
     doc = num.doc
     best: tuple[int, int, int, str] | None = None
     for category in categories:
-        for phrase in cues.get(category, ()):
-            for last in window:
-                if not _phrase_ends_at(phrase, doc, last):
-                    continue
+        phrases = cues.get(category, frozenset())
+        for last in window:
+            for phrase in _phrases_ending_at(phrases, doc, last):
                 first = last - len(phrase) + 1
                 if first <= num.i <= last and len(phrase) > 1:
                     continue
@@ -300,7 +384,7 @@ def _nearest_cue(
 
 
 def _any_phrase(phrases: frozenset[tuple[str, ...]], doc, indices) -> bool:
-    return any(_phrase_ends_at(p, doc, i) for i in indices for p in phrases)
+    return any(_phrases_ending_at(phrases, doc, i) for i in indices)
 
 
 @dataclass(frozen=True)
@@ -345,7 +429,51 @@ def _is_whole_of_partitive(anchor: Token, num: Token) -> bool:
         num.i > of.i
         and of.lower_ == "of"
         and of.dep_ == "prep"
+        and of.head.lemma_.lower() not in _FRACTIONS  # "two-thirds of the 6,800 refugees"
         and (of.head.like_num or any(c.dep_ == "nummod" for c in of.head.children))
+    )
+
+
+def _casualty_after(num: Token, rules: CategoryRules) -> Token | None:
+    """A casualty word straight after a bare count is what it counts: "and 36 [dead]"."""
+    if num.i + 1 >= len(num.doc):
+        return None
+    nxt = num.doc[num.i + 1]
+    for category in ("killed", "injured"):
+        if _noun_in(nxt, rules.nouns.get(category, frozenset())):
+            return nxt
+    return None
+
+
+def _hosted_before(quantity: Quantity, num: Token) -> bool:
+    """A bare count right after a verb of sheltering ("hosts about 3.6 million"), read from the
+    words, as the tagger often takes "hosts" for a noun."""
+    span = num.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    first = span.start if span is not None else num.i
+    for token in reversed(num.doc[max(0, first - 3) : first]):
+        if token.is_punct:
+            return False
+        if token.lemma_.lower() in _SHELTER_VERBS or token.lower_.rstrip("s") in _SHELTER_VERBS:
+            return True
+    return False
+
+
+def _listed_after_place(num: Token) -> bool:
+    """A number in brackets straight after a place name: "Jordan (205,000)"."""
+    doc = num.doc
+    if num.i < 2 or num.i + 1 >= len(doc):
+        return False
+    before, after = doc[num.i - 1], doc[num.i + 1]
+    return before.text == "(" and after.text == ")" and doc[num.i - 2].pos_ == "PROPN"
+
+
+def _in_enumeration(num: Token) -> bool:
+    """An elliptical count listed after another in its sentence: "1,830,711 people fled to
+    Poland, 459,485 – to Romania", "293 crossed from Lebanon and 42 from Jordan"."""
+    doc = num.doc
+    before = doc[num.i - 1] if num.i > 0 else None
+    return num.dep_ in ("conj", "appos") or (
+        before is not None and before.text in (",", "and", ";") and num.dep_ != "nsubj"
     )
 
 
@@ -354,8 +482,12 @@ def _refers_back(num: Token) -> bool:
     30,000 have been relocated"), a partitive ("3.3 million of them"), or an inclusion
     ("including more than 110,000 into Egypt")."""
     nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    verb = num.head.head if num.dep_ == "pobj" else num.head
     return (
         num.dep_ in ("nsubj", "nsubjpass")
+        or (verb.lemma_.lower() in _LEVEL_VERBS and _count_subject(verb) is not None)
+        # a series of levels by date: "..., and by October 2014, 1,151,057"
+        or (num.dep_ == "appos" and num.head.ent_type_ == "DATE")
         or (nxt is not None and nxt.lower_ == "of")
         or num.head.lemma_.lower() == "include"
     )
@@ -368,13 +500,16 @@ def read_quantity(
     rules: CategoryRules,
     previous_category: str | None = None,
     previous_sentence: Span | None = None,
+    same_sentence_category: str | None = None,
 ) -> _Reading | None:
     """Decide whether a quantity is a figure and of which category; None when it is not one.
 
     `previous_category` is the category of the figure just before, when it is in this sentence
     or the two before it (an elliptical count may refer back to it); `previous_sentence` is the
     sentence before in the same paragraph (it may say what a sum of money is for)."""
-    noun = _counted_noun(num, sent) or _counted_by_container(num, rules)
+    noun = (
+        _counted_noun(num, sent) or _counted_by_container(num, rules) or _casualty_after(num, rules)
+    )
     anchor = noun if noun is not None else num
     core, window = _clause_window(anchor, num, sent)
     doc = sent.doc
@@ -394,6 +529,8 @@ def read_quantity(
                 doc,
                 range(previous_sentence.start, previous_sentence.end),
             )
+        if not aid and _any_phrase(rules.not_subject, doc, window):
+            return None  # a market value or a national budget: not the article's subject
         return _Reading("aid_money" if aid else "other", noun, frozenset(window))
     whole = _is_whole_of_partitive(anchor, num)
     strong_categories = STRONG_CUES
@@ -402,8 +539,14 @@ def read_quantity(
     ):
         strong_categories = tuple(c for c in STRONG_CUES if c not in DISPLACEMENT_CUES)
     strong = None if whole else _nearest_cue(rules.cues, strong_categories, core, window, num)
-    if _is_narrative(quantity, num) and strong is None:
-        return None
+    if _is_narrative(quantity, num) and (
+        strong is None
+        or (
+            strong == "other"
+            and not (noun is not None and _noun_in(noun, rules.noun_classes["people"]))
+        )
+    ):
+        return None  # "the two leaders"; "all five members needed": a small set, not a count
     is_people = noun is not None and (
         _noun_in(noun, rules.noun_classes["people"])
         or _noun_in(noun, rules.noun_classes["forces"])
@@ -414,6 +557,12 @@ def read_quantity(
     )
     if noun is not None and not is_people:
         return None  # "1.6 million chargers", "2,000 airstrikes": not people, forces or money
+    if strong is not None and noun is not None and strong != "other":
+        # a casualty noun says what happened itself: "a siege could cost 90,000 lives",
+        # "1,134 people were injured and 36 dead"
+        for category in ("killed", "injured"):
+            if _noun_in(noun, rules.nouns.get(category, frozenset())):
+                return _Reading(category, noun, frozenset(window))
     if strong is not None:
         return _Reading(strong, noun, frozenset(window))
     if _hosted_nationals(noun, anchor, num):
@@ -422,8 +571,18 @@ def read_quantity(
     if noun is None:
         if weak is not None:
             return _Reading(weak, None, frozenset(window))
+        if same_sentence_category is not None and _in_enumeration(num):
+            return _Reading(same_sentence_category, None, frozenset(window))
+        if _hosted_before(quantity, num):
+            return _Reading("refugees", None, frozenset(window))  # "Turkey hosts 3.6 million"
         if previous_category is not None and _refers_back(num):
             return _Reading(previous_category, None, frozenset(window))
+        if _listed_after_place(num):
+            # "Turkey (177,000), Lebanon (179,000) ... host most of the refugees": the list's
+            # sentence says what its numbers count
+            said = phrase_category(sent, rules)
+            if said is not None and said[0] > 0:
+                return _Reading(said[1], None, frozenset(window))
         return None  # an elliptical number with no cue says nothing about what it counts
     for category, nouns in rules.nouns.items():
         if _noun_in(noun, nouns):
@@ -505,23 +664,40 @@ def _subject_actor(ctx: ArticleContext, subject: Token) -> str | None:
     return (people or mentions)[0].actor_id
 
 
-def _statement_speaker(
-    statements: Sequence[Statement], start: int, end: int, sent: Span
-) -> str | None:
-    inside = [s for s in statements if s.char_start <= start and end <= s.char_end and s.speaker_id]
+class _SpeakerIndex:
+    """An article's statements that have a speaker, found by the text they cover in a few steps
+    instead of a pass over every statement for every figure."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        spoken = sorted(
+            ((s.char_start, order, s) for order, s in enumerate(statements) if s.speaker_id),
+            key=lambda item: item[:2],
+        )
+        self._spoken = spoken
+        self._starts = [start for start, _, _ in spoken]
+        self._longest = max((s.char_end - s.char_start for _, _, s in spoken), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Statement]:
+        """Statements overlapping body[start:end], in the order they were given."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        found = [item for item in self._spoken[lo:hi] if item[2].char_end > start]
+        return [s for _, _, s in sorted(found, key=lambda item: item[1])]
+
+
+def _statement_speaker(speakers: _SpeakerIndex, start: int, end: int, sent: Span) -> str | None:
+    inside = [
+        s for s in speakers.overlapping(start, end) if s.char_start <= start and end <= s.char_end
+    ]
     if inside:
         return min(inside, key=lambda s: s.char_end - s.char_start).speaker_id
-    overlapping = [
-        s
-        for s in statements
-        if s.char_start < sent.end_char and sent.start_char < s.char_end and s.speaker_id
-    ]
+    overlapping = speakers.overlapping(sent.start_char, sent.end_char)
     return overlapping[0].speaker_id if overlapping else None
 
 
 def attribute(
     ctx: ArticleContext,
-    statements: Sequence[Statement],
+    speakers: _SpeakerIndex,
     sent: Span,
     num: Token,
     quantity: Quantity,
@@ -531,7 +707,7 @@ def attribute(
     return (
         _according_to(ctx, sent)
         or _reporting_subject(ctx, num, source_verbs)
-        or _statement_speaker(statements, quantity.start, quantity.end, sent)
+        or _statement_speaker(speakers, quantity.start, quantity.end, sent)
     )
 
 
@@ -541,10 +717,7 @@ def _place_name(ent: Span) -> str:
 
 def _main_country(ctx: ArticleContext) -> str | None:
     """The country the article is mostly about, when one clearly leads its mentions."""
-    counts = Counter(
-        ctx.country_of(m.actor_id) for m in ctx.mentions if ctx.country_of(m.actor_id) is not None
-    )
-    ranked = counts.most_common(2)
+    ranked = ctx.country_counts.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2):
         return None
     return ctx.name_of(ranked[0][0])
@@ -554,7 +727,7 @@ def _places(ctx: ArticleContext, sent: Span) -> list[Span]:
     """Place names in a sentence, leaving out what is an actor rather than a place: a person or
     organisation the tagger took for a place, and possessives ("Russia's envoy")."""
     places = []
-    for ent in sent.ents:
+    for ent in DocIndex.of(sent.doc).ents_within(sent.start, sent.end):
         if ent.label_ not in _PLACE_LABELS or ent.root.dep_ == "poss":
             continue
         actor = ctx.actors.get(ctx.actor_at(ent.start_char, ent.end_char) or "")
@@ -569,6 +742,11 @@ def locate(ctx: ArticleContext, sent: Span, reading: _Reading, num: Token) -> st
     phrase, a place in its clause, a place in its sentence, or "the country" resolved to the
     article's main country."""
     places = _places(ctx, sent)
+    if _listed_after_place(num):
+        for ent in places:
+            if ent.end == num.i - 1:
+                return _place_name(ent)  # "Jordan (205,000)"
+        return num.doc[num.i - 2].text
     anchor = reading.noun if reading.noun is not None else num
     verb = _governing_verb(anchor)
     if verb is not None and (reading.category == "resettled" or verb.lemma_.lower() in _HOST_VERBS):
@@ -653,6 +831,99 @@ def as_of(
     return published, published_precision if published else None
 
 
+# --- tables and lists ----------------------------------------------------------------------
+
+
+def _tokens_of(doc, span: tuple[int, int] | None) -> Span | None:
+    if span is None or span[1] <= span[0]:
+        return None
+    return doc.char_span(span[0], span[1], alignment_mode="expand")
+
+
+def phrase_category(words: Span, rules: CategoryRules) -> tuple[int, str] | None:
+    """What a heading or row label says is counted, and how surely: (2, category) for a cue of
+    what happened ("Internally displaced people", "Number of refugees resettled"), (1, category)
+    for a counted noun naming one ("Registered refugees"), (0, category) for a weak cue or a
+    bare count of people ("Returnees" aside, "Detainees"); None when it names no count."""
+    doc, indices = words.doc, range(words.start, words.end)
+    found: list[tuple[int, int, int, str]] = []  # (-strength, first word, -length, category)
+    for i in indices:
+        for category in (*STRONG_CUES, *WEAK_CUES):
+            for phrase in _phrases_ending_at(rules.cues.get(category, frozenset()), doc, i):
+                strength = -2 if category in STRONG_CUES else 0
+                found.append((strength, i - len(phrase) + 1, -len(phrase), category))
+        for category, nouns in rules.nouns.items():
+            if _phrases_ending_at(nouns, doc, i):
+                found.append((-1, i, -1, category))
+        if _phrases_ending_at(rules.noun_classes["people"], doc, i):
+            found.append((0, 10**9 + i, -1, "other"))
+    if not found:
+        return None
+    strength, _, _, category = min(found)  # the first cue, the longest phrase where two start
+    return -strength, category
+
+
+NOT_A_FIGURE = _Reading("", None, frozenset())  # a row that counts things, not people or money
+
+
+def _counted_by_number_of(label: Span) -> Token | None:
+    """The noun of a row label "Number of Syrians ...", "Total number of flights ..."."""
+    for token in label:
+        if token.lemma_.lower() in ("number", "total", "count", "tally"):
+            for of in token.rights:
+                if of.lower_ == "of":
+                    objects = [c for c in of.children if c.dep_ == "pobj"]
+                    return objects[0] if objects else None
+    return None
+
+
+def _counts_people(noun: Token, rules: CategoryRules) -> bool:
+    return (
+        _noun_in(noun, rules.noun_classes["people"])
+        or _noun_in(noun, rules.noun_classes["forces"])
+        or noun.ent_type_ == "NORP"
+        or _noun_in(noun, rules.noun_classes["money"])
+    )
+
+
+def read_row(doc, row: Row, quantity: Quantity, rules: CategoryRules) -> _Reading | None:
+    """A table or list row's figure: the category its label says (when it describes what is
+    counted), else its heading's, else its column's; None when none of them names a count."""
+    parts = [_tokens_of(doc, row.label), _tokens_of(doc, row.heading), _tokens_of(doc, row.column)]
+    if row.label_first and parts[0] is not None:
+        counted = _counted_by_number_of(parts[0])
+        if counted is not None and not _counts_people(counted, rules):
+            return NOT_A_FIGURE  # "21: Number of flights scheduled": not people, forces or money
+    parts = [p for p in parts if p is not None]
+    if quantity.is_money or any("$" in p.text or "funding" in p.text.lower() for p in parts[:2]):
+        aid = any(_any_phrase(rules.aid_words, doc, range(p.start, p.end)) for p in parts)
+        return _Reading("aid_money" if aid else "other", None, frozenset())
+    readings = [r for p in parts if (r := phrase_category(p, rules)) is not None]
+    if not readings:
+        return None
+    # the first part that names a category decides; a bare count of people only as a last resort
+    strong = [r for r in readings if r[0] > 0]
+    category = (strong or readings)[0][1]
+    return _Reading(category, None, frozenset())
+
+
+def _row_place(ctx: ArticleContext, doc, row: Row) -> str | None:
+    """A row's place: a place named in its label ("Turkey 1,200,000", "Bekaa | 344,013"), else
+    one named in its heading."""
+    for span in (row.label, row.heading):
+        words = _tokens_of(doc, span)
+        if words is None:
+            continue
+        places = _places(ctx, words)
+        if places:
+            return _place_name(places[0])
+        if span is row.label and not row.label_first:
+            text = words.text.strip(" :–—-|")
+            if 0 < len(text.split()) <= 3 and text[:1].isupper() and text.lower() != "total":
+                return text
+    return None
+
+
 # --- the entry point ------------------------------------------------------------------------
 
 
@@ -706,23 +977,32 @@ def _drop_restatements(figures: list[Figure]) -> list[Figure]:
     """An article that states one figure in two ways ("more than six million" and "6,029,705
     refugees") keeps its most exact statement: same category, different values within 2%.
     Repeats of the very same value stay, one row per mention."""
-    kept: list[Figure] = []
-    for figure in figures:
+    # Kept figures per category, sorted by value, so that the candidates within 2% of a value
+    # are found by bisection rather than by a pass over every figure kept so far.
+    kept: dict[str, list[tuple[float, int, Figure]]] = {}
+    for order, figure in enumerate(figures):
+        same = kept.setdefault(figure.category, [])
+        lo = bisect.bisect_left(same, (figure.value * 0.979,))
+        hi = bisect.bisect_right(same, (figure.value / 0.979,))
         twins = [
-            k
-            for k in kept
-            if k.category == figure.category
-            and k.value != figure.value
-            and abs(k.value - figure.value) <= 0.02 * max(k.value, figure.value)
+            item
+            for item in same[lo:hi]
+            if item[0] != figure.value
+            and abs(item[0] - figure.value) <= 0.02 * max(item[0], figure.value)
+            # rows of a list by place are distinct figures: "Turkey (177,000), Lebanon (179,000)"
+            and (item[2].location == figure.location or None in (item[2].location, figure.location))
         ]
         if not twins:
-            kept.append(figure)
+            bisect.insort(same, (figure.value, order, figure))
         elif all(
             _significant_digits(figure.value_text) > _significant_digits(t.value_text)
-            for t in twins
+            for _, _, t in twins
         ):
-            kept = [k for k in kept if k not in twins] + [figure]
-    return sorted(kept, key=lambda f: f.value_start or 0)
+            for twin in twins:
+                same.remove(twin)
+            bisect.insort(same, (figure.value, order, figure))
+    survivors = [figure for same in kept.values() for _, _, figure in same]
+    return sorted(survivors, key=lambda f: f.value_start or 0)
 
 
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
@@ -743,17 +1023,35 @@ def _in_list_of_headlines(body: str, char: int) -> bool:
     end = len(body) if end == -1 else end
     if not _is_headline(body[start:end].strip(), min_words=5):
         return False
-    before = [ln.strip() for ln in body[:start].splitlines() if ln.strip()]
-    after = [ln.strip() for ln in body[end:].splitlines() if ln.strip()]
-    neighbours = before[-1:] + after[:1]
-    return any(_is_headline(line) for line in neighbours)
+    neighbours = [_nearest_line(body, start, -1), _nearest_line(body, end, 1)]
+    return any(_is_headline(line) for line in neighbours if line is not None)
+
+
+def _nearest_line(body: str, at: int, direction: int) -> str | None:
+    """The nearest non-blank line (stripped) before offset `at` (direction -1) or after it (+1),
+    as `splitlines` cuts lines; None when there is none. Reads outward in growing steps, so the
+    cost is the distance to that line, not the article's length."""
+    step = 512
+    while True:
+        lo, hi = (max(0, at - step), at) if direction < 0 else (at, min(len(body), at + step))
+        lines = body[lo:hi].splitlines()
+        reached_end = lo == 0 if direction < 0 else hi == len(body)
+        if not reached_end and lines:
+            # the line at the window's far edge may be cut short: read it next time, whole
+            lines = lines[1:] if direction < 0 else lines[:-1]
+        for line in reversed(lines) if direction < 0 else lines:
+            if line.strip():
+                return line.strip()
+        if reached_end:
+            return None
+        step *= 4
 
 
 def _previous_sentence(sent: Span, body: str) -> Span | None:
     """The sentence before, when it is in the same paragraph."""
     if sent.start == 0:
         return None
-    before = sent.doc[sent.start - 1].sent
+    before = DocIndex.of(sent.doc).sentence_of(sent.start - 1)
     if "\n" in body[before.end_char : sent.start_char] or "\n" in before.text.strip():
         return None
     return before
@@ -763,11 +1061,15 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
     """Every figure stated in the article: counts of people, forces and money, one per number."""
     rules, _ = _default_rules()
     doc, body, article = ctx.doc, ctx.body, ctx.article
-    sentence_starts = [s.start for s in doc.sents]
+    index = DocIndex.of(doc)
+    speakers = _SpeakerIndex(statements)
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # sentence number and category of the last figure
-    for quantity in find_quantities(body):
-        if _in_list_of_headlines(body, quantity.start):
+    quantities = find_quantities(body)
+    rows = find_rows(body, quantities)
+    for quantity in quantities:
+        row = rows.get(quantity.start)
+        if row is None and _in_list_of_headlines(body, quantity.start):
             continue
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -776,16 +1078,22 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             t for t in span if t.like_num or t.lower_ in ("million", "billion", "thousand", "dozen")
         ]
         num = numbers[-1] if numbers else span[-1]
-        sent = num.sent
-        if any(
-            e.label_ in ("DATE", "TIME", "PERCENT", "ORDINAL") and e.start <= num.i < e.end
-            for e in doc.ents
-        ):
+        sentence_number = index.sentence_number(num)
+        sent = index.sents[sentence_number]
+        entity = index.ent_at(num)
+        if row is None and entity is not None and entity.label_ in _NOT_COUNT_LABELS:
             continue  # the model reads it as a date, time, share or rank: not a count
-        sentence_number = sentence_starts.index(sent.start)
         recent = previous[1] if previous and sentence_number - previous[0] <= 2 else None
-        reading = read_quantity(quantity, num, sent, rules, recent, _previous_sentence(sent, body))
-        if reading is None:
+        place = None
+        reading = read_row(doc, row, quantity, rules) if row is not None else None
+        if reading is not None:
+            place = _row_place(ctx, doc, row)
+        else:
+            in_sentence = previous[1] if previous and previous[0] == sentence_number else None
+            reading = read_quantity(
+                quantity, num, sent, rules, recent, _previous_sentence(sent, body), in_sentence
+            )
+        if reading is None or reading is NOT_A_FIGURE:
             continue
         previous = (sentence_number, reading.category)
         start, end = _evidence_span(body, sent, quantity.start, quantity.end)
@@ -800,8 +1108,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
                 value_text=quantity.value_text,
                 category=reading.category,
                 subject=_subject_phrase(reading, quantity),
-                location=locate(ctx, sent, reading, num),
-                attributed_to_id=attribute(ctx, statements, sent, num, quantity),
+                location=place or locate(ctx, sent, reading, num),
+                attributed_to_id=attribute(ctx, speakers, sent, num, quantity),
                 as_of_date=as_of_date,
                 evidence=body[start:end],
                 char_start=start,
@@ -812,4 +1120,48 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
                 qualifier=quantity.qualifier,
             )
         )
-    return _drop_restatements(figures)
+    return _drop_restatements(_resettled_in_host(ctx, figures))
+
+
+# Words that make an article one about a third country's resettlement programme.
+_RESETTLEMENT_WORDS = re.compile(
+    r"\b(?:resettl\w*|sponsor(?:ed|ship|s)?|privately[- ]sponsored|government[- ]assisted)\b",
+    re.IGNORECASE,
+)
+_CAMP_WORDS = re.compile(r"\bcamps?\b", re.IGNORECASE)
+_RESETTLEMENT_FRAME = 3  # mentions of resettlement that make an article one about it
+
+
+def _resettled_in_host(ctx: ArticleContext, figures: list[Figure]) -> list[Figure]:
+    """In an article about a country's resettlement programme, refugees counted in that
+    country (or in a place of it, or nowhere named) are refugees it has taken in: `resettled`
+    ("Ontario has welcomed 19,630 refugees", "hosting 5,180 refugees"). Refugees counted in
+    another country (a neighbour of first asylum) stay `refugees`, and so does every refugee
+    figure of an article whose resettled figures are in other countries than its main one
+    (pledges to resettle refugees from the country the article is about)."""
+    if not any(f.category == "refugees" for f in figures):
+        return figures
+    if len(_RESETTLEMENT_WORDS.findall(ctx.body)) < _RESETTLEMENT_FRAME:
+        return figures
+    if len(_CAMP_WORDS.findall(ctx.body)) >= 2:
+        return figures  # refugee camps: the article is about a country of first asylum
+    host = _main_country(ctx)
+    if host is None:
+        return figures
+    other_countries = {
+        name.lower()
+        for actor in ctx.actors.values()
+        if actor.kind == "country" and actor.name != host
+        for name in (actor.name, *actor.aliases)
+    }
+    if any(
+        f.category == "resettled" and (f.location or "").lower() in other_countries for f in figures
+    ):
+        return figures  # the resettling countries are others: the host receives refugees first
+    out = []
+    for figure in figures:
+        place = (figure.location or "").lower()
+        if figure.category == "refugees" and place not in other_countries:
+            figure = dataclasses.replace(figure, category="resettled")
+        out.append(figure)
+    return out

@@ -51,7 +51,7 @@ _NUMBER = (
     rf"(?P<cur>{CURRENCY_PREFIX})?"
     r"(?P<num>"
     # digits with an optional scale word ("3.73 million", "$1.2-billion") or short scale ("1.2m")
-    rf"(?:(?:{_DIGITS})(?:(?:\s|-)(?:{_SCALE_WORDS})\b|(?:mn|bn|tn|m|b|k)\b)?)"
+    rf"(?:(?:{_DIGITS})(?:(?:\s|-)(?:{_SCALE_WORDS})\b|(?:mn|bn|tn|m|b|k)\b|\s(?-i:M)(?![\w.-]))?)"
     # "half a million", "a quarter of a million"
     rf"|(?:half\s+a\s+{_SCALE_WORDS}\b)"
     # "a million", "a dozen", "a hundred" (but never a bare "a")
@@ -158,7 +158,7 @@ _NOT_A_QUANTITY_AFTER = re.compile(
       | \s+(?:to|-)\s+\d+\s+(?:vote|in\s+favou?r)                        # "12 to 3 vote"
       | \s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))\b
       | [a-z]                                                           # units: "5km", "24weeks"
-      | \s+(?:in|out\s+of)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b
+      | \s+(?:in|out\s+of(?:\s+the)?)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b
         (?![\d,.]|\s+(?:years?|months?|weeks?|days?|hours?))         # ratios: "2 in 3"
       | \s+(?:halves|thirds|quarters|fifths|tenths)\b                    # fractions
       | \)\s*\d                                                        # "(613) 288-2529"
@@ -170,19 +170,30 @@ _NOT_A_QUANTITY_AFTER = re.compile(
 _NOT_A_QUANTITY_BEFORE = re.compile(
     rf"""(?:
         \b(?:aged|age|ages)\s+$|\bages?\s+of\s+$                 # "aged 12", "the age of five"
-      | \b(?:no\.|nos\.|number|\#|resolution|article|chapter|flight|route|room|suite|unit|
-            page|section|vol\.|volume|item|line|seat|class|grade|level|phase|box)\s*$
+      | \b(?:no\.|nos\.|number|\#|resolutions?|articles?|chapters?|flight|route|room|suite|unit|
+            pages?|sections?|paragraphs?|clauses?|vol\.|volume|item|line|seat|class|grade|level|
+            phase|box)\s*$
+      | \b(?:sections?|articles?|paragraphs?|clauses?|pages?|chapters?|resolutions?)\s+\d+\s*
+            (?:to|and|through|-|–)\s*$                         # "Sections 77 to 79"
       | \b(?:{MONTHS})\.?\s+$                                   # "June 16", "Nov. 11"
       | \bvoted?\s+$|\bvote\s+of\s+$                            # "voted 12 to 3"
       | \d\s*[-–]\s*$                                             # second half of "13-2"
       | \d\s+$                                                  # "87982 7913"
-      | \b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+$  # "1 in 5"
+      | \b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of(?:\s+the)?)\s+$  # "1 in 5"
       | \bvot(?:e|ed|es|ing)(?:\s+\w+){{0,3}}\s+\d+\s+(?:to|against)\s+$   # "voted 12 to 3"
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "killed 40-50 people": a range of a count of people is read as its lower bound (its upper
+# bound is left out by the rule for the second half of "13-2").
+_RANGE_OF_PEOPLE = re.compile(
+    r"^\s*[-–]\s*\d[\d,]*\s+(?:people|persons|civilians|children|soldiers|troops|fighters|"
+    r"refugees|migrants|residents|families|dead|killed|wounded|injured)\b",
+    re.IGNORECASE,
+)
 _MONTH_AFTER = re.compile(rf"^\s+(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_YEAR_BEFORE = re.compile(r"(?<![\d,.])(?:19|20)\d\d\s+$")
 
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:
@@ -204,17 +215,23 @@ def _excluded(text: str, start: int, end: int, number: str, is_money: bool) -> b
     """True when the number at text[start:end] is not a quantity of things (see module doc)."""
     line_before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
     after = text[end : end + 40]
-    if _NOT_A_QUANTITY_AFTER.match(after) or _is_list_marker(text, start, end):
+    if _is_list_marker(text, start, end):
         return True
-    if _NOT_A_QUANTITY_BEFORE.search(line_before):
+    if _NOT_A_QUANTITY_AFTER.match(after) and not _RANGE_OF_PEOPLE.match(after):
         return True
+    if _NOT_A_QUANTITY_BEFORE.search(line_before) and not (
+        re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) and _YEAR_BEFORE.search(line_before)
+    ):
+        return True  # (a grouped number after a year is a row: "Returnees Jan-April 2019 216,200")
     if is_money:
         return False
     if _YEAR.match(number):  # "in 2011", "2002-2022"
         return True
     if _MONTH_AFTER.match(after) and re.fullmatch(r"\d{1,2}", number):  # "16 June"
         return True
-    return _is_identifier(line_before)
+    # "Resolution 2254", "Astana 14" name things; a number with thousands separators after a
+    # name is a table row or list entry ("North Lebanon 241,102")
+    return not re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) and _is_identifier(line_before)
 
 
 @lru_cache(maxsize=1)

@@ -11,8 +11,10 @@ an actor is the subject of a reporting verb, or says "according to X".
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,7 +145,7 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     last_speaker: tuple[str | None, str] | None = None
     # Every standalone quote is known before sentences are read, so a sentence that only
     # attributes a quote ("“...,” Mr. Dion said.") is not taken for reported speech as well.
-    covered: list[tuple[int, int]] = [(q.outer_start, q.outer_end) for q in standalone]
+    covered = _Covered((q.outer_start, q.outer_end) for q in standalone)
     events = sorted(
         [("quote", q.outer_start, q) for q in standalone]
         + [("sent", s.start_char, s) for s in ctx.doc.sents],
@@ -425,14 +427,14 @@ def _attribution_cue(ctx: ArticleContext, quote: QuoteSpan) -> str | None:
 def _reported(
     ctx: ArticleContext,
     sent: Span,
-    covered: list[tuple[int, int]],
+    covered: _Covered,
     last: tuple[str | None, str] | None,
 ) -> Statement | None:
     """A sentence of reported speech: an actor is the subject of a reporting verb, or 'according to X'."""
     start, end = _trim(ctx.body, sent.start_char, sent.end_char)
     if end - start < 15 or _inside(covered, start, end):
         return None
-    if ctx.body[end - 1] == ":" and any(s >= end for s, _e in covered):
+    if ctx.body[end - 1] == ":" and covered.any_start_from(end):
         return None  # "X said in a video address:" only introduces the quote that follows
     outside = _outside_words(ctx.body, start, end, covered)
     if outside < 6:
@@ -455,7 +457,7 @@ def _reporting_clause(
     sent: Span,
     start: int,
     end: int,
-    covered: list[tuple[int, int]],
+    covered: _Covered,
     last: tuple[str | None, str] | None,
 ) -> Statement | None:
     for token in sent:
@@ -532,11 +534,11 @@ def _has_clause(token: Token) -> bool:
     )
 
 
-def _introduces_quote(text: str, token: Token, covered: list[tuple[int, int]]) -> bool:
+def _introduces_quote(text: str, token: Token, covered: _Covered) -> bool:
     """'X said, “…”': the verb only attributes the direct quote right after it."""
     end = token.idx + len(token.text)
     match = re.match(r"[,:]?\s*[\"\u201c]", text[end : end + 4])
-    return bool(match) and any(s == end + match.end() - 1 for s, _e in covered)
+    return bool(match) and covered.starts_at(end + match.end() - 1)
 
 
 def _no_agent(token: Token) -> bool:
@@ -553,7 +555,7 @@ def _cue_text(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _has_content(token: Token, covered: list[tuple[int, int]]) -> bool:
+def _has_content(token: Token, covered: _Covered) -> bool:
     """The reporting verb governs something said, outside any direct quote it merely attributes."""
     for child in token.children:
         if child.dep_ in (
@@ -578,15 +580,42 @@ def _has_content(token: Token, covered: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _inside(covered: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in covered)
+def _inside(covered: _Covered, start: int, end: int) -> bool:
+    return covered.contains(start, end)
 
 
-def _outside_words(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> int:
+class _Covered:
+    """The spans of an article's direct quotes, sorted, so that each question about them is a
+    bisection rather than a pass over every quote (a long article has thousands)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+        self._reach = list(itertools.accumulate((e for _, e in self.spans), max))
+        self._longest = max((e - s for s, e in self.spans), default=0)
+
+    def contains(self, start: int, end: int) -> bool:
+        """Some span holds [start, end)."""
+        k = bisect.bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end
+
+    def starts_at(self, position: int) -> bool:
+        k = bisect.bisect_left(self._starts, position)
+        return k < len(self._starts) and self._starts[k] == position
+
+    def any_start_from(self, position: int) -> bool:
+        return bisect.bisect_left(self._starts, position) < len(self._starts)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans overlapping [start, end), in sorted order."""
+        lo = bisect.bisect_right(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return [(s, e) for s, e in self.spans[lo:hi] if e > start]
+
+
+def _outside_words(text: str, start: int, end: int, covered: _Covered) -> int:
     pieces, cursor = [], start
-    for s, e in sorted(covered):
-        if e <= start or s >= end:
-            continue
+    for s, e in covered.overlapping(start, end):
         pieces.append(text[cursor : max(cursor, s)])
         cursor = max(cursor, e)
     pieces.append(text[cursor:end])

@@ -173,3 +173,31 @@ def test_parse_number_reads_abbreviated_scales():
 def test_decimal_values_are_exact():
     assert parse_number("34.2 billion") == 34_200_000_000
     assert parse_number("3.73 million") == 3_730_000
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("North Darfur 241,102", 241_102),  # a row label before a grouped number, not a name
+        ("Returnees Jan-June 2021 88,400", 88_400),  # a grouped number after a year
+        ("People in need of assistance 4.3 M", 4_300_000),  # a fact box's capital M
+    ],
+)
+def test_numbers_in_table_rows_and_fact_boxes_are_quantities(text, value):
+    assert [q.value for q in find_quantities(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paragraphs 12 to 14 of the resolution set out the mandate.",
+        "The motion needed 9 out of the 15 votes in the council.",
+    ],
+)
+def test_section_ranges_and_vote_shares_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_a_range_of_people_is_read_as_its_lower_bound():
+    assert [q.value for q in find_quantities("Shelling killed 30-45 people overnight.")] == [30]
+    assert find_quantities("The council voted 13-2 on Friday.") == []

@@ -1,0 +1,69 @@
+"""Sentences and entities of one parsed article, indexed once so that lookups stay cheap.
+
+spaCy rebuilds `doc.ents` and `span.ents` by walking every token of the document, and
+`doc.sents` by walking every sentence start, on each access. An extractor that asks once per
+figure, mention or cue word therefore does work proportional to the article's length each
+time, and a long article takes time that grows with the square of its length. `DocIndex.of(doc)`
+builds the lists once per document and answers by bisection.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+_KEY = "etl.docindex"
+
+
+class DocIndex:
+    """The sentences and entities of one `Doc`, in order, with their start offsets."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.sents: tuple[Span, ...] = tuple(doc.sents) if len(doc) else ()
+        self.sent_starts = [s.start for s in self.sents]
+        self.sent_start_chars = [s.start_char for s in self.sents]
+        self.sent_end_chars = [s.end_char for s in self.sents]
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self.ent_starts = [e.start for e in self.ents]
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocIndex:
+        """The index of `doc`, built on first use and kept with the document."""
+        index = doc.user_data.get(_KEY)
+        if index is None or index.doc is not doc:
+            index = cls(doc)
+            doc.user_data[_KEY] = index
+        return index
+
+    def sentence_number(self, token: Token | int) -> int:
+        """The position in `sents` of the sentence holding a token (or token index)."""
+        i = token if isinstance(token, int) else token.i
+        return bisect.bisect_right(self.sent_starts, i) - 1
+
+    def sentence_of(self, token: Token | int) -> Span:
+        """The sentence holding a token: `token.sent` without walking the sentence."""
+        return self.sents[self.sentence_number(token)]
+
+    def sentences_ending_by(self, char: int) -> Sequence[Span]:
+        """The sentences whose end lies at or before body offset `char`, in order."""
+        return self.sents[: bisect.bisect_right(self.sent_end_chars, char)]
+
+    def ents_within(self, start: int, end: int) -> list[Span]:
+        """Entities lying wholly inside tokens [start, end): what `doc[start:end].ents` gives."""
+        i = bisect.bisect_left(self.ent_starts, start)
+        found = []
+        while i < len(self.ents) and self.ents[i].end <= end:
+            found.append(self.ents[i])
+            i += 1
+        return found
+
+    def ent_at(self, token: Token | int) -> Span | None:
+        """The entity covering a token, if any (entities never overlap)."""
+        i = token if isinstance(token, int) else token.i
+        k = bisect.bisect_right(self.ent_starts, i) - 1
+        if k >= 0 and self.ents[k].end > i:
+            return self.ents[k]
+        return None

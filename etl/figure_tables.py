@@ -1,0 +1,171 @@
+"""Tables and lists of numbers: where a number's meaning comes from a heading or a row label.
+
+GOLD.md: "A table or list of numbers under a heading that names what they count ... holds one
+figure per row, each with the heading's category." News pages, situation reports and
+aggregator pages write such lists in a few shapes, which this module finds in the text alone
+(no parse; one pass over the lines, so the cost is linear in the article's length):
+
+- pipe tables (``Bekaa | 344,013 | 37.8% |``) under a header row and a caption line;
+- label-and-number lines (``Turkey 1,200,000``, ``Iraq: 45,300``, ``Returnees 216,200``)
+  in a block of such lines under a heading line;
+- number-first lines (``25,000: Number of refugees the government committed to resettle``),
+  whose own description says what is counted.
+
+`find_rows(body, quantities)` returns, for each quantity that is a row's number, the row: the
+character spans of its label and of the heading that may say what is counted. What a label or
+heading says (the category) is read in `etl.figures`, with the same cue words as prose.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from etl.numbers import Quantity
+
+# A table cell or a line's end that holds only a number (and a unit or currency mark).
+_UNIT = r"(?:\s*(?:M|K|m|k|mn|bn|million|billion|thousand))?(?:\s*\((?:US\$|USD|\$|€)\))?"
+_NUMBER_ONLY = re.compile(
+    rf"^\s*(?:US\$|\$|€|£)?\s*[~≈]?\s*\d[\d,.]*{_UNIT}\s*(?:\([^)]{{0,20}}\))?\s*$"
+)
+# "Label 1,200,000", "Label: 45,300", "Label – 45,300": a short label, then the number, at the
+# end of the line.
+_LABEL_NUMBER = re.compile(
+    rf"^(?P<label>[^|]{{2,100}}?)\s*[:–—-]?\s*(?P<num>(?:US\$|\$|€|£)?\d[\d,.]*{_UNIT})"
+    r"\s*(?:\([^)]{0,30}\))?\s*$"
+)
+# "25,000: Number of ...", "3067 – Number of ...": a number opening the line, then a label.
+_NUMBER_FIRST = re.compile(r"^\s*(?P<num>[$€£]?\d[\d,.]*(?:\s*(?:million|billion))?)\s*[:–—]\s+\S")
+# "3.32 billion requested (US$)": a number, then a few words naming it, on a line of its own.
+_NUMBER_THEN_WORDS = re.compile(
+    r"^\s*(?P<num>[$€£]?\d[\d,.]*(?:\s*(?:million|billion|M))?)\s+[A-Za-z][A-Za-z ()$]{0,40}$"
+)
+_SEPARATOR = re.compile(r"^[\s|:\-–—+=]*$")
+_SENTENCE_END = re.compile(r"[.!?;\"”]\s*$")
+_MAX_HEADING_GAP = 6  # lines between a heading and the first row of its block
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a table or list: its number's label and the heading above the block."""
+
+    label: tuple[int, int] | None  # span of the row's own words (a place, or what is counted)
+    heading: tuple[int, int] | None  # span of the caption or heading line(s) above
+    column: tuple[int, int] | None = None  # span of the column's header cell, in a pipe table
+    label_first: bool = False  # the label is a description ("Number of ..."), read it first
+
+
+def _lines(body: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in body.splitlines(keepends=True):
+        end = start + len(line.rstrip("\r\n"))
+        spans.append((start, end))
+        start += len(line)
+    return spans
+
+
+def _cells(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a pipe row's cells, stripped of space."""
+    cells, pos = [], start
+    for part in body[start:end].split("|"):
+        lo, hi = pos, pos + len(part)
+        while lo < hi and body[lo].isspace():
+            lo += 1
+        while hi > lo and body[hi - 1].isspace():
+            hi -= 1
+        cells.append((lo, hi))
+        pos += len(part) + 1
+    return cells
+
+
+def _is_prose(text: str) -> bool:
+    return len(text.split()) > 25
+
+
+def find_rows(body: str, quantities: Sequence[Quantity]) -> dict[int, Row]:
+    """The table and list rows that hold a quantity, keyed by the quantity's start offset."""
+    by_line: dict[int, list[Quantity]] = {}
+    lines = _lines(body)
+    starts = [s for s, _ in lines]
+
+    for quantity in quantities:
+        by_line.setdefault(bisect.bisect_right(starts, quantity.start) - 1, []).append(quantity)
+    if not by_line:
+        return {}
+    rows: dict[int, Row] = {}
+    heading: tuple[int, int] | None = None  # the last line that may head a block
+    heading_line = -(10**9)
+    header_cells: list[tuple[int, int]] = []  # header row of the current pipe table
+    in_block = False
+    number = -1  # counts the lines that are not blank
+    for line_index, (start, end) in enumerate(lines):
+        text = body[start:end]
+        stripped = text.strip()
+        if not stripped or _SEPARATOR.match(stripped):
+            continue
+        number += 1
+        found = by_line.get(line_index, [])
+        row = None
+        if "|" in text:
+            row = _pipe_row(body, start, end, found, header_cells)
+            if row is None and not found:
+                header_cells = _cells(body, start, end)
+                in_block = True
+                continue
+        elif found:
+            row = _line_row(body, start, end, found)
+        if row is not None:
+            label, keys, column, label_first = row
+            near = heading if number - heading_line <= _MAX_HEADING_GAP or in_block else None
+            for key in keys:
+                rows[key] = Row(label, near, column, label_first)
+            in_block = True
+            continue
+        # any other line ends a block and may head the next one
+        in_block = False
+        header_cells = []
+        if not _is_prose(stripped) or stripped.endswith(":") or number - heading_line > 1:
+            heading, heading_line = (start, end), number
+    return rows
+
+
+def _pipe_row(body, start, end, found, header_cells):
+    if not found:
+        return None
+    cells = _cells(body, start, end)
+    label = next(
+        (c for c in cells if c[1] > c[0] and not _NUMBER_ONLY.match(body[c[0] : c[1]])), None
+    )
+    keys, column = [], None
+    for index, (lo, hi) in enumerate(cells):
+        if hi <= lo or not _NUMBER_ONLY.match(body[lo:hi]):
+            continue
+        inside = [q.start for q in found if lo <= q.start < hi]
+        if len(inside) == 1:
+            keys.append(inside[0])
+            if column is None and index < len(header_cells):
+                column = header_cells[index]
+    if not keys or label is None:
+        return None
+    return label, keys, column, False
+
+
+def _line_row(body, start, end, found):
+    text = body[start:end]
+    first = _NUMBER_FIRST.match(text) or _NUMBER_THEN_WORDS.match(text)
+    if first and found[0].start == start + first.start("num") and len(text.split()) <= 30:
+        label = (start + first.end("num"), end)
+        return label, [found[0].start], None, True
+    if _SENTENCE_END.search(text):
+        return None
+    match = _LABEL_NUMBER.match(text)
+    if match and found[-1].start == start + match.start("num"):
+        if len(match.group("label").split()) > 12 or not re.search(
+            r"[^\W\d_]", match.group("label")
+        ):
+            return None
+        label = (start + match.start("label"), start + match.end("label"))
+        return label, [found[-1].start], None, False
+    return None
