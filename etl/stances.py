@@ -210,7 +210,10 @@ def extract_stances(
     ctx: ArticleContext, statements: Sequence[Statement], cues: CueBook | None = None
 ) -> list[Stance]:
     """Every stance of one article: one row per (source, target, polarity, evidence sentence)."""
-    finder = _StanceFinder(ctx, tuple(statements), cues or load_cues())
+    # "N people fled, according to UNHCR" is a citation: the source's statement, not its voice
+    # on the actors the sentence names.
+    voiced = tuple(s for s in statements if not _cites_a_number(ctx, s))
+    finder = _StanceFinder(ctx, voiced, cues or load_cues())
     edges = list(finder.edges())
     # Faults located in a country ("violations ... are still taking place in Syria") only confirm
     # a critical stance the same source already takes toward that country's government here:
@@ -260,6 +263,13 @@ def extract_stances(
     return sorted(
         stances.values(), key=lambda s: (s.char_start, s.source_id, s.target_id, s.polarity)
     )
+
+
+def _cites_a_number(ctx: ArticleContext, statement: Statement) -> bool:
+    if statement.cue != "according to":
+        return False
+    sent = ctx.sentence_at(statement.char_start)
+    return any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in sent)
 
 
 def _trimmed(sent: Span) -> Span:

@@ -441,13 +441,39 @@ def _reported(
     if found is not None:
         return found
     according = re.search(r"\baccording to\b", ctx.body[start:end], re.I)
-    # "according to X" sourcing a number is a citation, not a position taken (figures carry it).
-    if according and not any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in sent):
-        mentions = ctx.mentions_in(start + according.end(), end)
+    # "according to X" is X's reported statement, a number it sources included (GOLD.md).
+    if according:
+        mentions = _according_to_mentions(ctx, sent) or ctx.mentions_in(
+            start + according.end(), end
+        )
         if mentions:
             speaker_id, speaker_text = _pick_speaker(ctx, mentions[:2])
             return _make(ctx, (speaker_id, speaker_text), start, end, False, "according to")
     return None
+
+
+def _according_to_mentions(ctx: ArticleContext, sent: Span) -> list[Mention]:
+    """Mentions on the head noun of "according to X", its modifiers or apposition ("according
+    to the UN refugee agency, UNHCR"), not inside a further phrase ("the ministry in Gaza")."""
+    for token in sent:
+        if token.lower_ != "according" or token.i + 1 >= sent.end:
+            continue
+        to = sent.doc[token.i + 1]
+        if to.lower_ != "to":
+            continue
+        for pobj in (c for c in to.children if c.dep_ == "pobj"):
+            tokens = [t for left in pobj.lefts for t in left.subtree] + [pobj]
+            tokens += [t for c in pobj.rights if c.dep_ == "appos" for t in c.subtree]
+            starts = {t.idx for t in tokens}
+            left, right = pobj.left_edge, pobj.right_edge
+            found = [
+                m
+                for m in ctx.mentions_in(left.idx, right.idx + len(right))
+                if m.char_start in starts
+            ]
+            if found:
+                return found
+    return []
 
 
 def _reporting_clause(

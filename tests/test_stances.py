@@ -8,6 +8,7 @@ the genre of the corpus: wire copy, ministry statements, reported speech.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -819,6 +820,19 @@ def test_one_row_per_source_target_polarity_and_sentence(nlp):
         ("canada", "russia", 0),
         ("canada", "russia", body.index("Canada condemned Russia again")),
     ]
+
+
+def test_a_number_cited_according_to_a_body_gives_it_no_stance(nlp):
+    body = (
+        "Russia's attacks on Ukraine have killed 9,000 civilians, according to Human Rights Watch."
+    )
+    ctx = make_context(nlp, body)
+    cited = replace(statement(body, "hrw", direct=False), cue="according to")
+    said = replace(cited, cue="said")
+    assert ("hrw", "russia") in {(s.source_id, s.target_id) for s in extract_stances(ctx, [said])}
+    assert {(s.source_id, s.target_id) for s in extract_stances(ctx, [cited])} == {
+        ("russia", "ukraine")
+    }
 
 
 def test_a_country_is_not_critical_of_itself(nlp):

@@ -100,9 +100,19 @@ def test_scare_quotes_do_not_make_a_direct_statement(statements_of):
     assert not rows[0].is_direct and rows[0].speaker_id == "canada"
 
 
-def test_figure_sourcing_is_not_a_statement(statements_of):
+def test_figure_sourced_by_according_to_is_a_statement_of_the_source(statements_of):
     body = "More than 2.1 million people have fled the fighting, according to the UNHCR."
-    assert statements_of(body) == []
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.is_direct, s.cue) for s in rows] == [("unhcr", False, "according to")]
+
+
+def test_according_to_names_the_head_noun_not_a_place_inside_it(statements_of):
+    body = (
+        "According to the UN refugee agency, UNHCR, 400,000 people have crossed into Chad "
+        "since the fighting began in Sudan."
+    )
+    (row,) = statements_of(body)
+    assert row.speaker_id == "unhcr"
 
 
 def test_statement_date_from_weekday_else_published(statements_of):
