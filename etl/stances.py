@@ -59,6 +59,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from etl import stance_facts
 from etl.context import ArticleContext
 from etl.types import POLARITIES, Mention, Stance, Statement, stable_id
 
@@ -936,8 +937,8 @@ class _StanceFinder:
                 return True
             if current.i != token.i and self.cues.has("negator", current):
                 return True
-            if current.head.i == current.i:
-                return False
+            if current.head.i == current.i or current.dep_ == "appos":
+                return False  # "Tehran, the rebels' sponsor, denied ...": the apposition stands
             current = current.head
         return False
 
@@ -965,6 +966,13 @@ class _StanceFinder:
             if token.pos_ in ("NOUN", "PROPN"):
                 yield from self._nominal(token)
                 yield from self._predicate(token)
+                yield from stance_facts.pacts(self, token, _Edge)
+                yield from stance_facts.wars(self, token, _Edge)
+                yield from stance_facts.apposed_patrons(self, token, _Edge)
+            if token.pos_ == "VERB":
+                yield from stance_facts.admissions(self, token, _Edge)
+                yield from stance_facts.vetoes(self, token, _Edge)
+            yield from stance_facts.laments(self, token, _Edge)
 
     def _verb_cues(self, verb: Token) -> Iterator[_Edge]:
         yield from self._act(verb)

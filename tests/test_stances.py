@@ -189,6 +189,92 @@ def triples(stances, ctx: ArticleContext) -> set[tuple[str, str, str]]:
 # ------------------------------------------------------------------------------------ sentences
 # (body, speaker of the whole body or None for narration, expected country-level triples)
 SENTENCES = [
+    # ---- stances stated as facts (etl.stance_facts)
+    pytest.param(
+        "Sudan's army and the Rapid Support Forces signed a ceasefire in Jeddah on Saturday.",
+        None,
+        {("sudan", "rsf", "supportive"), ("rsf", "sudan", "supportive")},
+        id="a-ceasefire-signed-by-two-parties-is-supportive-both-ways",
+    ),
+    pytest.param(
+        "Israel agreed to a truce with Hamas after weeks of mediation.",
+        None,
+        {("israel", "hamas", "supportive"), ("hamas", "israel", "supportive")},
+        id="a-truce-agreed-with-a-party-is-supportive-both-ways",
+    ),
+    pytest.param(
+        "Talks on a truce between Israel and Hamas are due to resume in Cairo.",
+        None,
+        set(),
+        id="a-pact-under-negotiation-is-not-yet-a-stance",
+    ),
+    pytest.param(
+        "The war between Sudan's army and the Rapid Support Forces has uprooted millions.",
+        None,
+        {("sudan", "rsf", "critical"), ("rsf", "sudan", "critical")},
+        id="a-war-between-two-forces-is-critical-both-ways",
+    ),
+    pytest.param(
+        "Russia launched a full-scale invasion of Ukraine in February.",
+        None,
+        {("russia", "ukraine", "critical")},
+        id="an-invasion-of-a-country-is-critical",
+    ),
+    pytest.param(
+        "Hungary waived visas for Syrians arriving by land.",
+        None,
+        {("hungary", "syria", "supportive")},
+        id="waiving-visas-for-a-countrys-people-is-supportive",
+    ),
+    pytest.param(
+        "Germany will take in 5,000 Sudanese refugees this year.",
+        None,
+        set(),
+        id="taking-in-refugees-is-no-stance-toward-the-government-they-fled",
+    ),
+    pytest.param(
+        "Russia and China vetoed a resolution to pressure Syria to end its crackdown.",
+        None,
+        {("russia", "syria", "supportive"), ("china", "syria", "supportive")},
+        id="vetoing-a-resolution-against-a-party-shields-it",
+    ),
+    pytest.param(
+        "Russia vetoed a text on Gaza drafted by France.",
+        None,
+        {("russia", "france", "critical")},
+        id="vetoing-a-text-is-critical-of-its-drafter-not-the-un",
+    ),
+    pytest.param(
+        "Canada said it was disappointed after Russia and China blocked the draft.",
+        None,
+        {("canada", "russia", "critical"), ("canada", "china", "critical")},
+        id="disappointment-after-a-veto-is-critical-of-the-vetoing-states",
+    ),
+    pytest.param(
+        "Ukraine's foreign minister lamented Russia's veto.",
+        None,
+        {("ukraine", "russia", "critical")},
+        id="lamenting-a-veto-is-critical-of-the-vetoing-state",
+    ),
+    pytest.param(
+        "Russia, Turkey and Iran agreed to hold the next round in Sochi.",
+        None,
+        {
+            ("russia", "turkey", "supportive"),
+            ("russia", "iran", "supportive"),
+            ("turkey", "russia", "supportive"),
+            ("turkey", "iran", "supportive"),
+            ("iran", "russia", "supportive"),
+            ("iran", "turkey", "supportive"),
+        },
+        id="parties-agreeing-together-support-each-other",
+    ),
+    pytest.param(
+        "Iran, the Houthis' main sponsor, denied sending the missiles.",
+        None,
+        {("iran", "houthis", "supportive")},
+        id="a-sponsor-in-apposition-is-supportive-even-under-a-denial",
+    ),
     pytest.param(
         "Ukraine's foreign minister Dmytro Kuleba condemned Russia's strikes on Kyiv.",
         None,
@@ -372,8 +458,9 @@ SENTENCES = [
     pytest.param(
         "Yemen's government and the Houthis agreed to a ceasefire in Hodeidah.",
         None,
-        set(),
-        id="enemies-agreeing-a-truce",
+        # Issue 9: a ceasefire agreed is a stated policy act, supportive both ways.
+        {("yemen", "houthis", "supportive"), ("houthis", "yemen", "supportive")},
+        id="enemies-agreeing-a-truce-support-each-other",
     ),
     pytest.param(
         "The European Union condemned the attack and expressed solidarity with Israel.",
