@@ -383,9 +383,16 @@ def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str |
 
 
 def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str | None, str]:
-    people = [m for m in mentions if _kind(ctx, m.actor_id) == "person"]
-    chosen = people[0] if people else mentions[0]
+    """A person first, else an organisation or country; a possessor ("Burhan's envoy",
+    "Bangladesh's prime minister") only when nothing else is named."""
+    owned = [m for m in mentions if not _possessor(ctx, m)] or list(mentions)
+    people = [m for m in owned if _kind(ctx, m.actor_id) == "person"]
+    chosen = people[0] if people else owned[0]
     return _speaker_id(ctx, chosen.actor_id), chosen.text
+
+
+def _possessor(ctx: ArticleContext, mention: Mention) -> bool:
+    return ctx.body[mention.char_end : mention.char_end + 2] in ("'s", "\u2019s")
 
 
 def _kind(ctx: ArticleContext, actor_id: str) -> str | None:
@@ -522,9 +529,22 @@ def _reporting_clause(
                 # "The statement repeats that ..." continues the author of the statement.
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
             continue
-        speaker_id, speaker_text = _pick_speaker(ctx, mentions)
+        speaker_id, speaker_text = _pick_speaker(ctx, _named_beside(ctx, token) or mentions)
         return _make(ctx, (speaker_id, speaker_text), start, end, False, _cue_text(token))
     return None
+
+
+def _named_beside(ctx: ArticleContext, verb: Token) -> list[Mention]:
+    """A person named right before the reporting verb speaks, whatever title precedes the name
+    ("French envoy to the UN, Francois Delattre said", "Burhan's envoy, Dafallah Alhaj, said")."""
+    before = ctx.mentions_in(max(0, verb.idx - 120), verb.idx)
+    if not before:
+        return []
+    last = before[-1]
+    gap = ctx.body[last.char_end : verb.idx]
+    if _kind(ctx, last.actor_id) == "person" and re.fullmatch(r"[\s,]*", gap):
+        return [last]
+    return []
 
 
 def _subject_mentions(ctx: ArticleContext, subject: Token) -> list[Mention]:

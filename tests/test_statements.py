@@ -183,3 +183,21 @@ def test_press_release_quote_signed_on_the_next_line(statements_of):
     )
     direct = [s for s in statements_of(body) if s.is_direct]
     assert [(s.speaker_id, s.quote[:10]) for s in direct] == [("jane-dupuis", "We will no")]
+
+
+def test_person_named_right_before_the_verb_speaks_not_the_title_country(statements_of):
+    body = (
+        "Kenya's envoy to the African Union, Margaret Wanjiru Odhiambo said the talks in Jeddah "
+        "had stalled over the question of humanitarian corridors."
+    )
+    (row,) = statements_of(body)
+    assert row.speaker_text == "Margaret Wanjiru Odhiambo"
+
+
+def test_possessor_of_the_speaker_is_not_the_speaker(statements_of):
+    body = (
+        "Vladimir Putin's spokesman, Dmitry Peskov, told reporters that the Kremlin had no "
+        "plans to attend the conference in Switzerland."
+    )
+    (row,) = statements_of(body)
+    assert row.speaker_id == "dmitry-peskov"
