@@ -19,6 +19,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
+from etl.transcripts import transcript_turns
 from etl.types import Mention, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -166,6 +167,19 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
             if reported is not None:
                 rows.append((reported.char_start, reported))
                 last_speaker = (reported.speaker_id, reported.speaker_text)
+    turns = transcript_turns(ctx)
+    if turns:
+        # A transcript's paragraphs are their speakers' own words: they replace the sentences
+        # read inside them (a speaker's "the secretary said that ..." is still the speaker's).
+        rows = [
+            (start, statement)
+            for start, statement in rows
+            if not any(s <= statement.char_start < e for s, e, _m in turns)
+        ]
+        for start, end, person in turns:
+            # A heading's name the recognizer missed has no actor: the name itself speaks.
+            speaker = (_speaker_id(ctx, person.actor_id) if person.actor_id else None, person.text)
+            rows.append((start, _make(ctx, speaker, start, end, True, "transcript")))
     rows.sort(key=lambda r: r[0])
     return _refine_speakers(ctx, [statement for _start, statement in rows])
 

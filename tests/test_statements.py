@@ -201,3 +201,71 @@ def test_possessor_of_the_speaker_is_not_the_speaker(statements_of):
     )
     (row,) = statements_of(body)
     assert row.speaker_id == "dmitry-peskov"
+
+
+def test_speaker_labels_give_each_turn_to_its_speaker(statements_of):
+    body = (
+        "A transcript of the interview between host Maria Lindqvist and minister Tomas Berg.\n\n"
+        "Lindqvist: Minister, the camps on the border are full. What will your government do "
+        "about the people still waiting there?\n\n"
+        "Berg: We have doubled the number of officers processing claims and we will open two "
+        "more reception centres before the winter.\n"
+    )
+    turns = [(s.speaker_text, s.quote[:10]) for s in statements_of(body) if s.cue == "transcript"]
+    assert turns == [("Lindqvist", "Minister, "), ("Berg", "We have do")]
+
+
+def test_parliamentary_headings_give_the_speech_to_the_member(statements_of):
+    body = (
+        "Debate on the refugee crisis\n\n"
+        "Jane Whitcombe NDP Halifax West, NS\n\n"
+        "Mr. Speaker, I rise to ask why the government has not raised its contribution while the "
+        "number of people in the camps keeps growing.\n\n"
+        "Peter Olafsen Liberal Kings North, ON\n\n"
+        "Mr. Speaker, I thank my colleague for her question and I agree that we must do more for "
+        "the families in Lebanon and Jordan.\n"
+    )
+    turns = [(s.speaker_text, s.quote[:11]) for s in statements_of(body) if s.cue == "transcript"]
+    assert turns == [("Jane Whitcombe", "Mr. Speaker"), ("Peter Olafsen", "Mr. Speaker")]
+
+
+def test_speaking_notes_give_every_first_person_paragraph_to_the_speaker(statements_of):
+    body = (
+        "Speaking notes for the Honourable Anna Kowalczyk, Minister of International Development\n\n"
+        "Ottawa, Ontario\n\n"
+        "Thank you all for coming. Today we are announcing new support for the families who "
+        "fled the fighting.\n\n"
+        "The programme opens on Monday in four cities across the country.\n\n"
+        "I want to thank the volunteers who have worked through the night to make this possible.\n"
+    )
+    rows = [s for s in statements_of(body) if s.cue == "transcript"]
+    assert [s.speaker_id for s in rows] == ["anna-kowalczyk", "anna-kowalczyk"]
+    assert rows[0].quote.startswith("Thank you all") and rows[1].quote.startswith("I want")
+
+
+def test_interview_questions_are_the_hosts_and_answers_the_guests(statements_of):
+    body = (
+        "Minister Omar Haddad joined Claire Dubois on the morning programme to talk about the "
+        "resettlement plan.\n\n"
+        "You promised ten thousand arrivals by the end of the year. Can you still keep that "
+        "promise?\n\n"
+        "We can. The flights are booked and the screening teams are already working in Amman "
+        "and Beirut.\n\n"
+        "What happens to the families who are not ready to travel?\n\n"
+        "They will come in the new year, once their medical checks are complete.\n"
+    )
+    rows = [s for s in statements_of(body) if s.cue == "transcript"]
+    assert [s.speaker_id for s in rows] == [
+        "claire-dubois",
+        "omar-haddad",
+        "claire-dubois",
+        "omar-haddad",
+    ]
+
+
+def test_a_news_story_with_a_name_on_its_own_line_is_no_transcript(statements_of):
+    body = (
+        "By Laura Jensen\n\n"
+        "The United Nations said on Monday that 20,000 people had crossed the border in a week.\n"
+    )
+    assert all(s.cue != "transcript" for s in statements_of(body))
