@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
-from etl.transcripts import transcript_turns
+from etl.transcripts import headline_turns, transcript_turns
 from etl.types import Mention, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -168,6 +168,8 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
                 rows.append((reported.char_start, reported))
                 last_speaker = (reported.speaker_id, reported.speaker_text)
     turns = transcript_turns(ctx)
+    headlines = [t for t in headline_turns(ctx) if not any(s <= t[0] < e for s, e, _m in turns)]
+    turns += headlines
     if turns:
         # A transcript's paragraphs are their speakers' own words: they replace the sentences
         # read inside them (a speaker's "the secretary said that ..." is still the speaker's).
@@ -179,7 +181,8 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
         for start, end, person in turns:
             # A heading's name the recognizer missed has no actor: the name itself speaks.
             speaker = (_speaker_id(ctx, person.actor_id) if person.actor_id else None, person.text)
-            rows.append((start, _make(ctx, speaker, start, end, True, "transcript")))
+            cue = "headline" if (start, end, person) in headlines else "transcript"
+            rows.append((start, _make(ctx, speaker, start, end, True, cue)))
     rows.sort(key=lambda r: r[0])
     return _refine_speakers(ctx, [statement for _start, statement in rows])
 
@@ -402,6 +405,15 @@ def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str
     owned = [m for m in mentions if not _possessor(ctx, m)] or list(mentions)
     people = [m for m in owned if _kind(ctx, m.actor_id) == "person"]
     chosen = people[0] if people else owned[0]
+    if not people:
+        # "the UN World Food Programme": the name that heads the phrase, not its modifier.
+        for later in owned[owned.index(chosen) + 1 :]:
+            actor = ctx.actors.get(later.actor_id)
+            if ctx.body[chosen.char_end : later.char_start].strip() or (
+                actor is None or actor.source == "discovered"
+            ):
+                break
+            chosen = later
     return _speaker_id(ctx, chosen.actor_id), chosen.text
 
 

@@ -202,3 +202,30 @@ def transcript_turns(ctx: ArticleContext) -> list[tuple[int, int, Mention]]:
         if turns:
             return turns
     return []
+
+
+_TITLE_WORDS = re.compile(
+    r"\b(?:Report|Update|Bulletin|Snapshot|Overview|Issue|Factsheet|Fact Sheet|Dashboard|No\.)"
+)
+_HEADLINE_LABEL = re.compile(r"(?P<label>[A-Z][^:\n]{1,40}?)\s*:\s+(?P<said>\S[^\n]{10,})")
+
+
+def headline_turns(ctx: ArticleContext, lines: int = 3) -> list[tuple[int, int, Mention]]:
+    """Headlines and decks that give words to a speaker before a colon: "Zakharova: Terrorists
+    prepare ...", "France: Action needed to avoid ...". Only the first lines of the page, or any
+    short line of a live page set off as its own paragraph, and only when the label is a name."""
+    turns = []
+    for start, end in _paragraphs(ctx.body)[:lines]:
+        line = ctx.body[start:end]
+        match = _HEADLINE_LABEL.fullmatch(line)
+        if match is None or len(line) > 200 or _TITLE_WORDS.search(match.group("said")):
+            continue  # "Syria: Situation Report No. 4" titles a document, nobody says it
+        label_end = start + match.end("label")
+        mentions = ctx.mentions_in(start, label_end)
+        if len(mentions) != 1 or (mentions[0].char_start, mentions[0].char_end) != (
+            start,
+            label_end,
+        ):
+            continue  # the label is one name, not "Update on Syria:" or "Russia invades Ukraine:"
+        turns.append((start + match.start("said"), end, mentions[0]))
+    return turns

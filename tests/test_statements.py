@@ -269,3 +269,29 @@ def test_a_news_story_with_a_name_on_its_own_line_is_no_transcript(statements_of
         "The United Nations said on Monday that 20,000 people had crossed the border in a week.\n"
     )
     assert all(s.cue != "transcript" for s in statements_of(body))
+
+
+def test_headline_label_gives_the_words_to_the_named_speaker(statements_of):
+    body = (
+        "Zelensky: We will not trade land for peace\n\n"
+        "KYIV, June 3 (Reuters) - Ukraine's president spoke to parliament on Friday.\n"
+    )
+    rows = [s for s in statements_of(body) if s.cue == "headline"]
+    assert [(s.speaker_text, s.quote) for s in rows] == [
+        ("Zelensky", "We will not trade land for peace")
+    ]
+
+
+def test_headline_label_that_is_a_sentence_or_a_report_title_is_no_statement(statements_of):
+    body = (
+        "Russia invades Ukraine: Canada announces new sanctions\n\n"
+        "Syria: Humanitarian Situation Report No. 4\n\n"
+        "The fighting continued on Friday.\n"
+    )
+    assert [s for s in statements_of(body) if s.cue == "headline"] == []
+
+
+def test_a_body_named_inside_another_speaks_for_itself(statements_of):
+    body = "The UN World Food Programme said that two million people in Sudan faced hunger."
+    (row,) = statements_of(body)
+    assert row.speaker_id == "wfp"
