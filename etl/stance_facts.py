@@ -46,9 +46,25 @@ def _both_ways(parties: list[str], polarity: str, cue: Token, edge: Any) -> Iter
         yield edge((party,), others, polarity, cue)
 
 
+def _side_tokens(finder: _StanceFinder, head: Token) -> list[Token]:
+    """The tokens of a party's phrase ("the army and its rival, the RSF"), without the patrons
+    of its backing participles ("troops backed by a Saudi-led coalition", "Iran-aligned")."""
+    kept = []
+    for token in head.subtree:
+        node, patron = token, False
+        while node.i != head.i:
+            node = node.head
+            if finder.cues.has("patron supportive", node) or finder.cues.has("patron leader", node):
+                patron = True
+                break
+        if not patron:
+            kept.append(token)
+    return kept
+
+
 def _between(finder: _StanceFinder, noun: Token) -> list[str]:
-    objects = finder.prep_objects(noun, {"between"})
-    return finder._targets(objects)
+    named = [t for o in finder.prep_objects(noun, {"between"}) for t in _side_tokens(finder, o)]
+    return finder.actors_of(named, as_target=True)
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -221,3 +237,17 @@ def laments(finder: _StanceFinder, token: Token, edge: Any) -> Iterator[Any]:
     sources = [s for s in finder.experiencer(token) if s not in targets]
     if sources:
         yield edge(tuple(sources), tuple(targets), "critical", token)
+
+
+def event_parties(finder: _StanceFinder, heads: list[Token]) -> set[str]:
+    """Actors named as the parties "between" whom an event (talks, a truce, a war) takes place,
+    anywhere inside the given phrases."""
+    parties: set[str] = set()
+    for head in heads:
+        for token in head.subtree:
+            if token.lower_ == "between" and token.dep_ == "prep" and token.head.pos_ == "NOUN":
+                named = [
+                    t for c in token.children if c.dep_ == "pobj" for t in _side_tokens(finder, c)
+                ]
+                parties.update(finder.actors_of(named, as_target=True))
+    return parties

@@ -1085,6 +1085,10 @@ class _StanceFinder:
                     if s.dep_ in _SUBJECTS
                 ]
             targets = self._targets(objects)
+            if polarity != "critical":
+                # "welcomed the talks between A and B": the talks, not A and B, are welcomed.
+                parties = stance_facts.event_parties(self, objects)
+                targets = [t for t in targets if t not in parties]
             if passive and subject is not None:
                 targets = self._targets([subject]) + targets
             if not targets:
@@ -1647,9 +1651,18 @@ class _StanceFinder:
                 aimed += self.prep_objects(noun.head, words - {"in"})
             targets = self._targets(aimed)
             if not targets:
-                if polarity == "supportive" and noun.dep_ == "dobj":
-                    # "Russia and China pledged to deepen cooperation": a relation among the subjects.
+                if polarity in ("supportive", "neutral") and noun.dep_ == "dobj":
+                    # "Russia and China pledged to deepen cooperation", "Trump, Macron and May
+                    # held phone consultations": a relation among the subjects.
                     yield from self._among_subjects(noun.head, polarity, noun)
+                continue
+            if polarity == "neutral" and self.prep_objects(noun, {"between"}):
+                # "talks between the army and the RSF": those who met, not whoever mentions it.
+                parties = self.one_per_side(stance_facts.event_parties(self, [noun]))
+                for party in parties:
+                    others = tuple(p for p in parties if p != party)
+                    if others:
+                        yield _Edge((party,), others, polarity, noun)
                 continue
             verb = self.clause_verb(noun)
             negated = False
