@@ -205,7 +205,36 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     if published is not None and published.precision == "day":
         # An event dated after publication has not happened yet: planned events are left out.
         events = [e for e in events if e.event_date is None or e.event_date <= published.value]
+        events.extend(_own_statement(ctx, statements, published))
     return _merge(events, rules)
+
+
+def _own_statement(
+    ctx: ArticleContext, statements: Sequence[Statement], published: PartialDate
+) -> list[Event]:
+    """A transcript, speech or statement published on a day is itself a statement event of that
+    day: the speech of its first speaker (debates, remarks, speaking notes, interviews)."""
+    spoken = [s for s in statements if s.cue == "transcript"]
+    if not spoken:
+        return []
+    first = spoken[0]
+    start, end = first.char_start, first.char_end
+    evidence = ctx.body[start:end]
+    return [
+        Event(
+            event_id=stable_id(ctx.article.article_id, start, "statement", "document"),
+            article_id=ctx.article.article_id,
+            event_date=published.value,
+            date_precision="day",
+            event_type="statement",
+            description=_describe(evidence),
+            location=None,
+            participant_ids=(first.speaker_id,) if first.speaker_id else (),
+            evidence=evidence,
+            char_start=start,
+            char_end=end,
+        )
+    ]
 
 
 def _published(ctx: ArticleContext) -> PartialDate | None:

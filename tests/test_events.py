@@ -11,7 +11,7 @@ from etl.context import ArticleContext
 from etl.events import extract_events
 from etl.nlp import load_nlp
 from etl.pipeline import Analyser
-from etl.types import Actor, Article, Event, Mention, stable_id
+from etl.types import Actor, Article, Event, Mention, Statement, stable_id
 
 # name as written → (actor_id, kind, country_id); a tiny stand-in for the actor resolver
 ACTORS = {
@@ -952,3 +952,25 @@ def test_a_meeting_hosted_by_a_third_leader_stays_a_meeting(analyser) -> None:
 )
 def test_whole_article_cues(analyser, published: str, body: str, expected) -> None:
     assert wire_events(analyser, body, published) == sorted(expected)
+
+
+def test_a_transcript_published_on_a_day_is_a_statement_event_of_that_day(nlp) -> None:
+    body = "Speaking notes for the minister.\n\nThank you. Today we are announcing our plan."
+    article = Article("a1", "a1.txt", None, None, None, date(2015, 11, 24), "day", "en", body, "x")
+    ctx = ArticleContext(article=article, doc=nlp(body), mentions=(), actors={})
+    start = body.index("Thank you")
+    spoken = Statement(
+        stable_id("a1", start), "a1", "john-roe", "John Roe", body[start:], True,
+        date(2015, 11, 24), start, len(body), "day", "transcript",
+    )  # fmt: skip
+    rows = extract_events(ctx, [spoken])
+    assert [(e.event_type, e.event_date, e.participant_ids) for e in rows] == [
+        ("statement", date(2015, 11, 24), ("john-roe",))
+    ]
+
+
+def test_an_evacuation_is_an_operation(nlp) -> None:
+    body = "The evacuation of Kabul airport ended on Thursday."
+    assert summary(events_of(nlp, body, date(2021, 8, 27))) == [
+        ("military_operation", "2021-08-26", "day")
+    ]
