@@ -482,6 +482,31 @@ def _reported(
         if mentions:
             speaker_id, speaker_text = _pick_speaker(ctx, mentions[:2])
             return _make(ctx, (speaker_id, speaker_text), start, end, False, "according to")
+        document = re.match(
+            r"\s*(?:the|its|their|his|her)\s+(\w+)", ctx.body[start + according.end() : end]
+        )
+        if document and document.group(1).lower() in _DOCUMENT_NOUNS and last is not None:
+            # "According to the communique, ...": the author of the statement just reported.
+            return _make(ctx, last, start, end, False, "according to")
+    reported_as = _as_reported(ctx, sent)
+    if reported_as is not None:
+        return _make(ctx, reported_as, start, end, False, "as reported")
+    return None
+
+
+def _as_reported(ctx: ArticleContext, sent: Span) -> tuple[str | None, str] | None:
+    """ "As the broadcaster reported, ...", "as Al Jazeera said": the source of the sentence."""
+    for token in sent:
+        if not _is_reporting(token) or token.dep_ != "advcl":
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+            continue
+        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None:
+            continue
+        mentions = _subject_mentions(ctx, subject)
+        if mentions:
+            return _pick_speaker(ctx, mentions)
     return None
 
 
@@ -554,6 +579,9 @@ def _reporting_clause(
             if subject.lemma_.lower() in _DOCUMENT_NOUNS and last is not None:
                 # "The statement repeats that ..." continues the author of the statement.
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
+            home = _home_country(ctx, subject)
+            if home is not None:
+                return _make(ctx, home, start, end, False, token.lemma_.lower())
             continue
         speaker_id, speaker_text = _pick_speaker(ctx, _named_beside(ctx, token) or mentions)
         return _make(ctx, (speaker_id, speaker_text), start, end, False, _cue_text(token))
@@ -571,6 +599,32 @@ def _named_beside(ctx: ArticleContext, verb: Token) -> list[Mention]:
     if _kind(ctx, last.actor_id) == "person" and re.fullmatch(r"[\s,]*", gap):
         return [last]
     return []
+
+
+_OFFICIALS = {"official", "officials", "authorities", "authority"}
+
+
+def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str] | None:
+    """ "officials said", "authorities confirmed" with no country named: the government of the
+    country the article has named most so far (at least three times), if one leads clearly."""
+    if subject.lower_ not in _OFFICIALS or any(
+        c.dep_ in ("poss", "amod", "compound", "prep") for c in subject.children
+    ):
+        return None
+    counts: dict[str, int] = {}
+    for mention in ctx.mentions_in(0, subject.idx):
+        actor = ctx.actors.get(mention.actor_id)
+        country = actor.actor_id if actor and actor.kind == "country" else None
+        if country is None and actor is not None and actor.kind in ("government", "person"):
+            country = actor.country_id
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    country = ranked[0][0]
+    actor = ctx.actors.get(country)
+    return country, actor.name if actor else country
 
 
 def _subject_mentions(ctx: ArticleContext, subject: Token) -> list[Mention]:

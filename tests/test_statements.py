@@ -295,3 +295,28 @@ def test_a_body_named_inside_another_speaks_for_itself(statements_of):
     body = "The UN World Food Programme said that two million people in Sudan faced hunger."
     (row,) = statements_of(body)
     assert row.speaker_id == "wfp"
+
+
+def test_according_to_the_communique_is_its_authors(statements_of):
+    body = (
+        "Qatar's foreign ministry issued a statement on the talks in Doha. "
+        "According to the communique, both delegations agreed to meet again next month."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.cue) for s in rows][-1] == ("qatar", "according to")
+
+
+def test_as_the_broadcaster_reported_is_the_broadcasters(statements_of):
+    body = "As Al Jazeera reported, the RSF shelled the market in El Fasher for a third day."
+    (row,) = statements_of(body)
+    assert (row.speaker_id, row.cue) == ("al-jazeera", "as reported")
+
+
+def test_bare_officials_speak_for_the_country_the_story_is_about(statements_of):
+    body = (
+        "Canada flew another 400 people out of Kabul. Canada's planes have made 13 flights. "
+        "Canada will keep its embassy staff in Doha. "
+        "Officials said they have ushered out 1,700 people since the airport reopened."
+    )
+    rows = statements_of(body)
+    assert (rows[-1].speaker_id, rows[-1].quote[:9]) == ("canada", "Officials")
