@@ -303,6 +303,10 @@ def _points_forward(span: Span, rules: EventRules) -> bool:
         auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
         if any(a.lower_ in rules.future_aux for a in auxes):
             return True
+        if any(a.tag_ == "TO" for a in auxes) and (
+            clause.dep_ == "ROOT" or clause.head.pos_ in {"NOUN", "PROPN"}
+        ):
+            return True  # headline future: "Dhaka, Naypyidaw to resume talks in October"
         if clause.dep_ == "xcomp" and _schedule_word(clause.head, rules, participle=False):
             return True
         if _reported_future(clause, auxes):

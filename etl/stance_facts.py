@@ -212,6 +212,8 @@ def vetoes(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
 
 def laments(finder: _StanceFinder, token: Token, edge: Any) -> Iterator[Any]:
     """ "disappointed after Russia and China blocked a resolution": critical of who blocked it."""
+    if token.pos_ not in ("ADJ", "NOUN", "VERB"):
+        return
     if not any(
         finder.cues.has(section, token) for section, _ in finder.cues.polarity_sections("concern")
     ):

@@ -974,3 +974,8 @@ def test_an_evacuation_is_an_operation(nlp) -> None:
     assert summary(events_of(nlp, body, date(2021, 8, 27))) == [
         ("military_operation", "2021-08-26", "day")
     ]
+
+
+def test_a_headline_infinitive_is_a_planned_event(nlp) -> None:
+    body = "Kyiv and Moscow to resume talks in Istanbul in October"
+    assert events_of(nlp, body, date(2022, 9, 23)) == []
