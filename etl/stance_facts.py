@@ -97,7 +97,9 @@ def pacts(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
 
 
 def wars(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
-    if noun.pos_ not in ("NOUN", "PROPN") or not finder.cues.has("war critical", noun):
+    if (noun.pos_ not in ("NOUN", "PROPN") and noun.tag_ != "VBG") or not finder.cues.has(
+        "war critical", noun
+    ):
         return
     parties = _one_per_side(finder, _between(finder, noun))
     if len(parties) >= 2:

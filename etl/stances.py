@@ -969,6 +969,8 @@ class _StanceFinder:
                 yield from stance_facts.pacts(self, token, _Edge)
                 yield from stance_facts.wars(self, token, _Edge)
                 yield from stance_facts.apposed_patrons(self, token, _Edge)
+            if token.tag_ == "VBG":
+                yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
             if token.pos_ == "VERB":
                 yield from stance_facts.admissions(self, token, _Edge)
                 yield from stance_facts.vetoes(self, token, _Edge)
@@ -1228,6 +1230,9 @@ class _StanceFinder:
         countries = {
             self.ctx.country_of(a) for a in self.actors_of([t for n in nouns for t in n.children])
         }
+        # "Saudi Arabia and the United States urged both sides": the speakers are not the pair.
+        subject, _passive = self.subject_of(verb)
+        speakers = set(self.actors_of(self.phrase(subject, deep=False))) if subject else set()
         sentence = verb.sent
         sentences = [s for s in self.ctx.doc.sents if s.end <= sentence.start][-3:]
         spans = [*sentences, self.ctx.doc[sentence.start : verb.i]]
@@ -1238,7 +1243,7 @@ class _StanceFinder:
                     continue
                 pair = self.actors_of(self._conjunct(token.head), as_target=True)
                 pair += self.actors_of(self._conjunct(token), as_target=True)
-                if len(pair) != 2 or self.same_side(*pair):
+                if len(pair) != 2 or self.same_side(*pair) or speakers.intersection(pair):
                     continue
                 if countries and any(self.ctx.country_of(a) not in countries for a in pair):
                     continue
@@ -1280,6 +1285,8 @@ class _StanceFinder:
         )
 
     def _joint(self, verb: Token) -> Iterator[_Edge]:
+        if self._demanded(verb):
+            return  # "urged both sides to agree": the urging parties do not agree together
         for section, polarity in self.cues.polarity_sections("joint"):
             if self.cues.has(section, verb):
                 yield from self._among_subjects(verb, polarity, verb)

@@ -191,6 +191,20 @@ def triples(stances, ctx: ArticleContext) -> set[tuple[str, str, str]]:
 SENTENCES = [
     # ---- stances stated as facts (etl.stance_facts)
     pytest.param(
+        "Fighting between Sudan's army and the Rapid Support Forces continued. "
+        "Egypt and Kenya urged both sides to agree to a ceasefire.",
+        None,
+        {
+            ("sudan", "rsf", "critical"),
+            ("rsf", "sudan", "critical"),
+            ("egypt", "sudan", "neutral"),
+            ("egypt", "rsf", "neutral"),
+            ("kenya", "sudan", "neutral"),
+            ("kenya", "rsf", "neutral"),
+        },
+        id="both-sides-are-the-warring-pair-not-the-speakers",
+    ),
+    pytest.param(
         "Germany, France and Canada held phone consultations on Tuesday.",
         None,
         {
