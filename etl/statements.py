@@ -19,6 +19,9 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
+from etl.document_speaker import document_claims
+from etl.transcripts import transcript_claims
+from etl.turns import apply_claims
 from etl.types import Mention, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -167,7 +170,9 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
                 rows.append((reported.char_start, reported))
                 last_speaker = (reported.speaker_id, reported.speaker_text)
     rows.sort(key=lambda r: r[0])
-    return _refine_speakers(ctx, [statement for _start, statement in rows])
+    statements = _refine_speakers(ctx, [statement for _start, statement in rows])
+    # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
+    return apply_claims(ctx, statements, transcript_claims(ctx) or document_claims(ctx), _make)
 
 
 # Subjects that point back at what was just reported: "This information was voiced by X".

@@ -1,0 +1,354 @@
+"""Transcripts: debates, hearings and interviews where each turn is labelled with its speaker.
+
+Three shapes are read, each only when the article has at least two turns of it (one label is a
+headline, "Name: words", and gives that line alone):
+
+- inline labels: "Barton: Joining me now ...", "Hon. Jane Doe (Riding, Party): Mr. Speaker, ...",
+  "MR. DOE: ...", "Q: ..." / "A: ...";
+- label lines, as parliamentary records print them: a short line naming the member
+  ("Jane Doe Party Riding, QC", "Jane Doe Portrait Jane Doe (Riding) (Lab)"), then the speech;
+- unlabelled interviews: an introduction ("X joined Y on ... to talk about") followed by
+  questions (paragraphs ending in "?") and answers: questions are the interviewer's, answers the
+  interviewee's.
+
+Every paragraph of a turn is a direct statement of its speaker, until the next turn starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.context import ArticleContext
+from etl.turns import Claim, Line, bare_name, lines_of, people_of, resolve_name
+
+_INLINE = re.compile(r"^(?P<label>[^:\n]{1,80}?)\s*:\s+(?P<speech>\S.*)$")
+_QUESTION_LABELS = {"q", "question", "interviewer"}
+_ANSWER_LABELS = {"a", "answer"}
+# Words that head a line followed by a colon without naming a speaker.
+_NOT_SPEAKERS = {
+    "transcript",
+    "update",
+    "updated",
+    "note",
+    "editor's note",
+    "source",
+    "sources",
+    "photo",
+    "related",
+    "watch",
+    "read",
+    "listen",
+    "topics",
+    "tags",
+    "posted",
+    "by",
+    "warning",
+    "breaking",
+    "analysis",
+    "opinion",
+    "video",
+    "background",
+    "context",
+    "timeline",
+    "explainer",
+    "live",
+    "exclusive",
+    "factbox",
+    "q&a",
+    "summary",
+    "key points",
+    "quick facts",
+    "associated links",
+}
+# Words that end the name on a parliamentary label line ("Jane Doe NDP Riding, QC").
+_LABEL_STOP = {
+    "portrait",
+    "liberal",
+    "conservative",
+    "ndp",
+    "bloc",
+    "green",
+    "labour",
+    "lab",
+    "con",
+    "ld",
+    "snp",
+    "independent",
+    "republican",
+    "democrat",
+    "democratic",
+    "reform",
+    "hansard",
+    "mp",
+    "minister",
+    "secretary",
+}
+_PARLIAMENT = re.compile(
+    r"\b(?:Mr\.|Madam|Madame|Mister)\s+(?:Speaker|Chair|Chairman|President|Deputy Speaker)\b"
+    r"|\bHansard\b|\bthe hon\. (?:Gentleman|Lady|Member)\b|\btranscript\b",
+    re.I,
+)
+_INTERVIEW_CUE = re.compile(
+    r"\b(?:joined|spoke (?:with|to)|talked (?:with|to)|sat down with|interview(?:ed)?|"
+    r"asked|in conversation with|host)\b",
+    re.I,
+)
+# An opening mark after a space or at the start, or a closing double mark: not an apostrophe.
+_QUOTE_MARKS = re.compile(r"(?:^|\s)[\"“‘']\w|\w[.,!?]?[\"”](?:\s|$)")
+
+
+def transcript_claims(ctx: ArticleContext) -> list[Claim]:
+    """Claims of every labelled or interview turn in the article (empty when it has none)."""
+    lines = lines_of(ctx.body)
+    if len(lines) < 2:
+        return []
+    people = people_of(ctx)
+    return (
+        _inline_turns(ctx, lines, people)
+        or _label_line_turns(ctx, lines, people)
+        or _interview_turns(ctx, lines, people)
+    )
+
+
+# --- inline labels -----------------------------------------------------------------------
+
+
+def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> list[Claim]:
+    labelled: dict[int, tuple[tuple[str | None, str] | str, int]] = {}
+    for i, line in enumerate(lines):
+        match = _INLINE.match(line.text)
+        if not match:
+            continue
+        label, speech = match.group("label").strip(), match.group("speech")
+        if len(re.findall(r"\w+", speech)) < 3:
+            continue
+        speech_start = line.start + match.start("speech")
+        role = label.lower().strip(" .")
+        if role in _QUESTION_LABELS or role in _ANSWER_LABELS:
+            labelled[i] = ("Q" if role in _QUESTION_LABELS else "A", speech_start)
+            continue
+        speaker = _label_speaker(ctx, label, line.start, line.start + len(label), people)
+        if speaker is not None:
+            labelled[i] = (speaker, speech_start)
+    if not labelled:
+        return []
+    roles = [v[0] for v in labelled.values()]
+    if len(labelled) == 1 or (len(labelled) >= 2 and set(map(str, roles)) <= {"Q", "A"}):
+        if len(labelled) == 1:
+            return _headline_claims(ctx, lines, labelled)
+        return _qa_claims(ctx, lines, labelled, people)
+    claims: list[Claim] = []
+    current: tuple[str | None, str] | None = None
+    for i, line in enumerate(lines):
+        if i in labelled:
+            speaker, speech_start = labelled[i]
+            if isinstance(speaker, str):  # a Q or A among named labels: not ours to guess
+                current = None
+                continue
+            current = speaker
+            claims.append(Claim(speaker[0], speaker[1], speech_start, line.end, "transcript"))
+        elif current is not None and line.is_prose and not _INLINE.match(line.text):
+            claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
+    return claims
+
+
+def _label_speaker(
+    ctx: ArticleContext, label: str, start: int, end: int, people: list[str]
+) -> tuple[str | None, str] | None:
+    words = label.split()
+    if not words or len(words) > 10 or re.search(r"\d", label) or not label[:1].isupper():
+        return None
+    if label.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
+        return None
+    name = bare_name(label)
+    if not name or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in name.split()):
+        return None
+    return resolve_name(ctx, name, start, end, people)
+
+
+_PARTICLES = {"al", "al-", "el", "de", "da", "van", "von", "bin", "ibn", "du", "la", "le", "der"}
+
+
+def _headline_claims(
+    ctx: ArticleContext, lines: list[Line], labelled: dict[int, tuple]
+) -> list[Claim]:
+    """A single "Name: words" line is a headline attributing those words to Name."""
+    ((i, (speaker, speech_start)),) = labelled.items()
+    if isinstance(speaker, str):
+        return []
+    line = lines[i]
+    if line.text.endswith((".", "?", "!")) and i > 2:
+        return []  # inside the story, a colon introduces a list or an explanation
+    speech = ctx.body[speech_start : line.end]
+    if speaker[0] is not None and not _is_person(ctx, speaker[0]):
+        if not _QUOTE_MARKS.search(speech):
+            return []  # "Lebanon: 1.5 million refugees" is a figure, not a statement
+    return [Claim(speaker[0], speaker[1], speech_start, line.end, "headline")]
+
+
+def _is_person(ctx: ArticleContext, actor_id: str | None) -> bool:
+    actor = ctx.actors.get(actor_id) if actor_id else None
+    return actor is not None and actor.kind == "person"
+
+
+# --- label lines (parliamentary records) ---------------------------------------------------
+
+
+def _label_line_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> list[Claim]:
+    if not _PARLIAMENT.search(ctx.body):
+        return []
+    starts: dict[int, tuple[str | None, str]] = {}
+    for i, line in enumerate(lines[:-1]):
+        if line.words > 14 or line.text.endswith((".", "?", "!", ":")):
+            continue
+        name = _leading_name(line.text)
+        if name is None:
+            continue
+        following = next(
+            (j for j in range(i + 1, min(i + 4, len(lines))) if lines[j].is_prose), None
+        )
+        if following is None:
+            continue
+        speaker = resolve_name(ctx, name, line.start, line.start + len(name), people)
+        if speaker is None:
+            continue
+        # A bare two-word line ("Commons Chamber") is a heading unless it names a known person.
+        if _is_person(ctx, speaker[0]) or len(line.text) > len(name) + 3:
+            starts[i] = speaker
+    if len(starts) < 2:
+        return []
+    claims: list[Claim] = []
+    current: tuple[str | None, str] | None = None
+    for i, line in enumerate(lines):
+        if i in starts:
+            current = starts[i]
+        elif current is not None and line.is_prose:
+            claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
+    return claims
+
+
+def _leading_name(text: str) -> str | None:
+    """The two to four capitalised words a label line starts with, up to a party or riding."""
+    words: list[str] = []
+    if text.split()[0].lower() in _NOT_SPEAKERS:
+        return None
+    for word in re.split(r"\s+", text):
+        bare = word.strip(",.")
+        if (
+            not bare
+            or bare.lower() in _LABEL_STOP
+            or (bare.isupper() and len(bare) > 1)
+            or bare.startswith("(")
+            or not (bare[:1].isupper() or bare.lower() in _PARTICLES)
+        ):
+            break
+        words.append(bare)
+        if word.endswith(",") or len(words) == 4:
+            break
+    name = bare_name(" ".join(words))
+    return name if len(name.split()) >= 2 else None
+
+
+# --- interviews ----------------------------------------------------------------------------
+
+
+def _interview_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> list[Claim]:
+    """Questions and answers without labels, after an introduction naming who talks to whom."""
+    questions = [
+        i
+        for i, line in enumerate(lines)
+        if i > 0
+        and line.is_prose
+        and line.text.endswith("?")
+        and not _QUOTE_MARKS.search(line.text)
+        and i + 1 < len(lines)
+        and lines[i + 1].words >= 6
+        and not lines[i + 1].text.endswith("?")
+    ]
+    if len(questions) < 2:
+        return []
+    first = questions[0]
+    intro = lines[first - 1]
+    if not _INTERVIEW_CUE.search(intro.text):
+        return []
+    interviewer, interviewee = _sides(ctx, intro, people)
+    if interviewee is None:
+        return []
+    return _alternate(ctx, lines, first, set(questions), interviewer, interviewee)
+
+
+def _qa_claims(
+    ctx: ArticleContext, lines: list[Line], labelled: dict[int, tuple], people: list[str]
+) -> list[Claim]:
+    """ "Q:" / "A:" labels: the introduction before the first question names the two sides."""
+    first = min(labelled)
+    intro = next((lines[j] for j in range(first - 1, -1, -1) if lines[j].is_prose), None)
+    if intro is None:
+        return []
+    interviewer, interviewee = _sides(ctx, intro, people)
+    if interviewee is None and people:
+        interviewee = (people[0], ctx.name_of(people[0]) or people[0])
+    if interviewee is None:
+        return []
+    claims: list[Claim] = []
+    current = None
+    for i, line in enumerate(lines[first:], start=first):
+        if i in labelled:
+            role, speech_start = labelled[i]
+            current = interviewer if role == "Q" else interviewee
+            if current is not None:
+                claims.append(Claim(current[0], current[1], speech_start, line.end, "interview"))
+        elif current is not None and line.is_prose:
+            claims.append(Claim(current[0], current[1], line.start, line.end, "interview"))
+    return claims
+
+
+def _sides(
+    ctx: ArticleContext, intro: Line, people: list[str]
+) -> tuple[tuple[str | None, str] | None, tuple[str | None, str] | None]:
+    """(interviewer, interviewee) among the people of the introduction: the interviewee is
+    the one the article mentions most."""
+    named = []
+    for mention in ctx.mentions_in(intro.start, intro.end):
+        if _is_person(ctx, mention.actor_id) and mention.actor_id not in [n[0] for n in named]:
+            named.append((mention.actor_id, ctx.name_of(mention.actor_id) or mention.text))
+    if not named:
+        return None, None
+    rank = {actor_id: i for i, actor_id in enumerate(people)}
+    named.sort(key=lambda n: rank.get(n[0], len(rank)))
+    interviewee = named[0]
+    interviewer = named[1] if len(named) > 1 else _host_named(intro.text, interviewee[1])
+    return interviewer, interviewee
+
+
+_HOST = re.compile(
+    r"\b(?:joined|with|to|host|by|reporter|interviewer)\s+(?:host\s+|reporter\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+)
+
+
+def _host_named(text: str, interviewee: str) -> tuple[str | None, str] | None:
+    """The interviewer's name when the model tagged only the guest: "joined host Jane Doe"."""
+    last = interviewee.split()[-1]
+    for match in _HOST.finditer(text):
+        if last not in match.group("name"):
+            return None, match.group("name")
+    return None
+
+
+def _alternate(
+    ctx: ArticleContext,
+    lines: list[Line],
+    first: int,
+    questions: set[int],
+    interviewer: tuple[str | None, str] | None,
+    interviewee: tuple[str | None, str],
+) -> list[Claim]:
+    claims: list[Claim] = []
+    for i, line in enumerate(lines[first:], start=first):
+        if line.words < 6 or _QUOTE_MARKS.match(line.text):
+            continue
+        speaker = interviewer if i in questions else interviewee
+        if speaker is not None:
+            claims.append(Claim(speaker[0], speaker[1], line.start, line.end, "interview"))
+    return claims
