@@ -59,6 +59,18 @@ _NOT_SPEAKERS = {
     "key points",
     "quick facts",
     "associated links",
+    "from",
+    "to",
+    "subject",
+    "date",
+    "dateline",
+    "contact",
+    "contacts",
+    "media contact",
+    "you are here",
+    "news release",
+    "location",
+    "caption",
 }
 # Words that end the name on a parliamentary label line ("Jane Doe NDP Riding, QC").
 _LABEL_STOP = {

@@ -118,7 +118,7 @@ def resolve_name(
         return None, name
     if len(words) == 1 and words[0][:1].isupper():
         # A surname alone ("Zakharova: ...") stands for the full name the article gives it.
-        full = re.search(rf"\b(?:[A-Z][\w'’-]+\s+){{1,2}}{re.escape(words[0])}\b", ctx.body)
+        full = re.search(rf"\b(?:[A-Z][\w'’-]+[ \t]+){{1,2}}{re.escape(words[0])}\b", ctx.body)
         if full:
             return None, full.group(0)
     return None
