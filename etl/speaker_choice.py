@@ -3,6 +3,7 @@
 - A person named right before the verb is the speaker, whatever the phrase before their name
   ("Burhan's special envoy, Jane Doe, said", "French representative to the UN, Jean Roe said"):
   a possessive or a nationality before the name only describes them.
+- "X was quoted as saying", "The agency quoted X as saying": X speaks, not the one quoting.
 - A title standing alone ("The Minister said", "the senator is again appealing") carries on the
   person of that title named last before it ("the Honourable Jane Doe, Minister of ...").
 """
@@ -90,6 +91,18 @@ def title_holder(ctx: ArticleContext, subject: Token) -> tuple[str, str] | None:
         if re.search(rf"\b{re.escape(subject.lower_)}\b", window):
             return mention.actor_id, ctx.name_of(mention.actor_id) or mention.text
     return None
+
+
+def quoted_speaker(verb: Token) -> Token | None:
+    """For the "saying" of "quoted (X) as saying", the quoted one: the passive subject or object."""
+    if verb.lemma_.lower() != "say":
+        return None
+    head = verb.head
+    if head.lower_ == "as" and head.head.i != head.i:
+        head = head.head
+    if head.i == verb.i or head.lemma_.lower() != "quote":
+        return None
+    return next((c for c in head.children if c.dep_ in ("nsubjpass", "dobj")), None)
 
 
 def _is_person(ctx: ArticleContext, actor_id: str) -> bool:

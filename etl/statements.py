@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.document_speaker import document_claims
-from etl.speaker_choice import person_before_verb, title_holder
+from etl.speaker_choice import person_before_verb, quoted_speaker, title_holder
 from etl.transcripts import transcript_claims
 from etl.turns import apply_claims
 from etl.types import Mention, Statement, stable_id
@@ -471,6 +471,9 @@ def _reporting_clause(
             or _inside(covered, token.idx, token.idx + 1)
         ):
             continue
+        quoted = quoted_speaker(token)  # "X was quoted as saying", "Y quoted X as saying"
+        if quoted is not None and (found := _subject_mentions(ctx, quoted)):
+            return _make(ctx, _pick_speaker(ctx, found), start, end, False, "quote")
         if token.dep_ in ("relcl", "pcomp") or (
             token.dep_ == "xcomp" and token.head.lemma_ in _DECLINE
         ):

@@ -131,24 +131,29 @@ def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> 
         match = _INLINE.match(line.text)
         if not match:
             continue
-        label, speech = match.group("label").strip(), match.group("speech")
+        raw_label, speech = match.group("label"), match.group("speech")
         if len(re.findall(r"\w+", speech)) < 3:
             continue
+        numbered = re.match(r"\s*\d+[.)]\s*", raw_label)  # a live blog's "4. Name: ..."
+        skip = numbered.end() if numbered else 0
+        label = raw_label[skip:].strip()
         speech_start = line.start + match.start("speech")
         role = label.lower().strip(" .")
         if role in _QUESTION_LABELS or role in _ANSWER_LABELS:
             labelled[i] = ("Q" if role in _QUESTION_LABELS else "A", speech_start)
             continue
-        speaker = _label_speaker(ctx, label, line.start, line.start + len(label), people)
+        label_start = line.start + skip
+        speaker = _label_speaker(ctx, label, label_start, label_start + len(label), people)
         if speaker is not None:
             labelled[i] = (speaker, speech_start)
     if not labelled:
         return []
-    roles = [v[0] for v in labelled.values()]
-    if len(labelled) == 1 or (len(labelled) >= 2 and set(map(str, roles)) <= {"Q", "A"}):
-        if len(labelled) == 1:
-            return _headline_claims(ctx, lines, labelled)
+    named = {i: v for i, v in labelled.items() if not isinstance(v[0], str)}
+    if len(labelled) >= 2 and not named:
         return _qa_claims(ctx, lines, labelled, people)
+    turns = [i for i, (_s, at) in named.items() if _is_turn(ctx.body[at : lines[i].end])]
+    if len(turns) < 2:  # headlines ("Name: words"), not a transcript
+        return [c for i in named for c in _headline_claims(ctx, lines, i, named[i])]
     claims: list[Claim] = []
     current: tuple[str | None, str] | None = None
     for i, line in enumerate(lines):
@@ -162,6 +167,15 @@ def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> 
         elif current is not None and line.is_prose and not _INLINE.match(line.text):
             claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
     return claims
+
+
+def _is_turn(speech: str) -> bool:
+    """A turn of a transcript is spoken prose, not a headline with a quotation in it."""
+    return (
+        len(re.findall(r"\w+", speech)) >= 6
+        and speech.rstrip().endswith((".", "?", "!", "\u2026"))
+        and not _QUOTE_MARKS.search(speech)
+    )
 
 
 def _label_speaker(
@@ -182,12 +196,10 @@ _PARTICLES = {"al", "al-", "el", "de", "da", "van", "von", "bin", "ibn", "du", "
 
 
 def _headline_claims(
-    ctx: ArticleContext, lines: list[Line], labelled: dict[int, tuple]
+    ctx: ArticleContext, lines: list[Line], i: int, labelled: tuple
 ) -> list[Claim]:
-    """A single "Name: words" line is a headline attributing those words to Name."""
-    ((i, (speaker, speech_start)),) = labelled.items()
-    if isinstance(speaker, str):
-        return []
+    """A "Name: words" line is a headline attributing those words to Name."""
+    speaker, speech_start = labelled
     line = lines[i]
     if line.text.endswith((".", "?", "!")) and i > 2:
         return []  # inside the story, a colon introduces a list or an explanation

@@ -44,3 +44,13 @@ def test_thanking_and_citing_are_reported_speech(statements_of):  # noqa: F811
     )
     rows = [s for s in statements_of(body) if s.speaker_id == "justin-trudeau"]
     assert [s.cue for s in rows] == ["thank", "cite"]
+
+
+def test_quoted_as_saying_gives_the_statement_to_the_one_quoted(statements_of):  # noqa: F811
+    body = (
+        "Talks are due to resume next month.\n\n"
+        "The news agency quoted Justin Trudeau as saying that the talks would cover "
+        "humanitarian access and the return of refugees."
+    )
+    rows = [s for s in statements_of(body) if s.cue == "quote"]
+    assert [s.speaker_id for s in rows] == ["justin-trudeau"]

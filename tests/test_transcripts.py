@@ -118,3 +118,18 @@ def test_colon_lines_that_name_no_speaker_are_not_turns(statements_of):  # noqa:
         "Officials said the numbers were likely to rise again during the winter months."
     )
     assert not [s for s in statements_of(body) if s.cue in ("headline", "transcript")]
+
+
+def test_live_blog_entry_headlines_are_single_statements_not_a_transcript(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Live Reporting\n\n"
+        "1. France: Action needed 'to stop a new massacre'\n\n"
+        "The foreign ministry spoke to reporters in Paris on Tuesday afternoon.\n\n"
+        "2. Canada: 'We will take in more families this winter'\n\n"
+        "Officials are preparing flights from the region for the coming weeks."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.cue) for s in rows] == [("france", "headline"), ("canada", "headline")]
+    assert rows[0].quote == "Action needed 'to stop a new massacre'"
