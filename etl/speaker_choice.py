@@ -72,25 +72,52 @@ def person_before_verb(ctx: ArticleContext, verb: Token) -> Mention | None:
     return last if _BETWEEN.match(ctx.body[last.char_end : verb.idx]) else None
 
 
-def title_holder(ctx: ArticleContext, subject: Token) -> tuple[str, str] | None:
-    """For a subject that is only a title ("the minister"), the person last named with it."""
-    if subject.lower_ not in _TITLES or not any(
-        c.dep_ == "det" and c.lower_ == "the" for c in subject.children
-    ):
+def title_holder(
+    ctx: ArticleContext, subject: Token, mentions: list[Mention]
+) -> tuple[str, str] | None:
+    """For a subject that is only a title ("the minister", "Canada's foreign minister"), the
+    person named with that title before it, else after it (a headline names them later); a
+    country in the subject must be that person's country."""
+    if subject.lower_ not in _TITLES or any(_is_person(ctx, m.actor_id) for m in mentions):
         return None
-    i = bisect.bisect_left(ctx.mentions, subject.idx, key=lambda m: m.char_start) - 1
-    floor = subject.idx - _LOOK_BACK
-    while i >= 0 and ctx.mentions[i].char_start >= floor:
-        mention = ctx.mentions[i]
-        i -= 1
-        if not _is_person(ctx, mention.actor_id):
-            continue
-        window = ctx.body[
-            max(0, mention.char_start - _TITLE_WINDOW) : mention.char_end + _TITLE_WINDOW
-        ].lower()
-        if re.search(rf"\b{re.escape(subject.lower_)}\b", window):
-            return mention.actor_id, ctx.name_of(mention.actor_id) or mention.text
+    countries = {ctx.country_of(m.actor_id) or m.actor_id for m in mentions}
+    if not countries and not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None
+    here = bisect.bisect_left(ctx.mentions, subject.idx, key=lambda m: m.char_start)
+    backward = range(here - 1, -1, -1)
+    forward = range(here, len(ctx.mentions))
+    for order in (backward, forward):
+        for i in order:
+            mention = ctx.mentions[i]
+            if abs(mention.char_start - subject.idx) > _LOOK_BACK:
+                break
+            if _holds(ctx, mention, subject.lower_, countries):
+                return mention.actor_id, ctx.name_of(mention.actor_id) or mention.text
     return None
+
+
+def _holds(ctx: ArticleContext, mention: Mention, title: str, countries: set[str | None]) -> bool:
+    if not _is_person(ctx, mention.actor_id) or mention.how == "pronoun":
+        return False
+    if countries and ctx.country_of(mention.actor_id) not in countries:
+        return False
+    window = ctx.body[
+        max(0, mention.char_start - _TITLE_WINDOW) : mention.char_end + _TITLE_WINDOW
+    ].lower()
+    return bool(re.search(rf"\b{re.escape(title)}\b", window))
+
+
+def head_mention(ctx: ArticleContext, subject: Token, mentions: list[Mention]) -> Mention | None:
+    """The mention on the subject's head word ("the UN World Food Programme" is the
+    programme's, not the UN's), when no person is among the subject's mentions."""
+    if any(_is_person(ctx, m.actor_id) for m in mentions):
+        return None
+    head = next((m for m in mentions if m.char_start <= subject.idx < m.char_end), None)
+    if head is None or head is mentions[0]:
+        return head
+    # A name only discovered in this text may be a fragment ("Arabian Foreign Ministry").
+    actor = ctx.actors.get(head.actor_id)
+    return head if actor is not None and actor.source == "gazetteer" else None
 
 
 def quoted_speaker(verb: Token) -> Token | None:

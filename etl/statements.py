@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.document_speaker import document_claims
-from etl.speaker_choice import person_before_verb, quoted_speaker, title_holder
+from etl.speaker_choice import head_mention, person_before_verb, quoted_speaker, title_holder
 from etl.transcripts import transcript_claims
 from etl.turns import apply_claims
 from etl.types import Mention, Statement, stable_id
@@ -500,7 +500,7 @@ def _reporting_clause(
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
             continue
         mentions = _subject_mentions(ctx, subject)
-        holder = None if mentions else title_holder(ctx, subject)  # "The Minister said"
+        holder = title_holder(ctx, subject, mentions)  # "The Minister said"
         if holder is not None:
             return _make(ctx, holder, start, end, False, _cue_text(token))
         if not mentions:
@@ -508,7 +508,8 @@ def _reporting_clause(
                 # "The statement repeats that ..." continues the author of the statement.
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
             continue
-        speaker_id, speaker_text = _pick_speaker(ctx, mentions)
+        head = head_mention(ctx, subject, mentions)  # "the UN World Food Programme said"
+        speaker_id, speaker_text = _pick_speaker(ctx, [head] if head else mentions)
         if (named := person_before_verb(ctx, token)) is not None:  # "X's envoy, Y, said"
             speaker_id, speaker_text = _speaker_id(ctx, named.actor_id), named.text
         return _make(ctx, (speaker_id, speaker_text), start, end, False, _cue_text(token))

@@ -54,3 +54,21 @@ def test_quoted_as_saying_gives_the_statement_to_the_one_quoted(statements_of): 
     )
     rows = [s for s in statements_of(body) if s.cue == "quote"]
     assert [s.speaker_id for s in rows] == ["justin-trudeau"]
+
+
+def test_title_in_a_headline_is_the_person_named_with_it_below(statements_of):  # noqa: F811
+    body = (
+        "Canada's foreign minister says the regime has no place in the country's future\n\n"
+        "Foreign Minister Chrystia Freeland spoke to delegates in Geneva on Wednesday about "
+        "the talks."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.cue) for s in rows] == [("chrystia-freeland", "say")]
+
+
+def test_the_organisation_at_the_head_of_the_subject_speaks(statements_of):  # noqa: F811
+    body = (
+        "The UN World Food Programme said that millions more people were expected to go hungry "
+        "in the coming months because of the fighting."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["wfp"]
