@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from etl.context import ArticleContext
 from etl.document_speaker import document_claims
 from etl.speaker_choice import head_mention, person_before_verb, quoted_speaker, title_holder
+from etl.speech_nouns import according_to_documents, as_clause, described_speaker
 from etl.transcripts import transcript_claims
 from etl.turns import apply_claims
 from etl.types import Mention, Statement, stable_id
@@ -172,6 +173,7 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
                 last_speaker = (reported.speaker_id, reported.speaker_text)
     rows.sort(key=lambda r: r[0])
     statements = _refine_speakers(ctx, [statement for _start, statement in rows])
+    statements = according_to_documents(ctx, statements, _make)  # "according to the statement"
     # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
     return apply_claims(ctx, statements, transcript_claims(ctx) or document_claims(ctx), _make)
 
@@ -471,7 +473,7 @@ def _reporting_clause(
             or _inside(covered, token.idx, token.idx + 1)
         ):
             continue
-        quoted = quoted_speaker(token)  # "X was quoted as saying", "Y quoted X as saying"
+        quoted = quoted_speaker(token) or described_speaker(token)  # "quoted X as saying"
         if quoted is not None and (found := _subject_mentions(ctx, quoted)):
             return _make(ctx, _pick_speaker(ctx, found), start, end, False, "quote")
         if token.dep_ in ("relcl", "pcomp") or (
@@ -482,9 +484,12 @@ def _reporting_clause(
             c.dep_ == "neg" for c in token.children
         ):
             continue  # "the minister did not say how many" reports silence, not a statement
-        if not _has_content(token, covered) or _introduces_quote(ctx.body, token, covered):
+        said_as = as_clause(token)  # "As the broadcaster reported, ..."
+        if not (said_as or _has_content(token, covered)) or _introduces_quote(
+            ctx.body, token, covered
+        ):
             continue
-        if token.lemma_.lower() in NEEDS_CLAUSE and not _has_clause(token):
+        if token.lemma_.lower() in NEEDS_CLAUSE and not (said_as or _has_clause(token)):
             continue
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
         if (
