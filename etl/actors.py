@@ -301,9 +301,20 @@ def _is_furniture_caps(text: str, start: int, end: int) -> bool:
     return len(letters) > len(token) and all(c.isupper() for c in letters)
 
 
+# Policy nouns after which a capital is the government they are aimed at ("sanctions on
+# Damascus", "relations with Moscow"), not a place.
+_POLICY_NOUNS = {
+    "sanction", "sanctions", "embargo", "pressure", "restrictions", "ties", "relations", "talks",
+    "dialogue", "negotiations", "demands", "ultimatum", "recognition", "support", "backing",
+    "criticism", "aid", "assistance", "rapprochement", "engagement",
+}  # fmt: skip
+
+
 def _is_place(text: str, start: int) -> bool:
-    before = text[max(0, start - 20) : start].split()
-    return bool(before) and before[-1].lower().strip(",") in _PLACE_PREPOSITIONS
+    before = text[max(0, start - 40) : start].split()
+    if not before or before[-1].lower().strip(",") not in _PLACE_PREPOSITIONS:
+        return False
+    return not (len(before) >= 2 and before[-2].lower() in _POLICY_NOUNS)
 
 
 # Words that open a title rather than a name: "Spokeswoman Irina Volkova", "the Honourable X",
@@ -731,7 +742,7 @@ def _match_org_references(state: _Resolution, window: int = 1500) -> None:
     """'The ministry said...' -> the government body named most recently; 'the regime' -> its country."""
     nouns = {n.rstrip("!"): n for n in ORG_REFERENCES}
     alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    pattern = re.compile(r"(?<!\w)[Tt]he\s+(" + alternatives + r")(?!\w)(?!\s+of\b)")
+    pattern = re.compile(r"(?<!\w)[Tt]he\s+(" + alternatives + r")(?!\w)(?!\s+of\s+(?!\w+ing\b))")
     for match in pattern.finditer(state.text):
         start, end = match.span()
         if state.overlaps(start, end):
@@ -755,9 +766,23 @@ def _match_org_references(state: _Resolution, window: int = 1500) -> None:
         else:
             if "government" in kinds:
                 # "Russian Foreign Minister Lavrov ... The ministry said": the official's government.
-                country = _latest_official_country(state, start, window)
+                country = _latest_official_country(state, start, window) or _dominant_country(
+                    state, start
+                )
                 if country:
-                    state.add(start, end, country, "reference")
+                    # "the army" in a story about Sudan: Sudan's army when the gazetteer has one.
+                    body = _national_body(state, country, noun) if named else None
+                    state.add(start, end, body or country, "reference")
+
+
+def _national_body(state: _Resolution, country: str, noun: str) -> str | None:
+    """The one government body of `country` in the gazetteer whose names contain `noun`."""
+    bodies = [
+        a.actor_id
+        for a in state.gazetteer.actors.values()
+        if a.kind == "government" and a.country_id == country and _names_contain(a, noun)
+    ]
+    return bodies[0] if len(bodies) == 1 else None
 
 
 def _latest_official_country(state: _Resolution, before: int, window: int) -> str | None:

@@ -8,7 +8,8 @@ clause is its own scope, so "Moscow reported Friday that its airstrikes…" date
 airstrikes; a date in a subordinate clause — "since …", "after …", "when …" — dates only cues
 inside that clause). Per sentence and date a cue of the date's own clause wins, then the strongest
 type. A date in a future or scheduled clause ("will meet on Friday", "is due to take effect on
-Monday") points forward. Across the article, repeats of one event (same type and date, or a coarser
+Monday") points forward: the event is planned, not yet happened, and is left out (so is any event
+dated after a publication day), and its date is carried to no later sentence. Across the article, repeats of one event (same type and date, or a coarser
 date holding a finer one) are merged, and statements are kept once per (speaker, date).
 
 Whole articles add three rules: a sentence whose subject looks back ("The decision came at an
@@ -188,12 +189,12 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     for sent in ctx.doc.sents:
         if not any(t.is_alpha for t in sent):
             continue
-        dates = _anchoring_dates(ctx, sent, published, rules)
+        dates, planned = _anchoring_dates(ctx, sent, published, rules)
         same_day = _same_day_date(ctx, sent, previous, rules, dates)
         if same_day is not None:
             dates = sorted([*dates, same_day], key=lambda d: d.char_start)
         own = bool(dates)
-        if not dates:
+        if not dates and not planned:
             borrowed = _carried_date(sent, orphans, rules)
             dates = [borrowed] if borrowed is not None else []
         found = _sentence_events(ctx, sent, dates, statements, rules) if dates else []
@@ -201,7 +202,39 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
             previous = dates[-1]
         orphans = dates if own and not found else []
         events.extend(found)
+    if published is not None and published.precision == "day":
+        # An event dated after publication has not happened yet: planned events are left out.
+        events = [e for e in events if e.event_date is None or e.event_date <= published.value]
+        events.extend(_own_statement(ctx, statements, published))
     return _merge(events, rules)
+
+
+def _own_statement(
+    ctx: ArticleContext, statements: Sequence[Statement], published: PartialDate
+) -> list[Event]:
+    """A transcript, speech or statement published on a day is itself a statement event of that
+    day: the speech of its first speaker (debates, remarks, speaking notes, interviews)."""
+    spoken = [s for s in statements if s.cue == "transcript"]
+    if not spoken:
+        return []
+    first = spoken[0]
+    start, end = first.char_start, first.char_end
+    evidence = ctx.body[start:end]
+    return [
+        Event(
+            event_id=stable_id(ctx.article.article_id, start, "statement", "document"),
+            article_id=ctx.article.article_id,
+            event_date=published.value,
+            date_precision="day",
+            event_type="statement",
+            description=_describe(evidence),
+            location=None,
+            participant_ids=(first.speaker_id,) if first.speaker_id else (),
+            evidence=evidence,
+            char_start=start,
+            char_end=end,
+        )
+    ]
 
 
 def _published(ctx: ArticleContext) -> PartialDate | None:
@@ -216,21 +249,28 @@ def _published(ctx: ArticleContext) -> PartialDate | None:
 
 def _anchoring_dates(
     ctx: ArticleContext, sent: Span, published: PartialDate | None, rules: EventRules
-) -> list[DateMention]:
-    """Dates in the sentence that say when something happened (not bounds, not page furniture)."""
+) -> tuple[list[DateMention], bool]:
+    """Dates in the sentence that say when something happened (not bounds, not page furniture),
+    and whether the sentence dates something planned ("will meet on Friday", "talks are due to
+    resume next month"): a planned event is not recorded as having happened (issue 9), so its
+    date anchors nothing."""
     found = find_dates(sent.text, published, offset=sent.start_char)
     kept = []
+    planned = False
     for mention in found:
         span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
         if span is None or _is_bound(span, rules):
             continue
-        if mention.relative and _points_forward(span, rules):
-            # a scheduled date may lie months ahead: the furniture guard below is for others
-            mention = resolve_forward(mention, published)
+        if _points_forward(span, rules):
+            if mention.relative:
+                mention = resolve_forward(mention, published)
+            if published is None or mention.value.value >= published.value:
+                planned = True
+                continue
         elif published is not None and mention.value.value > _latest_plausible(published):
             continue  # lists of later articles at the foot of a page
         kept.append(mention)
-    return kept
+    return kept, planned
 
 
 def _clause_verb(token: Token) -> Token | None:

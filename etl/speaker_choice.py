@@ -69,7 +69,22 @@ def person_before_verb(ctx: ArticleContext, verb: Token) -> Mention | None:
     if not people:
         return None
     last = people[-1]
-    return last if _BETWEEN.match(ctx.body[last.char_end : verb.idx]) else None
+    if not _BETWEEN.match(ctx.body[last.char_end : verb.idx]):
+        return None
+    return None if _in_clause(ctx, last, verb) else last
+
+
+def _in_clause(ctx: ArticleContext, mention: Mention, verb: Token) -> bool:
+    """'The RSF, led by General X, also welcomed': X sits in a clause of the subject."""
+    span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.head.i != node.i and node.i != verb.i:
+        node = node.head
+        if node.i != verb.i and node.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def title_holder(

@@ -59,6 +59,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from etl import stance_facts
 from etl.context import ArticleContext
 from etl.types import POLARITIES, Mention, Stance, Statement, stable_id
 
@@ -210,7 +211,10 @@ def extract_stances(
     ctx: ArticleContext, statements: Sequence[Statement], cues: CueBook | None = None
 ) -> list[Stance]:
     """Every stance of one article: one row per (source, target, polarity, evidence sentence)."""
-    finder = _StanceFinder(ctx, tuple(statements), cues or load_cues())
+    # "N people fled, according to UNHCR" is a citation: the source's statement, not its voice
+    # on the actors the sentence names.
+    voiced = tuple(s for s in statements if not _cites_a_number(ctx, s))
+    finder = _StanceFinder(ctx, voiced, cues or load_cues())
     edges = list(finder.edges())
     # Faults located in a country ("violations ... are still taking place in Syria") only confirm
     # a critical stance the same source already takes toward that country's government here:
@@ -260,6 +264,13 @@ def extract_stances(
     return sorted(
         stances.values(), key=lambda s: (s.char_start, s.source_id, s.target_id, s.polarity)
     )
+
+
+def _cites_a_number(ctx: ArticleContext, statement: Statement) -> bool:
+    if statement.cue != "according to":
+        return False
+    sent = ctx.sentence_at(statement.char_start)
+    return any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in sent)
 
 
 def _trimmed(sent: Span) -> Span:
@@ -926,8 +937,8 @@ class _StanceFinder:
                 return True
             if current.i != token.i and self.cues.has("negator", current):
                 return True
-            if current.head.i == current.i:
-                return False
+            if current.head.i == current.i or current.dep_ == "appos":
+                return False  # "Tehran, the rebels' sponsor, denied ...": the apposition stands
             current = current.head
         return False
 
@@ -955,6 +966,13 @@ class _StanceFinder:
             if token.pos_ in ("NOUN", "PROPN"):
                 yield from self._nominal(token)
                 yield from self._predicate(token)
+                yield from stance_facts.pacts(self, token, _Edge)
+                yield from stance_facts.wars(self, token, _Edge)
+                yield from stance_facts.apposed_patrons(self, token, _Edge)
+            if token.pos_ == "VERB":
+                yield from stance_facts.admissions(self, token, _Edge)
+                yield from stance_facts.vetoes(self, token, _Edge)
+            yield from stance_facts.laments(self, token, _Edge)
 
     def _verb_cues(self, verb: Token) -> Iterator[_Edge]:
         yield from self._act(verb)
@@ -1067,6 +1085,10 @@ class _StanceFinder:
                     if s.dep_ in _SUBJECTS
                 ]
             targets = self._targets(objects)
+            if polarity != "critical":
+                # "welcomed the talks between A and B": the talks, not A and B, are welcomed.
+                parties = stance_facts.event_parties(self, objects)
+                targets = [t for t in targets if t not in parties]
             if passive and subject is not None:
                 targets = self._targets([subject]) + targets
             if not targets:
@@ -1629,9 +1651,18 @@ class _StanceFinder:
                 aimed += self.prep_objects(noun.head, words - {"in"})
             targets = self._targets(aimed)
             if not targets:
-                if polarity == "supportive" and noun.dep_ == "dobj":
-                    # "Russia and China pledged to deepen cooperation": a relation among the subjects.
+                if polarity in ("supportive", "neutral") and noun.dep_ == "dobj":
+                    # "Russia and China pledged to deepen cooperation", "Trump, Macron and May
+                    # held phone consultations": a relation among the subjects.
                     yield from self._among_subjects(noun.head, polarity, noun)
+                continue
+            if polarity == "neutral" and self.prep_objects(noun, {"between"}):
+                # "talks between the army and the RSF": those who met, not whoever mentions it.
+                parties = self.one_per_side(stance_facts.event_parties(self, [noun]))
+                for party in parties:
+                    others = tuple(p for p in parties if p != party)
+                    if others:
+                        yield _Edge((party,), others, polarity, noun)
                 continue
             verb = self.clause_verb(noun)
             negated = False

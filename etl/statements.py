@@ -20,8 +20,8 @@ from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.document_speaker import document_claims
-from etl.speaker_choice import head_mention, person_before_verb, quoted_speaker, title_holder
-from etl.speech_nouns import according_to_documents, as_clause, described_speaker
+from etl.speaker_choice import person_before_verb, quoted_speaker, title_holder
+from etl.speech_nouns import described_speaker
 from etl.transcripts import transcript_claims
 from etl.turns import apply_claims
 from etl.types import Mention, Statement, stable_id
@@ -173,7 +173,6 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
                 last_speaker = (reported.speaker_id, reported.speaker_text)
     rows.sort(key=lambda r: r[0])
     statements = _refine_speakers(ctx, [statement for _start, statement in rows])
-    statements = according_to_documents(ctx, statements, _make)  # "according to the statement"
     # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
     return apply_claims(ctx, statements, transcript_claims(ctx) or document_claims(ctx), _make)
 
@@ -391,9 +390,25 @@ def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str |
 
 
 def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str | None, str]:
-    people = [m for m in mentions if _kind(ctx, m.actor_id) == "person"]
-    chosen = people[0] if people else mentions[0]
+    """A person first, else an organisation or country; a possessor ("Burhan's envoy",
+    "Bangladesh's prime minister") only when nothing else is named."""
+    owned = [m for m in mentions if not _possessor(ctx, m)] or list(mentions)
+    people = [m for m in owned if _kind(ctx, m.actor_id) == "person"]
+    chosen = people[0] if people else owned[0]
+    if not people:
+        # "the UN World Food Programme": the name that heads the phrase, not its modifier.
+        for later in owned[owned.index(chosen) + 1 :]:
+            actor = ctx.actors.get(later.actor_id)
+            if ctx.body[chosen.char_end : later.char_start].strip() or (
+                actor is None or actor.source == "discovered"
+            ):
+                break
+            chosen = later
     return _speaker_id(ctx, chosen.actor_id), chosen.text
+
+
+def _possessor(ctx: ArticleContext, mention: Mention) -> bool:
+    return ctx.body[mention.char_end : mention.char_end + 2] in ("'s", "\u2019s")
 
 
 def _kind(ctx: ArticleContext, actor_id: str) -> str | None:
@@ -449,13 +464,64 @@ def _reported(
     if found is not None:
         return found
     according = re.search(r"\baccording to\b", ctx.body[start:end], re.I)
-    # "according to X" sourcing a number is a citation, not a position taken (figures carry it).
-    if according and not any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in sent):
-        mentions = ctx.mentions_in(start + according.end(), end)
+    # "according to X" is X's reported statement, a number it sources included (GOLD.md).
+    if according:
+        mentions = _according_to_mentions(ctx, sent) or ctx.mentions_in(
+            start + according.end(), end
+        )
         if mentions:
             speaker_id, speaker_text = _pick_speaker(ctx, mentions[:2])
             return _make(ctx, (speaker_id, speaker_text), start, end, False, "according to")
+        document = re.match(
+            r"\s*(?:the|its|their|his|her)\s+(\w+)", ctx.body[start + according.end() : end]
+        )
+        if document and document.group(1).lower() in _DOCUMENT_NOUNS and last is not None:
+            # "According to the communique, ...": the author of the statement just reported.
+            return _make(ctx, last, start, end, False, "according to")
+    reported_as = _as_reported(ctx, sent)
+    if reported_as is not None:
+        return _make(ctx, reported_as, start, end, False, "as reported")
     return None
+
+
+def _as_reported(ctx: ArticleContext, sent: Span) -> tuple[str | None, str] | None:
+    """ "As the broadcaster reported, ...", "as Al Jazeera said": the source of the sentence."""
+    for token in sent:
+        if not _is_reporting(token) or token.dep_ != "advcl":
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+            continue
+        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None:
+            continue
+        mentions = _subject_mentions(ctx, subject)
+        if mentions:
+            return _pick_speaker(ctx, mentions)
+    return None
+
+
+def _according_to_mentions(ctx: ArticleContext, sent: Span) -> list[Mention]:
+    """Mentions on the head noun of "according to X", its modifiers or apposition ("according
+    to the UN refugee agency, UNHCR"), not inside a further phrase ("the ministry in Gaza")."""
+    for token in sent:
+        if token.lower_ != "according" or token.i + 1 >= sent.end:
+            continue
+        to = sent.doc[token.i + 1]
+        if to.lower_ != "to":
+            continue
+        for pobj in (c for c in to.children if c.dep_ == "pobj"):
+            tokens = [t for left in pobj.lefts for t in left.subtree] + [pobj]
+            tokens += [t for c in pobj.rights if c.dep_ == "appos" for t in c.subtree]
+            starts = {t.idx for t in tokens}
+            left, right = pobj.left_edge, pobj.right_edge
+            found = [
+                m
+                for m in ctx.mentions_in(left.idx, right.idx + len(right))
+                if m.char_start in starts
+            ]
+            if found:
+                return found
+    return []
 
 
 def _reporting_clause(
@@ -484,12 +550,9 @@ def _reporting_clause(
             c.dep_ == "neg" for c in token.children
         ):
             continue  # "the minister did not say how many" reports silence, not a statement
-        said_as = as_clause(token)  # "As the broadcaster reported, ..."
-        if not (said_as or _has_content(token, covered)) or _introduces_quote(
-            ctx.body, token, covered
-        ):
+        if not _has_content(token, covered) or _introduces_quote(ctx.body, token, covered):
             continue
-        if token.lemma_.lower() in NEEDS_CLAUSE and not (said_as or _has_clause(token)):
+        if token.lemma_.lower() in NEEDS_CLAUSE and not _has_clause(token):
             continue
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
         if (
@@ -512,13 +575,41 @@ def _reporting_clause(
             if subject.lemma_.lower() in _DOCUMENT_NOUNS and last is not None:
                 # "The statement repeats that ..." continues the author of the statement.
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
+            home = _home_country(ctx, subject)
+            if home is not None:
+                return _make(ctx, home, start, end, False, token.lemma_.lower())
             continue
-        head = head_mention(ctx, subject, mentions)  # "the UN World Food Programme said"
-        speaker_id, speaker_text = _pick_speaker(ctx, [head] if head else mentions)
+        speaker_id, speaker_text = _pick_speaker(ctx, mentions)
         if (named := person_before_verb(ctx, token)) is not None:  # "X's envoy, Y, said"
             speaker_id, speaker_text = _speaker_id(ctx, named.actor_id), named.text
         return _make(ctx, (speaker_id, speaker_text), start, end, False, _cue_text(token))
     return None
+
+
+_OFFICIALS = {"official", "officials", "authorities", "authority"}
+
+
+def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str] | None:
+    """ "officials said", "authorities confirmed" with no country named: the government of the
+    country the article has named most so far (at least three times), if one leads clearly."""
+    if subject.lower_ not in _OFFICIALS or any(
+        c.dep_ in ("poss", "amod", "compound", "prep") for c in subject.children
+    ):
+        return None
+    counts: dict[str, int] = {}
+    for mention in ctx.mentions_in(0, subject.idx):
+        actor = ctx.actors.get(mention.actor_id)
+        country = actor.actor_id if actor and actor.kind == "country" else None
+        if country is None and actor is not None and actor.kind in ("government", "person"):
+            country = actor.country_id
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    country = ranked[0][0]
+    actor = ctx.actors.get(country)
+    return country, actor.name if actor else country
 
 
 def _subject_mentions(ctx: ArticleContext, subject: Token) -> list[Mention]:

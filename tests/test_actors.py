@@ -148,6 +148,24 @@ def test_the_army_refers_to_the_armed_forces_named_before(resolve):
     ]
 
 
+def test_the_army_unnamed_before_is_the_army_of_the_storys_country(resolve):
+    mentions, _ = resolve(
+        "Fighting in Sudan entered a third week. "
+        "The RSF accused the army of carrying out air strikes on Khartoum."
+    )
+    assert [(m.text, m.actor_id) for m in mentions if m.how == "reference"] == [
+        ("the army", "sudanese-armed-forces")
+    ]
+
+
+def test_capital_after_a_policy_noun_is_the_government(resolve):
+    mentions, _ = resolve(
+        "The EU has kept sanctions on Damascus since 2011. Bombs fell on Damascus."
+    )
+    assert [(m.text, m.actor_id) for m in mentions if m.how == "capital"] == [("Damascus", "syria")]
+    assert mentions[-1].char_start < 40
+
+
 def test_names_of_two_words_or_more_match_in_any_case(resolve):
     mentions, _ = resolve(
         "The UN security council met. The US Senate voted. us officials were silent."

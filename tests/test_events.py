@@ -11,7 +11,7 @@ from etl.context import ArticleContext
 from etl.events import extract_events
 from etl.nlp import load_nlp
 from etl.pipeline import Analyser
-from etl.types import Actor, Article, Event, Mention, stable_id
+from etl.types import Actor, Article, Event, Mention, Statement, stable_id
 
 # name as written → (actor_id, kind, country_id); a tiny stand-in for the actor resolver
 ACTORS = {
@@ -346,34 +346,35 @@ def test_cues_and_clauses_generalise(nlp, body: str, published: date, expected: 
 @pytest.mark.parametrize(
     ("body", "published", "expected"),
     [
-        # Wednesday 8 December 2021: "will" points to the coming Friday
+        # Wednesday 8 December 2021: "will" points to the coming Friday, not yet come (issue 9:
+        # planned events are not recorded as having happened)
         (
             "Emmanuel Macron will meet aid agencies in Lyon on Friday.",
             date(2021, 12, 8),
-            [("meeting", "2021-12-10", "day")],
+            [],
         ),
         # scheduled, due, planned: forward too
         (
             "The summit is scheduled to open in Lisbon on Monday.",
             date(2021, 12, 8),
-            [("summit", "2021-12-13", "day")],
+            [],
         ),
         (
             "The truce is due to take effect on Monday.",
             date(2021, 12, 8),
-            [("ceasefire", "2021-12-13", "day")],
+            [],
         ),
         # a present-tense timetable
         (
             "The talks resume in Vienna on Thursday.",
             date(2021, 12, 8),
-            [("meeting", "2021-12-09", "day")],
+            [],
         ),
         # future in a past report: "would meet again in March" after a December publication
         (
             "Josep Borrell said the envoys would meet again in early March.",
             date(2021, 12, 8),
-            [("meeting", "2022-03-01", "month")],
+            [],
         ),
         # the past stays past
         (
@@ -383,7 +384,7 @@ def test_cues_and_clauses_generalise(nlp, body: str, published: date, expected: 
         ),
     ],
 )
-def test_future_and_scheduled_dates_point_forward(
+def test_planned_events_are_left_out_and_past_ones_kept(
     nlp, body: str, published: date, expected: list
 ) -> None:
     assert summary(events_of(nlp, body, published)) == expected
@@ -391,10 +392,8 @@ def test_future_and_scheduled_dates_point_forward(
 
 def test_a_deal_taking_effect_is_the_truce_starting_and_its_signing_the_agreement(nlp) -> None:
     body = "The truce, signed on Saturday in Doha, is due to take effect on Monday."
-    assert summary(events_of(nlp, body, date(2021, 5, 23))) == [
-        ("agreement", "2021-05-22", "day"),
-        ("ceasefire", "2021-05-24", "day"),
-    ]
+    # the signing has happened; the truce starting on Monday is still planned
+    assert summary(events_of(nlp, body, date(2021, 5, 23))) == [("agreement", "2021-05-22", "day")]
 
 
 def test_sanctions_taking_effect_are_no_truce(nlp) -> None:
@@ -414,12 +413,13 @@ def test_state_media_is_no_reporting_verb(nlp) -> None:
     assert events_of(nlp, body, date(2019, 9, 24)) == []
 
 
-def test_a_scheduled_meeting_mentioned_twice_in_one_month_is_one_event(nlp) -> None:
+def test_a_planned_meeting_lends_its_date_to_no_later_sentence(nlp) -> None:
     body = (
         "Another round of talks expected in late January. "
-        "Josep Borrell said the two sides would meet again in January."
+        "Josep Borrell said the two sides would meet again in January. "
+        "The delegations met for dinner."
     )
-    assert summary(events_of(nlp, body, date(2018, 12, 14))) == [("meeting", "2019-01-01", "month")]
+    assert summary(events_of(nlp, body, date(2018, 12, 14))) == []
 
 
 def test_a_schedule_told_in_the_past_keeps_the_last_such_day(nlp) -> None:
@@ -531,7 +531,7 @@ WIRE_SENTENCES = [
     (
         "2023-08-07",
         "ECOWAS leaders will hold an emergency summit in Abuja on Thursday to discuss the coup in Niger.",
-        [("summit", "2023-08-10")],
+        [],
     ),
     (
         "2023-09-26",
@@ -681,7 +681,7 @@ WIRE_SENTENCES = [
     (
         "2023-12-20",
         "The Security Council is scheduled to vote on the draft resolution on Friday.",
-        [("vote", "2023-12-22")],
+        [],
     ),
     (
         "2023-09-22",
@@ -760,7 +760,7 @@ HELD_BACK_SENTENCES = [
     (
         "2023-10-15",
         "Ministers from the Group of Seven will meet in Tokyo next month.",
-        [("meeting", "2023-11")],
+        [],
     ),
     (
         "2023-11-02",
@@ -783,7 +783,7 @@ HELD_BACK_SENTENCES = [
     (
         "2023-12-01",
         "Kenya's parliament will vote on the mission next week, the Kenyan interior minister Kithure Kindiki told reporters in Nairobi on Thursday.",
-        [("vote", "2023-12"), ("statement", "2023-11-30")],
+        [("statement", "2023-11-30")],
     ),
     (
         "2023-09-22",
@@ -823,7 +823,7 @@ HELD_BACK_SENTENCES = [
     (
         "2025-12-01",
         "Presidents Paul Kagame and Felix Tshisekedi are expected to sign the accord in Washington on Thursday.",
-        [("agreement", "2025-12-04")],
+        [],
     ),
     pytest.param(
         "2023-05-02",
@@ -946,9 +946,31 @@ def test_a_meeting_hosted_by_a_third_leader_stays_a_meeting(analyser) -> None:
         (
             "2024-02-12",
             "Mediators said negotiations would resume in Doha on Friday.",
-            [("meeting", "2024-02-16")],
+            [],
         ),
     ],
 )
 def test_whole_article_cues(analyser, published: str, body: str, expected) -> None:
     assert wire_events(analyser, body, published) == sorted(expected)
+
+
+def test_a_transcript_published_on_a_day_is_a_statement_event_of_that_day(nlp) -> None:
+    body = "Speaking notes for the minister.\n\nThank you. Today we are announcing our plan."
+    article = Article("a1", "a1.txt", None, None, None, date(2015, 11, 24), "day", "en", body, "x")
+    ctx = ArticleContext(article=article, doc=nlp(body), mentions=(), actors={})
+    start = body.index("Thank you")
+    spoken = Statement(
+        stable_id("a1", start), "a1", "john-roe", "John Roe", body[start:], True,
+        date(2015, 11, 24), start, len(body), "day", "transcript",
+    )  # fmt: skip
+    rows = extract_events(ctx, [spoken])
+    assert [(e.event_type, e.event_date, e.participant_ids) for e in rows] == [
+        ("statement", date(2015, 11, 24), ("john-roe",))
+    ]
+
+
+def test_an_evacuation_is_an_operation(nlp) -> None:
+    body = "The evacuation of Kabul airport ended on Thursday."
+    assert summary(events_of(nlp, body, date(2021, 8, 27))) == [
+        ("military_operation", "2021-08-26", "day")
+    ]

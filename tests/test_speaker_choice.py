@@ -72,3 +72,12 @@ def test_the_organisation_at_the_head_of_the_subject_speaks(statements_of):  # n
         "in the coming months because of the fighting."
     )
     assert [s.speaker_id for s in statements_of(body)] == ["wfp"]
+
+
+def test_name_inside_a_clause_of_the_subject_does_not_speak(statements_of):  # noqa: F811
+    body = (
+        "The RSF, led by General Mohamed Hamdan Dagalo, also welcomed the deal and thanked the "
+        "mediators for their efforts."
+    )
+    rows = statements_of(body)
+    assert [s.speaker_id for s in rows] == ["rsf"]

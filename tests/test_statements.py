@@ -100,9 +100,19 @@ def test_scare_quotes_do_not_make_a_direct_statement(statements_of):
     assert not rows[0].is_direct and rows[0].speaker_id == "canada"
 
 
-def test_figure_sourcing_is_not_a_statement(statements_of):
+def test_figure_sourced_by_according_to_is_a_statement_of_the_source(statements_of):
     body = "More than 2.1 million people have fled the fighting, according to the UNHCR."
-    assert statements_of(body) == []
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.is_direct, s.cue) for s in rows] == [("unhcr", False, "according to")]
+
+
+def test_according_to_names_the_head_noun_not_a_place_inside_it(statements_of):
+    body = (
+        "According to the UN refugee agency, UNHCR, 400,000 people have crossed into Chad "
+        "since the fighting began in Sudan."
+    )
+    (row,) = statements_of(body)
+    assert row.speaker_id == "unhcr"
 
 
 def test_statement_date_from_weekday_else_published(statements_of):
@@ -173,3 +183,141 @@ def test_press_release_quote_signed_on_the_next_line(statements_of):
     )
     direct = [s for s in statements_of(body) if s.is_direct]
     assert [(s.speaker_id, s.quote[:10]) for s in direct] == [("jane-dupuis", "We will no")]
+
+
+def test_person_named_right_before_the_verb_speaks_not_the_title_country(statements_of):
+    body = (
+        "Kenya's envoy to the African Union, Margaret Wanjiru Odhiambo said the talks in Jeddah "
+        "had stalled over the question of humanitarian corridors."
+    )
+    (row,) = statements_of(body)
+    assert row.speaker_text == "Margaret Wanjiru Odhiambo"
+
+
+def test_possessor_of_the_speaker_is_not_the_speaker(statements_of):
+    body = (
+        "Vladimir Putin's spokesman, Dmitry Peskov, told reporters that the Kremlin had no "
+        "plans to attend the conference in Switzerland."
+    )
+    (row,) = statements_of(body)
+    assert row.speaker_id == "dmitry-peskov"
+
+
+def test_speaker_labels_give_each_turn_to_its_speaker(statements_of):
+    body = (
+        "A transcript of the interview between host Maria Lindqvist and minister Tomas Berg.\n\n"
+        "Lindqvist: Minister, the camps on the border are full. What will your government do "
+        "about the people still waiting there?\n\n"
+        "Berg: We have doubled the number of officers processing claims and we will open two "
+        "more reception centres before the winter.\n"
+    )
+    turns = [(s.speaker_text, s.quote[:10]) for s in statements_of(body) if s.cue == "transcript"]
+    assert turns == [("Lindqvist", "Minister, "), ("Berg", "We have do")]
+
+
+def test_parliamentary_headings_give_the_speech_to_the_member(statements_of):
+    body = (
+        "Debate on the refugee crisis\n\n"
+        "Jane Whitcombe NDP Halifax West, NS\n\n"
+        "Mr. Speaker, I rise to ask why the government has not raised its contribution while the "
+        "number of people in the camps keeps growing.\n\n"
+        "Peter Olafsen Liberal Kings North, ON\n\n"
+        "Mr. Speaker, I thank my colleague for her question and I agree that we must do more for "
+        "the families in Lebanon and Jordan.\n"
+    )
+    turns = [(s.speaker_text, s.quote[:11]) for s in statements_of(body) if s.cue == "transcript"]
+    assert turns == [("Jane Whitcombe", "Mr. Speaker"), ("Peter Olafsen", "Mr. Speaker")]
+
+
+def test_speaking_notes_give_every_first_person_paragraph_to_the_speaker(statements_of):
+    body = (
+        "Speaking notes for the Honourable Anna Kowalczyk, Minister of International Development\n\n"
+        "Ottawa, Ontario\n\n"
+        "Thank you all for coming. Today we are announcing new support for the families who "
+        "fled the fighting.\n\n"
+        "The programme opens on Monday in four cities across the country.\n\n"
+        "I want to thank the volunteers who have worked through the night to make this possible.\n"
+    )
+    rows = [s for s in statements_of(body) if s.cue == "document"]
+    # Speaking notes are a speech: every paragraph is the speaker's, first person or not.
+    assert [s.speaker_id for s in rows] == ["anna-kowalczyk"] * 3
+    assert rows[0].quote.startswith("Thank you all") and rows[2].quote.startswith("I want")
+
+
+def test_interview_questions_are_the_hosts_and_answers_the_guests(statements_of):
+    body = (
+        "Minister Omar Haddad joined Claire Dubois on the morning programme to talk about the "
+        "resettlement plan.\n\n"
+        "You promised ten thousand arrivals by the end of the year. Can you still keep that "
+        "promise?\n\n"
+        "We can. The flights are booked and the screening teams are already working in Amman "
+        "and Beirut.\n\n"
+        "What happens to the families who are not ready to travel?\n\n"
+        "They will come in the new year, once their medical checks are complete.\n"
+    )
+    rows = [s for s in statements_of(body) if s.cue == "interview"]
+    assert [s.speaker_id for s in rows] == [
+        "claire-dubois",
+        "omar-haddad",
+        "claire-dubois",
+        "omar-haddad",
+    ]
+
+
+def test_a_news_story_with_a_name_on_its_own_line_is_no_transcript(statements_of):
+    body = (
+        "By Laura Jensen\n\n"
+        "The United Nations said on Monday that 20,000 people had crossed the border in a week.\n"
+    )
+    assert all(s.cue != "transcript" for s in statements_of(body))
+
+
+def test_headline_label_gives_the_words_to_the_named_speaker(statements_of):
+    body = (
+        "Zelensky: We will not trade land for peace\n\n"
+        "KYIV, June 3 (Reuters) - Ukraine's president spoke to parliament on Friday.\n"
+    )
+    rows = [s for s in statements_of(body) if s.cue == "headline"]
+    assert [(s.speaker_text, s.quote) for s in rows] == [
+        ("Zelensky", "We will not trade land for peace")
+    ]
+
+
+def test_headline_label_that_is_a_sentence_or_a_report_title_is_no_statement(statements_of):
+    body = (
+        "Russia invades Ukraine: Canada announces new sanctions\n\n"
+        "Syria: Humanitarian Situation Report No. 4\n\n"
+        "The fighting continued on Friday.\n"
+    )
+    assert [s for s in statements_of(body) if s.cue == "headline"] == []
+
+
+def test_a_body_named_inside_another_speaks_for_itself(statements_of):
+    body = "The UN World Food Programme said that two million people in Sudan faced hunger."
+    (row,) = statements_of(body)
+    assert row.speaker_id == "wfp"
+
+
+def test_according_to_the_communique_is_its_authors(statements_of):
+    body = (
+        "Qatar's foreign ministry issued a statement on the talks in Doha. "
+        "According to the communique, both delegations agreed to meet again next month."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.cue) for s in rows][-1] == ("qatar", "according to")
+
+
+def test_as_the_broadcaster_reported_is_the_broadcasters(statements_of):
+    body = "As Al Jazeera reported, the RSF shelled the market in El Fasher for a third day."
+    (row,) = statements_of(body)
+    assert (row.speaker_id, row.cue) == ("al-jazeera", "as reported")
+
+
+def test_bare_officials_speak_for_the_country_the_story_is_about(statements_of):
+    body = (
+        "Canada flew another 400 people out of Kabul. Canada's planes have made 13 flights. "
+        "Canada will keep its embassy staff in Doha. "
+        "Officials said they have ushered out 1,700 people since the airport reopened."
+    )
+    rows = statements_of(body)
+    assert (rows[-1].speaker_id, rows[-1].quote[:9]) == ("canada", "Officials")

@@ -1,0 +1,253 @@
+"""Stances stated as facts: pacts, wars, admissions and patrons named in apposition.
+
+Each rule takes the stance finder of `etl.stances` (for its actor lookups and the cue book) and
+one token, and yields edges; `_StanceFinder.edges` calls them. Cue words are sections of
+`etl/rules/stance_cues.txt`:
+
+- pact: "the army and the RSF signed a ceasefire", "a deal between Israel and Hamas", "Kyiv agreed
+  to a truce with Moscow" - each party supportive of the other;
+- war: "the war between the army and the RSF", "clashes between Hamas and Fatah" - each party
+  critical of the other;
+- admit: "Poland waived visas for Ukrainians", "Germany will take in 10,000 Afghan refugees" - the
+  host supportive of the country whose people it takes in;
+- patrons in apposition: "the junta's patrons Beijing and Moscow" - each patron supportive of
+  the possessor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:  # the finder imports this module
+    from etl.stances import _StanceFinder
+
+# Head nouns of a people a country takes in ("Afghan refugees", "Ukrainians", "Syrian families").
+_PEOPLE = {
+    "refugee", "people", "citizen", "national", "family", "child", "asylum", "seeker",
+    "evacuee", "civilian", "interpreter", "student", "worker", "migrant", "resident",
+}  # fmt: skip
+# Verbs whose people come after "for" ("lifted visa requirements for Ukrainians").
+_FOR_PEOPLE = {"waive", "lift", "scrap", "ease", "simplify"}
+
+
+def _one_per_side(finder: _StanceFinder, parties: list[str]) -> list[str]:
+    sides: dict[str, str] = {}
+    for party in parties:
+        sides.setdefault(finder.side(party), party)
+    return list(sides.values())
+
+
+def _both_ways(parties: list[str], polarity: str, cue: Token, edge: Any) -> Iterator[Any]:
+    for party in parties:
+        others = tuple(p for p in parties if p != party)
+        yield edge((party,), others, polarity, cue)
+
+
+def _side_tokens(finder: _StanceFinder, head: Token) -> list[Token]:
+    """The tokens of a party's phrase ("the army and its rival, the RSF"), without the patrons
+    of its backing participles ("troops backed by a Saudi-led coalition", "Iran-aligned")."""
+    kept = []
+    for token in head.subtree:
+        node, patron = token, False
+        while node.i != head.i:
+            node = node.head
+            if finder.cues.has("patron supportive", node) or finder.cues.has("patron leader", node):
+                patron = True
+                break
+        if not patron:
+            kept.append(token)
+    return kept
+
+
+def _between(finder: _StanceFinder, noun: Token) -> list[str]:
+    named = [t for o in finder.prep_objects(noun, {"between"}) for t in _side_tokens(finder, o)]
+    return finder.actors_of(named, as_target=True)
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a pact noun is the object of: "signed a truce", "agreed to a truce"."""
+    if noun.dep_ == "dobj":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
+
+
+def pacts(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    if noun.pos_ not in ("NOUN", "PROPN") or not finder.cues.has("pact supportive", noun):
+        return
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        return  # "talks on a deal between A and B", "hopes for a truce": not yet made
+    parties = _between(finder, noun)
+    verb = _governing_verb(noun)
+    if len(parties) < 2 and verb is not None and finder.cues.has("pact verb", verb):
+        if finder.negated(verb) or finder.has_modal(verb) or finder._demanded(verb):
+            return
+        subject, passive = finder.subject_of(verb)
+        if subject is not None and not passive:
+            parties = finder.actors_of(finder.phrase(subject, deep=False))
+            partners = finder.prep_objects(verb, {"with"}) + finder.prep_objects(noun, {"with"})
+            parties += [p for p in finder._targets(partners) if p not in parties]
+    parties = _one_per_side(finder, parties)
+    if len(parties) >= 2:
+        yield from _both_ways(parties, "supportive", noun, edge)
+
+
+def wars(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    if noun.pos_ not in ("NOUN", "PROPN") or not finder.cues.has("war critical", noun):
+        return
+    parties = _one_per_side(finder, _between(finder, noun))
+    if len(parties) >= 2:
+        yield from _both_ways(parties, "critical", noun, edge)
+
+
+def admissions(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
+    cue = finder.cues.match("admit supportive", verb)
+    if cue is None or finder._demanded(verb) or finder.negated(verb):
+        return
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "waived visas for Ukrainians": the people are the beneficiaries, not the object.
+    beneficiaries = finder.prep_objects(verb, {"for"}) + [
+        o for h in objects for o in finder.prep_objects(h, {"for"})
+    ]
+    heads = beneficiaries if cue.lemma in _FOR_PEOPLE else objects + beneficiaries
+    # "for Syrians arriving by land": the people are the subject of the clause after "for".
+    heads = [
+        s
+        for h in heads
+        for s in (
+            [h] if h.pos_ != "VERB" else [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+        )
+    ]
+    countries: list[str] = []
+    for head in heads:
+        peoples = [head, *finder._conjuncts(head)]
+        for people in peoples:
+            for token in (people, *people.children):
+                mention = finder.mention_at(token)
+                if mention is None or mention.how != "demonym":
+                    continue
+                if token is people or people.lemma_.lower() in _PEOPLE:
+                    if mention.actor_id not in countries:
+                        countries.append(mention.actor_id)
+    if not countries:
+        return
+    sources = finder.reporter(verb) if finder.has_modal(verb) else finder.agents(verb)
+    if sources:
+        yield edge(tuple(sources), tuple(countries), "supportive", verb)
+
+
+def apposed_patrons(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "the junta's patrons Beijing and Moscow": names in apposition to a possessed role noun."""
+    if not any(
+        cue.lemma == noun.lemma_.lower() for cue in finder.cues.cues("predicate supportive")
+    ):
+        return
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    named = [c for c in noun.children if c.dep_ in ("appos", "compound") and c.i > noun.i]
+    if not owners or not named:
+        return
+    targets = finder._targets(owners)
+    holders = [t for n in named for t in (n, *finder._conjuncts(n))]
+    sources = [a for a in finder.actors_of(holders) if a not in targets]
+    if targets and sources:
+        yield edge(tuple(sources), tuple(targets), "supportive", noun)
+
+
+_DRAFTING = {"draft", "sponsor", "propose", "table", "author", "write", "put", "submit", "back"}
+
+
+def _drafters(thing: Token) -> list[Token]:
+    """Who wrote a vetoed text: "France's resolution", "a US-drafted text", "drafted by France"."""
+    found = [c for c in thing.children if c.dep_ == "poss"]
+    for child in thing.children:
+        if child.dep_ in ("amod", "acl") and child.lemma_.lower() in _DRAFTING:
+            for sub in child.subtree:
+                if sub.pos_ == "PROPN" and sub.i != child.i:
+                    found.append(sub)
+    return [t for head in found for t in (head, *head.conjuncts)]
+
+
+def _shielded(finder: _StanceFinder, thing: Token, sources: list[str]) -> list[str]:
+    """Parties a vetoed text was aimed at: actors anywhere in its phrase, bodies and drafters
+    left out."""
+    found = []
+    drafters = set(finder.actors_of(_drafters(thing)))
+    for actor_id in finder.actors_of(list(thing.subtree), as_target=True):
+        if actor_id in drafters:
+            continue
+        actor = finder.ctx.actors.get(actor_id)
+        if actor is None or actor.kind in ("intergovernmental", "organization", "media"):
+            continue
+        if any(finder.same_side(actor_id, s) for s in sources) or actor_id in found:
+            continue
+        found.append(actor_id)
+    return found
+
+
+def vetoes(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
+    if not finder.cues.has("veto supportive", verb) or finder._demanded(verb):
+        return
+    things = [c for c in verb.children if c.dep_ == "dobj" and finder.cues.has("vetoed", c)]
+    if not things:
+        return
+    sources = finder.agents(verb)
+    if not sources:
+        return
+    targets = [t for thing in things for t in _shielded(finder, thing, sources)]
+    if targets:
+        yield edge(tuple(sources), tuple(targets), "supportive", verb)
+    drafters = [
+        a
+        for thing in things
+        for a in finder.actors_of(_drafters(thing))
+        if not any(finder.same_side(a, s) for s in sources)
+    ]
+    if drafters:
+        yield edge(tuple(sources), tuple(drafters), "critical", verb)
+
+
+def laments(finder: _StanceFinder, token: Token, edge: Any) -> Iterator[Any]:
+    """ "disappointed after Russia and China blocked a resolution": critical of who blocked it."""
+    if not any(
+        finder.cues.has(section, token) for section, _ in finder.cues.polarity_sections("concern")
+    ):
+        return
+    carriers = [token, finder.clause_verb(token)]
+    clauses = [
+        c
+        for carrier in carriers
+        for c in carrier.children
+        if c.dep_ == "advcl" and finder.cues.has("veto supportive", c)
+    ]
+    clauses += [
+        p
+        for carrier in carriers
+        for prep in carrier.children
+        if prep.dep_ == "prep" and prep.lower_ in ("after", "over", "following")
+        for p in prep.children
+        if p.dep_ == "pcomp" and finder.cues.has("veto supportive", p)
+    ]
+    targets = [a for clause in clauses for a in finder.agents(clause) or ()]
+    if not targets:
+        return
+    sources = [s for s in finder.experiencer(token) if s not in targets]
+    if sources:
+        yield edge(tuple(sources), tuple(targets), "critical", token)
+
+
+def event_parties(finder: _StanceFinder, heads: list[Token]) -> set[str]:
+    """Actors named as the parties "between" whom an event (talks, a truce, a war) takes place,
+    anywhere inside the given phrases."""
+    parties: set[str] = set()
+    for head in heads:
+        for token in head.subtree:
+            if token.lower_ == "between" and token.dep_ == "prep" and token.head.pos_ == "NOUN":
+                named = [
+                    t for c in token.children if c.dep_ == "pobj" for t in _side_tokens(finder, c)
+                ]
+                parties.update(finder.actors_of(named, as_target=True))
+    return parties
