@@ -21,7 +21,11 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
-from etl.transcripts import headline_turns, transcript_turns
+from etl.document_speaker import document_claims
+from etl.speaker_choice import person_before_verb, quoted_speaker, title_holder
+from etl.speech_nouns import described_speaker
+from etl.transcripts import transcript_claims
+from etl.turns import apply_claims
 from etl.types import Mention, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -169,24 +173,10 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
             if reported is not None:
                 rows.append((reported.char_start, reported))
                 last_speaker = (reported.speaker_id, reported.speaker_text)
-    turns = transcript_turns(ctx)
-    headlines = [t for t in headline_turns(ctx) if not any(s <= t[0] < e for s, e, _m in turns)]
-    turns += headlines
-    if turns:
-        # A transcript's paragraphs are their speakers' own words: they replace the sentences
-        # read inside them (a speaker's "the secretary said that ..." is still the speaker's).
-        rows = [
-            (start, statement)
-            for start, statement in rows
-            if not any(s <= statement.char_start < e for s, e, _m in turns)
-        ]
-        for start, end, person in turns:
-            # A heading's name the recognizer missed has no actor: the name itself speaks.
-            speaker = (_speaker_id(ctx, person.actor_id) if person.actor_id else None, person.text)
-            cue = "headline" if (start, end, person) in headlines else "transcript"
-            rows.append((start, _make(ctx, speaker, start, end, True, cue)))
     rows.sort(key=lambda r: r[0])
-    return _refine_speakers(ctx, [statement for _start, statement in rows])
+    statements = _refine_speakers(ctx, [statement for _start, statement in rows])
+    # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
+    return apply_claims(ctx, statements, transcript_claims(ctx) or document_claims(ctx), _make)
 
 
 # Subjects that point back at what was just reported: "This information was voiced by X".
@@ -551,6 +541,9 @@ def _reporting_clause(
             or _inside(covered, token.idx, token.idx + 1)
         ):
             continue
+        quoted = quoted_speaker(token) or described_speaker(token)  # "quoted X as saying"
+        if quoted is not None and (found := _subject_mentions(ctx, quoted)):
+            return _make(ctx, _pick_speaker(ctx, found), start, end, False, "quote")
         if token.dep_ in ("relcl", "pcomp") or (
             token.dep_ == "xcomp" and token.head.lemma_ in _DECLINE
         ):
@@ -577,6 +570,9 @@ def _reporting_clause(
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
             continue
         mentions = _subject_mentions(ctx, subject)
+        holder = title_holder(ctx, subject, mentions)  # "The Minister said"
+        if holder is not None:
+            return _make(ctx, holder, start, end, False, _cue_text(token))
         if not mentions:
             if subject.lemma_.lower() in _DOCUMENT_NOUNS and last is not None:
                 # "The statement repeats that ..." continues the author of the statement.
@@ -585,22 +581,11 @@ def _reporting_clause(
             if home is not None:
                 return _make(ctx, home, start, end, False, token.lemma_.lower())
             continue
-        speaker_id, speaker_text = _pick_speaker(ctx, _named_beside(ctx, token) or mentions)
+        speaker_id, speaker_text = _pick_speaker(ctx, mentions)
+        if (named := person_before_verb(ctx, token)) is not None:  # "X's envoy, Y, said"
+            speaker_id, speaker_text = _speaker_id(ctx, named.actor_id), named.text
         return _make(ctx, (speaker_id, speaker_text), start, end, False, _cue_text(token))
     return None
-
-
-def _named_beside(ctx: ArticleContext, verb: Token) -> list[Mention]:
-    """A person named right before the reporting verb speaks, whatever title precedes the name
-    ("French envoy to the UN, Francois Delattre said", "Burhan's envoy, Dafallah Alhaj, said")."""
-    before = ctx.mentions_in(max(0, verb.idx - 120), verb.idx)
-    if not before:
-        return []
-    last = before[-1]
-    gap = ctx.body[last.char_end : verb.idx]
-    if _kind(ctx, last.actor_id) == "person" and re.fullmatch(r"[\s,]*", gap):
-        return [last]
-    return []
 
 
 _OFFICIALS = {"official", "officials", "authorities", "authority"}

@@ -1,231 +1,378 @@
-"""Statements of transcripts and one-speaker documents: whole paragraphs spoken by one person.
+"""Transcripts: debates, hearings and interviews where each turn is labelled with its speaker.
 
-Three layouts, each told by the page itself, never by the outlet:
+Three shapes are read, each only when the article has at least two turns of it (one label is a
+headline, "Name: words", and gives that line alone):
 
-- speaker labels: "Barton: Joining me now, ..." / "ALEXANDER: Well I think ..." - a paragraph
-  opening with a person's name and a colon is that person's turn (an interview, a debate);
-- speaker headings (parliamentary records): a short line that is only a person's name, with party,
-  riding or "Portrait" around it ("Jane Doe NDP Laurier—Sainte-Marie, QC"), then the paragraphs of
-  the speech, up to the next heading;
-- one-speaker documents: a first line "Speaking notes for X", "Statement by X", "Remarks by X",
-  "Address by X", "Statement from X on ..." - every paragraph after it in the first person is X's;
-- interviews without labels: an introduction "X joined Y on ..." / "Y spoke with X", then
-  paragraphs that are questions (the host's, Y) and the answers after them (the guest's, X).
+- inline labels: "Barton: Joining me now ...", "Hon. Jane Doe (Riding, Party): Mr. Speaker, ...",
+  "MR. DOE: ...", "Q: ..." / "A: ...";
+- label lines, as parliamentary records print them: a short line naming the member
+  ("Jane Doe Party Riding, QC", "Jane Doe Portrait Jane Doe (Riding) (Lab)"), then the speech;
+- unlabelled interviews: an introduction ("X joined Y on ... to talk about") followed by
+  questions (paragraphs ending in "?") and answers: questions are the interviewer's, answers the
+  interviewee's.
 
-A layout counts only when the page uses it at least twice (labels, headings) or in its first
-line (documents), so a stray "Note:" or a name on a line of its own in a news story is no
-transcript. Each returned turn is (start, end, person mention) over the paragraph's text.
+Every paragraph of a turn is a direct statement of its speaker, until the next turn starts.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from etl.context import ArticleContext
-from etl.types import Mention
+from etl.turns import Claim, Line, bare_name, lines_of, people_of, resolve_name
 
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|we|We|we're|We're|our|Our|my|My|us)\b")
-_SPEAKER_ADDRESS = re.compile(r"^(?:Mr|Madam|Madame|Mister)\.?\s+(?:Speaker|Chair|President)\b")
-_DOCUMENT_HEAD = re.compile(
-    r"^(?:Speaking notes|Speech|Remarks|Address|Statement|Keynote|Opening remarks|Notes)"
-    r"(?:\s+(?:as delivered|for delivery))?\s+(?:for|by|from|of)\s+(?:the\s+)?",
+_INLINE = re.compile(r"^(?P<label>[^:\n]{1,80}?)\s*:\s+(?P<speech>\S.*)$")
+_QUESTION_LABELS = {"q", "question", "interviewer"}
+_ANSWER_LABELS = {"a", "answer"}
+# Words that head a line followed by a colon without naming a speaker.
+_NOT_SPEAKERS = {
+    "transcript",
+    "update",
+    "updated",
+    "note",
+    "editor's note",
+    "source",
+    "sources",
+    "photo",
+    "related",
+    "watch",
+    "read",
+    "listen",
+    "topics",
+    "tags",
+    "posted",
+    "by",
+    "warning",
+    "breaking",
+    "analysis",
+    "opinion",
+    "video",
+    "background",
+    "context",
+    "timeline",
+    "explainer",
+    "live",
+    "exclusive",
+    "factbox",
+    "q&a",
+    "summary",
+    "key points",
+    "quick facts",
+    "associated links",
+    "from",
+    "to",
+    "subject",
+    "date",
+    "dateline",
+    "contact",
+    "contacts",
+    "media contact",
+    "you are here",
+    "news release",
+    "location",
+    "caption",
+}
+# Words that end the name on a parliamentary label line ("Jane Doe NDP Riding, QC").
+_LABEL_STOP = {
+    "portrait",
+    "liberal",
+    "conservative",
+    "ndp",
+    "bloc",
+    "green",
+    "labour",
+    "lab",
+    "con",
+    "ld",
+    "snp",
+    "independent",
+    "republican",
+    "democrat",
+    "democratic",
+    "reform",
+    "hansard",
+    "mp",
+    "minister",
+    "secretary",
+}
+_PARLIAMENT = re.compile(
+    r"\b(?:Mr\.|Madam|Madame|Mister)\s+(?:Speaker|Chair|Chairman|President|Deputy Speaker)\b"
+    r"|\bHansard\b|\bthe hon\. (?:Gentleman|Lady|Member)\b|\btranscript\b",
     re.I,
 )
-_MIN_TURNS = 2
-_HEADING_MAX = 140
+_INTERVIEW_CUE = re.compile(
+    r"\b(?:joined|spoke (?:with|to)|talked (?:with|to)|sat down with|interview(?:ed)?|"
+    r"asked|in conversation with|host)\b",
+    re.I,
+)
+# An opening mark after a space or at the start, or a closing double mark: not an apostrophe.
+_QUOTE_MARKS = re.compile(r"(?:^|\s)[\"“‘']\w|\w[.,!?]?[\"”](?:\s|$)")
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in re.finditer(r"\n", text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+def transcript_claims(ctx: ArticleContext) -> list[Claim]:
+    """Claims of every labelled or interview turn in the article (empty when it has none)."""
+    lines = lines_of(ctx.body)
+    if len(lines) < 2:
+        return []
+    people = people_of(ctx)
+    return (
+        _inline_turns(ctx, lines, people)
+        or _label_line_turns(ctx, lines, people)
+        or _interview_turns(ctx, lines, people)
+    )
 
 
-def _person(ctx: ArticleContext, mentions: Sequence[Mention]) -> Mention | None:
-    for mention in mentions:
-        actor = ctx.actors.get(mention.actor_id)
-        if actor is not None and actor.kind == "person":
-            return mention
+# --- inline labels -----------------------------------------------------------------------
+
+
+def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> list[Claim]:
+    labelled: dict[int, tuple[tuple[str | None, str] | str, int]] = {}
+    for i, line in enumerate(lines):
+        match = _INLINE.match(line.text)
+        if not match:
+            continue
+        raw_label, speech = match.group("label"), match.group("speech")
+        if len(re.findall(r"\w+", speech)) < 3:
+            continue
+        numbered = re.match(r"\s*\d+[.)]\s*", raw_label)  # a live blog's "4. Name: ..."
+        skip = numbered.end() if numbered else 0
+        label = raw_label[skip:].strip()
+        speech_start = line.start + match.start("speech")
+        role = label.lower().strip(" .")
+        if role in _QUESTION_LABELS or role in _ANSWER_LABELS:
+            labelled[i] = ("Q" if role in _QUESTION_LABELS else "A", speech_start)
+            continue
+        label_start = line.start + skip
+        speaker = _label_speaker(ctx, label, label_start, label_start + len(label), people)
+        if speaker is not None:
+            labelled[i] = (speaker, speech_start)
+    if not labelled:
+        return []
+    named = {i: v for i, v in labelled.items() if not isinstance(v[0], str)}
+    if len(labelled) >= 2 and not named:
+        return _qa_claims(ctx, lines, labelled, people)
+    turns = [i for i, (_s, at) in named.items() if _is_turn(ctx.body[at : lines[i].end])]
+    if len(turns) < 2:  # headlines ("Name: words"), not a transcript
+        return [c for i in named for c in _headline_claims(ctx, lines, i, named[i])]
+    claims: list[Claim] = []
+    current: tuple[str | None, str] | None = None
+    for i, line in enumerate(lines):
+        if i in labelled:
+            speaker, speech_start = labelled[i]
+            if isinstance(speaker, str):  # a Q or A among named labels: not ours to guess
+                current = None
+                continue
+            current = speaker
+            claims.append(Claim(speaker[0], speaker[1], speech_start, line.end, "transcript"))
+        elif current is not None and line.is_prose and not _INLINE.match(line.text):
+            claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
+    return claims
+
+
+def _is_turn(speech: str) -> bool:
+    """A turn of a transcript is spoken prose, not a headline with a quotation in it."""
+    return (
+        len(re.findall(r"\w+", speech)) >= 6
+        and speech.rstrip().endswith((".", "?", "!", "\u2026"))
+        and not _QUOTE_MARKS.search(speech)
+    )
+
+
+def _label_speaker(
+    ctx: ArticleContext, label: str, start: int, end: int, people: list[str]
+) -> tuple[str | None, str] | None:
+    words = label.split()
+    if not words or len(words) > 10 or re.search(r"\d", label) or not label[:1].isupper():
+        return None
+    if label.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
+        return None
+    name = bare_name(label)
+    if not name or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in name.split()):
+        return None
+    return resolve_name(ctx, name, start, end, people)
+
+
+_PARTICLES = {"al", "al-", "el", "de", "da", "van", "von", "bin", "ibn", "du", "la", "le", "der"}
+
+
+def _headline_claims(
+    ctx: ArticleContext, lines: list[Line], i: int, labelled: tuple
+) -> list[Claim]:
+    """A "Name: words" line is a headline attributing those words to Name."""
+    speaker, speech_start = labelled
+    line = lines[i]
+    if line.text.endswith((".", "?", "!")) and i > 2:
+        return []  # inside the story, a colon introduces a list or an explanation
+    speech = ctx.body[speech_start : line.end]
+    if speaker[0] is not None and not _is_person(ctx, speaker[0]):
+        if not _QUOTE_MARKS.search(speech):
+            return []  # "Lebanon: 1.5 million refugees" is a figure, not a statement
+    return [Claim(speaker[0], speaker[1], speech_start, line.end, "headline")]
+
+
+def _is_person(ctx: ArticleContext, actor_id: str | None) -> bool:
+    actor = ctx.actors.get(actor_id) if actor_id else None
+    return actor is not None and actor.kind == "person"
+
+
+# --- label lines (parliamentary records) ---------------------------------------------------
+
+
+def _label_line_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> list[Claim]:
+    if not _PARLIAMENT.search(ctx.body):
+        return []
+    starts: dict[int, tuple[str | None, str]] = {}
+    for i, line in enumerate(lines[:-1]):
+        if line.words > 14 or line.text.endswith((".", "?", "!", ":")):
+            continue
+        name = _leading_name(line.text)
+        if name is None:
+            continue
+        following = next(
+            (j for j in range(i + 1, min(i + 4, len(lines))) if lines[j].is_prose), None
+        )
+        if following is None:
+            continue
+        speaker = resolve_name(ctx, name, line.start, line.start + len(name), people)
+        if speaker is None:
+            continue
+        # A bare two-word line ("Commons Chamber") is a heading unless it names a known person.
+        if _is_person(ctx, speaker[0]) or len(line.text) > len(name) + 3:
+            starts[i] = speaker
+    if len(starts) < 2:
+        return []
+    claims: list[Claim] = []
+    current: tuple[str | None, str] | None = None
+    for i, line in enumerate(lines):
+        if i in starts:
+            current = starts[i]
+        elif current is not None and line.is_prose:
+            claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
+    return claims
+
+
+def _leading_name(text: str) -> str | None:
+    """The two to four capitalised words a label line starts with, up to a party or riding."""
+    words: list[str] = []
+    if text.split()[0].lower() in _NOT_SPEAKERS:
+        return None
+    for word in re.split(r"\s+", text):
+        bare = word.strip(",.")
+        if (
+            not bare
+            or bare.lower() in _LABEL_STOP
+            or (bare.isupper() and len(bare) > 1)
+            or bare.startswith("(")
+            or not (bare[:1].isupper() or bare.lower() in _PARTICLES)
+        ):
+            break
+        words.append(bare)
+        if word.endswith(",") or len(words) == 4:
+            break
+    name = bare_name(" ".join(words))
+    return name if len(name.split()) >= 2 else None
+
+
+# --- interviews ----------------------------------------------------------------------------
+
+
+def _interview_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> list[Claim]:
+    """Questions and answers without labels, after an introduction naming who talks to whom."""
+    questions = [
+        i
+        for i, line in enumerate(lines)
+        if i > 0
+        and line.is_prose
+        and line.text.endswith("?")
+        and not _QUOTE_MARKS.search(line.text)
+        and i + 1 < len(lines)
+        and lines[i + 1].words >= 6
+        and not lines[i + 1].text.endswith("?")
+    ]
+    if len(questions) < 2:
+        return []
+    first = questions[0]
+    intro = lines[first - 1]
+    if not _INTERVIEW_CUE.search(intro.text):
+        return []
+    interviewer, interviewee = _sides(ctx, intro, people)
+    if interviewee is None:
+        return []
+    return _alternate(ctx, lines, first, set(questions), interviewer, interviewee)
+
+
+def _qa_claims(
+    ctx: ArticleContext, lines: list[Line], labelled: dict[int, tuple], people: list[str]
+) -> list[Claim]:
+    """ "Q:" / "A:" labels: the introduction before the first question names the two sides."""
+    first = min(labelled)
+    intro = next((lines[j] for j in range(first - 1, -1, -1) if lines[j].is_prose), None)
+    if intro is None:
+        return []
+    interviewer, interviewee = _sides(ctx, intro, people)
+    if interviewee is None and people:
+        interviewee = (people[0], ctx.name_of(people[0]) or people[0])
+    if interviewee is None:
+        return []
+    claims: list[Claim] = []
+    current = None
+    for i, line in enumerate(lines[first:], start=first):
+        if i in labelled:
+            role, speech_start = labelled[i]
+            current = interviewer if role == "Q" else interviewee
+            if current is not None:
+                claims.append(Claim(current[0], current[1], speech_start, line.end, "interview"))
+        elif current is not None and line.is_prose:
+            claims.append(Claim(current[0], current[1], line.start, line.end, "interview"))
+    return claims
+
+
+def _sides(
+    ctx: ArticleContext, intro: Line, people: list[str]
+) -> tuple[tuple[str | None, str] | None, tuple[str | None, str] | None]:
+    """(interviewer, interviewee) among the people of the introduction: the interviewee is
+    the one the article mentions most."""
+    named = []
+    for mention in ctx.mentions_in(intro.start, intro.end):
+        if _is_person(ctx, mention.actor_id) and mention.actor_id not in [n[0] for n in named]:
+            named.append((mention.actor_id, ctx.name_of(mention.actor_id) or mention.text))
+    if not named:
+        return None, None
+    rank = {actor_id: i for i, actor_id in enumerate(people)}
+    named.sort(key=lambda n: rank.get(n[0], len(rank)))
+    interviewee = named[0]
+    interviewer = named[1] if len(named) > 1 else _host_named(intro.text, interviewee[1])
+    return interviewer, interviewee
+
+
+_HOST = re.compile(
+    r"\b(?:joined|with|to|host|by|reporter|interviewer)\s+(?:host\s+|reporter\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+)
+
+
+def _host_named(text: str, interviewee: str) -> tuple[str | None, str] | None:
+    """The interviewer's name when the model tagged only the guest: "joined host Jane Doe"."""
+    last = interviewee.split()[-1]
+    for match in _HOST.finditer(text):
+        if last not in match.group("name"):
+            return None, match.group("name")
     return None
 
 
-def _is_speech(text: str) -> bool:
-    """A paragraph that reads as spoken: sentences, not a heading or a time stamp."""
-    return len(text) >= 40 and text.rstrip()[-1:] in ".?!\"\u201d)'\u2019:;"
-
-
-def _labelled(ctx: ArticleContext, paras: list[tuple[int, int]]) -> list[tuple[int, int, Mention]]:
-    turns = []
-    for start, end in paras:
-        match = re.match(
-            r"([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})\s*:\s+\S", ctx.body[start:end]
-        )
-        if not match:
+def _alternate(
+    ctx: ArticleContext,
+    lines: list[Line],
+    first: int,
+    questions: set[int],
+    interviewer: tuple[str | None, str] | None,
+    interviewee: tuple[str | None, str],
+) -> list[Claim]:
+    claims: list[Claim] = []
+    for i, line in enumerate(lines[first:], start=first):
+        if line.words < 6 or _QUOTE_MARKS.match(line.text):
             continue
-        person = _person(ctx, ctx.mentions_in(start, start + match.end(1)))
-        if person is not None and _is_speech(ctx.body[start:end]):
-            turns.append((start + match.end(1) + 1, end, person))
-    return turns if len(turns) >= _MIN_TURNS else []
-
-
-# A name heading the recognizer missed still counts when parliamentary furniture follows it:
-# "Jane Doe NDP Laurier—Sainte-Marie, QC", "John Roe Portrait Sir John Roe", "Ann Poe (Leeds) (Lab)".
-_NAME_HEADING = re.compile(
-    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2})\s+"
-    r"(?=Portrait\b|\(|NDP\b|Liberal\b|Conservative\b|Bloc\b|Green\b|Independent\b|"
-    r"Lab\b|Con\b|SNP\b|LD\b|Lib Dem\b|Republican\b|Democrat\b|\([A-Z])"
-)
-
-
-def _heading_speaker(ctx: ArticleContext, start: int, end: int) -> Mention | None:
-    line = ctx.body[start:end]
-    if len(line) > _HEADING_MAX or line.rstrip()[-1:] in '.?!"\u201d:;':
-        return None
-    mentions = ctx.mentions_in(start, end)
-    person = _person(ctx, mentions)
-    if person is not None and person.char_start == start and " " in person.text:
-        return person
-    named = _NAME_HEADING.match(line)
-    if named is None:
-        return None
-    name = named.group("name")
-    return Mention(ctx.article.article_id, "", start, start + len(name), name, "heading")
-
-
-def _headed(ctx: ArticleContext, paras: list[tuple[int, int]]) -> list[tuple[int, int, Mention]]:
-    turns: list[tuple[int, int, Mention]] = []
-    speaker: Mention | None = None
-    headings = 0
-    for start, end in paras:
-        heading = _heading_speaker(ctx, start, end)
-        if heading is not None:
-            speaker, headings = heading, headings + 1
-            continue
-        text = ctx.body[start:end]
-        if not _is_speech(text):
-            if len(text) < 40:
-                continue  # a time stamp or party name between heading and speech
-            speaker = None
-            continue
+        speaker = interviewer if i in questions else interviewee
         if speaker is not None:
-            turns.append((start, end, speaker))
-    spoken = [t for t in turns if _SPEAKER_ADDRESS.match(ctx.body[t[0] : t[1]])]
-    if headings < _MIN_TURNS or not (spoken or _first_person_share(ctx, turns) >= 0.5):
-        return []
-    return turns
-
-
-def _first_person_share(ctx: ArticleContext, turns: list[tuple[int, int, Mention]]) -> float:
-    if not turns:
-        return 0.0
-    return sum(bool(_FIRST_PERSON.search(ctx.body[s:e])) for s, e, _m in turns) / len(turns)
-
-
-def _document(ctx: ArticleContext, paras: list[tuple[int, int]]) -> list[tuple[int, int, Mention]]:
-    if not paras:
-        return []
-    start, end = paras[0]
-    head = _DOCUMENT_HEAD.match(ctx.body[start:end])
-    if head is None:
-        return []
-    person = _person(ctx, ctx.mentions_in(start + head.end(), min(end, start + head.end() + 120)))
-    if person is None:
-        return []
-    return [
-        (s, e, person)
-        for s, e in paras[1:]
-        if _is_speech(ctx.body[s:e]) and _FIRST_PERSON.search(ctx.body[s:e])
-    ]
-
-
-# "Sajjan joined Rick Cluff on ...": guest then host; "Cluff spoke with / interviewed Sajjan":
-# host then guest.
-_GUEST_FIRST = re.compile(r"\b(?:joined|joins|told|tells)\b")
-_HOST_FIRST = re.compile(
-    r"\b(?:spoke (?:to|with)|speaks (?:to|with)|talked (?:to|with)|interviewed|asked)\b"
-)
-
-
-def _is_question(text: str) -> bool:
-    return text.rstrip().endswith("?") and text.lstrip()[:1] not in "\"\u201c'\u2018"
-
-
-def _interview(ctx: ArticleContext, paras: list[tuple[int, int]]) -> list[tuple[int, int, Mention]]:
-    """Q&A without labels: questions are the host's, the paragraphs after them the guest's."""
-    first = next((i for i, (s, e) in enumerate(paras) if _is_question(ctx.body[s:e])), None)
-    if first is None or sum(_is_question(ctx.body[s:e]) for s, e in paras) < _MIN_TURNS:
-        return []
-    host = guest = None
-    for s, e in reversed(paras[:first]):
-        people = [m for m in ctx.mentions_in(s, e) if _person(ctx, [m]) is not None]
-        ids = list(dict.fromkeys(m.actor_id for m in people))
-        if len(ids) < 2:
-            continue
-        by_id = {m.actor_id: m for m in people}
-        a, b = by_id[ids[0]], by_id[ids[1]]
-        between = ctx.body[a.char_end : b.char_start]
-        if _GUEST_FIRST.search(between):
-            guest, host = a, b
-        elif _HOST_FIRST.search(between):
-            host, guest = a, b
-        if host is not None:
-            break
-    if host is None or guest is None:
-        return []
-    turns = []
-    for s, e in paras[first:]:
-        text = ctx.body[s:e]
-        if _is_question(text):
-            turns.append((s, e, host))
-        elif _is_speech(text):
-            turns.append((s, e, guest))
-    return turns
-
-
-def transcript_turns(ctx: ArticleContext) -> list[tuple[int, int, Mention]]:
-    """Paragraph-long turns of one speaker, in text order (empty for ordinary articles)."""
-    paras = _paragraphs(ctx.body)
-    for layout in (_labelled, _headed, _document, _interview):
-        turns = layout(ctx, paras)
-        if turns:
-            return turns
-    return []
-
-
-_TITLE_WORDS = re.compile(
-    r"\b(?:Report|Update|Bulletin|Snapshot|Overview|Issue|Factsheet|Fact Sheet|Dashboard|No\.)"
-)
-_HEADLINE_LABEL = re.compile(r"(?P<label>[A-Z][^:\n]{1,40}?)\s*:\s+(?P<said>\S[^\n]{10,})")
-
-
-def headline_turns(ctx: ArticleContext, lines: int = 3) -> list[tuple[int, int, Mention]]:
-    """Headlines and decks that give words to a speaker before a colon: "Zakharova: Terrorists
-    prepare ...", "France: Action needed to avoid ...". Only the first lines of the page, or any
-    short line of a live page set off as its own paragraph, and only when the label is a name."""
-    turns = []
-    for start, end in _paragraphs(ctx.body)[:lines]:
-        line = ctx.body[start:end]
-        match = _HEADLINE_LABEL.fullmatch(line)
-        if match is None or len(line) > 200 or _TITLE_WORDS.search(match.group("said")):
-            continue  # "Syria: Situation Report No. 4" titles a document, nobody says it
-        label_end = start + match.end("label")
-        mentions = ctx.mentions_in(start, label_end)
-        if len(mentions) != 1 or (mentions[0].char_start, mentions[0].char_end) != (
-            start,
-            label_end,
-        ):
-            continue  # the label is one name, not "Update on Syria:" or "Russia invades Ukraine:"
-        turns.append((start + match.start("said"), end, mentions[0]))
-    return turns
+            claims.append(Claim(speaker[0], speaker[1], line.start, line.end, "interview"))
+    return claims

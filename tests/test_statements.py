@@ -238,9 +238,10 @@ def test_speaking_notes_give_every_first_person_paragraph_to_the_speaker(stateme
         "The programme opens on Monday in four cities across the country.\n\n"
         "I want to thank the volunteers who have worked through the night to make this possible.\n"
     )
-    rows = [s for s in statements_of(body) if s.cue == "transcript"]
-    assert [s.speaker_id for s in rows] == ["anna-kowalczyk", "anna-kowalczyk"]
-    assert rows[0].quote.startswith("Thank you all") and rows[1].quote.startswith("I want")
+    rows = [s for s in statements_of(body) if s.cue == "document"]
+    # Speaking notes are a speech: every paragraph is the speaker's, first person or not.
+    assert [s.speaker_id for s in rows] == ["anna-kowalczyk"] * 3
+    assert rows[0].quote.startswith("Thank you all") and rows[2].quote.startswith("I want")
 
 
 def test_interview_questions_are_the_hosts_and_answers_the_guests(statements_of):
@@ -254,7 +255,7 @@ def test_interview_questions_are_the_hosts_and_answers_the_guests(statements_of)
         "What happens to the families who are not ready to travel?\n\n"
         "They will come in the new year, once their medical checks are complete.\n"
     )
-    rows = [s for s in statements_of(body) if s.cue == "transcript"]
+    rows = [s for s in statements_of(body) if s.cue == "interview"]
     assert [s.speaker_id for s in rows] == [
         "claire-dubois",
         "omar-haddad",

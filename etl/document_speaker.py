@@ -1,0 +1,107 @@
+"""Whole documents spoken by one speaker: speeches, remarks, statements and press statements.
+
+The speaker is named at the top: in a heading ("Speaking notes for the Honourable Jane Doe, ...",
+"Address by the Minister of ...", "Statement from the President on ...", "Remarks by ...") or in
+a first line that hands the floor over ("Global Affairs Canada today issued the following
+statement:"). Every first-person paragraph after it is a direct statement of that speaker; a
+speech ("Check against delivery", "As delivered") is theirs throughout.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.context import ArticleContext
+from etl.turns import Claim, Line, bare_name, has_first_person, lines_of, people_of, resolve_name
+
+_HEADING = re.compile(
+    r"^(?:(?:the\s+)?(?:text of\s+)?(?:speaking notes|notes for (?:an address|remarks)|"
+    r"(?:opening |closing |keynote |prepared |video )?(?:remarks|address|speech|statement|"
+    r"message|declaration)|press statement|joint statement|readout))\b"
+    r"[^\n]{0,60}?\b(?:by|for|from|of)\s+(?P<who>[^\n]+)$",
+    re.I,
+)
+_HANDOVER = re.compile(
+    r"\b(?:today\s+|has\s+|have\s+)?(?:issued|released|made|delivered|gave)\s+the\s+following\s+"
+    r"(?:statement|remarks|address|speech|message|declaration)\b[^\n]*:\s*$",
+    re.I,
+)
+_DELIVERY = re.compile(
+    r"^(?:check against delivery|as delivered|as prepared for delivery)\W*$", re.I
+)
+_SPEECH_WORDS = re.compile(r"notes|remarks|address|speech|message", re.I)
+# A release's closing sections are not the speaker's words.
+_STOP = re.compile(
+    r"^(?:-\s*30\s*-|###|for (?:more|further) information|media (?:contacts?|relations)|"
+    r"contacts?:|quick facts|associated links|related (?:links|products)|backgrounder|"
+    r"follow us|stay connected|about\s)",
+    re.I,
+)
+_SCAN_LINES = 4  # the speaker is named in the heading or the first lines
+
+
+def document_claims(ctx: ArticleContext) -> list[Claim]:
+    """Claims of the paragraphs a document's named speaker speaks (empty for other articles)."""
+    lines = lines_of(ctx.body)
+    if len(lines) < 2:
+        return []
+    people = people_of(ctx)
+    found = _named_speaker(ctx, lines, people)
+    if found is None:
+        return []
+    index, speaker, whole_speech = found
+    delivered = any(_DELIVERY.match(line.text) for line in lines[: _SCAN_LINES + 4])
+    claims: list[Claim] = []
+    for line in lines[index + 1 :]:
+        if _STOP.match(line.text):
+            break
+        if not line.is_prose:
+            continue
+        if (whole_speech or delivered) or has_first_person(line.text):
+            text_start, text_end = _unquote(ctx.body, line)
+            claims.append(Claim(speaker[0], speaker[1], text_start, text_end, "document"))
+    return claims if len(claims) >= 1 else []
+
+
+def _named_speaker(
+    ctx: ArticleContext, lines: list[Line], people: list[str]
+) -> tuple[int, tuple[str | None, str], bool] | None:
+    for i, line in enumerate(lines[:_SCAN_LINES]):
+        match = _HEADING.match(line.text)
+        if match and not line.text.endswith((".", "?", "!")):
+            start = line.start + match.start("who")
+            speaker = _speaker_in(ctx, start, line.end, people)
+            if speaker is not None:
+                return i, speaker, bool(_SPEECH_WORDS.search(line.text[: match.start("who")]))
+        handover = _HANDOVER.search(line.text)
+        if handover:
+            speaker = _speaker_in(ctx, line.start, line.start + handover.start(), people)
+            if speaker is not None:
+                return i, speaker, True
+    return None
+
+
+def _speaker_in(
+    ctx: ArticleContext, start: int, end: int, people: list[str]
+) -> tuple[str | None, str] | None:
+    """A person named in the span first; else the first organisation or government."""
+    mentions = ctx.mentions_in(start, end)
+    if not mentions:
+        # A name the model did not tag: "the Honourable Jane Doe, Minister of ..."
+        name = bare_name(re.split(r"[,(]| at | on ", ctx.body[start:end])[0])
+        return resolve_name(ctx, name, start, start, people) if len(name.split()) <= 4 else None
+    chosen = next(
+        (m for m in mentions if (a := ctx.actors.get(m.actor_id)) and a.kind == "person"),
+        mentions[0],
+    )
+    return resolve_name(ctx, chosen.text, chosen.char_start, chosen.char_end, people)
+
+
+def _unquote(text: str, line: Line) -> tuple[int, int]:
+    """A statement printed as a quotation is stored without its marks."""
+    start, end = line.start, line.end
+    if text[start] in '"“':
+        start += 1
+    if end > start and text[end - 1] in '"”':
+        end -= 1
+    return start, end

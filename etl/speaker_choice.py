@@ -1,0 +1,152 @@
+"""Who speaks in a reporting clause when its subject is more than one name, or only a title.
+
+- A person named right before the verb is the speaker, whatever the phrase before their name
+  ("Burhan's special envoy, Jane Doe, said", "French representative to the UN, Jean Roe said"):
+  a possessive or a nationality before the name only describes them.
+- "X was quoted as saying", "The agency quoted X as saying": X speaks, not the one quoting.
+- A title standing alone ("The Minister said", "the senator is again appealing") carries on the
+  person of that title named last before it ("the Honourable Jane Doe, Minister of ...").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Token
+
+from etl.context import ArticleContext
+from etl.types import Mention
+
+# Words allowed between a name and its verb: ", Jane Doe, has also said".
+_BETWEEN = re.compile(
+    r"^[\s,]*(?:(?:has|have|had|also|earlier|later|then|again|previously|once|would|will|"
+    r"had|on \w+)[\s,]+)*$",
+    re.I,
+)
+_TITLES = {
+    "minister",
+    "secretary",
+    "senator",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "premier",
+    "chancellor",
+    "commissioner",
+    "director",
+    "governor",
+    "mayor",
+    "diplomat",
+    "representative",
+    "coordinator",
+    "general",
+    "chief",
+    "leader",
+    "mediator",
+    "negotiator",
+    "king",
+    "queen",
+    "emir",
+    "prince",
+    "pope",
+}
+_LOOK_BACK = 3000  # characters searched back for the holder of a title
+_TITLE_WINDOW = 80  # the title is written this close to the name
+
+
+def person_before_verb(ctx: ArticleContext, verb: Token) -> Mention | None:
+    """The person whose name ends right before the reporting verb, if any."""
+    start = ctx.sentence_at(verb.idx).start_char
+    people = [
+        m
+        for m in ctx.mentions_in(start, verb.idx)
+        if _is_person(ctx, m.actor_id) and m.how in ("name", "surname", "alias")
+    ]
+    if not people:
+        return None
+    last = people[-1]
+    if not _BETWEEN.match(ctx.body[last.char_end : verb.idx]):
+        return None
+    return None if _in_clause(ctx, last, verb) else last
+
+
+def _in_clause(ctx: ArticleContext, mention: Mention, verb: Token) -> bool:
+    """'The RSF, led by General X, also welcomed': X sits in a clause of the subject."""
+    span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.head.i != node.i and node.i != verb.i:
+        node = node.head
+        if node.i != verb.i and node.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def title_holder(
+    ctx: ArticleContext, subject: Token, mentions: list[Mention]
+) -> tuple[str, str] | None:
+    """For a subject that is only a title ("the minister", "Canada's foreign minister"), the
+    person named with that title before it, else after it (a headline names them later); a
+    country in the subject must be that person's country."""
+    if subject.lower_ not in _TITLES or any(_is_person(ctx, m.actor_id) for m in mentions):
+        return None
+    countries = {ctx.country_of(m.actor_id) or m.actor_id for m in mentions}
+    if not countries and not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None
+    here = bisect.bisect_left(ctx.mentions, subject.idx, key=lambda m: m.char_start)
+    backward = range(here - 1, -1, -1)
+    forward = range(here, len(ctx.mentions))
+    for order in (backward, forward):
+        for i in order:
+            mention = ctx.mentions[i]
+            if abs(mention.char_start - subject.idx) > _LOOK_BACK:
+                break
+            if _holds(ctx, mention, subject.lower_, countries):
+                return mention.actor_id, ctx.name_of(mention.actor_id) or mention.text
+    return None
+
+
+def _holds(ctx: ArticleContext, mention: Mention, title: str, countries: set[str | None]) -> bool:
+    if not _is_person(ctx, mention.actor_id) or mention.how == "pronoun":
+        return False
+    if countries and ctx.country_of(mention.actor_id) not in countries:
+        return False
+    window = ctx.body[
+        max(0, mention.char_start - _TITLE_WINDOW) : mention.char_end + _TITLE_WINDOW
+    ].lower()
+    return bool(re.search(rf"\b{re.escape(title)}\b", window))
+
+
+def head_mention(ctx: ArticleContext, subject: Token, mentions: list[Mention]) -> Mention | None:
+    """The mention on the subject's head word ("the UN World Food Programme" is the
+    programme's, not the UN's), when no person is among the subject's mentions."""
+    if any(_is_person(ctx, m.actor_id) for m in mentions):
+        return None
+    head = next((m for m in mentions if m.char_start <= subject.idx < m.char_end), None)
+    if head is None or head is mentions[0]:
+        return head
+    # A name only discovered in this text may be a fragment ("Arabian Foreign Ministry").
+    actor = ctx.actors.get(head.actor_id)
+    return head if actor is not None and actor.source == "gazetteer" else None
+
+
+def quoted_speaker(verb: Token) -> Token | None:
+    """For the "saying" of "quoted (X) as saying", the quoted one: the passive subject or object."""
+    if verb.lemma_.lower() != "say":
+        return None
+    head = verb.head
+    if head.lower_ == "as" and head.head.i != head.i:
+        head = head.head
+    if head.i == verb.i or head.lemma_.lower() != "quote":
+        return None
+    return next((c for c in head.children if c.dep_ in ("nsubjpass", "dobj")), None)
+
+
+def _is_person(ctx: ArticleContext, actor_id: str) -> bool:
+    actor = ctx.actors.get(actor_id)
+    return actor is not None and actor.kind == "person"

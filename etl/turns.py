@@ -1,0 +1,155 @@
+"""Speaker turns: stretches of an article whose every paragraph is one speaker's own words.
+
+A turn is claimed by a rule family (speaker-labelled transcripts, documents spoken by one
+person); each of its paragraphs becomes a direct statement of that speaker, and statements the
+sentence rules found inside a claimed paragraph give way to it (in a transcript "the parliamentary
+secretary said that ..." is the member's statement, not the secretary's).
+
+Shared here: the article's lines with their offsets, and resolving a written name to an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from etl.context import ArticleContext
+from etl.types import Statement
+
+_HONORIFICS = re.compile(
+    r"^(?:(?:the\s+)?(?:right\s+)?hon(?:ourable|orable)?\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|sir|"
+    r"dame|lord|lady|prof\.?|senator|sen\.?|gen\.?|president|minister|ambassador)\s+",
+    re.I,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of the body (a paragraph in cleaned text), with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(re.findall(r"\w+", self.text))
+
+    @property
+    def is_prose(self) -> bool:
+        """A sentence or more: long enough and ending as sentences end."""
+        return self.words >= 6 and bool(re.search(r"[.?!:;\"”’)\u2026]$", self.text))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A span of the body that is one speaker's own words."""
+
+    speaker_id: str | None
+    speaker_text: str
+    start: int
+    end: int
+    cue: str
+
+
+def lines_of(text: str) -> list[Line]:
+    """Non-empty lines, stripped, with offsets into text."""
+    lines = []
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group(0)
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip()))
+        lines.append(Line(start, start + len(stripped), stripped))
+    return lines
+
+
+def has_first_person(text: str) -> bool:
+    return bool(_FIRST_PERSON.search(text))
+
+
+def bare_name(label: str) -> str:
+    """'The Hon. Jane Doe (Riding, Party)' -> 'Jane Doe'; 'MR. DOE' -> 'Doe'."""
+    name = re.sub(r"\([^)]*\)", " ", label)
+    name = re.split(r"[,\u2013\u2014]", name)[0]
+    name = " ".join(name.split())
+    while True:
+        stripped = _HONORIFICS.sub("", name)
+        if stripped == name:
+            break
+        name = stripped
+    if name.isupper():
+        name = name.title()
+    return name.strip(" .")
+
+
+def people_of(ctx: ArticleContext) -> list[str]:
+    """Person actors the article mentions, most mentioned first (computed once per article)."""
+    counts: dict[str, int] = {}
+    for mention in ctx.mentions:
+        if _kind(ctx, mention.actor_id) == "person":
+            counts[mention.actor_id] = counts.get(mention.actor_id, 0) + 1
+    return sorted(counts, key=lambda a: -counts[a])
+
+
+def resolve_name(
+    ctx: ArticleContext, name: str, start: int, end: int, people: list[str]
+) -> tuple[str | None, str] | None:
+    """The speaker a written name stands for: a mention on it, else a person of the article
+    with that surname, else (for a name of two or more capitalised words) the name unresolved."""
+    mentions = ctx.mentions_in(start, end)
+    on_name = [m for m in mentions if _kind(ctx, m.actor_id) == "person"]
+    if on_name:
+        return on_name[0].actor_id, on_name[0].text
+    words = name.split()
+    if not words:
+        return None
+    surname = words[-1].lower()
+    for actor_id in people:
+        actor = ctx.actors.get(actor_id)
+        if actor is not None and actor.name.split()[-1].lower() == surname:
+            return actor_id, actor.name
+    if mentions:
+        return _speaker(ctx, mentions[0].actor_id), mentions[0].text
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return None, name
+    if len(words) == 1 and words[0][:1].isupper():
+        # A surname alone ("Zakharova: ...") stands for the full name the article gives it.
+        full = re.search(rf"\b(?:[A-Z][\w'’-]+[ \t]+){{1,2}}{re.escape(words[0])}\b", ctx.body)
+        if full:
+            return None, full.group(0)
+    return None
+
+
+def _kind(ctx: ArticleContext, actor_id: str) -> str | None:
+    actor = ctx.actors.get(actor_id)
+    return actor.kind if actor else None
+
+
+def _speaker(ctx: ArticleContext, actor_id: str) -> str:
+    actor = ctx.actors.get(actor_id)
+    if actor is not None and actor.kind == "government" and actor.country_id:
+        return actor.country_id
+    return actor_id
+
+
+MakeStatement = Callable[..., Statement]
+
+
+def apply_claims(
+    ctx: ArticleContext, statements: list[Statement], claims: list[Claim], make: MakeStatement
+) -> list[Statement]:
+    """Statements of the claimed spans replace whatever the sentence rules found inside them."""
+    if not claims:
+        return statements
+    spans = sorted((c.start, c.end) for c in claims)
+    kept = [s for s in statements if not _overlaps(spans, s.char_start, s.char_end)]
+    made = [make(ctx, (c.speaker_id, c.speaker_text), c.start, c.end, True, c.cue) for c in claims]
+    return sorted(kept + made, key=lambda s: (s.char_start, s.char_end))
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)

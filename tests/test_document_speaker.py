@@ -1,0 +1,57 @@
+"""Documents spoken by one speaker: the heading or first line names them."""
+
+from tests.statement_fixtures import statements_of  # noqa: F401  (fixture)
+
+
+def test_speaking_notes_make_every_paragraph_the_speakers(statements_of):  # noqa: F811
+    body = (
+        "Speaking notes for the Honourable Rosalind Achterberg, Minister of Immigration, at the "
+        "launch of the resettlement plan\n\n"
+        "Halifax, Nova Scotia\n\n"
+        "Check against delivery\n\n"
+        "Good morning, everyone. Today we are announcing how the families will be welcomed.\n\n"
+        "In the long run, newcomers build businesses and strengthen our communities.\n\n"
+        "For more information\n\n"
+        "Media relations office, telephone and e-mail listed on the website."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_text.split()[-1], s.cue) for s in rows] == [
+        ("Achterberg", "document"),
+        ("Achterberg", "document"),
+    ]
+    assert rows[1].quote.startswith("In the long run")  # no first person, but a speech
+
+
+def test_issued_the_following_statement_hands_quoted_paragraphs_to_the_issuer(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "The Norwegian Refugee Council today issued the following statement:\n\n"
+        '"We are alarmed by the renewed shelling of the camps, which has forced families to flee '
+        "once more.\n\n"
+        '"We call on all parties to let aid through without delay."'
+    )
+    rows = statements_of(body)
+    assert [s.cue for s in rows] == ["document", "document"]
+    assert rows[0].quote.startswith("We are alarmed")
+    assert not rows[0].quote.startswith('"')
+
+
+def test_statement_heading_keeps_only_first_person_paragraphs(statements_of):  # noqa: F811
+    body = (
+        "Statement by Foreign Minister Jonas Eberhardt on the ceasefire\n\n"
+        "We welcome the agreement reached last night and urge both sides to respect it.\n\n"
+        "The agreement was signed in the presence of observers from six countries.\n\n"
+        "I will travel to the region next week to meet the negotiators."
+    )
+    rows = [s for s in statements_of(body) if s.cue == "document"]
+    assert [s.quote[:10] for s in rows] == ["We welcome", "I will tra"]
+
+
+def test_ordinary_news_story_has_no_document_speaker(statements_of):  # noqa: F811
+    body = (
+        "Aid convoy reaches the besieged town\n\n"
+        "A convoy of 40 trucks reached the town on Tuesday, the first in months.\n\n"
+        "We saw children lining the road, one driver told reporters."
+    )
+    assert not [s for s in statements_of(body) if s.cue == "document"]
