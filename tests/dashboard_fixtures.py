@@ -455,6 +455,24 @@ def _rows() -> dict[str, list[tuple]]:
     }
 
 
+# The ETL's calibrated confidence (an extra column of every extracted row); rows not named are
+# 0.9. A low-confidence critical stance (Zakharova's) and figure (Turkey's) let tests see the
+# "high confidence only" filter at work.
+CONFIDENCE = {
+    "statements": ("statement_id", {"s-zakharova": 0.45, "s-canada": 0.62}),
+    "stances": ("stance_id", {"t-2": 0.42, "t-3": 0.62}),
+    "figures": ("figure_id", {"f-36": 0.35}),
+    "events": ("event_id", {"e-ottawa": 0.55}),
+}
+
+
+def _add_confidence(con: duckdb.DuckDBPyConnection) -> None:
+    for table, (key, low) in CONFIDENCE.items():
+        con.execute(f"ALTER TABLE {table} ADD COLUMN confidence DOUBLE DEFAULT 0.9")
+        for row_id, value in low.items():
+            con.execute(f"UPDATE {table} SET confidence = ? WHERE {key} = ?", [value, row_id])
+
+
 def create_schema(con: duckdb.DuckDBPyConnection, extras: bool = True) -> None:
     fills = EXTRAS if extras else {k: "" for k in EXTRAS}
     for table, columns in DDL.items():
@@ -475,6 +493,8 @@ def build_warehouse(path: str | os.PathLike, *, empty: bool = False, extras: boo
                     rows = [_drop_extras(table, r) for r in rows]
                 marks = ", ".join("?" * len(rows[0]))
                 con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        if extras:
+            _add_confidence(con)
     finally:
         con.close()
     os.replace(tmp, path)
