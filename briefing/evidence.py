@@ -199,7 +199,7 @@ def show(ctx, chart_key: str, selection: object) -> None:
         )
         if found.empty:
             st.caption("No rows behind this mark under the current filters.")
-        for i, row in enumerate(found.itertuples(index=False)):
+        for row in found.itertuples(index=False):
             st.text(row.evidence if isinstance(row.evidence, str) else "(no sentence recorded)")
             about = _line(
                 [
@@ -209,10 +209,6 @@ def show(ctx, chart_key: str, selection: object) -> None:
                     f"confidence {row.confidence_label}",
                 ]
             )
-            st.caption(md_escape(about))  # names and outlets come from articles
-            st.link_button(
-                "Read it in its article",
-                article_link(ctx.filters, row.article_id, row.char_start, row.char_end),
-                icon=":material/article:",
-                key=f"evidence_{chart_key}_{i}",
-            )
+            # Names and outlets come from articles: escaped. The link is percent-encoded.
+            link = article_link(ctx.filters, row.article_id, row.char_start, row.char_end)
+            st.caption(f"{md_escape(about)} · [read it in its article]({link})")

@@ -129,7 +129,7 @@ HIGHLIGHT_CSS = {
     "event": "text-decoration: underline wavy #117733; text-underline-offset: 3px;",
     "stance": "text-decoration: underline solid #D55E00 2px; text-underline-offset: 4px;",
     # The sentence a chart's evidence link points at (the Sources page's `mark` parameter).
-    "selected": "background-color: #FFE08A; outline: 2px solid #D55E00;",
+    "selected": "background-color: #FFE08A; box-shadow: 0 2px 0 #D55E00;",
 }
 HIGHLIGHT_NAMES = {
     "actor": "actor mention",

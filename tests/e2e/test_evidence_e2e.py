@@ -101,10 +101,12 @@ def test_clicking_a_mark_of_the_first_chart_shows_its_evidence_sentences(
     known = sentences(warehouse, table)
     assert shown[0] in known, shown[0]  # the whole sentence, as the ETL stored it
     assert "confidence high · " in text or "confidence medium · " in text
-    box.scroll_into_view_if_needed()
+    # The chart with its selected mark, and the evidence below it.
+    page.locator(f".st-key-chart_{chart_key}").evaluate("e => e.scrollIntoView()")
+    page.wait_for_timeout(500)
     page.screenshot(path=str(shots / f"evidence-{path}-1920.png"))
     # The link opens the Sources page's article view with that sentence highlighted.
-    link = box.get_by_role("link", name="Read it in its article").first
+    link = box.get_by_role("link", name="read it in its article").first
     href = link.get_attribute("href")
     assert href and href.startswith("sources?") and "article=" in href and "mark=" in href
     page.goto(f"{server}/{href}")
