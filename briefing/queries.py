@@ -1088,13 +1088,13 @@ def statements_over_time(wh: Warehouse, f: Filters) -> pd.DataFrame:
 _EVIDENCE_SQL = {
     # Direct quotes first: they are what a speaker note reads out.
     "statements": """
-        SELECT 'quote' AS kind, quote AS text, speaker AS who, outlet, date_label AS "when"
+        SELECT 'quote' AS kind, quote AS text, speaker AS who, outlet, date_label AS "when", {confidence}
         FROM rows WHERE {search} ORDER BY is_direct DESC, row_date DESC NULLS LAST, statement_id LIMIT ?""",
     "stances": """
         SELECT 'stance' AS kind, evidence AS text,
                concat(COALESCE(source_name, '?'), ' → ', COALESCE(target_name, '?'),
                       ' (', COALESCE(polarity, '?'), ')') AS who,
-               outlet, date_label AS "when"
+               outlet, date_label AS "when", {confidence}
         FROM rows ORDER BY row_date DESC NULLS LAST, stance_id LIMIT ?""",
     # The figures most articles cite, each once, with the sentence that cites it.
     "figures": """
@@ -1103,7 +1103,7 @@ _EVIDENCE_SQL = {
                       replace(COALESCE(category, 'other'), '_', ' '),
                       COALESCE(' in ' || location, ''),
                       ', cited by ', COALESCE(attributed_to, 'an unstated source')) AS who,
-               outlet, date_label AS "when"
+               outlet, date_label AS "when", {confidence}
         FROM rows
         QUALIFY row_number() OVER (PARTITION BY category, location, value
                                    ORDER BY row_date DESC NULLS LAST, figure_id) = 1
@@ -1115,7 +1115,7 @@ _EVIDENCE_SQL = {
                concat(replace(COALESCE(event_type, 'event'), '_', ' '),
                       COALESCE(' in ' || location, ''),
                       COALESCE(': ' || participants, '')) AS who,
-               outlet, date_label AS "when"
+               outlet, date_label AS "when", {confidence}
         FROM rows ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?""",
 }
 
@@ -1124,14 +1124,19 @@ _EVIDENCE_SQL = {
 def evidence(
     wh: Warehouse, f: Filters, subject: str, limit: int = 5, search: str = ""
 ) -> pd.DataFrame:
-    """The rows behind a chart, for speaker notes: kind, text, who, outlet, when. Statements
+    """The rows behind a chart, for speaker notes: kind, text, who, outlet, when, confidence
+    (its label). Statements
     can be narrowed by the Statements page's `search`."""
     if subject not in _EVIDENCE_SQL:
         raise ValueError(f"no evidence for {subject!r}")
     if search and subject != "statements":
         raise ValueError("only statements are searched")
     clause, params = _search_clause(search)
-    sql = _EVIDENCE_SQL[subject].replace("{search}", clause)
+    sql = (
+        _EVIDENCE_SQL[subject]
+        .replace("{search}", clause)
+        .replace("{confidence}", f"{confidence_label()} AS confidence")
+    )
     return _run(wh, subject, f, sql, (params if subject == "statements" else []) + [limit])
 
 

@@ -479,8 +479,16 @@ def create_schema(con: duckdb.DuckDBPyConnection, extras: bool = True) -> None:
         con.execute(f"CREATE TABLE {table} ({columns.format(**fills)})")
 
 
-def build_warehouse(path: str | os.PathLike, *, empty: bool = False, extras: bool = True) -> Path:
-    """Write a fixture warehouse at `path` (replacing it atomically) and return the path."""
+def build_warehouse(
+    path: str | os.PathLike,
+    *,
+    empty: bool = False,
+    extras: bool = True,
+    confidence: bool = False,
+) -> Path:
+    """Write a fixture warehouse at `path` (replacing it atomically) and return the path. With
+    `confidence`, every extracted row gets the ETL's confidence column (CONFIDENCE); it is off
+    by default so that tests adding rows with positional INSERTs keep their column count."""
     path = Path(path)
     tmp = path.with_suffix(".building")
     tmp.unlink(missing_ok=True)
@@ -493,7 +501,7 @@ def build_warehouse(path: str | os.PathLike, *, empty: bool = False, extras: boo
                     rows = [_drop_extras(table, r) for r in rows]
                 marks = ", ".join("?" * len(rows[0]))
                 con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-        if extras:
+        if confidence:
             _add_confidence(con)
     finally:
         con.close()
@@ -512,7 +520,9 @@ def _drop_extras(table: str, row: tuple) -> tuple:
 @pytest.fixture(scope="session")
 def fixture_warehouse(tmp_path_factory) -> Path:
     """A small warehouse with every table filled (built once per test session; read-only)."""
-    return build_warehouse(tmp_path_factory.mktemp("warehouse") / "warehouse.duckdb")
+    return build_warehouse(
+        tmp_path_factory.mktemp("warehouse") / "warehouse.duckdb", confidence=True
+    )
 
 
 @pytest.fixture(scope="session")
