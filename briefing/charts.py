@@ -919,11 +919,57 @@ def stance_matrix(df: pd.DataFrame, source: str, top: int = 15, side: str = "cou
             ygap=2,
         )
     )
+    _selectable_cells(fig, df, wide, side)
     fig.update_yaxes(autorange="reversed", title="source")
     fig.update_xaxes(title="target", side="bottom", tickangle=-30)
     # Slanted target names hang below the axis: keep the source line clear of them.
     slant = int(7 * max(len(_short(t, 22)) for t in targets) * 0.5)
     return _finish(fig, title, source, height=max(380, 170 + 38 * len(sources)) + slant, foot=slant)
+
+
+def _selectable_cells(fig: go.Figure, df: pd.DataFrame, wide: pd.DataFrame, side: str) -> None:
+    """Plotly cannot select heatmap cells: an invisible square over each filled cell carries
+    its evidence key (source → target, all polarities) and its hover, and outlines the cell
+    once selected."""
+    marks = _marks(
+        df.drop_duplicates(["source", "target"]),
+        "stances",
+        {"side": side},
+        source="source_id",
+        target="target_id",
+    )
+    if marks is None or wide.empty:
+        return
+    key = dict(zip(zip(df.drop_duplicates(["source", "target"])["source"],
+                       df.drop_duplicates(["source", "target"])["target"]), marks))  # fmt: skip
+    cells = wide[wide["total"] > 0]
+    fig.data[0].hoverinfo = "skip"
+    fig.add_scatter(
+        x=[_short(t, 22) for t in cells["target"]],
+        y=[_short(s, 22) for s in cells["source"]],
+        mode="markers",
+        marker={
+            "size": 30,
+            "symbol": "square-open",
+            "color": theme.TEXT,
+            "opacity": 0,
+            "line": {"width": 3},
+        },  # fmt: skip
+        selected={"marker": {"opacity": 1}},
+        unselected={"marker": {"opacity": 0}},
+        customdata=[
+            [f"{c} critical, {n} neutral, {s} supportive", key.get((src, tgt))]
+            for c, n, s, src, tgt in zip(
+                cells["critical"],
+                cells["neutral"],
+                cells["supportive"],
+                cells["source"],
+                cells["target"],
+            )
+        ],  # fmt: skip
+        hovertemplate="%{y} → %{x}<br>%{customdata[0]}<extra></extra>",
+        showlegend=False,
+    )
 
 
 @_plain_inputs

@@ -425,6 +425,7 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             "stances",
             caption_stance_matrix(counts, side),
             functools.partial(_fewer_sides, counts, source, side),
+            evidence=True,
         ),
         Chart(
             "stances_time",

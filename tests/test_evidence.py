@@ -127,6 +127,20 @@ def test_a_stance_bar_lists_its_evidence_sentences_with_confidence(wh):
     assert "a-aleppo" not in set(rows_for(wh, HIGH, key)["article_id"])
 
 
+def test_every_stance_matrix_cell_leads_to_all_its_stances(wh):
+    counts = q.stance_counts(wh, NONE, "country")
+    fig = charts.stance_matrix(counts, "Source: test")
+    heatmap, cells = fig.data
+    assert heatmap.hoverinfo == "skip"  # the cells' squares carry the hover instead
+    totals = counts.groupby(["source", "target"])["stances"].sum()
+    assert len(cells.customdata) == len(totals)
+    for (source, target), (detail, key) in zip(zip(cells.y, cells.x), cells.customdata):
+        mark = evidence.parse_key(key)
+        assert "polarity" not in mark  # a cell holds every polarity
+        assert len(rows_for(wh, NONE, mark)) == totals[(source, target)], (source, target)
+    assert set(fig.data[1].marker.to_plotly_json()) >= {"opacity", "symbol"}
+
+
 def test_figure_spread_points_lead_to_the_sentence_citing_that_value(wh):
     spread = q.figure_spread(wh, NONE)
     fig = charts.figure_spread(spread, "Source: test")

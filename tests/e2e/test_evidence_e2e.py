@@ -24,6 +24,7 @@ pytestmark = needs_chromium
 # page path, key of its first chart, table whose evidence sentences it shows, what to click
 PAGES = [
     ("stances", "stances_bars", "stances", ".trace.bars path"),
+    ("stances", "stances_matrix", "stances", ".scatterlayer .trace .points path"),
     ("figures", "figures_spread", "figures", ".scatterlayer .trace .points path"),
     ("network", "network", "stances", ".scatterlayer .trace .points path"),
     ("events", "events_timeline", "events", ".scatterlayer .trace .points path"),
@@ -81,7 +82,7 @@ def click_first_mark(page, chart_key: str, marks: str) -> None:
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
-@pytest.mark.parametrize(("path", "chart_key", "table", "marks"), PAGES, ids=[p[0] for p in PAGES])
+@pytest.mark.parametrize(("path", "chart_key", "table", "marks"), PAGES, ids=[p[1] for p in PAGES])
 def test_clicking_a_mark_of_the_first_chart_shows_its_evidence_sentences(
     server, warehouse, page, shots, path, chart_key, table, marks
 ):
@@ -104,7 +105,7 @@ def test_clicking_a_mark_of_the_first_chart_shows_its_evidence_sentences(
     # The chart with its selected mark, and the evidence below it.
     page.locator(f".st-key-chart_{chart_key}").evaluate("e => e.scrollIntoView()")
     page.wait_for_timeout(500)
-    page.screenshot(path=str(shots / f"evidence-{path}-1920.png"))
+    page.screenshot(path=str(shots / f"evidence-{chart_key}-1920.png"))
     # The link opens the Sources page's article view with that sentence highlighted.
     link = box.get_by_role("link", name="read it in its article").first
     href = link.get_attribute("href")
@@ -113,7 +114,7 @@ def test_clicking_a_mark_of_the_first_chart_shows_its_evidence_sentences(
     wait_for_app(page)
     marked = page.locator(".article-text .hl-selected").all_inner_texts()
     assert "".join(marked).strip() == shown[0].strip()
-    if path == "stances":
+    if chart_key == "stances_bars":
         page.locator(".article-text .hl-selected").first.scroll_into_view_if_needed()
         page.screenshot(path=str(shots / "evidence-sources-article-1920.png"))
 
