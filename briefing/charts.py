@@ -1113,6 +1113,9 @@ def actor_network(
             text=hover,
             hovertemplate="%{text}<extra></extra>",
             customdata=[[m] for m in marks] or None,
+            # A selected arrow's diamond grows; the rest of the picture stays readable.
+            selected={"marker": {"size": 18}},
+            unselected={"marker": {"opacity": 0.5}},
             showlegend=bool(mid_x),
         )
     size = 14 + 36 * (nodes["mentions"] / max(nodes["mentions"].max(), 1)) ** 0.5
@@ -1152,6 +1155,8 @@ def actor_network(
             textposition=[outward(x, y) for x, y in zip(part["x"], part["y"])],
             cliponaxis=False,
             textfont={"size": theme.SCREEN.label + 1},
+            # Names stay legible while another actor or an arrow is selected.
+            unselected={"marker": {"opacity": 0.5}, "textfont": {"color": theme.TEXT}},
             customdata=_with_marks(
                 part[["name", "kind", "country", "mentions"]],
                 _marks(part, "actor", actor="actor_id"),
@@ -1217,6 +1222,7 @@ def events_timeline(df: pd.DataFrame, source: str) -> go.Figure:
             ],
             textposition="top center",
             textfont={"size": theme.SCREEN.label},
+            unselected={"marker": {"opacity": 0.35}, "textfont": {"color": theme.MUTED_TEXT}},
             customdata=_with_marks(
                 part[["description", "participants", "location", "when"]]
                 .fillna("")
