@@ -969,7 +969,7 @@ def statement_context(wh: Warehouse, statement_id: str, window: int = 400) -> di
         wh,
         f"""
         SELECT polarity, source_name AS source, target_name AS target, evidence,
-               char_start, char_end
+               {confidence_label()} AS confidence, char_start, char_end
         FROM {flat("stances")} WHERE statement_id = ? ORDER BY stance_id""",
         [statement_id],
     )

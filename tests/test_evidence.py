@@ -134,7 +134,7 @@ def test_every_stance_matrix_cell_leads_to_all_its_stances(wh):
     assert heatmap.hoverinfo == "skip"  # the cells' squares carry the hover instead
     totals = counts.groupby(["source", "target"])["stances"].sum()
     assert len(cells.customdata) == len(totals)
-    for (source, target), (detail, key) in zip(zip(cells.y, cells.x), cells.customdata):
+    for (source, target), (_detail, key) in zip(zip(cells.y, cells.x), cells.customdata):
         mark = evidence.parse_key(key)
         assert "polarity" not in mark  # a cell holds every polarity
         assert len(rows_for(wh, NONE, mark)) == totals[(source, target)], (source, target)
@@ -254,3 +254,8 @@ def test_the_article_link_keeps_the_filters_and_marks_the_sentence():
         "mark": ["66-138"],
     }
     assert "mark" not in evidence.article_link(NONE, "a", None, None)
+
+
+def test_a_statements_stances_show_their_confidence(wh):
+    context = q.statement_context(wh, "s-zakharova")
+    assert list(context["stances"]["confidence"]) == ["low · 0.42"]
