@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from briefing import theme
+from briefing.evidence import mark_key
 
 HEIGHT = 460
 SOURCE_ANNOTATION = "source"  # the name of the source-line annotation every figure carries
@@ -52,6 +53,41 @@ def _plain_inputs(build: Callable[..., go.Figure]) -> Callable[..., go.Figure]:
         return build(*args, **kwargs)
 
     return wrapper
+
+
+def _mark(kind: str, **keys: object) -> str:
+    """A mark's evidence keys (briefing.evidence.mark_key) from a builder's inputs, which
+    _plain_inputs has made inert: the keys hold the values as stored, to match the warehouse."""
+    return mark_key(
+        kind, **{k: html.unescape(v) if isinstance(v, str) else v for k, v in keys.items()}
+    )
+
+
+def _marks(
+    df: pd.DataFrame, kind: str, fixed: Mapping[str, object] | None = None, **columns: str
+) -> list[str] | None:
+    """Each row's mark key: the `fixed` keys and the `columns` (key name -> column) read from
+    `df`; None when a column is missing (a frame built without ids draws, but leads to no
+    evidence)."""
+    if any(c not in df for c in columns.values()):
+        return None
+    values = zip(*(df[c] for c in columns.values()))
+    return [
+        _mark(
+            kind,
+            **(fixed or {}),
+            **{k: (None if pd.isna(v) else v) for k, v in zip(columns, row)},
+        )
+        for row in values
+    ]
+
+
+def _with_marks(data: pd.DataFrame, marks: list[str] | None) -> pd.DataFrame:
+    """A trace's hover customdata with the marks' evidence keys as its last column (hover
+    templates index the columns before it, so they are unchanged)."""
+    if marks is None:
+        return data
+    return data.assign(_mark=marks)
 
 
 def source_line(
@@ -530,7 +566,16 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
                 textfont={"size": theme.SCREEN.label},
                 constraintext="none",
                 cliponaxis=False,
-                customdata=group[["figures", "articles"]],
+                customdata=_with_marks(
+                    group[["figures", "articles"]],
+                    _marks(
+                        group,
+                        "figures",
+                        {"measure": measure, "category": category},
+                        location="location",
+                        currency="currency",
+                    ),
+                ),
                 hovertemplate="%{y} · " + category + "<br>largest %{x:,.0f}"
                 "<br>%{customdata[0]} figures in %{customdata[1]} articles<extra></extra>",
                 row=row,
@@ -730,9 +775,19 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
                 "top center" if i % 2 == 0 else "bottom center" for i in range(len(part))
             ],
             textfont={"size": theme.SCREEN.label},
-            customdata=part[
-                ["value_text", "cited_by", "outlets", "citations", "subject", "as_of_label"]
-            ].fillna(""),
+            customdata=_with_marks(
+                part[
+                    ["value_text", "cited_by", "outlets", "citations", "subject", "as_of_label"]
+                ].fillna(""),
+                _marks(
+                    part,
+                    "figures",
+                    measure="measure",
+                    category="category",
+                    location="location",
+                    value="value",
+                ),
+            ),
             hovertemplate="%{customdata[0]} (%{customdata[4]})<br>cited by %{customdata[1]}"
             " as of %{customdata[5]}<br>in %{customdata[2]} (%{customdata[3]} citation(s))"
             "<extra></extra>",
@@ -770,6 +825,14 @@ def stance_bars(df: pd.DataFrame, source: str, top: int = 20, side: str = "count
         part = df[df["polarity"] == polarity]
         if part.empty:
             continue
+        marks = _marks(
+            part,
+            "stances",
+            {"side": side},
+            source="source_id",
+            target="target_id",
+            polarity="polarity",
+        )
         fig.add_bar(
             x=part["stances"],
             y=part["pair"],
@@ -777,6 +840,7 @@ def stance_bars(df: pd.DataFrame, source: str, top: int = 20, side: str = "count
             name=polarity,
             marker_color=theme.POLARITY_COLOURS[polarity],
             hovertemplate="%{y}<br>" + polarity + ": %{x}<extra></extra>",
+            customdata=None if marks is None else [[m] for m in marks],
         )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(categoryorder="array", categoryarray=pairs[::-1], title=None)
@@ -855,11 +919,57 @@ def stance_matrix(df: pd.DataFrame, source: str, top: int = 15, side: str = "cou
             ygap=2,
         )
     )
+    _selectable_cells(fig, df, wide, side)
     fig.update_yaxes(autorange="reversed", title="source")
     fig.update_xaxes(title="target", side="bottom", tickangle=-30)
     # Slanted target names hang below the axis: keep the source line clear of them.
     slant = int(7 * max(len(_short(t, 22)) for t in targets) * 0.5)
     return _finish(fig, title, source, height=max(380, 170 + 38 * len(sources)) + slant, foot=slant)
+
+
+def _selectable_cells(fig: go.Figure, df: pd.DataFrame, wide: pd.DataFrame, side: str) -> None:
+    """Plotly cannot select heatmap cells: an invisible square over each filled cell carries
+    its evidence key (source → target, all polarities) and its hover, and outlines the cell
+    once selected."""
+    marks = _marks(
+        df.drop_duplicates(["source", "target"]),
+        "stances",
+        {"side": side},
+        source="source_id",
+        target="target_id",
+    )
+    if marks is None or wide.empty:
+        return
+    key = dict(zip(zip(df.drop_duplicates(["source", "target"])["source"],
+                       df.drop_duplicates(["source", "target"])["target"]), marks))  # fmt: skip
+    cells = wide[wide["total"] > 0]
+    fig.data[0].hoverinfo = "skip"
+    fig.add_scatter(
+        x=[_short(t, 22) for t in cells["target"]],
+        y=[_short(s, 22) for s in cells["source"]],
+        mode="markers",
+        marker={
+            "size": 30,
+            "symbol": "square-open",
+            "color": theme.TEXT,
+            "opacity": 0,
+            "line": {"width": 3},
+        },  # fmt: skip
+        selected={"marker": {"opacity": 1}},
+        unselected={"marker": {"opacity": 0}},
+        customdata=[
+            [f"{c} critical, {n} neutral, {s} supportive", key.get((src, tgt))]
+            for c, n, s, src, tgt in zip(
+                cells["critical"],
+                cells["neutral"],
+                cells["supportive"],
+                cells["source"],
+                cells["target"],
+            )
+        ],  # fmt: skip
+        hovertemplate="%{y} → %{x}<br>%{customdata[0]}<extra></extra>",
+        showlegend=False,
+    )
 
 
 @_plain_inputs
@@ -957,7 +1067,7 @@ def actor_network(
     biggest = max(edges["stances"].max(), 1) if not edges.empty else 1
     for polarity in theme.POLARITY_ORDER:
         part = edges[edges["polarity"] == polarity] if not edges.empty else edges
-        mid_x, mid_y, hover = [], [], []
+        mid_x, mid_y, hover, marks = [], [], [], []
         for s, t, n in zip(
             part.get("source_id", []),
             part.get("target_id", []),
@@ -988,6 +1098,7 @@ def actor_network(
             mid_x.append((x0 + x1) / 2)
             mid_y.append((y0 + y1) / 2)
             hover.append(f"{names[s]} → {names[t]}: {n} {polarity}")
+            marks.append(_mark("stances", side="actor", source=s, target=t, polarity=polarity))
         # A legend entry and hover targets for the arrows (annotations have neither).
         fig.add_scatter(
             x=mid_x or [None],
@@ -1001,6 +1112,10 @@ def actor_network(
             },
             text=hover,
             hovertemplate="%{text}<extra></extra>",
+            customdata=[[m] for m in marks] or None,
+            # A selected arrow's diamond grows; the rest of the picture stays readable.
+            selected={"marker": {"size": 18}},
+            unselected={"marker": {"opacity": 0.5}},
             showlegend=bool(mid_x),
         )
     size = 14 + 36 * (nodes["mentions"] / max(nodes["mentions"].max(), 1)) ** 0.5
@@ -1040,7 +1155,12 @@ def actor_network(
             textposition=[outward(x, y) for x, y in zip(part["x"], part["y"])],
             cliponaxis=False,
             textfont={"size": theme.SCREEN.label + 1},
-            customdata=part[["name", "kind", "country", "mentions"]],
+            # Names stay legible while another actor or an arrow is selected.
+            unselected={"marker": {"opacity": 0.5}, "textfont": {"color": theme.TEXT}},
+            customdata=_with_marks(
+                part[["name", "kind", "country", "mentions"]],
+                _marks(part, "actor", actor="actor_id"),
+            ),
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} · %{customdata[2]}"
             "<br>%{customdata[3]} mentions<extra></extra>",
         )
@@ -1102,9 +1222,13 @@ def events_timeline(df: pd.DataFrame, source: str) -> go.Figure:
             ],
             textposition="top center",
             textfont={"size": theme.SCREEN.label},
-            customdata=part[["description", "participants", "location", "when"]]
-            .fillna("")
-            .map(lambda v: _short(v, 90)),
+            unselected={"marker": {"opacity": 0.35}, "textfont": {"color": theme.MUTED_TEXT}},
+            customdata=_with_marks(
+                part[["description", "participants", "location", "when"]]
+                .fillna("")
+                .map(lambda v: _short(v, 90)),
+                _marks(part, "event", event="event_id"),
+            ),
             hovertemplate="%{customdata[3]} · %{customdata[2]}<br>%{customdata[0]}"
             "<br>participants: %{customdata[1]}<extra></extra>",
             showlegend=False,

@@ -43,7 +43,12 @@ def _evidence(row) -> pack.Evidence:
         return value if isinstance(value, str) and value else None
 
     return pack.Evidence(
-        row.kind, text(row.text) or "", text(row.who), text(row.outlet), text(row.when)
+        row.kind,
+        text(row.text) or "",
+        text(row.who),
+        text(row.outlet),
+        text(row.when),
+        text(getattr(row, "confidence", None)),
     )
 
 

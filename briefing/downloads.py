@@ -12,7 +12,7 @@ from datetime import date
 
 import streamlit as st
 
-from briefing import deck, export, pack
+from briefing import deck, evidence, export, pack
 from briefing.text import md_escape
 from briefing.ui import PageContext
 from briefing.views import Chart
@@ -35,14 +35,31 @@ def _shown(message: str | None, *, raw: bool = False) -> str | None:
 
 
 def show_chart(ctx: PageContext, chart: Chart) -> None:
-    """Draw a chart, with its Download menu below it."""
-    st.plotly_chart(
+    """Draw a chart, with its Download menu below it and, when the analyst selects one of its
+    marks (a chart with `evidence`), the rows behind the mark below that."""
+    if not chart.evidence:
+        st.plotly_chart(
+            chart.figure,
+            config=export.plotly_config(chart.name),
+            key=f"chart_{chart.key}",
+            width="stretch",
+        )
+        chart_downloads(ctx, chart)
+        return
+    state = st.plotly_chart(
         chart.figure,
         config=export.plotly_config(chart.name),
         key=f"chart_{chart.key}",
         width="stretch",
+        on_select="rerun",
+        selection_mode=("points",),
     )
     chart_downloads(ctx, chart)
+    selection = state.selection if state is not None else None
+    if selection is None or not evidence.selected_marks(selection):
+        st.caption("Select a mark (click it) to read the sentences behind it.")
+    else:
+        evidence.show(ctx, chart.key, selection)
 
 
 def chart_downloads(ctx: PageContext, chart: Chart) -> None:

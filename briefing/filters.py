@@ -7,6 +7,7 @@ URL parameters (all optional, see briefing/README.md):
   outlet        outlet name as stored                      repeated only (names contain commas)
   polarity      critical | supportive | neutral            repeated or comma-separated
   category      a figure category (refugees, displaced...) repeated or comma-separated
+  confidence    high: only rows whose confidence is at least HIGH_CONFIDENCE (0.8)
 The app writes multi-valued parameters repeated (`country=canada&country=russia`).
 A link is untrusted input: each parameter is read up to MAX_VALUES values of at most
 MAX_VALUE_CHARS characters, and whatever is dropped is said in the sidebar.
@@ -37,7 +38,12 @@ LIST_PARAMS = {
     "polarities": ("polarity", True),
     "categories": ("category", True),
 }
-URL_PARAMS = ("from", "to", *(p for p, _ in LIST_PARAMS.values()))
+URL_PARAMS = ("from", "to", *(p for p, _ in LIST_PARAMS.values()), "confidence")
+# "High confidence only": of the rows given this confidence or more, at least 8 in 10 are right
+# (docs/data-contract.md, "Confidence").
+HIGH_CONFIDENCE = 0.8
+# Parameters a page reads itself, kept in the URL beside the filters (see write_url).
+PAGE_PARAMS = ("article", "mark")
 MAX_VALUES = 50  # values read per parameter (no sidebar list is longer in practice)
 MAX_VALUE_CHARS = 200  # an actor id or outlet name is far shorter
 MAX_PARAM_CHARS = MAX_VALUES * (MAX_VALUE_CHARS + 1)  # one comma-separated parameter
@@ -83,6 +89,7 @@ class Filters:
     outlets: tuple[str, ...] = ()
     polarities: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
+    high_confidence: bool = False  # only rows with confidence >= HIGH_CONFIDENCE
 
     @property
     def is_empty(self) -> bool:
@@ -99,6 +106,8 @@ class Filters:
             values = getattr(self, attr)
             if values:
                 params[name] = list(values)
+        if self.high_confidence:
+            params["confidence"] = "high"
         return params
 
     @classmethod
@@ -134,7 +143,14 @@ class Filters:
             kept, more = _bounded(name, list(dict.fromkeys(values)), MAX_VALUE_CHARS)
             problems += dropped + more
             lists[attr] = tuple(kept)  # de-duplicated, order kept
-        filters = cls(date_from=dates["from"], date_to=dates["to"], **lists)
+        given = [v.strip().lower() for v in params.get("confidence", ()) if v.strip()]
+        high = "high" in given
+        odd = [v for v in given if v != "high"]
+        if odd:
+            problems.append(
+                f"Ignored confidence={_preview(odd[0])}: the only choice is confidence=high."
+            )
+        filters = cls(date_from=dates["from"], date_to=dates["to"], **lists, high_confidence=high)
         filters, vocab_problems = filters.restricted_to(
             polarities=POLARITIES, categories=FIGURE_CATEGORIES
         )
@@ -167,6 +183,8 @@ class Filters:
                 shown = [names.get(v, v) for v in values[:4]]
                 more = f" +{len(values) - 4}" if len(values) > 4 else ""
                 parts.append(f"{LIST_PARAMS[attr][0]}: {', '.join(shown)}{more}")
+        if self.high_confidence:
+            parts.append(f"high-confidence rows only (≥ {HIGH_CONFIDENCE:g})")
         return "Filters: " + "; ".join(parts) if parts else "No filters"
 
 
@@ -194,6 +212,7 @@ WIDGET_KEYS = {
     "outlets": "flt_outlet",
     "polarities": "flt_polarity",
     "categories": "flt_category",
+    "high_confidence": "flt_confidence",
 }
 _SEEDED = "flt_seeded"
 _PROBLEMS = "flt_problems"
@@ -266,8 +285,12 @@ def read_url() -> dict[str, list[str]]:
 def write_url(filters: Filters) -> None:
     import streamlit as st
 
-    wanted = filters.to_query_params()
     current = {k: st.query_params.get_all(k) for k in st.query_params}
+    # A page's own parameters (the Sources page's article) stay; the filters are replaced.
+    wanted: dict[str, str | list[str]] = {
+        k: v for k, v in current.items() if k not in URL_PARAMS and k in PAGE_PARAMS
+    }
+    wanted.update(filters.to_query_params())
     normalised = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
     if current != normalised:  # writing unchanged params would still send a message
         st.query_params.from_dict(wanted)
@@ -289,6 +312,7 @@ def _seed(filters: Filters, options: FilterOptions) -> None:
     ss[_SPAN] = (options.first_date, options.last_date)
     for attr in LIST_PARAMS:
         ss[WIDGET_KEYS[attr]] = list(getattr(filters, attr))
+    ss[WIDGET_KEYS["high_confidence"]] = filters.high_confidence
 
 
 def _follow_data(options: FilterOptions) -> None:
@@ -337,6 +361,7 @@ def _filters_from_widgets(options: FilterOptions) -> Filters:
         date_from=date_from,
         date_to=date_to,
         **{attr: tuple(ss.get(WIDGET_KEYS[attr]) or ()) for attr in LIST_PARAMS},
+        high_confidence=bool(ss.get(WIDGET_KEYS["high_confidence"])),
     )
 
 
@@ -395,6 +420,12 @@ def sidebar_filters(options: FilterOptions) -> Filters:
             list(FIGURE_CATEGORIES),
             key=WIDGET_KEYS["categories"],
             format_func=lambda v: v.replace("_", " "),
+        )
+        st.toggle(
+            "High confidence only",
+            key=WIDGET_KEYS["high_confidence"],
+            help=f"Only statements, stances, figures and events with confidence of at least "
+            f"{HIGH_CONFIDENCE:g}: of such rows, at least 8 in 10 are right.",
         )
         st.button(
             "Reset filters",

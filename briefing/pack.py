@@ -42,6 +42,7 @@ class Evidence:
     who: str | None = None  # speaker / who cited the figure / "Canada → Russia (critical)"
     outlet: str | None = None
     when: str | None = None  # date label at its precision: "2016-02-05", "2015-10"
+    confidence: str | None = None  # "high · 0.94" (queries.confidence_label)
 
 
 @dataclass(frozen=True)
@@ -342,7 +343,9 @@ def _evidence_line(item: Evidence) -> str:
 
 
 def _attribution(item: Evidence) -> str:
-    parts = (_clean(part or "") for part in (item.who, item.outlet, item.when))
+    parts = [_clean(part or "") for part in (item.who, item.outlet, item.when)]
+    if item.confidence:
+        parts.append(f"confidence {_clean(item.confidence)}")
     return ", ".join(part for part in parts if part)
 
 

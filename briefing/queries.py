@@ -40,7 +40,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from briefing.filters import FilterOptions, Filters
+from briefing.filters import HIGH_CONFIDENCE, FilterOptions, Filters
 from briefing.text import md_escape
 from etl.inputs import display_path, hide_paths
 from etl.types import CONTRACT_TABLES
@@ -177,6 +177,7 @@ def _flat_sql(present: dict[str, list[str]]) -> list[str]:
             WHERE t.statement_id IS NOT NULL GROUP BY t.statement_id)
         SELECT s.statement_id, s.article_id, s.speaker_id, s.speaker_text, s.quote, s.is_direct,
                s.char_start, s.char_end, {col("statements", "s", "cue")} AS cue,
+               {col("statements", "s", "confidence")} AS confidence,
                {_dated("s.statement_date", col("statements", "s", "date_precision"), "ar.published_date", art_prec)},
                ar.outlet, ar.title, ar.published_date,
                COALESCE(sp.name, s.speaker_text) AS speaker,
@@ -190,6 +191,7 @@ def _flat_sql(present: dict[str, list[str]]) -> list[str]:
         f"""CREATE OR REPLACE TABLE flat_stances AS
         SELECT t.stance_id, t.article_id, t.statement_id, t.source_id, t.target_id,
                t.polarity, t.evidence, t.char_start, t.char_end, {col("stances", "t", "cue")} AS cue,
+               {col("stances", "t", "confidence")} AS confidence,
                {_dated("s.statement_date", col("statements", "s", "date_precision"), "ar.published_date", art_prec)},
                ar.outlet, ar.title,
                COALESCE(src.name, t.source_id) AS source_name,
@@ -206,6 +208,7 @@ def _flat_sql(present: dict[str, list[str]]) -> list[str]:
         SELECT f.figure_id, f.article_id, f.value, f.value_text, f.category, f.subject,
                f.location, f.attributed_to_id, f.as_of_date, f.evidence, f.char_start, f.char_end,
                {col("figures", "f", "qualifier")} AS qualifier,
+               {col("figures", "f", "confidence")} AS confidence,
                {col("figures", "f", "value_start")} AS value_start,
                {col("figures", "f", "value_end")} AS value_end,
                {_dated("f.as_of_date", col("figures", "f", "as_of_precision"), "ar.published_date", art_prec)},
@@ -233,6 +236,7 @@ def _flat_sql(present: dict[str, list[str]]) -> list[str]:
                {_label("e.event_date", "COALESCE(e.date_precision, 'day')")} AS date_label,
                e.date_precision, e.event_type, e.description, e.location, e.participant_ids,
                e.evidence, e.char_start, e.char_end, ar.outlet, ar.title,
+               {col("events", "e", "confidence")} AS confidence,
                tp.participants, place.country_id AS location_country,
                list_distinct(list_concat(COALESCE(tp.countries, []),
                    CASE WHEN place.country_id IS NULL THEN [] ELSE [place.country_id] END)) AS countries
@@ -373,6 +377,21 @@ class _Where:
         return " AND ".join(self.parts) if self.parts else "TRUE"
 
 
+# Subjects whose rows carry an extraction confidence (the "high confidence only" filter).
+RATED = ("statements", "stances", "figures", "events")
+
+
+def confidence_label(column: str = "confidence") -> str:
+    """SQL: a confidence as people read it, 'high · 0.86', 'medium · 0.62', 'low · 0.31' or
+    'not rated' (high is the sidebar's HIGH_CONFIDENCE; medium from 0.5)."""
+    return (
+        f"CASE WHEN {column} IS NULL THEN 'not rated' "
+        f"WHEN {column} >= {HIGH_CONFIDENCE} THEN 'high · ' || printf('%.2f', {column}) "
+        f"WHEN {column} >= 0.5 THEN 'medium · ' || printf('%.2f', {column}) "
+        f"ELSE 'low · ' || printf('%.2f', {column}) END"
+    )
+
+
 ANY = "list_has_any({column}, ?::VARCHAR[])"
 IN = "list_contains(?::VARCHAR[], {column})"
 
@@ -386,6 +405,8 @@ def _where(subject: str, f: Filters) -> _Where:
         w.add("row_date <= ?", f.date_to)
     if f.outlets:
         w.add(IN.format(column="outlet"), list(f.outlets))
+    if f.high_confidence and subject in RATED:
+        w.add("confidence >= ?", HIGH_CONFIDENCE)
     countries, actors = list(f.countries), list(f.actors)
     if subject == "statements":
         if countries:
@@ -620,8 +641,9 @@ def latest_statements(wh: Warehouse, f: Filters, limit: int = 8) -> pd.DataFrame
         wh,
         "statements",
         f,
-        """
-        SELECT date_label AS date, speaker, country, quote, outlet
+        f"""
+        SELECT date_label AS date, speaker, country, quote, outlet,
+               {confidence_label()} AS confidence
         FROM rows ORDER BY row_date DESC NULLS LAST, statement_id LIMIT ?""",
         [limit],
     )
@@ -747,9 +769,10 @@ def figures_table(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
         wh,
         "figures",
         f,
-        """
+        f"""
         SELECT date_label AS as_of, category, value_text, value, qualifier, subject, location,
-               attributed_to AS cited_by, outlet, title, evidence, article_id
+               attributed_to AS cited_by, outlet, title, evidence, {confidence_label()} AS confidence,
+               article_id
         FROM rows ORDER BY row_date DESC NULLS LAST, value DESC LIMIT ?""",
         [limit],
     )
@@ -873,8 +896,9 @@ def actor_statements(wh: Warehouse, f: Filters, actor_id: str, limit: int = 50) 
         wh,
         "statements",
         f,
-        """
-        SELECT date_label AS date, quote, is_direct, outlet, title
+        f"""
+        SELECT date_label AS date, quote, is_direct, outlet, title,
+               {confidence_label()} AS confidence
         FROM rows WHERE speaker_id = ? ORDER BY row_date DESC NULLS LAST LIMIT ?""",
         [actor_id, limit],
     )
@@ -903,7 +927,7 @@ def statements_table(wh: Warehouse, f: Filters, search: str = "", limit: int = 5
         f,
         f"""
         SELECT statement_id, date_label AS date, speaker, country, quote, is_direct, targets,
-               polarity, outlet, cue, article_id
+               polarity, outlet, cue, {confidence_label()} AS confidence, article_id
         FROM rows WHERE {clause}
         ORDER BY row_date DESC NULLS LAST, statement_id LIMIT ?""",
         params + [limit],
@@ -945,7 +969,7 @@ def statement_context(wh: Warehouse, statement_id: str, window: int = 400) -> di
         wh,
         f"""
         SELECT polarity, source_name AS source, target_name AS target, evidence,
-               char_start, char_end
+               {confidence_label()} AS confidence, char_start, char_end
         FROM {flat("stances")} WHERE statement_id = ? ORDER BY stance_id""",
         [statement_id],
     )
@@ -976,10 +1000,10 @@ def events_table(wh: Warehouse, f: Filters, limit: int = 1000) -> pd.DataFrame:
         wh,
         "events",
         f,
-        """
+        f"""
         SELECT event_id, row_date AS date, date_label, row_precision AS date_precision,
                event_type, COALESCE(location, 'unspecified') AS location, description,
-               participants, outlet, evidence, article_id
+               participants, outlet, evidence, {confidence_label()} AS confidence, article_id
         FROM rows ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?""",
         [limit],
     )
@@ -1064,13 +1088,13 @@ def statements_over_time(wh: Warehouse, f: Filters) -> pd.DataFrame:
 _EVIDENCE_SQL = {
     # Direct quotes first: they are what a speaker note reads out.
     "statements": """
-        SELECT 'quote' AS kind, quote AS text, speaker AS who, outlet, date_label AS "when"
+        SELECT 'quote' AS kind, quote AS text, speaker AS who, outlet, date_label AS "when", {confidence}
         FROM rows WHERE {search} ORDER BY is_direct DESC, row_date DESC NULLS LAST, statement_id LIMIT ?""",
     "stances": """
         SELECT 'stance' AS kind, evidence AS text,
                concat(COALESCE(source_name, '?'), ' → ', COALESCE(target_name, '?'),
                       ' (', COALESCE(polarity, '?'), ')') AS who,
-               outlet, date_label AS "when"
+               outlet, date_label AS "when", {confidence}
         FROM rows ORDER BY row_date DESC NULLS LAST, stance_id LIMIT ?""",
     # The figures most articles cite, each once, with the sentence that cites it.
     "figures": """
@@ -1079,7 +1103,7 @@ _EVIDENCE_SQL = {
                       replace(COALESCE(category, 'other'), '_', ' '),
                       COALESCE(' in ' || location, ''),
                       ', cited by ', COALESCE(attributed_to, 'an unstated source')) AS who,
-               outlet, date_label AS "when"
+               outlet, date_label AS "when", {confidence}
         FROM rows
         QUALIFY row_number() OVER (PARTITION BY category, location, value
                                    ORDER BY row_date DESC NULLS LAST, figure_id) = 1
@@ -1091,7 +1115,7 @@ _EVIDENCE_SQL = {
                concat(replace(COALESCE(event_type, 'event'), '_', ' '),
                       COALESCE(' in ' || location, ''),
                       COALESCE(': ' || participants, '')) AS who,
-               outlet, date_label AS "when"
+               outlet, date_label AS "when", {confidence}
         FROM rows ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?""",
 }
 
@@ -1100,14 +1124,19 @@ _EVIDENCE_SQL = {
 def evidence(
     wh: Warehouse, f: Filters, subject: str, limit: int = 5, search: str = ""
 ) -> pd.DataFrame:
-    """The rows behind a chart, for speaker notes: kind, text, who, outlet, when. Statements
+    """The rows behind a chart, for speaker notes: kind, text, who, outlet, when, confidence
+    (its label). Statements
     can be narrowed by the Statements page's `search`."""
     if subject not in _EVIDENCE_SQL:
         raise ValueError(f"no evidence for {subject!r}")
     if search and subject != "statements":
         raise ValueError("only statements are searched")
     clause, params = _search_clause(search)
-    sql = _EVIDENCE_SQL[subject].replace("{search}", clause)
+    sql = (
+        _EVIDENCE_SQL[subject]
+        .replace("{search}", clause)
+        .replace("{confidence}", f"{confidence_label()} AS confidence")
+    )
     return _run(wh, subject, f, sql, (params if subject == "statements" else []) + [limit])
 
 

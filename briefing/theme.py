@@ -128,6 +128,8 @@ HIGHLIGHT_CSS = {
     "figure": "background-color: #FCE9C5; outline: 1px solid #E69F00;",
     "event": "text-decoration: underline wavy #117733; text-underline-offset: 3px;",
     "stance": "text-decoration: underline solid #D55E00 2px; text-underline-offset: 4px;",
+    # The sentence a chart's evidence link points at (the Sources page's `mark` parameter).
+    "selected": "background-color: #FFE08A; box-shadow: 0 2px 0 #D55E00;",
 }
 HIGHLIGHT_NAMES = {
     "actor": "actor mention",
@@ -135,6 +137,7 @@ HIGHLIGHT_NAMES = {
     "figure": "figure",
     "event": "event",
     "stance": "stance evidence",
+    "selected": "the evidence you selected",
 }
 ARTICLE_KINDS = ("actor", "quote", "figure", "event")
 

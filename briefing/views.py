@@ -39,6 +39,8 @@ class Chart:
     # Builds the same chart cut to what a slide holds (a page can scroll, a slide cannot), or
     # None when the page's figure already fits; called only when a slide is made.
     slide: Callable[[], go.Figure | None] | None = None
+    # Its marks carry evidence keys (briefing.evidence): selecting one lists the rows behind it.
+    evidence: bool = False
 
     @property
     def for_slide(self) -> go.Figure:
@@ -335,6 +337,7 @@ def figures(ctx: PageContext) -> list[Chart]:
             "figures",
             caption_figure_spread(spread),
             functools.partial(_fewer_quantities, spread, source),
+            evidence=True,
         ),
         Chart(
             "figures_place",
@@ -344,6 +347,7 @@ def figures(ctx: PageContext) -> list[Chart]:
             "figures",
             caption_figures_by_place(by_place),
             functools.partial(_fewer_places, by_place, source),
+            evidence=True,
         ),
         Chart(
             "figures_time",
@@ -411,6 +415,7 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             "stances",
             caption_stances(counts, side),
             functools.partial(charts.stance_bars, counts, source, top=SLIDE_BARS, side=side),
+            evidence=True,
         ),
         Chart(
             "stances_matrix",
@@ -420,6 +425,7 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             "stances",
             caption_stance_matrix(counts, side),
             functools.partial(_fewer_sides, counts, source, side),
+            evidence=True,
         ),
         Chart(
             "stances_time",
@@ -458,7 +464,13 @@ def actor_network(
         selected,
     )
     chart = Chart(
-        "network", "Actor network", figure, edges, "stances", caption_network(nodes, edges)
+        "network",
+        "Actor network",
+        figure,
+        edges,
+        "stances",
+        caption_network(nodes, edges),
+        evidence=True,
     )
     return NetworkView(chart, nodes, edges, graph)
 
@@ -476,6 +488,7 @@ def events(ctx: PageContext) -> list[Chart]:
             data,
             "events",
             caption_events_timeline(table),
+            evidence=True,
         ),
         Chart(
             "events_place",

@@ -70,7 +70,7 @@ if ctx:
             st.caption(md_escape(meta))
             if not context["stances"].empty:
                 show_table(
-                    context["stances"][["polarity", "source", "target", "evidence"]],
+                    context["stances"][["polarity", "source", "target", "evidence", "confidence"]],
                     hide_index=True,
                     width="stretch",
                 )

@@ -455,14 +455,40 @@ def _rows() -> dict[str, list[tuple]]:
     }
 
 
+# The ETL's calibrated confidence (an extra column of every extracted row); rows not named are
+# 0.9. A low-confidence critical stance (Zakharova's) and figure (Turkey's) let tests see the
+# "high confidence only" filter at work.
+CONFIDENCE = {
+    "statements": ("statement_id", {"s-zakharova": 0.45, "s-canada": 0.62}),
+    "stances": ("stance_id", {"t-2": 0.42, "t-3": 0.62}),
+    "figures": ("figure_id", {"f-36": 0.35}),
+    "events": ("event_id", {"e-ottawa": 0.55}),
+}
+
+
+def _add_confidence(con: duckdb.DuckDBPyConnection) -> None:
+    for table, (key, low) in CONFIDENCE.items():
+        con.execute(f"ALTER TABLE {table} ADD COLUMN confidence DOUBLE DEFAULT 0.9")
+        for row_id, value in low.items():
+            con.execute(f"UPDATE {table} SET confidence = ? WHERE {key} = ?", [value, row_id])
+
+
 def create_schema(con: duckdb.DuckDBPyConnection, extras: bool = True) -> None:
     fills = EXTRAS if extras else {k: "" for k in EXTRAS}
     for table, columns in DDL.items():
         con.execute(f"CREATE TABLE {table} ({columns.format(**fills)})")
 
 
-def build_warehouse(path: str | os.PathLike, *, empty: bool = False, extras: bool = True) -> Path:
-    """Write a fixture warehouse at `path` (replacing it atomically) and return the path."""
+def build_warehouse(
+    path: str | os.PathLike,
+    *,
+    empty: bool = False,
+    extras: bool = True,
+    confidence: bool = False,
+) -> Path:
+    """Write a fixture warehouse at `path` (replacing it atomically) and return the path. With
+    `confidence`, every extracted row gets the ETL's confidence column (CONFIDENCE); it is off
+    by default so that tests adding rows with positional INSERTs keep their column count."""
     path = Path(path)
     tmp = path.with_suffix(".building")
     tmp.unlink(missing_ok=True)
@@ -475,6 +501,8 @@ def build_warehouse(path: str | os.PathLike, *, empty: bool = False, extras: boo
                     rows = [_drop_extras(table, r) for r in rows]
                 marks = ", ".join("?" * len(rows[0]))
                 con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        if confidence:
+            _add_confidence(con)
     finally:
         con.close()
     os.replace(tmp, path)
@@ -492,7 +520,9 @@ def _drop_extras(table: str, row: tuple) -> tuple:
 @pytest.fixture(scope="session")
 def fixture_warehouse(tmp_path_factory) -> Path:
     """A small warehouse with every table filled (built once per test session; read-only)."""
-    return build_warehouse(tmp_path_factory.mktemp("warehouse") / "warehouse.duckdb")
+    return build_warehouse(
+        tmp_path_factory.mktemp("warehouse") / "warehouse.duckdb", confidence=True
+    )
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,214 @@
+"""The rows behind a chart's mark: one evidence query for every chart, and the list under it.
+
+A chart builder puts a mark's keys in the last column of each trace's `customdata` as a small
+JSON object (`mark_key`), e.g. {"kind": "stances", "side": "country", "source": "canada",
+"target": "russia", "polarity": "critical"}. When the analyst selects marks, the page reads the
+keys back from Streamlit's selection (`selected_marks`), `rows` fetches the rows behind them
+under the current filters, and `show` lists them as readable text below the chart.
+
+Kinds of mark and the rows behind them:
+- stances: source, target (ids, by `side` country or actor), optional polarity
+- actor: stances whose source or target is the actor
+- figures: figures of one quantity (measure, category, location), optionally one value
+- event: one event by its id
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from briefing import queries
+from briefing.filters import Filters
+from briefing.queries import CACHE, Warehouse, confidence_label
+from briefing.text import md_escape
+
+KINDS = ("stances", "actor", "figures", "event")
+MAX_ROWS = 50  # evidence rows listed under a chart for one selection
+SIDE_ID = {
+    # The id a stance chart's side carries: a country chart groups actors into their country,
+    # an actor of no known country standing for itself (as queries.stance_counts does).
+    "country": ("COALESCE(source_country, source_id)", "COALESCE(target_country, target_id)"),
+    "actor": ("source_id", "target_id"),
+}
+
+
+def mark_key(kind: str, **keys: object) -> str:
+    """The JSON a mark carries in its customdata's last column (keys sorted, so equal marks
+    carry equal text)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of mark {kind!r}")
+    return json.dumps({"kind": kind, **keys}, sort_keys=True, default=str)
+
+
+def parse_key(text: object) -> dict | None:
+    """A mark's keys from its JSON, or None when `text` is not one (a point of another trace)."""
+    if not isinstance(text, str) or not text.startswith("{"):
+        return None
+    try:
+        keys = json.loads(text)
+    except ValueError:
+        return None
+    return keys if isinstance(keys, dict) and keys.get("kind") in KINDS else None
+
+
+def selected_marks(selection: object) -> list[dict]:
+    """The keys of the marks in a Streamlit plotly selection (`event.selection`), in order,
+    each once."""
+    points = []
+    try:
+        points = list(selection["points"])  # type: ignore[index]
+    except (KeyError, TypeError):
+        return []
+    found: dict[str, dict] = {}
+    for point in points:
+        custom = point.get("customdata") if isinstance(point, Mapping) else None
+        last = custom[-1] if isinstance(custom, list | tuple) and custom else custom
+        keys = parse_key(last)
+        if keys is not None:
+            found.setdefault(json.dumps(keys, sort_keys=True), keys)
+    return list(found.values())
+
+
+def _subject_sql(keys: Mapping) -> tuple[str, str, list]:
+    """The subject and WHERE clause (with its parameters) selecting the rows behind a mark."""
+    kind = keys.get("kind")
+    if kind == "stances":
+        side = keys.get("side", "country")
+        if side not in SIDE_ID:
+            raise ValueError(f"stances are grouped by country or actor, not {side!r}")
+        source, target = SIDE_ID[side]
+        where, params = f"{source} = ? AND {target} = ?", [keys["source"], keys["target"]]
+        if keys.get("polarity"):
+            where += " AND polarity = ?"
+            params.append(keys["polarity"])
+        return "stances", where, params
+    if kind == "actor":
+        return "stances", "(source_id = ? OR target_id = ?)", [keys["actor"]] * 2
+    if kind == "figures":
+        where = "measure = ? AND category = ? AND COALESCE(location, 'unspecified') = ?"
+        params = [keys["measure"], keys["category"], keys.get("location") or "unspecified"]
+        if keys.get("currency") is not None:
+            where += " AND COALESCE(currency, '') = ?"
+            params.append(keys["currency"])
+        if keys.get("value") is not None:
+            where += " AND value = ?"
+            params.append(float(keys["value"]))
+        return "figures", where, params
+    if kind == "event":
+        return "events", "event_id = ?", [keys["event"]]
+    raise ValueError(f"unknown kind of mark {kind!r}")
+
+
+_WHO = {
+    "stances": "concat(COALESCE(source_name, '?'), ' → ', COALESCE(target_name, '?'))",
+    "figures": "concat(COALESCE(value_text, CAST(value AS VARCHAR)), ' ', "
+    "replace(COALESCE(category, 'other'), '_', ' '), COALESCE(' in ' || location, ''), "
+    "', cited by ', COALESCE(attributed_to, 'an unstated source'))",
+    "events": "concat(replace(COALESCE(event_type, 'event'), '_', ' '), "
+    "COALESCE(' in ' || location, ''), COALESCE(': ' || participants, ''))",
+}
+_WHAT = {"stances": "polarity", "figures": "'figure'", "events": "'event'"}
+_ID = {"stances": "stance_id", "figures": "figure_id", "events": "event_id"}
+
+
+@st.cache_data(**CACHE)
+def rows(wh: Warehouse, f: Filters, keys: tuple[str, ...], limit: int = MAX_ROWS) -> pd.DataFrame:
+    """The rows behind the marks (each given by its mark_key JSON) under the filters, newest
+    first: subject, what (polarity, 'figure', 'event'), evidence, who, date, outlet, title,
+    article_id, char_start, char_end, confidence (a number) and confidence_label."""
+    frames = []
+    for text in keys:
+        mark = parse_key(text)
+        if mark is None:
+            continue
+        subject, where, params = _subject_sql(mark)
+        frames.append(
+            queries._run(
+                wh,
+                subject,
+                f,
+                f"""
+                SELECT '{subject}' AS subject, {_WHAT[subject]} AS what, evidence,
+                       {_WHO[subject]} AS who, date_label AS date, outlet, title, article_id,
+                       char_start, char_end, confidence,
+                       {confidence_label()} AS confidence_label, row_date,
+                       {_ID[subject]} AS row_id
+                FROM rows WHERE {where}
+                ORDER BY row_date DESC NULLS LAST, {_ID[subject]} LIMIT ?""",
+                params + [limit],
+            )
+        )
+    if not frames:
+        return pd.DataFrame(
+            columns=[
+                "subject",
+                "what",
+                "evidence",
+                "who",
+                "date",
+                "outlet",
+                "title",
+                "article_id",
+                "char_start",
+                "char_end",
+                "confidence",
+                "confidence_label",
+            ]
+        )
+    found = pd.concat(frames, ignore_index=True).drop_duplicates(["subject", "row_id"])
+    found = found.sort_values("row_date", ascending=False, na_position="last", kind="stable")
+    return found.drop(columns=["row_date", "row_id"]).head(limit).reset_index(drop=True)
+
+
+def article_link(filters: Filters, article_id: str, start: object, end: object) -> str:
+    """The Sources page's view of an article with the sentence at [start, end) highlighted,
+    under the same filters (a relative URL, every value percent-encoded)."""
+    params: dict[str, object] = {**filters.to_query_params(), "article": article_id}
+    if pd.notna(start) and pd.notna(end):
+        params["mark"] = f"{int(start)}-{int(end)}"
+    return "sources?" + urlencode(params, doseq=True)
+
+
+# --- Streamlit edge --------------------------------------------------------------------------
+
+
+def _line(values: Iterable[object]) -> str:
+    return " · ".join(str(v) for v in values if isinstance(v, str) and v.strip())
+
+
+def show(ctx, chart_key: str, selection: object) -> None:
+    """Below a chart: the rows behind its selected marks, each as its full evidence sentence
+    (plain text, never Markdown or HTML), then who, date, outlet and confidence, and a link to
+    the sentence in its article. Nothing when no mark is selected."""
+    marks = selected_marks(selection)
+    if not marks:
+        return
+    keys = tuple(json.dumps(m, sort_keys=True) for m in marks)
+    found = rows(ctx.warehouse, ctx.filters, keys)
+    box = st.container(border=True, key=f"evidence_{chart_key}")
+    with box:
+        shown = "" if len(found) < MAX_ROWS else f" (the newest {MAX_ROWS})"
+        st.markdown(
+            f"**Evidence for the selected mark{'s' if len(marks) > 1 else ''}**: "
+            f"{len(found):,} row{'s' if len(found) != 1 else ''}{shown}"
+        )
+        if found.empty:
+            st.caption("No rows behind this mark under the current filters.")
+        for row in found.itertuples(index=False):
+            st.text(row.evidence if isinstance(row.evidence, str) else "(no sentence recorded)")
+            about = _line(
+                [
+                    f"{row.what}: {row.who}" if row.subject == "stances" else row.who,
+                    row.date or "undated",
+                    row.outlet or "outlet not recorded",
+                    f"confidence {row.confidence_label}",
+                ]
+            )
+            # Names and outlets come from articles: escaped. The link is percent-encoded.
+            link = article_link(ctx.filters, row.article_id, row.char_start, row.char_end)
+            st.caption(f"{md_escape(about)} · [read it in its article]({link})")
