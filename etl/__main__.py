@@ -14,7 +14,14 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from etl.run import RunError, SilentReporter, format_summary, run_etl
+from etl.run import (
+    DEFAULT_ARTICLE_MEMORY_MB,
+    DEFAULT_ARTICLE_TIMEOUT,
+    RunError,
+    SilentReporter,
+    format_summary,
+    run_etl,
+)
 
 DESCRIPTION = """\
 Read every article under the input folder (recursively; hidden files and sources.csv are
@@ -148,7 +155,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--quiet", action="store_true", help="no progress and no summary; errors only"
     )
+    parser.add_argument(
+        "--article-timeout",
+        type=_positive_number,
+        default=DEFAULT_ARTICLE_TIMEOUT,
+        metavar="SECONDS",
+        help="reject an article whose analysis takes longer (over_time_budget); "
+        f"default: {DEFAULT_ARTICLE_TIMEOUT:g}",
+    )
+    parser.add_argument(
+        "--article-memory",
+        type=_positive_number,
+        default=DEFAULT_ARTICLE_MEMORY_MB,
+        metavar="MB",
+        help="reject an article whose analysis needs more memory (over_memory_budget); "
+        f"default: {DEFAULT_ARTICLE_MEMORY_MB:g}",
+    )
     return parser
+
+
+def _positive_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0: {text!r}")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -156,7 +189,14 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s", stream=sys.stderr)
     reporter = make_reporter(args.quiet, sys.stderr)
     try:
-        summary = run_etl(args.input, args.db, full=args.full, reporter=reporter)
+        summary = run_etl(
+            args.input,
+            args.db,
+            full=args.full,
+            reporter=reporter,
+            article_timeout=args.article_timeout,
+            article_memory_mb=args.article_memory,
+        )
     except RunError as exc:
         reporter.done()
         print(f"error: {exc}", file=sys.stderr)

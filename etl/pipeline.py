@@ -18,6 +18,12 @@ from etl.statements import extract_statements
 from etl.types import Actor, Article, Extraction
 
 
+class ArticleTooLong(ValueError):
+    """An article longer than the language model accepts."""
+
+    reason = "too_large"  # the rejection reason a run records
+
+
 class Analyser:
     """Turns cleaned `Article`s into `Extraction`s; holds the model and the gazetteer."""
 
@@ -36,8 +42,20 @@ class Analyser:
     def gazetteer_actors(self) -> tuple[Actor, ...]:
         return tuple(self.gazetteer.actors.values())
 
+    def warm_up(self) -> None:
+        """Load the model now (before a worker process is forked from this one)."""
+        self.nlp("Warm-up.")
+
     def analyse(self, articles: Sequence[Article], batch_size: int = 8) -> Iterator[Extraction]:
-        """One Extraction per article, in order; spaCy runs in batches over the bodies."""
+        """One Extraction per article, in order; spaCy runs in batches over the bodies.
+
+        Raises ArticleTooLong for a body longer than the model accepts (`nlp.max_length`)."""
+        for article in articles:
+            if len(article.body) > self.nlp.max_length:
+                raise ArticleTooLong(
+                    f"{len(article.body):,} characters, over the {self.nlp.max_length:,} "
+                    "the language model accepts in one piece; split the article"
+                )
         docs = self.nlp.pipe(((a.body, a) for a in articles), as_tuples=True, batch_size=batch_size)
         for doc, article in docs:
             yield self.extract(article, doc)

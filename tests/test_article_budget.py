@@ -1,0 +1,153 @@
+"""Each article's analysis runs under a time and memory budget, in a worker process: an article
+that overruns is rejected with a reason and the rest of the run goes on, with the same rows as
+when analysed in this process."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from etl.__main__ import build_parser
+from etl.run import SilentReporter, analyse_articles, default_steps, read_inputs
+from etl.types import Article, Extraction
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "raw"
+
+
+def article(name: str, body: str) -> Article:
+    return Article(
+        article_id=name,
+        source_path=f"{name}.txt",
+        title=name,
+        outlet=None,
+        url=None,
+        published_date=date(2024, 5, 1),
+        published_precision="day",
+        language="en",
+        body=body,
+        content_sha256=name,
+    )
+
+
+class ScriptedAnalyser:
+    """Does what each article's body says: sleep, eat memory, fail, or stop its process."""
+
+    discovered: dict = {}
+
+    def analyse(self, articles, batch_size: int = 8):
+        for item in articles:
+            if "SLOW" in item.body:
+                time.sleep(30)
+            if "HUNGRY" in item.body:
+                hoard = b"x" * (900 * 1024 * 1024)  # written, so resident
+                time.sleep(30)
+                del hoard
+            if "FAIL" in item.body:
+                raise ValueError("parser choked")
+            if "CRASH" in item.body:
+                os._exit(3)
+            yield Extraction(article=item)
+
+
+def _rss_mb() -> float:
+    with open(f"/proc/{os.getpid()}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+def _run(articles, **budget):
+    return analyse_articles(ScriptedAnalyser(), articles, SilentReporter(), **budget)
+
+
+def test_an_article_over_the_time_budget_is_rejected_and_the_rest_go_on():
+    articles = [article("a", "fine"), article("b", "SLOW " * 10), article("c", "fine too")]
+    started = time.monotonic()
+    extractions, rejected = _run(articles, timeout=1.0)
+    assert time.monotonic() - started < 15
+    assert [e.article.article_id for e in extractions] == ["a", "c"]
+    assert [(r.source_path, r.reason) for r in rejected] == [("b.txt", "over_time_budget")]
+    assert "1 s" in rejected[0].detail and "50 characters" in rejected[0].detail
+
+
+def test_an_article_over_the_memory_budget_is_rejected_and_the_rest_go_on():
+    articles = [article("a", "fine"), article("b", "HUNGRY"), article("c", "fine too")]
+    limit = _rss_mb() + 400
+    extractions, rejected = _run(articles, timeout=60.0, memory_mb=limit)
+    assert [e.article.article_id for e in extractions] == ["a", "c"]
+    assert [(r.source_path, r.reason) for r in rejected] == [("b.txt", "over_memory_budget")]
+    assert f"{limit:g} MB" in rejected[0].detail and "6 characters" in rejected[0].detail
+
+
+def test_a_failing_or_crashing_article_costs_only_itself():
+    articles = [
+        article("a", "fine"),
+        article("b", "FAIL"),
+        article("c", "fine"),
+        article("d", "CRASH"),
+        article("e", "fine"),
+    ]
+    extractions, rejected = _run(articles, timeout=30.0, memory_mb=4096)
+    assert [e.article.article_id for e in extractions] == ["a", "c", "e"]
+    assert [(r.source_path, r.reason) for r in rejected] == [("b.txt", "error"), ("d.txt", "error")]
+    assert rejected[0].detail == "analysis failed: ValueError: parser choked"
+    assert "process stopped (exit code 3" in rejected[1].detail
+
+
+def test_the_worker_gives_the_same_rows_and_ids_as_the_analysis_in_this_process(nlp):
+    from etl.pipeline import Analyser
+
+    articles = read_inputs(SEEDS, default_steps(), SilentReporter()).articles
+    in_process, none_rejected = analyse_articles(Analyser(nlp=nlp), articles, SilentReporter())
+    in_worker, also_none = analyse_articles(
+        Analyser(nlp=nlp), articles, SilentReporter(), timeout=120.0, memory_mb=4096
+    )
+    assert none_rejected == also_none == []
+    assert [dataclasses.asdict(e) for e in in_worker] == [dataclasses.asdict(e) for e in in_process]
+
+
+def test_a_real_article_over_its_time_budget_is_rejected_with_its_length(nlp):
+    from etl.pipeline import Analyser
+
+    seeds = read_inputs(SEEDS, default_steps(), SilentReporter()).articles
+    long_body = "\n".join(a.body for a in seeds) * 8
+    articles = [seeds[0], dataclasses.replace(seeds[1], body=long_body)]
+    extractions, rejected = analyse_articles(
+        Analyser(nlp=nlp), articles, SilentReporter(), timeout=0.5, memory_mb=4096
+    )
+    assert [e.article.article_id for e in extractions] == [seeds[0].article_id]
+    assert [r.reason for r in rejected] == ["over_time_budget"]
+    assert f"{len(long_body):,} characters" in rejected[0].detail
+
+
+def test_an_article_longer_than_the_model_accepts_is_rejected_as_too_large():
+    import spacy
+
+    from etl.pipeline import Analyser
+
+    small = spacy.blank("en")
+    small.max_length = 1_000
+    for budget in ({}, {"timeout": 30.0}):
+        extractions, rejected = analyse_articles(
+            Analyser(nlp=small), [article("long", "word " * 400)], SilentReporter(), **budget
+        )
+        assert extractions == []
+        assert [r.reason for r in rejected] == ["too_large"]
+        assert "2,000 characters, over the 1,000" in rejected[0].detail
+
+
+def test_the_budgets_are_options_of_the_command_line():
+    args = build_parser().parse_args(["--article-timeout", "5", "--article-memory", "512"])
+    assert (args.article_timeout, args.article_memory) == (5.0, 512.0)
+    defaults = build_parser().parse_args([])
+    assert (defaults.article_timeout, defaults.article_memory) == (120.0, 2048.0)
+    for bad in (["--article-timeout", "0"], ["--article-memory", "lots"]):
+        with pytest.raises(SystemExit) as exit_info:
+            build_parser().parse_args(bad)
+        assert exit_info.value.code == 2
