@@ -17,19 +17,42 @@ from etl.stances import extract_stances
 from etl.statements import extract_statements
 from etl.types import Actor, Article, Extraction
 
+# The longest text spaCy parses in one go; a longer article is parsed in pieces of this size.
+PIECE_CHARS = 100_000
 
-class ArticleTooLong(ValueError):
-    """An article longer than the language model accepts."""
 
-    reason = "too_large"  # the rejection reason a run records
+def split_text(text: str, limit: int) -> list[str]:
+    """`text` cut into pieces of at most `limit` characters that join back into it: each cut
+    after the last line break in the piece's second half, else after its last space, else at
+    the limit."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = text.rfind("\n", start + limit // 2, end)
+        if cut == -1:
+            cut = max(
+                text.rfind(" ", start + limit // 2, end), text.rfind("\t", start + limit // 2, end)
+            )
+        cut = end if cut == -1 else cut + 1
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 class Analyser:
     """Turns cleaned `Article`s into `Extraction`s; holds the model and the gazetteer."""
 
-    def __init__(self, gazetteer_path: Path | None = None, nlp: Language | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer_path: Path | None = None,
+        nlp: Language | None = None,
+        piece_chars: int = PIECE_CHARS,
+    ) -> None:
         self.gazetteer = Gazetteer.load(gazetteer_path)
         self._nlp = nlp
+        self._piece_chars = piece_chars
         self.discovered: dict[str, Actor] = {}
 
     @property
@@ -49,16 +72,40 @@ class Analyser:
     def analyse(self, articles: Sequence[Article], batch_size: int = 8) -> Iterator[Extraction]:
         """One Extraction per article, in order; spaCy runs in batches over the bodies.
 
-        Raises ArticleTooLong for a body longer than the model accepts (`nlp.max_length`)."""
-        for article in articles:
-            if len(article.body) > self.nlp.max_length:
-                raise ArticleTooLong(
-                    f"{len(article.body):,} characters, over the {self.nlp.max_length:,} "
-                    "the language model accepts in one piece; split the article"
-                )
-        docs = self.nlp.pipe(((a.body, a) for a in articles), as_tuples=True, batch_size=batch_size)
-        for doc, article in docs:
+        A body longer than `piece_chars` is parsed in pieces cut at line ends, joined into one
+        `Doc` (see `parse_in_pieces`)."""
+        for doc, article in self._parsed(articles, batch_size):
             yield self.extract(article, doc)
+
+    def _parsed(
+        self, articles: Sequence[Article], batch_size: int
+    ) -> Iterator[tuple[Doc, Article]]:
+        limit = self.piece_chars
+        pending: list[Article] = []
+        for article in articles:
+            if len(article.body) <= limit:
+                pending.append(article)
+                continue
+            yield from self.nlp.pipe(
+                ((a.body, a) for a in pending), as_tuples=True, batch_size=batch_size
+            )
+            pending = []
+            yield self.parse_in_pieces(article.body), article
+        yield from self.nlp.pipe(
+            ((a.body, a) for a in pending), as_tuples=True, batch_size=batch_size
+        )
+
+    @property
+    def piece_chars(self) -> int:
+        return min(self._piece_chars, self.nlp.max_length)
+
+    def parse_in_pieces(self, text: str) -> Doc:
+        """The parse of a long text, made piece by piece: spaCy's memory grows with the length
+        of what it parses at once (about 3 MB per 1,000 characters), and it refuses a text over
+        `nlp.max_length`. A line break ends a sentence anyway (`line_boundaries`), so cutting
+        there loses no sentence; the joined `Doc`'s text is `text` exactly."""
+        pieces = split_text(text, self.piece_chars)
+        return Doc.from_docs(list(self.nlp.pipe(pieces)), ensure_whitespace=False)
 
     def extract(self, article: Article, doc: Doc) -> Extraction:
         mentions, new_actors = resolve_mentions(

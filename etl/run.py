@@ -260,8 +260,7 @@ def _analyse_in_process(
                     _check_order(extraction, article)
                     extractions.append(extraction)
                 except Exception as exc:  # noqa: BLE001 - one article's failure is its own
-                    rejection = _error_rejection(article.source_path, "analysis", exc)
-                    rejected.append(dataclasses.replace(rejection, reason=_reason_of(exc)))
+                    rejected.append(_error_rejection(article.source_path, "analysis", exc))
                 reporter.advance(article.source_path)
     return extractions, rejected
 
@@ -368,13 +367,7 @@ def _budget_rejection(
             "error",
             f"analysis failed: the analysis process stopped ({outcome[1]}; {size})",
         )
-    reason = outcome[2] if len(outcome) > 2 else "error"
-    return Rejection(article.source_path, reason, f"analysis failed: {outcome[1]}")
-
-
-def _reason_of(exc: BaseException) -> str:
-    """The rejection reason an analysis error carries (`too_large`), else `error`."""
-    return str(getattr(exc, "reason", "error"))
+    return Rejection(article.source_path, "error", f"analysis failed: {outcome[1]}")
 
 
 class _Worker:
@@ -442,7 +435,7 @@ def _worker_main(analyser: Any, conn: Any) -> None:
                 conn.send(("ok", extraction))
             conn.send(("end",))
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which retries
-            conn.send(("error", f"{type(exc).__name__}: {exc}", _reason_of(exc)))
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
 def _rss_mb(pid: int) -> float:

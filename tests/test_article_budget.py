@@ -116,30 +116,36 @@ def test_a_real_article_over_its_time_budget_is_rejected_with_its_length(nlp):
     from etl.pipeline import Analyser
 
     seeds = read_inputs(SEEDS, default_steps(), SilentReporter()).articles
-    long_body = "\n".join(a.body for a in seeds) * 8
+    long_body = "\n".join(a.body for a in seeds) * 16  # about a minute of work
     articles = [seeds[0], dataclasses.replace(seeds[1], body=long_body)]
     extractions, rejected = analyse_articles(
-        Analyser(nlp=nlp), articles, SilentReporter(), timeout=0.5, memory_mb=4096
+        Analyser(nlp=nlp), articles, SilentReporter(), timeout=8.0, memory_mb=4096
     )
     assert [e.article.article_id for e in extractions] == [seeds[0].article_id]
     assert [r.reason for r in rejected] == ["over_time_budget"]
     assert f"{len(long_body):,} characters" in rejected[0].detail
 
 
-def test_an_article_longer_than_the_model_accepts_is_rejected_as_too_large():
-    import spacy
+def test_a_long_article_is_parsed_in_pieces_that_join_into_its_exact_text(nlp):
+    from etl.pipeline import Analyser, split_text
 
-    from etl.pipeline import Analyser
+    seeds = read_inputs(SEEDS, default_steps(), SilentReporter()).articles
+    body = "\n".join(a.body for a in seeds)
+    assert "".join(split_text(body, 3_000)) == body
+    assert max(len(piece) for piece in split_text(body, 3_000)) <= 3_000
+    assert "".join(split_text("x" * 7_000, 3_000)) == "x" * 7_000  # no break to cut at
 
-    small = spacy.blank("en")
-    small.max_length = 1_000
-    for budget in ({}, {"timeout": 30.0}):
-        extractions, rejected = analyse_articles(
-            Analyser(nlp=small), [article("long", "word " * 400)], SilentReporter(), **budget
-        )
-        assert extractions == []
-        assert [r.reason for r in rejected] == ["too_large"]
-        assert "2,000 characters, over the 1,000" in rejected[0].detail
+    analyser = Analyser(nlp=nlp, piece_chars=3_000)
+    doc = analyser.parse_in_pieces(body)
+    assert doc.text == body and len(list(doc.sents)) > 10
+    (extraction,) = analyser.analyse([dataclasses.replace(seeds[0], body=body)])
+    assert extraction.mentions and extraction.figures and extraction.statements
+    last_piece_start = len(body) - len(split_text(body, 3_000)[-1])
+    assert any(m.char_start > last_piece_start for m in extraction.mentions)
+    for row in (*extraction.mentions, *extraction.statements, *extraction.figures):
+        assert 0 <= row.char_start <= row.char_end <= len(body)
+    for mention in extraction.mentions:
+        assert body[mention.char_start : mention.char_end] == mention.text
 
 
 def test_the_budgets_are_options_of_the_command_line():
