@@ -90,7 +90,7 @@ class Analyser:
                 ((a.body, a) for a in pending), as_tuples=True, batch_size=batch_size
             )
             pending = []
-            yield self.parse_in_pieces(article.body), article
+            yield self.parse(article.body), article
         yield from self.nlp.pipe(
             ((a.body, a) for a in pending), as_tuples=True, batch_size=batch_size
         )
@@ -98,6 +98,10 @@ class Analyser:
     @property
     def piece_chars(self) -> int:
         return min(self._piece_chars, self.nlp.max_length)
+
+    def parse(self, text: str) -> Doc:
+        """The parse of one text: whole, or in pieces when longer than `piece_chars`."""
+        return self.nlp(text) if len(text) <= self.piece_chars else self.parse_in_pieces(text)
 
     def parse_in_pieces(self, text: str) -> Doc:
         """The parse of a long text, made piece by piece: spaCy's memory grows with the length
