@@ -95,7 +95,7 @@ class RawDocument:
 @dataclass(frozen=True)
 class Rejection:
     source_path: str
-    reason: str  # short machine-friendly reason: empty, binary, undecodable, non_english, duplicate, too_large, unreadable, invalid_json, no_text
+    reason: str  # short machine-friendly reason: empty, binary, undecodable, non_english, duplicate, too_large, unreadable, invalid_json, no_text, over_time_budget, over_memory_budget, error
     detail: str  # a sentence a person can act on
 
 
