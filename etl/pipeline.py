@@ -109,7 +109,8 @@ class Analyser:
         `nlp.max_length`. A line break ends a sentence anyway (`line_boundaries`), so cutting
         there loses no sentence; the joined `Doc`'s text is `text` exactly."""
         pieces = split_text(text, self.piece_chars)
-        return Doc.from_docs(list(self.nlp.pipe(pieces)), ensure_whitespace=False)
+        # One piece at a time: nlp.pipe's batches would parse them all at once again.
+        return Doc.from_docs([self.nlp(piece) for piece in pieces], ensure_whitespace=False)
 
     def extract(self, article: Article, doc: Doc) -> Extraction:
         mentions, new_actors = resolve_mentions(
