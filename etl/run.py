@@ -293,14 +293,16 @@ def _analyse_in_worker(
     reporter.phase("analysing", len(articles))
     worker: _Worker | None = None
 
-    def accept(extraction: Extraction, article: Article) -> None:
-        _check_order(extraction, article)
+    def accept(extraction: Extraction, article: Article) -> bool:
+        if extraction.article.article_id != article.article_id:
+            return False  # out of order: the caller treats it as a failure
         extractions.append(extraction)
         known = getattr(analyser, "discovered", None)
         if isinstance(known, dict):
             for actor in extraction.new_actors:
                 known.setdefault(actor.actor_id, actor)
         reporter.advance(article.source_path)
+        return True
 
     try:
         for start in range(0, len(articles), ANALYSIS_CHUNK):
@@ -310,9 +312,8 @@ def _analyse_in_worker(
             done = 0
             while done < len(chunk):
                 outcome = worker.receive(timeout, memory_mb)
-                if outcome[0] != "ok":
+                if outcome[0] != "ok" or not accept(outcome[1], chunk[done]):
                     break
-                accept(outcome[1], chunk[done])
                 done += 1
             if done == len(chunk):
                 if worker.receive(timeout, memory_mb)[0] != "end":
@@ -325,15 +326,16 @@ def _analyse_in_worker(
                 worker = worker if worker.alive() else _Worker(analyser)
                 worker.send([article])
                 outcome = worker.receive(timeout, memory_mb)
-                if outcome[0] == "ok":
-                    accept(outcome[1], article)
+                if outcome[0] == "ok" and accept(outcome[1], article):
                     if worker.receive(timeout, memory_mb)[0] != "end":
                         worker.stop()
                     continue
-                if outcome[0] == "end":
+                if outcome[0] == "ok":
+                    returned = outcome[1].article.source_path
+                    outcome = ("error", f"RuntimeError: analyser returned {returned} out of order")
+                elif outcome[0] == "end":
                     outcome = ("error", "RuntimeError: the analyser returned no extraction")
-                elif outcome[0] != "error":
-                    worker.stop()
+                worker.stop()  # whatever state it is in, the next article gets a fresh one
                 rejected.append(_budget_rejection(article, outcome, timeout, memory_mb))
                 reporter.advance(article.source_path)
     finally:

@@ -157,3 +157,21 @@ def test_the_budgets_are_options_of_the_command_line():
         with pytest.raises(SystemExit) as exit_info:
             build_parser().parse_args(bad)
         assert exit_info.value.code == 2
+
+
+class ShufflingAnalyser:
+    """Returns each chunk's extractions in reverse order: a bug the run must survive."""
+
+    def analyse(self, articles, batch_size: int = 8):
+        for item in reversed(list(articles)):
+            yield Extraction(article=item)
+
+
+def test_an_analyser_returning_articles_out_of_order_costs_no_rows_and_no_crash():
+    articles = [article("a", "one"), article("b", "two"), article("c", "three")]
+    extractions, rejected = analyse_articles(
+        ShufflingAnalyser(), articles, SilentReporter(), timeout=30.0
+    )
+    # Alone, each article comes back in order: all three are kept, in input order.
+    assert [e.article.article_id for e in extractions] == ["a", "b", "c"]
+    assert rejected == []
