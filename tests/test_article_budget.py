@@ -175,3 +175,30 @@ def test_an_analyser_returning_articles_out_of_order_costs_no_rows_and_no_crash(
     # Alone, each article comes back in order: all three are kept, in input order.
     assert [e.article.article_id for e in extractions] == ["a", "b", "c"]
     assert rejected == []
+
+
+def test_the_command_line_rejects_an_article_over_budget_and_loads_the_rest(tmp_path, capsys):
+    import shutil
+
+    import duckdb
+
+    from etl.__main__ import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = sorted(p for p in SEEDS.glob("*.txt"))[0]
+    shutil.copy(seed, folder / seed.name)
+    paragraphs = [p for p in seed.read_text(encoding="utf-8").split("\n") if p.strip()]
+    # numbered, so that cleaning does not drop the repeats as page furniture
+    repeated = [f"In update {n}, {p}" for n in range(60) for p in paragraphs]
+    (folder / "long.txt").write_text("\n".join(repeated), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    code = main(["--input", str(folder), "--db", str(db), "--article-timeout", "5", "--quiet"])
+    assert code == 0
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT source_path FROM articles").fetchall() == [(seed.name,)]
+    ((path, reason, detail),) = con.execute(
+        "SELECT source_path, reason, detail FROM rejected"
+    ).fetchall()
+    assert (path, reason) == ("long.txt", "over_time_budget")
+    assert "5 s" in detail and "characters" in detail
