@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from etl.actors import Gazetteer, resolve_mentions
 from etl.context import ArticleContext
+from etl.docindex import DocIndex
 from etl.events import extract_events
 from etl.figures import extract_figures
 from etl.nlp import load_nlp
@@ -113,6 +114,12 @@ class Analyser:
         return Doc.from_docs([self.nlp(piece) for piece in pieces], ensure_whitespace=False)
 
     def extract(self, article: Article, doc: Doc) -> Extraction:
+        try:
+            return self._extract(article, doc)
+        finally:
+            DocIndex.release(doc)
+
+    def _extract(self, article: Article, doc: Doc) -> Extraction:
         mentions, new_actors = resolve_mentions(
             doc, article.article_id, self.gazetteer, self.discovered
         )
