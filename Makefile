@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup setup-dev dashboard etl test lint check evaluate bench
+.PHONY: setup setup-dev dashboard etl test lint check evaluate calibrate bench
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -24,8 +24,12 @@ etl: setup
 	$(BIN)/python -m etl --input data/raw --db data/warehouse.duckdb
 
 # Quick start 1: set up, build the warehouse if it is missing, start the dashboard.
+# It listens on this machine only; `make dashboard ADDRESS=0.0.0.0` serves the network (set
+# DASHBOARD_PASSWORD first). PORT changes the port.
+ADDRESS ?= localhost
+PORT ?= 8501
 dashboard: setup data/warehouse.duckdb
-	$(BIN)/streamlit run app.py
+	$(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
 
 # Quick start 2: set up and run every test.
 test: setup-dev
@@ -38,6 +42,11 @@ check: lint test
 
 evaluate: setup
 	$(BIN)/python -m etl.evaluate --articles data/raw --gold tests/gold
+
+# Re-fit etl/rules/confidence.json on the development gold sets (never on a hold-out).
+CALIBRATION_SETS ?= --set data/raw tests/gold --set tests/dev_corpus/articles tests/dev_corpus/gold
+calibrate: setup
+	$(BIN)/python -m etl.calibrate $(CALIBRATION_SETS) --out etl/rules/confidence.json
 
 bench: setup
 	$(BIN)/python benchmarks/bench_etl.py

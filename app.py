@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefing import filters, queries, ui
+from briefing import auth, filters, queries, ui
 
 PAGES = (
     ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
@@ -17,6 +17,7 @@ PAGES = (
     ("pages/statements.py", "Statements", ":material/format_quote:", "statements"),
     ("pages/events.py", "Events", ":material/event:", "events"),
     ("pages/sources.py", "Sources", ":material/article:", "sources"),
+    ("pages/add_articles.py", "Add articles", ":material/upload_file:", "add"),
 )
 
 
@@ -24,6 +25,8 @@ def run() -> None:
     st.set_page_config(
         page_title="Briefing dashboard", page_icon=":material/public:", layout="wide"
     )
+    if not auth.gate([url for *_, url in PAGES]):
+        return  # the sign-in screen was the only page: nothing of the data before sign-in
     navigation = st.navigation(
         [
             st.Page(path, title=title, icon=icon, url_path=url, default=(i == 0))
@@ -34,11 +37,16 @@ def run() -> None:
     status = queries.health(warehouse)
     if status.state != "ok":
         ui.set_context(None)
+        if navigation.url_path == "add":  # adding articles is how a first warehouse is built
+            navigation.run()
+            return
         st.title("Briefing dashboard")
         st.warning(status.message, icon=":material/database_off:")
+        auth.account_box()
         return
     options = queries.filter_options(warehouse)
     chosen = filters.sidebar_filters(options)
+    auth.account_box()
     ui.set_context(ui.build_context(warehouse, chosen, options))
     navigation.run()
 

@@ -13,8 +13,10 @@ from datetime import date
 import streamlit as st
 
 from briefing import deck, export, pack
+from briefing.text import md_escape
 from briefing.ui import PageContext
 from briefing.views import Chart
+from etl.inputs import hide_paths
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -22,6 +24,14 @@ IMAGES = (  # label, renderer, file suffix, MIME type, icon
     ("Slide image (PNG)", export.png_bytes, "png", "image/png", ":material/image:"),
     ("Vector image (SVG)", export.svg_bytes, "svg", "image/svg+xml", ":material/polyline:"),
 )
+
+
+def _shown(message: str | None, *, raw: bool = False) -> str | None:
+    """A renderer's message for the page without server paths; a `raw` one (an exception's
+    text) also with its Markdown escaped."""
+    if not message:
+        return None
+    return md_escape(hide_paths(message)) if raw else hide_paths(message)
 
 
 def show_chart(ctx: PageContext, chart: Chart) -> None:
@@ -40,7 +50,7 @@ def chart_downloads(ctx: PageContext, chart: Chart) -> None:
     about = ctx.credits(chart.subject)
     menu = st.popover("Download", icon=":material/download:", key=f"download_{chart.key}")
     export.RENDERER.warm()
-    missing = export.RENDERER.missing()
+    missing = _shown(export.RENDERER.missing())
     menu.caption("For slides: 16:9, 1920×1080, with the filters and sources on the image.")
     if missing:
         menu.warning(
@@ -48,7 +58,7 @@ def chart_downloads(ctx: PageContext, chart: Chart) -> None:
             icon=":material/image_not_supported:",
         )
     else:
-        failed = export.RENDERER.recent_failure()
+        failed = _shown(export.RENDERER.recent_failure(), raw=True)
         if failed:
             menu.warning(
                 f"The last slide image failed: {failed} Try again (the browser is restarted), "
@@ -113,7 +123,7 @@ def pack_menu(
         "A PowerPoint of the current view: a title slide, one slide per chart with the evidence "
         "in the speaker notes, and the sources. Takes a few seconds."
     )
-    problem = export.RENDERER.missing()
+    problem = _shown(export.RENDERER.missing())
     if problem:
         box.warning(f"{problem} The pack will show the charts' data as tables instead.")
     today = date.today()

@@ -25,13 +25,14 @@ import threading
 import time
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from datetime import time as time_of_day
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from briefing import charts, theme
-from briefing.text import xml_safe
+from briefing.text import inert_cells, xml_safe
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +91,6 @@ def slide_figure(fig: go.Figure, about: Credits) -> go.Figure:
 
 # --- data downloads --------------------------------------------------------------------------
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def _cell_text(value: object) -> object:
     """Lists and arrays as '; '-joined text, missing values as None."""
@@ -111,52 +110,63 @@ def _cell_text(value: object) -> object:
 def csv_bytes(df: pd.DataFrame) -> bytes:
     """UTF-8 CSV. Text cells that a spreadsheet would run as a formula ('=HYPERLINK(…)' in an
     article) get a leading apostrophe, as OWASP advises for CSV injection."""
-    safe = df.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
-            )
-    return safe.to_csv(index=False).encode("utf-8")
+    return inert_cells(df).to_csv(index=False).encode("utf-8")
 
 
 def xlsx_bytes(df: pd.DataFrame, title: str, about: Credits) -> bytes:
-    """An Excel workbook: the data (text always stored as text, never as a formula) and an
-    'About' sheet with the chart's title, filters and source line."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    """An Excel workbook: the data and an 'About' sheet with the chart's title, filters and
+    source line. XlsxWriter writes every string as a string: '=cmd|…' or 'http://…' in an
+    article stays text, never a formula or a live link."""
+    import xlsxwriter
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Data"
-    columns = [str(c) for c in df.columns]
-    sheet.append(columns)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    widths = [len(c) for c in columns]
-    for row in df.itertuples(index=False, name=None):
-        values = [_excel_value(v) for v in row]
-        sheet.append([None if isinstance(v, str) else v for v in values])
-        cells = sheet[sheet.max_row]
-        for i, (cell, value) in enumerate(zip(cells, values)):
-            if isinstance(value, str):
-                cell.value = xml_safe(value)
-                cell.data_type = "s"  # '=…' stays text
-            widths[i] = min(60, max(widths[i], len(str(value or ""))))
-    for i, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = width + 2
-    sheet.freeze_panes = "A2"
-
-    info = book.create_sheet("About")
-    for label, value in (("Chart", title), ("Filters", about.subtitle), ("Source", about.source)):
-        info.append([label, xml_safe(value)])
-        info.cell(info.max_row, 2).data_type = "s"
-        info.cell(info.max_row, 1).font = Font(bold=True)
-    info.column_dimensions["A"].width = 10
-    info.column_dimensions["B"].width = 120
     out = io.BytesIO()
-    book.save(out)
+    book = xlsxwriter.Workbook(
+        out,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
+    bold = book.add_format({"bold": True})
+    day = book.add_format({"num_format": "yyyy-mm-dd"})
+    moment = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+    sheet = book.add_worksheet("Data")
+    columns = [str(c) for c in df.columns]
+    sheet.write_row(0, 0, columns, bold)
+    widths = [len(c) for c in columns]
+    for r, row in enumerate(df.itertuples(index=False, name=None), start=1):
+        for c, raw in enumerate(row):
+            value = _excel_value(raw)
+            if value is None:
+                continue
+            if isinstance(value, str):
+                sheet.write_string(r, c, xml_safe(value))
+            elif isinstance(value, datetime):
+                sheet.write_datetime(r, c, value, moment if value.time() != time_of_day() else day)
+            elif isinstance(value, date):
+                sheet.write_datetime(r, c, value, day)
+            elif isinstance(value, bool):
+                sheet.write_boolean(r, c, value)
+            elif isinstance(value, int | float):
+                sheet.write_number(r, c, value)
+            else:
+                sheet.write_string(r, c, xml_safe(value))
+            widths[c] = min(60, max(widths[c], len(str(value))))
+    for c, width in enumerate(widths):
+        sheet.set_column(c, c, width + 2)
+    sheet.freeze_panes(1, 0)
+
+    info = book.add_worksheet("About")
+    for r, (label, value) in enumerate(
+        (("Chart", title), ("Filters", about.subtitle), ("Source", about.source))
+    ):
+        info.write_string(r, 0, label, bold)
+        info.write_string(r, 1, xml_safe(value))
+    info.set_column(0, 0, 10)
+    info.set_column(1, 1, 120)
+    book.close()
     return out.getvalue()
 
 

@@ -8,14 +8,25 @@ URL parameters (all optional, see briefing/README.md):
   polarity      critical | supportive | neutral            repeated or comma-separated
   category      a figure category (refugees, displaced...) repeated or comma-separated
 The app writes multi-valued parameters repeated (`country=canada&country=russia`).
+A link is untrusted input: each parameter is read up to MAX_VALUES values of at most
+MAX_VALUE_CHARS characters, and whatever is dropped is said in the sidebar.
+
+A date range at the edges of the data is no filter: it follows the data, so a tab left open
+while the ETL adds newer articles shows them. Only an end the analyst moved is a filter, and
+only such an end is written into the URL.
 """
 
 from __future__ import annotations
 
+import logging
+import re
+import sys
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from briefing.text import md_escape
 from etl.types import FIGURE_CATEGORIES, POLARITIES
 
 # URL parameter for each multi-valued field, and whether commas separate values in it.
@@ -27,6 +38,38 @@ LIST_PARAMS = {
     "categories": ("category", True),
 }
 URL_PARAMS = ("from", "to", *(p for p, _ in LIST_PARAMS.values()))
+MAX_VALUES = 50  # values read per parameter (no sidebar list is longer in practice)
+MAX_VALUE_CHARS = 200  # an actor id or outlet name is far shorter
+MAX_PARAM_CHARS = MAX_VALUES * (MAX_VALUE_CHARS + 1)  # one comma-separated parameter
+_PREVIEW_CHARS = 40  # how much of a rejected value a message quotes
+
+
+def _preview(value: str) -> str:
+    return value if len(value) <= _PREVIEW_CHARS else value[:_PREVIEW_CHARS] + "…"
+
+
+def _listing(values: Sequence[str], shown: int = 5) -> str:
+    listed = ", ".join(_preview(v) for v in values[:shown])
+    return listed + (f" and {len(values) - shown:,} more" if len(values) > shown else "")
+
+
+def _bounded(name: str, values: Sequence[str], max_chars: int) -> tuple[list[str], list[str]]:
+    """The first MAX_VALUES of `values` no longer than `max_chars`, and what was dropped, as
+    sentences."""
+    problems = []
+    if len(values) > MAX_VALUES:
+        problems.append(
+            f"Read only the first {MAX_VALUES} {name} values in the link; "
+            f"{len(values) - MAX_VALUES:,} more were ignored."
+        )
+        values = values[:MAX_VALUES]
+    long = [v for v in values if len(v) > max_chars]
+    if long:
+        problems.append(
+            f"Ignored {len(long)} {name} value(s) longer than {max_chars:,} characters "
+            f"({', '.join(f'{len(v):,}' for v in long[:3])} characters)."
+        )
+    return [v for v in values if len(v) <= max_chars], problems
 
 
 @dataclass(frozen=True)
@@ -60,28 +103,37 @@ class Filters:
 
     @classmethod
     def from_query_params(cls, params: Mapping[str, Sequence[str]]) -> tuple[Filters, list[str]]:
-        """Parse URL parameters (each name to all its values); bad values are dropped and
-        reported as sentences for the analyst."""
+        """Parse URL parameters (each name to all its values); bad, surplus and overlong values
+        are dropped and reported as plain-text sentences for the analyst (they quote the
+        link's own text: show them escaped)."""
         problems: list[str] = []
         dates: dict[str, date | None] = {}
         for name in ("from", "to"):
-            raw = [v for v in params.get(name, ()) if v.strip()]
+            raw, dropped = _bounded(
+                name, [v for v in params.get(name, ()) if v.strip()], MAX_VALUE_CHARS
+            )
+            problems += dropped
             dates[name] = None
             if raw:
                 try:
                     dates[name] = date.fromisoformat(raw[-1].strip())
                 except ValueError:
-                    problems.append(f"Ignored `{name}={raw[-1]}`: dates are written YYYY-MM-DD.")
+                    problems.append(
+                        f"Ignored {name}={_preview(raw[-1])}: dates are written YYYY-MM-DD."
+                    )
         if dates["from"] and dates["to"] and dates["from"] > dates["to"]:
-            problems.append("`from` was after `to`; the two dates were swapped.")
+            problems.append("The from date was after the to date; the two were swapped.")
             dates["from"], dates["to"] = dates["to"], dates["from"]
         lists: dict[str, tuple[str, ...]] = {}
         for attr, (name, comma_separated) in LIST_PARAMS.items():
+            given, dropped = _bounded(name, list(params.get(name, ())), MAX_PARAM_CHARS)
             values: list[str] = []
-            for raw in params.get(name, ()):
+            for raw in given:
                 parts = raw.split(",") if comma_separated else [raw]
                 values.extend(p.strip() for p in parts if p.strip())
-            lists[attr] = tuple(dict.fromkeys(values))  # de-duplicated, order kept
+            kept, more = _bounded(name, list(dict.fromkeys(values)), MAX_VALUE_CHARS)
+            problems += dropped + more
+            lists[attr] = tuple(kept)  # de-duplicated, order kept
         filters = cls(date_from=dates["from"], date_to=dates["to"], **lists)
         filters, vocab_problems = filters.restricted_to(
             polarities=POLARITIES, categories=FIGURE_CATEGORIES
@@ -98,7 +150,7 @@ class Filters:
             dropped = [v for v in getattr(self, attr) if v not in known]
             if dropped:
                 problems.append(
-                    f"Ignored unknown {LIST_PARAMS[attr][0]} value(s): {', '.join(dropped)}."
+                    f"Ignored unknown {LIST_PARAMS[attr][0]} value(s): {_listing(dropped)}."
                 )
                 changes[attr] = kept
         return replace(self, **changes), problems
@@ -145,6 +197,64 @@ WIDGET_KEYS = {
 }
 _SEEDED = "flt_seeded"
 _PROBLEMS = "flt_problems"
+_SPAN = "flt_span"  # the data's (first, last) date when the date widget was last set
+
+
+class _DroppedLinks(logging.Filter):
+    """Streamlit drops a whole query string of more than 1,000 parameters or 512 Ki characters
+    before the app sees it, and only logs that on the server. This filter on that log notes
+    which session it happened to (the AppSession or ScriptRunContext on the stack), so the
+    sidebar can say the link's filters were not applied."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sessions: OrderedDict[str, str] = OrderedDict()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message.startswith("Ignoring query string"):
+            frame = sys._getframe()
+            while frame is not None:
+                session = _session_of(frame.f_locals.get("self"))
+                if session:
+                    self.sessions[session] = message
+                    while len(self.sessions) > 1000:  # sessions that never ran a script
+                        self.sessions.popitem(last=False)
+                    break
+                frame = frame.f_back
+        return True
+
+    def take(self, session: str) -> str | None:
+        return self.sessions.pop(session, None)
+
+
+def _session_of(owner: object) -> str | None:
+    """The session id an AppSession (server), ScriptRunner (AppTest) or run context carries;
+    instance attributes only, so no proxy object is asked for anything."""
+    fields = getattr(owner, "__dict__", None) or {}
+    names = ("id",) if type(owner).__name__ == "AppSession" else ("session_id", "_session_id")
+    found = next((fields[n] for n in names if isinstance(fields.get(n), str)), None)
+    return found or None
+
+
+DROPPED_LINKS = _DroppedLinks()
+logging.getLogger("streamlit.runtime.state.query_params").addFilter(DROPPED_LINKS)
+
+
+def _dropped_link_note() -> list[str]:
+    """A sentence when Streamlit ignored this session's whole link (see _DroppedLinks)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    found = DROPPED_LINKS.take(ctx.session_id) if ctx else None
+    if not found:
+        return []
+    count = re.search(r"with ([0-9]+) (parameters|characters)", found)
+    size = f" ({int(count[1]):,} {count[2]})" if count else ""
+    return [
+        "The link was too long to read" + size + ", so none of its filters were applied "
+        "(at most 1,000 parameters and 512 Ki characters)."
+    ]
 
 
 def read_url() -> dict[str, list[str]]:
@@ -176,8 +286,30 @@ def _seed(filters: Filters, options: FilterOptions) -> None:
     start = filters.date_from or options.first_date
     end = filters.date_to or options.last_date
     ss[WIDGET_KEYS["dates"]] = (start, end) if start and end else ()
+    ss[_SPAN] = (options.first_date, options.last_date)
     for attr in LIST_PARAMS:
         ss[WIDGET_KEYS[attr]] = list(getattr(filters, attr))
+
+
+def _follow_data(options: FilterOptions) -> None:
+    """When the warehouse's date span has changed since the date widget was set (the ETL added
+    articles while this tab was open), move each end that sat on the old edge of the data to the
+    new edge: it meant "everything", not that date. Ends the analyst moved stay where they are."""
+    import streamlit as st
+
+    ss = st.session_state
+    span = (options.first_date, options.last_date)
+    before = ss.get(_SPAN)
+    ss[_SPAN] = span
+    if before is None or before == span or not (span[0] and span[1]):
+        return
+    chosen = list(ss.get(WIDGET_KEYS["dates"]) or ())
+    if not chosen:  # the old warehouse had no dates at all
+        ss[WIDGET_KEYS["dates"]] = span
+        return
+    ss[WIDGET_KEYS["dates"]] = tuple(
+        span[i] if end == before[i] else end for i, end in enumerate(chosen)
+    )
 
 
 def reset_filters(options: FilterOptions) -> None:
@@ -221,8 +353,13 @@ def sidebar_filters(options: FilterOptions) -> Filters:
             outlets=options.outlets,
         )
         _seed(parsed, options)
-        ss[_PROBLEMS] = problems + unknown
+        dropped = _dropped_link_note()
+        ss[_PROBLEMS] = dropped + problems + unknown
         ss[_SEEDED] = True
+        if dropped:  # the address bar still holds the link Streamlit ignored: replace it
+            st.query_params.clear()
+    else:
+        _follow_data(options)
 
     with st.sidebar:
         st.markdown("### Filters")
@@ -268,7 +405,7 @@ def sidebar_filters(options: FilterOptions) -> Filters:
             width="stretch",
         )
         for problem in ss.get(_PROBLEMS) or []:
-            st.warning(problem)
+            st.warning(md_escape(problem))  # it quotes the link's own text
 
     filters = _filters_from_widgets(options)
     write_url(filters)

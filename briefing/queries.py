@@ -34,12 +34,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
 from briefing.filters import FilterOptions, Filters
+from briefing.text import md_escape
+from etl.inputs import display_path, hide_paths
 from etl.types import CONTRACT_TABLES
 
 DEFAULT_PATH = "data/warehouse.duckdb"
@@ -322,15 +325,17 @@ def health(wh: Warehouse | None) -> Health:
     if wh is None:
         return Health(
             "missing",
-            f"No warehouse at `{warehouse_path()}`. Build it with "
+            f"No warehouse at `{display_path(Path(warehouse_path()))}`. Build it with "
             "`python -m etl` (or point `BRIEFING_DB` at a warehouse file).",
         )
     try:
         present = columns(wh)
     except duckdb.Error as exc:
+        shown = display_path(Path(wh.path))
+        detail = md_escape(hide_paths(str(exc)))
         return Health(
             "invalid",
-            f"`{wh.path}` is not a readable DuckDB warehouse ({exc}). "
+            f"`{shown}` is not a readable DuckDB warehouse ({detail}). "
             "Rebuild it with `python -m etl`.",
         )
     missing = [t for t in TABLES if t not in present]
@@ -1118,4 +1123,49 @@ def sources(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
         SELECT outlet, date_label AS published, title, url
         FROM rows ORDER BY row_date NULLS LAST, outlet, title LIMIT ?""",
         [limit],
+    )
+
+
+# --- the page for adding articles ------------------------------------------------------------
+
+
+@st.cache_data(**CACHE)
+def article_titles(wh: Warehouse) -> dict[str, str]:
+    """Every article's id and title, to tell an upload that it is already loaded."""
+    df = _frame(wh, "SELECT article_id, COALESCE(title, '') AS title FROM articles")
+    return dict(zip(df["article_id"], df["title"], strict=True))
+
+
+@st.cache_data(**CACHE)
+def articles_from_files(wh: Warehouse, files: tuple[str, ...]) -> pd.DataFrame:
+    """The articles read from these files (relative paths; a bundle's records count as its own)."""
+    return _frame(
+        wh,
+        f"""SELECT a.article_id, a.source_path, a.title, a.outlet, fa.date_label AS published,
+               a.url
+        FROM articles a JOIN {flat("articles")} fa ON fa.article_id = a.article_id
+        WHERE list_contains(?, split_part(a.source_path, '#', 1)) ORDER BY a.source_path""",
+        [list(files)],
+    )
+
+
+@st.cache_data(**CACHE)
+def rows_per_table(wh: Warehouse, article_ids: tuple[str, ...]) -> pd.DataFrame:
+    """How many rows of each extraction table these articles gave."""
+    tables = ("articles", "mentions", "statements", "stances", "figures", "events")
+    sql = " UNION ALL ".join(
+        f'SELECT \'{t}\' AS "table", count(*) AS "rows" FROM {t} WHERE list_contains(?, article_id)'
+        for t in tables
+    )
+    return _frame(wh, sql, [list(article_ids)] * len(tables))
+
+
+@st.cache_data(**CACHE)
+def rejected_files(wh: Warehouse, files: tuple[str, ...]) -> pd.DataFrame:
+    """What the ETL turned away among these files, and why."""
+    return _frame(
+        wh,
+        """SELECT source_path, reason, detail FROM rejected
+        WHERE list_contains(?, split_part(source_path, '#', 1)) ORDER BY source_path""",
+        [list(files)],
     )

@@ -1,4 +1,6 @@
-"""Article text as HTML: every character escaped, extractions wrapped in highlight spans.
+"""Untrusted text made inert wherever it is shown: as HTML (every character escaped, extractions
+wrapped in highlight spans), inside Markdown (every metacharacter escaped), in table cells (no
+spreadsheet formulas) and in link columns (only web links).
 
 Spans may nest or overlap (an actor inside a quote inside a figure sentence), so the text is cut
 at every span boundary and each piece carries the classes of all spans covering it.
@@ -11,6 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
+from string import punctuation
+
+import pandas as pd
 
 from briefing import theme
 
@@ -22,6 +27,67 @@ def xml_safe(text: object) -> str:
     """Article text made safe for Office files (decks, workbooks): XML-invalid characters
     (control characters, lone surrogates) dropped."""
     return _XML_INVALID.sub("", str(text))
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+# CommonMark lets a backslash escape any ASCII punctuation, and only then is it an escape; so
+# escaping all of it leaves no link, image, HTML, emphasis, heading, list, table, math ($) or
+# Streamlit directive (:red[…], :material/…:) in the text, whatever the renderer enables.
+_MD_META = re.compile("([" + re.escape(punctuation) + "])")
+_SPACE = re.compile(r"\s+")
+# Two things act on the text after parsing, where escapes are already gone: GitHub-style
+# autolinks (a bare 'https://…', 'www.…' or 'name@host' becomes a link) and emoji codes
+# (':smile:'). An invisible word joiner after the colon, the '@' and the 'www' breaks each
+# pattern without changing what is seen.
+_AFTER_TEXT = re.compile(r"(:(?=[\w+\-/])|@|(?i:\bwww)(?=\.))")
+
+
+def md_escape(text: object) -> str:
+    """`text` for any Streamlit element that renders Markdown (markdown, caption, title, headers,
+    alerts, labels, help): every metacharacter escaped, line breaks and runs of space as one
+    space, so it shows exactly as written and never becomes a link, image or markup."""
+    flat = _AFTER_TEXT.sub("\\1\u2060", _SPACE.sub(" ", str(text)).strip())
+    return _MD_META.sub(r"\\\1", flat)
+
+
+# --- table cells ---------------------------------------------------------------------------------
+
+# What a spreadsheet runs as a formula when a cell starts with it (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(value: object) -> object:
+    """Text that a spreadsheet would run as a formula, with a leading apostrophe; anything else
+    unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def inert_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `df` whose text cells cannot run as formulas: what st.dataframe shows is what
+    its toolbar's "Download as CSV" writes, so the cells themselves must be safe."""
+    safe = df.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(formula_safe)
+    return safe
+
+
+_WEB_LINK = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
+
+
+def web_link(value: object) -> str | None:
+    """`value` if it is an http(s) URL, else None: a javascript:, data: or vbscript: URL (or a
+    relative one) is never offered as a link."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    return text if _WEB_LINK.fullmatch(text) else None
+
+
+# --- HTML ----------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

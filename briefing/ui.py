@@ -3,14 +3,16 @@ source line and empty-result message every chart needs. app.py sets it; pages re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from briefing import charts, export, queries, theme
 from briefing.filters import FilterOptions, Filters
+from briefing.text import inert_cells, web_link
 
 _KEY = "briefing_page_context"
 CLEAR_HINT = "Widen the date range or press **Reset filters** in the sidebar."
@@ -93,8 +95,19 @@ def nothing_matches(what: str) -> None:
     )
 
 
+def show_table(data: pd.DataFrame, *, links: Sequence[str] = (), **kwargs):
+    """st.dataframe for rows holding article text: every text cell made safe to open in a
+    spreadsheet (the table toolbar's CSV download writes the cells as shown), and the `links`
+    columns keep only http(s) URLs, so a javascript: or data: URL is never a link."""
+    shown = data.copy()
+    for column in links:
+        shown[column] = shown[column].map(web_link)
+    return st.dataframe(inert_cells(shown), **kwargs)
+
+
 def header(title: str, caption: str, actions: Callable[[], None] | None = None) -> None:
-    """The page title and what the page shows; `actions` draws buttons beside the title."""
+    """The page title and what the page shows (both Markdown: escape any untrusted text put in
+    them with briefing.text.md_escape); `actions` draws buttons beside the title."""
     if actions is None:
         st.title(title)
     else:

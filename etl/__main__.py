@@ -14,9 +14,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from etl.inputs import hide_paths
 from etl.run import (
     DEFAULT_ARTICLE_MEMORY_MB,
     DEFAULT_ARTICLE_TIMEOUT,
+    DEFAULT_LOCK_TIMEOUT,
     RunError,
     SilentReporter,
     format_summary,
@@ -28,11 +30,14 @@ Read every article under the input folder (recursively; hidden files and sources
 skipped), clean it, extract actors, statements, stances, figures and events, and write them to
 a DuckDB warehouse. The warehouse is replaced atomically: an interrupted run leaves the previous
 one intact. Articles unchanged since the previous run keep their rows without being reanalysed.
-Optional metadata sits beside the articles in sources.csv (file,url,outlet,published_date)."""
+Optional metadata sits beside the articles in sources.csv (file,url,outlet,published_date).
+Only regular files inside the input folder are read; links that leave it, pipes and devices are
+rejected. One run writes a warehouse at a time: a second run waits for the first (FILE.lock)."""
 
 EPILOG = """\
 exit status: 0 finished (some files may be rejected; see the summary and the `rejected`
-table), 1 could not run (missing input folder, unwritable warehouse folder), 2 usage error,
+table), 1 could not run (missing input folder, unwritable warehouse folder, --db names a file
+that is not a warehouse, another run kept the lock past --lock-timeout), 2 usage error,
 130 interrupted."""
 
 
@@ -126,6 +131,16 @@ def make_reporter(quiet: bool, stream: TextIO):
         return CarriageReturnReporter(stream)
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"must be zero or more seconds: {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m etl",
@@ -151,6 +166,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--full",
         action="store_true",
         help="ignore the previous warehouse and reanalyse every article",
+    )
+    parser.add_argument(
+        "--replace-invalid-db",
+        action="store_true",
+        help="replace FILE even when it is a damaged DuckDB file or a DuckDB database this ETL "
+        "did not write (a file that is not DuckDB at all is never replaced)",
+    )
+    parser.add_argument(
+        "--lock-timeout",
+        type=_seconds,
+        default=DEFAULT_LOCK_TIMEOUT,
+        metavar="SECONDS",
+        help="how long to wait while another run writes the same warehouse; default: "
+        f"{DEFAULT_LOCK_TIMEOUT:g}",
     )
     parser.add_argument(
         "--quiet", action="store_true", help="no progress and no summary; errors only"
@@ -194,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
             args.db,
             full=args.full,
             reporter=reporter,
+            replace_invalid_db=args.replace_invalid_db,
+            lock_timeout=args.lock_timeout,
             article_timeout=args.article_timeout,
             article_memory_mb=args.article_memory,
         )
@@ -210,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("ETL_DEBUG"):
             raise
         print(
-            f"error: {type(exc).__name__}: {exc}\n"
+            f"error: {type(exc).__name__}: {hide_paths(str(exc), args.input)}\n"
             "The previous warehouse was left unchanged. Set ETL_DEBUG=1 to see the traceback.",
             file=sys.stderr,
         )

@@ -30,8 +30,18 @@ from typing import Any
 
 import duckdb
 
-from etl import load
-from etl.types import Actor, Event, Extraction, Figure, Stance, Statement
+from etl import failures, load
+from etl.types import (
+    EVENT_TYPES,
+    FIGURE_CATEGORIES,
+    POLARITIES,
+    Actor,
+    Event,
+    Extraction,
+    Figure,
+    Stance,
+    Statement,
+)
 
 SCORED_TABLES = ("figures", "statements", "stances", "events", "actors")
 FIGURE_TOLERANCE = 0.02
@@ -202,6 +212,105 @@ def headline(table: str, count: Count) -> float:
 # --- gold ----------------------------------------------------------------------------------
 
 
+class GoldError(ValueError):
+    """A gold file does not follow GOLD.md's format; the message names the file and the key."""
+
+
+# GOLD.md's format: required and optional keys, top level and per row. "note" is free text an
+# annotator may leave anywhere; every other key must be one of these, so that a misspelt key is
+# an error and not a silently empty column.
+GOLD_TOP_KEYS = {
+    "required": ("language",),
+    "optional": (
+        "file",
+        "published_date",
+        "actors",
+        "figures",
+        "statements",
+        "stances",
+        "events",
+        "note",
+        "duplicate_of",  # the file is a copy of this one: it must be rejected, with no rows
+    ),
+}
+GOLD_ROW_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
+    "figures": {
+        "required": ("value", "category"),
+        "optional": ("location", "attributed_to", "evidence", "note"),
+    },
+    "statements": {
+        "required": ("speaker", "evidence"),
+        "optional": ("speaker_country", "direct_quote", "note"),
+    },
+    "stances": {
+        "required": ("source", "target", "polarity"),
+        "optional": ("evidence", "note"),
+    },
+    "events": {
+        "required": ("type",),
+        "optional": ("date", "location", "participants", "evidence", "note"),
+    },
+}
+GOLD_VOCABULARIES = {
+    ("figures", "category"): FIGURE_CATEGORIES,
+    ("stances", "polarity"): POLARITIES,
+    ("events", "type"): EVENT_TYPES,
+}
+_GOLD_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _check_keys(where: str, data: Mapping[str, Any], keys: Mapping[str, tuple[str, ...]]) -> None:
+    known = (*keys["required"], *keys["optional"])
+    unknown = sorted(k for k in data if k not in known)
+    if unknown:
+        raise GoldError(f"{where}: unknown key {unknown[0]!r} (known keys: {', '.join(known)})")
+    missing = [k for k in keys["required"] if data.get(k) in (None, "")]
+    if missing:
+        raise GoldError(f"{where}: missing {missing[0]!r}")
+
+
+def _check_date(where: str, value: Any) -> None:
+    if value is not None and not (isinstance(value, str) and _GOLD_DATE.match(value)):
+        raise GoldError(f"{where}: {value!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def validate_gold(data: Any, where: str = "gold") -> None:
+    """Raise GoldError unless `data` is a gold record in GOLD.md's format."""
+    if not isinstance(data, Mapping):
+        raise GoldError(f"{where}: a gold file holds one JSON object")
+    _check_keys(where, data, GOLD_TOP_KEYS)
+    if not isinstance(data["language"], str) or not re.fullmatch(r"[a-z]{2,3}", data["language"]):
+        raise GoldError(f"{where}: language {data['language']!r} is not an ISO 639-1 code")
+    _check_date(f"{where}: published_date", data.get("published_date"))
+    if not isinstance(data.get("duplicate_of", ""), str):
+        raise GoldError(f"{where}: duplicate_of must name a file")
+    actors = data.get("actors") or []
+    if not isinstance(actors, list) or not all(isinstance(a, str) and a for a in actors):
+        raise GoldError(f"{where}: actors must be a list of names")
+    for table, keys in GOLD_ROW_KEYS.items():
+        rows = data.get(table) or []
+        if not isinstance(rows, list):
+            raise GoldError(f"{where}: {table} must be a list")
+        for i, row in enumerate(rows):
+            at = f"{where}: {table}[{i}]"
+            if not isinstance(row, Mapping):
+                raise GoldError(f"{at}: each row is a JSON object")
+            _check_keys(at, row, keys)
+            for (vocab_table, key), values in GOLD_VOCABULARIES.items():
+                if vocab_table == table and row[key] not in values:
+                    raise GoldError(f"{at}: {key} {row[key]!r} is not one of {', '.join(values)}")
+        for i, row in enumerate(rows):
+            at = f"{where}: {table}[{i}]"
+            if table == "figures" and (
+                isinstance(row["value"], bool) or not isinstance(row["value"], int | float)
+            ):
+                raise GoldError(f"{at}: value {row['value']!r} is not a number")
+            if table == "events":
+                _check_date(f"{at}: date", row.get("date"))
+            if table == "statements" and not isinstance(row.get("direct_quote", False), bool):
+                raise GoldError(f"{at}: direct_quote must be true or false")
+
+
 @dataclass(frozen=True)
 class Gold:
     """One gold file."""
@@ -230,9 +339,14 @@ class Gold:
 
 
 def load_gold(gold_dir: Path) -> list[Gold]:
+    """Every gold file of a folder, checked against GOLD.md's format (GoldError if one is not)."""
     golds = []
     for path in sorted(Path(gold_dir).glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise GoldError(f"{path}: not valid JSON ({exc})") from exc
+        validate_gold(data, str(path))
         name = Path(data["file"]).stem if data.get("file") else path.stem
         golds.append(Gold.from_json(name, data))
     return golds
@@ -241,15 +355,57 @@ def load_gold(gold_dir: Path) -> list[Gold]:
 # --- per table -----------------------------------------------------------------------------
 
 
-def score_figures(predicted: Sequence[Figure], gold: Sequence[Mapping[str, Any]]) -> Count:
-    distinct_pred = list({(round(f.value, 6), f.category): f for f in predicted})
-    distinct_gold = list({(float(g["value"]), g["category"]): g for g in gold})
+@dataclass(frozen=True)
+class TableMatch:
+    """One table's predicted rows of an article against its gold rows.
+
+    `correct[i]` says whether predicted row i is right (matched one-to-one to a gold row; for
+    figures, its distinct (value, category) is; for stances, its (source, target, polarity) is in
+    the gold); `found[j]` whether gold row j was matched. `count` is what the scores sum.
+    """
+
+    table: str
+    predicted: tuple[Any, ...]
+    gold: tuple[Mapping[str, Any], ...]
+    correct: tuple[bool, ...]
+    found: tuple[bool, ...]
+    count: Count
+
+    @property
+    def false_rows(self) -> list[Any]:
+        return [row for row, ok in zip(self.predicted, self.correct, strict=True) if not ok]
+
+    @property
+    def missed(self) -> list[Mapping[str, Any]]:
+        return [row for row, ok in zip(self.gold, self.found, strict=True) if not ok]
+
+
+def _figure_key(value: float, category: str) -> tuple[float, str]:
+    return (round(float(value), 6), category)
+
+
+def match_figures(predicted: Sequence[Figure], gold: Sequence[Mapping[str, Any]]) -> TableMatch:
+    distinct_pred = list(dict.fromkeys(_figure_key(f.value, f.category) for f in predicted))
+    distinct_gold = list(dict.fromkeys((float(g["value"]), g["category"]) for g in gold))
 
     def match(p: tuple[float, str], g: tuple[float, str]) -> bool:
         return p[1] == g[1] and abs(p[0] - g[0]) <= FIGURE_TOLERANCE * abs(g[0])
 
     pairs = max_matching(distinct_pred, distinct_gold, match)
-    return Count(len(pairs), len(distinct_pred), len(distinct_gold))
+    right_pred = {distinct_pred[i] for i, _ in pairs}
+    found_gold = {distinct_gold[j] for _, j in pairs}
+    return TableMatch(
+        "figures",
+        tuple(predicted),
+        tuple(gold),
+        tuple(_figure_key(f.value, f.category) in right_pred for f in predicted),
+        tuple((float(g["value"]), g["category"]) in found_gold for g in gold),
+        Count(len(pairs), len(distinct_pred), len(distinct_gold)),
+    )
+
+
+def score_figures(predicted: Sequence[Figure], gold: Sequence[Mapping[str, Any]]) -> Count:
+    return match_figures(predicted, gold).count
 
 
 def texts_overlap(a: str, b: str) -> bool:
@@ -260,27 +416,60 @@ def texts_overlap(a: str, b: str) -> bool:
     return len(wa & wb) >= 0.5 * min(len(wa), len(wb))
 
 
-def score_statements(
+def _one_to_one(
+    table: str,
+    predicted: Sequence[Any],
+    gold: Sequence[Mapping[str, Any]],
+    match: Callable[[Any, Any], bool],
+) -> TableMatch:
+    pairs = max_matching(predicted, gold, match)
+    right = {i for i, _ in pairs}
+    found = {j for _, j in pairs}
+    return TableMatch(
+        table,
+        tuple(predicted),
+        tuple(gold),
+        tuple(i in right for i in range(len(predicted))),
+        tuple(j in found for j in range(len(gold))),
+        Count(len(pairs), len(predicted), len(gold)),
+    )
+
+
+def speaker_matches(index: ActorIndex, gold: Mapping[str, Any], predicted: Statement) -> bool:
+    return index.matches(gold.get("speaker"), predicted.speaker_id, predicted.speaker_text)
+
+
+def match_statements(
     predicted: Sequence[Statement], gold: Sequence[Mapping[str, Any]], index: ActorIndex
-) -> Count:
+) -> TableMatch:
     def match(p: Statement, g: Mapping[str, Any]) -> bool:
-        return index.matches(g.get("speaker"), p.speaker_id, p.speaker_text) and texts_overlap(
+        return speaker_matches(index, g, p) and texts_overlap(
             p.quote or "", g.get("evidence") or ""
         )
 
-    pairs = max_matching(predicted, gold, match)
-    return Count(len(pairs), len(predicted), len(gold))
+    return _one_to_one("statements", predicted, gold, match)
 
 
-def score_stances(
-    predicted: Sequence[Stance], gold: Sequence[Mapping[str, Any]], index: ActorIndex
+def score_statements(
+    predicted: Sequence[Statement], gold: Sequence[Mapping[str, Any]], index: ActorIndex
 ) -> Count:
+    return match_statements(predicted, gold, index).count
+
+
+def _triple(stance: Stance) -> tuple[str, str, str]:
+    return (stance.source_id, stance.target_id, stance.polarity)
+
+
+def match_stances(
+    predicted: Sequence[Stance], gold: Sequence[Mapping[str, Any]], index: ActorIndex
+) -> TableMatch:
     """Distinct (source, target, polarity) on both sides.
 
     Several predicted triples that stand for one gold triple (two Canadian ministers criticising
-    Syria, gold "Canada → Syria") are one triple at the gold's level: they count once.
+    Syria, gold "Canada → Syria") are one triple at the gold's level: they count once, and every
+    row whose triple is in the gold is right.
     """
-    pred = sorted({(s.source_id, s.target_id, s.polarity) for s in predicted})
+    pred = sorted({_triple(s) for s in predicted})
     gold_triples = sorted(
         {(normalise_name(g["source"]), normalise_name(g["target"]), g["polarity"]) for g in gold}
     )
@@ -294,10 +483,26 @@ def score_stances(
 
     pairs = max_matching(pred, gold_triples, match)
     matched = {i for i, _ in pairs}
-    collapsed = sum(
-        1 for i, p in enumerate(pred) if i not in matched and any(match(p, g) for g in gold_triples)
+    in_gold = {p for p in pred if any(match(p, g) for g in gold_triples)}
+    collapsed = sum(1 for i, p in enumerate(pred) if i not in matched and p in in_gold)
+    found = {gold_triples[j] for _, j in pairs}
+    return TableMatch(
+        "stances",
+        tuple(predicted),
+        tuple(gold),
+        tuple(_triple(s) in in_gold for s in predicted),
+        tuple(
+            (normalise_name(g["source"]), normalise_name(g["target"]), g["polarity"]) in found
+            for g in gold
+        ),
+        Count(len(pairs), len(pred) - collapsed, len(gold_triples)),
     )
-    return Count(len(pairs), len(pred) - collapsed, len(gold_triples))
+
+
+def score_stances(
+    predicted: Sequence[Stance], gold: Sequence[Mapping[str, Any]], index: ActorIndex
+) -> Count:
+    return match_stances(predicted, gold, index).count
 
 
 def dates_agree(predicted: date | None, gold: str | None) -> bool:
@@ -309,18 +514,114 @@ def dates_agree(predicted: date | None, gold: str | None) -> bool:
     return predicted.isoformat()[: len(gold)] == gold[:10]
 
 
-def score_events(predicted: Sequence[Event], gold: Sequence[Mapping[str, Any]]) -> Count:
+def match_events(predicted: Sequence[Event], gold: Sequence[Mapping[str, Any]]) -> TableMatch:
     def match(p: Event, g: Mapping[str, Any]) -> bool:
         return p.event_type == g.get("type") and dates_agree(p.event_date, g.get("date"))
 
-    pairs = max_matching(predicted, gold, match)
-    return Count(len(pairs), len(predicted), len(gold))
+    return _one_to_one("events", predicted, gold, match)
+
+
+def score_events(predicted: Sequence[Event], gold: Sequence[Mapping[str, Any]]) -> Count:
+    return match_events(predicted, gold).count
 
 
 def score_actors(mentioned: Iterable[str], gold: Sequence[str], index: ActorIndex) -> Count:
     mentioned = sorted(set(mentioned))
     found = sum(1 for name in gold if any(index.matches(name, a, _slug_text(a)) for a in mentioned))
     return Count(found, len(mentioned), len(gold))
+
+
+# --- reliability of the confidence -----------------------------------------------------------
+
+ROW_TABLES = ("figures", "statements", "stances", "events")
+CONFIDENCE_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+HIGH_CONFIDENCE = 0.8
+
+
+@dataclass(frozen=True)
+class Reliability:
+    """Rows and right rows per confidence bin (0–0.2 … 0.8–1.0) of one table."""
+
+    rows: tuple[int, ...]
+    right: tuple[int, ...]
+    unscored: int = 0  # rows without a confidence
+
+    @classmethod
+    def of(cls, labelled: Iterable[tuple[float | None, bool]]) -> Reliability:
+        bins = len(CONFIDENCE_BINS) - 1
+        rows, right, unscored = [0] * bins, [0] * bins, 0
+        for confidence, ok in labelled:
+            if confidence is None:
+                unscored += 1
+                continue
+            b = confidence_bin(confidence)
+            rows[b] += 1
+            right[b] += bool(ok)
+        return cls(tuple(rows), tuple(right), unscored)
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows) + self.unscored
+
+    @property
+    def high(self) -> Count:
+        """Rows at HIGH_CONFIDENCE or more (the top bin): tp = right, pred = rows."""
+        return Count(self.right[-1], self.rows[-1], 0)
+
+    @property
+    def high_share(self) -> float | None:
+        return self.rows[-1] / self.total if self.total else None
+
+    def as_dict(self) -> dict[str, Any]:
+        edges = CONFIDENCE_BINS
+        return {
+            "bins": [
+                {
+                    "from": edges[i],
+                    "to": edges[i + 1],
+                    "rows": self.rows[i],
+                    "right": self.right[i],
+                    "share_right": self.right[i] / self.rows[i] if self.rows[i] else None,
+                }
+                for i in range(len(self.rows))
+            ],
+            "unscored": self.unscored,
+            "high_confidence": {
+                "threshold": HIGH_CONFIDENCE,
+                "rows": self.rows[-1],
+                "share_of_rows": self.high_share,
+                "precision": self.high.precision,
+            },
+        }
+
+
+def confidence_bin(confidence: float) -> int:
+    """Index of the bin a confidence falls in; 1.0 belongs to the top bin."""
+    for i, upper in enumerate(CONFIDENCE_BINS[1:-1]):
+        if confidence < upper:
+            return i
+    return len(CONFIDENCE_BINS) - 2
+
+
+def format_reliability(reliability: Mapping[str, Reliability]) -> str:
+    """The reliability table: per table and confidence bin, rows and the share right."""
+    edges = CONFIDENCE_BINS
+    labels = [f"{edges[i]:.1f}–{edges[i + 1]:.1f}" for i in range(len(edges) - 1)]
+    lines = [
+        "reliability of confidence (rows / share right, per bin)",
+        f"{'table':<11} " + " ".join(f"{label:>13}" for label in labels) + "   ≥0.8: share, prec",
+    ]
+    for table, rel in reliability.items():
+        cells = [
+            f"{rows:>4} / {_fmt(right / rows if rows else None)}"
+            for rows, right in zip(rel.rows, rel.right, strict=True)
+        ]
+        share = rel.high_share
+        tail = f"   {_fmt(share)}, {_fmt(rel.high.precision)}"
+        if rel.unscored:
+            tail += f"  ({rel.unscored} rows without confidence)"
+        lines.append(f"{table:<11} " + " ".join(f"{c:>13}" for c in cells) + tail)
+    return "\n".join(lines)
 
 
 # --- per article and per folder ------------------------------------------------------------
@@ -331,11 +632,15 @@ class ArticleScore:
     name: str
     counts: Mapping[str, Count]
     language_right: bool
+    # Row-level matches of the four row tables, for reliability and error classes.
+    matches: Mapping[str, TableMatch] = field(default_factory=dict, compare=False)
+    extraction: Extraction | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Scores:
     articles: tuple[ArticleScore, ...]
+    index: ActorIndex | None = field(default=None, compare=False, repr=False)
 
     @property
     def totals(self) -> dict[str, Count]:
@@ -355,6 +660,20 @@ class Scores:
     def language_right(self) -> int:
         return sum(a.language_right for a in self.articles)
 
+    def reliability(self) -> dict[str, Reliability]:
+        """Per row table: how often rows were right, by confidence bin."""
+        return {
+            table: Reliability.of(
+                (row.confidence, ok)
+                for article in self.articles
+                if table in article.matches
+                for row, ok in zip(
+                    article.matches[table].predicted, article.matches[table].correct, strict=True
+                )
+            )
+            for table in ROW_TABLES
+        }
+
     def as_dict(self) -> dict[str, Any]:
         def row(count: Count) -> dict[str, Any]:
             return {
@@ -370,6 +689,7 @@ class Scores:
             "tables": {t: row(c) for t, c in self.totals.items()},
             "overall_mean_f1": self.overall,
             "language": {"right": self.language_right, "articles": len(self.articles)},
+            "reliability": {t: r.as_dict() for t, r in self.reliability().items()},
             "articles": {
                 a.name: {
                     "language_right": a.language_right,
@@ -391,11 +711,14 @@ def score_article(
     def rows(name: str) -> tuple:
         return getattr(extraction, name) if extraction is not None else ()
 
+    matches = {
+        "figures": match_figures(rows("figures"), gold.figures),
+        "statements": match_statements(rows("statements"), gold.statements, index),
+        "stances": match_stances(rows("stances"), gold.stances, index),
+        "events": match_events(rows("events"), gold.events),
+    }
     counts = {
-        "figures": score_figures(rows("figures"), gold.figures),
-        "statements": score_statements(rows("statements"), gold.statements, index),
-        "stances": score_stances(rows("stances"), gold.stances, index),
-        "events": score_events(rows("events"), gold.events),
+        **{table: m.count for table, m in matches.items()},
         "actors": score_actors((m.actor_id for m in rows("mentions")), gold.actors, index),
     }
     if gold.language != "en":
@@ -405,7 +728,7 @@ def score_article(
         )
     else:
         language_right = extraction is not None and extraction.article.language == gold.language
-    return ArticleScore(gold.name, counts, language_right)
+    return ArticleScore(gold.name, counts, language_right, matches, extraction)
 
 
 def read_warehouse(
@@ -422,9 +745,9 @@ def read_warehouse(
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         actors = {
-            row[0]: Actor(row[0], row[1], row[2], row[3], tuple(row[4] or ()))
+            row[0]: Actor(row[0], row[1], row[2], row[3], tuple(row[4] or ()), row[5])
             for row in con.execute(
-                "SELECT actor_id, name, kind, country_id, aliases FROM actors"
+                "SELECT actor_id, name, kind, country_id, aliases, source FROM actors"
             ).fetchall()
         }
         rejected = {
@@ -440,13 +763,63 @@ def read_warehouse(
 
 def score_folder(db_path: Path, gold_dir: Path) -> Scores:
     """Score every gold file in gold_dir against the warehouse at db_path."""
+    golds = load_gold(Path(gold_dir))  # before the warehouse: a bad gold file is the first error
     by_stem, rejected, index = read_warehouse(Path(db_path))
     return Scores(
-        tuple(
-            score_article(g, by_stem.get(g.name), index, rejected.get(g.name))
-            for g in load_gold(Path(gold_dir))
-        )
+        tuple(score_article(g, by_stem.get(g.name), index, rejected.get(g.name)) for g in golds),
+        index,
     )
+
+
+def article_failures(article: ArticleScore, index: ActorIndex) -> list[failures.Failure]:
+    """The false rows and missed gold rows of one article, each with its failure class."""
+    m = article.matches
+    if not m:
+        return []
+
+    def stance_matches(gold_name: str, actor_id: str) -> bool:
+        return index.matches(gold_name, actor_id, _slug_text(actor_id), stand_in=True)
+
+    figs, stmts, stans, evts = (m["figures"], m["statements"], m["stances"], m["events"])
+    return [
+        *failures.classify_figures(
+            article.name, figs.predicted, figs.correct, figs.gold, figs.found, FIGURE_TOLERANCE
+        ),
+        *failures.classify_statements(
+            article.name,
+            article.extraction,
+            stmts.predicted,
+            stmts.correct,
+            stmts.gold,
+            stmts.found,
+            lambda g, p: speaker_matches(index, g, p),
+            texts_overlap,
+        ),
+        *failures.classify_stances(
+            article.name,
+            article.extraction,
+            stans.predicted,
+            stans.correct,
+            stans.gold,
+            stans.found,
+            stance_matches,
+            index.actors,
+        ),
+        *failures.classify_events(
+            article.name,
+            evts.predicted,
+            evts.correct,
+            evts.gold,
+            evts.found,
+            dates_agree,
+            texts_overlap,
+        ),
+    ]
+
+
+def folder_failures(scores: Scores) -> list[failures.Failure]:
+    index = scores.index or ActorIndex({})
+    return [f for article in scores.articles for f in article_failures(article, index)]
 
 
 # --- output --------------------------------------------------------------------------------
@@ -471,6 +844,8 @@ def format_scores(scores: Scores, per_article: bool = False) -> str:
     lines += [line(t, t, c) for t, c in scores.totals.items()]
     lines.append(f"language    {scores.language_right}/{len(scores.articles)} articles right")
     lines.append(f"overall mean F1 (actors by recall): {scores.overall:.3f}")
+    lines.append("")
+    lines.append(format_reliability(scores.reliability()))
     if per_article:
         for article in scores.articles:
             lines.append("")
@@ -488,7 +863,9 @@ def build_parser() -> argparse.ArgumentParser:
         "it against gold JSON files with the rules of GOLD.md.",
     )
     parser.add_argument("--articles", type=Path, metavar="DIR", help="folder of articles")
-    parser.add_argument("--gold", type=Path, required=True, metavar="DIR", help="gold JSON files")
+    parser.add_argument(
+        "--gold", type=Path, metavar="DIR", help="gold JSON files (required without --reviews)"
+    )
     parser.add_argument(
         "--db",
         type=Path,
@@ -497,16 +874,49 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--json", action="store_true", help="print machine-readable scores")
     parser.add_argument("--per-article", action="store_true", help="add one block per article")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="group false rows and missed gold rows by failure class, with examples",
+    )
+    parser.add_argument(
+        "--reviews",
+        action="store_true",
+        help="score the warehouse given by --db against its analysts' reviews (precision on "
+        "confirmed, corrected and rejected rows, recall on added ones) instead of gold files",
+    )
     return parser
+
+
+def main_reviews(args: argparse.Namespace) -> int:
+    """`--reviews`: the machine rows of --db scored against the reviews in its store."""
+    from etl.review import format_review_scores, score_reviews
+
+    if args.db is None or not args.db.is_file():
+        print("error: --reviews needs --db FILE, an existing warehouse", file=sys.stderr)
+        return 2 if args.db is None else 1
+    scores = score_reviews(args.db)
+    print(json.dumps(scores.as_dict(), indent=2) if args.json else format_review_scores(scores))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.reviews:
+        return main_reviews(args)
+    if args.gold is None:
+        print("error: give --gold DIR (or --reviews)", file=sys.stderr)
+        return 2
     if args.db is None and args.articles is None:
         print("error: give --articles DIR (or --db FILE)", file=sys.stderr)
         return 2
     if not args.gold.is_dir():
         print(f"error: gold folder not found: {args.gold}", file=sys.stderr)
+        return 1
+    try:
+        load_gold(args.gold)  # checked before the ETL runs, so a typo costs no run
+    except GoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     if args.db is not None:
         if not args.db.is_file():
@@ -526,9 +936,15 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             scores = score_folder(db, args.gold)
     if args.json:
-        print(json.dumps(scores.as_dict(), indent=2))
+        result = scores.as_dict()
+        if args.errors:
+            result["errors"] = failures.as_dict(folder_failures(scores))
+        print(json.dumps(result, indent=2))
     else:
         print(format_scores(scores, args.per_article))
+        if args.errors:
+            print()
+            print(failures.format_failures(folder_failures(scores)))
     return 0
 
 

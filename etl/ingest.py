@@ -83,6 +83,7 @@ def prepare(raw: RawDocument, sidecar: Mapping[str, SourceMeta]) -> Article | Re
         body=body,
         content_sha256=raw.content_sha256,
         ingested_at=None,
+        encoding_note=raw.encoding_note,
     )
 
 

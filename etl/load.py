@@ -37,7 +37,7 @@ from etl.types import (
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_GAZETTEER = PACKAGE_DIR.parent / "data" / "actors.csv"
 
@@ -56,7 +56,8 @@ TABLES: dict[str, str] = {
             body VARCHAR NOT NULL,
             content_sha256 VARCHAR NOT NULL,
             ingested_at TIMESTAMP,
-            published_precision VARCHAR
+            published_precision VARCHAR,
+            encoding_note VARCHAR
         )""",
     "actors": """
         CREATE TABLE IF NOT EXISTS actors (
@@ -88,7 +89,9 @@ TABLES: dict[str, str] = {
             char_start INTEGER NOT NULL,
             char_end INTEGER NOT NULL,
             date_precision VARCHAR,
-            cue VARCHAR
+            cue VARCHAR,
+            confidence DOUBLE,
+            review_status VARCHAR NOT NULL
         )""",
     "stances": """
         CREATE TABLE IF NOT EXISTS stances (
@@ -102,7 +105,9 @@ TABLES: dict[str, str] = {
             char_start INTEGER NOT NULL,
             char_end INTEGER NOT NULL,
             cue VARCHAR,
-            negated BOOLEAN
+            negated BOOLEAN,
+            confidence DOUBLE,
+            review_status VARCHAR NOT NULL
         )""",
     "figures": """
         CREATE TABLE IF NOT EXISTS figures (
@@ -121,7 +126,9 @@ TABLES: dict[str, str] = {
             value_start INTEGER,
             value_end INTEGER,
             as_of_precision VARCHAR,
-            qualifier VARCHAR
+            qualifier VARCHAR,
+            confidence DOUBLE,
+            review_status VARCHAR NOT NULL
         )""",
     "events": """
         CREATE TABLE IF NOT EXISTS events (
@@ -135,7 +142,46 @@ TABLES: dict[str, str] = {
             participant_ids VARCHAR[],
             evidence VARCHAR,
             char_start INTEGER NOT NULL,
-            char_end INTEGER NOT NULL
+            char_end INTEGER NOT NULL,
+            confidence DOUBLE,
+            review_status VARCHAR NOT NULL
+        )""",
+    # The analysts' review log (etl/review), copied from the review store on every write, with
+    # where each action attached in this warehouse.
+    "reviews": """
+        CREATE TABLE IF NOT EXISTS reviews (
+            review_id VARCHAR PRIMARY KEY,
+            table_name VARCHAR NOT NULL,
+            row_id VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            char_start INTEGER,
+            char_end INTEGER,
+            action VARCHAR NOT NULL,
+            before JSON,
+            after JSON,
+            reviewer VARCHAR NOT NULL,
+            reviewed_at TIMESTAMP NOT NULL,
+            note VARCHAR,
+            seq BIGINT NOT NULL,
+            content_sha256 VARCHAR,
+            source_path VARCHAR,
+            evidence VARCHAR,
+            changes JSON,
+            base_version BIGINT,
+            undoes VARCHAR,
+            attached_row_id VARCHAR,
+            attached_article_id VARCHAR,
+            attached_by VARCHAR,
+            unattached_reason VARCHAR
+        )""",
+    # The machine's own rows of every reviewed article, so a later run can reuse them.
+    "review_machine_rows": """
+        CREATE TABLE IF NOT EXISTS review_machine_rows (
+            article_id VARCHAR NOT NULL,
+            table_name VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            row_id VARCHAR NOT NULL,
+            row JSON NOT NULL
         )""",
     "rejected": """
         CREATE TABLE IF NOT EXISTS rejected (
@@ -220,6 +266,8 @@ _ARROW_TYPES = {
     "DATE": pa.date32(),
     "TIMESTAMP": pa.timestamp("us"),
     "INTEGER": pa.int64(),
+    "BIGINT": pa.int64(),
+    "JSON": pa.string(),
     "DOUBLE": pa.float64(),
     "BOOLEAN": pa.bool_(),
     "VARCHAR[]": pa.list_(pa.string()),
@@ -340,9 +388,12 @@ def write_warehouse(
     rejected: Sequence[RejectedFile],
     run_info: RunInfo,
     gazetteer_sha256: str = "",
+    reviews: Sequence[Mapping[str, Any]] = (),
+    review_machine_rows: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, int]:
     """Write a complete warehouse to a temporary file, check it, and move it over `db_path`.
 
+    `reviews` and `review_machine_rows` are the rows of those tables (see etl.review).
     Returns the row count of every table. On any failure the previous file is left as it was.
     """
     db_path = Path(db_path)
@@ -361,6 +412,7 @@ def write_warehouse(
                 actors=actors,
                 rejected=rejected,
                 runs=[*previous_runs, run_info],
+                review_tables={"reviews": reviews, "review_machine_rows": review_machine_rows},
                 meta={
                     "etl_version": run_info.etl_version,
                     "gazetteer_sha256": gazetteer_sha256,
@@ -404,6 +456,7 @@ def _insert_all(
     rejected: Sequence[RejectedFile],
     runs: Sequence[RunInfo],
     meta: Mapping[str, str],
+    review_tables: Mapping[str, Sequence[Mapping[str, Any]]],
 ) -> dict[str, int]:
     article_ids = {a.article_id for a in articles}
     for extraction in extractions:
@@ -424,6 +477,7 @@ def _insert_all(
         ],
         "runs": list(runs),
         "meta": [{"key": k, "value": v} for k, v in meta.items()],
+        **{table: list(table_rows) for table, table_rows in review_tables.items()},
     }
     for table, field_name in EXTRACTION_FIELD.items():
         rows[table] = [row for e in extractions for row in getattr(e, field_name)]
@@ -576,6 +630,40 @@ def _open_warehouse(db_path: Path, *, warn: bool = True) -> duckdb.DuckDBPyConne
             )
         return None
     return con
+
+
+# Every DuckDB database file carries these bytes at offset 8 (after a checksum).
+DUCKDB_MAGIC = b"DUCK"
+
+
+def warehouse_problem(db_path: Path) -> str | None:
+    """Why the file at db_path must not simply be replaced, or None when it may be.
+
+    None: no file, an empty file, or an ETL warehouse. Otherwise `not_duckdb` (some other file:
+    a typo in `--db` must not destroy it), `unreadable` (a damaged DuckDB file) or `foreign` (a
+    DuckDB database this ETL did not write).
+    """
+    db_path = Path(db_path)
+    if not db_path.exists() or (db_path.is_file() and db_path.stat().st_size == 0):
+        return None
+    try:
+        with open(db_path, "rb") as file:
+            header = file.read(16)
+    except OSError:
+        return "unreadable"
+    if header[8:12] != DUCKDB_MAGIC:
+        return "not_duckdb"
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error:
+        return "unreadable"
+    try:
+        con.execute("SELECT value FROM meta WHERE key = 'etl_version'").fetchone()
+    except duckdb.Error:
+        return "foreign"
+    finally:
+        con.close()
+    return None
 
 
 def _previous_runs(db_path: Path) -> list[RunInfo]:

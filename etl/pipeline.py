@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from etl.actors import Gazetteer, resolve_mentions
+from etl.confidence import with_confidence
 from etl.context import ArticleContext
 from etl.docindex import DocIndex
 from etl.events import extract_events
@@ -76,7 +77,9 @@ class Analyser:
         A body longer than `piece_chars` is parsed in pieces cut at line ends, joined into one
         `Doc` (see `parse_in_pieces`)."""
         for doc, article in self._parsed(articles, batch_size):
-            yield self.extract(article, doc)
+            yield with_confidence(
+                self.extract(article, doc), {**self.gazetteer.actors, **self.discovered}
+            )
 
     def _parsed(
         self, articles: Sequence[Article], batch_size: int

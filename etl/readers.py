@@ -2,25 +2,32 @@
 
 Supported: `.txt`, `.md`, `.html`/`.htm`, `.json` (one record, a list of records, or an object
 holding a list under "articles"/"items"/"records"/"data") and `.jsonl` (one record per line).
-`read_source` never raises for bad input: every problem becomes a `Rejection`.
+`read_source` never raises for bad input: every problem becomes a `Rejection`. Which entries
+may be read at all, and how many bytes, is `etl.inputs`' business.
 
-Decoding: UTF-8 (with or without BOM), UTF-16 with a BOM, then the encoding an HTML page declares,
-then the best guess of charset-normalizer, with Windows-1252 as the Western fallback. Text that
-was UTF-8 misread as Windows-1252 ("donâ€™t") is repaired when the repair is unambiguous.
+Decoding: UTF-8 (with or without BOM), UTF-16 with a BOM, then UTF-8 with a few damaged bytes
+(each run replaced by U+FFFD), then the encoding an HTML page declares, then the best guess of
+charset-normalizer, with Windows-1252 as the Western fallback. Text that was UTF-8 misread as
+Windows-1252 ("donâ€™t"), even twice over, is repaired by ftfy. Every repair is noted on the
+document (`encoding_note`). A page saved as .txt is read as HTML, and HTML nested in HTML
+(escaped, or in an iframe's `srcdoc`) or in a JSON record is unwrapped to its text.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import html as html_lib
 import json
 import logging
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from etl.dates import parse_partial_date as parse_iso_date
+from etl.inputs import read_entry, relative_path
 from etl.types import PartialDate, RawDocument, Rejection
 
 log = logging.getLogger(__name__)
@@ -118,38 +125,17 @@ def read_source(
             f"Files of type '{suffix or '(no extension)'}' are not read; save the article as "
             ".txt, .md, .html, .json or .jsonl.",
         )
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Rejection(
-                source_path,
-                "too_large",
-                f"The file is {size:,} bytes, over the {max_bytes:,}-byte limit; split it into "
-                "one file per article or a .jsonl bundle under the limit.",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        return Rejection(
-            source_path,
-            "unreadable",
-            f"The file could not be read ({exc.strerror or exc}); check that it exists and that "
-            "its permissions let this user read it.",
-        )
-    if len(data) > max_bytes:  # the file grew between stat and read
-        return Rejection(
-            source_path, "too_large", f"The file is over the {max_bytes:,}-byte limit."
-        )
+    data = read_entry(path, root, max_bytes)
+    if isinstance(data, Rejection):
+        return data
     if fmt in ("json", "jsonl"):
         return _read_json(data, source_path, fmt)
     return _read_text_file(data, source_path, fmt)
 
 
 def relative_source_path(path: Path, root: Path) -> str:
-    """`path` relative to `root`, with forward slashes (the path itself when not under root)."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """`path` relative to `root`, with forward slashes (only its name when not under root)."""
+    return relative_path(path, root)
 
 
 def sha256_hex(data: bytes) -> str:
@@ -160,8 +146,27 @@ def sha256_hex(data: bytes) -> str:
 # Decoding
 
 
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text and, when bytes or characters had to be repaired, a note saying which."""
+
+    text: str
+    note: str | None = None
+
+
 def decode_bytes(data: bytes, source_path: str, declared: str | None = None) -> str | Rejection:
-    """Bytes to text, or a Rejection (`empty`, `binary`, `undecodable`)."""
+    """Bytes to text, or a Rejection (`empty`, `binary`, `undecodable`); see `decode_text`."""
+    decoded = decode_text(data, source_path, declared)
+    return decoded if isinstance(decoded, Rejection) else decoded.text
+
+
+def decode_text(data: bytes, source_path: str, declared: str | None = None) -> Decoded | Rejection:
+    """Bytes to text with a note on any repair, or a Rejection (`empty`, `binary`, `undecodable`).
+
+    Text is decoded as what it mostly is: a UTF-8 file with a few invalid bytes stays UTF-8,
+    each run of bad bytes becoming one U+FFFD, instead of being decoded whole in a Western code
+    page (which would garble every dash and accent in it).
+    """
     if not data.strip():
         return Rejection(
             source_path,
@@ -183,7 +188,7 @@ def decode_bytes(data: bytes, source_path: str, declared: str | None = None) -> 
     ):
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return Decoded(data.decode(codec))
             except UnicodeDecodeError:
                 return Rejection(
                     source_path,
@@ -197,9 +202,18 @@ def decode_bytes(data: bytes, source_path: str, declared: str | None = None) -> 
             "The file contains NUL or control bytes, so it is not a text file; convert it to UTF-8 text first.",
         )
     try:
-        return repair_mojibake(data.decode("utf-8-sig"))
+        return _repaired(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        text, bad = mostly
+        log.info("%s: %d invalid UTF-8 byte(s) replaced", source_path, bad)
+        return _repaired(
+            text,
+            f"{bad} invalid byte{'s' if bad != 1 else ''} in otherwise valid UTF-8 replaced by "
+            "U+FFFD (\ufffd)",
+        )
     for encoding in _candidate_encodings(data, declared):
         try:
             text = data.decode(encoding)
@@ -207,13 +221,44 @@ def decode_bytes(data: bytes, source_path: str, declared: str | None = None) -> 
             continue
         if _suspicious_share(text) <= 0.001:
             log.info("%s: decoded as %s (not UTF-8)", source_path, encoding)
-            return text
+            return Decoded(text)
     return Rejection(
         source_path,
         "undecodable",
         "The file is neither UTF-8 nor a recognisable single-byte encoding (it decodes to control "
         "characters); open it in an editor and re-save it as UTF-8.",
     )
+
+
+# Share of a file's bytes that may be invalid for it still to count as UTF-8 with damage.
+MAX_BAD_UTF8_SHARE = 0.05
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """(text, bad byte count) when `data` is UTF-8 apart from a few invalid bytes, else None.
+
+    "Mostly" means the file holds at least as many valid non-ASCII UTF-8 characters as places
+    where bytes are invalid, and the invalid bytes are at most 5% of it: every accent and quote
+    of a Windows-1252 file is an invalid byte on its own, and valid multi-byte sequences almost
+    never occur in it by chance, while a damaged UTF-8 file's dashes and accents still decode.
+    """
+    text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="surrogateescape")
+    runs = _ESCAPED_BYTES.findall(text)
+    bad = sum(len(run) for run in runs)
+    valid = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    if not runs or valid < len(runs) or bad > MAX_BAD_UTF8_SHARE * len(data):
+        return None
+    return _ESCAPED_BYTES.sub("\ufffd", text), bad
+
+
+def _repaired(text: str, note: str | None = None) -> Decoded:
+    """`text` with mojibake undone, and the notes on what was repaired."""
+    fixed = repair_mojibake(text)
+    notes = [note] if note else []
+    if fixed != text:
+        notes.append("garbled characters (UTF-8 read in a Western code page) repaired")
+    return Decoded(fixed, "; ".join(notes) or None)
 
 
 def _control_byte_share(data: bytes) -> float:
@@ -259,25 +304,12 @@ def _guess_encoding(data: bytes) -> str | None:
 
 
 def repair_mojibake(text: str) -> str:
-    """Undo UTF-8 read as Windows-1252 ("â€™" -> "’"), run by run, only where the repair decodes."""
-    if not _MOJIBAKE.search(text):
+    """Undo UTF-8 read as Windows-1252 ("â€™" -> "’"), even twice over; ftfy decides where."""
+    if not _MOJIBAKE.search(text):  # the common case, without ftfy's own scan
         return text
+    import ftfy
 
-    def fix(match: re.Match[str]) -> str:
-        run = match.group(0)
-        try:
-            # Bytes unassigned in Windows-1252 (0x81, 0x8d, 0x8f, 0x90, 0x9d) survive as U+0081...
-            raw = b"".join(
-                c.encode("cp1252")
-                if ord(c) > 0xFF or not 0x80 <= ord(c) <= 0x9F
-                else bytes([ord(c)])
-                for c in run
-            )
-            return raw.decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            return run
-
-    return _MOJIBAKE.sub(fix, text)
+    return ftfy.fix_encoding(text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -286,12 +318,13 @@ def repair_mojibake(text: str) -> str:
 
 def _read_text_file(data: bytes, source_path: str, fmt: str) -> list[RawDocument] | Rejection:
     declared = None
-    if fmt == "html":
+    if fmt == "html" or _HTML_START.match(data[:1024].decode("latin-1")):
         found = _META_CHARSET.search(data[:4096])
         declared = found.group(1).decode("ascii", "ignore").lower() if found else None
-    text = decode_bytes(data, source_path, declared)
-    if isinstance(text, Rejection):
-        return text
+    decoded = decode_text(data, source_path, declared)
+    if isinstance(decoded, Rejection):
+        return decoded
+    text = decoded.text
     if not text.strip():
         return Rejection(
             source_path,
@@ -299,11 +332,19 @@ def _read_text_file(data: bytes, source_path: str, fmt: str) -> list[RawDocument
             "The file holds only white space; re-save the article with its text.",
         )
     sha = sha256_hex(data)
-    if fmt == "html":
-        return _html_document(text, source_path, sha)
-    if fmt == "md":
-        text = markdown_to_text(text)
-    return [RawDocument(source_path=source_path, text=text, content_sha256=sha, fmt=fmt)]
+    if fmt == "html" or _HTML_START.match(text):  # a page saved as .txt or .md is still a page
+        documents = _html_document(text, source_path, sha)
+    else:
+        if fmt == "md":
+            text = markdown_to_text(text)
+        documents = [RawDocument(source_path=source_path, text=text, content_sha256=sha, fmt=fmt)]
+    if isinstance(documents, Rejection) or decoded.note is None:
+        return documents
+    return [replace(d, encoding_note=decoded.note) for d in documents]
+
+
+# A whole HTML document, whatever its file name says.
+_HTML_START = re.compile(r"^(?:\ufeff|\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html)\b", re.IGNORECASE)
 
 
 def markdown_to_text(text: str) -> str:
@@ -320,12 +361,21 @@ def markdown_to_text(text: str) -> str:
 
 
 def _html_document(html: str, source_path: str, sha: str) -> list[RawDocument] | Rejection:
-    body = html_to_text(html)
-    if len(re.findall(r"[^\W\d_]{2,}", body)) < MIN_HTML_WORDS:
+    body = article_text(html)
+    if _word_count(body) < MIN_HTML_WORDS:
+        hidden = _word_count(_all_text(html))
+        if hidden >= MIN_HTML_WORDS:
+            return Rejection(
+                source_path,
+                "furniture_only",
+                f"The page holds {hidden:,} words, but all of them in page furniture (menus, "
+                "headers, footers, asides or forms) that is never read as article text; save "
+                "the article page itself, or the article's text as a .txt file.",
+            )
         return Rejection(
             source_path,
             "no_text",
-            "The HTML page has no article text (only markup, scripts or menus); save the article page itself.",
+            "The HTML page has no article text (only markup, scripts or styles); save the article page itself.",
         )
     meta = html_metadata(html)
     return [
@@ -340,6 +390,57 @@ def _html_document(html: str, source_path: str, sha: str) -> list[RawDocument] |
             published=parse_machine_date(meta.get("published")),
         )
     ]
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"[^\W\d_]{2,}", text))
+
+
+# Markup inside the text: tags, or tags written as entities ("&lt;p&gt;") by an exporter.
+_HTML_TAG = re.compile(r"<(?:p|div|br|article|section|main|h[1-6]|html|body|iframe)\b", re.I)
+_ESCAPED_TAG = re.compile(r"&lt;(?:p|div|br|article|section|main|h[1-6]|html|body)\b", re.I)
+MAX_HTML_NESTING = 3  # an HTML page inside a page inside a page is as deep as real exports go
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_TAG.search(text) or _ESCAPED_TAG.search(text))
+
+
+def article_text(markup: str) -> str:
+    """The article text of HTML, unwrapping HTML nested in it up to three levels deep.
+
+    Nested HTML is a page whose text is itself markup (escaped as "&lt;p&gt;" or in a <pre>),
+    or a page that carries the article in an iframe's `srcdoc`.
+    """
+    text = markup
+    for _ in range(MAX_HTML_NESTING):
+        if not _HTML_TAG.search(text) and _ESCAPED_TAG.search(text):
+            text = html_lib.unescape(text)
+        if not _HTML_TAG.search(text):
+            break
+        inner = html_to_text(text)
+        if _word_count(inner) < MIN_HTML_WORDS:
+            framed = _srcdocs(text)
+            if framed:
+                text = "\n".join(framed)
+                continue
+        text = inner
+    return text
+
+
+def _srcdocs(html: str) -> list[str]:
+    tree = _parse_html(html)
+    return [] if tree is None else [d for d in tree.xpath("//iframe/@srcdoc") if d.strip()]
+
+
+def _all_text(html: str) -> str:
+    """Every word of a page outside scripts and styles, furniture included."""
+    tree = _parse_html(html)
+    if tree is None:
+        return ""
+    for element in tree.xpath("//script | //style"):
+        element.drop_tree()
+    return tree.text_content()
 
 
 _DROP_TAGS = (
@@ -533,9 +634,10 @@ def _merge_json_ld(payload: str, found: dict[str, str]) -> None:
 
 
 def _read_json(data: bytes, source_path: str, fmt: str) -> list[RawDocument] | Rejection:
-    text = decode_bytes(data, source_path)
-    if isinstance(text, Rejection):
-        return text
+    decoded = decode_text(data, source_path)
+    if isinstance(decoded, Rejection):
+        return decoded
+    text, note = decoded.text, decoded.note
     if fmt == "jsonl":
         records, problems = _jsonl_records(text, source_path)
         if not records and problems:
@@ -559,11 +661,11 @@ def _read_json(data: bytes, source_path: str, fmt: str) -> list[RawDocument] | R
         if len(records) == 1 and records[0][0] == source_path:
             # One record: the file's own bytes identify it, like any other single-article file.
             return _records_to_documents(
-                records, fmt, whole_file_sha=sha256_hex(data), source_path=source_path
+                records, fmt, sha256_hex(data), source_path, encoding_note=note
             )
     for problem in problems:
         log.warning("%s", problem)
-    return _records_to_documents(records, fmt, whole_file_sha=None, source_path=source_path)
+    return _records_to_documents(records, fmt, None, source_path, encoding_note=note)
 
 
 def _jsonl_records(text: str, source_path: str) -> tuple[list[tuple[str, Any]], list[str]]:
@@ -619,10 +721,11 @@ def _records_to_documents(
     fmt: str,
     whole_file_sha: str | None,
     source_path: str,
+    encoding_note: str | None = None,
 ) -> list[RawDocument] | Rejection:
     documents, empties = [], []
     for record_path, record in records:
-        document = record_document(record, record_path, fmt, whole_file_sha)
+        document = record_document(record, record_path, fmt, whole_file_sha, encoding_note)
         if document is None:
             empties.append(record_path)
         else:
@@ -642,24 +745,34 @@ def _records_to_documents(
 
 
 def record_document(
-    record: Mapping[str, Any], record_path: str, fmt: str, sha: str | None = None
+    record: Mapping[str, Any],
+    record_path: str,
+    fmt: str,
+    sha: str | None = None,
+    encoding_note: str | None = None,
 ) -> RawDocument | None:
     """One JSON record as a raw document; None when it carries no article text."""
     text = _as_text(_first(record, TEXT_KEYS))
     if not text or not text.strip():
         return None
-    if re.search(r"<(p|div|br|article|h[1-6])\b", text, re.IGNORECASE):
-        text = html_to_text(text) or text
+    if looks_like_html(text):
+        extracted = article_text(text)
+        if _word_count(extracted) < MIN_HTML_WORDS:
+            # The field is the article by its name: furniture words beat no words at all.
+            extracted = _all_text(text)
+        text = extracted if extracted.strip() else text
     canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    repaired = _repaired(text, encoding_note)
     return RawDocument(
         source_path=record_path,
-        text=repair_mojibake(text),
+        text=repaired.text,
         content_sha256=sha or sha256_hex(canonical.encode("utf-8")),
         fmt=fmt,
         title=_clean_field(_as_text(_first(record, TITLE_KEYS))),
         url=_clean_field(_as_text(_first(record, URL_KEYS))),
         outlet=_clean_field(_as_text(_first(record, OUTLET_KEYS))),
         published=parse_machine_date(_as_text(_first(record, DATE_KEYS))),
+        encoding_note=repaired.note,
     )
 
 
@@ -709,3 +822,20 @@ def parse_machine_date(value: str | None) -> PartialDate | None:
     from etl.metadata import parse_written_date
 
     return parse_written_date(value)
+
+
+def read_bytes(
+    data: bytes, source_path: str, fmt: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[RawDocument] | Rejection:
+    """Bytes already in memory (an upload being checked) read as `read_source` reads a file of
+    format `fmt` (txt, md, html, json, jsonl)."""
+    if len(data) > max_bytes:
+        return Rejection(
+            source_path,
+            "too_large",
+            f"The file is {len(data):,} bytes, over the {max_bytes:,}-byte limit; split it into "
+            "one file per article or a .jsonl bundle under the limit.",
+        )
+    if fmt in ("json", "jsonl"):
+        return _read_json(data, source_path, fmt)
+    return _read_text_file(data, source_path, fmt)

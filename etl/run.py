@@ -12,18 +12,22 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from etl import load
+from etl import load, review
+from etl.inputs import check_entry, display_path, hide_paths, relative_path
 from etl.types import CONTRACT_TABLES, Actor, Article, Extraction, Rejection, stable_id
 
 log = logging.getLogger(__name__)
 
 SIDECAR_NAME = "sources.csv"
+LOCK_SUFFIX = ".lock"
+DEFAULT_LOCK_TIMEOUT = 600.0  # seconds a run waits for another writer of the same warehouse
 ANALYSIS_CHUNK = 32  # articles per call to the analyser; a failure costs at most one chunk's retry
 # What one article may take before it is rejected, so that no article holds up a run. A
 # 100,000-character article takes about 15 s and 700 MB; the limit is the one most articles
@@ -101,44 +105,94 @@ class RunSummary:
     elapsed_seconds: float
     run_id: str
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # (source_path, what was repaired) for every loaded article whose text needed a repair
+    repaired: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     @property
     def articles(self) -> int:
         return self.articles_new + self.articles_reused
 
 
-def iter_input_files(input_dir: Path, skip: Iterable[Path] = ()) -> list[Path]:
-    """Every article file under input_dir, recursively, sorted by relative path.
+@dataclass(frozen=True)
+class InputScan:
+    """The files a run may read and the folder entries it turns away, each sorted by path."""
+
+    files: tuple[Path, ...]
+    rejected: tuple[Rejection, ...]
+
+
+def scan_input_folder(input_dir: Path, skip: Iterable[Path] = ()) -> InputScan:
+    """Every article file under input_dir, recursively, and every entry that may not be read.
 
     Hidden files and folders (".git", ".DS_Store"), the sidecar and the `skip` files (the
-    warehouse itself, when it sits inside the input folder) are skipped.
+    warehouse itself, when it sits inside the input folder) are skipped. Only regular files that
+    resolve inside the folder are kept; links that leave it, loop or dangle, links to folders,
+    pipes, sockets and devices are rejected (see `etl.inputs.check_entry`). Nothing is opened.
     """
-    skipped = {p.resolve() for p in skip}
-    found = []
-    for dirpath, dirnames, filenames in os.walk(input_dir):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found += [
-            Path(dirpath) / name
-            for name in filenames
-            if not name.startswith(".") and name != SIDECAR_NAME
-        ]
-    found = [p for p in found if p.resolve() not in skipped]
-    return sorted(found, key=lambda p: p.relative_to(input_dir).as_posix())
+    skipped = {os.path.realpath(p) for p in skip}
+    files: list[Path] = []
+    rejected: list[Rejection] = []
+
+    def unlistable(exc: OSError) -> None:
+        rejected.append(
+            Rejection(
+                relative_path(Path(exc.filename or input_dir), input_dir) or ".",
+                "unreadable",
+                f"The folder could not be listed ({exc.strerror or type(exc).__name__}); check "
+                "that this user may read it.",
+            )
+        )
+
+    for dirpath, dirnames, filenames in os.walk(input_dir, onerror=unlistable):
+        folder = Path(dirpath)
+        kept = []
+        for name in dirnames:
+            if name.startswith("."):
+                continue
+            if (folder / name).is_symlink():  # os.walk would skip it without a word
+                checked = check_entry(folder / name, input_dir)
+                if isinstance(checked, Rejection):
+                    rejected.append(checked)
+                continue
+            kept.append(name)
+        dirnames[:] = kept
+        for name in filenames:
+            path = folder / name
+            if name.startswith(".") or name == SIDECAR_NAME:
+                continue
+            if os.path.realpath(path) in skipped:
+                continue
+            checked = check_entry(path, input_dir)
+            if isinstance(checked, Rejection):
+                rejected.append(checked)
+            else:
+                files.append(path)
+    files.sort(key=lambda p: p.relative_to(input_dir).as_posix())
+    rejected.sort(key=lambda r: r.source_path)
+    return InputScan(tuple(files), tuple(rejected))
+
+
+def iter_input_files(input_dir: Path, skip: Iterable[Path] = ()) -> list[Path]:
+    """The readable article files under input_dir, sorted by relative path (see `scan_input_folder`)."""
+    return list(scan_input_folder(input_dir, skip).files)
 
 
 def check_paths(input_dir: Path, db_path: Path) -> None:
     """Raise RunError when the run cannot start: no input folder, or nowhere to write."""
+    shown_input, shown_db = display_path(input_dir), display_path(db_path)
     if not input_dir.exists():
-        raise RunError(f"input folder not found: {input_dir}")
+        raise RunError(f"input folder not found: {shown_input}")
     if not input_dir.is_dir():
-        raise RunError(f"input is not a folder: {input_dir}")
+        raise RunError(f"input is not a folder: {shown_input}")
     if db_path.is_dir():
-        raise RunError(f"the warehouse path is a folder, not a file: {db_path}")
+        raise RunError(f"the warehouse path is a folder, not a file: {shown_db}")
+    if db_path.exists() and not db_path.is_file():
+        raise RunError(f"the warehouse path is not a regular file: {shown_db}")
     folder = db_path.parent
     if not folder.is_dir():
-        raise RunError(f"folder for the warehouse does not exist: {folder}")
+        raise RunError(f"folder for the warehouse does not exist: {display_path(folder)}")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise RunError(f"folder for the warehouse is not writable: {folder}")
+        raise RunError(f"folder for the warehouse is not writable: {display_path(folder)}")
 
 
 def _sha256(text: str) -> str:
@@ -155,7 +209,24 @@ class _Intake:
 
 
 def _error_rejection(path: str, stage: str, exc: BaseException) -> Rejection:
-    return Rejection(path, "error", f"{stage} failed: {type(exc).__name__}: {exc}")
+    return Rejection(path, "error", hide_paths(f"{stage} failed: {type(exc).__name__}: {exc}"))
+
+
+def _read_sidecar(input_dir: Path, steps: Steps, rejected: list[Rejection]) -> Mapping[str, Any]:
+    """The sidecar's rows; a sidecar that may not be read or does not parse is rejected."""
+    path = input_dir / SIDECAR_NAME
+    if os.path.lexists(path):
+        checked = check_entry(path, input_dir)
+        if isinstance(checked, Rejection):
+            detail = f"{checked.detail} Its metadata is not used."
+            rejected.append(dataclasses.replace(checked, detail=detail))
+            return {}
+    try:
+        return steps.load_sidecar(input_dir)
+    # A bad sidecar must not stop the run; its metadata is just unused.
+    except Exception as exc:  # noqa: BLE001
+        rejected.append(Rejection(SIDECAR_NAME, "invalid_sidecar", hide_paths(str(exc), input_dir)))
+        return {}
 
 
 def read_inputs(
@@ -163,14 +234,11 @@ def read_inputs(
 ) -> _Intake:
     """Read and prepare every file; duplicates and failures become rejections."""
     intake = _Intake()
-    try:
-        sidecar = steps.load_sidecar(input_dir)
-    # A bad sidecar must not stop the run; its metadata is just unused.
-    except Exception as exc:  # noqa: BLE001
-        sidecar = {}
-        intake.rejected.append(Rejection(SIDECAR_NAME, "invalid_sidecar", str(exc)))
-    files = iter_input_files(input_dir, skip)
-    intake.files_seen = len(files)
+    sidecar = _read_sidecar(input_dir, steps, intake.rejected)
+    scan = scan_input_folder(input_dir, skip)
+    intake.rejected.extend(scan.rejected)
+    files = scan.files
+    intake.files_seen = len(files) + len(scan.rejected)
     reporter.phase("reading", len(files))
     first_by_bytes: dict[str, str] = {}
     first_by_body: dict[str, str] = {}
@@ -182,7 +250,9 @@ def read_inputs(
         # A reader bug or an OS error costs one file, not the run.
         except Exception as exc:  # noqa: BLE001
             intake.rejected.append(
-                Rejection(relative, "unreadable", f"{type(exc).__name__}: {exc}")
+                Rejection(
+                    relative, "unreadable", hide_paths(f"{type(exc).__name__}: {exc}", input_dir)
+                )
             )
             continue
         if isinstance(result, Rejection):
@@ -478,6 +548,8 @@ def run_etl(
     reporter: Reporter | None = None,
     steps: Steps | None = None,
     gazetteer_path: Path | None = None,
+    replace_invalid_db: bool = False,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
     article_memory_mb: float | None = DEFAULT_ARTICLE_MEMORY_MB,
 ) -> RunSummary:
@@ -488,25 +560,121 @@ def run_etl(
     `article_timeout` seconds and `article_memory_mb` MB (None: no limit; see
     `analyse_articles`). Raises RunError when the run cannot happen at all; rejected files
     never stop it.
+
+    One run writes a warehouse at a time: a run waits (up to `lock_timeout` seconds, saying so
+    on the reporter) while another holds `<db>.lock`, and reads the folder and the previous
+    warehouse only once it holds the lock, so the earlier run's work is kept. An existing file
+    at db_path that is not an ETL warehouse is never replaced; a damaged or foreign DuckDB file
+    only with `replace_invalid_db=True`.
     """
     clock = time.monotonic()
-    started_at = datetime.now(UTC).replace(tzinfo=None)
     input_dir, db_path = Path(input_dir), Path(db_path)
     reporter = reporter or SilentReporter()
     check_paths(input_dir, db_path)
     steps = steps or default_steps(gazetteer_path)
     gazetteer = gazetteer_path or load.DEFAULT_GAZETTEER
+    with writer_lock(db_path, lock_timeout, reporter):
+        check_warehouse(db_path, replace_invalid_db)
+        summary = _build_warehouse(
+            input_dir,
+            db_path,
+            full,
+            reporter,
+            steps,
+            gazetteer,
+            article_timeout=article_timeout,
+            article_memory_mb=article_memory_mb,
+        )
+    return dataclasses.replace(summary, elapsed_seconds=time.monotonic() - clock)
+
+
+def lock_path(db_path: Path) -> Path:
+    """The lock file writers of db_path share: `<db>.lock` beside it."""
+    return db_path.with_name(db_path.name + LOCK_SUFFIX)
+
+
+@contextmanager
+def writer_lock(db_path: Path, timeout: float, reporter: Reporter) -> Iterator[None]:
+    """Hold the writer lock of db_path; wait for another run up to `timeout` seconds, then fail."""
+    from filelock import FileLock, Timeout
+
+    shown = display_path(db_path)
+    lock = FileLock(lock_path(db_path))
+    try:
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            reporter.note(
+                f"another ETL run is writing {shown}; waiting up to {timeout:g} s for it to finish…"
+            )
+            try:
+                lock.acquire(timeout=timeout)
+            except Timeout:
+                raise RunError(
+                    f"another ETL run is still writing {shown} after {timeout:g} s of waiting; "
+                    "try again when it has finished (or wait longer with --lock-timeout)"
+                ) from None
+    except OSError as exc:
+        raise RunError(
+            f"could not create the lock file {display_path(lock_path(db_path))} "
+            f"({exc.strerror or exc}); check that the warehouse folder is writable"
+        ) from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def check_warehouse(db_path: Path, replace_invalid: bool = False) -> None:
+    """Raise RunError when db_path holds a file this run must not replace (see load.warehouse_problem)."""
+    problem = load.warehouse_problem(db_path)
+    shown = display_path(db_path)
+    if problem == "not_duckdb":
+        raise RunError(
+            f"{shown} exists and is not a DuckDB warehouse, so it was left untouched; check "
+            "the --db path (a typo?), or move the file away yourself if it should be replaced"
+        )
+    if problem is not None and not replace_invalid:
+        what = {
+            "unreadable": "is a DuckDB file that cannot be opened (damaged, or open in another program)",
+            "foreign": "is a DuckDB database that this ETL did not write (it has no meta table)",
+        }[problem]
+        raise RunError(
+            f"{shown} {what}, so it was left untouched; choose another --db file, or pass "
+            "--replace-invalid-db to replace it with a new warehouse"
+        )
+
+
+def _build_warehouse(
+    input_dir: Path,
+    db_path: Path,
+    full: bool,
+    reporter: Reporter,
+    steps: Steps,
+    gazetteer: Path,
+    *,
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+    article_memory_mb: float | None = DEFAULT_ARTICLE_MEMORY_MB,
+) -> RunSummary:
+    """The run itself, under the writer lock: read, analyse what changed, write."""
+    started_at = datetime.now(UTC).replace(tzinfo=None)
     version = load.etl_version(gazetteer=gazetteer)
     notes: list[str] = []
 
-    previous = load.read_previous(db_path)
+    # Reviewed articles come back with the machine's rows: reviews are applied afresh below.
+    previous = review.restore_machine_rows(load.read_previous(db_path), db_path)
     if previous is None and db_path.exists():
-        notes.append(f"{db_path} was not a readable warehouse; it will be replaced")
+        notes.append(f"{display_path(db_path)} could not be read back; it is replaced")
     reusable = previous is not None and not full and previous.etl_version == version
     if previous is not None and not full and not reusable:
         notes.append("the ETL code, rules or gazetteer changed: every article is reanalysed")
 
-    warehouse_files = (db_path, db_path.with_name(db_path.name + ".wal"))
+    warehouse_files = (
+        db_path,
+        db_path.with_name(db_path.name + ".wal"),
+        lock_path(db_path),
+        *review.store_files(db_path),
+    )
     intake = read_inputs(input_dir, steps, reporter, skip=warehouse_files)
 
     kept: dict[str, Extraction] = {}
@@ -548,8 +716,16 @@ def run_etl(
         for r in rejections
     ]
     actors = load.merge_actors(gazetteer_actors, _discovered_actors(extractions))
+    if previous is not None:
+        notes += _dropped_note(previous, articles)
     run_id = stable_id(started_at.isoformat(), os.getpid(), input_dir.resolve())
-    reporter.note(f"writing {db_path}")
+    reporter.note(f"writing {display_path(db_path)}")
+    # Analysts' reviews (etl/review): corrections applied, rejected rows out, added rows in.
+    try:
+        reviewed = review.apply_store(extractions, db_path)
+    except review.ReviewError as exc:
+        raise RunError(str(exc)) from exc
+    notes += reviewed.notes()
     run_info = load.RunInfo(
         run_id=run_id,
         started_at=started_at,
@@ -565,14 +741,19 @@ def run_etl(
         rows = load.write_warehouse(
             db_path,
             articles=articles,
-            extractions=extractions,
+            extractions=reviewed.extractions,
             actors=actors,
             rejected=rejected_rows,
             run_info=run_info,
             gazetteer_sha256=load.file_sha256(gazetteer),
+            reviews=reviewed.review_rows,
+            review_machine_rows=reviewed.machine_rows,
         )
     except OSError as exc:
-        raise RunError(f"could not write the warehouse {db_path}: {exc}") from exc
+        raise RunError(
+            f"could not write the warehouse {display_path(db_path)}: "
+            + hide_paths(str(exc), input_dir)
+        ) from exc
     reporter.done()
     return RunSummary(
         input_dir=input_dir,
@@ -582,10 +763,25 @@ def run_etl(
         articles_reused=len(kept),
         rejected=tuple(rejections),
         rows=rows,
-        elapsed_seconds=time.monotonic() - clock,
+        elapsed_seconds=0.0,
         run_id=run_id,
         notes=tuple(notes),
+        repaired=tuple((a.source_path, a.encoding_note) for a in articles if a.encoding_note),
     )
+
+
+def _dropped_note(previous: load.PreviousRun, articles: Sequence[Article]) -> list[str]:
+    """Say which articles of the previous warehouse this run no longer holds: none goes unsaid."""
+    loaded = {a.source_path for a in articles}
+    before = {e.article.source_path for group in previous.extractions.values() for e in group}
+    gone = sorted(before - loaded)
+    if not gone:
+        return []
+    shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5} more" if len(gone) > 5 else "")
+    return [
+        f"{len(gone)} article(s) of the previous warehouse are no longer loaded (their file was "
+        f"removed, moved or is now rejected, or the input folder differs): {shown}"
+    ]
 
 
 def format_summary(summary: RunSummary) -> str:
@@ -597,9 +793,12 @@ def format_summary(summary: RunSummary) -> str:
         f"Rejected:          {len(summary.rejected)}",
     ]
     lines += [f"  {r.source_path} — {r.reason}: {r.detail}" for r in summary.rejected]
+    if summary.repaired:
+        lines.append(f"Text repaired:     {len(summary.repaired)}")
+        lines += [f"  {path} — {note}" for path, note in summary.repaired]
     lines.append("Rows per table:")
     lines += [f"  {table:<12} {summary.rows.get(table, 0):>8}" for table in CONTRACT_TABLES]
     lines += [f"Note: {note}" for note in summary.notes]
     lines.append(f"Elapsed:           {summary.elapsed_seconds:.1f} s")
-    lines.append(f"Warehouse:         {summary.db_path}")
+    lines.append(f"Warehouse:         {display_path(summary.db_path)}")
     return "\n".join(lines)

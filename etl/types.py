@@ -47,6 +47,8 @@ EVENT_TYPES = (
     "other",
 )
 DATE_PRECISIONS = ("day", "month", "year")
+# Who stands behind a row: the ETL alone, or an analyst who confirmed, corrected or added it.
+REVIEW_STATUSES = ("machine", "confirmed", "corrected", "added")
 # The warehouse tables of the data contract, in the order summaries list them.
 CONTRACT_TABLES = (
     "articles",
@@ -90,12 +92,15 @@ class RawDocument:
     url: str | None = None
     outlet: str | None = None
     published: PartialDate | None = None
+    encoding_note: str | None = (
+        None  # what decoding repaired (invalid bytes, mojibake), if anything
+    )
 
 
 @dataclass(frozen=True)
 class Rejection:
     source_path: str
-    reason: str  # short machine-friendly reason: empty, binary, undecodable, non_english, duplicate, too_large, unreadable, invalid_json, no_text, over_time_budget, over_memory_budget, error
+    reason: str  # short machine-friendly reason; every one is listed in docs/data-contract.md
     detail: str  # a sentence a person can act on
 
 
@@ -112,6 +117,7 @@ class Article:
     body: str  # cleaned text: every span in the warehouse indexes this string
     content_sha256: str
     ingested_at: datetime | None = None
+    encoding_note: str | None = None  # what decoding repaired, if anything (see RawDocument)
 
 
 @dataclass(frozen=True)
@@ -147,6 +153,8 @@ class Statement:
     char_end: int
     date_precision: str | None = None
     cue: str | None = None  # the reporting verb or phrase ("said", "urged", "according to")
+    confidence: float | None = None  # calibrated probability that the row is right (etl.confidence)
+    review_status: str = "machine"  # one of REVIEW_STATUSES
 
 
 @dataclass(frozen=True)
@@ -162,6 +170,8 @@ class Stance:
     char_end: int
     cue: str | None = None  # the word or phrase that carried the polarity
     negated: bool = False  # a negation was seen and accounted for
+    confidence: float | None = None  # calibrated probability that the row is right (etl.confidence)
+    review_status: str = "machine"  # one of REVIEW_STATUSES
 
 
 @dataclass(frozen=True)
@@ -182,6 +192,8 @@ class Figure:
     value_end: int | None = None
     as_of_precision: str | None = None
     qualifier: str | None = None  # "more than", "about", "only"... as written
+    confidence: float | None = None  # calibrated probability that the row is right (etl.confidence)
+    review_status: str = "machine"  # one of REVIEW_STATUSES
 
 
 @dataclass(frozen=True)
@@ -197,6 +209,8 @@ class Event:
     evidence: str
     char_start: int
     char_end: int
+    confidence: float | None = None  # calibrated probability that the row is right (etl.confidence)
+    review_status: str = "machine"  # one of REVIEW_STATUSES
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from briefing import views
 from briefing.downloads import pack_menu, show_chart
-from briefing.ui import header, nothing_matches, page_context
+from briefing.ui import header, nothing_matches, page_context, show_table
 
 ctx = page_context()
 if ctx:
@@ -20,7 +20,7 @@ if ctx:
         show_chart(ctx, timeline)
         show_chart(ctx, by_place)
         st.subheader("Event list")
-        st.dataframe(
+        show_table(
             timeline.data.drop(columns=["article_id", "date"]),
             hide_index=True,
             width="stretch",

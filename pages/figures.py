@@ -4,7 +4,8 @@ import streamlit as st
 
 from briefing import queries, views
 from briefing.downloads import pack_menu, show_chart
-from briefing.ui import header, nothing_matches, page_context
+from briefing.text import md_escape
+from briefing.ui import header, nothing_matches, page_context, show_table
 
 ctx = page_context()
 if ctx:
@@ -33,8 +34,10 @@ if ctx:
             show_chart(ctx, over_time)
 
         st.subheader("Every figure, with its evidence")
-        st.caption(f"{len(table):,} shown, newest first · {ctx.source('figures', 'figures')}")
-        st.dataframe(
+        st.caption(
+            f"{len(table):,} shown, newest first · {md_escape(ctx.source('figures', 'figures'))}"
+        )
+        show_table(
             table.drop(columns=["article_id"]),
             hide_index=True,
             width="stretch",

@@ -4,7 +4,8 @@ import streamlit as st
 
 from briefing import network, queries, views
 from briefing.downloads import pack_menu, show_chart
-from briefing.ui import CLEAR_HINT, header, nothing_matches, page_context
+from briefing.text import md_escape
+from briefing.ui import CLEAR_HINT, header, nothing_matches, page_context, show_table
 
 ctx = page_context()
 if ctx:
@@ -59,7 +60,7 @@ if ctx:
         if selected:
             left, right = st.columns([2, 3], gap="large")
             with left:
-                st.subheader(f"Strongest ties of {names[selected]}")
+                st.subheader(f"Strongest ties of {md_escape(names[selected])}")
                 ties = network.strongest_ties(shown.graph, selected)
                 if ties.empty:
                     st.info(
@@ -67,9 +68,9 @@ if ctx:
                         + CLEAR_HINT
                     )
                 else:
-                    st.dataframe(ties, hide_index=True, width="stretch")
+                    show_table(ties, hide_index=True, width="stretch")
             with right:
-                st.subheader(f"Statements by {names[selected]}")
+                st.subheader(f"Statements by {md_escape(names[selected])}")
                 said = queries.actor_statements(wh, f, selected)
                 if said.empty:
                     st.info(
@@ -77,7 +78,7 @@ if ctx:
                         "mentions. Pick another actor, or " + CLEAR_HINT[0].lower() + CLEAR_HINT[1:]
                     )
                 else:
-                    st.dataframe(
+                    show_table(
                         said,
                         hide_index=True,
                         width="stretch",

@@ -4,14 +4,15 @@ import streamlit as st
 
 from briefing import deck, queries, views
 from briefing.downloads import pack_menu, show_chart
-from briefing.ui import header, nothing_matches, page_context
+from briefing.text import md_escape
+from briefing.ui import header, nothing_matches, page_context, show_table
 
 ctx = page_context()
 if ctx:
     wh, f = ctx.warehouse, ctx.filters
     header(
         "Overview",
-        f"{f.describe(ctx.names)}. Every number below follows the sidebar filters.",
+        f"{md_escape(f.describe(ctx.names))}. Every number below follows the sidebar filters.",
         lambda: pack_menu(
             ctx,
             "Overview",
@@ -42,7 +43,7 @@ if ctx:
             if latest.empty:
                 nothing_matches("statements")
             else:
-                st.dataframe(
+                show_table(
                     latest,
                     hide_index=True,
                     width="stretch",

@@ -6,8 +6,8 @@ import streamlit as st
 
 from briefing import queries
 from briefing.downloads import pack_menu
-from briefing.text import Highlight, article_html
-from briefing.ui import header, nothing_matches, page_context
+from briefing.text import Highlight, article_html, md_escape
+from briefing.ui import header, nothing_matches, page_context, show_table
 
 ctx = page_context()
 if ctx:
@@ -22,9 +22,10 @@ if ctx:
     if table.empty:
         nothing_matches("articles")
     else:
-        st.caption(f"{len(table):,} articles · {ctx.source('articles', 'articles')}")
-        event = st.dataframe(
+        st.caption(f"{len(table):,} articles · {md_escape(ctx.source('articles', 'articles'))}")
+        event = show_table(
             table.drop(columns=["article_id"]),
+            links=["url"],
             hide_index=True,
             width="stretch",
             on_select="rerun",
@@ -47,12 +48,12 @@ if ctx:
         chosen = table["article_id"].iloc[rows[0]] if rows and rows[0] < len(table) else picked
         record = queries.article(wh, chosen)
         if record:
-            st.subheader(record["title"] or "(untitled)")
+            st.subheader(md_escape(record["title"] or "(untitled)"))
             published = record.get("published")
             published = None if published is None or pd.isna(published) else published
             st.caption(
                 " · ".join(
-                    str(v)
+                    md_escape(v)
                     for v in (
                         record.get("outlet"),
                         published,
@@ -80,7 +81,7 @@ if ctx:
     if bad.empty:
         st.caption("The ETL rejected no files.")
     else:
-        st.dataframe(
+        show_table(
             bad,
             hide_index=True,
             width="stretch",

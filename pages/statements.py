@@ -1,13 +1,11 @@
 """Statements: searchable table; pick one to read its evidence highlighted in context."""
 
-import html
-
 import streamlit as st
 
 from briefing import deck, queries
 from briefing.downloads import pack_menu
-from briefing.text import Highlight, article_html
-from briefing.ui import header, nothing_matches, page_context
+from briefing.text import Highlight, article_html, md_escape
+from briefing.ui import header, nothing_matches, page_context, show_table
 
 LIMIT = 500
 
@@ -30,11 +28,14 @@ if ctx:
     total = queries.statements_count(wh, f, search)
     table = queries.statements_table(wh, f, search, LIMIT)
     if table.empty:
-        nothing_matches("statements" + (f" containing “{search}”" if search else ""))
+        nothing_matches("statements" + (f" containing “{md_escape(search)}”" if search else ""))
     else:
         shown = f"{len(table):,} of {total:,}" if total > len(table) else f"{total:,}"
-        st.caption(f"{shown} statements, newest first · {ctx.source('statements', 'statements')}")
-        event = st.dataframe(
+        st.caption(
+            f"{shown} statements, newest first · "
+            + md_escape(ctx.source("statements", "statements"))
+        )
+        event = show_table(
             table.drop(columns=["statement_id", "article_id"]),
             hide_index=True,
             width="stretch",
@@ -50,7 +51,7 @@ if ctx:
         index = rows[0] if rows and rows[0] < len(table) else 0
         chosen = table.iloc[index]
         said_on = chosen["date"] if isinstance(chosen["date"], str) else "undated"
-        st.subheader(f"{chosen['speaker']}, {said_on}")
+        st.subheader(md_escape(f"{chosen['speaker']}, {said_on}"))
         context = queries.statement_context(wh, chosen["statement_id"])
         if context:
             spans = [Highlight("quote", context["start"], context["end"], "the statement")]
@@ -66,9 +67,9 @@ if ctx:
             spans = [Highlight(h.kind, h.start + shift, h.end + shift, h.label) for h in spans]
             st.html(article_html(text, spans, legend=("quote", "stance")))
             meta = f"{context['outlet'] or 'unknown outlet'} · {context['title'] or ''}"
-            st.caption(html.escape(meta))
+            st.caption(md_escape(meta))
             if not context["stances"].empty:
-                st.dataframe(
+                show_table(
                     context["stances"][["polarity", "source", "target", "evidence"]],
                     hide_index=True,
                     width="stretch",

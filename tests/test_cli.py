@@ -66,6 +66,26 @@ def test_a_warehouse_in_a_missing_folder_exits_1(input_dir, tmp_path):
     assert "does not exist" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_db_path_that_names_another_file_exits_1_and_leaves_it_untouched(input_dir):
+    csv = input_dir / "sources.csv"
+    before = csv.read_bytes()
+    result = run_cli("--input", str(input_dir), "--db", str(csv))
+    assert result.returncode == 1
+    assert "error: sources.csv exists and is not a DuckDB warehouse" in result.stderr
+    assert "Traceback" not in result.stderr and str(input_dir) not in result.stderr
+    assert csv.read_bytes() == before
+
+
+def test_a_damaged_warehouse_exits_1_unless_replacing_it_is_asked_for(input_dir, tmp_path):
+    db = tmp_path / "w.duckdb"
+    db.write_bytes(b"\0" * 8 + load.DUCKDB_MAGIC + b"\0" * 4000)
+    refused = run_cli("--input", str(input_dir), "--db", str(db), "--quiet")
+    assert refused.returncode == 1 and "--replace-invalid-db" in refused.stderr
+    replaced = run_cli("--input", str(input_dir), "--db", str(db), "--replace-invalid-db")
+    assert replaced.returncode == 0, replaced.stderr
+    assert counts(db)["articles"] == 1
+
+
 def test_a_run_prints_progress_lines_and_a_summary_and_reruns_without_change(input_dir, tmp_path):
     (input_dir / "empty.txt").write_text("")
     db = tmp_path / "w.duckdb"
@@ -74,7 +94,8 @@ def test_a_run_prints_progress_lines_and_a_summary_and_reruns_without_change(inp
     assert "[1/2] empty.txt" in first.stderr  # not a terminal: plain lines
     assert "Articles loaded:   1 (1 new, 0 reused)" in first.stdout
     assert "empty.txt — empty:" in first.stdout
-    assert f"Warehouse:         {db}" in first.stdout
+    assert f"Warehouse:         {db.name}" in first.stdout  # no server folders shown
+    assert str(tmp_path) not in first.stdout + first.stderr
     before = counts(db)
     second = run_cli("--input", str(input_dir), "--db", str(db), "--quiet")
     assert second.returncode == 0 and second.stdout == ""

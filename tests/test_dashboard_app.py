@@ -2,10 +2,12 @@
 """AppTest smoke runs: every page renders with and without filters, with everything filtered out,
 and with a missing or empty warehouse; URL filters are applied, survive page switches, reset."""
 
+import re
 from pathlib import Path
 
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
+from markdown_it import MarkdownIt
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
@@ -14,6 +16,8 @@ from tests.dashboard_fixtures import empty_warehouse, fixture_warehouse  # noqa:
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE_FILES = [path for path, *_ in PAGES]
+# Pages that draw the warehouse under the sidebar filters (the page for adding articles does not).
+FILTERED_PAGES = [path for path in PAGE_FILES if path != "pages/add_articles.py"]
 FILTERED_OUT = {"from": "1990-01-01", "to": "1990-12-31"}
 SOME_FILTERS = {
     "from": "2018-01-01",
@@ -30,14 +34,45 @@ class _NavigationPages(PagesManager):
     subclass takes the reset, so the flag on the real class stays as st.navigation leaves it."""
 
 
-def start(warehouse, monkeypatch, **query) -> AppTest:
+def start(warehouse, monkeypatch, secrets=None, user=None, **query) -> AppTest:
     monkeypatch.setattr(app_test_module, "PagesManager", _NavigationPages)
     monkeypatch.setattr(PagesManager, "uses_pages_directory", False)
     monkeypatch.setenv("BRIEFING_DB", str(warehouse))
     at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets.update(secrets or {})
+    if user is not None:
+        at.user = user
     for name, value in query.items():
         at.query_params[name] = value
     return at.run()
+
+
+# CommonMark plus what Streamlit's renderer adds that can be parsed here (tables, strikethrough).
+MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+MARKUP = {"link_open", "image", "html_inline", "html_block"}
+
+
+def markup_in(source: str) -> list[str]:
+    """Link, image and HTML tokens a Markdown renderer would make of `source`, and bare web
+    addresses that GitHub-flavoured Markdown would turn into links."""
+    found = []
+    for token in MARKDOWN.parse(source):
+        for child in [token, *(token.children or [])]:
+            if child.type in MARKUP:
+                found.append(f"{child.type}: {source[:80]}")
+    # What GitHub-flavoured Markdown links after parsing: bare web and e-mail addresses.
+    if re.search(r"(?i)\b(https?://|www\.)|[\w.+-]@[\w-]+\.", shown_text(source, joiners=True)):
+        found.append(f"bare address: {source[:80]}")
+    return found
+
+
+def shown_text(source: str, joiners: bool = False) -> str:
+    """What a reader sees of Markdown `source`: its text (the invisible word joiners that
+    md_escape adds dropped, unless `joiners`)."""
+    tokens = MARKDOWN.parse(source)
+    inline = [t for t in tokens if t.type == "inline"]
+    text = " ".join("".join(c.content for c in t.children) for t in inline)
+    return text if joiners else text.replace("\u2060", "")
 
 
 def filters_of(at: AppTest):
@@ -59,7 +94,7 @@ def test_every_page_renders_without_exceptions(fixture_warehouse, monkeypatch, q
 
 def test_everything_filtered_out_says_how_to_get_rows_back(fixture_warehouse, monkeypatch):
     at = start(fixture_warehouse, monkeypatch, **FILTERED_OUT)
-    for path in PAGE_FILES:
+    for path in FILTERED_PAGES:
         at.switch_page(path).run()
         messages = " ".join(m.value for m in at.info)
         assert "Reset filters" in messages, path
@@ -92,7 +127,7 @@ def test_filters_in_the_url_set_the_sidebar(fixture_warehouse, monkeypatch):
 def test_unknown_url_values_are_reported_not_fatal(fixture_warehouse, monkeypatch):
     at = start(fixture_warehouse, monkeypatch, country="atlantis", to="not-a-date")
     assert not at.exception
-    warnings = " ".join(w.value for w in at.warning)
+    warnings = " ".join(shown_text(w.value) for w in at.warning)
     assert "atlantis" in warnings and "YYYY-MM-DD" in warnings
     assert at.multiselect(key="flt_country").value == []
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from datetime import date, datetime
 
 import pytest
@@ -320,3 +322,128 @@ def test_score_folder_reads_the_warehouse_and_matches_gold_by_file_name(tmp_path
     assert totals["actors"].recall == 1.0
     assert scores.overall == 1.0  # nothing predicted and nothing expected counts as right
     assert json.loads(json.dumps(scores.as_dict()))["tables"]["figures"]["f1"] == 1.0
+
+
+# --- gold files are checked on load ------------------------------------------------------------
+
+
+def gold_record(**changes) -> dict:
+    record = {
+        "file": "story.txt",
+        "language": "en",
+        "published_date": "2024-03-25",
+        "actors": ["Canada"],
+        "figures": [{"value": 10, "category": "killed", "evidence": "10 people were killed"}],
+        "statements": [{"speaker": "Jane Roe", "direct_quote": True, "evidence": "We act."}],
+        "stances": [{"source": "Canada", "target": "Syria", "polarity": "critical"}],
+        "events": [{"date": "2024-03", "type": "vote", "evidence": "The council voted."}],
+    }
+    record.update(changes)
+    return record
+
+
+def test_a_well_formed_gold_record_passes_and_a_note_is_allowed():
+    evaluate.validate_gold(gold_record(note="checked twice"))
+    evaluate.validate_gold({"file": "x.txt", "language": "fr"})
+    evaluate.validate_gold({"file": "copy.txt", "language": "en", "duplicate_of": "x.txt"})
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"stance": []}, "unknown key 'stance'"),
+        ({"figures": [{"value": 10, "categroy": "killed"}]}, "figures[0]: unknown key 'categroy'"),
+        ({"statements": [{"evidence": "We act."}]}, "statements[0]: missing 'speaker'"),
+        (
+            {"stances": [{"source": "A", "target": "B", "polarity": "hostile"}]},
+            "polarity 'hostile' is not one of",
+        ),
+        ({"events": [{"date": "March 2024", "type": "vote"}]}, "is not a date"),
+        ({"figures": [{"value": "ten", "category": "killed"}]}, "is not a number"),
+        ({"language": "English"}, "not an ISO 639-1 code"),
+        ({"actors": "Canada"}, "actors must be a list"),
+        ({"statements": [{"speaker": "X", "evidence": "Y", "direct_quote": "yes"}]}, "true or"),
+    ],
+)
+def test_a_misspelt_or_wrong_gold_field_is_an_error_naming_it(changes, message):
+    with pytest.raises(evaluate.GoldError, match=re.escape(message)):
+        evaluate.validate_gold(gold_record(**changes), "story.json")
+
+
+def test_load_gold_names_the_file_with_the_error(tmp_path):
+    (tmp_path / "good.json").write_text(json.dumps(gold_record()))
+    (tmp_path / "typo.json").write_text(json.dumps(gold_record(statments=[])))
+    with pytest.raises(evaluate.GoldError, match=r"typo\.json: unknown key 'statments'"):
+        evaluate.load_gold(tmp_path)
+
+
+def test_evaluate_stops_with_a_clear_message_on_a_bad_gold_file(tmp_path, capsys):
+    (tmp_path / "typo.json").write_text(json.dumps(gold_record(evnets=[])))
+    code = evaluate.main(["--gold", str(tmp_path), "--db", str(tmp_path / "absent.duckdb")])
+    assert code == 1
+    assert "unknown key 'evnets'" in capsys.readouterr().err
+
+
+# --- each predicted row is right or wrong ------------------------------------------------------
+
+
+def test_figure_rows_share_the_label_of_their_distinct_value_and_category():
+    match = evaluate.match_figures(
+        [figure(3_730_000), figure(3_730_000), figure(99, "other")],
+        [{"value": 3_730_000, "category": "refugees"}, {"value": 5, "category": "killed"}],
+    )
+    assert match.correct == (True, True, False)
+    assert match.found == (True, False)
+    assert match.count == Count(1, 2, 2)
+
+
+def test_a_repeated_statement_is_right_once_and_wrong_the_second_time():
+    gold = [{"speaker": "John Kirby", "evidence": "Russia must explain what it is targeting"}]
+    one = statement("john-kirby", "Russia must explain what it is targeting")
+    match = evaluate.match_statements([one, one], gold, ACTORS)
+    assert match.correct == (True, False) and match.found == (True,)
+
+
+def test_every_stance_row_whose_triple_is_in_the_gold_is_right():
+    gold = [{"source": "Canada", "target": "Syria", "polarity": "critical"}]
+    rows = [stance("stephane-dion", "syria"), stance("canada", "syria"), stance("canada", "russia")]
+    match = evaluate.match_stances(rows, gold, ACTORS)
+    assert match.correct == (True, True, False)
+    assert match.count == Count(1, 2, 1)  # stand-ins for one gold triple count once
+
+
+# --- reliability ------------------------------------------------------------------------------
+
+
+def test_reliability_counts_rows_and_right_rows_per_confidence_bin():
+    rel = evaluate.Reliability.of(
+        [
+            (0.1, False),
+            (0.5, True),
+            (0.5, False),
+            (0.8, True),
+            (0.95, True),
+            (1.0, False),
+            (None, True),
+        ]
+    )
+    assert rel.rows == (1, 0, 2, 0, 3)
+    assert rel.right == (0, 0, 1, 0, 2)
+    assert rel.unscored == 1 and rel.total == 7
+    assert rel.high == Count(2, 3, 0)
+    assert rel.high_share == pytest.approx(3 / 7)
+    table = evaluate.format_reliability({"figures": rel})
+    assert "0.8–1.0" in table and "figures" in table and "1 rows without confidence" in table
+    assert rel.as_dict()["high_confidence"]["precision"] == pytest.approx(2 / 3)
+
+
+def test_scores_report_reliability_from_the_rows_confidence():
+    gold = Gold("NAME", "en", figures=({"value": 10, "category": "killed"},))
+    right = dataclasses.replace(figure(10, "killed"), confidence=0.9)
+    wrong = dataclasses.replace(figure(50, "killed"), confidence=0.3)
+    scored = evaluate.score_article(gold, Extraction(article(), figures=(right, wrong)), ACTORS)
+    scores = evaluate.Scores((scored,), ACTORS)
+    rel = scores.reliability()["figures"]
+    assert rel.rows == (0, 1, 0, 0, 1) and rel.right == (0, 0, 0, 0, 1)
+    assert scores.as_dict()["reliability"]["figures"]["high_confidence"]["rows"] == 1
+    assert "reliability of confidence" in evaluate.format_scores(scores)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 from pathlib import Path
@@ -278,3 +279,148 @@ def test_markdown_markup_is_removed_but_words_kept(tmp_path):
     doc = read_one(write(tmp_path, "story.md", md.encode()), tmp_path)
     assert doc.text.splitlines()[0] == "Talks resume in Geneva"
     assert "The minister said the talks would resume." in doc.text
+
+
+# --- entries that are not regular files inside the root ----------------------------------------
+
+
+def read_within(path: Path, root: Path, seconds: float = 10, **kwargs):
+    """read_source in a thread, so a reader that blocks fails the test instead of hanging it."""
+    import threading
+
+    outcome: list = []
+    worker = threading.Thread(
+        target=lambda: outcome.append(read_source(path, root, **kwargs)), daemon=True
+    )
+    worker.start()
+    worker.join(seconds)
+    assert outcome, f"reading {path.name} did not return within {seconds} s"
+    return outcome[0]
+
+
+def test_a_named_pipe_is_rejected_without_being_opened(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = rejected(read_within(tmp_path / "pipe.txt", tmp_path))
+    assert result.reason == "not_regular_file" and "named pipe" in result.detail
+
+
+def test_a_link_to_a_device_is_rejected_without_reading_it(tmp_path):
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    result = rejected(read_within(tmp_path / "zero.txt", tmp_path))
+    assert result.reason == "outside_input_folder"
+    assert "/dev" not in result.detail
+
+
+def test_a_link_to_a_file_outside_the_root_is_rejected(tmp_path):
+    root = tmp_path / "raw"
+    root.mkdir()
+    write(tmp_path, "secret.txt", ENGLISH.encode())
+    (root / "secret.txt").symlink_to(tmp_path / "secret.txt")
+    result = rejected(read_source(root / "secret.txt", root))
+    assert (result.source_path, result.reason) == ("secret.txt", "outside_input_folder")
+    assert str(tmp_path) not in result.detail
+
+
+def test_a_link_inside_the_root_to_a_regular_file_is_read(tmp_path):
+    write(tmp_path, "story.txt", ENGLISH.encode())
+    (tmp_path / "alias.txt").symlink_to(tmp_path / "story.txt")
+    doc = read_one(tmp_path / "alias.txt", tmp_path)
+    assert (doc.source_path, doc.text) == ("alias.txt", ENGLISH)
+
+
+def test_a_loop_of_links_and_a_dangling_link_are_rejected(tmp_path):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "c.txt").symlink_to(tmp_path / "missing.txt")
+    assert rejected(read_source(tmp_path / "a.txt", tmp_path)).reason == "symlink_loop"
+    assert rejected(read_source(tmp_path / "c.txt", tmp_path)).reason == "broken_link"
+
+
+# --- damaged encodings -------------------------------------------------------------------------
+
+DAMAGED = (
+    "Talks resume — again\n\nThe minister’s envoy arrived in Geneva on Monday… and said the\u00a0"
+    "ceasefire “must hold”, officials in Montréal added. Aid groups welcomed the news — cautiously.\n"
+)
+
+
+def test_utf8_with_a_few_invalid_bytes_keeps_its_characters_and_notes_the_repair(tmp_path):
+    data = DAMAGED.encode("utf-8")
+    middle = data.index(b"said")
+    data = data[:middle] + b"\xff\xfe\x80 \xc3(\x9d" + data[middle:]
+    doc = read_one(write(tmp_path, "damaged.txt", data), tmp_path)
+    for kept in ("—", "’", "…", "\u00a0", "“must hold”", "Montréal"):
+        assert kept in doc.text
+    assert "â€" not in doc.text and "Ã" not in doc.text
+    assert doc.text.count("\ufffd") == 3  # one per run of bad bytes
+    assert doc.encoding_note and "5 invalid bytes" in doc.encoding_note
+
+
+def test_a_clean_file_has_no_encoding_note(tmp_path):
+    doc = read_one(write(tmp_path, "clean.txt", DAMAGED.encode("utf-8")), tmp_path)
+    assert doc.encoding_note is None
+
+
+def misread(text: str) -> str:
+    """What a Windows-1252 reader shows for UTF-8 bytes (unassigned bytes pass through as-is)."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode())
+
+
+def test_text_garbled_twice_is_repaired_and_noted(tmp_path):
+    twice = misread(misread(DAMAGED)).encode("utf-8")
+    doc = read_one(write(tmp_path, "twice.txt", twice), tmp_path)
+    assert "Montréal" in doc.text and "“must hold”" in doc.text
+    assert "garbled" in doc.encoding_note
+
+
+def test_a_json_record_with_garbled_text_carries_the_note(tmp_path):
+    data = json.dumps({"title": "t", "text": misread(DAMAGED)}).encode()
+    doc = read_one(write(tmp_path, "record.json", data), tmp_path)
+    assert "Montréal" in doc.text and "garbled" in doc.encoding_note
+
+
+# --- HTML nested in HTML, or in a record --------------------------------------------------------
+
+PARAGRAPHS = (
+    "<p>Canada said on Monday that the talks in Geneva would resume next week, officials said.</p>"
+    "<p>The minister met reporters in Ottawa and spoke about the aid convoys at length.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "name, markup",
+    [
+        ("escaped.html", f"<html><body><pre>{html.escape(PARAGRAPHS)}</pre></body></html>"),
+        (
+            "framed.html",
+            f'<html><body><iframe srcdoc="{html.escape(PARAGRAPHS)}"></iframe></body></html>',
+        ),
+        ("page_saved_as.txt", f"<!DOCTYPE html><html><body><div>{PARAGRAPHS}</div></body></html>"),
+    ],
+)
+def test_html_nested_in_a_page_is_read_as_its_text(tmp_path, name, markup):
+    doc = read_one(write(tmp_path, name, markup.encode()), tmp_path)
+    assert "Canada said on Monday that the talks in Geneva" in doc.text
+    assert "<p>" not in doc.text and "&lt;" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        html.escape(PARAGRAPHS),
+        f'<div><iframe srcdoc="{html.escape(PARAGRAPHS)}"></iframe></div>',
+        f"<div><aside>{PARAGRAPHS}</aside></div>",
+    ],
+)
+def test_html_nested_in_a_json_record_is_read_as_its_text(tmp_path, body):
+    data = json.dumps({"title": "t", "body": body}).encode()
+    doc = read_one(write(tmp_path, "record.json", data), tmp_path)
+    assert "Canada said on Monday that the talks in Geneva" in doc.text
+    assert "<" not in doc.text and "&lt;" not in doc.text
+
+
+def test_a_page_whose_words_are_all_furniture_says_so_rather_than_no_text(tmp_path):
+    markup = f"<html><body><nav>Home News</nav><aside>{PARAGRAPHS}</aside></body></html>"
+    result = rejected(read_source(write(tmp_path, "aside.html", markup.encode()), tmp_path))
+    assert result.reason == "furniture_only"
+    assert "words" in result.detail

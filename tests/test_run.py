@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from pathlib import Path
 
 import duckdb
@@ -357,3 +358,270 @@ def test_the_real_run_loads_a_tiny_article_and_is_idempotent(
     first = dump(db)
     again = run_etl(input_dir, db)
     assert again.articles_reused == 1 and dump(db) == first
+
+
+# --- entries that are not regular files inside the folder -----------------------------------
+
+
+def _odd_entries(folder: Path, outside: Path) -> None:
+    """One of every kind of entry that must not be read, beside two good articles."""
+    import os
+    import socket
+
+    secret = outside / "secret.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (folder / "passwd.txt").symlink_to(secret)
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "loop_a.txt").symlink_to(folder / "loop_b.txt")
+    (folder / "loop_b.txt").symlink_to(folder / "loop_a.txt")
+    (folder / "dangling.txt").symlink_to(folder / "gone.txt")
+    (outside / "elsewhere").mkdir()
+    (outside / "elsewhere" / "c.txt").write_text("Elsewhere\nNever read.\n")
+    (folder / "linked_out").symlink_to(outside / "elsewhere", target_is_directory=True)
+    (folder / "linked_in").symlink_to(folder / "2021", target_is_directory=True)
+    (folder / "inside_link.txt").symlink_to(folder / "a.txt")
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(folder / "sock.txt"))
+    finally:
+        server.close()
+
+
+EXPECTED_ENTRY_REASONS = {
+    "dangling.txt": "broken_link",
+    "linked_in": "not_regular_file",
+    "linked_out": "outside_input_folder",
+    "loop_a.txt": "symlink_loop",
+    "loop_b.txt": "symlink_loop",
+    "passwd.txt": "outside_input_folder",
+    "pipe.txt": "not_regular_file",
+    "sock.txt": "not_regular_file",
+    "zero.txt": "outside_input_folder",
+}
+
+
+def test_only_regular_files_inside_the_folder_are_read_and_every_other_entry_is_rejected(
+    folder, tmp_path, calls
+):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    _odd_entries(folder, outside)
+    read: list[str] = []
+
+    def recording_read(path: Path, root: Path):
+        read.append(path.relative_to(root).as_posix())
+        return fake_read(path, root)
+
+    steps = Steps(recording_read, lambda folder: {}, fake_prepare, lambda: FakeAnalyser(calls))
+    summary = run_etl(folder, tmp_path / "w.duckdb", steps=steps)
+    # A link inside the folder to a regular file may be followed (it is a duplicate of a.txt).
+    assert read == ["2021/b.txt", "a.txt", "inside_link.txt"]
+    reasons = {r.source_path: r.reason for r in summary.rejected}
+    assert reasons == {**EXPECTED_ENTRY_REASONS, "inside_link.txt": "duplicate"}
+    assert summary.articles == 2 and summary.files_seen == 3 + len(EXPECTED_ENTRY_REASONS)
+    details = " ".join(r.detail for r in summary.rejected)
+    assert str(tmp_path) not in details and "/dev/zero" not in details
+    by_path = {r.source_path: r.detail for r in summary.rejected}
+    assert "named pipe" in by_path["pipe.txt"] and "socket" in by_path["sock.txt"]
+    assert "folder" in by_path["linked_in"]
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    assert "root:x" not in " ".join(
+        r[0] for r in con.execute("SELECT body FROM articles").fetchall()
+    )
+
+
+def test_a_sidecar_linked_from_outside_the_folder_is_rejected_and_not_read(folder, tmp_path):
+    outside = tmp_path / "outside.csv"
+    outside.write_text("file,url,outlet,published_date\na.txt,,Outside Wire,\n")
+    (folder / "sources.csv").unlink()
+    (folder / "sources.csv").symlink_to(outside)
+    loaded: list[Path] = []
+
+    def load_sidecar(input_dir: Path):
+        loaded.append(input_dir)
+        return {}
+
+    steps = Steps(fake_read, load_sidecar, fake_prepare, lambda: FakeAnalyser([]))
+    summary = run_etl(folder, tmp_path / "w.duckdb", steps=steps)
+    assert loaded == []
+    assert [(r.source_path, r.reason) for r in summary.rejected] == [
+        ("sources.csv", "outside_input_folder")
+    ]
+    assert "metadata is not used" in summary.rejected[0].detail
+
+
+def test_a_reader_failure_detail_names_no_server_path(folder, tmp_path, calls):
+    def failing_read(path: Path, root: Path):
+        raise PermissionError(13, "Permission denied", str(path.resolve()))
+
+    steps = Steps(failing_read, lambda folder: {}, fake_prepare, lambda: FakeAnalyser(calls))
+    summary = run_etl(folder, tmp_path / "w.duckdb", steps=steps)
+    details = [r.detail for r in summary.rejected]
+    assert details and all(str(tmp_path) not in d for d in details)
+    assert any("a.txt" in d for d in details)
+
+
+# --- what --db may replace ---------------------------------------------------------------------
+
+
+def test_a_db_path_naming_a_file_that_is_not_a_warehouse_is_refused_and_left_untouched(
+    folder, tmp_path, steps
+):
+    csv = tmp_path / "sources.csv"
+    csv.write_text("file,url,outlet,published_date\na.txt,,Wire,\n")
+    before = csv.read_bytes()
+    for replace in (False, True):
+        with pytest.raises(RunError, match="not a DuckDB warehouse") as caught:
+            run_etl(folder, csv, steps=steps, replace_invalid_db=replace)
+        assert str(tmp_path) not in str(caught.value)
+        assert csv.read_bytes() == before
+
+
+def _damaged_warehouse(db: Path) -> bytes:
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) // 3])  # the header survives, the blocks do not
+    return db.read_bytes()
+
+
+def test_a_damaged_warehouse_is_replaced_only_when_asked(folder, tmp_path, steps):
+    db = tmp_path / "w.duckdb"
+    run_etl(folder, db, steps=steps)
+    damaged = _damaged_warehouse(db)
+    with pytest.raises(RunError, match="--replace-invalid-db"):
+        run_etl(folder, db, steps=steps)
+    assert db.read_bytes() == damaged
+    summary = run_etl(folder, db, steps=steps, replace_invalid_db=True)
+    assert summary.articles == 2 and load.row_counts(db)["articles"] == 2
+
+
+def test_a_duckdb_database_the_etl_did_not_write_is_refused(folder, tmp_path, steps):
+    db = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE sales (amount INTEGER)")
+    con.execute("INSERT INTO sales VALUES (42)")
+    con.close()
+    with pytest.raises(RunError, match="did not write"):
+        run_etl(folder, db, steps=steps)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT amount FROM sales").fetchall() == [(42,)]
+    con.close()
+
+
+def test_an_empty_file_at_the_db_path_becomes_a_warehouse(folder, tmp_path, steps):
+    db = tmp_path / "w.duckdb"
+    db.touch()
+    assert run_etl(folder, db, steps=steps).articles == 2
+
+
+# --- one writer at a time ----------------------------------------------------------------------
+
+
+class NotingReporter:
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+
+    def phase(self, name: str, total: int) -> None:
+        pass
+
+    def advance(self, label: str) -> None:
+        pass
+
+    def note(self, message: str) -> None:
+        self.notes.append(message)
+
+    def done(self) -> None:
+        pass
+
+
+def test_a_run_waits_for_the_writer_lock_then_reads_the_folder_and_warehouse_as_left(
+    folder, tmp_path, steps
+):
+    import threading
+
+    from filelock import FileLock
+
+    from etl.run import lock_path
+
+    db = tmp_path / "w.duckdb"
+    run_etl(folder, db, steps=steps)
+    reporter = NotingReporter()
+    held = FileLock(lock_path(db))
+    held.acquire()
+    outcome: list = []
+    waiting = threading.Thread(
+        target=lambda: outcome.append(run_etl(folder, db, steps=steps, reporter=reporter))
+    )
+    try:
+        waiting.start()
+        deadline = time.monotonic() + 10
+        while not reporter.notes and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert reporter.notes and "another ETL run is writing" in reporter.notes[0]
+        # What the first writer does while the second waits: a new file in the folder.
+        (folder / "c.txt").write_text("Geneva talks\nTurkey and Canada met.\n")
+        assert not outcome
+    finally:
+        held.release()
+        waiting.join(30)
+    (summary,) = outcome
+    assert (summary.articles_new, summary.articles_reused) == (1, 2)
+    assert load.row_counts(db)["articles"] == 3
+
+
+def test_a_run_that_cannot_get_the_writer_lock_in_time_fails_clearly(folder, tmp_path, steps):
+    from filelock import FileLock
+
+    from etl.run import lock_path
+
+    db = tmp_path / "w.duckdb"
+    held = FileLock(lock_path(db))
+    held.acquire()
+    try:
+        with pytest.raises(RunError, match="another ETL run is still writing") as caught:
+            run_etl(folder, db, steps=steps, lock_timeout=0.2)
+    finally:
+        held.release()
+    assert str(tmp_path) not in str(caught.value)
+    assert not db.exists()
+
+
+def test_articles_the_previous_warehouse_held_are_not_dropped_without_a_note(
+    folder, tmp_path, steps
+):
+    db = tmp_path / "w.duckdb"
+    run_etl(folder, db, steps=steps)
+    (folder / "a.txt").unlink()
+    summary = run_etl(folder, db, steps=steps)
+    assert summary.articles == 1
+    assert any("no longer loaded" in note and "a.txt" in note for note in summary.notes)
+
+
+def test_a_repaired_encoding_is_recorded_on_the_article_and_in_the_summary(
+    real_modules, input_dir, tmp_path, calls
+):
+    from etl.ingest import prepare
+    from etl.readers import read_source
+    from etl.run import format_summary
+
+    data = (input_dir / "tiny.txt").read_bytes().replace("—".encode(), b"\xe2\x80 \xe2\x80\x94\xff")
+    (input_dir / "tiny.txt").write_bytes(data)
+    steps = Steps(read_source, lambda folder: {}, prepare, lambda: FakeAnalyser(calls))
+    db = tmp_path / "w.duckdb"
+    summary = run_etl(input_dir, db, steps=steps)
+    assert [path for path, _ in summary.repaired] == ["tiny.txt"]
+    assert "Text repaired:     1" in format_summary(summary)
+    con = duckdb.connect(str(db), read_only=True)
+    body, note = con.execute("SELECT body, encoding_note FROM articles").fetchone()
+    assert "invalid bytes" in note and "Mélanie Joly" in body and "—" in body
+
+
+def test_every_rejection_reason_the_etl_gives_is_explained_in_the_data_contract():
+    repo = Path(__file__).resolve().parent.parent
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (repo / "etl").glob("*.py"))
+    given = set(re.findall(r"Rejection\(\s*[^,()]+,\s*\"([a-z_]+)\"", source))
+    doc = (repo / "docs" / "data-contract.md").read_text(encoding="utf-8")
+    section = doc.split("## Rejection reasons", 1)[1].split("\n## ", 1)[0]
+    explained = set(re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE))
+    assert {"outside_input_folder", "not_regular_file", "symlink_loop"} <= given
+    assert given <= explained, f"undocumented: {sorted(given - explained)}"

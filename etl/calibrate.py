@@ -1,0 +1,401 @@
+"""Fit the confidence model on gold sets: `python -m etl.calibrate --set ARTICLES GOLD [--set …]`.
+
+For each set the ETL runs into a temporary warehouse; every predicted statement, stance, figure
+and event is marked right or wrong with the matching rules of `etl.evaluate` (a row is right
+when it is matched one-to-one to a gold row; a stance when its (source, target, polarity) is in
+the gold). Per table, an L2-regularised logistic regression on the rows' features
+(`etl.confidence`) is fitted, the strength chosen by cross-validation over articles; a Platt
+scaling is fitted on the out-of-fold scores. The result goes to `--out` (by default
+`etl/rules/confidence.json`) with the cross-validated reliability, which is also printed.
+
+Only development sets belong here: never fit on a hold-out, or its scores stop meaning anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from etl import confidence, evaluate
+from etl.confidence import ROW_TABLES, TableModel
+from etl.types import stable_id
+
+L2_GRID = (1.0, 3.0, 10.0, 30.0)
+FOLDS = 5
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One predicted row: its article, its features and whether it is right."""
+
+    article: str
+    features: tuple[str, ...]
+    right: bool
+    weight: float = 1.0  # the weight of its set (`--set ARTICLES GOLD WEIGHT`)
+    set_index: int = 0
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """A folder of articles, its gold folder, and how much its rows weigh in the fit."""
+
+    articles: Path
+    gold: Path
+    weight: float = 1.0
+
+
+# --- labelled rows -------------------------------------------------------------------------
+
+
+def samples_from_scores(
+    scores: evaluate.Scores, prefix: str = "", weight: float = 1.0, set_index: int = 0
+) -> dict[str, list[Sample]]:
+    """Every predicted row of a scored folder, per table, with its features and label."""
+    actors = scores.index.actors if scores.index is not None else {}
+    found: dict[str, list[Sample]] = {table: [] for table in ROW_TABLES}
+    for article in scores.articles:
+        if article.extraction is None:
+            continue
+        for table in ROW_TABLES:
+            match = article.matches[table]
+            for row, right in zip(match.predicted, match.correct, strict=True):
+                features = confidence.row_features(table, row, article.extraction, actors)
+                found[table].append(
+                    Sample(prefix + article.name, tuple(features), bool(right), weight, set_index)
+                )
+    return found
+
+
+def collect(sets: Sequence[GoldSet]) -> dict[str, list[Sample]]:
+    """Run the ETL on each set and label its rows."""
+    from etl.run import run_etl
+
+    samples: dict[str, list[Sample]] = {table: [] for table in ROW_TABLES}
+    for n, gold_set in enumerate(sets):
+        with tempfile.TemporaryDirectory(prefix="etl-calibrate-") as folder:
+            db = Path(folder) / "warehouse.duckdb"
+            print(f"running the ETL on {gold_set.articles} …", file=sys.stderr)
+            run_etl(gold_set.articles, db, full=True)
+            scores = evaluate.score_folder(db, gold_set.gold)
+        labelled = samples_from_scores(scores, f"{n}:", gold_set.weight, n)
+        for table, rows in labelled.items():
+            samples[table] += rows
+    return samples
+
+
+# --- fitting -------------------------------------------------------------------------------
+
+
+def _design(samples: Sequence[Sample], vocabulary: Sequence[str]) -> np.ndarray:
+    column = {f: i for i, f in enumerate(vocabulary)}
+    x = np.zeros((len(samples), len(vocabulary)))
+    for i, s in enumerate(samples):
+        for f in s.features:
+            if f in column:
+                x[i, column[f]] = 1.0
+    return x
+
+
+def smoothed_targets(labels: Sequence[bool]) -> np.ndarray:
+    """Platt's targets: (n₊+1)/(n₊+2) for a right row, 1/(n₋+2) for a wrong one.
+
+    A Beta(1, 1)-like prior on the labels: a table (or a fold) with no wrong row yet does not
+    make the model certain, and its weights stay finite.
+    """
+    y = np.asarray(labels, dtype=bool)
+    positives, negatives = int(y.sum()), int((~y).sum())
+    return np.where(y, (positives + 1) / (positives + 2), 1 / (negatives + 2))
+
+
+def _fit_weights(
+    x: np.ndarray,
+    t: np.ndarray,
+    penalty: np.ndarray,
+    centre: np.ndarray,
+    row_weights: np.ndarray | None = None,
+) -> np.ndarray:
+    """Minimise Σ rᵢ·logloss(tᵢ, xᵢ·w) + ½·Σ penalty·(w − centre)², by damped Newton."""
+    r = np.ones(len(t)) if row_weights is None else np.asarray(row_weights, dtype=float)
+
+    def objective(w: np.ndarray) -> float:
+        z = x @ w
+        loss = np.sum(r * (np.logaddexp(0.0, z) - t * z))
+        return float(loss + 0.5 * np.sum(penalty * (w - centre) ** 2))
+
+    w = centre.copy()
+    current = objective(w)
+    for _ in range(200):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -50, 50)))
+        gradient = x.T @ (r * (p - t)) + penalty * (w - centre)
+        hessian = (x.T * (r * p * (1 - p))) @ x + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        size = 1.0
+        while size > 1e-6 and objective(w - size * step) > current:
+            size /= 2  # a full Newton step can overshoot on nearly separable rows
+        w = w - size * step
+        previous, current = current, objective(w)
+        if previous - current < 1e-10:
+            break
+    return w
+
+
+def fit_logistic(samples: Sequence[Sample], l2: float) -> TableModel:
+    """L2-regularised logistic regression on smoothed targets, rows weighted by their set.
+
+    The intercept is barely penalised, so it carries the table's base rate and the feature
+    weights say what moves a row away from it.
+    """
+    vocabulary = sorted({f for s in samples for f in s.features})
+    x = np.hstack([np.ones((len(samples), 1)), _design(samples, vocabulary)])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 1e-3
+    targets = smoothed_targets([s.right for s in samples])
+    row_weights = np.array([s.weight for s in samples])
+    w = _fit_weights(x, targets, penalty, np.zeros(x.shape[1]), row_weights)
+    return TableModel(float(w[0]), dict(zip(vocabulary, map(float, w[1:]), strict=True)))
+
+
+def fit_platt(
+    scores: Sequence[float], labels: Sequence[bool], weights: Sequence[float] | None = None
+) -> tuple[float, float]:
+    """Platt's scaling σ(a·s + b), with his smoothed targets so that few errors do not give 1.0."""
+    t = smoothed_targets(labels)
+    r = np.ones(len(t)) if weights is None else np.asarray(weights, dtype=float)
+    x = np.vstack([np.asarray(scores, dtype=float), np.ones(len(t))]).T
+    a, b = _fit_weights(x, t, np.array([1e-3, 1e-3]), np.array([1.0, 0.0]), r)
+    if a <= 0:
+        # Held-out scores that do not rank rows (or rank them backwards) carry no signal: every
+        # row gets the table's smoothed (weighted) share of right rows.
+        share = float(np.sum(r * t) / np.sum(r))
+        return 0.0, float(np.log(share / (1 - share)))
+    return float(a), float(b)
+
+
+def folds(samples: Sequence[Sample], k: int = FOLDS) -> list[int]:
+    """A fold per row, whole articles together, spread by a hash of the article's name."""
+    articles = sorted({s.article for s in samples}, key=lambda a: stable_id(a))
+    fold_of = {a: i % k for i, a in enumerate(articles)}
+    return [fold_of[s.article] for s in samples]
+
+
+def out_of_fold_scores(samples: Sequence[Sample], l2: float, k: int = FOLDS) -> list[float]:
+    """Each row's logistic score from a model fitted without its article's fold."""
+    assignment = folds(samples, k)
+    scores = [0.0] * len(samples)
+    for fold in sorted(set(assignment)):
+        train = [s for s, f in zip(samples, assignment, strict=True) if f != fold]
+        model = fit_logistic(train, l2) if train else TableModel(0.0, {})
+        for i, (s, f) in enumerate(zip(samples, assignment, strict=True)):
+            if f == fold:
+                scores[i] = model.score(s.features)
+    return scores
+
+
+def _log_loss(
+    probabilities: Sequence[float], labels: Sequence[bool], weights: Sequence[float]
+) -> float:
+    p = np.clip(np.asarray(probabilities), 1e-6, 1 - 1e-6)
+    y = np.asarray(labels, dtype=float)
+    r = np.asarray(weights, dtype=float)
+    return float(-np.sum(r * (y * np.log(p) + (1 - y) * np.log(1 - p))) / np.sum(r))
+
+
+def cross_validated(
+    samples: Sequence[Sample], l2: float, k: int = FOLDS
+) -> tuple[list[float], list[float]]:
+    """Out-of-fold logistic scores, and probabilities whose Platt step also left the fold out."""
+    scores = out_of_fold_scores(samples, l2, k)
+    labels = [s.right for s in samples]
+    weights = [s.weight for s in samples]
+    assignment = folds(samples, k)
+    probabilities = [0.0] * len(samples)
+    for fold in sorted(set(assignment)):
+        rest = [i for i, f in enumerate(assignment) if f != fold]
+        a, b = 1.0, 0.0
+        if rest:
+            a, b = fit_platt(
+                [scores[i] for i in rest], [labels[i] for i in rest], [weights[i] for i in rest]
+            )
+        for i, f in enumerate(assignment):
+            if f == fold:
+                probabilities[i] = confidence.sigmoid(a * scores[i] + b)
+    return scores, probabilities
+
+
+def fit_calibrated(samples: Sequence[Sample], l2: float, k: int = FOLDS) -> TableModel:
+    """The logistic model on every row, with a Platt scaling fitted on out-of-fold scores."""
+    scores = out_of_fold_scores(samples, l2, k)
+    scale, shift = fit_platt(scores, [s.right for s in samples], [s.weight for s in samples])
+    model = fit_logistic(samples, l2)
+    return TableModel(model.intercept, model.weights, scale, shift)
+
+
+@dataclass(frozen=True)
+class TableFit:
+    model: TableModel
+    l2: float
+    reliability: evaluate.Reliability  # cross-validated over articles
+    rows: int
+    right: int
+    # Each set predicted by a model fitted on the other sets: how the model carries to a new one.
+    across_sets: evaluate.Reliability | None = None
+
+
+def leave_one_set_out(samples: Sequence[Sample], l2: float, k: int = FOLDS) -> evaluate.Reliability:
+    """Reliability when each set's rows are scored by a model fitted on the other sets only."""
+    labelled: list[tuple[float, bool]] = []
+    for held in sorted({s.set_index for s in samples}):
+        train = [s for s in samples if s.set_index != held]
+        if not train:
+            continue
+        model = fit_calibrated(train, l2, k)
+        labelled += [
+            (model.probability(s.features), s.right) for s in samples if s.set_index == held
+        ]
+    return evaluate.Reliability.of(labelled)
+
+
+def fit_table(samples: Sequence[Sample], k: int = FOLDS) -> TableFit:
+    """Choose the L2 strength by cross-validated log loss, fit on every row, Platt on the folds."""
+    labels = [s.right for s in samples]
+    if not samples:
+        return TableFit(TableModel(0.0, {}), L2_GRID[0], evaluate.Reliability.of(()), 0, 0)
+    weights = [s.weight for s in samples]
+    best = None
+    for l2 in L2_GRID:
+        _scores, probabilities = cross_validated(samples, l2, k)
+        loss = _log_loss(probabilities, labels, weights)
+        if best is None or loss < best[0] - 1e-9:
+            best = (loss, l2, probabilities)
+    _loss, l2, probabilities = best
+    across = None
+    if len({s.set_index for s in samples}) > 1:
+        across = leave_one_set_out(samples, l2, k)
+    return TableFit(
+        fit_calibrated(samples, l2, k),
+        l2,
+        evaluate.Reliability.of(zip(probabilities, labels, strict=True)),
+        len(samples),
+        sum(labels),
+        across,
+    )
+
+
+def fit(samples: dict[str, list[Sample]], k: int = FOLDS) -> dict[str, TableFit]:
+    return {table: fit_table(samples.get(table, []), k) for table in ROW_TABLES}
+
+
+def model_file(fits: dict[str, TableFit], sets: Sequence[GoldSet]) -> dict[str, Any]:
+    return {
+        "about": "Confidence model of etl/confidence.py, written by python -m etl.calibrate; "
+        "re-fit rather than edit. Weights are log-odds per feature present.",
+        "fitted_on": [
+            {"articles": str(g.articles), "gold": str(g.gold), "weight": g.weight} for g in sets
+        ],
+        "tables": {
+            table: {
+                **f.model.as_dict(),
+                "l2": f.l2,
+                "rows": f.rows,
+                "right": f.right,
+                "cross_validated_reliability": f.reliability.as_dict(),
+                **(
+                    {"leave_one_set_out_reliability": f.across_sets.as_dict()}
+                    if f.across_sets is not None
+                    else {}
+                ),
+            }
+            for table, f in fits.items()
+        },
+    }
+
+
+# --- command line ----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m etl.calibrate",
+        description="Fit the confidence model on development gold sets and write it as JSON.",
+    )
+    parser.add_argument(
+        "--set",
+        nargs="+",
+        action="append",
+        required=True,
+        metavar="ARTICLES GOLD [WEIGHT]",
+        dest="sets",
+        help="a folder of articles, its gold folder and optionally the weight of its rows "
+        "(default 1; e.g. 3 for a set of real pages beside sets written for testing); repeat "
+        "for several sets",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=confidence.DEFAULT_MODEL, metavar="FILE", help="model file"
+    )
+    parser.add_argument("--folds", type=int, default=FOLDS, help="cross-validation folds")
+    return parser
+
+
+def parse_set(values: Sequence[str]) -> GoldSet:
+    """ARTICLES GOLD [WEIGHT] from the command line (ValueError with a message if malformed)."""
+    if len(values) not in (2, 3):
+        raise ValueError(f"--set takes ARTICLES GOLD [WEIGHT], not {' '.join(values)!r}")
+    weight = float(values[2]) if len(values) == 3 else 1.0
+    if not weight > 0:
+        raise ValueError(f"a set's weight must be positive, not {values[2]!r}")
+    return GoldSet(Path(values[0]), Path(values[1]), weight)
+
+
+def check_set(gold_set: GoldSet) -> str | None:
+    """Why a set cannot be fitted on, or None."""
+    if any("holdout" in part for part in (*gold_set.articles.parts, *gold_set.gold.parts)):
+        return f"{gold_set.articles} looks like a hold-out set; never fit on one"
+    for folder in (gold_set.articles, gold_set.gold):
+        if not folder.is_dir():
+            return f"not a folder: {folder}"
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        sets = [parse_set(values) for values in args.sets]
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for gold_set in sets:
+        problem = check_set(gold_set)
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 2 if "hold-out" in problem else 1
+    try:
+        for gold_set in sets:
+            evaluate.load_gold(gold_set.gold)
+        samples = collect(sets)
+    except evaluate.GoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    fits = fit(samples, args.folds)
+    args.out.write_text(json.dumps(model_file(fits, sets), indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    print(f"cross-validated over articles ({args.folds} folds):")
+    print(evaluate.format_reliability({t: f.reliability for t, f in fits.items()}))
+    across = {t: f.across_sets for t, f in fits.items() if f.across_sets is not None}
+    if across:
+        print("each set scored by a model fitted on the other sets (how it carries to new text):")
+        print(evaluate.format_reliability(across))
+    for table, f in fits.items():
+        print(f"{table}: {f.rows} rows, {f.right} right, L2 {f.l2}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
