@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import TextIO
 
 from etl.inputs import hide_paths
-from etl.run import DEFAULT_LOCK_TIMEOUT, RunError, SilentReporter, format_summary, run_etl
+from etl.run import (
+    DEFAULT_ARTICLE_MEMORY_MB,
+    DEFAULT_ARTICLE_TIMEOUT,
+    DEFAULT_LOCK_TIMEOUT,
+    RunError,
+    SilentReporter,
+    format_summary,
+    run_etl,
+)
 
 DESCRIPTION = """\
 Read every article under the input folder (recursively; hidden files and sources.csv are
@@ -176,7 +184,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--quiet", action="store_true", help="no progress and no summary; errors only"
     )
+    parser.add_argument(
+        "--article-timeout",
+        type=_positive_number,
+        default=DEFAULT_ARTICLE_TIMEOUT,
+        metavar="SECONDS",
+        help="reject an article whose analysis takes longer (over_time_budget); "
+        f"default: {DEFAULT_ARTICLE_TIMEOUT:g}",
+    )
+    parser.add_argument(
+        "--article-memory",
+        type=_positive_number,
+        default=DEFAULT_ARTICLE_MEMORY_MB,
+        metavar="MB",
+        help="reject an article whose analysis needs more memory (over_memory_budget); "
+        f"default: {DEFAULT_ARTICLE_MEMORY_MB:g}",
+    )
     return parser
+
+
+def _positive_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0: {text!r}")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
             reporter=reporter,
             replace_invalid_db=args.replace_invalid_db,
             lock_timeout=args.lock_timeout,
+            article_timeout=args.article_timeout,
+            article_memory_mb=args.article_memory,
         )
     except RunError as exc:
         reporter.done()

@@ -14,7 +14,7 @@ import bisect
 import csv
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -212,6 +212,9 @@ class _Resolution:
     people: dict[str, _Person] = field(default_factory=dict)
     taken: list[tuple[int, int]] = field(default_factory=list)  # sorted
     longest_taken: int = 0
+    # (char_start, -order, mention), sorted: the mentions before an offset, latest first,
+    # without sorting every mention for every pronoun and title
+    by_start: list[tuple[int, int, Mention]] = field(default_factory=list)
     text: str = ""  # doc.text, kept: spaCy rebuilds it on every access
     dateline_country: str | None = None
 
@@ -228,9 +231,24 @@ class _Resolution:
     def add(self, start: int, end: int, actor_id: str, how: str) -> None:
         bisect.insort(self.taken, (start, end))
         self.longest_taken = max(self.longest_taken, end - start)
-        self.mentions.append(
-            Mention(self.article_id, actor_id, start, end, self.text[start:end], how)
-        )
+        mention = Mention(self.article_id, actor_id, start, end, self.text[start:end], how)
+        bisect.insort(self.by_start, (start, -len(self.mentions), mention))
+        self.mentions.append(mention)
+
+    def mentions_within(self, left: int, right: int) -> list[Mention]:
+        """Mentions lying inside text[left:right], in the order they were found."""
+        lo = bisect.bisect_left(self.by_start, (left,))
+        hi = bisect.bisect_left(self.by_start, (right,))
+        inside = [item for item in self.by_start[lo:hi] if item[2].char_end <= right]
+        return [mention for _, _, mention in sorted(inside, key=lambda item: -item[1])]
+
+    def mentions_before(self, before: int) -> Iterator[Mention]:
+        """Mentions starting before offset `before`, latest first (on a tie, the one found
+        first): `sorted(mentions, key=start, reverse=True)` cut at `before`, without the sort."""
+        i = bisect.bisect_left(self.by_start, (before,))
+        while i > 0:
+            i -= 1
+            yield self.by_start[i][2]
 
     def actor(self, actor_id: str) -> Actor | None:
         return self.new_actors.get(actor_id) or self.gazetteer.actors.get(actor_id)
@@ -534,20 +552,19 @@ def _previous_subject(
         if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
             continue
         left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
-        for mention in state.mentions:
-            if left <= mention.char_start and mention.char_end <= right:
-                actor = state.actor(mention.actor_id)
-                if actor is None or actor.kind in ("person", "media"):
-                    continue
-                if countries_only and actor.kind in (
-                    "intergovernmental",
-                    "armed_group",
-                    "organization",
-                ):
-                    continue
-                if actor.kind in ("country", "intergovernmental", "armed_group"):
-                    return actor.actor_id
-                return actor.country_id
+        for mention in state.mentions_within(left, right):
+            actor = state.actor(mention.actor_id)
+            if actor is None or actor.kind in ("person", "media"):
+                continue
+            if countries_only and actor.kind in (
+                "intergovernmental",
+                "armed_group",
+                "organization",
+            ):
+                continue
+            if actor.kind in ("country", "intergovernmental", "armed_group"):
+                return actor.actor_id
+            return actor.country_id
     return None
 
 
@@ -576,9 +593,7 @@ def _dominant_country(state: _Resolution, before: int) -> str | None:
 
 def _recent_collective(state: _Resolution, before: int, window: int = 600) -> str | None:
     """The country (or bloc, or armed group) of the latest non-person mention before `before`."""
-    for mention in sorted(state.mentions, key=lambda m: m.char_start, reverse=True):
-        if mention.char_start >= before:
-            continue
+    for mention in state.mentions_before(before):
         if before - mention.char_start > window:
             break
         actor = state.actor(mention.actor_id)
@@ -760,9 +775,7 @@ def _match_org_references(state: _Resolution, window: int = 1500) -> None:
         kinds = ORG_REFERENCES[noun]
         named = noun.endswith("!")
         noun = noun.rstrip("!")
-        for mention in sorted(state.mentions, key=lambda m: m.char_start, reverse=True):
-            if mention.char_start >= start:
-                continue
+        for mention in state.mentions_before(start):
             if start - mention.char_start > window:
                 break
             actor = state.actor(mention.actor_id)
@@ -795,9 +808,7 @@ def _national_body(state: _Resolution, country: str, noun: str) -> str | None:
 
 
 def _latest_official_country(state: _Resolution, before: int, window: int) -> str | None:
-    for mention in sorted(state.mentions, key=lambda m: m.char_start, reverse=True):
-        if mention.char_start >= before:
-            continue
+    for mention in state.mentions_before(before):
         if before - mention.char_start > window:
             break
         person = state.people.get(mention.actor_id)
@@ -814,6 +825,24 @@ def _latest_official_country(state: _Resolution, before: int, window: int) -> st
     return None
 
 
+class _Spans:
+    """Character spans (quotes), merged and sorted: `offset in spans` by bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(s for s in spans if s[0] < s[1]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self._ends[k]
+
+
 def _latest_person(
     state: _Resolution,
     before: int,
@@ -823,20 +852,16 @@ def _latest_person(
     gender: str | None = None,
     window: int = 2500,
     subject_only: bool = False,
-    outside: Sequence[tuple[int, int]] = (),
+    outside: _Spans | None = None,
 ) -> str | None:
     """The most recently mentioned person before `before` that fits the role, country and gender."""
-    candidates = sorted(
-        (m for m in state.mentions if m.char_start < before and m.actor_id in state.people),
-        key=lambda m: m.char_start,
-        reverse=True,
-    )
+    candidates = (m for m in state.mentions_before(before) if m.actor_id in state.people)
     for mention in candidates:
         if before - mention.char_start > window:
             break
         if subject_only and _is_oblique(state, mention):
             continue
-        if any(s <= mention.char_start < e for s, e in outside):
+        if outside is not None and mention.char_start in outside:
             continue
         person = state.people[mention.actor_id]
         actor = state.actor(mention.actor_id)
@@ -868,7 +893,7 @@ def _match_pronouns(state: _Resolution) -> None:
     """
     from etl.statements import find_quotes  # statements does not import actors: no cycle
 
-    quoted = [(q.start, q.end) for q in find_quotes(state.text)]
+    quoted = _Spans((q.start, q.end) for q in find_quotes(state.text))
     for token in state.doc:
         lower = token.lower_
         if lower not in ("he", "she") or token.dep_ not in ("nsubj", "nsubjpass"):

@@ -38,6 +38,13 @@ class DocIndex:
             doc.user_data[_KEY] = index
         return index
 
+    @staticmethod
+    def release(doc: Doc) -> None:
+        """Drop the index kept with `doc`. Its spans point back at the doc, so the pair is a
+        reference cycle: released, the doc's memory is freed when the extractors are done with
+        it instead of at the next full garbage collection."""
+        doc.user_data.pop(_KEY, None)
+
     def sentence_number(self, token: Token | int) -> int:
         """The position in `sents` of the sentence holding a token (or token index)."""
         i = token if isinstance(token, int) else token.i

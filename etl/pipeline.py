@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from etl.actors import Gazetteer, resolve_mentions
 from etl.confidence import with_confidence
 from etl.context import ArticleContext
+from etl.docindex import DocIndex
 from etl.events import extract_events
 from etl.figures import extract_figures
 from etl.nlp import load_nlp
@@ -18,13 +19,42 @@ from etl.stances import extract_stances
 from etl.statements import extract_statements
 from etl.types import Actor, Article, Extraction
 
+# The longest text spaCy parses in one go; a longer article is parsed in pieces of this size.
+PIECE_CHARS = 100_000
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """`text` cut into pieces of at most `limit` characters that join back into it: each cut
+    after the last line break in the piece's second half, else after its last space, else at
+    the limit."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = text.rfind("\n", start + limit // 2, end)
+        if cut == -1:
+            cut = max(
+                text.rfind(" ", start + limit // 2, end), text.rfind("\t", start + limit // 2, end)
+            )
+        cut = end if cut == -1 else cut + 1
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
 
 class Analyser:
     """Turns cleaned `Article`s into `Extraction`s; holds the model and the gazetteer."""
 
-    def __init__(self, gazetteer_path: Path | None = None, nlp: Language | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer_path: Path | None = None,
+        nlp: Language | None = None,
+        piece_chars: int = PIECE_CHARS,
+    ) -> None:
         self.gazetteer = Gazetteer.load(gazetteer_path)
         self._nlp = nlp
+        self._piece_chars = piece_chars
         self.discovered: dict[str, Actor] = {}
 
     @property
@@ -37,15 +67,62 @@ class Analyser:
     def gazetteer_actors(self) -> tuple[Actor, ...]:
         return tuple(self.gazetteer.actors.values())
 
+    def warm_up(self) -> None:
+        """Load the model now (before a worker process is forked from this one)."""
+        self.nlp("Warm-up.")
+
     def analyse(self, articles: Sequence[Article], batch_size: int = 8) -> Iterator[Extraction]:
-        """One Extraction per article, in order; spaCy runs in batches over the bodies."""
-        docs = self.nlp.pipe(((a.body, a) for a in articles), as_tuples=True, batch_size=batch_size)
-        for doc, article in docs:
+        """One Extraction per article, in order; spaCy runs in batches over the bodies.
+
+        A body longer than `piece_chars` is parsed in pieces cut at line ends, joined into one
+        `Doc` (see `parse_in_pieces`)."""
+        for doc, article in self._parsed(articles, batch_size):
             yield with_confidence(
                 self.extract(article, doc), {**self.gazetteer.actors, **self.discovered}
             )
 
+    def _parsed(
+        self, articles: Sequence[Article], batch_size: int
+    ) -> Iterator[tuple[Doc, Article]]:
+        limit = self.piece_chars
+        pending: list[Article] = []
+        for article in articles:
+            if len(article.body) <= limit:
+                pending.append(article)
+                continue
+            yield from self.nlp.pipe(
+                ((a.body, a) for a in pending), as_tuples=True, batch_size=batch_size
+            )
+            pending = []
+            yield self.parse(article.body), article
+        yield from self.nlp.pipe(
+            ((a.body, a) for a in pending), as_tuples=True, batch_size=batch_size
+        )
+
+    @property
+    def piece_chars(self) -> int:
+        return min(self._piece_chars, self.nlp.max_length)
+
+    def parse(self, text: str) -> Doc:
+        """The parse of one text: whole, or in pieces when longer than `piece_chars`."""
+        return self.nlp(text) if len(text) <= self.piece_chars else self.parse_in_pieces(text)
+
+    def parse_in_pieces(self, text: str) -> Doc:
+        """The parse of a long text, made piece by piece: spaCy's memory grows with the length
+        of what it parses at once (about 3 MB per 1,000 characters), and it refuses a text over
+        `nlp.max_length`. A line break ends a sentence anyway (`line_boundaries`), so cutting
+        there loses no sentence; the joined `Doc`'s text is `text` exactly."""
+        pieces = split_text(text, self.piece_chars)
+        # One piece at a time: nlp.pipe's batches would parse them all at once again.
+        return Doc.from_docs([self.nlp(piece) for piece in pieces], ensure_whitespace=False)
+
     def extract(self, article: Article, doc: Doc) -> Extraction:
+        try:
+            return self._extract(article, doc)
+        finally:
+            DocIndex.release(doc)
+
+    def _extract(self, article: Article, doc: Doc) -> Extraction:
         mentions, new_actors = resolve_mentions(
             doc, article.article_id, self.gazetteer, self.discovered
         )

@@ -95,6 +95,13 @@ class FakeAnalyser:
             )
 
 
+@pytest.fixture(autouse=True)
+def analysis_in_this_process(monkeypatch):
+    """These tests watch the fake analyser's calls, which a budget worker would make in another
+    process; the worker has tests of its own (test_article_budget.py)."""
+    monkeypatch.setattr("etl.run._can_fork", lambda: False)
+
+
 @pytest.fixture
 def calls() -> list[str]:
     return []
