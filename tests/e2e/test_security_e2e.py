@@ -107,6 +107,8 @@ def test_nothing_shows_before_sign_in_and_a_wrong_password_keeps_the_user_out(ga
 
     page.get_by_role("button", name="Sign out").click()
     page.get_by_role("button", name="Sign in").wait_for()
+    # Under load the browser may draw the sign-in form a frame before it drops the old sidebar.
+    page.locator('[data-testid="stSidebar"]').wait_for(state="detached", timeout=15_000)
     wait_for_app(page)
     assert_nothing_of_the_data(page)
 
