@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.statement_fixtures import statements_of  # noqa: F401  (a fixture for every test module)
+
 # A short wire-style story written for the tests: a quote, a reported statement, a figure,
 # a dated meeting, and a line of page furniture.
 TINY_ARTICLE = """\

@@ -2,32 +2,7 @@
 
 import datetime
 
-import pytest
-
-from etl.actors import Gazetteer, resolve_mentions
-from etl.context import ArticleContext
-from etl.nlp import load_nlp
-from etl.statements import extract_statements, find_quotes
-from etl.types import Article
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()  # cached per process
-
-
-@pytest.fixture(scope="module")
-def statements_of(nlp):
-    gazetteer = Gazetteer.load()
-
-    def run(body, published=datetime.date(2021, 3, 3)):
-        article = Article("a1", "x.txt", None, None, None, published, "day", "en", body, "sha")
-        doc = nlp(body)
-        mentions, new = resolve_mentions(doc, "a1", gazetteer)
-        actors = {**gazetteer.actors, **{a.actor_id: a for a in new}}
-        return extract_statements(ArticleContext(article, doc, tuple(mentions), actors))
-
-    return run
+from etl.statements import find_quotes
 
 
 def test_straight_quote_left_open_runs_to_paragraph_end():
