@@ -44,10 +44,12 @@ evaluate: setup
 	$(BIN)/python -m etl.evaluate --articles data/raw --gold tests/gold
 
 # Re-fit etl/rules/confidence.json on the development gold sets (never on a hold-out).
-CALIBRATION_SETS ?= --set data/raw tests/gold --set tests/dev_corpus/articles tests/dev_corpus/gold
+CALIBRATION_SETS ?= --set data/raw tests/gold --set tests/dev_corpus/articles tests/dev_corpus/gold \
+	--set tests/real_dev/articles tests/real_dev/gold 3
 calibrate: setup
 	$(BIN)/python -m etl.calibrate $(CALIBRATION_SETS) --out etl/rules/confidence.json
 
 bench: setup
 	$(BIN)/python benchmarks/bench_etl.py
 	$(BIN)/python benchmarks/bench_export.py
+	$(BIN)/python benchmarks/bench_length.py
