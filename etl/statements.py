@@ -384,11 +384,42 @@ def _is_reporting(token: Token) -> bool:
 
 
 def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str | None, str] | None:
-    """The actor who speaks in an attribution clause: a person first, else an organisation or country."""
-    mentions = ctx.mentions_in(start, end)
+    """The actor who speaks in an attribution clause: a person first, else an organisation or
+    country; never the one spoken to ("X told his counterpart, Y")."""
+    mentions = [m for m in ctx.mentions_in(start, end) if not _addressee(ctx, m)]
     if not mentions:
         return None
     return _pick_speaker(ctx, mentions)
+
+
+_ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
+
+
+def _addressee(ctx: ArticleContext, mention: Mention) -> bool:
+    """The mention is the object of a reporting verb, or named beside it ("told his
+    counterpart, Y"; "said to Y"): the one spoken to."""
+    span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ in _ADDRESSEE_DEPS and _is_reporting(head):
+            return True
+        if (
+            node.dep_ == "pobj"
+            and head.lower_ == "to"
+            and head.head.i != head.i
+            and _is_reporting(head.head)
+        ):
+            return True
+        if node.dep_ not in ("appos", "compound", "poss", "amod", "conj", "flat"):
+            if node.dep_ not in _ADDRESSEE_DEPS and node.dep_ != "pobj":
+                return False
+        node = head
+    return False
 
 
 def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str | None, str]:
@@ -534,7 +565,7 @@ def _reporting_clause(
     covered: _Covered,
     last: tuple[str | None, str] | None,
 ) -> Statement | None:
-    for token in sent:
+    for token in _reporting_order(ctx, sent):
         if (
             not _is_reporting(token)
             or token.idx < start
@@ -582,7 +613,9 @@ def _reporting_clause(
                 return _make(ctx, home, start, end, False, token.lemma_.lower())
             continue
         speaker_id, speaker_text = _pick_speaker(ctx, mentions)
-        if (named := person_before_verb(ctx, token)) is not None:  # "X's envoy, Y, said"
+        coordinated = any(c.dep_ == "conj" for c in subject.children)  # "X and Y said"
+        if not coordinated and (named := person_before_verb(ctx, token)) is not None:
+            # "X's envoy, Y, said"
             speaker_id, speaker_text = _speaker_id(ctx, named.actor_id), named.text
         return _make(ctx, (speaker_id, speaker_text), start, end, False, _cue_text(token))
     return None
@@ -614,14 +647,48 @@ def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str]
     return country, actor.name if actor else country
 
 
+def _reporting_order(ctx: ArticleContext, sent: Span) -> list[Token]:
+    """The sentence's tokens, its root first when the root reports a clause written before it
+    and a person is its subject: in "Norway has revoked licences and pledged sanctions, Prime
+    Minister X announced" the speaker is the one who announced, not the subject of "pledged".
+    A news agency closing the sentence (", AFP reports") only relays it and stays behind."""
+    root = sent.root
+    tokens = list(sent)
+    if not _is_reporting(root) or not any(
+        c.dep_ == "ccomp" and c.i < root.i for c in root.children
+    ):
+        return tokens
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or not any(
+        _kind(ctx, m.actor_id) == "person" for m in _subject_mentions(ctx, subject)
+    ):
+        return tokens
+    tokens.remove(root)
+    tokens.insert(0, root)
+    return tokens
+
+
 def _subject_mentions(ctx: ArticleContext, subject: Token) -> list[Mention]:
-    """Mentions in the subject phrase itself, not in a clause inside it.
+    """Mentions in the subject phrase itself, not in a clause inside it; of a coordinated
+    subject ("X and Y said"), those of the first one named.
 
     "One Russian official, speaking on background because he wasn't authorized, described..."
     speaks for Russia; the "he" of the embedded clause is not the subject.
     """
     sub_start = subject.left_edge.idx
     sub_end = subject.right_edge.idx + len(subject.right_edge.text)
+    conjunct = next((c for c in subject.children if c.dep_ == "conj"), None)
+    if conjunct is not None:
+        first = ctx.mentions_in(sub_start, conjunct.left_edge.idx)
+        # A country or body known to the gazetteer before a person ("Canada and its minister
+        # X said") leaves the person first in line; a name, even one the tagger took for an
+        # organisation, is the first speaker.
+        if any(
+            _kind(ctx, m.actor_id) == "person"
+            or getattr(ctx.actors.get(m.actor_id), "source", None) == "discovered"
+            for m in first
+        ):
+            sub_end = conjunct.left_edge.idx
     kept = []
     for mention in ctx.mentions_in(sub_start, sub_end):
         span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")

@@ -321,3 +321,46 @@ def test_bare_officials_speak_for_the_country_the_story_is_about(statements_of):
     )
     rows = statements_of(body)
     assert (rows[-1].speaker_id, rows[-1].quote[:9]) == ("canada", "Officials")
+
+
+def test_person_spoken_to_is_not_the_speaker(statements_of):
+    body = (
+        '"Thanks to your decision today, farmers will keep losing their land to floods," '
+        "Dutch envoy to the EU Pieter Janssen told his Polish counterpart, Adam Nowak."
+    )
+    direct = [s for s in statements_of(body) if s.is_direct]
+    assert direct and all(s.speaker_id != "adam-nowak" for s in direct)
+
+
+def test_person_announcing_at_sentence_end_speaks_for_the_whole_sentence(statements_of):
+    body = (
+        "Norway has revoked export licences to Chile and pledged new sanctions against dozens "
+        'of officials in response to an "unacceptable" crackdown, Prime Minister Erna Solberg '
+        "announced Thursday."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.cue) for s in rows] == [("erna-solberg", "announce")]
+
+
+def test_news_agency_closing_a_sentence_does_not_take_it_over(statements_of):
+    body = (
+        "Norway condemned the vote on Thursday after Chile blocked another resolution on the "
+        "crisis, AFP reports."
+    )
+    assert all(s.speaker_id != "afp" for s in statements_of(body))
+
+
+def test_first_of_two_coordinated_people_is_the_speaker(statements_of):
+    body = (
+        "Pierre Lemaire and Emmanuel Macron said on Monday that the ruling would hurt "
+        "thousands of families."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["pierre-lemaire"]
+
+
+def test_person_coordinated_after_a_country_is_still_the_speaker(statements_of):
+    body = (
+        "France and Emmanuel Macron said on Monday that the ruling would hurt thousands of "
+        "families."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["emmanuel-macron"]
