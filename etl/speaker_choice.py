@@ -58,8 +58,12 @@ _LOOK_BACK = 3000  # characters searched back for the holder of a title
 _TITLE_WINDOW = 80  # the title is written this close to the name
 
 
-def person_before_verb(ctx: ArticleContext, verb: Token) -> Mention | None:
-    """The person whose name ends right before the reporting verb, if any."""
+def person_before_verb(
+    ctx: ArticleContext, verb: Token, *, subjectless: bool = False
+) -> Mention | None:
+    """The person whose name ends right before the reporting verb, if any. For a verb the
+    parser left without a subject (`subjectless`), the name counts even where the parse hangs
+    it in another clause."""
     start = ctx.sentence_at(verb.idx).start_char
     people = [
         m
@@ -71,7 +75,7 @@ def person_before_verb(ctx: ArticleContext, verb: Token) -> Mention | None:
     last = people[-1]
     if not _BETWEEN.match(ctx.body[last.char_end : verb.idx]):
         return None
-    return None if _in_clause(ctx, last, verb) else last
+    return None if not subjectless and _in_clause(ctx, last, verb) else last
 
 
 def _in_clause(ctx: ArticleContext, mention: Mention, verb: Token) -> bool:

@@ -173,6 +173,20 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
             if reported is not None:
                 rows.append((reported.char_start, reported))
                 last_speaker = (reported.speaker_id, reported.speaker_text)
+                second = _second_clause(ctx, sent, reported, covered)
+                if second is not None:
+                    # The first statement ends where the second speaker's clause begins.
+                    cut = re.sub(
+                        r"[\s,;]*(?:and|but|while|whereas)?[\s,;]*$",
+                        "",
+                        ctx.body[reported.char_start : second.char_start],
+                    )
+                    first_end = reported.char_start + len(cut)
+                    speaker = (reported.speaker_id, reported.speaker_text)
+                    first = _make(ctx, speaker, reported.char_start, first_end, False, reported.cue)
+                    rows[-1] = (first.char_start, first)
+                    rows.append((second.char_start, second))
+                    last_speaker = (second.speaker_id, second.speaker_text)
     rows.sort(key=lambda r: r[0])
     statements = _refine_speakers(ctx, [statement for _start, statement in rows])
     # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
@@ -595,6 +609,14 @@ def _reporting_clause(
         ):
             subject = next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is None:
+            # The parser lost the subject ("The warning came as the envoy, Jane Doe, said
+            # ..."): a person named right before the verb is its speaker.
+            named = (
+                person_before_verb(ctx, token, subjectless=True) if token.dep_ == "ROOT" else None
+            )
+            if named is not None:
+                found = (_speaker_id(ctx, named.actor_id), named.text)
+                return _make(ctx, found, start, end, False, _cue_text(token))
             continue
         if subject.dep_ == "nsubjpass" or subject.lower_ == "it":
             if token.lemma_.lower() in _PASSIVE_REPORTING and last is not None and _no_agent(token):
@@ -645,6 +667,35 @@ def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str]
     country = ranked[0][0]
     actor = ctx.actors.get(country)
     return country, actor.name if actor else country
+
+
+def _second_clause(
+    ctx: ArticleContext, sent: Span, first: Statement, covered: _Covered
+) -> Statement | None:
+    """ "X blamed the rebels, and Y said the claims were false": a reporting verb joined to the
+    sentence with a subject of its own is a second statement, its own clause's, when another
+    actor speaks it."""
+    for token in sent:
+        if (
+            token.idx <= first.char_start
+            or token.dep_ != "conj"
+            or not _is_reporting(token)
+            or _inside(covered, token.idx, token.idx + 1)
+            or not _has_content(token, covered)
+        ):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        mentions = _subject_mentions(ctx, subject)
+        if not mentions:
+            continue
+        speaker = _pick_speaker(ctx, mentions)
+        if speaker[0] == first.speaker_id:
+            continue
+        start, end = _trim(ctx.body, subject.left_edge.idx, sent.end_char)
+        return _make(ctx, speaker, start, end, False, _cue_text(token))
+    return None
 
 
 def _reporting_order(ctx: ArticleContext, sent: Span) -> list[Token]:

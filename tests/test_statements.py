@@ -364,3 +364,24 @@ def test_person_coordinated_after_a_country_is_still_the_speaker(statements_of):
         "families."
     )
     assert [s.speaker_id for s in statements_of(body)] == ["emmanuel-macron"]
+
+
+def test_second_speaker_joined_by_and_gets_a_statement_of_their_own(statements_of):
+    body = (
+        "The Chilean government has repeatedly blamed rebel groups for spreading false news, "
+        "and Norwegian Foreign Minister Anniken Huitfeldt said the allegations were false."
+    )
+    rows = statements_of(body)
+    assert [s.speaker_id for s in rows] == ["chile", "anniken-huitfeldt"]
+    assert rows[0].quote.endswith("spreading false news")
+    assert rows[1].quote.startswith("Norwegian Foreign Minister")
+
+
+def test_name_right_before_a_verb_the_parser_left_without_subject_is_the_speaker(
+    statements_of,
+):
+    body = (
+        "The warning came as the U.N. special envoy to Yemen, Martin Griffiths, said he had "
+        "made progress toward brokering a peace deal between the two sides."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["martin-griffiths"]
