@@ -852,7 +852,8 @@ def _outside_words(text: str, start: int, end: int, covered: _Covered) -> int:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    # A closing quote glued to the next sentence ('accountable.”She thanked') is not its text.
+    while start < end and (text[start].isspace() or text[start] == "\u201d"):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1

@@ -385,3 +385,36 @@ def test_name_right_before_a_verb_the_parser_left_without_subject_is_the_speaker
         "made progress toward brokering a peace deal between the two sides."
     )
     assert [s.speaker_id for s in statements_of(body)] == ["martin-griffiths"]
+
+
+def test_pronoun_glued_to_a_closing_quote_is_resolved(statements_of):
+    body = (
+        "Norway's Minister of Foreign Affairs Anniken Huitfeldt issued a statement Wednesday "
+        'saying Norway "deplored" the veto.\n'
+        "\u201cThis systematic obstruction at the council callously ignores the suffering of "
+        "farmers.\u201dShe thanked all the countries who voted in favour of the resolution."
+    )
+    thanked = [s for s in statements_of(body) if s.cue == "thank" and not s.is_direct]
+    assert [(s.speaker_id, s.quote[:11]) for s in thanked] == [("anniken-huitfeldt", "She thanked")]
+
+
+def test_pronoun_beyond_two_sentences_goes_to_the_person_of_that_gender(statements_of):
+    body = (
+        "Foreign Minister Anniken Huitfeldt arrived in Oslo with her deputy on Monday. The "
+        "ministry had prepared the visit for weeks.\n\n"
+        "The talks covered fishing quotas. Trade was also on the agenda. Officials from both "
+        "sides attended the dinner.\n\n"
+        "She said the agreement would be signed before the summer."
+    )
+    said = [s for s in statements_of(body) if s.quote.startswith("She said")]
+    assert [s.speaker_id for s in said] == ["anniken-huitfeldt"]
+
+
+def test_pronoun_far_from_any_person_of_known_gender_stays_unresolved(statements_of):
+    body = (
+        "Foreign Minister Anniken Huitfeldt spoke to reporters in Oslo on Monday.\n\n"
+        "The talks covered fishing quotas. Trade was also on the agenda. Officials from both "
+        "sides attended the dinner.\n\n"
+        "He said the agreement would be signed before the summer."
+    )
+    assert not [s for s in statements_of(body) if s.quote.startswith("He said")]
