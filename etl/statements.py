@@ -304,6 +304,8 @@ def _is_standalone(text: str, quote: QuoteSpan) -> bool:
         return True  # starts a paragraph or a sentence, or follows "X said:"
     if re.search(r",\s*$", lead) and (content[:1].isupper() or ends_clause):
         return True  # "X said, “We ...”" or the second half of an interrupted quote
+    if _INTRODUCER.search(lead) and content[:1].isupper():
+        return True  # "X noted ..., saying “We hope ...”", "He continued that “Ottawa's ...”"
     if (
         ends_clause
         and re.match(r"\s*(?:[a-z]|[A-Z][a-z]+\s+(?:said|says|added|told))", after)
@@ -334,9 +336,16 @@ def _quote_speaker(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | None, s
     lead = text[lead_start : quote.outer_start]
     cut = max(lead.rfind("\n"), lead.rfind("\u201d"), lead.rfind('"'), lead.rfind(". "))
     clause_start = lead_start + cut + 1
-    if re.search(r"[:,]\s*$", text[clause_start : quote.outer_start]):
+    clause = text[clause_start : quote.outer_start]
+    if re.search(r"[:,]\s*$", clause) or (
+        _INTRODUCER.search(clause) and _has_reporting_verb(ctx, clause_start, quote.outer_start)
+    ):
         return _speaker_of_clause(ctx, clause_start, quote.outer_start)
     return None
+
+
+# A word that hands over to a quotation written right after it: "saying “…”", "added that “…”".
+_INTRODUCER = re.compile(r"\b(?:saying|adding|stating|declaring|that)\s*$")
 
 
 def _signature_line(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | None, str] | None:
@@ -505,7 +514,7 @@ def _reported(
     if ctx.body[end - 1] == ":" and covered.any_start_from(end):
         return None  # "X said in a video address:" only introduces the quote that follows
     outside = _outside_words(ctx.body, start, end, covered)
-    if outside < 6:
+    if outside < 6 or _only_introduces(ctx.body, start, end, covered):
         return None  # just the attribution of a direct quote
     found = _reporting_clause(ctx, sent, start, end, covered, last)
     if found is not None:
@@ -840,6 +849,22 @@ class _Covered:
         lo = bisect.bisect_right(self._starts, start - self._longest)
         hi = bisect.bisect_left(self._starts, end)
         return [(s, e) for s, e in self.spans[lo:hi] if e > start]
+
+
+def _only_introduces(text: str, start: int, end: int, covered: _Covered) -> bool:
+    """ "Sputnik quoted her as saying in a press conference that “...”": one clause, with no
+    comma, that hands over to the quote closing the sentence says nothing of its own."""
+    spans = covered.overlapping(start, end)
+    if not spans:
+        return False
+    first_start, last_end = spans[0][0], spans[-1][1]
+    lead = text[start:first_start]
+    return (
+        len(spans) == 1
+        and not re.search(r"[,;\u2014]", lead)
+        and bool(_INTRODUCER.search(lead))
+        and not re.search(r"\w", text[last_end:end])
+    )
 
 
 def _outside_words(text: str, start: int, end: int, covered: _Covered) -> int:

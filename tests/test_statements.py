@@ -418,3 +418,25 @@ def test_pronoun_far_from_any_person_of_known_gender_stays_unresolved(statements
         "He said the agreement would be signed before the summer."
     )
     assert not [s for s in statements_of(body) if s.quote.startswith("He said")]
+
+
+def test_quote_handed_over_by_saying_is_a_direct_statement_of_its_own(statements_of):
+    body = (
+        "Chilean ambassador Pedro Soto noted that activities over the border had gone down on "
+        "Friday, saying \u201cWe hope this trend will continue.\u201d This is a fact."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.is_direct) for s in rows] == [
+        ("pedro-soto", False),
+        ("pedro-soto", True),
+    ]
+    assert rows[1].quote == "We hope this trend will continue."
+
+
+def test_clause_that_only_hands_over_to_a_quote_is_not_a_second_statement(statements_of):
+    body = (
+        "A news agency quoted Pedro Soto as saying in a press conference that \u201cAs said "
+        "before, the smugglers continue to prepare new routes across the border.\u201d"
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.is_direct) for s in rows] == [("pedro-soto", True)]
