@@ -522,9 +522,21 @@ def _reported(
     according = re.search(r"\baccording to\b", ctx.body[start:end], re.I)
     # "according to X" is X's reported statement, a number it sources included (GOLD.md).
     if according:
-        mentions = _according_to_mentions(ctx, sent) or ctx.mentions_in(
-            start + according.end(), end
+        mentions = _according_to_mentions(ctx, sent)
+        document = re.match(
+            r"\s*(?:the|its|their|his|her)\s+(\w+)\s*[,;]",
+            ctx.body[start + according.end() : end],
         )
+        pronoun = re.match(r"\s*(?:him|her)\b", ctx.body[start + according.end() : end])
+        if not mentions and pronoun and last is not None:
+            return _make(ctx, last, start, end, False, "according to")  # the one just reported
+        if not mentions and document and document.group(1).lower() in _DOCUMENT_NOUNS:
+            # "According to the communique, ...": the author of the statement just reported,
+            # not a country named later in the sentence ("... the Syria crisis").
+            if last is None:
+                return None
+            return _make(ctx, last, start, end, False, "according to")
+        mentions = mentions or ctx.mentions_in(start + according.end(), end)
         if mentions:
             speaker_id, speaker_text = _pick_speaker(ctx, mentions[:2])
             return _make(ctx, (speaker_id, speaker_text), start, end, False, "according to")
@@ -532,7 +544,7 @@ def _reported(
             r"\s*(?:the|its|their|his|her)\s+(\w+)", ctx.body[start + according.end() : end]
         )
         if document and document.group(1).lower() in _DOCUMENT_NOUNS and last is not None:
-            # "According to the communique, ...": the author of the statement just reported.
+            # "According to the communique issued by ...": as above.
             return _make(ctx, last, start, end, False, "according to")
     reported_as = _as_reported(ctx, sent)
     if reported_as is not None:

@@ -440,3 +440,23 @@ def test_clause_that_only_hands_over_to_a_quote_is_not_a_second_statement(statem
     )
     rows = statements_of(body)
     assert [(s.speaker_id, s.is_direct) for s in rows] == [("pedro-soto", True)]
+
+
+def test_according_to_the_statement_is_its_author_not_a_country_named_later(statements_of):
+    body = (
+        "In a joint statement issued Sunday, Foreign Minister Anniken Huitfeldt said the "
+        "decision will hurt millions of farmers.\n\n"
+        "According to the statement, the country has committed more than $1 billion in "
+        "assistance in response to the Chile crisis."
+    )
+    according = [s for s in statements_of(body) if s.cue == "according to"]
+    assert [s.speaker_id for s in according] == ["anniken-huitfeldt"]
+
+
+def test_according_to_him_is_the_person_just_reported(statements_of):
+    body = (
+        "Foreign Minister Pedro Soto said the talks would have no benefit without a ceasefire.\n\n"
+        "According to him, there is no question of a political process now."
+    )
+    according = [s for s in statements_of(body) if s.cue == "according to"]
+    assert [s.speaker_id for s in according] == ["pedro-soto"]
