@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from etl.context import ArticleContext
 from etl.document_speaker import document_claims
 from etl.speaker_choice import person_before_verb, quoted_speaker, title_holder
-from etl.speech_nouns import described_speaker
+from etl.speech_nouns import SPEECH_ADJECTIVE, described_speaker
 from etl.transcripts import transcript_claims
 from etl.turns import apply_claims
 from etl.types import Mention, Statement, stable_id
@@ -549,7 +549,30 @@ def _reported(
     reported_as = _as_reported(ctx, sent)
     if reported_as is not None:
         return _make(ctx, reported_as, start, end, False, "as reported")
+    feeling = _declared_feeling(ctx, start, end)
+    if feeling is not None:
+        return _make(ctx, feeling[0], start, end, False, feeling[1])
     return None
+
+
+def _declared_feeling(
+    ctx: ArticleContext, start: int, end: int
+) -> tuple[tuple[str | None, str], str] | None:
+    """ "Canada 'deeply' disappointed after the veto", "Norway is alarmed by the report": the
+    sentence opens with an actor declaring a feeling about events; the actor said so."""
+    mentions = ctx.mentions_in(start, min(end, start + 120))
+    if not mentions or mentions[0].char_start != start or _possessor(ctx, mentions[0]):
+        return None
+    first = mentions[0]
+    if _kind(ctx, first.actor_id) not in _FEELING_KINDS:
+        return None
+    match = SPEECH_ADJECTIVE.match(ctx.body, first.char_end, end)
+    if match is None:
+        return None
+    return (_speaker_id(ctx, first.actor_id), first.text), match.group(1).lower()
+
+
+_FEELING_KINDS = ("person", "country", "government", "intergovernmental", "organization")
 
 
 def _as_reported(ctx: ArticleContext, sent: Span) -> tuple[str | None, str] | None:
