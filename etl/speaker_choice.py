@@ -154,3 +154,30 @@ def quoted_speaker(verb: Token) -> Token | None:
 def _is_person(ctx: ArticleContext, actor_id: str) -> bool:
     actor = ctx.actors.get(actor_id)
     return actor is not None and actor.kind == "person"
+
+
+def described_holder(ctx: ArticleContext, subject: Token) -> tuple[str, str] | None:
+    """For a subject that only describes someone ("stranded teacher says", "the surgeon
+    said"), the person the article introduces with that noun: "X, an English teacher in
+    Aleppo," or "teacher X", before the subject or after it (a headline names them later)."""
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lower_ in _TITLES:
+        return None
+    if any(c.dep_ == "det" and c.lower_ not in ("the", "this") for c in subject.children):
+        return None  # "a teacher said": someone not named
+    noun = re.escape(subject.lower_)
+    after = re.compile(rf",\s+(?:a|an|the)\b[^.;,]{{0,60}}?\b{noun}\b", re.I)
+    before = re.compile(rf"\b{noun}\s+$", re.I)
+    here = bisect.bisect_left(ctx.mentions, subject.idx, key=lambda m: m.char_start)
+    for order in (range(here - 1, -1, -1), range(here, len(ctx.mentions))):
+        for i in order:
+            mention = ctx.mentions[i]
+            if abs(mention.char_start - subject.idx) > _LOOK_BACK:
+                break
+            if not _is_person(ctx, mention.actor_id) or mention.how == "pronoun":
+                continue
+            text = ctx.body
+            if after.match(text, mention.char_end, mention.char_end + 90) or before.search(
+                text[max(0, mention.char_start - 40) : mention.char_start]
+            ):
+                return mention.actor_id, ctx.name_of(mention.actor_id) or mention.text
+    return None

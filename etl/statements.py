@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.document_speaker import document_claims
-from etl.speaker_choice import person_before_verb, quoted_speaker, title_holder
+from etl.speaker_choice import described_holder, person_before_verb, quoted_speaker, title_holder
 from etl.speech_nouns import SPEECH_ADJECTIVE, described_speaker
 from etl.transcripts import transcript_claims
 from etl.turns import apply_claims
@@ -677,6 +677,9 @@ def _reporting_clause(
             home = _home_country(ctx, subject)
             if home is not None:
                 return _make(ctx, home, start, end, False, token.lemma_.lower())
+            described = described_holder(ctx, subject)  # "stranded teacher says"
+            if described is not None:
+                return _make(ctx, described, start, end, False, _cue_text(token))
             continue
         speaker_id, speaker_text = _pick_speaker(ctx, mentions)
         coordinated = any(c.dep_ == "conj" for c in subject.children)  # "X and Y said"
