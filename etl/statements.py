@@ -700,6 +700,9 @@ def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str]
         c.dep_ in ("poss", "amod", "compound", "prep") for c in subject.children
     ):
         return None
+    named = _officials_named_before(ctx, subject.idx)
+    if named is not None:
+        return named
     counts: dict[str, int] = {}
     for mention in ctx.mentions_in(0, subject.idx):
         actor = ctx.actors.get(mention.actor_id)
@@ -764,6 +767,30 @@ def _reporting_order(ctx: ArticleContext, sent: Span) -> list[Token]:
     tokens.remove(root)
     tokens.insert(0, root)
     return tokens
+
+
+_OFFICIALS_AFTER = re.compile(r"(?:\s+government)?\s+(?:officials|authorities)\b", re.I)
+_OFFICIALS_REACH = 2000  # characters searched back for "Canadian officials"
+
+
+def _officials_named_before(ctx: ArticleContext, before: int) -> tuple[str | None, str] | None:
+    """The country of the latest "Canadian officials" / "Norway's authorities" written before,
+    for a bare "officials said" that goes on from them."""
+    i = bisect.bisect_left(ctx.mentions, before, key=lambda m: m.char_start) - 1
+    while i >= 0 and before - ctx.mentions[i].char_start <= _OFFICIALS_REACH:
+        mention = ctx.mentions[i]
+        i -= 1
+        end = mention.char_end
+        if ctx.body[end : end + 2] in ("'s", "\u2019s"):
+            end += 2
+        if not _OFFICIALS_AFTER.match(ctx.body, end, end + 30):
+            continue
+        country = ctx.country_of(mention.actor_id)
+        if country is None:
+            return None
+        actor = ctx.actors.get(country)
+        return country, actor.name if actor else country
+    return None
 
 
 def _subject_mentions(ctx: ArticleContext, subject: Token) -> list[Mention]:

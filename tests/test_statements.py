@@ -460,3 +460,14 @@ def test_according_to_him_is_the_person_just_reported(statements_of):
     )
     according = [s for s in statements_of(body) if s.cue == "according to"]
     assert [s.speaker_id for s in according] == ["pedro-soto"]
+
+
+def test_bare_officials_go_on_from_the_country_whose_officials_were_named(statements_of):
+    body = (
+        "Chile has processed two thirds of the Peruvian applicants in need of resettlement, "
+        "according to Chilean officials. Peru and Peruvian families were named in the report. "
+        "Peru said nothing.\n\n"
+        "In a briefing Monday, officials said they have flown out 1,700 people on 13 flights."
+    )
+    rows = [s for s in statements_of(body) if s.quote.startswith("In a briefing")]
+    assert [s.speaker_id for s in rows] == ["chile"]
