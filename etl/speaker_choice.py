@@ -53,6 +53,7 @@ _TITLES = {
     "emir",
     "prince",
     "pope",
+    "head",
 }
 _LOOK_BACK = 3000  # characters searched back for the holder of a title
 _TITLE_WINDOW = 80  # the title is written this close to the name
@@ -102,17 +103,45 @@ def title_holder(
     countries = {ctx.country_of(m.actor_id) or m.actor_id for m in mentions}
     if not countries and not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         return None
-    here = bisect.bisect_left(ctx.mentions, subject.idx, key=lambda m: m.char_start)
+    return holder_of_title(ctx, subject.idx, subject.lower_, countries)
+
+
+def holder_of_title(
+    ctx: ArticleContext, near: int, title: str, countries: set[str | None]
+) -> tuple[str, str] | None:
+    """The person named with `title` (and of one of `countries`, if any) nearest before
+    `near`, else after it; else the one person of those countries named near it."""
+    here = bisect.bisect_left(ctx.mentions, near, key=lambda m: m.char_start)
     backward = range(here - 1, -1, -1)
     forward = range(here, len(ctx.mentions))
     for order in (backward, forward):
         for i in order:
             mention = ctx.mentions[i]
-            if abs(mention.char_start - subject.idx) > _LOOK_BACK:
+            if abs(mention.char_start - near) > _LOOK_BACK:
                 break
-            if _holds(ctx, mention, subject.lower_, countries):
+            if _holds(ctx, mention, title, countries):
                 return mention.actor_id, ctx.name_of(mention.actor_id) or mention.text
-    return None
+    return _only_person_of(ctx, near, countries)
+
+
+def _only_person_of(
+    ctx: ArticleContext, near: int, countries: set[str | None]
+) -> tuple[str, str] | None:
+    """ "Head of Sudan's Armed Forces says" with the title written nowhere else: the one person
+    of that country named near it, if there is exactly one."""
+    if not countries or None in countries:
+        return None
+    lo = bisect.bisect_left(ctx.mentions, near - _LOOK_BACK, key=lambda m: m.char_start)
+    hi = bisect.bisect_right(ctx.mentions, near + _LOOK_BACK, key=lambda m: m.char_start)
+    people = {
+        m.actor_id
+        for m in ctx.mentions[lo:hi]
+        if _is_person(ctx, m.actor_id) and ctx.country_of(m.actor_id) in countries
+    }
+    if len(people) != 1:
+        return None
+    (actor_id,) = people
+    return actor_id, ctx.name_of(actor_id) or actor_id
 
 
 def _holds(ctx: ArticleContext, mention: Mention, title: str, countries: set[str | None]) -> bool:
@@ -180,4 +209,12 @@ def described_holder(ctx: ArticleContext, subject: Token) -> tuple[str, str] | N
                 text[max(0, mention.char_start - 40) : mention.char_start]
             ):
                 return mention.actor_id, ctx.name_of(mention.actor_id) or mention.text
+    return None
+
+
+def title_in(text: str) -> str | None:
+    """The first title word of a phrase ("Head of Sudan's Armed Forces" -> "head")."""
+    for word in re.findall(r"[A-Za-z]+", text):
+        if word.lower() in _TITLES:
+            return word.lower()
     return None

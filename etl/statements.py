@@ -22,7 +22,14 @@ from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.document_speaker import document_claims
-from etl.speaker_choice import described_holder, person_before_verb, quoted_speaker, title_holder
+from etl.speaker_choice import (
+    described_holder,
+    holder_of_title,
+    person_before_verb,
+    quoted_speaker,
+    title_holder,
+    title_in,
+)
 from etl.speech_nouns import SPEECH_ADJECTIVE, described_speaker
 from etl.transcripts import transcript_claims
 from etl.turns import apply_claims
@@ -552,6 +559,41 @@ def _reported(
     feeling = _declared_feeling(ctx, start, end)
     if feeling is not None:
         return _make(ctx, feeling[0], start, end, False, feeling[1])
+    headline = _headline_speaker(ctx, start, end)
+    if headline is not None:
+        return _make(ctx, headline[0], start, end, False, headline[1])
+    return None
+
+
+# A title-case headline the parser cannot read: "No Benefit in Talks, Head of X's Army Says".
+_HEADLINE_SAYS = re.compile(
+    r"[^\n]{10,}?,\s+([^,\n]{3,80}?)\s+(Says|Said|Warns|Urges|Tells|Insists|Claims)\s*$"
+)
+
+
+def _headline_speaker(
+    ctx: ArticleContext, start: int, end: int
+) -> tuple[tuple[str | None, str], str] | None:
+    """The speaker phrase ending a title-case headline: a person named there, else the holder
+    of its title (of the country it names), else the country or body it names."""
+    line = ctx.body[start:end]
+    match = _HEADLINE_SAYS.fullmatch(line)
+    if match is None or "\n" in line:
+        return None
+    phrase_start, phrase_end = start + match.start(1), start + match.end(1)
+    mentions = [m for m in ctx.mentions_in(phrase_start, phrase_end)]
+    cue = match.group(2).lower()
+    cue = {"says": "say", "said": "say"}.get(cue, cue.rstrip("s"))
+    people = [m for m in mentions if _kind(ctx, m.actor_id) == "person"]
+    if people:
+        return (_speaker_id(ctx, people[0].actor_id), people[0].text), cue
+    title = title_in(match.group(1))
+    if title is not None:
+        countries = {ctx.country_of(m.actor_id) for m in mentions} - {None}
+        holder = holder_of_title(ctx, phrase_start, title, countries)
+        return (holder, cue) if holder is not None else None
+    if mentions:
+        return _pick_speaker(ctx, mentions), cue
     return None
 
 

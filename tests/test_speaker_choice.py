@@ -106,3 +106,22 @@ def test_an_unnamed_one_described_by_a_noun_is_not_a_named_person(statements_of)
         "A fisherman said the government had ignored repeated warnings about the harbour wall."
     )
     assert all(s.speaker_id != "pedro-soto" for s in rows)
+
+
+def test_title_case_headline_ending_with_a_title_says_is_its_holder(statements_of):  # noqa: F811
+    rows = statements_of(
+        "No Benefit in Talks Without Truce, Head of Norway's Armed Forces Says\n\n"
+        "The talks will have no benefit without a ceasefire, Norway's defence chief General "
+        "Eirik Kristoffersen said in an interview."
+    )
+    headline = [s for s in rows if s.quote.startswith("No Benefit")]
+    assert [s.speaker_id for s in headline] == ["eirik-kristoffersen"]
+
+
+def test_title_with_a_country_is_the_one_person_of_that_country_named_nearby(statements_of):  # noqa: F811
+    rows = statements_of(
+        "Russia's top diplomat said the border would stay closed for another month.\n\n"
+        "The decision was taken in Moscow by Sergei Lavrov after a week of talks."
+    )
+    said = [s for s in rows if s.quote.startswith("Russia's top diplomat")]
+    assert [s.speaker_id for s in said] == ["sergei-lavrov"]
