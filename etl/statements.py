@@ -709,6 +709,10 @@ def _reporting_clause(
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
             continue
         mentions = _subject_mentions(ctx, subject)
+        if subject.lower_ in _UNOFFICIAL and all(
+            _kind(ctx, m.actor_id) == "country" for m in mentions
+        ):
+            continue  # "Activists in Syria say", "Yemeni political sources said": not the state
         holder = title_holder(ctx, subject, mentions)  # "The Minister said"
         if holder is not None:
             return _make(ctx, holder, start, end, False, _cue_text(token))
@@ -733,6 +737,21 @@ def _reporting_clause(
 
 
 _OFFICIALS = {"official", "officials", "authorities", "authority"}
+# People who speak from a country without speaking for it.
+_UNOFFICIAL = {
+    "activists",
+    "residents",
+    "witnesses",
+    "sources",
+    "analysts",
+    "experts",
+    "locals",
+    "people",
+    "civilians",
+    "refugees",
+    "observers",
+    "campaigners",
+}
 
 
 def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str] | None:

@@ -471,3 +471,24 @@ def test_bare_officials_go_on_from_the_country_whose_officials_were_named(statem
     )
     rows = [s for s in statements_of(body) if s.quote.startswith("In a briefing")]
     assert [s.speaker_id for s in rows] == ["chile"]
+
+
+def test_activists_in_a_country_do_not_speak_for_it(statements_of):
+    body = (
+        "Activists in Chile say police forces have recently detained more than 200 people "
+        "in the city of Valparaiso."
+    )
+    assert all(s.speaker_id != "chile" for s in statements_of(body))
+
+
+def test_sources_described_by_a_demonym_do_not_speak_for_the_country(statements_of):
+    body = (
+        "The envoy has been holding talks with the rebels on the port, Chilean political "
+        "sources have said."
+    )
+    assert all(s.speaker_id != "chile" for s in statements_of(body))
+
+
+def test_officials_of_a_country_still_speak_for_it(statements_of):
+    body = "Chilean officials said the border would stay closed for another month."
+    assert [s.speaker_id for s in statements_of(body)] == ["chile"]
