@@ -675,10 +675,12 @@ def _reporting_clause(
         quoted = quoted_speaker(token) or described_speaker(token)  # "quoted X as saying"
         if quoted is not None and (found := _subject_mentions(ctx, quoted)):
             return _make(ctx, _pick_speaker(ctx, found), start, end, False, "quote")
-        if token.dep_ in ("relcl", "pcomp") or (
+        if token.dep_ in ("relcl", "pcomp", "csubj", "csubjpass") or (
             token.dep_ == "xcomp" and token.head.lemma_ in _DECLINE
         ):
-            continue  # "in what the Kremlin describes as", "X failed to mention": not X's statement
+            # "in what the Kremlin describes as", "X failed to mention", "Canada welcoming the
+            # flight stands in contrast" (a clause that is the subject): not X's statement
+            continue
         if token.lemma_.lower() in ("say", "comment", "tell") and any(
             c.dep_ == "neg" for c in token.children
         ):

@@ -492,3 +492,11 @@ def test_sources_described_by_a_demonym_do_not_speak_for_the_country(statements_
 def test_officials_of_a_country_still_speak_for_it(statements_of):
     body = "Chilean officials said the border would stay closed for another month."
     assert [s.speaker_id for s in statements_of(body)] == ["chile"]
+
+
+def test_reporting_verb_in_a_clause_that_is_the_subject_is_no_statement(statements_of):
+    body = (
+        "According to the Daily Planet, Norway welcoming the military flight carrying 163 "
+        "refugees stands in stark contrast to Chile."
+    )
+    assert all(s.cue != "welcome" for s in statements_of(body))
