@@ -571,12 +571,17 @@ _HEADLINE_SAYS = re.compile(
 )
 
 
+_HEADLINE_VERBS = ("Says", "Said", "Warns", "Urges", "Tells", "Insists", "Claims")
+
+
 def _headline_speaker(
     ctx: ArticleContext, start: int, end: int
 ) -> tuple[tuple[str | None, str], str] | None:
     """The speaker phrase ending a title-case headline: a person named there, else the holder
     of its title (of the country it names), else the country or body it names."""
     line = ctx.body[start:end]
+    if not line.endswith(_HEADLINE_VERBS):
+        return None  # the regular expression only runs on lines it can match
     match = _HEADLINE_SAYS.fullmatch(line)
     if match is None or "\n" in line:
         return None
