@@ -467,7 +467,16 @@ def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str
             ):
                 break
             chosen = later
+    if _possessor(ctx, chosen) and _OFFICE.match(ctx.body, chosen.char_end + 2):
+        # "the Prime Minister's Office said": the government speaks, that is the country.
+        country = ctx.country_of(chosen.actor_id)
+        if country is not None:
+            actor = ctx.actors.get(country)
+            return country, actor.name if actor else country
     return _speaker_id(ctx, chosen.actor_id), chosen.text
+
+
+_OFFICE = re.compile(r"\s+(?:Office|Department|Ministry|Cabinet)\b")
 
 
 def _possessor(ctx: ArticleContext, mention: Mention) -> bool:

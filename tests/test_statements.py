@@ -500,3 +500,12 @@ def test_reporting_verb_in_a_clause_that_is_the_subject_is_no_statement(statemen
         "refugees stands in stark contrast to Chile."
     )
     assert all(s.cue != "welcome" for s in statements_of(body))
+
+
+def test_a_leaders_office_speaks_for_the_country(statements_of):
+    body = (
+        "Russian President Vladimir Putin met the envoy on Monday.\n\n"
+        "A statement from Vladimir Putin's Office said that 3,400 troops are ready to deploy."
+    )
+    rows = [s for s in statements_of(body) if s.quote.startswith("A statement")]
+    assert [s.speaker_id for s in rows] == ["russia"]
