@@ -853,6 +853,7 @@ def _latest_person(
     window: int = 2500,
     subject_only: bool = False,
     outside: _Spans | None = None,
+    known_gender: bool = False,
 ) -> str | None:
     """The most recently mentioned person before `before` that fits the role, country and gender."""
     candidates = (m for m in state.mentions_before(before) if m.actor_id in state.people)
@@ -871,6 +872,8 @@ def _latest_person(
             continue
         if gender and person.gender and person.gender != gender:
             continue
+        if known_gender and person.gender != gender:
+            continue
         return mention.actor_id
     return None
 
@@ -885,6 +888,10 @@ def _is_oblique(state: _Resolution, mention: Mention) -> bool:
     return root.dep_ in ("poss", "pobj", "dobj", "iobj", "npadvmod", "attr")
 
 
+_GLUED_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+_PRONOUN_REACH = 1500  # characters searched back for a person whose gender the text gave
+
+
 def _match_pronouns(state: _Resolution) -> None:
     """Subject 'he'/'she' resolved to the most recent compatible person, within two sentences.
 
@@ -895,9 +902,11 @@ def _match_pronouns(state: _Resolution) -> None:
 
     quoted = _Spans((q.start, q.end) for q in find_quotes(state.text))
     for token in state.doc:
-        lower = token.lower_
+        # A closing quote glued to the pronoun ('accountable.”She thanked') is one token.
+        lower = token.lower_.lstrip(_GLUED_QUOTES)
         if lower not in ("he", "she") or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
+        start = token.idx + len(token.text) - len(lower)
         gender = "m" if lower == "he" else "f"
         sent_start = token.sent.start_char
         previous = DocIndex.of(state.doc).sentences_ending_by(sent_start)[-2:]
@@ -911,10 +920,20 @@ def _match_pronouns(state: _Resolution) -> None:
         actor_id = actor_id or _latest_person(
             state, token.idx, gender=gender, window=window, outside=quoted
         )
+        # Nobody within two sentences: the latest person known to be of that gender, further
+        # back (a paragraph of quotation between the name and "she added").
+        actor_id = actor_id or _latest_person(
+            state,
+            token.idx,
+            gender=gender,
+            window=_PRONOUN_REACH,
+            outside=quoted,
+            known_gender=True,
+        )
         if actor_id:
             person = state.people[actor_id]
             person.gender = person.gender or gender
-            state.add(token.idx, token.idx + len(token.text), actor_id, "pronoun")
+            state.add(start, token.idx + len(token.text), actor_id, "pronoun")
 
 
 def all_actors(gazetteer: Gazetteer, discovered: Sequence[Actor]) -> dict[str, Actor]:

@@ -53,13 +53,18 @@ _TITLES = {
     "emir",
     "prince",
     "pope",
+    "head",
 }
 _LOOK_BACK = 3000  # characters searched back for the holder of a title
 _TITLE_WINDOW = 80  # the title is written this close to the name
 
 
-def person_before_verb(ctx: ArticleContext, verb: Token) -> Mention | None:
-    """The person whose name ends right before the reporting verb, if any."""
+def person_before_verb(
+    ctx: ArticleContext, verb: Token, *, subjectless: bool = False
+) -> Mention | None:
+    """The person whose name ends right before the reporting verb, if any. For a verb the
+    parser left without a subject (`subjectless`), the name counts even where the parse hangs
+    it in another clause."""
     start = ctx.sentence_at(verb.idx).start_char
     people = [
         m
@@ -71,7 +76,7 @@ def person_before_verb(ctx: ArticleContext, verb: Token) -> Mention | None:
     last = people[-1]
     if not _BETWEEN.match(ctx.body[last.char_end : verb.idx]):
         return None
-    return None if _in_clause(ctx, last, verb) else last
+    return None if not subjectless and _in_clause(ctx, last, verb) else last
 
 
 def _in_clause(ctx: ArticleContext, mention: Mention, verb: Token) -> bool:
@@ -98,17 +103,45 @@ def title_holder(
     countries = {ctx.country_of(m.actor_id) or m.actor_id for m in mentions}
     if not countries and not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         return None
-    here = bisect.bisect_left(ctx.mentions, subject.idx, key=lambda m: m.char_start)
+    return holder_of_title(ctx, subject.idx, subject.lower_, countries)
+
+
+def holder_of_title(
+    ctx: ArticleContext, near: int, title: str, countries: set[str | None]
+) -> tuple[str, str] | None:
+    """The person named with `title` (and of one of `countries`, if any) nearest before
+    `near`, else after it; else the one person of those countries named near it."""
+    here = bisect.bisect_left(ctx.mentions, near, key=lambda m: m.char_start)
     backward = range(here - 1, -1, -1)
     forward = range(here, len(ctx.mentions))
     for order in (backward, forward):
         for i in order:
             mention = ctx.mentions[i]
-            if abs(mention.char_start - subject.idx) > _LOOK_BACK:
+            if abs(mention.char_start - near) > _LOOK_BACK:
                 break
-            if _holds(ctx, mention, subject.lower_, countries):
+            if _holds(ctx, mention, title, countries):
                 return mention.actor_id, ctx.name_of(mention.actor_id) or mention.text
-    return None
+    return _only_person_of(ctx, near, countries)
+
+
+def _only_person_of(
+    ctx: ArticleContext, near: int, countries: set[str | None]
+) -> tuple[str, str] | None:
+    """ "Head of Sudan's Armed Forces says" with the title written nowhere else: the one person
+    of that country named near it, if there is exactly one."""
+    if not countries or None in countries:
+        return None
+    lo = bisect.bisect_left(ctx.mentions, near - _LOOK_BACK, key=lambda m: m.char_start)
+    hi = bisect.bisect_right(ctx.mentions, near + _LOOK_BACK, key=lambda m: m.char_start)
+    people = {
+        m.actor_id
+        for m in ctx.mentions[lo:hi]
+        if _is_person(ctx, m.actor_id) and ctx.country_of(m.actor_id) in countries
+    }
+    if len(people) != 1:
+        return None
+    (actor_id,) = people
+    return actor_id, ctx.name_of(actor_id) or actor_id
 
 
 def _holds(ctx: ArticleContext, mention: Mention, title: str, countries: set[str | None]) -> bool:
@@ -150,3 +183,38 @@ def quoted_speaker(verb: Token) -> Token | None:
 def _is_person(ctx: ArticleContext, actor_id: str) -> bool:
     actor = ctx.actors.get(actor_id)
     return actor is not None and actor.kind == "person"
+
+
+def described_holder(ctx: ArticleContext, subject: Token) -> tuple[str, str] | None:
+    """For a subject that only describes someone ("stranded teacher says", "the surgeon
+    said"), the person the article introduces with that noun: "X, an English teacher in
+    Aleppo," or "teacher X", before the subject or after it (a headline names them later)."""
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lower_ in _TITLES:
+        return None
+    if any(c.dep_ == "det" and c.lower_ not in ("the", "this") for c in subject.children):
+        return None  # "a teacher said": someone not named
+    noun = re.escape(subject.lower_)
+    after = re.compile(rf",\s+(?:a|an|the)\b[^.;,]{{0,60}}?\b{noun}\b", re.I)
+    before = re.compile(rf"\b{noun}\s+$", re.I)
+    here = bisect.bisect_left(ctx.mentions, subject.idx, key=lambda m: m.char_start)
+    for order in (range(here - 1, -1, -1), range(here, len(ctx.mentions))):
+        for i in order:
+            mention = ctx.mentions[i]
+            if abs(mention.char_start - subject.idx) > _LOOK_BACK:
+                break
+            if not _is_person(ctx, mention.actor_id) or mention.how == "pronoun":
+                continue
+            text = ctx.body
+            if after.match(text, mention.char_end, mention.char_end + 90) or before.search(
+                text[max(0, mention.char_start - 40) : mention.char_start]
+            ):
+                return mention.actor_id, ctx.name_of(mention.actor_id) or mention.text
+    return None
+
+
+def title_in(text: str) -> str | None:
+    """The first title word of a phrase ("Head of Sudan's Armed Forces" -> "head")."""
+    for word in re.findall(r"[A-Za-z]+", text):
+        if word.lower() in _TITLES:
+            return word.lower()
+    return None

@@ -3,7 +3,9 @@
 - "according to the statement / communiqué / letter ...": the document's author speaks, that is
   the speaker of the statement reported just before it in the article;
 - "As X reported, ..." / "as X noted": the verb needs no clause of its own after "as";
-- "a video shows the envoy saying ...": whoever "saying" describes is the speaker.
+- "a video shows the envoy saying ...": whoever "saying" describes is the speaker;
+- "Canada 'deeply' disappointed after ...", "Norway is alarmed by ...": an actor declaring a
+  feeling about events (a headline or a sentence) has said so.
 """
 
 from __future__ import annotations
@@ -27,3 +29,14 @@ def described_speaker(verb: Token) -> Token | None:
         return None
     head = verb.head
     return head if head.pos_ in ("NOUN", "PROPN") else None
+
+
+# Feelings an actor declares in public; the adverb may be quoted ("Canada 'deeply' disappointed").
+SPEECH_ADJECTIVE = re.compile(
+    r"\s*(?:(?:is|was|are|were|remains|remain)\s+)?"
+    r"(?:[\u2018\u2019'\"\u201c]?(?:deeply|very|extremely|gravely|greatly|profoundly|"
+    r"seriously|particularly|\w+ly)[\u2018\u2019'\"\u201d]?\s+)?"
+    r"(disappointed|concerned|alarmed|outraged|dismayed|saddened|appalled|troubled|"
+    r"shocked|horrified|angered|worried)\b(?:\s+(?:by|at|over|about|after|that|with)\b)",
+    re.I,
+)

@@ -22,8 +22,15 @@ from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.document_speaker import document_claims
-from etl.speaker_choice import person_before_verb, quoted_speaker, title_holder
-from etl.speech_nouns import described_speaker
+from etl.speaker_choice import (
+    described_holder,
+    holder_of_title,
+    person_before_verb,
+    quoted_speaker,
+    title_holder,
+    title_in,
+)
+from etl.speech_nouns import SPEECH_ADJECTIVE, described_speaker
 from etl.transcripts import transcript_claims
 from etl.turns import apply_claims
 from etl.types import Mention, Statement, stable_id
@@ -173,6 +180,20 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
             if reported is not None:
                 rows.append((reported.char_start, reported))
                 last_speaker = (reported.speaker_id, reported.speaker_text)
+                second = _second_clause(ctx, sent, reported, covered)
+                if second is not None:
+                    # The first statement ends where the second speaker's clause begins.
+                    cut = re.sub(
+                        r"[\s,;]*(?:and|but|while|whereas)?[\s,;]*$",
+                        "",
+                        ctx.body[reported.char_start : second.char_start],
+                    )
+                    first_end = reported.char_start + len(cut)
+                    speaker = (reported.speaker_id, reported.speaker_text)
+                    first = _make(ctx, speaker, reported.char_start, first_end, False, reported.cue)
+                    rows[-1] = (first.char_start, first)
+                    rows.append((second.char_start, second))
+                    last_speaker = (second.speaker_id, second.speaker_text)
     rows.sort(key=lambda r: r[0])
     statements = _refine_speakers(ctx, [statement for _start, statement in rows])
     # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
@@ -290,6 +311,8 @@ def _is_standalone(text: str, quote: QuoteSpan) -> bool:
         return True  # starts a paragraph or a sentence, or follows "X said:"
     if re.search(r",\s*$", lead) and (content[:1].isupper() or ends_clause):
         return True  # "X said, “We ...”" or the second half of an interrupted quote
+    if _INTRODUCER.search(lead) and content[:1].isupper():
+        return True  # "X noted ..., saying “We hope ...”", "He continued that “Ottawa's ...”"
     if (
         ends_clause
         and re.match(r"\s*(?:[a-z]|[A-Z][a-z]+\s+(?:said|says|added|told))", after)
@@ -320,9 +343,16 @@ def _quote_speaker(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | None, s
     lead = text[lead_start : quote.outer_start]
     cut = max(lead.rfind("\n"), lead.rfind("\u201d"), lead.rfind('"'), lead.rfind(". "))
     clause_start = lead_start + cut + 1
-    if re.search(r"[:,]\s*$", text[clause_start : quote.outer_start]):
+    clause = text[clause_start : quote.outer_start]
+    if re.search(r"[:,]\s*$", clause) or (
+        _INTRODUCER.search(clause) and _has_reporting_verb(ctx, clause_start, quote.outer_start)
+    ):
         return _speaker_of_clause(ctx, clause_start, quote.outer_start)
     return None
+
+
+# A word that hands over to a quotation written right after it: "saying “…”", "added that “…”".
+_INTRODUCER = re.compile(r"\b(?:saying|adding|stating|declaring|that)\s*$")
 
 
 def _signature_line(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | None, str] | None:
@@ -384,11 +414,42 @@ def _is_reporting(token: Token) -> bool:
 
 
 def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str | None, str] | None:
-    """The actor who speaks in an attribution clause: a person first, else an organisation or country."""
-    mentions = ctx.mentions_in(start, end)
+    """The actor who speaks in an attribution clause: a person first, else an organisation or
+    country; never the one spoken to ("X told his counterpart, Y")."""
+    mentions = [m for m in ctx.mentions_in(start, end) if not _addressee(ctx, m)]
     if not mentions:
         return None
     return _pick_speaker(ctx, mentions)
+
+
+_ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
+
+
+def _addressee(ctx: ArticleContext, mention: Mention) -> bool:
+    """The mention is the object of a reporting verb, or named beside it ("told his
+    counterpart, Y"; "said to Y"): the one spoken to."""
+    span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ in _ADDRESSEE_DEPS and _is_reporting(head):
+            return True
+        if (
+            node.dep_ == "pobj"
+            and head.lower_ == "to"
+            and head.head.i != head.i
+            and _is_reporting(head.head)
+        ):
+            return True
+        if node.dep_ not in ("appos", "compound", "poss", "amod", "conj", "flat"):
+            if node.dep_ not in _ADDRESSEE_DEPS and node.dep_ != "pobj":
+                return False
+        node = head
+    return False
 
 
 def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str | None, str]:
@@ -406,7 +467,16 @@ def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str
             ):
                 break
             chosen = later
+    if _possessor(ctx, chosen) and _OFFICE.match(ctx.body, chosen.char_end + 2):
+        # "the Prime Minister's Office said": the government speaks, that is the country.
+        country = ctx.country_of(chosen.actor_id)
+        if country is not None:
+            actor = ctx.actors.get(country)
+            return country, actor.name if actor else country
     return _speaker_id(ctx, chosen.actor_id), chosen.text
+
+
+_OFFICE = re.compile(r"\s+(?:Office|Department|Ministry|Cabinet)\b")
 
 
 def _possessor(ctx: ArticleContext, mention: Mention) -> bool:
@@ -460,7 +530,7 @@ def _reported(
     if ctx.body[end - 1] == ":" and covered.any_start_from(end):
         return None  # "X said in a video address:" only introduces the quote that follows
     outside = _outside_words(ctx.body, start, end, covered)
-    if outside < 6:
+    if outside < 6 or _only_introduces(ctx.body, start, end, covered):
         return None  # just the attribution of a direct quote
     found = _reporting_clause(ctx, sent, start, end, covered, last)
     if found is not None:
@@ -468,9 +538,21 @@ def _reported(
     according = re.search(r"\baccording to\b", ctx.body[start:end], re.I)
     # "according to X" is X's reported statement, a number it sources included (GOLD.md).
     if according:
-        mentions = _according_to_mentions(ctx, sent) or ctx.mentions_in(
-            start + according.end(), end
+        mentions = _according_to_mentions(ctx, sent)
+        document = re.match(
+            r"\s*(?:the|its|their|his|her)\s+(\w+)\s*[,;]",
+            ctx.body[start + according.end() : end],
         )
+        pronoun = re.match(r"\s*(?:him|her)\b", ctx.body[start + according.end() : end])
+        if not mentions and pronoun and last is not None:
+            return _make(ctx, last, start, end, False, "according to")  # the one just reported
+        if not mentions and document and document.group(1).lower() in _DOCUMENT_NOUNS:
+            # "According to the communique, ...": the author of the statement just reported,
+            # not a country named later in the sentence ("... the Syria crisis").
+            if last is None:
+                return None
+            return _make(ctx, last, start, end, False, "according to")
+        mentions = mentions or ctx.mentions_in(start + according.end(), end)
         if mentions:
             speaker_id, speaker_text = _pick_speaker(ctx, mentions[:2])
             return _make(ctx, (speaker_id, speaker_text), start, end, False, "according to")
@@ -478,12 +560,75 @@ def _reported(
             r"\s*(?:the|its|their|his|her)\s+(\w+)", ctx.body[start + according.end() : end]
         )
         if document and document.group(1).lower() in _DOCUMENT_NOUNS and last is not None:
-            # "According to the communique, ...": the author of the statement just reported.
+            # "According to the communique issued by ...": as above.
             return _make(ctx, last, start, end, False, "according to")
     reported_as = _as_reported(ctx, sent)
     if reported_as is not None:
         return _make(ctx, reported_as, start, end, False, "as reported")
+    feeling = _declared_feeling(ctx, start, end)
+    if feeling is not None:
+        return _make(ctx, feeling[0], start, end, False, feeling[1])
+    headline = _headline_speaker(ctx, start, end)
+    if headline is not None:
+        return _make(ctx, headline[0], start, end, False, headline[1])
     return None
+
+
+# A title-case headline the parser cannot read: "No Benefit in Talks, Head of X's Army Says".
+_HEADLINE_SAYS = re.compile(
+    r"[^\n]{10,}?,\s+([^,\n]{3,80}?)\s+(Says|Said|Warns|Urges|Tells|Insists|Claims)\s*$"
+)
+
+
+_HEADLINE_VERBS = ("Says", "Said", "Warns", "Urges", "Tells", "Insists", "Claims")
+
+
+def _headline_speaker(
+    ctx: ArticleContext, start: int, end: int
+) -> tuple[tuple[str | None, str], str] | None:
+    """The speaker phrase ending a title-case headline: a person named there, else the holder
+    of its title (of the country it names), else the country or body it names."""
+    line = ctx.body[start:end]
+    if not line.endswith(_HEADLINE_VERBS):
+        return None  # the regular expression only runs on lines it can match
+    match = _HEADLINE_SAYS.fullmatch(line)
+    if match is None or "\n" in line:
+        return None
+    phrase_start, phrase_end = start + match.start(1), start + match.end(1)
+    mentions = [m for m in ctx.mentions_in(phrase_start, phrase_end)]
+    cue = match.group(2).lower()
+    cue = {"says": "say", "said": "say"}.get(cue, cue.rstrip("s"))
+    people = [m for m in mentions if _kind(ctx, m.actor_id) == "person"]
+    if people:
+        return (_speaker_id(ctx, people[0].actor_id), people[0].text), cue
+    title = title_in(match.group(1))
+    if title is not None:
+        countries = {ctx.country_of(m.actor_id) for m in mentions} - {None}
+        holder = holder_of_title(ctx, phrase_start, title, countries)
+        return (holder, cue) if holder is not None else None
+    if mentions:
+        return _pick_speaker(ctx, mentions), cue
+    return None
+
+
+def _declared_feeling(
+    ctx: ArticleContext, start: int, end: int
+) -> tuple[tuple[str | None, str], str] | None:
+    """ "Canada 'deeply' disappointed after the veto", "Norway is alarmed by the report": the
+    sentence opens with an actor declaring a feeling about events; the actor said so."""
+    mentions = ctx.mentions_in(start, min(end, start + 120))
+    if not mentions or mentions[0].char_start != start or _possessor(ctx, mentions[0]):
+        return None
+    first = mentions[0]
+    if _kind(ctx, first.actor_id) not in _FEELING_KINDS:
+        return None
+    match = SPEECH_ADJECTIVE.match(ctx.body, first.char_end, end)
+    if match is None:
+        return None
+    return (_speaker_id(ctx, first.actor_id), first.text), match.group(1).lower()
+
+
+_FEELING_KINDS = ("person", "country", "government", "intergovernmental", "organization")
 
 
 def _as_reported(ctx: ArticleContext, sent: Span) -> tuple[str | None, str] | None:
@@ -534,7 +679,7 @@ def _reporting_clause(
     covered: _Covered,
     last: tuple[str | None, str] | None,
 ) -> Statement | None:
-    for token in sent:
+    for token in _reporting_order(ctx, sent):
         if (
             not _is_reporting(token)
             or token.idx < start
@@ -544,10 +689,12 @@ def _reporting_clause(
         quoted = quoted_speaker(token) or described_speaker(token)  # "quoted X as saying"
         if quoted is not None and (found := _subject_mentions(ctx, quoted)):
             return _make(ctx, _pick_speaker(ctx, found), start, end, False, "quote")
-        if token.dep_ in ("relcl", "pcomp") or (
+        if token.dep_ in ("relcl", "pcomp", "csubj", "csubjpass") or (
             token.dep_ == "xcomp" and token.head.lemma_ in _DECLINE
         ):
-            continue  # "in what the Kremlin describes as", "X failed to mention": not X's statement
+            # "in what the Kremlin describes as", "X failed to mention", "Canada welcoming the
+            # flight stands in contrast" (a clause that is the subject): not X's statement
+            continue
         if token.lemma_.lower() in ("say", "comment", "tell") and any(
             c.dep_ == "neg" for c in token.children
         ):
@@ -564,12 +711,24 @@ def _reporting_clause(
         ):
             subject = next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is None:
+            # The parser lost the subject ("The warning came as the envoy, Jane Doe, said
+            # ..."): a person named right before the verb is its speaker.
+            named = (
+                person_before_verb(ctx, token, subjectless=True) if token.dep_ == "ROOT" else None
+            )
+            if named is not None:
+                found = (_speaker_id(ctx, named.actor_id), named.text)
+                return _make(ctx, found, start, end, False, _cue_text(token))
             continue
         if subject.dep_ == "nsubjpass" or subject.lower_ == "it":
             if token.lemma_.lower() in _PASSIVE_REPORTING and last is not None and _no_agent(token):
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
             continue
         mentions = _subject_mentions(ctx, subject)
+        if subject.lower_ in _UNOFFICIAL and all(
+            _kind(ctx, m.actor_id) == "country" for m in mentions
+        ):
+            continue  # "Activists in Syria say", "Yemeni political sources said": not the state
         holder = title_holder(ctx, subject, mentions)  # "The Minister said"
         if holder is not None:
             return _make(ctx, holder, start, end, False, _cue_text(token))
@@ -580,15 +739,35 @@ def _reporting_clause(
             home = _home_country(ctx, subject)
             if home is not None:
                 return _make(ctx, home, start, end, False, token.lemma_.lower())
+            described = described_holder(ctx, subject)  # "stranded teacher says"
+            if described is not None:
+                return _make(ctx, described, start, end, False, _cue_text(token))
             continue
         speaker_id, speaker_text = _pick_speaker(ctx, mentions)
-        if (named := person_before_verb(ctx, token)) is not None:  # "X's envoy, Y, said"
+        coordinated = any(c.dep_ == "conj" for c in subject.children)  # "X and Y said"
+        if not coordinated and (named := person_before_verb(ctx, token)) is not None:
+            # "X's envoy, Y, said"
             speaker_id, speaker_text = _speaker_id(ctx, named.actor_id), named.text
         return _make(ctx, (speaker_id, speaker_text), start, end, False, _cue_text(token))
     return None
 
 
 _OFFICIALS = {"official", "officials", "authorities", "authority"}
+# People who speak from a country without speaking for it.
+_UNOFFICIAL = {
+    "activists",
+    "residents",
+    "witnesses",
+    "sources",
+    "analysts",
+    "experts",
+    "locals",
+    "people",
+    "civilians",
+    "refugees",
+    "observers",
+    "campaigners",
+}
 
 
 def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str] | None:
@@ -598,6 +777,9 @@ def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str]
         c.dep_ in ("poss", "amod", "compound", "prep") for c in subject.children
     ):
         return None
+    named = _officials_named_before(ctx, subject.idx)
+    if named is not None:
+        return named
     counts: dict[str, int] = {}
     for mention in ctx.mentions_in(0, subject.idx):
         actor = ctx.actors.get(mention.actor_id)
@@ -614,14 +796,101 @@ def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str]
     return country, actor.name if actor else country
 
 
+def _second_clause(
+    ctx: ArticleContext, sent: Span, first: Statement, covered: _Covered
+) -> Statement | None:
+    """ "X blamed the rebels, and Y said the claims were false": a reporting verb joined to the
+    sentence with a subject of its own is a second statement, its own clause's, when another
+    actor speaks it."""
+    for token in sent:
+        if (
+            token.idx <= first.char_start
+            or token.dep_ != "conj"
+            or not _is_reporting(token)
+            or _inside(covered, token.idx, token.idx + 1)
+            or not _has_content(token, covered)
+        ):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        mentions = _subject_mentions(ctx, subject)
+        if not mentions:
+            continue
+        speaker = _pick_speaker(ctx, mentions)
+        if speaker[0] == first.speaker_id:
+            continue
+        start, end = _trim(ctx.body, subject.left_edge.idx, sent.end_char)
+        return _make(ctx, speaker, start, end, False, _cue_text(token))
+    return None
+
+
+def _reporting_order(ctx: ArticleContext, sent: Span) -> list[Token]:
+    """The sentence's tokens, its root first when the root reports a clause written before it
+    and a person is its subject: in "Norway has revoked licences and pledged sanctions, Prime
+    Minister X announced" the speaker is the one who announced, not the subject of "pledged".
+    A news agency closing the sentence (", AFP reports") only relays it and stays behind."""
+    root = sent.root
+    tokens = list(sent)
+    if not _is_reporting(root) or not any(
+        c.dep_ == "ccomp" and c.i < root.i for c in root.children
+    ):
+        return tokens
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or not any(
+        _kind(ctx, m.actor_id) == "person" for m in _subject_mentions(ctx, subject)
+    ):
+        return tokens
+    tokens.remove(root)
+    tokens.insert(0, root)
+    return tokens
+
+
+_OFFICIALS_AFTER = re.compile(r"(?:\s+government)?\s+(?:officials|authorities)\b", re.I)
+_OFFICIALS_REACH = 2000  # characters searched back for "Canadian officials"
+
+
+def _officials_named_before(ctx: ArticleContext, before: int) -> tuple[str | None, str] | None:
+    """The country of the latest "Canadian officials" / "Norway's authorities" written before,
+    for a bare "officials said" that goes on from them."""
+    i = bisect.bisect_left(ctx.mentions, before, key=lambda m: m.char_start) - 1
+    while i >= 0 and before - ctx.mentions[i].char_start <= _OFFICIALS_REACH:
+        mention = ctx.mentions[i]
+        i -= 1
+        end = mention.char_end
+        if ctx.body[end : end + 2] in ("'s", "\u2019s"):
+            end += 2
+        if not _OFFICIALS_AFTER.match(ctx.body, end, end + 30):
+            continue
+        country = ctx.country_of(mention.actor_id)
+        if country is None:
+            return None
+        actor = ctx.actors.get(country)
+        return country, actor.name if actor else country
+    return None
+
+
 def _subject_mentions(ctx: ArticleContext, subject: Token) -> list[Mention]:
-    """Mentions in the subject phrase itself, not in a clause inside it.
+    """Mentions in the subject phrase itself, not in a clause inside it; of a coordinated
+    subject ("X and Y said"), those of the first one named.
 
     "One Russian official, speaking on background because he wasn't authorized, described..."
     speaks for Russia; the "he" of the embedded clause is not the subject.
     """
     sub_start = subject.left_edge.idx
     sub_end = subject.right_edge.idx + len(subject.right_edge.text)
+    conjunct = next((c for c in subject.children if c.dep_ == "conj"), None)
+    if conjunct is not None:
+        first = ctx.mentions_in(sub_start, conjunct.left_edge.idx)
+        # A country or body known to the gazetteer before a person ("Canada and its minister
+        # X said") leaves the person first in line; a name, even one the tagger took for an
+        # organisation, is the first speaker.
+        if any(
+            _kind(ctx, m.actor_id) == "person"
+            or getattr(ctx.actors.get(m.actor_id), "source", None) == "discovered"
+            for m in first
+        ):
+            sub_end = conjunct.left_edge.idx
     kept = []
     for mention in ctx.mentions_in(sub_start, sub_end):
         span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
@@ -724,6 +993,22 @@ class _Covered:
         return [(s, e) for s, e in self.spans[lo:hi] if e > start]
 
 
+def _only_introduces(text: str, start: int, end: int, covered: _Covered) -> bool:
+    """ "Sputnik quoted her as saying in a press conference that “...”": one clause, with no
+    comma, that hands over to the quote closing the sentence says nothing of its own."""
+    spans = covered.overlapping(start, end)
+    if not spans:
+        return False
+    first_start, last_end = spans[0][0], spans[-1][1]
+    lead = text[start:first_start]
+    return (
+        len(spans) == 1
+        and not re.search(r"[,;\u2014]", lead)
+        and bool(_INTRODUCER.search(lead))
+        and not re.search(r"\w", text[last_end:end])
+    )
+
+
 def _outside_words(text: str, start: int, end: int, covered: _Covered) -> int:
     pieces, cursor = [], start
     for s, e in covered.overlapping(start, end):
@@ -734,7 +1019,8 @@ def _outside_words(text: str, start: int, end: int, covered: _Covered) -> int:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    # A closing quote glued to the next sentence ('accountable.”She thanked') is not its text.
+    while start < end and (text[start].isspace() or text[start] == "\u201d"):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1

@@ -81,3 +81,47 @@ def test_name_inside_a_clause_of_the_subject_does_not_speak(statements_of):  # n
     )
     rows = statements_of(body)
     assert [s.speaker_id for s in rows] == ["rsf"]
+
+
+def test_headline_speaker_described_by_a_noun_is_the_person_introduced_with_it(statements_of):  # noqa: F811
+    rows = statements_of(
+        "'We might lose everything', stranded fisherman says\n\n"
+        "Pedro Soto, a fisherman and activist in Valparaiso, wrote about his experience today."
+    )
+    headline = [s for s in rows if s.quote.startswith("'We might")]
+    assert [s.speaker_id for s in headline] == ["pedro-soto"]
+
+
+def test_the_noun_introducing_a_person_earlier_names_the_later_speaker(statements_of):  # noqa: F811
+    rows = statements_of(
+        "Pedro Soto, a fisherman in Valparaiso, lost his boat in the storm.\n\n"
+        "The fisherman said the government had ignored repeated warnings about the harbour wall."
+    )
+    assert [s.speaker_id for s in rows] == ["pedro-soto"]
+
+
+def test_an_unnamed_one_described_by_a_noun_is_not_a_named_person(statements_of):  # noqa: F811
+    rows = statements_of(
+        "Pedro Soto, a fisherman in Valparaiso, lost his boat in the storm.\n\n"
+        "A fisherman said the government had ignored repeated warnings about the harbour wall."
+    )
+    assert all(s.speaker_id != "pedro-soto" for s in rows)
+
+
+def test_title_case_headline_ending_with_a_title_says_is_its_holder(statements_of):  # noqa: F811
+    rows = statements_of(
+        "No Benefit in Talks Without Truce, Head of Norway's Armed Forces Says\n\n"
+        "The talks will have no benefit without a ceasefire, Norway's defence chief General "
+        "Eirik Kristoffersen said in an interview."
+    )
+    headline = [s for s in rows if s.quote.startswith("No Benefit")]
+    assert [s.speaker_id for s in headline] == ["eirik-kristoffersen"]
+
+
+def test_title_with_a_country_is_the_one_person_of_that_country_named_nearby(statements_of):  # noqa: F811
+    rows = statements_of(
+        "Russia's top diplomat said the border would stay closed for another month.\n\n"
+        "The decision was taken in Moscow by Sergei Lavrov after a week of talks."
+    )
+    said = [s for s in rows if s.quote.startswith("Russia's top diplomat")]
+    assert [s.speaker_id for s in said] == ["sergei-lavrov"]

@@ -41,3 +41,21 @@ def test_participle_saying_gives_the_statement_to_the_noun_it_describes(
     )
     rows = statements_of(body)
     assert [s.speaker_id for s in rows] == ["justin-trudeau"]
+
+
+def test_actor_declaring_a_feeling_in_a_headline_has_said_so(statements_of):  # noqa: F811
+    body = (
+        "Norway \u2018deeply\u2019 disappointed after cross-border aid vetoed at UN\n\nMore soon."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.cue) for s in rows] == [("norway", "disappointed")]
+
+
+def test_actor_declaring_a_feeling_in_a_sentence_has_said_so(statements_of):  # noqa: F811
+    body = "Chile is gravely concerned by the violence in the north, which killed dozens."
+    assert [s.speaker_id for s in statements_of(body)] == ["chile"]
+
+
+def test_a_thing_owned_by_an_actor_being_troubled_is_no_statement(statements_of):  # noqa: F811
+    body = "Chile's economy remains troubled by high inflation and weak exports this year."
+    assert statements_of(body) == []

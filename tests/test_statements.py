@@ -296,3 +296,191 @@ def test_bare_officials_speak_for_the_country_the_story_is_about(statements_of):
     )
     rows = statements_of(body)
     assert (rows[-1].speaker_id, rows[-1].quote[:9]) == ("canada", "Officials")
+
+
+def test_person_spoken_to_is_not_the_speaker(statements_of):
+    body = (
+        '"Thanks to your decision today, farmers will keep losing their land to floods," '
+        "Dutch envoy to the EU Pieter Janssen told his Polish counterpart, Adam Nowak."
+    )
+    direct = [s for s in statements_of(body) if s.is_direct]
+    assert direct and all(s.speaker_id != "adam-nowak" for s in direct)
+
+
+def test_person_announcing_at_sentence_end_speaks_for_the_whole_sentence(statements_of):
+    body = (
+        "Norway has revoked export licences to Chile and pledged new sanctions against dozens "
+        'of officials in response to an "unacceptable" crackdown, Prime Minister Erna Solberg '
+        "announced Thursday."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.cue) for s in rows] == [("erna-solberg", "announce")]
+
+
+def test_news_agency_closing_a_sentence_does_not_take_it_over(statements_of):
+    body = (
+        "Norway condemned the vote on Thursday after Chile blocked another resolution on the "
+        "crisis, AFP reports."
+    )
+    assert all(s.speaker_id != "afp" for s in statements_of(body))
+
+
+def test_first_of_two_coordinated_people_is_the_speaker(statements_of):
+    body = (
+        "Pierre Lemaire and Emmanuel Macron said on Monday that the ruling would hurt "
+        "thousands of families."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["pierre-lemaire"]
+
+
+def test_person_coordinated_after_a_country_is_still_the_speaker(statements_of):
+    body = (
+        "France and Emmanuel Macron said on Monday that the ruling would hurt thousands of "
+        "families."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["emmanuel-macron"]
+
+
+def test_second_speaker_joined_by_and_gets_a_statement_of_their_own(statements_of):
+    body = (
+        "The Chilean government has repeatedly blamed rebel groups for spreading false news, "
+        "and Norwegian Foreign Minister Anniken Huitfeldt said the allegations were false."
+    )
+    rows = statements_of(body)
+    assert [s.speaker_id for s in rows] == ["chile", "anniken-huitfeldt"]
+    assert rows[0].quote.endswith("spreading false news")
+    assert rows[1].quote.startswith("Norwegian Foreign Minister")
+
+
+def test_name_right_before_a_verb_the_parser_left_without_subject_is_the_speaker(
+    statements_of,
+):
+    body = (
+        "The warning came as the U.N. special envoy to Yemen, Martin Griffiths, said he had "
+        "made progress toward brokering a peace deal between the two sides."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["martin-griffiths"]
+
+
+def test_pronoun_glued_to_a_closing_quote_is_resolved(statements_of):
+    body = (
+        "Norway's Minister of Foreign Affairs Anniken Huitfeldt issued a statement Wednesday "
+        'saying Norway "deplored" the veto.\n'
+        "\u201cThis systematic obstruction at the council callously ignores the suffering of "
+        "farmers.\u201dShe thanked all the countries who voted in favour of the resolution."
+    )
+    thanked = [s for s in statements_of(body) if s.cue == "thank" and not s.is_direct]
+    assert [(s.speaker_id, s.quote[:11]) for s in thanked] == [("anniken-huitfeldt", "She thanked")]
+
+
+def test_pronoun_beyond_two_sentences_goes_to_the_person_of_that_gender(statements_of):
+    body = (
+        "Foreign Minister Anniken Huitfeldt arrived in Oslo with her deputy on Monday. The "
+        "ministry had prepared the visit for weeks.\n\n"
+        "The talks covered fishing quotas. Trade was also on the agenda. Officials from both "
+        "sides attended the dinner.\n\n"
+        "She said the agreement would be signed before the summer."
+    )
+    said = [s for s in statements_of(body) if s.quote.startswith("She said")]
+    assert [s.speaker_id for s in said] == ["anniken-huitfeldt"]
+
+
+def test_pronoun_far_from_any_person_of_known_gender_stays_unresolved(statements_of):
+    body = (
+        "Foreign Minister Anniken Huitfeldt spoke to reporters in Oslo on Monday.\n\n"
+        "The talks covered fishing quotas. Trade was also on the agenda. Officials from both "
+        "sides attended the dinner.\n\n"
+        "He said the agreement would be signed before the summer."
+    )
+    assert not [s for s in statements_of(body) if s.quote.startswith("He said")]
+
+
+def test_quote_handed_over_by_saying_is_a_direct_statement_of_its_own(statements_of):
+    body = (
+        "Chilean ambassador Pedro Soto noted that activities over the border had gone down on "
+        "Friday, saying \u201cWe hope this trend will continue.\u201d This is a fact."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.is_direct) for s in rows] == [
+        ("pedro-soto", False),
+        ("pedro-soto", True),
+    ]
+    assert rows[1].quote == "We hope this trend will continue."
+
+
+def test_clause_that_only_hands_over_to_a_quote_is_not_a_second_statement(statements_of):
+    body = (
+        "A news agency quoted Pedro Soto as saying in a press conference that \u201cAs said "
+        "before, the smugglers continue to prepare new routes across the border.\u201d"
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.is_direct) for s in rows] == [("pedro-soto", True)]
+
+
+def test_according_to_the_statement_is_its_author_not_a_country_named_later(statements_of):
+    body = (
+        "In a joint statement issued Sunday, Foreign Minister Anniken Huitfeldt said the "
+        "decision will hurt millions of farmers.\n\n"
+        "According to the statement, the country has committed more than $1 billion in "
+        "assistance in response to the Chile crisis."
+    )
+    according = [s for s in statements_of(body) if s.cue == "according to"]
+    assert [s.speaker_id for s in according] == ["anniken-huitfeldt"]
+
+
+def test_according_to_him_is_the_person_just_reported(statements_of):
+    body = (
+        "Foreign Minister Pedro Soto said the talks would have no benefit without a ceasefire.\n\n"
+        "According to him, there is no question of a political process now."
+    )
+    according = [s for s in statements_of(body) if s.cue == "according to"]
+    assert [s.speaker_id for s in according] == ["pedro-soto"]
+
+
+def test_bare_officials_go_on_from_the_country_whose_officials_were_named(statements_of):
+    body = (
+        "Chile has processed two thirds of the Peruvian applicants in need of resettlement, "
+        "according to Chilean officials. Peru and Peruvian families were named in the report. "
+        "Peru said nothing.\n\n"
+        "In a briefing Monday, officials said they have flown out 1,700 people on 13 flights."
+    )
+    rows = [s for s in statements_of(body) if s.quote.startswith("In a briefing")]
+    assert [s.speaker_id for s in rows] == ["chile"]
+
+
+def test_activists_in_a_country_do_not_speak_for_it(statements_of):
+    body = (
+        "Activists in Chile say police forces have recently detained more than 200 people "
+        "in the city of Valparaiso."
+    )
+    assert all(s.speaker_id != "chile" for s in statements_of(body))
+
+
+def test_sources_described_by_a_demonym_do_not_speak_for_the_country(statements_of):
+    body = (
+        "The envoy has been holding talks with the rebels on the port, Chilean political "
+        "sources have said."
+    )
+    assert all(s.speaker_id != "chile" for s in statements_of(body))
+
+
+def test_officials_of_a_country_still_speak_for_it(statements_of):
+    body = "Chilean officials said the border would stay closed for another month."
+    assert [s.speaker_id for s in statements_of(body)] == ["chile"]
+
+
+def test_reporting_verb_in_a_clause_that_is_the_subject_is_no_statement(statements_of):
+    body = (
+        "According to the Daily Planet, Norway welcoming the military flight carrying 163 "
+        "refugees stands in stark contrast to Chile."
+    )
+    assert all(s.cue != "welcome" for s in statements_of(body))
+
+
+def test_a_leaders_office_speaks_for_the_country(statements_of):
+    body = (
+        "Russian President Vladimir Putin met the envoy on Monday.\n\n"
+        "A statement from Vladimir Putin's Office said that 3,400 troops are ready to deploy."
+    )
+    rows = [s for s in statements_of(body) if s.quote.startswith("A statement")]
+    assert [s.speaker_id for s in rows] == ["russia"]
