@@ -178,6 +178,7 @@ def _flat_sql(present: dict[str, list[str]]) -> list[str]:
         SELECT s.statement_id, s.article_id, s.speaker_id, s.speaker_text, s.quote, s.is_direct,
                s.char_start, s.char_end, {col("statements", "s", "cue")} AS cue,
                {col("statements", "s", "confidence")} AS confidence,
+               {col("statements", "s", "review_status", "'machine'")} AS review_status,
                {_dated("s.statement_date", col("statements", "s", "date_precision"), "ar.published_date", art_prec)},
                ar.outlet, ar.title, ar.published_date,
                COALESCE(sp.name, s.speaker_text) AS speaker,
@@ -192,6 +193,7 @@ def _flat_sql(present: dict[str, list[str]]) -> list[str]:
         SELECT t.stance_id, t.article_id, t.statement_id, t.source_id, t.target_id,
                t.polarity, t.evidence, t.char_start, t.char_end, {col("stances", "t", "cue")} AS cue,
                {col("stances", "t", "confidence")} AS confidence,
+               {col("stances", "t", "review_status", "'machine'")} AS review_status,
                {_dated("s.statement_date", col("statements", "s", "date_precision"), "ar.published_date", art_prec)},
                ar.outlet, ar.title,
                COALESCE(src.name, t.source_id) AS source_name,
@@ -209,6 +211,7 @@ def _flat_sql(present: dict[str, list[str]]) -> list[str]:
                f.location, f.attributed_to_id, f.as_of_date, f.evidence, f.char_start, f.char_end,
                {col("figures", "f", "qualifier")} AS qualifier,
                {col("figures", "f", "confidence")} AS confidence,
+               {col("figures", "f", "review_status", "'machine'")} AS review_status,
                {col("figures", "f", "value_start")} AS value_start,
                {col("figures", "f", "value_end")} AS value_end,
                {_dated("f.as_of_date", col("figures", "f", "as_of_precision"), "ar.published_date", art_prec)},
@@ -237,6 +240,7 @@ def _flat_sql(present: dict[str, list[str]]) -> list[str]:
                e.date_precision, e.event_type, e.description, e.location, e.participant_ids,
                e.evidence, e.char_start, e.char_end, ar.outlet, ar.title,
                {col("events", "e", "confidence")} AS confidence,
+               {col("events", "e", "review_status", "'machine'")} AS review_status,
                tp.participants, place.country_id AS location_country,
                list_distinct(list_concat(COALESCE(tp.countries, []),
                    CASE WHEN place.country_id IS NULL THEN [] ELSE [place.country_id] END)) AS countries
@@ -407,6 +411,8 @@ def _where(subject: str, f: Filters) -> _Where:
         w.add(IN.format(column="outlet"), list(f.outlets))
     if f.high_confidence and subject in RATED:
         w.add("confidence >= ?", HIGH_CONFIDENCE)
+    if f.reviewed_only and subject in RATED:
+        w.add("review_status <> 'machine'")
     countries, actors = list(f.countries), list(f.actors)
     if subject == "statements":
         if countries:
