@@ -778,8 +778,8 @@ def figures_table(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
         f"""
         SELECT date_label AS as_of, category, value_text, value, qualifier, subject, location,
                attributed_to AS cited_by, outlet, title, evidence, {confidence_label()} AS confidence,
-               article_id
-        FROM rows ORDER BY row_date DESC NULLS LAST, value DESC LIMIT ?""",
+               review_status AS status, article_id, figure_id
+        FROM rows ORDER BY row_date DESC NULLS LAST, value DESC, figure_id LIMIT ?""",
         [limit],
     )
 
@@ -810,6 +810,22 @@ def stance_counts(wh: Warehouse, f: Filters, by: str = "country") -> pd.DataFram
         f,
         f"SELECT {sides}, polarity, count(*) AS stances FROM rows GROUP BY ALL ORDER BY stances DESC",
         params,
+    )
+
+
+@st.cache_data(**CACHE)
+def stances_table(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
+    """Stances, newest first, each with its evidence sentence and review status."""
+    return _run(
+        wh,
+        "stances",
+        f,
+        f"""
+        SELECT date_label AS date, source_name AS source, polarity, target_name AS target,
+               evidence, outlet, {confidence_label()} AS confidence, review_status AS status,
+               article_id, stance_id
+        FROM rows ORDER BY row_date DESC NULLS LAST, stance_id LIMIT ?""",
+        [limit],
     )
 
 
@@ -933,7 +949,8 @@ def statements_table(wh: Warehouse, f: Filters, search: str = "", limit: int = 5
         f,
         f"""
         SELECT statement_id, date_label AS date, speaker, country, quote, is_direct, targets,
-               polarity, outlet, cue, {confidence_label()} AS confidence, article_id
+               polarity, outlet, cue, {confidence_label()} AS confidence,
+               review_status AS status, article_id
         FROM rows WHERE {clause}
         ORDER BY row_date DESC NULLS LAST, statement_id LIMIT ?""",
         params + [limit],
@@ -1009,7 +1026,8 @@ def events_table(wh: Warehouse, f: Filters, limit: int = 1000) -> pd.DataFrame:
         f"""
         SELECT event_id, row_date AS date, date_label, row_precision AS date_precision,
                event_type, COALESCE(location, 'unspecified') AS location, description,
-               participants, outlet, evidence, {confidence_label()} AS confidence, article_id
+               participants, outlet, evidence, {confidence_label()} AS confidence,
+               review_status AS status, article_id
         FROM rows ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?""",
         [limit],
     )

@@ -79,6 +79,18 @@ def _select(table: str) -> str:
                date_label, outlet, title"""
 
 
+def with_review_links(data: pd.DataFrame, table: str, id_column: str) -> pd.DataFrame:
+    """`data` with a `review` column: the link that opens each row on the Review page."""
+    linked = data.copy()
+    linked["review"] = [review_link(table, str(i)) for i in linked[id_column]]
+    return linked
+
+
+REVIEW_COLUMN = st.column_config.LinkColumn(
+    "review", display_text="Review", help="Open this row on the Review page", width="small"
+)
+
+
 @st.cache_data(**CACHE)
 def queue(wh: Warehouse, f: Filters, table: str, limit: int = 500) -> pd.DataFrame:
     """The table's unreviewed rows under the filters, in the order they are reviewed."""

@@ -15,7 +15,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from briefing import auth, queries, reviewing
+from briefing import auth, reviewing
 from briefing.text import Highlight, article_html, md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
 from etl import review
@@ -43,8 +43,10 @@ def ask_reviewer() -> str | None:
     ss = st.session_state
     if ss.get(auth.REVIEWER):
         return ss[auth.REVIEWER]
-    st.info("Reviews are recorded under your name. Enter it once for this browser session.")
     with st.form("review_name_form", enter_to_submit=True):
+        st.markdown(
+            "**Reviews are recorded under your name.** Enter it once for this browser session."
+        )
         name = st.text_input("Your name", key="review_name", max_chars=auth.NAME_CHARS)
         given = st.form_submit_button("Start reviewing", key="review_name_submit", type="primary")
     if given:
@@ -79,9 +81,7 @@ def flash(kind: str, message: str) -> None:
 def show_flash() -> None:
     kind, message = st.session_state.pop(FLASH, (None, None))
     if message:
-        {"success": st.success, "warning": st.warning, "error": st.error}.get(kind, st.info)(
-            md_escape(message)
-        )
+        {"success": st.success, "error": st.error}.get(kind, st.warning)(md_escape(message))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -131,7 +131,7 @@ def submit(db: str, request: review.ReviewRequest, what: str) -> bool:
 def undo_last(db: str, wh_version: tuple, me: str) -> None:
     mine = st.session_state.get(MINE) or []
     if not mine:
-        flash("info", "You have made no change in this session to undo.")
+        flash("warning", "You have made no change in this session to undo.")
         return
     table, row_id, review_id, what = mine[-1]
     state = current_state(db, wh_version, table, row_id)
@@ -264,7 +264,7 @@ def fix_form(db: str, table: str, row_id: str, current: dict, names: dict, me: s
         if new != old and not (isinstance(old, float) and new == old):
             changes[name] = new
     if not changes:
-        st.info("Nothing changed: edit a field first, or press Accept if the row is right.")
+        st.warning("Nothing changed: edit a field first, or press Accept if the row is right.")
         return
     described = ", ".join(f"{label(k)} → {v}" for k, v in changes.items())
     request = review.ReviewRequest(
@@ -418,48 +418,44 @@ if ctx:
         "The machine's rows, least confident first: accept what is right, reject what is wrong, "
         "fix what is nearly right. Keys: A accept · X reject · F fix · N next · U undo.",
     )
-    me = ask_reviewer()
-    if me:
-        show_flash()
-        table = choose_table()
-        wh, f = ctx.warehouse, ctx.filters
-        if "review_status" not in queries.columns(wh).get(table, []):
-            st.warning(
-                "This warehouse was built before reviews existed: rebuild it with "
-                "`python -m etl` to review its rows."
+    show_flash()
+    table = choose_table()
+    wh, f = ctx.warehouse, ctx.filters
+    done = reviewing.progress(wh, f, table)
+    # Rejected rows are gone from the tables but were reviewed all the same.
+    reviewed, total = done.reviewed + done.rejected, done.total + done.rejected
+    rejected = f" ({done.rejected:,} rejected)" if done.rejected else ""
+    who = st.session_state.get(auth.REVIEWER)
+    st.markdown(
+        f"**{reviewed:,} of {total:,} {table} reviewed**{rejected}"
+        + (f" · reviewing as {md_escape(who)}" if who else "")
+    )
+    st.progress(reviewed / total if total else 0.0)
+    queue = reviewing.queue(wh, f, table)
+    skipped = set(st.session_state.get(SKIPPED, {}).get(table, []))
+    pending = queue[~queue["row_id"].isin(skipped)]
+    requested = st.query_params.get("row")
+    current = requested or (None if pending.empty else str(pending["row_id"].iloc[0]))
+    if current:
+        if not requested:
+            skipped_here = len(skipped & set(queue["row_id"]))
+            st.caption(
+                f"{len(pending):,} unreviewed {table} in the queue"
+                + (f" ({skipped_here:,} skipped)" if skipped_here else "")
             )
-        else:
-            done = reviewing.progress(wh, f, table)
-            # Rejected rows are gone from the tables but were reviewed all the same.
-            reviewed, total = done.reviewed + done.rejected, done.total + done.rejected
-            rejected = f" ({done.rejected:,} rejected)" if done.rejected else ""
-            st.markdown(
-                f"**{reviewed:,} of {total:,} {table} reviewed**{rejected} · "
-                f"reviewing as {md_escape(me)}"
-            )
-            st.progress(reviewed / total if total else 0.0)
-            queue = reviewing.queue(wh, f, table)
-            skipped = set(st.session_state.get(SKIPPED, {}).get(table, []))
-            pending = queue[~queue["row_id"].isin(skipped)]
-            requested = st.query_params.get("row")
-            if requested:
-                show_row(ctx, table, requested, me)
-            elif not pending.empty:
-                st.caption(
-                    f"{len(pending):,} unreviewed {table} in the queue"
-                    + (f" ({len(skipped & set(queue['row_id'])):,} skipped)" if skipped else "")
-                )
-                show_row(ctx, table, str(pending["row_id"].iloc[0]), me)
-            elif skipped & set(queue["row_id"]):
-                st.info(f"You skipped every unreviewed {reviewing.NOUN[table]} left.")
-                if st.button("Show the skipped rows again", key="review_unskip"):
-                    st.session_state[SKIPPED][table] = []
-                    st.rerun()
-            elif done.total:
-                st.success(f"Every {reviewing.NOUN[table]} under the current filters is reviewed.")
-            else:
-                nothing_matches(table)
-            if st.session_state.get(MINE) and not requested and pending.empty:
-                if st.button("Undo my last change", key="review_undo_done", icon=":material/undo:"):
-                    undo_last(wh.path, wh.version, me)
-                    st.rerun()
+        me = ask_reviewer()
+        if me:
+            show_row(ctx, table, current, me)
+    elif skipped & set(queue["row_id"]):
+        st.caption(f"You skipped every unreviewed {reviewing.NOUN[table]} left.")
+        if st.button("Show the skipped rows again", key="review_unskip"):
+            st.session_state[SKIPPED][table] = []
+            st.rerun()
+    elif done.total:
+        st.success(f"Every {reviewing.NOUN[table]} under the current filters is reviewed.")
+    else:
+        nothing_matches(table)
+    if not current and who and st.session_state.get(MINE):
+        if st.button("Undo my last change", key="review_undo_done", icon=":material/undo:"):
+            undo_last(wh.path, wh.version, who)
+            st.rerun()
