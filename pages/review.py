@@ -24,7 +24,7 @@ from etl.types import DATE_PRECISIONS, EVENT_TYPES, FIGURE_CATEGORIES, POLARITIE
 TABLE_KEY = "review_table"
 SKIPPED = "review_skipped"  # table -> row ids skipped with Next in this session
 MINE = "review_mine"  # this session's actions, newest last: (table, row_id, review_id, what)
-SEEN = "review_seen"  # (table, row_id) -> the version shown on the previous run
+SEEN = "review_seen"  # (table, row_id, version) of the row the previous run showed
 FLASH = "review_flash"  # (kind, message) shown once on the next run
 FIXING = "review_fixing"  # the row whose Fix form is open
 KIND = {"statements": "quote", "stances": "stance", "figures": "figure", "events": "event"}
@@ -109,6 +109,7 @@ def submit(db: str, request: review.ReviewRequest, what: str) -> bool:
         )
         st.query_params["table"] = request.table
         st.query_params["row"] = request.row_id
+        st.session_state.pop(SEEN, None)  # shown again with their change: the new baseline
         return False
     except review.WarehouseBusy as exc:
         flash("warning", f"Recorded, but not applied yet: {exc}")
@@ -125,6 +126,7 @@ def submit(db: str, request: review.ReviewRequest, what: str) -> bool:
             (request.table, request.row_id, recorded, what)
         )
     st.session_state.pop(FIXING, None)
+    st.session_state.pop(SEEN, None)  # the next run shows the row as this action left it
     return True
 
 
@@ -157,6 +159,7 @@ def undo_last(db: str, wh_version: tuple, me: str) -> None:
     else:
         flash("success", f"Undone: {what}")
     mine.pop()
+    st.session_state.pop(SEEN, None)
     st.query_params["table"] = table
     st.query_params["row"] = row_id  # show the row as it is again
 
@@ -305,11 +308,13 @@ def show_row(ctx, table: str, row_id: str, me: str) -> None:
     noun = reviewing.NOUN[table]
     data = reviewing.row(wh, table, row_id)
     state = current_state(db, wh.version, table, row_id)
-    seen = st.session_state.setdefault(SEEN, {})
-    previous = seen.get((table, row_id))
+    # A button press reruns the script: the version to check against is the one the analyst
+    # was shown (the previous run), not the one read now, else a change made in between by
+    # someone else would be overwritten unseen.
     version = state.version if state else 0
-    base = previous if previous is not None else version
-    seen[(table, row_id)] = version
+    shown = st.session_state.get(SEEN)
+    base = shown[2] if shown and shown[:2] == (table, row_id) else version
+    st.session_state[SEEN] = (table, row_id, version)
     if data is None:
         if state is not None and state.rejected:
             last = state.history[-1] if state.history else None
@@ -456,6 +461,6 @@ if ctx:
     else:
         nothing_matches(table)
     if not current and who and st.session_state.get(MINE):
-        if st.button("Undo my last change", key="review_undo_done", icon=":material/undo:"):
+        if st.button("Undo my last change", key="review_undo", icon=":material/undo:"):
             undo_last(wh.path, wh.version, who)
             st.rerun()
