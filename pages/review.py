@@ -192,6 +192,19 @@ def fields_of(row: object, table: str) -> dict:
     return {name: plain(values.get(name)) for name in review.EDITABLE[table]}
 
 
+def shown_value(value: object, names: dict[str, str]) -> str:
+    """A field's value as the fields table shows it: actor ids as names, numbers grouped."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(shown_value(v, names) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
+    return names.get(value, str(value)) if isinstance(value, str) else str(value)
+
+
 def label(name: str) -> str:
     return name.removesuffix("_id").removesuffix("_ids").replace("_", " ")
 
@@ -315,6 +328,7 @@ def show_row(ctx, table: str, row_id: str, me: str) -> None:
     shown = st.session_state.get(SEEN)
     base = shown[2] if shown and shown[:2] == (table, row_id) else version
     st.session_state[SEEN] = (table, row_id, version)
+    area = None  # where the note and the buttons go: beside the evidence when a row is shown
     if data is None:
         if state is not None and state.rejected:
             last = state.history[-1] if state.history else None
@@ -341,51 +355,45 @@ def show_row(ctx, table: str, row_id: str, me: str) -> None:
                     ).rstrip(" ·")
                 )
             )
-            show_context(wh, table, data)
+            left, right = st.columns([3, 2], gap="large")
+            with left:
+                show_context(wh, table, data)
             if state is not None and state.row is not None:
                 names = reviewing.actor_names(wh)
-                shown = fields_of(state.row, table)
-                table_view = pd.DataFrame(
-                    [
-                        {"field": label(k), "value": names.get(v, v) if isinstance(v, str) else v}
-                        for k, v in shown.items()
-                    ]
+                fields = fields_of(state.row, table)
+                view = pd.DataFrame(
+                    [{"field": label(k), "value": shown_value(v, names)} for k, v in fields.items()]
                 )
-                table_view["value"] = table_view["value"].map(
-                    lambda v: (
-                        ""
-                        if v is None
-                        else ", ".join(map(str, v))
-                        if isinstance(v, list)
-                        else str(v)
-                    )
-                )
-                show_table(table_view, hide_index=True, width="stretch", key="review_fields")
-    note = st.text_input("Note (optional)", key=f"review_note_{row_id}", max_chars=500)
-    cols = st.columns(5)
-    present = data is not None
-    accept = cols[0].button(
-        "Accept", key="review_accept", icon=":material/check:", type="primary",
-        shortcut=SHORTCUTS["accept"], disabled=not present, width="stretch",
-        help="The row is right: confirm it (A).",
-    )  # fmt: skip
-    reject = cols[1].button(
-        "Reject", key="review_reject", icon=":material/close:", shortcut=SHORTCUTS["reject"],
-        disabled=not present, width="stretch", help="The row is wrong: leave it out (X).",
-    )  # fmt: skip
-    fix = cols[2].button(
-        "Fix", key="review_fix", icon=":material/edit:", shortcut=SHORTCUTS["fix"],
-        disabled=not present, width="stretch", help="Correct its fields (F).",
-    )  # fmt: skip
-    skip = cols[3].button(
-        "Next", key="review_next", icon=":material/skip_next:", shortcut=SHORTCUTS["next"],
-        width="stretch", help="Leave it for now and show the next row (N).",
-    )  # fmt: skip
-    undo = cols[4].button(
-        "Undo my last change", key="review_undo", icon=":material/undo:",
-        shortcut=SHORTCUTS["undo"], disabled=not st.session_state.get(MINE), width="stretch",
-        help="Take back the last review you made in this session (U).",
-    )  # fmt: skip
+                with right:
+                    show_table(view, hide_index=True, width="stretch", key="review_fields")
+            area = right.container()
+    area = area if area is not None else st.container()
+    with area:
+        note = st.text_input("Note (optional)", key=f"review_note_{row_id}", max_chars=500)
+        cols = [*st.columns(3), *st.columns([1, 2])]
+        present = data is not None
+        accept = cols[0].button(
+            "Accept", key="review_accept", icon=":material/check:", type="primary",
+            shortcut=SHORTCUTS["accept"], disabled=not present, width="stretch",
+            help="The row is right: confirm it (A).",
+        )  # fmt: skip
+        reject = cols[1].button(
+            "Reject", key="review_reject", icon=":material/close:", shortcut=SHORTCUTS["reject"],
+            disabled=not present, width="stretch", help="The row is wrong: leave it out (X).",
+        )  # fmt: skip
+        fix = cols[2].button(
+            "Fix", key="review_fix", icon=":material/edit:", shortcut=SHORTCUTS["fix"],
+            disabled=not present, width="stretch", help="Correct its fields (F).",
+        )  # fmt: skip
+        skip = cols[3].button(
+            "Next", key="review_next", icon=":material/skip_next:", shortcut=SHORTCUTS["next"],
+            width="stretch", help="Leave it for now and show the next row (N).",
+        )  # fmt: skip
+        undo = cols[4].button(
+            "Undo my last change", key="review_undo", icon=":material/undo:",
+            shortcut=SHORTCUTS["undo"], disabled=not st.session_state.get(MINE), width="stretch",
+            help="Take back the last review you made in this session (U).",
+        )  # fmt: skip
     if accept or reject:
         action = "confirm" if accept else "reject"
         what = f"{'Accepted' if accept else 'Rejected'} {noun}: {data['summary']}"
