@@ -219,3 +219,37 @@ def test_reviewed_rows_only_narrows_the_tables_and_status_is_shown(warehouse, mo
     # A shared link carries the choice.
     linked = start(warehouse, monkeypatch, reviewed="only")
     assert linked.toggle(key="flt_reviewed").value is True
+
+
+def test_reviewed_only_round_trips_through_the_url_and_rejects_other_values():
+    from briefing.filters import Filters
+
+    parsed, problems = Filters.from_query_params({"reviewed": ["only"]})
+    assert parsed.reviewed_only and not problems
+    assert parsed.to_query_params() == {"reviewed": "only"}
+    assert "reviewed rows only" in parsed.describe()
+    odd, problems = Filters.from_query_params({"reviewed": ["all"]})
+    assert not odd.reviewed_only and problems == [
+        "Ignored reviewed=all: the only choice is reviewed=only."
+    ]
+
+
+def test_evidence_rows_carry_their_status_and_a_link_to_review_them(warehouse):
+    from briefing import evidence, queries, reviewing
+    from briefing.filters import Filters
+
+    target = sorted(rows(warehouse, "stances"))[0]
+    review.submit(warehouse, [review.ReviewRequest("stances", "confirm", "ana", row_id=target)])
+    wh = queries.locate(str(warehouse))
+    stance = rows(warehouse, "stances")[target]
+    key = evidence.mark_key(
+        "stances", side="actor", source=stance["source_id"], target=stance["target_id"]
+    )
+    found = evidence.rows(wh, Filters(), (key,))
+    mine = found[found["row_id"] == target]
+    assert list(mine["status"]) == ["confirmed"]
+    link = reviewing.review_link("stances", target, Filters(countries=("canada",)))
+    assert link == f"review?country=canada&table=stances&row={target}"
+    assert queries.figures_table(wh, Filters())["status"].tolist() == ["machine"]
+    narrowed = queries.stances_table(wh, Filters(reviewed_only=True))
+    assert narrowed["stance_id"].tolist() == [target]
