@@ -14,7 +14,8 @@ import pytest
 
 from etl import review
 from tests.conftest import SIDECAR, TINY_ARTICLE
-from tests.test_dashboard_app import start
+from tests.dashboard_fixtures import fixture_warehouse  # noqa: F401
+from tests.test_dashboard_app import markup_in, shown_text, start
 
 PAGE = "pages/review.py"
 ID = {"statements": "statement_id", "stances": "stance_id", "figures": "figure_id",
@@ -253,3 +254,15 @@ def test_evidence_rows_carry_their_status_and_a_link_to_review_them(warehouse):
     assert queries.figures_table(wh, Filters())["status"].tolist() == ["machine"]
     narrowed = queries.stances_table(wh, Filters(reviewed_only=True))
     assert narrowed["stance_id"].tolist() == [target]
+
+
+def test_article_text_on_the_review_page_stays_text(fixture_warehouse, monkeypatch):  # noqa: F811
+    """A statement and a stance whose sentence carries a <script> tag: escaped in the context,
+    never Markdown or HTML in the heading."""
+    for table, row_id in (("statements", "s-script"), ("stances", "t-7")):
+        at = open_review(fixture_warehouse, monkeypatch, table=table, row=row_id)
+        body = at.get("html")[0].proto.body
+        assert "<script>" not in body and "&lt;script&gt;" in body
+        assert "hl-" in body  # the span is marked
+        heading = at.subheader[0].value
+        assert markup_in(heading) == [] and "<script>" in shown_text(heading)
