@@ -265,4 +265,6 @@ def test_article_text_on_the_review_page_stays_text(fixture_warehouse, monkeypat
         assert "<script>" not in body and "&lt;script&gt;" in body
         assert "hl-" in body  # the span is marked
         heading = at.subheader[0].value
-        assert markup_in(heading) == [] and "<script>" in shown_text(heading)
+        assert markup_in(heading) == []
+        if table == "statements":  # its heading quotes the sentence: as text
+            assert "<script>" in shown_text(heading)
