@@ -27,6 +27,7 @@ MINE = "review_mine"  # this session's actions, newest last: (table, row_id, rev
 SEEN = "review_seen"  # (table, row_id, version) of the row the previous run showed
 FLASH = "review_flash"  # (kind, message) shown once on the next run
 FIXING = "review_fixing"  # the row whose Fix form is open
+LINKED = "review_linked"  # the (table, row) of the URL that last chose the table
 KIND = {"statements": "quote", "stances": "stance", "figures": "figure", "events": "event"}
 VOCABULARY = {
     "polarity": POLARITIES,
@@ -59,9 +60,14 @@ def ask_reviewer() -> str | None:
 
 def choose_table() -> str:
     ss = st.session_state
-    wanted = st.query_params.get("table")
-    if TABLE_KEY not in ss or (wanted in reviewing.TABLES and st.query_params.get("row")):
+    wanted, row = st.query_params.get("table"), st.query_params.get("row")
+    # A link to a row (or an undo, or a conflict, which show one) chooses the table once; then
+    # the analyst's own choice wins.
+    if TABLE_KEY not in ss or (
+        wanted in reviewing.TABLES and row and ss.get(LINKED) != (wanted, row)
+    ):
         ss[TABLE_KEY] = wanted if wanted in reviewing.TABLES else "stances"
+        ss[LINKED] = (wanted, row)
     table = (
         st.segmented_control(
             "Table", reviewing.TABLES, key=TABLE_KEY, format_func=str.capitalize, width="stretch"

@@ -268,3 +268,13 @@ def test_article_text_on_the_review_page_stays_text(fixture_warehouse, monkeypat
         assert markup_in(heading) == []
         if table == "statements":  # its heading quotes the sentence: as text
             assert "<script>" in shown_text(heading)
+
+
+def test_a_link_to_a_row_chooses_the_table_once_then_the_analyst_chooses(warehouse, monkeypatch):
+    target = sorted(rows(warehouse, "events"))[0]
+    at = open_review(warehouse, monkeypatch, table="events", row=target)
+    assert at.session_state["review_table"] == "events"
+    at.segmented_control(key="review_table").set_value("figures").run()
+    assert not at.exception
+    assert at.session_state["review_table"] == "figures"
+    assert at.query_params["table"] in ("figures", ["figures"]) and "row" not in at.query_params
