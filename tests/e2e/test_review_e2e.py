@@ -134,3 +134,25 @@ def test_reject_a_stance_and_fix_a_figure_through_the_review_page(server, wareho
     assert first(
         warehouse, f"SELECT category, review_status FROM figures WHERE figure_id = '{figure_id}'"
     ) == (new_category, "corrected")
+
+
+def test_review_it_under_a_chart_opens_the_review_page_at_that_row(server, warehouse, page):
+    from tests.e2e.test_evidence_e2e import click_first_mark
+
+    page.goto(f"{server}/stances")
+    wait_for_app(page)
+    click_first_mark(page, "stances_bars", ".trace.bars path")
+    box = page.locator(".st-key-evidence_stances_bars")
+    box.wait_for(timeout=30000)
+    wait_for_app(page)
+    href = box.get_by_role("link", name="review it").first.get_attribute("href")
+    assert href and href.startswith("review?") and "table=stances" in href
+    row_id = re.search(r"[?&]row=([0-9a-f]+)", href)[1]
+    sentence = box.locator('[data-testid="stText"]').first.inner_text().strip()
+    page.goto(f"{server}/{href}")
+    wait_for_app(page)
+    sign(page)
+    card = page.locator(".st-key-review_card")
+    marked = " ".join(card.locator(".article-text .hl-stance").all_inner_texts())
+    assert " ".join(marked.split()) == " ".join(sentence.split())
+    assert first(warehouse, f"SELECT count(*) FROM stances WHERE stance_id = '{row_id}'") == (1,)
