@@ -17,6 +17,7 @@ PAGES = (
     ("pages/statements.py", "Statements", ":material/format_quote:", "statements"),
     ("pages/events.py", "Events", ":material/event:", "events"),
     ("pages/sources.py", "Sources", ":material/article:", "sources"),
+    ("pages/review.py", "Review", ":material/fact_check:", "review"),
     ("pages/add_articles.py", "Add articles", ":material/upload_file:", "add"),
 )
 

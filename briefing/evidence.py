@@ -25,6 +25,7 @@ import streamlit as st
 from briefing import queries
 from briefing.filters import Filters
 from briefing.queries import CACHE, Warehouse, confidence_label
+from briefing.reviewing import review_link
 from briefing.text import md_escape
 
 KINDS = ("stances", "actor", "figures", "event")
@@ -120,7 +121,8 @@ _ID = {"stances": "stance_id", "figures": "figure_id", "events": "event_id"}
 def rows(wh: Warehouse, f: Filters, keys: tuple[str, ...], limit: int = MAX_ROWS) -> pd.DataFrame:
     """The rows behind the marks (each given by its mark_key JSON) under the filters, newest
     first: subject, what (polarity, 'figure', 'event'), evidence, who, date, outlet, title,
-    article_id, char_start, char_end, confidence (a number) and confidence_label."""
+    article_id, char_start, char_end, confidence (a number), confidence_label, status (the
+    review status) and row_id."""
     frames = []
     for text in keys:
         mark = parse_key(text)
@@ -137,7 +139,7 @@ def rows(wh: Warehouse, f: Filters, keys: tuple[str, ...], limit: int = MAX_ROWS
                        {_WHO[subject]} AS who, date_label AS date, outlet, title, article_id,
                        char_start, char_end, confidence,
                        {confidence_label()} AS confidence_label, row_date,
-                       {_ID[subject]} AS row_id
+                       review_status AS status, {_ID[subject]} AS row_id
                 FROM rows WHERE {where}
                 ORDER BY row_date DESC NULLS LAST, {_ID[subject]} LIMIT ?""",
                 params + [limit],
@@ -158,11 +160,13 @@ def rows(wh: Warehouse, f: Filters, keys: tuple[str, ...], limit: int = MAX_ROWS
                 "char_end",
                 "confidence",
                 "confidence_label",
+                "status",
+                "row_id",
             ]
         )
     found = pd.concat(frames, ignore_index=True).drop_duplicates(["subject", "row_id"])
     found = found.sort_values("row_date", ascending=False, na_position="last", kind="stable")
-    return found.drop(columns=["row_date", "row_id"]).head(limit).reset_index(drop=True)
+    return found.drop(columns=["row_date"]).head(limit).reset_index(drop=True)
 
 
 def article_link(filters: Filters, article_id: str, start: object, end: object) -> str:
@@ -207,8 +211,12 @@ def show(ctx, chart_key: str, selection: object) -> None:
                     row.date or "undated",
                     row.outlet or "outlet not recorded",
                     f"confidence {row.confidence_label}",
+                    f"status {row.status}",
                 ]
             )
             # Names and outlets come from articles: escaped. The link is percent-encoded.
             link = article_link(ctx.filters, row.article_id, row.char_start, row.char_end)
-            st.caption(f"{md_escape(about)} · [read it in its article]({link})")
+            review = review_link(row.subject, row.row_id, ctx.filters)
+            st.caption(
+                f"{md_escape(about)} · [read it in its article]({link}) · [review it]({review})"
+            )

@@ -8,6 +8,7 @@ URL parameters (all optional, see briefing/README.md):
   polarity      critical | supportive | neutral            repeated or comma-separated
   category      a figure category (refugees, displaced...) repeated or comma-separated
   confidence    high: only rows whose confidence is at least HIGH_CONFIDENCE (0.8)
+  reviewed      only: only rows an analyst confirmed, corrected or added (review_status)
 The app writes multi-valued parameters repeated (`country=canada&country=russia`).
 A link is untrusted input: each parameter is read up to MAX_VALUES values of at most
 MAX_VALUE_CHARS characters, and whatever is dropped is said in the sidebar.
@@ -38,12 +39,12 @@ LIST_PARAMS = {
     "polarities": ("polarity", True),
     "categories": ("category", True),
 }
-URL_PARAMS = ("from", "to", *(p for p, _ in LIST_PARAMS.values()), "confidence")
+URL_PARAMS = ("from", "to", *(p for p, _ in LIST_PARAMS.values()), "confidence", "reviewed")
 # "High confidence only": of the rows given this confidence or more, at least 8 in 10 are right
 # (docs/data-contract.md, "Confidence").
 HIGH_CONFIDENCE = 0.8
 # Parameters a page reads itself, kept in the URL beside the filters (see write_url).
-PAGE_PARAMS = ("article", "mark")
+PAGE_PARAMS = ("article", "mark", "table", "row")
 MAX_VALUES = 50  # values read per parameter (no sidebar list is longer in practice)
 MAX_VALUE_CHARS = 200  # an actor id or outlet name is far shorter
 MAX_PARAM_CHARS = MAX_VALUES * (MAX_VALUE_CHARS + 1)  # one comma-separated parameter
@@ -90,6 +91,7 @@ class Filters:
     polarities: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     high_confidence: bool = False  # only rows with confidence >= HIGH_CONFIDENCE
+    reviewed_only: bool = False  # only rows whose review_status is not 'machine'
 
     @property
     def is_empty(self) -> bool:
@@ -108,6 +110,8 @@ class Filters:
                 params[name] = list(values)
         if self.high_confidence:
             params["confidence"] = "high"
+        if self.reviewed_only:
+            params["reviewed"] = "only"
         return params
 
     @classmethod
@@ -150,7 +154,20 @@ class Filters:
             problems.append(
                 f"Ignored confidence={_preview(odd[0])}: the only choice is confidence=high."
             )
-        filters = cls(date_from=dates["from"], date_to=dates["to"], **lists, high_confidence=high)
+        given = [v.strip().lower() for v in params.get("reviewed", ()) if v.strip()]
+        reviewed = "only" in given
+        odd = [v for v in given if v != "only"]
+        if odd:
+            problems.append(
+                f"Ignored reviewed={_preview(odd[0])}: the only choice is reviewed=only."
+            )
+        filters = cls(
+            date_from=dates["from"],
+            date_to=dates["to"],
+            **lists,
+            high_confidence=high,
+            reviewed_only=reviewed,
+        )
         filters, vocab_problems = filters.restricted_to(
             polarities=POLARITIES, categories=FIGURE_CATEGORIES
         )
@@ -185,6 +202,8 @@ class Filters:
                 parts.append(f"{LIST_PARAMS[attr][0]}: {', '.join(shown)}{more}")
         if self.high_confidence:
             parts.append(f"high-confidence rows only (≥ {HIGH_CONFIDENCE:g})")
+        if self.reviewed_only:
+            parts.append("reviewed rows only")
         return "Filters: " + "; ".join(parts) if parts else "No filters"
 
 
@@ -213,6 +232,7 @@ WIDGET_KEYS = {
     "polarities": "flt_polarity",
     "categories": "flt_category",
     "high_confidence": "flt_confidence",
+    "reviewed_only": "flt_reviewed",
 }
 _SEEDED = "flt_seeded"
 _PROBLEMS = "flt_problems"
@@ -313,6 +333,7 @@ def _seed(filters: Filters, options: FilterOptions) -> None:
     for attr in LIST_PARAMS:
         ss[WIDGET_KEYS[attr]] = list(getattr(filters, attr))
     ss[WIDGET_KEYS["high_confidence"]] = filters.high_confidence
+    ss[WIDGET_KEYS["reviewed_only"]] = filters.reviewed_only
 
 
 def _follow_data(options: FilterOptions) -> None:
@@ -362,6 +383,7 @@ def _filters_from_widgets(options: FilterOptions) -> Filters:
         date_to=date_to,
         **{attr: tuple(ss.get(WIDGET_KEYS[attr]) or ()) for attr in LIST_PARAMS},
         high_confidence=bool(ss.get(WIDGET_KEYS["high_confidence"])),
+        reviewed_only=bool(ss.get(WIDGET_KEYS["reviewed_only"])),
     )
 
 
@@ -426,6 +448,12 @@ def sidebar_filters(options: FilterOptions) -> Filters:
             key=WIDGET_KEYS["high_confidence"],
             help=f"Only statements, stances, figures and events with confidence of at least "
             f"{HIGH_CONFIDENCE:g}: of such rows, at least 8 in 10 are right.",
+        )
+        st.toggle(
+            "Reviewed rows only",
+            key=WIDGET_KEYS["reviewed_only"],
+            help="Only statements, stances, figures and events an analyst confirmed, "
+            "corrected or added on the Review page.",
         )
         st.button(
             "Reset filters",

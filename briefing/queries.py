@@ -178,6 +178,7 @@ def _flat_sql(present: dict[str, list[str]]) -> list[str]:
         SELECT s.statement_id, s.article_id, s.speaker_id, s.speaker_text, s.quote, s.is_direct,
                s.char_start, s.char_end, {col("statements", "s", "cue")} AS cue,
                {col("statements", "s", "confidence")} AS confidence,
+               {col("statements", "s", "review_status", "'machine'")} AS review_status,
                {_dated("s.statement_date", col("statements", "s", "date_precision"), "ar.published_date", art_prec)},
                ar.outlet, ar.title, ar.published_date,
                COALESCE(sp.name, s.speaker_text) AS speaker,
@@ -192,6 +193,7 @@ def _flat_sql(present: dict[str, list[str]]) -> list[str]:
         SELECT t.stance_id, t.article_id, t.statement_id, t.source_id, t.target_id,
                t.polarity, t.evidence, t.char_start, t.char_end, {col("stances", "t", "cue")} AS cue,
                {col("stances", "t", "confidence")} AS confidence,
+               {col("stances", "t", "review_status", "'machine'")} AS review_status,
                {_dated("s.statement_date", col("statements", "s", "date_precision"), "ar.published_date", art_prec)},
                ar.outlet, ar.title,
                COALESCE(src.name, t.source_id) AS source_name,
@@ -209,6 +211,7 @@ def _flat_sql(present: dict[str, list[str]]) -> list[str]:
                f.location, f.attributed_to_id, f.as_of_date, f.evidence, f.char_start, f.char_end,
                {col("figures", "f", "qualifier")} AS qualifier,
                {col("figures", "f", "confidence")} AS confidence,
+               {col("figures", "f", "review_status", "'machine'")} AS review_status,
                {col("figures", "f", "value_start")} AS value_start,
                {col("figures", "f", "value_end")} AS value_end,
                {_dated("f.as_of_date", col("figures", "f", "as_of_precision"), "ar.published_date", art_prec)},
@@ -237,6 +240,7 @@ def _flat_sql(present: dict[str, list[str]]) -> list[str]:
                e.date_precision, e.event_type, e.description, e.location, e.participant_ids,
                e.evidence, e.char_start, e.char_end, ar.outlet, ar.title,
                {col("events", "e", "confidence")} AS confidence,
+               {col("events", "e", "review_status", "'machine'")} AS review_status,
                tp.participants, place.country_id AS location_country,
                list_distinct(list_concat(COALESCE(tp.countries, []),
                    CASE WHEN place.country_id IS NULL THEN [] ELSE [place.country_id] END)) AS countries
@@ -407,6 +411,8 @@ def _where(subject: str, f: Filters) -> _Where:
         w.add(IN.format(column="outlet"), list(f.outlets))
     if f.high_confidence and subject in RATED:
         w.add("confidence >= ?", HIGH_CONFIDENCE)
+    if f.reviewed_only and subject in RATED:
+        w.add("review_status <> 'machine'")
     countries, actors = list(f.countries), list(f.actors)
     if subject == "statements":
         if countries:
@@ -772,8 +778,8 @@ def figures_table(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
         f"""
         SELECT date_label AS as_of, category, value_text, value, qualifier, subject, location,
                attributed_to AS cited_by, outlet, title, evidence, {confidence_label()} AS confidence,
-               article_id
-        FROM rows ORDER BY row_date DESC NULLS LAST, value DESC LIMIT ?""",
+               review_status AS status, article_id, figure_id
+        FROM rows ORDER BY row_date DESC NULLS LAST, value DESC, figure_id LIMIT ?""",
         [limit],
     )
 
@@ -804,6 +810,22 @@ def stance_counts(wh: Warehouse, f: Filters, by: str = "country") -> pd.DataFram
         f,
         f"SELECT {sides}, polarity, count(*) AS stances FROM rows GROUP BY ALL ORDER BY stances DESC",
         params,
+    )
+
+
+@st.cache_data(**CACHE)
+def stances_table(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
+    """Stances, newest first, each with its evidence sentence and review status."""
+    return _run(
+        wh,
+        "stances",
+        f,
+        f"""
+        SELECT date_label AS date, source_name AS source, polarity, target_name AS target,
+               evidence, outlet, {confidence_label()} AS confidence, review_status AS status,
+               article_id, stance_id
+        FROM rows ORDER BY row_date DESC NULLS LAST, stance_id LIMIT ?""",
+        [limit],
     )
 
 
@@ -927,7 +949,8 @@ def statements_table(wh: Warehouse, f: Filters, search: str = "", limit: int = 5
         f,
         f"""
         SELECT statement_id, date_label AS date, speaker, country, quote, is_direct, targets,
-               polarity, outlet, cue, {confidence_label()} AS confidence, article_id
+               polarity, outlet, cue, {confidence_label()} AS confidence,
+               review_status AS status, article_id
         FROM rows WHERE {clause}
         ORDER BY row_date DESC NULLS LAST, statement_id LIMIT ?""",
         params + [limit],
@@ -1003,7 +1026,8 @@ def events_table(wh: Warehouse, f: Filters, limit: int = 1000) -> pd.DataFrame:
         f"""
         SELECT event_id, row_date AS date, date_label, row_precision AS date_precision,
                event_type, COALESCE(location, 'unspecified') AS location, description,
-               participants, outlet, evidence, {confidence_label()} AS confidence, article_id
+               participants, outlet, evidence, {confidence_label()} AS confidence,
+               review_status AS status, article_id
         FROM rows ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?""",
         [limit],
     )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from briefing import views
+from briefing import queries, reviewing, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.ui import header, nothing_matches, page_context, show_table
 
@@ -20,13 +20,17 @@ if ctx:
         show_chart(ctx, timeline)
         show_chart(ctx, by_place)
         st.subheader("Event list")
+        listed = queries.events_table(ctx.warehouse, ctx.filters)
         show_table(
-            timeline.data.drop(columns=["article_id", "date"]),
+            reviewing.with_review_links(listed, "events", "event_id").drop(
+                columns=["article_id", "date", "event_id"]
+            ),
             hide_index=True,
             width="stretch",
             column_config={
                 "date_label": st.column_config.TextColumn("date"),
                 "date_precision": st.column_config.TextColumn("known to the"),
                 "evidence": st.column_config.TextColumn("evidence", width="large"),
+                "review": reviewing.REVIEW_COLUMN,
             },
         )

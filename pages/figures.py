@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from briefing import queries, views
+from briefing import queries, reviewing, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.text import md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
@@ -38,12 +38,15 @@ if ctx:
             f"{len(table):,} shown, newest first · {md_escape(ctx.source('figures', 'figures'))}"
         )
         show_table(
-            table.drop(columns=["article_id"]),
+            reviewing.with_review_links(table, "figures", "figure_id").drop(
+                columns=["article_id", "figure_id"]
+            ),
             hide_index=True,
             width="stretch",
             column_config={
                 "as_of": st.column_config.TextColumn("as of"),
                 "value": st.column_config.NumberColumn("value", format="localized"),
                 "evidence": st.column_config.TextColumn("evidence", width="large"),
+                "review": reviewing.REVIEW_COLUMN,
             },
         )

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from briefing import views
+from briefing import queries, reviewing, views
 from briefing.downloads import pack_menu, show_chart
-from briefing.ui import header, nothing_matches, page_context
+from briefing.text import md_escape
+from briefing.ui import header, nothing_matches, page_context, show_table
 
 ctx = page_context()
 if ctx:
@@ -35,3 +36,20 @@ if ctx:
             show_chart(ctx, matrix)
         with right:
             show_chart(ctx, monthly)
+        table = queries.stances_table(ctx.warehouse, ctx.filters)
+        st.subheader("Every stance, with its evidence")
+        st.caption(
+            f"{len(table):,} shown, newest first · {md_escape(ctx.source('stances', 'stances'))}"
+        )
+        show_table(
+            reviewing.with_review_links(table, "stances", "stance_id").drop(
+                columns=["article_id", "stance_id"]
+            ),
+            hide_index=True,
+            width="stretch",
+            key="stances_table",
+            column_config={
+                "evidence": st.column_config.TextColumn("evidence", width="large"),
+                "review": reviewing.REVIEW_COLUMN,
+            },
+        )

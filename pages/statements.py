@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from briefing import deck, queries
+from briefing import deck, queries, reviewing
 from briefing.downloads import pack_menu
 from briefing.text import Highlight, article_html, md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
@@ -36,7 +36,9 @@ if ctx:
             + md_escape(ctx.source("statements", "statements"))
         )
         event = show_table(
-            table.drop(columns=["statement_id", "article_id"]),
+            reviewing.with_review_links(table, "statements", "statement_id").drop(
+                columns=["statement_id", "article_id"]
+            ),
             hide_index=True,
             width="stretch",
             on_select="rerun",
@@ -45,6 +47,7 @@ if ctx:
             column_config={
                 "quote": st.column_config.TextColumn("quote", width="large"),
                 "is_direct": st.column_config.CheckboxColumn("direct"),
+                "review": reviewing.REVIEW_COLUMN,
             },
         )
         rows = event.selection.rows if event is not None else []
