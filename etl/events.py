@@ -34,6 +34,7 @@ from spacy.tokens import Span, Token
 from etl.context import ArticleContext
 from etl.dates import UPCOMING_DAYS, DateMention, find_dates, resolve_forward
 from etl.docindex import DocIndex
+from etl.event_dates import is_page_label
 from etl.types import EVENT_TYPES, Event, Mention, PartialDate, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -260,7 +261,7 @@ def _anchoring_dates(
     planned = False
     for mention in found:
         span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
-        if span is None or _is_bound(span, rules):
+        if span is None or _is_bound(span, rules) or is_page_label(sent, mention):
             continue
         if _points_forward(span, rules):
             if mention.relative:
