@@ -34,7 +34,7 @@ from spacy.tokens import Span, Token
 from etl.context import ArticleContext
 from etl.dates import UPCOMING_DAYS, DateMention, find_dates, resolve_forward
 from etl.docindex import DocIndex
-from etl.event_dates import is_page_label
+from etl.event_dates import drop_echoed_headlines, headline_date, is_headline, is_page_label
 from etl.types import EVENT_TYPES, Event, Mention, PartialDate, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -188,10 +188,18 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     events: list[Event] = []
     previous: DateMention | None = None
     orphans: list[DateMention] = []  # dates of the last sentence that dated nothing
+    first = True
+    headline_ids: set[str] = set()
     for sent in ctx.doc.sents:
         if not any(t.is_alpha for t in sent):
             continue
         dates, planned = _anchoring_dates(ctx, sent, published, rules)
+        news_types: frozenset[str] | None = None
+        if not dates and not planned and is_headline(ctx.article.title, sent, first):
+            told = headline_date(sent, published, _news_cue_types(rules))
+            if told is not None:
+                dates, news_types = [told[0]], told[1]
+        first = False
         same_day = _same_day_date(ctx, sent, previous, rules, dates)
         if same_day is not None:
             dates = sorted([*dates, same_day], key=lambda d: d.char_start)
@@ -203,12 +211,15 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
         if dates:
             previous = dates[-1]
         orphans = dates if own and not found else []
+        if news_types is not None:
+            found = [e for e in found if e.event_type in news_types]
+            headline_ids.update(e.event_id for e in found)
         events.extend(found)
     if published is not None and published.precision == "day":
         # An event dated after publication has not happened yet: planned events are left out.
         events = [e for e in events if e.event_date is None or e.event_date <= published.value]
         events.extend(_own_statement(ctx, statements, published))
-    return _merge(events, rules)
+    return _merge(drop_echoed_headlines(events, headline_ids), rules)
 
 
 def _own_statement(
@@ -557,18 +568,23 @@ def _is_real(trigger: _Trigger, rules: EventRules) -> bool:
         return False
     if any(c.dep_ == "neg" for c in head.children):
         return False
-    if (
-        head.dep_ == "pobj"
-        and head.head.lower_ == "of"
-        and head.head.head.lemma_.lower() in rules.background
-    ):
-        return _measured(head.head.head)
-    conj_root = head
-    while conj_root.dep_ == "conj":
-        conj_root = conj_root.head
-    if conj_root is not head and conj_root.dep_ == "pobj" and conj_root.head.lower_ == "of":
-        background = conj_root.head.head
-        return background.lemma_.lower() not in rules.background or _measured(background)
+    return _not_background(head, rules)
+
+
+def _not_background(head: Token, rules: EventRules) -> bool:
+    """ "months of bombardment", "years of fighting and months of siege and bombardment": a cue
+    reached from a stretch of time through "of" (and coordination) is background, unless the
+    stretch is counted ("three days of talks" measures a dated event)."""
+    token = head
+    for _ in range(6):
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        if token.dep_ != "pobj" or token.head.lower_ != "of":
+            return True
+        governor = token.head.head
+        if governor.lemma_.lower() in rules.background:
+            return _measured(governor)
+        token = governor
     return True
 
 
@@ -879,6 +895,16 @@ def _clause_subject(token: Token) -> list[Token]:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 return _noun_phrase(child)
     return []
+
+
+def _news_cue_types(rules: EventRules) -> dict[str, frozenset[str]]:
+    """First word of each cue that can tell a headline's news (any type but a statement) → the
+    types its cues give."""
+    types: dict[str, set[str]] = {}
+    for cue in rules.cues:
+        if cue.event_type not in {"statement", FALSE_FRIEND, IN_FORCE}:
+            types.setdefault(cue.words[0], set()).add(cue.event_type)
+    return {word: frozenset(found) for word, found in types.items()}
 
 
 def _single_word_cues(rules: EventRules, event_type: str) -> frozenset[str]:

@@ -1,0 +1,86 @@
+"""The article's own news (present-tense headlines) and operations told by verbs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.test_events import events_of, summary
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from etl.nlp import load_nlp
+
+    return load_nlp()
+
+
+def test_a_present_tense_headline_verb_is_an_event_of_the_publication_day(nlp):
+    body = (
+        "Turkey invades northern Iraq\n\n"
+        "Troops crossed the border before dawn, the defence ministry said."
+    )
+    assert summary(events_of(nlp, body, date(2019, 10, 9))) == [
+        ("military_operation", "2019-10-09", "day")
+    ]
+
+
+def test_a_headline_noun_is_not_the_news_of_the_day(nlp):
+    body = "France slams Russia over vetoes\n\nThe envoy spoke to reporters in New York."
+    assert summary(events_of(nlp, body, date(2017, 4, 13))) == []
+
+
+def test_a_headline_repeating_the_bodys_dated_event_of_the_day_before_is_dropped(nlp):
+    body = (
+        "France and Germany agree to a gas deal\n\n"
+        "France and Germany agreed on Thursday to share gas supplies through the winter."
+    )
+    assert summary(events_of(nlp, body, date(2022, 9, 9))) == [("agreement", "2022-09-08", "day")]
+
+
+def test_a_sentence_with_a_full_stop_is_not_a_headline(nlp):
+    body = "Turkey invades northern Iraq, the opposition claims.\n\nNothing else is known."
+    assert [e for e in events_of(nlp, body, date(2019, 10, 9)) if e.event_type != "statement"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Government forces regained control of the airport on Thursday.",
+            ("military_operation", "2021-08-19", "day"),
+        ),
+        (
+            "Rebel forces began an assault on the port city in early June.",
+            ("military_operation", "2021-06-01", "month"),
+        ),
+        (
+            "On 15 April, armed clashes between the army and the militia were reported.",
+            ("military_operation", "2021-04-15", "day"),
+        ),
+        (
+            "Aerial bombardment of a market on 3 May killed twelve people.",
+            ("attack", "2021-05-03", "day"),
+        ),
+        (
+            "Emmanuel Macron and Olaf Scholz held phone consultations on Tuesday.",
+            ("meeting", "2021-08-17", "day"),
+        ),
+        (
+            "Under a presidential decree from 9 October 2018, deserters were pardoned.",
+            ("other", "2018-10-09", "day"),
+        ),
+    ],
+)
+def test_operations_and_acts_told_by_verbs_and_nouns(nlp, body, expected):
+    assert summary(events_of(nlp, body, date(2021, 8, 23))) == [expected]
+
+
+def test_a_cue_under_a_stretch_of_time_is_background_through_coordination(nlp):
+    body = (
+        "Resistance in the city ended Tuesday after years of fighting and months of siege "
+        "and bombardment that culminated in a collapse this week."
+    )
+    types = [e.event_type for e in events_of(nlp, body, date(2016, 12, 13))]
+    assert "attack" not in types
