@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -35,7 +35,8 @@ from etl.context import ArticleContext
 from etl.dates import UPCOMING_DAYS, DateMention, find_dates, resolve_forward
 from etl.docindex import DocIndex
 from etl.event_dates import drop_echoed_headlines, headline_date, is_headline, is_page_label
-from etl.types import EVENT_TYPES, Event, Mention, PartialDate, Statement, stable_id
+from etl.event_duplicates import voices_of_one_country
+from etl.types import EVENT_TYPES, Actor, Event, Mention, PartialDate, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 DESCRIPTION_CHARS = 160
@@ -219,7 +220,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
         # An event dated after publication has not happened yet: planned events are left out.
         events = [e for e in events if e.event_date is None or e.event_date <= published.value]
         events.extend(_own_statement(ctx, statements, published))
-    return _merge(drop_echoed_headlines(events, headline_ids), rules)
+    return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors)
 
 
 def _own_statement(
@@ -1205,11 +1206,16 @@ def _contains(coarse: PartialDate, fine: PartialDate) -> bool:
     )
 
 
-def _merge(events: list[Event], rules: EventRules) -> list[Event]:
-    """One event per happening: same type and date (statements: same speaker too), or a coarser date of one."""
+def _merge(
+    events: list[Event], rules: EventRules, actors: Mapping[str, Actor] | None = None
+) -> list[Event]:
+    """One event per happening: same type and date (statements: same speaker, or a country and
+    its own officials), or a coarser date of one."""
     kept: list[Event] = []
     for event in events:
-        match = next((i for i, k in enumerate(kept) if _same_happening(k, event, rules)), None)
+        match = next(
+            (i for i, k in enumerate(kept) if _same_happening(k, event, rules, actors or {})), None
+        )
         if match is None:
             kept.append(event)
             continue
@@ -1231,12 +1237,18 @@ def _finer_or_equal(a: Event, b: Event) -> bool:
     return order[a.date_precision] >= order[b.date_precision]
 
 
-def _same_happening(a: Event, b: Event, rules: EventRules) -> bool:
+def _same_happening(a: Event, b: Event, rules: EventRules, actors: Mapping[str, Actor]) -> bool:
     if a.event_type != b.event_type:
         return False
-    if a.event_type == "statement" and set(a.participant_ids) != set(b.participant_ids):
+    if (
+        a.event_type == "statement"
+        and set(a.participant_ids) != set(b.participant_ids)
+        and not voices_of_one_country(a.participant_ids, b.participant_ids, actors)
+    ):
         return False
-    if a.location and b.location and a.location != b.location:
+    # two places tell two happenings only of types that recur; a vote, summit or deal of one day
+    # is one, whatever place its sentences name ("China's 14th veto" is no vote in China)
+    if a.location and b.location and a.location != b.location and a.event_type in rules.repeatable:
         return False
     vague = (
         a.date_precision != "day" and b.date_precision != "day" and a.event_type in rules.repeatable
