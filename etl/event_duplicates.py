@@ -4,7 +4,8 @@
 country speaks through its ministers: "Canada had strong words for the Council Saturday" and
 "he said in a statement Saturday" (its foreign minister) are one statement, as are "sanctions
 announced this week" by Canada and the prime minister's announcement today. Two named people of
-one country remain two statements (a prime minister and a general speaking the same day).
+one country remain two statements (a prime minister and a general speaking the same day). A
+person whose country is not known (a name found only in the article) may be the country's voice.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ def _speaks_for(
         return False
     for voice in voices:
         actor = actors.get(voice)
-        if actor is None or actor.kind == "country" or actor.country_id not in countries:
+        if actor is None or actor.kind == "country":
+            return False
+        if actor.country_id not in countries and not (
+            actor.kind == "person" and actor.country_id is None
+        ):
             return False
     return True

@@ -36,6 +36,7 @@ from etl.dates import UPCOMING_DAYS, DateMention, find_dates, resolve_forward
 from etl.docindex import DocIndex
 from etl.event_dates import drop_echoed_headlines, headline_date, is_headline, is_page_label
 from etl.event_duplicates import voices_of_one_country
+from etl.event_readings import agrees_on_a_view, denied_by_no, unnamed_official
 from etl.types import EVENT_TYPES, Actor, Event, Mention, PartialDate, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -98,6 +99,7 @@ class EventRules:
     observation_verbs: frozenset[str] = frozenset()
     anaphors: frozenset[str] = frozenset()
     name_cues: frozenset[str] = frozenset()
+    official_voices: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,7 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         observation_verbs=frozenset(context.get("observation_verbs", [])),
         anaphors=frozenset(context.get("anaphors", [])),
         name_cues=frozenset(context.get("name_cues", [])),
+        official_voices=frozenset(statements.get("official_voices", [])),
     )
 
 
@@ -567,7 +570,7 @@ def _is_real(trigger: _Trigger, rules: EventRules) -> bool:
         and _reported_future(clause, auxes)
     ):
         return False
-    if any(c.dep_ == "neg" for c in head.children):
+    if any(c.dep_ == "neg" for c in head.children) or denied_by_no(head):
         return False
     return _not_background(head, rules)
 
@@ -824,6 +827,8 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
     head = trigger.head
     if _inside_name(head, rules):
         return None
+    if trigger.event_type == "agreement" and agrees_on_a_view(head):
+        return _Trigger("statement", trigger.tokens)
     if len(trigger.tokens) == 1 and head.dep_ == "amod" and head.tag_ in {"VBN", "VBD"}:
         return None  # "ousted President Bazoum", "detained journalists": a title, not a happening
     last = trigger.tokens[-1]
@@ -940,9 +945,9 @@ def _make_event(
     event_type = trigger.event_type
     if event_type == "statement":
         speaker = _speaker(ctx, sent, trigger, statements)
-        if speaker is None:
+        if speaker is None and not unnamed_official(trigger.head, rules.official_voices):
             return None
-        participants: tuple[str, ...] = (speaker,)
+        participants: tuple[str, ...] = (speaker,) if speaker else ()
         location = None
     else:
         # Three or more leaders meeting is a summit: the verb's clause names them all, a noun

@@ -1,0 +1,50 @@
+"""How a cue reads in its clause: denied ("no exchange of gunfire"), a shared view ("agreed that
+the attack bore the hallmarks of…"), or spoken by an unnamed official body ("officials said").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def denied_by_no(head: Token) -> bool:
+    """ "there was no exchange of gunfire", "no talks took place": "no" before the cue, or before
+    the noun whose "of" holds it, denies the happening."""
+    nouns = [head]
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        nouns.append(head.head.head)
+    return any(c.dep_ == "det" and c.lower_ == "no" for n in nouns for c in n.children)
+
+
+def agrees_on_a_view(head: Token) -> bool:
+    """ "Britain and the United States agreed on Monday that the attack bore the hallmarks…":
+    agreeing *that* something is so is a statement of a shared view, not an agreement reached
+    (which is agreed *to*, *on* or *with*, or has an object)."""
+    if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() != "agree":
+        return False
+    children = list(head.children)
+    if any(c.dep_ in {"dobj", "xcomp"} for c in children):
+        return False
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ in {"to", "on", "upon", "with"}
+        and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)  # "agreed on Monday"
+        for c in children
+    ):
+        return False
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in children
+    )
+
+
+def unnamed_official(head: Token, voices: frozenset[str]) -> bool:
+    """Whether a reporting cue's speaker is an unnamed official body ("officials said", "in a
+    briefing Monday, officials said", "the ministry announced")."""
+    verb = head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child.lower_ in voices or child.lemma_.lower() in voices
+    return False

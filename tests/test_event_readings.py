@@ -1,0 +1,48 @@
+"""How a cue reads in its clause: denied by "no", a shared view, an unnamed official speaking."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.test_events import events_of, summary
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from etl.nlp import load_nlp
+
+    return load_nlp()
+
+
+def test_no_exchange_of_gunfire_is_no_attack(nlp):
+    body = "Witnesses said there was no exchange of gunfire in the capital on Saturday."
+    assert [e for e in events_of(nlp, body, date(2023, 5, 7)) if e.event_type == "attack"] == []
+
+
+def test_agreeing_that_something_is_so_is_a_statement(nlp):
+    body = "France and Germany agreed on Monday that the attack bore the marks of a state actor."
+    assert summary(events_of(nlp, body, date(2018, 4, 11))) == [("statement", "2018-04-09", "day")]
+
+
+def test_agreeing_to_something_on_a_day_is_still_an_agreement(nlp):
+    body = "France and Germany agreed on Monday to a joint patrol of the border."
+    assert summary(events_of(nlp, body, date(2018, 4, 11))) == [("agreement", "2018-04-09", "day")]
+
+
+def test_unnamed_officials_speaking_on_a_day_make_a_statement_event(nlp):
+    body = "In a technical briefing Monday, officials said 1,700 people had been flown out."
+    events = events_of(nlp, body, date(2021, 8, 23))
+    assert summary(events) == [("statement", "2021-08-23", "day")]
+    assert events[0].participant_ids == ()
+
+
+def test_calling_a_veto_disappointing_is_a_statement_not_a_vote(nlp):
+    body = "Officials on Sunday called the veto of the resolution deeply disappointing."
+    assert summary(events_of(nlp, body, date(2019, 12, 22))) == [("statement", "2019-12-22", "day")]
+
+
+def test_an_election_is_a_vote(nlp):
+    body = "Turkey held parliamentary elections on June 7, 2015."
+    assert summary(events_of(nlp, body, date(2015, 6, 9))) == [("vote", "2015-06-07", "day")]
