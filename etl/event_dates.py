@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from etl.dates import DateMention
+from etl.dates import UPCOMING_DAYS, DateMention, resolve_forward
 from etl.types import Event, PartialDate
 
 _LABEL = re.compile(
@@ -110,3 +110,25 @@ def drop_echoed_headlines(
             continue
         kept.append(event)
     return kept
+
+
+# --- present tense: a timetable, or a report's present ------------------------------------------
+
+
+def present_under_past(verb: Token) -> bool:
+    """ "His remarks came as the warring factions hold talks in Jeddah on Monday": a present-tense
+    clause hanging on a past-tense verb tells what was going on then, not a timetable."""
+    return verb.dep_ in {"advcl", "ccomp", "conj"} and verb.head.tag_ == "VBD"
+
+
+def timetable_ahead(mention: DateMention, published: PartialDate) -> bool:
+    """Whether a date in a present-tense clause reads as a coming date of a timetable: an
+    explicit date not before publication, or a relative one whose forward reading lies within
+    weeks ("the summit opens Monday", "talks resume on June 3"). A month read forward to most
+    of a year ahead ("details attacks … in January", in May) is the last such month instead."""
+    if not mention.relative:
+        return mention.value.value >= published.value
+    ahead = resolve_forward(mention, published)
+    gap = (ahead.value.value - published.value).days
+    horizon = UPCOMING_DAYS * (2 if ahead.value.precision == "month" else 1)
+    return 0 <= gap <= horizon and ahead.value.value >= published.value

@@ -34,7 +34,14 @@ from spacy.tokens import Span, Token
 from etl.context import ArticleContext
 from etl.dates import UPCOMING_DAYS, DateMention, find_dates, resolve_forward
 from etl.docindex import DocIndex
-from etl.event_dates import drop_echoed_headlines, headline_date, is_headline, is_page_label
+from etl.event_dates import (
+    drop_echoed_headlines,
+    headline_date,
+    is_headline,
+    is_page_label,
+    present_under_past,
+    timetable_ahead,
+)
 from etl.event_duplicates import voices_of_one_country
 from etl.event_readings import agrees_on_a_view, denied_by_no, unnamed_official
 from etl.types import EVENT_TYPES, Actor, Event, Mention, PartialDate, Statement, stable_id
@@ -284,6 +291,11 @@ def _anchoring_dates(
             if published is None or mention.value.value >= published.value:
                 planned = True
                 continue
+        elif _present_timetable(span, rules) and (
+            published is None or timetable_ahead(mention, published)
+        ):
+            planned = True
+            continue
         elif published is not None and mention.value.value > _latest_plausible(published):
             continue  # lists of later articles at the foot of a page
         kept.append(mention)
@@ -333,11 +345,19 @@ def _points_forward(span: Span, rules: EventRules) -> bool:
             break
         if _schedule_word(token, rules):
             return True
-    # a present-tense timetable: "the talks move to Geneva on Friday", "the summit opens Monday"
-    # (reporting verbs excepted: "Kuleba says Monday" is a report dated by its publication)
-    return verb.tag_ in {"VBZ", "VBP"} and verb.lemma_.lower() not in (
-        rules.statement_verbs | {"be", "have"}
-    )
+    return False
+
+
+def _present_timetable(span: Span, rules: EventRules) -> bool:
+    """A present-tense timetable: "the talks move to Geneva on Friday", "the summit opens Monday"
+    (reporting verbs excepted: "Kuleba says Monday" is a report dated by its publication; so is
+    a present under a past, "his remarks came as the factions hold talks on Monday")."""
+    verb = _clause_verb(span.root)
+    if verb is None or verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    if verb.lemma_.lower() in rules.statement_verbs | {"be", "have"}:
+        return False
+    return not present_under_past(verb)
 
 
 def _schedule_word(token: Token, rules: EventRules, *, participle: bool = True) -> bool:

@@ -84,3 +84,25 @@ def test_a_cue_under_a_stretch_of_time_is_background_through_coordination(nlp):
     )
     types = [e.event_type for e in events_of(nlp, body, date(2016, 12, 13))]
     assert "attack" not in types
+
+
+def test_a_present_under_a_past_verb_is_no_timetable(nlp):
+    body = (
+        "The minister's remarks came as the two delegations hold talks in Geneva on Monday "
+        "in an attempt to end the fighting."
+    )
+    assert summary(events_of(nlp, body, date(2023, 5, 9))) == [("meeting", "2023-05-08", "day")]
+
+
+def test_a_report_in_the_present_dates_a_month_behind_it(nlp):
+    body = (
+        "The report details attacks in January and February 2020, in which the army targeted "
+        "medical facilities."
+    )
+    dates = {e.event_date.isoformat() for e in events_of(nlp, body, date(2020, 5, 11))}
+    assert "2020-01-01" in dates
+
+
+def test_a_present_timetable_of_the_coming_days_is_still_planned(nlp):
+    body = "The talks move to Geneva on Friday, where the envoys meet again."
+    assert summary(events_of(nlp, body, date(2014, 1, 22))) == []
