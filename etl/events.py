@@ -79,6 +79,7 @@ class Cue:
     words: tuple[str, ...]
     after_gap: tuple[str, ...] = ()
     verb_only: bool = False  # a reporting verb: "state" the verb, not "state media"
+    noun_only: bool = False  # a speech noun: "an address", not "to address the needs"
 
 
 @dataclass(frozen=True)
@@ -130,9 +131,9 @@ def _read_rules(path: Path) -> list[tuple[str, list[str]]]:
     return lines
 
 
-def _cue(event_type: str, phrase: str, *, verb_only: bool = False) -> Cue:
+def _cue(event_type: str, phrase: str, *, verb_only: bool = False, noun_only: bool = False) -> Cue:
     first, _, second = phrase.partition("...")
-    return Cue(event_type, _words(first), _words(second), verb_only)
+    return Cue(event_type, _words(first), _words(second), verb_only, noun_only)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -152,7 +153,7 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
     strength.setdefault("statement", len(strength))
     statements = dict(_read_rules(rules_dir / "event_statements.txt"))
     cues.extend(_cue("statement", p, verb_only=" " not in p) for p in statements.get("verbs", []))
-    cues.extend(_cue("statement", p) for p in statements.get("nouns", []))
+    cues.extend(_cue("statement", p, noun_only=" " not in p) for p in statements.get("nouns", []))
     context = dict(_read_rules(rules_dir / "event_context.txt"))
     cues.extend(_cue(IN_FORCE, p) for p in context.get("in_force", []))
     same_day = []
@@ -514,6 +515,8 @@ def _match_cue(tokens: list[Token], k: int, cue: Cue) -> tuple[Token, ...] | Non
     """The tokens of `cue` starting at position k ("a ... b": b within a few words), or None."""
     matched = _match_words(tokens, k, cue.words)
     if matched is not None and cue.verb_only and matched[0].pos_ not in {"VERB", "AUX"}:
+        return None
+    if matched is not None and cue.noun_only and matched[0].pos_ in {"VERB", "AUX"}:
         return None
     if matched is None or not cue.after_gap:
         return matched

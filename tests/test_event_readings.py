@@ -46,3 +46,17 @@ def test_calling_a_veto_disappointing_is_a_statement_not_a_vote(nlp):
 def test_an_election_is_a_vote(nlp):
     body = "Turkey held parliamentary elections on June 7, 2015."
     assert summary(events_of(nlp, body, date(2015, 6, 9))) == [("vote", "2015-06-07", "day")]
+
+
+def test_a_speech_noun_used_as_a_verb_is_no_statement(nlp):
+    body = (
+        "Aid agencies work to address the needs of families displaced in a wave that began "
+        "on 1 December 2019."
+    )
+    types = [e.event_type for e in events_of(nlp, body, date(2020, 1, 28))]
+    assert "statement" not in types
+
+
+def test_a_speech_noun_is_still_a_statement(nlp):
+    body = "In an address to parliament on Tuesday, Emmanuel Macron defended the reform."
+    assert summary(events_of(nlp, body, date(2023, 3, 22))) == [("statement", "2023-03-21", "day")]
