@@ -18,6 +18,12 @@ cue in a relative clause ("the soldiers who seized power") or inside a name ("th
 Security Treaty Organization") does not take the sentence's date; and a second date of the same
 verb well apart from the first ("held in Doha in June 2022 and in Cairo in January") is a second
 occurrence of the happening.
+
+Cue families kept in modules of their own: `etl.event_dates` (page labels that date nothing, a
+present-tense headline as the publication day's news, the present tense as a timetable only for
+dates just ahead), `etl.event_readings` (a cue denied by "no", "agreed that …" as a statement,
+unnamed officials speaking) and `etl.event_duplicates` (a country and its own official speaking
+the same day are one statement).
 """
 
 from __future__ import annotations
