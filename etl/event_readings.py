@@ -40,11 +40,22 @@ def agrees_on_a_view(head: Token) -> bool:
 
 def unnamed_official(head: Token, voices: frozenset[str]) -> bool:
     """Whether a reporting cue's speaker is an unnamed official body ("officials said", "in a
-    briefing Monday, officials said", "the ministry announced")."""
+    briefing Monday, officials said", "the ministry announced"), or a document issued ("it was
+    issued on 11 May")."""
     verb = head
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     for child in verb.children:
+        if child.dep_ == "nsubjpass" and verb.lemma_.lower() in _DOCUMENT_VERBS:
+            # "It was issued on 11 May", "The statement was released on Friday": a document
+            # put out that day (but "he was released" is a person freed, not a statement)
+            return child.lower_ in {"it", "this"} or child.lemma_.lower() in _DOCUMENTS
         if child.dep_ in {"nsubj", "nsubjpass"}:
             return child.lower_ in voices or child.lemma_.lower() in voices
     return False
+
+
+_DOCUMENT_VERBS = frozenset({"issue", "release", "publish"})
+_DOCUMENTS = frozenset(
+    {"statement", "communique", "communiqué", "declaration", "update", "bulletin", "notice"}
+)

@@ -60,3 +60,13 @@ def test_a_speech_noun_used_as_a_verb_is_no_statement(nlp):
 def test_a_speech_noun_is_still_a_statement(nlp):
     body = "In an address to parliament on Tuesday, Emmanuel Macron defended the reform."
     assert summary(events_of(nlp, body, date(2023, 3, 22))) == [("statement", "2023-03-21", "day")]
+
+
+def test_a_document_issued_on_a_day_is_a_statement_event(nlp):
+    body = "The report covers the fighting in the north. It was issued on 11 May."
+    assert ("statement", "2015-05-11", "day") in summary(events_of(nlp, body, date(2015, 5, 12)))
+
+
+def test_a_person_released_on_a_day_is_no_statement(nlp):
+    body = "The journalist was released on 11 May."
+    assert [e for e in events_of(nlp, body, date(2015, 5, 12)) if e.event_type == "statement"] == []
