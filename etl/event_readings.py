@@ -59,3 +59,19 @@ _DOCUMENT_VERBS = frozenset({"issue", "release", "publish"})
 _DOCUMENTS = frozenset(
     {"statement", "communique", "communiqué", "declaration", "update", "bulletin", "notice"}
 )
+
+
+def inside_other_cue(head: Token, cue_heads: frozenset[int]) -> bool:
+    """ "a press conference of the guarantors of the cessation of hostilities", "talks on a
+    ceasefire": a cue noun inside another cue noun's prepositional phrase is what that gathering
+    or statement was about, not a happening of its own."""
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    token = head
+    while token.dep_ in {"pobj", "prep", "conj", "compound"} and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+        if token.i in cue_heads and token.i != head.i and token.pos_ in {"NOUN", "PROPN"}:
+            return True
+    return False

@@ -49,7 +49,12 @@ from etl.event_dates import (
     timetable_ahead,
 )
 from etl.event_duplicates import voices_of_one_country
-from etl.event_readings import agrees_on_a_view, denied_by_no, unnamed_official
+from etl.event_readings import (
+    agrees_on_a_view,
+    denied_by_no,
+    inside_other_cue,
+    unnamed_official,
+)
 from etl.types import EVENT_TYPES, Actor, Event, Mention, PartialDate, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -951,12 +956,16 @@ def _single_word_cues(rules: EventRules, event_type: str) -> frozenset[str]:
 
 
 def _drop_forum_modifiers(triggers: list[_Trigger]) -> list[_Trigger]:
-    """ "ceasefire talks", "peace summit vote": a cue modifying another cue's noun yields to it."""
+    """ "ceasefire talks", "peace summit vote", "talks on a ceasefire": a cue modifying another
+    cue's noun, or inside its prepositional phrase, yields to it."""
     heads = {t.head.i: t for t in triggers}
+    nouns = frozenset(heads)
     kept = []
     for trigger in triggers:
         head = trigger.head
         if head.dep_ == "compound" and head.head.i in heads and heads[head.head.i] is not trigger:
+            continue
+        if inside_other_cue(head, nouns):
             continue
         kept.append(trigger)
     return kept

@@ -70,3 +70,16 @@ def test_a_document_issued_on_a_day_is_a_statement_event(nlp):
 def test_a_person_released_on_a_day_is_no_statement(nlp):
     body = "The journalist was released on 11 May."
     assert [e for e in events_of(nlp, body, date(2015, 5, 12)) if e.event_type == "statement"] == []
+
+
+def test_a_cue_inside_a_press_conferences_phrase_yields_to_it(nlp):
+    body = (
+        "Emmanuel Macron made his remarks during a press conference of the guarantors of the "
+        "truce in Geneva on Friday."
+    )
+    assert summary(events_of(nlp, body, date(2018, 3, 16))) == [("statement", "2018-03-16", "day")]
+
+
+def test_a_cue_with_its_own_verb_is_not_inside_another(nlp):
+    body = "Russia attacked the city on Friday, a week after the talks in Geneva."
+    assert ("attack", "2018-03-16", "day") in summary(events_of(nlp, body, date(2018, 3, 17)))
