@@ -106,3 +106,8 @@ def test_a_report_in_the_present_dates_a_month_behind_it(nlp):
 def test_a_present_timetable_of_the_coming_days_is_still_planned(nlp):
     body = "The talks move to Geneva on Friday, where the envoys meet again."
     assert summary(events_of(nlp, body, date(2014, 1, 22))) == []
+
+
+def test_discussing_something_with_someone_is_a_meeting(nlp):
+    body = "Olaf Scholz said he had discussed the crisis with Emmanuel Macron yesterday."
+    assert ("meeting", "2019-05-28", "day") in summary(events_of(nlp, body, date(2019, 5, 29)))
