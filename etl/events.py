@@ -879,6 +879,8 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
             if c.dep_ in {"dobj", "nsubjpass", "prep"}
             for t in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])
         ]
+        # "the capital Sanaa": a place noun compounded to an unlabelled name names a place too
+        taken += [c for t in taken for c in t.children if c.dep_ == "compound"]
         if not any(
             t.ent_type_ in {"GPE", "LOC", "FAC"} or t.lemma_.lower() in rules.place_nouns
             for t in taken

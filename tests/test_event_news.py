@@ -111,3 +111,10 @@ def test_a_present_timetable_of_the_coming_days_is_still_planned(nlp):
 def test_discussing_something_with_someone_is_a_meeting(nlp):
     body = "Olaf Scholz said he had discussed the crisis with Emmanuel Macron yesterday."
     assert ("meeting", "2019-05-28", "day") in summary(events_of(nlp, body, date(2019, 5, 29)))
+
+
+def test_seizing_the_capital_named_by_an_unlabelled_name_is_an_operation(nlp):
+    body = "The rebels, who seized the capital Zorvath in 2014, still hold the north."
+    assert summary(events_of(nlp, body, date(2018, 6, 11))) == [
+        ("military_operation", "2014-01-01", "year")
+    ]
