@@ -768,14 +768,20 @@ def _sibling_dates(
 ) -> list[DateMention]:
     """ "Rounds were held near Washington in May 2023 and in Berlin in late February": another date
     of the same verb, bound to no cue of its own, is a second occurrence of the same happening.
-    Dates a few days apart ("met on Monday and Tuesday") are one happening lasting them all."""
+    Dates a few days apart ("met on Monday and Tuesday") are one happening lasting them all. Two
+    dates coordinated with each other ("attacks in January and February 2020") are siblings
+    whatever they hang on."""
     verb = _date_verb(root)
-    if verb is None:
-        return []
     found = []
     for i, other in enumerate(date_roots):
+        if i in bound or other.i == root.i:
+            continue
+        coordinated = (other.dep_ == "conj" and other.head.i == root.i) or (
+            root.dep_ == "conj" and root.head.i == other.i
+        )
         other_verb = _date_verb(other)
-        if i in bound or other.i == root.i or other_verb is None or other_verb.i != verb.i:
+        same_verb = verb is not None and other_verb is not None and other_verb.i == verb.i
+        if not (same_verb or coordinated):
             continue
         candidate = dates[i]
         if abs((candidate.value.value - mention.value.value).days) <= 7:

@@ -103,6 +103,15 @@ def test_a_report_in_the_present_dates_a_month_behind_it(nlp):
     assert "2020-01-01" in dates
 
 
+def test_two_coordinated_months_date_two_occurrences(nlp):
+    body = (
+        "Unlawful attacks in the north, the majority in January and February 2020, in which "
+        "the army targeted medical facilities."
+    )
+    dates = sorted(e.event_date.isoformat() for e in events_of(nlp, body, date(2020, 5, 11)))
+    assert dates == ["2020-01-01", "2020-02-01"]
+
+
 def test_a_present_timetable_of_the_coming_days_is_still_planned(nlp):
     body = "The talks move to Geneva on Friday, where the envoys meet again."
     assert summary(events_of(nlp, body, date(2014, 1, 22))) == []
