@@ -4,6 +4,9 @@ the attack bore the hallmarks of…"), or spoken by an unnamed official body ("o
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from spacy.tokens import Token
 
 
@@ -75,3 +78,44 @@ def inside_other_cue(head: Token, cue_heads: frozenset[int]) -> bool:
         if token.i in cue_heads and token.i != head.i and token.pos_ in {"NOUN", "PROPN"}:
             return True
     return False
+
+
+_PROMPTING_MARKS = frozenset({"after", "when"})
+
+
+def prompting_cue(
+    triggers: Sequence[Any],
+    anchor: Token | None,
+    date_roots: Sequence[Token],
+    strength: Mapping[str, int],
+) -> Any:
+    """ "Canada issued a scathing retort on Thursday after Russia and China vetoed the
+    resolution": a reaction dated by its day, with the happening that prompted it told in an
+    undated "after"/"when" clause of the dated verb (`anchor`), dates that happening too (the
+    strongest such cue)."""
+    if anchor is None:
+        return None
+    dated = {r.i for r in date_roots}
+    found = []
+    for trigger in triggers:
+        if trigger.event_type == "statement":
+            continue
+        clause = next(
+            (
+                t
+                for t in [trigger.head, *trigger.head.ancestors]
+                if t.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ in _PROMPTING_MARKS for c in t.children)
+            ),
+            None,
+        )
+        if clause is None or clause.head.i != anchor.i:
+            continue
+        if any(t.i in dated for t in clause.subtree):
+            continue
+        if trigger.head.i != clause.i and trigger.head.pos_ in {"VERB", "AUX"}:
+            continue  # a verb cue deeper in the clause is not the clause's own happening
+        found.append(trigger)
+    if not found:
+        return None
+    return min(found, key=lambda t: strength[t.event_type])

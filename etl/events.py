@@ -53,6 +53,7 @@ from etl.event_readings import (
     agrees_on_a_view,
     denied_by_no,
     inside_other_cue,
+    prompting_cue,
     unnamed_official,
 )
 from etl.types import EVENT_TYPES, Actor, Event, Mention, PartialDate, Statement, stable_id
@@ -755,6 +756,12 @@ def _sentence_events(
                     twin = _make_event(ctx, sent, other, trigger, scopes, statements, rules)
                     if twin is not None:
                         events.append(twin)
+                if event.event_type == "statement":
+                    cause = prompting_cue(triggers, clause, date_roots, rules.strength)
+                    if cause is not None and _is_real(cause, rules):
+                        prompted = _make_event(ctx, sent, mention, cause, scopes, statements, rules)
+                        if prompted is not None:
+                            events.append(prompted)
                 break
     return events
 

@@ -83,3 +83,22 @@ def test_a_cue_inside_a_press_conferences_phrase_yields_to_it(nlp):
 def test_a_cue_with_its_own_verb_is_not_inside_another(nlp):
     body = "Russia attacked the city on Friday, a week after the talks in Geneva."
     assert ("attack", "2018-03-16", "day") in summary(events_of(nlp, body, date(2018, 3, 17)))
+
+
+def test_a_dated_reaction_dates_the_happening_that_prompted_it(nlp):
+    body = (
+        "France issued a sharp rebuke on Thursday after Russia vetoed another resolution "
+        "on the crisis."
+    )
+    assert sorted(summary(events_of(nlp, body, date(2012, 7, 20)))) == [
+        ("statement", "2012-07-19", "day"),
+        ("vote", "2012-07-19", "day"),
+    ]
+
+
+def test_a_prompting_clause_with_its_own_date_keeps_it(nlp):
+    body = "France issued a rebuke on Thursday after Russia vetoed a resolution on Monday."
+    assert sorted(summary(events_of(nlp, body, date(2012, 7, 20)))) == [
+        ("statement", "2012-07-19", "day"),
+        ("vote", "2012-07-16", "day"),
+    ]
