@@ -12,7 +12,12 @@ ones a reader of wire copy applies:
 - A weekday ("Tuesday", "on Wednesday", "Thursday's meeting") is the most recent such day on or
   before publication; the publication day itself counts. "last Tuesday" is strictly before,
   "next Tuesday" strictly after. Weekdays need a publication date known to the day: with only a
-  month known, "Wednesday" could fall in that month or the one before, so it resolves to nothing.
+  month known, "Wednesday" could fall in that month or the one before (a seed published in
+  "2015-10" dates its "Wednesday" to September 30), so it resolves to nothing.
+- "a week ago Sunday" is the Sunday a week before the most recent one; "two days
+  ago", "a week ago" count back from publication (to the day). The weekend ("this weekend", "at
+  the weekend", "an unusual weekend session") is the publication day when that falls on a
+  Saturday or Sunday, else the Saturday before ("this weekend", "next weekend": the one after).
 - Relative words: "today", "tonight", "yesterday" (day precision; need a known day); "this
   week", "last week" resolve to the month holding most of that week's days up to publication
   (month precision, because the day is not said); "this month", "earlier this month", "last
@@ -123,6 +128,18 @@ _WEEKDAY = re.compile(
     r"\b(?:(?P<mod>last|next|this|Last|Next|This)\s+)?"
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u2019s)?\b"
 )
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT = r"(?P<count>an?|one|two|three|four|five|six|[1-9])"
+# "a week ago Sunday", "two weeks ago Monday": that weekday, so many weeks further back.
+_WEEKS_AGO_WEEKDAY = re.compile(
+    r"\b" + _COUNT + r"\s+weeks?\s+ago,?\s+(?:(?:last|on)\s+)?"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    re.IGNORECASE,
+)
+# "two days ago", "a week ago": counted back from publication (years ago stay bounds).
+_DAYS_AGO = re.compile(r"\b" + _COUNT + r"\s+(?P<unit>days?|weeks?)\s+ago\b", re.IGNORECASE)
+# "this weekend", "at the weekend", "an unusual weekend session": the weekend of publication.
+_WEEKEND = re.compile(r"\b(?:(?P<mod>this|last|next|the|that)\s+)?weekend(?:'s|\u2019s)?\b", re.I)
 _RELATIVE = re.compile(
     r"\b(?P<phrase>[Tt]oday|[Tt]onight|[Yy]esterday|"
     r"(?:[Ee]arlier|[Ll]ater)\s+this\s+(?:week|month|year)|"
@@ -270,9 +287,15 @@ def find_dates(text: str, published: PartialDate | None, offset: int = 0) -> lis
         )
     for m in _YEAR_BEFORE_NOUN.finditer(text):
         add(m.start("year"), m.end("year"), PartialDate(date(int(m["year"]), 1, 1), "year"), False)
+    for m in _WEEKS_AGO_WEEKDAY.finditer(text):
+        add(m.start(), m.end(), _weeks_ago_weekday(m, published), True)
+    for m in _DAYS_AGO.finditer(text):
+        add(m.start(), m.end(), _days_ago(m, published), True)
     for m in _WEEKDAY.finditer(text):
         day = resolve_weekday(m["weekday"], published, modifier=m["mod"])
         add(m.start(), m.end(), PartialDate(day, "day") if day else None, True)
+    for m in _WEEKEND.finditer(text):
+        add(m.start(), m.end(), _weekend(m["mod"], published), True)
     for m in _RELATIVE.finditer(text):
         add(m.start(), m.end(), _relative(m["phrase"], published), True)
     found.sort(key=lambda d: d.char_start)
@@ -370,6 +393,7 @@ def _relative(phrase: str, published: PartialDate | None) -> PartialDate | None:
         return None
     words = phrase.lower().split()
     pub = published.value
+    following = words[0] == "next"
     unit = words[-1]
     needs_day = unit in {
         "today",
@@ -389,7 +413,6 @@ def _relative(phrase: str, published: PartialDate | None) -> PartialDate | None:
     if unit == "yesterday":
         return PartialDate(pub - timedelta(days=1), "day")
     last = words[0] == "last"
-    following = words[0] == "next"
     if unit == "week":
         monday = pub - timedelta(days=pub.weekday())
         if last:
@@ -406,3 +429,40 @@ def _relative(phrase: str, published: PartialDate | None) -> PartialDate | None:
         return PartialDate(first, "month")
     year = pub.year - 1 if last else pub.year + following
     return PartialDate(date(year, 1, 1), "year")
+
+
+def _weeks_ago_weekday(m: re.Match[str], published: PartialDate | None) -> PartialDate | None:
+    day = resolve_weekday(m["weekday"], published)
+    if day is None:
+        return None
+    return PartialDate(day - timedelta(days=7 * _count(m["count"])), "day")
+
+
+def _count(word: str) -> int:
+    return _COUNT_WORDS.get(word.lower()) or int(word)
+
+
+def _days_ago(m: re.Match[str], published: PartialDate | None) -> PartialDate | None:
+    if published is None or published.precision != "day":
+        return None
+    days = _count(m["count"]) * (7 if m["unit"].lower().startswith("week") else 1)
+    return PartialDate(published.value - timedelta(days=days), "day")
+
+
+def _weekend(modifier: str | None, published: PartialDate | None) -> PartialDate | None:
+    """The weekend of publication: the publication day when it falls on one ("an unusual weekend
+    session" in Saturday's paper), else the Saturday before ("last weekend", "at the weekend") or,
+    for "this weekend" and "next weekend", the Saturday after (a plan, left out by the events)."""
+    if published is None or published.precision != "day":
+        return None
+    pub = published.value
+    mod = (modifier or "").lower()
+    if pub.weekday() >= 5 and mod not in {"last", "next"}:
+        return PartialDate(pub, "day")
+    if mod in {"this", "next"}:
+        ahead = (5 - pub.weekday()) % 7 or 7
+        return PartialDate(
+            pub + timedelta(days=ahead + (7 if mod == "next" and pub.weekday() >= 5 else 0)), "day"
+        )
+    back = (pub.weekday() - 5) % 7 or 7
+    return PartialDate(pub - timedelta(days=back), "day")

@@ -18,13 +18,19 @@ cue in a relative clause ("the soldiers who seized power") or inside a name ("th
 Security Treaty Organization") does not take the sentence's date; and a second date of the same
 verb well apart from the first ("held in Doha in June 2022 and in Cairo in January") is a second
 occurrence of the happening.
+
+Cue families kept in modules of their own: `etl.event_dates` (page labels that date nothing, a
+present-tense headline as the publication day's news, the present tense as a timetable only for
+dates just ahead), `etl.event_readings` (a cue denied by "no", "agreed that …" as a statement,
+unnamed officials speaking) and `etl.event_duplicates` (a country and its own official speaking
+the same day are one statement).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -34,7 +40,23 @@ from spacy.tokens import Span, Token
 from etl.context import ArticleContext
 from etl.dates import UPCOMING_DAYS, DateMention, find_dates, resolve_forward
 from etl.docindex import DocIndex
-from etl.types import EVENT_TYPES, Event, Mention, PartialDate, Statement, stable_id
+from etl.event_dates import (
+    drop_echoed_headlines,
+    headline_date,
+    is_headline,
+    is_page_label,
+    present_under_past,
+    timetable_ahead,
+)
+from etl.event_duplicates import voices_of_one_country
+from etl.event_readings import (
+    agrees_on_a_view,
+    denied_by_no,
+    inside_other_cue,
+    prompting_cue,
+    unnamed_official,
+)
+from etl.types import EVENT_TYPES, Actor, Event, Mention, PartialDate, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 DESCRIPTION_CHARS = 160
@@ -69,6 +91,7 @@ class Cue:
     words: tuple[str, ...]
     after_gap: tuple[str, ...] = ()
     verb_only: bool = False  # a reporting verb: "state" the verb, not "state media"
+    noun_only: bool = False  # a speech noun: "an address", not "to address the needs"
 
 
 @dataclass(frozen=True)
@@ -96,6 +119,7 @@ class EventRules:
     observation_verbs: frozenset[str] = frozenset()
     anaphors: frozenset[str] = frozenset()
     name_cues: frozenset[str] = frozenset()
+    official_voices: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -119,9 +143,9 @@ def _read_rules(path: Path) -> list[tuple[str, list[str]]]:
     return lines
 
 
-def _cue(event_type: str, phrase: str, *, verb_only: bool = False) -> Cue:
+def _cue(event_type: str, phrase: str, *, verb_only: bool = False, noun_only: bool = False) -> Cue:
     first, _, second = phrase.partition("...")
-    return Cue(event_type, _words(first), _words(second), verb_only)
+    return Cue(event_type, _words(first), _words(second), verb_only, noun_only)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -141,7 +165,7 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
     strength.setdefault("statement", len(strength))
     statements = dict(_read_rules(rules_dir / "event_statements.txt"))
     cues.extend(_cue("statement", p, verb_only=" " not in p) for p in statements.get("verbs", []))
-    cues.extend(_cue("statement", p) for p in statements.get("nouns", []))
+    cues.extend(_cue("statement", p, noun_only=" " not in p) for p in statements.get("nouns", []))
     context = dict(_read_rules(rules_dir / "event_context.txt"))
     cues.extend(_cue(IN_FORCE, p) for p in context.get("in_force", []))
     same_day = []
@@ -177,6 +201,7 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         observation_verbs=frozenset(context.get("observation_verbs", [])),
         anaphors=frozenset(context.get("anaphors", [])),
         name_cues=frozenset(context.get("name_cues", [])),
+        official_voices=frozenset(statements.get("official_voices", [])),
     )
 
 
@@ -187,10 +212,18 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     events: list[Event] = []
     previous: DateMention | None = None
     orphans: list[DateMention] = []  # dates of the last sentence that dated nothing
+    first = True
+    headline_ids: set[str] = set()
     for sent in ctx.doc.sents:
         if not any(t.is_alpha for t in sent):
             continue
         dates, planned = _anchoring_dates(ctx, sent, published, rules)
+        news_types: frozenset[str] | None = None
+        if not dates and not planned and is_headline(ctx.article.title, sent, first):
+            told = headline_date(sent, published, _news_cue_types(rules))
+            if told is not None:
+                dates, news_types = [told[0]], told[1]
+        first = False
         same_day = _same_day_date(ctx, sent, previous, rules, dates)
         if same_day is not None:
             dates = sorted([*dates, same_day], key=lambda d: d.char_start)
@@ -202,12 +235,15 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
         if dates:
             previous = dates[-1]
         orphans = dates if own and not found else []
+        if news_types is not None:
+            found = [e for e in found if e.event_type in news_types]
+            headline_ids.update(e.event_id for e in found)
         events.extend(found)
     if published is not None and published.precision == "day":
         # An event dated after publication has not happened yet: planned events are left out.
         events = [e for e in events if e.event_date is None or e.event_date <= published.value]
         events.extend(_own_statement(ctx, statements, published))
-    return _merge(events, rules)
+    return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors)
 
 
 def _own_statement(
@@ -260,7 +296,7 @@ def _anchoring_dates(
     planned = False
     for mention in found:
         span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
-        if span is None or _is_bound(span, rules):
+        if span is None or _is_bound(span, rules) or is_page_label(sent, mention):
             continue
         if _points_forward(span, rules):
             if mention.relative:
@@ -268,6 +304,11 @@ def _anchoring_dates(
             if published is None or mention.value.value >= published.value:
                 planned = True
                 continue
+        elif _present_timetable(span, rules) and (
+            published is None or timetable_ahead(mention, published)
+        ):
+            planned = True
+            continue
         elif published is not None and mention.value.value > _latest_plausible(published):
             continue  # lists of later articles at the foot of a page
         kept.append(mention)
@@ -317,11 +358,19 @@ def _points_forward(span: Span, rules: EventRules) -> bool:
             break
         if _schedule_word(token, rules):
             return True
-    # a present-tense timetable: "the talks move to Geneva on Friday", "the summit opens Monday"
-    # (reporting verbs excepted: "Kuleba says Monday" is a report dated by its publication)
-    return verb.tag_ in {"VBZ", "VBP"} and verb.lemma_.lower() not in (
-        rules.statement_verbs | {"be", "have"}
-    )
+    return False
+
+
+def _present_timetable(span: Span, rules: EventRules) -> bool:
+    """A present-tense timetable: "the talks move to Geneva on Friday", "the summit opens Monday"
+    (reporting verbs excepted: "Kuleba says Monday" is a report dated by its publication; so is
+    a present under a past, "his remarks came as the factions hold talks on Monday")."""
+    verb = _clause_verb(span.root)
+    if verb is None or verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    if verb.lemma_.lower() in rules.statement_verbs | {"be", "have"}:
+        return False
+    return not present_under_past(verb)
 
 
 def _schedule_word(token: Token, rules: EventRules, *, participle: bool = True) -> bool:
@@ -479,6 +528,8 @@ def _match_cue(tokens: list[Token], k: int, cue: Cue) -> tuple[Token, ...] | Non
     matched = _match_words(tokens, k, cue.words)
     if matched is not None and cue.verb_only and matched[0].pos_ not in {"VERB", "AUX"}:
         return None
+    if matched is not None and cue.noun_only and matched[0].pos_ in {"VERB", "AUX"}:
+        return None
     if matched is None or not cue.after_gap:
         return matched
     for j in range(k + len(cue.words), min(k + len(cue.words) + _GAP_WORDS, len(tokens))):
@@ -554,20 +605,25 @@ def _is_real(trigger: _Trigger, rules: EventRules) -> bool:
         and _reported_future(clause, auxes)
     ):
         return False
-    if any(c.dep_ == "neg" for c in head.children):
+    if any(c.dep_ == "neg" for c in head.children) or denied_by_no(head):
         return False
-    if (
-        head.dep_ == "pobj"
-        and head.head.lower_ == "of"
-        and head.head.head.lemma_.lower() in rules.background
-    ):
-        return _measured(head.head.head)
-    conj_root = head
-    while conj_root.dep_ == "conj":
-        conj_root = conj_root.head
-    if conj_root is not head and conj_root.dep_ == "pobj" and conj_root.head.lower_ == "of":
-        background = conj_root.head.head
-        return background.lemma_.lower() not in rules.background or _measured(background)
+    return _not_background(head, rules)
+
+
+def _not_background(head: Token, rules: EventRules) -> bool:
+    """ "months of bombardment", "years of fighting and months of siege and bombardment": a cue
+    reached from a stretch of time through "of" (and coordination) is background, unless the
+    stretch is counted ("three days of talks" measures a dated event)."""
+    token = head
+    for _ in range(6):
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        if token.dep_ != "pobj" or token.head.lower_ != "of":
+            return True
+        governor = token.head.head
+        if governor.lemma_.lower() in rules.background:
+            return _measured(governor)
+        token = governor
     return True
 
 
@@ -700,6 +756,12 @@ def _sentence_events(
                     twin = _make_event(ctx, sent, other, trigger, scopes, statements, rules)
                     if twin is not None:
                         events.append(twin)
+                if event.event_type == "statement":
+                    cause = prompting_cue(triggers, clause, date_roots, rules.strength)
+                    if cause is not None and _is_real(cause, rules):
+                        prompted = _make_event(ctx, sent, mention, cause, scopes, statements, rules)
+                        if prompted is not None:
+                            events.append(prompted)
                 break
     return events
 
@@ -713,14 +775,20 @@ def _sibling_dates(
 ) -> list[DateMention]:
     """ "Rounds were held near Washington in May 2023 and in Berlin in late February": another date
     of the same verb, bound to no cue of its own, is a second occurrence of the same happening.
-    Dates a few days apart ("met on Monday and Tuesday") are one happening lasting them all."""
+    Dates a few days apart ("met on Monday and Tuesday") are one happening lasting them all. Two
+    dates coordinated with each other ("attacks in January and February 2020") are siblings
+    whatever they hang on."""
     verb = _date_verb(root)
-    if verb is None:
-        return []
     found = []
     for i, other in enumerate(date_roots):
+        if i in bound or other.i == root.i:
+            continue
+        coordinated = (other.dep_ == "conj" and other.head.i == root.i) or (
+            root.dep_ == "conj" and root.head.i == other.i
+        )
         other_verb = _date_verb(other)
-        if i in bound or other.i == root.i or other_verb is None or other_verb.i != verb.i:
+        same_verb = verb is not None and other_verb is not None and other_verb.i == verb.i
+        if not (same_verb or coordinated):
             continue
         candidate = dates[i]
         if abs((candidate.value.value - mention.value.value).days) <= 7:
@@ -806,6 +874,8 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
     head = trigger.head
     if _inside_name(head, rules):
         return None
+    if trigger.event_type == "agreement" and agrees_on_a_view(head):
+        return _Trigger("statement", trigger.tokens)
     if len(trigger.tokens) == 1 and head.dep_ == "amod" and head.tag_ in {"VBN", "VBD"}:
         return None  # "ousted President Bazoum", "detained journalists": a title, not a happening
     last = trigger.tokens[-1]
@@ -822,6 +892,8 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
             if c.dep_ in {"dobj", "nsubjpass", "prep"}
             for t in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])
         ]
+        # "the capital Sanaa": a place noun compounded to an unlabelled name names a place too
+        taken += [c for t in taken for c in t.children if c.dep_ == "compound"]
         if not any(
             t.ent_type_ in {"GPE", "LOC", "FAC"} or t.lemma_.lower() in rules.place_nouns
             for t in taken
@@ -880,6 +952,16 @@ def _clause_subject(token: Token) -> list[Token]:
     return []
 
 
+def _news_cue_types(rules: EventRules) -> dict[str, frozenset[str]]:
+    """First word of each cue that can tell a headline's news (any type but a statement) → the
+    types its cues give."""
+    types: dict[str, set[str]] = {}
+    for cue in rules.cues:
+        if cue.event_type not in {"statement", FALSE_FRIEND, IN_FORCE}:
+            types.setdefault(cue.words[0], set()).add(cue.event_type)
+    return {word: frozenset(found) for word, found in types.items()}
+
+
 def _single_word_cues(rules: EventRules, event_type: str) -> frozenset[str]:
     return frozenset(
         c.words[0]
@@ -889,12 +971,16 @@ def _single_word_cues(rules: EventRules, event_type: str) -> frozenset[str]:
 
 
 def _drop_forum_modifiers(triggers: list[_Trigger]) -> list[_Trigger]:
-    """ "ceasefire talks", "peace summit vote": a cue modifying another cue's noun yields to it."""
+    """ "ceasefire talks", "peace summit vote", "talks on a ceasefire": a cue modifying another
+    cue's noun, or inside its prepositional phrase, yields to it."""
     heads = {t.head.i: t for t in triggers}
+    nouns = frozenset(heads)
     kept = []
     for trigger in triggers:
         head = trigger.head
         if head.dep_ == "compound" and head.head.i in heads and heads[head.head.i] is not trigger:
+            continue
+        if inside_other_cue(head, nouns):
             continue
         kept.append(trigger)
     return kept
@@ -912,9 +998,9 @@ def _make_event(
     event_type = trigger.event_type
     if event_type == "statement":
         speaker = _speaker(ctx, sent, trigger, statements)
-        if speaker is None:
+        if speaker is None and not unnamed_official(trigger.head, rules.official_voices):
             return None
-        participants: tuple[str, ...] = (speaker,)
+        participants: tuple[str, ...] = (speaker,) if speaker else ()
         location = None
     else:
         # Three or more leaders meeting is a summit: the verb's clause names them all, a noun
@@ -1178,11 +1264,16 @@ def _contains(coarse: PartialDate, fine: PartialDate) -> bool:
     )
 
 
-def _merge(events: list[Event], rules: EventRules) -> list[Event]:
-    """One event per happening: same type and date (statements: same speaker too), or a coarser date of one."""
+def _merge(
+    events: list[Event], rules: EventRules, actors: Mapping[str, Actor] | None = None
+) -> list[Event]:
+    """One event per happening: same type and date (statements: same speaker, or a country and
+    its own officials), or a coarser date of one."""
     kept: list[Event] = []
     for event in events:
-        match = next((i for i, k in enumerate(kept) if _same_happening(k, event, rules)), None)
+        match = next(
+            (i for i, k in enumerate(kept) if _same_happening(k, event, rules, actors or {})), None
+        )
         if match is None:
             kept.append(event)
             continue
@@ -1204,12 +1295,18 @@ def _finer_or_equal(a: Event, b: Event) -> bool:
     return order[a.date_precision] >= order[b.date_precision]
 
 
-def _same_happening(a: Event, b: Event, rules: EventRules) -> bool:
+def _same_happening(a: Event, b: Event, rules: EventRules, actors: Mapping[str, Actor]) -> bool:
     if a.event_type != b.event_type:
         return False
-    if a.event_type == "statement" and set(a.participant_ids) != set(b.participant_ids):
+    if (
+        a.event_type == "statement"
+        and set(a.participant_ids) != set(b.participant_ids)
+        and not voices_of_one_country(a.participant_ids, b.participant_ids, actors)
+    ):
         return False
-    if a.location and b.location and a.location != b.location:
+    # two places tell two happenings only of types that recur; a vote, summit or deal of one day
+    # is one, whatever place its sentences name ("China's 14th veto" is no vote in China)
+    if a.location and b.location and a.location != b.location and a.event_type in rules.repeatable:
         return False
     vague = (
         a.date_precision != "day" and b.date_precision != "day" and a.event_type in rules.repeatable

@@ -261,3 +261,53 @@ def test_next_week_across_a_month_end_takes_the_month_of_most_of_its_days() -> N
     # Thursday 27 April 2023: the next week is 1-7 May
     [mention] = find_dates("They meet next week.", PartialDate(date(2023, 4, 27), "day"))
     assert mention.value == PartialDate(date(2023, 5, 1), "month")
+
+
+SATURDAY = PartialDate(date(2019, 3, 16), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the Sunday a week before the most recent one (Tuesday 13 Dec 2016 → Sunday 11 → 4)
+        ("The city fell a week ago Sunday, officials said.", TUESDAY, "2016-12-04"),
+        ("The raid two weeks ago Friday killed six.", TUESDAY, "2016-11-25"),
+        ("The convoy was hit two days ago.", TUESDAY, "2016-12-11"),
+        ("Talks collapsed a week ago.", TUESDAY, "2016-12-06"),
+    ],
+)
+def test_weeks_and_days_ago_count_back_from_publication(
+    text: str, published: PartialDate, expected: str
+) -> None:
+    assert only(text, published)[1:] == (expected, "day")
+
+
+def test_years_ago_stay_no_date() -> None:
+    assert find_dates("The war began two years ago.", TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a weekend paper's weekend is its own day
+        ("In a rare weekend sitting, the assembly voted.", SATURDAY, "2019-03-16"),
+        ("Fighting flared this weekend.", SATURDAY, "2019-03-16"),
+        # a weekday paper's weekend is the Saturday before
+        ("Fighting flared over the weekend.", TUESDAY, "2016-12-10"),
+        ("Protests spread last weekend.", SATURDAY, "2019-03-09"),
+        # this weekend, seen from a weekday, is still to come
+        ("Leaders gather this weekend.", TUESDAY, "2016-12-17"),
+    ],
+)
+def test_the_weekend_is_that_of_publication(
+    text: str, published: PartialDate, expected: str
+) -> None:
+    assert only(text, published)[1:] == (expected, "day")
+
+
+def test_the_weekend_needs_a_publication_day() -> None:
+    assert (
+        find_dates("Fighting flared over the weekend.", PartialDate(date(2019, 3, 1), "month"))
+        == []
+    )
+    assert find_dates("Fighting flared over the weekend.", None) == []

@@ -1,0 +1,134 @@
+"""Dates beyond the sentence's own words: page labels that date nothing, headlines that date
+the article's own news.
+
+Saved pages often open with the page's own date behind a label, run into the first sentence by
+the sentence splitter ("date 2022-02-23 Canadian Prime Minister … on Tuesday announced …"). That
+date is when the page was stamped, not when the sentence's happening took place, and binding it
+would mis-date the sentence's event; the publication date is read from the page elsewhere.
+
+A headline in the present tense ("Russia invades Ukraine", "Leaders agree to support the
+truce") tells the news of the publication day: its verb, when that verb is an event cue, is an
+event of that day. Statements are left to the body (a headline's "says" repeats a quote the
+body dates).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from spacy.tokens import Span, Token
+
+from etl.dates import UPCOMING_DAYS, DateMention, resolve_forward
+from etl.types import Event, PartialDate
+
+_LABEL = re.compile(
+    r"(?:^|[\n|])\s*(?:date|dated|published|publication date|posted|updated|last updated)"
+    r"(?:\s+on)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_page_label(sent: Span, mention: DateMention) -> bool:
+    """Whether the date stands behind a furniture label at the start of a line of the sentence."""
+    before = sent.doc.text[sent.start_char : mention.char_start]
+    return _LABEL.search(before) is not None
+
+
+# --- the article's own news: a headline in the present tense ------------------------------------
+
+_TERMINAL = re.compile(r"[.!?;\u2026][\"'\u201d\u2019)\]]*\s*$")
+_PRESENT = {"VBZ", "VBP"}
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def is_headline(title: str | None, sent: Span, first: bool) -> bool:
+    """A headline: the article's title, or the body's first line, written without a full stop."""
+    text = sent.text.strip()
+    if not text or _TERMINAL.search(text) or "\n" in text.strip():
+        return False
+    if first:
+        return True
+    words = _words_of(text)
+    title_words = " " + " ".join(_words_of(title or "")) + " "
+    return len(words) >= 3 and (" " + " ".join(words) + " ") in title_words
+
+
+def headline_date(
+    sent: Span, published: PartialDate | None, cue_types: Mapping[str, frozenset[str]]
+) -> tuple[DateMention, frozenset[str]] | None:
+    """ "Rebels seize the capital", "Leaders agree to a truce": a headline's present-tense verb
+    that is itself an event cue tells what happened on the publication day. Returns the date,
+    pinned beside that verb (on its subject or another word it governs, so that the verb's own cue stays a cue), and the
+    types the verb's cues can give: a noun of the headline ("slams X for vetoes") is what the
+    day's news is about, not the day's happening, and yields none."""
+    if published is None or published.precision != "day":
+        return None
+    for token in sent:
+        if token.tag_ not in _PRESENT or token.dep_ not in {"ROOT", "conj"}:
+            continue
+        if any(c.dep_ in {"aux", "auxpass", "neg"} for c in token.children):
+            continue
+        types = cue_types.get(token.lower_) or cue_types.get(token.lemma_.lower())
+        if not types:
+            continue
+        children = [c for c in token.children if not c.is_punct and not c.is_space]
+        subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
+        anchor = (subjects or children or [None])[0]
+        if anchor is None:
+            continue
+        return DateMention(
+            anchor.idx, anchor.idx + len(anchor), anchor.text, published, True
+        ), types
+    return None
+
+
+def drop_echoed_headlines(
+    events: list[Event], headline_ids: set[str], days: int = 3
+) -> list[Event]:
+    """A headline's present tense often tells the news of the day before ("Parties agree a truce"
+    over a body's "agreed on Thursday"): a headline event is dropped when the body dates an event
+    of its type in the few days before."""
+    if not headline_ids:
+        return events
+    body = [e for e in events if e.event_id not in headline_ids and e.date_precision == "day"]
+    kept = []
+    for event in events:
+        if (
+            event.event_id in headline_ids
+            and event.event_date is not None
+            and any(
+                other.event_type == event.event_type
+                and other.event_date is not None
+                and 0 <= (event.event_date - other.event_date).days <= days
+                for other in body
+            )
+        ):
+            continue
+        kept.append(event)
+    return kept
+
+
+# --- present tense: a timetable, or a report's present ------------------------------------------
+
+
+def present_under_past(verb: Token) -> bool:
+    """ "His remarks came as the warring factions hold talks in Jeddah on Monday": a present-tense
+    clause hanging on a past-tense verb tells what was going on then, not a timetable."""
+    return verb.dep_ in {"advcl", "ccomp", "conj"} and verb.head.tag_ == "VBD"
+
+
+def timetable_ahead(mention: DateMention, published: PartialDate) -> bool:
+    """Whether a date in a present-tense clause reads as a coming date of a timetable: an
+    explicit date not before publication, or a relative one whose forward reading lies within
+    weeks ("the summit opens Monday", "talks resume on June 3"). A month read forward to most
+    of a year ahead ("details attacks … in January", in May) is the last such month instead."""
+    if not mention.relative:
+        return mention.value.value >= published.value
+    ahead = resolve_forward(mention, published)
+    gap = (ahead.value.value - published.value).days
+    horizon = UPCOMING_DAYS * (2 if ahead.value.precision == "month" else 1)
+    return 0 <= gap <= horizon and ahead.value.value >= published.value
