@@ -59,7 +59,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from etl import stance_facts
+from etl import stance_blocs, stance_facts
 from etl.context import ArticleContext
 from etl.types import POLARITIES, Mention, Stance, Statement, stable_id
 
@@ -831,7 +831,11 @@ class _StanceFinder:
                 if antecedent is not None
                 else []
             )
-        actors = self.actors_of(self.phrase(subject, deep=False)) or self._group_of(subject)
+        actors = (
+            self.actors_of(self.phrase(subject, deep=False))
+            or self._group_of(subject)
+            or stance_blocs.bloc_agents(self, subject)
+        )
         if actors or subject.dep_ in ("poss", "amod"):
             return (
                 actors  # an owner that is no known actor ("Western obsession") is nobody's stance
