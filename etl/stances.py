@@ -59,7 +59,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from etl import stance_blocs, stance_facts
+from etl import stance_blocs, stance_facts, stance_ousters
 from etl.context import ArticleContext
 from etl.types import POLARITIES, Mention, Stance, Statement, stable_id
 
@@ -979,6 +979,7 @@ class _StanceFinder:
                 yield from stance_facts.admissions(self, token, _Edge)
                 yield from stance_facts.vetoes(self, token, _Edge)
             yield from stance_facts.laments(self, token, _Edge)
+            yield from stance_ousters.ousters(self, token, _Edge)
 
     def _verb_cues(self, verb: Token) -> Iterator[_Edge]:
         yield from self._act(verb)
