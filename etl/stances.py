@@ -59,7 +59,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from etl import stance_blocs, stance_facts, stance_ousters
+from etl import stance_blocs, stance_companions, stance_facts, stance_ousters
 from etl.context import ArticleContext
 from etl.types import POLARITIES, Mention, Stance, Statement, stable_id
 
@@ -836,6 +836,8 @@ class _StanceFinder:
             or self._group_of(subject)
             or stance_blocs.bloc_agents(self, subject)
         )
+        if actors:
+            actors += [a for a in stance_companions.companions(self, subject) if a not in actors]
         if actors or subject.dep_ in ("poss", "amod"):
             return (
                 actors  # an owner that is no known actor ("Western obsession") is nobody's stance
@@ -1302,6 +1304,7 @@ class _StanceFinder:
         subject, passive = self.subject_of(verb)
         if subject is not None and not passive:
             parties = self.actors_of(self.phrase(subject, deep=False))
+            parties += stance_companions.companions(self, subject)
             sides: dict[str, str] = {}
             for party in parties:
                 sides.setdefault(self.side(party), party)
