@@ -20,7 +20,11 @@ _COMPANION_WORDS = {"along", "together", "alongside"}
 
 def _companion_heads(subject: Token) -> list[Token]:
     heads = []
-    for prep in subject.children:
+    # "Canada - along with Peru - referred ...": set off by dashes, the phrase may hang on the
+    # verb; between the subject and the verb it is still the subject's.
+    verb = subject.head
+    between = [c for c in verb.children if subject.i < c.i < verb.i]
+    for prep in (*subject.children, *between):
         if prep.dep_ != "prep":
             continue
         if prep.lower_ == "alongside" or (

@@ -59,7 +59,12 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from etl import stance_blocs, stance_companions, stance_facts, stance_ousters
+from etl import (
+    stance_blocs,
+    stance_companions,
+    stance_facts,
+    stance_ousters,
+)
 from etl.context import ArticleContext
 from etl.types import POLARITIES, Mention, Stance, Statement, stable_id
 
@@ -323,6 +328,10 @@ class _StanceFinder:
             return list(sources)
         claimed = {self.side(c) for c in claimants}
         if any(self.side(t) in claimed for t in edge.targets):
+            return list(sources)
+        if any(self.side(s) in claimed for s in edge.sources):
+            # "Freeland said Canada, along with Peru, referred ...": the claimant vouches for an
+            # act its own side took part in, and so for its partners in it.
             return list(sources)
         return [s for s in sources if self.side(s) in claimed]
 

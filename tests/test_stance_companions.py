@@ -43,6 +43,20 @@ def nlp():
             id="a-name-opening-a-cut-off-list-is-one-of-those-who-spoke",
         ),
         pytest.param(
+            "Kenya said that Kenya — along with Egypt and Qatar — condemned Russia.",
+            {
+                ("kenya", "russia", "critical"),
+                ("egypt", "russia", "critical"),
+                ("qatar", "russia", "critical"),
+            },
+            id="companions-set-off-by-dashes-in-the-claimants-own-account",
+        ),
+        pytest.param(
+            "Kenya said that Egypt, along with Qatar, condemned Russia.",
+            set(),
+            id="a-claim-about-others-acting-together-is-still-only-a-claim",
+        ),
+        pytest.param(
             "Canada met with France and condemned Russia.",
             {("canada", "france", "neutral"), ("canada", "russia", "critical")},
             id="meeting-with-a-partner-does-not-make-it-a-companion",
