@@ -64,6 +64,7 @@ from etl import (
     stance_companions,
     stance_facts,
     stance_ousters,
+    stance_referrals,
 )
 from etl.context import ArticleContext
 from etl.types import POLARITIES, Mention, Stance, Statement, stable_id
@@ -989,6 +990,7 @@ class _StanceFinder:
             if token.pos_ == "VERB":
                 yield from stance_facts.admissions(self, token, _Edge)
                 yield from stance_facts.vetoes(self, token, _Edge)
+                yield from stance_referrals.referrals(self, token, _Edge)
             yield from stance_facts.laments(self, token, _Edge)
             yield from stance_ousters.ousters(self, token, _Edge)
 
