@@ -65,6 +65,7 @@ from etl import (
     stance_facts,
     stance_ousters,
     stance_referrals,
+    stance_two_way,
 )
 from etl.context import ArticleContext
 from etl.types import POLARITIES, Mention, Stance, Statement, stable_id
@@ -980,7 +981,7 @@ class _StanceFinder:
                 yield from self._blame(token)
                 yield from self._concern(token)
             if token.pos_ in ("NOUN", "PROPN"):
-                yield from self._nominal(token)
+                yield from stance_two_way.both_ways(self, self._nominal(token), _Edge)
                 yield from self._predicate(token)
                 yield from stance_facts.pacts(self, token, _Edge)
                 yield from stance_facts.wars(self, token, _Edge)
@@ -1705,6 +1706,8 @@ class _StanceFinder:
                 sources = self.speaker(noun)
             elif not sources and not owners and noun.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS:
                 # "aid for Syria is channelled through the UN": a subject noun's giver is not said.
-                sources = self.agents(verb) if verb is not noun else self.speaker(noun)
+                sources = stance_two_way.war_wager(self, noun, verb) or (
+                    self.agents(verb) if verb is not noun else self.speaker(noun)
+                )
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, noun, negated)
