@@ -509,7 +509,8 @@ def _infer_country(
     if appositive:
         candidates.append((appositive, True))
     for phrase, _ in candidates:
-        host_cut = re.split(r"\b(?:to|in)\s+(?=[A-Z])", phrase)[0]
+        # "ambassador to the UN": the host comes after "to", with or without "the".
+        host_cut = re.split(r"\b(?:to|in|at)\s+(?:the\s+)?(?=[A-Z])", phrase)[0]
         found = _first_country(host_cut, state, start, country_words)
         if found:
             return found

@@ -204,3 +204,12 @@ def test_a_ministry_named_with_its_country_belongs_to_it(resolve):
     _, new = resolve("India's Ministry of External Affairs rejected the allegations on Tuesday.")
     ministry = next(a for a in new.values() if "External Affairs" in a.name)
     assert ministry.country_id == "india"
+
+
+def test_an_envoy_to_the_un_belongs_to_the_sending_country(resolve):
+    text = (
+        "The council met on Monday. U.S. deputy ambassador to the UN, Karen Lowell, blamed "
+        "Moscow for the violence."
+    )
+    _, new = resolve(text)
+    assert new["karen-lowell"].country_id == "united-states"
