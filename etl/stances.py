@@ -63,6 +63,7 @@ from etl import (
     stance_blocs,
     stance_companions,
     stance_facts,
+    stance_mediation,
     stance_ousters,
     stance_referrals,
     stance_two_way,
@@ -986,12 +987,14 @@ class _StanceFinder:
                 yield from stance_facts.pacts(self, token, _Edge)
                 yield from stance_facts.wars(self, token, _Edge)
                 yield from stance_facts.apposed_patrons(self, token, _Edge)
+                yield from stance_mediation.helpers(self, token, _Edge)
             if token.tag_ == "VBG":
                 yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
             if token.pos_ == "VERB":
                 yield from stance_facts.admissions(self, token, _Edge)
                 yield from stance_facts.vetoes(self, token, _Edge)
                 yield from stance_referrals.referrals(self, token, _Edge)
+                yield from stance_mediation.mediators(self, token, _Edge)
             yield from stance_facts.laments(self, token, _Edge)
             yield from stance_ousters.ousters(self, token, _Edge)
 
