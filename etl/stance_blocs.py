@@ -28,7 +28,7 @@ def _previous_body(finder: _StanceFinder, noun: Token) -> str | None:
     return None
 
 
-def _members(finder: _StanceFinder, noun: Token) -> list[str]:
+def listed_members(finder: _StanceFinder, noun: Token) -> list[str]:
     """Actors listed as members anywhere in the bloc's phrase: "including Canada, Brazil and
     Chile", "such as Peru"."""
     heads = []
@@ -54,5 +54,5 @@ def bloc_agents(finder: _StanceFinder, subject: Token) -> list[str]:
     body = _previous_body(finder, subject)
     if body is not None:
         found.append(body)
-    found += [m for m in _members(finder, subject) if m not in found]
+    found += [m for m in listed_members(finder, subject) if m not in found]
     return found

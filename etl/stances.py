@@ -67,6 +67,7 @@ from etl import (
     stance_ousters,
     stance_referrals,
     stance_two_way,
+    stance_votes,
 )
 from etl.context import ArticleContext
 from etl.types import POLARITIES, Mention, Stance, Statement, stable_id
@@ -995,6 +996,7 @@ class _StanceFinder:
                 yield from stance_facts.vetoes(self, token, _Edge)
                 yield from stance_referrals.referrals(self, token, _Edge)
                 yield from stance_mediation.mediators(self, token, _Edge)
+                yield from stance_votes.votes(self, token, _Edge)
             yield from stance_facts.laments(self, token, _Edge)
             yield from stance_ousters.ousters(self, token, _Edge)
 
