@@ -61,6 +61,7 @@ from spacy.tokens import Span, Token
 
 from etl import (
     stance_blocs,
+    stance_circumstances,
     stance_companions,
     stance_facts,
     stance_mediation,
@@ -1709,7 +1710,12 @@ class _StanceFinder:
                 owners = modifiers if sources else []
             if any(o.lower_ in _FIRST_PERSON for o in owners):
                 sources = self.speaker(noun)
-            elif not sources and not owners and noun.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS:
+            elif (
+                not sources
+                and not owners
+                and noun.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS
+                and not stance_circumstances.is_circumstance(noun)
+            ):
                 # "aid for Syria is channelled through the UN": a subject noun's giver is not said.
                 sources = stance_two_way.war_wager(self, noun, verb) or (
                     self.agents(verb) if verb is not noun else self.speaker(noun)
