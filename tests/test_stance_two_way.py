@@ -1,4 +1,5 @@
-"""Wars told from one side are wars of both (etl.stance_two_way)."""
+"""Wars told from one side are wars of both (etl.stance_two_way), and the parties of a war
+noun that the parser hangs elsewhere (etl.stance_facts)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,16 @@ def nlp():
                 ("ukraine", "russia", "critical"),
             },
             id="a-condemned-war-is-still-both-parties-war",
+        ),
+        pytest.param(
+            "The conflict erupted on April 15 between Sudan's army and the RSF.",
+            {("sudan", "rsf", "critical"), ("rsf", "sudan", "critical")},
+            id="parties-hung-on-the-date-of-the-verb-a-war-is-subject-of",
+        ),
+        pytest.param(
+            "Clashes erupted between Hamas and Israel on Monday.",
+            {("hamas", "israel", "critical"), ("israel", "hamas", "critical")},
+            id="parties-hung-on-the-verb-a-war-is-subject-of",
         ),
     ],
 )
