@@ -65,6 +65,7 @@ from etl import (
     stance_companions,
     stance_facts,
     stance_mediation,
+    stance_opposition,
     stance_ousters,
     stance_referrals,
     stance_two_way,
@@ -304,6 +305,7 @@ class _StanceFinder:
         self.led = self._led_nouns()
         self.definite = self._definite_nouns()
         self.adopted = self._adopted_documents()
+        self.opposition = stance_opposition.opposition_figures(ctx)
 
     # ----------------------------------------------------------------------------- actors
 
@@ -373,6 +375,8 @@ class _StanceFinder:
     def side(self, actor_id: str) -> str:
         """What an actor stands for when sides are compared: people and governments -> country."""
         actor = self.ctx.actors.get(actor_id)
+        if actor_id in self.opposition:
+            return actor_id  # an opposition leader does not speak for the government
         if actor is not None and actor.kind in ("person", "government") and actor.country_id:
             return actor.country_id
         return actor_id
@@ -389,7 +393,9 @@ class _StanceFinder:
             current_kind = self.ctx.actors[current].kind if current in self.ctx.actors else ""
             if current is None or rank.get(kind, 2) < rank.get(current_kind, 2):
                 best[side] = actor_id
-        return list(best.values())
+        # "recognized Venezuelan opposition leader X": the demonym describes X, it is no target.
+        described = {self.ctx.actors[a].country_id for a in best.values() if a in self.opposition}
+        return [a for s, a in best.items() if s not in described]
 
     def same_side(self, a: str, b: str) -> bool:
         return self.side(a) == self.side(b)
