@@ -65,6 +65,7 @@ from etl import (
     stance_companions,
     stance_facts,
     stance_mediation,
+    stance_membership,
     stance_opposition,
     stance_ousters,
     stance_referrals,
@@ -996,6 +997,7 @@ class _StanceFinder:
                 yield from stance_facts.wars(self, token, _Edge)
                 yield from stance_facts.apposed_patrons(self, token, _Edge)
                 yield from stance_mediation.helpers(self, token, _Edge)
+                yield from stance_membership.memberships(self, token, _Edge)
             if token.tag_ == "VBG":
                 yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
             if token.pos_ == "VERB":
