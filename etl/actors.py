@@ -401,6 +401,7 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
                 country = _country_inside_name(name, country_words) or _owner_before(
                     state, start, country_words
                 )
+                kind = _organisation_kind(name, state.text[end : end + 80], country)
             state.new_actors[actor_id] = Actor(
                 actor_id=actor_id,
                 name=name,
@@ -410,6 +411,40 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
                 source="discovered",
             )
         state.add(start, end, actor_id, "name")
+
+
+# Discovered organisations by what their name or description says they are: a force or
+# movement that fights is an armed group ("the Forces of Freedom and Justice Militia", "X, a
+# paramilitary group"), a union or league of states intergovernmental ("East African Community",
+# "International Contact Group"). A country's own "Armed Forces" are its government.
+_ARMED_WORDS = re.compile(
+    r"\b(?:Forces|Army|Militias?|Brigades?|Battalions?|Front|Guards?|Legion|Corps|Rebels|"
+    r"Mujahideen|Fighters|Liberation|Resistance|Insurgents?)\b"
+)
+_ARMED_DESCRIPTION = re.compile(
+    r"^,?\s+(?:an?|the)\s+(?:\w+\s+){0,3}?(?:paramilitary|militia|rebel|armed|insurgent|"
+    r"jihadist|separatist|guerrilla)\b",
+    re.I,
+)
+_BLOC_WORDS = re.compile(
+    r"\b(?:Union|League|Community|Contact Group|Cooperation Council|Co-operation Council|"
+    r"Organi[sz]ation of|Group of)\b"
+)
+_PARTY_WORDS = re.compile(r"\b(?:Party|Congress|Assembly|Parliament|Coalition|Alliance)\b")
+
+
+def _organisation_kind(name: str, after: str, country: str | None) -> str:
+    """armed_group, government, intergovernmental or organization for a discovered organisation,
+    from its name and the description right after it."""
+    if _PARTY_WORDS.search(name):
+        return "organization"  # a party or parliament: named forces in it are not fighters
+    if re.search(r"\bArmed Forces\b|\bArmy\b", name) and country:
+        return "government"  # "Sudanese Armed Forces": the country's own military
+    if _ARMED_WORDS.search(name) or _ARMED_DESCRIPTION.match(after):
+        return "armed_group"
+    if _BLOC_WORDS.search(name):
+        return "intergovernmental"
+    return "organization"
 
 
 def _after_title(state: _Resolution, start: int) -> bool:
@@ -509,7 +544,8 @@ def _infer_country(
     if appositive:
         candidates.append((appositive, True))
     for phrase, _ in candidates:
-        host_cut = re.split(r"\b(?:to|in)\s+(?=[A-Z])", phrase)[0]
+        # "ambassador to the UN": the host comes after "to", with or without "the".
+        host_cut = re.split(r"\b(?:to|in|at)\s+(?:the\s+)?(?=[A-Z])", phrase)[0]
         found = _first_country(host_cut, state, start, country_words)
         if found:
             return found

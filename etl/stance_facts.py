@@ -63,7 +63,13 @@ def _side_tokens(finder: _StanceFinder, head: Token) -> list[Token]:
 
 
 def _between(finder: _StanceFinder, noun: Token) -> list[str]:
-    named = [t for o in finder.prep_objects(noun, {"between"}) for t in _side_tokens(finder, o)]
+    heads = finder.prep_objects(noun, {"between"})
+    if not heads and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+        # "The conflict erupted on April 15 between the army and the RSF": the parser hangs the
+        # parties on the verb the war noun is the subject of, or on its date or place.
+        carriers = [noun.head, *finder.prep_objects(noun.head, {"on", "in", "at", "near"})]
+        heads = [h for c in carriers for h in finder.prep_objects(c, {"between"})]
+    named = [t for o in heads for t in _side_tokens(finder, o)]
     return finder.actors_of(named, as_target=True)
 
 

@@ -59,7 +59,19 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from etl import stance_facts
+from etl import (
+    stance_blocs,
+    stance_circumstances,
+    stance_companions,
+    stance_facts,
+    stance_mediation,
+    stance_membership,
+    stance_opposition,
+    stance_ousters,
+    stance_referrals,
+    stance_two_way,
+    stance_votes,
+)
 from etl.context import ArticleContext
 from etl.types import POLARITIES, Mention, Stance, Statement, stable_id
 
@@ -294,6 +306,7 @@ class _StanceFinder:
         self.led = self._led_nouns()
         self.definite = self._definite_nouns()
         self.adopted = self._adopted_documents()
+        self.opposition = stance_opposition.opposition_figures(ctx)
 
     # ----------------------------------------------------------------------------- actors
 
@@ -323,6 +336,10 @@ class _StanceFinder:
             return list(sources)
         claimed = {self.side(c) for c in claimants}
         if any(self.side(t) in claimed for t in edge.targets):
+            return list(sources)
+        if any(self.side(s) in claimed for s in edge.sources):
+            # "Freeland said Canada, along with Peru, referred ...": the claimant vouches for an
+            # act its own side took part in, and so for its partners in it.
             return list(sources)
         return [s for s in sources if self.side(s) in claimed]
 
@@ -359,6 +376,8 @@ class _StanceFinder:
     def side(self, actor_id: str) -> str:
         """What an actor stands for when sides are compared: people and governments -> country."""
         actor = self.ctx.actors.get(actor_id)
+        if actor_id in self.opposition:
+            return actor_id  # an opposition leader does not speak for the government
         if actor is not None and actor.kind in ("person", "government") and actor.country_id:
             return actor.country_id
         return actor_id
@@ -375,7 +394,9 @@ class _StanceFinder:
             current_kind = self.ctx.actors[current].kind if current in self.ctx.actors else ""
             if current is None or rank.get(kind, 2) < rank.get(current_kind, 2):
                 best[side] = actor_id
-        return list(best.values())
+        # "recognized Venezuelan opposition leader X": the demonym describes X, it is no target.
+        described = {self.ctx.actors[a].country_id for a in best.values() if a in self.opposition}
+        return [a for s, a in best.items() if s not in described]
 
     def same_side(self, a: str, b: str) -> bool:
         return self.side(a) == self.side(b)
@@ -831,7 +852,13 @@ class _StanceFinder:
                 if antecedent is not None
                 else []
             )
-        actors = self.actors_of(self.phrase(subject, deep=False)) or self._group_of(subject)
+        actors = (
+            self.actors_of(self.phrase(subject, deep=False))
+            or self._group_of(subject)
+            or stance_blocs.bloc_agents(self, subject)
+        )
+        if actors:
+            actors += [a for a in stance_companions.companions(self, subject) if a not in actors]
         if actors or subject.dep_ in ("poss", "amod"):
             return (
                 actors  # an owner that is no known actor ("Western obsession") is nobody's stance
@@ -964,17 +991,23 @@ class _StanceFinder:
                 yield from self._blame(token)
                 yield from self._concern(token)
             if token.pos_ in ("NOUN", "PROPN"):
-                yield from self._nominal(token)
+                yield from stance_two_way.both_ways(self, self._nominal(token), _Edge)
                 yield from self._predicate(token)
                 yield from stance_facts.pacts(self, token, _Edge)
                 yield from stance_facts.wars(self, token, _Edge)
                 yield from stance_facts.apposed_patrons(self, token, _Edge)
+                yield from stance_mediation.helpers(self, token, _Edge)
+                yield from stance_membership.memberships(self, token, _Edge)
             if token.tag_ == "VBG":
                 yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
             if token.pos_ == "VERB":
                 yield from stance_facts.admissions(self, token, _Edge)
                 yield from stance_facts.vetoes(self, token, _Edge)
+                yield from stance_referrals.referrals(self, token, _Edge)
+                yield from stance_mediation.mediators(self, token, _Edge)
+                yield from stance_votes.votes(self, token, _Edge)
             yield from stance_facts.laments(self, token, _Edge)
+            yield from stance_ousters.ousters(self, token, _Edge)
 
     def _verb_cues(self, verb: Token) -> Iterator[_Edge]:
         yield from self._act(verb)
@@ -1297,6 +1330,7 @@ class _StanceFinder:
         subject, passive = self.subject_of(verb)
         if subject is not None and not passive:
             parties = self.actors_of(self.phrase(subject, deep=False))
+            parties += stance_companions.companions(self, subject)
             sides: dict[str, str] = {}
             for party in parties:
                 sides.setdefault(self.side(party), party)
@@ -1684,8 +1718,15 @@ class _StanceFinder:
                 owners = modifiers if sources else []
             if any(o.lower_ in _FIRST_PERSON for o in owners):
                 sources = self.speaker(noun)
-            elif not sources and not owners and noun.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS:
+            elif (
+                not sources
+                and not owners
+                and noun.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS
+                and not stance_circumstances.is_circumstance(noun)
+            ):
                 # "aid for Syria is channelled through the UN": a subject noun's giver is not said.
-                sources = self.agents(verb) if verb is not noun else self.speaker(noun)
+                sources = stance_two_way.war_wager(self, noun, verb) or (
+                    self.agents(verb) if verb is not noun else self.speaker(noun)
+                )
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, noun, negated)

@@ -204,3 +204,40 @@ def test_a_ministry_named_with_its_country_belongs_to_it(resolve):
     _, new = resolve("India's Ministry of External Affairs rejected the allegations on Tuesday.")
     ministry = next(a for a in new.values() if "External Affairs" in a.name)
     assert ministry.country_id == "india"
+
+
+def test_an_envoy_to_the_un_belongs_to_the_sending_country(resolve):
+    text = (
+        "The council met on Monday. U.S. deputy ambassador to the UN, Karen Lowell, blamed "
+        "Moscow for the violence."
+    )
+    _, new = resolve(text)
+    assert new["karen-lowell"].country_id == "united-states"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "kind"),
+    [
+        (
+            "The Kordofan Liberation Movement, a rebel group, seized the town.",
+            "kordofan-liberation-movement",
+            "armed_group",
+        ),
+        ("The Tigray Defence Forces advanced on the city.", "tigray-defence-forces", "armed_group"),
+        (
+            "The East Sahel Community of States met in Dakar.",
+            "east-sahel-community-of-states",
+            "intergovernmental",
+        ),
+        (
+            "The Movement for Democratic Change won seats.",
+            "movement-for-democratic-change",
+            "organization",
+        ),
+    ],
+)
+def test_a_discovered_organisation_gets_the_kind_its_name_or_description_gives(
+    resolve, text, actor_id, kind
+):
+    _, new = resolve(text)
+    assert new[actor_id].kind == kind
