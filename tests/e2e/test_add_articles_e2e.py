@@ -1,4 +1,5 @@
-"""The real server in Debian's chromium, on a copy of the data folder: a file chosen in the Add
+"""The real server in Debian's chromium behind the password gate, on a copy of the data folder:
+after sign-in, a file chosen in the Add
 articles page's file input is checked (a French article and a zip member named '../' are
 turned away), added and analysed, and its article is then on the
 Sources page, in this tab and in one opened before, without restarting the server; leaving
@@ -42,6 +43,7 @@ FRENCH = (
     "profondément préoccupé par le bombardement des hôpitaux à Idlib et par le sort des civils."
 )
 RUN_TIMEOUT = 240_000  # ms: the server loads spaCy for the first run
+PASSWORD = "a team's shared passphrase"
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +71,17 @@ def read_article_titles(page) -> list[str]:
     return options
 
 
+def signed_in(page, url: str):
+    """Open `url` and pass the password gate, as a colleague on a shared deployment would."""
+    page.goto(url)
+    wait_for_app(page)
+    page.get_by_role("textbox", name="Your name").fill("Ana")
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_selector('[data-testid="stSidebar"]')
+    wait_for_app(page)
+
+
 def test_an_uploaded_article_appears_on_the_sources_page_without_a_restart(
     data_copy, shots, browser, tmp_path
 ):
@@ -79,15 +92,14 @@ def test_an_uploaded_article_appears_on_the_sources_page_without_a_restart(
     archive = tmp_path / "bundle.zip"
     with zipfile.ZipFile(archive, "w") as bundle:
         bundle.writestr("../escape.txt", ARTICLE)
-    with streamlit_server(data_copy / "warehouse.duckdb", env={"BRIEFING_RAW": None}) as url:
+    env = {"BRIEFING_RAW": None, "DASHBOARD_PASSWORD": PASSWORD}
+    with streamlit_server(data_copy / "warehouse.duckdb", env=env) as url:
         earlier = browser.new_page(viewport={"width": 1440, "height": 900})
-        earlier.goto(f"{url}/sources")
-        wait_for_app(earlier)
+        signed_in(earlier, f"{url}/sources")
         assert TITLE not in read_article_titles(earlier)
 
         page = browser.new_page(viewport={"width": 1920, "height": 1080})
-        page.goto(f"{url}/add")
-        wait_for_app(page)
+        signed_in(page, f"{url}/add")
         assert page.locator('[data-testid="stException"]').count() == 0
         page.screenshot(path=str(shots / "add-articles-before.png"))
 
