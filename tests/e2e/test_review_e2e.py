@@ -1,7 +1,8 @@
 """The Review page in Debian's chromium, on a warehouse the ETL builds from the shipped corpus
 (data/raw): an analyst gives her name, rejects the first stance of the queue with its keyboard
 shortcut and fixes the category of the first figure through the Fix form; after a reload the
-Stances page counts one stance fewer and the figure shows its new category, corrected. A
+Stances page counts one stance fewer and the figure shows its new category, corrected; both
+still hold after the ETL runs again, also as a new ETL version that reanalyses everything. A
 1920×1080 screenshot of the queue goes to $BRIEFING_SHOTS (default: a temporary folder) as
 review-queue-1920.png."""
 
@@ -58,9 +59,9 @@ def page(browser):
     tab.close()
 
 
-def first(warehouse: Path, sql: str) -> tuple:
+def first(warehouse: Path, sql: str, *params) -> tuple:
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        return con.execute(sql).fetchone()
+        return con.execute(sql, list(params)).fetchone()
 
 
 def sign(page, name: str = "Ana Analyst") -> None:
@@ -76,7 +77,9 @@ def stances_shown(page) -> int:
     return int(re.match(r"([0-9,]+) shown", caption.inner_text())[1].replace(",", ""))
 
 
-def test_reject_a_stance_and_fix_a_figure_through_the_review_page(server, warehouse, page, shots):
+def test_reject_a_stance_and_fix_a_figure_through_the_review_page(
+    server, warehouse, page, shots, monkeypatch
+):
     page.goto(f"{server}/stances")
     wait_for_app(page)
     stances_before = stances_shown(page)
@@ -107,7 +110,7 @@ def test_reject_a_stance_and_fix_a_figure_through_the_review_page(server, wareho
     field = page.locator('[class*="st-key-fix_"][class*="_category"]')
     field.wait_for(timeout=30000)
     figure_id = re.search(r"st-key-fix_(\S+)_category", field.get_attribute("class"))[1]
-    (category,) = first(warehouse, f"SELECT category FROM figures WHERE figure_id = '{figure_id}'")
+    (category,) = first(warehouse, "SELECT category FROM figures WHERE figure_id = ?", figure_id)
     new_category = "killed" if category != "killed" else "injured"
     combo = field.get_by_role("combobox")
     combo.click()
@@ -130,10 +133,29 @@ def test_reject_a_stance_and_fix_a_figure_through_the_review_page(server, wareho
     sign(page, "Bo Reviewer")
     text = page.locator(".st-key-review_card").inner_text()
     assert "status: corrected" in text and new_category in text
-    assert first(warehouse, f"SELECT count(*) FROM stances WHERE stance_id = '{stance_id}'") == (0,)
+    assert_reviews_applied(warehouse, stance_id, figure_id, new_category)
+
+    # The ETL runs again over the same folder, then as a new ETL version that reanalyses every
+    # article: both reviews still hold, in the warehouse and on the page.
+    from etl import load
+    from etl.run import run_etl
+
+    run_etl(ROOT / "data" / "raw", warehouse)
+    assert_reviews_applied(warehouse, stance_id, figure_id, new_category)
+    monkeypatch.setattr(load, "etl_version", lambda *args, **kwargs: "a-new-etl-version")
+    summary = run_etl(ROOT / "data" / "raw", warehouse)
+    assert summary.articles_reused == 0 and summary.articles_new == 5
+    assert_reviews_applied(warehouse, stance_id, figure_id, new_category)
+    page.goto(f"{server}/stances")
+    wait_for_app(page)
+    assert stances_shown(page) == stances_before - 1
+
+
+def assert_reviews_applied(warehouse: Path, stance_id: str, figure_id: str, category: str):
+    assert first(warehouse, "SELECT count(*) FROM stances WHERE stance_id = ?", stance_id) == (0,)
     assert first(
-        warehouse, f"SELECT category, review_status FROM figures WHERE figure_id = '{figure_id}'"
-    ) == (new_category, "corrected")
+        warehouse, "SELECT category, review_status FROM figures WHERE figure_id = ?", figure_id
+    ) == (category, "corrected")
 
 
 def test_review_it_under_a_chart_opens_the_review_page_at_that_row(server, warehouse, page):
@@ -155,4 +177,4 @@ def test_review_it_under_a_chart_opens_the_review_page_at_that_row(server, wareh
     card = page.locator(".st-key-review_card")
     marked = " ".join(card.locator(".article-text .hl-stance").all_inner_texts())
     assert " ".join(marked.split()) == " ".join(sentence.split())
-    assert first(warehouse, f"SELECT count(*) FROM stances WHERE stance_id = '{row_id}'") == (1,)
+    assert first(warehouse, "SELECT count(*) FROM stances WHERE stance_id = ?", row_id) == (1,)
