@@ -3,12 +3,6 @@
 import pytest
 
 from etl.actors import Gazetteer, resolve_mentions, slugify
-from etl.nlp import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()  # cached per process
 
 
 @pytest.fixture(scope="module")

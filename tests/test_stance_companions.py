@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from etl.nlp import load_nlp
 from etl.stances import extract_stances
 from tests.test_stances import make_context, triples
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize(

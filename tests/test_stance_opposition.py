@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import pytest
-
 from etl.context import ArticleContext
-from etl.nlp import load_nlp
 from etl.stances import extract_stances
 from etl.types import Actor, Article, Mention
 from tests.test_stances import ACTORS
@@ -24,11 +21,6 @@ FORMS = {
     "Venezuelan": "venezuela",
     "Canada": "canada",
 }
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def context(nlp, body: str) -> ArticleContext:
