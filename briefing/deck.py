@@ -49,6 +49,7 @@ def _evidence(row) -> pack.Evidence:
         text(row.outlet),
         text(row.when),
         text(getattr(row, "confidence", None)),
+        text(getattr(row, "status", None)),
     )
 
 

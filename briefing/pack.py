@@ -43,6 +43,7 @@ class Evidence:
     outlet: str | None = None
     when: str | None = None  # date label at its precision: "2016-02-05", "2015-10"
     confidence: str | None = None  # "high · 0.94" (queries.confidence_label)
+    status: str | None = None  # review status: machine, confirmed, corrected, added
 
 
 @dataclass(frozen=True)
@@ -346,6 +347,8 @@ def _attribution(item: Evidence) -> str:
     parts = [_clean(part or "") for part in (item.who, item.outlet, item.when)]
     if item.confidence:
         parts.append(f"confidence {_clean(item.confidence)}")
+    if item.status:
+        parts.append(f"status {_clean(item.status)}")
     return ", ".join(part for part in parts if part)
 
 

@@ -1149,8 +1149,8 @@ def evidence(
     wh: Warehouse, f: Filters, subject: str, limit: int = 5, search: str = ""
 ) -> pd.DataFrame:
     """The rows behind a chart, for speaker notes: kind, text, who, outlet, when, confidence
-    (its label). Statements
-    can be narrowed by the Statements page's `search`."""
+    (its label) and review status. Statements can be narrowed by the Statements page's
+    `search`."""
     if subject not in _EVIDENCE_SQL:
         raise ValueError(f"no evidence for {subject!r}")
     if search and subject != "statements":
@@ -1159,7 +1159,7 @@ def evidence(
     sql = (
         _EVIDENCE_SQL[subject]
         .replace("{search}", clause)
-        .replace("{confidence}", f"{confidence_label()} AS confidence")
+        .replace("{confidence}", f"{confidence_label()} AS confidence, review_status AS status")
     )
     return _run(wh, subject, f, sql, (params if subject == "statements" else []) + [limit])
 

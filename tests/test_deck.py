@@ -83,6 +83,7 @@ def test_a_stances_pack_under_a_country_filter(fixture_warehouse, renderer):  # 
         assert said.startswith(f"What it shows: {chart.caption}")
         for row in evidence.itertuples():
             assert row.text in said and row.outlet in said
+            assert f"status {row.status}" in said  # machine, confirmed, corrected or added
         assert f"Data: {len(chart.data)} row" in said
     # Only stances of the filtered view reach the notes: Syria's one about Turkey does not.
     assert not any("alert(" in notes(s) for s in slides)
