@@ -9,13 +9,14 @@ the warehouse it replaces is picked up by `queries.locate` on the next run.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from briefing import queries
+from briefing import auth, queries
 from briefing.filters import Filters
 from briefing.queries import CACHE, Warehouse, confidence_label
 
@@ -176,3 +177,58 @@ def actor_names(wh: Warehouse) -> dict[str, str]:
         "SELECT actor_id, any_value(name) AS name FROM actors GROUP BY actor_id ORDER BY name",
     )
     return dict(zip(found["actor_id"], found["name"], strict=True))
+
+
+def ask_reviewer() -> str | None:
+    """The name reviews are recorded under: the signed-in name, else one the analyst gives
+    once per browser session."""
+    ss = st.session_state
+    if ss.get(auth.REVIEWER):
+        return ss[auth.REVIEWER]
+    with st.form("review_name_form", enter_to_submit=True):
+        st.markdown(
+            "**Reviews are recorded under your name.** Enter it once for this browser session."
+        )
+        name = st.text_input("Your name", key="review_name", max_chars=auth.NAME_CHARS)
+        given = st.form_submit_button("Start reviewing", key="review_name_submit", type="primary")
+    if given:
+        if name.strip():
+            ss[auth.REVIEWER] = name.strip()
+            st.rerun()
+        st.error("Enter your name.")
+    return None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n[^\S\n]*\n\s*")
+
+
+def sentences(body: str) -> list[tuple[int, int]]:
+    """The sentences of an article's body as exact [start, end) offsets: a sentence ends at
+    `.`, `!` or `?` followed by whitespace, or at a blank line (a paragraph without a full
+    stop, such as a title); a single line break inside a sentence does not end it. The
+    whitespace between sentences belongs to none."""
+    spans, at = [], 0
+    for gap in _SENTENCE_END.finditer(body):
+        if gap.start() > at:
+            spans.append((at, gap.start()))
+        at = gap.end()
+    if at < len(body):
+        spans.append((at, len(body)))
+    return spans
+
+
+@st.cache_data(**CACHE)
+def article_rows(wh: Warehouse, article_id: str) -> pd.DataFrame:
+    """Every statement, stance, figure and event of one article (any status, no filters), in
+    the order of the text: table, row_id, summary, review_status, confidence_label, span."""
+    parts = [
+        f"""SELECT '{table}' AS "table", {ID[table]} AS row_id, {SUMMARY[table]} AS summary,
+               review_status, {confidence_label()} AS confidence_label, char_start, char_end
+        FROM {queries.flat(table)} WHERE article_id = ?"""
+        for table in TABLES
+    ]
+    return queries._frame(
+        wh,
+        " UNION ALL ".join(parts) + ' ORDER BY char_start NULLS LAST, "table", row_id',
+        [article_id] * len(TABLES),
+    )

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from briefing import auth, reviewing
+from briefing.reviewing import ask_reviewer
 from briefing.text import Highlight, article_html, md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
 from etl import review
@@ -36,26 +37,6 @@ VOCABULARY = {
     "precision": DATE_PRECISIONS,
 }
 SHORTCUTS = {"accept": "a", "reject": "x", "fix": "f", "next": "n", "undo": "u"}
-
-
-def ask_reviewer() -> str | None:
-    """The name reviews are recorded under: the signed-in name, else one the analyst gives
-    once per browser session."""
-    ss = st.session_state
-    if ss.get(auth.REVIEWER):
-        return ss[auth.REVIEWER]
-    with st.form("review_name_form", enter_to_submit=True):
-        st.markdown(
-            "**Reviews are recorded under your name.** Enter it once for this browser session."
-        )
-        name = st.text_input("Your name", key="review_name", max_chars=auth.NAME_CHARS)
-        given = st.form_submit_button("Start reviewing", key="review_name_submit", type="primary")
-    if given:
-        if name.strip():
-            ss[auth.REVIEWER] = name.strip()
-            st.rerun()
-        st.error("Enter your name.")
-    return None
 
 
 def choose_table() -> str:

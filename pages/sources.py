@@ -2,7 +2,9 @@
 highlighted; the files the ETL rejected and why.
 
 A link may open one article: `?article=<article_id>`, and `&mark=<start>-<end>` highlights the
-characters [start, end) of its text (a chart's evidence sentence, see briefing/evidence.py)."""
+characters [start, end) of its text (a chart's evidence sentence, see briefing/evidence.py).
+Below the text, "Review this article" lists its rows with links to review them and adds a row
+the machine missed (briefing/article_review.py)."""
 
 import re
 
@@ -10,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from briefing import queries, theme
+from briefing.article_review import review_section
 from briefing.downloads import pack_menu
 from briefing.text import Highlight, article_html, md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
@@ -103,6 +106,7 @@ if ctx:
                 st.caption("The evidence you selected is highlighted in yellow.")
             legend = (*theme.ARTICLE_KINDS, "selected") if mark else theme.ARTICLE_KINDS
             st.html(article_html(record["body"] or "", highlights, legend))
+            review_section(wh, chosen, record["body"] or "")
 
     st.subheader("Rejected files")
     bad = queries.rejected(wh)
