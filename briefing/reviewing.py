@@ -207,13 +207,17 @@ def sentences(body: str) -> list[tuple[int, int]]:
     `.`, `!` or `?` followed by whitespace, or at a blank line (a paragraph without a full
     stop, such as a title); a single line break inside a sentence does not end it. The
     whitespace between sentences belongs to none."""
-    spans, at = [], 0
+    bounds, at = [], 0
     for gap in _SENTENCE_END.finditer(body):
-        if gap.start() > at:
-            spans.append((at, gap.start()))
+        bounds.append((at, gap.start()))
         at = gap.end()
-    if at < len(body):
-        spans.append((at, len(body)))
+    bounds.append((at, len(body)))
+    spans = []
+    for start, end in bounds:  # without the whitespace at either end; none when all blank
+        text = body[start:end]
+        lead = len(text) - len(text.lstrip())
+        if lead < len(text):
+            spans.append((start + lead, start + len(text.rstrip())))
     return spans
 
 

@@ -109,3 +109,17 @@ def test_the_article_rows_link_each_row_to_the_review_page(warehouse, monkeypatc
     links = set(table["review"])
     assert links == {f"review?table={t}&row={i}" for t, i in expected}
     assert set(table["status"]) == {"machine"}
+
+
+def test_sentences_are_exact_offsets_split_at_end_marks_and_blank_lines():
+    body = 'Title line\n\nHe said "no." Then left!  Why?\nIt wrapped\nhere. Last'
+    spans = reviewing.sentences(body)
+    assert [body[s:e] for s, e in spans] == [
+        "Title line",
+        'He said "no." Then left!',
+        "Why?",
+        "It wrapped\nhere.",
+        "Last",
+    ]
+    assert reviewing.sentences("") == [] and reviewing.sentences("  \n ") == []
+    assert reviewing.sentences("  Hi. ") == [(2, 5)]
