@@ -123,3 +123,20 @@ def test_sentences_are_exact_offsets_split_at_end_marks_and_blank_lines():
     ]
     assert reviewing.sentences("") == [] and reviewing.sentences("  \n ") == []
     assert reviewing.sentences("  Hi. ") == [(2, 5)]
+
+
+def test_a_field_the_store_refuses_is_reported_as_text_and_nothing_is_added(
+    warehouse,  # noqa: F811
+    monkeypatch,
+):
+    article_id, body = article_of(warehouse)
+    at = open_article(warehouse, monkeypatch, article_id)
+    at.selectbox(key="article_add_table").set_value("events").run()
+    sentence = next(s for s in reviewing.sentences(body) if "Ankara" in body[s[0] : s[1]])
+    at.selectbox(key="article_add_sentence").set_value(sentence)
+    at.text_input(key="article_add_events_event_date").input("3 March")
+    at.selectbox(key="article_add_events_event_type").set_value("meeting")
+    at.button(key="article_add_submit").click().run()
+    assert not at.exception
+    assert "Not added" in " ".join(t.value for t in at.text)
+    assert review.read_reviews(warehouse) == []
