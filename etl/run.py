@@ -453,7 +453,7 @@ class _Worker:
         context = multiprocessing.get_context("fork")
         self._conn, child_conn = context.Pipe()
         self._process = context.Process(
-            target=_worker_main, args=(analyser, child_conn), daemon=True
+            target=_worker_main, args=(analyser, child_conn, self._conn), daemon=True
         )
         self._process.start()
         child_conn.close()
@@ -492,9 +492,13 @@ class _Worker:
         self._conn.close()
 
 
-def _worker_main(analyser: Any, conn: Any) -> None:
+def _worker_main(analyser: Any, conn: Any, parent_end: Any) -> None:
     import signal
 
+    # The fork copied the parent's end of the pipe: close it, so that the parent's death (even by
+    # SIGKILL) closes the pipe and recv() below ends instead of waiting forever.
+    parent_end.close()
+    _die_with_parent()
     # Ctrl-C is the parent's to handle: it stops this worker on its way out.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
@@ -508,6 +512,19 @@ def _worker_main(analyser: Any, conn: Any) -> None:
             conn.send(("end",))
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which retries
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (prctl PR_SET_PDEATHSIG): a worker
+    must never outlive a killed run and keep its model's memory."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the closed pipe still ends the worker
 
 
 def _rss_mb(pid: int) -> float:

@@ -115,6 +115,22 @@ def make_big_folder(folder: Path, copies: int) -> None:
             (folder / f"{n:03d}_{seed.name}").write_text(edited, encoding="utf-8")
 
 
+def orphans(marker: str) -> list[int]:
+    """Live processes whose command line names `marker` (zombies excepted)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if marker in cmdline and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
 def test_a_killed_run_leaves_the_previous_warehouse_intact(input_dir, tmp_path, nlp):
     db = tmp_path / "w.duckdb"
     run_etl(input_dir, db)
@@ -142,6 +158,11 @@ def test_a_killed_run_leaves_the_previous_warehouse_intact(input_dir, tmp_path, 
     finally:
         process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
+    # No analysis worker outlives the killed run (each would hold a loaded model).
+    deadline = time.monotonic() + 10
+    while orphans(str(big)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert orphans(str(big)) == []
 
     assert counts(db) == before
     con = duckdb.connect(str(db), read_only=True)
