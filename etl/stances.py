@@ -163,10 +163,14 @@ class CueBook:
     def match(self, section: str, token: Token) -> Cue | None:
         """The cue of `section` that `token` realises, phrases (with a dependent) first."""
         # The word as written counts too: a tagger may lemmatise "failed" (an adjective) to "fail".
-        words = {token.lemma_.lower(), token.lower_}
-        positions = sorted({p for w in words for p in self._by_word.get((section, w), ())})
-        if not positions:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        found = self._by_word.get((section, lemma), ())
+        if lower != lemma:
+            found = (*found, *self._by_word.get((section, lower), ()))
+        if not found:  # the common case: most words are no cue of this section
             return None
+        words = {lemma, lower}
+        positions = sorted(set(found))
         cues = self.cues(section)
         plain = None
         for cue in (cues[p] for p in positions):
@@ -307,6 +311,7 @@ class _StanceFinder:
         self.definite = self._definite_nouns()
         self.adopted = self._adopted_documents()
         self.opposition = stance_opposition.opposition_figures(ctx)
+        self._suppressed: dict[int, bool] = {}  # token index -> suppressed(); the parse is fixed
 
     # ----------------------------------------------------------------------------- actors
 
@@ -950,6 +955,12 @@ class _StanceFinder:
     def suppressed(self, token: Token) -> bool:
         """Under a negating verb ("refused to criticize", "denied that ...") or in a hypothesis
         ("whether ...", "Qatar may host ...")."""
+        known = self._suppressed.get(token.i)
+        if known is None:
+            known = self._suppressed[token.i] = self._walk_suppressed(token)
+        return known
+
+    def _walk_suppressed(self, token: Token) -> bool:
         current = token
         for _ in range(12):
             # "could not vote" states a fact; "could vote" is a possibility.
