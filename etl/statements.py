@@ -32,7 +32,7 @@ from etl.speaker_choice import (
 )
 from etl.speech_nouns import SPEECH_ADJECTIVE, described_speaker
 from etl.transcripts import transcript_claims
-from etl.turns import apply_claims
+from etl.turns import actor_kind, apply_claims, voice_of
 from etl.types import Mention, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -236,11 +236,11 @@ def _refine_speakers(ctx: ArticleContext, statements: list[Statement]) -> list[S
         current = statement.speaker_id
         if agent is not None and _same_side(ctx, current, agent):
             statement = _respeak(ctx, statement, agent)
-        elif current is not None and _kind(ctx, current) == "country" and refined:
+        elif current is not None and actor_kind(ctx, current) == "country" and refined:
             previous = refined[-1]
             if (
                 previous.speaker_id
-                and _kind(ctx, previous.speaker_id) == "person"
+                and actor_kind(ctx, previous.speaker_id) == "person"
                 and ctx.country_of(previous.speaker_id) == current
                 and _same_paragraph(ctx.body, previous.char_end, statement.char_start)
             ):
@@ -262,7 +262,9 @@ def _passive_agents(ctx: ArticleContext) -> dict[int, str]:
                 left = token.idx
                 right = token.right_edge.idx + len(token.right_edge.text)
                 people = [
-                    m for m in ctx.mentions_in(left, right) if _kind(ctx, m.actor_id) == "person"
+                    m
+                    for m in ctx.mentions_in(left, right)
+                    if actor_kind(ctx, m.actor_id) == "person"
                 ]
                 if people:
                     agents[previous.end_char] = people[0].actor_id
@@ -275,7 +277,7 @@ def _same_side(ctx: ArticleContext, speaker_id: str | None, person_id: str) -> b
         return True
     if speaker_id == person_id:
         return False
-    return _kind(ctx, speaker_id) != "person" and ctx.country_of(person_id) in (
+    return actor_kind(ctx, speaker_id) != "person" and ctx.country_of(person_id) in (
         speaker_id,
         ctx.country_of(speaker_id),
     )
@@ -370,11 +372,11 @@ def _signature_line(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | None, 
     mentions = [
         m
         for m in ctx.mentions_in(start, start + len(match.group(1)))
-        if _kind(ctx, m.actor_id) == "person"
+        if actor_kind(ctx, m.actor_id) == "person"
     ]
     if not mentions:
         return None
-    return _speaker_id(ctx, mentions[0].actor_id), mentions[0].text
+    return voice_of(ctx, mentions[0].actor_id), mentions[0].text
 
 
 def _attribution_after(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | None, str] | None:
@@ -456,7 +458,7 @@ def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str
     """A person first, else an organisation or country; a possessor ("Burhan's envoy",
     "Bangladesh's prime minister") only when nothing else is named."""
     owned = [m for m in mentions if not _possessor(ctx, m)] or list(mentions)
-    people = [m for m in owned if _kind(ctx, m.actor_id) == "person"]
+    people = [m for m in owned if actor_kind(ctx, m.actor_id) == "person"]
     chosen = people[0] if people else owned[0]
     if not people:
         # "the UN World Food Programme": the name that heads the phrase, not its modifier.
@@ -473,7 +475,7 @@ def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str
         if country is not None:
             actor = ctx.actors.get(country)
             return country, actor.name if actor else country
-    return _speaker_id(ctx, chosen.actor_id), chosen.text
+    return voice_of(ctx, chosen.actor_id), chosen.text
 
 
 _OFFICE = re.compile(r"\s+(?:Office|Department|Ministry|Cabinet)\b")
@@ -481,19 +483,6 @@ _OFFICE = re.compile(r"\s+(?:Office|Department|Ministry|Cabinet)\b")
 
 def _possessor(ctx: ArticleContext, mention: Mention) -> bool:
     return ctx.body[mention.char_end : mention.char_end + 2] in ("'s", "\u2019s")
-
-
-def _kind(ctx: ArticleContext, actor_id: str) -> str | None:
-    actor = ctx.actors.get(actor_id)
-    return actor.kind if actor else None
-
-
-def _speaker_id(ctx: ArticleContext, actor_id: str) -> str:
-    """Government bodies speak for their country ("governments are named by their country")."""
-    actor = ctx.actors.get(actor_id)
-    if actor is not None and actor.kind == "government" and actor.country_id:
-        return actor.country_id
-    return actor_id
 
 
 def _continuation(
@@ -598,9 +587,9 @@ def _headline_speaker(
     mentions = [m for m in ctx.mentions_in(phrase_start, phrase_end)]
     cue = match.group(2).lower()
     cue = {"says": "say", "said": "say"}.get(cue, cue.rstrip("s"))
-    people = [m for m in mentions if _kind(ctx, m.actor_id) == "person"]
+    people = [m for m in mentions if actor_kind(ctx, m.actor_id) == "person"]
     if people:
-        return (_speaker_id(ctx, people[0].actor_id), people[0].text), cue
+        return (voice_of(ctx, people[0].actor_id), people[0].text), cue
     title = title_in(match.group(1))
     if title is not None:
         countries = {ctx.country_of(m.actor_id) for m in mentions} - {None}
@@ -620,12 +609,12 @@ def _declared_feeling(
     if not mentions or mentions[0].char_start != start or _possessor(ctx, mentions[0]):
         return None
     first = mentions[0]
-    if _kind(ctx, first.actor_id) not in _FEELING_KINDS:
+    if actor_kind(ctx, first.actor_id) not in _FEELING_KINDS:
         return None
     match = SPEECH_ADJECTIVE.match(ctx.body, first.char_end, end)
     if match is None:
         return None
-    return (_speaker_id(ctx, first.actor_id), first.text), match.group(1).lower()
+    return (voice_of(ctx, first.actor_id), first.text), match.group(1).lower()
 
 
 _FEELING_KINDS = ("person", "country", "government", "intergovernmental", "organization")
@@ -717,7 +706,7 @@ def _reporting_clause(
                 person_before_verb(ctx, token, subjectless=True) if token.dep_ == "ROOT" else None
             )
             if named is not None:
-                found = (_speaker_id(ctx, named.actor_id), named.text)
+                found = (voice_of(ctx, named.actor_id), named.text)
                 return _make(ctx, found, start, end, False, _cue_text(token))
             continue
         if subject.dep_ == "nsubjpass" or subject.lower_ == "it":
@@ -726,7 +715,7 @@ def _reporting_clause(
             continue
         mentions = _subject_mentions(ctx, subject)
         if subject.lower_ in _UNOFFICIAL and all(
-            _kind(ctx, m.actor_id) == "country" for m in mentions
+            actor_kind(ctx, m.actor_id) == "country" for m in mentions
         ):
             continue  # "Activists in Syria say", "Yemeni political sources said": not the state
         holder = title_holder(ctx, subject, mentions)  # "The Minister said"
@@ -747,7 +736,7 @@ def _reporting_clause(
         coordinated = any(c.dep_ == "conj" for c in subject.children)  # "X and Y said"
         if not coordinated and (named := person_before_verb(ctx, token)) is not None:
             # "X's envoy, Y, said"
-            speaker_id, speaker_text = _speaker_id(ctx, named.actor_id), named.text
+            speaker_id, speaker_text = voice_of(ctx, named.actor_id), named.text
         return _make(ctx, (speaker_id, speaker_text), start, end, False, _cue_text(token))
     return None
 
@@ -838,7 +827,7 @@ def _reporting_order(ctx: ArticleContext, sent: Span) -> list[Token]:
         return tokens
     subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None or not any(
-        _kind(ctx, m.actor_id) == "person" for m in _subject_mentions(ctx, subject)
+        actor_kind(ctx, m.actor_id) == "person" for m in _subject_mentions(ctx, subject)
     ):
         return tokens
     tokens.remove(root)
@@ -886,7 +875,7 @@ def _subject_mentions(ctx: ArticleContext, subject: Token) -> list[Mention]:
         # X said") leaves the person first in line; a name, even one the tagger took for an
         # organisation, is the first speaker.
         if any(
-            _kind(ctx, m.actor_id) == "person"
+            actor_kind(ctx, m.actor_id) == "person"
             or getattr(ctx.actors.get(m.actor_id), "source", None) == "discovered"
             for m in first
         ):

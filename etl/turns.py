@@ -90,7 +90,7 @@ def people_of(ctx: ArticleContext) -> list[str]:
     """Person actors the article mentions, most mentioned first (computed once per article)."""
     counts: dict[str, int] = {}
     for mention in ctx.mentions:
-        if _kind(ctx, mention.actor_id) == "person":
+        if actor_kind(ctx, mention.actor_id) == "person":
             counts[mention.actor_id] = counts.get(mention.actor_id, 0) + 1
     return sorted(counts, key=lambda a: -counts[a])
 
@@ -101,7 +101,7 @@ def resolve_name(
     """The speaker a written name stands for: a mention on it, else a person of the article
     with that surname, else (for a name of two or more capitalised words) the name unresolved."""
     mentions = ctx.mentions_in(start, end)
-    on_name = [m for m in mentions if _kind(ctx, m.actor_id) == "person"]
+    on_name = [m for m in mentions if actor_kind(ctx, m.actor_id) == "person"]
     if on_name:
         return on_name[0].actor_id, on_name[0].text
     words = name.split()
@@ -113,7 +113,7 @@ def resolve_name(
         if actor is not None and actor.name.split()[-1].lower() == surname:
             return actor_id, actor.name
     if mentions:
-        return _speaker(ctx, mentions[0].actor_id), mentions[0].text
+        return voice_of(ctx, mentions[0].actor_id), mentions[0].text
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
         return None, name
     if len(words) == 1 and words[0][:1].isupper():
@@ -124,12 +124,13 @@ def resolve_name(
     return None
 
 
-def _kind(ctx: ArticleContext, actor_id: str) -> str | None:
+def actor_kind(ctx: ArticleContext, actor_id: str) -> str | None:
     actor = ctx.actors.get(actor_id)
     return actor.kind if actor else None
 
 
-def _speaker(ctx: ArticleContext, actor_id: str) -> str:
+def voice_of(ctx: ArticleContext, actor_id: str) -> str:
+    """Government bodies speak for their country ("governments are named by their country")."""
     actor = ctx.actors.get(actor_id)
     if actor is not None and actor.kind == "government" and actor.country_id:
         return actor.country_id
