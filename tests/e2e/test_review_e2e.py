@@ -8,10 +8,7 @@ review-queue-1920.png."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -20,43 +17,29 @@ import pytest
 pytest.importorskip("playwright")
 
 from tests.e2e.screenshots import wait_for_app
-from tests.e2e.server import ROOT, needs_chromium, streamlit_server
+from tests.e2e.server import ROOT, needs_chromium
 
 pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("e2e-review") / "shipped.duckdb"
-    subprocess.run(
-        [sys.executable, "-m", "etl", "--input", str(ROOT / "data" / "raw"), "--db", str(db)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    return db
+def warehouse(shipped_warehouse) -> Path:
+    return shipped_warehouse
 
 
 @pytest.fixture(scope="module")
-def server(warehouse):
-    with streamlit_server(warehouse) as url:
-        yield url
+def server(shipped_server):
+    return shipped_server
 
 
 @pytest.fixture(scope="module")
-def shots(tmp_path_factory) -> Path:
-    folder = os.environ.get("BRIEFING_SHOTS")
-    out = Path(folder) if folder else tmp_path_factory.mktemp("review-shots")
-    out.mkdir(parents=True, exist_ok=True)
-    return out
+def shots(screenshot_dir) -> Path:
+    return screenshot_dir
 
 
 @pytest.fixture
-def page(browser):
-    tab = browser.new_page(viewport={"width": 1920, "height": 1080})
-    yield tab
-    tab.close()
+def page(wide_page):
+    return wide_page
 
 
 def first(warehouse: Path, sql: str, *params) -> tuple:
