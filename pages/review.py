@@ -196,6 +196,22 @@ def label(name: str) -> str:
     return name.removesuffix("_id").removesuffix("_ids").replace("_", " ")
 
 
+def _pick_one(title: str, options: list, value, optional: bool, shown, key: str):
+    """A select box over `options`, starting at the row's current `value` (kept even when it is
+    not one of them) and offering "none" for an optional field."""
+    if value and value not in options:
+        options.insert(0, value)
+    if optional:
+        options.insert(0, None)
+    return st.selectbox(
+        title,
+        options,
+        index=options.index(value) if value in options else None,
+        format_func=lambda v: "— none —" if v is None else shown(v),
+        key=key,
+    )
+
+
 def fix_form(db: str, table: str, row_id: str, current: dict, names: dict, me: str, note: str,
              base: int | None) -> None:  # fmt: skip
     """A form with the table's editable fields, filled in; submitting records what changed."""
@@ -208,17 +224,8 @@ def fix_form(db: str, table: str, row_id: str, current: dict, names: dict, me: s
             value, key = current.get(name), f"fix_{row_id}_{name}"
             with columns[i % 2]:
                 if base_kind == "actor":
-                    options = list(names)
-                    if value and value not in names:
-                        options.insert(0, value)
-                    if optional:
-                        options.insert(0, None)
-                    chosen[name] = st.selectbox(
-                        label(name),
-                        options,
-                        index=options.index(value) if value in options else None,
-                        format_func=lambda v: "— none —" if v is None else names.get(v, v),
-                        key=key,
+                    chosen[name] = _pick_one(
+                        label(name), list(names), value, optional, lambda v: names.get(v, v), key
                     )
                 elif base_kind == "actors":
                     values = [v for v in (value or []) if v]
@@ -228,17 +235,13 @@ def fix_form(db: str, table: str, row_id: str, current: dict, names: dict, me: s
                         format_func=lambda v: names.get(v, v), key=key,
                     )  # fmt: skip
                 elif base_kind in VOCABULARY:
-                    options = list(VOCABULARY[base_kind])
-                    if value and value not in options:
-                        options.insert(0, value)
-                    if optional:
-                        options.insert(0, None)
-                    chosen[name] = st.selectbox(
+                    chosen[name] = _pick_one(
                         label(name),
-                        options,
-                        index=options.index(value) if value in options else None,
-                        format_func=lambda v: "— none —" if v is None else str(v).replace("_", " "),
-                        key=key,
+                        list(VOCABULARY[base_kind]),
+                        value,
+                        optional,
+                        lambda v: str(v).replace("_", " "),
+                        key,
                     )
                 elif base_kind == "number":
                     chosen[name] = st.number_input(
