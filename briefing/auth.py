@@ -142,16 +142,23 @@ def account_box() -> None:
         who = st.session_state.get(REVIEWER)
         if who:
             st.caption(f"Signed in as {md_escape(who)}")
-        if st.button("Sign out", key="auth_sign_out", icon=":material/logout:", width="stretch"):
-            sign_out(how)
+        # A callback, so the session is cleared before the rerun the click starts: one run draws
+        # the sign-in screen, with no half-drawn page between (under load an st.rerun() from
+        # the page body left an empty sidebar shell behind).
+        st.button(
+            "Sign out",
+            key="auth_sign_out",
+            icon=":material/logout:",
+            width="stretch",
+            on_click=sign_out,
+            args=(how,),
+        )
 
 
 def sign_out(how: str) -> None:
     st.session_state.clear()  # filters, choices and the reviewer's name go too
     if how == "oidc":
         st.logout()
-    else:
-        st.rerun()
 
 
 def _only_page(screen: Callable[[], None], page_urls: Sequence[str]) -> None:

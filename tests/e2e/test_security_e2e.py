@@ -61,7 +61,14 @@ def shots(tmp_path_factory) -> Path:
 
 def assert_nothing_of_the_data(page):
     html = page.content()
-    assert page.locator('[data-testid="stSidebar"]').count() == 0
+    # Under load the browser may keep an empty sidebar shell after sign-out (a Streamlit
+    # frontend race); what matters is that nothing is drawn in it.
+    assert (
+        page.locator(
+            '[data-testid="stSidebarUserContent"] [data-testid="stElementContainer"]'
+        ).count()
+        == 0
+    )
     assert page.locator('[data-testid="stSidebarNav"], [data-testid="stTopNav"]').count() == 0
     links = [a.get_attribute("href") or "" for a in page.locator("a").all()]
     assert not any(part in href for href in links for part in ("stances", "sources", "figures"))
@@ -101,14 +108,19 @@ def test_nothing_shows_before_sign_in_and_a_wrong_password_keeps_the_user_out(ga
     assert "/sources" in page.url and "country=canada" in page.url
     assert page.locator("h1").first.inner_text().startswith("Sources")
     assert "Signed in as Ana" in page.locator('[data-testid="stSidebar"]').inner_text()
+    # The selector assert_nothing_of_the_data counts does find what a signed-in sidebar holds.
+    assert (
+        page.locator(
+            '[data-testid="stSidebarUserContent"] [data-testid="stElementContainer"]'
+        ).count()
+        > 3
+    )
     page.get_by_role("link", name="Stances").first.click()
     wait_for_app(page)
     assert "/stances" in page.url and page.get_by_role("button", name="Sign in").count() == 0
 
     page.get_by_role("button", name="Sign out").click()
     page.get_by_role("button", name="Sign in").wait_for()
-    # Under load the browser may draw the sign-in form a frame before it drops the old sidebar.
-    page.locator('[data-testid="stSidebar"]').wait_for(state="detached", timeout=15_000)
     wait_for_app(page)
     assert_nothing_of_the_data(page)
 
