@@ -39,7 +39,14 @@ LIST_PARAMS = {
     "polarities": ("polarity", True),
     "categories": ("category", True),
 }
-URL_PARAMS = ("from", "to", *(p for p, _ in LIST_PARAMS.values()), "confidence", "reviewed")
+URL_PARAMS = (
+    "from",
+    "to",
+    *(p for p, _ in LIST_PARAMS.values()),
+    "confidence",
+    "reviewed",
+    "added",
+)
 # "High confidence only": of the rows given this confidence or more, at least 8 in 10 are right
 # (docs/data-contract.md, "Confidence").
 HIGH_CONFIDENCE = 0.8
@@ -92,6 +99,9 @@ class Filters:
     categories: tuple[str, ...] = ()
     high_confidence: bool = False  # only rows with confidence >= HIGH_CONFIDENCE
     reviewed_only: bool = False  # only rows whose review_status is not 'machine'
+    # Only rows of articles the warehouse first took in on or after this day (UTC): "what is new
+    # since the last briefing".
+    added_since: date | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -112,6 +122,8 @@ class Filters:
             params["confidence"] = "high"
         if self.reviewed_only:
             params["reviewed"] = "only"
+        if self.added_since:
+            params["added"] = self.added_since.isoformat()
         return params
 
     @classmethod
@@ -121,7 +133,7 @@ class Filters:
         link's own text: show them escaped)."""
         problems: list[str] = []
         dates: dict[str, date | None] = {}
-        for name in ("from", "to"):
+        for name in ("from", "to", "added"):
             raw, dropped = _bounded(
                 name, [v for v in params.get(name, ()) if v.strip()], MAX_VALUE_CHARS
             )
@@ -167,6 +179,7 @@ class Filters:
             **lists,
             high_confidence=high,
             reviewed_only=reviewed,
+            added_since=dates["added"],
         )
         filters, vocab_problems = filters.restricted_to(
             polarities=POLARITIES, categories=FIGURE_CATEGORIES
@@ -204,6 +217,8 @@ class Filters:
             parts.append(f"high-confidence rows only (≥ {HIGH_CONFIDENCE:g})")
         if self.reviewed_only:
             parts.append("reviewed rows only")
+        if self.added_since:
+            parts.append(f"articles added since {self.added_since}")
         return "Filters: " + "; ".join(parts) if parts else "No filters"
 
 
@@ -233,6 +248,7 @@ WIDGET_KEYS = {
     "categories": "flt_category",
     "high_confidence": "flt_confidence",
     "reviewed_only": "flt_reviewed",
+    "added_since": "flt_added",
 }
 _SEEDED = "flt_seeded"
 _PROBLEMS = "flt_problems"
@@ -334,6 +350,7 @@ def _seed(filters: Filters, options: FilterOptions) -> None:
         ss[WIDGET_KEYS[attr]] = list(getattr(filters, attr))
     ss[WIDGET_KEYS["high_confidence"]] = filters.high_confidence
     ss[WIDGET_KEYS["reviewed_only"]] = filters.reviewed_only
+    ss[WIDGET_KEYS["added_since"]] = filters.added_since
 
 
 def _follow_data(options: FilterOptions) -> None:
@@ -384,6 +401,7 @@ def _filters_from_widgets(options: FilterOptions) -> Filters:
         **{attr: tuple(ss.get(WIDGET_KEYS[attr]) or ()) for attr in LIST_PARAMS},
         high_confidence=bool(ss.get(WIDGET_KEYS["high_confidence"])),
         reviewed_only=bool(ss.get(WIDGET_KEYS["reviewed_only"])),
+        added_since=ss.get(WIDGET_KEYS["added_since"]) or None,
     )
 
 
@@ -454,6 +472,13 @@ def sidebar_filters(options: FilterOptions) -> Filters:
             key=WIDGET_KEYS["reviewed_only"],
             help="Only statements, stances, figures and events an analyst confirmed, "
             "corrected or added on the Review page.",
+        )
+        st.date_input(
+            "Added since",
+            key=WIDGET_KEYS["added_since"],
+            format="YYYY-MM-DD",
+            help="Only what came from articles added to the dashboard on or after this day "
+            "(UTC): what is new since the last briefing. Empty: every article.",
         )
         st.button(
             "Reset filters",
