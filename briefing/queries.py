@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -414,10 +414,10 @@ def _where(subject: str, f: Filters) -> _Where:
     if f.reviewed_only and subject in RATED:
         w.add("review_status <> 'machine'")
     if f.added_since:
-        # The day is UTC, as ingested_at is; an article keeps the time it was first taken in.
+        # UTC, as ingested_at is; an article keeps the time it was first taken in.
         w.add(
             "article_id IN (SELECT article_id FROM wh.articles WHERE ingested_at >= ?)",
-            datetime.combine(f.added_since, datetime.min.time()),
+            f.added_since,
         )
     countries, actors = list(f.countries), list(f.actors)
     if subject == "statements":

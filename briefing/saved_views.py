@@ -45,6 +45,7 @@ DDL = """CREATE TABLE IF NOT EXISTS saved_views (
     updated_by VARCHAR,
     updated_at TIMESTAMP,
     last_opened_at TIMESTAMP,
+    previous_opened_at TIMESTAMP,
     deleted_by VARCHAR,
     deleted_at TIMESTAMP
 )"""
@@ -58,6 +59,7 @@ COLUMNS = (
     "updated_by",
     "updated_at",
     "last_opened_at",
+    "previous_opened_at",
 )
 _PAGE = re.compile(r"[a-z0-9_-]{0,40}")
 
@@ -77,6 +79,7 @@ class SavedView:
     updated_by: str | None = None
     updated_at: datetime | None = None
     last_opened_at: datetime | None = None
+    previous_opened_at: datetime | None = None  # the opening before the last one
 
     def link(self, opened: bool = True) -> str:
         """The view as a relative link; with `opened`, the link also marks the view as opened
@@ -225,7 +228,7 @@ class ViewStore:
             return False
         with self._connection() as con:
             changed = con.execute(
-                "UPDATE saved_views SET last_opened_at = ? "
+                "UPDATE saved_views SET previous_opened_at = last_opened_at, last_opened_at = ? "
                 "WHERE view_id = ? AND deleted_at IS NULL RETURNING view_id",
                 [_now(), view_id],
             ).fetchall()
@@ -271,6 +274,20 @@ def current_params(filters, url_params: Mapping[str, Sequence[str]]) -> dict[str
         if url_params.get(key):
             params[key] = list(url_params[key])
     return params
+
+
+def opened_in_this_session(view_id: str) -> bool:
+    import streamlit as st
+
+    return view_id in st.session_state.get(_OPENED, ())
+
+
+def briefed_at(view: SavedView) -> datetime | None:
+    """When the view was last opened before this session: the time "since it was last opened"
+    means to someone who has just opened it again."""
+    if opened_in_this_session(view.view_id):
+        return view.previous_opened_at
+    return view.last_opened_at
 
 
 def who() -> str:

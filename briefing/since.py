@@ -16,7 +16,7 @@ import streamlit as st
 
 from briefing import queries
 from briefing.evidence import article_link
-from briefing.filters import WIDGET_KEYS, Filters
+from briefing.filters import Filters, added_text, set_added
 from briefing.queries import CACHE, Warehouse
 
 # How a new stance compares with the latest earlier one of the same source and target.
@@ -24,8 +24,8 @@ NEW_PAIR, CHANGED, SAME = "new pair", "changed", "same as before"
 CHANGE_ORDER = {CHANGED: 0, NEW_PAIR: 1, SAME: 2}
 
 
-def _start(day: date) -> datetime:
-    return datetime.combine(day, datetime.min.time())
+def plural(change: str, n: int) -> str:
+    return "new pairs" if change == NEW_PAIR and n != 1 else change
 
 
 @st.cache_data(**CACHE)
@@ -65,7 +65,9 @@ def stance_changes(wh: Warehouse, f: Filters) -> pd.DataFrame:
                 FROM ({before}) b JOIN wh.articles a ON a.article_id = b.article_id
                 WHERE a.ingested_at < ?)
            SELECT r.stance_id, r.source_name, r.target_name, r.polarity,
-                  e.polarity AS before, e.date_label AS before_date,
+                  e.polarity AS before,
+                  CASE WHEN e.polarity IS NOT NULL THEN COALESCE(e.date_label, 'undated') END
+                      AS before_date,
                   CASE WHEN e.polarity IS NULL THEN '{NEW_PAIR}'
                        WHEN e.polarity <> r.polarity THEN '{CHANGED}'
                        ELSE '{SAME}' END AS change,
@@ -74,7 +76,7 @@ def stance_changes(wh: Warehouse, f: Filters) -> pd.DataFrame:
            FROM rows r
            LEFT JOIN earlier e ON e.source_id = r.source_id AND e.target_id = r.target_id
                               AND e.latest = 1""",
-        [*before_params, _start(f.added_since)],
+        [*before_params, f.added_since],
     )
     if found.empty:
         return found
@@ -99,9 +101,9 @@ def with_links(data: pd.DataFrame, f: Filters) -> pd.DataFrame:
 # --- Streamlit edge --------------------------------------------------------------------------
 
 
-def choose_since(choices: dict[str, date]) -> None:
-    """The Overview's "since the last briefing" picker, when no `added` day is set: a day, or
-    the day a saved view was last opened; the button sets the sidebar's Added since filter."""
+def choose_since(choices: dict[str, datetime]) -> None:
+    """The Overview's "since the last briefing" picker, when no `added` time is set: a day, or
+    the time a saved view was last opened; the button sets the sidebar's Added since filter."""
     key = "since_choice"
     with st.container(border=True):
         st.markdown("**What is new since the last briefing?**")
@@ -117,20 +119,18 @@ def choose_since(choices: dict[str, date]) -> None:
             ["", *choices],
             key=f"{key}_view",
             format_func=lambda name: (
-                name or ("(choose a view)" if choices else "(no saved view opened yet)")
+                f"{name} (opened {added_text(choices[name], ' ')})"
+                if name
+                else ("(choose a view)" if choices else "(no saved view opened yet)")
             ),
             disabled=not choices,
         )
-        day = choices.get(view) or picked
+        when = choices.get(view) or datetime.combine(picked, datetime.min.time())
         right.button(
-            f"Show what is new since {day:%Y-%m-%d}",
+            f"Show what is new since {added_text(when, ' ')}",
             key=f"{key}_go",
-            on_click=_set_added,
-            args=(day,),
+            on_click=set_added,
+            args=(when,),
             type="primary",
             icon=":material/new_releases:",
         )
-
-
-def _set_added(day: date) -> None:
-    st.session_state[WIDGET_KEYS["added_since"]] = day

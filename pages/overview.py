@@ -4,23 +4,25 @@ import streamlit as st
 
 from briefing import deck, queries, saved_views, since, views
 from briefing.downloads import pack_menu, show_chart
+from briefing.filters import added_text
 from briefing.text import md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
 
 
 def opened_views(ctx) -> dict[str, object]:
-    """Saved views that were opened, by name: the day each was last opened."""
+    """Saved views that were opened before this session, by name: when each was last opened."""
     try:
         views_ = saved_views.ViewStore.for_warehouse(ctx.warehouse.path).list()
     except (saved_views.ViewError, OSError):
         return {}
-    return {v.name: v.last_opened_at.date() for v in views_ if v.last_opened_at is not None}
+    opened = {v.name: saved_views.briefed_at(v) for v in views_}
+    return {name: when for name, when in opened.items() if when is not None}
 
 
 def whats_new(ctx) -> None:
     """The articles added since the `added` day and how their stances compare with before."""
     wh, f = ctx.warehouse, ctx.filters
-    st.subheader(f"New since {f.added_since:%Y-%m-%d}")
+    st.subheader(f"New since {added_text(f.added_since, ' ')}")
     st.caption(
         "Every number, chart and briefing pack on every page now shows only what came from "
         "articles added on or after that day (the sidebar's **Added since**; clear it to see "
@@ -32,7 +34,8 @@ def whats_new(ctx) -> None:
         st.markdown(
             "**Stances in the new articles**: "
             + " · ".join(
-                f"{counts.get(c, 0):,} {c}" for c in (since.CHANGED, since.NEW_PAIR, since.SAME)
+                f"{counts.get(c, 0):,} {since.plural(c, counts.get(c, 0))}"
+                for c in (since.CHANGED, since.NEW_PAIR, since.SAME)
             )
             + " (compared with the latest earlier stance of the same source towards the same "
             "target)"

@@ -6,7 +6,7 @@ pair, and the Overview's picker and section."""
 from __future__ import annotations
 
 import shutil
-from datetime import date, datetime
+from datetime import datetime
 
 import duckdb
 import pytest
@@ -17,7 +17,7 @@ from briefing.saved_views import ViewStore
 from tests.dashboard_fixtures import fixture_warehouse  # noqa: F401
 from tests.test_dashboard_app import start
 
-MONDAY = date(2026, 11, 30)
+MONDAY = datetime(2026, 11, 30)
 
 
 @pytest.fixture
@@ -51,6 +51,10 @@ def test_added_round_trips_through_the_url_and_says_what_it_does():
     assert problems == [] and f.added_since == MONDAY
     assert f.to_query_params()["added"] == "2026-11-30"
     assert "articles added since 2026-11-30" in f.describe()
+    timed, _ = Filters.from_query_params({"added": ["2026-11-30T09:15:42+01:00"]})
+    assert timed.added_since == datetime(2026, 11, 30, 8, 15)
+    assert timed.to_query_params()["added"] == "2026-11-30T08:15"
+    assert "articles added since 2026-11-30 08:15 UTC" in timed.describe()
     bad, problems = Filters.from_query_params({"added": ["last monday"]})
     assert bad.added_since is None and "added=last monday" in problems[0]
 
@@ -61,8 +65,10 @@ def test_the_added_filter_keeps_only_rows_of_articles_taken_in_since_that_day(br
     assert everything["articles"] == 4 and new["articles"] == 1
     assert new["stances"] == 3  # a-conference's three stances
     assert 0 < new["statements"] < everything["statements"]
-    later = queries.headline(briefed, Filters(added_since=date(2026, 12, 3)))
+    later = queries.headline(briefed, Filters(added_since=datetime(2026, 12, 2, 9, 31)))
     assert later["articles"] == 0 and later["stances"] == 0
+    to_the_minute = queries.headline(briefed, Filters(added_since=datetime(2026, 12, 2, 9, 30)))
+    assert to_the_minute["articles"] == 1
 
 
 def test_each_new_stance_is_compared_with_the_latest_earlier_one_of_its_pair(briefed):
@@ -105,8 +111,9 @@ def test_the_overview_offers_the_last_opened_saved_view_and_then_shows_what_is_n
     store.mark_opened(view.view_id)
     at = start(briefed.path, monkeypatch)
     assert not at.exception
-    assert at.selectbox(key="since_choice_view").options == ["(choose a view)", "Monday briefing"]
-    at.date_input(key="since_choice_day").set_value(MONDAY).run()
+    assert at.selectbox(key="since_choice_view").options[0] == "(choose a view)"
+    assert at.selectbox(key="since_choice_view").options[1].startswith("Monday briefing (opened ")
+    at.date_input(key="since_choice_day").set_value(MONDAY.date()).run()
     at.button(key="since_choice_go").click().run()
     assert not at.exception
     assert at.query_params["added"] in ("2026-11-30", ["2026-11-30"])
@@ -124,5 +131,29 @@ def test_the_overview_offers_the_last_opened_saved_view_and_then_shows_what_is_n
 def test_a_link_with_added_opens_the_new_things_only(briefed, monkeypatch):
     at = start(briefed.path, monkeypatch, added="2026-11-30")
     assert not at.exception
-    assert at.date_input(key="flt_added").value == MONDAY
+    assert at.date_input(key="flt_added").value == MONDAY.date()
     assert any(h.value == "New since 2026-11-30" for h in at.subheader)
+
+
+def test_since_a_saved_view_means_since_it_was_opened_before_this_session(briefed, monkeypatch):
+    store = ViewStore.for_warehouse(briefed.path)
+    view = store.save("Monday briefing", "", {}, "Ana")
+    store.mark_opened(view.view_id)  # at Monday's briefing (now, in this test)
+    # Opening the view's link again in a new session moves last_opened_at to now, but "since it
+    # was last opened" still means the opening before.
+    at = start(briefed.path, monkeypatch, view=view.view_id)
+    assert not at.exception
+    stored = store.get(view.view_id)
+    assert stored.previous_opened_at is not None
+    assert stored.last_opened_at >= stored.previous_opened_at
+    label = at.selectbox(key="since_choice_view").options[1]
+    assert f"{stored.previous_opened_at:%Y-%m-%d %H:%M}" in label
+    at.selectbox(key="since_choice_view").select("Monday briefing").run()
+    at.button(key="since_choice_go").click().run()
+    assert not at.exception
+    expected = stored.previous_opened_at.replace(second=0, microsecond=0)
+    assert at.session_state["flt_added_exact"] == stored.previous_opened_at
+    assert at.query_params["added"] in (
+        f"{expected:%Y-%m-%dT%H:%M}",
+        [f"{expected:%Y-%m-%dT%H:%M}"],
+    )
