@@ -8,6 +8,7 @@ PAGES = (
     ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
     ("pages/figures.py", "Humanitarian figures", ":material/groups:", "figures"),
     ("pages/stances.py", "Stances", ":material/balance:", "stances"),
+    ("pages/dyad.py", "Pair over time", ":material/timeline:", "dyad"),
     ("pages/network.py", "Actor network", ":material/hub:", "network"),
     ("pages/statements.py", "Statements", ":material/format_quote:", "statements"),
     ("pages/events.py", "Events", ":material/event:", "events"),
