@@ -554,6 +554,8 @@ def read_quantity(
         if not aid and _any_phrase(rules.not_subject, doc, window):
             return None  # a market value or a national budget: not the article's subject
         return _Reading("aid_money" if aid else "other", noun, frozenset(window))
+    if _population_of_place(anchor, num, rules):
+        return _Reading("civilians", noun, frozenset(window))  # "a city of 100,000 people"
     whole = _is_whole_of_partitive(anchor, num)
     strong_categories = STRONG_CUES
     if noun is not None and (
@@ -630,6 +632,27 @@ def quantity_end_token(noun: Token, quantity: Quantity) -> int:
     """The index of the token straight after a quantity's last character."""
     span = noun.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
     return span.end if span is not None else -1
+
+
+# Places whose size in people is their population: "a city of 3 million".
+_PLACE_NOUNS = {"city", "town", "village", "province", "region", "country", "enclave",
+                "district", "governorate", "island", "nation", "capital", "municipality",
+                "state", "territory", "strip"}  # fmt: skip
+
+
+def _population_of_place(anchor: Token, num: Token, rules: CategoryRules) -> bool:
+    """A count that is the size of a place ("the city of just under 3 million", "a town of
+    about 100,000 people"): its population, civilians (GOLD.md)."""
+    if anchor.i != num.i and anchor.lemma_.lower() not in _POPULATION_NOUNS:
+        return False
+    of = anchor.head
+    return (
+        anchor.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.i != of.i
+        and of.head.lemma_.lower() in _PLACE_NOUNS
+        and of.head.i < num.i
+    )
 
 
 def _evacuated_abroad(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:

@@ -178,3 +178,15 @@ def test_refugees_from_a_war_country_are_not_resettled_there(nlp):
         "Syria is at war."
     )
     assert (3_800_000, "refugees") in found(nlp, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Shells fell overnight on the city of just under 2 million.", [(2_000_000, "civilians")]),
+        ("The storm swept through a town of about 40,000 people.", [(40_000, "civilians")]),
+        ("An army of 20,000 soldiers crossed the river.", [(20_000, "troops")]),
+    ],
+)
+def test_the_size_of_a_place_is_its_civilian_population(nlp, body, expected):
+    assert found(nlp, body) == expected
