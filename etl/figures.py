@@ -1131,6 +1131,12 @@ def _in_list_of_headlines(body: str, char: int) -> bool:
     return any(_is_headline(line) for line in neighbours if line is not None)
 
 
+# Headings of a story's own summary points ("Summary", "Key points", "HIGHLIGHTS").
+_SUMMARY_HEADING = re.compile(
+    r"^(?:summary|key (?:points|facts|developments|figures)|highlights|at a glance|in brief|"
+    r"what we know(?: so far)?|facts and figures|main points|the latest)\W*$",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪●]|\d{1,2}[.)])\s+\S")
 
 
@@ -1147,7 +1153,7 @@ def _in_bulleted_list(body: str, start: int) -> bool:
         if line is None:
             return False
         if not _BULLET.match(line):
-            return line.endswith(":")
+            return line.endswith(":") or bool(_SUMMARY_HEADING.match(line))
         at = body.rfind(line, 0, at)
         if at < 0:
             return False

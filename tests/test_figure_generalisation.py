@@ -190,3 +190,13 @@ def test_refugees_from_a_war_country_are_not_resettled_there(nlp):
 )
 def test_the_size_of_a_place_is_its_civilian_population(nlp, body, expected):
     assert found(nlp, body) == expected
+
+
+def test_bulleted_summary_points_under_a_summary_heading_are_figures(nlp):
+    body = (
+        "Summary\n\n"
+        "  • Convoys leaving the besieged district came under fire on the main road\n\n"
+        "  • At least 4,000 people have left the city since Monday\n\n"
+        "  • Talks on a wider truce are expected to resume in the capital\n"
+    )
+    assert found(nlp, body) == [(4_000, "displaced")]
