@@ -172,6 +172,7 @@ def _finish(
         legend={
             "title": {"text": legend_title} if legend_title else None,
             "orientation": "v",
+            "yref": "paper",  # a chart may have moved its legend (figures_by_place)
             "yanchor": "top",
             "y": 1.0,
             "xanchor": "left",
@@ -262,9 +263,13 @@ def _label_width(fig: go.Figure) -> int:
 
 
 def _wrap(text: str, width: int) -> str:
-    """Break a long line at ' · ' separators with <br> so it is not cut off."""
+    """Break a long line at ' · ' separators with <br> so it is not cut off; a piece longer
+    than a line on its own breaks between words, never inside one."""
     lines, line = [], ""
+    pieces = []
     for piece in text.split(" · "):
+        pieces.extend(_wrap_words(piece, width).split("<br>") if len(piece) > width else [piece])
+    for piece in pieces:
         candidate = f"{line} · {piece}" if line else piece
         if len(candidate) > width and line:
             lines.append(line)
@@ -613,8 +618,22 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
         return empty_figure(title, source)
     df = df.copy()
     df["shown"] = _figure_texts(df, "largest_text", "largest")
+    # One row per place, or per place and category where a place has several: dots and their
+    # labels never sit on top of each other.
+    panel_key = [
+        (m, c)
+        for m, c in zip(
+            df["measure"] if "measure" in df else ["people"] * len(df),
+            df["currency"] if "currency" in df else [""] * len(df),
+        )
+    ]
+    several = df.assign(_p=panel_key).groupby(["_p", "location"])["category"].transform("nunique")
+    df["row"] = [
+        f"{place} · {str(category).replace('_', ' ')}" if n > 1 else place
+        for place, category, n in zip(df["location"], df["category"], several)
+    ]
     panels = _panels(df)
-    rows = [part["location"].nunique() for *_, part in panels]
+    rows = [part["row"].nunique() for *_, part in panels]
     fig = make_subplots(
         rows=len(panels),
         cols=1,
@@ -626,7 +645,7 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
     )
     shown: set[str] = set()
     for row, (measure, currency, part) in enumerate(panels, start=1):
-        places = list(part.sort_values("largest")["location"].drop_duplicates())
+        places = list(part.sort_values("largest")["row"].drop_duplicates())
         for category, group in part.groupby("category", sort=False):
             ids = "figure_ids" in group
             marks = (
@@ -642,11 +661,10 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
             )
             fig.add_scatter(
                 x=group["largest"],
-                y=group["location"],
+                y=group["row"],
                 mode="markers+text",
                 name=category.replace("_", " "),
                 legendgroup=category,
-                offsetgroup=category,
                 showlegend=category not in shown,
                 marker={
                     "size": 13,
@@ -665,21 +683,50 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
                 col=1,
             )
             shown.add(category)
-        fig.update_yaxes(categoryorder="array", categoryarray=places, row=row, col=1)
+        # Half a row of room above the top dot, so a panel title never sits on it.
+        fig.update_yaxes(
+            categoryorder="array",
+            categoryarray=places,
+            range=[-0.6, len(places) - 0.2],
+            row=row,
+            col=1,
+        )
         axis = value_axis(part["largest"], measure, currency)
         if axis.get("type") == "log":
             axis["range"] = _log_range(part["largest"])
         else:
             axis["range"] = [0, float(part["largest"].max()) * 1.5]
         fig.update_xaxes(**axis, row=row, col=1)
-    fig.update_layout(scattermode="group", scattergap=0.4)
-    return _finish(
+    fig = _finish(
         fig,
         title,
         source,
-        height=max(360, 130 * len(panels) + 34 * sum(rows)),
+        height=max(360, 140 * len(panels) + 30 * sum(rows)),
         legend_title="category",
     )
+    return _legend_on_top(fig)
+
+
+def _legend_on_top(fig: go.Figure) -> go.Figure:
+    """A one-line legend between the title and the plot: a legend at the right takes a third
+    of a phone's width from the plot."""
+    top = fig.layout.margin.t or 70
+    height = fig.layout.height or HEIGHT
+    names = {t.name for t in fig.data if t.showlegend is not False}
+    fig.update_layout(
+        showlegend=len(names) > 1,  # one category needs no key: the title says what it is
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1 - (top - 14) / height,
+            "yanchor": "top",
+            "title": {"text": ""},
+        },
+        margin={"t": top + 30},
+    )
+    return fig
 
 
 @_plain_inputs
@@ -751,7 +798,8 @@ def figures_timeline(df: pd.DataFrame, source: str) -> go.Figure:
 
 
 def _spread_titles(df: pd.DataFrame) -> dict[object, str]:
-    """Each quantity's panel title: what it counts, where and when, and who cited it."""
+    """Each quantity's panel title, two short lines that fit a phone: what it counts, where and
+    when; then how many values and who cited them."""
     titles = {}
     for quantity, part in df.groupby("quantity", sort=False):
         named = [c for c in dict.fromkeys(part["cited_by"].dropna()) if c != quantities.NOT_STATED]
@@ -759,13 +807,17 @@ def _spread_titles(df: pd.DataFrame) -> dict[object, str]:
         label = f"<b>{part['quantity_label'].iloc[0]}</b>"
         if isinstance(part["period"].iloc[0], str) and part["period"].iloc[0]:
             label += f" · {part['period'].iloc[0]}"
-        values = part["value"].nunique()
-        if len(named) == 1 and not unnamed:
-            titles[quantity] = f"{label} · {values} values, every one from {_short(named[0], 30)}"
+        values = f"{part['value'].nunique()} values"
+        if not named:
+            who = f"{values}, no source stated"
+        elif len(named) == 1 and not unnamed:
+            who = f"{values}, every one from {_short(named[0], 30)}"
+        elif len(named) == 1:
+            who = f"{values} from {_short(named[0], 30)} and an unstated source"
         else:
-            who = len(named) + (1 if unnamed else 0)
-            extra = " (one not stated)" if unnamed and named else ""
-            titles[quantity] = f"{label} · {values} values from {who} sources{extra}"
+            extra = " and an unstated one" if unnamed else ""
+            who = f"{values} from {len(named)} named sources{extra}"
+        titles[quantity] = f"{label}<br>{who}"
     return titles
 
 
@@ -845,8 +897,9 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
                 "color": [theme.CATEGORY_COLOURS.get(c, theme.UNKNOWN) for c in part["category"]],
                 "line": {"width": 1, "color": "white"},
             },
+            # Two short lines (the figure, then who and when) so a label fits a phone too.
             text=[
-                f"{_short(v, 26)} — {_short(c, 22)} ({y or 'undated'})"
+                f"<b>{_short(v, 26)}</b><br>{_short(c, 22)} ({y or 'undated'})"
                 for v, c, y in zip(part["shown"], part["cited_by"], part["as_of_label"])
             ],
             textposition=[
@@ -881,8 +934,10 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
         if float(part["value"].max()) < 10:
             axis["dtick"] = 1
         fig.update_xaxes(range=[0, float(part["value"].max()) * 1.15], **axis, row=row, col=1)
-        fig.update_yaxes(visible=False, range=[-1, 1], row=row, col=1)
-    return _finish(fig, title, source, height=150 + 150 * len(quantities_shown))
+        fig.update_yaxes(visible=False, range=[-1.3, 1.3], row=row, col=1)
+    for annotation in fig.layout.annotations:  # panel titles start at the left edge
+        annotation.update(x=0, xanchor="left", align="left")
+    return _finish(fig, title, source, height=150 + 190 * len(quantities_shown))
 
 
 # --- Stances -----------------------------------------------------------------------------

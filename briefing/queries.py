@@ -838,12 +838,13 @@ def figures_table(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
         "figures",
         f,
         f"""
-        SELECT date_label AS as_of, category, {FIGURE_TEXT} AS figure, value, value_text,
-               qualifier, subject, location, attributed_to AS cited_by, outlet, title,
-               evidence, {confidence_label()} AS confidence,
+        SELECT date_label AS as_of, {FIGURE_TEXT} AS figure, category, subject,
+               COALESCE(location, 'no place stated') AS location,
+               COALESCE(attributed_to, ?) AS cited_by, evidence, value, value_text,
+               qualifier, outlet, title, {confidence_label()} AS confidence,
                review_status AS status, article_id, figure_id
         FROM rows ORDER BY row_date DESC NULLS LAST, value DESC, figure_id LIMIT ?""",
-        [limit],
+        [NOT_STATED, limit],
     )
 
 

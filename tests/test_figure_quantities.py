@@ -186,13 +186,33 @@ def test_spread_labels_carry_qualifiers_and_stay_inside_the_chart():
     fig = charts.figure_spread(quantities.compared(ISSUE_CASES), SOURCE)
     points = [t for t in fig.data if t.mode == "markers+text"]
     texts = [t for trace in points for t in trace.text]
-    assert any(t.startswith("at least 705 — WHO") for t in texts)
-    assert any(t.startswith("about 34,000 — UNHCR") for t in texts)
+    assert "<b>at least 705</b><br>WHO (2023-05-22)" in texts
+    assert "<b>about 34,000</b><br>UNHCR (2016-12-13)" in texts
     for trace in points:
         positions = list(trace.textposition)
         assert positions[0].endswith("right") and positions[-1].endswith("left")
     titles = " ".join(a.text for a in fig.layout.annotations)
-    assert "killed · people · Sudan</b> · May 2023 · 2 values from 2 sources" in titles
+    assert "killed · people · Sudan</b> · May 2023<br>2 values from 2 named sources" in titles
+    assert all(a.xanchor == "left" for a in fig.layout.annotations if "<b>" in (a.text or ""))
+
+
+def test_a_place_with_several_categories_gets_a_row_for_each():
+    by_place = pd.DataFrame(
+        {
+            "measure": ["people"] * 3,
+            "currency": [""] * 3,
+            "category": ["refugees", "displaced", "refugees"],
+            "location": ["Syria", "Syria", "Lebanon"],
+            "largest": [5.6e6, 6e6, 1.5e6],
+            "largest_text": ["5.6 million", "six million", "1.5 million"],
+            "qualifier": [None] * 3,
+            "figures": [1] * 3,
+            "articles": [1] * 3,
+        }
+    )
+    fig = charts.figures_by_place(by_place, SOURCE)
+    rows = {y for t in fig.data for y in t.y}
+    assert rows == {"Syria · refugees", "Syria · displaced", "Lebanon"}
 
 
 def test_money_is_drawn_as_money_one_currency_per_axis():
@@ -214,6 +234,7 @@ def test_money_is_drawn_as_money_one_currency_per_axis():
     axes = {t.text[0]: t.xaxis for t in fig.data}
     assert len(set(axes.values())) == 3  # people, dollars and euros apart
     dollars = fig.layout[axes["over $500 million"].replace("x", "xaxis")]
+    assert fig.layout.legend.orientation == "h"  # a legend at the right would crowd a phone
     assert dollars.tickprefix == "$" and dollars.exponentformat == "B"
     assert "more than 5.6 million" in axes
 
