@@ -306,29 +306,120 @@ def _padded_dates(values: pd.Series, share: float = 0.15) -> list:
     return [lo - pad, hi + pad]
 
 
-def _monthly_bars(
-    fig: go.Figure, part: pd.DataFrame, y: str, name: str, colour: str, hover: str
-) -> None:
-    """One stacked series of month-wide bars centred on their month."""
-    fig.add_bar(
-        x=part["month"],
-        y=part[y],
-        name=name,
-        width=MONTH_MS,
-        xperiod="M1",
-        xperiodalignment="middle",
-        marker_color=colour,
-        hovertemplate=hover,
-    )
-
-
-def month_range(months: pd.Series) -> list:
-    """An x range for monthly bars: one month of room before the first and after the last, so
-    no bar is clipped at either edge."""
+def month_range(months: pd.Series, bin_months: int = 1) -> list:
+    """An x range for bars of `bin_months` months: one bin of room before the first and after
+    the last, so no bar is clipped at either edge."""
     starts = pd.to_datetime(months.dropna()).dt.to_period("M").dt.to_timestamp()
     if starts.empty:
         return [None, None]
-    return [starts.min() - pd.DateOffset(months=1), starts.max() + pd.DateOffset(months=2)]
+    return [
+        starts.min() - pd.DateOffset(months=bin_months),
+        starts.max() + pd.DateOffset(months=2 * bin_months),
+    ]
+
+
+# Bins for counts over time: (name, months per bin, tick format), by how many years the data
+# span: monthly bars over 13 years are hairlines.
+TIME_BINS = {
+    "month": (1, "%b %Y"),
+    "quarter": (3, "%b %Y"),  # a quarter is named by its first month
+    "year": (12, "%Y"),
+}
+
+
+def time_bin(dates: pd.Series) -> str:
+    """'month' for dates spanning up to three years, 'quarter' up to eight, else 'year'."""
+    days = pd.to_datetime(dates.dropna())
+    if days.empty:
+        return "month"
+    years = (days.max() - days.min()).days / 365.25
+    return "month" if years <= 3 else "quarter" if years <= 8 else "year"
+
+
+def binned(df: pd.DataFrame, count: str, keys: list[str], unit: str) -> pd.DataFrame:
+    """Monthly counts (`month`, the `keys`, `count`, optionally `article_id`) summed into
+    `unit` bins (time_bin): `period` (the bin's first day), the keys, the count, `articles`
+    (how many articles the bar's rows come from; <NA> without article ids) and
+    `one_article` (True when a bar of three or more rows comes from a single article, so one
+    long article is not read as a peak)."""
+    months, _ = TIME_BINS[unit]
+    out = df.copy()
+    starts = pd.to_datetime(out["month"]).dt.to_period("M").dt.to_timestamp()
+    out["period"] = starts.dt.to_period({1: "M", 3: "Q", 12: "Y"}[months]).dt.to_timestamp()
+    has_articles = "article_id" in out
+    group = ["period", *keys]
+    summed = out.groupby(group, dropna=False, as_index=False).agg(
+        **{count: (count, "sum")},
+        **({"articles": ("article_id", "nunique")} if has_articles else {}),
+    )
+    if not has_articles:
+        summed["articles"] = pd.array([pd.NA] * len(summed), dtype="Int64")
+    summed["one_article"] = (summed["articles"] == 1).fillna(False).astype(bool) & (
+        summed[count] >= 3
+    )
+    return summed
+
+
+def _binned_bars(
+    fig: go.Figure,
+    part: pd.DataFrame,
+    y: str,
+    name: str,
+    colour: str,
+    unit: str,
+    hover_name: str,
+) -> None:
+    """One stacked series of bars a bin wide, centred on their bin; a bar whose rows all come
+    from one article is hatched and says so in its hover."""
+    months, tick = TIME_BINS[unit]
+    articles = [
+        "" if pd.isna(a) else f" from {int(a)} article{'s' if a != 1 else ''}"
+        for a in part["articles"]
+    ]
+    fig.add_bar(
+        x=part["period"],
+        y=part[y],
+        name=name,
+        width=months * MONTH_MS * (1.05 if months > 1 else 1.0),
+        xperiod=f"M{months}",
+        xperiodalignment="middle",
+        marker={
+            "color": colour,
+            "pattern": {
+                "shape": ["/" if one else "" for one in part["one_article"]],
+                "fgcolor": theme.TEXT,
+                "fgopacity": 0.45,
+                "size": 6,
+            },
+        },
+        customdata=articles,
+        hovertemplate=f"{hover_name}<br>{'quarter from ' if unit == 'quarter' else ''}"
+        f"%{{x|{tick}}}: %{{y}} {y}%{{customdata}}<extra></extra>",
+    )
+
+
+def _one_article_key(fig: go.Figure, df: pd.DataFrame) -> None:
+    """A legend entry for the hatching, when some bar is hatched."""
+    if df["one_article"].any():
+        fig.add_bar(
+            x=[None],
+            y=[None],
+            name="hatched: all from one article",
+            marker={
+                "color": "white",
+                "line": {"color": theme.MUTED_TEXT, "width": 1},
+                "pattern": {"shape": "/", "fgcolor": theme.TEXT, "size": 6},
+            },
+            hoverinfo="skip",
+        )
+
+
+def _count_axis(totals: pd.Series, title: str) -> dict:
+    """A count axis with whole-number ticks (no half statements)."""
+    axis: dict = {"title": title, "tickformat": ",d", "rangemode": "tozero"}
+    if totals.empty or totals.max() < 10:
+        axis["dtick"] = 1
+    return axis
 
 
 def when(label: object, precision: object = None) -> str:
@@ -432,18 +523,18 @@ def stance_balance(df: pd.DataFrame, source: str) -> go.Figure:
 def statements_over_time(
     df: pd.DataFrame, source: str, colours: Mapping[str, str], top: int = 8
 ) -> go.Figure:
-    """Stacked monthly bars of statements by speaker country (month, country_id, country, statements)."""
-    title = "Statements per month, by speaker's country"
+    """Stacked bars of statements by speaker country (month, country_id, country, statements,
+    optionally article_id) per month, quarter or year as the span demands (time_bin)."""
     if df.empty:
-        return empty_figure(title, source)
+        return empty_figure("Statements over time, by speaker's country", source)
+    unit = time_bin(df["month"])
+    title = f"Statements per {unit}, by speaker's country"
     df = df.copy()
-    df["country"] = df["country"].fillna("no country")
+    df["country"] = df["country"].fillna(theme.NO_COUNTRY)
     totals = df.groupby("country")["statements"].sum().sort_values(ascending=False)
     keep = set(totals.index[:top])
     df.loc[~df["country"].isin(keep), ["country", "country_id"]] = ["other", None]
-    df = df.groupby(["month", "country", "country_id"], dropna=False, as_index=False)[
-        "statements"
-    ].sum()
+    df = binned(df, "statements", ["country", "country_id"], unit)
     fig = go.Figure()
     order = [c for c in totals.index if c in keep] + (
         ["other"] if (df["country"] == "other").any() else []
@@ -451,17 +542,17 @@ def statements_over_time(
     for country in order:
         part = df[df["country"] == country]
         cid = part["country_id"].iloc[0] if not part.empty else None
-        _monthly_bars(
-            fig,
-            part,
-            "statements",
-            country,
-            theme.colour_for(cid if isinstance(cid, str) else None, colours),
-            f"{country}<br>%{{x|%b %Y}}: %{{y}} statements<extra></extra>",
+        colour = (
+            theme.OTHER_GROUP
+            if country == "other"
+            else theme.colour_for(cid if isinstance(cid, str) else None, colours)
         )
+        _binned_bars(fig, part, "statements", country, colour, unit, country)
+    _one_article_key(fig, df)
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=None, tickformat="%b %Y", range=month_range(df["month"]))
-    fig.update_yaxes(title="statements")
+    months, tick = TIME_BINS[unit]
+    fig.update_xaxes(title=None, tickformat=tick, range=month_range(df["period"], months))
+    fig.update_yaxes(**_count_axis(df.groupby("period")["statements"].sum(), "statements"))
     return _finish(fig, title, source)
 
 
@@ -512,6 +603,7 @@ def most_cited_figures(df: pd.DataFrame, source: str) -> go.Figure:
 
 CURRENCY_NAMES = {"$": "dollars ($)", "€": "euros (€)", "£": "pounds (£)", "¥": "yen or yuan (¥)"}
 LOG_NOTE = "log scale: each gridline is 10× the one before"
+SPREAD_ROOM = 1.15  # the spread's axis runs to 115% of its largest value
 
 
 def _panels(df: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
@@ -615,7 +707,12 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
     written with its qualifier. Dots, not bars: on a log axis a bar's length means nothing."""
     title = "Largest figure cited, by place"
     if df.empty:
-        return empty_figure(title, source)
+        return empty_figure(
+            title,
+            source,
+            "No such figures under these filters. Troops and other figures are drawn when "
+            "chosen under Figure category.",
+        )
     df = df.copy()
     df["shown"] = _figure_texts(df, "largest_text", "largest")
     # One row per place, or per place and category where a place has several: dots and their
@@ -628,9 +725,10 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
         )
     ]
     several = df.assign(_p=panel_key).groupby(["_p", "location"])["category"].transform("nunique")
+    places = df["location"].replace("unspecified", "no place stated")
     df["row"] = [
         f"{place} · {str(category).replace('_', ' ')}" if n > 1 else place
-        for place, category, n in zip(df["location"], df["category"], several)
+        for place, category, n in zip(places, df["category"], several)
     ]
     panels = _panels(df)
     rows = [part["row"].nunique() for *_, part in panels]
@@ -672,7 +770,10 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
                     "line": {"width": 1, "color": "white"},
                 },
                 text=[_short(t, 24) for t in group["shown"]],
-                textposition="middle right",
+                # Beside the dot, on the side away from the nearer edge of the axis.
+                textposition=[
+                    "middle " + _away_from_edge(x) for x in _axis_shares(group["largest"], part)
+                ],
                 textfont={"size": theme.SCREEN.label},
                 cliponaxis=False,
                 customdata=_with_marks(group[["figures", "articles", "shown"]], marks),
@@ -705,6 +806,17 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
         legend_title="category",
     )
     return _legend_on_top(fig)
+
+
+def _axis_shares(values: pd.Series, panel: pd.DataFrame) -> list[float]:
+    """Where `values` sit along their panel's value axis (0..1), as figures_by_place draws it:
+    log when value_axis says so, with _log_range's room, else linear from zero."""
+    axis = value_axis(panel["largest"])
+    if axis.get("type") == "log":
+        lo, hi = _log_range(panel["largest"])
+        return [(math.log10(max(float(v), 1.0)) - lo) / (hi - lo) for v in values]
+    top = float(panel["largest"].max()) * 1.5 or 1.0
+    return [float(v) / top for v in values]
 
 
 def _legend_on_top(fig: go.Figure) -> go.Figure:
@@ -747,7 +859,7 @@ def figures_timeline(df: pd.DataFrame, source: str) -> go.Figure:
         df["precision"] = "day"
     df["when"] = [when(lab, p) for lab, p in zip(df["as_of_label"], df["precision"])]
     df["shown"] = _figure_texts(df)
-    df["label"] = [f"{_short(c, 20)}: {_short(v, 18)}" for c, v in zip(df["cited_by"], df["shown"])]
+    df["label"] = [f"{_short(c, 20)}: {_short(v, 24)}" for c, v in zip(df["cited_by"], df["shown"])]
     x_share = _shares(pd.to_datetime(df["as_of"]).map(pd.Timestamp.timestamp))
     df["x_share"] = [0.06 + 0.88 * x for x in x_share]  # within the padded date range
     axis = value_axis(df["value"])
@@ -828,7 +940,7 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
     cited with its qualifier, who cited it and when, and a line from the lowest to the
     highest. The lowest value's label grows rightwards and the highest's leftwards, so no label
     leaves the chart; neighbouring labels alternate above and below their points."""
-    title = "Same quantity, different numbers: who cited which value"
+    title = "Same quantity, different numbers"
     if df.empty:
         return empty_figure(
             title,
@@ -862,7 +974,7 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
     )
     for row, quantity in enumerate(quantities_shown, start=1):
         part = df[df["quantity"] == quantity].sort_values("value", kind="stable")
-        last = len(part) - 1
+        top = float(part["value"].max()) or 1.0
         fig.add_scatter(
             x=[part["value"].min(), part["value"].max()],
             y=[0, 0],
@@ -902,16 +1014,10 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
                 f"<b>{_short(v, 26)}</b><br>{_short(c, 22)} ({y or 'undated'})"
                 for v, c, y in zip(part["shown"], part["cited_by"], part["as_of_label"])
             ],
+            # A label grows away from the nearer edge of the axis, so it never leaves the chart.
             textposition=[
-                ("top " if i % 2 == 0 else "bottom ")
-                + (
-                    "right"
-                    if i == 0 and last > 0
-                    else "left"
-                    if i == last and last > 0
-                    else "center"
-                )
-                for i in range(len(part))
+                ("top " if i % 2 == 0 else "bottom ") + _away_from_edge(v / (top * SPREAD_ROOM))
+                for i, v in enumerate(part["value"])
             ],
             textfont={"size": theme.SCREEN.label},
             customdata=_with_marks(
@@ -933,11 +1039,19 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
             axis["tickprefix"] = currency
         if float(part["value"].max()) < 10:
             axis["dtick"] = 1
-        fig.update_xaxes(range=[0, float(part["value"].max()) * 1.15], **axis, row=row, col=1)
+        fig.update_xaxes(range=[0, top * SPREAD_ROOM], **axis, row=row, col=1)
         fig.update_yaxes(visible=False, range=[-1.3, 1.3], row=row, col=1)
     for annotation in fig.layout.annotations:  # panel titles start at the left edge
         annotation.update(x=0, xanchor="left", align="left")
-    return _finish(fig, title, source, height=150 + 190 * len(quantities_shown))
+    fig = _finish(fig, title, source, height=170 + 190 * len(quantities_shown))
+    # Room under the chart's title for the first panel's two-line title.
+    return fig.update_layout(margin={"t": (fig.layout.margin.t or 70) + 36})
+
+
+def _away_from_edge(share: float) -> str:
+    """Where a label sits beside its point at `share` (0..1) of the axis: growing rightwards
+    near the left edge, leftwards near the right edge, centred in the middle."""
+    return "right" if share < 0.35 else "left" if share > 0.65 else "center"
 
 
 # --- Stances -----------------------------------------------------------------------------
@@ -1108,25 +1222,24 @@ def _selectable_cells(fig: go.Figure, df: pd.DataFrame, wide: pd.DataFrame, side
 
 @_plain_inputs
 def stances_over_time(df: pd.DataFrame, source: str) -> go.Figure:
-    """Stacked monthly bars of stances by polarity (month, polarity, stances)."""
-    title = "Stances per month"
+    """Stacked bars of stances by polarity (month, polarity, stances, optionally article_id)
+    per month, quarter or year as the span demands (time_bin)."""
     if df.empty:
-        return empty_figure(title, source)
+        return empty_figure("Stances over time", source)
+    unit = time_bin(df["month"])
+    title = f"Stances per {unit}"
+    df = binned(df, "stances", ["polarity"], unit)
     fig = go.Figure()
     for polarity in theme.POLARITY_ORDER:
         part = df[df["polarity"] == polarity]
         if not part.empty:
-            _monthly_bars(
-                fig,
-                part,
-                "stances",
-                polarity,
-                theme.POLARITY_COLOURS[polarity],
-                "%{x|%b %Y}: %{y} " + polarity + "<extra></extra>",
-            )
+            colour = theme.POLARITY_COLOURS[polarity]
+            _binned_bars(fig, part, "stances", polarity, colour, unit, polarity)
+    _one_article_key(fig, df)
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=None, tickformat="%b %Y", range=month_range(df["month"]))
-    fig.update_yaxes(title="stances")
+    months, tick = TIME_BINS[unit]
+    fig.update_xaxes(title=None, tickformat=tick, range=month_range(df["period"], months))
+    fig.update_yaxes(**_count_axis(df.groupby("period")["stances"].sum(), "stances"))
     return _finish(fig, title, source, legend_title="polarity")
 
 

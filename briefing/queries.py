@@ -900,8 +900,9 @@ def stances_over_time(wh: Warehouse, f: Filters) -> pd.DataFrame:
         "stances",
         f,
         """
-        SELECT date_trunc('month', row_date)::DATE AS month, polarity, count(*) AS stances
-        FROM rows WHERE row_date IS NOT NULL GROUP BY ALL ORDER BY month""",
+        SELECT date_trunc('month', row_date)::DATE AS month, polarity, article_id,
+               count(*) AS stances
+        FROM rows WHERE row_date IS NOT NULL GROUP BY ALL ORDER BY month, article_id""",
     )
 
 
@@ -1159,15 +1160,16 @@ def rejected(wh: Warehouse) -> pd.DataFrame:
 
 @st.cache_data(**CACHE)
 def statements_over_time(wh: Warehouse, f: Filters) -> pd.DataFrame:
-    """Statements per month and speaker country."""
+    """Statements per month, speaker country and article (charts bin the months as the span
+    demands and mark bars that come from one article)."""
     return _run(
         wh,
         "statements",
         f,
         """
-        SELECT date_trunc('month', row_date)::DATE AS month, country_id, country,
+        SELECT date_trunc('month', row_date)::DATE AS month, country_id, country, article_id,
                count(*) AS statements
-        FROM rows WHERE row_date IS NOT NULL GROUP BY ALL ORDER BY month""",
+        FROM rows WHERE row_date IS NOT NULL GROUP BY ALL ORDER BY month, article_id""",
     )
 
 

@@ -332,7 +332,7 @@ def overview(ctx: PageContext) -> list[Chart]:
         ),
         Chart(
             "overview_statements",
-            "Statements per month by country",
+            "Statements over time by country",
             charts.statements_over_time(monthly, ctx.source("statements"), ctx.colours),
             monthly,
             "statements",
@@ -487,7 +487,7 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
         ),
         Chart(
             "stances_time",
-            "Stances per month",
+            "Stances over time",
             charts.stances_over_time(monthly, source),
             monthly,
             "stances",

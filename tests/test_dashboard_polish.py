@@ -202,7 +202,7 @@ def test_source_lines_keep_the_precision_of_their_dates():
     assert "2015-10 to 2020-11-11" in SOURCE
 
 
-def test_monthly_bars_have_a_month_of_room_on_each_side():
+def test_time_bars_have_a_bin_of_room_on_each_side():
     months = pd.to_datetime(["2015-10-01", "2020-11-01"])
     statements = pd.DataFrame(
         {
@@ -219,9 +219,11 @@ def test_monthly_bars_have_a_month_of_room_on_each_side():
         charts.statements_over_time(statements, SOURCE, {"canada": "#332288"}),
         charts.stances_over_time(stances, SOURCE),
     ):
+        # Five years of data: quarterly bars, a quarter of room before the first (Oct 2015)
+        # and after the last (the quarter from Oct 2020).
         low, high = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
-        assert low == pd.Timestamp("2015-09-01")
-        assert high == pd.Timestamp("2021-01-01")  # the end of November plus a month
+        assert low == pd.Timestamp("2015-07-01")
+        assert high == pd.Timestamp("2021-04-01")
 
 
 def test_dates_in_hovers_say_their_precision():
@@ -317,8 +319,8 @@ def test_each_quantity_in_the_spread_has_its_own_scale_and_alternating_labels():
     assert len(points) == 2 and points[0].xaxis != points[1].xaxis
     canada = next(t for t in points if 25_000 in list(t.x))
     assert fig.layout[canada.xaxis.replace("x", "xaxis")].range[1] < 100_000
-    # The lowest label grows rightwards, the highest leftwards: neither leaves the chart.
-    assert list(canada.textposition) == ["top right", "bottom left"]
+    # The highest label grows leftwards, away from the right edge: it never leaves the chart.
+    assert list(canada.textposition) == ["top center", "bottom left"]
     titles = " ".join(a.text for a in fig.layout.annotations)
     assert "2 values, every one from IRCC" in titles
     assert "(2016)" in canada.text[0]

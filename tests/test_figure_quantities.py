@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from briefing import charts, evidence, quantities
+from briefing import charts, evidence, quantities, theme
 from briefing import queries as q
 from briefing.filters import Filters
 from tests.dashboard_fixtures import build_warehouse
@@ -189,8 +189,12 @@ def test_spread_labels_carry_qualifiers_and_stay_inside_the_chart():
     assert "<b>at least 705</b><br>WHO (2023-05-22)" in texts
     assert "<b>about 34,000</b><br>UNHCR (2016-12-13)" in texts
     for trace in points:
-        positions = list(trace.textposition)
-        assert positions[0].endswith("right") and positions[-1].endswith("left")
+        top = fig.layout[trace.xaxis.replace("x", "xaxis")].range[1]
+        for value, position in zip(trace.x, trace.textposition):
+            # No label grows towards the edge it is near: its value stays on the chart.
+            assert not (value / top > 0.65 and position.endswith("right")), (value, position)
+            assert not (value / top < 0.35 and position.endswith("left")), (value, position)
+        assert trace.textposition[-1].endswith("left")  # the largest sits near the right edge
     titles = " ".join(a.text for a in fig.layout.annotations)
     assert "killed · people · Sudan</b> · May 2023<br>2 values from 2 named sources" in titles
     assert all(a.xanchor == "left" for a in fig.layout.annotations if "<b>" in (a.text or ""))
@@ -371,3 +375,78 @@ def test_place_dots_lead_to_every_figure_behind_them(wh):
         for point in trace.customdata:
             key = evidence.parse_key(list(point)[-1])
             assert len(evidence.rows(wh, NONE, (evidence.mark_key(**key),))) == point[0]
+
+
+# --- counts over time ------------------------------------------------------------------------
+
+
+def test_the_span_decides_months_quarters_or_years():
+    assert charts.time_bin(pd.Series(pd.to_datetime(["2020-01-01", "2022-06-01"]))) == "month"
+    assert charts.time_bin(pd.Series(pd.to_datetime(["2015-01-01", "2020-06-01"]))) == "quarter"
+    assert charts.time_bin(pd.Series(pd.to_datetime(["2011-03-01", "2024-03-01"]))) == "year"
+
+
+MONTHLY = pd.DataFrame(
+    {
+        "month": pd.to_datetime(["2011-03-01", "2016-02-01", "2016-02-01", "2016-07-01", "2024-03-01"]),
+        "country_id": ["canada", "canada", "canada", "russia", None],
+        "country": ["Canada", "Canada", "Canada", "Russia", None],
+        "article_id": ["a1", "a2", "a3", "a4", "a5"],
+        "statements": [1, 2, 3, 40, 2],
+    }
+)  # fmt: skip
+
+
+def test_binned_counts_add_up_and_mark_a_bar_from_one_article():
+    years = charts.binned(MONTHLY, "statements", ["country"], "year").set_index(
+        ["period", "country"]
+    )
+    canada_2016 = years.loc[(pd.Timestamp("2016-01-01"), "Canada")]
+    assert (canada_2016["statements"], canada_2016["articles"]) == (5, 2)
+    assert not canada_2016["one_article"]
+    assert years.loc[(pd.Timestamp("2016-01-01"), "Russia"), "one_article"]  # 40 from a4
+    assert years["statements"].sum() == MONTHLY["statements"].sum()
+
+
+def test_thirteen_years_of_statements_are_yearly_bars_with_whole_ticks_and_a_hatch_key():
+    fig = charts.statements_over_time(MONTHLY, SOURCE, {"canada": "#332288", "russia": "#117733"})
+    assert fig.layout.title.text == "Statements per year, by speaker's country"
+    assert fig.layout.yaxis.tickformat == ",d"
+    russia = next(t for t in fig.data if t.name == "Russia")
+    assert list(russia.marker.pattern.shape) == ["/"]
+    assert "from 1 article" in russia.customdata[0]
+    assert "hatched: all from one article" in {t.name for t in fig.data}
+
+
+def test_other_and_no_country_have_colours_far_apart():
+    many = pd.DataFrame(
+        {
+            "month": pd.to_datetime(["2020-01-01"] * 4),
+            "country_id": ["canada", "russia", None, "syria"],
+            "country": ["Canada", "Russia", None, "Syria"],
+            "statements": [5, 4, 3, 1],
+        }
+    )
+    fig = charts.statements_over_time(many, SOURCE, {"canada": "#332288"}, top=3)
+    colour = {t.name: t.marker.color for t in fig.data}
+    assert colour["other"] == theme.OTHER_GROUP and colour["no country"] == theme.UNKNOWN
+    assert colour["other"] != colour["no country"]
+
+
+def test_labels_of_the_largest_places_grow_inwards_from_the_right_edge():
+    by_place = pd.DataFrame(
+        {
+            "measure": ["people"] * 3,
+            "category": ["refugees", "killed", "resettled"],
+            "location": ["Syria", "St. Petersburg", "Canada"],
+            "largest": [6e6, 16, 34_000],
+            "largest_text": ["six million", "16", "34,000"],
+            "qualifier": ["more than", None, "about"],
+            "figures": [1, 1, 1],
+            "articles": [1, 1, 1],
+        }
+    )
+    fig = charts.figures_by_place(by_place, SOURCE)
+    position = {t.text[0]: t.textposition[0] for t in fig.data}
+    assert position["more than six million"] == "middle left"
+    assert position["16"] == "middle right"
