@@ -252,7 +252,8 @@ def _label_width(fig: go.Figure) -> int:
     labels = [
         str(v)
         for trace in fig.data
-        if getattr(trace, "yaxis", "y") in ("y", None) and trace.type in ("bar", "heatmap")
+        if getattr(trace, "yaxis", "y") in ("y", None)
+        and trace.type in ("bar", "heatmap", "scatter")
         for v in (trace.y if trace.y is not None else [])
         if isinstance(v, str)
     ]
@@ -602,7 +603,7 @@ def most_cited_figures(df: pd.DataFrame, source: str) -> go.Figure:
 # --- Humanitarian figures ----------------------------------------------------------------
 
 CURRENCY_NAMES = {"$": "dollars ($)", "€": "euros (€)", "£": "pounds (£)", "¥": "yen or yuan (¥)"}
-LOG_NOTE = "log scale: each gridline is 10× the one before"
+LOG_NOTE = "log scale, ×10 a gridline"
 SPREAD_ROOM = 1.15  # the spread's axis runs to 115% of its largest value
 
 
@@ -652,7 +653,7 @@ def value_axis(values: pd.Series, measure: str = "people", currency: str = "") -
     if measure == "money" and currency:
         axis["tickprefix"] = currency
     if log:
-        axis.update(type="log", dtick=1, title=f"{name} — {LOG_NOTE}")
+        axis.update(type="log", dtick=1, title=f"{name} ({LOG_NOTE})")
     else:
         axis.update(title=name, rangemode="tozero")
         if top < 10:
@@ -715,8 +716,9 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
         )
     df = df.copy()
     df["shown"] = _figure_texts(df, "largest_text", "largest")
-    # One row per place, or per place and category where a place has several: dots and their
-    # labels never sit on top of each other.
+    # One row per place and category (just the place where the panel counts one category):
+    # dots and labels never sit on each other, and the row says what its colour means, so the
+    # chart needs no legend (a legend takes a third of a phone's width).
     panel_key = [
         (m, c)
         for m, c in zip(
@@ -724,7 +726,7 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
             df["currency"] if "currency" in df else [""] * len(df),
         )
     ]
-    several = df.assign(_p=panel_key).groupby(["_p", "location"])["category"].transform("nunique")
+    several = df.assign(_p=panel_key).groupby("_p")["category"].transform("nunique")
     places = df["location"].replace("unspecified", "no place stated")
     df["row"] = [
         f"{place} · {str(category).replace('_', ' ')}" if n > 1 else place
@@ -798,14 +800,8 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
         else:
             axis["range"] = [0, float(part["largest"].max()) * 1.5]
         fig.update_xaxes(**axis, row=row, col=1)
-    fig = _finish(
-        fig,
-        title,
-        source,
-        height=max(360, 140 * len(panels) + 30 * sum(rows)),
-        legend_title="category",
-    )
-    return _legend_on_top(fig)
+    fig.update_layout(showlegend=False)
+    return _finish(fig, title, source, height=max(360, 120 * len(panels) + 30 * sum(rows)))
 
 
 def _axis_shares(values: pd.Series, panel: pd.DataFrame) -> list[float]:
@@ -819,14 +815,16 @@ def _axis_shares(values: pd.Series, panel: pd.DataFrame) -> list[float]:
     return [float(v) / top for v in values]
 
 
-def _legend_on_top(fig: go.Figure) -> go.Figure:
-    """A one-line legend between the title and the plot: a legend at the right takes a third
-    of a phone's width from the plot."""
+def _legend_on_top(fig: go.Figure, per_line: int = 3) -> go.Figure:
+    """A legend between the title and the plot, with room for as many lines as it takes at
+    phone width (`per_line` entries a line): a legend at the right takes a third of a phone's
+    width from the plot."""
     top = fig.layout.margin.t or 70
     height = fig.layout.height or HEIGHT
-    names = {t.name for t in fig.data if t.showlegend is not False}
+    names = [t.name for t in fig.data if t.showlegend is not False and t.name]
+    lines = max(1, math.ceil(len(names) / per_line))
     fig.update_layout(
-        showlegend=len(names) > 1,  # one category needs no key: the title says what it is
+        showlegend=len(names) > 1,  # one name needs no key: the title says what it is
         legend={
             "orientation": "h",
             "x": 0,
@@ -836,7 +834,7 @@ def _legend_on_top(fig: go.Figure) -> go.Figure:
             "yanchor": "top",
             "title": {"text": ""},
         },
-        margin={"t": top + 30},
+        margin={"t": top + 8 + 24 * lines},
     )
     return fig
 
@@ -906,7 +904,7 @@ def figures_timeline(df: pd.DataFrame, source: str) -> go.Figure:
     fig.update_yaxes(**axis)
     fig.update_traces(cliponaxis=False)
     fig.update_xaxes(range=_padded_dates(df["as_of"], share=0.07))
-    return _finish(fig, title, source, height=480, legend_title="category")
+    return _legend_on_top(_finish(fig, title, source, height=500))
 
 
 def _spread_titles(df: pd.DataFrame) -> dict[object, str]:
@@ -929,7 +927,7 @@ def _spread_titles(df: pd.DataFrame) -> dict[object, str]:
         else:
             extra = " and an unstated one" if unnamed else ""
             who = f"{values} from {len(named)} named sources{extra}"
-        titles[quantity] = f"{label}<br>{who}"
+        titles[quantity] = f"{label}<br>{_wrap_words(who, 40)}"
     return titles
 
 

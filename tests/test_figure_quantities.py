@@ -200,7 +200,7 @@ def test_spread_labels_carry_qualifiers_and_stay_inside_the_chart():
     assert all(a.xanchor == "left" for a in fig.layout.annotations if "<b>" in (a.text or ""))
 
 
-def test_a_place_with_several_categories_gets_a_row_for_each():
+def test_each_row_names_its_place_and_category_when_the_chart_has_several():
     by_place = pd.DataFrame(
         {
             "measure": ["people"] * 3,
@@ -216,7 +216,9 @@ def test_a_place_with_several_categories_gets_a_row_for_each():
     )
     fig = charts.figures_by_place(by_place, SOURCE)
     rows = {y for t in fig.data for y in t.y}
-    assert rows == {"Syria · refugees", "Syria · displaced", "Lebanon"}
+    assert rows == {"Syria · refugees", "Syria · displaced", "Lebanon · refugees"}
+    one = charts.figures_by_place(by_place[by_place["category"] == "refugees"], SOURCE)
+    assert {y for t in one.data for y in t.y} == {"Syria", "Lebanon"}
 
 
 def test_money_is_drawn_as_money_one_currency_per_axis():
@@ -238,7 +240,7 @@ def test_money_is_drawn_as_money_one_currency_per_axis():
     axes = {t.text[0]: t.xaxis for t in fig.data}
     assert len(set(axes.values())) == 3  # people, dollars and euros apart
     dollars = fig.layout[axes["over $500 million"].replace("x", "xaxis")]
-    assert fig.layout.legend.orientation == "h"  # a legend at the right would crowd a phone
+    assert fig.layout.showlegend is False  # rows name their category; no legend crowds a phone
     assert dollars.tickprefix == "$" and dollars.exponentformat == "B"
     assert "more than 5.6 million" in axes
 
@@ -268,6 +270,8 @@ def test_the_timeline_leaves_money_out_and_labels_with_qualifiers():
     fig = charts.figures_timeline(timeline, SOURCE)
     assert {t.name for t in fig.data} == {"killed"}
     assert "WHO: at least 705" in list(fig.data[0].text)
+    assert fig.layout.legend.orientation == "h"  # above the plot: a legend at the right
+    # would take a third of a phone's width
 
 
 # --- on a warehouse --------------------------------------------------------------------------
