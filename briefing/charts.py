@@ -836,7 +836,7 @@ def _legend_on_top(fig: go.Figure, per_line: int = 3) -> go.Figure:
         },
         margin={"t": top + 8 + 24 * lines},
     )
-    return fig
+    return _title_at_top(fig)
 
 
 @_plain_inputs
@@ -1042,8 +1042,17 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
     for annotation in fig.layout.annotations:  # panel titles start at the left edge
         annotation.update(x=0, xanchor="left", align="left")
     fig = _finish(fig, title, source, height=170 + 190 * len(quantities_shown))
-    # Room under the chart's title for the first panel's two-line title.
-    return fig.update_layout(margin={"t": (fig.layout.margin.t or 70) + 36})
+    # Room under the chart's title for the first panel's title (two or three lines).
+    lines = titles[quantities_shown[0]].count("<br>") + 1
+    _title_at_top(fig)
+    return fig.update_layout(margin={"t": (fig.layout.margin.t or 70) + 20 * lines})
+
+
+def _title_at_top(fig: go.Figure) -> go.Figure:
+    """Keep the title at the top of the figure: Plotly centres it in the top margin, so a
+    margin grown for a legend or a panel title would bring it down onto them."""
+    height = fig.layout.height or HEIGHT
+    return fig.update_layout(title={"yref": "container", "y": 1 - 14 / height, "yanchor": "top"})
 
 
 def _away_from_edge(share: float) -> str:
