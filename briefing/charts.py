@@ -774,7 +774,8 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
                 text=[_short(t, 24) for t in group["shown"]],
                 # Beside the dot, on the side away from the nearer edge of the axis.
                 textposition=[
-                    "middle " + _away_from_edge(x) for x in _axis_shares(group["largest"], part)
+                    "middle " + ("right" if x < 0.55 else "left")
+                    for x in _axis_shares(group["largest"], part)
                 ],
                 textfont={"size": theme.SCREEN.label},
                 cliponaxis=False,

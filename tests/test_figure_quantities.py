@@ -454,3 +454,19 @@ def test_labels_of_the_largest_places_grow_inwards_from_the_right_edge():
     position = {t.text[0]: t.textposition[0] for t in fig.data}
     assert position["more than six million"] == "middle left"
     assert position["16"] == "middle right"
+
+
+def test_a_place_label_never_sits_on_its_dot():
+    by_place = pd.DataFrame(
+        {
+            "measure": ["people"] * 4,
+            "category": ["displaced"] * 4,
+            "location": ["A", "B", "C", "D"],
+            "largest": [1e7, 8e6, 6e6, 1e6],
+            "largest_text": ["10 million", "eight million", "6.2 M", "1 million"],
+            "figures": [1] * 4,
+            "articles": [1] * 4,
+        }
+    )
+    fig = charts.figures_by_place(by_place, SOURCE)
+    assert all(p in ("middle left", "middle right") for t in fig.data for p in t.textposition)
