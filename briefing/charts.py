@@ -567,8 +567,8 @@ def most_cited_figures(df: pd.DataFrame, source: str) -> go.Figure:
         return empty_figure(title, source)
     df = df.iloc[::-1].copy()
     labels = [
-        f"{_short(v, 18)} {c.replace('_', ' ')} · {_short(loc, 22) or 'unspecified'}"
-        for v, c, loc in zip(df["value_text"], df["category"], df["location"])
+        f"{_short(v, 26)} {c.replace('_', ' ')} · {_short(loc, 22) or 'unspecified'}"
+        for v, c, loc in zip(_figure_texts(df), df["category"], df["location"])
     ]
     cited_by = [
         _short(w, 40) if isinstance(w, str) and w else "source not stated" for w in df["cited_by"]

@@ -736,7 +736,8 @@ def most_cited_figures(wh: Warehouse, f: Filters, limit: int = 10) -> pd.DataFra
                mode(r.qualifier) AS qualifier,
                any_value(r.measure) AS measure, any_value(r.currency) AS currency,
                any_value(top.citations) AS citations,
-               string_agg(DISTINCT COALESCE(r.attributed_to, ?), ', ') AS cited_by,
+               -- Named sources first; "source not stated" only when nobody is named.
+               COALESCE(string_agg(DISTINCT r.attributed_to, ', '), ?) AS cited_by,
                max(r.row_date) AS latest
         FROM shown r JOIN top ON top.category = r.category AND top.value = r.value
              AND top.location_shown = r.location_shown

@@ -470,3 +470,10 @@ def test_a_place_label_never_sits_on_its_dot():
     )
     fig = charts.figures_by_place(by_place, SOURCE)
     assert all(p in ("middle left", "middle right") for t in fig.data for p in t.textposition)
+
+
+def test_most_cited_figures_write_their_qualifier(wh):
+    cited = q.most_cited_figures(wh, NONE)
+    fig = charts.most_cited_figures(cited, SOURCE)
+    assert "at least 705 killed · Sudan" in list(fig.data[0].y)
+    assert "over $500 million aid money · Sudan" in list(fig.data[0].y)
