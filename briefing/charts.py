@@ -774,7 +774,7 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
                 text=[_short(t, 24) for t in group["shown"]],
                 # Beside the dot, on the side away from the nearer edge of the axis.
                 textposition=[
-                    "middle " + ("right" if x < 0.55 else "left")
+                    "middle " + ("right" if x < 0.45 else "left")
                     for x in _axis_shares(group["largest"], part)
                 ],
                 textfont={"size": theme.SCREEN.label},
