@@ -118,12 +118,23 @@ def caption_statements_over_time(df: pd.DataFrame) -> str:
         .sum()
         .sort_values(ascending=False)
     )
-    by_month = df.groupby("month")["statements"].sum()
-    busiest = by_month.idxmax()
+    unit = charts.time_bin(df["month"])  # the chart's bars: month, quarter or year
+    by_bin = charts.binned(df, "statements", [], unit).set_index("period")["statements"]
+    busiest = by_bin.idxmax()
     return (
         f"{_plural(total, 'dated statement')}, most from {_top(by_country)}; "
-        f"busiest month {_month(busiest)} ({int(by_month[busiest]):,})."
+        f"busiest {unit} {_period(busiest, unit)} ({int(by_bin[busiest]):,})."
     )
+
+
+def _period(start: object, unit: str) -> str:
+    """A bin as a sentence says it: 'March 2016', 'the quarter from January 2016', '2016'."""
+    day = pd.Timestamp(start)
+    if unit == "year":
+        return f"{day:%Y}"
+    if unit == "quarter":
+        return f"from {day:%B %Y}"
+    return _month(day)
 
 
 def _figure_label(
@@ -257,11 +268,13 @@ def caption_stance_matrix(df: pd.DataFrame, side: str) -> str:
 def caption_stances_over_time(df: pd.DataFrame) -> str:
     if df.empty:
         return "No dated stances under these filters."
-    by_month = df.groupby("month")["stances"].sum()
-    peak = by_month.idxmax()
+    unit = charts.time_bin(df["month"])  # the chart's bars: month, quarter or year
+    by_bin = charts.binned(df, "stances", [], unit).set_index("period")["stances"]
+    peak = by_bin.idxmax()
     return (
-        f"{_plural(int(by_month.sum()), 'dated stance')} per month; the peak is "
-        f"{_month(peak)} ({int(by_month[peak]):,})."
+        f"{_plural(int(by_bin.sum()), 'dated stance')} per {unit}; the peak is "
+        f"{'the quarter ' if unit == 'quarter' else ''}{_period(peak, unit)} "
+        f"({int(by_bin[peak]):,})."
     )
 
 

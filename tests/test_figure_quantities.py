@@ -477,3 +477,14 @@ def test_most_cited_figures_write_their_qualifier(wh):
     fig = charts.most_cited_figures(cited, SOURCE)
     assert "at least 705 killed · Sudan" in list(fig.data[0].y)
     assert "over $500 million aid money · Sudan" in list(fig.data[0].y)
+
+
+def test_time_captions_speak_of_the_bins_the_chart_draws():
+    from briefing import views
+
+    caption = views.caption_statements_over_time(MONTHLY)
+    assert caption.endswith("busiest year 2016 (45).")
+    stances = MONTHLY.rename(columns={"statements": "stances"}).assign(polarity="critical")
+    assert views.caption_stances_over_time(stances) == (
+        "48 dated stances per year; the peak is 2016 (45)."
+    )
