@@ -9,7 +9,8 @@ under the current filters, and `show` lists them as readable text below the char
 Kinds of mark and the rows behind them:
 - stances: source, target (ids, by `side` country or actor), optional polarity
 - actor: stances whose source or target is the actor
-- figures: figures of one quantity (measure, category, location), optionally one value
+- figures: the figures given by `ids`, else those of one quantity (measure, category,
+  location), optionally one value
 - event: one event by its id
 """
 
@@ -90,6 +91,9 @@ def _subject_sql(keys: Mapping) -> tuple[str, str, list]:
         return "stances", where, params
     if kind == "actor":
         return "stances", "(source_id = ? OR target_id = ?)", [keys["actor"]] * 2
+    if kind == "figures" and keys.get("ids"):
+        # A mark that stands for chosen figures (one value of a quantity, a place's largest).
+        return "figures", "list_contains(?::VARCHAR[], figure_id)", [list(keys["ids"])]
     if kind == "figures":
         where = "measure = ? AND category = ? AND COALESCE(location, 'unspecified') = ?"
         params = [keys["measure"], keys["category"], keys.get("location") or "unspecified"]
@@ -107,7 +111,7 @@ def _subject_sql(keys: Mapping) -> tuple[str, str, list]:
 
 _WHO = {
     "stances": "concat(COALESCE(source_name, '?'), ' → ', COALESCE(target_name, '?'))",
-    "figures": "concat(COALESCE(value_text, CAST(value AS VARCHAR)), ' ', "
+    "figures": f"concat({queries.FIGURE_TEXT}, ' ', "
     "replace(COALESCE(category, 'other'), '_', ' '), COALESCE(' in ' || location, ''), "
     "', cited by ', COALESCE(attributed_to, 'an unstated source'))",
     "events": "concat(replace(COALESCE(event_type, 'event'), '_', ' '), "
