@@ -44,7 +44,13 @@ def split_text(text: str, limit: int) -> list[str]:
 
 
 class Analyser:
-    """Turns cleaned `Article`s into `Extraction`s; holds the model and the gazetteer."""
+    """Turns cleaned `Article`s into `Extraction`s; holds the model and the gazetteer.
+
+    An article's extraction depends on its text and the gazetteer only, never on the articles
+    analysed before it: the rows are the same in any order, in any number of worker processes,
+    and when an article is added to an existing warehouse. People found in several articles
+    are merged into one actor when the warehouse is written (`load.merge_actors`).
+    """
 
     def __init__(
         self,
@@ -55,7 +61,6 @@ class Analyser:
         self.gazetteer = Gazetteer.load(gazetteer_path)
         self._nlp = nlp
         self._piece_chars = piece_chars
-        self.discovered: dict[str, Actor] = {}
 
     @property
     def nlp(self) -> Language:
@@ -77,9 +82,9 @@ class Analyser:
         A body longer than `piece_chars` is parsed in pieces cut at line ends, joined into one
         `Doc` (see `parse_in_pieces`)."""
         for doc, article in self._parsed(articles, batch_size):
-            yield with_confidence(
-                self.extract(article, doc), {**self.gazetteer.actors, **self.discovered}
-            )
+            extraction = self.extract(article, doc)
+            own = {actor.actor_id: actor for actor in extraction.new_actors}
+            yield with_confidence(extraction, {**self.gazetteer.actors, **own})
 
     def _parsed(
         self, articles: Sequence[Article], batch_size: int
@@ -123,11 +128,7 @@ class Analyser:
             DocIndex.release(doc)
 
     def _extract(self, article: Article, doc: Doc) -> Extraction:
-        mentions, new_actors = resolve_mentions(
-            doc, article.article_id, self.gazetteer, self.discovered
-        )
-        for actor in new_actors:
-            self.discovered.setdefault(actor.actor_id, actor)
+        mentions, new_actors = resolve_mentions(doc, article.article_id, self.gazetteer)
         actors = {**self.gazetteer.actors, **{a.actor_id: a for a in new_actors}}
         ctx = ArticleContext(article=article, doc=doc, mentions=tuple(mentions), actors=actors)
         statements = extract_statements(ctx)
