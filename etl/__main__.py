@@ -238,6 +238,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="analyse in N processes, each with its own copy of the model (about 500 MB); the "
         f"rows are the same for any N; default: every core this process may use ({default_workers()})",
     )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where the analysis runs: local processes (--workers), or the Dask cluster at "
+        "--scheduler, which gives the same rows; default: local",
+    )
+    parser.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="the Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786 (every worker "
+        "needs this project's requirements installed)",
+    )
     return parser
 
 
@@ -262,7 +276,12 @@ def _positive_number(text: str) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.engine == "dask" and not args.scheduler:
+        parser.error("--engine dask needs --scheduler ADDRESS (the Dask scheduler to use)")
+    if args.scheduler and args.engine != "dask":
+        parser.error("--scheduler is for --engine dask")
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s", stream=sys.stderr)
     reporter = make_reporter(args.quiet, sys.stderr)
     try:
@@ -276,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
             article_timeout=args.article_timeout,
             article_memory_mb=args.article_memory,
             workers=args.workers,
+            scheduler=args.scheduler,
         )
     except RunError as exc:
         reporter.done()

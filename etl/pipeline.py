@@ -67,6 +67,10 @@ class Analyser:
         self._nlp = nlp
         self._piece_chars = piece_chars
 
+    def __getstate__(self) -> dict:
+        # Sent to a cluster's workers without the model: each worker loads its own once.
+        return {**self.__dict__, "_nlp": None}
+
     @property
     def nlp(self) -> Language:
         if self._nlp is None:

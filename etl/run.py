@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from etl import load, review
+from etl.cluster import ClusterError
 from etl.inputs import check_entry, display_path, hide_paths, relative_path
 from etl.types import CONTRACT_TABLES, Actor, Article, Extraction, Rejection, stable_id
 
@@ -304,6 +305,7 @@ def analyse_articles(
     timeout: float | None = None,
     memory_mb: float | None = None,
     workers: int = 1,
+    scheduler: str | None = None,
 ) -> tuple[list[Extraction], list[Rejection]]:
     """Extractions for the articles, in order; an article whose analysis fails is rejected.
 
@@ -313,7 +315,13 @@ def analyse_articles(
     rejected: list[Rejection] = []
     reporter.phase("analysing", len(articles))
     outcomes = iter_analysis(
-        analyser, articles, reporter, timeout=timeout, memory_mb=memory_mb, workers=workers
+        analyser,
+        articles,
+        reporter,
+        timeout=timeout,
+        memory_mb=memory_mb,
+        workers=workers,
+        scheduler=scheduler,
     )
     for outcome in outcomes:
         if isinstance(outcome, Rejection):
@@ -331,6 +339,7 @@ def iter_analysis(
     timeout: float | None = None,
     memory_mb: float | None = None,
     workers: int = 1,
+    scheduler: str | None = None,
 ) -> Iterator[Extraction | Rejection]:
     """One outcome per article, an Extraction or a Rejection, in input order; articles are read
     from the iterable as the analysis needs them (streaming: memory stays flat).
@@ -340,8 +349,19 @@ def iter_analysis(
     longer or grows larger than its budget is rejected (`over_time_budget`,
     `over_memory_budget`) and a fresh worker goes on with the rest; one whose analysis fails
     costs only itself. Otherwise articles are analysed here, in chunks; when a chunk fails, its
-    remaining articles are retried one by one.
+    remaining articles are retried one by one. With a Dask `scheduler` address, the analysis
+    runs on that cluster instead (`etl.cluster`), with the same rows.
     """
+    if scheduler is not None:
+        from etl.cluster import analyse_on_dask
+
+        return analyse_on_dask(
+            analyser,
+            articles,
+            scheduler,
+            chunk=ANALYSIS_CHUNK // 4,
+            on_outcome=lambda article: reporter.advance(article.source_path),
+        )
     workers = max(1, workers)
     if (workers == 1 and timeout is None and memory_mb is None) or not _can_fork():
         return _analyse_in_process(analyser, articles, reporter)
@@ -414,6 +434,7 @@ def run_etl(
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
     article_memory_mb: float | None = DEFAULT_ARTICLE_MEMORY_MB,
     workers: int | None = None,
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Build the warehouse at db_path from every article under input_dir.
 
@@ -421,7 +442,8 @@ def run_etl(
     version) keep their rows; `full=True` reanalyses everything. Each analysed article gets
     `article_timeout` seconds and `article_memory_mb` MB (None: no limit; see
     `iter_analysis`), in `workers` processes (None: one per core this process may use; the
-    rows are the same for any number). Raises RunError when the run cannot happen at all; rejected files
+    rows are the same for any number), or on the Dask cluster at `scheduler` (an address such
+    as tcp://10.0.0.5:8786; same rows). Raises RunError when the run cannot happen at all; rejected files
     never stop it.
 
     One run writes a warehouse at a time: a run waits (up to `lock_timeout` seconds, saying so
@@ -448,6 +470,7 @@ def run_etl(
             article_timeout=article_timeout,
             article_memory_mb=article_memory_mb,
             workers=workers or default_workers(),
+            scheduler=scheduler,
         )
     return dataclasses.replace(summary, elapsed_seconds=time.monotonic() - clock)
 
@@ -520,6 +543,7 @@ def _build_warehouse(
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
     article_memory_mb: float | None = DEFAULT_ARTICLE_MEMORY_MB,
     workers: int = 1,
+    scheduler: str | None = None,
 ) -> RunSummary:
     """The run itself, under the writer lock: read, analyse what changed, write."""
     started_at = datetime.now(UTC).replace(tzinfo=None)
@@ -560,14 +584,18 @@ def _build_warehouse(
         analyser = steps.make_analyser()
         gazetteer_actors = tuple(analyser.gazetteer_actors)
         if to_analyse:
-            new_extractions, analysis_rejected = analyse_articles(
-                analyser,
-                to_analyse,
-                reporter,
-                timeout=article_timeout,
-                memory_mb=article_memory_mb,
-                workers=workers,
-            )
+            try:
+                new_extractions, analysis_rejected = analyse_articles(
+                    analyser,
+                    to_analyse,
+                    reporter,
+                    timeout=article_timeout,
+                    memory_mb=article_memory_mb,
+                    workers=workers,
+                    scheduler=scheduler,
+                )
+            except ClusterError as exc:
+                raise RunError(str(exc)) from exc
 
     by_id = {e.article.article_id: e for e in new_extractions}
     by_id.update(kept)

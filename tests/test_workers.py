@@ -17,6 +17,7 @@ from benchmarks.make_corpus import write_corpus
 from etl import load
 from etl.__main__ import PlainReporter, build_parser
 from etl.run import (
+    RunSummary,
     SilentReporter,
     analyse_articles,
     default_steps,
@@ -81,18 +82,55 @@ def rows_without_clock(db_path: Path) -> dict[str, list[tuple]]:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("generated") / "corpus"
-    write_corpus(folder, 24, seed=11)
+    write_corpus(folder, 16, seed=11)
     return folder
 
 
-def test_two_workers_write_the_same_warehouse_as_one(corpus, tmp_path, nlp):
-    one = run_etl(corpus, tmp_path / "one.duckdb", workers=1)
+@pytest.fixture(scope="module")
+def one_process(corpus, tmp_path_factory, nlp) -> tuple[RunSummary, Path]:
+    """The corpus's warehouse built by one worker process."""
+    db = tmp_path_factory.mktemp("one") / "one.duckdb"
+    return run_etl(corpus, db, workers=1), db
+
+
+def test_two_workers_write_the_same_warehouse_as_one(corpus, one_process, tmp_path):
+    one, one_db = one_process
     two = run_etl(corpus, tmp_path / "two.duckdb", workers=2)
     assert one.rows == two.rows and one.rows["statements"] > 0
     assert one.rejected == two.rejected and {r.reason for r in one.rejected} >= {"empty"}
-    assert rows_without_clock(tmp_path / "one.duckdb") == rows_without_clock(
-        tmp_path / "two.duckdb"
-    )
+    assert rows_without_clock(one_db) == rows_without_clock(tmp_path / "two.duckdb")
+
+
+def test_a_dask_cluster_of_two_workers_writes_the_same_warehouse_as_one_process(
+    corpus, one_process, tmp_path
+):
+    distributed = pytest.importorskip("distributed")
+    one, one_db = one_process
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        on_dask = run_etl(corpus, tmp_path / "dask.duckdb", scheduler=cluster.scheduler_address)
+        with distributed.Client(cluster) as client:
+            # Both workers took a share of the articles, each loading the model once.
+            loaded = client.run(models_loaded)
+    assert sorted(loaded.values()) == [1, 1]
+    assert on_dask.rows == one.rows and on_dask.rejected == one.rejected
+    assert rows_without_clock(one_db) == rows_without_clock(tmp_path / "dask.duckdb")
+
+
+def models_loaded() -> int:
+    """How many times this process loaded the spaCy model (run on each Dask worker)."""
+    from etl.nlp import load_nlp
+
+    return load_nlp.cache_info().misses
+
+
+def test_an_unreachable_scheduler_stops_the_run_with_a_clear_error(corpus, tmp_path, monkeypatch):
+    from etl.run import RunError
+
+    monkeypatch.setattr("etl.cluster.CONNECT_TIMEOUT", 2.0)
+    with pytest.raises(RunError, match="could not reach the Dask scheduler"):
+        run_etl(corpus, tmp_path / "w.duckdb", scheduler="tcp://127.0.0.1:9")
 
 
 def test_an_articles_rows_do_not_depend_on_the_articles_analysed_before_it(corpus, nlp):
