@@ -121,8 +121,7 @@ def _stream(client, as_completed, analyser, articles, chunk, on_outcome):
                 retries.extend((first + n, [article]) for n, article in enumerate(batch))
             else:
                 detail = f"analysis failed on the cluster: {type(exc).__name__}: {exc}"
-                results = [Rejection(batch[0].source_path, "error", detail)]
-                outcomes[first] = results[0]
+                outcomes[first] = Rejection(batch[0].source_path, "error", detail)
                 if on_outcome is not None:
                     on_outcome(batch[0])
         else:

@@ -19,7 +19,7 @@ import itertools
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from etl.types import Article, Extraction, Rejection
@@ -44,7 +44,6 @@ class _Slot:
     job: _Job | None = None
     done: int = 0  # articles of the job returned so far
     deadline: float | None = None
-    finished: list[Extraction] = field(default_factory=list)
 
 
 def analyse_in_workers(
@@ -112,7 +111,7 @@ def analyse_in_workers(
     def start(slot: _Slot, job: _Job) -> None:
         if slot.worker is None or not slot.worker.alive():
             slot.worker = Worker(analyser)
-        slot.job, slot.done, slot.finished = job, 0, []
+        slot.job, slot.done = job, 0
         slot.deadline = None if timeout is None else time.monotonic() + timeout
         slot.worker.send(job.articles)
 
