@@ -211,3 +211,15 @@ def test_reading_in_two_processes_gives_the_same_articles_and_rejections(tmp_pat
     assert shared.articles == alone.articles and len(alone.articles) > 30
     assert shared.rejected == alone.rejected
     assert {r.reason for r in alone.rejected} == {"binary", "duplicate", "empty", "non_english"}
+
+
+def test_the_dask_engine_needs_a_scheduler_and_a_scheduler_needs_the_dask_engine(capsys):
+    from etl.__main__ import main
+
+    for argv in (["--engine", "dask"], ["--scheduler", "tcp://127.0.0.1:8786"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 2
+    assert "--engine dask needs --scheduler" in capsys.readouterr().err
+    args = build_parser().parse_args(["--engine", "dask", "--scheduler", "tcp://h:8786"])
+    assert (args.engine, args.scheduler) == ("dask", "tcp://h:8786")
