@@ -231,93 +231,10 @@ def _read_sidecar(input_dir: Path, steps: Steps, rejected: list[Rejection]) -> M
         return {}
 
 
-@dataclass(frozen=True)
-class _ReadFile:
-    """One file read and prepared: the file's rejection, or each document it holds as
-    (source path, content hash, the prepared Article or its Rejection, body key)."""
-
-    relative: str
-    rejection: Rejection | None = None
-    documents: tuple[tuple[str, str, Article | Rejection, str], ...] = ()
-
-
-def _read_file(path: Path, input_dir: Path, steps: Steps, sidecar: Mapping[str, Any]) -> _ReadFile:
-    relative = path.relative_to(input_dir).as_posix()
-    try:
-        result = steps.read_source(path, input_dir)
-    # A reader bug or an OS error costs one file, not the run.
-    except Exception as exc:  # noqa: BLE001
-        detail = hide_paths(f"{type(exc).__name__}: {exc}", input_dir)
-        return _ReadFile(relative, Rejection(relative, "unreadable", detail))
-    if isinstance(result, Rejection):
-        return _ReadFile(relative, result)
-    documents = []
-    for raw in result:
-        try:
-            prepared = steps.prepare(raw, sidecar)
-        except Exception as exc:  # noqa: BLE001 - one article's failure is its own
-            prepared = _error_rejection(raw.source_path, "preparing", exc)
-        body_key = (
-            "" if isinstance(prepared, Rejection) else _sha256(" ".join(prepared.body.split()))
-        )
-        documents.append((raw.source_path, raw.content_sha256, prepared, body_key))
-    return _ReadFile(relative, documents=tuple(documents))
-
-
-# Set in each reading process (forked, so the steps need not be picklable).
-_READ_JOB: tuple[Path, Steps, Mapping[str, Any]] | None = None
-
-
-def _start_reader(input_dir: Path, steps: Steps, sidecar: Mapping[str, Any]) -> None:
-    global _READ_JOB
-    _READ_JOB = (input_dir, steps, sidecar)
-
-
-def _read_in_reader(path: Path) -> _ReadFile:
-    assert _READ_JOB is not None
-    return _read_file(path, *_READ_JOB)
-
-
-def _read_files(
-    files: Sequence[Path], input_dir: Path, steps: Steps, sidecar: Mapping[str, Any], workers: int
-) -> Iterator[_ReadFile]:
-    """Each file read and prepared, in order; in `workers` forked processes when there are
-    enough files to share (reading and cleaning cost about a tenth of the analysis)."""
-    if workers < 2 or len(files) < 16 * workers or not _can_fork():
-        for path in files:
-            yield _read_file(path, input_dir, steps, sidecar)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    done = 0
-    try:
-        with ProcessPoolExecutor(
-            workers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_start_reader,
-            initargs=(input_dir, steps, sidecar),
-        ) as pool:
-            for read in pool.map(_read_in_reader, files, chunksize=8):
-                done += 1
-                yield read
-    except BrokenProcessPool:
-        # A reading process died (a crash in a parser's C code): read the rest here, so the
-        # run goes on as it did before there were reading processes.
-        for path in files[done:]:
-            yield _read_file(path, input_dir, steps, sidecar)
-
-
 def read_inputs(
-    input_dir: Path,
-    steps: Steps,
-    reporter: Reporter,
-    skip: Iterable[Path] = (),
-    workers: int = 1,
+    input_dir: Path, steps: Steps, reporter: Reporter, skip: Iterable[Path] = ()
 ) -> _Intake:
-    """Read and prepare every file (in `workers` processes); duplicates and failures become
-    rejections, judged in input order."""
+    """Read and prepare every file; duplicates and failures become rejections."""
     intake = _Intake()
     sidecar = _read_sidecar(input_dir, steps, intake.rejected)
     scan = scan_input_folder(input_dir, skip)
@@ -327,24 +244,40 @@ def read_inputs(
     reporter.phase("reading", len(files))
     first_by_bytes: dict[str, str] = {}
     first_by_body: dict[str, str] = {}
-    for read in _read_files(files, input_dir, steps, sidecar, workers):
-        relative = read.relative
+    for path in files:
+        relative = path.relative_to(input_dir).as_posix()
         reporter.advance(relative)
-        if read.rejection is not None:
-            intake.rejected.append(read.rejection)
+        try:
+            result = steps.read_source(path, input_dir)
+        # A reader bug or an OS error costs one file, not the run.
+        except Exception as exc:  # noqa: BLE001
+            intake.rejected.append(
+                Rejection(
+                    relative, "unreadable", hide_paths(f"{type(exc).__name__}: {exc}", input_dir)
+                )
+            )
             continue
-        for source_path, content_sha256, prepared, body_key in read.documents:
+        if isinstance(result, Rejection):
+            intake.rejected.append(result)
+            continue
+        for raw in result:
             # One file may hold many documents (JSON Lines) sharing the file's hash.
-            earlier = first_by_bytes.get(content_sha256)
+            earlier = first_by_bytes.get(raw.content_sha256)
             if earlier is not None and earlier != relative:
                 intake.rejected.append(
-                    Rejection(source_path, "duplicate", f"same content as {earlier}")
+                    Rejection(raw.source_path, "duplicate", f"same content as {earlier}")
                 )
                 continue
-            first_by_bytes.setdefault(content_sha256, relative)
+            first_by_bytes.setdefault(raw.content_sha256, relative)
+            try:
+                prepared = steps.prepare(raw, sidecar)
+            except Exception as exc:  # noqa: BLE001 - one article's failure is its own
+                intake.rejected.append(_error_rejection(raw.source_path, "preparing", exc))
+                continue
             if isinstance(prepared, Rejection):
                 intake.rejected.append(prepared)
                 continue
+            body_key = _sha256(" ".join(prepared.body.split()))
             earlier = first_by_body.get(body_key)
             if earlier is not None:
                 intake.rejected.append(
@@ -631,7 +564,7 @@ def _build_warehouse(
         lock_path(db_path),
         *review.store_files(db_path),
     )
-    intake = read_inputs(input_dir, steps, reporter, skip=warehouse_files, workers=workers)
+    intake = read_inputs(input_dir, steps, reporter, skip=warehouse_files)
 
     kept: dict[str, Extraction] = {}
     to_analyse: list[Article] = []

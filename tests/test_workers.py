@@ -203,16 +203,6 @@ def test_plain_progress_lines_give_the_rate_and_the_time_left(monkeypatch):
     ]
 
 
-def test_reading_in_two_processes_gives_the_same_articles_and_rejections(tmp_path):
-    corpus = tmp_path / "corpus"
-    write_corpus(corpus, 40, seed=5)  # 40 files: enough to be shared between readers
-    alone = read_inputs(corpus, default_steps(), SilentReporter(), workers=1)
-    shared = read_inputs(corpus, default_steps(), SilentReporter(), workers=2)
-    assert shared.articles == alone.articles and len(alone.articles) > 30
-    assert shared.rejected == alone.rejected
-    assert {r.reason for r in alone.rejected} == {"binary", "duplicate", "empty", "non_english"}
-
-
 def test_the_dask_engine_needs_a_scheduler_and_a_scheduler_needs_the_dask_engine(capsys):
     from etl.__main__ import main
 
