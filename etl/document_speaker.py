@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 
 from etl.context import ArticleContext
-from etl.turns import Claim, Line, bare_name, has_first_person, lines_of, people_of, resolve_name
+from etl.turns import (
+    Claim,
+    Line,
+    bare_name,
+    has_first_person,
+    lines_of,
+    people_of,
+    resolve_name,
+    speaks_on,
+)
 
 _HEADING = re.compile(
     r"^(?:(?:the\s+)?(?:text of\s+)?(?:speaking notes|notes for (?:an address|remarks)|"
@@ -55,7 +64,7 @@ def document_claims(ctx: ArticleContext) -> list[Claim]:
     for line in lines[index + 1 :]:
         if _STOP.match(line.text):
             break
-        if not line.is_prose:
+        if not speaks_on(line, lines):
             continue
         if (whole_speech or delivered) or has_first_person(line.text):
             text_start, text_end = _unquote(ctx.body, line)

@@ -250,8 +250,9 @@ def _own_statement(
     ctx: ArticleContext, statements: Sequence[Statement], published: PartialDate
 ) -> list[Event]:
     """A transcript, speech or statement published on a day is itself a statement event of that
-    day: the speech of its first speaker (debates, remarks, speaking notes, interviews)."""
-    spoken = [s for s in statements if s.cue == "transcript"]
+    day: the speech of its first speaker (debates, remarks, speaking notes, press statements,
+    a leader's statement for the media)."""
+    spoken = [s for s in statements if s.cue in {"transcript", "document"}]
     if not spoken:
         return []
     first = spoken[0]
