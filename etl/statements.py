@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.document_speaker import document_claims
+from etl.joint_speakers import with_joint_speakers
 from etl.speaker_choice import (
     described_holder,
     holder_of_title,
@@ -197,7 +198,8 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     rows.sort(key=lambda r: r[0])
     statements = _refine_speakers(ctx, [statement for _start, statement in rows])
     # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
-    return apply_claims(ctx, statements, transcript_claims(ctx) or document_claims(ctx), _make)
+    claimed = apply_claims(ctx, statements, transcript_claims(ctx) or document_claims(ctx), _make)
+    return with_joint_speakers(ctx, claimed)
 
 
 # Subjects that point back at what was just reported: "This information was voiced by X".
