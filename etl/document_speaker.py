@@ -30,6 +30,12 @@ _HEADING = re.compile(
     r"[^\n]{0,60}?\b(?:by|for|from|of)\s+(?P<who>[^\n]+)$",
     re.I,
 )
+# A heading naming only the kind of document, its issuer on the lines below.
+_BARE_HEADING = re.compile(
+    r"^(?:press statement|statement|joint statement|remarks|readout|media note|press release)"
+    r"\s*$",
+    re.I,
+)
 _HANDOVER = re.compile(
     r"\b(?:today\s+|has\s+|have\s+)?(?:issued|released|made|delivered|gave)\s+the\s+following\s+"
     r"(?:statement|remarks|address|speech|message|declaration)\b[^\n]*:\s*$",
@@ -82,12 +88,30 @@ def _named_speaker(
             speaker = _speaker_in(ctx, start, line.end, people)
             if speaker is not None:
                 return i, speaker, bool(_SPEECH_WORDS.search(line.text[: match.start("who")]))
+        if _BARE_HEADING.match(line.text):
+            # "Press Statement / Jane Doe / Deputy Spokesperson / Washington, DC": the name on
+            # the next short line
+            for j in range(i + 1, min(i + 3, len(lines))):
+                below = lines[j]
+                if below.words > 5 or below.text.endswith((".", "?", "!", ":")):
+                    break
+                speaker = _speaker_in(ctx, below.start, below.end, people)
+                if speaker is not None and _is_person_speaker(ctx, speaker):
+                    return j, speaker, True
         handover = _HANDOVER.search(line.text)
         if handover:
             speaker = _speaker_in(ctx, line.start, line.start + handover.start(), people)
             if speaker is not None:
                 return i, speaker, True
     return None
+
+
+def _is_person_speaker(ctx: ArticleContext, speaker: tuple[str | None, str]) -> bool:
+    actor = ctx.actors.get(speaker[0]) if speaker[0] else None
+    if actor is not None:
+        return actor.kind == "person"
+    words = speaker[1].split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def _speaker_in(

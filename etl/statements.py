@@ -198,7 +198,10 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     rows.sort(key=lambda r: r[0])
     statements = _refine_speakers(ctx, [statement for _start, statement in rows])
     # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
-    claimed = apply_claims(ctx, statements, transcript_claims(ctx) or document_claims(ctx), _make)
+    turns = transcript_claims(ctx)
+    if all(c.cue == "headline" for c in turns):  # a headline does not make a transcript
+        turns = [*turns, *document_claims(ctx)]
+    claimed = apply_claims(ctx, statements, turns, _make)
     return with_joint_speakers(ctx, claimed)
 
 

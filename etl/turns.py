@@ -178,6 +178,11 @@ def _third_party(ctx: ArticleContext, statement: Statement, claims: list[Claim])
         return False
     if owner.speaker_id is None:  # a speaker the gazetteer does not know: compare the names
         return statement.speaker_text.split()[-1:] != owner.speaker_text.split()[-1:]
+    if ctx.country_of(owner.speaker_id) is None and actor_kind(ctx, statement.speaker_id) in {
+        "country",
+        "government",
+    }:
+        return False  # "The United States reiterates ..." in a spokesman's statement: his own side
     same_side = {owner.speaker_id, ctx.country_of(owner.speaker_id)}
     return statement.speaker_id not in same_side and (
         ctx.country_of(statement.speaker_id) not in same_side - {None}

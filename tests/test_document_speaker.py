@@ -75,3 +75,22 @@ def test_a_third_party_quoted_inside_a_speech_is_also_a_statement_of_that_party(
         t == "UNHCR" and c != "document" for t, c in by
     )
     assert [s.cue for s in rows].count("document") == 3  # the speech itself is kept whole
+
+
+def test_a_bare_press_statement_heading_takes_its_issuer_from_the_lines_below(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Press Releases: Fighting Around the Port City\n\n"
+        "Press Statement\n\n"
+        "Margaret Oyelaran\n\n"
+        "Department Spokesperson\n\n"
+        "Washington, DC\n\n"
+        "The United States is deeply concerned by the renewed fighting around the port city.\n\n"
+        "We call on all parties to respect the truce and to let aid reach the civilians there."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_text, s.cue) for s in rows] == [
+        ("Margaret Oyelaran", "document"),
+        ("Margaret Oyelaran", "document"),
+    ]  # the whole statement is hers, and "Press Releases:" is no speaker
