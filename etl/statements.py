@@ -202,7 +202,26 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     if all(c.cue == "headline" for c in turns):  # a headline does not make a transcript
         turns = [*turns, *document_claims(ctx)]
     claimed = apply_claims(ctx, statements, turns, _make)
-    return with_joint_speakers(ctx, claimed)
+    return with_joint_speakers(ctx, [_government_voice(ctx, s) for s in claimed])
+
+
+# A government body by its name: it speaks for its country ("governments are named by their
+# country", GOLD.md): "Canada's Immigration Department said" is Canada's statement.
+_GOVERNMENT_BODY = re.compile(
+    r"\b(?:ministry|department|cabinet|government|embassy|foreign office|presidency)\b", re.I
+)
+
+
+def _government_voice(ctx: ArticleContext, statement: Statement) -> Statement:
+    actor = ctx.actors.get(statement.speaker_id) if statement.speaker_id else None
+    if (
+        actor is None
+        or actor.kind not in {"organization", "organisation"}
+        or not actor.country_id
+        or not _GOVERNMENT_BODY.search(actor.name)
+    ):
+        return statement
+    return _respeak(ctx, statement, actor.country_id)
 
 
 # Subjects that point back at what was just reported: "This information was voiced by X".
