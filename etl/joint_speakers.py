@@ -32,6 +32,7 @@ _STATEMENT_NOUNS = {
 # Subjects that point back at the speakers of the last joint statement.
 _BACK_REFERENCES = {"sides", "parties", "leaders", "presidents", "ministers", "countries"}
 _BACK_PRONOUNS = {"they", "both"}
+_REACH_CHARS = 1500  # how far back "the sides" may point
 _TRANSCRIPT_CUES = {"transcript", "document", "interview", "headline"}
 
 
@@ -132,6 +133,8 @@ def _same_country(ctx: ArticleContext, statement: Statement, found: list[str]) -
 def _points_back(ctx: ArticleContext, statement: Statement, last_end: int) -> bool:
     """ "The sides reiterated ...", "They announced ...": a subject pointing back at the last
     joint speakers, in the same paragraph or the next."""
+    if statement.char_start - last_end > _REACH_CHARS:
+        return False  # bounded, so an article costs time in proportion to its length
     between = ctx.body[last_end : statement.char_start]
     if between.count("\n\n") > 1:
         return False
