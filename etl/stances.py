@@ -64,11 +64,13 @@ from etl import (
     stance_circumstances,
     stance_companions,
     stance_facts,
+    stance_joint,
     stance_mediation,
     stance_membership,
     stance_opposition,
     stance_ousters,
     stance_referrals,
+    stance_relief,
     stance_two_way,
     stance_votes,
 )
@@ -99,6 +101,9 @@ _TARGET_PREPOSITIONS = {
     "in",
     "over",
 }
+# A meeting or talks address those met "with" (or "between" whom they are held), not the subject
+# they are "on" or the place they are "in" ("talks on Syria in Nur-Sultan" meet neither).
+_MET_PREPOSITIONS = {"with", "between", "to", "among"}
 _CONCERN_PREPOSITIONS = {"about", "over", "by", "at", "regarding", "with", "on", "concerning"}
 # Participles that tie a group to its patron ("elements linked to al-Qaeda").
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -277,8 +282,20 @@ def extract_stances(
                     cue=edge.cue.text,
                     negated=edge.negated,
                 )
+    # A pair that a sentence already shows critical or supportive is not also merely addressed
+    # there ("Russia, Turkey and Iran agree talks": partners in the talks, not only their parties).
+    valenced = {
+        (s.source_id, s.target_id, s.char_start)
+        for s in stances.values()
+        if s.polarity != "neutral"
+    }
     return sorted(
-        stances.values(), key=lambda s: (s.char_start, s.source_id, s.target_id, s.polarity)
+        (
+            s
+            for s in stances.values()
+            if s.polarity != "neutral" or (s.source_id, s.target_id, s.char_start) not in valenced
+        ),
+        key=lambda s: (s.char_start, s.source_id, s.target_id, s.polarity),
     )
 
 
@@ -842,6 +859,9 @@ class _StanceFinder:
             subject = agent[0] if agent else None
         if subject is None or subject.lower_ in _FIRST_PERSON:
             return self.speaker(verb)
+        if stance_joint.is_parties_noun(self, subject):
+            # "The sides reiterated ...": the parties last named together before.
+            return stance_joint.named_parties(self, verb)
         if subject.tag_ in ("WDT", "WP"):
             # "a force that seeks to destroy Israel": the relative clause's noun acts.
             clause = subject.head
@@ -1007,6 +1027,8 @@ class _StanceFinder:
                 yield from stance_facts.pacts(self, token, _Edge)
                 yield from stance_facts.wars(self, token, _Edge)
                 yield from stance_facts.apposed_patrons(self, token, _Edge)
+                yield from stance_joint.joint_documents(self, token, _Edge)
+                yield from stance_joint.guarantors(self, token, _Edge)
                 yield from stance_mediation.helpers(self, token, _Edge)
                 yield from stance_membership.memberships(self, token, _Edge)
             if token.tag_ == "VBG":
@@ -1015,6 +1037,7 @@ class _StanceFinder:
                 yield from stance_facts.admissions(self, token, _Edge)
                 yield from stance_facts.vetoes(self, token, _Edge)
                 yield from stance_referrals.referrals(self, token, _Edge)
+                yield from stance_relief.unaddressed_relief(self, token, _Edge)
                 yield from stance_mediation.mediators(self, token, _Edge)
                 yield from stance_votes.votes(self, token, _Edge)
             yield from stance_facts.laments(self, token, _Edge)
@@ -1131,6 +1154,10 @@ class _StanceFinder:
                     if s.dep_ in _SUBJECTS
                 ]
             targets = self._targets(objects)
+            if not targets and objects:
+                # "thanked those countries that backed the resolution, among them were Egypt and
+                # Italy": the unnamed group is listed in a clause of its own.
+                targets = self._targets(stance_joint.listed_members(verb))
             if polarity != "critical":
                 # "welcomed the talks between A and B": the talks, not A and B, are welcomed.
                 parties = stance_facts.event_parties(self, objects)
@@ -1234,8 +1261,15 @@ class _StanceFinder:
                 polarity = "critical"
             elif demanded is not None and self.cues.has("cooperative", demanded):
                 # "asking Ottawa to join its coalition" is an offer of partnership; "urged India to
-                # cooperate with the investigation" asks for compliance without faulting.
-                polarity = "neutral" if self._with_a_thing(demanded) else "supportive"
+                # cooperate with the investigation" asks for compliance without faulting; "urged
+                # Iran to join the international community" says Iran stands apart from it.
+                polarity = (
+                    "critical"
+                    if self._with_the_community(demanded)
+                    else "neutral"
+                    if self._with_a_thing(demanded)
+                    else "supportive"
+                )
             if demanded is not None and (
                 self._both(objects)
                 or self.negated(demanded)
@@ -1249,6 +1283,13 @@ class _StanceFinder:
             sources = self.agents(verb)
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, verb)
+
+    def _with_the_community(self, verb: Token) -> bool:
+        """Joining or working "with the international community": the one asked stands apart."""
+        partners = self.prep_objects(verb, {"with", "in"}) + [
+            c for c in verb.children if c.dep_ == "dobj"
+        ]
+        return any(self.cues.has("community", p) for p in partners)
 
     def _with_a_thing(self, verb: Token) -> bool:
         """Cooperation "with" something that is no actor ("with the investigation")."""
@@ -1616,6 +1657,15 @@ class _StanceFinder:
             return noun.head
         first = min(t.i for t in noun.subtree)
         doc = noun.doc
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.i >= 2:
+            # "Russia and Iran, as supporters of the Assad regime, ...": the names set off before
+            # "as"; a plural role covers every name of the list.
+            name = doc[noun.head.i - 2] if doc[noun.head.i - 1].text == "," else None
+            if name is None or self.mention_at(name) is None or name.pos_ != "PROPN":
+                return None
+            while noun.tag_ == "NNS" and name.dep_ == "conj" and name.head.i < name.i:
+                name = name.head
+            return name
         if noun.dep_ in ("npadvmod", "dep", "conj") and first >= 2 and doc[first - 1].text == ",":
             name = doc[first - 2]
             if self.mention_at(name) is not None and name.pos_ == "PROPN":
@@ -1695,6 +1745,8 @@ class _StanceFinder:
             words = (
                 {cue.dependent}
                 if cue.dependent in _TARGET_PREPOSITIONS | {"of"}
+                else _MET_PREPOSITIONS
+                if polarity == "neutral"
                 else _TARGET_PREPOSITIONS
             )
             aimed = self.prep_objects(noun, words)
@@ -1729,6 +1781,14 @@ class _StanceFinder:
                 owners = modifiers if sources else []
             if any(o.lower_ in _FIRST_PERSON for o in owners):
                 sources = self.speaker(noun)
+            elif (
+                owners
+                and all(o.tag_ == "PRP$" for o in owners)
+                and noun.dep_ == "dobj"
+                and self.subject_of(verb)[0] is not None
+            ):
+                # "The sides expressed their gratitude to Kazakhstan": "their" is the subject's.
+                sources = self.agents(verb) or sources
             elif (
                 not sources
                 and not owners
