@@ -63,6 +63,7 @@ from etl import (
     stance_blocs,
     stance_circumstances,
     stance_companions,
+    stance_epithets,
     stance_facts,
     stance_joint,
     stance_mediation,
@@ -169,6 +170,10 @@ class CueBook:
         """The cue of `section` that `token` realises, phrases (with a dependent) first."""
         # The word as written counts too: a tagger may lemmatise "failed" (an adjective) to "fail".
         lemma, lower = token.lemma_.lower(), token.lower_
+        if section == "protected" and token.pos_ == "PROPN" and lemma == lower:
+            # A title in capitals is not lemmatised: "Welcoming Syrian Refugees" (only for the
+            # people a demonym may describe: "Chemical Weapons Convention" is a name).
+            lemma = lower.removesuffix("s")
         found = self._by_word.get((section, lemma), ())
         if lower != lemma:
             found = (*found, *self._by_word.get((section, lower), ()))
@@ -1029,6 +1034,7 @@ class _StanceFinder:
                 yield from stance_facts.apposed_patrons(self, token, _Edge)
                 yield from stance_joint.joint_documents(self, token, _Edge)
                 yield from stance_joint.guarantors(self, token, _Edge)
+                yield from stance_epithets.role_epithets(self, token, _Edge)
                 yield from stance_mediation.helpers(self, token, _Edge)
                 yield from stance_membership.memberships(self, token, _Edge)
             if token.tag_ == "VBG":
@@ -1041,6 +1047,7 @@ class _StanceFinder:
                 yield from stance_mediation.mediators(self, token, _Edge)
                 yield from stance_votes.votes(self, token, _Edge)
             yield from stance_facts.laments(self, token, _Edge)
+            yield from stance_epithets.friendly_epithets(self, token, _Edge)
             yield from stance_ousters.ousters(self, token, _Edge)
 
     def _verb_cues(self, verb: Token) -> Iterator[_Edge]:
@@ -1375,6 +1382,13 @@ class _StanceFinder:
         for section, polarity in self.cues.polarity_sections("joint"):
             if self.cues.has(section, verb):
                 yield from self._among_subjects(verb, polarity, verb)
+                return
+        if any(
+            c.dep_ == "advmod" and self.cues.has("jointly", c) for c in verb.children
+        ) and not self.cues.has("veto supportive", verb):
+            # "Russia and Turkey jointly brokered the deal": partners in whatever they did (not
+            # states that "jointly blocked" a text: they shield a third party, see vetoes).
+            yield from self._among_subjects(verb, "supportive", verb)
 
     def _among_subjects(self, verb: Token, polarity: str, cue: Token) -> Iterator[_Edge]:
         """Each party of a conjoined subject toward the others; in someone's words, only the
@@ -1596,12 +1610,18 @@ class _StanceFinder:
             yield _Edge(tuple(reporters), tuple(holders), "critical", token, negated=True)
 
     def _concern(self, token: Token) -> Iterator[_Edge]:
-        for section, polarity in self.cues.polarity_sections("concern"):
+        # "concerned about X" (critical); "grateful to X" (supportive, etl/rules [gratitude]).
+        kinds = (("concern", _CONCERN_PREPOSITIONS), ("gratitude", {"to"}))
+        for kind, prepositions in kinds:
+            yield from self._feeling(token, kind, prepositions)
+
+    def _feeling(self, token: Token, kind: str, prepositions: set[str]) -> Iterator[_Edge]:
+        for section, polarity in self.cues.polarity_sections(kind):
             if not self.cues.has(section, token):
                 continue
-            about = self.prep_objects(token, _CONCERN_PREPOSITIONS)
+            about = self.prep_objects(token, prepositions)
             if token.dep_ in ("dobj", "acomp") and token.head.pos_ in ("VERB", "AUX"):
-                about += self.prep_objects(token.head, _CONCERN_PREPOSITIONS - {"by", "on", "with"})
+                about += self.prep_objects(token.head, prepositions - {"by", "on", "with"})
             targets = self._targets(about)
             if not targets:
                 continue

@@ -44,6 +44,16 @@ from tests.test_stances import make_context, triples
             id="an-operation-against-a-country",
         ),
         pytest.param(
+            "Blinken said Washington was deeply grateful to Kenya for agreeing to lead the force.",
+            {("united-states", "kenya", "supportive")},
+            id="grateful-to-a-country",
+        ),
+        pytest.param(
+            "The Chemical Weapons Convention binds Syria, Canada said.",
+            set(),
+            id="a-name-in-capitals-is-no-blame-cue",
+        ),
+        pytest.param(
             "Kenya expressed its gratitude to Qatar for the talks.",
             {("kenya", "qatar", "supportive")},
             id="gratitude-to-a-country",
