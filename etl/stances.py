@@ -83,6 +83,7 @@ DEFAULT_CUES = RULES_DIR / "stance_cues.txt"
 
 _FIRST_PERSON = {"i", "we", "us", "our", "my", "me", "ours"}
 _MODALS = {"should", "must", "ought", "shall"}
+_FUTURE = {"will", "would", "'ll", "wo", "shall"}
 _SUBJECTS = {"nsubj", "csubj"}
 _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 # Dependents that stay inside the noun phrase naming an actor ("Syria's Assad regime and Russia").
@@ -261,12 +262,18 @@ def extract_stances(
             edges.append(_Edge(edge.sources, kept, edge.polarity, edge.cue, edge.negated))
     stances: dict[tuple[str, str, str, int], Stance] = {}
     for edge in edges:
+        if edge.polarity == "neutral" and finder.planned(edge.cue):
+            continue  # "would meet the Contact Group on June 3": no one has met yet
         sentence = _trimmed(edge.cue.sent)
         statement = finder.statement_at(edge.cue)
         sources = [s for s in edge.sources if finder.may_hold_stance(s)]
         sources = finder.unclaimed(sources, edge)
+        targets = edge.targets
+        if edge.polarity == "neutral":
+            # Addressing a radio host or a resident is no diplomatic contact.
+            targets = tuple(t for t in targets if finder.may_hold_stance(t))
         for source in finder.one_per_side(sources):
-            for target in finder.one_per_side(edge.targets):
+            for target in finder.one_per_side(targets):
                 if finder.same_side(source, target):
                     continue
                 key = (source, target, edge.polarity, sentence.start_char)
@@ -843,6 +850,22 @@ class _StanceFinder:
         subject = subjects[-1]
         return subject, subject.dep_ in _PASSIVE_SUBJECTS
 
+    def planned(self, cue: Token) -> bool:
+        """A meeting or call still to come: "will meet", "would hold talks", "plans to meet",
+        "talks are due to resume" (the clause's verb, or a verb it depends on, says so)."""
+        current = self.clause_verb(cue)
+        for _ in range(3):
+            if current.lemma_.lower() in ("continue", "keep"):
+                return False  # "would continue to work with Pakistan": going on already
+            if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in current.children):
+                return True
+            if current.i != cue.i and self.cues.has("planned", current):
+                return True
+            if current.dep_ not in ("xcomp", "conj", "acl", "advcl") or current.head.i == current.i:
+                return False
+            current = current.head
+        return False
+
     def has_modal(self, verb: Token) -> bool:
         current = verb
         for _ in range(3):
@@ -1115,6 +1138,16 @@ class _StanceFinder:
     def _objects(self, verb: Token, cue: Cue) -> list[Token]:
         """The phrases a verb cue is aimed at: its direct object, or the object of its particle."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+        if len(objects) > 1 and any(o.dep_ == "dobj" for o in objects[:-1]):
+            # "welcomed the talks between the army and its rival, the RSF": a second direct
+            # object set off by a comma is an apposition the parser misplaced, not a target.
+            objects = [
+                o
+                for o in objects
+                if not (
+                    o.dep_ == "dobj" and o.left_edge.i > 0 and o.doc[o.left_edge.i - 1].text == ","
+                )
+            ] or objects
         if cue.dependent:
             particle = _dependent(verb, cue.dependent)
             if particle is not None and particle.dep_ in ("prep", "agent", "dative"):

@@ -63,3 +63,61 @@ from tests.test_stances import make_context, triples
 def test_recall_rules(nlp, body, expected):
     ctx = make_context(nlp, body)
     assert triples(extract_stances(ctx, []), ctx) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "She added that Canada and France would meet the European Union in Brussels on June 3.",
+            set(),
+            id="a-meeting-still-to-come",
+        ),
+        pytest.param(
+            "Canada plans to hold talks with Russia next month.",
+            set(),
+            id="planned-talks",
+        ),
+        pytest.param(
+            "She said Canada would continue to work with Egypt on safe passage.",
+            {("canada", "egypt", "neutral")},
+            id="work-that-continues-is-going-on",
+        ),
+        pytest.param(
+            "Canada met Russia on Monday.",
+            {("canada", "russia", "neutral")},
+            id="a-meeting-that-happened",
+        ),
+        pytest.param(
+            "Saudi Arabia and the United States welcomed the start of the talks between Sudan's "
+            "army and its rival, the paramilitary Rapid Support Forces, a joint statement said.",
+            set(),
+            id="an-apposition-misread-as-a-second-object-is-not-welcomed",
+        ),
+    ],
+)
+def test_what_is_not_a_stance(nlp, body, expected):
+    ctx = make_context(nlp, body)
+    assert triples(extract_stances(ctx, []), ctx) == expected
+
+
+def test_a_talk_with_a_radio_host_is_no_diplomatic_contact(nlp):
+    from dataclasses import replace
+
+    from etl.types import Actor, Mention
+
+    body = "Justin Trudeau held talks with Rick Cluff on Monday. Justin Trudeau met Egypt."
+    ctx = make_context(nlp, body)
+    start = body.index("Rick Cluff")
+    host = Actor("rick-cluff", "Rick Cluff", "person", None, source="discovered")
+    ctx = replace(
+        ctx,
+        actors={**ctx.actors, host.actor_id: host},
+        mentions=tuple(
+            sorted(
+                (*ctx.mentions, Mention("a1", "rick-cluff", start, start + 10, "Rick Cluff")),
+                key=lambda m: m.char_start,
+            )
+        ),
+    )
+    assert triples(extract_stances(ctx, []), ctx) == {("canada", "egypt", "neutral")}
