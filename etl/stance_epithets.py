@@ -43,7 +43,7 @@ def role_epithets(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any
     sources = [a for a in finder.actors_of(named) if a not in targets]
     sources = [s for s in sources if not any(finder.same_side(s, t) for t in targets)]
     if targets and sources:
-        yield edge(tuple(sources), tuple(targets), "supportive", noun)
+        yield edge(tuple(sources), tuple(targets), "supportive", noun, context=True)
 
 
 def friendly_epithets(finder: _StanceFinder, adjective: Token, edge: Any) -> Iterator[Any]:
@@ -64,3 +64,29 @@ def friendly_epithets(finder: _StanceFinder, adjective: Token, edge: Any) -> Ite
     sources = [s for s in speakers if not any(finder.same_side(s, t) for t in targets)]
     if targets and sources:
         yield edge(tuple(sources), tuple(targets[:1]), "supportive", adjective)
+
+
+def pejorative_epithets(finder: _StanceFinder, word: Token, edge: Any) -> Iterator[Any]:
+    """ "the terrorist organizations of Jabhat al-Nusra and Hurras al-Din", in a spokeswoman's
+    words: the speaker labels the named groups, a critical stance (`[pejorative critical]`).
+    Narration ("the terrorist group ISIS" in a wire story) has no speaker and yields nothing."""
+    if word.dep_ not in ("amod", "compound") or not finder.cues.has("pejorative critical", word):
+        return
+    if word.pos_ == "PROPN" or (word.is_title and word.i != word.sent.start):
+        return  # part of a name: "the International Criminal Court"
+    statement = finder.statement_at(word)
+    if statement is None or not statement.speaker_id:
+        return
+    noun = word.head
+    named = [noun] if finder.mention_at(noun) is not None else []
+    for child in noun.children:
+        if child.dep_ == "appos" or (child.dep_ == "compound" and child.i > word.i):
+            named.append(child)
+    for head in finder.prep_objects(noun, {"of"}):
+        named.extend([head, *head.conjuncts])
+    tokens = [t for n in named for t in finder.phrase(n, deep=False)]
+    targets = finder.actors_of(tokens, as_target=True)
+    sources = [statement.speaker_id]
+    targets = [t for t in targets if not finder.same_side(t, sources[0])]
+    if targets:
+        yield edge(tuple(sources), tuple(targets), "critical", word)

@@ -222,6 +222,13 @@ def _dependent(token: Token, lemma: str) -> Token | None:
     for child in token.children:
         if child.lemma_.lower() == lemma or child.lower_ == lemma:
             return child
+    if lemma == "with" and token.pos_ == "VERB":
+        # "discussed the crisis with Pompeo": the parser hangs the partner on the object.
+        for child in token.children:
+            if child.dep_ == "dobj":
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "with":
+                        return prep
     return None
 
 
@@ -232,6 +239,9 @@ class _Edge:
     polarity: str
     cue: Token
     negated: bool = False
+    # A known relation stated as context ("Russia and Iran, as supporters of the Assad regime"),
+    # not a claim of the one whose words it is in.
+    context: bool = False
 
 
 def extract_stances(
@@ -267,7 +277,7 @@ def extract_stances(
         sentence = _trimmed(edge.cue.sent)
         statement = finder.statement_at(edge.cue)
         sources = [s for s in edge.sources if finder.may_hold_stance(s)]
-        sources = finder.unclaimed(sources, edge)
+        sources = sources if edge.context else finder.unclaimed(sources, edge)
         targets = edge.targets
         if edge.polarity == "neutral":
             # Addressing a radio host or a resident is no diplomatic contact.
@@ -1071,6 +1081,7 @@ class _StanceFinder:
                 yield from stance_votes.votes(self, token, _Edge)
             yield from stance_facts.laments(self, token, _Edge)
             yield from stance_epithets.friendly_epithets(self, token, _Edge)
+            yield from stance_epithets.pejorative_epithets(self, token, _Edge)
             yield from stance_ousters.ousters(self, token, _Edge)
 
     def _verb_cues(self, verb: Token) -> Iterator[_Edge]:
@@ -1701,7 +1712,7 @@ class _StanceFinder:
                 a for a in self.actors_of(self.phrase(holder, deep=False)) if a not in targets
             ]
             if targets and sources:
-                yield _Edge(tuple(sources), tuple(targets), polarity, noun)
+                yield _Edge(tuple(sources), tuple(targets), polarity, noun, context=True)
 
     def _apposed_to(self, noun: Token) -> Token | None:
         """The name a noun phrase is in apposition to; the parser sometimes attaches the

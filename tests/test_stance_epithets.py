@@ -60,3 +60,42 @@ def test_a_friendly_country_in_narration_is_no_stance(nlp):
     body = "Relations between the two friendly countries, Turkey and Egypt, improved."
     ctx = make_context(nlp, body)
     assert triples(extract_stances(ctx, []), ctx) == set()
+
+
+def test_a_terrorist_label_in_a_spokeswomans_words(nlp):
+    body = (
+        "Russia said its officers had met the commanders of the terrorist organizations of "
+        "Hamas and ISIS."
+    )
+    ctx = make_context(nlp, body)
+    found = triples(extract_stances(ctx, [statement(body, "sergei-lavrov")]), ctx)
+    assert {("russia", "hamas", "critical"), ("russia", "isis", "critical")} <= found
+
+
+def test_a_terrorist_label_in_narration_is_no_stance(nlp):
+    body = "The terrorist group ISIS claimed the attack."
+    ctx = make_context(nlp, body)
+    assert triples(extract_stances(ctx, []), ctx) == set()
+
+
+def test_an_alliance_stated_as_context_inside_someones_words(nlp):
+    body = (
+        '"Canada urges Russia and Iran, as supporters of Syria, to join the international '
+        'community," Justin Trudeau said.'
+    )
+    ctx = make_context(nlp, body)
+    found = triples(extract_stances(ctx, [statement(body, "justin-trudeau")]), ctx)
+    assert {("russia", "syria", "supportive"), ("iran", "syria", "supportive")} <= found
+
+
+def test_a_partner_hung_on_the_object_of_discuss(nlp):
+    body = "Mélanie Joly said she had discussed the crisis with Sergei Lavrov on Monday."
+    ctx = make_context(nlp, body)
+    assert ("canada", "russia", "neutral") in triples(extract_stances(ctx, []), ctx)
+
+
+def test_a_label_word_inside_a_name_is_no_label(nlp):
+    body = "Canada would back the International Criminal Court's inquiry into Russia."
+    ctx = make_context(nlp, body)
+    found = triples(extract_stances(ctx, [statement(body, "justin-trudeau")]), ctx)
+    assert not any(polarity == "critical" for _s, _t, polarity in found)
