@@ -5,7 +5,7 @@ offered tents", "Kenya has pledged 1,000 police officers": a dispatch verb (`[di
 supportive]` or `[pledge]` in `etl/rules/stance_cues.txt`) whose object names relief (`[relief]`:
 aid, rescuers, medics, police - not troops or weapons, which a story about a war may send against
 its country) and that names no recipient ("to ...", "into ...", "for ...") is support for the
-country the story has named most so far. A dispatch someone is only asked or expected to make, a
+country the story names most so far as a place or recipient (not as the one acting). A dispatch someone is only asked or expected to make, a
 negated one, or one by the story's own country yields nothing.
 """
 
@@ -63,9 +63,35 @@ def unaddressed_relief(finder: _StanceFinder, verb: Token, edge: Any) -> Iterato
         for s in finder.agents(verb) or []
         if (actor := finder.ctx.actors.get(s)) is not None and actor.kind in _SENDERS
     ]
-    home = finder._the_country(verb)
+    home = _stricken_country(finder, verb, {finder.side(s) for s in sources})
     if home is None:
         return
     sources = [s for s in sources if finder.side(s) != home]
     if sources:
         yield edge(tuple(sources), (home,), "supportive", verb)
+
+
+def _stricken_country(finder: _StanceFinder, verb: Token, senders: set[str]) -> str | None:
+    """The country the story so far names most as a place or recipient ("floods in eastern
+    Libya", "police for Haiti"), not as the one acting: mentions heading a clause's subject
+    ("Kenya said ...", "Egypt's army sent ...") are the helpers, not the helped."""
+    doc = finder.ctx.doc
+    counts: dict[str, list[int]] = {}
+    for mention in finder.ctx.mentions_in(0, verb.idx):
+        actor = finder.ctx.actors.get(mention.actor_id)
+        if actor is None or actor.kind != "country" or actor.actor_id in senders:
+            continue
+        span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            continue
+        seen = counts.setdefault(actor.actor_id, [0, 0])
+        seen[0] += 1
+        seen[1] = mention.char_start
+    if not counts:
+        return None
+    return max(counts, key=lambda a: (counts[a][0], counts[a][1]))

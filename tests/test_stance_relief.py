@@ -30,6 +30,12 @@ LEDE = "Floods swept through eastern Libya on Sunday, and Libya appealed for hel
             id="pledged-police",
         ),
         pytest.param(
+            "Kenya said its police could be in Haiti within weeks. Kenya will lead the force, "
+            "and Kenya has trained for it. Egypt has also promised personnel.",
+            {("egypt", "haiti", "supportive")},
+            id="the-helped-country-not-the-one-named-most-as-acting",
+        ),
+        pytest.param(
             "Ukraine braced for a new offensive, and Ukraine's army dug in. "
             "Russia has deployed more troops and tanks.",
             set(),
