@@ -27,7 +27,7 @@ def _is_role(finder: _StanceFinder, noun: Token) -> bool:
 
 
 def role_epithets(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
-    if noun.pos_ != "NOUN" or not _is_role(finder, noun):
+    if noun.pos_ != "NOUN" or not _is_role(finder, noun) or finder.lapsed(noun):
         return
     owners = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
     # The name right after the role ("ally Russia"), not a later one the parser hung on it.

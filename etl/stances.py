@@ -27,7 +27,17 @@ Cue kinds (sections of the rules file):
 - patron: "Yemen's Saudi-backed government" - the patron supportive of the backed; "the Saudi-led
   coalition" stands for its leader, and so does "the coalition" later in the same article;
 - money: "announced $50 million in aid for Ukraine", "EUR 1 billion for reconstruction in Turkey";
-- omission: "the text did not condemn Hamas", said by someone, is that speaker's charge.
+- omission: "the text did not condemn Hamas", said by someone, is that speaker's charge;
+- gratitude: "Washington was deeply grateful to Kenya", "expressed their gratitude to Kazakhstan".
+
+Rules in modules of their own (etl.stance_*): pacts, wars, vetoes and patrons in apposition
+(facts); joint statements, co-guarantors, "the sides", groups listed "among them" (joint); role,
+friendly and pejorative epithets (epithets); relief with no recipient named (relief); mediators,
+memberships, ousters, referrals, votes.
+
+A meeting or talks still to come ("would meet", "plans to hold talks") yield no neutral edge, and
+a pair a sentence shows critical or supportive is not also neutral there. Relations stated as
+context ("Russia and Iran, as supporters of the Assad regime") are not a speaker's claim.
 
 Some common nouns resolve within the article: "the council" after "the UN Security Council", "the
 ministers" after "ministers from the G7", "the resolution" to the body that adopted it (for act
@@ -1567,6 +1577,12 @@ class _StanceFinder:
             subject = agents[0] if agents else None
         if subject is None:
             return []
+        if subject.tag_ in ("WDT", "WP"):
+            # "the Turkish regime, which continues to support the terrorists": the antecedent.
+            clause = subject.head
+            while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
+                clause = clause.head
+            return self._targets([clause.head]) if clause.dep_ in ("relcl", "acl") else []
         return self._targets([subject])
 
     def _blame(self, token: Token) -> Iterator[_Edge]:
@@ -1689,6 +1705,8 @@ class _StanceFinder:
         if noun.dep_ != "attr" or noun.head.lemma_ != "be":
             yield from self._apposed_role(noun)
             return
+        if self.lapsed(noun):
+            return
         for section, polarity in self.cues.polarity_sections("predicate"):
             if self.cues.match(section, noun) is None:
                 continue
@@ -1697,11 +1715,15 @@ class _StanceFinder:
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, noun)
 
+    def lapsed(self, noun: Token) -> bool:
+        """A role held no longer or in name only: "a former ally", "Armenia's nominal ally"."""
+        return any(c.dep_ == "amod" and self.cues.has("lapsed", c) for c in noun.children)
+
     def _apposed_role(self, noun: Token) -> Iterator[_Edge]:
         """ "Iran, Assad's main regional ally, ...", "Poland, a staunch supporter of Ukraine": a role
         noun set off after an actor's name states that actor's relation."""
         holder = self._apposed_to(noun)
-        if holder is None:
+        if holder is None or self.lapsed(noun):
             return
         for section, polarity in self.cues.polarity_sections("predicate"):
             if not any(cue.lemma == noun.lemma_.lower() for cue in self.cues.cues(section)):

@@ -28,6 +28,16 @@ from tests.test_stances import make_context, statement, triples
             id="no-role-no-epithet",
         ),
         pytest.param(
+            "Russia, Ukraine's former ally, rejected the criticism.",
+            set(),
+            id="a-former-ally-is-no-ally",
+        ),
+        pytest.param(
+            "Iran, Syria's main regional ally, sent more advisers.",
+            {("iran", "syria", "supportive")},
+            id="a-current-ally-set-off-after-a-name",
+        ),
+        pytest.param(
             "Russia and Turkey jointly brokered the deal.",
             {("russia", "turkey", "supportive"), ("turkey", "russia", "supportive")},
             id="an-act-done-jointly",

@@ -54,6 +54,12 @@ from tests.test_stances import make_context, triples
             id="a-name-in-capitals-is-no-blame-cue",
         ),
         pytest.param(
+            "Russia said all sides must abide by the deal, especially Turkey, which continues to "
+            "support the terrorists in Idlib.",
+            {("russia", "turkey", "critical")},
+            id="a-fault-laid-on-the-antecedent-of-which",
+        ),
+        pytest.param(
             "Kenya expressed its gratitude to Qatar for the talks.",
             {("kenya", "qatar", "supportive")},
             id="gratitude-to-a-country",
