@@ -146,3 +146,38 @@ def guarantors(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
     for party in parties if len(parties) >= 2 else ():
         others = tuple(p for p in parties if p != party)
         yield edge((party,), others, "supportive", noun)
+
+
+_HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
+
+
+def hyphenated_partners(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "the American-Saudi initiative", "a Russian-Turkish patrol": two countries joined by a
+    hyphen before a joint undertaking (`[joint undertaking]`) are partners in it, each supportive
+    of the other. Relations ("Canadian-Russian relations") and wars are no undertaking."""
+    if noun.pos_ != "NOUN" or not finder.cues.has("joint undertaking", noun):
+        return
+    doc = noun.doc
+    names: list[Token] = []
+    hyphens = 0
+    i = noun.i - 1
+    while i >= 0:
+        token = doc[i]
+        if token.text in _HYPHENS:
+            hyphens += 1
+        elif token.pos_ in ("ADJ", "PROPN") and finder.mention_at(token) is not None:
+            names.append(token)
+        else:
+            break
+        i -= 1
+    if hyphens == 0 or len(names) < 2:
+        return
+    parties = []
+    for actor_id in finder.actors_of(names):
+        actor = finder.ctx.actors.get(actor_id)
+        if actor is not None and actor.kind == "country":
+            parties.append(actor_id)
+    parties = _one_per_side(finder, parties)
+    for party in parties if len(parties) >= 2 else ():
+        others = tuple(p for p in parties if p != party)
+        yield edge((party,), others, "supportive", noun, context=True)

@@ -1077,6 +1077,7 @@ class _StanceFinder:
                 yield from stance_facts.apposed_patrons(self, token, _Edge)
                 yield from stance_joint.joint_documents(self, token, _Edge)
                 yield from stance_joint.guarantors(self, token, _Edge)
+                yield from stance_joint.hyphenated_partners(self, token, _Edge)
                 yield from stance_epithets.role_epithets(self, token, _Edge)
                 yield from stance_mediation.helpers(self, token, _Edge)
                 yield from stance_membership.memberships(self, token, _Edge)

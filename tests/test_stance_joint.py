@@ -51,6 +51,16 @@ def _both_ways(*parties: str) -> set[tuple[str, str, str]]:
             id="guarantors-only-asked-for-are-no-deal",
         ),
         pytest.param(
+            "Talks resumed under the American-Saudi initiative on Monday.",
+            _both_ways("united-states", "saudi-arabia"),
+            id="two-countries-joined-by-a-hyphen-before-an-initiative",
+        ),
+        pytest.param(
+            "Canadian-Russian relations are at a low point.",
+            set(),
+            id="hyphenated-relations-are-no-partnership",
+        ),
+        pytest.param(
             "Justin Trudeau thanked the countries that voted for the resolution, among them were "
             "Egypt, France and Germany.",
             {("canada", c, "supportive") for c in ("egypt", "france", "germany")},
