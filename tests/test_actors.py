@@ -252,3 +252,11 @@ def test_government_forces_in_a_story_about_syria_stay_the_syrian_army(resolve):
         "rebel-held province."
     )
     assert "syrian-army" in ids(mentions)
+
+
+def test_the_syrian_opposition_is_an_actor_apart_from_its_coalition(resolve):
+    mentions, _ = resolve(
+        "Russia was negotiating with the Syrian opposition. The Syrian opposition coalition "
+        "rejected the plan."
+    )
+    assert ids(mentions)[1:] == ["syrian-opposition", "syrian-national-coalition"]
