@@ -239,11 +239,17 @@ def caption_stances_over_time(df: pd.DataFrame) -> str:
 
 
 @_never_fails
-def caption_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> str:
+def caption_network(nodes: pd.DataFrame, edges: pd.DataFrame, labelled: int | None = None) -> str:
     if nodes.empty:
         return "No actors under these filters."
+    named = ""
+    if labelled is not None and labelled < len(nodes):
+        named = (
+            " Names are drawn, most connected actors first, wherever one fits without covering "
+            "another name or circle; the rest are in the hover and the data."
+        )
     if edges.empty:
-        return f"{_plural(len(nodes), 'actor')} mentioned; no stances between them."
+        return f"{_plural(len(nodes), 'actor')} mentioned; no stances between them.{named}"
     ties = (
         pd.concat(
             [
@@ -257,7 +263,7 @@ def caption_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> str:
     )
     return (
         f"{_plural(len(nodes), 'actor')} and {_plural(int(edges['stances'].sum()), 'stance')} "
-        f"between them; most involved: {_top(ties)}."
+        f"between them; most involved: {_top(ties)}.{named}"
     )
 
 
@@ -454,7 +460,8 @@ def actor_network(
     co_all = queries.co_mentions(wh, f, shown, 1)
     graph = network.build_graph(nodes, edges, co_all)
     placed = network.with_positions(nodes, network.layout(graph))
-    figure = charts.actor_network(
+    draw = functools.partial(
+        charts.actor_network,
         placed,
         edges,
         ctx.source("stances", "stances"),
@@ -463,13 +470,16 @@ def actor_network(
         co_all if with_co else None,
         selected,
     )
+    figure = draw()
     chart = Chart(
         "network",
         "Actor network",
         figure,
         edges,
         "stances",
-        caption_network(nodes, edges),
+        caption_network(nodes, edges, (figure.layout.meta or {}).get("labelled")),
+        # Names are placed again for the slide's smaller plot and larger type.
+        lambda: draw(canvas=charts.SLIDE_CANVAS),
         evidence=True,
     )
     return NetworkView(chart, nodes, edges, graph)
