@@ -856,10 +856,36 @@ def stance_bars(df: pd.DataFrame, source: str, top: int = 20, side: str = "count
     )
 
 
+def short_labels(names: list[str], width: int) -> list[str]:
+    """Each name shortened to `width` characters with '…', distinct: two names that shorten
+    alike are told apart by a number, so no two rows or columns merge into one."""
+    out: list[str] = []
+    for name in names:
+        label = _short(name, width)
+        if label in out:
+            n = 2
+            while f"{_short(name, width - 3)} {n}" in out:
+                n += 1
+            label = f"{_short(name, width - 3)} {n}"
+        out.append(label)
+    return out
+
+
+def _signed(n: int) -> str:
+    """'+3', '−2' (a true minus), '0'."""
+    return f"+{n}" if n > 0 else f"−{-n}" if n < 0 else "0"
+
+
+MATRIX_LABEL = 22  # characters of a row or column name; the hover has it whole
+
+
 @_plain_inputs
 def stance_matrix(df: pd.DataFrame, source: str, top: int = 15, side: str = "country") -> go.Figure:
-    """Source × target heatmap: colour is the net tone (supportive − critical) / all stances,
-    the number in the cell is how many stances there are."""
+    """Source × target heatmap of net tone. Colour and number say the same thing: the number
+    is the net count (supportive − critical stances, signed), the colour that net as a share
+    of all stances between the pair (−1 all critical … +1 all supportive); the hover gives the
+    count of each polarity. Names are shortened (never alike) and slanted so that columns
+    never collide; the hover has them whole."""
     title = f"Stance matrix: source {side} (rows) × target (columns)"
     if df.empty:
         return empty_figure(title, source)
@@ -874,37 +900,44 @@ def stance_matrix(df: pd.DataFrame, source: str, top: int = 15, side: str = "cou
         if polarity not in wide:
             wide[polarity] = 0
     wide["total"] = wide[list(theme.POLARITY_ORDER)].sum(axis=1)
-    wide["net"] = (wide["supportive"] - wide["critical"]) / wide["total"]
+    wide["balance"] = wide["supportive"] - wide["critical"]
+    wide["net"] = wide["balance"] / wide["total"]
     wide = wide.reset_index()
     sources = list(wide.groupby("source")["total"].sum().sort_values(ascending=False).index[:top])
     targets = list(wide.groupby("target")["total"].sum().sort_values(ascending=False).index[:top])
     wide = wide[wide["source"].isin(sources) & wide["target"].isin(targets)]
-    net = wide.pivot(index="source", columns="target", values="net").reindex(
-        index=sources, columns=targets
-    )
-    total = wide.pivot(index="source", columns="target", values="total").reindex(
-        index=sources, columns=targets
-    )
+    row_label = dict(zip(sources, short_labels(sources, MATRIX_LABEL)))
+    column_label = dict(zip(targets, short_labels(targets, MATRIX_LABEL)))
+
+    def grid(column: str) -> pd.DataFrame:
+        return wide.pivot(index="source", columns="target", values=column).reindex(
+            index=sources, columns=targets
+        )
+
     detail = wide.assign(
         d=[
-            f"{c} critical, {n} neutral, {s} supportive"
-            for c, n, s in zip(wide["critical"], wide["neutral"], wide["supportive"])
+            f"{s} → {t}<br>{c} critical, {n} neutral, {p} supportive<br>"
+            f"net {_signed(int(b))} of {int(total)} stance{'s' if total != 1 else ''}"
+            for s, t, c, n, p, b, total in zip(
+                wide["source"], wide["target"], wide["critical"], wide["neutral"],
+                wide["supportive"], wide["balance"], wide["total"],
+            )
         ]
-    )
-    detail = detail.pivot(index="source", columns="target", values="d").reindex(
-        index=sources, columns=targets
-    )
+    )  # fmt: skip
     fig = go.Figure(
         go.Heatmap(
-            z=net.values,
-            x=[_short(t, 22) for t in targets],
-            y=[_short(s, 22) for s in sources],
+            z=grid("net").values,
+            x=[column_label[t] for t in targets],
+            y=[row_label[s] for s in sources],
             zmin=-1,
             zmax=1,
-            text=total.map(lambda v: "" if pd.isna(v) else f"{int(v)}").values,
+            text=grid("balance").map(lambda v: "" if pd.isna(v) else _signed(int(v))).values,
             texttemplate="%{text}",
             textfont={"size": theme.SCREEN.label + 2},
-            customdata=detail.fillna("").values,
+            customdata=detail.pivot(index="source", columns="target", values="d")
+            .reindex(index=sources, columns=targets)
+            .fillna("")
+            .values,
             colorscale=[
                 [0, theme.POLARITY_COLOURS["critical"]],
                 [0.5, "#F7F7F7"],
@@ -913,41 +946,43 @@ def stance_matrix(df: pd.DataFrame, source: str, top: int = 15, side: str = "cou
             colorbar={
                 "title": {"text": "net tone"},
                 "tickvals": [-1, 0, 1],
-                "ticktext": ["critical", "mixed", "supportive"],
+                "ticktext": ["all critical", "balanced", "all supportive"],
             },
-            hovertemplate="%{y} → %{x}<br>%{customdata}<extra></extra>",
+            hovertemplate="%{customdata}<extra></extra>",
             xgap=2,
             ygap=2,
         )
     )
-    _selectable_cells(fig, df, wide, side)
+    _selectable_cells(fig, df, wide, side, row_label, column_label)
     fig.update_yaxes(autorange="reversed", title="source")
-    fig.update_xaxes(title="target", side="bottom", tickangle=-30)
-    # Slanted target names hang below the axis: keep the source line clear of them.
-    slant = int(7 * max(len(_short(t, 22)) for t in targets) * 0.5)
+    # Slanted at 45° a column needs only about 1.5 lines of type across, so names never collide.
+    fig.update_xaxes(title="target", side="bottom", tickangle=-45)
+    longest = max(len(column_label[t]) for t in targets)
+    slant = int(0.55 * (theme.SCREEN.body) * longest * 0.71)
     return _finish(fig, title, source, height=max(380, 170 + 38 * len(sources)) + slant, foot=slant)
 
 
-def _selectable_cells(fig: go.Figure, df: pd.DataFrame, wide: pd.DataFrame, side: str) -> None:
+def _selectable_cells(
+    fig: go.Figure,
+    df: pd.DataFrame,
+    wide: pd.DataFrame,
+    side: str,
+    row_label: Mapping[str, str],
+    column_label: Mapping[str, str],
+) -> None:
     """Plotly cannot select heatmap cells: an invisible square over each filled cell carries
     its evidence key (source → target, all polarities) and its hover, and outlines the cell
     once selected."""
-    marks = _marks(
-        df.drop_duplicates(["source", "target"]),
-        "stances",
-        {"side": side},
-        source="source_id",
-        target="target_id",
-    )
+    pairs = df.drop_duplicates(["source", "target"])
+    marks = _marks(pairs, "stances", {"side": side}, source="source_id", target="target_id")
     if marks is None or wide.empty:
         return
-    key = dict(zip(zip(df.drop_duplicates(["source", "target"])["source"],
-                       df.drop_duplicates(["source", "target"])["target"]), marks))  # fmt: skip
+    key = dict(zip(zip(pairs["source"], pairs["target"]), marks))
     cells = wide[wide["total"] > 0]
     fig.data[0].hoverinfo = "skip"
     fig.add_scatter(
-        x=[_short(t, 22) for t in cells["target"]],
-        y=[_short(s, 22) for s in cells["source"]],
+        x=[column_label[t] for t in cells["target"]],
+        y=[row_label[s] for s in cells["source"]],
         mode="markers",
         marker={
             "size": 30,
@@ -959,16 +994,22 @@ def _selectable_cells(fig: go.Figure, df: pd.DataFrame, wide: pd.DataFrame, side
         selected={"marker": {"opacity": 1}},
         unselected={"marker": {"opacity": 0}},
         customdata=[
-            [f"{c} critical, {n} neutral, {s} supportive", key.get((src, tgt))]
-            for c, n, s, src, tgt in zip(
+            [
+                f"{src} → {tgt}<br>{c} critical, {n} neutral, {s} supportive<br>"
+                f"net {_signed(int(b))} of {int(total)} stance{'s' if total != 1 else ''}",
+                key.get((src, tgt)),
+            ]
+            for c, n, s, b, total, src, tgt in zip(
                 cells["critical"],
                 cells["neutral"],
                 cells["supportive"],
+                cells["balance"],
+                cells["total"],
                 cells["source"],
                 cells["target"],
             )
         ],  # fmt: skip
-        hovertemplate="%{y} → %{x}<br>%{customdata[0]}<extra></extra>",
+        hovertemplate="%{customdata[0]}<extra></extra>",
         showlegend=False,
     )
 

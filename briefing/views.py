@@ -215,6 +215,13 @@ def caption_stances(df: pd.DataFrame, side: str) -> str:
     )
 
 
+MATRIX_ENCODING = (
+    "Colour and number say the same thing: the number is supportive minus critical stances "
+    "(+ leaning supportive, − critical), the colour that balance as a share of all stances "
+    "between the pair; hover a cell for the count of each polarity."
+)
+
+
 @_never_fails
 def caption_stance_matrix(df: pd.DataFrame, side: str) -> str:
     if df.empty:
@@ -222,7 +229,8 @@ def caption_stance_matrix(df: pd.DataFrame, side: str) -> str:
     pairs = df.groupby(["source", "target", "polarity"])["stances"].sum()
     (source, target, polarity), n = pairs.idxmax(), int(pairs.max())
     return (
-        f"Who stands where, by {side}: the most frequent is {source} → {target}, {n:,} {polarity}."
+        f"Who stands where, by {side}: the most frequent is {source} → {target}, {n:,} "
+        f"{polarity}. {MATRIX_ENCODING}"
     )
 
 

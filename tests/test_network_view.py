@@ -217,3 +217,63 @@ def test_the_layout_gives_each_actor_and_its_name_room_when_the_frame_allows():
             apart_x = abs(pts[i, 0] - pts[j, 0]) >= half_w[i] + half_w[j] - 1
             apart_y = abs(pts[i, 1] - pts[j, 1]) >= half_h[i] + half_h[j] - 1
             assert apart_x or apart_y, (names.iloc[i], names.iloc[j])
+
+
+# --- the stance matrix -------------------------------------------------------------------
+
+
+def actor_matrix_counts() -> pd.DataFrame:
+    """Stances between actors whose names share long beginnings (as ministries and councils do)."""
+    names = [
+        "United Nations Security Council",
+        "United Nations Secretary-General",
+        "United Nations High Commissioner for Refugees",
+        "Minister of Foreign Affairs of Canada",
+        "Minister of Foreign Affairs of Russia",
+        "Canada",
+        "Russia",
+    ]
+    rows = []
+    for i, source in enumerate(names):
+        for j, target in enumerate(names):
+            if i != j and (i + j) % 2:
+                rows.append((source, target, f"s{i}", f"t{j}", "critical", 1 + i % 3))
+                if i % 2:
+                    rows.append((source, target, f"s{i}", f"t{j}", "supportive", 1))
+    return pd.DataFrame(
+        rows, columns=["source", "target", "source_id", "target_id", "polarity", "stances"]
+    )
+
+
+def test_matrix_names_are_distinct_short_and_slanted_so_columns_never_collide():
+    fig = charts.stance_matrix(actor_matrix_counts(), SOURCE, side="actor")
+    heat = fig.data[0]
+    assert len(set(heat.x)) == len(heat.x) and len(set(heat.y)) == len(heat.y)
+    assert max(len(label) for label in [*heat.x, *heat.y]) <= charts.MATRIX_LABEL
+    assert fig.layout.xaxis.tickangle == -45
+    # The slanted names hang below the axis: the source line sits below them.
+    assert fig.layout.margin.b >= 0.55 * theme.SCREEN.body * charts.MATRIX_LABEL * 0.7
+    # Whole names are in every cell's hover.
+    hovers = " ".join(str(c) for row in heat.customdata for c in row)
+    assert "United Nations High Commissioner for Refugees" in hovers
+
+
+def test_matrix_colour_and_number_give_the_same_net_tone():
+    counts = actor_matrix_counts()
+    fig = charts.stance_matrix(counts, SOURCE, side="actor")
+    heat = fig.data[0]
+    checked = 0
+    for z_row, text_row in zip(heat.z, heat.text):
+        for z, text in zip(z_row, text_row):
+            if not text:
+                continue
+            net = int(text.replace("−", "-"))
+            assert (net > 0) == (z > 0) and (net < 0) == (z < 0) and (net == 0) == (z == 0)
+            checked += 1
+    assert checked == len(counts.drop_duplicates(["source", "target"]))
+
+
+def test_short_labels_never_merge_two_names():
+    labels = charts.short_labels(["Minister of Foreign Affairs of Canada"] * 1
+                                 + ["Minister of Foreign Affairs of Russia"], 22)  # fmt: skip
+    assert len(set(labels)) == 2 and all(len(label) <= 22 for label in labels)
