@@ -945,7 +945,8 @@ def stance_matrix(df: pd.DataFrame, source: str, top: int = 15, side: str = "cou
             ],
             colorbar={
                 "title": {"text": "net tone"},
-                "tickvals": [-1, 0, 1],
+                # Just inside the ends, so the top one clears the bar's title.
+                "tickvals": [-0.9, 0, 0.9],
                 "ticktext": ["all critical", "balanced", "all supportive"],
             },
             hovertemplate="%{customdata}<extra></extra>",
