@@ -18,7 +18,7 @@ import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
-from briefing import charts, network, queries
+from briefing import charts, evidence, network, queries
 from briefing.ui import PageContext
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,9 @@ class Chart:
     slide: Callable[[], go.Figure | None] | None = None
     # Its marks carry evidence keys (briefing.evidence): selecting one lists the rows behind it.
     evidence: bool = False
+    # Every row behind the chart, largest marks first (briefing.evidence.stance_rows), or None:
+    # the downloads hold them beside the counts and the slide's notes read from them.
+    rows: Callable[[], pd.DataFrame] | None = None
 
     @property
     def for_slide(self) -> go.Figure:
@@ -216,9 +219,8 @@ def caption_stances(df: pd.DataFrame, side: str) -> str:
 
 
 MATRIX_ENCODING = (
-    "Colour and number say the same thing: the number is supportive minus critical stances "
-    "(+ leaning supportive, − critical), the colour that balance as a share of all stances "
-    "between the pair; hover a cell for the count of each polarity."
+    "Cell number: supportive minus critical stances; colour: that net as a share of the "
+    "pair's stances."
 )
 
 
@@ -252,10 +254,7 @@ def caption_network(nodes: pd.DataFrame, edges: pd.DataFrame, labelled: int | No
         return "No actors under these filters."
     named = ""
     if labelled is not None and labelled < len(nodes):
-        named = (
-            " Names are drawn, most connected actors first, wherever one fits without covering "
-            "another name or circle; the rest are in the hover and the data."
-        )
+        named = " Names where they fit, most connected first; the rest in the hover and the data."
     if edges.empty:
         return f"{_plural(len(nodes), 'actor')} mentioned; no stances between them.{named}"
     ties = (
@@ -430,6 +429,7 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             caption_stances(counts, side),
             functools.partial(charts.stance_bars, counts, source, top=SLIDE_BARS, side=side),
             evidence=True,
+            rows=functools.partial(evidence.stance_rows, wh, f, side),
         ),
         Chart(
             "stances_matrix",
@@ -440,6 +440,7 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             caption_stance_matrix(counts, side),
             functools.partial(_fewer_sides, counts, source, side),
             evidence=True,
+            rows=functools.partial(evidence.stance_rows, wh, f, side),
         ),
         Chart(
             "stances_time",
@@ -448,6 +449,7 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             monthly,
             "stances",
             caption_stances_over_time(monthly),
+            rows=functools.partial(evidence.stance_rows, wh, f, "month"),
         ),
     ]
 
@@ -489,6 +491,7 @@ def actor_network(
         # Names are placed again for the slide's smaller plot and larger type.
         lambda: draw(canvas=charts.SLIDE_CANVAS),
         evidence=True,
+        rows=functools.partial(evidence.stance_rows, wh, f, "actor", shown),
     )
     return NetworkView(chart, nodes, edges, graph)
 
