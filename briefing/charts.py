@@ -1045,7 +1045,7 @@ OTHER_COUNTRIES = "other / no country"
 NETWORK_HEIGHT = 680
 NETWORK_X = (-1.4, 1.4)  # the layout fills [-1, 1]²: the rest is room for names at the rim
 NETWORK_Y = (-1.15, 1.15)
-HALO = "1px 1px 2px white, -1px -1px 2px white, 1px -1px 2px white, -1px 1px 2px white"
+HALO = "1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff, 0 0 4px #fff"
 INNER_LABEL_SIZE = 24  # px: a circle this wide may carry its own name when none fits beside it
 LEGEND_ROW_PX = 24  # a legend entry's height at the canvas's type size
 NAME_LINE = 18  # characters on one line of a node's name; longer names take two lines
@@ -1418,14 +1418,32 @@ def actor_network(
     for rank, group in enumerate(group_order):
         part = nodes[nodes["group"] == group]
         faded = [bool(selected) and a not in near for a in part["actor_id"]]
+        name = _short(group.replace("_", " "), 22)
+        # The legend's swatch is drawn apart: a legend takes its first point's look, which may
+        # be a faded one while an actor is selected.
+        fig.add_scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=name,
+            legendgroup=group,
+            showlegend=rank < listed,
+            marker={
+                "size": 12,
+                "color": part["colour"].iloc[0],
+                "line": {"width": 1, "color": "#222222"},
+            },
+            hoverinfo="skip",
+        )
         fig.add_scatter(
             x=part["x"],
             y=part["y"],
             mode="markers+text",
-            name=_short(group.replace("_", " "), 22),
+            name=name,
+            legendgroup=group,
             # A legend taller than the chart is cut off in a picture: the groups beyond what
             # fits keep their colour and say their name in the hover.
-            showlegend=rank < listed,
+            showlegend=False,
             marker={
                 "size": part["size"],
                 "color": part["colour"].iloc[0],
