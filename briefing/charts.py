@@ -1483,7 +1483,7 @@ def actor_network(
             y=[None],
             mode="markers",
             marker={"size": 12, "color": "#FFFFFF", "line": {"width": 1, "color": "#222222"}},
-            name=f"+{len(group_order) - listed} more (hover)",
+            name=f"+{len(group_order) - listed} more {'countries' if colour_by == 'country' else 'kinds'}",
             hoverinfo="skip",
         )
     fig.update_xaxes(visible=False)
