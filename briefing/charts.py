@@ -880,7 +880,13 @@ MATRIX_LABEL = 22  # characters of a row or column name; the hover has it whole
 
 
 @_plain_inputs
-def stance_matrix(df: pd.DataFrame, source: str, top: int = 15, side: str = "country") -> go.Figure:
+def stance_matrix(
+    df: pd.DataFrame,
+    source: str,
+    top: int = 15,
+    side: str = "country",
+    label_width: int = MATRIX_LABEL,
+) -> go.Figure:
     """Source × target heatmap of net tone. Colour and number say the same thing: the number
     is the net count (supportive − critical stances, signed), the colour that net as a share
     of all stances between the pair (−1 all critical … +1 all supportive); the hover gives the
@@ -906,8 +912,8 @@ def stance_matrix(df: pd.DataFrame, source: str, top: int = 15, side: str = "cou
     sources = list(wide.groupby("source")["total"].sum().sort_values(ascending=False).index[:top])
     targets = list(wide.groupby("target")["total"].sum().sort_values(ascending=False).index[:top])
     wide = wide[wide["source"].isin(sources) & wide["target"].isin(targets)]
-    row_label = dict(zip(sources, short_labels(sources, MATRIX_LABEL)))
-    column_label = dict(zip(targets, short_labels(targets, MATRIX_LABEL)))
+    row_label = dict(zip(sources, short_labels(sources, label_width)))
+    column_label = dict(zip(targets, short_labels(targets, label_width)))
 
     def grid(column: str) -> pd.DataFrame:
         return wide.pivot(index="source", columns="target", values=column).reindex(

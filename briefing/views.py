@@ -397,13 +397,20 @@ def _fewer_places(by_place: pd.DataFrame, source: str) -> go.Figure | None:
     return _retitled(charts.figures_by_place(part, source), note)
 
 
-def _fewer_sides(counts: pd.DataFrame, source: str, side: str) -> go.Figure | None:
-    """The stance matrix for a slide: the most active sources and targets only."""
+SLIDE_MATRIX = 8  # rows and columns of a stance matrix on a slide
+SLIDE_MATRIX_LABEL = 14  # characters of its names: slanted names must leave room for the rows
+
+
+def _fewer_sides(counts: pd.DataFrame, source: str, side: str) -> go.Figure:
+    """The stance matrix for a slide: the most active sources and targets, with shorter names
+    (whole in the data), so rows and slanted columns stay legible at projector size."""
     sources, targets = counts["source"].nunique(), counts["target"].nunique()
-    if max(sources, targets) <= SLIDE_BARS:
-        return None
-    fig = charts.stance_matrix(counts, source, top=SLIDE_BARS, side=side)
-    return _retitled(fig, f"the {SLIDE_BARS} most active sources and targets")
+    fig = charts.stance_matrix(
+        counts, source, top=SLIDE_MATRIX, side=side, label_width=SLIDE_MATRIX_LABEL
+    )
+    if max(sources, targets) <= SLIDE_MATRIX:
+        return fig
+    return _retitled(fig, f"the {SLIDE_MATRIX} most active sources and targets")
 
 
 def _fewer_event_places(table: pd.DataFrame, source: str) -> go.Figure | None:

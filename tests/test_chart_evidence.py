@@ -110,3 +110,10 @@ def test_the_dashboards_address_for_links_in_downloads():
     assert evidence.base_url("https://example.org/app/network") == "https://example.org/app/"
     assert evidence.base_url("http://host:8501/") == "http://host:8501/"
     assert evidence.base_url(None) == "" and evidence.base_url("stances") == ""
+
+
+def test_the_slide_matrix_keeps_rows_legible_with_fewer_shorter_names(ctx):
+    matrix = next(c for c in views.stances(ctx, "actor") if c.key == "stances_matrix")
+    heat = matrix.for_slide.data[0]
+    assert len(heat.y) <= views.SLIDE_MATRIX and len(heat.x) <= views.SLIDE_MATRIX
+    assert max(len(label) for label in [*heat.x, *heat.y]) <= views.SLIDE_MATRIX_LABEL
