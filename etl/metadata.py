@@ -486,13 +486,27 @@ def _story_begins(line: str) -> bool:
     return (words >= 8 and ends_sentence(line)) or words >= TITLE_MAX_WORDS
 
 
+def _paragraphs(text: str) -> list[str]:
+    """The text's lines with hard-wrapped sentences joined again: a line that does not end a
+    sentence runs on into a next line that starts in lower case."""
+    joined: list[str] = []
+    for line in (line.strip() for line in text.split("\n")):
+        if not line:
+            continue
+        if joined and not ends_sentence(joined[-1]) and line[0].islower():
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+    return joined
+
+
 def title_in_body(body: str) -> str | None:
     """The first heading-like line before the article's prose: 4 to 29 words, not a sentence,
     not page furniture, and about the story that follows (see _about_story). A date stamp run
     into it is dropped."""
     lines = head_lines(body, limit=10)
     # What a headline must be about: the article's sentences, not the page's other lines.
-    prose = "\n".join(line for line in body[:6000].split("\n") if is_prose(line))
+    prose = "\n".join(p for p in _paragraphs(body[:6000]) if is_prose(p))
     for line in lines:
         line = _LEADING_STAMP.sub("", line).strip()
         if _story_begins(line) and not (line.endswith("?") and word_count(line) < 20):
