@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from briefing import evidence as briefing_evidence
 from briefing import export, pack, queries
 from briefing.ui import PageContext
 from briefing.views import Chart
@@ -36,6 +37,26 @@ def default_topic(ctx: PageContext) -> str:
 def evidence(ctx: PageContext, subject: str, limit: int = EVIDENCE_PER_SLIDE) -> tuple:
     rows = queries.evidence(ctx.warehouse, ctx.filters, subject, limit)
     return tuple(_evidence(row) for row in rows.itertuples(index=False))
+
+
+def chart_evidence(ctx: PageContext, chart: Chart, limit: int = EVIDENCE_PER_SLIDE) -> tuple:
+    """The evidence a chart's slide reads out: from the rows behind that chart when it has
+    them (its largest marks first, one row each), else the newest rows of its subject."""
+    if chart.rows is None:
+        return evidence(ctx, chart.subject, limit)
+    found = briefing_evidence.for_notes(chart.rows(), limit)
+    return tuple(
+        pack.Evidence(
+            "stance",
+            row.evidence if isinstance(row.evidence, str) else "",
+            f"{row.source_actor or '?'} → {row.target_actor or '?'} ({row.polarity})",
+            row.outlet if isinstance(row.outlet, str) and row.outlet else None,
+            row.date if isinstance(row.date, str) and row.date else None,
+            row.confidence_label if isinstance(row.confidence_label, str) else None,
+            row.status if isinstance(row.status, str) else None,
+        )
+        for row in found.itertuples(index=False)
+    )
 
 
 def _evidence(row) -> pack.Evidence:
@@ -76,7 +97,7 @@ def chart_slide(
         caption=chart.caption,
         image=image,
         data=chart.data,
-        evidence=evidence(ctx, chart.subject),
+        evidence=chart_evidence(ctx, chart),
         problem=problem,
     )
 
@@ -89,9 +110,20 @@ def quote_slide(ctx: PageContext, search: str = "") -> pack.QuoteSlide:
     return pack.QuoteSlide(title, tuple(_evidence(r) for r in rows.itertuples(index=False)))
 
 
-def sources(ctx: PageContext) -> tuple[pack.Source, ...]:
-    rows = queries.sources(ctx.warehouse, ctx.filters, SOURCES_IN_PACK)
-    return tuple(
+def sources(
+    ctx: PageContext, charts: Sequence[Chart] = (), quotes: bool = False
+) -> tuple[tuple[pack.Source, ...], int]:
+    """The articles behind the pack's slides, and how many: the rows each chart lists when it
+    has them (a network's stances between its actors), else every row of its subject under the
+    filters, as the page counts them; with `quotes`, the statements' articles too."""
+    subjects = {chart.subject for chart in charts if chart.rows is None}
+    if quotes:
+        subjects.add("statements")
+    ids = {a for chart in charts if chart.rows is not None for a in chart.rows()["article_id"]}
+    rows, total = queries.sources_behind(
+        ctx.warehouse, ctx.filters, tuple(sorted(subjects)), tuple(sorted(ids)), SOURCES_IN_PACK
+    )
+    listed = tuple(
         pack.Source(
             r.outlet if isinstance(r.outlet, str) else None,
             r.published if isinstance(r.published, str) else None,
@@ -100,6 +132,7 @@ def sources(ctx: PageContext) -> tuple[pack.Source, ...]:
         )
         for r in rows.itertuples(index=False)
     )
+    return listed, total
 
 
 def summary(ctx: PageContext) -> str:
@@ -140,6 +173,7 @@ def build(
         slides.append(slide)
     if quotes is not None and quotes.quotes:
         slides.append(quotes)
+    listed, total = sources(ctx, charts, quotes is not None and bool(quotes.quotes))
     deck = pack.Pack(
         topic=(topic or "").strip() or default_topic(ctx),
         scope=scope,
@@ -147,8 +181,8 @@ def build(
         generated=generated,
         summary=summary(ctx),
         slides=tuple(slides),
-        sources=sources(ctx),
-        source_total=queries.headline(ctx.warehouse, ctx.filters)["articles"],
+        sources=listed,
+        source_total=total,
     )
     return pack.build(deck)
 

@@ -104,9 +104,28 @@ def chart_downloads(ctx: PageContext, chart: Chart) -> None:
         disabled=chart.data.empty,
         width="stretch",
     )
+    rows = None
+    if chart.rows is not None:
+        # The stances behind the chart, one a row with its sentence and a link to it.
+        page_url = evidence.base_url(getattr(st.context, "url", None))
+
+        def rows() -> object:
+            return evidence.export_frame(chart.rows(), ctx.filters, page_url)
+
+        menu.download_button(
+            "Evidence rows (CSV)",
+            lambda: export.csv_bytes(rows()),
+            file_name=f"{name}-evidence.csv",
+            mime="text/csv",
+            key=f"evidence_csv_{chart.key}",
+            icon=":material/format_quote:",
+            on_click="ignore",
+            disabled=chart.data.empty,
+            width="stretch",
+        )
     menu.download_button(
         "Data (Excel)",
-        lambda: export.xlsx_bytes(chart.data, chart.name, about),
+        lambda: export.xlsx_bytes(chart.data, chart.name, about, rows() if rows else None),
         file_name=f"{name}.xlsx",
         mime=XLSX_MIME,
         key=f"xlsx_{chart.key}",

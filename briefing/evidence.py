@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
 import streamlit as st
@@ -252,3 +252,131 @@ def list_marks(ctx, box_key: str, marks: list[dict], title: str, limit: int = MA
             st.caption(
                 f"{md_escape(about)} · [read it in its article]({link}) · [review it]({review})"
             )
+
+
+# --- every row behind a whole chart: its downloads and its slide's speaker notes ----------------
+
+EXPORT_ROWS = 50_000  # evidence rows a chart's download holds at most
+GROUPINGS = {
+    # A stance chart's marks: its (source, target) pairs by country or actor, or its months.
+    "country": (
+        "COALESCE(source_country_name, source_name)",
+        "COALESCE(target_country_name, target_name)",
+        "concat(COALESCE(source_country, source_id), ' ', COALESCE(target_country, target_id))",
+    ),
+    "actor": ("source_name", "target_name", "concat(source_id, ' ', target_id)"),
+    "month": ("source_name", "target_name", "strftime(date_trunc('month', row_date), '%Y-%m')"),
+}
+EXPORT_COLUMNS = [
+    "source",
+    "target",
+    "polarity",
+    "sentence",
+    "article",
+    "outlet",
+    "date",
+    "link",
+    "source_actor",
+    "target_actor",
+    "confidence",
+    "status",
+]
+
+
+@st.cache_data(**CACHE)
+def stance_rows(
+    wh: Warehouse,
+    f: Filters,
+    by: str = "country",
+    actor_ids: tuple[str, ...] | None = None,
+    limit: int = EXPORT_ROWS,
+) -> pd.DataFrame:
+    """Every stance behind a stance chart under the filters, its largest marks first: the
+    marks are (source, target) pairs `by` country or actor, or months ("month"); between the
+    given actors only when `actor_ids` is set (the network's). Each row: source, target (as the
+    chart names them), source_actor, target_actor, polarity, evidence, title, outlet, date,
+    article_id, char_start, char_end, confidence_label, status, mark (the mark's key), mark_rows
+    (its stances) and nth (the row's rank within its mark, newest first)."""
+    if by not in GROUPINGS:
+        raise ValueError(f"stance rows are grouped by {', '.join(GROUPINGS)}, not {by!r}")
+    source, target, mark = GROUPINGS[by]
+    between = (
+        "WHERE list_contains(?::VARCHAR[], source_id) AND list_contains(?::VARCHAR[], target_id)"
+        if actor_ids is not None
+        else ""
+    )
+    dated = "row_date IS NOT NULL" if by == "month" else "TRUE"
+    where = f"{between} AND {dated}" if between else f"WHERE {dated}"
+    params = [list(actor_ids)] * 2 if actor_ids is not None else []
+    return queries._run(
+        wh,
+        "stances",
+        f,
+        f"""
+        , marked AS (
+            SELECT {source} AS source, {target} AS target, source_name AS source_actor,
+                   target_name AS target_actor, polarity, evidence, title, outlet,
+                   date_label AS date, article_id, char_start, char_end,
+                   {confidence_label()} AS confidence_label, review_status AS status,
+                   {mark} AS mark, row_date, stance_id
+            FROM rows {where})
+        SELECT * EXCLUDE (row_date, stance_id),
+               count(*) OVER (PARTITION BY mark) AS mark_rows,
+               row_number() OVER (PARTITION BY mark ORDER BY row_date DESC NULLS LAST, stance_id)
+                   AS nth
+        FROM marked
+        ORDER BY mark_rows DESC, mark, nth LIMIT ?""",
+        params + [limit],
+    )
+
+
+def export_frame(found: pd.DataFrame, filters: Filters, base_url: str = "") -> pd.DataFrame:
+    """The rows a chart's download holds, one per stance: source, target, polarity, the
+    evidence sentence, the article's title, outlet, date and a link to the sentence in its
+    article (absolute when the dashboard's `base_url` is known), then who stands on each side,
+    the confidence and the review status."""
+    if found.empty:
+        return pd.DataFrame(columns=EXPORT_COLUMNS)
+    links = [
+        base_url + article_link(filters, a, s, e)
+        for a, s, e in zip(found["article_id"], found["char_start"], found["char_end"])
+    ]
+    return pd.DataFrame(
+        {
+            "source": found["source"],
+            "target": found["target"],
+            "polarity": found["polarity"],
+            "sentence": found["evidence"],
+            "article": found["title"],
+            "outlet": found["outlet"],
+            "date": found["date"],
+            "link": links,
+            "source_actor": found["source_actor"],
+            "target_actor": found["target_actor"],
+            "confidence": found["confidence_label"],
+            "status": found["status"],
+        }
+    ).reset_index(drop=True)
+
+
+def for_notes(found: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The rows a slide's speaker notes read out: the newest row of each of the chart's
+    largest marks, then the second of each, and so on, so the notes cover what the chart
+    shows most rather than only its biggest bar."""
+    if found.empty:
+        return found
+    return found.sort_values(["nth", "mark_rows", "mark"], ascending=[True, False, True]).head(
+        limit
+    )
+
+
+def base_url(page_url: str | None) -> str:
+    """The dashboard's address from a page's ('http://host/app/stances?x=1' ->
+    'http://host/app/'), for absolute links in downloads; '' when unknown."""
+    if not page_url:
+        return ""
+    parts = urlsplit(page_url)
+    if not parts.scheme or not parts.netloc:
+        return ""
+    path = parts.path[: parts.path.rfind("/") + 1] or "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))

@@ -113,8 +113,11 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return inert_cells(df).to_csv(index=False).encode("utf-8")
 
 
-def xlsx_bytes(df: pd.DataFrame, title: str, about: Credits) -> bytes:
-    """An Excel workbook: the data and an 'About' sheet with the chart's title, filters and
+def xlsx_bytes(
+    df: pd.DataFrame, title: str, about: Credits, evidence: pd.DataFrame | None = None
+) -> bytes:
+    """An Excel workbook: the data, the `evidence` rows behind it when given (one a stance,
+    with its sentence and link), and an 'About' sheet with the chart's title, filters and
     source line. XlsxWriter writes every string as a string: '=cmd|…' or 'http://…' in an
     article stays text, never a formula or a live link."""
     import xlsxwriter
@@ -129,10 +132,28 @@ def xlsx_bytes(df: pd.DataFrame, title: str, about: Credits) -> bytes:
             "strings_to_numbers": False,
         },
     )
+    _write_sheet(book, "Data", df)
+    if evidence is not None:
+        _write_sheet(book, "Evidence", evidence)
+    bold = book.add_format({"bold": True})
+    info = book.add_worksheet("About")
+    for r, (label, value) in enumerate(
+        (("Chart", title), ("Filters", about.subtitle), ("Source", about.source))
+    ):
+        info.write_string(r, 0, label, bold)
+        info.write_string(r, 1, xml_safe(value))
+    info.set_column(0, 0, 10)
+    info.set_column(1, 1, 120)
+    book.close()
+    return out.getvalue()
+
+
+def _write_sheet(book, name: str, df: pd.DataFrame) -> None:
+    """One sheet of `df`: a bold header row, typed cells, columns as wide as their text."""
     bold = book.add_format({"bold": True})
     day = book.add_format({"num_format": "yyyy-mm-dd"})
     moment = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-    sheet = book.add_worksheet("Data")
+    sheet = book.add_worksheet(name)
     columns = [str(c) for c in df.columns]
     sheet.write_row(0, 0, columns, bold)
     widths = [len(c) for c in columns]
@@ -157,17 +178,6 @@ def xlsx_bytes(df: pd.DataFrame, title: str, about: Credits) -> bytes:
     for c, width in enumerate(widths):
         sheet.set_column(c, c, width + 2)
     sheet.freeze_panes(1, 0)
-
-    info = book.add_worksheet("About")
-    for r, (label, value) in enumerate(
-        (("Chart", title), ("Filters", about.subtitle), ("Source", about.source))
-    ):
-        info.write_string(r, 0, label, bold)
-        info.write_string(r, 1, xml_safe(value))
-    info.set_column(0, 0, 10)
-    info.set_column(1, 1, 120)
-    book.close()
-    return out.getvalue()
 
 
 def _excel_value(value: object) -> object:

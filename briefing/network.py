@@ -12,6 +12,13 @@ import pandas as pd
 SEED = 7
 SPREAD = 2.6  # spring_layout's k times sqrt(nodes): how far apart unrelated actors sit
 ITERATIONS = 300
+# The picture charts.actor_network draws at 1920×1080: [-1, 1]² spans about 820×470 px. Names
+# are given the room they take on a slide, where type is larger for the picture's size
+# (a character about 9.5 px, a line 16 px at this scale).
+FRAME_PX = (410.0, 235.0)
+CHAR_PX = 9.5
+LINE_PX = 16.0
+NAME_CHARS = 18
 
 
 def build_graph(
@@ -66,38 +73,63 @@ def layout(graph: nx.MultiDiGraph, seed: int = SEED) -> dict[str, tuple[float, f
     k = SPREAD / max(graph.number_of_nodes(), 1) ** 0.5
     positions = nx.spring_layout(simple, seed=seed, k=k, iterations=ITERATIONS, weight="pull")
     order = sorted(positions)
-    mentions = [graph.nodes[n].get("mentions", 0) for n in order]
-    busiest = max(max(mentions), 1)
-    # Room each node needs, in layout units (the chart draws [-1, 1] over ~550 px and a node
-    # 14-50 px wide): big, busy nodes must not sit on top of each other.
-    radii = [0.0036 * (14 + 36 * (m / busiest) ** 0.5) / 2 + 0.03 for m in mentions]
-    placed = spread_apart(np.array([positions[n] for n in order]), np.array(radii))
+    mentions = np.array([graph.nodes[n].get("mentions", 0) for n in order], dtype=float)
+    # Each actor needs room for its circle (14-50 px, as charts.actor_network draws it) and its
+    # name beside it (up to two lines of 18 characters): boxes in screen pixels, pushed apart.
+    radius = (14 + 36 * (mentions / max(mentions.max(), 1)) ** 0.5) / 2
+    name_px = np.array(
+        [min(len(str(graph.nodes[n].get("name", n))), NAME_CHARS) * CHAR_PX for n in order]
+    )
+    half_w = radius + name_px / 2 + 6
+    half_h = radius + LINE_PX
+    start = np.array([positions[n] for n in order])
+    placed = make_room(start, half_w, half_h)
     return {node: (float(x), float(y)) for node, (x, y) in zip(order, placed)}
 
 
-def spread_apart(points: np.ndarray, radii: np.ndarray, rounds: int = 60) -> np.ndarray:
-    """Push apart every pair of circles that overlap (deterministic), then rescale the picture
-    to [-1, 1]². points: n×2, radii: n."""
-    points = points.astype(float).copy()
-    if len(points) < 2:
+def make_room(
+    points: np.ndarray,
+    half_w: np.ndarray,
+    half_h: np.ndarray,
+    frame: tuple[float, float] = FRAME_PX,
+    rounds: int = 300,
+) -> np.ndarray:
+    """Positions in [-1, 1]² from `points` (n×2, any scale) such that boxes of half-size
+    (half_w, half_h) px, on a picture where [-1, 1]² is `frame` px from its centre, overlap as
+    little as the frame allows: each overlapping pair is pushed apart along the axis that
+    needs the shorter move, nodes stay inside the frame. Deterministic."""
+    points = np.asarray(points, dtype=float)
+    if len(points) == 0:
         return points
-    for _ in range(rounds):
-        delta = points[:, None, :] - points[None, :, :]
-        dist = np.sqrt((delta**2).sum(axis=2))
-        need = radii[:, None] + radii[None, :]
-        overlap = np.clip(need - dist, 0, None)
-        np.fill_diagonal(overlap, 0)
-        if not overlap.any():
-            break
-        # Coincident points get a fixed direction so the result does not depend on noise.
-        safe = np.where(dist > 1e-9, dist, 1.0)
-        index = np.arange(len(points))
-        sideways = np.stack([np.sign(index[:, None] - index[None, :]), np.zeros_like(dist)], 2)
-        direction = np.where(dist[..., None] > 1e-9, delta / safe[..., None], sideways)
-        points += 0.5 * (direction * overlap[..., None]).sum(axis=1)
+    fw, fh = frame
     low, high = points.min(axis=0), points.max(axis=0)
-    scale = max(float((high - low).max()), 1e-9) / 2
-    return (points - (low + high) / 2) / scale
+    span = np.where(high - low > 1e-9, high - low, 1.0)
+    px = (points - (low + high) / 2) / span * 2 * np.array([fw, fh])
+    if len(points) == 1:
+        return np.zeros_like(points)
+    index = np.arange(len(points))
+    tie_break = np.sign(index[:, None] - index[None, :]).astype(float)
+    for _ in range(rounds):
+        dx = px[:, 0][:, None] - px[:, 0][None, :]
+        dy = px[:, 1][:, None] - px[:, 1][None, :]
+        over_x = half_w[:, None] + half_w[None, :] - np.abs(dx)
+        over_y = half_h[:, None] + half_h[None, :] - np.abs(dy)
+        clash = (over_x > 0) & (over_y > 0)
+        np.fill_diagonal(clash, False)
+        if not clash.any():
+            break
+        along_x = clash & (over_x / (2 * fw) <= over_y / (2 * fh))
+        along_y = clash & ~along_x
+        sign_x = np.where(np.abs(dx) > 1e-9, np.sign(dx), tie_break)
+        sign_y = np.where(np.abs(dy) > 1e-9, np.sign(dy), tie_break)
+        px[:, 0] += 0.5 * (np.where(along_x, over_x, 0) * sign_x).sum(axis=1) / 2
+        px[:, 1] += 0.5 * (np.where(along_y, over_y, 0) * sign_y).sum(axis=1) / 2
+        px[:, 0] = np.clip(px[:, 0], -fw, fw)
+        px[:, 1] = np.clip(px[:, 1], -fh, fh)
+    # Fill the frame: spreading never shrinks the picture, filling only adds room.
+    low, high = px.min(axis=0), px.max(axis=0)
+    span = np.where(high - low > 1e-9, high - low, 1.0)
+    return (px - (low + high) / 2) / span * 2
 
 
 def with_positions(nodes: pd.DataFrame, positions: dict[str, tuple[float, float]]) -> pd.DataFrame:
@@ -107,25 +139,36 @@ def with_positions(nodes: pd.DataFrame, positions: dict[str, tuple[float, float]
     return out
 
 
-def strongest_ties(graph: nx.MultiDiGraph, actor_id: str, limit: int = 10) -> pd.DataFrame:
-    """The actor's ties, strongest first: direction, other actor, kind/polarity, weight."""
+def strongest_ties(
+    graph: nx.MultiDiGraph, actor_id: str, limit: int = 10, co_mentions: bool = False
+) -> pd.DataFrame:
+    """The actor's ties, strongest first: direction, other actor, tie (a polarity, or
+    'mentioned together'), weight (stances, or shared articles). Co-mentions shape the layout
+    but are ties only when `co_mentions` is on (as when the chart draws them): stances and
+    co-mentions are never ranked together otherwise."""
     rows = []
     for _, t, data in graph.out_edges(actor_id, data=True):
-        rows.append(
-            (
-                "→",
-                graph.nodes[t]["name"],
-                data.get("polarity") or "mentioned together",
-                data["weight"],
-            )
-        )
+        if data.get("kind") == "stance":
+            rows.append(("→", graph.nodes[t]["name"], data.get("polarity"), data["weight"]))
     for s, _, data in graph.in_edges(actor_id, data=True):
-        if data.get("kind") == "co_mention":
-            continue  # stored both ways; counted once from the out-edges
-        rows.append(("←", graph.nodes[s]["name"], data.get("polarity"), data["weight"]))
-    for s, _, data in graph.in_edges(actor_id, data=True):
-        if data.get("kind") == "co_mention" and not graph.has_edge(actor_id, s):
-            rows.append(("—", graph.nodes[s]["name"], "mentioned together", data["weight"]))
+        if data.get("kind") == "stance":
+            rows.append(("←", graph.nodes[s]["name"], data.get("polarity"), data["weight"]))
+    if co_mentions:
+        # Stored both ways: counted once, whichever way it was added.
+        others = {
+            t for _, t, d in graph.out_edges(actor_id, data=True) if d.get("kind") == "co_mention"
+        }
+        others |= {
+            s for s, _, d in graph.in_edges(actor_id, data=True) if d.get("kind") == "co_mention"
+        }
+        for other in sorted(others):
+            weight = max(
+                [d["weight"] for d in (graph.get_edge_data(actor_id, other) or {}).values()
+                 if d.get("kind") == "co_mention"]
+                + [d["weight"] for d in (graph.get_edge_data(other, actor_id) or {}).values()
+                   if d.get("kind") == "co_mention"]
+            )  # fmt: skip
+            rows.append(("—", graph.nodes[other]["name"], "mentioned together", weight))
     df = pd.DataFrame(rows, columns=["direction", "actor", "tie", "weight"])
     return (
         df.sort_values(["weight", "actor"], ascending=[False, True])

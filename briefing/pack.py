@@ -298,10 +298,13 @@ def _add_source_slides(deck: Deck, sources: tuple[Source, ...], total: int | Non
         # One line a row, so twelve rows always fit.
         rows = [
             [
-                _fit(source.outlet or "", widths[0], 14),
+                _fit(source.outlet or "not recorded", widths[0], 14),
                 _fit(source.published or "", widths[1], 14),
                 _fit(
-                    _shorten(source.title or source.url or "(untitled)", SOURCE_TITLE_CHARS),
+                    _shorten(
+                        source.title or source.url or "(no headline in the text)",
+                        SOURCE_TITLE_CHARS,
+                    ),
                     widths[2],
                     14,
                 ),

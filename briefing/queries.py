@@ -1253,6 +1253,36 @@ def sources(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
     )
 
 
+@st.cache_data(**CACHE)
+def sources_behind(
+    wh: Warehouse,
+    f: Filters,
+    subjects: tuple[str, ...] = (),
+    article_ids: tuple[str, ...] = (),
+    limit: int = 500,
+) -> tuple[pd.DataFrame, int]:
+    """The articles behind a view's rows, oldest first (outlet, published, title, url), and
+    how many there are: those with rows of the `subjects` under the filters, and the given
+    `article_ids` (the rows a chart itself lists). So a pack's sources are exactly the articles
+    its page counts ("7 figures from 4 articles")."""
+    parts, params = ["SELECT unnest(?::VARCHAR[]) AS article_id"], [list(article_ids)]
+    for subject in subjects:
+        sql, subject_params = _filtered(wh, subject, f)
+        parts.append(f"SELECT article_id FROM ({sql})")
+        params += subject_params
+    ids = " UNION ".join(parts)
+    found = _frame(
+        wh,
+        f"""WITH ids AS ({ids})
+        SELECT outlet, date_label AS published, title, url, count(*) OVER () AS total
+        FROM {flat("articles")} SEMI JOIN ids USING (article_id)
+        ORDER BY row_date NULLS LAST, outlet, title LIMIT ?""",
+        params + [limit],
+    )
+    total = int(found["total"].iloc[0]) if not found.empty else 0
+    return found.drop(columns=["total"]), total
+
+
 # --- the page for adding articles ------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
-from briefing import charts, network, quantities, queries
+from briefing import charts, evidence, network, quantities, queries
 from briefing.ui import PageContext
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,9 @@ class Chart:
     slide: Callable[[], go.Figure | None] | None = None
     # Its marks carry evidence keys (briefing.evidence): selecting one lists the rows behind it.
     evidence: bool = False
+    # Every row behind the chart, largest marks first (briefing.evidence.stance_rows), or None:
+    # the downloads hold them beside the counts and the slide's notes read from them.
+    rows: Callable[[], pd.DataFrame] | None = None
 
     @property
     def for_slide(self) -> go.Figure:
@@ -253,6 +256,12 @@ def caption_stances(df: pd.DataFrame, side: str) -> str:
     )
 
 
+MATRIX_ENCODING = (
+    "Cell number: supportive minus critical stances; colour: that net as a share of the "
+    "pair's stances."
+)
+
+
 @_never_fails
 def caption_stance_matrix(df: pd.DataFrame, side: str) -> str:
     if df.empty:
@@ -260,7 +269,8 @@ def caption_stance_matrix(df: pd.DataFrame, side: str) -> str:
     pairs = df.groupby(["source", "target", "polarity"])["stances"].sum()
     (source, target, polarity), n = pairs.idxmax(), int(pairs.max())
     return (
-        f"Who stands where, by {side}: the most frequent is {source} → {target}, {n:,} {polarity}."
+        f"Who stands where, by {side}: the most frequent is {source} → {target}, {n:,} "
+        f"{polarity}. {MATRIX_ENCODING}"
     )
 
 
@@ -279,11 +289,14 @@ def caption_stances_over_time(df: pd.DataFrame) -> str:
 
 
 @_never_fails
-def caption_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> str:
+def caption_network(nodes: pd.DataFrame, edges: pd.DataFrame, labelled: int | None = None) -> str:
     if nodes.empty:
         return "No actors under these filters."
+    named = ""
+    if labelled is not None and labelled < len(nodes):
+        named = " Names where they fit, most connected first; the rest in the hover and the data."
     if edges.empty:
-        return f"{_plural(len(nodes), 'actor')} mentioned; no stances between them."
+        return f"{_plural(len(nodes), 'actor')} mentioned; no stances between them.{named}"
     ties = (
         pd.concat(
             [
@@ -297,7 +310,7 @@ def caption_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> str:
     )
     return (
         f"{_plural(len(nodes), 'actor')} and {_plural(int(edges['stances'].sum()), 'stance')} "
-        f"between them; most involved: {_top(ties)}."
+        f"between them; most involved: {_top(ties)}.{named}"
     )
 
 
@@ -455,13 +468,20 @@ def _fewer_places(by_place: pd.DataFrame, source: str, title: str) -> go.Figure 
     return _retitled(_titled(charts.figures_by_place(part, source), title), note)
 
 
-def _fewer_sides(counts: pd.DataFrame, source: str, side: str) -> go.Figure | None:
-    """The stance matrix for a slide: the most active sources and targets only."""
+SLIDE_MATRIX = 8  # rows and columns of a stance matrix on a slide
+SLIDE_MATRIX_LABEL = 14  # characters of its names: slanted names must leave room for the rows
+
+
+def _fewer_sides(counts: pd.DataFrame, source: str, side: str) -> go.Figure:
+    """The stance matrix for a slide: the most active sources and targets, with shorter names
+    (whole in the data), so rows and slanted columns stay legible at projector size."""
     sources, targets = counts["source"].nunique(), counts["target"].nunique()
-    if max(sources, targets) <= SLIDE_BARS:
-        return None
-    fig = charts.stance_matrix(counts, source, top=SLIDE_BARS, side=side)
-    return _retitled(fig, f"the {SLIDE_BARS} most active sources and targets")
+    fig = charts.stance_matrix(
+        counts, source, top=SLIDE_MATRIX, side=side, label_width=SLIDE_MATRIX_LABEL
+    )
+    if max(sources, targets) <= SLIDE_MATRIX:
+        return fig
+    return _retitled(fig, f"the {SLIDE_MATRIX} most active sources and targets")
 
 
 def _fewer_event_places(table: pd.DataFrame, source: str) -> go.Figure | None:
@@ -487,6 +507,7 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             caption_stances(counts, side),
             functools.partial(charts.stance_bars, counts, source, top=SLIDE_BARS, side=side),
             evidence=True,
+            rows=functools.partial(evidence.stance_rows, wh, f, side),
         ),
         Chart(
             "stances_matrix",
@@ -497,6 +518,7 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             caption_stance_matrix(counts, side),
             functools.partial(_fewer_sides, counts, source, side),
             evidence=True,
+            rows=functools.partial(evidence.stance_rows, wh, f, side),
         ),
         Chart(
             "stances_time",
@@ -505,6 +527,7 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             monthly,
             "stances",
             caption_stances_over_time(monthly),
+            rows=functools.partial(evidence.stance_rows, wh, f, "month"),
         ),
     ]
 
@@ -525,7 +548,8 @@ def actor_network(
     co_all = queries.co_mentions(wh, f, shown, 1)
     graph = network.build_graph(nodes, edges, co_all)
     placed = network.with_positions(nodes, network.layout(graph))
-    figure = charts.actor_network(
+    draw = functools.partial(
+        charts.actor_network,
         placed,
         edges,
         ctx.source("stances", "stances"),
@@ -534,14 +558,18 @@ def actor_network(
         co_all if with_co else None,
         selected,
     )
+    figure = draw()
     chart = Chart(
         "network",
         "Actor network",
         figure,
         edges,
         "stances",
-        caption_network(nodes, edges),
+        caption_network(nodes, edges, (figure.layout.meta or {}).get("labelled")),
+        # Names are placed again for the slide's smaller plot and larger type.
+        lambda: draw(canvas=charts.SLIDE_CANVAS),
         evidence=True,
+        rows=functools.partial(evidence.stance_rows, wh, f, "actor", shown),
     )
     return NetworkView(chart, nodes, edges, graph)
 

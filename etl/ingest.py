@@ -16,9 +16,11 @@ from etl.metadata import (
     SourceMeta,
     date_in_url,
     infer_metadata,
+    outlet_from_domain,
     outlet_from_url,
     outlet_named,
     title_from_url,
+    title_matching_url,
 )
 from etl.types import Article, RawDocument, Rejection
 
@@ -69,7 +71,11 @@ def prepare(raw: RawDocument, sidecar: Mapping[str, SourceMeta]) -> Article | Re
         published = own.published or published
     if container is not None and container.outlet and not raw.outlet and own is None:
         outlet = outlet_named(container.outlet) or container.outlet
-    title = title or title_from_url(url)
+    if not raw.title:
+        # The line the address spells out is the headline, whatever heading-like line came first.
+        title = title_matching_url(body, url) or title
+    title = title or title_from_url(url, body)
+    outlet = outlet or outlet_from_domain(url)
     published = published or date_in_url(url)
     return Article(
         article_id=raw.content_sha256[:16],

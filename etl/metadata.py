@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 
 from etl.clean import (
     OUTLET_RULES,
+    ends_sentence,
     is_prose,
     normalise_whitespace,
     read_outlet_names,
@@ -254,6 +255,9 @@ def outlet_in_furniture(page_text: str, outlets: OutletNames | None = None) -> s
         named = outlet_named(line, outlets)
         if named:
             return named
+        if re.fullmatch(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", line.lower()):
+            # A masthead that is the site's address ("thestar.com").
+            return outlet_from_url(line, outlets) or outlet_from_domain(line)
         byline = _BYLINE.match(line)
         if byline:
             for part in reversed(re.split(r"[,|/]| - | — ", byline.group("rest"))):
@@ -400,17 +404,159 @@ def head_lines(page_text: str, limit: int = HEAD_LINES) -> list[str]:
     return lines
 
 
+# Lines that head a page but are no headline: where the reader is ("You are here: Canada.ca >
+# News", "Home > World"), what the site offers (its app, cookies, sign-in, newsletter), a list
+# item or a table row. What the title must share with the story is checked apart (_about_story).
+_BREADCRUMB = re.compile(r"^(?:you are here|home)\b|\s[>»›]\s", re.IGNORECASE)
+_SITE_OFFER = re.compile(
+    r"\b(?:download|get) (?:the|our)\b.{0,40}\bapps?\b|\bcookies?\b|\bsubscri(?:be|ption)\b"
+    r"|\bsign(?:ed)? (?:in|up)\b|\blog ?in\b|\bnewsletters?\b|\bcart\b",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[•*·▪►–—-]|\d{1,2}[.)])\s")
+# A date stamp run into the headline by a page dump: "date 2018-06-11 Clashes near Hodeidah".
+_LEADING_STAMP = re.compile(
+    r"^(?:(?:date|published|posted|updated)\s*:?\s*)?\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:]+)?\s+",
+    re.IGNORECASE,
+)
+# Words a date, time or age line is made of: such a line ("20 July 2012 | 14:58", "11th May
+# 2020, 15:26:08 UTC", "(5 years, 9 months ago)") says when, not what.
+_WHEN_WORDS = frozenset(
+    {"ago", "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+     "minute", "minutes", "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest", "bst", "am",
+     "pm", "at", "on", "published", "updated", "posted", "last", "modified", "date", "time",
+     "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+     "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+     "st", "nd", "rd", "th", *MONTHS}
+)  # fmt: skip
+_STOPWORDS = frozenset(
+    {"the", "and", "for", "with", "from", "that", "this", "are", "was", "were", "has", "have",
+     "had", "its", "his", "her", "their", "our", "your", "you", "not", "but", "all", "any",
+     "can", "will", "after", "over", "into", "out", "about", "says", "said", "say", "new",
+     "how", "why", "what", "who", "get", "got", "more", "than", "they", "she", "him", "them"}
+)  # fmt: skip
+TITLE_MAX_WORDS = 30  # a headline is rarely longer; a longer line is the story
+
+
+def says_only_when(line: str) -> bool:
+    """A line that only dates or times something (or says how long ago)."""
+    words = re.findall(r"[^\W\d_]+", line.lower())
+    return sum(1 for w in words if w not in _WHEN_WORDS) < 2
+
+
+def is_title_furniture(line: str) -> bool:
+    """A heading-like line that belongs to the page, not the article: a breadcrumb, an offer of
+    the site's app, cookies or sign-in, a list item or a table row, or a line that only dates
+    something."""
+    words = [w for w in re.findall(r"[^\W\d_]+", line.lower()) if len(w) > 3]
+    repeated = any(words.count(w) >= 3 for w in set(words) - _STOPWORDS)
+    return bool(
+        repeated  # a row of links: "Read Full debate Read Hansard Text Read Debate Extracts"
+        or _BREADCRUMB.search(line)
+        or _SITE_OFFER.search(line)
+        or _LIST_ITEM.match(line)
+        or line.count("|") >= 2
+        or "---" in line
+        or says_only_when(line)
+    )
+
+
+def _content_words(text: str) -> set[str]:
+    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text.lower())
+    return {
+        w.replace("’", "'").removesuffix("'s")
+        for w in words
+        if len(w) >= 3 and w not in _STOPWORDS and not w.isdigit()
+    }
+
+
+def _about_story(line: str, story: str) -> bool:
+    """A headline names what its story is about: at least a quarter of its content words (and
+    at least one) recur in the story's prose. Page furniture ("Got a TV Licence?") does not."""
+    words = _content_words(line)
+    if not words:
+        return False
+    shared = words & _content_words(story)
+    return len(shared) >= max(1, len(words) / 4)
+
+
+def _story_begins(line: str) -> bool:
+    """The article's prose has started: a sentence of 8 words or more, or a very long line."""
+    words = word_count(line)
+    return (words >= 8 and ends_sentence(line)) or words >= TITLE_MAX_WORDS
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The text's lines with hard-wrapped sentences joined again: a line that does not end a
+    sentence runs on into a next line that starts in lower case."""
+    joined: list[str] = []
+    for line in (line.strip() for line in text.split("\n")):
+        if not line:
+            continue
+        if joined and not ends_sentence(joined[-1]) and line[0].islower():
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+    return joined
+
+
 def title_in_body(body: str) -> str | None:
-    """The first heading-like line before the article's prose: 4 to 20 words, not a sentence."""
-    for line in head_lines(body, limit=8):
-        words = word_count(line)
-        if is_prose(line) and not (line.endswith("?") and words < 20):
+    """The first heading-like line before the article's prose: 4 to 29 words, not a sentence,
+    not page furniture, and about the story that follows (see _about_story). A date stamp run
+    into it is dropped."""
+    lines = head_lines(body, limit=10)
+    # What a headline must be about: the article's sentences, not the page's other lines.
+    prose = "\n".join(p for p in _paragraphs(body[:6000]) if is_prose(p))
+    for line in lines:
+        line = _LEADING_STAMP.sub("", line).strip()
+        if _story_begins(line) and not (line.endswith("?") and word_count(line) < 20):
             return None  # the story has begun without a heading
-        if not 4 <= words < 20 or line.endswith((".", ":", ",")):
+        words = word_count(line)
+        if not 4 <= words < TITLE_MAX_WORDS or line.endswith((".", ":", ",")):
             continue
         if _BYLINE.match(line) or standalone_date(line) or outlet_named(line):
             continue
-        return line
+        if is_title_furniture(line) or not re.match(r"[\"'“‘(]?[A-Z0-9]", line):
+            continue
+        if _about_story(line, prose):
+            return line
+    return None
+
+
+def title_repeated(page_text: str) -> str | None:
+    """A line the page prints twice at its top (its window title, then its heading), when it
+    reads as a headline: 4 to 40 words, not ending with a full stop, not furniture."""
+    seen: set[str] = set()
+    for line in head_lines(page_text, limit=6):
+        if line in seen and 4 <= word_count(line) <= 40 and not line.endswith("."):
+            return None if is_title_furniture(line) else line
+        seen.add(line)
+    return None
+
+
+def title_matching_url(text: str, url: str | None) -> str | None:
+    """The page line that the address's slug spells out ("/canada-slams-china-russia-for-un-
+    syria-vetoes-11612/" -> "Canada slams China, Russia for UN Syria vetoes"): the headline as
+    the page writes it, even where other heading-like lines come first."""
+    slug = _slug_words(url)
+    if len(slug) < 3:
+        return None
+    wanted = [re.sub(r"['’]", "", w.lower()) for w in slug]
+    for line in head_lines(text, limit=25):
+        line = _LEADING_STAMP.sub("", line).strip()
+        # A front matter's title field ("title: \"Yemen's warring parties ...\"") gives its value.
+        field = re.match(r"(?i)(?:title|headline)\s*:\s*[\"'“]?(.*?)[\"'”]?$", line)
+        line = field.group(1) if field else line
+        if _story_begins(line) or re.sub(r"\s*\[[^\]]*\]$", "", line).endswith((".", ":", ",")):
+            continue  # a sentence of the story that happens to share the slug's words
+        words = [
+            re.sub(r"['’]", "", w.lower()) for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)?", line)
+        ]
+        if not words or len(words) > 2 * len(wanted) + 6:
+            continue
+        found = sum(1 for w in wanted if w in words)
+        if found >= 0.75 * len(wanted) and not is_title_furniture(line):
+            return line.rstrip(" .")
     return None
 
 
@@ -419,7 +565,13 @@ def infer_metadata(
 ) -> tuple[str | None, str | None, PartialDate | None]:
     """(title, outlet, published date) from the raw document's own fields, its page head and URL."""
     fields = front_matter(raw.text) if raw.fmt == "md" else {}
-    title = raw.title or fields.get("title") or title_in_body(body)
+    title = (
+        raw.title
+        or fields.get("title")
+        or title_matching_url(body, raw.url)
+        or title_repeated(raw.text)
+        or title_in_body(body)
+    )
     outlet = (
         (outlet_named(raw.outlet) or raw.outlet if raw.outlet else None)
         or outlet_from_url(raw.url)
@@ -434,22 +586,74 @@ def infer_metadata(
     return title, outlet, published
 
 
-def title_from_url(url: str | None) -> str | None:
-    """A readable title from an article address's last path segment, when the page gives none.
+_NOT_SLUG = frozenset({"amp", "index", "print", "story", "article", "news", "en", "fr"})
 
-    ".../article-canada-concerned-by-syria-and-russias-conference/" -> "Canada concerned by syria
-    and russias conference". Numeric ids and file extensions are dropped; a slug of fewer than
-    three words says too little to stand as a title.
-    """
+
+def _slug_words(url: str | None) -> list[str]:
+    """The words of an address's last meaningful path segment: ids, dates, file extensions and
+    endings such as /amp dropped; numbers inside the slug ("resettle-25000-refugees") kept."""
     if not url:
-        return None
+        return []
     path = re.sub(r"[?#].*$", "", url).rstrip("/")
-    segment = path.rsplit("/", 1)[-1]
-    segment = re.sub(r"\.(?:html?|php|aspx?)$", "", segment, flags=re.I)
-    words = [w for w in re.split(r"[-_+]+", segment) if w and not re.fullmatch(r"[\d.]+", w)]
+    segments = [seg for seg in path.split("/")[3 if "//" in path else 1 :] if seg]
+    while segments and (
+        segments[-1].lower() in _NOT_SLUG or re.fullmatch(r"[\d._-]+", segments[-1])
+    ):
+        segments.pop()
+    if not segments:
+        return []
+    segment = re.sub(r"\.(?:html?|php|aspx?|stm)$", "", segments[-1], flags=re.I)
+    words = [w for w in re.split(r"[-_+]+", segment) if w]
     if words and words[0].lower() == "article":
         words = words[1:]
+    # Ids and date stamps: long numbers anywhere, any number at either end.
+    words = [w for w in words if not re.fullmatch(r"\d{5,}|[\d.]*\.[\d.]*", w)]
+    while words and words[-1].isdigit():
+        words.pop()
+    while words and words[0].isdigit():
+        words.pop(0)
+    return words
+
+
+def _as_written(word: str, text: str) -> str:
+    """`word` (lower case, from an address) as the article writes it: 'syria' -> 'Syria', 'un'
+    -> 'UN', 'canadas' -> "Canada's"; unchanged when the text writes it in lower case anywhere
+    (a common word) or not at all."""
+    forms = re.findall(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])", text, re.IGNORECASE)
+    if not forms and word.endswith("s") and len(word) > 3:
+        forms = re.findall(rf"(?<![\w'’]){re.escape(word[:-1])}['’]s(?!\w)", text, re.IGNORECASE)
+    if forms:
+        if any(f == f.lower() for f in forms):
+            return word
+        return max(set(forms), key=lambda f: (forms.count(f), f))
+    # Not written as such: a longer form ("syrian" -> "Syrians") still tells a name.
+    longer = re.findall(rf"(?<![\w'’]){re.escape(word)}\w{{1,3}}(?![\w'’])", text, re.IGNORECASE)
+    if longer and not any(f[0].islower() for f in longer):
+        return word[0].upper() + word[1:]
+    return word
+
+
+def title_from_url(url: str | None, text: str = "") -> str | None:
+    """A readable title from an article address's slug, when the page gives none, with each
+    word written as the article `text` writes it (names capitalised, acronyms upper case).
+
+    ".../canada-has-evacuated-1700-people-out-of-kabul-including-900-afghans.html" -> "Canada
+    has evacuated 1700 people out of Kabul including 900 Afghans". A slug of fewer than three
+    words says too little to stand as a title.
+    """
+    words = _slug_words(url)
     if len(words) < 3 or any(len(w) > 30 for w in words):
         return None
-    text = " ".join(words)
-    return text[0].upper() + text[1:]
+    written = [_as_written(w.lower(), text) if text else w for w in words]
+    title = " ".join(written)
+    return title[0].upper() + title[1:]
+
+
+def outlet_from_domain(url: str | None) -> str | None:
+    """The site an address is on, as a last resort for the outlet: 'https://www.thenews.mx/a'
+    -> 'thenews.mx' (a known outlet's name comes first, from outlet_from_url)."""
+    if not url:
+        return None
+    host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
+    host = re.sub(r"^(?:www\d?|m|amp|mobile|en)\.", "", host)
+    return host if "." in host else None

@@ -57,14 +57,27 @@ if ctx:
                 icon=":material/filter_alt_off:",
             )
         show_chart(ctx, shown.chart)
+        meta = shown.chart.figure.layout.meta or {}
+        if meta.get("labelled", 0) < meta.get("actors", 0):
+            st.caption(
+                f"Names drawn for {meta['labelled']:,} of {meta['actors']:,} actors (the most "
+                "connected first, wherever a name fits without covering another); hover a "
+                "circle for the others, or choose one in the Actor box to name and highlight it."
+            )
         if selected:
             left, right = st.columns([2, 3], gap="large")
             with left:
                 st.subheader(f"Strongest ties of {md_escape(names[selected])}")
-                ties = network.strongest_ties(shown.graph, selected)
+                ties = network.strongest_ties(shown.graph, selected, co_mentions=with_co)
                 if ties.empty:
                     st.info(
-                        "No stances or co-mentions involve this actor under the current filters. "
+                        (
+                            "No stances or co-mentions involve this actor under the current "
+                            "filters. "
+                            if with_co
+                            else "No stances involve this actor under the current filters "
+                            "(turn on co-mentions to see who it is reported with). "
+                        )
                         + CLEAR_HINT
                     )
                 else:

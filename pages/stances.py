@@ -34,6 +34,7 @@ if ctx:
         left, right = st.columns([3, 2], gap="large")
         with left:
             show_chart(ctx, matrix)
+            st.caption(views.MATRIX_ENCODING + " Hover a cell for the count of each polarity.")
         with right:
             show_chart(ctx, monthly)
         table = queries.stances_table(ctx.warehouse, ctx.filters)

@@ -231,3 +231,16 @@ def test_without_a_browser_the_data_buttons_remain(fixture_warehouse, monkeypatc
     assert "Slide image (PNG)" not in labels
     assert "Data (CSV)" in labels and "Data (Excel)" in labels
     assert not at.exception
+
+
+def test_strongest_ties_mix_in_co_mentions_only_when_they_are_shown(fixture_warehouse, monkeypatch):
+    at = start(fixture_warehouse, monkeypatch)
+    at.switch_page("pages/network.py").run()
+    at.selectbox(key="network_actor").select("canada").run()
+    assert not at.exception
+    ties = [df.value for df in at.dataframe if "tie" in df.value.columns]
+    assert ties and "mentioned together" not in set(ties[0]["tie"])
+    at.toggle(key="network_co").set_value(True).run()
+    assert not at.exception
+    ties = [df.value for df in at.dataframe if "tie" in df.value.columns]
+    assert "mentioned together" in set(ties[0]["tie"])

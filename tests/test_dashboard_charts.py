@@ -84,7 +84,10 @@ def test_stance_matrix_is_a_heatmap_of_net_tone_with_counts():
     assert list(heat.y) == ["Canada", "Russia"]
     row = list(heat.y).index("Russia")
     col = list(heat.x).index("Syria")
-    assert heat.z[row][col] == 1.0 and heat.text[row][col] == "2"
+    assert heat.z[row][col] == 1.0 and heat.text[row][col] == "+2"
+    canada = list(heat.y).index("Canada")
+    russia = list(heat.x).index("Russia")
+    assert heat.z[canada][russia] == -1.0 and heat.text[canada][russia] == "−3"
 
 
 def test_country_colours_are_the_same_in_every_chart():

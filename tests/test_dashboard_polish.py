@@ -367,7 +367,7 @@ def test_the_network_names_only_its_busiest_actors_and_the_selected_one():
     colours = theme.country_colours(["european-union"])
     fig = charts.actor_network(nodes, edges, SOURCE, colours, labels=3, selected="a10")
     shown = [t for trace in fig.data if trace.mode == "markers+text" for t in trace.text if t]
-    assert sorted(shown) == ["Actor 0", "Actor 1", "Actor 10", "Actor 19"]
+    assert sorted(shown) == ["<b>Actor 10</b>", "Actor 0", "Actor 1", "Actor 19"]
     groups = [t.name for t in fig.data if t.mode == "markers+text"]
     assert groups == ["European Union", charts.OTHER_COUNTRIES]
 

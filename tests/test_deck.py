@@ -17,6 +17,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from briefing import deck, export, queries, ui, views
+from briefing import evidence as briefing_evidence
 from briefing.filters import Filters
 from tests.dashboard_fixtures import fixture_warehouse  # noqa: F401
 from tests.tools import libreoffice_pdf_pages, require_tool
@@ -73,7 +74,6 @@ def test_a_stances_pack_under_a_country_filter(fixture_warehouse, renderer):  # 
     assert "Filters: country: Canada" in title and "23 November 2026" in title
     assert "3 articles from 2 outlets" in title
 
-    evidence = queries.evidence(ctx.warehouse, ctx.filters, "stances", deck.EVIDENCE_PER_SLIDE)
     for slide, chart in zip(slides[1:], charts):
         shown = pictures(slide)
         assert len(shown) == 1, chart.key
@@ -81,18 +81,26 @@ def test_a_stances_pack_under_a_country_filter(fixture_warehouse, renderer):  # 
         assert chart.caption in texts(slide)
         said = notes(slide)
         assert said.startswith(f"What it shows: {chart.caption}")
-        for row in evidence.itertuples():
-            assert row.text in said and row.outlet in said
+        # The notes read out the rows behind this chart: one from each of its largest marks.
+        behind = briefing_evidence.for_notes(chart.rows(), deck.EVIDENCE_PER_SLIDE)
+        assert len(behind) >= 1
+        for row in behind.itertuples():
+            assert row.evidence in said and row.outlet in said
+            assert f"{row.source_actor} → {row.target_actor} ({row.polarity})" in said
             assert f"status {row.status}" in said  # machine, confirmed, corrected or added
         assert f"Data: {len(chart.data)} row" in said
     # Only stances of the filtered view reach the notes: Syria's one about Turkey does not.
     assert not any("alert(" in notes(s) for s in slides)
 
     sources = table_text(slides[-1])
-    expected = queries.sources(ctx.warehouse, ctx.filters)
-    assert len(expected) == 3
-    for title_ in expected["title"]:
-        assert title_ in sources
+    # Exactly the articles behind the stances shown, as the page counts them.
+    expected = set(queries.stances_table(ctx.warehouse, ctx.filters)["article_id"])
+    titles = queries.articles_table(ctx.warehouse, Filters()).set_index("article_id")
+    listed = sum(len(s.table.rows) - 1 for s in slides[-1].shapes if s.has_table)
+    assert listed == len(expected)
+    assert ctx.source("stances").count(f"from {len(expected)} article") == 1
+    for article in expected:
+        assert titles.loc[article, "title"] in sources
     assert "Undated wire copy" not in sources  # an article that does not mention Canada
 
 

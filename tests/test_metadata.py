@@ -274,3 +274,155 @@ def test_compact_date_stamp_in_an_address():
     found = date_in_url("https://www.example.com/en/americas/20180904-ministers-meet-in-quito")
     assert (found.value, found.precision) == (date(2018, 9, 4), "day")
     assert date_in_url("https://example.com/news/10036512/story") is None
+
+
+# --- titles and outlets: never page furniture, never a bare slug, never blank -----------------
+
+STORY = (
+    "The minister announced on Thursday that Canada will resettle at least 40,000 Afghans, "
+    "doubling its earlier commitment to refugees who helped its forces.\n\n"
+    "Officials said the first flights carrying Afghans would land in Toronto next month, and "
+    "that private sponsors would take in a share of the refugees."
+)
+
+
+def title_of(page: str, url: str | None = None, **fields) -> str | None:
+    """The title the ETL stores for a page, with its sidecar address when given."""
+    from etl.ingest import prepare
+    from etl.metadata import SourceMeta
+
+    document = raw(page, **fields)
+    sidecar = {"a.txt": SourceMeta("a.txt", url=url)} if url else {}
+    return prepare(document, sidecar).title
+
+
+def test_a_breadcrumb_above_the_headline_is_not_the_title():
+    page = (
+        "Skip to main content\nYou are here: Canada.ca > Immigration, Refugees and Citizenship "
+        "Canada > News\n\nNews release\n\nCanada doubles its commitment and will resettle 40,000 "
+        "Afghans\n\n" + STORY
+    )
+    assert title_of(page) == "Canada doubles its commitment and will resettle 40,000 Afghans"
+
+
+def test_an_app_offer_or_cookie_banner_is_not_the_title():
+    page = (
+        "Dhaka Tribune\n\nDownload the Dhaka Tribune app: Get the latest news on Android and iOS\n\n"
+        "This website uses cookies. By continuing to use this site you consent to our cookie "
+        "policy. OK\n\nHome > Bangladesh > Rohingya Crisis\n\nCanada pledges to resettle Afghan "
+        "refugees as flights begin\n\nTribune Desk\n\n" + STORY
+    )
+    assert title_of(page) == "Canada pledges to resettle Afghan refugees as flights begin"
+
+
+def test_a_line_that_only_dates_the_page_is_not_the_title():
+    for stamp in ("20 July 2012 | 14:58", "11th May 2020, 15:26:08 UTC", "(5 years, 9 months ago)"):
+        page = f"{stamp}\n\nCanada to resettle Afghans who helped its forces\n\n{STORY}"
+        assert title_of(page) == "Canada to resettle Afghans who helped its forces", stamp
+
+
+def test_a_date_stamp_run_into_the_headline_is_dropped():
+    page = f" date 2018-06-11 Canada to resettle Afghans who helped its forces\n\n{STORY}"
+    assert title_of(page) == "Canada to resettle Afghans who helped its forces"
+
+
+def test_a_question_from_the_site_is_not_the_title_of_a_story_it_is_not_about():
+    page = (
+        "Got a TV Licence?\n\nYou need one to watch live TV on any channel or device, and "
+        "programmes on the player. It is the law.\n\n" + STORY
+    )
+    assert title_of(page) is None
+
+
+def test_bullets_and_link_rows_are_not_titles():
+    page = (
+        "Read Full debate Read Hansard Text Read Debate Extracts\n\n"
+        "• Canada will resettle forty thousand Afghans over two years\n\n" + STORY
+    )
+    assert title_of(page) is None
+
+
+def test_the_line_the_address_spells_out_is_the_title_with_the_pages_own_casing():
+    page = (
+        "Armed Clashes in Sudan\n\nNo Benefit in Talks Without Truce, Head of Sudan's Armed "
+        "Forces Says\n\nThe talks in Jeddah will have no benefit without a ceasefire by the "
+        "paramilitary forces, the head of Sudan's armed forces said on Monday in a statement."
+    )
+    url = "https://en.example.africa/20230509/no-benefit-in-talks-without-truce-head-of-sudans-armed-forces-says-1059132392.html"
+    assert title_of(page, url) == (
+        "No Benefit in Talks Without Truce, Head of Sudan's Armed Forces Says"
+    )
+
+
+def test_a_headline_printed_twice_at_the_top_is_the_title_even_when_it_ends_with_a_quote():
+    headline = (
+        "Russia invades Ukraine: Trudeau announces additional Canadian sanctions and ban on "
+        'export permits after "horrific, unprovoked attack"'
+    )
+    page = f"{headline}\n\n{headline}\n\n{STORY}"
+    assert title_of(page) == headline
+
+
+def test_a_slug_title_is_written_as_the_article_writes_its_words():
+    from etl.metadata import title_from_url
+
+    url = "https://www.example.com/news/canada/2021/08/23/canada-has-evacuated-1700-people-out-of-kabul-including-900-afghans.html"
+    text = "Canada flew 1,700 people out of Kabul. The Afghans who landed in Toronto were met by officials."
+    assert title_from_url(url, text) == (
+        "Canada has evacuated 1700 people out of Kabul including 900 Afghans"
+    )
+    assert title_from_url(
+        "https://x.org/opinion/un-envoy-to-yemen-hopeful", "The UN envoy to Yemen."
+    ) == ("UN envoy to Yemen hopeful")
+    # A possessive the address lost comes back from the text; a trailing /amp is no slug.
+    assert (
+        title_from_url(
+            "https://x.org/canadas-plan-to-resettle-refugees/amp", "Canada's plan was announced."
+        )
+        == "Canada's plan to resettle refugees"
+    )
+    # Whole titles only from the page: no lower-case slug when the text never names the words.
+    page = f"Canada to resettle Afghans who helped its forces\n\n{STORY}"
+    assert title_of(page, "https://x.org/news/canada-to-resettle-afghans") == (
+        "Canada to resettle Afghans who helped its forces"
+    )
+
+
+def test_no_outlet_left_blank_when_the_page_or_its_address_names_one():
+    from etl.ingest import prepare
+    from etl.metadata import SourceMeta, outlet_from_domain
+
+    masthead = raw(
+        f"thestar.com\n\nMenu\n\nCanada to resettle Afghans who helped its forces\n\n{STORY}"
+    )
+    assert prepare(masthead, {}).outlet == "Toronto Star"
+    unknown = raw(f"Canada to resettle Afghans who helped its forces\n\n{STORY}")
+    sidecar = {
+        "a.txt": SourceMeta("a.txt", url="https://www.thenews.mx/opinion/deadly-impasse/amp")
+    }
+    assert prepare(unknown, sidecar).outlet == "thenews.mx"
+    assert outlet_from_domain("https://en.tengrinews.kz/politics/x-11612/") == "tengrinews.kz"
+    assert outlet_from_domain(None) is None and outlet_from_domain("not an address") is None
+
+
+def test_a_sentence_sharing_the_slugs_words_is_not_taken_for_the_headline():
+    page = (
+        "As of 31 January 2020, the official count of Syrian refugees in Lebanon is as "
+        "follows: [4]\n\n" + STORY
+    )
+    url = "https://example.org/en/Refugees_of_the_Syrian_civil_war_in_Lebanon"
+    assert title_of(page, url) == "Refugees of the Syrian civil war in Lebanon"
+
+
+def test_a_heading_repeating_a_short_word_is_still_a_headline():
+    page = f"Canada to resettle Afghans, to fly them to Toronto next month\n\n{STORY}"
+    assert title_of(page) == "Canada to resettle Afghans, to fly them to Toronto next month"
+
+
+def test_slug_words_the_text_writes_only_in_longer_forms_are_still_capitalised():
+    from etl.metadata import title_from_url
+
+    text = "Syrians fled as Canadians watched; the Nations met."
+    assert title_from_url("https://x.org/a/syrian-refugees-and-canadian-aid", text) == (
+        "Syrian refugees and Canadian aid"
+    )

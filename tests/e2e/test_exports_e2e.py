@@ -73,8 +73,18 @@ def test_a_chart_downloads_as_slide_png_svg_csv_and_excel(server, browser, tmp_p
         assert set(table["polarity"]) <= {"critical", "supportive", "neutral"}
         assert table["stances"].sum() == 5  # the stances with Russia (or a Russian) on a side
 
-        sheet = pd.read_excel(io.BytesIO(download(page, "Data (Excel)", tmp_path)), "Data")
+        rows = pd.read_csv(io.BytesIO(download(page, "Evidence rows (CSV)", tmp_path)))
+        assert len(rows) == 5  # one a stance, with its sentence and a link to it
+        assert rows["sentence"].notna().all()
+        assert (
+            rows["link"].str.startswith("http://").all()
+            and rows["link"].str.contains("article=").all()
+        )
+
+        book = io.BytesIO(download(page, "Data (Excel)", tmp_path))
+        sheet = pd.read_excel(book, "Data")
         assert sheet["stances"].sum() == 5
+        assert len(pd.read_excel(book, "Evidence")) == 5
         page.close()
 
 
