@@ -122,7 +122,7 @@ def flat_selects(
     return {
         "flat_statements": f"""
         WITH said AS (
-            SELECT t.statement_id, list(DISTINCT t.polarity) AS polarities,
+            SELECT t.statement_id, list_sort(list(DISTINCT t.polarity)) AS polarities,
                    string_agg(DISTINCT COALESCE(tg.name, t.target_id), ', '
                               ORDER BY COALESCE(tg.name, t.target_id)) AS targets,
                    string_agg(DISTINCT t.polarity, ', ' ORDER BY t.polarity) AS polarity
@@ -182,7 +182,7 @@ def flat_selects(
         WITH taking_part AS (
             SELECT u.event_id,
                    string_agg(COALESCE(a.name, u.p), ', ' ORDER BY COALESCE(a.name, u.p)) AS participants,
-                   list(DISTINCT a.country_id) FILTER (WHERE a.country_id IS NOT NULL) AS countries
+                   list_sort(list(DISTINCT a.country_id) FILTER (WHERE a.country_id IS NOT NULL)) AS countries
             FROM (SELECT event_id, unnest(participant_ids) AS p FROM {src}events ev
                   WHERE {within("ev")}) u
             LEFT JOIN {ac} a ON a.actor_id = u.p GROUP BY u.event_id)
@@ -194,8 +194,8 @@ def flat_selects(
                {col("events", "e", "confidence")} AS confidence,
                {col("events", "e", "review_status", "'machine'")} AS review_status,
                tp.participants, place.country_id AS location_country,
-               list_distinct(list_concat(COALESCE(tp.countries, []),
-                   CASE WHEN place.country_id IS NULL THEN [] ELSE [place.country_id] END)) AS countries
+               list_sort(list_distinct(list_concat(COALESCE(tp.countries, []),
+                   CASE WHEN place.country_id IS NULL THEN [] ELSE [place.country_id] END))) AS countries
         FROM {src}events e
         JOIN {src}articles ar ON ar.article_id = e.article_id
         LEFT JOIN taking_part tp ON tp.event_id = e.event_id
@@ -204,15 +204,15 @@ def flat_selects(
         "flat_articles": f"""
         WITH mentioned AS (
                 SELECT m.article_id, count(*) AS mentions,
-                       list(DISTINCT m.actor_id) FILTER (WHERE a.actor_id IS NOT NULL) AS actor_ids,
-                       list(DISTINCT a.country_id) FILTER (WHERE a.country_id IS NOT NULL) AS countries
+                       list_sort(list(DISTINCT m.actor_id) FILTER (WHERE a.actor_id IS NOT NULL)) AS actor_ids,
+                       list_sort(list(DISTINCT a.country_id) FILTER (WHERE a.country_id IS NOT NULL)) AS countries
                 FROM {src}mentions m LEFT JOIN {ac} a ON a.actor_id = m.actor_id
                 WHERE {within("m")} GROUP BY m.article_id),
              said AS (SELECT article_id, count(*) AS n FROM {src}statements x
                       WHERE {within("x")} GROUP BY article_id),
-             taken AS (SELECT article_id, count(*) AS n, list(DISTINCT polarity) AS polarities
+             taken AS (SELECT article_id, count(*) AS n, list_sort(list(DISTINCT polarity)) AS polarities
                        FROM {src}stances x WHERE {within("x")} GROUP BY article_id),
-             cited AS (SELECT article_id, count(*) AS n, list(DISTINCT category) AS categories
+             cited AS (SELECT article_id, count(*) AS n, list_sort(list(DISTINCT category)) AS categories
                        FROM {src}figures x WHERE {within("x")} GROUP BY article_id),
              happened AS (SELECT article_id, count(*) AS n FROM {src}events x
                           WHERE {within("x")} GROUP BY article_id)
