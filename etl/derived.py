@@ -262,17 +262,22 @@ def build(
         con.execute(f"CREATE OR REPLACE TABLE {target}{name} AS {sql} ORDER BY {order}")
 
 
-def refresh(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[str]:
+def refresh(
+    con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], actors_changed: bool = True
+) -> set[str]:
     """Bring the derived tables of the ETL's own file up to date after some articles changed.
 
     `article_ids` are the articles whose rows were deleted, replaced or added. The lookups are
-    rebuilt (they are as small as the actors table); articles that name an actor or a place
-    whose lookup row changed are refreshed too. Returns every article refreshed.
+    rebuilt (they are as small as the actors table) unless `actors_changed` is False; articles
+    that name an actor or a place whose lookup row changed are refreshed too. Returns every
+    article refreshed.
     """
     import pyarrow as pa
 
-    changed_actors = _rebuild_lookups(con)
+    changed_actors = _rebuild_lookups(con) if actors_changed else set()
     scope = set(article_ids)
+    if not scope and not changed_actors:
+        return scope
     if changed_actors:
         scope |= _articles_naming(con, changed_actors)
     con.register("_derived_ids", pa.table({"article_id": pa.array(sorted(scope), pa.string())}))

@@ -600,7 +600,7 @@ def update_warehouse(
                 _insert(con, table, rows)
                 expected[table] += len(rows)
             if had_derived:
-                derived.refresh(con, gone)
+                derived.refresh(con, gone, actors_changed=actors is not None)
             else:
                 derived.build(con)
             counts = _row_counts(con)
@@ -978,6 +978,24 @@ def read_index(db_path: Path) -> WarehouseIndex | None:
         rejected_at=rejected_at,
         gazetteer_actors=gazetteer_actors,
     )
+
+
+def matching_articles(
+    db_path: Path, ids: Iterable[str], shas: Iterable[str], paths: Iterable[str]
+) -> dict[str, StoredArticle]:
+    """The keys of the articles with one of these ids, content hashes or source paths, by id in
+    source-path order (what the reviews of a log may attach to, read without the whole index)."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        found = con.execute(
+            "SELECT article_id, source_path, content_sha256 FROM articles "
+            "WHERE list_contains(?, article_id) OR list_contains(?, content_sha256) "
+            "OR list_contains(?, source_path) ORDER BY source_path",
+            [sorted(set(ids)), sorted(set(shas)), sorted(set(paths))],
+        ).fetchall()
+    finally:
+        con.close()
+    return {article_id: StoredArticle(path, sha) for article_id, path, sha in found}
 
 
 def read_articles(db_path: Path, article_ids: Iterable[str]) -> dict[str, Article]:

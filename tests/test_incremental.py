@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import derived, load
+from etl import derived, load, review
 from etl.run import Steps, run_etl
 from tests.test_load import GAZETTEER, make_extraction, run_info
 from tests.test_run import FakeAnalyser, fake_prepare, fake_read
@@ -184,17 +184,35 @@ def test_building_a_then_adding_b_with_the_real_pipeline_keeps_ids_and_rows(tmp_
         shutil.copy(seed, at_once / seed.name)
     for seed in seeds[:3]:
         shutil.copy(seed, step_by_step / seed.name)
+    for folder in (step_by_step, at_once):
+        shutil.copy(SEEDS / "sources.csv", folder / "sources.csv")
     run_etl(step_by_step, tmp_path / "steps.duckdb")
+    # Analysts review rows of the first build; the append must carry their reviews as well.
+    con = duckdb.connect(str(tmp_path / "steps.duckdb"), read_only=True)
+    (statement,) = con.execute("SELECT min(statement_id) FROM statements").fetchone()
+    (stance,) = con.execute("SELECT min(stance_id) FROM stances").fetchone()
+    con.close()
+    review.submit(
+        tmp_path / "steps.duckdb",
+        [
+            review.ReviewRequest("statements", "reject", "ana", row_id=statement),
+            review.ReviewRequest(
+                "stances", "correct", "ana", row_id=stance, changes={"polarity": "neutral"}
+            ),
+        ],
+    )
     for seed in seeds[3:]:
         shutil.copy(seed, step_by_step / seed.name)
-    shutil.copy(SEEDS / "sources.csv", step_by_step / "sources.csv")
-    shutil.copy(SEEDS / "sources.csv", at_once / "sources.csv")
     appended = run_etl(step_by_step, tmp_path / "steps.duckdb")
+    shutil.copy(
+        review.store_path(tmp_path / "steps.duckdb"), review.store_path(tmp_path / "once.duckdb")
+    )
     run_etl(at_once, tmp_path / "once.duckdb")
 
-    assert appended.articles_new >= 2
+    assert (appended.articles_new, appended.articles_reused) == (2, 3)
     stepwise, single = dump(tmp_path / "steps.duckdb"), dump(tmp_path / "once.duckdb")
     assert stepwise["statements"] and stepwise["flat_stances"]
+    assert len(stepwise["reviews"]) == 2 and len(stepwise["review_machine_rows"]) > 0
     assert stepwise == single
 
 
@@ -221,7 +239,7 @@ def build_synthetic(db: Path, articles: int) -> None:
 APPEND = """
 import sys, time
 from pathlib import Path
-from etl import derived, load
+from etl import derived, load, review
 from tests.test_load import GAZETTEER, make_extraction, run_info
 
 db, ready, point, first, count = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5])

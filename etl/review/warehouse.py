@@ -132,14 +132,25 @@ def candidates(log: Sequence[Review], articles: Mapping[str, load.StoredArticle]
     """The articles (of `articles`, by id) that some review could attach to: by its article id,
     its article's content hash or its source path (see `etl.review.apply`). Resolving the log
     against these articles alone attaches every review where the whole warehouse would."""
-    ids = {r.article_id for r in log}
-    shas = {r.content_sha256 for r in log if r.content_sha256}
-    paths = {r.source_path for r in log if r.source_path}
+    ids, shas, paths = _review_keys(log)
     return {
         article_id
         for article_id, stored in articles.items()
         if article_id in ids or stored.content_sha256 in shas or stored.source_path in paths
     }
+
+
+def stored_candidates(db_path: Path, log: Sequence[Review]) -> dict[str, load.StoredArticle]:
+    """`candidates` read from the warehouse at db_path by their keys (source-path order)."""
+    return load.matching_articles(db_path, *_review_keys(log))
+
+
+def _review_keys(log: Sequence[Review]) -> tuple[set[str], set[str], set[str]]:
+    return (
+        {r.article_id for r in log},
+        {r.content_sha256 for r in log if r.content_sha256},
+        {r.source_path for r in log if r.source_path},
+    )
 
 
 def stored_machine_extractions(db_path: Path, article_ids: Sequence[str]) -> list[Extraction]:
@@ -275,14 +286,13 @@ def apply_reviews_to_warehouse(
     db_path = Path(db_path)
     try:
         with writer_lock(db_path, lock_timeout, SilentReporter()):
-            index = load.read_index(db_path)
-            if index is None:
-                raise ReviewError(f"{db_path.name} is not a readable warehouse")
             log = store_log(db_path)
-            ids = candidates(log, index.articles)
-            ordered = sorted(ids, key=lambda a: index.articles[a].source_path)
+            try:
+                ordered = list(stored_candidates(db_path, log))
+            except duckdb.Error as exc:
+                raise ReviewError(f"{db_path.name} is not a readable warehouse ({exc})") from exc
             reviewed = review_extractions(stored_machine_extractions(db_path, ordered), log)
-            load.update_warehouse(
+            counts = load.update_warehouse(
                 db_path,
                 add=reviewed.extractions,
                 reviews=reviewed.review_rows,
@@ -294,7 +304,6 @@ def apply_reviews_to_warehouse(
             "applies them, or run the apply again"
         ) from exc
     resolution = reviewed.resolution
-    counts = load.row_counts(db_path)
     return ApplyResult(
         rows={t: counts[t] for t in REVIEW_TABLES},
         applied=sum(a.attached for a in resolution.attachments.values()),
