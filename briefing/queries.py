@@ -46,6 +46,7 @@ from briefing.filters import HIGH_CONFIDENCE, FilterOptions, Filters
 from briefing.text import md_escape
 from etl import derived
 from etl.inputs import display_path, hide_paths
+from etl.load import DEFAULT_GAZETTEER
 from etl.types import CONTRACT_TABLES
 
 DEFAULT_PATH = "data/warehouse.duckdb"
@@ -123,7 +124,8 @@ def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConn
     elif all(t in present for t in TABLES):
         # A warehouse from before the ETL wrote them: flattened here, once per version.
         # (health() explains what is missing when the warehouse is not whole.)
-        derived.build(con, src="wh.", present=present)
+        seats = derived.seats_of_government(DEFAULT_GAZETTEER)
+        derived.build(con, src="wh.", present=present, seats=seats)
     return con
 
 

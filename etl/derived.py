@@ -17,7 +17,9 @@ intergovernmental (the EU speaks for itself), else whatever its country_id point
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import duckdb
 
@@ -33,7 +35,10 @@ FLAT_TABLES = {
     "flat_articles": "row_date",
     "flat_mentions": "row_date",
 }
-DERIVED_TABLES = (*LOOKUPS, *FLAT_TABLES)
+# Capital (lower case) -> country: the seats a government speaks from ("Ottawa said"), from the
+# gazetteer's `capitals` column. It changes only with the gazetteer, which reanalyses everything.
+SEATS = "seats"
+DERIVED_TABLES = (*LOOKUPS, SEATS, *FLAT_TABLES)
 # Money among the figures: the aid_money category, or a currency sign or word in the number's
 # text ("$500 million", "€7 billion", "3 billion euros"). First match gives the currency.
 CURRENCIES = (
@@ -172,11 +177,17 @@ def flat_selects(
                ar.outlet, ar.title, ar.published_date,
                att.name AS attributed_to, att.country_id AS attributed_country,
                place.country_id AS location_country,
+               -- "Ottawa" in a Canadian minister's figure is where the speaker sits, not
+               -- where the people counted are: such a figure has no place.
+               CASE WHEN seat.country_id IS NOT NULL THEN NULL ELSE f.location END AS place,
+               seat.country_id IS NOT NULL AS seat_of_speaker,
                {_currency_sql("f.value_text", "f.category")} AS currency
         FROM {src}figures f
         JOIN {src}articles ar ON ar.article_id = f.article_id
         LEFT JOIN {ac} att ON att.actor_id = f.attributed_to_id
         LEFT JOIN {pc} place ON place.place = lower(f.location)
+        LEFT JOIN {lookups}{SEATS} seat ON seat.place = lower(f.location)
+             AND seat.country_id = att.country_id
         WHERE {within("f")})""",
         "flat_events": f"""
         WITH taking_part AS (
@@ -243,18 +254,47 @@ def flat_selects(
     }
 
 
+def seats_of_government(path: Path) -> dict[str, str]:
+    """Capital (lower case) -> country id, from the gazetteer's `capitals` column: the seats a
+    government speaks from ("Ottawa said"). Empty when the gazetteer cannot be read."""
+    try:
+        lines = [
+            line
+            for line in Path(path).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")
+        ]
+    except OSError:
+        return {}
+    seats: dict[str, str] = {}
+    for row in csv.DictReader(lines):
+        for capital in (row.get("capitals") or "").split("|"):
+            if capital.strip() and (row.get("actor_id") or "").strip():
+                seats.setdefault(capital.strip().lower(), row["actor_id"].strip())
+    return seats
+
+
 def build(
     con: duckdb.DuckDBPyConnection,
     *,
     src: str = "",
     target: str = "",
     present: Mapping[str, Sequence[str]] | None = None,
+    seats: Mapping[str, str] | None = None,
 ) -> None:
     """(Re)create every derived table from the base tables, in row_date order.
 
     `src` prefixes the base tables and `target` the derived ones (both "" in the ETL's own
-    file; the dashboard reads "wh." and writes to its in-memory database).
+    file; the dashboard reads "wh." and writes to its in-memory database). `seats` fills the
+    seats table (see `seats_of_government`); None keeps the one there (or makes it empty).
     """
+    if seats is not None:
+        con.execute(f"CREATE OR REPLACE TABLE {target}{SEATS} (place VARCHAR, country_id VARCHAR)")
+        if seats:
+            con.executemany(f"INSERT INTO {target}{SEATS} VALUES (?, ?)", sorted(seats.items()))
+    else:
+        con.execute(
+            f"CREATE TABLE IF NOT EXISTS {target}{SEATS} (place VARCHAR, country_id VARCHAR)"
+        )
     for name, sql in lookup_selects(src).items():
         con.execute(f"CREATE OR REPLACE TABLE {target}{name} AS {sql}")
     for name, sql in flat_selects(src, target, present).items():

@@ -455,6 +455,7 @@ def write_warehouse(
     reviews: Sequence[Mapping[str, Any]] = (),
     review_machine_rows: Sequence[Mapping[str, Any]] = (),
     input_files: Sequence[InputFile] = (),
+    gazetteer: Path | None = None,
 ) -> dict[str, int]:
     """Write a complete warehouse to a temporary file, check it, and move it over `db_path`.
 
@@ -485,7 +486,8 @@ def write_warehouse(
                     "schema_version": SCHEMA_VERSION,
                 },
             )
-            derived.build(con)
+            seats = derived.seats_of_government(gazetteer or DEFAULT_GAZETTEER)
+            derived.build(con, seats=seats)
             counts = _row_counts(con)
             if counts != expected:
                 raise WarehouseError(f"row counts differ after writing: {counts} != {expected}")
@@ -601,8 +603,8 @@ def update_warehouse(
                 expected[table] += len(rows)
             if had_derived:
                 derived.refresh(con, gone, actors_changed=actors is not None)
-            else:
-                derived.build(con)
+            else:  # a file from before the ETL wrote them
+                derived.build(con, seats=derived.seats_of_government(DEFAULT_GAZETTEER))
             counts = _row_counts(con)
             if counts != expected:
                 raise WarehouseError(f"row counts differ after writing: {counts} != {expected}")

@@ -923,6 +923,7 @@ def _build_warehouse(
                 reviews=reviewed.review_rows,
                 review_machine_rows=reviewed.machine_rows,
                 input_files=intake.files,
+                gazetteer=gazetteer,
             )
     except OSError as exc:
         raise RunError(

@@ -7,6 +7,7 @@ tests/test_load.py; one test runs the real pipeline over the shipped articles.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -348,3 +349,29 @@ def test_a_reader_polling_during_appends_never_fails_and_sees_only_whole_warehou
     # One statement per synthetic article: whole warehouses only, base and derived in step.
     assert {tuple(s) for s in polled["seen"]} <= {(n, n, n) for n in (500, 700, 900, 1100)}
     assert load.row_counts(db)["articles"] == 1100
+
+
+def test_a_figure_placed_at_its_speakers_seat_of_government_has_no_place(tmp_path):
+    gazetteer = tmp_path / "actors.csv"
+    gazetteer.write_text(
+        "actor_id,name,kind,country_id,aliases,demonyms,capitals\n"
+        "canada,Canada,country,,,,Ottawa\n",
+        encoding="utf-8",
+    )
+    extraction = make_extraction()
+    (figure,) = extraction.figures
+    at_seat = dataclasses.replace(figure, location="Ottawa", attributed_to_id="canada")
+    extraction = dataclasses.replace(extraction, figures=(at_seat,))
+    load.write_warehouse(
+        tmp_path / "w.duckdb",
+        articles=[extraction.article],
+        extractions=[extraction],
+        actors=load.merge_actors(GAZETTEER, extraction.new_actors),
+        rejected=[],
+        run_info=run_info(),
+        gazetteer=gazetteer,
+    )
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    row = con.execute("SELECT location, place, seat_of_speaker FROM flat_figures").fetchone()
+    con.close()
+    assert row == ("Ottawa", None, True)
