@@ -7,19 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefing import auth, filters, queries, ui
-
-PAGES = (
-    ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
-    ("pages/figures.py", "Humanitarian figures", ":material/groups:", "figures"),
-    ("pages/stances.py", "Stances", ":material/balance:", "stances"),
-    ("pages/network.py", "Actor network", ":material/hub:", "network"),
-    ("pages/statements.py", "Statements", ":material/format_quote:", "statements"),
-    ("pages/events.py", "Events", ":material/event:", "events"),
-    ("pages/sources.py", "Sources", ":material/article:", "sources"),
-    ("pages/review.py", "Review", ":material/fact_check:", "review"),
-    ("pages/add_articles.py", "Add articles", ":material/upload_file:", "add"),
-)
+from briefing import auth, filters, queries, saved_views, ui
+from briefing.site import PAGES
 
 
 def run() -> None:
@@ -46,7 +35,10 @@ def run() -> None:
         auth.account_box()
         return
     options = queries.filter_options(warehouse)
+    views = saved_views.ViewStore.for_warehouse(warehouse.path)
+    saved_views.note_opened(views)  # before the filters rewrite the URL without ?view=
     chosen = filters.sidebar_filters(options)
+    saved_views.save_box(views, navigation.url_path, chosen)
     auth.account_box()
     ui.set_context(ui.build_context(warehouse, chosen, options))
     navigation.run()

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from briefing import theme
+from briefing import quantities, theme
 from briefing.evidence import mark_key
 
 HEIGHT = 460
@@ -172,6 +172,7 @@ def _finish(
         legend={
             "title": {"text": legend_title} if legend_title else None,
             "orientation": "v",
+            "yref": "paper",  # a chart may have moved its legend (figures_by_place)
             "yanchor": "top",
             "y": 1.0,
             "xanchor": "left",
@@ -251,7 +252,8 @@ def _label_width(fig: go.Figure) -> int:
     labels = [
         str(v)
         for trace in fig.data
-        if getattr(trace, "yaxis", "y") in ("y", None) and trace.type in ("bar", "heatmap")
+        if getattr(trace, "yaxis", "y") in ("y", None)
+        and trace.type in ("bar", "heatmap", "scatter")
         for v in (trace.y if trace.y is not None else [])
         if isinstance(v, str)
     ]
@@ -262,9 +264,13 @@ def _label_width(fig: go.Figure) -> int:
 
 
 def _wrap(text: str, width: int) -> str:
-    """Break a long line at ' · ' separators with <br> so it is not cut off."""
+    """Break a long line at ' · ' separators with <br> so it is not cut off; a piece longer
+    than a line on its own breaks between words, never inside one."""
     lines, line = [], ""
+    pieces = []
     for piece in text.split(" · "):
+        pieces.extend(_wrap_words(piece, width).split("<br>") if len(piece) > width else [piece])
+    for piece in pieces:
         candidate = f"{line} · {piece}" if line else piece
         if len(candidate) > width and line:
             lines.append(line)
@@ -301,29 +307,120 @@ def _padded_dates(values: pd.Series, share: float = 0.15) -> list:
     return [lo - pad, hi + pad]
 
 
-def _monthly_bars(
-    fig: go.Figure, part: pd.DataFrame, y: str, name: str, colour: str, hover: str
-) -> None:
-    """One stacked series of month-wide bars centred on their month."""
-    fig.add_bar(
-        x=part["month"],
-        y=part[y],
-        name=name,
-        width=MONTH_MS,
-        xperiod="M1",
-        xperiodalignment="middle",
-        marker_color=colour,
-        hovertemplate=hover,
-    )
-
-
-def month_range(months: pd.Series) -> list:
-    """An x range for monthly bars: one month of room before the first and after the last, so
-    no bar is clipped at either edge."""
+def month_range(months: pd.Series, bin_months: int = 1) -> list:
+    """An x range for bars of `bin_months` months: one bin of room before the first and after
+    the last, so no bar is clipped at either edge."""
     starts = pd.to_datetime(months.dropna()).dt.to_period("M").dt.to_timestamp()
     if starts.empty:
         return [None, None]
-    return [starts.min() - pd.DateOffset(months=1), starts.max() + pd.DateOffset(months=2)]
+    return [
+        starts.min() - pd.DateOffset(months=bin_months),
+        starts.max() + pd.DateOffset(months=2 * bin_months),
+    ]
+
+
+# Bins for counts over time: (name, months per bin, tick format), by how many years the data
+# span: monthly bars over 13 years are hairlines.
+TIME_BINS = {
+    "month": (1, "%b %Y"),
+    "quarter": (3, "%b %Y"),  # a quarter is named by its first month
+    "year": (12, "%Y"),
+}
+
+
+def time_bin(dates: pd.Series) -> str:
+    """'month' for dates spanning up to three years, 'quarter' up to eight, else 'year'."""
+    days = pd.to_datetime(dates.dropna())
+    if days.empty:
+        return "month"
+    years = (days.max() - days.min()).days / 365.25
+    return "month" if years <= 3 else "quarter" if years <= 8 else "year"
+
+
+def binned(df: pd.DataFrame, count: str, keys: list[str], unit: str) -> pd.DataFrame:
+    """Monthly counts (`month`, the `keys`, `count`, optionally `article_id`) summed into
+    `unit` bins (time_bin): `period` (the bin's first day), the keys, the count, `articles`
+    (how many articles the bar's rows come from; <NA> without article ids) and
+    `one_article` (True when a bar of three or more rows comes from a single article, so one
+    long article is not read as a peak)."""
+    months, _ = TIME_BINS[unit]
+    out = df.copy()
+    starts = pd.to_datetime(out["month"]).dt.to_period("M").dt.to_timestamp()
+    out["period"] = starts.dt.to_period({1: "M", 3: "Q", 12: "Y"}[months]).dt.to_timestamp()
+    has_articles = "article_id" in out
+    group = ["period", *keys]
+    summed = out.groupby(group, dropna=False, as_index=False).agg(
+        **{count: (count, "sum")},
+        **({"articles": ("article_id", "nunique")} if has_articles else {}),
+    )
+    if not has_articles:
+        summed["articles"] = pd.array([pd.NA] * len(summed), dtype="Int64")
+    summed["one_article"] = (summed["articles"] == 1).fillna(False).astype(bool) & (
+        summed[count] >= 3
+    )
+    return summed
+
+
+def _binned_bars(
+    fig: go.Figure,
+    part: pd.DataFrame,
+    y: str,
+    name: str,
+    colour: str,
+    unit: str,
+    hover_name: str,
+) -> None:
+    """One stacked series of bars a bin wide, centred on their bin; a bar whose rows all come
+    from one article is hatched and says so in its hover."""
+    months, tick = TIME_BINS[unit]
+    articles = [
+        "" if pd.isna(a) else f" from {int(a)} article{'s' if a != 1 else ''}"
+        for a in part["articles"]
+    ]
+    fig.add_bar(
+        x=part["period"],
+        y=part[y],
+        name=name,
+        width=months * MONTH_MS * (1.05 if months > 1 else 1.0),
+        xperiod=f"M{months}",
+        xperiodalignment="middle",
+        marker={
+            "color": colour,
+            "pattern": {
+                "shape": ["/" if one else "" for one in part["one_article"]],
+                "fgcolor": theme.TEXT,
+                "fgopacity": 0.45,
+                "size": 6,
+            },
+        },
+        customdata=articles,
+        hovertemplate=f"{hover_name}<br>{'quarter from ' if unit == 'quarter' else ''}"
+        f"%{{x|{tick}}}: %{{y}} {y}%{{customdata}}<extra></extra>",
+    )
+
+
+def _one_article_key(fig: go.Figure, df: pd.DataFrame) -> None:
+    """A legend entry for the hatching, when some bar is hatched."""
+    if df["one_article"].any():
+        fig.add_bar(
+            x=[None],
+            y=[None],
+            name="hatched: all from one article",
+            marker={
+                "color": "white",
+                "line": {"color": theme.MUTED_TEXT, "width": 1},
+                "pattern": {"shape": "/", "fgcolor": theme.TEXT, "size": 6},
+            },
+            hoverinfo="skip",
+        )
+
+
+def _count_axis(totals: pd.Series, title: str) -> dict:
+    """A count axis with whole-number ticks (no half statements)."""
+    axis: dict = {"title": title, "tickformat": ",d", "rangemode": "tozero"}
+    if totals.empty or totals.max() < 10:
+        axis["dtick"] = 1
+    return axis
 
 
 def when(label: object, precision: object = None) -> str:
@@ -359,15 +456,6 @@ def _shares(values: pd.Series, log: bool = False) -> list[float]:
     lo, hi = v.min(), v.max()
     span = (hi - lo) or 1.0
     return [float((x - lo) / span) for x in v]
-
-
-def money_axis(currencies: pd.Series) -> dict:
-    """Axis settings for money: the currency sign as tick prefix when there is one."""
-    signs = sorted({c for c in currencies.dropna() if c})
-    if len(signs) == 1:
-        return {"tickprefix": signs[0], "tickformat": "~s", "title": "money"}
-    title = "money (mixed currencies)" if signs else "money (currency not stated)"
-    return {"tickformat": "~s", "title": title}
 
 
 def empty_figure(
@@ -436,18 +524,18 @@ def stance_balance(df: pd.DataFrame, source: str) -> go.Figure:
 def statements_over_time(
     df: pd.DataFrame, source: str, colours: Mapping[str, str], top: int = 8
 ) -> go.Figure:
-    """Stacked monthly bars of statements by speaker country (month, country_id, country, statements)."""
-    title = "Statements per month, by speaker's country"
+    """Stacked bars of statements by speaker country (month, country_id, country, statements,
+    optionally article_id) per month, quarter or year as the span demands (time_bin)."""
     if df.empty:
-        return empty_figure(title, source)
+        return empty_figure("Statements over time, by speaker's country", source)
+    unit = time_bin(df["month"])
+    title = f"Statements per {unit}, by speaker's country"
     df = df.copy()
-    df["country"] = df["country"].fillna("no country")
+    df["country"] = df["country"].fillna(theme.NO_COUNTRY)
     totals = df.groupby("country")["statements"].sum().sort_values(ascending=False)
     keep = set(totals.index[:top])
     df.loc[~df["country"].isin(keep), ["country", "country_id"]] = ["other", None]
-    df = df.groupby(["month", "country", "country_id"], dropna=False, as_index=False)[
-        "statements"
-    ].sum()
+    df = binned(df, "statements", ["country", "country_id"], unit)
     fig = go.Figure()
     order = [c for c in totals.index if c in keep] + (
         ["other"] if (df["country"] == "other").any() else []
@@ -455,17 +543,17 @@ def statements_over_time(
     for country in order:
         part = df[df["country"] == country]
         cid = part["country_id"].iloc[0] if not part.empty else None
-        _monthly_bars(
-            fig,
-            part,
-            "statements",
-            country,
-            theme.colour_for(cid if isinstance(cid, str) else None, colours),
-            f"{country}<br>%{{x|%b %Y}}: %{{y}} statements<extra></extra>",
+        colour = (
+            theme.OTHER_GROUP
+            if country == "other"
+            else theme.colour_for(cid if isinstance(cid, str) else None, colours)
         )
+        _binned_bars(fig, part, "statements", country, colour, unit, country)
+    _one_article_key(fig, df)
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=None, tickformat="%b %Y", range=month_range(df["month"]))
-    fig.update_yaxes(title="statements")
+    months, tick = TIME_BINS[unit]
+    fig.update_xaxes(title=None, tickformat=tick, range=month_range(df["period"], months))
+    fig.update_yaxes(**_count_axis(df.groupby("period")["statements"].sum(), "statements"))
     return _finish(fig, title, source)
 
 
@@ -479,8 +567,8 @@ def most_cited_figures(df: pd.DataFrame, source: str) -> go.Figure:
         return empty_figure(title, source)
     df = df.iloc[::-1].copy()
     labels = [
-        f"{_short(v, 18)} {c.replace('_', ' ')} · {_short(loc, 22) or 'unspecified'}"
-        for v, c, loc in zip(df["value_text"], df["category"], df["location"])
+        f"{_short(v, 26)} {c.replace('_', ' ')} · {_short(loc, 22) or 'unspecified'}"
+        for v, c, loc in zip(_figure_texts(df), df["category"], df["location"])
     ]
     cited_by = [
         _short(w, 40) if isinstance(w, str) and w else "source not stated" for w in df["cited_by"]
@@ -514,239 +602,378 @@ def most_cited_figures(df: pd.DataFrame, source: str) -> go.Figure:
 
 # --- Humanitarian figures ----------------------------------------------------------------
 
+CURRENCY_NAMES = {"$": "dollars ($)", "€": "euros (€)", "£": "pounds (£)", "¥": "yen or yuan (¥)"}
+LOG_NOTE = "log scale, ×10 a gridline"
+SPREAD_ROOM = 1.15  # the spread's axis runs to 115% of its largest value
+
+
+def _panels(df: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
+    """People first, then money one currency at a time, each on its own axis: dollars and
+    euros are never drawn on one scale (rows without `measure` count people)."""
+    measure = df["measure"] if "measure" in df else pd.Series("people", index=df.index)
+    currency = (
+        df["currency"].map(lambda c: c if isinstance(c, str) else "")
+        if "currency" in df
+        else pd.Series("", index=df.index)
+    )
+    out = []
+    people = df[measure != "money"]
+    if not people.empty:
+        out.append(("people", "", people))
+    for sign in sorted(set(currency[measure == "money"]), key=lambda c: (c == "", c)):
+        out.append(("money", sign, df[(measure == "money") & (currency == sign)]))
+    return out
+
 
 def _measures(df: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     """People and money apart (rows without a `measure` column count people)."""
-    measure = df["measure"] if "measure" in df else pd.Series("people", index=df.index)
-    parts = [(m, df[measure == m]) for m in ("people", "money")]
-    return [(m, part) for m, part in parts if not part.empty]
+    return [(m, part) for m, _sign, part in _panels(df)]
+
+
+def panel_title(measure: str, currency: str) -> str:
+    if measure != "money":
+        return "people"
+    return (
+        f"money in {CURRENCY_NAMES[currency]}"
+        if currency in CURRENCY_NAMES
+        else (f"money ({currency})" if currency else "money (currency not stated)")
+    )
+
+
+def value_axis(values: pd.Series, measure: str = "people", currency: str = "") -> dict:
+    """Axis settings for figures: linear from zero with whole-number ticks, or (when the values
+    span more than a hundredfold) a log axis that says so in its title; money is written as
+    money ('$500M', '€3B'), never with SI prefixes ('500M' not '0.5G')."""
+    positive = pd.to_numeric(values, errors="coerce").dropna()
+    positive = positive[positive > 0]
+    top = float(positive.max()) if not positive.empty else 1.0
+    log = not positive.empty and top / max(float(positive.min()), 1.0) > 100
+    name = panel_title(measure, currency)
+    axis: dict = {"exponentformat": "B", "separatethousands": True}
+    if measure == "money" and currency:
+        axis["tickprefix"] = currency
+    if log:
+        axis.update(type="log", dtick=1, title=f"{name} ({LOG_NOTE})")
+    else:
+        axis.update(title=name, rangemode="tozero")
+        if top < 10:
+            axis["dtick"] = 1  # no half-person ticks
+    return axis
+
+
+def money_axis(currencies: pd.Series) -> dict:
+    """Axis settings for money: the currency sign as tick prefix when there is one."""
+    signs = sorted({c for c in currencies.dropna() if c})
+    if len(signs) == 1:
+        return {
+            "tickprefix": signs[0],
+            "exponentformat": "B",
+            "title": panel_title("money", signs[0]),
+        }
+    title = "money (mixed currencies)" if signs else "money (currency not stated)"
+    return {"exponentformat": "B", "title": title}
+
+
+def _figure_texts(df: pd.DataFrame, text: str = "value_text", value: str = "value") -> list[str]:
+    """Each row's figure as written, with its qualifier and (for money) its currency."""
+    texts = df[text] if text in df else pd.Series([None] * len(df), index=df.index)
+    qualifiers = (
+        df["qualifier"] if "qualifier" in df else pd.Series([None] * len(df), index=df.index)
+    )
+    currencies = (
+        df["currency"].where(df["measure"] == "money", "")
+        if "currency" in df and "measure" in df
+        else pd.Series([""] * len(df), index=df.index)
+    )
+    numbers = df[value] if value in df else pd.Series([None] * len(df), index=df.index)
+    return [
+        quantities.figure_text(t if isinstance(t, str) and t else format_number(n), q, c)
+        for t, q, c, n in zip(texts, qualifiers, currencies, numbers)
+    ]
+
+
+def _log_range(values: pd.Series, right: float = 0.9) -> list[float]:
+    """A log axis range with room on the right for labels written after the largest dot."""
+    positive = values[values > 0]
+    lo = math.log10(max(float(positive.min()), 1.0)) if not positive.empty else 0.0
+    hi = math.log10(float(positive.max())) if not positive.empty else 1.0
+    return [math.floor(lo) - 0.1, hi + right]
 
 
 @_plain_inputs
 def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
-    """Largest value cited per category and location (measure, currency, category, location,
-    largest, largest_text, figures, articles): people and money in separate panels, each on
-    its own axis, so a sum of money never squashes the head counts."""
-    title = "Largest figure cited, by category and place"
+    """Largest value cited per category and place, as dots (measure, currency, category,
+    location, largest, largest_text, qualifier, figures, articles, figure_ids): head counts
+    and each currency in separate panels on their own axes, a dot's label the figure as
+    written with its qualifier. Dots, not bars: on a log axis a bar's length means nothing."""
+    title = "Largest figure cited, by place"
     if df.empty:
-        return empty_figure(title, source)
-    panels = _measures(df)
-    rows = [part["location"].nunique() for _, part in panels]
+        return empty_figure(
+            title,
+            source,
+            "No such figures under these filters. Troops and other figures are drawn when "
+            "chosen under Figure category.",
+        )
+    df = df.copy()
+    df["shown"] = _figure_texts(df, "largest_text", "largest")
+    # One row per place and category (just the place where the panel counts one category):
+    # dots and labels never sit on each other, and the row says what its colour means, so the
+    # chart needs no legend (a legend takes a third of a phone's width).
+    panel_key = [
+        (m, c)
+        for m, c in zip(
+            df["measure"] if "measure" in df else ["people"] * len(df),
+            df["currency"] if "currency" in df else [""] * len(df),
+        )
+    ]
+    several = df.assign(_p=panel_key).groupby("_p")["category"].transform("nunique")
+    places = df["location"].replace("unspecified", "no place stated")
+    df["row"] = [
+        f"{place} · {str(category).replace('_', ' ')}" if n > 1 else place
+        for place, category, n in zip(places, df["category"], several)
+    ]
+    panels = _panels(df)
+    rows = [part["row"].nunique() for *_, part in panels]
     fig = make_subplots(
         rows=len(panels),
         cols=1,
         row_heights=[r / sum(rows) for r in rows],
-        vertical_spacing=0.2 if len(panels) > 1 else 0.0,
-        subplot_titles=[
-            "People (largest number cited)" if m == "people" else "Money (largest sum cited)"
-            for m, _ in panels
-        ]
+        vertical_spacing=min(0.2, 0.5 / len(panels)) if len(panels) > 1 else 0.0,
+        subplot_titles=[panel_title(m, c).capitalize() for m, c, _ in panels]
         if len(panels) > 1
         else None,
     )
     shown: set[str] = set()
-    for row, (measure, part) in enumerate(panels, start=1):
-        places = list(part.sort_values("largest")["location"].drop_duplicates())
+    for row, (measure, currency, part) in enumerate(panels, start=1):
+        places = list(part.sort_values("largest")["row"].drop_duplicates())
         for category, group in part.groupby("category", sort=False):
-            texts = (
-                group["largest_text"].fillna("").map(lambda t: _short(t, 16))
-                if measure == "money" and "largest_text" in group
-                else [format_number(v) for v in group["largest"]]
+            ids = "figure_ids" in group
+            marks = (
+                [_mark("figures", ids=list(i)) for i in group["figure_ids"]]
+                if ids
+                else _marks(
+                    group,
+                    "figures",
+                    {"measure": measure, "category": category},
+                    location="location",
+                    currency="currency",
+                )
             )
-            fig.add_bar(
+            fig.add_scatter(
                 x=group["largest"],
-                y=group["location"],
-                orientation="h",
+                y=group["row"],
+                mode="markers+text",
                 name=category.replace("_", " "),
                 legendgroup=category,
                 showlegend=category not in shown,
-                marker_color=theme.CATEGORY_COLOURS.get(category, theme.UNKNOWN),
-                text=list(texts),
-                textposition="outside",
+                marker={
+                    "size": 13,
+                    "color": theme.CATEGORY_COLOURS.get(category, theme.UNKNOWN),
+                    "line": {"width": 1, "color": "white"},
+                },
+                text=[_short(t, 24) for t in group["shown"]],
+                # Beside the dot, on the side away from the nearer edge of the axis.
+                textposition=[
+                    "middle " + ("right" if x < 0.45 else "left")
+                    for x in _axis_shares(group["largest"], part)
+                ],
                 textfont={"size": theme.SCREEN.label},
-                constraintext="none",
                 cliponaxis=False,
-                customdata=_with_marks(
-                    group[["figures", "articles"]],
-                    _marks(
-                        group,
-                        "figures",
-                        {"measure": measure, "category": category},
-                        location="location",
-                        currency="currency",
-                    ),
-                ),
-                hovertemplate="%{y} · " + category + "<br>largest %{x:,.0f}"
-                "<br>%{customdata[0]} figures in %{customdata[1]} articles<extra></extra>",
+                customdata=_with_marks(group[["figures", "articles", "shown"]], marks),
+                hovertemplate="%{y} · " + category.replace("_", " ") + "<br>largest: "
+                "%{customdata[2]}<br>%{customdata[0]} figure(s) in %{customdata[1]} article(s)"
+                "<extra></extra>",
                 row=row,
                 col=1,
             )
             shown.add(category)
-        fig.update_yaxes(categoryorder="array", categoryarray=places, row=row, col=1)
-        if measure == "money":
-            fig.update_xaxes(
-                **money_axis(part["currency"] if "currency" in part else pd.Series(dtype=str)),
-                row=row,
-                col=1,
-            )
+        # Half a row of room above the top dot, so a panel title never sits on it.
+        fig.update_yaxes(
+            categoryorder="array",
+            categoryarray=places,
+            range=[-0.6, len(places) - 0.2],
+            row=row,
+            col=1,
+        )
+        axis = value_axis(part["largest"], measure, currency)
+        if axis.get("type") == "log":
+            axis["range"] = _log_range(part["largest"])
         else:
-            fig.update_xaxes(
-                title=None if len(panels) > 1 else "people (largest value cited)",
-                tickformat="~s",
-                row=row,
-                col=1,
-            )
-        values = part["largest"][part["largest"] > 0]
-        if not values.empty and values.max() / max(values.min(), 1) > 100:
-            # Head counts from 16 to 6 million: only a log axis shows them all.
-            fig.update_xaxes(
-                type="log",
-                range=[0, math.log10(values.max()) + 0.6],
-                title=f"{measure} (log scale)" if len(panels) == 1 else "log scale",
-                row=row,
-                col=1,
-            )
-        else:
-            fig.update_xaxes(range=[0, part["largest"].max() * 1.25], row=row, col=1)
-    fig.update_layout(barmode="group")
-    return _finish(
-        fig,
-        title,
-        source,
-        height=max(360, 110 * len(panels) + 30 * len(df)),
-        legend_title="category",
+            axis["range"] = [0, float(part["largest"].max()) * 1.5]
+        fig.update_xaxes(**axis, row=row, col=1)
+    fig.update_layout(showlegend=False)
+    return _finish(fig, title, source, height=max(360, 120 * len(panels) + 30 * sum(rows)))
+
+
+def _axis_shares(values: pd.Series, panel: pd.DataFrame) -> list[float]:
+    """Where `values` sit along their panel's value axis (0..1), as figures_by_place draws it:
+    log when value_axis says so, with _log_range's room, else linear from zero."""
+    axis = value_axis(panel["largest"])
+    if axis.get("type") == "log":
+        lo, hi = _log_range(panel["largest"])
+        return [(math.log10(max(float(v), 1.0)) - lo) / (hi - lo) for v in values]
+    top = float(panel["largest"].max()) * 1.5 or 1.0
+    return [float(v) / top for v in values]
+
+
+def _legend_on_top(fig: go.Figure, per_line: int = 3) -> go.Figure:
+    """A legend between the title and the plot, with room for as many lines as it takes at
+    phone width (`per_line` entries a line): a legend at the right takes a third of a phone's
+    width from the plot."""
+    top = fig.layout.margin.t or 70
+    height = fig.layout.height or HEIGHT
+    names = [t.name for t in fig.data if t.showlegend is not False and t.name]
+    lines = max(1, math.ceil(len(names) / per_line))
+    fig.update_layout(
+        showlegend=len(names) > 1,  # one name needs no key: the title says what it is
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1 - (top - 14) / height,
+            "yanchor": "top",
+            "title": {"text": ""},
+        },
+        margin={"t": top + 8 + 24 * lines},
     )
+    return _title_at_top(fig)
 
 
 @_plain_inputs
 def figures_timeline(df: pd.DataFrame, source: str) -> go.Figure:
-    """Figures by as-of date, one point per citation (as_of, as_of_label, precision, value,
-    value_text, category, measure, currency, location, cited_by, outlet). People and money
-    sit in separate panels; a text label goes on a point only where it collides with no
-    other label (largest values first), every point says who cited it in its hover."""
-    title = "Humanitarian figures over time (as-of date)"
+    """Head counts by as-of date, one dot per citation (as_of, as_of_label, precision, value,
+    value_text, qualifier, category, location, cited_by, outlet). Money has its own chart
+    (figures_by_place) and is left out here. A text label goes on a dot only where it collides
+    with no other label (largest values first); every dot says who cited it in its hover."""
+    title = "Head counts over time (as-of date)"
+    if not df.empty and "measure" in df:
+        df = df[df["measure"] != "money"]
     if df.empty:
-        return empty_figure(title, source)
+        return empty_figure(title, source, "No dated head counts under these filters.")
     df = df.copy()
     if "as_of_label" not in df:
         df["as_of_label"] = pd.to_datetime(df["as_of"]).dt.strftime("%Y-%m-%d")
     if "precision" not in df:
         df["precision"] = "day"
     df["when"] = [when(lab, p) for lab, p in zip(df["as_of_label"], df["precision"])]
-    df["label"] = [
-        f"{_short(c, 20)}: {_short(v, 14)}" for c, v in zip(df["cited_by"], df["value_text"])
-    ]
+    df["shown"] = _figure_texts(df)
+    df["label"] = [f"{_short(c, 20)}: {_short(v, 24)}" for c, v in zip(df["cited_by"], df["shown"])]
     x_share = _shares(pd.to_datetime(df["as_of"]).map(pd.Timestamp.timestamp))
     df["x_share"] = [0.06 + 0.88 * x for x in x_share]  # within the padded date range
-    panels = _measures(df)
-    fig = make_subplots(
-        rows=len(panels),
-        cols=1,
-        shared_xaxes=True,
-        row_heights=[0.72, 0.28] if len(panels) > 1 else [1.0],
-        vertical_spacing=0.1,
-    )
-    for row, (measure, part) in enumerate(panels, start=1):
-        values = part["value"][part["value"] > 0]
-        log = not values.empty and values.max() / max(values.min(), 1) > 100
-        order = part.sort_values("value", ascending=False)
-        # Label width as a share of a half-page chart (~420 px of plot, ~6.5 px a character).
-        widths = [min(0.6, 0.016 * len(t)) for t in order["label"]]
-        # Labels near an edge grow inwards (their box centre shifts by half a width).
-        centres = [
-            x + w / 2 if x < 0.25 else x - w / 2 if x > 0.75 else x
-            for x, w in zip(order["x_share"], widths)
-        ]
-        labelled = spaced_labels(
-            centres,
-            _shares(order["value"], log),
-            widths,
-            height=0.1 if len(panels) == 1 else 0.25,
+    axis = value_axis(df["value"])
+    log = axis.get("type") == "log"
+    order = df.sort_values("value", ascending=False)
+    # Label width as a share of a half-page chart (~420 px of plot, ~6.5 px a character).
+    widths = [min(0.6, 0.016 * len(t)) for t in order["label"]]
+    # Labels near an edge grow inwards (their box centre shifts by half a width).
+    centres = [
+        x + w / 2 if x < 0.25 else x - w / 2 if x > 0.75 else x
+        for x, w in zip(order["x_share"], widths)
+    ]
+    labelled = spaced_labels(centres, _shares(order["value"], log), widths, height=0.1)
+    keep = dict(zip(order.index, labelled))
+    fig = go.Figure()
+    for category, group in df.groupby("category", sort=False):
+        fig.add_scatter(
+            x=group["as_of"],
+            y=group["value"],
+            mode="markers+text",
+            name=category.replace("_", " "),
+            legendgroup=category,
+            marker={
+                "size": 12,
+                "color": theme.CATEGORY_COLOURS.get(category, theme.UNKNOWN),
+                "line": {"width": 1, "color": "white"},
+            },
+            text=[lab if keep[i] else "" for i, lab in zip(group.index, group["label"])],
+            textposition=[
+                "top right" if x < 0.25 else "top left" if x > 0.75 else "top center"
+                for x in group["x_share"]
+            ],
+            textfont={"size": theme.SCREEN.label},
+            customdata=group[["shown", "location", "cited_by", "outlet", "when"]].fillna(""),
+            hovertemplate="%{customdata[0]} "
+            + category.replace("_", " ")
+            + " · %{customdata[1]}<br>cited by %{customdata[2]} in %{customdata[3]}"
+            "<br>as of %{customdata[4]}<extra></extra>",
         )
-        keep = dict(zip(order.index, labelled))
-        for category, group in part.groupby("category", sort=False):
-            fig.add_scatter(
-                x=group["as_of"],
-                y=group["value"],
-                mode="markers+text",
-                name=category.replace("_", " "),
-                legendgroup=category,
-                marker={
-                    "size": 12,
-                    "color": theme.CATEGORY_COLOURS.get(category, theme.UNKNOWN),
-                    "line": {"width": 1, "color": "white"},
-                },
-                text=[lab if keep[i] else "" for i, lab in zip(group.index, group["label"])],
-                textposition=[
-                    "top right" if x < 0.25 else "top left" if x > 0.75 else "top center"
-                    for x in group["x_share"]
-                ],
-                textfont={"size": theme.SCREEN.label},
-                customdata=group[["value_text", "location", "cited_by", "outlet", "when"]].fillna(
-                    ""
-                ),
-                hovertemplate="%{customdata[0]} "
-                + category.replace("_", " ")
-                + " · %{customdata[1]}<br>cited by %{customdata[2]} in %{customdata[3]}"
-                "<br>as of %{customdata[4]}<extra></extra>",
-                row=row,
-                col=1,
-            )
-        if log:
-            fig.update_yaxes(type="log", row=row, col=1)
-        else:
-            fig.update_yaxes(range=[0, part["value"].max() * 1.2], row=row, col=1)
-        if measure == "money":
-            fig.update_yaxes(**money_axis(part["currency"]), row=row, col=1)
-        else:
-            fig.update_yaxes(title="people", tickformat="~s", row=row, col=1)
+    if log:
+        axis["range"] = _log_range(df["value"], right=0.5)
+    else:
+        axis["range"] = [0, float(df["value"].max()) * 1.2]
+    fig.update_yaxes(**axis)
     fig.update_traces(cliponaxis=False)
     fig.update_xaxes(range=_padded_dates(df["as_of"], share=0.07))
-    return _finish(
-        fig, title, source, height=520 if len(panels) > 1 else 480, legend_title="category"
-    )
+    return _legend_on_top(_finish(fig, title, source, height=500))
+
+
+def _spread_titles(df: pd.DataFrame) -> dict[object, str]:
+    """Each quantity's panel title, two short lines that fit a phone: what it counts, where and
+    when; then how many values and who cited them."""
+    titles = {}
+    for quantity, part in df.groupby("quantity", sort=False):
+        named = [c for c in dict.fromkeys(part["cited_by"].dropna()) if c != quantities.NOT_STATED]
+        unnamed = (part["cited_by"].fillna(quantities.NOT_STATED) == quantities.NOT_STATED).any()
+        label = f"<b>{part['quantity_label'].iloc[0]}</b>"
+        if isinstance(part["period"].iloc[0], str) and part["period"].iloc[0]:
+            label += f" · {part['period'].iloc[0]}"
+        values = f"{part['value'].nunique()} values"
+        if not named:
+            who = f"{values}, no source stated"
+        elif len(named) == 1 and not unnamed:
+            who = f"{values}, every one from {_short(named[0], 30)}"
+        elif len(named) == 1:
+            who = f"{values} from {_short(named[0], 30)} and an unstated source"
+        else:
+            extra = " and an unstated one" if unnamed else ""
+            who = f"{values} from {len(named)} named sources{extra}"
+        titles[quantity] = f"{label}<br>{_wrap_words(who, 40)}"
+    return titles
 
 
 @_plain_inputs
 def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
-    """Where sources disagree: one panel per quantity (measure, category, location), each on
-    its own scale, with every value cited, who cited it and when, and a line from the lowest
-    to the highest. Neighbouring labels alternate above and below their points."""
-    title = "Same quantity, different numbers: who cited which value"
+    """Where sources disagree on the same quantity (briefing.quantities: category, population,
+    place, currency and compatible dates): one panel per quantity on its own scale, every value
+    cited with its qualifier, who cited it and when, and a line from the lowest to the
+    highest. The lowest value's label grows rightwards and the highest's leftwards, so no label
+    leaves the chart; neighbouring labels alternate above and below their points."""
+    title = "Same quantity, different numbers"
     if df.empty:
         return empty_figure(
             title,
             source,
-            "No quantity is cited with different values under these filters. "
-            "Widen the dates or clear the country and category filters to compare sources.",
+            "No quantity is cited with different values under these filters (the same "
+            "category, people, place and period). Widen the dates or clear the country and "
+            "category filters to compare sources.",
         )
     df = df.copy()
     for column, default in (("measure", "people"), ("currency", ""), ("subject", "")):
         if column not in df:
             df[column] = default
+    df["currency"] = df["currency"].map(lambda c: c if isinstance(c, str) else "")
     if "as_of_label" not in df:
         df["as_of_label"] = [str(d)[:10] if pd.notna(d) else None for d in df["as_of"]]
-    df["quantity"] = [
-        f"{c.replace('_', ' ')} · {_short(loc, 28)}" + (" (money)" if m == "money" else "")
-        for c, loc, m in zip(df["category"], df["location"], df["measure"])
-    ]
-    quantities = list(dict.fromkeys(df["quantity"]))
-    titles = []
-    for quantity in quantities:
-        part = df[df["quantity"] == quantity]
-        sources = part["cited_by"].dropna().unique()
-        if len(sources) == 1:
-            titles.append(
-                f"<b>{quantity}</b> · every value from {_short(sources[0], 30)}: "
-                "compare their dates"
-            )
-        else:
-            titles.append(f"<b>{quantity}</b> · {len(sources)} sources")
+    if "quantity" not in df:
+        df["quantity"] = list(zip(df["measure"], df["currency"], df["category"], df["location"]))
+        df["quantity_label"] = [
+            f"{c.replace('_', ' ')} · {panel_title(m, cur)} · {_short(loc, 28)}"
+            for c, loc, m, cur in zip(df["category"], df["location"], df["measure"], df["currency"])
+        ]
+        df["period"] = None
+    df["shown"] = _figure_texts(df)
+    titles = _spread_titles(df)
+    quantities_shown = list(dict.fromkeys(df["quantity"]))
     fig = make_subplots(
-        rows=len(quantities), cols=1, subplot_titles=titles, vertical_spacing=0.5 / len(quantities)
+        rows=len(quantities_shown),
+        cols=1,
+        subplot_titles=[titles[q] for q in quantities_shown],
+        vertical_spacing=0.5 / len(quantities_shown),
     )
-    for row, quantity in enumerate(quantities, start=1):
-        part = df[df["quantity"] == quantity].sort_values("value")
+    for row, quantity in enumerate(quantities_shown, start=1):
+        part = df[df["quantity"] == quantity].sort_values("value", kind="stable")
+        top = float(part["value"].max()) or 1.0
         fig.add_scatter(
             x=[part["value"].min(), part["value"].max()],
             y=[0, 0],
@@ -757,6 +984,20 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
             row=row,
             col=1,
         )
+        ids = "figure_ids" in part
+        marks = _marks(
+            part,
+            "figures",
+            measure="measure",
+            category="category",
+            location="location",
+            value="value",
+        )
+        if ids:
+            marks = [
+                _mark("figures", ids=list(i), value=v)
+                for i, v in zip(part["figure_ids"], part["value"])
+            ]
         fig.add_scatter(
             x=part["value"],
             y=[0] * len(part),
@@ -767,26 +1008,22 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
                 "color": [theme.CATEGORY_COLOURS.get(c, theme.UNKNOWN) for c in part["category"]],
                 "line": {"width": 1, "color": "white"},
             },
+            # Two short lines (the figure, then who and when) so a label fits a phone too.
             text=[
-                f"{_short(v, 14)} — {_short(c, 22)} ({y or 'undated'})"
-                for v, c, y in zip(part["value_text"], part["cited_by"], part["as_of_label"])
+                f"<b>{_short(v, 26)}</b><br>{_short(c, 22)} ({y or 'undated'})"
+                for v, c, y in zip(part["shown"], part["cited_by"], part["as_of_label"])
             ],
+            # A label grows away from the nearer edge of the axis, so it never leaves the chart.
             textposition=[
-                "top center" if i % 2 == 0 else "bottom center" for i in range(len(part))
+                ("top " if i % 2 == 0 else "bottom ") + _away_from_edge(v / (top * SPREAD_ROOM))
+                for i, v in enumerate(part["value"])
             ],
             textfont={"size": theme.SCREEN.label},
             customdata=_with_marks(
                 part[
-                    ["value_text", "cited_by", "outlets", "citations", "subject", "as_of_label"]
+                    ["shown", "cited_by", "outlets", "citations", "subject", "as_of_label"]
                 ].fillna(""),
-                _marks(
-                    part,
-                    "figures",
-                    measure="measure",
-                    category="category",
-                    location="location",
-                    value="value",
-                ),
+                marks,
             ),
             hovertemplate="%{customdata[0]} (%{customdata[4]})<br>cited by %{customdata[1]}"
             " as of %{customdata[5]}<br>in %{customdata[2]} (%{customdata[3]} citation(s))"
@@ -795,15 +1032,34 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
             row=row,
             col=1,
         )
-        axis = (
-            money_axis(part["currency"])
-            if part["measure"].iloc[0] == "money"
-            else {"tickformat": "~s", "title": None}
-        )
-        axis["title"] = None
-        fig.update_xaxes(range=[0, part["value"].max() * 1.3], **axis, row=row, col=1)
-        fig.update_yaxes(visible=False, range=[-1, 1], row=row, col=1)
-    return _finish(fig, title, source, height=150 + 150 * len(quantities))
+        measure, currency = part["measure"].iloc[0], part["currency"].iloc[0]
+        axis = {"exponentformat": "B", "separatethousands": True, "title": None}
+        if measure == "money" and currency:
+            axis["tickprefix"] = currency
+        if float(part["value"].max()) < 10:
+            axis["dtick"] = 1
+        fig.update_xaxes(range=[0, top * SPREAD_ROOM], **axis, row=row, col=1)
+        fig.update_yaxes(visible=False, range=[-1.3, 1.3], row=row, col=1)
+    for annotation in fig.layout.annotations:  # panel titles start at the left edge
+        annotation.update(x=0, xanchor="left", align="left")
+    fig = _finish(fig, title, source, height=170 + 190 * len(quantities_shown))
+    # Room under the chart's title for the first panel's title (two or three lines).
+    lines = titles[quantities_shown[0]].count("<br>") + 1
+    _title_at_top(fig)
+    return fig.update_layout(margin={"t": (fig.layout.margin.t or 70) + 20 * lines})
+
+
+def _title_at_top(fig: go.Figure) -> go.Figure:
+    """Keep the title at the top of the figure: Plotly centres it in the top margin, so a
+    margin grown for a legend or a panel title would bring it down onto them."""
+    height = fig.layout.height or HEIGHT
+    return fig.update_layout(title={"yref": "container", "y": 1 - 14 / height, "yanchor": "top"})
+
+
+def _away_from_edge(share: float) -> str:
+    """Where a label sits beside its point at `share` (0..1) of the axis: growing rightwards
+    near the left edge, leftwards near the right edge, centred in the middle."""
+    return "right" if share < 0.35 else "left" if share > 0.65 else "center"
 
 
 # --- Stances -----------------------------------------------------------------------------
@@ -974,25 +1230,24 @@ def _selectable_cells(fig: go.Figure, df: pd.DataFrame, wide: pd.DataFrame, side
 
 @_plain_inputs
 def stances_over_time(df: pd.DataFrame, source: str) -> go.Figure:
-    """Stacked monthly bars of stances by polarity (month, polarity, stances)."""
-    title = "Stances per month"
+    """Stacked bars of stances by polarity (month, polarity, stances, optionally article_id)
+    per month, quarter or year as the span demands (time_bin)."""
     if df.empty:
-        return empty_figure(title, source)
+        return empty_figure("Stances over time", source)
+    unit = time_bin(df["month"])
+    title = f"Stances per {unit}"
+    df = binned(df, "stances", ["polarity"], unit)
     fig = go.Figure()
     for polarity in theme.POLARITY_ORDER:
         part = df[df["polarity"] == polarity]
         if not part.empty:
-            _monthly_bars(
-                fig,
-                part,
-                "stances",
-                polarity,
-                theme.POLARITY_COLOURS[polarity],
-                "%{x|%b %Y}: %{y} " + polarity + "<extra></extra>",
-            )
+            colour = theme.POLARITY_COLOURS[polarity]
+            _binned_bars(fig, part, "stances", polarity, colour, unit, polarity)
+    _one_article_key(fig, df)
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=None, tickformat="%b %Y", range=month_range(df["month"]))
-    fig.update_yaxes(title="stances")
+    months, tick = TIME_BINS[unit]
+    fig.update_xaxes(title=None, tickformat=tick, range=month_range(df["period"], months))
+    fig.update_yaxes(**_count_axis(df.groupby("period")["stances"].sum(), "stances"))
     return _finish(fig, title, source, legend_title="polarity")
 
 

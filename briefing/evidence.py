@@ -9,7 +9,8 @@ under the current filters, and `show` lists them as readable text below the char
 Kinds of mark and the rows behind them:
 - stances: source, target (ids, by `side` country or actor), optional polarity
 - actor: stances whose source or target is the actor
-- figures: figures of one quantity (measure, category, location), optionally one value
+- figures: the figures given by `ids`, else those of one quantity (measure, category,
+  location), optionally one value
 - event: one event by its id
 """
 
@@ -90,6 +91,9 @@ def _subject_sql(keys: Mapping) -> tuple[str, str, list]:
         return "stances", where, params
     if kind == "actor":
         return "stances", "(source_id = ? OR target_id = ?)", [keys["actor"]] * 2
+    if kind == "figures" and keys.get("ids"):
+        # A mark that stands for chosen figures (one value of a quantity, a place's largest).
+        return "figures", "list_contains(?::VARCHAR[], figure_id)", [list(keys["ids"])]
     if kind == "figures":
         where = "measure = ? AND category = ? AND COALESCE(location, 'unspecified') = ?"
         params = [keys["measure"], keys["category"], keys.get("location") or "unspecified"]
@@ -107,7 +111,7 @@ def _subject_sql(keys: Mapping) -> tuple[str, str, list]:
 
 _WHO = {
     "stances": "concat(COALESCE(source_name, '?'), ' → ', COALESCE(target_name, '?'))",
-    "figures": "concat(COALESCE(value_text, CAST(value AS VARCHAR)), ' ', "
+    "figures": f"concat({queries.FIGURE_TEXT}, ' ', "
     "replace(COALESCE(category, 'other'), '_', ' '), COALESCE(' in ' || location, ''), "
     "', cited by ', COALESCE(attributed_to, 'an unstated source'))",
     "events": "concat(replace(COALESCE(event_type, 'event'), '_', ' '), "
@@ -192,15 +196,43 @@ def show(ctx, chart_key: str, selection: object) -> None:
     marks = selected_marks(selection)
     if not marks:
         return
+    title = f"Evidence for the selected mark{'s' if len(marks) > 1 else ''}"
+    list_marks(ctx, chart_key, marks, title)
+
+
+def pair_of(marks: list[dict]) -> tuple[str, str, str] | None:
+    """(side, source, target) when every mark is a stance mark of one and the same pair."""
+    pairs = {
+        (m.get("side", "country"), m.get("source"), m.get("target"))
+        for m in marks
+        if m.get("kind") == "stances"
+    }
+    if len(pairs) != 1 or len(marks) != sum(m.get("kind") == "stances" for m in marks):
+        return None
+    side, source, target = next(iter(pairs))
+    return (side, source, target) if source and target and side in SIDE_ID else None
+
+
+def list_marks(ctx, box_key: str, marks: list[dict], title: str, limit: int = MAX_ROWS) -> None:
+    """The rows behind `marks` as readable evidence (see `show`), in a bordered box; a box for
+    one stance pair links to the pair's timeline on the dyad page."""
+    from briefing import dyad
+
     keys = tuple(json.dumps(m, sort_keys=True) for m in marks)
-    found = rows(ctx.warehouse, ctx.filters, keys)
-    box = st.container(border=True, key=f"evidence_{chart_key}")
+    found = rows(ctx.warehouse, ctx.filters, keys, limit)
+    box = st.container(border=True, key=f"evidence_{box_key}")
     with box:
-        shown = "" if len(found) < MAX_ROWS else f" (the newest {MAX_ROWS})"
+        shown = "" if len(found) < limit else f" (the newest {limit})"
         st.markdown(
-            f"**Evidence for the selected mark{'s' if len(marks) > 1 else ''}**: "
-            f"{len(found):,} row{'s' if len(found) != 1 else ''}{shown}"
+            f"**{md_escape(title)}**: {len(found):,} row{'s' if len(found) != 1 else ''}{shown}"
         )
+        pair = pair_of(marks)
+        if pair and box_key != "dyad":
+            side, source, target = pair
+            st.markdown(
+                f"[:material/timeline: This pair over time]"
+                f"({dyad.link(source, target, side, ctx.filters)})"
+            )
         if found.empty:
             st.caption("No rows behind this mark under the current filters.")
         for row in found.itertuples(index=False):

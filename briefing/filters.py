@@ -9,6 +9,8 @@ URL parameters (all optional, see briefing/README.md):
   category      a figure category (refugees, displaced...) repeated or comma-separated
   confidence    high: only rows whose confidence is at least HIGH_CONFIDENCE (0.8)
   reviewed      only: only rows an analyst confirmed, corrected or added (review_status)
+  added         YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC): only rows of articles the warehouse first
+                took in at or after then ("what is new since the last briefing")
 The app writes multi-valued parameters repeated (`country=canada&country=russia`).
 A link is untrusted input: each parameter is read up to MAX_VALUES values of at most
 MAX_VALUE_CHARS characters, and whatever is dropped is said in the sidebar.
@@ -26,7 +28,7 @@ import sys
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 from briefing.text import md_escape
 from etl.types import FIGURE_CATEGORIES, POLARITIES
@@ -39,12 +41,19 @@ LIST_PARAMS = {
     "polarities": ("polarity", True),
     "categories": ("category", True),
 }
-URL_PARAMS = ("from", "to", *(p for p, _ in LIST_PARAMS.values()), "confidence", "reviewed")
+URL_PARAMS = (
+    "from",
+    "to",
+    *(p for p, _ in LIST_PARAMS.values()),
+    "confidence",
+    "reviewed",
+    "added",
+)
 # "High confidence only": of the rows given this confidence or more, at least 8 in 10 are right
 # (docs/data-contract.md, "Confidence").
 HIGH_CONFIDENCE = 0.8
 # Parameters a page reads itself, kept in the URL beside the filters (see write_url).
-PAGE_PARAMS = ("article", "mark", "table", "row")
+PAGE_PARAMS = ("article", "mark", "table", "row", "source", "target", "side")
 MAX_VALUES = 50  # values read per parameter (no sidebar list is longer in practice)
 MAX_VALUE_CHARS = 200  # an actor id or outlet name is far shorter
 MAX_PARAM_CHARS = MAX_VALUES * (MAX_VALUE_CHARS + 1)  # one comma-separated parameter
@@ -79,6 +88,23 @@ def _bounded(name: str, values: Sequence[str], max_chars: int) -> tuple[list[str
     return [v for v in values if len(v) <= max_chars], problems
 
 
+def parse_added(text: str) -> datetime:
+    """`added=` as a naive UTC time: a day (its midnight) or a day and time; an offset is
+    converted to UTC."""
+    when = datetime.fromisoformat(text.strip())
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when.replace(second=0, microsecond=0)
+
+
+def added_text(when: datetime, sep: str = "T") -> str:
+    """The URL (or, with sep=" ", the reader's) form of an `added` time: the day alone at
+    midnight, else day and minutes (UTC)."""
+    if when.time() == datetime.min.time():
+        return when.date().isoformat()
+    return when.isoformat(sep=sep, timespec="minutes") + (" UTC" if sep == " " else "")
+
+
 @dataclass(frozen=True)
 class Filters:
     """What the analyst has narrowed the warehouse to; empty means 'everything'."""
@@ -92,6 +118,9 @@ class Filters:
     categories: tuple[str, ...] = ()
     high_confidence: bool = False  # only rows with confidence >= HIGH_CONFIDENCE
     reviewed_only: bool = False  # only rows whose review_status is not 'machine'
+    # Only rows of articles the warehouse first took in at or after this time (UTC, naive):
+    # "what is new since the last briefing". A day alone means its midnight.
+    added_since: datetime | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -112,6 +141,8 @@ class Filters:
             params["confidence"] = "high"
         if self.reviewed_only:
             params["reviewed"] = "only"
+        if self.added_since:
+            params["added"] = added_text(self.added_since)
         return params
 
     @classmethod
@@ -134,6 +165,19 @@ class Filters:
                     problems.append(
                         f"Ignored {name}={_preview(raw[-1])}: dates are written YYYY-MM-DD."
                     )
+        added, dropped = _bounded(
+            "added", [v for v in params.get("added", ()) if v.strip()], MAX_VALUE_CHARS
+        )
+        problems += dropped
+        dates["added"] = None
+        if added:
+            try:
+                dates["added"] = parse_added(added[-1])
+            except ValueError:
+                problems.append(
+                    f"Ignored added={_preview(added[-1])}: write YYYY-MM-DD or YYYY-MM-DDTHH:MM "
+                    "(UTC)."
+                )
         if dates["from"] and dates["to"] and dates["from"] > dates["to"]:
             problems.append("The from date was after the to date; the two were swapped.")
             dates["from"], dates["to"] = dates["to"], dates["from"]
@@ -167,6 +211,7 @@ class Filters:
             **lists,
             high_confidence=high,
             reviewed_only=reviewed,
+            added_since=dates["added"],
         )
         filters, vocab_problems = filters.restricted_to(
             polarities=POLARITIES, categories=FIGURE_CATEGORIES
@@ -204,6 +249,8 @@ class Filters:
             parts.append(f"high-confidence rows only (≥ {HIGH_CONFIDENCE:g})")
         if self.reviewed_only:
             parts.append("reviewed rows only")
+        if self.added_since:
+            parts.append(f"articles added since {added_text(self.added_since, ' ')}")
         return "Filters: " + "; ".join(parts) if parts else "No filters"
 
 
@@ -233,7 +280,9 @@ WIDGET_KEYS = {
     "categories": "flt_category",
     "high_confidence": "flt_confidence",
     "reviewed_only": "flt_reviewed",
+    "added_since": "flt_added",
 }
+ADDED_EXACT = "flt_added_exact"  # the exact `added` time, when the day widget still shows its day
 _SEEDED = "flt_seeded"
 _PROBLEMS = "flt_problems"
 _SPAN = "flt_span"  # the data's (first, last) date when the date widget was last set
@@ -334,6 +383,8 @@ def _seed(filters: Filters, options: FilterOptions) -> None:
         ss[WIDGET_KEYS[attr]] = list(getattr(filters, attr))
     ss[WIDGET_KEYS["high_confidence"]] = filters.high_confidence
     ss[WIDGET_KEYS["reviewed_only"]] = filters.reviewed_only
+    ss[WIDGET_KEYS["added_since"]] = filters.added_since.date() if filters.added_since else None
+    ss[ADDED_EXACT] = filters.added_since
 
 
 def _follow_data(options: FilterOptions) -> None:
@@ -384,7 +435,29 @@ def _filters_from_widgets(options: FilterOptions) -> Filters:
         **{attr: tuple(ss.get(WIDGET_KEYS[attr]) or ()) for attr in LIST_PARAMS},
         high_confidence=bool(ss.get(WIDGET_KEYS["high_confidence"])),
         reviewed_only=bool(ss.get(WIDGET_KEYS["reviewed_only"])),
+        added_since=_added_from_widgets(),
     )
+
+
+def set_added(when: datetime | None) -> None:
+    """Set the Added since filter (from a callback: before the sidebar is drawn)."""
+    import streamlit as st
+
+    st.session_state[WIDGET_KEYS["added_since"]] = when.date() if when else None
+    st.session_state[ADDED_EXACT] = when
+
+
+def _added_from_widgets() -> datetime | None:
+    """The day in the widget, at the exact time it was set to when that day is unchanged."""
+    import streamlit as st
+
+    day = st.session_state.get(WIDGET_KEYS["added_since"])
+    if not day:
+        return None
+    exact = st.session_state.get(ADDED_EXACT)
+    if exact is not None and exact.date() == day:
+        return exact
+    return datetime.combine(day, datetime.min.time())
 
 
 def sidebar_filters(options: FilterOptions) -> Filters:
@@ -454,6 +527,14 @@ def sidebar_filters(options: FilterOptions) -> Filters:
             key=WIDGET_KEYS["reviewed_only"],
             help="Only statements, stances, figures and events an analyst confirmed, "
             "corrected or added on the Review page.",
+        )
+        st.date_input(
+            "Added since",
+            key=WIDGET_KEYS["added_since"],
+            format="YYYY-MM-DD",
+            help="Only what came from articles added to the dashboard on or after this day "
+            "(UTC; a link or a saved view may give a time as well): what is new since the last "
+            "briefing. Empty: every article.",
         )
         st.button(
             "Reset filters",

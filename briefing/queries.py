@@ -42,6 +42,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from briefing import quantities
 from briefing.filters import HIGH_CONFIDENCE, FilterOptions, Filters
 from briefing.text import md_escape
 from etl import derived
@@ -103,6 +104,11 @@ def flat(subject: str) -> str:
     if subject not in SUBJECTS:
         raise ValueError(f"unknown subject {subject!r}")
     return f"memory.main.flat_{subject}"
+
+
+def seats_of_government(path: Path = DEFAULT_GAZETTEER) -> dict[str, str]:
+    """Capital (lower case) -> country id (see `etl.derived.seats_of_government`)."""
+    return derived.seats_of_government(path)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -234,6 +240,12 @@ def _where(subject: str, f: Filters) -> _Where:
         w.add("confidence >= ?", HIGH_CONFIDENCE)
     if f.reviewed_only and subject in RATED:
         w.add("review_status <> 'machine'")
+    if f.added_since:
+        # UTC, as ingested_at is; an article keeps the time it was first taken in.
+        w.add(
+            "article_id IN (SELECT article_id FROM wh.articles WHERE ingested_at >= ?)",
+            f.added_since,
+        )
     countries, actors = list(f.countries), list(f.actors)
     if subject == "statements":
         if countries:
@@ -489,47 +501,83 @@ def stance_balance(wh: Warehouse, f: Filters) -> pd.DataFrame:
     )
 
 
-NOT_STATED = "source not stated"
+NOT_STATED = quantities.NOT_STATED
+# A figure as written with its qualifier ("more than 5.6 million"): the one SQL for it.
+FIGURE_TEXT = (
+    "concat_ws(' ', CASE WHEN qualifier IS NOT NULL AND NOT starts_with(lower(COALESCE("
+    "value_text, '')), lower(qualifier)) THEN qualifier END, COALESCE(value_text, "
+    "CAST(value AS VARCHAR)))"
+)
+
+
+def _charted(f: Filters) -> tuple[str, list]:
+    """SQL condition for figures drawn on the humanitarian charts: the humanitarian categories
+    (troops and `other` are left out) unless the Category filter asks for others."""
+    if f.categories:
+        return "TRUE", []
+    return IN.format(column="category"), [list(quantities.HUMANITARIAN)]
 
 
 @st.cache_data(**CACHE)
 def most_cited_figures(wh: Warehouse, f: Filters, limit: int = 10) -> pd.DataFrame:
     """Figures cited by the most articles (same category, place and value)."""
+    charted, params = _charted(f)
     return _run(
         wh,
         "figures",
         f,
-        """
-        , top AS (SELECT category, location, value, count(DISTINCT article_id) AS citations
-                  FROM rows GROUP BY ALL ORDER BY citations DESC, value DESC LIMIT ?)
-        SELECT r.category, r.location, r.value, any_value(r.value_text) AS value_text,
+        f"""
+        , shown AS (SELECT *, COALESCE(place, 'unspecified') AS location_shown FROM rows
+                    WHERE {charted})
+        , top AS (SELECT category, location_shown, value,
+                         count(DISTINCT article_id) AS citations
+                  FROM shown GROUP BY ALL ORDER BY citations DESC, value DESC LIMIT ?)
+        SELECT r.category, r.location_shown AS location, r.value,
+               any_value(r.value_text) AS value_text,
+               mode(r.qualifier) AS qualifier,
                any_value(r.measure) AS measure, any_value(r.currency) AS currency,
                any_value(top.citations) AS citations,
-               string_agg(DISTINCT COALESCE(r.attributed_to, ?), ', ') AS cited_by,
+               -- Named sources first; "source not stated" only when nobody is named.
+               COALESCE(string_agg(DISTINCT r.attributed_to, ', '), ?) AS cited_by,
                max(r.row_date) AS latest
-        FROM rows r JOIN top ON top.category = r.category AND top.value = r.value
-             AND top.location IS NOT DISTINCT FROM r.location
-        GROUP BY r.category, r.location, r.value
+        FROM shown r JOIN top ON top.category = r.category AND top.value = r.value
+             AND top.location_shown = r.location_shown
+        GROUP BY r.category, r.location_shown, r.value
         ORDER BY citations DESC, r.value DESC""",
-        [limit, NOT_STATED],
+        params + [limit, NOT_STATED],
     )
 
 
 @st.cache_data(**CACHE)
 def figures_by_place(wh: Warehouse, f: Filters, limit: int = 25) -> pd.DataFrame:
-    """Per measure (people or money), category and location: the largest value cited, with its
-    text, how many figures and articles. Money keeps its currency apart."""
+    """Per measure (people or money), currency, category and place: the largest value cited
+    (the `limit` largest of each measure),
+    with its text and qualifier, how many figures and articles, and the figures' ids (the
+    evidence behind the mark). A speaker's own capital is no place ('unspecified')."""
+    charted, params = _charted(f)
     return _run(
         wh,
         "figures",
         f,
-        """
+        f"""
+        , placed AS (
+            -- One place per country however it is written ("US", "United States").
+            SELECT *, COALESCE('country:' || location_country, lower(place), '') AS place_key
+            FROM rows WHERE {charted})
         SELECT measure, COALESCE(currency, '') AS currency, category,
-               COALESCE(location, 'unspecified') AS location,
-               max(value) AS largest, arg_max(value_text, value) AS largest_text,
-               count(*) AS figures, count(DISTINCT article_id) AS articles
-        FROM rows GROUP BY ALL ORDER BY largest DESC LIMIT ?""",
-        [limit],
+               COALESCE(mode(place), 'unspecified') AS location,
+               max(value) AS largest,
+               -- A list, not arg_max of each: arg_max skips NULLs, so a qualifier would
+               -- come from another figure.
+               arg_max([value_text, qualifier], value)[1] AS largest_text,
+               arg_max([value_text, qualifier], value)[2] AS qualifier,
+               count(*) AS figures, count(DISTINCT article_id) AS articles,
+               list(figure_id ORDER BY figure_id) AS figure_ids
+        FROM placed
+        GROUP BY measure, COALESCE(currency, ''), category, place_key
+        QUALIFY row_number() OVER (PARTITION BY measure ORDER BY max(value) DESC) <= ?
+        ORDER BY largest DESC""",
+        params + [limit],
     )
 
 
@@ -537,71 +585,68 @@ def figures_by_place(wh: Warehouse, f: Filters, limit: int = 25) -> pd.DataFrame
 def figures_over_time(wh: Warehouse, f: Filters, limit: int = 1500) -> pd.DataFrame:
     """Dated figures (as-of date, else publication), largest first when capped; `as_of` is the
     first day of the period, `as_of_label` says the precision."""
-    return _run(
-        wh,
-        "figures",
-        f,
-        """
-        SELECT row_date AS as_of, date_label AS as_of_label, row_precision AS precision,
-               value, value_text, category, measure, currency,
-               COALESCE(location, 'unspecified') AS location,
-               COALESCE(attributed_to, ?) AS cited_by, outlet, article_id
-        FROM rows WHERE row_date IS NOT NULL
-        ORDER BY value DESC LIMIT ?""",
-        [NOT_STATED, limit],
-    )
-
-
-@st.cache_data(**CACHE)
-def figure_spread(wh: Warehouse, f: Filters, limit: int = 12, values: int = 8) -> pd.DataFrame:
-    """Quantities (measure, category and place) cited with different values, each value with
-    who said it, when (at its precision) and what it counted. Per quantity at most about
-    `values` values: the lowest, the highest and the most cited."""
-    return _run(
-        wh,
-        "figures",
-        f,
-        """
-        , groups AS (
-            SELECT measure, category, location FROM rows WHERE location IS NOT NULL
-            GROUP BY ALL HAVING count(DISTINCT value) > 1
-            ORDER BY max(value) DESC LIMIT ?)
-        , picked AS (
-            SELECT r.measure, r.category, r.location, r.value FROM rows r JOIN groups g
-              ON g.measure = r.measure AND g.category = r.category AND g.location = r.location
-            GROUP BY r.measure, r.category, r.location, r.value
-            QUALIFY row_number() OVER (PARTITION BY r.measure, r.category, r.location
-                                       ORDER BY count(*) DESC, r.value) <= ? - 2
-                 OR r.value = min(r.value) OVER (PARTITION BY r.measure, r.category, r.location)
-                 OR r.value = max(r.value) OVER (PARTITION BY r.measure, r.category, r.location))
-        SELECT r.measure, any_value(r.currency) AS currency, r.category, r.location, r.value,
-               any_value(r.value_text) AS value_text,
-               COALESCE(r.attributed_to, ?) AS cited_by,
-               string_agg(DISTINCT r.subject, '; ') AS subject,
-               string_agg(DISTINCT r.outlet, ', ') AS outlets,
-               max(r.row_date) AS as_of, arg_max(r.date_label, r.row_date) AS as_of_label,
-               count(*) AS citations
-        FROM rows r JOIN picked p
-          ON p.measure = r.measure AND p.category = r.category AND p.location = r.location
-             AND p.value = r.value
-        GROUP BY r.measure, r.category, r.location, r.value, cited_by
-        ORDER BY r.measure DESC, r.category, r.location, r.value""",
-        [limit, values, NOT_STATED],
-    )
-
-
-@st.cache_data(**CACHE)
-def figures_table(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
+    charted, params = _charted(f)
     return _run(
         wh,
         "figures",
         f,
         f"""
-        SELECT date_label AS as_of, category, value_text, value, qualifier, subject, location,
-               attributed_to AS cited_by, outlet, title, evidence, {confidence_label()} AS confidence,
+        SELECT row_date AS as_of, date_label AS as_of_label, row_precision AS precision,
+               value, value_text, qualifier, category, measure, currency, subject,
+               COALESCE(place, 'unspecified') AS location,
+               COALESCE(attributed_to, ?) AS cited_by, outlet, article_id, figure_id
+        FROM rows WHERE row_date IS NOT NULL AND {charted}
+        ORDER BY value DESC LIMIT ?""",
+        [NOT_STATED] + params + [limit],
+    )
+
+
+@st.cache_data(**CACHE)
+def comparable_figures(wh: Warehouse, f: Filters, limit: int = 5000) -> pd.DataFrame:
+    """The figures that may be compared with others: charted categories, with a place and a
+    date; one row each, newest first when capped (see briefing.quantities)."""
+    charted, params = _charted(f)
+    return _run(
+        wh,
+        "figures",
+        f,
+        f"""
+        SELECT figure_id, article_id, value, value_text, qualifier, category, subject,
+               place, location_country, measure, COALESCE(currency, '') AS currency,
+               COALESCE(attributed_to, ?) AS cited_by, outlet,
+               row_date AS as_of, row_precision AS precision, date_label AS as_of_label
+        FROM rows
+        WHERE place IS NOT NULL AND row_date IS NOT NULL AND category <> 'other' AND {charted}
+        ORDER BY row_date DESC, figure_id LIMIT ?""",
+        [NOT_STATED] + params + [limit],
+    )
+
+
+@st.cache_data(**CACHE)
+def figure_spread(wh: Warehouse, f: Filters, limit: int = 12, values: int = 8) -> pd.DataFrame:
+    """Quantities cited with different values (the same quantity as briefing.quantities
+    defines it: category, population, place, currency and compatible dates), each value with
+    who said it, when and what it counted. Per quantity at most about `values` values: the
+    lowest, the highest and the most cited."""
+    return quantities.compared(comparable_figures(wh, f), limit=limit, values=values)
+
+
+@st.cache_data(**CACHE)
+def figures_table(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
+    """Every figure under the filters, newest first: the figure as written with its qualifier
+    (`figure`), its numeric value, what it counts and where, who cited it and the sentence."""
+    return _run(
+        wh,
+        "figures",
+        f,
+        f"""
+        SELECT date_label AS as_of, {FIGURE_TEXT} AS figure, category, subject,
+               COALESCE(location, 'no place stated') AS location,
+               COALESCE(attributed_to, ?) AS cited_by, evidence, value, value_text,
+               qualifier, outlet, title, {confidence_label()} AS confidence,
                review_status AS status, article_id, figure_id
         FROM rows ORDER BY row_date DESC NULLS LAST, value DESC, figure_id LIMIT ?""",
-        [limit],
+        [NOT_STATED, limit],
     )
 
 
@@ -657,8 +702,9 @@ def stances_over_time(wh: Warehouse, f: Filters) -> pd.DataFrame:
         "stances",
         f,
         """
-        SELECT date_trunc('month', row_date)::DATE AS month, polarity, count(*) AS stances
-        FROM rows WHERE row_date IS NOT NULL GROUP BY ALL ORDER BY month""",
+        SELECT date_trunc('month', row_date)::DATE AS month, polarity, article_id,
+               count(*) AS stances
+        FROM rows WHERE row_date IS NOT NULL GROUP BY ALL ORDER BY month, article_id""",
     )
 
 
@@ -916,15 +962,16 @@ def rejected(wh: Warehouse) -> pd.DataFrame:
 
 @st.cache_data(**CACHE)
 def statements_over_time(wh: Warehouse, f: Filters) -> pd.DataFrame:
-    """Statements per month and speaker country."""
+    """Statements per month, speaker country and article (charts bin the months as the span
+    demands and mark bars that come from one article)."""
     return _run(
         wh,
         "statements",
         f,
         """
-        SELECT date_trunc('month', row_date)::DATE AS month, country_id, country,
+        SELECT date_trunc('month', row_date)::DATE AS month, country_id, country, article_id,
                count(*) AS statements
-        FROM rows WHERE row_date IS NOT NULL GROUP BY ALL ORDER BY month""",
+        FROM rows WHERE row_date IS NOT NULL GROUP BY ALL ORDER BY month, article_id""",
     )
 
 
@@ -944,7 +991,7 @@ _EVIDENCE_SQL = {
     # The figures most articles cite, each once, with the sentence that cites it.
     "figures": """
         SELECT 'figure' AS kind, evidence AS text,
-               concat(COALESCE(value_text, CAST(value AS VARCHAR)), ' ',
+               concat({figure_text}, ' ',
                       replace(COALESCE(category, 'other'), '_', ' '),
                       COALESCE(' in ' || location, ''),
                       ', cited by ', COALESCE(attributed_to, 'an unstated source')) AS who,
@@ -981,6 +1028,7 @@ def evidence(
         _EVIDENCE_SQL[subject]
         .replace("{search}", clause)
         .replace("{confidence}", f"{confidence_label()} AS confidence, review_status AS status")
+        .replace("{figure_text}", FIGURE_TEXT)
     )
     return _run(wh, subject, f, sql, (params if subject == "statements" else []) + [limit])
 

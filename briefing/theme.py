@@ -20,6 +20,8 @@ TEXT = "#222222"
 MUTED_TEXT = "#555555"
 ACCENT = "#0072B2"  # Okabe-Ito blue: rules and headings in decks
 UNKNOWN = "#BBBBBB"  # no country / beyond the palette
+OTHER_GROUP = "#6E6E6E"  # "other" (the rest, grouped): darker than UNKNOWN, never confused
+NO_COUNTRY = "no country"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
-from briefing import charts, network, queries
+from briefing import charts, network, quantities, queries
 from briefing.ui import PageContext
 
 log = logging.getLogger(__name__)
@@ -118,61 +118,96 @@ def caption_statements_over_time(df: pd.DataFrame) -> str:
         .sum()
         .sort_values(ascending=False)
     )
-    by_month = df.groupby("month")["statements"].sum()
-    busiest = by_month.idxmax()
+    unit = charts.time_bin(df["month"])  # the chart's bars: month, quarter or year
+    by_bin = charts.binned(df, "statements", [], unit).set_index("period")["statements"]
+    busiest = by_bin.idxmax()
     return (
         f"{_plural(total, 'dated statement')}, most from {_top(by_country)}; "
-        f"busiest month {_month(busiest)} ({int(by_month[busiest]):,})."
+        f"busiest {unit} {_period(busiest, unit)} ({int(by_bin[busiest]):,})."
     )
 
 
-def _figure_label(value_text: object, category: object, location: object) -> str:
+def _period(start: object, unit: str) -> str:
+    """A bin as a sentence says it: 'March 2016', 'the quarter from January 2016', '2016'."""
+    day = pd.Timestamp(start)
+    if unit == "year":
+        return f"{day:%Y}"
+    if unit == "quarter":
+        return f"from {day:%B %Y}"
+    return _month(day)
+
+
+def _figure_label(
+    value_text: object, category: object, location: object, qualifier: object = None
+) -> str:
     known = isinstance(location, str) and location and location != "unspecified"
     place = f" in {location}" if known else ""
     what = "" if category == "other" else " " + str(category).replace("_", " ")
-    return f"{value_text}{what}{place}"
+    return f"{quantities.figure_text(value_text, qualifier)}{what}{place}"
+
+
+def _cited_by(row: pd.Series) -> str:
+    return row["cited_by"] if isinstance(row["cited_by"], str) else queries.NOT_STATED
 
 
 @_never_fails
 def caption_most_cited_figures(df: pd.DataFrame) -> str:
     if df.empty:
         return "No figures under these filters."
+    qualifier = "qualifier" if "qualifier" in df else None
 
-    def cited_by(row: pd.Series) -> str:
-        return row["cited_by"] if isinstance(row["cited_by"], str) else queries.NOT_STATED
+    def label(row: pd.Series) -> str:
+        return _figure_label(
+            row["value_text"],
+            row["category"],
+            row["location"],
+            row[qualifier] if qualifier else None,
+        )
 
     top = df.iloc[0]
     if int(df["citations"].max()) > 1:
         return (
-            f"Most cited: {_figure_label(top['value_text'], top['category'], top['location'])}, "
-            f"in {_plural(int(top['citations']), 'article')} (cited by {cited_by(top)})."
+            f"Most cited: {label(top)}, "
+            f"in {_plural(int(top['citations']), 'article')} (cited by {_cited_by(top)})."
         )
     # Every figure is cited once: name the largest head count rather than a tie.
     people = df[df["measure"] == "people"] if "measure" in df else df
     largest = (people if not people.empty else df).sort_values("value").iloc[-1]
-    label = _figure_label(largest["value_text"], largest["category"], largest["location"])
     return (
         f"{_plural(len(df), 'figure')}, each cited by one article; the largest head count is "
-        f"{label} (cited by {cited_by(largest)})."
+        f"{label(largest)} (cited by {_cited_by(largest)})."
     )
 
 
 @_never_fails
 def caption_figure_spread(df: pd.DataFrame) -> str:
     if df.empty:
-        return "No quantity was cited with different values under these filters."
-    groups = df.groupby(["measure", "category", "location"], sort=False)["value"]
+        return (
+            "No quantity was cited with different values under these filters (the same "
+            "category, people, place and period)."
+        )
+    if "quantity" not in df:
+        df = df.assign(quantity=list(zip(df["measure"], df["category"], df["location"])))
+    groups = df.groupby("quantity", sort=False)["value"]
     # A quantity cited as 0 by one source and 12 by another is as wide as spreads get.
     spread = (groups.max() / groups.min().where(groups.min() > 0)).fillna(float("inf"))
-    measure, category, location = spread.idxmax()
-    part = df[
-        (df["measure"] == measure) & (df["category"] == category) & (df["location"] == location)
-    ]
+    part = df[df["quantity"] == spread.idxmax()]
     low, high = part.loc[part["value"].idxmin()], part.loc[part["value"].idxmax()]
+    qualifier = "qualifier" in df
+    what = (
+        part["quantity_label"].iloc[0]
+        if "quantity_label" in part
+        else f"{str(low['category']).replace('_', ' ')} in {low['location']}"
+    )
+    period = part["period"].iloc[0] if "period" in part else None
+    when = f" ({period})" if isinstance(period, str) and period else ""
     return (
         f"{_plural(len(spread), 'quantity')} cited with different values; widest: "
-        f"{str(category).replace('_', ' ')} in {location}, from {low['value_text']} "
-        f"({low['cited_by']}) to {high['value_text']} ({high['cited_by']})."
+        f"{what}{when}, from "
+        f"{quantities.figure_text(low['value_text'], low['qualifier'] if qualifier else None)} "
+        f"({low['cited_by']}) to "
+        f"{quantities.figure_text(high['value_text'], high['qualifier'] if qualifier else None)} "
+        f"({high['cited_by']})."
     ).replace("quantitys", "quantities")
 
 
@@ -182,20 +217,23 @@ def caption_figures_by_place(df: pd.DataFrame) -> str:
         return "No figures under these filters."
     people = df[df["measure"] == "people"]
     top = (people if not people.empty else df).sort_values("largest").iloc[-1]
-    places = df["location"].nunique()
-    return (
-        f"Largest figures across {_plural(places, 'place')}; the largest head count is "
-        f"{_figure_label(top['largest_text'], top['category'], top['location'])}."
+    places = df.loc[df["location"] != "unspecified", "location"].nunique()
+    noun = "head count" if top["measure"] == "people" else "sum"
+    label = _figure_label(
+        top["largest_text"], top["category"], top["location"], top.get("qualifier")
     )
+    return f"Largest figures across {_plural(places, 'place')}; the largest {noun} is {label}."
 
 
 @_never_fails
 def caption_figures_timeline(df: pd.DataFrame) -> str:
+    if "measure" in df:
+        df = df[df["measure"] != "money"]
     if df.empty:
-        return "No dated figures under these filters."
+        return "No dated head counts under these filters."
     first, last = df.loc[df["as_of"].idxmin()], df.loc[df["as_of"].idxmax()]
     return (
-        f"{_plural(len(df), 'dated figure')} from {first['as_of_label']} to "
+        f"{_plural(len(df), 'dated head count')} from {first['as_of_label']} to "
         f"{last['as_of_label']}, by as-of date (else publication date)."
     )
 
@@ -230,11 +268,13 @@ def caption_stance_matrix(df: pd.DataFrame, side: str) -> str:
 def caption_stances_over_time(df: pd.DataFrame) -> str:
     if df.empty:
         return "No dated stances under these filters."
-    by_month = df.groupby("month")["stances"].sum()
-    peak = by_month.idxmax()
+    unit = charts.time_bin(df["month"])  # the chart's bars: month, quarter or year
+    by_bin = charts.binned(df, "stances", [], unit).set_index("period")["stances"]
+    peak = by_bin.idxmax()
     return (
-        f"{_plural(int(by_month.sum()), 'dated stance')} per month; the peak is "
-        f"{_month(peak)} ({int(by_month[peak]):,})."
+        f"{_plural(int(by_bin.sum()), 'dated stance')} per {unit}; the peak is "
+        f"{'the quarter ' if unit == 'quarter' else ''}{_period(peak, unit)} "
+        f"({int(by_bin[peak]):,})."
     )
 
 
@@ -305,7 +345,7 @@ def overview(ctx: PageContext) -> list[Chart]:
         ),
         Chart(
             "overview_statements",
-            "Statements per month by country",
+            "Statements over time by country",
             charts.statements_over_time(monthly, ctx.source("statements"), ctx.colours),
             monthly,
             "statements",
@@ -323,11 +363,16 @@ def overview(ctx: PageContext) -> list[Chart]:
 
 
 def figures(ctx: PageContext) -> list[Chart]:
+    """The Humanitarian figures page: which number to brief, head counts by place, money by
+    place (each currency on its own axis), head counts over time."""
     wh, f = ctx.warehouse, ctx.filters
     source = ctx.source("figures", "figures")
     spread = queries.figure_spread(wh, f)
     by_place = queries.figures_by_place(wh, f)
+    people = by_place[by_place["measure"] != "money"].reset_index(drop=True)
+    money = by_place[by_place["measure"] == "money"].reset_index(drop=True)
     over_time = queries.figures_over_time(wh, f)
+    over_time = over_time[over_time["measure"] != "money"].reset_index(drop=True)
     return [
         Chart(
             "figures_spread",
@@ -341,17 +386,27 @@ def figures(ctx: PageContext) -> list[Chart]:
         ),
         Chart(
             "figures_place",
-            "Figures by category and place",
-            charts.figures_by_place(by_place, source),
-            by_place,
+            "Head counts by place",
+            _titled(charts.figures_by_place(people, source), "Largest head count cited, by place"),
+            people,
             "figures",
-            caption_figures_by_place(by_place),
-            functools.partial(_fewer_places, by_place, source),
+            caption_figures_by_place(people),
+            functools.partial(_fewer_places, people, source, "Largest head count cited, by place"),
+            evidence=True,
+        ),
+        Chart(
+            "figures_money",
+            "Money by place",
+            _titled(charts.figures_by_place(money, source), "Largest sum cited, by place"),
+            money,
+            "figures",
+            caption_figures_by_place(money),
+            functools.partial(_fewer_places, money, source, "Largest sum cited, by place"),
             evidence=True,
         ),
         Chart(
             "figures_time",
-            "Figures over time",
+            "Head counts over time",
             charts.figures_timeline(over_time, source),
             over_time,
             "figures",
@@ -360,28 +415,44 @@ def figures(ctx: PageContext) -> list[Chart]:
     ]
 
 
+def _titled(fig: go.Figure, title: str) -> go.Figure:
+    """A chart under its page's own title (kept for the slide too)."""
+    finish = dict((fig.layout.meta or {}).get("finish") or {})
+    fig.update_layout(title_text=title, meta={"finish": {**finish, "title": title}})
+    return fig
+
+
 def _fewer_quantities(spread: pd.DataFrame, source: str) -> go.Figure | None:
-    """The figure-spread chart for a slide: head counts before sums of money, largest first."""
-    keys = ["measure", "category", "location"]
-    largest = spread.groupby(keys, sort=False)["value"].max().reset_index()
-    if len(largest) <= SLIDE_PANELS:
+    """The figure-spread chart for a slide: head counts before sums of money, largest first
+    (the order briefing.quantities.compared gives the `quantity` column)."""
+    if spread.empty:
         return None
-    largest["money"] = largest["measure"] == "money"
-    largest = largest.sort_values(["money", "value"], ascending=[True, False])
-    kept = pd.MultiIndex.from_frame(largest[keys].head(SLIDE_PANELS))
-    part = spread[pd.MultiIndex.from_frame(spread[keys]).isin(kept)]
-    note = f"{SLIDE_PANELS} of {len(largest)} quantities, head counts first"
+    if "quantity" in spread:
+        kept = list(dict.fromkeys(spread["quantity"]))
+        key = spread["quantity"]
+    else:  # a frame without quantities: one per measure, category and place
+        key = pd.Series(
+            list(zip(spread["measure"], spread["category"], spread["location"])),
+            index=spread.index,
+        )
+        order = spread.assign(_q=key, _money=spread["measure"] == "money")
+        order = order.groupby("_q", sort=False).agg(money=("_money", "any"), top=("value", "max"))
+        kept = list(order.sort_values(["money", "top"], ascending=[True, False]).index)
+    if len(kept) <= SLIDE_PANELS:
+        return None
+    part = spread[key.isin(kept[:SLIDE_PANELS])]
+    note = f"{SLIDE_PANELS} of {len(kept)} quantities, head counts first"
     return _retitled(charts.figure_spread(part, source), note)
 
 
-def _fewer_places(by_place: pd.DataFrame, source: str) -> go.Figure | None:
+def _fewer_places(by_place: pd.DataFrame, source: str, title: str) -> go.Figure | None:
     """Largest figures by place for a slide: the largest rows of each measure."""
     if len(by_place) <= SLIDE_BARS:
         return None
     per_measure = max(1, SLIDE_BARS // max(1, by_place["measure"].nunique()))
     part = by_place.sort_values("largest", ascending=False).groupby("measure").head(per_measure)
     note = f"the {len(part)} largest of {len(by_place)}"
-    return _retitled(charts.figures_by_place(part, source), note)
+    return _retitled(_titled(charts.figures_by_place(part, source), title), note)
 
 
 def _fewer_sides(counts: pd.DataFrame, source: str, side: str) -> go.Figure | None:
@@ -429,7 +500,7 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
         ),
         Chart(
             "stances_time",
-            "Stances per month",
+            "Stances over time",
             charts.stances_over_time(monthly, source),
             monthly,
             "stances",

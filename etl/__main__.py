@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 from typing import TextIO
 
@@ -21,6 +22,7 @@ from etl.run import (
     DEFAULT_LOCK_TIMEOUT,
     RunError,
     SilentReporter,
+    default_workers,
     format_summary,
     run_etl,
 )
@@ -41,25 +43,42 @@ that is not a warehouse, another run kept the lock past --lock-timeout), 2 usage
 130 interrupted."""
 
 
+def _clock(seconds: float) -> str:
+    minutes, seconds = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
 class PlainReporter:
-    """One line per step, for logs and pipes: "[3/120] file.txt"."""
+    """One line per step, for logs and pipes: "[3/120] file.txt (2.5/s, 0:47 left)"."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.name = ""
         self.total = 0
         self.count = 0
+        self.started = time.monotonic()
 
     def phase(self, name: str, total: int) -> None:
         self.name, self.total, self.count = name, total, 0
+        self.started = time.monotonic()
         print(
             f"{name.capitalize()} {total} item{'s' if total != 1 else ''}",
             file=self.stream,
         )
 
+    def pace(self) -> str:
+        """Items per second and the time left at that rate, once there is a rate to speak of."""
+        elapsed = time.monotonic() - self.started
+        if self.count < 2 or elapsed < 0.5:
+            return ""
+        rate = self.count / elapsed
+        left = max(0, self.total - self.count) / rate
+        return f" ({rate:.1f}/s, {_clock(left)} left)"
+
     def advance(self, label: str) -> None:
         self.count += 1
-        print(f"[{self.count}/{self.total}] {label}", file=self.stream, flush=True)
+        print(f"[{self.count}/{self.total}] {label}{self.pace()}", file=self.stream, flush=True)
 
     def note(self, message: str) -> None:
         print(message, file=self.stream, flush=True)
@@ -73,12 +92,20 @@ class BarReporter:
 
     def __init__(self, stream: TextIO) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         self.progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
             TextColumn("{task.fields[label]}"),
             console=Console(file=stream),
             transient=True,
@@ -89,11 +116,14 @@ class BarReporter:
     def phase(self, name: str, total: int) -> None:
         if self.task is not None:
             self.progress.remove_task(self.task)
-        self.task = self.progress.add_task(name.capitalize(), total=total, label="")
+        self.task = self.progress.add_task(name.capitalize(), total=total, label="", rate="")
 
     def advance(self, label: str) -> None:
         if self.task is not None:
-            self.progress.update(self.task, advance=1, label=label[-50:])
+            self.progress.update(self.task, advance=1, label=label[-40:])
+            speed = next(t.speed for t in self.progress.tasks if t.id == self.task)
+            if speed:
+                self.progress.update(self.task, rate=f"{speed:.1f}/s")
 
     def note(self, message: str) -> None:
         self.progress.console.print(message, markup=False, highlight=False)
@@ -111,7 +141,7 @@ class CarriageReturnReporter(PlainReporter):
         filled = width * self.count // max(self.total, 1)
         bar = "#" * filled + "-" * (width - filled)
         print(
-            f"\r[{bar}] {self.count}/{self.total} {label[-40:]:<40}",
+            f"\r[{bar}] {self.count}/{self.total}{self.pace()} {label[-30:]:<30}",
             end="",
             file=self.stream,
         )
@@ -200,7 +230,39 @@ def build_parser() -> argparse.ArgumentParser:
         help="reject an article whose analysis needs more memory (over_memory_budget); "
         f"default: {DEFAULT_ARTICLE_MEMORY_MB:g}",
     )
+    parser.add_argument(
+        "--workers",
+        type=_worker_count,
+        default=None,
+        metavar="N",
+        help="analyse in N processes, each with its own copy of the model (about 500 MB); the "
+        f"rows are the same for any N; default: every core this process may use ({default_workers()})",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where the analysis runs: local processes (--workers), or the Dask cluster at "
+        "--scheduler, which gives the same rows; default: local",
+    )
+    parser.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="the Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786 (every worker "
+        "needs this project's requirements installed)",
+    )
     return parser
+
+
+def _worker_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {text!r}")
+    return value
 
 
 def _positive_number(text: str) -> float:
@@ -214,7 +276,12 @@ def _positive_number(text: str) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.engine == "dask" and not args.scheduler:
+        parser.error("--engine dask needs --scheduler ADDRESS (the Dask scheduler to use)")
+    if args.scheduler and args.engine != "dask":
+        parser.error("--scheduler is for --engine dask")
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s", stream=sys.stderr)
     reporter = make_reporter(args.quiet, sys.stderr)
     try:
@@ -227,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
             lock_timeout=args.lock_timeout,
             article_timeout=args.article_timeout,
             article_memory_mb=args.article_memory,
+            workers=args.workers,
+            scheduler=args.scheduler,
         )
     except RunError as exc:
         reporter.done()

@@ -284,6 +284,7 @@ _DATELINE = re.compile(
 def _match_gazetteer(state: _Resolution) -> None:
     text = state.text.replace("\u2019", "'")
     datelines = []
+    generic: list[tuple[int, int, SurfaceForm]] = []
     for match in _DATELINE.finditer(text):
         datelines.append(match.span())
         # "OTTAWA —": the capital, written in capitals, names the story's home country.
@@ -312,7 +313,32 @@ def _match_gazetteer(state: _Resolution) -> None:
             and text[start].islower()
         ):
             continue
+        if _generic_force(state.gazetteer, form):
+            generic.append((start, end, form))
+            continue
         state.add(start, end, form.actor_id, form.how)
+    # "government forces" names the gazetteer's army only in a story about its country; in a
+    # story about Sudan or Yemen they are that country's forces (its government's side).
+    for start, end, form in generic:
+        home = _dominant_country(state, start)
+        owner = state.gazetteer.actors[form.actor_id].country_id
+        state.add(start, end, home if home and home != owner else form.actor_id, form.how)
+
+
+# Last words of a lower-case alias that names a country's armed forces without naming the country.
+_FORCE_WORDS = {"forces", "troops", "army", "military"}
+
+
+def _generic_force(gazetteer: Gazetteer, form: SurfaceForm) -> bool:
+    actor = gazetteer.actors[form.actor_id]
+    words = form.text.split()
+    return (
+        form.how == "alias"
+        and actor.kind == "government"
+        and actor.country_id is not None
+        and form.text == form.text.lower()
+        and words[-1] in _FORCE_WORDS
+    )
 
 
 def _is_furniture_caps(text: str, start: int, end: int) -> bool:

@@ -28,8 +28,10 @@ from etl import confidence, evaluate
 from etl.confidence import ROW_TABLES, TableModel
 from etl.types import stable_id
 
-L2_GRID = (1.0, 3.0, 10.0, 30.0)
+L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 FOLDS = 5
+# Gold sets needed to calibrate on whole held-out sets rather than on article folds.
+MIN_SETS = 3
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,46 @@ def collect(sets: Sequence[GoldSet]) -> dict[str, list[Sample]]:
         for table, rows in labelled.items():
             samples[table] += rows
     return samples
+
+
+# --- frozen rows of a blind run ------------------------------------------------------------
+#
+# A development set was once a sealed hold-out: the code of that time ran on it without having
+# seen it, and its rows, labelled against the gold, are the one sample the project has of how
+# the ETL does on articles nobody tuned on. Once the rules are tuned on the set, a fresh run no
+# longer shows that. `--freeze` keeps those rows (their features and labels) in a JSON-lines
+# file when the set is promoted; `--frozen FILE` fits on them as a set of their own, so that
+# the Platt scaling, fitted on held-out sets, learns how far confidence earned on tuned text
+# falls on unseen text.
+
+
+def freeze(db: Path, gold: Path) -> list[dict[str, Any]]:
+    """The labelled rows of a warehouse (written by code that had not seen the set)."""
+    scores = evaluate.score_folder(db, gold)
+    return [
+        {"table": table, "article": s.article, "features": list(s.features), "right": s.right}
+        for table, rows in samples_from_scores(scores).items()
+        for s in rows
+    ]
+
+
+def read_frozen(path: Path, weight: float, set_index: int) -> dict[str, list[Sample]]:
+    """The rows of a `--freeze` file as samples of one set."""
+    found: dict[str, list[Sample]] = {table: [] for table in ROW_TABLES}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        found[row["table"]].append(
+            Sample(
+                f"{set_index}:{row['article']}",
+                tuple(row["features"]),
+                bool(row["right"]),
+                weight,
+                set_index,
+            )
+        )
+    return found
 
 
 # --- fitting -------------------------------------------------------------------------------
@@ -186,9 +228,21 @@ def folds(samples: Sequence[Sample], k: int = FOLDS) -> list[int]:
     return [fold_of[s.article] for s in samples]
 
 
-def out_of_fold_scores(samples: Sequence[Sample], l2: float, k: int = FOLDS) -> list[float]:
-    """Each row's logistic score from a model fitted without its article's fold."""
-    assignment = folds(samples, k)
+def groups(samples: Sequence[Sample], k: int = FOLDS) -> list[int]:
+    """The held-out groups that calibrate the model: whole gold sets when there are at least
+    `MIN_SETS` of them (a set is a corpus of its own outlets, formats and annotator, so a
+    model scored on a set it never saw is scored as on a new corpus), else article folds."""
+    if len({s.set_index for s in samples}) >= MIN_SETS:
+        return [s.set_index for s in samples]
+    return folds(samples, k)
+
+
+def out_of_fold_scores(
+    samples: Sequence[Sample], l2: float, k: int = FOLDS, assignment: Sequence[int] | None = None
+) -> list[float]:
+    """Each row's logistic score from a model fitted without its group (by default its
+    article's fold)."""
+    assignment = folds(samples, k) if assignment is None else assignment
     scores = [0.0] * len(samples)
     for fold in sorted(set(assignment)):
         train = [s for s, f in zip(samples, assignment, strict=True) if f != fold]
@@ -231,8 +285,11 @@ def cross_validated(
 
 
 def fit_calibrated(samples: Sequence[Sample], l2: float, k: int = FOLDS) -> TableModel:
-    """The logistic model on every row, with a Platt scaling fitted on out-of-fold scores."""
-    scores = out_of_fold_scores(samples, l2, k)
+    """The logistic model on every row, with a Platt scaling fitted on held-out scores: each
+    row scored by a model that never saw its gold set (or, with few sets, its article fold).
+    Scores of unseen corpora are less sure than scores of seen ones, and the scaling learns by
+    how much."""
+    scores = out_of_fold_scores(samples, l2, k, groups(samples, k))
     scale, shift = fit_platt(scores, [s.right for s in samples], [s.weight for s in samples])
     model = fit_logistic(samples, l2)
     return TableModel(model.intercept, model.weights, scale, shift)
@@ -247,38 +304,59 @@ class TableFit:
     right: int
     # Each set predicted by a model fitted on the other sets: how the model carries to a new one.
     across_sets: evaluate.Reliability | None = None
+    # The same, set by set (keyed by the set's index on the command line).
+    per_set: dict[int, evaluate.Reliability] | None = None
+
+
+def out_of_set(samples: Sequence[Sample], l2: float, k: int = FOLDS) -> list[float]:
+    """Each row's confidence from a model (weights and Platt scaling) fitted on the other sets
+    only: how the confidence carries to a corpus it has never seen."""
+    probabilities = [0.0] * len(samples)
+    for held in sorted({s.set_index for s in samples}):
+        train = [s for s in samples if s.set_index != held]
+        model = fit_calibrated(train, l2, k) if train else TableModel(0.0, {})
+        for i, s in enumerate(samples):
+            if s.set_index == held:
+                probabilities[i] = model.probability(s.features)
+    return probabilities
 
 
 def leave_one_set_out(samples: Sequence[Sample], l2: float, k: int = FOLDS) -> evaluate.Reliability:
     """Reliability when each set's rows are scored by a model fitted on the other sets only."""
-    labelled: list[tuple[float, bool]] = []
-    for held in sorted({s.set_index for s in samples}):
-        train = [s for s in samples if s.set_index != held]
-        if not train:
-            continue
-        model = fit_calibrated(train, l2, k)
-        labelled += [
-            (model.probability(s.features), s.right) for s in samples if s.set_index == held
-        ]
-    return evaluate.Reliability.of(labelled)
+    probabilities = out_of_set(samples, l2, k)
+    return evaluate.Reliability.of(zip(probabilities, (s.right for s in samples), strict=True))
 
 
 def fit_table(samples: Sequence[Sample], k: int = FOLDS) -> TableFit:
-    """Choose the L2 strength by cross-validated log loss, fit on every row, Platt on the folds."""
+    """Choose the L2 strength by held-out log loss (leave one set out when there are enough
+    sets, else article folds), fit on every row, Platt on the held-out scores."""
     labels = [s.right for s in samples]
     if not samples:
         return TableFit(TableModel(0.0, {}), L2_GRID[0], evaluate.Reliability.of(()), 0, 0)
     weights = [s.weight for s in samples]
+    by_set = len({s.set_index for s in samples}) >= MIN_SETS
     best = None
     for l2 in L2_GRID:
-        _scores, probabilities = cross_validated(samples, l2, k)
-        loss = _log_loss(probabilities, labels, weights)
+        if by_set:
+            held_out = out_of_set(samples, l2, k)
+        else:
+            _scores, held_out = cross_validated(samples, l2, k)
+        loss = _log_loss(held_out, labels, weights)
         if best is None or loss < best[0] - 1e-9:
-            best = (loss, l2, probabilities)
-    _loss, l2, probabilities = best
-    across = None
+            best = (loss, l2, held_out)
+    _loss, l2, held_out = best
+    _scores, probabilities = cross_validated(samples, l2, k)
+    across = per_set = None
     if len({s.set_index for s in samples}) > 1:
-        across = leave_one_set_out(samples, l2, k)
+        if not by_set:
+            held_out = out_of_set(samples, l2, k)
+        across = evaluate.Reliability.of(zip(held_out, labels, strict=True))
+        per_set = {
+            index: evaluate.Reliability.of(
+                (p, s.right) for p, s in zip(held_out, samples, strict=True) if s.set_index == index
+            )
+            for index in sorted({s.set_index for s in samples})
+        }
     return TableFit(
         fit_calibrated(samples, l2, k),
         l2,
@@ -286,6 +364,7 @@ def fit_table(samples: Sequence[Sample], k: int = FOLDS) -> TableFit:
         len(samples),
         sum(labels),
         across,
+        per_set,
     )
 
 
@@ -312,10 +391,39 @@ def model_file(fits: dict[str, TableFit], sets: Sequence[GoldSet]) -> dict[str, 
                     if f.across_sets is not None
                     else {}
                 ),
+                **(
+                    {
+                        "leave_one_set_out_by_set": {
+                            str(sets[i].articles): r.as_dict()["high_confidence"]
+                            for i, r in f.per_set.items()
+                            if i < len(sets)
+                        }
+                    }
+                    if f.per_set
+                    else {}
+                ),
             }
             for table, f in fits.items()
         },
     }
+
+
+def format_by_set(fits: dict[str, TableFit], sets: Sequence[GoldSet]) -> str:
+    """Per held-out set and table: rows at confidence ≥ 0.8 (their share) and their precision."""
+    lines = ["leave one set out, set by set: rows ≥0.8 / all rows (share), precision of those"]
+    for i, gold_set in enumerate(sets):
+        cells = []
+        for table, f in fits.items():
+            r = (f.per_set or {}).get(i)
+            if r is None or not r.total:
+                cells.append(f"{table} —")
+                continue
+            cells.append(
+                f"{table} {r.rows[-1]}/{r.total} ({evaluate._fmt(r.high_share)}), "
+                f"{evaluate._fmt(r.high.precision)}"
+            )
+        lines.append(f"  {gold_set.articles}: " + "; ".join(cells))
+    return "\n".join(lines)
 
 
 # --- command line ----------------------------------------------------------------------------
@@ -330,7 +438,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--set",
         nargs="+",
         action="append",
-        required=True,
+        default=[],
         metavar="ARTICLES GOLD [WEIGHT]",
         dest="sets",
         help="a folder of articles, its gold folder and optionally the weight of its rows "
@@ -341,6 +449,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, default=confidence.DEFAULT_MODEL, metavar="FILE", help="model file"
     )
     parser.add_argument("--folds", type=int, default=FOLDS, help="cross-validation folds")
+    parser.add_argument(
+        "--frozen",
+        nargs="+",
+        action="append",
+        default=[],
+        metavar="FILE [WEIGHT]",
+        help="labelled rows of a blind run (written by --freeze), fitted on as a set of their own",
+    )
+    parser.add_argument(
+        "--freeze",
+        nargs=2,
+        metavar=("WAREHOUSE", "GOLD"),
+        help="instead of fitting, write the labelled rows of WAREHOUSE (made by code that had "
+        "not seen the set) against GOLD to --out, as JSON lines",
+    )
     return parser
 
 
@@ -365,12 +488,28 @@ def check_set(gold_set: GoldSet) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.freeze:
+        if args.out == confidence.DEFAULT_MODEL:
+            print("error: --freeze needs --out FILE for the rows", file=sys.stderr)
+            return 2
+        rows = freeze(Path(args.freeze[0]), Path(args.freeze[1]))
+        args.out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        print(f"wrote {len(rows)} labelled rows to {args.out}")
+        return 0
+    if not args.sets:
+        parser.error("--set ARTICLES GOLD is required")
     try:
         sets = [parse_set(values) for values in args.sets]
+        frozen = [parse_set([values[0], values[0], *values[1:]]) for values in args.frozen]
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    for gold_set in frozen:
+        if not gold_set.articles.is_file():
+            print(f"error: not a file: {gold_set.articles}", file=sys.stderr)
+            return 1
     for gold_set in sets:
         problem = check_set(gold_set)
         if problem:
@@ -383,6 +522,10 @@ def main(argv: list[str] | None = None) -> int:
     except evaluate.GoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    for j, gold_set in enumerate(frozen):
+        for table, rows in read_frozen(gold_set.articles, gold_set.weight, len(sets) + j).items():
+            samples[table] += rows
+    sets = [*sets, *frozen]
     fits = fit(samples, args.folds)
     args.out.write_text(json.dumps(model_file(fits, sets), indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
@@ -392,6 +535,7 @@ def main(argv: list[str] | None = None) -> int:
     if across:
         print("each set scored by a model fitted on the other sets (how it carries to new text):")
         print(evaluate.format_reliability(across))
+        print(format_by_set(fits, sets))
     for table, f in fits.items():
         print(f"{table}: {f.rows} rows, {f.right} right, L2 {f.l2}")
     return 0

@@ -28,6 +28,12 @@ _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$|[\"”’]$")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _MENU_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _TABLE_ROW = re.compile(r"\|\s*[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\|")
+# "Colombia: 1.84 million", "Guyana 24,500": a row of a list of numbers by label.
+_LIST_ROW = re.compile(
+    r"^[^\W\d_][^|:]{0,50}?(?::\s*[$€£]?\d[\d,.]*|\s[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\s\d+(?:\.\d+)?\s*(?:million|billion))\b[^\d]{0,15}$",
+    re.IGNORECASE,
+)
 _TABLE_NUMBER = re.compile(r"^\s*[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\|?\s*$")
 _CODE_START = re.compile(
     r"^(<\/?(script|style|noscript|iframe)\b|<!--|-->|//|/\*|\*/|@media\b|@import\b|@font-face\b|"
@@ -294,6 +300,8 @@ def _trim_trailing_furniture(kept: list[str]) -> list[str]:
 def _looks_like_trailing_furniture(line: str) -> bool:
     if _TABLE_ROW.search(line):
         return False  # a table row ("Beirut | 222,944 | 24.5% |") closing an article is content
+    if _LIST_ROW.match(line):
+        return False  # so is a row of a list of numbers ("Peru: 1.29 million")
     has_quote = any(q in line for q in '"“”')
     return not ends_sentence(line) or (word_count(line) <= 6 and not has_quote)
 

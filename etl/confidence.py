@@ -30,6 +30,12 @@ DEFAULT_MODEL = Path(__file__).resolve().parent / "rules" / "confidence.json"
 ROW_TABLES = ("statements", "stances", "figures", "events")
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_NUMBER = re.compile(r"\d[\d,.]*")
+_SPEAKER_LABEL = re.compile(
+    r"^(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]{1,60}\))?|Q|A):\s+[^\W\d_]"
+)
+_CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
 _MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds|francs|yen|rupees)\b", re.I)
 
 
@@ -88,7 +94,24 @@ def statement_features(
         f"quote_words={_bin(n_words, (6, 16, 41), ('<6', '6-15', '16-40', '>40'))}",
         f"cue={(row.cue or 'none').lower()}",
         f"date={'known' if row.statement_date else 'none'}",
+        f"speaker_named={_speaker_distance(row, extraction)}",
+        f"format={article_format(extraction.article.body)}",
     ]
+
+
+_NEAR = 250  # characters around a statement within which its speaker counts as named nearby
+
+
+def _speaker_distance(row: Statement, extraction: Extraction) -> str:
+    """Where the speaker is named: inside the statement's span, near it, only further away
+    (carried from an earlier paragraph, a heading, a speaker label), or nowhere."""
+    if row.speaker_id is None:
+        return "none"
+    if _named_in(extraction, row.speaker_id, row.char_start, row.char_end):
+        return "inside"
+    if _named_in(extraction, row.speaker_id, row.char_start - _NEAR, row.char_end + _NEAR):
+        return "near"
+    return "far"
 
 
 def _named(source: bool, target: bool) -> str:
@@ -116,13 +139,107 @@ def stance_features(row: Stance, extraction: Extraction, actors: Mapping[str, Ac
         f"negated={str(bool(row.negated)).lower()}",
         f"cue={(row.cue or 'none').lower()}",
         f"evidence_words={_bin(n_words, (15, 35), ('<15', '15-34', '>34'))}",
+        f"in_quote={str(in_quote(extraction, row.char_start, row.char_end)).lower()}",
+        f"format={article_format(extraction.article.body)}",
     ]
+
+
+def _words_of(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _forms(word: str, verbs: bool) -> set[str]:
+    """A word and the lemmas it may be a form of: plurals, and for verbs -ed and -ing."""
+    forms = {word}
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    if verbs and word.endswith("ed"):
+        forms.update((word[:-2], word[:-1]))
+    if verbs and word.endswith("ing"):
+        forms.update((word[:-3], word[:-3] + "e"))
+    return forms
+
+
+def _has_phrase(words: Sequence[str], phrases: frozenset[tuple[str, ...]], verbs: bool) -> bool:
+    """Whether a phrase of the rules occurs in the words (the rules are lemmas; there is no
+    parse here, so a word also matches as a plural and, for cues, as an -ed or -ing form)."""
+    forms = [_forms(w, verbs) for w in words]
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if all(part in forms[i + j] for j, part in enumerate(phrase)):
+                return True
+    return False
+
+
+def _line_of(body: str, start: int) -> str:
+    lo = body.rfind("\n", 0, start) + 1
+    hi = body.find("\n", start)
+    return body[lo : len(body) if hi == -1 else hi]
+
+
+def figure_family(row: Figure, body: str) -> str:
+    """How the figure was read: a row of a table or list, a count with its noun written after it,
+    a count listed among others in one sentence, or an elliptical count that takes its meaning
+    from elsewhere (a cue, an earlier figure)."""
+    start = row.value_start if row.value_start is not None else row.char_start
+    end = row.value_end if row.value_end is not None else start
+    line = _line_of(body, start)
+    if "|" in line or len(line.split()) <= 8:
+        return "row"
+    after = _words_of(body[end : end + 40])[:3]
+    rules = _figure_rules()
+    if row.value_text and _MONEY.search(row.value_text):
+        return "money"
+    if any((w,) in rules.noun_classes["people"] or (w,) in rules.noun_classes["forces"]
+           for w in after):  # fmt: skip
+        return "noun"
+    if len(_NUMBER.findall(row.evidence or "")) >= 3:
+        return "listed"
+    return "elliptic"
+
+
+@functools.cache
+def _figure_rules() -> Any:
+    from etl.figures import load_category_rules  # late: etl.figures imports spaCy types
+
+    return load_category_rules()
+
+
+def figure_cues(row: Figure) -> tuple[str, str]:
+    """(own, rivals): whether a cue or noun of the figure's own category is in its sentence,
+    and how many other categories' cues are ("0", "1", "2+"): a sentence that speaks of deaths,
+    flight and aid at once leaves more room to misread what a number counts."""
+    rules = _figure_rules()
+    words = _words_of(row.evidence or "")
+    present = {
+        category
+        for category, phrases in rules.cues.items()
+        if _has_phrase(words, phrases, verbs=True)
+    } | {
+        category
+        for category, nouns in rules.nouns.items()
+        if _has_phrase(words, nouns, verbs=False)
+    }
+    own = row.category in present or row.category == "aid_money"
+    rivals = len(present - {row.category})
+    return str(own).lower(), _bin(rivals, (1, 2), ("0", "1", "2+"))
+
+
+def in_quote(extraction: Extraction, start: int, end: int) -> bool:
+    """Whether a span lies inside a direct quotation of the article."""
+    return any(
+        s.is_direct and s.char_start <= start and end <= s.char_end for s in extraction.statements
+    )
 
 
 def figure_features(row: Figure, extraction: Extraction, actors: Mapping[str, Actor]) -> list[str]:
     value_text = row.value_text or ""
     written = "digits" if re.search(r"\d", value_text) else "words"
     magnitude = _bin(abs(row.value), (100, 10_000, 1_000_000), ("<100", "<10k", "<1M", ">=1M"))
+    own, rivals = figure_cues(row)
+    start = row.value_start if row.value_start is not None else row.char_start
+    end = row.value_end if row.value_end is not None else row.char_end
     return [
         f"category={row.category}",
         f"attributed={str(row.attributed_to_id is not None).lower()}",
@@ -132,7 +249,30 @@ def figure_features(row: Figure, extraction: Extraction, actors: Mapping[str, Ac
         f"money={str(bool(_MONEY.search(value_text))).lower()}",
         f"as_of={'known' if row.as_of_date else 'none'}",
         f"location={'known' if row.location else 'none'}",
+        f"family={figure_family(row, extraction.article.body)}",
+        f"own_cue={own}",
+        f"rival_cues={rivals}",
+        f"in_quote={str(in_quote(extraction, start, end)).lower()}",
+        f"format={article_format(extraction.article.body)}",
     ]
+
+
+@functools.lru_cache(maxsize=64)
+def article_format(body: str) -> str:
+    """The article's shape, read from its lines: a transcript (speaker labels, Q and A), a live
+    blog (time stamps), a list page (many short lines with numbers), else prose."""
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    if not lines:
+        return "prose"
+    labels = sum(bool(_SPEAKER_LABEL.match(line)) for line in lines)
+    if labels >= 3:
+        return "transcript"
+    if sum(bool(_CLOCK.match(line)) for line in lines) >= 3:
+        return "live"
+    short_numbers = sum(len(line.split()) <= 8 and bool(_NUMBER.search(line)) for line in lines)
+    if short_numbers >= 5 and short_numbers * 4 >= len(lines):
+        return "list"
+    return "prose"
 
 
 def _published(extraction: Extraction) -> PartialDate | None:
@@ -157,6 +297,7 @@ def event_features(row: Event, extraction: Extraction, actors: Mapping[str, Acto
         f"participants={_bin(n, (1, 2, 3), ('0', '1', '2', '3+'))}",
         f"location={'known' if row.location else 'none'}",
         f"on_publication_day={str(row.event_date == extraction.article.published_date).lower()}",
+        f"format={article_format(extraction.article.body)}",
     ]
 
 

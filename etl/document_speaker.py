@@ -12,13 +12,28 @@ from __future__ import annotations
 import re
 
 from etl.context import ArticleContext
-from etl.turns import Claim, Line, bare_name, has_first_person, lines_of, people_of, resolve_name
+from etl.turns import (
+    Claim,
+    Line,
+    bare_name,
+    has_first_person,
+    lines_of,
+    people_of,
+    resolve_name,
+    speaks_on,
+)
 
 _HEADING = re.compile(
     r"^(?:(?:the\s+)?(?:text of\s+)?(?:speaking notes|notes for (?:an address|remarks)|"
     r"(?:opening |closing |keynote |prepared |video )?(?:remarks|address|speech|statement|"
     r"message|declaration)|press statement|joint statement|readout))\b"
     r"[^\n]{0,60}?\b(?:by|for|from|of)\s+(?P<who>[^\n]+)$",
+    re.I,
+)
+# A heading naming only the kind of document, its issuer on the lines below.
+_BARE_HEADING = re.compile(
+    r"^(?:press statement|statement|joint statement|remarks|readout|media note|press release)"
+    r"\s*$",
     re.I,
 )
 _HANDOVER = re.compile(
@@ -55,7 +70,7 @@ def document_claims(ctx: ArticleContext) -> list[Claim]:
     for line in lines[index + 1 :]:
         if _STOP.match(line.text):
             break
-        if not line.is_prose:
+        if not speaks_on(line, lines):
             continue
         if (whole_speech or delivered) or has_first_person(line.text):
             text_start, text_end = _unquote(ctx.body, line)
@@ -73,12 +88,30 @@ def _named_speaker(
             speaker = _speaker_in(ctx, start, line.end, people)
             if speaker is not None:
                 return i, speaker, bool(_SPEECH_WORDS.search(line.text[: match.start("who")]))
+        if _BARE_HEADING.match(line.text):
+            # "Press Statement / Jane Doe / Deputy Spokesperson / Washington, DC": the name on
+            # the next short line
+            for j in range(i + 1, min(i + 3, len(lines))):
+                below = lines[j]
+                if below.words > 5 or below.text.endswith((".", "?", "!", ":")):
+                    break
+                speaker = _speaker_in(ctx, below.start, below.end, people)
+                if speaker is not None and _is_person_speaker(ctx, speaker):
+                    return j, speaker, True
         handover = _HANDOVER.search(line.text)
         if handover:
             speaker = _speaker_in(ctx, line.start, line.start + handover.start(), people)
             if speaker is not None:
                 return i, speaker, True
     return None
+
+
+def _is_person_speaker(ctx: ArticleContext, speaker: tuple[str | None, str]) -> bool:
+    actor = ctx.actors.get(speaker[0]) if speaker[0] else None
+    if actor is not None:
+        return actor.kind == "person"
+    words = speaker[1].split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def _speaker_in(

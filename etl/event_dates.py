@@ -132,3 +132,134 @@ def timetable_ahead(mention: DateMention, published: PartialDate) -> bool:
     gap = (ahead.value.value - published.value).days
     horizon = UPCOMING_DAYS * (2 if ahead.value.precision == "month" else 1)
     return 0 <= gap <= horizon and ahead.value.value >= published.value
+
+
+# --- the article's own news: a present perfect or a present report in the body ------------------
+
+# Adverbs that make a present perfect experiential or durative, not the day's news:
+# "Russia has repeatedly vetoed", "the war has long displaced", "has never signed".
+_NOT_NEWS_ADVERBS = {
+    "already",
+    "long",
+    "repeatedly",
+    "ever",
+    "never",
+    "often",
+    "always",
+    "previously",
+    "before",
+    "so",
+    "yet",
+    "still",
+    "since",
+    "consistently",
+    "frequently",
+    "again",
+    "twice",
+    "once",
+    "recently",
+    "lately",
+    "increasingly",
+}
+_DENIALS = {"no", "neither", "none", "nobody", "nothing", "not", "never", "nor"}
+# Verbs whose present perfect tells a state that goes on, not a happening: "has continued to".
+_DURATIVE = {"continue", "remain", "keep", "stay", "persist", "be", "have", "become", "grow"}
+_DURATION_PREPS = {"since", "for", "over", "during", "throughout", "in", "within", "until"}
+LEAD_SENTENCES = 2  # a present-tense report is the day's news only in the article's lead
+
+
+def news_of_the_day(
+    sent: Span, published: PartialDate | None, report_verbs: frozenset[str]
+) -> tuple[DateMention, bool] | None:
+    """An undated sentence whose main verb is in the present perfect tells the publication day's
+    news ("Erdogan and Putin have reached an agreement", "A joint statement has been adopted",
+    "all military action has stopped"), unless an adverb or a period makes it a record ("has
+    repeatedly vetoed", "has hosted refugees since 2011"). The date is pinned on the verb, so
+    that the cues it governs take it; the flag says that the verb reports ("sources have
+    said ...") and so dates only the report, not what is reported."""
+    if published is None or published.precision != "day":
+        return None
+    for token in sent:
+        if _main_verb(token) and _present_perfect(token):
+            # pinned on the verb itself: the verb's own cue ("has urged", "have evacuated") is
+            # left out, only the cues it governs ("have reached an agreement") take the day
+            mention = DateMention(token.idx, token.idx + len(token), token.text, published, True)
+            return mention, token.lemma_.lower() in report_verbs
+    return None
+
+
+def lead_report(
+    sent: Span, day: PartialDate | None, report_verbs: frozenset[str]
+) -> DateMention | None:
+    """A present-tense report in the article's lead ("The next round of talks will take place
+    in May, says the joint statement", "the statement reads") is a statement of the day: the
+    dateline's day, else the publication day. Pinned beside the reporting verb."""
+    if day is None or day.precision != "day":
+        return None
+    for token in sent:
+        if (
+            token.dep_ == "ROOT"
+            and token.tag_ in _PRESENT
+            and token.lemma_.lower() in report_verbs
+            and not any(c.dep_ in {"aux", "auxpass", "neg"} for c in token.children)
+        ):
+            return _pinned_beside(token, day)
+    return None
+
+
+def _pinned_beside(verb: Token, day: PartialDate) -> DateMention | None:
+    """A date for the verb's clause, pinned on its subject (or another word it governs) so that
+    the verb's own cue stays a cue."""
+    children = [c for c in verb.children if not c.is_punct and not c.is_space]
+    subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
+    anchor = (subjects or children or [None])[0]
+    if anchor is None:
+        return None
+    return DateMention(anchor.idx, anchor.idx + len(anchor), anchor.text, day, True)
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:\s*\([^)]*\))?,\s")
+
+
+def dateline_day(sent: Span, dates: list[DateMention]) -> PartialDate | None:
+    """ "NUR-SULTAN, July 8. /TASS/." : the day a dateline gives the lead that follows it."""
+    text = sent.text.strip()
+    if not _DATELINE.match(text) or len(dates) != 1 or dates[0].value.precision != "day":
+        return None
+    return dates[0].value
+
+
+def _main_verb(token: Token) -> bool:
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if token.dep_ == "ROOT":
+        return True
+    return token.dep_ in {"conj", "ccomp"} and token.head.dep_ == "ROOT"
+
+
+def is_lead_prose(sent: Span) -> bool:
+    """A sentence of running prose (the lead is the first two): not a title, deck or label."""
+    return len([t for t in sent if t.is_alpha]) >= 8 and bool(_TERMINAL.search(sent.text))
+
+
+def _present_perfect(verb: Token) -> bool:
+    if verb.tag_ != "VBN" or verb.lemma_.lower() in _DURATIVE:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if not any(a.lower_ in {"has", "have", "'ve", "'s"} and a.tag_ in _PRESENT for a in auxes):
+        return False
+    if any(a.lower_ in {"will", "would", "could", "may", "might", "should", "must"} for a in auxes):
+        return False
+    for child in verb.subtree:
+        if child.lower_ in _NOT_NEWS_ADVERBS and child.dep_ in {
+            "advmod",
+            "prep",
+            "mark",
+            "npadvmod",
+        }:
+            return False
+        if child.dep_ == "neg" or child.lower_ in _DENIALS:
+            return False
+        if child.dep_ == "prep" and child.head.i == verb.i and child.lower_ in _DURATION_PREPS:
+            return False
+    return True

@@ -41,10 +41,15 @@ from etl.context import ArticleContext
 from etl.dates import UPCOMING_DAYS, DateMention, find_dates, resolve_forward
 from etl.docindex import DocIndex
 from etl.event_dates import (
+    LEAD_SENTENCES,
+    dateline_day,
     drop_echoed_headlines,
     headline_date,
     is_headline,
+    is_lead_prose,
     is_page_label,
+    lead_report,
+    news_of_the_day,
     present_under_past,
     timetable_ahead,
 )
@@ -81,6 +86,10 @@ _SUBORDINATORS = {
     "once",
     "because",
 }
+
+
+ALL_TYPES = frozenset(EVENT_TYPES)
+STATEMENT_ONLY = frozenset({"statement"})
 
 
 @dataclass(frozen=True)
@@ -214,6 +223,8 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     orphans: list[DateMention] = []  # dates of the last sentence that dated nothing
     first = True
     headline_ids: set[str] = set()
+    lead_sentences = 0
+    lead_day: PartialDate | None = None  # a dateline's day
     for sent in ctx.doc.sents:
         if not any(t.is_alpha for t in sent):
             continue
@@ -231,7 +242,28 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
         if not dates and not planned:
             borrowed = _carried_date(sent, orphans, rules)
             dates = [borrowed] if borrowed is not None else []
+        if not dates and not planned:
+            today = news_of_the_day(sent, published, rules.statement_verbs)
+            if today is not None:  # echoes of a dated body event are dropped as a headline's are
+                dates, news_types = [today[0]], STATEMENT_ONLY if today[1] else ALL_TYPES
         found = _sentence_events(ctx, sent, dates, statements, rules) if dates else []
+        if (
+            lead_sentences < LEAD_SENTENCES
+            and is_lead_prose(sent)
+            and not any(e.event_type == "statement" for e in found)
+        ):
+            report = lead_report(sent, lead_day or published, rules.statement_verbs)
+            if report is not None and not _named_reporter(ctx, sent, report):
+                report = None  # "..., government sources say": no one named
+            told = (
+                _sentence_events(ctx, sent, [report], statements, rules, STATEMENT_ONLY)
+                if report
+                else []
+            )
+            headline_ids.update(e.event_id for e in told)
+            found = [*found, *told]
+        lead_sentences += is_lead_prose(sent)
+        lead_day = dateline_day(sent, dates) or lead_day
         if dates:
             previous = dates[-1]
         orphans = dates if own and not found else []
@@ -246,12 +278,23 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors)
 
 
+def _named_reporter(ctx: ArticleContext, sent: Span, report: DateMention) -> bool:
+    """The subject the report's date is pinned on names an actor ("says the joint statement of
+    Russia, Iran and Turkey", "says Russia's foreign ministry")."""
+    span = ctx.doc.char_span(report.char_start, report.char_end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    subtree = list(span.root.subtree)
+    return bool(ctx.mentions_in(subtree[0].idx, subtree[-1].idx + len(subtree[-1])))
+
+
 def _own_statement(
     ctx: ArticleContext, statements: Sequence[Statement], published: PartialDate
 ) -> list[Event]:
     """A transcript, speech or statement published on a day is itself a statement event of that
-    day: the speech of its first speaker (debates, remarks, speaking notes, interviews)."""
-    spoken = [s for s in statements if s.cue == "transcript"]
+    day: the speech of its first speaker (debates, remarks, speaking notes, press statements,
+    a leader's statement for the media)."""
+    spoken = [s for s in statements if s.cue in {"transcript", "document"}]
     if not spoken:
         return []
     first = spoken[0]
@@ -301,7 +344,7 @@ def _anchoring_dates(
         if _points_forward(span, rules):
             if mention.relative:
                 mention = resolve_forward(mention, published)
-            if published is None or mention.value.value >= published.value:
+            if published is None or _not_before(mention, published):
                 planned = True
                 continue
         elif _present_timetable(span, rules) and (
@@ -313,6 +356,16 @@ def _anchoring_dates(
             continue  # lists of later articles at the foot of a page
         kept.append(mention)
     return kept, planned
+
+
+def _not_before(mention: DateMention, published: PartialDate) -> bool:
+    """The date is not before the publication day: "will meet on Friday", or the current period
+    named as such, "will take place before the end of this month"."""
+    value = mention.value
+    if value.value >= published.value:
+        return True
+    current = re.search(r"\b(?:this|the current)\s+(?:month|year)\b", mention.text, re.I)
+    return bool(current) and value.precision in {"month", "year"} and _contains(value, published)
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -703,9 +756,13 @@ def _sentence_events(
     dates: list[DateMention],
     statements: Sequence[Statement],
     rules: EventRules,
+    only: frozenset[str] | None = None,
 ) -> list[Event]:
+    """The sentence's events, each cue bound to its date; `only` keeps cues of those types."""
     triggers = _drop_forum_modifiers(_find_triggers(sent, dates, rules))
     triggers = [t for t in (_retype(ctx, t, rules) for t in triggers) if t is not None]
+    if only is not None:
+        triggers = [t for t in triggers if t.event_type in only]
     frames = [t for t in triggers if t.event_type == "statement"]
     cue_heads = frozenset(t.head.i for t in triggers if t.event_type != "statement")
     scopes = _content_scopes(ctx, sent, frames, cue_heads, rules.observation_verbs)

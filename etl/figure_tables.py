@@ -45,6 +45,7 @@ _NUMBER_THEN_WORDS = re.compile(
 _SEPARATOR = re.compile(r"^[\s|:\-–—+=]*$")
 _SENTENCE_END = re.compile(r"[.!?;\"”]\s*$")
 _MAX_HEADING_GAP = 6  # lines between a heading and the first row of its block
+_MAX_STRAY_WORDS = 6  # a short line with a number inside a block is a row it failed to read
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ def find_rows(body: str, quantities: Sequence[Quantity]) -> dict[int, Row]:
                 rows[key] = Row(label, near, column, label_first)
             in_block = True
             continue
+        if in_block and found and len(stripped.split()) <= _MAX_STRAY_WORDS:
+            continue  # a garbled row ("Chile: 448,100 Chile") does not end its block
         # any other line ends a block and may head the next one
         in_block = False
         header_cells = []

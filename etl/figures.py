@@ -49,6 +49,7 @@ from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.docindex import DocIndex
+from etl.figure_asylum import hosted_by_neighbours
 from etl.figure_tables import Row, find_rows
 from etl.numbers import MONTHS, Quantity, find_quantities
 from etl.types import Figure, Statement, stable_id
@@ -94,6 +95,8 @@ _POPULATION_NOUNS = {
     "population",
 }
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Entity labels the tagger gives a people's name it does not know ("1,140 Rohingya").
+_UNKNOWN_PEOPLE = ("", "NORP", "PRODUCT")
 # A fraction of a count is a share, not a second count: the count keeps the sentence's category.
 _FRACTIONS = {"half", "third", "quarter", "fifth", "tenth", "thirds", "quarters", "fifths"}
 # Verbs whose subject is where those counted are: "Turkey is hosting 3.6 million refugees".
@@ -472,9 +475,26 @@ def _in_enumeration(num: Token) -> bool:
     Poland, 459,485 – to Romania", "293 crossed from Lebanon and 42 from Jordan"."""
     doc = num.doc
     before = doc[num.i - 1] if num.i > 0 else None
-    return num.dep_ in ("conj", "appos") or (
-        before is not None and before.text in (",", "and", ";") and num.dep_ != "nsubj"
+    return (
+        num.dep_ in ("conj", "appos")
+        or (before is not None and before.text in (",", "and", ";") and num.dep_ != "nsubj")
+        or _after_listed_place(num)
     )
+
+
+def _after_listed_place(num: Token) -> bool:
+    """A count straight after a place name that follows a comma or "and": the elliptical rows
+    of a list in prose ("Hungary has received 180,000 refugees, Slovakia 128,000, Romania
+    79,000 and Moldova 82,000")."""
+    doc = num.doc
+    i = num.i - 1
+    if i < 1 or doc[i].pos_ != "PROPN":  # the tagger may take a country for an organisation
+        return False
+    while i > 0 and doc[i].pos_ == "PROPN":
+        i -= 1
+    while i > 0 and (doc[i].pos_ == "ADJ" or doc[i].tag_ == "HYPH"):  # "strife-torn Iraq 227,000"
+        i -= 1
+    return doc[i].text in (",", "and", ";")
 
 
 def _refers_back(num: Token) -> bool:
@@ -510,6 +530,8 @@ def read_quantity(
     noun = (
         _counted_noun(num, sent) or _counted_by_container(num, rules) or _casualty_after(num, rules)
     )
+    if noun is not None and _verb_taken_for_noun(noun, quantity, rules):
+        noun = None  # "some 5,000 [flee] the country": the count is the verb's subject
     anchor = noun if noun is not None else num
     core, window = _clause_window(anchor, num, sent)
     doc = sent.doc
@@ -532,6 +554,8 @@ def read_quantity(
         if not aid and _any_phrase(rules.not_subject, doc, window):
             return None  # a market value or a national budget: not the article's subject
         return _Reading("aid_money" if aid else "other", noun, frozenset(window))
+    if _population_of_place(anchor, num, rules):
+        return _Reading("civilians", noun, frozenset(window))  # "a city of 100,000 people"
     whole = _is_whole_of_partitive(anchor, num)
     strong_categories = STRONG_CUES
     if noun is not None and (
@@ -553,7 +577,7 @@ def read_quantity(
         or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS", "NNP"))
         or (strong is not None and _noun_in(noun, rules.noun_classes["cued"]))
         # a people named by a proper noun the tagger does not know ("740,000 Rohingya fled")
-        or (strong is not None and noun.pos_ == "PROPN" and noun.ent_type_ == "")
+        or (strong is not None and noun.pos_ == "PROPN" and noun.ent_type_ in _UNKNOWN_PEOPLE)
     )
     if noun is not None and not is_people:
         return None  # "1.6 million chargers", "2,000 airstrikes": not people, forces or money
@@ -590,6 +614,62 @@ def read_quantity(
     if whole and weak is None and noun.lemma_.lower() in _POPULATION_NOUNS:
         return _Reading("civilians", noun, frozenset(window))  # a population
     return _Reading(weak or "other", noun, frozenset(window))
+
+
+def _verb_taken_for_noun(noun: Token, quantity: Quantity, rules: CategoryRules) -> bool:
+    """A singular 'noun' right after a count greater than one that is a verb of flight, death
+    or displacement: the tagger read the verb as the counted noun ("5,000 flee the country")."""
+    if noun.tag_ != "NN" or quantity.value < 2 or noun.i != quantity_end_token(noun, quantity):
+        return False
+    word = (noun.lemma_.lower(),)
+    return any(
+        word in rules.cues.get(category, frozenset())
+        for category in ("refugees", "displaced", "killed")
+    )
+
+
+def quantity_end_token(noun: Token, quantity: Quantity) -> int:
+    """The index of the token straight after a quantity's last character."""
+    span = noun.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    return span.end if span is not None else -1
+
+
+# Places whose size in people is their population: "a city of 3 million".
+_PLACE_NOUNS = {"city", "town", "village", "province", "region", "country", "enclave",
+                "district", "governorate", "island", "nation", "capital", "municipality",
+                "state", "territory", "strip"}  # fmt: skip
+
+
+def _population_of_place(anchor: Token, num: Token, rules: CategoryRules) -> bool:
+    """A count that is the size of a place ("the city of just under 3 million", "a town of
+    about 100,000 people"): its population, civilians (GOLD.md)."""
+    if anchor.i != num.i and anchor.lemma_.lower() not in _POPULATION_NOUNS:
+        return False
+    of = anchor.head
+    return (
+        anchor.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.i != of.i
+        and of.head.lemma_.lower() in _PLACE_NOUNS
+        and of.head.i < num.i
+    )
+
+
+def _evacuated_abroad(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
+    """People evacuated out of a country ("Canada evacuated 3,700 people from Afghanistan") are
+    taken in by the country that flies them out: resettled (GOLD.md). Evacuated out of a town
+    or a district, they are displaced."""
+    verb = _clause_verb(reading.noun if reading.noun is not None else num, num)
+    if verb is None or verb.lemma_.lower() not in ("evacuate", "airlift", "fly"):
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for place in prep.children:
+            actor = ctx.actors.get(ctx.actor_at(place.idx, place.idx + len(place)) or "")
+            if place.dep_ == "pobj" and actor is not None and actor.kind == "country":
+                return True
+    return False
 
 
 def _is_narrative(quantity: Quantity, num: Token) -> bool:
@@ -747,6 +827,11 @@ def locate(ctx: ArticleContext, sent: Span, reading: _Reading, num: Token) -> st
             if ent.end == num.i - 1:
                 return _place_name(ent)  # "Jordan (205,000)"
         return num.doc[num.i - 2].text
+    if reading.noun is None and _after_listed_place(num):
+        first = num.i - 1
+        while first > sent.start and num.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        return num.doc[first : num.i].text  # "…, Slovakia 128,000"
     anchor = reading.noun if reading.noun is not None else num
     verb = _governing_verb(anchor)
     if verb is not None and (reading.category == "resettled" or verb.lemma_.lower() in _HOST_VERBS):
@@ -900,11 +985,28 @@ def read_row(doc, row: Row, quantity: Quantity, rules: CategoryRules) -> _Readin
         return _Reading("aid_money" if aid else "other", None, frozenset())
     readings = [r for p in parts if (r := phrase_category(p, rules)) is not None]
     if not readings:
+        heading = _tokens_of(doc, row.heading)
+        label = _tokens_of(doc, row.label)
+        if heading is not None and label is not None and _nationals_abroad(heading, label):
+            return _Reading("refugees", None, frozenset())
         return None
     # the first part that names a category decides; a bare count of people only as a last resort
     strong = [r for r in readings if r[0] > 0]
     category = (strong or readings)[0][1]
     return _Reading(category, None, frozenset())
+
+
+def _nationals_abroad(heading: Span, label: Span) -> bool:
+    """A heading that counts a nation's people ("Venezuelans are distributed as follows") over
+    rows labelled with other places ("Colombia: 1.84 million"): people counted outside their
+    own country, refugees (GOLD.md: people who have fled their country)."""
+    nations = [
+        t for t in heading if t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS") and len(t) > 3
+    ]
+    place = label.text.strip(" :–—-|").lower()
+    if not nations or not place or not label.text.strip()[:1].isupper():
+        return False
+    return all(place[:4] != t.lower_[:4] for t in nations)
 
 
 def _row_place(ctx: ArticleContext, doc, row: Row) -> str | None:
@@ -1023,8 +1125,39 @@ def _in_list_of_headlines(body: str, char: int) -> bool:
     end = len(body) if end == -1 else end
     if not _is_headline(body[start:end].strip(), min_words=5):
         return False
+    if _in_bulleted_list(body, start):
+        return False
     neighbours = [_nearest_line(body, start, -1), _nearest_line(body, end, 1)]
     return any(_is_headline(line) for line in neighbours if line is not None)
+
+
+# Headings of a story's own summary points ("Summary", "Key points", "HIGHLIGHTS").
+_SUMMARY_HEADING = re.compile(
+    r"^(?:summary|key (?:points|facts|developments|figures)|highlights|at a glance|in brief|"
+    r"what we know(?: so far)?|facts and figures|main points|the latest)\W*$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪●]|\d{1,2}[.)])\s+\S")
+
+
+def _in_bulleted_list(body: str, start: int) -> bool:
+    """True when the line at `start` is an item of a bulleted list introduced by a line ending
+    in a colon ("… are in just five countries:" then "- Lebanon hosts 1.1 million refugees"):
+    a list of facts, not a column of other stories' headlines."""
+    line_end = body.find("\n", start)
+    if not _BULLET.match(body[start : len(body) if line_end == -1 else line_end]):
+        return False
+    at = start
+    for _ in range(30):  # the items above it, then the line that introduces them
+        line = _nearest_line(body, at, -1)
+        if line is None:
+            return False
+        if not _BULLET.match(line):
+            return line.endswith(":") or bool(_SUMMARY_HEADING.match(line))
+        at = body.rfind(line, 0, at)
+        if at < 0:
+            return False
+    return False
 
 
 def _nearest_line(body: str, at: int, direction: int) -> str | None:
@@ -1095,6 +1228,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             )
         if reading is None or reading is NOT_A_FIGURE:
             continue
+        if reading.category == "displaced" and _evacuated_abroad(ctx, reading, num):
+            reading = dataclasses.replace(reading, category="resettled")
         previous = (sentence_number, reading.category)
         start, end = _evidence_span(body, sent, quantity.start, quantity.end)
         as_of_date, precision = as_of(
@@ -1120,7 +1255,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
                 qualifier=quantity.qualifier,
             )
         )
-    return _drop_restatements(_resettled_in_host(ctx, figures))
+    figures = hosted_by_neighbours(body, _resettled_in_host(ctx, figures))
+    return _drop_restatements(figures)
 
 
 # Words that make an article one about a third country's resettlement programme.
@@ -1129,6 +1265,8 @@ _RESETTLEMENT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CAMP_WORDS = re.compile(r"\bcamps?\b", re.IGNORECASE)
+# Figures that make a country the scene of the crisis rather than one that resettles refugees.
+_CRISIS_CATEGORIES = ("killed", "injured", "displaced", "besieged")
 _RESETTLEMENT_FRAME = 3  # mentions of resettlement that make an article one about it
 
 
@@ -1148,6 +1286,11 @@ def _resettled_in_host(ctx: ArticleContext, figures: list[Figure]) -> list[Figur
     host = _main_country(ctx)
     if host is None:
         return figures
+    if any(
+        f.category in _CRISIS_CATEGORIES and (f.location or "").lower() == host.lower()
+        for f in figures
+    ):
+        return figures  # people die or are displaced there: the country refugees flee, not a host
     other_countries = {
         name.lower()
         for actor in ctx.actors.values()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import logging
 import os
 import time
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from etl import load, review
+from etl.cluster import ClusterError
 from etl.inputs import check_entry, display_path, hide_paths, read_entry, relative_path
 from etl.types import CONTRACT_TABLES, Actor, Article, Extraction, Rejection, stable_id
 
@@ -392,6 +394,14 @@ def _sidecar_keys(sidecar: Mapping[str, Any]) -> dict[str, str]:
     return {file: _sha256(repr(sorted(found)))[:16] for file, found in rows.items()}
 
 
+def default_workers() -> int:
+    """The cores this process may use (its CPU affinity, which containers and `taskset` set)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def analyse_articles(
     analyser: Any,
     articles: Sequence[Article],
@@ -399,45 +409,106 @@ def analyse_articles(
     *,
     timeout: float | None = None,
     memory_mb: float | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> tuple[list[Extraction], list[Rejection]]:
     """Extractions for the articles, in order; an article whose analysis fails is rejected.
 
-    Articles go to the analyser in chunks; when a chunk fails, its remaining articles are
-    retried one by one so that one bad article costs only itself. With a `timeout` (seconds)
-    or a `memory_mb` budget, the analyser runs in a worker process that is stopped when one
-    article takes longer or grows larger than that: the article is rejected
-    (`over_time_budget`, `over_memory_budget`) and a fresh worker goes on with the rest.
+    Collects `iter_analysis` (see there); the rows do not depend on `workers`.
     """
-    if (timeout is None and memory_mb is None) or not _can_fork():
-        return _analyse_in_process(analyser, articles, reporter)
-    return _analyse_in_worker(analyser, articles, reporter, timeout, memory_mb)
-
-
-def _analyse_in_process(
-    analyser: Any, articles: Sequence[Article], reporter: Reporter
-) -> tuple[list[Extraction], list[Rejection]]:
     extractions: list[Extraction] = []
     rejected: list[Rejection] = []
     reporter.phase("analysing", len(articles))
-    for start in range(0, len(articles), ANALYSIS_CHUNK):
-        chunk = list(articles[start : start + ANALYSIS_CHUNK])
+    outcomes = iter_analysis(
+        analyser,
+        articles,
+        reporter,
+        timeout=timeout,
+        memory_mb=memory_mb,
+        workers=workers,
+        scheduler=scheduler,
+    )
+    for outcome in outcomes:
+        if isinstance(outcome, Rejection):
+            rejected.append(outcome)
+        else:
+            extractions.append(outcome)
+    return extractions, rejected
+
+
+def iter_analysis(
+    analyser: Any,
+    articles: Iterable[Article],
+    reporter: Reporter,
+    *,
+    timeout: float | None = None,
+    memory_mb: float | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[Extraction | Rejection]:
+    """One outcome per article, an Extraction or a Rejection, in input order; articles are read
+    from the iterable as the analysis needs them (streaming: memory stays flat).
+
+    With `workers` > 1, or a `timeout` (seconds) or `memory_mb` budget, the analyser runs in
+    that many worker processes forked from this one (`etl.workers`): an article that takes
+    longer or grows larger than its budget is rejected (`over_time_budget`,
+    `over_memory_budget`) and a fresh worker goes on with the rest; one whose analysis fails
+    costs only itself. Otherwise articles are analysed here, in chunks; when a chunk fails, its
+    remaining articles are retried one by one. With a Dask `scheduler` address, the analysis
+    runs on that cluster instead (`etl.cluster`), with the same rows.
+    """
+    if scheduler is not None:
+        from etl.cluster import analyse_on_dask
+
+        return analyse_on_dask(
+            analyser,
+            articles,
+            scheduler,
+            chunk=ANALYSIS_CHUNK // 4,
+            on_outcome=lambda article: reporter.advance(article.source_path),
+        )
+    workers = max(1, workers)
+    if (workers == 1 and timeout is None and memory_mb is None) or not _can_fork():
+        return _analyse_in_process(analyser, articles, reporter)
+    from etl.workers import analyse_in_workers
+
+    chunk = ANALYSIS_CHUNK
+    if workers > 1 and isinstance(articles, Sequence):
+        # Small runs in smaller chunks, so that every worker gets a share.
+        chunk = max(1, min(ANALYSIS_CHUNK, -(-len(articles) // (4 * workers))))
+    return analyse_in_workers(
+        analyser,
+        articles,
+        workers=workers,
+        chunk=chunk,
+        timeout=timeout,
+        memory_mb=memory_mb,
+        on_outcome=lambda article: reporter.advance(article.source_path),
+    )
+
+
+def _analyse_in_process(
+    analyser: Any, articles: Iterable[Article], reporter: Reporter
+) -> Iterator[Extraction | Rejection]:
+    source = iter(articles)
+    while chunk := list(itertools.islice(source, ANALYSIS_CHUNK)):
         done = 0
         try:
             for extraction in analyser.analyse(chunk):
                 _check_order(extraction, chunk[done])
-                extractions.append(extraction)
                 reporter.advance(chunk[done].source_path)
                 done += 1
+                yield extraction
         except Exception:  # noqa: BLE001 - retried one by one below
             for article in chunk[done:]:
                 try:
                     (extraction,) = list(analyser.analyse([article]))
                     _check_order(extraction, article)
-                    extractions.append(extraction)
+                    outcome: Extraction | Rejection = extraction
                 except Exception as exc:  # noqa: BLE001 - one article's failure is its own
-                    rejected.append(_error_rejection(article.source_path, "analysis", exc))
+                    outcome = _error_rejection(article.source_path, "analysis", exc)
                 reporter.advance(article.source_path)
-    return extractions, rejected
+                yield outcome
 
 
 def _can_fork() -> bool:
@@ -446,215 +517,9 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _analyse_in_worker(
-    analyser: Any,
-    articles: Sequence[Article],
-    reporter: Reporter,
-    timeout: float | None,
-    memory_mb: float | None,
-) -> tuple[list[Extraction], list[Rejection]]:
-    """`analyse_articles` with each article under a time and memory budget (see there).
-
-    The worker is forked from this process once the model is loaded, so it starts in
-    milliseconds and shares the model's memory; a worker stopped for an overrun is replaced
-    the same way. People discovered in the worker are copied back to the analyser here, so a
-    replacement worker, and the in-process path, give every person the same id.
-    """
-    warm_up = getattr(analyser, "warm_up", None)
-    if callable(warm_up):
-        warm_up()
-    extractions: list[Extraction] = []
-    rejected: list[Rejection] = []
-    reporter.phase("analysing", len(articles))
-    worker: _Worker | None = None
-
-    def accept(extraction: Extraction, article: Article) -> bool:
-        if extraction.article.article_id != article.article_id:
-            return False  # out of order: the caller treats it as a failure
-        extractions.append(extraction)
-        known = getattr(analyser, "discovered", None)
-        if isinstance(known, dict):
-            for actor in extraction.new_actors:
-                known.setdefault(actor.actor_id, actor)
-        reporter.advance(article.source_path)
-        return True
-
-    try:
-        for start in range(0, len(articles), ANALYSIS_CHUNK):
-            chunk = list(articles[start : start + ANALYSIS_CHUNK])
-            worker = worker if worker is not None and worker.alive() else _Worker(analyser)
-            worker.send(chunk)
-            done = 0
-            while done < len(chunk):
-                outcome = worker.receive(timeout, memory_mb)
-                if outcome[0] != "ok" or not accept(outcome[1], chunk[done]):
-                    break
-                done += 1
-            if done == len(chunk):
-                if worker.receive(timeout, memory_mb)[0] != "end":
-                    worker.stop()  # more results than articles: start the next chunk afresh
-                continue
-            # Something in the chunk failed or overran: each remaining article alone, in a
-            # fresh worker, so that only the article at fault is rejected.
-            worker.stop()
-            for article in chunk[done:]:
-                worker = worker if worker.alive() else _Worker(analyser)
-                worker.send([article])
-                outcome = worker.receive(timeout, memory_mb)
-                if outcome[0] == "ok" and accept(outcome[1], article):
-                    if worker.receive(timeout, memory_mb)[0] != "end":
-                        worker.stop()
-                    continue
-                if outcome[0] == "ok":
-                    returned = outcome[1].article.source_path
-                    outcome = ("error", f"RuntimeError: analyser returned {returned} out of order")
-                elif outcome[0] == "end":
-                    outcome = ("error", "RuntimeError: the analyser returned no extraction")
-                worker.stop()  # whatever state it is in, the next article gets a fresh one
-                rejected.append(_budget_rejection(article, outcome, timeout, memory_mb))
-                reporter.advance(article.source_path)
-    finally:
-        if worker is not None:
-            worker.stop()
-    return extractions, rejected
-
-
-def _budget_rejection(
-    article: Article, outcome: tuple[Any, ...], timeout: float | None, memory_mb: float | None
-) -> Rejection:
-    size = f"the article has {len(article.body):,} characters"
-    kind = outcome[0]
-    if kind == "over_time":
-        return Rejection(
-            article.source_path,
-            "over_time_budget",
-            f"Analysis took longer than the {timeout:g} s allowed for one article ({size}); "
-            "split it into shorter articles or raise --article-timeout.",
-        )
-    if kind == "over_memory":
-        return Rejection(
-            article.source_path,
-            "over_memory_budget",
-            f"Analysis used more than the {memory_mb:g} MB allowed for one article ({size}); "
-            "split it into shorter articles or raise --article-memory.",
-        )
-    if kind == "died":
-        return Rejection(
-            article.source_path,
-            "error",
-            f"analysis failed: the analysis process stopped ({outcome[1]}; {size})",
-        )
-    return Rejection(article.source_path, "error", f"analysis failed: {outcome[1]}")
-
-
-class _Worker:
-    """A forked process that analyses the chunks it is sent, one result per article."""
-
-    POLL_SECONDS = 0.05
-
-    def __init__(self, analyser: Any) -> None:
-        import multiprocessing
-
-        context = multiprocessing.get_context("fork")
-        self._conn, child_conn = context.Pipe()
-        self._process = context.Process(
-            target=_worker_main, args=(analyser, child_conn, self._conn), daemon=True
-        )
-        self._process.start()
-        child_conn.close()
-
-    def alive(self) -> bool:
-        return self._process.is_alive()
-
-    def send(self, chunk: list[Article]) -> None:
-        self._conn.send(chunk)
-
-    def receive(self, timeout: float | None, memory_mb: float | None) -> tuple[Any, ...]:
-        """("ok", extraction), ("error", message), ("over_time",), ("over_memory",) or
-        ("died", how): the next article's outcome, waiting at most `timeout` seconds."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            wait = self.POLL_SECONDS
-            if deadline is not None:
-                wait = min(wait, max(0.0, deadline - time.monotonic()))
-            try:
-                if self._conn.poll(wait):
-                    return self._conn.recv()
-            except (EOFError, OSError):
-                self._process.join(1)
-                return ("died", f"exit code {self._process.exitcode}")
-            if not self._process.is_alive():
-                return ("died", f"exit code {self._process.exitcode}")
-            if memory_mb is not None and _rss_mb(self._process.pid) > memory_mb:
-                return ("over_memory",)
-            if deadline is not None and time.monotonic() >= deadline:
-                return ("over_time",)
-
-    def stop(self) -> None:
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join()
-        self._conn.close()
-
-
-def _worker_main(analyser: Any, conn: Any, parent_end: Any) -> None:
-    import signal
-
-    # The fork copied the parent's end of the pipe: close it, so that the parent's death (even by
-    # SIGKILL) closes the pipe and recv() below ends instead of waiting forever.
-    parent_end.close()
-    _die_with_parent()
-    # Ctrl-C is the parent's to handle: it stops this worker on its way out.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    while True:
-        try:
-            chunk = conn.recv()
-        except EOFError:
-            return
-        try:
-            for extraction in analyser.analyse(chunk):
-                conn.send(("ok", extraction))
-            conn.send(("end",))
-        except Exception as exc:  # noqa: BLE001 - reported to the parent, which retries
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies (prctl PR_SET_PDEATHSIG): a worker
-    must never outlive a killed run and keep its model's memory."""
-    import ctypes
-    import signal
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # not Linux: the closed pipe still ends the worker
-
-
-def _rss_mb(pid: int) -> float:
-    """Resident memory of a process, in MB (0 when it cannot be read)."""
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except (OSError, ValueError):
-        pass
-    return 0.0
-
-
 def _check_order(extraction: Extraction, article: Article) -> None:
     if extraction.article.article_id != article.article_id:
         raise RuntimeError(f"analyser returned {extraction.article.source_path} out of order")
-
-
-def _share_discoveries(analyser: Any, reused: Iterable[Actor]) -> None:
-    """Give the analyser the people reused articles discovered, so a person keeps one id."""
-    known = getattr(analyser, "discovered", None)
-    if isinstance(known, dict):
-        for actor in reused:
-            known.setdefault(actor.actor_id, actor)
 
 
 def run_etl(
@@ -669,13 +534,17 @@ def run_etl(
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
     article_memory_mb: float | None = DEFAULT_ARTICLE_MEMORY_MB,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Build the warehouse at db_path from every article under input_dir.
 
     Articles unchanged since the previous warehouse (same bytes, same metadata, same ETL
     version) keep their rows; `full=True` reanalyses everything. Each analysed article gets
     `article_timeout` seconds and `article_memory_mb` MB (None: no limit; see
-    `analyse_articles`). Raises RunError when the run cannot happen at all; rejected files
+    `iter_analysis`), in `workers` processes (None: one per core this process may use; the
+    rows are the same for any number), or on the Dask cluster at `scheduler` (an address such
+    as tcp://10.0.0.5:8786; same rows). Raises RunError when the run cannot happen at all; rejected files
     never stop it.
 
     One run writes a warehouse at a time: a run waits (up to `lock_timeout` seconds, saying so
@@ -701,6 +570,8 @@ def run_etl(
             gazetteer,
             article_timeout=article_timeout,
             article_memory_mb=article_memory_mb,
+            workers=workers or default_workers(),
+            scheduler=scheduler,
         )
     return dataclasses.replace(summary, elapsed_seconds=time.monotonic() - clock)
 
@@ -772,6 +643,8 @@ def _build_warehouse(
     *,
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
     article_memory_mb: float | None = DEFAULT_ARTICLE_MEMORY_MB,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> RunSummary:
     """The run itself, under the writer lock: read, analyse what changed, write.
 
@@ -824,12 +697,6 @@ def _build_warehouse(
         to_analyse.append(dataclasses.replace(article, ingested_at=ingested_at or started_at))
 
     discoveries = load.read_discoveries(db_path) if kept else {}
-    kept_discoveries = [
-        actor
-        for article_id in intake.order
-        if article_id in kept
-        for actor in discoveries.get(article_id, ())
-    ]
     new_extractions: list[Extraction] = []
     analysis_rejected: list[Rejection] = []
     gazetteer_actors: tuple[Actor, ...] = index.gazetteer_actors if reusable else ()
@@ -837,14 +704,18 @@ def _build_warehouse(
         analyser = steps.make_analyser()
         gazetteer_actors = tuple(analyser.gazetteer_actors)
         if to_analyse:
-            _share_discoveries(analyser, kept_discoveries)
-            new_extractions, analysis_rejected = analyse_articles(
-                analyser,
-                to_analyse,
-                reporter,
-                timeout=article_timeout,
-                memory_mb=article_memory_mb,
-            )
+            try:
+                new_extractions, analysis_rejected = analyse_articles(
+                    analyser,
+                    to_analyse,
+                    reporter,
+                    timeout=article_timeout,
+                    memory_mb=article_memory_mb,
+                    workers=workers,
+                    scheduler=scheduler,
+                )
+            except ClusterError as exc:
+                raise RunError(str(exc)) from exc
 
     fresh = {e.article.article_id: e for e in new_extractions}
     # Input order, so the warehouse does not depend on which articles were reused.

@@ -156,7 +156,7 @@ def apposed_patrons(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[A
         return
     owners = [c for c in noun.children if c.dep_ == "poss"]
     named = [c for c in noun.children if c.dep_ in ("appos", "compound") and c.i > noun.i]
-    if not owners or not named:
+    if not owners or not named or finder.lapsed(noun):
         return
     targets = finder._targets(owners)
     holders = [t for n in named for t in (n, *finder._conjuncts(n))]

@@ -27,7 +27,17 @@ Cue kinds (sections of the rules file):
 - patron: "Yemen's Saudi-backed government" - the patron supportive of the backed; "the Saudi-led
   coalition" stands for its leader, and so does "the coalition" later in the same article;
 - money: "announced $50 million in aid for Ukraine", "EUR 1 billion for reconstruction in Turkey";
-- omission: "the text did not condemn Hamas", said by someone, is that speaker's charge.
+- omission: "the text did not condemn Hamas", said by someone, is that speaker's charge;
+- gratitude: "Washington was deeply grateful to Kenya", "expressed their gratitude to Kazakhstan".
+
+Rules in modules of their own (etl.stance_*): pacts, wars, vetoes and patrons in apposition
+(facts); joint statements, co-guarantors, "the sides", groups listed "among them" (joint); role,
+friendly and pejorative epithets (epithets); relief with no recipient named (relief); mediators,
+memberships, ousters, referrals, votes.
+
+A meeting or talks still to come ("would meet", "plans to hold talks") yield no neutral edge, and
+a pair a sentence shows critical or supportive is not also neutral there. Relations stated as
+context ("Russia and Iran, as supporters of the Assad regime") are not a speaker's claim.
 
 Some common nouns resolve within the article: "the council" after "the UN Security Council", "the
 ministers" after "ministers from the G7", "the resolution" to the body that adopted it (for act
@@ -63,12 +73,15 @@ from etl import (
     stance_blocs,
     stance_circumstances,
     stance_companions,
+    stance_epithets,
     stance_facts,
+    stance_joint,
     stance_mediation,
     stance_membership,
     stance_opposition,
     stance_ousters,
     stance_referrals,
+    stance_relief,
     stance_two_way,
     stance_votes,
 )
@@ -80,6 +93,7 @@ DEFAULT_CUES = RULES_DIR / "stance_cues.txt"
 
 _FIRST_PERSON = {"i", "we", "us", "our", "my", "me", "ours"}
 _MODALS = {"should", "must", "ought", "shall"}
+_FUTURE = {"will", "would", "'ll", "wo", "shall"}
 _SUBJECTS = {"nsubj", "csubj"}
 _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 # Dependents that stay inside the noun phrase naming an actor ("Syria's Assad regime and Russia").
@@ -99,6 +113,9 @@ _TARGET_PREPOSITIONS = {
     "in",
     "over",
 }
+# A meeting or talks address those met "with" (or "between" whom they are held), not the subject
+# they are "on" or the place they are "in" ("talks on Syria in Nur-Sultan" meet neither).
+_MET_PREPOSITIONS = {"with", "between", "to", "among"}
 _CONCERN_PREPOSITIONS = {"about", "over", "by", "at", "regarding", "with", "on", "concerning"}
 # Participles that tie a group to its patron ("elements linked to al-Qaeda").
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -164,6 +181,10 @@ class CueBook:
         """The cue of `section` that `token` realises, phrases (with a dependent) first."""
         # The word as written counts too: a tagger may lemmatise "failed" (an adjective) to "fail".
         lemma, lower = token.lemma_.lower(), token.lower_
+        if section == "protected" and token.pos_ == "PROPN" and lemma == lower:
+            # A title in capitals is not lemmatised: "Welcoming Syrian Refugees" (only for the
+            # people a demonym may describe: "Chemical Weapons Convention" is a name).
+            lemma = lower.removesuffix("s")
         found = self._by_word.get((section, lemma), ())
         if lower != lemma:
             found = (*found, *self._by_word.get((section, lower), ()))
@@ -211,6 +232,13 @@ def _dependent(token: Token, lemma: str) -> Token | None:
     for child in token.children:
         if child.lemma_.lower() == lemma or child.lower_ == lemma:
             return child
+    if lemma == "with" and token.pos_ == "VERB":
+        # "discussed the crisis with Pompeo": the parser hangs the partner on the object.
+        for child in token.children:
+            if child.dep_ == "dobj":
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "with":
+                        return prep
     return None
 
 
@@ -221,6 +249,9 @@ class _Edge:
     polarity: str
     cue: Token
     negated: bool = False
+    # A known relation stated as context ("Russia and Iran, as supporters of the Assad regime"),
+    # not a claim of the one whose words it is in.
+    context: bool = False
 
 
 def extract_stances(
@@ -251,12 +282,18 @@ def extract_stances(
             edges.append(_Edge(edge.sources, kept, edge.polarity, edge.cue, edge.negated))
     stances: dict[tuple[str, str, str, int], Stance] = {}
     for edge in edges:
+        if edge.polarity == "neutral" and finder.planned(edge.cue):
+            continue  # "would meet the Contact Group on June 3": no one has met yet
         sentence = _trimmed(edge.cue.sent)
         statement = finder.statement_at(edge.cue)
         sources = [s for s in edge.sources if finder.may_hold_stance(s)]
-        sources = finder.unclaimed(sources, edge)
+        sources = sources if edge.context else finder.unclaimed(sources, edge)
+        targets = edge.targets
+        if edge.polarity == "neutral":
+            # Addressing a radio host or a resident is no diplomatic contact.
+            targets = tuple(t for t in targets if finder.may_hold_stance(t))
         for source in finder.one_per_side(sources):
-            for target in finder.one_per_side(edge.targets):
+            for target in finder.one_per_side(targets):
                 if finder.same_side(source, target):
                     continue
                 key = (source, target, edge.polarity, sentence.start_char)
@@ -277,8 +314,20 @@ def extract_stances(
                     cue=edge.cue.text,
                     negated=edge.negated,
                 )
+    # A pair that a sentence already shows critical or supportive is not also merely addressed
+    # there ("Russia, Turkey and Iran agree talks": partners in the talks, not only their parties).
+    valenced = {
+        (s.source_id, s.target_id, s.char_start)
+        for s in stances.values()
+        if s.polarity != "neutral"
+    }
     return sorted(
-        stances.values(), key=lambda s: (s.char_start, s.source_id, s.target_id, s.polarity)
+        (
+            s
+            for s in stances.values()
+            if s.polarity != "neutral" or (s.source_id, s.target_id, s.char_start) not in valenced
+        ),
+        key=lambda s: (s.char_start, s.source_id, s.target_id, s.polarity),
     )
 
 
@@ -821,6 +870,22 @@ class _StanceFinder:
         subject = subjects[-1]
         return subject, subject.dep_ in _PASSIVE_SUBJECTS
 
+    def planned(self, cue: Token) -> bool:
+        """A meeting or call still to come: "will meet", "would hold talks", "plans to meet",
+        "talks are due to resume" (the clause's verb, or a verb it depends on, says so)."""
+        current = self.clause_verb(cue)
+        for _ in range(3):
+            if current.lemma_.lower() in ("continue", "keep"):
+                return False  # "would continue to work with Pakistan": going on already
+            if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in current.children):
+                return True
+            if current.i != cue.i and self.cues.has("planned", current):
+                return True
+            if current.dep_ not in ("xcomp", "conj", "acl", "advcl") or current.head.i == current.i:
+                return False
+            current = current.head
+        return False
+
     def has_modal(self, verb: Token) -> bool:
         current = verb
         for _ in range(3):
@@ -842,6 +907,9 @@ class _StanceFinder:
             subject = agent[0] if agent else None
         if subject is None or subject.lower_ in _FIRST_PERSON:
             return self.speaker(verb)
+        if stance_joint.is_parties_noun(self, subject):
+            # "The sides reiterated ...": the parties last named together before.
+            return stance_joint.named_parties(self, verb)
         if subject.tag_ in ("WDT", "WP"):
             # "a force that seeks to destroy Israel": the relative clause's noun acts.
             clause = subject.head
@@ -1007,6 +1075,10 @@ class _StanceFinder:
                 yield from stance_facts.pacts(self, token, _Edge)
                 yield from stance_facts.wars(self, token, _Edge)
                 yield from stance_facts.apposed_patrons(self, token, _Edge)
+                yield from stance_joint.joint_documents(self, token, _Edge)
+                yield from stance_joint.guarantors(self, token, _Edge)
+                yield from stance_joint.hyphenated_partners(self, token, _Edge)
+                yield from stance_epithets.role_epithets(self, token, _Edge)
                 yield from stance_mediation.helpers(self, token, _Edge)
                 yield from stance_membership.memberships(self, token, _Edge)
             if token.tag_ == "VBG":
@@ -1015,9 +1087,12 @@ class _StanceFinder:
                 yield from stance_facts.admissions(self, token, _Edge)
                 yield from stance_facts.vetoes(self, token, _Edge)
                 yield from stance_referrals.referrals(self, token, _Edge)
+                yield from stance_relief.unaddressed_relief(self, token, _Edge)
                 yield from stance_mediation.mediators(self, token, _Edge)
                 yield from stance_votes.votes(self, token, _Edge)
             yield from stance_facts.laments(self, token, _Edge)
+            yield from stance_epithets.friendly_epithets(self, token, _Edge)
+            yield from stance_epithets.pejorative_epithets(self, token, _Edge)
             yield from stance_ousters.ousters(self, token, _Edge)
 
     def _verb_cues(self, verb: Token) -> Iterator[_Edge]:
@@ -1085,6 +1160,16 @@ class _StanceFinder:
     def _objects(self, verb: Token, cue: Cue) -> list[Token]:
         """The phrases a verb cue is aimed at: its direct object, or the object of its particle."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+        if len(objects) > 1 and any(o.dep_ == "dobj" for o in objects[:-1]):
+            # "welcomed the talks between the army and its rival, the RSF": a second direct
+            # object set off by a comma is an apposition the parser misplaced, not a target.
+            objects = [
+                o
+                for o in objects
+                if not (
+                    o.dep_ == "dobj" and o.left_edge.i > 0 and o.doc[o.left_edge.i - 1].text == ","
+                )
+            ] or objects
         if cue.dependent:
             particle = _dependent(verb, cue.dependent)
             if particle is not None and particle.dep_ in ("prep", "agent", "dative"):
@@ -1131,6 +1216,10 @@ class _StanceFinder:
                     if s.dep_ in _SUBJECTS
                 ]
             targets = self._targets(objects)
+            if not targets and objects:
+                # "thanked those countries that backed the resolution, among them were Egypt and
+                # Italy": the unnamed group is listed in a clause of its own.
+                targets = self._targets(stance_joint.listed_members(verb))
             if polarity != "critical":
                 # "welcomed the talks between A and B": the talks, not A and B, are welcomed.
                 parties = stance_facts.event_parties(self, objects)
@@ -1234,8 +1323,15 @@ class _StanceFinder:
                 polarity = "critical"
             elif demanded is not None and self.cues.has("cooperative", demanded):
                 # "asking Ottawa to join its coalition" is an offer of partnership; "urged India to
-                # cooperate with the investigation" asks for compliance without faulting.
-                polarity = "neutral" if self._with_a_thing(demanded) else "supportive"
+                # cooperate with the investigation" asks for compliance without faulting; "urged
+                # Iran to join the international community" says Iran stands apart from it.
+                polarity = (
+                    "critical"
+                    if self._with_the_community(demanded)
+                    else "neutral"
+                    if self._with_a_thing(demanded)
+                    else "supportive"
+                )
             if demanded is not None and (
                 self._both(objects)
                 or self.negated(demanded)
@@ -1249,6 +1345,13 @@ class _StanceFinder:
             sources = self.agents(verb)
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, verb)
+
+    def _with_the_community(self, verb: Token) -> bool:
+        """Joining or working "with the international community": the one asked stands apart."""
+        partners = self.prep_objects(verb, {"with", "in"}) + [
+            c for c in verb.children if c.dep_ == "dobj"
+        ]
+        return any(self.cues.has("community", p) for p in partners)
 
     def _with_a_thing(self, verb: Token) -> bool:
         """Cooperation "with" something that is no actor ("with the investigation")."""
@@ -1334,6 +1437,13 @@ class _StanceFinder:
         for section, polarity in self.cues.polarity_sections("joint"):
             if self.cues.has(section, verb):
                 yield from self._among_subjects(verb, polarity, verb)
+                return
+        if any(
+            c.dep_ == "advmod" and self.cues.has("jointly", c) for c in verb.children
+        ) and not self.cues.has("veto supportive", verb):
+            # "Russia and Turkey jointly brokered the deal": partners in whatever they did (not
+            # states that "jointly blocked" a text: they shield a third party, see vetoes).
+            yield from self._among_subjects(verb, "supportive", verb)
 
     def _among_subjects(self, verb: Token, polarity: str, cue: Token) -> Iterator[_Edge]:
         """Each party of a conjoined subject toward the others; in someone's words, only the
@@ -1468,6 +1578,12 @@ class _StanceFinder:
             subject = agents[0] if agents else None
         if subject is None:
             return []
+        if subject.tag_ in ("WDT", "WP"):
+            # "the Turkish regime, which continues to support the terrorists": the antecedent.
+            clause = subject.head
+            while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
+                clause = clause.head
+            return self._targets([clause.head]) if clause.dep_ in ("relcl", "acl") else []
         return self._targets([subject])
 
     def _blame(self, token: Token) -> Iterator[_Edge]:
@@ -1555,12 +1671,18 @@ class _StanceFinder:
             yield _Edge(tuple(reporters), tuple(holders), "critical", token, negated=True)
 
     def _concern(self, token: Token) -> Iterator[_Edge]:
-        for section, polarity in self.cues.polarity_sections("concern"):
+        # "concerned about X" (critical); "grateful to X" (supportive, etl/rules [gratitude]).
+        kinds = (("concern", _CONCERN_PREPOSITIONS), ("gratitude", {"to"}))
+        for kind, prepositions in kinds:
+            yield from self._feeling(token, kind, prepositions)
+
+    def _feeling(self, token: Token, kind: str, prepositions: set[str]) -> Iterator[_Edge]:
+        for section, polarity in self.cues.polarity_sections(kind):
             if not self.cues.has(section, token):
                 continue
-            about = self.prep_objects(token, _CONCERN_PREPOSITIONS)
+            about = self.prep_objects(token, prepositions)
             if token.dep_ in ("dobj", "acomp") and token.head.pos_ in ("VERB", "AUX"):
-                about += self.prep_objects(token.head, _CONCERN_PREPOSITIONS - {"by", "on", "with"})
+                about += self.prep_objects(token.head, prepositions - {"by", "on", "with"})
             targets = self._targets(about)
             if not targets:
                 continue
@@ -1584,6 +1706,8 @@ class _StanceFinder:
         if noun.dep_ != "attr" or noun.head.lemma_ != "be":
             yield from self._apposed_role(noun)
             return
+        if self.lapsed(noun):
+            return
         for section, polarity in self.cues.polarity_sections("predicate"):
             if self.cues.match(section, noun) is None:
                 continue
@@ -1592,11 +1716,15 @@ class _StanceFinder:
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, noun)
 
+    def lapsed(self, noun: Token) -> bool:
+        """A role held no longer or in name only: "a former ally", "Armenia's nominal ally"."""
+        return any(c.dep_ == "amod" and self.cues.has("lapsed", c) for c in noun.children)
+
     def _apposed_role(self, noun: Token) -> Iterator[_Edge]:
         """ "Iran, Assad's main regional ally, ...", "Poland, a staunch supporter of Ukraine": a role
         noun set off after an actor's name states that actor's relation."""
         holder = self._apposed_to(noun)
-        if holder is None:
+        if holder is None or self.lapsed(noun):
             return
         for section, polarity in self.cues.polarity_sections("predicate"):
             if not any(cue.lemma == noun.lemma_.lower() for cue in self.cues.cues(section)):
@@ -1607,7 +1735,7 @@ class _StanceFinder:
                 a for a in self.actors_of(self.phrase(holder, deep=False)) if a not in targets
             ]
             if targets and sources:
-                yield _Edge(tuple(sources), tuple(targets), polarity, noun)
+                yield _Edge(tuple(sources), tuple(targets), polarity, noun, context=True)
 
     def _apposed_to(self, noun: Token) -> Token | None:
         """The name a noun phrase is in apposition to; the parser sometimes attaches the
@@ -1616,6 +1744,15 @@ class _StanceFinder:
             return noun.head
         first = min(t.i for t in noun.subtree)
         doc = noun.doc
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.i >= 2:
+            # "Russia and Iran, as supporters of the Assad regime, ...": the names set off before
+            # "as"; a plural role covers every name of the list.
+            name = doc[noun.head.i - 2] if doc[noun.head.i - 1].text == "," else None
+            if name is None or self.mention_at(name) is None or name.pos_ != "PROPN":
+                return None
+            while noun.tag_ == "NNS" and name.dep_ == "conj" and name.head.i < name.i:
+                name = name.head
+            return name
         if noun.dep_ in ("npadvmod", "dep", "conj") and first >= 2 and doc[first - 1].text == ",":
             name = doc[first - 2]
             if self.mention_at(name) is not None and name.pos_ == "PROPN":
@@ -1695,6 +1832,8 @@ class _StanceFinder:
             words = (
                 {cue.dependent}
                 if cue.dependent in _TARGET_PREPOSITIONS | {"of"}
+                else _MET_PREPOSITIONS
+                if polarity == "neutral"
                 else _TARGET_PREPOSITIONS
             )
             aimed = self.prep_objects(noun, words)
@@ -1729,6 +1868,14 @@ class _StanceFinder:
                 owners = modifiers if sources else []
             if any(o.lower_ in _FIRST_PERSON for o in owners):
                 sources = self.speaker(noun)
+            elif (
+                owners
+                and all(o.tag_ == "PRP$" for o in owners)
+                and noun.dep_ == "dobj"
+                and self.subject_of(verb)[0] is not None
+            ):
+                # "The sides expressed their gratitude to Kazakhstan": "their" is the subject's.
+                sources = self.agents(verb) or sources
             elif (
                 not sources
                 and not owners

@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.document_speaker import document_claims
+from etl.joint_speakers import with_joint_speakers
 from etl.speaker_choice import (
     described_holder,
     holder_of_title,
@@ -197,7 +198,30 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     rows.sort(key=lambda r: r[0])
     statements = _refine_speakers(ctx, [statement for _start, statement in rows])
     # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
-    return apply_claims(ctx, statements, transcript_claims(ctx) or document_claims(ctx), _make)
+    turns = transcript_claims(ctx)
+    if all(c.cue == "headline" for c in turns):  # a headline does not make a transcript
+        turns = [*turns, *document_claims(ctx)]
+    claimed = apply_claims(ctx, statements, turns, _make)
+    return with_joint_speakers(ctx, [_government_voice(ctx, s) for s in claimed])
+
+
+# A government body by its name: it speaks for its country ("governments are named by their
+# country", GOLD.md): "Canada's Immigration Department said" is Canada's statement.
+_GOVERNMENT_BODY = re.compile(
+    r"\b(?:ministry|department|cabinet|government|embassy|foreign office|presidency)\b", re.I
+)
+
+
+def _government_voice(ctx: ArticleContext, statement: Statement) -> Statement:
+    actor = ctx.actors.get(statement.speaker_id) if statement.speaker_id else None
+    if (
+        actor is None
+        or actor.kind not in {"organization", "organisation"}
+        or not actor.country_id
+        or not _GOVERNMENT_BODY.search(actor.name)
+    ):
+        return statement
+    return _respeak(ctx, statement, actor.country_id)
 
 
 # Subjects that point back at what was just reported: "This information was voiced by X".

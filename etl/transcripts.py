@@ -19,7 +19,16 @@ from __future__ import annotations
 import re
 
 from etl.context import ArticleContext
-from etl.turns import Claim, Line, bare_name, lines_of, people_of, resolve_name
+from etl.turns import (
+    Claim,
+    Line,
+    bare_name,
+    has_first_person,
+    lines_of,
+    people_of,
+    resolve_name,
+    speaks_on,
+)
 
 _INLINE = re.compile(r"^(?P<label>[^:\n]{1,80}?)\s*:\s+(?P<speech>\S.*)$")
 _QUESTION_LABELS = {"q", "question", "interviewer"}
@@ -69,6 +78,17 @@ _NOT_SPEAKERS = {
     "media contact",
     "you are here",
     "news release",
+    "news releases",
+    "press release",
+    "press releases",
+    "press statement",
+    "press statements",
+    "statement",
+    "statements",
+    "media note",
+    "readout",
+    "news",
+    "latest news",
     "location",
     "caption",
 }
@@ -152,21 +172,73 @@ def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> 
     if len(labelled) >= 2 and not named:
         return _qa_claims(ctx, lines, labelled, people)
     turns = [i for i, (_s, at) in named.items() if _is_turn(ctx.body[at : lines[i].end])]
-    if len(turns) < 2:  # headlines ("Name: words"), not a transcript
+    if len(turns) == 1 and _opens_a_speech(ctx, lines, turns[0], named[turns[0]]):
+        pass  # one labelled speech, cut off or alone on the page: a transcript of one turn
+    elif len(turns) < 2:  # headlines ("Name: words"), not a transcript
         return [c for i in named for c in _headline_claims(ctx, lines, i, named[i])]
+    asker = _asker(ctx, lines, labelled, people)
     claims: list[Claim] = []
     current: tuple[str | None, str] | None = None
     for i, line in enumerate(lines):
         if i in labelled:
             speaker, speech_start = labelled[i]
-            if isinstance(speaker, str):  # a Q or A among named labels: not ours to guess
-                current = None
+            if isinstance(speaker, str):
+                # "Question:" among named answers: the interviewer the introduction names
+                current = asker if speaker == "Q" else None
+                if current is not None:
+                    claims.append(
+                        Claim(current[0], current[1], speech_start, line.end, "interview")
+                    )
                 continue
             current = speaker
             claims.append(Claim(speaker[0], speaker[1], speech_start, line.end, "transcript"))
-        elif current is not None and line.is_prose and not _INLINE.match(line.text):
+        elif current is not None and speaks_on(line, lines) and not _INLINE.match(line.text):
             claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
     return claims
+
+
+def _asker(
+    ctx: ArticleContext, lines: list[Line], labelled: dict[int, tuple], people: list[str]
+) -> tuple[str | None, str] | None:
+    """Who asks the "Question:" turns of an interview whose answers are labelled by name: the
+    other side named in the introduction ("Interview of the Minister ... by Jane Doe for ...")."""
+    if not any(v[0] == "Q" for v in labelled.values()):
+        return None
+    first = min(labelled)
+    intro = next((lines[j] for j in range(first - 1, -1, -1) if lines[j].words >= 6), None)
+    if intro is None or not _INTERVIEW_CUE.search(intro.text):
+        return None
+    answering = {v[0][0] for v in labelled.values() if not isinstance(v[0], str)}
+    answering_names = {v[0][1].split()[-1] for v in labelled.values() if not isinstance(v[0], str)}
+    interviewer, interviewee = _sides(ctx, intro, people)
+    for side in (interviewer, interviewee):
+        if side is None:
+            continue
+        if side[0] not in answering and side[1].split()[-1] not in answering_names:
+            return side
+    host = _HOST.search(intro.text[intro.text.find(" by ") :]) if " by " in intro.text else None
+    if host and host.group("name").split()[-1] not in answering_names:
+        return None, host.group("name")
+    return None
+
+
+def _opens_a_speech(ctx: ArticleContext, lines: list[Line], i: int, labelled: tuple) -> bool:
+    """A lone label is a speaker's turn, not a headline, when a person speaks at length in the
+    first person and the next paragraph goes on in the first person ("President Jane Doe: I
+    would like to thank ... / We held talks ...")."""
+    speaker, speech_start = labelled
+    speech = ctx.body[speech_start : lines[i].end]
+    person = _is_person(ctx, speaker[0]) or (speaker[0] is None and len(speaker[1].split()) >= 2)
+    if not person or len(re.findall(r"\w+", speech)) < 15:
+        return False
+    if not has_first_person(speech):
+        return False
+    following = next((line for line in lines[i + 1 :] if line.is_prose), None)
+    return (
+        following is not None
+        and not _INLINE.match(following.text)
+        and has_first_person(following.text)
+    )
 
 
 def _is_turn(speech: str) -> bool:
@@ -188,8 +260,31 @@ def _label_speaker(
         return None
     name = bare_name(label)
     if not name or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in name.split()):
+        # A title before the name: "President of Iran Jane Doe (retranslated)"
+        if not _TITLED.match(label):
+            return None
+        mentions = ctx.mentions_in(start, end)
+        persons = [m for m in mentions if _is_person(ctx, m.actor_id)]
+        if persons:
+            return persons[-1].actor_id, ctx.name_of(persons[-1].actor_id) or persons[-1].text
+        # the name after the office's country: "President of Kenya Jane Doe (retranslated)"
+        after = max((m.char_end for m in mentions), default=start) - start
+        tail = bare_name(label[after:])
+        words = tail.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            return resolve_name(ctx, tail, start + after, end, people)
         return None
     return resolve_name(ctx, name, start, end, people)
+
+
+# A label opening on an office: "President of Iran ...", "Foreign Minister of ...".
+_TITLED = re.compile(
+    r"^(?:(?:vice|deputy|prime|foreign|defence|defense|interior|chief|acting|first)\s+)*"
+    r"(?:president|minister|secretary|spokes(?:wo)?man|spokesperson|ambassador|chairman|"
+    r"chairwoman|chair|envoy|king|queen|emir|chancellor|premier|governor|senator|general|"
+    r"commissioner|director|head)\b",
+    re.I,
+)
 
 
 _PARTICLES = {"al", "al-", "el", "de", "da", "van", "von", "bin", "ibn", "du", "la", "le", "der"}

@@ -43,6 +43,14 @@ class Line:
         return self.words >= 6 and bool(re.search(r"[.?!:;\"”’)\u2026]$", self.text))
 
 
+def speaks_on(line: Line, lines: list[Line]) -> bool:
+    """A paragraph of a turn: prose, or the page's last paragraph cut off mid-sentence (saved
+    excerpts end so: "... and they must leave this territory. All countries have worked, b")."""
+    if line.is_prose:
+        return True
+    return line is lines[-1] and line.words >= 8 and bool(re.search(r"[a-z,]$", line.text))
+
+
 @dataclass(frozen=True)
 class Claim:
     """A span of the body that is one speaker's own words."""
@@ -143,13 +151,42 @@ MakeStatement = Callable[..., Statement]
 def apply_claims(
     ctx: ArticleContext, statements: list[Statement], claims: list[Claim], make: MakeStatement
 ) -> list[Statement]:
-    """Statements of the claimed spans replace whatever the sentence rules found inside them."""
+    """Statements of the claimed spans replace whatever the sentence rules found inside them,
+    except what the speaker quotes or reports of a named third party ("A recent editorial said
+    and I quote, '...'", "The head of UNHCR said that ..."): that is also the third party's."""
     if not claims:
         return statements
     spans = sorted((c.start, c.end) for c in claims)
-    kept = [s for s in statements if not _overlaps(spans, s.char_start, s.char_end)]
+    kept = [
+        s
+        for s in statements
+        if not _overlaps(spans, s.char_start, s.char_end) or _third_party(ctx, s, claims)
+    ]
     made = [make(ctx, (c.speaker_id, c.speaker_text), c.start, c.end, True, c.cue) for c in claims]
     return sorted(kept + made, key=lambda s: (s.char_start, s.char_end))
+
+
+def _third_party(ctx: ArticleContext, statement: Statement, claims: list[Claim]) -> bool:
+    """A statement inside a claimed turn whose speaker is another named actor, not the turn's
+    speaker, nor the speaker's own country or organisation."""
+    if statement.speaker_id is None:
+        return False
+    owner = next(
+        (c for c in claims if c.start < statement.char_end and statement.char_start < c.end), None
+    )
+    if owner is None:
+        return False
+    if owner.speaker_id is None:  # a speaker the gazetteer does not know: compare the names
+        return statement.speaker_text.split()[-1:] != owner.speaker_text.split()[-1:]
+    if ctx.country_of(owner.speaker_id) is None and actor_kind(ctx, statement.speaker_id) in {
+        "country",
+        "government",
+    }:
+        return False  # "The United States reiterates ..." in a spokesman's statement: his own side
+    same_side = {owner.speaker_id, ctx.country_of(owner.speaker_id)}
+    return statement.speaker_id not in same_side and (
+        ctx.country_of(statement.speaker_id) not in same_side - {None}
+    )
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -1,4 +1,5 @@
-"""Humanitarian figures: by category and place, over time, where sources disagree, and the table."""
+"""Humanitarian figures: which number to brief, head counts and money by place, head counts over
+time, and every figure with its evidence."""
 
 import streamlit as st
 
@@ -12,26 +13,35 @@ if ctx:
     wh, f = ctx.warehouse, ctx.filters
     header(
         "Humanitarian figures",
-        "Refugee, displaced, civilian, resettlement and casualty numbers as the sources cite "
-        "them. Dates are the figure's as-of date, else the article's publication date.",
+        "Refugee, displaced, civilian, resettlement and casualty numbers, and aid money, as the "
+        "sources cite them, with their qualifiers (\u201cmore than\u201d, \u201cabout\u201d). "
+        "Dates are the figure's as-of date, else the article's publication date.",
         lambda: pack_menu(ctx, "Humanitarian figures", lambda: views.figures(ctx)),
     )
     table = queries.figures_table(wh, f)
     if table.empty:
         nothing_matches("figures")
     else:
-        spread, by_place, over_time = views.figures(ctx)
+        spread, people, money, over_time = views.figures(ctx)
+        if not f.categories:
+            st.caption(
+                "Charts show the humanitarian categories only; troops and other figures are "
+                "left out unless chosen under Figure category. The table lists every figure."
+            )
         st.subheader("Which number to brief?")
         st.caption(
-            "Quantities (same category and place) cited with different values, and who cited each."
+            "Values cited for the same quantity: the same category, the same people (civilians, "
+            "soldiers, diplomats\u2026) or currency, the same place, and as-of dates within a "
+            "month of each other. The same count a year later is a change, not a second source."
         )
         show_chart(ctx, spread)
 
         left, right = st.columns(2, gap="large")
         with left:
-            show_chart(ctx, by_place)
+            show_chart(ctx, people)
         with right:
-            show_chart(ctx, over_time)
+            show_chart(ctx, money)
+        show_chart(ctx, over_time)
 
         st.subheader("Every figure, with its evidence")
         st.caption(
@@ -39,13 +49,19 @@ if ctx:
         )
         show_table(
             reviewing.with_review_links(table, "figures", "figure_id").drop(
-                columns=["article_id", "figure_id"]
+                columns=["article_id", "figure_id", "value_text", "qualifier"]
             ),
             hide_index=True,
             width="stretch",
             column_config={
                 "as_of": st.column_config.TextColumn("as of"),
-                "value": st.column_config.NumberColumn("value", format="localized"),
+                "figure": st.column_config.TextColumn(
+                    "figure", help="As written, with its qualifier", width="medium"
+                ),
+                "value": st.column_config.NumberColumn(
+                    "value", help="The number, for sorting", format="compact", width="small"
+                ),
+                "cited_by": st.column_config.TextColumn("cited by"),
                 "evidence": st.column_config.TextColumn("evidence", width="large"),
                 "review": reviewing.REVIEW_COLUMN,
             },

@@ -2,10 +2,89 @@
 
 import streamlit as st
 
-from briefing import deck, queries, views
+from briefing import deck, queries, saved_views, since, views
 from briefing.downloads import pack_menu, show_chart
+from briefing.filters import added_text
 from briefing.text import md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
+
+
+def opened_views(ctx) -> dict[str, object]:
+    """Saved views that were opened before this session, by name: when each was last opened."""
+    try:
+        views_ = saved_views.ViewStore.for_warehouse(ctx.warehouse.path).list()
+    except (saved_views.ViewError, OSError):
+        return {}
+    opened = {v.name: saved_views.briefed_at(v) for v in views_}
+    return {name: when for name, when in opened.items() if when is not None}
+
+
+def whats_new(ctx) -> None:
+    """The articles added since the `added` day and how their stances compare with before."""
+    wh, f = ctx.warehouse, ctx.filters
+    st.subheader(f"New since {added_text(f.added_since, ' ')}")
+    st.caption(
+        "Every number, chart and briefing pack on every page now shows only what came from "
+        "articles added on or after that day (the sidebar's **Added since**; clear it to see "
+        "everything)."
+    )
+    changes = since.stance_changes(wh, f)
+    if not changes.empty:
+        counts = changes["change"].value_counts()
+        st.markdown(
+            "**Stances in the new articles**: "
+            + " · ".join(
+                f"{counts.get(c, 0):,} {since.plural(c, counts.get(c, 0))}"
+                for c in (since.CHANGED, since.NEW_PAIR, since.SAME)
+            )
+            + " (compared with the latest earlier stance of the same source towards the same "
+            "target)"
+        )
+        show_table(
+            since.with_links(changes, f).fillna({"before": "—", "before_date": "—"})[
+                [
+                    "change",
+                    "source_name",
+                    "target_name",
+                    "polarity",
+                    "before",
+                    "before_date",
+                    "evidence",
+                    "date",
+                    "outlet",
+                    "read",
+                ]
+            ],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "source_name": "source",
+                "target_name": "target",
+                "before": st.column_config.TextColumn(
+                    "before", help="The latest earlier stance of this source towards this target"
+                ),
+                "before_date": "before (date)",
+                "evidence": st.column_config.TextColumn("evidence", width="large"),
+                "read": st.column_config.LinkColumn(
+                    "read", display_text="Read it", help="The sentence in its article"
+                ),
+            },
+        )
+    articles = since.new_articles(wh, f)
+    st.markdown(f"**New articles**: {len(articles):,}")
+    if articles.empty:
+        nothing_matches("articles added since that day")
+    else:
+        show_table(
+            since.with_links(articles, f).drop(columns="article_id"),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "added": st.column_config.TextColumn("added (UTC)"),
+                "read": st.column_config.LinkColumn("read", display_text="Open"),
+            },
+        )
+
 
 ctx = page_context()
 if ctx:
@@ -31,6 +110,10 @@ if ctx:
     cols[4].metric("Figures", f"{numbers['figures']:,}")
     cols[5].metric("Stances", f"{numbers['stances']:,}")
     st.caption(f"Articles published {span} · {numbers['events']:,} dated events")
+    if f.added_since:
+        whats_new(ctx)
+    else:
+        since.choose_since(opened_views(ctx))
 
     if not any(numbers[k] for k in ("articles", "statements", "stances", "figures", "events")):
         nothing_matches("articles or extractions")

@@ -235,3 +235,28 @@ def test_a_discovered_organisation_gets_the_kind_its_name_or_description_gives(
 ):
     _, new = resolve(text)
     assert new[actor_id].kind == kind
+
+
+def test_government_forces_are_the_army_of_the_storys_country(resolve):
+    mentions, _ = resolve(
+        "Fighting in Yemen went on. Yemen's president spoke on Friday. Clashes between "
+        "pro-government forces and the Houthi rebels continued in Marib."
+    )
+    forces = [m for m in mentions if m.text == "government forces"]
+    assert [m.actor_id for m in forces] == ["yemen"]
+
+
+def test_government_forces_in_a_story_about_syria_stay_the_syrian_army(resolve):
+    mentions, _ = resolve(
+        "Syria's war entered its tenth year. Government forces shelled Idlib, Syria's last "
+        "rebel-held province."
+    )
+    assert "syrian-army" in ids(mentions)
+
+
+def test_the_syrian_opposition_is_an_actor_apart_from_its_coalition(resolve):
+    mentions, _ = resolve(
+        "Russia was negotiating with the Syrian opposition. The Syrian opposition coalition "
+        "rejected the plan."
+    )
+    assert ids(mentions)[1:] == ["syrian-opposition", "syrian-national-coalition"]

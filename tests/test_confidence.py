@@ -278,6 +278,20 @@ def test_every_row_the_etl_writes_has_a_confidence_and_a_machine_status(seed_db,
     assert statuses == ["machine"]
 
 
+def test_freezing_a_blind_run_keeps_its_labelled_rows_for_later_fits(seed_db, tmp_path):
+    out = tmp_path / "blind_rows.jsonl"
+    gold = str(ROOT / "tests" / "gold")
+    assert calibrate.main(["--freeze", str(seed_db), gold, "--out", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    frozen = calibrate.read_frozen(out, 3.0, 7)
+    assert sum(len(rows) for rows in frozen.values()) == len(lines) > 0
+    row = frozen["figures"][0]
+    assert row.set_index == 7 and row.weight == 3.0
+    assert any(f.startswith("family=") for f in row.features)
+    # without --out the rows would overwrite the model: refused
+    assert calibrate.main(["--freeze", str(seed_db), gold]) == 2
+
+
 def test_evaluate_labels_the_etls_rows_for_calibration(seed_db):
     scores = evaluate.score_folder(seed_db, ROOT / "tests" / "gold")
     samples = calibrate.samples_from_scores(scores)

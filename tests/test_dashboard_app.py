@@ -16,8 +16,10 @@ from tests.dashboard_fixtures import empty_warehouse, fixture_warehouse  # noqa:
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE_FILES = [path for path, *_ in PAGES]
-# Pages that draw the warehouse under the sidebar filters (the page for adding articles does not).
-FILTERED_PAGES = [path for path in PAGE_FILES if path != "pages/add_articles.py"]
+# Pages that draw the warehouse under the sidebar filters (adding articles and the list of saved
+# views do not).
+UNFILTERED_PAGES = ("pages/add_articles.py", "pages/saved_views.py")
+FILTERED_PAGES = [path for path in PAGE_FILES if path not in UNFILTERED_PAGES]
 FILTERED_OUT = {"from": "1990-01-01", "to": "1990-12-31"}
 SOME_FILTERS = {
     "from": "2018-01-01",
@@ -199,7 +201,8 @@ def test_narrow_filters_render_and_every_message_says_what_to_do(
         at.switch_page(path).run()
         assert not at.exception, (path, [e.value for e in at.exception])
         for message in at.info:
-            assert "Reset filters" in message.value or "Choose" in message.value, (
+            says_what_to_do = ("Reset filters", "Choose", "Save this view")
+            assert any(hint in message.value for hint in says_what_to_do), (
                 path,
                 message.value,
             )

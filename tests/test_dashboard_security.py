@@ -438,8 +438,9 @@ def test_with_oidc_configured_nothing_shows_until_the_provider_signs_the_user_in
 def test_without_a_password_the_dashboard_is_open(fixture_warehouse, monkeypatch):
     monkeypatch.delenv("DASHBOARD_PASSWORD", raising=False)
     at = start(fixture_warehouse, monkeypatch)
-    assert at.metric and not at.get("form")
-    assert all(b.key != "auth_sign_out" for b in at.button)
+    assert at.metric and all(b.key != "auth_sign_out" for b in at.button)
+    assert all(b.key != "auth_submit" for b in at.button)
+    assert all(t.key != "auth_password" for t in at.text_input)
 
 
 # --- serving ------------------------------------------------------------------------------------

@@ -55,3 +55,42 @@ def test_ordinary_news_story_has_no_document_speaker(statements_of):  # noqa: F8
         "We saw children lining the road, one driver told reporters."
     )
     assert not [s for s in statements_of(body) if s.cue == "document"]
+
+
+def test_a_third_party_quoted_inside_a_speech_is_also_a_statement_of_that_party(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Speaking notes for the Honourable Rosalind Achterberg, Minister of Immigration, at the "
+        "resettlement forum\n\n"
+        "As delivered\n\n"
+        "Thank you all for coming this morning. I am proud of what our officers have done.\n\n"
+        "Last week UNHCR said that our country is doing more than any other to resettle "
+        "refugees quickly.\n\n"
+        "We have to prove that we are capable of getting this done right."
+    )
+    rows = statements_of(body)
+    by = [(s.speaker_text, s.cue) for s in rows]
+    assert ("UNHCR", "said") in [(t, c) for t, c in by] or any(
+        t == "UNHCR" and c != "document" for t, c in by
+    )
+    assert [s.cue for s in rows].count("document") == 3  # the speech itself is kept whole
+
+
+def test_a_bare_press_statement_heading_takes_its_issuer_from_the_lines_below(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Press Releases: Fighting Around the Port City\n\n"
+        "Press Statement\n\n"
+        "Margaret Oyelaran\n\n"
+        "Department Spokesperson\n\n"
+        "Washington, DC\n\n"
+        "The United States is deeply concerned by the renewed fighting around the port city.\n\n"
+        "We call on all parties to respect the truce and to let aid reach the civilians there."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_text, s.cue) for s in rows] == [
+        ("Margaret Oyelaran", "document"),
+        ("Margaret Oyelaran", "document"),
+    ]  # the whole statement is hers, and "Press Releases:" is no speaker

@@ -127,3 +127,65 @@ def test_seizing_the_capital_named_by_an_unlabelled_name_is_an_operation(nlp):
     assert summary(events_of(nlp, body, date(2018, 6, 11))) == [
         ("military_operation", "2014-01-01", "year")
     ]
+
+
+# --- undated news of the publication day -----------------------------------------------------
+
+
+def test_an_undated_present_perfect_is_the_news_of_the_publication_day(nlp):
+    body = (
+        "The presidents of Kenya and Ethiopia have reached an agreement on the disputed border "
+        "after two days of talks."
+    )
+    assert summary(events_of(nlp, body, date(2021, 6, 4))) == [("agreement", "2021-06-04", "day")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia has repeatedly vetoed resolutions on the war in the Security Council.",
+        "Jordan has hosted refugees from the war since 2011.",
+        "Moscow has continued to carry out air strikes on the province.",
+        "Monitors say government forces have recently killed dozens of people in the city.",
+    ],
+)
+def test_a_present_perfect_of_record_or_duration_dates_nothing(nlp, body):
+    assert events_of(nlp, body, date(2021, 6, 4)) == []
+
+
+def test_a_present_perfect_report_dates_the_report_not_what_it_reports(nlp):
+    body = "The envoy has been holding talks with the rebels on the port, officials have said."
+    assert [e[0] for e in summary(events_of(nlp, body, date(2021, 6, 4)))] in ([], ["statement"])
+
+
+def test_a_present_report_in_the_lead_is_a_statement_of_the_datelines_day(nlp):
+    body = (
+        "Talks to resume in Geneva next month\n\n"
+        "GENEVA, March 3. The next round of talks on the constitution will take place in Geneva "
+        "before the end of this month, says Russia’s foreign ministry."
+    )
+    assert summary(events_of(nlp, body, date(2021, 3, 4))) == [("statement", "2021-03-03", "day")]
+
+
+def test_a_present_report_deep_in_the_story_dates_nothing(nlp):
+    body = (
+        "The ministers met in Ankara on Monday to discuss the border crossings for aid.\n\n"
+        "The talks lasted four hours and ended without a final communique from the host.\n\n"
+        "Aid groups want two more crossings opened before the winter sets in.\n\n"
+        "The situation in the camps is dire, says Emmanuel Macron."
+    )
+    assert [t for t, _d, _p in summary(events_of(nlp, body, date(2021, 3, 4)))] == ["meeting"]
+
+
+def test_a_lead_report_of_unnamed_sources_is_no_statement_event(nlp):
+    body = (
+        "Rebels have blocked the evacuation of two towns in the north of the province, "
+        "government sources say."
+    )
+    types = [t for t, _d, _p in summary(events_of(nlp, body, date(2016, 12, 15)))]
+    assert "statement" not in types
+
+
+def test_a_plan_for_later_this_month_is_planned_not_past(nlp):
+    body = "The ministers will meet again in Geneva later this month to sign the accord."
+    assert events_of(nlp, body, date(2021, 3, 10)) == []

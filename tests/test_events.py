@@ -976,3 +976,18 @@ def test_an_evacuation_is_an_operation(nlp) -> None:
 def test_a_headline_infinitive_is_a_planned_event(nlp) -> None:
     body = "Kyiv and Moscow to resume talks in Istanbul in October"
     assert events_of(nlp, body, date(2022, 9, 23)) == []
+
+
+def test_a_speech_published_on_a_day_is_a_statement_event_of_that_day(nlp) -> None:
+    body = "Speaking notes for the minister.\n\nThank you. Today we are announcing our plan."
+    article = Article("a1", "a1.txt", None, None, None, date(2015, 12, 1), "day", "en", body, "x")
+    ctx = ArticleContext(article=article, doc=nlp(body), mentions=(), actors={})
+    start = body.index("Thank you")
+    spoken = Statement(
+        stable_id("a1", start), "a1", "jane-roe", "Jane Roe", body[start:], True,
+        date(2015, 12, 1), start, len(body), "day", "document",
+    )  # fmt: skip
+    rows = extract_events(ctx, [spoken])
+    assert [(e.event_type, e.event_date, e.participant_ids) for e in rows] == [
+        ("statement", date(2015, 12, 1), ("jane-roe",))
+    ]

@@ -141,24 +141,12 @@ def test_every_stance_matrix_cell_leads_to_all_its_stances(wh):
     assert set(fig.data[1].marker.to_plotly_json()) >= {"opacity", "symbol"}
 
 
-def test_figure_spread_points_lead_to_the_sentence_citing_that_value(wh):
-    spread = q.figure_spread(wh, NONE)
-    fig = charts.figure_spread(spread, "Source: test")
-    points = [t for t in fig.data if t.customdata is not None]
-    assert points
-    for trace in points:
-        for key, value_text in zip(keys_of(trace), trace.customdata[:, 0]):
-            assert key["kind"] == "figures" and key["value"] is not None
-            found = rows_for(wh, NONE, key)
-            assert len(found) >= 1
-            assert all(value_text in sentence for sentence in found["evidence"]), key
-
-
-def test_figures_by_place_bars_lead_to_every_figure_of_that_quantity(wh):
+def test_figures_by_place_dots_lead_to_every_figure_of_that_quantity(wh):
+    # (The spread's points: tests/test_figure_quantities.py, on a warehouse with a real pair.)
     by_place = q.figures_by_place(wh, NONE)
     fig = charts.figures_by_place(by_place, "Source: test")
     for trace in fig.data:
-        for key, (count, _articles, _mark) in zip(keys_of(trace), trace.customdata):
+        for key, (count, *_rest) in zip(keys_of(trace), trace.customdata):
             assert len(rows_for(wh, NONE, key)) == count, key
 
 

@@ -198,21 +198,6 @@ def test_only_changed_articles_are_reanalysed(folder, tmp_path, steps, calls):
     assert "Turkey" in texts and "Syria" in texts
 
 
-def test_changed_articles_know_the_people_reused_articles_discovered(folder, tmp_path, calls):
-    analysers: list[FakeAnalyser] = []
-
-    def make_analyser() -> FakeAnalyser:
-        analysers.append(FakeAnalyser(calls))
-        return analysers[-1]
-
-    steps = Steps(fake_read, lambda path: {}, fake_prepare, make_analyser)
-    db = tmp_path / "w.duckdb"
-    run_etl(folder, db, steps=steps)
-    (folder / "a.txt").write_text("Ottawa meeting\nCanada spoke with Turkey.\n")
-    run_etl(folder, db, steps=steps)
-    assert "syria" in analysers[-1].discovered  # found in the reused 2021/b.txt
-
-
 def test_full_reanalyses_everything_but_keeps_ids_and_rows(folder, tmp_path, steps, calls):
     db = tmp_path / "w.duckdb"
     run_etl(folder, db, steps=steps)

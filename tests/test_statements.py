@@ -484,3 +484,32 @@ def test_a_leaders_office_speaks_for_the_country(statements_of):
     )
     rows = [s for s in statements_of(body) if s.quote.startswith("A statement")]
     assert [s.speaker_id for s in rows] == ["russia"]
+
+
+def test_a_countrys_government_department_speaks_for_the_country(nlp):
+    from etl.context import ArticleContext
+    from etl.statements import _government_voice
+    from etl.types import Actor, Article, Statement
+
+    body = "The Immigration Department said flights had ended."
+    article = Article("a1", "x.txt", None, None, None, None, None, "en", body, "sha")
+    actors = {
+        "canada": Actor("canada", "Canada", "country", "canada"),
+        "immigration-department": Actor(
+            "immigration-department", "Immigration Department", "organization", "canada"
+        ),
+        "norwegian-refugee-council": Actor(
+            "norwegian-refugee-council", "Norwegian Refugee Council", "organization", "norway"
+        ),
+    }
+    ctx = ArticleContext(article, nlp(body), (), actors)
+
+    def said_by(actor_id):
+        return Statement(
+            "s1", "a1", actor_id, actors[actor_id].name, body, False, None, 0, len(body),
+            None, "say",
+        )  # fmt: skip
+
+    assert _government_voice(ctx, said_by("immigration-department")).speaker_id == "canada"
+    kept = _government_voice(ctx, said_by("norwegian-refugee-council"))
+    assert kept.speaker_id == "norwegian-refugee-council"  # an NGO keeps its own voice

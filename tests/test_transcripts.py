@@ -133,3 +133,65 @@ def test_live_blog_entry_headlines_are_single_statements_not_a_transcript(
     rows = statements_of(body)
     assert [(s.speaker_id, s.cue) for s in rows] == [("france", "headline"), ("canada", "headline")]
     assert rows[0].quote == "Action needed 'to stop a new massacre'"
+
+
+def test_question_labels_among_named_answers_belong_to_the_interviewer_of_the_introduction(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Interview of Foreign Minister Anton Velikov for a documentary on the border crisis "
+        "by Greta Holmqvist for Swedish television\n\n"
+        "Question: Your government sent two aircraft to the capital last week. Was that an "
+        "evacuation?\n\n"
+        "Velikov: No. The aircraft carried medicine and food for the hospitals in the city, as we "
+        "said at the time.\n\n"
+        "Question: How many of your citizens are still registered there?\n\n"
+        "Velikov: About three thousand, but many more never registered with the consulate at all."
+    )
+    rows = [s for s in statements_of(body) if s.cue in {"interview", "transcript"}]
+    assert [(s.speaker_text.split()[-1], s.quote[:12]) for s in rows] == [
+        ("Holmqvist", "Your governm"),
+        ("Velikov", "No. The airc"),
+        ("Holmqvist", "How many of "),
+        ("Velikov", "About three "),
+    ]
+
+
+def test_one_titled_label_opening_a_first_person_speech_gives_the_speech_to_that_speaker(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Statement for the press after the trilateral talks\n\n"
+        "President of Kenya William Ruto (retranslated): Thank you, ladies and gentlemen. I would like to "
+        "thank our hosts for the warm welcome they gave all of us today.\n\n"
+        "We agreed to open two new crossings on the northern border before the winter.\n\n"
+        "The refugees who wait there cannot be left without shelter, and the three governments "
+        "will share the cost of the camps."
+    )
+    rows = [s for s in statements_of(body) if s.cue == "transcript"]
+    assert [s.quote[:12] for s in rows] == ["Thank you, l", "We agreed to", "The refugees"]
+    assert {s.speaker_text.split()[-1] for s in rows} == {"Ruto"}
+
+
+def test_a_lone_label_before_third_person_prose_stays_a_headline(statements_of):  # noqa: F811
+    body = (
+        "President Emmanuel Macron: France will take in more refugees from the camps this year.\n\n"
+        "The announcement came after a meeting of European ministers in Brussels on the crisis."
+    )
+    assert [s.cue for s in statements_of(body) if s.cue == "transcript"] == []
+
+
+def test_the_last_paragraph_cut_off_mid_sentence_still_belongs_to_the_turn(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Emergency debate on the refugee camps\n\n"
+        "Hon. Claire Dubois (Outremont, NDP): Mr. Speaker, I rise because the families in the "
+        "camps cannot wait any longer for the help we promised them.\n\n"
+        "Hon. Peter Novak (Westmount, Liberal): Mr. Speaker, I thank my colleague for her speech "
+        "and I share her concern about the camps entirely.\n\n"
+        "We have sent two planes with tents and medicine, and we will send more next month, but"
+    )
+    rows = [s for s in statements_of(body) if s.cue == "transcript"]
+    assert rows[-1].quote.startswith("We have sent two planes")
+    assert rows[-1].speaker_text.split()[-1] == "Novak"

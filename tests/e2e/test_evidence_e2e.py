@@ -111,3 +111,30 @@ def test_high_confidence_only_is_said_on_the_chart_and_kept_in_the_link(server, 
     )
     source = " ".join(" ".join(lines).split())  # the wrapped source line, unwrapped
     assert "Filters: high-confidence rows only (≥ 0.8)" in source, source
+
+
+def test_a_matrix_cell_opens_its_pair_over_time_with_the_evidence(server, warehouse, page, shots):
+    page.goto(f"{server}/stances")
+    wait_for_app(page)
+    click_first_mark(page, "stances_matrix", ".scatterlayer .trace .points path")
+    box = page.locator(".st-key-evidence_stances_matrix")
+    box.wait_for(timeout=30000)
+    wait_for_app(page)
+    link = box.get_by_role("link", name="This pair over time")
+    href = link.get_attribute("href")
+    assert href and href.startswith("dyad?") and "source=" in href and "target=" in href
+    cell_sentences = [
+        t.strip() for t in box.locator('[data-testid="stText"]').all_inner_texts() if t.strip()
+    ]
+    page.goto(f"{server}/{href}")
+    wait_for_app(page)
+    assert page.locator("h1").first.inner_text().startswith("Pair over time")
+    assert "source=" in page.url and "target=" in page.url
+    timeline = page.locator(".st-key-evidence_dyad")
+    assert "Every stance of" in timeline.inner_text()
+    listed = {t.strip() for t in timeline.locator('[data-testid="stText"]').all_inner_texts()}
+    # The pair's evidence holds the cell's sentences (the cell may be one polarity of the pair).
+    assert set(cell_sentences) <= listed
+    assert listed <= sentences(warehouse, "stances")
+    page.locator('[data-testid="stPlotlyChart"]').first.wait_for()
+    page.screenshot(path=str(shots / "dyad-1920.png"), full_page=True)

@@ -1,0 +1,406 @@
+"""When two humanitarian figures count the same thing, and how a figure is written.
+
+One definition, used wherever the dashboard compares numbers ("Which number to brief?", and
+any later reconciliation): two figures are the *same quantity* when they have
+
+- the same measure (head counts or money) and, for money, the same currency;
+- the same category (refugees, killed...); `other` never pairs, since what it counts is
+  unknown ("41 diplomats" and "770,000 Sikhs" are both `other`);
+- the same population: people, civilians, children, soldiers, diplomats... read from the
+  figure's subject ("13 US service members" and "170 Afghan civilians" are both `killed`);
+- the same place (a place naming a country counts as that country: "US", "U.S.");
+- compatible dates: their as-of periods (a day, a month or a year; else the article's
+  publication date) lie within `WINDOW_DAYS` of each other. One agency's 2014 and 2020 counts
+  are a change over time, not two sources. Undated figures are never paired.
+
+Everything here is pure (frames and values in, frames and text out), so it is unit-tested
+without a warehouse or a browser.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+# Categories whose figures are humanitarian: charts show these unless the analyst asks for
+# others (troops, other) in the Category filter.
+HUMANITARIAN = (
+    "refugees",
+    "displaced",
+    "civilians",
+    "resettled",
+    "killed",
+    "injured",
+    "besieged",
+    "aid_money",
+)
+# What these count is not known, so no two of them are the same quantity.
+UNCOMPARABLE = ("other",)
+WINDOW_DAYS = 31  # as-of periods further apart than this are a change over time
+NOT_STATED = "source not stated"
+PEOPLE = "people"
+
+# Populations read from a figure's subject, first match wins (so "medical personnel" are
+# health workers, not soldiers). Words match whole, with an optional plural "s". Anything
+# else counted in heads is "people".
+POPULATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "aid and health workers",
+        (
+            "aid worker",
+            "health worker",
+            "humanitarian worker",
+            "relief worker",
+            "medical personnel",
+            "medical staff",
+            "doctor",
+            "nurse",
+            "medic",
+            "paramedic",
+        ),
+    ),
+    ("journalists", ("journalist", "reporter")),
+    ("diplomats", ("diplomat", "envoy", "embassy staff")),
+    (
+        "soldiers and police",
+        (
+            "soldier",
+            "troop",
+            "service member",
+            "servicemember",
+            "servicemen",
+            "armed forces",
+            "personnel",
+            "peacekeeper",
+            "police",
+            "police officer",
+            "marine",
+            "military",
+        ),
+    ),
+    ("fighters", ("militant", "fighter", "rebel", "combatant", "insurgent", "jihadist")),
+    ("hostages and detainees", ("hostage", "detainee", "prisoner", "captive")),
+    ("children", ("child", "children", "minor", "kid")),
+    ("women", ("woman", "women")),
+    ("civilians", ("civilian",)),
+)
+_POPULATION_PATTERNS = tuple(
+    (name, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")s?\b"))
+    for name, words in POPULATIONS
+)
+# Words a place name carries that do not make it another place ("Idleb Governorate").
+_PLACE_SUFFIX = re.compile(r"\s+(?:governorate|province|region|district|city|state)$")
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+def _text(value: object) -> str:
+    return "" if _missing(value) else str(value).strip()
+
+
+def population(subject: object, category: object = None, measure: object = PEOPLE) -> str:
+    """Who a figure counts, as a population name: 'soldiers and police', 'civilians',
+    'children'... or 'people'; a sum of money is 'money'."""
+    if measure == "money" or category == "aid_money":
+        return "money"
+    words = _text(subject).lower()
+    for name, pattern in _POPULATION_PATTERNS:
+        if pattern.search(words):
+            return name
+    return PEOPLE
+
+
+def place_key(location: object, country: object = None) -> str:
+    """The place a figure is about, as a key two spellings share: the country id when the place
+    names a country ('US', 'United States'), else the name in lower case without 'the' and
+    administrative suffixes. '' when there is no place."""
+    if not _missing(country) and str(country):
+        return f"country:{country}"
+    words = _text(location).lower()
+    words = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", words))
+    return _PLACE_SUFFIX.sub("", words)
+
+
+def period(day: object, precision: object = "day") -> tuple[date, date] | None:
+    """The days an as-of date stands for: the day itself, its month or its year."""
+    if _missing(day):
+        return None
+    start = pd.Timestamp(day).date()
+    if precision == "year":
+        return date(start.year, 1, 1), date(start.year, 12, 31)
+    if precision == "month":
+        after = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return date(start.year, start.month, 1), after - timedelta(days=1)
+    return start, start
+
+
+def period_label(start: date, end: date) -> str:
+    """A span of as-of dates as a briefing says it: 'May 2023', '2016', 'Dec 2015 – Jan 2016'."""
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start:%b %Y}"
+    if start.year == end.year and (start.month, end.month) == (1, 12):
+        return str(start.year)
+    if start.year == end.year:
+        return f"{start:%b} – {end:%b %Y}"
+    return f"{start:%b %Y} – {end:%b %Y}"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """What a figure counts, without its date: figures of one Quantity and compatible dates
+    are the same quantity."""
+
+    measure: str  # people | money
+    currency: str  # '$', '€'... for money; '' for people or an unstated currency
+    category: str
+    population: str
+    place: str  # place_key
+    place_name: str  # as first written
+
+    @property
+    def label(self) -> str:
+        what = self.category.replace("_", " ")
+        if self.measure == "money":
+            unit = f"money ({self.currency})" if self.currency else "money (currency not stated)"
+        else:
+            unit = self.population
+        return f"{what} · {unit} · {self.place_name}"
+
+
+def quantity_of(row: pd.Series | dict) -> Quantity | None:
+    """The Quantity a figure row counts, or None when it cannot be compared with any other:
+    an `other` figure, or one without a place. The row needs category and location; measure,
+    currency, subject and location_country are used when present."""
+    get = row.get
+    category = _text(get("category"))
+    place_name = _text(get("place", get("location")))
+    if not category or category in UNCOMPARABLE or not place_name:
+        return None
+    if place_name == "unspecified":
+        return None
+    measure = _text(get("measure")) or PEOPLE
+    return Quantity(
+        measure=measure,
+        currency=_text(get("currency")) if measure == "money" else "",
+        category=category,
+        population=population(get("subject"), category, measure),
+        place=place_key(place_name, get("location_country")),
+        place_name=place_name,
+    )
+
+
+def same_quantities(figures: pd.DataFrame, window_days: int = WINDOW_DAYS) -> pd.DataFrame:
+    """Each figure row with the quantity it belongs to: `quantity` (a number shared by the
+    rows that are the same quantity, <NA> for rows that pair with nothing: `other`, no place,
+    undated), `quantity_label` ('killed · civilians · Sudan') and `period` ('May 2023').
+
+    Dates come from `as_of` (else `row_date`) with `precision` (else `row_precision`, else
+    day). Within one Quantity, rows are taken in date order and a row joins the open group
+    only while its period starts within `window_days` of the end of every period already in
+    it; so no two rows of a group are further apart than the window."""
+    out = figures.copy()
+    out["quantity"] = pd.array([pd.NA] * len(out), dtype="Int64")
+    out["quantity_label"] = None
+    out["period"] = None
+    if out.empty:
+        return out
+    day_col = "as_of" if "as_of" in out else "row_date"
+    precision_col = "precision" if "precision" in out else "row_precision"
+    candidates: dict[Quantity, list[tuple[date, date, object]]] = {}
+    for index, row in out.iterrows():
+        what = quantity_of(row)
+        span = period(row.get(day_col), row.get(precision_col) or "day")
+        if what is None or span is None:
+            continue
+        candidates.setdefault(what, []).append((span[0], span[1], index))
+    window = timedelta(days=window_days)
+    number = 0
+    for what in sorted(candidates, key=lambda q: (q.measure, q.category, q.population, q.place)):
+        spans = sorted(candidates[what], key=lambda s: (s[0], s[1]))
+        groups: list[list[tuple[date, date, object]]] = []
+        for span in spans:
+            group = groups[-1] if groups else None
+            if group is not None and span[0] - min(end for _, end, _ in group) <= window:
+                group.append(span)
+            else:
+                groups.append([span])
+        for group in groups:
+            indexes = [i for _, _, i in group]
+            out.loc[indexes, "quantity"] = number
+            out.loc[indexes, "quantity_label"] = what.label
+            out.loc[indexes, "period"] = period_label(
+                min(s for s, _, _ in group), max(e for _, e, _ in group)
+            )
+            number += 1
+    return out
+
+
+def compared(
+    figures: pd.DataFrame,
+    limit: int = 12,
+    values: int = 8,
+    window_days: int = WINDOW_DAYS,
+) -> pd.DataFrame:
+    """The quantities cited with different values, for "Which number to brief?": one row per
+    quantity, value and source, with `citations`, `outlets`, `subject`, `qualifier`,
+    `as_of_label`, `figure_ids` and the `quantity`, `quantity_label`, `period` of
+    `same_quantities`. Head counts come before money, then the largest quantities, at most
+    `limit` of them; of each at most `values` values: the lowest, the highest and the most
+    cited between them. `figures` holds one row per figure (figure_id, value, value_text,
+    qualifier, category, subject, location or place, measure, currency, cited_by, outlet,
+    as_of or row_date, precision, as_of_label)."""
+    columns = [
+        "quantity",
+        "quantity_label",
+        "period",
+        "measure",
+        "currency",
+        "category",
+        "population",
+        "location",
+        "value",
+        "value_text",
+        "qualifier",
+        "cited_by",
+        "subject",
+        "outlets",
+        "as_of",
+        "as_of_label",
+        "citations",
+        "figure_ids",
+    ]
+    if figures.empty:
+        return pd.DataFrame(columns=columns)
+    rows = same_quantities(figures, window_days)
+    rows = rows[rows["quantity"].notna()].copy()
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    for column, default in (
+        ("measure", PEOPLE),
+        ("currency", ""),
+        ("subject", ""),
+        ("qualifier", None),
+        ("outlet", None),
+        ("figure_id", None),
+        ("as_of_label", None),
+    ):
+        if column not in rows:
+            rows[column] = default
+    if "as_of" not in rows:
+        rows["as_of"] = rows["row_date"]
+    if "place" in rows:
+        rows["location"] = rows["place"]
+    rows["cited_by"] = rows["cited_by"].map(lambda c: _text(c) or NOT_STATED)
+    rows["currency"] = rows["currency"].map(_text)
+    rows["population"] = [
+        population(s, c, m) for s, c, m in zip(rows["subject"], rows["category"], rows["measure"])
+    ]
+    differing = rows.groupby("quantity")["value"].nunique()
+    rows = rows[rows["quantity"].isin(differing[differing > 1].index)]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    # Head counts first, then the largest quantities.
+    order = (
+        rows.groupby("quantity")
+        .agg(money=("measure", lambda m: (m == "money").any()), largest=("value", "max"))
+        .sort_values(["money", "largest"], ascending=[True, False])
+        .head(limit)
+    )
+    picked = []
+    for quantity in order.index:
+        part = rows[rows["quantity"] == quantity]
+        by_value = part.groupby("value").size().sort_values(ascending=False, kind="stable")
+        keep = {part["value"].min(), part["value"].max()}
+        for value in by_value.index:
+            if len(keep) >= values:
+                break
+            keep.add(value)
+        picked.append(part[part["value"].isin(keep)])
+    chosen = pd.concat(picked)
+
+    def joined(series: pd.Series) -> str:
+        return "; ".join(dict.fromkeys(_text(v) for v in series if _text(v)))
+
+    def first(series: pd.Series) -> object:
+        present = [v for v in series if not _missing(v) and v != ""]
+        return present[0] if present else None
+
+    latest = chosen.sort_values("as_of", na_position="first", kind="stable")
+    out = (
+        latest.groupby(["quantity", "value", "cited_by"], sort=False)
+        .agg(
+            quantity_label=("quantity_label", "first"),
+            period=("period", "first"),
+            measure=("measure", "first"),
+            currency=("currency", "first"),
+            category=("category", "first"),
+            population=("population", "first"),
+            location=("location", "first"),
+            value_text=("value_text", first),
+            qualifier=("qualifier", first),
+            subject=("subject", joined),
+            outlets=("outlet", lambda s: ", ".join(dict.fromkeys(_text(v) for v in s if _text(v)))),
+            as_of=("as_of", "last"),
+            as_of_label=("as_of_label", "last"),
+            citations=("value", "size"),
+            figure_ids=("figure_id", lambda s: [str(v) for v in s if not _missing(v)]),
+        )
+        .reset_index()
+    )
+    for column in ("qualifier", "value_text"):  # missing is None, as the warehouse has it
+        out[column] = pd.Series(
+            [None if _missing(v) else v for v in out[column].astype(object)],
+            index=out.index,
+            dtype=object,
+        )
+    rank = {q: i for i, q in enumerate(order.index)}
+    out["_rank"] = out["quantity"].map(rank)
+    out = out.sort_values(["_rank", "value", "cited_by"], kind="stable").drop(columns="_rank")
+    return out[columns].reset_index(drop=True)
+
+
+# --- writing a figure ---------------------------------------------------------------------
+
+
+def figure_text(value_text: object, qualifier: object = None, currency: object = None) -> str:
+    """A figure as a briefing writes it, qualifier included: 'more than 5.6 million',
+    'about 34,000', '$500 million'. A sum of money whose text lacks its currency gets the
+    sign ('€' + '7 billion'); the qualifier is not repeated when the text already has it."""
+    text = _text(value_text)
+    sign = _text(currency)
+    if sign and text and not _has_currency(text):
+        text = f"{sign}{text}"
+    words = _text(qualifier)
+    if words and not text.lower().startswith(words.lower()):
+        text = f"{words} {text}".strip()
+    return text
+
+
+def _has_currency(text: str) -> bool:
+    return bool(
+        re.search(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yen|yuan|usd|eur|gbp)\b", text, re.I)
+    )
+
+
+def short_number(value: float) -> str:
+    """5600000 -> '5.6M', 25000 -> '25K', 3.6e9 -> '3.6B', 1234 -> '1,234'."""
+    if _missing(value):
+        return ""
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    if abs(value) >= 1e4:
+        return f"{value / 1e3:,.0f}K"
+    return f"{value:,.0f}"
+
+
+def money_text(value: float, currency: object = None) -> str:
+    """A sum for an axis or a short label: '$500M', '€3.6B'; without a currency, '500M
+    (currency not stated)' is left to the caller's title, so just '500M'."""
+    return f"{_text(currency)}{short_number(value)}"

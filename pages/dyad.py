@@ -1,0 +1,102 @@
+"""Pair over time: one source's stances towards one target ("Has Canada's line on Russia
+hardened?"), each article weighted once, with every evidence sentence beneath. Opened from a
+stance mark's evidence ("This pair over time") or as /dyad?source=canada&target=russia&side=country.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from briefing import dyad, evidence, queries
+from briefing.text import md_escape
+from briefing.ui import header, nothing_matches, page_context
+
+EVIDENCE_ROWS = 200
+
+
+def _choose(label: str, options: dict[str, str], wanted: str | None, key: str) -> str | None:
+    """A select box whose first choice is the URL's, when it is among the options."""
+    ids = list(options)
+    if not ids:
+        return None
+    if key not in st.session_state or (wanted in options and st.session_state.get(key) != wanted):
+        if wanted in options:
+            st.session_state[key] = wanted
+        elif st.session_state.get(key) not in options:
+            st.session_state[key] = ids[0]
+    return st.selectbox(label, ids, key=key, format_func=lambda i: options.get(i, i))
+
+
+ctx = page_context()
+if ctx:
+    wh, f = ctx.warehouse, ctx.filters
+    params = st.query_params
+    ss = st.session_state
+    # The URL chooses the pair when it is new to this session (a link was followed); after that
+    # the analyst's own choices win and are written back to the URL.
+    url = (params.get("side"), params.get("source"), params.get("target"))
+    followed = ss.get("dyad_url") != url
+    header(
+        "Pair over time",
+        "One source's stances towards one target, per period. Each article counts once, split "
+        "by the share of its critical, neutral and supportive sentences about the pair, so one "
+        "long article is one article, not a trend.",
+    )
+    top = st.columns([1, 2, 2], vertical_alignment="bottom")
+    if "dyad_side" not in ss or (followed and url[0] in dyad.SIDES):
+        ss["dyad_side"] = url[0] if url[0] in dyad.SIDES else "country"
+    with top[0]:
+        side = st.segmented_control("Sides are", list(dyad.SIDES), key="dyad_side") or "country"
+    counts = queries.stance_counts(wh, f, side)
+    if counts.empty:
+        nothing_matches("stances")
+    else:
+        by_source = counts.groupby(["source_id", "source"], as_index=False)["stances"].sum()
+        by_source = by_source.sort_values(["stances", "source"], ascending=[False, True])
+        sources = dict(zip(by_source["source_id"], by_source["source"], strict=True))
+        with top[1]:
+            source = _choose("Source", sources, url[1] if followed else None, "dyad_source")
+        of_source = counts[counts["source_id"] == source]
+        by_target = of_source.groupby(["target_id", "target"], as_index=False)["stances"].sum()
+        by_target = by_target.sort_values(["stances", "target"], ascending=[False, True])
+        targets = dict(zip(by_target["target_id"], by_target["target"], strict=True))
+        with top[2]:
+            target = _choose("Target", targets, url[2] if followed else None, "dyad_target")
+        if url != (side, source, target):
+            params.update(source=source, target=target, side=side)
+        ss["dyad_url"] = (side, source, target)
+
+        names = f"{sources.get(source, source)} → {targets.get(target, target)}"
+        stances = dyad.pair_stances(wh, f, side, source, target)
+        articles = dyad.per_article(stances)
+        cols = st.columns(4)
+        cols[0].metric("Articles", f"{stances['article_id'].nunique():,}")
+        cols[1].metric("Stance sentences", f"{len(stances):,}")
+        if not articles.empty:
+            shares = articles[list(dyad.POLARITY_ORDER)].mean()
+            cols[2].metric("Critical (article-weighted)", f"{shares['critical']:.0%}")
+            cols[3].metric(
+                "Mean tone (−1 critical … +1 supportive)", f"{articles['tone'].mean():+.2f}"
+            )
+            size = dyad.bin_size(articles["row_date"].min(), articles["row_date"].max())
+            periods = dyad.by_period(articles, size)
+            st.plotly_chart(
+                dyad.figure(periods, f"{names}: stances per {dyad.PERIODS[size]}", size),
+                key="dyad_chart",
+                config={"displaylogo": False},
+            )
+            dated = stances.dropna(subset=["row_date"])["row_date"]
+            st.caption(
+                md_escape(
+                    f"Source: briefing warehouse · {len(stances):,} stance sentences of this "
+                    f"pair from {stances['article_id'].nunique():,} articles · "
+                    f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d} · "
+                    f"{f.describe(ctx.names)} · each article counts once, split by its "
+                    "sentences' polarities"
+                )
+            )
+        undated = articles.attrs.get("undated", 0)
+        if undated:
+            st.caption(f"{undated:,} undated article(s) are in the evidence below, not the chart.")
+        mark = {"kind": "stances", "side": side, "source": source, "target": target}
+        evidence.list_marks(ctx, "dyad", [mark], f"Every stance of {names}", limit=EVIDENCE_ROWS)
