@@ -6,14 +6,16 @@ warehouse rebuilt by `python -m etl` (which replaces the file) is picked up on t
 without restarting the server. Each query runs on its own cursor: DuckDB connections are not
 thread-safe, and Streamlit serves sessions from several threads.
 
-Once per warehouse version the connection builds flattened in-memory tables (`flat_statements`,
-`flat_stances`, `flat_figures`, `flat_events`, `flat_articles`, `flat_mentions`): each row
-already carries its date, the date's precision and its label, its outlet, the names and
-countries of its actors, and the lists the filters test. A filter change then scans one table.
+The pages read flattened tables (`flat_statements`, `flat_stances`, `flat_figures`,
+`flat_events`, `flat_articles`, `flat_mentions`, defined in `etl.derived`): each row already
+carries its date, the date's precision and its label, its outlet, the names and countries of its
+actors, and the lists the filters test, so a filter change scans one table. The ETL writes them
+into the warehouse with the rows they derive from, so a first visit builds nothing; for a
+warehouse written before that, the connection builds them in memory once per version.
 
-An actor's country (`actor_country`, the one definition): the actor itself when its kind is
-country or intergovernmental (the EU speaks for itself), else whatever its country_id points
-at (a country, a bloc or a group).
+An actor's country (`actor_country`, the one definition, see `etl.derived`): the actor itself
+when its kind is country or intergovernmental (the EU speaks for itself), else whatever its
+country_id points at (a country, a bloc or a group).
 
 How the filters apply (the same on every page):
 - dates: a statement's date (else its article's), a stance's statement date (else article's),
@@ -31,7 +33,6 @@ How the filters apply (the same on every page):
 
 from __future__ import annotations
 
-import csv
 import os
 from dataclasses import dataclass, replace
 from datetime import date
@@ -44,6 +45,7 @@ import streamlit as st
 from briefing import quantities
 from briefing.filters import HIGH_CONFIDENCE, FilterOptions, Filters
 from briefing.text import md_escape
+from etl import derived
 from etl.inputs import display_path, hide_paths
 from etl.load import DEFAULT_GAZETTEER
 from etl.types import CONTRACT_TABLES
@@ -51,17 +53,8 @@ from etl.types import CONTRACT_TABLES
 DEFAULT_PATH = "data/warehouse.duckdb"
 TABLES = CONTRACT_TABLES
 CACHE = {"show_spinner": False, "max_entries": 1024, "ttl": 6 * 3600}
-# Kinds of actor that are their own country on every chart and filter.
-COUNTRY_KINDS = ("country", "intergovernmental")
+COUNTRY_KINDS = derived.COUNTRY_KINDS  # actors that are their own country on every chart
 SUBJECTS = ("statements", "stances", "figures", "events", "articles", "mentions")
-# Money among the figures: the aid_money category, or a currency sign or word in the number's
-# text ("$500 million", "€7 billion", "3 billion euros"). First match gives the currency.
-CURRENCIES = (
-    ("€", r"€|\beuros?\b|\bEUR\b"),
-    ("£", r"£|\bpounds? sterling\b|\bGBP\b"),
-    ("¥", r"¥|\byen\b|\byuan\b"),
-    ("$", r"\$|\bdollars?\b|\bUSD\b"),
-)
 
 
 @dataclass(frozen=True)
@@ -113,208 +106,9 @@ def flat(subject: str) -> str:
     return f"memory.main.flat_{subject}"
 
 
-# --- the flattened tables ------------------------------------------------------------------
-
-
-def _label(day: str, precision: str) -> str:
-    """SQL: a date written at its precision ('2015-10-01', '2015-10', '2015')."""
-    return (
-        f"CASE WHEN {day} IS NULL THEN NULL "
-        f"WHEN {precision} = 'year' THEN strftime({day}, '%Y') "
-        f"WHEN {precision} = 'month' THEN strftime({day}, '%Y-%m') "
-        f"ELSE strftime({day}, '%Y-%m-%d') END"
-    )
-
-
-def _dated(own: str, own_precision: str, fallback: str, fallback_precision: str) -> str:
-    """SQL select-list: row_date, row_precision, date_label from a date with a fallback."""
-    day = f"COALESCE({own}, {fallback})"
-    precision = (
-        f"CASE WHEN {own} IS NOT NULL THEN COALESCE({own_precision}, 'day') "
-        f"WHEN {fallback} IS NOT NULL THEN COALESCE({fallback_precision}, 'day') END"
-    )
-    return (
-        f"{day} AS row_date, {precision} AS row_precision, {_label(day, precision)} AS date_label"
-    )
-
-
-def _currency_sql(text: str, category: str) -> str:
-    cases = " ".join(
-        f"WHEN regexp_matches({text}, '{pattern}', 'i') THEN '{sign}'"
-        for sign, pattern in CURRENCIES
-    )
-    return f"CASE {cases} WHEN {category} = 'aid_money' THEN '' END"
-
-
-def _flat_sql(present: dict[str, list[str]]) -> list[str]:
-    """The statements that build the flattened tables, given the warehouse's columns."""
-
-    def col(table: str, alias: str, column: str, default: str = "NULL") -> str:
-        return f"{alias}.{column}" if column in present.get(table, []) else default
-
-    art_prec = col("articles", "ar", "published_precision")
-    kinds = ", ".join(f"'{k}'" for k in COUNTRY_KINDS)
-    return [
-        f"""CREATE OR REPLACE TABLE actor_country AS
-        WITH one AS (SELECT * FROM wh.actors QUALIFY row_number() OVER (PARTITION BY actor_id) = 1),
-             own AS (SELECT actor_id, name, kind, aliases,
-                            CASE WHEN kind IN ({kinds}) THEN actor_id ELSE country_id END AS country_id
-                     FROM one)
-        SELECT own.actor_id, own.name, own.kind, own.aliases, own.country_id,
-               COALESCE(c.name, own.country_id) AS country
-        FROM own LEFT JOIN one c ON c.actor_id = own.country_id""",
-        # A place named like a country (or one of its aliases) lies in that country.
-        """CREATE OR REPLACE TABLE place_country AS
-        SELECT place, min(actor_id) AS country_id FROM (
-            SELECT lower(name) AS place, actor_id FROM actor_country WHERE kind = 'country'
-            UNION ALL
-            SELECT lower(unnest(aliases)), actor_id FROM actor_country WHERE kind = 'country')
-        GROUP BY place""",
-        f"""CREATE OR REPLACE TABLE flat_statements AS
-        WITH said AS (
-            SELECT t.statement_id, list(DISTINCT t.polarity) AS polarities,
-                   string_agg(DISTINCT COALESCE(tg.name, t.target_id), ', '
-                              ORDER BY COALESCE(tg.name, t.target_id)) AS targets,
-                   string_agg(DISTINCT t.polarity, ', ' ORDER BY t.polarity) AS polarity
-            FROM wh.stances t LEFT JOIN actor_country tg ON tg.actor_id = t.target_id
-            WHERE t.statement_id IS NOT NULL GROUP BY t.statement_id)
-        SELECT s.statement_id, s.article_id, s.speaker_id, s.speaker_text, s.quote, s.is_direct,
-               s.char_start, s.char_end, {col("statements", "s", "cue")} AS cue,
-               {col("statements", "s", "confidence")} AS confidence,
-               {col("statements", "s", "review_status", "'machine'")} AS review_status,
-               {_dated("s.statement_date", col("statements", "s", "date_precision"), "ar.published_date", art_prec)},
-               ar.outlet, ar.title, ar.published_date,
-               COALESCE(sp.name, s.speaker_text) AS speaker,
-               sp.country_id, sp.country,
-               COALESCE(said.polarities, []) AS polarities, said.targets, said.polarity
-        FROM wh.statements s
-        JOIN wh.articles ar ON ar.article_id = s.article_id
-        LEFT JOIN actor_country sp ON sp.actor_id = s.speaker_id
-        LEFT JOIN said ON said.statement_id = s.statement_id
-        ORDER BY row_date, s.statement_id""",
-        f"""CREATE OR REPLACE TABLE flat_stances AS
-        SELECT t.stance_id, t.article_id, t.statement_id, t.source_id, t.target_id,
-               t.polarity, t.evidence, t.char_start, t.char_end, {col("stances", "t", "cue")} AS cue,
-               {col("stances", "t", "confidence")} AS confidence,
-               {col("stances", "t", "review_status", "'machine'")} AS review_status,
-               {_dated("s.statement_date", col("statements", "s", "date_precision"), "ar.published_date", art_prec)},
-               ar.outlet, ar.title,
-               COALESCE(src.name, t.source_id) AS source_name,
-               COALESCE(tgt.name, t.target_id) AS target_name,
-               src.country_id AS source_country, tgt.country_id AS target_country,
-               src.country AS source_country_name, tgt.country AS target_country_name
-        FROM wh.stances t
-        JOIN wh.articles ar ON ar.article_id = t.article_id
-        LEFT JOIN wh.statements s ON s.statement_id = t.statement_id
-        LEFT JOIN actor_country src ON src.actor_id = t.source_id
-        LEFT JOIN actor_country tgt ON tgt.actor_id = t.target_id
-        ORDER BY row_date, t.stance_id""",
-        f"""CREATE OR REPLACE TABLE flat_figures AS
-        SELECT f.figure_id, f.article_id, f.value, f.value_text, f.category, f.subject,
-               f.location, f.attributed_to_id, f.as_of_date, f.evidence, f.char_start, f.char_end,
-               {col("figures", "f", "qualifier")} AS qualifier,
-               {col("figures", "f", "confidence")} AS confidence,
-               {col("figures", "f", "review_status", "'machine'")} AS review_status,
-               {col("figures", "f", "value_start")} AS value_start,
-               {col("figures", "f", "value_end")} AS value_end,
-               {_dated("f.as_of_date", col("figures", "f", "as_of_precision"), "ar.published_date", art_prec)},
-               ar.outlet, ar.title, ar.published_date,
-               att.name AS attributed_to, att.country_id AS attributed_country,
-               place.country_id AS location_country,
-               -- "Ottawa" in a Canadian minister's figure is where the speaker sits, not
-               -- where the people counted are: such a figure has no place.
-               CASE WHEN seat.country_id IS NOT NULL THEN NULL ELSE f.location END AS place,
-               seat.country_id IS NOT NULL AS seat_of_speaker,
-               {_currency_sql("f.value_text", "f.category")} AS currency
-        FROM wh.figures f
-        JOIN wh.articles ar ON ar.article_id = f.article_id
-        LEFT JOIN actor_country att ON att.actor_id = f.attributed_to_id
-        LEFT JOIN place_country place ON place.place = lower(f.location)
-        LEFT JOIN seats seat ON seat.place = lower(f.location)
-             AND seat.country_id = att.country_id
-        ORDER BY row_date, f.figure_id""",
-        """CREATE OR REPLACE TABLE flat_figures AS
-        SELECT *, CASE WHEN currency IS NULL THEN 'people' ELSE 'money' END AS measure
-        FROM flat_figures""",
-        f"""CREATE OR REPLACE TABLE flat_events AS
-        WITH taking_part AS (
-            SELECT u.event_id,
-                   string_agg(COALESCE(a.name, u.p), ', ' ORDER BY COALESCE(a.name, u.p)) AS participants,
-                   list(DISTINCT a.country_id) FILTER (WHERE a.country_id IS NOT NULL) AS countries
-            FROM (SELECT event_id, unnest(participant_ids) AS p FROM wh.events) u
-            LEFT JOIN actor_country a ON a.actor_id = u.p GROUP BY u.event_id)
-        SELECT e.event_id, e.article_id, e.event_date AS row_date,
-               COALESCE(e.date_precision, 'day') AS row_precision,
-               {_label("e.event_date", "COALESCE(e.date_precision, 'day')")} AS date_label,
-               e.date_precision, e.event_type, e.description, e.location, e.participant_ids,
-               e.evidence, e.char_start, e.char_end, ar.outlet, ar.title,
-               {col("events", "e", "confidence")} AS confidence,
-               {col("events", "e", "review_status", "'machine'")} AS review_status,
-               tp.participants, place.country_id AS location_country,
-               list_distinct(list_concat(COALESCE(tp.countries, []),
-                   CASE WHEN place.country_id IS NULL THEN [] ELSE [place.country_id] END)) AS countries
-        FROM wh.events e
-        JOIN wh.articles ar ON ar.article_id = e.article_id
-        LEFT JOIN taking_part tp ON tp.event_id = e.event_id
-        LEFT JOIN place_country place ON place.place = lower(e.location)
-        ORDER BY row_date, e.event_id""",
-        f"""CREATE OR REPLACE TABLE flat_articles AS
-        WITH mentioned AS (
-                SELECT m.article_id, count(*) AS mentions,
-                       list(DISTINCT m.actor_id) FILTER (WHERE a.actor_id IS NOT NULL) AS actor_ids,
-                       list(DISTINCT a.country_id) FILTER (WHERE a.country_id IS NOT NULL) AS countries
-                FROM wh.mentions m LEFT JOIN actor_country a ON a.actor_id = m.actor_id
-                GROUP BY m.article_id),
-             said AS (SELECT article_id, count(*) AS n FROM wh.statements GROUP BY article_id),
-             taken AS (SELECT article_id, count(*) AS n, list(DISTINCT polarity) AS polarities
-                       FROM wh.stances GROUP BY article_id),
-             cited AS (SELECT article_id, count(*) AS n, list(DISTINCT category) AS categories
-                       FROM wh.figures GROUP BY article_id),
-             happened AS (SELECT article_id, count(*) AS n FROM wh.events GROUP BY article_id)
-        SELECT ar.article_id, ar.title, ar.outlet, ar.url, ar.source_path, ar.language,
-               ar.published_date AS row_date, ar.published_date,
-               CASE WHEN ar.published_date IS NOT NULL THEN COALESCE({art_prec}, 'day') END AS row_precision,
-               {_label("ar.published_date", f"COALESCE({art_prec}, 'day')")} AS date_label,
-               COALESCE(m.mentions, 0) AS mentions, COALESCE(said.n, 0) AS statements,
-               COALESCE(taken.n, 0) AS stances, COALESCE(cited.n, 0) AS figures,
-               COALESCE(happened.n, 0) AS events,
-               COALESCE(m.actor_ids, []) AS actor_ids, COALESCE(m.countries, []) AS countries,
-               COALESCE(taken.polarities, []) AS polarities,
-               COALESCE(cited.categories, []) AS categories
-        FROM wh.articles ar
-        LEFT JOIN mentioned m ON m.article_id = ar.article_id
-        LEFT JOIN said ON said.article_id = ar.article_id
-        LEFT JOIN taken ON taken.article_id = ar.article_id
-        LEFT JOIN cited ON cited.article_id = ar.article_id
-        LEFT JOIN happened ON happened.article_id = ar.article_id
-        ORDER BY row_date, ar.article_id""",
-        """CREATE OR REPLACE TABLE flat_mentions AS
-        SELECT m.actor_id, m.article_id, ar.published_date AS row_date, ar.outlet,
-               a.country_id, a.country, a.name, a.kind
-        FROM wh.mentions m
-        JOIN wh.articles ar ON ar.article_id = m.article_id
-        JOIN actor_country a ON a.actor_id = m.actor_id
-        ORDER BY row_date, m.article_id""",
-    ]
-
-
 def seats_of_government(path: Path = DEFAULT_GAZETTEER) -> dict[str, str]:
-    """Capital (lower case) -> country id, from the gazetteer's `capitals` column: the seats a
-    government speaks from ("Ottawa said"). Empty when the gazetteer cannot be read."""
-    try:
-        lines = [
-            line
-            for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.lstrip().startswith("#")
-        ]
-    except OSError:
-        return {}
-    seats: dict[str, str] = {}
-    for row in csv.DictReader(lines):
-        for capital in (row.get("capitals") or "").split("|"):
-            if capital.strip() and (row.get("actor_id") or "").strip():
-                seats.setdefault(capital.strip().lower(), row["actor_id"].strip())
-    return seats
+    """Capital (lower case) -> country id (see `etl.derived.seats_of_government`)."""
+    return derived.seats_of_government(path)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -329,14 +123,15 @@ def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConn
         "WHERE table_catalog = 'wh' ORDER BY table_name, ordinal_position"
     ).fetchall():
         present.setdefault(table, []).append(column)
-    con.execute("CREATE TABLE seats (place VARCHAR, country_id VARCHAR)")
-    seats = seats_of_government()
-    if seats:
-        con.executemany("INSERT INTO seats VALUES (?, ?)", sorted(seats.items()))
-    # Flatten only a whole warehouse; health() explains what is missing otherwise.
-    if all(t in present for t in TABLES):
-        for sql in _flat_sql(present):
-            con.execute(sql)
+    if all(t in present for t in derived.DERIVED_TABLES):
+        # Written by the ETL with the rows they derive from: nothing to build on a first visit.
+        for name in derived.DERIVED_TABLES:
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM wh.main.{name}")
+    elif all(t in present for t in TABLES):
+        # A warehouse from before the ETL wrote them: flattened here, once per version.
+        # (health() explains what is missing when the warehouse is not whole.)
+        seats = derived.seats_of_government(DEFAULT_GAZETTEER)
+        derived.build(con, src="wh.", present=present, seats=seats)
     return con
 
 

@@ -1,20 +1,27 @@
-"""The only writer of the warehouse: schema, atomic replace, and reading back a previous run.
+"""The only writer of the warehouse: schema, atomic replace, incremental writes, reading back.
 
-The schema is data (DDL applied idempotently). A run is written to a temporary file beside the
-warehouse and moved over it with `os.replace`, so a crash or a kill mid-run leaves the previous
-warehouse intact. Rows go in through Arrow tables registered with DuckDB, never through SQL
-built from values.
+The schema is data (DDL applied idempotently). Every write goes to a temporary file beside the
+warehouse that is moved over it with `os.replace`, so a crash or a kill mid-write leaves the
+previous warehouse intact and readers (which may not open a file another process writes) never
+wait. A first build, or one after the ETL changed, writes a new file (`write_warehouse`); a run
+that keeps most articles copies the file and changes only the rows of the articles it adds,
+replaces or drops (`update_warehouse`), so its cost follows the new work plus one sequential
+copy, not the size of the archive (see docs/ARCHITECTURE.md). The derived tables the dashboard
+reads (`etl.derived`) are written in the same transaction as their rows. Rows go in through
+Arrow tables registered with DuckDB, never through SQL built from values.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import logging
 import os
 import shutil
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +30,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from etl import derived
 from etl.types import (
     Actor,
     Article,
@@ -209,6 +217,15 @@ TABLES: dict[str, str] = {
             reused INTEGER,
             input_dir VARCHAR
         )""",
+    # Each input file as the last run read it, so an unchanged file is not read again: its bytes'
+    # hash, a hash of its sidecar rows, and what each document in it became (JSON list).
+    "input_files": """
+        CREATE TABLE IF NOT EXISTS input_files (
+            file_path VARCHAR PRIMARY KEY,
+            file_sha256 VARCHAR NOT NULL,
+            sidecar_key VARCHAR NOT NULL,
+            documents JSON NOT NULL
+        )""",
     "meta": """
         CREATE TABLE IF NOT EXISTS meta (
             key VARCHAR PRIMARY KEY,
@@ -317,6 +334,53 @@ class PreviousRun:
         return None
 
 
+@dataclass(frozen=True)
+class InputDocument:
+    """What one document of an input file became: an article (`article_id`) or a rejection."""
+
+    source_path: str
+    content_sha256: str | None = None  # of the raw document (duplicates by bytes)
+    article_id: str | None = None
+    body_key: str | None = None  # of the cleaned text (duplicates by text)
+    reason: str | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """An input file as a run read it: an unchanged file is replayed from this, not re-read."""
+
+    file_path: str
+    file_sha256: str
+    sidecar_key: str
+    documents: tuple[InputDocument, ...]
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "file_path": self.file_path,
+            "file_sha256": self.file_sha256,
+            "sidecar_key": self.sidecar_key,
+            "documents": json.dumps([dataclasses.asdict(d) for d in self.documents]),
+        }
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    source_path: str
+    content_sha256: str
+
+
+@dataclass(frozen=True)
+class WarehouseIndex:
+    """What an incremental run reads of the warehouse it updates: keys, never extracted rows."""
+
+    etl_version: str | None
+    articles: Mapping[str, StoredArticle]  # by article_id, in the warehouse's order
+    files: Mapping[str, InputFile]  # by file path: only files all of whose articles are stored
+    rejected_at: Mapping[tuple[str, str, str], datetime]
+    gazetteer_actors: tuple[Actor, ...] = ()
+
+
 def same_article(a: Article, b: Article) -> bool:
     return dataclasses.replace(a, ingested_at=None) == dataclasses.replace(b, ingested_at=None)
 
@@ -390,6 +454,8 @@ def write_warehouse(
     gazetteer_sha256: str = "",
     reviews: Sequence[Mapping[str, Any]] = (),
     review_machine_rows: Sequence[Mapping[str, Any]] = (),
+    input_files: Sequence[InputFile] = (),
+    gazetteer: Path | None = None,
 ) -> dict[str, int]:
     """Write a complete warehouse to a temporary file, check it, and move it over `db_path`.
 
@@ -413,29 +479,169 @@ def write_warehouse(
                 rejected=rejected,
                 runs=[*previous_runs, run_info],
                 review_tables={"reviews": reviews, "review_machine_rows": review_machine_rows},
+                input_files=input_files,
                 meta={
                     "etl_version": run_info.etl_version,
                     "gazetteer_sha256": gazetteer_sha256,
                     "schema_version": SCHEMA_VERSION,
                 },
             )
+            seats = derived.seats_of_government(gazetteer or DEFAULT_GAZETTEER)
+            derived.build(con, seats=seats)
             counts = _row_counts(con)
             if counts != expected:
                 raise WarehouseError(f"row counts differ after writing: {counts} != {expected}")
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        if row_counts(tmp) != counts:  # reopened as readers will open it
-            raise WarehouseError(f"{tmp} does not read back as written")
-        _fsync(tmp)
-        # A stale write-ahead log beside the old file would be replayed onto the new one.
-        _remove(db_path.with_name(db_path.name + ".wal"))
-        os.replace(tmp, db_path)
-        _fsync(db_path.parent)
+        _swap_in(tmp, db_path, counts)
     except BaseException:
         _remove_db_files(tmp)
         raise
     return counts
+
+
+def _swap_in(tmp: Path, db_path: Path, counts: Mapping[str, int]) -> None:
+    """Check the written file reads back, flush it, and move it over db_path."""
+    if row_counts(tmp) != counts:  # reopened as readers will open it
+        raise WarehouseError(f"{tmp} does not read back as written")
+    _fsync(tmp)
+    # A stale write-ahead log beside the old file would be replayed onto the new one.
+    _remove(db_path.with_name(db_path.name + ".wal"))
+    os.replace(tmp, db_path)
+    _fsync(db_path.parent)
+
+
+# Tables whose rows belong to one article each: an incremental write deletes and inserts these.
+PER_ARTICLE = (
+    "articles",
+    *EXTRACTION_FIELD,
+    "actor_discoveries",
+    "review_machine_rows",
+)
+
+
+def update_warehouse(
+    db_path: Path,
+    *,
+    drop: Iterable[str] = (),
+    add: Sequence[Extraction] = (),
+    actors: Sequence[Actor] | None = None,
+    rejected: Sequence[RejectedFile] | None = None,
+    run_info: RunInfo | None = None,
+    gazetteer_sha256: str | None = None,
+    reviews: Sequence[Mapping[str, Any]] | None = None,
+    review_machine_rows: Sequence[Mapping[str, Any]] = (),
+    input_files: Sequence[InputFile] | None = None,
+) -> dict[str, int]:
+    """Change only some articles of the warehouse at db_path, as one atomic replace.
+
+    The rows of the articles in `drop` and in `add` leave; the rows of `add` (and their
+    `review_machine_rows`) come in; the derived tables are refreshed for those articles. A small
+    table given (`actors`, `rejected`, `reviews`, `input_files`) is replaced whole; None leaves
+    it as it is. `run_info` adds a row to `runs` and sets `meta`. The file is copied beside
+    db_path, changed in one transaction, checked and moved over it, so a crash or a kill leaves
+    the previous warehouse as it was. Returns the row count of every table.
+    """
+    db_path = Path(db_path)
+    clean_stale_temp_files(db_path)
+    tmp = db_path.with_name(f".{db_path.name}{TEMP_MARKER}{os.getpid()}")
+    _remove_db_files(tmp)
+    try:
+        shutil.copyfile(db_path, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            had_derived = all(_has_table(con, name) for name in derived.DERIVED_TABLES)
+            ensure_schema(con)  # a file from before a table existed gains it
+            expected = _row_counts(con)
+            con.execute("BEGIN TRANSACTION")
+            gone = sorted(set(drop) | {e.article.article_id for e in add})
+            con.register("_gone", pa.table({"article_id": pa.array(gone, pa.string())}))
+            try:
+                for table in PER_ARTICLE:  # names from the constants above
+                    (deleted,) = con.execute(
+                        f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _gone)"
+                    ).fetchone()
+                    expected[table] -= deleted
+            finally:
+                con.unregister("_gone")
+            new_rows = _article_rows(add)
+            new_rows["review_machine_rows"] = list(review_machine_rows)
+            replaced = {
+                "actors": actors,
+                "rejected": None
+                if rejected is None
+                else [
+                    {**dataclasses.asdict(r.rejection), "rejected_at": r.rejected_at}
+                    for r in rejected
+                ],
+                "reviews": reviews,
+                "input_files": None if input_files is None else [f.as_row() for f in input_files],
+            }
+            for table, rows in replaced.items():
+                if rows is not None:
+                    con.execute(f"DELETE FROM {table}")  # names from the dict above
+                    expected[table] = 0
+                    new_rows[table] = list(rows)
+            if run_info is not None:
+                new_rows["runs"] = [run_info]
+                meta = {
+                    "etl_version": run_info.etl_version,
+                    "schema_version": SCHEMA_VERSION,
+                }
+                if gazetteer_sha256 is not None:
+                    meta["gazetteer_sha256"] = gazetteer_sha256
+                (deleted,) = con.execute(
+                    "DELETE FROM meta WHERE list_contains(?, key)", [list(meta)]
+                ).fetchone()
+                expected["meta"] -= deleted
+                new_rows["meta"] = [{"key": k, "value": v} for k, v in meta.items()]
+            for table, rows in new_rows.items():
+                if table in ID_COLUMN:
+                    rows = _unique_by_id(rows, ID_COLUMN[table], table=table)
+                _insert(con, table, rows)
+                expected[table] += len(rows)
+            if had_derived:
+                derived.refresh(con, gone, actors_changed=actors is not None)
+            else:  # a file from before the ETL wrote them
+                derived.build(con, seats=derived.seats_of_government(DEFAULT_GAZETTEER))
+            counts = _row_counts(con)
+            if counts != expected:
+                raise WarehouseError(f"row counts differ after writing: {counts} != {expected}")
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        _swap_in(tmp, db_path, counts)
+    except BaseException:
+        _remove_db_files(tmp)
+        raise
+    return counts
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_schema = 'main' AND table_name = ?",
+            [name],
+        ).fetchone()[0]
+    )
+
+
+def _article_rows(extractions: Sequence[Extraction]) -> dict[str, list[Any]]:
+    """The rows of the per-article tables for these extractions (articles first)."""
+    rows: dict[str, list[Any]] = {
+        "articles": [e.article for e in extractions],
+        "actor_discoveries": [
+            {"article_id": e.article.article_id, "actor_id": actor.actor_id}
+            for e in extractions
+            for actor in _unique_by_id(e.new_actors, "actor_id")
+        ],
+    }
+    for table, field_name in EXTRACTION_FIELD.items():
+        rows[table] = [row for e in extractions for row in getattr(e, field_name)]
+    return rows
 
 
 def _fsync(path: Path) -> None:
@@ -457,6 +663,7 @@ def _insert_all(
     runs: Sequence[RunInfo],
     meta: Mapping[str, str],
     review_tables: Mapping[str, Sequence[Mapping[str, Any]]],
+    input_files: Sequence[InputFile] = (),
 ) -> dict[str, int]:
     article_ids = {a.article_id for a in articles}
     for extraction in extractions:
@@ -465,22 +672,17 @@ def _insert_all(
                 f"extraction for {extraction.article.source_path} has no article row"
             )
     rows: dict[str, list[Any]] = {
+        **_article_rows(extractions),
         "articles": list(articles),
         "actors": list(actors),
         "rejected": [
             {**dataclasses.asdict(r.rejection), "rejected_at": r.rejected_at} for r in rejected
         ],
-        "actor_discoveries": [
-            {"article_id": e.article.article_id, "actor_id": actor.actor_id}
-            for e in extractions
-            for actor in _unique_by_id(e.new_actors, "actor_id")
-        ],
         "runs": list(runs),
+        "input_files": [f.as_row() for f in input_files],
         "meta": [{"key": k, "value": v} for k, v in meta.items()],
         **{table: list(table_rows) for table, table_rows in review_tables.items()},
     }
-    for table, field_name in EXTRACTION_FIELD.items():
-        rows[table] = [row for e in extractions for row in getattr(e, field_name)]
     counts = {}
     for table in TABLES:
         table_rows = rows[table]
@@ -698,53 +900,212 @@ def _build(cls: type, row: Mapping[str, Any]) -> Any:
 
 
 def read_previous(db_path: Path) -> PreviousRun | None:
-    """The previous warehouse's version and every article's rows, or None if there is none usable."""
+    """The previous warehouse's version and every article's rows, or None if there is none usable.
+
+    Reads every row back (tools and tests compare whole warehouses with it); a run reads only
+    `read_index` and the rows of the articles it must look at (`read_extractions`).
+    """
     db_path = Path(db_path)
     con = _open_warehouse(db_path)
     if con is None:
         return None
     try:
         version_row = con.execute("SELECT value FROM meta WHERE key = 'etl_version'").fetchone()
-        articles = [_build(Article, r) for r in _dicts(con, "SELECT * FROM articles")]
-        per_article: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-        for table, cls in ARTICLE_TABLES.items():
-            # Table names come from ARTICLE_TABLES; rows in span order as the extractors give them.
-            for row in _dicts(con, f"SELECT * FROM {table} ORDER BY article_id, rowid"):
-                per_article[row["article_id"]][table].append(_build(cls, row))
+        ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
+        found = _extractions(con, ids)
         actors = {r["actor_id"]: _build(Actor, r) for r in _dicts(con, "SELECT * FROM actors")}
-        discovered: dict[str, list[Actor]] = defaultdict(list)
-        for row in _dicts(con, "SELECT * FROM actor_discoveries"):
-            if row["actor_id"] in actors:
-                discovered[row["article_id"]].append(actors[row["actor_id"]])
-        rejected_at = {
-            (r["source_path"], r["reason"], r["detail"]): r["rejected_at"]
-            for r in _dicts(con, "SELECT * FROM rejected")
-        }
+        rejected_at = _rejected_at(con)
     except (duckdb.Error, TypeError, KeyError) as exc:
         log.warning("ignoring %s: unreadable warehouse (%s); it will be replaced", db_path, exc)
         return None
     finally:
         con.close()
     extractions: dict[str, list[Extraction]] = defaultdict(list)
-    for article in articles:
-        rows = per_article.get(article.article_id, {})
-        extractions[article.content_sha256].append(
-            Extraction(
-                article=article,
-                mentions=tuple(rows.get("mentions", ())),
-                statements=tuple(rows.get("statements", ())),
-                stances=tuple(rows.get("stances", ())),
-                figures=tuple(rows.get("figures", ())),
-                events=tuple(rows.get("events", ())),
-                new_actors=tuple(discovered.get(article.article_id, ())),
-            )
-        )
+    for extraction in found:
+        extractions[extraction.article.content_sha256].append(extraction)
     return PreviousRun(
         etl_version=version_row[0] if version_row else None,
         extractions={sha: tuple(group) for sha, group in extractions.items()},
         rejected_at=rejected_at,
         gazetteer_actors=tuple(a for a in actors.values() if a.source == "gazetteer"),
     )
+
+
+def _rejected_at(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str], datetime]:
+    return {
+        (r["source_path"], r["reason"], r["detail"]): r["rejected_at"]
+        for r in _dicts(con, "SELECT * FROM rejected")
+    }
+
+
+def read_index(db_path: Path) -> WarehouseIndex | None:
+    """What an incremental run needs to know of the warehouse, or None if there is none usable:
+    its version, every article's key, the input files it was read from, when each rejection
+    was first seen and the gazetteer's actors. No extracted row is read."""
+    db_path = Path(db_path)
+    con = _open_warehouse(db_path)
+    if con is None:
+        return None
+    try:
+        version_row = con.execute("SELECT value FROM meta WHERE key = 'etl_version'").fetchone()
+        articles = {
+            article_id: StoredArticle(source_path, sha)
+            for article_id, source_path, sha in con.execute(
+                "SELECT article_id, source_path, content_sha256 FROM articles ORDER BY rowid"
+            ).fetchall()
+        }
+        files: dict[str, InputFile] = {}
+        if _has_table(con, "input_files"):
+            for path, sha, sidecar_key, documents in con.execute(
+                "SELECT file_path, file_sha256, sidecar_key, documents FROM input_files"
+            ).fetchall():
+                docs = tuple(InputDocument(**d) for d in json.loads(documents))
+                # A file is replayed only when every article it gave is still here (an article
+                # rejected after reading, e.g. over its time budget, is read and tried again).
+                if all(d.article_id is None or d.article_id in articles for d in docs):
+                    files[path] = InputFile(path, sha, sidecar_key, docs)
+        gazetteer_actors = tuple(
+            _build(Actor, r) for r in _dicts(con, "SELECT * FROM actors WHERE source = 'gazetteer'")
+        )
+        rejected_at = _rejected_at(con)
+    except (duckdb.Error, TypeError, KeyError) as exc:
+        log.warning("ignoring %s: unreadable warehouse (%s); it will be replaced", db_path, exc)
+        return None
+    finally:
+        con.close()
+    return WarehouseIndex(
+        etl_version=version_row[0] if version_row else None,
+        articles=articles,
+        files=files,
+        rejected_at=rejected_at,
+        gazetteer_actors=gazetteer_actors,
+    )
+
+
+def matching_articles(
+    db_path: Path, ids: Iterable[str], shas: Iterable[str], paths: Iterable[str]
+) -> dict[str, StoredArticle]:
+    """The keys of the articles with one of these ids, content hashes or source paths, by id in
+    source-path order (what the reviews of a log may attach to, read without the whole index)."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        found = con.execute(
+            "SELECT article_id, source_path, content_sha256 FROM articles "
+            "WHERE list_contains(?, article_id) OR list_contains(?, content_sha256) "
+            "OR list_contains(?, source_path) ORDER BY source_path",
+            [sorted(set(ids)), sorted(set(shas)), sorted(set(paths))],
+        ).fetchall()
+    finally:
+        con.close()
+    return {article_id: StoredArticle(path, sha) for article_id, path, sha in found}
+
+
+def read_articles(db_path: Path, article_ids: Iterable[str]) -> dict[str, Article]:
+    """The article rows of these ids that the warehouse holds."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        with _registered_ids(con, ids):
+            rows = _dicts(
+                con, "SELECT * FROM articles WHERE article_id IN (SELECT article_id FROM _ids)"
+            )
+    finally:
+        con.close()
+    return {r["article_id"]: _build(Article, r) for r in rows}
+
+
+def read_discoveries(db_path: Path) -> dict[str, list[Actor]]:
+    """article_id -> the actors it discovered (as the `actors` table holds them now)."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        rows = _dicts(
+            con,
+            "SELECT d.article_id AS discovered_by, a.* FROM actor_discoveries d "
+            "JOIN actors a ON a.actor_id = d.actor_id ORDER BY d.rowid",
+        )
+    finally:
+        con.close()
+    found: dict[str, list[Actor]] = defaultdict(list)
+    for row in rows:
+        found[row["discovered_by"]].append(_build(Actor, row))
+    return found
+
+
+def repaired_articles(db_path: Path) -> tuple[tuple[str, str], ...]:
+    """(source_path, what was repaired) of every article whose text needed a repair."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return tuple(
+            con.execute(
+                "SELECT source_path, encoding_note FROM articles "
+                "WHERE encoding_note IS NOT NULL AND encoding_note <> '' ORDER BY source_path"
+            ).fetchall()
+        )
+    finally:
+        con.close()
+
+
+def read_extractions(db_path: Path, article_ids: Sequence[str]) -> list[Extraction]:
+    """The stored rows of these articles, in the order given (ids not stored are skipped)."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return _extractions(con, article_ids)
+    finally:
+        con.close()
+
+
+@contextmanager
+def _registered_ids(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> Iterator[None]:
+    """A one-column table `_ids` of article ids on the connection while in use."""
+    con.register("_ids", pa.table({"article_id": pa.array(list(ids), pa.string())}))
+    try:
+        yield
+    finally:
+        con.unregister("_ids")
+
+
+def _extractions(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[Extraction]:
+    ids = list(dict.fromkeys(article_ids))
+    if not ids:
+        return []
+    inside = "article_id IN (SELECT article_id FROM _ids)"
+    with _registered_ids(con, ids):
+        articles = {
+            r["article_id"]: _build(Article, r)
+            for r in _dicts(con, f"SELECT * FROM articles WHERE {inside}")
+        }
+        per_article: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        for table, cls in ARTICLE_TABLES.items():
+            # Table names come from ARTICLE_TABLES; rows in span order as the extractors give them.
+            sql = f"SELECT * FROM {table} WHERE {inside} ORDER BY article_id, rowid"
+            for row in _dicts(con, sql):
+                per_article[row["article_id"]][table].append(_build(cls, row))
+        discovered: dict[str, list[Actor]] = defaultdict(list)
+        for row in _dicts(
+            con,
+            "SELECT d.article_id AS discovered_by, a.* FROM actor_discoveries d "
+            f"JOIN actors a ON a.actor_id = d.actor_id WHERE d.{inside} ORDER BY d.rowid",
+        ):
+            discovered[row["discovered_by"]].append(_build(Actor, row))
+    out = []
+    for article_id in ids:
+        if article_id not in articles:
+            continue
+        rows = per_article.get(article_id, {})
+        out.append(
+            Extraction(
+                article=articles[article_id],
+                mentions=tuple(rows.get("mentions", ())),
+                statements=tuple(rows.get("statements", ())),
+                stances=tuple(rows.get("stances", ())),
+                figures=tuple(rows.get("figures", ())),
+                events=tuple(rows.get("events", ())),
+                new_actors=tuple(discovered.get(article_id, ())),
+            )
+        )
+    return out
 
 
 # --- actors --------------------------------------------------------------------------------

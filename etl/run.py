@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from etl import load, review
 from etl.cluster import ClusterError
-from etl.inputs import check_entry, display_path, hide_paths, relative_path
+from etl.inputs import check_entry, display_path, hide_paths, read_entry, relative_path
 from etl.types import CONTRACT_TABLES, Actor, Article, Extraction, Rejection, stable_id
 
 log = logging.getLogger(__name__)
@@ -203,11 +203,20 @@ def _sha256(text: str) -> str:
 
 @dataclass
 class _Intake:
-    """Articles ready for analysis and the files turned away, in input order."""
+    """Articles ready for analysis and the files turned away, in input order.
+
+    `articles` are the documents read and prepared afresh; `replayed` the articles of files
+    unchanged since the previous warehouse (same bytes, same sidecar rows), which are not read
+    again (article_id -> source_path); `order` every article's id in input order; `files` what
+    each input file gave, for the warehouse's `input_files`.
+    """
 
     articles: list[Article] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     files_seen: int = 0
+    replayed: dict[str, str] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    files: list[load.InputFile] = field(default_factory=list)
 
 
 def _error_rejection(path: str, stage: str, exc: BaseException) -> Rejection:
@@ -232,11 +241,21 @@ def _read_sidecar(input_dir: Path, steps: Steps, rejected: list[Rejection]) -> M
 
 
 def read_inputs(
-    input_dir: Path, steps: Steps, reporter: Reporter, skip: Iterable[Path] = ()
+    input_dir: Path,
+    steps: Steps,
+    reporter: Reporter,
+    skip: Iterable[Path] = (),
+    known: Mapping[str, load.InputFile] | None = None,
 ) -> _Intake:
-    """Read and prepare every file; duplicates and failures become rejections."""
+    """Read and prepare every file; duplicates and failures become rejections.
+
+    A file in `known` (by relative path) whose bytes and sidecar rows are unchanged is not read
+    or prepared again: what it gave last time is replayed, duplicates judged the same way.
+    """
     intake = _Intake()
+    known = known or {}
     sidecar = _read_sidecar(input_dir, steps, intake.rejected)
+    sidecar_keys = _sidecar_keys(sidecar)
     scan = scan_input_folder(input_dir, skip)
     intake.rejected.extend(scan.rejected)
     files = scan.files
@@ -244,9 +263,58 @@ def read_inputs(
     reporter.phase("reading", len(files))
     first_by_bytes: dict[str, str] = {}
     first_by_body: dict[str, str] = {}
+
+    def first_bytes(source_path: str, content_sha: str | None, relative: str) -> bool:
+        """Whether a document is the first with its bytes; else it is rejected as a duplicate."""
+        if content_sha is None:
+            return True
+        earlier = first_by_bytes.get(content_sha)
+        if earlier is not None and earlier != relative:
+            intake.rejected.append(
+                Rejection(source_path, "duplicate", f"same content as {earlier}")
+            )
+            return False
+        first_by_bytes.setdefault(content_sha, relative)
+        return True
+
+    def first_text(source_path: str, body_key: str) -> bool:
+        """Whether an article is the first with its cleaned text; else it is rejected."""
+        earlier = first_by_body.get(body_key)
+        if earlier is not None:
+            intake.rejected.append(
+                Rejection(source_path, "duplicate", f"same content as {earlier}")
+            )
+            return False
+        first_by_body[body_key] = source_path
+        return True
+
     for path in files:
         relative = path.relative_to(input_dir).as_posix()
         reporter.advance(relative)
+        sidecar_key = sidecar_keys.get(relative, "")
+        file_sha = _file_sha256(path, input_dir) if relative in known else None
+        previous = known.get(relative)
+        if (
+            previous is not None
+            and previous.file_sha256 == file_sha
+            and previous.sidecar_key == sidecar_key
+        ):
+            whole = True  # no document of it is now a duplicate (else it is read next time)
+            for doc in previous.documents:
+                if not first_bytes(doc.source_path, doc.content_sha256, relative):
+                    whole = False
+                elif doc.article_id is None:
+                    intake.rejected.append(Rejection(doc.source_path, doc.reason, doc.detail))
+                elif first_text(doc.source_path, doc.body_key):
+                    intake.replayed[doc.article_id] = doc.source_path
+                    intake.order.append(doc.article_id)
+                else:
+                    whole = False
+            if whole:
+                intake.files.append(previous)
+            continue
+        documents: list[load.InputDocument] = []
+        cacheable = True
         try:
             result = steps.read_source(path, input_dir)
         # A reader bug or an OS error costs one file, not the run.
@@ -259,34 +327,71 @@ def read_inputs(
             continue
         if isinstance(result, Rejection):
             intake.rejected.append(result)
-            continue
+            # An unreadable file may be readable next time: only other verdicts are kept.
+            cacheable = result.reason != "unreadable"
+            documents.append(
+                load.InputDocument(result.source_path, reason=result.reason, detail=result.detail)
+            )
+            result = []
         for raw in result:
             # One file may hold many documents (JSON Lines) sharing the file's hash.
-            earlier = first_by_bytes.get(raw.content_sha256)
-            if earlier is not None and earlier != relative:
-                intake.rejected.append(
-                    Rejection(raw.source_path, "duplicate", f"same content as {earlier}")
-                )
+            if not first_bytes(raw.source_path, raw.content_sha256, relative):
+                cacheable = False  # what it duplicates may be gone next time: read it again
                 continue
-            first_by_bytes.setdefault(raw.content_sha256, relative)
             try:
                 prepared = steps.prepare(raw, sidecar)
             except Exception as exc:  # noqa: BLE001 - one article's failure is its own
                 intake.rejected.append(_error_rejection(raw.source_path, "preparing", exc))
+                cacheable = False
                 continue
             if isinstance(prepared, Rejection):
                 intake.rejected.append(prepared)
-                continue
-            body_key = _sha256(" ".join(prepared.body.split()))
-            earlier = first_by_body.get(body_key)
-            if earlier is not None:
-                intake.rejected.append(
-                    Rejection(prepared.source_path, "duplicate", f"same content as {earlier}")
+                documents.append(
+                    load.InputDocument(
+                        prepared.source_path,
+                        content_sha256=raw.content_sha256,
+                        reason=prepared.reason,
+                        detail=prepared.detail,
+                    )
                 )
                 continue
-            first_by_body[body_key] = prepared.source_path
+            body_key = _sha256(" ".join(prepared.body.split()))
+            if not first_text(prepared.source_path, body_key):
+                cacheable = False
+                continue
             intake.articles.append(prepared)
+            intake.order.append(prepared.article_id)
+            documents.append(
+                load.InputDocument(
+                    prepared.source_path,
+                    content_sha256=raw.content_sha256,
+                    article_id=prepared.article_id,
+                    body_key=body_key,
+                )
+            )
+        if cacheable:
+            file_sha = file_sha or _file_sha256(path, input_dir)
+            if file_sha is not None:
+                intake.files.append(
+                    load.InputFile(relative, file_sha, sidecar_key, tuple(documents))
+                )
     return intake
+
+
+def _file_sha256(path: Path, root: Path) -> str | None:
+    """The hash of a file's bytes (None when it cannot be read)."""
+    from etl.readers import DEFAULT_MAX_BYTES
+
+    data = read_entry(path, root, DEFAULT_MAX_BYTES + 1)
+    return None if isinstance(data, Rejection) else hashlib.sha256(data).hexdigest()
+
+
+def _sidecar_keys(sidecar: Mapping[str, Any]) -> dict[str, str]:
+    """file path -> a hash of the sidecar rows that apply to it (its own and its records')."""
+    rows: dict[str, list[tuple[str, str]]] = {}
+    for key, value in sidecar.items():
+        rows.setdefault(str(key).split("#", 1)[0], []).append((str(key), repr(value)))
+    return {file: _sha256(repr(sorted(found)))[:16] for file, found in rows.items()}
 
 
 def default_workers() -> int:
@@ -417,10 +522,6 @@ def _check_order(extraction: Extraction, article: Article) -> None:
         raise RuntimeError(f"analyser returned {extraction.article.source_path} out of order")
 
 
-def _discovered_actors(extractions: Sequence[Extraction]) -> list[Actor]:
-    return [actor for e in extractions for actor in e.new_actors]
-
-
 def run_etl(
     input_dir: Path,
     db_path: Path,
@@ -545,17 +646,22 @@ def _build_warehouse(
     workers: int = 1,
     scheduler: str | None = None,
 ) -> RunSummary:
-    """The run itself, under the writer lock: read, analyse what changed, write."""
+    """The run itself, under the writer lock: read, analyse what changed, write.
+
+    With a previous warehouse of the same ETL version the run is incremental: unchanged files
+    are not read again, unchanged articles keep their rows where they are, and only the rows of
+    new, changed, removed and re-reviewed articles are written (`load.update_warehouse`).
+    Otherwise every article is analysed and a new file written (`load.write_warehouse`).
+    """
     started_at = datetime.now(UTC).replace(tzinfo=None)
     version = load.etl_version(gazetteer=gazetteer)
     notes: list[str] = []
 
-    # Reviewed articles come back with the machine's rows: reviews are applied afresh below.
-    previous = review.restore_machine_rows(load.read_previous(db_path), db_path)
-    if previous is None and db_path.exists():
+    index = load.read_index(db_path)
+    if index is None and db_path.exists():
         notes.append(f"{display_path(db_path)} could not be read back; it is replaced")
-    reusable = previous is not None and not full and previous.etl_version == version
-    if previous is not None and not full and not reusable:
+    reusable = index is not None and not full and index.etl_version == version
+    if index is not None and not full and not reusable:
         notes.append("the ETL code, rules or gazetteer changed: every article is reanalysed")
 
     warehouse_files = (
@@ -564,22 +670,36 @@ def _build_warehouse(
         lock_path(db_path),
         *review.store_files(db_path),
     )
-    intake = read_inputs(input_dir, steps, reporter, skip=warehouse_files)
+    intake = read_inputs(
+        input_dir, steps, reporter, skip=warehouse_files, known=index.files if reusable else None
+    )
 
-    kept: dict[str, Extraction] = {}
+    # Articles read afresh that the warehouse holds unchanged keep their rows too.
+    stored = (
+        load.read_articles(
+            db_path, [a.article_id for a in intake.articles if a.article_id in index.articles]
+        )
+        if index is not None
+        else {}
+    )
+    kept: set[str] = set(intake.replayed)
     to_analyse: list[Article] = []
+    source_paths = dict(intake.replayed)
     for article in intake.articles:
-        earlier = previous.unchanged(article) if previous is not None else None
-        if earlier is not None and reusable:
-            kept[article.article_id] = earlier
+        source_paths[article.article_id] = article.source_path
+        earlier = stored.get(article.article_id)
+        unchanged = earlier is not None and load.same_article(earlier, article)
+        if unchanged and reusable:
+            kept.add(article.article_id)
             continue
         # An unchanged article keeps the time it was first ingested, even when reanalysed.
-        ingested_at = earlier.article.ingested_at if earlier is not None else None
+        ingested_at = earlier.ingested_at if unchanged else None
         to_analyse.append(dataclasses.replace(article, ingested_at=ingested_at or started_at))
 
+    discoveries = load.read_discoveries(db_path) if kept else {}
     new_extractions: list[Extraction] = []
     analysis_rejected: list[Rejection] = []
-    gazetteer_actors: tuple[Actor, ...] = previous.gazetteer_actors if reusable else ()
+    gazetteer_actors: tuple[Actor, ...] = index.gazetteer_actors if reusable else ()
     if to_analyse or not gazetteer_actors:
         analyser = steps.make_analyser()
         gazetteer_actors = tuple(analyser.gazetteer_actors)
@@ -597,25 +717,43 @@ def _build_warehouse(
             except ClusterError as exc:
                 raise RunError(str(exc)) from exc
 
-    by_id = {e.article.article_id: e for e in new_extractions}
-    by_id.update(kept)
+    fresh = {e.article.article_id: e for e in new_extractions}
     # Input order, so the warehouse does not depend on which articles were reused.
-    extractions = [by_id[a.article_id] for a in intake.articles if a.article_id in by_id]
-    articles = [e.article for e in extractions]
+    order = [a for a in intake.order if a in kept or a in fresh]
+    discovered = [
+        actor
+        for article_id in order
+        for actor in (
+            fresh[article_id].new_actors if article_id in fresh else discoveries.get(article_id, ())
+        )
+    ]
     rejections = intake.rejected + analysis_rejected
-    first_seen = previous.rejected_at if previous is not None else {}
+    first_seen = index.rejected_at if index is not None else {}
     rejected_rows = [
         load.RejectedFile(r, first_seen.get((r.source_path, r.reason, r.detail), started_at))
         for r in rejections
     ]
-    actors = load.merge_actors(gazetteer_actors, _discovered_actors(extractions))
-    if previous is not None:
-        notes += _dropped_note(previous, articles)
+    actors = load.merge_actors(gazetteer_actors, discovered)
+    if index is not None:
+        notes += _dropped_note(index, {source_paths[a] for a in order})
     run_id = stable_id(started_at.isoformat(), os.getpid(), input_dir.resolve())
     reporter.note(f"writing {display_path(db_path)}")
-    # Analysts' reviews (etl/review): corrections applied, rejected rows out, added rows in.
+    # Analysts' reviews (etl/review): corrections applied, rejected rows out, added rows in. An
+    # incremental run re-applies them to the kept articles they may attach to, and to the new.
+    incremental = reusable and index is not None
     try:
-        reviewed = review.apply_store(extractions, db_path)
+        log = review.store_log(db_path)
+        subject = [fresh[a] for a in order if a in fresh]
+        if incremental:
+            candidates = review.candidates(log, {a: index.articles[a] for a in kept})
+            again = {
+                e.article.article_id: e
+                for e in review.stored_machine_extractions(db_path, sorted(candidates))
+            }
+            subject = [
+                again[a] if a in again else fresh[a] for a in order if a in again or a in fresh
+            ]
+        reviewed = review.review_extractions(subject, log)
     except review.ReviewError as exc:
         raise RunError(str(exc)) from exc
     notes += reviewed.notes()
@@ -625,23 +763,39 @@ def _build_warehouse(
         finished_at=datetime.now(UTC).replace(tzinfo=None),
         etl_version=version,
         files_seen=intake.files_seen,
-        articles=len(articles),
+        articles=len(order),
         rejected=len(rejected_rows),
         reused=len(kept),
         input_dir=str(input_dir),
     )
     try:
-        rows = load.write_warehouse(
-            db_path,
-            articles=articles,
-            extractions=reviewed.extractions,
-            actors=actors,
-            rejected=rejected_rows,
-            run_info=run_info,
-            gazetteer_sha256=load.file_sha256(gazetteer),
-            reviews=reviewed.review_rows,
-            review_machine_rows=reviewed.machine_rows,
-        )
+        if incremental:
+            rows = load.update_warehouse(
+                db_path,
+                drop=set(index.articles) - kept,
+                add=reviewed.extractions,
+                actors=actors,
+                rejected=rejected_rows,
+                run_info=run_info,
+                gazetteer_sha256=load.file_sha256(gazetteer),
+                reviews=reviewed.review_rows,
+                review_machine_rows=reviewed.machine_rows,
+                input_files=intake.files,
+            )
+        else:
+            rows = load.write_warehouse(
+                db_path,
+                articles=[e.article for e in reviewed.extractions],
+                extractions=reviewed.extractions,
+                actors=actors,
+                rejected=rejected_rows,
+                run_info=run_info,
+                gazetteer_sha256=load.file_sha256(gazetteer),
+                reviews=reviewed.review_rows,
+                review_machine_rows=reviewed.machine_rows,
+                input_files=intake.files,
+                gazetteer=gazetteer,
+            )
     except OSError as exc:
         raise RunError(
             f"could not write the warehouse {display_path(db_path)}: "
@@ -652,21 +806,20 @@ def _build_warehouse(
         input_dir=input_dir,
         db_path=db_path,
         files_seen=intake.files_seen,
-        articles_new=len(articles) - len(kept),
+        articles_new=len(order) - len(kept),
         articles_reused=len(kept),
         rejected=tuple(rejections),
         rows=rows,
         elapsed_seconds=0.0,
         run_id=run_id,
         notes=tuple(notes),
-        repaired=tuple((a.source_path, a.encoding_note) for a in articles if a.encoding_note),
+        repaired=load.repaired_articles(db_path),
     )
 
 
-def _dropped_note(previous: load.PreviousRun, articles: Sequence[Article]) -> list[str]:
+def _dropped_note(index: load.WarehouseIndex, loaded: set[str]) -> list[str]:
     """Say which articles of the previous warehouse this run no longer holds: none goes unsaid."""
-    loaded = {a.source_path for a in articles}
-    before = {e.article.source_path for group in previous.extractions.values() for e in group}
+    before = {a.source_path for a in index.articles.values()}
     gone = sorted(before - loaded)
     if not gone:
         return []

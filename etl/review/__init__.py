@@ -11,7 +11,8 @@ The dashboard and the command line use these functions (details in docs/reviews.
 - `import_lines`, `export_gold`, `score_reviews` back `python -m etl.review` and
   `python -m etl.evaluate --reviews`.
 
-The ETL calls `restore_machine_rows` and `apply_store` (see etl/run.py).
+The ETL calls `store_log`, `candidates`, `stored_machine_extractions` and
+`review_extractions` (see etl/run.py).
 """
 
 from __future__ import annotations
@@ -45,7 +46,11 @@ from etl.review.warehouse import (
     WarehouseBusy,
     apply_reviews_to_warehouse,
     apply_store,
+    candidates,
     restore_machine_rows,
+    review_extractions,
+    store_log,
+    stored_machine_extractions,
 )
 
 
@@ -87,15 +92,19 @@ __all__ = [
     "added_row_id",
     "apply_reviews_to_warehouse",
     "apply_store",
+    "candidates",
     "export_gold",
     "format_review_scores",
     "import_lines",
     "read_reviews",
     "restore_machine_rows",
+    "review_extractions",
     "row_state",
     "score_reviews",
     "store_files",
+    "store_log",
     "store_path",
+    "stored_machine_extractions",
     "submit",
     "unattached",
 ]

@@ -34,7 +34,8 @@ from etl.review.warehouse import (
     ApplyResult,
     apply_reviews_to_warehouse,
     bundles,
-    machine_extractions,
+    stored_candidates,
+    stored_machine_extractions,
 )
 from etl.types import DATE_PRECISIONS, EVENT_TYPES, FIGURE_CATEGORIES, POLARITIES
 
@@ -270,21 +271,29 @@ def request_from_json(data: Any, default_reviewer: str | None = None) -> ReviewR
 
 
 class _Warehouse:
-    """The machine's rows of a warehouse, indexed for finding a row's article."""
+    """The machine's rows of a warehouse, read one article at a time as requests need them
+    (a submit costs the articles it touches, not the archive)."""
 
     def __init__(self, db_path: Path) -> None:
         self.db_path = db_path
-        self.bundles = {b.article.article_id: b for b in bundles(machine_extractions(db_path))}
+        self.bundles = _Bundles(db_path)
         self.actors = _actor_index(db_path)
 
     def resolve(self, log: Sequence[Review], article_ids: set[str] | None = None) -> Any:
-        chosen = [b for a, b in self.bundles.items() if article_ids is None or a in article_ids]
+        if article_ids is None:
+            # Every article a review may attach to resolves as the whole warehouse would.
+            ordered = list(stored_candidates(self.db_path, log))
+        else:
+            ordered = sorted(article_ids)
+        chosen = [b for b in (self.bundles.get(a) for a in ordered) if b is not None]
         return resolve(chosen, log)
 
     def article_of(self, table: str, row_id: str, log: Sequence[Review]) -> str | None:
-        for article_id, bundle in self.bundles.items():
+        found = _article_holding(self.db_path, table, row_id)
+        if found is not None and self.bundles.get(found) is not None:
+            bundle = self.bundles[found]
             if any(row_id_of(table, r) == row_id for r in bundle.rows.get(table, ())):
-                return article_id
+                return found
         state = self.resolve(log).states.get((table, row_id))
         return state.article_id if state is not None else None
 
@@ -300,6 +309,45 @@ class _Warehouse:
         bundle = self.bundles[article_id]
         machine = next(r for r in bundle.rows[table] if row_id_of(table, r) == row_id)
         return RowState(table, row_id, article_id, machine, machine, "machine", 0, ())
+
+
+class _Bundles:
+    """article_id -> the machine's rows of that article, read from the warehouse on first use."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self.loaded: dict[str, Any] = {}
+
+    def get(self, article_id: str, default: Any = None) -> Any:
+        if article_id not in self.loaded:
+            found = bundles(stored_machine_extractions(self.db_path, [article_id]))
+            self.loaded[article_id] = found[0] if found else None
+        return self.loaded[article_id] if self.loaded[article_id] is not None else default
+
+    def __getitem__(self, article_id: str) -> Any:
+        found = self.get(article_id)
+        if found is None:
+            raise KeyError(article_id)
+        return found
+
+
+def _article_holding(db_path: Path, table: str, row_id: str) -> str | None:
+    """The article whose rows (as shown, or as the machine made them) include this row."""
+    id_column = REVIEW_TABLES[table]
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        # Table and column names come from REVIEW_TABLES, never from the request.
+        found = con.execute(
+            f"SELECT article_id FROM {table} WHERE {id_column} = ? "
+            "UNION ALL SELECT article_id FROM review_machine_rows "
+            "WHERE table_name = ? AND row_id = ? LIMIT 1",
+            [row_id, table, row_id],
+        ).fetchone()
+    except duckdb.CatalogException:  # a warehouse from before reviews
+        return None
+    finally:
+        con.close()
+    return found[0] if found else None
 
 
 def _as_json(row: Any) -> dict[str, Any] | None:

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,20 +108,62 @@ def review_extractions(extractions: Sequence[Extraction], reviews: Sequence[Revi
 
 
 def apply_store(extractions: Sequence[Extraction], db_path: Path) -> ReviewedRun:
-    """The ETL's hook: the store of the warehouse at db_path applied to a run's extractions.
+    """The store of the warehouse at db_path applied to these extractions (see `store_log`)."""
+    return review_extractions(extractions, store_log(db_path))
+
+
+def store_log(db_path: Path) -> list[Review]:
+    """Every action in the store of the warehouse at db_path, oldest first.
 
     A store that cannot be read stops the run (ReviewError): a warehouse written without the
     reviews would silently show the machine's rows as if nobody had reviewed them.
     """
     store = ReviewStore.for_warehouse(db_path)
     try:
-        log = store.read()
+        return store.read()
     except duckdb.Error as exc:
         raise ReviewError(
             f"the review store {store.path.name} cannot be read ({exc}); the warehouse was left "
             "as it was. Restore the file from a backup, or move it away to run without reviews"
         ) from exc
-    return review_extractions(extractions, log)
+
+
+def candidates(log: Sequence[Review], articles: Mapping[str, load.StoredArticle]) -> set[str]:
+    """The articles (of `articles`, by id) that some review could attach to: by its article id,
+    its article's content hash or its source path (see `etl.review.apply`). Resolving the log
+    against these articles alone attaches every review where the whole warehouse would."""
+    ids, shas, paths = _review_keys(log)
+    return {
+        article_id
+        for article_id, stored in articles.items()
+        if article_id in ids or stored.content_sha256 in shas or stored.source_path in paths
+    }
+
+
+def stored_candidates(db_path: Path, log: Sequence[Review]) -> dict[str, load.StoredArticle]:
+    """`candidates` read from the warehouse at db_path by their keys (source-path order)."""
+    return load.matching_articles(db_path, *_review_keys(log))
+
+
+def _review_keys(log: Sequence[Review]) -> tuple[set[str], set[str], set[str]]:
+    return (
+        {r.article_id for r in log},
+        {r.content_sha256 for r in log if r.content_sha256},
+        {r.source_path for r in log if r.source_path},
+    )
+
+
+def stored_machine_extractions(db_path: Path, article_ids: Sequence[str]) -> list[Extraction]:
+    """The stored rows of these articles, with the machine's own rows put back for reviewed
+    ones (from `review_machine_rows`), in the order given."""
+    found = load.read_extractions(db_path, article_ids)
+    kept = read_machine_rows(db_path)
+    return [
+        dataclasses.replace(e, **{t: tuple(r) for t, r in kept[e.article.article_id].items()})
+        if e.article.article_id in kept
+        else e
+        for e in found
+    ]
 
 
 def read_machine_rows(db_path: Path) -> dict[str, dict[str, list[Any]]]:
@@ -236,18 +276,28 @@ def apply_reviews_to_warehouse(
 ) -> ApplyResult:
     """Bring the warehouse's reviewed tables up to date with the store, without an ETL run.
 
-    Holds the ETL's writer lock (`<db>.lock`), so it never interleaves with a run; writes a
-    copy of the warehouse beside it and moves it over the original (`os.replace`), as the ETL
-    does, so readers see either the old file or the new one.
+    Holds the ETL's writer lock (`<db>.lock`), so it never interleaves with a run. Only the
+    articles some review may attach to are read and rewritten (`load.update_warehouse`: a copy
+    of the file changed and moved over the original), so readers see either the old file or
+    the new one and the cost follows the reviewed articles, not the archive.
     """
     from etl.run import RunError, SilentReporter, writer_lock
 
     db_path = Path(db_path)
     try:
         with writer_lock(db_path, lock_timeout, SilentReporter()):
-            extractions = machine_extractions(db_path)
-            reviewed = apply_store(extractions, db_path)
-            _rewrite_reviewed_tables(db_path, reviewed)
+            log = store_log(db_path)
+            try:
+                ordered = list(stored_candidates(db_path, log))
+            except duckdb.Error as exc:
+                raise ReviewError(f"{db_path.name} is not a readable warehouse ({exc})") from exc
+            reviewed = review_extractions(stored_machine_extractions(db_path, ordered), log)
+            counts = load.update_warehouse(
+                db_path,
+                add=reviewed.extractions,
+                reviews=reviewed.review_rows,
+                review_machine_rows=reviewed.machine_rows,
+            )
     except RunError as exc:  # the lock stayed busy: the reviews are safe in the store
         raise WarehouseBusy(
             f"{exc}. The reviews are recorded in {store_path(db_path).name}; the next ETL run "
@@ -255,38 +305,7 @@ def apply_reviews_to_warehouse(
         ) from exc
     resolution = reviewed.resolution
     return ApplyResult(
-        rows={t: sum(len(getattr(e, t)) for e in reviewed.extractions) for t in REVIEW_TABLES},
+        rows={t: counts[t] for t in REVIEW_TABLES},
         applied=sum(a.attached for a in resolution.attachments.values()),
         unattached=tuple(resolution.unattached),
     )
-
-
-def _rewrite_reviewed_tables(db_path: Path, reviewed: ReviewedRun) -> None:
-    tmp = db_path.with_name(f".{db_path.name}{load.TEMP_MARKER}{os.getpid()}")
-    load._remove_db_files(tmp)
-    try:
-        shutil.copyfile(db_path, tmp)
-        con = duckdb.connect(str(tmp))
-        try:
-            load.ensure_schema(con)  # a warehouse from before reviews gains the tables
-            con.execute("BEGIN TRANSACTION")
-            tables: dict[str, Sequence[Any]] = {
-                t: [row for e in reviewed.extractions for row in getattr(e, t)]
-                for t in REVIEW_TABLES
-            }
-            tables["reviews"] = reviewed.review_rows
-            tables["review_machine_rows"] = reviewed.machine_rows
-            for table, rows in tables.items():
-                con.execute(f"DELETE FROM {table}")  # names from REVIEW_TABLES and above
-                load._insert(con, table, rows)
-            con.execute("COMMIT")
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
-        load._fsync(tmp)
-        load._remove(db_path.with_name(db_path.name + ".wal"))
-        os.replace(tmp, db_path)
-        load._fsync(db_path.parent)
-    except BaseException:
-        load._remove_db_files(tmp)
-        raise

@@ -1,0 +1,390 @@
+"""The flat tables the dashboard's pages read: one row per extracted row, already joined.
+
+Each flat row carries its date (the row's own, else its article's), the date's precision and
+label, its outlet, the names and countries of its actors, and the lists the filters test, so a
+filter change scans one table. The ETL writes them in the same transaction as the rows they
+derive from (`etl.load`); the dashboard builds them in memory only for a warehouse written
+before they existed (`briefing.queries`).
+
+Every flat row depends only on the rows of its own article and on two small lookups built from
+`actors` (`actor_country`, `place_country`), so an incremental write refreshes the rows of the
+articles it touches (`refresh`), plus those of articles that name an actor whose lookup row
+changed.
+
+An actor's country (the one definition): the actor itself when its kind is country or
+intergovernmental (the EU speaks for itself), else whatever its country_id points at.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import duckdb
+
+# Kinds of actor that are their own country on every chart and filter.
+COUNTRY_KINDS = ("country", "intergovernmental")
+LOOKUPS = ("actor_country", "place_country")
+# Flat table -> the column its rows are kept in order by (zone maps prune date filters).
+FLAT_TABLES = {
+    "flat_statements": "row_date",
+    "flat_stances": "row_date",
+    "flat_figures": "row_date",
+    "flat_events": "row_date",
+    "flat_articles": "row_date",
+    "flat_mentions": "row_date",
+}
+# Capital (lower case) -> country: the seats a government speaks from ("Ottawa said"), from the
+# gazetteer's `capitals` column. It changes only with the gazetteer, which reanalyses everything.
+SEATS = "seats"
+DERIVED_TABLES = (*LOOKUPS, SEATS, *FLAT_TABLES)
+# Money among the figures: the aid_money category, or a currency sign or word in the number's
+# text ("$500 million", "€7 billion", "3 billion euros"). First match gives the currency.
+CURRENCIES = (
+    ("€", r"€|\beuros?\b|\bEUR\b"),
+    ("£", r"£|\bpounds? sterling\b|\bGBP\b"),
+    ("¥", r"¥|\byen\b|\byuan\b"),
+    ("$", r"\$|\bdollars?\b|\bUSD\b"),
+)
+SCOPE = "_derived_scope"  # a table of article_id: the articles a refresh rebuilds
+
+
+def _label(day: str, precision: str) -> str:
+    """SQL: a date written at its precision ('2015-10-01', '2015-10', '2015')."""
+    return (
+        f"CASE WHEN {day} IS NULL THEN NULL "
+        f"WHEN {precision} = 'year' THEN strftime({day}, '%Y') "
+        f"WHEN {precision} = 'month' THEN strftime({day}, '%Y-%m') "
+        f"ELSE strftime({day}, '%Y-%m-%d') END"
+    )
+
+
+def _dated(own: str, own_precision: str, fallback: str, fallback_precision: str) -> str:
+    """SQL select-list: row_date, row_precision, date_label from a date with a fallback."""
+    day = f"COALESCE({own}, {fallback})"
+    precision = (
+        f"CASE WHEN {own} IS NOT NULL THEN COALESCE({own_precision}, 'day') "
+        f"WHEN {fallback} IS NOT NULL THEN COALESCE({fallback_precision}, 'day') END"
+    )
+    return (
+        f"{day} AS row_date, {precision} AS row_precision, {_label(day, precision)} AS date_label"
+    )
+
+
+def _currency_sql(text: str, category: str) -> str:
+    cases = " ".join(
+        f"WHEN regexp_matches({text}, '{pattern}', 'i') THEN '{sign}'"
+        for sign, pattern in CURRENCIES
+    )
+    return f"CASE {cases} WHEN {category} = 'aid_money' THEN '' END"
+
+
+def lookup_selects(src: str) -> dict[str, str]:
+    """SELECTs of the two lookups; `src` prefixes the base tables ("" or "wh.")."""
+    kinds = ", ".join(f"'{k}'" for k in COUNTRY_KINDS)
+    return {
+        "actor_country": f"""
+        WITH one AS (SELECT * FROM {src}actors
+                     QUALIFY row_number() OVER (PARTITION BY actor_id) = 1),
+             own AS (SELECT actor_id, name, kind, aliases,
+                            CASE WHEN kind IN ({kinds}) THEN actor_id ELSE country_id END AS country_id
+                     FROM one)
+        SELECT own.actor_id, own.name, own.kind, own.aliases, own.country_id,
+               COALESCE(c.name, own.country_id) AS country
+        FROM own LEFT JOIN one c ON c.actor_id = own.country_id""",
+        # A place named like a country (or one of its aliases) lies in that country.
+        "place_country": f"""
+        SELECT place, min(actor_id) AS country_id FROM (
+            SELECT lower(name) AS place, actor_id FROM {src}actors WHERE kind = 'country'
+            UNION ALL
+            SELECT lower(unnest(aliases)), actor_id FROM {src}actors WHERE kind = 'country')
+        GROUP BY place""",
+    }
+
+
+def flat_selects(
+    src: str, lookups: str, present: Mapping[str, Sequence[str]] | None = None, scoped: bool = False
+) -> dict[str, str]:
+    """SELECTs of the flat tables.
+
+    `src` prefixes the base tables and `lookups` the two lookups ("" or a schema such as "wh.");
+    `present` lists each base table's columns (None: every column of today's schema; an older
+    warehouse lacks some, and NULL or a default stands in); `scoped` limits every row to the
+    articles in the table `_derived_scope`.
+    """
+
+    def col(table: str, alias: str, column: str, default: str = "NULL") -> str:
+        if present is None or column in present.get(table, ()):
+            return f"{alias}.{column}"
+        return default
+
+    def within(alias: str) -> str:
+        return f"{alias}.article_id IN (SELECT article_id FROM {SCOPE})" if scoped else "TRUE"
+
+    ac, pc = f"{lookups}actor_country", f"{lookups}place_country"
+    art_prec = col("articles", "ar", "published_precision")
+    return {
+        "flat_statements": f"""
+        WITH said AS (
+            SELECT t.statement_id, list_sort(list(DISTINCT t.polarity)) AS polarities,
+                   string_agg(DISTINCT COALESCE(tg.name, t.target_id), ', '
+                              ORDER BY COALESCE(tg.name, t.target_id)) AS targets,
+                   string_agg(DISTINCT t.polarity, ', ' ORDER BY t.polarity) AS polarity
+            FROM {src}stances t LEFT JOIN {ac} tg ON tg.actor_id = t.target_id
+            WHERE t.statement_id IS NOT NULL AND {within("t")} GROUP BY t.statement_id)
+        SELECT s.statement_id, s.article_id, s.speaker_id, s.speaker_text, s.quote, s.is_direct,
+               s.char_start, s.char_end, {col("statements", "s", "cue")} AS cue,
+               {col("statements", "s", "confidence")} AS confidence,
+               {col("statements", "s", "review_status", "'machine'")} AS review_status,
+               {_dated("s.statement_date", col("statements", "s", "date_precision"), "ar.published_date", art_prec)},
+               ar.outlet, ar.title, ar.published_date,
+               COALESCE(sp.name, s.speaker_text) AS speaker,
+               sp.country_id, sp.country,
+               COALESCE(said.polarities, []) AS polarities, said.targets, said.polarity
+        FROM {src}statements s
+        JOIN {src}articles ar ON ar.article_id = s.article_id
+        LEFT JOIN {ac} sp ON sp.actor_id = s.speaker_id
+        LEFT JOIN said ON said.statement_id = s.statement_id
+        WHERE {within("s")}""",
+        "flat_stances": f"""
+        SELECT t.stance_id, t.article_id, t.statement_id, t.source_id, t.target_id,
+               t.polarity, t.evidence, t.char_start, t.char_end, {col("stances", "t", "cue")} AS cue,
+               {col("stances", "t", "confidence")} AS confidence,
+               {col("stances", "t", "review_status", "'machine'")} AS review_status,
+               {_dated("s.statement_date", col("statements", "s", "date_precision"), "ar.published_date", art_prec)},
+               ar.outlet, ar.title,
+               COALESCE(src.name, t.source_id) AS source_name,
+               COALESCE(tgt.name, t.target_id) AS target_name,
+               src.country_id AS source_country, tgt.country_id AS target_country,
+               src.country AS source_country_name, tgt.country AS target_country_name
+        FROM {src}stances t
+        JOIN {src}articles ar ON ar.article_id = t.article_id
+        LEFT JOIN {src}statements s ON s.statement_id = t.statement_id
+        LEFT JOIN {ac} src ON src.actor_id = t.source_id
+        LEFT JOIN {ac} tgt ON tgt.actor_id = t.target_id
+        WHERE {within("t")}""",
+        "flat_figures": f"""
+        SELECT *, CASE WHEN currency IS NULL THEN 'people' ELSE 'money' END AS measure FROM (
+        SELECT f.figure_id, f.article_id, f.value, f.value_text, f.category, f.subject,
+               f.location, f.attributed_to_id, f.as_of_date, f.evidence, f.char_start, f.char_end,
+               {col("figures", "f", "qualifier")} AS qualifier,
+               {col("figures", "f", "confidence")} AS confidence,
+               {col("figures", "f", "review_status", "'machine'")} AS review_status,
+               {col("figures", "f", "value_start")} AS value_start,
+               {col("figures", "f", "value_end")} AS value_end,
+               {_dated("f.as_of_date", col("figures", "f", "as_of_precision"), "ar.published_date", art_prec)},
+               ar.outlet, ar.title, ar.published_date,
+               att.name AS attributed_to, att.country_id AS attributed_country,
+               place.country_id AS location_country,
+               -- "Ottawa" in a Canadian minister's figure is where the speaker sits, not
+               -- where the people counted are: such a figure has no place.
+               CASE WHEN seat.country_id IS NOT NULL THEN NULL ELSE f.location END AS place,
+               seat.country_id IS NOT NULL AS seat_of_speaker,
+               {_currency_sql("f.value_text", "f.category")} AS currency
+        FROM {src}figures f
+        JOIN {src}articles ar ON ar.article_id = f.article_id
+        LEFT JOIN {ac} att ON att.actor_id = f.attributed_to_id
+        LEFT JOIN {pc} place ON place.place = lower(f.location)
+        LEFT JOIN {lookups}{SEATS} seat ON seat.place = lower(f.location)
+             AND seat.country_id = att.country_id
+        WHERE {within("f")})""",
+        "flat_events": f"""
+        WITH taking_part AS (
+            SELECT u.event_id,
+                   string_agg(COALESCE(a.name, u.p), ', ' ORDER BY COALESCE(a.name, u.p)) AS participants,
+                   list_sort(list(DISTINCT a.country_id) FILTER (WHERE a.country_id IS NOT NULL)) AS countries
+            FROM (SELECT event_id, unnest(participant_ids) AS p FROM {src}events ev
+                  WHERE {within("ev")}) u
+            LEFT JOIN {ac} a ON a.actor_id = u.p GROUP BY u.event_id)
+        SELECT e.event_id, e.article_id, e.event_date AS row_date,
+               COALESCE(e.date_precision, 'day') AS row_precision,
+               {_label("e.event_date", "COALESCE(e.date_precision, 'day')")} AS date_label,
+               e.date_precision, e.event_type, e.description, e.location, e.participant_ids,
+               e.evidence, e.char_start, e.char_end, ar.outlet, ar.title,
+               {col("events", "e", "confidence")} AS confidence,
+               {col("events", "e", "review_status", "'machine'")} AS review_status,
+               tp.participants, place.country_id AS location_country,
+               list_sort(list_distinct(list_concat(COALESCE(tp.countries, []),
+                   CASE WHEN place.country_id IS NULL THEN [] ELSE [place.country_id] END))) AS countries
+        FROM {src}events e
+        JOIN {src}articles ar ON ar.article_id = e.article_id
+        LEFT JOIN taking_part tp ON tp.event_id = e.event_id
+        LEFT JOIN {pc} place ON place.place = lower(e.location)
+        WHERE {within("e")}""",
+        "flat_articles": f"""
+        WITH mentioned AS (
+                SELECT m.article_id, count(*) AS mentions,
+                       list_sort(list(DISTINCT m.actor_id) FILTER (WHERE a.actor_id IS NOT NULL)) AS actor_ids,
+                       list_sort(list(DISTINCT a.country_id) FILTER (WHERE a.country_id IS NOT NULL)) AS countries
+                FROM {src}mentions m LEFT JOIN {ac} a ON a.actor_id = m.actor_id
+                WHERE {within("m")} GROUP BY m.article_id),
+             said AS (SELECT article_id, count(*) AS n FROM {src}statements x
+                      WHERE {within("x")} GROUP BY article_id),
+             taken AS (SELECT article_id, count(*) AS n, list_sort(list(DISTINCT polarity)) AS polarities
+                       FROM {src}stances x WHERE {within("x")} GROUP BY article_id),
+             cited AS (SELECT article_id, count(*) AS n, list_sort(list(DISTINCT category)) AS categories
+                       FROM {src}figures x WHERE {within("x")} GROUP BY article_id),
+             happened AS (SELECT article_id, count(*) AS n FROM {src}events x
+                          WHERE {within("x")} GROUP BY article_id)
+        SELECT ar.article_id, ar.title, ar.outlet, ar.url, ar.source_path, ar.language,
+               ar.published_date AS row_date, ar.published_date,
+               CASE WHEN ar.published_date IS NOT NULL THEN COALESCE({art_prec}, 'day') END AS row_precision,
+               {_label("ar.published_date", f"COALESCE({art_prec}, 'day')")} AS date_label,
+               COALESCE(m.mentions, 0) AS mentions, COALESCE(said.n, 0) AS statements,
+               COALESCE(taken.n, 0) AS stances, COALESCE(cited.n, 0) AS figures,
+               COALESCE(happened.n, 0) AS events,
+               COALESCE(m.actor_ids, []) AS actor_ids, COALESCE(m.countries, []) AS countries,
+               COALESCE(taken.polarities, []) AS polarities,
+               COALESCE(cited.categories, []) AS categories
+        FROM {src}articles ar
+        LEFT JOIN mentioned m ON m.article_id = ar.article_id
+        LEFT JOIN said ON said.article_id = ar.article_id
+        LEFT JOIN taken ON taken.article_id = ar.article_id
+        LEFT JOIN cited ON cited.article_id = ar.article_id
+        LEFT JOIN happened ON happened.article_id = ar.article_id
+        WHERE {within("ar")}""",
+        "flat_mentions": f"""
+        SELECT m.actor_id, m.article_id, ar.published_date AS row_date, ar.outlet,
+               a.country_id, a.country, a.name, a.kind
+        FROM {src}mentions m
+        JOIN {src}articles ar ON ar.article_id = m.article_id
+        JOIN {ac} a ON a.actor_id = m.actor_id
+        WHERE {within("m")}""",
+    }
+
+
+def seats_of_government(path: Path) -> dict[str, str]:
+    """Capital (lower case) -> country id, from the gazetteer's `capitals` column: the seats a
+    government speaks from ("Ottawa said"). Empty when the gazetteer cannot be read."""
+    try:
+        lines = [
+            line
+            for line in Path(path).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")
+        ]
+    except OSError:
+        return {}
+    seats: dict[str, str] = {}
+    for row in csv.DictReader(lines):
+        for capital in (row.get("capitals") or "").split("|"):
+            if capital.strip() and (row.get("actor_id") or "").strip():
+                seats.setdefault(capital.strip().lower(), row["actor_id"].strip())
+    return seats
+
+
+def build(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    src: str = "",
+    target: str = "",
+    present: Mapping[str, Sequence[str]] | None = None,
+    seats: Mapping[str, str] | None = None,
+) -> None:
+    """(Re)create every derived table from the base tables, in row_date order.
+
+    `src` prefixes the base tables and `target` the derived ones (both "" in the ETL's own
+    file; the dashboard reads "wh." and writes to its in-memory database). `seats` fills the
+    seats table (see `seats_of_government`); None keeps the one there (or makes it empty).
+    """
+    if seats is not None:
+        con.execute(f"CREATE OR REPLACE TABLE {target}{SEATS} (place VARCHAR, country_id VARCHAR)")
+        if seats:
+            con.executemany(f"INSERT INTO {target}{SEATS} VALUES (?, ?)", sorted(seats.items()))
+    else:
+        con.execute(
+            f"CREATE TABLE IF NOT EXISTS {target}{SEATS} (place VARCHAR, country_id VARCHAR)"
+        )
+    for name, sql in lookup_selects(src).items():
+        con.execute(f"CREATE OR REPLACE TABLE {target}{name} AS {sql}")
+    for name, sql in flat_selects(src, target, present).items():
+        order = FLAT_TABLES[name]
+        con.execute(f"CREATE OR REPLACE TABLE {target}{name} AS {sql} ORDER BY {order}")
+
+
+def refresh(
+    con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], actors_changed: bool = True
+) -> set[str]:
+    """Bring the derived tables of the ETL's own file up to date after some articles changed.
+
+    `article_ids` are the articles whose rows were deleted, replaced or added. The lookups are
+    rebuilt (they are as small as the actors table) unless `actors_changed` is False; articles
+    that name an actor or a place whose lookup row changed are refreshed too. Returns every
+    article refreshed.
+    """
+    import pyarrow as pa
+
+    changed_actors = _rebuild_lookups(con) if actors_changed else set()
+    scope = set(article_ids)
+    if not scope and not changed_actors:
+        return scope
+    if changed_actors:
+        scope |= _articles_naming(con, changed_actors)
+    con.register("_derived_ids", pa.table({"article_id": pa.array(sorted(scope), pa.string())}))
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {SCOPE} AS SELECT * FROM _derived_ids")
+    finally:
+        con.unregister("_derived_ids")
+    try:
+        for name, sql in flat_selects("", "", None, scoped=True).items():
+            con.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT article_id FROM {SCOPE})")
+            con.execute(f"INSERT INTO {name} {sql}")
+    finally:
+        con.execute(f"DROP TABLE IF EXISTS {SCOPE}")
+    return scope
+
+
+def _rebuild_lookups(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Rebuild the lookups; the actor ids (and country ids of places) whose rows changed."""
+    changed: set[str] = set()
+    for name, sql in lookup_selects("").items():
+        key = "actor_id" if name == "actor_country" else "country_id"
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _new_{name} AS {sql}")
+        for (value,) in con.execute(
+            f"""SELECT {key} FROM (SELECT * FROM {name} EXCEPT SELECT * FROM _new_{name})
+                UNION SELECT {key} FROM (SELECT * FROM _new_{name} EXCEPT SELECT * FROM {name})"""
+        ).fetchall():
+            if value is not None:
+                changed.add(value)
+        if name == "place_country":
+            # A place whose country changed: every row located there, by the place's name.
+            places = con.execute(
+                f"""SELECT place FROM (SELECT * FROM {name} EXCEPT SELECT * FROM _new_{name})
+                    UNION SELECT place FROM (SELECT * FROM _new_{name} EXCEPT SELECT * FROM {name})"""
+            ).fetchall()
+            changed |= {f"place:{p}" for (p,) in places}
+        con.execute(f"DELETE FROM {name}")
+        con.execute(f"INSERT INTO {name} SELECT * FROM _new_{name}")
+        con.execute(f"DROP TABLE _new_{name}")
+    return changed
+
+
+def _articles_naming(con: duckdb.DuckDBPyConnection, keys: set[str]) -> set[str]:
+    """Articles with a row that names one of these actors (or places, as 'place:<name>')."""
+    import pyarrow as pa
+
+    actors = sorted(k for k in keys if not k.startswith("place:"))
+    places = sorted(k[len("place:") :] for k in keys if k.startswith("place:"))
+    con.register(
+        "_named",
+        pa.table({"key": pa.array(actors, pa.string())}),
+    )
+    con.register("_places", pa.table({"place": pa.array(places, pa.string())}))
+    try:
+        found = con.execute(
+            """
+            SELECT article_id FROM mentions WHERE actor_id IN (SELECT key FROM _named)
+            UNION SELECT article_id FROM statements WHERE speaker_id IN (SELECT key FROM _named)
+            UNION SELECT article_id FROM stances
+                  WHERE source_id IN (SELECT key FROM _named) OR target_id IN (SELECT key FROM _named)
+            UNION SELECT article_id FROM figures
+                  WHERE attributed_to_id IN (SELECT key FROM _named)
+                     OR lower(location) IN (SELECT place FROM _places)
+            UNION SELECT article_id FROM events
+                  WHERE list_has_any(participant_ids, (SELECT list(key) FROM _named))
+                     OR lower(location) IN (SELECT place FROM _places)"""
+        ).fetchall()
+    finally:
+        con.unregister("_named")
+        con.unregister("_places")
+    return {article_id for (article_id,) in found}
