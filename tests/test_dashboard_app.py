@@ -52,6 +52,9 @@ def start(warehouse, monkeypatch, secrets=None, user=None, **query) -> AppTest:
 # CommonMark plus what Streamlit's renderer adds that can be parsed here (tables, strikethrough).
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 MARKUP = {"link_open", "image", "html_inline", "html_block"}
+# Relative links to the app's own pages, with percent-encoded parameters: what the app writes
+# itself ("read it in its article", "review it", "This pair over time"), never article text.
+APP_LINK = re.compile(r"^(\./)?(sources|review|dyad|views|figures|stances)\?[\w%=&.+-]*$")
 
 
 def markup_in(source: str) -> list[str]:
@@ -60,6 +63,8 @@ def markup_in(source: str) -> list[str]:
     found = []
     for token in MARKDOWN.parse(source):
         for child in [token, *(token.children or [])]:
+            if child.type == "link_open" and APP_LINK.match(str(child.attrGet("href") or "")):
+                continue  # a link the app built to one of its own pages (evidence, review)
             if child.type in MARKUP:
                 found.append(f"{child.type}: {source[:80]}")
     # What GitHub-flavoured Markdown links after parsing: bare web and e-mail addresses.
