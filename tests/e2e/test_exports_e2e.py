@@ -129,7 +129,7 @@ def test_briefing_packs_from_a_page_and_from_the_overview(warehouse, browser, tm
 def test_without_a_browser_images_say_why_and_data_still_downloads(warehouse, browser, tmp_path):
     with streamlit_server(warehouse, env={"BROWSER_PATH": "/nonexistent/chromium"}) as url:
         page = browser.new_page(viewport={"width": 1440, "height": 900}, accept_downloads=True)
-        page.goto(f"{url}/figures")
+        page.goto(f"{url}/stances")
         wait_for_app(page)
         open_menu(page, "Download")
         menu = page.locator('[data-testid="stPopoverBody"]')
@@ -140,9 +140,7 @@ def test_without_a_browser_images_say_why_and_data_still_downloads(warehouse, br
 
         page.keyboard.press("Escape")
         deck = Presentation(
-            io.BytesIO(
-                download(page, "Humanitarian figures (PPTX)", tmp_path, menu="Briefing pack")
-            )
+            io.BytesIO(download(page, "Stances (PPTX)", tmp_path, menu="Briefing pack"))
         )
         slides = list(deck.slides)
         assert len(slides) == 1 + 3 + 1
