@@ -86,6 +86,13 @@ def by_period(articles: pd.DataFrame, size: str | None = None) -> pd.DataFrame:
     out["articles"] = grouped.size()
     out["stances"] = grouped["stances"].sum()
     out["tone"] = grouped["tone"].mean()
+    # Every period between the first and the last, empty ones too, so gaps in time show.
+    every = pd.period_range(out.index.min(), out.index.max(), freq=out.index.freq)
+    out = out.reindex(every).rename_axis("period")
+    out[[*POLARITY_ORDER, "articles", "stances"]] = out[
+        [*POLARITY_ORDER, "articles", "stances"]
+    ].fillna(0)
+    out[["articles", "stances"]] = out[["articles", "stances"]].astype(int)
     out = out.reset_index()
     out["label"] = [_label(p, size) for p in out["period"]]
     out["period"] = out["period"].dt.start_time

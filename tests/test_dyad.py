@@ -66,8 +66,11 @@ def test_periods_are_labelled_as_people_say_them():
     articles = dyad.per_article(
         stances(("a", "2016-02-03", "critical"), ("b", "2021-11-30", "supportive"))
     )
-    assert dyad.by_period(articles, "Q")["label"].tolist() == ["2016 Q1", "2021 Q4"]
-    assert dyad.by_period(articles, "Y")["label"].tolist() == ["2016", "2021"]
+    quarters = dyad.by_period(articles, "Q")
+    assert quarters["label"].iloc[0] == "2016 Q1" and quarters["label"].iloc[-1] == "2021 Q4"
+    assert len(quarters) == 24  # the empty quarters between are kept, so gaps in time show
+    assert quarters["articles"].sum() == 2 and quarters["articles"].iloc[1:-1].eq(0).all()
+    assert dyad.by_period(articles, "Y")["label"].tolist() == [str(y) for y in range(2016, 2022)]
 
 
 def test_the_link_carries_the_pair_and_the_filters():
