@@ -246,7 +246,16 @@ class ViewStore:
         return [_view(row) for row in rows]
 
     def get(self, view_id: str) -> SavedView | None:
-        return next((v for v in self.list() if v.view_id == view_id), None)
+        """One view not deleted, or None."""
+        if not self.path.exists():
+            return None
+        with self._connection() as con:
+            row = con.execute(
+                f"SELECT {', '.join(COLUMNS)} FROM saved_views "
+                "WHERE view_id = ? AND deleted_at IS NULL",
+                [view_id],
+            ).fetchone()
+        return _view(row) if row else None
 
 
 def _view(row: Sequence) -> SavedView:

@@ -65,7 +65,10 @@ def manage(store: saved_views.ViewStore, views: list[saved_views.SavedView], who
         else:
             st.session_state[FLASH] = f"Renamed to “{' '.join(new_name.split())}”."
             st.rerun()
-    confirm = st.checkbox(f"Yes, delete “{view.name}” for everyone", key="saved_views_confirm")
+    # A label is Markdown: the name (anyone's text) is escaped.
+    confirm = st.checkbox(
+        f"Yes, delete “{md_escape(view.name)}” for everyone", key="saved_views_confirm"
+    )
     if st.button(
         "Delete", key="saved_views_delete", icon=":material/delete:", disabled=not confirm
     ):

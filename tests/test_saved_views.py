@@ -25,7 +25,7 @@ from briefing.saved_views import (
     store_path,
 )
 from tests.dashboard_fixtures import fixture_warehouse  # noqa: F401
-from tests.test_dashboard_app import start
+from tests.test_dashboard_app import markup_in, start
 
 
 @pytest.fixture
@@ -238,3 +238,5 @@ def test_a_hostile_name_is_only_ever_the_text_of_its_link(fixture_warehouse, tmp
         re.search(r"\(\./stances\?view=[0-9a-f]+\)", entry)[0][1:-1]
     ]
     assert "<img" not in entry.replace("\\<img", "")
+    # The delete confirmation names the view in a (Markdown) label: escaped there too.
+    assert markup_in(at.checkbox(key="saved_views_confirm").label) == []

@@ -7,7 +7,6 @@ import dataclasses
 import io
 import os
 import time
-from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -26,22 +25,8 @@ from etl.run import (
     read_inputs,
     run_etl,
 )
-from etl.types import Article, Extraction, Rejection
-
-
-def article(name: str, body: str) -> Article:
-    return Article(
-        article_id=name,
-        source_path=f"{name}.txt",
-        title=name,
-        outlet=None,
-        url=None,
-        published_date=date(2024, 5, 1),
-        published_precision="day",
-        language="en",
-        body=body,
-        content_sha256=name,
-    )
+from etl.types import Extraction, Rejection
+from tests.test_article_budget import article
 
 
 class ScriptedAnalyser:
