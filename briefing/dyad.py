@@ -2,7 +2,7 @@
 hardened?"), each article weighted once, so one long article with many critical sentences is one
 article's worth of criticism, not a trend.
 
-Pure pieces (tested without Streamlit): `per_article` (each article's share of critical,
+Pure pieces (tested on frames, no warehouse): `per_article` (each article's share of critical,
 neutral and supportive stances of the pair), `bin_size` and `by_period` (those shares summed per
 month, quarter or year, chosen from the span), `figure` (the chart). The page is
 pages/dyad.py; the URL carries `source`, `target` and `side` (country or actor).
@@ -14,9 +14,11 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
-from briefing import theme
+from briefing import queries, theme
 from briefing.filters import Filters
+from briefing.queries import CACHE, Warehouse
 
 SIDES = ("country", "actor")
 POLARITY_ORDER = ("critical", "neutral", "supportive")
@@ -142,11 +144,6 @@ def figure(periods: pd.DataFrame, title: str, size: str) -> go.Figure:
 
 
 # --- questions (SQL on the warehouse) ------------------------------------------------------------
-
-import streamlit as st  # noqa: E402  (the pure part above needs no Streamlit)
-
-from briefing import queries  # noqa: E402
-from briefing.queries import CACHE, Warehouse  # noqa: E402
 
 
 @st.cache_data(**CACHE)
