@@ -211,7 +211,7 @@ class Gazetteer:
                 found = self.resolve(head, Context(frozenset({within}), "", context.head_count))
                 if found and found.place.country_code == within:
                     return Resolved(found.place, found.how + ", qualified by country")
-        direction = _DIRECTION.match(text)
+        direction = None if self._known(text) else _DIRECTION.match(text)  # "South Sudan"
         if direction:
             rest = direction["rest"]
             iso = self.country_keys.get(rest)
@@ -221,7 +221,12 @@ class Gazetteer:
                     "part of a country",
                 )
             found = self.resolve(rest, context)
-            if found and not found.place.place_id.startswith("region:continent:"):
+            # A part of a region or of a large city ("eastern Aleppo", "west Mosul") is there;
+            # "West Bank" is not part of a town called Bank, nor "North Africa" of Africa.
+            if found and (
+                (found.place.kind == "region" and found.place.country_code is not None)
+                or (found.place.kind == "city" and self._population(found.place) >= 100_000)
+            ):
                 return Resolved(found.place, found.how + ", part of it")
             return None
         for pattern, level in (
@@ -234,6 +239,13 @@ class Gazetteer:
             if named and self._known(named["name"]):
                 return self._choose(named["name"], context, wanted=level, how=f"{level} word")
         return self._choose(text, context, wanted=None, how="name")
+
+    def _population(self, city: Place) -> int:
+        geonameid = int(city.place_id.removeprefix("city:"))
+        for candidate in self.country_cities.get(city.country_code or "", ()):
+            if candidate.geonameid == geonameid:
+                return candidate.population
+        return 0
 
     def _known(self, key: str) -> bool:
         return (

@@ -99,6 +99,11 @@ def test_capitals_are_cities_and_parts_of_countries_are_regions(gazetteer):
     # A part of a city stays the city; a part of a continent is not placed.
     assert resolved(gazetteer, "eastern Aleppo").kind == "city"
     assert gazetteer.resolve("North Africa") is None
+    # Countries whose names start with a direction are countries, and a direction before a
+    # small town's name is no part of it.
+    assert resolved(gazetteer, "South Sudan").place_id == "country:SS"
+    assert resolved(gazetteer, "North Korea").place_id == "country:KP"
+    assert gazetteer.resolve("West Bank") is None
 
 
 def test_a_city_is_found_by_its_other_names_and_by_the_articles_countries(gazetteer):
