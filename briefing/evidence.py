@@ -9,9 +9,9 @@ under the current filters, and `show` lists them as readable text below the char
 Kinds of mark and the rows behind them:
 - stances: source, target (ids, by `side` country or actor), optional polarity
 - actor: stances whose source or target is the actor
-- figures: the figures given by `ids`, else those of one quantity (measure, category,
-  location), optionally one value
-- event: one event by its id
+- figures: the figures at a `place` (a places.place_id, the map's), else those given by
+  `ids`, else those of one quantity (measure, category, location), optionally one value
+- event: the events at a `place`, else one event by its id
 """
 
 from __future__ import annotations
@@ -91,6 +91,14 @@ def _subject_sql(keys: Mapping) -> tuple[str, str, list]:
         return "stances", where, params
     if kind == "actor":
         return "stances", "(source_id = ? OR target_id = ?)", [keys["actor"]] * 2
+    if kind == "figures" and keys.get("place"):
+        # The figures at a place of the map (briefing.maps), bar those at their speaker's seat.
+        return (
+            "figures",
+            "NOT COALESCE(seat_of_speaker, FALSE) AND figure_id IN (SELECT row_id FROM "
+            "row_places WHERE table_name = 'figures' AND place_id = ?)",
+            [keys["place"]],
+        )
     if kind == "figures" and keys.get("ids"):
         # A mark that stands for chosen figures (one value of a quantity, a place's largest).
         return "figures", "list_contains(?::VARCHAR[], figure_id)", [list(keys["ids"])]
@@ -104,6 +112,13 @@ def _subject_sql(keys: Mapping) -> tuple[str, str, list]:
             where += " AND value = ?"
             params.append(float(keys["value"]))
         return "figures", where, params
+    if kind == "event" and keys.get("place"):
+        return (
+            "events",
+            "event_id IN (SELECT row_id FROM row_places WHERE table_name = 'events' "
+            "AND place_id = ?)",
+            [keys["place"]],
+        )
     if kind == "event":
         return "events", "event_id = ?", [keys["event"]]
     raise ValueError(f"unknown kind of mark {kind!r}")

@@ -27,6 +27,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import date, datetime
 from datetime import time as time_of_day
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -35,6 +36,8 @@ from briefing import charts, theme
 from briefing.text import inert_cells, xml_safe
 
 log = logging.getLogger(__name__)
+# The map outlines the dashboard serves (static/topojson, see briefing/maps.py).
+TOPOJSON_DIR = Path(__file__).resolve().parent.parent / "static" / "topojson"
 
 BROWSER_CANDIDATES = (
     "/usr/bin/chromium",
@@ -267,8 +270,10 @@ class Renderer:
         with self._lock:
             try:
                 self._start()
+                # A map's outlines from the files the dashboard serves, never from a CDN.
+                topojson = TOPOJSON_DIR.as_uri() + "/" if "geo" in spec.get("layout", {}) else None
                 future = asyncio.run_coroutine_threadsafe(
-                    self._kaleido.calc_fig(spec, opts=opts), self._loop
+                    self._kaleido.calc_fig(spec, opts=opts, topojson=topojson), self._loop
                 )
                 data = future.result(timeout=self.timeout)
             except FutureTimeout:

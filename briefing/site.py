@@ -12,6 +12,7 @@ PAGES = (
     ("pages/network.py", "Actor network", ":material/hub:", "network"),
     ("pages/statements.py", "Statements", ":material/format_quote:", "statements"),
     ("pages/events.py", "Events", ":material/event:", "events"),
+    ("pages/map.py", "Map", ":material/map:", "map"),
     ("pages/sources.py", "Sources", ":material/article:", "sources"),
     ("pages/review.py", "Review", ":material/fact_check:", "review"),
     ("pages/saved_views.py", "Saved views", ":material/bookmarks:", "views"),

@@ -30,7 +30,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from etl import derived
+from etl import derived, places
 from etl.types import (
     Actor,
     Article,
@@ -191,6 +191,27 @@ TABLES: dict[str, str] = {
             row_id VARCHAR NOT NULL,
             row JSON NOT NULL
         )""",
+    # What figures.location and events.location resolve to (etl.places): every place some row
+    # of the warehouse names, and each located row's place (NULL: not in the gazetteer).
+    "places": """
+        CREATE TABLE IF NOT EXISTS places (
+            place_id VARCHAR PRIMARY KEY,
+            name VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            country_id VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            country_code VARCHAR
+        )""",
+    "row_places": """
+        CREATE TABLE IF NOT EXISTS row_places (
+            article_id VARCHAR NOT NULL,
+            table_name VARCHAR NOT NULL,
+            row_id VARCHAR NOT NULL,
+            location VARCHAR NOT NULL,
+            place_id VARCHAR,
+            how VARCHAR
+        )""",
     "rejected": """
         CREATE TABLE IF NOT EXISTS rejected (
             source_path VARCHAR NOT NULL,
@@ -276,6 +297,7 @@ ID_COLUMN = {
     "figures": "figure_id",
     "events": "event_id",
     "runs": "run_id",
+    "places": "place_id",
 }
 
 _ARROW_TYPES = {
@@ -403,6 +425,8 @@ def etl_version(package_dir: Path = PACKAGE_DIR, gazetteer: Path | None = None) 
         digest.update(path.read_bytes())
     digest.update(b"gazetteer\0")
     digest.update(file_sha256(gazetteer).encode())
+    digest.update(b"places\0")  # the place gazetteer's packages (etl.places)
+    digest.update(places.data_version().encode())
     return digest.hexdigest()[:16]
 
 
@@ -480,6 +504,7 @@ def write_warehouse(
                 runs=[*previous_runs, run_info],
                 review_tables={"reviews": reviews, "review_machine_rows": review_machine_rows},
                 input_files=input_files,
+                gazetteer=gazetteer,
                 meta={
                     "etl_version": run_info.etl_version,
                     "gazetteer_sha256": gazetteer_sha256,
@@ -518,6 +543,7 @@ PER_ARTICLE = (
     *EXTRACTION_FIELD,
     "actor_discoveries",
     "review_machine_rows",
+    "row_places",
 )
 
 
@@ -533,6 +559,7 @@ def update_warehouse(
     reviews: Sequence[Mapping[str, Any]] | None = None,
     review_machine_rows: Sequence[Mapping[str, Any]] = (),
     input_files: Sequence[InputFile] | None = None,
+    gazetteer: Path | None = None,
 ) -> dict[str, int]:
     """Change only some articles of the warehouse at db_path, as one atomic replace.
 
@@ -565,7 +592,8 @@ def update_warehouse(
                     expected[table] -= deleted
             finally:
                 con.unregister("_gone")
-            new_rows = _article_rows(add)
+            new_rows = _article_rows(add, gazetteer)
+            named = new_rows.pop("places")
             new_rows["review_machine_rows"] = list(review_machine_rows)
             replaced = {
                 "actors": actors,
@@ -601,6 +629,7 @@ def update_warehouse(
                     rows = _unique_by_id(rows, ID_COLUMN[table], table=table)
                 _insert(con, table, rows)
                 expected[table] += len(rows)
+            expected["places"] = _merge_places(con, named)
             if had_derived:
                 derived.refresh(con, gone, actors_changed=actors is not None)
             else:  # a file from before the ETL wrote them
@@ -619,6 +648,19 @@ def update_warehouse(
     return counts
 
 
+def _merge_places(con: duckdb.DuckDBPyConnection, named: Sequence[Mapping[str, Any]]) -> int:
+    """Add the places the new rows name and drop those no row names any more (place ids are
+    deterministic and a change of rules is a new ETL version, so a stored place is current).
+    Returns the rows of `places`."""
+    known = {pid for (pid,) in con.execute("SELECT place_id FROM places").fetchall()}
+    _insert(con, "places", [row for row in named if row["place_id"] not in known])
+    con.execute(
+        "DELETE FROM places WHERE place_id NOT IN "
+        "(SELECT place_id FROM row_places WHERE place_id IS NOT NULL)"
+    ).fetchall()
+    return con.execute("SELECT count(*) FROM places").fetchall()[0][0]
+
+
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     return bool(
         con.execute(
@@ -629,9 +671,15 @@ def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     )
 
 
-def _article_rows(extractions: Sequence[Extraction]) -> dict[str, list[Any]]:
-    """The rows of the per-article tables for these extractions (articles first)."""
+def _article_rows(
+    extractions: Sequence[Extraction], gazetteer: Path | None = None
+) -> dict[str, list[Any]]:
+    """The rows of the per-article tables for these extractions (articles first), and under
+    "places" the places their figures and events name (see etl.places)."""
+    links, named = _located(extractions, gazetteer)
     rows: dict[str, list[Any]] = {
+        "row_places": links,
+        "places": named,
         "articles": [e.article for e in extractions],
         "actor_discoveries": [
             {"article_id": e.article.article_id, "actor_id": actor.actor_id}
@@ -642,6 +690,29 @@ def _article_rows(extractions: Sequence[Extraction]) -> dict[str, list[Any]]:
     for table, field_name in EXTRACTION_FIELD.items():
         rows[table] = [row for e in extractions for row in getattr(e, field_name)]
     return rows
+
+
+def _located(
+    extractions: Sequence[Extraction], gazetteer: Path | None
+) -> tuple[list[dict], list[dict]]:
+    """`row_places` rows of these extractions and the `places` rows they name. The place
+    gazetteer is built only when some row has a location."""
+    if not any(row.location for e in extractions for row in (*e.figures, *e.events)):
+        return [], []
+    lookup = places.default_gazetteer(Path(gazetteer or DEFAULT_GAZETTEER))
+    links: list[dict] = []
+    named: dict[str, places.Place] = {}
+    for e in extractions:
+        found, seen = places.resolve_rows(
+            lookup,
+            e.article.article_id,
+            ((m.actor_id, m.text) for m in e.mentions),
+            e.figures,
+            e.events,
+        )
+        links += found
+        named.update(seen)
+    return links, places.by_id(named)
 
 
 def _fsync(path: Path) -> None:
@@ -664,6 +735,7 @@ def _insert_all(
     meta: Mapping[str, str],
     review_tables: Mapping[str, Sequence[Mapping[str, Any]]],
     input_files: Sequence[InputFile] = (),
+    gazetteer: Path | None = None,
 ) -> dict[str, int]:
     article_ids = {a.article_id for a in articles}
     for extraction in extractions:
@@ -672,7 +744,7 @@ def _insert_all(
                 f"extraction for {extraction.article.source_path} has no article row"
             )
     rows: dict[str, list[Any]] = {
-        **_article_rows(extractions),
+        **_article_rows(extractions, gazetteer),
         "articles": list(articles),
         "actors": list(actors),
         "rejected": [

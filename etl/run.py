@@ -781,6 +781,7 @@ def _build_warehouse(
                 reviews=reviewed.review_rows,
                 review_machine_rows=reviewed.machine_rows,
                 input_files=intake.files,
+                gazetteer=gazetteer,
             )
         else:
             rows = load.write_warehouse(

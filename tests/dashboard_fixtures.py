@@ -503,10 +503,44 @@ def build_warehouse(
                 con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
         if confidence:
             _add_confidence(con)
+        if extras and not empty:
+            _add_places(con)
     finally:
         con.close()
     os.replace(tmp, path)
     return path
+
+
+def _add_places(con: duckdb.DuckDBPyConnection) -> None:
+    """The places the figures and events name, as the ETL records them (etl.places)."""
+    from etl import load, places
+
+    gazetteer = places.default_gazetteer(load.DEFAULT_GAZETTEER)
+    con.execute(load.TABLES["places"])
+    con.execute(load.TABLES["row_places"])
+    named = {}
+    for table, key in (("figures", "figure_id"), ("events", "event_id")):
+        rows = con.execute(
+            f"SELECT article_id, {key}, location, evidence FROM {table} WHERE location IS NOT NULL"
+        ).fetchall()
+        for article_id, row_id, location, sentence in rows:
+            found = gazetteer.resolve(location, places.Context(sentence=sentence or ""))
+            con.execute(
+                "INSERT INTO row_places VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    article_id,
+                    table,
+                    row_id,
+                    location,
+                    found and found.place.place_id,
+                    found.how if found else "not in the gazetteer",
+                ],
+            )
+            if found:
+                named[found.place.place_id] = found.place
+    for place in named.values():
+        row = place.as_row()
+        con.execute("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)", list(row.values()))
 
 
 def _drop_extras(table: str, row: tuple) -> tuple:

@@ -1,0 +1,293 @@
+"""The map: figures and events by the place they name ("Where is this happening?").
+
+Each located figure and event has its place in the warehouse (`row_places` -> `places`, written
+by the ETL, see etl/places.py). Counts follow every sidebar filter, as the Humanitarian figures
+and Events pages count them; a figure placed at the seat of its own speaker's government
+("Ottawa" in a Canadian minister's figure) is not placed (`flat_figures.seat_of_speaker`).
+
+The outlines are served by the dashboard itself (static/topojson, `TOPOJSON_URL`), never from
+Plotly's CDN, so the map draws without internet access.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from briefing import queries, theme
+from briefing.filters import Filters
+from briefing.queries import CACHE, Warehouse
+
+# Relative to the page (/map -> /app/static/topojson/), so a dashboard served under a path
+# prefix finds it too. Streamlit serves static/ there (server.enableStaticServing).
+TOPOJSON_URL = "app/static/topojson/"
+SHOW = {"both": "Figures and events", "figures": "Figures", "events": "Events"}
+COLOUR = {"kind": "Place kind", "category": "Category"}
+KIND_COLOURS = {"country": "#0072B2", "region": "#E69F00", "city": "#CC79A7"}
+KIND_ORDER = ("country", "region", "city")
+MAX_BUBBLE = 48  # px: the largest bubble's diameter
+PLACE_COLUMNS = [
+    "place_id",
+    "name",
+    "kind",
+    "country_code",
+    "lat",
+    "lon",
+    "subject",
+    "category",
+    "rows",
+]
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """Located rows the map cannot draw, by reason, with the most frequent names."""
+
+    unknown: int  # a location the gazetteer does not know
+    unknown_names: tuple[str, ...]
+    no_point: int  # a place without coordinates (a region with no city of its name)
+    no_point_names: tuple[str, ...]
+    seats: int  # a figure placed at its own speaker's seat of government
+
+
+def has_places(wh: Warehouse) -> bool:
+    """Whether the warehouse records places (written by an ETL from before the map has none)."""
+    present = queries.columns(wh)
+    return "places" in present and "row_places" in present
+
+
+_FIGURES = """
+    SELECT p.place_id, p.name, p.kind, p.country_code, p.lat, p.lon,
+           'figures' AS subject, r.category AS category, count(*) AS rows
+    FROM rows r
+    JOIN row_places l ON l.table_name = 'figures' AND l.row_id = r.figure_id
+    JOIN places p ON p.place_id = l.place_id
+    WHERE NOT COALESCE(r.seat_of_speaker, FALSE)
+    GROUP BY ALL"""
+_EVENTS = """
+    SELECT p.place_id, p.name, p.kind, p.country_code, p.lat, p.lon,
+           'events' AS subject, r.event_type AS category, count(*) AS rows
+    FROM rows r
+    JOIN row_places l ON l.table_name = 'events' AND l.row_id = r.event_id
+    JOIN places p ON p.place_id = l.place_id
+    GROUP BY ALL"""
+
+
+@st.cache_data(**CACHE)
+def place_counts(wh: Warehouse, f: Filters) -> pd.DataFrame:
+    """Rows per place, subject (figures, events) and category (a figure's category, an
+    event's type) under the filters: PLACE_COLUMNS."""
+    frames = [queries._run(wh, "figures", f, _FIGURES), queries._run(wh, "events", f, _EVENTS)]
+    found = (
+        pd.concat([x for x in frames if not x.empty], ignore_index=True)
+        if any(not x.empty for x in frames)
+        else pd.DataFrame(columns=PLACE_COLUMNS)
+    )
+    return found[PLACE_COLUMNS].reset_index(drop=True)
+
+
+@st.cache_data(**CACHE)
+def unplaced(wh: Warehouse, f: Filters, show: str = "both") -> Unplaced:
+    """What the map leaves out under the filters, and why (never dropped silently)."""
+    parts = {
+        "figures": (
+            "figures",
+            "figure_id",
+            ", COALESCE(r.seat_of_speaker, FALSE) AS seat",
+        ),
+        "events": ("events", "event_id", ", FALSE AS seat"),
+    }
+    frames = []
+    for subject, (table, key, seat) in parts.items():
+        if show not in ("both", subject):
+            continue
+        frames.append(
+            queries._run(
+                wh,
+                subject,
+                f,
+                f"""
+                SELECT l.location, l.place_id, p.lat IS NULL AND l.place_id IS NOT NULL AS no_point
+                       {seat}
+                FROM rows r
+                JOIN row_places l ON l.table_name = '{table}' AND l.row_id = r.{key}
+                LEFT JOIN places p ON p.place_id = l.place_id""",
+            )
+        )
+    rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    if rows.empty:
+        return Unplaced(0, (), 0, (), 0)
+    seats = rows["seat"].astype(bool)
+    unknown = rows[rows["place_id"].isna() & ~seats]
+    no_point = rows[rows["no_point"].astype(bool) & ~seats]
+
+    def top(frame: pd.DataFrame) -> tuple[str, ...]:
+        return tuple(frame["location"].value_counts().head(5).index)
+
+    return Unplaced(len(unknown), top(unknown), len(no_point), top(no_point), int(seats.sum()))
+
+
+def by_place(counts: pd.DataFrame, show: str = "both") -> pd.DataFrame:
+    """One row per place: name, kind, lat, lon, figures, events, rows (both), category (the
+    most frequent category there, ties by name) and what it lists."""
+    if show not in SHOW:
+        raise ValueError(f"the map shows {', '.join(SHOW)}, not {show!r}")
+    chosen = counts if show == "both" else counts[counts["subject"] == show]
+    columns = ["place_id", "name", "kind", "country_code", "lat", "lon"]
+    if chosen.empty:
+        return pd.DataFrame(columns=[*columns, "figures", "events", "rows", "category"])
+    totals = chosen.groupby(columns, as_index=False, dropna=False, sort=False).agg(
+        figures=("rows", lambda r: int(r[chosen.loc[r.index, "subject"] == "figures"].sum())),
+        events=("rows", lambda r: int(r[chosen.loc[r.index, "subject"] == "events"].sum())),
+    )
+    totals["rows"] = totals["figures"] + totals["events"]
+    top = (
+        chosen.groupby(["place_id", "category"], as_index=False, dropna=False)["rows"]
+        .sum()
+        .sort_values(["place_id", "rows", "category"], ascending=[True, False, True])
+        .drop_duplicates("place_id")
+        .rename(columns={"rows": "top_rows"})
+    )
+    out = totals.merge(top[["place_id", "category"]], on="place_id", how="left")
+    out["category"] = out["category"].fillna("other").astype(str)
+    out = out.sort_values(["rows", "name"], ascending=[False, True], kind="stable")
+    return out[[*columns, "figures", "events", "rows", "category"]].reset_index(drop=True)
+
+
+def place_key(place_id: str) -> str:
+    """The JSON a bubble carries in its customdata's last column."""
+    return json.dumps({"kind": "place", "place": place_id}, sort_keys=True)
+
+
+def selected_place(selection: object) -> str | None:
+    """The place id of the first selected bubble, or None."""
+    try:
+        points = list(selection["points"])  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    for point in points:
+        custom = point.get("customdata") if isinstance(point, Mapping) else None
+        last = custom[-1] if isinstance(custom, list | tuple) and custom else custom
+        try:
+            keys = json.loads(last) if isinstance(last, str) else None
+        except ValueError:
+            continue
+        if isinstance(keys, dict) and keys.get("kind") == "place" and keys.get("place"):
+            return str(keys["place"])
+    return None
+
+
+def evidence_marks(place_id: str, show: str = "both") -> list[dict]:
+    """The evidence marks (briefing.evidence) of the rows at a place."""
+    marks = []
+    if show in ("both", "figures"):
+        marks.append({"kind": "figures", "place": place_id})
+    if show in ("both", "events"):
+        marks.append({"kind": "event", "place": place_id})
+    return marks
+
+
+def figure(places: pd.DataFrame, title: str, colour: str = "kind") -> go.Figure:
+    """Bubbles at the places with a point: area by rows, colour by place kind or by the most
+    frequent category there; each bubble carries its place key (`place_key`)."""
+    if colour not in COLOUR:
+        raise ValueError(f"bubbles are coloured by {', '.join(COLOUR)}, not {colour!r}")
+    drawn = places.dropna(subset=["lat", "lon"])
+    fig = go.Figure()
+    biggest = max(int(drawn["rows"].max()), 1) if not drawn.empty else 1
+    sizeref = 2.0 * biggest / (MAX_BUBBLE**2)
+    if colour == "kind":
+        groups = [(k, drawn[drawn["kind"] == k], KIND_COLOURS[k]) for k in KIND_ORDER]
+    else:
+        cats = sorted(drawn["category"].unique()) if not drawn.empty else []
+        groups = [
+            (
+                c.replace("_", " "),
+                drawn[drawn["category"] == c],
+                theme.CATEGORY_COLOURS.get(c) or theme.EVENT_COLOURS.get(c) or theme.UNKNOWN,
+            )
+            for c in cats
+        ]
+    for label, group, fill in groups:
+        if group.empty:
+            continue
+        custom = list(
+            zip(
+                group["name"],
+                group["kind"],
+                group["figures"],
+                group["events"],
+                group["category"].str.replace("_", " "),
+                [place_key(p) for p in group["place_id"]],
+                strict=True,
+            )
+        )
+        fig.add_trace(
+            go.Scattergeo(
+                lat=group["lat"],
+                lon=group["lon"],
+                name=str(label),
+                mode="markers",
+                marker={
+                    "size": group["rows"],
+                    "sizemode": "area",
+                    "sizeref": sizeref,
+                    "sizemin": 5,
+                    "color": fill,
+                    "opacity": 0.75,
+                    "line": {"width": 1, "color": "#FFFFFF"},
+                },
+                customdata=custom,
+                unselected={"marker": {"opacity": 0.35}},
+                hovertemplate=(
+                    "<b>%{customdata[0]}</b> (%{customdata[1]})<br>"
+                    "figures: %{customdata[2]:,}<br>events: %{customdata[3]:,}<br>"
+                    "mostly: %{customdata[4]}<extra></extra>"
+                ),
+            )
+        )
+    fig.update_geos(
+        projection_type="natural earth",
+        showcountries=True,
+        countrycolor="#B8BEC6",
+        showland=True,
+        landcolor="#F3F5F7",
+        showocean=True,
+        oceancolor="#EAF2F8",
+        showcoastlines=True,
+        coastlinecolor="#9AA3AD",
+        showframe=False,
+        resolution=110,
+    )
+    if not drawn.empty:
+        lat_range, lon_range = view_of(drawn["lat"].astype(float), drawn["lon"].astype(float))
+        fig.update_geos(lataxis_range=lat_range, lonaxis_range=lon_range)
+    fig.update_layout(
+        title={"text": title},
+        height=560,
+        margin={"l": 0, "r": 0, "t": 48, "b": 0},
+        legend={"title": {"text": COLOUR[colour]}, "itemsizing": "constant"},
+        clickmode="event+select",
+    )
+    return fig
+
+
+def view_of(lat: pd.Series, lon: pd.Series) -> tuple[list[float], list[float]]:
+    """The latitude and longitude ranges that show these points with a margin, about twice as
+    wide as high (a strip of the world reads badly), within the inhabited world."""
+    west, east = max(lon.min() - 20, -180), min(lon.max() + 20, 180)
+    south, north = lat.min() - 10, lat.max() + 10
+    tall = max(north - south, (east - west) / 2.2)
+    middle = (north + south) / 2
+    south, north = max(middle - tall / 2, -60), min(middle + tall / 2, 85)
+    return [round(south, 2), round(north, 2)], [round(west, 2), round(east, 2)]
+
+
+def plotly_config(base: Mapping) -> dict:
+    """A chart config (briefing.export.plotly_config) with the outlines served locally."""
+    return {**base, "topojsonURL": TOPOJSON_URL}

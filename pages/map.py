@@ -1,0 +1,155 @@
+"""Map: figures and events by the place they name ("Where is this happening?"), with the
+sentences behind a place when it is clicked. Opened as /map?place=city:170063&show=figures."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from briefing import evidence, export, maps
+from briefing.downloads import chart_downloads
+from briefing.text import md_escape
+from briefing.ui import header, nothing_matches, page_context, show_table
+from briefing.views import Chart
+
+ctx = page_context()
+if ctx:
+    wh, f = ctx.warehouse, ctx.filters
+    params, ss = st.query_params, st.session_state
+    header(
+        "Map",
+        "Where the figures and events are: each place as the text names it (a city, a region "
+        "or a country), the bubble's area the number of rows there. Click a place to read the "
+        "sentences behind it. A figure placed at its own speaker's seat of government "
+        "(\u201cOttawa\u201d in a Canadian minister's figure) is not placed.",
+    )
+    if not maps.has_places(wh):
+        st.info(
+            "This warehouse was written before the ETL recorded places. Rebuild it with "
+            "`python -m etl` to see the map.",
+            icon=":material/map:",
+        )
+        st.stop()
+    # The URL chooses when it is new to this session (a link was followed); after that the
+    # analyst's own choices win and are written back to it.
+    url = (params.get("show"), params.get("colour"), params.get("place"))
+    followed = ss.get("map_url") != url
+    if "map_show" not in ss or (followed and url[0] in maps.SHOW):
+        ss["map_show"] = url[0] if url[0] in maps.SHOW else "both"
+    if "map_colour" not in ss or (followed and url[1] in maps.COLOUR):
+        ss["map_colour"] = url[1] if url[1] in maps.COLOUR else "kind"
+    top = st.columns([2, 2, 3], vertical_alignment="bottom")
+    with top[0]:
+        show = (
+            st.segmented_control("Show", list(maps.SHOW), format_func=maps.SHOW.get, key="map_show")
+            or "both"
+        )
+    with top[1]:
+        colour = (
+            st.segmented_control(
+                "Colour by", list(maps.COLOUR), format_func=maps.COLOUR.get, key="map_colour"
+            )
+            or "kind"
+        )
+
+    counts = maps.place_counts(wh, f)
+    places = maps.by_place(counts, show)
+    missing = maps.unplaced(wh, f, show)
+    if places.empty and not (missing.unknown or missing.seats):
+        nothing_matches("located figures or events")
+        st.stop()
+    noun = maps.SHOW[show].lower()
+    fig = maps.figure(places, f"{maps.SHOW[show]} by place", colour)
+    chart = Chart(
+        key="map",
+        name=f"{maps.SHOW[show]} by place",
+        figure=fig,
+        data=places.drop(columns=["place_id"]),
+        subject="events" if show == "events" else "figures",
+        caption="",
+    )
+    state = st.plotly_chart(
+        fig,
+        config=maps.plotly_config(export.plotly_config(chart.name)),
+        key=f"map_chart_{show}_{colour}",
+        width="stretch",
+        on_select="rerun",
+        selection_mode=("points",),
+    )
+    chart_downloads(ctx, chart)
+    drawn = places.dropna(subset=["lat", "lon"])
+    st.caption(
+        md_escape(f"{int(drawn['rows'].sum()):,} {noun} at {len(drawn):,} places on the map.")
+    )
+    for subject in ("figures", "events"):
+        if show in ("both", subject):
+            st.caption(md_escape(ctx.source(subject, subject)))
+    # Never dropped silently: what the map cannot draw, and why.
+    left_out = []
+    if missing.unknown:
+        left_out.append(
+            f"{missing.unknown:,} name a place the gazetteer does not know "
+            f"({', '.join(missing.unknown_names)})"
+        )
+    if missing.no_point:
+        left_out.append(
+            f"{missing.no_point:,} are at places without coordinates "
+            f"({', '.join(missing.no_point_names)}); they are in the table below"
+        )
+    if missing.seats:
+        left_out.append(
+            f"{missing.seats:,} figures are placed at their speaker's seat of government"
+        )
+    if left_out:
+        st.caption(md_escape("Not on the map: " + "; ".join(left_out) + "."))
+
+    # The place whose evidence is listed: a clicked bubble, else the Place box, else the URL's.
+    names = dict(zip(places["place_id"], places["name"], strict=True))
+    kinds = dict(zip(places["place_id"], places["kind"], strict=True))
+    picked = maps.selected_place(state.selection if state is not None else None)
+    if picked and picked != ss.get("map_picked") and picked in names:
+        ss["map_place"] = picked
+    ss["map_picked"] = picked
+    if "map_place" not in ss or (followed and url[2] in names):
+        ss["map_place"] = url[2] if url[2] in names else None
+    if ss.get("map_place") not in names:
+        ss["map_place"] = None
+    with top[2]:
+        place = st.selectbox(
+            "Evidence for the place",
+            list(places["place_id"]),
+            key="map_place",
+            format_func=lambda p: f"{names[p]} ({kinds[p]})",
+            placeholder="Click a place on the map, or choose it here",
+        )
+    wanted = {"show": show, "colour": colour, "place": place}
+    if url != (show, colour, place):
+        for name, value in wanted.items():
+            if value is None:
+                params.pop(name, None)
+            else:
+                params[name] = value
+    ss["map_url"] = (show, colour, place)
+
+    if place:
+        evidence.list_marks(
+            ctx,
+            "map",
+            maps.evidence_marks(place, show),
+            f"{noun.capitalize()} at {names[place]} ({kinds[place]})",
+        )
+    else:
+        st.caption("Click a place (or choose it above) to read the sentences behind it.")
+
+    st.subheader("Places")
+    show_table(
+        places.drop(columns=["place_id", "country_code"]).assign(
+            category=places["category"].str.replace("_", " ")
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "lat": st.column_config.NumberColumn("lat", format="%.2f"),
+            "lon": st.column_config.NumberColumn("lon", format="%.2f"),
+            "category": st.column_config.TextColumn("mostly"),
+        },
+    )
