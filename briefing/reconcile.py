@@ -583,14 +583,21 @@ def figure(found: pd.DataFrame, title: str, source: str) -> go.Figure:
     sources = list(dict.fromkeys(found.sort_values("as_of")["cited_by"]))
     colours = _colours(sources, agency_name)
     labelled = len(found) <= LABELLED_POINTS
-    for number, who in enumerate(sources):
+    # Neighbours in time (of any source) write their values on alternate sides of their points.
+    placement = {
+        i: "top center" if rank % 2 == 0 else "bottom center"
+        for rank, i in enumerate(found.sort_values(["as_of", "value"], kind="stable").index)
+    }
+    for who in sources:
         part = found[found["cited_by"] == who].sort_values("as_of", kind="stable")
         marks = [mark_key("figures", ids=list(ids)) for ids in part["figure_ids"]]
         official = who == agency_name
+        # Figures with no source stated are not one source's series: no line joins them.
+        joined = "markers" if who == quantities.NOT_STATED else "lines+markers"
         fig.add_scatter(
             x=part["as_of"],
             y=part["value"],
-            mode="lines+markers+text" if labelled else "lines+markers",
+            mode=f"{joined}+text" if labelled else joined,
             name=f"{who} (official series)" if official else who,
             legendgroup=who,
             line={"color": colours[who], "width": 1.5},
@@ -601,9 +608,7 @@ def figure(found: pd.DataFrame, title: str, source: str) -> go.Figure:
                 "line": {"width": 1, "color": "white"},
             },
             text=[f"<b>{s}</b>" for s in part["shown"]] if labelled else None,
-            textposition=[
-                "top center" if (number + i) % 2 == 0 else "bottom center" for i in range(len(part))
-            ],
+            textposition=[placement[i] for i in part.index],
             textfont={"size": theme.SCREEN.label, "color": theme.TEXT},
             customdata=part[
                 [
@@ -644,7 +649,7 @@ def figure(found: pd.DataFrame, title: str, source: str) -> go.Figure:
             x=x_range[0],
             y=latest["value"],
             xanchor="left",
-            yanchor="bottom",
+            yanchor="top",  # below the line: values above it are written above their points
             text=f"{agency_name}: {latest['shown']} (as of {latest['as_of_label']})",
             showarrow=False,
             font={"size": theme.SCREEN.label, "color": REFERENCE_COLOUR},
@@ -654,12 +659,8 @@ def figure(found: pd.DataFrame, title: str, source: str) -> go.Figure:
         axis["range"] = [0, float(found["value"].max()) * 1.25]
     fig.update_yaxes(**axis)
     fig.update_xaxes(range=x_range, title="as-of date (else publication date)")
-    fig = charts._finish(fig, title, source, height=520)
-    fig.update_layout(
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.22, "yanchor": "top"},
-        margin={"r": 30},
-    )
-    return fig
+    fig = charts._finish(fig, title, source, height=540, subtitle="by source and as-of date")
+    return charts._legend_on_top(fig.update_layout(margin={"r": 30}), per_line=2)
 
 
 # --- questions (SQL on the warehouse) ------------------------------------------------------------

@@ -37,7 +37,7 @@ def choose(options: dict[str, str], wanted: str | None) -> str | None:
 
 
 def chart_of(ctx, found, label: str) -> Chart:
-    title = f"{label}: who said what, as of when"
+    title = label
     source = reconcile.source_of(found, ctx.filters.describe(ctx.names))
     return Chart(
         "reconcile",
