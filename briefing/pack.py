@@ -328,11 +328,11 @@ def _add_changes_slides(deck: Deck, changes: ChangesSlide) -> None:
             )
             _set_notes(slide, changes.summary)
             continue
-        widths = [Inches(1.6), Inches(3.6), Inches(3.6), CONTENT_WIDTH - Inches(8.8)]
+        widths = [Inches(1.6), Inches(5.0), Inches(2.2), CONTENT_WIDTH - Inches(8.8)]
         rows = [
             [
                 _fit(item.change, widths[0], 14),
-                _fit(f"{item.source} → {item.target}", widths[1], 14, lines=2),
+                _fit(f"{item.source} → {item.target}", widths[1], 14),
                 _fit(item.polarity, widths[2], 14),
                 _fit(
                     f"{item.before} ({item.before_date or 'undated'})" if item.before else "—",
@@ -344,18 +344,14 @@ def _add_changes_slides(deck: Deck, changes: ChangesSlide) -> None:
         ]
         header = ["Change", "Source → target", "Now", "Before"]
         _add_table(slide, TABLE_TOP, header, rows, widths, size=14)
+        more = ""
         if number == len(pages) - 1 and changes.total > shown:
-            _add_text(
-                slide,
-                (MARGIN, Inches(6.85), CONTENT_WIDTH, Inches(0.5)),
-                [
-                    _Line(
-                        f"… and {changes.total - shown:,} more on the dashboard's Overview.",
-                        16,
-                        MUTED_TEXT,
-                    )
-                ],
-            )
+            more = f"… and {changes.total - shown:,} more on the dashboard's Overview. "
+        _add_text(
+            slide,
+            (MARGIN, Inches(6.85), CONTENT_WIDTH, Inches(0.5)),
+            [_Line(f"{more}Each row's evidence sentence is in the speaker notes.", 16, MUTED_TEXT)],
+        )
         _set_notes(slide, _changes_notes(changes.summary, page))
 
 
