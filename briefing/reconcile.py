@@ -584,10 +584,15 @@ def figure(found: pd.DataFrame, title: str, source: str) -> go.Figure:
     colours = _colours(sources, agency_name)
     labelled = len(found) <= LABELLED_POINTS
     # Neighbours in time (of any source) write their values on alternate sides of their points.
-    placement = {
-        i: "top center" if rank % 2 == 0 else "bottom center"
-        for rank, i in enumerate(found.sort_values(["as_of", "value"], kind="stable").index)
-    }
+    # Near an edge a value grows inwards, so it stays inside the chart on a phone too.
+    span = (x_range[1] - x_range[0]) / pd.Timedelta(days=1)
+    placement = {}
+    for rank, (i, day) in enumerate(
+        found.sort_values(["as_of", "value"], kind="stable")["as_of"].items()
+    ):
+        share = ((day - x_range[0]) / pd.Timedelta(days=1)) / span
+        side = "right" if share < 0.25 else "left" if share > 0.75 else "center"
+        placement[i] = f"{'top' if rank % 2 == 0 else 'bottom'} {side}"
     for who in sources:
         part = found[found["cited_by"] == who].sort_values("as_of", kind="stable")
         marks = [mark_key("figures", ids=list(ids)) for ids in part["figure_ids"]]
@@ -639,20 +644,13 @@ def figure(found: pd.DataFrame, title: str, source: str) -> go.Figure:
             x=x_range,
             y=[latest["value"], latest["value"]],
             mode="lines",
-            name=f"reference: {agency_name}'s latest, as of {latest['as_of_label']}",
+            # Two lines, so the legend fits a phone.
+            name=f"reference: {agency_name}'s latest,<br>{latest['shown']} "
+            f"({latest['as_of_label']})",
             line={"color": REFERENCE_COLOUR, "width": 1.5, "dash": "dash"},
             hoverinfo="text",
             text=f"{agency_name} (official series, as cited): {latest['shown']} as of "
             f"{latest['as_of_label']}",
-        )
-        fig.add_annotation(
-            x=x_range[0],
-            y=latest["value"],
-            xanchor="left",
-            yanchor="top",  # below the line: values above it are written above their points
-            text=f"{agency_name}: {latest['shown']} (as of {latest['as_of_label']})",
-            showarrow=False,
-            font={"size": theme.SCREEN.label, "color": REFERENCE_COLOUR},
         )
     axis = charts.value_axis(found["value"], found["measure"].iloc[0], found["currency"].iloc[0])
     if axis.get("type") != "log":
