@@ -200,7 +200,7 @@ def points(figures: pd.DataFrame, key: str, window_days: int = quantities.WINDOW
     figure rows as queries give them (value, value_text, qualifier, category, subject, place,
     location_country, measure, currency, cited_by, cited_by_id, outlet, as_of, precision,
     as_of_label, figure_id). Undated figures cannot be placed in time: they are left out and
-    counted in `attrs["undated"]`."""
+    counted in `attrs["undated"]`, their ids in `attrs["undated_ids"]`."""
     columns = [
         "period",
         "period_label",
@@ -225,6 +225,7 @@ def points(figures: pd.DataFrame, key: str, window_days: int = quantities.WINDOW
     ]
     empty = pd.DataFrame(columns=columns)
     empty.attrs["undated"] = 0
+    empty.attrs["undated_ids"] = []
     if figures.empty:
         return empty
     rows = keyed(figures)
@@ -251,10 +252,12 @@ def points(figures: pd.DataFrame, key: str, window_days: int = quantities.WINDOW
             None if quantities._missing(d) else f"{pd.Timestamp(d):%Y-%m-%d}" for d in rows["as_of"]
         ]
     grouped = quantities.same_quantities(rows, window_days)
+    undated_ids = [str(i) for i in grouped.loc[grouped["quantity"].isna(), "figure_id"] if _text(i)]
     undated = int(grouped["quantity"].isna().sum())
     grouped = grouped[grouped["quantity"].notna()].copy()
     if grouped.empty:
         empty.attrs["undated"] = undated
+        empty.attrs["undated_ids"] = undated_ids
         return empty
     grouped["as_of"] = pd.to_datetime(grouped["as_of"])
     grouped["period_label"] = grouped["period"]  # same_quantities' 'Dec 2016', '2016'
@@ -309,6 +312,7 @@ def points(figures: pd.DataFrame, key: str, window_days: int = quantities.WINDOW
     out = out.sort_values(["period", "value", "cited_by"], kind="stable").reset_index(drop=True)
     out = out[columns]
     out.attrs["undated"] = undated
+    out.attrs["undated_ids"] = undated_ids
     return out
 
 
@@ -543,6 +547,34 @@ def _padded(first: pd.Timestamp, last: pd.Timestamp, share: float = 0.08) -> lis
     return [first - span * share, last + span * share * 2.5]
 
 
+def _label_positions(found: pd.DataFrame, x_range: list) -> dict[object, str]:
+    """Where each point writes its value: within an as-of period the lowest value below its
+    point and the others above (so a spread's labels grow apart, not into each other); a single
+    value above its point when it is higher than every value of the period before, below when
+    lower, else alternating from one date to the next. Near an edge a value grows
+    inwards, so it stays inside the chart on a phone too."""
+    span = (x_range[1] - x_range[0]) / pd.Timedelta(days=1)
+    placement: dict[object, str] = {}
+    before: pd.Series | None = None  # the previous period's values
+    for number, (_, part) in enumerate(found.groupby("period", sort=True)):
+        ordered = part.sort_values("value", kind="stable")
+        for rank, (i, day) in enumerate(ordered["as_of"].items()):
+            value = ordered.at[i, "value"]
+            if len(ordered) > 1:
+                vertical = "bottom" if rank == 0 else "top"
+            elif before is not None and value >= before.max():
+                vertical = "top"  # away from the previous period's labels
+            elif before is not None and value <= before.min():
+                vertical = "bottom"
+            else:
+                vertical = "top" if number % 2 == 0 else "bottom"
+            share = ((day - x_range[0]) / pd.Timedelta(days=1)) / span
+            side = "right" if share < 0.25 else "left" if share > 0.75 else "center"
+            placement[i] = f"{vertical} {side}"
+        before = ordered["value"]
+    return placement
+
+
 def figure(found: pd.DataFrame, title: str, source: str) -> go.Figure:
     """Each source's figures over time (one colour and line per source, the figure as written
     on each point), every as-of period where sources disagree as a shaded band from its lowest
@@ -561,7 +593,7 @@ def figure(found: pd.DataFrame, title: str, source: str) -> go.Figure:
     fig = go.Figure()
     band = spreads(found)
     band = band[band["verdict"] == DISAGREE]
-    pad = (x_range[1] - x_range[0]) * 0.012
+    pad = (x_range[1] - x_range[0]) * 0.015  # a band stays visible when its dates are one day
     for row in band.itertuples(index=False):
         part = found[found["period"] == row.period]
         left, right = part["as_of"].min() - pad, part["as_of"].max() + pad
@@ -583,16 +615,7 @@ def figure(found: pd.DataFrame, title: str, source: str) -> go.Figure:
     sources = list(dict.fromkeys(found.sort_values("as_of")["cited_by"]))
     colours = _colours(sources, agency_name)
     labelled = len(found) <= LABELLED_POINTS
-    # Neighbours in time (of any source) write their values on alternate sides of their points.
-    # Near an edge a value grows inwards, so it stays inside the chart on a phone too.
-    span = (x_range[1] - x_range[0]) / pd.Timedelta(days=1)
-    placement = {}
-    for rank, (i, day) in enumerate(
-        found.sort_values(["as_of", "value"], kind="stable")["as_of"].items()
-    ):
-        share = ((day - x_range[0]) / pd.Timedelta(days=1)) / span
-        side = "right" if share < 0.25 else "left" if share > 0.75 else "center"
-        placement[i] = f"{'top' if rank % 2 == 0 else 'bottom'} {side}"
+    placement = _label_positions(found, x_range)
     for who in sources:
         part = found[found["cited_by"] == who].sort_values("as_of", kind="stable")
         marks = [mark_key("figures", ids=list(ids)) for ids in part["figure_ids"]]
@@ -615,6 +638,9 @@ def figure(found: pd.DataFrame, title: str, source: str) -> go.Figure:
             text=[f"<b>{s}</b>" for s in part["shown"]] if labelled else None,
             textposition=[placement[i] for i in part.index],
             textfont={"size": theme.SCREEN.label, "color": theme.TEXT},
+            # A selected point stands out; the others stay legible (Plotly's default fades
+            # them to near white).
+            unselected={"marker": {"opacity": 0.45}, "textfont": {"color": theme.MUTED_TEXT}},
             customdata=part[
                 [
                     "shown",

@@ -111,10 +111,13 @@ if ctx:
                     else "."
                 )
             )
-        show_chart(ctx, chart_of(ctx, found, label))
         undated = found.attrs.get("undated", 0)
         if undated:
-            st.caption(f"{undated:,} undated figure(s) of this quantity cannot be placed in time.")
+            st.caption(
+                f"{undated:,} undated figure(s) of this quantity cannot be placed in time; they "
+                "are in the list of every figure at the foot of the page."
+            )
+        show_chart(ctx, chart_of(ctx, found, label))
 
         st.subheader("Sources disagree at the same time")
         st.caption(
@@ -159,6 +162,7 @@ if ctx:
                 },
             )
         ids = [i for group in found["figure_ids"] for i in group]
+        ids += found.attrs.get("undated_ids", [])
         evidence.list_marks(
             ctx,
             "reconcile_all",

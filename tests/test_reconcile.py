@@ -301,7 +301,7 @@ def test_undated_figures_are_counted_not_placed_in_time():
     )
     found = reconcile.points(rows, "refugees|people|country:turkey")
     assert found["figure_ids"].tolist() == [["b"]]
-    assert found.attrs["undated"] == 1
+    assert found.attrs["undated"] == 1 and found.attrs["undated_ids"] == ["a"]
 
 
 def test_quantities_with_something_to_reconcile_come_first():
