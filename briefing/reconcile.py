@@ -481,8 +481,8 @@ def summary(found: pd.DataFrame, label: str) -> str:
     if len(band) > 1:
         first, last = band.iloc[0], band.iloc[-1]
         parts.append(
-            f"from {_range(first)} ({first['period_label']}) to "
-            f"{_range(last)} ({last['period_label']})"
+            f"first {_range(first)} ({first['period_label']}), "
+            f"latest {_range(last)} ({last['period_label']})"
         )
     picked = reference(found)
     if picked:

@@ -360,7 +360,7 @@ def test_article_text_in_a_label_is_inert():
 def test_the_summary_says_disagreement_change_and_the_official_value():
     said = reconcile.summary(reconcile.points(SHIPPED, SYRIA), "refugees · people · Syria")
     assert "no two sources disagree at the same time" in said
-    assert "from 3.73 million (Dec 2016) to more than 5.6 million (Nov 2020)" in said
+    assert "first 3.73 million (Dec 2016), latest more than 5.6 million (Nov 2020)" in said
     assert "UNHCR's latest: more than 5.6 million as of 2020-11-11" in said
     said = reconcile.summary(reconcile.points(SHIPPED, CANADA), "resettled · people · Canada")
     assert "sources disagree in 1 (widest 2016: 25,000 to about 34,000)" in said
