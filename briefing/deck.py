@@ -45,7 +45,11 @@ def evidence(ctx: PageContext, subject: str, limit: int = EVIDENCE_PER_SLIDE) ->
 
 def chart_evidence(ctx: PageContext, chart: Chart, limit: int = EVIDENCE_PER_SLIDE) -> tuple:
     """The evidence a chart's slide reads out: from the rows behind that chart when it has
-    them (its largest marks first, one row each), else the newest rows of its subject."""
+    them (its largest marks first, one row each; the newest behind its `marks`), else the
+    newest rows of its subject."""
+    if chart.marks:
+        found = briefing_evidence.rows(ctx.warehouse, ctx.filters, chart.marks, limit)
+        return tuple(_marked_evidence(row) for row in found.itertuples(index=False))
     if chart.rows is None:
         return evidence(ctx, chart.subject, limit)
     found = briefing_evidence.for_notes(chart.rows(), limit)
@@ -60,6 +64,29 @@ def chart_evidence(ctx: PageContext, chart: Chart, limit: int = EVIDENCE_PER_SLI
             row.status if isinstance(row.status, str) else None,
         )
         for row in found.itertuples(index=False)
+    )
+
+
+KIND_OF_SUBJECT = {"figures": "figure", "stances": "stance", "events": "event"}
+
+
+def _marked_evidence(row) -> pack.Evidence:
+    """A row of briefing.evidence.rows as a line of speaker notes."""
+
+    def text(value: object) -> str | None:
+        return value if isinstance(value, str) and value else None
+
+    who = text(row.who)
+    if row.subject == "stances" and who:
+        who = f"{who} ({row.what})"
+    return pack.Evidence(
+        KIND_OF_SUBJECT.get(row.subject, row.subject),
+        text(row.evidence) or "",
+        who,
+        text(row.outlet),
+        text(row.date),
+        text(row.confidence_label),
+        text(row.status),
     )
 
 
@@ -184,13 +211,20 @@ def sources(
     articles: Sequence[str] = (),
 ) -> tuple[tuple[pack.Source, ...], int]:
     """The articles behind the pack's slides, and how many: the rows each chart lists when it
-    has them (a network's stances between its actors), else every row of its subject under the
-    filters, as the page counts them; with `quotes`, the statements' articles too; and the
+    has them (a network's stances between its actors; the rows behind a chart's `marks`), else
+    every row of its subject under the filters, as the page counts them; with `quotes`, the
+    statements' articles too; and the
     `articles` given (those of the "What changed" slide)."""
-    subjects = {chart.subject for chart in charts if chart.rows is None}
+    subjects = {chart.subject for chart in charts if chart.rows is None and not chart.marks}
     if quotes:
         subjects.add("statements")
     ids = {a for chart in charts if chart.rows is not None for a in chart.rows()["article_id"]}
+    for chart in charts:
+        if chart.marks:
+            behind = briefing_evidence.rows(
+                ctx.warehouse, ctx.filters, chart.marks, briefing_evidence.EXPORT_ROWS
+            )
+            ids |= set(behind["article_id"])
     ids |= set(articles)
     rows, total = queries.sources_behind(
         ctx.warehouse, ctx.filters, tuple(sorted(subjects)), tuple(sorted(ids)), SOURCES_IN_PACK

@@ -491,6 +491,12 @@ def summary(found: pd.DataFrame, label: str) -> str:
     return "; ".join(parts) + "."
 
 
+def every_figure(found: pd.DataFrame) -> str:
+    """The mark (evidence.mark_key) of every figure of the quantity, undated ones included."""
+    ids = [i for group in found["figure_ids"] for i in group]
+    return mark_key("figures", ids=ids + list(found.attrs.get("undated_ids", [])))
+
+
 def source_of(found: pd.DataFrame, filters: str = "") -> str:
     """The chart's source line: the quantity's figures, articles and as-of dates."""
     if found.empty:

@@ -6,6 +6,8 @@ Humanitarian figures page ("Which number to brief?") or as /reconcile?quantity=<
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from briefing import evidence, reconcile
@@ -37,16 +39,17 @@ def choose(options: dict[str, str], wanted: str | None) -> str | None:
 
 
 def chart_of(ctx, found, label: str) -> Chart:
-    title = label
     source = reconcile.source_of(found, ctx.filters.describe(ctx.names))
     return Chart(
         "reconcile",
         "Figures reconciled",
-        reconcile.figure(found, title, source),
+        reconcile.figure(found, label, source),
         reconcile.export_frame(found),
         "figures",
         reconcile.summary(found, label),
         evidence=True,
+        # The pack's notes and sources are this quantity's figures, not every figure.
+        marks=(reconcile.every_figure(found),),
     )
 
 
@@ -161,12 +164,10 @@ if ctx:
                     "sources": "sources",
                 },
             )
-        ids = [i for group in found["figure_ids"] for i in group]
-        ids += found.attrs.get("undated_ids", [])
         evidence.list_marks(
             ctx,
             "reconcile_all",
-            [{"kind": "figures", "ids": ids}],
+            [json.loads(reconcile.every_figure(found))],
             f"Every figure of {label}",
             limit=EVIDENCE_ROWS,
         )

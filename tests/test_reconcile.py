@@ -6,6 +6,7 @@ category names. The page opens from the URL and from "Which number to brief?".""
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from datetime import date
@@ -13,9 +14,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
+from pptx import Presentation
 
-from briefing import evidence, quantities, reconcile
+from briefing import deck, evidence, export, quantities, queries, reconcile, ui
 from briefing.filters import Filters
+from briefing.views import Chart
 from tests.dashboard_fixtures import fixture_warehouse  # noqa: F401
 from tests.test_dashboard_app import start
 
@@ -419,3 +422,47 @@ def test_a_point_mark_is_the_figure_ids_kind_evidence_reads():
     keys = [json.loads(m) for m in marks]
     assert all(k["kind"] == "figures" and k["ids"] for k in keys)
     assert evidence._subject_sql(keys[0])[0] == "figures"
+
+
+# --- the briefing pack --------------------------------------------------------------------
+
+
+class NoBrowser(export.Renderer):
+    """A renderer on a machine without Chromium: the pack shows the chart's data instead."""
+
+    def missing(self) -> str | None:
+        return "no browser in this test"
+
+
+def test_the_pack_reads_out_this_quantitys_figures_and_lists_their_articles(fixture_warehouse):
+    wh = queries.locate(str(fixture_warehouse))
+    ctx = ui.build_context(wh, Filters(), queries.filter_options(wh))
+    found = reconcile.points(reconcile.quantity_figures(wh, ctx.filters), SYRIA)
+    chart = Chart(
+        "reconcile",
+        "Figures reconciled",
+        reconcile.figure(found, "refugees · people · Syria", "s"),
+        reconcile.export_frame(found),
+        "figures",
+        reconcile.summary(found, "refugees · people · Syria"),
+        evidence=True,
+        marks=(reconcile.every_figure(found),),
+    )
+    renderer = NoBrowser()
+    data = deck.build(ctx, "Figures reconciled", [chart], renderer=renderer)
+    slides = list(Presentation(io.BytesIO(data)).slides)
+    said = slides[1].notes_slide.notes_text_frame.text
+    assert "3.73 million people have fled Syria" in said
+    assert "More than 5.6 million people have fled Syria" in said
+    assert "Turkey hosts" not in said  # another quantity's figure
+    assert "refugees in Syria, cited by UNHCR" in said
+    listed = "\n".join(
+        cell.text
+        for s in slides[-1].shapes
+        if s.has_table
+        for row in list(s.table.rows)[1:]
+        for cell in row.cells
+    )
+    titles = queries.articles_table(wh, Filters()).set_index("article_id")["title"]
+    assert titles["a-aleppo"] in listed and titles["a-conference"] in listed
+    assert titles["a-script"] not in listed  # Turkey's article
