@@ -586,6 +586,7 @@ def figure(found: pd.DataFrame, title: str, source: str) -> go.Figure:
     on each point), every as-of period where sources disagree as a shaded band from its lowest
     to its highest value, and the official series' latest value as a dashed reference line.
     Each point carries the ids of its figures (evidence.mark_key) for evidence on click."""
+    title = charts.plain(title)  # the quantity's label holds a place name from an article
     if found.empty:
         return charts.empty_figure(title, source, "No dated figures of this quantity.")
     lists = ["figure_ids", "article_ids"]

@@ -355,7 +355,8 @@ def test_the_chart_shows_spreads_sources_qualifiers_and_the_reference_line():
 
 def test_article_text_in_a_label_is_inert():
     rows = frame(figure("x", 10, "<b>10</b>", date(2020, 1, 1), "<script>x</script>"))
-    fig = reconcile.figure(reconcile.points(rows, SYRIA), "t", "s")
+    fig = reconcile.figure(reconcile.points(rows, SYRIA), "refugees · people · <b>x</b>", "s")
+    assert "<b>" not in fig.layout.title.text
     assert not any("<script>" in str(t.name) for t in fig.data)
     assert all("<b>10</b>" not in str(t.text) for t in fig.data)
 
