@@ -64,6 +64,7 @@ PAGE_PARAMS = (
     "place",
     "show",
     "colour",
+    "quantity",
 )
 MAX_VALUES = 50  # values read per parameter (no sidebar list is longer in practice)
 MAX_VALUE_CHARS = 200  # an actor id or outlet name is far shorter

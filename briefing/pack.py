@@ -1,6 +1,7 @@
 """Briefing packs: a PowerPoint deck of the current view, built with python-pptx.
 
-A deck is a title slide, one slide per chart (its slide-sized picture and a caption of what it
+A deck is a title slide, a "What changed" slide when the view is limited to what is new since a
+day, one slide per chart (its slide-sized picture and a caption of what it
 shows, with the evidence behind it in the speaker notes), optional quote slides, and closing
 slides listing the source articles. Everything here is pure: the caller (the dashboard, a test,
 the benchmark) gathers the content and the pictures; this module lays them out.
@@ -68,6 +69,31 @@ class QuoteSlide:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One stance in an article added since the last briefing, beside the latest earlier
+    stance of the same source towards the same target (briefing.since.stance_changes)."""
+
+    change: str  # "changed" | "new pair"
+    source: str
+    target: str
+    polarity: str
+    before: str | None  # the earlier polarity; None for a new pair
+    before_date: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class ChangesSlide:
+    """What changed since a day: new stance changes and new pairs, a table on the slide and
+    each one's evidence sentence in the speaker notes."""
+
+    title: str  # "What changed since 2026-11-30"
+    summary: str  # "1 new article · 2 stances changed · 1 new pair"
+    changes: tuple[Change, ...]
+    total: int  # changes found; `changes` may hold fewer
+
+
+@dataclass(frozen=True)
 class Source:
     outlet: str | None
     published: str | None  # date label
@@ -82,7 +108,7 @@ class Pack:
     filters: str  # Filters.describe(): "Filters: 2016-01-01 to …; countries: Canada"
     generated: date
     summary: str  # one line under the title: "12 articles from 4 outlets, 2015-10 to 2020-11"
-    slides: tuple[ChartSlide | QuoteSlide, ...] = ()
+    slides: tuple[ChartSlide | QuoteSlide | ChangesSlide, ...] = ()
     sources: tuple[Source, ...] = field(default_factory=tuple)
     # How many articles the view holds when `sources` was capped (None: all are listed).
     source_total: int | None = None
@@ -94,7 +120,9 @@ def build(pack: Pack) -> bytes:
     deck.slide_width, deck.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
     _add_title_slide(deck, pack)
     for item in pack.slides:
-        if isinstance(item, QuoteSlide):
+        if isinstance(item, ChangesSlide):
+            _add_changes_slides(deck, item)
+        elif isinstance(item, QuoteSlide):
             _add_quote_slides(deck, item)
         else:
             _add_chart_slide(deck, item)
@@ -138,6 +166,7 @@ TABLE_ROWS, TABLE_COLUMNS = 8, 5
 TABLE_ROW_HEIGHT = Inches(0.4)
 QUOTES_PER_SLIDE = 4
 SOURCES_PER_SLIDE, MAX_SOURCE_SLIDES = 12, 5
+CHANGE_SLIDES = 3  # "what changed" slides at most (eight changes each)
 MONTHS = (
     "January",
     "February",
@@ -275,6 +304,66 @@ def _add_quote_slides(deck: Deck, quotes: QuoteSlide) -> None:
             lines.append(_Line(f"— {attribution}", 14, MUTED_TEXT, space_before=4))
         _add_text(slide, (MARGIN, QUOTES_TOP, CONTENT_WIDTH, QUOTES_HEIGHT), lines)
         _set_notes(slide, "\n".join(_evidence_line(quote) for quote in page))
+
+
+def _add_changes_slides(deck: Deck, changes: ChangesSlide) -> None:
+    """The changes as a table, eight a slide (at most CHANGE_SLIDES slides; the rest are
+    counted), changed stances first; the notes read out each row's evidence in full."""
+    pages = _chunks(changes.changes, TABLE_ROWS)[:CHANGE_SLIDES] or [()]
+    shown = sum(len(page) for page in pages)
+    for number, page in enumerate(pages):
+        slide = _blank_slide(deck)
+        title = _fit(changes.title, CONTENT_WIDTH - Inches(1.5), 28, bold=True)
+        _add_heading(slide, title if number == 0 else f"{title} (cont.)")
+        _add_text(
+            slide,
+            (MARGIN, Inches(1.05), CONTENT_WIDTH, Inches(0.6)),
+            [_Line(_fit(changes.summary, CONTENT_WIDTH, 18), 18, MUTED_TEXT)],
+        )
+        if not page:
+            _add_text(
+                slide,
+                (MARGIN, TABLE_TOP, CONTENT_WIDTH, Inches(0.6)),
+                [_Line("No stance changed and no new pair in the new articles.", 18)],
+            )
+            _set_notes(slide, changes.summary)
+            continue
+        widths = [Inches(1.6), Inches(5.0), Inches(2.2), CONTENT_WIDTH - Inches(8.8)]
+        rows = [
+            [
+                _fit(item.change, widths[0], 14),
+                _fit(f"{item.source} → {item.target}", widths[1], 14),
+                _fit(item.polarity, widths[2], 14),
+                _fit(
+                    f"{item.before} ({item.before_date or 'undated'})" if item.before else "—",
+                    widths[3],
+                    14,
+                ),
+            ]
+            for item in page
+        ]
+        header = ["Change", "Source → target", "Now", "Before"]
+        _add_table(slide, TABLE_TOP, header, rows, widths, size=14)
+        more = ""
+        if number == len(pages) - 1 and changes.total > shown:
+            more = f"… and {changes.total - shown:,} more on the dashboard's Overview. "
+        _add_text(
+            slide,
+            (MARGIN, Inches(6.85), CONTENT_WIDTH, Inches(0.5)),
+            [_Line(f"{more}Each row's evidence sentence is in the speaker notes.", 16, MUTED_TEXT)],
+        )
+        _set_notes(slide, _changes_notes(changes.summary, page))
+
+
+def _changes_notes(summary: str, page: tuple[Change, ...]) -> str:
+    lines = [f"What changed: {_clean(summary)}", "Evidence:"]
+    for item in page:
+        before = f", was {item.before} ({item.before_date or 'undated'})" if item.before else ""
+        lines.append(
+            f"• {_clean(item.change)}: {_clean(item.source)} → {_clean(item.target)} "
+            f"now {_clean(item.polarity)}{_clean(before)}. {_evidence_line(item.evidence)}"
+        )
+    return "\n".join(lines)
 
 
 def _add_source_slides(deck: Deck, sources: tuple[Source, ...], total: int | None = None) -> None:

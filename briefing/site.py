@@ -7,6 +7,7 @@ from __future__ import annotations
 PAGES = (
     ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
     ("pages/figures.py", "Humanitarian figures", ":material/groups:", "figures"),
+    ("pages/reconcile.py", "Figures reconciled", ":material/compare_arrows:", "reconcile"),
     ("pages/stances.py", "Stances", ":material/balance:", "stances"),
     ("pages/dyad.py", "Pair over time", ":material/timeline:", "dyad"),
     ("pages/network.py", "Actor network", ":material/hub:", "network"),

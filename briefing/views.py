@@ -44,6 +44,9 @@ class Chart:
     # Every row behind the chart, largest marks first (briefing.evidence.stance_rows), or None:
     # the downloads hold them beside the counts and the slide's notes read from them.
     rows: Callable[[], pd.DataFrame] | None = None
+    # Mark keys (evidence.mark_key JSON) that together stand for every row behind the chart, or
+    # None: the slide's notes read the rows behind them, and the pack's sources are theirs.
+    marks: tuple[str, ...] | None = None
 
     @property
     def for_slide(self) -> go.Figure:

@@ -3,7 +3,7 @@ time, and every figure with its evidence."""
 
 import streamlit as st
 
-from briefing import queries, reviewing, views
+from briefing import queries, reconcile, reviewing, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.text import md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
@@ -35,6 +35,18 @@ if ctx:
             "month of each other. The same count a year later is a change, not a second source."
         )
         show_chart(ctx, spread)
+        # Each quantity above over time, every source and as-of date: the Figures reconciled page.
+        reconciled = reconcile.keys_of_spread(spread.data, reconcile.quantity_figures(wh, f))
+        st.markdown(
+            "**Over time, by source:** "
+            + (
+                " · ".join(
+                    f"[{md_escape(label)}]({reconcile.link(key, f)})"
+                    for key, label in reconciled.items()
+                )
+                or f"[every quantity]({reconcile.link(None, f)})"
+            )
+        )
 
         left, right = st.columns(2, gap="large")
         with left:

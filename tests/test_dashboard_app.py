@@ -54,7 +54,7 @@ MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 MARKUP = {"link_open", "image", "html_inline", "html_block"}
 # Relative links to the app's own pages, with percent-encoded parameters: what the app writes
 # itself ("read it in its article", "review it", "This pair over time"), never article text.
-APP_LINK = re.compile(r"^(\./)?(sources|review|dyad|views|figures|stances)\?[\w%=&.+-]*$")
+APP_LINK = re.compile(r"^(\./)?(sources|review|dyad|views|figures|stances|reconcile)\?[\w%=&.+-]*$")
 
 
 def markup_in(source: str) -> list[str]:
