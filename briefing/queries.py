@@ -135,11 +135,25 @@ def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConn
     return con
 
 
-def _frame(wh: Warehouse, sql: str, params: list | None = None) -> pd.DataFrame:
+def _frame(
+    wh: Warehouse, sql: str, params: list | None = None, *, many: bool = False
+) -> pd.DataFrame:
+    """The rows of `sql`. With `many` (results of hundreds of thousands of rows), through
+    Arrow: half the CPU of DuckDB's own pandas conversion, and the same frame (dates as
+    datetime64[us], as `.df()` gives them; an empty result as `.df()` gives it)."""
     cursor = _connection(wh.path, wh.version).cursor()
     try:
         cursor.execute("USE wh")
-        return cursor.execute(sql, params or []).df()
+        if not many:
+            return cursor.execute(sql, params or []).df()
+        table = cursor.sql(sql, params=params or []).to_arrow_table()
+        if table.num_rows == 0:
+            return cursor.execute(sql, params or []).df()
+        df = table.to_pandas(date_as_object=False)
+        for column in df.columns:
+            if pd.api.types.is_datetime64_dtype(df[column]):
+                df[column] = df[column].astype("datetime64[us]")
+        return df
     finally:
         cursor.close()
 
@@ -320,11 +334,17 @@ def _filtered(wh: Warehouse, subject: str, f: Filters) -> tuple[str, list]:
 
 
 def _run(
-    wh: Warehouse, subject: str, f: Filters, tail: str, params: list | None = None
+    wh: Warehouse,
+    subject: str,
+    f: Filters,
+    tail: str,
+    params: list | None = None,
+    *,
+    many: bool = False,
 ) -> pd.DataFrame:
-    """Run `WITH rows AS (<filtered subject>) <tail>`."""
+    """Run `WITH rows AS (<filtered subject>) <tail>` (`many`: see `_frame`)."""
     base, base_params = _filtered(wh, subject, f)
-    return _frame(wh, f"WITH rows AS ({base}) {tail}", base_params + list(params or []))
+    return _frame(wh, f"WITH rows AS ({base}) {tail}", base_params + list(params or []), many=many)
 
 
 # --- questions -----------------------------------------------------------------------------
@@ -747,6 +767,7 @@ def stances_over_time(wh: Warehouse, f: Filters) -> pd.DataFrame:
         SELECT date_trunc('month', row_date)::DATE AS month, polarity, article_id,
                count(*) AS stances
         FROM rows WHERE row_date IS NOT NULL GROUP BY ALL ORDER BY month, article_id""",
+        many=True,
     )
 
 
@@ -1036,6 +1057,7 @@ def statements_over_time(wh: Warehouse, f: Filters) -> pd.DataFrame:
         SELECT date_trunc('month', row_date)::DATE AS month, country_id, country, article_id,
                count(*) AS statements
         FROM rows WHERE row_date IS NOT NULL GROUP BY ALL ORDER BY month, article_id""",
+        many=True,
     )
 
 

@@ -68,3 +68,32 @@ def test_co_mentions_from_article_lists_equal_co_mentions_from_mentions(syntheti
             pd.testing.assert_frame_equal(fast, plain, check_dtype=False)
         if f == Filters():
             assert len(fast) > 0  # the comparison is not between two empty frames
+
+
+@pytest.mark.parametrize("question", [q.statements_over_time, q.stances_over_time])
+def test_large_results_through_arrow_equal_duckdbs_own_conversion(synthetic, fixture_wh, question):
+    def plain(wh, f):
+        # The same SQL through `.df()`: `_frame` without `many`.
+        calls = []
+        original = q._frame
+
+        def spy(wh_, sql, params=None, *, many=False):
+            calls.append(many)
+            return original(wh_, sql, params)
+
+        q._frame = spy
+        try:
+            return question.__wrapped__(wh, f), calls
+        finally:
+            q._frame = original
+
+    for wh, f in _cases(synthetic, fixture_wh):
+        st.cache_data.clear()
+        fast = question(wh, f)
+        slow, calls = plain(wh, f)
+        assert calls == [True]  # the fast path was the one replaced
+        keys = list(slow.columns)
+        pd.testing.assert_frame_equal(
+            fast.sort_values(keys).reset_index(drop=True),
+            slow.sort_values(keys).reset_index(drop=True),
+        )
