@@ -738,6 +738,7 @@ def stance_counts(wh: Warehouse, f: Filters, by: str = "country") -> pd.DataFram
         f,
         f"SELECT {sides}, polarity, count(*) AS stances FROM rows GROUP BY ALL ORDER BY stances DESC",
         params,
+        many=True,
     )
 
 

@@ -70,7 +70,7 @@ def test_co_mentions_from_article_lists_equal_co_mentions_from_mentions(syntheti
             assert len(fast) > 0  # the comparison is not between two empty frames
 
 
-@pytest.mark.parametrize("question", [q.statements_over_time, q.stances_over_time])
+@pytest.mark.parametrize("question", [q.statements_over_time, q.stances_over_time, q.stance_counts])
 def test_large_results_through_arrow_equal_duckdbs_own_conversion(synthetic, fixture_wh, question):
     def plain(wh, f):
         # The same SQL through `.df()`: `_frame` without `many`.
