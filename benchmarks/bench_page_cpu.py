@@ -1,6 +1,7 @@
 """Server CPU per page view: a real Streamlit server, Debian's chromium loading every page.
 
-    python -m benchmarks.bench_page_cpu [--db WAREHOUSE] [--rounds 3] [--pages overview,figures]
+    python -m benchmarks.bench_page_cpu [--db WAREHOUSE] [--rounds 2] [--pages overview,figures]
+                                        [--compare OTHER_CHECKOUT]
 
 Without --db, builds a warehouse from the shipped corpus (data/raw) with the real ETL first.
 Starts `streamlit run app.py` on a free localhost port, then opens every page in a new browser
@@ -13,6 +14,9 @@ Three passes, each page once per round:
 - cold: the first view of each page after the server started (its caches empty);
 - warm: the same pages again, same filters (what most of a briefing room does);
 - filters changing: each view with a filter no earlier view used (every cache misses).
+With --compare, a second server runs the same app from another checkout (say, main before a
+change) on the same warehouse, and each view goes to both servers in turn, so a machine whose
+load changes during the run weighs on both alike. Each view's figures are printed as it ends.
 Aim: at most 0.1 s of server CPU per page view.
 """
 
@@ -24,6 +28,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from contextlib import ExitStack, contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -31,7 +37,7 @@ from playwright.sync_api import sync_playwright
 
 from briefing.site import PAGES
 from tests.e2e.screenshots import wait_for_app
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -42,21 +48,43 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
 
 
-def server_pid(port: int) -> int:
-    """The pid of our own child `streamlit run` serving `port`."""
-    me = os.getpid()
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
+@contextmanager
+def server(checkout: Path, warehouse: Path, log: Path):
+    """`streamlit run app.py` of `checkout` on a free port: (url, pid) until the block ends."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "BRIEFING_DB": str(warehouse),
+        "PYTHONPATH": str(checkout),
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+    }
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--server.fileWatcherType", "none"],
+            cwd=checkout, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        url = f"http://127.0.0.1:{port}"
         try:
-            stat = (entry / "stat").read_text()
-            cmdline = (entry / "cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        if parent == me and b"streamlit" in cmdline and str(port).encode() in cmdline:
-            return int(entry.name)
-    raise RuntimeError(f"no streamlit child serving port {port}")
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                        if response.status == 200:
+                            break
+                except OSError:
+                    pass
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"streamlit did not start: see {log}")
+                time.sleep(0.3)
+            yield url, process.pid
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 def build_shipped(folder: Path) -> Path:
@@ -100,46 +128,56 @@ def view(browser, url: str, pid: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="warehouse (default: build the shipped corpus)")
-    parser.add_argument("--rounds", type=int, default=3, help="views of each page per pass")
+    parser.add_argument("--rounds", type=int, default=2, help="views of each page per pass")
     parser.add_argument("--pages", help="comma-separated url paths (default: every page)")
+    parser.add_argument("--compare", type=Path, help="another checkout to serve beside this one")
     args = parser.parse_args()
     pages = args.pages.split(",") if args.pages else [url for *_, url in PAGES]
-    with tempfile.TemporaryDirectory() as tmp:
+    checkouts = {"this": ROOT, **({"other": args.compare.resolve()} if args.compare else {})}
+    passes = ("cold", "warm", "filters changing")
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         db = args.db or build_shipped(Path(tmp))
-        print(f"warehouse {db}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print(f"warehouse {db}; servers: " + ", ".join(f"{k} = {v}" for k, v in checkouts.items()))
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
         queries = iter(changing_filters(db, len(pages) * args.rounds))
-        passes = {"cold": [], "warm": [], "filters changing": []}
-        with streamlit_server(db) as url, sync_playwright() as pw:
-            pid = server_pid(int(url.rsplit(":", 1)[1]))
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            warm_up = browser.new_page()  # the browser's own start-up, before any timing
-            warm_up.goto("about:blank")
-            warm_up.close()
-            results: dict[str, dict[str, list[tuple[float, float]]]] = {p: {} for p in passes}
-            for name in passes:
-                for _ in range(1 if name == "cold" else args.rounds):
-                    for page in pages:
-                        query = next(queries) if name == "filters changing" else ""
-                        results[name].setdefault(page, []).append(
-                            view(browser, f"{url}/{page}{query}", pid)
+        servers = {
+            name: stack.enter_context(server(root, db, Path(tmp) / f"{name}.log"))
+            for name, root in checkouts.items()
+        }
+        pw = stack.enter_context(sync_playwright())
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        warm_up = browser.new_page()  # the browser's own start-up, before any timing
+        warm_up.goto("about:blank")
+        warm_up.close()
+        cpu: dict[tuple[str, str, str], list[float]] = {}
+        for phase in passes:
+            for _ in range(1 if phase == "cold" else args.rounds):
+                for page in pages:
+                    query = next(queries) if phase == "filters changing" else ""
+                    for name, (url, pid) in servers.items():
+                        seconds, wall = view(browser, f"{url}/{page}{query}", pid)
+                        cpu.setdefault((phase, page, name), []).append(seconds)
+                        print(
+                            f"  {phase:<17}{page:<12}{name:<6} {seconds:6.3f} s CPU "
+                            f"({wall:5.1f} s wall, load {os.getloadavg()[0]:.1f})",
+                            flush=True,
                         )
-            browser.close()
-        print(f"{'page':<12}" + "".join(f"{name:>28}" for name in passes))
-        print(f"{'':<12}" + "".join(f"{'CPU s/view (wall s)':>28}" for _ in passes))
-        for page in pages:
-            cells = []
-            for name in passes:
-                runs = results[name][page]
-                cpu = sum(c for c, _ in runs) / len(runs)
-                wall = sum(w for _, w in runs) / len(runs)
-                cells.append(f"{cpu:>20.3f} ({wall:>4.1f})")
-            print(f"{page:<12}" + "".join(cells))
-        means = []
-        for name in passes:
-            runs = [r for page in pages for r in results[name][page]]
-            means.append(f"{sum(c for c, _ in runs) / len(runs):>27.3f} ")
-        print(f"{'mean':<12}" + "".join(means))
-        print(f"load average after: {os.getloadavg()[0]:.1f}")
+        browser.close()
+    names = list(checkouts)
+    print("\nserver CPU seconds per page view (mean)")
+    print(f"{'page':<12}" + "".join(f"{p + ' (' + n + ')':>26}" for p in passes for n in names))
+    for page in pages + ["mean"]:
+        cells = []
+        for phase in passes:
+            for name in names:
+                runs = (
+                    [c for pg in pages for c in cpu[(phase, pg, name)]]
+                    if page == "mean"
+                    else cpu[(phase, page, name)]
+                )
+                cells.append(f"{sum(runs) / len(runs):>26.3f}")
+        print(f"{page:<12}" + "".join(cells))
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
