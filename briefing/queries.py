@@ -169,6 +169,12 @@ def columns(wh: Warehouse) -> dict[str, list[str]]:
     return {t: list(g["column_name"]) for t, g in df.groupby("table_name")}
 
 
+@st.cache_data(**CACHE)
+def _article_count(wh: Warehouse) -> int:
+    """Articles in the warehouse: asked on every rerun (health), so cached by version."""
+    return int(_frame(wh, "SELECT count(*) AS n FROM articles")["n"].iloc[0])
+
+
 def health(wh: Warehouse | None) -> Health:
     """Whether the dashboard can show anything, and what to do when it cannot."""
     if wh is None:
@@ -194,7 +200,7 @@ def health(wh: Warehouse | None) -> Health:
             f"The warehouse lacks the table(s) {', '.join(missing)}. "
             "Rebuild it with `python -m etl`.",
         )
-    if _frame(wh, "SELECT count(*) AS n FROM articles")["n"].iloc[0] == 0:
+    if _article_count(wh) == 0:
         return Health(
             "empty",
             "The warehouse has no articles yet. Put articles in `data/raw/` "
