@@ -630,9 +630,16 @@ def figures_by_place(wh: Warehouse, f: Filters, limit: int = 25) -> pd.DataFrame
         f"""
         , placed AS (
             -- One place per country however it is written ("US", "United States").
-            SELECT *, COALESCE('country:' || location_country, lower(place), '') AS place_key
+            SELECT *, COALESCE(currency, '') AS currency_key,
+                   COALESCE('country:' || location_country, lower(place), '') AS place_key
             FROM rows WHERE {charted})
-        SELECT measure, COALESCE(currency, '') AS currency, category,
+        -- The bars first (a max per group), then the lists only for the bars kept: listing
+        -- every figure's id of every group cost more than the rest of the query.
+        , kept AS (
+            SELECT measure, currency_key, category, place_key FROM placed
+            GROUP BY measure, currency_key, category, place_key
+            QUALIFY row_number() OVER (PARTITION BY measure ORDER BY max(value) DESC) <= ?)
+        SELECT measure, currency_key AS currency, category,
                COALESCE(mode(place), 'unspecified') AS location,
                max(value) AS largest,
                -- A list, not arg_max of each: arg_max skips NULLs, so a qualifier would
@@ -641,9 +648,8 @@ def figures_by_place(wh: Warehouse, f: Filters, limit: int = 25) -> pd.DataFrame
                arg_max([value_text, qualifier], value)[2] AS qualifier,
                count(*) AS figures, count(DISTINCT article_id) AS articles,
                list(figure_id ORDER BY figure_id) AS figure_ids
-        FROM placed
-        GROUP BY measure, COALESCE(currency, ''), category, place_key
-        QUALIFY row_number() OVER (PARTITION BY measure ORDER BY max(value) DESC) <= ?
+        FROM placed SEMI JOIN kept USING (measure, currency_key, category, place_key)
+        GROUP BY measure, currency_key, category, place_key
         ORDER BY largest DESC""",
         params + [limit],
     )

@@ -97,3 +97,37 @@ def test_large_results_through_arrow_equal_duckdbs_own_conversion(synthetic, fix
             fast.sort_values(keys).reset_index(drop=True),
             slow.sort_values(keys).reset_index(drop=True),
         )
+
+
+# The query figures_by_place ran before it listed figure ids only for the bars it keeps.
+_FIGURES_BY_PLACE_PLAIN = """
+        , placed AS (
+            SELECT *, COALESCE('country:' || location_country, lower(place), '') AS place_key
+            FROM rows WHERE {charted})
+        SELECT measure, COALESCE(currency, '') AS currency, category,
+               COALESCE(mode(place), 'unspecified') AS location,
+               max(value) AS largest,
+               arg_max([value_text, qualifier], value)[1] AS largest_text,
+               arg_max([value_text, qualifier], value)[2] AS qualifier,
+               count(*) AS figures, count(DISTINCT article_id) AS articles,
+               list(figure_id ORDER BY figure_id) AS figure_ids
+        FROM placed
+        GROUP BY measure, COALESCE(currency, ''), category, place_key
+        QUALIFY row_number() OVER (PARTITION BY measure ORDER BY max(value) DESC) <= ?
+        ORDER BY largest DESC"""
+
+
+def test_figures_by_place_lists_ids_of_the_kept_bars_as_the_plain_query_did(synthetic, fixture_wh):
+    for wh, f in _cases(synthetic, fixture_wh):
+        for limit in (3, 25):
+            st.cache_data.clear()
+            charted, params = q._charted(f)
+            plain = q._run(
+                wh, "figures", f, _FIGURES_BY_PLACE_PLAIN.format(charted=charted), params + [limit]
+            )
+            fast = q.figures_by_place(wh, f, limit)
+            keys = ["largest", "measure", "currency", "category", "location"]
+            pd.testing.assert_frame_equal(
+                fast.sort_values(keys).reset_index(drop=True),
+                plain.sort_values(keys).reset_index(drop=True),
+            )
