@@ -10,8 +10,10 @@ and the page has drawn. The server's own CPU time (user + system, from /proc of 
 all threads) is read before and after each view, so other processes on a busy machine do not
 count; the wall time does include them and is printed only as a hint.
 
-Three passes, each page once per round:
-- cold: the first view of each page after the server started (its caches empty);
+Views share one browser profile (a new tab each), so the app's scripts are fetched once, as a
+returning colleague's browser has them. Three passes, each page once per round:
+- cold: the first view of each page after the server started (its caches empty; the first
+  view also serves the front end's files);
 - warm: the same pages again, same filters (what most of a briefing room does);
 - filters changing: each view with a filter no earlier view used (every cache misses).
 With --compare, a second server runs the same app from another checkout (say, main before a
@@ -29,7 +31,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -115,7 +117,7 @@ def changing_filters(db: Path, count: int) -> list[str]:
 
 def view(browser, url: str, pid: int) -> tuple[float, float]:
     """Open `url` in a new tab; (server CPU seconds, wall seconds) until it has drawn."""
-    tab = browser.new_page(viewport={"width": 1440, "height": 900})
+    tab = browser.new_page()
     try:
         cpu, started = cpu_seconds(pid), time.perf_counter()
         tab.goto(url)
@@ -146,6 +148,12 @@ def main() -> None:
         }
         pw = stack.enter_context(sync_playwright())
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # One browser profile, a new tab per view: a colleague's browser keeps the app's
+        # scripts and styles after the first page, as a real one does (a new profile per view
+        # would also count serving the whole front end every time).
+        browser = stack.enter_context(
+            closing(browser.new_context(viewport={"width": 1440, "height": 900}))
+        )
         warm_up = browser.new_page()  # the browser's own start-up, before any timing
         warm_up.goto("about:blank")
         warm_up.close()
@@ -162,7 +170,6 @@ def main() -> None:
                             f"({wall:5.1f} s wall, load {os.getloadavg()[0]:.1f})",
                             flush=True,
                         )
-        browser.close()
     names = list(checkouts)
     print("\nserver CPU seconds per page view (mean)")
     print(f"{'page':<12}" + "".join(f"{p + ' (' + n + ')':>26}" for p in passes for n in names))
