@@ -3,8 +3,10 @@
 fixture warehouse and on a small synthetic one built as the size benchmark builds its million
 statements, under the benchmark's filters and others."""
 
+import shutil
 from datetime import date
 
+import duckdb
 import pandas as pd
 import pytest
 import streamlit as st
@@ -131,3 +133,52 @@ def test_figures_by_place_lists_ids_of_the_kept_bars_as_the_plain_query_did(synt
                 fast.sort_values(keys).reset_index(drop=True),
                 plain.sort_values(keys).reset_index(drop=True),
             )
+
+
+AGGREGATE_FILTERS = [
+    Filters(),
+    Filters(outlets=("Outlet 3", "Outlet 7")),
+    Filters(polarities=("critical", "neutral")),
+    Filters(polarities=("critical",), outlets=("Outlet 3",)),
+    Filters(outlets=("Nowhere",)),
+]
+
+
+def test_stance_balance_from_the_aggregate_equals_counting_the_stances(synthetic, fixture_wh):
+    cases = [(synthetic, f) for f in AGGREGATE_FILTERS] + [
+        (fixture_wh, f) for f in (*FIXTURE_FILTERS, Filters(polarities=("critical",)))
+    ]
+    for wh, f in cases:
+        st.cache_data.clear()
+        fast, plain = q.stance_balance(wh, f), q._stance_balance_detailed(wh, f)
+        keys = ["stances", "polarity"]
+        pd.testing.assert_frame_equal(
+            fast.sort_values(keys).reset_index(drop=True),
+            plain.sort_values(keys).reset_index(drop=True),
+        )
+
+
+def test_provenance_by_outlet_reads_the_aggregate_and_equals_the_rows(synthetic):
+    for f in AGGREGATE_FILTERS:
+        for subject in q.SUBJECTS:
+            st.cache_data.clear()
+            assert q.provenance(synthetic, f, subject) == q._provenance_detailed(
+                synthetic, f, subject
+            ), (f, subject)
+
+
+def test_a_warehouse_written_before_the_aggregates_counts_them_on_opening(tmp_path, synthetic):
+    older = tmp_path / "older.duckdb"
+    shutil.copyfile(synthetic.path, older)
+    con = duckdb.connect(str(older))
+    for name in ("agg_provenance", "agg_stance_balance"):
+        con.execute(f"DROP TABLE {name}")
+    con.close()
+    wh = q.locate(str(older))
+    for f in AGGREGATE_FILTERS[:2]:
+        st.cache_data.clear()
+        assert q.provenance(wh, f, "stances") == q._provenance_detailed(wh, f, "stances")
+        pd.testing.assert_frame_equal(
+            q.stance_balance(wh, f).sort_values("polarity").reset_index(drop=True),
+            q.stance_balance(synthetic, f).sort_values("polarity").reset_index(drop=True),
+        )
