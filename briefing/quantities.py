@@ -212,18 +212,24 @@ def same_quantities(figures: pd.DataFrame, window_days: int = WINDOW_DAYS) -> pd
         return out
     day_col = "as_of" if "as_of" in out else "row_date"
     precision_col = "precision" if "precision" in out else "row_precision"
-    candidates: dict[Quantity, list[tuple[date, date, object]]] = {}
-    for index, row in out.iterrows():
+    candidates: dict[Quantity, list[tuple[date, date, int]]] = {}
+    # Plain dicts, not iterrows(): a Series per row costs more than the grouping itself.
+    needed = ("category", "place", "location", "measure", "currency", "subject")
+    read = [c for c in (*needed, "location_country", day_col, precision_col) if c in out]
+    for position, row in enumerate(out[read].to_dict("records")):
         what = quantity_of(row)
         span = period(row.get(day_col), row.get(precision_col) or "day")
         if what is None or span is None:
             continue
-        candidates.setdefault(what, []).append((span[0], span[1], index))
+        candidates.setdefault(what, []).append((span[0], span[1], position))
     window = timedelta(days=window_days)
+    quantity: list = [pd.NA] * len(out)
+    label: list = [None] * len(out)
+    when: list = [None] * len(out)
     number = 0
     for what in sorted(candidates, key=lambda q: (q.measure, q.category, q.population, q.place)):
         spans = sorted(candidates[what], key=lambda s: (s[0], s[1]))
-        groups: list[list[tuple[date, date, object]]] = []
+        groups: list[list[tuple[date, date, int]]] = []
         for span in spans:
             group = groups[-1] if groups else None
             if group is not None and span[0] - min(end for _, end, _ in group) <= window:
@@ -231,13 +237,14 @@ def same_quantities(figures: pd.DataFrame, window_days: int = WINDOW_DAYS) -> pd
             else:
                 groups.append([span])
         for group in groups:
-            indexes = [i for _, _, i in group]
-            out.loc[indexes, "quantity"] = number
-            out.loc[indexes, "quantity_label"] = what.label
-            out.loc[indexes, "period"] = period_label(
-                min(s for s, _, _ in group), max(e for _, e, _ in group)
-            )
+            shown = period_label(min(s for s, _, _ in group), max(e for _, e, _ in group))
+            for _, _, position in group:
+                quantity[position], label[position], when[position] = number, what.label, shown
             number += 1
+    # Whole columns at once: one .loc assignment per group was most of the time at size.
+    out["quantity"] = pd.array(quantity, dtype="Int64")
+    out["quantity_label"] = pd.Series(label, index=out.index, dtype=object)
+    out["period"] = pd.Series(when, index=out.index, dtype=object)
     return out
 
 
@@ -307,8 +314,9 @@ def compared(
         return pd.DataFrame(columns=columns)
     # Head counts first, then the largest quantities.
     order = (
-        rows.groupby("quantity")
-        .agg(money=("measure", lambda m: (m == "money").any()), largest=("value", "max"))
+        rows.assign(_money=rows["measure"] == "money")
+        .groupby("quantity")
+        .agg(money=("_money", "any"), largest=("value", "max"))
         .sort_values(["money", "largest"], ascending=[True, False])
         .head(limit)
     )

@@ -38,7 +38,14 @@ FLAT_TABLES = {
 # Capital (lower case) -> country: the seats a government speaks from ("Ottawa said"), from the
 # gazetteer's `capitals` column. It changes only with the gazetteer, which reanalyses everything.
 SEATS = "seats"
-DERIVED_TABLES = (*LOOKUPS, SEATS, *FLAT_TABLES)
+# Pre-aggregated from the flat tables, per outlet: an article has one outlet, so the counts of
+# distinct articles add up across outlets, and a page filtered by outlets only (or not at all)
+# reads a few rows instead of every row. Rebuilt whole after each write (one scan of each flat
+# table), so they can never drift from the rows they count.
+AGGREGATES = ("agg_provenance", "agg_stance_balance")
+# Subjects whose provenance agg_provenance holds (mentions have no date labels).
+AGGREGATED_SUBJECTS = ("statements", "stances", "figures", "events", "articles", "mentions")
+DERIVED_TABLES = (*LOOKUPS, SEATS, *FLAT_TABLES, *AGGREGATES)
 # Money among the figures: the aid_money category, or a currency sign or word in the number's
 # text ("$500 million", "€7 billion", "3 billion euros"). First match gives the currency.
 CURRENCIES = (
@@ -254,6 +261,38 @@ def flat_selects(
     }
 
 
+def aggregate_selects(flat: str = "") -> dict[str, str]:
+    """SELECTs of the aggregates; `flat` prefixes the flat tables they count."""
+
+    def span(subject: str) -> str:
+        labels = (
+            "NULL::VARCHAR AS first_label, NULL::VARCHAR AS last_label"
+            if subject == "mentions"
+            else "arg_min(date_label, row_date) AS first_label, "
+            "arg_max(date_label, row_date) AS last_label"
+        )
+        return f"min(row_date) AS first, max(row_date) AS last, {labels}"
+
+    provenance = " UNION ALL ".join(
+        f"""SELECT '{subject}' AS subject, outlet, count(*) AS n,
+                   count(DISTINCT article_id) AS a, {span(subject)}
+            FROM {flat}flat_{subject} GROUP BY outlet"""
+        for subject in AGGREGATED_SUBJECTS
+    )
+    return {
+        "agg_provenance": provenance,
+        "agg_stance_balance": f"""
+            SELECT outlet, polarity, count(*) AS stances, count(DISTINCT article_id) AS articles
+            FROM {flat}flat_stances GROUP BY outlet, polarity""",
+    }
+
+
+def build_aggregates(con: duckdb.DuckDBPyConnection, *, flat: str = "", target: str = "") -> None:
+    """(Re)create the aggregates from the flat tables (see AGGREGATES)."""
+    for name, sql in aggregate_selects(flat).items():
+        con.execute(f"CREATE OR REPLACE TABLE {target}{name} AS {sql}")
+
+
 def seats_of_government(path: Path) -> dict[str, str]:
     """Capital (lower case) -> country id, from the gazetteer's `capitals` column: the seats a
     government speaks from ("Ottawa said"). Empty when the gazetteer cannot be read."""
@@ -300,6 +339,7 @@ def build(
     for name, sql in flat_selects(src, target, present).items():
         order = FLAT_TABLES[name]
         con.execute(f"CREATE OR REPLACE TABLE {target}{name} AS {sql} ORDER BY {order}")
+    build_aggregates(con, flat=target, target=target)
 
 
 def refresh(
@@ -310,14 +350,22 @@ def refresh(
     `article_ids` are the articles whose rows were deleted, replaced or added. The lookups are
     rebuilt (they are as small as the actors table) unless `actors_changed` is False; articles
     that name an actor or a place whose lookup row changed are refreshed too. Returns every
-    article refreshed.
+    article refreshed. The aggregates are rebuilt whole from the refreshed flat tables.
     """
-    import pyarrow as pa
-
     changed_actors = _rebuild_lookups(con) if actors_changed else set()
     scope = set(article_ids)
     if not scope and not changed_actors:
         return scope
+    scope = _refresh_flat(con, scope, changed_actors)
+    build_aggregates(con)
+    return scope
+
+
+def _refresh_flat(
+    con: duckdb.DuckDBPyConnection, scope: set[str], changed_actors: set[str]
+) -> set[str]:
+    import pyarrow as pa
+
     if changed_actors:
         scope |= _articles_naming(con, changed_actors)
     con.register("_derived_ids", pa.table({"article_id": pa.array(sorted(scope), pa.string())}))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from briefing import queries, reviewing, views
+from briefing import chart_cache, queries, reviewing, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.ui import header, nothing_matches, page_context, show_table
 
@@ -13,7 +13,7 @@ if ctx:
         "Summits, meetings, attacks, ceasefires and other dated events, with who took part.",
         lambda: pack_menu(ctx, "Events", lambda: views.events(ctx)),
     )
-    timeline, by_place = views.events(ctx)
+    timeline, by_place = chart_cache.charts(views.events, ctx)
     if timeline.data.empty:
         nothing_matches("events")
     else:

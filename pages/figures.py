@@ -3,7 +3,7 @@ time, and every figure with its evidence."""
 
 import streamlit as st
 
-from briefing import queries, reconcile, reviewing, views
+from briefing import chart_cache, queries, reconcile, reviewing, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.text import md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
@@ -22,7 +22,7 @@ if ctx:
     if table.empty:
         nothing_matches("figures")
     else:
-        spread, people, money, over_time = views.figures(ctx)
+        spread, people, money, over_time = chart_cache.charts(views.figures, ctx)
         if not f.categories:
             st.caption(
                 "Charts show the humanitarian categories only; troops and other figures are "

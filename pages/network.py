@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from briefing import network, queries, views
+from briefing import chart_cache, network, queries, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.text import md_escape
 from briefing.ui import CLEAR_HINT, header, nothing_matches, page_context, show_table
@@ -49,7 +49,7 @@ if ctx:
             format_func=lambda a: names.get(a, a),
             placeholder="Choose an actor to see its statements and ties",
         )
-        shown = views.actor_network(ctx, size, colour_by, with_co, selected)
+        shown = chart_cache.charts(views.actor_network, ctx, size, colour_by, with_co, selected)
         if shown.edges.empty:
             st.info(
                 "No stances between these actors under the current filters: the chart shows "

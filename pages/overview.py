@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from briefing import deck, queries, saved_views, since, views
+from briefing import chart_cache, deck, queries, saved_views, since, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.filters import added_text
 from briefing.text import md_escape
@@ -118,7 +118,7 @@ if ctx:
     if not any(numbers[k] for k in ("articles", "statements", "stances", "figures", "events")):
         nothing_matches("articles or extractions")
     else:
-        balance, monthly, cited = views.overview(ctx)
+        balance, monthly, cited = chart_cache.charts(views.overview, ctx)
         left, right = st.columns([3, 2], gap="large")
         with left:
             st.subheader("Latest statements")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from briefing import queries, reviewing, views
+from briefing import chart_cache, queries, reviewing, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.text import md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
@@ -26,7 +26,7 @@ if ctx:
         )
         or "country"
     )
-    bars, matrix, monthly = views.stances(ctx, side)
+    bars, matrix, monthly = chart_cache.charts(views.stances, ctx, side)
     if bars.data.empty:
         nothing_matches("stances")
     else:

@@ -1,0 +1,57 @@
+# ruff: noqa: F811  (pytest fixtures imported from tests/dashboard_fixtures.py are re-bound as arguments)
+"""Charts are built once per warehouse version, filters and settings, shared between page
+views, and left unchanged by the pages that draw them."""
+
+import plotly.io as pio
+
+from briefing import chart_cache, queries, ui, views
+from briefing.filters import Filters
+from tests.dashboard_fixtures import fixture_warehouse  # noqa: F401
+from tests.test_dashboard_app import start
+
+NONE = Filters()
+
+
+def _context(path, f=NONE):
+    wh = queries.locate(str(path))
+    return ui.build_context(wh, f, queries.filter_options(wh))
+
+
+def _json(charts) -> list[str]:
+    return [pio.to_json(chart.figure, validate=False) for chart in charts]
+
+
+def test_the_same_view_is_built_once_and_other_filters_get_their_own(fixture_warehouse):
+    ctx = _context(fixture_warehouse)
+    first = chart_cache.charts(views.stances, ctx, "country")
+    assert chart_cache.charts(views.stances, _context(fixture_warehouse), "country") is first
+    assert chart_cache.charts(views.stances, ctx, "actor") is not first
+    russia = _context(fixture_warehouse, Filters(countries=("russia",)))
+    assert chart_cache.charts(views.stances, russia, "country") is not first
+    # What is shared is what the view itself draws.
+    assert _json(first) == _json(views.stances(ctx, "country"))
+
+
+def test_drawing_a_page_leaves_the_shared_charts_as_they_were(fixture_warehouse, monkeypatch):
+    ctx = _context(fixture_warehouse)
+    shared = {
+        "pages/overview.py": chart_cache.charts(views.overview, ctx),
+        "pages/figures.py": chart_cache.charts(views.figures, ctx),
+        "pages/stances.py": chart_cache.charts(views.stances, ctx, "country"),
+        "pages/events.py": chart_cache.charts(views.events, ctx),
+    }
+    before = {page: _json(charts) for page, charts in shared.items()}
+    at = start(fixture_warehouse, monkeypatch)
+    for page in shared:  # each page draws the charts built above
+        at.switch_page(page).run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+    for page, charts in shared.items():
+        assert _json(charts) == before[page], page
+        assert (
+            chart_cache.charts(
+                getattr(views, page[6:-3]),
+                ctx,
+                *(("country",) if page == "pages/stances.py" else ()),
+            )
+            is charts
+        ), page

@@ -1,0 +1,184 @@
+# ruff: noqa: F811  (pytest fixtures imported from tests/dashboard_fixtures.py are re-bound as arguments)
+"""The fast forms of the dashboard's heaviest questions give what the plain forms give, on the
+fixture warehouse and on a small synthetic one built as the size benchmark builds its million
+statements, under the benchmark's filters and others."""
+
+import shutil
+from datetime import date
+
+import duckdb
+import pandas as pd
+import pytest
+import streamlit as st
+
+from benchmarks.dashboard_queries import build
+from briefing import queries as q
+from briefing.filters import Filters
+from tests.dashboard_fixtures import fixture_warehouse  # noqa: F401
+
+SYNTHETIC_FILTERS = [
+    Filters(),
+    Filters(
+        date_from=date(2016, 1, 1), date_to=date(2016, 12, 31), countries=("country-1", "country-2")
+    ),
+    Filters(polarities=("critical",), outlets=("Outlet 3",)),
+    Filters(actors=("person-1", "country-3"), categories=("refugees",)),
+    Filters(date_from=date(2012, 3, 15), high_confidence=True),
+    Filters(countries=("country-999",)),  # matches nothing
+]
+FIXTURE_FILTERS = [
+    Filters(),
+    Filters(countries=("russia",)),
+    Filters(actors=("chrystia-freeland",), polarities=("critical",)),
+    Filters(date_from=date(2018, 1, 1)),
+    Filters(outlets=("Nowhere",)),
+]
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    path = tmp_path_factory.mktemp("synthetic") / "warehouse.duckdb"
+    build(path, 3000)
+    return q.locate(str(path))
+
+
+@pytest.fixture(scope="module")
+def fixture_wh(fixture_warehouse):
+    return q.locate(str(fixture_warehouse))
+
+
+def _cases(synthetic, fixture_wh):
+    return [(synthetic, f) for f in SYNTHETIC_FILTERS] + [(fixture_wh, f) for f in FIXTURE_FILTERS]
+
+
+@pytest.mark.parametrize(
+    "subject", ["statements", "stances", "figures", "events", "articles", "mentions"]
+)
+def test_provenance_in_one_scan_equals_the_two_plain_queries(synthetic, fixture_wh, subject):
+    for wh, f in _cases(synthetic, fixture_wh):
+        st.cache_data.clear()
+        assert q.provenance(wh, f, subject) == q._provenance_detailed(wh, f, subject), f
+
+
+def test_co_mentions_from_article_lists_equal_co_mentions_from_mentions(synthetic, fixture_wh):
+    for wh, f in _cases(synthetic, fixture_wh):
+        st.cache_data.clear()
+        actors = tuple(sorted(q.network_nodes(wh, Filters(), 30)["actor_id"]))
+        for minimum in (1, 2):
+            fast = q.co_mentions(wh, f, actors, minimum)
+            plain = q._co_mentions_detailed(wh, f, actors, minimum)
+            pd.testing.assert_frame_equal(fast, plain, check_dtype=False)
+        if f == Filters():
+            assert len(fast) > 0  # the comparison is not between two empty frames
+
+
+@pytest.mark.parametrize("question", [q.statements_over_time, q.stances_over_time, q.stance_counts])
+def test_large_results_through_arrow_equal_duckdbs_own_conversion(synthetic, fixture_wh, question):
+    def plain(wh, f):
+        # The same SQL through `.df()`: `_frame` without `many`.
+        calls = []
+        original = q._frame
+
+        def spy(wh_, sql, params=None, *, many=False):
+            calls.append(many)
+            return original(wh_, sql, params)
+
+        q._frame = spy
+        try:
+            return question.__wrapped__(wh, f), calls
+        finally:
+            q._frame = original
+
+    for wh, f in _cases(synthetic, fixture_wh):
+        st.cache_data.clear()
+        fast = question(wh, f)
+        slow, calls = plain(wh, f)
+        assert calls == [True]  # the fast path was the one replaced
+        keys = list(slow.columns)
+        pd.testing.assert_frame_equal(
+            fast.sort_values(keys).reset_index(drop=True),
+            slow.sort_values(keys).reset_index(drop=True),
+        )
+
+
+# The query figures_by_place ran before it listed figure ids only for the bars it keeps.
+_FIGURES_BY_PLACE_PLAIN = """
+        , placed AS (
+            SELECT *, COALESCE('country:' || location_country, lower(place), '') AS place_key
+            FROM rows WHERE {charted})
+        SELECT measure, COALESCE(currency, '') AS currency, category,
+               COALESCE(mode(place), 'unspecified') AS location,
+               max(value) AS largest,
+               arg_max([value_text, qualifier], value)[1] AS largest_text,
+               arg_max([value_text, qualifier], value)[2] AS qualifier,
+               count(*) AS figures, count(DISTINCT article_id) AS articles,
+               list(figure_id ORDER BY figure_id) AS figure_ids
+        FROM placed
+        GROUP BY measure, COALESCE(currency, ''), category, place_key
+        QUALIFY row_number() OVER (PARTITION BY measure ORDER BY max(value) DESC) <= ?
+        ORDER BY largest DESC"""
+
+
+def test_figures_by_place_lists_ids_of_the_kept_bars_as_the_plain_query_did(synthetic, fixture_wh):
+    for wh, f in _cases(synthetic, fixture_wh):
+        for limit in (3, 25):
+            st.cache_data.clear()
+            charted, params = q._charted(f)
+            plain = q._run(
+                wh, "figures", f, _FIGURES_BY_PLACE_PLAIN.format(charted=charted), params + [limit]
+            )
+            fast = q.figures_by_place(wh, f, limit)
+            keys = ["largest", "measure", "currency", "category", "location"]
+            pd.testing.assert_frame_equal(
+                fast.sort_values(keys).reset_index(drop=True),
+                plain.sort_values(keys).reset_index(drop=True),
+            )
+
+
+AGGREGATE_FILTERS = [
+    Filters(),
+    Filters(outlets=("Outlet 3", "Outlet 7")),
+    Filters(polarities=("critical", "neutral")),
+    Filters(polarities=("critical",), outlets=("Outlet 3",)),
+    Filters(outlets=("Nowhere",)),
+]
+
+
+def test_stance_balance_from_the_aggregate_equals_counting_the_stances(synthetic, fixture_wh):
+    cases = [(synthetic, f) for f in AGGREGATE_FILTERS] + [
+        (fixture_wh, f) for f in (*FIXTURE_FILTERS, Filters(polarities=("critical",)))
+    ]
+    for wh, f in cases:
+        st.cache_data.clear()
+        fast, plain = q.stance_balance(wh, f), q._stance_balance_detailed(wh, f)
+        keys = ["stances", "polarity"]
+        pd.testing.assert_frame_equal(
+            fast.sort_values(keys).reset_index(drop=True),
+            plain.sort_values(keys).reset_index(drop=True),
+        )
+
+
+def test_provenance_by_outlet_reads_the_aggregate_and_equals_the_rows(synthetic):
+    for f in AGGREGATE_FILTERS:
+        for subject in q.SUBJECTS:
+            st.cache_data.clear()
+            assert q.provenance(synthetic, f, subject) == q._provenance_detailed(
+                synthetic, f, subject
+            ), (f, subject)
+
+
+def test_a_warehouse_written_before_the_aggregates_counts_them_on_opening(tmp_path, synthetic):
+    older = tmp_path / "older.duckdb"
+    shutil.copyfile(synthetic.path, older)
+    con = duckdb.connect(str(older))
+    for name in ("agg_provenance", "agg_stance_balance"):
+        con.execute(f"DROP TABLE {name}")
+    con.close()
+    wh = q.locate(str(older))
+    for f in AGGREGATE_FILTERS[:2]:
+        st.cache_data.clear()
+        assert q.provenance(wh, f, "stances") == q._provenance_detailed(wh, f, "stances")
+        pd.testing.assert_frame_equal(
+            q.stance_balance(wh, f).sort_values("polarity").reset_index(drop=True),
+            q.stance_balance(synthetic, f).sort_values("polarity").reset_index(drop=True),
+        )
