@@ -11,7 +11,7 @@ Kinds of mark and the rows behind them:
 - actor: stances whose source or target is the actor
 - figures: the figures given by `ids`, else those of one quantity (measure, category,
   location), optionally one value
-- event: one event by its id
+- event: one event by its id, or the events given by `ids`
 """
 
 from __future__ import annotations
@@ -104,6 +104,9 @@ def _subject_sql(keys: Mapping) -> tuple[str, str, list]:
             where += " AND value = ?"
             params.append(float(keys["value"]))
         return "figures", where, params
+    if kind == "event" and keys.get("ids"):
+        # A list of events (the Events page lists every event under its charts).
+        return "events", "list_contains(?::VARCHAR[], event_id)", [list(keys["ids"])]
     if kind == "event":
         return "events", "event_id = ?", [keys["event"]]
     raise ValueError(f"unknown kind of mark {kind!r}")
