@@ -237,17 +237,21 @@ def readable_cells(df: pd.DataFrame, skip: Iterable[str] = ()) -> pd.DataFrame:
 
 
 def word_window(text: str, start: int, end: int, window: int) -> tuple[int, int]:
-    """[lo, hi) around text[start:end], about `window` characters each side, widened or
-    narrowed to whole words: an excerpt never starts or ends mid-word. The span itself is
+    """[lo, hi) around text[start:end], about `window` characters each side, moved to whole
+    words: an excerpt never starts or ends mid-word (nor on a space). The span itself is
     always inside."""
     lo, hi = max(0, start - window), min(len(text), end + window)
-    if lo > 0 and not text[lo - 1].isspace():
-        # Drop the partial word: start after the next space (if it comes before the span).
-        space = next((i for i in range(lo, start) if text[i].isspace()), start)
-        lo = space + 1 if space < start else _word_start(text, start)
-    if hi < len(text) and not text[hi].isspace() and not text[hi - 1].isspace():
+    if 0 < lo < start and not text[lo - 1].isspace() and not text[lo].isspace():
+        # Drop the partial word: start after the next space, if it comes before the span.
+        space = next((i for i in range(lo, start) if text[i].isspace()), None)
+        lo = space + 1 if space is not None else _word_start(text, start)
+    while lo < start and text[lo].isspace():
+        lo += 1
+    if end < hi < len(text) and not text[hi].isspace() and not text[hi - 1].isspace():
         space = next((i for i in range(hi - 1, end - 1, -1) if text[i].isspace()), None)
         hi = space if space is not None else _word_end(text, end)
+    while hi > end and text[hi - 1].isspace():
+        hi -= 1
     return lo, hi
 
 
