@@ -53,7 +53,7 @@ URL_PARAMS = (
 # (docs/data-contract.md, "Confidence").
 HIGH_CONFIDENCE = 0.8
 # Parameters a page reads itself, kept in the URL beside the filters (see write_url).
-PAGE_PARAMS = ("article", "mark", "table", "row", "source", "target", "side")
+PAGE_PARAMS = ("article", "mark", "table", "row", "source", "target", "side", "statement_events")
 MAX_VALUES = 50  # values read per parameter (no sidebar list is longer in practice)
 MAX_VALUE_CHARS = 200  # an actor id or outlet name is far shorter
 MAX_PARAM_CHARS = MAX_VALUES * (MAX_VALUE_CHARS + 1)  # one comma-separated parameter

@@ -347,3 +347,8 @@ def test_the_events_page_lists_every_event_as_a_sentence(fixture_warehouse, monk
     con.close()
     assert sentences <= set(listed)
     assert at.toggle(key="statement_events").value is False
+    # Statement events are one click, or one link, away.
+    linked = start(fixture_warehouse, monkeypatch, statement_events="true")
+    linked.switch_page("pages/events.py").run()
+    assert linked.toggle(key="statement_events").value is True
+    assert linked.query_params["statement_events"] == "true"
