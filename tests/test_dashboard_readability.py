@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from briefing import charts, export, pack, theme, views
+from briefing import charts, evidence, export, network, pack, theme, views
 from briefing import queries as q
 from briefing.filters import Filters
 from briefing.text import column_label, quoted, readable_cells, shorten, word_window
@@ -352,3 +352,47 @@ def test_the_events_page_lists_every_event_as_a_sentence(fixture_warehouse, monk
     linked.switch_page("pages/events.py").run()
     assert linked.toggle(key="statement_events").value is True
     assert linked.query_params["statement_events"] == "true"
+
+
+def test_the_network_lists_its_strongest_ties_as_text_readable_on_a_phone():
+    edges = pd.DataFrame(
+        {
+            "source": ["Canada", "Canada", "Russia", "Iran"],
+            "target": ["Russia", "Russia", "Syria", "Syria"],
+            "polarity": ["critical", "neutral", "supportive", "supportive"],
+            "stances": [3, 1, 2, 1],
+        }
+    )
+    ties = network.strongest_stance_ties(edges, limit=2)
+    assert list(ties["tie"]) == ["Canada → Russia", "Russia → Syria"]
+    assert ties.iloc[0][["stances", "critical", "neutral", "supportive"]].tolist() == [4, 3, 1, 0]
+
+
+def test_the_network_page_lists_its_strongest_ties(fixture_warehouse, monkeypatch):
+    at = start(fixture_warehouse, monkeypatch)
+    at.switch_page("pages/network.py").run()
+    assert not at.exception
+    assert "Strongest ties" in [h.value for h in at.subheader]
+    assert any("tie" in t.value.columns for t in at.dataframe)
+
+
+def test_rows_selected_in_a_table_lead_to_their_full_sentences(wh):
+    stances = q.stances_table(wh, NONE)
+    figures = q.figures_table(wh, NONE)
+    events = q.events_table(wh, NONE)
+    for kind, ids in (
+        ("stances", list(stances["stance_id"][:2])),
+        ("figures", list(figures["figure_id"][:2])),
+        ("event", list(events["event_id"][:2])),
+    ):
+        found = evidence.rows(wh, NONE, (evidence.mark_key(kind, ids=ids),))
+        assert sorted(found["row_id"]) == sorted(ids), kind
+        assert found["evidence"].str.len().gt(0).all()
+
+
+def test_tables_of_stances_and_figures_offer_their_rows_evidence(fixture_warehouse, monkeypatch):
+    at = start(fixture_warehouse, monkeypatch)
+    for path in ("pages/stances.py", "pages/figures.py"):
+        at.switch_page(path).run()
+        assert not at.exception
+        assert any("read their evidence sentences in full" in c.value for c in at.caption), path

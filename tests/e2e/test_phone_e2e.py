@@ -73,7 +73,11 @@ def test_at_phone_width_the_events_read_without_overlaps_or_scrollbars(
     phone.screenshot(path=str(screenshot_dir / "events-phone.png"), full_page=True)
 
     # The filters are said under the title, in the first screenful.
-    said = phone.get_by_text(re.compile(r"Filters: .*Russia")).first
+    said = (
+        phone.locator('[data-testid="stCaptionContainer"]')
+        .filter(has_text=re.compile(r"Filters: .*Russia"))
+        .first
+    )
     assert said.is_visible() and _box(said)["y"] < 844
 
     timeline = phone.locator(".st-key-chart_events_timeline")
