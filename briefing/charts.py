@@ -1911,8 +1911,9 @@ def events_by_place(df: pd.DataFrame, source: str, top: int = 15) -> go.Figure:
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
     totals = counts.groupby("location")["size"].sum()
     fig.update_xaxes(**_count_axis(totals, "events" + (f"<br>{note}" if note else "")))
-    fig = _finish(
-        fig, title, source, height=max(320, 140 + 30 * len(order)), foot=18 if note else 0
-    )
+    # The legend above takes a line per three types at phone width: the bars keep their room.
+    legend_lines = math.ceil(counts["event_type"].nunique() / 3) if len(fig.data) > 1 else 0
+    height = max(320, 140 + 30 * len(order)) + 24 * legend_lines
+    fig = _finish(fig, title, source, height=height, foot=18 if note else 0)
     # Above the plot, where a legend of every type fits at phone width without a scrollbar.
     return _legend_on_top(fig)
