@@ -303,6 +303,11 @@ def _wrap_words(text: str, width: int) -> str:
     return "<br>".join(lines)
 
 
+# A figure as written ("an estimated half a million") is never cut: its qualifier and number
+# are the point. Only a runaway text (an extraction gone wrong) is shortened.
+FIGURE_CHARS = 40
+
+
 def _short(text: object, width: int = 40) -> str:
     """At most `width` characters, cut between words with an ellipsis (briefing.text.shorten)."""
     return shorten(text, width)
@@ -578,7 +583,7 @@ def most_cited_figures(df: pd.DataFrame, source: str) -> go.Figure:
         return empty_figure(title, source)
     df = df.iloc[::-1].copy()
     labels = [
-        f"{_short(v, 26)} {c.replace('_', ' ')} · {_short(loc, 22) or 'unspecified'}"
+        f"{_short(v, FIGURE_CHARS)} {c.replace('_', ' ')} · {_short(loc, 22) or 'unspecified'}"
         for v, c, loc in zip(_figure_texts(df), df["category"], df["location"])
     ]
     cited_by = [
@@ -782,7 +787,7 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
                     "color": theme.CATEGORY_COLOURS.get(category, theme.UNKNOWN),
                     "line": {"width": 1, "color": "white"},
                 },
-                text=[_short(t, 24) for t in group["shown"]],
+                text=[_short(t, FIGURE_CHARS) for t in group["shown"]],
                 # Beside the dot, on the side away from the nearer edge of the axis.
                 textposition=[
                     "middle " + ("right" if x < 0.45 else "left")
@@ -869,7 +874,9 @@ def figures_timeline(df: pd.DataFrame, source: str) -> go.Figure:
         df["precision"] = "day"
     df["when"] = [when(lab, p) for lab, p in zip(df["as_of_label"], df["precision"])]
     df["shown"] = _figure_texts(df)
-    df["label"] = [f"{_short(c, 20)}: {_short(v, 24)}" for c, v in zip(df["cited_by"], df["shown"])]
+    df["label"] = [
+        f"{_short(c, 20)}: {_short(v, FIGURE_CHARS)}" for c, v in zip(df["cited_by"], df["shown"])
+    ]
     x_share = _shares(pd.to_datetime(df["as_of"]).map(pd.Timestamp.timestamp))
     df["x_share"] = [0.06 + 0.88 * x for x in x_share]  # within the padded date range
     axis = value_axis(df["value"])
@@ -1021,7 +1028,7 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
             },
             # Two short lines (the figure, then who and when) so a label fits a phone too.
             text=[
-                f"<b>{_short(v, 26)}</b><br>{_short(c, 22)} ({y or 'undated'})"
+                f"<b>{_short(v, FIGURE_CHARS)}</b><br>{_short(c, 22)} ({y or 'undated'})"
                 for v, c, y in zip(part["shown"], part["cited_by"], part["as_of_label"])
             ],
             # A label grows away from the nearer edge of the axis, so it never leaves the chart.

@@ -396,3 +396,28 @@ def test_tables_of_stances_and_figures_offer_their_rows_evidence(fixture_warehou
         at.switch_page(path).run()
         assert not at.exception
         assert any("read their evidence sentences in full" in c.value for c in at.caption), path
+
+
+def test_a_figures_qualifier_and_number_are_never_cut_from_its_label():
+    spread = pd.DataFrame(
+        {
+            "measure": ["people"] * 2,
+            "category": ["killed"] * 2,
+            "location": ["Syria"] * 2,
+            "value": [500000.0, 400000.0],
+            "value_text": ["half a million", "400,000"],
+            "qualifier": ["an estimated", None],
+            "cited_by": ["UN envoy", None],
+            "as_of": pd.to_datetime(["2016-04-22", "2016-02-11"]),
+            "citations": [1, 1],
+            "outlet": ["Reuters", "AP"],
+            "title": ["t1", "t2"],
+            "precision": ["day", "day"],
+            "as_of_label": ["2016-04-22", "2016-02-11"],
+        }
+    )
+    labels = " ".join(
+        str(t) for fig in (charts.figures_timeline(spread, SOURCE),) for tr in fig.data
+        for t in (tr.text or [])
+    )  # fmt: skip
+    assert "an estimated half a million" in labels
