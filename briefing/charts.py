@@ -19,6 +19,7 @@ from plotly.subplots import make_subplots
 
 from briefing import quantities, theme
 from briefing.evidence import mark_key
+from briefing.text import shorten
 
 HEIGHT = 460
 SOURCE_ANNOTATION = "source"  # the name of the source-line annotation every figure carries
@@ -107,7 +108,11 @@ def source_line(
     (the four with most articles, then '+N') and the day the file was `generated`."""
     plural = "" if articles == 1 else "s"
     noun = noun[:-1] if rows == 1 and noun.endswith("s") else noun
-    parts = ["Source: briefing warehouse", f"{rows:,} {noun} from {articles:,} article{plural}"]
+    # Rows that are articles are counted once: never "19 articles from 19 articles".
+    counted = f"{rows:,} {noun}"
+    if not noun.startswith("article"):
+        counted += f" from {articles:,} article{plural}"
+    parts = ["Source: briefing warehouse", counted]
     if outlets is not None:
         more = f" +{len(outlets) - 4}" if len(outlets) > 4 else ""
         named = f"outlet{'s' if len(outlets) != 1 else ''}: {', '.join(outlets[:4])}{more}"
@@ -142,18 +147,23 @@ def _finish(
     lines = wrapped.count("<br>") + 1
     # Without an x axis (network, empty chart) the source line needs no room for tick labels.
     below_axis = 20 if fig.layout.xaxis.visible is False else 70
-    top = 70 if not subtitle else round(1.6 * scale.title + 2 * scale.subtitle + 40)
+    # On screen Plotly's toolbar sits in the top-right corner: the title starts below it, so a
+    # title that runs the width of a phone is never covered. A slide (an image) has no toolbar.
+    title_top = theme.MODEBAR_BAND if scale == theme.SCREEN else 14
+    top = title_top + round(1.6 * scale.title) + 18
+    if subtitle:
+        top = round(title_top + 1.6 * scale.title + 2 * scale.subtitle + 26)
     title_spec: dict = {
         "text": title,
         "x": 0.01,
         "xanchor": "left",
+        "yref": "container",
+        "y": 1 - title_top / height,
+        "yanchor": "top",
         "font": {"size": scale.title, "color": theme.TEXT},
     }
     if subtitle:
         title_spec.update(
-            y=0.985,
-            yref="container",
-            yanchor="top",
             subtitle={
                 "text": plain(subtitle),
                 "font": {"size": scale.subtitle, "color": theme.MUTED_TEXT},
@@ -293,9 +303,14 @@ def _wrap_words(text: str, width: int) -> str:
     return "<br>".join(lines)
 
 
+# A figure as written ("an estimated half a million") is never cut: its qualifier and number
+# are the point. Only a runaway text (an extraction gone wrong) is shortened.
+FIGURE_CHARS = 40
+
+
 def _short(text: object, width: int = 40) -> str:
-    text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """At most `width` characters, cut between words with an ellipsis (briefing.text.shorten)."""
+    return shorten(text, width)
 
 
 def _padded_dates(values: pd.Series, share: float = 0.15) -> list:
@@ -568,7 +583,7 @@ def most_cited_figures(df: pd.DataFrame, source: str) -> go.Figure:
         return empty_figure(title, source)
     df = df.iloc[::-1].copy()
     labels = [
-        f"{_short(v, 26)} {c.replace('_', ' ')} · {_short(loc, 22) or 'unspecified'}"
+        f"{_short(v, FIGURE_CHARS)} {c.replace('_', ' ')} · {_short(loc, 22) or 'unspecified'}"
         for v, c, loc in zip(_figure_texts(df), df["category"], df["location"])
     ]
     cited_by = [
@@ -772,7 +787,7 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
                     "color": theme.CATEGORY_COLOURS.get(category, theme.UNKNOWN),
                     "line": {"width": 1, "color": "white"},
                 },
-                text=[_short(t, 24) for t in group["shown"]],
+                text=[_short(t, FIGURE_CHARS) for t in group["shown"]],
                 # Beside the dot, on the side away from the nearer edge of the axis.
                 textposition=[
                     "middle " + ("right" if x < 0.45 else "left")
@@ -859,7 +874,9 @@ def figures_timeline(df: pd.DataFrame, source: str) -> go.Figure:
         df["precision"] = "day"
     df["when"] = [when(lab, p) for lab, p in zip(df["as_of_label"], df["precision"])]
     df["shown"] = _figure_texts(df)
-    df["label"] = [f"{_short(c, 20)}: {_short(v, 24)}" for c, v in zip(df["cited_by"], df["shown"])]
+    df["label"] = [
+        f"{_short(c, 20)}: {_short(v, FIGURE_CHARS)}" for c, v in zip(df["cited_by"], df["shown"])
+    ]
     x_share = _shares(pd.to_datetime(df["as_of"]).map(pd.Timestamp.timestamp))
     df["x_share"] = [0.06 + 0.88 * x for x in x_share]  # within the padded date range
     axis = value_axis(df["value"])
@@ -1011,7 +1028,7 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
             },
             # Two short lines (the figure, then who and when) so a label fits a phone too.
             text=[
-                f"<b>{_short(v, 26)}</b><br>{_short(c, 22)} ({y or 'undated'})"
+                f"<b>{_short(v, FIGURE_CHARS)}</b><br>{_short(c, 22)} ({y or 'undated'})"
                 for v, c, y in zip(part["shown"], part["cited_by"], part["as_of_label"])
             ],
             # A label grows away from the nearer edge of the axis, so it never leaves the chart.
@@ -1054,7 +1071,9 @@ def _title_at_top(fig: go.Figure) -> go.Figure:
     """Keep the title at the top of the figure: Plotly centres it in the top margin, so a
     margin grown for a legend or a panel title would bring it down onto them."""
     height = fig.layout.height or HEIGHT
-    return fig.update_layout(title={"yref": "container", "y": 1 - 14 / height, "yanchor": "top"})
+    return fig.update_layout(
+        title={"yref": "container", "y": 1 - theme.MODEBAR_BAND / height, "yanchor": "top"}
+    )
 
 
 def _away_from_edge(share: float) -> str:
@@ -1762,32 +1781,72 @@ def actor_network(
 # --- Events ------------------------------------------------------------------------------
 
 
+# Labels on the timeline are placed for the narrowest screen, a phone's plot (px) with a 12 px
+# font (px a character), so they never overlap there; wider screens show the same labels with
+# more room. Every event is also listed in full below the chart (pages/events.py).
+PHONE_PLOT_PX = 220
+LABEL_CHAR_PX = 7.0
+NO_PLACE = "unspecified"  # events_table's location for an event whose place is not stated
+
+
+def _event_range(dates: pd.Series) -> list:
+    """An x range that ends near the first and last event (3% of the span, at least 20 days):
+    an axis running years past the last event suggests events that are not there."""
+    days = pd.to_datetime(dates.dropna())
+    if days.empty:
+        return [None, None]
+    lo, hi = days.min(), days.max()
+    pad = max((hi - lo) * 0.03, pd.Timedelta(days=20))
+    return [lo - pad, hi + pad]
+
+
+def _label_side(share: float) -> str:
+    """A dot's label grows away from the nearer edge, so the first and last are not cut."""
+    return "top right" if share < 0.08 else "top left" if share > 0.92 else "top center"
+
+
 @_plain_inputs
 def events_timeline(df: pd.DataFrame, source: str) -> go.Figure:
-    """Events on a time axis, one row per type, labelled with their place
-    (date, event_type, location, description, participants)."""
+    """Events on a time axis, one row per type, labelled with their place where the label has
+    room at phone width (date, event_type, location, description, participants)."""
     title = "Timeline of events by type and place"
     if df.empty:
         return empty_figure(title, source)
     df = df.copy()
-    # A place names a point only when it is known and its label has room in its row;
-    # the rest say it in their hover.
     times = pd.to_datetime(df["date"])
-    df["x_share"] = _shares(times.map(pd.Timestamp.timestamp)) if times.notna().all() else 0.5
+    x_range = _event_range(times)
+    if times.notna().all() and x_range[0] is not None:
+        span = (x_range[1] - x_range[0]).total_seconds() or 1.0
+        df["x_share"] = [(t - x_range[0]).total_seconds() / span for t in times]
+    else:
+        df["x_share"] = 0.5
     df["row"] = df["event_type"].map({t: i for i, t in enumerate(df["event_type"].unique())})
-    known = df[df["location"].fillna("unspecified") != "unspecified"]
-    fits = spaced_labels(
-        list(known["x_share"]),
-        list(known["row"]),
-        [0.012 * len(_short(loc, 20)) + 0.02 for loc in known["location"]],
-        height=0.5,
-    )
+    known = df[df["location"].fillna(NO_PLACE) != NO_PLACE]
+    # A label centred on its dot takes half its width each side; one at an edge grows inwards.
+    widths = [
+        (LABEL_CHAR_PX * len(_short(loc, 20)) + 8) / PHONE_PLOT_PX for loc in known["location"]
+    ]
+    centres = [
+        x
+        + (
+            w / 2
+            if _label_side(x) == "top right"
+            else -w / 2
+            if _label_side(x) == "top left"
+            else 0
+        )
+        for x, w in zip(known["x_share"], widths)
+    ]
+    fits = spaced_labels(centres, list(known["row"]), widths, height=0.5)
     df["show_label"] = False
     df.loc[known.index, "show_label"] = fits
     if "date_label" not in df:
         df["date_label"] = pd.to_datetime(df["date"]).dt.strftime("%Y-%m-%d")
     precision = df["date_precision"] if "date_precision" in df else pd.Series("day", index=df.index)
     df["when"] = [when(lab, p) for lab, p in zip(df["date_label"], precision)]
+    df["place"] = df["location"].fillna(NO_PLACE).replace(NO_PLACE, "place not stated")
+    df["hover_text"] = df["description"].fillna("").map(lambda v: _wrap_words(_short(v, 200), 60))
+    df["who"] = df["participants"].fillna("").map(lambda v: _short(v, 90) or "none named")
     fig = go.Figure()
     for event_type, part in df.groupby("event_type", sort=False):
         fig.add_scatter(
@@ -1804,13 +1863,11 @@ def events_timeline(df: pd.DataFrame, source: str) -> go.Figure:
                 _short(loc, 20) if show else ""
                 for loc, show in zip(part["location"], part["show_label"])
             ],
-            textposition="top center",
+            textposition=[_label_side(x) for x in part["x_share"]],
             textfont={"size": theme.SCREEN.label},
             unselected={"marker": {"opacity": 0.35}, "textfont": {"color": theme.MUTED_TEXT}},
             customdata=_with_marks(
-                part[["description", "participants", "location", "when"]]
-                .fillna("")
-                .map(lambda v: _short(v, 90)),
+                part[["hover_text", "who", "place", "when"]],
                 _marks(part, "event", event="event_id"),
             ),
             hovertemplate="%{customdata[3]} · %{customdata[2]}<br>%{customdata[0]}"
@@ -1819,18 +1876,32 @@ def events_timeline(df: pd.DataFrame, source: str) -> go.Figure:
         )
     fig.update_traces(cliponaxis=False)
     n = df["event_type"].nunique()
-    fig.update_xaxes(title=None, range=_padded_dates(df["date"]))
+    fig.update_xaxes(title=None, range=x_range)
     fig.update_yaxes(title=None, range=[-0.5, n - 0.3])
     return _finish(fig, title, source, height=max(320, 160 + 55 * n))
 
 
+def no_place_note(total: int, placeless: int) -> str:
+    """'38 of 54 events name no place (not drawn)' for a chart of events by place."""
+    if not placeless:
+        return ""
+    noun = "event names" if total == 1 else "events name"
+    return f"{placeless:,} of {total:,} {noun} no place (not drawn)"
+
+
 @_plain_inputs
 def events_by_place(df: pd.DataFrame, source: str, top: int = 15) -> go.Figure:
-    """Stacked bars: how many events of each type per place (location, event_type)."""
+    """Stacked bars: how many events of each type per place (location, event_type). Events
+    with no stated place are not a bar (they would dwarf every place) but are counted under the
+    axis, so the chart never hides them."""
     title = "Events by place and type"
     if df.empty:
         return empty_figure(title, source)
-    counts = df.groupby(["location", "event_type"], as_index=False).size()
+    placed = df[df["location"].fillna(NO_PLACE) != NO_PLACE]
+    note = no_place_note(len(df), len(df) - len(placed))
+    if placed.empty:
+        return empty_figure(title, source, f"None of the {len(df):,} events names a place.")
+    counts = placed.groupby(["location", "event_type"], as_index=False).size()
     order = list(counts.groupby("location")["size"].sum().sort_values(ascending=False).index[:top])
     counts = counts[counts["location"].isin(order)]
     fig = go.Figure()
@@ -1841,9 +1912,15 @@ def events_by_place(df: pd.DataFrame, source: str, top: int = 15) -> go.Figure:
             orientation="h",
             name=event_type.replace("_", " "),
             marker_color=theme.EVENT_COLOURS.get(event_type, theme.UNKNOWN),
-            hovertemplate="%{y}: %{x} " + event_type + "<extra></extra>",
+            hovertemplate="%{y}: %{x} " + event_type.replace("_", " ") + "<extra></extra>",
         )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
-    fig.update_xaxes(title="events", dtick=1 if counts["size"].max() < 10 else None)
-    return _finish(fig, title, source, height=max(320, 140 + 30 * len(order)), legend_title="type")
+    totals = counts.groupby("location")["size"].sum()
+    fig.update_xaxes(**_count_axis(totals, "events" + (f"<br>{note}" if note else "")))
+    # The legend above takes a line per three types at phone width: the bars keep their room.
+    legend_lines = math.ceil(counts["event_type"].nunique() / 3) if len(fig.data) > 1 else 0
+    height = max(320, 140 + 30 * len(order)) + 24 * legend_lines
+    fig = _finish(fig, title, source, height=height, foot=18 if note else 0)
+    # Above the plot, where a legend of every type fits at phone width without a scrollbar.
+    return _legend_on_top(fig)

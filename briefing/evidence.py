@@ -7,11 +7,11 @@ keys back from Streamlit's selection (`selected_marks`), `rows` fetches the rows
 under the current filters, and `show` lists them as readable text below the chart.
 
 Kinds of mark and the rows behind them:
-- stances: source, target (ids, by `side` country or actor), optional polarity
+- stances: source, target (ids, by `side` country or actor), optional polarity; or `ids`
 - actor: stances whose source or target is the actor
 - figures: the figures at a `place` (a places.place_id, the map's), else those given by
   `ids`, else those of one quantity (measure, category, location), optionally one value
-- event: the events at a `place`, else one event by its id
+- event: the events at a `place`, else the events given by `ids`, else one event by its id
 """
 
 from __future__ import annotations
@@ -79,6 +79,9 @@ def selected_marks(selection: object) -> list[dict]:
 def _subject_sql(keys: Mapping) -> tuple[str, str, list]:
     """The subject and WHERE clause (with its parameters) selecting the rows behind a mark."""
     kind = keys.get("kind")
+    if kind == "stances" and keys.get("ids"):
+        # Chosen stances (rows selected in a table).
+        return "stances", "list_contains(?::VARCHAR[], stance_id)", [list(keys["ids"])]
     if kind == "stances":
         side = keys.get("side", "country")
         if side not in SIDE_ID:
@@ -119,6 +122,9 @@ def _subject_sql(keys: Mapping) -> tuple[str, str, list]:
             "AND place_id = ?)",
             [keys["place"]],
         )
+    if kind == "event" and keys.get("ids"):
+        # A list of events (the Events page lists every event under its charts).
+        return "events", "list_contains(?::VARCHAR[], event_id)", [list(keys["ids"])]
     if kind == "event":
         return "events", "event_id = ?", [keys["event"]]
     raise ValueError(f"unknown kind of mark {kind!r}")
@@ -267,6 +273,21 @@ def list_marks(ctx, box_key: str, marks: list[dict], title: str, limit: int = MA
             st.caption(
                 f"{md_escape(about)} · [read it in its article]({link}) · [review it]({review})"
             )
+
+
+def table_selection(
+    ctx, box_key: str, kind: str, table: pd.DataFrame, id_column: str, event
+) -> None:
+    """Below a table of rows (stances, figures, events): the rows the analyst selected, each
+    as its full evidence sentence (a table cell cuts long sentences off at the right), or a
+    hint to select some."""
+    picked = event.selection.rows if event is not None else []
+    ids = sorted({table[id_column].iloc[i] for i in picked if i < len(table)})
+    if not ids:
+        st.caption("Select rows to read their evidence sentences in full.")
+        return
+    title = f"Evidence for the selected row{'s' if len(ids) > 1 else ''}"
+    list_marks(ctx, box_key, [{"kind": kind, "ids": ids}], title, limit=len(ids) + 1)
 
 
 # --- every row behind a whole chart: its downloads and its slide's speaker notes ----------------

@@ -33,7 +33,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from briefing import charts, theme
-from briefing.text import inert_cells, xml_safe
+from briefing.text import inert_cells, readable_columns, xml_safe
 
 log = logging.getLogger(__name__)
 # The map outlines the dashboard serves (static/topojson, see briefing/maps.py).
@@ -111,9 +111,11 @@ def _cell_text(value: object) -> object:
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    """UTF-8 CSV. Text cells that a spreadsheet would run as a formula ('=HYPERLINK(…)' in an
-    article) get a leading apostrophe, as OWASP advises for CSV injection."""
-    return inert_cells(df).to_csv(index=False).encode("utf-8")
+    """UTF-8 CSV, its columns headed as on screen (briefing.text.column_label: 'figure as
+    written', not 'value_text'). Text cells that a spreadsheet would run as a formula
+    ('=HYPERLINK(…)' in an article) get a leading apostrophe, as OWASP advises for CSV
+    injection."""
+    return inert_cells(readable_columns(df)).to_csv(index=False).encode("utf-8")
 
 
 def xlsx_bytes(
@@ -157,7 +159,7 @@ def _write_sheet(book, name: str, df: pd.DataFrame) -> None:
     day = book.add_format({"num_format": "yyyy-mm-dd"})
     moment = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
     sheet = book.add_worksheet(name)
-    columns = [str(c) for c in df.columns]
+    columns = [str(c) for c in readable_columns(df).columns]
     sheet.write_row(0, 0, columns, bold)
     widths = [len(c) for c in columns]
     for r, row in enumerate(df.itertuples(index=False, name=None), start=1):

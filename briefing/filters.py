@@ -65,6 +65,7 @@ PAGE_PARAMS = (
     "show",
     "colour",
     "quantity",
+    "statement_events",
 )
 MAX_VALUES = 50  # values read per parameter (no sidebar list is longer in practice)
 MAX_VALUE_CHARS = 200  # an actor id or outlet name is far shorter

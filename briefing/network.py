@@ -175,3 +175,23 @@ def strongest_ties(
         .head(limit)
         .reset_index(drop=True)
     )
+
+
+def strongest_stance_ties(edges: pd.DataFrame, limit: int = 10) -> pd.DataFrame:
+    """The pairs with most stances among the network's edges (source, target, polarity,
+    stances), strongest first: tie ('Canada → Russia'), stances, critical, supportive, neutral.
+    The list reads at any width, where a drawn network of many actors cannot (a phone)."""
+    columns = ["tie", "stances", "critical", "supportive", "neutral"]
+    if edges.empty:
+        return pd.DataFrame(columns=columns)
+    counts = edges.pivot_table(
+        index=["source", "target"], columns="polarity", values="stances", aggfunc="sum"
+    ).fillna(0)
+    for polarity in ("critical", "supportive", "neutral"):
+        if polarity not in counts:
+            counts[polarity] = 0
+    counts["stances"] = counts[["critical", "supportive", "neutral"]].sum(axis=1)
+    counts = counts.reset_index()
+    counts["tie"] = counts["source"] + " → " + counts["target"]
+    ranked = counts.sort_values(["stances", "tie"], ascending=[False, True]).head(limit)
+    return ranked[columns].astype({c: int for c in columns[1:]}).reset_index(drop=True)

@@ -30,7 +30,7 @@ from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
-from briefing.text import xml_safe
+from briefing.text import column_label, quoted, xml_safe
 from briefing.theme import ACCENT, DECK_FONT, MUTED_TEXT, TEXT
 
 
@@ -268,7 +268,7 @@ def _add_table_instead(slide: Slide, chart: ChartSlide, problem: str) -> None:
         )
         return
     data = chart.data.iloc[:TABLE_ROWS, :TABLE_COLUMNS]
-    header = [_clean(str(column)) for column in data.columns]
+    header = [_clean(column_label(column)) for column in data.columns]
     rows = [[_cell_text(value) for value in row] for row in data.itertuples(index=False)]
     widths = _column_widths([header, *rows], size=14)
     # At most two lines a cell, so eight rows stay clear of the caption below.
@@ -294,7 +294,7 @@ def _add_quote_slides(deck: Deck, quotes: QuoteSlide) -> None:
         for index, quote in enumerate(page):
             lines.append(
                 _Line(
-                    f"“{_quote_text(quote)}”",
+                    quoted(_quote_text(quote)),
                     18,
                     italic=True,
                     space_before=0 if index == 0 else 16,
@@ -429,7 +429,7 @@ def _chart_notes(chart: ChartSlide) -> str:
 def _evidence_line(item: Evidence) -> str:
     """`Quote: “text” — who, outlet, when`, untruncated, leaving out what is unknown."""
     label = EVIDENCE_LABELS.get(item.kind)
-    text = f"“{_clean(item.text)}”"
+    text = quoted(_clean(item.text))
     attribution = _attribution(item)
     line = f"{label}: {text}" if label else text
     return f"{line} — {attribution}" if attribution else line

@@ -44,7 +44,7 @@ import streamlit as st
 
 from briefing import quantities
 from briefing.filters import HIGH_CONFIDENCE, FilterOptions, Filters
-from briefing.text import md_escape
+from briefing.text import md_escape, word_window
 from etl import derived
 from etl.inputs import display_path, hide_paths
 from etl.load import DEFAULT_GAZETTEER
@@ -1001,7 +1001,7 @@ def statement_context(wh: Warehouse, statement_id: str, window: int = 400) -> di
         return None
     row = df.iloc[0]
     body, start, end = row["body"], int(row["char_start"]), int(row["char_end"])
-    lo, hi = max(0, start - window), min(len(body), end + window)
+    lo, hi = word_window(body, start, end, window)
     stances = _frame(
         wh,
         f"""
@@ -1030,9 +1030,15 @@ def statement_context(wh: Warehouse, statement_id: str, window: int = 400) -> di
 
 
 @st.cache_data(**CACHE)
-def events_table(wh: Warehouse, f: Filters, limit: int = 1000) -> pd.DataFrame:
+def events_table(
+    wh: Warehouse, f: Filters, limit: int = 1000, with_statements: bool = True
+) -> pd.DataFrame:
     """Events, newest first: `date` is the period's first day (for the timeline), `date_label`
-    the date at its precision."""
+    the date at its precision. One sentence's identical events (same type, date and place)
+    are one row, the one naming most participants: an extraction that repeats itself must not
+    read as several events. Without `with_statements`, "statement" events (what the
+    Statements page lists) are left out."""
+    kinds = "" if with_statements else "WHERE event_type <> 'statement'"
     return _run(
         wh,
         "events",
@@ -1042,7 +1048,12 @@ def events_table(wh: Warehouse, f: Filters, limit: int = 1000) -> pd.DataFrame:
                event_type, COALESCE(location, 'unspecified') AS location, description,
                participants, outlet, evidence, {confidence_label()} AS confidence,
                review_status AS status, article_id
-        FROM rows ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?""",
+        FROM rows {kinds}
+        QUALIFY row_number() OVER (
+            PARTITION BY article_id, char_start, char_end, event_type, row_date, row_precision,
+                         location
+            ORDER BY len(COALESCE(participant_ids, [])) DESC, event_id) = 1
+        ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?""",
         [limit],
     )
 

@@ -144,3 +144,152 @@ def article_html(
     body = highlight_html(text, highlights)
     key = legend_html(legend) if legend else ""
     return stylesheet() + key + f'<div class="article-text">{body}</div>'
+
+
+# --- column names and missing values a reader sees -----------------------------------------------
+
+# What a table's column is called on screen, in downloads and on slides. Names not listed read
+# as themselves with spaces for underscores, so no machine name (`is_direct`) reaches a reader.
+COLUMN_LABELS = {
+    "date_label": "date",
+    "date_precision": "date known to the",
+    "is_direct": "direct quote",
+    "cue": "reporting word",
+    "targets": "stance targets",
+    "value_text": "figure as written",
+    "cited_by": "cited by",
+    "attributed_to": "cited by",
+    "as_of": "as of",
+    "as_of_label": "as of",
+    "source_path": "file",
+    "rejected_at": "rejected at",
+    "source_name": "source",
+    "target_name": "target",
+    "source_actor": "source actor",
+    "target_actor": "target actor",
+    "before_date": "before (date)",
+    "char_start": "first character",
+    "char_end": "last character",
+    "confidence_label": "confidence",
+    "status": "review status",
+    "mark_rows": "rows in its mark",
+}
+
+# What a missing cell says, in the words the charts use ("source not stated"), never "None".
+MISSING_TEXT = {
+    "cited_by": "source not stated",
+    "attributed_to": "source not stated",
+    "outlet": "outlet not recorded",
+    "location": "place not stated",
+    "participants": "none named",
+    "country": "no country",
+    "title": "untitled",
+    "date": "undated",
+    "date_label": "undated",
+    "published": "undated",
+}
+MISSING = "—"  # any other missing text
+
+
+def column_label(name: object) -> str:
+    """The reader's name of a table column: 'value_text' -> 'figure as written'."""
+    text = str(name)
+    return COLUMN_LABELS.get(text, text.replace("_", " "))
+
+
+def readable_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with its columns named for readers (column_label); a name that would repeat another
+    column's keeps its machine name."""
+    names: dict[str, str] = {}
+    taken = set(df.columns)
+    for column in df.columns:
+        label = column_label(column)
+        if label != column and label not in taken:
+            names[column] = label
+            taken.add(label)
+    return df.rename(columns=names)
+
+
+def _missing(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        return value != value or value is pd.NA or value is pd.NaT  # NaN is not itself
+    except (TypeError, ValueError):
+        return False
+
+
+def readable_cells(df: pd.DataFrame, skip: Iterable[str] = ()) -> pd.DataFrame:
+    """A copy of `df` whose missing text cells say what is missing (MISSING_TEXT, else '—')
+    instead of 'None' or 'NaN'; numbers, dates and the `skip` columns (links) unchanged."""
+    out = df.copy()
+    skipped = set(skip)
+    for column in out.columns:
+        if column in skipped:
+            continue
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            words = MISSING_TEXT.get(str(column), MISSING)
+            out[column] = out[column].map(lambda v, w=words: w if _missing(v) else v)
+    return out
+
+
+# --- excerpts ------------------------------------------------------------------------------------
+
+
+def word_window(text: str, start: int, end: int, window: int) -> tuple[int, int]:
+    """[lo, hi) around text[start:end], about `window` characters each side, moved to whole
+    words: an excerpt never starts or ends mid-word (nor on a space). The span itself is
+    always inside."""
+    lo, hi = max(0, start - window), min(len(text), end + window)
+    if 0 < lo < start and not text[lo - 1].isspace() and not text[lo].isspace():
+        # Drop the partial word: start after the next space, if it comes before the span.
+        space = next((i for i in range(lo, start) if text[i].isspace()), None)
+        lo = space + 1 if space is not None else _word_start(text, start)
+    while lo < start and text[lo].isspace():
+        lo += 1
+    if end < hi < len(text) and not text[hi].isspace() and not text[hi - 1].isspace():
+        space = next((i for i in range(hi - 1, end - 1, -1) if text[i].isspace()), None)
+        hi = space if space is not None else _word_end(text, end)
+    while hi > end and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def _word_start(text: str, at: int) -> int:
+    while at > 0 and not text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _word_end(text: str, at: int) -> int:
+    while at < len(text) and not text[at].isspace():
+        at += 1
+    return at
+
+
+def shorten(text: object, limit: int) -> str:
+    """At most `limit` characters, cut between words and ending in an ellipsis; missing text is
+    empty."""
+    clean = "" if _missing(text) else " ".join(str(text).split())
+    if len(clean) <= limit:
+        return clean
+    cut = clean[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:—") + "…"
+
+
+# Quotation marks a sentence may already carry at either end (straight, curly, guillemets).
+_QUOTE_MARKS = "\"'“”‘’„«»"
+
+
+def quoted(text: object) -> str:
+    """`text` between curly double quotes, never doubling marks it already has: a quote that
+    opens and closes with its own marks loses them, and a sentence that quotes someone inside
+    it ('"We will help," she said.') is shown as it is."""
+    inner = " ".join(str(text).split())
+    if len(inner) > 1 and inner[0] in _QUOTE_MARKS and inner[-1] in _QUOTE_MARKS:
+        inner = inner.strip(_QUOTE_MARKS + " ")
+    elif any(mark in inner for mark in '"“”„«»'):
+        return inner
+    return f"“{inner}”"

@@ -56,6 +56,8 @@ SLIDE = TypeScale(
     note=22,
     source_wrap=118,
 )
+# Height (px) of Plotly's toolbar band at the top of a chart on screen: titles start below it.
+MODEBAR_BAND = 40
 SLIDE_LAYOUT = (960, 540)  # width, height in layout px
 SLIDE_SCALE = 2  # -> 1920×1080 px PNG
 

@@ -12,7 +12,7 @@ import streamlit as st
 
 from briefing import charts, export, queries, theme
 from briefing.filters import FilterOptions, Filters
-from briefing.text import inert_cells, web_link
+from briefing.text import column_label, inert_cells, md_escape, readable_cells, web_link
 
 _KEY = "briefing_page_context"
 CLEAR_HINT = "Widen the date range or press **Reset filters** in the sidebar."
@@ -95,14 +95,28 @@ def nothing_matches(what: str) -> None:
     )
 
 
+def _is_link(config: object) -> bool:
+    return isinstance(config, Mapping) and (config.get("type_config") or {}).get("type") == "link"
+
+
 def show_table(data: pd.DataFrame, *, links: Sequence[str] = (), **kwargs):
     """st.dataframe for rows holding article text: every text cell made safe to open in a
     spreadsheet (the table toolbar's CSV download writes the cells as shown), and the `links`
-    columns keep only http(s) URLs, so a javascript: or data: URL is never a link."""
+    columns keep only http(s) URLs, so a javascript: or data: URL is never a link. Columns are
+    headed for readers (briefing.text.column_label) unless `column_config` names them, and a
+    missing text cell says what is missing instead of 'None'."""
     shown = data.copy()
     for column in links:
         shown[column] = shown[column].map(web_link)
-    return st.dataframe(inert_cells(shown), **kwargs)
+    config = dict(kwargs.pop("column_config", None) or {})
+    shown = readable_cells(shown, [*links, *(c for c, v in config.items() if _is_link(v))])
+    for column in shown.columns:
+        given = config.get(column)
+        if given is None:
+            config[column] = column_label(column)
+        elif isinstance(given, Mapping) and not given.get("label"):
+            config[column] = {**given, "label": column_label(column)}
+    return st.dataframe(inert_cells(shown), column_config=config, **kwargs)
 
 
 def header(title: str, caption: str, actions: Callable[[], None] | None = None) -> None:
@@ -117,3 +131,7 @@ def header(title: str, caption: str, actions: Callable[[], None] | None = None) 
         with right:
             actions()
     st.caption(caption)
+    ctx = st.session_state.get(_KEY)
+    if ctx is not None:
+        # The sidebar is folded away on a phone: the page itself says what it is filtered by.
+        st.caption(f":material/filter_alt: {md_escape(ctx.filters.describe(ctx.names))}")

@@ -211,9 +211,9 @@ def caption_figure_spread(df: pd.DataFrame) -> str:
         f"{_plural(len(spread), 'quantity')} cited with different values; widest: "
         f"{what}{when}, from "
         f"{quantities.figure_text(low['value_text'], low['qualifier'] if qualifier else None)} "
-        f"({low['cited_by']}) to "
+        f"({_cited_by(low)}) to "
         f"{quantities.figure_text(high['value_text'], high['qualifier'] if qualifier else None)} "
-        f"({high['cited_by']})."
+        f"({_cited_by(high)})."
     ).replace("quantitys", "quantities")
 
 
@@ -336,10 +336,14 @@ def caption_events_timeline(df: pd.DataFrame) -> str:
 def caption_events_by_place(df: pd.DataFrame) -> str:
     if df.empty:
         return "No events under these filters."
-    places = df.loc[df["location"] != "unspecified", "location"].value_counts()
+    places = df.loc[df["location"] != charts.NO_PLACE, "location"].value_counts()
     if places.empty:
         return f"{_plural(len(df), 'event')}, none with a known place."
-    return f"Events in {_plural(len(places), 'place')}; most in {_top(places)}."
+    said = f"Events in {_plural(len(places), 'place')}; most in {_top(places)}."
+    placeless = len(df) - int(places.sum())
+    if placeless:
+        said += f" {placeless:,} of {len(df):,} name no place and are not drawn."
+    return said
 
 
 # --- the pages' charts --------------------------------------------------------------------------
@@ -488,7 +492,8 @@ def _fewer_sides(counts: pd.DataFrame, source: str, side: str) -> go.Figure:
 
 
 def _fewer_event_places(table: pd.DataFrame, source: str) -> go.Figure | None:
-    places = table["location"].nunique() if not table.empty else 0
+    placed = table["location"][table["location"] != charts.NO_PLACE] if not table.empty else []
+    places = len(set(placed))
     if places <= SLIDE_BARS:
         return None
     fig = charts.events_by_place(table, source, top=SLIDE_BARS)
@@ -577,10 +582,31 @@ def actor_network(
     return NetworkView(chart, nodes, edges, graph)
 
 
-def events(ctx: PageContext) -> list[Chart]:
+def events_source(ctx: PageContext, table: pd.DataFrame, with_statements: bool) -> str:
+    """The events charts' source line, counted from the rows they draw: without statement
+    events (and with one sentence's identical events once) the warehouse's own count of events
+    would overstate them."""
+    dated = table.dropna(subset=["date"])
+    first = dated.loc[dated["date"].idxmin(), "date_label"] if not dated.empty else None
+    last = dated.loc[dated["date"].idxmax(), "date_label"] if not dated.empty else None
+    left_out = "" if with_statements else "statement events left out (see Statements)"
+    described = ctx.filters.describe(ctx.names)
+    return charts.source_line(
+        len(table),
+        table["article_id"].nunique() if not table.empty else 0,
+        first,
+        last,
+        " · ".join(part for part in (left_out, described) if part),
+        "events",
+    )
+
+
+def events(ctx: PageContext, with_statements: bool = False) -> list[Chart]:
+    """The Events page's charts. Statement events repeat the Statements page, so they are left
+    out unless asked for."""
     wh, f = ctx.warehouse, ctx.filters
-    source = ctx.source("events", "events")
-    table = queries.events_table(wh, f)
+    table = queries.events_table(wh, f, with_statements=with_statements)
+    source = events_source(ctx, table, with_statements)
     data = table.drop(columns=["event_id"])
     return [
         Chart(

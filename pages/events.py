@@ -1,36 +1,52 @@
-"""Events: dated events on a timeline by type and place, with their participants."""
+"""Events: dated events on a timeline by type and place, every event listed in full below, and
+the table to sort them."""
 
 import streamlit as st
 
-from briefing import chart_cache, queries, reviewing, views
+from briefing import chart_cache, evidence, queries, reviewing, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.ui import header, nothing_matches, page_context, show_table
 
 ctx = page_context()
 if ctx:
+    with_statements = False  # until the toggle below is drawn
     header(
         "Events",
         "Summits, meetings, attacks, ceasefires and other dated events, with who took part.",
-        lambda: pack_menu(ctx, "Events", lambda: views.events(ctx)),
+        lambda: pack_menu(ctx, "Events", lambda: views.events(ctx, with_statements)),
     )
-    timeline, by_place = chart_cache.charts(views.events, ctx)
+    # A statement event is a statement's day: the Statements page lists them with their words.
+    with_statements = st.toggle(
+        "Include statement events",
+        key="statement_events",
+        bind="query-params",
+        help="Statements and press briefings are also events of their day. They are listed on "
+        "the Statements page, so they are left out here unless you include them.",
+    )
+    timeline, by_place = chart_cache.charts(views.events, ctx, with_statements)
     if timeline.data.empty:
-        nothing_matches("events")
+        nothing_matches("events" if with_statements else "events other than statements")
     else:
         show_chart(ctx, timeline)
         show_chart(ctx, by_place)
-        st.subheader("Event list")
-        listed = queries.events_table(ctx.warehouse, ctx.filters)
-        show_table(
-            reviewing.with_review_links(listed, "events", "event_id").drop(
-                columns=["article_id", "date", "event_id"]
-            ),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "date_label": st.column_config.TextColumn("date"),
-                "date_precision": st.column_config.TextColumn("known to the"),
-                "evidence": st.column_config.TextColumn("evidence", width="large"),
-                "review": reviewing.REVIEW_COLUMN,
-            },
+        table = queries.events_table(ctx.warehouse, ctx.filters, with_statements=with_statements)
+        # Each event as its full sentence, readable at any width (a table cuts long sentences).
+        evidence.list_marks(
+            ctx,
+            "events_list",
+            [{"kind": "event", "ids": sorted(table["event_id"])}],
+            "Every event, newest first",
+            limit=len(table) + 1,  # room for all of them: the list is never "the newest N"
         )
+        with st.expander("Event table (sort, filter, download)"):
+            show_table(
+                reviewing.with_review_links(table, "events", "event_id").drop(
+                    columns=["article_id", "date", "event_id", "evidence"]
+                ),
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    "description": st.column_config.TextColumn("what happened", width="large"),
+                    "review": reviewing.REVIEW_COLUMN,
+                },
+            )

@@ -3,7 +3,7 @@ time, and every figure with its evidence."""
 
 import streamlit as st
 
-from briefing import chart_cache, queries, reconcile, reviewing, views
+from briefing import chart_cache, evidence, queries, reconcile, reviewing, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.text import md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
@@ -59,7 +59,7 @@ if ctx:
         st.caption(
             f"{len(table):,} shown, newest first · {md_escape(ctx.source('figures', 'figures'))}"
         )
-        show_table(
+        picked = show_table(
             reviewing.with_review_links(table, "figures", "figure_id").drop(
                 columns=["article_id", "figure_id", "value_text", "qualifier"]
             ),
@@ -77,4 +77,8 @@ if ctx:
                 "evidence": st.column_config.TextColumn("evidence", width="large"),
                 "review": reviewing.REVIEW_COLUMN,
             },
+            on_select="rerun",
+            selection_mode="multi-row",
+            key="figures_table",
         )
+        evidence.table_selection(ctx, "figures_table", "figures", table, "figure_id", picked)

@@ -64,6 +64,10 @@ if ctx:
                 "connected first, wherever a name fits without covering another); hover a "
                 "circle for the others, or choose one in the Actor box to name and highlight it."
             )
+        if not selected and not shown.edges.empty:
+            # Readable at any width, where a drawn network of many actors is not (a phone).
+            st.subheader("Strongest ties")
+            show_table(network.strongest_stance_ties(shown.edges), hide_index=True)
         if selected:
             left, right = st.columns([2, 3], gap="large")
             with left:

@@ -5,7 +5,6 @@ import streamlit as st
 from briefing import chart_cache, deck, queries, saved_views, since, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.filters import added_text
-from briefing.text import md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
 
 
@@ -91,7 +90,7 @@ if ctx:
     wh, f = ctx.warehouse, ctx.filters
     header(
         "Overview",
-        f"{md_escape(f.describe(ctx.names))}. Every number below follows the sidebar filters.",
+        "Every number below follows the sidebar filters.",
         lambda: pack_menu(
             ctx,
             "Overview",
@@ -102,14 +101,18 @@ if ctx:
     )
     numbers = queries.headline(wh, f)
     cols = st.columns(6)
-    span = f"{numbers['first_label']} – {numbers['last_label']}" if numbers["first"] else "undated"
+    span = (
+        f"Articles published {numbers['first_label']} – {numbers['last_label']}"
+        if numbers["first"]
+        else "No article dates known"
+    )
     cols[0].metric("Articles", f"{numbers['articles']:,}")
     cols[1].metric("Outlets", f"{numbers['outlets']:,}")
     cols[2].metric("Statements", f"{numbers['statements']:,}")
     cols[3].metric("Actors", f"{numbers['actors']:,}")
     cols[4].metric("Figures", f"{numbers['figures']:,}")
     cols[5].metric("Stances", f"{numbers['stances']:,}")
-    st.caption(f"Articles published {span} · {numbers['events']:,} dated events")
+    st.caption(f"{span} · {numbers['events']:,} dated events")
     if f.added_since:
         whats_new(ctx)
     else:

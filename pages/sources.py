@@ -45,7 +45,7 @@ if ctx:
     if table.empty:
         nothing_matches("articles")
     else:
-        st.caption(f"{len(table):,} articles · {md_escape(ctx.source('articles', 'articles'))}")
+        st.caption(md_escape(ctx.source("articles", "articles")))
         event = show_table(
             table.drop(columns=["article_id"]),
             links=["url"],

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from briefing import chart_cache, queries, reviewing, views
+from briefing import chart_cache, evidence, queries, reviewing, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.text import md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
@@ -42,7 +42,7 @@ if ctx:
         st.caption(
             f"{len(table):,} shown, newest first · {md_escape(ctx.source('stances', 'stances'))}"
         )
-        show_table(
+        picked = show_table(
             reviewing.with_review_links(table, "stances", "stance_id").drop(
                 columns=["article_id", "stance_id"]
             ),
@@ -53,4 +53,7 @@ if ctx:
                 "evidence": st.column_config.TextColumn("evidence", width="large"),
                 "review": reviewing.REVIEW_COLUMN,
             },
+            on_select="rerun",
+            selection_mode="multi-row",
         )
+        evidence.table_selection(ctx, "stances_table", "stances", table, "stance_id", picked)

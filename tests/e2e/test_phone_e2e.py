@@ -1,0 +1,103 @@
+"""Phone width (390×844) and the events page in Debian's chromium, on the warehouse the ETL builds
+from the shipped corpus: Plotly's toolbar never covers a chart's title, the timeline's place
+labels do not overlap, the events legend needs no scrollbar, the active filters are said at the
+top of the page, and every event is listed as its sentence. Screenshots go to $BRIEFING_SHOTS
+(default: a temporary folder)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytest.importorskip("playwright")
+
+from tests.e2e.screenshots import wait_for_app
+from tests.e2e.server import needs_chromium
+
+pytestmark = needs_chromium
+
+EVENTS = "/events?statement_events=true&country=russia"
+
+
+@pytest.fixture
+def phone(browser):
+    tab = browser.new_page(viewport={"width": 390, "height": 844})
+    yield tab
+    tab.close()
+
+
+def _box(locator) -> dict:
+    box = locator.bounding_box()
+    assert box is not None
+    return box
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+def _toolbar_and_title(page, chart_key: str) -> tuple[dict, dict]:
+    chart = page.locator(f".st-key-chart_{chart_key}")
+    chart.scroll_into_view_if_needed()
+    chart.locator(".gtitle").wait_for(timeout=60000)
+    chart.locator(".nsewdrag").first.hover()  # the toolbar shows while the pointer is over it
+    bar = chart.locator(".modebar")
+    bar.wait_for(state="visible", timeout=10000)
+    return _box(bar), _box(chart.locator(".gtitle"))
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1920, 1080)], ids=["phone", "wide"])
+def test_plotlys_toolbar_never_covers_a_chart_title(browser, shipped_server, size):
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    try:
+        page.goto(shipped_server + EVENTS)
+        wait_for_app(page, 60000)
+        for key in ("events_timeline", "events_place"):
+            bar, title = _toolbar_and_title(page, key)
+            assert not _overlap(bar, title), (key, bar, title)
+    finally:
+        page.close()
+
+
+def test_at_phone_width_the_events_read_without_overlaps_or_scrollbars(
+    phone, shipped_server, screenshot_dir
+):
+    phone.goto(shipped_server + EVENTS)
+    wait_for_app(phone, 60000)
+    phone.screenshot(path=str(screenshot_dir / "events-phone.png"), full_page=True)
+
+    # The filters are said under the title, in the first screenful.
+    said = (
+        phone.locator('[data-testid="stCaptionContainer"]')
+        .filter(has_text=re.compile(r"Filters: .*Russia"))
+        .first
+    )
+    assert said.is_visible() and _box(said)["y"] < 844
+
+    timeline = phone.locator(".st-key-chart_events_timeline")
+    timeline.locator(".scatterlayer").first.wait_for(timeout=60000)
+    labels = [
+        _box(t)
+        for t in timeline.locator(".scatterlayer .textpoint text").all()
+        if (t.text_content() or "").strip()
+    ]
+    assert labels, "some events are labelled with their place"
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            assert not _overlap(a, b), (a, b)
+
+    by_place = phone.locator(".st-key-chart_events_place")
+    by_place.locator(".legend").wait_for(timeout=60000)
+    scrollbars = by_place.locator(".legend .scrollbar").all()
+    assert all(float(s.get_attribute("height") or 0) == 0 for s in scrollbars)
+
+    # Every event is listed as its sentence, not only inside the dots' hover.
+    listed = phone.locator(".st-key-evidence_events_list")
+    assert "Every event, newest first" in listed.inner_text()
+    assert listed.locator('[data-testid="stText"]').count() >= 3
