@@ -121,10 +121,16 @@ def read_frozen(path: Path, weight: float, set_index: int) -> dict[str, list[Sam
         if not line.strip():
             continue
         row = json.loads(line)
+        features = list(row["features"])
+        # features derived from the stored ones are computed here too; features that need the
+        # row's text (which the file does not keep) stay absent and weigh 0 for these rows
+        features += [
+            f for f in confidence.derived_features(row["table"], features) if f not in features
+        ]
         found[row["table"]].append(
             Sample(
                 f"{set_index}:{row['article']}",
-                tuple(row["features"]),
+                tuple(features),
                 bool(row["right"]),
                 weight,
                 set_index,
