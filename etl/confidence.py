@@ -257,22 +257,7 @@ def figure_features(row: Figure, extraction: Extraction, actors: Mapping[str, Ac
         f"cue_gap={figure_cue_gap(row)}",
         f"other_numbers={_bin(_other_numbers(row), (1, 2), ('0', '1', '2+'))}",
     ]
-    return [*features, *derived_features("figures", features)]
-
-
-def derived_features(table: str, features: Sequence[str]) -> list[str]:
-    """Features computed from other features alone, so that rows kept only as their feature
-    names (the frozen blind rows of `etl.calibrate`) get them too. For figures, `reading`:
-    a count typed `other` with no cue of its own in its sentence is a fallback (the rules found
-    nothing that says what it counts); any other count without its own cue is `uncued`."""
-    if table != "figures":
-        return []
-    present = set(features)
-    if "own_cue=false" not in present:
-        return ["reading=cued"]
-    if "category=other" in present:
-        return ["reading=fallback"]
-    return ["reading=uncued"]
+    return features
 
 
 def _other_numbers(row: Figure) -> int:
