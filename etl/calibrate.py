@@ -14,6 +14,7 @@ Only development sets belong here: never fit on a hold-out, or its scores stop m
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import tempfile
@@ -327,9 +328,34 @@ def leave_one_set_out(samples: Sequence[Sample], l2: float, k: int = FOLDS) -> e
     return evaluate.Reliability.of(zip(probabilities, (s.right for s in samples), strict=True))
 
 
+def shared_features(samples: Sequence[Sample]) -> list[Sample]:
+    """The samples with only the features of groups ("cue_gap" of "cue_gap=none") that every
+    set's rows carry. Frozen blind rows keep the features of the code that wrote them; a group
+    added later is missing from them, and a fit that saw it would learn "this group absent"
+    as "this is a blind row" (rows of unseen text are less often right): a signal that no new
+    row, which always has the group, can give. Such a group weighs nothing until blind rows
+    that carry it exist."""
+    by_set: dict[int, set[str]] = {}
+    for sample in samples:
+        by_set.setdefault(sample.set_index, set()).update(
+            f.split("=", 1)[0] for f in sample.features
+        )
+    if len(by_set) < 2:
+        return list(samples)
+    shared = set.intersection(*by_set.values())
+    return [
+        dataclasses.replace(
+            s, features=tuple(f for f in s.features if f.split("=", 1)[0] in shared)
+        )
+        for s in samples
+    ]
+
+
 def fit_table(samples: Sequence[Sample], k: int = FOLDS) -> TableFit:
     """Choose the L2 strength by held-out log loss (leave one set out when there are enough
-    sets, else article folds), fit on every row, Platt on the held-out scores."""
+    sets, else article folds), fit on every row, Platt on the held-out scores. Only features
+    of groups every set carries are used (`shared_features`)."""
+    samples = shared_features(samples)
     labels = [s.right for s in samples]
     if not samples:
         return TableFit(TableModel(0.0, {}), L2_GRID[0], evaluate.Reliability.of(()), 0, 0)

@@ -240,7 +240,7 @@ def figure_features(row: Figure, extraction: Extraction, actors: Mapping[str, Ac
     own, rivals = figure_cues(row)
     start = row.value_start if row.value_start is not None else row.char_start
     end = row.value_end if row.value_end is not None else row.char_end
-    return [
+    features = [
         f"category={row.category}",
         f"attributed={str(row.attributed_to_id is not None).lower()}",
         f"qualifier={str(bool(row.qualifier)).lower()}",
@@ -254,7 +254,49 @@ def figure_features(row: Figure, extraction: Extraction, actors: Mapping[str, Ac
         f"rival_cues={rivals}",
         f"in_quote={str(in_quote(extraction, start, end)).lower()}",
         f"format={article_format(extraction.article.body)}",
+        f"cue_gap={figure_cue_gap(row)}",
+        f"other_numbers={_bin(_other_numbers(row), (1, 2), ('0', '1', '2+'))}",
     ]
+    return features
+
+
+def _other_numbers(row: Figure) -> int:
+    """How many other numbers the figure's sentence holds (a sentence of many numbers leaves
+    more room to give one the other's category)."""
+    return max(0, len(_NUMBER.findall(row.evidence or "")) - 1)
+
+
+def figure_cue_gap(row: Figure) -> str:
+    """Words between the number and the nearest cue or counted noun of its own category in
+    its sentence: "0-2", "3-6", "7+", or "none" (money: "money")."""
+    if row.category == "aid_money" or (row.value_text and _MONEY.search(row.value_text)):
+        return "money"
+    evidence = row.evidence or ""
+    at = (row.value_start - row.char_start) if row.value_start is not None else -1
+    if not 0 <= at <= len(evidence):
+        at = evidence.find(row.value_text or "")
+    if at < 0:
+        return "none"
+    words = [(m.start(), m.group()) for m in _WORD.finditer(evidence.lower())]
+    if not words:
+        return "none"
+    here = sum(1 for start, _ in words if start < at)
+    rules = _figure_rules()
+    best = None
+    for phrases, verbs in (
+        (rules.cues.get(row.category, frozenset()), True),
+        (rules.nouns.get(row.category, frozenset()), False),
+    ):
+        forms = [_forms(w, verbs) for _, w in words]
+        for phrase in phrases:
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if all(part in forms[i + j] for j, part in enumerate(phrase)):
+                    gap = min(abs(i - here), abs(i + n - 1 - here))
+                    best = gap if best is None else min(best, gap)
+    if best is None:
+        return "none"
+    return _bin(best, (3, 7), ("0-2", "3-6", "7+"))
 
 
 @functools.lru_cache(maxsize=64)

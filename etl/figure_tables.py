@@ -42,6 +42,14 @@ _NUMBER_FIRST = re.compile(r"^\s*(?P<num>[$€£]?\d[\d,.]*(?:\s*(?:million|bill
 _NUMBER_THEN_WORDS = re.compile(
     r"^\s*(?P<num>[$€£]?\d[\d,.]*(?:\s*(?:million|billion|M))?)\s+[A-Za-z][A-Za-z ()$]{0,40}$"
 )
+# A table cell that opens with a number and says in a few words what it counts ("Over 180,000
+# people", "12,511 people – IOM", "1,250,000 ppl reached/month").
+_NUMBER_LEADS = re.compile(
+    r"^\s*(?:(?:over|almost|nearly|about|around|approximately|some|more than|up to|at least)\s+)?"
+    rf"(?P<num>(?:US\$|\$|€|£)?\d[\d,.]*{_UNIT})(?=[\s,]|$)(?P<words>[^|]*)$",
+    re.IGNORECASE,
+)
+_MAX_CELL_WORDS = 8  # words after a cell's number that still describe it, not a sentence
 _SEPARATOR = re.compile(r"^[\s|:\-–—+=]*$")
 _SENTENCE_END = re.compile(r"[.!?;\"”]\s*$")
 _MAX_HEADING_GAP = 6  # lines between a heading and the first row of its block
@@ -56,6 +64,7 @@ class Row:
     heading: tuple[int, int] | None  # span of the caption or heading line(s) above
     column: tuple[int, int] | None = None  # span of the column's header cell, in a pipe table
     label_first: bool = False  # the label is a description ("Number of ..."), read it first
+    unit: tuple[int, int] | None = None  # words after the number in its own cell ("ppl reached")
 
 
 def _lines(body: str) -> list[tuple[int, int]]:
@@ -112,16 +121,22 @@ def find_rows(body: str, quantities: Sequence[Quantity]) -> dict[int, Row]:
         if "|" in text:
             row = _pipe_row(body, start, end, found, header_cells)
             if row is None and not found:
-                header_cells = _cells(body, start, end)
+                cells = _cells(body, start, end)
+                filled = [c for c in cells if c[1] > c[0]]
+                if len(filled) == 1 and len(cells) > 1:
+                    # "Humanitarian response | |": a section row heads the rows below it
+                    heading, heading_line = filled[0], number
+                else:
+                    header_cells = cells
                 in_block = True
                 continue
         elif found:
             row = _line_row(body, start, end, found)
         if row is not None:
-            label, keys, column, label_first = row
+            label, keys, column, label_first, *unit = row
             near = heading if number - heading_line <= _MAX_HEADING_GAP or in_block else None
             for key in keys:
-                rows[key] = Row(label, near, column, label_first)
+                rows[key] = Row(label, near, column, label_first, unit[0] if unit else None)
             in_block = True
             continue
         if in_block and found and len(stripped.split()) <= _MAX_STRAY_WORDS:
@@ -141,9 +156,20 @@ def _pipe_row(body, start, end, found, header_cells):
     label = next(
         (c for c in cells if c[1] > c[0] and not _NUMBER_ONLY.match(body[c[0] : c[1]])), None
     )
-    keys, column = [], None
+    keys, column, unit = [], None, None
     for index, (lo, hi) in enumerate(cells):
-        if hi <= lo or not _NUMBER_ONLY.match(body[lo:hi]):
+        if hi <= lo:
+            continue
+        if not _NUMBER_ONLY.match(body[lo:hi]):
+            lead = _NUMBER_LEADS.match(body[lo:hi])
+            if lead is None or (lo, hi) == label or keys:
+                continue
+            if len(lead.group("words").split()) > _MAX_CELL_WORDS:
+                continue
+            at = lo + lead.start("num")
+            if any(q.start == at for q in found):
+                keys.append(at)
+                unit = (lo + lead.start("words"), hi)
             continue
         inside = [q.start for q in found if lo <= q.start < hi]
         if len(inside) == 1:
@@ -152,7 +178,7 @@ def _pipe_row(body, start, end, found, header_cells):
                 column = header_cells[index]
     if not keys or label is None:
         return None
-    return label, keys, column, False
+    return label, keys, column, False, unit
 
 
 def _line_row(body, start, end, found):

@@ -83,6 +83,8 @@ _DETERMINERS = {
     "both",
 }
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+# A number with thousands separators ("11,740") is no date, whatever the tagger reads.
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 # A number the model reads as one of these is not a count (a table cell is, whatever it reads).
 _NOT_COUNT_LABELS = ("DATE", "TIME", "PERCENT", "ORDINAL")
 # The whole of a partitive counted with these nouns is a population: "of Gaza's 2.3 million people".
@@ -104,6 +106,8 @@ _HOST_VERBS = {"host", "shelter", "house", "receive", "admit", "welcome", "accep
                "take", "bring"}  # fmt: skip
 # Verbs of giving people a place to stay (as opposed to admitting them for good: resettled).
 _SHELTER_VERBS = {"host", "shelter", "house", "harbour", "harbor"}
+# Verbs that place people somewhere: a nation's people who are in another country fled there.
+_STAY_VERBS = {"be", "stay", "remain", "register"}
 _PHRASE_BY_CATEGORY = {
     "refugees": "people who fled",
     "displaced": "displaced people",
@@ -333,6 +337,12 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
     phrase, its verb and the verb's complements) and the wider window (also the verb's other
     parts and the words right after the number)."""
     core = {t.i for t in anchor.subtree}
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
+        count = anchor.head.head
+        if count.lemma_.lower() in _COUNT_NOUNS and count.i < anchor.i:
+            # "the number of Venezuelans [who have left their country]": the parser hangs the
+            # relative clause on the count noun; it still says what happened to those counted
+            core.update(t.i for t in count.subtree)
     window = set(core)
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
         # "its target of 5,000 people", "a pledge of 2,000 places": the noun the count is of
@@ -378,12 +388,20 @@ def _nearest_cue(
                 first = last - len(phrase) + 1
                 if first <= num.i <= last and len(phrase) > 1:
                     continue
+                if _negated(doc[last]):
+                    continue  # "refugees who cannot return": what did not happen says nothing
                 distance = min(abs(first - num.i), abs(last - num.i))
                 tier = 0 if any(i in core for i in range(first, last + 1)) else 1
                 key = (tier, distance, -len(phrase), category)
                 if best is None or key < best:
                     best = key
     return best[3] if best else None
+
+
+def _negated(token: Token) -> bool:
+    """A cue word whose verb is negated ("cannot return", "were not killed")."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _any_phrase(phrases: frozenset[tuple[str, ...]], doc, indices) -> bool:
@@ -421,7 +439,26 @@ def _hosted_nationals(noun: Token | None, anchor: Token, num: Token) -> bool:
     if noun is None or noun.ent_type_ != "NORP":
         return False
     verb = _clause_verb(anchor, num)
-    return verb is not None and verb.lemma_.lower() in _SHELTER_VERBS
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in _SHELTER_VERBS:
+        return True
+    # "1.3 million Venezuelans are in Colombia": a nation's people counted in another country
+    return (
+        verb.lemma_.lower() in _STAY_VERBS
+        and noun.dep_ in _SUBJECT_DEPS
+        and any(
+            prep.dep_ == "prep"
+            and prep.lower_ in ("in", "inside")
+            and any(
+                place.dep_ == "pobj"
+                and place.ent_type_ == "GPE"
+                and place.lower_[:4] != noun.lower_[:4]  # not "Syrians in Syria"
+                for place in prep.children
+            )
+            for prep in verb.children
+        )
+    )
 
 
 def _is_whole_of_partitive(anchor: Token, num: Token) -> bool:
@@ -467,7 +504,26 @@ def _listed_after_place(num: Token) -> bool:
     if num.i < 2 or num.i + 1 >= len(doc):
         return False
     before, after = doc[num.i - 1], doc[num.i + 1]
-    return before.text == "(" and after.text == ")" and doc[num.i - 2].pos_ == "PROPN"
+    if doc[num.i - 2].pos_ != "PROPN":
+        return False
+    if before.text == "(" and after.text == ")":
+        return True
+    # "are: Lebanon, 154,387; Jordan, 142,664; ... and North Africa, 11,740."
+    return before.text == "," and after.text in (";", ".") and _semicolon_list(num)
+
+
+def _semicolon_list(num: Token) -> bool:
+    """The sentence lists places and numbers separated by semicolons ("Place, N; Place, N")."""
+    sent = num.sent
+    pairs = sum(
+        1
+        for t in sent
+        if t.like_num
+        and t.i >= sent.start + 2
+        and t.doc[t.i - 1].text == ","
+        and t.doc[t.i - 2].pos_ == "PROPN"
+    )
+    return pairs >= 2 and any(t.text == ";" for t in sent)
 
 
 def _in_enumeration(num: Token) -> bool:
@@ -478,6 +534,8 @@ def _in_enumeration(num: Token) -> bool:
     return (
         num.dep_ in ("conj", "appos")
         or (before is not None and before.text in (",", "and", ";") and num.dep_ != "nsubj")
+        # "1.3 million Venezuelans are in Colombia, while 768,000 are in Peru"
+        or (before is not None and before.lower_ in ("while", "whereas"))
         or _after_listed_place(num)
     )
 
@@ -563,6 +621,14 @@ def read_quantity(
     ):
         strong_categories = tuple(c for c in STRONG_CUES if c not in DISPLACEMENT_CUES)
     strong = None if whole else _nearest_cue(rules.cues, strong_categories, core, window, num)
+    if (
+        strong in (None, "refugees")
+        and "resettled" in strong_categories
+        and _brought_in(anchor, num)
+    ):
+        strong = "resettled"  # "the goal of bringing 10,000 Syrian refugees to Canada"
+    if strong is None and "refugees" in strong_categories and _registered(anchor, num):
+        strong = "refugees"  # "509,559 Syrians are either already registered"
     if _is_narrative(quantity, num) and (
         strong is None
         or (
@@ -613,7 +679,51 @@ def read_quantity(
             return _Reading(category, noun, frozenset(window))
     if whole and weak is None and noun.lemma_.lower() in _POPULATION_NOUNS:
         return _Reading("civilians", noun, frozenset(window))  # a population
+    if weak is None and same_sentence_category is not None and _included_in_count(noun):
+        # "four million refugees, including 350 thousand Kurds": a part of the count before
+        return _Reading(same_sentence_category, noun, frozenset(window))
     return _Reading(weak or "other", noun, frozenset(window))
+
+
+def _included_in_count(noun: Token) -> bool:
+    """A counted noun introduced by "including" or "among them": a subgroup of a count."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ in ("including", "includes", "among")
+
+
+def _registered(anchor: Token, num: Token) -> bool:
+    """People who "are registered" (a passive of register: by a refugee agency or a host
+    country) are refugees (GOLD.md: registered refugees); "8,000 registered Russians" living
+    in a country are not said to have fled."""
+    verb = _clause_verb(anchor, num)
+    return (
+        verb is not None
+        and verb.lemma_.lower() == "register"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+    )
+
+
+# Verbs of bringing people into a country: with "in" or "to <country>" they admit them.
+_BRING_VERBS = {"bring", "fly"}
+
+
+def _brought_in(anchor: Token, num: Token) -> bool:
+    """People a country brings in or brings to itself are resettled (GOLD.md: plans, pledges or
+    targets to bring in): "bring yet in another 10,000 refugees", "bring 5,000 to Canada"."""
+    verb = _clause_verb(anchor, num)
+    if verb is None or verb.lemma_.lower() not in _BRING_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ == "prt" and child.lower_ in ("in", "over"):
+            return True
+        if child.dep_ not in ("prep", "dative"):
+            continue
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if child.lower_ == "in" and any(o.i == anchor.i for o in objects):
+            return True  # the parser hangs "in" on the verb and the count under it
+        if child.lower_ in ("to", "into") and any(o.ent_type_ == "GPE" for o in objects):
+            return True
+    return False
 
 
 def _verb_taken_for_noun(noun: Token, quantity: Quantity, rules: CategoryRules) -> bool:
@@ -662,14 +772,85 @@ def _evacuated_abroad(ctx: ArticleContext, reading: _Reading, num: Token) -> boo
     verb = _clause_verb(reading.noun if reading.noun is not None else num, num)
     if verb is None or verb.lemma_.lower() not in ("evacuate", "airlift", "fly"):
         return False
-    for prep in verb.children:
+    # "evacuated 70,000 people from Kabul": the parser may hang "from" on the counted noun
+    heads = (verb,) if reading.noun is None else (verb, reading.noun)
+    for prep in (c for head in heads for c in head.children):
         if prep.dep_ != "prep" or prep.lower_ != "from":
             continue
         for place in prep.children:
+            if place.dep_ != "pobj":
+                continue
             actor = ctx.actors.get(ctx.actor_at(place.idx, place.idx + len(place)) or "")
-            if place.dep_ == "pobj" and actor is not None and actor.kind == "country":
+            if actor is not None and actor.kind == "country":
+                return True
+            # "the US has evacuated 70,000 people from Kabul": a country's capital, left by
+            # people another country flies out
+            capital_of = _capitals().get(place.text.lower())
+            if capital_of is not None and capital_of not in _subject_countries(ctx, verb):
                 return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capital (lower case) -> country id, from the gazetteer's `capitals` column."""
+    from etl.actors import DEFAULT_GAZETTEER
+    from etl.derived import seats_of_government
+
+    return seats_of_government(DEFAULT_GAZETTEER)
+
+
+def _subject_countries(ctx: ArticleContext, verb: Token) -> set[str]:
+    """The countries of the actors named in a verb's subject."""
+    found = set()
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            start = child.left_edge.idx
+            end = child.right_edge.idx + len(child.right_edge)
+            for mention in ctx.mentions_in(start, end):
+                country = ctx.country_of(mention.actor_id)
+                if country is not None:
+                    found.add(country)
+    return found
+
+
+_FLIGHT_VERBS = {"flee", "escape", "leave"}
+_DESTINATION_PREPS = ("to", "into", "across", "towards", "for")
+
+
+def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
+    """People who fled a town, district or region, not a country, and went nowhere named
+    abroad, are displaced inside their country (GOLD.md): "133,000 people have fled Eastern
+    Ghouta". Fleeing a country, or to or into one, they are refugees."""
+    verb = _clause_verb(reading.noun if reading.noun is not None else num, num)
+    if verb is None or verb.lemma_.lower() not in _FLIGHT_VERBS:
+        return False
+    places = []
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            places.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "from":
+            places.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in _DESTINATION_PREPS:
+            return False  # a destination: where they went decides, not where they left
+        elif child.dep_ == "advmod" and child.lower_ in ("abroad", "overseas"):
+            return False
+    if not places:
+        return False
+    if any(
+        c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS
+        for place in places
+        for c in place.children
+    ):
+        return False  # "fled Nagorno-Karabakh for Armenia": the parser hangs "for" on the place
+    for place in places:
+        if place.ent_type_ not in _PLACE_LABELS and place.pos_ != "PROPN":
+            return False  # "fled their homes", "fled the country": the cue words decide
+        start = place.doc[place.left_edge.i].idx
+        actor = ctx.actors.get(ctx.actor_at(start, place.idx + len(place)) or "")
+        if actor is not None and actor.kind in ("country", "government"):
+            return False
+    return True
 
 
 def _is_narrative(quantity: Quantity, num: Token) -> bool:
@@ -974,13 +1155,19 @@ def _counts_people(noun: Token, rules: CategoryRules) -> bool:
 def read_row(doc, row: Row, quantity: Quantity, rules: CategoryRules) -> _Reading | None:
     """A table or list row's figure: the category its label says (when it describes what is
     counted), else its heading's, else its column's; None when none of them names a count."""
-    parts = [_tokens_of(doc, row.label), _tokens_of(doc, row.heading), _tokens_of(doc, row.column)]
+    parts = [
+        _tokens_of(doc, row.label),
+        _tokens_of(doc, row.unit),
+        _tokens_of(doc, row.heading),
+        _tokens_of(doc, row.column),
+    ]
     if row.label_first and parts[0] is not None:
         counted = _counted_by_number_of(parts[0])
         if counted is not None and not _counts_people(counted, rules):
             return NOT_A_FIGURE  # "21: Number of flights scheduled": not people, forces or money
+    described = [p for p in parts[:3] if p is not None]  # label, the cell's words, heading
     parts = [p for p in parts if p is not None]
-    if quantity.is_money or any("$" in p.text or "funding" in p.text.lower() for p in parts[:2]):
+    if quantity.is_money or any("$" in p.text or "funding" in p.text.lower() for p in described):
         aid = any(_any_phrase(rules.aid_words, doc, range(p.start, p.end)) for p in parts)
         return _Reading("aid_money" if aid else "other", None, frozenset())
     readings = [r for p in parts if (r := phrase_category(p, rules)) is not None]
@@ -1127,8 +1314,34 @@ def _in_list_of_headlines(body: str, char: int) -> bool:
         return False
     if _in_bulleted_list(body, start):
         return False
+    if (
+        start < _first_prose_line(body)
+        and "|" not in body[start:end]
+        and not _FURNITURE_LABEL.search(body, 0, start)
+    ):
+        return False  # highlights above the story's first paragraph: its own summary points  # highlights above the story's first paragraph: its own summary points
     neighbours = [_nearest_line(body, start, -1), _nearest_line(body, end, 1)]
     return any(_is_headline(line) for line in neighbours if line is not None)
+
+
+@lru_cache(maxsize=8)
+def _first_prose_line(body: str) -> int:
+    """Where the first prose starts: a line of eight words or more that ends like a sentence
+    (the end of the body when there is none)."""
+    at = 0
+    for line in body.splitlines(keepends=True):
+        text = line.strip()
+        if len(text.split()) >= 8 and text[-1:] in '.!?"”’)':
+            return at
+        at += len(line)
+    return len(body)
+
+
+# A short label line without digits ("MOST READ", "Related", "Trending now"): a column of
+# other stories' headlines follows it, not the story's own highlights.
+_FURNITURE_LABEL = re.compile(
+    r"^[ \t]*[^\W\d]+(?:[ \t]+[^\W\d]+){0,2}[ \t]*:?[ \t]*$", re.MULTILINE
+)
 
 
 # Headings of a story's own summary points ("Summary", "Key points", "HIGHLIGHTS").
@@ -1200,9 +1413,14 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
     previous: tuple[int, str] | None = None  # sentence number and category of the last figure
     quantities = find_quantities(body)
     rows = find_rows(body, quantities)
+    row_lines = {body.rfind("\n", 0, start) + 1 for start in rows}
     for quantity in quantities:
         row = rows.get(quantity.start)
-        if row is None and _in_list_of_headlines(body, quantity.start):
+        if (
+            row is None
+            and body.rfind("\n", 0, quantity.start) + 1 not in row_lines  # a row's other numbers
+            and _in_list_of_headlines(body, quantity.start)
+        ):
             continue
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -1214,7 +1432,12 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
         sentence_number = index.sentence_number(num)
         sent = index.sents[sentence_number]
         entity = index.ent_at(num)
-        if row is None and entity is not None and entity.label_ in _NOT_COUNT_LABELS:
+        if (
+            row is None
+            and entity is not None
+            and entity.label_ in _NOT_COUNT_LABELS
+            and not (entity.label_ == "DATE" and _GROUPED.fullmatch(quantity.value_text))
+        ):
             continue  # the model reads it as a date, time, share or rank: not a count
         recent = previous[1] if previous and sentence_number - previous[0] <= 2 else None
         place = None
@@ -1230,6 +1453,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             continue
         if reading.category == "displaced" and _evacuated_abroad(ctx, reading, num):
             reading = dataclasses.replace(reading, category="resettled")
+        elif reading.category == "refugees" and row is None and _fled_within(ctx, reading, num):
+            reading = dataclasses.replace(reading, category="displaced")
         previous = (sentence_number, reading.category)
         start, end = _evidence_span(body, sent, quantity.start, quantity.end)
         as_of_date, precision = as_of(

