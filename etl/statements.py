@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.document_speaker import document_claims
-from etl.joint_speakers import with_joint_speakers
+from etl.joint_speakers import is_back_reference, plural_antecedent, with_joint_speakers
 from etl.speaker_choice import (
     described_holder,
     holder_of_title,
@@ -746,6 +746,11 @@ def _reporting_clause(
         if holder is not None:
             return _make(ctx, holder, start, end, False, _cue_text(token))
         if not mentions:
+            if is_back_reference(subject) and (joint := plural_antecedent(ctx, sent)):
+                # "they announced": the first of the parties just named together; the others
+                # get their rows from `with_joint_speakers`
+                speaker = (joint[0], ctx.name_of(joint[0]) or joint[0])
+                return _make(ctx, speaker, start, end, False, token.lemma_.lower())
             if subject.lemma_.lower() in _DOCUMENT_NOUNS and last is not None:
                 # "The statement repeats that ..." continues the author of the statement.
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
