@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -848,6 +848,19 @@ def _sentence_events(
                     twin = _make_event(ctx, sent, other, trigger, scopes, statements, rules)
                     if twin is not None:
                         events.append(twin)
+                issued = _statement_after_gathering(trigger, triggers, event.event_type)
+                if issued is not None:
+                    # issued by those who met, named or not ("the three foreign ministers")
+                    joint = _make_event(ctx, sent, mention, issued, scopes, statements, rules)
+                    events.append(
+                        joint
+                        or replace(
+                            event,
+                            event_id=stable_id(event.event_id, "statement"),
+                            event_type="statement",
+                            location=None,
+                        )
+                    )
                 if event.event_type == "statement":
                     cause = prompting_cue(triggers, clause, date_roots, rules.strength)
                     if cause is not None and _is_real(cause, rules):
@@ -856,6 +869,31 @@ def _sentence_events(
                             events.append(prompted)
                 break
     return events
+
+
+_GATHERINGS = {"meeting", "summit", "conference"}
+_AFTER = {"after", "following", "at", "during"}
+
+
+def _statement_after_gathering(
+    trigger: _Trigger, triggers: list[_Trigger], event_type: str
+) -> _Trigger | None:
+    """ "The ministers issued a joint statement after their meeting in Moscow on Saturday": the
+    gathering the date falls on, and the statement issued after or at it that day (a noun cue,
+    "statement", "communique", governed by the verb the gathering's "after" hangs on)."""
+    if event_type not in _GATHERINGS:
+        return None
+    prep = trigger.head.head
+    if trigger.head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _AFTER:
+        return None
+    verb = prep.head
+    for other in triggers:
+        if other.event_type != "statement" or other is trigger:
+            continue
+        nouns = [t for t in other.tokens if t.pos_ == "NOUN"]
+        if any(t.head.i == verb.i or t.i == verb.i for t in nouns):
+            return other
+    return None
 
 
 # Words that may stand between a reporting verb and its date: "told reporters on Monday".

@@ -94,3 +94,17 @@ def test_a_reporting_verb_followed_by_its_day_is_dated_by_it(events_with_stateme
     )
     events = events_with_statements(body, datetime.date(2018, 4, 8))
     assert ("statement", "2018-04-07", "day") in _summary(events)
+
+
+def test_a_joint_statement_issued_after_a_dated_meeting_is_a_statement_that_day_too(
+    events_with_statements,
+):
+    body = (
+        "The three foreign ministers issued a joint statement after their meeting in Moscow on "
+        "Saturday, saying they would coordinate with the UN."
+    )
+    events = events_with_statements(body, datetime.date(2018, 4, 29))
+    assert _summary(events) == [
+        ("meeting", "2018-04-28", "day"),
+        ("statement", "2018-04-28", "day"),
+    ]
