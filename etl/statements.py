@@ -15,7 +15,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Span, Token
@@ -177,6 +177,9 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
             last_speaker = speaker
         else:
             sent: Span = item
+            nested = _nested_as_reported(ctx, sent, covered)
+            if nested is not None:  # the quote's own speaker stays the one carried on
+                rows.append((nested.char_start, nested))
             reported = _reported(ctx, sent, covered, last_speaker)
             if reported is not None:
                 rows.append((reported.char_start, reported))
@@ -642,6 +645,27 @@ def _declared_feeling(
 
 
 _FEELING_KINDS = ("person", "country", "government", "intergovernmental", "organization")
+
+
+def _nested_as_reported(ctx: ArticleContext, sent: Span, covered: _Covered) -> Statement | None:
+    """ "As the UNHCR has stated repeatedly, only a political solution can end the violence"
+    inside a minister's quotation is also the UNHCR's statement (reported speech nested in a
+    quote is its own speaker's)."""
+    start, end = _trim(ctx.body, sent.start_char, sent.end_char)
+    if end - start < 15 or not _inside(covered, start, end):
+        return None
+    speaker = _as_reported(ctx, sent)
+    if speaker is None:
+        return None
+    while start < end and ctx.body[start] in "\"“‘'":
+        start += 1
+    while end > start and ctx.body[end - 1] in "\"”’'":
+        end -= 1
+    made = _make(ctx, speaker, start, end, False, "as reported")
+    # the quote's own statement may cover the same span: an id of its own
+    return replace(
+        made, statement_id=stable_id(ctx.article.article_id, start, end, "as", speaker[1])
+    )
 
 
 def _as_reported(ctx: ArticleContext, sent: Span) -> tuple[str | None, str] | None:

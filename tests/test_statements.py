@@ -513,3 +513,17 @@ def test_a_countrys_government_department_speaks_for_the_country(nlp):
     assert _government_voice(ctx, said_by("immigration-department")).speaker_id == "canada"
     kept = _government_voice(ctx, said_by("norwegian-refugee-council"))
     assert kept.speaker_id == "norwegian-refugee-council"  # an NGO keeps its own voice
+
+
+def test_as_a_third_party_has_stated_inside_a_quote_is_also_that_partys_statement(
+    statements_of,  # noqa: F811
+):
+    body = (
+        '"The Government of Canada is deeply concerned about the crisis," said Minister Jason '
+        'Kenney. "As the UNHCR has stated repeatedly, only a political solution can end the '
+        'violence and Canada continues to work with the international community toward this."'
+    )
+    rows = statements_of(body)
+    nested = sorted(s.speaker_text.split()[-1] for s in rows if s.quote.startswith("As the"))
+    assert nested == ["Kenney", "UNHCR"]  # the minister's quote, and the agency's own words
+    assert len({s.statement_id for s in rows}) == len(rows)
