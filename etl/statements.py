@@ -198,6 +198,11 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
                     rows[-1] = (first.char_start, first)
                     rows.append((second.char_start, second))
                     last_speaker = (second.speaker_id, second.speaker_text)
+    sourced = _source_after_colon(ctx)
+    if sourced is not None and not any(
+        st.char_start < sourced.char_end and sourced.char_start < st.char_end for _s, st in rows
+    ):
+        rows.append((sourced.char_start, sourced))
     rows.sort(key=lambda r: r[0])
     statements = _refine_speakers(ctx, [statement for _start, statement in rows])
     # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
@@ -484,7 +489,8 @@ def _addressee(ctx: ArticleContext, mention: Mention) -> bool:
 def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str | None, str]:
     """A person first, else an organisation or country; a possessor ("Burhan's envoy",
     "Bangladesh's prime minister") only when nothing else is named."""
-    owned = [m for m in mentions if not _possessor(ctx, m)] or list(mentions)
+    owned = [m for m in mentions if not _possessor(ctx, m) or _owns_words(ctx, m)]
+    owned = owned or list(mentions)
     people = [m for m in owned if actor_kind(ctx, m.actor_id) == "person"]
     chosen = people[0] if people else owned[0]
     if not people:
@@ -510,6 +516,18 @@ _OFFICE = re.compile(r"\s+(?:Office|Department|Ministry|Cabinet)\b")
 
 def _possessor(ctx: ArticleContext, mention: Mention) -> bool:
     return ctx.body[mention.char_end : mention.char_end + 2] in ("'s", "\u2019s")
+
+
+_OWN_WORDS = re.compile(
+    r"(?:'s|\u2019s)\s+(?:latest\s+|recent\s+|own\s+|new\s+|written\s+|opening\s+)?"
+    r"(?:statement|remarks|speech|letter|message|address|report|communiqu[eé]|declaration)\b",
+    re.I,
+)
+
+
+def _owns_words(ctx: ArticleContext, mention: Mention) -> bool:
+    """ "according to Secretary-General Jane Doe's statement": the owner of the words speaks."""
+    return bool(_OWN_WORDS.match(ctx.body, mention.char_end))
 
 
 def _continuation(
@@ -588,6 +606,37 @@ def _reported(
     if headline is not None:
         return _make(ctx, headline[0], start, end, False, headline[1])
     return None
+
+
+# A headline naming its source after a colon: "Venezuela exodus surpasses 4 million: UN".
+_COLON_SOURCE = re.compile(r"^(?P<text>[^\n:]{12,}?)\s*:\s*(?P<who>[A-Z][^\n:.!?]{0,40})$")
+_SOURCE_KINDS = {"person", "organization", "organisation", "intergovernmental"}
+
+
+def _source_after_colon(ctx: ArticleContext) -> Statement | None:
+    """The first line, a headline ending in its source after a colon, is that source's
+    statement (the source a name of at most four words, all of it a known person or body, and
+    the headline a claim with a finite verb; a country after a colon heads a list)."""
+    line = re.match(r"\s*([^\n]+)", ctx.body)
+    if line is None:
+        return None
+    match = _COLON_SOURCE.match(line.group(1).rstrip())
+    if match is None or len(match.group("text").split()) < 3 or len(match.group("who").split()) > 4:
+        return None
+    who_start = line.start(1) + match.start("who")
+    who_end = line.start(1) + match.end("who")
+    mentions = ctx.mentions_in(who_start, who_end)
+    if len(mentions) != 1 or actor_kind(ctx, mentions[0].actor_id) not in _SOURCE_KINDS:
+        return None
+    if ctx.body[who_start:who_end].strip() != mentions[0].text:
+        return None
+    start = line.start(1) + match.start("text")
+    end = line.start(1) + match.end("text")
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(t.tag_ in {"VBZ", "VBD", "VBP", "MD"} for t in span):
+        return None  # a label ("Refugees registered in the region: UNHCR"), not a claim
+    speaker = (voice_of(ctx, mentions[0].actor_id), mentions[0].text)
+    return _make(ctx, speaker, start, end, False, "headline")
 
 
 # A title-case headline the parser cannot read: "No Benefit in Talks, Head of X's Army Says".
