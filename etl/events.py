@@ -579,6 +579,16 @@ def _carried_date(sent: Span, orphans: list[DateMention], rules: EventRules) -> 
         anchor = first  # "The decision came…", "This latest move…"
     else:
         return None
+    if subject.lower_ == "they":
+        # "... on Sunday, officials said. They said the envoy met the rebel leader": the
+        # sources go on reporting that day's happenings; the date is pinned in what they report
+        reported = next((c for c in sent.root.children if c.dep_ == "ccomp"), None)
+        if sent.root.lemma_.lower() not in rules.statement_verbs or reported is None:
+            return None
+        inner = next((c for c in reported.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if inner is None:
+            return None
+        anchor = inner
     value = orphans[-1].value
     return DateMention(anchor.idx, anchor.idx + len(anchor), anchor.text, value, True)
 

@@ -108,3 +108,24 @@ def test_a_joint_statement_issued_after_a_dated_meeting_is_a_statement_that_day_
         ("meeting", "2018-04-28", "day"),
         ("statement", "2018-04-28", "day"),
     ]
+
+
+def test_an_effort_to_forge_an_agreement_is_no_agreement(events_with_statements):
+    body = (
+        "The envoy arrived in the capital on Sunday in an effort to forge agreement on a new "
+        "date for peace talks, officials said."
+    )
+    events = events_with_statements(body, datetime.date(2018, 9, 17))
+    assert "agreement" not in [e.event_type for e in events]
+
+
+def test_they_said_after_a_dated_report_carries_the_day_into_what_they_report(
+    events_with_statements,
+):
+    body = (
+        "The U.N. special envoy, Martin Griffiths, arrived in Sanaa on Sunday in an effort to "
+        "forge agreement on a new date for peace talks, Yemeni officials said. They said "
+        "Griffiths met with the leader of the rebels and other rebel officials."
+    )
+    events = events_with_statements(body, datetime.date(2018, 9, 17))
+    assert ("meeting", "2018-09-16", "day") in _summary(events)
