@@ -204,7 +204,9 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     ):
         rows.append((sourced.char_start, sourced))
     rows.sort(key=lambda r: r[0])
-    statements = _refine_speakers(ctx, [statement for _start, statement in rows])
+    statements = _pronoun_continues_speaker(
+        ctx, _refine_speakers(ctx, [statement for _start, statement in rows])
+    )
     # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
     turns = transcript_claims(ctx)
     if all(c.cue == "headline" for c in turns):  # a headline does not make a transcript
@@ -317,6 +319,31 @@ def _same_side(ctx: ArticleContext, speaker_id: str | None, person_id: str) -> b
 
 def _same_paragraph(text: str, start: int, end: int) -> bool:
     return start <= end and "\n" not in text[start:end]
+
+
+def _pronoun_continues_speaker(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
+    """ "Jane Doe, the deputy chair of the committee, urged ... Such an operation would ..., he
+    said": a "he"/"she" speaking right after a person's statement (nobody else named between,
+    at most one paragraph break) continues that person, whoever the pronoun was matched to."""
+    out: list[Statement] = []
+    for statement in statements:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and statement.speaker_text.lower() in {"he", "she"}
+            and previous.speaker_id is not None
+            and previous.speaker_id != statement.speaker_id
+            and actor_kind(ctx, previous.speaker_id) == "person"
+            and previous.char_end <= statement.char_start
+            and ctx.body.count("\n\n", previous.char_end, statement.char_start) <= 1
+            and not any(
+                m.how != "pronoun" and actor_kind(ctx, m.actor_id) == "person"
+                for m in ctx.mentions_in(previous.char_end, statement.char_start)
+            )
+        ):
+            statement = _respeak(ctx, statement, previous.speaker_id)
+        out.append(statement)
+    return out
 
 
 def _respeak(
