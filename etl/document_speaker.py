@@ -3,13 +3,16 @@
 The speaker is named at the top: in a heading ("Speaking notes for the Honourable Jane Doe, ...",
 "Address by the Minister of ...", "Statement from the President on ...", "Remarks by ...") or in
 a first line that hands the floor over ("Global Affairs Canada today issued the following
-statement:"). Every first-person paragraph after it is a direct statement of that speaker; a
-speech ("Check against delivery", "As delivered") is theirs throughout.
+statement:", briefing notes' "This is a summary of what was said by spokesperson Jane Doe ...").
+Every first-person paragraph after it is a direct statement of that speaker; a speech ("Check
+against delivery", "As delivered") and briefing notes are theirs throughout. A person named so
+wins over an organisation a heading names above them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from etl.context import ArticleContext
 from etl.turns import (
@@ -41,6 +44,8 @@ _HANDOVER = re.compile(
     r"(?:statement|remarks|address|speech|message|declaration)\b[^\n]*:\s*$",
     re.I,
 )
+# "This is a summary of what was said by UNHCR spokesperson Jane Doe ... at the press briefing"
+_SAID_BY = re.compile(r"\bwhat was (?:said|stated) by\s+", re.I)
 _DELIVERY = re.compile(
     r"^(?:check against delivery|as delivered|as prepared for delivery)\W*$", re.I
 )
@@ -81,13 +86,28 @@ def document_claims(ctx: ArticleContext) -> list[Claim]:
 def _named_speaker(
     ctx: ArticleContext, lines: list[Line], people: list[str]
 ) -> tuple[int, tuple[str | None, str], bool] | None:
+    """The first person the top lines name as the speaker; else the first organisation
+    ("Statement from the Ministry of ..." above "The Hon. Jane Doe, Minister of ..., today
+    issued the following statement:" is the minister's)."""
+    fallback = None
+    for found in _speakers_named(ctx, lines, people):
+        if _is_person_speaker(ctx, found[1]):
+            return found
+        fallback = fallback or found
+    return fallback
+
+
+def _speakers_named(
+    ctx: ArticleContext, lines: list[Line], people: list[str]
+) -> Iterator[tuple[int, tuple[str | None, str], bool]]:
     for i, line in enumerate(lines[:_SCAN_LINES]):
         match = _HEADING.match(line.text)
         if match and not line.text.endswith((".", "?", "!")):
             start = line.start + match.start("who")
             speaker = _speaker_in(ctx, start, line.end, people)
             if speaker is not None:
-                return i, speaker, bool(_SPEECH_WORDS.search(line.text[: match.start("who")]))
+                yield i, speaker, bool(_SPEECH_WORDS.search(line.text[: match.start("who")]))
+                continue
         if _BARE_HEADING.match(line.text):
             # "Press Statement / Jane Doe / Deputy Spokesperson / Washington, DC": the name on
             # the next short line
@@ -97,13 +117,19 @@ def _named_speaker(
                     break
                 speaker = _speaker_in(ctx, below.start, below.end, people)
                 if speaker is not None and _is_person_speaker(ctx, speaker):
-                    return j, speaker, True
+                    yield j, speaker, True
+                    break
+        said_by = _SAID_BY.search(line.text)
+        if said_by:
+            speaker = _speaker_in(ctx, line.start + said_by.end(), line.end, people)
+            if speaker is not None:
+                yield i, speaker, True
+                continue
         handover = _HANDOVER.search(line.text)
         if handover:
             speaker = _speaker_in(ctx, line.start, line.start + handover.start(), people)
             if speaker is not None:
-                return i, speaker, True
-    return None
+                yield i, speaker, True
 
 
 def _is_person_speaker(ctx: ArticleContext, speaker: tuple[str | None, str]) -> bool:
@@ -123,11 +149,26 @@ def _speaker_in(
         # A name the model did not tag: "the Honourable Jane Doe, Minister of ..."
         name = bare_name(re.split(r"[,(]| at | on ", ctx.body[start:end])[0])
         return resolve_name(ctx, name, start, start, people) if len(name.split()) <= 4 else None
-    chosen = next(
-        (m for m in mentions if (a := ctx.actors.get(m.actor_id)) and a.kind == "person"),
-        mentions[0],
+    person = next(
+        (m for m in mentions if (a := ctx.actors.get(m.actor_id)) and a.kind == "person"), None
     )
+    if person is None:
+        # "Ottawa, ... – The Hon. Jane Doe, Minister of ...": a person the gazetteer lacks
+        titled = _TITLED_NAME.search(ctx.body, start, end)
+        if titled is not None:
+            group = "name" if titled.group("name") else "name2"
+            name = titled.group(group)
+            found = resolve_name(ctx, name, titled.start(group), titled.end(group), people)
+            if found is not None:
+                return found
+    chosen = person or mentions[0]
     return resolve_name(ctx, chosen.text, chosen.char_start, chosen.char_end, people)
+
+
+_TITLED_NAME = re.compile(
+    r"\b(?:Hon\.|Honourable|Honorable)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
+    r"|(?P<name2>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+(?:the\s+)?(?:Minister|Secretary)\b"
+)
 
 
 def _unquote(text: str, line: Line) -> tuple[int, int]:

@@ -263,3 +263,31 @@ def _present_perfect(verb: Token) -> bool:
         if child.dep_ == "prep" and child.head.i == verb.i and child.lower_ in _DURATION_PREPS:
             return False
     return True
+
+
+# A page that is itself an issued document, by its heading: "OCHA | Flash Update #8 ...",
+# "Fact Sheet #3", "Situation Report No. 12", "Briefing Notes, 22 January 2013", "Press Release".
+_ISSUED_HEADING = re.compile(
+    r"\b(?:flash update|situation report|sitrep|fact sheet|briefing notes?)\b"
+    r"|^(?:press release|news release|press statement|media statement|readout)\b",
+    re.I,
+)
+_HEADING_LINES = 4
+
+
+def issued_document_heading(body: str) -> tuple[int, int] | None:
+    """The offsets of a heading among the first lines that names the page as an issued
+    document (an update, a fact sheet, briefing notes, a press release), else None."""
+    seen = 0
+    for match in re.finditer(r"[^\n]+", body):
+        line = match.group(0).strip()
+        if not re.search(r"[A-Za-z]{3}", line):
+            continue
+        seen += 1
+        if seen > _HEADING_LINES:
+            return None
+        words = len(line.split())
+        if words <= 25 and not line.endswith((".", "?", "!")) and _ISSUED_HEADING.search(line):
+            start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+            return start, start + len(line)
+    return None

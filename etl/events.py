@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -48,6 +48,7 @@ from etl.event_dates import (
     is_headline,
     is_lead_prose,
     is_page_label,
+    issued_document_heading,
     lead_report,
     news_of_the_day,
     present_under_past,
@@ -274,7 +275,8 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     if published is not None and published.precision == "day":
         # An event dated after publication has not happened yet: planned events are left out.
         events = [e for e in events if e.event_date is None or e.event_date <= published.value]
-        events.extend(_own_statement(ctx, statements, published))
+    if published is not None and published.precision in {"day", "month"}:
+        events.extend(_own_statement(ctx, statements, published, events))
     return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors)
 
 
@@ -289,32 +291,64 @@ def _named_reporter(ctx: ArticleContext, sent: Span, report: DateMention) -> boo
 
 
 def _own_statement(
-    ctx: ArticleContext, statements: Sequence[Statement], published: PartialDate
+    ctx: ArticleContext,
+    statements: Sequence[Statement],
+    published: PartialDate,
+    found: Sequence[Event] = (),
 ) -> list[Event]:
-    """A transcript, speech or statement published on a day is itself a statement event of that
-    day: the speech of its first speaker (debates, remarks, speaking notes, press statements,
-    a leader's statement for the media)."""
+    """A transcript, speech or statement published on a day (or in a month) is itself a
+    statement event of that date: the speech of its first speaker (debates, remarks, speaking
+    notes, press statements, a leader's statement for the media, briefing notes). A broadcast's
+    talk between a host and guests is a programme, not a statement. Without a speaker's text, a
+    page headed as an issued document ("Flash Update #8 ...", "Fact Sheet", "Press Release") is
+    the statement of its issuer, its heading the evidence."""
     spoken = [s for s in statements if s.cue in {"transcript", "document"}]
-    if not spoken:
+    if spoken and spoken[0].cue == "transcript" and _broadcast(ctx, spoken):
         return []
-    first = spoken[0]
-    start, end = first.char_start, first.char_end
+    if spoken:
+        first = spoken[0]
+        start, end = first.char_start, first.char_end
+        participants: tuple[str, ...] = (first.speaker_id,) if first.speaker_id else ()
+    else:
+        heading = issued_document_heading(ctx.body)
+        if heading is None or any(
+            e.event_type == "statement" and e.event_date == published.value for e in found
+        ):
+            return []  # the release's own news ("Today, the Minister announced ...") dates it
+        start, end = heading
+        participants = ()
     evidence = ctx.body[start:end]
     return [
         Event(
             event_id=stable_id(ctx.article.article_id, start, "statement", "document"),
             article_id=ctx.article.article_id,
             event_date=published.value,
-            date_precision="day",
+            date_precision=published.precision,
             event_type="statement",
             description=_describe(evidence),
             location=None,
-            participant_ids=(first.speaker_id,) if first.speaker_id else (),
+            participant_ids=participants,
             evidence=evidence,
             char_start=start,
             char_end=end,
         )
     ]
+
+
+# A host's lines: "NEAL CONAN, host:", "Thanks for joining us", "Call us on ...".
+_BROADCAST = re.compile(
+    r"\bhost\s*:|\b(?:joins?|joining) (?:us|me)\b|\bjoin the conversation\b|\bcall us\b|"
+    r"\b(?:our )?listeners\b",
+    re.I,
+)
+
+
+def _broadcast(ctx: ArticleContext, spoken: Sequence[Statement]) -> bool:
+    """A radio or television show: a host's cue in a turn or its label."""
+    first = spoken[0].char_start
+    line_start = ctx.body.rfind("\n", 0, first) + 1
+    turns = " ".join(s.quote or "" for s in spoken if s.cue == "transcript")
+    return bool(_BROADCAST.search(ctx.body[line_start:first]) or _BROADCAST.search(turns))
 
 
 def _published(ctx: ArticleContext) -> PartialDate | None:
@@ -545,6 +579,16 @@ def _carried_date(sent: Span, orphans: list[DateMention], rules: EventRules) -> 
         anchor = first  # "The decision came…", "This latest move…"
     else:
         return None
+    if subject.lower_ == "they":
+        # "... on Sunday, officials said. They said the envoy met the rebel leader": the
+        # sources go on reporting that day's happenings; the date is pinned in what they report
+        reported = next((c for c in sent.root.children if c.dep_ == "ccomp"), None)
+        if sent.root.lemma_.lower() not in rules.statement_verbs or reported is None:
+            return None
+        inner = next((c for c in reported.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if inner is None:
+            return None
+        anchor = inner
     value = orphans[-1].value
     return DateMention(anchor.idx, anchor.idx + len(anchor), anchor.text, value, True)
 
@@ -798,6 +842,7 @@ def _sentence_events(
         ranked = sorted(
             group,
             key=lambda t: (
+                not _said_on(t, mention),
                 _is_reference(t, root, rules) and not _dates_the_noun(t, root),
                 # the date's own clause first (a forum the report was made at counts as its own)
                 _clause_verb(t.head) != clause and t.head.i not in borrowed,
@@ -813,6 +858,19 @@ def _sentence_events(
                     twin = _make_event(ctx, sent, other, trigger, scopes, statements, rules)
                     if twin is not None:
                         events.append(twin)
+                issued = _statement_after_gathering(trigger, triggers, event.event_type)
+                if issued is not None:
+                    # issued by those who met, named or not ("the three foreign ministers")
+                    joint = _make_event(ctx, sent, mention, issued, scopes, statements, rules)
+                    events.append(
+                        joint
+                        or replace(
+                            event,
+                            event_id=stable_id(event.event_id, "statement"),
+                            event_type="statement",
+                            location=None,
+                        )
+                    )
                 if event.event_type == "statement":
                     cause = prompting_cue(triggers, clause, date_roots, rules.strength)
                     if cause is not None and _is_real(cause, rules):
@@ -821,6 +879,49 @@ def _sentence_events(
                             events.append(prompted)
                 break
     return events
+
+
+_GATHERINGS = {"meeting", "summit", "conference"}
+_AFTER = {"after", "following", "at", "during"}
+
+
+def _statement_after_gathering(
+    trigger: _Trigger, triggers: list[_Trigger], event_type: str
+) -> _Trigger | None:
+    """ "The ministers issued a joint statement after their meeting in Moscow on Saturday": the
+    gathering the date falls on, and the statement issued after or at it that day (a noun cue,
+    "statement", "communique", governed by the verb the gathering's "after" hangs on)."""
+    if event_type not in _GATHERINGS:
+        return None
+    prep = trigger.head.head
+    if trigger.head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _AFTER:
+        return None
+    verb = prep.head
+    for other in triggers:
+        if other.event_type != "statement" or other is trigger:
+            continue
+        nouns = [t for t in other.tokens if t.pos_ == "NOUN"]
+        if any(t.head.i == verb.i or t.i == verb.i for t in nouns):
+            return other
+    return None
+
+
+# Words that may stand between a reporting verb and its date: "told reporters on Monday".
+_SAID_ON_GAP = {"on", "late", "early", "reporters", "journalists", "the", "media", "press", "him"}
+
+
+def _said_on(trigger: _Trigger, mention: DateMention) -> bool:
+    """A reporting verb followed at once by its date ("said on Saturday reports of ... were
+    horrifying", "told reporters Monday") is dated by it, whatever the parser hung it on."""
+    if trigger.event_type != "statement" or trigger.head.pos_ != "VERB":
+        return False
+    doc = trigger.head.doc
+    for k in range(trigger.tokens[-1].i + 1, min(trigger.tokens[-1].i + 5, len(doc))):
+        if doc[k].idx == mention.char_start:
+            return True
+        if doc[k].lower_ not in _SAID_ON_GAP:
+            return False
+    return False
 
 
 def _sibling_dates(

@@ -7,14 +7,17 @@ later sentence whose subject points back at them ("The sides reiterated ...", "T
 ...") in the same or the next paragraph is theirs too.
 
 Two speakers coordinated as the subject ("Riyadh and Washington said") are left to the statement
-rules (one row): the development gold counts such a statement once, under the first speaker.
+rules (one row): the development gold counts such a statement once, under the first speaker. But
+"they" (or "the two leaders") pointing back at actors of one kind named together as the subject
+of one of the two sentences before ("Erdogan and Putin have reached a deal ... they announced a
+ceasefire") is each of them: the sentence does not name one first.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.types import Statement, stable_id
@@ -47,6 +50,9 @@ def with_joint_speakers(ctx: ArticleContext, statements: list[Statement]) -> lis
         speakers = _coordinated(ctx, statement)
         if len(speakers) < 2 and last is not None and _points_back(ctx, statement, last[1]):
             speakers = last[0]
+        if len(speakers) < 2 and is_back_reference(_subject_of(ctx, statement)):
+            found = plural_antecedent(ctx, ctx.sentence_at(statement.char_start))
+            speakers = found if statement.speaker_id in found else []
         if len(speakers) < 2:
             continue
         last = (speakers, statement.char_end)
@@ -147,3 +153,65 @@ def _points_back(ctx: ArticleContext, statement: Statement, last_end: int) -> bo
     return word in _BACK_REFERENCES and any(
         c.lower_ in {"the", "both", "two", "three", "all"} for c in subject.children
     )
+
+
+def is_back_reference(subject: Token | None) -> bool:
+    if subject is None:
+        return False
+    if subject.lower_ in _BACK_PRONOUNS:
+        return True
+    return subject.lower_ in _BACK_REFERENCES and any(
+        c.lower_ in {"the", "both", "two", "three", "all"} for c in subject.children
+    )
+
+
+_ANTECEDENT_SENTENCES = 2
+
+
+# Back-references that stand for people: their antecedents are people.
+_PERSON_REFERENCES = {"leaders", "presidents", "ministers"}
+
+
+def plural_antecedent(ctx: ArticleContext, sent: Span) -> list[str]:
+    """ "Erdogan and Putin have reached an agreement ... After talks in Moscow, they announced a
+    ceasefire": the actors coordinated before the main verb of one of the two sentences before, in
+    the same or the previous paragraph, that "they" / "the two leaders" point back at (empty
+    when none is found)."""
+    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    kind = "person" if subject is not None and subject.lower_ in _PERSON_REFERENCES else None
+    priors: list[Span] = []
+    start = sent.start
+    while start > 0 and len(priors) < _ANTECEDENT_SENTENCES:
+        priors.append(ctx.doc[start - 1].sent)
+        start = priors[-1].start
+    for prior in priors:
+        if ctx.body[prior.end_char : sent.start_char].count("\n\n") > 1:
+            break
+        found = _coordinated_before_verb(ctx, prior, kind)
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def _coordinated_before_verb(ctx: ArticleContext, sent: Span, kind: str | None) -> list[str]:
+    """Actors of one kind (`kind`, if given) coordinated in the subject of the sentence's main
+    verb ("President X and President Y have reached ...", also when a page label before them
+    threw the parse off), not in a clause beside it ("... (Russia and China), ambassadors
+    authorized ...")."""
+    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return []
+    for token in subject.subtree:
+        if token.dep_ != "conj":
+            continue
+        found: list[str] = []
+        kinds = set()
+        for node in [token.head, *_conjuncts(token.head)]:
+            actor_id = _actor_on(ctx, node)
+            if actor_id is not None and actor_id not in found:
+                found.append(actor_id)
+                actor = ctx.actors.get(actor_id)
+                kinds.add(actor.kind if actor else None)
+        if len(found) >= 2 and len(kinds) == 1 and (kind is None or kinds == {kind}):
+            return found
+    return []

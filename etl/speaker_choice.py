@@ -24,6 +24,10 @@ _BETWEEN = re.compile(
     r"had|on \w+)[\s,]+)*$",
     re.I,
 )
+# ", the deputy chair of the foreign affairs committee, " between a name and its verb.
+_APPOSITION = re.compile(
+    r"^\s*,\s*(?:the|a|an|[A-Z][\w-]+(?:'s|’s))\s[^,;:\"“”()]{3,160},\s*(?:also\s+)?$"
+)
 _TITLES = {
     "minister",
     "secretary",
@@ -74,7 +78,13 @@ def person_before_verb(
     if not people:
         return None
     last = people[-1]
-    if not _BETWEEN.match(ctx.body[last.char_end : verb.idx]):
+    between = ctx.body[last.char_end : verb.idx]
+    if _APPOSITION.match(between):
+        # "Jane Doe, the deputy chair of the committee, urged": a name and its title right
+        # before the verb speak, however the parser hung them (a run-in heading before them
+        # can make them look like part of another clause)
+        return last
+    if not _BETWEEN.match(between):
         return None
     return None if not subjectless and _in_clause(ctx, last, verb) else last
 

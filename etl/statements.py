@@ -15,14 +15,14 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.document_speaker import document_claims
-from etl.joint_speakers import with_joint_speakers
+from etl.joint_speakers import is_back_reference, plural_antecedent, with_joint_speakers
 from etl.speaker_choice import (
     described_holder,
     holder_of_title,
@@ -177,6 +177,9 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
             last_speaker = speaker
         else:
             sent: Span = item
+            nested = _nested_as_reported(ctx, sent, covered)
+            if nested is not None:  # the quote's own speaker stays the one carried on
+                rows.append((nested.char_start, nested))
             reported = _reported(ctx, sent, covered, last_speaker)
             if reported is not None:
                 rows.append((reported.char_start, reported))
@@ -195,8 +198,15 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
                     rows[-1] = (first.char_start, first)
                     rows.append((second.char_start, second))
                     last_speaker = (second.speaker_id, second.speaker_text)
+    sourced = _source_after_colon(ctx)
+    if sourced is not None and not any(
+        st.char_start < sourced.char_end and sourced.char_start < st.char_end for _s, st in rows
+    ):
+        rows.append((sourced.char_start, sourced))
     rows.sort(key=lambda r: r[0])
-    statements = _refine_speakers(ctx, [statement for _start, statement in rows])
+    statements = _pronoun_continues_speaker(
+        ctx, _refine_speakers(ctx, [statement for _start, statement in rows])
+    )
     # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
     turns = transcript_claims(ctx)
     if all(c.cue == "headline" for c in turns):  # a headline does not make a transcript
@@ -309,6 +319,31 @@ def _same_side(ctx: ArticleContext, speaker_id: str | None, person_id: str) -> b
 
 def _same_paragraph(text: str, start: int, end: int) -> bool:
     return start <= end and "\n" not in text[start:end]
+
+
+def _pronoun_continues_speaker(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
+    """ "Jane Doe, the deputy chair of the committee, urged ... Such an operation would ..., he
+    said": a "he"/"she" speaking right after a person's statement (nobody else named between,
+    at most one paragraph break) continues that person, whoever the pronoun was matched to."""
+    out: list[Statement] = []
+    for statement in statements:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and statement.speaker_text.lower() in {"he", "she"}
+            and previous.speaker_id is not None
+            and previous.speaker_id != statement.speaker_id
+            and actor_kind(ctx, previous.speaker_id) == "person"
+            and previous.char_end <= statement.char_start
+            and ctx.body.count("\n\n", previous.char_end, statement.char_start) <= 1
+            and not any(
+                m.how != "pronoun" and actor_kind(ctx, m.actor_id) == "person"
+                for m in ctx.mentions_in(previous.char_end, statement.char_start)
+            )
+        ):
+            statement = _respeak(ctx, statement, previous.speaker_id)
+        out.append(statement)
+    return out
 
 
 def _respeak(
@@ -481,7 +516,8 @@ def _addressee(ctx: ArticleContext, mention: Mention) -> bool:
 def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str | None, str]:
     """A person first, else an organisation or country; a possessor ("Burhan's envoy",
     "Bangladesh's prime minister") only when nothing else is named."""
-    owned = [m for m in mentions if not _possessor(ctx, m)] or list(mentions)
+    owned = [m for m in mentions if not _possessor(ctx, m) or _owns_words(ctx, m)]
+    owned = owned or list(mentions)
     people = [m for m in owned if actor_kind(ctx, m.actor_id) == "person"]
     chosen = people[0] if people else owned[0]
     if not people:
@@ -507,6 +543,18 @@ _OFFICE = re.compile(r"\s+(?:Office|Department|Ministry|Cabinet)\b")
 
 def _possessor(ctx: ArticleContext, mention: Mention) -> bool:
     return ctx.body[mention.char_end : mention.char_end + 2] in ("'s", "\u2019s")
+
+
+_OWN_WORDS = re.compile(
+    r"(?:'s|\u2019s)\s+(?:latest\s+|recent\s+|own\s+|new\s+|written\s+|opening\s+)?"
+    r"(?:statement|remarks|speech|letter|message|address|report|communiqu[eé]|declaration)\b",
+    re.I,
+)
+
+
+def _owns_words(ctx: ArticleContext, mention: Mention) -> bool:
+    """ "according to Secretary-General Jane Doe's statement": the owner of the words speaks."""
+    return bool(_OWN_WORDS.match(ctx.body, mention.char_end))
 
 
 def _continuation(
@@ -587,6 +635,37 @@ def _reported(
     return None
 
 
+# A headline naming its source after a colon: "Venezuela exodus surpasses 4 million: UN".
+_COLON_SOURCE = re.compile(r"^(?P<text>[^\n:]{12,}?)\s*:\s*(?P<who>[A-Z][^\n:.!?]{0,40})$")
+_SOURCE_KINDS = {"person", "organization", "organisation", "intergovernmental"}
+
+
+def _source_after_colon(ctx: ArticleContext) -> Statement | None:
+    """The first line, a headline ending in its source after a colon, is that source's
+    statement (the source a name of at most four words, all of it a known person or body, and
+    the headline a claim with a finite verb; a country after a colon heads a list)."""
+    line = re.match(r"\s*([^\n]+)", ctx.body)
+    if line is None:
+        return None
+    match = _COLON_SOURCE.match(line.group(1).rstrip())
+    if match is None or len(match.group("text").split()) < 3 or len(match.group("who").split()) > 4:
+        return None
+    who_start = line.start(1) + match.start("who")
+    who_end = line.start(1) + match.end("who")
+    mentions = ctx.mentions_in(who_start, who_end)
+    if len(mentions) != 1 or actor_kind(ctx, mentions[0].actor_id) not in _SOURCE_KINDS:
+        return None
+    if ctx.body[who_start:who_end].strip() != mentions[0].text:
+        return None
+    start = line.start(1) + match.start("text")
+    end = line.start(1) + match.end("text")
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(t.tag_ in {"VBZ", "VBD", "VBP", "MD"} for t in span):
+        return None  # a label ("Refugees registered in the region: UNHCR"), not a claim
+    speaker = (voice_of(ctx, mentions[0].actor_id), mentions[0].text)
+    return _make(ctx, speaker, start, end, False, "headline")
+
+
 # A title-case headline the parser cannot read: "No Benefit in Talks, Head of X's Army Says".
 _HEADLINE_SAYS = re.compile(
     r"[^\n]{10,}?,\s+([^,\n]{3,80}?)\s+(Says|Said|Warns|Urges|Tells|Insists|Claims)\s*$"
@@ -642,6 +721,27 @@ def _declared_feeling(
 
 
 _FEELING_KINDS = ("person", "country", "government", "intergovernmental", "organization")
+
+
+def _nested_as_reported(ctx: ArticleContext, sent: Span, covered: _Covered) -> Statement | None:
+    """ "As the UNHCR has stated repeatedly, only a political solution can end the violence"
+    inside a minister's quotation is also the UNHCR's statement (reported speech nested in a
+    quote is its own speaker's)."""
+    start, end = _trim(ctx.body, sent.start_char, sent.end_char)
+    if end - start < 15 or not _inside(covered, start, end):
+        return None
+    speaker = _as_reported(ctx, sent)
+    if speaker is None:
+        return None
+    while start < end and ctx.body[start] in "\"“‘'":
+        start += 1
+    while end > start and ctx.body[end - 1] in "\"”’'":
+        end -= 1
+    made = _make(ctx, speaker, start, end, False, "as reported")
+    # the quote's own statement may cover the same span: an id of its own
+    return replace(
+        made, statement_id=stable_id(ctx.article.article_id, start, end, "as", speaker[1])
+    )
 
 
 def _as_reported(ctx: ArticleContext, sent: Span) -> tuple[str | None, str] | None:
@@ -746,6 +846,11 @@ def _reporting_clause(
         if holder is not None:
             return _make(ctx, holder, start, end, False, _cue_text(token))
         if not mentions:
+            if is_back_reference(subject) and (joint := plural_antecedent(ctx, sent)):
+                # "they announced": the first of the parties just named together; the others
+                # get their rows from `with_joint_speakers`
+                speaker = (joint[0], ctx.name_of(joint[0]) or joint[0])
+                return _make(ctx, speaker, start, end, False, token.lemma_.lower())
             if subject.lemma_.lower() in _DOCUMENT_NOUNS and last is not None:
                 # "The statement repeats that ..." continues the author of the statement.
                 return _make(ctx, last, start, end, False, token.lemma_.lower())

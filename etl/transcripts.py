@@ -4,7 +4,9 @@ Three shapes are read, each only when the article has at least two turns of it (
 headline, "Name: words", and gives that line alone):
 
 - inline labels: "Barton: Joining me now ...", "Hon. Jane Doe (Riding, Party): Mr. Speaker, ...",
-  "MR. DOE: ...", "Q: ..." / "A: ...";
+  "MR. DOE: ...", "Q: ..." / "A: ...", a chair named once ("The President (Ms Doe of Chad): ...",
+  then "The President: ..."), "Mr. Doe (France) spoke in French: ...", and capitalised labels
+  glued to the speech by a page that dropped their markup ("MS. JANE DOEThank you.");
 - label lines, as parliamentary records print them: a short line naming the member
   ("Jane Doe Party Riding, QC", "Jane Doe Portrait Jane Doe (Riding) (Lab)"), then the speech;
 - unlabelled interviews: an introduction ("X joined Y on ... to talk about") followed by
@@ -31,6 +33,24 @@ from etl.turns import (
 )
 
 _INLINE = re.compile(r"^(?P<label>[^:\n]{1,80}?)\s*:\s+(?P<speech>\S.*)$")
+# A capitalised label run into its speech: "MS. JANE DOEThanks for joining us.", "DOEGood to ..."
+_GLUED = re.compile(
+    r"^(?P<label>(?:(?:MR|MS|MRS|DR|SEN|REP|GEN)\.\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3})"
+    r"(?P<speech>[A-Z][a-z].*)$"
+)
+# "Mr. Doe (France) spoke in French": the language a delegate spoke in ends the label.
+_SPOKE_IN = re.compile(r"\s+spoke in \w+$", re.I)
+# The chair's name in the label's parentheses: "The President (Ms Doe of Chad)".
+_NAME_IN_PARENS = re.compile(
+    r"\((?:Mr\.?|Ms\.?|Mrs\.?|Madam|Madame|Dr\.?|Sir)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"(?:\s+of\s+[^)]*)?\)"
+)
+# Record lines of a verbatim record that nobody speaks.
+_RECORD_LINE = re.compile(
+    r"^(?:A (?:recorded )?vote was taken\b|The meeting (?:rose|was (?:called to order|suspended|"
+    r"resumed|adjourned))\b|The (?:sitting|meeting) (?:is|was) (?:suspended|adjourned)\b)",
+    re.I,
+)
 _QUESTION_LABELS = {"q", "question", "interviewer"}
 _ANSWER_LABELS = {"a", "answer"}
 # Words that head a line followed by a colon without naming a speaker.
@@ -147,27 +167,38 @@ def transcript_claims(ctx: ArticleContext) -> list[Claim]:
 
 def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> list[Claim]:
     labelled: dict[int, tuple[tuple[str | None, str] | str, int]] = {}
+    short: set[int] = set()  # "Thank you.": a turn only among other turns of the same speakers
+    glued = _glued_labels(lines)
+    known: dict[str, tuple[str | None, str]] = {}  # a label, or a surname, already resolved
     for i, line in enumerate(lines):
-        match = _INLINE.match(line.text)
+        match = glued.get(i) or _INLINE.match(line.text)
         if not match:
             continue
         raw_label, speech = match.group("label"), match.group("speech")
         if len(re.findall(r"\w+", speech)) < 3:
-            continue
+            if i not in glued and not speech.rstrip().endswith((".", "!", "?")):
+                continue
+            if i not in glued:
+                short.add(i)
         numbered = re.match(r"\s*\d+[.)]\s*", raw_label)  # a live blog's "4. Name: ..."
         skip = numbered.end() if numbered else 0
-        label = raw_label[skip:].strip()
+        label = _SPOKE_IN.sub("", raw_label[skip:].strip())
         speech_start = line.start + match.start("speech")
         role = label.lower().strip(" .")
         if role in _QUESTION_LABELS or role in _ANSWER_LABELS:
             labelled[i] = ("Q" if role in _QUESTION_LABELS else "A", speech_start)
             continue
         label_start = line.start + skip
-        speaker = _label_speaker(ctx, label, label_start, label_start + len(label), people)
+        speaker = _known_label(label, known) or _label_speaker(
+            ctx, label, label_start, label_start + len(label), people
+        )
         if speaker is not None:
             labelled[i] = (speaker, speech_start)
+            _remember(label, speaker, known)
     if not labelled:
         return []
+    turn_speakers = {v[0] for i, v in labelled.items() if i not in short}
+    labelled = {i: v for i, v in labelled.items() if i not in short or v[0] in turn_speakers}
     named = {i: v for i, v in labelled.items() if not isinstance(v[0], str)}
     if len(labelled) >= 2 and not named:
         return _qa_claims(ctx, lines, labelled, people)
@@ -192,9 +223,47 @@ def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> 
                 continue
             current = speaker
             claims.append(Claim(speaker[0], speaker[1], speech_start, line.end, "transcript"))
-        elif current is not None and speaks_on(line, lines) and not _INLINE.match(line.text):
+        elif (
+            current is not None
+            and speaks_on(line, lines)
+            and not _INLINE.match(line.text)
+            and not _RECORD_LINE.match(line.text)
+        ):
             claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
     return claims
+
+
+def _glued_labels(lines: list[Line]) -> dict[int, re.Match[str]]:
+    """Lines opening on a capitalised label run into the speech, when at least two do so."""
+    found = {i: m for i, line in enumerate(lines) if (m := _GLUED.match(line.text))}
+    names = {" ".join(m.group("label").split()[-1:]) for m in found.values()}
+    return found if len(found) >= 2 and len(names) >= 2 else {}
+
+
+def _role_of(label: str) -> str:
+    """The part of a label outside its parentheses, lower-cased: "the president"."""
+    return " ".join(re.sub(r"\([^)]*\)", " ", label).split()).lower().strip(" .")
+
+
+def _remember(
+    label: str, speaker: tuple[str | None, str], known: dict[str, tuple[str | None, str]]
+) -> None:
+    known.setdefault(_role_of(label), speaker)
+    surname = speaker[1].split()[-1].lower() if speaker[1].split() else ""
+    if surname:
+        known.setdefault(surname, speaker)
+
+
+def _known_label(
+    label: str, known: dict[str, tuple[str | None, str]]
+) -> tuple[str | None, str] | None:
+    """A label met before: the same role ("The President" after "The President (Ms Doe ...)"),
+    or the surname of a speaker labelled in full before ("CONAN" after "NEAL CONAN, host")."""
+    role = _role_of(label)
+    if role in known:
+        return known[role]
+    name = bare_name(label).split()
+    return known.get(name[-1].lower()) if len(name) == 1 else None
 
 
 def _asker(
@@ -258,7 +327,24 @@ def _label_speaker(
         return None
     if label.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
         return None
+    in_parens = _NAME_IN_PARENS.search(label)
+    office = label[: in_parens.start()].strip() if in_parens else ""
+    if in_parens and (office.lower().startswith("the ") or _TITLED.match(office)):
+        # "The President (Ms Doe of Chad)": the chair's name, not the office
+        name_start = start + in_parens.start("name")
+        found = resolve_name(
+            ctx,
+            in_parens.group("name"),
+            name_start,
+            name_start + len(in_parens.group("name")),
+            people,
+        )
+        return found or (None, in_parens.group("name"))
     name = bare_name(label)
+    if len(name.split()) == 1 and name[:1].isupper() and _HONORIFIC_LABEL.match(label):
+        # "Mr. Doe (France)": a delegate named by surname alone
+        name_end = start + len(re.split(r"[(,]", label)[0].rstrip())
+        return resolve_name(ctx, name, start, name_end, people) or (None, name)
     if not name or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in name.split()):
         # A title before the name: "President of Iran Jane Doe (retranslated)"
         if not _TITLED.match(label):
@@ -286,6 +372,8 @@ _TITLED = re.compile(
     re.I,
 )
 
+
+_HONORIFIC_LABEL = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Madam|Madame|Sir|Dame)\.?\s+[A-Z]")
 
 _PARTICLES = {"al", "al-", "el", "de", "da", "van", "von", "bin", "ibn", "du", "la", "le", "der"}
 

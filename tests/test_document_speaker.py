@@ -94,3 +94,35 @@ def test_a_bare_press_statement_heading_takes_its_issuer_from_the_lines_below(
         ("Margaret Oyelaran", "document"),
         ("Margaret Oyelaran", "document"),
     ]  # the whole statement is hers, and "Press Releases:" is no speaker
+
+
+def test_the_minister_issuing_the_statement_wins_over_the_department_in_the_heading(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Statement Article from Immigration, Refugees and Citizenship Canada\n\n"
+        "Minister congratulates those working on the ground\n\n"
+        "Ottawa, January 29, 2016 – The Hon. Rosalind Achterberg, Minister of Immigration, today "
+        "issued the following statement:\n\n"
+        "“I am proud to report to Canadians that our national project is going well.\n\n"
+        "“We have looked into this suggestion, and we have concluded that it is not in the best "
+        "interests of the refugees."
+    )
+    rows = [s for s in statements_of(body) if s.cue == "document"]
+    assert [s.speaker_text for s in rows] == ["Rosalind Achterberg"] * 2
+
+
+def test_briefing_notes_said_by_a_spokesperson_are_all_the_spokespersons(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Agency scales up its refugee operations\n\n"
+        "Briefing Notes, 22 January 2013\n\n"
+        "This is a summary of what was said by UNHCR spokesperson Rosalind Achterberg to whom "
+        "quoted text may be attributed at the press briefing in Geneva.\n\n"
+        "UNHCR is expanding registration and assistance for refugees in the region.\n\n"
+        "In addition, we are working with the authorities to identify two transit sites."
+    )
+    rows = [s for s in statements_of(body) if s.cue == "document"]
+    assert [s.speaker_text for s in rows] == ["Rosalind Achterberg"] * 2
+    assert rows[0].quote.startswith("UNHCR is expanding")

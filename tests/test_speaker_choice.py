@@ -125,3 +125,30 @@ def test_title_with_a_country_is_the_one_person_of_that_country_named_nearby(sta
     )
     said = [s for s in rows if s.quote.startswith("Russia's top diplomat")]
     assert [s.speaker_id for s in said] == ["sergei-lavrov"]
+
+
+def test_a_name_and_its_title_right_before_the_verb_speak_after_a_run_in_heading(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Senator: NATO would not come to Turkey's defense Vladimir Dzhabarov, the deputy chair "
+        "of the foreign affairs committee of the upper chamber of the Russian parliament, urged "
+        "Ankara to avoid escalation in the province."
+    )
+    rows = [s for s in statements_of(body) if s.cue == "urge"]
+    assert [s.speaker_text for s in rows] == ["Vladimir Dzhabarov"]
+
+
+def test_he_said_right_after_a_persons_statement_continues_that_person(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Foreign Minister Sergei Lavrov said Russia was ready to work with Turkey. The minister "
+        "also said that Syria has the right to fight terrorism. "
+        "Senator: NATO would not come to Turkey's defense Vladimir Dzhabarov, the deputy chair "
+        "of the foreign affairs committee of the upper chamber, urged Ankara to avoid "
+        "escalation.\n\n"
+        "Such an operation would make Turkey suffer as well, he said."
+    )
+    rows = [s for s in statements_of(body) if s.quote.startswith("Such an operation")]
+    assert [s.speaker_id for s in rows] == ["vladimir-dzhabarov"]

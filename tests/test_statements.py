@@ -513,3 +513,49 @@ def test_a_countrys_government_department_speaks_for_the_country(nlp):
     assert _government_voice(ctx, said_by("immigration-department")).speaker_id == "canada"
     kept = _government_voice(ctx, said_by("norwegian-refugee-council"))
     assert kept.speaker_id == "norwegian-refugee-council"  # an NGO keeps its own voice
+
+
+def test_as_a_third_party_has_stated_inside_a_quote_is_also_that_partys_statement(
+    statements_of,  # noqa: F811
+):
+    body = (
+        '"The Government of Canada is deeply concerned about the crisis," said Minister Jason '
+        'Kenney. "As the UNHCR has stated repeatedly, only a political solution can end the '
+        'violence and Canada continues to work with the international community toward this."'
+    )
+    rows = statements_of(body)
+    nested = sorted(s.speaker_text.split()[-1] for s in rows if s.quote.startswith("As the"))
+    assert nested == ["Kenney", "UNHCR"]  # the minister's quote, and the agency's own words
+    assert len({s.statement_id for s in rows}) == len(rows)
+
+
+def test_a_headline_ending_in_its_source_after_a_colon_is_the_sources_statement(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Venezuela exodus surpasses 4 million: UN\n\n"
+        "Aid groups in Colombia are struggling to keep up with the arrivals."
+    )
+    rows = [s for s in statements_of(body) if s.cue == "headline"]
+    assert [(s.speaker_id, s.quote) for s in rows] == [
+        ("united-nations", "Venezuela exodus surpasses 4 million")
+    ]
+
+
+def test_a_country_or_a_label_after_a_colon_is_not_a_headlines_source(statements_of):  # noqa: F811
+    for body in (
+        "Refugees registered in the region: Lebanon\n\nThe numbers rose again.",
+        "Number of registered refugees by country: UNHCR\n\nThe numbers rose again.",
+    ):
+        assert [s for s in statements_of(body) if s.cue == "headline"] == []
+
+
+def test_according_to_a_persons_statement_gives_the_words_to_that_person(
+    statements_of,  # noqa: F811
+):
+    body = (
+        '"Many have been killed, including women and children," according to UN '
+        "Secretary-General Ban Ki-moon's statement on the shelling of the school."
+    )
+    rows = [s for s in statements_of(body) if s.cue == "according to"]
+    assert [s.speaker_id for s in rows] == ["ban-ki-moon"]

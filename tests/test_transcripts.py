@@ -195,3 +195,59 @@ def test_the_last_paragraph_cut_off_mid_sentence_still_belongs_to_the_turn(
     rows = [s for s in statements_of(body) if s.cue == "transcript"]
     assert rows[-1].quote.startswith("We have sent two planes")
     assert rows[-1].speaker_text.split()[-1] == "Novak"
+
+
+def test_a_chair_named_in_parentheses_speaks_and_the_bare_office_label_stays_theirs(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "The President (Ms Adeyemi of Ghana): Under rule 37 of the provisional rules of "
+        "procedure, I invite the representative of Chad to participate in this meeting.\n\n"
+        "The Council will now begin its consideration of the item on its agenda.\n\n"
+        "A vote was taken by a show of hands.\n\n"
+        "The President: There were 9 votes in favour and 2 against. The draft resolution has "
+        "not been adopted.\n\n"
+        "Mr. Lefebvre (France) spoke in French: I would like first to thank the President for "
+        "the manner in which she has led our work this month."
+    )
+    rows = [s for s in statements_of(body) if s.cue == "transcript"]
+    assert [s.speaker_text.split()[-1] for s in rows] == [
+        "Adeyemi",
+        "Adeyemi",
+        "Adeyemi",
+        "Lefebvre",
+    ]
+    assert not any(s.quote.startswith("A vote was taken") for s in rows)
+
+
+def test_a_surname_label_in_capitals_continues_the_speaker_labelled_in_full(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "MARTA LINDQVIST, host: In the north, at least nine people were killed today in the "
+        "shelling of the camps.\n\n"
+        "In a moment the ambassador will join us. If you have questions, write to us.\n\n"
+        "LINDQVIST: Also with us is our diplomatic correspondent. Nice to have you back."
+    )
+    rows = [s for s in statements_of(body) if s.cue == "transcript"]
+    assert [s.speaker_text for s in rows] == ["Marta Lindqvist"] * 3
+
+
+def test_capitalised_labels_run_into_the_speech_are_turns_and_thanks_count(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "• 10:06:55\n\n"
+        "MS. MARTA LINDQVISTThanks for joining us. I'm Marta Lindqvist. The war began nearly "
+        "two years ago.\n\n"
+        "• 10:08:01\n\n"
+        "MR. OREN KASPRZAKThank you.\n\n"
+        "• 10:08:04\n\n"
+        "LINDQVISTGood to have you here. Give us a sense of the situation in the camps."
+    )
+    rows = [s for s in statements_of(body) if s.cue == "transcript"]
+    assert [(s.speaker_text.split()[-1], s.quote[:10]) for s in rows] == [
+        ("Lindqvist", "Thanks for"),
+        ("Kasprzak", "Thank you."),
+        ("Lindqvist", "Good to ha"),
+    ]

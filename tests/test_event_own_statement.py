@@ -1,0 +1,131 @@
+"""The page's own statement: an issued document, a speech or a debate is a statement event of
+its publication date; a broadcast between a host and guests is not."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from etl.actors import Gazetteer, resolve_mentions
+from etl.context import ArticleContext
+from etl.events import extract_events
+from etl.statements import extract_statements
+from etl.types import Article
+
+
+@pytest.fixture(scope="module")
+def events_with_statements(nlp):
+    gazetteer = Gazetteer.load()
+
+    def run(body: str, published: datetime.date, precision: str = "day"):
+        article = Article("a1", "x.txt", None, None, None, published, precision, "en", body, "s")
+        doc = nlp(body)
+        mentions, new = resolve_mentions(doc, "a1", gazetteer)
+        actors = {**gazetteer.actors, **{a.actor_id: a for a in new}}
+        ctx = ArticleContext(article, doc, tuple(mentions), actors)
+        return extract_events(ctx, extract_statements(ctx))
+
+    return run
+
+
+def _summary(events):
+    return sorted((e.event_type, e.event_date.isoformat(), e.date_precision) for e in events)
+
+
+def test_an_update_headed_as_issued_is_a_statement_of_its_publication_day(
+    events_with_statements,
+):
+    body = (
+        "Flash Update #3: Humanitarian impact of the fighting in the north\n\n"
+        "*This update is compiled with inputs from partners on the ground.\n\n"
+        "Aid agencies continue to deliver water to the displaced families in the camps."
+    )
+    events = events_with_statements(body, datetime.date(2019, 10, 20))
+    assert _summary(events) == [("statement", "2019-10-20", "day")]
+    assert events[0].evidence.startswith("Flash Update #3")
+
+
+def test_a_release_already_dated_by_its_own_announcement_gets_no_second_statement(
+    events_with_statements,
+):
+    body = (
+        "News release\n\n"
+        "Canada expands its resettlement programme\n\n"
+        "OTTAWA, December 8, 2021 — Canada continues to stand with the refugees.\n\n"
+        "Today, the Honourable Daniel Ortiz, Minister of Immigration, announced that Canada "
+        "will resettle 40,000 refugees."
+    )
+    events = events_with_statements(body, datetime.date(2021, 12, 8))
+    assert [e.event_type for e in events].count("statement") == 1
+    assert not any(e.evidence == "News release" for e in events)
+
+
+def test_a_ministers_statement_of_a_month_is_a_statement_event_of_that_month(
+    events_with_statements,
+):
+    body = (
+        "Statement from Minister Rosalind Achterberg on the Refugee Crisis\n\n"
+        "Ontario is ready and willing to accept more refugees and help them settle here.\n\n"
+        "We will work with partners to identify how best to support private sponsors."
+    )
+    events = events_with_statements(body, datetime.date(2015, 9, 1), "month")
+    assert _summary(events) == [("statement", "2015-09-01", "month")]
+
+
+def test_a_radio_show_between_a_host_and_guests_is_not_a_statement_event(
+    events_with_statements,
+):
+    body = (
+        "Panel on the refugee winter\n\n"
+        "MARTA LINDQVIST, host: Thanks for joining us. Winter is making life harder for the "
+        "families who fled the war.\n\n"
+        "LINDQVIST: Also with us is Oren Kasprzak, a correspondent back from the camps.\n\n"
+        "OREN KASPRZAK: Thank you, it is good to be back in the studio with you."
+    )
+    events = events_with_statements(body, datetime.date(2013, 1, 14))
+    assert [e for e in events if e.event_type == "statement"] == []
+
+
+def test_a_reporting_verb_followed_by_its_day_is_dated_by_it(events_with_statements):
+    body = (
+        "WASHINGTON - The US State Department said on Saturday reports of mass casualties "
+        'from an alleged chemical weapons attack in Douma, Syria, were "horrifying".'
+    )
+    events = events_with_statements(body, datetime.date(2018, 4, 8))
+    assert ("statement", "2018-04-07", "day") in _summary(events)
+
+
+def test_a_joint_statement_issued_after_a_dated_meeting_is_a_statement_that_day_too(
+    events_with_statements,
+):
+    body = (
+        "The three foreign ministers issued a joint statement after their meeting in Moscow on "
+        "Saturday, saying they would coordinate with the UN."
+    )
+    events = events_with_statements(body, datetime.date(2018, 4, 29))
+    assert _summary(events) == [
+        ("meeting", "2018-04-28", "day"),
+        ("statement", "2018-04-28", "day"),
+    ]
+
+
+def test_an_effort_to_forge_an_agreement_is_no_agreement(events_with_statements):
+    body = (
+        "The envoy arrived in the capital on Sunday in an effort to forge agreement on a new "
+        "date for peace talks, officials said."
+    )
+    events = events_with_statements(body, datetime.date(2018, 9, 17))
+    assert "agreement" not in [e.event_type for e in events]
+
+
+def test_they_said_after_a_dated_report_carries_the_day_into_what_they_report(
+    events_with_statements,
+):
+    body = (
+        "The U.N. special envoy, Martin Griffiths, arrived in Sanaa on Sunday in an effort to "
+        "forge agreement on a new date for peace talks, Yemeni officials said. They said "
+        "Griffiths met with the leader of the rebels and other rebel officials."
+    )
+    events = events_with_statements(body, datetime.date(2018, 9, 17))
+    assert ("meeting", "2018-09-16", "day") in _summary(events)
