@@ -159,6 +159,14 @@ def apposed_patrons(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[A
     if not owners or not named or finder.lapsed(noun):
         return
     targets = finder._targets(owners)
+    if not targets and all(o.tag_ == "PRP$" for o in owners):
+        # "Assad's government and its backer Russia": "its" is the conjunct before; elsewhere
+        # the pronoun's antecedent ("... Syria. Its ally Russia ...").
+        if noun.dep_ == "conj":
+            targets = finder.actors_of(finder._conjunct(noun.head), as_target=True)
+        else:
+            antecedent = finder._antecedent(owners[0])
+            targets = [antecedent] if antecedent else []
     holders = [t for n in named for t in (n, *finder._conjuncts(n))]
     sources = [a for a in finder.actors_of(holders) if a not in targets]
     if targets and sources:

@@ -78,6 +78,7 @@ from etl import (
     stance_joint,
     stance_mediation,
     stance_membership,
+    stance_operations,
     stance_opposition,
     stance_ousters,
     stance_referrals,
@@ -714,7 +715,12 @@ class _StanceFinder:
             return
         patrons = self.actors_of(self._hyphen_patrons(participle))
         for agent in self.prep_objects(participle, {"by"}):
-            patrons += self.actors_of(self.phrase(agent, deep=False))
+            for conjunct in (agent, *self._conjuncts(agent)):
+                # "troops backed by a coalition and the Iran-aligned Houthis": a conjunct with a
+                # patron of its own is a second party the parser hung here, not a co-patron.
+                if any(self._patron_participle(c) for c in conjunct.children):
+                    continue
+                patrons += self.actors_of(self._conjunct(conjunct))
         if not patrons:
             return
         backed = [a for a in self.actors_of(self._conjunct(participle.head)) if a not in patrons]
@@ -1030,6 +1036,7 @@ class _StanceFinder:
 
     def _walk_suppressed(self, token: Token) -> bool:
         current = token
+        subject = False
         for _ in range(12):
             # "could not vote" states a fact; "could vote" is a possibility.
             if any(
@@ -1041,10 +1048,13 @@ class _StanceFinder:
                 )
             ):
                 return True
-            if current.i != token.i and self.cues.has("negator", current):
+            if current.i != token.i and not subject and self.cues.has("negator", current):
                 return True
             if current.head.i == current.i or current.dep_ == "appos":
                 return False  # "Tehran, the rebels' sponsor, denied ...": the apposition stands
+            # "Assad's government and its backer Russia deny ...": a denial negates what is
+            # denied, not the denier's own phrase.
+            subject = current.dep_ in _SUBJECTS
             current = current.head
         return False
 
@@ -1080,6 +1090,7 @@ class _StanceFinder:
                 yield from stance_joint.hyphenated_partners(self, token, _Edge)
                 yield from stance_epithets.role_epithets(self, token, _Edge)
                 yield from stance_mediation.helpers(self, token, _Edge)
+                yield from stance_operations.operation_purposes(self, token, _Edge)
                 yield from stance_membership.memberships(self, token, _Edge)
             if token.tag_ == "VBG":
                 yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
@@ -1090,6 +1101,8 @@ class _StanceFinder:
                 yield from stance_relief.unaddressed_relief(self, token, _Edge)
                 yield from stance_mediation.mediators(self, token, _Edge)
                 yield from stance_votes.votes(self, token, _Edge)
+                yield from stance_operations.ground_taken(self, token, _Edge)
+                yield from stance_operations.positions_hit(self, token, _Edge)
             yield from stance_facts.laments(self, token, _Edge)
             yield from stance_epithets.friendly_epithets(self, token, _Edge)
             yield from stance_epithets.pejorative_epithets(self, token, _Edge)
@@ -1436,6 +1449,8 @@ class _StanceFinder:
             return  # "urged both sides to agree": the urging parties do not agree together
         for section, polarity in self.cues.polarity_sections("joint"):
             if self.cues.has(section, verb):
+                if polarity == "neutral" and not self._contact_between_subjects(verb):
+                    continue
                 yield from self._among_subjects(verb, polarity, verb)
                 return
         if any(
@@ -1445,6 +1460,23 @@ class _StanceFinder:
             # states that "jointly blocked" a text: they shield a third party, see vetoes).
             yield from self._among_subjects(verb, "supportive", verb)
 
+    def _contact_between_subjects(self, verb: Token) -> bool:
+        """ "Erdogan and Putin spoke by phone": a contact of the subject's parties with each
+        other, not with an object or addressee of the verb ("spoke to reporters", "met the
+        envoy"), and not one still planned ("will meet")."""
+        if self.planned(verb) or self.has_modal(verb):
+            return False
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "ccomp"):
+                return False
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("to", "with")
+                and not any(g.lower_ in ("other", "another") for g in child.subtree)
+            ):
+                return False
+        return True
+
     def _among_subjects(self, verb: Token, polarity: str, cue: Token) -> Iterator[_Edge]:
         """Each party of a conjoined subject toward the others; in someone's words, only the
         speaker's own side toward the others."""
@@ -1452,6 +1484,12 @@ class _StanceFinder:
         if subject is not None and not passive:
             parties = self.actors_of(self.phrase(subject, deep=False))
             parties += stance_companions.companions(self, subject)
+            # "(REUTERS, AFP) - Bangladesh and Myanmar agreed": a credited outlet is no party.
+            parties = [
+                p
+                for p in parties
+                if (actor := self.ctx.actors.get(p)) is None or actor.kind != "media"
+            ]
             sides: dict[str, str] = {}
             for party in parties:
                 sides.setdefault(self.side(party), party)

@@ -1,0 +1,103 @@
+"""Military operations told by what they are for, whom they take ground from, and whose
+positions they hit (issue 9: an offensive is critical of its target, stated as a fact):
+
+- purpose: "Turkey launched a military operation into northern Syria to remove the YPG",
+  "an offensive to retake Idlib from the rebels" - the operation's owner critical of the ones its
+  purpose clause acts against;
+- taking ground: "the army retook the region from armed groups Ahrar al-Sham and ...",
+  "liberated the city from ISIS" - the taker critical of the ones it was taken from;
+- positions: "Turkey said it hit over 200 targets belonging to the government forces of Syria" -
+  the striker critical of the owner of what it hit.
+
+Cue words are sections of `etl/rules/stance_cues.txt`: `[operation noun]`, `[operation purpose]`,
+`[taken from]`, `[held positions]`, and the `[hostility critical]` verbs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:  # the finder imports this module
+    from etl.stances import _StanceFinder
+
+_CLAUSES = ("xcomp", "advcl", "acl", "relcl")
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _acted_on(finder: _StanceFinder, verb: Token) -> list[str]:
+    """The actors a purpose verb acts against: its object and the ones it takes ground from."""
+    heads = [c for c in verb.children if c.dep_ == "dobj"]
+    heads += finder.prep_objects(verb, {"from"})
+    for head in list(heads):
+        heads += [c for c in head.children if c.dep_ == "appos"]
+    return finder.actors_of(
+        [t for h in heads for t in finder.phrase(h, deep=False)], as_target=True
+    )
+
+
+def _purpose(finder: _StanceFinder, verb: Token) -> bool:
+    return finder.cues.has("operation purpose", verb) or finder.cues.has("hostility critical", verb)
+
+
+def operation_purposes(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "launched a military operation ... to remove the YPG": the launcher critical of the YPG."""
+    if not finder.cues.has("operation noun", noun) or noun.dep_ != "dobj":
+        return
+    verb = noun.head
+    if verb.pos_ != "VERB" or finder.has_modal(verb) or finder.planned(verb):
+        return
+    clauses = [c for c in noun.children if c.dep_ in _CLAUSES]
+    clauses += [c for c in verb.children if c.dep_ in _CLAUSES]
+    targets: list[str] = []
+    for clause in clauses:
+        if _infinitive(clause) and _purpose(finder, clause) and not finder.negated(clause):
+            targets += _acted_on(finder, clause)
+    if not targets:
+        return
+    sources = finder.agents(verb) or []
+    targets = [t for t in dict.fromkeys(targets) if t not in sources]
+    if sources and targets:
+        yield edge(tuple(sources), tuple(targets), "critical", noun)
+
+
+def ground_taken(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
+    """ "had retaken the majority of the region from armed groups X and Y": critical of X, Y."""
+    if not finder.cues.has("taken from", verb) or finder.has_modal(verb) or _infinitive(verb):
+        return
+    holders = finder.prep_objects(verb, {"from"})
+    holders += [c for h in list(holders) for c in h.children if c.dep_ == "appos"]
+    targets = finder.actors_of(
+        [t for h in holders for t in finder.phrase(h, deep=True)], as_target=True
+    )
+    if not targets:
+        return
+    sources = finder.agents(verb) or []
+    targets = [t for t in targets if t not in sources]
+    if sources and targets:
+        yield edge(tuple(sources), tuple(targets), "critical", verb)
+
+
+def positions_hit(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
+    """ "hit over 200 targets belonging to the government forces of Syria": critical of Syria."""
+    if not finder.cues.has("hostility critical", verb) or finder.has_modal(verb):
+        return
+    owners: list[Token] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for clause in obj.children:
+            if clause.dep_ == "acl" and finder.cues.has("held positions", clause):
+                owners += finder.prep_objects(clause, {"to", "by"})
+    targets = finder.actors_of(
+        [t for o in owners for t in finder.phrase(o, deep=True)], as_target=True
+    )
+    if not targets:
+        return
+    sources = finder.agents(verb) or []
+    targets = [t for t in targets if t not in sources]
+    if sources and targets:
+        yield edge(tuple(sources), tuple(targets), "critical", verb)

@@ -1,0 +1,76 @@
+"""Issue 9 stance classes: military operations told by their purpose, ground taken or positions
+hit (etl.stance_operations); contact between a conjoined subject and talks "with" a party are
+neutral both ways; a backer named by "its"; a denial does not negate its own subject; a credited
+outlet is no party of a joint act."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.stances import extract_stances
+from tests.test_stances import make_context, triples
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Turkey launched a military operation into northern Syria to remove ISIS.",
+            {("turkey", "isis", "critical")},
+            id="an-operation-is-critical-of-whom-its-purpose-removes",
+        ),
+        pytest.param(
+            "Turkey will launch an operation to remove ISIS.",
+            set(),
+            id="an-operation-still-to-come-is-no-stance",
+        ),
+        pytest.param(
+            "By April, Syria had retaken the city from ISIS.",
+            {("syria", "isis", "critical")},
+            id="retaking-ground-from-a-force-is-critical-of-it",
+        ),
+        pytest.param(
+            "Turkey said it hit over 200 targets belonging to the government forces of Syria.",
+            {("turkey", "syria", "critical")},
+            id="hitting-targets-belonging-to-a-force-is-critical-of-its-owner",
+        ),
+        pytest.param(
+            "Canada and Russia have spoken by phone.",
+            {("canada", "russia", "neutral"), ("russia", "canada", "neutral")},
+            id="a-call-between-a-conjoined-subject-is-neutral-both-ways",
+        ),
+        pytest.param(
+            "Canada and Russia spoke to reporters on Monday.",
+            set(),
+            id="speaking-to-someone-else-is-no-contact-between-the-subjects",
+        ),
+        pytest.param(
+            "Canada and Russia will meet next week.",
+            set(),
+            id="a-planned-meeting-is-no-contact-yet",
+        ),
+        pytest.param(
+            "Canada held talks with Russia on Syria.",
+            {("canada", "russia", "neutral"), ("russia", "canada", "neutral")},
+            id="talks-with-a-party-are-neutral-both-ways",
+        ),
+        pytest.param(
+            "Syria's government and its backer Russia deny the attack.",
+            {("russia", "syria", "supportive")},
+            id="its-backer-backs-the-conjunct-before-even-under-a-denial",
+        ),
+        pytest.param(
+            "Canada hosted talks with Russia on Syria.",
+            {("canada", "russia", "neutral")},
+            id="hosted-talks-are-not-returned-by-the-guest",
+        ),
+        pytest.param(
+            "Canada called on Russia to withdraw its troops.",
+            {("canada", "russia", "critical")},
+            id="a-call-to-withdraw-is-still-critical",
+        ),
+    ],
+)
+def test_issue9_stance_classes(nlp, body, expected):
+    ctx = make_context(nlp, body)
+    assert triples(extract_stances(ctx, []), ctx) == expected
