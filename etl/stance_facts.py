@@ -97,9 +97,65 @@ def pacts(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
             parties = finder.actors_of(finder.phrase(subject, deep=False))
             partners = finder.prep_objects(verb, {"with"}) + finder.prep_objects(noun, {"with"})
             parties += [p for p in finder._targets(partners) if p not in parties]
+    if len(parties) < 2:
+        # "A ceasefire negotiated by Russia and Turkey": the participle's agents made it.
+        for clause in noun.children:
+            if clause.dep_ == "acl" and finder.cues.has("pact verb", clause):
+                agents = finder.prep_objects(clause, {"by"})
+                heads = [t for a in agents for t in (a, *finder._conjuncts(a))]
+                parties = finder.actors_of(
+                    [t for h in heads for t in finder._conjunct(h)], as_target=True
+                )
     parties = _one_per_side(finder, parties)
     if len(parties) >= 2:
         yield from _both_ways(parties, "supportive", noun, edge)
+
+
+def reciprocal_roles(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "The Taliban and ISIS are enemies", "Russia and Syria are allies": a plural role noun
+    with no "of" said of a conjoined subject is each party's stance toward the others."""
+    if noun.tag_ not in ("NNS", "NNPS") or finder.prep_objects(noun, {"of"}):
+        return
+    polarity = next(
+        (
+            polarity
+            for section, polarity in finder.cues.polarity_sections("predicate")
+            if any(c.lemma == noun.lemma_.lower() for c in finder.cues.cues(section))
+        ),
+        None,
+    )
+    if polarity is None or finder.lapsed(noun):
+        return
+    verb = noun.head
+    if noun.dep_ == "attr" and verb.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp"):
+        verb = verb.head  # "are known to be enemies"
+    if noun.dep_ not in ("attr", "oprd") or finder.negated(verb) or finder.has_modal(verb):
+        return
+    subject, passive = finder.subject_of(verb)
+    if subject is None:
+        return
+    parties = _one_per_side(finder, finder.actors_of(finder.phrase(subject, deep=False)))
+    if len(parties) >= 2:
+        yield from _both_ways(parties, polarity, noun, edge)
+
+
+_KEPT = {"maintain", "have", "enjoy", "win", "receive", "retain", "gain", "secure", "keep", "get"}
+
+
+def support_held(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "Maduro, who maintains the support of Russia, China and Cuba": the ones whose support is
+    held are supportive of the holder."""
+    if noun.dep_ != "dobj" or not finder.cues.has("help noun", noun):
+        return
+    verb = noun.head
+    if verb.lemma_.lower() not in _KEPT or finder.negated(verb) or finder.has_modal(verb):
+        return
+    backers = []
+    for of_object in finder.prep_objects(noun, {"of", "from"}):
+        backers += finder.actors_of(list(of_object.subtree))
+    holders = [h for h in finder.agents(verb) or [] if h not in backers]
+    if backers and holders:
+        yield edge(tuple(dict.fromkeys(backers)), tuple(holders), "supportive", noun)
 
 
 def wars(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:

@@ -68,13 +68,22 @@ def _issues(finder: _StanceFinder, verb: Token) -> bool:
 
 
 def is_parties_noun(finder: _StanceFinder, subject: Token) -> bool:
-    """ "the sides", "the parties" (not "both sides" of one dispute named elsewhere by number)."""
+    """ "the sides", "the parties" (not "both sides" of one dispute named elsewhere by number),
+    and counted ones: "the three foreign ministers", "the two countries"."""
+    if subject.tag_ != "NNS" or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in subject.children
+    ):
+        return False
+    if finder.cues.has("parties noun", subject):
+        return not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in subject.children)
     return (
-        subject.tag_ == "NNS"
-        and finder.cues.has("parties noun", subject)
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-        and not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in subject.children)
+        finder.cues.has("counted parties", subject)
+        and any(c.dep_ == "nummod" and c.lower_ in _SMALL_NUMBERS for c in subject.children)
+        and not any(c.dep_ in ("poss", "prep") for c in subject.children)
     )
+
+
+_SMALL_NUMBERS = {"two", "three", "four", "both"}
 
 
 def named_parties(finder: _StanceFinder, verb: Token) -> list[str]:

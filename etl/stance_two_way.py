@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the finder imports this module
     from etl.stances import _StanceFinder
 
 _AIMED = {"against", "on", "with"}
+_CONTACT_VERBS = {"meet", "speak", "talk", "phone", "call", "confer", "negotiate"}
 
 
 def _is_war(finder: _StanceFinder, noun: Token) -> bool:
@@ -50,13 +51,29 @@ def _is_contact(finder: _StanceFinder, noun: Token) -> bool:
     )
 
 
-def _go_between(finder: _StanceFinder, actor_id: str) -> bool:
+def go_between(finder: _StanceFinder, actor_id: str) -> bool:
     """An international body or a person who speaks for none of the parties (a UN envoy): the
     parties it talks with take no stance toward it by talking (a mediator addresses them)."""
     actor = finder.ctx.actors.get(finder.side(actor_id))
     if actor is None:
         return False
     return actor.kind == "intergovernmental" or (actor.kind == "person" and not actor.country_id)
+
+
+def contact_returned(
+    finder: _StanceFinder, sources: Iterable[str], targets: Iterable[str], verb: Token, edge: Any
+) -> Iterator[Any]:
+    """ "Putin spoke with Erdogan", "Griffiths met the rebels' leader": who was met or called
+    met or called back - each target neutral toward the sources, go-betweens left out."""
+    if verb.lemma_.lower() not in _CONTACT_VERBS:
+        return
+    sources = [s for s in sources if not go_between(finder, s)]
+    for target in targets:
+        if go_between(finder, target):
+            continue
+        others = tuple(s for s in sources if not finder.same_side(s, target))
+        if others:
+            yield edge((target,), others, "neutral", verb)
 
 
 def both_ways(finder: _StanceFinder, edges: Iterable[Any], edge: Any) -> Iterator[Any]:
@@ -66,12 +83,12 @@ def both_ways(finder: _StanceFinder, edges: Iterable[Any], edge: Any) -> Iterato
         yield found
         if found.polarity == "neutral" and _is_contact(finder, found.cue):
             for target in found.targets:
-                if _go_between(finder, target):
+                if go_between(finder, target):
                     continue
                 others = tuple(
                     s
                     for s in found.sources
-                    if not finder.same_side(s, target) and not _go_between(finder, s)
+                    if not finder.same_side(s, target) and not go_between(finder, s)
                 )
                 if others:
                     yield edge((target,), others, "neutral", found.cue)

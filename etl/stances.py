@@ -117,6 +117,9 @@ _TARGET_PREPOSITIONS = {
 # A meeting or talks address those met "with" (or "between" whom they are held), not the subject
 # they are "on" or the place they are "in" ("talks on Syria in Nur-Sultan" meet neither).
 _MET_PREPOSITIONS = {"with", "between", "to", "among"}
+# Relation nouns that are always addressed to someone: "Egypt and Qatar sent condolences" is no
+# relation between Egypt and Qatar.
+_ADDRESSED_ONLY = {"condolence", "condolences", "sympathy"}
 _CONCERN_PREPOSITIONS = {"about", "over", "by", "at", "regarding", "with", "on", "concerning"}
 # Participles that tie a group to its patron ("elements linked to al-Qaeda").
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -1085,6 +1088,8 @@ class _StanceFinder:
                 yield from stance_facts.pacts(self, token, _Edge)
                 yield from stance_facts.wars(self, token, _Edge)
                 yield from stance_facts.apposed_patrons(self, token, _Edge)
+                yield from stance_facts.reciprocal_roles(self, token, _Edge)
+                yield from stance_facts.support_held(self, token, _Edge)
                 yield from stance_joint.joint_documents(self, token, _Edge)
                 yield from stance_joint.guarantors(self, token, _Edge)
                 yield from stance_joint.hyphenated_partners(self, token, _Edge)
@@ -1229,6 +1234,15 @@ class _StanceFinder:
                     if s.dep_ in _SUBJECTS
                 ]
             targets = self._targets(objects)
+            if polarity == "critical":
+                targets += [
+                    t
+                    for t in self.actors_of(
+                        [w for a in self._deed_agents(objects) for w in self._conjunct(a)],
+                        as_target=True,
+                    )
+                    if t not in targets
+                ]
             if not targets and objects:
                 # "thanked those countries that backed the resolution, among them were Egypt and
                 # Italy": the unnamed group is listed in a clause of its own.
@@ -1267,6 +1281,15 @@ class _StanceFinder:
                 sources = self.agents(verb)
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, verb)
+                if (
+                    polarity == "neutral"
+                    and not self.has_modal(verb)
+                    and subject is not None
+                    and subject.pos_ != "PRON"
+                    and not passive
+                ):
+                    # Met back only by a named subject, not a pronoun read as the speaker.
+                    yield from stance_two_way.contact_returned(self, sources, targets, verb, _Edge)
 
     def _deciding_body(self, decision: Token) -> str | None:
         """The last international body named as a clause's subject before `decision`."""
@@ -1454,6 +1477,15 @@ class _StanceFinder:
                 yield from self._among_subjects(verb, polarity, verb)
                 return
         if any(
+            o.dep_ == "dobj"
+            and not self.cues.has("nominal neutral", o)
+            and any(c.dep_ == "amod" and c.lower_ == "joint" for c in o.children)
+            for o in verb.children
+        ) and not (self.negated(verb) or self.has_modal(verb)):
+            # "The two countries formed a joint panel": partners in a joint undertaking.
+            yield from self._among_subjects(verb, "supportive", verb)
+            return
+        if any(
             c.dep_ == "advmod" and self.cues.has("jointly", c) for c in verb.children
         ) and not self.cues.has("veto supportive", verb):
             # "Russia and Turkey jointly brokered the deal": partners in whatever they did (not
@@ -1466,6 +1498,16 @@ class _StanceFinder:
         envoy"), and not one still planned ("will meet")."""
         if self.planned(verb) or self.has_modal(verb):
             return False
+        subject, passive = self.subject_of(verb)
+        if (
+            subject is None
+            or passive
+            or not (
+                any(c.dep_ == "conj" for c in subject.children)
+                or stance_joint.is_parties_noun(self, subject)
+            )
+        ):
+            return False  # "Venezuela's opposition leader spoke": one party, not two
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "ccomp"):
                 return False
@@ -1722,11 +1764,57 @@ class _StanceFinder:
             if token.dep_ in ("dobj", "acomp") and token.head.pos_ in ("VERB", "AUX"):
                 about += self.prep_objects(token.head, prepositions - {"by", "on", "with"})
             targets = self._targets(about)
+            if polarity == "critical":
+                # "appalled by an attack on an UNRWA school": the school's owner is the victim.
+                victims = self._victims(t for a in about for t in a.subtree)
+                targets = [t for t in targets if t not in victims]
             if not targets:
                 continue
             sources = self.experiencer(token)
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, token)
+
+    def _reacted_to(self, noun: Token, polarity: str) -> bool:
+        """ "Canada condemned the attack on Israel", "appalled by the news of an attack on X": a
+        hostile act that someone reacts to is not the reactor's own (its doer is unnamed)."""
+        if polarity != "critical":
+            return False
+        current = noun
+        for _ in range(4):
+            head = current.head
+            if head.i == current.i:
+                return False
+            if any(
+                self.cues.has(section, head)
+                for kind in ("act", "concern")
+                for section, _ in self.cues.polarity_sections(kind)
+            ):
+                return True
+            if current.dep_ not in ("dobj", "pobj", "prep"):
+                return False
+            current = head
+        return False
+
+    def _victims(self, tokens: Iterable[Token]) -> set[str]:
+        """Actors named only as the owners of protected people or places ("an UNRWA school",
+        "Gaza's hospitals")."""
+        owners = [
+            t
+            for t in tokens
+            if t.dep_ in ("compound", "poss", "amod") and self.cues.has("protected", t.head)
+        ]
+        return set(self.actors_of(owners))
+
+    def _deed_agents(self, objects: Sequence[Token]) -> list[Token]:
+        """ "condemned the killings committed by the RSF", "denounced the raid by the army": the
+        doers of a condemned deed."""
+        found = []
+        for obj in objects:
+            found += self.prep_objects(obj, {"by"})
+            for clause in obj.children:
+                if clause.dep_ == "acl" and clause.tag_ == "VBN":
+                    found += self.prep_objects(clause, {"by"})
+        return [t for f in found for t in (f, *self._conjuncts(f))]
 
     def experiencer(self, token: Token) -> list[str]:
         """Who feels a concern: the subject of "be concerned" / "voice concern", even a passive one."""
@@ -1880,7 +1968,11 @@ class _StanceFinder:
                 aimed += self.prep_objects(noun.head, words - {"in"})
             targets = self._targets(aimed)
             if not targets:
-                if polarity in ("supportive", "neutral") and noun.dep_ == "dobj":
+                if (
+                    polarity in ("supportive", "neutral")
+                    and noun.dep_ == "dobj"
+                    and noun.lemma_.lower() not in _ADDRESSED_ONLY
+                ):
                     # "Russia and China pledged to deepen cooperation", "Trump, Macron and May
                     # held phone consultations": a relation among the subjects.
                     yield from self._among_subjects(noun.head, polarity, noun)
@@ -1919,6 +2011,7 @@ class _StanceFinder:
                 and not owners
                 and noun.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS
                 and not stance_circumstances.is_circumstance(noun)
+                and not self._reacted_to(noun, polarity)
             ):
                 # "aid for Syria is channelled through the UN": a subject noun's giver is not said.
                 sources = stance_two_way.war_wager(self, noun, verb) or (

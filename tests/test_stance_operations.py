@@ -65,6 +65,56 @@ from tests.test_stances import make_context, triples
             id="hosted-talks-are-not-returned-by-the-guest",
         ),
         pytest.param(
+            "A ceasefire negotiated by Russia and Turkey halted the fighting.",
+            {("russia", "turkey", "supportive"), ("turkey", "russia", "supportive")},
+            id="a-pact-negotiated-by-two-parties-is-supportive-both-ways",
+        ),
+        pytest.param(
+            "Hamas and ISIS are known to be enemies.",
+            {("hamas", "isis", "critical"), ("isis", "hamas", "critical")},
+            id="a-conjoined-subject-called-enemies-is-critical-both-ways",
+        ),
+        pytest.param(
+            "Venezuela, which maintains the support of Russia and China, rejected the vote.",
+            {("russia", "venezuela", "supportive"), ("china", "venezuela", "supportive")},
+            id="whose-support-is-maintained-backs-the-holder",
+        ),
+        pytest.param(
+            "Russia offered condolences to Turkey.",
+            {("russia", "turkey", "supportive")},
+            id="condolences-are-supportive",
+        ),
+        pytest.param(
+            "Sergei Lavrov spoke with Dmytro Kuleba on Friday.",
+            {("russia", "ukraine", "neutral"), ("ukraine", "russia", "neutral")},
+            id="speaking-with-someone-is-neutral-both-ways",
+        ),
+        pytest.param(
+            "Canada condemned the killings committed by the RSF in El Fasher.",
+            {("canada", "rsf", "critical")},
+            id="condemning-a-deed-is-critical-of-its-doer",
+        ),
+        pytest.param(
+            "Canada condemned the attack on Israel.",
+            set(),
+            id="condemning-an-attack-is-not-hostility-toward-its-victim",
+        ),
+        pytest.param(
+            "Canada said it was appalled by an attack on an Israeli school.",
+            set(),
+            id="the-owner-of-an-attacked-school-is-a-victim",
+        ),
+        pytest.param(
+            "Ukraine's foreign minister Dmytro Kuleba spoke on Monday.",
+            set(),
+            id="a-possessor-and-its-official-are-no-two-parties-in-contact",
+        ),
+        pytest.param(
+            "Canada and its allies have called for Sergei Lavrov to step down.",
+            {("canada", "russia", "critical")},
+            id="calling-for-a-leader-to-step-down-with-for-on-the-clause",
+        ),
+        pytest.param(
             "Canada called on Russia to withdraw its troops.",
             {("canada", "russia", "critical")},
             id="a-call-to-withdraw-is-still-critical",
