@@ -24,18 +24,29 @@ if TYPE_CHECKING:  # the finder imports this module
     from etl.stances import _StanceFinder
 
 _CLAUSES = ("xcomp", "advcl", "acl", "relcl")
+_TRYING = {"try", "attempt", "fight", "struggle", "battle", "push", "move", "begin", "start"}
 
 
 def _infinitive(verb: Token) -> bool:
     return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _also_named(finder: _StanceFinder, heads: list[Token]) -> list[Token]:
+    """Heads with their appositions and "known as" names ("the rebels, known as the Houthis")."""
+    found = list(heads)
+    for head in heads:
+        found += [c for c in head.children if c.dep_ == "appos"]
+        for clause in head.children:
+            if clause.dep_ == "acl" and clause.lemma_.lower() in ("know", "call", "name"):
+                found += finder.prep_objects(clause, {"as"})
+                found += [c for c in clause.children if c.dep_ == "oprd"]
+    return found
+
+
 def _acted_on(finder: _StanceFinder, verb: Token) -> list[str]:
     """The actors a purpose verb acts against: its object and the ones it takes ground from."""
     heads = [c for c in verb.children if c.dep_ == "dobj"]
-    heads += finder.prep_objects(verb, {"from"})
-    for head in list(heads):
-        heads += [c for c in head.children if c.dep_ == "appos"]
+    heads = _also_named(finder, heads + finder.prep_objects(verb, {"from"}))
     return finder.actors_of(
         [t for h in heads for t in finder.phrase(h, deep=False)], as_target=True
     )
@@ -68,10 +79,11 @@ def operation_purposes(finder: _StanceFinder, noun: Token, edge: Any) -> Iterato
 
 def ground_taken(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
     """ "had retaken the majority of the region from armed groups X and Y": critical of X, Y."""
-    if not finder.cues.has("taken from", verb) or finder.has_modal(verb) or _infinitive(verb):
+    if not finder.cues.has("taken from", verb) or finder.has_modal(verb):
         return
-    holders = finder.prep_objects(verb, {"from"})
-    holders += [c for h in list(holders) for c in h.children if c.dep_ == "appos"]
+    if _infinitive(verb) and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _TRYING):
+        return  # "plans to retake": not yet; "are trying to retake": under way
+    holders = _also_named(finder, finder.prep_objects(verb, {"from"}))
     targets = finder.actors_of(
         [t for h in holders for t in finder.phrase(h, deep=True)], as_target=True
     )

@@ -365,6 +365,8 @@ class _StanceFinder:
         self.adopted = self._adopted_documents()
         self.opposition = stance_opposition.opposition_figures(ctx)
         self._suppressed: dict[int, bool] = {}  # token index -> suppressed(); the parse is fixed
+        self._hedges: dict[int, bool] = {}  # token index -> a hedge on the token itself
+        self._negators: dict[int, bool] = {}  # token index -> the token is a negating verb
 
     # ----------------------------------------------------------------------------- actors
 
@@ -1037,21 +1039,34 @@ class _StanceFinder:
             known = self._suppressed[token.i] = self._walk_suppressed(token)
         return known
 
+    def _hedged(self, token: Token) -> bool:
+        """A hedge on this very token ("could vote", "whether ... voted"); "could not vote"
+        states a fact. Cached: every token below it asks again."""
+        known = self._hedges.get(token.i)
+        if known is None:
+            hedges = [c for c in token.children if c.dep_ in ("mark", "aux")]
+            known = False
+            if hedges and any(self.cues.has("hedge", c) for c in hedges):
+                known = not (
+                    any(c.dep_ == "neg" for c in token.children)
+                    and not any(c.dep_ == "mark" and self.cues.has("hedge", c) for c in hedges)
+                )
+            self._hedges[token.i] = known
+        return known
+
+    def _negator(self, token: Token) -> bool:
+        known = self._negators.get(token.i)
+        if known is None:
+            known = self._negators[token.i] = self.cues.has("negator", token)
+        return known
+
     def _walk_suppressed(self, token: Token) -> bool:
         current = token
         subject = False
         for _ in range(12):
-            # "could not vote" states a fact; "could vote" is a possibility.
-            if any(
-                c.dep_ in ("mark", "aux") and self.cues.has("hedge", c) for c in current.children
-            ) and not (
-                any(c.dep_ == "neg" for c in current.children)
-                and not any(
-                    c.dep_ == "mark" and self.cues.has("hedge", c) for c in current.children
-                )
-            ):
+            if self._hedged(current):
                 return True
-            if current.i != token.i and not subject and self.cues.has("negator", current):
+            if current.i != token.i and not subject and self._negator(current):
                 return True
             if current.head.i == current.i or current.dep_ == "appos":
                 return False  # "Tehran, the rebels' sponsor, denied ...": the apposition stands

@@ -30,6 +30,17 @@ from tests.test_stances import make_context, triples
             id="retaking-ground-from-a-force-is-critical-of-it",
         ),
         pytest.param(
+            "Yemen's government forces are trying to retake the city from the rebels, known as "
+            "the Houthis.",
+            {("yemen", "houthis", "critical")},
+            id="trying-to-retake-from-a-force-known-by-its-name",
+        ),
+        pytest.param(
+            "Syria plans to retake the city from ISIS.",
+            set(),
+            id="a-planned-retaking-is-no-stance-yet",
+        ),
+        pytest.param(
             "Turkey said it hit over 200 targets belonging to the government forces of Syria.",
             {("turkey", "syria", "critical")},
             id="hitting-targets-belonging-to-a-force-is-critical-of-its-owner",
