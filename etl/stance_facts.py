@@ -16,6 +16,7 @@ one token, and yields edges; `_StanceFinder.edges` calls them. Cue words are sec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -325,3 +326,43 @@ def event_parties(finder: _StanceFinder, heads: list[Token]) -> set[str]:
                 ]
                 parties.update(finder.actors_of(named, as_target=True))
     return parties
+
+
+_FUSED_PATRON = re.compile(r"^(.+)[-\u2010\u2011]([a-z]+)$")
+
+
+def fused_patrons(finder: _StanceFinder, token: Token, edge: Any) -> Iterator[Any]:
+    """ "U.S.-backed, Saudi-led forces": a backing participle the tokenizer fused with its patron
+    (one token "U.S.-backed") - the patron supportive of the noun phrase it modifies."""
+    match = _FUSED_PATRON.match(token.text)
+    if match is None:
+        return
+    participle = match.group(2).lower()
+    if not any(cue.lemma == participle for cue in finder.cues.cues("patron supportive")):
+        return
+    mention = finder.mention_at(token)
+    if mention is None or mention.char_start != token.idx:
+        return
+    noun = token.head if token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i else None
+    if noun is None:
+        # The parser may hang the fused word elsewhere: the noun it stands before.
+        for following in token.doc[token.i + 1 : token.i + 6]:
+            if following.pos_ in ("NOUN", "PROPN") and following.dep_ not in (
+                "compound",
+                "npadvmod",
+            ):
+                noun = following
+                break
+            if following.pos_ not in ("PUNCT", "ADJ", "PROPN", "VERB", "DET", "ADV"):
+                break
+    if noun is None:
+        return
+    own = [t for t in finder._conjunct(noun) if t.i != token.i]
+    deep = [
+        t for t in finder.phrase(noun) if t.i != token.i
+    ]  # "the U.S.-backed government of Iraq"
+    backed = [a for a in finder.actors_of(own, as_target=True) if a != mention.actor_id] or [
+        a for a in finder.actors_of(deep, as_target=True) if a != mention.actor_id
+    ]
+    if backed:
+        yield edge((mention.actor_id,), tuple(backed), "supportive", token)

@@ -113,3 +113,29 @@ def positions_hit(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any
     targets = [t for t in targets if t not in sources]
     if sources and targets:
         yield edge(tuple(sources), tuple(targets), "critical", verb)
+
+
+def deeds_told(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "air strikes by the Syrian regime and Russia", "previous chemical weapons attacks by
+    Assad's government" in someone's words: a hostile deed told with its doer is the speaker's
+    charge against the doer (narration, with no speaker, charges no one)."""
+    if not finder.cues.has("told deed", noun) or noun.tag_ not in ("NNS", "NN"):
+        return
+    doers = finder.prep_objects(noun, {"by"})
+    doers += [
+        o
+        for clause in noun.children
+        if clause.dep_ == "acl" and clause.tag_ == "VBN"
+        for o in finder.prep_objects(clause, {"by"})
+    ]
+    if not doers:
+        return
+    statement = finder.statement_at(noun)
+    if statement is None or not statement.speaker_id:
+        return
+    heads = [t for d in doers for t in (d, *finder._conjuncts(d))]
+    targets = finder.actors_of([t for h in heads for t in finder._conjunct(h)], as_target=True)
+    speaker = statement.speaker_id
+    targets = [t for t in targets if not finder.same_side(speaker, t)]
+    if targets:
+        yield edge((speaker,), tuple(targets), "critical", noun)

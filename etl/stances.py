@@ -1111,6 +1111,7 @@ class _StanceFinder:
                 yield from stance_epithets.role_epithets(self, token, _Edge)
                 yield from stance_mediation.helpers(self, token, _Edge)
                 yield from stance_operations.operation_purposes(self, token, _Edge)
+                yield from stance_operations.deeds_told(self, token, _Edge)
                 yield from stance_membership.memberships(self, token, _Edge)
             if token.tag_ == "VBG":
                 yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
@@ -1124,6 +1125,8 @@ class _StanceFinder:
                 yield from stance_operations.ground_taken(self, token, _Edge)
                 yield from stance_operations.positions_hit(self, token, _Edge)
             yield from stance_facts.laments(self, token, _Edge)
+            if "-" in token.text:
+                yield from stance_facts.fused_patrons(self, token, _Edge)
             yield from stance_epithets.friendly_epithets(self, token, _Edge)
             yield from stance_epithets.pejorative_epithets(self, token, _Edge)
             yield from stance_ousters.ousters(self, token, _Edge)

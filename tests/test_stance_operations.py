@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from etl.stances import extract_stances
-from tests.test_stances import make_context, triples
+from tests.test_stances import make_context, statement, triples
 
 
 @pytest.mark.parametrize(
@@ -126,6 +126,16 @@ from tests.test_stances import make_context, triples
             id="calling-for-a-leader-to-step-down-with-for-on-the-clause",
         ),
         pytest.param(
+            "The strike by Israel hit a depot.",
+            set(),
+            id="a-strike-told-by-narration-charges-no-one",
+        ),
+        pytest.param(
+            "The U.S.-backed government of Ukraine spoke.",
+            {("united-states", "ukraine", "supportive")},
+            id="a-patron-fused-with-its-participle-backs-the-noun",
+        ),
+        pytest.param(
             "Canada called on Russia to withdraw its troops.",
             {("canada", "russia", "critical")},
             id="a-call-to-withdraw-is-still-critical",
@@ -135,3 +145,13 @@ from tests.test_stances import make_context, triples
 def test_issue9_stance_classes(nlp, body, expected):
     ctx = make_context(nlp, body)
     assert triples(extract_stances(ctx, []), ctx) == expected
+
+
+def test_strikes_told_with_their_doers_in_someones_words_are_a_charge(nlp):
+    body = "Canada said: the violence goes on, with air strikes by Syria and Russia."
+    ctx = make_context(nlp, body)
+    quote = statement(body, "canada", "the violence goes on, with air strikes by Syria and Russia.")
+    assert triples(extract_stances(ctx, [quote]), ctx) == {
+        ("canada", "syria", "critical"),
+        ("canada", "russia", "critical"),
+    }
