@@ -366,3 +366,36 @@ def fused_patrons(finder: _StanceFinder, token: Token, edge: Any) -> Iterator[An
     ]
     if backed:
         yield edge((mention.actor_id,), tuple(backed), "supportive", token)
+
+
+def praised_conduct(finder: _StanceFinder, adjective: Token, edge: Any) -> Iterator[Any]:
+    """In someone's words, praise of an actor's conduct: "The response by Europe has been
+    remarkable", "the Polish Government ... mounted a commendable welcome" - the speaker
+    supportive of the actor whose conduct it is."""
+    if adjective.pos_ != "ADJ" or not finder.cues.has("praise adjective", adjective):
+        return
+    if any(c.dep_ == "neg" for c in adjective.head.children) or finder.negated(adjective):
+        return
+    statement = finder.statement_at(adjective)
+    if statement is None or not statement.speaker_id:
+        return
+    owners: list[Token] = []
+    head = adjective.head
+    if adjective.dep_ == "acomp" and head.lemma_ == "be":
+        subject, _ = finder.subject_of(head)
+        if subject is not None and subject.pos_ == "NOUN":
+            owners += [c for c in subject.children if c.dep_ == "poss"]
+            owners += finder.prep_objects(subject, {"by", "of"})
+    elif adjective.dep_ in ("amod", "conj") and head.pos_ == "NOUN" and head.dep_ == "dobj":
+        subject, passive = finder.subject_of(head.head)
+        if subject is not None and not passive:
+            owners.append(subject)
+    heads = [t for o in owners for t in (o, *finder._conjuncts(o))]
+    speaker = statement.speaker_id
+    targets = [
+        a
+        for a in finder.actors_of([t for h in heads for t in finder._conjunct(h)], as_target=True)
+        if not finder.same_side(speaker, a)
+    ]
+    if targets:
+        yield edge((speaker,), tuple(targets), "supportive", adjective)

@@ -1125,6 +1125,8 @@ class _StanceFinder:
                 yield from stance_operations.ground_taken(self, token, _Edge)
                 yield from stance_operations.positions_hit(self, token, _Edge)
             yield from stance_facts.laments(self, token, _Edge)
+            if token.pos_ == "ADJ":
+                yield from stance_facts.praised_conduct(self, token, _Edge)
             if "-" in token.text:
                 yield from stance_facts.fused_patrons(self, token, _Edge)
             yield from stance_epithets.friendly_epithets(self, token, _Edge)

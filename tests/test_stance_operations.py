@@ -155,3 +155,30 @@ def test_strikes_told_with_their_doers_in_someones_words_are_a_charge(nlp):
         ("canada", "syria", "critical"),
         ("canada", "russia", "critical"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The response by Poland has been remarkable.",
+            {("canada", "poland", "supportive")},
+            id="remarkable-conduct-of-an-actor-is-praise",
+        ),
+        pytest.param(
+            "Poland has mounted a commendable welcome.",
+            {("canada", "poland", "supportive")},
+            id="a-commendable-act-praises-its-doer",
+        ),
+        pytest.param(
+            "The response by Poland has not been remarkable.",
+            set(),
+            id="denied-praise-is-no-support",
+        ),
+    ],
+)
+def test_praise_of_conduct_in_someones_words(nlp, text, expected):
+    body = f"Canada said: {text}"
+    ctx = make_context(nlp, body)
+    quote = statement(body, "canada", text)
+    assert triples(extract_stances(ctx, [quote]), ctx) == expected
