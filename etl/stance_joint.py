@@ -92,6 +92,16 @@ def named_parties(finder: _StanceFinder, verb: Token) -> list[str]:
     sentence = verb.sent
     before = [s for s in _previous_sentences(finder, sentence, 3)]
     spans = [*before, doc[sentence.start : verb.i]]
+    # "the three foreign ministers": a list of three, not the last pair named.
+    subject, _passive = finder.subject_of(verb)
+    wanted = next(
+        (
+            _COUNTS[c.lower_]
+            for c in (subject.children if subject is not None else ())
+            if c.dep_ == "nummod" and c.lower_ in _COUNTS
+        ),
+        None,
+    )
     for span in reversed(spans):
         for token in reversed(list(span)):
             if token.dep_ != "conj" or token.head.i < span.start:
@@ -100,9 +110,12 @@ def named_parties(finder: _StanceFinder, verb: Token) -> list[str]:
             while first.dep_ == "conj" and first.head.i < first.i:
                 first = first.head
             parties = _one_per_side(finder, finder.actors_of(finder.phrase(first, deep=False)))
-            if len(parties) >= 2:
+            if len(parties) >= 2 and (wanted is None or len(parties) == wanted):
                 return parties
     return []
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4}
 
 
 def _previous_sentences(finder: _StanceFinder, sentence: Any, count: int) -> list[Any]:

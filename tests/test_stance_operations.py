@@ -182,3 +182,18 @@ def test_praise_of_conduct_in_someones_words(nlp, text, expected):
     ctx = make_context(nlp, body)
     quote = statement(body, "canada", text)
     assert triples(extract_stances(ctx, [quote]), ctx) == expected
+
+
+def test_counted_parties_are_the_last_list_of_that_many(nlp):
+    body = (
+        "Iran, Russia and Turkey met in Moscow. Lavrov and Kuleba also spoke. "
+        "The three foreign ministers issued a joint statement."
+    )
+    ctx = make_context(nlp, body)
+    found = {t for t in triples(extract_stances(ctx, []), ctx) if t[2] == "supportive"}
+    assert found == {
+        (a, b, "supportive")
+        for a in ("iran", "russia", "turkey")
+        for b in ("iran", "russia", "turkey")
+        if a != b
+    }
