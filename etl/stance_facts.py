@@ -227,7 +227,9 @@ def apposed_patrons(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[A
     holders = [t for n in named for t in (n, *finder._conjuncts(n))]
     sources = [a for a in finder.actors_of(holders) if a not in targets]
     if targets and sources:
-        yield edge(tuple(sources), tuple(targets), "supportive", noun)
+        # A known alliance named as background, also inside someone's words ("Nauert said
+        # Assad's government and its backer Russia needed to be held accountable").
+        yield edge(tuple(sources), tuple(targets), "supportive", noun, context=True)
 
 
 _DRAFTING = {"draft", "sponsor", "propose", "table", "author", "write", "put", "submit", "back"}
@@ -365,7 +367,7 @@ def fused_patrons(finder: _StanceFinder, token: Token, edge: Any) -> Iterator[An
         a for a in finder.actors_of(deep, as_target=True) if a != mention.actor_id
     ]
     if backed:
-        yield edge((mention.actor_id,), tuple(backed), "supportive", token)
+        yield edge((mention.actor_id,), tuple(backed), "supportive", token, context=True)
 
 
 def praised_conduct(finder: _StanceFinder, adjective: Token, edge: Any) -> Iterator[Any]:

@@ -197,3 +197,11 @@ def test_counted_parties_are_the_last_list_of_that_many(nlp):
         for b in ("iran", "russia", "turkey")
         if a != b
     }
+
+
+def test_a_backer_named_as_background_in_someones_words_still_backs(nlp):
+    body = "Canada said Syria's government and its backer Russia must be held accountable."
+    ctx = make_context(nlp, body)
+    quote = statement(body, "canada", "Syria's government and its backer Russia must be held")
+    found = triples(extract_stances(ctx, [quote]), ctx)
+    assert ("russia", "syria", "supportive") in found
