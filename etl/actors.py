@@ -571,7 +571,10 @@ def _infer_country(
         candidates.append((appositive, True))
     for phrase, _ in candidates:
         # "ambassador to the UN": the host comes after "to", with or without "the".
-        host_cut = re.split(r"\b(?:to|in|at)\s+(?:the\s+)?(?=[A-Z])", phrase)[0]
+        # "the UN special envoy for Yemen": an envoy's "for" names the host too.
+        host_cut = re.split(r"(?:\b(?:to|in|at)|(?<=[Ee]nvoy )for)\s+(?:the\s+)?(?=[A-Z])", phrase)[
+            0
+        ]
         found = _first_country(host_cut, state, start, country_words)
         if found:
             return found

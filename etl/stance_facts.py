@@ -16,6 +16,7 @@ one token, and yields edges; `_StanceFinder.edges` calls them. Cue words are sec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -97,9 +98,65 @@ def pacts(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
             parties = finder.actors_of(finder.phrase(subject, deep=False))
             partners = finder.prep_objects(verb, {"with"}) + finder.prep_objects(noun, {"with"})
             parties += [p for p in finder._targets(partners) if p not in parties]
+    if len(parties) < 2:
+        # "A ceasefire negotiated by Russia and Turkey": the participle's agents made it.
+        for clause in noun.children:
+            if clause.dep_ == "acl" and finder.cues.has("pact verb", clause):
+                agents = finder.prep_objects(clause, {"by"})
+                heads = [t for a in agents for t in (a, *finder._conjuncts(a))]
+                parties = finder.actors_of(
+                    [t for h in heads for t in finder._conjunct(h)], as_target=True
+                )
     parties = _one_per_side(finder, parties)
     if len(parties) >= 2:
         yield from _both_ways(parties, "supportive", noun, edge)
+
+
+def reciprocal_roles(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "The Taliban and ISIS are enemies", "Russia and Syria are allies": a plural role noun
+    with no "of" said of a conjoined subject is each party's stance toward the others."""
+    if noun.tag_ not in ("NNS", "NNPS") or finder.prep_objects(noun, {"of"}):
+        return
+    polarity = next(
+        (
+            polarity
+            for section, polarity in finder.cues.polarity_sections("predicate")
+            if any(c.lemma == noun.lemma_.lower() for c in finder.cues.cues(section))
+        ),
+        None,
+    )
+    if polarity is None or finder.lapsed(noun):
+        return
+    verb = noun.head
+    if noun.dep_ == "attr" and verb.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp"):
+        verb = verb.head  # "are known to be enemies"
+    if noun.dep_ not in ("attr", "oprd") or finder.negated(verb) or finder.has_modal(verb):
+        return
+    subject, passive = finder.subject_of(verb)
+    if subject is None:
+        return
+    parties = _one_per_side(finder, finder.actors_of(finder.phrase(subject, deep=False)))
+    if len(parties) >= 2:
+        yield from _both_ways(parties, polarity, noun, edge)
+
+
+_KEPT = {"maintain", "have", "enjoy", "win", "receive", "retain", "gain", "secure", "keep", "get"}
+
+
+def support_held(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "Maduro, who maintains the support of Russia, China and Cuba": the ones whose support is
+    held are supportive of the holder."""
+    if noun.dep_ != "dobj" or not finder.cues.has("help noun", noun):
+        return
+    verb = noun.head
+    if verb.lemma_.lower() not in _KEPT or finder.negated(verb) or finder.has_modal(verb):
+        return
+    backers = []
+    for of_object in finder.prep_objects(noun, {"of", "from"}):
+        backers += finder.actors_of(list(of_object.subtree))
+    holders = [h for h in finder.agents(verb) or [] if h not in backers]
+    if backers and holders:
+        yield edge(tuple(dict.fromkeys(backers)), tuple(holders), "supportive", noun)
 
 
 def wars(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
@@ -159,10 +216,20 @@ def apposed_patrons(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[A
     if not owners or not named or finder.lapsed(noun):
         return
     targets = finder._targets(owners)
+    if not targets and all(o.tag_ == "PRP$" for o in owners):
+        # "Assad's government and its backer Russia": "its" is the conjunct before; elsewhere
+        # the pronoun's antecedent ("... Syria. Its ally Russia ...").
+        if noun.dep_ == "conj":
+            targets = finder.actors_of(finder._conjunct(noun.head), as_target=True)
+        else:
+            antecedent = finder._antecedent(owners[0])
+            targets = [antecedent] if antecedent else []
     holders = [t for n in named for t in (n, *finder._conjuncts(n))]
     sources = [a for a in finder.actors_of(holders) if a not in targets]
     if targets and sources:
-        yield edge(tuple(sources), tuple(targets), "supportive", noun)
+        # A known alliance named as background, also inside someone's words ("Nauert said
+        # Assad's government and its backer Russia needed to be held accountable").
+        yield edge(tuple(sources), tuple(targets), "supportive", noun, context=True)
 
 
 _DRAFTING = {"draft", "sponsor", "propose", "table", "author", "write", "put", "submit", "back"}
@@ -261,3 +328,76 @@ def event_parties(finder: _StanceFinder, heads: list[Token]) -> set[str]:
                 ]
                 parties.update(finder.actors_of(named, as_target=True))
     return parties
+
+
+_FUSED_PATRON = re.compile(r"^(.+)[-\u2010\u2011]([a-z]+)$")
+
+
+def fused_patrons(finder: _StanceFinder, token: Token, edge: Any) -> Iterator[Any]:
+    """ "U.S.-backed, Saudi-led forces": a backing participle the tokenizer fused with its patron
+    (one token "U.S.-backed") - the patron supportive of the noun phrase it modifies."""
+    match = _FUSED_PATRON.match(token.text)
+    if match is None:
+        return
+    participle = match.group(2).lower()
+    if not any(cue.lemma == participle for cue in finder.cues.cues("patron supportive")):
+        return
+    mention = finder.mention_at(token)
+    if mention is None or mention.char_start != token.idx:
+        return
+    noun = token.head if token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i else None
+    if noun is None:
+        # The parser may hang the fused word elsewhere: the noun it stands before.
+        for following in token.doc[token.i + 1 : token.i + 6]:
+            if following.pos_ in ("NOUN", "PROPN") and following.dep_ not in (
+                "compound",
+                "npadvmod",
+            ):
+                noun = following
+                break
+            if following.pos_ not in ("PUNCT", "ADJ", "PROPN", "VERB", "DET", "ADV"):
+                break
+    if noun is None:
+        return
+    own = [t for t in finder._conjunct(noun) if t.i != token.i]
+    deep = [
+        t for t in finder.phrase(noun) if t.i != token.i
+    ]  # "the U.S.-backed government of Iraq"
+    backed = [a for a in finder.actors_of(own, as_target=True) if a != mention.actor_id] or [
+        a for a in finder.actors_of(deep, as_target=True) if a != mention.actor_id
+    ]
+    if backed:
+        yield edge((mention.actor_id,), tuple(backed), "supportive", token, context=True)
+
+
+def praised_conduct(finder: _StanceFinder, adjective: Token, edge: Any) -> Iterator[Any]:
+    """In someone's words, praise of an actor's conduct: "The response by Europe has been
+    remarkable", "the Polish Government ... mounted a commendable welcome" - the speaker
+    supportive of the actor whose conduct it is."""
+    if adjective.pos_ != "ADJ" or not finder.cues.has("praise adjective", adjective):
+        return
+    if any(c.dep_ == "neg" for c in adjective.head.children) or finder.negated(adjective):
+        return
+    statement = finder.statement_at(adjective)
+    if statement is None or not statement.speaker_id:
+        return
+    owners: list[Token] = []
+    head = adjective.head
+    if adjective.dep_ == "acomp" and head.lemma_ == "be":
+        subject, _ = finder.subject_of(head)
+        if subject is not None and subject.pos_ == "NOUN":
+            owners += [c for c in subject.children if c.dep_ == "poss"]
+            owners += finder.prep_objects(subject, {"by", "of"})
+    elif adjective.dep_ in ("amod", "conj") and head.pos_ == "NOUN" and head.dep_ == "dobj":
+        subject, passive = finder.subject_of(head.head)
+        if subject is not None and not passive:
+            owners.append(subject)
+    heads = [t for o in owners for t in (o, *finder._conjuncts(o))]
+    speaker = statement.speaker_id
+    targets = [
+        a
+        for a in finder.actors_of([t for h in heads for t in finder._conjunct(h)], as_target=True)
+        if not finder.same_side(speaker, a)
+    ]
+    if targets:
+        yield edge((speaker,), tuple(targets), "supportive", adjective)

@@ -68,13 +68,22 @@ def _issues(finder: _StanceFinder, verb: Token) -> bool:
 
 
 def is_parties_noun(finder: _StanceFinder, subject: Token) -> bool:
-    """ "the sides", "the parties" (not "both sides" of one dispute named elsewhere by number)."""
+    """ "the sides", "the parties" (not "both sides" of one dispute named elsewhere by number),
+    and counted ones: "the three foreign ministers", "the two countries"."""
+    if subject.tag_ != "NNS" or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in subject.children
+    ):
+        return False
+    if finder.cues.has("parties noun", subject):
+        return not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in subject.children)
     return (
-        subject.tag_ == "NNS"
-        and finder.cues.has("parties noun", subject)
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-        and not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in subject.children)
+        finder.cues.has("counted parties", subject)
+        and any(c.dep_ == "nummod" and c.lower_ in _SMALL_NUMBERS for c in subject.children)
+        and not any(c.dep_ in ("poss", "prep") for c in subject.children)
     )
+
+
+_SMALL_NUMBERS = {"two", "three", "four", "both"}
 
 
 def named_parties(finder: _StanceFinder, verb: Token) -> list[str]:
@@ -83,6 +92,16 @@ def named_parties(finder: _StanceFinder, verb: Token) -> list[str]:
     sentence = verb.sent
     before = [s for s in _previous_sentences(finder, sentence, 3)]
     spans = [*before, doc[sentence.start : verb.i]]
+    # "the three foreign ministers": a list of three, not the last pair named.
+    subject, _passive = finder.subject_of(verb)
+    wanted = next(
+        (
+            _COUNTS[c.lower_]
+            for c in (subject.children if subject is not None else ())
+            if c.dep_ == "nummod" and c.lower_ in _COUNTS
+        ),
+        None,
+    )
     for span in reversed(spans):
         for token in reversed(list(span)):
             if token.dep_ != "conj" or token.head.i < span.start:
@@ -91,9 +110,12 @@ def named_parties(finder: _StanceFinder, verb: Token) -> list[str]:
             while first.dep_ == "conj" and first.head.i < first.i:
                 first = first.head
             parties = _one_per_side(finder, finder.actors_of(finder.phrase(first, deep=False)))
-            if len(parties) >= 2:
+            if len(parties) >= 2 and (wanted is None or len(parties) == wanted):
                 return parties
     return []
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4}
 
 
 def _previous_sentences(finder: _StanceFinder, sentence: Any, count: int) -> list[Any]:

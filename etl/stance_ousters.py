@@ -36,10 +36,19 @@ def _demander(finder: _StanceFinder, token: Token) -> Token | None:
             return None
         if current.dep_ not in ("ccomp", "xcomp", "advcl", "dobj", "pobj", "prep", "pcomp"):
             return None
-        current = current.head
+        clause, current = current, current.head
         if current.pos_ in ("VERB", "NOUN") and _is_demand(finder, current):
             return current
+        if (
+            current.pos_ == "VERB"
+            and current.lemma_.lower() in _CALL_FOR
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+        ):
+            return current  # "called for Assad to step down": "for" hangs on the clause
     return None
+
+
+_CALL_FOR = {"call", "push", "press", "appeal", "clamour", "clamor"}
 
 
 def _leaders(finder: _StanceFinder, token: Token, demand: Token) -> list[str]:

@@ -78,6 +78,7 @@ from etl import (
     stance_joint,
     stance_mediation,
     stance_membership,
+    stance_operations,
     stance_opposition,
     stance_ousters,
     stance_referrals,
@@ -116,6 +117,9 @@ _TARGET_PREPOSITIONS = {
 # A meeting or talks address those met "with" (or "between" whom they are held), not the subject
 # they are "on" or the place they are "in" ("talks on Syria in Nur-Sultan" meet neither).
 _MET_PREPOSITIONS = {"with", "between", "to", "among"}
+# Relation nouns that are always addressed to someone: "Egypt and Qatar sent condolences" is no
+# relation between Egypt and Qatar.
+_ADDRESSED_ONLY = {"condolence", "condolences", "sympathy"}
 _CONCERN_PREPOSITIONS = {"about", "over", "by", "at", "regarding", "with", "on", "concerning"}
 # Participles that tie a group to its patron ("elements linked to al-Qaeda").
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -361,6 +365,8 @@ class _StanceFinder:
         self.adopted = self._adopted_documents()
         self.opposition = stance_opposition.opposition_figures(ctx)
         self._suppressed: dict[int, bool] = {}  # token index -> suppressed(); the parse is fixed
+        self._hedges: dict[int, bool] = {}  # token index -> a hedge on the token itself
+        self._negators: dict[int, bool] = {}  # token index -> the token is a negating verb
 
     # ----------------------------------------------------------------------------- actors
 
@@ -714,7 +720,12 @@ class _StanceFinder:
             return
         patrons = self.actors_of(self._hyphen_patrons(participle))
         for agent in self.prep_objects(participle, {"by"}):
-            patrons += self.actors_of(self.phrase(agent, deep=False))
+            for conjunct in (agent, *self._conjuncts(agent)):
+                # "troops backed by a coalition and the Iran-aligned Houthis": a conjunct with a
+                # patron of its own is a second party the parser hung here, not a co-patron.
+                if any(self._patron_participle(c) for c in conjunct.children):
+                    continue
+                patrons += self.actors_of(self._conjunct(conjunct))
         if not patrons:
             return
         backed = [a for a in self.actors_of(self._conjunct(participle.head)) if a not in patrons]
@@ -1028,23 +1039,40 @@ class _StanceFinder:
             known = self._suppressed[token.i] = self._walk_suppressed(token)
         return known
 
+    def _hedged(self, token: Token) -> bool:
+        """A hedge on this very token ("could vote", "whether ... voted"); "could not vote"
+        states a fact. Cached: every token below it asks again."""
+        known = self._hedges.get(token.i)
+        if known is None:
+            hedges = [c for c in token.children if c.dep_ in ("mark", "aux")]
+            known = False
+            if hedges and any(self.cues.has("hedge", c) for c in hedges):
+                known = not (
+                    any(c.dep_ == "neg" for c in token.children)
+                    and not any(c.dep_ == "mark" and self.cues.has("hedge", c) for c in hedges)
+                )
+            self._hedges[token.i] = known
+        return known
+
+    def _negator(self, token: Token) -> bool:
+        known = self._negators.get(token.i)
+        if known is None:
+            known = self._negators[token.i] = self.cues.has("negator", token)
+        return known
+
     def _walk_suppressed(self, token: Token) -> bool:
         current = token
+        subject = False
         for _ in range(12):
-            # "could not vote" states a fact; "could vote" is a possibility.
-            if any(
-                c.dep_ in ("mark", "aux") and self.cues.has("hedge", c) for c in current.children
-            ) and not (
-                any(c.dep_ == "neg" for c in current.children)
-                and not any(
-                    c.dep_ == "mark" and self.cues.has("hedge", c) for c in current.children
-                )
-            ):
+            if self._hedged(current):
                 return True
-            if current.i != token.i and self.cues.has("negator", current):
+            if current.i != token.i and not subject and self._negator(current):
                 return True
             if current.head.i == current.i or current.dep_ == "appos":
                 return False  # "Tehran, the rebels' sponsor, denied ...": the apposition stands
+            # "Assad's government and its backer Russia deny ...": a denial negates what is
+            # denied, not the denier's own phrase.
+            subject = current.dep_ in _SUBJECTS
             current = current.head
         return False
 
@@ -1075,11 +1103,15 @@ class _StanceFinder:
                 yield from stance_facts.pacts(self, token, _Edge)
                 yield from stance_facts.wars(self, token, _Edge)
                 yield from stance_facts.apposed_patrons(self, token, _Edge)
+                yield from stance_facts.reciprocal_roles(self, token, _Edge)
+                yield from stance_facts.support_held(self, token, _Edge)
                 yield from stance_joint.joint_documents(self, token, _Edge)
                 yield from stance_joint.guarantors(self, token, _Edge)
                 yield from stance_joint.hyphenated_partners(self, token, _Edge)
                 yield from stance_epithets.role_epithets(self, token, _Edge)
                 yield from stance_mediation.helpers(self, token, _Edge)
+                yield from stance_operations.operation_purposes(self, token, _Edge)
+                yield from stance_operations.deeds_told(self, token, _Edge)
                 yield from stance_membership.memberships(self, token, _Edge)
             if token.tag_ == "VBG":
                 yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
@@ -1090,7 +1122,13 @@ class _StanceFinder:
                 yield from stance_relief.unaddressed_relief(self, token, _Edge)
                 yield from stance_mediation.mediators(self, token, _Edge)
                 yield from stance_votes.votes(self, token, _Edge)
+                yield from stance_operations.ground_taken(self, token, _Edge)
+                yield from stance_operations.positions_hit(self, token, _Edge)
             yield from stance_facts.laments(self, token, _Edge)
+            if token.pos_ == "ADJ":
+                yield from stance_facts.praised_conduct(self, token, _Edge)
+            if "-" in token.text:
+                yield from stance_facts.fused_patrons(self, token, _Edge)
             yield from stance_epithets.friendly_epithets(self, token, _Edge)
             yield from stance_epithets.pejorative_epithets(self, token, _Edge)
             yield from stance_ousters.ousters(self, token, _Edge)
@@ -1216,6 +1254,15 @@ class _StanceFinder:
                     if s.dep_ in _SUBJECTS
                 ]
             targets = self._targets(objects)
+            if polarity == "critical":
+                targets += [
+                    t
+                    for t in self.actors_of(
+                        [w for a in self._deed_agents(objects) for w in self._conjunct(a)],
+                        as_target=True,
+                    )
+                    if t not in targets
+                ]
             if not targets and objects:
                 # "thanked those countries that backed the resolution, among them were Egypt and
                 # Italy": the unnamed group is listed in a clause of its own.
@@ -1254,6 +1301,15 @@ class _StanceFinder:
                 sources = self.agents(verb)
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, verb)
+                if (
+                    polarity == "neutral"
+                    and not self.has_modal(verb)
+                    and subject is not None
+                    and subject.pos_ != "PRON"
+                    and not passive
+                ):
+                    # Met back only by a named subject, not a pronoun read as the speaker.
+                    yield from stance_two_way.contact_returned(self, sources, targets, verb, _Edge)
 
     def _deciding_body(self, decision: Token) -> str | None:
         """The last international body named as a clause's subject before `decision`."""
@@ -1436,14 +1492,52 @@ class _StanceFinder:
             return  # "urged both sides to agree": the urging parties do not agree together
         for section, polarity in self.cues.polarity_sections("joint"):
             if self.cues.has(section, verb):
+                if polarity == "neutral" and not self._contact_between_subjects(verb):
+                    continue
                 yield from self._among_subjects(verb, polarity, verb)
                 return
+        if any(
+            o.dep_ == "dobj"
+            and not self.cues.has("nominal neutral", o)
+            and any(c.dep_ == "amod" and c.lower_ == "joint" for c in o.children)
+            for o in verb.children
+        ) and not (self.negated(verb) or self.has_modal(verb)):
+            # "The two countries formed a joint panel": partners in a joint undertaking.
+            yield from self._among_subjects(verb, "supportive", verb)
+            return
         if any(
             c.dep_ == "advmod" and self.cues.has("jointly", c) for c in verb.children
         ) and not self.cues.has("veto supportive", verb):
             # "Russia and Turkey jointly brokered the deal": partners in whatever they did (not
             # states that "jointly blocked" a text: they shield a third party, see vetoes).
             yield from self._among_subjects(verb, "supportive", verb)
+
+    def _contact_between_subjects(self, verb: Token) -> bool:
+        """ "Erdogan and Putin spoke by phone": a contact of the subject's parties with each
+        other, not with an object or addressee of the verb ("spoke to reporters", "met the
+        envoy"), and not one still planned ("will meet")."""
+        if self.planned(verb) or self.has_modal(verb):
+            return False
+        subject, passive = self.subject_of(verb)
+        if (
+            subject is None
+            or passive
+            or not (
+                any(c.dep_ == "conj" for c in subject.children)
+                or stance_joint.is_parties_noun(self, subject)
+            )
+        ):
+            return False  # "Venezuela's opposition leader spoke": one party, not two
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "ccomp"):
+                return False
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("to", "with")
+                and not any(g.lower_ in ("other", "another") for g in child.subtree)
+            ):
+                return False
+        return True
 
     def _among_subjects(self, verb: Token, polarity: str, cue: Token) -> Iterator[_Edge]:
         """Each party of a conjoined subject toward the others; in someone's words, only the
@@ -1452,6 +1546,12 @@ class _StanceFinder:
         if subject is not None and not passive:
             parties = self.actors_of(self.phrase(subject, deep=False))
             parties += stance_companions.companions(self, subject)
+            # "(REUTERS, AFP) - Bangladesh and Myanmar agreed": a credited outlet is no party.
+            parties = [
+                p
+                for p in parties
+                if (actor := self.ctx.actors.get(p)) is None or actor.kind != "media"
+            ]
             sides: dict[str, str] = {}
             for party in parties:
                 sides.setdefault(self.side(party), party)
@@ -1684,11 +1784,57 @@ class _StanceFinder:
             if token.dep_ in ("dobj", "acomp") and token.head.pos_ in ("VERB", "AUX"):
                 about += self.prep_objects(token.head, prepositions - {"by", "on", "with"})
             targets = self._targets(about)
+            if polarity == "critical":
+                # "appalled by an attack on an UNRWA school": the school's owner is the victim.
+                victims = self._victims(t for a in about for t in a.subtree)
+                targets = [t for t in targets if t not in victims]
             if not targets:
                 continue
             sources = self.experiencer(token)
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, token)
+
+    def _reacted_to(self, noun: Token, polarity: str) -> bool:
+        """ "Canada condemned the attack on Israel", "appalled by the news of an attack on X": a
+        hostile act that someone reacts to is not the reactor's own (its doer is unnamed)."""
+        if polarity != "critical":
+            return False
+        current = noun
+        for _ in range(4):
+            head = current.head
+            if head.i == current.i:
+                return False
+            if any(
+                self.cues.has(section, head)
+                for kind in ("act", "concern")
+                for section, _ in self.cues.polarity_sections(kind)
+            ):
+                return True
+            if current.dep_ not in ("dobj", "pobj", "prep"):
+                return False
+            current = head
+        return False
+
+    def _victims(self, tokens: Iterable[Token]) -> set[str]:
+        """Actors named only as the owners of protected people or places ("an UNRWA school",
+        "Gaza's hospitals")."""
+        owners = [
+            t
+            for t in tokens
+            if t.dep_ in ("compound", "poss", "amod") and self.cues.has("protected", t.head)
+        ]
+        return set(self.actors_of(owners))
+
+    def _deed_agents(self, objects: Sequence[Token]) -> list[Token]:
+        """ "condemned the killings committed by the RSF", "denounced the raid by the army": the
+        doers of a condemned deed."""
+        found = []
+        for obj in objects:
+            found += self.prep_objects(obj, {"by"})
+            for clause in obj.children:
+                if clause.dep_ == "acl" and clause.tag_ == "VBN":
+                    found += self.prep_objects(clause, {"by"})
+        return [t for f in found for t in (f, *self._conjuncts(f))]
 
     def experiencer(self, token: Token) -> list[str]:
         """Who feels a concern: the subject of "be concerned" / "voice concern", even a passive one."""
@@ -1842,7 +1988,11 @@ class _StanceFinder:
                 aimed += self.prep_objects(noun.head, words - {"in"})
             targets = self._targets(aimed)
             if not targets:
-                if polarity in ("supportive", "neutral") and noun.dep_ == "dobj":
+                if (
+                    polarity in ("supportive", "neutral")
+                    and noun.dep_ == "dobj"
+                    and noun.lemma_.lower() not in _ADDRESSED_ONLY
+                ):
                     # "Russia and China pledged to deepen cooperation", "Trump, Macron and May
                     # held phone consultations": a relation among the subjects.
                     yield from self._among_subjects(noun.head, polarity, noun)
@@ -1881,6 +2031,7 @@ class _StanceFinder:
                 and not owners
                 and noun.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS
                 and not stance_circumstances.is_circumstance(noun)
+                and not self._reacted_to(noun, polarity)
             ):
                 # "aid for Syria is channelled through the UN": a subject noun's giver is not said.
                 sources = stance_two_way.war_wager(self, noun, verb) or (

@@ -52,7 +52,11 @@ from tests.test_stances import make_context, triples
         ),
         pytest.param(
             "Canada met with France and condemned Russia.",
-            {("canada", "france", "neutral"), ("canada", "russia", "critical")},
+            {
+                ("canada", "france", "neutral"),
+                ("france", "canada", "neutral"),
+                ("canada", "russia", "critical"),
+            },
             id="meeting-with-a-partner-does-not-make-it-a-companion",
         ),
     ],

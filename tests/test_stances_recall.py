@@ -35,8 +35,8 @@ from tests.test_stances import make_context, triples
         ),
         pytest.param(
             "Canada held talks with Russia on Syria.",
-            {("canada", "russia", "neutral")},
-            id="talks-with-a-country-address-it",
+            {("canada", "russia", "neutral"), ("russia", "canada", "neutral")},
+            id="talks-with-a-country-address-it-both-ways",
         ),
         pytest.param(
             "The United States launched a military operation against Syria.",
@@ -91,8 +91,8 @@ def test_recall_rules(nlp, body, expected):
         ),
         pytest.param(
             "Canada met Russia on Monday.",
-            {("canada", "russia", "neutral")},
-            id="a-meeting-that-happened",
+            {("canada", "russia", "neutral"), ("russia", "canada", "neutral")},
+            id="a-meeting-that-happened-is-neutral-both-ways",
         ),
         pytest.param(
             "Saudi Arabia and the United States welcomed the start of the talks between Sudan's "
@@ -126,4 +126,7 @@ def test_a_talk_with_a_radio_host_is_no_diplomatic_contact(nlp):
             )
         ),
     )
-    assert triples(extract_stances(ctx, []), ctx) == {("canada", "egypt", "neutral")}
+    assert triples(extract_stances(ctx, []), ctx) == {
+        ("canada", "egypt", "neutral"),
+        ("egypt", "canada", "neutral"),
+    }

@@ -1,0 +1,141 @@
+"""Military operations told by what they are for, whom they take ground from, and whose
+positions they hit (issue 9: an offensive is critical of its target, stated as a fact):
+
+- purpose: "Turkey launched a military operation into northern Syria to remove the YPG",
+  "an offensive to retake Idlib from the rebels" - the operation's owner critical of the ones its
+  purpose clause acts against;
+- taking ground: "the army retook the region from armed groups Ahrar al-Sham and ...",
+  "liberated the city from ISIS" - the taker critical of the ones it was taken from;
+- positions: "Turkey said it hit over 200 targets belonging to the government forces of Syria" -
+  the striker critical of the owner of what it hit.
+
+Cue words are sections of `etl/rules/stance_cues.txt`: `[operation noun]`, `[operation purpose]`,
+`[taken from]`, `[held positions]`, and the `[hostility critical]` verbs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:  # the finder imports this module
+    from etl.stances import _StanceFinder
+
+_CLAUSES = ("xcomp", "advcl", "acl", "relcl")
+_TRYING = {"try", "attempt", "fight", "struggle", "battle", "push", "move", "begin", "start"}
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _also_named(finder: _StanceFinder, heads: list[Token]) -> list[Token]:
+    """Heads with their appositions and "known as" names ("the rebels, known as the Houthis")."""
+    found = list(heads)
+    for head in heads:
+        found += [c for c in head.children if c.dep_ == "appos"]
+        for clause in head.children:
+            if clause.dep_ == "acl" and clause.lemma_.lower() in ("know", "call", "name"):
+                found += finder.prep_objects(clause, {"as"})
+                found += [c for c in clause.children if c.dep_ == "oprd"]
+    return found
+
+
+def _acted_on(finder: _StanceFinder, verb: Token) -> list[str]:
+    """The actors a purpose verb acts against: its object and the ones it takes ground from."""
+    heads = [c for c in verb.children if c.dep_ == "dobj"]
+    heads = _also_named(finder, heads + finder.prep_objects(verb, {"from"}))
+    return finder.actors_of(
+        [t for h in heads for t in finder.phrase(h, deep=False)], as_target=True
+    )
+
+
+def _purpose(finder: _StanceFinder, verb: Token) -> bool:
+    return finder.cues.has("operation purpose", verb) or finder.cues.has("hostility critical", verb)
+
+
+def operation_purposes(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "launched a military operation ... to remove the YPG": the launcher critical of the YPG."""
+    if not finder.cues.has("operation noun", noun) or noun.dep_ != "dobj":
+        return
+    verb = noun.head
+    if verb.pos_ != "VERB" or finder.has_modal(verb) or finder.planned(verb):
+        return
+    clauses = [c for c in noun.children if c.dep_ in _CLAUSES]
+    clauses += [c for c in verb.children if c.dep_ in _CLAUSES]
+    targets: list[str] = []
+    for clause in clauses:
+        if _infinitive(clause) and _purpose(finder, clause) and not finder.negated(clause):
+            targets += _acted_on(finder, clause)
+    if not targets:
+        return
+    sources = finder.agents(verb) or []
+    targets = [t for t in dict.fromkeys(targets) if t not in sources]
+    if sources and targets:
+        yield edge(tuple(sources), tuple(targets), "critical", noun)
+
+
+def ground_taken(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
+    """ "had retaken the majority of the region from armed groups X and Y": critical of X, Y."""
+    if not finder.cues.has("taken from", verb) or finder.has_modal(verb):
+        return
+    if _infinitive(verb) and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _TRYING):
+        return  # "plans to retake": not yet; "are trying to retake": under way
+    holders = _also_named(finder, finder.prep_objects(verb, {"from"}))
+    targets = finder.actors_of(
+        [t for h in holders for t in finder.phrase(h, deep=True)], as_target=True
+    )
+    if not targets:
+        return
+    sources = finder.agents(verb) or []
+    targets = [t for t in targets if t not in sources]
+    if sources and targets:
+        yield edge(tuple(sources), tuple(targets), "critical", verb)
+
+
+def positions_hit(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
+    """ "hit over 200 targets belonging to the government forces of Syria": critical of Syria."""
+    if not finder.cues.has("hostility critical", verb) or finder.has_modal(verb):
+        return
+    owners: list[Token] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for clause in obj.children:
+            if clause.dep_ == "acl" and finder.cues.has("held positions", clause):
+                owners += finder.prep_objects(clause, {"to", "by"})
+    targets = finder.actors_of(
+        [t for o in owners for t in finder.phrase(o, deep=True)], as_target=True
+    )
+    if not targets:
+        return
+    sources = finder.agents(verb) or []
+    targets = [t for t in targets if t not in sources]
+    if sources and targets:
+        yield edge(tuple(sources), tuple(targets), "critical", verb)
+
+
+def deeds_told(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "air strikes by the Syrian regime and Russia", "previous chemical weapons attacks by
+    Assad's government" in someone's words: a hostile deed told with its doer is the speaker's
+    charge against the doer (narration, with no speaker, charges no one)."""
+    if not finder.cues.has("told deed", noun) or noun.tag_ not in ("NNS", "NN"):
+        return
+    doers = finder.prep_objects(noun, {"by"})
+    doers += [
+        o
+        for clause in noun.children
+        if clause.dep_ == "acl" and clause.tag_ == "VBN"
+        for o in finder.prep_objects(clause, {"by"})
+    ]
+    if not doers:
+        return
+    statement = finder.statement_at(noun)
+    if statement is None or not statement.speaker_id:
+        return
+    heads = [t for d in doers for t in (d, *finder._conjuncts(d))]
+    targets = finder.actors_of([t for h in heads for t in finder._conjunct(h)], as_target=True)
+    speaker = statement.speaker_id
+    targets = [t for t in targets if not finder.same_side(speaker, t)]
+    if targets:
+        yield edge((speaker,), tuple(targets), "critical", noun)
