@@ -687,7 +687,7 @@ def sidebar_filters(options: FilterOptions, follow_url: bool = False) -> Filters
 def parties(options: FilterOptions) -> dict[str, str]:
     """What a stance's source or target may be chosen as: countries (each standing for every
     actor of it), then actors; id -> name."""
-    chosen = {k: f"{v} (country)" for k, v in options.countries.items()}
+    chosen = dict(options.countries)
     chosen.update({k: v for k, v in options.actors.items() if k not in chosen})
     return chosen
 
