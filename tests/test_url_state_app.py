@@ -114,3 +114,52 @@ def test_reset_filters_keeps_the_pages_own_choices(fixture_warehouse, monkeypatc
     at.button(key="flt_reset").click().run()
     assert filters_of(at).is_empty
     assert url(at) == {"group": "actor"} or url(at) == {"group": ["actor"]}
+
+
+def back_to(at, monkeypatch, **query):
+    """Simulate the browser's Back: rerun with an earlier URL, flagged as history navigation."""
+    from briefing import filters
+
+    for name in list(at.query_params):
+        del at.query_params[name]
+    for name, value in query.items():
+        at.query_params[name] = value
+    monkeypatch.setattr(filters, "history_navigation", lambda: True)
+    at.run()
+    monkeypatch.setattr(filters, "history_navigation", lambda: False)
+    return at
+
+
+def test_back_brings_the_earlier_filters_and_choices_back(fixture_warehouse, monkeypatch):
+    at = start(fixture_warehouse, monkeypatch, country="canada")
+    at.switch_page("pages/stances.py").run()
+    at.multiselect(key="flt_country").select("syria").run()
+    at.button_group(key="stances_side").set_value("actor").run()
+    assert filters_of(at).countries == ("canada", "syria")
+    back_to(at, monkeypatch, country="canada")
+    assert at.multiselect(key="flt_country").value == ["canada"]
+    assert filters_of(at).countries == ("canada",)
+    assert at.button_group(key="stances_side").value == "country"
+
+
+def test_back_onto_an_address_the_app_never_wrote_keeps_the_state(fixture_warehouse, monkeypatch):
+    # Streamlit may push a bare address for a page switch before the app writes the filters
+    # into it; Back onto it is not a request to drop them.
+    at = start(fixture_warehouse, monkeypatch, country="canada")
+    at.switch_page("pages/stances.py").run()
+    back_to(at, monkeypatch)
+    assert filters_of(at).countries == ("canada",)
+    assert one(at.query_params["country"]) == "canada"  # the address is repaired
+
+
+def test_page_choice_values_from_a_link_are_bounded_and_checked():
+    from briefing import page_state
+
+    assert page_state.parsed("actor", "country", ("country", "actor")) == "actor"
+    assert page_state.parsed("x" * 500, "", None) == ""  # too long for any choice
+    assert page_state.parsed("seven", 30, range(10, 81, 5), int) == 30
+    assert page_state.parsed("35", 30, range(10, 81, 5), int) == 35
+    assert page_state.parsed(None, None) is None
+    assert page_state.yes("yes") and not page_state.yes("no")
+    assert page_state.url_text(True) == "yes" and page_state.url_text(False) is None
+    assert page_state.url_text("") is None and page_state.url_text(35) == "35"
