@@ -78,6 +78,7 @@ def run() -> None:
     # takes the address it pushes from the first messages of the run, so written early the
     # address it records usually already holds the filters and choices.
     filters.write_url(chosen, page_state.url_params())
+    filters.note_address(page)  # now, in case a newer run interrupts this one
     try:
         navigation.run()
     finally:  # a choice the page changed in this run (nothing is sent when none did)
