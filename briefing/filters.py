@@ -479,7 +479,33 @@ def write_url(filters: Filters, page: Mapping[str, str | None] | None = None) ->
     wanted.update(filters.to_query_params())
     normalised = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
     if current != normalised:  # writing unchanged params would still send a message
+        replace_params(current, wanted)
+
+
+def replace_params(current: Mapping[str, list[str]], wanted: Mapping) -> None:
+    """Make the URL's parameters `wanted`, in one message. A parameter bound to a widget
+    (`bind="query-params"`, the Events page's toggle) belongs to that widget: Streamlit refuses
+    to set or drop it, so then the others are changed one by one and it is left as it is."""
+    import streamlit as st
+    from streamlit.errors import StreamlitAPIException
+
+    try:
         st.query_params.from_dict(wanted)
+        return
+    except StreamlitAPIException:
+        pass
+    for name in current:
+        if name not in wanted:
+            try:
+                del st.query_params[name]
+            except StreamlitAPIException:
+                pass  # bound to a widget
+    for name, value in wanted.items():
+        if st.query_params.get_all(name) != (value if isinstance(value, list) else [value]):
+            try:
+                st.query_params[name] = value
+            except StreamlitAPIException:
+                pass  # bound to a widget
 
 
 def _default_dates(options: FilterOptions) -> tuple:
@@ -533,9 +559,8 @@ def reset_filters(options: FilterOptions) -> None:
     _seed(Filters(), options)
     st.session_state[_PROBLEMS] = []
     # The page's own choices (grouping, selected actor…) are not filters: they stay.
-    st.query_params.from_dict(
-        {k: st.query_params.get_all(k) for k in st.query_params if k in PAGE_PARAMS}
-    )
+    current = {k: st.query_params.get_all(k) for k in st.query_params}
+    replace_params(current, {k: v for k, v in current.items() if k in PAGE_PARAMS})
 
 
 def _filters_from_widgets(options: FilterOptions) -> Filters:
