@@ -96,3 +96,17 @@ def test_a_typed_date_applies_on_enter_and_the_url_follows(shipped_server, wide_
     settled(wide_page)
     caption = wide_page.locator('[data-testid="stCaptionContainer"]').filter(has_text="Filters:")
     expect(caption.first).to_contain_text("2018-01-01 to")
+
+
+def test_a_filter_change_beside_a_widget_bound_to_the_url_writes_the_filters(
+    shipped_server, wide_page
+):
+    # The Events page's toggle is bound to the URL (bind="query-params"); Streamlit refuses
+    # to set or drop a bound parameter, so the filters' write must leave it alone.
+    wide_page.goto(f"{shipped_server}/events?country=russia&statement_events=true")
+    settled(wide_page)
+    wide_page.locator('[data-testid="stSidebar"]').get_by_text("High confidence only").click()
+    wide_page.wait_for_url(re.compile(r"confidence=high"))
+    settled(wide_page)
+    assert wide_page.locator('[data-testid="stException"]').count() == 0
+    assert "statement_events=true" in wide_page.url
