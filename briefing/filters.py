@@ -4,6 +4,12 @@ URL parameters (all optional, see briefing/README.md):
   from, to      YYYY-MM-DD, inclusive
   country       actor_id of a country (e.g. russia)        repeated or comma-separated
   actor         actor_id (e.g. chrystia-freeland)          repeated or comma-separated
+                Both match a row in any role: a stance whose source or target is among them, a
+                statement's speaker, a figure's source or place, an event's participant or place.
+  by            stances only: the source is one of these   repeated or comma-separated
+                (a country id stands for every actor of that country; an actor id for itself)
+  towards       stances only: the target is one of these   repeated or comma-separated
+  ways          both: also the reverse direction (towards → by); without it, one way only
   outlet        outlet name as stored                      repeated only (names contain commas)
   polarity      critical | supportive | neutral            repeated or comma-separated
   category      a figure category (refugees, displaced...) repeated or comma-separated
@@ -37,6 +43,8 @@ from etl.types import FIGURE_CATEGORIES, POLARITIES
 LIST_PARAMS = {
     "countries": ("country", True),
     "actors": ("actor", True),
+    "stance_by": ("by", True),
+    "stance_towards": ("towards", True),
     "outlets": ("outlet", False),
     "polarities": ("polarity", True),
     "categories": ("category", True),
@@ -45,6 +53,7 @@ URL_PARAMS = (
     "from",
     "to",
     *(p for p, _ in LIST_PARAMS.values()),
+    "ways",
     "confidence",
     "reviewed",
     "added",
@@ -52,20 +61,22 @@ URL_PARAMS = (
 # "High confidence only": of the rows given this confidence or more, at least 8 in 10 are right
 # (docs/data-contract.md, "Confidence").
 HIGH_CONFIDENCE = 0.8
+# The pages' own choices that briefing/page_state.py keeps: each is one page's, but every
+# page keeps them all, so a page switch and back, or a copied link, finds them again.
+PAGE_CHOICES = (
+    "group",  # Stances: group sources and targets by country or actor
+    *("node", "colour_by", "top", "co"),  # Actor network: actor, colouring, size, co-mentions
+    *("q", "statement"),  # Statements: search text, the statement read in context
+)
 # Parameters a page reads itself, kept in the URL beside the filters (see write_url).
 PAGE_PARAMS = (
-    "article",
-    "mark",
-    "table",
-    "row",
-    "source",
-    "target",
-    "side",
-    "place",
-    "show",
-    "colour",
-    "quantity",
-    "statement_events",
+    *("article", "mark"),  # Sources: the article read, the evidence highlighted in it
+    *("table", "row"),  # Review
+    *("source", "target", "side"),  # Pair over time
+    *("place", "show", "colour"),  # Map
+    "quantity",  # Figures reconciled
+    "statement_events",  # Events
+    *PAGE_CHOICES,
 )
 MAX_VALUES = 50  # values read per parameter (no sidebar list is longer in practice)
 MAX_VALUE_CHARS = 200  # an actor id or outlet name is far shorter
@@ -118,6 +129,14 @@ def added_text(when: datetime, sep: str = "T") -> str:
     return when.isoformat(sep=sep, timespec="minutes") + (" UTC" if sep == " " else "")
 
 
+DIRECTION = ("stance_by", "stance_towards")  # the list fields of the stance direction
+
+
+def _names(values: Sequence[str], names: Mapping[str, str], shown: int = 4) -> str:
+    listed = ", ".join(names.get(v, v) for v in values[:shown])
+    return listed + (f" +{len(values) - shown}" if len(values) > shown else "")
+
+
 @dataclass(frozen=True)
 class Filters:
     """What the analyst has narrowed the warehouse to; empty means 'everything'."""
@@ -129,6 +148,12 @@ class Filters:
     outlets: tuple[str, ...] = ()
     polarities: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
+    # Stance direction (stances only): sources among `stance_by`, targets among
+    # `stance_towards` (an empty side is anyone); with `both_ways`, the reverse as well. Each
+    # value is a country (every actor of it) or an actor.
+    stance_by: tuple[str, ...] = ()
+    stance_towards: tuple[str, ...] = ()
+    both_ways: bool = False
     high_confidence: bool = False  # only rows with confidence >= HIGH_CONFIDENCE
     reviewed_only: bool = False  # only rows whose review_status is not 'machine'
     # Only rows of articles the warehouse first took in at or after this time (UTC, naive):
@@ -138,6 +163,11 @@ class Filters:
     @property
     def is_empty(self) -> bool:
         return self == Filters()
+
+    @property
+    def has_direction(self) -> bool:
+        """True when stances are narrowed by direction (by and/or towards)."""
+        return bool(self.stance_by or self.stance_towards)
 
     def to_query_params(self) -> dict[str, str | list[str]]:
         """The URL form: dates as ISO strings, lists as repeated parameters."""
@@ -150,6 +180,8 @@ class Filters:
             values = getattr(self, attr)
             if values:
                 params[name] = list(values)
+        if self.both_ways and self.has_direction:
+            params["ways"] = "both"
         if self.high_confidence:
             params["confidence"] = "high"
         if self.reviewed_only:
@@ -204,6 +236,14 @@ class Filters:
             kept, more = _bounded(name, list(dict.fromkeys(values)), MAX_VALUE_CHARS)
             problems += dropped + more
             lists[attr] = tuple(kept)  # de-duplicated, order kept
+        given = [v.strip().lower() for v in params.get("ways", ()) if v.strip()]
+        both = "both" in given
+        odd = [v for v in given if v not in ("both", "one")]
+        if odd:
+            problems.append(
+                f"Ignored ways={_preview(odd[0])}: write ways=both for either direction "
+                "(one way is the default)."
+            )
         given = [v.strip().lower() for v in params.get("confidence", ()) if v.strip()]
         high = "high" in given
         odd = [v for v in given if v != "high"]
@@ -222,6 +262,7 @@ class Filters:
             date_from=dates["from"],
             date_to=dates["to"],
             **lists,
+            both_ways=both and bool(lists["stance_by"] or lists["stance_towards"]),
             high_confidence=high,
             reviewed_only=reviewed,
             added_since=dates["added"],
@@ -246,6 +287,16 @@ class Filters:
                 changes[attr] = kept
         return replace(self, **changes), problems
 
+    def direction_text(self, names: Mapping[str, str] | None = None) -> str:
+        """The stance direction as read: 'stances Canada → Russia', '… ⇄ …' both ways,
+        'anyone' for an open side; '' when no direction is set."""
+        if not self.has_direction:
+            return ""
+        names = names or {}
+        by = _names(self.stance_by, names) if self.stance_by else "anyone"
+        towards = _names(self.stance_towards, names) if self.stance_towards else "anyone"
+        return f"stances {by} {'⇄' if self.both_ways else '→'} {towards}"
+
     def describe(self, names: Mapping[str, str] | None = None) -> str:
         """A short human description for source lines: 'Filters: 2018-01-01 to …; Canada, Russia'."""
         names = names or {}
@@ -254,10 +305,13 @@ class Filters:
             parts.append(f"{self.date_from or '…'} to {self.date_to or '…'}")
         for attr in LIST_PARAMS:
             values = getattr(self, attr)
-            if values:
-                shown = [names.get(v, v) for v in values[:4]]
-                more = f" +{len(values) - 4}" if len(values) > 4 else ""
-                parts.append(f"{LIST_PARAMS[attr][0]}: {', '.join(shown)}{more}")
+            if values and attr not in DIRECTION:
+                # A country or actor matches in any role (source or target of a stance, the
+                # place of a figure): said, so "Canada, Russia" is not read as Canada → Russia.
+                role = " (any role)" if attr in ("countries", "actors") else ""
+                parts.append(f"{LIST_PARAMS[attr][0]}: {_names(values, names)}{role}")
+        if self.has_direction:
+            parts.append(self.direction_text(names))
         if self.high_confidence:
             parts.append(f"high-confidence rows only (≥ {HIGH_CONFIDENCE:g})")
         if self.reviewed_only:
@@ -279,10 +333,13 @@ class FilterOptions:
 
 
 # --- Streamlit edge --------------------------------------------------------------------------
-# Session state is the source of truth once a session has started; the URL is written from it
-# on every run. That is what makes filters survive page switches even where Streamlit drops
-# query parameters on navigation (streamlit/streamlit#14350), and a shared URL seeds the first
-# run of a new session.
+# Session state holds the filters once a session has started, and the URL is written from it
+# on every run (briefing.site.run calls write_url with the pages' choices). Streamlit pushes
+# a browser history entry for each query-string change the app makes, and drops the query
+# string when the analyst switches pages (streamlit/streamlit#14350): session state is what
+# carries the filters across, and the next write puts them back. The URL seeds the widgets
+# on the first run of a session (a link followed) and when Back or Forward brought an earlier
+# URL (history_navigation).
 
 WIDGET_KEYS = {
     "dates": "flt_dates",
@@ -291,6 +348,9 @@ WIDGET_KEYS = {
     "outlets": "flt_outlet",
     "polarities": "flt_polarity",
     "categories": "flt_category",
+    "stance_by": "flt_by",
+    "stance_towards": "flt_towards",
+    "both_ways": "flt_ways",
     "high_confidence": "flt_confidence",
     "reviewed_only": "flt_reviewed",
     "added_since": "flt_added",
@@ -299,6 +359,7 @@ ADDED_EXACT = "flt_added_exact"  # the exact `added` time, when the day widget s
 _SEEDED = "flt_seeded"
 _PROBLEMS = "flt_problems"
 _SPAN = "flt_span"  # the data's (first, last) date when the date widget was last set
+_ADDRESSES = "flt_addresses"  # (page, URL parameters) this session has shown
 
 
 class _DroppedLinks(logging.Filter):
@@ -364,18 +425,87 @@ def read_url() -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in URL_PARAMS}
 
 
-def write_url(filters: Filters) -> None:
+def history_navigation() -> bool:
+    """True when the browser's Back or Forward caused this run. (Streamlit's run context says
+    so; it has no public API for it yet.)"""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    return bool(getattr(get_script_run_ctx(), "is_history_navigation", False))
+
+
+def _address(page: str, params: Mapping[str, Sequence[str]]) -> tuple:
+    return (page, tuple(sorted((k, tuple(v)) for k, v in params.items() if k != "view")))
+
+
+def back_to_a_state(page: str) -> bool:
+    """True when Back or Forward brought a URL this session showed before (or opened with):
+    its filters and choices are what to show now. Streamlit sometimes pushes a bare address
+    for a page switch before the app writes the filters into it; Back onto that address is
+    not a request to drop them, and this session never wrote it, so it is not a state."""
+    import streamlit as st
+
+    if not history_navigation():
+        return False
+    current = {k: st.query_params.get_all(k) for k in st.query_params}
+    return _address(page, current) in st.session_state.get(_ADDRESSES, ())
+
+
+def note_address(page: str) -> None:
+    """Remember the URL of this run as one this session showed (see back_to_a_state)."""
     import streamlit as st
 
     current = {k: st.query_params.get_all(k) for k in st.query_params}
-    # A page's own parameters (the Sources page's article) stay; the filters are replaced.
+    seen = st.session_state.setdefault(_ADDRESSES, set())
+    if len(seen) < 10_000:  # a bound on what one session keeps
+        seen.add(_address(page, current))
+
+
+def write_url(filters: Filters, page: Mapping[str, str | None] | None = None) -> None:
+    """Put the filters, and the pages' own choices (`page`: parameter -> value, None to drop
+    it), in the URL in one change: Streamlit makes each change a browser history entry."""
+    import streamlit as st
+
+    current = {k: st.query_params.get_all(k) for k in st.query_params}
+    # Every page's own parameters stay (they are the state of the view a link reopens); the
+    # filters are replaced; anything else was not the app's and goes.
     wanted: dict[str, str | list[str]] = {
         k: v for k, v in current.items() if k not in URL_PARAMS and k in PAGE_PARAMS
     }
+    for name, value in (page or {}).items():
+        if value is None:
+            wanted.pop(name, None)
+        else:
+            wanted[name] = value
     wanted.update(filters.to_query_params())
     normalised = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
     if current != normalised:  # writing unchanged params would still send a message
+        replace_params(current, wanted)
+
+
+def replace_params(current: Mapping[str, list[str]], wanted: Mapping) -> None:
+    """Make the URL's parameters `wanted`, in one message. A parameter bound to a widget
+    (`bind="query-params"`, the Events page's toggle) belongs to that widget: Streamlit refuses
+    to set or drop it, so then the others are changed one by one and it is left as it is."""
+    import streamlit as st
+    from streamlit.errors import StreamlitAPIException
+
+    try:
         st.query_params.from_dict(wanted)
+        return
+    except StreamlitAPIException:
+        pass
+    for name in current:
+        if name not in wanted:
+            try:
+                del st.query_params[name]
+            except StreamlitAPIException:
+                pass  # bound to a widget
+    for name, value in wanted.items():
+        if st.query_params.get_all(name) != (value if isinstance(value, list) else [value]):
+            try:
+                st.query_params[name] = value
+            except StreamlitAPIException:
+                pass  # bound to a widget
 
 
 def _default_dates(options: FilterOptions) -> tuple:
@@ -394,6 +524,7 @@ def _seed(filters: Filters, options: FilterOptions) -> None:
     ss[_SPAN] = (options.first_date, options.last_date)
     for attr in LIST_PARAMS:
         ss[WIDGET_KEYS[attr]] = list(getattr(filters, attr))
+    ss[WIDGET_KEYS["both_ways"]] = filters.both_ways
     ss[WIDGET_KEYS["high_confidence"]] = filters.high_confidence
     ss[WIDGET_KEYS["reviewed_only"]] = filters.reviewed_only
     ss[WIDGET_KEYS["added_since"]] = filters.added_since.date() if filters.added_since else None
@@ -427,7 +558,9 @@ def reset_filters(options: FilterOptions) -> None:
 
     _seed(Filters(), options)
     st.session_state[_PROBLEMS] = []
-    st.query_params.clear()
+    # The page's own choices (grouping, selected actor…) are not filters: they stay.
+    current = {k: st.query_params.get_all(k) for k in st.query_params}
+    replace_params(current, {k: v for k, v in current.items() if k in PAGE_PARAMS})
 
 
 def _filters_from_widgets(options: FilterOptions) -> Filters:
@@ -446,6 +579,8 @@ def _filters_from_widgets(options: FilterOptions) -> Filters:
         date_from=date_from,
         date_to=date_to,
         **{attr: tuple(ss.get(WIDGET_KEYS[attr]) or ()) for attr in LIST_PARAMS},
+        both_ways=bool(ss.get(WIDGET_KEYS["both_ways"]))
+        and bool(ss.get(WIDGET_KEYS["stance_by"]) or ss.get(WIDGET_KEYS["stance_towards"])),
         high_confidence=bool(ss.get(WIDGET_KEYS["high_confidence"])),
         reviewed_only=bool(ss.get(WIDGET_KEYS["reviewed_only"])),
         added_since=_added_from_widgets(),
@@ -473,20 +608,25 @@ def _added_from_widgets() -> datetime | None:
     return datetime.combine(day, datetime.min.time())
 
 
-def sidebar_filters(options: FilterOptions) -> Filters:
-    """Draw the filter widgets in the sidebar and return the filters they express."""
+def sidebar_filters(options: FilterOptions, follow_url: bool = False) -> Filters:
+    """Draw the filter widgets in the sidebar and return the filters they express; the URL
+    seeds them on a session's first run and, with `follow_url`, on Back or Forward."""
     import streamlit as st
 
     ss = st.session_state
-    if not ss.get(_SEEDED):
+    if not ss.get(_SEEDED) or follow_url:
+        # A new session (a link followed), or Back/Forward: the URL says what to show.
         parsed, problems = Filters.from_query_params(read_url())
+        parties = [*options.countries, *options.actors]
         parsed, unknown = parsed.restricted_to(
             countries=list(options.countries),
             actors=list(options.actors),
             outlets=options.outlets,
+            stance_by=parties,
+            stance_towards=parties,
         )
         _seed(parsed, options)
-        dropped = _dropped_link_note()
+        dropped = _dropped_link_note() if not ss.get(_SEEDED) else []
         ss[_PROBLEMS] = dropped + problems + unknown
         ss[_SEEDED] = True
         if dropped:  # the address bar still holds the link Streamlit ignored: replace it
@@ -513,14 +653,18 @@ def sidebar_filters(options: FilterOptions) -> Filters:
             list(options.countries),
             key=WIDGET_KEYS["countries"],
             format_func=lambda v: options.countries.get(v, v),
-            help="Rows where a country speaks, is targeted, takes part or is the place.",
+            help="Rows where a country takes part in any role: it speaks, is criticised or "
+            "supported, takes part or is the place. For stances from one country to another "
+            "(Canada → Russia), use **Stance direction** below.",
         )
         st.multiselect(
             "Actors",
             list(options.actors),
             key=WIDGET_KEYS["actors"],
             format_func=lambda v: options.actors.get(v, v),
+            help="Rows where the actor takes part in any role (see Countries).",
         )
+        direction_box(options)
         st.multiselect("Outlets", list(options.outlets), key=WIDGET_KEYS["outlets"])
         st.multiselect("Stance polarity", list(POLARITIES), key=WIDGET_KEYS["polarities"])
         st.multiselect(
@@ -559,7 +703,66 @@ def sidebar_filters(options: FilterOptions) -> Filters:
         )
         for problem in ss.get(_PROBLEMS) or []:
             st.warning(md_escape(problem))  # it quotes the link's own text
+        # Our own constant script, no data in it: a typed date applies on Enter.
+        st.html(ENTER_APPLIES_DATES, unsafe_allow_javascript=True, width="content")
 
-    filters = _filters_from_widgets(options)
-    write_url(filters)
-    return filters
+    return _filters_from_widgets(options)
+
+
+def parties(options: FilterOptions) -> dict[str, str]:
+    """What a stance's source or target may be chosen as: countries (each standing for every
+    actor of it), then actors; id -> name."""
+    chosen = dict(options.countries)
+    chosen.update({k: v for k, v in options.actors.items() if k not in chosen})
+    return chosen
+
+
+def direction_box(options: FilterOptions) -> None:
+    """The sidebar's Stance direction: who takes the stance, towards whom, one way or both."""
+    import streamlit as st
+
+    ss = st.session_state
+    names = parties(options)
+    chosen = bool(ss.get(WIDGET_KEYS["stance_by"]) or ss.get(WIDGET_KEYS["stance_towards"]))
+    with st.expander("Stance direction", expanded=chosen, icon=":material/arrow_forward:"):
+        st.multiselect(
+            "Stances by",
+            list(names),
+            key=WIDGET_KEYS["stance_by"],
+            format_func=lambda v: names.get(v, v),
+            placeholder="anyone",
+            help="Only stances taken by these countries or actors (a country counts every "
+            "actor of it). Statements, figures and events are not narrowed by direction.",
+        )
+        st.multiselect(
+            "Towards",
+            list(names),
+            key=WIDGET_KEYS["stance_towards"],
+            format_func=lambda v: names.get(v, v),
+            placeholder="anyone",
+            help="Only stances towards these countries or actors.",
+        )
+        st.toggle(
+            "Either direction",
+            key=WIDGET_KEYS["both_ways"],
+            help="Also the stances the other way round (towards → by).",
+        )
+
+
+# Enter in a date field applies the typed date. Streamlit's date field applies a typed date
+# when its calendar closes (Escape, a click elsewhere), not on Enter; this turns Enter in the
+# field (never in the calendar, which Enter uses to pick a day) into that Escape. It is a fixed
+# string of this module: nothing from the data or the URL is ever put in it.
+ENTER_APPLIES_DATES = """<script>
+(() => {
+  if (window.briefingEnterAppliesDates) return;
+  window.briefingEnterAppliesDates = true;
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || event.isComposing || !(event.target instanceof Element)) return;
+    if (!event.target.closest('[data-testid="stDateInputField"]')) return;
+    event.target.dispatchEvent(new KeyboardEvent("keydown", {
+      key: "Escape", code: "Escape", bubbles: true, cancelable: true,
+    }));
+  }, true);
+})();
+</script>"""

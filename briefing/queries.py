@@ -23,10 +23,13 @@ How the filters apply (the same on every page):
   Rows without any date drop out once a date bound is set. A month- or year-precision date
   counts as its first day.
 - countries: statements whose speaker belongs to the country; stances whose source or target
-  does; figures attributed to someone of the country or located in it; events with a
+  does (in any role: "Canada, Russia" also brings Russia → ISIS; see direction); figures attributed to someone of the country or located in it; events with a
   participant of the country or held in it; articles mentioning an actor of the country.
 - actors: the same, with the actor itself instead of its country.
 - outlets: the row's article outlet.
+- direction (stances only): the source among `by` and the target among `towards` (an empty
+  side is anyone; a country stands for every actor of it); both ways adds the reverse. Other
+  subjects ignore it: it says who takes a stance towards whom, which only stances record.
 - polarity: stances of that polarity; statements and articles carrying such a stance.
 - category: figures of that category; articles carrying such a figure.
 """
@@ -252,6 +255,38 @@ ANY = "list_has_any({column}, ?::VARCHAR[])"
 IN = "list_contains(?::VARCHAR[], {column})"
 
 
+def _end_in(end: str, values: list[str]) -> tuple[str, list]:
+    """One end of a stance (source or target) among `values`: the actor itself, or its
+    country (so a country stands for every actor of it)."""
+    return (
+        f"({IN.format(column=f'{end}_id')} OR {IN.format(column=f'{end}_country')})",
+        [values, values],
+    )
+
+
+def direction_sql(
+    by: tuple[str, ...], towards: tuple[str, ...], both_ways: bool
+) -> tuple[str, list]:
+    """The stance direction as SQL over flat_stances, with its parameters: the source among
+    `by` and the target among `towards` (an empty side is anyone), or, `both_ways`, also the
+    source among `towards` and the target among `by`."""
+
+    def one_way(sources: tuple[str, ...], targets: tuple[str, ...]) -> tuple[str, list]:
+        parts, params = [], []
+        for end, values in (("source", sources), ("target", targets)):
+            if values:
+                sql, more = _end_in(end, list(values))
+                parts.append(sql)
+                params += more
+        return "(" + " AND ".join(parts or ["TRUE"]) + ")", params
+
+    forward, params = one_way(by, towards)
+    if not both_ways:
+        return forward, params
+    backward, more = one_way(towards, by)
+    return f"({forward} OR {backward})", params + more
+
+
 def _where(subject: str, f: Filters) -> _Where:
     """The filters as a WHERE over one flattened table (see the module docstring)."""
     w = _Where()
@@ -292,6 +327,9 @@ def _where(subject: str, f: Filters) -> _Where:
                 actors,
                 actors,
             )
+        if f.has_direction:
+            sql, params = direction_sql(f.stance_by, f.stance_towards, f.both_ways)
+            w.add(sql, *params)
         if f.polarities:
             w.add(IN.format(column="polarity"), list(f.polarities))
     elif subject == "figures":

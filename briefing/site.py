@@ -1,6 +1,9 @@
-"""The dashboard's pages: (file, title, icon, url_path), in navigation order. app.py builds the
-navigation from it; pages that name other pages (Saved views) read titles from it, so nothing
-imports app.py."""
+"""The dashboard as a whole: its pages (file, title, icon, url_path) in navigation order, and
+`run()`, which draws the navigation, the sidebar filters and the chosen page.
+
+app.py (the entry point `streamlit run app.py` starts) only calls `run()`; pages that name
+other pages (Saved views) read titles from PAGES. The package never imports app.py or a page.
+"""
 
 from __future__ import annotations
 
@@ -20,9 +23,64 @@ PAGES = (
     ("pages/add_articles.py", "Add articles", ":material/upload_file:", "add"),
 )
 DEFAULT = PAGES[0][3]  # the page "/" opens
+_STARTED = "site_started"  # session_state: this session has run the app once
 
 
 def title_of(url_path: str) -> str:
     """A page's title from its url_path ("" is the default page); the path itself if unknown."""
     wanted = url_path or DEFAULT
     return next((title for _, title, _, url in PAGES if url == wanted), url_path)
+
+
+def run() -> None:
+    """Navigation, global filters and the warehouse check; the chosen page does the rest. The
+    URL holds the filters and every page's choices (briefing/page_state.py)."""
+    import streamlit as st
+
+    from briefing import auth, filters, page_state, queries, saved_views, ui
+
+    st.set_page_config(
+        page_title="Briefing dashboard", page_icon=":material/public:", layout="wide"
+    )
+    if not auth.gate([url for *_, url in PAGES]):
+        return  # the sign-in screen was the only page: nothing of the data before sign-in
+    navigation = st.navigation(
+        [
+            st.Page(path, title=title, icon=icon, url_path=url, default=(i == 0))
+            for i, (path, title, icon, url) in enumerate(PAGES)
+        ]
+    )
+    warehouse = queries.locate()
+    status = queries.health(warehouse)
+    if status.state != "ok":
+        ui.set_context(None)
+        if navigation.url_path == "add":  # adding articles is how a first warehouse is built
+            navigation.run()
+            return
+        st.title("Briefing dashboard")
+        st.warning(status.message, icon=":material/database_off:")
+        auth.account_box()
+        return
+    options = queries.filter_options(warehouse)
+    views = saved_views.ViewStore.for_warehouse(warehouse.path)
+    saved_views.note_opened(views)  # before the filters rewrite the URL without ?view=
+    page = navigation.url_path
+    if not st.session_state.get(_STARTED):
+        filters.note_address(page)  # the link this session opened with is a state to go back to
+        st.session_state[_STARTED] = True
+    back = filters.back_to_a_state(page)  # Back or Forward: the URL is what to show
+    chosen = filters.sidebar_filters(options, follow_url=back)
+    saved_views.save_box(views, page, chosen)
+    auth.account_box()
+    ui.set_context(ui.build_context(warehouse, chosen, options))
+    page_state.follow_url(force=back)
+    # Written before the page runs too: on a page switch Streamlit drops the query string and
+    # takes the address it pushes from the first messages of the run, so written early the
+    # address it records usually already holds the filters and choices.
+    filters.write_url(chosen, page_state.url_params())
+    filters.note_address(page)  # now, in case a newer run interrupts this one
+    try:
+        navigation.run()
+    finally:  # a choice the page changed in this run (nothing is sent when none did)
+        filters.write_url(chosen, page_state.url_params())
+        filters.note_address(page)

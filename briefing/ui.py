@@ -1,5 +1,6 @@
 """What every page shares: the warehouse, the filters and the colours of this run, plus the
-source line and empty-result message every chart needs. app.py sets it; pages read it."""
+source line and empty-result message every chart needs. briefing.site.run sets it; pages read
+it."""
 
 from __future__ import annotations
 
@@ -74,9 +75,10 @@ def page_context() -> PageContext | None:
             # A shared link to /stances on a server nobody has opened yet: Streamlit ran the page
             # file alone (its pre-navigation mode, chosen because a pages/ folder exists). Run the
             # app instead: st.navigation takes over and draws this page with the sidebar filters.
-            import app
+            # (Imported here: briefing.site imports this module to draw every page.)
+            from briefing import site
 
-            app.run()
+            site.run()
             return None
         st.info("Open the dashboard through `streamlit run app.py`; the warehouse is not loaded.")
     return ctx

@@ -332,8 +332,8 @@ def main() -> None:
 if PagesManager.uses_pages_directory:
     # A first visit straight to this page's URL: Streamlit ran the file alone (see
     # briefing.ui.page_context); run the app, whose navigation draws this page.
-    import app
+    from briefing import site
 
-    app.run()
+    site.run()
 else:
     main()

@@ -2,10 +2,13 @@
 
 import streamlit as st
 
-from briefing import chart_cache, network, queries, views
+from briefing import chart_cache, network, page_state, queries, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.text import md_escape
 from briefing.ui import CLEAR_HINT, header, nothing_matches, page_context, show_table
+
+COLOURINGS = ["country", "kind"]
+SIZE, SIZES = 30, range(10, 81, 5)  # the slider's default and its steps
 
 ctx = page_context()
 if ctx:
@@ -24,31 +27,32 @@ if ctx:
         ),
     )
     c1, c2, c3 = st.columns([2, 2, 3])
-    colour_by = (
-        c1.segmented_control(
-            "Colour actors by",
-            ["country", "kind"],
-            default="country",
-            key="network_colour",
-        )
-        or "country"
-    )
-    size = c2.slider("Most mentioned actors to include", 10, 80, 30, step=5, key="network_size")
-    with_co = c3.toggle("Show co-mentions (same article)", value=False, key="network_co")
+    # Every choice is in the URL (briefing/page_state.py): colour, size, co-mentions, actor.
+    page_state.choice("colour_by", "network_colour", "country", allowed=COLOURINGS)
+    colour_by = c1.segmented_control("Colour actors by", COLOURINGS, key="network_colour")
+    colour_by = colour_by or "country"
+    page_state.keep("colour_by", colour_by, default="country")
+    page_state.choice("top", "network_size", SIZE, allowed=SIZES, convert=int)
+    size = c2.slider("Most mentioned actors to include", 10, 80, step=5, key="network_size")
+    page_state.keep("top", size, default=SIZE)
+    page_state.choice("co", "network_co", False, convert=page_state.yes)
+    with_co = c3.toggle("Show co-mentions (same article)", key="network_co")
+    page_state.keep("co", with_co, default=False)
 
     nodes = queries.network_nodes(wh, f, size)
     if nodes.empty:
         nothing_matches("actors")
     else:
         names = dict(zip(nodes["actor_id"], nodes["name"]))
+        page_state.choice("node", "network_actor", None, allowed=names)
         selected = st.selectbox(
             "Actor",
             list(nodes["actor_id"]),
-            index=None,
             key="network_actor",
             format_func=lambda a: names.get(a, a),
             placeholder="Choose an actor to see its statements and ties",
         )
+        page_state.keep("node", selected)
         shown = chart_cache.charts(views.actor_network, ctx, size, colour_by, with_co, selected)
         if shown.edges.empty:
             st.info(

@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from briefing import chart_cache, evidence, queries, reviewing, views
+from briefing import chart_cache, evidence, page_state, queries, reviewing, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.text import md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
+
+GROUPINGS = ["country", "actor"]
 
 ctx = page_context()
 if ctx:
@@ -17,15 +19,12 @@ if ctx:
         "each traced to its evidence sentence.",
         lambda: pack_menu(ctx, "Stances", lambda: views.stances(ctx, side)),
     )
+    page_state.choice("group", "stances_side", "country", allowed=GROUPINGS)
     side = (
-        st.segmented_control(
-            "Group sources and targets by",
-            ["country", "actor"],
-            default="country",
-            key="stances_side",
-        )
+        st.segmented_control("Group sources and targets by", GROUPINGS, key="stances_side")
         or "country"
     )
+    page_state.keep("group", side, default="country")
     bars, matrix, monthly = chart_cache.charts(views.stances, ctx, side)
     if bars.data.empty:
         nothing_matches("stances")

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from briefing import deck, queries, reviewing
+from briefing import deck, page_state, queries, reviewing
 from briefing.downloads import pack_menu
+from briefing.filters import MAX_VALUE_CHARS
 from briefing.text import Highlight, article_html, md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
 
@@ -20,11 +21,14 @@ if ctx:
         # Built when pressed, with the search typed below.
         lambda: pack_menu(ctx, "Statements", list, quotes=lambda: deck.quote_slide(ctx, search)),
     )
+    page_state.choice("q", "statements_search", "")
     search = st.text_input(
         "Search quotes and speakers",
         key="statements_search",
         placeholder="e.g. refugees, Lavrov, ceasefire",
+        max_chars=MAX_VALUE_CHARS,
     )
+    page_state.keep("q", search.strip(), default="")
     total = queries.statements_count(wh, f, search)
     table = queries.statements_table(wh, f, search, LIMIT)
     if table.empty:
@@ -50,9 +54,18 @@ if ctx:
                 "review": reviewing.REVIEW_COLUMN,
             },
         )
+        # The statement read in context: the row selected in the table, else the link's
+        # (`statement=`, when it is among the rows shown), else the newest.
         rows = event.selection.rows if event is not None else []
-        index = rows[0] if rows and rows[0] < len(table) else 0
-        chosen = table.iloc[index]
+        ids = list(table["statement_id"])
+        page_state.choice("statement", "statements_read", None, allowed=ids)
+        picked = ids[rows[0]] if rows and rows[0] < len(ids) else None
+        if picked is not None and picked != st.session_state.get("statements_picked"):
+            st.session_state["statements_read"] = picked  # a row selected just now
+        st.session_state["statements_picked"] = picked
+        read = st.session_state.get("statements_read")
+        chosen = table.iloc[ids.index(read) if read in ids else 0]
+        page_state.keep("statement", read if read in ids else None)
         said_on = chosen["date"] if isinstance(chosen["date"], str) else "undated"
         st.subheader(md_escape(f"{chosen['speaker']}, {said_on}"))
         context = queries.statement_context(wh, chosen["statement_id"])

@@ -81,5 +81,54 @@ def test_restricting_to_known_options_reports_unknown_countries():
 
 def test_description_names_the_filters_for_a_source_line():
     text = Filters(date_from=date(2018, 1, 1), countries=("canada",)).describe({"canada": "Canada"})
-    assert text == "Filters: 2018-01-01 to …; country: Canada"
+    # "any role": a country filter brings its stances either way and the figures placed in it.
+    assert text == "Filters: 2018-01-01 to …; country: Canada (any role)"
     assert Filters().describe() == "No filters"
+
+
+NAMES = {"canada": "Canada", "russia": "Russia", "syria": "Syria"}
+
+
+def test_a_stance_direction_round_trips_through_the_url():
+    original = Filters(stance_by=("canada",), stance_towards=("russia", "syria"), both_ways=True)
+    url = original.to_query_params()
+    assert url == {"by": ["canada"], "towards": ["russia", "syria"], "ways": "both"}
+    assert Filters.from_query_params(params(**url)) == (original, [])
+    parsed, _ = Filters.from_query_params(params(by="canada", towards="russia,syria"))
+    assert parsed.stance_towards == ("russia", "syria") and not parsed.both_ways
+
+
+def test_old_links_without_a_direction_keep_meaning_any_role():
+    parsed, problems = Filters.from_query_params(params(country="canada,russia"))
+    assert parsed == Filters(countries=("canada", "russia")) and problems == []
+    assert not parsed.has_direction
+
+
+def test_both_ways_without_a_direction_is_no_filter_and_a_bad_value_is_reported():
+    parsed, problems = Filters.from_query_params(params(ways="both"))
+    assert parsed == Filters() and problems == []
+    assert Filters(both_ways=True).to_query_params() == {}
+    parsed, problems = Filters.from_query_params(params(by="canada", ways="sideways"))
+    assert not parsed.both_ways and "ways=both" in problems[0]
+
+
+def test_unknown_direction_values_are_dropped_and_reported():
+    restricted, problems = Filters(stance_by=("canada", "atlantis")).restricted_to(
+        stance_by=["canada", "russia"]
+    )
+    assert restricted.stance_by == ("canada",)
+    assert "by" in problems[0] and "atlantis" in problems[0]
+
+
+def test_the_summary_states_the_direction_and_that_countries_match_in_any_role():
+    assert (
+        Filters(stance_by=("canada",), stance_towards=("russia",)).describe(NAMES)
+        == "Filters: stances Canada → Russia"
+    )
+    both = Filters(stance_by=("canada",), stance_towards=("russia",), both_ways=True)
+    assert both.describe(NAMES) == "Filters: stances Canada ⇄ Russia"
+    assert Filters(stance_towards=("russia",)).describe(NAMES) == "Filters: stances anyone → Russia"
+    assert (
+        Filters(countries=("canada", "russia")).describe(NAMES)
+        == "Filters: country: Canada, Russia (any role)"
+    )

@@ -2,6 +2,7 @@
 """Queries against a small fixture warehouse: filters apply, values are parameters, the
 warehouse is read-only and a rebuilt file is picked up."""
 
+from dataclasses import replace
 from datetime import date
 
 import duckdb
@@ -209,3 +210,55 @@ def test_filter_options_list_countries_actors_outlets_and_the_date_span(wh):
     assert "chrystia-freeland" in options.actors
     assert options.outlets == ("CBC News", "Policy Blog", "The Globe and Mail")
     assert options.first_date == date(2016, 12, 12) and options.last_date == date(2020, 11, 11)
+
+
+def pairs(counts) -> dict:
+    return {(s, t): n for s, t, n in zip(counts["source"], counts["target"], counts["stances"])}
+
+
+CANADA_TO_RUSSIA = Filters(stance_by=("canada",), stance_towards=("russia",))
+
+
+def test_a_direction_keeps_only_stances_from_one_side_to_the_other(wh):
+    # The country filter "Canada, Russia" also brings Canada → Syria and Russia → Syria ...
+    either = pairs(q.stance_counts(wh, Filters(countries=("canada", "russia")), "country"))
+    assert ("Russia", "Syria") in either and ("Russia", "Canada") in either
+    # ... the direction Canada → Russia only that: Freeland, the government and Babcock.
+    assert pairs(q.stance_counts(wh, CANADA_TO_RUSSIA, "country")) == {("Canada", "Russia"): 3}
+
+
+def test_both_ways_adds_the_reverse_direction_only(wh):
+    both = replace(CANADA_TO_RUSSIA, both_ways=True)
+    assert pairs(q.stance_counts(wh, both, "country")) == {
+        ("Canada", "Russia"): 3,
+        ("Russia", "Canada"): 1,
+    }
+
+
+def test_a_direction_side_may_be_an_actor_or_left_open(wh):
+    by_freeland = Filters(stance_by=("chrystia-freeland",), stance_towards=("russia",))
+    assert set(q.stances_table(wh, by_freeland)["source"]) == {"Chrystia Freeland"}
+    towards_syria = pairs(q.stance_counts(wh, Filters(stance_towards=("syria",)), "country"))
+    assert towards_syria == {("Canada", "Syria"): 1, ("Russia", "Syria"): 1}
+
+
+def test_every_stance_query_applies_the_direction_and_other_subjects_ignore_it(wh):
+    from briefing import evidence
+
+    rows = evidence.stance_rows(wh, CANADA_TO_RUSSIA, "actor")
+    assert set(rows["target"]) == {"Russia"} and "Canada" not in set(rows["target"])
+    assert len(rows) == 3
+    marks = (evidence.mark_key("actor", actor="russia"),)
+    behind = evidence.rows(wh, CANADA_TO_RUSSIA, marks)
+    assert set(behind["who"]) <= {
+        "Canada → Russia",
+        "Chrystia Freeland → Russia",
+        "John Babcock → Russia",
+    }
+    # Who takes a stance towards whom is recorded on stances only.
+    assert len(q.statements_table(wh, CANADA_TO_RUSSIA)) == len(q.statements_table(wh, NONE))
+
+
+def test_the_direction_is_passed_as_parameters_not_sql(wh):
+    hostile = Filters(stance_by=("canada') OR TRUE --",), stance_towards=("russia",))
+    assert q.stance_counts(wh, hostile, "country").empty
