@@ -1171,8 +1171,30 @@ def _make(
     )
 
 
+# A date led by one of these words tells a period the words speak about ("have fled since 2011",
+# "until 2020", "during 2015"), not the day the words were spoken.
+_PERIOD_LEADS = frozenset(
+    "since until till through throughout during over from between by before after for".split()
+)
+
+
+def _after(day, published) -> bool:
+    """Whether `day` falls after the period `published` stands for (its day, month or year)."""
+    if published.precision == "year":
+        return day.year > published.value.year
+    if published.precision == "month":
+        return (day.year, day.month) > (published.value.year, published.value.month)
+    return day > published.value
+
+
 def _statement_date(ctx: ArticleContext, start: int, end: int):
-    """An explicit or relative date in the statement's sentence, else the publication date."""
+    """The day the words were spoken: a date in the statement's sentence that can be that day,
+    else the publication date.
+
+    A date in the sentence dates the statement only when it could be the day of speaking: not
+    led by a word that makes it a period ("since 2011", "until 2020"), not after publication,
+    and, when the publication date is known, more precise than a bare year ("in 2015" in a 2016
+    article is what the words are about)."""
     from etl.types import PartialDate
 
     sent = ctx.sentence_at(start)
@@ -1181,17 +1203,18 @@ def _statement_date(ctx: ArticleContext, start: int, end: int):
         if ctx.article.published_date
         else None
     )
-    try:
-        from etl.dates import find_dates
-    except ImportError:  # the dates module is optional for statements
-        find_dates = None
-    if find_dates is not None:
-        found = find_dates(
-            ctx.body[sent.start_char : sent.end_char], published, offset=sent.start_char
-        )
-        outside = [d for d in found if not (start <= d.char_start < end) or True]
-        if outside:
-            return outside[0].value.value, outside[0].value.precision
+    from etl.dates import find_dates
+
+    text = ctx.body[sent.start_char : sent.end_char]
+    for mention in find_dates(text, published, offset=sent.start_char):
+        before = ctx.body[sent.start_char : mention.char_start].split()
+        if before and before[-1].lower().strip("(,") in _PERIOD_LEADS:
+            continue
+        if published is not None and (
+            mention.value.precision == "year" or _after(mention.value.value, published)
+        ):
+            continue
+        return mention.value.value, mention.value.precision
     if published is not None:
         return published.value, published.precision
     return None, None

@@ -96,6 +96,28 @@ def test_statement_date_from_weekday_else_published(statements_of):
     assert rows[0].statement_date == datetime.date(2021, 3, 1)
 
 
+def test_a_period_the_words_speak_about_does_not_date_the_statement(statements_of):
+    # "since 2011" and "in 2015" are what the words are about; the words were spoken on the
+    # publication day (a dashboard's date range would otherwise start years too early).
+    published = datetime.date(2016, 1, 29)
+    body = (
+        "Mr. Tom Reid, the Irish foreign minister, said that more than four million Syrians "
+        "have fled since 2011. UNHCR said that 1 million people reached Europe in 2015."
+    )
+    rows = statements_of(body, published=published)
+    assert [r.statement_date for r in rows] == [published, published]
+
+
+def test_a_date_after_publication_does_not_date_the_statement(statements_of):
+    published = datetime.date(2016, 1, 29)
+    body = (
+        "Mr. Tom Reid, the Irish foreign minister, said that 25,000 refugees will arrive "
+        "on February 29, 2016."
+    )
+    (row,) = statements_of(body, published=published)
+    assert row.statement_date == published  # Friday 29 January, the publication day
+
+
 def test_colon_at_paragraph_end_introduces_the_next_quote(statements_of):
     body = (
         "Ukrainian President Volodymyr Zelensky said in a video address:\n\n"
