@@ -48,7 +48,10 @@ def run() -> None:
         [
             st.Page(path, title=title, icon=icon, url_path=url, default=(i == 0))
             for i, (path, title, icon, url) in enumerate(PAGES)
-        ]
+        ],
+        # Every page listed: past twelve pages Streamlit would hide the last ones (Review,
+        # Saved views, Add articles) behind "View more", where nobody finds them in a briefing.
+        expanded=True,
     )
     warehouse = queries.locate()
     status = queries.health(warehouse)
