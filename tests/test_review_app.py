@@ -150,6 +150,12 @@ def test_the_queue_starts_with_the_least_confident_row_and_counts_progress(wareh
     click(at, "review_reject")  # the next one in the queue
     assert ordered[1]["stance_id"] not in rows(warehouse, "stances")
     assert f"2 of {len(stances)} stances reviewed (1 rejected)" in shown(at)
+    for done in range(3, len(stances) + 1):  # the rest, in order of confidence
+        click(at, "review_accept")
+        assert rows(warehouse, "stances")[ordered[done - 1]["stance_id"]]["review_status"] == (
+            "confirmed"
+        )
+        assert f"{done} of {len(stances)} stances reviewed (1 rejected)" in shown(at)
     assert "Every stance under the current filters is reviewed" in shown(at)
 
 
@@ -206,7 +212,7 @@ def test_reviewed_rows_only_narrows_the_tables_and_status_is_shown(warehouse, mo
     assert not at.exception
     table = at.dataframe[-1].value
     assert len(table) == len(stances)
-    assert sorted(table["status"]) == ["confirmed", "machine"]
+    assert sorted(table["status"]) == ["confirmed"] + ["machine"] * (len(stances) - 1)
     assert all(link.startswith("review?table=stances&row=") for link in table["review"])
     at.toggle(key="flt_reviewed").set_value(True).run()
     assert not at.exception
