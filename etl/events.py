@@ -1245,7 +1245,7 @@ def _subject_tokens(verb: Token) -> list[Token]:
         for child in verb.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 return _noun_phrase(child)
-        if verb.dep_ in {"advcl", "xcomp", "acl", "conj"} and verb.head is not verb:
+        if verb.dep_ in {"advcl", "xcomp", "acl", "conj"} and verb.head.i != verb.i:
             verb = verb.head
             continue
         return []
@@ -1281,7 +1281,7 @@ def _speaker(
     if head.pos_ in {"NOUN", "PROPN"}:
         tokens = [c for c in head.children if c.dep_ == "poss"]
         verb = head
-        while not tokens and verb.head is not verb and verb.pos_ not in {"VERB", "AUX"}:
+        while not tokens and verb.head.i != verb.i and verb.pos_ not in {"VERB", "AUX"}:
             verb = verb.head
         if not tokens and verb.pos_ in {"VERB", "AUX"}:
             tokens = _subject_tokens(verb)
@@ -1395,7 +1395,7 @@ def _location(
         after_prep = root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
         if not after_prep and root.dep_ in {"compound", "poss", "amod", "nmod"}:
             target = root.head
-            while target.dep_ == "compound" and target.head is not target:
+            while target.dep_ == "compound" and target.head.i != target.i:
                 target = target.head
             if not target.is_lower or target.ent_type_:
                 continue  # "U.S. President", "Syria's Aleppo": a title or a larger place
