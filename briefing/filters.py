@@ -67,6 +67,7 @@ PAGE_CHOICES = (
     "group",  # Stances: group sources and targets by country or actor
     *("node", "colour_by", "top", "co"),  # Actor network: actor, colouring, size, co-mentions
     *("q", "statement"),  # Statements: search text, the statement read in context
+    "statement_events",  # Events: statement events included
 )
 # Parameters a page reads itself, kept in the URL beside the filters (see write_url).
 PAGE_PARAMS = (
@@ -75,7 +76,6 @@ PAGE_PARAMS = (
     *("source", "target", "side"),  # Pair over time
     *("place", "show", "colour"),  # Map
     "quantity",  # Figures reconciled
-    "statement_events",  # Events
     *PAGE_CHOICES,
 )
 MAX_VALUES = 50  # values read per parameter (no sidebar list is longer in practice)
@@ -479,33 +479,7 @@ def write_url(filters: Filters, page: Mapping[str, str | None] | None = None) ->
     wanted.update(filters.to_query_params())
     normalised = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
     if current != normalised:  # writing unchanged params would still send a message
-        replace_params(current, wanted)
-
-
-def replace_params(current: Mapping[str, list[str]], wanted: Mapping) -> None:
-    """Make the URL's parameters `wanted`, in one message. A parameter bound to a widget
-    (`bind="query-params"`, the Events page's toggle) belongs to that widget: Streamlit refuses
-    to set or drop it, so then the others are changed one by one and it is left as it is."""
-    import streamlit as st
-    from streamlit.errors import StreamlitAPIException
-
-    try:
-        st.query_params.from_dict(wanted)
-        return
-    except StreamlitAPIException:
-        pass
-    for name in current:
-        if name not in wanted:
-            try:
-                del st.query_params[name]
-            except StreamlitAPIException:
-                pass  # bound to a widget
-    for name, value in wanted.items():
-        if st.query_params.get_all(name) != (value if isinstance(value, list) else [value]):
-            try:
-                st.query_params[name] = value
-            except StreamlitAPIException:
-                pass  # bound to a widget
+        st.query_params.from_dict(wanted)  # one message: one browser history entry
 
 
 def _default_dates(options: FilterOptions) -> tuple:
@@ -560,7 +534,7 @@ def reset_filters(options: FilterOptions) -> None:
     st.session_state[_PROBLEMS] = []
     # The page's own choices (grouping, selected actor…) are not filters: they stay.
     current = {k: st.query_params.get_all(k) for k in st.query_params}
-    replace_params(current, {k: v for k, v in current.items() if k in PAGE_PARAMS})
+    st.query_params.from_dict({k: v for k, v in current.items() if k in PAGE_PARAMS})
 
 
 def _filters_from_widgets(options: FilterOptions) -> Filters:

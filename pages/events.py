@@ -3,7 +3,7 @@ the table to sort them."""
 
 import streamlit as st
 
-from briefing import chart_cache, evidence, queries, reviewing, views
+from briefing import chart_cache, evidence, page_state, queries, reviewing, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.ui import header, nothing_matches, page_context, show_table
 
@@ -16,13 +16,15 @@ if ctx:
         lambda: pack_menu(ctx, "Events", lambda: views.events(ctx, with_statements)),
     )
     # A statement event is a statement's day: the Statements page lists them with their words.
+    # In the URL as `statement_events=true`, like every page's choices (briefing/page_state.py).
+    page_state.choice("statement_events", "statement_events", False, convert=page_state.yes)
     with_statements = st.toggle(
         "Include statement events",
         key="statement_events",
-        bind="query-params",
         help="Statements and press briefings are also events of their day. They are listed on "
         "the Statements page, so they are left out here unless you include them.",
     )
+    page_state.keep("statement_events", "true" if with_statements else None)
     timeline, by_place = chart_cache.charts(views.events, ctx, with_statements)
     if timeline.data.empty:
         nothing_matches("events" if with_statements else "events other than statements")
