@@ -84,15 +84,7 @@ def ground_taken(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]
     if _infinitive(verb) and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _TRYING):
         return  # "plans to retake": not yet; "are trying to retake": under way
     holders = _also_named(finder, finder.prep_objects(verb, {"from"}))
-    targets = finder.actors_of(
-        [t for h in holders for t in finder.phrase(h, deep=True)], as_target=True
-    )
-    if not targets:
-        return
-    sources = finder.agents(verb) or []
-    targets = [t for t in targets if t not in sources]
-    if sources and targets:
-        yield edge(tuple(sources), tuple(targets), "critical", verb)
+    yield from _critical_of(finder, verb, holders, edge)
 
 
 def positions_hit(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
@@ -104,8 +96,15 @@ def positions_hit(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any
         for clause in obj.children:
             if clause.dep_ == "acl" and finder.cues.has("held positions", clause):
                 owners += finder.prep_objects(clause, {"to", "by"})
+    yield from _critical_of(finder, verb, owners, edge)
+
+
+def _critical_of(
+    finder: _StanceFinder, verb: Token, heads: list[Token], edge: Any
+) -> Iterator[Any]:
+    """The verb's agents critical of the actors named in the phrases of `heads`."""
     targets = finder.actors_of(
-        [t for o in owners for t in finder.phrase(o, deep=True)], as_target=True
+        [t for h in heads for t in finder.phrase(h, deep=True)], as_target=True
     )
     if not targets:
         return
