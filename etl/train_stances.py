@@ -346,7 +346,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m etl.train_stances", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("--out", type=Path, default=stance_model.DEFAULT_MODEL)
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=stance_model.DEFAULT_MODEL,
+        help="where to write the model (default: etl/rules/stance_model.json)",
+    )
     parser.add_argument("--cache", type=Path, help="keep the labelled candidates in this JSON file")
     parser.add_argument(
         "--enable",
