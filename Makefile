@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup setup-dev dashboard etl test lint check evaluate calibrate bench
+.PHONY: setup setup-dev dashboard etl test lint check evaluate calibrate train-stances bench
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -54,6 +54,11 @@ CALIBRATION_SETS ?= --set data/raw tests/gold --set tests/dev_corpus/articles te
 	--frozen tests/real_dev4/blind_rows.jsonl 3
 calibrate: setup
 	$(BIN)/python -m etl.calibrate $(CALIBRATION_SETS) --out etl/rules/confidence.json
+
+# Re-train etl/rules/stance_model.json on every gold set and print its leave-one-set-out scores
+# (rules / model / rules+model per set); it is switched on in the ETL only when that helps.
+train-stances: setup-dev
+	$(BIN)/python -m etl.train_stances --out etl/rules/stance_model.json
 
 bench: setup
 	$(BIN)/python benchmarks/bench_etl.py

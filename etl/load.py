@@ -115,7 +115,8 @@ TABLES: dict[str, str] = {
             cue VARCHAR,
             negated BOOLEAN,
             confidence DOUBLE,
-            review_status VARCHAR NOT NULL
+            review_status VARCHAR NOT NULL,
+            model_p DOUBLE
         )""",
     "figures": """
         CREATE TABLE IF NOT EXISTS figures (

@@ -78,6 +78,7 @@ from etl import (
     stance_joint,
     stance_mediation,
     stance_membership,
+    stance_model,
     stance_operations,
     stance_opposition,
     stance_ousters,
@@ -261,7 +262,15 @@ class _Edge:
 def extract_stances(
     ctx: ArticleContext, statements: Sequence[Statement], cues: CueBook | None = None
 ) -> list[Stance]:
-    """Every stance of one article: one row per (source, target, polarity, evidence sentence)."""
+    """Every stance of one article: the rules' rows, with the learned model applied when
+    `etl/rules/stance_model.json` switches it on (`etl.stance_model`)."""
+    return stance_model.apply(ctx, statements, rule_stances(ctx, statements, cues))
+
+
+def rule_stances(
+    ctx: ArticleContext, statements: Sequence[Statement], cues: CueBook | None = None
+) -> list[Stance]:
+    """Every stance the rules find: one row per (source, target, polarity, evidence sentence)."""
     # "N people fled, according to UNHCR" is a citation: the source's statement, not its voice
     # on the actors the sentence names.
     voiced = tuple(s for s in statements if not _cites_a_number(ctx, s))

@@ -172,6 +172,9 @@ class Stance:
     negated: bool = False  # a negation was seen and accounted for
     confidence: float | None = None  # calibrated probability that the row is right (etl.confidence)
     review_status: str = "machine"  # one of REVIEW_STATUSES
+    model_p: float | None = (
+        None  # the stance model's probability of this polarity (etl.stance_model)
+    )
 
 
 @dataclass(frozen=True)
