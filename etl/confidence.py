@@ -141,17 +141,7 @@ def stance_features(row: Stance, extraction: Extraction, actors: Mapping[str, Ac
         f"evidence_words={_bin(n_words, (15, 35), ('<15', '15-34', '>34'))}",
         f"in_quote={str(in_quote(extraction, row.char_start, row.char_end)).lower()}",
         f"format={article_format(extraction.article.body)}",
-        f"model_p={_model_p(row.model_p)}",
     ]
-
-
-def _model_p(probability: float | None) -> str:
-    """The stance model's probability (etl.stance_model), binned; "none" when it gave none."""
-    if probability is None:
-        return "none"
-    return _bin(
-        probability, (0.2, 0.4, 0.6, 0.8), ("0-0.2", "0.2-0.4", "0.4-0.6", "0.6-0.8", "0.8-1")
-    )
 
 
 def _words_of(text: str) -> list[str]:
