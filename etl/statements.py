@@ -21,8 +21,13 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
-from etl.document_speaker import document_claims
-from etl.joint_speakers import is_back_reference, plural_antecedent, with_joint_speakers
+from etl.document_speaker import document_claims, said_colon_claims
+from etl.joint_speakers import (
+    is_back_reference,
+    plural_antecedent,
+    points_back,
+    with_joint_speakers,
+)
 from etl.speaker_choice import (
     described_holder,
     holder_of_title,
@@ -183,7 +188,8 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
             reported = _reported(ctx, sent, covered, last_speaker)
             if reported is not None:
                 rows.append((reported.char_start, reported))
-                last_speaker = (reported.speaker_id, reported.speaker_text)
+                if reported.speaker_id is not None or not points_back(reported.speaker_text):
+                    last_speaker = (reported.speaker_id, reported.speaker_text)
                 second = _second_clause(ctx, sent, reported, covered)
                 if second is not None:
                     # The first statement ends where the second speaker's clause begins.
@@ -211,8 +217,13 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     turns = transcript_claims(ctx)
     if all(c.cue == "headline" for c in turns):  # a headline does not make a transcript
         turns = [*turns, *document_claims(ctx)]
+    turns += [c for c in said_colon_claims(ctx) if not _claimed(turns, c.start, c.end)]
     claimed = apply_claims(ctx, statements, turns, _make)
     return with_joint_speakers(ctx, [_government_voice(ctx, s) for s in claimed])
+
+
+def _claimed(claims: Sequence, start: int, end: int) -> bool:
+    return any(c.start < end and start < c.end for c in claims)
 
 
 # A government body by its name: it speaks for its country ("governments are named by their
@@ -846,10 +857,16 @@ def _reporting_clause(
         if holder is not None:
             return _make(ctx, holder, start, end, False, _cue_text(token))
         if not mentions:
-            if is_back_reference(subject) and (joint := plural_antecedent(ctx, sent)):
-                # "they announced": the first of the parties just named together; the others
-                # get their rows from `with_joint_speakers`
-                speaker = (joint[0], ctx.name_of(joint[0]) or joint[0])
+            if is_back_reference(subject):
+                # "they announced", "the three countries rejected": the parties named together
+                # before; `with_joint_speakers` gives each its row (or drops the row when
+                # nobody was named together)
+                joint = plural_antecedent(ctx, sent)
+                speaker = (
+                    (joint[0], ctx.name_of(joint[0]) or joint[0])
+                    if joint
+                    else (None, _phrase(subject))
+                )
                 return _make(ctx, speaker, start, end, False, token.lemma_.lower())
             if subject.lemma_.lower() in _DOCUMENT_NOUNS and last is not None:
                 # "The statement repeats that ..." continues the author of the statement.
@@ -1023,6 +1040,10 @@ def _subject_mentions(ctx: ArticleContext, subject: Token) -> list[Mention]:
         if not inside_clause:
             kept.append(mention)
     return kept
+
+
+def _phrase(token: Token) -> str:
+    return " ".join(t.text for t in token.subtree)
 
 
 def _has_clause(token: Token) -> bool:
