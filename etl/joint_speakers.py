@@ -74,7 +74,7 @@ def with_joint_speakers(ctx: ArticleContext, statements: list[Statement]) -> lis
                 found = plural_antecedent(ctx, ctx.sentence_at(statement.char_start))
                 speakers = found if statement.speaker_id in found else []
         if len(speakers) < 2:
-            if statement.speaker_id is not None:
+            if statement.speaker_id is not None or not pointing:
                 out.append(statement)
             continue
         recent.append(_Joint(tuple(speakers), statement.char_end))
