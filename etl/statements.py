@@ -590,9 +590,66 @@ def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str |
     """The actor who speaks in an attribution clause: a person first, else an organisation or
     country; never the one spoken to ("X told his counterpart, Y")."""
     mentions = [m for m in ctx.mentions_in(start, end) if not _addressee(ctx, m)]
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    subjects = [
+        t
+        for t in span or ()
+        if t.dep_ == "nsubj" and _is_reporting(t.head) and start <= t.head.idx < end
+    ]
+    for subject in subjects:
+        if not any(m.char_start <= subject.idx < m.char_end for m in mentions):
+            named = _name_subject(ctx, subject)
+            if named is not None:  # "Ban, at the start of a conference hosted by UNHCR, said:"
+                return named
     if not mentions:
         return None
     return _pick_speaker(ctx, mentions)
+
+
+def _name_subject(ctx: ArticleContext, subject: Token) -> tuple[str | None, str] | None:
+    """A capitalised name the tagger left without an actor, as the subject of a reporting verb:
+    the person of the article with that surname ("Ban" for Ban Ki-moon), else the name itself
+    ("Dana said")."""
+    if subject.pos_ != "PROPN" or not subject.text[:1].isupper() or subject.text.isupper():
+        return None
+    words = [t for t in subject.subtree if t.dep_ in ("compound", "flat") or t.i == subject.i]
+    words = [t for t in words if t.i <= subject.i and t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if not words or words[-1].i != subject.i or subject.i - words[0].i + 1 != len(words):
+        return None
+    if len(words) == 1 and subject.i > 0 and subject.doc[subject.i - 1].pos_ in ("PROPN", "DET"):
+        return None  # "the Ministry", "Health Ministry": not a bare name
+    from etl.turns import bare_name, people_of, resolve_name
+
+    first = words[0]
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    if (
+        before is not None
+        and before.text in ("\u201c", '"', "'", "\u2018")
+        and not before.whitespace_
+    ):
+        return None  # "“Aleppo Today” was playing": a title in quotation marks
+    name = bare_name(" ".join(t.text for t in words))  # "Mr. Ban" -> "Ban"
+    if len(name.split()) > 1:
+        return resolve_name(ctx, name, first.idx, first.idx, people_of(ctx))
+    for actor_id in people_of(ctx):  # a word of a person's name: "Ban" of Ban Ki-moon
+        actor = ctx.actors.get(actor_id)
+        if actor is not None and name in actor.name.split():
+            return actor_id, actor.name
+    if not name or (_opens_sentence(first) and not _named_mid_sentence(ctx, name)):
+        return None  # "Gangs have grown ...": a capital that only opens the sentence
+    return None, name
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The token opens its sentence (a closing quote or a comma before it does not count)."""
+    if not token.is_sent_start or token.i == 0:
+        return token.is_sent_start
+    return token.doc[token.i - 1].text not in ("\u201d", '"', "'", "\u2019", ",")
+
+
+def _named_mid_sentence(ctx: ArticleContext, word: str) -> bool:
+    """The word is written with its capital inside a sentence somewhere in the article."""
+    return any(t.text == word and not t.is_sent_start for t in ctx.doc)
 
 
 _ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
@@ -1007,6 +1064,9 @@ def _reporting_clause(
             described = described_holder(ctx, subject)  # "stranded teacher says"
             if described is not None:
                 return _make(ctx, described, start, end, False, _cue_text(token))
+            named = _name_subject(ctx, subject)  # "Ban urged countries to ..."
+            if named is not None:
+                return _make(ctx, named, start, end, False, _cue_text(token))
             continue
         speaker_id, speaker_text = _pick_speaker(ctx, mentions)
         coordinated = any(c.dep_ == "conj" for c in subject.children)  # "X and Y said"
@@ -1386,9 +1446,13 @@ def _attributes_only(ctx: ArticleContext, start: int, end: int, covered: _Covere
         return False
     last_end = max(e for _s, e in covered.overlapping(start, end))
     span = ctx.doc.char_span(last_end, end, alignment_mode="expand")
-    # "referring to the camp" says what the quote is about, "a statement issued in X" where it
-    # was said: nothing more is said
-    more = [t for t in span or () if _is_reporting(t) and t.lemma_ != "refer" and t.dep_ != "acl"]
+    # "referring to the camp", "pointing to a series of conferences" say what the quote is
+    # about, "a statement issued in X" where it was said: nothing more is said
+    more = [
+        t
+        for t in span or ()
+        if _is_reporting(t) and t.lemma_ not in ("refer", "point") and t.dep_ != "acl"
+    ]
     return len(more) <= 1
 
 

@@ -466,9 +466,16 @@ def _label_line_turns(ctx: ArticleContext, lines: list[Line], people: list[str])
     for i, line in enumerate(lines):
         if i in starts:
             current = starts[i]
-        elif current is not None and line.is_prose:
+        elif current is not None and speaks_on(line, lines):
             claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
     return claims
+
+
+# A party glued to the next word by a page that dropped the markup between them.
+_GLUED_PARTY = re.compile(
+    r"^(?:Liberal|Conservative|NDP|Bloc|Green|Labour|Independent|Republican|Democrat)"
+    r"[A-Z][a-z]"
+)
 
 
 def _leading_name(text: str) -> str | None:
@@ -481,6 +488,7 @@ def _leading_name(text: str) -> str | None:
         if (
             not bare
             or bare.lower() in _LABEL_STOP
+            or _GLUED_PARTY.match(bare)  # "Chris Alexander ConservativeParliamentary Secretary"
             or (bare.isupper() and len(bare) > 1)
             or bare.startswith("(")
             or not (bare[:1].isupper() or bare.lower() in _PARTICLES)

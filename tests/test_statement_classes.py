@@ -101,3 +101,34 @@ def test_tribal_officials_and_leaders_in_a_country_do_not_speak_for_it(
     )
     rows = statements_of(body)
     assert all(s.speaker_id not in ("yemen", "bangladesh") for s in rows)
+
+
+def test_a_surname_the_tagger_left_bare_is_the_person_named_before(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "UN Secretary-General Ban Ki-moon called on countries on Wednesday to resettle "
+        "refugees.\n\n"
+        "Ban, at the start of a conference hosted by the UN refugee agency UNHCR in Geneva, "
+        'said: "This demands an exponential increase in global solidarity."'
+    )
+    rows = [s for s in statements_of(body) if s.is_direct]
+    assert [s.speaker_id for s in rows] == ["ban-ki-moon"]
+
+
+def test_a_first_name_alone_after_a_quote_is_its_speaker(statements_of):  # noqa: F811
+    body = (
+        "Thirty-year-old Dana arrived in January with her four children.\n\n"
+        '"I worry about money. I worry about my kids surviving," Dana said while waiting to '
+        'register. "I still have hope that they will give me assistance."'
+    )
+    rows = [s for s in statements_of(body) if s.is_direct]
+    assert [s.speaker_text for s in rows] == ["Dana", "Dana"]
+
+
+def test_a_capital_that_only_opens_a_sentence_is_no_speaker(statements_of):  # noqa: F811
+    body = (
+        "Armed gangs control most of the capital.\n\n"
+        "Gangs have grown more powerful since July and are estimated to control 80% of the city."
+    )
+    assert all(s.speaker_text != "Gangs" for s in statements_of(body))
