@@ -1,7 +1,9 @@
 """Statements: direct quotations and reported speech, each with its speaker.
 
 Direct quotes are found from quotation marks (straight or curly; a straight quote left open runs
-to the end of its paragraph, as wire copy does when the next paragraph continues the quote). A
+to the end of its paragraph, as wire copy does when the next paragraph continues the quote; in
+a paragraph without double marks, single marks as British papers print them, when an
+attribution or a reporting clause names their speaker or they open a paragraph). A
 quote that stands as a clause of its own is a direct statement; its speaker is named in the
 attribution after it (", Darchiev said"), before it ("X said:"), or, for an unattributed
 paragraph of quotation, is the previous statement's speaker. A quoted phrase embedded in a
