@@ -39,6 +39,14 @@ _BARE_HEADING = re.compile(
     r"\s*$",
     re.I,
 )
+# "The following Security Council press statement was issued today by Council President ...:"
+_PASSIVE_HANDOVER = re.compile(
+    r"\b(?:the\s+)?following\s+(?P<issuer>[^\n]{0,80}?)\s*(?:press\s+)?(?:statement|remarks|"
+    r"address|speech|message|declaration|communiqu[eé])\s+(?:was|were|has been)\s+"
+    r"(?:issued|released|made|delivered)\b(?P<rest>[^\n]*):\s*$",
+    re.I,
+)
+_JOINT = re.compile(r"^(?:the\s+)?(?:text of\s+(?:the\s+)?)?joint\b", re.I)
 _HANDOVER = re.compile(
     r"\b(?:today\s+|has\s+|have\s+)?(?:issued|released|made|delivered|gave)\s+the\s+following\s+"
     r"(?:statement|remarks|address|speech|message|declaration)\b[^\n]*:\s*$",
@@ -70,17 +78,44 @@ def document_claims(ctx: ArticleContext) -> list[Claim]:
     if found is None:
         return []
     index, speaker, whole_speech = found
+    speakers = _joint_issuers(ctx, lines[index]) or [speaker]
+    whole_speech = whole_speech or len(speakers) > 1
     delivered = any(_DELIVERY.match(line.text) for line in lines[: _SCAN_LINES + 4])
     claims: list[Claim] = []
     for line in lines[index + 1 :]:
         if _STOP.match(line.text):
             break
-        if not speaks_on(line, lines):
-            continue
+        if not speaks_on(line, lines) or line.text.endswith(":"):
+            continue  # a line ending in a colon introduces what follows
+        if line.text == lines[index].text:
+            continue  # the heading repeated by the page
         if (whole_speech or delivered) or has_first_person(line.text):
             text_start, text_end = _unquote(ctx.body, line)
-            claims.append(Claim(speaker[0], speaker[1], text_start, text_end, "document"))
+            claims += [Claim(s[0], s[1], text_start, text_end, "document") for s in speakers]
     return claims if len(claims) >= 1 else []
+
+
+_ISSUER_KINDS = {"country", "government", "organization", "organisation", "intergovernmental"}
+
+
+def _joint_issuers(ctx: ArticleContext, heading: Line) -> list[tuple[str | None, str]]:
+    """ "Joint Statement by Iran, Russia and Turkey on the meeting in Astana": each issuer named
+    before the subject ("on", "at", "regarding") speaks the whole document."""
+    match = _HEADING.match(heading.text)
+    if match is None or not _JOINT.match(heading.text):
+        return []
+    who = match.group("who")
+    cut = re.search(r"\s(?:on|at|regarding|concerning|about|after|following|in)\s", who)
+    start = heading.start + match.start("who")
+    end = start + (cut.start() if cut else len(who))
+    found: list[tuple[str | None, str]] = []
+    for mention in ctx.mentions_in(start, end):
+        actor = ctx.actors.get(mention.actor_id)
+        if actor is None or actor.kind not in _ISSUER_KINDS | {"person"}:
+            continue
+        if all(f[0] != mention.actor_id for f in found):
+            found.append((mention.actor_id, actor.name))
+    return found if len(found) >= 2 else []
 
 
 def _named_speaker(
@@ -122,6 +157,19 @@ def _speakers_named(
         said_by = _SAID_BY.search(line.text)
         if said_by:
             speaker = _speaker_in(ctx, line.start + said_by.end(), line.end, people)
+            if speaker is not None:
+                yield i, speaker, True
+                continue
+        passive = _PASSIVE_HANDOVER.search(line.text)
+        if passive:
+            # the body named before "statement" issues it; else the one it was issued by
+            issuer_start = line.start + passive.start("issuer")
+            speaker = _speaker_in(ctx, issuer_start, line.start + passive.end("issuer"), people)
+            if speaker is None or ctx.actors.get(speaker[0] or "") is None:
+                rest = line.start + passive.start("rest")
+                speaker = (
+                    _speaker_in(ctx, rest, line.start + passive.end("rest"), people) or speaker
+                )
             if speaker is not None:
                 yield i, speaker, True
                 continue
@@ -169,6 +217,41 @@ _TITLED_NAME = re.compile(
     r"\b(?:Hon\.|Honourable|Honorable)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
     r"|(?P<name2>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+(?:the\s+)?(?:Minister|Secretary)\b"
 )
+
+
+# "Richard Harrington, Minister for Syrian Refugees said:" closing its line, the speech below it
+# printed without quotation marks (press releases).
+_SAID_COLON = re.compile(
+    r"^(?P<who>[^\n]{3,160}?)\s+(?:said|says|added|adds|stated|states|explained|commented|"
+    r"noted|declared|wrote|writes|continued)\b[^\n:.!?\"“”]{0,60}:\s*$"
+)
+
+
+def said_colon_claims(ctx: ArticleContext) -> list[Claim]:
+    """The unquoted paragraphs under a "Name said:" line, while they speak in the first person
+    (the first that does not is the narrator's again)."""
+    lines = lines_of(ctx.body)
+    claims: list[Claim] = []
+    people: list[str] | None = None
+    for i, line in enumerate(lines[:-1]):
+        match = _SAID_COLON.match(line.text)
+        if match is None or len(match.group("who").split()) > 20:
+            continue
+        if people is None:
+            people = people_of(ctx)
+        speaker = _speaker_in(ctx, line.start, line.start + match.end("who"), people)
+        if speaker is None:
+            continue
+        for below in lines[i + 1 :]:
+            if (
+                not speaks_on(below, lines)
+                or below.text[:1] in "\"“‘'"
+                or below.text.endswith(":")
+                or not has_first_person(below.text)
+            ):
+                break
+            claims.append(Claim(speaker[0], speaker[1], below.start, below.end, "document"))
+    return claims
 
 
 def _unquote(text: str, line: Line) -> tuple[int, int]:

@@ -6,16 +6,19 @@ the subject, and GOLD.md names a statement by its speaker, so each issuer gets i
 later sentence whose subject points back at them ("The sides reiterated ...", "They also called
 ...") in the same or the next paragraph is theirs too.
 
-Two speakers coordinated as the subject ("Riyadh and Washington said") are left to the statement
-rules (one row): the development gold counts such a statement once, under the first speaker. But
-"they" (or "the two leaders") pointing back at actors of one kind named together as the subject
-of one of the two sentences before ("Erdogan and Putin have reached a deal ... they announced a
-ceasefire") is each of them: the sentence does not name one first.
+Parties coordinated as the subject ("Russia, Iran and Turkey said", "Lavrov and his Iranian
+counterpart Zarif issued a joint statement") each get a row too (the convention of the later
+development sets and of issue 9; the older sets were brought in line). A later subject pointing
+back at them is each of them: "they", "the sides" in the same or the next paragraph; "the three
+countries" (their countries), "the ministers", "the top diplomats" (people) further on, the
+latest set of that kind. "They" pointing at actors of one kind named together as the subject of
+one of the two sentences before ("Erdogan and Putin have reached a deal ... they announced a
+ceasefire") is each of them.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -33,34 +36,124 @@ _STATEMENT_NOUNS = {
     "readout",
 }
 # Subjects that point back at the speakers of the last joint statement.
-_BACK_REFERENCES = {"sides", "parties", "leaders", "presidents", "ministers", "countries"}
+_BACK_REFERENCES = {
+    "sides",
+    "parties",
+    "leaders",
+    "presidents",
+    "ministers",
+    "diplomats",
+    "countries",
+    "states",
+    "nations",
+    "governments",
+    "guarantors",
+}
 _BACK_PRONOUNS = {"they", "both"}
 _REACH_CHARS = 1500  # how far back "the sides" may point
 _TRANSCRIPT_CUES = {"transcript", "document", "interview", "headline"}
 
 
 def with_joint_speakers(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
-    """Each statement, plus one copy for every other speaker it was made jointly with."""
+    """Each statement, plus one copy for every other speaker it was made jointly with.
+
+    A statement whose subject points back ("they", "the three countries", "the ministers")
+    and that no joint speakers explain is dropped when its speaker is unknown."""
     out: list[Statement] = []
-    last: tuple[list[str], int] | None = None  # the last joint speakers and where they spoke
+    recent: list[_Joint] = []  # the joint speakers met so far, in text order
     for statement in statements:
-        out.append(statement)
-        if statement.cue in _TRANSCRIPT_CUES or statement.speaker_id is None:
+        if statement.cue in _TRANSCRIPT_CUES:
+            out.append(statement)
             continue
-        speakers = _coordinated(ctx, statement)
-        if len(speakers) < 2 and last is not None and _points_back(ctx, statement, last[1]):
-            speakers = last[0]
-        if len(speakers) < 2 and is_back_reference(_subject_of(ctx, statement)):
-            found = plural_antecedent(ctx, ctx.sentence_at(statement.char_start))
-            speakers = found if statement.speaker_id in found else []
+        subject = _subject_of(ctx, statement)
+        speakers = _coordinated(ctx, statement, subject) if statement.speaker_id else []
+        pointing = len(speakers) < 2 and is_back_reference(subject)
+        if pointing:
+            speakers = _pointed_at(ctx, statement, subject, recent)
+            if len(speakers) < 2 and statement.speaker_id is not None:
+                found = plural_antecedent(ctx, ctx.sentence_at(statement.char_start))
+                speakers = found if statement.speaker_id in found else []
         if len(speakers) < 2:
+            if statement.speaker_id is not None or not pointing:
+                out.append(statement)
             continue
-        last = (speakers, statement.char_end)
+        recent.append(_Joint(tuple(speakers), statement.char_end))
+        if statement.speaker_id not in speakers:
+            statement = _respoken(ctx, statement, speakers[0])
+        out.append(statement)
         for actor_id in speakers:
             if actor_id == statement.speaker_id:
                 continue
             out.append(_copy_for(ctx, statement, actor_id))
     return out
+
+
+@dataclass
+class _Joint:
+    """Speakers named together, and where they last spoke (a back-reference moves it on)."""
+
+    speakers: tuple[str, ...]
+    end: int
+
+
+def _respoken(ctx: ArticleContext, statement: Statement, actor_id: str) -> Statement:
+    return replace(statement, speaker_id=actor_id, speaker_text=ctx.name_of(actor_id) or actor_id)
+
+
+# Back-references by the kind of party they name: "the three countries" are countries, "the
+# ministers" people; "they", "the sides" any.
+_COUNTRY_REFERENCES = {"countries", "states", "nations", "governments"}
+_NAMED_REACH_CHARS = 4000  # "the three countries" may point further back than "they"
+
+
+def _pointed_at(
+    ctx: ArticleContext, statement: Statement, subject: Token | None, recent: list[_Joint]
+) -> list[str]:
+    """The joint speakers a back-reference subject points at: the latest set of the kind it
+    names, within reach (a pronoun in the same or the next paragraph)."""
+    if subject is None:
+        return []
+    word = subject.lower_
+    for joint in reversed(recent):
+        if joint.end > statement.char_start:
+            continue
+        gap = ctx.body[joint.end : statement.char_start]
+        if word in _BACK_PRONOUNS or word in {"sides", "parties"}:
+            if len(gap) > _REACH_CHARS or gap.count("\n\n") > 1:
+                return []
+        elif len(gap) > _NAMED_REACH_CHARS:
+            return []
+        kinds = {actor_kind(ctx, a) for a in joint.speakers}
+        if word in _COUNTRY_REFERENCES:
+            countries = _as_countries(ctx, joint.speakers)
+            if not countries:
+                continue
+            found = countries
+        elif word in _PERSON_REFERENCES:
+            if kinds != {"person"}:
+                continue
+            found = list(joint.speakers)
+        else:
+            found = list(joint.speakers)
+        joint.end = statement.char_end
+        return found
+    return []
+
+
+def _as_countries(ctx: ArticleContext, speakers: tuple[str, ...]) -> list[str]:
+    """The countries of a set of speakers (themselves, or those they speak for), one each."""
+    found: list[str] = []
+    for actor_id in speakers:
+        country = actor_id if actor_kind(ctx, actor_id) == "country" else ctx.country_of(actor_id)
+        if country is None or country in found:
+            return []
+        found.append(country)
+    return found
+
+
+def actor_kind(ctx: ArticleContext, actor_id: str) -> str | None:
+    actor = ctx.actors.get(actor_id)
+    return actor.kind if actor else None
 
 
 def _copy_for(ctx: ArticleContext, statement: Statement, actor_id: str) -> Statement:
@@ -81,28 +174,66 @@ def _subject_of(ctx: ArticleContext, statement: Statement) -> Token | None:
     return next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
-def _coordinated(ctx: ArticleContext, statement: Statement) -> list[str]:
-    """The actors coordinated as the subject, or in the "of" phrase of a statement noun."""
-    subject = _subject_of(ctx, statement)
+def _coordinated(ctx: ArticleContext, statement: Statement, subject: Token | None) -> list[str]:
+    """The actors coordinated as the subject ("Russia, Iran and Turkey said"), or in the "of"
+    phrase of a statement noun that is the subject ("says the joint statement of ...")."""
     if subject is None:
         return []
-    if subject.lemma_.lower() not in _STATEMENT_NOUNS:
+    if subject.lemma_.lower() in _STATEMENT_NOUNS:
+        heads = [
+            pobj
+            for prep in subject.children
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "by", "from"}
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+    elif any(c.dep_ == "conj" for c in subject.children):
+        people = _people_in(ctx, subject)
+        if len(people) >= 2:  # the parser may hang a name on the wrong conjunct
+            return people if statement.speaker_id in people else []
+        heads = [subject]
+    else:
         return []
-    heads = [
-        pobj
-        for prep in subject.children
-        if prep.dep_ == "prep" and prep.lower_ in {"of", "by", "from"}
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
     found: list[str] = []
     for head in heads:
         for token in [head, *_conjuncts(head)]:
-            actor_id = _actor_on(ctx, token)
+            actor_id = _party_of(ctx, token)
             if actor_id is not None and actor_id not in found:
                 found.append(actor_id)
+    found = _without_own_countries(ctx, found)
     # the speaker found by the statement rules must be one of them
     return found if statement.speaker_id in found or _same_country(ctx, statement, found) else []
+
+
+def _people_in(ctx: ArticleContext, subject: Token) -> list[str]:
+    """The people a coordinated subject names, not their possessors ("Doe's deputy")."""
+    start = subject.left_edge.idx
+    end = subject.right_edge.idx + len(subject.right_edge)
+    found: list[str] = []
+    for mention in ctx.mentions_in(start, end):
+        if ctx.body[mention.char_end : mention.char_end + 2] in ("'s", "\u2019s"):
+            continue
+        if actor_kind(ctx, mention.actor_id) == "person" and mention.actor_id not in found:
+            found.append(mention.actor_id)
+    return found
+
+
+def _party_of(ctx: ArticleContext, token: Token) -> str | None:
+    """The party one conjunct names: a person in its own words ("his Iranian counterpart
+    Mohammad Javad Zarif"), else the actor on its head word."""
+    nested = {t.i for c in token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    own = [t for t in token.subtree if t.i not in nested]
+    start, end = own[0].idx, own[-1].idx + len(own[-1])
+    for mention in ctx.mentions_in(start, end):
+        if actor_kind(ctx, mention.actor_id) == "person":
+            return mention.actor_id
+    return _actor_on(ctx, token)
+
+
+def _without_own_countries(ctx: ArticleContext, found: list[str]) -> list[str]:
+    """ "Canada and its minister Jane Doe said": the minister speaks, not a second party."""
+    people_countries = {ctx.country_of(a) for a in found if actor_kind(ctx, a) == "person"}
+    return [a for a in found if actor_kind(ctx, a) == "person" or a not in people_countries]
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -136,25 +267,6 @@ def _same_country(ctx: ArticleContext, statement: Statement, found: list[str]) -
     return country is not None and country in found
 
 
-def _points_back(ctx: ArticleContext, statement: Statement, last_end: int) -> bool:
-    """ "The sides reiterated ...", "They announced ...": a subject pointing back at the last
-    joint speakers, in the same paragraph or the next."""
-    if statement.char_start - last_end > _REACH_CHARS:
-        return False  # bounded, so an article costs time in proportion to its length
-    between = ctx.body[last_end : statement.char_start]
-    if between.count("\n\n") > 1:
-        return False
-    subject = _subject_of(ctx, statement)
-    if subject is None:
-        return False
-    word = subject.lower_
-    if word in _BACK_PRONOUNS:
-        return True
-    return word in _BACK_REFERENCES and any(
-        c.lower_ in {"the", "both", "two", "three", "all"} for c in subject.children
-    )
-
-
 def is_back_reference(subject: Token | None) -> bool:
     if subject is None:
         return False
@@ -165,11 +277,17 @@ def is_back_reference(subject: Token | None) -> bool:
     )
 
 
+def points_back(phrase: str) -> bool:
+    """A subject phrase that only points back ("they", "the three countries")."""
+    words = phrase.lower().split()
+    return bool(words) and (words[-1] in _BACK_PRONOUNS or words[-1] in _BACK_REFERENCES)
+
+
 _ANTECEDENT_SENTENCES = 2
 
 
 # Back-references that stand for people: their antecedents are people.
-_PERSON_REFERENCES = {"leaders", "presidents", "ministers"}
+_PERSON_REFERENCES = {"leaders", "presidents", "ministers", "diplomats"}
 
 
 def plural_antecedent(ctx: ArticleContext, sent: Span) -> list[str]:

@@ -1,7 +1,9 @@
 """Statements: direct quotations and reported speech, each with its speaker.
 
 Direct quotes are found from quotation marks (straight or curly; a straight quote left open runs
-to the end of its paragraph, as wire copy does when the next paragraph continues the quote). A
+to the end of its paragraph, as wire copy does when the next paragraph continues the quote; in
+a paragraph without double marks, single marks as British papers print them, when an
+attribution or a reporting clause names their speaker or they open a paragraph). A
 quote that stands as a clause of its own is a direct statement; its speaker is named in the
 attribution after it (", Darchiev said"), before it ("X said:"), or, for an unattributed
 paragraph of quotation, is the previous statement's speaker. A quoted phrase embedded in a
@@ -21,8 +23,13 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
-from etl.document_speaker import document_claims
-from etl.joint_speakers import is_back_reference, plural_antecedent, with_joint_speakers
+from etl.document_speaker import document_claims, said_colon_claims
+from etl.joint_speakers import (
+    is_back_reference,
+    plural_antecedent,
+    points_back,
+    with_joint_speakers,
+)
 from etl.speaker_choice import (
     described_holder,
     holder_of_title,
@@ -136,6 +143,70 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     return quotes
 
 
+_SINGLE_OPEN = "'\u2018"
+_SINGLE_CLOSE = "'\u2019"
+_BEFORE_OPEN = " \t([\u2014\u2013-:"
+_AFTER_CLOSE = " \t,.;:!?)\u2014\u2013-"
+
+
+def find_single_quotes(text: str) -> list[QuoteSpan]:
+    """Quotations in single marks, as British papers print them ('We were safe,' he said), in
+    paragraphs that use no double marks. An opening mark follows a space, a bracket, a dash or
+    a colon and comes before a letter or digit; a closing mark ends a word and comes before a
+    space or punctuation, never after a plural's s ("the refugees' camp"); a quote left open
+    runs to the end of its paragraph."""
+    quotes: list[QuoteSpan] = []
+    for para_start, para_end in _paragraphs(text):
+        if re.search(r"[\"\u201c\u201d\u00ab\u00bb]", text[para_start:para_end]):
+            continue
+        open_at: int | None = None
+        for i in range(para_start, para_end):
+            ch = text[i]
+            if open_at is None:
+                if (
+                    ch in _SINGLE_OPEN
+                    and (i == para_start or text[i - 1] in _BEFORE_OPEN or text[i - 1] == "\n")
+                    and i + 1 < para_end
+                    and text[i + 1].isalnum()
+                ):
+                    open_at = i
+            elif (
+                ch in _SINGLE_CLOSE
+                and i > open_at + 1
+                and not text[i - 1].isspace()
+                and (i + 1 == para_end or text[i + 1] in _AFTER_CLOSE or text[i + 1] == "\n")
+                and (text[i - 1] != "s" or i + 1 == para_end or text[i + 1] != " ")
+            ):
+                quotes.append(QuoteSpan(open_at + 1, i, True))
+                open_at = None
+        if open_at is not None and (
+            open_at == para_start or text[max(para_start, open_at - 2) : open_at] == ": "
+        ):  # a quote paragraph carried on, or one a colon opens
+            end = para_end
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            if end - open_at > 1:
+                quotes.append(QuoteSpan(open_at + 1, end, False))
+    return quotes
+
+
+def _single_quote_spoken(ctx: ArticleContext, quote: QuoteSpan) -> bool:
+    """Single marks also set off titles and scare quotes ("Click to play video: 'Russia ...'",
+    "UN chief: 'Aleppo is ...'"): a quote in them counts when an attribution with a speaker
+    follows it, when a reporting clause with a speaker introduces it, or when it opens its
+    paragraph with nothing attributing it (a paragraph that carries a quote on)."""
+    if _attribution_after(ctx, quote) is not None:
+        return True
+    if quote.outer_start == 0 or ctx.body[quote.outer_start - 1] == "\n":
+        para_end = ctx.body.find("\n", quote.outer_end)
+        para_end = len(ctx.body) if para_end == -1 else para_end
+        return not _has_reporting_verb(ctx, quote.outer_end, para_end)
+    lead_start = ctx.sentence_at(quote.outer_start).start_char
+    if quote.outer_start > lead_start and _has_reporting_verb(ctx, lead_start, quote.outer_start):
+        return _quote_speaker(ctx, quote) is not None
+    return False
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in re.finditer(r"\n\s*\n", text):
@@ -152,8 +223,18 @@ def _words(text: str) -> int:
 def extract_statements(ctx: ArticleContext) -> list[Statement]:
     """Every direct quotation with a speaker and every attributed reported statement, in text order."""
     text = ctx.body
-    quotes = [q for q in find_quotes(text) if _words(text[q.start : q.end]) >= 1]
-    standalone = [q for q in quotes if _is_standalone(text, q)]
+    quotes = [
+        q
+        for q in sorted(find_quotes(text) + find_single_quotes(text), key=lambda q: q.start)
+        if _words(text[q.start : q.end]) >= 1
+    ]
+    singles = {(q.start, q.end) for q in find_single_quotes(text)}
+    standalone = [
+        q
+        for q in quotes
+        if _is_standalone(text, q)
+        and ((q.start, q.end) not in singles or _single_quote_spoken(ctx, q))
+    ]
     rows: list[tuple[int, Statement]] = []
     last_speaker: tuple[str | None, str] | None = None
     # Every standalone quote is known before sentences are read, so a sentence that only
@@ -183,7 +264,8 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
             reported = _reported(ctx, sent, covered, last_speaker)
             if reported is not None:
                 rows.append((reported.char_start, reported))
-                last_speaker = (reported.speaker_id, reported.speaker_text)
+                if reported.speaker_id is not None or not points_back(reported.speaker_text):
+                    last_speaker = (reported.speaker_id, reported.speaker_text)
                 second = _second_clause(ctx, sent, reported, covered)
                 if second is not None:
                     # The first statement ends where the second speaker's clause begins.
@@ -211,8 +293,13 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     turns = transcript_claims(ctx)
     if all(c.cue == "headline" for c in turns):  # a headline does not make a transcript
         turns = [*turns, *document_claims(ctx)]
+    turns += [c for c in said_colon_claims(ctx) if not _claimed(turns, c.start, c.end)]
     claimed = apply_claims(ctx, statements, turns, _make)
     return with_joint_speakers(ctx, [_government_voice(ctx, s) for s in claimed])
+
+
+def _claimed(claims: Sequence, start: int, end: int) -> bool:
+    return any(c.start < end and start < c.end for c in claims)
 
 
 # A government body by its name: it speaks for its country ("governments are named by their
@@ -326,14 +413,26 @@ def _pronoun_continues_speaker(ctx: ArticleContext, statements: list[Statement])
     said": a "he"/"she" speaking right after a person's statement (nobody else named between,
     at most one paragraph break) continues that person, whoever the pronoun was matched to."""
     out: list[Statement] = []
+    moved: tuple[str | None, Statement] | None = None  # (pronoun's actor, the one meant)
     for statement in statements:
         previous = out[-1] if out else None
         if (
+            moved is not None
+            and statement.cue is None
+            and statement.is_direct
+            and statement.speaker_id == moved[0]
+        ):
+            # a quote paragraph carrying on the pronoun's speaker carries on the one meant
+            statement = replace(
+                statement,
+                speaker_id=moved[1].speaker_id,
+                speaker_text=moved[1].speaker_text,
+            )
+        elif (
             previous is not None
             and statement.speaker_text.lower() in {"he", "she"}
-            and previous.speaker_id is not None
+            and _named_person(ctx, previous)
             and previous.speaker_id != statement.speaker_id
-            and actor_kind(ctx, previous.speaker_id) == "person"
             and previous.char_end <= statement.char_start
             and ctx.body.count("\n\n", previous.char_end, statement.char_start) <= 1
             and not any(
@@ -341,9 +440,24 @@ def _pronoun_continues_speaker(ctx: ArticleContext, statements: list[Statement])
                 for m in ctx.mentions_in(previous.char_end, statement.char_start)
             )
         ):
-            statement = _respeak(ctx, statement, previous.speaker_id)
+            moved = (statement.speaker_id, previous)
+            statement = replace(
+                statement, speaker_id=previous.speaker_id, speaker_text=previous.speaker_text
+            )
+            if previous.speaker_id is not None:
+                statement = _respeak(ctx, statement, previous.speaker_id)
+        else:
+            moved = None
         out.append(statement)
     return out
+
+
+def _named_person(ctx: ArticleContext, statement: Statement) -> bool:
+    """A statement of a known person, or of a name the gazetteer lacks ("Alaa")."""
+    if statement.speaker_id is not None:
+        return actor_kind(ctx, statement.speaker_id) == "person"
+    words = statement.speaker_text.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def _respeak(
@@ -478,9 +592,66 @@ def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str |
     """The actor who speaks in an attribution clause: a person first, else an organisation or
     country; never the one spoken to ("X told his counterpart, Y")."""
     mentions = [m for m in ctx.mentions_in(start, end) if not _addressee(ctx, m)]
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    subjects = [
+        t
+        for t in span or ()
+        if t.dep_ == "nsubj" and _is_reporting(t.head) and start <= t.head.idx < end
+    ]
+    for subject in subjects:
+        if not any(m.char_start <= subject.idx < m.char_end for m in mentions):
+            named = _name_subject(ctx, subject)
+            if named is not None:  # "Ban, at the start of a conference hosted by UNHCR, said:"
+                return named
     if not mentions:
         return None
     return _pick_speaker(ctx, mentions)
+
+
+def _name_subject(ctx: ArticleContext, subject: Token) -> tuple[str | None, str] | None:
+    """A capitalised name the tagger left without an actor, as the subject of a reporting verb:
+    the person of the article with that surname ("Ban" for Ban Ki-moon), else the name itself
+    ("Dana said")."""
+    if subject.pos_ != "PROPN" or not subject.text[:1].isupper() or subject.text.isupper():
+        return None
+    words = [t for t in subject.subtree if t.dep_ in ("compound", "flat") or t.i == subject.i]
+    words = [t for t in words if t.i <= subject.i and t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if not words or words[-1].i != subject.i or subject.i - words[0].i + 1 != len(words):
+        return None
+    if len(words) == 1 and subject.i > 0 and subject.doc[subject.i - 1].pos_ in ("PROPN", "DET"):
+        return None  # "the Ministry", "Health Ministry": not a bare name
+    from etl.turns import bare_name, people_of, resolve_name
+
+    first = words[0]
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    if (
+        before is not None
+        and before.text in ("\u201c", '"', "'", "\u2018")
+        and not before.whitespace_
+    ):
+        return None  # "“Aleppo Today” was playing": a title in quotation marks
+    name = bare_name(" ".join(t.text for t in words))  # "Mr. Ban" -> "Ban"
+    if len(name.split()) > 1:
+        return resolve_name(ctx, name, first.idx, first.idx, people_of(ctx))
+    for actor_id in people_of(ctx):  # a word of a person's name: "Ban" of Ban Ki-moon
+        actor = ctx.actors.get(actor_id)
+        if actor is not None and name in actor.name.split():
+            return actor_id, actor.name
+    if not name or (_opens_sentence(first) and not _named_mid_sentence(ctx, name)):
+        return None  # "Gangs have grown ...": a capital that only opens the sentence
+    return None, name
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The token opens its sentence (a closing quote or a comma before it does not count)."""
+    if not token.is_sent_start or token.i == 0:
+        return token.is_sent_start
+    return token.doc[token.i - 1].text not in ("\u201d", '"', "'", "\u2019", ",")
+
+
+def _named_mid_sentence(ctx: ArticleContext, word: str) -> bool:
+    """The word is written with its capital inside a sentence somewhere in the article."""
+    return any(t.text == word and not t.is_sent_start for t in ctx.doc)
 
 
 _ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
@@ -535,7 +706,31 @@ def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str
         if country is not None:
             actor = ctx.actors.get(country)
             return country, actor.name if actor else country
+    if _possessor(ctx, chosen):
+        named = _appositive_name(ctx, chosen)
+        if named is not None:  # "Mr Youssef's cousin, Alaa, told"
+            return named
     return voice_of(ctx, chosen.actor_id), chosen.text
+
+
+# "'s cousin, Alaa," / "'s spokesman, Chris Day,": the name the possessed noun is given.
+_APPOSITIVE_NAME = re.compile(
+    r"(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,3}[a-z-]+,\s+"
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}),"
+)
+
+
+def _appositive_name(ctx: ArticleContext, owner: Mention) -> tuple[str | None, str] | None:
+    match = _APPOSITIVE_NAME.match(ctx.body, owner.char_end)
+    if match is None:
+        return None
+    start, end = match.start("name"), match.end("name")
+    on_name = [m for m in ctx.mentions_in(start, end) if actor_kind(ctx, m.actor_id) == "person"]
+    if on_name:
+        return voice_of(ctx, on_name[0].actor_id), on_name[0].text
+    if ctx.mentions_in(start, end):
+        return None  # a country or body named there, not a person
+    return None, match.group("name")
 
 
 _OFFICE = re.compile(r"\s+(?:Office|Department|Ministry|Cabinet)\b")
@@ -593,6 +788,8 @@ def _reported(
     outside = _outside_words(ctx.body, start, end, covered)
     if outside < 6 or _only_introduces(ctx.body, start, end, covered):
         return None  # just the attribution of a direct quote
+    if _attributes_only(ctx, start, end, covered):
+        return None  # "“...,” said Jane Doe, the envoy to Libya, referring to the camp."
     found = _reporting_clause(ctx, sent, start, end, covered, last)
     if found is not None:
         return found
@@ -838,18 +1035,27 @@ def _reporting_clause(
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
             continue
         mentions = _subject_mentions(ctx, subject)
-        if subject.lower_ in _UNOFFICIAL and all(
+        if (subject.lower_ in _UNOFFICIAL or _unofficial_group(ctx, subject, mentions)) and all(
             actor_kind(ctx, m.actor_id) == "country" for m in mentions
         ):
             continue  # "Activists in Syria say", "Yemeni political sources said": not the state
+        untagged = _untagged_name(ctx, subject, mentions)
+        if untagged is not None:  # "Swiss Secretary of State for Migration Mario Gattiker said"
+            return _make(ctx, untagged, start, end, False, _cue_text(token))
         holder = title_holder(ctx, subject, mentions)  # "The Minister said"
         if holder is not None:
             return _make(ctx, holder, start, end, False, _cue_text(token))
         if not mentions:
-            if is_back_reference(subject) and (joint := plural_antecedent(ctx, sent)):
-                # "they announced": the first of the parties just named together; the others
-                # get their rows from `with_joint_speakers`
-                speaker = (joint[0], ctx.name_of(joint[0]) or joint[0])
+            if is_back_reference(subject):
+                # "they announced", "the three countries rejected": the parties named together
+                # before; `with_joint_speakers` gives each its row (or drops the row when
+                # nobody was named together)
+                joint = plural_antecedent(ctx, sent)
+                speaker = (
+                    (joint[0], ctx.name_of(joint[0]) or joint[0])
+                    if joint
+                    else (None, _phrase(subject))
+                )
                 return _make(ctx, speaker, start, end, False, token.lemma_.lower())
             if subject.lemma_.lower() in _DOCUMENT_NOUNS and last is not None:
                 # "The statement repeats that ..." continues the author of the statement.
@@ -860,6 +1066,9 @@ def _reporting_clause(
             described = described_holder(ctx, subject)  # "stranded teacher says"
             if described is not None:
                 return _make(ctx, described, start, end, False, _cue_text(token))
+            named = _name_subject(ctx, subject)  # "Ban urged countries to ..."
+            if named is not None:
+                return _make(ctx, named, start, end, False, _cue_text(token))
             continue
         speaker_id, speaker_text = _pick_speaker(ctx, mentions)
         coordinated = any(c.dep_ == "conj" for c in subject.children)  # "X and Y said"
@@ -885,6 +1094,85 @@ _UNOFFICIAL = {
     "refugees",
     "observers",
     "campaigners",
+}
+
+
+# Qualifiers that make officials or leaders speak for a community, not for a state.
+_NON_STATE = {"tribal", "community", "local", "religious", "village", "clan", "camp", "rebel"}
+
+
+def _unofficial_group(ctx: ArticleContext, subject: Token, mentions: list[Mention]) -> bool:
+    """ "Yemeni tribal officials say", "Rohingya leaders in Bangladesh told": officials or leaders
+    of a community, the country named only as their qualifier or their place."""
+    if subject.lemma_.lower() not in {"official", "leader", "elder", "chief", "representative"}:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _NON_STATE for c in subject.children):
+        return True
+    located = {
+        t.idx for c in subject.children if c.dep_ == "prep" for t in c.subtree
+    }  # "in Bangladesh"
+    return bool(mentions) and all(m.char_start in located for m in mentions)
+
+
+def _untagged_name(
+    ctx: ArticleContext, subject: Token, mentions: list[Mention]
+) -> tuple[str | None, str] | None:
+    """The name closing the subject when the tagger missed it ("China's Permanent
+    Representative to the UN Ma Zhaoxu said"): two or three capitalised words right before the
+    verb, none an actor's mention, after a title; a person of the article with that surname
+    when there is one."""
+    last = subject.right_edge
+    if last.pos_ != "PROPN" or not last.text[:1].isupper():
+        return None
+    words = [last]
+    node = last.doc[last.i - 1] if last.i > subject.left_edge.i else None
+    while (
+        node is not None
+        and len(words) < 3
+        and node.pos_ == "PROPN"
+        and node.text[:1].isupper()
+        and node.lower_ not in _TITLE_WORDS
+        and node.i > subject.left_edge.i
+        and node.doc[node.i - 1].pos_ not in ("ADP", "DET")
+    ):
+        words.insert(0, node)
+        node = node.doc[node.i - 1]
+    if len(words) < 2 or words[0].i <= subject.left_edge.i:
+        return None  # a bare name with nothing before it is the tagger's to find
+    before = subject.doc[subject.left_edge.i : words[0].i]
+    if not any(
+        t.lower_ in _TITLE_WORDS - {"state", "affairs", "nations", "council", "un"} for t in before
+    ):
+        return None  # "the Syrian Observatory for Human Rights": an organisation's name
+    start, end = words[0].idx, last.idx + len(last)
+    if any(m.char_start < end and m.char_end > start for m in mentions):
+        return None
+    name = " ".join(w.text for w in words)
+    from etl.turns import people_of, resolve_name
+
+    return resolve_name(ctx, name, start, start, people_of(ctx))
+
+
+_TITLE_WORDS = {
+    "minister",
+    "secretary",
+    "president",
+    "ambassador",
+    "representative",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "general",
+    "director",
+    "chief",
+    "commissioner",
+    "state",
+    "affairs",
+    "nations",
+    "council",
+    "un",
+    "u.n.",
 }
 
 
@@ -1025,6 +1313,10 @@ def _subject_mentions(ctx: ArticleContext, subject: Token) -> list[Mention]:
     return kept
 
 
+def _phrase(token: Token) -> str:
+    return " ".join(t.text for t in token.subtree)
+
+
 def _has_clause(token: Token) -> bool:
     return any(
         c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "mark" and c.lower_ == "that")
@@ -1119,12 +1411,51 @@ def _only_introduces(text: str, start: int, end: int, covered: _Covered) -> bool
         return False
     first_start, last_end = spans[0][0], spans[-1][1]
     lead = text[start:first_start]
-    return (
-        len(spans) == 1
-        and not re.search(r"[,;\u2014]", lead)
-        and bool(_INTRODUCER.search(lead))
-        and not re.search(r"\w", text[last_end:end])
-    )
+    if len(spans) != 1 or re.search(r"\w", text[last_end:end]):
+        return False
+    if re.search(r":\s*\W?$", lead):
+        return True  # "X told the Daily Telegraph: 'The family ...'"
+    return not re.search(r"[,;\u2014]", lead) and bool(_INTRODUCER.search(lead))
+
+
+# The attribution after a quote that opens the sentence: ", said X", ", X told the delegations".
+_ATTRIBUTION_TAIL = re.compile(
+    r"^[\s,—-]*(?:(?:the\s+)?[\w.'’-]+\s+){0,5}?(?:said|says|told|tells|added|adds|"
+    r"stated|explained|wrote|noted|continued|insisted)\b"
+)
+# A second thing said after the attribution: ", adding that ...", "and urged ...".
+_SAYS_MORE = re.compile(
+    r"\b(?:adding|saying|stressing|noting|urging|warning|calling|insisting|arguing|explaining|"
+    r"and (?:said|added|urged|called|warned))\b|[\"“]"
+)
+
+
+def _only_attributes(text: str, start: int, end: int, covered: _Covered) -> bool:
+    """The sentence opens inside or at a direct quote and the rest only says who spoke (and who
+    they are, or to whom): the quote is the statement, not the sentence."""
+    spans = covered.overlapping(start, end)
+    if not spans or spans[0][0] > start + 1:
+        return False
+    last_end = max(e for _s, e in spans)
+    tail = text[last_end:end]
+    return bool(_ATTRIBUTION_TAIL.match(tail)) and not _SAYS_MORE.search(tail)
+
+
+def _attributes_only(ctx: ArticleContext, start: int, end: int, covered: _Covered) -> bool:
+    """`_only_attributes`, and no second reporting verb after the first ("..., Trudeau said,
+    hours after the general announced that ...")."""
+    if not _only_attributes(ctx.body, start, end, covered):
+        return False
+    last_end = max(e for _s, e in covered.overlapping(start, end))
+    span = ctx.doc.char_span(last_end, end, alignment_mode="expand")
+    # "referring to the camp", "pointing to a series of conferences" say what the quote is
+    # about, "a statement issued in X" where it was said: nothing more is said
+    more = [
+        t
+        for t in span or ()
+        if _is_reporting(t) and t.lemma_ not in ("refer", "point") and t.dep_ != "acl"
+    ]
+    return len(more) <= 1
 
 
 def _outside_words(text: str, start: int, end: int, covered: _Covered) -> int:

@@ -184,7 +184,7 @@ def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> 
         skip = numbered.end() if numbered else 0
         label = _SPOKE_IN.sub("", raw_label[skip:].strip())
         speech_start = line.start + match.start("speech")
-        role = label.lower().strip(" .")
+        role = re.sub(r"\s*(?:no\.?\s*)?\d+$", "", label.lower().strip(" ."))  # "Question 1"
         if role in _QUESTION_LABELS or role in _ANSWER_LABELS:
             labelled[i] = ("Q" if role in _QUESTION_LABELS else "A", speech_start)
             continue
@@ -202,7 +202,11 @@ def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> 
     named = {i: v for i, v in labelled.items() if not isinstance(v[0], str)}
     if len(labelled) >= 2 and not named:
         return _qa_claims(ctx, lines, labelled, people)
-    turns = [i for i, (_s, at) in named.items() if _is_turn(ctx.body[at : lines[i].end])]
+    turns = [
+        i
+        for i, (_s, at) in named.items()
+        if _is_turn(ctx.body[at : lines[i].end]) or (i == len(lines) - 1 and i - 1 in labelled)
+    ]
     if len(turns) == 1 and _opens_a_speech(ctx, lines, turns[0], named[turns[0]]):
         pass  # one labelled speech, cut off or alone on the page: a transcript of one turn
     elif len(turns) < 2:  # headlines ("Name: words"), not a transcript
@@ -288,6 +292,34 @@ def _asker(
     host = _HOST.search(intro.text[intro.text.find(" by ") :]) if " by " in intro.text else None
     if host and host.group("name").split()[-1] not in answering_names:
         return None, host.group("name")
+    return _interviewing_outlet(ctx, lines[first].start, answering)
+
+
+# "an interview given to Rossiya Segodnya", "told the BBC in an interview", a headline's
+# "President Doe to Rossiya Segodnya: ...".
+_GIVEN_TO = re.compile(
+    r"\binterview(?:ed)?\s+(?:given\s+|granted\s+)?(?:to|with|by)\s+|^[^\n:]{3,60}?\bto\s+(?=[^\n:]+:)",
+    re.I | re.M,
+)
+_OUTLET_KINDS = {"organization", "organisation", "media"}
+
+
+def _interviewing_outlet(
+    ctx: ArticleContext, before: int, answering: set
+) -> tuple[str | None, str] | None:
+    """The outlet an interview was given to, named above its first question, when no
+    interviewer is named."""
+    for match in _GIVEN_TO.finditer(ctx.body, 0, before):
+        for mention in ctx.mentions_in(match.end(), min(before, match.end() + 80)):
+            actor = ctx.actors.get(mention.actor_id)
+            if mention.char_start > match.end() + 5:
+                break
+            if (
+                actor is not None
+                and actor.kind in _OUTLET_KINDS
+                and actor.actor_id not in answering
+            ):
+                return actor.actor_id, actor.name
     return None
 
 
@@ -347,8 +379,8 @@ def _label_speaker(
         return resolve_name(ctx, name, start, name_end, people) or (None, name)
     if not name or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in name.split()):
         # A title before the name: "President of Iran Jane Doe (retranslated)"
-        if not _TITLED.match(label):
-            return None
+        if not _TITLED.match(label) or _RUNNING_WORDS.search(label):
+            return None  # "President Doe to the News Agency: ..." heads an interview
         mentions = ctx.mentions_in(start, end)
         persons = [m for m in mentions if _is_person(ctx, m.actor_id)]
         if persons:
@@ -373,6 +405,9 @@ _TITLED = re.compile(
 )
 
 
+# Lower-case words a label of a title and a name has no use for.
+_RUNNING_WORDS = re.compile(r"\s(?!(?:of|the|for|and|al|el|de|bin|ibn|von|van|da|du)\b)[a-z]+\b")
+
 _HONORIFIC_LABEL = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Madam|Madame|Sir|Dame)\.?\s+[A-Z]")
 
 _PARTICLES = {"al", "al-", "el", "de", "da", "van", "von", "bin", "ibn", "du", "la", "le", "der"}
@@ -386,6 +421,8 @@ def _headline_claims(
     line = lines[i]
     if line.text.endswith((".", "?", "!")) and i > 2:
         return []  # inside the story, a colon introduces a list or an explanation
+    if line.text.endswith(":"):
+        return []  # "Outlet: The parties ... as guarantors:" introduces the lines below
     speech = ctx.body[speech_start : line.end]
     if speaker[0] is not None and not _is_person(ctx, speaker[0]):
         if not _QUOTE_MARKS.search(speech):
@@ -429,9 +466,16 @@ def _label_line_turns(ctx: ArticleContext, lines: list[Line], people: list[str])
     for i, line in enumerate(lines):
         if i in starts:
             current = starts[i]
-        elif current is not None and line.is_prose:
+        elif current is not None and speaks_on(line, lines):
             claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
     return claims
+
+
+# A party glued to the next word by a page that dropped the markup between them.
+_GLUED_PARTY = re.compile(
+    r"^(?:Liberal|Conservative|NDP|Bloc|Green|Labour|Independent|Republican|Democrat)"
+    r"[A-Z][a-z]"
+)
 
 
 def _leading_name(text: str) -> str | None:
@@ -444,6 +488,7 @@ def _leading_name(text: str) -> str | None:
         if (
             not bare
             or bare.lower() in _LABEL_STOP
+            or _GLUED_PARTY.match(bare)  # "Chris Alexander ConservativeParliamentary Secretary"
             or (bare.isupper() and len(bare) > 1)
             or bare.startswith("(")
             or not (bare[:1].isupper() or bare.lower() in _PARTICLES)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from etl.context import ArticleContext
-from etl.types import Statement
+from etl.types import Statement, stable_id
 
 _HONORIFICS = re.compile(
     r"^(?:(?:the\s+)?(?:right\s+)?hon(?:ourable|orable)?\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|sir|"
@@ -163,6 +163,19 @@ def apply_claims(
         if not _overlaps(spans, s.char_start, s.char_end) or _third_party(ctx, s, claims)
     ]
     made = [make(ctx, (c.speaker_id, c.speaker_text), c.start, c.end, True, c.cue) for c in claims]
+    seen: set[str] = set()
+    for k, statement in enumerate(made):  # a span several speakers issued jointly
+        if statement.statement_id in seen:
+            made[k] = replace(
+                statement,
+                statement_id=stable_id(
+                    ctx.article.article_id,
+                    statement.char_start,
+                    statement.char_end,
+                    statement.speaker_text,
+                ),
+            )
+        seen.add(made[k].statement_id)
     return sorted(kept + made, key=lambda s: (s.char_start, s.char_end))
 
 

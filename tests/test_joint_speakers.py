@@ -14,10 +14,62 @@ def test_a_joint_statement_of_three_countries_is_a_statement_of_each(statements_
     assert len({s.quote for s in rows}) == 1
 
 
-def test_two_speakers_coordinated_as_subject_stay_one_statement(statements_of):  # noqa: F811
+def test_parties_coordinated_as_subject_each_get_a_row(statements_of):  # noqa: F811
     body = "Kenya and Ethiopia said on Monday that the border crossings would reopen next week."
     rows = statements_of(body)
-    assert len(rows) == 1
+    assert sorted(s.speaker_id for s in rows) == ["ethiopia", "kenya"]
+    assert len({s.statement_id for s in rows}) == 2
+
+
+def test_people_coordinated_as_subject_each_get_a_row_whatever_the_parse(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Russian Foreign Minister Sergei Lavrov and his Iranian counterpart Mohammad Javad "
+        "Zarif and Turkish counterpart Mevlut Cavusoglu issued a joint statement after a "
+        "trilateral meeting on Syria in Moscow."
+    )
+    rows = statements_of(body)
+    assert sorted(s.speaker_text for s in rows) == [
+        "Mevlut Cavusoglu",
+        "Mohammad Javad Zarif",
+        "Sergei Lavrov",
+    ]
+
+
+def test_later_back_references_point_at_the_parties_of_their_kind(statements_of):  # noqa: F811
+    body = (
+        "Russia, Iran and Turkey said Saturday that the talks had made the most efficient "
+        "contribution to a settlement.\n\n"
+        "Russian Foreign Minister Sergei Lavrov and his Iranian counterpart Mohammad Javad "
+        "Zarif and Turkish counterpart Mevlut Cavusoglu issued a joint statement after a "
+        "trilateral meeting on Syria in Moscow.\n\n"
+        "The three ministers agreed to hold the next round in Astana.\n\n"
+        "Eight rounds of talks have been held since January 2017.\n\n"
+        "In Saturday's joint statement, the three countries reiterated their firm commitment "
+        "to the territorial integrity of Syria.\n\n"
+        "The top diplomats strongly condemned the reported use of chemical weapons in Syria."
+    )
+    rows = statements_of(body)
+    countries = [s.speaker_id for s in rows if "three countries" in s.quote]
+    diplomats = [s.speaker_text for s in rows if s.quote.startswith("The top diplomats")]
+    assert sorted(countries) == ["iran", "russia", "turkey"]
+    assert sorted(diplomats) == ["Mevlut Cavusoglu", "Mohammad Javad Zarif", "Sergei Lavrov"]
+
+
+def test_a_back_reference_nobody_was_named_for_gives_no_row_and_breaks_no_quote(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Foreign ministers from the Group of Seven pledged on Saturday to keep supplying "
+        "weapons to Ukraine.\n\n"
+        "Wrapping up three days of talks, the ministers said in a joint statement that they "
+        "would widen sanctions on Moscow's elite.\n\n"
+        '"We call on Russia to cease blocking Ukrainian ports," the statement said.'
+    )
+    rows = statements_of(body)
+    assert all(s.speaker_id is not None for s in rows)
+    assert any(s.is_direct and s.speaker_id == "g7" for s in rows)
 
 
 def test_a_statement_noun_of_one_issuer_is_not_copied(statements_of):  # noqa: F811

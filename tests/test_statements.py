@@ -347,12 +347,12 @@ def test_news_agency_closing_a_sentence_does_not_take_it_over(statements_of):
     assert all(s.speaker_id != "afp" for s in statements_of(body))
 
 
-def test_first_of_two_coordinated_people_is_the_speaker(statements_of):
+def test_two_coordinated_people_each_speak_the_first_named_first(statements_of):
     body = (
         "Pierre Lemaire and Emmanuel Macron said on Monday that the ruling would hurt "
         "thousands of families."
     )
-    assert [s.speaker_id for s in statements_of(body)] == ["pierre-lemaire"]
+    assert [s.speaker_id for s in statements_of(body)] == ["pierre-lemaire", "emmanuel-macron"]
 
 
 def test_person_coordinated_after_a_country_is_still_the_speaker(statements_of):

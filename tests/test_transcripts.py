@@ -251,3 +251,22 @@ def test_capitalised_labels_run_into_the_speech_are_turns_and_thanks_count(
         ("Kasprzak", "Thank you."),
         ("Lindqvist", "Good to ha"),
     ]
+
+
+def test_a_party_glued_to_the_office_ends_the_name_and_the_cut_off_last_paragraph_counts(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "House of Commons Hansard #194. Mr. Speaker, the word of the day was information.\n\n"
+        "Chris Alexander ConservativeParliamentary Secretary to the Minister of National Defence\n\n"
+        "Mr. Speaker, all of us on this side thank the hon. member for his speech today.\n\n"
+        "Paul Dewar NDP Ottawa Centre, ON\n\n"
+        "Mr. Speaker, I thank the parliamentary secretary for his point and agree with him.\n\n"
+        "I also want to underline that we have seen the use of torture in every single city an"
+    )
+    rows = [s for s in statements_of(body) if s.cue == "transcript"]
+    assert [(s.speaker_text, s.quote[:12]) for s in rows] == [
+        ("Chris Alexander", "Mr. Speaker,"),
+        ("Paul Dewar", "Mr. Speaker,"),
+        ("Paul Dewar", "I also want "),
+    ]
