@@ -47,6 +47,7 @@ AGGREGATES = (
     "agg_stance_balance",
     "agg_statements_over_time",
     "agg_stances_over_time",
+    "agg_actors",
 )
 # Subjects whose provenance agg_provenance holds (mentions have no date labels).
 AGGREGATED_SUBJECTS = ("statements", "stances", "figures", "events", "articles", "mentions")
@@ -357,6 +358,10 @@ def aggregate_selects(flat: str = "") -> dict[str, str]:
         ),
         "agg_stances_over_time": f"""
             WITH rows AS (SELECT * FROM {flat}flat_stances) {stances_over_time_sql()}""",
+        # How many actors the articles mention (the Overview's headline, unfiltered).
+        "agg_actors": f"""
+            SELECT count(DISTINCT actor_id) AS actors
+            FROM (SELECT unnest(actor_ids) AS actor_id FROM {flat}flat_articles)""",
     }
 
 

@@ -259,3 +259,11 @@ def test_statements_over_time_keep_the_top_countries_and_group_the_rest(syntheti
     top = q.statements_over_time(synthetic, Filters())
     assert top["statements"].sum() == bars["statements"].sum()
     assert len(set(top["country"]) - {"other"}) == 8
+
+
+def test_unfiltered_headline_from_the_aggregates_equals_counting_the_rows(synthetic, fixture_wh):
+    for wh in (synthetic, fixture_wh):
+        st.cache_data.clear()
+        fast = q.headline(wh, Filters())
+        assert fast == q._headline_detailed(wh, Filters())
+        assert fast["actors"] > 0 and fast["statements"] > 0
