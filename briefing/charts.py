@@ -353,12 +353,39 @@ def time_bin(dates: pd.Series) -> str:
     return "month" if years <= 3 else "quarter" if years <= 8 else "year"
 
 
+def unit_of(df: pd.DataFrame) -> str:
+    """The bins of counts over time: those the query binned in (its `unit`), else time_bin of
+    the months."""
+    if "unit" in df and not df.empty:
+        return str(df["unit"].iloc[0])
+    return time_bin(df["month"])
+
+
 def binned(df: pd.DataFrame, count: str, keys: list[str], unit: str) -> pd.DataFrame:
     """Monthly counts (`month`, the `keys`, `count`, optionally `article_id`) summed into
     `unit` bins (time_bin): `period` (the bin's first day), the keys, the count, `articles`
     (how many articles the bar's rows come from; <NA> without article ids) and
     `one_article` (True when a bar of three or more rows comes from a single article, so one
-    long article is not read as a peak)."""
+    long article is not read as a peak).
+
+    A frame the query binned already (`period`, its keys, the count and `articles`, see
+    briefing.queries.statements_over_time) is kept as it is; summed over fewer keys, its
+    articles are unknown (<NA>): an article may count under several keys."""
+    if "period" in df:
+        summed = df.groupby(["period", *keys], dropna=False, as_index=False, sort=True).agg(
+            **{count: (count, "sum")},
+            **({"articles": ("articles", "sum")} if "articles" in df else {}),
+        )
+        whole = "articles" in df and len(summed) == len(df)
+        summed["articles"] = (
+            summed["articles"].astype("Int64")
+            if whole
+            else pd.array([pd.NA] * len(summed), dtype="Int64")
+        )
+        summed["one_article"] = (summed["articles"] == 1).fillna(False).astype(bool) & (
+            summed[count] >= 3
+        )
+        return summed
     months, _ = TIME_BINS[unit]
     out = df.copy()
     starts = pd.to_datetime(out["month"]).dt.to_period("M").dt.to_timestamp()
@@ -544,11 +571,14 @@ def statements_over_time(
     optionally article_id) per month, quarter or year as the span demands (time_bin)."""
     if df.empty:
         return empty_figure("Statements over time, by speaker's country", source)
-    unit = time_bin(df["month"])
+    unit = unit_of(df)
     title = f"Statements per {unit}, by speaker's country"
     df = df.copy()
     df["country"] = df["country"].fillna(theme.NO_COUNTRY)
-    totals = df.groupby("country")["statements"].sum().sort_values(ascending=False)
+    # Most statements first, ties by name (a stable sort of the names' order).
+    totals = df.groupby("country")["statements"].sum().sort_values(ascending=False, kind="stable")
+    if "period" in df:  # binned by the query, its `top` countries kept and the rest 'other'
+        totals = totals.drop(index="other", errors="ignore")
     keep = set(totals.index[:top])
     df.loc[~df["country"].isin(keep), ["country", "country_id"]] = ["other", None]
     df = binned(df, "statements", ["country", "country_id"], unit)
@@ -1302,7 +1332,7 @@ def stances_over_time(df: pd.DataFrame, source: str) -> go.Figure:
     per month, quarter or year as the span demands (time_bin)."""
     if df.empty:
         return empty_figure("Stances over time", source)
-    unit = time_bin(df["month"])
+    unit = unit_of(df)
     title = f"Stances per {unit}"
     df = binned(df, "stances", ["polarity"], unit)
     fig = go.Figure()

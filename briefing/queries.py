@@ -132,9 +132,10 @@ def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConn
         for name in derived.DERIVED_TABLES:
             if name in present:
                 con.execute(f"CREATE VIEW {name} AS SELECT * FROM wh.main.{name}")
-        if not all(t in present for t in derived.AGGREGATES):
-            # Written before the ETL kept aggregates: counted here, once per version.
-            derived.build_aggregates(con)
+        missing = [t for t in derived.AGGREGATES if t not in present]
+        if missing:
+            # Written before the ETL kept these aggregates: counted here, once per version.
+            derived.build_aggregates(con, only=missing)
     elif all(t in present for t in TABLES):
         # A warehouse from before the ETL wrote them: flattened here, once per version.
         # (health() explains what is missing when the warehouse is not whole.)
@@ -573,6 +574,29 @@ def _provenance_detailed(wh: Warehouse, f: Filters, subject: str) -> Provenance:
 @st.cache_data(**CACHE)
 def headline(wh: Warehouse, f: Filters) -> dict[str, object]:
     """The Overview's numbers under the filters."""
+    if f != Filters():
+        return _headline_detailed(wh, f)
+    # Unfiltered: the ETL's aggregates (per-outlet provenance, the actors mentioned).
+    counted = {subject: provenance(wh, f, subject) for subject in _HEADLINE_SUBJECTS}
+    articles = counted["articles"]
+    actors = _frame(wh, "SELECT actors FROM memory.main.agg_actors")["actors"]
+    return {
+        "articles": articles.rows,
+        "outlets": len(articles.outlets),
+        "first": articles.first,
+        "last": articles.last,
+        "first_label": articles.first_label,
+        "last_label": articles.last_label,
+        "actors": int(actors.iloc[0]) if len(actors) else 0,
+        **{s: counted[s].rows for s in _HEADLINE_SUBJECTS if s != "articles"},
+    }
+
+
+_HEADLINE_SUBJECTS = ("articles", "statements", "stances", "figures", "events")
+
+
+def _headline_detailed(wh: Warehouse, f: Filters) -> dict[str, object]:
+    """`headline` from the rows themselves (any filters; the tests' reference)."""
     # One statement, so DuckDB runs the counts side by side.
     parts, params = [], []
     for subject in ("statements", "stances", "figures", "events"):
@@ -859,6 +883,15 @@ def stances_table(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
 
 @st.cache_data(**CACHE)
 def stances_over_time(wh: Warehouse, f: Filters) -> pd.DataFrame:
+    """The bars of "stances over time", binned here as the chart draws them: `unit`, `period`,
+    `polarity`, `stances` and `articles` (see `statements_over_time`)."""
+    if f == Filters():
+        return _frame(wh, "SELECT * FROM memory.main.agg_stances_over_time ORDER BY ALL")
+    return _run(wh, "stances", f, derived.stances_over_time_sql())
+
+
+def _stances_monthly(wh: Warehouse, f: Filters) -> pd.DataFrame:
+    """Stances per month, polarity and article (the tests' reference, as `_statements_monthly`)."""
     return _run(
         wh,
         "stances",
@@ -1157,9 +1190,22 @@ def rejected(wh: Warehouse) -> pd.DataFrame:
 
 
 @st.cache_data(**CACHE)
-def statements_over_time(wh: Warehouse, f: Filters) -> pd.DataFrame:
-    """Statements per month, speaker country and article (charts bin the months as the span
-    demands and mark bars that come from one article)."""
+def statements_over_time(
+    wh: Warehouse, f: Filters, top: int = derived.OVER_TIME_COUNTRIES
+) -> pd.DataFrame:
+    """The bars of "statements over time", binned here as the chart draws them: `unit`
+    (month, quarter or year, by the span of the rows), `period` (the bin's first day),
+    `country` and `country_id` (the `top` countries by statements, the rest together as
+    'other', speakers of no known country as 'no country'), `statements` and `articles` (how
+    many articles the bar's statements come from). See etl.derived.statements_over_time_sql."""
+    if f == Filters() and top == derived.OVER_TIME_COUNTRIES:
+        return _frame(wh, "SELECT * FROM memory.main.agg_statements_over_time ORDER BY ALL")
+    return _run(wh, "statements", f, derived.statements_over_time_sql(), [top])
+
+
+def _statements_monthly(wh: Warehouse, f: Filters) -> pd.DataFrame:
+    """Statements per month, speaker country and article: what the chart binned itself before
+    the query did (the reference the tests compare `statements_over_time` with)."""
     return _run(
         wh,
         "statements",

@@ -122,9 +122,10 @@ def caption_statements_over_time(df: pd.DataFrame) -> str:
         df.assign(country=df["country"].fillna("no country"))
         .groupby("country")["statements"]
         .sum()
-        .sort_values(ascending=False)
+        .sort_values(ascending=False, kind="stable")
+        .drop(index="other" if "period" in df else [], errors="ignore")  # the rest, grouped
     )
-    unit = charts.time_bin(df["month"])  # the chart's bars: month, quarter or year
+    unit = charts.unit_of(df)  # the chart's bars: month, quarter or year
     by_bin = charts.binned(df, "statements", [], unit).set_index("period")["statements"]
     busiest = by_bin.idxmax()
     return (
@@ -281,7 +282,7 @@ def caption_stance_matrix(df: pd.DataFrame, side: str) -> str:
 def caption_stances_over_time(df: pd.DataFrame) -> str:
     if df.empty:
         return "No dated stances under these filters."
-    unit = charts.time_bin(df["month"])  # the chart's bars: month, quarter or year
+    unit = charts.unit_of(df)  # the chart's bars: month, quarter or year
     by_bin = charts.binned(df, "stances", [], unit).set_index("period")["stances"]
     peak = by_bin.idxmax()
     return (

@@ -42,7 +42,13 @@ SEATS = "seats"
 # distinct articles add up across outlets, and a page filtered by outlets only (or not at all)
 # reads a few rows instead of every row. Rebuilt whole after each write (one scan of each flat
 # table), so they can never drift from the rows they count.
-AGGREGATES = ("agg_provenance", "agg_stance_balance")
+AGGREGATES = (
+    "agg_provenance",
+    "agg_stance_balance",
+    "agg_statements_over_time",
+    "agg_stances_over_time",
+    "agg_actors",
+)
 # Subjects whose provenance agg_provenance holds (mentions have no date labels).
 AGGREGATED_SUBJECTS = ("statements", "stances", "figures", "events", "articles", "mentions")
 DERIVED_TABLES = (*LOOKUPS, SEATS, *FLAT_TABLES, *AGGREGATES)
@@ -54,6 +60,14 @@ CURRENCIES = (
     ("¥", r"¥|\byen\b|\byuan\b"),
     ("$", r"\$|\bdollars?\b|\bUSD\b"),
 )
+# Counts over time are drawn in bins of a month, a quarter or a year as the span of the rows
+# demands (briefing.charts.time_bin): up to three years by month, up to eight by quarter, else
+# by year; the span is measured between the first days of the first and last months.
+BIN_YEARS = (("month", 3), ("quarter", 8))
+# Speaker countries drawn apart on "statements over time"; the rest are one group, "other".
+OVER_TIME_COUNTRIES = 8
+NO_COUNTRY = "no country"  # the group of speakers of no known country
+OTHER = "other"  # the countries past the first OVER_TIME_COUNTRIES, together
 SCOPE = "_derived_scope"  # a table of article_id: the articles a refresh rebuilds
 
 
@@ -261,6 +275,58 @@ def flat_selects(
     }
 
 
+def _binned(source: str, count: str, keys: str, group: str) -> str:
+    """SQL tail over the CTE `source` (row_date, article_id and the keys, every row dated):
+    per bin of time (`unit`, `period`) and key, how many rows (`count`) and from how many
+    articles. `keys` selects the keys from `d` and `group` lists them for GROUP BY and ORDER
+    BY."""
+    (month, month_years), (quarter, quarter_years) = BIN_YEARS
+    return f"""
+        , span AS (
+            SELECT CASE WHEN days / 365.25 <= {month_years} THEN '{month}'
+                        WHEN days / 365.25 <= {quarter_years} THEN '{quarter}'
+                        ELSE 'year' END AS unit
+            FROM (SELECT date_diff('day', date_trunc('month', min(row_date)),
+                                   date_trunc('month', max(row_date))) AS days FROM {source})
+            WHERE days IS NOT NULL)
+        SELECT span.unit,
+               CASE span.unit WHEN '{month}' THEN date_trunc('month', d.row_date)
+                              WHEN '{quarter}' THEN date_trunc('quarter', d.row_date)
+                              ELSE date_trunc('year', d.row_date) END::DATE AS period,
+               {keys}, count(*) AS {count}, count(DISTINCT d.article_id) AS articles
+        FROM {source} d CROSS JOIN span
+        GROUP BY span.unit, period, {group}
+        ORDER BY period, {group}"""
+
+
+def statements_over_time_sql() -> str:
+    """SQL tail after `WITH rows AS (<statements>)`: the bars of "statements over time" as the
+    chart draws them. Per bin (see BIN_YEARS) and speaker country: statements and articles;
+    the countries past the first `?` by statements (ties by name) are one group, OTHER, and
+    speakers of no known country are NO_COUNTRY. One parameter: how many countries to keep."""
+    return f"""
+        , dated AS MATERIALIZED (
+            SELECT row_date, article_id, COALESCE(country, '{NO_COUNTRY}') AS country, country_id
+            FROM rows WHERE row_date IS NOT NULL)
+        , kept AS (SELECT country FROM dated GROUP BY country
+                   ORDER BY count(*) DESC, country LIMIT ?)
+        , grouped AS MATERIALIZED (
+            SELECT d.row_date, d.article_id,
+                   CASE WHEN k.country IS NULL THEN '{OTHER}' ELSE d.country END AS country,
+                   CASE WHEN k.country IS NULL THEN NULL ELSE d.country_id END AS country_id
+            FROM dated d LEFT JOIN kept k ON k.country = d.country)
+        {_binned("grouped", "statements", "d.country, d.country_id", "country, country_id")}"""
+
+
+def stances_over_time_sql() -> str:
+    """SQL tail after `WITH rows AS (<stances>)`: the bars of "stances over time" as the chart
+    draws them, per bin (see BIN_YEARS) and polarity: stances and articles."""
+    return f"""
+        , dated AS MATERIALIZED (
+            SELECT row_date, article_id, polarity FROM rows WHERE row_date IS NOT NULL)
+        {_binned("dated", "stances", "d.polarity", "polarity")}"""
+
+
 def aggregate_selects(flat: str = "") -> dict[str, str]:
     """SELECTs of the aggregates; `flat` prefixes the flat tables they count."""
 
@@ -284,13 +350,32 @@ def aggregate_selects(flat: str = "") -> dict[str, str]:
         "agg_stance_balance": f"""
             SELECT outlet, polarity, count(*) AS stances, count(DISTINCT article_id) AS articles
             FROM {flat}flat_stances GROUP BY outlet, polarity""",
+        # The unfiltered dashboard's bars over time (most visits are unfiltered): counting
+        # distinct articles per bar over every row is the costliest part of those pages.
+        "agg_statements_over_time": f"""
+            WITH rows AS (SELECT * FROM {flat}flat_statements) {statements_over_time_sql()}""".replace(
+            "LIMIT ?", f"LIMIT {OVER_TIME_COUNTRIES}"
+        ),
+        "agg_stances_over_time": f"""
+            WITH rows AS (SELECT * FROM {flat}flat_stances) {stances_over_time_sql()}""",
+        # How many actors the articles mention (the Overview's headline, unfiltered).
+        "agg_actors": f"""
+            SELECT count(DISTINCT actor_id) AS actors
+            FROM (SELECT unnest(actor_ids) AS actor_id FROM {flat}flat_articles)""",
     }
 
 
-def build_aggregates(con: duckdb.DuckDBPyConnection, *, flat: str = "", target: str = "") -> None:
-    """(Re)create the aggregates from the flat tables (see AGGREGATES)."""
+def build_aggregates(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    flat: str = "",
+    target: str = "",
+    only: Sequence[str] | None = None,
+) -> None:
+    """(Re)create the aggregates from the flat tables (see AGGREGATES; `only`: these)."""
     for name, sql in aggregate_selects(flat).items():
-        con.execute(f"CREATE OR REPLACE TABLE {target}{name} AS {sql}")
+        if only is None or name in only:
+            con.execute(f"CREATE OR REPLACE TABLE {target}{name} AS {sql}")
 
 
 def seats_of_government(path: Path) -> dict[str, str]:

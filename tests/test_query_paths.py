@@ -12,10 +12,13 @@ import pytest
 import streamlit as st
 
 from benchmarks.dashboard_queries import build
+from briefing import charts, views
 from briefing import queries as q
 from briefing.filters import Filters
+from etl import derived
 from tests.dashboard_fixtures import fixture_warehouse  # noqa: F401
 
+SOURCE = "Source: test"
 SYNTHETIC_FILTERS = [
     Filters(),
     Filters(
@@ -72,7 +75,7 @@ def test_co_mentions_from_article_lists_equal_co_mentions_from_mentions(syntheti
             assert len(fast) > 0  # the comparison is not between two empty frames
 
 
-@pytest.mark.parametrize("question", [q.statements_over_time, q.stances_over_time, q.stance_counts])
+@pytest.mark.parametrize("question", [q._statements_monthly, q._stances_monthly, q.stance_counts])
 def test_large_results_through_arrow_equal_duckdbs_own_conversion(synthetic, fixture_wh, question):
     def plain(wh, f):
         # The same SQL through `.df()`: `_frame` without `many`.
@@ -85,7 +88,7 @@ def test_large_results_through_arrow_equal_duckdbs_own_conversion(synthetic, fix
 
         q._frame = spy
         try:
-            return question.__wrapped__(wh, f), calls
+            return getattr(question, "__wrapped__", question)(wh, f), calls
         finally:
             q._frame = original
 
@@ -171,7 +174,7 @@ def test_a_warehouse_written_before_the_aggregates_counts_them_on_opening(tmp_pa
     older = tmp_path / "older.duckdb"
     shutil.copyfile(synthetic.path, older)
     con = duckdb.connect(str(older))
-    for name in ("agg_provenance", "agg_stance_balance"):
+    for name in derived.AGGREGATES:
         con.execute(f"DROP TABLE {name}")
     con.close()
     wh = q.locate(str(older))
@@ -182,3 +185,85 @@ def test_a_warehouse_written_before_the_aggregates_counts_them_on_opening(tmp_pa
             q.stance_balance(wh, f).sort_values("polarity").reset_index(drop=True),
             q.stance_balance(synthetic, f).sort_values("polarity").reset_index(drop=True),
         )
+    st.cache_data.clear()
+    for question in (q.statements_over_time, q.stances_over_time):
+        pd.testing.assert_frame_equal(question(wh, Filters()), question(synthetic, Filters()))
+
+
+# Filters the time series are binned under: the unfiltered bars come from the ETL's aggregates.
+SERIES_FILTERS = [*SYNTHETIC_FILTERS, Filters(outlets=("Outlet 3",)), Filters(high_confidence=True)]
+
+
+def _series_cases(synthetic, fixture_wh, narrow):
+    """Warehouses and filters, with bins of every unit: the synthetic data span 13 years
+    (years), one year (months) and `narrow`'s six years (quarters)."""
+    return (
+        [(synthetic, f) for f in SERIES_FILTERS]
+        + [(narrow, f) for f in (Filters(), Filters(date_from=date(2012, 6, 1)))]
+        + [(fixture_wh, f) for f in FIXTURE_FILTERS]
+    )
+
+
+@pytest.fixture(scope="module")
+def narrow(tmp_path_factory, synthetic):
+    """The synthetic warehouse without its rows dated after 2016 (six years: quarterly bins)."""
+    path = tmp_path_factory.mktemp("narrow") / "warehouse.duckdb"
+    shutil.copyfile(synthetic.path, path)
+    con = duckdb.connect(str(path))
+    for table in ("flat_statements", "flat_stances"):
+        con.execute(f"DELETE FROM {table} WHERE row_date >= DATE '2017-01-01'")
+    derived.build_aggregates(con)
+    con.close()
+    return q.locate(str(path))
+
+
+@pytest.mark.parametrize(
+    "question, monthly, chart, caption",
+    [
+        (
+            q.statements_over_time,
+            q._statements_monthly,
+            lambda df: charts.statements_over_time(df, SOURCE, {"country-1": "#332288"}),
+            views.caption_statements_over_time,
+        ),
+        (
+            q.stances_over_time,
+            q._stances_monthly,
+            lambda df: charts.stances_over_time(df, SOURCE),
+            views.caption_stances_over_time,
+        ),
+    ],
+    ids=["statements", "stances"],
+)
+def test_bars_binned_in_sql_draw_the_chart_the_monthly_rows_drew(
+    synthetic, fixture_wh, narrow, question, monthly, chart, caption
+):
+    units = set()
+    for wh, f in _series_cases(synthetic, fixture_wh, narrow):
+        st.cache_data.clear()
+        binned, rows = question(wh, f), monthly(wh, f)
+        assert len(binned) <= len(rows)
+        assert chart(binned).to_json() == chart(rows).to_json(), f
+        assert caption(binned) == caption(rows), f
+        units |= set(binned["unit"])
+    assert units == {"month", "quarter", "year"}
+
+
+def test_statements_over_time_keep_the_top_countries_and_group_the_rest(synthetic):
+    bars = q.statements_over_time(synthetic, Filters(), top=3)
+    named = set(bars["country"]) - {"other"}
+    assert len(named) == 3 and "other" in set(bars["country"])
+    assert bars.loc[bars["country"] == "other", "country_id"].isna().all()
+    # Every statement is counted once, in its own bin.
+    assert bars["statements"].sum() == q.statements_count(synthetic, Filters())
+    top = q.statements_over_time(synthetic, Filters())
+    assert top["statements"].sum() == bars["statements"].sum()
+    assert len(set(top["country"]) - {"other"}) == 8
+
+
+def test_unfiltered_headline_from_the_aggregates_equals_counting_the_rows(synthetic, fixture_wh):
+    for wh in (synthetic, fixture_wh):
+        st.cache_data.clear()
+        fast = q.headline(wh, Filters())
+        assert fast == q._headline_detailed(wh, Filters())
+        assert fast["actors"] > 0 and fast["statements"] > 0
