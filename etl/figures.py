@@ -50,6 +50,7 @@ from spacy.tokens import Span, Token
 from etl.context import ArticleContext
 from etl.docindex import DocIndex
 from etl.figure_asylum import hosted_by_neighbours
+from etl.figure_resettlement import resettled_in_host
 from etl.figure_tables import Row, find_rows
 from etl.numbers import MONTHS, Quantity, find_quantities
 from etl.types import Figure, Statement, stable_id
@@ -224,12 +225,19 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
     """The noun a number counts: "82 [people]", "25,000 government-sponsored [refugees]",
     "6,000 of the [refugees]", "the number of [refugees] – 3.6 million". None for an elliptical
     count ("forced 3.73 million to flee", "3.3 million of them")."""
-    head = num.head
     level = _level_of(num)
     if level is not None:
         return level
+    if num.dep_ in ("quantmod", "compound") and num.head.like_num and num.head.i > num.i:
+        num = num.head  # "about [1,200] to 1,300 people": a range's bound counts its noun
+    moved = _movements_of(num, sent)
+    if moved is not None:
+        return moved
+    head = num.head
     modifies_head = num.dep_ in ("nummod", "compound", "quantmod", "nmod", "amod")
     if modifies_head and num.i < head.i < sent.end and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if any(t.is_punct and t.doc[t.i - 1].whitespace_ for t in num.doc[num.i + 1 : head.i]):
+            return None  # "displaced over 12 million - half of the population": an aside
         return head
     nxt = num.i + 1
     if nxt < sent.end and num.doc[nxt].lower_ == "of":
@@ -252,6 +260,22 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
         elif token.pos_ != "ADJ" and token.tag_ != "HYPH" and token.dep_ != "amod":
             break  # a comma or a verb ends the phrase ("climbed to 140, health officials")
     return noun
+
+
+# Nouns that count the moves of people: "3.8 million cross-border movements of refugees".
+_MOVEMENT_NOUNS = {"movement", "crossing", "arrival", "departure", "entry", "exit"}
+
+
+def _movements_of(num: Token, sent: Span) -> Token | None:
+    """The people a count of movements is of: "3.8 million border crossings of refugees"."""
+    head = num.head
+    if num.dep_ != "nummod" or head.lemma_.lower() not in _MOVEMENT_NOUNS or head.i < num.i:
+        return None
+    for of in head.rights:
+        if of.lower_ == "of":
+            people = [c for c in of.children if c.dep_ == "pobj" and c.i < sent.end]
+            return people[0] if people else None
+    return None
 
 
 # Nouns that name a count ("the number of refugees rose to 150,000", "the toll reached 500").
@@ -347,13 +371,20 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
         # "its target of 5,000 people", "a pledge of 2,000 places": the noun the count is of
         window.update((anchor.head.i, anchor.head.head.i))
+    verb = _clause_verb(anchor, num)
+    aside = verb is not None and _aside_of(anchor, verb)
+    if aside:
+        verb = None  # "with almost 20 million refugees worldwide, the world is facing …"
     for i in range(num.i + 1, min(num.i + 8, sent.end)):
-        if sent.doc[i].text in (";", ":", "(") or (sent.doc[i].like_num and i > anchor.i):
+        if aside or sent.doc[i].text in (";", ":", "(") or (sent.doc[i].like_num and i > anchor.i):
             break
         window.add(i)
-    verb = _clause_verb(anchor, num)
     if verb is not None:
         core.add(verb.i)
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "the flight carrying 163 refugees", "the intake, which is capped at 13,700": the
+            # noun the clause describes says what the count is
+            window.add(verb.head.i)
         for child in verb.children:
             if child.dep_ in ("prt", "acomp", "oprd", "xcomp"):
                 core.add(child.i)
@@ -368,6 +399,20 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
     window |= core
     inside = range(sent.start, sent.end)
     return {i for i in core if i in inside}, {i for i in window if i in inside}
+
+
+# Prepositions that hang a count on a clause it is not part of: "with 20 million refugees
+# worldwide, the world faces …" says nothing of the refugees by "faces".
+_ASIDE_PREPS = ("with", "amid", "despite")
+
+
+def _aside_of(anchor: Token, verb: Token) -> bool:
+    """The counted phrase is an aside of the verb's clause (see _ASIDE_PREPS)."""
+    return (
+        anchor.dep_ == "pobj"
+        and anchor.head.lower_ in _ASIDE_PREPS
+        and anchor.head.head.i == verb.i
+    )
 
 
 def _nearest_cue(
@@ -568,6 +613,10 @@ def _refers_back(num: Token) -> bool:
         or (num.dep_ == "appos" and num.head.ent_type_ == "DATE")
         or (nxt is not None and nxt.lower_ == "of")
         or num.head.lemma_.lower() == "include"
+        # "the remainder, who number over 200": a count of a group named before
+        or (verb.lemma_.lower() == "number" and verb.pos_ == "VERB")
+        # "195,042 enrolled out of 360,000 targeted": the whole a part is counted out of
+        or (num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.lower_ == "out")
     )
 
 
@@ -627,8 +676,16 @@ def read_quantity(
         and _brought_in(anchor, num)
     ):
         strong = "resettled"  # "the goal of bringing 10,000 Syrian refugees to Canada"
+    if (
+        strong in (None, "refugees", "displaced")
+        and "resettled" in strong_categories
+        and (_admitted(anchor, num) or _taken_from_abroad(anchor, num))
+    ):
+        strong = "resettled"  # "Australia would welcome 12,000 displaced Syrians"
     if strong is None and "refugees" in strong_categories and _registered(anchor, num):
         strong = "refugees"  # "509,559 Syrians are either already registered"
+    if _owned_few(quantity, num):
+        return None  # "her four children": a family, not a count, whatever happened to it
     if _is_narrative(quantity, num) and (
         strong is None
         or (
@@ -642,6 +699,12 @@ def read_quantity(
         or _noun_in(noun, rules.noun_classes["forces"])
         or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS", "NNP"))
         or (strong is not None and _noun_in(noun, rules.noun_classes["cued"]))
+        # "over 100 people, including 11 local leaders": a part of the count before it
+        or (
+            same_sentence_category is not None
+            and _included_in_count(noun)
+            and _noun_in(noun, rules.noun_classes["cued"])
+        )
         # a people named by a proper noun the tagger does not know ("740,000 Rohingya fled")
         or (strong is not None and noun.pos_ == "PROPN" and noun.ent_type_ in _UNKNOWN_PEOPLE)
     )
@@ -696,11 +759,49 @@ def _registered(anchor: Token, num: Token) -> bool:
     country) are refugees (GOLD.md: registered refugees); "8,000 registered Russians" living
     in a country are not said to have fled."""
     verb = _clause_verb(anchor, num)
+    if verb is None or verb.lemma_.lower() != "register":
+        return False
+    # passive ("are registered"), or the object of an agency registering them ("we are
+    # registering about 1,200 people per day")
+    return any(c.dep_ == "auxpass" for c in verb.children) or (
+        anchor.dep_ == "dobj" and anchor.head.i == verb.i
+    )
+
+
+# Verbs of admitting people: their object is people a country takes in, whatever words say of
+# what they were before ("welcome 12,000 displaced Syrians", "admit 5,000 refugees").
+_ADMIT_VERBS = {"welcome", "resettle", "admit", "accept", "sponsor"}
+# Verbs of taking people in: taken "from" a country that is not theirs, they are resettled.
+_RECEIVE_VERBS = {"receive", "take", "accept", "admit", "welcome", "bring", "relocate"}
+
+
+def _admitted(anchor: Token, num: Token) -> bool:
+    """The counted people are the object of a verb of admission (_ADMIT_VERBS)."""
+    verb = _clause_verb(anchor, num)
     return (
         verb is not None
-        and verb.lemma_.lower() == "register"
-        and any(c.dep_ == "auxpass" for c in verb.children)
+        and verb.lemma_.lower() in _ADMIT_VERBS
+        and anchor.dep_ == "dobj"
+        and anchor.head.i == verb.i
     )
+
+
+def _taken_from_abroad(anchor: Token, num: Token) -> bool:
+    """People a country receives from a country that is not their own are resettled from a
+    country of first asylum ("would receive 2,000 Syrian refugees from Lebanon"); "received
+    1 million refugees from Syria" says where they fled from."""
+    verb = _clause_verb(anchor, num)
+    if verb is None or verb.lemma_.lower() not in _RECEIVE_VERBS or anchor.i == num.i:
+        return False
+    nations = [t.lower_[:4] for t in anchor.lefts if t.ent_type_ == "NORP"]
+    if not nations:
+        return False
+    for prep in (c for head in (verb, anchor) for c in head.children):
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            places = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"]
+            if places and all(p.lower_[:4] not in nations for p in places):
+                return True
+    return False
 
 
 # Verbs of bringing people into a country: with "in" or "to <country>" they admit them.
@@ -853,6 +954,19 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
     return True
 
 
+_POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
+
+
+def _owned_few(quantity: Quantity, num: Token) -> bool:
+    """A handful owned by someone ("her four children", "his two sons"): a family or a team,
+    not a figure."""
+    if quantity.value >= 10:
+        return False
+    first = num.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    start = first.start if first is not None else num.i
+    return start > 0 and num.doc[start - 1].lower_ in _POSSESSIVES
+
+
 def _is_narrative(quantity: Quantity, num: Token) -> bool:
     """'the two leaders', 'its 28 members': a reference to a small set, not a figure."""
     if quantity.spelled and quantity.value < 10:
@@ -1003,6 +1117,10 @@ def locate(ctx: ArticleContext, sent: Span, reading: _Reading, num: Token) -> st
     phrase, a place in its clause, a place in its sentence, or "the country" resolved to the
     article's main country."""
     places = _places(ctx, sent)
+    if reading.category == "resettled":
+        # "receive 2,000 Syrian refugees from Lebanon": where they are taken from is not where
+        # they are resettled
+        places = [ent for ent in places if ent.root.head.lower_ != "from"]
     if _listed_after_place(num):
         for ent in places:
             if ent.end == num.i - 1:
@@ -1410,7 +1528,10 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
     index = DocIndex.of(doc)
     speakers = _SpeakerIndex(statements)
     figures: list[Figure] = []
-    previous: tuple[int, str] | None = None  # sentence number and category of the last figure
+    # sentence number, category and flight (see _fled) of the last figure
+    previous: tuple[int, str, bool] | None = None
+    fled: set[str] = set()  # ids of figures of people who fled (never resettled)
+    nationals: set[str] = set()  # ids of figures counting a nation's people
     quantities = find_quantities(body)
     rows = find_rows(body, quantities)
     row_lines = {body.rfind("\n", 0, start) + 1 for start in rows}
@@ -1455,7 +1576,13 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             reading = dataclasses.replace(reading, category="resettled")
         elif reading.category == "refugees" and row is None and _fled_within(ctx, reading, num):
             reading = dataclasses.replace(reading, category="displaced")
-        previous = (sentence_number, reading.category)
+        flight = _fled(reading, doc) or (
+            reading.noun is None
+            and recent == reading.category
+            and previous is not None
+            and previous[2]
+        )
+        previous = (sentence_number, reading.category, flight)
         start, end = _evidence_span(body, sent, quantity.start, quantity.end)
         as_of_date, precision = as_of(
             body[start:end], article.published_date, article.published_precision
@@ -1480,56 +1607,16 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
                 qualifier=quantity.qualifier,
             )
         )
-    figures = hosted_by_neighbours(body, _resettled_in_host(ctx, figures))
-    return _drop_restatements(figures)
+        if flight:
+            fled.add(figures[-1].figure_id)
+        if reading.noun is not None and reading.noun.ent_type_ == "NORP":
+            nationals.add(figures[-1].figure_id)
+    figures = resettled_in_host(ctx, figures, _main_country, fled, nationals)
+    return _drop_restatements(hosted_by_neighbours(body, figures))
 
 
-# Words that make an article one about a third country's resettlement programme.
-_RESETTLEMENT_WORDS = re.compile(
-    r"\b(?:resettl\w*|sponsor(?:ed|ship|s)?|privately[- ]sponsored|government[- ]assisted)\b",
-    re.IGNORECASE,
-)
-_CAMP_WORDS = re.compile(r"\bcamps?\b", re.IGNORECASE)
-# Figures that make a country the scene of the crisis rather than one that resettles refugees.
-_CRISIS_CATEGORIES = ("killed", "injured", "displaced", "besieged")
-_RESETTLEMENT_FRAME = 3  # mentions of resettlement that make an article one about it
-
-
-def _resettled_in_host(ctx: ArticleContext, figures: list[Figure]) -> list[Figure]:
-    """In an article about a country's resettlement programme, refugees counted in that
-    country (or in a place of it, or nowhere named) are refugees it has taken in: `resettled`
-    ("Ontario has welcomed 19,630 refugees", "hosting 5,180 refugees"). Refugees counted in
-    another country (a neighbour of first asylum) stay `refugees`, and so does every refugee
-    figure of an article whose resettled figures are in other countries than its main one
-    (pledges to resettle refugees from the country the article is about)."""
-    if not any(f.category == "refugees" for f in figures):
-        return figures
-    if len(_RESETTLEMENT_WORDS.findall(ctx.body)) < _RESETTLEMENT_FRAME:
-        return figures
-    if len(_CAMP_WORDS.findall(ctx.body)) >= 2:
-        return figures  # refugee camps: the article is about a country of first asylum
-    host = _main_country(ctx)
-    if host is None:
-        return figures
-    if any(
-        f.category in _CRISIS_CATEGORIES and (f.location or "").lower() == host.lower()
-        for f in figures
-    ):
-        return figures  # people die or are displaced there: the country refugees flee, not a host
-    other_countries = {
-        name.lower()
-        for actor in ctx.actors.values()
-        if actor.kind == "country" and actor.name != host
-        for name in (actor.name, *actor.aliases)
-    }
-    if any(
-        f.category == "resettled" and (f.location or "").lower() in other_countries for f in figures
-    ):
-        return figures  # the resettling countries are others: the host receives refugees first
-    out = []
-    for figure in figures:
-        place = (figure.location or "").lower()
-        if figure.category == "refugees" and place not in other_countries:
-            figure = dataclasses.replace(figure, category="resettled")
-        out.append(figure)
-    return out
+def _fled(reading: _Reading, doc) -> bool:
+    """A refugee figure said to have fled ("have fled Syria", "escaped the country")."""
+    return reading.category == "refugees" and any(
+        doc[i].lemma_.lower() in _FLIGHT_VERBS for i in reading.window
+    )
