@@ -90,10 +90,13 @@ def resettled_in_host(
     for figure in figures:
         place = (figure.location or "").lower()
         in_host = countries.get(place) == host or (is_main and place not in countries)
-        taken_in = figure.category == "refugees" or (
-            figure.category == "civilians" and figure.figure_id in nationals
+        # "a new start to a total of 20,000 vulnerable Syrians": a nation's people placed
+        # nowhere, in an article about taking them in
+        nationals_taken_in = (
+            figure.category == "civilians" and figure.figure_id in nationals and not place
         )
-        if taken_in and in_host and figure.figure_id not in fled:
+        taken_in = (figure.category == "refugees" and in_host) or nationals_taken_in
+        if taken_in and figure.figure_id not in fled:
             figure = dataclasses.replace(figure, category="resettled")
         out.append(figure)
     return out

@@ -368,8 +368,9 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
             # relative clause on the count noun; it still says what happened to those counted
             core.update(t.i for t in count.subtree)
     window = set(core)
-    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
-        # "its target of 5,000 people", "a pledge of 2,000 places": the noun the count is of
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("of", "to"):
+        # "its target of 5,000 people", "a pledge of 2,000 places", "is home to 770,000 Sikhs":
+        # the noun the count is of
         window.update((anchor.head.i, anchor.head.head.i))
     verb = _clause_verb(anchor, num)
     aside = verb is not None and _aside_of(anchor, verb)
@@ -504,6 +505,18 @@ def _hosted_nationals(noun: Token | None, anchor: Token, num: Token) -> bool:
             for prep in verb.children
         )
     )
+
+
+_LEAVE_VERBS = {"leave", "emigrate", "exit"}
+
+
+def _nationals_left(noun: Token | None, anchor: Token, num: Token) -> bool:
+    """A nation's people who "have left" (their country, said or not) are refugees (GOLD.md):
+    "More than 2.3 million Venezuelans have left since 2015"."""
+    if noun is None or noun.ent_type_ != "NORP" or noun.dep_ not in _SUBJECT_DEPS:
+        return False
+    verb = _clause_verb(anchor, num)
+    return verb is not None and verb.lemma_.lower() in _LEAVE_VERBS
 
 
 def _is_whole_of_partitive(anchor: Token, num: Token) -> bool:
@@ -718,7 +731,7 @@ def read_quantity(
                 return _Reading(category, noun, frozenset(window))
     if strong is not None:
         return _Reading(strong, noun, frozenset(window))
-    if _hosted_nationals(noun, anchor, num):
+    if _hosted_nationals(noun, anchor, num) or _nationals_left(noun, anchor, num):
         return _Reading("refugees", noun, frozenset(window))
     weak = _nearest_cue(rules.cues, WEAK_CUES, core, window, num)
     if noun is None:
@@ -822,8 +835,19 @@ def _brought_in(anchor: Token, num: Token) -> bool:
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if child.lower_ == "in" and any(o.i == anchor.i for o in objects):
             return True  # the parser hangs "in" on the verb and the count under it
-        if child.lower_ in ("to", "into") and any(o.ent_type_ == "GPE" for o in objects):
+    # "bring 25,000 people hit by war over here to our country of Canada": the destination may
+    # hang on a clause of the counted noun
+    for token in verb.subtree:
+        if token.dep_ == "advmod" and token.lower_ == "here":
             return True
+        if token.dep_ == "prep" and token.lower_ in ("to", "into"):
+            for place in (c for c in token.children if c.dep_ == "pobj"):
+                named = [
+                    place,
+                    *(g for c in place.children if c.lower_ == "of" for g in c.children),
+                ]
+                if any(p.ent_type_ == "GPE" for p in named):
+                    return True
     return False
 
 
@@ -964,7 +988,13 @@ def _owned_few(quantity: Quantity, num: Token) -> bool:
         return False
     first = num.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
     start = first.start if first is not None else num.i
-    return start > 0 and num.doc[start - 1].lower_ in _POSSESSIVES
+    # "her four children", "with her husband and four children"
+    for token in reversed(num.doc[max(0, start - 4) : start]):
+        if token.lower_ in _POSSESSIVES:
+            return True
+        if token.pos_ not in ("NOUN", "CCONJ"):
+            return False
+    return False
 
 
 def _is_narrative(quantity: Quantity, num: Token) -> bool:

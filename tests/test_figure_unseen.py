@@ -143,3 +143,38 @@ def test_in_a_resettlement_article_people_who_fled_stay_refugees(nlp):
         (4_500_000, "refugees"),
         (120, "resettled"),
     ]
+
+
+def test_people_brought_over_here_to_the_country_are_resettled(nlp):
+    body = (
+        "It is right for Canada to bring 8,000 people hit by the horrors of war over here to "
+        "our welcoming country of Canada."
+    )
+    assert found(nlp, body) == [(8_000, "resettled")]
+
+
+def test_a_nations_people_who_have_left_are_refugees(nlp):
+    body = "More than 1.1 million Eritreans, about a sixth of the population, have left since 2018."
+    assert found(nlp, body) == [(1_100_000, "refugees")]
+
+
+def test_a_country_home_to_a_community_counts_civilians_and_home_to_refugees_counts_refugees(nlp):
+    assert found(nlp, "Canada is home to about 400,000 Hindus, according to the census.") == [
+        (400_000, "civilians")
+    ]
+    assert found(nlp, "Turkey is home to 3.6 million refugees.") == [(3_600_000, "refugees")]
+
+
+def test_children_of_a_named_family_are_no_figure(nlp):
+    body = "Since arriving in Jordan with her husband and three children, she has lost 9 relatives."
+    assert (3, "refugees") not in found(nlp, body)
+
+
+def test_a_nations_people_placed_nowhere_in_a_resettlement_article_are_resettled(nlp):
+    body = (
+        "Canada to resettle refugees\n\n"
+        "Canada reached its target to resettle 1,000 Syrian refugees. Canada will resettle a "
+        "further 9,000 Syrians through the resettlement scheme.\n\n"
+        "We offer protection and a new start to a total of 10,000 vulnerable Syrians."
+    )
+    assert found(nlp, body)[-1] == (10_000, "resettled")
