@@ -720,6 +720,15 @@ def read_quantity(
         )
         # a people named by a proper noun the tagger does not know ("740,000 Rohingya fled")
         or (strong is not None and noun.pos_ == "PROPN" and noun.ent_type_ in _UNKNOWN_PEOPLE)
+        # "some 3,000 Rohingya arrived": a people the tagger takes for an organisation, counted
+        # and said to have fled, arrived or died
+        or (
+            strong in ("refugees", "displaced", "killed", "injured")
+            and noun.pos_ == "PROPN"
+            and noun.ent_type_ == "ORG"
+            and noun.tag_ in ("NNP", "NNPS")
+            and noun.dep_ in _SUBJECT_DEPS
+        )
     )
     if noun is not None and not is_people:
         return None  # "1.6 million chargers", "2,000 airstrikes": not people, forces or money
@@ -1486,9 +1495,10 @@ def _first_prose_line(body: str) -> int:
 
 
 # A short label line without digits ("MOST READ", "Related", "Trending now"): a column of
-# other stories' headlines follows it, not the story's own highlights.
+# other stories' headlines follows it, not the story's own highlights. In Latin letters: a
+# line in another script above an English story is the site's furniture, not a section label.
 _FURNITURE_LABEL = re.compile(
-    r"^[ \t]*[^\W\d]+(?:[ \t]+[^\W\d]+){0,2}[ \t]*:?[ \t]*$", re.MULTILINE
+    r"^[ \t]*[A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2}[ \t]*:?[ \t]*$", re.MULTILINE
 )
 
 

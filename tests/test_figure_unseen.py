@@ -178,3 +178,19 @@ def test_a_nations_people_placed_nowhere_in_a_resettlement_article_are_resettled
         "We offer protection and a new start to a total of 10,000 vulnerable Syrians."
     )
     assert found(nlp, body)[-1] == (10_000, "resettled")
+
+
+def test_a_line_in_another_script_above_a_story_is_no_furniture_label(nlp):
+    body = (
+        "Norway agrees to resettle 600 Syrian refugees\n\n"
+        "پناهجویان سوری\n\n"
+        "The Government has announced it will resettle 600 Syrian refugees this year\n\n"
+        "The places come within the existing annual refugee quota, which is capped at 3,000\n\n"
+        "Officials say the UN asked for the places in a letter to the ministry last month\n"
+    )
+    assert (3_000, "resettled") in found(nlp, body)
+
+
+def test_a_people_the_tagger_takes_for_an_organisation_is_counted_when_cued(nlp):
+    body = '"In the camp alone, some 3,000 Rohingya arrived from their villages," he said.'
+    assert found(nlp, body) == [(3_000, "refugees")]
