@@ -285,6 +285,10 @@ _LEVEL_VERBS = {"reach", "hit", "exceed", "top", "surpass", "pass", "stand", "ri
                 "increase", "grow", "jump", "swell", "soar", "fall", "drop", "decline"}  # fmt: skip
 
 
+# Verbs that put a count at a level: "put the number of missing at about 10,000".
+_ESTIMATE_VERBS = {"put", "estimate", "place", "set"}
+
+
 def _count_subject(verb: Token) -> Token | None:
     """The subject of a level verb when it names a count: "the number (of refugees)"."""
     for child in verb.children:
@@ -306,9 +310,18 @@ def _level_of(num: Token) -> Token | None:
             verb = verb.head  # "rose from 120,000 [to 410,000]": "to" hangs on "from"
     elif num.dep_ in ("dobj", "attr", "npadvmod"):
         verb = num.head
-    if verb is None or verb.lemma_.lower() not in _LEVEL_VERBS | {"be"}:
+    if verb is None:
         return None
-    subject = _count_subject(verb)
+    if verb.lemma_.lower() in _ESTIMATE_VERBS and num.head.lower_ == "at":
+        # "put the number of missing at 10,000": the count is the verb's object
+        subject = next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS),
+            None,
+        )
+    elif verb.lemma_.lower() in _LEVEL_VERBS | {"be"}:
+        subject = _count_subject(verb)
+    else:
+        return None
     if subject is None:
         return None
     for of in subject.rights:
@@ -316,7 +329,15 @@ def _level_of(num: Token) -> Token | None:
             objects = [c for c in of.children if c.dep_ == "pobj"]
             if objects and objects[0].pos_ in ("NOUN", "PROPN"):
                 return objects[0]
+            # "the number of missing": the tagger reads the people word as a verb
+            words = [c for c in of.children if c.dep_ == "pcomp" and c.lower_ in _PEOPLE_WORDS]
+            if words:
+                return words[0]
     return None
+
+
+# Words for people that the tagger may read as verbs after "the number of".
+_PEOPLE_WORDS = {"missing", "dead", "wounded", "injured", "displaced", "detained", "killed"}
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -392,6 +413,11 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
             if child.dep_ in _VERB_PARTS:
                 window.add(child.i)
                 window.update(c.i for c in child.children if c.dep_ in ("compound", "pobj", "amod"))
+        if anchor.dep_ == "attr" and anchor.head.i == verb.i and verb.lemma_.lower() in _COPULAS:
+            # "the target for resettlement was a paltry 1,300": the subject says what is counted
+            for child in verb.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    window.update(t.i for t in child.subtree)
         if num.dep_ == "pobj" and num.head.lower_ in ("to", "at") and num.head.head.i == verb.i:
             # "the number of dead climbed to 6,100": the subject of a level says what is counted
             for child in verb.children:
@@ -402,6 +428,7 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
     return {i for i in core if i in inside}, {i for i in window if i in inside}
 
 
+_COPULAS = {"be", "remain"}
 # Prepositions that hang a count on a clause it is not part of: "with 20 million refugees
 # worldwide, the world faces …" says nothing of the refugees by "faces".
 _ASIDE_PREPS = ("with", "amid", "despite")

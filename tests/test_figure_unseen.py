@@ -194,3 +194,14 @@ def test_a_line_in_another_script_above_a_story_is_no_furniture_label(nlp):
 def test_a_people_the_tagger_takes_for_an_organisation_is_counted_when_cued(nlp):
     body = '"In the camp alone, some 3,000 Rohingya arrived from their villages," he said.'
     assert found(nlp, body) == [(3_000, "refugees")]
+
+
+def test_a_count_put_at_a_level_counts_the_people_it_is_of(nlp):
+    assert found(nlp, "The Red Cross put the number of missing at about 4,000.") == [
+        (4_000, "other")
+    ]
+    assert found(nlp, "Officials put the number of dead at 3,000.") == [(3_000, "killed")]
+
+
+def test_the_subject_of_a_copula_says_what_its_count_is(nlp):
+    assert found(nlp, "The death toll is 500.") == [(500, "killed")]
