@@ -28,8 +28,15 @@ Choices, so that analysts know what a row means:
   category its label says, else its heading's, else its column's; its place is the row label.
   Counts listed in a sentence ("Jordan (205,000)", "459,485 – to Romania") take the list's.
 - A level is counted by its subject: "the number of refugees rose from 36,000 to 150,000".
-- In an article about a country's resettlement programme, refugees counted in that country
-  are `resettled`; people in need of aid, food insecure, waiting or returning are `other`.
+- In an article about a country's resettlement programme (`etl.figure_resettlement`), refugees
+  counted in that country are `resettled`, people who fled stay `refugees`; people in need of
+  aid, food insecure, waiting, returning or enrolled for aid are `other`.
+- People taken in from a country not their own, or the object of an admitting verb, are
+  `resettled` whatever they were before ("welcome 12,000 displaced Syrians").
+- A clause that describes a noun takes that noun's cue ("the flight carrying 163 refugees",
+  "the intake, which is capped at 13,700"); a count in an aside ("with 20 million refugees
+  worldwide, the world faces …") is not read by the main verb.
+- A handful owned by someone ("her four children") is no figure.
 - One sentence or article stating a figure twice in different forms ("more than six million" and
   "6,029,705 refugees") keeps the most exact form; exact repeats keep one row per mention.
 """
