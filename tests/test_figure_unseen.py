@@ -205,3 +205,7 @@ def test_a_count_put_at_a_level_counts_the_people_it_is_of(nlp):
 
 def test_the_subject_of_a_copula_says_what_its_count_is(nlp):
     assert found(nlp, "The death toll is 500.") == [(500, "killed")]
+
+
+def test_aid_workers_who_arrive_are_not_refugees(nlp):
+    assert found(nlp, "About 300 aid workers arrived in Goma.") == [(300, "other")]
