@@ -28,8 +28,15 @@ Choices, so that analysts know what a row means:
   category its label says, else its heading's, else its column's; its place is the row label.
   Counts listed in a sentence ("Jordan (205,000)", "459,485 – to Romania") take the list's.
 - A level is counted by its subject: "the number of refugees rose from 36,000 to 150,000".
-- In an article about a country's resettlement programme, refugees counted in that country
-  are `resettled`; people in need of aid, food insecure, waiting or returning are `other`.
+- In an article about a country's resettlement programme (`etl.figure_resettlement`), refugees
+  counted in that country are `resettled`, people who fled stay `refugees`; people in need of
+  aid, food insecure, waiting, returning or enrolled for aid are `other`.
+- People taken in from a country not their own, or the object of an admitting verb, are
+  `resettled` whatever they were before ("welcome 12,000 displaced Syrians").
+- A clause that describes a noun takes that noun's cue ("the flight carrying 163 refugees",
+  "the intake, which is capped at 13,700"); a count in an aside ("with 20 million refugees
+  worldwide, the world faces …") is not read by the main verb.
+- A handful owned by someone ("her four children") is no figure.
 - One sentence or article stating a figure twice in different forms ("more than six million" and
   "6,029,705 refugees") keeps the most exact form; exact repeats keep one row per mention.
 """
@@ -50,6 +57,7 @@ from spacy.tokens import Span, Token
 from etl.context import ArticleContext
 from etl.docindex import DocIndex
 from etl.figure_asylum import hosted_by_neighbours
+from etl.figure_resettlement import resettled_in_host
 from etl.figure_tables import Row, find_rows
 from etl.numbers import MONTHS, Quantity, find_quantities
 from etl.types import Figure, Statement, stable_id
@@ -224,12 +232,19 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
     """The noun a number counts: "82 [people]", "25,000 government-sponsored [refugees]",
     "6,000 of the [refugees]", "the number of [refugees] – 3.6 million". None for an elliptical
     count ("forced 3.73 million to flee", "3.3 million of them")."""
-    head = num.head
     level = _level_of(num)
     if level is not None:
         return level
+    if num.dep_ in ("quantmod", "compound") and num.head.like_num and num.head.i > num.i:
+        num = num.head  # "about [1,200] to 1,300 people": a range's bound counts its noun
+    moved = _movements_of(num, sent)
+    if moved is not None:
+        return moved
+    head = num.head
     modifies_head = num.dep_ in ("nummod", "compound", "quantmod", "nmod", "amod")
     if modifies_head and num.i < head.i < sent.end and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if any(t.is_punct and t.doc[t.i - 1].whitespace_ for t in num.doc[num.i + 1 : head.i]):
+            return None  # "displaced over 12 million - half of the population": an aside
         return head
     nxt = num.i + 1
     if nxt < sent.end and num.doc[nxt].lower_ == "of":
@@ -254,11 +269,31 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
     return noun
 
 
+# Nouns that count the moves of people: "3.8 million cross-border movements of refugees".
+_MOVEMENT_NOUNS = {"movement", "crossing", "arrival", "departure", "entry", "exit"}
+
+
+def _movements_of(num: Token, sent: Span) -> Token | None:
+    """The people a count of movements is of: "3.8 million border crossings of refugees"."""
+    head = num.head
+    if num.dep_ != "nummod" or head.lemma_.lower() not in _MOVEMENT_NOUNS or head.i < num.i:
+        return None
+    for of in head.rights:
+        if of.lower_ == "of":
+            people = [c for c in of.children if c.dep_ == "pobj" and c.i < sent.end]
+            return people[0] if people else None
+    return None
+
+
 # Nouns that name a count ("the number of refugees rose to 150,000", "the toll reached 500").
 _COUNT_NOUNS = {"number", "total", "count", "tally", "toll", "figure"}
 # Verbs that give a count its level: "rose from 36,000 to 150,000", "has reached 3 million".
 _LEVEL_VERBS = {"reach", "hit", "exceed", "top", "surpass", "pass", "stand", "rise", "climb",
                 "increase", "grow", "jump", "swell", "soar", "fall", "drop", "decline"}  # fmt: skip
+
+
+# Verbs that put a count at a level: "put the number of missing at about 10,000".
+_ESTIMATE_VERBS = {"put", "estimate", "place", "set"}
 
 
 def _count_subject(verb: Token) -> Token | None:
@@ -282,9 +317,18 @@ def _level_of(num: Token) -> Token | None:
             verb = verb.head  # "rose from 120,000 [to 410,000]": "to" hangs on "from"
     elif num.dep_ in ("dobj", "attr", "npadvmod"):
         verb = num.head
-    if verb is None or verb.lemma_.lower() not in _LEVEL_VERBS | {"be"}:
+    if verb is None:
         return None
-    subject = _count_subject(verb)
+    if verb.lemma_.lower() in _ESTIMATE_VERBS and num.head.lower_ == "at":
+        # "put the number of missing at 10,000": the count is the verb's object
+        subject = next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS),
+            None,
+        )
+    elif verb.lemma_.lower() in _LEVEL_VERBS | {"be"}:
+        subject = _count_subject(verb)
+    else:
+        return None
     if subject is None:
         return None
     for of in subject.rights:
@@ -292,7 +336,15 @@ def _level_of(num: Token) -> Token | None:
             objects = [c for c in of.children if c.dep_ == "pobj"]
             if objects and objects[0].pos_ in ("NOUN", "PROPN"):
                 return objects[0]
+            # "the number of missing": the tagger reads the people word as a verb
+            words = [c for c in of.children if c.dep_ == "pcomp" and c.lower_ in _PEOPLE_WORDS]
+            if words:
+                return words[0]
     return None
+
+
+# Words for people that the tagger may read as verbs after "the number of".
+_PEOPLE_WORDS = {"missing", "dead", "wounded", "injured", "displaced", "detained", "killed"}
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -344,22 +396,35 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
             # relative clause on the count noun; it still says what happened to those counted
             core.update(t.i for t in count.subtree)
     window = set(core)
-    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
-        # "its target of 5,000 people", "a pledge of 2,000 places": the noun the count is of
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("of", "to"):
+        # "its target of 5,000 people", "a pledge of 2,000 places", "is home to 770,000 Sikhs":
+        # the noun the count is of
         window.update((anchor.head.i, anchor.head.head.i))
+    verb = _clause_verb(anchor, num)
+    aside = verb is not None and _aside_of(anchor, verb)
+    if aside:
+        verb = None  # "with almost 20 million refugees worldwide, the world is facing …"
     for i in range(num.i + 1, min(num.i + 8, sent.end)):
-        if sent.doc[i].text in (";", ":", "(") or (sent.doc[i].like_num and i > anchor.i):
+        if aside or sent.doc[i].text in (";", ":", "(") or (sent.doc[i].like_num and i > anchor.i):
             break
         window.add(i)
-    verb = _clause_verb(anchor, num)
     if verb is not None:
         core.add(verb.i)
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "the flight carrying 163 refugees", "the intake, which is capped at 13,700": the
+            # noun the clause describes says what the count is
+            window.add(verb.head.i)
         for child in verb.children:
             if child.dep_ in ("prt", "acomp", "oprd", "xcomp"):
                 core.add(child.i)
             if child.dep_ in _VERB_PARTS:
                 window.add(child.i)
                 window.update(c.i for c in child.children if c.dep_ in ("compound", "pobj", "amod"))
+        if anchor.dep_ == "attr" and anchor.head.i == verb.i and verb.lemma_.lower() in _COPULAS:
+            # "the target for resettlement was a paltry 1,300": the subject says what is counted
+            for child in verb.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    window.update(t.i for t in child.subtree)
         if num.dep_ == "pobj" and num.head.lower_ in ("to", "at") and num.head.head.i == verb.i:
             # "the number of dead climbed to 6,100": the subject of a level says what is counted
             for child in verb.children:
@@ -368,6 +433,21 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
     window |= core
     inside = range(sent.start, sent.end)
     return {i for i in core if i in inside}, {i for i in window if i in inside}
+
+
+_COPULAS = {"be", "remain"}
+# Prepositions that hang a count on a clause it is not part of: "with 20 million refugees
+# worldwide, the world faces …" says nothing of the refugees by "faces".
+_ASIDE_PREPS = ("with", "amid", "despite")
+
+
+def _aside_of(anchor: Token, verb: Token) -> bool:
+    """The counted phrase is an aside of the verb's clause (see _ASIDE_PREPS)."""
+    return (
+        anchor.dep_ == "pobj"
+        and anchor.head.lower_ in _ASIDE_PREPS
+        and anchor.head.head.i == verb.i
+    )
 
 
 def _nearest_cue(
@@ -459,6 +539,18 @@ def _hosted_nationals(noun: Token | None, anchor: Token, num: Token) -> bool:
             for prep in verb.children
         )
     )
+
+
+_LEAVE_VERBS = {"leave", "emigrate", "exit"}
+
+
+def _nationals_left(noun: Token | None, anchor: Token, num: Token) -> bool:
+    """A nation's people who "have left" (their country, said or not) are refugees (GOLD.md):
+    "More than 2.3 million Venezuelans have left since 2015"."""
+    if noun is None or noun.ent_type_ != "NORP" or noun.dep_ not in _SUBJECT_DEPS:
+        return False
+    verb = _clause_verb(anchor, num)
+    return verb is not None and verb.lemma_.lower() in _LEAVE_VERBS
 
 
 def _is_whole_of_partitive(anchor: Token, num: Token) -> bool:
@@ -568,6 +660,10 @@ def _refers_back(num: Token) -> bool:
         or (num.dep_ == "appos" and num.head.ent_type_ == "DATE")
         or (nxt is not None and nxt.lower_ == "of")
         or num.head.lemma_.lower() == "include"
+        # "the remainder, who number over 200": a count of a group named before
+        or (verb.lemma_.lower() == "number" and verb.pos_ == "VERB")
+        # "195,042 enrolled out of 360,000 targeted": the whole a part is counted out of
+        or (num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.lower_ == "out")
     )
 
 
@@ -627,8 +723,16 @@ def read_quantity(
         and _brought_in(anchor, num)
     ):
         strong = "resettled"  # "the goal of bringing 10,000 Syrian refugees to Canada"
+    if (
+        strong in (None, "refugees", "displaced")
+        and "resettled" in strong_categories
+        and (_admitted(anchor, num) or _taken_from_abroad(anchor, num))
+    ):
+        strong = "resettled"  # "Australia would welcome 12,000 displaced Syrians"
     if strong is None and "refugees" in strong_categories and _registered(anchor, num):
         strong = "refugees"  # "509,559 Syrians are either already registered"
+    if _owned_few(quantity, num):
+        return None  # "her four children": a family, not a count, whatever happened to it
     if _is_narrative(quantity, num) and (
         strong is None
         or (
@@ -642,8 +746,23 @@ def read_quantity(
         or _noun_in(noun, rules.noun_classes["forces"])
         or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS", "NNP"))
         or (strong is not None and _noun_in(noun, rules.noun_classes["cued"]))
+        # "over 100 people, including 11 local leaders": a part of the count before it
+        or (
+            same_sentence_category is not None
+            and _included_in_count(noun)
+            and _noun_in(noun, rules.noun_classes["cued"])
+        )
         # a people named by a proper noun the tagger does not know ("740,000 Rohingya fled")
         or (strong is not None and noun.pos_ == "PROPN" and noun.ent_type_ in _UNKNOWN_PEOPLE)
+        # "some 3,000 Rohingya arrived": a people the tagger takes for an organisation, counted
+        # and said to have fled, arrived or died
+        or (
+            strong in ("refugees", "displaced", "killed", "injured")
+            and noun.pos_ == "PROPN"
+            and noun.ent_type_ == "ORG"
+            and noun.tag_ in ("NNP", "NNPS")
+            and noun.dep_ in _SUBJECT_DEPS
+        )
     )
     if noun is not None and not is_people:
         return None  # "1.6 million chargers", "2,000 airstrikes": not people, forces or money
@@ -655,7 +774,7 @@ def read_quantity(
                 return _Reading(category, noun, frozenset(window))
     if strong is not None:
         return _Reading(strong, noun, frozenset(window))
-    if _hosted_nationals(noun, anchor, num):
+    if _hosted_nationals(noun, anchor, num) or _nationals_left(noun, anchor, num):
         return _Reading("refugees", noun, frozenset(window))
     weak = _nearest_cue(rules.cues, WEAK_CUES, core, window, num)
     if noun is None:
@@ -696,11 +815,49 @@ def _registered(anchor: Token, num: Token) -> bool:
     country) are refugees (GOLD.md: registered refugees); "8,000 registered Russians" living
     in a country are not said to have fled."""
     verb = _clause_verb(anchor, num)
+    if verb is None or verb.lemma_.lower() != "register":
+        return False
+    # passive ("are registered"), or the object of an agency registering them ("we are
+    # registering about 1,200 people per day")
+    return any(c.dep_ == "auxpass" for c in verb.children) or (
+        anchor.dep_ == "dobj" and anchor.head.i == verb.i
+    )
+
+
+# Verbs of admitting people: their object is people a country takes in, whatever words say of
+# what they were before ("welcome 12,000 displaced Syrians", "admit 5,000 refugees").
+_ADMIT_VERBS = {"welcome", "resettle", "admit", "accept", "sponsor"}
+# Verbs of taking people in: taken "from" a country that is not theirs, they are resettled.
+_RECEIVE_VERBS = {"receive", "take", "accept", "admit", "welcome", "bring", "relocate"}
+
+
+def _admitted(anchor: Token, num: Token) -> bool:
+    """The counted people are the object of a verb of admission (_ADMIT_VERBS)."""
+    verb = _clause_verb(anchor, num)
     return (
         verb is not None
-        and verb.lemma_.lower() == "register"
-        and any(c.dep_ == "auxpass" for c in verb.children)
+        and verb.lemma_.lower() in _ADMIT_VERBS
+        and anchor.dep_ == "dobj"
+        and anchor.head.i == verb.i
     )
+
+
+def _taken_from_abroad(anchor: Token, num: Token) -> bool:
+    """People a country receives from a country that is not their own are resettled from a
+    country of first asylum ("would receive 2,000 Syrian refugees from Lebanon"); "received
+    1 million refugees from Syria" says where they fled from."""
+    verb = _clause_verb(anchor, num)
+    if verb is None or verb.lemma_.lower() not in _RECEIVE_VERBS or anchor.i == num.i:
+        return False
+    nations = [t.lower_[:4] for t in anchor.lefts if t.ent_type_ == "NORP"]
+    if not nations:
+        return False
+    for prep in (c for head in (verb, anchor) for c in head.children):
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            places = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"]
+            if places and all(p.lower_[:4] not in nations for p in places):
+                return True
+    return False
 
 
 # Verbs of bringing people into a country: with "in" or "to <country>" they admit them.
@@ -721,8 +878,19 @@ def _brought_in(anchor: Token, num: Token) -> bool:
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if child.lower_ == "in" and any(o.i == anchor.i for o in objects):
             return True  # the parser hangs "in" on the verb and the count under it
-        if child.lower_ in ("to", "into") and any(o.ent_type_ == "GPE" for o in objects):
+    # "bring 25,000 people hit by war over here to our country of Canada": the destination may
+    # hang on a clause of the counted noun
+    for token in verb.subtree:
+        if token.dep_ == "advmod" and token.lower_ == "here":
             return True
+        if token.dep_ == "prep" and token.lower_ in ("to", "into"):
+            for place in (c for c in token.children if c.dep_ == "pobj"):
+                named = [
+                    place,
+                    *(g for c in place.children if c.lower_ == "of" for g in c.children),
+                ]
+                if any(p.ent_type_ == "GPE" for p in named):
+                    return True
     return False
 
 
@@ -851,6 +1019,25 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
         if actor is not None and actor.kind in ("country", "government"):
             return False
     return True
+
+
+_POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
+
+
+def _owned_few(quantity: Quantity, num: Token) -> bool:
+    """A handful owned by someone ("her four children", "his two sons"): a family or a team,
+    not a figure."""
+    if quantity.value >= 10:
+        return False
+    first = num.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    start = first.start if first is not None else num.i
+    # "her four children", "with her husband and four children"
+    for token in reversed(num.doc[max(0, start - 4) : start]):
+        if token.lower_ in _POSSESSIVES:
+            return True
+        if token.pos_ not in ("NOUN", "CCONJ"):
+            return False
+    return False
 
 
 def _is_narrative(quantity: Quantity, num: Token) -> bool:
@@ -1003,6 +1190,10 @@ def locate(ctx: ArticleContext, sent: Span, reading: _Reading, num: Token) -> st
     phrase, a place in its clause, a place in its sentence, or "the country" resolved to the
     article's main country."""
     places = _places(ctx, sent)
+    if reading.category == "resettled":
+        # "receive 2,000 Syrian refugees from Lebanon": where they are taken from is not where
+        # they are resettled
+        places = [ent for ent in places if ent.root.head.lower_ != "from"]
     if _listed_after_place(num):
         for ent in places:
             if ent.end == num.i - 1:
@@ -1338,9 +1529,10 @@ def _first_prose_line(body: str) -> int:
 
 
 # A short label line without digits ("MOST READ", "Related", "Trending now"): a column of
-# other stories' headlines follows it, not the story's own highlights.
+# other stories' headlines follows it, not the story's own highlights. In Latin letters: a
+# line in another script above an English story is the site's furniture, not a section label.
 _FURNITURE_LABEL = re.compile(
-    r"^[ \t]*[^\W\d]+(?:[ \t]+[^\W\d]+){0,2}[ \t]*:?[ \t]*$", re.MULTILINE
+    r"^[ \t]*[A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2}[ \t]*:?[ \t]*$", re.MULTILINE
 )
 
 
@@ -1410,7 +1602,10 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
     index = DocIndex.of(doc)
     speakers = _SpeakerIndex(statements)
     figures: list[Figure] = []
-    previous: tuple[int, str] | None = None  # sentence number and category of the last figure
+    # sentence number, category and flight (see _fled) of the last figure
+    previous: tuple[int, str, bool] | None = None
+    fled: set[str] = set()  # ids of figures of people who fled (never resettled)
+    nationals: set[str] = set()  # ids of figures counting a nation's people
     quantities = find_quantities(body)
     rows = find_rows(body, quantities)
     row_lines = {body.rfind("\n", 0, start) + 1 for start in rows}
@@ -1455,7 +1650,13 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             reading = dataclasses.replace(reading, category="resettled")
         elif reading.category == "refugees" and row is None and _fled_within(ctx, reading, num):
             reading = dataclasses.replace(reading, category="displaced")
-        previous = (sentence_number, reading.category)
+        flight = _fled(reading, doc) or (
+            reading.noun is None
+            and recent == reading.category
+            and previous is not None
+            and previous[2]
+        )
+        previous = (sentence_number, reading.category, flight)
         start, end = _evidence_span(body, sent, quantity.start, quantity.end)
         as_of_date, precision = as_of(
             body[start:end], article.published_date, article.published_precision
@@ -1480,56 +1681,16 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
                 qualifier=quantity.qualifier,
             )
         )
-    figures = hosted_by_neighbours(body, _resettled_in_host(ctx, figures))
-    return _drop_restatements(figures)
+        if flight:
+            fled.add(figures[-1].figure_id)
+        if reading.noun is not None and reading.noun.ent_type_ == "NORP":
+            nationals.add(figures[-1].figure_id)
+    figures = resettled_in_host(ctx, figures, _main_country, fled, nationals)
+    return _drop_restatements(hosted_by_neighbours(body, figures))
 
 
-# Words that make an article one about a third country's resettlement programme.
-_RESETTLEMENT_WORDS = re.compile(
-    r"\b(?:resettl\w*|sponsor(?:ed|ship|s)?|privately[- ]sponsored|government[- ]assisted)\b",
-    re.IGNORECASE,
-)
-_CAMP_WORDS = re.compile(r"\bcamps?\b", re.IGNORECASE)
-# Figures that make a country the scene of the crisis rather than one that resettles refugees.
-_CRISIS_CATEGORIES = ("killed", "injured", "displaced", "besieged")
-_RESETTLEMENT_FRAME = 3  # mentions of resettlement that make an article one about it
-
-
-def _resettled_in_host(ctx: ArticleContext, figures: list[Figure]) -> list[Figure]:
-    """In an article about a country's resettlement programme, refugees counted in that
-    country (or in a place of it, or nowhere named) are refugees it has taken in: `resettled`
-    ("Ontario has welcomed 19,630 refugees", "hosting 5,180 refugees"). Refugees counted in
-    another country (a neighbour of first asylum) stay `refugees`, and so does every refugee
-    figure of an article whose resettled figures are in other countries than its main one
-    (pledges to resettle refugees from the country the article is about)."""
-    if not any(f.category == "refugees" for f in figures):
-        return figures
-    if len(_RESETTLEMENT_WORDS.findall(ctx.body)) < _RESETTLEMENT_FRAME:
-        return figures
-    if len(_CAMP_WORDS.findall(ctx.body)) >= 2:
-        return figures  # refugee camps: the article is about a country of first asylum
-    host = _main_country(ctx)
-    if host is None:
-        return figures
-    if any(
-        f.category in _CRISIS_CATEGORIES and (f.location or "").lower() == host.lower()
-        for f in figures
-    ):
-        return figures  # people die or are displaced there: the country refugees flee, not a host
-    other_countries = {
-        name.lower()
-        for actor in ctx.actors.values()
-        if actor.kind == "country" and actor.name != host
-        for name in (actor.name, *actor.aliases)
-    }
-    if any(
-        f.category == "resettled" and (f.location or "").lower() in other_countries for f in figures
-    ):
-        return figures  # the resettling countries are others: the host receives refugees first
-    out = []
-    for figure in figures:
-        place = (figure.location or "").lower()
-        if figure.category == "refugees" and place not in other_countries:
-            figure = dataclasses.replace(figure, category="resettled")
-        out.append(figure)
-    return out
+def _fled(reading: _Reading, doc) -> bool:
+    """A refugee figure said to have fled ("have fled Syria", "escaped the country")."""
+    return reading.category == "refugees" and any(
+        doc[i].lemma_.lower() in _FLIGHT_VERBS for i in reading.window
+    )

@@ -43,6 +43,10 @@ CURRENCY_CODES = {"$": "USD", "US$": "USD", "U.S.$": "USD", "USD": "USD", "C$": 
                   "CA$": "CAD", "Can$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD",
                   "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP"}  # fmt: skip
 
+# Fractions of a scale word: "half a million", "a quarter of a million".
+_FRACTION_WORDS = {"half": 1 / 2, "quarter": 1 / 4, "quarters": 1 / 4, "third": 1 / 3,
+                   "thirds": 1 / 3}  # fmt: skip
+
 _WORD = "|".join(sorted(list(UNITS) + list(SCALES) + ["dozen"], key=len, reverse=True))
 _FIRST_WORD = "|".join(sorted(UNITS, key=len, reverse=True))  # "thousand" alone is vague
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -52,8 +56,9 @@ _NUMBER = (
     r"(?P<num>"
     # digits with an optional scale word ("3.73 million", "$1.2-billion") or short scale ("1.2m")
     rf"(?:(?:{_DIGITS})(?:(?:\s|-)(?:{_SCALE_WORDS})\b|(?:mn|bn|tn|m|b|k)\b|\s(?-i:M)(?![\w.-]))?)"
-    # "half a million", "a quarter of a million"
-    rf"|(?:half\s+a\s+{_SCALE_WORDS}\b)"
+    # "half a million", "half-a-million", "a quarter of a million", "three quarters of a million"
+    rf"|(?:(?:(?:an?|one|two|three)[\s-]+)?(?:half|quarters?|thirds?)(?:[\s-]+of)?[\s-]+an?[\s-]+"
+    rf"{_SCALE_WORDS}\b)"
     # "a million", "a dozen", "a hundred" (but never a bare "a")
     rf"|(?:an?\s+(?:{_SCALE_WORDS})\b(?:(?:\s+and\s+|\s|-)(?:{_WORD})\b)*)"
     # spelled-out numbers: "six million", "twenty-five", "one hundred and twenty"
@@ -104,8 +109,15 @@ def words_to_number(words: str) -> float | None:
     tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
     if not tokens:
         return None
-    if tokens[0] == "half" and len(tokens) == 3 and tokens[2] in SCALES:
-        return SCALES[tokens[2]] / 2
+    if tokens[-1] in SCALES and len(tokens) >= 3 and tokens[-2] in ("a", "an"):
+        # "half a million", "a quarter of a million", "three quarters of a million"
+        parts = [t for t in tokens[:-2] if t != "of"]
+        share = _FRACTION_WORDS.get(parts[-1]) if parts else None
+        if share is not None and len(parts) <= 2:
+            count = (
+                1 if len(parts) == 1 else UNITS.get(parts[0], 1 if parts[0] in ("a", "an") else 0)
+            )
+            return SCALES[tokens[-1]] * share * count if count else None
     if tokens[0] in ("a", "an"):
         tokens[0] = "one"
     total, current = 0.0, 0.0
@@ -191,6 +203,19 @@ _RANGE_OF_PEOPLE = re.compile(
     r"refugees|migrants|residents|families|dead|killed|wounded|injured)\b",
     re.IGNORECASE,
 )
+# "about 1,200 to 1,300 people per day": the upper bound of a range written with "to" (the
+# lower bound is the figure, as with "40-50 people"); "rose from 36,000 to 150,000" is a level
+# from one count to another, and both are read.
+_RANGE_UPPER = re.compile(
+    r"(?<![\w.,])(?P<lead>\w+\s+)?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|thousand|billion))?\s+to\s+$",
+    re.IGNORECASE,
+)
+_LEVEL_LEADS = ("from", "between", "rose", "risen", "increased", "grew", "grown", "climbed",
+                "jumped", "fell", "fallen", "dropped", "declined", "decreased", "swelled", "soared")  # fmt: skip
+# "2.5 to 3 million people": the lower bound of a range takes the upper bound's scale word.
+_SCALED_UPPER = re.compile(
+    r"\s+to\s+\d[\d,]*(?:\.\d+)?\s+(million|billion|thousand)\b", re.IGNORECASE
+)
 # "climbing by more than 3,000 per day": a count of people per day or week is a figure (daily
 # arrivals, GOLD.md); money per period stays a price or a grant, and small numbers ("three
 # meals a day") stay out.
@@ -242,6 +267,9 @@ def _excluded(text: str, start: int, end: int, number: str, is_money: bool) -> b
         return True  # (a grouped number after a year is a row: "Returnees Jan-April 2019 216,200")
     if is_money:
         return False
+    upper = _RANGE_UPPER.search(line_before)
+    if upper and (upper.group("lead") or "").strip().lower() not in _LEVEL_LEADS:
+        return True
     if _YEAR.match(number):  # "in 2011", "2002-2022"
         return True
     if _MONTH_AFTER.match(after) and re.fullmatch(r"\d{1,2}", number):  # "16 June"
@@ -307,6 +335,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if _excluded(text, start, end, number, currency is not None):
             continue
         value = parse_number(number)
+        scaled = _SCALED_UPPER.match(text, end) if re.fullmatch(_DIGITS, number) else None
+        if value is not None and scaled:
+            value *= SCALES[scaled.group(1).lower()]  # "2.5 to 3 million": 2.5 million
         if value is None or value < 2:
             continue  # "1 soldier", "$1": a single thing is never a count
         value_text = text[start:end]

@@ -201,3 +201,27 @@ def test_section_ranges_and_vote_shares_are_not_quantities(text):
 def test_a_range_of_people_is_read_as_its_lower_bound():
     assert [q.value for q in find_quantities("Shelling killed 30-45 people overnight.")] == [30]
     assert find_quantities("The council voted 13-2 on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_text"),
+    [
+        ("a quarter of a million Syrians", 250_000, "a quarter of a million"),
+        ("nearly half-a-million refugees", 500_000, "half-a-million"),
+        ("three quarters of a million people", 750_000, "three quarters of a million"),
+    ],
+)
+def test_fractions_of_a_scale_word_are_read_as_their_share(text, value, value_text):
+    assert quantities(text) == [(value, value_text)]
+
+
+def test_a_range_written_with_to_is_read_as_its_lower_bound():
+    assert quantities("registering about 1,200 to 1,300 people per day") == [(1_200, "1,200")]
+    assert [q.value for q in find_quantities("some 2.5 to 3 million people fled")] == [2_500_000]
+
+
+def test_a_level_from_one_count_to_another_keeps_both_counts():
+    assert [q.value for q in find_quantities("rose from 36,000 to 150,000 refugees")] == [
+        36_000,
+        150_000,
+    ]
