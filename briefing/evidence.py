@@ -153,7 +153,10 @@ def rows(wh: Warehouse, f: Filters, keys: tuple[str, ...], limit: int = MAX_ROWS
         mark = parse_key(text)
         if mark is None:
             continue
-        subject, where, params = _subject_sql(mark)
+        try:
+            subject, where, params = _subject_sql(mark)
+        except (KeyError, TypeError, ValueError):  # a mark from a link that names no rows
+            continue
         frames.append(
             queries._run(
                 wh,

@@ -68,6 +68,7 @@ PAGE_CHOICES = (
     *("node", "colour_by", "top", "co"),  # Actor network: actor, colouring, size, co-mentions
     *("q", "statement"),  # Statements: search text, the statement read in context
     "statement_events",  # Events: statement events included
+    "pick",  # every chart's selected marks, whose evidence is listed (page_state.picked_marks)
 )
 # Parameters a page reads itself, kept in the URL beside the filters (see write_url).
 PAGE_PARAMS = (
