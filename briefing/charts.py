@@ -136,25 +136,37 @@ def _finish(
     scale: theme.TypeScale = theme.SCREEN,
     subtitle: str | None = None,
     width: int | None = None,
+    key_band: int = 0,
 ) -> go.Figure:
     """Title, fonts, legend and the source line; `foot` is extra room (px at screen size) below
     the x axis for tall tick labels, so the source line never sits on them. The arguments are
     kept in the layout's meta so `for_slide` can finish the same figure again at slide size."""
     grow = scale.body / theme.SCREEN.body  # tick labels grow with the body size
-    meta = {"finish": {"title": title, "legend_title": legend_title, "foot": foot}}
+    meta = {
+        "finish": {"title": title, "legend_title": legend_title, "foot": foot, "key_band": key_band}
+    }
     foot = round(foot * grow)
     wrapped = _wrap(plain(source), scale.source_wrap)
     lines = wrapped.count("<br>") + 1
+    # Plotly never wraps a title: broken between words here, so a phone's chart shows it whole.
+    title_text = wrap_label(title, TITLE_CHARS if scale == theme.SCREEN else SLIDE_TITLE_CHARS)
+    title_lines = title_text.count("<br>") + 1
     # Without an x axis (network, empty chart) the source line needs no room for tick labels.
     below_axis = 20 if fig.layout.xaxis.visible is False else 70
     # On screen Plotly's toolbar sits in the top-right corner: the title starts below it, so a
     # title that runs the width of a phone is never covered. A slide (an image) has no toolbar.
     title_top = theme.MODEBAR_BAND if scale == theme.SCREEN else 14
-    top = title_top + round(1.6 * scale.title) + 18
+    top = title_top + round(1.6 * scale.title) + round(1.25 * scale.title) * (title_lines - 1) + 18
     if subtitle:
-        top = round(title_top + 1.6 * scale.title + 2 * scale.subtitle + 26)
+        top = round(
+            title_top
+            + 1.6 * scale.title
+            + 1.25 * scale.title * (title_lines - 1)
+            + 2 * scale.subtitle
+            + 26
+        )
     title_spec: dict = {
-        "text": title,
+        "text": title_text,
         "x": 0.01,
         "xanchor": "left",
         "yref": "container",
@@ -196,6 +208,21 @@ def _finish(
     )
     if width:
         fig.update_layout(width=width)
+    if key_band:
+        # A horizontal colour key in a band of `key_band` px (at screen size) under the title,
+        # placed from the top of the figure: placed from the plot, Plotly's room for it pushes
+        # the title off the top.
+        band = round(key_band * grow)
+        fig.update_traces(
+            colorbar={
+                "yref": "container",
+                "y": 1 - (top + 0.1 * band) / height,
+                "yanchor": "top",
+                "thickness": round(12 * grow),
+            },
+            selector={"type": "heatmap"},
+        )
+        fig.update_layout(margin={"t": top + band})
     fig.add_annotation(
         name=SOURCE_ANNOTATION,
         text=wrapped,
@@ -244,6 +271,7 @@ def for_slide(fig: go.Figure, subtitle: str, source: str) -> go.Figure:
         height=height,
         legend_title=finish.get("legend_title"),
         foot=finish.get("foot") or 0,  # at screen size: _finish grows it
+        key_band=finish.get("key_band") or 0,
         scale=theme.SLIDE,
         subtitle=f"{subtitle} · {note}" if note else subtitle,
         width=width,
@@ -271,7 +299,7 @@ def _label_width(fig: go.Figure) -> int:
     if not labels:
         return 0
     # An underestimate on purpose: too little shift costs a few pixels, too much cuts text.
-    return min(240, int(5.5 * max(len(v) for v in labels)))
+    return min(240, int(5.5 * max(len(line) for v in labels for line in v.split("<br>"))))
 
 
 def _wrap(text: str, width: int) -> str:
@@ -290,6 +318,36 @@ def _wrap(text: str, width: int) -> str:
             line = candidate
     lines.append(line)
     return "<br>".join(lines)
+
+
+# Characters of a title per line: a screen chart's title fits a phone's 390 px width (Plotly
+# draws it at theme.SCREEN.title px, about 9 px a character); a slide's fits its 960 px layout.
+TITLE_CHARS = 36
+SLIDE_TITLE_CHARS = 64
+
+
+def wrap_label(text: object, width: int) -> str:
+    """A title or label broken between words with <br> into lines of at most `width`
+    characters (a word longer than a line keeps its own line, never cut); breaks already in
+    the text stay. The one wrapping rule of every chart's titles and long labels."""
+    if not isinstance(text, str):
+        return "" if text is None else str(text)
+    return "<br>".join(_balanced(line, width) for line in text.split("<br>"))
+
+
+def _balanced(line: str, width: int) -> str:
+    """`line` in as few lines of at most `width` characters as greedy breaking gives, with the
+    lines as even as possible ('Statements per year,<br>by speaker's country', not a last line
+    of one word)."""
+    if len(line) <= width:
+        return line
+    greedy = _wrap_words(line, width)
+    lines = greedy.count("<br>") + 1
+    for target in range(math.ceil(len(line) / lines), width):
+        even = _wrap_words(line, target)
+        if even.count("<br>") + 1 == lines:
+            return even
+    return greedy
 
 
 def _wrap_words(text: str, width: int) -> str:
@@ -1067,6 +1125,25 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
     return fig.update_layout(margin={"t": (fig.layout.margin.t or 70) + 20 * lines})
 
 
+def retitled(fig: go.Figure, title: str) -> go.Figure:
+    """A finished chart under another title (kept in its meta for the slide, which wraps it
+    again at slide width), wrapped as _finish wraps titles, with the top margin and a legend
+    on top moved down by the lines it gains."""
+    finish = dict((fig.layout.meta or {}).get("finish") or {})
+    before = str(fig.layout.title.text or "").count("<br>") + 1
+    text = wrap_label(title, TITLE_CHARS)
+    grown = round(1.25 * theme.SCREEN.title) * (text.count("<br>") + 1 - before)
+    height = fig.layout.height or HEIGHT
+    fig.update_layout(
+        title_text=text,
+        meta={"finish": {**finish, "title": title}},
+        margin={"t": (fig.layout.margin.t or 70) + grown},
+    )
+    if fig.layout.legend.yref == "container" and fig.layout.legend.y is not None:
+        fig.update_layout(legend={"y": fig.layout.legend.y - grown / height})
+    return fig
+
+
 def _title_at_top(fig: go.Figure) -> go.Figure:
     """Keep the title at the top of the figure: Plotly centres it in the top margin, so a
     margin grown for a legend or a panel title would bring it down onto them."""
@@ -1092,7 +1169,8 @@ def stance_bars(df: pd.DataFrame, source: str, top: int = 20, side: str = "count
     if df.empty:
         return empty_figure(title, source)
     df = df.copy()
-    df["pair"] = [f"{_short(s, 26)} → {_short(t, 26)}" for s, t in zip(df["source"], df["target"])]
+    # A long pair takes two lines (source →, target) rather than a phone's whole width.
+    df["pair"] = [pair_label(s, t) for s, t in zip(df["source"], df["target"])]
     totals = df.groupby("pair")["stances"].sum().sort_values(ascending=False)
     pairs = list(totals.index[:top])
     df = df[df["pair"].isin(pairs)]
@@ -1122,13 +1200,34 @@ def stance_bars(df: pd.DataFrame, source: str, top: int = 20, side: str = "count
     fig.update_yaxes(categoryorder="array", categoryarray=pairs[::-1], title=None)
     fig.update_xaxes(title="stances", dtick=1 if totals.max() < 10 else None)
     subtitle = f" (top {top} of {len(totals)} pairs)" if len(totals) > top else ""
-    return _finish(
-        fig,
-        title + subtitle,
-        source,
-        height=max(340, 130 + 30 * len(pairs)),
-        legend_title="polarity",
-    )
+    row = 34 if any("<br>" in p for p in pairs) else 26
+
+    def finished(height: int) -> go.Figure:
+        done = _finish(go.Figure(fig), title + subtitle, source, height, legend_title="polarity")
+        return _legend_on_top(done)
+
+    return _tall_enough(finished, row * len(pairs))
+
+
+def _tall_enough(finished: Callable[[int], go.Figure], plot: int, least: int = 340) -> go.Figure:
+    """A chart finished (`finished(height)`) as tall as its margins (title, legend, source
+    line, which grow with their lines) plus `plot` pixels for its rows: finished once to learn
+    the margins, again at the height they need (titles and legends are placed from it)."""
+    first = finished(least)
+    margin = first.layout.margin
+    needed = (margin.t or 0) + (margin.b or 0) + plot
+    return first if needed <= least else finished(needed)
+
+
+PAIR_CHARS = 24  # characters of a 'source → target' label line; a longer pair takes two lines
+
+
+def pair_label(source: object, target: object) -> str:
+    """'Canada → Russia', or for a long pair 'Alexander Darchiev →<br>United States': broken
+    at the arrow, so a phone's chart keeps its bars (each name shortened past 26 characters;
+    the hover and the data have it whole)."""
+    one = f"{_short(source, 26)} → {_short(target, 26)}"
+    return one if len(one) <= PAIR_CHARS else f"{_short(source, 26)} →<br>{_short(target, 26)}"
 
 
 def short_labels(names: list[str], width: int) -> list[str]:
@@ -1224,11 +1323,19 @@ def stance_matrix(
                 [0.5, "#F7F7F7"],
                 [1, theme.POLARITY_COLOURS["supportive"]],
             ],
+            # Across the top, under the title: at the right it would take a third of a
+            # phone's width from the cells.
             colorbar={
-                "title": {"text": "net tone"},
-                # Just inside the ends, so the top one clears the bar's title.
-                "tickvals": [-0.9, 0, 0.9],
-                "ticktext": ["all critical", "balanced", "all supportive"],
+                "orientation": "h",
+                "x": 0,
+                "xanchor": "left",
+                "xref": "paper",
+                "len": 1.0,
+                "lenmode": "fraction",
+                "thickness": 12,
+                # Inside the ends, so the end labels are not cut by the chart's edge.
+                "tickvals": [-0.8, 0, 0.8],
+                "ticktext": ["net tone: all critical", "balanced", "all supportive"],
             },
             hovertemplate="%{customdata}<extra></extra>",
             xgap=2,
@@ -1241,7 +1348,16 @@ def stance_matrix(
     fig.update_xaxes(title="target", side="bottom", tickangle=-45)
     longest = max(len(column_label[t]) for t in targets)
     slant = int(0.55 * (theme.SCREEN.body) * longest * 0.71)
-    return _finish(fig, title, source, height=max(380, 170 + 38 * len(sources)) + slant, foot=slant)
+    colour_key = 48  # px between the title and the cells for the colour key
+    fig = _finish(
+        fig,
+        title,
+        source,
+        height=max(380, 170 + 38 * len(sources)) + slant + colour_key,
+        foot=slant,
+        key_band=colour_key,
+    )
+    return fig
 
 
 def _selectable_cells(

@@ -76,6 +76,15 @@ def selected_marks(selection: object) -> list[dict]:
     return list(found.values())
 
 
+def names_rows(keys: Mapping) -> bool:
+    """True when a mark (from a link: untrusted) has the keys its kind needs to name rows."""
+    try:
+        _subject_sql(keys)
+    except (KeyError, TypeError, ValueError):
+        return False
+    return True
+
+
 def _subject_sql(keys: Mapping) -> tuple[str, str, list]:
     """The subject and WHERE clause (with its parameters) selecting the rows behind a mark."""
     kind = keys.get("kind")
@@ -153,10 +162,7 @@ def rows(wh: Warehouse, f: Filters, keys: tuple[str, ...], limit: int = MAX_ROWS
         mark = parse_key(text)
         if mark is None:
             continue
-        try:
-            subject, where, params = _subject_sql(mark)
-        except (KeyError, TypeError, ValueError):  # a mark from a link that names no rows
-            continue
+        subject, where, params = _subject_sql(mark)
         frames.append(
             queries._run(
                 wh,

@@ -123,7 +123,7 @@ def _valid_mark(mark: object) -> dict | None:
     """A mark from a link, or None: a known kind (briefing.evidence.KINDS) whose keys are short
     names with text, numbers, booleans or lists of text ("ids") as values. A link is untrusted
     input; the evidence query takes every value as a parameter."""
-    from briefing.evidence import KINDS
+    from briefing.evidence import KINDS, names_rows
 
     if not isinstance(mark, dict) or mark.get("kind") not in KINDS:
         return None
@@ -135,7 +135,7 @@ def _valid_mark(mark: object) -> dict | None:
                 return None
         elif value is not None and not isinstance(value, str | int | float | bool):
             return None
-    return mark
+    return mark if names_rows(mark) else None
 
 
 def decode_picks(raw: str | None) -> dict[str, list[dict]]:

@@ -68,6 +68,11 @@ class NetworkView:
     nodes: pd.DataFrame
     edges: pd.DataFrame
     graph: nx.Graph
+    # The strongest stance ties as ranked bars: the network's readable form on a phone.
+    ties: Chart | None = None
+
+
+PHONE_TIES = 12  # ties ranked on a phone, where a drawn network of many actors is a tangle
 
 
 def _plural(n: int, word: str) -> str:
@@ -437,9 +442,7 @@ def figures(ctx: PageContext) -> list[Chart]:
 
 def _titled(fig: go.Figure, title: str) -> go.Figure:
     """A chart under its page's own title (kept for the slide too)."""
-    finish = dict((fig.layout.meta or {}).get("finish") or {})
-    fig.update_layout(title_text=title, meta={"finish": {**finish, "title": title}})
-    return fig
+    return charts.retitled(fig, title)
 
 
 def _fewer_quantities(spread: pd.DataFrame, source: str) -> go.Figure | None:
@@ -579,7 +582,20 @@ def actor_network(
         evidence=True,
         rows=functools.partial(evidence.stance_rows, wh, f, "actor", shown),
     )
-    return NetworkView(chart, nodes, edges, graph)
+    ties = Chart(
+        "network_ties",
+        "Strongest ties",
+        _titled(
+            charts.stance_bars(edges, ctx.source("stances", "stances"), PHONE_TIES, "actor"),
+            f"Strongest ties: the {PHONE_TIES} pairs with most stances",
+        ),
+        network.strongest_stance_ties(edges, PHONE_TIES),
+        "stances",
+        caption_stances(edges, "actor"),
+        evidence=True,
+        rows=functools.partial(evidence.stance_rows, wh, f, "actor", shown),
+    )
+    return NetworkView(chart, nodes, edges, graph, ties)
 
 
 def events_source(ctx: PageContext, table: pd.DataFrame, with_statements: bool) -> str:
