@@ -265,6 +265,12 @@ def list_marks(ctx, box_key: str, marks: list[dict], title: str, limit: int = MA
             )
         if found.empty:
             st.caption("No rows behind this mark under the current filters.")
+        quantity = {}
+        if (found["subject"] == "figures").any():  # each figure's quantity, all its sources
+            from briefing import reconcile
+
+            figures = reconcile.quantity_figures(ctx.warehouse, ctx.filters)
+            quantity = reconcile.figure_links(figures, ctx.filters)
         for row in found.itertuples(index=False):
             st.text(row.evidence if isinstance(row.evidence, str) else "(no sentence recorded)")
             about = _line(
@@ -279,8 +285,10 @@ def list_marks(ctx, box_key: str, marks: list[dict], title: str, limit: int = MA
             # Names and outlets come from articles: escaped. The link is percent-encoded.
             link = article_link(ctx.filters, row.article_id, row.char_start, row.char_end)
             review = review_link(row.subject, row.row_id, ctx.filters)
+            same = quantity.get(str(row.row_id)) if row.subject == "figures" else None
             st.caption(
                 f"{md_escape(about)} · [read it in its article]({link}) · [review it]({review})"
+                + (f" · [all sources for this quantity]({same})" if same else "")
             )
 
 
