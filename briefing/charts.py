@@ -102,6 +102,7 @@ def source_line(
     *,
     outlets: tuple[str, ...] | None = None,
     generated: date | None = None,
+    counted: str | None = None,
 ) -> str:
     """'Source: briefing warehouse · 12 statements from 5 articles · 2015-10 to 2020-11-11 · …'
     (dates as given: pass labels to keep their precision). Exports also name the `outlets`
@@ -109,7 +110,8 @@ def source_line(
     plural = "" if articles == 1 else "s"
     noun = noun[:-1] if rows == 1 and noun.endswith("s") else noun
     # Rows that are articles are counted once: never "19 articles from 19 articles".
-    counted = f"{rows:,} {noun}"
+    # `counted` says what the rows are when one noun cannot ('12 figures and 7 events').
+    counted = counted or f"{rows:,} {noun}"
     if not noun.startswith("article"):
         counted += f" from {articles:,} article{plural}"
     parts = ["Source: briefing warehouse", counted]

@@ -69,7 +69,7 @@ def show_chart(ctx: PageContext, chart: Chart) -> None:
 
 def chart_downloads(ctx: PageContext, chart: Chart) -> None:
     name = export.slug(chart.name)
-    about = ctx.credits(chart.subject)
+    about = chart.credits() if chart.credits is not None else ctx.credits(chart.subject)
     menu = st.popover("Download", icon=":material/download:", key=f"download_{chart.key}")
     export.RENDERER.warm()
     missing = _shown(export.RENDERER.missing())

@@ -47,6 +47,10 @@ class Chart:
     # Mark keys (evidence.mark_key JSON) that together stand for every row behind the chart, or
     # None: the slide's notes read the rows behind them, and the pack's sources are theirs.
     marks: tuple[str, ...] | None = None
+    # What its exported image says about itself (briefing.export.Credits), when the rows it
+    # draws are not one subject's rows under the filters (the map: figures and events at
+    # places); None: the subject's (PageContext.credits).
+    credits: Callable[[], object] | None = None
 
     @property
     def for_slide(self) -> go.Figure:

@@ -3,6 +3,8 @@ sentences behind a place when it is clicked. Opened as /map?place=city:170063&sh
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from briefing import evidence, export, maps
@@ -59,6 +61,9 @@ if ctx:
         st.stop()
     noun = maps.SHOW[show].lower()
     fig = maps.figure(places, f"{maps.SHOW[show]} by place", colour)
+    # The source line counts what the map draws: figures and events at places it can draw.
+    on_map = maps.drawn(wh, f, show)
+    described = f.describe(ctx.names)
     chart = Chart(
         key="map",
         name=f"{maps.SHOW[show]} by place",
@@ -66,6 +71,10 @@ if ctx:
         data=places.drop(columns=["place_id"]),
         subject="events" if show == "events" else "figures",
         caption="",
+        credits=lambda: export.Credits(
+            export.subtitle_for(described),
+            on_map.source_line(show, outlets=on_map.outlets, generated=date.today()),
+        ),
     )
     state = st.plotly_chart(
         fig,
@@ -78,11 +87,12 @@ if ctx:
     chart_downloads(ctx, chart)
     drawn = places.dropna(subset=["lat", "lon"])
     st.caption(
-        md_escape(f"{int(drawn['rows'].sum()):,} {noun} at {len(drawn):,} places on the map.")
+        md_escape(
+            f"{on_map.counted(show)} at {len(drawn):,} places on the map "
+            "(a row naming two places is drawn at both)."
+        )
     )
-    for subject in ("figures", "events"):
-        if show in ("both", subject):
-            st.caption(md_escape(ctx.source(subject, subject)))
+    st.caption(md_escape(on_map.source_line(show, described)))
     # Never dropped silently: what the map cannot draw, and why.
     left_out = []
     if missing.unknown:
