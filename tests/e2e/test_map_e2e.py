@@ -108,3 +108,19 @@ def test_the_map_draws_its_outlines_offline_and_a_clicked_place_shows_its_eviden
     assert any(s in again.locator(".st-key-evidence_map").inner_text() for s in sentences)
     again.close()
     page.close()
+
+
+def test_back_undoes_a_clicked_place(shipped_server, wide_page):
+    page = wide_page
+    page.goto(f"{shipped_server}/map")
+    wait_for_app(page)
+    bubbles = page.locator(CHART).locator(".scattergeo path.point")
+    bubbles.first.wait_for(state="attached", timeout=60000)
+    box = bubbles.first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(lambda url: "place=" in url, timeout=60000)
+    page.locator(".st-key-evidence_map").wait_for(timeout=60000)
+    page.go_back()
+    page.wait_for_url(lambda url: "place=" not in url, timeout=60000)
+    wait_for_app(page)
+    page.locator(".st-key-evidence_map").wait_for(state="detached", timeout=60000)
