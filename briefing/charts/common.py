@@ -618,3 +618,13 @@ def _away_from_edge(share: float) -> str:
     """Where a label sits beside its point at `share` (0..1) of the axis: growing rightwards
     near the left edge, leftwards near the right edge, centred in the middle."""
     return "right" if share < 0.35 else "left" if share > 0.65 else "center"
+
+
+def _tall_enough(finished: Callable[[int], go.Figure], plot: int, least: int = 340) -> go.Figure:
+    """A chart finished (`finished(height)`) as tall as its margins (title, legend, source
+    line, which grow with their lines) plus `plot` pixels for its rows: finished once to learn
+    the margins, again at the height they need (titles and legends are placed from it)."""
+    first = finished(least)
+    margin = first.layout.margin
+    needed = (margin.t or 0) + (margin.b or 0) + plot
+    return first if needed <= least else finished(needed)

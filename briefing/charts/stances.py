@@ -3,13 +3,14 @@ source → target pair, the stance matrix and stances over time."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from briefing import theme
 from briefing.charts.common import (
+    HEIGHT,
     TIME_BINS,
     _binned_bars,
     _count_axis,
@@ -19,6 +20,7 @@ from briefing.charts.common import (
     _one_article_key,
     _plain_inputs,
     _short,
+    _tall_enough,
     binned,
     empty_figure,
     month_range,
@@ -87,7 +89,7 @@ def statements_over_time(
     months, tick = TIME_BINS[unit]
     fig.update_xaxes(title=None, tickformat=tick, range=month_range(df["period"], months))
     fig.update_yaxes(**_count_axis(df.groupby("period")["statements"].sum(), "statements"))
-    return _finish(fig, title, source)
+    return _keyed_on_top(fig, title, source)
 
 
 @_plain_inputs
@@ -135,16 +137,6 @@ def stance_bars(df: pd.DataFrame, source: str, top: int = 20, side: str = "count
         return _legend_on_top(done)
 
     return _tall_enough(finished, row * len(pairs))
-
-
-def _tall_enough(finished: Callable[[int], go.Figure], plot: int, least: int = 340) -> go.Figure:
-    """A chart finished (`finished(height)`) as tall as its margins (title, legend, source
-    line, which grow with their lines) plus `plot` pixels for its rows: finished once to learn
-    the margins, again at the height they need (titles and legends are placed from it)."""
-    first = finished(least)
-    margin = first.layout.margin
-    needed = (margin.t or 0) + (margin.b or 0) + plot
-    return first if needed <= least else finished(needed)
 
 
 PAIR_CHARS = 24  # characters of a 'source → target' label line; a longer pair takes two lines
@@ -263,7 +255,7 @@ def stance_matrix(
                 "thickness": 12,
                 # Inside the ends, so the end labels are not cut by the chart's edge.
                 "tickvals": [-0.8, 0, 0.8],
-                "ticktext": ["net tone: all critical", "balanced", "all supportive"],
+                "ticktext": ["all critical", "balanced", "all supportive"],
             },
             hovertemplate="%{customdata}<extra></extra>",
             xgap=2,
@@ -360,4 +352,19 @@ def stances_over_time(df: pd.DataFrame, source: str) -> go.Figure:
     months, tick = TIME_BINS[unit]
     fig.update_xaxes(title=None, tickformat=tick, range=month_range(df["period"], months))
     fig.update_yaxes(**_count_axis(df.groupby("period")["stances"].sum(), "stances"))
-    return _finish(fig, title, source, legend_title="polarity")
+    return _keyed_on_top(fig, title, source, "polarity")
+
+
+TIME_PLOT = 280  # px of a time chart's bars, whatever its legend takes
+
+
+def _keyed_on_top(fig: go.Figure, title: str, source: str, legend: str | None = None):
+    """A time chart finished with its legend between the title and the bars: at the right, a
+    legend of countries takes most of a phone's width from the bars. As tall as the legend's
+    lines need, so the bars keep TIME_PLOT px."""
+
+    def finished(height: int) -> go.Figure:
+        done = _finish(go.Figure(fig), title, source, height, legend_title=legend)
+        return _legend_on_top(done)
+
+    return _tall_enough(finished, TIME_PLOT, least=HEIGHT)
