@@ -136,13 +136,16 @@ def figure(periods: pd.DataFrame, title: str, size: str, source: str) -> go.Figu
     fig.update_layout(
         barmode="stack",
         xaxis_title=PERIODS[size],
-        yaxis_title="articles (each split by its stances)",
+        yaxis_title="articles (split by polarity)",
         yaxis={"rangemode": "tozero", "tickformat": ",d", "dtick": 1}
         if periods["articles"].max() <= 10
         else {"rangemode": "tozero"},
         xaxis={"type": "category"},
     )
-    fig = charts._finish(fig, title, source, legend_title="polarity")
+    # Many periods slant their labels on a narrow screen: room below the axis for them, so
+    # the source line never sits on them.
+    slant = 36 if len(periods) > 6 else 0
+    fig = charts._finish(fig, title, source, legend_title="polarity", foot=slant)
     return charts._legend_on_top(fig)
 
 

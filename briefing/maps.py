@@ -357,8 +357,17 @@ def figure(places: pd.DataFrame, title: str, colour: str = "kind") -> go.Figure:
     fig.update_layout(
         title={"text": title},
         height=560,
-        margin={"l": 0, "r": 0, "t": 48, "b": 0},
-        legend={"title": {"text": COLOUR[colour]}, "itemsizing": "constant"},
+        margin={"l": 0, "r": 0, "t": 84, "b": 0},
+        # Above the map, not beside it: at the right it takes a third of a phone's width.
+        legend={
+            "title": {"text": COLOUR[colour]},
+            "itemsizing": "constant",
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1.0,
+            "yanchor": "bottom",
+        },
         clickmode="event+select",
     )
     return fig
