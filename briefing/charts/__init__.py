@@ -29,6 +29,7 @@ from briefing.charts.common import (
     source_line,
     spaced_labels,
     time_bin,
+    unit_of,
     when,
     wrap_label,
 )
@@ -105,6 +106,7 @@ __all__ = [
     "source_line",
     "spaced_labels",
     "time_bin",
+    "unit_of",
     "when",
     "wrap_label",
     "_finish",

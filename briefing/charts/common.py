@@ -409,12 +409,39 @@ def time_bin(dates: pd.Series) -> str:
     return "month" if years <= 3 else "quarter" if years <= 8 else "year"
 
 
+def unit_of(df: pd.DataFrame) -> str:
+    """The bins of counts over time: those the query binned in (its `unit`), else time_bin of
+    the months."""
+    if "unit" in df and not df.empty:
+        return str(df["unit"].iloc[0])
+    return time_bin(df["month"])
+
+
 def binned(df: pd.DataFrame, count: str, keys: list[str], unit: str) -> pd.DataFrame:
     """Monthly counts (`month`, the `keys`, `count`, optionally `article_id`) summed into
     `unit` bins (time_bin): `period` (the bin's first day), the keys, the count, `articles`
     (how many articles the bar's rows come from; <NA> without article ids) and
     `one_article` (True when a bar of three or more rows comes from a single article, so one
-    long article is not read as a peak)."""
+    long article is not read as a peak).
+
+    A frame the query binned already (`period`, its keys, the count and `articles`, see
+    briefing.queries.statements_over_time) is kept as it is; summed over fewer keys, its
+    articles are unknown (<NA>): an article may count under several keys."""
+    if "period" in df:
+        summed = df.groupby(["period", *keys], dropna=False, as_index=False, sort=True).agg(
+            **{count: (count, "sum")},
+            **({"articles": ("articles", "sum")} if "articles" in df else {}),
+        )
+        whole = "articles" in df and len(summed) == len(df)
+        summed["articles"] = (
+            summed["articles"].astype("Int64")
+            if whole
+            else pd.array([pd.NA] * len(summed), dtype="Int64")
+        )
+        summed["one_article"] = (summed["articles"] == 1).fillna(False).astype(bool) & (
+            summed[count] >= 3
+        )
+        return summed
     months, _ = TIME_BINS[unit]
     out = df.copy()
     starts = pd.to_datetime(out["month"]).dt.to_period("M").dt.to_timestamp()

@@ -24,7 +24,7 @@ from briefing.charts.common import (
     binned,
     empty_figure,
     month_range,
-    time_bin,
+    unit_of,
 )
 
 
@@ -63,11 +63,14 @@ def statements_over_time(
     optionally article_id) per month, quarter or year as the span demands (time_bin)."""
     if df.empty:
         return empty_figure("Statements over time, by speaker's country", source)
-    unit = time_bin(df["month"])
+    unit = unit_of(df)
     title = f"Statements per {unit}, by speaker's country"
     df = df.copy()
     df["country"] = df["country"].fillna(theme.NO_COUNTRY)
-    totals = df.groupby("country")["statements"].sum().sort_values(ascending=False)
+    # Most statements first, ties by name (a stable sort of the names' order).
+    totals = df.groupby("country")["statements"].sum().sort_values(ascending=False, kind="stable")
+    if "period" in df:  # binned by the query, its `top` countries kept and the rest 'other'
+        totals = totals.drop(index="other", errors="ignore")
     keep = set(totals.index[:top])
     df.loc[~df["country"].isin(keep), ["country", "country_id"]] = ["other", None]
     df = binned(df, "statements", ["country", "country_id"], unit)
@@ -338,7 +341,7 @@ def stances_over_time(df: pd.DataFrame, source: str) -> go.Figure:
     per month, quarter or year as the span demands (time_bin)."""
     if df.empty:
         return empty_figure("Stances over time", source)
-    unit = time_bin(df["month"])
+    unit = unit_of(df)
     title = f"Stances per {unit}"
     df = binned(df, "stances", ["polarity"], unit)
     fig = go.Figure()
