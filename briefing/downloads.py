@@ -12,7 +12,7 @@ from datetime import date
 
 import streamlit as st
 
-from briefing import deck, evidence, export, pack
+from briefing import deck, evidence, export, pack, page_state
 from briefing.text import md_escape
 from briefing.ui import PageContext
 from briefing.views import Chart
@@ -46,25 +46,30 @@ def show_chart(ctx: PageContext, chart: Chart) -> None:
         )
         chart_downloads(ctx, chart)
         return
+    widget = f"chart_{chart.key}"
+    fresh = widget not in st.session_state  # first drawn, or forgotten on a page switch
     state = st.plotly_chart(
         chart.figure,
         config=export.plotly_config(chart.name),
-        key=f"chart_{chart.key}",
+        key=widget,
         width="stretch",
         on_select="rerun",
         selection_mode=("points",),
     )
     chart_downloads(ctx, chart)
     selection = state.selection if state is not None else None
-    if selection is None or not evidence.selected_marks(selection):
+    # The selection is in the URL (`pick`): a link, Back or a page switch reopens its evidence.
+    marks = page_state.picked_marks(chart.key, evidence.selected_marks(selection), fresh)
+    if not marks:
         st.caption("Select a mark (click it) to read the sentences behind it.")
     else:
-        evidence.show(ctx, chart.key, selection)
+        title = f"Evidence for the selected mark{'s' if len(marks) > 1 else ''}"
+        evidence.list_marks(ctx, chart.key, marks, title)
 
 
 def chart_downloads(ctx: PageContext, chart: Chart) -> None:
     name = export.slug(chart.name)
-    about = ctx.credits(chart.subject)
+    about = chart.credits() if chart.credits is not None else ctx.credits(chart.subject)
     menu = st.popover("Download", icon=":material/download:", key=f"download_{chart.key}")
     export.RENDERER.warm()
     missing = _shown(export.RENDERER.missing())

@@ -109,9 +109,14 @@ def _label(period: pd.Period, size: str) -> str:
     return str(period.year)
 
 
-def figure(periods: pd.DataFrame, title: str, size: str) -> go.Figure:
+def figure(periods: pd.DataFrame, title: str, size: str, source: str) -> go.Figure:
     """Stacked bars: article-weighted stances per period by polarity, each bar as tall as the
-    number of articles; the hover gives the raw stance counts and the mean tone."""
+    number of articles; the hover gives the raw stance counts and the mean tone. Finished as
+    every chart is (briefing.charts: a title that fits a phone, the `source` line at its foot),
+    so its slide image and pack slide stand alone."""
+    from briefing import charts
+
+    title = charts.plain(title)  # the pair's names come from the warehouse
     fig = go.Figure()
     for polarity in POLARITY_ORDER:
         fig.add_bar(
@@ -129,18 +134,33 @@ def figure(periods: pd.DataFrame, title: str, size: str) -> go.Figure:
     if len(periods) < 6:  # a few bars stay bar-shaped rather than filling the width
         fig.update_traces(width=0.5)
     fig.update_layout(
-        title=title,
         barmode="stack",
         xaxis_title=PERIODS[size],
-        yaxis_title="articles (each split by its stances)",
+        yaxis_title="articles (split by polarity)",
         yaxis={"rangemode": "tozero", "tickformat": ",d", "dtick": 1}
         if periods["articles"].max() <= 10
         else {"rangemode": "tozero"},
         xaxis={"type": "category"},
-        legend={"orientation": "h", "y": -0.25},
-        margin={"l": 60, "r": 20, "t": 60, "b": 80},
     )
-    return fig
+    # Many periods slant their labels on a narrow screen: room below the axis for them, so
+    # the source line never sits on them.
+    slant = 36 if len(periods) > 6 else 0
+    fig = charts._finish(fig, title, source, legend_title="polarity", foot=slant)
+    return charts._legend_on_top(fig)
+
+
+def source_line(stances: pd.DataFrame, filters: str) -> str:
+    """The chart's source line: the pair's stance sentences and articles, their dates, the
+    filters, and how articles are weighted."""
+    from briefing import charts
+
+    dated = stances.dropna(subset=["row_date"])["row_date"]
+    first = f"{dated.min():%Y-%m-%d}" if not dated.empty else None
+    last = f"{dated.max():%Y-%m-%d}" if not dated.empty else None
+    line = charts.source_line(
+        len(stances), stances["article_id"].nunique(), first, last, filters, "stance sentences"
+    )
+    return f"{line} · each article counts once, split by its sentences' polarities"
 
 
 # --- questions (SQL on the warehouse) ------------------------------------------------------------

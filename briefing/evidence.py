@@ -4,7 +4,7 @@ A chart builder puts a mark's keys in the last column of each trace's `customdat
 JSON object (`mark_key`), e.g. {"kind": "stances", "side": "country", "source": "canada",
 "target": "russia", "polarity": "critical"}. When the analyst selects marks, the page reads the
 keys back from Streamlit's selection (`selected_marks`), `rows` fetches the rows behind them
-under the current filters, and `show` lists them as readable text below the chart.
+under the current filters, and `list_marks` lists them as readable text below the chart.
 
 Kinds of mark and the rows behind them:
 - stances: source, target (ids, by `side` country or actor), optional polarity; or `ids`
@@ -74,6 +74,15 @@ def selected_marks(selection: object) -> list[dict]:
         if keys is not None:
             found.setdefault(json.dumps(keys, sort_keys=True), keys)
     return list(found.values())
+
+
+def names_rows(keys: Mapping) -> bool:
+    """True when a mark (from a link: untrusted) has the keys its kind needs to name rows."""
+    try:
+        _subject_sql(keys)
+    except (KeyError, TypeError, ValueError):
+        return False
+    return True
 
 
 def _subject_sql(keys: Mapping) -> tuple[str, str, list]:
@@ -210,17 +219,6 @@ def _line(values: Iterable[object]) -> str:
     return " · ".join(str(v) for v in values if isinstance(v, str) and v.strip())
 
 
-def show(ctx, chart_key: str, selection: object) -> None:
-    """Below a chart: the rows behind its selected marks, each as its full evidence sentence
-    (plain text, never Markdown or HTML), then who, date, outlet and confidence, and a link to
-    the sentence in its article. Nothing when no mark is selected."""
-    marks = selected_marks(selection)
-    if not marks:
-        return
-    title = f"Evidence for the selected mark{'s' if len(marks) > 1 else ''}"
-    list_marks(ctx, chart_key, marks, title)
-
-
 def pair_of(marks: list[dict]) -> tuple[str, str, str] | None:
     """(side, source, target) when every mark is a stance mark of one and the same pair."""
     pairs = {
@@ -235,8 +233,11 @@ def pair_of(marks: list[dict]) -> tuple[str, str, str] | None:
 
 
 def list_marks(ctx, box_key: str, marks: list[dict], title: str, limit: int = MAX_ROWS) -> None:
-    """The rows behind `marks` as readable evidence (see `show`), in a bordered box; a box for
-    one stance pair links to the pair's timeline on the dyad page."""
+    """The rows behind `marks` as readable evidence, in a bordered box: each row's full
+    evidence sentence (plain text, never Markdown or HTML), then who, date, outlet and
+    confidence, a link to the sentence in its article and, for a figure, to every source's
+    figure for its quantity (Figures reconciled). A box for one stance pair links to the
+    pair's timeline on the dyad page."""
     from briefing import dyad
 
     keys = tuple(json.dumps(m, sort_keys=True) for m in marks)
@@ -256,6 +257,12 @@ def list_marks(ctx, box_key: str, marks: list[dict], title: str, limit: int = MA
             )
         if found.empty:
             st.caption("No rows behind this mark under the current filters.")
+        quantity = {}
+        if (found["subject"] == "figures").any():  # each figure's quantity, all its sources
+            from briefing import reconcile
+
+            figures = reconcile.quantity_figures(ctx.warehouse, ctx.filters)
+            quantity = reconcile.figure_links(figures, ctx.filters)
         for row in found.itertuples(index=False):
             st.text(row.evidence if isinstance(row.evidence, str) else "(no sentence recorded)")
             about = _line(
@@ -270,8 +277,10 @@ def list_marks(ctx, box_key: str, marks: list[dict], title: str, limit: int = MA
             # Names and outlets come from articles: escaped. The link is percent-encoded.
             link = article_link(ctx.filters, row.article_id, row.char_start, row.char_end)
             review = review_link(row.subject, row.row_id, ctx.filters)
+            same = quantity.get(str(row.row_id)) if row.subject == "figures" else None
             st.caption(
                 f"{md_escape(about)} · [read it in its article]({link}) · [review it]({review})"
+                + (f" · [all sources for this quantity]({same})" if same else "")
             )
 
 

@@ -68,13 +68,14 @@ PAGE_CHOICES = (
     *("node", "colour_by", "top", "co"),  # Actor network: actor, colouring, size, co-mentions
     *("q", "statement"),  # Statements: search text, the statement read in context
     "statement_events",  # Events: statement events included
+    "pick",  # every chart's selected marks, whose evidence is listed (page_state.picked_marks)
+    *("place", "show", "colour"),  # Map: the place whose evidence is listed, what, colour by
 )
 # Parameters a page reads itself, kept in the URL beside the filters (see write_url).
 PAGE_PARAMS = (
     *("article", "mark"),  # Sources: the article read, the evidence highlighted in it
     *("table", "row"),  # Review
     *("source", "target", "side"),  # Pair over time
-    *("place", "show", "colour"),  # Map
     "quantity",  # Figures reconciled
     *PAGE_CHOICES,
 )

@@ -132,6 +132,93 @@ def unplaced(wh: Warehouse, f: Filters, show: str = "both") -> Unplaced:
     return Unplaced(len(unknown), top(unknown), len(no_point), top(no_point), int(seats.sum()))
 
 
+@dataclass(frozen=True)
+class Drawn:
+    """What the map draws under the filters: figures and events at places with coordinates,
+    the articles they come from (most first, by outlet) and their dates."""
+
+    figures: int
+    events: int
+    articles: int
+    outlets: tuple[str, ...]
+    first: str | None
+    last: str | None
+
+    def counted(self, show: str = "both") -> str:
+        """'12 figures and 7 events': what the map shows, each counted."""
+        parts = []
+        if show in ("both", "figures"):
+            parts.append(f"{self.figures:,} figure{'' if self.figures == 1 else 's'}")
+        if show in ("both", "events"):
+            parts.append(f"{self.events:,} event{'' if self.events == 1 else 's'}")
+        return " and ".join(parts)
+
+    def source_line(self, show: str, filters: str = "", **extra) -> str:
+        """The map's source line, counting what it draws (charts.source_line's other parts)."""
+        from briefing import charts
+
+        return charts.source_line(
+            self.figures * (show != "events") + self.events * (show != "figures"),
+            self.articles,
+            self.first,
+            self.last,
+            filters,
+            counted=f"{self.counted(show)} on the map",
+            **extra,
+        )
+
+
+_DRAWN = {
+    "figures": """
+        SELECT 'figures' AS subject, r.figure_id AS row_id, r.article_id, r.outlet, r.row_date,
+               r.date_label
+        FROM rows r
+        JOIN row_places l ON l.table_name = 'figures' AND l.row_id = r.figure_id
+        JOIN places p ON p.place_id = l.place_id
+        WHERE NOT COALESCE(r.seat_of_speaker, FALSE) AND p.lat IS NOT NULL AND p.lon IS NOT NULL""",
+    "events": """
+        SELECT 'events' AS subject, r.event_id AS row_id, r.article_id, r.outlet, r.row_date,
+               r.date_label
+        FROM rows r
+        JOIN row_places l ON l.table_name = 'events' AND l.row_id = r.event_id
+        JOIN places p ON p.place_id = l.place_id
+        WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL""",
+}
+
+
+@st.cache_data(**CACHE)
+def drawn(wh: Warehouse, f: Filters, show: str = "both") -> Drawn:
+    """What the map draws under the filters (a row at two places counts once), for its source
+    line: the rows it counts are the rows it draws, figures and events alike."""
+    frames = [
+        queries._run(wh, subject, f, sql)
+        for subject, sql in _DRAWN.items()
+        if show in ("both", subject)
+    ]
+    rows = pd.concat([x for x in frames if not x.empty], ignore_index=True) if frames else None
+    if rows is None or rows.empty:
+        return Drawn(0, 0, 0, (), None, None)
+    rows = rows.drop_duplicates(["subject", "row_id"])
+    by_subject = rows["subject"].value_counts()
+    per_outlet = (
+        rows.dropna(subset=["outlet"])
+        .groupby("outlet")["article_id"]
+        .nunique()
+        .sort_values(ascending=False, kind="stable")
+    )
+    dated = rows.dropna(subset=["row_date"])
+    first = dated.loc[dated["row_date"].idxmin(), "date_label"] if not dated.empty else None
+    last = dated.loc[dated["row_date"].idxmax(), "date_label"] if not dated.empty else None
+    return Drawn(
+        int(by_subject.get("figures", 0)),
+        int(by_subject.get("events", 0)),
+        int(rows["article_id"].nunique()),
+        tuple(per_outlet.index),
+        first,
+        last,
+    )
+
+
 def by_place(counts: pd.DataFrame, show: str = "both") -> pd.DataFrame:
     """One row per place: name, kind, lat, lon, figures, events, rows (both), category (the
     most frequent category there, ties by name) and what it lists."""
@@ -270,8 +357,17 @@ def figure(places: pd.DataFrame, title: str, colour: str = "kind") -> go.Figure:
     fig.update_layout(
         title={"text": title},
         height=560,
-        margin={"l": 0, "r": 0, "t": 48, "b": 0},
-        legend={"title": {"text": COLOUR[colour]}, "itemsizing": "constant"},
+        margin={"l": 0, "r": 0, "t": 84, "b": 0},
+        # Above the map, not beside it: at the right it takes a third of a phone's width.
+        legend={
+            "title": {"text": COLOUR[colour]},
+            "itemsizing": "constant",
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1.0,
+            "yanchor": "bottom",
+        },
         clickmode="event+select",
     )
     return fig

@@ -22,7 +22,8 @@ outside `allowed` falls back to the default.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+import json
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from briefing.filters import MAX_VALUE_CHARS, PAGE_CHOICES
 
@@ -108,3 +109,89 @@ def url_params() -> dict[str, str | None]:
     import streamlit as st
 
     return dict(st.session_state.get(_WRITTEN) or {})
+
+
+# --- the selected marks of every chart (its evidence list), as one parameter -------------------
+
+PICK = "pick"  # {chart key: [mark, ...]} as compact JSON: the charts' selected marks
+MAX_PICK_CHARS = 4000  # a link holds a few selections, not a whole chart's marks
+MAX_PICKED_MARKS = 20  # marks kept per chart (a box selection of a whole chart is cut)
+_SEEN = "page_state_seen_marks"  # chart key -> the selection its widget last reported
+
+
+def _valid_mark(mark: object) -> dict | None:
+    """A mark from a link, or None: a known kind (briefing.evidence.KINDS) whose keys are short
+    names with text, numbers, booleans or lists of text ("ids") as values. A link is untrusted
+    input; the evidence query takes every value as a parameter."""
+    from briefing.evidence import KINDS, names_rows
+
+    if not isinstance(mark, dict) or mark.get("kind") not in KINDS:
+        return None
+    for name, value in mark.items():
+        if not isinstance(name, str) or len(name) > 20:
+            return None
+        if isinstance(value, list):
+            if len(value) > MAX_PICKED_MARKS * 5 or not all(isinstance(v, str) for v in value):
+                return None
+        elif value is not None and not isinstance(value, str | int | float | bool):
+            return None
+    return mark if names_rows(mark) else None
+
+
+def decode_picks(raw: str | None) -> dict[str, list[dict]]:
+    """The `pick` parameter as {chart key: marks}: anything malformed, too long or of an
+    unknown kind is dropped (a link is untrusted input)."""
+    if not raw or len(raw) > MAX_PICK_CHARS:
+        return {}
+    try:
+        found = json.loads(raw)
+    except ValueError:
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    picks: dict[str, list[dict]] = {}
+    for chart, marks in list(found.items())[:MAX_PICKED_MARKS]:
+        if not isinstance(chart, str) or len(chart) > 60 or not isinstance(marks, list):
+            continue
+        valid = [m for m in map(_valid_mark, marks[:MAX_PICKED_MARKS]) if m is not None]
+        if valid:
+            picks[chart] = valid
+    return picks
+
+
+def encode_picks(picks: Mapping[str, Sequence[Mapping]]) -> str | None:
+    """{chart key: marks} as the URL's `pick` text (keys sorted, no spaces), None when nothing
+    is selected; charts whose marks would overrun MAX_PICK_CHARS are left out, latest first."""
+    kept: dict[str, list] = {}
+    for chart, marks in picks.items():
+        if not marks:
+            continue
+        trial = {**kept, chart: [dict(m) for m in marks[:MAX_PICKED_MARKS]]}
+        if len(_compact(trial)) <= MAX_PICK_CHARS:
+            kept = trial
+    return _compact(kept) if kept else None
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def picked_marks(chart: str, live: Sequence[Mapping], fresh: bool = False) -> list[dict]:
+    """The selected marks of a chart whose evidence is listed: the chart's own selection when
+    the analyst has just changed it (`live`, what its widget reports), else what the URL holds
+    for it (a followed link, Back or Forward, a page switch). `fresh`: the widget has no state
+    yet (first drawn, or Streamlit forgot it on a page switch), so its empty selection says
+    nothing. Records the result for the URL (`pick`)."""
+    import streamlit as st
+
+    ss = st.session_state
+    seen = ss.setdefault(_SEEN, {})
+    live = [dict(m) for m in live]
+    if fresh:
+        seen[chart] = []
+    picks = decode_picks(ss.setdefault(_WRITTEN, {}).get(PICK))
+    if live != seen.get(chart, []):  # the analyst selected (or cleared) marks in this run
+        seen[chart] = live
+        picks[chart] = live[:MAX_PICKED_MARKS]
+        ss[_WRITTEN][PICK] = encode_picks(picks)
+    return picks.get(chart, [])

@@ -717,3 +717,24 @@ def quantity_figures(wh: Warehouse, f: Filters, limit: int = 5000) -> pd.DataFra
         ORDER BY row_date DESC NULLS LAST, figure_id LIMIT ?""",
         [queries.NOT_STATED] + params + [limit],
     )
+
+
+def figure_links(figures: pd.DataFrame, filters: Filters | None = None) -> dict[str, str]:
+    """{figure_id: the Figures reconciled page for that figure's quantity} for the figures of
+    `figures` (quantity_figures' rows) that compare with others (a known category and place),
+    so an analyst goes from one number to every source's number for the same quantity."""
+    if figures.empty:
+        return {}
+    known = keyed(figures).dropna(subset=["quantity_key"])
+    return {
+        str(i): link(key, filters)
+        for i, key in zip(known["figure_id"], known["quantity_key"], strict=True)
+    }
+
+
+QUANTITY_COLUMN = st.column_config.LinkColumn(
+    "same quantity",
+    display_text="All sources",
+    help="Every source's figure for the same quantity (category, people, place) over time",
+    width="small",
+)

@@ -137,3 +137,31 @@ def header(title: str, caption: str, actions: Callable[[], None] | None = None) 
     if ctx is not None:
         # The sidebar is folded away on a phone: the page itself says what it is filtered by.
         st.caption(f":material/filter_alt: {md_escape(ctx.filters.describe(ctx.names))}")
+
+
+PHONE_MAX_PX = 640  # widths at and below which a page shows its phone forms
+
+
+def phone_only(key: str) -> None:
+    """Show the container with `key` only at phone widths (a CSS media query: the server does
+    not know the screen's width)."""
+    st.html(
+        f"<style>@media (min-width: {PHONE_MAX_PX + 1}px) "
+        f"{{ .st-key-{key} {{ display: none; }} }}</style>"
+    )
+
+
+def wide_only(key: str) -> None:
+    """Hide the container with `key` at phone widths (see phone_only)."""
+    st.html(
+        f"<style>@media (max-width: {PHONE_MAX_PX}px) {{ .st-key-{key} {{ display: none; }} }}</style>"
+    )
+
+
+def phone_scroll(key: str, width_px: int) -> None:
+    """At phone widths, draw the element with `key` (a chart too dense to shrink: a stance
+    matrix of many columns) `width_px` wide, scrolled sideways, rather than squeezed."""
+    st.html(
+        f"<style>@media (max-width: {PHONE_MAX_PX}px) {{ .st-key-{key} {{ overflow-x: auto; }} "
+        f".st-key-{key} > div {{ min-width: {width_px}px; }} }}</style>"
+    )

@@ -47,6 +47,10 @@ class Chart:
     # Mark keys (evidence.mark_key JSON) that together stand for every row behind the chart, or
     # None: the slide's notes read the rows behind them, and the pack's sources are theirs.
     marks: tuple[str, ...] | None = None
+    # What its exported image says about itself (briefing.export.Credits), when the rows it
+    # draws are not one subject's rows under the filters (the map: figures and events at
+    # places); None: the subject's (PageContext.credits).
+    credits: Callable[[], object] | None = None
 
     @property
     def for_slide(self) -> go.Figure:
@@ -68,6 +72,11 @@ class NetworkView:
     nodes: pd.DataFrame
     edges: pd.DataFrame
     graph: nx.Graph
+    # The strongest stance ties as ranked bars: the network's readable form on a phone.
+    ties: Chart | None = None
+
+
+PHONE_TIES = 12  # ties ranked on a phone, where a drawn network of many actors is a tangle
 
 
 def _plural(n: int, word: str) -> str:
@@ -438,9 +447,7 @@ def figures(ctx: PageContext) -> list[Chart]:
 
 def _titled(fig: go.Figure, title: str) -> go.Figure:
     """A chart under its page's own title (kept for the slide too)."""
-    finish = dict((fig.layout.meta or {}).get("finish") or {})
-    fig.update_layout(title_text=title, meta={"finish": {**finish, "title": title}})
-    return fig
+    return charts.retitled(fig, title)
 
 
 def _fewer_quantities(spread: pd.DataFrame, source: str) -> go.Figure | None:
@@ -580,7 +587,20 @@ def actor_network(
         evidence=True,
         rows=functools.partial(evidence.stance_rows, wh, f, "actor", shown),
     )
-    return NetworkView(chart, nodes, edges, graph)
+    ties = Chart(
+        "network_ties",
+        "Strongest ties",
+        _titled(
+            charts.stance_bars(edges, ctx.source("stances", "stances"), PHONE_TIES, "actor"),
+            f"Strongest ties: the {PHONE_TIES} pairs with most stances",
+        ),
+        network.strongest_stance_ties(edges, PHONE_TIES),
+        "stances",
+        caption_stances(edges, "actor"),
+        evidence=True,
+        rows=functools.partial(evidence.stance_rows, wh, f, "actor", shown),
+    )
+    return NetworkView(chart, nodes, edges, graph, ties)
 
 
 def events_source(ctx: PageContext, table: pd.DataFrame, with_statements: bool) -> str:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import streamlit as st
 
 from briefing import dyad, evidence, queries
-from briefing.text import md_escape
+from briefing.downloads import pack_menu, show_chart
 from briefing.ui import header, nothing_matches, page_context
+from briefing.views import Chart
 
 EVIDENCE_ROWS = 200
 
@@ -36,11 +37,13 @@ if ctx:
     # the analyst's own choices win and are written back to the URL.
     url = (params.get("side"), params.get("source"), params.get("target"))
     followed = ss.get("dyad_url") != url
+    shown: list[Chart] = []  # the pair's chart once drawn below; the pack reads it when pressed
     header(
         "Pair over time",
         "One source's stances towards one target, per period. Each article counts once, split "
         "by the share of its critical, neutral and supportive sentences about the pair, so one "
         "long article is one article, not a trend.",
+        lambda: pack_menu(ctx, "Pair over time", lambda: shown),
     )
     top = st.columns([1, 2, 2], vertical_alignment="bottom")
     if "dyad_side" not in ss or (followed and url[0] in dyad.SIDES):
@@ -80,21 +83,22 @@ if ctx:
             )
             size = dyad.bin_size(articles["row_date"].min(), articles["row_date"].max())
             periods = dyad.by_period(articles, size)
-            st.plotly_chart(
-                dyad.figure(periods, f"{names}: stances per {dyad.PERIODS[size]}", size),
-                key="dyad_chart",
-                config={"displaylogo": False},
+            title = f"{names}: stances per {dyad.PERIODS[size]}"
+            pair = evidence.mark_key("stances", side=side, source=source, target=target)
+            chart = Chart(
+                key="dyad",
+                name=f"{names} over time",
+                figure=dyad.figure(
+                    periods, title, size, dyad.source_line(stances, f.describe(ctx.names))
+                ),
+                # What the downloads hold: each period's article-weighted polarities.
+                data=periods.drop(columns=["period"]).assign(pair=names),
+                subject="stances",
+                caption=title,
+                marks=(pair,),  # the pack's notes and sources: this pair's sentences
             )
-            dated = stances.dropna(subset=["row_date"])["row_date"]
-            st.caption(
-                md_escape(
-                    f"Source: briefing warehouse · {len(stances):,} stance sentences of this "
-                    f"pair from {stances['article_id'].nunique():,} articles · "
-                    f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d} · "
-                    f"{f.describe(ctx.names)} · each article counts once, split by its "
-                    "sentences' polarities"
-                )
-            )
+            shown.append(chart)
+            show_chart(ctx, chart)
         undated = articles.attrs.get("undated", 0)
         if undated:
             st.caption(f"{undated:,} undated article(s) are in the evidence below, not the chart.")

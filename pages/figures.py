@@ -59,10 +59,13 @@ if ctx:
         st.caption(
             f"{len(table):,} shown, newest first · {md_escape(ctx.source('figures', 'figures'))}"
         )
+        # Each figure's quantity on the Figures reconciled page: all sources' numbers for it.
+        quantity = reconcile.figure_links(reconcile.quantity_figures(wh, f), f)
+        linked = reviewing.with_review_links(table, "figures", "figure_id").assign(
+            same_quantity=[quantity.get(str(i)) for i in table["figure_id"]]
+        )
         picked = show_table(
-            reviewing.with_review_links(table, "figures", "figure_id").drop(
-                columns=["article_id", "figure_id", "value_text", "qualifier"]
-            ),
+            linked.drop(columns=["article_id", "figure_id", "value_text", "qualifier"]),
             hide_index=True,
             width="stretch",
             column_config={
@@ -76,6 +79,7 @@ if ctx:
                 "cited_by": st.column_config.TextColumn("cited by"),
                 "evidence": st.column_config.TextColumn("evidence", width="large"),
                 "review": reviewing.REVIEW_COLUMN,
+                "same_quantity": reconcile.QUANTITY_COLUMN,
             },
             on_select="rerun",
             selection_mode="multi-row",

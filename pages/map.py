@@ -3,9 +3,11 @@ sentences behind a place when it is clicked. Opened as /map?place=city:170063&sh
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
-from briefing import evidence, export, maps
+from briefing import evidence, export, maps, page_state
 from briefing.downloads import chart_downloads
 from briefing.text import md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
@@ -14,7 +16,7 @@ from briefing.views import Chart
 ctx = page_context()
 if ctx:
     wh, f = ctx.warehouse, ctx.filters
-    params, ss = st.query_params, st.session_state
+    ss = st.session_state
     header(
         "Map",
         "Where the figures and events are: each place as the text names it (a city, a region "
@@ -29,20 +31,17 @@ if ctx:
             icon=":material/map:",
         )
         st.stop()
-    # The URL chooses when it is new to this session (a link was followed); after that the
-    # analyst's own choices win and are written back to it.
-    url = (params.get("show"), params.get("colour"), params.get("place"))
-    followed = ss.get("map_url") != url
-    if "map_show" not in ss or (followed and url[0] in maps.SHOW):
-        ss["map_show"] = url[0] if url[0] in maps.SHOW else "both"
-    if "map_colour" not in ss or (followed and url[1] in maps.COLOUR):
-        ss["map_colour"] = url[1] if url[1] in maps.COLOUR else "kind"
+    # Every choice is in the URL as every page's is (briefing/page_state.py): a link reopens
+    # it, a page switch keeps it, Back and Forward undo it.
+    page_state.choice("show", "map_show", "both", allowed=maps.SHOW)
+    page_state.choice("colour", "map_colour", "kind", allowed=maps.COLOUR)
     top = st.columns([2, 2, 3], vertical_alignment="bottom")
     with top[0]:
         show = (
             st.segmented_control("Show", list(maps.SHOW), format_func=maps.SHOW.get, key="map_show")
             or "both"
         )
+    page_state.keep("show", show, default="both")
     with top[1]:
         colour = (
             st.segmented_control(
@@ -50,6 +49,7 @@ if ctx:
             )
             or "kind"
         )
+    page_state.keep("colour", colour, default="kind")
 
     counts = maps.place_counts(wh, f)
     places = maps.by_place(counts, show)
@@ -59,6 +59,9 @@ if ctx:
         st.stop()
     noun = maps.SHOW[show].lower()
     fig = maps.figure(places, f"{maps.SHOW[show]} by place", colour)
+    # The source line counts what the map draws: figures and events at places it can draw.
+    on_map = maps.drawn(wh, f, show)
+    described = f.describe(ctx.names)
     chart = Chart(
         key="map",
         name=f"{maps.SHOW[show]} by place",
@@ -66,6 +69,10 @@ if ctx:
         data=places.drop(columns=["place_id"]),
         subject="events" if show == "events" else "figures",
         caption="",
+        credits=lambda: export.Credits(
+            export.subtitle_for(described),
+            on_map.source_line(show, outlets=on_map.outlets, generated=date.today()),
+        ),
     )
     state = st.plotly_chart(
         fig,
@@ -78,11 +85,12 @@ if ctx:
     chart_downloads(ctx, chart)
     drawn = places.dropna(subset=["lat", "lon"])
     st.caption(
-        md_escape(f"{int(drawn['rows'].sum()):,} {noun} at {len(drawn):,} places on the map.")
+        md_escape(
+            f"{on_map.counted(show)} at {len(drawn):,} places on the map "
+            "(a row naming two places is drawn at both)."
+        )
     )
-    for subject in ("figures", "events"):
-        if show in ("both", subject):
-            st.caption(md_escape(ctx.source(subject, subject)))
+    st.caption(md_escape(on_map.source_line(show, described)))
     # Never dropped silently: what the map cannot draw, and why.
     left_out = []
     if missing.unknown:
@@ -105,12 +113,11 @@ if ctx:
     # The place whose evidence is listed: a clicked bubble, else the Place box, else the URL's.
     names = dict(zip(places["place_id"], places["name"], strict=True))
     kinds = dict(zip(places["place_id"], places["kind"], strict=True))
+    page_state.choice("place", "map_place", None, allowed=names)
     picked = maps.selected_place(state.selection if state is not None else None)
     if picked and picked != ss.get("map_picked") and picked in names:
-        ss["map_place"] = picked
+        ss["map_place"] = picked  # a bubble clicked in this run
     ss["map_picked"] = picked
-    if "map_place" not in ss or (followed and url[2] in names):
-        ss["map_place"] = url[2] if url[2] in names else None
     if ss.get("map_place") not in names:
         ss["map_place"] = None
     with top[2]:
@@ -121,14 +128,7 @@ if ctx:
             format_func=lambda p: f"{names[p]} ({kinds[p]})",
             placeholder="Click a place on the map, or choose it here",
         )
-    wanted = {"show": show, "colour": colour, "place": place}
-    if url != (show, colour, place):
-        for name, value in wanted.items():
-            if value is None:
-                params.pop(name, None)
-            else:
-                params[name] = value
-    ss["map_url"] = (show, colour, place)
+    page_state.keep("place", place)
 
     if place:
         evidence.list_marks(

@@ -5,7 +5,15 @@ import streamlit as st
 from briefing import chart_cache, network, page_state, queries, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.text import md_escape
-from briefing.ui import CLEAR_HINT, header, nothing_matches, page_context, show_table
+from briefing.ui import (
+    CLEAR_HINT,
+    header,
+    nothing_matches,
+    page_context,
+    phone_only,
+    show_table,
+    wide_only,
+)
 
 COLOURINGS = ["country", "kind"]
 SIZE, SIZES = 30, range(10, 81, 5)  # the slider's default and its steps
@@ -60,14 +68,25 @@ if ctx:
                 "only who is mentioned. " + CLEAR_HINT,
                 icon=":material/filter_alt_off:",
             )
-        show_chart(ctx, shown.chart)
-        meta = shown.chart.figure.layout.meta or {}
-        if meta.get("labelled", 0) < meta.get("actors", 0):
-            st.caption(
-                f"Names drawn for {meta['labelled']:,} of {meta['actors']:,} actors (the most "
-                "connected first, wherever a name fits without covering another); hover a "
-                "circle for the others, or choose one in the Actor box to name and highlight it."
-            )
+        # On a phone the drawn network of many actors is a tangle: its strongest ties come
+        # first as ranked bars, and the drawing only when asked for (ui.phone_only's widths).
+        if not shown.edges.empty and shown.ties is not None:
+            with st.container(key="network_phone"):
+                show_chart(ctx, shown.ties)
+                drawn = st.toggle("Draw the network", key="network_drawn_on_phone")
+            phone_only("network_phone")
+            if not drawn:
+                wide_only("network_drawing")
+        with st.container(key="network_drawing"):
+            show_chart(ctx, shown.chart)
+            meta = shown.chart.figure.layout.meta or {}
+            if meta.get("labelled", 0) < meta.get("actors", 0):
+                st.caption(
+                    f"Names drawn for {meta['labelled']:,} of {meta['actors']:,} actors (the "
+                    "most connected first, wherever a name fits without covering another); "
+                    "hover a circle for the others, or choose one in the Actor box to name and "
+                    "highlight it."
+                )
         if not selected and not shown.edges.empty:
             # Readable at any width, where a drawn network of many actors is not (a phone).
             st.subheader("Strongest ties")

@@ -18,7 +18,7 @@ def annotations_text(fig: go.Figure) -> str:
 
 def assert_slide_ready(fig: go.Figure, title_part: str) -> None:
     assert isinstance(fig, go.Figure)
-    assert title_part in fig.layout.title.text
+    assert title_part in fig.layout.title.text.replace("<br>", " ")
     assert "Source: briefing warehouse" in annotations_text(fig)
 
 
@@ -294,3 +294,38 @@ def test_numbers_are_shortened_for_labels():
     assert charts.format_number(5_600_000) == "5.6M"
     assert charts.format_number(25_000) == "25K"
     assert charts.format_number(1234) == "1,234"
+
+
+def test_titles_and_labels_wrap_between_words_to_fit_a_phone():
+    assert charts.wrap_label("Short title", 36) == "Short title"
+    wrapped = charts.wrap_label("Statements per year, by speaker's country", 36)
+    assert wrapped == "Statements per year,<br>by speaker's country"  # even lines, no lone word
+    long_word = "Supercalifragilisticexpialidocious" * 2
+    assert charts.wrap_label(long_word, 36) == long_word  # never cut inside a word
+    assert charts.wrap_label("a<br>b", 36) == "a<br>b"  # breaks already there stay
+    assert charts.pair_label("Canada", "Russia") == "Canada → Russia"
+    assert charts.pair_label("Alexander Darchiev", "United States") == (
+        "Alexander Darchiev →<br>United States"  # broken at the arrow, not inside a name
+    )
+
+
+def test_every_screen_title_fits_a_phone_and_the_margin_holds_its_lines():
+    df = pd.DataFrame(
+        {
+            "source": ["Canada", "Russia"],
+            "target": ["Russia", "Canada"],
+            "source_id": ["canada", "russia"],
+            "target_id": ["russia", "canada"],
+            "polarity": ["critical", "supportive"],
+            "stances": [3, 2],
+        }
+    )
+    one_line = charts.stance_bars(df, "Source: x")
+    for fig in (one_line, charts.stance_matrix(df, "Source: x")):
+        lines = fig.layout.title.text.split("<br>")
+        assert len(lines) == 2 and all(len(line) <= charts.TITLE_CHARS for line in lines)
+    slide = charts.for_slide(one_line, "No filters", "Source: y")
+    assert "<br>" not in slide.layout.title.text  # a slide is wide: the title keeps one line
+    # The matrix's colour key runs across the top, so a phone's cells keep the whole width.
+    key = charts.stance_matrix(df, "Source: x").data[0].colorbar
+    assert key.orientation == "h" and key.yref == "container"

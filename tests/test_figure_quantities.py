@@ -414,7 +414,7 @@ def test_binned_counts_add_up_and_mark_a_bar_from_one_article():
 
 def test_thirteen_years_of_statements_are_yearly_bars_with_whole_ticks_and_a_hatch_key():
     fig = charts.statements_over_time(MONTHLY, SOURCE, {"canada": "#332288", "russia": "#117733"})
-    assert fig.layout.title.text == "Statements per year, by speaker's country"
+    assert fig.layout.title.text.replace("<br>", " ") == "Statements per year, by speaker's country"
     assert fig.layout.yaxis.tickformat == ",d"
     russia = next(t for t in fig.data if t.name == "Russia")
     assert list(russia.marker.pattern.shape) == ["/"]

@@ -122,3 +122,16 @@ def test_the_outlines_come_from_the_dashboard_not_a_cdn():
 
     assert (export.TOPOJSON_DIR / "world_110m.json").is_file()
     assert (export.TOPOJSON_DIR / "LICENSE").is_file()
+
+
+def test_the_maps_source_line_counts_the_figures_and_events_it_draws(wh):
+    on_map = maps.drawn(wh, Filters())
+    # Aleppo's two figures and Damascus's event; not the seat's or the unknown place's figure.
+    assert (on_map.figures, on_map.events, on_map.articles) == (2, 1, 2)
+    line = on_map.source_line("both", "No filters")
+    assert "2 figures and 1 event on the map from 2 articles" in line
+    assert line.startswith("Source: briefing warehouse") and line.endswith("No filters")
+    assert "1 event on the map from 1 article" in maps.drawn(wh, Filters(), "events").source_line(
+        "events"
+    )
+    assert maps.drawn(wh, Filters(), "figures").counted("figures") == "2 figures"

@@ -163,3 +163,40 @@ def test_page_choice_values_from_a_link_are_bounded_and_checked():
     assert page_state.yes("yes") and not page_state.yes("no")
     assert page_state.url_text(True) == "yes" and page_state.url_text(False) is None
     assert page_state.url_text("") is None and page_state.url_text(35) == "35"
+
+
+def test_a_charts_selection_survives_its_round_trip_through_the_link():
+    from briefing import page_state
+
+    marks = {
+        "stances_bars": [
+            {"kind": "stances", "side": "country", "source": "canada", "target": "russia"}
+        ],
+        "figures_spread": [{"kind": "figures", "ids": ["f1", "f2"]}],
+    }
+    text = page_state.encode_picks(marks)
+    assert " " not in text
+    assert page_state.decode_picks(text) == marks
+    assert page_state.encode_picks({"stances_bars": []}) is None  # nothing selected: no pick
+
+
+def test_a_links_selection_drops_what_is_malformed_or_unknown():
+    from briefing import page_state
+
+    assert page_state.decode_picks("not json") == {}
+    assert page_state.decode_picks('["a list"]') == {}
+    assert page_state.decode_picks("{" + "x" * page_state.MAX_PICK_CHARS + "}") == {}
+    raw = (
+        '{"a":[{"kind":"drop table"},{"kind":"event","event":"e1"},'
+        '{"kind":"figures","ids":[1,2]},{"kind":"actor","actor":{"nested":1}}],"b":"x"}'
+    )
+    assert page_state.decode_picks(raw) == {"a": [{"kind": "event", "event": "e1"}]}
+
+
+def test_a_selection_too_long_for_a_link_keeps_the_charts_that_fit():
+    from briefing import page_state
+
+    many = [{"kind": "figures", "ids": [f"figure-{i:04d}" for i in range(100)]}]
+    text = page_state.encode_picks({"small": [{"kind": "event", "event": "e1"}], "big": many * 3})
+    assert len(text) <= page_state.MAX_PICK_CHARS
+    assert set(page_state.decode_picks(text)) == {"small"}

@@ -150,3 +150,24 @@ def test_without_a_browser_images_say_why_and_data_still_downloads(warehouse, br
         # The page itself is still whole.
         assert page.locator('[data-testid="stException"]').count() == 0
         page.close()
+
+
+def test_the_pair_over_time_downloads_and_packs_like_every_chart(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    try:
+        page.goto(f"{server}/dyad?source=canada&target=russia&side=country")
+        wait_for_app(page)
+        png = download(page, "Slide image (PNG)", tmp_path)
+        assert Image.open(io.BytesIO(png)).size == (1920, 1080)
+        table = pd.read_csv(io.BytesIO(download(page, "Data (CSV)", tmp_path)))
+        assert {"label", "articles", "critical", "supportive", "pair"} <= set(table.columns)
+        assert set(table["pair"]) == {"Canada → Russia"}
+        deck = Presentation(
+            io.BytesIO(download(page, "Pair over time (PPTX)", tmp_path, menu="Briefing pack"))
+        )
+        slides = list(deck.slides)
+        assert any(s.shape_type == MSO_SHAPE_TYPE.PICTURE for s in slides[1].shapes)
+        notes = slides[1].notes_slide.notes_text_frame.text
+        assert "Evidence:" in notes and "Canada" in notes  # the pair's own sentences
+    finally:
+        page.close()

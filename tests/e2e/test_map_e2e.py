@@ -55,6 +55,18 @@ def test_the_map_draws_its_outlines_offline_and_a_clicked_place_shows_its_eviden
     assert chart.locator(".geo .layer.land path").count() > 0
     assert any("/app/static/topojson/world_110m.json" in url for url in seen["served"])
     assert not [url for url in seen["blocked"] if "plot.ly" in url]
+    # The source line counts what the map draws: its figures and its events.
+    with duckdb.connect(str(shipped_warehouse), read_only=True) as con:
+        placed_events = con.execute(
+            """SELECT count(DISTINCT e.event_id) FROM events e JOIN row_places l
+                   ON l.table_name = 'events' AND l.row_id = e.event_id
+               JOIN places p USING (place_id) WHERE p.lat IS NOT NULL"""
+        ).fetchone()[0]
+    source = page.locator('[data-testid="stCaptionContainer"]').filter(
+        has_text="Source: briefing warehouse"
+    )
+    assert f"and {placed_events} event" in source.first.inner_text()
+    assert "on the map from" in source.first.inner_text()
 
     bubbles = chart.locator(".scattergeo path.point")
     assert bubbles.count() > 0
@@ -96,3 +108,19 @@ def test_the_map_draws_its_outlines_offline_and_a_clicked_place_shows_its_eviden
     assert any(s in again.locator(".st-key-evidence_map").inner_text() for s in sentences)
     again.close()
     page.close()
+
+
+def test_back_undoes_a_clicked_place(shipped_server, wide_page):
+    page = wide_page
+    page.goto(f"{shipped_server}/map")
+    wait_for_app(page)
+    bubbles = page.locator(CHART).locator(".scattergeo path.point")
+    bubbles.first.wait_for(state="attached", timeout=60000)
+    box = bubbles.first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(lambda url: "place=" in url, timeout=60000)
+    page.locator(".st-key-evidence_map").wait_for(timeout=60000)
+    page.go_back()
+    page.wait_for_url(lambda url: "place=" not in url, timeout=60000)
+    wait_for_app(page)
+    page.locator(".st-key-evidence_map").wait_for(state="detached", timeout=60000)

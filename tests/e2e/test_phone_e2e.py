@@ -101,3 +101,30 @@ def test_at_phone_width_the_events_read_without_overlaps_or_scrollbars(
     listed = phone.locator(".st-key-evidence_events_list")
     assert "Every event, newest first" in listed.inner_text()
     assert listed.locator('[data-testid="stText"]').count() >= 3
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1920, 1080)], ids=["phone", "wide"])
+def test_the_network_is_its_ranked_ties_on_a_phone_and_the_drawing_when_wide(
+    browser, shipped_server, size
+):
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    try:
+        page.goto(shipped_server + "/network")
+        wait_for_app(page, 60000)
+        ties = page.locator(".st-key-chart_network_ties")
+        drawing = page.locator(".st-key-chart_network")
+        if size[0] < 640:
+            ties.locator(".gtitle").wait_for(timeout=60000)
+            assert ties.is_visible() and not drawing.is_visible()
+            # Every tie's label is inside the chart (none cut at the left edge).
+            chart = _box(ties)
+            for label in ties.locator(".ytick text").all():
+                assert _box(label)["x"] >= chart["x"] - 1, label.inner_text()
+            page.get_by_text("Draw the network").click()  # the drawing, when asked for
+            drawing.locator(".gtitle").wait_for(state="visible", timeout=60000)
+            assert drawing.is_visible()
+        else:
+            drawing.locator(".gtitle").wait_for(timeout=60000)
+            assert drawing.is_visible() and not ties.is_visible()
+    finally:
+        page.close()

@@ -101,3 +101,25 @@ def test_the_view_draws_the_reference_line_and_a_point_shows_its_evidence(
             page.wait_for_timeout(500)
         page.screenshot(path=str(screenshot_dir / f"reconcile-{width}x{height}.png"))
         page.close()
+
+
+def test_a_figures_evidence_leads_to_every_source_for_its_quantity(shipped_server, wide_page):
+    page = wide_page
+    page.goto(f"{shipped_server}/figures")
+    wait_for_app(page, timeout=90000)
+    chart = page.locator(".st-key-chart_figures_spread")
+    chart.scroll_into_view_if_needed()
+    mark = chart.locator(".scatterlayer .trace .points path").first
+    mark.wait_for(state="attached", timeout=60000)
+    box = mark.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    evidence = page.locator(".st-key-evidence_figures_spread")
+    evidence.wait_for(timeout=60000)
+    link = evidence.get_by_role("link", name="all sources for this quantity").first
+    link.wait_for(timeout=60000)
+    href = link.get_attribute("href")
+    assert href and href.startswith("reconcile?") and "quantity=" in href
+    page.goto(f"{shipped_server}/{href}")
+    wait_for_app(page, timeout=90000)
+    assert page.locator("h1").first.inner_text().startswith("Figures reconciled")
+    page.locator(f"{CHART} .scatterlayer .trace .points path").first.wait_for(timeout=60000)

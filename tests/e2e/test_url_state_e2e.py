@@ -112,3 +112,59 @@ def test_a_filter_change_beside_a_widget_bound_to_the_url_writes_the_filters(
     settled(wide_page)
     assert wide_page.locator('[data-testid="stException"]').count() == 0
     assert "statement_events=true" in wide_page.url
+
+
+def _click_first_mark(page, chart_key: str, marks: str) -> None:
+    chart = page.locator(f".st-key-chart_{chart_key}")
+    chart.scroll_into_view_if_needed()
+    mark = chart.locator(marks).first
+    mark.wait_for(state="attached", timeout=60000)
+    box = mark.bounding_box()
+    assert box, "the mark is not drawn"
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def _evidence_sentences(page, chart_key: str) -> list[str]:
+    box = page.locator(f".st-key-evidence_{chart_key}")
+    box.wait_for(timeout=60000)
+    texts = box.locator('[data-testid="stText"]').all_inner_texts()
+    return [t.strip() for t in texts if t.strip()]
+
+
+# page, chart, its marks: a bar, a network edge's midpoint, a timeline dot
+MARKS = [
+    ("stances", "stances_bars", ".trace.bars path"),
+    ("network", "network", ".scatterlayer .trace .points path"),
+    ("events", "events_timeline", ".scatterlayer .trace .points path"),
+]
+
+
+@pytest.mark.parametrize(("path", "chart_key", "marks"), MARKS, ids=[m[1] for m in MARKS])
+def test_a_selected_mark_is_in_the_link_and_back_undoes_it(
+    shipped_server, browser, path, chart_key, marks
+):
+    first = browser.new_context(viewport={"width": 1920, "height": 1080})
+    second = browser.new_context(viewport={"width": 1920, "height": 1080})
+    try:
+        page = first.new_page()
+        page.goto(f"{shipped_server}/{path}")
+        settled(page)
+        _click_first_mark(page, chart_key, marks)
+        page.wait_for_url(re.compile(r"pick="), timeout=60000)
+        settled(page)
+        shown = _evidence_sentences(page, chart_key)
+        assert shown
+        link = page.url
+
+        other = second.new_page()  # another browser profile: the link alone reopens it
+        other.goto(link)
+        settled(other)
+        assert _evidence_sentences(other, chart_key) == shown
+
+        page.go_back()  # Back undoes the selection: the link and the evidence go
+        page.wait_for_url(lambda url: "pick=" not in url, timeout=60000)
+        settled(page)
+        expect(page.locator(f".st-key-evidence_{chart_key}")).to_have_count(0, timeout=60000)
+    finally:
+        first.close()
+        second.close()
