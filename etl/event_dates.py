@@ -16,10 +16,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import timedelta
 
 from spacy.tokens import Span, Token
 
-from etl.dates import UPCOMING_DAYS, DateMention, resolve_forward
+from etl.dates import (
+    UPCOMING_DAYS,
+    DateMention,
+    _majority_month,  # noqa: PLC2701  (one rule for a span's month)
+    resolve_forward,
+)
 from etl.types import Event, PartialDate
 
 _LABEL = re.compile(
@@ -291,3 +297,37 @@ def issued_document_heading(body: str) -> tuple[int, int] | None:
             start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
             return start, start + len(line)
     return None
+
+
+# --- recent periods: "in recent days", "over the past few weeks" --------------------------------
+
+_RECENT = re.compile(
+    r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?"
+    r"(?P<unit>days|weeks)\b",
+    re.IGNORECASE,
+)
+_RECENT_SPAN = {"days": 7, "weeks": 21}
+
+
+def recent_periods(text: str, published: PartialDate | None, offset: int = 0) -> list[DateMention]:
+    """ "the repeated attacks on El Fasher … in recent days", "drove back the LNA in recent
+    days": the days just before publication, dated to the month holding most of them (a
+    month-precision date; a page dated only to its month gives that month)."""
+    if published is None or published.precision == "year":
+        return []
+    found = []
+    for m in _RECENT.finditer(text):
+        if published.precision == "month":
+            value = published
+        else:
+            span = _RECENT_SPAN[m["unit"].lower()]
+            value = _majority_month(published.value - timedelta(days=span), published.value)
+        found.append(DateMention(m.start() + offset, m.end() + offset, m.group(0), value, True))
+    return found
+
+
+def is_recent_period(mention: DateMention) -> bool:
+    """Whether the mention is a recent period ("in recent days"): it tells when something went
+    on, so it dates a happening, never a statement, and reaches into what a reporting verb
+    speaks of ("condemned the attacks on El Fasher in recent days", the date hung on the verb)."""
+    return _RECENT.fullmatch(mention.text) is not None

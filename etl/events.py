@@ -48,17 +48,21 @@ from etl.event_dates import (
     is_headline,
     is_lead_prose,
     is_page_label,
+    is_recent_period,
     issued_document_heading,
     lead_report,
     news_of_the_day,
     present_under_past,
+    recent_periods,
     timetable_ahead,
 )
 from etl.event_duplicates import voices_of_one_country
+from etl.event_quotes import in_quotation, quote_at
 from etl.event_readings import (
     agrees_on_a_view,
     denied_by_no,
     inside_other_cue,
+    planned_noun,
     prompting_cue,
     unnamed_official,
 )
@@ -70,7 +74,6 @@ _GAP_WORDS = 6  # how far apart the two halves of an "a ... b" cue may lie
 _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "acl", "relcl", "dobj", "advcl"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "into"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 # Pseudo-types of cues: words to skip, and "take effect" (typed by the deal or truce it starts).
 FALSE_FRIEND = "false_friend"
 IN_FORCE = "in_force"
@@ -369,6 +372,11 @@ def _anchoring_dates(
     resume next month"): a planned event is not recorded as having happened (issue 9), so its
     date anchors nothing."""
     found = find_dates(sent.text, published, offset=sent.start_char)
+    recent = recent_periods(sent.text, published, offset=sent.start_char)
+    found = sorted(
+        [*found, *(r for r in recent if not any(_overlap(r, d) for d in found))],
+        key=lambda d: d.char_start,
+    )
     kept = []
     planned = False
     for mention in found:
@@ -390,6 +398,10 @@ def _anchoring_dates(
             continue  # lists of later articles at the foot of a page
         kept.append(mention)
     return kept, planned
+
+
+def _overlap(a: DateMention, b: DateMention) -> bool:
+    return a.char_start < b.char_end and b.char_start < a.char_end
 
 
 def _not_before(mention: DateMention, published: PartialDate) -> bool:
@@ -665,17 +677,20 @@ def _content_scopes(
                 continue
             if child.dep_ != "dobj" and child.pos_ not in {"VERB", "AUX"}:
                 continue  # a reported clause has a verb (a misparsed name is no clause)
+            if child.dep_ == "acl" and child.tag_ == "VBN" and head.pos_ in {"NOUN", "PROPN"}:
+                continue  # "a statement released by his spokesperson on 2 February": the act
+
             if child.dep_ == "dobj" and any(child.i == t.i for f in frames for t in f.tokens):
                 continue
             if child.dep_ == "dobj" and child.i in cue_heads and head.lemma_.lower() in observing:
                 continue  # "residents reported heavy artillery fire": the happening, not a report
             for token in child.subtree:
                 scope.setdefault(token.i, child.i)
-    for match in _QUOTE.finditer(sent.text):
-        start, end = sent.start_char + match.start(), sent.start_char + match.end()
-        for token in sent:
-            if start <= token.idx < end:
-                scope.setdefault(token.i, -start - 1)
+    # a quotation (opened in this sentence or an earlier one) is the speaker's own scope
+    for token in sent:
+        start = quote_at(ctx.body, token.idx)
+        if start is not None:
+            scope.setdefault(token.i, -start - 1)
     return scope
 
 
@@ -703,6 +718,8 @@ def _is_real(trigger: _Trigger, rules: EventRules) -> bool:
     ):
         return False
     if any(c.dep_ == "neg" for c in head.children) or denied_by_no(head):
+        return False
+    if planned_noun(head):
         return False
     return _not_background(head, rules)
 
@@ -805,6 +822,8 @@ def _sentence_events(
     """The sentence's events, each cue bound to its date; `only` keeps cues of those types."""
     triggers = _drop_forum_modifiers(_find_triggers(sent, dates, rules))
     triggers = [t for t in (_retype(ctx, t, rules) for t in triggers) if t is not None]
+    # a reporting verb inside a quotation is the quoted speaker's account, not the article's
+    triggers = [t for t in triggers if t.event_type != "statement" or not in_quotation(t.head)]
     if only is not None:
         triggers = [t for t in triggers if t.event_type in only]
     frames = [t for t in triggers if t.event_type == "statement"]
@@ -814,6 +833,7 @@ def _sentence_events(
     for mention in dates:
         span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
         date_roots.append(span.root)
+    recent = [is_recent_period(m) for m in dates]
     bound: dict[int, list[_Trigger]] = {}
     borrowed: set[int] = set()
     for trigger in triggers:
@@ -823,7 +843,11 @@ def _sentence_events(
         candidates = [
             (_tree_distance(trigger.head, root), trigger.head not in root.ancestors, i)
             for i, root in enumerate(date_roots)
-            if scopes.get(root.i) == scope
+            if (
+                scopes.get(root.i) == scope
+                or (recent[i] and trigger.event_type != "statement" and scope is not None)
+            )
+            and not (recent[i] and trigger.event_type == "statement")
             and _in_date_clause(trigger, root)
             and _in_time_clause(trigger, root, rules)
             and _shares_relative_clause(trigger, root)
@@ -844,8 +868,11 @@ def _sentence_events(
             key=lambda t: (
                 not _said_on(t, mention),
                 _is_reference(t, root, rules) and not _dates_the_noun(t, root),
-                # the date's own clause first (a forum the report was made at counts as its own)
-                _clause_verb(t.head) != clause and t.head.i not in borrowed,
+                # the date's own clause first (a forum the report was made at counts as its own,
+                # and so does a date inside the cue's phrase: "a statement released on 2 May")
+                _clause_verb(t.head) != clause
+                and t.head.i not in borrowed
+                and not (t.head.pos_ in {"NOUN", "PROPN"} and t.head in root.ancestors),
                 rules.strength[t.event_type],
                 _tree_distance(t.head, root),
             ),
@@ -971,11 +998,20 @@ def _shares_relative_clause(trigger: _Trigger, date_root: Token) -> bool:
     ordered a standby force after the soldiers who seized power ignored a deadline" does not date
     the seizure; "Tokayev, who received the ministers on Friday" dates the reception."""
     clause = next((t for t in [trigger.head, *trigger.head.ancestors] if t.dep_ == "relcl"), None)
-    return (
-        clause is None
-        or clause.head.i == date_root.i
-        or clause in [date_root, *date_root.ancestors]
-    )
+    if clause is None:
+        # "The UN chief, who has been in the region this week, again stressed …": a date in a
+        # relative clause dates what that clause tells, or the cue it describes ("the Astana
+        # negotiations, which kicked off in January 2017"), not the sentence's own verb
+        dated = next((t for t in [date_root, *date_root.ancestors] if t.dep_ == "relcl"), None)
+        if dated is None or dated in [trigger.head, *trigger.head.ancestors]:
+            return True
+        described = dated.head  # "the earthquake and its aftershocks, which struck …"
+        while described.dep_ == "conj" and described.head.i != described.i:
+            if described.i == trigger.head.i:
+                return True
+            described = described.head
+        return described.i == trigger.head.i
+    return clause.head.i == date_root.i or clause in [date_root, *date_root.ancestors]
 
 
 def _in_time_clause(trigger: _Trigger, date_root: Token, rules: EventRules) -> bool:
@@ -1288,6 +1324,9 @@ def _speaker(
     else:
         tokens = _subject_tokens(head)
     mentions = _mentions_of(ctx, tokens)
+    if not mentions:
+        tokens = _by_phrase(head) or _inverted_subject(head)
+        mentions = _mentions_of(ctx, tokens)
     if mentions:
         return _prefer_person(ctx, mentions, tokens)
     for statement in statements:
@@ -1298,6 +1337,35 @@ def _speaker(
         ):
             return statement.speaker_id
     return None
+
+
+def _by_phrase(head: Token) -> list[Token]:
+    """ "Statement by Permanent Representative Vassily Nebenzia", "a joint statement by Iran,
+    Russia and Turkey": a speech noun's "by" names its speaker."""
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    for child in head.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
+            return [t for g in child.children if g.dep_ == "pobj" for t in _noun_phrase(g)]
+    return []
+
+
+def _inverted_subject(head: Token) -> list[Token]:
+    """ "…, in an offensive to seize Tripoli, the World Health Organization (WHO) said
+    yesterday": a reporting verb closing its sentence whose subject the parser hung elsewhere;
+    the words between the last comma before the verb and the verb name the speaker."""
+    if head.pos_ not in {"VERB", "AUX"} or head.dep_ != "ROOT":
+        return []
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+        return []
+    sent = head.sent
+    words: list[Token] = []
+    for k in range(head.i - 1, sent.start - 1, -1):
+        token = head.doc[k]
+        if token.text in {",", "\u201d", '"', ";", ":"}:
+            break
+        words.append(token)
+    return sorted(words, key=lambda t: t.i) if 0 < len(words) <= 12 else []
 
 
 def _prefer_person(ctx: ArticleContext, mentions: list[Mention], tokens: list[Token]) -> str:
