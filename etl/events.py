@@ -132,6 +132,7 @@ class EventRules:
     observation_verbs: frozenset[str] = frozenset()
     anaphors: frozenset[str] = frozenset()
     name_cues: frozenset[str] = frozenset()
+    own_clause_cues: frozenset[str] = frozenset()
     official_voices: frozenset[str] = frozenset()
 
 
@@ -214,6 +215,7 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         observation_verbs=frozenset(context.get("observation_verbs", [])),
         anaphors=frozenset(context.get("anaphors", [])),
         name_cues=frozenset(context.get("name_cues", [])),
+        own_clause_cues=frozenset(context.get("own_clause_cues", [])),
         official_voices=frozenset(statements.get("official_voices", [])),
     )
 
@@ -537,12 +539,20 @@ def _bounded(span: Span, rules: EventRules) -> bool:
         return True  # "by the end of 2016" (but not "seized by the Taliban on August 15")
     if span.doc[span.end : span.end + 1].text.lower() == "ago":
         return True
+    lead = span.doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
+    if _RANGE_END.search(lead):
+        return True  # "between January and mid-August this year": a range's end bounds it
     for ancestor in span.root.ancestors:
         if ancestor.pos_ in {"VERB", "AUX"}:
             return False
         if ancestor.lower_ in rules.not_anchoring and ancestor.dep_ in {"prep", "mark"}:
             return True
     return False
+
+
+_RANGE_END = re.compile(
+    r"\bbetween\s+\S+(?:\s+\S+){0,3}\s+and\s+(?:mid-?|early\s+|late\s+)?$", re.I
+)
 
 
 def _same_day_date(
@@ -694,6 +704,29 @@ def _content_scopes(
     return scope
 
 
+def _claim_clause_tails(
+    frames: list[_Trigger], date_roots: list[Token], scopes: dict[int, int]
+) -> None:
+    """ "Thousands have crossed since Myanmar announced a military build-up earlier this month,
+    community leaders said Wednesday": a date the parser hung on a closing reporting verb but
+    written before that verb's subject ends the reported clause, and dates what it tells."""
+    for frame in frames:
+        verb = frame.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        reported = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i]
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if not reported or subject is None or subject.i < reported[0].i:
+            continue
+        clause = reported[0]
+        for root in date_roots:
+            if root.head.i != verb.i or root.dep_ not in {"npadvmod", "prep", "advmod"}:
+                continue
+            if clause.left_edge.i <= root.left_edge.i and root.right_edge.i < subject.left_edge.i:
+                for token in root.subtree:
+                    scopes[token.i] = clause.i
+
+
 def _is_real(trigger: _Trigger, rules: EventRules) -> bool:
     """False for cues that are wished for, counterfactual, stretches of time, or negated."""
     head = trigger.head
@@ -780,6 +813,29 @@ def _dates_the_noun(trigger: _Trigger, date_root: Token) -> bool:
     return False
 
 
+def _dates_its_clause(trigger: _Trigger, date_root: Token, rules: EventRules) -> bool:
+    """ "On Saturday, more than 100 people were killed": a death told by a verb is dated only
+    by a date of its own clause, not by one a neighbouring clause carries ("were killed in
+    gang violence …, and 200,000 have been driven from their homes")."""
+    words = " ".join(t.lower_ for t in trigger.tokens)
+    if words not in rules.own_clause_cues or trigger.head.pos_ not in {"VERB", "AUX"}:
+        return True
+    return _clause_verb(date_root) == trigger.head
+
+
+def _premodified_by(trigger: _Trigger, date_root: Token) -> bool:
+    """ "The weekend strikes", "its Feb. 1 takeover", "the 17 September 2018 memorandum": a date
+    written before the cue's noun names that happening, and takes it before any stronger cue of
+    the clause. A gathering that is only the setting of the clause ("In an unusual weekend
+    session, the council voted") does not."""
+    head = trigger.head
+    if head.pos_ not in {"NOUN", "PROPN"} or date_root.i > head.i:
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ in {"in", "at", "during"}:
+        return False
+    return date_root.head.i == head.i or any(t.i == head.i for t in date_root.ancestors)
+
+
 def _in_date_clause(trigger: _Trigger, date_root: Token) -> bool:
     """A date in a subordinate clause ("since fighting erupted on April 15", "after the army
     launched a crackdown in August 2017") dates only cues inside that clause."""
@@ -820,7 +876,11 @@ def _sentence_events(
     only: frozenset[str] | None = None,
 ) -> list[Event]:
     """The sentence's events, each cue bound to its date; `only` keeps cues of those types."""
-    triggers = _drop_forum_modifiers(_find_triggers(sent, dates, rules))
+    date_roots = []
+    for mention in dates:
+        span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        date_roots.append(span.root)
+    triggers = _drop_forum_modifiers(_find_triggers(sent, dates, rules), date_roots)
     triggers = [t for t in (_retype(ctx, t, rules) for t in triggers) if t is not None]
     # a reporting verb inside a quotation is the quoted speaker's account, not the article's
     triggers = [t for t in triggers if t.event_type != "statement" or not in_quotation(t.head)]
@@ -829,10 +889,7 @@ def _sentence_events(
     frames = [t for t in triggers if t.event_type == "statement"]
     cue_heads = frozenset(t.head.i for t in triggers if t.event_type != "statement")
     scopes = _content_scopes(ctx, sent, frames, cue_heads, rules.observation_verbs)
-    date_roots = []
-    for mention in dates:
-        span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
-        date_roots.append(span.root)
+    _claim_clause_tails(frames, date_roots, scopes)
     recent = [is_recent_period(m) for m in dates]
     bound: dict[int, list[_Trigger]] = {}
     borrowed: set[int] = set()
@@ -848,6 +905,7 @@ def _sentence_events(
                 or (recent[i] and trigger.event_type != "statement" and scope is not None)
             )
             and not (recent[i] and trigger.event_type == "statement")
+            and _dates_its_clause(trigger, root, rules)
             and _in_date_clause(trigger, root)
             and _in_time_clause(trigger, root, rules)
             and _shares_relative_clause(trigger, root)
@@ -873,6 +931,8 @@ def _sentence_events(
                 _clause_verb(t.head) != clause
                 and t.head.i not in borrowed
                 and not (t.head.pos_ in {"NOUN", "PROPN"} and t.head in root.ancestors),
+                # a cue noun its date names ("the weekend strikes", "its Feb. 1 takeover")
+                not _premodified_by(t, root),
                 rules.strength[t.event_type],
                 _tree_distance(t.head, root),
             ),
@@ -1068,6 +1128,12 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
     head = trigger.head
     if _inside_name(head, rules):
         return None
+    if (
+        trigger.event_type == "military_operation"
+        and head.lower_ == "takeover"
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    ):
+        return _Trigger("other", trigger.tokens)  # "its Feb. 1 takeover": a seizure of power
     if trigger.event_type == "agreement" and agrees_on_a_view(head):
         return _Trigger("statement", trigger.tokens)
     if len(trigger.tokens) == 1 and head.dep_ == "amod" and head.tag_ in {"VBN", "VBD"}:
@@ -1164,9 +1230,12 @@ def _single_word_cues(rules: EventRules, event_type: str) -> frozenset[str]:
     )
 
 
-def _drop_forum_modifiers(triggers: list[_Trigger]) -> list[_Trigger]:
+def _drop_forum_modifiers(
+    triggers: list[_Trigger], date_roots: Sequence[Token] = ()
+) -> list[_Trigger]:
     """ "ceasefire talks", "peace summit vote", "talks on a ceasefire": a cue modifying another
-    cue's noun, or inside its prepositional phrase, yields to it."""
+    cue's noun, or inside its prepositional phrase, yields to it, unless a date of its own
+    names it ("the crackdown on protests of its Feb. 1 takeover": the takeover of that day)."""
     heads = {t.head.i: t for t in triggers}
     nouns = frozenset(heads)
     kept = []
@@ -1174,7 +1243,9 @@ def _drop_forum_modifiers(triggers: list[_Trigger]) -> list[_Trigger]:
         head = trigger.head
         if head.dep_ == "compound" and head.head.i in heads and heads[head.head.i] is not trigger:
             continue
-        if inside_other_cue(head, nouns):
+        if inside_other_cue(head, nouns) and not any(
+            _premodified_by(trigger, root) for root in date_roots
+        ):
             continue
         kept.append(trigger)
     return kept

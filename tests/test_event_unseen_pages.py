@@ -168,3 +168,52 @@ def test_a_date_in_a_relative_clause_dates_the_happening_it_describes(nlp):
         "off in January 2017."
     )
     assert summary(events_of(nlp, body, date(2019, 5, 1))) == [("meeting", "2017-01-01", "month")]
+
+
+# --- attacks told by their toll or by "strikes" --------------------------------------------------
+
+
+def test_people_killed_on_a_day_are_an_attack_of_that_day(nlp):
+    body = "On Saturday, more than 100 people were killed in and around demonstrations."
+    assert summary(events_of(nlp, body, date(2021, 3, 29))) == [("attack", "2021-03-27", "day")]
+
+
+def test_a_death_toll_is_not_dated_by_a_neighbouring_clause(nlp):
+    body = (
+        "More than 2,400 people were killed in gang violence between January and mid-August "
+        "this year, according to the United Nations, and nearly 200,000 Haitians have been "
+        "driven from their homes."
+    )
+    assert [e for e in events_of(nlp, body, date(2023, 10, 3)) if e.event_type == "attack"] == []
+
+
+def test_the_weekend_strikes_are_an_attack_not_the_crackdown_they_escalate(nlp):
+    body = (
+        "The weekend strikes represented another escalation in the violent crackdown by "
+        "Myanmar's junta on protests of its Feb. 1 takeover."
+    )
+    assert summary(events_of(nlp, body, date(2021, 3, 29))) == [
+        ("attack", "2021-03-27", "day"),
+        ("other", "2021-02-01", "day"),  # a takeover of power, not of a place, is a coup
+    ]
+
+
+def test_a_takeover_of_a_city_stays_a_military_operation(nlp):
+    body = "The takeover of Kabul by the Taliban on August 15 shocked the world."
+    assert summary(events_of(nlp, body, date(2021, 8, 22))) == [
+        ("military_operation", "2021-08-15", "day")
+    ]
+
+
+def test_workers_on_strike_are_no_attack(nlp):
+    assert summary(events_of(nlp, "Workers went on strikes on Monday.", date(2021, 3, 29))) == []
+
+
+def test_a_military_build_up_announced_earlier_this_month_is_an_operation_of_that_month(nlp):
+    body = (
+        "Thousands have crossed into Bangladesh since Myanmar announced a military build-up in "
+        "Rakhine state earlier this month, community leaders said Wednesday."
+    )
+    assert ("military_operation", "2017-08-01", "month") in summary(
+        events_of(nlp, body, date(2017, 8, 24))
+    )
