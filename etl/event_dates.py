@@ -272,9 +272,10 @@ def _present_perfect(verb: Token) -> bool:
 
 
 # A page that is itself an issued document, by its heading: "OCHA | Flash Update #8 ...",
-# "Fact Sheet #3", "Situation Report No. 12", "Briefing Notes, 22 January 2013", "Press Release".
+# "Fact Sheet #3", "Situation Report No. 12", "Briefing Notes, 22 January 2013", "Press Release",
+# a debate's sitting ("Volume 607: debated on Wednesday 16 March 2016").
 _ISSUED_HEADING = re.compile(
-    r"\b(?:flash update|situation report|sitrep|fact sheet|briefing notes?)\b"
+    r"\b(?:flash update|situation report|sitrep|fact sheet|briefing notes?|debated on)\b"
     r"|^(?:press release|news release|press statement|media statement|readout)\b",
     re.I,
 )
@@ -331,3 +332,25 @@ def is_recent_period(mention: DateMention) -> bool:
     on, so it dates a happening, never a statement, and reaches into what a reporting verb
     speaks of ("condemned the attacks on El Fasher in recent days", the date hung on the verb)."""
     return _RECENT.fullmatch(mention.text) is not None
+
+
+# The page's address names it an issued document: ".../unhcr-poland-factsheet-10-june-2022",
+# ".../fact-sheet/...", ".../news-releases/...", ".../flash-update-8-nes".
+_ISSUED_ADDRESS = re.compile(
+    r"fact-?sheet|situation-report|sitrep|flash-update|press-releases?|press-statements?|"
+    r"news-releases?",
+    re.I,
+)
+
+
+def issued_document_address(url: str | None, body: str) -> tuple[int, int] | None:
+    """The offsets of the page's first line of text when its address names the page an issued
+    document (a fact sheet, a situation report, a press release) that no heading names."""
+    if not url or _ISSUED_ADDRESS.search(url) is None:
+        return None
+    for match in re.finditer(r"[^\n]+", body):
+        line = match.group(0)
+        if re.search(r"[A-Za-z]{3}", line):
+            start = match.start() + (len(line) - len(line.lstrip()))
+            return start, match.start() + len(line.rstrip())
+    return None

@@ -49,6 +49,7 @@ from etl.event_dates import (
     is_lead_prose,
     is_page_label,
     is_recent_period,
+    issued_document_address,
     issued_document_heading,
     lead_report,
     news_of_the_day,
@@ -315,7 +316,9 @@ def _own_statement(
         start, end = first.char_start, first.char_end
         participants: tuple[str, ...] = (first.speaker_id,) if first.speaker_id else ()
     else:
-        heading = issued_document_heading(ctx.body)
+        heading = issued_document_heading(ctx.body) or issued_document_address(
+            ctx.article.url, ctx.body
+        )
         if heading is None or any(
             e.event_type == "statement" and e.event_date == published.value for e in found
         ):
@@ -1279,7 +1282,7 @@ def _make_event(
     while end > start and ctx.body[end - 1].isspace():
         end -= 1
     evidence = ctx.body[start:end]
-    value = mention.value
+    value = _range_end(mention) if event_type == "statement" else mention.value
     return Event(
         event_id=stable_id(ctx.article.article_id, start, event_type, value.value.isoformat()),
         article_id=ctx.article.article_id,
@@ -1293,6 +1296,23 @@ def _make_event(
         char_start=start,
         char_end=end,
     )
+
+
+_DAY_RANGE = re.compile(r"\b([0-3]?\d)\s*[-\u2013]\s*([0-3]?\d)\b")
+
+
+def _range_end(mention: DateMention) -> PartialDate:
+    """ "Joint Statement … on the International Meeting (Nor Sultan, 25-26 April 2019)": a
+    statement on days that a range spans is issued at their close, on the last day (the
+    meeting itself is dated by its first)."""
+    value = mention.value
+    found = _DAY_RANGE.search(mention.text)
+    if value.precision != "day" or found is None or int(found[1]) != value.value.day:
+        return value
+    try:
+        return PartialDate(value.value.replace(day=int(found[2])), "day")
+    except ValueError:
+        return value
 
 
 def _names_heads(trigger: _Trigger, rules: EventRules) -> int:

@@ -41,6 +41,7 @@ def events_of(
     published: date | None,
     precision: str = "day",
     statements: tuple[Statement, ...] = (),
+    url: str | None = None,
 ) -> list[Event]:
     mentions: list[Mention] = []
     for name in sorted(ACTORS, key=len, reverse=True):
@@ -50,7 +51,7 @@ def events_of(
                 mentions.append(Mention("a1", actor_id, m.start(), m.end(), name))
     actors = {aid: Actor(aid, aid, kind, country) for aid, kind, country in ACTORS.values()}
     article = Article(
-        "a1", "a1.txt", None, None, None, published, precision if published else None, "en",
+        "a1", "a1.txt", None, None, url, published, precision if published else None, "en",
         body, "x",
     )  # fmt: skip
     ctx = ArticleContext(
@@ -217,3 +218,40 @@ def test_a_military_build_up_announced_earlier_this_month_is_an_operation_of_tha
     assert ("military_operation", "2017-08-01", "month") in summary(
         events_of(nlp, body, date(2017, 8, 24))
     )
+
+
+# --- the page's own document ---------------------------------------------------------------------
+
+
+def test_a_joint_statement_on_a_meeting_spanning_days_is_issued_on_its_last_day(nlp):
+    body = (
+        "Joint Statement by Iran, Russia and Turkey on the International Meeting on Syria in "
+        "Astana (Nor Sultan, 25-26 April 2019)\n\nThe three guarantors reaffirmed their commitment."
+    )
+    found = [e for e in events_of(nlp, body, date(2019, 4, 27)) if e.event_type == "statement"]
+    assert [(e.event_date.isoformat(), e.participant_ids[:1]) for e in found] == [
+        ("2019-04-26", ("iran",))
+    ]
+
+
+def test_a_debate_heading_dates_the_sitting_as_a_statement(nlp):
+    body = (
+        "UNHCR: Admission Pathways for Syrian Refugees\n\n"
+        "Volume 607: debated on Wednesday 16 March 2016\n\n"
+        "I beg to move, That this House has considered the UNHCR and pathways for admission."
+    )
+    assert ("statement", "2016-03-16", "day") in summary(events_of(nlp, body, date(2016, 3, 16)))
+
+
+def test_a_page_whose_address_names_a_fact_sheet_is_a_statement_of_its_date(nlp):
+    body = (
+        "There are 1.2 million refugees from Ukraine recorded in Poland.\n\n"
+        "UNHCR is supporting government-led efforts through a multisectoral response."
+    )
+    url = (
+        "https://reliefweb.int/report/poland/ukraine-emergency-unhcr-poland-factsheet-10-june-2022"
+    )
+    assert summary(events_of(nlp, body, date(2022, 6, 10), url=url)) == [
+        ("statement", "2022-06-10", "day")
+    ]
+    assert summary(events_of(nlp, body, date(2022, 6, 10), url="https://example.org/news/1")) == []
