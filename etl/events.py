@@ -134,6 +134,7 @@ class EventRules:
     anaphors: frozenset[str] = frozenset()
     name_cues: frozenset[str] = frozenset()
     own_clause_cues: frozenset[str] = frozenset()
+    judging_verbs: frozenset[str] = frozenset()
     official_voices: frozenset[str] = frozenset()
 
 
@@ -217,6 +218,7 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         anaphors=frozenset(context.get("anaphors", [])),
         name_cues=frozenset(context.get("name_cues", [])),
         own_clause_cues=frozenset(context.get("own_clause_cues", [])),
+        judging_verbs=frozenset(context.get("judging_verbs", [])),
         official_voices=frozenset(statements.get("official_voices", [])),
     )
 
@@ -826,6 +828,18 @@ def _dates_its_clause(trigger: _Trigger, date_root: Token, rules: EventRules) ->
     return _clause_verb(date_root) == trigger.head
 
 
+def _judged_topic(trigger: _Trigger, date_root: Token, rules: EventRules) -> bool:
+    """Whether a noun cue lies in what a judging verb ("blamed", "condemned", "welcomed") speaks
+    of, while the date hangs on that verb itself."""
+    head = trigger.head
+    if trigger.event_type == "statement" or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    verb = _governing_verb(head)
+    if verb is None or verb.lemma_.lower() not in rules.judging_verbs:
+        return False
+    return _clause_verb(date_root) == verb
+
+
 def _premodified_by(trigger: _Trigger, date_root: Token) -> bool:
     """ "The weekend strikes", "its Feb. 1 takeover", "the 17 September 2018 memorandum": a date
     written before the cue's noun names that happening, and takes it before any stronger cue of
@@ -936,6 +950,9 @@ def _sentence_events(
                 and not (t.head.pos_ in {"NOUN", "PROPN"} and t.head in root.ancestors),
                 # a cue noun its date names ("the weekend strikes", "its Feb. 1 takeover")
                 not _premodified_by(t, root),
+                # "On Friday, Washington blamed Hamas for the breakdown in talks": what a
+                # judgement dated by its day is about is no happening of that day
+                _judged_topic(t, root, rules),
                 rules.strength[t.event_type],
                 _tree_distance(t.head, root),
             ),

@@ -255,3 +255,11 @@ def test_a_page_whose_address_names_a_fact_sheet_is_a_statement_of_its_date(nlp)
         ("statement", "2022-06-10", "day")
     ]
     assert summary(events_of(nlp, body, date(2022, 6, 10), url="https://example.org/news/1")) == []
+
+
+# --- judgements dated on their verb --------------------------------------------------------------
+
+
+def test_blaming_a_party_for_a_breakdown_in_talks_is_a_statement_not_a_meeting(nlp):
+    body = "On Friday, Washington blamed Hamas for the breakdown in talks to extend the pause."
+    assert summary(events_of(nlp, body, date(2023, 12, 2))) == [("statement", "2023-12-01", "day")]
