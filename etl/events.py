@@ -979,6 +979,18 @@ def _sentence_events(
                         )
                     )
                 if event.event_type == "statement":
+                    shared = _shared_press_conference(ctx, trigger, triggers, scopes)
+                    if shared is not None:
+                        events.append(
+                            replace(
+                                event,
+                                event_id=stable_id(event.event_id, "meeting"),
+                                event_type="meeting",
+                                participant_ids=tuple(
+                                    dict.fromkeys((*event.participant_ids, *shared))
+                                ),
+                            )
+                        )
                     cause = prompting_cue(triggers, clause, date_roots, rules.strength)
                     if cause is not None and _is_real(cause, rules):
                         prompted = _make_event(ctx, sent, mention, cause, scopes, statements, rules)
@@ -986,6 +998,32 @@ def _sentence_events(
                             events.append(prompted)
                 break
     return events
+
+
+def _shared_press_conference(
+    ctx: ArticleContext, trigger: _Trigger, triggers: list[_Trigger], scopes: dict[int, int]
+) -> tuple[str, ...] | None:
+    """ "During a press conference with his Turkish counterpart Mevlut Cavusoglu in Moscow on
+    Friday, Lavrov said …": a press conference held with named counterparts is also their
+    meeting that day. Returns the counterparts' actor ids (None when there is no such
+    conference beside the statement)."""
+    scope = scopes.get(trigger.head.i)
+    for other in triggers:
+        head = other.head
+        if other.event_type != "statement" or head.lower_ != "conference":
+            continue
+        if scopes.get(head.i) != scope:
+            continue
+        partners = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
+        tokens = [t for p in partners for t in p.subtree]
+        found = [
+            m.actor_id
+            for m in _mentions_of(ctx, tokens)
+            if (a := ctx.actors.get(m.actor_id)) is not None and a.kind != "media"
+        ]
+        if found:
+            return tuple(dict.fromkeys(found))
+    return None
 
 
 _GATHERINGS = {"meeting", "summit", "conference"}

@@ -25,6 +25,7 @@ ACTORS = {
     "Russia": ("russia", "country", "russia"),
     "Turkey": ("turkey", "country", "turkey"),
     "Lavrov": ("sergei-lavrov", "person", "russia"),
+    "Mevlut Cavusoglu": ("mevlut-cavusoglu", "person", "turkey"),
     "Security Council": ("un-security-council", "intergovernmental", None),
     "Rapid Support Forces": ("rsf", "armed_group", "sudan"),
     "United Nations": ("united-nations", "intergovernmental", None),
@@ -263,3 +264,21 @@ def test_a_page_whose_address_names_a_fact_sheet_is_a_statement_of_its_date(nlp)
 def test_blaming_a_party_for_a_breakdown_in_talks_is_a_statement_not_a_meeting(nlp):
     body = "On Friday, Washington blamed Hamas for the breakdown in talks to extend the pause."
     assert summary(events_of(nlp, body, date(2023, 12, 2))) == [("statement", "2023-12-01", "day")]
+
+
+def test_a_press_conference_with_a_counterpart_is_also_their_meeting(nlp):
+    body = (
+        "During a press conference with his Turkish counterpart Mevlut Cavusoglu in Moscow on "
+        "Friday, Lavrov said the ministers discussed Syria."
+    )
+    found = events_of(nlp, body, date(2018, 8, 25))
+    assert sorted(summary(found)) == [
+        ("meeting", "2018-08-24", "day"),
+        ("statement", "2018-08-24", "day"),
+    ]
+    assert "mevlut-cavusoglu" in next(e for e in found if e.event_type == "meeting").participant_ids
+
+
+def test_a_press_conference_alone_is_only_a_statement(nlp):
+    body = "At a press conference in Moscow on Friday, Lavrov said the ministers discussed Syria."
+    assert summary(events_of(nlp, body, date(2018, 8, 25))) == [("statement", "2018-08-24", "day")]
