@@ -22,8 +22,10 @@ occurrence of the happening.
 Cue families kept in modules of their own: `etl.event_dates` (page labels that date nothing, a
 present-tense headline as the publication day's news, the present tense as a timetable only for
 dates just ahead), `etl.event_readings` (a cue denied by "no", "agreed that …" as a statement,
-unnamed officials speaking) and `etl.event_duplicates` (a country and its own official speaking
-the same day are one statement).
+unnamed officials speaking, gatherings planned by their own phrase) and `etl.event_duplicates` (a
+country and its own official speaking the same day are one statement); `etl.event_quotes` keeps a
+quotation, wherever the sentence splitter cut it, the speaker's own scope; recent periods ("in
+recent days") and pages whose address names them an issued document are in `etl.event_dates`.
 """
 
 from __future__ import annotations
