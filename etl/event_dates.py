@@ -16,10 +16,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import timedelta
 
 from spacy.tokens import Span, Token
 
-from etl.dates import UPCOMING_DAYS, DateMention, resolve_forward
+from etl.dates import (
+    UPCOMING_DAYS,
+    DateMention,
+    _majority_month,  # noqa: PLC2701  (one rule for a span's month)
+    resolve_forward,
+)
 from etl.types import Event, PartialDate
 
 _LABEL = re.compile(
@@ -266,9 +272,10 @@ def _present_perfect(verb: Token) -> bool:
 
 
 # A page that is itself an issued document, by its heading: "OCHA | Flash Update #8 ...",
-# "Fact Sheet #3", "Situation Report No. 12", "Briefing Notes, 22 January 2013", "Press Release".
+# "Fact Sheet #3", "Situation Report No. 12", "Briefing Notes, 22 January 2013", "Press Release",
+# a debate's sitting ("Volume 607: debated on Wednesday 16 March 2016").
 _ISSUED_HEADING = re.compile(
-    r"\b(?:flash update|situation report|sitrep|fact sheet|briefing notes?)\b"
+    r"\b(?:flash update|situation report|sitrep|fact sheet|briefing notes?|debated on)\b"
     r"|^(?:press release|news release|press statement|media statement|readout)\b",
     re.I,
 )
@@ -290,4 +297,60 @@ def issued_document_heading(body: str) -> tuple[int, int] | None:
         if words <= 25 and not line.endswith((".", "?", "!")) and _ISSUED_HEADING.search(line):
             start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
             return start, start + len(line)
+    return None
+
+
+# --- recent periods: "in recent days", "over the past few weeks" --------------------------------
+
+_RECENT = re.compile(
+    r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?"
+    r"(?P<unit>days|weeks)\b",
+    re.IGNORECASE,
+)
+_RECENT_SPAN = {"days": 7, "weeks": 21}
+
+
+def recent_periods(text: str, published: PartialDate | None, offset: int = 0) -> list[DateMention]:
+    """ "the repeated attacks on El Fasher … in recent days", "drove back the LNA in recent
+    days": the days just before publication, dated to the month holding most of them (a
+    month-precision date; a page dated only to its month gives that month)."""
+    if published is None or published.precision == "year":
+        return []
+    found = []
+    for m in _RECENT.finditer(text):
+        if published.precision == "month":
+            value = published
+        else:
+            span = _RECENT_SPAN[m["unit"].lower()]
+            value = _majority_month(published.value - timedelta(days=span), published.value)
+        found.append(DateMention(m.start() + offset, m.end() + offset, m.group(0), value, True))
+    return found
+
+
+def is_recent_period(mention: DateMention) -> bool:
+    """Whether the mention is a recent period ("in recent days"): it tells when something went
+    on, so it dates a happening, never a statement, and reaches into what a reporting verb
+    speaks of ("condemned the attacks on El Fasher in recent days", the date hung on the verb)."""
+    return _RECENT.fullmatch(mention.text) is not None
+
+
+# The page's address names it an issued document: ".../unhcr-poland-factsheet-10-june-2022",
+# ".../fact-sheet/...", ".../news-releases/...", ".../flash-update-8-nes".
+_ISSUED_ADDRESS = re.compile(
+    r"fact-?sheet|situation-report|sitrep|flash-update|press-releases?|press-statements?|"
+    r"news-releases?",
+    re.I,
+)
+
+
+def issued_document_address(url: str | None, body: str) -> tuple[int, int] | None:
+    """The offsets of the page's first line of text when its address names the page an issued
+    document (a fact sheet, a situation report, a press release) that no heading names."""
+    if not url or _ISSUED_ADDRESS.search(url) is None:
+        return None
+    for match in re.finditer(r"[^\n]+", body):
+        line = match.group(0)
+        if re.search(r"[A-Za-z]{3}", line):
+            start = match.start() + (len(line) - len(line.lstrip()))
+            return start, match.start() + len(line.rstrip())
     return None

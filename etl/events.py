@@ -22,8 +22,10 @@ occurrence of the happening.
 Cue families kept in modules of their own: `etl.event_dates` (page labels that date nothing, a
 present-tense headline as the publication day's news, the present tense as a timetable only for
 dates just ahead), `etl.event_readings` (a cue denied by "no", "agreed that …" as a statement,
-unnamed officials speaking) and `etl.event_duplicates` (a country and its own official speaking
-the same day are one statement).
+unnamed officials speaking, gatherings planned by their own phrase) and `etl.event_duplicates` (a
+country and its own official speaking the same day are one statement); `etl.event_quotes` keeps a
+quotation, wherever the sentence splitter cut it, the speaker's own scope; recent periods ("in
+recent days") and pages whose address names them an issued document are in `etl.event_dates`.
 """
 
 from __future__ import annotations
@@ -48,17 +50,22 @@ from etl.event_dates import (
     is_headline,
     is_lead_prose,
     is_page_label,
+    is_recent_period,
+    issued_document_address,
     issued_document_heading,
     lead_report,
     news_of_the_day,
     present_under_past,
+    recent_periods,
     timetable_ahead,
 )
 from etl.event_duplicates import voices_of_one_country
+from etl.event_quotes import in_quotation, quote_at
 from etl.event_readings import (
     agrees_on_a_view,
     denied_by_no,
     inside_other_cue,
+    planned_noun,
     prompting_cue,
     unnamed_official,
 )
@@ -70,7 +77,6 @@ _GAP_WORDS = 6  # how far apart the two halves of an "a ... b" cue may lie
 _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "acl", "relcl", "dobj", "advcl"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "into"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 # Pseudo-types of cues: words to skip, and "take effect" (typed by the deal or truce it starts).
 FALSE_FRIEND = "false_friend"
 IN_FORCE = "in_force"
@@ -129,6 +135,8 @@ class EventRules:
     observation_verbs: frozenset[str] = frozenset()
     anaphors: frozenset[str] = frozenset()
     name_cues: frozenset[str] = frozenset()
+    own_clause_cues: frozenset[str] = frozenset()
+    judging_verbs: frozenset[str] = frozenset()
     official_voices: frozenset[str] = frozenset()
 
 
@@ -211,6 +219,8 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         observation_verbs=frozenset(context.get("observation_verbs", [])),
         anaphors=frozenset(context.get("anaphors", [])),
         name_cues=frozenset(context.get("name_cues", [])),
+        own_clause_cues=frozenset(context.get("own_clause_cues", [])),
+        judging_verbs=frozenset(context.get("judging_verbs", [])),
         official_voices=frozenset(statements.get("official_voices", [])),
     )
 
@@ -310,7 +320,9 @@ def _own_statement(
         start, end = first.char_start, first.char_end
         participants: tuple[str, ...] = (first.speaker_id,) if first.speaker_id else ()
     else:
-        heading = issued_document_heading(ctx.body)
+        heading = issued_document_heading(ctx.body) or issued_document_address(
+            ctx.article.url, ctx.body
+        )
         if heading is None or any(
             e.event_type == "statement" and e.event_date == published.value for e in found
         ):
@@ -369,6 +381,11 @@ def _anchoring_dates(
     resume next month"): a planned event is not recorded as having happened (issue 9), so its
     date anchors nothing."""
     found = find_dates(sent.text, published, offset=sent.start_char)
+    recent = recent_periods(sent.text, published, offset=sent.start_char)
+    found = sorted(
+        [*found, *(r for r in recent if not any(_overlap(r, d) for d in found))],
+        key=lambda d: d.char_start,
+    )
     kept = []
     planned = False
     for mention in found:
@@ -390,6 +407,10 @@ def _anchoring_dates(
             continue  # lists of later articles at the foot of a page
         kept.append(mention)
     return kept, planned
+
+
+def _overlap(a: DateMention, b: DateMention) -> bool:
+    return a.char_start < b.char_end and b.char_start < a.char_end
 
 
 def _not_before(mention: DateMention, published: PartialDate) -> bool:
@@ -525,12 +546,20 @@ def _bounded(span: Span, rules: EventRules) -> bool:
         return True  # "by the end of 2016" (but not "seized by the Taliban on August 15")
     if span.doc[span.end : span.end + 1].text.lower() == "ago":
         return True
+    lead = span.doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
+    if _RANGE_END.search(lead):
+        return True  # "between January and mid-August this year": a range's end bounds it
     for ancestor in span.root.ancestors:
         if ancestor.pos_ in {"VERB", "AUX"}:
             return False
         if ancestor.lower_ in rules.not_anchoring and ancestor.dep_ in {"prep", "mark"}:
             return True
     return False
+
+
+_RANGE_END = re.compile(
+    r"\bbetween\s+\S+(?:\s+\S+){0,3}\s+and\s+(?:mid-?|early\s+|late\s+)?$", re.I
+)
 
 
 def _same_day_date(
@@ -665,18 +694,44 @@ def _content_scopes(
                 continue
             if child.dep_ != "dobj" and child.pos_ not in {"VERB", "AUX"}:
                 continue  # a reported clause has a verb (a misparsed name is no clause)
+            if child.dep_ == "acl" and child.tag_ == "VBN" and head.pos_ in {"NOUN", "PROPN"}:
+                continue  # "a statement released by his spokesperson on 2 February": the act
+
             if child.dep_ == "dobj" and any(child.i == t.i for f in frames for t in f.tokens):
                 continue
             if child.dep_ == "dobj" and child.i in cue_heads and head.lemma_.lower() in observing:
                 continue  # "residents reported heavy artillery fire": the happening, not a report
             for token in child.subtree:
                 scope.setdefault(token.i, child.i)
-    for match in _QUOTE.finditer(sent.text):
-        start, end = sent.start_char + match.start(), sent.start_char + match.end()
-        for token in sent:
-            if start <= token.idx < end:
-                scope.setdefault(token.i, -start - 1)
+    # a quotation (opened in this sentence or an earlier one) is the speaker's own scope
+    for token in sent:
+        start = quote_at(ctx.body, token.idx)
+        if start is not None:
+            scope.setdefault(token.i, -start - 1)
     return scope
+
+
+def _claim_clause_tails(
+    frames: list[_Trigger], date_roots: list[Token], scopes: dict[int, int]
+) -> None:
+    """ "Thousands have crossed since Myanmar announced a military build-up earlier this month,
+    community leaders said Wednesday": a date the parser hung on a closing reporting verb but
+    written before that verb's subject ends the reported clause, and dates what it tells."""
+    for frame in frames:
+        verb = frame.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        reported = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i]
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if not reported or subject is None or subject.i < reported[0].i:
+            continue
+        clause = reported[0]
+        for root in date_roots:
+            if root.head.i != verb.i or root.dep_ not in {"npadvmod", "prep", "advmod"}:
+                continue
+            if clause.left_edge.i <= root.left_edge.i and root.right_edge.i < subject.left_edge.i:
+                for token in root.subtree:
+                    scopes[token.i] = clause.i
 
 
 def _is_real(trigger: _Trigger, rules: EventRules) -> bool:
@@ -703,6 +758,8 @@ def _is_real(trigger: _Trigger, rules: EventRules) -> bool:
     ):
         return False
     if any(c.dep_ == "neg" for c in head.children) or denied_by_no(head):
+        return False
+    if planned_noun(head):
         return False
     return _not_background(head, rules)
 
@@ -763,6 +820,41 @@ def _dates_the_noun(trigger: _Trigger, date_root: Token) -> bool:
     return False
 
 
+def _dates_its_clause(trigger: _Trigger, date_root: Token, rules: EventRules) -> bool:
+    """ "On Saturday, more than 100 people were killed": a death told by a verb is dated only
+    by a date of its own clause, not by one a neighbouring clause carries ("were killed in
+    gang violence …, and 200,000 have been driven from their homes")."""
+    words = " ".join(t.lower_ for t in trigger.tokens)
+    if words not in rules.own_clause_cues or trigger.head.pos_ not in {"VERB", "AUX"}:
+        return True
+    return _clause_verb(date_root) == trigger.head
+
+
+def _judged_topic(trigger: _Trigger, date_root: Token, rules: EventRules) -> bool:
+    """Whether a noun cue lies in what a judging verb ("blamed", "condemned", "welcomed") speaks
+    of, while the date hangs on that verb itself."""
+    head = trigger.head
+    if trigger.event_type == "statement" or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    verb = _governing_verb(head)
+    if verb is None or verb.lemma_.lower() not in rules.judging_verbs:
+        return False
+    return _clause_verb(date_root) == verb
+
+
+def _premodified_by(trigger: _Trigger, date_root: Token) -> bool:
+    """ "The weekend strikes", "its Feb. 1 takeover", "the 17 September 2018 memorandum": a date
+    written before the cue's noun names that happening, and takes it before any stronger cue of
+    the clause. A gathering that is only the setting of the clause ("In an unusual weekend
+    session, the council voted") does not."""
+    head = trigger.head
+    if head.pos_ not in {"NOUN", "PROPN"} or date_root.i > head.i:
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ in {"in", "at", "during"}:
+        return False
+    return date_root.head.i == head.i or any(t.i == head.i for t in date_root.ancestors)
+
+
 def _in_date_clause(trigger: _Trigger, date_root: Token) -> bool:
     """A date in a subordinate clause ("since fighting erupted on April 15", "after the army
     launched a crackdown in August 2017") dates only cues inside that clause."""
@@ -803,17 +895,21 @@ def _sentence_events(
     only: frozenset[str] | None = None,
 ) -> list[Event]:
     """The sentence's events, each cue bound to its date; `only` keeps cues of those types."""
-    triggers = _drop_forum_modifiers(_find_triggers(sent, dates, rules))
+    date_roots = []
+    for mention in dates:
+        span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        date_roots.append(span.root)
+    triggers = _drop_forum_modifiers(_find_triggers(sent, dates, rules), date_roots)
     triggers = [t for t in (_retype(ctx, t, rules) for t in triggers) if t is not None]
+    # a reporting verb inside a quotation is the quoted speaker's account, not the article's
+    triggers = [t for t in triggers if t.event_type != "statement" or not in_quotation(t.head)]
     if only is not None:
         triggers = [t for t in triggers if t.event_type in only]
     frames = [t for t in triggers if t.event_type == "statement"]
     cue_heads = frozenset(t.head.i for t in triggers if t.event_type != "statement")
     scopes = _content_scopes(ctx, sent, frames, cue_heads, rules.observation_verbs)
-    date_roots = []
-    for mention in dates:
-        span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
-        date_roots.append(span.root)
+    _claim_clause_tails(frames, date_roots, scopes)
+    recent = [is_recent_period(m) for m in dates]
     bound: dict[int, list[_Trigger]] = {}
     borrowed: set[int] = set()
     for trigger in triggers:
@@ -823,7 +919,12 @@ def _sentence_events(
         candidates = [
             (_tree_distance(trigger.head, root), trigger.head not in root.ancestors, i)
             for i, root in enumerate(date_roots)
-            if scopes.get(root.i) == scope
+            if (
+                scopes.get(root.i) == scope
+                or (recent[i] and trigger.event_type != "statement" and scope is not None)
+            )
+            and not (recent[i] and trigger.event_type == "statement")
+            and _dates_its_clause(trigger, root, rules)
             and _in_date_clause(trigger, root)
             and _in_time_clause(trigger, root, rules)
             and _shares_relative_clause(trigger, root)
@@ -844,8 +945,16 @@ def _sentence_events(
             key=lambda t: (
                 not _said_on(t, mention),
                 _is_reference(t, root, rules) and not _dates_the_noun(t, root),
-                # the date's own clause first (a forum the report was made at counts as its own)
-                _clause_verb(t.head) != clause and t.head.i not in borrowed,
+                # the date's own clause first (a forum the report was made at counts as its own,
+                # and so does a date inside the cue's phrase: "a statement released on 2 May")
+                _clause_verb(t.head) != clause
+                and t.head.i not in borrowed
+                and not (t.head.pos_ in {"NOUN", "PROPN"} and t.head in root.ancestors),
+                # a cue noun its date names ("the weekend strikes", "its Feb. 1 takeover")
+                not _premodified_by(t, root),
+                # "On Friday, Washington blamed Hamas for the breakdown in talks": what a
+                # judgement dated by its day is about is no happening of that day
+                _judged_topic(t, root, rules),
                 rules.strength[t.event_type],
                 _tree_distance(t.head, root),
             ),
@@ -872,6 +981,18 @@ def _sentence_events(
                         )
                     )
                 if event.event_type == "statement":
+                    shared = _shared_press_conference(ctx, trigger, triggers, scopes)
+                    if shared is not None:
+                        events.append(
+                            replace(
+                                event,
+                                event_id=stable_id(event.event_id, "meeting"),
+                                event_type="meeting",
+                                participant_ids=tuple(
+                                    dict.fromkeys((*event.participant_ids, *shared))
+                                ),
+                            )
+                        )
                     cause = prompting_cue(triggers, clause, date_roots, rules.strength)
                     if cause is not None and _is_real(cause, rules):
                         prompted = _make_event(ctx, sent, mention, cause, scopes, statements, rules)
@@ -879,6 +1000,32 @@ def _sentence_events(
                             events.append(prompted)
                 break
     return events
+
+
+def _shared_press_conference(
+    ctx: ArticleContext, trigger: _Trigger, triggers: list[_Trigger], scopes: dict[int, int]
+) -> tuple[str, ...] | None:
+    """ "During a press conference with his Turkish counterpart Mevlut Cavusoglu in Moscow on
+    Friday, Lavrov said …": a press conference held with named counterparts is also their
+    meeting that day. Returns the counterparts' actor ids (None when there is no such
+    conference beside the statement)."""
+    scope = scopes.get(trigger.head.i)
+    for other in triggers:
+        head = other.head
+        if other.event_type != "statement" or head.lower_ != "conference":
+            continue
+        if scopes.get(head.i) != scope:
+            continue
+        partners = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
+        tokens = [t for p in partners for t in p.subtree]
+        found = [
+            m.actor_id
+            for m in _mentions_of(ctx, tokens)
+            if (a := ctx.actors.get(m.actor_id)) is not None and a.kind != "media"
+        ]
+        if found:
+            return tuple(dict.fromkeys(found))
+    return None
 
 
 _GATHERINGS = {"meeting", "summit", "conference"}
@@ -971,11 +1118,20 @@ def _shares_relative_clause(trigger: _Trigger, date_root: Token) -> bool:
     ordered a standby force after the soldiers who seized power ignored a deadline" does not date
     the seizure; "Tokayev, who received the ministers on Friday" dates the reception."""
     clause = next((t for t in [trigger.head, *trigger.head.ancestors] if t.dep_ == "relcl"), None)
-    return (
-        clause is None
-        or clause.head.i == date_root.i
-        or clause in [date_root, *date_root.ancestors]
-    )
+    if clause is None:
+        # "The UN chief, who has been in the region this week, again stressed …": a date in a
+        # relative clause dates what that clause tells, or the cue it describes ("the Astana
+        # negotiations, which kicked off in January 2017"), not the sentence's own verb
+        dated = next((t for t in [date_root, *date_root.ancestors] if t.dep_ == "relcl"), None)
+        if dated is None or dated in [trigger.head, *trigger.head.ancestors]:
+            return True
+        described = dated.head  # "the earthquake and its aftershocks, which struck …"
+        while described.dep_ == "conj" and described.head.i != described.i:
+            if described.i == trigger.head.i:
+                return True
+            described = described.head
+        return described.i == trigger.head.i
+    return clause.head.i == date_root.i or clause in [date_root, *date_root.ancestors]
 
 
 def _in_time_clause(trigger: _Trigger, date_root: Token, rules: EventRules) -> bool:
@@ -1032,6 +1188,12 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
     head = trigger.head
     if _inside_name(head, rules):
         return None
+    if (
+        trigger.event_type == "military_operation"
+        and head.lower_ == "takeover"
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    ):
+        return _Trigger("other", trigger.tokens)  # "its Feb. 1 takeover": a seizure of power
     if trigger.event_type == "agreement" and agrees_on_a_view(head):
         return _Trigger("statement", trigger.tokens)
     if len(trigger.tokens) == 1 and head.dep_ == "amod" and head.tag_ in {"VBN", "VBD"}:
@@ -1128,9 +1290,12 @@ def _single_word_cues(rules: EventRules, event_type: str) -> frozenset[str]:
     )
 
 
-def _drop_forum_modifiers(triggers: list[_Trigger]) -> list[_Trigger]:
+def _drop_forum_modifiers(
+    triggers: list[_Trigger], date_roots: Sequence[Token] = ()
+) -> list[_Trigger]:
     """ "ceasefire talks", "peace summit vote", "talks on a ceasefire": a cue modifying another
-    cue's noun, or inside its prepositional phrase, yields to it."""
+    cue's noun, or inside its prepositional phrase, yields to it, unless a date of its own
+    names it ("the crackdown on protests of its Feb. 1 takeover": the takeover of that day)."""
     heads = {t.head.i: t for t in triggers}
     nouns = frozenset(heads)
     kept = []
@@ -1138,7 +1303,9 @@ def _drop_forum_modifiers(triggers: list[_Trigger]) -> list[_Trigger]:
         head = trigger.head
         if head.dep_ == "compound" and head.head.i in heads and heads[head.head.i] is not trigger:
             continue
-        if inside_other_cue(head, nouns):
+        if inside_other_cue(head, nouns) and not any(
+            _premodified_by(trigger, root) for root in date_roots
+        ):
             continue
         kept.append(trigger)
     return kept
@@ -1172,7 +1339,7 @@ def _make_event(
     while end > start and ctx.body[end - 1].isspace():
         end -= 1
     evidence = ctx.body[start:end]
-    value = mention.value
+    value = _range_end(mention) if event_type == "statement" else mention.value
     return Event(
         event_id=stable_id(ctx.article.article_id, start, event_type, value.value.isoformat()),
         article_id=ctx.article.article_id,
@@ -1186,6 +1353,23 @@ def _make_event(
         char_start=start,
         char_end=end,
     )
+
+
+_DAY_RANGE = re.compile(r"\b([0-3]?\d)\s*[-\u2013]\s*([0-3]?\d)\b")
+
+
+def _range_end(mention: DateMention) -> PartialDate:
+    """ "Joint Statement … on the International Meeting (Nor Sultan, 25-26 April 2019)": a
+    statement on days that a range spans is issued at their close, on the last day (the
+    meeting itself is dated by its first)."""
+    value = mention.value
+    found = _DAY_RANGE.search(mention.text)
+    if value.precision != "day" or found is None or int(found[1]) != value.value.day:
+        return value
+    try:
+        return PartialDate(value.value.replace(day=int(found[2])), "day")
+    except ValueError:
+        return value
 
 
 def _names_heads(trigger: _Trigger, rules: EventRules) -> int:
@@ -1288,6 +1472,9 @@ def _speaker(
     else:
         tokens = _subject_tokens(head)
     mentions = _mentions_of(ctx, tokens)
+    if not mentions:
+        tokens = _by_phrase(head) or _inverted_subject(head)
+        mentions = _mentions_of(ctx, tokens)
     if mentions:
         return _prefer_person(ctx, mentions, tokens)
     for statement in statements:
@@ -1298,6 +1485,35 @@ def _speaker(
         ):
             return statement.speaker_id
     return None
+
+
+def _by_phrase(head: Token) -> list[Token]:
+    """ "Statement by Permanent Representative Vassily Nebenzia", "a joint statement by Iran,
+    Russia and Turkey": a speech noun's "by" names its speaker."""
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    for child in head.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
+            return [t for g in child.children if g.dep_ == "pobj" for t in _noun_phrase(g)]
+    return []
+
+
+def _inverted_subject(head: Token) -> list[Token]:
+    """ "…, in an offensive to seize Tripoli, the World Health Organization (WHO) said
+    yesterday": a reporting verb closing its sentence whose subject the parser hung elsewhere;
+    the words between the last comma before the verb and the verb name the speaker."""
+    if head.pos_ not in {"VERB", "AUX"} or head.dep_ != "ROOT":
+        return []
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+        return []
+    sent = head.sent
+    words: list[Token] = []
+    for k in range(head.i - 1, sent.start - 1, -1):
+        token = head.doc[k]
+        if token.text in {",", "\u201d", '"', ";", ":"}:
+            break
+        words.append(token)
+    return sorted(words, key=lambda t: t.i) if 0 < len(words) <= 12 else []
 
 
 def _prefer_person(ctx: ArticleContext, mentions: list[Mention], tokens: list[Token]) -> str:
