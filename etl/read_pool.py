@@ -106,7 +106,10 @@ class _Reader:
 
     def send(self, path: Path) -> None:
         self.held.append(path)
-        self.conn.send(path)
+        try:
+            self.conn.send(path)
+        except OSError:  # it died: `receive` reports that, and the path is sent again
+            pass
 
     def receive(self, path: Path) -> Any:
         """The answer for `path` (the oldest path held), or _DIED."""
