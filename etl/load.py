@@ -574,10 +574,11 @@ class WarehouseWriter:
     as a context manager, any exception (and a kill: the copy is never swapped in, and the next
     write removes it) leaves the warehouse at db_path as it was.
 
-    The copy is private to this writer until it is moved over db_path, so its batches need no
-    transaction of their own: readers only ever open the old file or the finished new one, and a
-    failure anywhere discards the copy whole. Writing each batch as its own commit lets DuckDB
-    flush it to the copy's file instead of keeping a transaction's rows in memory.
+    The copy is private to this writer until it is moved over db_path, so the run needs no one
+    transaction over it: readers only ever open the old file or the finished new one, and a
+    failure anywhere discards the copy whole. Each batch is committed on its own (one commit,
+    not one per statement), so DuckDB writes it to the copy's file instead of keeping a whole
+    run's uncommitted rows in memory.
     """
 
     def __init__(self, db_path: Path, *, base: bool, gazetteer: Path | None = None) -> None:
@@ -626,9 +627,22 @@ class WarehouseWriter:
             raise WarehouseError("the warehouse writer is not open")
         return self.con
 
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One commit for a batch: a commit per statement would flush the log once each."""
+        con = self._connection()
+        con.execute("BEGIN TRANSACTION")
+        yield con
+        con.execute("COMMIT")
+
     def drop(self, article_ids: Iterable[str]) -> None:
         """Take every row of these articles out of the copy."""
         ids = sorted(set(article_ids))
+        if ids:
+            with self._transaction():
+                self._delete(ids)
+
+    def _delete(self, ids: Sequence[str]) -> None:
         if not ids:
             return
         con = self._connection()
@@ -655,14 +669,23 @@ class WarehouseWriter:
         `articles` rows, for a writer of articles without extractions."""
         if not extractions and not review_machine_rows and not articles:
             return
-        con = self._connection()
+        with self._transaction() as con:
+            self._write(con, extractions, review_machine_rows, articles)
+
+    def _write(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        extractions: Sequence[Extraction],
+        review_machine_rows: Sequence[Mapping[str, Any]],
+        articles: Sequence[Article] | None,
+    ) -> None:
         rows = _article_rows(extractions, self.gazetteer)
         named = rows.pop("places")
         if articles is not None:
             rows["articles"] = list(articles)
         ids = [_value(a, "article_id") for a in rows["articles"]]
         if self.base:
-            self.drop(ids)
+            self._delete(sorted(set(ids)))
         rows["review_machine_rows"] = list(review_machine_rows)
         for table, table_rows in rows.items():
             if table in ID_COLUMN:
@@ -697,6 +720,7 @@ class WarehouseWriter:
         run, build or refresh the derived tables, check, and move the copy over the warehouse.
         Returns the row count of every table."""
         con = self._connection()
+        con.execute("BEGIN TRANSACTION")
         replaced: dict[str, list[Any] | None] = {
             "actors": None if actors is None else list(actors),
             "rejected": None
@@ -748,6 +772,7 @@ class WarehouseWriter:
         counts = _row_counts(con)
         if counts != self.expected:
             raise WarehouseError(f"row counts differ after writing: {counts} != {self.expected}")
+        con.execute("COMMIT")
         con.execute("CHECKPOINT")
         con.close()
         self.con = None
