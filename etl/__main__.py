@@ -235,8 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=_worker_count,
         default=None,
         metavar="N",
-        help="analyse in N processes, each with its own copy of the model (about 500 MB); the "
-        f"rows are the same for any N; default: every core this process may use ({default_workers()})",
+        help="analyse in N processes, each with its own copy of the model (about 500 MB), and "
+        "read and clean files in N small ones; the rows are the same for any N; default: every "
+        f"core this process may use ({default_workers()})",
     )
     parser.add_argument(
         "--engine",

@@ -7,7 +7,8 @@ wait. A first build, or one after the ETL changed, writes a new file (`write_war
 that keeps most articles copies the file and changes only the rows of the articles it adds,
 replaces or drops (`update_warehouse`), so its cost follows the new work plus one sequential
 copy, not the size of the archive (see docs/ARCHITECTURE.md). The derived tables the dashboard
-reads (`etl.derived`) are written in the same transaction as their rows. Rows go in through
+reads (`etl.derived`) are written into the same copy as their rows, which go in a batch at a time
+(`WarehouseWriter`), so a run holds one batch, not the corpus. Rows go in through
 Arrow tables registered with DuckDB, never through SQL built from values.
 """
 
@@ -468,6 +469,17 @@ def schema_columns() -> dict[str, list[tuple[str, str]]]:
 # --- writing -------------------------------------------------------------------------------
 
 
+def _swap_in(tmp: Path, db_path: Path, counts: Mapping[str, int]) -> None:
+    """Check the written file reads back, flush it, and move it over db_path."""
+    if row_counts(tmp) != counts:  # reopened as readers will open it
+        raise WarehouseError(f"{tmp} does not read back as written")
+    _fsync(tmp)
+    # A stale write-ahead log beside the old file would be replayed onto the new one.
+    _remove(db_path.with_name(db_path.name + ".wal"))
+    os.replace(tmp, db_path)
+    _fsync(db_path.parent)
+
+
 def write_warehouse(
     db_path: Path,
     *,
@@ -487,55 +499,22 @@ def write_warehouse(
     `reviews` and `review_machine_rows` are the rows of those tables (see etl.review).
     Returns the row count of every table. On any failure the previous file is left as it was.
     """
-    db_path = Path(db_path)
-    clean_stale_temp_files(db_path)
-    previous_runs = _previous_runs(db_path)
-    tmp = db_path.with_name(f".{db_path.name}{TEMP_MARKER}{os.getpid()}")
-    _remove_db_files(tmp)
-    try:
-        con = duckdb.connect(str(tmp))
-        try:
-            ensure_schema(con)
-            expected = _insert_all(
-                con,
-                articles=articles,
-                extractions=extractions,
-                actors=actors,
-                rejected=rejected,
-                runs=[*previous_runs, run_info],
-                review_tables={"reviews": reviews, "review_machine_rows": review_machine_rows},
-                input_files=input_files,
-                gazetteer=gazetteer,
-                meta={
-                    "etl_version": run_info.etl_version,
-                    "gazetteer_sha256": gazetteer_sha256,
-                    "schema_version": SCHEMA_VERSION,
-                },
+    article_ids = {a.article_id for a in articles}
+    for extraction in extractions:
+        if extraction.article.article_id not in article_ids:
+            raise WarehouseError(
+                f"extraction for {extraction.article.source_path} has no article row"
             )
-            seats = derived.seats_of_government(gazetteer or DEFAULT_GAZETTEER)
-            derived.build(con, seats=seats)
-            counts = _row_counts(con)
-            if counts != expected:
-                raise WarehouseError(f"row counts differ after writing: {counts} != {expected}")
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
-        _swap_in(tmp, db_path, counts)
-    except BaseException:
-        _remove_db_files(tmp)
-        raise
-    return counts
-
-
-def _swap_in(tmp: Path, db_path: Path, counts: Mapping[str, int]) -> None:
-    """Check the written file reads back, flush it, and move it over db_path."""
-    if row_counts(tmp) != counts:  # reopened as readers will open it
-        raise WarehouseError(f"{tmp} does not read back as written")
-    _fsync(tmp)
-    # A stale write-ahead log beside the old file would be replayed onto the new one.
-    _remove(db_path.with_name(db_path.name + ".wal"))
-    os.replace(tmp, db_path)
-    _fsync(db_path.parent)
+    with WarehouseWriter(db_path, base=False, gazetteer=gazetteer) as writer:
+        writer.write(extractions, review_machine_rows, articles=articles)
+        return writer.finish(
+            actors=actors,
+            rejected=rejected,
+            run_info=run_info,
+            gazetteer_sha256=gazetteer_sha256,
+            reviews=reviews,
+            input_files=input_files,
+        )
 
 
 # Tables whose rows belong to one article each: an incremental write deletes and inserts these.
@@ -568,98 +547,238 @@ def update_warehouse(
     `review_machine_rows`) come in; the derived tables are refreshed for those articles. A small
     table given (`actors`, `rejected`, `reviews`, `input_files`) is replaced whole; None leaves
     it as it is. `run_info` adds a row to `runs` and sets `meta`. The file is copied beside
-    db_path, changed in one transaction, checked and moved over it, so a crash or a kill leaves
-    the previous warehouse as it was. Returns the row count of every table.
+    db_path, changed, checked and moved over it, so a crash or a kill leaves the previous
+    warehouse as it was (see `WarehouseWriter`). Returns the row count of every table.
     """
-    db_path = Path(db_path)
-    clean_stale_temp_files(db_path)
-    tmp = db_path.with_name(f".{db_path.name}{TEMP_MARKER}{os.getpid()}")
-    _remove_db_files(tmp)
-    try:
-        shutil.copyfile(db_path, tmp)
-        con = duckdb.connect(str(tmp))
+    with WarehouseWriter(db_path, base=True, gazetteer=gazetteer) as writer:
+        writer.drop(set(drop) - {e.article.article_id for e in add})
+        writer.write(add, review_machine_rows)
+        return writer.finish(
+            actors=actors,
+            rejected=rejected,
+            run_info=run_info,
+            gazetteer_sha256=gazetteer_sha256,
+            reviews=reviews,
+            input_files=input_files,
+        )
+
+
+class WarehouseWriter:
+    """A warehouse written in batches: a private copy changed batch by batch, checked and moved
+    over the warehouse at the end, so that memory follows one batch, not the corpus.
+
+    `base=True` copies the warehouse at db_path and changes it (an incremental run);
+    `base=False` starts a new file (a first or full build; `runs` keeps the old file's rows).
+    `write` puts in the rows of some articles (replacing what the copy held for them), `drop`
+    takes articles out, `finish` replaces the small whole tables, builds or refreshes the derived
+    tables, checks every table's row count against what was written and swaps the file in. Used
+    as a context manager, any exception (and a kill: the copy is never swapped in, and the next
+    write removes it) leaves the warehouse at db_path as it was.
+
+    The copy is private to this writer until it is moved over db_path, so the run needs no one
+    transaction over it: readers only ever open the old file or the finished new one, and a
+    failure anywhere discards the copy whole. Each batch is committed on its own (one commit,
+    not one per statement), so DuckDB writes it to the copy's file instead of keeping a whole
+    run's uncommitted rows in memory.
+    """
+
+    def __init__(self, db_path: Path, *, base: bool, gazetteer: Path | None = None) -> None:
+        self.db_path = Path(db_path)
+        self.base = base
+        self.gazetteer = gazetteer
+        self.tmp = self.db_path.with_name(f".{self.db_path.name}{TEMP_MARKER}{os.getpid()}")
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.expected: dict[str, int] = {}
+        self.written: set[str] = set()  # articles whose rows this writer put in
+        self.touched: set[str] = set()  # articles whose rows it put in or took out
+        self.previous_runs: list[RunInfo] = []
+        self.had_derived = False
+
+    def __enter__(self) -> WarehouseWriter:
+        clean_stale_temp_files(self.db_path)
+        _remove_db_files(self.tmp)
         try:
-            had_derived = all(_has_table(con, name) for name in derived.DERIVED_TABLES)
-            ensure_schema(con)  # a file from before a table existed gains it
-            expected = _row_counts(con)
-            con.execute("BEGIN TRANSACTION")
-            gone = sorted(set(drop) | {e.article.article_id for e in add})
-            con.register("_gone", pa.table({"article_id": pa.array(gone, pa.string())}))
-            try:
-                for table in PER_ARTICLE:  # names from the constants above
-                    (deleted,) = con.execute(
-                        f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _gone)"
-                    ).fetchone()
-                    expected[table] -= deleted
-            finally:
-                con.unregister("_gone")
-            new_rows = _article_rows(add, gazetteer)
-            named = new_rows.pop("places")
-            new_rows["review_machine_rows"] = list(review_machine_rows)
-            replaced = {
-                "actors": actors,
-                "rejected": None
-                if rejected is None
-                else [
-                    {**dataclasses.asdict(r.rejection), "rejected_at": r.rejected_at}
-                    for r in rejected
-                ],
-                "reviews": reviews,
-                "input_files": None if input_files is None else [f.as_row() for f in input_files],
-            }
-            for table, rows in replaced.items():
-                if rows is not None:
-                    con.execute(f"DELETE FROM {table}")  # names from the dict above
-                    expected[table] = 0
-                    new_rows[table] = list(rows)
-            if run_info is not None:
-                new_rows["runs"] = [run_info]
-                meta = {
-                    "etl_version": run_info.etl_version,
-                    "schema_version": SCHEMA_VERSION,
-                }
-                if gazetteer_sha256 is not None:
-                    meta["gazetteer_sha256"] = gazetteer_sha256
-                (deleted,) = con.execute(
-                    "DELETE FROM meta WHERE list_contains(?, key)", [list(meta)]
-                ).fetchone()
-                expected["meta"] -= deleted
-                new_rows["meta"] = [{"key": k, "value": v} for k, v in meta.items()]
-            for table, rows in new_rows.items():
-                if table in ID_COLUMN:
-                    rows = _unique_by_id(rows, ID_COLUMN[table], table=table)
-                _insert(con, table, rows)
-                expected[table] += len(rows)
-            expected["places"] = _merge_places(con, named)
-            if had_derived:
-                derived.refresh(con, gone, actors_changed=actors is not None)
-            else:  # a file from before the ETL wrote them
-                derived.build(con, seats=derived.seats_of_government(DEFAULT_GAZETTEER))
-            counts = _row_counts(con)
-            if counts != expected:
-                raise WarehouseError(f"row counts differ after writing: {counts} != {expected}")
-            con.execute("COMMIT")
-            con.execute("CHECKPOINT")
+            if self.base:
+                shutil.copyfile(self.db_path, self.tmp)
+            else:
+                self.previous_runs = _previous_runs(self.db_path)
+            self.con = duckdb.connect(str(self.tmp))
+            self.had_derived = self.base and all(
+                _has_table(self.con, name) for name in derived.DERIVED_TABLES
+            )
+            ensure_schema(self.con)  # a file from before a table existed gains it
+            self.expected = _row_counts(self.con)
+        except BaseException:
+            self._discard()
+            raise
+        return self
+
+    def __exit__(self, kind: Any, exc: Any, traceback: Any) -> None:
+        if kind is not None:
+            self._discard()
+
+    def _discard(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+        _remove_db_files(self.tmp)
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        if self.con is None:
+            raise WarehouseError("the warehouse writer is not open")
+        return self.con
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One commit for a batch: a commit per statement would flush the log once each."""
+        con = self._connection()
+        con.execute("BEGIN TRANSACTION")
+        yield con
+        con.execute("COMMIT")
+
+    def drop(self, article_ids: Iterable[str]) -> None:
+        """Take every row of these articles out of the copy."""
+        ids = sorted(set(article_ids))
+        if ids:
+            with self._transaction():
+                self._delete(ids)
+
+    def _delete(self, ids: Sequence[str]) -> None:
+        if not ids:
+            return
+        con = self._connection()
+        con.register("_gone", pa.table({"article_id": pa.array(ids, pa.string())}))
+        try:
+            for table in PER_ARTICLE:  # names from the constants above
+                ((deleted,),) = con.execute(
+                    f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _gone)"
+                ).fetchall()
+                self.expected[table] -= deleted
         finally:
-            con.close()
-        _swap_in(tmp, db_path, counts)
-    except BaseException:
-        _remove_db_files(tmp)
-        raise
-    return counts
+            con.unregister("_gone")
+        self.touched.update(ids)
 
+    def write(
+        self,
+        extractions: Sequence[Extraction],
+        review_machine_rows: Sequence[Mapping[str, Any]] = (),
+        *,
+        articles: Sequence[Article] | None = None,
+    ) -> None:
+        """Put in the rows of these articles (and their `review_machine_rows`), replacing the
+        rows the copy held for them. `articles` (default: the extractions' own) are the
+        `articles` rows, for a writer of articles without extractions."""
+        if not extractions and not review_machine_rows and not articles:
+            return
+        with self._transaction() as con:
+            self._write(con, extractions, review_machine_rows, articles)
 
-def _merge_places(con: duckdb.DuckDBPyConnection, named: Sequence[Mapping[str, Any]]) -> int:
-    """Add the places the new rows name and drop those no row names any more (place ids are
-    deterministic and a change of rules is a new ETL version, so a stored place is current).
-    Returns the rows of `places`."""
-    known = {pid for (pid,) in con.execute("SELECT place_id FROM places").fetchall()}
-    _insert(con, "places", [row for row in named if row["place_id"] not in known])
-    con.execute(
-        "DELETE FROM places WHERE place_id NOT IN "
-        "(SELECT place_id FROM row_places WHERE place_id IS NOT NULL)"
-    ).fetchall()
-    return con.execute("SELECT count(*) FROM places").fetchall()[0][0]
+    def _write(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        extractions: Sequence[Extraction],
+        review_machine_rows: Sequence[Mapping[str, Any]],
+        articles: Sequence[Article] | None,
+    ) -> None:
+        rows = _article_rows(extractions, self.gazetteer)
+        named = rows.pop("places")
+        if articles is not None:
+            rows["articles"] = list(articles)
+        ids = [_value(a, "article_id") for a in rows["articles"]]
+        if self.base:
+            self._delete(sorted(set(ids)))
+        rows["review_machine_rows"] = list(review_machine_rows)
+        for table, table_rows in rows.items():
+            if table in ID_COLUMN:
+                table_rows = _unique_by_id(table_rows, ID_COLUMN[table], table=table)
+            _insert(con, table, table_rows)
+            self.expected[table] += len(table_rows)
+        if named:
+            known = {
+                pid
+                for (pid,) in con.execute(
+                    "SELECT place_id FROM places WHERE list_contains(?, place_id)",
+                    [sorted({row["place_id"] for row in named})],
+                ).fetchall()
+            }
+            fresh = _unique_by_id((r for r in named if r["place_id"] not in known), "place_id")
+            _insert(con, "places", fresh)
+            self.expected["places"] += len(fresh)
+        self.written.update(ids)
+        self.touched.update(ids)
+
+    def finish(
+        self,
+        *,
+        actors: Sequence[Actor] | None = None,
+        rejected: Sequence[RejectedFile] | None = None,
+        run_info: RunInfo | None = None,
+        gazetteer_sha256: str | None = None,
+        reviews: Sequence[Mapping[str, Any]] | None = None,
+        input_files: Sequence[InputFile] | None = None,
+    ) -> dict[str, int]:
+        """Replace the small whole tables given (None leaves a copied one as it is), add the
+        run, build or refresh the derived tables, check, and move the copy over the warehouse.
+        Returns the row count of every table."""
+        con = self._connection()
+        con.execute("BEGIN TRANSACTION")
+        replaced: dict[str, list[Any] | None] = {
+            "actors": None if actors is None else list(actors),
+            "rejected": None
+            if rejected is None
+            else [
+                {**dataclasses.asdict(r.rejection), "rejected_at": r.rejected_at} for r in rejected
+            ],
+            "reviews": None if reviews is None else list(reviews),
+            "input_files": None if input_files is None else [f.as_row() for f in input_files],
+        }
+        new_rows: dict[str, list[Any]] = {}
+        for table, rows in replaced.items():
+            if rows is not None:
+                con.execute(f"DELETE FROM {table}")  # names from the dict above
+                self.expected[table] = 0
+                new_rows[table] = rows
+            elif not self.base:
+                new_rows[table] = []
+        if not self.base:
+            new_rows["runs"] = list(self.previous_runs)
+        if run_info is not None:
+            new_rows["runs"] = [*new_rows.get("runs", []), run_info]
+            meta = {"etl_version": run_info.etl_version, "schema_version": SCHEMA_VERSION}
+            if gazetteer_sha256 is not None:
+                meta["gazetteer_sha256"] = gazetteer_sha256
+            ((deleted,),) = con.execute(
+                "DELETE FROM meta WHERE list_contains(?, key)", [list(meta)]
+            ).fetchall()
+            self.expected["meta"] -= deleted
+            new_rows["meta"] = [{"key": k, "value": v} for k, v in meta.items()]
+        for table, rows in new_rows.items():
+            if table in ID_COLUMN:
+                rows = _unique_by_id(rows, ID_COLUMN[table], table=table)
+            _insert(con, table, rows)
+            self.expected[table] += len(rows)
+        # Places no row names any more leave (place ids are deterministic and a change of rules
+        # is a new ETL version, so a stored place is current).
+        con.execute(
+            "DELETE FROM places WHERE place_id NOT IN "
+            "(SELECT place_id FROM row_places WHERE place_id IS NOT NULL)"
+        ).fetchall()
+        self.expected["places"] = con.execute("SELECT count(*) FROM places").fetchall()[0][0]
+        if self.had_derived:
+            derived.refresh(con, sorted(self.touched), actors_changed=actors is not None)
+        else:  # a new file, or one from before the ETL wrote them
+            derived.build(
+                con, seats=derived.seats_of_government(self.gazetteer or DEFAULT_GAZETTEER)
+            )
+        counts = _row_counts(con)
+        if counts != self.expected:
+            raise WarehouseError(f"row counts differ after writing: {counts} != {self.expected}")
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+        con.close()
+        self.con = None
+        _swap_in(self.tmp, self.db_path, counts)
+        return counts
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -668,7 +787,7 @@ def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
             "SELECT count(*) FROM information_schema.tables "
             "WHERE table_schema = 'main' AND table_name = ?",
             [name],
-        ).fetchone()[0]
+        ).fetchall()[0][0]
     )
 
 
@@ -725,47 +844,6 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def _insert_all(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    articles: Sequence[Article],
-    extractions: Sequence[Extraction],
-    actors: Sequence[Actor],
-    rejected: Sequence[RejectedFile],
-    runs: Sequence[RunInfo],
-    meta: Mapping[str, str],
-    review_tables: Mapping[str, Sequence[Mapping[str, Any]]],
-    input_files: Sequence[InputFile] = (),
-    gazetteer: Path | None = None,
-) -> dict[str, int]:
-    article_ids = {a.article_id for a in articles}
-    for extraction in extractions:
-        if extraction.article.article_id not in article_ids:
-            raise WarehouseError(
-                f"extraction for {extraction.article.source_path} has no article row"
-            )
-    rows: dict[str, list[Any]] = {
-        **_article_rows(extractions, gazetteer),
-        "articles": list(articles),
-        "actors": list(actors),
-        "rejected": [
-            {**dataclasses.asdict(r.rejection), "rejected_at": r.rejected_at} for r in rejected
-        ],
-        "runs": list(runs),
-        "input_files": [f.as_row() for f in input_files],
-        "meta": [{"key": k, "value": v} for k, v in meta.items()],
-        **{table: list(table_rows) for table, table_rows in review_tables.items()},
-    }
-    counts = {}
-    for table in TABLES:
-        table_rows = rows[table]
-        if table in ID_COLUMN:
-            table_rows = _unique_by_id(table_rows, ID_COLUMN[table], table=table)
-        _insert(con, table, table_rows)
-        counts[table] = len(table_rows)
-    return counts
-
-
 def _unique_by_id(rows: Iterable[Any], id_column: str, table: str | None = None) -> list[Any]:
     """Rows with the first of each id kept; later duplicates are dropped with a warning."""
     seen: set[Any] = set()
@@ -818,7 +896,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Any]) -> 
 
 def _row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {
-        table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # names from TABLES
+        table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]  # names from TABLES
         for table in TABLES
     }
 

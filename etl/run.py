@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from etl import load, review
 from etl.cluster import ClusterError
 from etl.inputs import check_entry, display_path, hide_paths, read_entry, relative_path
+from etl.read_pool import read_ahead
 from etl.types import CONTRACT_TABLES, Actor, Article, Extraction, Rejection, stable_id
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,8 @@ SIDECAR_NAME = "sources.csv"
 LOCK_SUFFIX = ".lock"
 DEFAULT_LOCK_TIMEOUT = 600.0  # seconds a run waits for another writer of the same warehouse
 ANALYSIS_CHUNK = 32  # articles per call to the analyser; a failure costs at most one chunk's retry
+# Articles whose rows are written at once: what a run holds of extractions, whatever the corpus.
+WRITE_BATCH = 128
 # What one article may take before it is rejected, so that no article holds up a run. A
 # 100,000-character article takes about 15 s and 700 MB; the limit is the one most articles
 # are far from and a machine with 4 GB can still give.
@@ -246,13 +249,82 @@ def read_inputs(
     reporter: Reporter,
     skip: Iterable[Path] = (),
     known: Mapping[str, load.InputFile] | None = None,
+    workers: int = 1,
 ) -> _Intake:
-    """Read and prepare every file; duplicates and failures become rejections.
-
-    A file in `known` (by relative path) whose bytes and sidecar rows are unchanged is not read
-    or prepared again: what it gave last time is replayed, duplicates judged the same way.
-    """
+    """Read and prepare every file; duplicates and failures become rejections (see
+    `iter_inputs`). Holds every article: a run streams them with `iter_inputs` instead."""
     intake = _Intake()
+    intake.articles = list(iter_inputs(intake, input_dir, steps, reporter, skip, known, workers))
+    return intake
+
+
+@dataclass(frozen=True)
+class _ReadDocument:
+    """One document of a file as read and prepared, before any judgement that depends on other
+    files (duplicates): an Article with the hash of its cleaned text, or a Rejection."""
+
+    source_path: str
+    content_sha256: str | None
+    prepared: Article | Rejection
+    body_key: str | None = None
+    failed: bool = False  # preparing it raised: a failure, not a verdict (read it again next time)
+
+
+def read_file(
+    path: Path, input_dir: Path, steps: Steps, sidecar: Mapping[str, Any]
+) -> Rejection | list[_ReadDocument]:
+    """Read and prepare (clean, infer metadata, check the language of) one file's documents.
+
+    Depends on the file, the sidecar and the steps only, so it may run in any process; the
+    judgements that depend on other files are `iter_inputs`'s. A reader that raises rejects the
+    file (`unreadable`); a document whose preparation raises is rejected alone (`error`).
+    """
+    relative = path.relative_to(input_dir).as_posix()
+    try:
+        result = steps.read_source(path, input_dir)
+    # A reader bug or an OS error costs one file, not the run.
+    except Exception as exc:  # noqa: BLE001
+        return Rejection(
+            relative, "unreadable", hide_paths(f"{type(exc).__name__}: {exc}", input_dir)
+        )
+    if isinstance(result, Rejection):
+        return result
+    documents = []
+    for raw in result:
+        try:
+            prepared = steps.prepare(raw, sidecar)
+        except Exception as exc:  # noqa: BLE001 - one article's failure is its own
+            failure = _error_rejection(raw.source_path, "preparing", exc)
+            documents.append(
+                _ReadDocument(raw.source_path, raw.content_sha256, failure, failed=True)
+            )
+            continue
+        body_key = None
+        if not isinstance(prepared, Rejection):
+            body_key = _sha256(" ".join(prepared.body.split()))
+        documents.append(_ReadDocument(raw.source_path, raw.content_sha256, prepared, body_key))
+    return documents
+
+
+def iter_inputs(
+    intake: _Intake,
+    input_dir: Path,
+    steps: Steps,
+    reporter: Reporter,
+    skip: Iterable[Path] = (),
+    known: Mapping[str, load.InputFile] | None = None,
+    workers: int = 1,
+) -> Iterator[Article]:
+    """Every article read and prepared afresh, in input order, as the caller asks for them.
+
+    Fills `intake` as it goes (its rejections, the replayed articles, the order, the files).
+    A file in `known` (by relative path) whose bytes and sidecar rows are unchanged is not read
+    or prepared again: what it gave last time is replayed, duplicates judged the same way. With
+    `workers` > 1 the files are read and prepared in that many processes (`read_file`), a few
+    files ahead of the caller; the judgements that depend on earlier files (duplicates by bytes
+    and by cleaned text) stay here, in input order, so the articles are the same for any number.
+    Only a window of files is in flight: memory does not grow with the corpus.
+    """
     known = known or {}
     sidecar = _read_sidecar(input_dir, steps, intake.rejected)
     sidecar_keys = _sidecar_keys(sidecar)
@@ -260,7 +332,7 @@ def read_inputs(
     intake.rejected.extend(scan.rejected)
     files = scan.files
     intake.files_seen = len(files) + len(scan.rejected)
-    reporter.phase("reading", len(files))
+    reporter.phase("analysing", len(files))
     first_by_bytes: dict[str, str] = {}
     first_by_body: dict[str, str] = {}
 
@@ -288,17 +360,25 @@ def read_inputs(
         first_by_body[body_key] = source_path
         return True
 
-    for path in files:
+    def replayed(path: Path) -> load.InputFile | None:
+        """What an unchanged file gave last time (None: it must be read)."""
+        relative = path.relative_to(input_dir).as_posix()
+        previous = known.get(relative)
+        if previous is None or previous.sidecar_key != sidecar_keys.get(relative, ""):
+            return None
+        return previous if previous.file_sha256 == _file_sha256(path, input_dir) else None
+
+    def read_here(path: Path) -> Rejection | list[_ReadDocument]:
+        return read_file(path, input_dir, steps, sidecar)
+
+    def failed(path: Path, why: str) -> Rejection:
+        relative = path.relative_to(input_dir).as_posix()
+        return Rejection(relative, "unreadable", hide_paths(why, input_dir))
+
+    for path, previous, outcome in read_ahead(files, replayed, read_here, workers, failed):
         relative = path.relative_to(input_dir).as_posix()
         reporter.advance(relative)
-        sidecar_key = sidecar_keys.get(relative, "")
-        file_sha = _file_sha256(path, input_dir) if relative in known else None
-        previous = known.get(relative)
-        if (
-            previous is not None
-            and previous.file_sha256 == file_sha
-            and previous.sidecar_key == sidecar_key
-        ):
+        if previous is not None:
             whole = True  # no document of it is now a duplicate (else it is read next time)
             for doc in previous.documents:
                 if not first_bytes(doc.source_path, doc.content_sha256, relative):
@@ -315,67 +395,57 @@ def read_inputs(
             continue
         documents: list[load.InputDocument] = []
         cacheable = True
-        try:
-            result = steps.read_source(path, input_dir)
-        # A reader bug or an OS error costs one file, not the run.
-        except Exception as exc:  # noqa: BLE001
-            intake.rejected.append(
-                Rejection(
-                    relative, "unreadable", hide_paths(f"{type(exc).__name__}: {exc}", input_dir)
+        if isinstance(outcome, Rejection):
+            intake.rejected.append(outcome)
+            if outcome.reason == "unreadable":
+                continue  # it may be readable next time: nothing is kept of it
+            documents.append(
+                load.InputDocument(
+                    outcome.source_path, reason=outcome.reason, detail=outcome.detail
                 )
             )
-            continue
-        if isinstance(result, Rejection):
-            intake.rejected.append(result)
-            # An unreadable file may be readable next time: only other verdicts are kept.
-            cacheable = result.reason != "unreadable"
-            documents.append(
-                load.InputDocument(result.source_path, reason=result.reason, detail=result.detail)
-            )
-            result = []
-        for raw in result:
+            outcome = []
+        for doc in outcome:
             # One file may hold many documents (JSON Lines) sharing the file's hash.
-            if not first_bytes(raw.source_path, raw.content_sha256, relative):
+            if not first_bytes(doc.source_path, doc.content_sha256, relative):
                 cacheable = False  # what it duplicates may be gone next time: read it again
                 continue
-            try:
-                prepared = steps.prepare(raw, sidecar)
-            except Exception as exc:  # noqa: BLE001 - one article's failure is its own
-                intake.rejected.append(_error_rejection(raw.source_path, "preparing", exc))
-                cacheable = False
-                continue
+            prepared = doc.prepared
             if isinstance(prepared, Rejection):
                 intake.rejected.append(prepared)
+                if doc.failed:  # not a verdict: it is read again next time
+                    cacheable = False
+                    continue
                 documents.append(
                     load.InputDocument(
                         prepared.source_path,
-                        content_sha256=raw.content_sha256,
+                        content_sha256=doc.content_sha256,
                         reason=prepared.reason,
                         detail=prepared.detail,
                     )
                 )
                 continue
-            body_key = _sha256(" ".join(prepared.body.split()))
-            if not first_text(prepared.source_path, body_key):
+            if not first_text(prepared.source_path, doc.body_key):
                 cacheable = False
                 continue
-            intake.articles.append(prepared)
             intake.order.append(prepared.article_id)
             documents.append(
                 load.InputDocument(
                     prepared.source_path,
-                    content_sha256=raw.content_sha256,
+                    content_sha256=doc.content_sha256,
                     article_id=prepared.article_id,
-                    body_key=body_key,
+                    body_key=doc.body_key,
                 )
             )
+            yield prepared
         if cacheable:
-            file_sha = file_sha or _file_sha256(path, input_dir)
+            file_sha = _file_sha256(path, input_dir)
             if file_sha is not None:
                 intake.files.append(
-                    load.InputFile(relative, file_sha, sidecar_key, tuple(documents))
+                    load.InputFile(
+                        relative, file_sha, sidecar_keys.get(relative, ""), tuple(documents)
+                    )
                 )
-    return intake
 
 
 def _file_sha256(path: Path, root: Path) -> str | None:
@@ -445,9 +515,11 @@ def iter_analysis(
     memory_mb: float | None = None,
     workers: int = 1,
     scheduler: str | None = None,
+    size_hint: int | None = None,
 ) -> Iterator[Extraction | Rejection]:
     """One outcome per article, an Extraction or a Rejection, in input order; articles are read
-    from the iterable as the analysis needs them (streaming: memory stays flat).
+    from the iterable as the analysis needs them (streaming: memory stays flat). `size_hint`
+    (about how many articles an iterable gives) sizes the chunks sent to workers.
 
     With `workers` > 1, or a `timeout` (seconds) or `memory_mb` budget, the analyser runs in
     that many worker processes forked from this one (`etl.workers`): an article that takes
@@ -473,9 +545,11 @@ def iter_analysis(
     from etl.workers import analyse_in_workers
 
     chunk = ANALYSIS_CHUNK
-    if workers > 1 and isinstance(articles, Sequence):
+    if size_hint is None and isinstance(articles, Sequence):
+        size_hint = len(articles)
+    if workers > 1 and size_hint is not None:
         # Small runs in smaller chunks, so that every worker gets a share.
-        chunk = max(1, min(ANALYSIS_CHUNK, -(-len(articles) // (4 * workers))))
+        chunk = max(1, min(ANALYSIS_CHUNK, -(-size_hint // (4 * workers))))
     return analyse_in_workers(
         analyser,
         articles,
@@ -536,6 +610,7 @@ def run_etl(
     article_memory_mb: float | None = DEFAULT_ARTICLE_MEMORY_MB,
     workers: int | None = None,
     scheduler: str | None = None,
+    write_batch: int = WRITE_BATCH,
 ) -> RunSummary:
     """Build the warehouse at db_path from every article under input_dir.
 
@@ -544,8 +619,9 @@ def run_etl(
     `article_timeout` seconds and `article_memory_mb` MB (None: no limit; see
     `iter_analysis`), in `workers` processes (None: one per core this process may use; the
     rows are the same for any number), or on the Dask cluster at `scheduler` (an address such
-    as tcp://10.0.0.5:8786; same rows). Raises RunError when the run cannot happen at all; rejected files
-    never stop it.
+    as tcp://10.0.0.5:8786; same rows). Rows are written `write_batch` articles at a time, so
+    memory does not grow with the corpus (the warehouse is the same for any batch size). Raises
+    RunError when the run cannot happen at all; rejected files never stop it.
 
     One run writes a warehouse at a time: a run waits (up to `lock_timeout` seconds, saying so
     on the reporter) while another holds `<db>.lock`, and reads the folder and the previous
@@ -572,6 +648,7 @@ def run_etl(
             article_memory_mb=article_memory_mb,
             workers=workers or default_workers(),
             scheduler=scheduler,
+            write_batch=write_batch,
         )
     return dataclasses.replace(summary, elapsed_seconds=time.monotonic() - clock)
 
@@ -645,13 +722,19 @@ def _build_warehouse(
     article_memory_mb: float | None = DEFAULT_ARTICLE_MEMORY_MB,
     workers: int = 1,
     scheduler: str | None = None,
+    write_batch: int = WRITE_BATCH,
 ) -> RunSummary:
-    """The run itself, under the writer lock: read, analyse what changed, write.
+    """The run itself, under the writer lock: read, analyse what changed, write, as a stream.
 
-    With a previous warehouse of the same ETL version the run is incremental: unchanged files
-    are not read again, unchanged articles keep their rows where they are, and only the rows of
-    new, changed, removed and re-reviewed articles are written (`load.update_warehouse`).
-    Otherwise every article is analysed and a new file written (`load.write_warehouse`).
+    Files are read, articles analysed and their rows written `write_batch` articles at a time
+    into a private copy of the warehouse (`load.WarehouseWriter`), which replaces the warehouse
+    only once every row is in and checked; so the run holds one batch of extractions, not the
+    corpus, and a killed run leaves the previous warehouse as it was. With a previous warehouse
+    of the same ETL version the run is incremental: the copy starts from it, unchanged files are
+    not read again, unchanged articles keep their rows where they are, and only the rows of new,
+    changed, removed and re-reviewed articles are written. Otherwise every article is analysed
+    into a new file. Articles some analyst review may attach to are held back and written last,
+    reviewed together (`etl.review`): a review attaches only to the articles it names.
     """
     started_at = datetime.now(UTC).replace(tzinfo=None)
     version = load.etl_version(gazetteer=gazetteer)
@@ -663,6 +746,11 @@ def _build_warehouse(
     reusable = index is not None and not full and index.etl_version == version
     if index is not None and not full and not reusable:
         notes.append("the ETL code, rules or gazetteer changed: every article is reanalysed")
+    incremental = reusable and index is not None
+    try:
+        review_log = review.store_log(db_path)
+    except review.ReviewError as exc:
+        raise RunError(str(exc)) from exc
 
     warehouse_files = (
         db_path,
@@ -670,133 +758,150 @@ def _build_warehouse(
         lock_path(db_path),
         *review.store_files(db_path),
     )
-    intake = read_inputs(
-        input_dir, steps, reporter, skip=warehouse_files, known=index.files if reusable else None
+    intake = _Intake()
+    # Reading runs in processes of its own when analysis does (not for a Dask cluster: there
+    # this process reads while the cluster analyses).
+    readers = workers if scheduler is None and workers > 1 and _can_fork() else 1
+    fresh_articles = iter_inputs(
+        intake,
+        input_dir,
+        steps,
+        reporter,
+        skip=warehouse_files,
+        known=index.files if reusable else None,
+        workers=readers,
     )
+    kept: set[str] = set()  # articles that keep their rows: read unchanged, or replayed
+    source_paths: dict[str, str] = {}
 
-    # Articles read afresh that the warehouse holds unchanged keep their rows too.
-    stored = (
-        load.read_articles(
-            db_path, [a.article_id for a in intake.articles if a.article_id in index.articles]
-        )
-        if index is not None
-        else {}
-    )
-    kept: set[str] = set(intake.replayed)
-    to_analyse: list[Article] = []
-    source_paths = dict(intake.replayed)
-    for article in intake.articles:
-        source_paths[article.article_id] = article.source_path
-        earlier = stored.get(article.article_id)
-        unchanged = earlier is not None and load.same_article(earlier, article)
-        if unchanged and reusable:
-            kept.add(article.article_id)
-            continue
-        # An unchanged article keeps the time it was first ingested, even when reanalysed.
-        ingested_at = earlier.ingested_at if unchanged else None
-        to_analyse.append(dataclasses.replace(article, ingested_at=ingested_at or started_at))
+    def to_analyse() -> Iterator[Article]:
+        """The articles read afresh that need analysing; those the warehouse holds unchanged
+        keep their rows (looked up a chunk at a time)."""
+        while chunk := list(itertools.islice(fresh_articles, ANALYSIS_CHUNK)):
+            stored = (
+                load.read_articles(
+                    db_path, [a.article_id for a in chunk if a.article_id in index.articles]
+                )
+                if index is not None
+                else {}
+            )
+            for article in chunk:
+                source_paths[article.article_id] = article.source_path
+                earlier = stored.get(article.article_id)
+                unchanged = earlier is not None and load.same_article(earlier, article)
+                if unchanged and reusable:
+                    kept.add(article.article_id)
+                    continue
+                # An unchanged article keeps the time it was first ingested, even when reanalysed.
+                ingested_at = earlier.ingested_at if unchanged else None
+                yield dataclasses.replace(article, ingested_at=ingested_at or started_at)
 
-    discoveries = load.read_discoveries(db_path) if kept else {}
-    new_extractions: list[Extraction] = []
-    analysis_rejected: list[Rejection] = []
+    pending = to_analyse()
+    first = next(pending, None)  # whether anything needs the model
     gazetteer_actors: tuple[Actor, ...] = index.gazetteer_actors if reusable else ()
-    if to_analyse or not gazetteer_actors:
+    analyser = None
+    if first is not None or not gazetteer_actors:
         analyser = steps.make_analyser()
         gazetteer_actors = tuple(analyser.gazetteer_actors)
-        if to_analyse:
-            try:
-                new_extractions, analysis_rejected = analyse_articles(
+
+    def reviewable(article: Article) -> bool:
+        stored = load.StoredArticle(article.source_path, article.content_sha256)
+        return bool(review_log) and bool(
+            review.candidates(review_log, {article.article_id: stored})
+        )
+
+    new_actors: dict[str, tuple[Actor, ...]] = {}
+    analysis_rejected: list[Rejection] = []
+    held: list[Extraction] = []  # fresh extractions some review may attach to
+    try:
+        with load.WarehouseWriter(db_path, base=incremental, gazetteer=gazetteer) as writer:
+            batch: list[Extraction] = []
+            if first is not None:
+                assert analyser is not None
+                outcomes = iter_analysis(
                     analyser,
-                    to_analyse,
-                    reporter,
+                    itertools.chain([first], pending),
+                    SilentReporter(),
                     timeout=article_timeout,
                     memory_mb=article_memory_mb,
                     workers=workers,
                     scheduler=scheduler,
+                    size_hint=intake.files_seen,
                 )
-            except ClusterError as exc:
+                for outcome in outcomes:
+                    if isinstance(outcome, Rejection):
+                        analysis_rejected.append(outcome)
+                        continue
+                    new_actors[outcome.article.article_id] = outcome.new_actors
+                    (held if reviewable(outcome.article) else batch).append(outcome)
+                    if len(batch) >= write_batch:
+                        writer.write(batch)
+                        batch = []
+            writer.write(batch)
+            del batch
+            kept.update(intake.replayed)  # every file has been read or replayed by now
+            written = set(new_actors)
+            # Input order, so the warehouse does not depend on which articles were reused.
+            order = [a for a in intake.order if a in kept or a in written]
+            source_paths.update(intake.replayed)
+            notes += _dropped_note(index, {source_paths[a] for a in order}) if index else []
+            # Analysts' reviews (etl/review): corrections applied, rejected rows out, added rows
+            # in, over the held-back fresh articles and the kept ones a review may attach to.
+            try:
+                subject = held
+                if incremental:
+                    candidates = review.candidates(review_log, {a: index.articles[a] for a in kept})
+                    again = review.stored_machine_extractions(db_path, sorted(candidates))
+                    position = {a: n for n, a in enumerate(order)}
+                    subject = sorted([*again, *held], key=lambda e: position[e.article.article_id])
+                reviewed = review.review_extractions(subject, review_log)
+            except review.ReviewError as exc:
                 raise RunError(str(exc)) from exc
-
-    fresh = {e.article.article_id: e for e in new_extractions}
-    # Input order, so the warehouse does not depend on which articles were reused.
-    order = [a for a in intake.order if a in kept or a in fresh]
-    discovered = [
-        actor
-        for article_id in order
-        for actor in (
-            fresh[article_id].new_actors if article_id in fresh else discoveries.get(article_id, ())
-        )
-    ]
-    rejections = intake.rejected + analysis_rejected
-    first_seen = index.rejected_at if index is not None else {}
-    rejected_rows = [
-        load.RejectedFile(r, first_seen.get((r.source_path, r.reason, r.detail), started_at))
-        for r in rejections
-    ]
-    actors = load.merge_actors(gazetteer_actors, discovered)
-    if index is not None:
-        notes += _dropped_note(index, {source_paths[a] for a in order})
-    run_id = stable_id(started_at.isoformat(), os.getpid(), input_dir.resolve())
-    reporter.note(f"writing {display_path(db_path)}")
-    # Analysts' reviews (etl/review): corrections applied, rejected rows out, added rows in. An
-    # incremental run re-applies them to the kept articles they may attach to, and to the new.
-    incremental = reusable and index is not None
-    try:
-        log = review.store_log(db_path)
-        subject = [fresh[a] for a in order if a in fresh]
-        if incremental:
-            candidates = review.candidates(log, {a: index.articles[a] for a in kept})
-            again = {
-                e.article.article_id: e
-                for e in review.stored_machine_extractions(db_path, sorted(candidates))
-            }
-            subject = [
-                again[a] if a in again else fresh[a] for a in order if a in again or a in fresh
+            notes += reviewed.notes()
+            writer.write(reviewed.extractions, reviewed.machine_rows)
+            if incremental:
+                writer.drop(set(index.articles) - kept - writer.written)
+            discoveries = load.read_discoveries(db_path) if kept else {}
+            discovered = [
+                actor
+                for article_id in order
+                for actor in (
+                    new_actors[article_id]
+                    if article_id in new_actors
+                    else discoveries.get(article_id, ())
+                )
             ]
-        reviewed = review.review_extractions(subject, log)
-    except review.ReviewError as exc:
+            rejections = intake.rejected + analysis_rejected
+            first_seen = index.rejected_at if index is not None else {}
+            rejected_rows = [
+                load.RejectedFile(
+                    r, first_seen.get((r.source_path, r.reason, r.detail), started_at)
+                )
+                for r in rejections
+            ]
+            run_id = stable_id(started_at.isoformat(), os.getpid(), input_dir.resolve())
+            reporter.note(f"writing {display_path(db_path)}")
+            run_info = load.RunInfo(
+                run_id=run_id,
+                started_at=started_at,
+                finished_at=datetime.now(UTC).replace(tzinfo=None),
+                etl_version=version,
+                files_seen=intake.files_seen,
+                articles=len(order),
+                rejected=len(rejected_rows),
+                reused=len(kept),
+                input_dir=str(input_dir),
+            )
+            rows = writer.finish(
+                actors=load.merge_actors(gazetteer_actors, discovered),
+                rejected=rejected_rows,
+                run_info=run_info,
+                gazetteer_sha256=load.file_sha256(gazetteer),
+                reviews=reviewed.review_rows,
+                input_files=intake.files,
+            )
+    except ClusterError as exc:
         raise RunError(str(exc)) from exc
-    notes += reviewed.notes()
-    run_info = load.RunInfo(
-        run_id=run_id,
-        started_at=started_at,
-        finished_at=datetime.now(UTC).replace(tzinfo=None),
-        etl_version=version,
-        files_seen=intake.files_seen,
-        articles=len(order),
-        rejected=len(rejected_rows),
-        reused=len(kept),
-        input_dir=str(input_dir),
-    )
-    try:
-        if incremental:
-            rows = load.update_warehouse(
-                db_path,
-                drop=set(index.articles) - kept,
-                add=reviewed.extractions,
-                actors=actors,
-                rejected=rejected_rows,
-                run_info=run_info,
-                gazetteer_sha256=load.file_sha256(gazetteer),
-                reviews=reviewed.review_rows,
-                review_machine_rows=reviewed.machine_rows,
-                input_files=intake.files,
-                gazetteer=gazetteer,
-            )
-        else:
-            rows = load.write_warehouse(
-                db_path,
-                articles=[e.article for e in reviewed.extractions],
-                extractions=reviewed.extractions,
-                actors=actors,
-                rejected=rejected_rows,
-                run_info=run_info,
-                gazetteer_sha256=load.file_sha256(gazetteer),
-                reviews=reviewed.review_rows,
-                review_machine_rows=reviewed.machine_rows,
-                input_files=intake.files,
-                gazetteer=gazetteer,
-            )
     except OSError as exc:
         raise RunError(
             f"could not write the warehouse {display_path(db_path)}: "

@@ -80,14 +80,14 @@ def test_two_writers_at_once_are_serialised_and_a_reader_never_fails(input_dir, 
         for n in (1, 2):
             (input_dir / f"first_{n}.txt").write_text(variant(n), encoding="utf-8")
         first = start_writer(input_dir, db)
-        # Once the first writer is reading the folder it holds the lock.
+        # Once the first writer is reading the folder (as it analyses) it holds the lock.
         deadline = time.monotonic() + 120
         first_err = []
         for line in first.stderr:
             first_err.append(line)
-            if line.startswith("Reading") or time.monotonic() > deadline:
+            if line.startswith("Analysing") or time.monotonic() > deadline:
                 break
-        assert any(line.startswith("Reading") for line in first_err), "".join(first_err)
+        assert any(line.startswith("Analysing") for line in first_err), "".join(first_err)
         # A second batch arrives while the first run is busy, and a second run starts.
         for n in (3, 4):
             (input_dir / f"second_{n}.txt").write_text(variant(n), encoding="utf-8")
