@@ -80,10 +80,14 @@ def test_each_slide_reads_out_the_rows_behind_its_own_chart(ctx):
     picked = evidence.for_notes(rows, deck.EVIDENCE_PER_SLIDE)
     marks = list(picked["mark"])
     assert len(set(marks)) == min(len(marks), rows["mark"].nunique())
-    # The monthly chart reads out its busiest month first, not the newest stances.
-    month = monthly.rows().iloc[0]["mark"]
-    busiest = monthly.data.groupby(monthly.data["month"].astype(str).str[:7])["stances"].sum()
-    assert month == busiest.idxmax()
+    # The over-time chart reads out its busiest bar first, not the newest stances: the first
+    # row's month lies in the period (month, quarter or year, as the chart is binned) with most
+    # stances.
+    month = pd.Period(monthly.rows().iloc[0]["mark"], "M")
+    busiest = monthly.data.groupby("period")["stances"].sum()
+    assert (busiest == busiest.max()).sum() == 1
+    unit = {"month": "M", "quarter": "Q", "year": "Y"}[monthly.data["unit"].iloc[0]]
+    assert month.asfreq(unit) == pd.Period(busiest.idxmax(), unit)
 
 
 def test_for_notes_takes_one_row_from_each_mark_before_a_second():
