@@ -145,7 +145,11 @@ def figure(periods: pd.DataFrame, title: str, size: str, source: str) -> go.Figu
     # Many periods slant their labels on a narrow screen: room below the axis for them, so
     # the source line never sits on them.
     slant = 36 if len(periods) > 6 else 0
-    fig = charts._finish(fig, title, source, legend_title="polarity", foot=slant)
+    # Its source line runs to four or five rows (the weighting note): room for them on top of
+    # the usual height, so the bars keep a readable height.
+    fig = charts._finish(
+        fig, title, source, legend_title="polarity", foot=slant, height=charts.HEIGHT + 100
+    )
     return charts._legend_on_top(fig)
 
 

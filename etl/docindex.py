@@ -22,6 +22,9 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        # `doc.text` joins every token's text on each access: kept once, and one string object,
+        # so caches keyed on the text hash it once.
+        self.text: str = doc.text
         self.sents: tuple[Span, ...] = tuple(doc.sents) if len(doc) else ()
         self.sent_starts = [s.start for s in self.sents]
         self.sent_start_chars = [s.start_char for s in self.sents]

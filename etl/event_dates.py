@@ -26,6 +26,7 @@ from etl.dates import (
     _majority_month,  # noqa: PLC2701  (one rule for a span's month)
     resolve_forward,
 )
+from etl.docindex import DocIndex
 from etl.types import Event, PartialDate
 
 _LABEL = re.compile(
@@ -37,7 +38,7 @@ _LABEL = re.compile(
 
 def is_page_label(sent: Span, mention: DateMention) -> bool:
     """Whether the date stands behind a furniture label at the start of a line of the sentence."""
-    before = sent.doc.text[sent.start_char : mention.char_start]
+    before = DocIndex.of(sent.doc).text[sent.start_char : mention.char_start]
     return _LABEL.search(before) is not None
 
 

@@ -15,6 +15,7 @@ import functools
 
 from spacy.tokens import Token
 
+from etl.docindex import DocIndex
 from etl.statements import find_quotes
 
 
@@ -37,4 +38,4 @@ def quote_at(body: str, offset: int) -> int | None:
 
 def in_quotation(token: Token) -> bool:
     """Whether the token lies inside a quotation of its document."""
-    return quote_at(token.doc.text, token.idx) is not None
+    return quote_at(DocIndex.of(token.doc).text, token.idx) is not None

@@ -546,7 +546,9 @@ def _bounded(span: Span, rules: EventRules) -> bool:
         return True  # "by the end of 2016" (but not "seized by the Taliban on August 15")
     if span.doc[span.end : span.end + 1].text.lower() == "ago":
         return True
-    lead = span.doc.text[max(span.sent.start_char, span.start_char - 40) : span.start_char]
+    lead = DocIndex.of(span.doc).text[
+        max(span.sent.start_char, span.start_char - 40) : span.start_char
+    ]
     if _RANGE_END.search(lead):
         return True  # "between January and mid-August this year": a range's end bounds it
     for ancestor in span.root.ancestors:
