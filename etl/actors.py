@@ -82,8 +82,15 @@ def slugify(name: str) -> str:
     return text or "actor"
 
 
+# "UN refugee agency" is also written "the UN's refugee agency": an acronym owner, possessive.
+_ACRONYM_OWNER = re.compile(r"^((?:[A-Z]\.){2,4}|[A-Z]{2,4}) (?=\w)")
+
+
 def _apostrophe_variants(text: str) -> set[str]:
-    return {text, text.replace("'", "\u2019"), text.replace("\u2019", "'")}
+    forms = {text}
+    if len(text.split()) >= 3 and _ACRONYM_OWNER.match(text):
+        forms.add(_ACRONYM_OWNER.sub(r"\1's ", text))
+    return {v for f in forms for v in (f, f.replace("'", "\u2019"), f.replace("\u2019", "'"))}
 
 
 @dataclass(frozen=True)
@@ -754,6 +761,9 @@ def _infer_country(
     title = before + " " + appositive
     lead = text[max(sent_start, start - 90) : start]
     possessive = bool(re.search(r"\b(?:[Ii]ts|[Tt]heir)\b", lead))
+    if _UN_TITLE.search(title) and "united-nations" in state.gazetteer.actors:
+        # "Under-Secretary-General Tom Fletcher": a United Nations official, not the host's.
+        return "united-nations"
     if possessive or _GOVERNMENT_TITLE.search(title):
         # "Its spokesman, X" / "Spokeswoman X" after "the Russian Foreign Ministry rejected...":
         # the organisation or country the previous sentence was about.
@@ -767,6 +777,21 @@ def _infer_country(
     return None
 
 
+# Titles of the United Nations secretariat, which no country holds.
+_UN_TITLE = re.compile(
+    r"\b(?:Under-Secretary-General|(?:Assistant|Deputy)\s+Secretary-General|"
+    r"Emergency Relief Coordinator|(?:Resident|Humanitarian) Coordinator|"
+    r"Special Representative of the Secretary-General)\b",
+    re.I,
+)
+# A demonym is the state as a sentence's subject only before a word for the state: "Australian
+# government", "Russian officials"; "Syrian refugees" are a people, not the state.
+_OFFICIAL_NOUN = re.compile(
+    r"\s+(?:\w+\s+)?(?:government|authorities|officials?|ministry|minister|president|"
+    r"prime minister|embassy|ambassador|delegation|foreign|defen[cs]e|state|leaders?|army|"
+    r"military|forces|troops|navy|police)\b",
+    re.I,
+)
 _TITLE_HEADS = "Minister|Secretary|Ambassador|Spokes(?:man|woman|person)|President|Chief|Director|Head|Envoy|Commissioner"
 # ", the Russian ambassador to Canada," / ", Minister of Immigration" after a name.
 _APPOSITIVE = re.compile(
@@ -794,6 +819,8 @@ def _previous_subject(
             actor = state.actor(mention.actor_id)
             if actor is None or actor.kind in ("person", "media"):
                 continue
+            if mention.how == "demonym" and not _OFFICIAL_NOUN.match(state.text, mention.char_end):
+                continue  # "Syrian refugees wait": a people, not the state
             if countries_only and actor.kind in (
                 "intergovernmental",
                 "armed_group",

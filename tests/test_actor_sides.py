@@ -91,3 +91,25 @@ def test_an_office_defined_with_its_acronym_is_left_to_other_rules(resolve):
         "more."
     )
     assert not [m for m in mentions if m.text == "PMO"]
+
+
+def test_un_secretariat_titles_make_a_united_nations_official(resolve):
+    _, new = resolve(
+        "Sudan's envoy attended the meeting in New York. We thank Under-Secretary-General Tom "
+        "Fletcher for his briefing."
+    )
+    assert new["tom-fletcher"].country_id == "united-nations"
+
+
+def test_refugees_as_the_previous_subject_do_not_give_a_minister_their_country(resolve):
+    _, new = resolve(
+        "Australia agrees to resettle 500 refugees. Australia will take them this "
+        "year. Syrian refugees wait in camps. Immigration Minister Scott Morrison says the places "
+        "are open."
+    )
+    assert new["scott-morrison"].country_id == "australia"
+
+
+def test_possessive_acronym_owner_names_the_same_body(resolve):
+    mentions, _ = resolve("The UN's refugee agency has welcomed Ireland's decision.")
+    assert actor_of(mentions, "UN's refugee agency") == "unhcr"
