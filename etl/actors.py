@@ -82,8 +82,15 @@ def slugify(name: str) -> str:
     return text or "actor"
 
 
+# "UN refugee agency" is also written "the UN's refugee agency": an acronym owner, possessive.
+_ACRONYM_OWNER = re.compile(r"^((?:[A-Z]\.){2,4}|[A-Z]{2,4}) (?=\w)")
+
+
 def _apostrophe_variants(text: str) -> set[str]:
-    return {text, text.replace("'", "\u2019"), text.replace("\u2019", "'")}
+    forms = {text}
+    if len(text.split()) >= 3 and _ACRONYM_OWNER.match(text):
+        forms.add(_ACRONYM_OWNER.sub(r"\1's ", text))
+    return {v for f in forms for v in (f, f.replace("'", "\u2019"), f.replace("\u2019", "'"))}
 
 
 @dataclass(frozen=True)
@@ -262,8 +269,11 @@ def resolve_mentions(
     `known` holds actors discovered in earlier articles, so a person keeps one id across the corpus.
     """
     state = _Resolution(doc=doc, article_id=article_id, gazetteer=gazetteer)
+    _match_acronym_definitions(state, known or {})
     _match_gazetteer(state)
+    _match_government_forces(state)
     _discover_entities(state, known or {})
+    _match_loyal_forces(state)
     _discover_titled_people(state, known or {})
     _collect_person_profiles(state)
     _match_surnames(state)
@@ -302,7 +312,7 @@ def _match_gazetteer(state: _Resolution) -> None:
                 actor.actor_id if actor.kind == "country" else actor.country_id
             )
             continue
-        if _is_furniture_caps(text, start, end):
+        if _is_furniture_caps(text, start, end) or state.overlaps(start, end):
             continue
         if form.how == "capital" and _is_place(text, start):
             continue
@@ -320,9 +330,179 @@ def _match_gazetteer(state: _Resolution) -> None:
     # "government forces" names the gazetteer's army only in a story about its country; in a
     # story about Sudan or Yemen they are that country's forces (its government's side).
     for start, end, form in generic:
-        home = _dominant_country(state, start)
+        home = _force_home(state, start)
         owner = state.gazetteer.actors[form.actor_id].country_id
         state.add(start, end, home if home and home != owner else form.actor_id, form.how)
+
+
+# "Saudi-backed", "Iran-allied", "US-led": a country named as another force's backer.
+_BACKER_SUFFIX = re.compile(r"-(?:backed|led|allied|supported|sponsored|funded|aligned|armed)\b")
+
+
+def _force_home(state: _Resolution, before: int) -> str | None:
+    """The country whose government's forces an unnamed "government forces" are: the story's
+    dominant country, not counting a country the story names as someone's backer ("Saudi-backed",
+    "US-led")."""
+    counts: dict[str, int] = {}
+    backers = {m.actor_id for m in state.mentions if _BACKER_SUFFIX.match(state.text, m.char_end)}
+    for mention in state.mentions:
+        actor = state.actor(mention.actor_id)
+        if actor is None or actor.kind != "country" or mention.how == "capital":
+            continue
+        if actor.actor_id in backers:
+            continue
+        counts[actor.actor_id] = counts.get(actor.actor_id, 0) + (
+            2 if mention.char_start < before else 1
+        )
+    if state.dateline_country:
+        counts[state.dateline_country] = counts.get(state.dateline_country, 0) + 3
+    if not counts:
+        return None
+    best = max(counts.values())
+    leaders = [c for c, n in counts.items() if n == best]
+    return leaders[0] if len(leaders) == 1 else None
+
+
+# Armed forces named by their side, not their country: "Government troops", "pro-government
+# militias", "regime forces" (the gazetteer's lower-case aliases cover some of these already).
+_GOVERNMENT_FORCES = re.compile(
+    r"(?<![\w-])(?:[Pp]ro-)?(?:[Gg]overnment|[Rr]egime|[Jj]unta)(?:-(?:allied|aligned|backed))?"
+    r"\s+(?:troops|forces|soldiers|militias?|fighters|army|military|units)(?!\w)"
+)
+
+
+def _home_force(state: _Resolution, country: str) -> str:
+    """The gazetteer's army of `country` when it has one (its "government forces"), else the country."""
+    for actor in state.gazetteer.actors.values():
+        if (
+            actor.kind == "government"
+            and actor.country_id == country
+            and any(a == a.lower() and a.split()[-1] in _FORCE_WORDS for a in actor.aliases)
+        ):
+            return actor.actor_id
+    return country
+
+
+def _match_government_forces(state: _Resolution) -> None:
+    """'Government troops' in a story about Ethiopia are Ethiopia's (its government's side)."""
+    for match in _GOVERNMENT_FORCES.finditer(state.text):
+        start, end = match.span()
+        if state.overlaps(start, end):
+            continue
+        home = _force_home(state, start)
+        if home:
+            state.add(start, end, _home_force(state, home), "alias")
+
+
+# "forces loyal to the TPLF", "fighters loyal to Tripoli": the side they are loyal to.
+_LOYAL_FORCES = re.compile(
+    r"(?<!\w)(?P<phrase>(?:[Ff]orces|[Tt]roops|[Ff]ighters|[Mm]ilitias?|[Ss]oldiers|[Uu]nits|[Gg]unmen)"
+    r"\s+(?:loyal|allied)\s+to)\s+(?:the\s+)?"
+)
+
+
+def _match_loyal_forces(state: _Resolution) -> None:
+    for match in _LOYAL_FORCES.finditer(state.text):
+        start, end = match.span()
+        phrase_end = match.end("phrase")
+        if state.overlaps(start, phrase_end):
+            continue
+        actor_id = None
+        after = [m for m in state.mentions_within(end, end + 80) if m.char_start == end]
+        if after:
+            actor_id = after[0].actor_id
+        else:
+            # A capital after "to" is not kept as a mention (a place), but here it is the side.
+            tail = state.text[end : end + 80].replace("\u2019", "'")
+            for s, _e, form in state.gazetteer.find(tail):
+                if s == 0:
+                    actor_id = form.actor_id
+                break
+        if actor_id:
+            state.add(start, phrase_end, actor_id, "reference")
+
+
+# "The Libyan National Army (LNA)": a name defined with its acronym in brackets. Connectors
+# may sit inside the name ("Tigray People's Liberation Front", "Forces of Freedom and Change").
+_ACRONYM_DEFINITION = re.compile(r"(?<=\s)\((?P<acronym>[A-Z][A-Za-z]?[A-Z]{1,6})\)")
+_NAME_CONNECTORS = {"of", "for", "and", "the", "de", "du", "des", "la", "al", "el", "&"}
+
+
+def _defined_name(before: str, acronym: str) -> str | None:
+    """The shortest run of capitalised words ending `before` whose initials spell `acronym`."""
+    words = before.split()
+    if not words:
+        return None
+    for n in range(1, min(len(words), 10) + 1):
+        run = words[-n:]
+        if run[0].lower() in _NAME_CONNECTORS:
+            continue
+        capitalised = [w for w in run if w.lower() not in _NAME_CONNECTORS]
+        if any(not w[0].isupper() or not w[0].isalpha() for w in capitalised):
+            return None
+        initials = "".join(w[0] for w in capitalised)
+        if initials.upper() == acronym.upper():
+            return " ".join(run)
+        if len(initials) > len(acronym):
+            return None
+    return None
+
+
+# Names that make a side of a conflict or a politics: forces, movements, parties, blocs (a
+# "Prime Minister's Office (PMO)" is left to the government's own references).
+_SIDE_WORDS = re.compile(
+    r"\b(?:Forces|Army|Militias?|Brigades?|Battalions?|Front|Guards?|Legion|Corps|Rebels|"
+    r"Mujahideen|Fighters|Liberation|Resistance|Movement|Party|Congress|Alliance|Coalition|"
+    r"Union|League|Community|Group)\b"
+)
+
+
+def _match_acronym_definitions(state: _Resolution, known: dict[str, Actor]) -> None:
+    """An organisation the gazetteer lacks, defined with its acronym, is an actor: its name and
+    every later use of the acronym ("the LNA claims") are its mentions. Without this pass the
+    demonym inside the name ("Libyan") would stand for the country."""
+    text = state.text.replace("\u2019", "'")
+    gazetteer = state.gazetteer
+    country_words: dict[str, str] | None = None
+    for match in _ACRONYM_DEFINITION.finditer(text):
+        acronym = match.group("acronym")
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        name = _defined_name(text[max(line_start, match.start() - 120) : match.start()], acronym)
+        if not name or len(name.split()) < 2:
+            continue
+        if (
+            gazetteer._by_text.get(name)
+            or gazetteer._by_lower.get(name.lower())
+            or gazetteer._by_text.get(acronym)
+            or {w.lower() for w in name.split()} & _ORG_STOPWORDS
+            or not _SIDE_WORDS.search(name)
+        ):
+            continue  # the gazetteer's own names resolve in the next pass
+        start = match.start() - 1 - len(name)
+        if text[start : start + len(name)] != name:
+            continue
+        actor_id = slugify(name)
+        if actor_id not in state.new_actors:
+            if country_words is None:
+                country_words = gazetteer.country_words()
+            country = _country_inside_name(name, country_words) or _owner_before(
+                state, start, country_words
+            )
+            previous = known.get(actor_id)
+            state.new_actors[actor_id] = Actor(
+                actor_id=actor_id,
+                name=name,
+                kind=_organisation_kind(name, "", country),
+                country_id=country or (previous.country_id if previous else None),
+                aliases=(acronym,),
+                source="discovered",
+            )
+        uses = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])|(?<![\w-]){acronym}(?![\w-])")
+        for use in uses.finditer(text, start):
+            if not state.overlaps(*use.span()):
+                state.add(
+                    use.start(), use.end(), actor_id, "name" if use.group(0) == name else "alias"
+                )
 
 
 # Last words of a lower-case alias that names a country's armed forces without naming the country.
@@ -581,6 +761,9 @@ def _infer_country(
     title = before + " " + appositive
     lead = text[max(sent_start, start - 90) : start]
     possessive = bool(re.search(r"\b(?:[Ii]ts|[Tt]heir)\b", lead))
+    if _UN_TITLE.search(title) and "united-nations" in state.gazetteer.actors:
+        # "Under-Secretary-General Tom Fletcher": a United Nations official, not the host's.
+        return "united-nations"
     if possessive or _GOVERNMENT_TITLE.search(title):
         # "Its spokesman, X" / "Spokeswoman X" after "the Russian Foreign Ministry rejected...":
         # the organisation or country the previous sentence was about.
@@ -594,6 +777,21 @@ def _infer_country(
     return None
 
 
+# Titles of the United Nations secretariat, which no country holds.
+_UN_TITLE = re.compile(
+    r"\b(?:Under-Secretary-General|(?:Assistant|Deputy)\s+Secretary-General|"
+    r"Emergency Relief Coordinator|(?:Resident|Humanitarian) Coordinator|"
+    r"Special Representative of the Secretary-General)\b",
+    re.I,
+)
+# A demonym is the state as a sentence's subject only before a word for the state: "Australian
+# government", "Russian officials"; "Syrian refugees" are a people, not the state.
+_OFFICIAL_NOUN = re.compile(
+    r"\s+(?:\w+\s+)?(?:government|authorities|officials?|ministry|minister|president|"
+    r"prime minister|embassy|ambassador|delegation|foreign|defen[cs]e|state|leaders?|army|"
+    r"military|forces|troops|navy|police)\b",
+    re.I,
+)
 _TITLE_HEADS = "Minister|Secretary|Ambassador|Spokes(?:man|woman|person)|President|Chief|Director|Head|Envoy|Commissioner"
 # ", the Russian ambassador to Canada," / ", Minister of Immigration" after a name.
 _APPOSITIVE = re.compile(
@@ -621,6 +819,8 @@ def _previous_subject(
             actor = state.actor(mention.actor_id)
             if actor is None or actor.kind in ("person", "media"):
                 continue
+            if mention.how == "demonym" and not _OFFICIAL_NOUN.match(state.text, mention.char_end):
+                continue  # "Syrian refugees wait": a people, not the state
             if countries_only and actor.kind in (
                 "intergovernmental",
                 "armed_group",
@@ -860,6 +1060,25 @@ def _match_org_references(state: _Resolution, window: int = 1500) -> None:
                     # "the army" in a story about Sudan: Sudan's army when the gazetteer has one.
                     body = _national_body(state, country, noun) if named else None
                     state.add(start, end, body or country, "reference")
+            elif named:
+                # "the opposition" in a story about Syria: Syria's one gazetteer actor so named.
+                country = _dominant_country(state, start)
+                group = _named_group(state, country, noun, kinds) if country else None
+                if group:
+                    state.add(start, end, group, "reference")
+
+
+def _named_group(state: _Resolution, country: str, noun: str, kinds: Sequence[str]) -> str | None:
+    """The one gazetteer actor of `country` of the first of `kinds` that has one, named `noun`."""
+    for kind in kinds:
+        found = [
+            a.actor_id
+            for a in state.gazetteer.actors.values()
+            if a.kind == kind and a.country_id == country and _names_contain(a, noun)
+        ]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def _national_body(state: _Resolution, country: str, noun: str) -> str | None:
