@@ -343,24 +343,8 @@ def _force_home(state: _Resolution, before: int) -> str | None:
     """The country whose government's forces an unnamed "government forces" are: the story's
     dominant country, not counting a country the story names as someone's backer ("Saudi-backed",
     "US-led")."""
-    counts: dict[str, int] = {}
     backers = {m.actor_id for m in state.mentions if _BACKER_SUFFIX.match(state.text, m.char_end)}
-    for mention in state.mentions:
-        actor = state.actor(mention.actor_id)
-        if actor is None or actor.kind != "country" or mention.how == "capital":
-            continue
-        if actor.actor_id in backers:
-            continue
-        counts[actor.actor_id] = counts.get(actor.actor_id, 0) + (
-            2 if mention.char_start < before else 1
-        )
-    if state.dateline_country:
-        counts[state.dateline_country] = counts.get(state.dateline_country, 0) + 3
-    if not counts:
-        return None
-    best = max(counts.values())
-    leaders = [c for c, n in counts.items() if n == best]
-    return leaders[0] if len(leaders) == 1 else None
+    return _dominant_country(state, before, leave_out=backers)
 
 
 # Armed forces named by their side, not their country: "Government troops", "pro-government
@@ -839,14 +823,22 @@ _GOVERNMENT_TITLE = re.compile(
 )
 
 
-def _dominant_country(state: _Resolution, before: int) -> str | None:
+def _dominant_country(
+    state: _Resolution, before: int, leave_out: frozenset[str] | set[str] = frozenset()
+) -> str | None:
+    """The country the story is most about: its mentions (not as a capital; twice those before
+    offset `before`) plus three for the dateline's; None on a tie. Countries in `leave_out` do
+    not count."""
     counts: dict[str, int] = {}
     for mention in state.mentions:
         actor = state.actor(mention.actor_id)
-        if actor is not None and actor.kind == "country" and mention.how != "capital":
-            counts[actor.actor_id] = counts.get(actor.actor_id, 0) + (
-                2 if mention.char_start < before else 1
-            )
+        if actor is None or actor.kind != "country" or mention.how == "capital":
+            continue
+        if actor.actor_id in leave_out:
+            continue
+        counts[actor.actor_id] = counts.get(actor.actor_id, 0) + (
+            2 if mention.char_start < before else 1
+        )
     if state.dateline_country:
         counts[state.dateline_country] = counts.get(state.dateline_country, 0) + 3
     if not counts:

@@ -14,7 +14,6 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from benchmarks.make_corpus import write_corpus
@@ -28,19 +27,7 @@ BATCH = 7
 
 def derived_rows(db_path: Path) -> dict[str, list[tuple]]:
     """Every derived table's rows, sorted, without the columns that say when a run happened."""
-    con = duckdb.connect(str(db_path), read_only=True)
-    try:
-        tables = {}
-        for table in derived.DERIVED_TABLES:
-            cursor = con.execute(f"SELECT * FROM {table}")  # names from etl.derived
-            names = [column[0] for column in cursor.description]
-            keep = [i for i, name in enumerate(names) if not name.endswith("_at")]
-            tables[table] = sorted(
-                (tuple(row[i] for i in keep) for row in cursor.fetchall()), key=repr
-            )
-        return tables
-    finally:
-        con.close()
+    return rows_without_clock(db_path, derived.DERIVED_TABLES)
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ import dataclasses
 import io
 import os
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
@@ -45,15 +46,14 @@ class ScriptedAnalyser:
             yield Extraction(article=item)
 
 
-def rows_without_clock(db_path: Path) -> dict[str, list[tuple]]:
-    """Every table's rows, sorted, without the columns that say when a run happened."""
+def rows_without_clock(db_path: Path, names: Iterable[str] = ()) -> dict[str, list[tuple]]:
+    """The rows of tables `names` (default: every contract table but `runs`), sorted, without
+    the columns that say when a run happened."""
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         tables = {}
-        for table in load.TABLES:
-            if table == "runs":
-                continue
-            cursor = con.execute(f"SELECT * FROM {table}")
+        for table in names or [t for t in load.TABLES if t != "runs"]:
+            cursor = con.execute(f"SELECT * FROM {table}")  # names from etl.load / etl.derived
             names = [column[0] for column in cursor.description]
             keep = [i for i, name in enumerate(names) if not name.endswith("_at")]
             tables[table] = sorted(
