@@ -135,11 +135,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 open_at = None
             i += 1
         if open_at is not None:
-            end = para_end
-            while end > open_at + 1 and text[end - 1].isspace():
-                end -= 1
-            if end - open_at > 1:
-                quotes.append(QuoteSpan(open_at + 1, end, False))
+            quotes.extend(_left_open(text, open_at, para_end))
     return quotes
 
 
@@ -182,12 +178,17 @@ def find_single_quotes(text: str) -> list[QuoteSpan]:
         if open_at is not None and (
             open_at == para_start or text[max(para_start, open_at - 2) : open_at] == ": "
         ):  # a quote paragraph carried on, or one a colon opens
-            end = para_end
-            while end > open_at + 1 and text[end - 1].isspace():
-                end -= 1
-            if end - open_at > 1:
-                quotes.append(QuoteSpan(open_at + 1, end, False))
+            quotes.extend(_left_open(text, open_at, para_end))
     return quotes
+
+
+def _left_open(text: str, open_at: int, para_end: int) -> list[QuoteSpan]:
+    """A quotation opened at `open_at` and never closed: it runs to its paragraph's end (less
+    trailing space); none when nothing is inside."""
+    end = para_end
+    while end > open_at + 1 and text[end - 1].isspace():
+        end -= 1
+    return [QuoteSpan(open_at + 1, end, False)] if end - open_at > 1 else []
 
 
 def _single_quote_spoken(ctx: ArticleContext, quote: QuoteSpan) -> bool:
