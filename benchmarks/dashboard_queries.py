@@ -107,49 +107,70 @@ def build(path: Path, statements: int) -> float:
 
 
 def page_queries(q, wh, f):
-    """The queries each page runs (as in pages/*.py), keyed by page."""
+    """The queries each page runs (as in pages/*.py and briefing/views.py), keyed by page:
+    each a list of (name, call)."""
+    from briefing import reconcile
+
     top = tuple(sorted(q.network_nodes(wh, f, 30)["actor_id"]))
     return {
-        "overview": lambda: (
-            q.headline(wh, f),
-            q.latest_statements(wh, f),
-            q.stance_balance(wh, f),
-            q.statements_over_time(wh, f),
-            q.most_cited_figures(wh, f),
-            q.provenance(wh, f, "stances"),
-            q.provenance(wh, f, "statements"),
-            q.provenance(wh, f, "figures"),
-        ),
-        "figures": lambda: (
-            q.figures_table(wh, f),
-            q.figure_spread(wh, f),
-            q.figures_by_place(wh, f),
-            q.figures_over_time(wh, f),
-            q.provenance(wh, f, "figures"),
-        ),
-        "stances": lambda: (
-            q.stance_counts(wh, f, "country"),
-            q.stances_over_time(wh, f),
-            q.provenance(wh, f, "stances"),
-        ),
-        "network": lambda: (
-            q.network_nodes(wh, f, 30),
-            q.network_stance_edges(wh, f, top),
-            q.co_mentions(wh, f, top),
-            q.provenance(wh, f, "stances"),
-        ),
-        "statements": lambda: (
-            q.statements_count(wh, f, ""),
-            q.statements_table(wh, f, "", 500),
-            q.provenance(wh, f, "statements"),
-        ),
-        "events": lambda: (q.events_table(wh, f), q.provenance(wh, f, "events")),
-        "sources": lambda: (
-            q.articles_table(wh, f),
-            q.provenance(wh, f, "articles"),
-            q.rejected(wh),
-        ),
+        "overview": [
+            ("headline", lambda: q.headline(wh, f)),
+            ("latest_statements", lambda: q.latest_statements(wh, f)),
+            ("stance_balance", lambda: q.stance_balance(wh, f)),
+            ("statements_over_time", lambda: q.statements_over_time(wh, f)),
+            ("most_cited_figures", lambda: q.most_cited_figures(wh, f)),
+            ("provenance stances", lambda: q.provenance(wh, f, "stances")),
+            ("provenance statements", lambda: q.provenance(wh, f, "statements")),
+            ("provenance figures", lambda: q.provenance(wh, f, "figures")),
+        ],
+        "figures": [
+            ("figures_table", lambda: q.figures_table(wh, f)),
+            ("figure_spread", lambda: q.figure_spread(wh, f)),
+            ("figures_by_place", lambda: q.figures_by_place(wh, f)),
+            ("figures_over_time", lambda: q.figures_over_time(wh, f)),
+            ("quantity_figures", lambda: reconcile.quantity_figures(wh, f)),
+            ("provenance figures", lambda: q.provenance(wh, f, "figures")),
+        ],
+        "stances": [
+            ("stance_counts", lambda: q.stance_counts(wh, f, "country")),
+            ("stances_over_time", lambda: q.stances_over_time(wh, f)),
+            ("provenance stances", lambda: q.provenance(wh, f, "stances")),
+        ],
+        "network": [
+            ("network_nodes", lambda: q.network_nodes(wh, f, 30)),
+            ("network_stance_edges", lambda: q.network_stance_edges(wh, f, top)),
+            ("co_mentions", lambda: q.co_mentions(wh, f, top)),
+            ("provenance stances", lambda: q.provenance(wh, f, "stances")),
+        ],
+        "statements": [
+            ("statements_count", lambda: q.statements_count(wh, f, "")),
+            ("statements_table", lambda: q.statements_table(wh, f, "", 500)),
+            ("provenance statements", lambda: q.provenance(wh, f, "statements")),
+        ],
+        "events": [
+            ("events_table", lambda: q.events_table(wh, f)),
+            ("provenance events", lambda: q.provenance(wh, f, "events")),
+        ],
+        "sources": [
+            ("articles_table", lambda: q.articles_table(wh, f)),
+            ("provenance articles", lambda: q.provenance(wh, f, "articles")),
+            ("rejected", lambda: q.rejected(wh)),
+        ],
     }
+
+
+def _timed(st, q, wh, calls, repeat: int) -> tuple[float, float]:
+    """(wall, CPU) seconds of running `calls` uncached, the best of `repeat`."""
+    best_wall = best_cpu = float("inf")
+    for _ in range(repeat):
+        st.cache_data.clear()
+        q.columns(wh)
+        started, cpu = time.perf_counter(), time.process_time()
+        for _name, call in calls:
+            call()
+        best_wall = min(best_wall, time.perf_counter() - started)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+    return best_wall, best_cpu
 
 
 def main() -> None:
@@ -158,6 +179,9 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=Path("/tmp/briefing-bench.duckdb"))
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--repeat", type=int, default=1, help="runs per cell (the best counts)")
+    parser.add_argument(
+        "--detail", action="store_true", help="also each query's CPU ms, alone and uncached"
+    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)  # Streamlit's "no runtime" notices
 
@@ -193,20 +217,21 @@ def main() -> None:
         f"this process's CPU ms (DuckDB's threads included), the best of {args.repeat}"
     )
     print(f"{'page':<12}" + "".join(f"{name:>26}" for name in scenarios))
-    for page in page_queries(q, wh, Filters()):
-        timings = []
-        for f in scenarios.values():
-            best_wall = best_cpu = float("inf")
-            for _ in range(args.repeat):
-                st.cache_data.clear()
-                q.columns(wh)
-                runs = page_queries(q, wh, f)
-                started, cpu = time.perf_counter(), time.process_time()
-                runs[page]()
-                best_wall = min(best_wall, time.perf_counter() - started)
-                best_cpu = min(best_cpu, time.process_time() - cpu)
-            timings.append(f"{best_wall * 1000:.0f} / {best_cpu * 1000:.0f} ms")
-        print(f"{page:<12}" + "".join(f"{cell:>26}" for cell in timings), flush=True)
+    pages = {name: page_queries(q, wh, f) for name, f in scenarios.items()}
+    for page in pages["no filters"]:
+        cells, details = [], []
+        for name in scenarios:
+            calls = pages[name][page]
+            wall, cpu = _timed(st, q, wh, calls, args.repeat)
+            cells.append(f"{wall * 1000:.0f} / {cpu * 1000:.0f} ms")
+            if args.detail:
+                details.append([_timed(st, q, wh, [call], args.repeat)[1] for call in calls])
+        print(f"{page:<12}" + "".join(f"{cell:>26}" for cell in cells), flush=True)
+        for i, (query, _call) in enumerate(pages["no filters"][page] if args.detail else []):
+            print(
+                f"  {query:<22}" + "".join(f"{cpu[i] * 1000:>24.0f} ms" for cpu in details),
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

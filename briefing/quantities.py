@@ -19,6 +19,7 @@ without a warehouse or a browser.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -26,22 +27,15 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from etl import derived
+
 # Categories whose figures are humanitarian: charts show these unless the analyst asks for
-# others (troops, other) in the Category filter.
-HUMANITARIAN = (
-    "refugees",
-    "displaced",
-    "civilians",
-    "resettled",
-    "killed",
-    "injured",
-    "besieged",
-    "aid_money",
-)
+# others (troops, other) in the Category filter (defined with the ETL's unfiltered answers).
+HUMANITARIAN = derived.HUMANITARIAN
 # What these count is not known, so no two of them are the same quantity.
 UNCOMPARABLE = ("other",)
 WINDOW_DAYS = 31  # as-of periods further apart than this are a change over time
-NOT_STATED = "source not stated"
+NOT_STATED = derived.NOT_STATED
 PEOPLE = "people"
 
 # Populations read from a figure's subject, first match wins (so "medical personnel" are
@@ -109,7 +103,13 @@ def population(subject: object, category: object = None, measure: object = PEOPL
     'children'... or 'people'; a sum of money is 'money'."""
     if measure == "money" or category == "aid_money":
         return "money"
-    words = _text(subject).lower()
+    return _population_of(_text(subject).lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def _population_of(words: str) -> str:
+    """The population a subject's words (lower case) name: a few subjects recur in thousands
+    of figures, and matching every pattern is most of the cost of grouping them."""
     for name, pattern in _POPULATION_PATTERNS:
         if pattern.search(words):
             return name
@@ -215,11 +215,30 @@ def same_quantities(figures: pd.DataFrame, window_days: int = WINDOW_DAYS) -> pd
     candidates: dict[Quantity, list[tuple[date, date, int]]] = {}
     # Plain dicts, not iterrows(): a Series per row costs more than the grouping itself.
     needed = ("category", "place", "location", "measure", "currency", "subject")
-    read = [c for c in (*needed, "location_country", day_col, precision_col) if c in out]
-    for position, row in enumerate(out[read].to_dict("records")):
-        what = quantity_of(row)
-        span = period(row.get(day_col), row.get(precision_col) or "day")
-        if what is None or span is None:
+    read = [c for c in (*needed, "location_country") if c in out]
+    days = out[day_col] if day_col in out else pd.Series([None] * len(out), index=out.index)
+    precisions = (
+        out[precision_col]
+        if precision_col in out
+        else pd.Series([None] * len(out), index=out.index)
+    )
+    # Many figures share what they count and their dates: each is read once.
+    quantities: dict[tuple, Quantity | None] = {}
+    periods: dict[tuple, tuple[date, date] | None] = {}
+    columns = [out[c].astype(object).tolist() for c in read]
+    for position, (values, day, precision) in enumerate(
+        zip(zip(*columns), days.astype(object).tolist(), precisions.astype(object).tolist())
+    ):
+        if values not in quantities:
+            quantities[values] = quantity_of(dict(zip(read, values)))
+        what = quantities[values]
+        if what is None:
+            continue
+        when = (None if _missing(day) else day, precision or "day")
+        if when not in periods:
+            periods[when] = period(*when)
+        span = periods[when]
+        if span is None:
             continue
         candidates.setdefault(what, []).append((span[0], span[1], position))
     window = timedelta(days=window_days)
@@ -230,12 +249,14 @@ def same_quantities(figures: pd.DataFrame, window_days: int = WINDOW_DAYS) -> pd
     for what in sorted(candidates, key=lambda q: (q.measure, q.category, q.population, q.place)):
         spans = sorted(candidates[what], key=lambda s: (s[0], s[1]))
         groups: list[list[tuple[date, date, int]]] = []
+        first_end = None  # the earliest end of a period in the open group
         for span in spans:
-            group = groups[-1] if groups else None
-            if group is not None and span[0] - min(end for _, end, _ in group) <= window:
-                group.append(span)
+            if groups and span[0] - first_end <= window:
+                groups[-1].append(span)
+                first_end = min(first_end, span[1])
             else:
                 groups.append([span])
+                first_end = span[1]
         for group in groups:
             shown = period_label(min(s for s, _, _ in group), max(e for _, e, _ in group))
             for _, _, position in group:
@@ -284,6 +305,8 @@ def compared(
     ]
     if figures.empty:
         return pd.DataFrame(columns=columns)
+    # Plain Python strings: grouping and picking rows of Arrow-backed text costs twice as much.
+    figures = figures.astype({c: object for c in figures.columns if figures[c].dtype == "str"})
     rows = same_quantities(figures, window_days)
     rows = rows[rows["quantity"].notna()].copy()
     if rows.empty:

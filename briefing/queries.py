@@ -680,7 +680,7 @@ def _stance_balance_detailed(wh: Warehouse, f: Filters) -> pd.DataFrame:
     )
 
 
-NOT_STATED = quantities.NOT_STATED
+NOT_STATED = derived.NOT_STATED
 # A figure as written with its qualifier ("more than 5.6 million"): the one SQL for it.
 FIGURE_TEXT = (
     "concat_ws(' ', CASE WHEN qualifier IS NOT NULL AND NOT starts_with(lower(COALESCE("
@@ -698,72 +698,51 @@ def _charted(f: Filters) -> tuple[str, list]:
 
 
 @st.cache_data(**CACHE)
-def most_cited_figures(wh: Warehouse, f: Filters, limit: int = 10) -> pd.DataFrame:
+def most_cited_figures(wh: Warehouse, f: Filters, limit: int = derived.MOST_CITED) -> pd.DataFrame:
     """Figures cited by the most articles (same category, place and value)."""
+    if f == Filters() and limit == derived.MOST_CITED:
+        # Unfiltered: the ETL's answer, by the same SQL (etl.derived.AGGREGATES).
+        return _frame(
+            wh,
+            "SELECT * FROM memory.main.agg_most_cited_figures "
+            "ORDER BY citations DESC, value DESC, category, location",
+        )
+    return _most_cited_figures_detailed(wh, f, limit)
+
+
+def _most_cited_figures_detailed(wh: Warehouse, f: Filters, limit: int) -> pd.DataFrame:
+    """`most_cited_figures` from the figures themselves (any filters; the tests' reference)."""
     charted, params = _charted(f)
     return _run(
         wh,
         "figures",
         f,
-        f"""
-        , shown AS (SELECT *, COALESCE(place, 'unspecified') AS location_shown FROM rows
-                    WHERE {charted})
-        , top AS (SELECT category, location_shown, value,
-                         count(DISTINCT article_id) AS citations
-                  FROM shown GROUP BY ALL ORDER BY citations DESC, value DESC LIMIT ?)
-        SELECT r.category, r.location_shown AS location, r.value,
-               any_value(r.value_text) AS value_text,
-               mode(r.qualifier) AS qualifier,
-               any_value(r.measure) AS measure, any_value(r.currency) AS currency,
-               any_value(top.citations) AS citations,
-               -- Named sources first; "source not stated" only when nobody is named.
-               COALESCE(string_agg(DISTINCT r.attributed_to, ', '), ?) AS cited_by,
-               max(r.row_date) AS latest
-        FROM shown r JOIN top ON top.category = r.category AND top.value = r.value
-             AND top.location_shown = r.location_shown
-        GROUP BY r.category, r.location_shown, r.value
-        ORDER BY citations DESC, r.value DESC""",
+        derived.most_cited_figures_sql(charted),
         params + [limit, NOT_STATED],
     )
 
 
 @st.cache_data(**CACHE)
-def figures_by_place(wh: Warehouse, f: Filters, limit: int = 25) -> pd.DataFrame:
+def figures_by_place(
+    wh: Warehouse, f: Filters, limit: int = derived.PLACES_PER_MEASURE
+) -> pd.DataFrame:
     """Per measure (people or money), currency, category and place: the largest value cited
     (the `limit` largest of each measure),
     with its text and qualifier, how many figures and articles, and the figures' ids (the
     evidence behind the mark). A speaker's own capital is no place ('unspecified')."""
+    if f == Filters() and limit == derived.PLACES_PER_MEASURE:
+        return _frame(
+            wh,
+            "SELECT * FROM memory.main.agg_figures_by_place "
+            "ORDER BY largest DESC, measure, currency, category, location",
+        )
+    return _figures_by_place_detailed(wh, f, limit)
+
+
+def _figures_by_place_detailed(wh: Warehouse, f: Filters, limit: int) -> pd.DataFrame:
+    """`figures_by_place` from the figures themselves (any filters; the tests' reference)."""
     charted, params = _charted(f)
-    return _run(
-        wh,
-        "figures",
-        f,
-        f"""
-        , placed AS (
-            -- One place per country however it is written ("US", "United States").
-            SELECT *, COALESCE(currency, '') AS currency_key,
-                   COALESCE('country:' || location_country, lower(place), '') AS place_key
-            FROM rows WHERE {charted})
-        -- The bars first (a max per group), then the lists only for the bars kept: listing
-        -- every figure's id of every group cost more than the rest of the query.
-        , kept AS (
-            SELECT measure, currency_key, category, place_key FROM placed
-            GROUP BY measure, currency_key, category, place_key
-            QUALIFY row_number() OVER (PARTITION BY measure ORDER BY max(value) DESC) <= ?)
-        SELECT measure, currency_key AS currency, category,
-               COALESCE(mode(place), 'unspecified') AS location,
-               max(value) AS largest,
-               -- A list, not arg_max of each: arg_max skips NULLs, so a qualifier would
-               -- come from another figure.
-               arg_max([value_text, qualifier], value)[1] AS largest_text,
-               arg_max([value_text, qualifier], value)[2] AS qualifier,
-               count(*) AS figures, count(DISTINCT article_id) AS articles,
-               list(figure_id ORDER BY figure_id) AS figure_ids
-        FROM placed SEMI JOIN kept USING (measure, currency_key, category, place_key)
-        GROUP BY measure, currency_key, category, place_key
-        ORDER BY largest DESC""",
-        params + [limit],
-    )
+    return _run(wh, "figures", f, derived.figures_by_place_sql(charted), params + [limit])
 
 
 @st.cache_data(**CACHE)
@@ -787,9 +766,11 @@ def figures_over_time(wh: Warehouse, f: Filters, limit: int = 1500) -> pd.DataFr
 
 
 @st.cache_data(**CACHE)
-def comparable_figures(wh: Warehouse, f: Filters, limit: int = 5000) -> pd.DataFrame:
-    """The figures that may be compared with others: charted categories, with a place and a
-    date; one row each, newest first when capped (see briefing.quantities)."""
+def quantity_figures(wh: Warehouse, f: Filters, limit: int = 5000) -> pd.DataFrame:
+    """Every figure that may be reconciled under the filters: charted categories with a place
+    (dated or not), each with who cited it by name and actor id; newest first when capped
+    (the undated last). One query for the Figures page's spread, its links to the Figures
+    reconciled page and that page itself."""
     charted, params = _charted(f)
     return _run(
         wh,
@@ -798,13 +779,25 @@ def comparable_figures(wh: Warehouse, f: Filters, limit: int = 5000) -> pd.DataF
         f"""
         SELECT figure_id, article_id, value, value_text, qualifier, category, subject,
                place, location_country, measure, COALESCE(currency, '') AS currency,
-               COALESCE(attributed_to, ?) AS cited_by, outlet,
-               row_date AS as_of, row_precision AS precision, date_label AS as_of_label
+               COALESCE(attributed_to, ?) AS cited_by, attributed_to_id AS cited_by_id,
+               outlet, row_date AS as_of, row_precision AS precision,
+               date_label AS as_of_label
         FROM rows
-        WHERE place IS NOT NULL AND row_date IS NOT NULL AND category <> 'other' AND {charted}
-        ORDER BY row_date DESC, figure_id LIMIT ?""",
+        WHERE place IS NOT NULL AND category <> 'other' AND {charted}
+        ORDER BY row_date DESC NULLS LAST, figure_id LIMIT ?""",
         [NOT_STATED] + params + [limit],
     )
+
+
+@st.cache_data(**CACHE)
+def comparable_figures(wh: Warehouse, f: Filters, limit: int = 5000) -> pd.DataFrame:
+    """The figures that may be compared with others: charted categories, with a place and a
+    date; one row each, newest first when capped (see briefing.quantities). The dated rows of
+    `quantity_figures`, which come before its undated ones: the first `limit` of those hold
+    the first `limit` dated figures."""
+    rows = quantity_figures(wh, f, limit)
+    dated = rows[rows["as_of"].notna()] if len(rows) else rows
+    return dated.drop(columns=["cited_by_id"]).reset_index(drop=True)
 
 
 @st.cache_data(**CACHE)
@@ -835,34 +828,25 @@ def figures_table(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
     )
 
 
-NO_COUNTRY = "no country"
+NO_COUNTRY = derived.NO_COUNTRY
 
 
 @st.cache_data(**CACHE)
 def stance_counts(wh: Warehouse, f: Filters, by: str = "country") -> pd.DataFrame:
     """Stances per source, target and polarity; sides are countries or actors."""
-    if by == "country":
-        # An actor of no known country (an armed group, a lone official) stands for itself.
-        sides = (
-            "COALESCE(source_country_name, source_name) AS source, "
-            "COALESCE(target_country_name, target_name) AS target, "
-            "COALESCE(source_country, source_id) AS source_id, "
-            "COALESCE(target_country, target_id) AS target_id"
+    if by == "country" and f == Filters():
+        return _frame(
+            wh,
+            "SELECT * FROM memory.main.agg_stance_counts "
+            "ORDER BY stances DESC, source_id, target_id, polarity, source, target",
+            many=True,
         )
-        params = []
-    elif by == "actor":
-        sides = "source_name AS source, target_name AS target, source_id, target_id"
-        params = []
-    else:
-        raise ValueError(f"stances are counted by country or actor, not {by!r}")
-    return _run(
-        wh,
-        "stances",
-        f,
-        f"SELECT {sides}, polarity, count(*) AS stances FROM rows GROUP BY ALL ORDER BY stances DESC",
-        params,
-        many=True,
-    )
+    return _stance_counts_detailed(wh, f, by)
+
+
+def _stance_counts_detailed(wh: Warehouse, f: Filters, by: str = "country") -> pd.DataFrame:
+    """`stance_counts` from the stances themselves (any filters; the tests' reference)."""
+    return _run(wh, "stances", f, derived.stance_counts_sql(by), many=True)
 
 
 @st.cache_data(**CACHE)
@@ -905,29 +889,40 @@ def _stances_monthly(wh: Warehouse, f: Filters) -> pd.DataFrame:
 
 
 @st.cache_data(**CACHE)
-def network_nodes(wh: Warehouse, f: Filters, limit: int = 40, pairs: int = 40) -> pd.DataFrame:
+def network_nodes(
+    wh: Warehouse, f: Filters, limit: int = 40, pairs: int = derived.NETWORK_PAIRS
+) -> pd.DataFrame:
     """The `limit` most mentioned actors, plus both ends of the `pairs` most frequent
     source → target stance pairs (so the strongest ties are always drawn)."""
+    if f == Filters() and pairs <= derived.PAIRS_KEPT:
+        # Unfiltered: the ETL's mentions per actor and its strongest pairs, ranked.
+        return _frame(
+            wh,
+            derived.network_nodes_sql(
+                "SELECT actor_id, mentions FROM memory.main.agg_actor_mentions",
+                "SELECT source_id, target_id, stances FROM memory.main.agg_strongest_pairs",
+                "memory.main.",
+            ),
+            [limit, pairs, NO_COUNTRY],
+        )
+    return _network_nodes_detailed(wh, f, limit, pairs)
+
+
+def _network_nodes_detailed(
+    wh: Warehouse, f: Filters, limit: int = 40, pairs: int = derived.NETWORK_PAIRS
+) -> pd.DataFrame:
+    """`network_nodes` from the mentions and stances themselves (any filters; the tests'
+    reference)."""
     stance_sql, stance_params = _filtered(wh, "stances", f)
     mention_sql, mention_params = _filtered(wh, "mentions", f)
     return _frame(
         wh,
-        f"""
-        WITH m AS ({mention_sql}),
-             s AS ({stance_sql}),
-             counted AS (SELECT actor_id, count(*) AS mentions FROM m GROUP BY actor_id),
-             top AS (SELECT actor_id FROM counted ORDER BY mentions DESC, actor_id LIMIT ?),
-             strongest AS (SELECT source_id, target_id FROM s GROUP BY ALL
-                           ORDER BY count(*) DESC, source_id, target_id LIMIT ?),
-             ends AS (SELECT source_id AS actor_id FROM strongest
-                      UNION SELECT target_id FROM strongest),
-             chosen AS (SELECT actor_id FROM top UNION SELECT actor_id FROM ends)
-        SELECT a.actor_id, a.name, a.kind, a.country_id,
-               COALESCE(a.country, ?) AS country, COALESCE(counted.mentions, 0) AS mentions
-        FROM chosen JOIN memory.main.actor_country a ON a.actor_id = chosen.actor_id
-        LEFT JOIN counted ON counted.actor_id = a.actor_id
-        ORDER BY mentions DESC, a.actor_id""",
-        mention_params + stance_params + [limit, pairs, NO_COUNTRY],
+        derived.network_nodes_sql(
+            f"SELECT actor_id, count(*) AS mentions FROM ({mention_sql}) GROUP BY actor_id",
+            f"SELECT source_id, target_id, count(*) AS stances FROM ({stance_sql}) GROUP BY ALL",
+            "memory.main.",
+        ),
+        mention_params + [limit] + stance_params + [pairs, NO_COUNTRY],
     )
 
 
@@ -957,24 +952,42 @@ def network_stance_edges(
 
 
 @st.cache_data(**CACHE)
+def _network_actors(wh: Warehouse) -> frozenset[str]:
+    """The actors whose unfiltered co-mentions the ETL counted (agg_co_mentions)."""
+    return frozenset(_frame(wh, "SELECT actor_id FROM memory.main.agg_network_actors")["actor_id"])
+
+
+@st.cache_data(**CACHE)
 def co_mentions(
     wh: Warehouse, f: Filters, actor_ids: tuple[str, ...], minimum: int = 1
 ) -> pd.DataFrame:
     """Pairs of the given actors mentioned in the same article: how many articles."""
-    # From each article's list of actors (one row per article), not from the mentions (one
-    # row per mention): the same pairs, a tenth of the rows. The mentions subject filters
-    # as the articles do, less polarity and category, which mentions ignore.
+    if f == Filters() and set(actor_ids) <= _network_actors(wh):
+        # Unfiltered, among the actors the network can draw: the ETL's counts.
+        return _frame(
+            wh,
+            """SELECT source_id, target_id, articles FROM memory.main.agg_co_mentions
+            SEMI JOIN (SELECT unnest(?::VARCHAR[]) AS source_id) s USING (source_id)
+            SEMI JOIN (SELECT unnest(?::VARCHAR[]) AS target_id) t USING (target_id)
+            WHERE articles >= ? ORDER BY articles DESC, source_id, target_id""",
+            [list(actor_ids), list(actor_ids), minimum],
+        )
+    return _co_mentions_from_articles(wh, f, actor_ids, minimum)
+
+
+def _co_mentions_from_articles(
+    wh: Warehouse, f: Filters, actor_ids: tuple[str, ...], minimum: int = 1
+) -> pd.DataFrame:
+    """`co_mentions` from each article's list of actors (any filters). The mentions subject
+    filters as the articles do, less polarity and category, which mentions ignore."""
     where = _where("articles", replace(f, polarities=(), categories=()))
+    pairs = derived.co_mentions_sql(
+        f"SELECT article_id, actor_ids FROM {flat('articles')} WHERE {where.sql}",
+        "SELECT unnest(?::VARCHAR[]) AS actor_id",
+    )
     return _frame(
         wh,
-        f"""
-        WITH m AS (SELECT article_id, actor_id
-                   FROM (SELECT article_id, unnest(actor_ids) AS actor_id
-                         FROM {flat("articles")} WHERE {where.sql})
-                   SEMI JOIN (SELECT unnest(?::VARCHAR[]) AS actor_id) k USING (actor_id))
-        SELECT a.actor_id AS source_id, b.actor_id AS target_id, count(*) AS articles
-        FROM m a JOIN m b ON a.article_id = b.article_id AND a.actor_id < b.actor_id
-        GROUP BY ALL HAVING count(*) >= ? ORDER BY articles DESC, source_id, target_id""",
+        f"SELECT * FROM ({pairs}) WHERE articles >= ? ORDER BY articles DESC, source_id, target_id",
         where.params + [list(actor_ids), minimum],
     )
 

@@ -35,7 +35,7 @@ import streamlit as st
 from briefing import charts, quantities, queries, theme
 from briefing.evidence import mark_key
 from briefing.filters import Filters
-from briefing.queries import CACHE, Warehouse
+from briefing.queries import Warehouse
 
 # Agencies whose counts are the official series for a category, best first (actor ids of
 # data/actors.csv). A figure the articles attribute to one of them is that agency's count as
@@ -697,26 +697,10 @@ def figure(found: pd.DataFrame, title: str, source: str) -> go.Figure:
 # --- questions (SQL on the warehouse) ------------------------------------------------------------
 
 
-@st.cache_data(**CACHE)
 def quantity_figures(wh: Warehouse, f: Filters, limit: int = 5000) -> pd.DataFrame:
-    """Every figure that may be reconciled under the filters: charted categories with a place
-    (dated or not), each with who cited it by name and actor id; newest first when capped."""
-    charted, params = queries._charted(f)
-    return queries._run(
-        wh,
-        "figures",
-        f,
-        f"""
-        SELECT figure_id, article_id, value, value_text, qualifier, category, subject,
-               place, location_country, measure, COALESCE(currency, '') AS currency,
-               COALESCE(attributed_to, ?) AS cited_by, attributed_to_id AS cited_by_id,
-               outlet, row_date AS as_of, row_precision AS precision,
-               date_label AS as_of_label
-        FROM rows
-        WHERE place IS NOT NULL AND category <> 'other' AND {charted}
-        ORDER BY row_date DESC NULLS LAST, figure_id LIMIT ?""",
-        [queries.NOT_STATED] + params + [limit],
-    )
+    """Every figure that may be reconciled under the filters (see `queries.quantity_figures`,
+    the same query the Figures page's spread reads)."""
+    return queries.quantity_figures(wh, f, limit)
 
 
 def figure_links(figures: pd.DataFrame, filters: Filters | None = None) -> dict[str, str]:

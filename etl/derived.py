@@ -48,6 +48,15 @@ AGGREGATES = (
     "agg_statements_over_time",
     "agg_stances_over_time",
     "agg_actors",
+    # Unfiltered answers of the heaviest questions, by the same SQL the dashboard runs over
+    # filtered rows (most visits are unfiltered): see the functions named in each.
+    "agg_most_cited_figures",  # most_cited_figures_sql
+    "agg_figures_by_place",  # figures_by_place_sql
+    "agg_stance_counts",  # stance_counts_sql, by country
+    "agg_actor_mentions",  # mentions per actor (network_nodes_sql)
+    "agg_strongest_pairs",  # the PAIRS_KEPT strongest stance pairs, ranked
+    "agg_network_actors",  # the Actor network's largest set of actors, unfiltered
+    "agg_co_mentions",  # co_mentions_sql among agg_network_actors
 )
 # Subjects whose provenance agg_provenance holds (mentions have no date labels).
 AGGREGATED_SUBJECTS = ("statements", "stances", "figures", "events", "articles", "mentions")
@@ -68,6 +77,24 @@ BIN_YEARS = (("month", 3), ("quarter", 8))
 OVER_TIME_COUNTRIES = 8
 NO_COUNTRY = "no country"  # the group of speakers of no known country
 OTHER = "other"  # the countries past the first OVER_TIME_COUNTRIES, together
+# The humanitarian categories: what the figures' charts draw unless the Category filter asks
+# for others (troops and `other` are left out). briefing.quantities reads them from here.
+HUMANITARIAN = (
+    "refugees",
+    "displaced",
+    "civilians",
+    "resettled",
+    "killed",
+    "injured",
+    "besieged",
+    "aid_money",
+)
+NOT_STATED = "source not stated"  # who cited a figure nobody is named for
+MOST_CITED = 10  # figures on the Overview's "most cited"
+PLACES_PER_MEASURE = 25  # bars of each measure (people, money) on "figures by place"
+NETWORK_ACTORS = 80  # the Actor network's most actors (the end of its slider)
+NETWORK_PAIRS = 40  # stance pairs whose ends the network always draws, strongest first
+PAIRS_KEPT = 200  # strongest stance pairs agg_strongest_pairs keeps, ranked
 SCOPE = "_derived_scope"  # a table of article_id: the articles a refresh rebuilds
 
 
@@ -327,8 +354,127 @@ def stances_over_time_sql() -> str:
         {_binned("dated", "stances", "d.polarity", "polarity")}"""
 
 
-def aggregate_selects(flat: str = "") -> dict[str, str]:
-    """SELECTs of the aggregates; `flat` prefixes the flat tables they count."""
+def most_cited_figures_sql(charted: str) -> str:
+    """SQL tail after `WITH rows AS (<figures>)`: the figures cited by the most articles (same
+    category, place and value), most cited first, then the largest. `charted` is a condition
+    on the rows (its parameters first); then two parameters: how many, and the name of an
+    unstated source."""
+    return f"""
+        , shown AS (SELECT *, COALESCE(place, 'unspecified') AS location_shown FROM rows
+                    WHERE {charted})
+        , top AS (SELECT category, location_shown, value,
+                         count(DISTINCT article_id) AS citations
+                  FROM shown GROUP BY ALL
+                  ORDER BY citations DESC, value DESC, category, location_shown LIMIT ?)
+        SELECT r.category, r.location_shown AS location, r.value,
+               min(r.value_text) AS value_text,
+               mode(r.qualifier ORDER BY r.qualifier) AS qualifier,
+               min(r.measure) AS measure, min(r.currency) AS currency,
+               any_value(top.citations) AS citations,
+               -- Named sources first; "source not stated" only when nobody is named.
+               COALESCE(string_agg(DISTINCT r.attributed_to, ', ' ORDER BY r.attributed_to), ?)
+                   AS cited_by,
+               max(r.row_date) AS latest
+        FROM shown r JOIN top ON top.category = r.category AND top.value = r.value
+             AND top.location_shown = r.location_shown
+        GROUP BY r.category, r.location_shown, r.value
+        ORDER BY citations DESC, r.value DESC, r.category, location"""
+
+
+def figures_by_place_sql(charted: str) -> str:
+    """SQL tail after `WITH rows AS (<figures>)`: per measure (people or money), currency,
+    category and place, the largest value cited (the `?` largest of each measure), with its
+    text and qualifier, how many figures and articles, and the figures' ids. `charted` is a
+    condition on the rows (its parameters first); then one parameter: how many per measure."""
+    return f"""
+        , placed AS (
+            -- One place per country however it is written ("US", "United States").
+            SELECT *, COALESCE(currency, '') AS currency_key,
+                   COALESCE('country:' || location_country, lower(place), '') AS place_key
+            FROM rows WHERE {charted})
+        -- The bars first (a max per group), then the lists only for the bars kept: listing
+        -- every figure's id of every group cost more than the rest of the query.
+        , kept AS (
+            SELECT measure, currency_key, category, place_key FROM placed
+            GROUP BY measure, currency_key, category, place_key
+            QUALIFY row_number() OVER (
+                PARTITION BY measure
+                ORDER BY max(value) DESC, currency_key, category, place_key) <= ?)
+        SELECT measure, currency_key AS currency, category,
+               COALESCE(mode(place ORDER BY place), 'unspecified') AS location,
+               max(value) AS largest,
+               -- A list, not arg_max of each: arg_max skips NULLs, so a qualifier would
+               -- come from another figure. Of equal values, the last figure's by id.
+               arg_max([value_text, qualifier], (value, figure_id))
+                   FILTER (WHERE value IS NOT NULL)[1] AS largest_text,
+               arg_max([value_text, qualifier], (value, figure_id))
+                   FILTER (WHERE value IS NOT NULL)[2] AS qualifier,
+               count(*) AS figures, count(DISTINCT article_id) AS articles,
+               list(figure_id ORDER BY figure_id) AS figure_ids
+        FROM placed SEMI JOIN kept USING (measure, currency_key, category, place_key)
+        GROUP BY measure, currency_key, category, place_key
+        ORDER BY largest DESC, measure, currency, category, location"""
+
+
+def stance_counts_sql(by: str) -> str:
+    """SQL tail after `WITH rows AS (<stances>)`: stances per source, target and polarity,
+    most first; the sides are countries (`by` = "country": an actor of no known country stands
+    for itself) or actors ("actor")."""
+    if by == "country":
+        sides = (
+            "COALESCE(source_country_name, source_name) AS source, "
+            "COALESCE(target_country_name, target_name) AS target, "
+            "COALESCE(source_country, source_id) AS source_id, "
+            "COALESCE(target_country, target_id) AS target_id"
+        )
+    elif by == "actor":
+        sides = "source_name AS source, target_name AS target, source_id, target_id"
+    else:
+        raise ValueError(f"stances are counted by country or actor, not {by!r}")
+    return f"""
+        SELECT {sides}, polarity, count(*) AS stances FROM rows GROUP BY ALL
+        ORDER BY stances DESC, source_id, target_id, polarity, source, target"""
+
+
+def network_nodes_sql(counted: str, pairs: str, lookups: str = "") -> str:
+    """SQL of the Actor network's actors: the most mentioned, plus both ends of the strongest
+    source → target stance pairs. `counted` selects (actor_id, mentions) per actor mentioned,
+    `pairs` (source_id, target_id, stances) per stance pair; `lookups` prefixes actor_country.
+    Parameters: those of `counted`, how many actors, those of `pairs`, how many pairs, the
+    country shown for an actor of none."""
+    return f"""
+        WITH counted AS ({counted}),
+             top AS (SELECT actor_id FROM counted ORDER BY mentions DESC, actor_id LIMIT ?),
+             strongest AS (SELECT source_id, target_id FROM ({pairs})
+                           ORDER BY stances DESC, source_id, target_id LIMIT ?),
+             ends AS (SELECT source_id AS actor_id FROM strongest
+                      UNION SELECT target_id FROM strongest),
+             chosen AS (SELECT actor_id FROM top UNION SELECT actor_id FROM ends)
+        SELECT a.actor_id, a.name, a.kind, a.country_id,
+               COALESCE(a.country, ?) AS country, COALESCE(counted.mentions, 0) AS mentions
+        FROM chosen JOIN {lookups}actor_country a ON a.actor_id = chosen.actor_id
+        LEFT JOIN counted ON counted.actor_id = a.actor_id
+        ORDER BY mentions DESC, a.actor_id"""
+
+
+def co_mentions_sql(articles: str, actors: str) -> str:
+    """SQL of the pairs of actors mentioned in the same article, with how many articles, most
+    first. `articles` selects (article_id, actor_ids) of the articles counted, `actors` the
+    actor_id of the actors paired (their parameters in that order)."""
+    # From each article's list of actors (one row per article), not from the mentions (one
+    # row per mention): the same pairs, a tenth of the rows.
+    return f"""
+        WITH m AS (SELECT article_id, actor_id
+                   FROM (SELECT article_id, unnest(actor_ids) AS actor_id FROM ({articles}))
+                   SEMI JOIN ({actors}) k USING (actor_id))
+        SELECT a.actor_id AS source_id, b.actor_id AS target_id, count(*) AS articles
+        FROM m a JOIN m b ON a.article_id = b.article_id AND a.actor_id < b.actor_id
+        GROUP BY ALL"""
+
+
+def aggregate_selects(flat: str = "") -> dict[str, tuple[str, list]]:
+    """SELECTs of the aggregates with their parameters, in the order they are built (later
+    ones read earlier ones); `flat` prefixes the flat tables they count and the aggregates."""
 
     def span(subject: str) -> str:
         labels = (
@@ -345,7 +491,9 @@ def aggregate_selects(flat: str = "") -> dict[str, str]:
             FROM {flat}flat_{subject} GROUP BY outlet"""
         for subject in AGGREGATED_SUBJECTS
     )
-    return {
+    charted = "list_contains(?::VARCHAR[], category)"
+    figures = f"WITH rows AS (SELECT * FROM {flat}flat_figures)"
+    selects = {
         "agg_provenance": provenance,
         "agg_stance_balance": f"""
             SELECT outlet, polarity, count(*) AS stances, count(DISTINCT article_id) AS articles
@@ -362,7 +510,39 @@ def aggregate_selects(flat: str = "") -> dict[str, str]:
         "agg_actors": f"""
             SELECT count(DISTINCT actor_id) AS actors
             FROM (SELECT unnest(actor_ids) AS actor_id FROM {flat}flat_articles)""",
+        "agg_most_cited_figures": (
+            f"{figures} {most_cited_figures_sql(charted)}",
+            [list(HUMANITARIAN), MOST_CITED, NOT_STATED],
+        ),
+        "agg_figures_by_place": (
+            f"{figures} {figures_by_place_sql(charted)}",
+            [list(HUMANITARIAN), PLACES_PER_MEASURE],
+        ),
+        "agg_stance_counts": f"""
+            WITH rows AS (SELECT * FROM {flat}flat_stances) {stance_counts_sql("country")}""",
+        "agg_actor_mentions": f"""
+            SELECT actor_id, count(*) AS mentions FROM {flat}flat_mentions GROUP BY actor_id""",
+        "agg_strongest_pairs": f"""
+            SELECT source_id, target_id, count(*) AS stances,
+                   row_number() OVER (ORDER BY count(*) DESC, source_id, target_id) AS rank
+            FROM {flat}flat_stances GROUP BY source_id, target_id
+            QUALIFY rank <= {PAIRS_KEPT}""",
+        "agg_network_actors": (
+            "SELECT actor_id FROM ("
+            + network_nodes_sql(
+                f"SELECT actor_id, mentions FROM {flat}agg_actor_mentions",
+                f"SELECT source_id, target_id, stances FROM {flat}agg_strongest_pairs",
+                flat,
+            )
+            + ")",
+            [NETWORK_ACTORS, NETWORK_PAIRS, NO_COUNTRY],
+        ),
+        "agg_co_mentions": co_mentions_sql(
+            f"SELECT article_id, actor_ids FROM {flat}flat_articles",
+            f"SELECT actor_id FROM {flat}agg_network_actors",
+        ),
     }
+    return {name: (sql, []) if isinstance(sql, str) else sql for name, sql in selects.items()}
 
 
 def build_aggregates(
@@ -373,9 +553,9 @@ def build_aggregates(
     only: Sequence[str] | None = None,
 ) -> None:
     """(Re)create the aggregates from the flat tables (see AGGREGATES; `only`: these)."""
-    for name, sql in aggregate_selects(flat).items():
+    for name, (sql, params) in aggregate_selects(flat).items():
         if only is None or name in only:
-            con.execute(f"CREATE OR REPLACE TABLE {target}{name} AS {sql}")
+            con.execute(f"CREATE OR REPLACE TABLE {target}{name} AS {sql}", params)
 
 
 def seats_of_government(path: Path) -> dict[str, str]:

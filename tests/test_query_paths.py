@@ -188,6 +188,8 @@ def test_a_warehouse_written_before_the_aggregates_counts_them_on_opening(tmp_pa
     st.cache_data.clear()
     for question in (q.statements_over_time, q.stances_over_time):
         pd.testing.assert_frame_equal(question(wh, Filters()), question(synthetic, Filters()))
+    for (fast, _), (written, _) in zip(_unfiltered_pairs(wh), _unfiltered_pairs(synthetic)):
+        pd.testing.assert_frame_equal(fast, written)
 
 
 # Filters the time series are binned under: the unfiltered bars come from the ETL's aggregates.
@@ -267,3 +269,106 @@ def test_unfiltered_headline_from_the_aggregates_equals_counting_the_rows(synthe
         fast = q.headline(wh, Filters())
         assert fast == q._headline_detailed(wh, Filters())
         assert fast["actors"] > 0 and fast["statements"] > 0
+
+
+def _unfiltered_pairs(wh):
+    """(fast, detailed) frames of every question the ETL answers unfiltered."""
+    yield (
+        q.most_cited_figures(wh, Filters()),
+        q._most_cited_figures_detailed(wh, Filters(), derived.MOST_CITED),
+    )
+    yield (
+        q.figures_by_place(wh, Filters()),
+        q._figures_by_place_detailed(wh, Filters(), derived.PLACES_PER_MEASURE),
+    )
+    yield q.stance_counts(wh, Filters()), q._stance_counts_detailed(wh, Filters())
+    for size in (10, 30, derived.NETWORK_ACTORS):
+        nodes = q.network_nodes(wh, Filters(), size)
+        yield nodes, q._network_nodes_detailed(wh, Filters(), size)
+        actors = tuple(sorted(nodes["actor_id"]))
+        for minimum in (1, 2):
+            yield (
+                q.co_mentions(wh, Filters(), actors, minimum),
+                q._co_mentions_detailed(wh, Filters(), actors, minimum),
+            )
+
+
+def test_unfiltered_answers_written_by_the_etl_equal_the_detailed_queries(synthetic, fixture_wh):
+    for wh in (synthetic, fixture_wh):
+        st.cache_data.clear()
+        for fast, plain in _unfiltered_pairs(wh):
+            assert not plain.empty  # the comparison is not between two empty frames
+            pd.testing.assert_frame_equal(fast, plain, check_dtype=False)
+
+
+def test_unfiltered_answers_come_from_the_aggregates(synthetic):
+    # Emptied aggregates: a question that still answers read the rows, not the aggregate.
+    emptied = synthetic.path.replace(".duckdb", "-emptied.duckdb")
+    shutil.copyfile(synthetic.path, emptied)
+    con = duckdb.connect(emptied)
+    for name in ("agg_most_cited_figures", "agg_figures_by_place", "agg_stance_counts"):
+        con.execute(f"DELETE FROM {name}")
+    con.execute("DELETE FROM agg_co_mentions")
+    con.close()
+    wh = q.locate(emptied)
+    st.cache_data.clear()
+    assert q.most_cited_figures(wh, Filters()).empty
+    assert q.figures_by_place(wh, Filters()).empty
+    assert q.stance_counts(wh, Filters()).empty
+    actors = tuple(sorted(q.network_nodes(wh, Filters(), 30)["actor_id"]))
+    assert q.co_mentions(wh, Filters(), actors).empty
+    # Other parameters than the ETL's, or filters, read the rows.
+    assert not q.most_cited_figures(wh, Filters(), 5).empty
+    assert not q.figures_by_place(wh, Filters(), 3).empty
+    assert not q.stance_counts(wh, Filters(), "actor").empty
+    assert not q.co_mentions(wh, Filters(outlets=("Outlet 3",)), actors).empty
+
+
+def test_co_mentions_of_actors_beyond_the_network_read_the_rows(synthetic):
+    st.cache_data.clear()
+    outside = tuple(
+        sorted(
+            set(q.network_nodes(synthetic, Filters(), 200)["actor_id"])
+            - q._network_actors(synthetic)
+        )
+    )
+    assert outside
+    actors = tuple(sorted(q.network_nodes(synthetic, Filters(), 10)["actor_id"])) + outside[:20]
+    fast = q.co_mentions(synthetic, Filters(), actors)
+    plain = q._co_mentions_detailed(synthetic, Filters(), actors)
+    assert set(fast["source_id"]) & set(outside) or set(fast["target_id"]) & set(outside)
+    pd.testing.assert_frame_equal(fast, plain, check_dtype=False)
+
+
+# The query comparable_figures ran before it was read from quantity_figures' rows.
+_COMPARABLE_PLAIN = """
+        SELECT figure_id, article_id, value, value_text, qualifier, category, subject,
+               place, location_country, measure, COALESCE(currency, '') AS currency,
+               COALESCE(attributed_to, ?) AS cited_by, outlet,
+               row_date AS as_of, row_precision AS precision, date_label AS as_of_label
+        FROM rows
+        WHERE place IS NOT NULL AND row_date IS NOT NULL AND category <> 'other' AND {charted}
+        ORDER BY row_date DESC, figure_id LIMIT ?"""
+
+
+def test_comparable_figures_from_the_quantity_rows_equal_their_own_query(synthetic, fixture_wh):
+    compared = 0
+    for wh, f in _cases(synthetic, fixture_wh):
+        for limit in (7, 5000):
+            st.cache_data.clear()
+            charted, params = q._charted(f)
+            plain = q._run(
+                wh,
+                "figures",
+                f,
+                _COMPARABLE_PLAIN.format(charted=charted),
+                [q.NOT_STATED] + params + [limit],
+            )
+            fast = q.comparable_figures(wh, f, limit)
+            assert list(fast.columns) == list(plain.columns)
+            if plain.empty:
+                assert fast.empty
+                continue
+            pd.testing.assert_frame_equal(fast, plain)
+            compared += 1
+    assert compared > 4
