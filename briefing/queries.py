@@ -3,8 +3,8 @@
 The warehouse is attached read-only to a private in-memory DuckDB connection. A `Warehouse`
 value carries the file's inode, mtime and size, and every cached result is keyed by it, so a
 warehouse rebuilt by `python -m etl` (which replaces the file) is picked up on the next rerun
-without restarting the server. Each query runs on its own cursor: DuckDB connections are not
-thread-safe, and Streamlit serves sessions from several threads.
+without restarting the server. Each query borrows a cursor no other query holds at the time:
+DuckDB connections are not thread-safe, and Streamlit serves sessions from several threads.
 
 The pages read flattened tables (`flat_statements`, `flat_stances`, `flat_figures`,
 `flat_events`, `flat_articles`, `flat_mentions`, defined in `etl.derived`): each row already
@@ -37,6 +37,9 @@ How the filters apply (the same on every page):
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -144,15 +147,44 @@ def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConn
     return con
 
 
+class _Cursors:
+    """Cursors on one warehouse connection, each already reading the warehouse (`USE wh`),
+    lent to one query at a time: DuckDB cursors are not thread-safe, and opening one and
+    choosing its schema for every query cost more than a small query itself."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+        self._idle: list[duckdb.DuckDBPyConnection] = []
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def lent(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._lock:
+            cursor = self._idle.pop() if self._idle else None
+        if cursor is None:
+            cursor = self._con.cursor()
+            cursor.execute("USE wh")
+        try:
+            yield cursor
+        except BaseException:
+            cursor.close()  # a failed query's cursor is not lent again
+            raise
+        with self._lock:
+            self._idle.append(cursor)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cursors(path: str, version: tuple[int, int, int]) -> _Cursors:
+    return _Cursors(_connection(path, version))
+
+
 def _frame(
     wh: Warehouse, sql: str, params: list | None = None, *, many: bool = False
 ) -> pd.DataFrame:
     """The rows of `sql`. With `many` (results of hundreds of thousands of rows), through
     Arrow: half the CPU of DuckDB's own pandas conversion, and the same frame (dates as
     datetime64[us], as `.df()` gives them; an empty result as `.df()` gives it)."""
-    cursor = _connection(wh.path, wh.version).cursor()
-    try:
-        cursor.execute("USE wh")
+    with _cursors(wh.path, wh.version).lent() as cursor:
         if not many:
             return cursor.execute(sql, params or []).df()
         table = cursor.sql(sql, params=params or []).to_arrow_table()
@@ -163,8 +195,6 @@ def _frame(
             if pd.api.types.is_datetime64_dtype(df[column]):
                 df[column] = df[column].astype("datetime64[us]")
         return df
-    finally:
-        cursor.close()
 
 
 @st.cache_data(**CACHE)
@@ -254,6 +284,22 @@ def confidence_label(column: str = "confidence") -> str:
 
 ANY = "list_has_any({column}, ?::VARCHAR[])"
 IN = "list_contains(?::VARCHAR[], {column})"
+# Up to this many values, "the list holds any of them" is asked one value at a time:
+# list_contains per value costs a fifth of list_has_any over a million rows.
+ANY_ONE_BY_ONE = 16
+
+
+def _any(column: str, values) -> tuple[str, list]:
+    """SQL: the list `column` holds one of `values` at least, with its parameters."""
+    values = list(values)
+    if not values or len(values) > ANY_ONE_BY_ONE:
+        return ANY.format(column=column), [values]
+    return "(" + " OR ".join([f"list_contains({column}, ?)"] * len(values)) + ")", values
+
+
+def _add_any(w: _Where, column: str, values) -> None:
+    sql, params = _any(column, values)
+    w.add(sql, *params)
 
 
 def _end_in(end: str, values: list[str]) -> tuple[str, list]:
@@ -314,7 +360,7 @@ def _where(subject: str, f: Filters) -> _Where:
         if actors:
             w.add(IN.format(column="speaker_id"), actors)
         if f.polarities:
-            w.add(ANY.format(column="polarities"), list(f.polarities))
+            _add_any(w, "polarities", list(f.polarities))
     elif subject == "stances":
         if countries:
             w.add(
@@ -346,32 +392,27 @@ def _where(subject: str, f: Filters) -> _Where:
             w.add(IN.format(column="category"), list(f.categories))
     elif subject == "events":
         if countries:
-            w.add(ANY.format(column="countries"), countries)
+            _add_any(w, "countries", countries)
         if actors:
-            w.add(ANY.format(column="participant_ids"), actors)
+            _add_any(w, "participant_ids", actors)
     elif subject == "articles":
         if countries:
-            w.add(ANY.format(column="countries"), countries)
+            _add_any(w, "countries", countries)
         if actors:
-            w.add(ANY.format(column="actor_ids"), actors)
+            _add_any(w, "actor_ids", actors)
         if f.polarities:
-            w.add(ANY.format(column="polarities"), list(f.polarities))
+            _add_any(w, "polarities", list(f.polarities))
         if f.categories:
-            w.add(ANY.format(column="categories"), list(f.categories))
+            _add_any(w, "categories", list(f.categories))
     elif subject == "mentions":
         # Mentions in the articles that mention the countries / actors.
-        if countries:
-            w.add(
-                f"article_id IN (SELECT article_id FROM {flat('articles')} "
-                f"WHERE {ANY.format(column='countries')})",
-                countries,
-            )
-        if actors:
-            w.add(
-                f"article_id IN (SELECT article_id FROM {flat('articles')} "
-                f"WHERE {ANY.format(column='actor_ids')})",
-                actors,
-            )
+        for column, values in (("countries", countries), ("actor_ids", actors)):
+            if values:
+                sql, params = _any(column, values)
+                w.add(
+                    f"article_id IN (SELECT article_id FROM {flat('articles')} WHERE {sql})",
+                    *params,
+                )
     else:
         raise ValueError(f"unknown subject {subject!r}")
     return w
@@ -573,13 +614,11 @@ def _provenance_detailed(wh: Warehouse, f: Filters, subject: str) -> Provenance:
 
 @st.cache_data(**CACHE)
 def headline(wh: Warehouse, f: Filters) -> dict[str, object]:
-    """The Overview's numbers under the filters."""
-    if f != Filters():
-        return _headline_detailed(wh, f)
-    # Unfiltered: the ETL's aggregates (per-outlet provenance, the actors mentioned).
+    """The Overview's numbers under the filters, from each subject's provenance (which the
+    page's source lines ask for too, so each subject is counted once) and the actors the
+    articles mention."""
     counted = {subject: provenance(wh, f, subject) for subject in _HEADLINE_SUBJECTS}
     articles = counted["articles"]
-    actors = _frame(wh, "SELECT actors FROM memory.main.agg_actors")["actors"]
     return {
         "articles": articles.rows,
         "outlets": len(articles.outlets),
@@ -587,9 +626,27 @@ def headline(wh: Warehouse, f: Filters) -> dict[str, object]:
         "last": articles.last,
         "first_label": articles.first_label,
         "last_label": articles.last_label,
-        "actors": int(actors.iloc[0]) if len(actors) else 0,
+        "actors": _actors_mentioned(wh, f),
         **{s: counted[s].rows for s in _HEADLINE_SUBJECTS if s != "articles"},
     }
+
+
+def _actors_mentioned(wh: Warehouse, f: Filters) -> int:
+    """How many actors the articles under the filters mention (polarity and category, which
+    mentions do not carry, left out)."""
+    if f == Filters():
+        actors = _frame(wh, "SELECT actors FROM memory.main.agg_actors")["actors"]
+        return int(actors.iloc[0]) if len(actors) else 0
+    # Distinct actors from each article's list: cheaper than the mentions table.
+    where = _where("articles", replace(f, polarities=(), categories=()))
+    return int(
+        _frame(
+            wh,
+            f"""SELECT count(DISTINCT actor_id) AS n FROM (
+                SELECT unnest(actor_ids) AS actor_id FROM {flat("articles")} WHERE {where.sql})""",
+            where.params,
+        )["n"].iloc[0]
+    )
 
 
 _HEADLINE_SUBJECTS = ("articles", "statements", "stances", "figures", "events")
