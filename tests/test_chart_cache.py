@@ -55,3 +55,28 @@ def test_drawing_a_page_leaves_the_shared_charts_as_they_were(fixture_warehouse,
             )
             is charts
         ), page
+
+
+def test_charts_take_their_template_unvalidated_and_equal_validated_ones(
+    fixture_warehouse, monkeypatch
+):
+    import json
+
+    import plotly.graph_objects as go
+
+    from briefing.charts import common
+
+    def figures():
+        return [json.loads(pio.to_json(c.figure)) for c in views.whole_dashboard(ctx)]
+
+    ctx = _context(fixture_warehouse)
+    fast = figures()
+    # As _finish assigned it before: by name, every property of the template checked.
+    monkeypatch.setattr(common, "_in_template", lambda fig, name: fig.update_layout(template=name))
+    assert figures() == fast
+    assert all(f["layout"]["template"] == fast[0]["layout"]["template"] for f in fast)
+    fig = go.Figure(layout={"template": "plotly_dark"})
+    monkeypatch.undo()
+    common._in_template(fig, "plotly_white")
+    assert fig.layout.template == pio.templates["plotly_white"]
+    assert fig.layout._validate  # later changes are checked again
