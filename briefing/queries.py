@@ -823,26 +823,25 @@ def figures_over_time(wh: Warehouse, f: Filters, limit: int = 1500) -> pd.DataFr
 
 
 @st.cache_data(**CACHE)
-def quantity_figures(wh: Warehouse, f: Filters, limit: int = 5000) -> pd.DataFrame:
+def quantity_figures(wh: Warehouse, f: Filters, limit: int = derived.QUANTITY_ROWS) -> pd.DataFrame:
     """Every figure that may be reconciled under the filters: charted categories with a place
     (dated or not), each with who cited it by name and actor id; newest first when capped
     (the undated last). One query for the Figures page's spread, its links to the Figures
     reconciled page and that page itself."""
+    if f == Filters() and limit == derived.QUANTITY_ROWS:
+        return _frame(
+            wh,
+            "SELECT * FROM memory.main.agg_quantity_figures "
+            "ORDER BY as_of DESC NULLS LAST, figure_id",
+        )
+    return _quantity_figures_detailed(wh, f, limit)
+
+
+def _quantity_figures_detailed(wh: Warehouse, f: Filters, limit: int) -> pd.DataFrame:
+    """`quantity_figures` from the figures themselves (any filters; the tests' reference)."""
     charted, params = _charted(f)
     return _run(
-        wh,
-        "figures",
-        f,
-        f"""
-        SELECT figure_id, article_id, value, value_text, qualifier, category, subject,
-               place, location_country, measure, COALESCE(currency, '') AS currency,
-               COALESCE(attributed_to, ?) AS cited_by, attributed_to_id AS cited_by_id,
-               outlet, row_date AS as_of, row_precision AS precision,
-               date_label AS as_of_label
-        FROM rows
-        WHERE place IS NOT NULL AND category <> 'other' AND {charted}
-        ORDER BY row_date DESC NULLS LAST, figure_id LIMIT ?""",
-        [NOT_STATED] + params + [limit],
+        wh, "figures", f, derived.quantity_figures_sql(charted), [NOT_STATED] + params + [limit]
     )
 
 

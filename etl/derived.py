@@ -52,6 +52,7 @@ AGGREGATES = (
     # filtered rows (most visits are unfiltered): see the functions named in each.
     "agg_most_cited_figures",  # most_cited_figures_sql
     "agg_figures_by_place",  # figures_by_place_sql
+    "agg_quantity_figures",  # quantity_figures_sql
     "agg_stance_counts",  # stance_counts_sql, by country
     "agg_actor_mentions",  # mentions per actor (network_nodes_sql)
     "agg_strongest_pairs",  # the PAIRS_KEPT strongest stance pairs, ranked
@@ -92,6 +93,7 @@ HUMANITARIAN = (
 NOT_STATED = "source not stated"  # who cited a figure nobody is named for
 MOST_CITED = 10  # figures on the Overview's "most cited"
 PLACES_PER_MEASURE = 25  # bars of each measure (people, money) on "figures by place"
+QUANTITY_ROWS = 5000  # figures the spread and the reconciled page compare, newest first
 NETWORK_ACTORS = 80  # the Actor network's most actors (the end of its slider)
 NETWORK_PAIRS = 40  # stance pairs whose ends the network always draws, strongest first
 PAIRS_KEPT = 200  # strongest stance pairs agg_strongest_pairs keeps, ranked
@@ -416,6 +418,22 @@ def figures_by_place_sql(charted: str) -> str:
         ORDER BY largest DESC, measure, currency, category, location"""
 
 
+def quantity_figures_sql(charted: str) -> str:
+    """SQL tail after `WITH rows AS (<figures>)`: the figures that may be reconciled, charted
+    categories with a place (dated or not), with who cited them by name and actor id; newest
+    first, the undated last. Parameters: the name of an unstated source, those of `charted`
+    (a condition on the rows), how many figures."""
+    return f"""
+        SELECT figure_id, article_id, value, value_text, qualifier, category, subject,
+               place, location_country, measure, COALESCE(currency, '') AS currency,
+               COALESCE(attributed_to, ?) AS cited_by, attributed_to_id AS cited_by_id,
+               outlet, row_date AS as_of, row_precision AS precision,
+               date_label AS as_of_label
+        FROM rows
+        WHERE place IS NOT NULL AND category <> 'other' AND {charted}
+        ORDER BY row_date DESC NULLS LAST, figure_id LIMIT ?"""
+
+
 def stance_counts_sql(by: str) -> str:
     """SQL tail after `WITH rows AS (<stances>)`: stances per source, target and polarity,
     most first; the sides are countries (`by` = "country": an actor of no known country stands
@@ -517,6 +535,10 @@ def aggregate_selects(flat: str = "") -> dict[str, tuple[str, list]]:
         "agg_figures_by_place": (
             f"{figures} {figures_by_place_sql(charted)}",
             [list(HUMANITARIAN), PLACES_PER_MEASURE],
+        ),
+        "agg_quantity_figures": (
+            f"{figures} {quantity_figures_sql(charted)}",
+            [NOT_STATED, list(HUMANITARIAN), QUANTITY_ROWS],
         ),
         "agg_stance_counts": f"""
             WITH rows AS (SELECT * FROM {flat}flat_stances) {stance_counts_sql("country")}""",

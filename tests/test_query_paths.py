@@ -283,6 +283,10 @@ def _unfiltered_pairs(wh):
         q._figures_by_place_detailed(wh, Filters(), derived.PLACES_PER_MEASURE),
     )
     yield q.stance_counts(wh, Filters()), q._stance_counts_detailed(wh, Filters())
+    yield (
+        q.quantity_figures(wh, Filters()),
+        q._quantity_figures_detailed(wh, Filters(), derived.QUANTITY_ROWS),
+    )
     for size in (10, 30, derived.NETWORK_ACTORS):
         nodes = q.network_nodes(wh, Filters(), size)
         yield nodes, q._network_nodes_detailed(wh, Filters(), size)
@@ -307,7 +311,12 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     emptied = synthetic.path.replace(".duckdb", "-emptied.duckdb")
     shutil.copyfile(synthetic.path, emptied)
     con = duckdb.connect(emptied)
-    for name in ("agg_most_cited_figures", "agg_figures_by_place", "agg_stance_counts"):
+    for name in (
+        "agg_most_cited_figures",
+        "agg_figures_by_place",
+        "agg_stance_counts",
+        "agg_quantity_figures",
+    ):
         con.execute(f"DELETE FROM {name}")
     con.execute("DELETE FROM agg_co_mentions")
     con.close()
@@ -316,12 +325,14 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     assert q.most_cited_figures(wh, Filters()).empty
     assert q.figures_by_place(wh, Filters()).empty
     assert q.stance_counts(wh, Filters()).empty
+    assert q.quantity_figures(wh, Filters()).empty
     actors = tuple(sorted(q.network_nodes(wh, Filters(), 30)["actor_id"]))
     assert q.co_mentions(wh, Filters(), actors).empty
     # Other parameters than the ETL's, or filters, read the rows.
     assert not q.most_cited_figures(wh, Filters(), 5).empty
     assert not q.figures_by_place(wh, Filters(), 3).empty
     assert not q.stance_counts(wh, Filters(), "actor").empty
+    assert not q.quantity_figures(wh, Filters(), 100).empty
     assert not q.co_mentions(wh, Filters(outlets=("Outlet 3",)), actors).empty
 
 
