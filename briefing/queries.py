@@ -1178,22 +1178,27 @@ def events_table(
     are one row, the one naming most participants: an extraction that repeats itself must not
     read as several events. Without `with_statements`, "statement" events (what the
     Statements page lists) are left out."""
-    kinds = "" if with_statements else "WHERE event_type <> 'statement'"
+    kinds = "TRUE" if with_statements else "event_type <> 'statement'"
+    # The row standing for each group first (a grouping, cheaper than numbering the rows of
+    # every group), the newest `limit` of them, then their columns.
     return _run(
         wh,
         "events",
         f,
         f"""
+        , shown AS (
+            SELECT arg_min(event_id, (-len(COALESCE(participant_ids, [])), event_id))
+                       AS event_id, row_date
+            FROM rows WHERE {kinds}
+            GROUP BY article_id, char_start, char_end, event_type, row_date, row_precision,
+                     location
+            ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?)
         SELECT event_id, row_date AS date, date_label, row_precision AS date_precision,
                event_type, COALESCE(location, 'unspecified') AS location, description,
                participants, outlet, evidence, {confidence_label()} AS confidence,
                review_status AS status, article_id
-        FROM rows {kinds}
-        QUALIFY row_number() OVER (
-            PARTITION BY article_id, char_start, char_end, event_type, row_date, row_precision,
-                         location
-            ORDER BY len(COALESCE(participant_ids, [])) DESC, event_id) = 1
-        ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?""",
+        FROM rows SEMI JOIN shown USING (event_id)
+        ORDER BY row_date DESC NULLS LAST, event_id""",
         [limit],
     )
 

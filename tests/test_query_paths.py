@@ -401,3 +401,35 @@ def test_queries_from_many_threads_at_once_each_get_a_cursor_of_their_own(synthe
     with pytest.raises(duckdb.Error):
         q._frame(synthetic, "SELECT * FROM no_such_table")
     assert q._frame(synthetic, "SELECT count(*) AS n FROM articles")["n"].iloc[0] > 0
+
+
+# The query events_table ran before it picked each group's row by a grouping.
+_EVENTS_PLAIN = """
+        SELECT event_id, row_date AS date, date_label, row_precision AS date_precision,
+               event_type, COALESCE(location, 'unspecified') AS location, description,
+               participants, outlet, evidence, {confidence} AS confidence,
+               review_status AS status, article_id
+        FROM rows {kinds}
+        QUALIFY row_number() OVER (
+            PARTITION BY article_id, char_start, char_end, event_type, row_date, row_precision,
+                         location
+            ORDER BY len(COALESCE(participant_ids, [])) DESC, event_id) = 1
+        ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?"""
+
+
+def test_events_table_by_grouping_equals_numbering_each_groups_rows(synthetic, fixture_wh):
+    compared = 0
+    for wh, f in _cases(synthetic, fixture_wh):
+        for with_statements in (True, False):
+            for limit in (5, 1000):
+                st.cache_data.clear()
+                kinds = "" if with_statements else "WHERE event_type <> 'statement'"
+                sql = _EVENTS_PLAIN.format(confidence=q.confidence_label(), kinds=kinds)
+                plain = q._run(wh, "events", f, sql, [limit])
+                fast = q.events_table(wh, f, limit, with_statements)
+                if plain.empty:
+                    assert fast.empty
+                    continue
+                pd.testing.assert_frame_equal(fast, plain)
+                compared += 1
+    assert compared > 10
