@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 
 from filelock import FileLock, Timeout
 
+from etl import safe_json
 from etl.ingest import prepare
 from etl.language import detect_language
 from etl.metadata import SIDECAR_COLUMNS, SIDECAR_NAME, parse_sidecar_date
@@ -200,7 +201,7 @@ def sniff_kind(data: bytes, name: str) -> str:
     named = suffix_of(name)
     if text.lstrip()[:1] in ("{", "["):
         try:
-            json.loads(text)
+            safe_json.loads(text)
             return "json"
         except ValueError:
             lines = [line for line in text.splitlines() if line.strip()]
@@ -220,7 +221,7 @@ def sniff_kind(data: bytes, name: str) -> str:
 
 def _is_json_object(line: str) -> bool:
     try:
-        return isinstance(json.loads(line), dict)
+        return isinstance(safe_json.loads(line), dict)
     except ValueError:
         return False
 

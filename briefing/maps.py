@@ -22,6 +22,7 @@ import streamlit as st
 from briefing import queries, theme
 from briefing.filters import Filters
 from briefing.queries import CACHE, Warehouse
+from etl import safe_json
 
 # Relative to the page (/map -> /app/static/topojson/), so a dashboard served under a path
 # prefix finds it too. Streamlit serves static/ there (server.enableStaticServing).
@@ -261,7 +262,7 @@ def selected_place(selection: object) -> str | None:
         custom = point.get("customdata") if isinstance(point, Mapping) else None
         last = custom[-1] if isinstance(custom, list | tuple) and custom else custom
         try:
-            keys = json.loads(last) if isinstance(last, str) else None
+            keys = safe_json.loads(last) if isinstance(last, str) else None
         except ValueError:
             continue
         if isinstance(keys, dict) and keys.get("kind") == "place" and keys.get("place"):

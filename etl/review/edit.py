@@ -19,6 +19,7 @@ from typing import Any
 
 import duckdb
 
+from etl import safe_json
 from etl.review.apply import RowState, added_row_id, resolve, row_id_of, row_to_json
 from etl.review.store import (
     ACTIONS,
@@ -535,7 +536,7 @@ def import_lines(
         if not line.strip():
             continue
         try:
-            requests.append(request_from_json(json.loads(line), reviewer))
+            requests.append(request_from_json(safe_json.loads(line), reviewer))
             numbers.append(number)
         except json.JSONDecodeError as exc:
             errors.append(f"line {number}: not valid JSON ({exc.msg})")
