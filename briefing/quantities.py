@@ -26,18 +26,12 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from etl.types import FIGURE_CATEGORIES
+
 # Categories whose figures are humanitarian: charts show these unless the analyst asks for
 # others (troops, other) in the Category filter.
-HUMANITARIAN = (
-    "refugees",
-    "displaced",
-    "civilians",
-    "resettled",
-    "killed",
-    "injured",
-    "besieged",
-    "aid_money",
-)
+NOT_HUMANITARIAN = ("troops", "other")
+HUMANITARIAN = tuple(c for c in FIGURE_CATEGORIES if c not in NOT_HUMANITARIAN)
 # What these count is not known, so no two of them are the same quantity.
 UNCOMPARABLE = ("other",)
 WINDOW_DAYS = 31  # as-of periods further apart than this are a change over time
