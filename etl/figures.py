@@ -1637,7 +1637,8 @@ _FURNITURE_LABEL = re.compile(
 # Headings of a story's own summary points ("Summary", "Key points", "HIGHLIGHTS").
 _SUMMARY_HEADING = re.compile(
     r"^(?:summary|key (?:points|facts|developments|figures)|highlights|at a glance|in brief|"
-    r"what we know(?: so far)?|facts and figures|main points|the latest)\W*$",
+    r"what we know(?: so far)?|facts and figures|main points|the latest)"
+    r"(?:\s+(?:for|of|on|from)\b[^.!?]{0,40})?\W*$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪●]|\d{1,2}[.)])\s+\S")

@@ -122,3 +122,16 @@ def test_casualties_counted_apart_from_the_injured_are_deaths(nlp):
         "A further 20,000 have been injured."
     )
     assert found(nlp, body) == [(9_000, "killed"), (20_000, "injured")]
+
+
+def test_bullets_under_a_dated_summary_heading_are_the_storys_own_points(nlp):
+    body = (
+        "Live page\n\n"
+        "Posted Tue 3 May 2022\n\n"
+        "Summary for Tuesday, 3rd May\n\n"
+        "• The airlift from the capital continues, officials say\n\n"
+        "• The ministry says more than 8,000 people are still awaiting evacuation\n\n"
+        "• Allies have pressed the president to extend the deadline\n\n"
+        "The airlift went on through the night, officials said, as crowds grew at the gates."
+    )
+    assert found(nlp, body) == [(8_000, "other")]
