@@ -335,6 +335,8 @@ def _looks_like_trailing_furniture(line: str) -> bool:
         return False  # so is a row of a list of numbers ("Peru: 1.29 million")
     if _NEWS_BULLET.match(line):
         return False  # a live page's summary point is a sentence without its full stop
+    if word_count(line) >= 25:
+        return False  # a paragraph cut off mid-sentence (a page saved as an excerpt)
     has_quote = any(q in line for q in '"“”')
     return not ends_sentence(line) or (word_count(line) <= 6 and not has_quote)
 

@@ -350,6 +350,8 @@ def _level_of(num: Token) -> Token | None:
         return None
     if subject is None:
         return None
+    if verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in subject.children):
+        return verb.head  # "Tigrayan fighters, whose number analysts estimate at about 250,000"
     for of in subject.rights:
         if of.lower_ == "of":
             objects = [c for c in of.children if c.dep_ == "pobj"]

@@ -249,6 +249,19 @@ def test_a_live_pages_trailing_summary_points_are_kept():
     assert "• More than 12,000 people have been flown out of the capital since Sunday" in body
 
 
+def test_a_last_paragraph_cut_off_mid_sentence_is_kept():
+    page = (
+        "Floods reach the camps\n\n"
+        "Heavy rain flooded shelters across the district on Monday, aid workers said.\n\n"
+        "Photo by a staff photographer/Agency\n\n"
+        "Photo by a staff photographer/Agency\n\n"
+        "About 12,000 have moved to higher ground near the border, while others have sought "
+        "shelter in schools, mosques and community centres. The new arrivals joined about "
+        "40,000 people already living in"
+    )
+    assert clean_text(page).endswith("40,000 people already living in")
+
+
 def test_empty_and_furniture_only_pages_clean_to_nothing():
     assert clean_text("") == ""
     assert clean_text("Skip to main content\n\nAdvertisement\n\nShare\n") == ""
