@@ -115,7 +115,7 @@ _HOST_VERBS = {"host", "shelter", "house", "receive", "admit", "welcome", "accep
 # Verbs of giving people a place to stay (as opposed to admitting them for good: resettled).
 _SHELTER_VERBS = {"host", "shelter", "house", "harbour", "harbor"}
 # Verbs that place people somewhere: a nation's people who are in another country fled there.
-_STAY_VERBS = {"be", "stay", "remain", "register"}
+_STAY_VERBS = {"be", "stay", "remain", "register", "live"}
 _PHRASE_BY_CATEGORY = {
     "refugees": "people who fled",
     "displaced": "displaced people",
@@ -571,10 +571,12 @@ def _hosted_nationals(noun: Token | None, anchor: Token, num: Token) -> bool:
             prep.dep_ == "prep"
             and prep.lower_ in ("in", "inside")
             and any(
-                place.dep_ == "pobj"
-                and place.ent_type_ == "GPE"
+                place.ent_type_ == "GPE"
                 and place.lower_[:4] != noun.lower_[:4]  # not "Syrians in Syria"
-                for place in prep.children
+                # "in Colombia", "in camps in Bangladesh"
+                and (place.head.i == prep.i or place.head.head.head.i == prep.i)
+                and place.dep_ == "pobj"
+                for place in prep.subtree
             )
             for prep in verb.children
         )
@@ -775,6 +777,8 @@ def read_quantity(
         happened = _verb_cue(rules, strong_categories, anchor, num)
         if happened in _HAPPENING_CUES and happened != strong:
             strong = happened  # "100 refugees in need of protection will resettle in ..."
+    if strong == "displaced" and _entered_country(anchor, num):
+        strong = "refugees"  # '70,500 "forcibly displaced persons" had entered Armenia'
     if strong is None and "refugees" in strong_categories and _registered(anchor, num):
         strong = "refugees"  # "509,559 Syrians are either already registered"
     if _owned_few(quantity, num):
@@ -865,6 +869,20 @@ def read_quantity(
 # decides the category by what is counted, deaths "of anyone".
 _DESCRIBING_CUES = ("other", "displaced", "refugees")
 _HAPPENING_CUES = ("resettled", "killed", "injured")
+
+
+_ENTER_VERBS = {"enter", "cross"}
+
+
+def _entered_country(anchor: Token, num: Token) -> bool:
+    """People who entered or crossed into a named country ("had entered Armenia", "crossed
+    into Chad") have fled theirs: refugees (GOLD.md), whatever word describes them."""
+    verb = _clause_verb(anchor, num)
+    if verb is None or verb.lemma_.lower() not in _ENTER_VERBS:
+        return False
+    places = [c for c in verb.children if c.dep_ == "dobj"]
+    places += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(p.ent_type_ == "GPE" for p in places)
 
 
 def _verb_cue(

@@ -135,3 +135,15 @@ def test_bullets_under_a_dated_summary_heading_are_the_storys_own_points(nlp):
         "The airlift went on through the night, officials said, as crowds grew at the gates."
     )
     assert found(nlp, body) == [(8_000, "other")]
+
+
+def test_displaced_people_who_entered_another_country_are_refugees(nlp):
+    body = "Some 3,000 displaced people crossed into Chad last week, officials said."
+    assert found(nlp, body) == [(3_000, "refugees")]
+    body = "Some 3,000 displaced people entered the camp last week, officials said."
+    assert found(nlp, body) == [(3_000, "displaced")]
+
+
+def test_a_nations_people_living_in_camps_in_another_country_are_refugees(nlp):
+    body = "Nearly 900,000 Syrians are living in camps in Jordan near the border."
+    assert found(nlp, body) == [(900_000, "refugees")]
