@@ -37,6 +37,16 @@ Choices, so that analysts know what a row means:
   "the intake, which is capped at 13,700"); a count in an aside ("with 20 million refugees
   worldwide, the world faces …") is not read by the main verb.
 - A handful owned by someone ("her four children") is no figure.
+- What happened to those counted, told by their own verb (resettle, die, be injured), beats words
+  that only describe who they are ("100 refugees in need of protection will resettle in …",
+  "four internally displaced people dying from hunger"); displaced people who entered or
+  crossed into a named country are refugees.
+- A count after "these"/"those" with the value of an earlier figure is that figure again, with
+  its category ("these 100 women and children").
+- "Lives in danger" (at risk, under threat) are a threatened population, civilians; the strength
+  of a force or mission ("its 9,500-strong mission") is troops; "casualty figures" beside a
+  separate count of the injured are the dead.
+- A list under a line that names nothing ("Here are the numbers:") takes the heading above it.
 - One sentence or article stating a figure twice in different forms ("more than six million" and
   "6,029,705 refugees") keeps the most exact form; exact repeats keep one row per mention.
 """
