@@ -37,6 +37,16 @@ Choices, so that analysts know what a row means:
   "the intake, which is capped at 13,700"); a count in an aside ("with 20 million refugees
   worldwide, the world faces …") is not read by the main verb.
 - A handful owned by someone ("her four children") is no figure.
+- What happened to those counted, told by their own verb (resettle, die, be injured), beats words
+  that only describe who they are ("100 refugees in need of protection will resettle in …",
+  "four internally displaced people dying from hunger"); displaced people who entered or
+  crossed into a named country are refugees.
+- A count after "these"/"those" with the value of an earlier figure is that figure again, with
+  its category ("these 100 women and children").
+- "Lives in danger" (at risk, under threat) are a threatened population, civilians; the strength
+  of a force or mission ("its 9,500-strong mission") is troops; "casualty figures" beside a
+  separate count of the injured are the dead.
+- A list under a line that names nothing ("Here are the numbers:") takes the heading above it.
 - One sentence or article stating a figure twice in different forms ("more than six million" and
   "6,029,705 refugees") keeps the most exact form; exact repeats keep one row per mention.
 """
@@ -115,7 +125,7 @@ _HOST_VERBS = {"host", "shelter", "house", "receive", "admit", "welcome", "accep
 # Verbs of giving people a place to stay (as opposed to admitting them for good: resettled).
 _SHELTER_VERBS = {"host", "shelter", "house", "harbour", "harbor"}
 # Verbs that place people somewhere: a nation's people who are in another country fled there.
-_STAY_VERBS = {"be", "stay", "remain", "register"}
+_STAY_VERBS = {"be", "stay", "remain", "register", "live"}
 _PHRASE_BY_CATEGORY = {
     "refugees": "people who fled",
     "displaced": "displaced people",
@@ -161,7 +171,7 @@ def load_category_rules(path: Path | None = None) -> CategoryRules:
         kind, _, name = key.strip().lower().partition(" ")
         entry = sections.setdefault((kind, name.strip()), set())
         entry.update(_words(p) for p in phrases.split(",") if p.strip())
-    classes = ("people", "forces", "money", "cued")
+    classes = ("people", "forces", "money", "cued", "admitted")
     return CategoryRules(
         noun_classes={c: frozenset(sections.get(("noun", c), ())) for c in classes},
         cues={n: frozenset(v) for (k, n), v in sections.items() if k == "cue"},
@@ -245,6 +255,13 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
     if modifies_head and num.i < head.i < sent.end and head.pos_ in ("NOUN", "PROPN", "ADJ"):
         if any(t.is_punct and t.doc[t.i - 1].whitespace_ for t in num.doc[num.i + 1 : head.i]):
             return None  # "displaced over 12 million - half of the population": an aside
+        rules = _default_rules()[0]
+        while (
+            head.dep_ == "compound"
+            and head.i < head.head.i < sent.end
+            and not _counts_people(head, rules)  # "20,000 Syrians resettlement opportunities"
+        ):
+            head = head.head  # "750 high needs [cases]": the count is of the compound's head
         return head
     nxt = num.i + 1
     if nxt < sent.end and num.doc[nxt].lower_ == "of":
@@ -292,6 +309,10 @@ _LEVEL_VERBS = {"reach", "hit", "exceed", "top", "surpass", "pass", "stand", "ri
                 "increase", "grow", "jump", "swell", "soar", "fall", "drop", "decline"}  # fmt: skip
 
 
+# Nouns of a level a count passes: "passed the two million mark".
+_MARK_NOUNS = {"mark", "milestone", "threshold", "barrier"}
+
+
 # Verbs that put a count at a level: "put the number of missing at about 10,000".
 _ESTIMATE_VERBS = {"put", "estimate", "place", "set"}
 
@@ -311,12 +332,20 @@ def _level_of(num: Token) -> Token | None:
     verb = None
     if num.dep_ == "quantmod" and num.head.like_num and num.head.i > num.i:
         num = num.head  # "from [36,000] to 150,000": the first bound of a range
-    if num.dep_ == "pobj" and num.head.lower_ in ("to", "from", "at", "by"):
+    if num.dep_ == "conj" and num.head.like_num and num.head.dep_ == "pobj":
+        num = num.head  # "is between 800,000 and [1,000,000]": a range's second bound
+    if num.dep_ == "pobj" and num.head.lower_ in ("to", "from", "at", "by", "between"):
         verb = num.head.head
         while verb.dep_ == "prep" and verb.head.i != verb.i:
             verb = verb.head  # "rose from 120,000 [to 410,000]": "to" hangs on "from"
     elif num.dep_ in ("dobj", "attr", "npadvmod"):
         verb = num.head
+    elif (
+        num.dep_ in ("nummod", "compound")
+        and num.head.lemma_.lower() in _MARK_NOUNS
+        and num.head.dep_ in ("dobj", "attr")
+    ):
+        verb = num.head.head  # "the number of arrivals passed the two million mark"
     if verb is None:
         return None
     if verb.lemma_.lower() in _ESTIMATE_VERBS and num.head.lower_ == "at":
@@ -331,6 +360,8 @@ def _level_of(num: Token) -> Token | None:
         return None
     if subject is None:
         return None
+    if verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in subject.children):
+        return verb.head  # "Tigrayan fighters, whose number analysts estimate at about 250,000"
     for of in subject.rights:
         if of.lower_ == "of":
             objects = [c for c in of.children if c.dep_ == "pobj"]
@@ -366,6 +397,16 @@ def _clause_verb(anchor: Token, num: Token) -> Token | None:
             return nxt.head
         if nxt.pos_ == "VERB" and nxt.tag_ in ("VBD", "VBZ", "VBP"):
             return nxt
+    if anchor.dep_ == "ROOT" and anchor.pos_ in ("NOUN", "PROPN"):
+        # a quotation inside the subject can leave the counted noun as the root ("100 refugees
+        # in need of "urgent protection" ... will resettle in ..."): the subject of the first
+        # finite verb after it
+        for token in doc[anchor.i + 1 : anchor.sent.end]:
+            if token.pos_ == "VERB" and (
+                token.tag_ in ("VBD", "VBZ", "VBP")
+                or any(c.dep_ in ("aux", "auxpass") for c in token.children)
+            ):
+                return token
     return _governing_verb(anchor)
 
 
@@ -523,6 +564,15 @@ def _hosted_nationals(noun: Token | None, anchor: Token, num: Token) -> bool:
         return False
     if verb.lemma_.lower() in _SHELTER_VERBS:
         return True
+    if verb.lemma_.lower() == "have" and noun.dep_ == "dobj":
+        # "the country had more than 550,000 Venezuelans": a country counting another nation's
+        # people in it
+        return any(
+            c.dep_ in _SUBJECT_DEPS
+            and (c.lemma_.lower() == "country" or c.ent_type_ == "GPE")
+            and c.lower_[:4] != noun.lower_[:4]
+            for c in verb.children
+        )
     # "1.3 million Venezuelans are in Colombia": a nation's people counted in another country
     return (
         verb.lemma_.lower() in _STAY_VERBS
@@ -531,10 +581,12 @@ def _hosted_nationals(noun: Token | None, anchor: Token, num: Token) -> bool:
             prep.dep_ == "prep"
             and prep.lower_ in ("in", "inside")
             and any(
-                place.dep_ == "pobj"
-                and place.ent_type_ == "GPE"
+                place.ent_type_ == "GPE"
                 and place.lower_[:4] != noun.lower_[:4]  # not "Syrians in Syria"
-                for place in prep.children
+                # "in Colombia", "in camps in Bangladesh"
+                and (place.head.i == prep.i or place.head.head.head.i == prep.i)
+                and place.dep_ == "pobj"
+                for place in prep.subtree
             )
             for prep in verb.children
         )
@@ -708,6 +760,8 @@ def read_quantity(
         if not aid and _any_phrase(rules.not_subject, doc, window):
             return None  # a market value or a national budget: not the article's subject
         return _Reading("aid_money" if aid else "other", noun, frozenset(window))
+    if _strength_of_force(noun, num, rules):
+        return _Reading("troops", noun, frozenset(window))  # "its 9,500-strong mission"
     if _population_of_place(anchor, num, rules):
         return _Reading("civilians", noun, frozenset(window))  # "a city of 100,000 people"
     whole = _is_whole_of_partitive(anchor, num)
@@ -729,6 +783,12 @@ def read_quantity(
         and (_admitted(anchor, num) or _taken_from_abroad(anchor, num))
     ):
         strong = "resettled"  # "Australia would welcome 12,000 displaced Syrians"
+    if strong in _DESCRIBING_CUES:
+        happened = _verb_cue(rules, strong_categories, anchor, num)
+        if happened in _HAPPENING_CUES and happened != strong:
+            strong = happened  # "100 refugees in need of protection will resettle in ..."
+    if strong == "displaced" and _entered_country(anchor, num):
+        strong = "refugees"  # '70,500 "forcibly displaced persons" had entered Armenia'
     if strong is None and "refugees" in strong_categories and _registered(anchor, num):
         strong = "refugees"  # "509,559 Syrians are either already registered"
     if _owned_few(quantity, num):
@@ -746,6 +806,8 @@ def read_quantity(
         or _noun_in(noun, rules.noun_classes["forces"])
         or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS", "NNP"))
         or (strong is not None and _noun_in(noun, rules.noun_classes["cued"]))
+        # "a quota of 750 urgent protection cases": cases a country admits are people
+        or (strong == "resettled" and _noun_in(noun, rules.noun_classes["admitted"]))
         # "over 100 people, including 11 local leaders": a part of the count before it
         or (
             same_sentence_category is not None
@@ -766,6 +828,13 @@ def read_quantity(
     )
     if noun is not None and not is_people:
         return None  # "1.6 million chargers", "2,000 airstrikes": not people, forces or money
+    if (
+        noun is not None
+        and noun.lemma_.lower() == "life"
+        and strong not in ("killed", "injured")
+        and _nearest_cue(rules.cues, ("civilians",), core, window, num) is not None
+    ):
+        return _Reading("civilians", noun, frozenset(window))  # "750,000 lives are in danger"
     if strong is not None and noun is not None and strong != "other":
         # a casualty noun says what happened itself: "a siege could cost 90,000 lives",
         # "1,134 people were injured and 36 dead"
@@ -802,6 +871,62 @@ def read_quantity(
         # "four million refugees, including 350 thousand Kurds": a part of the count before
         return _Reading(same_sentence_category, noun, frozenset(window))
     return _Reading(weak or "other", noun, frozenset(window))
+
+
+# Cues that may only describe who is counted ("in need of protection", "internally displaced
+# people") and cues of what happened to them that beat such a description when the count's own
+# verb carries them ("... will resettle in New Zealand", "... dying from hunger"): GOLD.md
+# decides the category by what is counted, deaths "of anyone".
+_DESCRIBING_CUES = ("other", "displaced", "refugees")
+_HAPPENING_CUES = ("resettled", "killed", "injured")
+
+
+_ENTER_VERBS = {"enter", "cross"}
+
+
+def _entered_country(anchor: Token, num: Token) -> bool:
+    """People who entered or crossed into a named country ("had entered Armenia", "crossed
+    into Chad") have fled theirs: refugees (GOLD.md), whatever word describes them."""
+    verb = _clause_verb(anchor, num)
+    if verb is None or verb.lemma_.lower() not in _ENTER_VERBS:
+        return False
+    places = [c for c in verb.children if c.dep_ == "dobj"]
+    places += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(p.ent_type_ == "GPE" for p in places)
+
+
+def _verb_cue(
+    rules: CategoryRules, categories: Sequence[str], anchor: Token, num: Token
+) -> str | None:
+    """The category of a cue carried by the count's own verb: the verb of its clause (with its
+    particle or infinitive) or a verb describing the counted noun ("people dying from hunger");
+    None when the verb carries none."""
+    verbs = [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    verb = _clause_verb(anchor, num)
+    if verb is not None:
+        verbs.append(verb)
+        verbs.extend(c for c in verb.children if c.dep_ in ("prt", "xcomp") and c.pos_ == "VERB")
+    for token in verbs:
+        if _negated(token):
+            continue
+        for category in categories:
+            if category in _HAPPENING_CUES and _phrases_ending_at(
+                rules.cues.get(category, frozenset()), token.doc, token.i
+            ):
+                return category
+    return None
+
+
+# Bodies whose strength ("a 9,500-strong mission") counts the troops in them.
+_FORCE_BODIES = {"mission", "contingent", "garrison", "unit", "deployment", "coalition"}
+
+
+def _strength_of_force(noun: Token | None, num: Token, rules: CategoryRules) -> bool:
+    """ "NATO withdrew its 9,500-strong mission": the strength of a force or a military mission
+    counts troops (GOLD.md: forces deployed or committed)."""
+    if noun is None or num.head.lower_ != "strong" or num.head.head.i != noun.i:
+        return False
+    return noun.lemma_.lower() in _FORCE_BODIES or _noun_in(noun, rules.noun_classes["forces"])
 
 
 def _included_in_count(noun: Token) -> bool:
@@ -1362,6 +1487,9 @@ def read_row(doc, row: Row, quantity: Quantity, rules: CategoryRules) -> _Readin
         aid = any(_any_phrase(rules.aid_words, doc, range(p.start, p.end)) for p in parts)
         return _Reading("aid_money" if aid else "other", None, frozenset())
     readings = [r for p in parts if (r := phrase_category(p, rules)) is not None]
+    outer = _tokens_of(doc, row.outer)
+    if not readings and outer is not None and (said := phrase_category(outer, rules)):
+        readings = [said]  # "Which countries host the most refugees?" / "Here are the numbers:"
     if not readings:
         heading = _tokens_of(doc, row.heading)
         label = _tokens_of(doc, row.label)
@@ -1539,7 +1667,8 @@ _FURNITURE_LABEL = re.compile(
 # Headings of a story's own summary points ("Summary", "Key points", "HIGHLIGHTS").
 _SUMMARY_HEADING = re.compile(
     r"^(?:summary|key (?:points|facts|developments|figures)|highlights|at a glance|in brief|"
-    r"what we know(?: so far)?|facts and figures|main points|the latest)\W*$",
+    r"what we know(?: so far)?|facts and figures|main points|the latest)"
+    r"(?:\s+(?:for|of|on|from)\b[^.!?]{0,40})?\W*$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪●]|\d{1,2}[.)])\s+\S")
@@ -1606,6 +1735,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
     previous: tuple[int, str, bool] | None = None
     fled: set[str] = set()  # ids of figures of people who fled (never resettled)
     nationals: set[str] = set()  # ids of figures counting a nation's people
+    casualties: list[tuple[int, int]] = []  # (figure index, sentence) of counts of casualties
+    injured: list[int] = []  # sentences of counts of injured
     quantities = find_quantities(body)
     rows = find_rows(body, quantities)
     row_lines = {body.rfind("\n", 0, start) + 1 for start in rows}
@@ -1646,6 +1777,9 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             )
         if reading is None or reading is NOT_A_FIGURE:
             continue
+        named = _named_before(figures, quantity, num)
+        if named is not None and named != reading.category:
+            reading = dataclasses.replace(reading, category=named)  # "these 100 women"
         if reading.category == "displaced" and _evacuated_abroad(ctx, reading, num):
             reading = dataclasses.replace(reading, category="resettled")
         elif reading.category == "refugees" and row is None and _fled_within(ctx, reading, num):
@@ -1681,12 +1815,37 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
                 qualifier=quantity.qualifier,
             )
         )
+        if reading.category == "other" and any(
+            doc[i].lemma_.lower() == "casualty" for i in reading.window
+        ):
+            casualties.append((len(figures) - 1, sentence_number))
+        elif reading.category == "injured":
+            injured.append(sentence_number)
         if flight:
             fled.add(figures[-1].figure_id)
         if reading.noun is not None and reading.noun.ent_type_ == "NORP":
             nationals.add(figures[-1].figure_id)
+    for at, sentence_number in casualties:
+        # "casualty figures exceeding 16,200 people" beside "40,000 have been injured": the
+        # casualties counted apart from the injured are the dead
+        if any(0 <= s - sentence_number <= 2 for s in injured):
+            figures[at] = dataclasses.replace(figures[at], category="killed")
     figures = resettled_in_host(ctx, figures, _main_country, fled, nationals)
     return _drop_restatements(hosted_by_neighbours(body, figures))
+
+
+_DEMONSTRATIVES = {"these", "those"}
+
+
+def _named_before(figures: Sequence[Figure], quantity: Quantity, num: Token) -> str | None:
+    """The category of the figure a demonstrative count points back to: "these 100 desperate
+    women and children" after "resettle up to 100 Syrians" is the same 100."""
+    span = num.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    first = span.start if span is not None else num.i
+    if first == 0 or num.doc[first - 1].lower_ not in _DEMONSTRATIVES:
+        return None
+    same = [f.category for f in figures if f.value == quantity.value]
+    return same[-1] if same else None
 
 
 def _fled(reading: _Reading, doc) -> bool:
