@@ -70,13 +70,13 @@ PAGE_CHOICES = (
     "statement_events",  # Events: statement events included
     "pick",  # every chart's selected marks, whose evidence is listed (page_state.picked_marks)
     *("place", "show", "colour"),  # Map: the place whose evidence is listed, what, colour by
+    *("source", "target", "side"),  # Pair over time: the pair
+    "quantity",  # Figures reconciled: the quantity
 )
 # Parameters a page reads itself, kept in the URL beside the filters (see write_url).
 PAGE_PARAMS = (
     *("article", "mark"),  # Sources: the article read, the evidence highlighted in it
     *("table", "row"),  # Review
-    *("source", "target", "side"),  # Pair over time
-    "quantity",  # Figures reconciled
     *PAGE_CHOICES,
 )
 MAX_VALUES = 50  # values read per parameter (no sidebar list is longer in practice)
