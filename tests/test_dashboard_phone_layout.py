@@ -98,6 +98,16 @@ def test_phone_legend_names_are_wrapped_to_their_column_and_rows_counted():
     assert common.phone_legend_rows(["hatched: all from one article", "b"], 2, 17) == [2]
     assert common.phone_legend_layout(300) == (2, 14)
     assert common.phone_legend_layout(150)[0] == 1  # too narrow for two names side by side
+    assert common.phone_legend_layout(300, columns=1) == (1, 35)
+
+
+def test_a_phone_legend_with_a_long_entry_takes_one_entry_a_row():
+    fig = go.Figure()
+    fig.add_scatter(x=[1], y=[1], name="United Nations")
+    fig.add_scatter(x=[1], y=[2], name="reference: UNHCR's latest, more than 5.6 million (2020)")
+    phone = charts.for_phone(charts._finish(fig, "A title", SOURCE))
+    assert phone.layout.legend.entrywidth > 0.5  # one a row
+    assert all(t.name.count("<br>") <= 2 for t in phone.data)
 
 
 def test_long_bar_labels_wrap_on_a_phone_without_changing_the_categories():

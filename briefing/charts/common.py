@@ -364,15 +364,15 @@ LEGEND_SYMBOL_PX = 40  # a legend entry's swatch and gaps
 LEGEND_CHAR_PX = 7  # about how wide a character of a legend entry is at PHONE_LEGEND_FONT
 
 
-def phone_legend_layout(plot_px: float) -> tuple[int, int]:
+def phone_legend_layout(plot_px: float, columns: int = 2) -> tuple[int, int]:
     """How many entries a row a phone legend holds and how many characters a line of an
     entry's name: Plotly lays a horizontal legend out within the plot's width (`plot_px`),
-    in equal columns. Two columns while a name keeps ten characters a line, else one."""
-    for columns in (2, 1):
-        chars = int((0.95 * plot_px / columns - LEGEND_SYMBOL_PX) / LEGEND_CHAR_PX)
-        if chars >= 10 or columns == 1:
-            return columns, max(chars, 6)
-    raise AssertionError("unreachable")
+    in equal columns. `columns` while a name keeps ten characters a line, else one."""
+    for tried in range(columns, 0, -1):
+        chars = int((0.95 * plot_px / tried - LEGEND_SYMBOL_PX) / LEGEND_CHAR_PX)
+        if chars >= 10 or tried == 1:
+            return tried, max(chars, 6)
+    return 1, 6  # `columns` below one
 
 
 def phone_legend_rows(names: list[str], columns: int = 2, chars: int = PHONE_LEGEND_CHARS):
@@ -402,7 +402,11 @@ def for_phone(fig: go.Figure) -> go.Figure:
     plot_px = PHONE_CHART_PX - 40 - max(60, 6 * widest + 10)
     columns, chars = phone_legend_layout(plot_px)
     entries = legend_entries(fig)
-    rows = phone_legend_rows([str(t.name) for t in entries], columns, chars)
+    names = [str(t.name) for t in entries]
+    if columns == 2 and any(wrap_label(n, chars).count("<br>") >= 2 for n in names):
+        # A long entry would stand as a narrow column of words: one entry a row instead.
+        columns, chars = phone_legend_layout(plot_px, columns=1)
+    rows = phone_legend_rows(names, columns, chars)
     legend_px = 0
     if rows:
         legend_px = PHONE_LEGEND_LINE * (sum(rows) + (1 if finish.get("legend_title") else 0))
