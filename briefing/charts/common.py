@@ -403,8 +403,8 @@ def for_phone(fig: go.Figure) -> go.Figure:
     columns, chars = phone_legend_layout(plot_px)
     entries = legend_entries(fig)
     names = [str(t.name) for t in entries]
-    if columns == 2 and any(wrap_label(n, chars).count("<br>") >= 2 for n in names):
-        # A long entry would stand as a narrow column of words: one entry a row instead.
+    if columns == 2 and any(wrap_label(n, chars).count("<br>") >= 3 for n in names):
+        # A long entry would stand as a narrow column of four or more lines: one entry a row.
         columns, chars = phone_legend_layout(plot_px, columns=1)
     rows = phone_legend_rows(names, columns, chars)
     legend_px = 0
