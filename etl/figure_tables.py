@@ -13,7 +13,7 @@ aggregator pages write such lists in a few shapes, which this module finds in th
 
 `find_rows(body, quantities)` returns, for each quantity that is a row's number, the row: the
 character spans of its label and of the heading that may say what is counted. What a label or
-heading says (the category) is read in `etl.figures`, with the same cue words as prose.
+heading says (the category) is read in `etl.figure_lists`, with the same cue words as prose.
 """
 
 from __future__ import annotations
