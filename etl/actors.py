@@ -1023,7 +1023,10 @@ def _match_org_references(state: _Resolution, window: int = 1500) -> None:
     """'The ministry said...' -> the government body named most recently; 'the regime' -> its country."""
     nouns = {n.rstrip("!"): n for n in ORG_REFERENCES}
     alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    pattern = re.compile(r"(?<!\w)[Tt]he\s+(" + alternatives + r")(?!\w)(?!\s+of\s+(?!\w+ing\b))")
+    # "The Council urged ...", "The Ministry said ...": house styles capitalise the noun too.
+    pattern = re.compile(
+        r"(?<!\w)[Tt]he\s+((?i:" + alternatives + r"))(?!\w)(?!\s+of\s+(?!\w+ing\b))"
+    )
     for match in pattern.finditer(state.text):
         start, end = match.span()
         if state.overlaps(start, end):

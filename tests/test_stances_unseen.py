@@ -1,0 +1,132 @@
+"""Stance classes missed on unseen pages (issue 9, real_dev5): joint statements named through
+their issuers' office or in a title-case heading, meetings of several parties, calls on "all
+parties" to a conflict, and the capitalised "The Council" of house styles."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.actors import Gazetteer, resolve_mentions
+from etl.stances import extract_stances
+from tests.test_stances import make_context, statement, triples
+
+_ALL_WAYS = {
+    (a, b, "supportive")
+    for a in ("iran", "russia", "turkey")
+    for b in ("iran", "russia", "turkey")
+    if a != b
+}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Joint Statement by Iran, Russia and Turkey on the International Meeting on Syria",
+            _ALL_WAYS,
+            id="a-title-case-joint-statement-heading-binds-its-issuers",
+        ),
+        pytest.param(
+            "A joint statement by the foreign ministers of the three countries (Russia, Iran and "
+            "Turkey) in Astana said the next round would be held in May.",
+            _ALL_WAYS,
+            id="a-joint-statement-issued-through-the-parties-ministers",
+        ),
+        pytest.param(
+            "Iran held a meeting with the foreign ministers of Turkey and Russia in Astana.",
+            {
+                (a, b, "neutral")
+                for a in ("iran", "russia", "turkey")
+                for b in ("iran", "russia", "turkey")
+                if a != b
+            },
+            id="those-met-together-at-one-meeting-met-each-other",
+        ),
+        pytest.param(
+            "The UN Security Council urged all parties involved in the conflict to protect "
+            "civilians. The fighting between the RSF and Sudan's army has killed thousands.",
+            {
+                ("unsc", "rsf", "neutral"),
+                ("unsc", "sudan", "neutral"),
+                ("rsf", "sudan", "critical"),
+                ("sudan", "rsf", "critical"),
+            },
+            id="all-parties-to-the-conflict-are-its-warring-forces",
+        ),
+    ],
+)
+def test_unseen_page_classes(nlp, body, expected):
+    ctx = make_context(nlp, body)
+    assert triples(extract_stances(ctx, []), ctx) == expected
+
+
+def test_a_meeting_setting_a_quote_is_not_the_speakers_claim(nlp):
+    body = (
+        "During the meeting with the foreign ministers of Turkey and Russia in Astana on Friday, "
+        'Lavrov added: "The talks have made progress."'
+    )
+    ctx = make_context(nlp, body)
+    quote = statement(body, "sergei-lavrov", "The talks have made progress.")
+    found = triples(extract_stances(ctx, [quote]), ctx)
+    assert {("turkey", "russia", "neutral"), ("russia", "turkey", "neutral")} <= found
+
+
+def test_a_body_named_before_is_not_a_party_of_all_parties(nlp):
+    body = (
+        "The Council President and the UN Security Council envoy spoke on Thursday. "
+        "The UN Security Council urged all parties to protect civilians."
+    )
+    ctx = make_context(nlp, body)
+    found = triples(extract_stances(ctx, []), ctx)
+    assert not {t for t in found if t[0] == "unsc" and t[1] == "unsc"}
+    assert all(t[1] != "unsc" for t in found)
+
+
+def test_the_capitalised_council_refers_back_to_the_security_council(nlp):
+    body = (
+        "The United Nations Security Council met on Thursday on Sudan. "
+        "The Council urged all parties involved in the conflict to protect civilians."
+    )
+    mentions, _ = resolve_mentions(nlp(body), "a1", Gazetteer.load())
+    at = body.index("The Council")
+    assert any(m.actor_id == "un-security-council" and m.char_start == at for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "cue"),
+    [
+        pytest.param(
+            "An airstrike by the Houthis struck a vehicle on Tuesday, Reuters said.",
+            "reuters",
+            "said",
+            id="a-news-agency-reporting-a-strike",
+        ),
+        pytest.param(
+            "According to Yemeni officials, the Houthis launched an airstrike on Tuesday.",
+            "yemen",
+            "according to",
+            id="an-account-cited-with-according-to",
+        ),
+    ],
+)
+def test_a_strike_told_as_news_is_no_stance_of_the_teller(nlp, body, speaker, cue):
+    from dataclasses import replace
+
+    from etl.types import Actor
+
+    ctx = make_context(nlp, body)
+    actors = {
+        **ctx.actors,
+        "reuters": Actor("reuters", "Reuters", "media", None),
+        "yemen": Actor("yemen", "Yemen", "country", None),
+    }
+    ctx = replace(ctx, actors=actors)
+    said = replace(statement(body, speaker, body, direct=False), cue=cue)
+    assert all(s.source_id != speaker for s in extract_stances(ctx, [said]))
+
+
+def test_a_strike_a_government_tells_in_its_own_words_stays_its_charge(nlp):
+    body = "Canada said the airstrike by Russia killed dozens of civilians."
+    ctx = make_context(nlp, body)
+    said = statement(body, "canada", body, direct=False)
+    assert ("canada", "russia", "critical") in triples(extract_stances(ctx, [said]), ctx)
