@@ -130,3 +130,64 @@ def test_a_strike_a_government_tells_in_its_own_words_stays_its_charge(nlp):
     ctx = make_context(nlp, body)
     said = statement(body, "canada", body, direct=False)
     assert ("canada", "russia", "critical") in triples(extract_stances(ctx, [said]), ctx)
+
+
+@pytest.mark.parametrize(
+    ("body", "noun", "group"),
+    [
+        pytest.param(
+            "Russia blocked a statement on Syria. Russia said the talks would go on. "
+            "Rebels in Syria's battered south said they were returning to talks with Russia.",
+            "Rebels",
+            "syrian-opposition",
+            id="bare-rebels-are-the-story-countrys-rebel-group",
+        ),
+        pytest.param(
+            "Saudi Arabia said the war in Yemen would end. The coalition struck the port on "
+            "Monday, killing fighters of the rebels.",
+            "the rebels",
+            "houthis",
+            id="rebels-in-a-story-about-yemen",
+        ),
+        pytest.param(
+            "Amnesty described the government's bombardment of opposition-held areas of Syria.",
+            "opposition",
+            "syrian-opposition",
+            id="opposition-held-names-the-opposition",
+        ),
+    ],
+)
+def test_a_group_named_by_a_common_noun(nlp, body, noun, group):
+    mentions, _ = resolve_mentions(nlp(body), "a1", Gazetteer.load())
+    at = body.index(noun)
+    assert any(m.actor_id == group and m.char_start == at for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(
+            "Kurdish rebels clashed with Syrian troops near the border of Syria.",
+            id="a-capitalised-word-before-names-another-group",
+        ),
+        pytest.param(
+            "Opposition groups in Syria and parties of Syria's parliament met on Monday.",
+            id="plain-opposition-groups-may-be-political",
+        ),
+    ],
+)
+def test_a_common_noun_that_names_no_known_group(nlp, body):
+    mentions, _ = resolve_mentions(nlp(body), "a1", Gazetteer.load())
+    assert all(m.actor_id != "syrian-opposition" for m in mentions)
+
+
+def test_a_veto_of_a_draft_is_critical_of_its_drafter_and_shields_no_victim(nlp):
+    body = (
+        "Russia vetoed a French draft resolution demanding a halt to the bombing campaign by "
+        "Syria against Hamas."
+    )
+    ctx = make_context(nlp, body)
+    found = triples(extract_stances(ctx, []), ctx)
+    assert ("russia", "france", "critical") in found
+    assert ("russia", "hamas", "supportive") not in found
+    assert ("russia", "france", "supportive") not in found
