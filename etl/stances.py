@@ -31,7 +31,8 @@ Cue kinds (sections of the rules file):
 - gratitude: "Washington was deeply grateful to Kenya", "expressed their gratitude to Kazakhstan".
 
 Rules in modules of their own (etl.stance_*): pacts, wars, vetoes and patrons in apposition
-(facts); joint statements, co-guarantors, "the sides", groups listed "among them" (joint); role,
+(facts); joint statements, co-guarantors, "the sides", groups listed "among them" (joint);
+acts under a pact with a partner (partners); role,
 friendly and pejorative epithets (epithets); relief with no recipient named (relief); mediators,
 memberships, ousters, referrals, votes.
 
@@ -82,6 +83,7 @@ from etl import (
     stance_operations,
     stance_opposition,
     stance_ousters,
+    stance_partners,
     stance_referrals,
     stance_relief,
     stance_two_way,
@@ -1143,6 +1145,7 @@ class _StanceFinder:
                 yield from stance_operations.operation_purposes(self, token, _Edge)
                 yield from stance_operations.deeds_told(self, token, _Edge)
                 yield from stance_membership.memberships(self, token, _Edge)
+                yield from stance_partners.under_pacts(self, token, _Edge)
             if token.tag_ == "VBG":
                 yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
             if token.pos_ == "VERB":

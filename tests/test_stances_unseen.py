@@ -191,3 +191,12 @@ def test_a_veto_of_a_draft_is_critical_of_its_drafter_and_shields_no_victim(nlp)
     assert ("russia", "france", "critical") in found
     assert ("russia", "hamas", "supportive") not in found
     assert ("russia", "france", "supportive") not in found
+
+
+def test_the_hnc_under_its_variant_names_is_one_actor(nlp):
+    body = (
+        "Representatives of the Saudi-backed Higher Negotiation Committee (HNC) said on Friday "
+        "that the HNC would stay. The High Negotiations Committee met the envoy."
+    )
+    mentions, _ = resolve_mentions(nlp(body), "a1", Gazetteer.load())
+    assert {m.actor_id for m in mentions if "N" in m.text} == {"high-negotiations-committee"}
