@@ -1,4 +1,7 @@
-"""Pacts told from one side: acting under a pact with a partner.
+"""Partners told from one side: acting under a pact with a partner, or with a backer's support.
+
+"The Saudi-led bombing campaign continues in Yemen with US backing": the backer named on the
+support noun is supportive of whoever acts with it (the clause's subject).
 
 "Ankara established 12 observation posts under a September 2018 deal with Russia": the one who
 acts under the pact and the partner each supportive of the other (the `[pact supportive]` nouns
@@ -72,3 +75,45 @@ def under_pacts(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
         return  # "refugees verified under an agreement with Bangladesh": whose act is not said
     actors = finder.agents(verb) or []
     yield from _both_ways(finder, actors, partners, noun, edge)
+
+
+_BACKING = {"backing", "support", "help", "assistance", "blessing"}
+
+
+def backed_with(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "The Saudi-led campaign continues with US backing", "attacked with Iranian support"."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _BACKING:
+        return
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or _unreal(finder, verb):
+        return
+    backers = finder.modifier_actors(noun)
+    if not backers:
+        return
+    subject, passive = finder.subject_of(verb)
+    if subject is None or passive:
+        return
+    backed = _led_forces(finder, subject) or finder.actors_of(finder.phrase(subject, deep=False))
+    backed = [a for a in backed if a not in backers]
+    backed = [a for a in backed if not any(finder.same_side(a, b) for b in backers)]
+    if backed:
+        yield edge(tuple(backers), tuple(backed), "supportive", noun)
+
+
+def _led_forces(finder: _StanceFinder, noun: Token) -> list[str]:
+    """ "The Saudi-led bombing campaign": the force the article names "Saudi-led ..." (the
+    Saudi-led coalition), not Saudi Arabia."""
+    found = []
+    for participle in noun.children:
+        if participle.dep_ != "amod" or not finder.cues.has("patron leader", participle):
+            continue
+        leaders = {t.text.lower() for t in finder._hyphen_patrons(participle)}
+        for mention in finder.ctx.mentions:
+            actor = finder.ctx.actors.get(mention.actor_id)
+            name = actor.name.lower() if actor is not None else ""
+            if "-" in name and name.split("-", 1)[0] in leaders and actor.actor_id not in found:
+                if name.split("-", 1)[1].startswith(participle.text.lower()):
+                    found.append(actor.actor_id)
+    return found

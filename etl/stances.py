@@ -761,6 +761,11 @@ class _StanceFinder:
         if not patrons:
             return
         backed = [a for a in self.actors_of(self._conjunct(participle.head)) if a not in patrons]
+        if not backed and participle.head.pos_ == "NOUN":
+            # "the Russia-backed offensive by Assad's regime": the act's doer is the one backed.
+            agents = self.prep_objects(participle.head, {"by"})
+            backed = [a for a in self.actors_of(t for g in agents for t in self._conjunct(g))]
+            backed = [a for a in backed if a not in patrons]
         if backed:
             yield _Edge(tuple(dict.fromkeys(patrons)), tuple(backed), "supportive", participle)
 
@@ -1146,6 +1151,7 @@ class _StanceFinder:
                 yield from stance_operations.deeds_told(self, token, _Edge)
                 yield from stance_membership.memberships(self, token, _Edge)
                 yield from stance_partners.under_pacts(self, token, _Edge)
+                yield from stance_partners.backed_with(self, token, _Edge)
             if token.tag_ == "VBG":
                 yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
             if token.pos_ == "VERB":

@@ -37,3 +37,45 @@ from tests.test_stances import make_context, triples
 def test_under_pacts(nlp, body, expected):
     ctx = make_context(nlp, body)
     assert triples(extract_stances(ctx, []), ctx) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "The Israeli offensive continues in Gaza with American backing.",
+            {("united-states", "israel", "supportive")},
+            id="a-backer-named-on-with-backing-supports-the-subject",
+        ),
+        pytest.param(
+            "The Iran-backed offensive by the Houthis has killed hundreds of civilians.",
+            {("iran", "houthis", "supportive")},
+            id="an-act-backed-by-a-patron-is-support-of-its-doer",
+        ),
+    ],
+)
+def test_backing(nlp, body, expected):
+    ctx = make_context(nlp, body)
+    assert expected <= triples(extract_stances(ctx, []), ctx)
+
+
+def test_a_led_campaign_with_backing_supports_the_led_force(nlp):
+    from datetime import date
+
+    from etl.actors import Gazetteer, resolve_mentions
+    from etl.context import ArticleContext
+    from etl.types import Article
+
+    body = (
+        "The Saudi-led coalition struck Sanaa on Monday. "
+        "The Saudi-led bombing campaign continues in Yemen with US backing."
+    )
+    gazetteer = Gazetteer.load()
+    doc = nlp(body)
+    mentions, new = resolve_mentions(doc, "a1", gazetteer)
+    article = Article("a1", "a1.txt", None, None, None, date(2024, 1, 1), "day", "en", body, "s")
+    actors = {**gazetteer.actors, **{a.actor_id: a for a in new}}
+    ctx = ArticleContext(article=article, doc=doc, mentions=tuple(mentions), actors=actors)
+    found = {(s.source_id, s.target_id, s.polarity) for s in extract_stances(ctx, [])}
+    assert ("united-states", "saudi-led-coalition", "supportive") in found
+    assert ("united-states", "saudi-arabia", "supportive") not in found
