@@ -200,3 +200,24 @@ def test_the_hnc_under_its_variant_names_is_one_actor(nlp):
     )
     mentions, _ = resolve_mentions(nlp(body), "a1", Gazetteer.load())
     assert {m.actor_id for m in mentions if "N" in m.text} == {"high-negotiations-committee"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Russia on Thursday blocked the UN Security Council from adopting a statement.",
+            ("russia", "unsc", "critical"),
+            id="blocking-a-body-from-acting-is-critical-of-it",
+        ),
+        pytest.param(
+            "Canada said there were corroborated reports of Iran's culpability in the massacres.",
+            ("canada", "iran", "critical"),
+            id="culpability-laid-on-its-holder",
+        ),
+    ],
+)
+def test_policy_acts_and_faults_without_a_speech_verb(nlp, body, expected):
+    ctx = make_context(nlp, body)
+    said = statement(body, "canada", body, direct=False) if body.startswith("Canada") else None
+    assert expected in triples(extract_stances(ctx, [said] if said else []), ctx)
