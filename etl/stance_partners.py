@@ -3,6 +3,9 @@
 "The Saudi-led bombing campaign continues in Yemen with US backing": the backer named on the
 support noun is supportive of whoever acts with it (the clause's subject).
 
+"The Saudi-led coalition has been at war with the rebels": a war told from one side is each
+side's critical stance toward the other.
+
 "Ankara established 12 observation posts under a September 2018 deal with Russia": the one who
 acts under the pact and the partner each supportive of the other (the `[pact supportive]` nouns
 of `etl/rules/stance_cues.txt`). The partner is the name itself, not what is set off after it
@@ -31,7 +34,12 @@ _OFFERED = {"ready", "willing", "prepared", "able", "eager"}
 
 
 def _both_ways(
-    finder: _StanceFinder, actors: list[str], partners: list[str], cue: Token, edge: Any
+    finder: _StanceFinder,
+    actors: list[str],
+    partners: list[str],
+    cue: Token,
+    edge: Any,
+    polarity: str = "supportive",
 ) -> Iterator[Any]:
     sides: dict[str, str] = {}
     for party in [*actors, *partners]:
@@ -42,9 +50,9 @@ def _both_ways(
         return
     for side, party in sides.items():
         if side in own:
-            yield edge((party,), tuple(sides[s] for s in others), "supportive", cue)
+            yield edge((party,), tuple(sides[s] for s in others), polarity, cue)
         elif side in others:
-            yield edge((party,), tuple(sides[s] for s in own), "supportive", cue)
+            yield edge((party,), tuple(sides[s] for s in own), polarity, cue)
 
 
 def _unreal(finder: _StanceFinder, verb: Token) -> bool:
@@ -117,3 +125,23 @@ def _led_forces(finder: _StanceFinder, noun: Token) -> list[str]:
                 if name.split("-", 1)[1].startswith(participle.text.lower()):
                     found.append(actor.actor_id)
     return found
+
+
+def at_war_with(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "The Saudi-led coalition has been at war with the rebels since March 2015"."""
+    if noun.pos_ != "NOUN" or not finder.cues.has("war critical", noun):
+        return
+    if noun.dep_ != "pobj" or noun.head.lower_ != "at":
+        return
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or _unreal(finder, verb):
+        return
+    named = [t for o in finder.prep_objects(noun, {"with"}) for t in (o, *finder._conjuncts(o))]
+    enemies = [m.actor_id for t in named if (m := finder.mention_at(t)) is not None]
+    if not enemies:
+        return
+    subject, passive = finder.subject_of(verb)
+    if subject is None or passive:
+        return
+    waging = finder.actors_of(finder.phrase(subject, deep=False))
+    yield from _both_ways(finder, waging, enemies, noun, edge, "critical")

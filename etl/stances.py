@@ -1152,6 +1152,7 @@ class _StanceFinder:
                 yield from stance_membership.memberships(self, token, _Edge)
                 yield from stance_partners.under_pacts(self, token, _Edge)
                 yield from stance_partners.backed_with(self, token, _Edge)
+                yield from stance_partners.at_war_with(self, token, _Edge)
             if token.tag_ == "VBG":
                 yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
             if token.pos_ == "VERB":

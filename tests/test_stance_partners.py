@@ -79,3 +79,23 @@ def test_a_led_campaign_with_backing_supports_the_led_force(nlp):
     found = {(s.source_id, s.target_id, s.polarity) for s in extract_stances(ctx, [])}
     assert ("united-states", "saudi-led-coalition", "supportive") in found
     assert ("united-states", "saudi-arabia", "supportive") not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Saudi Arabia has been at war with the Houthis since March 2015.",
+            {("saudi-arabia", "houthis", "critical"), ("houthis", "saudi-arabia", "critical")},
+            id="at-war-with-is-critical-both-ways",
+        ),
+        pytest.param(
+            "Saudi Arabia could soon be at war with the Houthis.",
+            set(),
+            id="a-war-that-may-come-is-none-yet",
+        ),
+    ],
+)
+def test_at_war_with(nlp, body, expected):
+    ctx = make_context(nlp, body)
+    assert triples(extract_stances(ctx, []), ctx) == expected
