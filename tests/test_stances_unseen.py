@@ -215,6 +215,11 @@ def test_the_hnc_under_its_variant_names_is_one_actor(nlp):
             ("canada", "iran", "critical"),
             id="culpability-laid-on-its-holder",
         ),
+        pytest.param(
+            "Canada today acknowledged the enormous support of Poland and its people.",
+            ("canada", "poland", "supportive"),
+            id="acknowledging-a-partys-support-is-support-of-it",
+        ),
     ],
 )
 def test_policy_acts_and_faults_without_a_speech_verb(nlp, body, expected):
