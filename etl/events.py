@@ -138,6 +138,7 @@ class EventRules:
     own_clause_cues: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
     official_voices: frozenset[str] = frozenset()
+    onsets: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -197,13 +198,20 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         irrealis=frozenset(context.get("irrealis", [])),
         background=frozenset(context.get("background", [])),
         not_anchoring=frozenset(context.get("not_anchoring", [])),
+        onsets=frozenset(context.get("onsets", [])),
         same_day=tuple(sorted(same_day, key=lambda p: -len(p[0]))),
         heads=tuple(tuple(h.split()) for h in context.get("heads", [])),
         future_aux=frozenset(context.get("future_aux", [])),
         future_heads=frozenset(context.get("future_heads", [])),
         false_friends=tuple(
             sorted(
-                (_cue(FALSE_FRIEND, p) for p in context.get("false_friends", [])),
+                [
+                    *(_cue(FALSE_FRIEND, p) for p in context.get("false_friends", [])),
+                    *(
+                        _cue(FALSE_FRIEND, p, verb_only=True)
+                        for p in context.get("verb_false_friends", [])
+                    ),
+                ],
                 key=lambda c: -(len(c.words) + len(c.after_gap)),
             )
         ),
@@ -554,6 +562,8 @@ def _bounded(span: Span, rules: EventRules) -> bool:
     for ancestor in span.root.ancestors:
         if ancestor.pos_ in {"VERB", "AUX"}:
             return False
+        if ancestor.lemma_.lower() in rules.onsets:
+            return False  # "since the beginning of the conflict in March 2015": its start
         if ancestor.lower_ in rules.not_anchoring and ancestor.dep_ in {"prep", "mark"}:
             return True
     return False
@@ -584,6 +594,11 @@ def _same_day_date(
         before = [d for d in dates if d.char_end <= start]
         reference = before[-1] if before else previous
         if reference is None:
+            return None
+        quote = quote_at(ctx.body, start)
+        if quote is not None and quote_at(ctx.body, reference.char_start) != quote:
+            # "“The attack on our soldiers the day before was a turning point,” he said": the
+            # speaker counts from the day they spoke, not from the article's last date
             return None
         value = reference.value
         if offset and value.precision == "day":
