@@ -50,3 +50,51 @@ def test_a_relative_day_inside_a_quotation_is_not_counted_from_the_articles_date
     )
     found = summary(events_of(nlp, body, date(2020, 2, 5)))
     assert ("attack", "2020-02-02", "day") not in found
+
+
+def test_the_announced_beginning_of_an_operation_is_a_military_operation(nlp):
+    body = (
+        "Earlier on Wednesday, Turkey announced the beginning of its operation in northern Syria."
+    )
+    found = summary(events_of(nlp, body, date(2019, 10, 10)))
+    assert found == [("military_operation", "2019-10-09", "day")]
+
+
+def test_a_storm_that_struck_is_no_attack(nlp):
+    body = "Storm Daniel struck the coast of Libya late on Sunday."
+    assert summary(events_of(nlp, body, date(2023, 9, 14))) == [("other", "2023-09-10", "day")]
+
+
+def test_fighting_that_stopped_on_a_day_is_a_ceasefire(nlp):
+    body = "On Tuesday evening, all military action in eastern Aleppo stopped."
+    assert summary(events_of(nlp, body, date(2016, 12, 14))) == [("ceasefire", "2016-12-13", "day")]
+
+
+def test_fighting_that_resumed_on_a_day_is_a_military_operation(nlp):
+    body = "Ground fighting between the two sides resumed on 19 December in southern Idlib."
+    assert summary(events_of(nlp, body, date(2020, 1, 2))) == [
+        ("military_operation", "2019-12-19", "day")
+    ]
+
+
+def test_a_dated_resolution_after_through_is_a_vote_not_a_bound(nlp):
+    body = (
+        "Canada has called for accountability, including through its General Assembly "
+        "resolution in December 2016."
+    )
+    assert summary(events_of(nlp, body, date(2017, 4, 21))) == [("vote", "2016-12-01", "month")]
+
+
+def test_the_start_of_a_year_after_since_stays_a_bound(nlp):
+    body = "More than 300 people were killed since the start of 2015."
+    assert summary(events_of(nlp, body, date(2016, 1, 10))) == []
+
+
+def test_a_named_speaker_the_actors_do_not_know_still_dates_a_statement(nlp):
+    body = "Only on Friday, the HNC said it would boycott the process."
+    assert summary(events_of(nlp, body, date(2016, 2, 1))) == [("statement", "2016-01-29", "day")]
+
+
+def test_an_anonymous_source_dates_no_statement(nlp):
+    body = "A source said on Friday that the talks had stalled."
+    assert summary(events_of(nlp, body, date(2016, 2, 1))) == []
