@@ -22,6 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from etl.body_references import acronym_speaker, body_back_reference, group_carried_on
 from etl.context import ArticleContext
 from etl.document_speaker import document_claims, said_colon_claims
 from etl.joint_speakers import (
@@ -586,7 +587,31 @@ def _has_reporting_verb(ctx: ArticleContext, start: int, end: int) -> bool:
 
 
 def _is_reporting(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in REPORTING_VERBS:
+        return True
+    # Speech carried by its noun: "has today delivered a grim assessment", "gave a speech"
+    return lemma in _DELIVERING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_OBJECTS for c in token.children
+    )
+
+
+_DELIVERING = {"deliver", "give", "make"}
+_SPEECH_OBJECTS = {
+    "assessment",
+    "briefing",
+    "speech",
+    "address",
+    "statement",
+    "remarks",
+    "warning",
+    "appeal",
+    "plea",
+    "ultimatum",
+    "testimony",
+}
 
 
 def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str | None, str] | None:
@@ -601,7 +626,7 @@ def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str |
     ]
     for subject in subjects:
         if not any(m.char_start <= subject.idx < m.char_end for m in mentions):
-            named = _name_subject(ctx, subject)
+            named = _name_subject(ctx, subject) or body_back_reference(ctx, subject)
             if named is not None:  # "Ban, at the start of a conference hosted by UNHCR, said:"
                 return named
     if not mentions:
@@ -1000,9 +1025,9 @@ def _reporting_clause(
         quoted = quoted_speaker(token) or described_speaker(token)  # "quoted X as saying"
         if quoted is not None and (found := _subject_mentions(ctx, quoted)):
             return _make(ctx, _pick_speaker(ctx, found), start, end, False, "quote")
-        if token.dep_ in ("relcl", "pcomp", "csubj", "csubjpass") or (
-            token.dep_ == "xcomp" and token.head.lemma_ in _DECLINE
-        ):
+        if (
+            token.dep_ in ("relcl", "pcomp", "csubj", "csubjpass") and not _absolute_speaker(token)
+        ) or (token.dep_ == "xcomp" and token.head.lemma_ in _DECLINE):
             # "in what the Kremlin describes as", "X failed to mention", "Canada welcoming the
             # flight stands in contrast" (a clause that is the subject): not X's statement
             continue
@@ -1030,15 +1055,20 @@ def _reporting_clause(
             if named is not None:
                 found = (voice_of(ctx, named.actor_id), named.text)
                 return _make(ctx, found, start, end, False, _cue_text(token))
+            untagged = _untagged_before_verb(ctx, token) if token.dep_ == "ROOT" else None
+            if untagged is not None:  # "..., Deputy Representative to the UN Jane Doe said"
+                return _make(ctx, untagged, start, end, False, _cue_text(token))
             continue
         if subject.dep_ == "nsubjpass" or subject.lower_ == "it":
             if token.lemma_.lower() in _PASSIVE_REPORTING and last is not None and _no_agent(token):
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
             continue
         mentions = _subject_mentions(ctx, subject)
-        if (subject.lower_ in _UNOFFICIAL or _unofficial_group(ctx, subject, mentions)) and all(
-            actor_kind(ctx, m.actor_id) == "country" for m in mentions
-        ):
+        if (
+            subject.lower_ in _UNOFFICIAL
+            or _unofficial_group(ctx, subject, mentions)
+            or _anonymous_person(subject)
+        ) and all(actor_kind(ctx, m.actor_id) == "country" for m in mentions):
             continue  # "Activists in Syria say", "Yemeni political sources said": not the state
         untagged = _untagged_name(ctx, subject, mentions)
         if untagged is not None:  # "Swiss Secretary of State for Migration Mario Gattiker said"
@@ -1061,6 +1091,9 @@ def _reporting_clause(
             if subject.lemma_.lower() in _DOCUMENT_NOUNS and last is not None:
                 # "The statement repeats that ..." continues the author of the statement.
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
+            body = body_back_reference(ctx, subject) or acronym_speaker(ctx, subject)
+            if body is not None:  # "The Council urged ...", "the HNC said"
+                return _make(ctx, body, start, end, False, _cue_text(token))
             home = _home_country(ctx, subject)
             if home is not None:
                 return _make(ctx, home, start, end, False, token.lemma_.lower())
@@ -1072,6 +1105,10 @@ def _reporting_clause(
                 return _make(ctx, named, start, end, False, _cue_text(token))
             continue
         speaker_id, speaker_text = _pick_speaker(ctx, mentions)
+        if len(mentions) == 1 and mentions[0].how == "reference":
+            carried = group_carried_on(ctx, subject, speaker_id, last)  # "the group said"
+            if carried is not None:
+                return _make(ctx, carried, start, end, False, _cue_text(token))
         coordinated = any(c.dep_ == "conj" for c in subject.children)  # "X and Y said"
         if not coordinated and (named := person_before_verb(ctx, token)) is not None:
             # "X's envoy, Y, said"
@@ -1095,11 +1132,45 @@ _UNOFFICIAL = {
     "refugees",
     "observers",
     "campaigners",
+    "rebels",
+    "insurgents",
+    "fighters",
+    "militants",
+    "protesters",
+    "demonstrators",
 }
 
 
 # Qualifiers that make officials or leaders speak for a community, not for a state.
 _NON_STATE = {"tribal", "community", "local", "religious", "village", "clan", "camp", "rebel"}
+
+
+def _anonymous_person(subject: Token) -> bool:
+    """ "An Afghan woman who got onto a flight tells the BBC": one unnamed person, described by
+    nationality, is no voice of the country (an official is: "a US defense official said")."""
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() in _SPEAKING_ROLES:
+        return False
+    return any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in subject.children
+    )
+
+
+# Unnamed people who speak for their state or body when described by its name.
+_SPEAKING_ROLES = {
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "diplomat",
+    "envoy",
+    "ambassador",
+    "representative",
+    "officer",
+    "commander",
+    "source",
+    "statement",
+}
 
 
 def _unofficial_group(ctx: ArticleContext, subject: Token, mentions: list[Mention]) -> bool:
@@ -1147,6 +1218,41 @@ def _untagged_name(
         return None  # "the Syrian Observatory for Human Rights": an organisation's name
     start, end = words[0].idx, last.idx + len(last)
     if any(m.char_start < end and m.char_end > start for m in mentions):
+        return None
+    name = " ".join(w.text for w in words)
+    from etl.turns import people_of, resolve_name
+
+    return resolve_name(ctx, name, start, start, people_of(ctx))
+
+
+def _untagged_before_verb(ctx: ArticleContext, verb: Token) -> tuple[str | None, str] | None:
+    """A subjectless reporting verb after a title and a name the tagger missed or swallowed into
+    an organisation ("..., Russian Deputy Permanent Representative to the United Nations Jane
+    Doe said on Friday"): two or three capitalised words right before the verb, none an actor's
+    mention, with a title word among the eight words before them."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].lower_ in ("has", "have", "had", "also"):
+        i -= 1
+    words: list[Token] = []
+    while (
+        i >= 0
+        and len(words) < 3
+        and doc[i].pos_ == "PROPN"
+        and doc[i].text[:1].isupper()
+        and doc[i].lower_ not in _TITLE_WORDS
+    ):
+        words.insert(0, doc[i])
+        i -= 1
+    if len(words) < 2:
+        return None
+    window = doc[max(0, words[0].i - 8) : words[0].i]
+    if not any(
+        t.lower_ in _TITLE_WORDS - {"state", "affairs", "nations", "council", "un"} for t in window
+    ):
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    if ctx.mentions_in(start, end):
         return None
     name = " ".join(w.text for w in words)
     from etl.turns import people_of, resolve_name
@@ -1344,6 +1450,20 @@ def _cue_text(token: Token) -> str:
         ):
             return f"{token.lemma_.lower()} {child.lower_}"
     return token.lemma_.lower()
+
+
+def _absolute_speaker(token: Token) -> bool:
+    """ "with spokesman X insisting that ...", "despite President X categorically denying that":
+    a gerund after a preposition with a named subject of its own is that subject's statement
+    ("with both sides blaming each other" names nobody)."""
+    return (
+        token.dep_ == "pcomp"
+        and token.tag_ == "VBG"
+        and token.head.lower_ in ("with", "despite", "after", "amid")
+        and any(
+            c.dep_ == "nsubj" and any(t.pos_ == "PROPN" for t in c.subtree) for c in token.children
+        )
+    )
 
 
 def _has_content(token: Token, covered: _Covered) -> bool:

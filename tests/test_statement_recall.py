@@ -1,0 +1,172 @@
+"""Statement recall classes of issue 9 seen on unseen pages (tests/real_dev5): label lines
+closed by a colon, a subjectless reporting verb after a title and a name, a name with its
+capitalised title before the verb, and sentences a page broke across lines."""
+
+from etl.clean import clean_text
+from tests.statement_fixtures import statements_of  # noqa: F401  (fixture)
+
+
+def test_label_lines_closed_by_a_colon_give_each_paragraph_to_its_speaker(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "The debate featured two speeches, which we publish in full below.\n\n"
+        "Jane Doerring (Exeter North) (Lab):\n\n"
+        "The whole House recognises that decisions to send forces to war are the most serious "
+        "we have to take.\n\n"
+        "I hope that the Minister will be stronger later and apologise for his remark.\n\n"
+        "Tom Marlowe (Bassetlaw) (Lab):\n\n"
+        "My right hon. Friend is"
+    )
+    turns = [(s.speaker_text, s.quote[:12]) for s in statements_of(body) if s.cue == "transcript"]
+    assert turns == [
+        ("Jane Doerring", "The whole Ho"),
+        ("Jane Doerring", "I hope that "),
+        ("Tom Marlowe", "My right hon"),
+    ]
+
+
+def test_a_single_colon_line_is_no_transcript(statements_of):  # noqa: F811
+    body = (
+        "Aid agencies gave these figures:\n\n"
+        "More than 20,000 people have fled the city since the fighting began last week."
+    )
+    assert all(s.cue != "transcript" for s in statements_of(body))
+
+
+def test_a_subjectless_said_after_a_title_and_an_untagged_name_is_that_persons(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Russia has vetoed the UN Security Council resolution drafted by Norway and Ireland to "
+        "extend the cross-border mechanism for delivering aid to Syria, Russian Deputy Permanent "
+        "Representative to the United Nations Dmitry Polyanskiy said on Friday."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_text, s.is_direct) for s in rows] == [("Dmitry Polyanskiy", False)]
+
+
+def test_a_name_and_its_capitalised_title_before_announced_today_speak(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Following last Thursday's sanctions, the Honourable Chrystia Freeland, Minister of "
+        "Foreign Affairs, today announced that the regulations have been further amended to "
+        "list additional individuals."
+    )
+    rows = statements_of(body)
+    assert [s.speaker_id for s in rows] == ["chrystia-freeland"]
+
+
+def test_a_sentence_broken_across_lines_is_joined_but_a_heading_is_not():
+    page = (
+        "Refugees in Lebanon\n"
+        "The UN refugee agency UNHCR\n"
+        "issued a report saying that more than 35,000 refugees were receiving aid and that\n"
+        "the number of those registered with the agency was\n"
+        "33,664.\n"
+        "It also said that 19,319\n"
+        "refugees were present in North Lebanon.\n"
+    )
+    lines = clean_text(page).split("\n\n")
+    assert lines[0] == "Refugees in Lebanon"
+    assert lines[1].startswith("The UN refugee agency UNHCR issued a report")
+    assert lines[1].endswith("registered with the agency was 33,664.")
+    assert lines[2] == "It also said that 19,319 refugees were present in North Lebanon."
+
+
+def test_the_council_named_once_speaks_on_by_its_head_noun(statements_of):  # noqa: F811
+    body = (
+        "The United Nations Security Council has strongly condemned the attacks on the city.\n\n"
+        "The Council urged all parties involved in the conflict to prioritize civilian "
+        "protection."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.quote[:11]) for s in rows] == [
+        ("un-security-council", "The United "),
+        ("un-security-council", "The Council"),
+    ]
+
+
+def test_council_members_opening_the_story_are_the_council_named_after(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "In a statement issued on Wednesday, council members voiced deep concern over the "
+        "consequences of such actions.\n\n"
+        "The Security Council stressed that the parties must resume talks."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["un-security-council"] * 2
+
+
+def test_an_acronym_defined_in_parentheses_and_the_group_after_it_speak_for_that_body(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Islamic State bombers killed more than 60 people near the shrine.\n\n"
+        "Representatives of the Higher Negotiation Committee (HNC) warned they may walk away "
+        "from the talks.\n\n"
+        "Only on Friday, the HNC said it would boycott the process.\n\n"
+        "However, the group questioned how long the delegation would stay."
+    )
+    rows = statements_of(body)
+    assert len(rows) == 3
+    assert len({s.speaker_id for s in rows}) == 1
+    assert rows[0].speaker_text == "Higher Negotiation Committee"
+
+
+def test_rebels_in_a_country_do_not_speak_for_its_state(statements_of):  # noqa: F811
+    body = (
+        "Rebels in Syria's battered south said they were returning to talks with Russia after "
+        "the most intensive bombing campaign yet."
+    )
+    assert all(s.speaker_id != "syria" for s in statements_of(body))
+
+
+def test_a_named_subject_of_a_gerund_after_with_speaks_but_both_sides_do_not(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "The Kremlin responded to his appeal on Friday, with presidential spokesman Dmitry "
+        "Peskov insisting that Russia fully complies with all obligations under the agreements."
+        "\n\nBuses carrying people from the city have been fired on, with both sides blaming "
+        "each other."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.cue) for s in rows] == [("dmitry-peskov", "insist")]
+
+
+def test_a_delivered_assessment_is_speech_but_delivered_aid_is_not(statements_of):  # noqa: F811
+    body = (
+        "Mark Lowcock, the UN relief chief, has today delivered a grim assessment on the "
+        "humanitarian crisis in Tigray to members of the Security Council.\n\n"
+        "The World Food Programme delivered food aid to 20,000 people in the region."
+    )
+    rows = statements_of(body)
+    assert [s.speaker_id for s in rows] == ["mark-lowcock"]
+
+
+def test_an_anonymous_person_described_by_nationality_is_no_voice_of_the_country(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "An Afghan woman who got onto a flight tells the BBC Taliban forces at the airport are "
+        "beating people.\n\n"
+        "A US defense official said the commander met Taliban officials in Doha."
+    )
+    rows = statements_of(body)
+    assert [s.speaker_id for s in rows] == ["united-states"]
+
+
+def test_live_page_bullets_without_full_stops_closing_the_page_are_kept():
+    page = (
+        "Here's what you need to know about the day in Afghanistan and the evacuations:\n\n"
+        "\u2022 US President Joe Biden has defended the plan to withdraw by 31 August\n"
+        "\u2022 The World Bank has halted funding for projects in Afghanistan, citing concerns "
+        "over the takeover\n"
+        "\u2022 The World Health Organization has warned there were only enough medical "
+        "supplies in Afghanistan for days\n"
+        "\u2022 More than 70,000 people have been airlifted from Kabul since the Taliban swept "
+        "into power\n"
+    )
+    assert "World Health Organization has warned" in clean_text(page)
