@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from etl.body_references import acronym_speaker, body_back_reference, group_carried_on
 from etl.context import ArticleContext
+from etl.debate_summaries import debate_summary_claims
 from etl.document_speaker import document_claims, said_colon_claims
 from etl.joint_speakers import (
     is_back_reference,
@@ -125,19 +126,36 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         i = para_start
         open_at: int | None = None
         open_char = ""
+        closed_at: int | None = None  # where the paragraph's last curly quote closed
         while i < para_end:
             ch = text[i]
             if open_at is None:
                 if ch in _OPEN or (ch == '"'):
                     open_at, open_char = i, ch
+                elif ch in _CLOSE and closed_at is not None:
+                    quotes += _lost_opening(text, closed_at, i)
+                    closed_at = None
             elif (ch == '"' and open_char == '"') or (ch in _CLOSE and open_char in _OPEN):
                 if i > open_at + 1:
                     quotes.append(QuoteSpan(open_at + 1, i, True))
+                closed_at = i + 1 if ch in _CLOSE else None
                 open_at = None
             i += 1
         if open_at is not None:
             quotes.extend(_left_open(text, open_at, para_end))
     return quotes
+
+
+def _lost_opening(text: str, after: int, close_at: int) -> list[QuoteSpan]:
+    """A closing mark with no opening after a closed quote of the same paragraph ("... this
+    gesture.” Germany had responded generously. This is going to make a difference.”"): the
+    page lost the opening mark, and the quotation runs from the end of the previous one."""
+    start = after
+    while start < close_at and text[start].isspace():
+        start += 1
+    if start == after or not text[start : start + 1].isupper() or _words(text[start:close_at]) < 6:
+        return []
+    return [QuoteSpan(start, close_at, True)]
 
 
 _SINGLE_OPEN = "'\u2018"
@@ -292,7 +310,7 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
         ctx, _refine_speakers(ctx, [statement for _start, statement in rows])
     )
     # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
-    turns = transcript_claims(ctx)
+    turns = transcript_claims(ctx) or debate_summary_claims(ctx)
     if all(c.cue == "headline" for c in turns):  # a headline does not make a transcript
         turns = [*turns, *document_claims(ctx)]
     turns += [c for c in said_colon_claims(ctx) if not _claimed(turns, c.start, c.end)]
@@ -484,8 +502,8 @@ def _is_standalone(text: str, quote: QuoteSpan) -> bool:
     lead = before[line_start + 1 :].rstrip() if line_start != -1 else before.rstrip()
     after = text[quote.outer_end : quote.outer_end + 60]
     ends_clause = bool(re.search(r"[,.?!\u2026]\s*$", content))
-    if lead == "" or lead.endswith((":", ".", "?", "!")):
-        return True  # starts a paragraph or a sentence, or follows "X said:"
+    if lead == "" or lead.rstrip('\u201d"').endswith((":", ".", "?", "!")):
+        return True  # starts a paragraph or a sentence (after a quote, too), or follows "X said:"
     if re.search(r",\s*$", lead) and (content[:1].isupper() or ends_clause):
         return True  # "X said, “We ...”" or the second half of an interrupted quote
     if _INTRODUCER.search(lead) and content[:1].isupper():
@@ -598,8 +616,10 @@ def _is_reporting(token: Token) -> bool:
     )
 
 
-_DELIVERING = {"deliver", "give", "make"}
+_DELIVERING = {"deliver", "give", "make", "raise"}
 _SPEECH_OBJECTS = {
+    "concern",
+    "concerns",
     "assessment",
     "briefing",
     "speech",
@@ -1359,7 +1379,11 @@ def _reporting_order(ctx: ArticleContext, sent: Span) -> list[Token]:
     return tokens
 
 
-_OFFICIALS_AFTER = re.compile(r"(?:\s+government)?\s+(?:officials|authorities)\b", re.I)
+_OFFICIALS_AFTER = re.compile(
+    r"(?:\s+(?:government|defen[cs]e|administration|military|state|security|foreign ministry))?"
+    r"\s+(?:officials?|authorities)\b",
+    re.I,
+)
 _OFFICIALS_REACH = 2000  # characters searched back for "Canadian officials"
 
 

@@ -170,3 +170,65 @@ def test_live_page_bullets_without_full_stops_closing_the_page_are_kept():
         "into power\n"
     )
     assert "World Health Organization has warned" in clean_text(page)
+
+
+def test_a_debate_summary_gives_questions_to_their_asker_and_replies_to_the_lead(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Syria\n\n09 December 2024\n\nLead MP\n\nDavid Lammy\n\nDebate Type\n\n"
+        "Ministerial Statement\n\n"
+        "David Lammy raised concerns about Syria in the House of Commons.\n\n"
+        "Government Statement\n\n"
+        "There has been significant change in Syria. The opposition forces have made progress "
+        "against the regime. The humanitarian situation remains dire with millions in need.\n\n"
+        "Priti Patel\n\nCon\n\nWitham\n\nQuestion\n\n"
+        "What steps will be taken to gather evidence of crimes committed by the regime?\n\n"
+        "Minister reply\n\n"
+        "The Government continues to work closely with international partners on these issues."
+    )
+    rows = [(s.speaker_text, s.cue, s.is_direct, s.quote[:14]) for s in statements_of(body)]
+    assert rows == [
+        ("David Lammy", "raise", False, "David Lammy ra"),
+        ("David Lammy", "summary", False, "There has been"),
+        ("David Lammy", "summary", False, "The opposition"),
+        ("David Lammy", "summary", False, "The humanitari"),
+        ("Priti Patel", "summary", False, "What steps wil"),
+        ("David Lammy", "summary", False, "The Government"),
+    ]
+
+
+def test_parties_in_apposition_to_the_issuers_of_a_joint_statement_each_speak(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "A joint statement by the foreign ministers of the three countries (Russia, Iran and "
+        "Turkey) in Astana said the next round of negotiations on Syria would be held in May."
+    )
+    assert sorted(s.speaker_id for s in statements_of(body)) == ["iran", "russia", "turkey"]
+
+
+def test_the_official_goes_on_from_a_countrys_defense_official_named_before(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "The Taliban will be denied access to the reserves, a US defense official said.\n\n"
+        "The official confirmed the meeting to reporters Monday, as thousands of troops took "
+        "control of security at Afghanistan's main international airport."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["united-states"] * 2
+
+
+def test_a_quote_whose_opening_mark_was_lost_and_a_second_quote_in_a_paragraph_go_on(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Council spokesperson Gary Poole said \u201cOur Government has responded to the request "
+        "and the Council praises this gesture.\u201d Germany had already responded generously "
+        "last year. This is going to start to make a difference.\u201d\n\n"
+        "\u201cThe agencies will be ready to support the Government in this initiative.\u201d "
+        "\u201cAll they want is a place of safety and land of peace for these families.\u201d"
+    )
+    rows = [(s.speaker_text, s.is_direct, s.quote[:10]) for s in statements_of(body)]
+    assert ("Gary Poole", True, "Germany ha") in rows
+    assert ("Gary Poole", True, "All they w") in rows
