@@ -286,6 +286,9 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
                 rows.append((reported.char_start, reported))
                 if reported.speaker_id is not None or not points_back(reported.speaker_text):
                     last_speaker = (reported.speaker_id, reported.speaker_text)
+                relay = _relaying_official(ctx, sent, reported)
+                if relay is not None:  # "X told them ..., a US defense official said"
+                    rows.append((relay.char_start, relay))
                 second = _second_clause(ctx, sent, reported, covered)
                 if second is not None:
                     # The first statement ends where the second speaker's clause begins.
@@ -879,7 +882,11 @@ def _reported(
 
 
 # A headline naming its source after a colon: "Venezuela exodus surpasses 4 million: UN".
-_COLON_SOURCE = re.compile(r"^(?P<text>[^\n:]{12,}?)\s*:\s*(?P<who>[A-Z][^\n:.!?]{0,40})$")
+_COLON_SOURCE = re.compile(
+    r"^(?:[^\n]*:\s*)?(?P<text>[^\n:]{12,}?)\s*:\s*(?P<who>[A-Z][^\n:.!?]{0,40})$"
+)
+# "...: Pentagon official": an unnamed official of a body or country speaks for it.
+_OFFICIAL_AFTER = re.compile(r"\s+(?:officials?|spokes(?:man|woman|person)|sources?)$", re.I)
 _SOURCE_KINDS = {"person", "organization", "organisation", "intergovernmental"}
 
 
@@ -896,9 +903,14 @@ def _source_after_colon(ctx: ArticleContext) -> Statement | None:
     who_start = line.start(1) + match.start("who")
     who_end = line.start(1) + match.end("who")
     mentions = ctx.mentions_in(who_start, who_end)
-    if len(mentions) != 1 or actor_kind(ctx, mentions[0].actor_id) not in _SOURCE_KINDS:
+    if len(mentions) != 1:
         return None
-    if ctx.body[who_start:who_end].strip() != mentions[0].text:
+    who = ctx.body[who_start:who_end].strip()
+    official = _OFFICIAL_AFTER.search(who)
+    if official is not None:
+        who = who[: official.start()]
+    kinds = _SOURCE_KINDS | ({"country", "government"} if official else set())
+    if actor_kind(ctx, mentions[0].actor_id) not in kinds or who != mentions[0].text:
         return None
     start = line.start(1) + match.start("text")
     end = line.start(1) + match.end("text")
@@ -1111,6 +1123,10 @@ def _reporting_clause(
             if subject.lemma_.lower() in _DOCUMENT_NOUNS and last is not None:
                 # "The statement repeats that ..." continues the author of the statement.
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
+            if subject.lower_ in ("he", "she") and _voiced_by_official(ctx, last):
+                # "Colombia's director of migration reported ... he said": no person is named,
+                # so the pronoun is the official who spoke for the country just before
+                return _make(ctx, last, start, end, False, _cue_text(token))
             body = body_back_reference(ctx, subject) or acronym_speaker(ctx, subject)
             if body is not None:  # "The Council urged ...", "the HNC said"
                 return _make(ctx, body, start, end, False, _cue_text(token))
@@ -1327,6 +1343,47 @@ def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str]
     country = ranked[0][0]
     actor = ctx.actors.get(country)
     return country, actor.name if actor else country
+
+
+_RELAYING_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson"}
+
+
+def _relaying_official(ctx: ArticleContext, sent: Span, first: Statement) -> Statement | None:
+    """ "General X told Taliban officials not to attack the airport, a US defense official
+    said": the unnamed official closing the sentence reports the person's words, and is a
+    speaker too, for the official's country (an outlet or a named person closing a sentence
+    only relays it, see `_reporting_order`)."""
+    root = sent.root
+    if not _is_reporting(root) or not any(
+        c.dep_ == "ccomp" and c.i < root.i for c in root.children
+    ):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in _RELAYING_ROLES:
+        return None
+    mentions = _subject_mentions(ctx, subject)
+    if not mentions or actor_kind(ctx, mentions[0].actor_id) not in ("country", "government"):
+        return None
+    speaker = (voice_of(ctx, mentions[0].actor_id), mentions[0].text)
+    if speaker[0] == first.speaker_id or (
+        first.speaker_id is not None and actor_kind(ctx, first.speaker_id) != "person"
+    ):
+        return None  # the official's own words, or a body's
+    return replace(
+        _make(ctx, speaker, first.char_start, first.char_end, False, _cue_text(root)),
+        statement_id=stable_id(
+            ctx.article.article_id, first.char_start, first.char_end, str(speaker[0])
+        ),
+    )
+
+
+def _voiced_by_official(ctx: ArticleContext, last: tuple[str | None, str] | None) -> bool:
+    """The last speaker is a country, government or body (one of its officials spoke)."""
+    return (
+        last is not None
+        and last[0] is not None
+        and actor_kind(ctx, last[0]) in ("country", "government", "intergovernmental")
+    )
 
 
 def _second_clause(

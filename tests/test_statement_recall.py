@@ -232,3 +232,42 @@ def test_a_quote_whose_opening_mark_was_lost_and_a_second_quote_in_a_paragraph_g
     rows = [(s.speaker_text, s.is_direct, s.quote[:10]) for s in statements_of(body)]
     assert ("Gary Poole", True, "Germany ha") in rows
     assert ("Gary Poole", True, "All they w") in rows
+
+
+def test_a_headline_ending_in_a_bodys_official_after_a_colon_is_that_countrys(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "The latest from Afghanistan: US forces chief met Taliban in Doha: Pentagon official\n\n"
+        "The talks took place on Sunday in the Qatari capital, officials in Washington said."
+    )
+    rows = statements_of(body)
+    assert (rows[0].speaker_id, rows[0].cue, rows[0].quote) == (
+        "united-states",
+        "headline",
+        "US forces chief met Taliban in Doha",
+    )
+
+
+def test_an_unnamed_official_closing_a_persons_reported_words_speaks_too(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "The head of the US Central Command, General Kenneth McKenzie, told Taliban officials "
+        "in Doha on Sunday not to attack the Kabul airport, a US defense official said."
+    )
+    assert sorted(s.speaker_id or s.speaker_text for s in statements_of(body)) == [
+        "kenneth-mckenzie",
+        "united-states",
+    ]
+
+
+def test_he_with_nobody_named_goes_on_from_the_official_who_spoke_for_a_country(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Colombia's director of migration reported that at the end of 2017, the country had "
+        "more than 550,000 Venezuelans. Just six months later, he said the figure had risen "
+        "to 870,093."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["colombia", "colombia"]
