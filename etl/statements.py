@@ -1102,7 +1102,9 @@ def _reporting_clause(
             or _anonymous_person(subject)
         ) and all(actor_kind(ctx, m.actor_id) == "country" for m in mentions):
             continue  # "Activists in Syria say", "Yemeni political sources said": not the state
-        untagged = _untagged_name(ctx, subject, mentions)
+        untagged = _untagged_name(ctx, subject, mentions) or _person_over_place(
+            ctx, subject, mentions
+        )
         if untagged is not None:  # "Swiss Secretary of State for Migration Mario Gattiker said"
             return _make(ctx, untagged, start, end, False, _cue_text(token))
         holder = title_holder(ctx, subject, mentions)  # "The Minister said"
@@ -1294,6 +1296,30 @@ def _untagged_before_verb(ctx: ArticleContext, verb: Token) -> tuple[str | None,
     from etl.turns import people_of, resolve_name
 
     return resolve_name(ctx, name, start, start, people_of(ctx))
+
+
+_PLACE_KINDS = {"country", "city", "place", "region"}
+
+
+def _person_over_place(
+    ctx: ArticleContext, subject: Token, mentions: list[Mention]
+) -> tuple[str | None, str] | None:
+    """A person whose first name is a place ("Paris Aristotle said"): the tagger reads the
+    whole name as a person while the gazetteer matched only the place in it."""
+    if subject.pos_ != "PROPN" or subject.ent_type_ != "PERSON" or not mentions:
+        return None
+    if any(m.char_start <= subject.idx < m.char_end for m in mentions):
+        return None
+    entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+    if entity is None or entity.label_ != "PERSON" or len(entity) < 2:
+        return None
+    inside = [m for m in mentions if entity.start_char <= m.char_start < entity.end_char]
+    if not inside or any(actor_kind(ctx, m.actor_id) not in _PLACE_KINDS for m in inside):
+        return None
+    from etl.turns import people_of, resolve_name
+
+    start = entity.start_char
+    return resolve_name(ctx, entity.text, start, start, people_of(ctx))
 
 
 _TITLE_WORDS = {

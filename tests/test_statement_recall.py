@@ -271,3 +271,14 @@ def test_he_with_nobody_named_goes_on_from_the_official_who_spoke_for_a_country(
         "to 870,093."
     )
     assert [s.speaker_id for s in statements_of(body)] == ["colombia", "colombia"]
+
+
+def test_a_person_whose_first_name_is_a_place_is_no_voice_of_that_country(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Paris Aristotle, the co-chair of an advisory panel announced on Monday, also said he "
+        "welcomed signals from the government that it was open to taking more Afghan nationals."
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_id, s.speaker_text) for s in rows] == [(None, "Paris Aristotle")]
