@@ -289,6 +289,7 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
                 relay = _relaying_official(ctx, sent, reported)
                 if relay is not None:  # "X told them ..., a US defense official said"
                     rows.append((relay.char_start, relay))
+                rows += [(n.char_start, n) for n in _nested_clauses(ctx, sent, reported, covered)]
                 second = _second_clause(ctx, sent, reported, covered)
                 if second is not None:
                     # The first statement ends where the second speaker's clause begins.
@@ -1401,6 +1402,49 @@ def _relaying_official(ctx: ArticleContext, sent: Span, first: Statement) -> Sta
             ctx.article.article_id, first.char_start, first.char_end, str(speaker[0])
         ),
     )
+
+
+def _nested_clauses(
+    ctx: ArticleContext, sent: Span, first: Statement, covered: _Covered
+) -> list[Statement]:
+    """Reported speech nested in a statement's sentence, in an adverbial or relative clause with
+    its own named subject ("X said the Government has offered to resettle 100 Syrians after the
+    United Nations called upon the international community to help", "the blasts, which the
+    Interior Ministry blamed on a car bomb"): also a statement of that subject, the clause its
+    evidence."""
+    found: list[Statement] = []
+    for token in sent:
+        if (
+            token.dep_ not in ("advcl", "relcl")
+            or not _is_reporting(token)
+            or _inside(covered, token.idx, token.idx + 1)
+            or not _has_content(token, covered)
+        ):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        mentions = _subject_mentions(ctx, subject)
+        if not mentions:
+            continue
+        speaker = _pick_speaker(ctx, mentions)
+        if speaker[0] is None or speaker[0] in (first.speaker_id, ctx.country_of(first.speaker_id)):
+            continue
+        words = [t for t in token.subtree if t.dep_ != "mark" or t.head is not token]
+        start = min(subject.left_edge.idx, words[0].idx)
+        if token.dep_ == "relcl":  # "which the Interior Ministry blamed on ...": from "which"
+            start = token.left_edge.idx
+        end = words[-1].idx + len(words[-1])
+        start, end = _trim(ctx.body, start, end)
+        if end - start < 20 or not (first.char_start <= start and end <= first.char_end):
+            continue
+        found.append(
+            replace(
+                _make(ctx, speaker, start, end, False, _cue_text(token)),
+                statement_id=stable_id(ctx.article.article_id, start, end, str(speaker[0])),
+            )
+        )
+    return found
 
 
 def _voiced_by_official(ctx: ArticleContext, last: tuple[str | None, str] | None) -> bool:

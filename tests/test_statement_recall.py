@@ -282,3 +282,26 @@ def test_a_person_whose_first_name_is_a_place_is_no_voice_of_that_country(
     )
     rows = statements_of(body)
     assert [(s.speaker_id, s.speaker_text) for s in rows] == [(None, "Paris Aristotle")]
+
+
+def test_reported_speech_nested_in_an_adverbial_clause_is_also_its_subjects(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Immigration Minister Michael Woodhouse said today that the Government has offered to "
+        "resettle up to 100 Syrians after the United Nations called upon the international "
+        "community to help with the worsening humanitarian crisis."
+    )
+    rows = {(s.speaker_id or s.speaker_text, s.quote[:20]) for s in statements_of(body)}
+    assert ("united-nations", "after the United Nat") in rows
+    assert len(rows) == 2
+
+
+def test_a_clause_the_speaker_reports_of_its_own_country_is_no_second_statement(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Foreign Minister Chrystia Freeland said Canada would keep up the pressure after Canada "
+        "announced new sanctions against officials of the regime last week."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["chrystia-freeland"]
