@@ -319,7 +319,38 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
         turns = [*turns, *document_claims(ctx)]
     turns += [c for c in said_colon_claims(ctx) if not _claimed(turns, c.start, c.end)]
     claimed = apply_claims(ctx, statements, turns, _make)
+    if not turns:
+        claimed = _first_person_carried_on(ctx, claimed)
     return with_joint_speakers(ctx, [_government_voice(ctx, s) for s in claimed])
+
+
+_OPENS_FIRST_PERSON = re.compile(r"^(?:We|I|Our|My)\b")
+
+
+def _first_person_carried_on(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
+    """A paragraph in the first person with no quotation marks ("We will do what is necessary
+    ..."), right after a paragraph where a person is quoted and is the last to speak, goes on
+    with that person's words (the page lost the marks)."""
+    added: list[Statement] = []
+    paragraphs = _paragraphs(ctx.body)
+    for (prev_start, prev_end), (start, end) in itertools.pairwise(paragraphs):
+        text = ctx.body[start:end].strip()
+        if not _OPENS_FIRST_PERSON.match(text) or re.search(r"[\"\u201c\u201d]", text):
+            continue
+        if _words(text) < 8 or any(s.char_start < end and start < s.char_end for s in statements):
+            continue
+        before = [s for s in statements if prev_start <= s.char_start < prev_end]
+        if not before or not any(s.is_direct for s in before):
+            continue
+        last = before[-1]
+        if last.speaker_id is None or actor_kind(ctx, last.speaker_id) != "person":
+            continue
+        if not any(s.is_direct and s.speaker_id == last.speaker_id for s in before):
+            continue
+        lead = len(ctx.body[start:end]) - len(ctx.body[start:end].lstrip())
+        speaker = (last.speaker_id, last.speaker_text)
+        added.append(_make(ctx, speaker, start + lead, start + lead + len(text), True, None))
+    return sorted([*statements, *added], key=lambda s: (s.char_start, s.char_end))
 
 
 def _claimed(claims: Sequence, start: int, end: int) -> bool:

@@ -305,3 +305,16 @@ def test_a_clause_the_speaker_reports_of_its_own_country_is_no_second_statement(
         "announced new sanctions against officials of the regime last week."
     )
     assert [s.speaker_id for s in statements_of(body)] == ["chrystia-freeland"]
+
+
+def test_an_unquoted_first_person_paragraph_after_a_persons_quote_goes_on_with_it(
+    statements_of,  # noqa: F811
+):
+    body = (
+        '"We will not hesitate to do whatever it takes," Erdogan said on Friday in Ankara.\n\n'
+        "We will do what is necessary when someone is threatening our soil. We will have no "
+        "choice but to resort to the same path again.\n\n"
+        "We visited the border town on Saturday and found it empty of people."
+    )
+    rows = [(s.speaker_text, s.is_direct, s.quote[:12]) for s in statements_of(body)]
+    assert rows == [("Erdogan", True, "We will not "), ("Erdogan", True, "We will do w")]
