@@ -321,7 +321,34 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     claimed = apply_claims(ctx, statements, turns, _make)
     if not turns:
         claimed = _first_person_carried_on(ctx, claimed)
+    claimed = _without_pull_quotes(claimed)
     return with_joint_speakers(ctx, [_government_voice(ctx, s) for s in claimed])
+
+
+def _without_pull_quotes(statements: list[Statement]) -> list[Statement]:
+    """A pull quote the page repeats in full elsewhere (a highlighted sentence, then the same
+    words inside a longer quotation of the same speaker) is annotated once: the shorter copy
+    gives way."""
+    direct = [(s, " ".join(re.findall(r"\w+", s.quote.lower()))) for s in statements if s.is_direct]
+    dropped: set[str] = set()
+    for short, short_words in direct:
+        if short_words.count(" ") < 6 or not re.search(r"[.!?,;\u2026]\W*$", short.quote):
+            continue  # a copy the page cuts off mid-word is a page's repeat, not a pull quote
+        if any(
+            long.char_start != short.char_start
+            and len(long_words) > len(short_words)
+            and short_words in long_words
+            and _same_speaker(long, short)
+            for long, long_words in direct
+        ):
+            dropped.add(short.statement_id)
+    return [s for s in statements if s.statement_id not in dropped]
+
+
+def _same_speaker(a: Statement, b: Statement) -> bool:
+    if a.speaker_id is not None or b.speaker_id is not None:
+        return a.speaker_id == b.speaker_id
+    return a.speaker_text == b.speaker_text
 
 
 _OPENS_FIRST_PERSON = re.compile(r"^(?:We|I|Our|My)\b")

@@ -318,3 +318,17 @@ def test_an_unquoted_first_person_paragraph_after_a_persons_quote_goes_on_with_i
     )
     rows = [(s.speaker_text, s.is_direct, s.quote[:12]) for s in statements_of(body)]
     assert rows == [("Erdogan", True, "We will not "), ("Erdogan", True, "We will do w")]
+
+
+def test_a_pull_quote_repeated_inside_a_longer_quote_of_the_same_speaker_is_kept_once(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "\u201cI then received a report this morning of 150 people dying from hunger in the "
+        "district.\u201d Mr Lowcock\n\n"
+        "Mark Lowcock briefed the Council on Thursday.\n\n"
+        "\u201cI then received a report this morning of 150 people dying from hunger in the "
+        "district. This should alarm us all,\u201d Lowcock said."
+    )
+    quotes = [s.quote for s in statements_of(body) if s.is_direct]
+    assert len(quotes) == 1 and quotes[0].endswith("alarm us all,")
