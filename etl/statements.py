@@ -328,7 +328,7 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
 def _without_pull_quotes(statements: list[Statement]) -> list[Statement]:
     """A pull quote the page repeats in full elsewhere (a highlighted sentence, then the same
     words inside a longer quotation of the same speaker) is annotated once: the shorter copy
-    gives way."""
+    gives way; so is a sentence the page prints twice with the same speaker."""
     direct = [(s, " ".join(re.findall(r"\w+", s.quote.lower()))) for s in statements if s.is_direct]
     dropped: set[str] = set()
     for short, short_words in direct:
@@ -342,7 +342,22 @@ def _without_pull_quotes(statements: list[Statement]) -> list[Statement]:
             for long, long_words in direct
         ):
             dropped.add(short.statement_id)
+    kept: list[tuple[Statement, str]] = []
+    for statement in statements:  # a sentence the page prints twice (a deck, then the lead)
+        words = " ".join(re.findall(r"\w+", statement.quote.lower()))
+        if statement.statement_id in dropped or words.count(" ") < 6:
+            continue
+        if any(_same_speaker(statement, k) and _reprinted(words, w) for k, w in kept):
+            dropped.add(statement.statement_id)
+        else:
+            kept.append((statement, words))
     return [s for s in statements if s.statement_id not in dropped]
+
+
+def _reprinted(a: str, b: str) -> bool:
+    """The same sentence, but for a dateline of up to three words before one copy."""
+    short, long = sorted((a, b), key=len)
+    return long == short or (long.endswith(" " + short) and long[: -len(short)].count(" ") <= 3)
 
 
 def _same_speaker(a: Statement, b: Statement) -> bool:

@@ -332,3 +332,13 @@ def test_a_pull_quote_repeated_inside_a_longer_quote_of_the_same_speaker_is_kept
     )
     quotes = [s.quote for s in statements_of(body) if s.is_direct]
     assert len(quotes) == 1 and quotes[0].endswith("alarm us all,")
+
+
+def test_a_sentence_the_page_prints_twice_is_one_statement(statements_of):  # noqa: F811
+    body = (
+        "Canada has announced sanctions against 27 high-ranking officials in the government of "
+        "Syrian President Bashar Assad.\n\n"
+        "OTTAWA \u2014 Canada has announced sanctions against 27 high-ranking officials in the "
+        "government of Syrian President Bashar Assad."
+    )
+    assert len(statements_of(body)) == 1
