@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 .PHONY: setup setup-dev dashboard etl test lint check evaluate calibrate train-stances bench
 
 $(BIN)/python:
+	PYTHON=$(PY) bash scripts/system-packages.sh venv
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 

@@ -154,7 +154,7 @@ def add_form(wh: Warehouse, article_id: str, body: str, me: str) -> None:
     )
     noun = reviewing.NOUN[table]
     try:
-        review.submit(wh.path, [request], apply=True)
+        review.submit(wh.path, [request], apply=True, apply_timeout=review.PAGE_APPLY_TIMEOUT)
     except review.WarehouseBusy as exc:
         st.session_state[FLASH] = ("warning", f"Recorded, but not applied yet: {exc}")
     except review.ReviewError as exc:  # RequestErrors, ReviewConflict, StoreBusy

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
+import plotly.graph_objects as go
 import streamlit as st
 
-from briefing import deck, evidence, export, pack, page_state
+from briefing import charts, deck, evidence, export, pack, page_state
 from briefing.text import md_escape
-from briefing.ui import PageContext
+from briefing.ui import PageContext, phone_only, wide_only
 from briefing.views import Chart
 from etl.inputs import hide_paths
 
@@ -34,30 +35,22 @@ def _shown(message: str | None, *, raw: bool = False) -> str | None:
     return md_escape(hide_paths(message)) if raw else hide_paths(message)
 
 
-def show_chart(ctx: PageContext, chart: Chart) -> None:
+def show_chart(ctx: PageContext, chart: Chart, share: float = 1.0) -> None:
     """Draw a chart, with its Download menu below it and, when the analyst selects one of its
-    marks (a chart with `evidence`), the rows behind the mark below that."""
-    if not chart.evidence:
-        st.plotly_chart(
-            chart.figure,
-            config=export.plotly_config(chart.name),
-            key=f"chart_{chart.key}",
-            width="stretch",
-        )
-        chart_downloads(ctx, chart)
-        return
+    marks (a chart with `evidence`), the rows behind the mark below that. `share`: the part of
+    the page's width its column takes (the source line wraps to it)."""
     widget = f"chart_{chart.key}"
     fresh = widget not in st.session_state  # first drawn, or forgotten on a page switch
-    state = st.plotly_chart(
-        chart.figure,
-        config=export.plotly_config(chart.name),
-        key=widget,
-        width="stretch",
-        on_select="rerun",
-        selection_mode=("points",),
+    selection = plotly_at_every_width(
+        charts.for_column(chart.figure, share),
+        charts.for_phone(chart.figure),
+        widget,
+        export.plotly_config(chart.name),
+        selectable=chart.evidence,
     )
     chart_downloads(ctx, chart)
-    selection = state.selection if state is not None else None
+    if not chart.evidence:
+        return
     # The selection is in the URL (`pick`): a link, Back or a page switch reopens its evidence.
     marks = page_state.picked_marks(chart.key, evidence.selected_marks(selection), fresh)
     if not marks:
@@ -65,6 +58,37 @@ def show_chart(ctx: PageContext, chart: Chart) -> None:
     else:
         title = f"Evidence for the selected mark{'s' if len(marks) > 1 else ''}"
         evidence.list_marks(ctx, chart.key, marks, title)
+
+
+def plotly_at_every_width(
+    wide: go.Figure, phone: go.Figure, key: str, config: dict, *, selectable: bool = False
+) -> dict | None:
+    """Draw a chart laid out for wide screens and, when its phone layout differs, that one
+    too, each shown at its widths only (a CSS media query: the server does not know the
+    screen's width). Returns the selection of whichever the analyst clicked (both carry the
+    same marks), as one Plotly selection; None when not `selectable`."""
+    options: dict = {"config": config, "width": "stretch"}
+    if selectable:
+        options.update(on_select="rerun", selection_mode=("points",))
+    if phone is wide:
+        state = st.plotly_chart(wide, key=key, **options)
+        return state.selection if selectable and state is not None else None
+    with st.container(key=f"{key}_wide"):
+        state = st.plotly_chart(wide, key=key, **options)
+    wide_only(f"{key}_wide")
+    with st.container(key=f"{key}_phone"):
+        small = st.plotly_chart(phone, key=f"{key}_on_phone", **options)
+    phone_only(f"{key}_phone")
+    if not selectable:
+        return None
+    picked = [s.selection for s in (state, small) if s is not None and s.selection]
+    if not picked:
+        return None
+    merged: dict = {"points": [], "point_indices": [], "box": [], "lasso": []}
+    for sel in picked:
+        for name in merged:
+            merged[name] += list(sel.get(name) or [])
+    return merged
 
 
 def chart_downloads(ctx: PageContext, chart: Chart) -> None:

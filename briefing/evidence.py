@@ -28,6 +28,7 @@ from briefing.filters import Filters
 from briefing.queries import CACHE, Warehouse, confidence_label
 from briefing.reviewing import review_link
 from briefing.text import md_escape
+from etl import safe_json
 
 KINDS = ("stances", "actor", "figures", "event")
 MAX_ROWS = 50  # evidence rows listed under a chart for one selection
@@ -52,7 +53,7 @@ def parse_key(text: object) -> dict | None:
     if not isinstance(text, str) or not text.startswith("{"):
         return None
     try:
-        keys = json.loads(text)
+        keys = safe_json.loads(text)
     except ValueError:
         return None
     return keys if isinstance(keys, dict) and keys.get("kind") in KINDS else None

@@ -70,13 +70,13 @@ PAGE_CHOICES = (
     "statement_events",  # Events: statement events included
     "pick",  # every chart's selected marks, whose evidence is listed (page_state.picked_marks)
     *("place", "show", "colour"),  # Map: the place whose evidence is listed, what, colour by
+    *("source", "target", "side"),  # Pair over time: the pair
+    "quantity",  # Figures reconciled: the quantity
 )
 # Parameters a page reads itself, kept in the URL beside the filters (see write_url).
 PAGE_PARAMS = (
     *("article", "mark"),  # Sources: the article read, the evidence highlighted in it
     *("table", "row"),  # Review
-    *("source", "target", "side"),  # Pair over time
-    "quantity",  # Figures reconciled
     *PAGE_CHOICES,
 )
 MAX_VALUES = 50  # values read per parameter (no sidebar list is longer in practice)
@@ -326,8 +326,14 @@ class Filters:
 class FilterOptions:
     """What the sidebar may offer, read from the warehouse (unfiltered)."""
 
+    # The default date range: the articles' publication span (rows dated outside it stay in
+    # until an end is moved, since an end on the default is no filter).
     first_date: date | None = None
     last_date: date | None = None
+    # Every dated row's span (statement, as-of, event or publication date): how far the date
+    # widget reaches. None: the default range's.
+    earliest: date | None = None
+    latest: date | None = None
     countries: Mapping[str, str] = field(default_factory=dict)  # actor_id -> name
     actors: Mapping[str, str] = field(default_factory=dict)
     outlets: tuple[str, ...] = ()
@@ -613,15 +619,17 @@ def sidebar_filters(options: FilterOptions, follow_url: bool = False) -> Filters
         st.markdown("### Filters")
         if options.first_date and options.last_date:
             chosen = tuple(ss.get(WIDGET_KEYS["dates"]) or ())
-            low = min([options.first_date, *[d for d in chosen if d]])
-            high = max([options.last_date, *[d for d in chosen if d]])
+            low = min([options.earliest or options.first_date, *[d for d in chosen if d]])
+            high = max([options.latest or options.last_date, *[d for d in chosen if d]])
             st.date_input(
                 "Date range",
                 min_value=low,
                 max_value=high,
                 key=WIDGET_KEYS["dates"],
                 format="YYYY-MM-DD",
-                help="Statement, figure (as-of), event or publication date.",
+                help="Statement, figure (as-of), event or publication date. It starts on the "
+                "first article's publication date; rows dated before it (an event recalled "
+                "from years earlier) stay in until the start is moved.",
             )
         st.multiselect(
             "Countries",

@@ -9,8 +9,8 @@ Three steps, each usable alone:
 - `stage` writes accepted files under `<input>/uploads/<day>/` with safe, content-derived names
   and adds their metadata to `<input>/sources.csv` under a lock; nothing lands outside the
   input folder.
-- `add_articles` stages, then runs the ETL (`etl.run.run_etl`), one page-run at a time;
-  `AddJob` does it in a background thread and is the run's Reporter.
+- `add_articles` stages, then runs the ETL (`etl.run.run_etl`, in a spawned process), one
+  page-run at a time; `AddJob` does it in a background thread and is the run's Reporter.
 
 The input folder is `$BRIEFING_RAW`, by default the folder `raw` beside the warehouse
 (`data/raw` for `data/warehouse.duckdb`).
@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 
 from filelock import FileLock, Timeout
 
+from etl import safe_json
 from etl.ingest import prepare
 from etl.language import detect_language
 from etl.metadata import SIDECAR_COLUMNS, SIDECAR_NAME, parse_sidecar_date
@@ -200,7 +201,7 @@ def sniff_kind(data: bytes, name: str) -> str:
     named = suffix_of(name)
     if text.lstrip()[:1] in ("{", "["):
         try:
-            json.loads(text)
+            safe_json.loads(text)
             return "json"
         except ValueError:
             lines = [line for line in text.splitlines() if line.strip()]
@@ -220,7 +221,7 @@ def sniff_kind(data: bytes, name: str) -> str:
 
 def _is_json_object(line: str) -> bool:
     try:
-        return isinstance(json.loads(line), dict)
+        return isinstance(safe_json.loads(line), dict)
     except ValueError:
         return False
 
@@ -704,8 +705,6 @@ def add_articles(
     articles are analysed). When another page's run holds the warehouse, wait for it, calling
     `on_wait(seconds)` about once a second. Raises `etl.run.RunError` when the run cannot happen;
     the staged files stay and the next run picks them up."""
-    from etl.run import run_etl
-
     input_dir, db_path = Path(input_dir), Path(db_path)
     input_dir.mkdir(parents=True, exist_ok=True)
     staged = stage(verdicts, rows, input_dir, day)
@@ -722,10 +721,85 @@ def add_articles(
             patience = 1.0
     waited = time.monotonic() - started
     try:
-        summary = run_etl(input_dir, db_path, reporter=reporter)
+        summary = run_etl_in_child(input_dir, db_path, reporter)
     finally:
         lock.release()
     return Added(staged, summary, waited)
+
+
+def run_etl_in_child(
+    input_dir: Path, db_path: Path, reporter: Reporter | None = None
+) -> RunSummary:
+    """`etl.run.run_etl` in a fresh process, its progress relayed to `reporter`.
+
+    The dashboard server is multi-threaded, and the ETL forks its analysis workers: a fork of
+    a multi-threaded process can deadlock the child on a lock another thread held (logging,
+    imports, DuckDB). A spawned process has one thread, so its forks are safe. Raises
+    `etl.run.RunError` with the run's own message when the run cannot happen or the process
+    dies."""
+    import multiprocessing
+    import queue as queues
+
+    from etl.run import RunError
+
+    context = multiprocessing.get_context("spawn")
+    messages = context.Queue()
+    # Not a daemon: the ETL's own worker processes are its children.
+    process = context.Process(
+        target=_etl_child, args=(str(input_dir), str(db_path), messages), name="etl-run"
+    )
+    process.start()
+    try:
+        while True:
+            try:
+                kind, *args = messages.get(timeout=1.0)
+            except queues.Empty:
+                if not process.is_alive():
+                    raise RunError(
+                        f"the ETL process stopped without a result (exit code {process.exitcode}); "
+                        "the previous warehouse is unchanged"
+                    ) from None
+                continue
+            if kind == "result":
+                return args[0]
+            if kind == "error":
+                raise RunError(args[0])
+            if reporter is not None:
+                getattr(reporter, kind)(*args)
+    finally:
+        process.join(timeout=30)
+
+
+class _RelayReporter:
+    """The ETL child's Reporter: every call goes to the parent as a message."""
+
+    def __init__(self, messages: object) -> None:
+        self.messages = messages
+
+    def phase(self, name: str, total: int) -> None:
+        self.messages.put(("phase", name, total))
+
+    def advance(self, label: str) -> None:
+        self.messages.put(("advance", label))
+
+    def note(self, message: str) -> None:
+        self.messages.put(("note", message))
+
+    def done(self) -> None:
+        self.messages.put(("done",))
+
+
+def _etl_child(input_dir: str, db_path: str, messages: object) -> None:
+    from etl.run import RunError, run_etl
+
+    try:
+        summary = run_etl(Path(input_dir), Path(db_path), reporter=_RelayReporter(messages))
+    except RunError as exc:
+        messages.put(("error", str(exc)))
+    except Exception as exc:  # noqa: BLE001 - a bug, but the page must hear that the run ended
+        messages.put(("error", f"{type(exc).__name__}: {exc}"))
+    else:
+        messages.put(("result", summary))
 
 
 class AddJob:

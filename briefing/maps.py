@@ -19,9 +19,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from briefing import queries, theme
+from briefing import charts, queries, theme
 from briefing.filters import Filters
 from briefing.queries import CACHE, Warehouse
+from etl import safe_json
 
 # Relative to the page (/map -> /app/static/topojson/), so a dashboard served under a path
 # prefix finds it too. Streamlit serves static/ there (server.enableStaticServing).
@@ -261,7 +262,7 @@ def selected_place(selection: object) -> str | None:
         custom = point.get("customdata") if isinstance(point, Mapping) else None
         last = custom[-1] if isinstance(custom, list | tuple) and custom else custom
         try:
-            keys = json.loads(last) if isinstance(last, str) else None
+            keys = safe_json.loads(last) if isinstance(last, str) else None
         except ValueError:
             continue
         if isinstance(keys, dict) and keys.get("kind") == "place" and keys.get("place"):
@@ -356,7 +357,7 @@ def figure(places: pd.DataFrame, title: str, colour: str = "kind") -> go.Figure:
         fig.update_geos(lataxis_range=lat_range, lonaxis_range=lon_range)
     fig.update_layout(
         title={"text": title},
-        height=560,
+        height=WIDE_HEIGHT,
         margin={"l": 0, "r": 0, "t": 84, "b": 0},
         # Above the map, not beside it: at the right it takes a third of a phone's width.
         legend={
@@ -371,6 +372,49 @@ def figure(places: pd.DataFrame, title: str, colour: str = "kind") -> go.Figure:
         clickmode="event+select",
     )
     return fig
+
+
+WIDE_HEIGHT = 560  # px of the map on a wide screen
+MAP_TOP = 84  # px above the map: its title and, on a wide screen, its legend
+ASPECT = 2.2  # the map's width over its height (view_of)
+
+
+def for_phone(fig: go.Figure) -> go.Figure:
+    """The map sized to a phone's width (charts.PHONE_CHART_PX), not a wide screen's fixed
+    height, which leaves a strip of map in a tall empty box; its legend below it, two entries
+    a row (charts.phone_legend_rows), where a row of entries above it would run into the
+    title. `fig` itself is left as it is."""
+    from briefing.charts import common  # the phone sizes every chart shares
+
+    entries = common.legend_entries(fig)
+    columns, chars = common.phone_legend_layout(common.PHONE_CHART_PX)
+    rows = common.phone_legend_rows([str(t.name) for t in entries], columns, chars)
+    legend_px = (common.PHONE_LEGEND_LINE * (sum(rows) + 1) + 6 * len(rows) + 10) if rows else 0
+    drawn = round(common.PHONE_CHART_PX / ASPECT)
+    phone = go.Figure(fig)
+    for trace in phone.data:
+        trace.name = charts.wrap_label(str(trace.name), chars)
+    height = MAP_TOP - 30 + drawn + legend_px
+    phone.update_layout(
+        title={"text": charts.wrap_label(str(fig.layout.title.text or ""), charts.TITLE_CHARS)},
+        height=height,
+        margin={"t": MAP_TOP - 30, "b": legend_px},
+        # Placed in the figure's own pixels (container), so it takes no room from the map.
+        legend={
+            "orientation": "h",
+            "xref": "container",
+            "x": 0.01,
+            "xanchor": "left",
+            "yref": "container",
+            "y": (legend_px - 4) / height,
+            "yanchor": "top",
+            "entrywidthmode": "fraction",
+            "entrywidth": 0.95 / columns,
+            "font": {"size": common.PHONE_LEGEND_FONT},
+            "title": {"side": "top left"},
+        },
+    )
+    return phone
 
 
 def view_of(lat: pd.Series, lon: pd.Series) -> tuple[list[float], list[float]]:

@@ -26,6 +26,7 @@ import json
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from briefing.filters import MAX_VALUE_CHARS, PAGE_CHOICES
+from etl import safe_json
 
 _WRITTEN = "page_state_written"  # parameter -> value the URL holds for it (None: absent)
 _FOLLOWED = "page_state_followed"  # this run follows the URL (Back or Forward)
@@ -144,7 +145,7 @@ def decode_picks(raw: str | None) -> dict[str, list[dict]]:
     if not raw or len(raw) > MAX_PICK_CHARS:
         return {}
     try:
-        found = json.loads(raw)
+        found = safe_json.loads(raw)
     except ValueError:
         return {}
     if not isinstance(found, dict):

@@ -30,7 +30,9 @@ import pandas as pd
 from etl import derived
 
 # Categories whose figures are humanitarian: charts show these unless the analyst asks for
-# others (troops, other) in the Category filter (defined with the ETL's unfiltered answers).
+# others (troops, other) in the Category filter (defined with the ETL's unfiltered answers,
+# from the one category list).
+NOT_HUMANITARIAN = derived.NOT_HUMANITARIAN
 HUMANITARIAN = derived.HUMANITARIAN
 # What these count is not known, so no two of them are the same quantity.
 UNCOMPARABLE = ("other",)

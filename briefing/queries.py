@@ -452,12 +452,15 @@ def _text(value) -> str | None:
 @st.cache_data(**CACHE)
 def filter_options(wh: Warehouse) -> FilterOptions:
     """Everything the sidebar can offer, from the whole warehouse."""
+    # The default date range is the articles' publication span (one stray statement or event
+    # dated years earlier must not start it); the widget reaches every dated row.
     span = _frame(
         wh,
-        "SELECT min(d) AS first, max(d) AS last FROM ("
-        "SELECT published_date AS d FROM articles UNION ALL "
-        "SELECT statement_date FROM statements UNION ALL "
-        "SELECT as_of_date FROM figures UNION ALL SELECT event_date FROM events)",
+        "SELECT min(d) AS earliest, max(d) AS latest, "
+        "min(d) FILTER (WHERE published) AS first, max(d) FILTER (WHERE published) AS last "
+        "FROM (SELECT published_date AS d, TRUE AS published FROM articles UNION ALL "
+        "SELECT statement_date, FALSE FROM statements UNION ALL "
+        "SELECT as_of_date, FALSE FROM figures UNION ALL SELECT event_date, FALSE FROM events)",
     )
     # Countries (and blocs) to filter by: every country, and the country of any actor.
     countries = _frame(
@@ -484,8 +487,10 @@ def filter_options(wh: Warehouse) -> FilterOptions:
         "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet",
     )
     return FilterOptions(
-        first_date=_day(span["first"].iloc[0]),
-        last_date=_day(span["last"].iloc[0]),
+        first_date=_day(span["first"].iloc[0]) or _day(span["earliest"].iloc[0]),
+        last_date=_day(span["last"].iloc[0]) or _day(span["latest"].iloc[0]),
+        earliest=_day(span["earliest"].iloc[0]),
+        latest=_day(span["latest"].iloc[0]),
         countries=dict(zip(countries["actor_id"], countries["name"])),
         actors=dict(zip(actors["actor_id"], actors["name"])),
         outlets=tuple(outlets["outlet"]),

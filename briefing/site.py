@@ -7,6 +7,8 @@ other pages (Saved views) read titles from PAGES. The package never imports app.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 PAGES = (
     ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
     ("pages/figures.py", "Humanitarian figures", ":material/groups:", "figures"),
@@ -23,6 +25,10 @@ PAGES = (
     ("pages/add_articles.py", "Add articles", ":material/upload_file:", "add"),
 )
 DEFAULT = PAGES[0][3]  # the page "/" opens
+# The tab's icon, served by the dashboard: a ":material/...:" page icon is fetched from Google's
+# font CDN, which a briefing room without internet cannot reach (the page's own icons come
+# from the Material Symbols font Streamlit bundles).
+FAVICON = Path(__file__).resolve().parent.parent / "static" / "favicon.png"
 _STARTED = "site_started"  # session_state: this session has run the app once
 
 
@@ -40,7 +46,7 @@ def run() -> None:
     from briefing import auth, filters, page_state, queries, saved_views, ui
 
     st.set_page_config(
-        page_title="Briefing dashboard", page_icon=":material/public:", layout="wide"
+        page_title="Briefing dashboard", page_icon=str(FAVICON), layout="wide"
     )
     if not auth.gate([url for *_, url in PAGES]):
         return  # the sign-in screen was the only page: nothing of the data before sign-in

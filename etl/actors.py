@@ -279,6 +279,7 @@ def resolve_mentions(
     _match_surnames(state)
     _match_titles(state)
     _match_org_references(state)
+    _match_group_nouns(state)
     _match_pronouns(state)
     mentions = sorted(state.mentions, key=lambda m: (m.char_start, m.char_end))
     return mentions, list(state.new_actors.values())
@@ -1023,7 +1024,10 @@ def _match_org_references(state: _Resolution, window: int = 1500) -> None:
     """'The ministry said...' -> the government body named most recently; 'the regime' -> its country."""
     nouns = {n.rstrip("!"): n for n in ORG_REFERENCES}
     alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    pattern = re.compile(r"(?<!\w)[Tt]he\s+(" + alternatives + r")(?!\w)(?!\s+of\s+(?!\w+ing\b))")
+    # "The Council urged ...", "The Ministry said ...": house styles capitalise the noun too.
+    pattern = re.compile(
+        r"(?<!\w)[Tt]he\s+((?i:" + alternatives + r"))(?!\w)(?!\s+of\s+(?!\w+ing\b))"
+    )
     for match in pattern.finditer(state.text):
         start, end = match.span()
         if state.overlaps(start, end):
@@ -1058,6 +1062,64 @@ def _match_org_references(state: _Resolution, window: int = 1500) -> None:
                 group = _named_group(state, country, noun, kinds) if country else None
                 if group:
                     state.add(start, end, group, "reference")
+
+
+# Armed groups named by a common noun, with or without "the": "Rebels in Syria's south said",
+# "fighting against militants", "opposition-held areas", "armed opposition groups". Plain
+# "opposition groups" may be parties or civic groups, and is left alone.
+_GROUP_NOUNS = re.compile(
+    r"(?<![\w-])(?:[Tt]he\s+)?(?P<noun>opposition\s+(?:forces|fighters)|armed\s+opposition\s+groups"
+    r"|[Rr]ebels|[Ii]nsurgents|[Mm]ilitants|[Rr]ebel(?=-held)|[Oo]pposition(?=-held))(?![\w])"
+)
+# The word a common noun must share with the story country's gazetteer group when no group was
+# named just before ("rebels" -> "Syrian rebels", "Houthi rebels").
+_GROUP_WORDS = {"rebel": "rebel", "insurgent": "insurgent", "militant": "militant"}
+
+
+def _match_group_nouns(state: _Resolution, window: int = 1500) -> None:
+    """A common noun for an armed group: the armed group named last (within a few paragraphs),
+    else the one gazetteer armed group of the story's country whose names share the noun
+    ("rebels" in a story about Syria are the Syrian opposition). A noun after a capitalised word
+    ("Kurdish rebels", "Tuareg militants") names another group and is left alone."""
+    for match in _GROUP_NOUNS.finditer(state.text):
+        start, end = match.span()
+        if state.overlaps(start, end):
+            continue
+        before = state.text[max(0, start - 40) : start].rstrip()
+        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        if last[:1].isupper() and not last.endswith((".", ":", "\u201c", '"')) and last != "The":
+            continue
+        noun = match.group("noun").lower()
+        word = next((w for k, w in _GROUP_WORDS.items() if noun.startswith(k)), "opposition")
+        found = None
+        for mention in state.mentions_before(start):
+            if start - mention.char_start > window:
+                break
+            actor = state.actor(mention.actor_id)
+            if actor is not None and actor.kind == "armed_group":
+                # "opposition groups" are not whichever armed group came last (Hezbollah).
+                if word != "opposition" or _names_contain(actor, word):
+                    found = actor.actor_id
+                    break
+        if found is None:
+            found = _story_group(state, word)
+        if found:
+            state.add(start, end, found, "reference")
+
+
+def _story_group(state: _Resolution, word: str) -> str | None:
+    """The gazetteer armed group named with `word` of the most mentioned country that has one
+    ("Rebels in Syria's south" in a story that names Russia more often than Syria)."""
+    counts: dict[str, int] = {}
+    for mention in state.mentions:
+        actor = state.actor(mention.actor_id)
+        if actor is not None and actor.kind == "country" and mention.how != "capital":
+            counts[actor.actor_id] = counts.get(actor.actor_id, 0) + 1
+    for country in sorted(counts, key=lambda c: (-counts[c], c)):
+        group = _named_group(state, country, word, ("armed_group",))
+        if group:
+            return group
+    return None
 
 
 def _named_group(state: _Resolution, country: str, noun: str, kinds: Sequence[str]) -> str | None:

@@ -29,6 +29,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _MENU_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _TABLE_ROW = re.compile(r"\|\s*[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\|")
 # "Colombia: 1.84 million", "Guyana 24,500": a row of a list of numbers by label.
+# A bulleted point long enough to be a sentence ("• More than 70,000 people have been airlifted
+# from Kabul since ..."): a live page's or a roundup's summary, not a link.
+_NEWS_BULLET = re.compile(r"^[•●▪·]\s*(?:\S+\s+){9,}\S")
 _LIST_ROW = re.compile(
     r"^[^\W\d_][^|:]{0,50}?(?::\s*[$€£]?\d[\d,.]*|\s[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\s\d+(?:\.\d+)?\s*(?:million|billion))\b[^\d]{0,15}$",
@@ -186,7 +189,7 @@ def unwrap_hard_wrapped(lines: list[str]) -> list[str]:
                 out.append(" ".join(block))
                 block.clear()
                 return
-        out.extend(block)
+        out.extend(_join_cut_lines(block))
         block.clear()
 
     for line in lines:
@@ -196,6 +199,34 @@ def unwrap_hard_wrapped(lines: list[str]) -> list[str]:
             flush()
             out.append("")
     flush()
+    return out
+
+
+# A line that stops mid-sentence and a line that goes on with it ("... the number registered
+# with the agency was" / "33,664."): hard wrapping in a block whose paragraphs were not parted
+# by blank lines.
+_GOES_ON = re.compile(r"^[a-z0-9(]")
+
+
+def _join_cut_lines(block: list[str]) -> list[str]:
+    """The block's lines, each line cut mid-sentence joined to the line that goes on with it,
+    when the block is wrapped (a line of 60 characters or more)."""
+    if len(block) < 2 or max(len(line) for line in block) < 60:
+        return list(block)
+    out = [block[0]]
+    for line in block[1:]:
+        last = out[-1]
+        if (
+            _GOES_ON.match(line)
+            and not ends_sentence(last)
+            and len(last) >= 20
+            and word_count(last) >= 3
+            and not is_menu(last)
+            and not is_menu(line)
+        ):
+            out[-1] = f"{last} {line}"
+        else:
+            out.append(line)
     return out
 
 
@@ -302,6 +333,10 @@ def _looks_like_trailing_furniture(line: str) -> bool:
         return False  # a table row ("Beirut | 222,944 | 24.5% |") closing an article is content
     if _LIST_ROW.match(line):
         return False  # so is a row of a list of numbers ("Peru: 1.29 million")
+    if _NEWS_BULLET.match(line):
+        return False  # a live page's summary point is a sentence without its full stop
+    if word_count(line) >= 25:
+        return False  # a paragraph cut off mid-sentence (a page saved as an excerpt)
     has_quote = any(q in line for q in '"“”')
     return not ends_sentence(line) or (word_count(line) <= 6 and not has_quote)
 

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import duckdb
 
+from etl.types import FIGURE_CATEGORIES
+
 # Kinds of actor that are their own country on every chart and filter.
 COUNTRY_KINDS = ("country", "intergovernmental")
 LOOKUPS = ("actor_country", "place_country")
@@ -80,16 +82,8 @@ NO_COUNTRY = "no country"  # the group of speakers of no known country
 OTHER = "other"  # the countries past the first OVER_TIME_COUNTRIES, together
 # The humanitarian categories: what the figures' charts draw unless the Category filter asks
 # for others (troops and `other` are left out). briefing.quantities reads them from here.
-HUMANITARIAN = (
-    "refugees",
-    "displaced",
-    "civilians",
-    "resettled",
-    "killed",
-    "injured",
-    "besieged",
-    "aid_money",
-)
+NOT_HUMANITARIAN = ("troops", "other")
+HUMANITARIAN = tuple(c for c in FIGURE_CATEGORIES if c not in NOT_HUMANITARIAN)
 NOT_STATED = "source not stated"  # who cited a figure nobody is named for
 MOST_CITED = 10  # figures on the Overview's "most cited"
 PLACES_PER_MEASURE = 25  # bars of each measure (people, money) on "figures by place"

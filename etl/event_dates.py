@@ -281,6 +281,10 @@ _ISSUED_HEADING = re.compile(
     re.I,
 )
 _HEADING_LINES = 4
+# A page's own type given as a label line among its first lines ("Debate Type" / "Ministerial
+# Statement" in a parliament's page furniture): the label stands alone on its line.
+_TYPE_LABEL = re.compile(r"^(?:ministerial|written|oral|joint|press) statement$", re.I)
+_LABEL_LINES = 10
 
 
 def issued_document_heading(body: str) -> tuple[int, int] | None:
@@ -292,10 +296,15 @@ def issued_document_heading(body: str) -> tuple[int, int] | None:
         if not re.search(r"[A-Za-z]{3}", line):
             continue
         seen += 1
-        if seen > _HEADING_LINES:
+        if seen > _LABEL_LINES:
             return None
         words = len(line.split())
-        if words <= 25 and not line.endswith((".", "?", "!")) and _ISSUED_HEADING.search(line):
+        named = seen <= _HEADING_LINES and _ISSUED_HEADING.search(line)
+        if (
+            words <= 25
+            and not line.endswith((".", "?", "!"))
+            and (named or _TYPE_LABEL.match(line))
+        ):
             start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
             return start, start + len(line)
     return None

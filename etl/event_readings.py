@@ -58,6 +58,18 @@ def unnamed_official(head: Token, voices: frozenset[str]) -> bool:
     return False
 
 
+def named_subject(head: Token) -> bool:
+    """Whether a reporting verb's subject is a name the actors did not resolve ("Only on
+    Friday, the HNC said …"): a named speaker all the same, unlike "diplomats said"."""
+    if head.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(
+        child.dep_ == "nsubj" and child.pos_ == "PROPN" and child.ent_type_ in _SPEAKER_ENTITIES
+        for child in head.children
+    )
+
+
+_SPEAKER_ENTITIES = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 _DOCUMENT_VERBS = frozenset({"issue", "release", "publish"})
 _DOCUMENTS = frozenset(
     {"statement", "communique", "communiqué", "declaration", "update", "bulletin", "notice"}

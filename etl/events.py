@@ -65,6 +65,7 @@ from etl.event_readings import (
     agrees_on_a_view,
     denied_by_no,
     inside_other_cue,
+    named_subject,
     planned_noun,
     prompting_cue,
     unnamed_official,
@@ -138,6 +139,9 @@ class EventRules:
     own_clause_cues: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
     official_voices: frozenset[str] = frozenset()
+    onsets: frozenset[str] = frozenset()
+    # single-word cues of every type but statements ("attack", "resolution", "offensive")
+    happening_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -197,13 +201,25 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         irrealis=frozenset(context.get("irrealis", [])),
         background=frozenset(context.get("background", [])),
         not_anchoring=frozenset(context.get("not_anchoring", [])),
+        onsets=frozenset(context.get("onsets", [])),
+        happening_nouns=frozenset(
+            c.words[0]
+            for c in cues
+            if c.event_type not in {"statement", IN_FORCE} and len(c.words) == 1 and not c.after_gap
+        ),
         same_day=tuple(sorted(same_day, key=lambda p: -len(p[0]))),
         heads=tuple(tuple(h.split()) for h in context.get("heads", [])),
         future_aux=frozenset(context.get("future_aux", [])),
         future_heads=frozenset(context.get("future_heads", [])),
         false_friends=tuple(
             sorted(
-                (_cue(FALSE_FRIEND, p) for p in context.get("false_friends", [])),
+                [
+                    *(_cue(FALSE_FRIEND, p) for p in context.get("false_friends", [])),
+                    *(
+                        _cue(FALSE_FRIEND, p, verb_only=True)
+                        for p in context.get("verb_false_friends", [])
+                    ),
+                ],
                 key=lambda c: -(len(c.words) + len(c.after_gap)),
             )
         ),
@@ -551,12 +567,27 @@ def _bounded(span: Span, rules: EventRules) -> bool:
     ]
     if _RANGE_END.search(lead):
         return True  # "between January and mid-August this year": a range's end bounds it
+    below = span.root
     for ancestor in span.root.ancestors:
         if ancestor.pos_ in {"VERB", "AUX"}:
             return False
+        if ancestor.pos_ in {"NOUN", "PROPN"} and _names_a_happening(ancestor, below, rules):
+            return False  # "since the beginning of the conflict in March 2015": its start
         if ancestor.lower_ in rules.not_anchoring and ancestor.dep_ in {"prep", "mark"}:
             return True
+        below = ancestor
     return False
+
+
+def _names_a_happening(noun: Token, below: Token, rules: EventRules) -> bool:
+    """Whether a date reached from `below` dates the noun, a happening, rather than the bound
+    around it: a cue noun ("through the resolution in December 2016", "since the attack in
+    March") or an onset with its own date ("the beginning of the conflict in March 2015"), but
+    not an onset of the date itself ("since the start of 2015" is a bound)."""
+    lemma = noun.lemma_.lower()
+    if lemma in rules.onsets:
+        return below.dep_ == "prep" and below.lower_ != "of"
+    return lemma in rules.happening_nouns and not (below.dep_ == "prep" and below.lower_ == "of")
 
 
 _RANGE_END = re.compile(
@@ -584,6 +615,11 @@ def _same_day_date(
         before = [d for d in dates if d.char_end <= start]
         reference = before[-1] if before else previous
         if reference is None:
+            return None
+        quote = quote_at(ctx.body, start)
+        if quote is not None and quote_at(ctx.body, reference.char_start) != quote:
+            # "“The attack on our soldiers the day before was a turning point,” he said": the
+            # speaker counts from the day they spoke, not from the article's last date
             return None
         value = reference.value
         if offset and value.precision == "day":
@@ -683,6 +719,7 @@ def _content_scopes(
     frames: list[_Trigger],
     cue_heads: frozenset[int] = frozenset(),
     observing: frozenset[str] = frozenset(),
+    onsets: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Token index → id of the reported clause (or quotation) it lies in; the main clause is absent."""
     scope: dict[int, int] = {}
@@ -703,6 +740,8 @@ def _content_scopes(
                 continue
             if child.dep_ == "dobj" and child.i in cue_heads and head.lemma_.lower() in observing:
                 continue  # "residents reported heavy artillery fire": the happening, not a report
+            if child.dep_ == "dobj" and child.i in cue_heads and child.lemma_.lower() in onsets:
+                continue  # "announced the beginning of its operation": the operation begins
             for token in child.subtree:
                 scope.setdefault(token.i, child.i)
     # a quotation (opened in this sentence or an earlier one) is the speaker's own scope
@@ -909,7 +948,7 @@ def _sentence_events(
         triggers = [t for t in triggers if t.event_type in only]
     frames = [t for t in triggers if t.event_type == "statement"]
     cue_heads = frozenset(t.head.i for t in triggers if t.event_type != "statement")
-    scopes = _content_scopes(ctx, sent, frames, cue_heads, rules.observation_verbs)
+    scopes = _content_scopes(ctx, sent, frames, cue_heads, rules.observation_verbs, rules.onsets)
     _claim_clause_tails(frames, date_roots, scopes)
     recent = [is_recent_period(m) for m in dates]
     bound: dict[int, list[_Trigger]] = {}
@@ -1325,7 +1364,11 @@ def _make_event(
     event_type = trigger.event_type
     if event_type == "statement":
         speaker = _speaker(ctx, sent, trigger, statements)
-        if speaker is None and not unnamed_official(trigger.head, rules.official_voices):
+        if (
+            speaker is None
+            and not unnamed_official(trigger.head, rules.official_voices)
+            and not named_subject(trigger.head)
+        ):
             return None
         participants: tuple[str, ...] = (speaker,) if speaker else ()
         location = None

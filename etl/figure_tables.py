@@ -13,7 +13,7 @@ aggregator pages write such lists in a few shapes, which this module finds in th
 
 `find_rows(body, quantities)` returns, for each quantity that is a row's number, the row: the
 character spans of its label and of the heading that may say what is counted. What a label or
-heading says (the category) is read in `etl.figures`, with the same cue words as prose.
+heading says (the category) is read in `etl.figure_lists`, with the same cue words as prose.
 """
 
 from __future__ import annotations
@@ -65,6 +65,9 @@ class Row:
     column: tuple[int, int] | None = None  # span of the column's header cell, in a pipe table
     label_first: bool = False  # the label is a description ("Number of ..."), read it first
     unit: tuple[int, int] | None = None  # words after the number in its own cell ("ppl reached")
+    # the heading line above a heading that names nothing ("Which countries host the most
+    # refugees?" above "Here are the numbers:"); read when the nearer heading says nothing
+    outer: tuple[int, int] | None = None
 
 
 def _lines(body: str) -> list[tuple[int, int]]:
@@ -107,6 +110,7 @@ def find_rows(body: str, quantities: Sequence[Quantity]) -> dict[int, Row]:
     rows: dict[int, Row] = {}
     heading: tuple[int, int] | None = None  # the last line that may head a block
     heading_line = -(10**9)
+    outer: tuple[int, int] | None = None  # the heading line just above that one
     header_cells: list[tuple[int, int]] = []  # header row of the current pipe table
     in_block = False
     number = -1  # counts the lines that are not blank
@@ -135,8 +139,9 @@ def find_rows(body: str, quantities: Sequence[Quantity]) -> dict[int, Row]:
         if row is not None:
             label, keys, column, label_first, *unit = row
             near = heading if number - heading_line <= _MAX_HEADING_GAP or in_block else None
+            above = outer if near is not None else None
             for key in keys:
-                rows[key] = Row(label, near, column, label_first, unit[0] if unit else None)
+                rows[key] = Row(label, near, column, label_first, unit[0] if unit else None, above)
             in_block = True
             continue
         if in_block and found and len(stripped.split()) <= _MAX_STRAY_WORDS:
@@ -145,6 +150,7 @@ def find_rows(body: str, quantities: Sequence[Quantity]) -> dict[int, Row]:
         in_block = False
         header_cells = []
         if not _is_prose(stripped) or stripped.endswith(":") or number - heading_line > 1:
+            outer = heading if number - heading_line == 1 else None
             heading, heading_line = (start, end), number
     return rows
 

@@ -19,6 +19,7 @@ from etl.metadata import (
     outlet_from_domain,
     outlet_from_url,
     outlet_named,
+    safe_url,
     title_from_url,
     title_matching_url,
 )
@@ -82,7 +83,7 @@ def prepare(raw: RawDocument, sidecar: Mapping[str, SourceMeta]) -> Article | Re
         source_path=raw.source_path,
         title=title,
         outlet=outlet,
-        url=url,
+        url=safe_url(url),
         published_date=published.value if published else None,
         published_precision=published.precision if published else None,
         language=language,

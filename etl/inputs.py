@@ -30,12 +30,27 @@ _KINDS = (
 )
 
 
-def relative_path(path: Path, root: Path) -> str:
-    """`path` relative to `root` with forward slashes; a path outside root shows only its name."""
+def readable_name(text: str) -> str:
+    """`text` as valid UTF-8: bytes of a file name that are not UTF-8 (which Python keeps as
+    lone surrogates, e.g. from old Windows shares or zip files) are shown as `\\xNN`."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
+def _inside(path: Path, root: Path) -> str:
     try:
         return Path(path).relative_to(root).as_posix()
     except ValueError:
         return Path(path).name
+
+
+def relative_path(path: Path, root: Path) -> str:
+    """`path` relative to `root` with forward slashes, always valid UTF-8 (see `readable_name`);
+    a path outside root shows only its name."""
+    return readable_name(_inside(path, root))
 
 
 def _kind(mode: int) -> str:
@@ -55,7 +70,15 @@ def check_entry(path: Path, root: Path) -> Path | Rejection:
 
     Only `lstat`/`stat` are called: a named pipe is never opened.
     """
-    source_path = relative_path(path, root)
+    inside = _inside(path, root)
+    source_path = readable_name(inside)
+    if source_path != inside:
+        return Rejection(
+            source_path,
+            "bad_name",
+            "Its name (or a folder's name on its path) is not valid UTF-8 text; the bytes that "
+            "are not are shown as \\xNN. Rename it with plain characters and run again.",
+        )
     try:
         link = os.lstat(path)
     except FileNotFoundError:

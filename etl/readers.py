@@ -26,11 +26,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from etl import safe_json
 from etl.dates import parse_partial_date as parse_iso_date
 from etl.inputs import read_entry, relative_path
 from etl.types import PartialDate, RawDocument, Rejection
 
 log = logging.getLogger(__name__)
+# trafilatura warns "discarding data: None" for pages it cannot use, naming no file; the reader
+# turns those pages into rejections that do name it.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 # 20 MB: far above any single article (a long feature is ~100 KB of HTML text) yet small enough
 # to read in memory; bigger files are usually archives or data dumps saved by mistake. A JSONL
@@ -599,7 +603,7 @@ def html_metadata(html: str) -> dict[str, str]:
 
 def _merge_json_ld(payload: str, found: dict[str, str]) -> None:
     try:
-        data = json.loads(payload)
+        data = safe_json.loads(payload)
     except json.JSONDecodeError:
         return
     items = (
@@ -648,7 +652,7 @@ def _read_json(data: bytes, source_path: str, fmt: str) -> list[RawDocument] | R
             )
     else:
         try:
-            parsed = json.loads(text)
+            parsed = safe_json.loads(text)
         except json.JSONDecodeError as exc:
             return Rejection(
                 source_path,
@@ -674,7 +678,7 @@ def _jsonl_records(text: str, source_path: str) -> tuple[list[tuple[str, Any]], 
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = safe_json.loads(line)
         except json.JSONDecodeError as exc:
             problems.append(f"{source_path}#{number}: not valid JSON ({exc.msg}); line skipped")
             continue

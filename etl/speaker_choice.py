@@ -26,7 +26,10 @@ _BETWEEN = re.compile(
 )
 # ", the deputy chair of the foreign affairs committee, " between a name and its verb.
 _APPOSITION = re.compile(
-    r"^\s*,\s*(?:the|a|an|[A-Z][\w-]+(?:'s|’s))\s[^,;:\"“”()]{3,160},\s*(?:also\s+)?$"
+    r"^\s*,\s*(?:(?:the|a|an|[A-Z][\w-]+(?:'s|’s))\s[^,;:\"“”()]{3,160}"
+    r"|(?:Minister|Secretary|Ambassador|Envoy|Director|President|Chair|Head|Spokes\w+)"
+    r"\s[^,;:\"“”()]{3,120}),"
+    r"\s*(?:(?:also|today|yesterday|tonight|earlier|later|on \w+)\s+)*$"
 )
 _TITLES = {
     "minister",

@@ -236,8 +236,15 @@ _DRAFTING = {"draft", "sponsor", "propose", "table", "author", "write", "put", "
 
 
 def _drafters(thing: Token) -> list[Token]:
-    """Who wrote a vetoed text: "France's resolution", "a US-drafted text", "drafted by France"."""
+    """Who wrote a vetoed text: "France's resolution", "a French draft", "a US-drafted text",
+    "drafted by France"."""
     found = [c for c in thing.children if c.dep_ == "poss"]
+    # "a French draft resolution": the nationality of a draft is its drafter's ("the Syrian
+    # resolution" is only about Syria).
+    if thing.lemma_.lower() == "draft" or any(
+        c.dep_ == "compound" and c.lemma_.lower() == "draft" for c in thing.children
+    ):
+        found += [c for c in thing.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
     for child in thing.children:
         if child.dep_ in ("amod", "acl") and child.lemma_.lower() in _DRAFTING:
             for sub in child.subtree:
@@ -251,7 +258,18 @@ def _shielded(finder: _StanceFinder, thing: Token, sources: list[str]) -> list[s
     left out."""
     found = []
     drafters = set(finder.actors_of(_drafters(thing)))
+    # "demanding a halt to the bombing campaign ... against rebel-held districts": those the
+    # text would protect are no one the veto shields.
+    aimed_at = [
+        t
+        for prep in thing.subtree
+        if prep.dep_ == "prep" and prep.lower_ == "against"
+        for t in prep.subtree
+    ]
+    protected = set(finder.actors_of(aimed_at, as_target=True))
     for actor_id in finder.actors_of(list(thing.subtree), as_target=True):
+        if actor_id in protected:
+            continue
         if actor_id in drafters:
             continue
         actor = finder.ctx.actors.get(actor_id)

@@ -36,11 +36,18 @@ def _one_per_side(finder: _StanceFinder, parties: list[str]) -> list[str]:
 
 def joint_documents(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
     if not finder.cues.has("document", noun) or not any(
-        c.dep_ == "amod" and c.lower_ in _JOINT for c in noun.children
+        # "a joint statement"; in a title-case heading "Joint Statement by Iran, ..." the parser
+        # makes "Joint" a compound.
+        c.dep_ in ("amod", "compound") and c.lower_ in _JOINT
+        for c in noun.children
     ):
         return
     heads = finder.prep_objects(noun, {"of", "by"})
     parties = finder.actors_of([t for h in heads for t in finder.phrase(h, deep=False)])
+    if len(parties) < 2:
+        # "a joint statement by the foreign ministers of the three countries (Russia, Iran and
+        # Turkey)": the issuers are named through their office.
+        parties = finder.actors_of([t for h in heads for t in finder.phrase(h)])
     verb = noun.head
     if len(parties) < 2 and noun.dep_ == "dobj" and _issues(finder, verb):
         if finder.negated(verb) or finder.has_modal(verb) or finder._demanded(verb):

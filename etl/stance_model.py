@@ -320,7 +320,7 @@ class StanceModel:
     def probabilities(self, features: Sequence[str]) -> dict[str, float]:
         """P(class) for a candidate with these features (a feature never seen weighs 0)."""
         scores = list(self.intercepts)
-        for feature in set(features):
+        for feature in sorted(set(features)):  # one order, so the float sum is the same every run
             weights = self.weights.get(feature)
             if weights is not None:
                 scores = [s + w for s, w in zip(scores, weights, strict=True)]

@@ -76,6 +76,20 @@ def contact_returned(
             yield edge((target,), others, "neutral", verb)
 
 
+def _fellow_participants(
+    finder: _StanceFinder, targets: Iterable[str], cue: Token, edge: Any
+) -> Iterator[Any]:
+    """ "the meeting with the foreign ministers of Turkey and Russia": one meeting of all its
+    participants, so those met together are neutral toward each other too."""
+    met = finder.one_per_side(t for t in targets if not go_between(finder, t))
+    if len(met) < 2:
+        return
+    for target in met:
+        others = tuple(t for t in met if not finder.same_side(t, target))
+        if others:
+            yield edge((target,), others, "neutral", cue)
+
+
 def both_ways(finder: _StanceFinder, edges: Iterable[Any], edge: Any) -> Iterator[Any]:
     """Each nominal edge; for a war the enemy's edge back toward the waging side, and for
     contact ("talks with", "a call with") the other participant's edge back."""
@@ -92,6 +106,7 @@ def both_ways(finder: _StanceFinder, edges: Iterable[Any], edge: Any) -> Iterato
                 )
                 if others:
                     yield edge((target,), others, "neutral", found.cue)
+            yield from _fellow_participants(finder, found.targets, found.cue, edge)
         if found.polarity == "critical" and _is_war(finder, found.cue):
             for target in found.targets:
                 waging = tuple(s for s in found.sources if not finder.same_side(s, target))

@@ -22,7 +22,9 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from etl.body_references import acronym_speaker, body_back_reference, group_carried_on
 from etl.context import ArticleContext
+from etl.debate_summaries import debate_summary_claims
 from etl.document_speaker import document_claims, said_colon_claims
 from etl.joint_speakers import (
     is_back_reference,
@@ -124,19 +126,36 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         i = para_start
         open_at: int | None = None
         open_char = ""
+        closed_at: int | None = None  # where the paragraph's last curly quote closed
         while i < para_end:
             ch = text[i]
             if open_at is None:
                 if ch in _OPEN or (ch == '"'):
                     open_at, open_char = i, ch
+                elif ch in _CLOSE and closed_at is not None:
+                    quotes += _lost_opening(text, closed_at, i)
+                    closed_at = None
             elif (ch == '"' and open_char == '"') or (ch in _CLOSE and open_char in _OPEN):
                 if i > open_at + 1:
                     quotes.append(QuoteSpan(open_at + 1, i, True))
+                closed_at = i + 1 if ch in _CLOSE else None
                 open_at = None
             i += 1
         if open_at is not None:
             quotes.extend(_left_open(text, open_at, para_end))
     return quotes
+
+
+def _lost_opening(text: str, after: int, close_at: int) -> list[QuoteSpan]:
+    """A closing mark with no opening after a closed quote of the same paragraph ("... this
+    gesture.” Germany had responded generously. This is going to make a difference.”"): the
+    page lost the opening mark, and the quotation runs from the end of the previous one."""
+    start = after
+    while start < close_at and text[start].isspace():
+        start += 1
+    if start == after or not text[start : start + 1].isupper() or _words(text[start:close_at]) < 6:
+        return []
+    return [QuoteSpan(start, close_at, True)]
 
 
 _SINGLE_OPEN = "'\u2018"
@@ -267,6 +286,10 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
                 rows.append((reported.char_start, reported))
                 if reported.speaker_id is not None or not points_back(reported.speaker_text):
                     last_speaker = (reported.speaker_id, reported.speaker_text)
+                relay = _relaying_official(ctx, sent, reported)
+                if relay is not None:  # "X told them ..., a US defense official said"
+                    rows.append((relay.char_start, relay))
+                rows += [(n.char_start, n) for n in _nested_clauses(ctx, sent, reported, covered)]
                 second = _second_clause(ctx, sent, reported, covered)
                 if second is not None:
                     # The first statement ends where the second speaker's clause begins.
@@ -291,12 +314,85 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
         ctx, _refine_speakers(ctx, [statement for _start, statement in rows])
     )
     # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
-    turns = transcript_claims(ctx)
+    turns = transcript_claims(ctx) or debate_summary_claims(ctx)
     if all(c.cue == "headline" for c in turns):  # a headline does not make a transcript
         turns = [*turns, *document_claims(ctx)]
     turns += [c for c in said_colon_claims(ctx) if not _claimed(turns, c.start, c.end)]
     claimed = apply_claims(ctx, statements, turns, _make)
+    if not turns:
+        claimed = _first_person_carried_on(ctx, claimed)
+    claimed = _without_pull_quotes(claimed)
     return with_joint_speakers(ctx, [_government_voice(ctx, s) for s in claimed])
+
+
+def _without_pull_quotes(statements: list[Statement]) -> list[Statement]:
+    """A pull quote the page repeats in full elsewhere (a highlighted sentence, then the same
+    words inside a longer quotation of the same speaker) is annotated once: the shorter copy
+    gives way; so is a sentence the page prints twice with the same speaker."""
+    direct = [(s, " ".join(re.findall(r"\w+", s.quote.lower()))) for s in statements if s.is_direct]
+    dropped: set[str] = set()
+    for short, short_words in direct:
+        if short_words.count(" ") < 6 or not re.search(r"[.!?,;\u2026]\W*$", short.quote):
+            continue  # a copy the page cuts off mid-word is a page's repeat, not a pull quote
+        if any(
+            long.char_start != short.char_start
+            and len(long_words) > len(short_words)
+            and short_words in long_words
+            and _same_speaker(long, short)
+            for long, long_words in direct
+        ):
+            dropped.add(short.statement_id)
+    kept: list[tuple[Statement, str]] = []
+    for statement in statements:  # a sentence the page prints twice (a deck, then the lead)
+        words = " ".join(re.findall(r"\w+", statement.quote.lower()))
+        if statement.statement_id in dropped or words.count(" ") < 6:
+            continue
+        if any(_same_speaker(statement, k) and _reprinted(words, w) for k, w in kept):
+            dropped.add(statement.statement_id)
+        else:
+            kept.append((statement, words))
+    return [s for s in statements if s.statement_id not in dropped]
+
+
+def _reprinted(a: str, b: str) -> bool:
+    """The same sentence, but for a dateline of up to three words before one copy."""
+    short, long = sorted((a, b), key=len)
+    return long == short or (long.endswith(" " + short) and long[: -len(short)].count(" ") <= 3)
+
+
+def _same_speaker(a: Statement, b: Statement) -> bool:
+    if a.speaker_id is not None or b.speaker_id is not None:
+        return a.speaker_id == b.speaker_id
+    return a.speaker_text == b.speaker_text
+
+
+_OPENS_FIRST_PERSON = re.compile(r"^(?:We|I|Our|My)\b")
+
+
+def _first_person_carried_on(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
+    """A paragraph in the first person with no quotation marks ("We will do what is necessary
+    ..."), right after a paragraph where a person is quoted and is the last to speak, goes on
+    with that person's words (the page lost the marks)."""
+    added: list[Statement] = []
+    paragraphs = _paragraphs(ctx.body)
+    for (prev_start, prev_end), (start, end) in itertools.pairwise(paragraphs):
+        text = ctx.body[start:end].strip()
+        if not _OPENS_FIRST_PERSON.match(text) or re.search(r"[\"\u201c\u201d]", text):
+            continue
+        if _words(text) < 8 or any(s.char_start < end and start < s.char_end for s in statements):
+            continue
+        before = [s for s in statements if prev_start <= s.char_start < prev_end]
+        if not before or not any(s.is_direct for s in before):
+            continue
+        last = before[-1]
+        if last.speaker_id is None or actor_kind(ctx, last.speaker_id) != "person":
+            continue
+        if not any(s.is_direct and s.speaker_id == last.speaker_id for s in before):
+            continue
+        lead = len(ctx.body[start:end]) - len(ctx.body[start:end].lstrip())
+        speaker = (last.speaker_id, last.speaker_text)
+        added.append(_make(ctx, speaker, start + lead, start + lead + len(text), True, None))
+    return sorted([*statements, *added], key=lambda s: (s.char_start, s.char_end))
 
 
 def _claimed(claims: Sequence, start: int, end: int) -> bool:
@@ -483,8 +579,8 @@ def _is_standalone(text: str, quote: QuoteSpan) -> bool:
     lead = before[line_start + 1 :].rstrip() if line_start != -1 else before.rstrip()
     after = text[quote.outer_end : quote.outer_end + 60]
     ends_clause = bool(re.search(r"[,.?!\u2026]\s*$", content))
-    if lead == "" or lead.endswith((":", ".", "?", "!")):
-        return True  # starts a paragraph or a sentence, or follows "X said:"
+    if lead == "" or lead.rstrip('\u201d"').endswith((":", ".", "?", "!")):
+        return True  # starts a paragraph or a sentence (after a quote, too), or follows "X said:"
     if re.search(r",\s*$", lead) and (content[:1].isupper() or ends_clause):
         return True  # "X said, “We ...”" or the second half of an interrupted quote
     if _INTRODUCER.search(lead) and content[:1].isupper():
@@ -586,7 +682,33 @@ def _has_reporting_verb(ctx: ArticleContext, start: int, end: int) -> bool:
 
 
 def _is_reporting(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in REPORTING_VERBS:
+        return True
+    # Speech carried by its noun: "has today delivered a grim assessment", "gave a speech"
+    return lemma in _DELIVERING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_OBJECTS for c in token.children
+    )
+
+
+_DELIVERING = {"deliver", "give", "make", "raise"}
+_SPEECH_OBJECTS = {
+    "concern",
+    "concerns",
+    "assessment",
+    "briefing",
+    "speech",
+    "address",
+    "statement",
+    "remarks",
+    "warning",
+    "appeal",
+    "plea",
+    "ultimatum",
+    "testimony",
+}
 
 
 def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str | None, str] | None:
@@ -601,7 +723,7 @@ def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str |
     ]
     for subject in subjects:
         if not any(m.char_start <= subject.idx < m.char_end for m in mentions):
-            named = _name_subject(ctx, subject)
+            named = _name_subject(ctx, subject) or body_back_reference(ctx, subject)
             if named is not None:  # "Ban, at the start of a conference hosted by UNHCR, said:"
                 return named
     if not mentions:
@@ -834,7 +956,11 @@ def _reported(
 
 
 # A headline naming its source after a colon: "Venezuela exodus surpasses 4 million: UN".
-_COLON_SOURCE = re.compile(r"^(?P<text>[^\n:]{12,}?)\s*:\s*(?P<who>[A-Z][^\n:.!?]{0,40})$")
+_COLON_SOURCE = re.compile(
+    r"^(?:[^\n]*:\s*)?(?P<text>[^\n:]{12,}?)\s*:\s*(?P<who>[A-Z][^\n:.!?]{0,40})$"
+)
+# "...: Pentagon official": an unnamed official of a body or country speaks for it.
+_OFFICIAL_AFTER = re.compile(r"\s+(?:officials?|spokes(?:man|woman|person)|sources?)$", re.I)
 _SOURCE_KINDS = {"person", "organization", "organisation", "intergovernmental"}
 
 
@@ -851,9 +977,14 @@ def _source_after_colon(ctx: ArticleContext) -> Statement | None:
     who_start = line.start(1) + match.start("who")
     who_end = line.start(1) + match.end("who")
     mentions = ctx.mentions_in(who_start, who_end)
-    if len(mentions) != 1 or actor_kind(ctx, mentions[0].actor_id) not in _SOURCE_KINDS:
+    if len(mentions) != 1:
         return None
-    if ctx.body[who_start:who_end].strip() != mentions[0].text:
+    who = ctx.body[who_start:who_end].strip()
+    official = _OFFICIAL_AFTER.search(who)
+    if official is not None:
+        who = who[: official.start()]
+    kinds = _SOURCE_KINDS | ({"country", "government"} if official else set())
+    if actor_kind(ctx, mentions[0].actor_id) not in kinds or who != mentions[0].text:
         return None
     start = line.start(1) + match.start("text")
     end = line.start(1) + match.end("text")
@@ -1000,9 +1131,9 @@ def _reporting_clause(
         quoted = quoted_speaker(token) or described_speaker(token)  # "quoted X as saying"
         if quoted is not None and (found := _subject_mentions(ctx, quoted)):
             return _make(ctx, _pick_speaker(ctx, found), start, end, False, "quote")
-        if token.dep_ in ("relcl", "pcomp", "csubj", "csubjpass") or (
-            token.dep_ == "xcomp" and token.head.lemma_ in _DECLINE
-        ):
+        if (
+            token.dep_ in ("relcl", "pcomp", "csubj", "csubjpass") and not _absolute_speaker(token)
+        ) or (token.dep_ == "xcomp" and token.head.lemma_ in _DECLINE):
             # "in what the Kremlin describes as", "X failed to mention", "Canada welcoming the
             # flight stands in contrast" (a clause that is the subject): not X's statement
             continue
@@ -1030,17 +1161,24 @@ def _reporting_clause(
             if named is not None:
                 found = (voice_of(ctx, named.actor_id), named.text)
                 return _make(ctx, found, start, end, False, _cue_text(token))
+            untagged = _untagged_before_verb(ctx, token) if token.dep_ == "ROOT" else None
+            if untagged is not None:  # "..., Deputy Representative to the UN Jane Doe said"
+                return _make(ctx, untagged, start, end, False, _cue_text(token))
             continue
         if subject.dep_ == "nsubjpass" or subject.lower_ == "it":
             if token.lemma_.lower() in _PASSIVE_REPORTING and last is not None and _no_agent(token):
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
             continue
         mentions = _subject_mentions(ctx, subject)
-        if (subject.lower_ in _UNOFFICIAL or _unofficial_group(ctx, subject, mentions)) and all(
-            actor_kind(ctx, m.actor_id) == "country" for m in mentions
-        ):
+        if (
+            subject.lower_ in _UNOFFICIAL
+            or _unofficial_group(ctx, subject, mentions)
+            or _anonymous_person(subject)
+        ) and all(actor_kind(ctx, m.actor_id) == "country" for m in mentions):
             continue  # "Activists in Syria say", "Yemeni political sources said": not the state
-        untagged = _untagged_name(ctx, subject, mentions)
+        untagged = _untagged_name(ctx, subject, mentions) or _person_over_place(
+            ctx, subject, mentions
+        )
         if untagged is not None:  # "Swiss Secretary of State for Migration Mario Gattiker said"
             return _make(ctx, untagged, start, end, False, _cue_text(token))
         holder = title_holder(ctx, subject, mentions)  # "The Minister said"
@@ -1061,6 +1199,13 @@ def _reporting_clause(
             if subject.lemma_.lower() in _DOCUMENT_NOUNS and last is not None:
                 # "The statement repeats that ..." continues the author of the statement.
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
+            if subject.lower_ in ("he", "she") and _voiced_by_official(ctx, last):
+                # "Colombia's director of migration reported ... he said": no person is named,
+                # so the pronoun is the official who spoke for the country just before
+                return _make(ctx, last, start, end, False, _cue_text(token))
+            body = body_back_reference(ctx, subject) or acronym_speaker(ctx, subject)
+            if body is not None:  # "The Council urged ...", "the HNC said"
+                return _make(ctx, body, start, end, False, _cue_text(token))
             home = _home_country(ctx, subject)
             if home is not None:
                 return _make(ctx, home, start, end, False, token.lemma_.lower())
@@ -1072,6 +1217,10 @@ def _reporting_clause(
                 return _make(ctx, named, start, end, False, _cue_text(token))
             continue
         speaker_id, speaker_text = _pick_speaker(ctx, mentions)
+        if len(mentions) == 1 and mentions[0].how == "reference":
+            carried = group_carried_on(ctx, subject, speaker_id, last)  # "the group said"
+            if carried is not None:
+                return _make(ctx, carried, start, end, False, _cue_text(token))
         coordinated = any(c.dep_ == "conj" for c in subject.children)  # "X and Y said"
         if not coordinated and (named := person_before_verb(ctx, token)) is not None:
             # "X's envoy, Y, said"
@@ -1095,11 +1244,45 @@ _UNOFFICIAL = {
     "refugees",
     "observers",
     "campaigners",
+    "rebels",
+    "insurgents",
+    "fighters",
+    "militants",
+    "protesters",
+    "demonstrators",
 }
 
 
 # Qualifiers that make officials or leaders speak for a community, not for a state.
 _NON_STATE = {"tribal", "community", "local", "religious", "village", "clan", "camp", "rebel"}
+
+
+def _anonymous_person(subject: Token) -> bool:
+    """ "An Afghan woman who got onto a flight tells the BBC": one unnamed person, described by
+    nationality, is no voice of the country (an official is: "a US defense official said")."""
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() in _SPEAKING_ROLES:
+        return False
+    return any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in subject.children
+    )
+
+
+# Unnamed people who speak for their state or body when described by its name.
+_SPEAKING_ROLES = {
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "diplomat",
+    "envoy",
+    "ambassador",
+    "representative",
+    "officer",
+    "commander",
+    "source",
+    "statement",
+}
 
 
 def _unofficial_group(ctx: ArticleContext, subject: Token, mentions: list[Mention]) -> bool:
@@ -1154,6 +1337,65 @@ def _untagged_name(
     return resolve_name(ctx, name, start, start, people_of(ctx))
 
 
+def _untagged_before_verb(ctx: ArticleContext, verb: Token) -> tuple[str | None, str] | None:
+    """A subjectless reporting verb after a title and a name the tagger missed or swallowed into
+    an organisation ("..., Russian Deputy Permanent Representative to the United Nations Jane
+    Doe said on Friday"): two or three capitalised words right before the verb, none an actor's
+    mention, with a title word among the eight words before them."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].lower_ in ("has", "have", "had", "also"):
+        i -= 1
+    words: list[Token] = []
+    while (
+        i >= 0
+        and len(words) < 3
+        and doc[i].pos_ == "PROPN"
+        and doc[i].text[:1].isupper()
+        and doc[i].lower_ not in _TITLE_WORDS
+    ):
+        words.insert(0, doc[i])
+        i -= 1
+    if len(words) < 2:
+        return None
+    window = doc[max(0, words[0].i - 8) : words[0].i]
+    if not any(
+        t.lower_ in _TITLE_WORDS - {"state", "affairs", "nations", "council", "un"} for t in window
+    ):
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    if ctx.mentions_in(start, end):
+        return None
+    name = " ".join(w.text for w in words)
+    from etl.turns import people_of, resolve_name
+
+    return resolve_name(ctx, name, start, start, people_of(ctx))
+
+
+_PLACE_KINDS = {"country", "city", "place", "region"}
+
+
+def _person_over_place(
+    ctx: ArticleContext, subject: Token, mentions: list[Mention]
+) -> tuple[str | None, str] | None:
+    """A person whose first name is a place ("Paris Aristotle said"): the tagger reads the
+    whole name as a person while the gazetteer matched only the place in it."""
+    if subject.pos_ != "PROPN" or subject.ent_type_ != "PERSON" or not mentions:
+        return None
+    if any(m.char_start <= subject.idx < m.char_end for m in mentions):
+        return None
+    entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+    if entity is None or entity.label_ != "PERSON" or len(entity) < 2:
+        return None
+    inside = [m for m in mentions if entity.start_char <= m.char_start < entity.end_char]
+    if not inside or any(actor_kind(ctx, m.actor_id) not in _PLACE_KINDS for m in inside):
+        return None
+    from etl.turns import people_of, resolve_name
+
+    start = entity.start_char
+    return resolve_name(ctx, entity.text, start, start, people_of(ctx))
+
+
 _TITLE_WORDS = {
     "minister",
     "secretary",
@@ -1201,6 +1443,90 @@ def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str]
     country = ranked[0][0]
     actor = ctx.actors.get(country)
     return country, actor.name if actor else country
+
+
+_RELAYING_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson"}
+
+
+def _relaying_official(ctx: ArticleContext, sent: Span, first: Statement) -> Statement | None:
+    """ "General X told Taliban officials not to attack the airport, a US defense official
+    said": the unnamed official closing the sentence reports the person's words, and is a
+    speaker too, for the official's country (an outlet or a named person closing a sentence
+    only relays it, see `_reporting_order`)."""
+    root = sent.root
+    if not _is_reporting(root) or not any(
+        c.dep_ == "ccomp" and c.i < root.i for c in root.children
+    ):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in _RELAYING_ROLES:
+        return None
+    mentions = _subject_mentions(ctx, subject)
+    if not mentions or actor_kind(ctx, mentions[0].actor_id) not in ("country", "government"):
+        return None
+    speaker = (voice_of(ctx, mentions[0].actor_id), mentions[0].text)
+    if speaker[0] == first.speaker_id or (
+        first.speaker_id is not None and actor_kind(ctx, first.speaker_id) != "person"
+    ):
+        return None  # the official's own words, or a body's
+    return replace(
+        _make(ctx, speaker, first.char_start, first.char_end, False, _cue_text(root)),
+        statement_id=stable_id(
+            ctx.article.article_id, first.char_start, first.char_end, str(speaker[0])
+        ),
+    )
+
+
+def _nested_clauses(
+    ctx: ArticleContext, sent: Span, first: Statement, covered: _Covered
+) -> list[Statement]:
+    """Reported speech nested in a statement's sentence, in an adverbial or relative clause with
+    its own named subject ("X said the Government has offered to resettle 100 Syrians after the
+    United Nations called upon the international community to help", "the blasts, which the
+    Interior Ministry blamed on a car bomb"): also a statement of that subject, the clause its
+    evidence."""
+    found: list[Statement] = []
+    for token in sent:
+        if (
+            token.dep_ not in ("advcl", "relcl")
+            or not _is_reporting(token)
+            or _inside(covered, token.idx, token.idx + 1)
+            or not _has_content(token, covered)
+        ):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        mentions = _subject_mentions(ctx, subject)
+        if not mentions:
+            continue
+        speaker = _pick_speaker(ctx, mentions)
+        if speaker[0] is None or speaker[0] in (first.speaker_id, ctx.country_of(first.speaker_id)):
+            continue
+        words = [t for t in token.subtree if t.dep_ != "mark" or t.head is not token]
+        start = min(subject.left_edge.idx, words[0].idx)
+        if token.dep_ == "relcl":  # "which the Interior Ministry blamed on ...": from "which"
+            start = token.left_edge.idx
+        end = words[-1].idx + len(words[-1])
+        start, end = _trim(ctx.body, start, end)
+        if end - start < 20 or not (first.char_start <= start and end <= first.char_end):
+            continue
+        found.append(
+            replace(
+                _make(ctx, speaker, start, end, False, _cue_text(token)),
+                statement_id=stable_id(ctx.article.article_id, start, end, str(speaker[0])),
+            )
+        )
+    return found
+
+
+def _voiced_by_official(ctx: ArticleContext, last: tuple[str | None, str] | None) -> bool:
+    """The last speaker is a country, government or body (one of its officials spoke)."""
+    return (
+        last is not None
+        and last[0] is not None
+        and actor_kind(ctx, last[0]) in ("country", "government", "intergovernmental")
+    )
 
 
 def _second_clause(
@@ -1253,7 +1579,11 @@ def _reporting_order(ctx: ArticleContext, sent: Span) -> list[Token]:
     return tokens
 
 
-_OFFICIALS_AFTER = re.compile(r"(?:\s+government)?\s+(?:officials|authorities)\b", re.I)
+_OFFICIALS_AFTER = re.compile(
+    r"(?:\s+(?:government|defen[cs]e|administration|military|state|security|foreign ministry))?"
+    r"\s+(?:officials?|authorities)\b",
+    re.I,
+)
 _OFFICIALS_REACH = 2000  # characters searched back for "Canadian officials"
 
 
@@ -1344,6 +1674,20 @@ def _cue_text(token: Token) -> str:
         ):
             return f"{token.lemma_.lower()} {child.lower_}"
     return token.lemma_.lower()
+
+
+def _absolute_speaker(token: Token) -> bool:
+    """ "with spokesman X insisting that ...", "despite President X categorically denying that":
+    a gerund after a preposition with a named subject of its own is that subject's statement
+    ("with both sides blaming each other" names nobody)."""
+    return (
+        token.dep_ == "pcomp"
+        and token.tag_ == "VBG"
+        and token.head.lower_ in ("with", "despite", "after", "amid")
+        and any(
+            c.dep_ == "nsubj" and any(t.pos_ == "PROPN" for t in c.subtree) for c in token.children
+        )
+    )
 
 
 def _has_content(token: Token, covered: _Covered) -> bool:

@@ -158,6 +158,7 @@ def transcript_claims(ctx: ArticleContext) -> list[Claim]:
     return (
         _inline_turns(ctx, lines, people)
         or _label_line_turns(ctx, lines, people)
+        or _colon_label_turns(ctx, lines, people)
         or _interview_turns(ctx, lines, people)
     )
 
@@ -467,6 +468,46 @@ def _label_line_turns(ctx: ArticleContext, lines: list[Line], people: list[str])
         if i in starts:
             current = starts[i]
         elif current is not None and speaks_on(line, lines):
+            claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
+    return claims
+
+
+# A label line closed by a colon: "Jane Doe (Riding) (Lab):", "Jane Doe, Minister of X:".
+_COLON_LABEL = re.compile(r"^(?P<label>[A-Z][^:\n]{2,100}?)\s*:$")
+
+
+def _colon_label_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> list[Claim]:
+    """Speeches printed under label lines that end in a colon ("Jane Doe (Riding) (Lab):"),
+    as magazines reprint a debate: at least two such lines naming people. The paragraph right
+    after a label is speech even when the page cuts it off short ("My right hon. Friend is")."""
+    starts: dict[int, tuple[str | None, str]] = {}
+    for i, line in enumerate(lines[:-1]):
+        match = _COLON_LABEL.match(line.text)
+        if match is None or line.words > 12:
+            continue
+        label = match.group("label")
+        name = bare_name(label)
+        words = name.split()
+        if not 2 <= len(words) <= 4 or label.split()[0].lower() in _NOT_SPEAKERS:
+            continue
+        if not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+            continue
+        speaker = resolve_name(ctx, name, line.start, line.start + len(label), people)
+        if speaker is None:
+            continue
+        if not (_is_person(ctx, speaker[0]) or (speaker[0] is None and "(" in label)):
+            continue
+        starts[i] = speaker
+    if len(starts) < 2:
+        return []
+    claims: list[Claim] = []
+    current: tuple[str | None, str] | None = None
+    for i, line in enumerate(lines):
+        if i in starts:
+            current = starts[i]
+        elif current is not None and (
+            speaks_on(line, lines) or (i - 1 in starts and line.words >= 3)
+        ):
             claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
     return claims
 

@@ -60,6 +60,7 @@ class Claim:
     start: int
     end: int
     cue: str
+    direct: bool = True  # the speaker's own words; False for a summary of what they said
 
 
 def lines_of(text: str) -> list[Line]:
@@ -162,7 +163,9 @@ def apply_claims(
         for s in statements
         if not _overlaps(spans, s.char_start, s.char_end) or _third_party(ctx, s, claims)
     ]
-    made = [make(ctx, (c.speaker_id, c.speaker_text), c.start, c.end, True, c.cue) for c in claims]
+    made = [
+        make(ctx, (c.speaker_id, c.speaker_text), c.start, c.end, c.direct, c.cue) for c in claims
+    ]
     seen: set[str] = set()
     for k, statement in enumerate(made):  # a span several speakers issued jointly
         if statement.statement_id in seen:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefing import dyad, evidence, queries
+from briefing import dyad, evidence, page_state, queries
 from briefing.downloads import pack_menu, show_chart
 from briefing.ui import header, nothing_matches, page_context
 from briefing.views import Chart
@@ -15,28 +15,23 @@ from briefing.views import Chart
 EVIDENCE_ROWS = 200
 
 
-def _choose(label: str, options: dict[str, str], wanted: str | None, key: str) -> str | None:
-    """A select box whose first choice is the URL's, when it is among the options."""
+def _choose(label: str, param: str, options: dict[str, str], key: str) -> str | None:
+    """A select box of `options` whose choice is in the URL as `param`, like every page's
+    choices (briefing/page_state.py): a link, Back and a page switch reopen it."""
     ids = list(options)
     if not ids:
         return None
-    if key not in st.session_state or (wanted in options and st.session_state.get(key) != wanted):
-        if wanted in options:
-            st.session_state[key] = wanted
-        elif st.session_state.get(key) not in options:
-            st.session_state[key] = ids[0]
-    return st.selectbox(label, ids, key=key, format_func=lambda i: options.get(i, i))
+    page_state.choice(param, key, ids[0], allowed=ids)
+    if st.session_state.get(key) not in options:  # the filters have left the old choice out
+        st.session_state[key] = ids[0]
+    chosen = st.selectbox(label, ids, key=key, format_func=lambda i: options.get(i, i))
+    page_state.keep(param, chosen)  # always written: the first choice depends on the data
+    return chosen
 
 
 ctx = page_context()
 if ctx:
     wh, f = ctx.warehouse, ctx.filters
-    params = st.query_params
-    ss = st.session_state
-    # The URL chooses the pair when it is new to this session (a link was followed); after that
-    # the analyst's own choices win and are written back to the URL.
-    url = (params.get("side"), params.get("source"), params.get("target"))
-    followed = ss.get("dyad_url") != url
     shown: list[Chart] = []  # the pair's chart once drawn below; the pack reads it when pressed
     header(
         "Pair over time",
@@ -46,10 +41,11 @@ if ctx:
         lambda: pack_menu(ctx, "Pair over time", lambda: shown),
     )
     top = st.columns([1, 2, 2], vertical_alignment="bottom")
-    if "dyad_side" not in ss or (followed and url[0] in dyad.SIDES):
-        ss["dyad_side"] = url[0] if url[0] in dyad.SIDES else "country"
+    # The pair is in the URL (side, source, target) as every page's choices are.
+    page_state.choice("side", "dyad_side", "country", allowed=dyad.SIDES)
     with top[0]:
         side = st.segmented_control("Sides are", list(dyad.SIDES), key="dyad_side") or "country"
+    page_state.keep("side", side, default="country")
     counts = queries.stance_counts(wh, f, side)
     if counts.empty:
         nothing_matches("stances")
@@ -58,16 +54,13 @@ if ctx:
         by_source = by_source.sort_values(["stances", "source"], ascending=[False, True])
         sources = dict(zip(by_source["source_id"], by_source["source"], strict=True))
         with top[1]:
-            source = _choose("Source", sources, url[1] if followed else None, "dyad_source")
+            source = _choose("Source", "source", sources, "dyad_source")
         of_source = counts[counts["source_id"] == source]
         by_target = of_source.groupby(["target_id", "target"], as_index=False)["stances"].sum()
         by_target = by_target.sort_values(["stances", "target"], ascending=[False, True])
         targets = dict(zip(by_target["target_id"], by_target["target"], strict=True))
         with top[2]:
-            target = _choose("Target", targets, url[2] if followed else None, "dyad_target")
-        if url != (side, source, target):
-            params.update(source=source, target=target, side=side)
-        ss["dyad_url"] = (side, source, target)
+            target = _choose("Target", "target", targets, "dyad_target")
 
         names = f"{sources.get(source, source)} → {targets.get(target, target)}"
         stances = dyad.pair_stances(wh, f, side, source, target)

@@ -50,9 +50,9 @@ if ctx:
 
         left, right = st.columns(2, gap="large")
         with left:
-            show_chart(ctx, people)
+            show_chart(ctx, people, share=0.5)
         with right:
-            show_chart(ctx, money)
+            show_chart(ctx, money, share=0.5)
         show_chart(ctx, over_time)
 
         st.subheader("Every figure, with its evidence")

@@ -8,7 +8,7 @@ from datetime import date
 import streamlit as st
 
 from briefing import evidence, export, maps, page_state
-from briefing.downloads import chart_downloads
+from briefing.downloads import chart_downloads, plotly_at_every_width
 from briefing.text import md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
 from briefing.views import Chart
@@ -74,13 +74,12 @@ if ctx:
             on_map.source_line(show, outlets=on_map.outlets, generated=date.today()),
         ),
     )
-    state = st.plotly_chart(
+    selection = plotly_at_every_width(
         fig,
-        config=maps.plotly_config(export.plotly_config(chart.name)),
-        key=f"map_chart_{show}_{colour}",
-        width="stretch",
-        on_select="rerun",
-        selection_mode=("points",),
+        maps.for_phone(fig),
+        f"map_chart_{show}_{colour}",
+        maps.plotly_config(export.plotly_config(chart.name)),
+        selectable=True,
     )
     chart_downloads(ctx, chart)
     drawn = places.dropna(subset=["lat", "lon"])
@@ -114,7 +113,7 @@ if ctx:
     names = dict(zip(places["place_id"], places["name"], strict=True))
     kinds = dict(zip(places["place_id"], places["kind"], strict=True))
     page_state.choice("place", "map_place", None, allowed=names)
-    picked = maps.selected_place(state.selection if state is not None else None)
+    picked = maps.selected_place(selection)
     if picked and picked != ss.get("map_picked") and picked in names:
         ss["map_place"] = picked  # a bubble clicked in this run
     ss["map_picked"] = picked

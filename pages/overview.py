@@ -143,7 +143,7 @@ if ctx:
                 icon=":material/arrow_forward:",
             )
         with right:
-            show_chart(ctx, balance)
+            show_chart(ctx, balance, share=0.4)
             st.page_link(
                 "pages/stances.py",
                 label="Stances in detail",
@@ -152,9 +152,9 @@ if ctx:
 
         left, right = st.columns([3, 2], gap="large")
         with left:
-            show_chart(ctx, monthly)
+            show_chart(ctx, monthly, share=0.6)
         with right:
-            show_chart(ctx, cited)
+            show_chart(ctx, cited, share=0.4)
             st.page_link(
                 "pages/figures.py",
                 label="Humanitarian figures",

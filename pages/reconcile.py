@@ -10,7 +10,7 @@ import json
 
 import streamlit as st
 
-from briefing import evidence, reconcile
+from briefing import evidence, page_state, reconcile
 from briefing.downloads import pack_menu, show_chart
 from briefing.text import md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
@@ -20,15 +20,15 @@ EVIDENCE_ROWS = 200
 KEY = "reconcile_quantity"
 
 
-def choose(options: dict[str, str], wanted: str | None) -> str | None:
-    """The quantity select box; the URL's quantity wins when a link was followed."""
+def choose(options: dict[str, str]) -> str | None:
+    """The quantity select box, its choice in the URL as `quantity` like every page's choices
+    (briefing/page_state.py): a link, Back and a page switch reopen it."""
     ids = list(options)
     ss = st.session_state
-    if KEY not in ss or (wanted in options and ss.get(KEY) != wanted):
-        ss[KEY] = wanted if wanted in options else ids[0]
-    elif ss.get(KEY) not in options:
+    page_state.choice("quantity", KEY, ids[0], allowed=ids)
+    if ss.get(KEY) not in options:  # the filters have left the old choice out
         ss[KEY] = ids[0]
-    return st.selectbox(
+    chosen = st.selectbox(
         "Quantity (category · people or currency · place)",
         ids,
         key=KEY,
@@ -36,6 +36,8 @@ def choose(options: dict[str, str], wanted: str | None) -> str | None:
         help="Figures count the same quantity when they have the same category, the same "
         "people (civilians, soldiers, children\u2026) or currency and the same place.",
     )
+    page_state.keep("quantity", chosen)  # always written: the first choice depends on the data
+    return chosen
 
 
 def chart_of(ctx, found, label: str) -> Chart:
@@ -56,12 +58,8 @@ def chart_of(ctx, found, label: str) -> Chart:
 ctx = page_context()
 if ctx:
     wh, f = ctx.warehouse, ctx.filters
-    params = st.query_params
-    ss = st.session_state
-    wanted = params.get("quantity")
-    # The URL chooses the quantity when it is new to this session (a link was followed); after
-    # that the analyst's own choice wins and is written back to the URL.
-    followed = ss.get("reconcile_url") != wanted
+    # The quantity a link asked for, to say so when the filters leave it out.
+    wanted = page_state.url_params().get("quantity")
     figures = reconcile.quantity_figures(wh, f)
     options = reconcile.choices(figures)
     labels = dict(zip(options["quantity_key"], options["quantity_label"], strict=True))
@@ -81,16 +79,13 @@ if ctx:
     if options.empty:
         nothing_matches("figures with a place")
     else:
-        if wanted and wanted not in labels and followed:
+        if wanted and wanted not in labels and KEY not in st.session_state:
             st.warning(
                 "The link's quantity is not among the figures under these filters; showing "
                 "the first one instead.",
                 icon=":material/info:",
             )
-        chosen = choose(labels, wanted if followed else None)
-        if chosen != wanted:
-            params["quantity"] = chosen
-        ss["reconcile_url"] = chosen
+        chosen = choose(labels)
         label = labels[chosen]
         found = reconcile.points(figures, chosen)
         band = reconcile.spreads(found)

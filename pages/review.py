@@ -2,7 +2,8 @@
 accept, reject or fix each, skip it, or undo one's own last change (docs/reviews.md).
 
 A review is recorded in the review store and applied to the warehouse at once
-(`etl.review.submit(..., apply=True)`); the next run of any page reads the replaced warehouse.
+(`etl.review.submit(..., apply=True)`, waiting a few seconds at most for a running ETL); the
+next run of any page reads the replaced warehouse.
 `?table=stances&row=<id>` opens the page at one row (the "Review" links of the other pages).
 """
 
@@ -86,7 +87,7 @@ def current_state(db: str, version: tuple, table: str, row_id: str):
 def submit(db: str, request: review.ReviewRequest, what: str) -> bool:
     """Record and apply one action; say what happened on the next run. True when recorded."""
     try:
-        done = review.submit(db, [request], apply=True)
+        done = review.submit(db, [request], apply=True, apply_timeout=review.PAGE_APPLY_TIMEOUT)
     except review.ReviewConflict as exc:
         latest = exc.latest.describe() if exc.latest else "another action"
         flash(
@@ -133,7 +134,7 @@ def undo_last(db: str, wh_version: tuple, me: str) -> None:
         base_version=state.version if state else None,
     )
     try:
-        review.submit(db, [request], apply=True)
+        review.submit(db, [request], apply=True, apply_timeout=review.PAGE_APPLY_TIMEOUT)
     except review.WarehouseBusy as exc:
         flash("warning", f"Undo recorded, but not applied yet: {exc}")
     except review.ReviewConflict as exc:

@@ -33,11 +33,11 @@ if ctx:
         show_chart(ctx, bars)
         left, right = st.columns([3, 2], gap="large")
         with left:
-            show_chart(ctx, matrix)
-            phone_scroll("chart_stances_matrix", MATRIX_PHONE_PX)
+            show_chart(ctx, matrix, share=0.6)
+            phone_scroll("chart_stances_matrix_on_phone", MATRIX_PHONE_PX)
             st.caption(views.MATRIX_ENCODING + " Hover a cell for the count of each polarity.")
         with right:
-            show_chart(ctx, monthly)
+            show_chart(ctx, monthly, share=0.4)
         table = queries.stances_table(ctx.warehouse, ctx.filters)
         st.subheader("Every stance, with its evidence")
         st.caption(

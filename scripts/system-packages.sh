@@ -3,6 +3,7 @@
 #   runtime: chromium (slide images via kaleido, and the browser tests), Liberation fonts
 #            (Arial-compatible, so exported charts and decks look the same everywhere)
 #   dev:     runtime + libreoffice-impress (the test that renders a briefing pack to PDF)
+#   venv:    only python3-venv, when Python's venv module is missing (run before the venv exists)
 # Without root or apt-get it says what is missing and carries on: the dashboard still runs
 # (image exports then say why they are unavailable) and those tests skip, unless
 # BRIEFING_REQUIRE_TOOLS=1 makes them fail.
@@ -10,8 +11,12 @@ set -uo pipefail
 want="${1:-runtime}"
 
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation)
+# Debian and Ubuntu ship Python's venv module apart: without it `python3 -m venv` fails.
+"${PYTHON:-python3}" -c "import ensurepip, venv" >/dev/null 2>&1 || missing+=(python3-venv)
+if [ "$want" != venv ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation)
+fi
 if [ "$want" = dev ]; then
   command -v libreoffice >/dev/null 2>&1 || missing+=(libreoffice-impress)
 fi

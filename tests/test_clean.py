@@ -218,6 +218,50 @@ def test_hard_wrapped_paragraphs_are_joined():
     assert squash(body) == squash(page)
 
 
+def test_lines_cut_mid_sentence_in_an_unparted_block_are_joined_to_their_sequel():
+    page = (
+        "The World Food Programme\n"
+        "said on Monday that more than 12,000 refugees in Chad were receiving food, adding that\n"
+        "4,200 were children.\n"
+        "Aid groups welcomed the news and asked donors for more money this year.\n"
+        "No comments:\n"
+        "Post a Comment"
+    )
+    lines = clean_text(page).split("\n\n")
+    assert lines[0] == (
+        "The World Food Programme said on Monday that more than 12,000 refugees in Chad were "
+        "receiving food, adding that 4,200 were children."
+    )
+    assert "Aid groups welcomed the news and asked donors for more money this year." in lines
+
+
+def test_a_live_pages_trailing_summary_points_are_kept():
+    page = (
+        "Live: the evacuation\n\n"
+        "The airlift went on through the night, officials said, as crowds grew at the gates.\n\n"
+        "Here is what you need to know:\n\n"
+        "• More than 12,000 people have been flown out of the capital since Sunday\n\n"
+        "• The defence ministry says 3,000 troops are guarding the airport perimeter\n\n"
+        "• Aid agencies have warned of food shortages across the northern provinces"
+    )
+    body = clean_text(page)
+    assert "• Aid agencies have warned of food shortages across the northern provinces" in body
+    assert "• More than 12,000 people have been flown out of the capital since Sunday" in body
+
+
+def test_a_last_paragraph_cut_off_mid_sentence_is_kept():
+    page = (
+        "Floods reach the camps\n\n"
+        "Heavy rain flooded shelters across the district on Monday, aid workers said.\n\n"
+        "Photo by a staff photographer/Agency\n\n"
+        "Photo by a staff photographer/Agency\n\n"
+        "About 12,000 have moved to higher ground near the border, while others have sought "
+        "shelter in schools, mosques and community centres. The new arrivals joined about "
+        "40,000 people already living in"
+    )
+    assert clean_text(page).endswith("40,000 people already living in")
+
+
 def test_empty_and_furniture_only_pages_clean_to_nothing():
     assert clean_text("") == ""
     assert clean_text("Skip to main content\n\nAdvertisement\n\nShare\n") == ""

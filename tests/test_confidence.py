@@ -123,6 +123,20 @@ def test_event_features_tell_a_written_date_from_a_carried_one():
     assert "participants=1" in features("events", event())
 
 
+def test_event_features_tell_the_lead_from_the_body_and_a_repeated_type():
+    assert "sentence=lead" in features("events", event())
+    late = event(char_start=60, char_end=len(BODY))
+    extraction = dataclasses.replace(EXTRACTION, events=(event(), late))
+    assert "sentence=lead" in confidence.event_features(late, extraction, ACTORS)
+    long_body = "One. Two. Three. " + BODY
+    article = dataclasses.replace(ARTICLE, body=long_body)
+    moved = event(char_start=17, char_end=50)
+    lone = Extraction(article, mentions=(), events=(moved,))
+    assert "sentence=body" in confidence.event_features(moved, lone, ACTORS)
+    assert "repeated_type=false" in confidence.event_features(moved, lone, ACTORS)
+    assert "repeated_type=true" in confidence.event_features(late, extraction, ACTORS)
+
+
 # --- the model -------------------------------------------------------------------------------
 
 

@@ -209,7 +209,28 @@ def test_filter_options_list_countries_actors_outlets_and_the_date_span(wh):
     }
     assert "chrystia-freeland" in options.actors
     assert options.outlets == ("CBC News", "Policy Blog", "The Globe and Mail")
-    assert options.first_date == date(2016, 12, 12) and options.last_date == date(2020, 11, 11)
+    # The default range is the articles' publication span; a statement dated the day before
+    # the first article is still reachable.
+    assert options.first_date == date(2016, 12, 13) and options.last_date == date(2020, 11, 11)
+    assert options.earliest == date(2016, 12, 12) and options.latest == date(2020, 11, 11)
+
+
+def test_the_default_date_range_is_the_articles_not_a_stray_earlier_row(tmp_path):
+    # One event recalled from years before the first article (the shipped corpus has one in
+    # 2012) must not start the default range; the widget still reaches it.
+    db = build_warehouse(tmp_path / "stray.duckdb")
+    with duckdb.connect(str(db)) as con:
+        article = con.execute("SELECT article_id FROM articles LIMIT 1").fetchone()[0]
+        con.execute(
+            "INSERT INTO events (event_id, article_id, event_date, date_precision, event_type) "
+            "VALUES ('e-stray', ?, DATE '2012-03-01', 'month', 'other')",
+            [article],
+        )
+        published = "SELECT min(published_date), max(published_date) FROM articles"
+        first, last = con.execute(published).fetchone()
+    options = q.filter_options(q.locate(str(db)))
+    assert (options.first_date, options.last_date) == (first, last)
+    assert options.earliest == date(2012, 3, 1) and options.latest >= last
 
 
 def pairs(counts) -> dict:

@@ -328,7 +328,7 @@ def test_a_range_the_analyst_chose_stays_when_the_data_grows(tmp_path, monkeypat
     at.run()
     assert at.query_params["to"] == ["2019-01-01"] or at.query_params["to"] == "2019-01-01"
     assert filters_of(at).date_to == date(2019, 1, 1)
-    assert at.date_input(key="flt_dates").value[0] == date(2016, 12, 12)  # the data's first day
+    assert at.date_input(key="flt_dates").value[0] == date(2016, 12, 13)  # the first article
 
 
 # --- the password gate --------------------------------------------------------------------------

@@ -129,3 +129,22 @@ def test_they_said_after_a_dated_report_carries_the_day_into_what_they_report(
     )
     events = events_with_statements(body, datetime.date(2018, 9, 17))
     assert ("meeting", "2018-09-16", "day") in _summary(events)
+
+
+def test_a_page_labelled_a_ministerial_statement_is_a_statement_of_its_publication_day(
+    events_with_statements,
+):
+    body = (
+        "Back to House of Commons Debates\nSyria\n09 December 2024\nLead MP\nJane Doe\n"
+        "Debate Type\nMinisterial Statement\nTags\nForeign Affairs\n\n"
+        "Members asked about aid to the displaced families in the camps."
+    )
+    events = events_with_statements(body, datetime.date(2024, 12, 9))
+    assert _summary(events) == [("statement", "2024-12-09", "day")]
+    assert events[0].evidence == "Ministerial Statement"
+
+
+def test_a_statement_label_deep_in_the_body_is_no_heading(events_with_statements):
+    lines = [f"Line number {n} of the story about the camps" for n in range(12)]
+    body = "\n".join([*lines, "Joint Statement", "Aid agencies deliver water."])
+    assert _summary(events_with_statements(body, datetime.date(2024, 12, 9))) == []

@@ -591,3 +591,14 @@ def test_bytes_in_memory_read_as_the_same_file_on_disk(tmp_path, name):
     (tmp_path / name).write_bytes(payload)
     kind = intake.sniff_kind(payload, name)
     assert read_bytes(payload, name, kind) == read_source(tmp_path / name, tmp_path)
+
+
+def test_a_dashboard_run_happens_in_its_own_process_and_its_refusal_comes_back(tmp_path):
+    """The server is multi-threaded; the ETL forks workers, so it runs in a spawned process.
+    A run that cannot happen says why in the page's thread, as a RunError."""
+    from etl.run import RunError
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    with pytest.raises(RunError, match="folder for the warehouse does not exist"):
+        intake.run_etl_in_child(raw, tmp_path / "missing" / "warehouse.duckdb")

@@ -103,7 +103,8 @@ def test_capitals_are_cities_and_parts_of_countries_are_regions(gazetteer):
     # small town's name is no part of it.
     assert resolved(gazetteer, "South Sudan").place_id == "country:SS"
     assert resolved(gazetteer, "North Korea").place_id == "country:KP"
-    assert gazetteer.resolve("West Bank") is None
+    # "West Bank" is the named area, not part of a town called Bank.
+    assert resolved(gazetteer, "West Bank").place_id == "region:PS/west-bank"
 
 
 def test_a_city_is_found_by_its_other_names_and_by_the_articles_countries(gazetteer):
@@ -119,10 +120,46 @@ def test_unknown_and_empty_locations_resolve_to_nothing(gazetteer):
         assert gazetteer.resolve(text) is None
 
 
-def test_a_region_without_a_namesake_city_has_no_point(gazetteer):
+def test_named_areas_and_regions_without_a_namesake_city_are_placed_at_their_towns(gazetteer):
+    # Eastern Ghouta is no subdivision and no town; Darfur spans five states; Tigray is named
+    # after none of its towns: each is a region at the centre of the towns it is made of.
+    expected = {  # name: (place id, about where it lies)
+        "Eastern Ghouta": ("region:SY/eastern-ghouta", (33.55, 36.4)),
+        "Darfur": ("region:SD/darfur", (13.0, 24.5)),
+        "Tigray": ("region:ET-TI", (13.8, 39.2)),
+        "Gaza Strip": ("region:PS/gaza-strip", (31.4, 34.4)),
+    }
+    for name, (place_id, (lat, lon)) in expected.items():
+        place = resolved(gazetteer, name)
+        assert (place.place_id, place.kind, place.name) == (place_id, "region", name)
+        assert abs(place.lat - lat) < 1.5 and abs(place.lon - lon) < 1.5, (name, place)
+    assert resolved(gazetteer, "eastern Ghouta").place_id == "region:SY/eastern-ghouta"
+    assert resolved(gazetteer, "Darfur").country_id == "sudan"
+    # pycountry's name for the subdivision is the same place, now with a point.
+    assert resolved(gazetteer, "Tigrai region").place_id == "region:ET-TI"
+    # The city keeps its name: "Gaza" alone is the city, as "Aleppo" is.
+    assert resolved(gazetteer, "Gaza").kind == "city"
+
+
+def test_a_town_under_15000_people_is_placed_only_in_a_country_the_article_names(gazetteer):
+    syria = Context(countries=frozenset({"SY"}))
+    town = resolved(gazetteer, "Jindayris", syria)
+    assert (town.kind, town.country_code) == ("city", "SY") and town.lat is not None
+    assert resolved(gazetteer, "Jindayris, Syria").place_id == town.place_id
+    # Without the article's country a small town's name is not enough.
+    assert gazetteer.resolve("Jindayris") is None
+    assert gazetteer.resolve("Jindayris", Context(countries=frozenset({"CA"}))) is None
+
+
+def test_a_region_without_a_namesake_city_or_listed_towns_has_no_point(gazetteer):
+    # Nunavut is named after none of its towns, and its capital has under 15,000 people.
+    nunavut = resolved(gazetteer, "Nunavut", Context(countries=frozenset({"CA"})))
+    assert (nunavut.kind, nunavut.place_id) == ("region", "region:CA-NU")
+    assert nunavut.lat is None and nunavut.lon is None
+    # Ontario is placed at its cities (etl/rules/named_areas.csv), east of Alberta.
     ontario = resolved(gazetteer, "Ontario", Context(countries=frozenset({"CA"})))
-    assert (ontario.kind, ontario.place_id) == ("region", "region:CA-ON")
-    assert ontario.lat is None and ontario.lon is None
+    alberta = resolved(gazetteer, "Alberta")
+    assert ontario.place_id == "region:CA-ON" and ontario.lon > alberta.lon
 
 
 def test_the_warehouse_records_each_located_row_and_the_places_they_name(tmp_path):

@@ -374,10 +374,8 @@ def test_the_summary_says_disagreement_change_and_the_official_value():
 
 
 def test_the_page_opens_on_the_quantity_in_the_url(fixture_warehouse, monkeypatch):
-    at = start(fixture_warehouse, monkeypatch)
-    at.switch_page("pages/reconcile.py")
-    at.query_params["quantity"] = SYRIA
-    at.run()
+    at = start(fixture_warehouse, monkeypatch, quantity=SYRIA)  # a link followed
+    at.switch_page("pages/reconcile.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.selectbox(key=QUANTITY_BOX).value == SYRIA
     shown = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
@@ -395,10 +393,8 @@ def test_the_page_opens_on_the_quantity_in_the_url(fixture_warehouse, monkeypatc
 def test_an_unknown_quantity_in_the_url_is_said_and_the_first_one_shown(
     fixture_warehouse, monkeypatch
 ):
-    at = start(fixture_warehouse, monkeypatch)
-    at.switch_page("pages/reconcile.py")
-    at.query_params["quantity"] = "refugees|people|atlantis"
-    at.run()
+    at = start(fixture_warehouse, monkeypatch, quantity="refugees|people|atlantis")
+    at.switch_page("pages/reconcile.py").run()
     assert not at.exception
     assert any("not among the figures" in w.value for w in at.warning)
     assert at.selectbox(key=QUANTITY_BOX).value == SYRIA

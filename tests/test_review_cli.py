@@ -222,3 +222,35 @@ def test_every_command_has_help(command, capsys):
         review_main([*command, "--help"])
     assert done.value.code == 0
     assert "usage: python -m etl.review" in capsys.readouterr().out
+
+
+def test_export_never_replaces_existing_gold_unless_forced(reviewed, tmp_path, capsys):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "tiny.json").write_text("hand-made", encoding="utf-8")
+    capsys.readouterr()
+    assert review_main(["export", "--gold", str(gold), "--db", str(reviewed["db"])]) == 1
+    assert "already exist" in capsys.readouterr().err
+    assert (gold / "tiny.json").read_text(encoding="utf-8") == "hand-made"
+    assert review_main(["export", "--gold", str(gold), "--db", str(reviewed["db"]), "--force"]) == 0
+    assert json.loads((gold / "tiny.json").read_text(encoding="utf-8"))["figures"]
+
+
+def test_import_refuses_overlong_text_and_too_deep_lines_naming_each(reviewed, tmp_path, capsys):
+    db = reviewed["db"]
+    statement = rows(db, "statements")[0]["statement_id"]
+    lines = [
+        json.dumps({"table": "statements", "id": statement, "action": "correct",
+                    "reviewer": "ana", "set": {"quote": "x" * 5_000}}),
+        json.dumps({"table": "statements", "id": statement, "action": "confirm",
+                    "reviewer": "ana", "note": "n" * 5_000}),
+        "[" * 3_000 + "]" * 3_000,
+    ]  # fmt: skip
+    path = tmp_path / "long.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    capsys.readouterr()
+    assert review_main(["import", str(path), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing was imported" in err
+    assert "quote is 5,000 characters long" in err
+    assert "note is 5,000 characters long" in err and "line 3: not valid JSON" in err

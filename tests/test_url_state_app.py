@@ -200,3 +200,51 @@ def test_a_selection_too_long_for_a_link_keeps_the_charts_that_fit():
     text = page_state.encode_picks({"small": [{"kind": "event", "event": "e1"}], "big": many * 3})
     assert len(text) <= page_state.MAX_PICK_CHARS
     assert set(page_state.decode_picks(text)) == {"small"}
+
+
+def test_the_pair_over_time_is_in_the_link_survives_a_page_switch_and_back(
+    fixture_warehouse, monkeypatch
+):
+    at = start(fixture_warehouse, monkeypatch)
+    at.switch_page("pages/dyad.py").run()
+    assert not at.exception
+    first = url(at)
+    sources = at.selectbox(key="dyad_source").options
+    other = next(s for s in at.selectbox(key="dyad_source").options if s != sources[0])
+    at.selectbox(key="dyad_source").select_index(sources.index(other)).run()
+    link = url(at)
+    chosen = at.selectbox(key="dyad_source").value
+    assert (
+        one(link["source"]) == chosen
+        and one(link["target"]) == at.selectbox(key="dyad_target").value
+    )
+    at.switch_page("pages/stances.py").run()
+    assert one(at.query_params["source"]) == chosen  # kept while on another page
+    at.switch_page("pages/dyad.py").run()
+    assert at.selectbox(key="dyad_source").value == chosen
+
+    fresh = start(fixture_warehouse, monkeypatch, **link)  # another browser, the same link
+    fresh.switch_page("pages/dyad.py").run()
+    assert fresh.selectbox(key="dyad_source").value == chosen
+
+    back_to(at, monkeypatch, **{k: one(v) for k, v in first.items()})  # Back: the first pair
+    assert at.selectbox(key="dyad_source").value == one(first["source"])
+
+
+def test_the_reconciled_quantity_is_in_the_link_and_survives_a_page_switch(
+    fixture_warehouse, monkeypatch
+):
+    at = start(fixture_warehouse, monkeypatch)
+    at.switch_page("pages/reconcile.py").run()
+    assert not at.exception
+    chosen = at.selectbox(key="reconcile_quantity").value
+    link = url(at)
+    assert one(link["quantity"]) == chosen
+    at.switch_page("pages/figures.py").run()
+    assert one(at.query_params["quantity"]) == chosen  # kept while on another page
+    at.switch_page("pages/reconcile.py").run()
+    assert at.selectbox(key="reconcile_quantity").value == chosen
+
+    fresh = start(fixture_warehouse, monkeypatch, **link)
+    fresh.switch_page("pages/reconcile.py").run()
+    assert fresh.selectbox(key="reconcile_quantity").value == chosen

@@ -148,16 +148,28 @@ def _finish(
     subtitle: str | None = None,
     width: int | None = None,
     key_band: int = 0,
+    source_wrap: int | None = None,
 ) -> go.Figure:
     """Title, fonts, legend and the source line; `foot` is extra room (px at screen size) below
     the x axis for tall tick labels, so the source line never sits on them. The arguments are
-    kept in the layout's meta so `for_slide` can finish the same figure again at slide size."""
+    kept in the layout's meta so `for_slide` can finish the same figure again at slide size and
+    `for_phone` at a phone's width. The source line wraps at `source_wrap` characters (by
+    default the scale's; see for_column)."""
     grow = scale.body / theme.SCREEN.body  # tick labels grow with the body size
     meta = {
-        "finish": {"title": title, "legend_title": legend_title, "foot": foot, "key_band": key_band}
+        "finish": {
+            "title": title,
+            "legend_title": legend_title,
+            "foot": foot,
+            "key_band": key_band,
+            # Kept so the chart can be laid out again for a phone or a wider column
+            # (for_phone, for_column); a slide passes its own source and subtitle.
+            "source": source,
+            "subtitle": subtitle,
+        }
     }
     foot = round(foot * grow)
-    wrapped = _wrap(plain(source), scale.source_wrap)
+    wrapped = _wrap(plain(source), source_wrap or scale.source_wrap)
     lines = wrapped.count("<br>") + 1
     # Plotly never wraps a title: broken between words here, so a phone's chart shows it whole.
     title_text = wrap_label(title, TITLE_CHARS if scale == theme.SCREEN else SLIDE_TITLE_CHARS)
@@ -287,6 +299,201 @@ def for_slide(fig: go.Figure, subtitle: str, source: str) -> go.Figure:
         subtitle=f"{subtitle} · {note}" if note else subtitle,
         width=width,
     )
+
+
+# --- one chart at every width: a page column on a wide screen, and a phone ------------------
+#
+# The server does not know the screen's width, so a page draws each chart twice, for wide
+# screens and for phones, and a CSS media query shows one (briefing.downloads.show_chart).
+
+# A page's content width (px) on the narrowest wide screen laid out for (1280 px, sidebar
+# open); a chart in a column of `share` of the page is that share of it.
+CONTENT_PX = 850
+SOURCE_CHAR_PX = 6.5  # about how wide a character of the source line is (theme.SCREEN.small)
+PHONE_CHART_PX = 358  # a chart's width on a 390 px phone (16 px page padding each side)
+PHONE_SOURCE_CHARS = 52  # a source-line row at a phone's width
+PHONE_LEGEND_CHARS = 17  # a legend entry's line, two entries a row across a phone
+PHONE_LEGEND_LINE = 18  # px of a legend line at PHONE_LEGEND_FONT
+PHONE_LEGEND_FONT = 13
+PHONE_PLOT_MIN = 220  # px of plot a phone chart keeps, whatever its legend and source take
+
+
+def column_chars(share: float = 1.0) -> int:
+    """Characters of a source-line row that fit a chart in a column of `share` of the page on
+    the narrowest wide screen (never fewer than a phone's row)."""
+    return max(PHONE_SOURCE_CHARS, int(CONTENT_PX * share / SOURCE_CHAR_PX))
+
+
+def _source_of(fig: go.Figure) -> str | None:
+    return ((fig.layout.meta or {}).get("finish") or {}).get("source")
+
+
+def for_column(fig: go.Figure, share: float = 1.0) -> go.Figure:
+    """The chart with its source line wrapped to the width of a column of `share` of the page
+    (column_chars) rather than to a phone's: the bottom margin follows its rows, so the plot
+    takes what the source line gives back. A figure without a kept source line is returned
+    as it is."""
+    source = _source_of(fig)
+    notes = [a for a in fig.layout.annotations if a.name == SOURCE_ANNOTATION]
+    if source is None or not notes:
+        return fig
+    wrapped = _wrap(plain(source), column_chars(share))
+    before = str(notes[0].text).count("<br>") + 1
+    change = round(1.35 * theme.SCREEN.small) * (wrapped.count("<br>") + 1 - before)
+    out = go.Figure(fig)
+    out.update_annotations(text=wrapped, selector={"name": SOURCE_ANNOTATION})
+    out.update_layout(margin={"b": (out.layout.margin.b or 0) + change})
+    return out
+
+
+PHONE_LABEL_CHARS = 22  # a bar's category label's line at a phone's width
+PHONE_LABEL_FONT = 12  # px type of a bar's category label at a phone's width
+PHONE_LABEL_LINE = 15  # px a bar's row grows by per extra line of its label
+
+
+def _bar_labels(fig: go.Figure) -> list[str]:
+    """The category labels of a chart's horizontal bars on its first y axis, in order, each
+    once (none when its bars are vertical or its y axis is numeric)."""
+    seen: dict[str, None] = {}
+    for trace in fig.data:
+        if trace.type != "bar" or trace.orientation != "h" or trace.yaxis not in (None, "y"):
+            continue
+        for value in trace.y if trace.y is not None else []:
+            if isinstance(value, str):
+                seen.setdefault(value, None)
+    return list(seen)
+
+
+def legend_entries(fig: go.Figure) -> list:
+    """The traces that show in the chart's legend (none when the legend is off, or only one
+    trace would show: Plotly draws no legend for one)."""
+    if fig.layout.showlegend is False:
+        return []
+    shown = [t for t in fig.data if t.showlegend is not False and t.name]
+    return shown if len(shown) > 1 or fig.layout.showlegend else []
+
+
+LEGEND_SYMBOL_PX = 40  # a legend entry's swatch and gaps
+LEGEND_CHAR_PX = 7  # about how wide a character of a legend entry is at PHONE_LEGEND_FONT
+
+
+def phone_legend_layout(plot_px: float, columns: int = 2) -> tuple[int, int]:
+    """How many entries a row a phone legend holds and how many characters a line of an
+    entry's name: Plotly lays a horizontal legend out within the plot's width (`plot_px`),
+    in equal columns. `columns` while a name keeps ten characters a line, else one."""
+    for tried in range(columns, 0, -1):
+        chars = int((0.95 * plot_px / tried - LEGEND_SYMBOL_PX) / LEGEND_CHAR_PX)
+        if chars >= 10 or tried == 1:
+            return tried, max(chars, 6)
+    return 1, 6  # `columns` below one
+
+
+def phone_legend_rows(names: list[str], columns: int = 2, chars: int = PHONE_LEGEND_CHARS):
+    """The lines of each row of a phone legend: `columns` entries a row, each name wrapped at
+    `chars` (wrap_label), a row as tall as its tallest entry."""
+    lines = [wrap_label(n, chars).count("<br>") + 1 for n in names]
+    return [max(lines[i : i + columns]) for i in range(0, len(lines), columns)]
+
+
+def for_phone(fig: go.Figure) -> go.Figure:
+    """The chart laid out for a phone (PHONE_CHART_PX wide): its legend below the plot, two
+    entries a row with names wrapped, never beside the plot (where it takes a third of the
+    width) nor above it (where it squeezes the bars); long bar labels wrapped; the source line
+    in phone-width rows; as tall as the plot the wide chart has (at least PHONE_PLOT_MIN) plus
+    what the title, legend and source line take. `fig` itself is left as it is; a figure not
+    finished by _finish is returned as it is."""
+    finish = dict((fig.layout.meta or {}).get("finish") or {})
+    if "source" not in finish:
+        return fig
+    height = fig.layout.height or HEIGHT
+    margin = fig.layout.margin
+    plot = max(PHONE_PLOT_MIN, height - (margin.t or 0) - (margin.b or 0))
+    labels = _bar_labels(fig)
+    wrapped = {v: wrap_label(v, PHONE_LABEL_CHARS) for v in labels}
+    widest = max((len(line) for w in wrapped.values() for line in w.split("<br>")), default=0)
+    # The plot's width at a phone's: what the y axis's labels and the margins leave.
+    plot_px = PHONE_CHART_PX - 40 - max(60, 6 * widest + 10)
+    columns, chars = phone_legend_layout(plot_px)
+    entries = legend_entries(fig)
+    names = [str(t.name) for t in entries]
+    if columns == 2 and any(wrap_label(n, chars).count("<br>") >= 3 for n in names):
+        # A long entry would stand as a narrow column of four or more lines: one entry a row.
+        columns, chars = phone_legend_layout(plot_px, columns=1)
+    rows = phone_legend_rows(names, columns, chars)
+    legend_px = 0
+    if rows:
+        legend_px = PHONE_LEGEND_LINE * (sum(rows) + (1 if finish.get("legend_title") else 0))
+        legend_px += 6 * len(rows) + 14
+
+    def finished(total: int, wrap: int | None = PHONE_SOURCE_CHARS) -> go.Figure:
+        again = go.Figure(fig)
+        again.layout.annotations = [
+            a for a in again.layout.annotations if a.name != SOURCE_ANNOTATION
+        ]
+        return _finish(
+            again,
+            finish.get("title") or str(fig.layout.title.text or ""),
+            finish["source"],
+            height=total,
+            legend_title=finish.get("legend_title"),
+            foot=finish.get("foot") or 0,
+            key_band=finish.get("key_band") or 0,
+            subtitle=finish.get("subtitle"),
+            source_wrap=wrap,
+        )
+
+    # Room a builder added above the plot after _finish (a panel's title) is kept; the room a
+    # legend on top took is not, since the legend goes below.
+    extra_top = (margin.t or 0) - (finished(height, None).layout.margin.t or 0)
+    extra_top = max(0, extra_top - (finish.get("legend_top") or 0))
+    # A wrapped category label takes more lines: its row grows so the lines do not touch.
+    plot += PHONE_LABEL_LINE * sum(w.count("<br>") for w in wrapped.values())
+    first = finished(height)
+    total = (first.layout.margin.t or 0) + extra_top + (first.layout.margin.b or 0)
+    total += legend_px + plot
+    phone = finished(total)
+    phone.update_layout(margin={"t": (phone.layout.margin.t or 0) + extra_top})
+    if any(w != v for v, w in wrapped.items()):
+        # Long category names of a bar chart take most of a phone's width from its bars:
+        # wrapped, the bars keep the room (the categories themselves are unchanged).
+        phone.update_yaxes(
+            tickmode="array",
+            tickvals=list(wrapped),
+            ticktext=list(wrapped.values()),
+            tickfont={"size": PHONE_LABEL_FONT},
+            selector=0,
+        )
+        phone.update_annotations(
+            xshift=-min(240, int(5 * widest)), selector={"name": SOURCE_ANNOTATION}
+        )
+    if not rows:
+        return phone
+    listed = {id(t) for t in entries}
+    for trace, original in zip(phone.data, fig.data, strict=True):
+        if id(original) in listed:
+            trace.name = wrap_label(str(original.name), chars)
+    note = next(a for a in phone.layout.annotations if a.name == SOURCE_ANNOTATION)
+    source_px = round(1.35 * theme.SCREEN.small) * (str(note.text).count("<br>") + 1)
+    # From the foot up: the source line, then the legend, then the x axis's labels.
+    phone.update_annotations(yshift=note.yshift - legend_px, selector={"name": SOURCE_ANNOTATION})
+    phone.update_layout(
+        margin={"b": (phone.layout.margin.b or 0) + legend_px},
+        legend={
+            "orientation": "h",
+            "xref": "container",
+            "x": 0.01,
+            "xanchor": "left",
+            "yref": "container",
+            "y": (18 + source_px + legend_px - 4) / total,
+            "yanchor": "top",
+            "entrywidthmode": "fraction",
+            "entrywidth": 0.95 / columns,
+            "font": {"size": PHONE_LEGEND_FONT},
+            "title": {"side": "top left"},
+            "valign": "top",
+        },
+    )
+    return phone
 
 
 def _grown(annotation: go.layout.Annotation, grow: float) -> go.layout.Annotation:
@@ -610,7 +817,11 @@ def _legend_on_top(fig: go.Figure, per_line: int = 3) -> go.Figure:
     height = fig.layout.height or HEIGHT
     names = [t.name for t in fig.data if t.showlegend is not False and t.name]
     lines = max(1, math.ceil(len(names) / per_line))
+    finish = dict((fig.layout.meta or {}).get("finish") or {})
+    # The room it takes, which a phone's layout (for_phone) gives back: its legend is below.
+    meta = {**(fig.layout.meta or {}), "finish": {**finish, "legend_top": 8 + 24 * lines}}
     fig.update_layout(
+        meta=meta,
         showlegend=len(names) > 1,  # one name needs no key: the title says what it is
         legend={
             "orientation": "h",

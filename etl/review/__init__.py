@@ -42,6 +42,7 @@ from etl.review.store import (
     store_path,
 )
 from etl.review.warehouse import (
+    PAGE_APPLY_TIMEOUT,
     ApplyResult,
     WarehouseBusy,
     apply_reviews_to_warehouse,
@@ -88,6 +89,7 @@ __all__ = [
     "RowState",
     "StoreBusy",
     "Submitted",
+    "PAGE_APPLY_TIMEOUT",
     "WarehouseBusy",
     "added_row_id",
     "apply_reviews_to_warehouse",

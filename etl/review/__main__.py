@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--gold", type=Path, required=True, metavar="DIR", help="folder to write")
     exp.add_argument(
+        "--force",
+        action="store_true",
+        help="replace gold files already in DIR (by default nothing is written then)",
+    )
+    exp.add_argument(
         "--include-unreviewed",
         action="store_true",
         help="also write the machine rows nobody reviewed",
@@ -96,7 +101,13 @@ def _print_unattached(found: tuple | list) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    written = review.export_gold(args.db, args.gold, include_unreviewed=args.include_unreviewed)
+    try:
+        written = review.export_gold(
+            args.db, args.gold, include_unreviewed=args.include_unreviewed, overwrite=args.force
+        )
+    except review.ReviewError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     for item in written:
         extra = f" ({item.unreviewed} unreviewed row(s) left out)" if item.unreviewed else ""
         print(f"{item.path}: {item.rows} reviewed row(s){extra}")

@@ -19,6 +19,7 @@ from typing import Any
 
 import duckdb
 
+from etl import safe_json
 from etl.review.apply import RowState, added_row_id, resolve, row_id_of, row_to_json
 from etl.review.store import (
     ACTIONS,
@@ -31,6 +32,7 @@ from etl.review.store import (
     utc_now,
 )
 from etl.review.warehouse import (
+    DEFAULT_LOCK_TIMEOUT,
     ApplyResult,
     apply_reviews_to_warehouse,
     bundles,
@@ -159,6 +161,16 @@ def _actor_index(db_path: Path) -> dict[str, str]:
     return index
 
 
+MAX_TEXT_CHARS = 2_000  # a quote, a place or a note longer than this is a paste gone wrong
+MAX_REVIEWER_CHARS = 100
+
+
+def _check_length(name: str, value: str, limit: int = MAX_TEXT_CHARS) -> str:
+    if len(value) > limit:
+        raise ReviewError(f"{name} is {len(value):,} characters long; at most {limit:,} are kept")
+    return value
+
+
 def _check_value(kind: str, name: str, value: Any, actors: Mapping[str, str]) -> Any:
     """The value normalised for the store (actor names -> ids, dates as ISO text)."""
     optional = kind.endswith("?")
@@ -170,7 +182,7 @@ def _check_value(kind: str, name: str, value: Any, actors: Mapping[str, str]) ->
     if kind == "text":
         if not isinstance(value, str):
             raise ReviewError(f"{name} must be text, not {value!r}")
-        return value
+        return _check_length(name, value)
     if kind == "bool":
         if not isinstance(value, bool):
             raise ReviewError(f"{name} must be true or false, not {value!r}")
@@ -365,6 +377,9 @@ def _draft(
         raise ReviewError(f"unknown action {action!r} (actions: {', '.join(ACTIONS)})")
     if not request.reviewer.strip():
         raise ReviewError("missing reviewer")
+    _check_length("reviewer", request.reviewer.strip(), MAX_REVIEWER_CHARS)
+    if request.note:
+        _check_length("note", request.note)
     changes = None
     if action in ("correct", "add"):
         changes = check_changes(table, request.changes, warehouse.actors)
@@ -476,13 +491,19 @@ class Submitted:
 
 
 def submit(
-    db_path: Path | str, requests: Sequence[ReviewRequest], *, apply: bool = True
+    db_path: Path | str,
+    requests: Sequence[ReviewRequest],
+    *,
+    apply: bool = True,
+    apply_timeout: float = DEFAULT_LOCK_TIMEOUT,
 ) -> Submitted:
     """Record `requests` in the store of the warehouse at db_path: all, or none.
 
     Raises `RequestErrors` (one message per wrong request, numbered from 1) or `ReviewConflict`
     (a `base_version` that is no longer the row's version); nothing is recorded then. With
-    `apply`, the warehouse is brought up to date (`apply_reviews_to_warehouse`).
+    `apply`, the warehouse is brought up to date (`apply_reviews_to_warehouse`), waiting at most
+    `apply_timeout` seconds for an ETL run that holds it (then `WarehouseBusy`: the reviews are
+    recorded and the next run applies them; a page passes a few seconds, not two minutes).
     """
     db_path = Path(db_path)
     if not db_path.is_file():
@@ -496,7 +517,7 @@ def submit(
         return drafts
 
     recorded = ReviewStore.for_warehouse(db_path).transact(make)
-    applied = apply_reviews_to_warehouse(db_path) if apply and recorded else None
+    applied = apply_reviews_to_warehouse(db_path, apply_timeout) if apply and recorded else None
     return Submitted(tuple(recorded), applied)
 
 
@@ -535,7 +556,7 @@ def import_lines(
         if not line.strip():
             continue
         try:
-            requests.append(request_from_json(json.loads(line), reviewer))
+            requests.append(request_from_json(safe_json.loads(line), reviewer))
             numbers.append(number)
         except json.JSONDecodeError as exc:
             errors.append(f"line {number}: not valid JSON ({exc.msg})")

@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 
 from etl.review.apply import ArticleRows, Resolution, resolve
-from etl.review.store import REVIEW_TABLES, ReviewStore
+from etl.review.store import REVIEW_TABLES, ReviewError, ReviewStore
 from etl.review.warehouse import bundles, machine_extractions
 
 FIGURE_TOLERANCE = 0.02  # GOLD.md: values within 2% match
@@ -246,13 +246,19 @@ class ExportedGold:
 
 
 def export_gold(
-    db_path: Path | str, out_dir: Path | str, *, include_unreviewed: bool = False
+    db_path: Path | str,
+    out_dir: Path | str,
+    *,
+    include_unreviewed: bool = False,
+    overwrite: bool = False,
 ) -> list[ExportedGold]:
     """Write one gold file per reviewed article (an article with an attached review).
 
     Confirmed, corrected and added rows are written; rejected rows are left out, and so are
     rows nobody reviewed unless `include_unreviewed` (a gold file is complete only when every
     row of its article was reviewed). Every file is checked with `etl.evaluate.validate_gold`.
+    Files already in `out_dir` (hand-made gold, perhaps) are never replaced unless `overwrite`:
+    a ReviewError names them and nothing is written.
     """
     from etl.evaluate import validate_gold
 
@@ -261,7 +267,7 @@ def export_gold(
     names, countries = _names(db_path)
     out_dir.mkdir(parents=True, exist_ok=True)
     reviewed = resolution.articles_reviewed()
-    exported, used = [], set()
+    exported, used, pending = [], set(), []
     for bundle in machine:
         article = bundle.article
         if article.article_id not in reviewed:
@@ -278,11 +284,20 @@ def export_gold(
             name += "_"
         used.add(name)
         path = out_dir / f"{name}.json"
-        path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        pending.append((path, record))
         unreviewed = sum(r.review_status == "machine" for t in REVIEW_TABLES for r in shown[t])
         exported.append(
             ExportedGold(
                 path, sum(len(v) for v in kept.values()), 0 if include_unreviewed else unreviewed
             )
         )
+    existing = [path.name for path, _ in pending if path.exists()]
+    if existing and not overwrite:
+        raise ReviewError(
+            f"{len(existing)} gold file(s) already exist in {out_dir} ({', '.join(existing[:5])}"
+            f"{' …' if len(existing) > 5 else ''}); nothing was written. Choose an empty folder, "
+            "or pass --force to replace them."
+        )
+    for path, record in pending:
+        path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return exported

@@ -33,6 +33,7 @@ from etl.review.store import REVIEW_TABLES, Review, ReviewError, ReviewStore, st
 from etl.types import Extraction
 
 DEFAULT_LOCK_TIMEOUT = 120.0  # seconds to wait for an ETL run holding the warehouse lock
+PAGE_APPLY_TIMEOUT = 5.0  # what a dashboard click waits before saying "recorded, applied later"
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,13 @@ def wait_for_app(page, timeout: int = 30000) -> None:
     page.wait_for_timeout(700)
 
 
+def visible_chart(page, key: str):
+    """The chart drawn with widget `key` as the page shows it at its width: the wide layout,
+    or the phone one (`key`_on_phone), which a CSS media query shows instead
+    (briefing.downloads.plotly_at_every_width)."""
+    return page.locator(f".st-key-{key}:visible, .st-key-{key}_on_phone:visible").first
+
+
 def content_height(page) -> int:
     return page.evaluate(
         "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"] *')]"

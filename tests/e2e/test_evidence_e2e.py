@@ -106,7 +106,8 @@ def test_high_confidence_only_is_said_on_the_chart_and_kept_in_the_link(server, 
     page.goto(f"{server}/stances?confidence=high")
     wait_for_app(page)
     assert "confidence=high" in page.url
-    lines = page.locator(".st-key-chart_stances_bars .annotation-text tspan").evaluate_all(
+    # The source line: one row on a wide screen, rows (tspans) when it wraps.
+    lines = page.locator(".st-key-chart_stances_bars .annotation-text").evaluate_all(
         "els => els.map(e => e.textContent)"
     )
     source = " ".join(" ".join(lines).split())  # the wrapped source line, unwrapped

@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("playwright")
 
-from tests.e2e.screenshots import wait_for_app
+from tests.e2e.screenshots import visible_chart, wait_for_app
 from tests.e2e.server import needs_chromium
 
 pytestmark = needs_chromium
@@ -35,7 +35,7 @@ _LABEL_BOXES = """
 
 
 def label_boxes(page, chart_key: str) -> dict:
-    chart = page.locator(f".st-key-chart_{chart_key}")
+    chart = visible_chart(page, f"chart_{chart_key}")
     chart.scroll_into_view_if_needed()
     chart.locator(".scatterlayer .textpoint text").first.wait_for(timeout=60000)
     return chart.evaluate(_LABEL_BOXES)

@@ -124,3 +124,22 @@ def test_back_undoes_a_clicked_place(shipped_server, wide_page):
     page.wait_for_url(lambda url: "place=" not in url, timeout=60000)
     wait_for_app(page)
     page.locator(".st-key-evidence_map").wait_for(state="detached", timeout=60000)
+
+
+def test_no_page_asks_an_outside_host_for_icons_or_fonts(offline, shipped_server):
+    # A briefing room without internet: the tab's icon and the Material Symbols used by
+    # buttons and the navigation come from the dashboard itself.
+    context, seen = offline
+    page = context.new_page()
+    try:
+        for path in ("", "/stances", "/map"):
+            page.goto(f"{shipped_server}{path}")
+            wait_for_app(page)
+        icon = page.evaluate("() => document.querySelector(\"link[rel='shortcut icon']\").href")
+        assert icon.startswith(shipped_server), icon
+        outside = [u for u in seen["blocked"] if "gstatic" in u or "googleapis" in u]
+        assert not outside, outside
+        # The navigation's icons are drawn with the font the dashboard itself serves.
+        assert any("MaterialSymbols" in u for u in seen["served"])
+    finally:
+        page.close()

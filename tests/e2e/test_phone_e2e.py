@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("playwright")
 
-from tests.e2e.screenshots import wait_for_app
+from tests.e2e.screenshots import visible_chart, wait_for_app
 from tests.e2e.server import needs_chromium
 
 pytestmark = needs_chromium
@@ -43,7 +43,7 @@ def _overlap(a: dict, b: dict) -> bool:
 
 
 def _toolbar_and_title(page, chart_key: str) -> tuple[dict, dict]:
-    chart = page.locator(f".st-key-chart_{chart_key}")
+    chart = visible_chart(page, f"chart_{chart_key}")
     chart.scroll_into_view_if_needed()
     chart.locator(".gtitle").wait_for(timeout=60000)
     chart.locator(".nsewdrag").first.hover()  # the toolbar shows while the pointer is over it
@@ -80,7 +80,7 @@ def test_at_phone_width_the_events_read_without_overlaps_or_scrollbars(
     )
     assert said.is_visible() and _box(said)["y"] < 844
 
-    timeline = phone.locator(".st-key-chart_events_timeline")
+    timeline = visible_chart(phone, "chart_events_timeline")
     timeline.locator(".scatterlayer").first.wait_for(timeout=60000)
     labels = [
         _box(t)
@@ -92,7 +92,7 @@ def test_at_phone_width_the_events_read_without_overlaps_or_scrollbars(
         for b in labels[i + 1 :]:
             assert not _overlap(a, b), (a, b)
 
-    by_place = phone.locator(".st-key-chart_events_place")
+    by_place = visible_chart(phone, "chart_events_place")
     by_place.locator(".legend").wait_for(timeout=60000)
     scrollbars = by_place.locator(".legend .scrollbar").all()
     assert all(float(s.get_attribute("height") or 0) == 0 for s in scrollbars)
@@ -111,8 +111,8 @@ def test_the_network_is_its_ranked_ties_on_a_phone_and_the_drawing_when_wide(
     try:
         page.goto(shipped_server + "/network")
         wait_for_app(page, 60000)
-        ties = page.locator(".st-key-chart_network_ties")
-        drawing = page.locator(".st-key-chart_network")
+        ties = visible_chart(page, "chart_network_ties")
+        drawing = visible_chart(page, "chart_network")
         if size[0] < 640:
             ties.locator(".gtitle").wait_for(timeout=60000)
             assert ties.is_visible() and not drawing.is_visible()
@@ -126,5 +126,48 @@ def test_the_network_is_its_ranked_ties_on_a_phone_and_the_drawing_when_wide(
         else:
             drawing.locator(".gtitle").wait_for(timeout=60000)
             assert drawing.is_visible() and not ties.is_visible()
+    finally:
+        page.close()
+
+
+def test_at_phone_width_legends_sit_below_the_plot_without_overlaps(
+    phone, shipped_server, screenshot_dir
+):
+    phone.goto(shipped_server + "/")
+    wait_for_app(phone, 60000)
+    chart = visible_chart(phone, "chart_overview_statements")
+    chart.scroll_into_view_if_needed()
+    chart.locator(".legend .traces").first.wait_for(timeout=60000)
+    plot = _box(chart.locator(".nsewdrag").first)
+    entries = [_box(t) for t in chart.locator(".legend .traces").all()]
+    assert len(entries) > 2
+    # Below the plot (and its axis labels), two entries a row, none on another.
+    assert min(e["y"] for e in entries) > plot["y"] + plot["height"]
+    assert len({round(e["y"]) for e in entries}) <= (len(entries) + 1) // 2
+    for i, a in enumerate(entries):
+        for b in entries[i + 1 :]:
+            assert not _overlap(a, b), (a, b)
+    # The bars keep a readable height, and the source line lies under the legend.
+    assert plot["height"] >= 200
+    source = _box(chart.locator(".annotation").filter(has_text="Source:").first)
+    assert source["y"] >= max(e["y"] + e["height"] for e in entries) - 1
+    frame = _box(chart)
+    assert source["x"] >= frame["x"] - 1 and source["x"] + source["width"] <= frame["x"] + 391
+    chart.screenshot(path=str(screenshot_dir / "overview-monthly-phone.png"))
+
+
+def test_on_a_wide_screen_a_source_line_wraps_to_its_charts_width(browser, shipped_server):
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    try:
+        page.goto(shipped_server + "/stances")
+        wait_for_app(page, 60000)
+        chart = visible_chart(page, "chart_stances_bars")  # the page's whole width
+        source = chart.locator(".annotation-text").filter(has_text="Source:").first
+        source.wait_for(timeout=60000)
+        rows = source.locator("tspan.line").count() or 1
+        width = _box(source)["width"]
+        frame = _box(chart)
+        # Longer rows than a phone's (56 characters were about 330 px), inside the chart.
+        assert rows <= 2 and width > 400 and width < frame["width"], (rows, width)
     finally:
         page.close()

@@ -14,13 +14,17 @@ import pytest
 
 pytest.importorskip("playwright")
 
-from tests.e2e.screenshots import wait_for_app
+from tests.e2e.screenshots import visible_chart, wait_for_app
 from tests.e2e.server import needs_chromium
 
 pytestmark = needs_chromium
 
 SYRIA = quote("refugees|people|country:syria", safe="")
-CHART = ".st-key-chart_reconcile"
+
+
+def chart_of(page):
+    """The reconciled chart as drawn at the page's width (wide or phone layout)."""
+    return visible_chart(page, "chart_reconcile")
 
 
 def figure_sentences(warehouse: Path) -> set[str]:
@@ -29,7 +33,15 @@ def figure_sentences(warehouse: Path) -> set[str]:
 
 
 def chart_texts(page, selector: str) -> list[str]:
-    return page.locator(f"{CHART} {selector}").evaluate_all("els => els.map(e => e.textContent)")
+    # A text wrapped into lines (a phone's legend) is read with its lines joined by spaces.
+    return (
+        chart_of(page)
+        .locator(selector)
+        .evaluate_all(
+            "els => els.map(e => { const lines = [...e.querySelectorAll('tspan.line')];"
+            " return lines.length ? lines.map(t => t.textContent).join(' ') : e.textContent; })"
+        )
+    )
 
 
 def test_which_number_to_brief_opens_the_quantity_with_its_spread(shipped_server, wide_page):
@@ -43,7 +55,7 @@ def test_which_number_to_brief_opens_the_quantity_with_its_spread(shipped_server
     page.goto(f"{shipped_server}/{href}")
     wait_for_app(page, timeout=90000)
     assert page.locator("h1").first.inner_text().startswith("Figures reconciled")
-    page.locator(f"{CHART} .scatterlayer .trace .points path").first.wait_for(timeout=60000)
+    chart_of(page).locator(".scatterlayer .trace .points path").first.wait_for(timeout=60000)
     labels = " ".join(chart_texts(page, ".scatterlayer .textpoint text"))
     assert "25,000" in labels and "about 34,000" in labels  # the qualifier is kept
     legend = " ".join(chart_texts(page, ".legendtext"))
@@ -57,7 +69,7 @@ def test_the_view_draws_the_reference_line_and_a_point_shows_its_evidence(
         page = browser.new_page(viewport={"width": width, "height": height})
         page.goto(f"{shipped_server}/reconcile?quantity={SYRIA}")
         wait_for_app(page, timeout=90000)
-        chart = page.locator(CHART)
+        chart = chart_of(page)
         chart.scroll_into_view_if_needed()
         chart.locator(".scatterlayer .trace .points path").first.wait_for(timeout=60000)
         labels = " ".join(chart_texts(page, ".scatterlayer .textpoint text"))
@@ -122,4 +134,4 @@ def test_a_figures_evidence_leads_to_every_source_for_its_quantity(shipped_serve
     page.goto(f"{shipped_server}/{href}")
     wait_for_app(page, timeout=90000)
     assert page.locator("h1").first.inner_text().startswith("Figures reconciled")
-    page.locator(f"{CHART} .scatterlayer .trace .points path").first.wait_for(timeout=60000)
+    chart_of(page).locator(".scatterlayer .trace .points path").first.wait_for(timeout=60000)

@@ -1,0 +1,306 @@
+"""What a number counts in the parse: its counted noun and the clause around it.
+
+`_counted_noun` finds the noun a number counts ("82 [people]", "6,000 of the [refugees]", the
+noun of a level: "the number of [refugees] rose to 150,000"), None for an elliptical count;
+`_clause_verb` and `_clause_window` find the words that may say what happened to those counted,
+and `_nearest_cue` the category cue among them that is nearest the number (a negated cue says
+nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from etl.figure_categories import _counts_people, _default_rules, _phrases_ending_at
+from etl.figure_lists import _listed_after_place
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _counted_noun(num: Token, sent: Span) -> Token | None:
+    """The noun a number counts: "82 [people]", "25,000 government-sponsored [refugees]",
+    "6,000 of the [refugees]", "the number of [refugees] – 3.6 million". None for an elliptical
+    count ("forced 3.73 million to flee", "3.3 million of them")."""
+    level = _level_of(num)
+    if level is not None:
+        return level
+    if num.dep_ in ("quantmod", "compound") and num.head.like_num and num.head.i > num.i:
+        num = num.head  # "about [1,200] to 1,300 people": a range's bound counts its noun
+    moved = _movements_of(num, sent)
+    if moved is not None:
+        return moved
+    head = num.head
+    modifies_head = num.dep_ in ("nummod", "compound", "quantmod", "nmod", "amod")
+    if modifies_head and num.i < head.i < sent.end and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if any(t.is_punct and t.doc[t.i - 1].whitespace_ for t in num.doc[num.i + 1 : head.i]):
+            return None  # "displaced over 12 million - half of the population": an aside
+        rules = _default_rules()[0]
+        while (
+            head.dep_ == "compound"
+            and head.i < head.head.i < sent.end
+            and not _counts_people(head, rules)  # "20,000 Syrians resettlement opportunities"
+        ):
+            head = head.head  # "750 high needs [cases]": the count is of the compound's head
+        return head
+    nxt = num.i + 1
+    if nxt < sent.end and num.doc[nxt].lower_ == "of":
+        pobj = [c for c in num.doc[nxt].children if c.dep_ == "pobj"]
+        if pobj:
+            return None if pobj[0].pos_ == "PRON" else pobj[0]
+    if _listed_after_place(num):
+        return None  # "Jordan (205,000)": the place is not what is counted
+    if num.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and not head.ent_type_:
+        of_objects = [
+            g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+        return of_objects[0] if of_objects else head
+    # The parser sometimes hangs the noun elsewhere: take the noun closing the run of
+    # modifiers right after the number ("16 [wounded] civilians", "50 special forces").
+    noun = None
+    for token in num.doc[nxt : min(nxt + 4, sent.end)]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            noun = token
+        elif token.pos_ != "ADJ" and token.tag_ != "HYPH" and token.dep_ != "amod":
+            break  # a comma or a verb ends the phrase ("climbed to 140, health officials")
+    return noun
+
+
+# Nouns that count the moves of people: "3.8 million cross-border movements of refugees".
+_MOVEMENT_NOUNS = {"movement", "crossing", "arrival", "departure", "entry", "exit"}
+
+
+def _movements_of(num: Token, sent: Span) -> Token | None:
+    """The people a count of movements is of: "3.8 million border crossings of refugees"."""
+    head = num.head
+    if num.dep_ != "nummod" or head.lemma_.lower() not in _MOVEMENT_NOUNS or head.i < num.i:
+        return None
+    for of in head.rights:
+        if of.lower_ == "of":
+            people = [c for c in of.children if c.dep_ == "pobj" and c.i < sent.end]
+            return people[0] if people else None
+    return None
+
+
+# Nouns that name a count ("the number of refugees rose to 150,000", "the toll reached 500").
+_COUNT_NOUNS = {"number", "total", "count", "tally", "toll", "figure"}
+# Verbs that give a count its level: "rose from 36,000 to 150,000", "has reached 3 million".
+_LEVEL_VERBS = {"reach", "hit", "exceed", "top", "surpass", "pass", "stand", "rise", "climb",
+                "increase", "grow", "jump", "swell", "soar", "fall", "drop", "decline"}  # fmt: skip
+
+
+# Nouns of a level a count passes: "passed the two million mark".
+_MARK_NOUNS = {"mark", "milestone", "threshold", "barrier"}
+
+
+# Verbs that put a count at a level: "put the number of missing at about 10,000".
+_ESTIMATE_VERBS = {"put", "estimate", "place", "set"}
+
+
+def _count_subject(verb: Token) -> Token | None:
+    """The subject of a level verb when it names a count: "the number (of refugees)"."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS and child.lemma_.lower() in _COUNT_NOUNS:
+            return child
+    return None
+
+
+def _level_of(num: Token) -> Token | None:
+    """The noun counted by a level: "the number of [refugees] increased from 36,000 to 150,000",
+    "the number of [people] who fled has reached 3,000,381". None when the number is no level
+    or its count names nothing ("the number had increased to 463,000" refers back)."""
+    verb = None
+    if num.dep_ == "quantmod" and num.head.like_num and num.head.i > num.i:
+        num = num.head  # "from [36,000] to 150,000": the first bound of a range
+    if num.dep_ == "conj" and num.head.like_num and num.head.dep_ == "pobj":
+        num = num.head  # "is between 800,000 and [1,000,000]": a range's second bound
+    if num.dep_ == "pobj" and num.head.lower_ in ("to", "from", "at", "by", "between"):
+        verb = num.head.head
+        while verb.dep_ == "prep" and verb.head.i != verb.i:
+            verb = verb.head  # "rose from 120,000 [to 410,000]": "to" hangs on "from"
+    elif num.dep_ in ("dobj", "attr", "npadvmod"):
+        verb = num.head
+    elif (
+        num.dep_ in ("nummod", "compound")
+        and num.head.lemma_.lower() in _MARK_NOUNS
+        and num.head.dep_ in ("dobj", "attr")
+    ):
+        verb = num.head.head  # "the number of arrivals passed the two million mark"
+    if verb is None:
+        return None
+    if verb.lemma_.lower() in _ESTIMATE_VERBS and num.head.lower_ == "at":
+        # "put the number of missing at 10,000": the count is the verb's object
+        subject = next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS),
+            None,
+        )
+    elif verb.lemma_.lower() in _LEVEL_VERBS | {"be"}:
+        subject = _count_subject(verb)
+    else:
+        return None
+    if subject is None:
+        return None
+    if verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in subject.children):
+        return verb.head  # "Tigrayan fighters, whose number analysts estimate at about 250,000"
+    for of in subject.rights:
+        if of.lower_ == "of":
+            objects = [c for c in of.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ in ("NOUN", "PROPN"):
+                return objects[0]
+            # "the number of missing": the tagger reads the people word as a verb
+            words = [c for c in of.children if c.dep_ == "pcomp" and c.lower_ in _PEOPLE_WORDS]
+            if words:
+                return words[0]
+    return None
+
+
+# Words for people that the tagger may read as verbs after "the number of".
+_PEOPLE_WORDS = {"missing", "dead", "wounded", "injured", "displaced", "detained", "killed"}
+
+
+def _governing_verb(token: Token) -> Token | None:
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def _clause_verb(anchor: Token, num: Token) -> Token | None:
+    """The verb of a count's clause. An elliptical count straight before a verb is that verb's
+    subject even when the parser hangs it elsewhere ("1,200 were killed and 240 were taken
+    hostage")."""
+    doc = num.doc
+    if anchor.i == num.i and num.i + 1 < len(doc):
+        nxt = doc[num.i + 1]
+        if nxt.dep_ in ("aux", "auxpass") and nxt.head.i > num.i and nxt.head.pos_ == "VERB":
+            return nxt.head
+        if nxt.pos_ == "VERB" and nxt.tag_ in ("VBD", "VBZ", "VBP"):
+            return nxt
+    if anchor.dep_ == "ROOT" and anchor.pos_ in ("NOUN", "PROPN"):
+        # a quotation inside the subject can leave the counted noun as the root ("100 refugees
+        # in need of "urgent protection" ... will resettle in ..."): the subject of the first
+        # finite verb after it
+        for token in doc[anchor.i + 1 : anchor.sent.end]:
+            if token.pos_ == "VERB" and (
+                token.tag_ in ("VBD", "VBZ", "VBP")
+                or any(c.dep_ in ("aux", "auxpass") for c in token.children)
+            ):
+                return token
+    return _governing_verb(anchor)
+
+
+_VERB_PARTS = (
+    "prt",
+    "acomp",
+    "oprd",
+    "xcomp",
+    "advmod",
+    "nsubj",
+    "nsubjpass",
+    "agent",
+    "prep",
+    "dobj",
+    "dative",
+)
+
+
+def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set[int]]:
+    """Token indices that may say what happened to those counted: the core (the counted noun's
+    phrase, its verb and the verb's complements) and the wider window (also the verb's other
+    parts and the words right after the number)."""
+    core = {t.i for t in anchor.subtree}
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
+        count = anchor.head.head
+        if count.lemma_.lower() in _COUNT_NOUNS and count.i < anchor.i:
+            # "the number of Venezuelans [who have left their country]": the parser hangs the
+            # relative clause on the count noun; it still says what happened to those counted
+            core.update(t.i for t in count.subtree)
+    window = set(core)
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("of", "to"):
+        # "its target of 5,000 people", "a pledge of 2,000 places", "is home to 770,000 Sikhs":
+        # the noun the count is of
+        window.update((anchor.head.i, anchor.head.head.i))
+    verb = _clause_verb(anchor, num)
+    aside = verb is not None and _aside_of(anchor, verb)
+    if aside:
+        verb = None  # "with almost 20 million refugees worldwide, the world is facing …"
+    for i in range(num.i + 1, min(num.i + 8, sent.end)):
+        if aside or sent.doc[i].text in (";", ":", "(") or (sent.doc[i].like_num and i > anchor.i):
+            break
+        window.add(i)
+    if verb is not None:
+        core.add(verb.i)
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "the flight carrying 163 refugees", "the intake, which is capped at 13,700": the
+            # noun the clause describes says what the count is
+            window.add(verb.head.i)
+        for child in verb.children:
+            if child.dep_ in ("prt", "acomp", "oprd", "xcomp"):
+                core.add(child.i)
+            if child.dep_ in _VERB_PARTS:
+                window.add(child.i)
+                window.update(c.i for c in child.children if c.dep_ in ("compound", "pobj", "amod"))
+        if anchor.dep_ == "attr" and anchor.head.i == verb.i and verb.lemma_.lower() in _COPULAS:
+            # "the target for resettlement was a paltry 1,300": the subject says what is counted
+            for child in verb.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    window.update(t.i for t in child.subtree)
+        if num.dep_ == "pobj" and num.head.lower_ in ("to", "at") and num.head.head.i == verb.i:
+            # "the number of dead climbed to 6,100": the subject of a level says what is counted
+            for child in verb.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    window.update(t.i for t in child.subtree)
+    window |= core
+    inside = range(sent.start, sent.end)
+    return {i for i in core if i in inside}, {i for i in window if i in inside}
+
+
+_COPULAS = {"be", "remain"}
+# Prepositions that hang a count on a clause it is not part of: "with 20 million refugees
+# worldwide, the world faces …" says nothing of the refugees by "faces".
+_ASIDE_PREPS = ("with", "amid", "despite")
+
+
+def _aside_of(anchor: Token, verb: Token) -> bool:
+    """The counted phrase is an aside of the verb's clause (see _ASIDE_PREPS)."""
+    return (
+        anchor.dep_ == "pobj"
+        and anchor.head.lower_ in _ASIDE_PREPS
+        and anchor.head.head.i == verb.i
+    )
+
+
+def _nearest_cue(
+    cues: dict[str, frozenset[tuple[str, ...]]],
+    categories: Sequence[str],
+    core: set[int],
+    window: set[int],
+    num: Token,
+) -> str | None:
+    """The category of the cue nearest the number: cues in the core of its clause first, then
+    the nearest, then the longest phrase."""
+    doc = num.doc
+    best: tuple[int, int, int, str] | None = None
+    for category in categories:
+        phrases = cues.get(category, frozenset())
+        for last in window:
+            for phrase in _phrases_ending_at(phrases, doc, last):
+                first = last - len(phrase) + 1
+                if first <= num.i <= last and len(phrase) > 1:
+                    continue
+                if _negated(doc[last]):
+                    continue  # "refugees who cannot return": what did not happen says nothing
+                distance = min(abs(first - num.i), abs(last - num.i))
+                tier = 0 if any(i in core for i in range(first, last + 1)) else 1
+                key = (tier, distance, -len(phrase), category)
+                if best is None or key < best:
+                    best = key
+    return best[3] if best else None
+
+
+def _negated(token: Token) -> bool:
+    """A cue word whose verb is negated ("cannot return", "were not killed")."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in verb.children)

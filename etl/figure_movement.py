@@ -1,0 +1,282 @@
+"""People on the move: refugees, displaced or resettled, told by the verbs of what happened.
+
+A country hosting another nation's people hosts refugees; a nation's people who left, entered
+or crossed into a named country, or are registered, are refugees; people admitted, received
+from a country not their own, brought in, or evacuated out of a country are resettled; people
+who fled a town or region and went nowhere named abroad are displaced inside their country
+(GOLD.md). Each rule reads the count's own clause (`etl.figure_clauses`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from etl.context import ArticleContext
+from etl.figure_categories import _Reading
+from etl.figure_clauses import _SUBJECT_DEPS, _clause_verb
+from etl.figure_places import _PLACE_LABELS
+from etl.numbers import Quantity
+
+# Verbs of giving people a place to stay (as opposed to admitting them for good: resettled).
+_SHELTER_VERBS = {"host", "shelter", "house", "harbour", "harbor"}
+# Verbs that place people somewhere: a nation's people who are in another country fled there.
+_STAY_VERBS = {"be", "stay", "remain", "register", "live"}
+
+
+def _hosted_nationals(noun: Token | None, anchor: Token, num: Token) -> bool:
+    """A country hosting a count of another nation's people hosts refugees: "Turkey hosts 3.6
+    million Syrians", "Uganda is sheltering 1.5 million South Sudanese"."""
+    if noun is None or noun.ent_type_ != "NORP":
+        return False
+    verb = _clause_verb(anchor, num)
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in _SHELTER_VERBS:
+        return True
+    if verb.lemma_.lower() == "have" and noun.dep_ == "dobj":
+        # "the country had more than 550,000 Venezuelans": a country counting another nation's
+        # people in it
+        return any(
+            c.dep_ in _SUBJECT_DEPS
+            and (c.lemma_.lower() == "country" or c.ent_type_ == "GPE")
+            and c.lower_[:4] != noun.lower_[:4]
+            for c in verb.children
+        )
+    # "1.3 million Venezuelans are in Colombia": a nation's people counted in another country
+    return (
+        verb.lemma_.lower() in _STAY_VERBS
+        and noun.dep_ in _SUBJECT_DEPS
+        and any(
+            prep.dep_ == "prep"
+            and prep.lower_ in ("in", "inside")
+            and any(
+                place.ent_type_ == "GPE"
+                and place.lower_[:4] != noun.lower_[:4]  # not "Syrians in Syria"
+                # "in Colombia", "in camps in Bangladesh"
+                and (place.head.i == prep.i or place.head.head.head.i == prep.i)
+                and place.dep_ == "pobj"
+                for place in prep.subtree
+            )
+            for prep in verb.children
+        )
+    )
+
+
+_LEAVE_VERBS = {"leave", "emigrate", "exit"}
+
+
+def _nationals_left(noun: Token | None, anchor: Token, num: Token) -> bool:
+    """A nation's people who "have left" (their country, said or not) are refugees (GOLD.md):
+    "More than 2.3 million Venezuelans have left since 2015"."""
+    if noun is None or noun.ent_type_ != "NORP" or noun.dep_ not in _SUBJECT_DEPS:
+        return False
+    verb = _clause_verb(anchor, num)
+    return verb is not None and verb.lemma_.lower() in _LEAVE_VERBS
+
+
+def _hosted_before(quantity: Quantity, num: Token) -> bool:
+    """A bare count right after a verb of sheltering ("hosts about 3.6 million"), read from the
+    words, as the tagger often takes "hosts" for a noun."""
+    span = num.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    first = span.start if span is not None else num.i
+    for token in reversed(num.doc[max(0, first - 3) : first]):
+        if token.is_punct:
+            return False
+        if token.lemma_.lower() in _SHELTER_VERBS or token.lower_.rstrip("s") in _SHELTER_VERBS:
+            return True
+    return False
+
+
+_ENTER_VERBS = {"enter", "cross"}
+
+
+def _entered_country(anchor: Token, num: Token) -> bool:
+    """People who entered or crossed into a named country ("had entered Armenia", "crossed
+    into Chad") have fled theirs: refugees (GOLD.md), whatever word describes them."""
+    verb = _clause_verb(anchor, num)
+    if verb is None or verb.lemma_.lower() not in _ENTER_VERBS:
+        return False
+    places = [c for c in verb.children if c.dep_ == "dobj"]
+    places += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(p.ent_type_ == "GPE" for p in places)
+
+
+def _registered(anchor: Token, num: Token) -> bool:
+    """People who "are registered" (a passive of register: by a refugee agency or a host
+    country) are refugees (GOLD.md: registered refugees); "8,000 registered Russians" living
+    in a country are not said to have fled."""
+    verb = _clause_verb(anchor, num)
+    if verb is None or verb.lemma_.lower() != "register":
+        return False
+    # passive ("are registered"), or the object of an agency registering them ("we are
+    # registering about 1,200 people per day")
+    return any(c.dep_ == "auxpass" for c in verb.children) or (
+        anchor.dep_ == "dobj" and anchor.head.i == verb.i
+    )
+
+
+# Verbs of admitting people: their object is people a country takes in, whatever words say of
+# what they were before ("welcome 12,000 displaced Syrians", "admit 5,000 refugees").
+_ADMIT_VERBS = {"welcome", "resettle", "admit", "accept", "sponsor"}
+# Verbs of taking people in: taken "from" a country that is not theirs, they are resettled.
+_RECEIVE_VERBS = {"receive", "take", "accept", "admit", "welcome", "bring", "relocate"}
+
+
+def _admitted(anchor: Token, num: Token) -> bool:
+    """The counted people are the object of a verb of admission (_ADMIT_VERBS)."""
+    verb = _clause_verb(anchor, num)
+    return (
+        verb is not None
+        and verb.lemma_.lower() in _ADMIT_VERBS
+        and anchor.dep_ == "dobj"
+        and anchor.head.i == verb.i
+    )
+
+
+def _taken_from_abroad(anchor: Token, num: Token) -> bool:
+    """People a country receives from a country that is not their own are resettled from a
+    country of first asylum ("would receive 2,000 Syrian refugees from Lebanon"); "received
+    1 million refugees from Syria" says where they fled from."""
+    verb = _clause_verb(anchor, num)
+    if verb is None or verb.lemma_.lower() not in _RECEIVE_VERBS or anchor.i == num.i:
+        return False
+    nations = [t.lower_[:4] for t in anchor.lefts if t.ent_type_ == "NORP"]
+    if not nations:
+        return False
+    for prep in (c for head in (verb, anchor) for c in head.children):
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            places = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"]
+            if places and all(p.lower_[:4] not in nations for p in places):
+                return True
+    return False
+
+
+# Verbs of bringing people into a country: with "in" or "to <country>" they admit them.
+_BRING_VERBS = {"bring", "fly"}
+
+
+def _brought_in(anchor: Token, num: Token) -> bool:
+    """People a country brings in or brings to itself are resettled (GOLD.md: plans, pledges or
+    targets to bring in): "bring yet in another 10,000 refugees", "bring 5,000 to Canada"."""
+    verb = _clause_verb(anchor, num)
+    if verb is None or verb.lemma_.lower() not in _BRING_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ == "prt" and child.lower_ in ("in", "over"):
+            return True
+        if child.dep_ not in ("prep", "dative"):
+            continue
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if child.lower_ == "in" and any(o.i == anchor.i for o in objects):
+            return True  # the parser hangs "in" on the verb and the count under it
+    # "bring 25,000 people hit by war over here to our country of Canada": the destination may
+    # hang on a clause of the counted noun
+    for token in verb.subtree:
+        if token.dep_ == "advmod" and token.lower_ == "here":
+            return True
+        if token.dep_ == "prep" and token.lower_ in ("to", "into"):
+            for place in (c for c in token.children if c.dep_ == "pobj"):
+                named = [
+                    place,
+                    *(g for c in place.children if c.lower_ == "of" for g in c.children),
+                ]
+                if any(p.ent_type_ == "GPE" for p in named):
+                    return True
+    return False
+
+
+def _evacuated_abroad(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
+    """People evacuated out of a country ("Canada evacuated 3,700 people from Afghanistan") are
+    taken in by the country that flies them out: resettled (GOLD.md). Evacuated out of a town
+    or a district, they are displaced."""
+    verb = _clause_verb(reading.noun if reading.noun is not None else num, num)
+    if verb is None or verb.lemma_.lower() not in ("evacuate", "airlift", "fly"):
+        return False
+    # "evacuated 70,000 people from Kabul": the parser may hang "from" on the counted noun
+    heads = (verb,) if reading.noun is None else (verb, reading.noun)
+    for prep in (c for head in heads for c in head.children):
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for place in prep.children:
+            if place.dep_ != "pobj":
+                continue
+            actor = ctx.actors.get(ctx.actor_at(place.idx, place.idx + len(place)) or "")
+            if actor is not None and actor.kind == "country":
+                return True
+            # "the US has evacuated 70,000 people from Kabul": a country's capital, left by
+            # people another country flies out
+            capital_of = _capitals().get(place.text.lower())
+            if capital_of is not None and capital_of not in _subject_countries(ctx, verb):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capital (lower case) -> country id, from the gazetteer's `capitals` column."""
+    from etl.actors import DEFAULT_GAZETTEER
+    from etl.derived import seats_of_government
+
+    return seats_of_government(DEFAULT_GAZETTEER)
+
+
+def _subject_countries(ctx: ArticleContext, verb: Token) -> set[str]:
+    """The countries of the actors named in a verb's subject."""
+    found = set()
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            start = child.left_edge.idx
+            end = child.right_edge.idx + len(child.right_edge)
+            for mention in ctx.mentions_in(start, end):
+                country = ctx.country_of(mention.actor_id)
+                if country is not None:
+                    found.add(country)
+    return found
+
+
+_FLIGHT_VERBS = {"flee", "escape", "leave"}
+_DESTINATION_PREPS = ("to", "into", "across", "towards", "for")
+
+
+def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
+    """People who fled a town, district or region, not a country, and went nowhere named
+    abroad, are displaced inside their country (GOLD.md): "133,000 people have fled Eastern
+    Ghouta". Fleeing a country, or to or into one, they are refugees."""
+    verb = _clause_verb(reading.noun if reading.noun is not None else num, num)
+    if verb is None or verb.lemma_.lower() not in _FLIGHT_VERBS:
+        return False
+    places = []
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            places.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "from":
+            places.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in _DESTINATION_PREPS:
+            return False  # a destination: where they went decides, not where they left
+        elif child.dep_ == "advmod" and child.lower_ in ("abroad", "overseas"):
+            return False
+    if not places:
+        return False
+    if any(
+        c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS
+        for place in places
+        for c in place.children
+    ):
+        return False  # "fled Nagorno-Karabakh for Armenia": the parser hangs "for" on the place
+    for place in places:
+        if place.ent_type_ not in _PLACE_LABELS and place.pos_ != "PROPN":
+            return False  # "fled their homes", "fled the country": the cue words decide
+        start = place.doc[place.left_edge.i].idx
+        actor = ctx.actors.get(ctx.actor_at(start, place.idx + len(place)) or "")
+        if actor is not None and actor.kind in ("country", "government"):
+            return False
+    return True
+
+
+def _fled(reading: _Reading, doc) -> bool:
+    """A refugee figure said to have fled ("have fled Syria", "escaped the country")."""
+    return reading.category == "refugees" and any(
+        doc[i].lemma_.lower() in _FLIGHT_VERBS for i in reading.window
+    )

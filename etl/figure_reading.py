@@ -1,0 +1,383 @@
+"""Reading a number in prose: whether it is a figure and of which category.
+
+`read_quantity` decides a number's category from its counted noun and clause: money (aid or
+other), a force's strength, a place's population, cues of what happened to those counted
+(which beat words that only describe them), the counted noun's own category, and for an
+elliptical count the list or the figure before it. The rules of flight and admission are in
+`etl.figure_movement`, those of lists in `etl.figure_lists`, and numbers that are no figures in
+`etl.figure_spurious`. `_named_before` gives a demonstrative count ("these 100 women") the
+category of the figure it points back to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from etl.figure_categories import (
+    DISPLACEMENT_CUES,
+    STRONG_CUES,
+    WEAK_CUES,
+    CategoryRules,
+    _any_phrase,
+    _noun_in,
+    _phrases_ending_at,
+    _Reading,
+    phrase_category,
+)
+from etl.figure_clauses import (
+    _LEVEL_VERBS,
+    _SUBJECT_DEPS,
+    _clause_verb,
+    _clause_window,
+    _count_subject,
+    _counted_noun,
+    _nearest_cue,
+    _negated,
+)
+from etl.figure_lists import _in_enumeration, _listed_after_place
+from etl.figure_movement import (
+    _admitted,
+    _brought_in,
+    _entered_country,
+    _hosted_before,
+    _hosted_nationals,
+    _nationals_left,
+    _registered,
+    _taken_from_abroad,
+)
+from etl.figure_spurious import _is_narrative, _owned_few
+from etl.numbers import Quantity
+from etl.types import Figure
+
+# The whole of a partitive counted with these nouns is a population: "of Gaza's 2.3 million people".
+_POPULATION_NOUNS = {
+    "people",
+    "person",
+    "resident",
+    "inhabitant",
+    "civilian",
+    "population",
+}
+
+
+# Entity labels the tagger gives a people's name it does not know ("1,140 Rohingya").
+_UNKNOWN_PEOPLE = ("", "NORP", "PRODUCT")
+# A fraction of a count is a share, not a second count: the count keeps the sentence's category.
+_FRACTIONS = {"half", "third", "quarter", "fifth", "tenth", "thirds", "quarters", "fifths"}
+
+
+def _counted_by_container(num: Token, rules: CategoryRules) -> Token | None:
+    """The people or forces noun a bare count is 'of': "a force of 2,000", "an army of 10,000",
+    "a crowd of 5,000 people" is read by its own noun first."""
+    of = num.head
+    if num.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
+        return None
+    container = of.head
+    if container.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if _noun_in(container, rules.noun_classes["forces"]) or _noun_in(
+        container, rules.noun_classes["people"]
+    ):
+        return container
+    return None
+
+
+def _is_whole_of_partitive(anchor: Token, num: Token) -> bool:
+    """'1.7 million of Gaza's [2.3 million people]': the second number is the whole population,
+    and what the sentence says happened belongs to the part."""
+    of = anchor.head
+    return (
+        num.i > of.i
+        and of.lower_ == "of"
+        and of.dep_ == "prep"
+        and of.head.lemma_.lower() not in _FRACTIONS  # "two-thirds of the 6,800 refugees"
+        and (of.head.like_num or any(c.dep_ == "nummod" for c in of.head.children))
+    )
+
+
+def _casualty_after(num: Token, rules: CategoryRules) -> Token | None:
+    """A casualty word straight after a bare count is what it counts: "and 36 [dead]"."""
+    if num.i + 1 >= len(num.doc):
+        return None
+    nxt = num.doc[num.i + 1]
+    for category in ("killed", "injured"):
+        if _noun_in(nxt, rules.nouns.get(category, frozenset())):
+            return nxt
+    return None
+
+
+def _refers_back(num: Token) -> bool:
+    """An elliptical count that takes its meaning from an earlier figure: a subject ("About
+    30,000 have been relocated"), a partitive ("3.3 million of them"), or an inclusion
+    ("including more than 110,000 into Egypt")."""
+    nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    verb = num.head.head if num.dep_ == "pobj" else num.head
+    return (
+        num.dep_ in ("nsubj", "nsubjpass")
+        or (verb.lemma_.lower() in _LEVEL_VERBS and _count_subject(verb) is not None)
+        # a series of levels by date: "..., and by October 2014, 1,151,057"
+        or (num.dep_ == "appos" and num.head.ent_type_ == "DATE")
+        or (nxt is not None and nxt.lower_ == "of")
+        or num.head.lemma_.lower() == "include"
+        # "the remainder, who number over 200": a count of a group named before
+        or (verb.lemma_.lower() == "number" and verb.pos_ == "VERB")
+        # "195,042 enrolled out of 360,000 targeted": the whole a part is counted out of
+        or (num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.lower_ == "out")
+    )
+
+
+def read_quantity(
+    quantity: Quantity,
+    num: Token,
+    sent: Span,
+    rules: CategoryRules,
+    previous_category: str | None = None,
+    previous_sentence: Span | None = None,
+    same_sentence_category: str | None = None,
+) -> _Reading | None:
+    """Decide whether a quantity is a figure and of which category; None when it is not one.
+
+    `previous_category` is the category of the figure just before, when it is in this sentence
+    or the two before it (an elliptical count may refer back to it); `previous_sentence` is the
+    sentence before in the same paragraph (it may say what a sum of money is for)."""
+    noun = (
+        _counted_noun(num, sent) or _counted_by_container(num, rules) or _casualty_after(num, rules)
+    )
+    if noun is not None and _verb_taken_for_noun(noun, quantity, rules):
+        noun = None  # "some 5,000 [flee] the country": the count is the verb's subject
+    anchor = noun if noun is not None else num
+    core, window = _clause_window(anchor, num, sent)
+    doc = sent.doc
+    if quantity.is_money or (noun is not None and _noun_in(noun, rules.noun_classes["money"])):
+        if _any_phrase(rules.not_money, doc, window):
+            return None  # a price or a wage, not a figure
+        aid = _any_phrase(rules.aid_words, doc, range(sent.start, sent.end)) or _any_phrase(
+            rules.aid_near, doc, window
+        )
+        if (
+            not aid
+            and previous_sentence is not None
+            and _any_phrase(rules.aid_breakdown, doc, window)
+        ):
+            aid = _any_phrase(
+                rules.aid_words,
+                doc,
+                range(previous_sentence.start, previous_sentence.end),
+            )
+        if not aid and _any_phrase(rules.not_subject, doc, window):
+            return None  # a market value or a national budget: not the article's subject
+        return _Reading("aid_money" if aid else "other", noun, frozenset(window))
+    if _strength_of_force(noun, num, rules):
+        return _Reading("troops", noun, frozenset(window))  # "its 9,500-strong mission"
+    if _population_of_place(anchor, num, rules):
+        return _Reading("civilians", noun, frozenset(window))  # "a city of 100,000 people"
+    whole = _is_whole_of_partitive(anchor, num)
+    strong_categories = STRONG_CUES
+    if noun is not None and (
+        _noun_in(noun, rules.noun_classes["forces"]) or _noun_in(noun, rules.not_displaced)
+    ):
+        strong_categories = tuple(c for c in STRONG_CUES if c not in DISPLACEMENT_CUES)
+    strong = None if whole else _nearest_cue(rules.cues, strong_categories, core, window, num)
+    if (
+        strong in (None, "refugees")
+        and "resettled" in strong_categories
+        and _brought_in(anchor, num)
+    ):
+        strong = "resettled"  # "the goal of bringing 10,000 Syrian refugees to Canada"
+    if (
+        strong in (None, "refugees", "displaced")
+        and "resettled" in strong_categories
+        and (_admitted(anchor, num) or _taken_from_abroad(anchor, num))
+    ):
+        strong = "resettled"  # "Australia would welcome 12,000 displaced Syrians"
+    if strong in _DESCRIBING_CUES:
+        happened = _verb_cue(rules, strong_categories, anchor, num)
+        if happened in _HAPPENING_CUES and happened != strong:
+            strong = happened  # "100 refugees in need of protection will resettle in ..."
+    if strong == "displaced" and _entered_country(anchor, num):
+        strong = "refugees"  # '70,500 "forcibly displaced persons" had entered Armenia'
+    if strong is None and "refugees" in strong_categories and _registered(anchor, num):
+        strong = "refugees"  # "509,559 Syrians are either already registered"
+    if _owned_few(quantity, num):
+        return None  # "her four children": a family, not a count, whatever happened to it
+    if _is_narrative(quantity, num) and (
+        strong is None
+        or (
+            strong == "other"
+            and not (noun is not None and _noun_in(noun, rules.noun_classes["people"]))
+        )
+    ):
+        return None  # "the two leaders"; "all five members needed": a small set, not a count
+    is_people = noun is not None and (
+        _noun_in(noun, rules.noun_classes["people"])
+        or _noun_in(noun, rules.noun_classes["forces"])
+        or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS", "NNP"))
+        or (strong is not None and _noun_in(noun, rules.noun_classes["cued"]))
+        # "a quota of 750 urgent protection cases": cases a country admits are people
+        or (strong == "resettled" and _noun_in(noun, rules.noun_classes["admitted"]))
+        # "over 100 people, including 11 local leaders": a part of the count before it
+        or (
+            same_sentence_category is not None
+            and _included_in_count(noun)
+            and _noun_in(noun, rules.noun_classes["cued"])
+        )
+        # a people named by a proper noun the tagger does not know ("740,000 Rohingya fled")
+        or (strong is not None and noun.pos_ == "PROPN" and noun.ent_type_ in _UNKNOWN_PEOPLE)
+        # "some 3,000 Rohingya arrived": a people the tagger takes for an organisation, counted
+        # and said to have fled, arrived or died
+        or (
+            strong in ("refugees", "displaced", "killed", "injured")
+            and noun.pos_ == "PROPN"
+            and noun.ent_type_ == "ORG"
+            and noun.tag_ in ("NNP", "NNPS")
+            and noun.dep_ in _SUBJECT_DEPS
+        )
+    )
+    if noun is not None and not is_people:
+        return None  # "1.6 million chargers", "2,000 airstrikes": not people, forces or money
+    if (
+        noun is not None
+        and noun.lemma_.lower() == "life"
+        and strong not in ("killed", "injured")
+        and _nearest_cue(rules.cues, ("civilians",), core, window, num) is not None
+    ):
+        return _Reading("civilians", noun, frozenset(window))  # "750,000 lives are in danger"
+    if strong is not None and noun is not None and strong != "other":
+        # a casualty noun says what happened itself: "a siege could cost 90,000 lives",
+        # "1,134 people were injured and 36 dead"
+        for category in ("killed", "injured"):
+            if _noun_in(noun, rules.nouns.get(category, frozenset())):
+                return _Reading(category, noun, frozenset(window))
+    if strong is not None:
+        return _Reading(strong, noun, frozenset(window))
+    if _hosted_nationals(noun, anchor, num) or _nationals_left(noun, anchor, num):
+        return _Reading("refugees", noun, frozenset(window))
+    weak = _nearest_cue(rules.cues, WEAK_CUES, core, window, num)
+    if noun is None:
+        if weak is not None:
+            return _Reading(weak, None, frozenset(window))
+        if same_sentence_category is not None and _in_enumeration(num):
+            return _Reading(same_sentence_category, None, frozenset(window))
+        if _hosted_before(quantity, num):
+            return _Reading("refugees", None, frozenset(window))  # "Turkey hosts 3.6 million"
+        if previous_category is not None and _refers_back(num):
+            return _Reading(previous_category, None, frozenset(window))
+        if _listed_after_place(num):
+            # "Turkey (177,000), Lebanon (179,000) ... host most of the refugees": the list's
+            # sentence says what its numbers count
+            said = phrase_category(sent, rules)
+            if said is not None and said[0] > 0:
+                return _Reading(said[1], None, frozenset(window))
+        return None  # an elliptical number with no cue says nothing about what it counts
+    for category, nouns in rules.nouns.items():
+        if _noun_in(noun, nouns):
+            return _Reading(category, noun, frozenset(window))
+    if whole and weak is None and noun.lemma_.lower() in _POPULATION_NOUNS:
+        return _Reading("civilians", noun, frozenset(window))  # a population
+    if weak is None and same_sentence_category is not None and _included_in_count(noun):
+        # "four million refugees, including 350 thousand Kurds": a part of the count before
+        return _Reading(same_sentence_category, noun, frozenset(window))
+    return _Reading(weak or "other", noun, frozenset(window))
+
+
+# Cues that may only describe who is counted ("in need of protection", "internally displaced
+# people") and cues of what happened to them that beat such a description when the count's own
+# verb carries them ("... will resettle in New Zealand", "... dying from hunger"): GOLD.md
+# decides the category by what is counted, deaths "of anyone".
+_DESCRIBING_CUES = ("other", "displaced", "refugees")
+_HAPPENING_CUES = ("resettled", "killed", "injured")
+
+
+def _verb_cue(
+    rules: CategoryRules, categories: Sequence[str], anchor: Token, num: Token
+) -> str | None:
+    """The category of a cue carried by the count's own verb: the verb of its clause (with its
+    particle or infinitive) or a verb describing the counted noun ("people dying from hunger");
+    None when the verb carries none."""
+    verbs = [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    verb = _clause_verb(anchor, num)
+    if verb is not None:
+        verbs.append(verb)
+        verbs.extend(c for c in verb.children if c.dep_ in ("prt", "xcomp") and c.pos_ == "VERB")
+    for token in verbs:
+        if _negated(token):
+            continue
+        for category in categories:
+            if category in _HAPPENING_CUES and _phrases_ending_at(
+                rules.cues.get(category, frozenset()), token.doc, token.i
+            ):
+                return category
+    return None
+
+
+# Bodies whose strength ("a 9,500-strong mission") counts the troops in them.
+_FORCE_BODIES = {"mission", "contingent", "garrison", "unit", "deployment", "coalition"}
+
+
+def _strength_of_force(noun: Token | None, num: Token, rules: CategoryRules) -> bool:
+    """ "NATO withdrew its 9,500-strong mission": the strength of a force or a military mission
+    counts troops (GOLD.md: forces deployed or committed)."""
+    if noun is None or num.head.lower_ != "strong" or num.head.head.i != noun.i:
+        return False
+    return noun.lemma_.lower() in _FORCE_BODIES or _noun_in(noun, rules.noun_classes["forces"])
+
+
+def _included_in_count(noun: Token) -> bool:
+    """A counted noun introduced by "including" or "among them": a subgroup of a count."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ in ("including", "includes", "among")
+
+
+def _verb_taken_for_noun(noun: Token, quantity: Quantity, rules: CategoryRules) -> bool:
+    """A singular 'noun' right after a count greater than one that is a verb of flight, death
+    or displacement: the tagger read the verb as the counted noun ("5,000 flee the country")."""
+    if noun.tag_ != "NN" or quantity.value < 2 or noun.i != quantity_end_token(noun, quantity):
+        return False
+    word = (noun.lemma_.lower(),)
+    return any(
+        word in rules.cues.get(category, frozenset())
+        for category in ("refugees", "displaced", "killed")
+    )
+
+
+def quantity_end_token(noun: Token, quantity: Quantity) -> int:
+    """The index of the token straight after a quantity's last character."""
+    span = noun.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    return span.end if span is not None else -1
+
+
+# Places whose size in people is their population: "a city of 3 million".
+_PLACE_NOUNS = {"city", "town", "village", "province", "region", "country", "enclave",
+                "district", "governorate", "island", "nation", "capital", "municipality",
+                "state", "territory", "strip"}  # fmt: skip
+
+
+def _population_of_place(anchor: Token, num: Token, rules: CategoryRules) -> bool:
+    """A count that is the size of a place ("the city of just under 3 million", "a town of
+    about 100,000 people"): its population, civilians (GOLD.md)."""
+    if anchor.i != num.i and anchor.lemma_.lower() not in _POPULATION_NOUNS:
+        return False
+    of = anchor.head
+    return (
+        anchor.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.i != of.i
+        and of.head.lemma_.lower() in _PLACE_NOUNS
+        and of.head.i < num.i
+    )
+
+
+_DEMONSTRATIVES = {"these", "those"}
+
+
+def _named_before(figures: Sequence[Figure], quantity: Quantity, num: Token) -> str | None:
+    """The category of the figure a demonstrative count points back to: "these 100 desperate
+    women and children" after "resettle up to 100 Syrians" is the same 100."""
+    span = num.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    first = span.start if span is not None else num.i
+    if first == 0 or num.doc[first - 1].lower_ not in _DEMONSTRATIVES:
+        return None
+    same = [f.category for f in figures if f.value == quantity.value]
+    return same[-1] if same else None

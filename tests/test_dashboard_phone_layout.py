@@ -1,0 +1,162 @@
+"""Every chart at every width: the phone layout (legend below the plot, two entries a row,
+names and bar labels wrapped, source line in phone rows, the plot's height kept) and the wide
+one (source line wrapped to its column), as pure functions of a finished figure."""
+
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from briefing import charts, maps
+from briefing.charts import common
+
+SOURCE = charts.source_line(
+    87, 5, date(2015, 10, 1), date(2020, 11, 11), "Filters: country: Canada, Russia, Syria"
+)
+COUNTRIES = [
+    "Canada",
+    "Russia",
+    "Syria",
+    "European Union",
+    "United States",
+    "UNHCR",
+    "United Nations",
+    "Lebanon",
+]
+
+
+def over_time() -> go.Figure:
+    months = pd.to_datetime(["2016-01-01", "2017-01-01", "2018-01-01"] * len(COUNTRIES))
+    frame = pd.DataFrame(
+        {
+            "month": months,
+            "country_id": [c.lower() for c in COUNTRIES for _ in range(3)],
+            "country": [c for c in COUNTRIES for _ in range(3)],
+            "statements": [3] * (3 * len(COUNTRIES)),
+        }
+    )
+    return charts.statements_over_time(frame, SOURCE, {})
+
+
+def source_note(fig: go.Figure):
+    return next(a for a in fig.layout.annotations if a.name == charts.SOURCE_ANNOTATION)
+
+
+def plot_height(fig: go.Figure) -> int:
+    return fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+
+
+def test_a_phone_chart_has_its_legend_below_the_plot_two_entries_a_row():
+    wide = over_time()
+    phone = charts.for_phone(wide)
+    legend = phone.layout.legend
+    assert legend.orientation == "h" and legend.yanchor == "top" and legend.yref == "container"
+    # The legend's top lies in the bottom margin, below the plot and its axis labels.
+    legend_top_px = (1 - legend.y) * phone.layout.height
+    assert legend_top_px > phone.layout.height - phone.layout.margin.b + 40
+    assert legend.entrywidthmode == "fraction" and legend.entrywidth < 0.5  # two a row
+    # ... and the source line below the legend, still inside the figure.
+    assert source_note(phone).yshift < source_note(wide).yshift
+    assert phone.layout.height >= plot_height(wide) + phone.layout.margin.t
+
+
+def test_a_phone_chart_keeps_the_plot_height_the_wide_chart_gives_its_bars():
+    wide = over_time()
+    phone = charts.for_phone(wide)
+    # The wide chart's legend on top took room from the plot; the phone's plot is no smaller.
+    assert plot_height(phone) >= max(plot_height(wide), common.PHONE_PLOT_MIN)
+
+
+def test_a_phone_chart_wraps_its_source_line_at_a_phones_width_and_the_wide_one_wider():
+    wide = over_time()
+    phone = charts.for_phone(wide)
+    rows = str(source_note(phone).text).split("<br>")
+    assert all(len(r) <= common.PHONE_SOURCE_CHARS for r in rows)
+    full = charts.for_column(wide, 1.0)
+    wide_rows = str(source_note(full).text).split("<br>")
+    assert len(wide_rows) < len(rows)
+    assert max(len(r) for r in wide_rows) > 56  # no longer a phone's 56 on a wide screen
+    assert all(len(r) <= charts.column_chars(1.0) for r in wide_rows)
+    # Fewer source rows give their room back to the plot.
+    assert full.layout.margin.b < wide.layout.margin.b
+    assert full.layout.height == wide.layout.height
+
+
+def test_a_half_column_wraps_its_source_line_narrower_than_the_whole_page():
+    assert charts.column_chars(0.4) < charts.column_chars(0.6) < charts.column_chars(1.0)
+    assert charts.column_chars(0.1) == common.PHONE_SOURCE_CHARS  # never narrower than a phone
+
+
+def test_phone_legend_names_are_wrapped_to_their_column_and_rows_counted():
+    wide = over_time()
+    phone = charts.for_phone(wide)
+    _, chars = common.phone_legend_layout(common.PHONE_CHART_PX - 100)
+    for trace in phone.data:
+        if trace.showlegend is not False and trace.name:
+            assert all(len(line) <= max(chars, 20) for line in trace.name.split("<br>"))
+    assert common.phone_legend_rows(["a", "b", "c"], 2, 17) == [1, 1]
+    assert common.phone_legend_rows(["hatched: all from one article", "b"], 2, 17) == [2]
+    assert common.phone_legend_layout(300) == (2, 14)
+    assert common.phone_legend_layout(150)[0] == 1  # too narrow for two names side by side
+    assert common.phone_legend_layout(300, columns=1) == (1, 35)
+
+
+def test_a_phone_legend_with_a_long_entry_takes_one_entry_a_row():
+    fig = go.Figure()
+    fig.add_scatter(x=[1], y=[1], name="United Nations")
+    fig.add_scatter(x=[1], y=[2], name="reference: UNHCR's latest, more than 5.6 million (2020)")
+    phone = charts.for_phone(charts._finish(fig, "A title", SOURCE))
+    assert phone.layout.legend.entrywidth > 0.5  # one a row
+    assert all(t.name.count("<br>") <= 2 for t in phone.data)
+
+
+def test_long_bar_labels_wrap_on_a_phone_without_changing_the_categories():
+    frame = pd.DataFrame(
+        {
+            "category": ["displaced", "killed"],
+            "location": ["Syria", "St. Petersburg"],
+            "value": [6_000_000, 16],
+            "value_text": ["more than six million", "16"],
+            "citations": [1, 1],
+            "cited_by": ["", "UNHCR"],
+        }
+    )
+    wide = charts.most_cited_figures(frame, SOURCE)
+    phone = charts.for_phone(wide)
+    assert [list(t.y) for t in phone.data] == [list(t.y) for t in wide.data]
+    ticks = list(phone.layout.yaxis.ticktext)
+    assert list(phone.layout.yaxis.tickvals) == common._bar_labels(wide)
+    assert any("<br>" in t for t in ticks)
+    assert all(len(line) <= common.PHONE_LABEL_CHARS for t in ticks for line in t.split("<br>"))
+    # Each wrapped line adds to the plot's height, so rows of two lines do not touch.
+    assert plot_height(phone) > plot_height(wide)
+
+
+def test_a_figure_not_finished_as_a_chart_is_left_as_it_is():
+    bare = go.Figure(go.Bar(x=[1], y=[2]))
+    assert charts.for_phone(bare) is bare and charts.for_column(bare) is bare
+
+
+def test_the_phone_map_is_as_tall_as_its_width_needs_not_a_fixed_560_px():
+    places = pd.DataFrame(
+        {
+            "place_id": ["city:1", "country:sy", "region:idlib"],
+            "name": ["Damascus", "Syria", "Idlib"],
+            "kind": ["city", "country", "region"],
+            "lat": [33.5, 35.0, 35.9],
+            "lon": [36.3, 38.0, 36.6],
+            "rows": [3, 5, 1],
+            "figures": [1, 3, 1],
+            "events": [2, 2, 0],
+            "category": ["attack", "refugees", "civilians"],
+        }
+    )
+    wide = maps.figure(places, "Figures and events by place")
+    phone = maps.for_phone(wide)
+    assert wide.layout.height == maps.WIDE_HEIGHT
+    drawn = phone.layout.height - phone.layout.margin.t - phone.layout.margin.b
+    # The map's area is about as tall as a phone's width over the map's aspect.
+    assert abs(drawn - common.PHONE_CHART_PX / maps.ASPECT) < 5
+    assert phone.layout.height < 400
+    assert phone.layout.legend.yref == "container" and phone.layout.legend.yanchor == "top"
+    assert [t.customdata[0][-1] for t in phone.data] == [t.customdata[0][-1] for t in wide.data]
