@@ -391,7 +391,7 @@ def for_phone(fig: go.Figure) -> go.Figure:
     rows = common.phone_legend_rows([str(t.name) for t in entries], columns, chars)
     legend_px = (common.PHONE_LEGEND_LINE * (sum(rows) + 1) + 6 * len(rows) + 10) if rows else 0
     drawn = round(common.PHONE_CHART_PX / ASPECT)
-    phone = go.Figure(fig)
+    phone = common.copy_figure(fig)
     for trace in phone.data:
         trace.name = charts.wrap_label(str(trace.name), chars)
     height = MAP_TOP - 30 + drawn + legend_px

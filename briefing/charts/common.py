@@ -268,11 +268,18 @@ def _finish(
     return fig
 
 
+def copy_figure(fig: go.Figure) -> go.Figure:
+    """A copy of `fig` that shares nothing with it, made without touching it: `go.Figure(fig)`
+    rewrites the source's own property dicts while it copies them (their key order), and a
+    chart in the shared cache is read by many sessions' threads at once."""
+    return go.Figure(fig.to_dict())
+
+
 def for_slide(fig: go.Figure, subtitle: str, source: str) -> go.Figure:
     """The same chart laid out for a 16:9 slide (theme.SLIDE_LAYOUT, to be rendered at
     theme.SLIDE_SCALE): projector type sizes, the active filters as a subtitle and a fuller
     source line in place of the screen one. `fig` itself is left as it is."""
-    slide = go.Figure(fig)
+    slide = copy_figure(fig)
     finish = dict((slide.layout.meta or {}).get("finish") or {})
     title = finish.get("title") or (slide.layout.title.text or "")
     grow = theme.SLIDE.label / theme.SCREEN.label
@@ -340,7 +347,7 @@ def for_column(fig: go.Figure, share: float = 1.0) -> go.Figure:
     wrapped = _wrap(plain(source), column_chars(share))
     before = str(notes[0].text).count("<br>") + 1
     change = round(1.35 * theme.SCREEN.small) * (wrapped.count("<br>") + 1 - before)
-    out = go.Figure(fig)
+    out = copy_figure(fig)
     out.update_annotations(text=wrapped, selector={"name": SOURCE_ANNOTATION})
     out.update_layout(margin={"b": (out.layout.margin.b or 0) + change})
     return out
@@ -426,7 +433,7 @@ def for_phone(fig: go.Figure) -> go.Figure:
         legend_px += 6 * len(rows) + 14
 
     def finished(total: int, wrap: int | None = PHONE_SOURCE_CHARS) -> go.Figure:
-        again = go.Figure(fig)
+        again = copy_figure(fig)
         again.layout.annotations = [
             a for a in again.layout.annotations if a.name != SOURCE_ANNOTATION
         ]
