@@ -314,6 +314,13 @@ _ARROW_TYPES = {
     "VARCHAR[]": pa.list_(pa.string()),
 }
 TEMP_MARKER = ".tmp-"
+# What DuckDB may hold in memory while a run writes (its default is 80% of the machine, and it
+# keeps every block it has written or read cached up to that): beyond it, blocks are evicted
+# and large joins spill to `<copy>.tmp`, so the writer's memory stays flat as the warehouse
+# grows. One thread while batches stream in (the analysis has the cores; more threads only
+# hold more buffers); the finish (derived tables over the whole warehouse) uses them all.
+WRITER_MEMORY_LIMIT = "256MB"
+WRITER_STREAM_THREADS = 1
 
 
 class WarehouseError(RuntimeError):
@@ -602,7 +609,10 @@ class WarehouseWriter:
                 shutil.copyfile(self.db_path, self.tmp)
             else:
                 self.previous_runs = _previous_runs(self.db_path)
-            self.con = duckdb.connect(str(self.tmp))
+            self.con = duckdb.connect(
+                str(self.tmp),
+                config={"memory_limit": WRITER_MEMORY_LIMIT, "threads": WRITER_STREAM_THREADS},
+            )
             self.had_derived = self.base and all(
                 _has_table(self.con, name) for name in derived.DERIVED_TABLES
             )
