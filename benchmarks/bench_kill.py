@@ -51,9 +51,12 @@ print(summary.articles_new, summary.articles_reused, flush=True)
 """
 
 
+_RUNNING: list[subprocess.Popen] = []  # runs to stop if this benchmark itself is stopped
+
+
 def start_run(input_dir: Path, db: Path, analyser: str, workers: int) -> subprocess.Popen:
     """An append run in a process of its own session (so that its workers can be found)."""
-    return subprocess.Popen(
+    run = subprocess.Popen(
         [
             sys.executable,
             "-c",
@@ -71,6 +74,8 @@ def start_run(input_dir: Path, db: Path, analyser: str, workers: int) -> subproc
         text=True,
         start_new_session=True,
     )
+    _RUNNING.append(run)
+    return run
 
 
 def session_processes(session: int) -> list[int]:
@@ -219,5 +224,15 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failures else 0
 
 
+def stop_runs() -> None:
+    for run in _RUNNING:
+        if run.poll() is None:
+            run.kill()  # its workers die with it
+            run.wait()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    finally:
+        stop_runs()
