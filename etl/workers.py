@@ -25,10 +25,6 @@ from typing import Any
 from etl.types import Article, Extraction, Rejection
 
 POLL_SECONDS = 0.05
-# Articles a worker analyses before a fresh fork takes its place (between two chunks): spaCy's
-# string store and Python's heap only grow in a long-lived process, so a worker's memory
-# would follow the corpus; a fresh fork starts from the parent's loaded model in milliseconds.
-RECYCLE_AFTER = 256
 
 
 @dataclass
@@ -59,13 +55,11 @@ def analyse_in_workers(
     timeout: float | None,
     memory_mb: float | None,
     on_outcome: Any = None,
-    recycle_after: int = RECYCLE_AFTER,
 ) -> Iterator[Extraction | Rejection]:
     """One outcome per article, in input order (see the module's docstring).
 
     `chunk` articles go to a worker at a time; `on_outcome(article)` is called as each article
-    is done, in the order they finish (for a progress bar). A worker that has been sent
-    `recycle_after` articles is replaced by a fresh fork before its next chunk."""
+    is done, in the order they finish (for a progress bar)."""
     warm_up = getattr(analyser, "warm_up", None)
     if callable(warm_up):
         warm_up()  # load the model before forking, so that no worker loads it again
@@ -115,12 +109,8 @@ def analyse_in_workers(
         slot.job = None
 
     def start(slot: _Slot, job: _Job) -> None:
-        if slot.worker is not None and slot.worker.analysed >= recycle_after:
-            slot.worker.stop()
-            slot.worker = None
         if slot.worker is None or not slot.worker.alive():
             slot.worker = Worker(analyser)
-        slot.worker.analysed += len(job.articles)
         slot.job, slot.done = job, 0
         slot.deadline = None if timeout is None else time.monotonic() + timeout
         slot.worker.send(job.articles)
@@ -222,7 +212,6 @@ class Worker:
 
         context = multiprocessing.get_context("fork")
         self.conn, child_conn = context.Pipe()
-        self.analysed = 0  # articles sent to it
         self._process = context.Process(
             target=_worker_main, args=(analyser, child_conn, self.conn), daemon=True
         )

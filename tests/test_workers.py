@@ -162,36 +162,6 @@ def test_workers_read_articles_as_they_need_them():
     assert [o.article.article_id for o in rest[:3]] == ["a1", "a2", "a3"]
 
 
-class PidAnalyser:
-    """Says which process analysed each article (in its title)."""
-
-    def analyse(self, articles, batch_size: int = 8):
-        for item in articles:
-            yield Extraction(article=dataclasses.replace(item, title=str(os.getpid())))
-
-
-def test_a_worker_is_replaced_by_a_fresh_fork_after_its_share_of_articles():
-    from etl.workers import analyse_in_workers
-
-    articles = [article(f"a{n}", "fine") for n in range(20)]
-    outcomes = list(
-        analyse_in_workers(
-            PidAnalyser(),
-            articles,
-            workers=2,
-            chunk=2,
-            timeout=None,
-            memory_mb=None,
-            recycle_after=4,
-        )
-    )
-    assert [o.article.article_id for o in outcomes] == [a.article_id for a in articles]
-    by_pid: dict[str, int] = {}
-    for outcome in outcomes:
-        by_pid[outcome.article.title] = by_pid.get(outcome.article.title, 0) + 1
-    assert max(by_pid.values()) <= 4 and len(by_pid) >= 5
-
-
 def test_workers_is_an_option_whose_default_is_every_core_this_process_may_use():
     assert build_parser().parse_args(["--workers", "3"]).workers == 3
     assert build_parser().parse_args([]).workers is None  # run_etl asks default_workers()
