@@ -57,6 +57,14 @@ def _child(mode: str, corpus: str, db: str, workers: int) -> None:
             pass
         elapsed = time.perf_counter() - started
         articles = len(texts)
+    elif mode == "etl-standin":  # the ETL around the model (benchmarks/standin.py)
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from standin import standin_steps
+
+        started = time.perf_counter()
+        summary = run_etl(Path(corpus), Path(db), workers=workers, full=True, steps=standin_steps())
+        elapsed = time.perf_counter() - started
+        articles = summary.articles
     else:
         if mode == "etl-warm":  # the model loaded before the clock starts, as for spaCy
             from etl.nlp import load_nlp
@@ -117,6 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--code", type=Path, default=ROOT, metavar="DIR")
     parser.add_argument("--no-ratio", action="store_true", help="peak memory only")
     parser.add_argument("--no-memory", action="store_true", help="the words/s ratio only")
+    parser.add_argument(
+        "--stand-in",
+        action="store_true",
+        help="peak memory with a stand-in for the model (benchmarks/standin.py): what the run "
+        "holds besides spaCy, at sizes the model would take hours over",
+    )
     args = parser.parse_args(argv)
     sizes = [int(n) for n in args.sizes.split(",")]
     code = args.code.resolve()
@@ -132,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_memory:
             for size in sizes:
                 for _ in range(args.repeat):
-                    got = child(code, "etl", corpora[size], work / "rss.duckdb", args.workers)
+                    mode = "etl-standin" if args.stand_in else "etl"
+                    got = child(code, mode, corpora[size], work / "rss.duckdb", args.workers)
                     rate = got["articles"] / got["seconds"]
                     print(
                         f"{size:>6} files       peak RSS: ETL process {got['rss_self_mb']:6.0f} MB, "

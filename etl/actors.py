@@ -110,6 +110,9 @@ class Gazetteer:
     _pattern: re.Pattern | None = field(default=None, repr=False)
     _by_text: dict[str, SurfaceForm] = field(default_factory=dict, repr=False)
     _by_lower: dict[str, SurfaceForm] = field(default_factory=dict, repr=False)
+    # Built on first use, once per gazetteer rather than once per article.
+    _country_words: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    _titles: re.Pattern | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -173,6 +176,11 @@ class Gazetteer:
 
     def country_words(self) -> dict[str, str]:
         """Country names, aliases and demonyms -> country actor id (for inferring countries)."""
+        if self._country_words is None:
+            self._country_words = self._build_country_words()
+        return dict(self._country_words)  # a copy: a caller may change its own
+
+    def _build_country_words(self) -> dict[str, str]:
         words = {}
         for text, form in self._by_text.items():
             actor = self.actors[form.actor_id]
@@ -965,21 +973,29 @@ def _match_surnames(state: _Resolution) -> None:
         state.add(start, end, actor_id, "surname")
 
 
+def _titles_pattern(gazetteer: Gazetteer) -> re.Pattern:
+    """Roles, after "the" (and a demonym) or a country's possessive: built once per gazetteer."""
+    if gazetteer._titles is None:
+        words = sorted(
+            {w for ws in gazetteer.roles.values() for w in ws} | set(gazetteer.roles),
+            key=len,
+            reverse=True,
+        )
+        country_words = gazetteer.country_words()
+        owner = "|".join(re.escape(w) for w in sorted(country_words, key=len, reverse=True))
+        gazetteer._titles = re.compile(
+            rf"(?<!\w)(?:(?P<the>[Tt]he)\s+(?:(?P<demonym>{owner})\s+)?|(?P<owner>{owner})['\u2019]s\s+)"
+            rf"(?P<role>(?i:" + "|".join(re.escape(w) for w in words) + r"))(?!\w)(?!\s+[A-Z][a-z])"
+        )
+    return gazetteer._titles
+
+
 def _match_titles(state: _Resolution) -> None:
     """'the diplomat', 'the Russian leader', "Canada's Foreign Minister" -> a person named earlier."""
     if not state.people:
         return
-    words = sorted(
-        {w for ws in state.gazetteer.roles.values() for w in ws} | set(state.gazetteer.roles),
-        key=len,
-        reverse=True,
-    )
     country_words = state.gazetteer.country_words()
-    owner = "|".join(re.escape(w) for w in sorted(country_words, key=len, reverse=True))
-    pattern = re.compile(
-        rf"(?<!\w)(?:(?P<the>[Tt]he)\s+(?:(?P<demonym>{owner})\s+)?|(?P<owner>{owner})['\u2019]s\s+)"
-        rf"(?P<role>(?i:" + "|".join(re.escape(w) for w in words) + r"))(?!\w)(?!\s+[A-Z][a-z])"
-    )
+    pattern = _titles_pattern(state.gazetteer)
     text = state.text
     for match in pattern.finditer(text):
         start, end = match.span()

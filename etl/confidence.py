@@ -18,7 +18,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -164,12 +164,34 @@ def _has_phrase(words: Sequence[str], phrases: frozenset[tuple[str, ...]], verbs
     """Whether a phrase of the rules occurs in the words (the rules are lemmas; there is no
     parse here, so a word also matches as a plural and, for cues, as an -ed or -ing form)."""
     forms = [_forms(w, verbs) for w in words]
+    return next(_phrase_matches(forms, phrases), None) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases by their first word (a frozenset keeps its hash, so the lookup is cheap)."""
+    found: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if all(part in forms[i + j] for j, part in enumerate(phrase)):
-                return True
-    return False
+        if phrase:
+            found.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(group) for word, group in found.items()}
+
+
+def _phrase_matches(
+    forms: Sequence[set[str]], phrases: frozenset[tuple[str, ...]]
+) -> Iterator[tuple[int, int]]:
+    """(position, length) of every occurrence of a phrase in words given by their `_forms`:
+    only the phrases that start with a form of a word are tried there, not every phrase at
+    every word (the same occurrences, found in time that follows the words, not the rules)."""
+    if () in phrases:  # an empty phrase occurs everywhere
+        yield from ((i, 0) for i in range(len(forms) + 1))
+    by_first = _by_first_word(phrases)
+    for i, here in enumerate(forms):
+        for form in here:
+            for phrase in by_first.get(form, ()):
+                n = len(phrase)
+                if i + n <= len(forms) and all(phrase[j] in forms[i + j] for j in range(1, n)):
+                    yield i, n
 
 
 def _line_of(body: str, start: int) -> str:
@@ -288,12 +310,9 @@ def figure_cue_gap(row: Figure) -> str:
         (rules.nouns.get(row.category, frozenset()), False),
     ):
         forms = [_forms(w, verbs) for _, w in words]
-        for phrase in phrases:
-            n = len(phrase)
-            for i in range(len(words) - n + 1):
-                if all(part in forms[i + j] for j, part in enumerate(phrase)):
-                    gap = min(abs(i - here), abs(i + n - 1 - here))
-                    best = gap if best is None else min(best, gap)
+        for i, n in _phrase_matches(forms, phrases):
+            gap = min(abs(i - here), abs(i + n - 1 - here))
+            best = gap if best is None else min(best, gap)
     if best is None:
         return "none"
     return _bin(best, (3, 7), ("0-2", "3-6", "7+"))

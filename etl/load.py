@@ -314,6 +314,13 @@ _ARROW_TYPES = {
     "VARCHAR[]": pa.list_(pa.string()),
 }
 TEMP_MARKER = ".tmp-"
+# What DuckDB may hold in memory while batches stream in (its default is 80% of the machine,
+# and it keeps the blocks it has written or read cached up to that): beyond it blocks are
+# evicted, so the writer's memory stays flat as the warehouse grows; one thread (the analysis
+# has the cores). The finish goes back to DuckDB's defaults: building the derived tables over
+# a warehouse of 1M statements needs more than 256 MB (it fails with an out-of-memory error).
+WRITER_MEMORY_LIMIT = "256MB"
+WRITER_STREAM_THREADS = 1
 
 
 class WarehouseError(RuntimeError):
@@ -602,7 +609,10 @@ class WarehouseWriter:
                 shutil.copyfile(self.db_path, self.tmp)
             else:
                 self.previous_runs = _previous_runs(self.db_path)
-            self.con = duckdb.connect(str(self.tmp))
+            self.con = duckdb.connect(
+                str(self.tmp),
+                config={"memory_limit": WRITER_MEMORY_LIMIT, "threads": WRITER_STREAM_THREADS},
+            )
             self.had_derived = self.base and all(
                 _has_table(self.con, name) for name in derived.DERIVED_TABLES
             )
@@ -721,6 +731,8 @@ class WarehouseWriter:
         run, build or refresh the derived tables, check, and move the copy over the warehouse.
         Returns the row count of every table."""
         con = self._connection()
+        con.execute("RESET memory_limit")  # the derived tables need what the warehouse needs
+        con.execute("RESET threads")
         con.execute("BEGIN TRANSACTION")
         replaced: dict[str, list[Any] | None] = {
             "actors": None if actors is None else list(actors),

@@ -130,3 +130,26 @@ def test_a_sigkill_mid_stream_leaves_the_previous_warehouse_whole(corpus, at_onc
     assert (again.articles_new, again.articles_reused) == (0, once.articles)
     assert rows_without_clock(db) == before
     assert not [p for p in tmp_path.iterdir() if load.TEMP_MARKER in p.name]
+
+
+def test_duckdb_is_held_to_a_memory_cap_while_batches_stream_in_and_not_in_the_finish(
+    tmp_path, monkeypatch
+):
+    """The cap keeps the writer's buffers flat as the warehouse grows; the finish builds the
+    derived tables over the whole warehouse, which may need more than the cap."""
+    settings = "SELECT current_setting('memory_limit'), current_setting('threads')"
+    seen = {}
+    original = derived.build
+
+    def build(con, **kwargs):
+        seen["finish"] = con.execute(settings).fetchone()
+        return original(con, **kwargs)
+
+    monkeypatch.setattr(derived, "build", build)
+    with load.WarehouseWriter(tmp_path / "w.duckdb", base=False) as writer:
+        seen["streaming"] = writer.con.execute(settings).fetchone()
+        writer.finish(actors=[], rejected=[])
+    limit, threads = seen["streaming"]
+    assert threads == load.WRITER_STREAM_THREADS
+    assert limit.endswith("MiB") and float(limit.split()[0]) < 300
+    assert seen["finish"] != seen["streaming"]
