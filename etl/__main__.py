@@ -198,6 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="ignore the previous warehouse and reanalyse every article",
     )
     parser.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="let a run over an input folder with no files empty a warehouse that holds "
+        "articles (by default it refuses: an unmounted share would wipe the dashboard)",
+    )
+    parser.add_argument(
         "--replace-invalid-db",
         action="store_true",
         help="replace FILE even when it is a damaged DuckDB file or a DuckDB database this ETL "
@@ -292,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
             full=args.full,
             reporter=reporter,
             replace_invalid_db=args.replace_invalid_db,
+            allow_empty=args.allow_empty,
             lock_timeout=args.lock_timeout,
             article_timeout=args.article_timeout,
             article_memory_mb=args.article_memory,

@@ -177,6 +177,20 @@ def scan_input_folder(input_dir: Path, skip: Iterable[Path] = ()) -> InputScan:
     return InputScan(tuple(files), tuple(rejected))
 
 
+def _holds_any_entry(input_dir: Path, skip: Iterable[Path] = ()) -> bool:
+    """Whether the folder holds anything a run would read or reject (scan_input_folder's
+    rules); stops at the first such entry, so a large folder costs one directory read."""
+    skipped = {os.path.realpath(p) for p in skip}
+    for dirpath, dirnames, filenames in os.walk(input_dir):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if name.startswith(".") or name == SIDECAR_NAME:
+                continue
+            if os.path.realpath(os.path.join(dirpath, name)) not in skipped:
+                return True
+    return False
+
+
 def iter_input_files(input_dir: Path, skip: Iterable[Path] = ()) -> list[Path]:
     """The readable article files under input_dir, sorted by relative path (see `scan_input_folder`)."""
     return list(scan_input_folder(input_dir, skip).files)
@@ -605,6 +619,7 @@ def run_etl(
     steps: Steps | None = None,
     gazetteer_path: Path | None = None,
     replace_invalid_db: bool = False,
+    allow_empty: bool = False,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
     article_memory_mb: float | None = DEFAULT_ARTICLE_MEMORY_MB,
@@ -620,7 +635,9 @@ def run_etl(
     `iter_analysis`), in `workers` processes (None: one per core this process may use; the
     rows are the same for any number), or on the Dask cluster at `scheduler` (an address such
     as tcp://10.0.0.5:8786; same rows). Rows are written `write_batch` articles at a time, so
-    memory does not grow with the corpus (the warehouse is the same for any batch size). Raises
+    memory does not grow with the corpus (the warehouse is the same for any batch size). A
+    folder with no files never empties a warehouse that holds articles unless `allow_empty`
+    (an unmounted share would otherwise wipe the dashboard). Raises
     RunError when the run cannot happen at all; rejected files never stop it.
 
     One run writes a warehouse at a time: a run waits (up to `lock_timeout` seconds, saying so
@@ -649,6 +666,7 @@ def run_etl(
             workers=workers or default_workers(),
             scheduler=scheduler,
             write_batch=write_batch,
+            allow_empty=allow_empty,
         )
     return dataclasses.replace(summary, elapsed_seconds=time.monotonic() - clock)
 
@@ -723,6 +741,7 @@ def _build_warehouse(
     workers: int = 1,
     scheduler: str | None = None,
     write_batch: int = WRITE_BATCH,
+    allow_empty: bool = False,
 ) -> RunSummary:
     """The run itself, under the writer lock: read, analyse what changed, write, as a stream.
 
@@ -758,6 +777,14 @@ def _build_warehouse(
         lock_path(db_path),
         *review.store_files(db_path),
     )
+    if index is not None and index.articles and not allow_empty:
+        if not _holds_any_entry(input_dir, warehouse_files):
+            raise RunError(
+                f"the input folder {display_path(input_dir)} holds no files, but the warehouse "
+                f"holds {len(index.articles):,} articles, which this run would remove; check the "
+                "folder (an unmounted share? a wrong path?), or pass --allow-empty to empty the "
+                "warehouse. It was left unchanged."
+            )
     intake = _Intake()
     # Reading runs in processes of its own when analysis does (not for a Dask cluster: there
     # this process reads while the cluster analyses).

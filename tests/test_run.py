@@ -610,3 +610,30 @@ def test_every_rejection_reason_the_etl_gives_is_explained_in_the_data_contract(
     explained = set(re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE))
     assert {"outside_input_folder", "not_regular_file", "symlink_loop"} <= given
     assert given <= explained, f"undocumented: {sorted(given - explained)}"
+
+
+def test_an_emptied_input_folder_does_not_wipe_a_warehouse_unless_asked(folder, tmp_path, steps):
+    db = tmp_path / "w.duckdb"
+    run_etl(folder, db, steps=steps)
+    before = dump(db)
+    for path in (folder / "a.txt", folder / "2021" / "b.txt"):
+        path.unlink()  # as if the share holding them were unmounted
+
+    with pytest.raises(RunError, match="holds no files.*--allow-empty"):
+        run_etl(folder, db, steps=steps)
+    assert dump(db) == before
+
+    summary = run_etl(folder, db, steps=steps, allow_empty=True)
+    assert summary.articles == 0 and dump(db)["articles"] == []
+
+
+def test_a_folder_that_still_holds_a_file_may_drop_the_others(folder, tmp_path, steps):
+    db = tmp_path / "w.duckdb"
+    run_etl(folder, db, steps=steps)
+    for path in (folder / "a.txt", folder / "2021" / "b.txt"):
+        path.unlink()
+    (folder / "notes.txt").write_text("Notes\nNothing new.\n")  # the folder is there
+
+    summary = run_etl(folder, db, steps=steps)  # no refusal: the folder is in use
+    assert summary.files_seen == 1
+    assert any("no longer loaded" in note and "a.txt" in note for note in summary.notes)
