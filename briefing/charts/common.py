@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 import html
 import math
+import threading
+import weakref
 from collections.abc import Callable, Mapping
 from datetime import date
 
@@ -335,6 +337,38 @@ def _source_of(fig: go.Figure) -> str | None:
     return ((fig.layout.meta or {}).get("finish") or {}).get("source")
 
 
+# The layouts derived from a figure (for_column, for_phone), by id of the figure while it lives:
+# a cached chart is drawn on every view of its page, and re-deriving its phone layout (two
+# _finish passes) on each view tripled a warm view's CPU. Figures are unhashable, hence ids,
+# each entry dropped when its figure is collected.
+_DERIVED: dict[int, dict[tuple, go.Figure]] = {}
+_DERIVED_LOCK = threading.Lock()
+
+
+def _once_per_figure(make: Callable[..., go.Figure]) -> Callable[..., go.Figure]:
+    """`make(fig, *args)` computed once per live figure object and arguments. Only for figures
+    that do not change once drawn (every chart a page draws: the shared cache's charts are
+    never changed, tests/test_chart_cache.py)."""
+
+    @functools.wraps(make)
+    def once(fig: go.Figure, *args: object) -> go.Figure:
+        key = (make.__name__, *args)
+        with _DERIVED_LOCK:
+            found = _DERIVED.get(id(fig), {}).get(key)
+        if found is not None:
+            return found
+        found = make(fig, *args)
+        with _DERIVED_LOCK:
+            if id(fig) not in _DERIVED:
+                _DERIVED[id(fig)] = {}
+                weakref.finalize(fig, _DERIVED.pop, id(fig), None)
+            _DERIVED[id(fig)][key] = found
+        return found
+
+    return once
+
+
+@_once_per_figure
 def for_column(fig: go.Figure, share: float = 1.0) -> go.Figure:
     """The chart with its source line wrapped to the width of a column of `share` of the page
     (column_chars) rather than to a phone's: the bottom margin follows its rows, so the plot
@@ -402,6 +436,7 @@ def phone_legend_rows(names: list[str], columns: int = 2, chars: int = PHONE_LEG
     return [max(lines[i : i + columns]) for i in range(0, len(lines), columns)]
 
 
+@_once_per_figure
 def for_phone(fig: go.Figure) -> go.Figure:
     """The chart laid out for a phone (PHONE_CHART_PX wide): its legend below the plot, two
     entries a row with names wrapped, never beside the plot (where it takes a third of the
