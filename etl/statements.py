@@ -1494,13 +1494,10 @@ def _nested_clauses(
             or not _has_content(token, covered)
         ):
             continue
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ == "PRON":
+        found_subject = _named_subject_speaker(ctx, token)
+        if found_subject is None:
             continue
-        mentions = _subject_mentions(ctx, subject)
-        if not mentions:
-            continue
-        speaker = _pick_speaker(ctx, mentions)
+        subject, speaker = found_subject
         if speaker[0] is None or speaker[0] in (first.speaker_id, ctx.country_of(first.speaker_id)):
             continue
         words = [t for t in token.subtree if t.dep_ != "mark" or t.head is not token]
@@ -1518,6 +1515,20 @@ def _nested_clauses(
             )
         )
     return found
+
+
+def _named_subject_speaker(
+    ctx: ArticleContext, verb: Token
+) -> tuple[Token, tuple[str | None, str]] | None:
+    """The reporting verb's own subject and the speaker it names, when the subject is a name
+    (not a pronoun) that resolves to an actor; else None."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    mentions = _subject_mentions(ctx, subject)
+    if not mentions:
+        return None
+    return subject, _pick_speaker(ctx, mentions)
 
 
 def _voiced_by_official(ctx: ArticleContext, last: tuple[str | None, str] | None) -> bool:
@@ -1544,13 +1555,10 @@ def _second_clause(
             or not _has_content(token, covered)
         ):
             continue
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ == "PRON":
+        found_subject = _named_subject_speaker(ctx, token)
+        if found_subject is None:
             continue
-        mentions = _subject_mentions(ctx, subject)
-        if not mentions:
-            continue
-        speaker = _pick_speaker(ctx, mentions)
+        subject, speaker = found_subject
         if speaker[0] == first.speaker_id:
             continue
         start, end = _trim(ctx.body, subject.left_edge.idx, sent.end_char)
