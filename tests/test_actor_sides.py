@@ -2,23 +2,8 @@
 to X", "the opposition", and organisations defined with an acronym ("the Libyan National Army
 (LNA)")."""
 
-import pytest
-
-from etl.actors import Gazetteer, resolve_mentions
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def resolve(nlp, gazetteer):
-    def run(text):
-        mentions, new = resolve_mentions(nlp(text), "a1", gazetteer)
-        return mentions, {a.actor_id: a for a in new}
-
-    return run
+# ruff: noqa: F811  (the fixtures imported from tests/test_actors.py are re-bound as arguments)
+from tests.test_actors import gazetteer, resolve  # noqa: F401  (the same actor fixtures)
 
 
 def actor_of(mentions, text):
