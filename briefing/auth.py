@@ -32,6 +32,7 @@ FAILURE_DELAY = 1.0  # seconds every wrong password costs
 SESSION_LIMIT = (5, 60.0)  # at most 5 wrong passwords a minute in one session ...
 ADDRESS_LIMIT = (20, 600.0)  # ... and 20 in ten minutes from one address (all its sessions)
 NAME_CHARS = 80
+MAX_ADDRESSES = 10_000  # addresses with recent wrong passwords kept in memory at most
 
 
 def configured_password() -> str | None:
@@ -86,8 +87,22 @@ class _AddressLog:
 
     def record(self, address: str, now: float) -> None:
         with self._lock:
-            times = self._times.setdefault(address, deque(maxlen=ADDRESS_LIMIT[0]))
+            self._forget_stale(now)
+            times = self._times.pop(address, None) or deque(maxlen=ADDRESS_LIMIT[0])
             times.append(now)
+            self._times[address] = times  # re-inserted: the dict stays ordered by last failure
+
+    def _forget_stale(self, now: float) -> None:
+        """Drop addresses whose last failure is out of the window, and the oldest beyond
+        MAX_ADDRESSES, so that guesses from many addresses cannot grow the server's memory."""
+        window = ADDRESS_LIMIT[1]
+        for address in [a for a, t in self._times.items() if now - t[-1] >= window]:
+            del self._times[address]
+        while len(self._times) >= MAX_ADDRESSES:
+            del self._times[next(iter(self._times))]
+
+    def __len__(self) -> int:
+        return len(self._times)
 
 
 ADDRESSES = _AddressLog()

@@ -146,6 +146,21 @@ def test_passwords_compare_exactly():
     assert auth.password_matches("pässwörd", "pässwörd")
 
 
+def test_the_address_log_forgets_old_failures_and_stays_bounded(monkeypatch):
+    log = auth._AddressLog()
+    window = auth.ADDRESS_LIMIT[1]
+    for n in range(auth.ADDRESS_LIMIT[0]):
+        log.record("10.0.0.1", float(n))
+    assert log.wait("10.0.0.1", 30.0) > 0  # still counted within the window
+    log.record("10.0.0.2", window + 30.0)  # the first address's last failure is now stale
+    assert len(log) == 1 and log.wait("10.0.0.1", window + 30.0) == 0
+    monkeypatch.setattr(auth, "MAX_ADDRESSES", 3)
+    for n in range(10):
+        log.record(f"10.0.1.{n}", window + 40.0 + n)
+    assert len(log) <= 3  # the oldest addresses went first
+    assert log.wait("10.0.1.9", window + 50.0) == 0 and "10.0.1.9" in log._times
+
+
 def test_wrong_passwords_are_limited_within_a_sliding_window():
     assert auth.retry_after([], 100.0, 5, 60.0) == 0
     assert auth.retry_after([90, 91, 92, 93], 100.0, 5, 60.0) == 0

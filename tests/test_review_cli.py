@@ -254,3 +254,29 @@ def test_import_refuses_overlong_text_and_too_deep_lines_naming_each(reviewed, t
     assert "nothing was imported" in err
     assert "quote is 5,000 characters long" in err
     assert "note is 5,000 characters long" in err and "line 3: not valid JSON" in err
+
+
+def test_a_stance_may_only_be_linked_to_a_statement_of_its_own_article(reviewed, tmp_path, capsys):
+    db = reviewed["db"]
+    stance = rows(db, "stances")[-1]
+    statement = next(s for s in rows(db, "statements") if s["article_id"] == stance["article_id"])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        json.dumps({"table": "stances", "id": stance["stance_id"], "action": "correct",
+                    "reviewer": "ana", "set": {"statement_id": "no-such-statement"}}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    capsys.readouterr()
+    assert review_main(["import", str(bad), "--db", str(db)]) == 1
+    assert (
+        "'no-such-statement' is not a statement of this stance's article" in capsys.readouterr().err
+    )
+    good = tmp_path / "good.jsonl"
+    good.write_text(
+        json.dumps({"table": "stances", "id": stance["stance_id"], "action": "correct",
+                    "reviewer": "ana", "set": {"statement_id": statement["statement_id"]}}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    assert review_main(["import", str(good), "--db", str(db)]) == 0
+    linked = {s["stance_id"]: s for s in rows(db, "stances")}[stance["stance_id"]]
+    assert linked["statement_id"] == statement["statement_id"]

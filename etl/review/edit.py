@@ -362,6 +362,21 @@ def _article_holding(db_path: Path, table: str, row_id: str) -> str | None:
     return found[0] if found else None
 
 
+def _check_statement_link(
+    table: str, changes: Mapping[str, Any] | None, warehouse: _Warehouse, log, article_id: str
+) -> None:
+    """A stance may name the statement it comes from only if that statement is in its article."""
+    statement_id = (changes or {}).get("statement_id")
+    if table != "stances" or statement_id is None:
+        return
+    state = warehouse.state("statements", statement_id, log)
+    if state is None or state.article_id != article_id:
+        raise ReviewError(
+            f"statement_id {statement_id!r} is not a statement of this stance's article "
+            "(give the statement_id of a statement in the same article, or leave it empty)"
+        )
+
+
 def _as_json(row: Any) -> dict[str, Any] | None:
     return None if row is None else row_to_json(row)
 
@@ -425,6 +440,7 @@ def _draft(
                 f"only {undone.reviewer} may undo their {undone.action}; to change it, "
                 "confirm, correct or reject the row yourself"
             )
+    _check_statement_link(table, changes, warehouse, log, state.article_id)
     bundle = warehouse.bundles[state.article_id]
     shown = state.row if state.row is not None else state.machine
     start, end = (shown.char_start, shown.char_end) if shown is not None else (None, None)
@@ -462,6 +478,7 @@ def _draft_add(
     missing = [f for f in REQUIRED_FOR_ADD[table] if f not in (common["changes"] or {})]
     if missing:
         raise ReviewError(f'add to {table} needs {", ".join(missing)} in "set"')
+    _check_statement_link(table, common["changes"], warehouse, log, bundle.article.article_id)
     draft = Review(
         **common,
         row_id="",
