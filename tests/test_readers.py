@@ -12,6 +12,7 @@ import pytest
 
 from etl.readers import read_source
 from etl.types import PartialDate, RawDocument, Rejection
+from tests.unprivileged import as_unprivileged_user
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 ENGLISH = (
@@ -132,14 +133,23 @@ def test_file_over_the_size_limit_is_rejected_without_reading_it(tmp_path):
     assert "10,000" in result.detail
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
-def test_file_without_read_permission_is_rejected_as_unreadable(tmp_path):
-    path = write(tmp_path, "locked.txt", ENGLISH.encode())
+def test_file_without_read_permission_is_rejected_as_unreadable():
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="locked-input-"))  # in /tmp, which anyone may cross
+    folder.chmod(0o755)
+    path = write(folder, "locked.txt", ENGLISH.encode())
     path.chmod(0)
     try:
-        assert rejected(read_source(path, tmp_path)).reason == "unreadable"
+        if os.geteuid() == 0:
+            result = as_unprivileged_user(lambda: read_source(path, folder))
+        else:
+            result = read_source(path, folder)
+        assert rejected(result).reason == "unreadable"
+        assert "Permission denied" in result.detail
     finally:
-        path.chmod(0o644)
+        shutil.rmtree(folder)
 
 
 def test_missing_file_is_rejected_as_unreadable(tmp_path):

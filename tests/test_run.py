@@ -7,6 +7,7 @@ rules quickly and without spaCy; the tests at the end run the real modules.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import time
 from pathlib import Path
@@ -25,6 +26,7 @@ from etl.types import (
     Rejection,
     stable_id,
 )
+from tests.unprivileged import as_unprivileged_user
 
 GAZETTEER = (Actor("canada", "Canada", "country", None, ("Ottawa",)),)
 
@@ -284,19 +286,31 @@ def test_a_missing_warehouse_folder_cannot_run(folder, tmp_path, steps):
         run_etl(folder, tmp_path / "no" / "such" / "w.duckdb", steps=steps)
 
 
-def test_an_unwritable_warehouse_folder_cannot_run(folder, tmp_path, steps):
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(0o500)
-    try:
-        import os
+def test_an_unwritable_warehouse_folder_cannot_run(folder, steps):
+    import shutil
+    import tempfile
 
-        if os.access(locked, os.W_OK):
-            pytest.skip("running as a user who can write anywhere")
-        with pytest.raises(RunError, match="not writable"):
-            run_etl(folder, locked / "w.duckdb", steps=steps)
+    base = Path(tempfile.mkdtemp(prefix="locked-warehouse-"))  # in /tmp: anyone may cross
+    base.chmod(0o755)
+    readable = shutil.copytree(folder, base / "raw")
+    locked = base / "locked"
+    locked.mkdir(mode=0o555)
+
+    def attempt() -> str:
+        try:
+            run_etl(readable, locked / "w.duckdb", steps=steps)
+        except RunError as exc:
+            return str(exc)
+        return "ran"
+
+    try:
+        if os.geteuid() == 0:  # root writes anywhere: try it as an unprivileged user
+            message = as_unprivileged_user(attempt)
+        else:
+            message = attempt()
+        assert "not writable" in message
     finally:
-        locked.chmod(0o700)
+        shutil.rmtree(base)
 
 
 # --- with the real modules ---------------------------------------------------------------
