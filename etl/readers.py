@@ -158,12 +158,6 @@ class Decoded:
     note: str | None = None
 
 
-def decode_bytes(data: bytes, source_path: str, declared: str | None = None) -> str | Rejection:
-    """Bytes to text, or a Rejection (`empty`, `binary`, `undecodable`); see `decode_text`."""
-    decoded = decode_text(data, source_path, declared)
-    return decoded if isinstance(decoded, Rejection) else decoded.text
-
-
 def decode_text(data: bytes, source_path: str, declared: str | None = None) -> Decoded | Rejection:
     """Bytes to text with a note on any repair, or a Rejection (`empty`, `binary`, `undecodable`).
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from etl.actors import Gazetteer
 from etl.clean import clean_text
-from etl.readers import JSON_TYPES, TEXT_TYPES, decode_bytes, read_source
+from etl.readers import JSON_TYPES, TEXT_TYPES, Decoded, decode_text, read_source
 from etl.run import SilentReporter, default_steps, read_inputs
 from etl.types import Article, RawDocument, Rejection
 
@@ -85,8 +85,10 @@ def article(body: str) -> Article:
     declared=st.sampled_from([None, "utf-8", "windows-1252", "latin-1", "utf-16", "no-such-codec"]),
 )
 def test_any_bytes_decode_to_text_or_a_rejection(data, declared):
-    result = decode_bytes(data, "fuzz.bin", declared)
-    assert isinstance(result, str | Rejection)
+    result = decode_text(data, "fuzz.bin", declared)
+    assert isinstance(result, Decoded | Rejection)
+    if isinstance(result, Decoded):
+        assert "\x00" not in result.text or b"\x00" in data  # no NUL made up by the decoder
 
 
 MARKUP = st.sampled_from(
