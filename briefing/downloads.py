@@ -43,7 +43,7 @@ def show_chart(ctx: PageContext, chart: Chart, share: float = 1.0) -> None:
     fresh = widget not in st.session_state  # first drawn, or forgotten on a page switch
     selection = plotly_at_every_width(
         charts.for_column(chart.figure, share),
-        charts.for_phone(chart.figure),
+        chart.for_phone,
         widget,
         export.plotly_config(chart.name),
         selectable=chart.evidence,

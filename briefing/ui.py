@@ -156,12 +156,3 @@ def wide_only(key: str) -> None:
     st.html(
         f"<style>@media (max-width: {PHONE_MAX_PX}px) {{ .st-key-{key} {{ display: none; }} }}</style>"
     )
-
-
-def phone_scroll(key: str, width_px: int) -> None:
-    """At phone widths, draw the element with `key` (a chart too dense to shrink: a stance
-    matrix of many columns) `width_px` wide, scrolled sideways, rather than squeezed."""
-    st.html(
-        f"<style>@media (max-width: {PHONE_MAX_PX}px) {{ .st-key-{key} {{ overflow-x: auto; }} "
-        f".st-key-{key} > div {{ min-width: {width_px}px; }} }}</style>"
-    )

@@ -51,11 +51,21 @@ class Chart:
     # draws are not one subject's rows under the filters (the map: figures and events at
     # places); None: the subject's (PageContext.credits).
     credits: Callable[[], object] | None = None
+    # Builds the same chart cut to what a 390 px phone holds without scrolling sideways (a
+    # stance matrix's busiest columns), or None: the page's figure laid out for a phone.
+    phone: Callable[[], go.Figure | None] | None = None
 
     @property
     def for_slide(self) -> go.Figure:
         cut = self.slide() if self.slide is not None else None
         return cut if cut is not None else self.figure
+
+    @functools.cached_property
+    def for_phone(self) -> go.Figure:
+        """The chart laid out for a phone (charts.for_phone), from its phone cut if it has
+        one; made once per chart, which the chart cache keeps for every session."""
+        cut = self.phone() if self.phone is not None else None
+        return charts.for_phone(cut if cut is not None else self.figure)
 
 
 def _retitled(fig: go.Figure, note: str) -> go.Figure:
@@ -484,6 +494,10 @@ def _fewer_places(by_place: pd.DataFrame, source: str, title: str) -> go.Figure 
 
 
 SLIDE_MATRIX = 8  # rows and columns of a stance matrix on a slide
+# A stance matrix on a 390 px phone: its busiest targets only, so cells keep room for their
+# numbers without scrolling sideways (every source stays: rows can scroll down).
+PHONE_MATRIX_COLUMNS = 5
+PHONE_MATRIX_LABEL = 14
 SLIDE_MATRIX_LABEL = 14  # characters of its names: slanted names must leave room for the rows
 
 
@@ -535,6 +549,14 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             functools.partial(_fewer_sides, counts, source, side),
             evidence=True,
             rows=functools.partial(evidence.stance_rows, wh, f, side),
+            phone=functools.partial(
+                charts.stance_matrix,
+                counts,
+                source,
+                side=side,
+                label_width=PHONE_MATRIX_LABEL,
+                columns=PHONE_MATRIX_COLUMNS,
+            ),
         ),
         Chart(
             "stances_time",

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from briefing import charts, maps
+from briefing import charts, maps, views
 from briefing.charts import common
 
 SOURCE = charts.source_line(
@@ -160,3 +160,68 @@ def test_the_phone_map_is_as_tall_as_its_width_needs_not_a_fixed_560_px():
     assert phone.layout.height < 400
     assert phone.layout.legend.yref == "container" and phone.layout.legend.yanchor == "top"
     assert [t.customdata[0][-1] for t in phone.data] == [t.customdata[0][-1] for t in wide.data]
+
+
+PLACES = [
+    "Canada",
+    "Russia",
+    "Syria",
+    "Democratic Republic of the Congo",
+    "United States",
+    "Iran",
+    "Turkey",
+    "Lebanon",
+    "Jordan",
+    "Iraq",
+    "France",
+    "Germany",
+]
+
+
+def _stance_pairs(sources: int, targets: int) -> pd.DataFrame:
+    """Every source country taking one stance or more on every target country."""
+    rows = [
+        {
+            "source": f"{PLACES[s]} sources",
+            "target": PLACES[t],
+            "source_id": f"s{s}",
+            "target_id": f"t{t}",
+            "polarity": "critical" if (s + t) % 2 else "supportive",
+            "stances": 1 + (targets - t),  # the first targets have most stances
+        }
+        for s in range(sources)
+        for t in range(targets)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_a_phone_stance_matrix_keeps_the_busiest_targets_every_source_and_says_so():
+    pairs = _stance_pairs(sources=9, targets=12)
+    chart = views.Chart(
+        "stances_matrix",
+        "Stance matrix",
+        charts.stance_matrix(pairs, SOURCE),
+        pairs,
+        "stances",
+        "",
+        phone=lambda: charts.stance_matrix(
+            pairs, SOURCE, label_width=views.PHONE_MATRIX_LABEL, columns=views.PHONE_MATRIX_COLUMNS
+        ),
+    )
+    phone = chart.for_phone
+    cells, overlay = phone.data[0], phone.data[1]
+    assert len(cells.x) == views.PHONE_MATRIX_COLUMNS and len(cells.y) == 9
+    # The busiest targets, in order; the rest are named as left out, not silently dropped.
+    assert list(cells.x) == ["Canada", "Russia", "Syria", "Democratic…", "United States"]
+    assert all(len(str(x)) <= views.PHONE_MATRIX_LABEL for x in (*cells.x, *cells.y))
+    assert phone.layout.title.subtitle.text == "the 5 targets with most stances, of 12"
+    # Every kept cell still leads to its evidence; none of a left-out target's do.
+    assert set(overlay.x) <= set(cells.x) and len(overlay.x) == 9 * views.PHONE_MATRIX_COLUMNS
+    # Made once for the chart, which the chart cache shares between sessions.
+    assert chart.for_phone is phone
+
+
+def test_a_stance_matrix_with_few_targets_keeps_them_all_on_a_phone_without_a_note():
+    pairs = _stance_pairs(sources=3, targets=4)
+    fig = charts.stance_matrix(pairs, SOURCE, label_width=12, columns=5)
+    assert len(fig.data[0].x) == 4 and not fig.layout.title.subtitle.text
