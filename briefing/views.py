@@ -451,6 +451,10 @@ def figures(ctx: PageContext) -> list[Chart]:
             over_time,
             "figures",
             caption_figures_timeline(over_time),
+            # Fewer labels fit a phone's plot: chosen again for its width.
+            phone=functools.partial(
+                charts.figures_timeline, over_time, source, plot_px=charts.PHONE_TIMELINE_PX
+            ),
         ),
     ]
 

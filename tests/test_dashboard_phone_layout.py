@@ -225,3 +225,52 @@ def test_a_stance_matrix_with_few_targets_keeps_them_all_on_a_phone_without_a_no
     pairs = _stance_pairs(sources=3, targets=4)
     fig = charts.stance_matrix(pairs, SOURCE, label_width=12, columns=5)
     assert len(fig.data[0].x) == 4 and not fig.layout.title.subtitle.text
+
+
+def test_a_long_axis_title_breaks_to_a_phones_width_above_the_legend_and_source_line():
+    title = "money in dollars ($) (log scale, ×10 a gridline)"
+    fig = go.Figure(
+        go.Bar(x=[3e9, 1.6e9], y=["Sudan", "Central African Republic"], orientation="h")
+    )
+    fig.update_xaxes(title=title)
+    wide = charts._finish(fig, "Largest sum cited, by place", SOURCE)
+    phone = charts.for_phone(wide)
+    lines = str(phone.layout.xaxis.title.text).split("<br>")
+    assert len(lines) == 2 and " ".join(lines) == title
+    assert wide.layout.xaxis.title.text == title  # the wide chart keeps it on one line
+
+    def plot(f):
+        return f.layout.height - f.layout.margin.t - f.layout.margin.b
+
+    # The extra line is room under the axis: the plot keeps its height.
+    assert (
+        phone.layout.margin.b
+        - charts.for_phone(
+            charts._finish(go.Figure(fig).update_xaxes(title="money"), "t", SOURCE)
+        ).layout.margin.b
+        == common.AXIS_TITLE_LINE
+    )
+    assert plot(phone) >= plot(wide) - 1
+
+
+def test_a_phones_head_count_timeline_labels_fewer_dots_than_a_wide_one():
+    n = 14
+    frame = pd.DataFrame(
+        {
+            "as_of": pd.date_range("2015-01-01", periods=n, freq="90D"),
+            "value": [5000 + i % 2 for i in range(n)],  # two rows: labels meet across
+            "value_text": [f"about {5000 + i % 2:,}" for i in range(n)],
+            "qualifier": ["about"] * n,
+            "category": ["refugees"] * n,
+            "location": ["Syria"] * n,
+            "cited_by": ["UNHCR"] * n,
+            "outlet": ["x"] * n,
+        }
+    )
+
+    def labelled(fig):
+        return sum(1 for t in fig.data for text in (t.text or ()) if text)
+
+    wide = charts.figures_timeline(frame, SOURCE)
+    phone = charts.figures_timeline(frame, SOURCE, plot_px=charts.PHONE_TIMELINE_PX)
+    assert 1 <= labelled(phone) < labelled(wide)

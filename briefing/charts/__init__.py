@@ -48,6 +48,7 @@ from briefing.charts.events import (
 from briefing.charts.figures import (
     CURRENCY_NAMES,
     LOG_NOTE,
+    PHONE_TIMELINE_PX,
     SPREAD_ROOM,
     figure_spread,
     figures_by_place,
@@ -121,6 +122,7 @@ __all__ = [
     "_legend_on_top",
     "CURRENCY_NAMES",
     "LOG_NOTE",
+    "PHONE_TIMELINE_PX",
     "SPREAD_ROOM",
     "figure_spread",
     "figures_by_place",

@@ -441,6 +441,35 @@ def _shift_top(fig: go.Figure, px: int) -> go.Figure:
     return fig
 
 
+AXIS_TITLE_CHAR_PX = 7.5  # about how wide a character of an axis title is (theme.SCREEN.body)
+AXIS_TITLE_LINE = 18  # px an axis title's extra line takes
+
+
+def _x_axis_titles(fig: go.Figure) -> dict[str, str]:
+    """The titles of a figure's x axes, by layout name ('xaxis', 'xaxis2', …)."""
+    out = {}
+    for name in fig.layout.to_plotly_json():
+        if name.startswith("xaxis"):
+            text = fig.layout[name].title.text
+            if text:
+                out[name] = str(text)
+    return out
+
+
+def _bottom_x_axis(fig: go.Figure) -> str:
+    """The layout name of the x axis lowest in the figure (its subplot's domain starts
+    lowest): its title sits above the source line."""
+    names = [n for n in fig.layout.to_plotly_json() if n.startswith("xaxis")] or ["xaxis"]
+
+    def lowest(name: str) -> float:
+        anchor = fig.layout[name].anchor
+        y = "yaxis" + (anchor[1:] if anchor and anchor != "free" else "")
+        domain = fig.layout[y].domain if y in fig.layout.to_plotly_json() else None
+        return domain[0] if domain else 0.0
+
+    return min(names, key=lowest)
+
+
 PHONE_LABEL_CHARS = 22  # a bar's category label's line at a phone's width
 PHONE_LABEL_FONT = 12  # px type of a bar's category label at a phone's width
 PHONE_LABEL_LINE = 15  # px a bar's row grows by per extra line of its label
@@ -521,6 +550,15 @@ def for_phone(fig: go.Figure) -> go.Figure:
         legend_px = PHONE_LEGEND_LINE * (sum(rows) + (1 if finish.get("legend_title") else 0))
         legend_px += 6 * len(rows) + 14
 
+    # An x axis's title longer than the phone's plot is broken between words; the lines the
+    # bottom axis gains are room above the legend and source line (a `foot`).
+    axis_titles = _x_axis_titles(fig)
+    axis_chars = max(16, int(plot_px / AXIS_TITLE_CHAR_PX))
+    wrapped_titles = {name: wrap_label(text, axis_chars) for name, text in axis_titles.items()}
+    bottom = _bottom_x_axis(fig) if axis_titles else None
+    gained = wrapped_titles[bottom].count("<br>") if bottom in wrapped_titles else 0
+    foot = (finish.get("foot") or 0) + AXIS_TITLE_LINE * gained
+
     def finished(
         total: int, wrap: int | None = PHONE_SOURCE_CHARS, title_wrap: int | None = TITLE_CHARS
     ) -> go.Figure:
@@ -534,7 +572,7 @@ def for_phone(fig: go.Figure) -> go.Figure:
             finish["source"],
             height=total,
             legend_title=finish.get("legend_title"),
-            foot=finish.get("foot") or 0,
+            foot=foot if wrap == PHONE_SOURCE_CHARS else finish.get("foot") or 0,
             key_band=finish.get("key_band") or 0,
             subtitle=finish.get("subtitle"),
             source_wrap=wrap,
@@ -553,6 +591,9 @@ def for_phone(fig: go.Figure) -> go.Figure:
     total += legend_px + plot
     phone = finished(total)
     phone.update_layout(margin={"t": (phone.layout.margin.t or 0) + extra_top})
+    for name, text in wrapped_titles.items():
+        if text != axis_titles[name]:
+            phone.layout[name].title.text = text
     if any(w != v for v, w in wrapped.items()):
         # Long category names of a bar chart take most of a phone's width from its bars:
         # wrapped, the bars keep the room (the categories themselves are unchanged).

@@ -288,12 +288,18 @@ def _axis_shares(values: pd.Series, panel: pd.DataFrame) -> list[float]:
     return [float(v) / top for v in values]
 
 
+TIMELINE_PLOT_PX = 420  # px of the head-count timeline's plot on the narrowest wide screen
+PHONE_TIMELINE_PX = 270  # and on a 390 px phone
+LABEL_PX = 6.5  # about how wide a character of a dot's label is (theme.SCREEN.label)
+
+
 @_plain_inputs
-def figures_timeline(df: pd.DataFrame, source: str) -> go.Figure:
+def figures_timeline(df: pd.DataFrame, source: str, plot_px: int = TIMELINE_PLOT_PX) -> go.Figure:
     """Head counts by as-of date, one dot per citation (as_of, as_of_label, precision, value,
     value_text, qualifier, category, location, cited_by, outlet). Money has its own chart
     (figures_by_place) and is left out here. A text label goes on a dot only where it collides
-    with no other label (largest values first); every dot says who cited it in its hover."""
+    with no other label (largest values first) in a plot `plot_px` wide (a phone's plot holds
+    fewer: PHONE_TIMELINE_PX); every dot says who cited it in its hover."""
     title = "Head counts over time (as-of date)"
     if not df.empty and "measure" in df:
         df = df[df["measure"] != "money"]
@@ -314,8 +320,8 @@ def figures_timeline(df: pd.DataFrame, source: str) -> go.Figure:
     axis = value_axis(df["value"])
     log = axis.get("type") == "log"
     order = df.sort_values("value", ascending=False)
-    # Label width as a share of a half-page chart (~420 px of plot, ~6.5 px a character).
-    widths = [min(0.6, 0.016 * len(t)) for t in order["label"]]
+    # Label width as a share of the plot (~6.5 px a character).
+    widths = [min(0.95, LABEL_PX * len(t) / plot_px) for t in order["label"]]
     # Labels near an edge grow inwards (their box centre shifts by half a width).
     centres = [
         x + w / 2 if x < 0.25 else x - w / 2 if x > 0.75 else x
