@@ -423,6 +423,10 @@ def figures(ctx: PageContext) -> list[Chart]:
             caption_figure_spread(spread),
             functools.partial(_fewer_quantities, spread, source),
             evidence=True,
+            # Labels that meet at a phone's width keep their figure only.
+            phone=functools.partial(
+                charts.figure_spread, spread, source, plot_px=charts.PHONE_SPREAD_PX
+            ),
         ),
         Chart(
             "figures_place",

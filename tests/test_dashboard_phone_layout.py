@@ -274,3 +274,55 @@ def test_a_phones_head_count_timeline_labels_fewer_dots_than_a_wide_one():
     wide = charts.figures_timeline(frame, SOURCE)
     phone = charts.figures_timeline(frame, SOURCE, plot_px=charts.PHONE_TIMELINE_PX)
     assert 1 <= labelled(phone) < labelled(wide)
+
+
+def test_spread_labels_that_would_meet_at_a_phones_width_keep_their_figure_only():
+    n = 4
+    frame = pd.DataFrame(
+        {
+            "measure": ["people"] * n,
+            "currency": [None] * n,
+            "category": ["refugees"] * n,
+            "location": ["Bangladesh"] * n,
+            "value": [31, 3_500, 742_000, 1_000_000],
+            "value_text": ["31", "at least 3,500", "over 742,000", "nearly a million"],
+            "cited_by": [None, "Bangladesh", None, None],
+            "subject": ["refugees"] * n,
+            "outlets": ["x"] * n,
+            "as_of": pd.to_datetime(["2017-08-23", "2017-08-24", "2017-01-01", "2017-01-01"]),
+            "as_of_label": ["2017-08-23", "2017-08-24", "2017", "2017"],
+            "citations": [1] * n,
+        }
+    )
+
+    def labels(fig):
+        points = next(t for t in fig.data if t.mode == "markers+text")
+        return list(zip(points.x, points.text, points.textposition))
+
+    def boxes(fig, plot_px):
+        top = max(frame["value"]) * charts.SPREAD_ROOM
+        out = []
+        for value, text, position in labels(fig):
+            side, grow = position.split()
+            chars = max(
+                len(line) for line in text.replace("<b>", "").replace("</b>", "").split("<br>")
+            )
+            width = (6.5 * chars + 8) / plot_px
+            share = value / top
+            lo = (
+                share if grow == "right" else share - width if grow == "left" else share - width / 2
+            )
+            out.append((side, lo, lo + width))
+        return out
+
+    wide = charts.figure_spread(frame, SOURCE)
+    assert all("<br>" in text for _, text, _ in labels(wide))  # room for who and when
+    phone = charts.figure_spread(frame, SOURCE, plot_px=charts.PHONE_SPREAD_PX)
+    placed = boxes(phone, charts.PHONE_SPREAD_PX)
+    for i, (side, lo, hi) in enumerate(placed):
+        for other, a, b in placed[i + 1 :]:
+            assert side != other or hi <= a or lo >= b, (placed[i], (other, a, b))
+    # Every label keeps its figure as written, with its qualifier.
+    assert [t.split("<br>")[0] for _, t, _ in labels(phone)] == [
+        f"<b>{v}</b>" for v in frame["value_text"]
+    ]

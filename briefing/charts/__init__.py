@@ -48,6 +48,7 @@ from briefing.charts.events import (
 from briefing.charts.figures import (
     CURRENCY_NAMES,
     LOG_NOTE,
+    PHONE_SPREAD_PX,
     PHONE_TIMELINE_PX,
     SPREAD_ROOM,
     figure_spread,
@@ -122,6 +123,7 @@ __all__ = [
     "_legend_on_top",
     "CURRENCY_NAMES",
     "LOG_NOTE",
+    "PHONE_SPREAD_PX",
     "PHONE_TIMELINE_PX",
     "SPREAD_ROOM",
     "figure_spread",

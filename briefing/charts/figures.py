@@ -388,13 +388,66 @@ def _spread_titles(df: pd.DataFrame) -> dict[object, str]:
     return titles
 
 
+SPREAD_PLOT_PX = 800  # px of a spread panel's axis on the narrowest wide screen
+PHONE_SPREAD_PX = 300  # and on a 390 px phone
+
+
+def _label_span(share: float, grow: str, width: float) -> tuple[float, float]:
+    """From where to where a label `width` wide lies beside its point at `share` of the axis,
+    growing 'right', 'left' or from the 'center' (_away_from_edge)."""
+    if grow == "right":
+        return share, share + width
+    if grow == "left":
+        return share - width, share
+    return share - width / 2, share + width / 2
+
+
+def _spread_labels(
+    shares: list[float], lines: list[tuple[str, str]], plot_px: int
+) -> list[tuple[str, str]]:
+    """Each point's label and text position, so that no two labels on the same side of the
+    line meet in a plot `plot_px` wide. First every figure alone, in order of value above and
+    below by turns (the other side where its turn's is taken); then each label, the lowest and
+    highest first, adds who cited it and when where that meets no other label on its side (the
+    hover and the evidence always have them)."""
+    grows = [_away_from_edge(share) for share in shares]
+
+    def span(i: int, chars: int) -> tuple[float, float]:
+        return _label_span(shares[i], grows[i], (LABEL_PX * chars + 8) / plot_px)
+
+    def free(box: tuple[float, float], side: str, skip: int) -> bool:
+        return all(
+            box[1] <= a or box[0] >= b
+            for k, ((a, b), other) in enumerate(zip(boxes, sides))
+            if k != skip and other == side and a is not None
+        )
+
+    boxes: list[tuple] = [(None, None)] * len(shares)
+    sides: list[str] = [""] * len(shares)
+    for i, (figure, _) in enumerate(lines):
+        turn = ("top", "bottom") if i % 2 == 0 else ("bottom", "top")
+        box = span(i, len(figure))
+        sides[i] = next((side for side in turn if free(box, side, i)), turn[0])
+        boxes[i] = box
+    texts = [f"<b>{figure}</b>" for figure, _ in lines]
+    order = sorted(range(len(shares)), key=lambda i: min(i, len(shares) - 1 - i))
+    for i in order:
+        figure, cited = lines[i]
+        box = span(i, max(len(figure), len(cited)))
+        if free(box, sides[i], i):
+            boxes[i] = box
+            texts[i] = f"<b>{figure}</b><br>{cited}"
+    return [(text, f"{side} {grow}") for text, side, grow in zip(texts, sides, grows)]
+
+
 @_plain_inputs
-def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
+def figure_spread(df: pd.DataFrame, source: str, plot_px: int = SPREAD_PLOT_PX) -> go.Figure:
     """Where sources disagree on the same quantity (briefing.quantities: category, population,
     place, currency and compatible dates): one panel per quantity on its own scale, every value
     cited with its qualifier, who cited it and when, and a line from the lowest to the
     highest. The lowest value's label grows rightwards and the highest's leftwards, so no label
-    leaves the chart; neighbouring labels alternate above and below their points."""
+    leaves the chart; neighbouring labels alternate above and below their points, and a label
+    that would meet another in a plot `plot_px` wide keeps its figure only (_spread_labels)."""
     title = "Same quantity, different numbers"
     if df.empty:
         return empty_figure(
@@ -440,6 +493,14 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
             row=row,
             col=1,
         )
+        labels = _spread_labels(
+            [float(v) / (top * SPREAD_ROOM) for v in part["value"]],
+            [
+                (_short(v, FIGURE_CHARS), f"{_short(c, 22)} ({y or 'undated'})")
+                for v, c, y in zip(part["shown"], part["cited_by"], part["as_of_label"])
+            ],
+            plot_px,
+        )
         ids = "figure_ids" in part
         marks = _marks(
             part,
@@ -464,16 +525,10 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
                 "color": [theme.CATEGORY_COLOURS.get(c, theme.UNKNOWN) for c in part["category"]],
                 "line": {"width": 1, "color": "white"},
             },
-            # Two short lines (the figure, then who and when) so a label fits a phone too.
-            text=[
-                f"<b>{_short(v, FIGURE_CHARS)}</b><br>{_short(c, 22)} ({y or 'undated'})"
-                for v, c, y in zip(part["shown"], part["cited_by"], part["as_of_label"])
-            ],
-            # A label grows away from the nearer edge of the axis, so it never leaves the chart.
-            textposition=[
-                ("top " if i % 2 == 0 else "bottom ") + _away_from_edge(v / (top * SPREAD_ROOM))
-                for i, v in enumerate(part["value"])
-            ],
+            # Two short lines (the figure, then who and when); a label grows away from the
+            # nearer edge of the axis, so it never leaves the chart, and meets no other.
+            text=[text for text, _ in labels],
+            textposition=[position for _, position in labels],
             textfont={"size": theme.SCREEN.label},
             customdata=_with_marks(
                 part[
