@@ -28,6 +28,23 @@ SLIDE_BARS = 10  # bars, rows or places a 16:9 slide shows legibly from the back
 SLIDE_PANELS = 3  # small multiples (one per quantity) on a slide
 
 
+def marks_of(fig: go.Figure) -> tuple[str, ...]:
+    """The evidence keys (briefing.evidence.mark_key) of every mark of a figure, each once, in
+    the order drawn: what a mark's customdata carries in its last column."""
+    found: dict[str, None] = {}
+    for trace in fig.data:
+        custom = getattr(trace, "customdata", None)
+        if custom is None:
+            continue
+        for point in custom:
+            last = (
+                point[-1] if isinstance(point, list | tuple) or hasattr(point, "shape") else point
+            )
+            if evidence.parse_key(last) is not None:
+                found.setdefault(last, None)
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class Chart:
     key: str  # unique on its page; widget keys and file names derive from it
@@ -54,6 +71,13 @@ class Chart:
     # Builds the same chart cut to what a 390 px phone holds without scrolling sideways (a
     # stance matrix's busiest columns), or None: the page's figure laid out for a phone.
     phone: Callable[[], go.Figure | None] | None = None
+
+    def __post_init__(self) -> None:
+        # A chart whose marks lead to evidence stands for the rows behind those marks: its
+        # slide's notes and the pack's sources read them (briefing.deck), and so does its
+        # download (briefing.downloads), rather than the subject's newest rows.
+        if self.marks is None and self.evidence and self.rows is None:
+            object.__setattr__(self, "marks", marks_of(self.figure) or None)
 
     @property
     def for_slide(self) -> go.Figure:
