@@ -461,6 +461,9 @@ def figures(ctx: PageContext) -> list[Chart]:
             caption_figures_by_place(people),
             functools.partial(_fewer_places, people, source, "Largest head count cited, by place"),
             evidence=True,
+            phone=functools.partial(
+                _phone_places, people, source, "Largest head count cited, by place"
+            ),
         ),
         Chart(
             "figures_money",
@@ -471,6 +474,7 @@ def figures(ctx: PageContext) -> list[Chart]:
             caption_figures_by_place(money),
             functools.partial(_fewer_places, money, source, "Largest sum cited, by place"),
             evidence=True,
+            phone=functools.partial(_phone_places, money, source, "Largest sum cited, by place"),
         ),
         Chart(
             "figures_time",
@@ -485,6 +489,12 @@ def figures(ctx: PageContext) -> list[Chart]:
             ),
         ),
     ]
+
+
+def _phone_places(by_place: pd.DataFrame, source: str, title: str) -> go.Figure:
+    """A by-place chart with its labels placed for a phone's narrow plot, where a label that
+    grows leftwards would run over the place names."""
+    return _titled(charts.figures_by_place(by_place, source, plot_px=charts.PHONE_PLACE_PX), title)
 
 
 def _titled(fig: go.Figure, title: str) -> go.Figure:

@@ -326,3 +326,37 @@ def test_spread_labels_that_would_meet_at_a_phones_width_keep_their_figure_only(
     assert [t.split("<br>")[0] for _, t, _ in labels(phone)] == [
         f"<b>{v}</b>" for v in frame["value_text"]
     ]
+
+
+def test_a_by_place_label_on_a_phone_goes_where_it_fits_never_over_the_place_names():
+    money = pd.DataFrame(
+        {
+            "measure": ["money"] * 4,
+            "currency": ["$"] * 4,
+            "category": ["aid_money"] * 4,
+            "location": ["Sudan", "Bangladesh", "Central African Republic", "Jordan"],
+            "largest": [3e9, 5e8, 4.7e8, 2.5e7],
+            "largest_text": [
+                "$3 billion",
+                "nearly half a billion dollars",
+                "$470.4 million",
+                "$25M",
+            ],
+            "qualifier": [None, "nearly", None, None],
+            "figures": [1] * 4,
+            "articles": [1] * 4,
+        }
+    )
+    wide = charts.figures_by_place(money, SOURCE)
+    phone = charts.figures_by_place(money, SOURCE, plot_px=charts.PHONE_PLACE_PX)
+    dots = next(t for t in phone.data if t.mode == "markers+text")
+    sides = {y: position.split()[1] for y, position in zip(dots.y, dots.textposition)}
+    # The largest grows leftwards, away from the right edge; the smallest rightwards.
+    assert sides["Sudan"] == "left" and sides["Jordan"] == "right"
+    texts = dict(zip(dots.y, dots.text))
+    # The long label fits neither side of a phone's plot on one line: it takes two.
+    assert "<br>" in texts["Bangladesh"]
+    assert "nearly half a billion dollars" == texts["Bangladesh"].replace("<br>", " ")
+    assert all(
+        "<br>" not in str(t) for t in next(t for t in wide.data if t.mode == "markers+text").text
+    )

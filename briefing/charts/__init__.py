@@ -48,6 +48,7 @@ from briefing.charts.events import (
 from briefing.charts.figures import (
     CURRENCY_NAMES,
     LOG_NOTE,
+    PHONE_PLACE_PX,
     PHONE_SPREAD_PX,
     PHONE_TIMELINE_PX,
     SPREAD_ROOM,
@@ -123,6 +124,7 @@ __all__ = [
     "_legend_on_top",
     "CURRENCY_NAMES",
     "LOG_NOTE",
+    "PHONE_PLACE_PX",
     "PHONE_SPREAD_PX",
     "PHONE_TIMELINE_PX",
     "SPREAD_ROOM",

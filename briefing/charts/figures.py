@@ -28,6 +28,7 @@ from briefing.charts.common import (
     format_number,
     spaced_labels,
     when,
+    wrap_label,
 )
 
 
@@ -172,12 +173,45 @@ def _log_range(values: pd.Series, right: float = 0.9) -> list[float]:
     return [math.floor(lo) - 0.1, hi + right]
 
 
+def _beside(share: float, chars: int, plot_px: int | None) -> str:
+    """Which side of its dot (at `share` of the axis) a label of `chars` characters goes:
+    away from the nearer edge; in a plot `plot_px` wide, the right when it fits there, else
+    the left when it fits there, else the side with more room."""
+    if plot_px is None:
+        return "right" if share < 0.45 else "left"
+    need = (LABEL_PX * chars + 12) / plot_px
+    if 1 - share >= need:
+        return "right"
+    if share >= need:
+        return "left"
+    return "right" if 1 - share > share else "left"
+
+
+def _fitted(share: float, text: str, plot_px: int | None) -> str:
+    """A dot's label as it goes beside its dot (_beside): on two lines when it fits neither
+    side of a plot `plot_px` wide on one."""
+    if plot_px is None or _beside(share, len(text), plot_px) != _roomier(share):
+        return text
+    need = (LABEL_PX * len(text) + 12) / plot_px
+    if max(share, 1 - share) >= need:
+        return text
+    return wrap_label(text, max(8, math.ceil(len(text) / 2) + 1))
+
+
+def _roomier(share: float) -> str:
+    return "right" if 1 - share > share else "left"
+
+
+PHONE_PLACE_PX = 170  # px of a by-place chart's plot on a phone, beside its place names
+
+
 @_plain_inputs
-def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
+def figures_by_place(df: pd.DataFrame, source: str, plot_px: int | None = None) -> go.Figure:
     """Largest value cited per category and place, as dots (measure, currency, category,
     location, largest, largest_text, qualifier, figures, articles, figure_ids): head counts
     and each currency in separate panels on their own axes, a dot's label the figure as
-    written with its qualifier. Dots, not bars: on a log axis a bar's length means nothing."""
+    written with its qualifier. Dots, not bars: on a log axis a bar's length means nothing.
+    `plot_px`: the plot's width its labels are placed for (a phone's: PHONE_PLACE_PX)."""
     title = "Largest figure cited, by place"
     if df.empty:
         return empty_figure(
@@ -243,11 +277,15 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
                     "color": theme.CATEGORY_COLOURS.get(category, theme.UNKNOWN),
                     "line": {"width": 1, "color": "white"},
                 },
-                text=[_short(t, FIGURE_CHARS) for t in group["shown"]],
-                # Beside the dot, on the side away from the nearer edge of the axis.
+                text=[
+                    _fitted(x, _short(t, FIGURE_CHARS), plot_px)
+                    for x, t in zip(_axis_shares(group["largest"], part), group["shown"])
+                ],
+                # Beside the dot, on the side away from the nearer edge of the axis, or in a
+                # plot `plot_px` wide, on a side where the label fits.
                 textposition=[
-                    "middle " + ("right" if x < 0.45 else "left")
-                    for x in _axis_shares(group["largest"], part)
+                    "middle " + _beside(x, len(_short(t, FIGURE_CHARS)), plot_px)
+                    for x, t in zip(_axis_shares(group["largest"], part), group["shown"])
                 ],
                 textfont={"size": theme.SCREEN.label},
                 cliponaxis=False,
