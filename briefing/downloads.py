@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from briefing import charts, deck, evidence, export, pack, page_state
+from briefing.filters import Filters
 from briefing.text import md_escape
 from briefing.ui import PageContext, phone_only, wide_only
 from briefing.views import Chart
@@ -43,7 +45,7 @@ def show_chart(ctx: PageContext, chart: Chart, share: float = 1.0) -> None:
     fresh = widget not in st.session_state  # first drawn, or forgotten on a page switch
     selection = plotly_at_every_width(
         charts.for_column(chart.figure, share),
-        charts.for_phone(chart.figure),
+        chart.for_phone,
         widget,
         export.plotly_config(chart.name),
         selectable=chart.evidence,
@@ -91,6 +93,32 @@ def plotly_at_every_width(
     return merged
 
 
+MARKED_COLUMNS = {  # briefing.evidence.rows -> a download's columns
+    "subject": "subject",
+    "what": "what",
+    "evidence": "sentence",
+    "who": "who",
+    "title": "article",
+    "outlet": "outlet",
+    "date": "date",
+    "link": "link",
+    "confidence_label": "confidence",
+    "status": "status",
+}
+
+
+def marked_rows_frame(found: pd.DataFrame, filters: Filters, base_url: str = "") -> pd.DataFrame:
+    """The rows behind a chart's marks (briefing.evidence.rows) as its download holds them: one
+    a figure or event, with its sentence, who, the article, outlet, date, a link to the
+    sentence in its article, the confidence and the review status."""
+    links = [
+        base_url + evidence.article_link(filters, a, s, e)
+        for a, s, e in zip(found["article_id"], found["char_start"], found["char_end"])
+    ]
+    out = found.assign(link=links)
+    return out[list(MARKED_COLUMNS)].rename(columns=MARKED_COLUMNS).reset_index(drop=True)
+
+
 def chart_downloads(ctx: PageContext, chart: Chart) -> None:
     name = export.slug(chart.name)
     about = chart.credits() if chart.credits is not None else ctx.credits(chart.subject)
@@ -134,13 +162,21 @@ def chart_downloads(ctx: PageContext, chart: Chart) -> None:
         width="stretch",
     )
     rows = None
+    page_url = evidence.base_url(getattr(st.context, "url", None))
     if chart.rows is not None:
         # The stances behind the chart, one a row with its sentence and a link to it.
-        page_url = evidence.base_url(getattr(st.context, "url", None))
 
         def rows() -> object:
             return evidence.export_frame(chart.rows(), ctx.filters, page_url)
 
+    elif chart.marks:
+        # The figures or events behind the chart's marks, likewise.
+
+        def rows() -> object:
+            found = evidence.rows(ctx.warehouse, ctx.filters, chart.marks, evidence.EXPORT_ROWS)
+            return marked_rows_frame(found, ctx.filters, page_url)
+
+    if rows is not None:
         menu.download_button(
             "Evidence rows (CSV)",
             lambda: export.csv_bytes(rows()),

@@ -101,17 +101,28 @@ def _is_link(config: object) -> bool:
     return isinstance(config, Mapping) and (config.get("type_config") or {}).get("type") == "link"
 
 
+def blank_links(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """`frame` with a missing link in `columns` as an empty cell, not the grid's grey 'None'."""
+    out = frame.copy()
+    for column in columns:
+        if column in out:
+            out[column] = out[column].map(lambda v: v if isinstance(v, str) else "")
+    return out
+
+
 def show_table(data: pd.DataFrame, *, links: Sequence[str] = (), **kwargs):
     """st.dataframe for rows holding article text: every text cell made safe to open in a
     spreadsheet (the table toolbar's CSV download writes the cells as shown), and the `links`
     columns keep only http(s) URLs, so a javascript: or data: URL is never a link. Columns are
-    headed for readers (briefing.text.column_label) unless `column_config` names them, and a
-    missing text cell says what is missing instead of 'None'."""
+    headed for readers (briefing.text.column_label) unless `column_config` names them, a
+    missing text cell says what is missing instead of 'None' and a missing link is blank."""
     shown = data.copy()
     for column in links:
         shown[column] = shown[column].map(web_link)
     config = dict(kwargs.pop("column_config", None) or {})
-    shown = readable_cells(shown, [*links, *(c for c, v in config.items() if _is_link(v))])
+    linked = [*links, *(c for c, v in config.items() if _is_link(v))]
+    shown = readable_cells(shown, linked)
+    shown = blank_links(shown, linked)
     for column in shown.columns:
         given = config.get(column)
         if given is None:
@@ -155,13 +166,4 @@ def wide_only(key: str) -> None:
     """Hide the container with `key` at phone widths (see phone_only)."""
     st.html(
         f"<style>@media (max-width: {PHONE_MAX_PX}px) {{ .st-key-{key} {{ display: none; }} }}</style>"
-    )
-
-
-def phone_scroll(key: str, width_px: int) -> None:
-    """At phone widths, draw the element with `key` (a chart too dense to shrink: a stance
-    matrix of many columns) `width_px` wide, scrolled sideways, rather than squeezed."""
-    st.html(
-        f"<style>@media (max-width: {PHONE_MAX_PX}px) {{ .st-key-{key} {{ overflow-x: auto; }} "
-        f".st-key-{key} > div {{ min-width: {width_px}px; }} }}</style>"
     )

@@ -28,6 +28,23 @@ SLIDE_BARS = 10  # bars, rows or places a 16:9 slide shows legibly from the back
 SLIDE_PANELS = 3  # small multiples (one per quantity) on a slide
 
 
+def marks_of(fig: go.Figure) -> tuple[str, ...]:
+    """The evidence keys (briefing.evidence.mark_key) of every mark of a figure, each once, in
+    the order drawn: what a mark's customdata carries in its last column."""
+    found: dict[str, None] = {}
+    for trace in fig.data:
+        custom = getattr(trace, "customdata", None)
+        if custom is None:
+            continue
+        for point in custom:
+            last = (
+                point[-1] if isinstance(point, list | tuple) or hasattr(point, "shape") else point
+            )
+            if evidence.parse_key(last) is not None:
+                found.setdefault(last, None)
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class Chart:
     key: str  # unique on its page; widget keys and file names derive from it
@@ -51,11 +68,28 @@ class Chart:
     # draws are not one subject's rows under the filters (the map: figures and events at
     # places); None: the subject's (PageContext.credits).
     credits: Callable[[], object] | None = None
+    # Builds the same chart cut to what a 390 px phone holds without scrolling sideways (a
+    # stance matrix's busiest columns), or None: the page's figure laid out for a phone.
+    phone: Callable[[], go.Figure | None] | None = None
+
+    def __post_init__(self) -> None:
+        # A chart whose marks lead to evidence stands for the rows behind those marks: its
+        # slide's notes and the pack's sources read them (briefing.deck), and so does its
+        # download (briefing.downloads), rather than the subject's newest rows.
+        if self.marks is None and self.evidence and self.rows is None:
+            object.__setattr__(self, "marks", marks_of(self.figure) or None)
 
     @property
     def for_slide(self) -> go.Figure:
         cut = self.slide() if self.slide is not None else None
         return cut if cut is not None else self.figure
+
+    @functools.cached_property
+    def for_phone(self) -> go.Figure:
+        """The chart laid out for a phone (charts.for_phone), from its phone cut if it has
+        one; made once per chart, which the chart cache keeps for every session."""
+        cut = self.phone() if self.phone is not None else None
+        return charts.for_phone(cut if cut is not None else self.figure)
 
 
 def _retitled(fig: go.Figure, note: str) -> go.Figure:
@@ -413,6 +447,10 @@ def figures(ctx: PageContext) -> list[Chart]:
             caption_figure_spread(spread),
             functools.partial(_fewer_quantities, spread, source),
             evidence=True,
+            # Labels that meet at a phone's width keep their figure only.
+            phone=functools.partial(
+                charts.figure_spread, spread, source, plot_px=charts.PHONE_SPREAD_PX
+            ),
         ),
         Chart(
             "figures_place",
@@ -423,6 +461,9 @@ def figures(ctx: PageContext) -> list[Chart]:
             caption_figures_by_place(people),
             functools.partial(_fewer_places, people, source, "Largest head count cited, by place"),
             evidence=True,
+            phone=functools.partial(
+                _phone_places, people, source, "Largest head count cited, by place"
+            ),
         ),
         Chart(
             "figures_money",
@@ -433,6 +474,7 @@ def figures(ctx: PageContext) -> list[Chart]:
             caption_figures_by_place(money),
             functools.partial(_fewer_places, money, source, "Largest sum cited, by place"),
             evidence=True,
+            phone=functools.partial(_phone_places, money, source, "Largest sum cited, by place"),
         ),
         Chart(
             "figures_time",
@@ -441,8 +483,18 @@ def figures(ctx: PageContext) -> list[Chart]:
             over_time,
             "figures",
             caption_figures_timeline(over_time),
+            # Fewer labels fit a phone's plot: chosen again for its width.
+            phone=functools.partial(
+                charts.figures_timeline, over_time, source, plot_px=charts.PHONE_TIMELINE_PX
+            ),
         ),
     ]
+
+
+def _phone_places(by_place: pd.DataFrame, source: str, title: str) -> go.Figure:
+    """A by-place chart with its labels placed for a phone's narrow plot, where a label that
+    grows leftwards would run over the place names."""
+    return _titled(charts.figures_by_place(by_place, source, plot_px=charts.PHONE_PLACE_PX), title)
 
 
 def _titled(fig: go.Figure, title: str) -> go.Figure:
@@ -484,6 +536,10 @@ def _fewer_places(by_place: pd.DataFrame, source: str, title: str) -> go.Figure 
 
 
 SLIDE_MATRIX = 8  # rows and columns of a stance matrix on a slide
+# A stance matrix on a 390 px phone: its busiest targets only, so cells keep room for their
+# numbers without scrolling sideways (every source stays: rows can scroll down).
+PHONE_MATRIX_COLUMNS = 5
+PHONE_MATRIX_LABEL = 14
 SLIDE_MATRIX_LABEL = 14  # characters of its names: slanted names must leave room for the rows
 
 
@@ -535,6 +591,14 @@ def stances(ctx: PageContext, side: str = "country") -> list[Chart]:
             functools.partial(_fewer_sides, counts, source, side),
             evidence=True,
             rows=functools.partial(evidence.stance_rows, wh, f, side),
+            phone=functools.partial(
+                charts.stance_matrix,
+                counts,
+                source,
+                side=side,
+                label_width=PHONE_MATRIX_LABEL,
+                columns=PHONE_MATRIX_COLUMNS,
+            ),
         ),
         Chart(
             "stances_time",

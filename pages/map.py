@@ -104,7 +104,8 @@ if ctx:
         )
     if missing.seats:
         left_out.append(
-            f"{missing.seats:,} figures are placed at their speaker's seat of government"
+            f"{missing.seats:,} figure{' is' if missing.seats == 1 else 's are'} placed at "
+            "their speaker's seat of government"
         )
     if left_out:
         st.caption(md_escape("Not on the map: " + "; ".join(left_out) + "."))

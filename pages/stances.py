@@ -5,10 +5,9 @@ import streamlit as st
 from briefing import chart_cache, evidence, page_state, queries, reviewing, views
 from briefing.downloads import pack_menu, show_chart
 from briefing.text import md_escape
-from briefing.ui import header, nothing_matches, page_context, phone_scroll, show_table
+from briefing.ui import header, nothing_matches, page_context, show_table
 
 GROUPINGS = ["country", "actor"]
-MATRIX_PHONE_PX = 640  # a phone scrolls the matrix sideways rather than squeeze its cells
 
 ctx = page_context()
 if ctx:
@@ -34,7 +33,6 @@ if ctx:
         left, right = st.columns([3, 2], gap="large")
         with left:
             show_chart(ctx, matrix, share=0.6)
-            phone_scroll("chart_stances_matrix_on_phone", MATRIX_PHONE_PX)
             st.caption(views.MATRIX_ENCODING + " Hover a cell for the count of each polarity.")
         with right:
             show_chart(ctx, monthly, share=0.4)

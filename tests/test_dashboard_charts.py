@@ -309,23 +309,67 @@ def test_titles_and_labels_wrap_between_words_to_fit_a_phone():
     )
 
 
-def test_every_screen_title_fits_a_phone_and_the_margin_holds_its_lines():
-    df = pd.DataFrame(
-        {
-            "source": ["Canada", "Russia"],
-            "target": ["Russia", "Canada"],
-            "source_id": ["canada", "russia"],
-            "target_id": ["russia", "canada"],
-            "polarity": ["critical", "supportive"],
-            "stances": [3, 2],
-        }
-    )
-    one_line = charts.stance_bars(df, "Source: x")
-    for fig in (one_line, charts.stance_matrix(df, "Source: x")):
-        lines = fig.layout.title.text.split("<br>")
-        assert len(lines) == 2 and all(len(line) <= charts.TITLE_CHARS for line in lines)
-    slide = charts.for_slide(one_line, "No filters", "Source: y")
+STANCE_PAIRS = pd.DataFrame(
+    {
+        "source": ["Canada", "Russia"],
+        "target": ["Russia", "Canada"],
+        "source_id": ["canada", "russia"],
+        "target_id": ["russia", "canada"],
+        "polarity": ["critical", "supportive"],
+        "stances": [3, 2],
+    }
+)
+
+
+def _title_lines(fig) -> list[str]:
+    return str(fig.layout.title.text).split("<br>")
+
+
+def test_a_wide_chart_title_takes_one_line_and_a_phone_one_breaks_to_fit_its_width():
+    for fig in (
+        charts.stance_bars(STANCE_PAIRS, "Source: x"),
+        charts.stance_matrix(STANCE_PAIRS, "Source: x"),
+    ):
+        assert len(_title_lines(fig)) == 1  # the page's width holds it
+        phone = _title_lines(charts.for_phone(fig))
+        assert len(phone) == 2 and all(len(line) <= charts.TITLE_CHARS for line in phone)
+    slide = charts.for_slide(charts.stance_bars(STANCE_PAIRS, "Source: x"), "No filters", "y")
     assert "<br>" not in slide.layout.title.text  # a slide is wide: the title keeps one line
     # The matrix's colour key runs across the top, so a phone's cells keep the whole width.
-    key = charts.stance_matrix(df, "Source: x").data[0].colorbar
+    key = charts.stance_matrix(STANCE_PAIRS, "Source: x").data[0].colorbar
     assert key.orientation == "h" and key.yref == "container"
+
+
+def test_a_title_broken_for_a_narrow_column_moves_its_key_down_and_keeps_the_plot():
+    wide = charts.stance_matrix(STANCE_PAIRS, "Source: x")
+    narrow = charts.for_column(wide, 0.4)
+    lines = _title_lines(narrow)
+    assert len(lines) > 1 and all(len(line) <= charts.title_chars(0.4) for line in lines)
+    grown = narrow.layout.margin.t - wide.layout.margin.t
+    assert grown == round(1.25 * 20) * (len(lines) - 1)
+
+    def plot(fig):
+        return fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+
+    def key_from_top(fig):
+        return (1 - fig.data[0].colorbar.y) * fig.layout.height
+
+    assert plot(narrow) == plot(wide)
+    # The colour key under the title moves down by the lines the title gained.
+    assert round(key_from_top(narrow) - key_from_top(wide)) == grown
+    # A legend placed under the title moves with it too.
+    monthly = pd.DataFrame(
+        {
+            "month": ["2020-01-01", "2020-02-01", "2020-02-01"],
+            "polarity": ["critical", "supportive", "neutral"],
+            "stances": [1, 2, 1],
+        }
+    )
+    timeline = charts.stances_over_time(monthly, "Source: x")
+    retitled = charts.retitled(
+        timeline, "Stances per month from sources in every country, by their polarity"
+    )
+    narrow = charts.for_column(retitled, 0.4)
+    moved = (retitled.layout.legend.y - narrow.layout.legend.y) * narrow.layout.height
+    assert len(_title_lines(narrow)) > len(_title_lines(retitled))
+    assert moved > 0 and plot(narrow) == plot(retitled)

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from briefing import charts, maps
+from briefing import charts, maps, views
 from briefing.charts import common
 
 SOURCE = charts.source_line(
@@ -160,3 +160,203 @@ def test_the_phone_map_is_as_tall_as_its_width_needs_not_a_fixed_560_px():
     assert phone.layout.height < 400
     assert phone.layout.legend.yref == "container" and phone.layout.legend.yanchor == "top"
     assert [t.customdata[0][-1] for t in phone.data] == [t.customdata[0][-1] for t in wide.data]
+
+
+PLACES = [
+    "Canada",
+    "Russia",
+    "Syria",
+    "Democratic Republic of the Congo",
+    "United States",
+    "Iran",
+    "Turkey",
+    "Lebanon",
+    "Jordan",
+    "Iraq",
+    "France",
+    "Germany",
+]
+
+
+def _stance_pairs(sources: int, targets: int) -> pd.DataFrame:
+    """Every source country taking one stance or more on every target country."""
+    rows = [
+        {
+            "source": f"{PLACES[s]} sources",
+            "target": PLACES[t],
+            "source_id": f"s{s}",
+            "target_id": f"t{t}",
+            "polarity": "critical" if (s + t) % 2 else "supportive",
+            "stances": 1 + (targets - t),  # the first targets have most stances
+        }
+        for s in range(sources)
+        for t in range(targets)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_a_phone_stance_matrix_keeps_the_busiest_targets_every_source_and_says_so():
+    pairs = _stance_pairs(sources=9, targets=12)
+    chart = views.Chart(
+        "stances_matrix",
+        "Stance matrix",
+        charts.stance_matrix(pairs, SOURCE),
+        pairs,
+        "stances",
+        "",
+        phone=lambda: charts.stance_matrix(
+            pairs, SOURCE, label_width=views.PHONE_MATRIX_LABEL, columns=views.PHONE_MATRIX_COLUMNS
+        ),
+    )
+    phone = chart.for_phone
+    cells, overlay = phone.data[0], phone.data[1]
+    assert len(cells.x) == views.PHONE_MATRIX_COLUMNS and len(cells.y) == 9
+    # The busiest targets, in order; the rest are named as left out, not silently dropped.
+    assert list(cells.x) == ["Canada", "Russia", "Syria", "Democratic…", "United States"]
+    assert all(len(str(x)) <= views.PHONE_MATRIX_LABEL for x in (*cells.x, *cells.y))
+    assert phone.layout.title.subtitle.text == "the 5 targets with most stances, of 12"
+    # Every kept cell still leads to its evidence; none of a left-out target's do.
+    assert set(overlay.x) <= set(cells.x) and len(overlay.x) == 9 * views.PHONE_MATRIX_COLUMNS
+    # Made once for the chart, which the chart cache shares between sessions.
+    assert chart.for_phone is phone
+
+
+def test_a_stance_matrix_with_few_targets_keeps_them_all_on_a_phone_without_a_note():
+    pairs = _stance_pairs(sources=3, targets=4)
+    fig = charts.stance_matrix(pairs, SOURCE, label_width=12, columns=5)
+    assert len(fig.data[0].x) == 4 and not fig.layout.title.subtitle.text
+
+
+def test_a_long_axis_title_breaks_to_a_phones_width_above_the_legend_and_source_line():
+    title = "money in dollars ($) (log scale, ×10 a gridline)"
+    fig = go.Figure(
+        go.Bar(x=[3e9, 1.6e9], y=["Sudan", "Central African Republic"], orientation="h")
+    )
+    fig.update_xaxes(title=title)
+    wide = charts._finish(fig, "Largest sum cited, by place", SOURCE)
+    phone = charts.for_phone(wide)
+    lines = str(phone.layout.xaxis.title.text).split("<br>")
+    assert len(lines) == 2 and " ".join(lines) == title
+    assert wide.layout.xaxis.title.text == title  # the wide chart keeps it on one line
+
+    def plot(f):
+        return f.layout.height - f.layout.margin.t - f.layout.margin.b
+
+    # The extra line is room under the axis: the plot keeps its height.
+    assert (
+        phone.layout.margin.b
+        - charts.for_phone(
+            charts._finish(go.Figure(fig).update_xaxes(title="money"), "t", SOURCE)
+        ).layout.margin.b
+        == common.AXIS_TITLE_LINE
+    )
+    assert plot(phone) >= plot(wide) - 1
+
+
+def test_a_phones_head_count_timeline_labels_fewer_dots_than_a_wide_one():
+    n = 14
+    frame = pd.DataFrame(
+        {
+            "as_of": pd.date_range("2015-01-01", periods=n, freq="90D"),
+            "value": [5000 + i % 2 for i in range(n)],  # two rows: labels meet across
+            "value_text": [f"about {5000 + i % 2:,}" for i in range(n)],
+            "qualifier": ["about"] * n,
+            "category": ["refugees"] * n,
+            "location": ["Syria"] * n,
+            "cited_by": ["UNHCR"] * n,
+            "outlet": ["x"] * n,
+        }
+    )
+
+    def labelled(fig):
+        return sum(1 for t in fig.data for text in (t.text or ()) if text)
+
+    wide = charts.figures_timeline(frame, SOURCE)
+    phone = charts.figures_timeline(frame, SOURCE, plot_px=charts.PHONE_TIMELINE_PX)
+    assert 1 <= labelled(phone) < labelled(wide)
+
+
+def test_spread_labels_that_would_meet_at_a_phones_width_keep_their_figure_only():
+    n = 4
+    frame = pd.DataFrame(
+        {
+            "measure": ["people"] * n,
+            "currency": [None] * n,
+            "category": ["refugees"] * n,
+            "location": ["Bangladesh"] * n,
+            "value": [31, 3_500, 742_000, 1_000_000],
+            "value_text": ["31", "at least 3,500", "over 742,000", "nearly a million"],
+            "cited_by": [None, "Bangladesh", None, None],
+            "subject": ["refugees"] * n,
+            "outlets": ["x"] * n,
+            "as_of": pd.to_datetime(["2017-08-23", "2017-08-24", "2017-01-01", "2017-01-01"]),
+            "as_of_label": ["2017-08-23", "2017-08-24", "2017", "2017"],
+            "citations": [1] * n,
+        }
+    )
+
+    def labels(fig):
+        points = next(t for t in fig.data if t.mode == "markers+text")
+        return list(zip(points.x, points.text, points.textposition))
+
+    def boxes(fig, plot_px):
+        top = max(frame["value"]) * charts.SPREAD_ROOM
+        out = []
+        for value, text, position in labels(fig):
+            side, grow = position.split()
+            chars = max(
+                len(line) for line in text.replace("<b>", "").replace("</b>", "").split("<br>")
+            )
+            width = (6.5 * chars + 8) / plot_px
+            share = value / top
+            lo = (
+                share if grow == "right" else share - width if grow == "left" else share - width / 2
+            )
+            out.append((side, lo, lo + width))
+        return out
+
+    wide = charts.figure_spread(frame, SOURCE)
+    assert all("<br>" in text for _, text, _ in labels(wide))  # room for who and when
+    phone = charts.figure_spread(frame, SOURCE, plot_px=charts.PHONE_SPREAD_PX)
+    placed = boxes(phone, charts.PHONE_SPREAD_PX)
+    for i, (side, lo, hi) in enumerate(placed):
+        for other, a, b in placed[i + 1 :]:
+            assert side != other or hi <= a or lo >= b, (placed[i], (other, a, b))
+    # Every label keeps its figure as written, with its qualifier.
+    assert [t.split("<br>")[0] for _, t, _ in labels(phone)] == [
+        f"<b>{v}</b>" for v in frame["value_text"]
+    ]
+
+
+def test_a_by_place_label_on_a_phone_goes_where_it_fits_never_over_the_place_names():
+    money = pd.DataFrame(
+        {
+            "measure": ["money"] * 4,
+            "currency": ["$"] * 4,
+            "category": ["aid_money"] * 4,
+            "location": ["Sudan", "Bangladesh", "Central African Republic", "Jordan"],
+            "largest": [3e9, 5e8, 4.7e8, 2.5e7],
+            "largest_text": [
+                "$3 billion",
+                "nearly half a billion dollars",
+                "$470.4 million",
+                "$25M",
+            ],
+            "qualifier": [None, "nearly", None, None],
+            "figures": [1] * 4,
+            "articles": [1] * 4,
+        }
+    )
+    wide = charts.figures_by_place(money, SOURCE)
+    phone = charts.figures_by_place(money, SOURCE, plot_px=charts.PHONE_PLACE_PX)
+    dots = next(t for t in phone.data if t.mode == "markers+text")
+    sides = {y: position.split()[1] for y, position in zip(dots.y, dots.textposition)}
+    # The largest grows leftwards, away from the right edge; the smallest rightwards.
+    assert sides["Sudan"] == "left" and sides["Jordan"] == "right"
+    texts = dict(zip(dots.y, dots.text))
+    # The long label fits neither side of a phone's plot on one line: it takes two.
+    assert "<br>" in texts["Bangladesh"]
+    assert "nearly half a billion dollars" == texts["Bangladesh"].replace("<br>", " ")
+    assert all(
+        "<br>" not in str(t) for t in next(t for t in wide.data if t.mode == "markers+text").text
+    )

@@ -1,5 +1,7 @@
 """Article text is untrusted: it is escaped, and highlights nest without breaking the markup."""
 
+import pandas as pd
+
 from briefing.text import Highlight, article_html, highlight_html
 
 
@@ -33,3 +35,12 @@ def test_article_html_has_a_legend_and_keeps_the_text():
     out = article_html("5.6 million fled", [Highlight("figure", 0, 11, "refugees: 5.6 million")])
     assert "figure" in out and "actor mention" in out
     assert 'title="refugees: 5.6 million">5.6 million</span> fled' in out
+
+
+def test_a_table_shows_a_missing_link_as_a_blank_cell_not_none():
+    from briefing.ui import blank_links
+
+    frame = pd.DataFrame({"url": ["https://example.org/a", None, float("nan")], "n": [1, 2, 3]})
+    shown = blank_links(frame, ["url", "absent"])
+    assert list(shown["url"]) == ["https://example.org/a", "", ""]
+    assert list(shown["n"]) == [1, 2, 3]

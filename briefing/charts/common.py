@@ -151,13 +151,18 @@ def _finish(
     width: int | None = None,
     key_band: int = 0,
     source_wrap: int | None = None,
+    title_wrap: int | None = None,
 ) -> go.Figure:
     """Title, fonts, legend and the source line; `foot` is extra room (px at screen size) below
     the x axis for tall tick labels, so the source line never sits on them. The arguments are
     kept in the layout's meta so `for_slide` can finish the same figure again at slide size and
     `for_phone` at a phone's width. The source line wraps at `source_wrap` characters (by
-    default the scale's; see for_column)."""
+    default the scale's; see for_column), the title at `title_wrap` (by default the width of
+    a whole page's chart on the narrowest wide screen, or a slide's): the top margin, and the
+    legend or colour key under the title, follow its lines."""
     grow = scale.body / theme.SCREEN.body  # tick labels grow with the body size
+    if title_wrap is None:
+        title_wrap = WIDE_TITLE_CHARS if scale == theme.SCREEN else SLIDE_TITLE_CHARS
     meta = {
         "finish": {
             "title": title,
@@ -168,13 +173,14 @@ def _finish(
             # (for_phone, for_column); a slide passes its own source and subtitle.
             "source": source,
             "subtitle": subtitle,
+            "title_wrap": title_wrap,
         }
     }
     foot = round(foot * grow)
     wrapped = _wrap(plain(source), source_wrap or scale.source_wrap)
     lines = wrapped.count("<br>") + 1
     # Plotly never wraps a title: broken between words here, so a phone's chart shows it whole.
-    title_text = wrap_label(title, TITLE_CHARS if scale == theme.SCREEN else SLIDE_TITLE_CHARS)
+    title_text = wrap_label(title, title_wrap)
     title_lines = title_text.count("<br>") + 1
     # Without an x axis (network, empty chart) the source line needs no room for tick labels.
     below_axis = 20 if fig.layout.xaxis.visible is False else 70
@@ -384,7 +390,84 @@ def for_column(fig: go.Figure, share: float = 1.0) -> go.Figure:
     out = copy_figure(fig)
     out.update_annotations(text=wrapped, selector={"name": SOURCE_ANNOTATION})
     out.update_layout(margin={"b": (out.layout.margin.b or 0) + change})
+    finish = (fig.layout.meta or {}).get("finish") or {}
+    if finish.get("title") and finish.get("title_wrap") != title_chars(share):
+        _rewrap_title(out, finish["title"], title_chars(share))
     return out
+
+
+def _rewrap_title(fig: go.Figure, title: str, chars: int) -> go.Figure:
+    """`fig`'s title (as given, unwrapped) broken at `chars` characters a line; the figure
+    grows or shrinks by the lines it gains or loses, and everything under the title moves
+    with it (_shift_top), so the plot keeps its size."""
+    text = wrap_label(title, chars)  # as _finish was given it: inert already
+    before = str(fig.layout.title.text or "").count("<br>") + 1
+    lines = text.count("<br>") + 1
+    finish = dict((fig.layout.meta or {}).get("finish") or {})
+    fig.update_layout(
+        title_text=text,
+        meta={**(fig.layout.meta or {}), "finish": {**finish, "title_wrap": chars}},
+    )
+    return _shift_top(fig, round(1.25 * theme.SCREEN.title) * (lines - before))
+
+
+def _shift_top(fig: go.Figure, px: int) -> go.Figure:
+    """Make `px` more room (fewer when negative) under the title: the top margin and the
+    figure's height grow by it, so the plot keeps its size, and what is placed in the figure's
+    own pixels (container: a legend or colour key under the title, a note) moves down with the
+    plot. The title stays at the top."""
+    if not px:
+        return fig
+    height = fig.layout.height or HEIGHT
+    grown = height + px
+
+    def moved(y: float) -> float:
+        return 1 - ((1 - y) * height + px) / grown
+
+    title = fig.layout.title
+    update: dict = {"height": grown, "margin": {"t": (fig.layout.margin.t or 0) + px}}
+    if title.yref == "container" and title.y is not None:
+        update["title"] = {"y": 1 - (1 - title.y) * height / grown}
+    if fig.layout.legend.yref == "container" and fig.layout.legend.y is not None:
+        update["legend"] = {"y": moved(fig.layout.legend.y)}
+    fig.update_layout(**update)
+    for annotation in fig.layout.annotations:
+        if annotation.yref == "container" and annotation.y is not None:
+            annotation.y = moved(annotation.y)
+    for trace in fig.data:
+        bar = getattr(trace, "colorbar", None)
+        if bar is not None and bar.yref == "container" and bar.y is not None:
+            bar.y = moved(bar.y)
+    return fig
+
+
+AXIS_TITLE_CHAR_PX = 7.5  # about how wide a character of an axis title is (theme.SCREEN.body)
+AXIS_TITLE_LINE = 18  # px an axis title's extra line takes
+
+
+def _x_axis_titles(fig: go.Figure) -> dict[str, str]:
+    """The titles of a figure's x axes, by layout name ('xaxis', 'xaxis2', …)."""
+    out = {}
+    for name in fig.layout.to_plotly_json():
+        if name.startswith("xaxis"):
+            text = fig.layout[name].title.text
+            if text:
+                out[name] = str(text)
+    return out
+
+
+def _bottom_x_axis(fig: go.Figure) -> str:
+    """The layout name of the x axis lowest in the figure (its subplot's domain starts
+    lowest): its title sits above the source line."""
+    names = [n for n in fig.layout.to_plotly_json() if n.startswith("xaxis")] or ["xaxis"]
+
+    def lowest(name: str) -> float:
+        anchor = fig.layout[name].anchor
+        y = "yaxis" + (anchor[1:] if anchor and anchor != "free" else "")
+        domain = fig.layout[y].domain if y in fig.layout.to_plotly_json() else None
+        return domain[0] if domain else 0.0
+
+    return min(names, key=lowest)
 
 
 PHONE_LABEL_CHARS = 22  # a bar's category label's line at a phone's width
@@ -467,7 +550,18 @@ def for_phone(fig: go.Figure) -> go.Figure:
         legend_px = PHONE_LEGEND_LINE * (sum(rows) + (1 if finish.get("legend_title") else 0))
         legend_px += 6 * len(rows) + 14
 
-    def finished(total: int, wrap: int | None = PHONE_SOURCE_CHARS) -> go.Figure:
+    # An x axis's title longer than the phone's plot is broken between words; the lines the
+    # bottom axis gains are room above the legend and source line (a `foot`).
+    axis_titles = _x_axis_titles(fig)
+    axis_chars = max(16, int(plot_px / AXIS_TITLE_CHAR_PX))
+    wrapped_titles = {name: wrap_label(text, axis_chars) for name, text in axis_titles.items()}
+    bottom = _bottom_x_axis(fig) if axis_titles else None
+    gained = wrapped_titles[bottom].count("<br>") if bottom in wrapped_titles else 0
+    foot = (finish.get("foot") or 0) + AXIS_TITLE_LINE * gained
+
+    def finished(
+        total: int, wrap: int | None = PHONE_SOURCE_CHARS, title_wrap: int | None = TITLE_CHARS
+    ) -> go.Figure:
         again = copy_figure(fig)
         again.layout.annotations = [
             a for a in again.layout.annotations if a.name != SOURCE_ANNOTATION
@@ -478,15 +572,17 @@ def for_phone(fig: go.Figure) -> go.Figure:
             finish["source"],
             height=total,
             legend_title=finish.get("legend_title"),
-            foot=finish.get("foot") or 0,
+            foot=foot if wrap == PHONE_SOURCE_CHARS else finish.get("foot") or 0,
             key_band=finish.get("key_band") or 0,
             subtitle=finish.get("subtitle"),
             source_wrap=wrap,
+            title_wrap=title_wrap,
         )
 
     # Room a builder added above the plot after _finish (a panel's title) is kept; the room a
     # legend on top took is not, since the legend goes below.
-    extra_top = (margin.t or 0) - (finished(height, None).layout.margin.t or 0)
+    wide_top = finished(height, None, finish.get("title_wrap")).layout.margin.t or 0
+    extra_top = (margin.t or 0) - wide_top
     extra_top = max(0, extra_top - (finish.get("legend_top") or 0))
     # A wrapped category label takes more lines: its row grows so the lines do not touch.
     plot += PHONE_LABEL_LINE * sum(w.count("<br>") for w in wrapped.values())
@@ -495,6 +591,9 @@ def for_phone(fig: go.Figure) -> go.Figure:
     total += legend_px + plot
     phone = finished(total)
     phone.update_layout(margin={"t": (phone.layout.margin.t or 0) + extra_top})
+    for name, text in wrapped_titles.items():
+        if text != axis_titles[name]:
+            phone.layout[name].title.text = text
     if any(w != v for v, w in wrapped.items()):
         # Long category names of a bar chart take most of a phone's width from its bars:
         # wrapped, the bars keep the room (the categories themselves are unchanged).
@@ -580,10 +679,24 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join(lines)
 
 
-# Characters of a title per line: a screen chart's title fits a phone's 390 px width (Plotly
-# draws it at theme.SCREEN.title px, about 9 px a character); a slide's fits its 960 px layout.
+# Characters of a title per line. Plotly never wraps a title and the server does not know the
+# screen's width, so a title is broken for the narrowest width its layout is shown at: a phone's
+# (PHONE_CHART_PX, TITLE_CHARS), a chart's column on the narrowest wide screen (title_chars) or
+# a slide's 960 px layout (SLIDE_TITLE_CHARS). Plotly draws a screen title at
+# theme.SCREEN.title px, about TITLE_CHAR_PX a character.
 TITLE_CHARS = 36
 SLIDE_TITLE_CHARS = 64
+TITLE_CHAR_PX = 9.5
+TITLE_SIDES_PX = 30  # the title's inset from the chart's left edge, and a little room at its right
+
+
+def title_chars(share: float = 1.0) -> int:
+    """Characters of a title's line that fit a chart in a column of `share` of the page on the
+    narrowest wide screen (CONTENT_PX), never fewer than a phone's (TITLE_CHARS)."""
+    return max(TITLE_CHARS, int((CONTENT_PX * share - TITLE_SIDES_PX) / TITLE_CHAR_PX))
+
+
+WIDE_TITLE_CHARS = title_chars(1.0)
 
 
 def wrap_label(text: object, width: int) -> str:
@@ -881,21 +994,11 @@ def _legend_on_top(fig: go.Figure, per_line: int = 3) -> go.Figure:
 
 def retitled(fig: go.Figure, title: str) -> go.Figure:
     """A finished chart under another title (kept in its meta for the slide, which wraps it
-    again at slide width), wrapped as _finish wraps titles, with the top margin and a legend
-    on top moved down by the lines it gains."""
+    again at slide width), wrapped as _finish wrapped the one it replaces, with the top margin
+    and what sits under the title moved by the lines it gains (_shift_top)."""
     finish = dict((fig.layout.meta or {}).get("finish") or {})
-    before = str(fig.layout.title.text or "").count("<br>") + 1
-    text = wrap_label(title, TITLE_CHARS)
-    grown = round(1.25 * theme.SCREEN.title) * (text.count("<br>") + 1 - before)
-    height = fig.layout.height or HEIGHT
-    fig.update_layout(
-        title_text=text,
-        meta={"finish": {**finish, "title": title}},
-        margin={"t": (fig.layout.margin.t or 70) + grown},
-    )
-    if fig.layout.legend.yref == "container" and fig.layout.legend.y is not None:
-        fig.update_layout(legend={"y": fig.layout.legend.y - grown / height})
-    return fig
+    fig.update_layout(meta={**(fig.layout.meta or {}), "finish": {**finish, "title": title}})
+    return _rewrap_title(fig, title, finish.get("title_wrap") or WIDE_TITLE_CHARS)
 
 
 def _title_at_top(fig: go.Figure) -> go.Figure:

@@ -28,6 +28,7 @@ from briefing.charts.common import (
     format_number,
     spaced_labels,
     when,
+    wrap_label,
 )
 
 
@@ -172,12 +173,45 @@ def _log_range(values: pd.Series, right: float = 0.9) -> list[float]:
     return [math.floor(lo) - 0.1, hi + right]
 
 
+def _beside(share: float, chars: int, plot_px: int | None) -> str:
+    """Which side of its dot (at `share` of the axis) a label of `chars` characters goes:
+    away from the nearer edge; in a plot `plot_px` wide, the right when it fits there, else
+    the left when it fits there, else the side with more room."""
+    if plot_px is None:
+        return "right" if share < 0.45 else "left"
+    need = (LABEL_PX * chars + 12) / plot_px
+    if 1 - share >= need:
+        return "right"
+    if share >= need:
+        return "left"
+    return "right" if 1 - share > share else "left"
+
+
+def _fitted(share: float, text: str, plot_px: int | None) -> str:
+    """A dot's label as it goes beside its dot (_beside): on two lines when it fits neither
+    side of a plot `plot_px` wide on one."""
+    if plot_px is None or _beside(share, len(text), plot_px) != _roomier(share):
+        return text
+    need = (LABEL_PX * len(text) + 12) / plot_px
+    if max(share, 1 - share) >= need:
+        return text
+    return wrap_label(text, max(8, math.ceil(len(text) / 2) + 1))
+
+
+def _roomier(share: float) -> str:
+    return "right" if 1 - share > share else "left"
+
+
+PHONE_PLACE_PX = 170  # px of a by-place chart's plot on a phone, beside its place names
+
+
 @_plain_inputs
-def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
+def figures_by_place(df: pd.DataFrame, source: str, plot_px: int | None = None) -> go.Figure:
     """Largest value cited per category and place, as dots (measure, currency, category,
     location, largest, largest_text, qualifier, figures, articles, figure_ids): head counts
     and each currency in separate panels on their own axes, a dot's label the figure as
-    written with its qualifier. Dots, not bars: on a log axis a bar's length means nothing."""
+    written with its qualifier. Dots, not bars: on a log axis a bar's length means nothing.
+    `plot_px`: the plot's width its labels are placed for (a phone's: PHONE_PLACE_PX)."""
     title = "Largest figure cited, by place"
     if df.empty:
         return empty_figure(
@@ -243,11 +277,15 @@ def figures_by_place(df: pd.DataFrame, source: str) -> go.Figure:
                     "color": theme.CATEGORY_COLOURS.get(category, theme.UNKNOWN),
                     "line": {"width": 1, "color": "white"},
                 },
-                text=[_short(t, FIGURE_CHARS) for t in group["shown"]],
-                # Beside the dot, on the side away from the nearer edge of the axis.
+                text=[
+                    _fitted(x, _short(t, FIGURE_CHARS), plot_px)
+                    for x, t in zip(_axis_shares(group["largest"], part), group["shown"])
+                ],
+                # Beside the dot, on the side away from the nearer edge of the axis, or in a
+                # plot `plot_px` wide, on a side where the label fits.
                 textposition=[
-                    "middle " + ("right" if x < 0.45 else "left")
-                    for x in _axis_shares(group["largest"], part)
+                    "middle " + _beside(x, len(_short(t, FIGURE_CHARS)), plot_px)
+                    for x, t in zip(_axis_shares(group["largest"], part), group["shown"])
                 ],
                 textfont={"size": theme.SCREEN.label},
                 cliponaxis=False,
@@ -288,12 +326,18 @@ def _axis_shares(values: pd.Series, panel: pd.DataFrame) -> list[float]:
     return [float(v) / top for v in values]
 
 
+TIMELINE_PLOT_PX = 420  # px of the head-count timeline's plot on the narrowest wide screen
+PHONE_TIMELINE_PX = 270  # and on a 390 px phone
+LABEL_PX = 6.5  # about how wide a character of a dot's label is (theme.SCREEN.label)
+
+
 @_plain_inputs
-def figures_timeline(df: pd.DataFrame, source: str) -> go.Figure:
+def figures_timeline(df: pd.DataFrame, source: str, plot_px: int = TIMELINE_PLOT_PX) -> go.Figure:
     """Head counts by as-of date, one dot per citation (as_of, as_of_label, precision, value,
     value_text, qualifier, category, location, cited_by, outlet). Money has its own chart
     (figures_by_place) and is left out here. A text label goes on a dot only where it collides
-    with no other label (largest values first); every dot says who cited it in its hover."""
+    with no other label (largest values first) in a plot `plot_px` wide (a phone's plot holds
+    fewer: PHONE_TIMELINE_PX); every dot says who cited it in its hover."""
     title = "Head counts over time (as-of date)"
     if not df.empty and "measure" in df:
         df = df[df["measure"] != "money"]
@@ -314,8 +358,8 @@ def figures_timeline(df: pd.DataFrame, source: str) -> go.Figure:
     axis = value_axis(df["value"])
     log = axis.get("type") == "log"
     order = df.sort_values("value", ascending=False)
-    # Label width as a share of a half-page chart (~420 px of plot, ~6.5 px a character).
-    widths = [min(0.6, 0.016 * len(t)) for t in order["label"]]
+    # Label width as a share of the plot (~6.5 px a character).
+    widths = [min(0.95, LABEL_PX * len(t) / plot_px) for t in order["label"]]
     # Labels near an edge grow inwards (their box centre shifts by half a width).
     centres = [
         x + w / 2 if x < 0.25 else x - w / 2 if x > 0.75 else x
@@ -382,13 +426,66 @@ def _spread_titles(df: pd.DataFrame) -> dict[object, str]:
     return titles
 
 
+SPREAD_PLOT_PX = 800  # px of a spread panel's axis on the narrowest wide screen
+PHONE_SPREAD_PX = 300  # and on a 390 px phone
+
+
+def _label_span(share: float, grow: str, width: float) -> tuple[float, float]:
+    """From where to where a label `width` wide lies beside its point at `share` of the axis,
+    growing 'right', 'left' or from the 'center' (_away_from_edge)."""
+    if grow == "right":
+        return share, share + width
+    if grow == "left":
+        return share - width, share
+    return share - width / 2, share + width / 2
+
+
+def _spread_labels(
+    shares: list[float], lines: list[tuple[str, str]], plot_px: int
+) -> list[tuple[str, str]]:
+    """Each point's label and text position, so that no two labels on the same side of the
+    line meet in a plot `plot_px` wide. First every figure alone, in order of value above and
+    below by turns (the other side where its turn's is taken); then each label, the lowest and
+    highest first, adds who cited it and when where that meets no other label on its side (the
+    hover and the evidence always have them)."""
+    grows = [_away_from_edge(share) for share in shares]
+
+    def span(i: int, chars: int) -> tuple[float, float]:
+        return _label_span(shares[i], grows[i], (LABEL_PX * chars + 8) / plot_px)
+
+    def free(box: tuple[float, float], side: str, skip: int) -> bool:
+        return all(
+            box[1] <= a or box[0] >= b
+            for k, ((a, b), other) in enumerate(zip(boxes, sides))
+            if k != skip and other == side and a is not None
+        )
+
+    boxes: list[tuple] = [(None, None)] * len(shares)
+    sides: list[str] = [""] * len(shares)
+    for i, (figure, _) in enumerate(lines):
+        turn = ("top", "bottom") if i % 2 == 0 else ("bottom", "top")
+        box = span(i, len(figure))
+        sides[i] = next((side for side in turn if free(box, side, i)), turn[0])
+        boxes[i] = box
+    texts = [f"<b>{figure}</b>" for figure, _ in lines]
+    order = sorted(range(len(shares)), key=lambda i: min(i, len(shares) - 1 - i))
+    for i in order:
+        figure, cited = lines[i]
+        box = span(i, max(len(figure), len(cited)))
+        if free(box, sides[i], i):
+            boxes[i] = box
+            texts[i] = f"<b>{figure}</b><br>{cited}"
+    return [(text, f"{side} {grow}") for text, side, grow in zip(texts, sides, grows)]
+
+
 @_plain_inputs
-def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
+def figure_spread(df: pd.DataFrame, source: str, plot_px: int = SPREAD_PLOT_PX) -> go.Figure:
     """Where sources disagree on the same quantity (briefing.quantities: category, population,
     place, currency and compatible dates): one panel per quantity on its own scale, every value
     cited with its qualifier, who cited it and when, and a line from the lowest to the
     highest. The lowest value's label grows rightwards and the highest's leftwards, so no label
-    leaves the chart; neighbouring labels alternate above and below their points."""
+    leaves the chart; neighbouring labels alternate above and below their points, and a label
+    that would meet another in a plot `plot_px` wide keeps its figure only (_spread_labels)."""
     title = "Same quantity, different numbers"
     if df.empty:
         return empty_figure(
@@ -434,6 +531,14 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
             row=row,
             col=1,
         )
+        labels = _spread_labels(
+            [float(v) / (top * SPREAD_ROOM) for v in part["value"]],
+            [
+                (_short(v, FIGURE_CHARS), f"{_short(c, 22)} ({y or 'undated'})")
+                for v, c, y in zip(part["shown"], part["cited_by"], part["as_of_label"])
+            ],
+            plot_px,
+        )
         ids = "figure_ids" in part
         marks = _marks(
             part,
@@ -458,16 +563,10 @@ def figure_spread(df: pd.DataFrame, source: str) -> go.Figure:
                 "color": [theme.CATEGORY_COLOURS.get(c, theme.UNKNOWN) for c in part["category"]],
                 "line": {"width": 1, "color": "white"},
             },
-            # Two short lines (the figure, then who and when) so a label fits a phone too.
-            text=[
-                f"<b>{_short(v, FIGURE_CHARS)}</b><br>{_short(c, 22)} ({y or 'undated'})"
-                for v, c, y in zip(part["shown"], part["cited_by"], part["as_of_label"])
-            ],
-            # A label grows away from the nearer edge of the axis, so it never leaves the chart.
-            textposition=[
-                ("top " if i % 2 == 0 else "bottom ") + _away_from_edge(v / (top * SPREAD_ROOM))
-                for i, v in enumerate(part["value"])
-            ],
+            # Two short lines (the figure, then who and when); a label grows away from the
+            # nearer edge of the axis, so it never leaves the chart, and meets no other.
+            text=[text for text, _ in labels],
+            textposition=[position for _, position in labels],
             textfont={"size": theme.SCREEN.label},
             customdata=_with_marks(
                 part[

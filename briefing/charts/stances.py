@@ -183,13 +183,17 @@ def stance_matrix(
     top: int = 15,
     side: str = "country",
     label_width: int = MATRIX_LABEL,
+    columns: int | None = None,
 ) -> go.Figure:
     """Source × target heatmap of net tone. Colour and number say the same thing: the number
     is the net count (supportive − critical stances, signed), the colour that net as a share
     of all stances between the pair (−1 all critical … +1 all supportive); the hover gives the
     count of each polarity. Names are shortened (never alike) and slanted so that columns
-    never collide; the hover has them whole."""
-    title = f"Stance matrix: source {side} (rows) × target (columns)"
+    never collide; the hover has them whole. The `top` sources (rows) and the `columns`
+    (default `top`) targets with most stances; when targets are left out, a subtitle says how
+    many are shown."""
+    title = f"Stance matrix: source × target (by {side})"
+    columns = columns or top
     if df.empty:
         return empty_figure(title, source)
     wide = df.pivot_table(
@@ -207,8 +211,16 @@ def stance_matrix(
     wide["net"] = wide["balance"] / wide["total"]
     wide = wide.reset_index()
     sources = list(wide.groupby("source")["total"].sum().sort_values(ascending=False).index[:top])
-    targets = list(wide.groupby("target")["total"].sum().sort_values(ascending=False).index[:top])
+    every_target = wide.groupby("target")["total"].sum().sort_values(ascending=False).index
+    targets = list(every_target[:columns])
+    subtitle = (
+        f"the {len(targets)} targets with most stances, of {len(every_target)}"
+        if columns < top and len(every_target) > len(targets)
+        else None
+    )
     wide = wide[wide["source"].isin(sources) & wide["target"].isin(targets)]
+    # A source with no stance on any target shown (the busiest few, on a phone) is an empty row.
+    sources = [s for s in sources if s in set(wide.loc[wide["total"] > 0, "source"])]
     row_label = dict(zip(sources, short_labels(sources, label_width)))
     column_label = dict(zip(targets, short_labels(targets, label_width)))
 
@@ -279,6 +291,7 @@ def stance_matrix(
         height=max(380, 170 + 38 * len(sources)) + slant + colour_key,
         foot=slant,
         key_band=colour_key,
+        subtitle=subtitle,
     )
     return fig
 

@@ -171,3 +171,53 @@ def test_on_a_wide_screen_a_source_line_wraps_to_its_charts_width(browser, shipp
         assert rows <= 2 and width > 400 and width < frame["width"], (rows, width)
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/stances", "/figures", "/events"])
+def test_on_a_wide_screen_every_chart_title_takes_one_line_inside_its_chart(
+    wide_page, shipped_server, path
+):
+    wide_page.goto(shipped_server + path)
+    wait_for_app(wide_page, 60000)
+    charts = wide_page.locator('[data-testid="stPlotlyChart"]:visible')
+    charts.first.locator(".gtitle").wait_for(timeout=60000)
+    seen = 0
+    for chart in charts.all():
+        title = chart.locator(".gtitle")
+        if not title.count():
+            continue
+        seen += 1
+        # Plotly draws a title broken with <br> as one tspan.line a line.
+        assert title.locator("tspan.line").count() <= 1, title.text_content()
+        box, frame = _box(title), _box(chart)
+        assert box["x"] >= frame["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"]
+    assert seen >= 1
+
+
+def test_at_phone_width_the_stance_matrix_fits_the_screen_with_its_busiest_targets(
+    phone, shipped_server, screenshot_dir
+):
+    phone.goto(shipped_server + "/stances")
+    wait_for_app(phone, 60000)
+    matrix = visible_chart(phone, "chart_stances_matrix")
+    matrix.scroll_into_view_if_needed()
+    matrix.locator(".heatmaplayer").first.wait_for(timeout=60000)
+    matrix.screenshot(path=str(screenshot_dir / "stances-matrix-phone.png"))
+    frame = _box(matrix)
+    assert frame["x"] >= 0 and frame["x"] + frame["width"] <= 390
+    # Nothing of the chart runs past the screen's right edge, and the page never scrolls
+    # sideways to reach it.
+    for part in (".heatmaplayer", ".xtick text", ".ytick text", ".gtitle", ".colorbar"):
+        for element in matrix.locator(part).all():
+            box = element.bounding_box()
+            if box and box["width"]:
+                assert box["x"] + box["width"] <= 391, (part, element.text_content())
+    wider = phone.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollWidth")
+    assert wider <= 390
+    columns = matrix.locator(".xtick text").count()
+    assert 2 <= columns <= 5
+    # Each cell keeps room for its signed count.
+    cells = _box(matrix.locator(".heatmaplayer").first)
+    assert cells["width"] / columns >= 30
+    # The targets left out are said, not silently dropped.
+    assert "targets with most stances, of" in (matrix.locator(".infolayer").text_content() or "")
