@@ -122,7 +122,7 @@ _BULLET = re.compile(r"^\s*(?:[-–•*·▪●]|\d{1,2}[.)])\s+\S")
 
 def _in_bulleted_list(body: str, start: int) -> bool:
     """True when the line at `start` is an item of a bulleted list introduced by a line ending
-    in a colon ("… are in just five countries:" then "- Lebanon hosts 1.1 million refugees"):
+    in a colon or a dash ("… are in just five countries:" then "- Lebanon hosts 1.1 million refugees"):
     a list of facts, not a column of other stories' headlines."""
     line_end = body.find("\n", start)
     if not _BULLET.match(body[start : len(body) if line_end == -1 else line_end]):
@@ -133,7 +133,8 @@ def _in_bulleted_list(body: str, start: int) -> bool:
         if line is None:
             return False
         if not _BULLET.match(line):
-            return line.endswith(":") or bool(_SUMMARY_HEADING.match(line))
+            # introduced by a colon, or a dash standing for one ("Guterres said -")
+            return line.endswith((":", " -", " –", " —")) or bool(_SUMMARY_HEADING.match(line))
         at = body.rfind(line, 0, at)
         if at < 0:
             return False
