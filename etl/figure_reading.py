@@ -33,6 +33,7 @@ from etl.figure_clauses import (
     _clause_window,
     _count_subject,
     _counted_noun,
+    _governing_verb,
     _nearest_cue,
     _negated,
 )
@@ -146,7 +147,9 @@ def read_quantity(
         _counted_noun(num, sent) or _counted_by_container(num, rules) or _casualty_after(num, rules)
     )
     if noun is not None and _verb_taken_for_noun(noun, quantity, rules):
-        noun = None  # "some 5,000 [flee] the country": the count is the verb's subject
+        # "some 5,000 [flee] the country": the count is the verb's subject; "800,000 people
+        # [flee]": the people before the verb are what is counted
+        noun = _people_before(noun, quantity, rules)
     anchor = noun if noun is not None else num
     core, window = _clause_window(anchor, num, sent)
     doc = sent.doc
@@ -166,6 +169,8 @@ def read_quantity(
                 doc,
                 range(previous_sentence.start, previous_sentence.end),
             )
+        if not aid and _spent_on_people_who_fled(num, rules):
+            aid = True  # "spend $44 million supplying 240,000 refugees with cash, food, water"
         if not aid and _any_phrase(rules.not_subject, doc, window):
             return None  # a market value or a national budget: not the article's subject
         return _Reading("aid_money" if aid else "other", noun, frozenset(window))
@@ -196,10 +201,18 @@ def read_quantity(
         happened = _verb_cue(rules, strong_categories, anchor, num)
         if happened in _HAPPENING_CUES and happened != strong:
             strong = happened  # "100 refugees in need of protection will resettle in ..."
+    if strong in ("displaced", "refugees") and _given_aid(anchor, num):
+        strong = "other"  # "264,500 newly displaced people assisted with rations": beneficiaries
     if strong == "displaced" and _entered_country(anchor, num):
         strong = "refugees"  # '70,500 "forcibly displaced persons" had entered Armenia'
     if strong is None and "refugees" in strong_categories and _registered(anchor, num):
         strong = "refugees"  # "509,559 Syrians are either already registered"
+    if (
+        strong is None
+        and not (noun is not None and noun.ent_type_ == "NORP")
+        and _in_shelter(doc, window)
+    ):
+        strong = "displaced"  # "90,000 individuals are now in camps and reception centres"
     if _owned_few(quantity, num):
         return None  # "her four children": a family, not a count, whatever happened to it
     if _is_narrative(quantity, num) and (
@@ -312,6 +325,66 @@ def _verb_cue(
     return None
 
 
+# Verbs of spending: a sum spent on people who fled or were displaced is assistance to them.
+_SPEND_VERBS = {"spend", "allocate", "earmark"}
+
+
+def _spent_on_people_who_fled(num: Token, rules: CategoryRules) -> bool:
+    """A sum spent on refugees or displaced people, or on their camps, is money for assistance
+    (GOLD.md: aid_money is money "spent for humanitarian ... assistance"): "spend $44 million
+    supplying 240,000 refugees with cash", "spent $600m setting up 17 refugee camps"."""
+    verb = _governing_verb(num)
+    if verb is None or verb.lemma_.lower() not in _SPEND_VERBS:
+        return False
+    for category in ("refugees", "displaced"):
+        nouns = rules.nouns.get(category, frozenset())
+        if any(_noun_in(t, nouns) for t in verb.subtree if t.i != num.i):
+            return True
+    return False
+
+
+# Places where people who lost their homes stay: a count of people in (or outside) them, with
+# no word of refugees, counts the displaced (GOLD.md: displaced inside their own country).
+_SHELTER_PLACES = {"camp", "centre", "center", "shelter"}
+
+
+def _in_shelter(doc, window) -> bool:
+    """The count's clause puts those counted in camps or shelters ("are now in camps and
+    reception centres", "living outside camps") or says they are sheltering somewhere."""
+    tokens = [doc[i] for i in sorted(window)]
+    if any(t.lemma_.lower() == "refugee" for t in tokens):
+        return False  # "refugees in camps": the refugees' own word decides
+    for token in tokens:
+        lemma = token.lemma_.lower()
+        if lemma == "shelter" and token.pos_ == "VERB" and token.tag_ == "VBG":
+            return True  # "672,000 residents sheltering in schools"
+        if lemma in _SHELTER_PLACES and token.dep_ in ("pobj", "conj"):
+            prep = token.head if token.dep_ == "pobj" else token.head.head
+            if prep.lower_ in ("in", "outside", "inside", "at"):
+                return True
+    return False
+
+
+# Verbs of delivering aid to people: those counted as assisted, fed, enrolled or reached are
+# beneficiaries (GOLD.md: people in need of assistance are `other`), whoever they are.
+_AID_DELIVERY_VERBS = {"assist", "feed", "enrol", "enroll", "reach", "serve"}
+
+
+def _given_aid(anchor: Token, num: Token) -> bool:
+    """The count's own verb says aid reached those counted: a participle on the counted noun
+    ("displaced people assisted with rations") or the clause's verb with the count as its
+    object or passive subject ("refugees enrolled for cash assistance", "WFP reached 1,000")."""
+    verbs = [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"]
+    verb = _clause_verb(anchor, num)
+    if verb is not None and (
+        anchor.dep_ in ("dobj", "nsubjpass")
+        or verb.lemma_.lower() in ("enrol", "enroll")
+        or (verb.tag_ == "VBN" and anchor.dep_ != "nsubj")
+    ):
+        verbs.append(verb)
+    return any(v.lemma_.lower() in _AID_DELIVERY_VERBS and not _negated(v) for v in verbs)
+
+
 # Bodies whose strength ("a 9,500-strong mission") counts the troops in them.
 _FORCE_BODIES = {"mission", "contingent", "garrison", "unit", "deployment", "coalition"}
 
@@ -330,10 +403,25 @@ def _included_in_count(noun: Token) -> bool:
     return noun.dep_ == "pobj" and head.lower_ in ("including", "includes", "among")
 
 
+def _people_before(noun: Token, quantity: Quantity, rules: CategoryRules) -> Token | None:
+    """The people noun between a count and a verb the tagger took for its noun ("800,000
+    [people] flee"), None when the count stands straight before the verb."""
+    between = noun.doc[quantity_end_token(noun, quantity) : noun.i]
+    return between[-1] if len(between) else None
+
+
 def _verb_taken_for_noun(noun: Token, quantity: Quantity, rules: CategoryRules) -> bool:
-    """A singular 'noun' right after a count greater than one that is a verb of flight, death
-    or displacement: the tagger read the verb as the counted noun ("5,000 flee the country")."""
-    if noun.tag_ != "NN" or quantity.value < 2 or noun.i != quantity_end_token(noun, quantity):
+    """A singular 'noun' right after a count greater than one (or after the count and a people
+    noun hung on it as a compound) that is a verb of flight, death or displacement: the tagger
+    read the verb as the counted noun ("5,000 flee the country", "800,000 people flee")."""
+    end = quantity_end_token(noun, quantity)
+    between = noun.doc[end : noun.i] if end >= 0 else ()
+    if noun.tag_ != "NN" or quantity.value < 2 or end < 0 or noun.i < end:
+        return False
+    if len(between) > 1 or any(
+        t.dep_ != "compound" or t.head.i != noun.i or not _noun_in(t, rules.noun_classes["people"])
+        for t in between
+    ):
         return False
     word = (noun.lemma_.lower(),)
     return any(

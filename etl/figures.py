@@ -78,7 +78,7 @@ from etl.figure_asylum import hosted_by_neighbours
 from etl.figure_categories import _default_rules, _Reading, load_category_rules
 from etl.figure_dates import as_of
 from etl.figure_lists import NOT_A_FIGURE, read_row
-from etl.figure_movement import _evacuated_abroad, _fled, _fled_within
+from etl.figure_movement import _evacuated_abroad, _fled, _fled_within, _left_country
 from etl.figure_places import _main_country, _row_place, locate
 from etl.figure_reading import _named_before, read_quantity
 from etl.figure_resettlement import resettled_in_host
@@ -156,10 +156,13 @@ def _significant_digits(value_text: str) -> int:
     return len(re.sub(r"\D", "", value_text).rstrip("0"))
 
 
-def _drop_restatements(figures: list[Figure]) -> list[Figure]:
+def _drop_restatements(
+    figures: list[Figure], row_starts: frozenset[int] = frozenset()
+) -> list[Figure]:
     """An article that states one figure in two ways ("more than six million" and "6,029,705
     refugees") keeps its most exact statement: same category, different values within 2%.
-    Repeats of the very same value stay, one row per mention."""
+    Repeats of the very same value stay, one row per mention. A row of a table or list
+    (`row_starts`: its number's offset) and a sentence are two statements, kept both."""
     # Kept figures per category, sorted by value, so that the candidates within 2% of a value
     # are found by bisection rather than by a pass over every figure kept so far.
     kept: dict[str, list[tuple[float, int, Figure]]] = {}
@@ -174,6 +177,13 @@ def _drop_restatements(figures: list[Figure]) -> list[Figure]:
             and abs(item[0] - figure.value) <= 0.02 * max(item[0], figure.value)
             # rows of a list by place are distinct figures: "Turkey (177,000), Lebanon (179,000)"
             and (item[2].location == figure.location or None in (item[2].location, figure.location))
+            and ((item[2].value_start in row_starts) == (figure.value_start in row_starts))
+            # two sources' counts are two figures: "more than 30,000, the UN said" and "30,542,
+            # its spokesman told Reuters"
+            and (
+                item[2].attributed_to_id == figure.attributed_to_id
+                or None in (item[2].attributed_to_id, figure.attributed_to_id)
+            )
         ]
         if not twins:
             bisect.insort(same, (figure.value, order, figure))
@@ -258,6 +268,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             reading = dataclasses.replace(reading, category="resettled")
         elif reading.category == "refugees" and row is None and _fled_within(ctx, reading, num):
             reading = dataclasses.replace(reading, category="displaced")
+        elif reading.category in ("other", "civilians") and _left_country(ctx, reading, num):
+            reading = dataclasses.replace(reading, category="refugees")  # "people who left Sudan"
         flight = _fled(reading, doc) or (
             reading.noun is None
             and recent == reading.category
@@ -305,4 +317,4 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
         if any(0 <= s - sentence_number <= 2 for s in injured):
             figures[at] = dataclasses.replace(figures[at], category="killed")
     figures = resettled_in_host(ctx, figures, _main_country, fled, nationals)
-    return _drop_restatements(hosted_by_neighbours(body, figures))
+    return _drop_restatements(hosted_by_neighbours(body, figures), frozenset(rows))
