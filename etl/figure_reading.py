@@ -137,12 +137,14 @@ def read_quantity(
     previous_category: str | None = None,
     previous_sentence: Span | None = None,
     same_sentence_category: str | None = None,
+    people_names: frozenset[str] = frozenset(),
 ) -> _Reading | None:
     """Decide whether a quantity is a figure and of which category; None when it is not one.
 
     `previous_category` is the category of the figure just before, when it is in this sentence
     or the two before it (an elliptical count may refer back to it); `previous_sentence` is the
-    sentence before in the same paragraph (it may say what a sum of money is for)."""
+    sentence before in the same paragraph (it may say what a sum of money is for);
+    `people_names` are proper nouns the article has already counted as people."""
     noun = (
         _counted_noun(num, sent) or _counted_by_container(num, rules) or _casualty_after(num, rules)
     )
@@ -238,6 +240,9 @@ def read_quantity(
         )
         # a people named by a proper noun the tagger does not know ("740,000 Rohingya fled")
         or (strong is not None and noun.pos_ == "PROPN" and noun.ent_type_ in _UNKNOWN_PEOPLE)
+        # a people's name the article has already counted as people ("24,000 Rohingya were
+        # killed" before "116,000 Rohingya were beaten"), however the tagger reads it here
+        or (noun.pos_ == "PROPN" and noun.lower_ in people_names)
         # "some 3,000 Rohingya arrived": a people the tagger takes for an organisation, counted
         # and said to have fled, arrived or died
         or (

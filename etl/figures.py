@@ -83,7 +83,7 @@ from etl.figure_places import _main_country, _row_place, locate
 from etl.figure_reading import _named_before, read_quantity
 from etl.figure_resettlement import resettled_in_host
 from etl.figure_sources import _SpeakerIndex, attribute
-from etl.figure_spurious import _in_list_of_headlines
+from etl.figure_spurious import _in_list_of_headlines, _on_link_line
 from etl.figure_tables import find_rows
 from etl.numbers import Quantity, find_quantities
 from etl.types import Figure, Statement, stable_id
@@ -221,6 +221,7 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
     nationals: set[str] = set()  # ids of figures counting a nation's people
     casualties: list[tuple[int, int]] = []  # (figure index, sentence) of counts of casualties
     injured: list[int] = []  # sentences of counts of injured
+    people_names: set[str] = set()  # proper nouns counted as people ("Rohingya")
     quantities = find_quantities(body)
     rows = find_rows(body, quantities)
     row_lines = {body.rfind("\n", 0, start) + 1 for start in rows}
@@ -229,7 +230,7 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
         if (
             row is None
             and body.rfind("\n", 0, quantity.start) + 1 not in row_lines  # a row's other numbers
-            and _in_list_of_headlines(body, quantity.start)
+            and (_in_list_of_headlines(body, quantity.start) or _on_link_line(body, quantity.start))
         ):
             continue
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
@@ -257,7 +258,14 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
         else:
             in_sentence = previous[1] if previous and previous[0] == sentence_number else None
             reading = read_quantity(
-                quantity, num, sent, rules, recent, _previous_sentence(sent, body), in_sentence
+                quantity,
+                num,
+                sent,
+                rules,
+                recent,
+                _previous_sentence(sent, body),
+                in_sentence,
+                frozenset(people_names),
             )
         if reading is None or reading is NOT_A_FIGURE:
             continue
@@ -311,6 +319,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             fled.add(figures[-1].figure_id)
         if reading.noun is not None and reading.noun.ent_type_ == "NORP":
             nationals.add(figures[-1].figure_id)
+        if reading.noun is not None and reading.noun.pos_ == "PROPN" and not quantity.is_money:
+            people_names.add(reading.noun.lower_)
     for at, sentence_number in casualties:
         # "casualty figures exceeding 16,200 people" beside "40,000 have been injured": the
         # casualties counted apart from the injured are the dead
