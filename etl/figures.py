@@ -48,13 +48,22 @@ Choices, so that analysts know what a row means:
   separate count of the injured are the dead.
 - A list under a line that names nothing ("Here are the numbers:") takes the heading above it.
 - One sentence or article stating a figure twice in different forms ("more than six million" and
-  "6,029,705 refugees") keeps the most exact form; exact repeats keep one row per mention.
+  "6,029,705 refugees") keeps the most exact form; exact repeats keep one row per mention. A
+  table row and a sentence, or counts given by two different sources, are two figures.
+- Money spent on refugees or displaced people or their camps is aid; people a verb of aid
+  reached ("assisted with rations", "enrolled for cash") are beneficiaries, `other`; people in
+  camps or shelters with no word of refugees are displaced; people who left a named country are
+  refugees; people a foreign aircraft evacuates in a sentence set in another country are
+  resettled.
+- Page furniture gives no figures: citation marks ("[4]"), a sum's conversions in parentheses,
+  a line that names a web address without ending like a sentence (a link to another page).
 
 Where each decision is made (this module reads an article's numbers in order and builds rows):
 - `etl.figure_categories`: the rules files as data, and where their phrases are written;
 - `etl.figure_clauses`: the noun a number counts and the clause that says what happened;
 - `etl.figure_reading`: whether a number in prose is a figure, and its category;
 - `etl.figure_movement`: refugees, displaced or resettled, by the verbs of flight and admission;
+- `etl.figure_aid`: money spent on a crisis's people, aid beneficiaries, people in shelters;
 - `etl.figure_lists`: counts listed in prose, and what a table or list row counts
   (rows found by `etl.figure_tables`);
 - `etl.figure_spurious`: narrative numbers and page furniture, which are no figures;
