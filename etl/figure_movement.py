@@ -273,7 +273,10 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
     """People who fled a town, district or region, not a country, and went nowhere named
     abroad, are displaced inside their country (GOLD.md): "133,000 people have fled Eastern
     Ghouta". Fleeing a country, or to or into one, they are refugees."""
-    verb = _clause_verb(reading.noun if reading.noun is not None else num, num)
+    noun = reading.noun
+    if noun is not None and noun.dep_ == "compound" and noun.head.lemma_.lower() in _FLIGHT_VERBS:
+        return _fled_nowhere_named(noun.head, reading)  # "800,000 people [flee]" read as a noun
+    verb = _clause_verb(noun if noun is not None else num, num)
     if verb is None or verb.lemma_.lower() not in _FLIGHT_VERBS:
         return False
     places = []
@@ -287,7 +290,7 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
         elif child.dep_ == "advmod" and child.lower_ in ("abroad", "overseas"):
             return False
     if not places:
-        return False
+        return _fled_nowhere_named(verb, reading)
     if any(
         c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS
         for place in places
@@ -323,6 +326,25 @@ def _left_country(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
             if place.ent_type_ == "GPE" and actor is not None and actor.kind == "country":
                 return True
     return False
+
+
+def _fled_nowhere_named(verb: Token, reading: _Reading) -> bool:
+    """ "An assault could see 800,000 people flee": a flight that names no place, border or
+    country left says nothing of a country crossed, so the people are displaced (GOLD.md:
+    refugees have fled their country). People named as refugees or as a nation, or fleeing in a
+    sentence that counts refugees ("four million people have fled, and the agency counted
+    3,960,000 refugees"), stay refugees."""
+    noun = reading.noun
+    if verb.lemma_.lower() not in ("flee", "escape") or (
+        noun is not None
+        and (noun.ent_type_ == "NORP" or noun.lemma_.lower() in ("refugee", "migrant"))
+    ):
+        return False
+    if any(t.lemma_.lower() in ("refugee", "migrant") for t in verb.sent):
+        return False
+    return not any(
+        c.dep_ in ("prep", "dobj", "advmod", "xcomp", "advcl", "npadvmod") for c in verb.children
+    )
 
 
 def _fled(reading: _Reading, doc) -> bool:

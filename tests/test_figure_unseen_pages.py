@@ -184,3 +184,19 @@ def test_a_peoples_name_counted_as_people_once_is_people_in_the_article(nlp):
         (16_000, "other"),
         (20_000, "other"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a flight that names no place, border or country crossed is displacement
+        ("The UN said the offensive could see 300,000 people flee.", [(300_000, "displaced")]),
+        (
+            "The UN said the offensive could see 300,000 people flee the country.",
+            [(300_000, "refugees")],
+        ),
+        ("More than 40,000 refugees have fled, the agency said.", [(40_000, "refugees")]),
+    ],
+)
+def test_a_flight_that_names_no_country_crossed_is_displacement(nlp, body, expected):
+    assert found(nlp, body) == expected
