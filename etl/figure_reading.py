@@ -209,6 +209,11 @@ def read_quantity(
         strong = "refugees"  # '70,500 "forcibly displaced persons" had entered Armenia'
     if strong is None and "refugees" in strong_categories and _registered(anchor, num):
         strong = "refugees"  # "509,559 Syrians are either already registered"
+    if strong is None and _sums_up_before(anchor, num):
+        # "… refugees to be resettled … (this amounts to 380,000 people)": the count sums up
+        # what the sentence said before it, and takes its cue
+        before = set(range(sent.start, num.i))
+        strong = _nearest_cue(rules.cues, strong_categories, set(), before, num)
     if (
         strong is None
         and not (noun is not None and noun.ent_type_ == "NORP")
@@ -346,6 +351,17 @@ def _included_in_count(noun: Token) -> bool:
     """A counted noun introduced by "including" or "among them": a subgroup of a count."""
     head = noun.head
     return noun.dep_ == "pobj" and head.lower_ in ("including", "includes", "among")
+
+
+def _sums_up_before(anchor: Token, num: Token) -> bool:
+    """ "(this amounts to 380,000 people)", "which comes to 12,000": a count that a pronoun
+    standing for the words before it amounts to."""
+    verb = _clause_verb(anchor, num)
+    return (
+        verb is not None
+        and verb.lemma_.lower() in ("amount", "come", "total", "equal")
+        and any(c.dep_ == "nsubj" and c.lower_ in ("this", "which", "that") for c in verb.children)
+    )
 
 
 def _people_before(noun: Token, quantity: Quantity, rules: CategoryRules) -> Token | None:

@@ -200,3 +200,11 @@ def test_a_peoples_name_counted_as_people_once_is_people_in_the_article(nlp):
 )
 def test_a_flight_that_names_no_country_crossed_is_displacement(nlp, body, expected):
     assert found(nlp, body) == expected
+
+
+def test_a_count_that_sums_up_the_words_before_it_takes_their_cue(nlp):
+    body = (
+        "The group is calling for a tenth of the refugees to be resettled by the end of next "
+        "year (this amounts to 250,000 people)."
+    )
+    assert found(nlp, body) == [(250_000, "resettled")]
