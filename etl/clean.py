@@ -28,12 +28,13 @@ _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$|[\"”’]$")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _MENU_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _TABLE_ROW = re.compile(r"\|\s*[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\|")
-# "Colombia: 1.84 million", "Guyana 24,500": a row of a list of numbers by label.
+# "Colombia: 1.84 million", "Guyana 24,500", "- Jordan - 324,543": a row of a list of numbers by
+# label, bulleted or not.
 # A bulleted point long enough to be a sentence ("• More than 70,000 people have been airlifted
 # from Kabul since ..."): a live page's or a roundup's summary, not a link.
 _NEWS_BULLET = re.compile(r"^[•●▪·]\s*(?:\S+\s+){9,}\S")
 _LIST_ROW = re.compile(
-    r"^[^\W\d_][^|:]{0,50}?(?::\s*[$€£]?\d[\d,.]*|\s[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"^(?:[-–•●▪·*]\s+)?[^\W\d_][^|:]{0,50}?(?::\s*[$€£]?\d[\d,.]*|\s[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\s\d+(?:\.\d+)?\s*(?:million|billion))\b[^\d]{0,15}$",
     re.IGNORECASE,
 )

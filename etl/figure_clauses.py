@@ -31,6 +31,11 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
     moved = _movements_of(num, sent)
     if moved is not None:
         return moved
+    if num.dep_ == "nsubj" and num.head.lemma_.lower() == "become":
+        # "more than 400,000 have become refugees": the count is of what they became
+        became = [c for c in num.head.children if c.dep_ in ("attr", "oprd", "acomp")]
+        if became and became[0].pos_ in ("NOUN", "PROPN"):
+            return became[0]
     head = num.head
     modifies_head = num.dep_ in ("nummod", "compound", "quantmod", "nmod", "amod")
     if modifies_head and num.i < head.i < sent.end and head.pos_ in ("NOUN", "PROPN", "ADJ"):

@@ -210,6 +210,35 @@ def _evacuated_abroad(ctx: ArticleContext, reading: _Reading, num: Token) -> boo
             capital_of = _capitals().get(place.text.lower())
             if capital_of is not None and capital_of not in _subject_countries(ctx, verb):
                 return True
+    return _flown_out_by_another_country(ctx, verb)
+
+
+def _flown_out_by_another_country(ctx: ArticleContext, verb: Token) -> bool:
+    """ "A German A400M has landed in Kabul but evacuated only 7 people": an evacuation whose
+    subject belongs to one country, in a sentence set in another country (named, or by its
+    capital), flies people out of that other country."""
+    # the nearest verb with a subject: "has landed in Kabul but evacuated ...", "... to evacuate"
+    subject_verb = next(
+        (
+            v
+            for v in (verb, *verb.ancestors)
+            if v.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECT_DEPS for c in v.children)
+        ),
+        None,
+    )
+    if subject_verb is None:
+        return False
+    own = _subject_countries(ctx, subject_verb)
+    if not own:
+        return False
+    sent = verb.sent
+    for token in sent:
+        if token.ent_type_ != "GPE" or token.ent_iob_ != "B":
+            continue
+        capital_of = _capitals().get(token.text.lower())
+        country = capital_of or ctx.country_of(ctx.actor_at(token.idx, token.idx + len(token)))
+        if country is not None and country not in own:
+            return True
     return False
 
 
@@ -244,7 +273,10 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
     """People who fled a town, district or region, not a country, and went nowhere named
     abroad, are displaced inside their country (GOLD.md): "133,000 people have fled Eastern
     Ghouta". Fleeing a country, or to or into one, they are refugees."""
-    verb = _clause_verb(reading.noun if reading.noun is not None else num, num)
+    noun = reading.noun
+    if noun is not None and noun.dep_ == "compound" and noun.head.lemma_.lower() in _FLIGHT_VERBS:
+        return _fled_nowhere_named(noun.head, reading)  # "800,000 people [flee]" read as a noun
+    verb = _clause_verb(noun if noun is not None else num, num)
     if verb is None or verb.lemma_.lower() not in _FLIGHT_VERBS:
         return False
     places = []
@@ -258,7 +290,7 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
         elif child.dep_ == "advmod" and child.lower_ in ("abroad", "overseas"):
             return False
     if not places:
-        return False
+        return _fled_nowhere_named(verb, reading)
     if any(
         c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS
         for place in places
@@ -273,6 +305,46 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
         if actor is not None and actor.kind in ("country", "government"):
             return False
     return True
+
+
+def _left_country(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
+    """People who left, fled or escaped a named country are refugees (GOLD.md: "people who have
+    fled their country"): "more than 250,000 people who have left Sudan"."""
+    anchor = reading.noun if reading.noun is not None else num
+    verbs = [c for c in anchor.children if c.dep_ in ("relcl", "acl")]
+    verb = _clause_verb(anchor, num)
+    if verb is not None and anchor.dep_ in _SUBJECT_DEPS:
+        verbs.append(verb)
+    for verb in verbs:
+        if verb.lemma_.lower() not in _FLIGHT_VERBS:
+            continue
+        places = [c for c in verb.children if c.dep_ == "dobj"] + [
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+        ]
+        for place in places:
+            actor = ctx.actors.get(ctx.actor_at(place.idx, place.idx + len(place)) or "")
+            if place.ent_type_ == "GPE" and actor is not None and actor.kind == "country":
+                return True
+    return False
+
+
+def _fled_nowhere_named(verb: Token, reading: _Reading) -> bool:
+    """ "An assault could see 800,000 people flee": a flight that names no place, border or
+    country left says nothing of a country crossed, so the people are displaced (GOLD.md:
+    refugees have fled their country). People named as refugees or as a nation, or fleeing in a
+    sentence that counts refugees ("four million people have fled, and the agency counted
+    3,960,000 refugees"), stay refugees."""
+    noun = reading.noun
+    if verb.lemma_.lower() not in ("flee", "escape") or (
+        noun is not None
+        and (noun.ent_type_ == "NORP" or noun.lemma_.lower() in ("refugee", "migrant"))
+    ):
+        return False
+    if any(t.lemma_.lower() in ("refugee", "migrant") for t in verb.sent):
+        return False
+    return not any(
+        c.dep_ in ("prep", "dobj", "advmod", "xcomp", "advcl", "npadvmod") for c in verb.children
+    )
 
 
 def _fled(reading: _Reading, doc) -> bool:

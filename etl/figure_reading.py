@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from etl.figure_aid import _given_aid, _in_shelter, _spent_on_people_who_fled
 from etl.figure_categories import (
     DISPLACEMENT_CUES,
     STRONG_CUES,
@@ -136,17 +137,21 @@ def read_quantity(
     previous_category: str | None = None,
     previous_sentence: Span | None = None,
     same_sentence_category: str | None = None,
+    people_names: frozenset[str] = frozenset(),
 ) -> _Reading | None:
     """Decide whether a quantity is a figure and of which category; None when it is not one.
 
     `previous_category` is the category of the figure just before, when it is in this sentence
     or the two before it (an elliptical count may refer back to it); `previous_sentence` is the
-    sentence before in the same paragraph (it may say what a sum of money is for)."""
+    sentence before in the same paragraph (it may say what a sum of money is for);
+    `people_names` are proper nouns the article has already counted as people."""
     noun = (
         _counted_noun(num, sent) or _counted_by_container(num, rules) or _casualty_after(num, rules)
     )
     if noun is not None and _verb_taken_for_noun(noun, quantity, rules):
-        noun = None  # "some 5,000 [flee] the country": the count is the verb's subject
+        # "some 5,000 [flee] the country": the count is the verb's subject; "800,000 people
+        # [flee]": the people before the verb are what is counted
+        noun = _people_before(noun, quantity, rules)
     anchor = noun if noun is not None else num
     core, window = _clause_window(anchor, num, sent)
     doc = sent.doc
@@ -166,6 +171,8 @@ def read_quantity(
                 doc,
                 range(previous_sentence.start, previous_sentence.end),
             )
+        if not aid and _spent_on_people_who_fled(num, rules):
+            aid = True  # "spend $44 million supplying 240,000 refugees with cash, food, water"
         if not aid and _any_phrase(rules.not_subject, doc, window):
             return None  # a market value or a national budget: not the article's subject
         return _Reading("aid_money" if aid else "other", noun, frozenset(window))
@@ -196,10 +203,23 @@ def read_quantity(
         happened = _verb_cue(rules, strong_categories, anchor, num)
         if happened in _HAPPENING_CUES and happened != strong:
             strong = happened  # "100 refugees in need of protection will resettle in ..."
+    if strong in ("displaced", "refugees") and _given_aid(anchor, num):
+        strong = "other"  # "264,500 newly displaced people assisted with rations": beneficiaries
     if strong == "displaced" and _entered_country(anchor, num):
         strong = "refugees"  # '70,500 "forcibly displaced persons" had entered Armenia'
     if strong is None and "refugees" in strong_categories and _registered(anchor, num):
         strong = "refugees"  # "509,559 Syrians are either already registered"
+    if strong is None and _sums_up_before(anchor, num):
+        # "… refugees to be resettled … (this amounts to 380,000 people)": the count sums up
+        # what the sentence said before it, and takes its cue
+        before = set(range(sent.start, num.i))
+        strong = _nearest_cue(rules.cues, strong_categories, set(), before, num)
+    if (
+        strong is None
+        and not (noun is not None and noun.ent_type_ == "NORP")
+        and _in_shelter(doc, window)
+    ):
+        strong = "displaced"  # "90,000 individuals are now in camps and reception centres"
     if _owned_few(quantity, num):
         return None  # "her four children": a family, not a count, whatever happened to it
     if _is_narrative(quantity, num) and (
@@ -225,6 +245,9 @@ def read_quantity(
         )
         # a people named by a proper noun the tagger does not know ("740,000 Rohingya fled")
         or (strong is not None and noun.pos_ == "PROPN" and noun.ent_type_ in _UNKNOWN_PEOPLE)
+        # a people's name the article has already counted as people ("24,000 Rohingya were
+        # killed" before "116,000 Rohingya were beaten"), however the tagger reads it here
+        or (noun.pos_ == "PROPN" and noun.lower_ in people_names)
         # "some 3,000 Rohingya arrived": a people the tagger takes for an organisation, counted
         # and said to have fled, arrived or died
         or (
@@ -330,10 +353,36 @@ def _included_in_count(noun: Token) -> bool:
     return noun.dep_ == "pobj" and head.lower_ in ("including", "includes", "among")
 
 
+def _sums_up_before(anchor: Token, num: Token) -> bool:
+    """ "(this amounts to 380,000 people)", "which comes to 12,000": a count that a pronoun
+    standing for the words before it amounts to."""
+    verb = _clause_verb(anchor, num)
+    return (
+        verb is not None
+        and verb.lemma_.lower() in ("amount", "come", "total", "equal")
+        and any(c.dep_ == "nsubj" and c.lower_ in ("this", "which", "that") for c in verb.children)
+    )
+
+
+def _people_before(noun: Token, quantity: Quantity, rules: CategoryRules) -> Token | None:
+    """The people noun between a count and a verb the tagger took for its noun ("800,000
+    [people] flee"), None when the count stands straight before the verb."""
+    between = noun.doc[quantity_end_token(noun, quantity) : noun.i]
+    return between[-1] if len(between) else None
+
+
 def _verb_taken_for_noun(noun: Token, quantity: Quantity, rules: CategoryRules) -> bool:
-    """A singular 'noun' right after a count greater than one that is a verb of flight, death
-    or displacement: the tagger read the verb as the counted noun ("5,000 flee the country")."""
-    if noun.tag_ != "NN" or quantity.value < 2 or noun.i != quantity_end_token(noun, quantity):
+    """A singular 'noun' right after a count greater than one (or after the count and a people
+    noun hung on it as a compound) that is a verb of flight, death or displacement: the tagger
+    read the verb as the counted noun ("5,000 flee the country", "800,000 people flee")."""
+    end = quantity_end_token(noun, quantity)
+    between = noun.doc[end : noun.i] if end >= 0 else ()
+    if noun.tag_ != "NN" or quantity.value < 2 or end < 0 or noun.i < end:
+        return False
+    if len(between) > 1 or any(
+        t.dep_ != "compound" or t.head.i != noun.i or not _noun_in(t, rules.noun_classes["people"])
+        for t in between
+    ):
         return False
     word = (noun.lemma_.lower(),)
     return any(

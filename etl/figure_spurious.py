@@ -68,6 +68,19 @@ def _is_headline(line: str, min_words: int = 1) -> bool:
     return min_words <= words <= 20 and not _SENTENCE_END.search(line)
 
 
+# A web address written in a line: "… on the russian.rt.com:", "read more at bbc.co.uk".
+_WEB_ADDRESS = re.compile(r"(?<![\w@.])(?:[a-z0-9-]+\.)+(?:com|org|net|ru|int|info|co\.uk)\b", re.I)
+
+
+def _on_link_line(body: str, char: int) -> bool:
+    """True when body[char] lies on a line that names a web address and does not end like a
+    sentence: a link to another page (page furniture), whose numbers are that page's."""
+    start = body.rfind("\n", 0, char) + 1
+    end = body.find("\n", char)
+    line = body[start : len(body) if end == -1 else end].strip()
+    return bool(_WEB_ADDRESS.search(line)) and not _SENTENCE_END.search(line)
+
+
 def _in_list_of_headlines(body: str, char: int) -> bool:
     """True when body[char] lies on a headline written among other headlines or labels: page
     furniture ("MOST READ", related stories), whose numbers belong to other stories. A fact box
@@ -122,7 +135,7 @@ _BULLET = re.compile(r"^\s*(?:[-–•*·▪●]|\d{1,2}[.)])\s+\S")
 
 def _in_bulleted_list(body: str, start: int) -> bool:
     """True when the line at `start` is an item of a bulleted list introduced by a line ending
-    in a colon ("… are in just five countries:" then "- Lebanon hosts 1.1 million refugees"):
+    in a colon or a dash ("… are in just five countries:" then "- Lebanon hosts 1.1 million refugees"):
     a list of facts, not a column of other stories' headlines."""
     line_end = body.find("\n", start)
     if not _BULLET.match(body[start : len(body) if line_end == -1 else line_end]):
@@ -133,7 +146,8 @@ def _in_bulleted_list(body: str, start: int) -> bool:
         if line is None:
             return False
         if not _BULLET.match(line):
-            return line.endswith(":") or bool(_SUMMARY_HEADING.match(line))
+            # introduced by a colon, or a dash standing for one ("Guterres said -")
+            return line.endswith((":", " -", " –", " —")) or bool(_SUMMARY_HEADING.match(line))
         at = body.rfind(line, 0, at)
         if at < 0:
             return False

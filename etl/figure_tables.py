@@ -30,10 +30,10 @@ _UNIT = r"(?:\s*(?:M|K|m|k|mn|bn|million|billion|thousand))?(?:\s*\((?:US\$|USD|
 _NUMBER_ONLY = re.compile(
     rf"^\s*(?:US\$|\$|€|£)?\s*[~≈]?\s*\d[\d,.]*{_UNIT}\s*(?:\([^)]{{0,20}}\))?\s*$"
 )
-# "Label 1,200,000", "Label: 45,300", "Label – 45,300": a short label, then the number, at the
-# end of the line.
+# "Label 1,200,000", "Label: 45,300", "- Label - 45,300": a short label (after a bullet, if any),
+# then the number, at the end of the line.
 _LABEL_NUMBER = re.compile(
-    rf"^(?P<label>[^|]{{2,100}}?)\s*[:–—-]?\s*(?P<num>(?:US\$|\$|€|£)?\d[\d,.]*{_UNIT})"
+    rf"^(?:\s*[-–•●▪·*]\s+)?(?P<label>[^|]{{2,100}}?)\s*[:–—-]?\s*(?P<num>(?:US\$|\$|€|£)?\d[\d,.]*{_UNIT})"
     r"\s*(?:\([^)]{0,30}\))?\s*$"
 )
 # "25,000: Number of ...", "3067 – Number of ...": a number opening the line, then a label.

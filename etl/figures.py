@@ -48,13 +48,22 @@ Choices, so that analysts know what a row means:
   separate count of the injured are the dead.
 - A list under a line that names nothing ("Here are the numbers:") takes the heading above it.
 - One sentence or article stating a figure twice in different forms ("more than six million" and
-  "6,029,705 refugees") keeps the most exact form; exact repeats keep one row per mention.
+  "6,029,705 refugees") keeps the most exact form; exact repeats keep one row per mention. A
+  table row and a sentence, or counts given by two different sources, are two figures.
+- Money spent on refugees or displaced people or their camps is aid; people a verb of aid
+  reached ("assisted with rations", "enrolled for cash") are beneficiaries, `other`; people in
+  camps or shelters with no word of refugees are displaced; people who left a named country are
+  refugees; people a foreign aircraft evacuates in a sentence set in another country are
+  resettled.
+- Page furniture gives no figures: citation marks ("[4]"), a sum's conversions in parentheses,
+  a line that names a web address without ending like a sentence (a link to another page).
 
 Where each decision is made (this module reads an article's numbers in order and builds rows):
 - `etl.figure_categories`: the rules files as data, and where their phrases are written;
 - `etl.figure_clauses`: the noun a number counts and the clause that says what happened;
 - `etl.figure_reading`: whether a number in prose is a figure, and its category;
 - `etl.figure_movement`: refugees, displaced or resettled, by the verbs of flight and admission;
+- `etl.figure_aid`: money spent on a crisis's people, aid beneficiaries, people in shelters;
 - `etl.figure_lists`: counts listed in prose, and what a table or list row counts
   (rows found by `etl.figure_tables`);
 - `etl.figure_spurious`: narrative numbers and page furniture, which are no figures;
@@ -78,12 +87,12 @@ from etl.figure_asylum import hosted_by_neighbours
 from etl.figure_categories import _default_rules, _Reading, load_category_rules
 from etl.figure_dates import as_of
 from etl.figure_lists import NOT_A_FIGURE, read_row
-from etl.figure_movement import _evacuated_abroad, _fled, _fled_within
+from etl.figure_movement import _evacuated_abroad, _fled, _fled_within, _left_country
 from etl.figure_places import _main_country, _row_place, locate
 from etl.figure_reading import _named_before, read_quantity
 from etl.figure_resettlement import resettled_in_host
 from etl.figure_sources import _SpeakerIndex, attribute
-from etl.figure_spurious import _in_list_of_headlines
+from etl.figure_spurious import _in_list_of_headlines, _on_link_line
 from etl.figure_tables import find_rows
 from etl.numbers import Quantity, find_quantities
 from etl.types import Figure, Statement, stable_id
@@ -156,10 +165,13 @@ def _significant_digits(value_text: str) -> int:
     return len(re.sub(r"\D", "", value_text).rstrip("0"))
 
 
-def _drop_restatements(figures: list[Figure]) -> list[Figure]:
+def _drop_restatements(
+    figures: list[Figure], row_starts: frozenset[int] = frozenset()
+) -> list[Figure]:
     """An article that states one figure in two ways ("more than six million" and "6,029,705
     refugees") keeps its most exact statement: same category, different values within 2%.
-    Repeats of the very same value stay, one row per mention."""
+    Repeats of the very same value stay, one row per mention. A row of a table or list
+    (`row_starts`: its number's offset) and a sentence are two statements, kept both."""
     # Kept figures per category, sorted by value, so that the candidates within 2% of a value
     # are found by bisection rather than by a pass over every figure kept so far.
     kept: dict[str, list[tuple[float, int, Figure]]] = {}
@@ -174,6 +186,13 @@ def _drop_restatements(figures: list[Figure]) -> list[Figure]:
             and abs(item[0] - figure.value) <= 0.02 * max(item[0], figure.value)
             # rows of a list by place are distinct figures: "Turkey (177,000), Lebanon (179,000)"
             and (item[2].location == figure.location or None in (item[2].location, figure.location))
+            and ((item[2].value_start in row_starts) == (figure.value_start in row_starts))
+            # two sources' counts are two figures: "more than 30,000, the UN said" and "30,542,
+            # its spokesman told Reuters"
+            and (
+                item[2].attributed_to_id == figure.attributed_to_id
+                or None in (item[2].attributed_to_id, figure.attributed_to_id)
+            )
         ]
         if not twins:
             bisect.insort(same, (figure.value, order, figure))
@@ -211,6 +230,7 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
     nationals: set[str] = set()  # ids of figures counting a nation's people
     casualties: list[tuple[int, int]] = []  # (figure index, sentence) of counts of casualties
     injured: list[int] = []  # sentences of counts of injured
+    people_names: set[str] = set()  # proper nouns counted as people ("Rohingya")
     quantities = find_quantities(body)
     rows = find_rows(body, quantities)
     row_lines = {body.rfind("\n", 0, start) + 1 for start in rows}
@@ -219,7 +239,7 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
         if (
             row is None
             and body.rfind("\n", 0, quantity.start) + 1 not in row_lines  # a row's other numbers
-            and _in_list_of_headlines(body, quantity.start)
+            and (_in_list_of_headlines(body, quantity.start) or _on_link_line(body, quantity.start))
         ):
             continue
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
@@ -247,7 +267,14 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
         else:
             in_sentence = previous[1] if previous and previous[0] == sentence_number else None
             reading = read_quantity(
-                quantity, num, sent, rules, recent, _previous_sentence(sent, body), in_sentence
+                quantity,
+                num,
+                sent,
+                rules,
+                recent,
+                _previous_sentence(sent, body),
+                in_sentence,
+                frozenset(people_names),
             )
         if reading is None or reading is NOT_A_FIGURE:
             continue
@@ -258,6 +285,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             reading = dataclasses.replace(reading, category="resettled")
         elif reading.category == "refugees" and row is None and _fled_within(ctx, reading, num):
             reading = dataclasses.replace(reading, category="displaced")
+        elif reading.category in ("other", "civilians") and _left_country(ctx, reading, num):
+            reading = dataclasses.replace(reading, category="refugees")  # "people who left Sudan"
         flight = _fled(reading, doc) or (
             reading.noun is None
             and recent == reading.category
@@ -299,10 +328,12 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             fled.add(figures[-1].figure_id)
         if reading.noun is not None and reading.noun.ent_type_ == "NORP":
             nationals.add(figures[-1].figure_id)
+        if reading.noun is not None and reading.noun.pos_ == "PROPN" and not quantity.is_money:
+            people_names.add(reading.noun.lower_)
     for at, sentence_number in casualties:
         # "casualty figures exceeding 16,200 people" beside "40,000 have been injured": the
         # casualties counted apart from the injured are the dead
         if any(0 <= s - sentence_number <= 2 for s in injured):
             figures[at] = dataclasses.replace(figures[at], category="killed")
     figures = resettled_in_host(ctx, figures, _main_country, fled, nationals)
-    return _drop_restatements(hosted_by_neighbours(body, figures))
+    return _drop_restatements(hosted_by_neighbours(body, figures), frozenset(rows))

@@ -49,7 +49,8 @@ _FRACTION_WORDS = {"half": 1 / 2, "quarter": 1 / 4, "quarters": 1 / 4, "third": 
 
 _WORD = "|".join(sorted(list(UNITS) + list(SCALES) + ["dozen"], key=len, reverse=True))
 _FIRST_WORD = "|".join(sorted(UNITS, key=len, reverse=True))  # "thousand" alone is vague
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands are grouped by commas ("800,000") or, in the SI style, by spaces ("800 000").
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,.])|\d+(?:\.\d+)?"
 _SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 _NUMBER = (
     rf"(?P<cur>{CURRENCY_PREFIX})?"
@@ -144,7 +145,7 @@ def parse_number(text: str) -> float | None:
     )
     if match:
         # Decimal keeps "34.2 billion" exact (a float product gives 34200000000.000004)
-        base = Decimal(match.group(1).replace(",", ""))
+        base = Decimal(match.group(1).replace(",", "").replace(" ", ""))
         scale = (match.group(2) or "").lower()
         if scale == "dozen":
             return float(base * 12)
@@ -222,9 +223,17 @@ _SCALED_UPPER = re.compile(
 _ARRIVALS_RATE = re.compile(r"^\s*(?:per|a|every|each)\s+(?:day|week)\b", re.IGNORECASE)
 
 
+# The inside of parentheses that only restate a sum in other currencies: "(459m euros; £396m)".
+_CONVERSIONS = re.compile(
+    r"(?:[\s;,/]*(?:about|around|roughly|approximately|approx\.|or|some|~|≈)?\s*"
+    rf"{CURRENCY_PREFIX}?\s*\d[\d.,]*\s*(?:m|mn|bn|million|billion)?\s*"
+    r"(?:euros?|dollars?|pounds(?:\s+sterling)?|[A-Z]{3})?[\s;,/]*)+"
+)
+
+
 def _value_of_digits(number: str) -> float:
     try:
-        return float(number.replace(",", ""))
+        return float(number.replace(",", "").replace(" ", ""))
     except ValueError:
         return 0.0
 
@@ -255,6 +264,8 @@ def _excluded(text: str, start: int, end: int, number: str, is_money: bool) -> b
     after = text[end : end + 40]
     if _is_list_marker(text, start, end):
         return True
+    if text[start - 1 : start] == "[" and text[end : end + 1] == "]" and not is_money:
+        return True  # a citation mark: "… since 25 August 2017.[4]"
     if (
         _NOT_A_QUANTITY_AFTER.match(after)
         and not _RANGE_OF_PEOPLE.match(after)
@@ -317,6 +328,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every quantity stated in `text`, in order; spans are shifted by `offset`."""
     found: list[Quantity] = []
     position = 0
+    conversion_end = -1  # the closing parenthesis after a sum: "$600m (459m euros; £396m)"
     while match := NUMBER_RE.search(text, position):
         position = match.end()
         start, end = match.span()
@@ -340,6 +352,13 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             value *= SCALES[scaled.group(1).lower()]  # "2.5 to 3 million": 2.5 million
         if value is None or value < 2:
             continue  # "1 soldier", "$1": a single thing is never a count
+        if currency is not None:
+            if start < conversion_end:
+                continue  # the same sum in other currencies is no second figure
+            opened = re.match(r"\s*\(", text[end : end + 5])
+            close = text.find(")", end, end + 60) if opened else -1
+            inside = text[end + opened.end() : close] if opened and close != -1 else ""
+            conversion_end = close if _CONVERSIONS.fullmatch(inside) else -1
         value_text = text[start:end]
         found.append(
             Quantity(
