@@ -195,7 +195,37 @@ class _ActorLookup:
                 actor_id = self.definite[token.lower_]
             if actor_id and actor_id not in found:
                 found.append(actor_id)
-        return [a for a in found if a not in self._country_owned(tokens)]
+        described = self._described_countries(tokens)
+        return [a for a in found if a not in self._country_owned(tokens) and a not in described]
+
+    def _described_countries(self, tokens: Iterable[Token]) -> set[str]:
+        """Countries that only say whose a named organisation or group is ("Syria's High
+        Negotiations Committee", "Syria opposition's HNC"): the group is the party, not the
+        country's government."""
+        described = set()
+        for token in tokens:
+            if token.dep_ not in ("poss", "compound"):
+                continue
+            mention = self.mention_at(token)
+            actor = self.ctx.actors.get(mention.actor_id) if mention is not None else None
+            if actor is None or actor.kind != "country":
+                continue
+            owner = token
+            for _ in range(3):
+                if owner.dep_ not in ("poss", "compound") or owner.head.i == owner.i:
+                    break
+                owner = owner.head
+                held = self.mention_at(owner)
+                group = self.ctx.actors.get(held.actor_id) if held is not None else None
+                if (
+                    group is not None
+                    and group.actor_id != actor.actor_id
+                    and group.kind in ("organization", "armed_group")
+                    and group.country_id == actor.actor_id
+                ):
+                    described.add(actor.actor_id)
+                    break
+        return described
 
     # ----------------------------------------------------------------------------- phrases
 

@@ -9,6 +9,7 @@ from etl import (
     stance_blocs,
     stance_companions,
     stance_joint,
+    stance_vetoes,
 )
 from etl.context import ArticleContext
 from etl.stance_cuebook import (
@@ -181,6 +182,10 @@ class _Clauses:
         )
         if actors:
             actors += [a for a in stance_companions.companions(self, subject) if a not in actors]
+            if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() == "join":
+                # "China joined Russia to veto the move": who was joined acts too.
+                joined = [t for o in verb.head.children if o.dep_ == "dobj" for t in o.subtree]
+                actors += [a for a in self.actors_of(joined) if a not in actors]
         if actors or subject.dep_ in ("poss", "amod"):
             return (
                 actors  # an owner that is no known actor ("Western obsession") is nobody's stance
@@ -304,6 +309,8 @@ class _Clauses:
         for _ in range(12):
             if self._hedged(current):
                 return True
+            if stance_vetoes.in_vetoed_text(self, current):
+                return True  # the demands of a vetoed text are no one's stance but the veto's
             if current.i != token.i and not subject and self._negator(current):
                 return True
             if current.head.i == current.i or current.dep_ == "appos":

@@ -144,6 +144,11 @@ class _References:
                 continue
             patrons = self._hyphen_patrons(token)
             actors = {m.actor_id for t in patrons if (m := self.mention_at(t)) is not None}
+            named = self.mention_at(token.head)
+            if named is not None and named.actor_id not in actors:
+                # "the Saudi-led coalition" is a body of its own in the gazetteer: "the
+                # coalition" later is that body, not its leader.
+                actors = {named.actor_id}
             if actors and token.head.pos_ == "NOUN":
                 leaders.setdefault(token.head.lemma_.lower(), set()).update(actors)
         return {noun: next(iter(actors)) for noun, actors in leaders.items() if len(actors) == 1}
@@ -226,10 +231,27 @@ class _References:
         if not patrons:
             return
         backed = [a for a in self.actors_of(self._conjunct(participle.head)) if a not in patrons]
+        named = participle.head
+        while not backed and named.dep_ == "compound" and named.head.pos_ == "PROPN":
+            # "the Saudi-backed armed rebel group Army of Islam, or Jaish al-Islam": the backed
+            # noun only describes the name it is compounded into.
+            named = named.head
+            backed = [a for a in self.actors_of(self.phrase(named, deep=False)) if a not in patrons]
+        doc = participle.doc
+        if not backed and participle.i >= 2 and doc[participle.i - 1].text in ("—", "–", ","):
+            # "the inclusion in the HNC - backed by Washington - of rebels": set off by a dash,
+            # the participle describes the name just before it, wherever the parser hung it.
+            before = self.mention_at(doc[participle.i - 2])
+            if before is not None and before.actor_id not in patrons:
+                backed = [before.actor_id]
         if not backed and participle.head.pos_ == "NOUN":
             # "the Russia-backed offensive by Assad's regime": the act's doer is the one backed.
             agents = self.prep_objects(participle.head, {"by"})
             backed = [a for a in self.actors_of(t for g in agents for t in self._conjunct(g))]
             backed = [a for a in backed if a not in patrons]
         if backed:
-            yield _Edge(tuple(dict.fromkeys(patrons)), tuple(backed), "supportive", participle)
+            # Backing named by a participle is background ("the HNC - backed by Washington"),
+            # not the claim of whoever's words it sits in.
+            yield _Edge(
+                tuple(dict.fromkeys(patrons)), tuple(backed), "supportive", participle, context=True
+            )

@@ -56,6 +56,31 @@ class _Verdicts:
             # states that "jointly blocked" a text: they shield a third party, see vetoes).
             yield from self._among_subjects(verb, "supportive", verb)
 
+    def _failed_agreement(self, verb: Token) -> Iterator[_Edge]:
+        """ "The presidents of Turkey, Iran and Russia failed to agree on a ceasefire": no pact,
+        but they met and talked - each neutral toward the others."""
+        head = verb.head
+        if (
+            verb.lemma_.lower() != "agree"
+            or verb.dep_ != "xcomp"
+            or head.lemma_.lower() != "fail"
+            or self.has_modal(head)
+            or self.suppressed(head)
+        ):
+            return
+        subject, passive = self._own_subject(head)
+        if subject is None or passive:
+            return
+        # "the presidents of A, B and C": the parties are named through their office.
+        words = self.phrase(subject, deep=subject.pos_ == "NOUN")
+        parties = self.one_per_side(self.actors_of(words))
+        if len(parties) < 2:
+            return
+        for party in parties:
+            others = tuple(p for p in parties if not self.same_side(p, party))
+            if others:
+                yield _Edge((party,), others, "neutral", verb)
+
     def _contact_between_subjects(self, verb: Token) -> bool:
         """ "Erdogan and Putin spoke by phone": a contact of the subject's parties with each
         other, not with an object or addressee of the verb ("spoke to reporters", "met the
@@ -170,12 +195,17 @@ class _Verdicts:
                 t
                 for c in verb.children
                 if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj")
+                or (c.dep_ == "prep" and c.lower_ == "as")  # "listed it as a terrorist group"
                 for t in c.subtree
             ]
             if not any(self.cues.has("blame object", t) for t in naming):
                 continue
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
                 objects.extend(s for s in clause.children if s.dep_ in _SUBJECTS)
+            if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in verb.children):
+                # "the PKK, which Turkey and the State Department consider terrorists": the
+                # relative word stands for the noun, however the parser hung it.
+                objects = [verb.head]
             targets = self.actors_of(
                 [t for o in objects for t in self.phrase(o, deep=False)], as_target=True
             )

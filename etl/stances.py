@@ -30,11 +30,11 @@ Cue kinds (sections of the rules file):
 - omission: "the text did not condemn Hamas", said by someone, is that speaker's charge;
 - gratitude: "Washington was deeply grateful to Kenya", "expressed their gratitude to Kazakhstan".
 
-Rules in modules of their own (etl.stance_*): pacts, wars, vetoes and patrons in apposition
-(facts); joint statements, co-guarantors, "the sides", groups listed "among them" (joint);
-acts under a pact with a partner (partners); role,
-friendly and pejorative epithets (epithets); relief with no recipient named (relief); mediators,
-memberships, ousters, referrals, votes.
+Rules in modules of their own (etl.stance_*): pacts, wars and patrons in apposition (facts);
+vetoes, named as verbs or nouns, and laments after them (vetoes); joint statements,
+co-guarantors, "the sides", groups listed "among them" (joint); acts under a pact with a
+partner (partners); role, friendly and pejorative epithets (epithets); relief with no
+recipient named (relief); mediators, memberships, ousters, referrals, votes.
 
 The finder itself is assembled from mixins, one module per subject: the cue book, the edge record
 and shared word lists (stance_cuebook); actor lookups and phrases (stance_actors); nouns resolved
@@ -89,6 +89,7 @@ from etl import (
     stance_referrals,
     stance_relief,
     stance_two_way,
+    stance_vetoes,
     stance_votes,
 )
 from etl.context import ArticleContext
@@ -232,6 +233,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
         for token in self.ctx.doc:
             if token.is_space or token.is_punct:
                 continue
+            if token.pos_ == "VERB":
+                yield from self._failed_agreement(token)
             if self.suppressed(token):
                 continue
             yield from self._negated_praise(token)
@@ -252,6 +255,7 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                 yield from self._predicate(token)
                 yield from stance_facts.pacts(self, token, _Edge)
                 yield from stance_facts.wars(self, token, _Edge)
+                yield from stance_vetoes.noun_vetoes(self, token, _Edge)
                 yield from stance_facts.apposed_patrons(self, token, _Edge)
                 yield from stance_facts.reciprocal_roles(self, token, _Edge)
                 yield from stance_facts.support_held(self, token, _Edge)
@@ -270,14 +274,14 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                 yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
             if token.pos_ == "VERB":
                 yield from stance_facts.admissions(self, token, _Edge)
-                yield from stance_facts.vetoes(self, token, _Edge)
+                yield from stance_vetoes.vetoes(self, token, _Edge)
                 yield from stance_referrals.referrals(self, token, _Edge)
                 yield from stance_relief.unaddressed_relief(self, token, _Edge)
                 yield from stance_mediation.mediators(self, token, _Edge)
                 yield from stance_votes.votes(self, token, _Edge)
                 yield from stance_operations.ground_taken(self, token, _Edge)
                 yield from stance_operations.positions_hit(self, token, _Edge)
-            yield from stance_facts.laments(self, token, _Edge)
+            yield from stance_vetoes.laments(self, token, _Edge)
             if token.pos_ == "ADJ":
                 yield from stance_facts.praised_conduct(self, token, _Edge)
             if "-" in token.text:
