@@ -234,6 +234,30 @@ class _Acts:
                 reporters = self.reporter(verb)
                 if holders and reporters:
                     yield _Edge(tuple(reporters), tuple(holders), polarity, verb)
+            held = self._holders_of_places([*objects, verb]) if not targets else []
+            if held and polarity == "critical":
+                sources = self.reporter(verb) if self.has_modal(verb) else self.agents(verb)
+                if sources:
+                    yield _Edge(tuple(sources), tuple(held), polarity, verb)
+
+    def _holders_of_places(self, objects: Sequence[Token]) -> list[str]:
+        """ "bomb residential areas in the rebel-held districts of Aleppo": whoever holds the
+        place struck ("rebel-held", "Houthi-controlled") is the one attacked. The places are the
+        objects and what they or the verb are "in" or "of"."""
+        places = [
+            p
+            for o in objects
+            for p in (o, *(c for prep in o.children if prep.dep_ == "prep" for c in prep.children))
+            if p.pos_ == "NOUN" and (o.pos_ != "VERB" or p.dep_ == "pobj")
+        ]
+        holders: list[str] = []
+        for place in places:
+            for held in place.children:
+                if held.dep_ != "amod" or held.lemma_.lower() not in ("hold", "control", "run"):
+                    continue
+                words = [t for t in held.subtree if t.i < held.i and t.text not in ("-", "–")]
+                holders += [a for a in self.actors_of(words, as_target=True) if a not in holders]
+        return holders
 
     def _only_as_capital(self, actor_id: str, objects: Sequence[Token]) -> bool:
         found = [self.mention_at(t) for o in objects for t in self.phrase(o)]

@@ -107,6 +107,12 @@ def _context(nlp, body: str) -> ArticleContext:
             id="a-veto-named-as-a-noun-shields-the-texts-target",
         ),
         pytest.param(
+            "Russian and Israeli air strikes bombed residential areas in the Houthi-held "
+            "districts.",
+            {("russia", "houthis", "critical"), ("israel", "houthis", "critical")},
+            id="striking-a-place-an-armed-group-holds-is-hostility-toward-the-holder",
+        ),
+        pytest.param(
             "There is fighting escalating between Sudan's army and the Rapid Support Forces.",
             {("sudan", "rsf", "critical"), ("rsf", "sudan", "critical")},
             id="fighting-whose-parties-hang-on-a-participle-is-a-war-both-ways",
