@@ -41,10 +41,12 @@ def _one_per_side(finder: _StanceFinder, parties: list[str]) -> list[str]:
     return list(sides.values())
 
 
-def _both_ways(parties: list[str], polarity: str, cue: Token, edge: Any) -> Iterator[Any]:
+def _both_ways(
+    parties: list[str], polarity: str, cue: Token, edge: Any, *, context: bool = False
+) -> Iterator[Any]:
     for party in parties:
         others = tuple(p for p in parties if p != party)
-        yield edge((party,), others, polarity, cue)
+        yield edge((party,), others, polarity, cue, context=context)
 
 
 def _side_tokens(finder: _StanceFinder, head: Token) -> list[Token]:
@@ -70,6 +72,25 @@ def _between(finder: _StanceFinder, noun: Token) -> list[str]:
         # parties on the verb the war noun is the subject of, or on its date or place.
         carriers = [noun.head, *finder.prep_objects(noun.head, {"on", "in", "at", "near"})]
         heads = [h for c in carriers for h in finder.prep_objects(c, {"between"})]
+    if not heads:
+        # "fighting escalating between the army and the RSF", "clashes raging between A and B":
+        # the parties hang on a participle of the war noun.
+        heads = [
+            h
+            for c in noun.children
+            if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")
+            for h in finder.prep_objects(c, {"between"})
+        ]
+    if not heads and noun.dep_ == "conj":
+        # "violations on the rise and fighting escalating between A and B": the parser hung the
+        # parties on the conjunct before the war noun; only a "between" after the noun counts.
+        heads = [
+            o
+            for prep in noun.head.children
+            if prep.dep_ == "prep" and prep.lower_ == "between" and prep.i > noun.i
+            for o in prep.children
+            if o.dep_ == "pobj"
+        ]
     named = [t for o in heads for t in _side_tokens(finder, o)]
     return finder.actors_of(named, as_target=True)
 
@@ -166,7 +187,9 @@ def wars(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
         return
     parties = _one_per_side(finder, _between(finder, noun))
     if len(parties) >= 2:
-        yield from _both_ways(parties, "critical", noun, edge)
+        # A war "between A and B" is the story's background, not the claim of whoever's words
+        # it sits in ("fighting between the army and the RSF, UN officials told the council").
+        yield from _both_ways(parties, "critical", noun, edge, context=True)
 
 
 def admissions(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
@@ -230,108 +253,6 @@ def apposed_patrons(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[A
         # A known alliance named as background, also inside someone's words ("Nauert said
         # Assad's government and its backer Russia needed to be held accountable").
         yield edge(tuple(sources), tuple(targets), "supportive", noun, context=True)
-
-
-_DRAFTING = {"draft", "sponsor", "propose", "table", "author", "write", "put", "submit", "back"}
-
-
-def _drafters(thing: Token) -> list[Token]:
-    """Who wrote a vetoed text: "France's resolution", "a French draft", "a US-drafted text",
-    "drafted by France"."""
-    found = [c for c in thing.children if c.dep_ == "poss"]
-    # "a French draft resolution": the nationality of a draft is its drafter's ("the Syrian
-    # resolution" is only about Syria).
-    if thing.lemma_.lower() == "draft" or any(
-        c.dep_ == "compound" and c.lemma_.lower() == "draft" for c in thing.children
-    ):
-        found += [c for c in thing.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
-    for child in thing.children:
-        if child.dep_ in ("amod", "acl") and child.lemma_.lower() in _DRAFTING:
-            for sub in child.subtree:
-                if sub.pos_ == "PROPN" and sub.i != child.i:
-                    found.append(sub)
-    return [t for head in found for t in (head, *head.conjuncts)]
-
-
-def _shielded(finder: _StanceFinder, thing: Token, sources: list[str]) -> list[str]:
-    """Parties a vetoed text was aimed at: actors anywhere in its phrase, bodies and drafters
-    left out."""
-    found = []
-    drafters = set(finder.actors_of(_drafters(thing)))
-    # "demanding a halt to the bombing campaign ... against rebel-held districts": those the
-    # text would protect are no one the veto shields.
-    aimed_at = [
-        t
-        for prep in thing.subtree
-        if prep.dep_ == "prep" and prep.lower_ == "against"
-        for t in prep.subtree
-    ]
-    protected = set(finder.actors_of(aimed_at, as_target=True))
-    for actor_id in finder.actors_of(list(thing.subtree), as_target=True):
-        if actor_id in protected:
-            continue
-        if actor_id in drafters:
-            continue
-        actor = finder.ctx.actors.get(actor_id)
-        if actor is None or actor.kind in ("intergovernmental", "organization", "media"):
-            continue
-        if any(finder.same_side(actor_id, s) for s in sources) or actor_id in found:
-            continue
-        found.append(actor_id)
-    return found
-
-
-def vetoes(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
-    if not finder.cues.has("veto supportive", verb) or finder._demanded(verb):
-        return
-    things = [c for c in verb.children if c.dep_ == "dobj" and finder.cues.has("vetoed", c)]
-    if not things:
-        return
-    sources = finder.agents(verb)
-    if not sources:
-        return
-    targets = [t for thing in things for t in _shielded(finder, thing, sources)]
-    if targets:
-        yield edge(tuple(sources), tuple(targets), "supportive", verb)
-    drafters = [
-        a
-        for thing in things
-        for a in finder.actors_of(_drafters(thing))
-        if not any(finder.same_side(a, s) for s in sources)
-    ]
-    if drafters:
-        yield edge(tuple(sources), tuple(drafters), "critical", verb)
-
-
-def laments(finder: _StanceFinder, token: Token, edge: Any) -> Iterator[Any]:
-    """ "disappointed after Russia and China blocked a resolution": critical of who blocked it."""
-    if token.pos_ not in ("ADJ", "NOUN", "VERB"):
-        return
-    if not any(
-        finder.cues.has(section, token) for section, _ in finder.cues.polarity_sections("concern")
-    ):
-        return
-    carriers = [token, finder.clause_verb(token)]
-    clauses = [
-        c
-        for carrier in carriers
-        for c in carrier.children
-        if c.dep_ == "advcl" and finder.cues.has("veto supportive", c)
-    ]
-    clauses += [
-        p
-        for carrier in carriers
-        for prep in carrier.children
-        if prep.dep_ == "prep" and prep.lower_ in ("after", "over", "following")
-        for p in prep.children
-        if p.dep_ == "pcomp" and finder.cues.has("veto supportive", p)
-    ]
-    targets = [a for clause in clauses for a in finder.agents(clause) or ()]
-    if not targets:
-        return
-    sources = [s for s in finder.experiencer(token) if s not in targets]
-    if sources:
-        yield edge(tuple(sources), tuple(targets), "critical", token)
 
 
 def event_parties(finder: _StanceFinder, heads: list[Token]) -> set[str]:

@@ -1,6 +1,6 @@
 """Votes on a text aimed at a party: voting for "a resolution which backs a plan calling for
 Assad to step down" is critical of the party the text is aimed at, as the vetoing states shield
-it (`stance_facts.vetoes`); voting against such a text is supportive of that party. Members a
+it (`stance_vetoes.vetoes`); voting against such a text is supportive of that party. Members a
 subject lists ("13 members of the council, including the United States and France") vote too.
 `_StanceFinder.edges` calls `votes` on every verb.
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
-from etl import stance_blocs, stance_facts
+from etl import stance_blocs, stance_vetoes
 
 if TYPE_CHECKING:  # the finder imports this module
     from etl.stances import _StanceFinder
@@ -68,6 +68,6 @@ def votes(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
         sources += [m for m in members if m not in sources]
     if not sources:
         return
-    targets = [t for text in texts for t in stance_facts._shielded(finder, text, sources)]
+    targets = [t for text in texts for t in stance_vetoes._shielded(finder, text, sources)]
     if targets:
         yield edge(tuple(sources), tuple(dict.fromkeys(targets)), polarity, verb)

@@ -1,0 +1,288 @@
+"""Stance rules: which actors a phrase names, and who may hold a stance or stands for which side."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Token
+
+from etl.context import ArticleContext
+from etl.stance_cuebook import (
+    _DEEP_PREPOSITIONS,
+    _FIRST_PERSON,
+    _LINK_PARTICIPLES,
+    _NOUN_MODIFIERS,
+    CueBook,
+    _Edge,
+)
+from etl.types import Mention, Statement
+
+
+class _ActorLookup:
+    """Actor lookups of the stance finder (mixed into `etl.stances._StanceFinder`)."""
+
+    ctx: ArticleContext
+    statements: tuple[Statement, ...]
+    cues: CueBook
+
+    def may_hold_stance(self, actor_id: str) -> bool:
+        """A person found only in this article and tied to no country (a resident, a driver, a
+        shopkeeper quoted for colour) speaks for nobody in foreign policy: their blame or praise is
+        no stance of a government, organisation or known figure."""
+        actor = self.ctx.actors.get(actor_id)
+        return not (
+            actor is not None
+            and actor.kind == "person"
+            and actor.source == "discovered"
+            and actor.country_id is None
+        )
+
+    def tells_the_news(self, actor_id: str, statement: Statement | None) -> bool:
+        """A news outlet, or the source an account is cited from ("according to Yemeni
+        officials"): reporting a strike is no stance of theirs."""
+        actor = self.ctx.actors.get(actor_id)
+        if actor is not None and actor.kind == "media":
+            return True
+        return (
+            statement is not None
+            and statement.cue == "according to"
+            and self.side(statement.speaker_id or "") == self.side(actor_id)
+        )
+
+    def unclaimed(self, sources: Sequence[str], edge: _Edge) -> list[str]:
+        """Sources whose act is the article's account, not a party's claim about them.
+
+        "Ukraine said Iran supported Russia with drones" is Ukraine's charge, not an established
+        act of Iran's: inside the words of a government or body, a relation between two others
+        (neither the claimant nor its target) is the claimant's allegation and yields no edge of
+        theirs. A victim's own account ("Kyiv said Russia attacked Ukraine") still counts, and an
+        outlet's report ("Reuters reported that Poland condemned Belarus") is narration.
+        """
+        claimants = [c for c in self._claimed_by(edge.cue) if self._is_party(c)]
+        if not claimants:
+            return list(sources)
+        claimed = {self.side(c) for c in claimants}
+        if any(self.side(t) in claimed for t in edge.targets):
+            return list(sources)
+        if any(self.side(s) in claimed for s in edge.sources):
+            # "Freeland said Canada, along with Peru, referred ...": the claimant vouches for an
+            # act its own side took part in, and so for its partners in it.
+            return list(sources)
+        return [s for s in sources if self.side(s) in claimed]
+
+    def _claimed_by(self, token: Token) -> list[str]:
+        """Who asserts the clause a token is in: the subject of the nearest verb of saying above it
+        ("Ukraine said ..."), else the speaker of a direct quotation around it. Verbs of judging
+        ("Canada condemned Russia's attack") take the act as given and claim nothing."""
+        current = token
+        for _ in range(12):
+            if current.head.i == current.i:
+                break
+            below, current = current, current.head
+            if current.pos_ in ("VERB", "AUX") and self.cues.has("claim", current):
+                if below.dep_ == "prep" and below.i < current.i:
+                    # "During the meeting with Turkey and Russia, he added: ...": the setting
+                    # of the words, told by the article, not what they claim.
+                    return []
+                subject, passive = self._own_subject(current)
+                if subject is None or passive:
+                    continue
+                if subject.lower_ in _FIRST_PERSON:
+                    return self.speaker(current)
+                return self.actors_of(self.phrase(subject, deep=False))
+        statement = self.statement_at(token)
+        if statement is not None and statement.is_direct and statement.speaker_id:
+            return [statement.speaker_id]
+        return []
+
+    def _is_party(self, actor_id: str) -> bool:
+        """A government, body or official whose claims are positions, not reporting."""
+        actor = self.ctx.actors.get(actor_id)
+        if actor is None:
+            return False
+        if actor.kind in ("country", "government", "intergovernmental"):
+            return True
+        return actor.kind == "person" and actor.country_id is not None
+
+    def side(self, actor_id: str) -> str:
+        """What an actor stands for when sides are compared: people and governments -> country."""
+        actor = self.ctx.actors.get(actor_id)
+        if actor_id in self.opposition:
+            return actor_id  # an opposition leader does not speak for the government
+        if actor is not None and actor.kind in ("person", "government") and actor.country_id:
+            return actor.country_id
+        return actor_id
+
+    def one_per_side(self, actor_ids: Iterable[str]) -> list[str]:
+        """One actor per side, the most specific: "Canada's Defence Minister" is the minister,
+        "Syrian President Bashar al-Assad" is Assad (a person still stands for the country)."""
+        rank = {"person": 0, "government": 1}
+        best: dict[str, str] = {}
+        for actor_id in actor_ids:
+            side = self.side(actor_id)
+            kind = self.ctx.actors[actor_id].kind if actor_id in self.ctx.actors else ""
+            current = best.get(side)
+            current_kind = self.ctx.actors[current].kind if current in self.ctx.actors else ""
+            if current is None or rank.get(kind, 2) < rank.get(current_kind, 2):
+                best[side] = actor_id
+        # "recognized Venezuelan opposition leader X": the demonym describes X, it is no target.
+        described = {self.ctx.actors[a].country_id for a in best.values() if a in self.opposition}
+        return [a for s, a in best.items() if s not in described]
+
+    def same_side(self, a: str, b: str) -> bool:
+        return self.side(a) == self.side(b)
+
+    def mention_at(self, token: Token) -> Mention | None:
+        for mention in self.ctx.mentions_in(token.idx - 200, token.idx + len(token.text) + 200):
+            if mention.char_start < token.idx + len(token.text) and mention.char_end > token.idx:
+                return mention
+        return None
+
+    def actors_of(self, tokens: Iterable[Token], *, as_target: bool = False) -> list[str]:
+        """Actors named by tokens, in order; possessive pronouns resolve within the sentence."""
+        found: list[str] = []
+        for token in sorted(set(tokens), key=lambda t: t.i):
+            mention = self.mention_at(token)
+            actor_id = None
+            if mention is not None:
+                # "urged Syrians to return": a demonym used as a noun names people, not a government.
+                if (
+                    as_target
+                    and mention.how == "demonym"
+                    and token.pos_ != "ADJ"
+                    and token.dep_ not in ("amod", "compound", "poss")
+                    and not self._is_patron(token)
+                ):
+                    continue
+                # "supports Syrian refugees": a demonym on civilians or refugees names people too.
+                if (
+                    as_target
+                    and mention.how == "demonym"
+                    and self.cues.has("protected", token.head)
+                ):
+                    continue
+                # "the Syrian National Coalition": a demonym inside an unknown name is not the country.
+                if (
+                    mention.how == "demonym"
+                    and token.pos_ == "PROPN"
+                    and token.dep_ == "compound"
+                    and token.head.pos_ == "PROPN"
+                    and self.mention_at(token.head) is None
+                ):
+                    continue
+                actor_id = mention.actor_id
+            elif token.tag_ == "PRP$" and token.lower_ in ("his", "her", "its", "their"):
+                actor_id = self._antecedent(token)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in self.led:
+                # "the coalition" after "the Saudi-led coalition": the leader's force.
+                actor_id = self.led[token.lemma_.lower()]
+            elif token.pos_ == "NOUN" and self._group_size(token):
+                # "the three countries": the last list of that many countries named together.
+                for member in self._country_group(token):
+                    if member not in found:
+                        found.append(member)
+                continue
+            elif as_target and token.lower_ == "country" and self._definite(token):
+                # "sent planes to the country": the country the article is about so far.
+                actor_id = self._the_country(token)
+            elif (
+                (token.pos_ == "NOUN" or token.is_lower)
+                and token.lower_ in self.definite
+                and self._definite(token)
+            ):
+                # "the council" after "the UN Security Council", "the ministers" after
+                # "ministers from the G7": the one body the article named that way.
+                actor_id = self.definite[token.lower_]
+            if actor_id and actor_id not in found:
+                found.append(actor_id)
+        described = self._described_countries(tokens)
+        return [a for a in found if a not in self._country_owned(tokens) and a not in described]
+
+    def _described_countries(self, tokens: Iterable[Token]) -> set[str]:
+        """Countries that only say whose a named organisation or group is ("Syria's High
+        Negotiations Committee", "Syria opposition's HNC"): the group is the party, not the
+        country's government."""
+        described = set()
+        for token in tokens:
+            if token.dep_ not in ("poss", "compound"):
+                continue
+            mention = self.mention_at(token)
+            actor = self.ctx.actors.get(mention.actor_id) if mention is not None else None
+            if actor is None or actor.kind != "country":
+                continue
+            owner = token
+            for _ in range(3):
+                if owner.dep_ not in ("poss", "compound") or owner.head.i == owner.i:
+                    break
+                owner = owner.head
+                held = self.mention_at(owner)
+                group = self.ctx.actors.get(held.actor_id) if held is not None else None
+                if (
+                    group is not None
+                    and group.actor_id != actor.actor_id
+                    and group.kind in ("organization", "armed_group")
+                    and group.country_id == actor.actor_id
+                ):
+                    described.add(actor.actor_id)
+                    break
+        return described
+
+    # ----------------------------------------------------------------------------- phrases
+
+    def phrase(self, head: Token, *, deep: bool = True) -> list[Token]:
+        """The tokens of the noun phrase headed by `head` that can name actors."""
+        seen: list[Token] = []
+        stack = [head]
+        while stack:
+            token = stack.pop()
+            if token in seen:
+                continue
+            seen.append(token)
+            for child in token.children:
+                if child.dep_ == "amod" and self._patron_participle(child):
+                    continue  # "Yemen's Saudi-backed government" is Yemen's, not Saudi Arabia's
+                if child.dep_ in _NOUN_MODIFIERS or child.dep_ == "cc":
+                    stack.append(child)
+                elif (
+                    child.dep_ == "prep"
+                    and deep
+                    and self._deep_preposition(child)
+                    and not self._owned_by_actor(token)
+                ):
+                    stack.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                elif child.dep_ == "acl" and child.lemma_.lower() in _LINK_PARTICIPLES:
+                    for prep in child.children:
+                        if prep.dep_ == "prep":
+                            stack.extend(c for c in prep.children if c.dep_ == "pobj")
+        return seen
+
+    def _owned_by_actor(self, noun: Token) -> bool:
+        """A noun an actor owns ("Kenya's mediation between Ethiopia and Eritrea"): welcoming it
+        is aimed at the owner, not at those its own phrase names."""
+        return noun.pos_ == "NOUN" and any(
+            c.dep_ == "poss" and self.actors_of(self.phrase(c, deep=False)) for c in noun.children
+        )
+
+    @staticmethod
+    def _deep_preposition(prep: Token) -> bool:
+        word = prep.lower_
+        return word in _DEEP_PREPOSITIONS or (
+            word == "as" and any(c.lower_ == "such" for c in prep.children)
+        )
+
+    def prep_objects(self, token: Token, words: set[str] | None) -> list[Token]:
+        """Objects of token's prepositions (and passive agents) whose preposition is in `words`."""
+        objects = []
+        for child in token.children:
+            if child.dep_ in ("prep", "agent", "dative") and (
+                words is None or child.lower_ in words
+            ):
+                objects.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN"):
+                    objects.append(child)
+        return objects
+
+    def modifier_actors(self, noun: Token) -> list[str]:
+        """Actors among a noun's possessors and modifiers, not the noun itself ("the U.S. policy")."""
+        tokens = [t for t in self.phrase(noun, deep=False) if t is not noun]
+        return self.actors_of(tokens, as_target=True)

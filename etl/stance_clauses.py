@@ -1,0 +1,322 @@
+"""Stance rules: the clause around a cue - its verb, subject, agents and reporter, and whether it is
+negated, hedged, planned or suppressed."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from etl import (
+    stance_blocs,
+    stance_companions,
+    stance_joint,
+    stance_vetoes,
+)
+from etl.context import ArticleContext
+from etl.stance_cuebook import (
+    _FIRST_PERSON,
+    _FUTURE,
+    _MODALS,
+    _PASSIVE_SUBJECTS,
+    _SUBJECTS,
+    CueBook,
+    _dateline,
+)
+from etl.types import Statement
+
+
+class _Clauses:
+    """Clause reading of the stance finder (mixed into `etl.stances._StanceFinder`)."""
+
+    ctx: ArticleContext
+    statements: tuple[Statement, ...]
+    cues: CueBook
+
+    # ----------------------------------------------------------------------------- clauses
+
+    def statement_at(self, token: Token) -> Statement | None:
+        best = None
+        for statement in self.statements:
+            inside = statement.char_start <= token.idx < statement.char_end
+            if inside and (
+                best is None
+                or statement.char_end - statement.char_start < best.char_end - best.char_start
+            ):
+                best = statement  # the innermost statement: a quote inside a reported paragraph
+        return best
+
+    def speaker(self, token: Token) -> list[str]:
+        """Whose words a token is in: the statement's speaker, else the subject of a reporting
+        verb above it in the sentence ("She said that ...") when no statement covers it."""
+        statement = self.statement_at(token)
+        if statement is not None and statement.speaker_id:
+            return [statement.speaker_id]
+        return self._reported_by(token) or []
+
+    def clause_verb(self, token: Token) -> Token:
+        """The verb of the clause a token sits in (itself when it is one)."""
+        current = token
+        for _ in range(8):
+            if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
+                return current
+            current = current.head
+        return current
+
+    def subject_of(self, verb: Token) -> tuple[Token | None, bool]:
+        """The subject a verb's action belongs to, climbing through control and participles.
+
+        Returns (subject, passive): a passive subject is the one acted upon. An action named
+        inside a noun phrase ("Western obsession with toppling Assad") belongs to the noun's
+        owner, which is returned as the subject.
+        """
+        current = verb
+        for _ in range(6):
+            subject, passive = _Clauses._own_subject(current)
+            if subject is not None:
+                return subject, passive
+            if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
+                current = current.head
+            elif (
+                current.dep_ == "pcomp"
+                and current.head.dep_ == "prep"
+                and current.head.head.pos_ in ("VERB", "ADJ", "AUX")
+            ) or (
+                current.dep_ == "acl"
+                and current.head.dep_ in ("dobj", "attr")
+                and current.head.head.pos_ in ("VERB", "AUX")
+            ):
+                # "focused on destroying ISIS", "issued a statement urging ...": the governing verb acts.
+                current = current.head.head
+            else:
+                noun = (
+                    current.head.head
+                    if current.dep_ == "pcomp"
+                    else current.head
+                    if current.dep_ == "acl"
+                    else None
+                )
+                if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+                    owner = next(
+                        (
+                            c
+                            for c in noun.children
+                            if c.dep_ == "poss" or (c.dep_ == "amod" and c.text[:1].isupper())
+                        ),
+                        None,
+                    )
+                    if owner is not None:
+                        return owner, False
+                break
+        return None, False
+
+    @staticmethod
+    def _own_subject(verb: Token) -> tuple[Token | None, bool]:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS]
+        if len(subjects) > 1:
+            # "NAIROBI, Oct 3 (Wire) - The UN Security Council authorised ...": a dateline
+            # parsed as a second subject; the one nearest the verb acts.
+            subjects = [s for s in subjects if not _dateline(s)] or subjects
+        if not subjects:
+            return None, False
+        subject = subjects[-1]
+        return subject, subject.dep_ in _PASSIVE_SUBJECTS
+
+    def planned(self, cue: Token) -> bool:
+        """A meeting or call still to come: "will meet", "would hold talks", "plans to meet",
+        "talks are due to resume" (the clause's verb, or a verb it depends on, says so)."""
+        current = self.clause_verb(cue)
+        for _ in range(3):
+            if current.lemma_.lower() in ("continue", "keep"):
+                return False  # "would continue to work with Pakistan": going on already
+            if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in current.children):
+                return True
+            if current.i != cue.i and self.cues.has("planned", current):
+                return True
+            if current.dep_ not in ("xcomp", "conj", "acl", "advcl") or current.head.i == current.i:
+                return False
+            current = current.head
+        return False
+
+    def has_modal(self, verb: Token) -> bool:
+        current = verb
+        for _ in range(3):
+            if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in current.children):
+                return True
+            if current.dep_ not in ("xcomp", "conj", "advcl"):
+                return False
+            current = current.head
+        return False
+
+    def agents(self, verb: Token) -> list[str] | None:
+        """Who performs the act of `verb`: its subject's actors, else the statement's speaker.
+
+        An empty list means the subject is a named but unknown party, so there is no source.
+        """
+        subject, passive = self.subject_of(verb)
+        if passive:
+            agent = self.prep_objects(verb, {"by"})
+            subject = agent[0] if agent else None
+        if subject is None or subject.lower_ in _FIRST_PERSON:
+            return self.speaker(verb)
+        if stance_joint.is_parties_noun(self, subject):
+            # "The sides reiterated ...": the parties last named together before.
+            return stance_joint.named_parties(self, verb)
+        if subject.tag_ in ("WDT", "WP"):
+            # "a force that seeks to destroy Israel": the relative clause's noun acts.
+            clause = subject.head
+            while (
+                clause.dep_ not in ("relcl", "acl")
+                and clause.head.i != clause.i
+                and clause.pos_ in ("VERB", "AUX")
+            ):
+                clause = clause.head
+            antecedent = clause.head if clause.dep_ in ("relcl", "acl") else None
+            return (
+                self.actors_of(self.phrase(antecedent, deep=False))
+                if antecedent is not None
+                else []
+            )
+        actors = (
+            self.actors_of(self.phrase(subject, deep=False))
+            or self._group_of(subject)
+            or stance_blocs.bloc_agents(self, subject)
+        )
+        if actors:
+            actors += [a for a in stance_companions.companions(self, subject) if a not in actors]
+            if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() == "join":
+                # "China joined Russia to veto the move": who was joined acts too.
+                joined = [t for o in verb.head.children if o.dep_ == "dobj" for t in o.subtree]
+                actors += [a for a in self.actors_of(joined) if a not in actors]
+        if actors or subject.dep_ in ("poss", "amod"):
+            return (
+                actors  # an owner that is no known actor ("Western obsession") is nobody's stance
+            )
+        if subject.pos_ == "PRON" or subject.lower_ in ("country", "government"):
+            return self.speaker(verb)
+        if subject.tag_ == "NNS" and self.cues.has("other parties", subject):
+            # "International donors pledged ..., the EU said": the reporter is not among them.
+            return []
+        if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return []
+        return self.speaker(verb)
+
+    def _group_of(self, subject: Token) -> list[str]:
+        """The body a subject belongs to when it names none itself: "Foreign ministers from the G7",
+        and after a dateline ("WEISSENHAUS, Germany -- Ministers from the G7 pledged") the last
+        apposition that names one."""
+        # A dateline can take the subject's place in the parse: "BRUSSELS -- Ministers ... pledged".
+        siblings = [c for c in subject.head.children if c.dep_ in _SUBJECTS and c is not subject]
+        appositions = [c for c in subject.children if c.dep_ == "appos"]
+        for head in (subject, *reversed(appositions), *siblings):
+            if head.pos_ != "NOUN":
+                continue
+            members = [
+                t
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for t in self.phrase(pobj, deep=False)
+            ]
+            actors = self.actors_of(members)
+            if actors:
+                return actors
+        return []
+
+    def reporter(self, token: Token) -> list[str]:
+        """Who states a fault or concern: the subject of the nearest reporting verb above, else the
+        speaker ("as the U.S. asserts" inside a Russian statement is the U.S.'s claim)."""
+        reported = self._reported_by(token)
+        return reported if reported is not None else self.speaker(token)
+
+    def _reported_by(self, token: Token) -> list[str] | None:
+        """Actors of the subject of the nearest reporting verb above token; None when there is no
+        reporting verb with a subject of its own, or its subject is the statement's speaker."""
+        current = token
+        for _ in range(12):
+            if current.head.i == current.i:
+                return None
+            current = current.head
+            if current.pos_ not in ("VERB", "AUX") or not self.cues.has("reporting", current):
+                continue
+            subject, passive = self._own_subject(current)
+            if subject is None or passive:
+                # "..., asserting that ...": a participle without its own subject; look further up.
+                continue
+            if subject.lower_ in _FIRST_PERSON:
+                return None
+            actors = self.actors_of(self.phrase(subject, deep=False))
+            return actors or None
+        return None
+
+    # ----------------------------------------------------------------------------- negation
+
+    def negated(self, token: Token) -> bool:
+        """A negation on the cue or on the verbs and nouns that carry it ("did not condemn", "no support")."""
+        current = token
+        for _ in range(4):
+            if any(
+                c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in current.children
+            ):
+                return True
+            if current.dep_ not in (
+                "xcomp",
+                "acomp",
+                "attr",
+                "dobj",
+                "oprd",
+                "amod",
+                "pobj",
+                "prep",
+                "pcomp",
+                "conj",
+            ):
+                return False
+            current = current.head
+        return False
+
+    def suppressed(self, token: Token) -> bool:
+        """Under a negating verb ("refused to criticize", "denied that ...") or in a hypothesis
+        ("whether ...", "Qatar may host ...")."""
+        known = self._suppressed.get(token.i)
+        if known is None:
+            known = self._suppressed[token.i] = self._walk_suppressed(token)
+        return known
+
+    def _hedged(self, token: Token) -> bool:
+        """A hedge on this very token ("could vote", "whether ... voted"); "could not vote"
+        states a fact. Cached: every token below it asks again."""
+        known = self._hedges.get(token.i)
+        if known is None:
+            hedges = [c for c in token.children if c.dep_ in ("mark", "aux")]
+            known = False
+            if hedges and any(self.cues.has("hedge", c) for c in hedges):
+                known = not (
+                    any(c.dep_ == "neg" for c in token.children)
+                    and not any(c.dep_ == "mark" and self.cues.has("hedge", c) for c in hedges)
+                )
+            self._hedges[token.i] = known
+        return known
+
+    def _negator(self, token: Token) -> bool:
+        known = self._negators.get(token.i)
+        if known is None:
+            known = self._negators[token.i] = self.cues.has("negator", token)
+        return known
+
+    def _walk_suppressed(self, token: Token) -> bool:
+        current = token
+        subject = False
+        for _ in range(12):
+            if self._hedged(current):
+                return True
+            if stance_vetoes.in_vetoed_text(self, current):
+                return True  # the demands of a vetoed text are no one's stance but the veto's
+            if current.i != token.i and not subject and self._negator(current):
+                return True
+            if current.head.i == current.i or current.dep_ == "appos":
+                return False  # "Tehran, the rebels' sponsor, denied ...": the apposition stands
+            # "Assad's government and its backer Russia deny ...": a denial negates what is
+            # denied, not the denier's own phrase.
+            subject = current.dep_ in _SUBJECTS
+            current = current.head
+        return False

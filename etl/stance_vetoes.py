@@ -1,0 +1,192 @@
+"""Vetoes: a state that vetoes or blocks a text shields the party the text was aimed at, and a
+concern voiced after a veto is critical of who vetoed.
+
+- vetoes: "Russia and China vetoed a resolution calling on Assad to step down" - each vetoer
+  supportive of Syria; the drafters of the text ("a French draft") are criticised, the body whose
+  "move" it was is only the forum, and the text's own demands are no one's stance
+  (`in_vetoed_text`, asked by the finder's suppression walk);
+- noun_vetoes: "exercised its right of veto over a draft resolution on Syria";
+- laments: "disappointed after Russia and China blocked a resolution" - critical of the blockers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:  # the finder imports this module
+    from etl.stances import _StanceFinder
+
+
+_DRAFTING = {"draft", "sponsor", "propose", "table", "author", "write", "put", "submit", "back"}
+
+
+def _drafters(thing: Token) -> list[Token]:
+    """Who wrote a vetoed text: "France's resolution", "a French draft", "a US-drafted text",
+    "drafted by France"."""
+    found = [c for c in thing.children if c.dep_ == "poss"]
+    # "a French draft resolution": the nationality of a draft is its drafter's ("the Syrian
+    # resolution" is only about Syria).
+    if thing.lemma_.lower() == "draft" or any(
+        c.dep_ == "compound" and c.lemma_.lower() == "draft" for c in thing.children
+    ):
+        found += [c for c in thing.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
+    for child in thing.children:
+        if child.dep_ in ("amod", "acl") and child.lemma_.lower() in _DRAFTING:
+            for sub in child.subtree:
+                if sub.pos_ == "PROPN" and sub.i != child.i:
+                    found.append(sub)
+    return [t for head in found for t in (head, *head.conjuncts)]
+
+
+def _demand_participle(finder: _StanceFinder, token: Token) -> bool:
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("advcl", "acl")
+        and any(finder.cues.has(s, token) for s, _ in finder.cues.polarity_sections("demand"))
+    )
+
+
+def text_clauses(finder: _StanceFinder, thing: Token) -> list[Token]:
+    """What a vetoed text asks: "vetoed a resolution calling on Assad to step down" - the
+    participle hangs from the text or, misparsed, from the veto verb beside it."""
+    clauses = [c for c in thing.children if _demand_participle(finder, c)]
+    if thing.dep_ == "dobj":
+        clauses += [
+            c for c in thing.head.children if c.i > thing.i and _demand_participle(finder, c)
+        ]
+    return clauses
+
+
+def in_vetoed_text(finder: _StanceFinder, clause: Token) -> bool:
+    """A demand participle that is the words of a text someone vetoed or blocked: the demand is
+    the text's, not the vetoer's ("Russia vetoed a resolution calling on Assad to step down")."""
+    if not _demand_participle(finder, clause):
+        return False
+    head = clause.head
+    if finder.cues.has("vetoed", head) and head.dep_ == "dobj":
+        head = head.head
+    return finder.cues.has("veto supportive", head) and any(
+        c.dep_ == "dobj" and finder.cues.has("vetoed", c) and clause in text_clauses(finder, c)
+        for c in head.children
+    )
+
+
+def _shielded(finder: _StanceFinder, thing: Token, sources: list[str]) -> list[str]:
+    """Parties a vetoed text was aimed at: actors anywhere in its phrase, bodies and drafters
+    left out."""
+    found = []
+    drafters = set(finder.actors_of(_drafters(thing)))
+    # "demanding a halt to the bombing campaign ... against rebel-held districts": those the
+    # text would protect are no one the veto shields.
+    aimed_at = [
+        t
+        for prep in [*thing.subtree, *(t for c in text_clauses(finder, thing) for t in c.subtree)]
+        if prep.dep_ == "prep" and prep.lower_ == "against"
+        for t in prep.subtree
+    ]
+    protected = set(finder.actors_of(aimed_at, as_target=True))
+    words = [*thing.subtree, *(t for clause in text_clauses(finder, thing) for t in clause.subtree)]
+    for actor_id in finder.actors_of(words, as_target=True):
+        if actor_id in protected:
+            continue
+        if actor_id in drafters:
+            continue
+        actor = finder.ctx.actors.get(actor_id)
+        if actor is None or actor.kind in ("intergovernmental", "organization", "media"):
+            continue
+        if any(finder.same_side(actor_id, s) for s in sources) or actor_id in found:
+            continue
+        found.append(actor_id)
+    return found
+
+
+def vetoes(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
+    if not finder.cues.has("veto supportive", verb) or finder._demanded(verb):
+        return
+    things = [c for c in verb.children if c.dep_ == "dobj" and finder.cues.has("vetoed", c)]
+    if not things:
+        return
+    sources = finder.agents(verb)
+    if not sources:
+        return
+    targets = [t for thing in things for t in _shielded(finder, thing, sources)]
+    if targets:
+        yield edge(tuple(sources), tuple(targets), "supportive", verb)
+    drafters = [
+        a
+        for thing in things
+        for a in finder.actors_of(_drafters(thing))
+        if not any(finder.same_side(a, s) for s in sources)
+        # "vetoed the Security Council's move": the council is the forum, not a drafter.
+        and getattr(finder.ctx.actors.get(a), "kind", None) != "intergovernmental"
+    ]
+    if drafters:
+        yield edge(tuple(sources), tuple(drafters), "critical", verb)
+
+
+def noun_vetoes(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "Russia has exercised its right of veto over a draft resolution on Syria", "Russia's veto
+    of the resolution on Syria": a veto named as a noun shields the text's target like the verb."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() != "veto":
+        return
+    carrier = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        carrier = noun.head.head  # "its right of veto"
+    things = [
+        o
+        for holder in {noun, carrier}
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in ("over", "on", "of", "against")
+        for o in prep.children
+        if o.dep_ == "pobj" and finder.cues.has("vetoed", o)
+    ]
+    if not things:
+        return
+    sources: list[str] = []
+    verb = carrier.head if carrier.dep_ == "dobj" and carrier.head.pos_ == "VERB" else None
+    if verb is not None:
+        if finder.negated(verb) or finder.has_modal(verb) or finder._demanded(verb):
+            return
+        sources = finder.agents(verb) or []
+    if not sources:
+        owners = [c for h in {noun, carrier} for c in h.children if c.dep_ == "poss"]
+        sources = finder.actors_of([t for o in owners for t in finder.phrase(o, deep=False)])
+    if not sources:
+        return
+    targets = [t for thing in things for t in _shielded(finder, thing, sources)]
+    if targets:
+        yield edge(tuple(sources), tuple(dict.fromkeys(targets)), "supportive", noun)
+
+
+def laments(finder: _StanceFinder, token: Token, edge: Any) -> Iterator[Any]:
+    """ "disappointed after Russia and China blocked a resolution": critical of who blocked it."""
+    if token.pos_ not in ("ADJ", "NOUN", "VERB"):
+        return
+    if not any(
+        finder.cues.has(section, token) for section, _ in finder.cues.polarity_sections("concern")
+    ):
+        return
+    carriers = [token, finder.clause_verb(token)]
+    clauses = [
+        c
+        for carrier in carriers
+        for c in carrier.children
+        if c.dep_ == "advcl" and finder.cues.has("veto supportive", c)
+    ]
+    clauses += [
+        p
+        for carrier in carriers
+        for prep in carrier.children
+        if prep.dep_ == "prep" and prep.lower_ in ("after", "over", "following")
+        for p in prep.children
+        if p.dep_ == "pcomp" and finder.cues.has("veto supportive", p)
+    ]
+    targets = [a for clause in clauses for a in finder.agents(clause) or ()]
+    if not targets:
+        return
+    sources = [s for s in finder.experiencer(token) if s not in targets]
+    if sources:
+        yield edge(tuple(sources), tuple(targets), "critical", token)
