@@ -80,3 +80,38 @@ def test_charts_take_their_template_unvalidated_and_equal_validated_ones(
     common._in_template(fig, "plotly_white")
     assert fig.layout.template == pio.templates["plotly_white"]
     assert fig.layout._validate  # later changes are checked again
+
+
+def test_copies_and_their_phone_and_column_layouts_equal_those_of_checked_copies(
+    fixture_warehouse, monkeypatch
+):
+    import json
+
+    import plotly.graph_objects as go
+
+    from briefing.charts import common
+
+    ctx = _context(fixture_warehouse)
+    charts = views.whole_dashboard(ctx)
+
+    def drawn() -> list:
+        # Each chart, its copy and its layouts as a page draws them (not the kept ones).
+        return [
+            json.loads(pio.to_json(fig, validate=False))
+            for c in charts
+            for fig in (
+                common.copy_figure(c.figure),
+                common.for_phone.__wrapped__(c.figure),
+                common.for_column.__wrapped__(c.figure, 0.5),
+            )
+        ]
+
+    fast = drawn()
+    # As copies were made before: the template checked again, property by property.
+    monkeypatch.setattr(common, "copy_figure", lambda fig: go.Figure(fig.to_dict()))
+    assert drawn() == fast
+    monkeypatch.undo()
+    copy = common.copy_figure(charts[0].figure)
+    assert copy.layout._validate  # later changes are checked
+    copy.layout.template.layout.font.size = 99  # and change the copy only
+    assert charts[0].figure.layout.template.layout.font.size != 99
