@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from etl import derived
@@ -197,6 +198,15 @@ def quantity_of(row: pd.Series | dict) -> Quantity | None:
     )
 
 
+def _days(values: pd.Series) -> list:
+    """A column's dates as Python values: a datetime column's as datetime.date (None for NaT),
+    converted by numpy at once (a Timestamp a row costs more than grouping the row); others as
+    they are. `period` reads either alike."""
+    if pd.api.types.is_datetime64_dtype(values):
+        return values.to_numpy().astype("datetime64[D]").tolist()
+    return values.astype(object).tolist()
+
+
 def same_quantities(figures: pd.DataFrame, window_days: int = WINDOW_DAYS) -> pd.DataFrame:
     """Each figure row with the quantity it belongs to: `quantity` (a number shared by the
     rows that are the same quantity, <NA> for rows that pair with nothing: `other`, no place,
@@ -230,7 +240,7 @@ def same_quantities(figures: pd.DataFrame, window_days: int = WINDOW_DAYS) -> pd
     periods: dict[tuple, tuple[date, date] | None] = {}
     columns = [out[c].astype(object).tolist() for c in read]
     for position, (values, day, precision) in enumerate(
-        zip(zip(*columns), days.astype(object).tolist(), precisions.astype(object).tolist())
+        zip(zip(*columns), _days(days), precisions.astype(object).tolist())
     ):
         slot = slots.get(values, False)
         if slot is False:
@@ -335,7 +345,16 @@ def compared(
     measure = column("measure", PEOPLE)
     category = column("category")
     subject = column("subject", "")
-    as_of = column("as_of") if "as_of" in rows else column("row_date")
+    dates = rows["as_of"] if "as_of" in rows else rows.get("row_date")
+    datetimes = dates is not None and pd.api.types.is_datetime64_dtype(dates)
+    if datetimes:
+        # Ordered by their integers (NaT, the least, first, as pandas puts missing dates).
+        stamps = dates.to_numpy()
+        as_of = stamps.view("int64").tolist()
+        undated = set(np.flatnonzero(np.isnat(stamps)).tolist())
+    else:
+        as_of = column("as_of") if "as_of" in rows else column("row_date")
+        undated = {i for i in range(n) if _missing(as_of[i])}
     place = column("place") if "place" in rows else column("location")
     # The quantities whose rows cite more than one value; head counts first, then the largest.
     seen: dict[int, dict] = {}
@@ -372,9 +391,7 @@ def compared(
             keep.add(v)
         chosen += [i for i in part if value[i] in keep]
     # The latest row of each group last (a stable sort by date, undated first).
-    chosen = sorted(
-        chosen, key=lambda i: (not _missing(as_of[i]), as_of[i] if not _missing(as_of[i]) else 0)
-    )
+    chosen = sorted(chosen, key=lambda i: (i not in undated, 0 if i in undated else as_of[i]))
     labels, periods = column("quantity_label"), column("period")
     currency, cited = [_text(c) for c in column("currency", "")], column("cited_by")
     value_text, qualifier = column("value_text"), column("qualifier")
@@ -420,23 +437,27 @@ def compared(
         out["cited_by"].append(who)
         out["subject"].append(joined(members, subject, "; "))
         out["outlets"].append(joined(members, outlet, ", "))
-        out["as_of"].append(last(members, as_of))
+        # The latest date's position (undated: none), read from the column below.
+        out["as_of"].append(next((i for i in reversed(members) if i not in undated), None))
         out["as_of_label"].append(last(members, as_of_label))
         out["citations"].append(len(members))
         out["figure_ids"].append([str(x) for x in (ids[i] for i in members) if not _missing(x)])
+    at = out["as_of"]
+    out["as_of"] = [None if i is None or datetimes else as_of[i] for i in at]
     frame = pd.DataFrame(
         {
             name: pd.Series(out[name], dtype=None if name in _INFERRED else object)
             for name in SPREAD_COLUMNS
         }
     )
+    if datetimes:
+        taken = dates.iloc[[0 if i is None else i for i in at]].reset_index(drop=True)
+        frame["as_of"] = taken.where(pd.Series([i is not None for i in at]))
+    elif dates is not None:
+        frame["as_of"] = frame["as_of"].astype(dates.dtype)
     frame["quantity"] = frame["quantity"].astype("Int64")
     frame["value"] = frame["value"].astype(rows["value"].dtype)
     frame["citations"] = frame["citations"].astype("int64")
-    if "as_of" in rows:
-        frame["as_of"] = frame["as_of"].astype(rows["as_of"].dtype)
-    elif "row_date" in rows:
-        frame["as_of"] = frame["as_of"].astype(rows["row_date"].dtype)
     return frame
 
 
