@@ -287,6 +287,10 @@ def _unfiltered_pairs(wh):
         q.quantity_figures(wh, Filters()),
         q._quantity_figures_detailed(wh, Filters(), derived.QUANTITY_ROWS),
     )
+    yield (
+        q.figures_over_time(wh, Filters()),
+        q._figures_over_time_detailed(wh, Filters(), derived.OVER_TIME_FIGURES),
+    )
     for size in (10, 30, derived.NETWORK_ACTORS):
         nodes = q.network_nodes(wh, Filters(), size)
         yield nodes, q._network_nodes_detailed(wh, Filters(), size)
@@ -316,6 +320,7 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
         "agg_figures_by_place",
         "agg_stance_counts",
         "agg_quantity_figures",
+        "agg_figures_over_time",
     ):
         con.execute(f"DELETE FROM {name}")
     con.execute("DELETE FROM agg_co_mentions")
@@ -326,6 +331,7 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     assert q.figures_by_place(wh, Filters()).empty
     assert q.stance_counts(wh, Filters()).empty
     assert q.quantity_figures(wh, Filters()).empty
+    assert q.figures_over_time(wh, Filters()).empty
     actors = tuple(sorted(q.network_nodes(wh, Filters(), 30)["actor_id"]))
     assert q.co_mentions(wh, Filters(), actors).empty
     # Other parameters than the ETL's, or filters, read the rows.
@@ -333,6 +339,7 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     assert not q.figures_by_place(wh, Filters(), 3).empty
     assert not q.stance_counts(wh, Filters(), "actor").empty
     assert not q.quantity_figures(wh, Filters(), 100).empty
+    assert not q.figures_over_time(wh, Filters(), 100).empty
     assert not q.co_mentions(wh, Filters(outlets=("Outlet 3",)), actors).empty
 
 
