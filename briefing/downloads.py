@@ -63,37 +63,6 @@ def show_chart(ctx: PageContext, chart: Chart, share: float = 1.0) -> None:
         evidence.list_marks(ctx, chart.key, marks, title)
 
 
-def plotly_at_every_width(
-    wide: go.Figure, phone: go.Figure, key: str, config: dict, *, selectable: bool = False
-) -> dict | None:
-    """Draw a chart laid out for wide screens and, when its phone layout differs, that one
-    too, each shown at its widths only (a CSS media query: the server does not know the
-    screen's width). Returns the selection of whichever the analyst clicked (both carry the
-    same marks), as one Plotly selection; None when not `selectable`."""
-    options: dict = {"config": config, "width": "stretch"}
-    if selectable:
-        options.update(on_select="rerun", selection_mode=("points",))
-    if phone is wide:
-        state = st.plotly_chart(drawn(wide), key=key, **options)
-        return state.selection if selectable and state is not None else None
-    with st.container(key=f"{key}_wide"):
-        state = st.plotly_chart(drawn(wide), key=key, **options)
-    wide_only(f"{key}_wide")
-    with st.container(key=f"{key}_phone"):
-        small = st.plotly_chart(drawn(phone), key=f"{key}_on_phone", **options)
-    phone_only(f"{key}_phone")
-    if not selectable:
-        return None
-    picked = [s.selection for s in (state, small) if s is not None and s.selection]
-    if not picked:
-        return None
-    merged: dict = {"points": [], "point_indices": [], "box": [], "lasso": []}
-    for sel in picked:
-        for name in merged:
-            merged[name] += list(sel.get(name) or [])
-    return merged
-
-
 class _Drawn(BaseFigure):
     """A chart as st.plotly_chart reads it: Streamlit asks a figure for `to_dict()` on every
     view (a deep copy, with every array written out as base64), then writes that as JSON. A
@@ -127,6 +96,37 @@ def drawn(fig: go.Figure) -> _Drawn:
             _DRAWN[id(fig)] = found
             weakref.finalize(fig, _DRAWN.pop, id(fig), None)
         return _DRAWN[id(fig)]
+
+
+def plotly_at_every_width(
+    wide: go.Figure, phone: go.Figure, key: str, config: dict, *, selectable: bool = False
+) -> dict | None:
+    """Draw a chart laid out for wide screens and, when its phone layout differs, that one
+    too, each shown at its widths only (a CSS media query: the server does not know the
+    screen's width). Returns the selection of whichever the analyst clicked (both carry the
+    same marks), as one Plotly selection; None when not `selectable`."""
+    options: dict = {"config": config, "width": "stretch"}
+    if selectable:
+        options.update(on_select="rerun", selection_mode=("points",))
+    if phone is wide:
+        state = st.plotly_chart(drawn(wide), key=key, **options)
+        return state.selection if selectable and state is not None else None
+    with st.container(key=f"{key}_wide"):
+        state = st.plotly_chart(drawn(wide), key=key, **options)
+    wide_only(f"{key}_wide")
+    with st.container(key=f"{key}_phone"):
+        small = st.plotly_chart(drawn(phone), key=f"{key}_on_phone", **options)
+    phone_only(f"{key}_phone")
+    if not selectable:
+        return None
+    picked = [s.selection for s in (state, small) if s is not None and s.selection]
+    if not picked:
+        return None
+    merged: dict = {"points": [], "point_indices": [], "box": [], "lasso": []}
+    for sel in picked:
+        for name in merged:
+            merged[name] += list(sel.get(name) or [])
+    return merged
 
 
 def chart_downloads(ctx: PageContext, chart: Chart) -> None:
