@@ -182,6 +182,7 @@ def main() -> None:
     parser.add_argument(
         "--detail", action="store_true", help="also each query's CPU ms, alone and uncached"
     )
+    parser.add_argument("--pages", help="comma-separated pages to time (default: every page)")
     args = parser.parse_args()
     logging.disable(logging.WARNING)  # Streamlit's "no runtime" notices
 
@@ -219,6 +220,8 @@ def main() -> None:
     print(f"{'page':<12}" + "".join(f"{name:>26}" for name in scenarios))
     pages = {name: page_queries(q, wh, f) for name, f in scenarios.items()}
     for page in pages["no filters"]:
+        if args.pages and page not in args.pages.split(","):
+            continue
         cells, details = [], []
         for name in scenarios:
             calls = pages[name][page]

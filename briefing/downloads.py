@@ -7,12 +7,15 @@ the data buttons never depend on the browser.
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Callable, Sequence
 from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
 
 from briefing import charts, deck, evidence, export, pack, page_state
 from briefing.filters import Filters
@@ -62,6 +65,41 @@ def show_chart(ctx: PageContext, chart: Chart, share: float = 1.0) -> None:
         evidence.list_marks(ctx, chart.key, marks, title)
 
 
+class _Drawn(BaseFigure):
+    """A chart as st.plotly_chart reads it: Streamlit asks a figure for `to_dict()` on every
+    view (a deep copy, with every array written out as base64), then writes that as JSON. A
+    chart drawn on every view of its page and both of its layouts gives the same dict each
+    time, so it is made once (`drawn`). Nothing else of the figure is read; nothing may
+    change the dict."""
+
+    def __init__(self, spec: dict) -> None:  # no figure of its own: Plotly's is not needed
+        self._spec = spec
+
+    def to_dict(self) -> dict:
+        return self._spec
+
+
+# Each figure's _Drawn while the figure lives (by id: figures are unhashable), dropped when it
+# is collected. Only for figures that do not change once drawn: the shared cache's charts and
+# the layouts derived from them (tests/test_chart_cache.py).
+_DRAWN: dict[int, _Drawn] = {}
+_DRAWN_LOCK = threading.Lock()
+
+
+def drawn(fig: go.Figure) -> _Drawn:
+    """`fig` as st.plotly_chart serialises it, its dict made on its first view only."""
+    with _DRAWN_LOCK:
+        found = _DRAWN.get(id(fig))
+    if found is not None:
+        return found
+    found = _Drawn(fig.to_dict())
+    with _DRAWN_LOCK:
+        if id(fig) not in _DRAWN:
+            _DRAWN[id(fig)] = found
+            weakref.finalize(fig, _DRAWN.pop, id(fig), None)
+        return _DRAWN[id(fig)]
+
+
 def plotly_at_every_width(
     wide: go.Figure, phone: go.Figure, key: str, config: dict, *, selectable: bool = False
 ) -> dict | None:
@@ -73,13 +111,13 @@ def plotly_at_every_width(
     if selectable:
         options.update(on_select="rerun", selection_mode=("points",))
     if phone is wide:
-        state = st.plotly_chart(wide, key=key, **options)
+        state = st.plotly_chart(drawn(wide), key=key, **options)
         return state.selection if selectable and state is not None else None
     with st.container(key=f"{key}_wide"):
-        state = st.plotly_chart(wide, key=key, **options)
+        state = st.plotly_chart(drawn(wide), key=key, **options)
     wide_only(f"{key}_wide")
     with st.container(key=f"{key}_phone"):
-        small = st.plotly_chart(phone, key=f"{key}_on_phone", **options)
+        small = st.plotly_chart(drawn(phone), key=f"{key}_on_phone", **options)
     phone_only(f"{key}_phone")
     if not selectable:
         return None

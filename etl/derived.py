@@ -55,6 +55,7 @@ AGGREGATES = (
     "agg_most_cited_figures",  # most_cited_figures_sql
     "agg_figures_by_place",  # figures_by_place_sql
     "agg_quantity_figures",  # quantity_figures_sql
+    "agg_figures_over_time",  # figures_over_time_sql
     "agg_stance_counts",  # stance_counts_sql, by country
     "agg_actor_mentions",  # mentions per actor (network_nodes_sql)
     "agg_strongest_pairs",  # the PAIRS_KEPT strongest stance pairs, ranked
@@ -88,6 +89,7 @@ NOT_STATED = "source not stated"  # who cited a figure nobody is named for
 MOST_CITED = 10  # figures on the Overview's "most cited"
 PLACES_PER_MEASURE = 25  # bars of each measure (people, money) on "figures by place"
 QUANTITY_ROWS = 5000  # figures the spread and the reconciled page compare, newest first
+OVER_TIME_FIGURES = 1500  # dots on "head counts over time", the largest when capped
 NETWORK_ACTORS = 80  # the Actor network's most actors (the end of its slider)
 NETWORK_PAIRS = 40  # stance pairs whose ends the network always draws, strongest first
 PAIRS_KEPT = 200  # strongest stance pairs agg_strongest_pairs keeps, ranked
@@ -428,6 +430,20 @@ def quantity_figures_sql(charted: str) -> str:
         ORDER BY row_date DESC NULLS LAST, figure_id LIMIT ?"""
 
 
+def figures_over_time_sql(charted: str) -> str:
+    """SQL tail after `WITH rows AS (<figures>)`: dated figures of the charted categories,
+    largest first when capped, equal values by id (`as_of` the period's first day,
+    `as_of_label` its precision).
+    Parameters: the name of an unstated source, those of `charted`, how many figures."""
+    return f"""
+        SELECT row_date AS as_of, date_label AS as_of_label, row_precision AS precision,
+               value, value_text, qualifier, category, measure, currency, subject,
+               COALESCE(place, 'unspecified') AS location,
+               COALESCE(attributed_to, ?) AS cited_by, outlet, article_id, figure_id
+        FROM rows WHERE row_date IS NOT NULL AND {charted}
+        ORDER BY value DESC, figure_id LIMIT ?"""
+
+
 def stance_counts_sql(by: str) -> str:
     """SQL tail after `WITH rows AS (<stances>)`: stances per source, target and polarity,
     most first; the sides are countries (`by` = "country": an actor of no known country stands
@@ -533,6 +549,10 @@ def aggregate_selects(flat: str = "") -> dict[str, tuple[str, list]]:
         "agg_quantity_figures": (
             f"{figures} {quantity_figures_sql(charted)}",
             [NOT_STATED, list(HUMANITARIAN), QUANTITY_ROWS],
+        ),
+        "agg_figures_over_time": (
+            f"{figures} {figures_over_time_sql(charted)}",
+            [NOT_STATED, list(HUMANITARIAN), OVER_TIME_FIGURES],
         ),
         "agg_stance_counts": f"""
             WITH rows AS (SELECT * FROM {flat}flat_stances) {stance_counts_sql("country")}""",

@@ -80,3 +80,66 @@ def test_charts_take_their_template_unvalidated_and_equal_validated_ones(
     common._in_template(fig, "plotly_white")
     assert fig.layout.template == pio.templates["plotly_white"]
     assert fig.layout._validate  # later changes are checked again
+
+
+def test_copies_and_their_phone_and_column_layouts_equal_those_of_checked_copies(
+    fixture_warehouse, monkeypatch
+):
+    import json
+
+    import plotly.graph_objects as go
+
+    from briefing.charts import common
+
+    ctx = _context(fixture_warehouse)
+    charts = views.whole_dashboard(ctx)
+
+    def drawn() -> list:
+        # Each chart, its copy and its layouts as a page draws them (not the kept ones).
+        return [
+            json.loads(pio.to_json(fig, validate=False))
+            for c in charts
+            for fig in (
+                common.copy_figure(c.figure),
+                common.for_phone.__wrapped__(c.figure),
+                common.for_column.__wrapped__(c.figure, 0.5),
+            )
+        ]
+
+    fast = drawn()
+    # As copies were made before: the template checked again, property by property.
+    monkeypatch.setattr(common, "copy_figure", lambda fig: go.Figure(fig.to_dict()))
+    assert drawn() == fast
+    monkeypatch.undo()
+    copy = common.copy_figure(charts[0].figure)
+    assert copy.layout._validate  # later changes are checked
+    copy.layout.template.layout.font.size = 99  # and change the copy only
+    assert charts[0].figure.layout.template.layout.font.size != 99
+
+
+def test_a_chart_is_serialised_once_and_as_streamlit_serialised_the_figure(fixture_warehouse):
+    import plotly.tools
+
+    from briefing import downloads
+    from briefing.charts import common
+
+    ctx = _context(fixture_warehouse)
+    for chart in chart_cache.charts(views.figures, ctx) + chart_cache.charts(views.overview, ctx):
+        for fig in (common.for_phone(chart.figure), common.for_column(chart.figure, 0.5)):
+            once = downloads.drawn(fig)
+            assert downloads.drawn(fig) is once  # the next view's
+            # What st.plotly_chart makes of each: the same dict, the same JSON.
+            spec = plotly.tools.return_figure_from_figure_or_data(once, validate_figure=True)
+            assert spec is once.to_dict()
+            assert pio.to_json(spec, validate=False) == pio.to_json(fig.to_dict(), validate=False)
+    # A figure's entry goes with the figure.
+    import gc
+
+    import plotly.graph_objects as go
+
+    fig = go.Figure(go.Bar(x=[1], y=[2]))
+    downloads.drawn(fig)
+    key = id(fig)
+    del fig
+    gc.collect()
+    assert key not in downloads._DRAWN

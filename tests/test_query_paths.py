@@ -287,6 +287,10 @@ def _unfiltered_pairs(wh):
         q.quantity_figures(wh, Filters()),
         q._quantity_figures_detailed(wh, Filters(), derived.QUANTITY_ROWS),
     )
+    yield (
+        q.figures_over_time(wh, Filters()),
+        q._figures_over_time_detailed(wh, Filters(), derived.OVER_TIME_FIGURES),
+    )
     for size in (10, 30, derived.NETWORK_ACTORS):
         nodes = q.network_nodes(wh, Filters(), size)
         yield nodes, q._network_nodes_detailed(wh, Filters(), size)
@@ -316,6 +320,7 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
         "agg_figures_by_place",
         "agg_stance_counts",
         "agg_quantity_figures",
+        "agg_figures_over_time",
     ):
         con.execute(f"DELETE FROM {name}")
     con.execute("DELETE FROM agg_co_mentions")
@@ -326,6 +331,7 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     assert q.figures_by_place(wh, Filters()).empty
     assert q.stance_counts(wh, Filters()).empty
     assert q.quantity_figures(wh, Filters()).empty
+    assert q.figures_over_time(wh, Filters()).empty
     actors = tuple(sorted(q.network_nodes(wh, Filters(), 30)["actor_id"]))
     assert q.co_mentions(wh, Filters(), actors).empty
     # Other parameters than the ETL's, or filters, read the rows.
@@ -333,6 +339,7 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     assert not q.figures_by_place(wh, Filters(), 3).empty
     assert not q.stance_counts(wh, Filters(), "actor").empty
     assert not q.quantity_figures(wh, Filters(), 100).empty
+    assert not q.figures_over_time(wh, Filters(), 100).empty
     assert not q.co_mentions(wh, Filters(outlets=("Outlet 3",)), actors).empty
 
 
@@ -433,3 +440,41 @@ def test_events_table_by_grouping_equals_numbering_each_groups_rows(synthetic, f
                 pd.testing.assert_frame_equal(fast, plain)
                 compared += 1
     assert compared > 10
+
+
+def test_figure_spread_in_plain_python_equals_the_pandas_groupings(synthetic, fixture_wh):
+    # The fast path of "Which number to brief?" gives the reference's rows, values and types
+    # under every filter, for the page's arguments and for smaller cuts of its quantities.
+    from briefing import quantities
+
+    compared = 0
+    for wh, f in _cases(synthetic, fixture_wh):
+        st.cache_data.clear()
+        rows = q.comparable_figures(wh, f)
+        for limit, values in ((12, 8), (3, 2), (50, 30)):
+            fast = quantities.compared(rows, limit=limit, values=values)
+            plain = quantities._compared_by_frames(rows, limit=limit, values=values)
+            assert list(fast.columns) == list(plain.columns)
+            if plain.empty:
+                assert fast.empty
+                continue
+            pd.testing.assert_frame_equal(fast, plain)
+            compared += 1
+    assert compared >= 3  # the unfiltered synthetic spread, cut three ways
+    # Rows without a place or of an uncomparable category, missing values and sources, and
+    # columns named as older frames name them (location, row_date) take the same way.
+    rows = q.comparable_figures(synthetic, Filters())
+    odd = rows.head(400).copy()
+    odd.loc[odd.index[::11], "place"] = None
+    odd.loc[odd.index[::13], "category"] = "other"
+    odd.loc[odd.index[::5], "qualifier"] = "about"
+    odd.loc[odd.index[::17], "value"] = float("nan")
+    odd = pd.concat([odd, odd.head(60).assign(cited_by=None, outlet=None)], ignore_index=True)
+    renamed = odd.rename(columns={"place": "location", "as_of": "row_date"})
+    bare = odd.drop(columns=["measure", "currency", "subject"])
+    for frame in (odd, renamed, bare):
+        fast = quantities.compared(frame, limit=40, values=5)
+        plain = quantities._compared_by_frames(frame, limit=40, values=5)
+        assert not plain.empty
+        # (a column the reference fills with one default comes back as pandas' str type)
+        pd.testing.assert_frame_equal(fast, plain, check_dtype=frame is not bare)
