@@ -360,3 +360,18 @@ def test_a_by_place_label_on_a_phone_goes_where_it_fits_never_over_the_place_nam
     assert all(
         "<br>" not in str(t) for t in next(t for t in wide.data if t.mode == "markers+text").text
     )
+
+
+def test_the_margins_worked_out_without_a_figure_are_those_finish_sets():
+    """for_phone learns margins from common._frame instead of finishing copies to read them."""
+    for subtitle, key_band, foot, wrap in ((None, 0, 0, None), ("A subtitle", 40, 30, 36)):
+        fig = go.Figure(go.Bar(x=[1, 2], y=["a", "b"], orientation="h"))
+        title = "A title long enough to take two lines on a phone's narrow chart"
+        common._finish(
+            fig, title, SOURCE, subtitle=subtitle, key_band=key_band, foot=foot, title_wrap=wrap
+        )
+        frame = common._frame(
+            fig, title, SOURCE, foot, subtitle=subtitle, key_band=key_band, title_wrap=wrap
+        )
+        assert (frame.top + frame.band, frame.bottom) == (fig.layout.margin.t, fig.layout.margin.b)
+        assert fig.layout.title.text == frame.title_text

@@ -10,6 +10,7 @@ import math
 import threading
 import weakref
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -138,6 +139,69 @@ def _in_template(fig: go.Figure, name: str) -> None:
         layout._validate = fig._validate
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """What _finish puts around a chart's plot, in px: worked out without touching a figure,
+    so for_phone can learn a layout's margins without finishing a copy to read them."""
+
+    title_text: str  # the title broken into lines
+    source_text: str  # the source line broken into lines
+    title_top: int  # from the figure's top to the title
+    top: int  # the margin above the plot, without a colour key's band
+    band: int  # a horizontal colour key's band under the title (0: none)
+    bottom: int  # the margin under the plot
+    below_axis: int  # room under the x axis for its tick labels
+    foot: int  # extra room under the x axis, at this scale
+
+
+def _frame(
+    fig: go.Figure,
+    title: str,
+    source: str,
+    foot: int = 0,
+    *,
+    scale: theme.TypeScale = theme.SCREEN,
+    subtitle: str | None = None,
+    key_band: int = 0,
+    source_wrap: int | None = None,
+    title_wrap: int | None = None,
+) -> _Frame:
+    """The margins and wrapped texts _finish gives `fig` with these arguments (its own)."""
+    grow = scale.body / theme.SCREEN.body  # tick labels grow with the body size
+    if title_wrap is None:
+        title_wrap = WIDE_TITLE_CHARS if scale == theme.SCREEN else SLIDE_TITLE_CHARS
+    foot = round(foot * grow)
+    wrapped = _wrap(plain(source), source_wrap or scale.source_wrap)
+    lines = wrapped.count("<br>") + 1
+    # Plotly never wraps a title: broken between words here, so a phone's chart shows it whole.
+    title_text = wrap_label(title, title_wrap)
+    title_lines = title_text.count("<br>") + 1
+    # Without an x axis (network, empty chart) the source line needs no room for tick labels.
+    below_axis = 20 if fig.layout.xaxis.visible is False else 70
+    # On screen Plotly's toolbar sits in the top-right corner: the title starts below it, so a
+    # title that runs the width of a phone is never covered. A slide (an image) has no toolbar.
+    title_top = theme.MODEBAR_BAND if scale == theme.SCREEN else 14
+    top = title_top + round(1.6 * scale.title) + round(1.25 * scale.title) * (title_lines - 1) + 18
+    if subtitle:
+        top = round(
+            title_top
+            + 1.6 * scale.title
+            + 1.25 * scale.title * (title_lines - 1)
+            + 2 * scale.subtitle
+            + 26
+        )
+    return _Frame(
+        title_text=title_text,
+        source_text=wrapped,
+        title_top=title_top,
+        top=top,
+        band=round(key_band * grow) if key_band else 0,
+        bottom=round(below_axis * grow) + round(1.35 * scale.small) * lines + foot,
+        below_axis=below_axis,
+        foot=foot,
+    )
+
+
 def _finish(
     fig: go.Figure,
     title: str,
@@ -176,26 +240,19 @@ def _finish(
             "title_wrap": title_wrap,
         }
     }
-    foot = round(foot * grow)
-    wrapped = _wrap(plain(source), source_wrap or scale.source_wrap)
-    lines = wrapped.count("<br>") + 1
-    # Plotly never wraps a title: broken between words here, so a phone's chart shows it whole.
-    title_text = wrap_label(title, title_wrap)
-    title_lines = title_text.count("<br>") + 1
-    # Without an x axis (network, empty chart) the source line needs no room for tick labels.
-    below_axis = 20 if fig.layout.xaxis.visible is False else 70
-    # On screen Plotly's toolbar sits in the top-right corner: the title starts below it, so a
-    # title that runs the width of a phone is never covered. A slide (an image) has no toolbar.
-    title_top = theme.MODEBAR_BAND if scale == theme.SCREEN else 14
-    top = title_top + round(1.6 * scale.title) + round(1.25 * scale.title) * (title_lines - 1) + 18
-    if subtitle:
-        top = round(
-            title_top
-            + 1.6 * scale.title
-            + 1.25 * scale.title * (title_lines - 1)
-            + 2 * scale.subtitle
-            + 26
-        )
+    frame = _frame(
+        fig,
+        title,
+        source,
+        foot,
+        scale=scale,
+        subtitle=subtitle,
+        key_band=key_band,
+        source_wrap=source_wrap,
+        title_wrap=title_wrap,
+    )
+    foot, wrapped, title_text = frame.foot, frame.source_text, frame.title_text
+    below_axis, title_top, top = frame.below_axis, frame.title_top, frame.top
     title_spec: dict = {
         "text": title_text,
         "x": 0.01,
@@ -221,7 +278,7 @@ def _finish(
             "l": round(20 * grow),
             "r": round(20 * grow),
             "t": top,
-            "b": round(below_axis * grow) + round(1.35 * scale.small) * lines + foot,
+            "b": frame.bottom,
         },
         legend={
             "title": {"text": legend_title} if legend_title else None,
@@ -243,7 +300,7 @@ def _finish(
         # A horizontal colour key in a band of `key_band` px (at screen size) under the title,
         # placed from the top of the figure: placed from the plot, Plotly's room for it pushes
         # the title off the top.
-        band = round(key_band * grow)
+        band = frame.band
         fig.update_traces(
             colorbar={
                 "yref": "container",
@@ -591,15 +648,27 @@ def for_phone(fig: go.Figure) -> go.Figure:
             title_wrap=title_wrap,
         )
 
+    def frame(wrap: int | None, title_wrap: int | None, foot: int) -> _Frame:
+        return _frame(
+            fig,
+            finish.get("title") or str(fig.layout.title.text or ""),
+            finish["source"],
+            foot,
+            subtitle=finish.get("subtitle"),
+            key_band=finish.get("key_band") or 0,
+            source_wrap=wrap,
+            title_wrap=title_wrap,
+        )
+
     # Room a builder added above the plot after _finish (a panel's title) is kept; the room a
     # legend on top took is not, since the legend goes below.
-    wide_top = finished(height, None, finish.get("title_wrap")).layout.margin.t or 0
-    extra_top = (margin.t or 0) - wide_top
+    wide = frame(None, finish.get("title_wrap"), finish.get("foot") or 0)
+    extra_top = (margin.t or 0) - (wide.top + wide.band)
     extra_top = max(0, extra_top - (finish.get("legend_top") or 0))
     # A wrapped category label takes more lines: its row grows so the lines do not touch.
     plot += PHONE_LABEL_LINE * sum(w.count("<br>") for w in wrapped.values())
-    first = finished(height)
-    total = (first.layout.margin.t or 0) + extra_top + (first.layout.margin.b or 0)
+    first = frame(PHONE_SOURCE_CHARS, TITLE_CHARS, foot)
+    total = first.top + first.band + extra_top + first.bottom
     total += legend_px + plot
     phone = finished(total)
     phone.update_layout(margin={"t": (phone.layout.margin.t or 0) + extra_top})
