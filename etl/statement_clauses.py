@@ -12,7 +12,12 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from etl.body_references import acronym_speaker, body_back_reference, group_carried_on
+from etl.body_references import (
+    acronym_speaker,
+    agency_of_parent,
+    body_back_reference,
+    group_carried_on,
+)
 from etl.context import ArticleContext
 from etl.joint_speakers import (
     is_back_reference,
@@ -28,6 +33,7 @@ from etl.speech_nouns import described_speaker
 from etl.statement_marks import _Covered, _inside
 from etl.statement_rows import _make, _trim
 from etl.statement_speakers import (
+    _FOLLOWERS,
     _UNOFFICIAL,
     _anonymous_person,
     _home_country,
@@ -119,13 +125,19 @@ def _reporting_clause(
             # "in what the Kremlin describes as", "X failed to mention", "Canada welcoming the
             # flight stands in contrast" (a clause that is the subject): not X's statement
             continue
+        if _describes_document(token):
+            continue  # "vetoed a resolution Saturday calling on Assad": the resolution calls
         if token.lemma_.lower() in ("say", "comment", "tell") and any(
             c.dep_ == "neg" for c in token.children
         ):
             continue  # "the minister did not say how many" reports silence, not a statement
         if not _has_content(token, covered) or _introduces_quote(ctx.body, token, covered):
             continue
-        if token.lemma_.lower() in NEEDS_CLAUSE and not _has_clause(token):
+        if (
+            token.lemma_.lower() in NEEDS_CLAUSE
+            and not _has_clause(token)
+            and not _estimated_at(token)
+        ):
             continue
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
         if (
@@ -134,6 +146,10 @@ def _reporting_clause(
             and token.head.i != token.i
         ):
             subject = next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if ctx.body[start:end].rstrip().endswith("?") and any(
+            c.dep_ in _SUBJECT_DEPS and c.lower_ in ("we", "you", "i") for c in token.children
+        ):
+            continue  # "Mr. President, can we say that ...?": an interviewer's question
         if subject is None:
             # The parser lost the subject ("The warning came as the envoy, Jane Doe, said
             # ..."): a person named right before the verb is its speaker.
@@ -158,6 +174,8 @@ def _reporting_clause(
             or _anonymous_person(subject)
         ) and all(actor_kind(ctx, m.actor_id) == "country" for m in mentions):
             continue  # "Activists in Syria say", "Yemeni political sources said": not the state
+        if subject.lemma_.lower() in _FOLLOWERS:
+            continue  # "The loyalists of Saleh had proposed talks": not Saleh's statement
         untagged = _untagged_name(ctx, subject, mentions) or _person_over_place(
             ctx, subject, mentions
         )
@@ -203,6 +221,9 @@ def _reporting_clause(
             carried = group_carried_on(ctx, subject, speaker_id, last)  # "the group said"
             if carried is not None:
                 return _make(ctx, carried, start, end, False, _cue_text(token))
+        agency = agency_of_parent(ctx, subject, speaker_id)  # "the UN agency noted"
+        if agency is not None:
+            return _make(ctx, agency, start, end, False, _cue_text(token))
         coordinated = any(c.dep_ == "conj" for c in subject.children)  # "X and Y said"
         if not coordinated and (named := person_before_verb(ctx, token)) is not None:
             # "X's envoy, Y, said"
@@ -351,3 +372,26 @@ def _reporting_order(ctx: ArticleContext, sent: Span) -> list[Token]:
     tokens.remove(root)
     tokens.insert(0, root)
     return tokens
+
+
+# Documents a participle after them describes: "a resolution calling on ...", "a draft urging".
+_DESCRIBED_DOCUMENTS = _DOCUMENT_NOUNS | {"resolution", "draft", "motion", "bill", "text", "plan"}
+
+
+def _describes_document(token: Token) -> bool:
+    """A reporting participle written right after a document noun (a day or time between them
+    allowed) says what the document says, whatever the parser hung it on."""
+    if token.tag_ != "VBG" or token.dep_ not in ("advcl", "acl", "xcomp", "conj"):
+        return False
+    i = token.i - 1
+    while i >= 0 and token.doc[i].ent_type_ in ("DATE", "TIME"):
+        i -= 1
+    return i >= 0 and token.doc[i].lemma_.lower() in _DESCRIBED_DOCUMENTS
+
+
+def _estimated_at(token: Token) -> bool:
+    """ "The UN estimated them at 76,000": an estimate put at a number says it, clause or not."""
+    return token.lemma_.lower() == "estimate" and any(
+        c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num for t in c.subtree)
+        for c in token.children
+    )

@@ -138,15 +138,74 @@ def _attribution_after(ctx: ArticleContext, quote: QuoteSpan) -> tuple[str | Non
         if not re.match(r"\s*[a-z]", clause):
             return None
     if not _has_reporting_verb(ctx, quote.outer_end, quote.outer_end + len(clause)):
-        return None
+        return _speaker_without_verb(ctx, quote, tail, len(clause))
     return _speaker_of_clause(ctx, quote.outer_end, quote.outer_end + len(clause))
+
+
+def _speaker_without_verb(
+    ctx: ArticleContext, quote: QuoteSpan, tail: str, length: int
+) -> tuple[str | None, str] | None:
+    """ "“…, ” Russia's UN Ambassador Jane Doe.": a page that dropped the verb leaves a comma
+    inside the quote and, closing its paragraph, a phrase that ends on a person's name."""
+    if not ctx.body[quote.start : quote.end].rstrip().endswith(",") or tail[length:].strip(". "):
+        return None
+    if not re.match(r"\s+[A-Z]", tail) or len(tail[:length].split()) > 8:
+        return None
+    end = quote.outer_end + length
+    people = [
+        m
+        for m in ctx.mentions_in(quote.outer_end, end)
+        if actor_kind(ctx, m.actor_id) == "person" and m.how != "pronoun"
+    ]
+    if not people or ctx.body[people[-1].char_end : end].strip():
+        return None
+    return voice_of(ctx, people[-1].actor_id), people[-1].text
 
 
 def _continuation(
     last: tuple[str | None, str] | None, ctx: ArticleContext, quote: QuoteSpan
 ) -> tuple[str | None, str] | None:
-    """An unattributed paragraph of quotation continues the previous speaker."""
-    return last
+    """An unattributed paragraph of quotation continues the previous speaker. So does a quote
+    attributed to "he" or "she" the tagger left unresolved, unless the previous speaker is no
+    person: then the pronoun is the person who is the subject of a sentence just before ("HNC
+    spokesman Jane Doe was skeptical. “…,” he told AFP" after the UN spoke)."""
+    if last is not None and last[0] is not None and actor_kind(ctx, last[0]) == "person":
+        return last
+    if not _PRONOUN_ATTRIBUTION.match(ctx.body, quote.outer_end):
+        return last
+    return _subject_person_before(ctx, quote.outer_start) or last
+
+
+# ", he told AFP", " she said": an attribution whose subject is a personal pronoun.
+_PRONOUN_ATTRIBUTION = re.compile(
+    r"[ \t]*[,\u2014-]?[ \t]*(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|tells|added|adds|"
+    r"claimed|claims|stressed|noted|explained|warned|insisted|argued|continued)\b"
+)
+_SUBJECT_REACH = 2  # sentences searched back for the person meant
+
+
+def _subject_person_before(ctx: ArticleContext, before: int) -> tuple[str | None, str] | None:
+    """The last person named as the subject of one of the sentences just before `before`."""
+    sent = ctx.sentence_at(max(0, before - 1))
+    start = sent.start_char
+    for _ in range(_SUBJECT_REACH - 1):
+        if start == 0:
+            break
+        start = ctx.sentence_at(start - 1).start_char
+    for mention in reversed(ctx.mentions_in(start, before)):
+        if actor_kind(ctx, mention.actor_id) != "person":
+            continue
+        span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        node = span.root if span is not None else None
+        while (
+            node is not None
+            and node.dep_ in ("compound", "appos", "flat")
+            and node.head is not node
+        ):
+            node = node.head
+        if node is not None and node.dep_ in ("nsubj", "nsubjpass"):
+            return voice_of(ctx, mention.actor_id), mention.text
+    return None
 
 
 def _attribution_cue(ctx: ArticleContext, quote: QuoteSpan) -> str | None:

@@ -48,7 +48,7 @@ def _reported(
         return found
     according = re.search(r"\baccording to\b", ctx.body[start:end], re.I)
     # "according to X" is X's reported statement, a number it sources included (GOLD.md).
-    if according:
+    if according and not _according_to_unnamed(sent):
         mentions = _according_to_mentions(ctx, sent)
         document = re.match(
             r"\s*(?:the|its|their|his|her)\s+(\w+)\s*[,;]",
@@ -98,18 +98,47 @@ _OFFICIAL_AFTER = re.compile(r"\s+(?:officials?|spokes(?:man|woman|person)|sourc
 _SOURCE_KINDS = {"person", "organization", "organisation", "intergovernmental"}
 
 
-def _source_after_colon(ctx: ArticleContext) -> Statement | None:
-    """The first line, a headline ending in its source after a colon, is that source's
-    statement (the source a name of at most four words, all of it a known person or body, and
-    the headline a claim with a finite verb; a country after a colon heads a list)."""
-    line = re.match(r"\s*([^\n]+)", ctx.body)
-    if line is None:
-        return None
-    match = _COLON_SOURCE.match(line.group(1).rstrip())
+def _sources_after_colon(ctx: ArticleContext) -> list[Statement]:
+    """Lines that end in their source: the first line, a headline with its source after a
+    colon, and any later line of a live page or a list of updates ending in its source after a
+    colon or a spaced dash ("Evacuations have resumed – Pentagon.", "All flights halted at the
+    airport: Pentagon."). The source is a name of at most four words, all of it a known person,
+    body or government department, and the line a claim with a finite verb; a country after a
+    colon heads a list."""
+    found = []
+    lines = (m for m in re.finditer(r"[^\n]+", ctx.body) if m.group(0).strip())
+    for number, line in enumerate(lines):
+        text = line.group(0).rstrip()
+        made = None
+        if number == 0:
+            lead = len(text) - len(text.lstrip())
+            made = _line_source(ctx, line.start() + lead, text.lstrip(), _COLON_SOURCE, set())
+        elif text.endswith(".") or _DASH_SOURCE.search(text):
+            # a colon label without a full stop ("Refugees registered in the region: UNHCR")
+            # heads a table, not a claim
+            lead = re.match(r"[\s\u2022*-]*(?:(?:UPDATE|BREAKING|LATEST)\b[\s:]*)?", text).end()
+            made = _line_source(ctx, line.start() + lead, text[lead:], _LINE_SOURCE, {"government"})
+        if made is not None:
+            found.append(made)
+    return found
+
+
+_DASH_SOURCE = re.compile(r"\s[\u2013\u2014-]\s*[A-Z][^\n:\u2013\u2014-]{0,40}$")
+# A later line ending in its source: "All flights halted at the airport: Pentagon.",
+# "Evacuations have resumed after a halt – Pentagon."
+_LINE_SOURCE = re.compile(
+    r"^(?P<text>[^\n:]{12,}?)\s*(?::|\s[\u2013\u2014-])\s*(?P<who>[A-Z][^\n:.!?]{0,40}?)\.?$"
+)
+
+
+def _line_source(
+    ctx: ArticleContext, at: int, text: str, pattern: re.Pattern[str], kinds_extra: set[str]
+) -> Statement | None:
+    match = pattern.match(text)
     if match is None or len(match.group("text").split()) < 3 or len(match.group("who").split()) > 4:
         return None
-    who_start = line.start(1) + match.start("who")
-    who_end = line.start(1) + match.end("who")
+    who_start = at + match.start("who")
+    who_end = at + match.end("who")
     mentions = ctx.mentions_in(who_start, who_end)
     if len(mentions) != 1:
         return None
@@ -117,11 +146,11 @@ def _source_after_colon(ctx: ArticleContext) -> Statement | None:
     official = _OFFICIAL_AFTER.search(who)
     if official is not None:
         who = who[: official.start()]
-    kinds = _SOURCE_KINDS | ({"country", "government"} if official else set())
+    kinds = _SOURCE_KINDS | kinds_extra | ({"country", "government"} if official else set())
     if actor_kind(ctx, mentions[0].actor_id) not in kinds or who != mentions[0].text:
         return None
-    start = line.start(1) + match.start("text")
-    end = line.start(1) + match.end("text")
+    start = at + match.start("text")
+    end = at + match.end("text")
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not any(t.tag_ in {"VBZ", "VBD", "VBP", "MD"} for t in span):
         return None  # a label ("Refugees registered in the region: UNHCR"), not a claim
@@ -184,6 +213,42 @@ def _declared_feeling(
 
 
 _FEELING_KINDS = ("person", "country", "government", "intergovernmental", "organization")
+
+
+# Sources "according to" names without naming anyone (GOLD.md: no statement).
+_UNNAMED_SOURCES = {
+    "report",
+    "source",
+    "official",
+    "witness",
+    "resident",
+    "activist",
+    "estimate",
+    "medium",
+    "media",
+    "account",
+    "analyst",
+    "expert",
+    "observer",
+    "rumour",
+    "rumor",
+}
+
+
+def _according_to_unnamed(sent: Span) -> bool:
+    """ "According to media reports, ...", "according to officials": an unnamed source, not
+    whoever the rest of the sentence names."""
+    for token in sent:
+        if token.lower_ != "according" or token.i + 1 >= sent.end:
+            continue
+        to = sent.doc[token.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return False
+        return pobj.lemma_.lower() in _UNNAMED_SOURCES and not any(
+            t.pos_ == "PROPN" for t in pobj.subtree
+        )
+    return False
 
 
 def _according_to_mentions(ctx: ArticleContext, sent: Span) -> list[Mention]:

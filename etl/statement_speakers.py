@@ -133,6 +133,7 @@ def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str
             ):
                 break
             chosen = later
+        chosen = _named_in_parentheses(ctx, owned, chosen)
     if _possessor(ctx, chosen) and _OFFICE.match(ctx.body, chosen.char_end + 2):
         # "the Prime Minister's Office said": the government speaks, that is the country.
         country = ctx.country_of(chosen.actor_id)
@@ -144,6 +145,24 @@ def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str
         if named is not None:  # "Mr Youssef's cousin, Alaa, told"
             return named
     return voice_of(ctx, chosen.actor_id), chosen.text
+
+
+def _named_in_parentheses(
+    ctx: ArticleContext, mentions: Sequence[Mention], chosen: Mention
+) -> Mention:
+    """ "The UN Office for Co-ordination of Humanitarian Affairs (OCHA) said": the body whose
+    acronym follows the phrase in parentheses, one of the chosen parent's own bodies, speaks."""
+    for later in mentions[mentions.index(chosen) + 1 :]:
+        actor = ctx.actors.get(later.actor_id)
+        if (
+            actor is not None
+            and actor.country_id == chosen.actor_id
+            and ctx.body[later.char_start - 1 : later.char_start] == "("
+            and ctx.body[later.char_end : later.char_end + 1] == ")"
+            and later.char_start - chosen.char_end <= 100
+        ):
+            return later
+    return chosen
 
 
 # "'s cousin, Alaa," / "'s spokesman, Chris Day,": the name the possessed noun is given.
@@ -209,6 +228,10 @@ _UNOFFICIAL = {
     "protesters",
     "demonstrators",
 }
+
+
+# People around an actor, who do not speak for it: "the loyalists of Saleh proposed talks".
+_FOLLOWERS = {"loyalist", "supporter", "follower", "sympathiser", "sympathizer", "partisan"}
 
 
 # Qualifiers that make officials or leaders speak for a community, not for a state.

@@ -94,7 +94,7 @@ def _is_reporting(token: Token) -> bool:
     )
 
 
-_DELIVERING = {"deliver", "give", "make", "raise"}
+_DELIVERING = {"deliver", "give", "make", "raise", "draw"}  # "drew attention to"
 
 
 _SPEECH_OBJECTS = {
@@ -111,6 +111,7 @@ _SPEECH_OBJECTS = {
     "plea",
     "ultimatum",
     "testimony",
+    "attention",
 }
 
 

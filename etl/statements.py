@@ -58,7 +58,7 @@ from etl.statement_quotes import (
     _quote_speaker,
     _single_quote_spoken,
 )
-from etl.statement_reported import _reported, _source_after_colon
+from etl.statement_reported import _reported, _sources_after_colon
 from etl.statement_rows import _make
 from etl.transcripts import transcript_claims
 from etl.turns import apply_claims
@@ -132,11 +132,11 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
                     rows[-1] = (first.char_start, first)
                     rows.append((second.char_start, second))
                     last_speaker = (second.speaker_id, second.speaker_text)
-    sourced = _source_after_colon(ctx)
-    if sourced is not None and not any(
-        st.char_start < sourced.char_end and sourced.char_start < st.char_end for _s, st in rows
-    ):
-        rows.append((sourced.char_start, sourced))
+    for sourced in _sources_after_colon(ctx):
+        if not any(
+            st.char_start < sourced.char_end and sourced.char_start < st.char_end for _s, st in rows
+        ):
+            rows.append((sourced.char_start, sourced))
     rows.sort(key=lambda r: r[0])
     statements = _pronoun_continues_speaker(
         ctx, _refine_speakers(ctx, [statement for _start, statement in rows])

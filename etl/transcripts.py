@@ -136,8 +136,8 @@ _LABEL_STOP = {
     "secretary",
 }
 _PARLIAMENT = re.compile(
-    r"\b(?:Mr\.|Madam|Madame|Mister)\s+(?:Speaker|Chair|Chairman|President|Deputy Speaker)\b"
-    r"|\bHansard\b|\bthe hon\. (?:Gentleman|Lady|Member)\b|\btranscript\b",
+    r"\b(?:Mr\.?|Madam|Madame|Mister)\s+(?:Speaker|Chair|Chairman|President|Deputy Speaker)\b"
+    r"|\bHansard\b|\b(?:the|my) hon\. (?:Gentleman|Lady|Member|Friend)\b|\btranscript\b",
     re.I,
 )
 _INTERVIEW_CUE = re.compile(
@@ -444,13 +444,15 @@ def _label_line_turns(ctx: ArticleContext, lines: list[Line], people: list[str])
         return []
     starts: dict[int, tuple[str | None, str]] = {}
     for i, line in enumerate(lines[:-1]):
-        if line.words > 14 or line.text.endswith((".", "?", "!", ":")):
+        photo = _PHOTO_OF.match(line.text)  # a caption line may run on with roles and times
+        if line.words > (40 if photo else 14) or line.text.endswith((".", "?", "!", ":")):
             continue
-        name = _leading_name(line.text)
+        name = _leading_name(line.text[photo.end() :] if photo else line.text)
         if name is None:
             continue
         following = next(
-            (j for j in range(i + 1, min(i + 4, len(lines))) if lines[j].is_prose), None
+            (j for j in range(i + 1, min(i + 4, len(lines))) if speaks_on(lines[j], lines)),
+            None,
         )
         if following is None:
             continue
@@ -467,9 +469,16 @@ def _label_line_turns(ctx: ArticleContext, lines: list[Line], people: list[str])
     for i, line in enumerate(lines):
         if i in starts:
             current = starts[i]
-        elif current is not None and speaks_on(line, lines):
+        elif current is not None and (
+            speaks_on(line, lines) or (i - 1 in starts and line.words >= 3)
+        ):  # the line right after a label is speech, however short ("I beg to move,")
             claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
     return claims
+
+
+# A record that shows each member's photo opens the label line with its caption: "Photo of Jane
+# Doe Jane Doe Labour, Riding".
+_PHOTO_OF = re.compile(r"(?:Photo|Portrait|Picture|Image) of\s+(?=[A-Z])")
 
 
 # A label line closed by a colon: "Jane Doe (Riding) (Lab):", "Jane Doe, Minister of X:".
@@ -538,6 +547,9 @@ def _leading_name(text: str) -> str | None:
         words.append(bare)
         if word.endswith(",") or len(words) == 4:
             break
+    half = len(words) // 2
+    if half and words[:half] == words[half:]:  # "Jane Doe Jane Doe": a caption, then the label
+        words = words[:half]
     name = bare_name(" ".join(words))
     return name if len(name.split()) >= 2 else None
 
