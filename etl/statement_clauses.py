@@ -125,6 +125,8 @@ def _reporting_clause(
             # "in what the Kremlin describes as", "X failed to mention", "Canada welcoming the
             # flight stands in contrast" (a clause that is the subject): not X's statement
             continue
+        if _points_back_only(token):
+            continue  # "He expressed this idea in an interview": where words already given were said
         if _describes_document(token):
             continue  # "vetoed a resolution Saturday calling on Assad": the resolution calls
         if token.lemma_.lower() in ("say", "comment", "tell") and any(
@@ -395,3 +397,34 @@ def _estimated_at(token: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num for t in c.subtree)
         for c in token.children
     )
+
+
+def _points_back_only(token: Token) -> bool:
+    """ "He expressed this idea in an interview", "she made these remarks on Monday": the object
+    points back at words already reported, and the verb only says where they were given."""
+    if token.lemma_.lower() not in _VOICING or any(
+        c.dep_ in ("ccomp", "xcomp") for c in token.children
+    ):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        o.lemma_.lower() in _GIVEN_WORDS
+        and any(
+            d.dep_ == "det" and d.lower_ in ("this", "that", "these", "those") for d in o.children
+        )
+        for o in objects
+    )
+
+
+_VOICING = {"express", "voice", "make", "deliver", "give"}
+_GIVEN_WORDS = {
+    "idea",
+    "view",
+    "position",
+    "opinion",
+    "remark",
+    "comment",
+    "statement",
+    "point",
+    "thought",
+}

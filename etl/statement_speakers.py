@@ -147,13 +147,32 @@ def _pick_speaker(ctx: ArticleContext, mentions: Sequence[Mention]) -> tuple[str
     return voice_of(ctx, chosen.actor_id), chosen.text
 
 
+_KNOWN_AS = re.compile(r"\b(?:known as|called|dubbed|named)\s+(?:the\s+)?$|\bknown as\b")
+
+
 def _named_in_parentheses(
     ctx: ArticleContext, mentions: Sequence[Mention], chosen: Mention
 ) -> Mention:
     """ "The UN Office for Co-ordination of Humanitarian Affairs (OCHA) said": the body whose
-    acronym follows the phrase in parentheses, one of the chosen parent's own bodies, speaks."""
+    acronym follows the phrase in parentheses, one of the chosen parent's own bodies, speaks;
+    so does the name a described body is "known as"."""
     for later in mentions[mentions.index(chosen) + 1 :]:
         actor = ctx.actors.get(later.actor_id)
+        gap = ctx.body[chosen.char_end : later.char_start]
+        if actor is not None and len(gap) <= 80 and _KNOWN_AS.search(gap):
+            # "the main opposition group, known as the Higher Negotiating Committee, or HNC,
+            # said": the name it is known by, the gazetteer's when one of the names is
+            named = [
+                m
+                for m in mentions[mentions.index(later) :]
+                if m.char_start - later.char_start <= 80
+            ]
+            known = [
+                m
+                for m in named
+                if getattr(ctx.actors.get(m.actor_id), "source", None) != "discovered"
+            ]
+            return (known or named)[0]
         if (
             actor is not None
             and actor.country_id == chosen.actor_id
@@ -485,12 +504,17 @@ def _subject_mentions(ctx: ArticleContext, subject: Token) -> list[Mention]:
         node, inside_clause = span.root, False
         while node.i != subject.i and node.head.i != node.i:
             node = node.head
-            if node.i != subject.i and node.pos_ in ("VERB", "AUX"):
+            if node.i != subject.i and node.pos_ in ("VERB", "AUX") and not _naming(node):
                 inside_clause = True
                 break
         if not inside_clause:
             kept.append(mention)
     return kept
+
+
+def _naming(verb: Token) -> bool:
+    """ "known as the HNC", "called X": a participle that only gives the subject its name."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in ("know", "call")
 
 
 def _phrase(token: Token) -> str:

@@ -472,8 +472,34 @@ def _label_line_turns(ctx: ArticleContext, lines: list[Line], people: list[str])
         elif current is not None and (
             speaks_on(line, lines) or (i - 1 in starts and line.words >= 3)
         ):  # the line right after a label is speech, however short ("I beg to move,")
-            claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
+            who = _read_out(ctx, lines, i, people) or current
+            claims.append(Claim(who[0], who[1], line.start, line.end, "transcript"))
     return claims
+
+
+# "… a Syrian, Jane Doe from the society. Jane said:" closing the line before a quotation.
+_SAID_BEFORE = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:said|says|wrote|writes|told me):$"
+)
+
+
+def _read_out(
+    ctx: ArticleContext, lines: list[Line], i: int, people: list[str]
+) -> tuple[str | None, str] | None:
+    """A quotation a speaker reads out in a turn: the paragraph after "Jane said:" that ends in a
+    closing mark (its opening one lost or never printed) is the quoted person's."""
+    line = lines[i]
+    said = _SAID_BEFORE.search(lines[i - 1].text) if i > 0 else None
+    if said is None or not line.text.endswith(("\u201d", '"')) or "\u201c" in line.text:
+        return None
+    name = said.group("name")
+    if len(name.split()) == 1:  # a first name alone: the full name written before it
+        full = re.search(
+            rf"\b{re.escape(name)}(?:\s+[A-Z][\w'’-]+){{1,2}}\b", ctx.body[: line.start]
+        )
+        name = full.group(0) if full else name
+    start = lines[i - 1].start + said.start("name")
+    return resolve_name(ctx, name, start, start, people) or (None, name)
 
 
 # A record that shows each member's photo opens the label line with its caption: "Photo of Jane

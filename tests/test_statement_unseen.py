@@ -155,3 +155,45 @@ def test_an_interviewers_question_to_mr_president_is_no_statement(statements_of)
         "took place, is a significant date?"
     )
     assert statements_of(body) == []
+
+
+def test_a_described_group_speaks_by_the_name_it_is_known_as(statements_of):  # noqa: F811
+    body = (
+        "The main Syrian opposition group, known as the Higher Negotiating Committee, or HNC, "
+        "said it was boycotting the talks until it receives an official response."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["high-negotiations-committee"]
+
+
+def test_expressing_this_idea_somewhere_only_says_where_words_were_given(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Syrian President Bashar Assad said Russia would keep supporting Syria in the war.\n"
+        "He expressed this idea in an interview with the Sunday Time programme of the First "
+        "Channel."
+    )
+    assert [s.quote[:10] for s in statements_of(body)] == ["Syrian Pre"]
+
+
+def test_a_quotation_read_out_in_a_debate_turn_is_the_quoted_persons(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Emergency debate in the House of Commons\n\n"
+        "Photo of Jane Doerring Jane Doerring Labour, Exeter North\n\n"
+        "I want to begin by quoting a Syrian, Bilal Shami from a Syria-led society that I have "
+        "visited in Manchester. Bilal said:\n\n"
+        "The latest military response seems to be detached from a wider strategy to end the "
+        "conflict.\u201d\n\n"
+        "It is that wider strategy that I want the House now to turn to, Mr Speaker.\n\n"
+        "Photo of Tom Marlowe Tom Marlowe Labour, Bassetlaw\n\n"
+        "I thank my hon. Friend for making a very powerful case for this debate today."
+    )
+    turns = [(s.speaker_text, s.quote[:10]) for s in statements_of(body) if s.cue == "transcript"]
+    assert turns == [
+        ("Jane Doerring", "I want to "),
+        ("Bilal Shami", "The latest"),
+        ("Jane Doerring", "It is that"),
+        ("Tom Marlowe", "I thank my"),
+    ]
