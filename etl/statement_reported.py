@@ -245,9 +245,12 @@ def _according_to_unnamed(sent: Span) -> bool:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return False
+        if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "some") for c in pobj.children):
+            return False  # "according to the report": the document of the one just reported
         return pobj.lemma_.lower() in _UNNAMED_SOURCES and not any(
-            t.pos_ == "PROPN" for t in pobj.subtree
-        )
+            t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+            for t in pobj.subtree
+        )  # "according to Yemeni officials" is Yemen's
     return False
 
 
@@ -292,7 +295,7 @@ def _only_introduces(text: str, start: int, end: int, covered: _Covered) -> bool
 
 # The attribution after a quote that opens the sentence: ", said X", ", X told the delegations".
 _ATTRIBUTION_TAIL = re.compile(
-    r"^[\s,—-]*(?:(?:the\s+)?[\w.'’-]+\s+){0,5}?(?:said|says|told|tells|added|adds|"
+    r"^[\s,—-]*(?:(?:the\s+)?[\w.'’-]+\s+){0,9}?(?:said|says|told|tells|added|adds|"
     r"stated|explained|wrote|noted|continued|insisted)\b"
 )
 

@@ -64,6 +64,8 @@ def _name_subject(ctx: ArticleContext, subject: Token) -> tuple[str | None, str]
     ):
         return None  # "“Aleppo Today” was playing": a title in quotation marks
     name = bare_name(" ".join(t.text for t in words))  # "Mr. Ban" -> "Ban"
+    if name.lower() in _TITLE_WORDS:
+        return None  # "Russian Ambassador to the UN Jane Doe said": a title, not a name
     if len(name.split()) > 1:
         return resolve_name(ctx, name, first.idx, first.idx, people_of(ctx))
     for actor_id in people_of(ctx):  # a word of a person's name: "Ban" of Ban Ki-moon

@@ -197,3 +197,30 @@ def test_a_quotation_read_out_in_a_debate_turn_is_the_quoted_persons(
         ("Jane Doerring", "It is that"),
         ("Tom Marlowe", "I thank my"),
     ]
+
+
+def test_a_quote_attributed_to_a_title_and_name_is_the_persons_once(statements_of):  # noqa: F811
+    body = (
+        '"In the current conditions, we would consider it right for the Security Council to pass '
+        'a brief resolution on the mission," Russian Ambassador to the UN Vitaly Churkin said '
+        "during a UN SC session."
+    )
+    rows = [(s.speaker_id, s.is_direct) for s in statements_of(body)]
+    assert rows == [("vitaly-churkin", True)]
+
+
+def test_according_to_a_countrys_officials_or_the_report_just_named_still_attributes(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "According to Yemeni officials, the Saudi-led coalition launched an airstrike, "
+        "targeting a petrol station in the capital.\n\n"
+        "UNHCR said on Tuesday that 30,000 refugees had arrived in Lebanon this month. "
+        "According to the report, the refugees were receiving aid from the Lebanese cabinet."
+    )
+    rows = [(s.speaker_id, s.quote[:12]) for s in statements_of(body)]
+    assert rows == [
+        ("yemen", "According to"),
+        ("unhcr", "UNHCR said o"),
+        ("unhcr", "According to"),
+    ]
