@@ -224,3 +224,11 @@ def test_according_to_a_countrys_officials_or_the_report_just_named_still_attrib
         ("unhcr", "UNHCR said o"),
         ("unhcr", "According to"),
     ]
+
+
+def test_according_to_a_countrys_officials_is_that_countrys_statement(statements_of):  # noqa: F811
+    body = (
+        "Canada has processed about two-thirds of the 6,800 Afghan civilians in need of "
+        "resettlement, according to Canadian officials."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["canada"]
