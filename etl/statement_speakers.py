@@ -33,7 +33,11 @@ def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str |
     ]
     for subject in subjects:
         if not any(m.char_start <= subject.idx < m.char_end for m in mentions):
-            named = _name_subject(ctx, subject) or body_back_reference(ctx, subject)
+            named = (
+                _name_subject(ctx, subject)
+                or body_back_reference(ctx, subject)
+                or _untagged_name(ctx, subject, mentions)  # "British ambassador to the UN Jane Doe"
+            )
             if named is not None:  # "Ban, at the start of a conference hosted by UNHCR, said:"
                 return named
     if not mentions:

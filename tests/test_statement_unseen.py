@@ -232,3 +232,15 @@ def test_according_to_a_countrys_officials_is_that_countrys_statement(statements
         "resettlement, according to Canadian officials."
     )
     assert [s.speaker_id for s in statements_of(body)] == ["canada"]
+
+
+def test_a_quote_attributed_to_a_title_and_an_untagged_name_is_that_persons(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Russia on Saturday vetoed a resolution that would have ended the siege. \u201cThanks to "
+        "your actions today, Syrians will continue to lose their lives in Aleppo,\u201d British "
+        "ambassador to the UN Matthew Rycroft told his Russian counterpart, Vitaly Churkin."
+    )
+    rows = [(s.speaker_text, s.is_direct) for s in statements_of(body)]
+    assert rows == [("Matthew Rycroft", True)]
