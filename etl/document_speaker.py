@@ -249,7 +249,7 @@ def said_colon_claims(ctx: ArticleContext) -> list[Claim]:
         for below in bullets:  # "X said -" then a list: each bullet is one thing X said
             text_start = below.start + _BULLET.match(below.text).end()
             if len(re.findall(r"\w+", ctx.body[text_start : below.end])) >= 4:
-                claims.append(Claim(speaker[0], speaker[1], text_start, below.end, "list", False))
+                claims.append(Claim(speaker[0], speaker[1], text_start, below.end, "say", False))
         for below in lines[i + 1 :] if not bullets else ():
             if (
                 not speaks_on(below, lines)
