@@ -131,3 +131,31 @@ def acronym_speaker(ctx: ArticleContext, subject: Token) -> tuple[str | None, st
         return None
     actor_id = candidates[-1].actor_id
     return actor_id, ctx.name_of(actor_id) or word
+
+
+def agency_of_parent(
+    ctx: ArticleContext, subject: Token, resolved: str | None
+) -> tuple[str | None, str] | None:
+    """ "The agency added", "the UN agency noted" when the words were read as the parent body
+    (the United Nations): an agency is one of the parent's own agencies, the latest named before
+    (or, when none was, the first named just after: "the UN agency co-ordinating relief said ...
+    The UN Office for ... (OCHA) said")."""
+    noun = next(  # the parser may hang "the UN agency co-ordinating relief efforts" on "efforts"
+        (
+            t
+            for t in (subject, *subject.children)
+            if t.lemma_.lower() == "agency" and (t is subject or t.dep_ in ("nmod", "compound"))
+        ),
+        None,
+    )
+    if noun is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    if resolved is None or not any(a.country_id == resolved for a in ctx.actors.values()):
+        return None  # resolved to an agency already, or to nothing with agencies
+    before = reversed(ctx.mentions_in(max(0, subject.idx - _REACH_CHARS), subject.idx))
+    after = ctx.mentions_in(subject.idx + len(subject), subject.idx + _AHEAD_CHARS)
+    for mention in [*before, *after]:
+        actor = ctx.actors.get(mention.actor_id)
+        if actor is not None and actor.country_id == resolved and actor.kind == "intergovernmental":
+            return actor.actor_id, actor.name
+    return None

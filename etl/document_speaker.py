@@ -11,6 +11,7 @@ wins over an organisation a heading names above them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -223,8 +224,10 @@ _TITLED_NAME = re.compile(
 # printed without quotation marks (press releases).
 _SAID_COLON = re.compile(
     r"^(?P<who>[^\n]{3,160}?)\s+(?:said|says|added|adds|stated|states|explained|commented|"
-    r"noted|declared|wrote|writes|continued)\b[^\n:.!?\"“”]{0,60}:\s*$"
+    r"noted|declared|wrote|writes|continued)\b[^\n:.!?\"“”]{0,60}(?::|\s[-\u2013\u2014])\s*$"
 )
+# A bullet of a list: "- Half of the refugees were children", "• ...".
+_BULLET = re.compile(r"^[-\u2013\u2014\u2022*]\s+(?=\S)")
 
 
 def said_colon_claims(ctx: ArticleContext) -> list[Claim]:
@@ -242,7 +245,12 @@ def said_colon_claims(ctx: ArticleContext) -> list[Claim]:
         speaker = _speaker_in(ctx, line.start, line.start + match.end("who"), people)
         if speaker is None:
             continue
-        for below in lines[i + 1 :]:
+        bullets = list(itertools.takewhile(lambda b: _BULLET.match(b.text), lines[i + 1 :]))
+        for below in bullets:  # "X said -" then a list: each bullet is one thing X said
+            text_start = below.start + _BULLET.match(below.text).end()
+            if len(re.findall(r"\w+", ctx.body[text_start : below.end])) >= 4:
+                claims.append(Claim(speaker[0], speaker[1], text_start, below.end, "say", False))
+        for below in lines[i + 1 :] if not bullets else ():
             if (
                 not speaks_on(below, lines)
                 or below.text[:1] in "\"“‘'"

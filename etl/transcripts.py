@@ -136,8 +136,8 @@ _LABEL_STOP = {
     "secretary",
 }
 _PARLIAMENT = re.compile(
-    r"\b(?:Mr\.|Madam|Madame|Mister)\s+(?:Speaker|Chair|Chairman|President|Deputy Speaker)\b"
-    r"|\bHansard\b|\bthe hon\. (?:Gentleman|Lady|Member)\b|\btranscript\b",
+    r"\b(?:Mr\.?|Madam|Madame|Mister)\s+(?:Speaker|Chair|Chairman|President|Deputy Speaker)\b"
+    r"|\bHansard\b|\b(?:the|my) hon\. (?:Gentleman|Lady|Member|Friend)\b|\btranscript\b",
     re.I,
 )
 _INTERVIEW_CUE = re.compile(
@@ -444,13 +444,15 @@ def _label_line_turns(ctx: ArticleContext, lines: list[Line], people: list[str])
         return []
     starts: dict[int, tuple[str | None, str]] = {}
     for i, line in enumerate(lines[:-1]):
-        if line.words > 14 or line.text.endswith((".", "?", "!", ":")):
+        photo = _PHOTO_OF.match(line.text)  # a caption line may run on with roles and times
+        if line.words > (40 if photo else 14) or line.text.endswith((".", "?", "!", ":")):
             continue
-        name = _leading_name(line.text)
+        name = _leading_name(line.text[photo.end() :] if photo else line.text)
         if name is None:
             continue
         following = next(
-            (j for j in range(i + 1, min(i + 4, len(lines))) if lines[j].is_prose), None
+            (j for j in range(i + 1, min(i + 4, len(lines))) if speaks_on(lines[j], lines)),
+            None,
         )
         if following is None:
             continue
@@ -467,9 +469,42 @@ def _label_line_turns(ctx: ArticleContext, lines: list[Line], people: list[str])
     for i, line in enumerate(lines):
         if i in starts:
             current = starts[i]
-        elif current is not None and speaks_on(line, lines):
-            claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
+        elif current is not None and (
+            speaks_on(line, lines) or (i - 1 in starts and line.words >= 3)
+        ):  # the line right after a label is speech, however short ("I beg to move,")
+            who = _read_out(ctx, lines, i, people) or current
+            claims.append(Claim(who[0], who[1], line.start, line.end, "transcript"))
     return claims
+
+
+# "… a Syrian, Jane Doe from the society. Jane said:" closing the line before a quotation.
+_SAID_BEFORE = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:said|says|wrote|writes|told me):$"
+)
+
+
+def _read_out(
+    ctx: ArticleContext, lines: list[Line], i: int, people: list[str]
+) -> tuple[str | None, str] | None:
+    """A quotation a speaker reads out in a turn: the paragraph after "Jane said:" that ends in a
+    closing mark (its opening one lost or never printed) is the quoted person's."""
+    line = lines[i]
+    said = _SAID_BEFORE.search(lines[i - 1].text) if i > 0 else None
+    if said is None or not line.text.endswith(("\u201d", '"')) or "\u201c" in line.text:
+        return None
+    name = said.group("name")
+    if len(name.split()) == 1:  # a first name alone: the full name written before it
+        full = re.search(
+            rf"\b{re.escape(name)}(?:\s+[A-Z][\w'’-]+){{1,2}}\b", ctx.body[: line.start]
+        )
+        name = full.group(0) if full else name
+    start = lines[i - 1].start + said.start("name")
+    return resolve_name(ctx, name, start, start, people) or (None, name)
+
+
+# A record that shows each member's photo opens the label line with its caption: "Photo of Jane
+# Doe Jane Doe Labour, Riding".
+_PHOTO_OF = re.compile(r"(?:Photo|Portrait|Picture|Image) of\s+(?=[A-Z])")
 
 
 # A label line closed by a colon: "Jane Doe (Riding) (Lab):", "Jane Doe, Minister of X:".
@@ -538,6 +573,9 @@ def _leading_name(text: str) -> str | None:
         words.append(bare)
         if word.endswith(",") or len(words) == 4:
             break
+    half = len(words) // 2
+    if half and words[:half] == words[half:]:  # "Jane Doe Jane Doe": a caption, then the label
+        words = words[:half]
     name = bare_name(" ".join(words))
     return name if len(name.split()) >= 2 else None
 

@@ -510,7 +510,7 @@ def test_a_leaders_office_speaks_for_the_country(statements_of):
 
 def test_a_countrys_government_department_speaks_for_the_country(nlp):
     from etl.context import ArticleContext
-    from etl.statements import _government_voice
+    from etl.statement_passes import _government_voice
     from etl.types import Actor, Article, Statement
 
     body = "The Immigration Department said flights had ended."

@@ -1,0 +1,249 @@
+"""Passes over an article's extracted statements that revise or add rows with the whole
+article in view: speakers carried on by pronouns and passive agents, government bodies speaking
+for their country, first-person paragraphs that continue a quote, pull quotes printed twice.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from etl.context import ArticleContext
+from etl.statement_marks import _paragraphs, _words
+from etl.statement_rows import _make, _respeak
+from etl.turns import actor_kind
+from etl.types import Statement
+
+
+def _without_pull_quotes(statements: list[Statement]) -> list[Statement]:
+    """A pull quote the page repeats in full elsewhere (a highlighted sentence, then the same
+    words inside a longer quotation of the same speaker) is annotated once: the shorter copy
+    gives way; so is a sentence the page prints twice with the same speaker."""
+    direct = [(s, " ".join(re.findall(r"\w+", s.quote.lower()))) for s in statements if s.is_direct]
+    dropped: set[str] = set()
+    for short, short_words in direct:
+        if short_words.count(" ") < 6 or not re.search(r"[.!?,;\u2026]\W*$", short.quote):
+            continue  # a copy the page cuts off mid-word is a page's repeat, not a pull quote
+        if any(
+            long.char_start != short.char_start
+            and len(long_words) > len(short_words)
+            and short_words in long_words
+            and _same_speaker(long, short)
+            for long, long_words in direct
+        ):
+            dropped.add(short.statement_id)
+    kept: list[tuple[Statement, str]] = []
+    for statement in statements:  # a sentence the page prints twice (a deck, then the lead)
+        words = " ".join(re.findall(r"\w+", statement.quote.lower()))
+        if statement.statement_id in dropped or words.count(" ") < 6:
+            continue
+        if any(_same_speaker(statement, k) and _reprinted(words, w) for k, w in kept):
+            dropped.add(statement.statement_id)
+        else:
+            kept.append((statement, words))
+    return [s for s in statements if s.statement_id not in dropped]
+
+
+def _reprinted(a: str, b: str) -> bool:
+    """The same sentence, but for a dateline of up to three words before one copy."""
+    short, long = sorted((a, b), key=len)
+    return long == short or (long.endswith(" " + short) and long[: -len(short)].count(" ") <= 3)
+
+
+def _same_speaker(a: Statement, b: Statement) -> bool:
+    if a.speaker_id is not None or b.speaker_id is not None:
+        return a.speaker_id == b.speaker_id
+    return a.speaker_text == b.speaker_text
+
+
+_OPENS_FIRST_PERSON = re.compile(r"^(?:We|I|Our|My)\b")
+
+
+def _first_person_carried_on(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
+    """A paragraph in the first person with no quotation marks ("We will do what is necessary
+    ..."), right after a paragraph where a person is quoted and is the last to speak, goes on
+    with that person's words (the page lost the marks)."""
+    added: list[Statement] = []
+    paragraphs = _paragraphs(ctx.body)
+    for (prev_start, prev_end), (start, end) in itertools.pairwise(paragraphs):
+        text = ctx.body[start:end].strip()
+        if not _OPENS_FIRST_PERSON.match(text) or re.search(r"[\"\u201c\u201d]", text):
+            continue
+        if _words(text) < 8 or any(s.char_start < end and start < s.char_end for s in statements):
+            continue
+        before = [s for s in statements if prev_start <= s.char_start < prev_end]
+        if not before or not any(s.is_direct for s in before):
+            continue
+        last = before[-1]
+        if last.speaker_id is None or actor_kind(ctx, last.speaker_id) != "person":
+            continue
+        if not any(s.is_direct and s.speaker_id == last.speaker_id for s in before):
+            continue
+        lead = len(ctx.body[start:end]) - len(ctx.body[start:end].lstrip())
+        speaker = (last.speaker_id, last.speaker_text)
+        added.append(_make(ctx, speaker, start + lead, start + lead + len(text), True, None))
+    return sorted([*statements, *added], key=lambda s: (s.char_start, s.char_end))
+
+
+def _claimed(claims: Sequence, start: int, end: int) -> bool:
+    return any(c.start < end and start < c.end for c in claims)
+
+
+# A government body by its name: it speaks for its country ("governments are named by their
+# country", GOLD.md): "Canada's Immigration Department said" is Canada's statement.
+_GOVERNMENT_BODY = re.compile(
+    r"\b(?:ministry|department|cabinet|government|embassy|foreign office|presidency)\b", re.I
+)
+
+
+def _government_voice(ctx: ArticleContext, statement: Statement) -> Statement:
+    actor = ctx.actors.get(statement.speaker_id) if statement.speaker_id else None
+    if (
+        actor is None
+        or actor.kind not in {"organization", "organisation"}
+        or not actor.country_id
+        or not _GOVERNMENT_BODY.search(actor.name)
+    ):
+        return statement
+    return _respeak(ctx, statement, actor.country_id)
+
+
+# Subjects that point back at what was just reported: "This information was voiced by X".
+_ANAPHORIC_SUBJECTS = {
+    "this",
+    "that",
+    "these",
+    "those",
+    "information",
+    "remark",
+    "remarks",
+    "claim",
+    "statement",
+    "comment",
+    "comments",
+    "words",
+    "assessment",
+    "position",
+    "view",
+}
+
+
+def _refine_speakers(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
+    """Give a country's statement to the official voicing it, when the text says who that is.
+
+    - "According to the Russian side, X. This information was voiced by spokesperson Y":
+      the passive agent of the next sentence is the speaker of the one before.
+    - "Russia appeals to its partners to ..." inside a paragraph reporting Russia's
+      spokesperson continues that spokesperson's statement.
+    """
+    agents = _passive_agents(ctx)
+    refined: list[Statement] = []
+    for statement in statements:
+        sent = ctx.sentence_at(statement.char_start)
+        agent = agents.get(sent.end_char)
+        current = statement.speaker_id
+        if agent is not None and _same_side(ctx, current, agent):
+            statement = _respeak(ctx, statement, agent)
+        elif current is not None and actor_kind(ctx, current) == "country" and refined:
+            previous = refined[-1]
+            if (
+                previous.speaker_id
+                and actor_kind(ctx, previous.speaker_id) == "person"
+                and ctx.country_of(previous.speaker_id) == current
+                and _same_paragraph(ctx.body, previous.char_end, statement.char_start)
+            ):
+                statement = _respeak(ctx, statement, previous.speaker_id, previous.speaker_text)
+        refined.append(statement)
+    return refined
+
+
+def _passive_agents(ctx: ArticleContext) -> dict[int, str]:
+    """End offset of a sentence -> the person named as agent in the anaphoric sentence after it."""
+    agents: dict[int, str] = {}
+    sents = list(ctx.doc.sents)
+    for previous, sent in zip(sents, sents[1:]):
+        subject = next((t for t in sent if t.dep_ == "nsubjpass"), None)
+        if subject is None or subject.lemma_.lower() not in _ANAPHORIC_SUBJECTS:
+            continue
+        for token in sent:
+            if token.dep_ == "agent":
+                left = token.idx
+                right = token.right_edge.idx + len(token.right_edge.text)
+                people = [
+                    m
+                    for m in ctx.mentions_in(left, right)
+                    if actor_kind(ctx, m.actor_id) == "person"
+                ]
+                if people:
+                    agents[previous.end_char] = people[0].actor_id
+                break
+    return agents
+
+
+def _same_side(ctx: ArticleContext, speaker_id: str | None, person_id: str) -> bool:
+    if speaker_id is None:
+        return True
+    if speaker_id == person_id:
+        return False
+    return actor_kind(ctx, speaker_id) != "person" and ctx.country_of(person_id) in (
+        speaker_id,
+        ctx.country_of(speaker_id),
+    )
+
+
+def _same_paragraph(text: str, start: int, end: int) -> bool:
+    return start <= end and "\n" not in text[start:end]
+
+
+def _pronoun_continues_speaker(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:
+    """ "Jane Doe, the deputy chair of the committee, urged ... Such an operation would ..., he
+    said": a "he"/"she" speaking right after a person's statement (nobody else named between,
+    at most one paragraph break) continues that person, whoever the pronoun was matched to."""
+    out: list[Statement] = []
+    moved: tuple[str | None, Statement] | None = None  # (pronoun's actor, the one meant)
+    for statement in statements:
+        previous = out[-1] if out else None
+        if (
+            moved is not None
+            and statement.cue is None
+            and statement.is_direct
+            and statement.speaker_id == moved[0]
+        ):
+            # a quote paragraph carrying on the pronoun's speaker carries on the one meant
+            statement = replace(
+                statement,
+                speaker_id=moved[1].speaker_id,
+                speaker_text=moved[1].speaker_text,
+            )
+        elif (
+            previous is not None
+            and statement.speaker_text.lower() in {"he", "she"}
+            and _named_person(ctx, previous)
+            and previous.speaker_id != statement.speaker_id
+            and previous.char_end <= statement.char_start
+            and ctx.body.count("\n\n", previous.char_end, statement.char_start) <= 1
+            and not any(
+                m.how != "pronoun" and actor_kind(ctx, m.actor_id) == "person"
+                for m in ctx.mentions_in(previous.char_end, statement.char_start)
+            )
+        ):
+            moved = (statement.speaker_id, previous)
+            statement = replace(
+                statement, speaker_id=previous.speaker_id, speaker_text=previous.speaker_text
+            )
+            if previous.speaker_id is not None:
+                statement = _respeak(ctx, statement, previous.speaker_id)
+        else:
+            moved = None
+        out.append(statement)
+    return out
+
+
+def _named_person(ctx: ArticleContext, statement: Statement) -> bool:
+    """A statement of a known person, or of a name the gazetteer lacks ("Alaa")."""
+    if statement.speaker_id is not None:
+        return actor_kind(ctx, statement.speaker_id) == "person"
+    words = statement.speaker_text.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)

@@ -1,0 +1,182 @@
+"""Reporting verbs (rules/reporting_verbs.txt) and what a verb's parse says about speech.
+
+A verb reports speech when its lemma is listed, or when a delivering verb takes a speech noun
+("delivered a grim assessment"); some need a clause ("X noted that ..."). The helpers here read
+one verb: its cue text, whether it governs content, and whether it only introduces a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from etl.context import ArticleContext
+from etl.statement_marks import _Covered, _inside
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+
+_PASSIVE_REPORTING = {
+    "emphasize",
+    "emphasise",
+    "stress",
+    "conclude",
+    "call",
+    "note",
+    "say",
+    "state",
+    "report",
+}
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+_DECLINE = {"fail", "decline", "refuse"}
+
+
+def load_reporting_verbs(
+    path: Path | None = None,
+) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+    """Reporting lemmas, (verb, particle) pairs, and the lemmas that need a clause ("X noted that").
+
+    Read from rules/reporting_verbs.txt.
+    """
+    path = path or RULES_DIR / "reporting_verbs.txt"
+    single, phrasal, needs_clause = set(), set(), set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if not line:
+            continue
+        if line.endswith("*"):
+            line = line.rstrip("* ")
+            needs_clause.add(line)
+        words = line.split()
+        if len(words) == 1:
+            single.add(words[0])
+        else:
+            phrasal.add((words[0], words[1]))
+            single.add(words[0])
+    return frozenset(single), frozenset(phrasal), frozenset(needs_clause)
+
+
+REPORTING_VERBS, PHRASAL_REPORTING, NEEDS_CLAUSE = load_reporting_verbs()
+
+
+_DOCUMENT_NOUNS = {
+    "statement",
+    "report",
+    "release",
+    "communique",
+    "communiqué",
+    "letter",
+    "declaration",
+    "readout",
+}
+
+
+def _has_reporting_verb(ctx: ArticleContext, start: int, end: int) -> bool:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(_is_reporting(t) for t in span)
+
+
+def _is_reporting(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in REPORTING_VERBS:
+        return True
+    # Speech carried by its noun: "has today delivered a grim assessment", "gave a speech"
+    return lemma in _DELIVERING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_OBJECTS for c in token.children
+    )
+
+
+_DELIVERING = {"deliver", "give", "make", "raise", "draw"}  # "drew attention to"
+
+
+_SPEECH_OBJECTS = {
+    "concern",
+    "concerns",
+    "assessment",
+    "briefing",
+    "speech",
+    "address",
+    "statement",
+    "remarks",
+    "warning",
+    "appeal",
+    "plea",
+    "ultimatum",
+    "testimony",
+    "attention",
+}
+
+
+def _has_clause(token: Token) -> bool:
+    return any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "mark" and c.lower_ == "that")
+        for c in token.children
+    )
+
+
+def _introduces_quote(text: str, token: Token, covered: _Covered) -> bool:
+    """'X said, “…”': the verb only attributes the direct quote right after it."""
+    end = token.idx + len(token.text)
+    match = re.match(r"[,:]?\s*[\"\u201c]", text[end : end + 4])
+    return bool(match) and covered.starts_at(end + match.end() - 1)
+
+
+def _no_agent(token: Token) -> bool:
+    return not any(c.dep_ == "agent" for c in token.children)
+
+
+def _cue_text(token: Token) -> str:
+    for child in token.children:
+        if (
+            child.dep_ in ("prt", "prep")
+            and (token.lemma_.lower(), child.lower_) in PHRASAL_REPORTING
+        ):
+            return f"{token.lemma_.lower()} {child.lower_}"
+    return token.lemma_.lower()
+
+
+def _absolute_speaker(token: Token) -> bool:
+    """ "with spokesman X insisting that ...", "despite President X categorically denying that":
+    a gerund after a preposition with a named subject of its own is that subject's statement
+    ("with both sides blaming each other" names nobody)."""
+    return (
+        token.dep_ == "pcomp"
+        and token.tag_ == "VBG"
+        and token.head.lower_ in ("with", "despite", "after", "amid")
+        and any(
+            c.dep_ == "nsubj" and any(t.pos_ == "PROPN" for t in c.subtree) for c in token.children
+        )
+    )
+
+
+def _has_content(token: Token, covered: _Covered) -> bool:
+    """The reporting verb governs something said, outside any direct quote it merely attributes."""
+    for child in token.children:
+        if child.dep_ in (
+            "ccomp",
+            "xcomp",
+            "dobj",
+            "prep",
+            "advcl",
+            "oprd",
+            "attr",
+            "conj",
+            "prt",
+            "dative",
+        ):
+            tokens = [
+                t
+                for t in child.subtree
+                if not _inside(covered, t.idx, t.idx + 1) and not t.is_punct
+            ]
+            if len(tokens) >= 3:
+                return True
+    return False
