@@ -122,10 +122,11 @@ def read_frozen(path: Path, weight: float, set_index: int) -> dict[str, list[Sam
         if not line.strip():
             continue
         row = json.loads(line)
+        features = [*row["features"], *confidence.derived_features(row["table"], row["features"])]
         found[row["table"]].append(
             Sample(
                 f"{set_index}:{row['article']}",
-                tuple(row["features"]),
+                tuple(features),
                 bool(row["right"]),
                 weight,
                 set_index,
