@@ -122,11 +122,10 @@ def read_frozen(path: Path, weight: float, set_index: int) -> dict[str, list[Sam
         if not line.strip():
             continue
         row = json.loads(line)
-        features = [*row["features"], *confidence.derived_features(row["table"], row["features"])]
         found[row["table"]].append(
             Sample(
                 f"{set_index}:{row['article']}",
-                tuple(features),
+                tuple(row["features"]),
                 bool(row["right"]),
                 weight,
                 set_index,

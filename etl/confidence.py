@@ -395,29 +395,7 @@ def row_features(
     table: str, row: Any, extraction: Extraction, actors: Mapping[str, Actor]
 ) -> list[str]:
     """The named features of one row of `table` (statements, stances, figures, events)."""
-    features = FEATURES[table](row, extraction, actors)
-    return [*features, *derived_features(table, features)]
-
-
-def derived_features(table: str, features: Sequence[str]) -> list[str]:
-    """Features read from a row's other features, so that frozen blind rows written before
-    they existed carry them too (`etl.calibrate.read_frozen` adds them) and the fit keeps them.
-
-    Events: `relative_day` says whether a relative date ("on Monday", "June 30" without a year)
-    lands on the publication day or before it. Across the frozen blind rows of real_dev2 to
-    real_dev6, 44 of 61 events with a relative date before the publication day were right (0.72;
-    lower than on the publication day in four sets of five, equal in the fifth) against 27 of 30
-    on it (0.90): counting back from the page's date is where weekdays go wrong, which neither
-    feature says alone."""
-    if table != "events":
-        return []
-    present = set(features)
-    if any(f.startswith("relative_day=") for f in present):
-        return []
-    if "date=relative" not in present:
-        return ["relative_day=none"]
-    on_the_day = "on_publication_day=true" in present
-    return [f"relative_day={'publication' if on_the_day else 'earlier'}"]
+    return FEATURES[table](row, extraction, actors)
 
 
 # --- model ---------------------------------------------------------------------------------------
