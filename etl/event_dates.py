@@ -183,16 +183,23 @@ def news_of_the_day(
     "all military action has stopped"), unless an adverb or a period makes it a record ("has
     repeatedly vetoed", "has hosted refugees since 2011"). The date is pinned on the verb, so
     that the cues it governs take it; the flag says that the verb reports ("sources have
-    said ...") and so dates only the report, not what is reported."""
-    if published is None or published.precision != "day":
+    said ...") and so dates only the report, not what is reported. In a page dated only by
+    its month, only "has just ..." ("the Security Council has just voted") says so."""
+    if published is None or published.precision not in {"day", "month"}:
         return None
     for token in sent:
         if _main_verb(token) and _present_perfect(token):
+            if published.precision == "month" and not _just(token):
+                continue  # a page dated by month tells its news as "has just voted"
             # pinned on the verb itself: the verb's own cue ("has urged", "have evacuated") is
             # left out, only the cues it governs ("have reached an agreement") take the day
             mention = DateMention(token.idx, token.idx + len(token), token.text, published, True)
             return mention, token.lemma_.lower() in report_verbs
     return None
+
+
+def _just(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == "just" for c in verb.children)
 
 
 def lead_report(
@@ -305,6 +312,29 @@ def issued_document_heading(body: str) -> tuple[int, int] | None:
             and not line.endswith((".", "?", "!"))
             and (named or _TYPE_LABEL.match(line))
         ):
+            start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+            return start, start + len(line)
+    return None
+
+
+# A UN meetings-coverage page names its sitting on a line of its own: "9659th Meeting (AM)".
+_SITTING = re.compile(r"^\d{2,5}(?:st|nd|rd|th) (?:Meeting|Session)\b[^\n]{0,30}$", re.I)
+_SITTING_LINES = 15
+
+
+def sitting_heading(body: str) -> tuple[int, int] | None:
+    """The offsets of a numbered sitting's line among a page's first lines ("9659th Meeting
+    (AM)", as UN meetings coverage heads every report), else None: the page reports that
+    meeting, held on its publication date."""
+    seen = 0
+    for match in re.finditer(r"[^\n]+", body):
+        line = match.group(0).strip()
+        if not re.search(r"[A-Za-z]{3}", line):
+            continue
+        seen += 1
+        if seen > _SITTING_LINES:
+            return None
+        if _SITTING.match(line):
             start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
             return start, start + len(line)
     return None

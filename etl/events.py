@@ -25,7 +25,8 @@ dates just ahead), `etl.event_readings` (a cue denied by "no", "agreed that …"
 unnamed officials speaking, gatherings planned by their own phrase) and `etl.event_duplicates` (a
 country and its own official speaking the same day are one statement); `etl.event_quotes` keeps a
 quotation, wherever the sentence splitter cut it, the speaker's own scope; recent periods ("in
-recent days") and pages whose address names them an issued document are in `etl.event_dates`.
+recent days"), pages whose address names them an issued document and numbered sittings ("9659th
+Meeting (AM)") are in `etl.event_dates`.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ from etl.event_dates import (
     news_of_the_day,
     present_under_past,
     recent_periods,
+    sitting_heading,
     timetable_ahead,
 )
 from etl.event_duplicates import voices_of_one_country
@@ -129,6 +131,7 @@ class EventRules:
     aid_pledges: frozenset[str] = frozenset()
     forums: frozenset[str] = frozenset()
     reference_preps: frozenset[str] = frozenset()
+    awaiting_preps: frozenset[str] = frozenset()
     settings: frozenset[str] = frozenset()
     place_takers: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
@@ -228,6 +231,7 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         aid_pledges=frozenset(context.get("aid_pledges", [])),
         forums=frozenset(context.get("forums", [])),
         reference_preps=frozenset(context.get("reference_preps", [])),
+        awaiting_preps=frozenset(context.get("awaiting_preps", [])),
         settings=frozenset(context.get("settings", [])),
         place_takers=frozenset(context.get("place_takers", [])),
         place_nouns=frozenset(context.get("place_nouns", [])),
@@ -269,10 +273,17 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
         if not dates and not planned:
             borrowed = _carried_date(sent, orphans, rules)
             dates = [borrowed] if borrowed is not None else []
-        if not dates and not planned:
+        named_report = False
+        if not dates:
             today = news_of_the_day(sent, published, rules.statement_verbs)
-            if today is not None:  # echoes of a dated body event are dropped as a headline's are
-                dates, news_types = [today[0]], STATEMENT_ONLY if today[1] else ALL_TYPES
+            # echoes of a dated body event are dropped as a headline's are; in a sentence that
+            # plans something ("will begin air strikes within the week, Abbott has announced")
+            # only the announcement is the day's news
+            if today is not None and (today[1] or not planned):
+                told = _named_report_day(ctx, today[0]) if today[1] else None
+                named_report = told is not None
+                dates = [told or today[0]]
+                news_types = STATEMENT_ONLY if today[1] else ALL_TYPES
         found = _sentence_events(ctx, sent, dates, statements, rules) if dates else []
         if (
             lead_sentences < LEAD_SENTENCES
@@ -296,14 +307,36 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
         orphans = dates if own and not found else []
         if news_types is not None:
             found = [e for e in found if e.event_type in news_types]
-            headline_ids.update(e.event_id for e in found)
+            if not named_report:  # a named speaker's own report echoes no one else's
+                headline_ids.update(e.event_id for e in found)
         events.extend(found)
     if published is not None and published.precision == "day":
         # An event dated after publication has not happened yet: planned events are left out.
         events = [e for e in events if e.event_date is None or e.event_date <= published.value]
     if published is not None and published.precision in {"day", "month"}:
         events.extend(_own_statement(ctx, statements, published, events))
+    if published is not None:
+        events.extend(_reported_sitting(ctx, published))
     return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors)
+
+
+def _named_report_day(ctx: ArticleContext, pinned: DateMention) -> DateMention | None:
+    """ "…, Prime Minister Tony Abbott has announced": a closing reporting verb in the present
+    perfect whose subject names an actor is that actor's statement of the day, so the day is pinned on
+    the subject and the verb stays a cue (an unnamed "sources have said" dates no statement)."""
+    span = ctx.doc.char_span(pinned.char_start, pinned.char_end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    reported = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if subject is None or reported is None or reported.i > verb.i:
+        return None  # only the closing attribution; "X has urged both sides to …" dates no one
+    names = [subject, *(c for c in subject.children if c.dep_ in {"compound", "flat"})]
+    first = min(t.idx for t in names)
+    if not ctx.mentions_in(first, subject.idx + len(subject)):
+        return None  # "Yemeni political sources have said": no one named
+    return DateMention(subject.idx, subject.idx + len(subject), subject.text, pinned.value, True)
 
 
 def _named_reporter(ctx: ArticleContext, sent: Span, report: DateMention) -> bool:
@@ -356,6 +389,31 @@ def _own_statement(
             description=_describe(evidence),
             location=None,
             participant_ids=participants,
+            evidence=evidence,
+            char_start=start,
+            char_end=end,
+        )
+    ]
+
+
+def _reported_sitting(ctx: ArticleContext, published: PartialDate) -> list[Event]:
+    """A page headed by a numbered sitting ("9659th Meeting (AM)") reports that meeting, held on
+    its publication date (at that date's precision); the heading is the evidence."""
+    heading = sitting_heading(ctx.body)
+    if heading is None:
+        return []
+    start, end = heading
+    evidence = ctx.body[start:end]
+    return [
+        Event(
+            event_id=stable_id(ctx.article.article_id, start, "meeting", "sitting"),
+            article_id=ctx.article.article_id,
+            event_date=published.value,
+            date_precision=published.precision,
+            event_type="meeting",
+            description=_describe(evidence),
+            location=None,
+            participant_ids=(),
             evidence=evidence,
             char_start=start,
             char_end=end,
@@ -839,6 +897,39 @@ def _is_reference(trigger: _Trigger, date_root: Token, rules: EventRules) -> boo
     return token.dep_ == "prep" and token.lower_ in rules.reference_preps
 
 
+def _awaited(trigger: _Trigger, rules: EventRules) -> bool:
+    """ "ahead of the start of a new round of talks", "prior to the vote": the cue is still to
+    come at the sentence's date, so that date is not its own (a date of the cue's own phrase,
+    "ahead of the talks on Monday", still dates it)."""
+    token = trigger.head
+    for _ in range(8):
+        if token.dep_ == "prep" and (
+            token.lower_ in rules.awaiting_preps or token.head.lower_ in rules.awaiting_preps
+        ):
+            return True  # "ahead of", "prior to" (the adverb heads its preposition)
+        if token.dep_ not in {"pobj", "prep", "pcomp"} and not (
+            token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in _ARGUMENTS
+        ):
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "ROOT"}
+
+
+def _next_to_cue(trigger: _Trigger, date_root: Token) -> bool:
+    """The date hangs on the cue itself or on its own preposition ("the talks on Monday", "the
+    vote in May"), not on a noun further down its phrase ("talks at the United Nations in
+    Geneva, Switzerland, April 12, 2016", a caption's date)."""
+    above = date_root.head
+    if above.i == trigger.head.i:
+        return True
+    return above.dep_ == "prep" and above.head.i == trigger.head.i
+
+
 def _measured(period: Token) -> bool:
     """ "three days of talks", "a week of talks": a counted stretch is how long a dated event
     lasted; "years of fighting", "months of siege" are background."""
@@ -970,6 +1061,7 @@ def _sentence_events(
             and _in_time_clause(trigger, root, rules)
             and _shares_relative_clause(trigger, root)
             and (real or _dates_the_noun(trigger, root))
+            and not (_awaited(trigger, rules) and not _next_to_cue(trigger, root))
         ]
         if not candidates and real:
             candidates = _reported_dates_of_forum(trigger, date_roots, scopes, frames, rules)
@@ -1237,6 +1329,8 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
         return _Trigger("other", trigger.tokens)  # "its Feb. 1 takeover": a seizure of power
     if trigger.event_type == "agreement" and agrees_on_a_view(head):
         return _Trigger("statement", trigger.tokens)
+    if trigger.event_type == "statement" and _agentless_passive(head):
+        return None  # "72,000 displacements have been reported": no one named reports it
     if len(trigger.tokens) == 1 and head.dep_ == "amod" and head.tag_ in {"VBN", "VBD"}:
         return None  # "ousted President Bazoum", "detained journalists": a title, not a happening
     last = trigger.tokens[-1]
@@ -1279,6 +1373,24 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
     ):
         return _Trigger("agreement", trigger.tokens)
     return trigger
+
+
+# Verbs that, in the passive, tell that something was observed or counted, not that a document
+# was issued ("It was issued on 11 May" stays the report's statement).
+_HEARSAY = {"report", "say", "estimate", "record", "document", "observe", "register", "claim"}
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A verb of hearsay in the passive with no "by" agent ("72,000 displacements have been
+    reported", "was said to be") is no one's statement: the event is what is reported, if
+    anything."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.tag_ != "VBN":
+        return False
+    if verb.lemma_.lower() not in _HEARSAY:
+        return False
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _inside_name(token: Token, rules: EventRules) -> bool:
