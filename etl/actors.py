@@ -857,20 +857,6 @@ def _dominant_country(
     return leaders[0] if len(leaders) == 1 else None
 
 
-def _recent_collective(state: _Resolution, before: int, window: int = 600) -> str | None:
-    """The country (or bloc, or armed group) of the latest non-person mention before `before`."""
-    for mention in state.mentions_before(before):
-        if before - mention.char_start > window:
-            break
-        actor = state.actor(mention.actor_id)
-        if actor is None or actor.kind in ("person", "media"):
-            continue
-        if actor.kind in ("country", "intergovernmental", "armed_group"):
-            return actor.actor_id
-        return actor.country_id
-    return None
-
-
 def _first_country(
     phrase: str, state: _Resolution, at: int, country_words: dict[str, str]
 ) -> str | None:
@@ -1288,10 +1274,3 @@ def _match_pronouns(state: _Resolution) -> None:
             person = state.people[actor_id]
             person.gender = person.gender or gender
             state.add(start, token.idx + len(token.text), actor_id, "pronoun")
-
-
-def all_actors(gazetteer: Gazetteer, discovered: Sequence[Actor]) -> dict[str, Actor]:
-    actors = dict(gazetteer.actors)
-    for actor in discovered:
-        actors.setdefault(actor.actor_id, actor)
-    return actors

@@ -168,19 +168,6 @@ def _holds(ctx: ArticleContext, mention: Mention, title: str, countries: set[str
     return bool(re.search(rf"\b{re.escape(title)}\b", window))
 
 
-def head_mention(ctx: ArticleContext, subject: Token, mentions: list[Mention]) -> Mention | None:
-    """The mention on the subject's head word ("the UN World Food Programme" is the
-    programme's, not the UN's), when no person is among the subject's mentions."""
-    if any(_is_person(ctx, m.actor_id) for m in mentions):
-        return None
-    head = next((m for m in mentions if m.char_start <= subject.idx < m.char_end), None)
-    if head is None or head is mentions[0]:
-        return head
-    # A name only discovered in this text may be a fragment ("Arabian Foreign Ministry").
-    actor = ctx.actors.get(head.actor_id)
-    return head if actor is not None and actor.source == "gazetteer" else None
-
-
 def quoted_speaker(verb: Token) -> Token | None:
     """For the "saying" of "quoted (X) as saying", the quoted one: the passive subject or object."""
     if verb.lemma_.lower() != "say":
