@@ -27,7 +27,10 @@ _LABEL_BOXES = """
     frame: {left: frame.left, right: frame.right},
     labels: texts.map(t => {
       const b = t.getBoundingClientRect();
-      return {text: t.textContent, left: b.left, right: b.right};
+      // A label broken over lines is one tspan a line: read with a space between them.
+      const lines = [...t.querySelectorAll('tspan.line')].map(l => l.textContent);
+      const text = lines.length ? lines.join(' ') : t.textContent;
+      return {text: text, left: b.left, right: b.right};
     }),
   };
 }
