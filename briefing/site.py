@@ -45,9 +45,7 @@ def run() -> None:
 
     from briefing import auth, filters, page_state, queries, saved_views, ui
 
-    st.set_page_config(
-        page_title="Briefing dashboard", page_icon=str(FAVICON), layout="wide"
-    )
+    st.set_page_config(page_title="Briefing dashboard", page_icon=str(FAVICON), layout="wide")
     if not auth.gate([url for *_, url in PAGES]):
         return  # the sign-in screen was the only page: nothing of the data before sign-in
     navigation = st.navigation(
