@@ -476,26 +476,7 @@ def _compared_by_frames(
     cited between them. `figures` holds one row per figure (figure_id, value, value_text,
     qualifier, category, subject, location or place, measure, currency, cited_by, outlet,
     as_of or row_date, precision, as_of_label)."""
-    columns = [
-        "quantity",
-        "quantity_label",
-        "period",
-        "measure",
-        "currency",
-        "category",
-        "population",
-        "location",
-        "value",
-        "value_text",
-        "qualifier",
-        "cited_by",
-        "subject",
-        "outlets",
-        "as_of",
-        "as_of_label",
-        "citations",
-        "figure_ids",
-    ]
+    columns = list(SPREAD_COLUMNS)
     if figures.empty:
         return pd.DataFrame(columns=columns)
     # Plain Python strings: grouping and picking rows of Arrow-backed text costs twice as much.

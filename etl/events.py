@@ -378,22 +378,7 @@ def _own_statement(
             return []  # the release's own news ("Today, the Minister announced ...") dates it
         start, end = heading
         participants = ()
-    evidence = ctx.body[start:end]
-    return [
-        Event(
-            event_id=stable_id(ctx.article.article_id, start, "statement", "document"),
-            article_id=ctx.article.article_id,
-            event_date=published.value,
-            date_precision=published.precision,
-            event_type="statement",
-            description=_describe(evidence),
-            location=None,
-            participant_ids=participants,
-            evidence=evidence,
-            char_start=start,
-            char_end=end,
-        )
-    ]
+    return [_dated_by_page(ctx, published, start, end, "statement", "document", participants)]
 
 
 def _reported_sitting(ctx: ArticleContext, published: PartialDate) -> list[Event]:
@@ -403,22 +388,34 @@ def _reported_sitting(ctx: ArticleContext, published: PartialDate) -> list[Event
     if heading is None:
         return []
     start, end = heading
+    return [_dated_by_page(ctx, published, start, end, "meeting", "sitting", ())]
+
+
+def _dated_by_page(
+    ctx: ArticleContext,
+    published: PartialDate,
+    start: int,
+    end: int,
+    event_type: str,
+    kind: str,
+    participants: tuple[str, ...],
+) -> Event:
+    """An event the page itself is (its own statement, the sitting it reports), dated by its
+    publication date; the text from `start` to `end` is its evidence."""
     evidence = ctx.body[start:end]
-    return [
-        Event(
-            event_id=stable_id(ctx.article.article_id, start, "meeting", "sitting"),
-            article_id=ctx.article.article_id,
-            event_date=published.value,
-            date_precision=published.precision,
-            event_type="meeting",
-            description=_describe(evidence),
-            location=None,
-            participant_ids=(),
-            evidence=evidence,
-            char_start=start,
-            char_end=end,
-        )
-    ]
+    return Event(
+        event_id=stable_id(ctx.article.article_id, start, event_type, kind),
+        article_id=ctx.article.article_id,
+        event_date=published.value,
+        date_precision=published.precision,
+        event_type=event_type,
+        description=_describe(evidence),
+        location=None,
+        participant_ids=participants,
+        evidence=evidence,
+        char_start=start,
+        char_end=end,
+    )
 
 
 # A host's lines: "NEAL CONAN, host:", "Thanks for joining us", "Call us on ...".
