@@ -15,7 +15,7 @@ body dates).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import timedelta
 
 from spacy.tokens import Span, Token
@@ -297,14 +297,7 @@ _LABEL_LINES = 10
 def issued_document_heading(body: str) -> tuple[int, int] | None:
     """The offsets of a heading among the first lines that names the page as an issued
     document (an update, a fact sheet, briefing notes, a press release), else None."""
-    seen = 0
-    for match in re.finditer(r"[^\n]+", body):
-        line = match.group(0).strip()
-        if not re.search(r"[A-Za-z]{3}", line):
-            continue
-        seen += 1
-        if seen > _LABEL_LINES:
-            return None
+    for seen, start, line in _first_lines(body, _LABEL_LINES):
         words = len(line.split())
         named = seen <= _HEADING_LINES and _ISSUED_HEADING.search(line)
         if (
@@ -312,9 +305,22 @@ def issued_document_heading(body: str) -> tuple[int, int] | None:
             and not line.endswith((".", "?", "!"))
             and (named or _TYPE_LABEL.match(line))
         ):
-            start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
             return start, start + len(line)
     return None
+
+
+def _first_lines(body: str, limit: int) -> Iterator[tuple[int, int, str]]:
+    """The page's first `limit` lines that hold a word (three letters running), each with its
+    number from 1, the offset where its text starts and the text without surrounding space."""
+    seen = 0
+    for match in re.finditer(r"[^\n]+", body):
+        line = match.group(0).strip()
+        if not re.search(r"[A-Za-z]{3}", line):
+            continue
+        seen += 1
+        if seen > limit:
+            return
+        yield seen, match.start() + (len(match.group(0)) - len(match.group(0).lstrip())), line
 
 
 # A UN meetings-coverage page names its sitting on a line of its own: "9659th Meeting (AM)".
@@ -326,16 +332,8 @@ def sitting_heading(body: str) -> tuple[int, int] | None:
     """The offsets of a numbered sitting's line among a page's first lines ("9659th Meeting
     (AM)", as UN meetings coverage heads every report), else None: the page reports that
     meeting, held on its publication date."""
-    seen = 0
-    for match in re.finditer(r"[^\n]+", body):
-        line = match.group(0).strip()
-        if not re.search(r"[A-Za-z]{3}", line):
-            continue
-        seen += 1
-        if seen > _SITTING_LINES:
-            return None
+    for _, start, line in _first_lines(body, _SITTING_LINES):
         if _SITTING.match(line):
-            start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
             return start, start + len(line)
     return None
 
