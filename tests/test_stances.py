@@ -128,11 +128,12 @@ def nlp():
     return load_nlp()
 
 
-def find_mentions(body: str, article_id: str) -> list[Mention]:
-    """Every surface form of FORMS in body, longest first, without overlaps."""
+def find_mentions(body: str, article_id: str, forms=FORMS) -> list[Mention]:
+    """Every surface form of `forms` (text, actor_id, how) in body, longest first, without
+    overlaps."""
     taken: list[tuple[int, int]] = []
     mentions = []
-    for text, actor_id, how in sorted(FORMS, key=lambda f: -len(f[0])):
+    for text, actor_id, how in sorted(forms, key=lambda f: -len(f[0])):
         for match in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", body):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
@@ -143,13 +144,13 @@ def find_mentions(body: str, article_id: str) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.char_start)
 
 
-def make_context(nlp, body: str) -> ArticleContext:
+def make_context(nlp, body: str, actors=ACTORS, forms=FORMS) -> ArticleContext:
     article = Article("a1", "a1.txt", None, None, None, date(2024, 1, 1), "day", "en", body, "sha")
     return ArticleContext(
         article=article,
         doc=nlp(body),
-        mentions=tuple(find_mentions(body, "a1")),
-        actors=ACTORS,
+        mentions=tuple(find_mentions(body, "a1", forms)),
+        actors=actors,
     )
 
 

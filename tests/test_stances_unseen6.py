@@ -6,15 +6,12 @@ own."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 import pytest
 
 from etl.context import ArticleContext
 from etl.stances import extract_stances
-from etl.types import Actor, Article, Mention
-from tests.test_stances import ACTORS, FORMS, triples
+from etl.types import Actor
+from tests.test_stances import ACTORS, FORMS, make_context, triples
 
 _ACTORS = {
     **ACTORS,
@@ -39,25 +36,8 @@ _FORMS = (
 )
 
 
-def _mentions(body: str) -> list[Mention]:
-    taken: list[tuple[int, int]] = []
-    mentions = []
-    for text, actor_id, how in sorted(_FORMS, key=lambda f: -len(f[0])):
-        for match in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", body):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            taken.append((start, end))
-            if actor_id:
-                mentions.append(Mention("a1", actor_id, start, end, text, how))
-    return sorted(mentions, key=lambda m: m.char_start)
-
-
 def _context(nlp, body: str) -> ArticleContext:
-    article = Article("a1", "a1.txt", None, None, None, date(2024, 1, 1), "day", "en", body, "sha")
-    return ArticleContext(
-        article=article, doc=nlp(body), mentions=tuple(_mentions(body)), actors=_ACTORS
-    )
+    return make_context(nlp, body, _ACTORS, _FORMS)
 
 
 @pytest.mark.parametrize(
