@@ -149,11 +149,7 @@ def marked_rows_frame(found: pd.DataFrame, filters: Filters, base_url: str = "")
     """The rows behind a chart's marks (briefing.evidence.rows) as its download holds them: one
     a figure or event, with its sentence, who, the article, outlet, date, a link to the
     sentence in its article, the confidence and the review status."""
-    links = [
-        base_url + evidence.article_link(filters, a, s, e)
-        for a, s, e in zip(found["article_id"], found["char_start"], found["char_end"])
-    ]
-    out = found.assign(link=links)
+    out = found.assign(link=evidence.sentence_links(found, filters, base_url))
     return out[list(MARKED_COLUMNS)].rename(columns=MARKED_COLUMNS).reset_index(drop=True)
 
 

@@ -376,6 +376,15 @@ def stance_rows(
     )
 
 
+def sentence_links(found: pd.DataFrame, filters: Filters, base_url: str = "") -> list[str]:
+    """Each row's link to its sentence highlighted in its article (article_id, char_start,
+    char_end), absolute when the dashboard's `base_url` is known."""
+    return [
+        base_url + article_link(filters, a, s, e)
+        for a, s, e in zip(found["article_id"], found["char_start"], found["char_end"])
+    ]
+
+
 def export_frame(found: pd.DataFrame, filters: Filters, base_url: str = "") -> pd.DataFrame:
     """The rows a chart's download holds, one per stance: source, target, polarity, the
     evidence sentence, the article's title, outlet, date and a link to the sentence in its
@@ -383,10 +392,7 @@ def export_frame(found: pd.DataFrame, filters: Filters, base_url: str = "") -> p
     the confidence and the review status."""
     if found.empty:
         return pd.DataFrame(columns=EXPORT_COLUMNS)
-    links = [
-        base_url + article_link(filters, a, s, e)
-        for a, s, e in zip(found["article_id"], found["char_start"], found["char_end"])
-    ]
+    links = sentence_links(found, filters, base_url)
     return pd.DataFrame(
         {
             "source": found["source"],
