@@ -43,8 +43,17 @@ DEFAULT_SETS = (
     ("real_dev4", "tests/real_dev4/articles", "tests/real_dev4/gold"),
     ("real_dev5", "tests/real_dev5/articles", "tests/real_dev5/gold"),
     ("real_dev6", "tests/real_dev6/articles", "tests/real_dev6/gold"),
+    ("real_dev7", "tests/real_dev7/articles", "tests/real_dev7/gold"),
 )
-REAL_SETS = ("real_dev", "real_dev2", "real_dev3", "real_dev4", "real_dev5", "real_dev6")
+REAL_SETS = (
+    "real_dev",
+    "real_dev2",
+    "real_dev3",
+    "real_dev4",
+    "real_dev5",
+    "real_dev6",
+    "real_dev7",
+)
 THRESHOLDS = tuple(round(0.2 + 0.05 * n, 2) for n in range(15))  # 0.20 … 0.90
 L2_C = 0.3  # inverse regularisation strength of scikit-learn's LogisticRegression
 SEED = 0
