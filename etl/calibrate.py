@@ -31,6 +31,12 @@ from etl.types import stable_id
 
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 FOLDS = 5
+# In the Platt step, the blind rows (`--frozen`) weigh this many times all tuned rows together.
+# The logistic weights learn from every row; the step that turns a score into a probability is
+# what must hold on text nobody tuned on, and the tuned sets' own rows (hundreds, mostly right
+# because the rules were fitted to them) would otherwise set it. 1.0 was chosen leave-one-set-out
+# on the blind rows of real_dev2 … real_dev7 (docs/confidence.md, "Blind rows in the Platt step").
+BLIND_PLATT_RATIO = 1.0
 # Gold sets needed to calibrate on whole held-out sets rather than on article folds.
 MIN_SETS = 3
 
@@ -44,6 +50,15 @@ class Sample:
     right: bool
     weight: float = 1.0  # the weight of its set (`--set ARTICLES GOLD WEIGHT`)
     set_index: int = 0
+    # Rows of a blind run (`--frozen`): written by code that had not seen the set.
+    blind: bool = False
+    # The set held out together with this one (a blind file and the live set of the same
+    # articles are one corpus: scoring one with a model that saw the other would leak); -1: none.
+    family: int = -1
+
+    @property
+    def held_group(self) -> int:
+        return self.family if self.family >= 0 else self.set_index
 
 
 @dataclass(frozen=True)
@@ -115,8 +130,10 @@ def freeze(db: Path, gold: Path) -> list[dict[str, Any]]:
     ]
 
 
-def read_frozen(path: Path, weight: float, set_index: int) -> dict[str, list[Sample]]:
-    """The rows of a `--freeze` file as samples of one set."""
+def read_frozen(
+    path: Path, weight: float, set_index: int, family: int = -1
+) -> dict[str, list[Sample]]:
+    """The rows of a `--freeze` file as blind samples of one set (held out with `family`)."""
     found: dict[str, list[Sample]] = {table: [] for table in ROW_TABLES}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -129,9 +146,20 @@ def read_frozen(path: Path, weight: float, set_index: int) -> dict[str, list[Sam
                 bool(row["right"]),
                 weight,
                 set_index,
+                blind=True,
+                family=family,
             )
         )
     return found
+
+
+def family_of(frozen: Path, sets: Sequence[GoldSet]) -> int:
+    """The index of the live set of the same articles as a blind file (its folder holds both:
+    `tests/real_dev7/blind_rows.jsonl` beside `tests/real_dev7/articles`), else -1."""
+    for i, gold_set in enumerate(sets):
+        if gold_set.articles.resolve().parent == frozen.resolve().parent:
+            return i
+    return -1
 
 
 # --- fitting -------------------------------------------------------------------------------
@@ -206,6 +234,17 @@ def fit_logistic(samples: Sequence[Sample], l2: float) -> TableModel:
     return TableModel(float(w[0]), dict(zip(vocabulary, map(float, w[1:]), strict=True)))
 
 
+def platt_weights(samples: Sequence[Sample], ratio: float = BLIND_PLATT_RATIO) -> list[float]:
+    """Row weights for the Platt step: blind rows scaled so that together they weigh `ratio`
+    times all tuned rows (unchanged when either kind is missing)."""
+    blind = sum(s.weight for s in samples if s.blind)
+    tuned = sum(s.weight for s in samples if not s.blind)
+    if not blind or not tuned:
+        return [s.weight for s in samples]
+    scale = ratio * tuned / blind
+    return [s.weight * scale if s.blind else s.weight for s in samples]
+
+
 def fit_platt(
     scores: Sequence[float], labels: Sequence[bool], weights: Sequence[float] | None = None
 ) -> tuple[float, float]:
@@ -233,8 +272,8 @@ def groups(samples: Sequence[Sample], k: int = FOLDS) -> list[int]:
     """The held-out groups that calibrate the model: whole gold sets when there are at least
     `MIN_SETS` of them (a set is a corpus of its own outlets, formats and annotator, so a
     model scored on a set it never saw is scored as on a new corpus), else article folds."""
-    if len({s.set_index for s in samples}) >= MIN_SETS:
-        return [s.set_index for s in samples]
+    if len({s.held_group for s in samples}) >= MIN_SETS:
+        return [s.held_group for s in samples]
     return folds(samples, k)
 
 
@@ -269,7 +308,7 @@ def cross_validated(
     """Out-of-fold logistic scores, and probabilities whose Platt step also left the fold out."""
     scores = out_of_fold_scores(samples, l2, k)
     labels = [s.right for s in samples]
-    weights = [s.weight for s in samples]
+    weights = platt_weights(samples)
     assignment = folds(samples, k)
     probabilities = [0.0] * len(samples)
     for fold in sorted(set(assignment)):
@@ -291,7 +330,7 @@ def fit_calibrated(samples: Sequence[Sample], l2: float, k: int = FOLDS) -> Tabl
     Scores of unseen corpora are less sure than scores of seen ones, and the scaling learns by
     how much."""
     scores = out_of_fold_scores(samples, l2, k, groups(samples, k))
-    scale, shift = fit_platt(scores, [s.right for s in samples], [s.weight for s in samples])
+    scale, shift = fit_platt(scores, [s.right for s in samples], platt_weights(samples))
     model = fit_logistic(samples, l2)
     return TableModel(model.intercept, model.weights, scale, shift)
 
@@ -311,13 +350,14 @@ class TableFit:
 
 def out_of_set(samples: Sequence[Sample], l2: float, k: int = FOLDS) -> list[float]:
     """Each row's confidence from a model (weights and Platt scaling) fitted on the other sets
-    only: how the confidence carries to a corpus it has never seen."""
+    only (a blind file and the live set of the same articles are held out together): how the
+    confidence carries to a corpus it has never seen."""
     probabilities = [0.0] * len(samples)
-    for held in sorted({s.set_index for s in samples}):
-        train = [s for s in samples if s.set_index != held]
+    for held in sorted({s.held_group for s in samples}):
+        train = [s for s in samples if s.held_group != held]
         model = fit_calibrated(train, l2, k) if train else TableModel(0.0, {})
         for i, s in enumerate(samples):
-            if s.set_index == held:
+            if s.held_group == held:
                 probabilities[i] = model.probability(s.features)
     return probabilities
 
@@ -360,7 +400,7 @@ def fit_table(samples: Sequence[Sample], k: int = FOLDS) -> TableFit:
     if not samples:
         return TableFit(TableModel(0.0, {}), L2_GRID[0], evaluate.Reliability.of(()), 0, 0)
     weights = [s.weight for s in samples]
-    by_set = len({s.set_index for s in samples}) >= MIN_SETS
+    by_set = len({s.held_group for s in samples}) >= MIN_SETS
     best = None
     for l2 in L2_GRID:
         if by_set:
@@ -549,7 +589,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     for j, gold_set in enumerate(frozen):
-        for table, rows in read_frozen(gold_set.articles, gold_set.weight, len(sets) + j).items():
+        family = family_of(gold_set.articles, sets)
+        found = read_frozen(gold_set.articles, gold_set.weight, len(sets) + j, family)
+        for table, rows in found.items():
             samples[table] += rows
     sets = [*sets, *frozen]
     fits = fit(samples, args.folds)

@@ -135,3 +135,31 @@ def test_the_set_by_set_report_names_each_set_and_table():
     assert all(f"set{i}:" in report for i in range(3))
     data = calibrate.model_file(fits, sets)
     assert set(data["tables"]["figures"]["leave_one_set_out_by_set"]) == {"set0", "set1", "set2"}
+
+
+def test_blind_rows_weigh_as_much_as_every_tuned_row_in_the_platt_step():
+    tuned = _sets([0.95, 0.95, 0.95])  # 180 rows of weight 1
+    blind = [dataclasses.replace(s, set_index=3, blind=True, family=0) for s in _sets([0.5], 30)]
+    weights = calibrate.platt_weights(tuned + blind, ratio=1.0)
+    assert sum(weights[:180]) == 180
+    assert abs(sum(weights[180:]) - 180) < 1e-9
+    assert calibrate.platt_weights(tuned, ratio=1.0) == [1.0] * 180  # no blind rows: unchanged
+
+
+def test_tuned_sets_right_95_percent_do_not_promise_it_when_blind_rows_are_right_half_the_time():
+    tuned = _sets([0.95, 0.95, 0.95])
+    blind = [
+        dataclasses.replace(s, set_index=3 + s.set_index, blind=True, family=s.set_index)
+        for s in _sets([0.5, 0.5, 0.5], 30)
+    ]
+    p = calibrate.fit_table(tuned + blind).model.probability(["x=1"])
+    assert 0.6 < p < 0.85  # between the blind share and the tuned share, far below 0.95
+
+
+def test_a_blind_file_is_held_out_with_the_live_set_of_the_same_articles(tmp_path):
+    live = calibrate.GoldSet(tmp_path / "real_dev9" / "articles", tmp_path / "real_dev9" / "gold")
+    other = calibrate.GoldSet(tmp_path / "real_dev8" / "articles", tmp_path / "real_dev8" / "gold")
+    assert calibrate.family_of(tmp_path / "real_dev9" / "blind_rows.jsonl", [other, live]) == 1
+    assert calibrate.family_of(tmp_path / "elsewhere" / "rows.jsonl", [other, live]) == -1
+    blind = dataclasses.replace(_sets([0.5], 6)[0], set_index=2, blind=True, family=1)
+    assert calibrate.groups([*_sets([0.9, 0.9]), blind])[-1] == 1
