@@ -329,6 +329,11 @@ def _axis_shares(values: pd.Series, panel: pd.DataFrame) -> list[float]:
 TIMELINE_PLOT_PX = 420  # px of the head-count timeline's plot on the narrowest wide screen
 PHONE_TIMELINE_PX = 270  # and on a 390 px phone
 LABEL_PX = 6.5  # about how wide a character of a dot's label is (theme.SCREEN.label)
+LABEL_LINE_PX = 16  # and how tall its line is
+# px of the timeline's plot height: on a wide screen, and on a phone, where the legend above it
+# and the source line below take more of the chart's 500 px.
+TIMELINE_PLOT_HEIGHT = 330
+TIMELINE_PLOT_HEIGHT_PHONE = 230
 
 
 @_plain_inputs
@@ -350,13 +355,27 @@ def figures_timeline(df: pd.DataFrame, source: str, plot_px: int = TIMELINE_PLOT
         df["precision"] = "day"
     df["when"] = [when(lab, p) for lab, p in zip(df["as_of_label"], df["precision"])]
     df["shown"] = _figure_texts(df)
+    narrow = plot_px < TIMELINE_PLOT_PX
+    # On a phone a label is the figure alone (who cited it is in the hover): "source not
+    # stated: 1,151,057" took most of the plot's width and ran over the dots beside it.
     df["label"] = [
-        f"{_short(c, 20)}: {_short(v, FIGURE_CHARS)}" for c, v in zip(df["cited_by"], df["shown"])
+        _short(v, FIGURE_CHARS) if narrow else f"{_short(c, 20)}: {_short(v, FIGURE_CHARS)}"
+        for c, v in zip(df["cited_by"], df["shown"])
     ]
     x_share = _shares(pd.to_datetime(df["as_of"]).map(pd.Timestamp.timestamp))
     df["x_share"] = [0.06 + 0.88 * x for x in x_share]  # within the padded date range
     axis = value_axis(df["value"])
     log = axis.get("type") == "log"
+    if log:
+        axis["range"] = _log_range(df["value"], right=0.5)
+    else:
+        axis["range"] = [0, float(df["value"].max()) * 1.2]
+    # Heights as shares of the drawn axis (its range, not the values' own span).
+    lo, hi = axis["range"]
+    df["y_share"] = [
+        ((math.log10(max(v, 1)) if log else float(v)) - lo) / ((hi - lo) or 1.0)
+        for v in df["value"]
+    ]
     order = df.sort_values("value", ascending=False)
     # Label width as a share of the plot (~6.5 px a character).
     widths = [min(0.95, LABEL_PX * len(t) / plot_px) for t in order["label"]]
@@ -365,7 +384,23 @@ def figures_timeline(df: pd.DataFrame, source: str, plot_px: int = TIMELINE_PLOT
         x + w / 2 if x < 0.25 else x - w / 2 if x > 0.75 else x
         for x, w in zip(order["x_share"], widths)
     ]
-    labelled = spaced_labels(centres, _shares(order["value"], log), widths, height=0.1)
+    plot_height = TIMELINE_PLOT_HEIGHT_PHONE if narrow else TIMELINE_PLOT_HEIGHT
+    line = LABEL_LINE_PX / plot_height
+    labelled = spaced_labels(centres, list(order["y_share"]), widths, height=line * 1.4)
+    # Nor over another dot (12 px): a label sits a line high, just above its own dot.
+    dot_x, dot_y = 6 / plot_px, 6 / plot_height
+    dots = list(zip(order["x_share"], order["y_share"]))
+    for k, (c, w, y) in enumerate(zip(centres, widths, order["y_share"])):
+        if not labelled[k]:
+            continue
+        bottom = y + 8 / plot_height
+        labelled[k] = not any(
+            j != k
+            and abs(dx - c) < w / 2 + dot_x
+            and dy + dot_y > bottom
+            and dy - dot_y < bottom + line
+            for j, (dx, dy) in enumerate(dots)
+        )
     keep = dict(zip(order.index, labelled))
     fig = go.Figure()
     for category, group in df.groupby("category", sort=False):
@@ -392,10 +427,6 @@ def figures_timeline(df: pd.DataFrame, source: str, plot_px: int = TIMELINE_PLOT
             + " · %{customdata[1]}<br>cited by %{customdata[2]} in %{customdata[3]}"
             "<br>as of %{customdata[4]}<extra></extra>",
         )
-    if log:
-        axis["range"] = _log_range(df["value"], right=0.5)
-    else:
-        axis["range"] = [0, float(df["value"].max()) * 1.2]
     fig.update_yaxes(**axis)
     fig.update_traces(cliponaxis=False)
     fig.update_xaxes(range=_padded_dates(df["as_of"], share=0.07))
