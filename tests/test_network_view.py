@@ -277,3 +277,24 @@ def test_short_labels_never_merge_two_names():
     labels = charts.short_labels(["Minister of Foreign Affairs of Canada"] * 1
                                  + ["Minister of Foreign Affairs of Russia"], 22)  # fmt: skip
     assert len(set(labels)) == 2 and all(len(label) <= 22 for label in labels)
+
+
+def test_a_hubs_name_on_its_own_circle_is_written_above_the_arrows():
+    # Plotly draws the arrows (annotations) above every trace: a name on a crowded hub's circle
+    # was hidden under them. It is written again as an annotation after the arrows.
+    nodes, edges = busy_network(40)
+    _, fig = drawn(nodes, edges)
+    inner = [
+        text
+        for trace in fig.data
+        if trace.mode == "markers+text"
+        for text, where in zip(trace.text, trace.textposition)
+        if text and where == "middle center"
+    ]
+    assert inner  # a knot of forty actors leaves some hub no room beside its circle
+    annotations = list(fig.layout.annotations)
+    above = [a for a in annotations if a.name == "name on circle"]
+    assert sorted(a.text for a in above) == sorted(inner)
+    last_arrow = max(i for i, a in enumerate(annotations) if a.showarrow)
+    assert all(annotations.index(a) > last_arrow for a in above)
+    assert all(a.bgcolor and not a.showarrow for a in above)

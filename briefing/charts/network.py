@@ -366,6 +366,29 @@ def actor_network(
     )
     nodes["label"] = [d if w else "" for d, w in zip(drawn, where)]
     nodes["position"] = [w or "middle right" for w in where]
+    # A name on its own circle (a hub with no room beside it) would sit under the arrows, which
+    # Plotly draws above every trace: it is written again above them, on a light box.
+    on_circle = nodes[(nodes["position"] == "middle center") & (nodes["label"] != "")]
+    fig.update_layout(
+        annotations=[
+            *arrows,
+            *(
+                {
+                    "x": x,
+                    "y": y,
+                    "text": f"<b>{label}</b>" if actor == selected else label,
+                    "showarrow": False,
+                    "bgcolor": "rgba(255,255,255,0.8)",
+                    "borderpad": 1,
+                    "font": {"size": canvas.font, "color": theme.TEXT},
+                    "name": "name on circle",
+                }
+                for x, y, label, actor in zip(
+                    on_circle["x"], on_circle["y"], on_circle["label"], on_circle["actor_id"]
+                )
+            ),
+        ]
+    )
     if colour_by == "country":
         nodes["colour"] = [
             theme.colour_for(c if isinstance(c, str) else None, colours)
