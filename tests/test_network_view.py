@@ -279,22 +279,29 @@ def test_short_labels_never_merge_two_names():
     assert len(set(labels)) == 2 and all(len(label) <= 22 for label in labels)
 
 
-def test_a_hubs_name_on_its_own_circle_is_written_above_the_arrows():
-    # Plotly draws the arrows (annotations) above every trace: a name on a crowded hub's circle
-    # was hidden under them. It is written again as an annotation after the arrows.
+def test_every_name_is_written_above_the_arrows_where_its_node_text_is():
+    # Plotly draws the arrows (annotations) above every trace: in a dense network the names
+    # drawn as the nodes' text were hidden under them. Each is written again after the arrows.
     nodes, edges = busy_network(40)
     _, fig = drawn(nodes, edges)
-    inner = [
-        text
+    texts = {
+        text: where
         for trace in fig.data
         if trace.mode == "markers+text"
         for text, where in zip(trace.text, trace.textposition)
-        if text and where == "middle center"
-    ]
-    assert inner  # a knot of forty actors leaves some hub no room beside its circle
+        if text
+    }
     annotations = list(fig.layout.annotations)
-    above = [a for a in annotations if a.name == "name on circle"]
-    assert sorted(a.text for a in above) == sorted(inner)
+    above = [a for a in annotations if a.name == charts.NAME_ABOVE]
+    assert sorted(a.text for a in above) == sorted(texts)
     last_arrow = max(i for i, a in enumerate(annotations) if a.showarrow)
     assert all(annotations.index(a) > last_arrow for a in above)
-    assert all(a.bgcolor and not a.showarrow for a in above)
+    for a in above:
+        where = texts[a.text]
+        assert a.bgcolor and not a.showarrow
+        if where.endswith("right"):
+            assert a.xanchor == "left" and a.xshift > 0
+        if where.startswith("top"):
+            assert a.yanchor == "bottom" and a.yshift > 0
+        if where == "middle center":
+            assert (a.xanchor, a.yanchor, a.xshift, a.yshift) == ("center", "middle", 0, 0)

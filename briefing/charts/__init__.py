@@ -62,9 +62,9 @@ from briefing.charts.figures import (
     value_axis,
 )
 from briefing.charts.network import (
-    HALO,
     INNER_LABEL_SIZE,
     LEGEND_ROW_PX,
+    NAME_ABOVE,
     NAME_LINE,
     NETWORK_HEIGHT,
     NETWORK_X,
@@ -145,10 +145,10 @@ __all__ = [
     "stance_matrix",
     "stances_over_time",
     "statements_over_time",
-    "HALO",
     "INNER_LABEL_SIZE",
     "LEGEND_ROW_PX",
     "LabelCanvas",
+    "NAME_ABOVE",
     "NAME_LINE",
     "NETWORK_HEIGHT",
     "NETWORK_X",
