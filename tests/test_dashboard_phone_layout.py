@@ -409,3 +409,27 @@ def test_the_margins_worked_out_without_a_figure_are_those_finish_sets():
         )
         assert (frame.top + frame.band, frame.bottom) == (fig.layout.margin.t, fig.layout.margin.b)
         assert fig.layout.title.text == frame.title_text
+
+
+def test_a_phones_panels_of_sums_keep_room_between_an_axis_title_and_the_next_title():
+    # Dollars and an unstated currency in two panels: on a phone the second panel's title sat
+    # on the first panel's axis title ("money in dollars ($)").
+    frame = pd.DataFrame(
+        {
+            "measure": ["money"] * 3,
+            "currency": ["USD", "USD", "unknown"],
+            "category": ["aid_money"] * 3,
+            "location": ["Syria", "unspecified", "unspecified"],
+            "largest": [1.0e9, 6.3e8, 3.32e9],
+            "largest_text": ["more than $1 billion", "$630 million", "3.32 billion"],
+            "qualifier": [None] * 3,
+            "figures": [1, 1, 1],
+            "articles": [1, 1, 1],
+        }
+    )
+    phone = charts.for_phone(views._phone_places(frame, SOURCE, "Largest sum cited, by place"))
+    plot = phone.layout.height - phone.layout.margin.t - phone.layout.margin.b
+    upper, lower = phone.layout.yaxis.domain, phone.layout.yaxis2.domain
+    gap = (upper[0] - lower[1]) * plot
+    # ticks (about 18 px), the axis title (18) and the next panel's title (22)
+    assert gap >= 60, gap

@@ -205,6 +205,11 @@ def _roomier(share: float) -> str:
 PHONE_PLACE_PX = 170  # px of a by-place chart's plot on a phone, beside its place names
 
 
+PLACE_ROW_PX = 30  # px a place's row of dots takes
+PANEL_GAP_PX = 100  # px between two panels: ticks, the axis title, the next panel's title
+PLACE_FRAME_PX = 220  # px of a by-place chart outside its plot (title, source line) on a phone
+
+
 @_plain_inputs
 def figures_by_place(df: pd.DataFrame, source: str, plot_px: int | None = None) -> go.Figure:
     """Largest value cited per category and place, as dots (measure, currency, category,
@@ -240,11 +245,16 @@ def figures_by_place(df: pd.DataFrame, source: str, plot_px: int | None = None) 
     ]
     panels = _panels(df)
     rows = [part["row"].nunique() for *_, part in panels]
+    # Between two panels, room in px for the upper one's ticks and axis title and the lower
+    # one's title (a share of the height alone left a phone's shorter plot with the title on
+    # the axis title above it).
+    plot = PLACE_ROW_PX * sum(rows) + PANEL_GAP_PX * (len(panels) - 1) + 60
+    height = max(360, plot + PLACE_FRAME_PX)
     fig = make_subplots(
         rows=len(panels),
         cols=1,
         row_heights=[r / sum(rows) for r in rows],
-        vertical_spacing=min(0.2, 0.5 / len(panels)) if len(panels) > 1 else 0.0,
+        vertical_spacing=PANEL_GAP_PX / plot if len(panels) > 1 else 0.0,
         subplot_titles=[panel_title(m, c).capitalize() for m, c, _ in panels]
         if len(panels) > 1
         else None,
@@ -312,7 +322,7 @@ def figures_by_place(df: pd.DataFrame, source: str, plot_px: int | None = None) 
             axis["range"] = [0, float(part["largest"].max()) * 1.5]
         fig.update_xaxes(**axis, row=row, col=1)
     fig.update_layout(showlegend=False)
-    return _finish(fig, title, source, height=max(360, 120 * len(panels) + 30 * sum(rows)))
+    return _finish(fig, title, source, height=height)
 
 
 def _axis_shares(values: pd.Series, panel: pd.DataFrame) -> list[float]:
