@@ -65,13 +65,18 @@ def per_article(stances: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# The most bars a period chart draws before it takes longer periods: at a phone's width (about
+# 330 px of plot) sixteen bars stay about 15 px wide, never hairlines.
+MAX_BARS = 16
+
+
 def bin_size(first: pd.Timestamp, last: pd.Timestamp) -> str:
-    """Months for up to two years, quarters up to six, years beyond: bars stay readable."""
-    months = (last.year - first.year) * 12 + last.month - first.month + 1
-    if months <= 24:
-        return "M"
-    if months <= 72:
-        return "Q"
+    """The shortest period (month, quarter, year) that spans first..last in at most MAX_BARS
+    bars, empty periods included; years beyond that: bars stay readable on a phone."""
+    for size in ("M", "Q"):
+        periods = len(pd.period_range(first.to_period(size), last.to_period(size), freq=size))
+        if periods <= MAX_BARS:
+            return size
     return "Y"
 
 

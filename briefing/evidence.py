@@ -27,11 +27,12 @@ from briefing import queries
 from briefing.filters import Filters
 from briefing.queries import CACHE, Warehouse, confidence_label
 from briefing.reviewing import review_link
-from briefing.text import md_escape
+from briefing.text import md_escape, shorten
 from etl import safe_json
 
 KINDS = ("stances", "actor", "figures", "event")
 MAX_ROWS = 50  # evidence rows listed under a chart for one selection
+TITLE_CHARS = 80  # of an article's headline in an evidence row's line
 SIDE_ID = {
     # The id a stance chart's side carries: a country chart groups actors into their country,
     # an actor of no known country standing for itself (as queries.stance_counts does).
@@ -271,6 +272,8 @@ def list_marks(ctx, box_key: str, marks: list[dict], title: str, limit: int = MA
                     f"{row.what}: {row.who}" if row.subject == "stances" else row.who,
                     row.date or "undated",
                     row.outlet or "outlet not recorded",
+                    # The article's headline, or what stands in for one (queries._headlined).
+                    shorten(row.title, TITLE_CHARS),
                     f"confidence {row.confidence_label}",
                     f"status {row.status}",
                 ]

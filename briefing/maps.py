@@ -93,6 +93,26 @@ def place_counts(wh: Warehouse, f: Filters) -> pd.DataFrame:
 
 
 @st.cache_data(**CACHE)
+def event_places(wh: Warehouse, f: Filters) -> pd.DataFrame:
+    """Each event under the filters whose location the gazetteer resolves (event_id, place_id,
+    place: the place's own name), so events are grouped by the place, not by how an article
+    spelled it ("Idleb" and "Idlib" are one city; "Hadi", a name, is no place). Empty (with
+    these columns) for a warehouse written before places were recorded."""
+    if not has_places(wh):
+        return pd.DataFrame(columns=["event_id", "place_id", "place"])
+    return queries._run(
+        wh,
+        "events",
+        f,
+        """
+        SELECT r.event_id, p.place_id, p.name AS place
+        FROM rows r
+        JOIN row_places l ON l.table_name = 'events' AND l.row_id = r.event_id
+        JOIN places p ON p.place_id = l.place_id""",
+    )
+
+
+@st.cache_data(**CACHE)
 def unplaced(wh: Warehouse, f: Filters, show: str = "both") -> Unplaced:
     """What the map leaves out under the filters, and why (never dropped silently)."""
     parts = {

@@ -30,7 +30,7 @@ from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
-from briefing.text import column_label, quoted, xml_safe
+from briefing.text import article_title, column_label, quoted, xml_safe
 from briefing.theme import ACCENT, DECK_FONT, MUTED_TEXT, TEXT
 
 
@@ -391,7 +391,7 @@ def _add_source_slides(deck: Deck, sources: tuple[Source, ...], total: int | Non
                 _fit(source.published or "", widths[1], 14),
                 _fit(
                     _shorten(
-                        source.title or source.url or "(no headline in the text)",
+                        article_title(source.title, source.outlet, source.published),
                         SOURCE_TITLE_CHARS,
                     ),
                     widths[2],

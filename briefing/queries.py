@@ -50,7 +50,7 @@ import streamlit as st
 
 from briefing import quantities
 from briefing.filters import HIGH_CONFIDENCE, FilterOptions, Filters
-from briefing.text import md_escape, word_window
+from briefing.text import article_title, has_headline, md_escape, word_window
 from etl import derived
 from etl.inputs import display_path, hide_paths
 from etl.load import DEFAULT_GAZETTEER
@@ -186,15 +186,49 @@ def _frame(
     datetime64[us], as `.df()` gives them; an empty result as `.df()` gives it)."""
     with _cursors(wh.path, wh.version).lent() as cursor:
         if not many:
-            return cursor.execute(sql, params or []).df()
+            return _headlined(wh, cursor.execute(sql, params or []).df())
         table = cursor.sql(sql, params=params or []).to_arrow_table()
         if table.num_rows == 0:
-            return cursor.execute(sql, params or []).df()
+            return _headlined(wh, cursor.execute(sql, params or []).df())
         df = table.to_pandas(date_as_object=False)
         for column in df.columns:
             if pd.api.types.is_datetime64_dtype(df[column]):
                 df[column] = df[column].astype("datetime64[us]")
+        return _headlined(wh, df)
+
+
+def _headlined(wh: Warehouse, df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with every article's `title` as readers see it (briefing.text.article_title): an
+    article whose text has no headline is named by its outlet, date and first words, in every
+    table, evidence list, download and pack alike. Frames without article_id are unchanged."""
+    if "title" not in df.columns or "article_id" not in df.columns or df.empty:
         return df
+    missing = ~df["title"].map(has_headline)
+    if not missing.any():
+        return df
+    names = headline_stand_ins(wh)
+    out = df.copy()
+    out["title"] = out["title"].astype(object)
+    out.loc[missing, "title"] = [
+        names.get(a, article_title(None)) for a in out.loc[missing, "article_id"]
+    ]
+    return out
+
+
+@st.cache_data(**CACHE)
+def headline_stand_ins(wh: Warehouse) -> dict[str, str]:
+    """Article id -> the name shown for each article without a headline (outlet, date, first
+    words); articles with a headline are not listed."""
+    with _cursors(wh.path, wh.version).lent() as cursor:
+        df = cursor.execute(
+            f"""SELECT a.article_id, a.outlet, fa.date_label, left(a.body, 400) AS opening
+            FROM articles a JOIN {flat("articles")} fa ON fa.article_id = a.article_id
+            WHERE a.title IS NULL OR trim(a.title) = ''"""
+        ).df()
+    return {
+        row.article_id: article_title(None, row.outlet, row.date_label, row.opening)
+        for row in df.itertuples(index=False)
+    }
 
 
 @st.cache_data(**CACHE)
@@ -1081,7 +1115,7 @@ def actor_statements(wh: Warehouse, f: Filters, actor_id: str, limit: int = 50) 
         f,
         f"""
         SELECT date_label AS date, quote, is_direct, outlet, title,
-               {confidence_label()} AS confidence
+               {confidence_label()} AS confidence, article_id
         FROM rows WHERE speaker_id = ? ORDER BY row_date DESC NULLS LAST LIMIT ?""",
         [actor_id, limit],
     )
@@ -1138,7 +1172,8 @@ def statement_context(wh: Warehouse, statement_id: str, window: int = 400) -> di
     df = _frame(
         wh,
         f"""
-        SELECT s.char_start, s.char_end, a.body, a.title, a.outlet, a.url, fa.date_label
+        SELECT s.char_start, s.char_end, a.body, a.title, a.outlet, a.url, fa.date_label,
+               a.article_id
         FROM statements s JOIN articles a ON a.article_id = s.article_id
         JOIN {flat("articles")} fa ON fa.article_id = s.article_id
         WHERE s.statement_id = ?""",
@@ -1361,15 +1396,16 @@ def evidence(
 def sources(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
     """The articles under the filters, oldest first: outlet, published (at its precision),
     title, url."""
-    return _run(
+    found = _run(
         wh,
         "articles",
         f,
         """
-        SELECT outlet, date_label AS published, title, url
+        SELECT outlet, date_label AS published, title, url, article_id
         FROM rows ORDER BY row_date NULLS LAST, outlet, title LIMIT ?""",
         [limit],
     )
+    return found.drop(columns=["article_id"])
 
 
 @st.cache_data(**CACHE)
@@ -1393,13 +1429,14 @@ def sources_behind(
     found = _frame(
         wh,
         f"""WITH ids AS ({ids})
-        SELECT outlet, date_label AS published, title, url, count(*) OVER () AS total
+        SELECT outlet, date_label AS published, title, url, article_id,
+               count(*) OVER () AS total
         FROM {flat("articles")} SEMI JOIN ids USING (article_id)
         ORDER BY row_date NULLS LAST, outlet, title LIMIT ?""",
         params + [limit],
     )
     total = int(found["total"].iloc[0]) if not found.empty else 0
-    return found.drop(columns=["total"]), total
+    return found.drop(columns=["total", "article_id"]), total
 
 
 # --- the page for adding articles ------------------------------------------------------------

@@ -7,7 +7,9 @@ other pages (Saved views) read titles from PAGES. The package never imports app.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 PAGES = (
     ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
@@ -38,6 +40,54 @@ def title_of(url_path: str) -> str:
     return next((title for _, title, _, url in PAGES if url == wanted), url_path)
 
 
+# Other names a person or an old link may use for a page, beyond its url_path, title and file.
+_OTHER_NAMES = {
+    "": ("home", "index", "main", "app", "start", "dashboard"),
+    "dyad": ("pair", "pairs"),
+    "views": ("saved",),
+    "add": ("upload", "intake"),
+}
+
+
+def _key(name: str) -> str:
+    """A page name as typed, reduced to what tells pages apart: 'Actor%20network/' and
+    'actor_network' are both 'actor-network'."""
+    text = unquote(name).strip().strip("/").lower()
+    text = text.rsplit("/", 1)[-1].removesuffix(".py")
+    return "-".join(re.split(r"[\s_\-]+", text)).strip("-")
+
+
+def page_for(typed: str) -> str | None:
+    """The url_path of the page someone typed or a link carries ("" for the default page), by
+    its url_path, its title or its file, in any case: '/overview', '/Overview',
+    '/humanitarian-figures', '/figures.py', '/pair'. None when no page is called that."""
+    key = _key(typed)
+    names: dict[str, str] = {}
+    for path, title, _, url in PAGES:
+        page = "" if url == DEFAULT else url
+        for name in (url, title, Path(path).stem, *_OTHER_NAMES.get(page, ())):
+            names.setdefault(_key(name), page)
+    for name in _OTHER_NAMES[""]:
+        names.setdefault(name, "")
+    return names.get(key)
+
+
+def _follow_typed_page() -> None:
+    """Open the page a typed address names, whatever name it uses (Streamlit knows each page
+    by one url_path only, and the default page by none: '/overview' would be 'Page not
+    found')."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    manager = getattr(ctx, "pages_manager", None)
+    typed = getattr(manager, "intended_page_name", None)
+    if manager is None or not typed or manager.intended_page_script_hash:
+        return
+    wanted = page_for(typed)
+    if wanted is not None and wanted != typed:
+        manager.set_script_intent("", wanted)
+
+
 def run() -> None:
     """Navigation, global filters and the warehouse check; the chosen page does the rest. The
     URL holds the filters and every page's choices (briefing/page_state.py)."""
@@ -48,6 +98,7 @@ def run() -> None:
     st.set_page_config(page_title="Briefing dashboard", page_icon=str(FAVICON), layout="wide")
     if not auth.gate([url for *_, url in PAGES]):
         return  # the sign-in screen was the only page: nothing of the data before sign-in
+    _follow_typed_page()
     navigation = st.navigation(
         [
             st.Page(path, title=title, icon=icon, url_path=url, default=(i == 0))

@@ -175,6 +175,12 @@ COLUMN_LABELS = {
     "mark_rows": "rows in its mark",
 }
 
+# What stands in for an article's headline when the text has none: it says so first, then what
+# tells the article apart (outlet, date, its opening words), so it never reads as a headline.
+NO_HEADLINE = "[no headline]"
+OPENING_CHARS = 60  # the opening words shown, about a table cell's width
+
+
 # What a missing cell says, in the words the charts use ("source not stated"), never "None".
 MISSING_TEXT = {
     "cited_by": "source not stated",
@@ -183,7 +189,7 @@ MISSING_TEXT = {
     "location": "place not stated",
     "participants": "none named",
     "country": "no country",
-    "title": "untitled",
+    "title": NO_HEADLINE,
     "date": "undated",
     "date_label": "undated",
     "published": "undated",
@@ -231,6 +237,27 @@ def readable_cells(df: pd.DataFrame, skip: Iterable[str] = ()) -> pd.DataFrame:
             words = MISSING_TEXT.get(str(column), MISSING)
             out[column] = out[column].map(lambda v, w=words: w if _missing(v) else v)
     return out
+
+
+# --- article titles ------------------------------------------------------------------------
+
+
+def has_headline(title: object) -> bool:
+    """Whether `title` is a headline at all (not missing, not blank)."""
+    return not _missing(title) and bool(str(title).strip())
+
+
+def article_title(
+    title: object, outlet: object = None, published: object = None, opening: object = None
+) -> str:
+    """The one name of an article on screen, in downloads and in packs: its headline, or for an
+    article without one '[no headline] Reuters · 2020-03: “its first words…”'."""
+    if has_headline(title):
+        return " ".join(str(title).split())
+    known = [str(v).strip() for v in (outlet, published) if has_headline(v)]
+    words = shorten(opening, OPENING_CHARS)
+    label = f"{NO_HEADLINE} {' · '.join(known)}" if known else NO_HEADLINE
+    return f"{label}: “{words}”" if words else label
 
 
 # --- excerpts ------------------------------------------------------------------------------------

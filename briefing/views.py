@@ -18,7 +18,7 @@ import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
-from briefing import charts, evidence, network, quantities, queries
+from briefing import charts, evidence, maps, network, quantities, queries
 from briefing.ui import PageContext
 
 log = logging.getLogger(__name__)
@@ -380,13 +380,13 @@ def caption_events_timeline(df: pd.DataFrame) -> str:
 def caption_events_by_place(df: pd.DataFrame) -> str:
     if df.empty:
         return "No events under these filters."
-    places = df.loc[df["location"] != charts.NO_PLACE, "location"].value_counts()
+    places = charts.event_place(df).dropna().value_counts()
     if places.empty:
         return f"{_plural(len(df), 'event')}, none with a known place."
     said = f"Events in {_plural(len(places), 'place')}; most in {_top(places)}."
     placeless = len(df) - int(places.sum())
     if placeless:
-        said += f" {placeless:,} of {len(df):,} name no place and are not drawn."
+        said += f" {placeless:,} of {len(df):,} name no known place and are not drawn."
     return said
 
 
@@ -556,8 +556,7 @@ def _fewer_sides(counts: pd.DataFrame, source: str, side: str) -> go.Figure:
 
 
 def _fewer_event_places(table: pd.DataFrame, source: str) -> go.Figure | None:
-    placed = table["location"][table["location"] != charts.NO_PLACE] if not table.empty else []
-    places = len(set(placed))
+    places = charts.event_place(table).nunique() if not table.empty else 0
     if places <= SLIDE_BARS:
         return None
     fig = charts.events_by_place(table, source, top=SLIDE_BARS)
@@ -686,11 +685,25 @@ def events_source(ctx: PageContext, table: pd.DataFrame, with_statements: bool) 
     )
 
 
+def with_places(table: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """The events `table` with `place`, the name of the place each event's location resolves to
+    (missing where it names none the gazetteer knows), beside the location as written."""
+    if table.empty:
+        return table.assign(place=pd.Series(dtype=object))
+    named = places.drop_duplicates("event_id").set_index("event_id")["place"]
+    out = table.copy()
+    at = list(out.columns).index("location") + 1 if "location" in out.columns else len(out.columns)
+    out.insert(at, "place", out["event_id"].map(named).astype(object))
+    return out
+
+
 def events(ctx: PageContext, with_statements: bool = False) -> list[Chart]:
     """The Events page's charts. Statement events repeat the Statements page, so they are left
     out unless asked for."""
     wh, f = ctx.warehouse, ctx.filters
-    table = queries.events_table(wh, f, with_statements=with_statements)
+    table = with_places(
+        queries.events_table(wh, f, with_statements=with_statements), maps.event_places(wh, f)
+    )
     source = events_source(ctx, table, with_statements)
     data = table.drop(columns=["event_id"])
     return [

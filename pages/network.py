@@ -119,7 +119,7 @@ if ctx:
                     )
                 else:
                     show_table(
-                        said,
+                        said.drop(columns=["article_id"]),
                         hide_index=True,
                         width="stretch",
                         column_config={

@@ -14,7 +14,7 @@ import streamlit as st
 from briefing import queries, theme
 from briefing.article_review import review_section
 from briefing.downloads import pack_menu
-from briefing.text import Highlight, article_html, md_escape
+from briefing.text import Highlight, article_html, article_title, md_escape
 from briefing.ui import header, nothing_matches, page_context, show_table
 
 _LINKED = "sources_linked"  # the article link this session has already opened
@@ -60,7 +60,7 @@ if ctx:
             },
         )
         rows = event.selection.rows if event is not None else []
-        titles = dict(zip(table["article_id"], table["title"].fillna("(untitled)")))
+        titles = dict(zip(table["article_id"], table["title"].map(article_title)))
         ids = list(table["article_id"])
         linked = st.query_params.get("article")
         if linked and st.session_state.get(_LINKED) != linked:
@@ -81,7 +81,7 @@ if ctx:
         mark = _marked() if linked == chosen else None
         record = queries.article(wh, chosen)
         if record:
-            st.subheader(md_escape(record["title"] or "(untitled)"))
+            st.subheader(md_escape(record["title"]))
             published = record.get("published")
             published = None if published is None or pd.isna(published) else published
             st.caption(

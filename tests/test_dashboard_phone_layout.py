@@ -273,7 +273,41 @@ def test_a_phones_head_count_timeline_labels_fewer_dots_than_a_wide_one():
 
     wide = charts.figures_timeline(frame, SOURCE)
     phone = charts.figures_timeline(frame, SOURCE, plot_px=charts.PHONE_TIMELINE_PX)
-    assert 1 <= labelled(phone) < labelled(wide)
+    assert labelled(wide) >= 1 and labelled(phone) >= 1
+    # On a phone a label is the figure alone (who cited it is in the hover), and the labels
+    # kept never meet at the phone's plot width.
+    texts = [t for trace in phone.data for t in trace.text if t]
+    assert all(not t.startswith("UNHCR") for t in texts)
+    xs = [
+        x
+        for trace in phone.data
+        for x, t in zip(pd.to_datetime(pd.Series(trace.x)), trace.text)
+        if t
+    ]
+    span = (frame["as_of"].max() - frame["as_of"].min()) / 0.88
+    px = sorted((x - frame["as_of"].min()) / span * charts.PHONE_TIMELINE_PX for x in xs)
+    width = 6.5 * max(len(t) for t in texts)
+    assert all(b - a >= width for a, b in zip(px, px[1:]))
+
+
+def test_a_head_count_label_never_covers_another_dot():
+    # Two counts a few weeks apart at nearly the same height: the smaller one's dot sits where
+    # the larger one's label would go, so that label is left to the hover.
+    frame = pd.DataFrame(
+        {
+            "as_of": pd.to_datetime(["2019-01-01", "2019-01-20", "2015-01-01", "2023-01-01"]),
+            "value": [1_000_000, 1_400_000, 10, 20],
+            "value_text": ["1 million", "1.4 million", "10", "20"],
+            "qualifier": [None] * 4,
+            "category": ["refugees"] * 4,
+            "location": ["Syria"] * 4,
+            "cited_by": [None] * 4,
+            "outlet": ["x"] * 4,
+        }
+    )
+    fig = charts.figures_timeline(frame, SOURCE, plot_px=charts.PHONE_TIMELINE_PX)
+    shown = {t for trace in fig.data for t in trace.text if t}
+    assert "1.4 million" in shown and "1 million" not in shown
 
 
 def test_spread_labels_that_would_meet_at_a_phones_width_keep_their_figure_only():
@@ -375,3 +409,27 @@ def test_the_margins_worked_out_without_a_figure_are_those_finish_sets():
         )
         assert (frame.top + frame.band, frame.bottom) == (fig.layout.margin.t, fig.layout.margin.b)
         assert fig.layout.title.text == frame.title_text
+
+
+def test_a_phones_panels_of_sums_keep_room_between_an_axis_title_and_the_next_title():
+    # Dollars and an unstated currency in two panels: on a phone the second panel's title sat
+    # on the first panel's axis title ("money in dollars ($)").
+    frame = pd.DataFrame(
+        {
+            "measure": ["money"] * 3,
+            "currency": ["USD", "USD", "unknown"],
+            "category": ["aid_money"] * 3,
+            "location": ["Syria", "unspecified", "unspecified"],
+            "largest": [1.0e9, 6.3e8, 3.32e9],
+            "largest_text": ["more than $1 billion", "$630 million", "3.32 billion"],
+            "qualifier": [None] * 3,
+            "figures": [1, 1, 1],
+            "articles": [1, 1, 1],
+        }
+    )
+    phone = charts.for_phone(views._phone_places(frame, SOURCE, "Largest sum cited, by place"))
+    plot = phone.layout.height - phone.layout.margin.t - phone.layout.margin.b
+    upper, lower = phone.layout.yaxis.domain, phone.layout.yaxis2.domain
+    gap = (upper[0] - lower[1]) * plot
+    # ticks (about 18 px), the axis title (18) and the next panel's title (22)
+    assert gap >= 60, gap

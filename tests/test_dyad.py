@@ -52,14 +52,24 @@ def test_undated_articles_are_counted_apart_not_placed_in_time():
 @pytest.mark.parametrize(
     ("first", "last", "size"),
     [
-        ("2020-01-01", "2021-12-31", "M"),
-        ("2020-01-01", "2022-01-01", "Q"),
-        ("2016-01-01", "2021-12-31", "Q"),
+        ("2020-01-01", "2021-04-30", "M"),
+        ("2020-01-01", "2021-12-31", "Q"),
+        ("2018-01-01", "2021-12-31", "Q"),
+        ("2016-01-01", "2021-12-31", "Y"),
         ("2011-03-01", "2024-02-01", "Y"),
     ],
 )
 def test_periods_grow_with_the_span_so_bars_stay_readable(first, last, size):
     assert dyad.bin_size(pd.Timestamp(first), pd.Timestamp(last)) == size
+
+
+def test_a_long_pair_never_draws_more_bars_than_a_phone_shows_wide():
+    # Six years of quarters were 24 hairline bars on a phone.
+    articles = dyad.per_article(
+        stances(("a", "2016-02-03", "critical"), ("b", "2021-11-30", "supportive"))
+    )
+    size = dyad.bin_size(articles["row_date"].min(), articles["row_date"].max())
+    assert len(dyad.by_period(articles, size)) <= dyad.MAX_BARS
 
 
 def test_periods_are_labelled_as_people_say_them():

@@ -277,3 +277,31 @@ def test_short_labels_never_merge_two_names():
     labels = charts.short_labels(["Minister of Foreign Affairs of Canada"] * 1
                                  + ["Minister of Foreign Affairs of Russia"], 22)  # fmt: skip
     assert len(set(labels)) == 2 and all(len(label) <= 22 for label in labels)
+
+
+def test_every_name_is_written_above_the_arrows_where_its_node_text_is():
+    # Plotly draws the arrows (annotations) above every trace: in a dense network the names
+    # drawn as the nodes' text were hidden under them. Each is written again after the arrows.
+    nodes, edges = busy_network(40)
+    _, fig = drawn(nodes, edges)
+    texts = {
+        text: where
+        for trace in fig.data
+        if trace.mode == "markers+text"
+        for text, where in zip(trace.text, trace.textposition)
+        if text
+    }
+    annotations = list(fig.layout.annotations)
+    above = [a for a in annotations if a.name == charts.NAME_ABOVE]
+    assert sorted(a.text for a in above) == sorted(texts)
+    last_arrow = max(i for i, a in enumerate(annotations) if a.showarrow)
+    assert all(annotations.index(a) > last_arrow for a in above)
+    for a in above:
+        where = texts[a.text]
+        assert a.bgcolor and not a.showarrow
+        if where.endswith("right"):
+            assert a.xanchor == "left" and a.xshift > 0
+        if where.startswith("top"):
+            assert a.yanchor == "bottom" and a.yshift > 0
+        if where == "middle center":
+            assert (a.xanchor, a.yanchor, a.xshift, a.yshift) == ("center", "middle", 0, 0)

@@ -248,3 +248,15 @@ def test_the_reconciled_quantity_is_in_the_link_and_survives_a_page_switch(
     fresh = start(fixture_warehouse, monkeypatch, **link)
     fresh.switch_page("pages/reconcile.py").run()
     assert fresh.selectbox(key="reconcile_quantity").value == chosen
+
+
+def test_every_name_a_person_might_type_for_a_page_finds_it():
+    from briefing.site import PAGES, page_for
+
+    assert page_for("overview") == page_for("/Overview/") == page_for("home") == ""
+    assert page_for("Humanitarian%20figures") == page_for("humanitarian_figures") == "figures"
+    assert page_for("pair-over-time") == page_for("Pair") == "dyad"
+    assert page_for("saved-views") == "views" and page_for("add_articles.py") == "add"
+    assert page_for("no-such-page") is None
+    for path, title, _, url in PAGES[1:]:  # every page by its path, title and file
+        assert page_for(url) == page_for(title) == page_for(path) == url

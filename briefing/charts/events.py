@@ -122,12 +122,22 @@ def events_timeline(df: pd.DataFrame, source: str) -> go.Figure:
     return _finish(fig, title, source, height=max(320, 160 + 55 * n))
 
 
+def event_place(df: pd.DataFrame) -> pd.Series:
+    """Each event's place for grouping: its resolved place (`place`) when the table has one,
+    else (a warehouse without places) its location as written; missing when it has none."""
+    if "place" in df.columns:
+        return df["place"].where(df["place"].map(lambda v: isinstance(v, str) and bool(v)))
+    located = df["location"].where(df["location"].fillna(NO_PLACE) != NO_PLACE)
+    return located.astype(object)
+
+
 def no_place_note(total: int, placeless: int) -> str:
-    """'38 of 54 events name no place (not drawn)' for a chart of events by place."""
+    """'38 of 54 events name no known place (not drawn)' for a chart of events by place: no
+    place stated, or none the gazetteer knows."""
     if not placeless:
         return ""
     noun = "event names" if total == 1 else "events name"
-    return f"{placeless:,} of {total:,} {noun} no place (not drawn)"
+    return f"{placeless:,} of {total:,} {noun} no known place (not drawn)"
 
 
 @_plain_inputs
@@ -138,10 +148,10 @@ def events_by_place(df: pd.DataFrame, source: str, top: int = 15) -> go.Figure:
     title = "Events by place and type"
     if df.empty:
         return empty_figure(title, source)
-    placed = df[df["location"].fillna(NO_PLACE) != NO_PLACE]
+    placed = df.assign(location=event_place(df)).dropna(subset=["location"])
     note = no_place_note(len(df), len(df) - len(placed))
     if placed.empty:
-        return empty_figure(title, source, f"None of the {len(df):,} events names a place.")
+        return empty_figure(title, source, f"None of the {len(df):,} events names a known place.")
     counts = placed.groupby(["location", "event_type"], as_index=False).size()
     order = list(counts.groupby("location")["size"].sum().sort_values(ascending=False).index[:top])
     counts = counts[counts["location"].isin(order)]

@@ -205,6 +205,11 @@ def _roomier(share: float) -> str:
 PHONE_PLACE_PX = 170  # px of a by-place chart's plot on a phone, beside its place names
 
 
+PLACE_ROW_PX = 30  # px a place's row of dots takes
+PANEL_GAP_PX = 100  # px between two panels: ticks, the axis title, the next panel's title
+PLACE_FRAME_PX = 220  # px of a by-place chart outside its plot (title, source line) on a phone
+
+
 @_plain_inputs
 def figures_by_place(df: pd.DataFrame, source: str, plot_px: int | None = None) -> go.Figure:
     """Largest value cited per category and place, as dots (measure, currency, category,
@@ -240,11 +245,16 @@ def figures_by_place(df: pd.DataFrame, source: str, plot_px: int | None = None) 
     ]
     panels = _panels(df)
     rows = [part["row"].nunique() for *_, part in panels]
+    # Between two panels, room in px for the upper one's ticks and axis title and the lower
+    # one's title (a share of the height alone left a phone's shorter plot with the title on
+    # the axis title above it).
+    plot = PLACE_ROW_PX * sum(rows) + PANEL_GAP_PX * (len(panels) - 1) + 60
+    height = max(360, plot + PLACE_FRAME_PX)
     fig = make_subplots(
         rows=len(panels),
         cols=1,
         row_heights=[r / sum(rows) for r in rows],
-        vertical_spacing=min(0.2, 0.5 / len(panels)) if len(panels) > 1 else 0.0,
+        vertical_spacing=PANEL_GAP_PX / plot if len(panels) > 1 else 0.0,
         subplot_titles=[panel_title(m, c).capitalize() for m, c, _ in panels]
         if len(panels) > 1
         else None,
@@ -312,7 +322,7 @@ def figures_by_place(df: pd.DataFrame, source: str, plot_px: int | None = None) 
             axis["range"] = [0, float(part["largest"].max()) * 1.5]
         fig.update_xaxes(**axis, row=row, col=1)
     fig.update_layout(showlegend=False)
-    return _finish(fig, title, source, height=max(360, 120 * len(panels) + 30 * sum(rows)))
+    return _finish(fig, title, source, height=height)
 
 
 def _axis_shares(values: pd.Series, panel: pd.DataFrame) -> list[float]:
@@ -329,6 +339,11 @@ def _axis_shares(values: pd.Series, panel: pd.DataFrame) -> list[float]:
 TIMELINE_PLOT_PX = 420  # px of the head-count timeline's plot on the narrowest wide screen
 PHONE_TIMELINE_PX = 270  # and on a 390 px phone
 LABEL_PX = 6.5  # about how wide a character of a dot's label is (theme.SCREEN.label)
+LABEL_LINE_PX = 16  # and how tall its line is
+# px of the timeline's plot height: on a wide screen, and on a phone, where the legend above it
+# and the source line below take more of the chart's 500 px.
+TIMELINE_PLOT_HEIGHT = 330
+TIMELINE_PLOT_HEIGHT_PHONE = 230
 
 
 @_plain_inputs
@@ -350,13 +365,27 @@ def figures_timeline(df: pd.DataFrame, source: str, plot_px: int = TIMELINE_PLOT
         df["precision"] = "day"
     df["when"] = [when(lab, p) for lab, p in zip(df["as_of_label"], df["precision"])]
     df["shown"] = _figure_texts(df)
+    narrow = plot_px < TIMELINE_PLOT_PX
+    # On a phone a label is the figure alone (who cited it is in the hover): "source not
+    # stated: 1,151,057" took most of the plot's width and ran over the dots beside it.
     df["label"] = [
-        f"{_short(c, 20)}: {_short(v, FIGURE_CHARS)}" for c, v in zip(df["cited_by"], df["shown"])
+        _short(v, FIGURE_CHARS) if narrow else f"{_short(c, 20)}: {_short(v, FIGURE_CHARS)}"
+        for c, v in zip(df["cited_by"], df["shown"])
     ]
     x_share = _shares(pd.to_datetime(df["as_of"]).map(pd.Timestamp.timestamp))
     df["x_share"] = [0.06 + 0.88 * x for x in x_share]  # within the padded date range
     axis = value_axis(df["value"])
     log = axis.get("type") == "log"
+    if log:
+        axis["range"] = _log_range(df["value"], right=0.5)
+    else:
+        axis["range"] = [0, float(df["value"].max()) * 1.2]
+    # Heights as shares of the drawn axis (its range, not the values' own span).
+    lo, hi = axis["range"]
+    df["y_share"] = [
+        ((math.log10(max(v, 1)) if log else float(v)) - lo) / ((hi - lo) or 1.0)
+        for v in df["value"]
+    ]
     order = df.sort_values("value", ascending=False)
     # Label width as a share of the plot (~6.5 px a character).
     widths = [min(0.95, LABEL_PX * len(t) / plot_px) for t in order["label"]]
@@ -365,7 +394,23 @@ def figures_timeline(df: pd.DataFrame, source: str, plot_px: int = TIMELINE_PLOT
         x + w / 2 if x < 0.25 else x - w / 2 if x > 0.75 else x
         for x, w in zip(order["x_share"], widths)
     ]
-    labelled = spaced_labels(centres, _shares(order["value"], log), widths, height=0.1)
+    plot_height = TIMELINE_PLOT_HEIGHT_PHONE if narrow else TIMELINE_PLOT_HEIGHT
+    line = LABEL_LINE_PX / plot_height
+    labelled = spaced_labels(centres, list(order["y_share"]), widths, height=line * 1.4)
+    # Nor over another dot (12 px): a label sits a line high, just above its own dot.
+    dot_x, dot_y = 6 / plot_px, 6 / plot_height
+    dots = list(zip(order["x_share"], order["y_share"]))
+    for k, (c, w, y) in enumerate(zip(centres, widths, order["y_share"])):
+        if not labelled[k]:
+            continue
+        bottom = y + 8 / plot_height
+        labelled[k] = not any(
+            j != k
+            and abs(dx - c) < w / 2 + dot_x
+            and dy + dot_y > bottom
+            and dy - dot_y < bottom + line
+            for j, (dx, dy) in enumerate(dots)
+        )
     keep = dict(zip(order.index, labelled))
     fig = go.Figure()
     for category, group in df.groupby("category", sort=False):
@@ -392,10 +437,6 @@ def figures_timeline(df: pd.DataFrame, source: str, plot_px: int = TIMELINE_PLOT
             + " · %{customdata[1]}<br>cited by %{customdata[2]} in %{customdata[3]}"
             "<br>as of %{customdata[4]}<extra></extra>",
         )
-    if log:
-        axis["range"] = _log_range(df["value"], right=0.5)
-    else:
-        axis["range"] = [0, float(df["value"].max()) * 1.2]
     fig.update_yaxes(**axis)
     fig.update_traces(cliponaxis=False)
     fig.update_xaxes(range=_padded_dates(df["as_of"], share=0.07))

@@ -26,9 +26,10 @@ OTHER_COUNTRIES = "other / no country"
 NETWORK_HEIGHT = 680
 NETWORK_X = (-1.4, 1.4)  # the layout fills [-1, 1]²: the rest is room for names at the rim
 NETWORK_Y = (-1.15, 1.15)
-HALO = "1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff, 0 0 4px #fff"
 INNER_LABEL_SIZE = 24  # px: a circle this wide may carry its own name when none fits beside it
 LEGEND_ROW_PX = 24  # a legend entry's height at the canvas's type size
+UNSEEN = "rgba(0,0,0,0)"
+NAME_ABOVE = "actor name"  # the annotations that write the names above the arrows
 NAME_LINE = 18  # characters on one line of a node's name; longer names take two lines
 
 
@@ -224,6 +225,48 @@ def _node_sizes(mentions: pd.Series, canvas: LabelCanvas = SCREEN_CANVAS) -> pd.
     return (14 + 36 * (mentions / max(mentions.max(), 1)) ** 0.5) * scale
 
 
+def _names_above(
+    nodes: pd.DataFrame, selected: str | None, near: set[str], canvas: LabelCanvas
+) -> list[dict]:
+    """Each drawn name (nodes: x, y, size, label, position, actor_id) as an annotation placed
+    as Plotly places a marker's text at its textposition: offset by radius / 0.8 + 1 px."""
+    out = []
+    for x, y, size, label, position, actor in zip(
+        nodes["x"], nodes["y"], nodes["size"], nodes["label"], nodes["position"], nodes["actor_id"]
+    ):
+        if not label:
+            continue
+        vertical, _, horizontal = position.partition(" ")
+        offset = size / 2 / 0.8 + 1
+        # Text right of its node starts at the offset (anchored left), and so on.
+        xanchor = {"right": "left", "left": "right"}.get(horizontal, "center")
+        out.append(
+            {
+                "x": x,
+                "y": y,
+                "text": f"<b>{label}</b>" if actor == selected else label,
+                "showarrow": False,
+                "xanchor": xanchor,
+                "yanchor": {"top": "bottom", "bottom": "top"}.get(vertical, "middle"),
+                "xshift": offset
+                if horizontal == "right"
+                else -offset
+                if horizontal == "left"
+                else 0,
+                "yshift": offset if vertical == "top" else -offset if vertical == "bottom" else 0,
+                "align": xanchor if xanchor != "center" else "center",
+                "bgcolor": "rgba(255,255,255,0.9)",
+                "borderpad": 0,
+                "font": {
+                    "size": theme.SCREEN.label + 1,
+                    "color": theme.MUTED_TEXT if selected and actor not in near else theme.TEXT,
+                },
+                "name": NAME_ABOVE,
+            }
+        )
+    return out
+
+
 @_plain_inputs
 def actor_network(
     nodes: pd.DataFrame,
@@ -366,6 +409,11 @@ def actor_network(
     )
     nodes["label"] = [d if w else "" for d, w in zip(drawn, where)]
     nodes["position"] = [w or "middle right" for w in where]
+    # Plotly draws the arrows (annotations) above every trace, so a name drawn as the nodes'
+    # text sat under them where a dense network's arrows pass. Each name is written again
+    # above the arrows, on a light box, exactly where its node's text is (the text stays, for
+    # the picture without annotations and for what a hover or a test reads).
+    fig.update_layout(annotations=[*arrows, *_names_above(nodes, selected, near, canvas)])
     if colour_by == "country":
         nodes["colour"] = [
             theme.colour_for(c if isinstance(c, str) else None, colours)
@@ -442,15 +490,10 @@ def actor_network(
             ],
             textposition=list(part["position"]),
             cliponaxis=False,
-            textfont={
-                "size": theme.SCREEN.label + 1,
-                # A light halo keeps a name legible where an arrow passes under it.
-                "shadow": HALO,
-                # Dark with the halo even on a circle (a name on its own big circle).
-                "color": [theme.MUTED_TEXT if f else theme.TEXT for f in faded],
-            },
-            # Names stay legible while another actor or an arrow is selected.
-            unselected={"marker": {"opacity": 0.5}, "textfont": {"color": theme.TEXT}},
+            # The names show in their annotations above the arrows (_names_above): the text
+            # here keeps their place and size, unseen, so no name is drawn twice.
+            textfont={"size": theme.SCREEN.label + 1, "color": UNSEEN},
+            unselected={"marker": {"opacity": 0.5}, "textfont": {"color": UNSEEN}},
             customdata=_with_marks(
                 part[["name", "kind", "country", "mentions"]],
                 _marks(part, "actor", actor="actor_id"),

@@ -85,6 +85,10 @@ def test_clicking_a_mark_of_the_first_chart_shows_its_evidence_sentences(
     known = sentences(warehouse, table)
     assert shown[0] in known, shown[0]  # the whole sentence, as the ETL stored it
     assert "confidence high · " in text or "confidence medium · " in text
+    # Each row names its article (its headline, or what stands in for a missing one).
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        titles = {r[0][:30] for r in con.execute("SELECT title FROM articles").fetchall() if r[0]}
+    assert any(title in text for title in titles) or "[no headline]" in text, text
     # The chart with its selected mark, and the evidence below it.
     page.locator(f".st-key-chart_{chart_key}").evaluate("e => e.scrollIntoView()")
     page.wait_for_timeout(500)

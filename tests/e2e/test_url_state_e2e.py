@@ -168,3 +168,16 @@ def test_a_selected_mark_is_in_the_link_and_back_undoes_it(
     finally:
         first.close()
         second.close()
+
+
+def test_a_typed_page_name_opens_that_page_whatever_name_it_uses(shipped_server, wide_page):
+    # The default page has no path of its own in Streamlit: '/overview' was "Page not found".
+    for typed, shown, heading in (
+        ("overview?country=russia", r"/\?country=russia$", "Overview"),
+        ("Humanitarian-figures", r"/figures$", "Humanitarian figures"),
+    ):
+        wide_page.goto(f"{shipped_server}/{typed}")
+        settled(wide_page)
+        wide_page.wait_for_url(re.compile(shown))
+        expect(wide_page.locator("h1").first).to_have_text(heading)
+        expect(wide_page.get_by_text("Page not found")).to_have_count(0)
