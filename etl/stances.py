@@ -88,6 +88,7 @@ from etl import (
     stance_partners,
     stance_referrals,
     stance_relief,
+    stance_sovereignty,
     stance_two_way,
     stance_vetoes,
     stance_votes,
@@ -270,6 +271,7 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                 yield from stance_partners.under_pacts(self, token, _Edge)
                 yield from stance_partners.backed_with(self, token, _Edge)
                 yield from stance_partners.at_war_with(self, token, _Edge)
+                yield from stance_sovereignty.sovereignty_upheld(self, token, _Edge)
             if token.tag_ == "VBG":
                 yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
             if token.pos_ == "VERB":
