@@ -89,6 +89,7 @@ from etl import (
     stance_referrals,
     stance_relief,
     stance_sovereignty,
+    stance_takeovers,
     stance_two_way,
     stance_vetoes,
     stance_votes,
@@ -283,6 +284,7 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                 yield from stance_votes.votes(self, token, _Edge)
                 yield from stance_operations.ground_taken(self, token, _Edge)
                 yield from stance_operations.positions_hit(self, token, _Edge)
+                yield from stance_takeovers.takeovers(self, token, _Edge)
             yield from stance_vetoes.laments(self, token, _Edge)
             if token.pos_ == "ADJ":
                 yield from stance_facts.praised_conduct(self, token, _Edge)

@@ -1,6 +1,7 @@
 """Stance classes missed or misread on unseen pages (issue 9, pooled over real_dev2 … real_dev7):
 a country's sovereignty upheld, relative clauses that each describe their own part of a list,
-and names written after "anti-" that say whom a group opposes."""
+names written after "anti-" that say whom a group opposes, and an armed group's takeover of a
+country's capital or land."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ _ACTORS = {
         a.actor_id: a
         for a in (
             Actor("jordan", "Jordan", "country", None),
+            Actor("afghanistan", "Afghanistan", "country", None),
+            Actor("taliban", "Taliban", "armed_group", "afghanistan"),
+            Actor("syrian-army", "Syrian Army", "government", "syria"),
             Actor("syrian-opposition", "Syrian opposition", "armed_group", "syria"),
             Actor("un-security-council", "UN Security Council", "intergovernmental", None),
         )
@@ -25,6 +29,11 @@ _ACTORS = {
 _FORMS = (
     *FORMS,
     ("Jordan", "jordan", "name"),
+    ("Afghanistan", "afghanistan", "name"),
+    ("Kabul", "afghanistan", "capital"),
+    ("Taliban", "taliban", "name"),
+    ("Syrian forces", "syrian-army", "alias"),
+    ("Aleppo", "syria", "capital"),
     ("Damascus", "syria", "capital"),
     ("the Syrian government", "syria", "alias"),
     ("militant groups", "syrian-opposition", "reference"),
@@ -102,3 +111,43 @@ def test_sovereignty_not_upheld_gives_no_support(nlp, body):
     ctx = _context(nlp, body)
     found = triples(extract_stances(ctx, []), ctx)
     assert ("turkey", "syria", "supportive") not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "The Taliban took Kabul less than two weeks ago after a surge across the country.",
+            ("taliban", "afghanistan", "critical"),
+            id="an-armed-group-taking-a-capital-is-critical-of-its-country",
+        ),
+        pytest.param(
+            "Afghanistan's president fled. The Taliban took control of the presidential palace.",
+            ("taliban", "afghanistan", "critical"),
+            id="the-seat-of-government-taken-is-the-groups-own-country",
+        ),
+        pytest.param(
+            "Yemen's war went on. The Houthis seized control of much of the country's north.",
+            ("houthis", "yemen", "critical"),
+            id="control-of-the-countrys-land-seized",
+        ),
+    ],
+)
+def test_a_takeover_by_an_armed_group_is_critical_of_the_country(nlp, body, expected):
+    ctx = _context(nlp, body)
+    assert expected in triples(extract_stances(ctx, []), ctx)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("The Taliban will take Kabul within weeks.", id="a-takeover-to-come"),
+        pytest.param(
+            "Syrian forces retook Aleppo from the rebels.", id="a-government-retaking-its-own-city"
+        ),
+    ],
+)
+def test_no_takeover_stance_when_planned_or_by_a_government(nlp, body):
+    ctx = _context(nlp, body)
+    found = triples(extract_stances(ctx, []), ctx)
+    assert not {t for t in found if t[1] in ("afghanistan", "syria") and t[2] == "critical"}
