@@ -34,7 +34,9 @@ Rules in modules of their own (etl.stance_*): pacts, wars and patrons in apposit
 vetoes, named as verbs or nouns, and laments after them (vetoes); joint statements,
 co-guarantors, "the sides", groups listed "among them" (joint); acts under a pact with a
 partner (partners); role, friendly and pejorative epithets (epithets); relief with no
-recipient named (relief); mediators, memberships, ousters, referrals, votes.
+recipient named (relief); mediators, memberships, ousters, referrals, votes; a country's
+sovereignty upheld (sovereignty); an armed group's takeover of a country's capital or land
+(takeovers).
 
 The finder itself is assembled from mixins, one module per subject: the cue book, the edge record
 and shared word lists (stance_cuebook); actor lookups and phrases (stance_actors); nouns resolved
