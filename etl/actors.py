@@ -1070,12 +1070,27 @@ def _match_org_references(state: _Resolution, window: int = 1500) -> None:
 # "fighting against militants", "opposition-held areas", "armed opposition groups". Plain
 # "opposition groups" may be parties or civic groups, and is left alone.
 _GROUP_NOUNS = re.compile(
-    r"(?<![\w-])(?:[Tt]he\s+)?(?P<noun>opposition\s+(?:forces|fighters)|armed\s+opposition\s+groups"
+    r"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<qualifier>anti-[\w-]+|non-state)\s+)?"
+    r"(?P<noun>opposition\s+(?:forces|fighters)"
+    r"|armed\s+opposition(?:\s+(?:groups|formations|factions|forces|fighters))?"
+    r"|(?:armed|militant|rebel)\s+groups"
     r"|[Rr]ebels|[Ii]nsurgents|[Mm]ilitants|[Rr]ebel(?=-held)|[Oo]pposition(?=-held))(?![\w])"
+)
+# The opposition named beside the government it opposes, without "the" or a noun of its own:
+# "peace talks between the Syrian government and opposition", "the opposition and government
+# delegations" (conventions: the story country's armed opposition).
+_PAIRED_OPPOSITION = re.compile(
+    r"(?:\b(?:government|regime)\s+and\s+(?:the\s+)?(?P<after>opposition)"
+    r"|(?<![\w-])(?P<before>opposition)\s+and\s+(?:the\s+)?government)"
+    r"(?![\w-])(?!\s+(?:leaders?|part(?:y|ies)|figures?|politicians?|lawmakers?|MPs?|umbrella"
+    r"|groups?|coalition|council|committee|bloc|alliance)\b)"
 )
 # The word a common noun must share with the story country's gazetteer group when no group was
 # named just before ("rebels" -> "Syrian rebels", "Houthi rebels").
 _GROUP_WORDS = {"rebel": "rebel", "insurgent": "insurgent", "militant": "militant"}
+# Militants and insurgents with no group of that name are the story's armed opposition
+# ("the United States and Jordan, which support the militants" in a story about Syria).
+_FALLBACK_WORDS = {"militant": ("rebel", "opposition"), "insurgent": ("rebel", "opposition")}
 
 
 def _match_group_nouns(state: _Resolution, window: int = 1500) -> None:
@@ -1085,13 +1100,19 @@ def _match_group_nouns(state: _Resolution, window: int = 1500) -> None:
     ("Kurdish rebels", "Tuareg militants") names another group and is left alone."""
     for match in _GROUP_NOUNS.finditer(state.text):
         start, end = match.span()
+        noun = match.group("noun").lower()
+        if match.group("qualifier"):
+            # "anti-Damascus militant groups", "non-state armed groups": the groups, not the
+            # place their qualifier names.
+            start = match.start("noun")
+        elif noun in ("armed groups", "rebel groups"):
+            continue  # plain "armed groups" may be anyone's
         if state.overlaps(start, end):
             continue
         before = state.text[max(0, start - 40) : start].rstrip()
         last = before.rsplit(None, 1)[-1] if before.split() else ""
         if last[:1].isupper() and not last.endswith((".", ":", "\u201c", '"')) and last != "The":
             continue
-        noun = match.group("noun").lower()
         word = next((w for k, w in _GROUP_WORDS.items() if noun.startswith(k)), "opposition")
         found = None
         for mention in state.mentions_before(start):
@@ -1103,10 +1124,18 @@ def _match_group_nouns(state: _Resolution, window: int = 1500) -> None:
                 if word != "opposition" or _names_contain(actor, word):
                     found = actor.actor_id
                     break
-        if found is None:
-            found = _story_group(state, word)
+        for fallback in (word, *_FALLBACK_WORDS.get(word, ())):
+            if found is None:
+                found = _story_group(state, fallback)
         if found:
             state.add(start, end, found, "reference")
+    for match in _PAIRED_OPPOSITION.finditer(state.text):
+        name = "after" if match.group("after") else "before"
+        start, end = match.span(name)
+        if not state.overlaps(start, end):
+            group = _story_group(state, "opposition")
+            if group:
+                state.add(start, end, group, "reference")
 
 
 def _story_group(state: _Resolution, word: str) -> str | None:

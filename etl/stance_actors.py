@@ -142,6 +142,8 @@ class _ActorLookup:
         """Actors named by tokens, in order; possessive pronouns resolve within the sentence."""
         found: list[str] = []
         for token in sorted(set(tokens), key=lambda t: t.i):
+            if _after_anti(token):
+                continue  # "anti-Damascus militant groups": whom the groups oppose, no party
             mention = self.mention_at(token)
             actor_id = None
             if mention is not None:
@@ -286,3 +288,11 @@ class _ActorLookup:
         """Actors among a noun's possessors and modifiers, not the noun itself ("the U.S. policy")."""
         tokens = [t for t in self.phrase(noun, deep=False) if t is not noun]
         return self.actors_of(tokens, as_target=True)
+
+
+def _after_anti(token: Token) -> bool:
+    """A name written after "anti-" ("anti-Damascus", "anti-Assad")."""
+    doc, i = token.doc, token.i
+    if i >= 1 and doc[i - 1].lower_.endswith("anti-"):
+        return True
+    return i >= 2 and doc[i - 1].text in ("-", "\u2010", "\u2011") and doc[i - 2].lower_ == "anti"

@@ -170,11 +170,9 @@ class _Clauses:
             ):
                 clause = clause.head
             antecedent = clause.head if clause.dep_ in ("relcl", "acl") else None
-            return (
-                self.actors_of(self.phrase(antecedent, deep=False))
-                if antecedent is not None
-                else []
-            )
+            if antecedent is None:
+                return []
+            return self.actors_of(_own_antecedents(self.phrase(antecedent, deep=False), clause))
         actors = (
             self.actors_of(self.phrase(subject, deep=False))
             or self._group_of(subject)
@@ -320,3 +318,20 @@ class _Clauses:
             subject = current.dep_ in _SUBJECTS
             current = current.head
         return False
+
+
+def _own_antecedents(phrase: list[Token], clause: Token) -> list[Token]:
+    """The part of a listed antecedent that a relative clause describes: "Russia and Iran, which
+    support the government, and Turkey, which backs the rebels" - the parser hangs both clauses
+    on "Russia"; each describes the names between the clause before it and itself."""
+    head = clause.head
+    earlier = [
+        c.right_edge.i
+        for c in head.children
+        if c.dep_ in ("relcl", "acl") and c.i != clause.i and c.i < clause.i
+    ]
+    later = [c for c in head.children if c.dep_ in ("relcl", "acl") and c.i > clause.i]
+    if not earlier and not later:
+        return phrase
+    low = max(earlier, default=-1)
+    return [t for t in phrase if low < t.i < clause.left_edge.i]

@@ -34,7 +34,9 @@ Rules in modules of their own (etl.stance_*): pacts, wars and patrons in apposit
 vetoes, named as verbs or nouns, and laments after them (vetoes); joint statements,
 co-guarantors, "the sides", groups listed "among them" (joint); acts under a pact with a
 partner (partners); role, friendly and pejorative epithets (epithets); relief with no
-recipient named (relief); mediators, memberships, ousters, referrals, votes.
+recipient named (relief); mediators, memberships, ousters, referrals, votes; a country's
+sovereignty upheld (sovereignty); an armed group's takeover of a country's capital or land
+(takeovers).
 
 The finder itself is assembled from mixins, one module per subject: the cue book, the edge record
 and shared word lists (stance_cuebook); actor lookups and phrases (stance_actors); nouns resolved
@@ -88,6 +90,8 @@ from etl import (
     stance_partners,
     stance_referrals,
     stance_relief,
+    stance_sovereignty,
+    stance_takeovers,
     stance_two_way,
     stance_vetoes,
     stance_votes,
@@ -270,6 +274,7 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                 yield from stance_partners.under_pacts(self, token, _Edge)
                 yield from stance_partners.backed_with(self, token, _Edge)
                 yield from stance_partners.at_war_with(self, token, _Edge)
+                yield from stance_sovereignty.sovereignty_upheld(self, token, _Edge)
             if token.tag_ == "VBG":
                 yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
             if token.pos_ == "VERB":
@@ -281,6 +286,7 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                 yield from stance_votes.votes(self, token, _Edge)
                 yield from stance_operations.ground_taken(self, token, _Edge)
                 yield from stance_operations.positions_hit(self, token, _Edge)
+                yield from stance_takeovers.takeovers(self, token, _Edge)
             yield from stance_vetoes.laments(self, token, _Edge)
             if token.pos_ == "ADJ":
                 yield from stance_facts.praised_conduct(self, token, _Edge)

@@ -260,3 +260,33 @@ def test_the_syrian_opposition_is_an_actor_apart_from_its_coalition(resolve):
         "rejected the plan."
     )
     assert ids(mentions)[1:] == ["syrian-opposition", "syrian-national-coalition"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Syria's war went on. Turkey backs anti-Damascus militant groups.", "militant groups"),
+        ("Syria's war went on. The US supports the militants in the area.", "the militants"),
+        ("Syria's war went on. Russia met the armed opposition in Idlib.", "armed opposition"),
+        ("Syria's war went on. Fighting with non-state armed groups went on.", "armed groups"),
+        ("Syria's war went on. Talks between the Syrian government and opposition began.",
+         "opposition"),
+        ("Syria's war went on. The opposition and government delegations met.", "opposition"),
+    ],
+)  # fmt: skip
+def test_common_nouns_for_the_armed_opposition_name_the_storys_opposition(resolve, text, noun):
+    mentions, _ = resolve(text)
+    assert [m.actor_id for m in mentions if m.text.endswith(noun)] == ["syrian-opposition"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria's war went on. Armed groups attacked a convoy.",
+        "Syria's war went on. The government and opposition umbrella group met.",
+        "Syria's war went on. The government and opposition leaders met.",
+    ],
+)
+def test_plain_armed_groups_and_named_opposition_bodies_are_left_alone(resolve, text):
+    mentions, _ = resolve(text)
+    assert "syrian-opposition" not in ids(mentions)
