@@ -48,6 +48,12 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
             and not _counts_people(head, rules)  # "20,000 Syrians resettlement opportunities"
         ):
             head = head.head  # "750 high needs [cases]": the count is of the compound's head
+        if not _counts_people(head, rules):
+            # "1,255,600 first time asylum [seekers]": a noun phrase's head is its last noun,
+            # when the parser hangs the count on a modifier inside it
+            last = _last_people_noun(head, sent, rules)
+            if last is not None:
+                return last
         return head
     nxt = num.i + 1
     if nxt < sent.end and num.doc[nxt].lower_ == "of":
@@ -70,6 +76,18 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
         elif token.pos_ != "ADJ" and token.tag_ != "HYPH" and token.dep_ != "amod":
             break  # a comma or a verb ends the phrase ("climbed to 140, health officials")
     return noun
+
+
+def _last_people_noun(head: Token, sent: Span, rules) -> Token | None:
+    """The people noun closing the run of nouns and adjectives right after `head` ("first
+    [time] asylum seekers"), None when the run names no people."""
+    found = None
+    for token in head.doc[head.i + 1 : min(head.i + 4, sent.end)]:
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ") and token.tag_ != "HYPH":
+            break
+        if token.pos_ in ("NOUN", "PROPN"):
+            found = token if _counts_people(token, rules) else None
+    return found
 
 
 # Nouns that count the moves of people: "3.8 million cross-border movements of refugees".

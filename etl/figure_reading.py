@@ -22,6 +22,7 @@ from etl.figure_categories import (
     WEAK_CUES,
     CategoryRules,
     _any_phrase,
+    _counts_people,
     _noun_in,
     _phrases_ending_at,
     _Reading,
@@ -45,6 +46,7 @@ from etl.figure_movement import (
     _hosted_before,
     _hosted_nationals,
     _nationals_left,
+    _pledged_to_take,
     _registered,
     _taken_from_abroad,
 )
@@ -155,11 +157,17 @@ def read_quantity(
     anchor = noun if noun is not None else num
     core, window = _clause_window(anchor, num, sent)
     doc = sent.doc
-    if quantity.is_money or (noun is not None and _noun_in(noun, rules.noun_classes["money"])):
+    bare_sum = _bare_billions(quantity, noun, rules)
+    if (
+        quantity.is_money
+        or (noun is not None and _noun_in(noun, rules.noun_classes["money"]))
+        or bare_sum
+    ):
         if _any_phrase(rules.not_money, doc, window):
             return None  # a price or a wage, not a figure
-        aid = _any_phrase(rules.aid_words, doc, range(sent.start, sent.end)) or _any_phrase(
-            rules.aid_near, doc, window
+        aid = _any_phrase(rules.aid_words, doc, range(sent.start, sent.end)) or (
+            # a sum with no currency written is aid only where aid words say so ("its pledge")
+            not bare_sum and _any_phrase(rules.aid_near, doc, window)
         )
         if (
             not aid
@@ -199,12 +207,20 @@ def read_quantity(
         and (_admitted(anchor, num) or _taken_from_abroad(anchor, num))
     ):
         strong = "resettled"  # "Australia would welcome 12,000 displaced Syrians"
+    if (
+        strong in (None, "refugees")
+        and "resettled" in strong_categories
+        and _pledged_to_take(anchor)
+    ):
+        strong = "resettled"  # "we have committed to taking 4,000"
     if strong in _DESCRIBING_CUES:
         happened = _verb_cue(rules, strong_categories, anchor, num)
         if happened in _HAPPENING_CUES and happened != strong:
             strong = happened  # "100 refugees in need of protection will resettle in ..."
     if strong in ("displaced", "refugees") and _given_aid(anchor, num):
         strong = "other"  # "264,500 newly displaced people assisted with rations": beneficiaries
+    if strong == "displaced" and _refugees_said_displaced(noun, window, rules):
+        strong = "refugees"  # "5 million displaced refugees outside their own country"
     if strong == "displaced" and _entered_country(anchor, num):
         strong = "refugees"  # '70,500 "forcibly displaced persons" had entered Armenia'
     if strong is None and "refugees" in strong_categories and _registered(anchor, num):
@@ -281,8 +297,13 @@ def read_quantity(
     if noun is None:
         if weak is not None:
             return _Reading(weak, None, frozenset(window))
-        if same_sentence_category is not None and _in_enumeration(num):
+        if same_sentence_category is not None and (_in_enumeration(num) or _compared(num)):
+            # "3,275 asylum applications in 2015, compared to 1,450 in 2014"
             return _Reading(same_sentence_category, None, frozenset(window))
+        if previous_category is not None and _parallel_clause(num, sent):
+            # "Turkey has taken some 3 million refugees. Lebanon has taken approximately 1
+            # million": the same verb with a count of the same people
+            return _Reading(previous_category, None, frozenset(window))
         if _hosted_before(quantity, num):
             return _Reading("refugees", None, frozenset(window))  # "Turkey hosts 3.6 million"
         if previous_category is not None and _refers_back(num):
@@ -430,3 +451,67 @@ def _named_before(figures: Sequence[Figure], quantity: Quantity, num: Token) -> 
         return None
     same = [f.category for f in figures if f.value == quantity.value]
     return same[-1] if same else None
+
+
+def _bare_billions(quantity: Quantity, noun: Token | None, rules: CategoryRules) -> bool:
+    """A count in billions that names no people ("more than double its pledge to 2.3
+    billion"): no crisis counts billions of people, so the number is a sum of money."""
+    if quantity.value < 1e9 or quantity.spelled or quantity.is_money:
+        return False
+    return noun is None or not _counts_people(noun, rules)
+
+
+def _refugees_said_displaced(
+    noun: Token | None, window: frozenset[int] | set[int], rules: CategoryRules
+) -> bool:
+    """Refugees said to be displaced ("5 million displaced refugees outside their own country",
+    "Four million Syrian refugees are now displaced") are refugees (GOLD.md: people who fled
+    their country); only refugees said to be displaced within their country are not."""
+    if noun is None or noun.lemma_.lower() not in ("refugee", "asylum"):
+        if noun is None or not _noun_in(noun, rules.nouns.get("refugees", frozenset())):
+            return False
+        if noun.lemma_.lower() in ("arrival", "migrant"):
+            return False  # "migrants displaced by the fighting" may be moving inside a country
+    doc = noun.doc
+    return not any(doc[i].lower_ in ("internally", "within", "inside") for i in window)
+
+
+# How far before a sentence a parallel verb is looked for, in tokens (about two sentences).
+_PARALLEL_REACH = 60
+
+
+def _compared(num: Token) -> bool:
+    """A bare count a sentence compares its figure with ("compared to 1,450 in 2014", "up from
+    900", "against 1,100 a year before"): the same count at another time."""
+    if num.dep_ != "pobj":
+        return False
+    prep = num.head
+    if prep.lower_ in ("against", "versus"):
+        return True
+    return prep.lower_ in ("to", "with", "from") and (
+        prep.head.lemma_.lower() == "compare"
+        or (prep.lower_ == "from" and prep.head.lower_ in ("up", "down"))
+    )
+
+
+def _parallel_clause(num: Token, sent: Span) -> bool:
+    """A bare count that is the object of the same verb as a count just before it, in this
+    sentence or the one before ("Turkey has taken some 3 million refugees. Lebanon has taken
+    approximately 1 million, Jordan has taken approximately 700,000"): a list in prose, each
+    count of what the first one counted. The verb before is looked for in this sentence and
+    the words just before it (the list may open a new paragraph)."""
+    verb = num.head
+    if num.dep_ not in ("dobj", "attr") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in ("be", "have"):
+        return False
+    for token in num.doc[max(0, sent.start - _PARALLEL_REACH) : verb.i]:
+        if token.lemma_.lower() != lemma or token.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in token.children:
+            if child.dep_ in ("dobj", "attr") and (
+                child.like_num or any(c.like_num and c.dep_ == "nummod" for c in child.children)
+            ):
+                return True
+    return False

@@ -92,7 +92,7 @@ from etl.figure_places import _main_country, _row_place, locate
 from etl.figure_reading import _named_before, read_quantity
 from etl.figure_resettlement import resettled_in_host
 from etl.figure_sources import _SpeakerIndex, attribute
-from etl.figure_spurious import _in_list_of_headlines, _on_link_line
+from etl.figure_spurious import _in_list_of_headlines, _on_link_line, is_vague_or_no_count
 from etl.figure_tables import find_rows
 from etl.numbers import Quantity, find_quantities
 from etl.types import Figure, Statement, stable_id
@@ -241,6 +241,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             and body.rfind("\n", 0, quantity.start) + 1 not in row_lines  # a row's other numbers
             and (_in_list_of_headlines(body, quantity.start) or _on_link_line(body, quantity.start))
         ):
+            continue
+        if row is None and is_vague_or_no_count(body, quantity):
             continue
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
         if span is None or not len(span):
