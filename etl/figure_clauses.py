@@ -119,6 +119,8 @@ _MARK_NOUNS = {"mark", "milestone", "threshold", "barrier"}
 
 # Verbs that put a count at a level: "put the number of missing at about 10,000".
 _ESTIMATE_VERBS = {"put", "estimate", "place", "set"}
+# Verbs that take a count to a level: "bring the total number of troops to 6,000".
+_RAISING_VERBS = {"bring", "raise", "increase", "take", "push", "lift", "boost"}
 
 
 def _count_subject(verb: Token) -> Token | None:
@@ -152,8 +154,11 @@ def _level_of(num: Token) -> Token | None:
         verb = num.head.head  # "the number of arrivals passed the two million mark"
     if verb is None:
         return None
-    if verb.lemma_.lower() in _ESTIMATE_VERBS and num.head.lower_ == "at":
-        # "put the number of missing at 10,000": the count is the verb's object
+    if (verb.lemma_.lower() in _ESTIMATE_VERBS and num.head.lower_ == "at") or (
+        verb.lemma_.lower() in _RAISING_VERBS and num.head.lower_ == "to"
+    ):
+        # "put the number of missing at 10,000", "will bring the total number of authorized
+        # military to 6,000": the count is the verb's object
         subject = next(
             (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS),
             None,

@@ -119,8 +119,16 @@ def read_row(doc, row: Row, quantity: Quantity, rules: CategoryRules) -> _Readin
         return _Reading("aid_money" if aid else "other", None, frozenset())
     readings = [r for p in parts if (r := phrase_category(p, rules)) is not None]
     outer = _tokens_of(doc, row.outer)
-    if not readings and outer is not None and (said := phrase_category(outer, rules)):
-        readings = [said]  # "Which countries host the most refugees?" / "Here are the numbers:"
+    if (
+        not any(r[0] > 0 for r in readings)
+        and outer is not None
+        and (said := phrase_category(outer, rules))
+        and (not readings or said[0] > 0)
+    ):
+        # "Which countries host the most refugees?" / "Here are the numbers:"; "Ireland received
+        # 3,275 asylum applications." / "The main countries of citizenship of applicants were:"
+        # (a heading that names only people takes what the line above it says they are)
+        readings = [said]
     if not readings:
         heading = _tokens_of(doc, row.heading)
         label = _tokens_of(doc, row.label)

@@ -29,6 +29,7 @@ from etl.figure_categories import (
     phrase_category,
 )
 from etl.figure_clauses import (
+    _COUNT_NOUNS,
     _LEVEL_VERBS,
     _SUBJECT_DEPS,
     _clause_verb,
@@ -128,6 +129,17 @@ def _refers_back(num: Token) -> bool:
         or (verb.lemma_.lower() == "number" and verb.pos_ == "VERB")
         # "195,042 enrolled out of 360,000 targeted": the whole a part is counted out of
         or (num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.lower_ == "out")
+        # "..., bringing the total to 922,400": a total that names nothing it is of
+        or (
+            num.dep_ == "pobj"
+            and num.head.lower_ == "to"
+            and any(
+                c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                and c.lemma_.lower() in _COUNT_NOUNS
+                and not any(g.lower_ == "of" for g in c.children)
+                for c in verb.children
+            )
+        )
     )
 
 
@@ -194,7 +206,13 @@ def read_quantity(
         _noun_in(noun, rules.noun_classes["forces"]) or _noun_in(noun, rules.not_displaced)
     ):
         strong_categories = tuple(c for c in STRONG_CUES if c not in DISPLACEMENT_CUES)
-    strong = None if whole else _nearest_cue(rules.cues, strong_categories, core, window, num)
+    if whole:
+        # the whole of a partitive takes no cue of its part, only of its own words: "56% of the
+        # 1.7 million [who arrived in Colombia]"
+        own = {t.i for t in anchor.subtree if t.i != num.i} & set(window)
+        strong = _nearest_cue(rules.cues, strong_categories, own, own, num) if own else None
+    else:
+        strong = _nearest_cue(rules.cues, strong_categories, core, window, num)
     if (
         strong in (None, "refugees")
         and "resettled" in strong_categories

@@ -109,3 +109,52 @@ def test_refugee_programme_places_are_resettled(nlp):
 )
 def test_a_dozen_a_density_and_a_weekdays_date_are_no_figures(nlp, body):
     assert found(nlp, body) == []
+
+
+def test_a_bulleted_list_written_as_one_sentence_keeps_its_last_rows(nlp):
+    body = (
+        "The largest numbers of asylum seekers were recorded in:\n"
+        "- Germany: 441,800 (35% of overall applicants)\n"
+        "- Italy: 83,200, (7%) and\n"
+        "- France: 70,600 (6%).\n"
+    )
+    assert found(nlp, body) == [
+        (441_800, "refugees"),
+        (83_200, "refugees"),
+        (70_600, "refugees"),
+    ]
+
+
+def test_a_list_heading_naming_only_people_takes_the_line_above_it(nlp):
+    body = (
+        "Key figures for Ireland:\n"
+        "Ireland received 3,275 asylum applications in 2015.\n"
+        "The main countries of citizenship of applicants in 2015 were:\n"
+        "- Pakistan: 1,350 (41% of overall applicants)\n"
+        "- Albania: 215 (7%)\n"
+    )
+    assert found(nlp, body) == [(3_275, "refugees"), (1_350, "refugees"), (215, "refugees")]
+
+
+def test_the_whole_of_a_share_is_read_by_its_own_relative_clause(nlp):
+    body = "Those covered are 56% of the 1.7 million who arrived in Peru, fleeing the crisis."
+    assert found(nlp, body) == [(1_700_000, "refugees")]
+    # the whole of a count's part keeps no cue of the part, as before
+    body = "About 1.7 million of Gaza's 2.3 million people have been displaced."
+    assert found(nlp, body) == [(1_700_000, "displaced"), (2_300_000, "civilians")]
+
+
+def test_people_cleared_at_border_crossings_and_the_total_they_bring_are_refugees(nlp):
+    body = (
+        "Border guards cleared as many as 80,000 people at border crossings on Friday, "
+        "bringing the total to 650,000."
+    )
+    assert found(nlp, body) == [(80_000, "refugees"), (650_000, "refugees")]
+
+
+def test_a_total_of_forces_brought_to_a_level_is_troops(nlp):
+    body = "The new units will bring the total number of authorized military in the city to 4,000."
+    assert found(nlp, body) == [(4_000, "troops")]
+    # "military" modifying another noun in a table label counts no troops
+    body = "Estimated people in the zone prior to military operations | 310,000 |"
+    assert found(nlp, body) != [(310_000, "troops")]
