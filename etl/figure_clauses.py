@@ -270,9 +270,15 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
             if child.dep_ in _VERB_PARTS:
                 window.add(child.i)
                 window.update(c.i for c in child.children if c.dep_ in ("compound", "pobj", "amod"))
-        if anchor.dep_ == "attr" and anchor.head.i == verb.i and verb.lemma_.lower() in _COPULAS:
+        attr = _copula_attribute(anchor, num)
+        # "... remains — a modest 2,500": the parser may hang the complement as an adverb
+        if (
+            attr.dep_ in ("attr", "npadvmod")
+            and attr.head.i == verb.i
+            and verb.lemma_.lower() in _COPULAS
+        ):
             # "the target for resettlement was a paltry 1,300": the subject says what is counted
-            for child in verb.children:
+            for child in (c for head in _copula_heads(verb) for c in head.children):
                 if child.dep_ in _SUBJECT_DEPS:
                     window.update(t.i for t in child.subtree)
         if num.dep_ == "pobj" and num.head.lower_ in ("to", "at") and num.head.head.i == verb.i:
@@ -286,6 +292,22 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
 
 
 _COPULAS = {"be", "remain"}
+
+
+def _copula_attribute(anchor: Token, num: Token) -> Token:
+    """The attribute a count stands in: itself or its noun, or the word the tagger took for its
+    noun when it stands before the number ("a [paltry] 1,300")."""
+    if anchor.i == num.i and num.dep_ == "nummod" and num.head.i < num.i:
+        return num.head
+    return anchor
+
+
+def _copula_heads(verb: Token) -> list[Token]:
+    """The copula and, for a second copula joined to a first ("was — and remains — a paltry
+    1,300"), the first, which holds the subject."""
+    return [verb, verb.head] if verb.dep_ == "conj" else [verb]
+
+
 # Prepositions that hang a count on a clause it is not part of: "with 20 million refugees
 # worldwide, the world faces …" says nothing of the refugees by "faces".
 _ASIDE_PREPS = ("with", "amid", "despite")
@@ -318,7 +340,7 @@ def _nearest_cue(
                 first = last - len(phrase) + 1
                 if first <= num.i <= last and len(phrase) > 1:
                     continue
-                if _negated(doc[last]):
+                if _negated(doc[last]) and not _object_of_counts_verb(doc[last], num):
                     continue  # "refugees who cannot return": what did not happen says nothing
                 distance = min(abs(first - num.i), abs(last - num.i))
                 tier = 0 if any(i in core for i in range(first, last + 1)) else 1
@@ -326,6 +348,20 @@ def _nearest_cue(
                 if best is None or key < best:
                     best = key
     return best[3] if best else None
+
+
+def _object_of_counts_verb(token: Token, num: Token) -> bool:
+    """A noun cue that is the object of the verb the count also hangs on: "will not increase
+    the [intake] beyond 18,000" still speaks of an intake, whatever the negation says of the
+    increase."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "dobj":
+        return False
+    verb = token.head
+    return (
+        num.head.i == verb.i
+        or (num.dep_ == "pobj" and num.head.head.i == verb.i)
+        or (num.dep_ == "nummod" and num.head.dep_ == "pobj" and num.head.head.head.i == verb.i)
+    )
 
 
 def _negated(token: Token) -> bool:

@@ -129,18 +129,36 @@ def _refers_back(num: Token) -> bool:
         or (verb.lemma_.lower() == "number" and verb.pos_ == "VERB")
         # "195,042 enrolled out of 360,000 targeted": the whole a part is counted out of
         or (num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.lower_ == "out")
-        # "..., bringing the total to 922,400": a total that names nothing it is of
-        or (
-            num.dep_ == "pobj"
-            and num.head.lower_ == "to"
-            and any(
-                c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                and c.lemma_.lower() in _COUNT_NOUNS
-                and not any(g.lower_ == "of" for g in c.children)
-                for c in verb.children
-            )
+        or _total_of_nothing(num, verb)
+    )
+
+
+def _total_of_nothing(num: Token, verb: Token) -> bool:
+    """ "..., bringing the total to 922,400": a level of a total that names nothing it is of
+    refers back to the count before it."""
+    return (
+        num.dep_ == "pobj"
+        and num.head.lower_ == "to"
+        and any(
+            c.dep_ in ("dobj", "nsubj", "nsubjpass")
+            and c.lemma_.lower() in _COUNT_NOUNS
+            and not any(g.lower_ == "of" for g in c.children)
+            for c in verb.children
         )
     )
+
+
+def _whole_cue(
+    rules: CategoryRules,
+    categories: Sequence[str],
+    anchor: Token,
+    num: Token,
+    window: frozenset[int] | set[int],
+) -> str | None:
+    """The whole of a partitive takes no cue of its part, only of its own words: "56% of the
+    1.7 million [who arrived in Colombia]"."""
+    own = {t.i for t in anchor.subtree if t.i != num.i} & set(window)
+    return _nearest_cue(rules.cues, categories, own, own, num) if own else None
 
 
 def read_quantity(
@@ -207,10 +225,7 @@ def read_quantity(
     ):
         strong_categories = tuple(c for c in STRONG_CUES if c not in DISPLACEMENT_CUES)
     if whole:
-        # the whole of a partitive takes no cue of its part, only of its own words: "56% of the
-        # 1.7 million [who arrived in Colombia]"
-        own = {t.i for t in anchor.subtree if t.i != num.i} & set(window)
-        strong = _nearest_cue(rules.cues, strong_categories, own, own, num) if own else None
+        strong = _whole_cue(rules, strong_categories, anchor, num, window)
     else:
         strong = _nearest_cue(rules.cues, strong_categories, core, window, num)
     if (
@@ -341,6 +356,10 @@ def read_quantity(
     if weak is None and same_sentence_category is not None and _included_in_count(noun):
         # "four million refugees, including 350 thousand Kurds": a part of the count before
         return _Reading(same_sentence_category, noun, frozenset(window))
+    if weak is None and _people_of_a_refugee_sentence(noun, sent, rules):
+        # "Record numbers of refugees headed into Poland, with the total expected to surpass
+        # one million people": bare people in a sentence about refugees are those refugees
+        return _Reading("refugees", noun, frozenset(window))
     return _Reading(weak or "other", noun, frozenset(window))
 
 
@@ -532,4 +551,25 @@ def _parallel_clause(num: Token, sent: Span) -> bool:
                 child.like_num or any(c.like_num and c.dep_ == "nummod" for c in child.children)
             ):
                 return True
+    return False
+
+
+_GENERIC_PEOPLE = {"people", "person", "individual"}
+
+
+def _people_of_a_refugee_sentence(noun: Token, sent: Span, rules: CategoryRules) -> bool:
+    """A count of bare people ("one million people") whose sentence's subject is refugees
+    (a refugees noun heading the main clause's subject) and names no other count of people."""
+    if noun.lemma_.lower() not in _GENERIC_PEOPLE:
+        return False
+    refugees = rules.nouns.get("refugees", frozenset())
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if root.pos_ in ("NOUN", "PROPN"):
+        subjects.append(root)  # a headline-like sentence parsed as one noun phrase
+    for subject in subjects:
+        words = [subject, *(g for c in subject.children if c.lower_ == "of" for g in c.children)]
+        if any(_noun_in(w, refugees) and w.lemma_.lower() != "arrival" for w in words):
+            own = {t.i for t in noun.subtree}
+            return not any(t.like_num for t in subject.subtree if t.i not in own)
     return False

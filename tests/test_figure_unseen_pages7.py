@@ -158,3 +158,40 @@ def test_a_total_of_forces_brought_to_a_level_is_troops(nlp):
     # "military" modifying another noun in a table label counts no troops
     body = "Estimated people in the zone prior to military operations | 310,000 |"
     assert found(nlp, body) != [(310_000, "troops")]
+
+
+def test_a_resettlement_target_or_intake_stated_against_a_count_is_resettled(nlp):
+    # "paltry" read as the noun, a copula joined to a first one, a negated verb over the intake
+    for body in (
+        "The government’s target for resettlement was — and remains — a paltry 2,500 by the end "
+        "of the year.",
+        "Ottawa's target for resettlement was — and remains — a modest 2,500 by December.",
+    ):
+        assert found(nlp, body) == [(2_500, "resettled")]
+    for body in (
+        "She will not raise the annual humanitarian intake beyond the paltry 9,000 that was set "
+        "last year.",
+        "He will not increase the current humanitarian intake beyond the 9,000 that was agreed "
+        "in May.",
+    ):
+        assert found(nlp, body) == [(9_000, "resettled")]
+
+
+def test_a_negated_verb_still_negates_a_cue_that_is_not_its_counts_object(nlp):
+    body = (
+        "The number of registered refugees has risen by about 1,900 a day, including those who "
+        "had not sought help."
+    )
+    assert found(nlp, body) == [(1_900, "refugees")]
+
+
+def test_bare_people_in_a_sentence_whose_subject_is_refugees_are_refugees(nlp):
+    body = (
+        "Record numbers of refugees headed into Moldova with the total expected to surpass "
+        "400,000 people later on Monday."
+    )
+    assert found(nlp, body) == [(400_000, "refugees")]
+    # bare people under any other subject stay `other`
+    assert found(nlp, "The ministry expects 400,000 people at the festival.") == [
+        (400_000, "other")
+    ]
