@@ -57,6 +57,13 @@ Choices, so that analysts know what a row means:
   resettled.
 - Page furniture gives no figures: citation marks ("[4]"), a sum's conversions in parentheses,
   a line that names a web address without ending like a sentence (a link to another page).
+- A population living in, or trapped in, a place (no siege named) and a place's residents are
+  civilians; asylum applications are refugees, and so are refugees said to be displaced;
+  "a dozen", densities and a weekday's date in parentheses are no figures; a sum in billions
+  with no currency is money (aid only where aid words say so).
+- Counts after the same verb as a figure before them ("Turkey has taken 3 million refugees.
+  Lebanon has taken 1 million") or compared with it ("compared to 1,450 in 2014") take its
+  category; a count a pledge governs ("committed to taking 4,000") is resettled.
 
 Where each decision is made (this module reads an article's numbers in order and builds rows):
 - `etl.figure_categories`: the rules files as data, and where their phrases are written;
