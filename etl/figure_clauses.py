@@ -117,6 +117,10 @@ _LEVEL_VERBS = {"reach", "hit", "exceed", "top", "surpass", "pass", "stand", "ri
 _MARK_NOUNS = {"mark", "milestone", "threshold", "barrier"}
 
 
+# Prepositions that hang a count on its level's verb: "rose from 36,000 [to] 150,000"; and the
+# approximators the parser reads as prepositions ("is [around] 90,000", "stands at [about] …").
+_LEVEL_PREPS = {"to", "from", "at", "by", "between", "around", "about", "over", "under",
+                "near", "nearly", "almost", "roughly", "approximately"}  # fmt: skip
 # Verbs that put a count at a level: "put the number of missing at about 10,000".
 _ESTIMATE_VERBS = {"put", "estimate", "place", "set"}
 # Verbs that take a count to a level: "bring the total number of troops to 6,000".
@@ -140,7 +144,7 @@ def _level_of(num: Token) -> Token | None:
         num = num.head  # "from [36,000] to 150,000": the first bound of a range
     if num.dep_ == "conj" and num.head.like_num and num.head.dep_ == "pobj":
         num = num.head  # "is between 800,000 and [1,000,000]": a range's second bound
-    if num.dep_ == "pobj" and num.head.lower_ in ("to", "from", "at", "by", "between"):
+    if num.dep_ == "pobj" and num.head.lower_ in _LEVEL_PREPS:
         verb = num.head.head
         while verb.dep_ == "prep" and verb.head.i != verb.i:
             verb = verb.head  # "rose from 120,000 [to 410,000]": "to" hangs on "from"
@@ -165,6 +169,9 @@ def _level_of(num: Token) -> Token | None:
         )
     elif verb.lemma_.lower() in _LEVEL_VERBS | {"be"}:
         subject = _count_subject(verb)
+        if subject is None and verb.dep_ == "conj":
+            # "the number of refugees … is 'increasing very quickly' and is around 90,000"
+            subject = _count_subject(verb.head)
     else:
         return None
     if subject is None:

@@ -130,6 +130,17 @@ def _refers_back(num: Token) -> bool:
         # "195,042 enrolled out of 360,000 targeted": the whole a part is counted out of
         or (num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.lower_ == "out")
         or _total_of_nothing(num, verb)
+        or _estimated_them_at(num, verb)
+    )
+
+
+def _estimated_them_at(num: Token, verb: Token) -> bool:
+    """ "The UN estimated them at 76,000": an estimate of people named before by a pronoun."""
+    return (
+        num.dep_ == "pobj"
+        and num.head.lower_ == "at"
+        and verb.lemma_.lower() in ("estimate", "put", "place", "number", "count")
+        and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children)
     )
 
 

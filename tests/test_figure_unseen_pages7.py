@@ -195,3 +195,19 @@ def test_bare_people_in_a_sentence_whose_subject_is_refugees_are_refugees(nlp):
     assert found(nlp, "The ministry expects 400,000 people at the festival.") == [
         (400_000, "other")
     ]
+
+
+def test_a_level_stated_with_an_approximator_after_a_second_copula_counts_the_subjects_noun(nlp):
+    body = (
+        'The number of refugees in Niger who have fled the fighting is "rising fast" and is '
+        "around 45,000, the agency said."
+    )
+    assert found(nlp, body) == [(45_000, "refugees")]
+
+
+def test_an_estimate_of_people_named_by_a_pronoun_takes_the_figure_before(nlp):
+    body = (
+        "More than 30,000 refugees have crossed into Chad since Monday. Officials estimated "
+        "them at 12,000 on Friday."
+    )
+    assert found(nlp, body) == [(30_000, "refugees"), (12_000, "refugees")]
