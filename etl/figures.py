@@ -69,6 +69,8 @@ Where each decision is made (this module reads an article's numbers in order and
 - `etl.figure_categories`: the rules files as data, and where their phrases are written;
 - `etl.figure_clauses`: the noun a number counts and the clause that says what happened;
 - `etl.figure_reading`: whether a number in prose is a figure, and its category;
+- `etl.figure_references`: counts read from the figure or subject around them (comparisons,
+  parallel verbs, totals, a refugee sentence's bare people, the whole of a share);
 - `etl.figure_movement`: refugees, displaced or resettled, by the verbs of flight and admission;
 - `etl.figure_aid`: money spent on a crisis's people, aid beneficiaries, people in shelters;
 - `etl.figure_lists`: counts listed in prose, and what a table or list row counts
