@@ -159,7 +159,9 @@ def phrase_category(words: Span, rules: CategoryRules) -> tuple[int, str] | None
                 strength = -2 if category in STRONG_CUES else 0
                 found.append((strength, i - len(phrase) + 1, -len(phrase), category))
         for category, nouns in rules.nouns.items():
-            if _phrases_ending_at(nouns, doc, i):
+            if _phrases_ending_at(nouns, doc, i) and not (
+                category == "troops" and _modifies_thing(doc[i], rules)
+            ):
                 found.append((-1, i, -1, category))
         if _phrases_ending_at(rules.noun_classes["people"], doc, i):
             found.append((0, 10**9 + i, -1, "other"))
@@ -167,6 +169,18 @@ def phrase_category(words: Span, rules: CategoryRules) -> tuple[int, str] | None
         return None
     strength, _, _, category = min(found)  # the first cue, the longest phrase where two start
     return -strength, category
+
+
+def _modifies_thing(token: Token, rules: CategoryRules) -> bool:
+    """A forces word that only modifies a later noun naming no people ("prior to [military]
+    operations", "police stations"): the noun phrase's head says what it is about."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "amod")
+        and head.i > token.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and not _counts_people(head, rules)
+    )
 
 
 def _counts_people(noun: Token, rules: CategoryRules) -> bool:

@@ -48,6 +48,12 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
             and not _counts_people(head, rules)  # "20,000 Syrians resettlement opportunities"
         ):
             head = head.head  # "750 high needs [cases]": the count is of the compound's head
+        if not _counts_people(head, rules):
+            # "1,255,600 first time asylum [seekers]": a noun phrase's head is its last noun,
+            # when the parser hangs the count on a modifier inside it
+            last = _last_people_noun(head, sent, rules)
+            if last is not None:
+                return last
         return head
     nxt = num.i + 1
     if nxt < sent.end and num.doc[nxt].lower_ == "of":
@@ -70,6 +76,18 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
         elif token.pos_ != "ADJ" and token.tag_ != "HYPH" and token.dep_ != "amod":
             break  # a comma or a verb ends the phrase ("climbed to 140, health officials")
     return noun
+
+
+def _last_people_noun(head: Token, sent: Span, rules) -> Token | None:
+    """The people noun closing the run of nouns and adjectives right after `head` ("first
+    [time] asylum seekers"), None when the run names no people."""
+    found = None
+    for token in head.doc[head.i + 1 : min(head.i + 4, sent.end)]:
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ") and token.tag_ != "HYPH":
+            break
+        if token.pos_ in ("NOUN", "PROPN"):
+            found = token if _counts_people(token, rules) else None
+    return found
 
 
 # Nouns that count the moves of people: "3.8 million cross-border movements of refugees".
@@ -99,8 +117,14 @@ _LEVEL_VERBS = {"reach", "hit", "exceed", "top", "surpass", "pass", "stand", "ri
 _MARK_NOUNS = {"mark", "milestone", "threshold", "barrier"}
 
 
+# Prepositions that hang a count on its level's verb: "rose from 36,000 [to] 150,000"; and the
+# approximators the parser reads as prepositions ("is [around] 90,000", "stands at [about] …").
+_LEVEL_PREPS = {"to", "from", "at", "by", "between", "around", "about", "over", "under",
+                "near", "nearly", "almost", "roughly", "approximately"}  # fmt: skip
 # Verbs that put a count at a level: "put the number of missing at about 10,000".
 _ESTIMATE_VERBS = {"put", "estimate", "place", "set"}
+# Verbs that take a count to a level: "bring the total number of troops to 6,000".
+_RAISING_VERBS = {"bring", "raise", "increase", "take", "push", "lift", "boost"}
 
 
 def _count_subject(verb: Token) -> Token | None:
@@ -120,7 +144,7 @@ def _level_of(num: Token) -> Token | None:
         num = num.head  # "from [36,000] to 150,000": the first bound of a range
     if num.dep_ == "conj" and num.head.like_num and num.head.dep_ == "pobj":
         num = num.head  # "is between 800,000 and [1,000,000]": a range's second bound
-    if num.dep_ == "pobj" and num.head.lower_ in ("to", "from", "at", "by", "between"):
+    if num.dep_ == "pobj" and num.head.lower_ in _LEVEL_PREPS:
         verb = num.head.head
         while verb.dep_ == "prep" and verb.head.i != verb.i:
             verb = verb.head  # "rose from 120,000 [to 410,000]": "to" hangs on "from"
@@ -134,14 +158,20 @@ def _level_of(num: Token) -> Token | None:
         verb = num.head.head  # "the number of arrivals passed the two million mark"
     if verb is None:
         return None
-    if verb.lemma_.lower() in _ESTIMATE_VERBS and num.head.lower_ == "at":
-        # "put the number of missing at 10,000": the count is the verb's object
+    if (verb.lemma_.lower() in _ESTIMATE_VERBS and num.head.lower_ == "at") or (
+        verb.lemma_.lower() in _RAISING_VERBS and num.head.lower_ == "to"
+    ):
+        # "put the number of missing at 10,000", "will bring the total number of authorized
+        # military to 6,000": the count is the verb's object
         subject = next(
             (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS),
             None,
         )
     elif verb.lemma_.lower() in _LEVEL_VERBS | {"be"}:
         subject = _count_subject(verb)
+        if subject is None and verb.dep_ == "conj":
+            # "the number of refugees … is 'increasing very quickly' and is around 90,000"
+            subject = _count_subject(verb.head)
     else:
         return None
     if subject is None:
@@ -247,9 +277,15 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
             if child.dep_ in _VERB_PARTS:
                 window.add(child.i)
                 window.update(c.i for c in child.children if c.dep_ in ("compound", "pobj", "amod"))
-        if anchor.dep_ == "attr" and anchor.head.i == verb.i and verb.lemma_.lower() in _COPULAS:
+        attr = _copula_attribute(anchor, num)
+        # "... remains — a modest 2,500": the parser may hang the complement as an adverb
+        if (
+            attr.dep_ in ("attr", "npadvmod")
+            and attr.head.i == verb.i
+            and verb.lemma_.lower() in _COPULAS
+        ):
             # "the target for resettlement was a paltry 1,300": the subject says what is counted
-            for child in verb.children:
+            for child in (c for head in _copula_heads(verb) for c in head.children):
                 if child.dep_ in _SUBJECT_DEPS:
                     window.update(t.i for t in child.subtree)
         if num.dep_ == "pobj" and num.head.lower_ in ("to", "at") and num.head.head.i == verb.i:
@@ -263,6 +299,22 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
 
 
 _COPULAS = {"be", "remain"}
+
+
+def _copula_attribute(anchor: Token, num: Token) -> Token:
+    """The attribute a count stands in: itself or its noun, or the word the tagger took for its
+    noun when it stands before the number ("a [paltry] 1,300")."""
+    if anchor.i == num.i and num.dep_ == "nummod" and num.head.i < num.i:
+        return num.head
+    return anchor
+
+
+def _copula_heads(verb: Token) -> list[Token]:
+    """The copula and, for a second copula joined to a first ("was — and remains — a paltry
+    1,300"), the first, which holds the subject."""
+    return [verb, verb.head] if verb.dep_ == "conj" else [verb]
+
+
 # Prepositions that hang a count on a clause it is not part of: "with 20 million refugees
 # worldwide, the world faces …" says nothing of the refugees by "faces".
 _ASIDE_PREPS = ("with", "amid", "despite")
@@ -295,7 +347,7 @@ def _nearest_cue(
                 first = last - len(phrase) + 1
                 if first <= num.i <= last and len(phrase) > 1:
                     continue
-                if _negated(doc[last]):
+                if _negated(doc[last]) and not _object_of_counts_verb(doc[last], num):
                     continue  # "refugees who cannot return": what did not happen says nothing
                 distance = min(abs(first - num.i), abs(last - num.i))
                 tier = 0 if any(i in core for i in range(first, last + 1)) else 1
@@ -303,6 +355,20 @@ def _nearest_cue(
                 if best is None or key < best:
                     best = key
     return best[3] if best else None
+
+
+def _object_of_counts_verb(token: Token, num: Token) -> bool:
+    """A noun cue that is the object of the verb the count also hangs on: "will not increase
+    the [intake] beyond 18,000" still speaks of an intake, whatever the negation says of the
+    increase."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "dobj":
+        return False
+    verb = token.head
+    return (
+        num.head.i == verb.i
+        or (num.dep_ == "pobj" and num.head.head.i == verb.i)
+        or (num.dep_ == "nummod" and num.head.dep_ == "pobj" and num.head.head.head.i == verb.i)
+    )
 
 
 def _negated(token: Token) -> bool:

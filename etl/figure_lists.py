@@ -119,8 +119,12 @@ def read_row(doc, row: Row, quantity: Quantity, rules: CategoryRules) -> _Readin
         return _Reading("aid_money" if aid else "other", None, frozenset())
     readings = [r for p in parts if (r := phrase_category(p, rules)) is not None]
     outer = _tokens_of(doc, row.outer)
-    if not readings and outer is not None and (said := phrase_category(outer, rules)):
-        readings = [said]  # "Which countries host the most refugees?" / "Here are the numbers:"
+    if (
+        outer is not None
+        and (said := phrase_category(outer, rules))
+        and _outer_decides(readings, said)
+    ):
+        readings = [said]
     if not readings:
         heading = _tokens_of(doc, row.heading)
         label = _tokens_of(doc, row.label)
@@ -131,6 +135,16 @@ def read_row(doc, row: Row, quantity: Quantity, rules: CategoryRules) -> _Readin
     strong = [r for r in readings if r[0] > 0]
     category = (strong or readings)[0][1]
     return _Reading(category, None, frozenset())
+
+
+def _outer_decides(readings: list[tuple[int, str]], outer: tuple[int, str]) -> bool:
+    """The heading line above a heading decides a row's category when the row, its label and
+    its heading name nothing ("Which countries host the most refugees?" / "Here are the
+    numbers:"), or name only people and the line above says what they are ("Ireland received
+    3,275 asylum applications." / "The main countries of citizenship of applicants were:")."""
+    if any(strength > 0 for strength, _ in readings):
+        return False
+    return not readings or outer[0] > 0
 
 
 def _nationals_abroad(heading: Span, label: Span) -> bool:

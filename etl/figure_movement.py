@@ -153,6 +153,25 @@ def _taken_from_abroad(anchor: Token, num: Token) -> bool:
     return False
 
 
+# Verbs of a pledge, a plan or a target: "committed to taking 4,000", "promised to accept".
+_PLEDGE_VERBS = {"commit", "pledge", "promise", "agree", "plan", "aim", "undertake", "offer"}
+
+
+def _pledged_to_take(anchor: Token) -> bool:
+    """The counted people are the object of a verb of receiving that a pledge governs ("we
+    have committed to taking 4,000", "pledged to receive 500"): a pledge to bring people in
+    (GOLD.md: `resettled` includes plans, pledges and targets)."""
+    verb = anchor.head
+    if anchor.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVE_VERBS:
+        return False
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head  # "committed [to [taking]]"
+    elif verb.dep_ != "xcomp":
+        return False
+    return head.i != verb.i and head.lemma_.lower() in _PLEDGE_VERBS
+
+
 # Verbs of bringing people into a country: with "in" or "to <country>" they admit them.
 _BRING_VERBS = {"bring", "fly"}
 

@@ -45,8 +45,19 @@ from etl.figure_movement import (
     _hosted_before,
     _hosted_nationals,
     _nationals_left,
+    _pledged_to_take,
     _registered,
     _taken_from_abroad,
+)
+from etl.figure_references import (
+    _bare_billions,
+    _compared,
+    _estimated_them_at,
+    _parallel_clause,
+    _people_of_a_refugee_sentence,
+    _refugees_said_displaced,
+    _total_of_nothing,
+    _whole_cue,
 )
 from etl.figure_spurious import _is_narrative, _owned_few
 from etl.numbers import Quantity
@@ -126,6 +137,8 @@ def _refers_back(num: Token) -> bool:
         or (verb.lemma_.lower() == "number" and verb.pos_ == "VERB")
         # "195,042 enrolled out of 360,000 targeted": the whole a part is counted out of
         or (num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.lower_ == "out")
+        or _total_of_nothing(num, verb)
+        or _estimated_them_at(num, verb)
     )
 
 
@@ -155,11 +168,17 @@ def read_quantity(
     anchor = noun if noun is not None else num
     core, window = _clause_window(anchor, num, sent)
     doc = sent.doc
-    if quantity.is_money or (noun is not None and _noun_in(noun, rules.noun_classes["money"])):
+    bare_sum = _bare_billions(quantity, noun, rules)
+    if (
+        quantity.is_money
+        or (noun is not None and _noun_in(noun, rules.noun_classes["money"]))
+        or bare_sum
+    ):
         if _any_phrase(rules.not_money, doc, window):
             return None  # a price or a wage, not a figure
-        aid = _any_phrase(rules.aid_words, doc, range(sent.start, sent.end)) or _any_phrase(
-            rules.aid_near, doc, window
+        aid = _any_phrase(rules.aid_words, doc, range(sent.start, sent.end)) or (
+            # a sum with no currency written is aid only where aid words say so ("its pledge")
+            not bare_sum and _any_phrase(rules.aid_near, doc, window)
         )
         if (
             not aid
@@ -186,7 +205,10 @@ def read_quantity(
         _noun_in(noun, rules.noun_classes["forces"]) or _noun_in(noun, rules.not_displaced)
     ):
         strong_categories = tuple(c for c in STRONG_CUES if c not in DISPLACEMENT_CUES)
-    strong = None if whole else _nearest_cue(rules.cues, strong_categories, core, window, num)
+    if whole:
+        strong = _whole_cue(rules, strong_categories, anchor, num, window)
+    else:
+        strong = _nearest_cue(rules.cues, strong_categories, core, window, num)
     if (
         strong in (None, "refugees")
         and "resettled" in strong_categories
@@ -199,12 +221,20 @@ def read_quantity(
         and (_admitted(anchor, num) or _taken_from_abroad(anchor, num))
     ):
         strong = "resettled"  # "Australia would welcome 12,000 displaced Syrians"
+    if (
+        strong in (None, "refugees")
+        and "resettled" in strong_categories
+        and _pledged_to_take(anchor)
+    ):
+        strong = "resettled"  # "we have committed to taking 4,000"
     if strong in _DESCRIBING_CUES:
         happened = _verb_cue(rules, strong_categories, anchor, num)
         if happened in _HAPPENING_CUES and happened != strong:
             strong = happened  # "100 refugees in need of protection will resettle in ..."
     if strong in ("displaced", "refugees") and _given_aid(anchor, num):
         strong = "other"  # "264,500 newly displaced people assisted with rations": beneficiaries
+    if strong == "displaced" and _refugees_said_displaced(noun, window, rules):
+        strong = "refugees"  # "5 million displaced refugees outside their own country"
     if strong == "displaced" and _entered_country(anchor, num):
         strong = "refugees"  # '70,500 "forcibly displaced persons" had entered Armenia'
     if strong is None and "refugees" in strong_categories and _registered(anchor, num):
@@ -281,8 +311,13 @@ def read_quantity(
     if noun is None:
         if weak is not None:
             return _Reading(weak, None, frozenset(window))
-        if same_sentence_category is not None and _in_enumeration(num):
+        if same_sentence_category is not None and (_in_enumeration(num) or _compared(num)):
+            # "3,275 asylum applications in 2015, compared to 1,450 in 2014"
             return _Reading(same_sentence_category, None, frozenset(window))
+        if previous_category is not None and _parallel_clause(num, sent):
+            # "Turkey has taken some 3 million refugees. Lebanon has taken approximately 1
+            # million": the same verb with a count of the same people
+            return _Reading(previous_category, None, frozenset(window))
         if _hosted_before(quantity, num):
             return _Reading("refugees", None, frozenset(window))  # "Turkey hosts 3.6 million"
         if previous_category is not None and _refers_back(num):
@@ -302,6 +337,10 @@ def read_quantity(
     if weak is None and same_sentence_category is not None and _included_in_count(noun):
         # "four million refugees, including 350 thousand Kurds": a part of the count before
         return _Reading(same_sentence_category, noun, frozenset(window))
+    if weak is None and _people_of_a_refugee_sentence(noun, sent, rules):
+        # "Record numbers of refugees headed into Poland, with the total expected to surpass
+        # one million people": bare people in a sentence about refugees are those refugees
+        return _Reading("refugees", noun, frozenset(window))
     return _Reading(weak or "other", noun, frozenset(window))
 
 

@@ -172,3 +172,31 @@ def _nearest_line(body: str, at: int, direction: int) -> str | None:
         if reached_end:
             return None
         step *= 4
+
+
+# "a dozen", "nearly a dozen": an approximate handful, vague like "dozens" (GOLD.md).
+_A_DOZEN = re.compile(r"an?\s+dozen", re.IGNORECASE)
+# A count of people per unit of area is a density, not a count ("12,000 people per square
+# kilometre"); per day or week stays a count (arrivals), read by `etl.numbers`.
+_PER_AREA = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,2}(?:per|a|every)\s+(?:square|sq\b|km2|km²|hectare|acre)",
+    re.IGNORECASE,
+)
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# "announced on Monday (8)": the day of the month in parentheses after a weekday.
+_DAY_AFTER_WEEKDAY = re.compile(rf"\b(?:{_WEEKDAYS})\s*\($", re.IGNORECASE)
+
+
+def is_vague_or_no_count(body: str, quantity: Quantity) -> bool:
+    """A number that states no count of people, forces or money, whatever its words: "a dozen"
+    (vague, GOLD.md), a density ("12,000 people per square kilometre") or a date's day written
+    in parentheses after its weekday ("on Monday (8)")."""
+    if _A_DOZEN.fullmatch(quantity.value_text.strip()):
+        return True
+    if _PER_AREA.match(body, quantity.end):
+        return True
+    return (
+        quantity.value <= 31
+        and body[quantity.end : quantity.end + 1] == ")"
+        and _DAY_AFTER_WEEKDAY.search(body, max(0, quantity.start - 12), quantity.start) is not None
+    )

@@ -34,8 +34,12 @@ _NUMBER_ONLY = re.compile(
 # then the number, at the end of the line.
 _LABEL_NUMBER = re.compile(
     rf"^(?:\s*[-–•●▪·*]\s+)?(?P<label>[^|]{{2,100}}?)\s*[:–—-]?\s*(?P<num>(?:US\$|\$|€|£)?\d[\d,.]*{_UNIT})"
-    r"\s*(?:\([^)]{0,30}\))?\s*$"
+    r",?\s*(?:\([^)]{0,30}\))?\s*$"
 )
+# A bulleted row of a list written as one sentence ("- Italy: 83,200 (7%) and", "- France:
+# 70,600 (6%)."): the joining word or the full stop after its number is no prose.
+_BULLET = re.compile(r"^\s*[-–•●▪·*]\s+")
+_LIST_JOINT = re.compile(r"(?:\s*[,;.]|\s+(?:and|or))+\s*$")
 # "25,000: Number of ...", "3067 – Number of ...": a number opening the line, then a label.
 _NUMBER_FIRST = re.compile(r"^\s*(?P<num>[$€£]?\d[\d,.]*(?:\s*(?:million|billion))?)\s*[:–—]\s+\S")
 # "3.32 billion requested (US$)": a number, then a few words naming it, on a line of its own.
@@ -188,6 +192,10 @@ def _pipe_row(body, start, end, found, header_cells):
 
 
 def _line_row(body, start, end, found):
+    if _BULLET.match(body[start:end]):
+        joint = _LIST_JOINT.search(body, start, end)
+        if joint is not None and joint.start() > start:
+            end = joint.start()  # "- Italy: 83,200 (7%) and": the row ends before "and"
     text = body[start:end]
     first = _NUMBER_FIRST.match(text) or _NUMBER_THEN_WORDS.match(text)
     if first and found[0].start == start + first.start("num") and len(text.split()) <= 30:

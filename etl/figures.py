@@ -57,11 +57,20 @@ Choices, so that analysts know what a row means:
   resettled.
 - Page furniture gives no figures: citation marks ("[4]"), a sum's conversions in parentheses,
   a line that names a web address without ending like a sentence (a link to another page).
+- A population living in, or trapped in, a place (no siege named) and a place's residents are
+  civilians; asylum applications are refugees, and so are refugees said to be displaced;
+  "a dozen", densities and a weekday's date in parentheses are no figures; a sum in billions
+  with no currency is money (aid only where aid words say so).
+- Counts after the same verb as a figure before them ("Turkey has taken 3 million refugees.
+  Lebanon has taken 1 million") or compared with it ("compared to 1,450 in 2014") take its
+  category; a count a pledge governs ("committed to taking 4,000") is resettled.
 
 Where each decision is made (this module reads an article's numbers in order and builds rows):
 - `etl.figure_categories`: the rules files as data, and where their phrases are written;
 - `etl.figure_clauses`: the noun a number counts and the clause that says what happened;
 - `etl.figure_reading`: whether a number in prose is a figure, and its category;
+- `etl.figure_references`: counts read from the figure or subject around them (comparisons,
+  parallel verbs, totals, a refugee sentence's bare people, the whole of a share);
 - `etl.figure_movement`: refugees, displaced or resettled, by the verbs of flight and admission;
 - `etl.figure_aid`: money spent on a crisis's people, aid beneficiaries, people in shelters;
 - `etl.figure_lists`: counts listed in prose, and what a table or list row counts
@@ -92,7 +101,7 @@ from etl.figure_places import _main_country, _row_place, locate
 from etl.figure_reading import _named_before, read_quantity
 from etl.figure_resettlement import resettled_in_host
 from etl.figure_sources import _SpeakerIndex, attribute
-from etl.figure_spurious import _in_list_of_headlines, _on_link_line
+from etl.figure_spurious import _in_list_of_headlines, _on_link_line, is_vague_or_no_count
 from etl.figure_tables import find_rows
 from etl.numbers import Quantity, find_quantities
 from etl.types import Figure, Statement, stable_id
@@ -241,6 +250,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             and body.rfind("\n", 0, quantity.start) + 1 not in row_lines  # a row's other numbers
             and (_in_list_of_headlines(body, quantity.start) or _on_link_line(body, quantity.start))
         ):
+            continue
+        if row is None and is_vague_or_no_count(body, quantity):
             continue
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
         if span is None or not len(span):

@@ -55,8 +55,9 @@ _SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 _NUMBER = (
     rf"(?P<cur>{CURRENCY_PREFIX})?"
     r"(?P<num>"
-    # digits with an optional scale word ("3.73 million", "$1.2-billion") or short scale ("1.2m")
-    rf"(?:(?:{_DIGITS})(?:(?:\s|-)(?:{_SCALE_WORDS})\b|(?:mn|bn|tn|m|b|k)\b|\s(?-i:M)(?![\w.-]))?)"
+    # digits with an optional scale word ("3.73 million", "$1.2-billion", "$11billion") or short
+    # scale ("1.2m")
+    rf"(?:(?:{_DIGITS})(?:(?:\s|-)?(?:{_SCALE_WORDS})\b|(?:mn|bn|tn|m|b|k)\b|\s(?-i:M)(?![\w.-]))?)"
     # "half a million", "half-a-million", "a quarter of a million", "three quarters of a million"
     rf"|(?:(?:(?:an?|one|two|three)[\s-]+)?(?:half|quarters?|thirds?)(?:[\s-]+of)?[\s-]+an?[\s-]+"
     rf"{_SCALE_WORDS}\b)"
