@@ -1,0 +1,35 @@
+"""Statement classes of issue 9 that recur across the real development sets (real_dev …
+real_dev7): verbs of public criticism, pronouns after a conjoined object, and the other classes
+fixed this round. Names and sentences are invented."""
+
+from etl.actors import Gazetteer, resolve_mentions
+from tests.statement_fixtures import statements_of  # noqa: F401  (fixture)
+
+
+def test_a_verb_of_public_criticism_is_reported_speech(statements_of):  # noqa: F811
+    body = (
+        "Foreign Minister Jane Doerring blasted the council's failure to stop the bombing of "
+        "the city.\n\n"
+        "And she brushed aside a short pause in the shelling announced earlier this week."
+    )
+    rows = [(s.speaker_id, s.quote[:20]) for s in statements_of(body)]
+    assert rows == [
+        ("jane-doerring", "Foreign Minister Jan"),
+        ("jane-doerring", "And she brushed asid"),
+    ]
+
+
+def test_hit_out_does_not_make_every_hit_a_statement(statements_of):  # noqa: F811
+    body = "The missile hit the air base of the government near the city on Friday morning."
+    assert statements_of(body) == []
+
+
+def test_a_pronoun_subject_is_not_a_person_joined_to_an_object(nlp):
+    # the pronoun resolver (etl.actors) skips objects; a conjunct of an object is one too
+    body = (
+        "Jane Doerring visited the camp before turning his sights towards Russia and Tom "
+        "Marlowe. The two have a duty to protect civilians, he warned."
+    )
+    mentions, _new = resolve_mentions(nlp(body), "a1", Gazetteer.load())
+    pronouns = [m.actor_id for m in mentions if m.how == "pronoun"]
+    assert pronouns == ["jane-doerring"]
