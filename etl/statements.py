@@ -51,6 +51,7 @@ from etl.statement_passes import (
     _refine_speakers,
     _without_pull_quotes,
 )
+from etl.statement_places import with_place_bodies
 from etl.statement_quotes import (
     _attribution_cue,
     _continuation,
@@ -150,4 +151,5 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     if not turns:
         claimed = _first_person_carried_on(ctx, claimed)
     claimed = _without_pull_quotes(claimed)
-    return with_joint_speakers(ctx, [_government_voice(ctx, s) for s in claimed])
+    voiced = with_place_bodies(ctx, [_government_voice(ctx, s) for s in claimed])
+    return with_joint_speakers(ctx, voiced)

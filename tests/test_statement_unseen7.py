@@ -33,3 +33,37 @@ def test_a_pronoun_subject_is_not_a_person_joined_to_an_object(nlp):
     mentions, _new = resolve_mentions(nlp(body), "a1", Gazetteer.load())
     pronouns = [m.actor_id for m in mentions if m.how == "pronoun"]
     assert pronouns == ["jane-doerring"]
+
+
+def test_a_ministry_in_a_place_is_the_places_ministry_not_its_ruler(statements_of):  # noqa: F811
+    body = (
+        "The health ministry in Hamas-run Gaza said on Saturday that at least 200 people had "
+        "been killed in the past day.\n\n"
+        "A ministry statement said 165 of them were killed in the south of the territory."
+    )
+    rows = [(s.speaker_id, s.quote[:12]) for s in statements_of(body)]
+    assert rows == [
+        ("gaza-health-ministry", "The health m"),
+        ("gaza-health-ministry", "A ministry s"),
+    ]
+
+
+def test_the_ministry_after_the_gazetteers_ministry_spoke_is_that_ministry(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "The Gaza Health Ministry said that 178 Palestinians had been killed on Friday.\n\n"
+        "The toll is likely to be much higher, with the Ministry reporting that thousands more "
+        "are under the rubble of destroyed buildings."
+    )
+    speakers = [s.speaker_id for s in statements_of(body)]
+    assert speakers == ["gaza-health-ministry", "gaza-health-ministry"]
+
+
+def test_a_ministry_in_a_capital_the_gazetteer_lacks_keeps_its_speaker(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Russia's foreign ministry in Moscow said on Monday that the talks would resume next week."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["russia"]
