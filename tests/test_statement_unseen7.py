@@ -67,3 +67,29 @@ def test_a_ministry_in_a_capital_the_gazetteer_lacks_keeps_its_speaker(
         "Russia's foreign ministry in Moscow said on Monday that the talks would resume next week."
     )
     assert [s.speaker_id for s in statements_of(body)] == ["russia"]
+
+
+def test_an_act_of_speech_named_by_its_noun_is_reported_speech(statements_of):  # noqa: F811
+    body = (
+        "Minister Tom Marlowe made the announcement during a press briefing in Beirut on "
+        "Monday.\n\n"
+        "Italy and Sweden were among a handful of countries to make new pledges to resettle "
+        "refugees this year.\n\n"
+        "The coalition has made no comment on the alleged attack on the market."
+    )
+    rows = [(s.speaker_id, s.quote[:12]) for s in statements_of(body)]
+    assert rows == [
+        ("tom-marlowe", "Minister Tom"),
+        ("italy", "Italy and Sw"),
+        ("sweden", "Italy and Sw"),
+    ]
+
+
+def test_the_named_agent_of_a_passive_speech_act_is_its_speaker(statements_of):  # noqa: F811
+    body = (
+        "A call for refugees to return to their country has been made by the new Prime "
+        "Minister, Tom Marlowe, in an interview with a newspaper.\n\n"
+        "The sanctions were announced by Jane Doerring at a press conference in the capital."
+    )
+    rows = [(s.speaker_id, s.quote[:12]) for s in statements_of(body)]
+    assert rows == [("tom-marlowe", "A call for r")]
