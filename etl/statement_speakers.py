@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from etl.body_references import body_back_reference
 from etl.context import ArticleContext
+from etl.joint_speakers import is_back_reference, plural_antecedent
 from etl.statement_verbs import _is_reporting
 from etl.turns import actor_kind, voice_of
 from etl.types import Mention
@@ -40,6 +41,13 @@ def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str |
             )
             if named is not None:  # "Ban, at the start of a conference hosted by UNHCR, said:"
                 return named
+            if is_back_reference(subject):
+                # "“…,” the three mediators said in a joint statement": the parties named
+                # together before; `with_joint_speakers` gives each its row (or drops it)
+                joint = plural_antecedent(ctx, subject.sent)
+                if joint:
+                    return joint[0], ctx.name_of(joint[0]) or joint[0]
+                return None, subject.text
     if not mentions:
         return None
     return _pick_speaker(ctx, mentions)

@@ -93,3 +93,24 @@ def test_the_named_agent_of_a_passive_speech_act_is_its_speaker(statements_of): 
     )
     rows = [(s.speaker_id, s.quote[:12]) for s in statements_of(body)]
     assert rows == [("tom-marlowe", "A call for r")]
+
+
+def test_a_quote_of_parties_named_together_before_and_the_document_after_are_each_theirs(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Iran, Russia and Turkey have agreed to resume the talks in Astana in late August.\n"
+        "\u201cThe next meeting will be held in Astana in the last week of August,\u201d the "
+        "three mediators said in a joint statement on Wednesday.\n"
+        "The statement further underlined the need to secure the territorial integrity of "
+        "Syria, noting that there can be no military solution."
+    )
+    rows = sorted((s.speaker_id, s.quote[:12]) for s in statements_of(body))
+    assert rows == [
+        ("iran", "The next mee"),
+        ("iran", "The statemen"),
+        ("russia", "The next mee"),
+        ("russia", "The statemen"),
+        ("turkey", "The next mee"),
+        ("turkey", "The statemen"),
+    ]
