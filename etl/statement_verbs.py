@@ -88,6 +88,12 @@ def _is_reporting(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in REPORTING_VERBS:
         return True
+    if lemma in _SPEAK_ABOUT and token.tag_ in ("VBD", "VBZ", "VBP"):
+        # "He also spoke about the UK's approach"; not "spoke with X", nor a participle that
+        # introduces a quote ("Speaking about the collapse of the rebels, X said, “…”")
+        return any(
+            c.dep_ in ("prep", "prt") and c.lower_ in _SPEAK_ABOUT[lemma] for c in token.children
+        )
     # Speech carried by its noun: "has today delivered a grim assessment", "gave a speech"
     # and in the passive: "A call for refugees to return has been made by the Prime Minister"
     return lemma in _DELIVERING and any(
@@ -99,6 +105,12 @@ def _is_reporting(token: Token) -> bool:
 
 
 # "drew attention to", "led calls for an end to", "renewed its appeal"
+# Verbs that report speech only with one of these words after them (seen on real_dev3 and
+# real_dev7): "spoke about ISIS, claiming ...", "spoke out against"; "spoke with his
+# counterpart" is a call, not a statement.
+_SPEAK_ABOUT = {"speak": {"about", "of", "out"}}
+
+
 _DELIVERING = {"deliver", "give", "make", "raise", "draw", "lead", "renew"}
 
 

@@ -114,3 +114,27 @@ def test_a_quote_of_parties_named_together_before_and_the_document_after_are_eac
         ("turkey", "The next mee"),
         ("turkey", "The statemen"),
     ]
+
+
+def test_speaking_about_a_subject_is_reported_speech_but_speaking_with_someone_is_not(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "President Tom Marlowe also spoke about Tuesday's discussions with the G7 leaders.\n\n"
+        "Jane Doerring spoke with her Turkish counterpart about the crisis in the region."
+    )
+    rows = [(s.speaker_id, s.quote[:12]) for s in statements_of(body)]
+    assert rows == [("tom-marlowe", "President To")]
+
+
+def test_officials_named_by_their_office_speak_for_the_country_the_page_is_about(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Canada has resettled thousands of Afghans since August. Canada's minister said more "
+        "would come. Canada has also sent aircraft to the region.\n\n"
+        "Government officials say some Canadians and their families are still trapped in "
+        "Kabul as the Taliban tighten their grip."
+    )
+    rows = [(s.speaker_id, s.quote[:12]) for s in statements_of(body)]
+    assert ("canada", "Government o") in rows
