@@ -210,6 +210,8 @@ def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> 
     ]
     if len(turns) == 1 and _opens_a_speech(ctx, lines, turns[0], named[turns[0]]):
         pass  # one labelled speech, cut off or alone on the page: a transcript of one turn
+    elif len(turns) == 1 and any(v[0] == "Q" for v in labelled.values()):
+        pass  # "Question: …" then "Name: …": an interview's answer, whatever follows it
     elif len(turns) < 2:  # headlines ("Name: words"), not a transcript
         return [c for i in named for c in _headline_claims(ctx, lines, i, named[i])]
     asker = _asker(ctx, lines, labelled, people)

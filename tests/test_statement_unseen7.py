@@ -138,3 +138,23 @@ def test_officials_named_by_their_office_speak_for_the_country_the_page_is_about
     )
     rows = [(s.speaker_id, s.quote[:12]) for s in statements_of(body)]
     assert ("canada", "Government o") in rows
+
+
+def test_an_interview_of_one_answer_under_a_question_label_is_the_answerers(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Question: Is the fall of the city the turning point of the war? Will you support "
+        "the government in retaking the rest of the country?\n\n"
+        "Tom Marlowe: The fall of the city is certainly a major step towards peace in the "
+        "country and in the region.\n\n"
+        "We worked jointly with our partners to prepare the evacuation of civilians, which "
+        "has saved many innocent lives.\n\n"
+        "We will continue to strengthen our cooperation with the countries of the region."
+    )
+    rows = [(s.speaker_text, s.quote[:12]) for s in statements_of(body)]
+    assert rows == [
+        ("Tom Marlowe", "The fall of "),
+        ("Tom Marlowe", "We worked jo"),
+        ("Tom Marlowe", "We will cont"),
+    ]
