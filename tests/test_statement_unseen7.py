@@ -158,3 +158,42 @@ def test_an_interview_of_one_answer_under_a_question_label_is_the_answerers(
         ("Tom Marlowe", "We worked jo"),
         ("Tom Marlowe", "We will cont"),
     ]
+
+
+def test_the_official_goes_on_with_the_person_just_reported_not_the_last_one_named(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Swiss State Secretary Tom Marlowe said on Monday that his country would receive "
+        "2,000 refugees from Lebanon. Marlowe made the announcement at a press briefing held "
+        "jointly with the Lebanese minister Jane Doerring.\n\n"
+        "The official described the move as symbolic, noting the aim was to show solidarity "
+        "with Lebanon."
+    )
+    last = statements_of(body)[-1]
+    assert (last.speaker_text, last.quote[:12]) == ("Marlowe", "The official")
+
+
+def test_the_adjective_official_names_no_speaker_the_body_it_qualifies_speaks(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "UN envoy Staffan de Mistura said the talks would open on Friday in Geneva. In "
+        "parallel, the official HNC Twitter feed confirmed that its members would be present "
+        "for discussions with the envoy."
+    )
+    last = statements_of(body)[-1]
+    assert (last.speaker_id, last.quote[:11]) == ("high-negotiations-committee", "In parallel")
+
+
+def test_a_pronoun_after_a_quote_introduced_by_a_named_subject_is_that_person(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "President Tom Marlowe ordered strikes on the air base in response.\n\n"
+        'US Ambassador to the UN Jane Doerring condemned the veto: "You are isolating '
+        "yourselves every time Marlowe's planes drop another barrel bomb on civilians,\" she "
+        "said."
+    )
+    quotes = [(s.speaker_text, s.quote[:12]) for s in statements_of(body) if s.is_direct]
+    assert quotes == [("Jane Doerring", "You are isol")]
