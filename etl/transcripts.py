@@ -427,6 +427,9 @@ def _headline_claims(
     if line.text.endswith(":"):
         return []  # "Outlet: The parties ... as guarantors:" introduces the lines below
     speech = ctx.body[speech_start : line.end]
+    label = ctx.body[line.start : speech_start].strip(" :")
+    if speaker[0] is None and label.isupper():
+        return []  # a dateline in capitals ("NEW YORK: Russia has vetoed …"), not a speaker
     if speaker[0] is not None and not _is_person(ctx, speaker[0]):
         if not _QUOTE_MARKS.search(speech):
             return []  # "Lebanon: 1.5 million refugees" is a figure, not a statement

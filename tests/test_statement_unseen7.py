@@ -197,3 +197,13 @@ def test_a_pronoun_after_a_quote_introduced_by_a_named_subject_is_that_person(
     )
     quotes = [(s.speaker_text, s.quote[:12]) for s in statements_of(body) if s.is_direct]
     assert quotes == [("Jane Doerring", "You are isol")]
+
+
+def test_a_dateline_in_capitals_before_a_colon_is_no_speaker(statements_of):  # noqa: F811
+    body = (
+        "Syria resolution at the UN: how the council voted\n\n"
+        "NEW YORK: Russia has vetoed a draft resolution at the UN Security Council that would "
+        "have condemned the chemical attack.\n\n"
+        "The resolution was presented by the US, UK and France."
+    )
+    assert [s.speaker_text for s in statements_of(body)] == []
