@@ -452,7 +452,11 @@ def _label_line_turns(ctx: ArticleContext, lines: list[Line], people: list[str])
         photo = _PHOTO_OF.match(line.text)  # a caption line may run on with roles and times
         if line.words > (40 if photo else 14) or line.text.endswith((".", "?", "!", ":")):
             continue
-        name = _leading_name(line.text[photo.end() :] if photo else line.text)
+        caption = line.text[photo.end() :] if photo else line.text
+        glued = _GLUED_REPEAT.match(caption) if photo else None
+        if glued is not None:  # "Photo of Jane DoeJane Doe (Riding)": the caption, then the name
+            caption = glued.group("name") + " " + caption[glued.end() :]
+        name = _leading_name(caption)
         if name is None:
             continue
         following = next(
@@ -510,6 +514,7 @@ def _read_out(
 # A record that shows each member's photo opens the label line with its caption: "Photo of Jane
 # Doe Jane Doe Labour, Riding".
 _PHOTO_OF = re.compile(r"(?:Photo|Portrait|Picture|Image) of\s+(?=[A-Z])")
+_GLUED_REPEAT = re.compile(r"(?P<name>[A-Z][^()\n]{2,60}?[a-z])(?P=name)\b")
 
 
 # A label line closed by a colon: "Jane Doe (Riding) (Lab):", "Jane Doe, Minister of X:".

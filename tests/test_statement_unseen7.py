@@ -207,3 +207,23 @@ def test_a_dateline_in_capitals_before_a_colon_is_no_speaker(statements_of):  # 
         "The resolution was presented by the US, UK and France."
     )
     assert [s.speaker_text for s in statements_of(body)] == []
+
+
+def test_a_photo_caption_glued_to_the_members_name_gives_the_turn_to_that_member(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Senate debates\n\n"
+        "Questions without Notice\n\n"
+        "Photo of Jane Di MarloweJane Di Marlowe (Victoria, Australian Greens) Share this | | "
+        "Hansard source\n\n"
+        "My question is for the Minister Representing the Prime Minister about the intake.\n\n"
+        "Photo of Tom DoerringTom Doerring (Queensland, Liberal Party) Share this | | Hansard "
+        "source\n\n"
+        "Thank you for that question. It is a very important question indeed."
+    )
+    turns = [(s.speaker_text, s.quote[:12]) for s in statements_of(body) if s.cue == "transcript"]
+    assert turns == [
+        ("Jane Di Marlowe", "My question "),
+        ("Tom Doerring", "Thank you fo"),
+    ]
