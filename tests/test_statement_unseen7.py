@@ -227,3 +227,16 @@ def test_a_photo_caption_glued_to_the_members_name_gives_the_turn_to_that_member
         ("Jane Di Marlowe", "My question "),
         ("Tom Doerring", "Thank you fo"),
     ]
+
+
+def test_according_to_one_unnamed_person_is_no_statement_but_a_government_official_is(
+    statements_of,  # noqa: F811
+):
+    body = (
+        "Saydnaya has become the main political prison in the country since 2011, according "
+        "to a former official interviewed by Amnesty.\n\n"
+        "Turkey has been talking to both sides. According to a senior government official, "
+        "who spoke on condition of anonymity, Turkey will act as a guarantor of the deal."
+    )
+    rows = [(s.speaker_id, s.quote[:12]) for s in statements_of(body)]
+    assert rows == [("turkey", "According to")]
