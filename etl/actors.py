@@ -1254,6 +1254,9 @@ def _is_oblique(state: _Resolution, mention: Mention) -> bool:
     root = span.root
     if root.dep_ in ("compound", "appos", "flat"):
         root = root.head
+    while root.dep_ == "conj" and root.head is not root:
+        # "turning his sights towards Russia and Assad": a conjunct has its first one's role
+        root = root.head
     return root.dep_ in ("poss", "pobj", "dobj", "iobj", "npadvmod", "attr")
 
 

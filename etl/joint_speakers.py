@@ -48,6 +48,9 @@ _BACK_REFERENCES = {
     "nations",
     "governments",
     "guarantors",
+    "mediators",
+    "sponsors",
+    "powers",
 }
 _BACK_PRONOUNS = {"they", "both"}
 _REACH_CHARS = 1500  # how far back "the sides" may point
@@ -68,6 +71,11 @@ def with_joint_speakers(ctx: ArticleContext, statements: list[Statement]) -> lis
         subject = _subject_of(ctx, statement)
         speakers = _coordinated(ctx, statement, subject) if statement.speaker_id else []
         pointing = len(speakers) < 2 and is_back_reference(subject)
+        if len(speakers) < 2 and _names_the_document(subject):
+            # "The statement further underlined …", "…, the communique added": the document
+            # the joint speakers just issued, when its author was taken for one of them
+            joint = _pointed_at(ctx, statement, subject, recent)
+            speakers = joint if statement.speaker_id in joint else speakers
         if pointing:
             speakers = _pointed_at(ctx, statement, subject, recent)
             if len(speakers) < 2 and statement.speaker_id is not None:
@@ -336,3 +344,13 @@ def _coordinated_before_verb(ctx: ArticleContext, sent: Span, kind: str | None) 
         if len(found) >= 2 and len(kinds) == 1 and (kind is None or kinds == {kind}):
             return found
     return []
+
+
+def _names_the_document(subject: Token | None) -> bool:
+    """ "The statement", "the communique": a document noun that names no issuer of its own."""
+    return (
+        subject is not None
+        and subject.lemma_.lower() in _STATEMENT_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
+        and not any(c.dep_ in ("prep", "compound", "poss") for c in subject.children)
+    )

@@ -50,6 +50,7 @@ from etl.statement_verbs import (
     _DECLINE,
     _DOCUMENT_NOUNS,
     _PASSIVE_REPORTING,
+    _SPEECH_OBJECTS,
     _SUBJECT_DEPS,
     NEEDS_CLAUSE,
     _absolute_speaker,
@@ -165,6 +166,9 @@ def _reporting_clause(
             if untagged is not None:  # "..., Deputy Representative to the UN Jane Doe said"
                 return _make(ctx, untagged, start, end, False, _cue_text(token))
             continue
+        if subject.dep_ == "nsubjpass" and (agent := _agent_speaker(ctx, token)) is not None:
+            # "A call for refugees to return has been made by the new Prime Minister X"
+            return _make(ctx, agent, start, end, False, _cue_text(token))
         if subject.dep_ == "nsubjpass" or subject.lower_ == "it":
             if token.lemma_.lower() in _PASSIVE_REPORTING and last is not None and _no_agent(token):
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
@@ -428,3 +432,27 @@ _GIVEN_WORDS = {
     "point",
     "thought",
 }
+
+
+def _agent_speaker(ctx: ArticleContext, verb: Token) -> tuple[str | None, str] | None:
+    """The named agent of a passive reporting verb ("was announced by Sweden", "has been made
+    by the country's new Prime Minister X"): a person named there first, else the body or
+    country; an unnamed agent ("by rights groups") names nobody."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if (
+        subject is not None
+        and subject.lemma_.lower() not in _SPEECH_OBJECTS
+        and any(d.dep_ == "det" and d.lower_ in _POINTING_BACK for d in subject.children)
+    ):
+        return None  # "The sanctions were announced by X at a press conference": told before
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if pobj is None:
+        return None
+    mentions = _subject_mentions(ctx, pobj)
+    if not mentions:
+        return _untagged_name(ctx, pobj, mentions)
+    return _pick_speaker(ctx, mentions)
+
+
+_POINTING_BACK = {"the", "this", "that", "these", "those"}

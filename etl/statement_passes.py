@@ -247,3 +247,109 @@ def _named_person(ctx: ArticleContext, statement: Statement) -> bool:
         return actor_kind(ctx, statement.speaker_id) == "person"
     words = statement.speaker_text.split()
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def _official_continues_speaker(
+    ctx: ArticleContext, statements: list[Statement]
+) -> list[Statement]:
+    """ "The official described the move as symbolic", "the official noted": a bare "official"
+    goes on with the person whose statement was just reported (within a paragraph break), not
+    with whoever was named last ("… jointly with the Lebanese minister Y. The official …" is
+    still X). The adjective "official" ("the official HNC Twitter feed confirmed") names
+    nobody: the body it qualifies speaks."""
+    out: list[Statement] = []
+    for statement in statements:
+        previous = out[-1] if out else None
+        mention = _official_mention(ctx, statement)
+        if mention is not None:
+            span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+            token = span.root if span is not None else None
+            if token is not None and token.dep_ == "amod":
+                phrase = list(token.head.subtree)
+                others = [
+                    m
+                    for m in ctx.mentions_in(phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
+                    if m is not mention and m.actor_id != mention.actor_id
+                ]
+                if others:
+                    speaker_id, speaker_text = _pick_body(ctx, others)
+                    statement = _respeak(ctx, statement, speaker_id, speaker_text)
+            elif (
+                previous is not None
+                and _named_person(ctx, previous)
+                and previous.speaker_id != statement.speaker_id
+                and previous.char_end <= statement.char_start
+                and ctx.body.count("\n\n", previous.char_end, statement.char_start) <= 1
+            ):
+                statement = replace(
+                    statement,
+                    speaker_id=previous.speaker_id,
+                    speaker_text=previous.speaker_text,
+                )
+        out.append(statement)
+    return out
+
+
+def _official_mention(ctx: ArticleContext, statement: Statement):
+    """The mention "official" that gave the statement its speaker, if that is how it got it."""
+    if statement.speaker_text.lower() not in ("official", "the official"):
+        return None
+    sent = ctx.sentence_at(statement.char_start)
+    for mention in ctx.mentions_in(sent.start_char, max(sent.end_char, statement.char_end)):
+        if mention.actor_id == statement.speaker_id and mention.text.lower() == "official":
+            return mention
+    return None
+
+
+def _pick_body(ctx: ArticleContext, mentions) -> tuple[str, str]:
+    from etl.statement_speakers import _pick_speaker
+
+    return _pick_speaker(ctx, mentions)
+
+
+def _pronoun_after_named_subject(
+    ctx: ArticleContext, statements: list[Statement]
+) -> list[Statement]:
+    """ "US Ambassador to the UN Jane Doe condemned the veto: “…,” she said": a "he"/"she"
+    attributing a quotation that a clause of the same sentence introduced, with a person's name
+    as its subject, is that person, whoever the pronoun was matched to (the tagger may have
+    missed the name)."""
+    from etl.statement_speakers import _untagged_name
+
+    out: list[Statement] = []
+    for statement in statements:
+        if statement.speaker_text.lower() in ("he", "she"):
+            found = _introducing_subject(ctx, statement, _untagged_name)
+            if found is not None and found[0] != statement.speaker_id:
+                statement = replace(statement, speaker_id=found[0], speaker_text=found[1])
+        out.append(statement)
+    return out
+
+
+def _introducing_subject(ctx: ArticleContext, statement: Statement, untagged):
+    sent = ctx.sentence_at(statement.char_start)
+    pronoun = next(
+        (
+            t
+            for t in sent
+            if t.lower_ == statement.speaker_text.lower() and t.dep_ in ("nsubj", "nsubjpass")
+        ),
+        None,
+    )
+    if pronoun is None:
+        return None
+    for subject in sent:
+        if subject.i >= pronoun.i or subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if subject.pos_ not in ("PROPN", "NOUN") or subject.head.i >= pronoun.i:
+            return None
+        between = ctx.body[subject.head.idx : pronoun.idx]
+        if not re.search(r"[\"\u201c]", between):
+            return None  # no quotation between: the clause does not introduce one
+        left, right = subject.left_edge, subject.right_edge
+        mentions = ctx.mentions_in(left.idx, right.idx + len(right))
+        people = [m for m in mentions if actor_kind(ctx, m.actor_id) == "person"]
+        if people:
+            return people[-1].actor_id, people[-1].text
+        return untagged(ctx, subject, mentions)
+    return None

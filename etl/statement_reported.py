@@ -232,11 +232,51 @@ def _according_to_unnamed(sent: Span) -> bool:
             return False
         if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "some") for c in pobj.children):
             return False  # "according to the report": the document of the one just reported
+        if _one_unnamed_person(pobj):
+            return True  # "according to a former official interviewed by Amnesty"
         return pobj.lemma_.lower() in _UNNAMED_SOURCES and not any(
             t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
             for t in pobj.subtree
         )  # "according to Yemeni officials" is Yemen's
     return False
+
+
+# People who, unnamed and described by no body or country, are anonymous sources (GOLD.md).
+_UNNAMED_PEOPLE = {
+    "official",
+    "source",
+    "resident",
+    "witness",
+    "activist",
+    "detainee",
+    "doctor",
+    "person",
+    "man",
+    "woman",
+    "survivor",
+    "officer",
+    "member",
+    "employee",
+}
+
+
+def _one_unnamed_person(pobj) -> bool:
+    """ "a former official interviewed by Amnesty", "a resident": one person, named by nothing
+    in their own words (the clause after them says who heard them, not for whom they speak)."""
+    if pobj.lemma_.lower() not in _UNNAMED_PEOPLE or not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in pobj.children
+    ):
+        return False
+    own = [t for left in pobj.lefts for t in left.subtree]
+    return not any(
+        t.pos_ == "PROPN"
+        or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+        or t.lower_ in _GOVERNMENT_WORDS  # "a senior government official": the government's
+        for t in own
+    )
+
+
+_GOVERNMENT_WORDS = {"government", "military", "defense", "defence", "ministry", "state"}
 
 
 def _according_to_mentions(ctx: ArticleContext, sent: Span) -> list[Mention]:

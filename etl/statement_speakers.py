@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from etl.body_references import body_back_reference
 from etl.context import ArticleContext
+from etl.joint_speakers import is_back_reference, plural_antecedent
 from etl.statement_verbs import _is_reporting
 from etl.turns import actor_kind, voice_of
 from etl.types import Mention
@@ -40,6 +41,13 @@ def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str |
             )
             if named is not None:  # "Ban, at the start of a conference hosted by UNHCR, said:"
                 return named
+            if is_back_reference(subject):
+                # "“…,” the three mediators said in a joint statement": the parties named
+                # together before; `with_joint_speakers` gives each its row (or drops it)
+                joint = plural_antecedent(ctx, subject.sent)
+                if joint:
+                    return joint[0], ctx.name_of(joint[0]) or joint[0]
+                return None, subject.text
     if not mentions:
         return None
     return _pick_speaker(ctx, mentions)
@@ -429,7 +437,8 @@ def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str]
     """ "officials said", "authorities confirmed" with no country named: the government of the
     country the article has named most so far (at least three times), if one leads clearly."""
     if subject.lower_ not in _OFFICIALS or any(
-        c.dep_ in ("poss", "amod", "compound", "prep") for c in subject.children
+        c.dep_ in ("poss", "amod", "compound", "prep") and not _office_word(ctx, c)
+        for c in subject.children
     ):
         return None
     named = _officials_named_before(ctx, subject.idx)
@@ -449,6 +458,36 @@ def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str]
     country = ranked[0][0]
     actor = ctx.actors.get(country)
     return country, actor.name if actor else country
+
+
+# Words that say which office unnamed officials serve in, not whose: "Government officials
+# say", "immigration officials", "A Defense Department official said", "senior officials".
+_OFFICE_WORDS = {
+    "government",
+    "senior",
+    "top",
+    "immigration",
+    "defense",
+    "defence",
+    "department",
+    "state",
+    "foreign",
+    "ministry",
+    "military",
+    "security",
+    "administration",
+    "federal",
+    "justice",
+    "interior",
+    "health",
+}
+
+
+def _office_word(ctx: ArticleContext, modifier: Token) -> bool:
+    """A modifier of "officials" made only of office words, naming no actor."""
+    words = list(modifier.subtree)
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return all(t.lower_ in _OFFICE_WORDS for t in words) and not ctx.mentions_in(start, end)
 
 
 _OFFICIALS_AFTER = re.compile(

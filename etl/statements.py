@@ -47,10 +47,13 @@ from etl.statement_passes import (
     _claimed,
     _first_person_carried_on,
     _government_voice,
+    _official_continues_speaker,
+    _pronoun_after_named_subject,
     _pronoun_continues_speaker,
     _refine_speakers,
     _without_pull_quotes,
 )
+from etl.statement_places import with_place_bodies
 from etl.statement_quotes import (
     _attribution_cue,
     _continuation,
@@ -138,9 +141,13 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
         ):
             rows.append((sourced.char_start, sourced))
     rows.sort(key=lambda r: r[0])
-    statements = _pronoun_continues_speaker(
-        ctx, _refine_speakers(ctx, [statement for _start, statement in rows])
+    statements = _official_continues_speaker(
+        ctx,
+        _pronoun_continues_speaker(
+            ctx, _refine_speakers(ctx, [statement for _start, statement in rows])
+        ),
     )
+    statements = _pronoun_after_named_subject(ctx, statements)
     # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
     turns = transcript_claims(ctx) or debate_summary_claims(ctx)
     if all(c.cue == "headline" for c in turns):  # a headline does not make a transcript
@@ -150,4 +157,5 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     if not turns:
         claimed = _first_person_carried_on(ctx, claimed)
     claimed = _without_pull_quotes(claimed)
-    return with_joint_speakers(ctx, [_government_voice(ctx, s) for s in claimed])
+    voiced = with_place_bodies(ctx, [_government_voice(ctx, s) for s in claimed])
+    return with_joint_speakers(ctx, voiced)

@@ -210,6 +210,8 @@ def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> 
     ]
     if len(turns) == 1 and _opens_a_speech(ctx, lines, turns[0], named[turns[0]]):
         pass  # one labelled speech, cut off or alone on the page: a transcript of one turn
+    elif len(turns) == 1 and any(v[0] == "Q" for v in labelled.values()):
+        pass  # "Question: …" then "Name: …": an interview's answer, whatever follows it
     elif len(turns) < 2:  # headlines ("Name: words"), not a transcript
         return [c for i in named for c in _headline_claims(ctx, lines, i, named[i])]
     asker = _asker(ctx, lines, labelled, people)
@@ -425,6 +427,9 @@ def _headline_claims(
     if line.text.endswith(":"):
         return []  # "Outlet: The parties ... as guarantors:" introduces the lines below
     speech = ctx.body[speech_start : line.end]
+    label = ctx.body[line.start : speech_start].strip(" :")
+    if speaker[0] is None and label.isupper():
+        return []  # a dateline in capitals ("NEW YORK: Russia has vetoed …"), not a speaker
     if speaker[0] is not None and not _is_person(ctx, speaker[0]):
         if not _QUOTE_MARKS.search(speech):
             return []  # "Lebanon: 1.5 million refugees" is a figure, not a statement
@@ -447,7 +452,11 @@ def _label_line_turns(ctx: ArticleContext, lines: list[Line], people: list[str])
         photo = _PHOTO_OF.match(line.text)  # a caption line may run on with roles and times
         if line.words > (40 if photo else 14) or line.text.endswith((".", "?", "!", ":")):
             continue
-        name = _leading_name(line.text[photo.end() :] if photo else line.text)
+        caption = line.text[photo.end() :] if photo else line.text
+        glued = _GLUED_REPEAT.match(caption) if photo else None
+        if glued is not None:  # "Photo of Jane DoeJane Doe (Riding)": the caption, then the name
+            caption = glued.group("name") + " " + caption[glued.end() :]
+        name = _leading_name(caption)
         if name is None:
             continue
         following = next(
@@ -505,6 +514,7 @@ def _read_out(
 # A record that shows each member's photo opens the label line with its caption: "Photo of Jane
 # Doe Jane Doe Labour, Riding".
 _PHOTO_OF = re.compile(r"(?:Photo|Portrait|Picture|Image) of\s+(?=[A-Z])")
+_GLUED_REPEAT = re.compile(r"(?P<name>[A-Z][^()\n]{2,60}?[a-z])(?P=name)\b")
 
 
 # A label line closed by a colon: "Jane Doe (Riding) (Lab):", "Jane Doe, Minister of X:".
