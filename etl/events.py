@@ -650,6 +650,12 @@ _RANGE_END = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _phrase_pattern(phrase: str) -> re.Pattern:
+    """`phrase` as a whole-word pattern, compiled once (asked for every sentence)."""
+    return re.compile(r"\b" + re.escape(phrase) + r"\b")
+
+
 def _same_day_date(
     ctx: ArticleContext,
     sent: Span,
@@ -661,7 +667,7 @@ def _same_day_date(
     sentence, else in an earlier sentence), shifted by the phrase's offset in days."""
     lowered = sent.text.lower()
     for phrase, offset in rules.same_day:
-        at = re.search(r"\b" + re.escape(phrase) + r"\b", lowered)
+        at = _phrase_pattern(phrase).search(lowered)
         if at is None:
             continue
         start, end = sent.start_char + at.start(), sent.start_char + at.end()
