@@ -656,6 +656,12 @@ def _phrase_pattern(phrase: str) -> re.Pattern:
     return re.compile(r"\b" + re.escape(phrase) + r"\b")
 
 
+@functools.lru_cache(maxsize=16)
+def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    """Whether any of `phrases` occurs as whole words: one pattern, compiled once."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
 def _same_day_date(
     ctx: ArticleContext,
     sent: Span,
@@ -666,6 +672,8 @@ def _same_day_date(
     """ "held the same day", "a day later" take the last date mentioned before them (earlier in the
     sentence, else in an earlier sentence), shifted by the phrase's offset in days."""
     lowered = sent.text.lower()
+    if not _phrases_pattern(tuple(phrase for phrase, _ in rules.same_day)).search(lowered):
+        return None  # the common case: none of the phrases, found in one pass
     for phrase, offset in rules.same_day:
         at = _phrase_pattern(phrase).search(lowered)
         if at is None:
