@@ -61,3 +61,33 @@ def test_dates_found_at_an_offset_are_the_same_mentions_shifted():
     plain.clear()  # a caller changing its list does not change the next answer
     assert dates.find_dates(text, published) == dates._find_dates(text, published)
     assert dates.find_dates(text, None) == dates._find_dates(text, None)
+
+
+def test_candidate_sections_hold_every_section_a_token_realises(nlp):
+    from etl.stance_cuebook import load_cues
+
+    cues = load_cues()
+    text = (
+        "Turkey condemned the Syrian government's attacks and welcomed the ceasefire. "
+        "The ministers said they would not support the resolution, criticizing Russia's veto. "
+        "Welcoming Syrian Refugees: Canada praised the UN-backed talks and accused Iran of "
+        "war crimes, while Qatar may host the Contact Group."
+    )
+    realised = 0
+    for token in nlp(text):
+        maybe = cues.candidate_sections(token)
+        for section in cues.sections:
+            if cues.has(section, token):
+                realised += 1
+                assert section in maybe, (token.text, section)
+    assert realised > 5
+
+
+def test_quote_spans_are_the_same_when_asked_again():
+    from etl.statement_marks import _find_quotes, find_quotes
+
+    text = 'He said "we will go" and \u201cthey stayed\u201d.\n\nShe added "no more'
+    first = find_quotes(text)
+    assert first == _find_quotes(text) and len(first) == 3
+    first.clear()
+    assert find_quotes(text) == _find_quotes(text)
