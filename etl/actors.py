@@ -983,9 +983,13 @@ def _titles_pattern(gazetteer: Gazetteer) -> re.Pattern:
             rf"(?<!\w)(?:(?P<the>[Tt]he)\s+(?:(?P<demonym>{owner})\s+)?|(?P<owner>{owner})['\u2019]s\s+)"
             rf"(?P<role>(?i:" + "|".join(re.escape(w) for w in words) + r"))(?!\w)(?!\s+[A-Z][a-z])"
         )
-        # Where a match can start: "the"/"The" or a country word's first letter.
-        leads = "".join(sorted({"T", "t"} | {w[0] for w in country_words if w}))
-        gazetteer._title_starts = re.compile(rf"(?<!\w)[{re.escape(leads)}]")
+        # Where a match can start: "the"/"The" and a space, or a country word's first letter
+        # with a possessive "'s" close enough behind it to end that word.
+        leads = "".join(sorted({w[0] for w in country_words if w}))
+        longest = max((len(w) for w in country_words), default=0)
+        gazetteer._title_starts = re.compile(
+            rf"(?<!\w)(?:[Tt]he\s|[{re.escape(leads)}](?=[\s\S]{{0,{longest}}}['\u2019]s\s))"
+        )
     return gazetteer._titles
 
 
