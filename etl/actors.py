@@ -20,7 +20,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from etl import leadscan
 from etl.docindex import DocIndex
+from etl.leadscan import LeadScan
 from etl.types import ACTOR_KINDS, Actor, Mention
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -108,11 +110,13 @@ class Gazetteer:
     forms: list[SurfaceForm]
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _pattern: re.Pattern | None = field(default=None, repr=False)
+    _scan: LeadScan | None = field(default=None, repr=False, compare=False)
     _by_text: dict[str, SurfaceForm] = field(default_factory=dict, repr=False)
     _by_lower: dict[str, SurfaceForm] = field(default_factory=dict, repr=False)
     # Built on first use, once per gazetteer rather than once per article.
     _country_words: dict[str, str] | None = field(default=None, repr=False, compare=False)
     _titles: re.Pattern | None = field(default=None, repr=False, compare=False)
+    _title_starts: re.Pattern | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -158,14 +162,20 @@ class Gazetteer:
             if len(text.split()) >= 2:
                 self._by_lower.setdefault(text.lower(), form)
         alternatives = sorted(by_text, key=len, reverse=True)
-        body = "|".join(
+        pieces = [
             f"(?i:{re.escape(a)})" if len(a.split()) >= 2 else re.escape(a) for a in alternatives
-        )
-        self._pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+        ]
+        self._pattern = re.compile(rf"(?<![\w])(?:{'|'.join(pieces)})(?![\w])")
+        # The same matches, tried only where a word opens with a form's first letter.
+        leads = [
+            f"(?i:{re.escape(a[0])})" if len(a.split()) >= 2 else re.escape(a[0])
+            for a in alternatives
+        ]
+        self._scan = LeadScan(pieces, leads, suffix=r"(?![\w])")
 
     def find(self, text: str) -> Iterable[tuple[int, int, SurfaceForm]]:
         """Every non-overlapping gazetteer surface form in text, longest first at each place."""
-        for match in self._pattern.finditer(text):
+        for match in self._scan.finditer(text):
             found = match.group(0)
             form = self._by_text.get(found) or self._by_lower[found.lower()]
             yield match.start(), match.end(), form
@@ -973,6 +983,13 @@ def _titles_pattern(gazetteer: Gazetteer) -> re.Pattern:
             rf"(?<!\w)(?:(?P<the>[Tt]he)\s+(?:(?P<demonym>{owner})\s+)?|(?P<owner>{owner})['\u2019]s\s+)"
             rf"(?P<role>(?i:" + "|".join(re.escape(w) for w in words) + r"))(?!\w)(?!\s+[A-Z][a-z])"
         )
+        # Where a match can start: "the"/"The" and a space, or a country word's first letter
+        # with a possessive "'s" close enough behind it to end that word.
+        leads = "".join(sorted({w[0] for w in country_words if w}))
+        longest = max((len(w) for w in country_words), default=0)
+        gazetteer._title_starts = re.compile(
+            rf"(?<!\w)(?:[Tt]he\s|[{re.escape(leads)}](?=[\s\S]{{0,{longest}}}['\u2019]s\s))"
+        )
     return gazetteer._titles
 
 
@@ -983,7 +1000,7 @@ def _match_titles(state: _Resolution) -> None:
     country_words = state.gazetteer.country_words()
     pattern = _titles_pattern(state.gazetteer)
     text = state.text
-    for match in pattern.finditer(text):
+    for match in leadscan.scan(pattern, state.gazetteer._title_starts, text):
         start, end = match.span()
         if state.overlaps(match.start("role"), match.end("role")):
             continue

@@ -232,20 +232,32 @@ def figure_cues(row: Figure) -> tuple[str, str]:
     """(own, rivals): whether a cue or noun of the figure's own category is in its sentence,
     and how many other categories' cues are ("0", "1", "2+"): a sentence that speaks of deaths,
     flight and aid at once leaves more room to misread what a number counts."""
-    rules = _figure_rules()
-    words = _words_of(row.evidence or "")
-    present = {
-        category
-        for category, phrases in rules.cues.items()
-        if _has_phrase(words, phrases, verbs=True)
-    } | {
-        category
-        for category, nouns in rules.nouns.items()
-        if _has_phrase(words, nouns, verbs=False)
-    }
+    present = _categories_cued(row.evidence or "")
     own = row.category in present or row.category == "aid_money"
     rivals = len(present - {row.category})
     return str(own).lower(), _bin(rivals, (1, 2), ("0", "1", "2+"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _categories_cued(evidence: str) -> frozenset[str]:
+    """The categories whose cues or nouns occur in a sentence: the words' forms made once for
+    every category, and once per sentence (an article's figures often share one)."""
+    rules = _figure_rules()
+    words = _words_of(evidence)
+    as_cues = [_forms(w, True) for w in words]
+    as_nouns = [_forms(w, False) for w in words]
+    return frozenset(
+        {
+            category
+            for category, phrases in rules.cues.items()
+            if next(_phrase_matches(as_cues, phrases), None) is not None
+        }
+        | {
+            category
+            for category, nouns in rules.nouns.items()
+            if next(_phrase_matches(as_nouns, nouns), None) is not None
+        }
+    )
 
 
 def in_quote(extraction: Extraction, start: int, end: int) -> bool:

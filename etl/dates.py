@@ -36,6 +36,7 @@ ones a reader of wire copy applies:
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -236,7 +237,26 @@ def resolve_forward(mention: DateMention, published: PartialDate | None) -> Date
 
 
 def find_dates(text: str, published: PartialDate | None, offset: int = 0) -> list[DateMention]:
-    """Every date mention in `text` that resolves, in text order; spans are shifted by `offset`."""
+    """Every date mention in `text` that resolves, in text order; spans are shifted by `offset`.
+
+    The extractors ask again about the same sentence (events, statements' dates, confidence):
+    the mentions of a (text, publication date) pair are found once and shifted per call."""
+    found = _dates_in(text, published)
+    if not offset:
+        return list(found)
+    return [
+        DateMention(m.char_start + offset, m.char_end + offset, m.text, m.value, m.relative)
+        for m in found
+    ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _dates_in(text: str, published: PartialDate | None) -> tuple[DateMention, ...]:
+    return tuple(_find_dates(text, published))
+
+
+def _find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
+    offset = 0
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 

@@ -650,6 +650,18 @@ _RANGE_END = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _phrase_pattern(phrase: str) -> re.Pattern:
+    """`phrase` as a whole-word pattern, compiled once (asked for every sentence)."""
+    return re.compile(r"\b" + re.escape(phrase) + r"\b")
+
+
+@functools.lru_cache(maxsize=16)
+def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    """Whether any of `phrases` occurs as whole words: one pattern, compiled once."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
 def _same_day_date(
     ctx: ArticleContext,
     sent: Span,
@@ -660,8 +672,10 @@ def _same_day_date(
     """ "held the same day", "a day later" take the last date mentioned before them (earlier in the
     sentence, else in an earlier sentence), shifted by the phrase's offset in days."""
     lowered = sent.text.lower()
+    if not _phrases_pattern(tuple(phrase for phrase, _ in rules.same_day)).search(lowered):
+        return None  # the common case: none of the phrases, found in one pass
     for phrase, offset in rules.same_day:
-        at = re.search(r"\b" + re.escape(phrase) + r"\b", lowered)
+        at = _phrase_pattern(phrase).search(lowered)
         if at is None:
             continue
         start, end = sent.start_char + at.start(), sent.start_char + at.end()

@@ -69,6 +69,8 @@ class CueBook:
     # sections of each kind. A token is checked against its few candidates, not every cue.
     _by_word: dict[tuple[str, str], tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _kinds: dict[str, tuple[tuple[str, str], ...]] = field(init=False, repr=False, compare=False)
+    # word -> the sections that have a cue with that word (see `candidate_sections`)
+    _sections_by_word: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_word: dict[tuple[str, str], list[int]] = {}
@@ -82,6 +84,12 @@ class CueBook:
             if polarity in POLARITIES or polarity == "none":
                 kinds.setdefault(head, []).append((name, polarity))
         object.__setattr__(self, "_by_word", {k: tuple(v) for k, v in by_word.items()})
+        sections_by_word: dict[str, set[str]] = {}
+        for name, word in by_word:
+            sections_by_word.setdefault(word, set()).add(name)
+        object.__setattr__(
+            self, "_sections_by_word", {k: frozenset(v) for k, v in sections_by_word.items()}
+        )
         object.__setattr__(self, "_kinds", {k: tuple(v) for k, v in kinds.items()})
 
     @classmethod
@@ -110,7 +118,7 @@ class CueBook:
     def match(self, section: str, token: Token) -> Cue | None:
         """The cue of `section` that `token` realises, phrases (with a dependent) first."""
         # The word as written counts too: a tagger may lemmatise "failed" (an adjective) to "fail".
-        lemma, lower = token.lemma_.lower(), token.lower_
+        lemma, lower = _lower_lemma(token), token.lower_
         if section == "protected" and token.pos_ == "PROPN" and lemma == lower:
             # A title in capitals is not lemmatised: "Welcoming Syrian Refugees" (only for the
             # people a demonym may describe: "Chemical Weapons Convention" is a name).
@@ -138,9 +146,38 @@ class CueBook:
     def has(self, section: str, token: Token) -> bool:
         return self.match(section, token) is not None
 
+    def candidate_sections(self, token: Token) -> frozenset[str]:
+        """The sections `match` may find a cue of for `token` (it finds none in any other):
+        asking about every section, check these first instead of matching each."""
+        lemma, lower = _lower_lemma(token), token.lower_
+        found = self._sections_by_word.get(lemma, frozenset())
+        if lower != lemma:
+            found = found | self._sections_by_word.get(lower, frozenset())
+        return found | _ALWAYS_ASKED
+
     def polarity_sections(self, kind: str) -> Iterator[tuple[str, str]]:
         """(section, polarity) for every section of a kind: "act" -> ("act critical", "critical")..."""
         yield from self._kinds.get(kind, ())
+
+
+# spaCy's hash of a lemma -> the lemma lower-cased: `match` is asked about each token for a dozen
+# sections, and building the lemma's string anew each time was a tenth of the stance rules' CPU.
+# A hash names one string in every document and process; cleared when large.
+_LOWER_LEMMAS: dict[int, str] = {}
+
+
+def _lower_lemma(token: Token) -> str:
+    key = token.lemma
+    found = _LOWER_LEMMAS.get(key)
+    if found is None:
+        if len(_LOWER_LEMMAS) >= 200_000:
+            _LOWER_LEMMAS.clear()
+        found = _LOWER_LEMMAS[key] = token.lemma_.lower()
+    return found
+
+
+# `match` reads this section's words differently (a capitalised title's plural): always asked.
+_ALWAYS_ASKED = frozenset({"protected"})
 
 
 @functools.lru_cache(maxsize=4)

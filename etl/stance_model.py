@@ -141,10 +141,11 @@ def candidates(
 
 def _sections(token: Token, cues: Any) -> list[str]:
     """The polarity-bearing cue sections ("act critical", "nominal supportive") a token realises."""
+    maybe = cues.candidate_sections(token)  # most words are no cue of most sections
     return [
         name
         for name in cues.sections
-        if name.rpartition(" ")[2] in CLASSES[1:] and cues.has(name, token)
+        if name in maybe and name.rpartition(" ")[2] in CLASSES[1:] and cues.has(name, token)
     ]
 
 

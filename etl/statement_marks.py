@@ -8,6 +8,7 @@ with no double marks. `_Covered` answers questions about the quote spans by bise
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -37,7 +38,18 @@ class QuoteSpan:
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
-    """Quotation spans in text: curly pairs, and straight quotes paired within each paragraph."""
+    """Quotation spans in text: curly pairs, and straight quotes paired within each paragraph.
+
+    Actors, statements and events each ask about the same body: it is walked once."""
+    return list(_quotes_in(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _quotes_in(text: str) -> tuple[QuoteSpan, ...]:
+    return tuple(_find_quotes(text))
+
+
+def _find_quotes(text: str) -> list[QuoteSpan]:
     quotes: list[QuoteSpan] = []
     for para_start, para_end in _paragraphs(text):
         i = para_start
