@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.types import FIGURE_CATEGORIES
+from etl.types import FIGURE_CATEGORIES, POLARITIES
 
 # Kinds of actor that are their own country on every chart and filter.
 COUNTRY_KINDS = ("country", "intergovernmental")
@@ -65,6 +65,20 @@ AGGREGATES = (
 # Subjects whose provenance agg_provenance holds (mentions have no date labels).
 AGGREGATED_SUBJECTS = ("statements", "stances", "figures", "events", "articles", "mentions")
 DERIVED_TABLES = (*LOOKUPS, SEATS, *FLAT_TABLES, *AGGREGATES)
+# Columns a flat table gained after the ETL first wrote it: derived tables that lack one are
+# rebuilt whole (by the ETL on its next write; by the dashboard in memory until then).
+ADDED_COLUMNS = {
+    "flat_statements": ("polarity_bits",),
+    "flat_articles": ("mention_counts", "polarity_bits", "category_bits"),
+}
+# The lists of a closed vocabulary the filters test, also as bits (value i of the vocabulary
+# is bit i): "the list holds one of these" is then one integer test, where reading a list
+# column over every row cost more than the rest of a filtered query. list column -> (bits
+# column, vocabulary).
+BITS = {
+    "polarities": ("polarity_bits", POLARITIES),
+    "categories": ("category_bits", FIGURE_CATEGORIES),
+}
 # Money among the figures: the aid_money category, or a currency sign or word in the number's
 # text ("$500 million", "€7 billion", "3 billion euros"). First match gives the currency.
 CURRENCIES = (
@@ -116,6 +130,22 @@ def _dated(own: str, own_precision: str, fallback: str, fallback_precision: str)
     return (
         f"{day} AS row_date, {precision} AS row_precision, {_label(day, precision)} AS date_label"
     )
+
+
+def _bits(column: str, vocabulary: Sequence[str]) -> str:
+    """SQL: the values of `vocabulary` the list `column` holds, as bits (see BITS)."""
+    parts = " + ".join(
+        f"CASE WHEN list_contains(COALESCE({column}, []), '{value}') THEN {1 << i} ELSE 0 END"
+        for i, value in enumerate(vocabulary)
+    )
+    return f"({parts})::INTEGER"
+
+
+def mask(vocabulary: Sequence[str], values: Sequence[str]) -> int | None:
+    """The bits of `values` (see BITS); None when one is not of the vocabulary."""
+    if any(value not in vocabulary for value in values):
+        return None
+    return sum(1 << vocabulary.index(value) for value in set(values))
 
 
 def _currency_sql(text: str, category: str) -> str:
@@ -187,7 +217,8 @@ def flat_selects(
                ar.outlet, ar.title, ar.published_date,
                COALESCE(sp.name, s.speaker_text) AS speaker,
                sp.country_id, sp.country,
-               COALESCE(said.polarities, []) AS polarities, said.targets, said.polarity
+               COALESCE(said.polarities, []) AS polarities, said.targets, said.polarity,
+               {_bits("said.polarities", POLARITIES)} AS polarity_bits
         FROM {src}statements s
         JOIN {src}articles ar ON ar.article_id = s.article_id
         LEFT JOIN {ac} sp ON sp.actor_id = s.speaker_id
@@ -259,12 +290,18 @@ def flat_selects(
         LEFT JOIN {pc} place ON place.place = lower(e.location)
         WHERE {within("e")}""",
         "flat_articles": f"""
-        WITH mentioned AS (
-                SELECT m.article_id, count(*) AS mentions,
-                       list_sort(list(DISTINCT m.actor_id) FILTER (WHERE a.actor_id IS NOT NULL)) AS actor_ids,
-                       list_sort(list(DISTINCT a.country_id) FILTER (WHERE a.country_id IS NOT NULL)) AS countries
+        WITH per_actor AS (
+                SELECT m.article_id, m.actor_id, a.actor_id IS NOT NULL AS known,
+                       any_value(a.country_id) AS country_id, count(*) AS n
                 FROM {src}mentions m LEFT JOIN {ac} a ON a.actor_id = m.actor_id
-                WHERE {within("m")} GROUP BY m.article_id),
+                WHERE {within("m")} GROUP BY ALL),
+             mentioned AS (
+                -- Each known actor once, by id, beside how often the article mentions it.
+                SELECT article_id, sum(n)::BIGINT AS mentions,
+                       list(actor_id ORDER BY actor_id) FILTER (WHERE known) AS actor_ids,
+                       list(n ORDER BY actor_id) FILTER (WHERE known) AS mention_counts,
+                       list_sort(list(DISTINCT country_id) FILTER (WHERE country_id IS NOT NULL)) AS countries
+                FROM per_actor GROUP BY article_id),
              said AS (SELECT article_id, count(*) AS n FROM {src}statements x
                       WHERE {within("x")} GROUP BY article_id),
              taken AS (SELECT article_id, count(*) AS n, list_sort(list(DISTINCT polarity)) AS polarities
@@ -281,8 +318,11 @@ def flat_selects(
                COALESCE(taken.n, 0) AS stances, COALESCE(cited.n, 0) AS figures,
                COALESCE(happened.n, 0) AS events,
                COALESCE(m.actor_ids, []) AS actor_ids, COALESCE(m.countries, []) AS countries,
+               COALESCE(m.mention_counts, []) AS mention_counts,
                COALESCE(taken.polarities, []) AS polarities,
-               COALESCE(cited.categories, []) AS categories
+               COALESCE(cited.categories, []) AS categories,
+               {_bits("taken.polarities", POLARITIES)} AS polarity_bits,
+               {_bits("cited.categories", FIGURE_CATEGORIES)} AS category_bits
         FROM {src}articles ar
         LEFT JOIN mentioned m ON m.article_id = ar.article_id
         LEFT JOIN said ON said.article_id = ar.article_id
@@ -643,6 +683,25 @@ def build(
     build_aggregates(con, flat=target, target=target)
 
 
+def current(columns: Mapping[str, Sequence[str]]) -> bool:
+    """Whether derived tables with these columns (table -> its columns) are today's: every
+    lookup and flat table there, with every column it gained since (ADDED_COLUMNS)."""
+    return all(name in columns for name in DERIVED_TABLES if name not in AGGREGATES) and all(
+        column in columns.get(name, ()) for name, added in ADDED_COLUMNS.items() for column in added
+    )
+
+
+def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    present: dict[str, list[str]] = {}
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_catalog = current_database() AND table_schema = 'main' "
+        "ORDER BY table_name, ordinal_position"
+    ).fetchall():
+        present.setdefault(table, []).append(column)
+    return present
+
+
 def refresh(
     con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], actors_changed: bool = True
 ) -> set[str]:
@@ -651,8 +710,12 @@ def refresh(
     `article_ids` are the articles whose rows were deleted, replaced or added. The lookups are
     rebuilt (they are as small as the actors table) unless `actors_changed` is False; articles
     that name an actor or a place whose lookup row changed are refreshed too. Returns every
-    article refreshed. The aggregates are rebuilt whole from the refreshed flat tables.
+    article refreshed. The aggregates are rebuilt whole from the refreshed flat tables. Derived
+    tables written before a column was added (see `current`) are rebuilt whole instead.
     """
+    if not current(_columns(con)):
+        build(con)
+        return {a for (a,) in con.execute("SELECT article_id FROM articles").fetchall()}
     changed_actors = _rebuild_lookups(con) if actors_changed else set()
     scope = set(article_ids)
     if not scope and not changed_actors:
