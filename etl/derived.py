@@ -61,6 +61,7 @@ AGGREGATES = (
     "agg_strongest_pairs",  # the PAIRS_KEPT strongest stance pairs, ranked
     "agg_network_actors",  # the Actor network's largest set of actors, unfiltered
     "agg_co_mentions",  # co_mentions_sql among agg_network_actors
+    "agg_events_shown",  # events_shown_sql, with and without statement events
 )
 # Subjects whose provenance agg_provenance holds (mentions have no date labels).
 AGGREGATED_SUBJECTS = ("statements", "stances", "figures", "events", "articles", "mentions")
@@ -107,6 +108,7 @@ OVER_TIME_FIGURES = 1500  # dots on "head counts over time", the largest when ca
 NETWORK_ACTORS = 80  # the Actor network's most actors (the end of its slider)
 NETWORK_PAIRS = 40  # stance pairs whose ends the network always draws, strongest first
 PAIRS_KEPT = 200  # strongest stance pairs agg_strongest_pairs keeps, ranked
+EVENT_ROWS = 1000  # rows of the Events page's table, newest first
 SCOPE = "_derived_scope"  # a table of article_id: the articles a refresh rebuilds
 
 
@@ -484,6 +486,22 @@ def figures_over_time_sql(charted: str) -> str:
         ORDER BY value DESC, figure_id LIMIT ?"""
 
 
+def events_shown_sql(with_statements: bool) -> str:
+    """SQL tail after `WITH rows AS (<events>)`: the events the Events page lists (event_id,
+    row_date), newest first. One sentence's identical events (same type, date and place) are
+    one row, the one naming most participants (equal ones: the first by id); without
+    `with_statements`, "statement" events are left out. One parameter: how many."""
+    kinds = "TRUE" if with_statements else "event_type <> 'statement'"
+    # The row standing for each group first (a grouping, cheaper than numbering the rows of
+    # every group), then the newest of them.
+    return f"""
+        SELECT arg_min(event_id, (-len(COALESCE(participant_ids, [])), event_id)) AS event_id,
+               row_date
+        FROM rows WHERE {kinds}
+        GROUP BY article_id, char_start, char_end, event_type, row_date, row_precision, location
+        ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?"""
+
+
 def stance_counts_sql(by: str) -> str:
     """SQL tail after `WITH rows AS (<stances>)`: stances per source, target and polarity,
     most first; the sides are countries (`by` = "country": an actor of no known country stands
@@ -612,6 +630,15 @@ def aggregate_selects(flat: str = "") -> dict[str, tuple[str, list]]:
             )
             + ")",
             [NETWORK_ACTORS, NETWORK_PAIRS, NO_COUNTRY],
+        ),
+        "agg_events_shown": (
+            " UNION ALL ".join(
+                f"""SELECT {with_statements} AS with_statements, * FROM (
+                    WITH rows AS (SELECT * FROM {flat}flat_events)
+                    {events_shown_sql(with_statements)})"""
+                for with_statements in (True, False)
+            ),
+            [EVENT_ROWS, EVENT_ROWS],
         ),
         "agg_co_mentions": co_mentions_sql(
             f"SELECT article_id, actor_ids FROM {flat}flat_articles",

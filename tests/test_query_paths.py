@@ -168,6 +168,7 @@ def test_questions_under_filters_their_subject_ignores_equal_the_detailed_ones(s
             (q.figures_by_place(synthetic, f), q._figures_by_place_detailed(synthetic, f, 25)),
             (q.stance_counts(synthetic, f), q._stance_counts_detailed(synthetic, f)),
             (q.network_nodes(synthetic, f, 30), q._network_nodes_detailed(synthetic, f, 30)),
+            (q.events_table(synthetic, f), q._events_table_detailed(synthetic, f)),
         ]
         for fast, plain in pairs:
             pd.testing.assert_frame_equal(fast, plain, check_dtype=False)
@@ -389,6 +390,11 @@ def _unfiltered_pairs(wh):
         q.figures_over_time(wh, Filters()),
         q._figures_over_time_detailed(wh, Filters(), derived.OVER_TIME_FIGURES),
     )
+    for with_statements in (True, False):
+        yield (
+            q.events_table(wh, Filters(), with_statements=with_statements),
+            q._events_table_detailed(wh, Filters(), with_statements=with_statements),
+        )
     for size in (10, 30, derived.NETWORK_ACTORS):
         nodes = q.network_nodes(wh, Filters(), size)
         yield nodes, q._network_nodes_detailed(wh, Filters(), size)
@@ -419,6 +425,7 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
         "agg_stance_counts",
         "agg_quantity_figures",
         "agg_figures_over_time",
+        "agg_events_shown",
     ):
         con.execute(f"DELETE FROM {name}")
     con.execute("DELETE FROM agg_co_mentions")
@@ -430,6 +437,9 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     assert q.stance_counts(wh, Filters()).empty
     assert q.quantity_figures(wh, Filters()).empty
     assert q.figures_over_time(wh, Filters()).empty
+    assert q.events_table(wh, Filters()).empty
+    # A question under filters its subject ignores is the unfiltered one.
+    assert q.events_table(wh, Filters(polarities=("critical",))).empty
     actors = tuple(sorted(q.network_nodes(wh, Filters(), 30)["actor_id"]))
     assert q.co_mentions(wh, Filters(), actors).empty
     # Other parameters than the ETL's, or filters, read the rows.
@@ -438,6 +448,7 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     assert not q.stance_counts(wh, Filters(), "actor").empty
     assert not q.quantity_figures(wh, Filters(), 100).empty
     assert not q.figures_over_time(wh, Filters(), 100).empty
+    assert not q.events_table(wh, Filters(), 100).empty
     assert not q.co_mentions(wh, Filters(outlets=("Outlet 3",)), actors).empty
 
 
