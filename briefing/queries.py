@@ -575,7 +575,8 @@ def provenance(wh: Warehouse, f: Filters, subject: str) -> Provenance:
     """How many rows and articles a page's subject covers under the filters, over which dates."""
     if subject not in SUBJECTS:
         raise ValueError(f"unknown subject {subject!r}")
-    if _only(_for(subject, f), "outlets"):
+    kept = _for(subject, f)
+    if _only(kept, "outlets"):
         # Unfiltered or by outlet only: the ETL's per-outlet counts (etl.derived.AGGREGATES).
         outlets, params = _outlets_in(f)
         per = _frame(
@@ -584,6 +585,18 @@ def provenance(wh: Warehouse, f: Filters, subject: str) -> Provenance:
             FROM memory.main.agg_provenance WHERE subject = ? AND {outlets}
             ORDER BY a DESC, outlet NULLS LAST""",
             [subject, *params],
+        )
+        return provenance_of(per)
+    if subject == "stances" and len(kept.polarities) == 1 and _only(kept, "outlets", "polarities"):
+        # One polarity (and outlets): the ETL's counts per outlet and polarity (a stance has
+        # one polarity, so under one its articles add up across outlets).
+        outlets, params = _outlets_in(f)
+        per = _frame(
+            wh,
+            f"""SELECT outlet, n, a, first, last, first_label, last_label
+            FROM memory.main.agg_stance_provenance WHERE polarity = ? AND {outlets}
+            ORDER BY a DESC, outlet NULLS LAST""",
+            [kept.polarities[0], *params],
         )
         return provenance_of(per)
     if subject == "mentions":

@@ -46,6 +46,7 @@ SEATS = "seats"
 # table), so they can never drift from the rows they count.
 AGGREGATES = (
     "agg_provenance",
+    "agg_stance_provenance",  # agg_provenance of stances, per outlet and polarity
     "agg_stance_balance",
     "agg_statements_over_time",
     "agg_stances_over_time",
@@ -581,6 +582,11 @@ def aggregate_selects(flat: str = "") -> dict[str, tuple[str, list]]:
     figures = f"WITH rows AS (SELECT * FROM {flat}flat_figures)"
     selects = {
         "agg_provenance": provenance,
+        # A stance has one polarity: under one polarity (and outlets), its articles add up.
+        "agg_stance_provenance": f"""
+            SELECT outlet, polarity, count(*) AS n, count(DISTINCT article_id) AS a,
+                   {span("stances")}
+            FROM {flat}flat_stances GROUP BY outlet, polarity""",
         "agg_stance_balance": f"""
             SELECT outlet, polarity, count(*) AS stances, count(DISTINCT article_id) AS articles
             FROM {flat}flat_stances GROUP BY outlet, polarity""",

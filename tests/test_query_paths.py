@@ -157,7 +157,8 @@ def test_the_filters_a_subject_ignores_are_left_out_of_its_questions(subject):
 
 def test_questions_under_filters_their_subject_ignores_equal_the_detailed_ones(synthetic):
     ignored = Filters(polarities=("critical",), outlets=("Outlet 3",))  # figures ignore polarity
-    for f in (Filters(polarities=("critical",)), Filters(categories=("refugees",)), ignored):
+    two = Filters(polarities=("critical", "neutral"), outlets=("Outlet 3", "Outlet 4"))
+    for f in (Filters(polarities=("critical",)), Filters(categories=("refugees",)), ignored, two):
         st.cache_data.clear()
         for subject in ("figures", "events", "mentions", "stances"):
             assert q.provenance(synthetic, f, subject) == q._provenance_detailed(
@@ -426,6 +427,7 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
         "agg_quantity_figures",
         "agg_figures_over_time",
         "agg_events_shown",
+        "agg_stance_provenance",
     ):
         con.execute(f"DELETE FROM {name}")
     con.execute("DELETE FROM agg_co_mentions")
@@ -438,6 +440,7 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     assert q.quantity_figures(wh, Filters()).empty
     assert q.figures_over_time(wh, Filters()).empty
     assert q.events_table(wh, Filters()).empty
+    assert q.provenance(wh, Filters(polarities=("critical",)), "stances").rows == 0
     # A question under filters its subject ignores is the unfiltered one.
     assert q.events_table(wh, Filters(polarities=("critical",))).empty
     actors = tuple(sorted(q.network_nodes(wh, Filters(), 30)["actor_id"]))
@@ -449,6 +452,8 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     assert not q.quantity_figures(wh, Filters(), 100).empty
     assert not q.figures_over_time(wh, Filters(), 100).empty
     assert not q.events_table(wh, Filters(), 100).empty
+    two = Filters(polarities=("critical", "neutral"))  # articles would not add up
+    assert q.provenance(wh, two, "stances").rows > 0
     assert not q.co_mentions(wh, Filters(outlets=("Outlet 3",)), actors).empty
 
 
