@@ -61,6 +61,9 @@ TABLES = CONTRACT_TABLES
 CACHE = {"show_spinner": False, "max_entries": 1024, "ttl": 6 * 3600}
 COUNTRY_KINDS = derived.COUNTRY_KINDS  # actors that are their own country on every chart
 SUBJECTS = ("statements", "stances", "figures", "events", "articles", "mentions")
+# The largest LIMIT a page's table asks for (quantity_figures' rows): up to it, a query
+# sorts by its keys first and reads the other columns of the rows kept only.
+LATE_ROWS = derived.QUANTITY_ROWS
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,10 @@ def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConn
     # ATTACH on a fresh in-memory database: duckdb.connect(path) would hand back an already
     # open instance of the old file after the ETL replaced it.
     con = duckdb.connect(":memory:")
+    # The pages' tables are the newest few hundred rows: their sort keys first, then every
+    # other column of only the rows kept (DuckDB's late materialization, by default for
+    # LIMITs up to 50 rows only). GLOBAL: every cursor of this connection shares it.
+    con.execute(f"SET GLOBAL late_materialization_max_rows = {LATE_ROWS}")
     con.execute("ATTACH ? AS wh (READ_ONLY)", [path])
     present: dict[str, list[str]] = {}
     for table, column in con.execute(
@@ -129,8 +136,7 @@ def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConn
         "WHERE table_catalog = 'wh' ORDER BY table_name, ordinal_position"
     ).fetchall():
         present.setdefault(table, []).append(column)
-    flat_tables = [t for t in derived.DERIVED_TABLES if t not in derived.AGGREGATES]
-    if all(t in present for t in flat_tables):
+    if derived.current(present):
         # Written by the ETL with the rows they derive from: nothing to build on a first visit.
         for name in derived.DERIVED_TABLES:
             if name in present:
@@ -140,7 +146,8 @@ def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConn
             # Written before the ETL kept these aggregates: counted here, once per version.
             derived.build_aggregates(con, only=missing)
     elif all(t in present for t in TABLES):
-        # A warehouse from before the ETL wrote them: flattened here, once per version.
+        # A warehouse from before the ETL wrote them (or wrote today's columns): flattened
+        # here, once per version.
         # (health() explains what is missing when the warehouse is not whole.)
         seats = derived.seats_of_government(DEFAULT_GAZETTEER)
         derived.build(con, src="wh.", present=present, seats=seats)
@@ -336,6 +343,17 @@ def _add_any(w: _Where, column: str, values) -> None:
     w.add(sql, *params)
 
 
+def _add_listed(w: _Where, column: str, values) -> None:
+    """The list `column` (of a closed vocabulary, see etl.derived.BITS) holds one of `values`:
+    as one test of its bits column, or of the list itself for a value outside the vocabulary."""
+    bits, vocabulary = derived.BITS[column]
+    mask = derived.mask(vocabulary, list(values))
+    if mask is None:
+        _add_any(w, column, values)
+    else:
+        w.add(f"({bits} & ?) <> 0", mask)
+
+
 def _end_in(end: str, values: list[str]) -> tuple[str, list]:
     """One end of a stance (source or target) among `values`: the actor itself, or its
     country (so a country stands for every actor of it)."""
@@ -394,7 +412,7 @@ def _where(subject: str, f: Filters) -> _Where:
         if actors:
             w.add(IN.format(column="speaker_id"), actors)
         if f.polarities:
-            _add_any(w, "polarities", list(f.polarities))
+            _add_listed(w, "polarities", f.polarities)
     elif subject == "stances":
         if countries:
             w.add(
@@ -435,9 +453,9 @@ def _where(subject: str, f: Filters) -> _Where:
         if actors:
             _add_any(w, "actor_ids", actors)
         if f.polarities:
-            _add_any(w, "polarities", list(f.polarities))
+            _add_listed(w, "polarities", f.polarities)
         if f.categories:
-            _add_any(w, "categories", list(f.categories))
+            _add_listed(w, "categories", f.categories)
     elif subject == "mentions":
         # Mentions in the articles that mention the countries / actors.
         for column, values in (("countries", countries), ("actor_ids", actors)):
@@ -553,6 +571,26 @@ _SPAN = (
 )
 
 
+# The filters each subject ignores (see the module docstring and `_where`): a question asked
+# under them alone is the unfiltered question.
+_DIRECTION = ("stance_by", "stance_towards", "both_ways")
+_IGNORED = {
+    "statements": ("categories", *_DIRECTION),
+    "stances": ("categories",),
+    "figures": ("polarities", *_DIRECTION),
+    "events": ("polarities", "categories", *_DIRECTION),
+    "articles": (*_DIRECTION, "high_confidence", "reviewed_only"),
+    "mentions": ("polarities", "categories", *_DIRECTION, "high_confidence", "reviewed_only"),
+}
+
+
+def _for(subject: str, f: Filters) -> Filters:
+    """The filters as they apply to `subject`: those it ignores left out (both ways, too,
+    when no direction is set), so `_where(subject, ...)` is the same for both."""
+    ignored = _IGNORED[subject] if f.has_direction else (*_IGNORED[subject], "both_ways")
+    return replace(f, **{name: Filters.__dataclass_fields__[name].default for name in ignored})
+
+
 def _only(f: Filters, *fields: str) -> bool:
     """Whether the filters set nothing but these fields (a filter added later, which an
     aggregate does not know, sends a question to the detailed rows)."""
@@ -571,7 +609,8 @@ def provenance(wh: Warehouse, f: Filters, subject: str) -> Provenance:
     """How many rows and articles a page's subject covers under the filters, over which dates."""
     if subject not in SUBJECTS:
         raise ValueError(f"unknown subject {subject!r}")
-    if _only(f, "outlets"):
+    kept = _for(subject, f)
+    if _only(kept, "outlets"):
         # Unfiltered or by outlet only: the ETL's per-outlet counts (etl.derived.AGGREGATES).
         outlets, params = _outlets_in(f)
         per = _frame(
@@ -580,6 +619,18 @@ def provenance(wh: Warehouse, f: Filters, subject: str) -> Provenance:
             FROM memory.main.agg_provenance WHERE subject = ? AND {outlets}
             ORDER BY a DESC, outlet NULLS LAST""",
             [subject, *params],
+        )
+        return provenance_of(per)
+    if subject == "stances" and len(kept.polarities) == 1 and _only(kept, "outlets", "polarities"):
+        # One polarity (and outlets): the ETL's counts per outlet and polarity (a stance has
+        # one polarity, so under one its articles add up across outlets).
+        outlets, params = _outlets_in(f)
+        per = _frame(
+            wh,
+            f"""SELECT outlet, n, a, first, last, first_label, last_label
+            FROM memory.main.agg_stance_provenance WHERE polarity = ? AND {outlets}
+            ORDER BY a DESC, outlet NULLS LAST""",
+            [kept.polarities[0], *params],
         )
         return provenance_of(per)
     if subject == "mentions":
@@ -673,7 +724,7 @@ def headline(wh: Warehouse, f: Filters) -> dict[str, object]:
 def _actors_mentioned(wh: Warehouse, f: Filters) -> int:
     """How many actors the articles under the filters mention (polarity and category, which
     mentions do not carry, left out)."""
-    if f == Filters():
+    if _for("mentions", f) == Filters():
         actors = _frame(wh, "SELECT actors FROM memory.main.agg_actors")["actors"]
         return int(actors.iloc[0]) if len(actors) else 0
     # Distinct actors from each article's list: cheaper than the mentions table.
@@ -748,7 +799,7 @@ def latest_statements(wh: Warehouse, f: Filters, limit: int = 8) -> pd.DataFrame
 @st.cache_data(**CACHE)
 def stance_balance(wh: Warehouse, f: Filters) -> pd.DataFrame:
     """Stances per polarity."""
-    if _only(f, "outlets", "polarities"):
+    if _only(_for("stances", f), "outlets", "polarities"):
         # The ETL's counts per outlet and polarity (an article has one outlet, so its
         # distinct articles add up across outlets).
         outlets, params = _outlets_in(f)
@@ -796,7 +847,7 @@ def _charted(f: Filters) -> tuple[str, list]:
 @st.cache_data(**CACHE)
 def most_cited_figures(wh: Warehouse, f: Filters, limit: int = derived.MOST_CITED) -> pd.DataFrame:
     """Figures cited by the most articles (same category, place and value)."""
-    if f == Filters() and limit == derived.MOST_CITED:
+    if _for("figures", f) == Filters() and limit == derived.MOST_CITED:
         # Unfiltered: the ETL's answer, by the same SQL (etl.derived.AGGREGATES).
         return _frame(
             wh,
@@ -826,7 +877,7 @@ def figures_by_place(
     (the `limit` largest of each measure),
     with its text and qualifier, how many figures and articles, and the figures' ids (the
     evidence behind the mark). A speaker's own capital is no place ('unspecified')."""
-    if f == Filters() and limit == derived.PLACES_PER_MEASURE:
+    if _for("figures", f) == Filters() and limit == derived.PLACES_PER_MEASURE:
         return _frame(
             wh,
             "SELECT * FROM memory.main.agg_figures_by_place "
@@ -847,7 +898,7 @@ def figures_over_time(
 ) -> pd.DataFrame:
     """Dated figures (as-of date, else publication), largest first when capped; `as_of` is the
     first day of the period, `as_of_label` says the precision."""
-    if f == Filters() and limit == derived.OVER_TIME_FIGURES:
+    if _for("figures", f) == Filters() and limit == derived.OVER_TIME_FIGURES:
         # Unfiltered: the ETL's answer (etl.derived.AGGREGATES), in the same order.
         return _frame(
             wh, "SELECT * FROM memory.main.agg_figures_over_time ORDER BY value DESC, figure_id"
@@ -869,7 +920,7 @@ def quantity_figures(wh: Warehouse, f: Filters, limit: int = derived.QUANTITY_RO
     (dated or not), each with who cited it by name and actor id; newest first when capped
     (the undated last). One query for the Figures page's spread, its links to the Figures
     reconciled page and that page itself."""
-    if f == Filters() and limit == derived.QUANTITY_ROWS:
+    if _for("figures", f) == Filters() and limit == derived.QUANTITY_ROWS:
         return _frame(
             wh,
             "SELECT * FROM memory.main.agg_quantity_figures "
@@ -931,7 +982,7 @@ NO_COUNTRY = derived.NO_COUNTRY
 @st.cache_data(**CACHE)
 def stance_counts(wh: Warehouse, f: Filters, by: str = "country") -> pd.DataFrame:
     """Stances per source, target and polarity; sides are countries or actors."""
-    if by == "country" and f == Filters():
+    if by == "country" and _for("stances", f) == Filters():
         return _frame(
             wh,
             "SELECT * FROM memory.main.agg_stance_counts "
@@ -966,7 +1017,7 @@ def stances_table(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
 def stances_over_time(wh: Warehouse, f: Filters) -> pd.DataFrame:
     """The bars of "stances over time", binned here as the chart draws them: `unit`, `period`,
     `polarity`, `stances` and `articles` (see `statements_over_time`)."""
-    if f == Filters():
+    if _for("stances", f) == Filters():
         return _frame(wh, "SELECT * FROM memory.main.agg_stances_over_time ORDER BY ALL")
     return _run(wh, "stances", f, derived.stances_over_time_sql())
 
@@ -991,7 +1042,7 @@ def network_nodes(
 ) -> pd.DataFrame:
     """The `limit` most mentioned actors, plus both ends of the `pairs` most frequent
     source → target stance pairs (so the strongest ties are always drawn)."""
-    if f == Filters() and pairs <= derived.PAIRS_KEPT:
+    if _for("stances", f) == _for("mentions", f) == Filters() and pairs <= derived.PAIRS_KEPT:
         # Unfiltered: the ETL's mentions per actor and its strongest pairs, ranked.
         return _frame(
             wh,
@@ -1002,7 +1053,22 @@ def network_nodes(
             ),
             [limit, pairs, NO_COUNTRY],
         )
-    return _network_nodes_detailed(wh, f, limit, pairs)
+    # Mentions per actor from each article's list of actors and how often it names each (one
+    # row per article, not one per mention); the mentions filter as the articles do, less
+    # polarity and category, which mentions ignore.
+    where = _where("articles", replace(f, polarities=(), categories=()))
+    stance_sql, stance_params = _filtered(wh, "stances", f)
+    return _frame(
+        wh,
+        derived.network_nodes_sql(
+            f"""SELECT actor_id, sum(n)::BIGINT AS mentions FROM (
+                SELECT unnest(actor_ids) AS actor_id, unnest(mention_counts) AS n
+                FROM {flat("articles")} WHERE {where.sql}) GROUP BY actor_id""",
+            f"SELECT source_id, target_id, count(*) AS stances FROM ({stance_sql}) GROUP BY ALL",
+            "memory.main.",
+        ),
+        where.params + [limit] + stance_params + [pairs, NO_COUNTRY],
+    )
 
 
 def _network_nodes_detailed(
@@ -1059,7 +1125,7 @@ def co_mentions(
     wh: Warehouse, f: Filters, actor_ids: tuple[str, ...], minimum: int = 1
 ) -> pd.DataFrame:
     """Pairs of the given actors mentioned in the same article: how many articles."""
-    if f == Filters() and set(actor_ids) <= _network_actors(wh):
+    if _for("mentions", f) == Filters() and set(actor_ids) <= _network_actors(wh):
         # Unfiltered, among the actors the network can draw: the ETL's counts.
         return _frame(
             wh,
@@ -1213,36 +1279,41 @@ def statement_context(wh: Warehouse, statement_id: str, window: int = 400) -> di
 
 @st.cache_data(**CACHE)
 def events_table(
-    wh: Warehouse, f: Filters, limit: int = 1000, with_statements: bool = True
+    wh: Warehouse, f: Filters, limit: int = derived.EVENT_ROWS, with_statements: bool = True
 ) -> pd.DataFrame:
     """Events, newest first: `date` is the period's first day (for the timeline), `date_label`
     the date at its precision. One sentence's identical events (same type, date and place)
     are one row, the one naming most participants: an extraction that repeats itself must not
     read as several events. Without `with_statements`, "statement" events (what the
     Statements page lists) are left out."""
-    kinds = "TRUE" if with_statements else "event_type <> 'statement'"
-    # The row standing for each group first (a grouping, cheaper than numbering the rows of
-    # every group), the newest `limit` of them, then their columns.
-    return _run(
-        wh,
-        "events",
-        f,
-        f"""
-        , shown AS (
-            SELECT arg_min(event_id, (-len(COALESCE(participant_ids, [])), event_id))
-                       AS event_id, row_date
-            FROM rows WHERE {kinds}
-            GROUP BY article_id, char_start, char_end, event_type, row_date, row_precision,
-                     location
-            ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?)
+    if _for("events", f) == Filters() and limit == derived.EVENT_ROWS:
+        # Unfiltered: the ETL's rows (etl.derived.AGGREGATES), by the same SQL.
+        shown = (
+            "SELECT event_id, row_date FROM memory.main.agg_events_shown WHERE with_statements = ?"
+        )
+        params = [with_statements]
+    else:
+        shown, params = derived.events_shown_sql(with_statements), [limit]
+    return _run(wh, "events", f, _events_of(shown), params)
+
+
+def _events_of(shown: str) -> str:
+    """SQL tail after `WITH rows AS (<events>)`: the columns of the events `shown` selects."""
+    return f"""
+        , shown AS ({shown})
         SELECT event_id, row_date AS date, date_label, row_precision AS date_precision,
                event_type, COALESCE(location, 'unspecified') AS location, description,
                participants, outlet, evidence, {confidence_label()} AS confidence,
                review_status AS status, article_id
         FROM rows SEMI JOIN shown USING (event_id)
-        ORDER BY row_date DESC NULLS LAST, event_id""",
-        [limit],
-    )
+        ORDER BY row_date DESC NULLS LAST, event_id"""
+
+
+def _events_table_detailed(
+    wh: Warehouse, f: Filters, limit: int = derived.EVENT_ROWS, with_statements: bool = True
+) -> pd.DataFrame:
+    """`events_table` from the events themselves (any filters; the tests' reference)."""
+    return _run(wh, "events", f, _events_of(derived.events_shown_sql(with_statements)), [limit])
 
 
 @st.cache_data(**CACHE)
@@ -1314,7 +1385,7 @@ def statements_over_time(
     `country` and `country_id` (the `top` countries by statements, the rest together as
     'other', speakers of no known country as 'no country'), `statements` and `articles` (how
     many articles the bar's statements come from). See etl.derived.statements_over_time_sql."""
-    if f == Filters() and top == derived.OVER_TIME_COUNTRIES:
+    if _for("statements", f) == Filters() and top == derived.OVER_TIME_COUNTRIES:
         return _frame(wh, "SELECT * FROM memory.main.agg_statements_over_time ORDER BY ALL")
     return _run(wh, "statements", f, derived.statements_over_time_sql(), [top])
 

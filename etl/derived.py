@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.types import FIGURE_CATEGORIES
+from etl.types import FIGURE_CATEGORIES, POLARITIES
 
 # Kinds of actor that are their own country on every chart and filter.
 COUNTRY_KINDS = ("country", "intergovernmental")
@@ -46,6 +46,7 @@ SEATS = "seats"
 # table), so they can never drift from the rows they count.
 AGGREGATES = (
     "agg_provenance",
+    "agg_stance_provenance",  # agg_provenance of stances, per outlet and polarity
     "agg_stance_balance",
     "agg_statements_over_time",
     "agg_stances_over_time",
@@ -61,10 +62,25 @@ AGGREGATES = (
     "agg_strongest_pairs",  # the PAIRS_KEPT strongest stance pairs, ranked
     "agg_network_actors",  # the Actor network's largest set of actors, unfiltered
     "agg_co_mentions",  # co_mentions_sql among agg_network_actors
+    "agg_events_shown",  # events_shown_sql, with and without statement events
 )
 # Subjects whose provenance agg_provenance holds (mentions have no date labels).
 AGGREGATED_SUBJECTS = ("statements", "stances", "figures", "events", "articles", "mentions")
 DERIVED_TABLES = (*LOOKUPS, SEATS, *FLAT_TABLES, *AGGREGATES)
+# Columns a flat table gained after the ETL first wrote it: derived tables that lack one are
+# rebuilt whole (by the ETL on its next write; by the dashboard in memory until then).
+ADDED_COLUMNS = {
+    "flat_statements": ("polarity_bits",),
+    "flat_articles": ("mention_counts", "polarity_bits", "category_bits"),
+}
+# The lists of a closed vocabulary the filters test, also as bits (value i of the vocabulary
+# is bit i): "the list holds one of these" is then one integer test, where reading a list
+# column over every row cost more than the rest of a filtered query. list column -> (bits
+# column, vocabulary).
+BITS = {
+    "polarities": ("polarity_bits", POLARITIES),
+    "categories": ("category_bits", FIGURE_CATEGORIES),
+}
 # Money among the figures: the aid_money category, or a currency sign or word in the number's
 # text ("$500 million", "€7 billion", "3 billion euros"). First match gives the currency.
 CURRENCIES = (
@@ -93,6 +109,7 @@ OVER_TIME_FIGURES = 1500  # dots on "head counts over time", the largest when ca
 NETWORK_ACTORS = 80  # the Actor network's most actors (the end of its slider)
 NETWORK_PAIRS = 40  # stance pairs whose ends the network always draws, strongest first
 PAIRS_KEPT = 200  # strongest stance pairs agg_strongest_pairs keeps, ranked
+EVENT_ROWS = 1000  # rows of the Events page's table, newest first
 SCOPE = "_derived_scope"  # a table of article_id: the articles a refresh rebuilds
 
 
@@ -116,6 +133,22 @@ def _dated(own: str, own_precision: str, fallback: str, fallback_precision: str)
     return (
         f"{day} AS row_date, {precision} AS row_precision, {_label(day, precision)} AS date_label"
     )
+
+
+def _bits(column: str, vocabulary: Sequence[str]) -> str:
+    """SQL: the values of `vocabulary` the list `column` holds, as bits (see BITS)."""
+    parts = " + ".join(
+        f"CASE WHEN list_contains(COALESCE({column}, []), '{value}') THEN {1 << i} ELSE 0 END"
+        for i, value in enumerate(vocabulary)
+    )
+    return f"({parts})::INTEGER"
+
+
+def mask(vocabulary: Sequence[str], values: Sequence[str]) -> int | None:
+    """The bits of `values` (see BITS); None when one is not of the vocabulary."""
+    if any(value not in vocabulary for value in values):
+        return None
+    return sum(1 << vocabulary.index(value) for value in set(values))
 
 
 def _currency_sql(text: str, category: str) -> str:
@@ -187,7 +220,8 @@ def flat_selects(
                ar.outlet, ar.title, ar.published_date,
                COALESCE(sp.name, s.speaker_text) AS speaker,
                sp.country_id, sp.country,
-               COALESCE(said.polarities, []) AS polarities, said.targets, said.polarity
+               COALESCE(said.polarities, []) AS polarities, said.targets, said.polarity,
+               {_bits("said.polarities", POLARITIES)} AS polarity_bits
         FROM {src}statements s
         JOIN {src}articles ar ON ar.article_id = s.article_id
         LEFT JOIN {ac} sp ON sp.actor_id = s.speaker_id
@@ -259,12 +293,18 @@ def flat_selects(
         LEFT JOIN {pc} place ON place.place = lower(e.location)
         WHERE {within("e")}""",
         "flat_articles": f"""
-        WITH mentioned AS (
-                SELECT m.article_id, count(*) AS mentions,
-                       list_sort(list(DISTINCT m.actor_id) FILTER (WHERE a.actor_id IS NOT NULL)) AS actor_ids,
-                       list_sort(list(DISTINCT a.country_id) FILTER (WHERE a.country_id IS NOT NULL)) AS countries
+        WITH per_actor AS (
+                SELECT m.article_id, m.actor_id, a.actor_id IS NOT NULL AS known,
+                       any_value(a.country_id) AS country_id, count(*) AS n
                 FROM {src}mentions m LEFT JOIN {ac} a ON a.actor_id = m.actor_id
-                WHERE {within("m")} GROUP BY m.article_id),
+                WHERE {within("m")} GROUP BY ALL),
+             mentioned AS (
+                -- Each known actor once, by id, beside how often the article mentions it.
+                SELECT article_id, sum(n)::BIGINT AS mentions,
+                       list(actor_id ORDER BY actor_id) FILTER (WHERE known) AS actor_ids,
+                       list(n ORDER BY actor_id) FILTER (WHERE known) AS mention_counts,
+                       list_sort(list(DISTINCT country_id) FILTER (WHERE country_id IS NOT NULL)) AS countries
+                FROM per_actor GROUP BY article_id),
              said AS (SELECT article_id, count(*) AS n FROM {src}statements x
                       WHERE {within("x")} GROUP BY article_id),
              taken AS (SELECT article_id, count(*) AS n, list_sort(list(DISTINCT polarity)) AS polarities
@@ -281,8 +321,11 @@ def flat_selects(
                COALESCE(taken.n, 0) AS stances, COALESCE(cited.n, 0) AS figures,
                COALESCE(happened.n, 0) AS events,
                COALESCE(m.actor_ids, []) AS actor_ids, COALESCE(m.countries, []) AS countries,
+               COALESCE(m.mention_counts, []) AS mention_counts,
                COALESCE(taken.polarities, []) AS polarities,
-               COALESCE(cited.categories, []) AS categories
+               COALESCE(cited.categories, []) AS categories,
+               {_bits("taken.polarities", POLARITIES)} AS polarity_bits,
+               {_bits("cited.categories", FIGURE_CATEGORIES)} AS category_bits
         FROM {src}articles ar
         LEFT JOIN mentioned m ON m.article_id = ar.article_id
         LEFT JOIN said ON said.article_id = ar.article_id
@@ -444,6 +487,22 @@ def figures_over_time_sql(charted: str) -> str:
         ORDER BY value DESC, figure_id LIMIT ?"""
 
 
+def events_shown_sql(with_statements: bool) -> str:
+    """SQL tail after `WITH rows AS (<events>)`: the events the Events page lists (event_id,
+    row_date), newest first. One sentence's identical events (same type, date and place) are
+    one row, the one naming most participants (equal ones: the first by id); without
+    `with_statements`, "statement" events are left out. One parameter: how many."""
+    kinds = "TRUE" if with_statements else "event_type <> 'statement'"
+    # The row standing for each group first (a grouping, cheaper than numbering the rows of
+    # every group), then the newest of them.
+    return f"""
+        SELECT arg_min(event_id, (-len(COALESCE(participant_ids, [])), event_id)) AS event_id,
+               row_date
+        FROM rows WHERE {kinds}
+        GROUP BY article_id, char_start, char_end, event_type, row_date, row_precision, location
+        ORDER BY row_date DESC NULLS LAST, event_id LIMIT ?"""
+
+
 def stance_counts_sql(by: str) -> str:
     """SQL tail after `WITH rows AS (<stances>)`: stances per source, target and polarity,
     most first; the sides are countries (`by` = "country": an actor of no known country stands
@@ -523,6 +582,11 @@ def aggregate_selects(flat: str = "") -> dict[str, tuple[str, list]]:
     figures = f"WITH rows AS (SELECT * FROM {flat}flat_figures)"
     selects = {
         "agg_provenance": provenance,
+        # A stance has one polarity: under one polarity (and outlets), its articles add up.
+        "agg_stance_provenance": f"""
+            SELECT outlet, polarity, count(*) AS n, count(DISTINCT article_id) AS a,
+                   {span("stances")}
+            FROM {flat}flat_stances GROUP BY outlet, polarity""",
         "agg_stance_balance": f"""
             SELECT outlet, polarity, count(*) AS stances, count(DISTINCT article_id) AS articles
             FROM {flat}flat_stances GROUP BY outlet, polarity""",
@@ -572,6 +636,15 @@ def aggregate_selects(flat: str = "") -> dict[str, tuple[str, list]]:
             )
             + ")",
             [NETWORK_ACTORS, NETWORK_PAIRS, NO_COUNTRY],
+        ),
+        "agg_events_shown": (
+            " UNION ALL ".join(
+                f"""SELECT {with_statements} AS with_statements, * FROM (
+                    WITH rows AS (SELECT * FROM {flat}flat_events)
+                    {events_shown_sql(with_statements)})"""
+                for with_statements in (True, False)
+            ),
+            [EVENT_ROWS, EVENT_ROWS],
         ),
         "agg_co_mentions": co_mentions_sql(
             f"SELECT article_id, actor_ids FROM {flat}flat_articles",
@@ -643,6 +716,25 @@ def build(
     build_aggregates(con, flat=target, target=target)
 
 
+def current(columns: Mapping[str, Sequence[str]]) -> bool:
+    """Whether derived tables with these columns (table -> its columns) are today's: every
+    lookup and flat table there, with every column it gained since (ADDED_COLUMNS)."""
+    return all(name in columns for name in DERIVED_TABLES if name not in AGGREGATES) and all(
+        column in columns.get(name, ()) for name, added in ADDED_COLUMNS.items() for column in added
+    )
+
+
+def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    present: dict[str, list[str]] = {}
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_catalog = current_database() AND table_schema = 'main' "
+        "ORDER BY table_name, ordinal_position"
+    ).fetchall():
+        present.setdefault(table, []).append(column)
+    return present
+
+
 def refresh(
     con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], actors_changed: bool = True
 ) -> set[str]:
@@ -651,8 +743,12 @@ def refresh(
     `article_ids` are the articles whose rows were deleted, replaced or added. The lookups are
     rebuilt (they are as small as the actors table) unless `actors_changed` is False; articles
     that name an actor or a place whose lookup row changed are refreshed too. Returns every
-    article refreshed. The aggregates are rebuilt whole from the refreshed flat tables.
+    article refreshed. The aggregates are rebuilt whole from the refreshed flat tables. Derived
+    tables written before a column was added (see `current`) are rebuilt whole instead.
     """
+    if not current(_columns(con)):
+        build(con)
+        return {a for (a,) in con.execute("SELECT article_id FROM articles").fetchall()}
     changed_actors = _rebuild_lookups(con) if actors_changed else set()
     scope = set(article_ids)
     if not scope and not changed_actors:

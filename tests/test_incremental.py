@@ -375,3 +375,22 @@ def test_a_figure_placed_at_its_speakers_seat_of_government_has_no_place(tmp_pat
     row = con.execute("SELECT location, place, seat_of_speaker FROM flat_figures").fetchone()
     con.close()
     assert row == ("Ottawa", None, True)
+
+
+def test_derived_tables_from_before_a_column_was_added_are_rebuilt_on_the_next_write(
+    tmp_path, steps
+):
+    step_by_step, at_once = tmp_path / "steps", tmp_path / "once"
+    write_files(step_by_step, BATCH_A)
+    run_etl(step_by_step, tmp_path / "steps.duckdb", steps=steps)
+    con = duckdb.connect(str(tmp_path / "steps.duckdb"))
+    for table, added in derived.ADDED_COLUMNS.items():  # as an earlier ETL wrote them
+        for column in added:
+            con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    con.close()
+    write_files(step_by_step, BATCH_B)
+    run_etl(step_by_step, tmp_path / "steps.duckdb", steps=steps)
+
+    write_files(at_once, {**BATCH_A, **BATCH_B})
+    run_etl(at_once, tmp_path / "once.duckdb", steps=steps)
+    assert dump(tmp_path / "steps.duckdb") == dump(tmp_path / "once.duckdb")

@@ -75,6 +75,106 @@ def test_co_mentions_from_article_lists_equal_co_mentions_from_mentions(syntheti
             assert len(fast) > 0  # the comparison is not between two empty frames
 
 
+def test_network_nodes_from_article_lists_equal_network_nodes_from_mentions(synthetic, fixture_wh):
+    for wh, f in _cases(synthetic, fixture_wh):
+        st.cache_data.clear()
+        for limit, pairs in ((10, 5), (30, derived.NETWORK_PAIRS), (derived.NETWORK_ACTORS, 300)):
+            fast = q.network_nodes(wh, f, limit, pairs)
+            plain = q._network_nodes_detailed(wh, f, limit, pairs)
+            pd.testing.assert_frame_equal(fast, plain, check_dtype=False)
+            if f in (SYNTHETIC_FILTERS[1], SYNTHETIC_FILTERS[2], FIXTURE_FILTERS[1]):
+                assert not fast.empty  # the comparison is not between two empty frames
+
+
+def test_derived_tables_from_before_a_column_was_added_are_rebuilt_in_memory(synthetic):
+    older = synthetic.path.replace(".duckdb", "-older.duckdb")
+    shutil.copyfile(synthetic.path, older)
+    con = duckdb.connect(older)
+    for table, added in derived.ADDED_COLUMNS.items():  # as an earlier ETL wrote them
+        for column in added:
+            con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    con.close()
+    wh = q.locate(older)
+    for f in SYNTHETIC_FILTERS[:3]:
+        st.cache_data.clear()
+        pd.testing.assert_frame_equal(q.network_nodes(wh, f, 30), q.network_nodes(synthetic, f, 30))
+
+
+@pytest.mark.parametrize(
+    ("subject", "key", "column"),
+    [
+        ("statements", "statement_id", "polarities"),
+        ("articles", "article_id", "polarities"),
+        ("articles", "article_id", "categories"),
+    ],
+)
+def test_a_list_filter_by_bits_keeps_the_rows_whose_list_holds_a_value(
+    synthetic, fixture_wh, subject, key, column
+):
+    _bits, vocabulary = derived.BITS[column]
+    for wh in (synthetic, fixture_wh):
+        kept = 0
+        for values in ([v] for v in vocabulary):
+            for more in ((), (vocabulary[-1],), ("no such value",)):
+                w = q._Where()
+                q._add_listed(w, column, [*values, *more])
+                fast = q._frame(wh, f"SELECT {key} FROM {q.flat(subject)} WHERE {w.sql}", w.params)
+                plain = q._frame(
+                    wh,
+                    f"SELECT {key} FROM {q.flat(subject)} WHERE list_has_any({column}, ?)",
+                    [[*values, *more]],
+                )
+                assert sorted(fast[key]) == sorted(plain[key]), (values, more)
+                kept += len(fast)
+        assert kept > 0  # the comparison is not between empty selections
+
+
+EVERY_FILTER = Filters(
+    date_from=date(2016, 1, 1),
+    date_to=date(2016, 12, 31),
+    countries=("country-1",),
+    actors=("person-1",),
+    outlets=("Outlet 3",),
+    polarities=("critical",),
+    categories=("refugees",),
+    stance_by=("country-2",),
+    both_ways=True,
+    high_confidence=True,
+    reviewed_only=True,
+)
+
+
+@pytest.mark.parametrize("subject", q.SUBJECTS)
+def test_the_filters_a_subject_ignores_are_left_out_of_its_questions(subject):
+    for f in (EVERY_FILTER, Filters(both_ways=True), Filters(polarities=("critical",))):
+        kept = q._for(subject, f)
+        assert (q._where(subject, kept).sql, q._where(subject, kept).params) == (
+            q._where(subject, f).sql,
+            q._where(subject, f).params,
+        )
+    assert q._for(subject, Filters(both_ways=True)) == Filters()
+
+
+def test_questions_under_filters_their_subject_ignores_equal_the_detailed_ones(synthetic):
+    ignored = Filters(polarities=("critical",), outlets=("Outlet 3",))  # figures ignore polarity
+    two = Filters(polarities=("critical", "neutral"), outlets=("Outlet 3", "Outlet 4"))
+    for f in (Filters(polarities=("critical",)), Filters(categories=("refugees",)), ignored, two):
+        st.cache_data.clear()
+        for subject in ("figures", "events", "mentions", "stances"):
+            assert q.provenance(synthetic, f, subject) == q._provenance_detailed(
+                synthetic, f, subject
+            )
+        pairs = [
+            (q.most_cited_figures(synthetic, f), q._most_cited_figures_detailed(synthetic, f, 10)),
+            (q.figures_by_place(synthetic, f), q._figures_by_place_detailed(synthetic, f, 25)),
+            (q.stance_counts(synthetic, f), q._stance_counts_detailed(synthetic, f)),
+            (q.network_nodes(synthetic, f, 30), q._network_nodes_detailed(synthetic, f, 30)),
+            (q.events_table(synthetic, f), q._events_table_detailed(synthetic, f)),
+        ]
+        for fast, plain in pairs:
+            pd.testing.assert_frame_equal(fast, plain, check_dtype=False)
+
+
 @pytest.mark.parametrize("question", [q._statements_monthly, q._stances_monthly, q.stance_counts])
 def test_large_results_through_arrow_equal_duckdbs_own_conversion(synthetic, fixture_wh, question):
     def plain(wh, f):
@@ -291,6 +391,11 @@ def _unfiltered_pairs(wh):
         q.figures_over_time(wh, Filters()),
         q._figures_over_time_detailed(wh, Filters(), derived.OVER_TIME_FIGURES),
     )
+    for with_statements in (True, False):
+        yield (
+            q.events_table(wh, Filters(), with_statements=with_statements),
+            q._events_table_detailed(wh, Filters(), with_statements=with_statements),
+        )
     for size in (10, 30, derived.NETWORK_ACTORS):
         nodes = q.network_nodes(wh, Filters(), size)
         yield nodes, q._network_nodes_detailed(wh, Filters(), size)
@@ -321,6 +426,8 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
         "agg_stance_counts",
         "agg_quantity_figures",
         "agg_figures_over_time",
+        "agg_events_shown",
+        "agg_stance_provenance",
     ):
         con.execute(f"DELETE FROM {name}")
     con.execute("DELETE FROM agg_co_mentions")
@@ -332,6 +439,10 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     assert q.stance_counts(wh, Filters()).empty
     assert q.quantity_figures(wh, Filters()).empty
     assert q.figures_over_time(wh, Filters()).empty
+    assert q.events_table(wh, Filters()).empty
+    assert q.provenance(wh, Filters(polarities=("critical",)), "stances").rows == 0
+    # A question under filters its subject ignores is the unfiltered one.
+    assert q.events_table(wh, Filters(polarities=("critical",))).empty
     actors = tuple(sorted(q.network_nodes(wh, Filters(), 30)["actor_id"]))
     assert q.co_mentions(wh, Filters(), actors).empty
     # Other parameters than the ETL's, or filters, read the rows.
@@ -340,6 +451,9 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     assert not q.stance_counts(wh, Filters(), "actor").empty
     assert not q.quantity_figures(wh, Filters(), 100).empty
     assert not q.figures_over_time(wh, Filters(), 100).empty
+    assert not q.events_table(wh, Filters(), 100).empty
+    two = Filters(polarities=("critical", "neutral"))  # articles would not add up
+    assert q.provenance(wh, two, "stances").rows > 0
     assert not q.co_mentions(wh, Filters(outlets=("Outlet 3",)), actors).empty
 
 
