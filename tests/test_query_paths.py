@@ -4,6 +4,7 @@ fixture warehouse and on a small synthetic one built as the size benchmark build
 statements, under the benchmark's filters and others."""
 
 import shutil
+import sys
 from datetime import date
 
 import duckdb
@@ -175,6 +176,14 @@ def test_questions_under_filters_their_subject_ignores_equal_the_detailed_ones(s
             pd.testing.assert_frame_equal(fast, plain, check_dtype=False)
 
 
+def _query_modules():
+    return [
+        module
+        for name, module in sorted(sys.modules.items())
+        if name == "briefing.queries" or name.startswith("briefing.queries.")
+    ]
+
+
 @pytest.mark.parametrize("question", [q._statements_monthly, q._stances_monthly, q.stance_counts])
 def test_large_results_through_arrow_equal_duckdbs_own_conversion(synthetic, fixture_wh, question):
     def plain(wh, f):
@@ -186,11 +195,16 @@ def test_large_results_through_arrow_equal_duckdbs_own_conversion(synthetic, fix
             calls.append(many)
             return original(wh_, sql, params)
 
-        q._frame = spy
+        # Every module of the package that calls `_frame` by its own name (the questions' and
+        # `where._run`'s) sees the spy.
+        modules = [m for m in _query_modules() if getattr(m, "_frame", None) is original]
+        for module in modules:
+            module._frame = spy
         try:
             return getattr(question, "__wrapped__", question)(wh, f), calls
         finally:
-            q._frame = original
+            for module in modules:
+                module._frame = original
 
     for wh, f in _cases(synthetic, fixture_wh):
         st.cache_data.clear()
