@@ -732,6 +732,13 @@ def _country_inside_name(name: str, country_words: dict[str, str]) -> str | None
     return None
 
 
+# Where the title phrase before a name starts: a clause boundary. A period after a lone capital
+# ("U.S.", "U.K.'s") ends an abbreviation, not the clause.
+_TITLE_CUT = re.compile(
+    r"(?<!\b[A-Z])\.|[;:!?\"\u201c\u201d]|,\s(?!the\b)|\b(?:and|said|says|told|with|by|that)\b"
+)
+
+
 def _infer_country(
     state: _Resolution, start: int, end: int, country_words: dict[str, str]
 ) -> str | None:
@@ -748,11 +755,7 @@ def _infer_country(
     sent_end = sent.sent.end_char if sent is not None else min(len(text), end + 120)
     before = text[max(sent_start, start - 90) : start].rstrip(" ,")
     # Only the title phrase directly before the name: cut at the last clause boundary.
-    before = re.split(
-        # A period after a lone capital ("U.S.", "U.K.'s") ends an abbreviation, not the clause.
-        r"(?<!\b[A-Z])\.|[;:!?\"\u201c\u201d]|,\s(?!the\b)|\b(?:and|said|says|told|with|by|that)\b",
-        before,
-    )[-1]
+    before = _TITLE_CUT.split(before)[-1]
     after_match = _APPOSITIVE.match(text[end:sent_end])
     appositive = (after_match.group(1) or after_match.group(2)) if after_match else ""
     candidates = [(before, False)]
