@@ -636,11 +636,14 @@ _PARTY_WORDS = re.compile(r"\b(?:Party|Congress|Assembly|Parliament|Coalition|Al
 
 
 def is_known_place(name: str) -> bool:
-    """Does the place gazetteer (`etl.places`: countries, regions, named areas, cities of
-    15,000 people or more) know `name`? spaCy often tags "Eastern Ghouta" or "Khan Younis" as an
-    organisation or a person; a name the actor gazetteer lacks and the place gazetteer has is a
-    place. Towns under 15,000 people do not count: their names are too often people's too."""
-    return places.default_gazetteer(DEFAULT_GAZETTEER).resolve(name) is not None
+    """Does the place gazetteer (`etl.places`: regions, named areas, cities of 15,000 people or
+    more) know `name` as a place below a country? spaCy often tags "Eastern Ghouta" or "Khan
+    Younis" as an organisation or a person; a name the actor gazetteer lacks and the place
+    gazetteer has is a place. A country ("Saint Lucia", "Guyana") stays an actor: governments
+    stand by their country. Towns under 15,000 people do not count: their names are too often
+    people's too."""
+    found = places.default_gazetteer(DEFAULT_GAZETTEER).resolve(name)
+    return found is not None and found.place.kind != "country"
 
 
 def _organisation_kind(name: str, after: str, country: str | None) -> str:

@@ -81,3 +81,21 @@ def test_places_tagged_as_people_or_organisations_are_not_actors(discovered):
     )
     assert not {"Khan Younis", "Eastern Ghouta", "El Fasher"} & set(found)
     assert "Ahmed Salih Osman" in found
+
+
+def test_a_country_the_actor_gazetteer_lacks_stays_an_actor():
+    assert not is_known_place("Saint Lucia")
+    assert not is_known_place("Trinidad and Tobago")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Canada's Foreign Minister Alan Porteous condemned the veto on Syria.",
+        "Canadian Foreign Minister Alan Porteous condemned the veto on Syria.",
+        "The Minister of Foreign Affairs of Canada, Alan Porteous, condemned the veto on Syria.",
+        "Alan Porteous, the minister of foreign affairs of Canada, condemned the veto on Syria.",
+    ],
+)
+def test_the_country_in_a_ministers_title_is_the_ministers(discovered, sentence):
+    assert discovered(sentence)["Alan Porteous"].country_id == "canada"
