@@ -20,7 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from etl import leadscan
+from etl import leadscan, places
 from etl.docindex import DocIndex
 from etl.leadscan import LeadScan
 from etl.types import ACTOR_KINDS, Actor, Mention
@@ -602,6 +602,8 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
                 continue
             kind = "organization"
         gazetteer_id = state.gazetteer.actor_for_name(name)
+        if gazetteer_id is None and is_known_place(name):
+            continue  # "Eastern Ghouta", "Khan Younis", "Aleppo Governorate": a place, not an actor
         actor_id = gazetteer_id or slugify(name)
         if actor_id not in state.gazetteer.actors and actor_id not in state.new_actors:
             previous = known.get(actor_id)
@@ -640,6 +642,17 @@ _BLOC_WORDS = re.compile(
     r"Organi[sz]ation of|Group of)\b"
 )
 _PARTY_WORDS = re.compile(r"\b(?:Party|Congress|Assembly|Parliament|Coalition|Alliance)\b")
+
+
+def is_known_place(name: str) -> bool:
+    """Does the place gazetteer (`etl.places`: regions, named areas, cities of 15,000 people or
+    more) know `name` as a place below a country? spaCy often tags "Eastern Ghouta" or "Khan
+    Younis" as an organisation or a person; a name the actor gazetteer lacks and the place
+    gazetteer has is a place. A country ("Saint Lucia", "Guyana") stays an actor: governments
+    stand by their country. Towns under 15,000 people do not count: their names are too often
+    people's too."""
+    found = places.default_gazetteer(DEFAULT_GAZETTEER).resolve(name)
+    return found is not None and found.place.kind != "country"
 
 
 def _organisation_kind(name: str, after: str, country: str | None) -> str:
@@ -697,7 +710,10 @@ def _discover_titled_people(state: _Resolution, known: dict[str, Actor]) -> None
             for w in words
         ):
             continue
-        actor_id = state.gazetteer.actor_for_name(name) or slugify(name)
+        gazetteer_id = state.gazetteer.actor_for_name(name)
+        if gazetteer_id is None and is_known_place(name):
+            continue
+        actor_id = gazetteer_id or slugify(name)
         if actor_id not in state.gazetteer.actors and actor_id not in state.new_actors:
             previous = known.get(actor_id)
             country = _infer_country(state, start, end, country_words)
@@ -728,6 +744,13 @@ def _country_inside_name(name: str, country_words: dict[str, str]) -> str | None
     return None
 
 
+# Where the title phrase before a name starts: a clause boundary. A period after a lone capital
+# ("U.S.", "U.K.'s") ends an abbreviation, not the clause.
+_TITLE_CUT = re.compile(
+    r"(?<!\b[A-Z])\.|[;:!?\"\u201c\u201d]|,\s(?!the\b)|\b(?:and|said|says|told|with|by|that)\b"
+)
+
+
 def _infer_country(
     state: _Resolution, start: int, end: int, country_words: dict[str, str]
 ) -> str | None:
@@ -744,9 +767,7 @@ def _infer_country(
     sent_end = sent.sent.end_char if sent is not None else min(len(text), end + 120)
     before = text[max(sent_start, start - 90) : start].rstrip(" ,")
     # Only the title phrase directly before the name: cut at the last clause boundary.
-    before = re.split(
-        r"[.;:!?\"\u201c\u201d]|,\s(?!the\b)|\b(?:and|said|says|told|with|by|that)\b", before
-    )[-1]
+    before = _TITLE_CUT.split(before)[-1]
     after_match = _APPOSITIVE.match(text[end:sent_end])
     appositive = (after_match.group(1) or after_match.group(2)) if after_match else ""
     candidates = [(before, False)]
@@ -761,6 +782,9 @@ def _infer_country(
         found = _first_country(host_cut, state, start, country_words)
         if found:
             return found
+    found = _conjunct_country(state, sent, country_words)
+    if found:
+        return found
     title = before + " " + appositive
     lead = text[max(sent_start, start - 90) : start]
     possessive = bool(re.search(r"\b(?:[Ii]ts|[Tt]heir)\b", lead))
@@ -776,7 +800,81 @@ def _infer_country(
     if _GOVERNMENT_TITLE.search(title):
         # "Foreign Minister X" with no country named: the country the article is mostly about
         # (a Dhaka paper's "Foreign Minister" is Bangladesh's; a press release's minister its own).
-        return _dominant_country(state, before=start)
+        # A country the story has speak ("Canada is disappointed", "Canada condemns") is the
+        # home of its untitled ministers before one it is only about ("the people of Syria").
+        return _speaking_country(state) or _dominant_country(state, before=start)
+    return None
+
+
+def _speaking_country(state: _Resolution) -> str | None:
+    """The one country the article most often makes the subject of a reporting verb ("Canada
+    condemned", "Canadian officials said", "Canada's foreign minister says"); None on a tie."""
+    from etl.statement_verbs import REPORTING_VERBS  # here: statement_verbs needs the context
+
+    counts: dict[str, int] = {}
+    for mention in state.mentions:
+        actor = state.actor(mention.actor_id)
+        if actor is None or actor.kind != "country" or mention.how == "capital":
+            continue
+        span = state.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        if token.dep_ in ("poss", "amod", "compound") and token.head.dep_ in (
+            "nsubj",
+            "nsubjpass",
+        ):
+            if mention.how == "demonym" and not _OFFICIAL_NOUN.match(state.text, mention.char_end):
+                continue  # "Syrian refugees say": a people, not the state
+            token = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if token.head.lemma_.lower() in REPORTING_VERBS:
+            counts[actor.actor_id] = counts.get(actor.actor_id, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    leaders = [c for c, n in counts.items() if n == best]
+    return leaders[0] if len(leaders) == 1 else None
+
+
+def _conjunct_country(state: _Resolution, span, country_words: dict[str, str]) -> str | None:
+    """The country of the person a name is coordinated with, when its own title names none:
+    "Foreign Minister François-Philippe Champagne and Karina Gould" -> Champagne's; "President
+    Hu Jintao and Chinese Premier Wen Jiabao" -> the other's title's. Only a person's conjunct
+    (a name with its title), never a country listed beside it."""
+    if span is None:
+        return None
+    root = span.root
+    others = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        others.append(root.head)
+    for other in others:
+        left = other.left_edge.idx
+        right = other.idx + len(other.text)
+        if left <= span.start_char < right:
+            left = span.end_char  # the person stands before its head: "X and Y"
+        # A gazetteer person's country ("Champagne" is Canada's) ...
+        people = [
+            state.actor(m.actor_id)
+            for m in state.mentions_within(left, right + 1)
+            if m.actor_id in state.gazetteer.actors
+        ]
+        for actor in people:
+            if actor is not None and actor.kind == "person" and actor.country_id:
+                return actor.country_id
+        if other.ent_type_ != "PERSON":
+            continue
+        # ... or the other's title ("Chinese Premier"), not its name ("John Irish").
+        i = other.i
+        while i > other.left_edge.i and (
+            (span.doc[i - 1].pos_ == "PROPN" and span.doc[i - 1].ent_type_ == "PERSON")
+            or span.doc[i - 1].text in ("-", "\u2010")
+        ):
+            i -= 1
+        found = _first_country(state.text[left : span.doc[i].idx], state, left, country_words)
+        if found:
+            return found
     return None
 
 
@@ -796,9 +894,12 @@ _OFFICIAL_NOUN = re.compile(
     re.I,
 )
 _TITLE_HEADS = "Minister|Secretary|Ambassador|Spokes(?:man|woman|person)|President|Chief|Director|Head|Envoy|Commissioner"
-# ", the Russian ambassador to Canada," / ", Minister of Immigration" after a name.
+# ", the Russian ambassador to Canada," / ", Minister of Immigration" / ", minister of
+# international development" after a name. A period inside an abbreviation ("the deputy U.S.
+# ambassador") does not end it.
+_PHRASE_CHAR = r"(?:[^,.;]|(?<=\b[A-Z])\.)"
 _APPOSITIVE = re.compile(
-    rf",\s+(?:(?:the|a|an)\s+([^,.;]{{3,90}})|((?:{_TITLE_HEADS})\b[^.;]{{0,90}}))"
+    rf",\s+(?:(?:the|a|an)\s+({_PHRASE_CHAR}{{3,90}})|((?i:{_TITLE_HEADS})\b(?:[^.;]|(?<=\b[A-Z])\.){{0,90}}))"
 )
 
 
