@@ -68,3 +68,39 @@ def test_agreeing_on_a_day_to_do_something_is_still_dated_that_day(nlp):
     body = "Russia and Turkey agreed on Thursday to set up a joint working group."
     found = summary(events_of(nlp, body, date(2017, 10, 6)))
     assert ("agreement", "2017-10-05", "day") in found
+
+
+def test_a_present_tense_report_takes_no_written_date_of_what_it_tells(nlp):
+    body = (
+        "The report covers the period from the start of the March 2011 uprising to December "
+        "2015, when Amnesty says between 5,000 and 13,000 people were hanged."
+    )
+    found = summary(events_of(nlp, body, date(2017, 2, 7)))
+    assert not any(kind == "statement" for kind, _, _ in found)
+
+
+def test_a_present_tense_report_keeps_its_relative_day(nlp):
+    body = "Ukraine's foreign minister Dmytro Kuleba says Monday that talks will go on."
+    found = summary(events_of(nlp, body, date(2022, 3, 1)))
+    assert found == [("statement", "2022-02-28", "day")]
+
+
+def test_a_past_tense_report_keeps_its_written_date(nlp):
+    body = "Amnesty said on 7 February 2017 that thousands of prisoners were hanged."
+    found = summary(events_of(nlp, body, date(2017, 2, 8)))
+    assert ("statement", "2017-02-07", "day") in found
+
+
+def test_an_onslaught_dated_last_month_is_a_military_operation_of_that_month(nlp):
+    body = (
+        "Lavrentyev referred to groups in Eastern Ghouta who had struggled against the Syrian "
+        "regime's onslaught last month."
+    )
+    found = summary(events_of(nlp, body, date(2018, 5, 15)))
+    assert found == [("military_operation", "2018-04-01", "month")]
+
+
+def test_forces_that_launched_an_operation_last_month_began_a_military_operation(nlp):
+    body = "Last month Syrian government forces launched an operation to take control of Eastern Ghouta."
+    found = summary(events_of(nlp, body, date(2018, 3, 9)))
+    assert found == [("military_operation", "2018-02-01", "month")]
