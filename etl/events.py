@@ -28,11 +28,13 @@ quotation, wherever the sentence splitter cut it, the speaker's own scope; recen
 recent days"), pages whose address names them an issued document and numbered sittings ("9659th
 Meeting (AM)") are in `etl.event_dates`.
 
-Four rules of the real_dev7 round, each behind a switch for ablation: a present-perfect main
+Five rules of the real_dev7 round, each behind a switch for ablation: a present-perfect main
 verb with a happening for object is the day's news beside dates nested elsewhere
 (`NEWS_BESIDE_NESTED_DATES`), a war the verb of a "since" phrase tells starts on its date
 (`WAR_SINCE`), an infinitive after "agreed"/"decided" points forward (`DECIDED_TO`), and a
-reporting verb in the simple present takes no written date (`PRESENT_REPORTS_UNDATED`).
+reporting verb in the simple present takes no written date (`PRESENT_REPORTS_UNDATED`), and a
+gathering a past reporting verb is set at, undated, is of the publication day
+(`FORUM_OF_THE_DAY`, `etl.event_forums`).
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ from etl.event_dates import (
     timetable_ahead,
 )
 from etl.event_duplicates import voices_of_one_country
+from etl.event_forums import FORUM_TYPES, forum_of_the_day
 from etl.event_quotes import in_quotation, quote_at
 from etl.event_readings import (
     agrees_on_a_view,
@@ -110,6 +113,7 @@ NEWS_BESIDE_NESTED_DATES = True
 WAR_SINCE = True
 DECIDED_TO = True
 PRESENT_REPORTS_UNDATED = True
+FORUM_OF_THE_DAY = True
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
 STATEMENT_ONLY = frozenset({"statement"})
@@ -308,6 +312,10 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
                 named_report = told is not None
                 dates = [told or today[0]]
                 news_types = STATEMENT_ONLY if today[1] else ALL_TYPES
+            elif not planned and FORUM_OF_THE_DAY:
+                forum = forum_of_the_day(sent, published, rules.statement_verbs, rules.forums)
+                if forum is not None:
+                    dates, news_types = [forum], FORUM_TYPES
         found = _sentence_events(ctx, sent, dates, statements, rules) if dates else []
         if (
             lead_sentences < LEAD_SENTENCES
