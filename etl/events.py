@@ -273,6 +273,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     headline_ids: set[str] = set()
     lead_sentences = 0
     lead_day: PartialDate | None = None  # a dateline's day
+    news_day: PartialDate | None = None  # the day the lead tells its news on ("on Thursday")
     for sent in ctx.doc.sents:
         if not any(t.is_alpha for t in sent):
             continue
@@ -313,7 +314,9 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
                 dates = [told or today[0]]
                 news_types = STATEMENT_ONLY if today[1] else ALL_TYPES
             elif not planned and FORUM_OF_THE_DAY:
-                forum = forum_of_the_day(sent, published, rules.statement_verbs, rules.forums)
+                forum = forum_of_the_day(
+                    sent, news_day or published, rules.statement_verbs, rules.forums
+                )
                 if forum is not None:
                     dates, news_types = [forum], FORUM_TYPES
         found = _sentence_events(ctx, sent, dates, statements, rules) if dates else []
@@ -332,6 +335,8 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
             )
             headline_ids.update(e.event_id for e in told)
             found = [*found, *told]
+        if news_day is None and lead_sentences < LEAD_SENTENCES and is_lead_prose(sent):
+            news_day = _lead_news_day(dates, published)
         lead_sentences += is_lead_prose(sent)
         lead_day = dateline_day(sent, dates) or lead_day
         if dates:
@@ -350,6 +355,22 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     if published is not None:
         events.extend(_reported_sitting(ctx, published))
     return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors)
+
+
+def _lead_news_day(dates: list[DateMention], published: PartialDate | None) -> PartialDate | None:
+    """The day a lead sentence tells its news on: its first relative day in the week before
+    publication ("The United States and Canada on Thursday pledged …" in a Friday page)."""
+    if published is None or published.precision != "day":
+        return None
+    for mention in dates:
+        value = mention.value
+        if (
+            mention.relative
+            and value.precision == "day"
+            and 0 <= (published.value - value.value).days <= 6
+        ):
+            return value
+    return None
 
 
 def _present_report(trigger: _Trigger) -> bool:

@@ -49,3 +49,14 @@ def test_a_page_dated_only_by_month_dates_no_gathering_from_its_speaker(nlp):
 def test_a_gathering_still_to_come_is_not_the_day_s_news(nlp):
     body = "The Minister will speak at a UNHCR conference in Geneva."
     assert events_of(nlp, body, date(2016, 3, 30)) == []
+
+
+def test_a_gathering_takes_the_day_the_lead_tells_its_news_on(nlp):
+    body = (
+        "Russia and Turkey on Thursday pledged to resettle refugees from the camps in a joint "
+        "announcement.\n\nAt a high-level side event on the margins of the UN General Assembly "
+        "in New York, Lavrov said the plan was a turning point."
+    )
+    found = summary(events_of(nlp, body, date(2022, 9, 23)))
+    assert ("meeting", "2022-09-22", "day") in found
+    assert ("meeting", "2022-09-23", "day") not in found
