@@ -27,6 +27,14 @@ country and its own official speaking the same day are one statement); `etl.even
 quotation, wherever the sentence splitter cut it, the speaker's own scope; recent periods ("in
 recent days"), pages whose address names them an issued document and numbered sittings ("9659th
 Meeting (AM)") are in `etl.event_dates`.
+
+Five rules of the real_dev7 round, each behind a switch for ablation: a present-perfect main
+verb with a happening for object is the day's news beside dates nested elsewhere
+(`NEWS_BESIDE_NESTED_DATES`), a war the verb of a "since" phrase tells starts on its date
+(`WAR_SINCE`), an infinitive after "agreed"/"decided" points forward (`DECIDED_TO`), and a
+reporting verb in the simple present takes no written date (`PRESENT_REPORTS_UNDATED`), and a
+gathering a past reporting verb is set at, undated, is of the publication day
+(`FORUM_OF_THE_DAY`, `etl.event_forums`).
 """
 
 from __future__ import annotations
@@ -62,6 +70,7 @@ from etl.event_dates import (
     timetable_ahead,
 )
 from etl.event_duplicates import voices_of_one_country
+from etl.event_forums import FORUM_TYPES, forum_of_the_day
 from etl.event_quotes import in_quotation, quote_at
 from etl.event_readings import (
     agrees_on_a_view,
@@ -99,6 +108,14 @@ _SUBORDINATORS = {
 
 
 ALL_TYPES = frozenset(EVENT_TYPES)
+# Switches of this round's rules (issue 9, real_dev7), for ablation: set False to measure without.
+NEWS_BESIDE_NESTED_DATES = True
+WAR_SINCE = True
+DECIDED_TO = True
+PRESENT_REPORTS_UNDATED = True
+FORUM_OF_THE_DAY = True
+# a decision to do something dates what is decided forward ("agreed to resume talks in August")
+_DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
 STATEMENT_ONLY = frozenset({"statement"})
 
 
@@ -256,6 +273,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     headline_ids: set[str] = set()
     lead_sentences = 0
     lead_day: PartialDate | None = None  # a dateline's day
+    news_day: PartialDate | None = None  # the day the lead tells its news on ("on Thursday")
     for sent in ctx.doc.sents:
         if not any(t.is_alpha for t in sent):
             continue
@@ -274,6 +292,17 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
             borrowed = _carried_date(sent, orphans, rules)
             dates = [borrowed] if borrowed is not None else []
         named_report = False
+        if dates and own and not planned and NEWS_BESIDE_NESTED_DATES:
+            # "Russia has vetoed a draft resolution that would have condemned last week's
+            # attack": the sentence's dates sit inside a noun or a subordinate clause, none of
+            # them dates the main verb, so its present perfect is still the day's news
+            today = news_of_the_day(sent, published, rules.statement_verbs)
+            if (
+                today is not None
+                and not today[1]
+                and _dates_elsewhere(ctx, today[0], dates, rules.happening_nouns)
+            ):
+                dates = sorted([*dates, today[0]], key=lambda d: d.char_start)
         if not dates:
             today = news_of_the_day(sent, published, rules.statement_verbs)
             # echoes of a dated body event are dropped as a headline's are; in a sentence that
@@ -284,6 +313,12 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
                 named_report = told is not None
                 dates = [told or today[0]]
                 news_types = STATEMENT_ONLY if today[1] else ALL_TYPES
+            elif not planned and FORUM_OF_THE_DAY:
+                forum = forum_of_the_day(
+                    sent, news_day or published, rules.statement_verbs, rules.forums
+                )
+                if forum is not None:
+                    dates, news_types = [forum], FORUM_TYPES
         found = _sentence_events(ctx, sent, dates, statements, rules) if dates else []
         if (
             lead_sentences < LEAD_SENTENCES
@@ -300,6 +335,8 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
             )
             headline_ids.update(e.event_id for e in told)
             found = [*found, *told]
+        if news_day is None and lead_sentences < LEAD_SENTENCES and is_lead_prose(sent):
+            news_day = _lead_news_day(dates, published)
         lead_sentences += is_lead_prose(sent)
         lead_day = dateline_day(sent, dates) or lead_day
         if dates:
@@ -318,6 +355,53 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     if published is not None:
         events.extend(_reported_sitting(ctx, published))
     return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors)
+
+
+def _lead_news_day(dates: list[DateMention], published: PartialDate | None) -> PartialDate | None:
+    """The day a lead sentence tells its news on: its first relative day in the week before
+    publication ("The United States and Canada on Thursday pledged …" in a Friday page)."""
+    if published is None or published.precision != "day":
+        return None
+    for mention in dates:
+        value = mention.value
+        if (
+            mention.relative
+            and value.precision == "day"
+            and 0 <= (published.value - value.value).days <= 6
+        ):
+            return value
+    return None
+
+
+def _present_report(trigger: _Trigger) -> bool:
+    """ "when Amnesty says 5,000 people were hanged", "Germany warns of August 31 deadline
+    danger": a reporting verb in the simple present speaks at the article's time, so a written
+    date beside it ("December 2015", "August 31") dates what is told, never the report; a
+    relative day ("Kuleba says Monday") still may."""
+    head = trigger.head
+    return (
+        trigger.event_type == "statement"
+        and head.tag_ in {"VBZ", "VBP"}
+        and not any(c.dep_ in {"aux", "auxpass"} for c in head.children)
+    )
+
+
+def _dates_elsewhere(
+    ctx: ArticleContext, pinned: DateMention, dates: list[DateMention], happenings: frozenset[str]
+) -> bool:
+    """Whether the main verb `pinned` sits on has a happening for its object ("has vetoed a
+    draft resolution", "have reached an agreement") and no date of the sentence dates that
+    verb: each lies below a noun or in a clause of its own ("last week's attack")."""
+    verb = ctx.doc.char_span(pinned.char_start, pinned.char_end, alignment_mode="expand")
+    if verb is None or not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in happenings for c in verb.root.children
+    ):
+        return False
+    for mention in dates:
+        span = ctx.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        if span is None or span.root.head == verb.root or _clause_verb(span.root) == verb.root:
+            return False
+    return True
 
 
 def _named_report_day(ctx: ArticleContext, pinned: DateMention) -> DateMention | None:
@@ -530,6 +614,13 @@ def _points_forward(span: Span, rules: EventRules) -> bool:
             return True  # headline future: "Dhaka, Naypyidaw to resume talks in October"
         if clause.dep_ == "xcomp" and _schedule_word(clause.head, rules, participle=False):
             return True
+        if (
+            DECIDED_TO
+            and clause.dep_ == "xcomp"
+            and clause.head.lemma_.lower() in _DECISION_VERBS
+            and any(a.tag_ == "TO" for a in auxes)
+        ):
+            return True  # "agreed to resume the next round of talks in late August"
         if _reported_future(clause, auxes):
             return True
     for token in span.root.ancestors:
@@ -610,6 +701,8 @@ def _time_clause(root: Token) -> Token | None:
 def _bounded(span: Span, rules: EventRules) -> bool:
     """The words around a date make it a bound ("since 2011", "by the end of 2016")."""
     before = span.doc[max(span.start - 4, span.sent.start) : span.start]
+    if WAR_SINCE and _war_since(span):
+        return False  # "has been at war with the rebels since March 2015": the war's start
     if any(t.lower_ in rules.not_anchoring for t in before[-1:]):
         return True
     words = [t.lower_ for t in before[-4:]]
@@ -631,6 +724,33 @@ def _bounded(span: Span, rules: EventRules) -> bool:
         if ancestor.lower_ in rules.not_anchoring and ancestor.dep_ in {"prep", "mark"}:
             return True
         below = ancestor
+    return False
+
+
+_WAR_NOUNS = frozenset({"war", "aggression", "campaign", "offensive", "invasion"})
+_LAUNCH_VERBS = frozenset({"launch", "wage", "start", "begin", "open"})
+
+
+def _war_since(span: Span) -> bool:
+    """ "has been at war with the rebels since March 2015", "has since March 2015 launched a
+    military aggression against Yemen": a war told by the verb that "since" qualifies started
+    on that date (GOLD.md's start of a war), however the clause names it."""
+    since = span.root.head
+    if since.lower_ != "since" or since.dep_ != "prep":
+        return False
+    verb = since.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "at":
+            if any(g.dep_ == "pobj" and g.lemma_.lower() == "war" for g in child.children):
+                return True
+        if (
+            child.dep_ == "dobj"
+            and child.lemma_.lower() in _WAR_NOUNS
+            and verb.lemma_.lower() in _LAUNCH_VERBS
+        ):
+            return True
     return False
 
 
@@ -1067,6 +1187,7 @@ def _sentence_events(
                 or (recent[i] and trigger.event_type != "statement" and scope is not None)
             )
             and not (recent[i] and trigger.event_type == "statement")
+            and not (PRESENT_REPORTS_UNDATED and _present_report(trigger) and not dates[i].relative)
             and _dates_its_clause(trigger, root, rules)
             and _in_date_clause(trigger, root)
             and _in_time_clause(trigger, root, rules)
