@@ -1088,9 +1088,10 @@ def _titles_pattern(gazetteer: Gazetteer) -> re.Pattern:
         # with a possessive "'s" close enough behind it to end that word.
         leads = "".join(sorted({w[0] for w in country_words if w}))
         longest = max((len(w) for w in country_words), default=0)
-        gazetteer._title_starts = re.compile(
-            rf"(?<!\w)(?:[Tt]he\s|[{re.escape(leads)}](?=[\s\S]{{0,{longest}}}['\u2019]s\s))"
-        )
+        # (Without country words, only "the" can start one: an empty character class would not
+        # compile.)
+        owned = rf"|[{re.escape(leads)}](?=[\s\S]{{0,{longest}}}['\u2019]s\s)" if leads else ""
+        gazetteer._title_starts = re.compile(rf"(?<!\w)(?:[Tt]he\s{owned})")
     return gazetteer._titles
 
 
