@@ -701,9 +701,11 @@ def events(ctx: PageContext, with_statements: bool = False) -> list[Chart]:
     """The Events page's charts. Statement events repeat the Statements page, so they are left
     out unless asked for."""
     wh, f = ctx.warehouse, ctx.filters
-    table = with_places(
-        queries.events_table(wh, f, with_statements=with_statements), maps.event_places(wh, f)
-    )
+    table = queries.events_table(wh, f, with_statements=with_statements)
+    if maps.has_places(wh):
+        # A warehouse from before places were recorded keeps grouping by the location as
+        # written (charts.event_place); `place` would be empty for every event there.
+        table = with_places(table, maps.event_places(wh, f))
     source = events_source(ctx, table, with_statements)
     data = table.drop(columns=["event_id"])
     return [

@@ -806,6 +806,15 @@ def _infer_country(
     return None
 
 
+def _sole_leader(counts: dict[str, int]) -> str | None:
+    """The key with the highest count, or None when there is none or two share it."""
+    if not counts:
+        return None
+    best = max(counts.values())
+    leaders = [c for c, n in counts.items() if n == best]
+    return leaders[0] if len(leaders) == 1 else None
+
+
 def _speaking_country(state: _Resolution) -> str | None:
     """The one country the article most often makes the subject of a reporting verb ("Canada
     condemned", "Canadian officials said", "Canada's foreign minister says"); None on a tie."""
@@ -831,11 +840,7 @@ def _speaking_country(state: _Resolution) -> str | None:
             continue
         if token.head.lemma_.lower() in REPORTING_VERBS:
             counts[actor.actor_id] = counts.get(actor.actor_id, 0) + 1
-    if not counts:
-        return None
-    best = max(counts.values())
-    leaders = [c for c, n in counts.items() if n == best]
-    return leaders[0] if len(leaders) == 1 else None
+    return _sole_leader(counts)
 
 
 def _conjunct_country(state: _Resolution, span, country_words: dict[str, str]) -> str | None:
@@ -961,11 +966,7 @@ def _dominant_country(
         )
     if state.dateline_country:
         counts[state.dateline_country] = counts.get(state.dateline_country, 0) + 3
-    if not counts:
-        return None
-    best = max(counts.values())
-    leaders = [c for c, n in counts.items() if n == best]
-    return leaders[0] if len(leaders) == 1 else None
+    return _sole_leader(counts)
 
 
 def _first_country(
@@ -1088,9 +1089,10 @@ def _titles_pattern(gazetteer: Gazetteer) -> re.Pattern:
         # with a possessive "'s" close enough behind it to end that word.
         leads = "".join(sorted({w[0] for w in country_words if w}))
         longest = max((len(w) for w in country_words), default=0)
-        gazetteer._title_starts = re.compile(
-            rf"(?<!\w)(?:[Tt]he\s|[{re.escape(leads)}](?=[\s\S]{{0,{longest}}}['\u2019]s\s))"
-        )
+        # (Without country words, only "the" can start one: an empty character class would not
+        # compile.)
+        owned = rf"|[{re.escape(leads)}](?=[\s\S]{{0,{longest}}}['\u2019]s\s)" if leads else ""
+        gazetteer._title_starts = re.compile(rf"(?<!\w)(?:[Tt]he\s{owned})")
     return gazetteer._titles
 
 

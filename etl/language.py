@@ -140,12 +140,14 @@ def _identifier():  # -> py3langid LanguageIdentifier with normalised probabilit
 def _decompressed_model(model_file: Path) -> Path:
     """The model's npz, decompressed once into the cache folder (atomically: a file is whole or
     absent); OSError when the folder cannot be written."""
-    from etl.places import cache_dir
+    from etl.places import cache_dir, trusted_cache_file
 
     stat = model_file.stat()
     version = metadata.version("py3langid")
     cached = cache_dir() / f"langid-{version}-{stat.st_size}-{stat.st_mtime_ns}.npz"
     if cached.exists():
+        if not trusted_cache_file(cached):
+            raise ValueError(f"{cached} is not this user's own file: not read")
         return cached
     cached.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=cached.parent, prefix=".langid-", suffix=".tmp")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from etl.clean import (
     OUTLET_RULES,
@@ -617,7 +617,8 @@ def _slug_words(url: str | None) -> list[str]:
         segments.pop()
     if not segments:
         return []
-    segment = re.sub(r"\.(?:html?|php|aspx?|stm)$", "", segments[-1], flags=re.I)
+    # Percent-encoded characters are read as written ("%22we-live%22" -> '"we live"').
+    segment = re.sub(r"\.(?:html?|php|aspx?|stm)$", "", unquote(segments[-1]), flags=re.I)
     words = [w for w in re.split(r"[-_+]+", segment) if w]
     if words and words[0].lower() == "article":
         words = words[1:]

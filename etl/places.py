@@ -583,6 +583,18 @@ def cache_dir() -> Path:
     return Path(base) / "news-etl"
 
 
+def trusted_cache_file(path: Path) -> bool:
+    """Whether a file in the cache folder may be read: it exists, this user owns it and no one
+    else may write it. A shared or world-writable `$ETL_CACHE_DIR` could otherwise hand the ETL
+    another user's file under the expected name (wrong places or languages, not code: the
+    caches are JSON and NumPy arrays read without pickle)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 def _records_from_package(data_file: Path, with_aliases: bool) -> list[list]:
     with open(data_file, encoding="utf-8") as f:
         cities = json.load(f)
@@ -621,12 +633,13 @@ def city_records(min_population: int) -> list[list]:
     name = f"cities{min_population}-{version}-{stat.st_size}-{stat.st_mtime_ns}.json"
     cached = cache_dir() / name
     try:
-        with open(cached, encoding="utf-8") as f:
-            records = json.load(f)
-        if isinstance(records, list):
-            return records
+        if trusted_cache_file(cached):
+            with open(cached, encoding="utf-8") as f:
+                records = json.load(f)
+            if isinstance(records, list):
+                return records
     except (OSError, ValueError):
-        pass  # not derived yet, unreadable or damaged: derive it again
+        pass  # not derived yet, unreadable, damaged or not ours: derive it again
     records = _records_from_package(data_file, with_aliases=min_population >= CITY_POPULATION)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)

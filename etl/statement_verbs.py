@@ -90,10 +90,12 @@ def _is_reporting(token: Token) -> bool:
         return True
     if lemma in _SPEAK_ABOUT and token.tag_ in ("VBD", "VBZ", "VBP"):
         # "He also spoke about the UK's approach"; not "spoke with X", nor a participle that
-        # introduces a quote ("Speaking about the collapse of the rebels, X said, “…”")
+        # introduces a quote ("Speaking about the collapse of the rebels, X said, “…”"), nor an
+        # address told by its audience ("spoke to delegates in Geneva about the talks": who was
+        # addressed, not what was said)
         return any(
             c.dep_ in ("prep", "prt") and c.lower_ in _SPEAK_ABOUT[lemma] for c in token.children
-        )
+        ) and not any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in token.children)
     # Speech carried by its noun: "has today delivered a grim assessment", "gave a speech"
     # and in the passive: "A call for refugees to return has been made by the Prime Minister"
     return lemma in _DELIVERING and any(

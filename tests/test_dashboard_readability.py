@@ -90,6 +90,15 @@ def test_every_table_evidence_list_and_source_list_names_a_headless_article_the_
     assert not articles["title"].isna().any()
 
 
+def test_a_headline_of_only_tabs_and_newlines_is_no_headline(tmp_path):
+    path = build_warehouse(tmp_path / "warehouse.duckdb")
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE articles SET title = ? WHERE article_id = 'a-conference'", ["\n\t "])
+    con.close()
+    named = q.headline_stand_ins(q.locate(str(path)))["a-conference"]
+    assert named.startswith("[no headline] ") and "“" in named  # outlet, date, first words
+
+
 # --- 8. events ----------------------------------------------------------------------------------
 
 
@@ -121,6 +130,20 @@ def test_the_events_charts_count_the_rows_they_draw_and_say_what_is_left_out(wh)
     assert "statement events left out" in annotations[0].replace("<br>", " ")
     with_said = views.events(_Ctx(wh), with_statements=True)[0]
     assert len(with_said.data) == shown + 1
+
+
+def test_a_warehouse_from_before_places_groups_events_by_their_location_as_written(tmp_path):
+    path = build_warehouse(tmp_path / "warehouse.duckdb")
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE IF EXISTS row_places")
+    con.execute("DROP TABLE IF EXISTS places")
+    con.close()
+    old = q.locate(str(path))
+    _timeline, by_place = views.events(_Ctx(old))
+    located = q.events_table(old, NONE)["location"].dropna()
+    assert len(located)  # the fixture's events name places
+    grouped = charts.event_place(by_place.data).dropna()
+    assert set(grouped) == set(located) - {charts.NO_PLACE}
 
 
 def _events(places: list[str], dates: list[str], kinds: list[str] | None = None) -> pd.DataFrame:

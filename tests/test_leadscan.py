@@ -88,3 +88,22 @@ def test_awkward_case_and_boundaries_match_as_the_plain_pattern(text):
 def test_a_lead_per_alternative_is_required():
     with pytest.raises(ValueError):
         LeadScan(["a", "b"], ["a"])
+
+
+def test_role_titles_compile_for_a_gazetteer_without_countries(tmp_path):
+    # A custom gazetteer of people and groups only: no country words, so only "the" can start
+    # a title ("the minister"), and the pattern must still compile.
+    path = tmp_path / "actors.csv"
+    path.write_text(
+        "actor_id,name,kind,country_id,aliases,demonyms,capitals\n"
+        "jane-roe,Jane Roe,person,,,,\n"
+        "red-cross,Red Cross,organization,,ICRC,,\n",
+        encoding="utf-8",
+    )
+    gazetteer = actors.Gazetteer.load(path)
+    pattern = actors._titles_pattern(gazetteer)
+    text = "Jane Roe spoke. The minister said the Red Cross had left."
+    expected = [m.span() for m in pattern.finditer(text)]
+    got = [m.span() for m in leadscan.scan(pattern, gazetteer._title_starts, text)]
+    assert got == expected
+    assert expected  # "The minister" is a title

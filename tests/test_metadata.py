@@ -426,3 +426,12 @@ def test_slug_words_the_text_writes_only_in_longer_forms_are_still_capitalised()
     assert title_from_url("https://x.org/a/syrian-refugees-and-canadian-aid", text) == (
         "Syrian refugees and Canadian aid"
     )
+
+
+def test_a_slug_with_percent_encoded_quotes_reads_them_as_written():
+    url = "https://example.org/news/%22we-live-in-a-changing-world%22-assad-says"
+    from etl.metadata import title_from_url
+
+    title = title_from_url(url, "Assad said: we live in a changing world.")
+    assert title == '"we live in a changing world" Assad says'
+    assert "%22" not in title

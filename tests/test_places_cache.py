@@ -40,3 +40,25 @@ def test_a_cache_path_that_is_a_file_still_gives_the_records(tmp_path, monkeypat
     monkeypatch.setenv(places.CACHE_ENV, str(blocker))
     records = places.city_records(places.CITY_POPULATION)
     assert len(records) > 20_000 and blocker.read_text(encoding="utf-8") == ""
+
+
+def test_a_cache_file_others_may_write_is_not_read(cache):
+    derived = places.city_records(places.CITY_POPULATION)
+    (kept,) = cache.iterdir()
+    kept.write_text('[[1, "Planted", "XX", "", 0.0, 0.0, 1, []]]', encoding="utf-8")
+    kept.chmod(0o666)  # a shared folder: anyone could have written it
+    assert not places.trusted_cache_file(kept)
+    assert places.city_records(places.CITY_POPULATION) == derived  # derived again, not read
+    kept.chmod(0o644)
+    assert places.trusted_cache_file(kept)
+
+
+def test_a_langid_model_others_may_write_is_not_used(cache):
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from etl import language
+
+    model = language._decompressed_model(MODEL_DIR / MODEL_FILE)
+    model.chmod(0o666)
+    with pytest.raises(ValueError):
+        language._decompressed_model(MODEL_DIR / MODEL_FILE)

@@ -196,7 +196,7 @@ def headline_stand_ins(wh: Warehouse) -> dict[str, str]:
         df = cursor.execute(
             f"""SELECT a.article_id, a.outlet, fa.date_label, left(a.body, 400) AS opening
             FROM articles a JOIN {flat("articles")} fa ON fa.article_id = a.article_id
-            WHERE a.title IS NULL OR trim(a.title) = ''"""
+            WHERE a.title IS NULL OR regexp_matches(a.title, '^\\s*$')"""
         ).df()
     return {
         row.article_id: article_title(None, row.outlet, row.date_label, row.opening)
