@@ -93,22 +93,24 @@ def place_counts(wh: Warehouse, f: Filters) -> pd.DataFrame:
 
 
 @st.cache_data(**CACHE)
-def event_places(wh: Warehouse, f: Filters) -> pd.DataFrame:
-    """Each event under the filters whose location the gazetteer resolves (event_id, place_id,
-    place: the place's own name), so events are grouped by the place, not by how an article
-    spelled it ("Idleb" and "Idlib" are one city; "Hadi", a name, is no place). Empty (with
-    these columns) for a warehouse written before places were recorded."""
-    if not has_places(wh):
+def event_places(wh: Warehouse, event_ids: tuple[str, ...]) -> pd.DataFrame:
+    """Each of these events whose location the gazetteer resolves (event_id, place_id, place:
+    the place's own name), so events are grouped by the place, not by how an article spelled it
+    ("Idleb" and "Idlib" are one city; "Hadi", a name, is no place). Only the events a page
+    lists are looked up (at most its thousand rows, not every event under the filters). Empty
+    (with these columns) for a warehouse written before places were recorded."""
+    if not has_places(wh) or not event_ids:
         return pd.DataFrame(columns=["event_id", "place_id", "place"])
-    return queries._run(
+    return queries._frame(
         wh,
-        "events",
-        f,
         """
-        SELECT r.event_id, p.place_id, p.name AS place
-        FROM rows r
-        JOIN row_places l ON l.table_name = 'events' AND l.row_id = r.event_id
-        JOIN places p ON p.place_id = l.place_id""",
+        SELECT l.row_id AS event_id, p.place_id, p.name AS place
+        FROM row_places l
+        JOIN (SELECT unnest(?::VARCHAR[]) AS event_id) listed ON listed.event_id = l.row_id
+        JOIN places p ON p.place_id = l.place_id
+        WHERE l.table_name = 'events'
+        ORDER BY l.row_id, p.place_id""",
+        [list(event_ids)],
     )
 
 

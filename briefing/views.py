@@ -705,7 +705,7 @@ def events(ctx: PageContext, with_statements: bool = False) -> list[Chart]:
     if maps.has_places(wh):
         # A warehouse from before places were recorded keeps grouping by the location as
         # written (charts.event_place); `place` would be empty for every event there.
-        table = with_places(table, maps.event_places(wh, f))
+        table = with_places(table, maps.event_places(wh, tuple(table["event_id"])))
     source = events_source(ctx, table, with_statements)
     data = table.drop(columns=["event_id"])
     return [

@@ -506,3 +506,14 @@ def test_a_figures_qualifier_and_number_are_never_cut_from_its_label():
         for t in (tr.text or [])
     )  # fmt: skip
     assert "an estimated half a million" in labels
+
+
+def test_only_the_listed_events_have_their_places_looked_up(wh):
+    from briefing import maps
+
+    listed = tuple(q.events_table(wh, NONE, with_statements=True)["event_id"])
+    every = maps.event_places(wh, listed)
+    assert len(every) and set(every["event_id"]) <= set(listed)
+    one = every["event_id"].iloc[0]
+    assert set(maps.event_places(wh, (one,))["event_id"]) == {one}
+    assert maps.event_places(wh, ()).empty
