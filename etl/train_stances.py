@@ -44,6 +44,7 @@ DEFAULT_SETS = (
     ("real_dev5", "tests/real_dev5/articles", "tests/real_dev5/gold"),
     ("real_dev6", "tests/real_dev6/articles", "tests/real_dev6/gold"),
     ("real_dev7", "tests/real_dev7/articles", "tests/real_dev7/gold"),
+    ("real_dev8", "tests/real_dev8/articles", "tests/real_dev8/gold"),
 )
 REAL_SETS = (
     "real_dev",
@@ -53,6 +54,7 @@ REAL_SETS = (
     "real_dev5",
     "real_dev6",
     "real_dev7",
+    "real_dev8",
 )
 THRESHOLDS = tuple(round(0.2 + 0.05 * n, 2) for n in range(15))  # 0.20 … 0.90
 L2_C = 0.3  # inverse regularisation strength of scikit-learn's LogisticRegression
