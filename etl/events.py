@@ -461,6 +461,8 @@ def _own_statement(
         ):
             return []  # the release's own news ("Today, the Minister announced ...") dates it
         start, end = heading
+        if any(e.event_type == "statement" and start <= e.char_start < end for e in found):
+            return []  # "Joint Statement by … (25-26 April 2019)": the heading dates itself
         participants = ()
     return [_dated_by_page(ctx, published, start, end, "statement", "document", participants)]
 
