@@ -48,3 +48,16 @@ def test_a_campaign_that_began_only_in_a_plan_is_no_event(nlp):
     body = "Officials said a new campaign against the militants will begin on Friday."
     found = summary(events_of(nlp, body, date(2021, 5, 4)))
     assert not any(kind == "military_operation" for kind, _, _ in found)
+
+
+def test_a_leader_who_fled_on_a_day_is_an_event_of_that_day(nlp):
+    # a head of state's flight (real_dev5 hq27, real_dev7 hs19): `other`, dated by its clause
+    body = "The country's president Adam Mensah flew out of the capital on Saturday night."
+    found = summary(events_of(nlp, body, date(2022, 5, 9)))
+    assert ("other", "2022-05-07", "day") in found
+
+
+def test_people_who_fled_are_no_event_of_their_own(nlp):
+    body = "Thousands of families fled the town on Saturday as the rains came."
+    found = summary(events_of(nlp, body, date(2022, 5, 9)))
+    assert not any(kind == "other" for kind, _, _ in found)
