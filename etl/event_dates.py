@@ -281,11 +281,18 @@ def _present_perfect(verb: Token) -> bool:
 
 # A page that is itself an issued document, by its heading: "OCHA | Flash Update #8 ...",
 # "Fact Sheet #3", "Situation Report No. 12", "Briefing Notes, 22 January 2013", "Press Release",
-# a debate's sitting ("Volume 607: debated on Wednesday 16 March 2016").
+# a debate's sitting ("Volume 607: debated on Wednesday 16 March 2016"), and a heading that names
+# who issued it ("Comment by the Information and Press Department on …", "Statement of the
+# Ministry of Foreign Affairs", "Remarks by …"; ISSUED_BY_HEADING, events10).
 _ISSUED_HEADING = re.compile(
     r"\b(?:flash update|situation report|sitrep|fact sheet|briefing notes?|debated on)\b"
     r"|^(?:press release|news release|press statement|media statement|readout)\b",
     re.I,
+)
+ISSUED_BY_HEADING = True
+_ISSUED_BY = re.compile(
+    r"^(?i:(?:joint\s+)?(?:statement|comment|commentary|remarks|declaration|communiqu[eé])\s+"
+    r"(?:by|of|from)\s+(?:the\s+)?)[A-Z]"
 )
 _HEADING_LINES = 4
 # A page's own type given as a label line among its first lines ("Debate Type" / "Ministerial
@@ -299,7 +306,9 @@ def issued_document_heading(body: str) -> tuple[int, int] | None:
     document (an update, a fact sheet, briefing notes, a press release), else None."""
     for seen, start, line in _first_lines(body, _LABEL_LINES):
         words = len(line.split())
-        named = seen <= _HEADING_LINES and _ISSUED_HEADING.search(line)
+        named = seen <= _HEADING_LINES and (
+            _ISSUED_HEADING.search(line) or (ISSUED_BY_HEADING and _ISSUED_BY.match(line))
+        )
         if (
             words <= 25
             and not line.endswith((".", "?", "!"))

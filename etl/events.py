@@ -35,6 +35,12 @@ verb with a happening for object is the day's news beside dates nested elsewhere
 reporting verb in the simple present takes no written date (`PRESENT_REPORTS_UNDATED`), and a
 gathering a past reporting verb is set at, undated, is of the publication day
 (`FORUM_OF_THE_DAY`, `etl.event_forums`).
+
+The events10 round (issue 9) added rules as data and one switch: starts of wars, campaigns and
+operations told by their own verb ("operations ... started", "burst into ... war", "launched ...
+campaign") and a leader's flight ("president ... fled") are cues in `etl/rules/event_types.txt`;
+a heading that names who issued the page ("Comment by the Press Department ...") is the page's
+own statement (`etl.event_dates.ISSUED_BY_HEADING`), unless the heading already dates a statement.
 """
 
 from __future__ import annotations
@@ -461,6 +467,8 @@ def _own_statement(
         ):
             return []  # the release's own news ("Today, the Minister announced ...") dates it
         start, end = heading
+        if any(e.event_type == "statement" and start <= e.char_start < end for e in found):
+            return []  # "Joint Statement by … (25-26 April 2019)": the heading dates itself
         participants = ()
     return [_dated_by_page(ctx, published, start, end, "statement", "document", participants)]
 

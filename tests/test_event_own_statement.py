@@ -148,3 +148,39 @@ def test_a_statement_label_deep_in_the_body_is_no_heading(events_with_statements
     lines = [f"Line number {n} of the story about the camps" for n in range(12)]
     body = "\n".join([*lines, "Joint Statement", "Aid agencies deliver water."])
     assert _summary(events_with_statements(body, datetime.date(2024, 12, 9))) == []
+
+
+def test_a_page_headed_comment_by_a_department_is_its_statement_of_the_day(
+    events_with_statements,
+):
+    # issue 9 (events10, real_dev8): a heading that names who issued the page
+    body = (
+        "Comment by the Press Department on the situation around the humanitarian corridor "
+        "in northern Syria\n\n"
+        "Thursday, 14 March 2019 10:05\n\n"
+        "The ministry is following reports about the convoys near the border with concern."
+    )
+    events = events_with_statements(body, datetime.date(2019, 3, 14))
+    assert ("statement", "2019-03-14", "day") in _summary(events)
+    own = [e for e in events if e.evidence.startswith("Comment by the Press Department")]
+    assert len(own) == 1 and own[0].event_date == datetime.date(2019, 3, 14)
+
+
+def test_a_statement_of_a_ministry_heading_is_a_statement_of_its_publication_month(
+    events_with_statements,
+):
+    body = (
+        "Statement of the Ministry of Foreign Affairs\n\n"
+        "The ministry expresses its deep concern over the shelling of the camps near the border."
+    )
+    events = events_with_statements(body, datetime.date(2017, 4, 1), "month")
+    assert ("statement", "2017-04-01", "month") in _summary(events)
+
+
+def test_a_statement_by_someone_in_running_prose_is_no_heading(events_with_statements):
+    # the heading rule reads a page's heading lines, never a sentence that ends
+    body = (
+        "Statement by the minister on the camps was delayed until the convoy arrived.\n\n"
+        "Aid agencies continue to deliver water to the displaced families."
+    )
+    assert _summary(events_with_statements(body, datetime.date(2019, 3, 14))) == []
