@@ -9,7 +9,7 @@ import pytest
 from etl.context import ArticleContext
 from etl.stances import extract_stances
 from etl.types import Actor
-from tests.test_stances import ACTORS, FORMS, make_context, triples
+from tests.test_stances import ACTORS, FORMS, make_context, statement, triples
 
 _ACTORS = {
     **ACTORS,
@@ -28,6 +28,7 @@ _FORMS = (
     ("United Nations", "united-nations", "name"),
     ("New Zealand", "new-zealand", "name"),
     ("Security Council", "unsc", "name"),
+    ("Damascus", "syria", "capital"),
 )
 
 
@@ -139,3 +140,61 @@ def test_a_reply_or_refusal_is_no_support(nlp, body):
     assert not {
         t for t in found if t[2] == "supportive" and t[1] in ("turkey", "unhcr", "united-states")
     }
+
+
+# --- "the government" and backing told with its setting --------------------------------------
+
+
+def test_the_bare_government_is_the_storys_government(nlp):
+    body = (
+        "Syria's army pressed on around Damascus. The Syrian government has besieged the area "
+        "for months. The government, backed by Russia and Iran, retook the town on Sunday."
+    )
+    found = _found(nlp, body)
+    assert ("russia", "syria", "supportive") in found
+    assert ("iran", "syria", "supportive") in found
+
+
+def test_backers_named_in_the_sentence_are_not_the_government(nlp):
+    # Russia is named most before the sentence, but it is one of the backers there.
+    body = (
+        "Russia sent more jets. Russia said the strikes would go on. Syria's army pressed on. "
+        "The government, backed by Russia and Iran, retook the town on Sunday."
+    )
+    found = _found(nlp, body)
+    assert ("russia", "syria", "supportive") in found
+    assert not {t for t in found if t[1] == "russia" and t[0] == "iran"}
+
+
+def test_the_government_said_by_a_countrys_speaker_is_its_own(nlp):
+    quote = "The government will keep supporting the UNHCR,"
+    body = f'Syria\'s army pressed on around Damascus. "{quote}" Mélanie Joly said.'
+    ctx = _context(nlp, body)
+    found = triples(extract_stances(ctx, [statement(body, "melanie-joly", quote)]), ctx)
+    assert {("canada", "unhcr", "supportive"), ("melanie-joly", "unhcr", "supportive")} & found
+    assert ("syria", "unhcr", "supportive") not in found
+
+
+def test_the_regime_is_never_the_speakers_own_government(nlp):
+    body = "Canada condemned the regime on Monday."
+    # No other country is named before: "the regime" names no one, and Canada does not condemn itself.
+    assert not {t for t in _found(nlp, body) if t[1] == "canada"}
+
+
+def test_backing_with_its_setting_before_the_agent(nlp):
+    body = (
+        "Syria's army pressed on around Damascus. "
+        "Syria's army, backed in the war by Russia and Iran, retook the town on Sunday."
+    )
+    found = _found(nlp, body)
+    assert ("russia", "syria", "supportive") in found
+    assert ("iran", "syria", "supportive") in found
+
+
+def test_proximity_talks_are_no_contact_between_the_parties(nlp):
+    def contacts(found):
+        return {t for t in found if t[2] == "neutral" and "rsf" in (t[0], t[1])}
+
+    body = "Geneva hosts {}talks between Sudan's army and the Rapid Support Forces."
+    assert not contacts(_found(nlp, body.format("proximity ")))
+    assert contacts(_found(nlp, body.format("")))  # direct talks are contact
