@@ -184,6 +184,9 @@ class _ActorLookup:
                     if member not in found:
                         found.append(member)
                 continue
+            elif token.lower_ in _BARE_GOVERNMENTS and self._bare_definite(token):
+                # "The government, backed by Russia and Iran, ...": the story's government.
+                actor_id = self._the_government(token)
             elif as_target and token.lower_ == "country" and self._definite(token):
                 # "sent planes to the country": the country the article is about so far.
                 actor_id = self._the_country(token)
@@ -199,6 +202,64 @@ class _ActorLookup:
                 found.append(actor_id)
         described = self._described_countries(tokens)
         return [a for a in found if a not in self._country_owned(tokens) and a not in described]
+
+    @staticmethod
+    def _bare_definite(noun: Token) -> bool:
+        """ "the government", "the regime" with nothing that says whose ("the government of
+        Syria", "Syria's government" and "the Assad regime" are resolved by their names)."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        children = list(noun.children)
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+            c.dep_ in ("poss", "compound", "amod", "nmod")
+            or (c.dep_ == "prep" and c.lower_ in ("of", "in"))
+            for c in children
+        )
+
+    def _the_government(self, noun: Token) -> str | None:
+        """Whose "the government" is: the speaker's own country when someone who speaks for a
+        country says it ("the Government have moved", said by an MP), else the country the
+        article is about so far. "The regime" is never the speaker's own government."""
+        own = self._speakers_country(noun)
+        if noun.lower_ == "government" and own is not None:
+            return own
+        country = self._story_government(noun)
+        return None if country is not None and country == own else country
+
+    def _speakers_country(self, token: Token) -> str | None:
+        """The country of the one whose words `token` is in, when they speak for one."""
+        statement = self.statement_at(token)
+        speaker = self.ctx.actors.get(statement.speaker_id or "") if statement else None
+        if speaker is not None and speaker.kind in ("country", "government"):
+            return speaker.country_id or speaker.actor_id
+        if speaker is not None and speaker.kind == "person":
+            return speaker.country_id
+        return None
+
+    def _story_government(self, noun: Token) -> str | None:
+        """The country whose government the article has named most before `noun` (by its name,
+        capital or its government's own name: "Syria", "Damascus", "the Syrian army"), leaving out
+        countries named in the noun's own sentence ("The government, backed by Russia and Iran":
+        the backers are not the government)."""
+        sentence = {
+            m.actor_id for m in self.ctx.mentions_in(noun.sent.start_char, noun.sent.end_char)
+        }
+        counts: dict[str, tuple[int, int]] = {}
+        for mention in self.ctx.mentions_in(0, noun.sent.start_char):
+            actor = self.ctx.actors.get(mention.actor_id)
+            if actor is None or mention.how in ("demonym", "pronoun"):
+                continue
+            if actor.kind == "country":
+                country = actor.actor_id
+            elif actor.kind == "government" and actor.country_id:
+                country = actor.country_id
+            else:
+                continue
+            if country in sentence:
+                continue
+            seen, first = counts.get(country, (0, -mention.char_start))
+            counts[country] = (seen + 1, first)
+        return max(counts, key=lambda a: counts[a]) if counts else None
 
     def _described_countries(self, tokens: Iterable[Token]) -> set[str]:
         """Countries that only say whose a named organisation or group is ("Syria's High
@@ -288,6 +349,10 @@ class _ActorLookup:
         """Actors among a noun's possessors and modifiers, not the noun itself ("the U.S. policy")."""
         tokens = [t for t in self.phrase(noun, deep=False) if t is not noun]
         return self.actors_of(tokens, as_target=True)
+
+
+# Nouns that, bare and definite, name a government the article is about (`_the_government`).
+_BARE_GOVERNMENTS = {"government", "regime"}
 
 
 def _after_anti(token: Token) -> bool:

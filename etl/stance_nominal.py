@@ -183,6 +183,11 @@ class _Nominals:
                     # held phone consultations": a relation among the subjects.
                     yield from self._among_subjects(noun.head, polarity, noun)
                 continue
+            if polarity == "neutral" and any(
+                c.dep_ in ("amod", "compound") and self.cues.has("indirect contact", c)
+                for c in noun.children
+            ):
+                continue  # "proximity talks between A and B": A and B never met
             if polarity == "neutral" and self.prep_objects(noun, {"between"}):
                 # "talks between the army and the RSF": those who met, not whoever mentions it.
                 parties = self.one_per_side(stance_facts.event_parties(self, [noun]))

@@ -133,8 +133,18 @@ class _References:
     def _patron_participle(self, token: Token) -> bool:
         """A backing participle whose patron is not part of the backed noun phrase."""
         return self.cues.has("patron supportive", token) and (
-            bool(self._hyphen_patrons(token)) or any(c.dep_ == "agent" for c in token.children)
+            bool(self._hyphen_patrons(token))
+            or any(c.dep_ == "agent" for c in token.children)
+            or bool(self._setting_agents(token))
         )
+
+    def _setting_agents(self, participle: Token) -> list[Token]:
+        """ "backed in the war by Russia and Iran": the parser hangs the agent on the setting."""
+        return [
+            agent
+            for setting in self.prep_objects(participle, {"in", "during", "throughout"})
+            for agent in self.prep_objects(setting, {"by"})
+        ]
 
     def _led_nouns(self) -> dict[str, str]:
         """Nouns the article ties to one leader ("the Saudi-led coalition" -> coalition: Saudi Arabia)."""
@@ -221,7 +231,7 @@ class _References:
         if not self._patron_participle(participle) or participle.dep_ not in ("amod", "acl"):
             return
         patrons = self.actors_of(self._hyphen_patrons(participle))
-        for agent in self.prep_objects(participle, {"by"}):
+        for agent in self.prep_objects(participle, {"by"}) + self._setting_agents(participle):
             for conjunct in (agent, *self._conjuncts(agent)):
                 # "troops backed by a coalition and the Iran-aligned Houthis": a conjunct with a
                 # patron of its own is a second party the parser hung here, not a co-patron.

@@ -6,7 +6,9 @@ concern voiced after a veto is critical of who vetoed.
   "move" it was is only the forum, and the text's own demands are no one's stance
   (`in_vetoed_text`, asked by the finder's suppression walk);
 - noun_vetoes: "exercised its right of veto over a draft resolution on Syria";
-- laments: "disappointed after Russia and China blocked a resolution" - critical of the blockers.
+- laments: "disappointed after Russia and China blocked a resolution" - critical of the blockers;
+- carried_aim: "Russia and China vetoed the text" (a text that names no party) shields the party of
+  the resolution the article names elsewhere ("UN resolution on Syria" in the headline).
 """
 
 from __future__ import annotations
@@ -103,6 +105,38 @@ def _shielded(finder: _StanceFinder, thing: Token, sources: list[str]) -> list[s
     return found
 
 
+# Texts whose subject a bare "the text" / "the draft" / "a Security Council resolution" can carry.
+_RESOLUTIONS = {"resolution", "draft", "text"}
+
+
+def aimed_at(finder: _StanceFinder, thing: Token, sources: list[str]) -> list[str]:
+    """The parties a vetoed or voted text is aimed at: its own phrase's (`_shielded`), else, when
+    its phrase names no actor at all, the article's other resolution's (`carried_aim`)."""
+    found = _shielded(finder, thing, sources)
+    if found or finder.actors_of(list(thing.subtree), as_target=True):
+        return found
+    return carried_aim(finder, thing, sources)
+
+
+def carried_aim(finder: _StanceFinder, thing: Token, sources: list[str]) -> list[str]:
+    """ "Russia and China vetoed the text" after "UN resolution on Syria": a text that names no
+    party is the one the article names elsewhere, nearest before it first (the headline counts),
+    then nearest after it. Only resolutions, drafts and texts carry their aim this way."""
+    if thing.lemma_.lower() not in _RESOLUTIONS:
+        return []
+    others = [
+        t
+        for t in thing.doc
+        if t.i != thing.i and t.pos_ == "NOUN" and t.lemma_.lower() in _RESOLUTIONS
+    ]
+    others.sort(key=lambda t: (t.i > thing.i, abs(t.i - thing.i)))
+    for other in others:
+        found = _shielded(finder, other, sources)
+        if found:
+            return found
+    return []
+
+
 def vetoes(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
     if not finder.cues.has("veto supportive", verb) or finder._demanded(verb):
         return
@@ -112,7 +146,7 @@ def vetoes(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
     sources = finder.agents(verb)
     if not sources:
         return
-    targets = [t for thing in things for t in _shielded(finder, thing, sources)]
+    targets = [t for thing in things for t in aimed_at(finder, thing, sources)]
     if targets:
         yield edge(tuple(sources), tuple(targets), "supportive", verb)
     drafters = [
@@ -156,7 +190,7 @@ def noun_vetoes(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
         sources = finder.actors_of([t for o in owners for t in finder.phrase(o, deep=False)])
     if not sources:
         return
-    targets = [t for thing in things for t in _shielded(finder, thing, sources)]
+    targets = [t for thing in things for t in aimed_at(finder, thing, sources)]
     if targets:
         yield edge(tuple(sources), tuple(dict.fromkeys(targets)), "supportive", noun)
 

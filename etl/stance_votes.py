@@ -68,6 +68,6 @@ def votes(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
         sources += [m for m in members if m not in sources]
     if not sources:
         return
-    targets = [t for text in texts for t in stance_vetoes._shielded(finder, text, sources)]
+    targets = [t for text in texts for t in stance_vetoes.aimed_at(finder, text, sources)]
     if targets:
         yield edge(tuple(sources), tuple(dict.fromkeys(targets)), polarity, verb)

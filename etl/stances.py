@@ -36,7 +36,7 @@ co-guarantors, "the sides", groups listed "among them" (joint); acts under a pac
 partner (partners); role, friendly and pejorative epithets (epithets); relief with no
 recipient named (relief); mediators, memberships, ousters, referrals, votes; a country's
 sovereignty upheld (sovereignty); an armed group's takeover of a country's capital or land
-(takeovers).
+(takeovers); an appeal or request acted on (appeals).
 
 The finder itself is assembled from mixins, one module per subject: the cue book, the edge record
 and shared word lists (stance_cuebook); actor lookups and phrases (stance_actors); nouns resolved
@@ -78,6 +78,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Span, Token
 
 from etl import (
+    stance_appeals,
     stance_epithets,
     stance_facts,
     stance_joint,
@@ -288,6 +289,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                 yield from stance_operations.positions_hit(self, token, _Edge)
                 yield from stance_takeovers.takeovers(self, token, _Edge)
             yield from stance_vetoes.laments(self, token, _Edge)
+            if token.pos_ in ("VERB", "NOUN"):
+                yield from stance_appeals.answered_appeals(self, token, _Edge)
             if token.pos_ == "ADJ":
                 yield from stance_facts.praised_conduct(self, token, _Edge)
             if "-" in token.text:
