@@ -94,9 +94,16 @@ from etl.context import ArticleContext
 from etl.docindex import DocIndex
 from etl.figure_asylum import hosted_by_neighbours
 from etl.figure_categories import _default_rules, _Reading, load_category_rules
+from etl.figure_clauses import _nearest_cue
 from etl.figure_dates import as_of
 from etl.figure_lists import NOT_A_FIGURE, read_row
-from etl.figure_movement import _evacuated_abroad, _fled, _fled_within, _left_country
+from etl.figure_movement import (
+    _evacuated_abroad,
+    _fled,
+    _fled_within,
+    _left_country,
+    _nationals_abroad,
+)
 from etl.figure_places import _main_country, _row_place, locate
 from etl.figure_reading import _named_before, read_quantity
 from etl.figure_resettlement import resettled_in_host
@@ -305,6 +312,14 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             and previous[2]
         )
         previous = (sentence_number, reading.category, flight)
+        location = place or locate(ctx, sent, reading, num)
+        if (
+            row is None
+            and reading.category in ("other", "civilians")
+            and not _nearest_cue(rules.cues, ("other",), set(), set(reading.window), num)
+            and _nationals_abroad(ctx, reading, location)
+        ):
+            reading = dataclasses.replace(reading, category="refugees")  # "Venezuelans in Uruguay"
         start, end = _evidence_span(body, sent, quantity.start, quantity.end)
         as_of_date, precision = as_of(
             body[start:end], article.published_date, article.published_precision
@@ -317,7 +332,7 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
                 value_text=quantity.value_text,
                 category=reading.category,
                 subject=_subject_phrase(reading, quantity),
-                location=place or locate(ctx, sent, reading, num),
+                location=location,
                 attributed_to_id=attribute(ctx, speakers, sent, num, quantity),
                 as_of_date=as_of_date,
                 evidence=body[start:end],
