@@ -231,6 +231,8 @@ def read_quantity(
         happened = _verb_cue(rules, strong_categories, anchor, num)
         if happened in _HAPPENING_CUES and happened != strong:
             strong = happened  # "100 refugees in need of protection will resettle in ..."
+    if strong == "other" and _return_not_made(rules, noun, anchor, num, core, window):
+        strong = "refugees"  # "Turkey will repatriate 3 million Syrian refugees": still refugees
     if strong in ("displaced", "refugees") and _given_aid(anchor, num):
         strong = "other"  # "264,500 newly displaced people assisted with rations": beneficiaries
     if strong == "displaced" and _refugees_said_displaced(noun, window, rules):
@@ -469,3 +471,39 @@ def _named_before(figures: Sequence[Figure], quantity: Quantity, num: Token) -> 
         return None
     same = [f.category for f in figures if f.value == quantity.value]
     return same[-1] if same else None
+
+
+# Words of going home: people who have returned are `other` (returnees); refugees whose return
+# is only planned, asked for or done to them are still refugees.
+_RETURN_LEMMAS = {"return", "repatriate", "repatriation", "returnee"}
+
+
+def _return_not_made(
+    rules: CategoryRules,
+    noun: Token | None,
+    anchor: Token,
+    num: Token,
+    core: set[int],
+    window: set[int],
+) -> bool:
+    """Refugees whose return the sentence names without their having gone home ("Turkey will
+    repatriate 3 million Syrian refugees", "a list of 8,000 refugees to begin the repatriation"):
+    the return cue is a noun or a verb whose object they are, and no other cue of `other` (need,
+    detention) is in their clause. Refugees who "have returned" are returnees (`other`)."""
+    if noun is None or not _noun_in(noun, rules.nouns.get("refugees", frozenset())):
+        return False
+    doc = num.doc
+    returns = [doc[i] for i in window if doc[i].lemma_.lower() in _RETURN_LEMMAS]
+    if not returns:
+        return False
+    for token in returns:
+        if token.pos_ in ("VERB", "AUX") and not (
+            anchor.head.i == token.i and anchor.dep_ in ("dobj", "obj")
+        ):
+            return False  # "200,000 refugees have returned home": they went back
+    others = {
+        category: frozenset(p for p in phrases if not set(p) & _RETURN_LEMMAS)
+        for category, phrases in rules.cues.items()
+        if category == "other"
+    }
+    return _nearest_cue(others, ("other",), core, window - {t.i for t in returns}, num) is None
