@@ -126,14 +126,34 @@ _RECEIVE_VERBS = {"receive", "take", "accept", "admit", "welcome", "bring", "rel
 
 
 def _admitted(anchor: Token, num: Token) -> bool:
-    """The counted people are the object of a verb of admission (_ADMIT_VERBS)."""
+    """The counted people are the object of a verb of admission (_ADMIT_VERBS), by the parse or,
+    when the parser hangs the noun elsewhere, by the words: the count straight after the verb
+    ("Australia will accept 12,000 Iraqi and Syrian refugees and the government ...")."""
     verb = _clause_verb(anchor, num)
-    return (
+    if (
         verb is not None
         and verb.lemma_.lower() in _ADMIT_VERBS
         and anchor.dep_ == "dobj"
         and anchor.head.i == verb.i
+    ):
+        return True
+    before = num.doc[num.i - 1] if num.i > 0 else None
+    while before is not None and before.i > 0 and (
+        before.like_num or before.lower_ in _QUALIFIER_WORDS
+    ):
+        before = num.doc[before.i - 1]  # "accept [up to] [another] 12,000"
+    return (
+        before is not None
+        and before.pos_ == "VERB"
+        and before.lemma_.lower() in _ADMIT_VERBS
+        and not any(c.dep_ == "neg" for c in before.children)
     )
+
+
+# Words between a verb and its count that qualify the count: "accept up to another 12,000".
+_QUALIFIER_WORDS = {"up", "to", "another", "an", "additional", "extra", "some", "about",
+                    "around", "nearly", "almost", "over", "more", "than", "at", "least",
+                    "approximately", "roughly", "a", "further", "further"}  # fmt: skip
 
 
 def _taken_from_abroad(anchor: Token, num: Token) -> bool:
