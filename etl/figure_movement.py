@@ -138,8 +138,10 @@ def _admitted(anchor: Token, num: Token) -> bool:
     ):
         return True
     before = num.doc[num.i - 1] if num.i > 0 else None
-    while before is not None and before.i > 0 and (
-        before.like_num or before.lower_ in _QUALIFIER_WORDS
+    while (
+        before is not None
+        and before.i > 0
+        and (before.like_num or before.lower_ in _QUALIFIER_WORDS)
     ):
         before = num.doc[before.i - 1]  # "accept [up to] [another] 12,000"
     return (
@@ -153,7 +155,7 @@ def _admitted(anchor: Token, num: Token) -> bool:
 # Words between a verb and its count that qualify the count: "accept up to another 12,000".
 _QUALIFIER_WORDS = {"up", "to", "another", "an", "additional", "extra", "some", "about",
                     "around", "nearly", "almost", "over", "more", "than", "at", "least",
-                    "approximately", "roughly", "a", "further", "further"}  # fmt: skip
+                    "approximately", "roughly", "a", "further"}  # fmt: skip
 
 
 def _taken_from_abroad(anchor: Token, num: Token) -> bool:
