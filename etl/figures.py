@@ -260,6 +260,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             continue
         if row is None and is_vague_or_no_count(body, quantity):
             continue
+        if not quantity.is_money and quantity.value != int(quantity.value):
+            continue  # "11.7" people: a count of people is whole, its scale word was lost
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
