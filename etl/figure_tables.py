@@ -196,7 +196,21 @@ def _pipe_row(body, start, end, found, header_cells):
     return label, keys, column, False, unit
 
 
+# "Turkey: 1.9 million – Remarkably, Turkey now shelters …": a list's row opening a paragraph of
+# comment, a short capitalised label, a colon, the number, then a dash.
+_LABEL_NUMBER_COMMENT = re.compile(
+    r"^(?:\s*[-–•●▪·*]\s+)?(?P<label>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})\s*:\s*"
+    rf"(?P<num>(?:US\$|\$|€|£)?\d[\d,.]*{_UNIT})\s+[–—-]\s+(?P<comment>[^.!?]*)"
+)
+
+
 def _line_row(body, start, end, found):
+    comment = _LABEL_NUMBER_COMMENT.match(body[start:end])
+    if comment is not None and found[0].start == start + comment.start("num"):
+        # the comment's first sentence says what the row counts when no heading does
+        label = (start + comment.start("label"), start + comment.end("label"))
+        words = (start + comment.start("comment"), start + comment.end("comment"))
+        return label, [found[0].start], None, False, words
     if _BULLET.match(body[start:end]):
         joint = _LIST_JOINT.search(body, start, end)
         if joint is not None and joint.start() > start:
