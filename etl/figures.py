@@ -93,7 +93,7 @@ from spacy.tokens import Span
 from etl.context import ArticleContext
 from etl.docindex import DocIndex
 from etl.figure_asylum import hosted_by_neighbours
-from etl.figure_categories import _default_rules, _Reading, load_category_rules
+from etl.figure_categories import STRONG_CUES, _default_rules, _Reading, load_category_rules
 from etl.figure_clauses import _nearest_cue
 from etl.figure_dates import as_of
 from etl.figure_lists import NOT_A_FIGURE, read_row
@@ -121,6 +121,10 @@ __all__ = ["as_of", "extract_figures", "load_category_rules"]
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 # A number the model reads as one of these is not a count (a table cell is, whatever it reads).
 _NOT_COUNT_LABELS = ("DATE", "TIME", "PERCENT", "ORDINAL")
+
+
+# A sentence that opens on a part of the count before it: "Of them, …", "Among those, …".
+_PART_OF_BEFORE = re.compile(r"^\W*(?:of|among)\s+(?:them|these|those)\b", re.IGNORECASE)
 
 
 _PHRASE_BY_CATEGORY = {
@@ -298,6 +302,17 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             )
         if reading is None or reading is NOT_A_FIGURE:
             continue
+        if (
+            row is None
+            and recent is not None
+            and reading.category != recent
+            and _PART_OF_BEFORE.match(sent.text)
+            # a cue of its own says what happened to this part ("have sought refuge")
+            and not _nearest_cue(rules.cues, STRONG_CUES, set(), set(reading.window), num)
+        ):
+            # "Of them, 229,000 Rohingyas are living in makeshift settlements": a part of the
+            # count before, with its category (as "including" and "among them")
+            reading = dataclasses.replace(reading, category=recent)
         named = _named_before(figures, quantity, num)
         if named is not None and named != reading.category:
             reading = dataclasses.replace(reading, category=named)  # "these 100 women"
