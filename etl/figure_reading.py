@@ -267,6 +267,7 @@ def read_quantity(
         or _noun_in(noun, rules.noun_classes["forces"])
         or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS", "NNP"))
         or (strong is not None and _noun_in(noun, rules.noun_classes["cued"]))
+        or _staff_counted(quantity, noun, rules)
         # "a quota of 750 urgent protection cases": cases a country admits are people
         or (strong == "resettled" and _noun_in(noun, rules.noun_classes["admitted"]))
         # "over 100 people, including 11 local leaders": a part of the count before it
@@ -507,3 +508,23 @@ def _return_not_made(
         if category == "other"
     }
     return _nearest_cue(others, ("other",), core, window - {t.i for t in returns}, num) is None
+
+
+# People counted by their office ("500 Canadian officials", "1,149 ISIS members"): a count of
+# people (GOLD.md: every other count of people is `other`) once it is no small narrative set.
+_OFFICE_NOUNS = {"official", "officials", "member", "members", "delegate", "delegates",
+                 "employee", "employees"}  # fmt: skip
+
+
+# Words of a vote: "the other 13 members voted in favour" is a tally, no figure (GOLD.md).
+_VOTE_LEMMAS = {"vote", "abstain", "favour", "favor", "veto", "ballot", "council", "unanimously"}
+
+
+def _staff_counted(quantity: Quantity, noun: Token, rules: CategoryRules) -> bool:
+    """A count of people named by their office, outside a vote ("the 13 other members voted")."""
+    return (
+        quantity.value >= 10
+        and not quantity.spelled
+        and noun.lower_ in _OFFICE_NOUNS
+        and not any(t.lemma_.lower() in _VOTE_LEMMAS for t in noun.sent)
+    )
