@@ -182,3 +182,13 @@ def test_a_part_with_a_cue_of_its_own_keeps_its_category(nlp):
 )
 def test_people_counted_by_their_office_are_a_count_outside_a_vote(nlp, body, expected):
     assert found(nlp, body) == expected
+
+
+def test_a_countrys_population_counted_by_the_noun_population_is_civilians(nlp):
+    body = "The arrivals amount to a fifth of the country's 5.9 million population."
+    assert found(nlp, body) == [(5_900_000, "civilians")]
+
+
+def test_a_refugee_population_stays_refugees(nlp):
+    body = "The country's refugee population of 1.2 million is the largest in the region."
+    assert found(nlp, body) == [(1_200_000, "refugees")]
