@@ -231,6 +231,10 @@ def read_quantity(
         happened = _verb_cue(rules, strong_categories, anchor, num)
         if happened in _HAPPENING_CUES and happened != strong:
             strong = happened  # "100 refugees in need of protection will resettle in ..."
+    if strong is None and noun is not None and _included_in_count(noun):
+        # "dozens of people were injured, including at least 17 children": a part of a count
+        # (vague or not) takes what its clause says happened to the whole (gold-conventions)
+        strong = _cue_of_the_whole(rules, strong_categories, noun, num)
     if strong == "other" and _return_not_made(rules, noun, anchor, num, core, window):
         strong = "refugees"  # "Turkey will repatriate 3 million Syrian refugees": still refugees
     if strong in ("displaced", "refugees") and _given_aid(anchor, num):
@@ -528,3 +532,16 @@ def _staff_counted(quantity: Quantity, noun: Token, rules: CategoryRules) -> boo
         and noun.lower_ in _OFFICE_NOUNS
         and not any(t.lemma_.lower() in _VOTE_LEMMAS for t in noun.sent)
     )
+
+
+def _cue_of_the_whole(
+    rules: CategoryRules, categories: Sequence[str], noun: Token, num: Token
+) -> str | None:
+    """The cue of the clause a part introduced by "including" / "among" hangs on, outside the
+    part itself ("Hundreds of people were killed, including 40 children" → killed)."""
+    including = noun.head
+    whole = including.head
+    if whole.i == including.i:
+        return None
+    outside = {t.i for t in whole.subtree} - {t.i for t in including.subtree}
+    return _nearest_cue(rules.cues, categories, set(), outside, num)

@@ -174,7 +174,10 @@ def test_a_part_with_a_cue_of_its_own_keeps_its_category(nlp):
 @pytest.mark.parametrize(
     "body, expected",
     [
-        ("About 300 Canadian officials were sent to Jordan to screen applicants.", [(300, "other")]),
+        (
+            "About 300 Canadian officials were sent to Jordan to screen applicants.",
+            [(300, "other")],
+        ),
         ("Police say 2,100 ISIS members are held in their prisons.", [(2_100, "other")]),
         # a vote tally is no figure
         ("The other 13 members of the council voted in favour of the text.", []),
@@ -192,3 +195,17 @@ def test_a_countrys_population_counted_by_the_noun_population_is_civilians(nlp):
 def test_a_refugee_population_stays_refugees(nlp):
     body = "The country's refugee population of 1.2 million is the largest in the region."
     assert found(nlp, body) == [(1_200_000, "refugees")]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Hundreds of people were killed, including 40 children.", [(40, "killed")]),
+        (
+            "The shelling left scores of people wounded, including at least 12 women.",
+            [(12, "injured")],
+        ),
+    ],
+)
+def test_a_part_of_a_vague_count_takes_what_happened_to_the_whole(nlp, body, expected):
+    assert found(nlp, body) == expected
