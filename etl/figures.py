@@ -64,6 +64,13 @@ Choices, so that analysts know what a row means:
 - Counts after the same verb as a figure before them ("Turkey has taken 3 million refugees.
   Lebanon has taken 1 million") or compared with it ("compared to 1,450 in 2014") take its
   category; a count a pledge governs ("committed to taking 4,000") is resettled.
+- Round of real_dev8: a nation's people counted in another country are refugees when the article
+  calls them refugees or migrants or tells of flight from their country
+  (`figure_movement._nationals_abroad`); refugees whose return is only planned or done to them
+  stay refugees (`figure_reading._return_not_made`); "Of them, N …" is a part of the figure
+  before; people counted by their office (officials, members) are `other` outside a vote; key
+  figures laid out as a number over its label are table rows (`figure_tables._card_row`), and so
+  are "Label: N – comment" lines; a count of people with a fraction has lost its scale word.
 
 Where each decision is made (this module reads an article's numbers in order and builds rows):
 - `etl.figure_categories`: the rules files as data, and where their phrases are written;
