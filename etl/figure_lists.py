@@ -25,10 +25,13 @@ from etl.numbers import Quantity
 def _listed_after_place(num: Token) -> bool:
     """A number in brackets straight after a place name: "Jordan (205,000)"."""
     doc = num.doc
-    if num.i < 2 or num.i + 1 >= len(doc):
+    first = num.i
+    while first > 0 and doc[first - 1].like_num:
+        first -= 1  # "Peru (1.22 million)": the number's first word
+    if first < 2 or num.i + 1 >= len(doc):
         return False
-    before, after = doc[num.i - 1], doc[num.i + 1]
-    if doc[num.i - 2].pos_ != "PROPN":
+    before, after = doc[first - 1], doc[num.i + 1]
+    if doc[first - 2].pos_ != "PROPN":
         return False
     if before.text == "(" and after.text == ")":
         return True

@@ -9,6 +9,7 @@ who fled a town or region and went nowhere named abroad are displaced inside the
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -125,14 +126,36 @@ _RECEIVE_VERBS = {"receive", "take", "accept", "admit", "welcome", "bring", "rel
 
 
 def _admitted(anchor: Token, num: Token) -> bool:
-    """The counted people are the object of a verb of admission (_ADMIT_VERBS)."""
+    """The counted people are the object of a verb of admission (_ADMIT_VERBS), by the parse or,
+    when the parser hangs the noun elsewhere, by the words: the count straight after the verb
+    ("Australia will accept 12,000 Iraqi and Syrian refugees and the government ...")."""
     verb = _clause_verb(anchor, num)
-    return (
+    if (
         verb is not None
         and verb.lemma_.lower() in _ADMIT_VERBS
         and anchor.dep_ == "dobj"
         and anchor.head.i == verb.i
+    ):
+        return True
+    before = num.doc[num.i - 1] if num.i > 0 else None
+    while (
+        before is not None
+        and before.i > 0
+        and (before.like_num or before.lower_ in _QUALIFIER_WORDS)
+    ):
+        before = num.doc[before.i - 1]  # "accept [up to] [another] 12,000"
+    return (
+        before is not None
+        and before.pos_ == "VERB"
+        and before.lemma_.lower() in _ADMIT_VERBS
+        and not any(c.dep_ == "neg" for c in before.children)
     )
+
+
+# Words between a verb and its count that qualify the count: "accept up to another 12,000".
+_QUALIFIER_WORDS = {"up", "to", "another", "an", "additional", "extra", "some", "about",
+                    "around", "nearly", "almost", "over", "more", "than", "at", "least",
+                    "approximately", "roughly", "a", "further"}  # fmt: skip
 
 
 def _taken_from_abroad(anchor: Token, num: Token) -> bool:
@@ -371,3 +394,62 @@ def _fled(reading: _Reading, doc) -> bool:
     return reading.category == "refugees" and any(
         doc[i].lemma_.lower() in _FLIGHT_VERBS for i in reading.window
     )
+
+
+def _nationals_abroad(ctx: ArticleContext, reading: _Reading, location: str | None) -> bool:
+    """A nation's people counted in another country ("the number of Venezuelans in Uruguay is
+    22,000", "Colombia alone brings together 2.48 million Venezuelans"): people outside their
+    own country, refugees (GOLD.md; docs/gold-conventions.md). The nation is the country the
+    counted noun names as a demonym; the place is the figure's, when it is a country."""
+    noun = reading.noun
+    if noun is None or not location or noun.tag_ not in ("NNPS", "NNS"):
+        return False
+    nation = ctx.country_of(ctx.actor_at(noun.idx, noun.idx + len(noun)))
+    if nation is None:
+        # the gazetteer's demonyms are singular: "Venezuelans" is the people of "Venezuelan"
+        words = _country_words()
+        nation = words.get(noun.lower_) or words.get(noun.lower_[:-1])
+    if nation is None:
+        return False
+    wanted = location.lower()
+    host = next(
+        (
+            actor.actor_id
+            for actor in ctx.actors.values()
+            if actor.kind == "country"
+            and wanted in (name.lower() for name in (actor.name, *actor.aliases))
+        ),
+        None,
+    )
+    if host is None or host == nation:
+        return False
+    return _said_to_be_refugees(ctx.body, nation)
+
+
+def _said_to_be_refugees(body: str, nation: str) -> bool:
+    """The article names this nation's people refugees or migrants, or tells of flight from the
+    country ("Venezuelan migrants", "refugees from Syria", "fleeing the crisis in Venezuela"):
+    foreigners who merely live in a country
+    ("8,000 registered Russians" in Syria) are not said to have fled."""
+    names = [w for w, country in _country_words().items() if country == nation and len(w) > 2]
+    if not names:
+        return False
+    alternatives = "|".join(sorted((re.escape(w) for w in names), key=len, reverse=True))
+    return bool(
+        re.search(
+            rf"\b(?:{alternatives})s?\s+(?:[\w-]+\s+){{0,2}}(?:refugees?|migrants?|asylum|exodus)\b"
+            rf"|\b(?:refugees?|migrants?)\s+(?:[\w-]+\s+){{0,3}}from\s+(?:the\s+)?(?:{alternatives})\b"
+            # "fleeing the serious crisis in Venezuela", "have fled Syria"
+            rf"|\b(?:fle[de]\w*|escap\w*)\s+(?:[\w-]+\s+){{0,4}}(?:{alternatives})\b",
+            body,
+            re.IGNORECASE,
+        )
+    )
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    """The actor gazetteer's country names, aliases and demonyms (lower case) -> country id."""
+    from etl.actors import Gazetteer
+
+    return {text.lower(): actor_id for text, actor_id in Gazetteer.load().country_words().items()}

@@ -64,10 +64,13 @@ def locate(ctx: ArticleContext, sent: Span, reading: _Reading, num: Token) -> st
         # they are resettled
         places = [ent for ent in places if ent.root.head.lower_ != "from"]
     if _listed_after_place(num):
+        first = num.i
+        while first > 0 and num.doc[first - 1].like_num:
+            first -= 1  # "Peru (1.22 million)"
         for ent in places:
-            if ent.end == num.i - 1:
+            if ent.end == first - 1:
                 return _place_name(ent)  # "Jordan (205,000)"
-        return num.doc[num.i - 2].text
+        return num.doc[first - 2].text
     if reading.noun is None and _after_listed_place(num):
         first = num.i - 1
         while first > sent.start and num.doc[first - 1].pos_ == "PROPN":

@@ -231,6 +231,12 @@ def read_quantity(
         happened = _verb_cue(rules, strong_categories, anchor, num)
         if happened in _HAPPENING_CUES and happened != strong:
             strong = happened  # "100 refugees in need of protection will resettle in ..."
+    if strong is None and noun is not None and _included_in_count(noun):
+        # "dozens of people were injured, including at least 17 children": a part of a count
+        # (vague or not) takes what its clause says happened to the whole (gold-conventions)
+        strong = _cue_of_the_whole(rules, strong_categories, noun, num)
+    if strong == "other" and _return_not_made(rules, noun, anchor, num, core, window):
+        strong = "refugees"  # "Turkey will repatriate 3 million Syrian refugees": still refugees
     if strong in ("displaced", "refugees") and _given_aid(anchor, num):
         strong = "other"  # "264,500 newly displaced people assisted with rations": beneficiaries
     if strong == "displaced" and _refugees_said_displaced(noun, window, rules):
@@ -265,6 +271,7 @@ def read_quantity(
         or _noun_in(noun, rules.noun_classes["forces"])
         or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS", "NNP"))
         or (strong is not None and _noun_in(noun, rules.noun_classes["cued"]))
+        or _staff_counted(quantity, noun, rules)
         # "a quota of 750 urgent protection cases": cases a country admits are people
         or (strong == "resettled" and _noun_in(noun, rules.noun_classes["admitted"]))
         # "over 100 people, including 11 local leaders": a part of the count before it
@@ -469,3 +476,72 @@ def _named_before(figures: Sequence[Figure], quantity: Quantity, num: Token) -> 
         return None
     same = [f.category for f in figures if f.value == quantity.value]
     return same[-1] if same else None
+
+
+# Words of going home: people who have returned are `other` (returnees); refugees whose return
+# is only planned, asked for or done to them are still refugees.
+_RETURN_LEMMAS = {"return", "repatriate", "repatriation", "returnee"}
+
+
+def _return_not_made(
+    rules: CategoryRules,
+    noun: Token | None,
+    anchor: Token,
+    num: Token,
+    core: set[int],
+    window: set[int],
+) -> bool:
+    """Refugees whose return the sentence names without their having gone home ("Turkey will
+    repatriate 3 million Syrian refugees", "a list of 8,000 refugees to begin the repatriation"):
+    the return cue is a noun or a verb whose object they are, and no other cue of `other` (need,
+    detention) is in their clause. Refugees who "have returned" are returnees (`other`)."""
+    if noun is None or not _noun_in(noun, rules.nouns.get("refugees", frozenset())):
+        return False
+    doc = num.doc
+    returns = [doc[i] for i in window if doc[i].lemma_.lower() in _RETURN_LEMMAS]
+    if not returns:
+        return False
+    for token in returns:
+        if token.pos_ in ("VERB", "AUX") and not (
+            anchor.head.i == token.i and anchor.dep_ in ("dobj", "obj")
+        ):
+            return False  # "200,000 refugees have returned home": they went back
+    others = {
+        category: frozenset(p for p in phrases if not set(p) & _RETURN_LEMMAS)
+        for category, phrases in rules.cues.items()
+        if category == "other"
+    }
+    return _nearest_cue(others, ("other",), core, window - {t.i for t in returns}, num) is None
+
+
+# People counted by their office ("500 Canadian officials", "1,149 ISIS members"): a count of
+# people (GOLD.md: every other count of people is `other`) once it is no small narrative set.
+_OFFICE_NOUNS = {"official", "officials", "member", "members", "delegate", "delegates",
+                 "employee", "employees"}  # fmt: skip
+
+
+# Words of a vote: "the other 13 members voted in favour" is a tally, no figure (GOLD.md).
+_VOTE_LEMMAS = {"vote", "abstain", "favour", "favor", "veto", "ballot", "council", "unanimously"}
+
+
+def _staff_counted(quantity: Quantity, noun: Token, rules: CategoryRules) -> bool:
+    """A count of people named by their office, outside a vote ("the 13 other members voted")."""
+    return (
+        quantity.value >= 10
+        and not quantity.spelled
+        and noun.lower_ in _OFFICE_NOUNS
+        and not any(t.lemma_.lower() in _VOTE_LEMMAS for t in noun.sent)
+    )
+
+
+def _cue_of_the_whole(
+    rules: CategoryRules, categories: Sequence[str], noun: Token, num: Token
+) -> str | None:
+    """The cue of the clause a part introduced by "including" / "among" hangs on, outside the
+    part itself ("Hundreds of people were killed, including 40 children" → killed)."""
+    including = noun.head
+    whole = including.head
+    if whole.i == including.i:
+        return None
+    outside = {t.i for t in whole.subtree} - {t.i for t in including.subtree}
+    return _nearest_cue(rules.cues, categories, set(), outside, num)

@@ -98,8 +98,16 @@ def _in_list_of_headlines(body: str, char: int) -> bool:
         and not _FURNITURE_LABEL.search(body, 0, start)
     ):
         return False  # highlights above the story's first paragraph: its own summary points
-    neighbours = [_nearest_line(body, start, -1), _nearest_line(body, end, 1)]
+    below = _nearest_line(body, end, 1)
+    if below is not None and _is_paragraph(below):
+        return False  # a section's title over its own paragraph, not a column of headlines
+    neighbours = [_nearest_line(body, start, -1), below]
     return any(_is_headline(line) for line in neighbours if line is not None)
+
+
+def _is_paragraph(line: str) -> bool:
+    """A paragraph of prose: two sentences' worth of words, ending like a sentence."""
+    return len(line.split()) >= 25 and line[-1:] in '.!?"”’)'
 
 
 @lru_cache(maxsize=8)

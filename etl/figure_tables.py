@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from etl.numbers import Quantity
 
 # A table cell or a line's end that holds only a number (and a unit or currency mark).
-_UNIT = r"(?:\s*(?:M|K|m|k|mn|bn|million|billion|thousand))?(?:\s*\((?:US\$|USD|\$|€)\))?"
+_UNIT = r"(?:\s*(?:M|K|B|m|k|mn|bn|million|billion|thousand))?(?:\s*\((?:US\$|USD|\$|€)\))?"
 _NUMBER_ONLY = re.compile(
     rf"^\s*(?:US\$|\$|€|£)?\s*[~≈]?\s*\d[\d,.]*{_UNIT}\s*(?:\([^)]{{0,20}}\))?\s*$"
 )
@@ -117,12 +117,13 @@ def find_rows(body: str, quantities: Sequence[Quantity]) -> dict[int, Row]:
     outer: tuple[int, int] | None = None  # the heading line just above that one
     header_cells: list[tuple[int, int]] = []  # header row of the current pipe table
     in_block = False
+    cards: set[int] = set()  # label lines of key figures ("5.9M" / "Internally displaced people")
     number = -1  # counts the lines that are not blank
     for line_index, (start, end) in enumerate(lines):
         text = body[start:end]
         stripped = text.strip()
-        if not stripped or _SEPARATOR.match(stripped):
-            continue
+        if not stripped or _SEPARATOR.match(stripped) or line_index in cards:
+            continue  # a key figure's label line belongs to the number above it
         number += 1
         found = by_line.get(line_index, [])
         row = None
@@ -140,6 +141,10 @@ def find_rows(body: str, quantities: Sequence[Quantity]) -> dict[int, Row]:
                 continue
         elif found:
             row = _line_row(body, start, end, found)
+            if row is None:
+                row = _card_row(body, lines, line_index, found, by_line)
+                if row is not None:
+                    cards.add(_next_filled(body, lines, line_index))
         if row is not None:
             label, keys, column, label_first, *unit = row
             near = heading if number - heading_line <= _MAX_HEADING_GAP or in_block else None
@@ -191,7 +196,21 @@ def _pipe_row(body, start, end, found, header_cells):
     return label, keys, column, False, unit
 
 
+# "Turkey: 1.9 million – Remarkably, Turkey now shelters …": a list's row opening a paragraph of
+# comment, a short capitalised label, a colon, the number, then a dash.
+_LABEL_NUMBER_COMMENT = re.compile(
+    r"^(?:\s*[-–•●▪·*]\s+)?(?P<label>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})\s*:\s*"
+    rf"(?P<num>(?:US\$|\$|€|£)?\d[\d,.]*{_UNIT})\s+[–—-]\s+(?P<comment>[^.!?]*)"
+)
+
+
 def _line_row(body, start, end, found):
+    comment = _LABEL_NUMBER_COMMENT.match(body[start:end])
+    if comment is not None and found[0].start == start + comment.start("num"):
+        # the comment's first sentence says what the row counts when no heading does
+        label = (start + comment.start("label"), start + comment.end("label"))
+        words = (start + comment.start("comment"), start + comment.end("comment"))
+        return label, [found[0].start], None, False, words
     if _BULLET.match(body[start:end]):
         joint = _LIST_JOINT.search(body, start, end)
         if joint is not None and joint.start() > start:
@@ -212,3 +231,35 @@ def _line_row(body, start, end, found):
         label = (start + match.start("label"), start + match.end("label"))
         return label, [found[-1].start], None, False
     return None
+
+
+def _next_filled(body: str, lines: list[tuple[int, int]], index: int) -> int | None:
+    """The index of the next line that is not blank."""
+    for later in range(index + 1, min(index + 3, len(lines))):
+        start, end = lines[later]
+        if body[start:end].strip():
+            return later
+    return None
+
+
+# A key figure's label: a few words naming what is counted, no sentence ("People in need of
+# humanitarian assistance", "Internally displaced people (as of April)", "Required").
+_CARD_LABEL = re.compile(r"^[A-Za-z][A-Za-z ,'’&/-]{1,80}(?:\([^)]{0,30}\))?$")
+
+
+def _card_row(body, lines, index, found, by_line):
+    """A key figure of a situation report or fact sheet, laid out as a number alone on its line
+    and what it counts on the next line ("5.9M" / "Internally displaced people"): a row whose
+    label is that next line (GOLD.md: each row of a table or list is a figure)."""
+    start, end = lines[index]
+    if len(found) != 1 or not _NUMBER_ONLY.match(body[start:end]):
+        return None
+    label_index = _next_filled(body, lines, index)
+    if label_index is None or by_line.get(label_index):
+        return None
+    lo, hi = lines[label_index]
+    text = body[lo:hi].strip()
+    if not _CARD_LABEL.match(text) or len(text.split()) > _MAX_CELL_WORDS:
+        return None
+    lo += len(body[lo:hi]) - len(body[lo:hi].lstrip())
+    return (lo, lo + len(text)), [found[0].start], None, True

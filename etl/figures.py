@@ -64,6 +64,13 @@ Choices, so that analysts know what a row means:
 - Counts after the same verb as a figure before them ("Turkey has taken 3 million refugees.
   Lebanon has taken 1 million") or compared with it ("compared to 1,450 in 2014") take its
   category; a count a pledge governs ("committed to taking 4,000") is resettled.
+- Round of real_dev8: a nation's people counted in another country are refugees when the article
+  calls them refugees or migrants or tells of flight from their country
+  (`figure_movement._nationals_abroad`); refugees whose return is only planned or done to them
+  stay refugees (`figure_reading._return_not_made`); "Of them, N …" is a part of the figure
+  before; people counted by their office (officials, members) are `other` outside a vote; key
+  figures laid out as a number over its label are table rows (`figure_tables._card_row`), and so
+  are "Label: N – comment" lines; a count of people with a fraction has lost its scale word.
 
 Where each decision is made (this module reads an article's numbers in order and builds rows):
 - `etl.figure_categories`: the rules files as data, and where their phrases are written;
@@ -93,10 +100,17 @@ from spacy.tokens import Span
 from etl.context import ArticleContext
 from etl.docindex import DocIndex
 from etl.figure_asylum import hosted_by_neighbours
-from etl.figure_categories import _default_rules, _Reading, load_category_rules
+from etl.figure_categories import STRONG_CUES, _default_rules, _Reading, load_category_rules
+from etl.figure_clauses import _nearest_cue
 from etl.figure_dates import as_of
 from etl.figure_lists import NOT_A_FIGURE, read_row
-from etl.figure_movement import _evacuated_abroad, _fled, _fled_within, _left_country
+from etl.figure_movement import (
+    _evacuated_abroad,
+    _fled,
+    _fled_within,
+    _left_country,
+    _nationals_abroad,
+)
 from etl.figure_places import _main_country, _row_place, locate
 from etl.figure_reading import _named_before, read_quantity
 from etl.figure_resettlement import resettled_in_host
@@ -114,6 +128,10 @@ __all__ = ["as_of", "extract_figures", "load_category_rules"]
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 # A number the model reads as one of these is not a count (a table cell is, whatever it reads).
 _NOT_COUNT_LABELS = ("DATE", "TIME", "PERCENT", "ORDINAL")
+
+
+# A sentence that opens on a part of the count before it: "Of them, …", "Among those, …".
+_PART_OF_BEFORE = re.compile(r"^\W*(?:of|among)\s+(?:them|these|those)\b", re.IGNORECASE)
 
 
 _PHRASE_BY_CATEGORY = {
@@ -253,6 +271,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             continue
         if row is None and is_vague_or_no_count(body, quantity):
             continue
+        if not quantity.is_money and quantity.value != int(quantity.value):
+            continue  # "11.7" people: a count of people is whole, its scale word was lost
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
@@ -289,6 +309,17 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             )
         if reading is None or reading is NOT_A_FIGURE:
             continue
+        if (
+            row is None
+            and recent is not None
+            and reading.category != recent
+            and _PART_OF_BEFORE.match(sent.text)
+            # a cue of its own says what happened to this part ("have sought refuge")
+            and not _nearest_cue(rules.cues, STRONG_CUES, set(), set(reading.window), num)
+        ):
+            # "Of them, 229,000 Rohingyas are living in makeshift settlements": a part of the
+            # count before, with its category (as "including" and "among them")
+            reading = dataclasses.replace(reading, category=recent)
         named = _named_before(figures, quantity, num)
         if named is not None and named != reading.category:
             reading = dataclasses.replace(reading, category=named)  # "these 100 women"
@@ -305,6 +336,14 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             and previous[2]
         )
         previous = (sentence_number, reading.category, flight)
+        location = place or locate(ctx, sent, reading, num)
+        if (
+            row is None
+            and reading.category in ("other", "civilians")
+            and not _nearest_cue(rules.cues, ("other",), set(), set(reading.window), num)
+            and _nationals_abroad(ctx, reading, location)
+        ):
+            reading = dataclasses.replace(reading, category="refugees")  # "Venezuelans in Uruguay"
         start, end = _evidence_span(body, sent, quantity.start, quantity.end)
         as_of_date, precision = as_of(
             body[start:end], article.published_date, article.published_precision
@@ -317,7 +356,7 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
                 value_text=quantity.value_text,
                 category=reading.category,
                 subject=_subject_phrase(reading, quantity),
-                location=place or locate(ctx, sent, reading, num),
+                location=location,
                 attributed_to_id=attribute(ctx, speakers, sent, num, quantity),
                 as_of_date=as_of_date,
                 evidence=body[start:end],
