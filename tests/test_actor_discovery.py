@@ -179,3 +179,10 @@ def test_an_outlet_is_the_speaker_of_what_it_reported(analyser):
     )
     speakers = {s.speaker_id for s in extraction.statements}
     assert "al-sabah" in speakers
+
+
+def test_gaza_health_ministry_named_with_its_rulers(resolve):
+    mentions, _ = resolve(
+        "The Health Ministry in Hamas-run Gaza said on Sunday that 40 people had been killed."
+    )
+    assert ("Health Ministry in Hamas-run Gaza", "gaza-health-ministry") in mentions
