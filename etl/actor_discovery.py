@@ -358,6 +358,77 @@ def claim_title_holders(state: _Resolution, known: dict[str, Actor]) -> None:
         state.add(start, end, actor_id, "name")
 
 
+# --- members named on a record's label line --------------------------------------------------
+
+# Parliamentary records print each member's name on a line of its own, with what follows it:
+# the name again ("Photo of Eamon RyanEamon Ryan (Dublin Bay South, Green Party)", "Jane Doe
+# Portrait Jane Doe (Bristol West) (Lab)"), brackets, a party ("Paul Dewar NDP Ottawa Centre,
+# ON") or a riding and its province ("Stella Ambler Mississauga South, ON"). spaCy reads the riding
+# as part of the name or the whole line as an organisation; the line's shape settles it.
+# A name's word: capitalised, lower case after ("McGovern", "Laverdière", "Abdel-Hakim"), so a name
+# glued to its repeat ("RyanEamon") splits.
+_NAME_WORD = r"(?:Mc|Mac|O['\u2019])?[A-Z][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?"
+_PARTY_AFTER = r"(?:NDP|Conservative|Liberal|Labour|Green|Bloc|Independent|Reform|Lab\b|Con\b)"
+_LABEL_LINE = re.compile(
+    r"^(?:(?:Photo|Portrait|Picture|Image) of\s+)?"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}?)"
+    rf"(?:(?P<again>[ \t]*(?:Portrait[ \t]+)?(?P=name))|(?=[ \t]*\((?![A-Z]{{2,6}}\))|[ \t]*{_PARTY_AFTER})"
+    r"|(?=[ \t]+[A-Z][^,\n]{2,60},[ \t]+[A-Z]{2}[ \t]*$))",
+    re.M,
+)
+# Words of an organisation's or a place's name, never of a member's.
+_NOT_A_MEMBER = re.compile(
+    r"\b(?:Nations|States|Union|Agency|Ministry|Office|Department|News|Press|Times|Post|"
+    r"Council|Committee|Commission|Group|Party|Forces|Army|Government|Republic|Kingdom|House|"
+    r"Parliament|Assembly|Senate|Debates?|Hansard|Orders|Business|Statements?|Questions?)\b"
+)
+
+
+def claim_label_people(state: _Resolution, known: dict[str, Actor]) -> None:
+    """A member named on a label line of a parliamentary record is a person, by the name alone."""
+    from etl.actors import _TITLE_WORDS, _infer_country, _is_name_word, is_known_place, slugify
+
+    text = state.text
+    gazetteer = state.gazetteer
+    country_words = None
+    for match in _LABEL_LINE.finditer(text):
+        line_end = text.find("\n", match.end())
+        line = text[match.start() : line_end if line_end != -1 else len(text)]
+        if len(line) > 200 or line.rstrip().endswith((".", "?", "!")):
+            continue
+        name = match.group("name")
+        start, end = match.span("name")
+        words = name.split()
+        if not all(_is_name_word(w) for w in words) or _NOT_A_MEMBER.search(name):
+            continue
+        if any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words):
+            continue  # "Population Movements": words the text also writes as common nouns
+        if any(w.lower().strip(".") in _TITLE_WORDS or w.lower() in gazetteer.roles for w in words):
+            continue
+        if country_words is None:
+            country_words = gazetteer.country_words()
+        if any(w in country_words or gazetteer._by_text.get(w) for w in words):
+            continue
+        if gazetteer._by_text.get(name) or is_known_place(name) or state.overlaps(start, end):
+            continue
+        actor_id = slugify(name)
+        if actor_id not in state.new_actors:
+            previous = known.get(actor_id)
+            country = _infer_country(state, start, end, country_words)
+            state.new_actors[actor_id] = Actor(
+                actor_id=actor_id,
+                name=name,
+                kind="person",
+                country_id=country or (previous.country_id if previous else None),
+                source="discovered",
+            )
+        state.add(start, end, actor_id, "name")
+        if match.group("again"):
+            again = match.start("again") + match.group("again").rfind(name)
+            if not state.overlaps(again, again + len(name)):
+                state.add(again, again + len(name), actor_id, "name")
+
+
 # --- entry points, called by `etl.actors.resolve_mentions` -----------------------------------
 
 
@@ -365,6 +436,7 @@ def claim_before_gazetteer(state: _Resolution, known: dict[str, Actor]) -> None:
     """Names the gazetteer pass would take a country or capital out of."""
     claim_media(state, known)
     claim_country_bodies(state, known)
+    claim_label_people(state, known)
 
 
 def claim_after_entities(state: _Resolution, known: dict[str, Actor]) -> None:

@@ -186,3 +186,49 @@ def test_gaza_health_ministry_named_with_its_rulers(resolve):
         "The Health Ministry in Hamas-run Gaza said on Sunday that 40 people had been killed."
     )
     assert ("Health Ministry in Hamas-run Gaza", "gaza-health-ministry") in mentions
+
+
+# --- members named on a record's label line ----------------------------------------------------
+
+
+def test_member_on_a_label_line_with_riding_and_province(resolve):
+    mentions, new = resolve(
+        "Foreign Affairs\n\nLiberal\n\nMarta Kowalczyk Saskatoon West, SK\n\nMr. Speaker, the "
+        "government must do more for the people of Idlib."
+    )
+    assert ("Marta Kowalczyk", "marta-kowalczyk") in mentions
+    assert new["marta-kowalczyk"].kind == "person"
+    assert not any("saskatoon" in actor_id for actor_id in new)
+
+
+def test_member_whose_photo_caption_is_glued_to_the_name(resolve):
+    mentions, new = resolve(
+        "Dáil debates\n\nPhoto of Niamh BreathnachNiamh Breathnach (Cork North-Central, Labour) "
+        "| Oireachtas source\n\nI ask the Minister how many refugees have arrived."
+    )
+    assert "niamh-breathnach" in new
+    assert not any("breathnachniamh" in actor_id for actor_id in new)
+    assert mentions.count(("Niamh Breathnach", "niamh-breathnach")) == 2
+
+
+def test_member_followed_by_party(resolve):
+    mentions, _ = resolve(
+        "Oral Questions\n\nTomasz Wilkins NDP Hamilton Mountain, ON\n\nMr. Speaker, my question is "
+        "for the minister."
+    )
+    assert ("Tomasz Wilkins", "tomasz-wilkins") in mentions
+
+
+def test_a_heading_of_common_nouns_is_no_member(resolve):
+    _, new = resolve(
+        "Population Movements (as of 3 March)\n\nThe movements of population continued in the "
+        "north, and aid reached 4,000 families."
+    )
+    assert not [a for a in new.values() if a.kind == "person"]
+
+
+def test_an_organisation_with_its_acronym_is_no_member(resolve):
+    _, new = resolve(
+        "Relief Partners (RPI)\n\nThe group said 2,000 tents were delivered to the camps."
+    )
+    assert not [a for a in new.values() if a.kind == "person"]
