@@ -286,11 +286,15 @@ def resolve_mentions(
 
     `known` holds actors discovered in earlier articles, so a person keeps one id across the corpus.
     """
+    from etl import actor_discovery  # it imports this module's helpers
+
     state = _Resolution(doc=doc, article_id=article_id, gazetteer=gazetteer)
     _match_acronym_definitions(state, known or {})
+    actor_discovery.claim_before_gazetteer(state, known or {})
     _match_gazetteer(state)
     _match_government_forces(state)
     _discover_entities(state, known or {})
+    actor_discovery.claim_after_entities(state, known or {})
     _match_loyal_forces(state)
     _discover_titled_people(state, known or {})
     _collect_person_profiles(state)

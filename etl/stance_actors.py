@@ -28,8 +28,11 @@ class _ActorLookup:
     def may_hold_stance(self, actor_id: str) -> bool:
         """A person found only in this article and tied to no country (a resident, a driver, a
         shopkeeper quoted for colour) speaks for nobody in foreign policy: their blame or praise is
-        no stance of a government, organisation or known figure."""
+        no stance of a government, organisation or known figure. An outlet found only in the
+        text ("the Sky news agency reports") reports others' acts: they are no stance of its."""
         actor = self.ctx.actors.get(actor_id)
+        if actor is not None and actor.kind == "media" and actor.source == "discovered":
+            return False
         return not (
             actor is not None
             and actor.kind == "person"

@@ -1,0 +1,444 @@
+"""Actors the gazetteer lacks, found from how the text names them (passes of `etl.actors`).
+
+Three classes of names that carry statements and stances on a new crisis and that the gazetteer
+pass used to swallow or miss:
+- news outlets named with what they are ("the pro-government newspaper Al-Watan", "state news
+  agency PAP", "al-Masirah TV reported") or listed in `etl/rules/outlets.txt` ("The Washington
+  Post"), which become `media` actors instead of a capital ("Washington") or nothing;
+- councils, groups and coalitions whose name holds a country ("the Syrian National Council",
+  "the International Syria Support Group", "the Refugee Council of New Zealand"), which become
+  actors of their own instead of the country their name holds;
+- a person whose name spaCy glued onto the body a title names ("US Ambassador to the UN Nikki
+  Haley", "Russia's Permanent Representative to the United Nations Vassily Nebenzia").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from etl.clean import read_outlet_names
+from etl.types import Actor
+
+if TYPE_CHECKING:
+    from etl.actors import Gazetteer, _Resolution
+
+# --- news outlets ----------------------------------------------------------------------------
+
+# Nouns that say a name is a news outlet, before it ("the newspaper Al-Watan") or after it
+# ("Anadolu news agency", "al-Masirah TV").
+_MEDIA_BEFORE = re.compile(
+    r"(?:\b(?:newspaper|daily|broadcaster|news agency|news service|TV channel|television channel|"
+    r"channel|TV station|radio station|magazine|outlet|news website|news site|tabloid|weekly)"
+    r")\s+(?:the\s+)?$",
+    re.I,
+)
+_MEDIA_AFTER = re.compile(
+    r"(?P<noun>\s+(?:[Nn]ews\s+[Aa]gency|[Nn]ews\s+[Ss]ervice|TV|[Tt]elevision|[Nn]ewspaper|"
+    r"[Dd]aily|[Rr]adio|[Bb]roadcaster|[Nn]ews\s+[Nn]etwork|[Nn]ews\s+[Cc]hannel))?"
+    r"(?P<verb>\s+(?:news\s+)?(?:reported|reports|writes|wrote|quoted|cited|said|says|"
+    r"correspondent|reporter|editorial|columnist))?"
+)
+# Words after which a known outlet's short name is the outlet speaking or being spoken to.
+_MEDIA_CUE_BEFORE = re.compile(
+    r"(?:\baccording\s+to|\btold|\bto|\bwith|\bby|\bin\s+an\s+interview\s+with)\s+(?:the\s+)?$",
+    re.I,
+)
+_MEDIA_NOUN_WORDS = {"tv", "television", "newspaper", "daily", "radio", "broadcaster"}
+# A media noun that ends the name spaCy tagged: "Ariana News Agency", "Bakhtar news agency".
+_MEDIA_SUFFIX = re.compile(
+    r"\s+(?P<noun>[Nn]ews\s+[Aa]gency|[Nn]ews\s+[Ss]ervice|[Nn]ews\s+[Nn]etwork|TV|[Tt]elevision|"
+    r"[Nn]ewspaper|[Rr]adio)$"
+)
+# A capitalised word right after a name continues a longer one.
+_NAME_GOES_ON = re.compile(r"\s+(?:of\s+)?[A-Z][a-z]")
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(canonical name, aliases) of every outlet in the outlets rules file."""
+    return tuple((name, aliases) for name, aliases, _domains in read_outlet_names())
+
+
+# Outlet forms and their pattern, per gazetteer: built once, not once per article.
+_FORMS_CACHE: dict[int, tuple[Gazetteer, list[tuple[str, list[str], re.Pattern[str]]]]] = {}
+
+
+def _outlet_forms(gazetteer: Gazetteer) -> list[tuple[str, list[str], re.Pattern[str]]]:
+    """(canonical name, every form, pattern) of each listed outlet the gazetteer lacks."""
+    cached = _FORMS_CACHE.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    table = []
+    for canonical, aliases in _outlets():
+        names = [canonical, *aliases]
+        if any(gazetteer.actor_for_name(n) or gazetteer._by_lower.get(n.lower()) for n in names):
+            continue  # the gazetteer's own media row resolves it
+        if gazetteer.actor_for_name(canonical.removeprefix("The ").split()[0]):
+            continue  # "UN News": a body's own news service speaks for the body
+        bare = [n[4:] for n in names if n.startswith("The ") and len(n.split()) >= 2]
+        # "Anadolu" for "Anadolu Agency"; never a name the gazetteer gives another actor.
+        short = [
+            n.rsplit(" ", 1)[0] for n in names if n.endswith(" Agency") and len(n.split()) >= 2
+        ]
+        short = [n for n in short if len(n) >= 4 and n not in gazetteer._by_text]
+        forms = sorted({*names, *bare, *short}, key=len, reverse=True)
+        alternatives = "|".join(re.escape(f) for f in forms)
+        table.append((canonical, forms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")))
+    _FORMS_CACHE[id(gazetteer)] = (gazetteer, table)
+    return table
+
+
+def _media_context(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    after = _MEDIA_AFTER.match(text, end)
+    return bool(
+        _MEDIA_BEFORE.search(before) or (after and (after.group("noun") or after.group("verb")))
+    )
+
+
+def _media_named_by_noun(text: str, start: int, end: int) -> bool:
+    """A media noun right before or after the name (not just a reporting verb)."""
+    before = text[max(0, start - 40) : start]
+    after = _MEDIA_AFTER.match(text, end)
+    return bool(_MEDIA_BEFORE.search(before) or (after and after.group("noun")))
+
+
+def _add_media(
+    state: _Resolution,
+    actor_id: str,
+    name: str,
+    aliases: tuple[str, ...],
+    country: str | None,
+    known: dict[str, Actor],
+) -> None:
+    if actor_id in state.gazetteer.actors or actor_id in state.new_actors:
+        return
+    previous = known.get(actor_id)
+    state.new_actors[actor_id] = Actor(
+        actor_id=actor_id,
+        name=name,
+        kind="media",
+        country_id=country or (previous.country_id if previous else None),
+        aliases=aliases,
+        source="discovered",
+    )
+
+
+def _claim_uses(state: _Resolution, actor_id: str, forms: list[str], start: int) -> None:
+    """Every use of an outlet's names from `start` on, longest form first."""
+    ordered = sorted({f for f in forms if f}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])")
+    for use in pattern.finditer(state.text, start):
+        if not state.overlaps(*use.span()):
+            state.add(use.start(), use.end(), actor_id, "name")
+
+
+def claim_media(state: _Resolution, known: dict[str, Actor]) -> None:
+    """News outlets the gazetteer lacks, as `media` actors (before the gazetteer pass, so that
+    "Washington" in "The Washington Post" is not the United States)."""
+    from etl.actors import slugify  # actors imports this module inside a function: no cycle
+
+    text = state.text
+    gazetteer = state.gazetteer
+    # 1. Outlets of the rules file: a name of two words or more wherever it is written; a
+    #    one-word name ("CNN", "Sputnik", "Guardian") only where the text treats it as an outlet.
+    for canonical, forms, pattern in _outlet_forms(gazetteer):
+        if not any(f in text for f in forms):
+            continue  # most outlets are not named at all: no regular expression to run
+        first = None
+        for match in pattern.finditer(text):
+            form = match.group(0)
+            if state.overlaps(*match.span()) or _NAME_GOES_ON.match(text, match.end()):
+                continue  # "The National Liberation Front" is no outlet "The National"
+            # Two words or more ("The Washington Post") name the outlet; "The Independent" and
+            # "The National" are one word after an article, and need the context.
+            several = len(form.split()) >= 2 and not (
+                form.startswith("The ") and len(form.split()) == 2
+            )
+            if (
+                several
+                or _media_context(text, *match.span())
+                or (
+                    _MEDIA_CUE_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+                    and form[:1].isupper()
+                    and len(form) >= 3
+                )
+            ):
+                first = match
+                break
+        if first is None:
+            continue
+        actor_id = slugify(canonical)
+        alias_forms = tuple(f for f in forms if f != canonical)
+        _add_media(state, actor_id, canonical, alias_forms, None, known)
+        _claim_uses(state, actor_id, [canonical, *alias_forms], first.start())
+    # 2. Any other organisation spaCy tags, named with a media noun beside it.
+    for ent in state.doc.ents:
+        if ent.label_ not in ("ORG", "PERSON", "WORK_OF_ART", "NORP", "GPE", "FAC"):
+            continue
+        name = ent.text
+        start = ent.start_char
+        if name.lower().startswith("the "):
+            name, start = name[4:], start + 4
+        end = start + len(name)
+        words = name.split()
+        if not words or not (words[0][:1].isupper() or words[0].lower().startswith(("al-", "el-"))):
+            continue
+        if "\n" in name or state.overlaps(start, end):
+            continue
+        suffix = _MEDIA_SUFFIX.search(name) if len(words) >= 2 else None
+        if not _media_named_by_noun(text, start, end) and not (ent.label_ == "ORG" and suffix):
+            continue
+        if gazetteer.actor_for_name(name) or gazetteer._by_lower.get(name.lower()):
+            continue
+        if gazetteer._by_text.get(name) or gazetteer._by_text.get(name.split()[0]):
+            continue  # "Syrian state TV": the country's own media, left to the gazetteer
+        noun = _MEDIA_AFTER.match(text, end).group("noun") or ""
+        core = name
+        if suffix:
+            core, noun = name[: suffix.start()], suffix.group("noun")
+        aliases = {core, name}
+        if noun.strip():
+            aliases.add(f"{core} {noun.strip()}")
+            aliases.add(f"{core} {noun.strip().title()}")
+            if noun.strip().lower().endswith("agency"):
+                aliases.add(f"{core} Agency")
+        if text[max(0, start - 4) : start] == "The ":
+            aliases.add(f"The {core}")
+        actor_id = slugify(core)
+        _add_media(state, actor_id, core, tuple(sorted(aliases - {core})), None, known)
+        _claim_uses(state, actor_id, [name, core], start)
+
+
+# --- bodies whose name holds a country -------------------------------------------------------
+
+# The head nouns of councils, groups and movements that are not a state's own organs.
+_BODY_HEADS = re.compile(
+    r"\b(?:Council|Committee|Commission|Group|Coalition|Platform|Network|Observatory|Front|"
+    r"Movement|Alliance|League|Society|Association|Foundation|Institute|Centre|Center|"
+    r"Crescent|Campaign|Initiative|Forum|Union|Organi[sz]ation|Congress|Party|Brotherhood)\b"
+)
+# Words of a state's own organs: "the Russian Security Council", "Sudan's Sovereign Council", "the
+# Syrian People's Assembly" speak for their country, as gold names them.
+_STATE_ORGAN_WORDS = re.compile(
+    r"\b(?:Ministry|Minister|Ministers|Government|Cabinet|Army|Armed|Military|Navy|Police|"
+    r"Embassy|Mission|Parliament|Assembly|Presidency|Presidential|Office|Department|Security|"
+    r"State|Sovereign|Transitional|Supreme|Federal|Royal|Senate|House|Revolutionary|Command|"
+    r"Agency|Authority|Authorities|Court|Bank|Republic|Kingdom|Emirates|Nations|States)\b"
+)
+_CONNECTORS = {"of", "for", "on", "and", "the", "in", "from", "&"}
+# "the Action Group on Syria", "the Refugee Council of New Zealand": spaCy often ends the name
+# before its country; a connector and a capitalised run after it belong to the name.
+_NAME_TAIL = re.compile(r"\s+(?:on|of|for)\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s?){1,3})")
+
+
+def claim_country_bodies(state: _Resolution, known: dict[str, Actor]) -> None:
+    """Organisations spaCy tags whose name holds a country word and ends in a body's head noun
+    become actors of their own, before the gazetteer pass takes the country word inside them."""
+    from etl.actors import _country_inside_name, _organisation_kind, slugify
+
+    text = state.text
+    gazetteer = state.gazetteer
+    country_words = None
+    for ent in state.doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        name, start = ent.text, ent.start_char
+        if name.lower().startswith("the "):
+            name, start = name[4:], start + 4
+        tail = _NAME_TAIL.match(text, start + len(name))
+        if tail and not _BODY_HEADS.search(tail.group(1)):
+            name = text[start : tail.end(1)].rstrip()
+        name = re.sub(r"['\u2019]s$", "", name).strip()
+        end = start + len(name)
+        words = name.split()
+        if len(words) < 2 or "\n" in name or state.overlaps(start, end):
+            continue
+        if any(not w[:1].isupper() for w in words if w.lower() not in _CONNECTORS):
+            continue
+        # The head noun ends the name ("the Syrian National Council") or comes right before the
+        # place it is of or on ("the Action Group on Syria"); "Russian Federation Mr" has none.
+        head = re.split(r"\s+(?:of|on|for)\s+", name, maxsplit=1)[0].split()[-1]
+        if words[-1].lower() in _CONNECTORS or not _BODY_HEADS.fullmatch(head):
+            continue
+        if _STATE_ORGAN_WORDS.search(name):
+            continue
+        if gazetteer.actor_for_name(name) or gazetteer._by_lower.get(name.lower()):
+            continue  # a gazetteer row: the next pass resolves it
+        if country_words is None:
+            country_words = gazetteer.country_words()
+        country = _country_inside_name(name, country_words)
+        if country is None or gazetteer.actors.get(country) is None:
+            continue
+        if gazetteer.actors[country].kind != "country":
+            continue  # "UN Refugee Council" holds a body's name, not a country's
+        actor_id = slugify(name)
+        if actor_id not in state.new_actors:
+            previous = known.get(actor_id)
+            state.new_actors[actor_id] = Actor(
+                actor_id=actor_id,
+                name=name,
+                kind=_organisation_kind(name, text[end : end + 80], country),
+                country_id=country or (previous.country_id if previous else None),
+                aliases=(),
+                source="discovered",
+            )
+        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        for use in pattern.finditer(text, start):
+            if not state.overlaps(*use.span()):
+                state.add(use.start(), use.end(), actor_id, "name")
+
+
+# --- people glued onto the body of their title -----------------------------------------------
+
+# "ambassador to the UN Nikki Haley": the body a title is held at, then the holder's name.
+_HELD_AT = re.compile(r"\b(?:to|at)\s*$", re.I)
+
+
+def claim_title_holders(state: _Resolution, known: dict[str, Actor]) -> None:
+    """A person spaCy tagged together with the body of the title before them ("the UN Matthew
+    Rycroft" after "British ambassador to") is a person of their own, with the title's country."""
+    from etl.actors import (
+        _TITLE_WORDS,
+        _infer_country,
+        _is_name_word,
+        is_known_place,
+        slugify,
+    )
+
+    text = state.text
+    gazetteer = state.gazetteer
+    country_words = None
+    for ent in state.doc.ents:
+        if ent.label_ not in ("ORG", "FAC", "GPE"):
+            continue
+        if not _HELD_AT.search(text[max(0, ent.start_char - 12) : ent.start_char]):
+            continue
+        body = next(
+            (
+                m
+                for m in state.mentions_within(ent.start_char, ent.end_char)
+                if m.char_start <= ent.start_char + 4
+            ),
+            None,
+        )
+        if body is None:
+            continue
+        actor = state.actor(body.actor_id)
+        if actor is None or actor.kind not in ("intergovernmental", "country"):
+            continue
+        rest = text[body.char_end : ent.end_char]
+        name = rest.strip()
+        start = body.char_end + rest.find(name) if name else body.char_end
+        end = start + len(name)
+        words = name.split()
+        if not 2 <= len(words) <= 4 or not all(_is_name_word(w) for w in words):
+            continue
+        if any(w.lower().strip(".,") in _TITLE_WORDS for w in words):
+            continue
+        if state.overlaps(start, end) or is_known_place(name):
+            continue
+        if country_words is None:
+            country_words = gazetteer.country_words()
+        if any(w in country_words for w in words):
+            continue
+        actor_id = gazetteer.actor_for_name(name) or slugify(name)
+        if actor_id not in gazetteer.actors and actor_id not in state.new_actors:
+            previous = known.get(actor_id)
+            country = _infer_country(state, start, end, country_words)
+            state.new_actors[actor_id] = Actor(
+                actor_id=actor_id,
+                name=name,
+                kind="person",
+                country_id=country or (previous.country_id if previous else None),
+                source="discovered",
+            )
+        state.add(start, end, actor_id, "name")
+
+
+# --- members named on a record's label line --------------------------------------------------
+
+# Parliamentary records print each member's name on a line of its own, with what follows it:
+# the name again ("Photo of Eamon RyanEamon Ryan (Dublin Bay South, Green Party)", "Jane Doe
+# Portrait Jane Doe (Bristol West) (Lab)"), brackets, a party ("Paul Dewar NDP Ottawa Centre,
+# ON") or a riding and its province ("Stella Ambler Mississauga South, ON"). spaCy reads the riding
+# as part of the name or the whole line as an organisation; the line's shape settles it.
+# A name's word: capitalised, lower case after ("McGovern", "Laverdière", "Abdel-Hakim"), so a name
+# glued to its repeat ("RyanEamon") splits.
+_NAME_WORD = r"(?:Mc|Mac|O['\u2019])?[A-Z][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?"
+_PARTY_AFTER = r"(?:NDP|Conservative|Liberal|Labour|Green|Bloc|Independent|Reform|Lab\b|Con\b)"
+_LABEL_LINE = re.compile(
+    r"^(?:(?:Photo|Portrait|Picture|Image) of\s+)?"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}?)"
+    rf"(?:(?P<again>[ \t]*(?:Portrait[ \t]+)?(?P=name))|(?=[ \t]*\((?![A-Z]{{2,6}}\))|[ \t]*{_PARTY_AFTER})"
+    r"|(?=[ \t]+[A-Z][^,\n]{2,60},[ \t]+[A-Z]{2}[ \t]*$))",
+    re.M,
+)
+# Words of an organisation's or a place's name, never of a member's.
+_NOT_A_MEMBER = re.compile(
+    r"\b(?:Nations|States|Union|Agency|Ministry|Office|Department|News|Press|Times|Post|"
+    r"Council|Committee|Commission|Group|Party|Forces|Army|Government|Republic|Kingdom|House|"
+    r"Parliament|Assembly|Senate|Debates?|Hansard|Orders|Business|Statements?|Questions?)\b"
+)
+
+
+def claim_label_people(state: _Resolution, known: dict[str, Actor]) -> None:
+    """A member named on a label line of a parliamentary record is a person, by the name alone."""
+    from etl.actors import _TITLE_WORDS, _infer_country, _is_name_word, is_known_place, slugify
+
+    text = state.text
+    gazetteer = state.gazetteer
+    country_words = None
+    for match in _LABEL_LINE.finditer(text):
+        line_end = text.find("\n", match.end())
+        line = text[match.start() : line_end if line_end != -1 else len(text)]
+        if len(line) > 200 or line.rstrip().endswith((".", "?", "!")):
+            continue
+        name = match.group("name")
+        start, end = match.span("name")
+        words = name.split()
+        if not all(_is_name_word(w) for w in words) or _NOT_A_MEMBER.search(name):
+            continue
+        if any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words):
+            continue  # "Population Movements": words the text also writes as common nouns
+        if any(w.lower().strip(".") in _TITLE_WORDS or w.lower() in gazetteer.roles for w in words):
+            continue
+        if country_words is None:
+            country_words = gazetteer.country_words()
+        if any(w in country_words or gazetteer._by_text.get(w) for w in words):
+            continue
+        if gazetteer._by_text.get(name) or is_known_place(name) or state.overlaps(start, end):
+            continue
+        actor_id = slugify(name)
+        if actor_id not in state.new_actors:
+            previous = known.get(actor_id)
+            country = _infer_country(state, start, end, country_words)
+            state.new_actors[actor_id] = Actor(
+                actor_id=actor_id,
+                name=name,
+                kind="person",
+                country_id=country or (previous.country_id if previous else None),
+                source="discovered",
+            )
+        state.add(start, end, actor_id, "name")
+        if match.group("again"):
+            again = match.start("again") + match.group("again").rfind(name)
+            if not state.overlaps(again, again + len(name)):
+                state.add(again, again + len(name), actor_id, "name")
+
+
+# --- entry points, called by `etl.actors.resolve_mentions` -----------------------------------
+
+
+def claim_before_gazetteer(state: _Resolution, known: dict[str, Actor]) -> None:
+    """Names the gazetteer pass would take a country or capital out of."""
+    claim_media(state, known)
+    claim_country_bodies(state, known)
+    claim_label_people(state, known)
+
+
+def claim_after_entities(state: _Resolution, known: dict[str, Actor]) -> None:
+    """People spaCy glued onto the body their title is held at."""
+    claim_title_holders(state, known)
