@@ -333,47 +333,14 @@ _OUTLET_NOUNS = {
 }
 
 
-def _closing_verb(sent: Span) -> Token | None:
-    """The "reported" / "writes" that closes the sentence after a comma and a clause of its own."""
+def _closing_outlet(ctx: ArticleContext, sent: Span) -> tuple[str, str] | None:
+    """The outlet of a sentence whose root "reported" / "writes" follows the clause it reports,
+    its subject before or after the verb ("..., reported Anadolu news agency"). An outlet
+    closing a sentence where someone else speaks only relays it (`_reporting_order`)."""
     root = sent.root
-    if root.lemma_.lower() in _OUTLET_VERBS and any(
+    if root.lemma_.lower() not in _OUTLET_VERBS or not any(
         c.dep_ == "ccomp" and c.i < root.i for c in root.children
     ):
-        return root
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    for token in reversed(words):
-        if token.lemma_.lower() not in _OUTLET_VERBS or token.pos_ != "VERB":
-            continue
-        if token.dep_ != "ccomp" or token.right_edge.i < words[-1].i:
-            return None  # the sentence goes on after it
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        first = subject.left_edge.i if subject is not None else token.i
-        if first - sent.start >= 6 and token.doc[first - 1].text == ",":
-            return token
-        return None
-    return None
-
-
-def _relaying_outlet(ctx: ArticleContext, sent: Span, first: Statement) -> Statement | None:
-    """ "Russia said it was discussing the situation with Iran, the RIA news agency reported":
-    a news outlet closing the sentence with "reported" / "writes" is a speaker of the sentence
-    too, beside the one whose words it reports (GOLD.md: "according to X" and "X reported"
-    sources are statements; seen on real_dev, real_dev2, real_dev5, real_dev6)."""
-    outlet = _closing_outlet(ctx, sent)
-    if outlet is None or outlet[0] == first.speaker_id:
-        return None
-    return replace(
-        _make(ctx, outlet, first.char_start, first.char_end, False, sent.root.lemma_.lower()),
-        statement_id=stable_id(ctx.article.article_id, first.char_start, first.char_end, outlet[0]),
-    )
-
-
-def _closing_outlet(ctx: ArticleContext, sent: Span) -> tuple[str, str] | None:
-    """The outlet of a sentence closed by "reported"/"writes" after the clause it reports, its
-    subject before or after the verb ("..., reported Anadolu news agency"), whether the parser
-    made the verb the root or hung it on the verb before ("X said ..., Reuters reported")."""
-    root = _closing_verb(sent)
-    if root is None:
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None) or next(
         (c for c in root.children if c.dep_ in ("dobj", "attr") and c.i > root.i), None

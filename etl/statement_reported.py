@@ -206,7 +206,13 @@ def _declared_feeling(
         or ctx.body[start : mentions[0].char_start] not in ("", "The ")
         or _possessor(ctx, mentions[0])
     ):
-        return None  # "The United Nations continues to remain concerned by": the article
+        return None
+    if ctx.body[start : mentions[0].char_start] and actor_kind(ctx, mentions[0].actor_id) not in (
+        "intergovernmental",
+        "organization",
+    ):
+        return None  # "The United Nations continues to remain concerned by": a body's article;
+        # "The United States is concerned" opening a press statement is its author's
     first = mentions[0]
     if actor_kind(ctx, first.actor_id) not in _FEELING_KINDS:
         return None

@@ -40,7 +40,6 @@ from etl.statement_clauses import (
     _nested_as_reported,
     _nested_clauses,
     _relaying_official,
-    _relaying_outlet,
     _second_clause,
 )
 from etl.statement_marks import QuoteSpan, _Covered, _words, find_quotes, find_single_quotes
@@ -121,9 +120,6 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
                 relay = _relaying_official(ctx, sent, reported)
                 if relay is not None:  # "X told them ..., a US defense official said"
                     rows.append((relay.char_start, relay))
-                outlet = _relaying_outlet(ctx, sent, reported)
-                if outlet is not None:  # "Russia said ..., the RIA news agency reported"
-                    rows.append((outlet.char_start, outlet))
                 rows += [(n.char_start, n) for n in _nested_clauses(ctx, sent, reported, covered)]
                 second = _second_clause(ctx, sent, reported, covered)
                 if second is not None:

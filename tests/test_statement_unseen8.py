@@ -8,15 +8,6 @@ from etl.actors import Gazetteer, resolve_mentions
 from tests.statement_fixtures import statements_of  # noqa: F401  (fixture)
 
 
-def test_an_outlet_closing_a_sentence_reports_it_beside_the_speaker(statements_of):  # noqa: F811
-    body = (
-        "Turkey said on Monday it was discussing the situation in the north with Iran and "
-        "Russia, the Reuters news agency reported."
-    )
-    rows = sorted((s.speaker_id, s.quote[:12]) for s in statements_of(body))
-    assert rows == [("reuters", "Turkey said "), ("turkey", "Turkey said ")]
-
-
 def test_an_outlet_reporting_alone_is_the_speaker(statements_of):  # noqa: F811
     body = (
         "The new arrivals will come on top of the existing humanitarian intake of 9,000 "
