@@ -265,9 +265,22 @@ def _own_subject(verb: Token) -> Token | None:
     Prime Minister Jane Doe has welcomed ..."), the one nearest before the verb."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     before = [c for c in subjects if c.i < verb.i]
-    if len(subjects) > 1 and before:
+    if len(subjects) > 1 and before and _dateline_subject(subjects[0], before[-1]):
         return before[-1]
     return subjects[0] if subjects else None
+
+
+def _dateline_subject(first: Token, nearest: Token) -> bool:
+    """The first subject is a dateline's place or agency in capitals ("ERBIL, Kurdistan Region
+    - Prime Minister …", "(ANI): Prime Minister …") and the nearest one a noun phrase of its
+    own; a parse that splits one subject into pieces ("Representatives of … - warned") is not."""
+    return (
+        first.i < nearest.i
+        and first.text.isupper()
+        and len(first.text) > 1
+        and nearest.pos_ in ("NOUN", "PROPN")
+        and not nearest.text.isupper()
+    )
 
 
 def _verb_of_root_name(verb: Token) -> bool:
