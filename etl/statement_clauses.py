@@ -262,25 +262,25 @@ def _bare_government(ctx: ArticleContext, mentions: list) -> bool:
 
 def _own_subject(verb: Token) -> Token | None:
     """The verb's subject; of two (a dateline the parser also hung on the verb: "Dec. 11 (ANI):
-    Prime Minister Jane Doe has welcomed ..."), the one nearest before the verb."""
+    Prime Minister Jane Doe has welcomed ..."), the one nearest before the verb, when it is a
+    phrase of its own."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     before = [c for c in subjects if c.i < verb.i]
-    if len(subjects) > 1 and before and _dateline_subject(subjects[0], before[-1]):
+    if len(subjects) > 1 and before and _own_subject_piece(before[-1]):
         return before[-1]
     return subjects[0] if subjects else None
 
 
-def _dateline_subject(first: Token, nearest: Token) -> bool:
-    """The first subject is a dateline's place or agency in capitals ("ERBIL, Kurdistan Region
-    - Prime Minister …", "(ANI): Prime Minister …") and the nearest one a noun phrase of its
-    own; a parse that splits one subject into pieces ("Representatives of … - warned") is not."""
-    return (
-        first.i < nearest.i
-        and first.text.isupper()
-        and len(first.text) > 1
-        and nearest.pos_ in ("NOUN", "PROPN")
-        and not nearest.text.isupper()
+def _own_subject_piece(nearest: Token) -> bool:
+    """The subject nearest the verb is a noun phrase of its own ("(ANI): Prime Minister Jane
+    Doe has welcomed", "The last flight left …, officials acknowledged"), not a piece of a
+    subject the parser split ("Representatives of … President Bashar al-Assad - warned": the
+    dash, or the "al" of a hyphenated name)."""
+    doc = nearest.doc
+    hyphenated = (
+        not nearest.whitespace_ and nearest.i + 1 < len(doc) and doc[nearest.i + 1].text == "-"
     )
+    return nearest.pos_ in ("NOUN", "PROPN") and nearest.text[:1].isalpha() and not hyphenated
 
 
 def _verb_of_root_name(verb: Token) -> bool:

@@ -119,3 +119,18 @@ def test_a_name_joined_to_the_word_before_is_no_outlet(nlp):
     body = "Meanwhile, the rebel-run al-Vesperline TV reported two airstrikes on the town."
     _mentions, new = resolve_mentions(nlp(body), "a1", Gazetteer.load())
     assert [a for a in new if a.kind == "media"] == []
+
+
+def test_the_subject_nearest_the_verb_speaks_unless_it_is_a_piece_of_a_name():
+    from etl.nlp import load_nlp
+    from etl.statement_clauses import _own_subject
+
+    doc = load_nlp()(
+        "Representatives of the group, which opposes President Jane al-Doerring, warned."
+    )
+    doc[0].dep_ = "nsubj"  # the split parse seen on real pages: "al" and "-" hung as subjects
+    warned = next(t for t in doc if t.text == "warned")
+    for piece in (t for t in doc if t.text in ("al", "-")):
+        piece.head, piece.dep_ = warned, "nsubj"
+    doc[0].head = warned
+    assert _own_subject(warned).text == "Representatives"
