@@ -4,8 +4,9 @@
   the speaker of the statement reported just before it in the article;
 - "As X reported, ..." / "as X noted": the verb needs no clause of its own after "as";
 - "a video shows the envoy saying ...": whoever "saying" describes is the speaker;
-- "Canada 'deeply' disappointed after ...", "Norway is alarmed by ...": an actor declaring a
-  feeling about events (a headline or a sentence) has said so.
+- "Canada 'deeply' disappointed after ...", "Norway is alarmed by ...", "The UN continues to
+  remain gravely concerned by ...": an actor declaring a feeling about events (a headline or a
+  sentence) has said so.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ def described_speaker(verb: Token) -> Token | None:
 
 # Feelings an actor declares in public; the adverb may be quoted ("Canada 'deeply' disappointed").
 SPEECH_ADJECTIVE = re.compile(
-    r"\s*(?:(?:is|was|are|were|remains|remain)\s+)?"
+    r"\s*(?:(?:continues|continue|continued)\s+to\s+(?:be|remain)\s+|"
+    r"(?:is|was|are|were|remains|remain)\s+)?"
     r"(?:[\u2018\u2019'\"\u201c]?(?:deeply|very|extremely|gravely|greatly|profoundly|"
     r"seriously|particularly|\w+ly)[\u2018\u2019'\"\u201d]?\s+)?"
     r"(disappointed|concerned|alarmed|outraged|dismayed|saddened|appalled|troubled|"

@@ -142,7 +142,7 @@ def _reporting_clause(
             and not _estimated_at(token)
         ):
             continue
-        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = _own_subject(token)
         if (
             subject is None
             and token.dep_ in ("advcl", "xcomp", "conj", "acl")
@@ -153,11 +153,16 @@ def _reporting_clause(
             c.dep_ in _SUBJECT_DEPS and c.lower_ in ("we", "you", "i") for c in token.children
         ):
             continue  # "Mr. President, can we say that ...?": an interviewer's question
+        if subject is None and (outlet := _closing_outlet(ctx, sent)) and token.i == sent.root.i:
+            # "..., reported Anadolu news agency": the outlet written after its verb
+            return _make(ctx, outlet, start, end, False, _cue_text(token))
         if subject is None:
             # The parser lost the subject ("The warning came as the envoy, Jane Doe, said
             # ..."): a person named right before the verb is its speaker.
             named = (
-                person_before_verb(ctx, token, subjectless=True) if token.dep_ == "ROOT" else None
+                person_before_verb(ctx, token, subjectless=True)
+                if token.dep_ == "ROOT" or _verb_of_root_name(token)
+                else None
             )
             if named is not None:
                 found = (voice_of(ctx, named.actor_id), named.text)
@@ -190,6 +195,8 @@ def _reporting_clause(
         holder = title_holder(ctx, subject, mentions)  # "The Minister said"
         if holder is not None:
             return _make(ctx, holder, start, end, False, _cue_text(token))
+        if _bare_government(ctx, mentions):
+            mentions = []  # "The Federal Government has announced": the story's country
         if not mentions:
             if is_back_reference(subject):
                 # "they announced", "the three countries rejected": the parties named together
@@ -238,6 +245,58 @@ def _reporting_clause(
     return None
 
 
+_BARE_GOVERNMENTS = {"government", "federal government", "national government"}
+
+
+def _bare_government(ctx: ArticleContext, mentions: list) -> bool:
+    """The only name in the subject is an organisation the tagger found that is just "the
+    (Federal) Government", no country named: it is no body of its own."""
+    if len(mentions) != 1:
+        return False
+    actor = ctx.actors.get(mentions[0].actor_id)
+    if actor is None or actor.source != "discovered" or actor.country_id:
+        return False
+    name = actor.name.lower()
+    return (name[4:] if name.startswith("the ") else name) in _BARE_GOVERNMENTS
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two (a dateline the parser also hung on the verb: "Dec. 11 (ANI):
+    Prime Minister Jane Doe has welcomed ..."), the one nearest before the verb, when it is a
+    phrase of its own."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < verb.i]
+    if len(subjects) > 1 and before and _own_subject_piece(before[-1]):
+        return before[-1]
+    return subjects[0] if subjects else None
+
+
+def _own_subject_piece(nearest: Token) -> bool:
+    """The subject nearest the verb is a noun phrase of its own ("(ANI): Prime Minister Jane
+    Doe has welcomed", "The last flight left …, officials acknowledged"), not a piece of a
+    subject the parser split ("Representatives of … President Bashar al-Assad - warned": the
+    dash, or the "al" of a hyphenated name)."""
+    doc = nearest.doc
+    hyphenated = (
+        not nearest.whitespace_ and nearest.i + 1 < len(doc) and doc[nearest.i + 1].text == "-"
+    )
+    return nearest.pos_ in ("NOUN", "PROPN") and nearest.text[:1].isalpha() and not hyphenated
+
+
+def _verb_of_root_name(verb: Token) -> bool:
+    """ "Jane Doe, the UN regional coordinator, called on major powers to ...": a finite verb
+    the parser hung on the name that opens the sentence (as if it described the name) is that
+    name's predicate."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBZ")
+        and head.dep_ == "ROOT"
+        and head.pos_ == "PROPN"
+        and head.i < verb.i
+    )
+
+
 _RELAYING_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson"}
 
 
@@ -268,6 +327,49 @@ def _relaying_official(ctx: ArticleContext, sent: Span, first: Statement) -> Sta
             ctx.article.article_id, first.char_start, first.char_end, str(speaker[0])
         ),
     )
+
+
+# Verbs by which an outlet closing a sentence reports it: ", Reuters reported", "writes CNN".
+_OUTLET_VERBS = {"report", "write"}
+# Nouns that make a discovered organisation an outlet: "the RIA news agency", "state TV".
+_OUTLET_NOUNS = {
+    "agency",
+    "correspondent",
+    "newspaper",
+    "daily",
+    "tv",
+    "television",
+    "broadcaster",
+    "radio",
+    "channel",
+    "news",
+}
+
+
+def _closing_outlet(ctx: ArticleContext, sent: Span) -> tuple[str, str] | None:
+    """The outlet of a sentence whose root "reported" / "writes" follows the clause it reports,
+    its subject before or after the verb ("..., reported Anadolu news agency"). An outlet
+    closing a sentence where someone else speaks only relays it (`_reporting_order`)."""
+    root = sent.root
+    if root.lemma_.lower() not in _OUTLET_VERBS or not any(
+        c.dep_ == "ccomp" and c.i < root.i for c in root.children
+    ):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) or next(
+        (c for c in root.children if c.dep_ in ("dobj", "attr") and c.i > root.i), None
+    )
+    if subject is None:
+        return None
+    for mention in _subject_mentions(ctx, subject):
+        actor = ctx.actors.get(mention.actor_id)
+        if actor is None:
+            continue
+        words = {t.lower_ for t in subject.subtree}
+        if actor.kind == "media" or (
+            actor.kind in ("organization", "organisation") and words & _OUTLET_NOUNS
+        ):
+            return actor.actor_id, mention.text
+    return None
 
 
 def _nested_clauses(

@@ -201,8 +201,18 @@ def _declared_feeling(
     """ "Canada 'deeply' disappointed after the veto", "Norway is alarmed by the report": the
     sentence opens with an actor declaring a feeling about events; the actor said so."""
     mentions = ctx.mentions_in(start, min(end, start + 120))
-    if not mentions or mentions[0].char_start != start or _possessor(ctx, mentions[0]):
+    if (
+        not mentions
+        or ctx.body[start : mentions[0].char_start] not in ("", "The ")
+        or _possessor(ctx, mentions[0])
+    ):
         return None
+    if ctx.body[start : mentions[0].char_start] and actor_kind(ctx, mentions[0].actor_id) not in (
+        "intergovernmental",
+        "organization",
+    ):
+        return None  # "The United Nations continues to remain concerned by": a body's article;
+        # "The United States is concerned" opening a press statement is its author's
     first = mentions[0]
     if actor_kind(ctx, first.actor_id) not in _FEELING_KINDS:
         return None
@@ -298,6 +308,16 @@ def _according_to_mentions(ctx: ArticleContext, sent: Span) -> list[Mention]:
                 for m in ctx.mentions_in(left.idx, right.idx + len(right))
                 if m.char_start in starts
             ]
+            if found and all(_possessor(ctx, m) for m in found):
+                # "according to the United Nations' refugee agency, the UNHCR, ...": the name
+                # set beside the owned noun is the one it means
+                after = pobj.idx + len(pobj)
+                named = [
+                    m
+                    for m in ctx.mentions_in(after, after + 60)
+                    if re.fullmatch(r",\s*(?:the\s+)?", ctx.body[after : m.char_start], re.I)
+                ]
+                found += named[:1]
             if found:
                 return found
     return []
