@@ -686,6 +686,11 @@ _BLOC_WORDS = re.compile(
 _PARTY_WORDS = re.compile(r"\b(?:Party|Congress|Assembly|Parliament|Coalition|Alliance)\b")
 
 
+def warm_up() -> None:
+    """Build now the place gazetteer `is_known_place` asks (see `etl.pipeline.Analyser.warm_up`)."""
+    places.default_gazetteer(DEFAULT_GAZETTEER)
+
+
 def is_known_place(name: str) -> bool:
     """Does the place gazetteer (`etl.places`: regions, named areas, cities of 15,000 people or
     more) know `name` as a place below a country? spaCy often tags "Eastern Ghouta" or "Khan

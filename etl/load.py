@@ -18,6 +18,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+import operator
 import os
 import shutil
 from collections import defaultdict
@@ -887,12 +888,30 @@ def _cell(value: Any, dtype: str) -> Any:
     return value
 
 
+# Column types whose cells `_cell` may change; every other type's values go in as they are.
+_CONVERTED_TYPES = frozenset({"VARCHAR[]", "TIMESTAMP", "DATE"})
+
+
+def _column_values(rows: Sequence[Any], name: str, dtype: str, kinds: set[bool]) -> list[Any]:
+    """One column's cells, as `_cell(_value(row, name), dtype)` gives them: read by one getter
+    for the whole column when every row is a mapping or none is (`kinds`: which the rows are),
+    a function call less per cell, and none for the types `_cell` leaves alone."""
+    if len(kinds) != 1:
+        return [_cell(_value(row, name), dtype) for row in rows]
+    getter = operator.itemgetter(name) if True in kinds else operator.attrgetter(name)
+    values = list(map(getter, rows))
+    if dtype in _CONVERTED_TYPES:
+        return [_cell(value, dtype) for value in values]
+    return values
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Any]) -> None:
     if not rows:
         return
     columns = table_columns(con, table)
+    kinds = {isinstance(row, Mapping) for row in rows}
     arrays = {
-        name: pa.array([_cell(_value(row, name), dtype) for row in rows], _ARROW_TYPES[dtype])
+        name: pa.array(_column_values(rows, name, dtype, kinds), _ARROW_TYPES[dtype])
         for name, dtype in columns
     }
     frame = pa.table(arrays)

@@ -91,3 +91,62 @@ def test_quote_spans_are_the_same_when_asked_again():
     assert first == _find_quotes(text) and len(first) == 3
     first.clear()
     assert find_quotes(text) == _find_quotes(text)
+
+
+def _fold_without_shortcut(text: str) -> str:
+    """`places.fold` as it was before its shortcut for already plain names."""
+    import unicodedata
+
+    text = text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(places._UNDECOMPOSABLE))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = places._OTHER.sub(" ", places._QUOTES.sub("", text)).strip()
+    return places._LEADING_THE.sub("", text)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Deir ez-Zor",
+        "the Golan Heights",
+        "The Hague",
+        "theatre district",
+        "Ḩalab",
+        "Jisr-Ash-Shugur",
+        "Ma'arrat al-Nu'man",
+        "Raqqa",
+        "raqqa  city",
+        " Homs",
+        "Idlib ",
+        "Route 4",
+        "",
+        "KÖLN",
+        "São Paulo",
+        "Al Qamishli",
+    ],
+)
+def test_folding_a_plain_name_takes_a_shortcut_to_the_same_key(name):
+    assert places.fold(name) == _fold_without_shortcut(name)
+
+
+def test_the_analyser_warm_up_builds_the_place_gazetteer_workers_would_each_build(monkeypatch):
+    """Built before workers fork from the process, so that they share it (and the writer of this
+    process reuses it) instead of each building its own: `is_known_place` then builds nothing."""
+    import spacy
+
+    from etl import actors
+    from etl.pipeline import Analyser
+
+    builds = []
+    real_build = places.build
+    monkeypatch.setattr(places, "build", lambda path: builds.append(path) or real_build(path))
+    places.default_gazetteer.cache_clear()
+    try:
+        Analyser(nlp=spacy.blank("en")).warm_up()
+        assert builds == [actors.DEFAULT_GAZETTEER]
+        assert actors.is_known_place("Eastern Ghouta")
+        assert not actors.is_known_place("Syria")  # a country stays an actor
+        assert len(builds) == 1
+    finally:
+        places.default_gazetteer.cache_clear()
