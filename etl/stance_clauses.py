@@ -250,6 +250,12 @@ class _Clauses:
 
     def negated(self, token: Token) -> bool:
         """A negation on the cue or on the verbs and nouns that carry it ("did not condemn", "no support")."""
+        known = self._negations.get(token.i)
+        if known is None:
+            known = self._negations[token.i] = self._walk_negated(token)
+        return known
+
+    def _walk_negated(self, token: Token) -> bool:
         current = token
         for _ in range(4):
             if any(
@@ -302,22 +308,44 @@ class _Clauses:
         return known
 
     def _walk_suppressed(self, token: Token) -> bool:
-        current = token
-        subject = False
-        for _ in range(12):
-            if self._hedged(current):
-                return True
-            if stance_vetoes.in_vetoed_text(self, current):
-                return True  # the demands of a vetoed text are no one's stance but the veto's
-            if current.i != token.i and not subject and self._negator(current):
-                return True
-            if current.head.i == current.i or current.dep_ == "appos":
-                return False  # "Tehran, the rebels' sponsor, denied ...": the apposition stands
-            # "Assad's government and its backer Russia deny ...": a denial negates what is
-            # denied, not the denier's own phrase.
-            subject = current.dep_ in _SUBJECTS
-            current = current.head
-        return False
+        # Up the heads from the token, at most 12 words: a hedge, a vetoed text's demand, or a
+        # negating verb above the token (not its own subject's verb: "Assad's government and
+        # its backer Russia deny ..." - a denial negates what is denied, not the denier's own
+        # phrase); an apposition ("Tehran, the rebels' sponsor, denied ...") or the root ends it.
+        first = self._first_suppressor(token, True)
+        return first is not None and first < 12
+
+    def _first_suppressor(self, token: Token, own: bool) -> int | None:
+        """How many heads up from `token` the first word that suppresses it is (None: none up
+        to the root or an apposition); `own`: the token's own negating verb does not count.
+        Every word up the way asks the same of its head, so the answers are kept per (word,
+        own): an article's walks cost one step per word instead of one per word and level."""
+        known = self._suppressors
+        pending: list[tuple[int, bool]] = []
+        current, skip_negator = token, own
+        while True:
+            key = (current.i, skip_negator)
+            if key in known:
+                found = known[key]
+                break
+            if (
+                self._hedged(current)
+                or stance_vetoes.in_vetoed_text(self, current)  # no one's stance but the veto's
+                or (not skip_negator and self._negator(current))
+            ):
+                found = known[key] = 0
+                break
+            head = current.head
+            if head.i == current.i or current.dep_ == "appos":
+                found = known[key] = None
+                break
+            pending.append(key)
+            skip_negator = current.dep_ in _SUBJECTS
+            current = head
+        for key in reversed(pending):
+            found = None if found is None else found + 1
+            known[key] = found
+        return found
 
 
 def _own_antecedents(phrase: list[Token], clause: Token) -> list[Token]:
