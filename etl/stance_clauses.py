@@ -3,11 +3,14 @@ negated, hedged, planned or suppressed."""
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
 from etl import (
     stance_blocs,
     stance_companions,
+    stance_gates,
     stance_joint,
     stance_vetoes,
 )
@@ -256,26 +259,14 @@ class _Clauses:
         return known
 
     def _walk_negated(self, token: Token) -> bool:
-        current = token
+        words = self.words
+        current = token.i
         for _ in range(4):
-            if any(
-                c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in current.children
-            ):
+            if current in words.negated_heads:
                 return True
-            if current.dep_ not in (
-                "xcomp",
-                "acomp",
-                "attr",
-                "dobj",
-                "oprd",
-                "amod",
-                "pobj",
-                "prep",
-                "pcomp",
-                "conj",
-            ):
+            if words.deps[current] not in _NEGATION_CARRIERS:
                 return False
-            current = current.head
+            current = words.heads[current]
         return False
 
     def suppressed(self, token: Token) -> bool:
@@ -321,31 +312,52 @@ class _Clauses:
         Every word up the way asks the same of its head, so the answers are kept per (word,
         own): an article's walks cost one step per word instead of one per word and level."""
         known = self._suppressors
+        words = self.words
         pending: list[tuple[int, bool]] = []
-        current, skip_negator = token, own
+        current, skip_negator = token.i, own
         while True:
-            key = (current.i, skip_negator)
+            key = (current, skip_negator)
             if key in known:
                 found = known[key]
                 break
+            sections = words.sections[current]
             if (
-                self._hedged(current)
-                or stance_vetoes.in_vetoed_text(self, current)  # no one's stance but the veto's
-                or (not skip_negator and self._negator(current))
+                (current in words.hedge_heads and self._hedged(words.doc[current]))
+                # a vetoed text's demand is no one's stance but the veto's
+                or (
+                    not sections.isdisjoint(words.demand_sections)
+                    and stance_vetoes.in_vetoed_text(self, words.doc[current])
+                )
+                or (
+                    not skip_negator
+                    and "negator" in sections
+                    and self._negator(words.doc[current])
+                )
             ):
                 found = known[key] = 0
                 break
-            head = current.head
-            if head.i == current.i or current.dep_ == "appos":
+            head = words.heads[current]
+            if head == current or words.deps[current] == "appos":
                 found = known[key] = None
                 break
             pending.append(key)
-            skip_negator = current.dep_ in _SUBJECTS
+            skip_negator = words.deps[current] in _SUBJECTS
             current = head
         for key in reversed(pending):
             found = None if found is None else found + 1
             known[key] = found
         return found
+
+    @functools.cached_property
+    def words(self) -> stance_gates.ArticleWords:
+        """The article's parse as plain lists, with the cue sections and live rules per word."""
+        return stance_gates.ArticleWords(self.ctx.doc, self.cues)
+
+
+# The dependencies through which a negation above a word still negates it ("did not condemn").
+_NEGATION_CARRIERS = frozenset(
+    {"xcomp", "acomp", "attr", "dobj", "oprd", "amod", "pobj", "prep", "pcomp", "conj"}
+)
 
 
 def _own_antecedents(phrase: list[Token], clause: Token) -> list[Token]:

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from etl.docindex import DocIndex
@@ -143,8 +144,8 @@ class Gates:
                 self._token[word] = frozenset(token_rules)
             if sentence_rules:
                 self._sentence[word] = frozenset(sentence_rules)
-        # (lemma hash, lower hash) -> rules: a token is looked up once per distinct word form.
-        self._seen: dict[tuple[int, int], frozenset[str]] = {}
+        # (lemma hash, lower hash) -> what a word of that form starts: looked up once per form.
+        self._forms: dict[tuple[int, int], _Form] = {}
 
     def sections_of(self, sections: Iterable[str], kinds: Iterable[str]) -> list[str]:
         found = list(sections)
@@ -152,37 +153,80 @@ class Gates:
             found.extend(section for section, _ in self.cues.polarity_sections(kind))
         return found
 
-    def token_rules(self, token: Token) -> frozenset[str]:
-        """The gated rules `token` itself may start (its lemma or its lower-cased form)."""
-        key = (token.lemma, token.lower)
-        found = self._seen.get(key)
+    def form(self, key: tuple[int, int], token: Token) -> _Form:
+        """The cue sections and gated rules of a word form (`token` is one word of that form)."""
+        found = self._forms.get(key)
         if found is None:
-            if len(self._seen) >= 200_000:
-                self._seen.clear()
+            if len(self._forms) >= 200_000:
+                self._forms.clear()
             lemma, lower = _lower_lemma(token), token.lower_
-            found = self._token.get(lemma, _NONE)
+            rules = self._token.get(lemma, _NONE)
+            around = self._sentence.get(lemma, _NONE)
             if lower != lemma:
-                found = found | self._token.get(lower, _NONE)
-            self._seen[key] = found
+                rules = rules | self._token.get(lower, _NONE)
+                around = around | self._sentence.get(lower, _NONE)
+            found = self._forms[key] = _Form(self.cues.candidate_sections(token), rules, around)
         return found
 
-    def sentence_rules(self, doc: Doc) -> list[frozenset[str]]:
-        """Per token index: the gated rules some word of the token's sentence starts."""
-        rules: list[frozenset[str]] = [_NONE] * len(doc)
-        if not self._sentence:
-            return rules
+
+@dataclass(frozen=True)
+class _Form:
+    sections: frozenset[str]  # the sections `CueBook.match` may find a cue of (candidates)
+    rules: frozenset[str]  # the gated rules a word of this form starts
+    around: frozenset[str]  # the gated rules it starts in its whole sentence
+
+
+class ArticleWords:
+    """One article's parse as plain lists, read once: heads, dependency labels, the cue sections
+    each word may realise (`CueBook.candidate_sections`) and the gated rules live at each word,
+    with the words that carry a negation or a hedge among their children. The stance walk asks
+    these lists instead of building a spaCy token at each step up the heads."""
+
+    def __init__(self, doc: Doc, cues: CueBook) -> None:
+        gates = gates_for(cues)
+        self.doc = doc
+        n = len(doc)
+        # HEAD is an offset (negative ones wrap around in the unsigned array); the rest hashes.
+        offsets = doc.to_array(HEAD).astype("int64").tolist() if n else []
+        array = doc.to_array([DEP, LEMMA, LOWER]).tolist() if n else []
+        strings = doc.vocab.strings
+        self.heads: list[int] = [i + offset for i, offset in enumerate(offsets)]
+        self.deps: list[str] = [strings[row[0]] for row in array]
+        forms = [gates.form((row[1], row[2]), doc[i]) for i, row in enumerate(array)]
+        self.sections: list[frozenset[str]] = [f.sections for f in forms]
+        self.live: list[frozenset[str]] = [f.rules for f in forms]
         for sent in DocIndex.of(doc).sents:
-            found: set[str] = set()
-            for token in sent:
-                lemma, lower = _lower_lemma(token), token.lower_
-                found.update(self._sentence.get(lemma, _NONE))
-                if lower != lemma:
-                    found.update(self._sentence.get(lower, _NONE))
-            if found:
-                frozen = frozenset(found)
+            around: frozenset[str] = _NONE
+            for i in range(sent.start, sent.end):
+                if forms[i].around:
+                    around = around | forms[i].around
+            if around:
                 for i in range(sent.start, sent.end):
-                    rules[i] = frozen
-        return rules
+                    self.live[i] = self.live[i] | around
+        self.demand_sections = frozenset(s for s, _ in cues.polarity_sections("demand"))
+        no = strings["no"]
+        self.negated_heads: set[int] = set()
+        self.hedge_heads: set[int] = set()
+        self._by_section: dict[str, list[int]] | None = None
+        for i, row in enumerate(array):
+            head, dep = self.heads[i], self.deps[i]
+            if head == i:
+                continue
+            if dep == "neg" or (dep == "det" and row[2] == no):
+                self.negated_heads.add(head)
+            if dep in ("mark", "aux") and "hedge" in self.sections[i]:
+                self.hedge_heads.add(head)
+
+    def having(self, sections: Iterable[str]) -> list[Token]:
+        """The words, in order, that may realise a cue of one of `sections` (the only words
+        `CueBook.has` can answer yes for, "protected" aside)."""
+        if self._by_section is None:
+            self._by_section = {}
+            for i, found in enumerate(self.sections):
+                for section in found:
+                    self._by_section.setdefault(section, []).append(i)
+        indices = sorted({i for s in sections for i in self._by_section.get(s, ())})
+        return [self.doc[i] for i in indices]
 
 
 _GATES: dict[int, tuple[CueBook, Gates]] = {}

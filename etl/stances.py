@@ -80,7 +80,6 @@ from spacy.tokens import Span, Token
 from etl import (
     stance_epithets,
     stance_facts,
-    stance_gates,
     stance_joint,
     stance_mediation,
     stance_membership,
@@ -240,14 +239,11 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
     def edges(self) -> Iterator[_Edge]:
         # A rule declared in `etl.stance_gates.TRIGGERS` runs only where its cue words are (the
         # token's own, or its sentence's); a rule with no declaration runs on every token.
-        gates = stance_gates.gates_for(self.cues)
-        around = gates.sentence_rules(self.ctx.doc)
+        live_at = self.words.live
         for token in self.ctx.doc:
             if token.is_space or token.is_punct:
                 continue
-            live = gates.token_rules(token)
-            if around[token.i]:
-                live = live | around[token.i]
+            live = live_at[token.i]
             if token.pos_ == "VERB":
                 if "_failed_agreement" in live:
                     yield from self._failed_agreement(token)
