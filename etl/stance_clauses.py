@@ -329,9 +329,7 @@ class _Clauses:
                     and stance_vetoes.in_vetoed_text(self, words.doc[current])
                 )
                 or (
-                    not skip_negator
-                    and "negator" in sections
-                    and self._negator(words.doc[current])
+                    not skip_negator and "negator" in sections and self._negator(words.doc[current])
                 )
             ):
                 found = known[key] = 0

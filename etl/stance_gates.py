@@ -58,9 +58,7 @@ TRIGGERS: dict[str, Trigger] = {
     "_hostility": Trigger(kinds=("hostility",)),
     "_demand": Trigger(kinds=("demand",)),
     # "formed a joint panel" (a child's modifier), "jointly brokered" (a child)
-    "_joint": Trigger(
-        kinds=("joint",), sentence_words=("joint",), sentence_sections=("jointly",)
-    ),
+    "_joint": Trigger(kinds=("joint",), sentence_words=("joint",), sentence_sections=("jointly",)),
     "_allege": Trigger(kinds=("allege",)),
     "_characterise": Trigger(sections=("characterise",)),
     "_designate": Trigger(kinds=("designate",)),

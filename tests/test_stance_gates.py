@@ -12,7 +12,7 @@ import pytest
 from etl import stance_gates
 from etl.pipeline import Analyser
 from etl.stance_cuebook import _SUBJECTS, load_cues
-from etl.stances import _StanceFinder, extract_stances
+from etl.stances import _StanceFinder
 from etl.types import Article
 from tests.test_stances import make_context
 
