@@ -3,11 +3,14 @@ negated, hedged, planned or suppressed."""
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
 from etl import (
     stance_blocs,
     stance_companions,
+    stance_gates,
     stance_joint,
     stance_vetoes,
 )
@@ -250,26 +253,20 @@ class _Clauses:
 
     def negated(self, token: Token) -> bool:
         """A negation on the cue or on the verbs and nouns that carry it ("did not condemn", "no support")."""
-        current = token
+        known = self._negations.get(token.i)
+        if known is None:
+            known = self._negations[token.i] = self._walk_negated(token)
+        return known
+
+    def _walk_negated(self, token: Token) -> bool:
+        words = self.words
+        current = token.i
         for _ in range(4):
-            if any(
-                c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in current.children
-            ):
+            if current in words.negated_heads:
                 return True
-            if current.dep_ not in (
-                "xcomp",
-                "acomp",
-                "attr",
-                "dobj",
-                "oprd",
-                "amod",
-                "pobj",
-                "prep",
-                "pcomp",
-                "conj",
-            ):
+            if words.deps[current] not in _NEGATION_CARRIERS:
                 return False
-            current = current.head
+            current = words.heads[current]
         return False
 
     def suppressed(self, token: Token) -> bool:
@@ -302,22 +299,63 @@ class _Clauses:
         return known
 
     def _walk_suppressed(self, token: Token) -> bool:
-        current = token
-        subject = False
-        for _ in range(12):
-            if self._hedged(current):
-                return True
-            if stance_vetoes.in_vetoed_text(self, current):
-                return True  # the demands of a vetoed text are no one's stance but the veto's
-            if current.i != token.i and not subject and self._negator(current):
-                return True
-            if current.head.i == current.i or current.dep_ == "appos":
-                return False  # "Tehran, the rebels' sponsor, denied ...": the apposition stands
-            # "Assad's government and its backer Russia deny ...": a denial negates what is
-            # denied, not the denier's own phrase.
-            subject = current.dep_ in _SUBJECTS
-            current = current.head
-        return False
+        # Up the heads from the token, at most 12 words: a hedge, a vetoed text's demand, or a
+        # negating verb above the token (not its own subject's verb: "Assad's government and
+        # its backer Russia deny ..." - a denial negates what is denied, not the denier's own
+        # phrase); an apposition ("Tehran, the rebels' sponsor, denied ...") or the root ends it.
+        first = self._first_suppressor(token, True)
+        return first is not None and first < 12
+
+    def _first_suppressor(self, token: Token, own: bool) -> int | None:
+        """How many heads up from `token` the first word that suppresses it is (None: none up
+        to the root or an apposition); `own`: the token's own negating verb does not count.
+        Every word up the way asks the same of its head, so the answers are kept per (word,
+        own): an article's walks cost one step per word instead of one per word and level."""
+        known = self._suppressors
+        words = self.words
+        pending: list[tuple[int, bool]] = []
+        current, skip_negator = token.i, own
+        while True:
+            key = (current, skip_negator)
+            if key in known:
+                found = known[key]
+                break
+            sections = words.sections[current]
+            if (
+                (current in words.hedge_heads and self._hedged(words.doc[current]))
+                # a vetoed text's demand is no one's stance but the veto's
+                or (
+                    not sections.isdisjoint(words.demand_sections)
+                    and stance_vetoes.in_vetoed_text(self, words.doc[current])
+                )
+                or (
+                    not skip_negator and "negator" in sections and self._negator(words.doc[current])
+                )
+            ):
+                found = known[key] = 0
+                break
+            head = words.heads[current]
+            if head == current or words.deps[current] == "appos":
+                found = known[key] = None
+                break
+            pending.append(key)
+            skip_negator = words.deps[current] in _SUBJECTS
+            current = head
+        for key in reversed(pending):
+            found = None if found is None else found + 1
+            known[key] = found
+        return found
+
+    @functools.cached_property
+    def words(self) -> stance_gates.ArticleWords:
+        """The article's parse as plain lists, with the cue sections and live rules per word."""
+        return stance_gates.ArticleWords(self.ctx.doc, self.cues)
+
+
+# The dependencies through which a negation above a word still negates it ("did not condemn").
+_NEGATION_CARRIERS = frozenset(
+    {"xcomp", "acomp", "attr", "dobj", "oprd", "amod", "pobj", "prep", "pcomp", "conj"}
+)
 
 
 def _own_antecedents(phrase: list[Token], clause: Token) -> list[Token]:

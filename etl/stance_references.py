@@ -149,7 +149,7 @@ class _References:
     def _led_nouns(self) -> dict[str, str]:
         """Nouns the article ties to one leader ("the Saudi-led coalition" -> coalition: Saudi Arabia)."""
         leaders: dict[str, set[str]] = {}
-        for token in self.ctx.doc:
+        for token in self.words.having(["patron leader"]):
             if token.dep_ != "amod" or not self.cues.has("patron leader", token):
                 continue
             patrons = self._hyphen_patrons(token)
@@ -205,7 +205,7 @@ class _References:
     def _adopted_documents(self) -> dict[str, str]:
         """Documents the article says one actor adopted ("the council passed a resolution")."""
         adopters: dict[str, set[str]] = {}
-        for verb in self.ctx.doc:
+        for verb in self.words.having(["adopter"]):
             if verb.pos_ != "VERB" or not self.cues.has("adopter", verb):
                 continue
             subject, passive = self._own_subject(verb)

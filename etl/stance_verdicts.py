@@ -278,7 +278,8 @@ class _Verdicts:
 
     def located_faults(self) -> Iterator[_Edge]:
         """Blame words without a holder but with a place: "violations ... taking place in Syria"."""
-        for token in self.ctx.doc:
+        blame = [section for section, _ in self.cues.polarity_sections("blame")]
+        for token in self.words.having(blame):  # the only words that may realise a blame cue
             if token.pos_ not in ("NOUN", "PROPN") or self.suppressed(token) or self.negated(token):
                 continue
             if not any(

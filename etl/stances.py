@@ -231,80 +231,137 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
         self._suppressed: dict[int, bool] = {}  # token index -> suppressed(); the parse is fixed
         self._hedges: dict[int, bool] = {}  # token index -> a hedge on the token itself
         self._negators: dict[int, bool] = {}  # token index -> the token is a negating verb
+        # (token index, own negator ignored) -> heads up to the first suppressing word
+        self._suppressors: dict[tuple[int, bool], int | None] = {}
+        self._negations: dict[int, bool] = {}  # token index -> negated(); the parse is fixed
 
     # ----------------------------------------------------------------------------- cues
 
     def edges(self) -> Iterator[_Edge]:
+        # A rule declared in `etl.stance_gates.TRIGGERS` runs only where its cue words are (the
+        # token's own, or its sentence's); a rule with no declaration runs on every token.
+        live_at = self.words.live
         for token in self.ctx.doc:
             if token.is_space or token.is_punct:
                 continue
+            live = live_at[token.i]
             if token.pos_ == "VERB":
-                yield from self._failed_agreement(token)
+                if "_failed_agreement" in live:
+                    yield from self._failed_agreement(token)
             if self.suppressed(token):
                 continue
-            yield from self._negated_praise(token)
-            yield from self._refusal(token)
-            yield from self._omission(token)
+            if "_negated_praise" in live:
+                yield from self._negated_praise(token)
+            if "_refusal" in live:
+                yield from self._refusal(token)
+            if "_omission" in live:
+                yield from self._omission(token)
             if self.negated(token):
                 continue
             if token.pos_ in ("VERB", "AUX"):
-                yield from self._verb_cues(token)
-                yield from self._patronage(token)
+                yield from self._verb_cues(token, live)
+                if "_patronage" in live:
+                    yield from self._patronage(token)
             if token.like_num or token.tag_ == "$":
                 yield from self._money(token)
             if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
-                yield from self._blame(token)
-                yield from self._concern(token)
+                if "_blame" in live:
+                    yield from self._blame(token)
+                if "_concern" in live:
+                    yield from self._concern(token)
             if token.pos_ in ("NOUN", "PROPN"):
-                yield from stance_two_way.both_ways(self, self._nominal(token), _Edge)
-                yield from self._predicate(token)
-                yield from stance_facts.pacts(self, token, _Edge)
-                yield from stance_facts.wars(self, token, _Edge)
-                yield from stance_vetoes.noun_vetoes(self, token, _Edge)
-                yield from stance_facts.apposed_patrons(self, token, _Edge)
-                yield from stance_facts.reciprocal_roles(self, token, _Edge)
-                yield from stance_facts.support_held(self, token, _Edge)
-                yield from stance_joint.joint_documents(self, token, _Edge)
-                yield from stance_joint.guarantors(self, token, _Edge)
-                yield from stance_joint.hyphenated_partners(self, token, _Edge)
-                yield from stance_epithets.role_epithets(self, token, _Edge)
-                yield from stance_mediation.helpers(self, token, _Edge)
-                yield from stance_operations.operation_purposes(self, token, _Edge)
-                yield from stance_operations.deeds_told(self, token, _Edge)
-                yield from stance_membership.memberships(self, token, _Edge)
-                yield from stance_partners.under_pacts(self, token, _Edge)
-                yield from stance_partners.backed_with(self, token, _Edge)
-                yield from stance_partners.at_war_with(self, token, _Edge)
-                yield from stance_sovereignty.sovereignty_upheld(self, token, _Edge)
+                if "_nominal" in live:
+                    yield from stance_two_way.both_ways(self, self._nominal(token), _Edge)
+                if "_predicate" in live:
+                    yield from self._predicate(token)
+                if "pacts" in live:
+                    yield from stance_facts.pacts(self, token, _Edge)
+                if "wars" in live:
+                    yield from stance_facts.wars(self, token, _Edge)
+                if "noun_vetoes" in live:
+                    yield from stance_vetoes.noun_vetoes(self, token, _Edge)
+                if "apposed_patrons" in live:
+                    yield from stance_facts.apposed_patrons(self, token, _Edge)
+                if "reciprocal_roles" in live:
+                    yield from stance_facts.reciprocal_roles(self, token, _Edge)
+                if "support_held" in live:
+                    yield from stance_facts.support_held(self, token, _Edge)
+                if "joint_documents" in live:
+                    yield from stance_joint.joint_documents(self, token, _Edge)
+                if "guarantors" in live:
+                    yield from stance_joint.guarantors(self, token, _Edge)
+                if "hyphenated_partners" in live:
+                    yield from stance_joint.hyphenated_partners(self, token, _Edge)
+                if "role_epithets" in live:
+                    yield from stance_epithets.role_epithets(self, token, _Edge)
+                if "helpers" in live:
+                    yield from stance_mediation.helpers(self, token, _Edge)
+                if "operation_purposes" in live:
+                    yield from stance_operations.operation_purposes(self, token, _Edge)
+                if "deeds_told" in live:
+                    yield from stance_operations.deeds_told(self, token, _Edge)
+                if "memberships" in live:
+                    yield from stance_membership.memberships(self, token, _Edge)
+                if "under_pacts" in live:
+                    yield from stance_partners.under_pacts(self, token, _Edge)
+                if "backed_with" in live:
+                    yield from stance_partners.backed_with(self, token, _Edge)
+                if "at_war_with" in live:
+                    yield from stance_partners.at_war_with(self, token, _Edge)
+                if "sovereignty_upheld" in live:
+                    yield from stance_sovereignty.sovereignty_upheld(self, token, _Edge)
             if token.tag_ == "VBG":
-                yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
+                if "wars" in live:
+                    yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
             if token.pos_ == "VERB":
-                yield from stance_facts.admissions(self, token, _Edge)
-                yield from stance_vetoes.vetoes(self, token, _Edge)
-                yield from stance_referrals.referrals(self, token, _Edge)
-                yield from stance_relief.unaddressed_relief(self, token, _Edge)
-                yield from stance_mediation.mediators(self, token, _Edge)
-                yield from stance_votes.votes(self, token, _Edge)
-                yield from stance_operations.ground_taken(self, token, _Edge)
-                yield from stance_operations.positions_hit(self, token, _Edge)
-                yield from stance_takeovers.takeovers(self, token, _Edge)
-            yield from stance_vetoes.laments(self, token, _Edge)
+                if "admissions" in live:
+                    yield from stance_facts.admissions(self, token, _Edge)
+                if "vetoes" in live:
+                    yield from stance_vetoes.vetoes(self, token, _Edge)
+                if "referrals" in live:
+                    yield from stance_referrals.referrals(self, token, _Edge)
+                if "unaddressed_relief" in live:
+                    yield from stance_relief.unaddressed_relief(self, token, _Edge)
+                if "mediators" in live:
+                    yield from stance_mediation.mediators(self, token, _Edge)
+                if "votes" in live:
+                    yield from stance_votes.votes(self, token, _Edge)
+                if "ground_taken" in live:
+                    yield from stance_operations.ground_taken(self, token, _Edge)
+                if "positions_hit" in live:
+                    yield from stance_operations.positions_hit(self, token, _Edge)
+                if "takeovers" in live:
+                    yield from stance_takeovers.takeovers(self, token, _Edge)
+            if "laments" in live:
+                yield from stance_vetoes.laments(self, token, _Edge)
             if token.pos_ in ("VERB", "NOUN"):
                 yield from stance_appeals.answered_appeals(self, token, _Edge)
             if token.pos_ == "ADJ":
-                yield from stance_facts.praised_conduct(self, token, _Edge)
+                if "praised_conduct" in live:
+                    yield from stance_facts.praised_conduct(self, token, _Edge)
             if "-" in token.text:
                 yield from stance_facts.fused_patrons(self, token, _Edge)
-            yield from stance_epithets.friendly_epithets(self, token, _Edge)
-            yield from stance_epithets.pejorative_epithets(self, token, _Edge)
-            yield from stance_ousters.ousters(self, token, _Edge)
+            if "friendly_epithets" in live:
+                yield from stance_epithets.friendly_epithets(self, token, _Edge)
+            if "pejorative_epithets" in live:
+                yield from stance_epithets.pejorative_epithets(self, token, _Edge)
+            if "ousters" in live:
+                yield from stance_ousters.ousters(self, token, _Edge)
 
-    def _verb_cues(self, verb: Token) -> Iterator[_Edge]:
-        yield from self._act(verb)
-        yield from self._hostility(verb)
-        yield from self._demand(verb)
-        yield from self._joint(verb)
-        yield from self._allege(verb)
-        yield from self._characterise(verb)
-        yield from self._designate(verb)
-        yield from self._dispatch(verb)
+    def _verb_cues(self, verb: Token, live: frozenset[str]) -> Iterator[_Edge]:
+        if "_act" in live:
+            yield from self._act(verb)
+        if "_hostility" in live:
+            yield from self._hostility(verb)
+        if "_demand" in live:
+            yield from self._demand(verb)
+        if "_joint" in live:
+            yield from self._joint(verb)
+        if "_allege" in live:
+            yield from self._allege(verb)
+        if "_characterise" in live:
+            yield from self._characterise(verb)
+        if "_designate" in live:
+            yield from self._designate(verb)
+        if "_dispatch" in live:
+            yield from self._dispatch(verb)
