@@ -130,6 +130,33 @@ def freeze(db: Path, gold: Path) -> list[dict[str, Any]]:
     ]
 
 
+def redescribe(
+    db: Path, gold: Path, rows: Sequence[dict[str, Any]], tables: Sequence[str] = ROW_TABLES
+) -> list[dict[str, Any]]:
+    """Frozen rows with the feature groups the current code has and they lack, read from the
+    warehouse that wrote them (the blind warehouse, or one rebuilt by the code of the commit that
+    froze them). Their own features and labels are kept. The warehouse's rows must be the frozen
+    rows: per table the same number of rows of the same articles in the same order, else
+    ValueError (such a warehouse is not the blind run). Only `tables` are re-described."""
+    scores = evaluate.score_folder(db, gold)
+    fresh = samples_from_scores(scores)
+    out = [dict(r, features=list(r["features"])) for r in rows]
+    for table in tables:
+        mine = [r for r in out if r["table"] == table]
+        theirs = fresh[table]
+        if len(mine) != len(theirs):
+            raise ValueError(f"{table}: {len(mine)} frozen rows, {len(theirs)} in {db}")
+        for frozen, sample in zip(mine, theirs, strict=True):
+            if frozen["article"] != sample.article:
+                raise ValueError(f"{table}: {frozen['article']} frozen, {sample.article} in {db}")
+            have = {f.split("=", 1)[0]: f for f in frozen["features"]}
+            for feature in sample.features:
+                group = feature.split("=", 1)[0]
+                if group not in have:
+                    frozen["features"].append(feature)
+    return out
+
+
 def read_frozen(
     path: Path, weight: float, set_index: int, family: int = -1
 ) -> dict[str, list[Sample]]:
@@ -530,6 +557,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="instead of fitting, write the labelled rows of WAREHOUSE (made by code that had "
         "not seen the set) against GOLD to --out, as JSON lines",
     )
+    parser.add_argument(
+        "--redescribe",
+        nargs=3,
+        metavar=("WAREHOUSE", "GOLD", "FROZEN"),
+        help="instead of fitting, write to --out the rows of FROZEN (a --freeze file) with the "
+        "feature groups they lack, read from WAREHOUSE: the blind run that wrote them, or one "
+        "rebuilt by the code of the commit that froze them (checked row by row)",
+    )
+    parser.add_argument(
+        "--tables",
+        nargs="+",
+        choices=ROW_TABLES,
+        help="with --redescribe: only these tables (default: all)",
+    )
     return parser
 
 
@@ -563,6 +604,24 @@ def main(argv: list[str] | None = None) -> int:
         rows = freeze(Path(args.freeze[0]), Path(args.freeze[1]))
         args.out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         print(f"wrote {len(rows)} labelled rows to {args.out}")
+        return 0
+    if args.redescribe:
+        if args.out == confidence.DEFAULT_MODEL:
+            print("error: --redescribe needs --out FILE for the rows", file=sys.stderr)
+            return 2
+        db, gold, frozen_file = (Path(p) for p in args.redescribe)
+        frozen_rows = [
+            json.loads(line)
+            for line in frozen_file.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
+        try:
+            rows = redescribe(db, gold, frozen_rows, args.tables or ROW_TABLES)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        args.out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        print(f"wrote {len(rows)} re-described rows to {args.out}")
         return 0
     if not args.sets:
         parser.error("--set ARTICLES GOLD is required")

@@ -141,7 +141,36 @@ def stance_features(row: Stance, extraction: Extraction, actors: Mapping[str, Ac
         f"evidence_words={_bin(n_words, (15, 35), ('<15', '15-34', '>34'))}",
         f"in_quote={str(in_quote(extraction, row.char_start, row.char_end)).lower()}",
         f"format={article_format(extraction.article.body)}",
+        f"restated={str(_restated(row, extraction)).lower()}",
+        f"target_mentions={_mention_count(extraction, row.target_id)}",
+        f"source_main={str(_main_actor(extraction) == row.source_id).lower()}",
     ]
+
+
+def _restated(row: Stance, extraction: Extraction) -> bool:
+    """Whether the article states the same edge (source, target, polarity) in another sentence
+    too: an edge a page makes twice is its point, one read from a single clause is more often a
+    misread of that clause."""
+    return any(
+        (s.source_id, s.target_id, s.polarity) == (row.source_id, row.target_id, row.polarity)
+        and (s.char_start, s.char_end) != (row.char_start, row.char_end)
+        for s in extraction.stances
+    )
+
+
+def _mention_count(extraction: Extraction, actor_id: str) -> str:
+    """How often the page names an actor: "1", "2-3" or "4+" (an actor named once is a passing
+    mention, and a stance toward or from it is more often a misread)."""
+    n = sum(m.actor_id == actor_id for m in extraction.mentions)
+    return _bin(n, (2, 4), ("1", "2-3", "4+"))
+
+
+def _main_actor(extraction: Extraction) -> str | None:
+    """The actor the page names most often (ties: the first named)."""
+    counts: dict[str, int] = {}
+    for m in extraction.mentions:
+        counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _words_of(text: str) -> list[str]:
