@@ -138,3 +138,102 @@ def deeds_told(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
     targets = [t for t in targets if not finder.same_side(speaker, t)]
     if targets:
         yield edge((speaker,), tuple(targets), "critical", noun)
+
+
+_LAUNCHING = {"launch", "carry", "conduct", "begin", "mount", "stage", "wage", "intensify", "resume"}
+_PURPOSE_PARTICIPLES = {"aim", "target", "direct"}
+
+
+def _deed_doers(finder: _StanceFinder, noun: Token) -> tuple[list[str], list[Token]]:
+    """Who did a deed told as a noun, and the tokens naming them: "by X" on the noun or on its
+    participle ("carried out by X"), a demonym or name before it ("Russian airstrikes", "Syrian
+    government airstrikes"), or the subject of the verb that launched it."""
+    heads = finder.prep_objects(noun, {"by"})
+    heads += [
+        o
+        for clause in noun.children
+        if clause.dep_ == "acl" and clause.tag_ == "VBN"
+        for o in finder.prep_objects(clause, {"by"})
+    ]
+    if heads:
+        heads = [t for h in heads for t in (h, *finder._conjuncts(h))]
+        words = [t for h in heads for t in finder._conjunct(h)]
+        return finder.actors_of(words), heads
+    before = [
+        t
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i
+        for t in c.subtree
+        if t.text not in ("-", "–")
+    ]
+    if before:
+        return finder.actors_of(before), []
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in _LAUNCHING and verb.pos_ == "VERB":
+        return finder.agents(verb) or [], []
+    return [], []
+
+
+def _deed_aims(finder: _StanceFinder, noun: Token, doer_heads: list[Token]) -> list[Token]:
+    """What a deed is aimed at: "on"/"against" the noun (or hung by the parser on its doer),
+    "targeting X", "aimed at (taking back) X"."""
+    aims: list[Token] = []
+    for head in (noun, *doer_heads):
+        aims += finder.prep_objects(head, {"on", "against"})
+        for clause in head.children:
+            if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() not in (
+                _PURPOSE_PARTICIPLES
+            ):
+                continue
+            aims += [c for c in clause.children if c.dep_ == "dobj"]
+            for prep in finder.prep_objects(clause, {"at"}) + [
+                c
+                for p in clause.children
+                if p.dep_ == "prep" and p.lower_ == "at"
+                for c in p.children
+                if c.dep_ == "pcomp"
+            ]:
+                if prep.pos_ == "VERB":
+                    aims += [c for c in prep.children if c.dep_ == "dobj"]
+                    aims += finder.prep_objects(prep, {"from"})
+                else:
+                    aims.append(prep)
+    return aims
+
+
+def deed_targets(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "an offensive by Syrian government and Russian forces aimed at taking back the rebel
+    stronghold", "Russian airstrikes on rebel-held Idlib", "strikes on Houthi positions": an
+    attack, strike or offensive told as a noun is its doer's `critical` stance toward its target,
+    named or holding the place struck. Civilians, hospitals and other protected targets name no
+    actor (the speaker's charge against the doer is `deeds_told`)."""
+    if not finder.cues.has("aimed deed", noun) or noun.tag_ not in ("NNS", "NN"):
+        return
+    doers, doer_heads = _deed_doers(finder, noun)
+    if not doers:
+        return
+    aims = [a for a in _deed_aims(finder, noun, doer_heads) if not finder.cues.has("protected", a)]
+    if not aims:
+        return
+    targets = finder.actors_of([t for a in aims for t in finder.phrase(a, deep=False)], as_target=True)
+    if not targets:
+        targets = _holders(finder, aims)
+    targets = [t for t in dict.fromkeys(targets) if not any(finder.same_side(d, t) for d in doers)]
+    if targets:
+        yield edge(tuple(dict.fromkeys(doers)), tuple(targets), "critical", noun)
+
+
+def _holders(finder: _StanceFinder, aims: list[Token]) -> list[str]:
+    """Who holds the places aimed at: "rebel-held Idlib", "Houthi-controlled areas", "the rebel
+    stronghold", "opposition strongholds"."""
+    holders: list[str] = []
+    for aim in aims:
+        for mod in aim.children:
+            if mod.dep_ == "amod" and mod.lemma_.lower() in ("hold", "control", "run"):
+                words = [t for t in mod.subtree if t.i < mod.i and t.text not in ("-", "–")]
+            elif mod.dep_ in ("amod", "compound") and finder.cues.has("stronghold", aim):
+                words = list(mod.subtree)
+            else:
+                continue
+            holders += finder.actors_of(words, as_target=True)
+    return holders

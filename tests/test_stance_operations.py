@@ -205,3 +205,44 @@ def test_a_backer_named_as_background_in_someones_words_still_backs(nlp):
     quote = statement(body, "canada", "Syria's government and its backer Russia must be held")
     found = triples(extract_stances(ctx, [quote]), ctx)
     assert ("russia", "syria", "supportive") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "The town changed hands on Sunday after an offensive by Syria and Russia aimed at "
+            "taking back the ISIS stronghold.",
+            {("syria", "isis", "critical"), ("russia", "isis", "critical")},
+            id="an-offensive-by-its-doers-aimed-at-a-stronghold",
+        ),
+        pytest.param(
+            "Russian air strikes on ISIS-held villages near the river killed nine fighters.",
+            {("russia", "isis", "critical")},
+            id="strikes-named-by-a-demonym-on-a-place-a-group-holds",
+        ),
+        pytest.param(
+            "Israeli strikes on Hamas positions continued through the night.",
+            {("israel", "hamas", "critical")},
+            id="strikes-on-a-groups-positions",
+        ),
+        pytest.param(
+            "The crisis deepened after attacks by the Houthis on Saudi Arabia in March.",
+            {("houthis", "saudi-arabia", "critical")},
+            id="attacks-by-a-doer-on-a-country",
+        ),
+        pytest.param(
+            "Air strikes by Saudi Arabia on a crowded hospital killed 20 people.",
+            set(),
+            id="strikes-on-protected-places-name-no-actor-target",
+        ),
+        pytest.param(
+            "An attack on ISIS positions left four fighters dead.",
+            set(),
+            id="an-attack-with-no-doer-is-no-stance",
+        ),
+    ],
+)
+def test_deeds_told_as_nouns_are_critical_of_their_target(nlp, body, expected):
+    ctx = make_context(nlp, body)
+    assert triples(extract_stances(ctx, []), ctx) == expected
