@@ -155,6 +155,17 @@ def _deed_doers(finder: _StanceFinder, noun: Token) -> tuple[list[str], list[Tok
         if clause.dep_ == "acl" and clause.tag_ == "VBN"
         for o in finder.prep_objects(clause, {"by"})
     ]
+    if not heads and noun.dep_ == "dobj" and not any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in noun.head.children
+    ):
+        # "to hold back an offensive by X": "by" right after the object, hung on the verb.
+        heads = [
+            o
+            for prep in noun.head.children
+            if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i == noun.right_edge.i + 1
+            for o in prep.children
+            if o.dep_ == "pobj"
+        ]
     if heads:
         heads = [t for h in heads for t in (h, *finder._conjuncts(h))]
         words = [t for h in heads for t in finder._conjunct(h)]
@@ -237,3 +248,51 @@ def _holders(finder: _StanceFinder, aims: list[Token]) -> list[str]:
                 continue
             holders += finder.actors_of(words, as_target=True)
     return holders
+
+
+_KILLING = {"kill", "wound", "injure"}
+_DYING = {"die", "perish"}
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb a noun hangs from, through prepositions ("died as a result of an air strike")."""
+    token = noun
+    for _ in range(6):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ == "VERB":
+            return token
+    return None
+
+
+def soldiers_killed(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
+    """ "Syrian government airstrikes had killed 54 Turkish soldiers", "33 Turkish soldiers died
+    as a result of an air strike carried out by Syrian government forces": a deed that kills a
+    country's soldiers or police is its doer's `critical` stance toward that country (civilians
+    killed name no actor)."""
+    if not finder.cues.has("aimed deed", noun) or noun.tag_ not in ("NNS", "NN"):
+        return
+    verb = _clause_verb(noun)
+    if verb is None or finder.negated(verb) or finder.has_modal(verb):
+        return
+    lemma = verb.lemma_.lower()
+    if lemma in _KILLING and noun.dep_ == "nsubj" and noun.head is verb:
+        victims = [c for c in verb.children if c.dep_ == "dobj"]
+    elif lemma in _DYING:
+        victims = [c for c in verb.children if c.dep_ == "nsubj"]
+        victims += [o for v in victims for o in finder.prep_objects(v, {"of"})]
+    else:
+        return
+    victims = [v for v in victims if finder.cues.has("armed personnel", v)]
+    if not victims:
+        return
+    doers, _ = _deed_doers(finder, noun)
+    if not doers:
+        return
+    targets = finder.actors_of(
+        [t for v in victims for t in finder.phrase(v, deep=False)], as_target=True
+    )
+    targets = [t for t in dict.fromkeys(targets) if not any(finder.same_side(d, t) for d in doers)]
+    if targets:
+        yield edge(tuple(dict.fromkeys(doers)), tuple(targets), "critical", noun)

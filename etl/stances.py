@@ -272,6 +272,7 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                 yield from stance_operations.operation_purposes(self, token, _Edge)
                 yield from stance_operations.deeds_told(self, token, _Edge)
                 yield from stance_operations.deed_targets(self, token, _Edge)
+                yield from stance_operations.soldiers_killed(self, token, _Edge)
                 yield from stance_membership.memberships(self, token, _Edge)
                 yield from stance_partners.under_pacts(self, token, _Edge)
                 yield from stance_partners.backed_with(self, token, _Edge)
