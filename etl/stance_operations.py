@@ -189,11 +189,16 @@ def _deed_aims(finder: _StanceFinder, noun: Token, doer_heads: list[Token]) -> l
     """What a deed is aimed at: "on"/"against" the noun (or hung by the parser on its doer),
     "targeting X", "aimed at (taking back) X"."""
     aims: list[Token] = []
-    for head in (noun, *doer_heads):
-        aims += finder.prep_objects(head, {"on", "against"})
+    heads = [noun, *doer_heads]
+    if any(d.head.head.i == noun.head.i for d in doer_heads):
+        heads.append(noun.head)  # "hold back an offensive by X aimed at ...": all on the verb
+    for head in heads:
+        aims += [o for o in finder.prep_objects(head, {"on", "against"}) if o.i > noun.i]
         for clause in head.children:
-            if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() not in (
-                _PURPOSE_PARTICIPLES
+            if (
+                clause.dep_ not in ("acl", "relcl", "advcl")
+                or clause.i < noun.i
+                or clause.lemma_.lower() not in _PURPOSE_PARTICIPLES
             ):
                 continue
             aims += [c for c in clause.children if c.dep_ == "dobj"]
@@ -212,6 +217,14 @@ def _deed_aims(finder: _StanceFinder, noun: Token, doer_heads: list[Token]) -> l
     return aims
 
 
+_UNREAL = {"any", "no", "every", "future", "possible", "potential", "further", "new"}
+
+
+def _hypothetical(noun: Token) -> bool:
+    """ "against any attack on its posts", "a possible offensive": no deed has happened."""
+    return any(c.dep_ in ("det", "amod") and c.lower_ in _UNREAL for c in noun.children)
+
+
 def deed_targets(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
     """ "an offensive by Syrian government and Russian forces aimed at taking back the rebel
     stronghold", "Russian airstrikes on rebel-held Idlib", "strikes on Houthi positions": an
@@ -220,13 +233,18 @@ def deed_targets(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]
     actor (the speaker's charge against the doer is `deeds_told`)."""
     if not finder.cues.has("aimed deed", noun) or noun.tag_ not in ("NNS", "NN"):
         return
+    if _hypothetical(noun):
+        return
     doers, doer_heads = _deed_doers(finder, noun)
     if not doers:
         return
     aims = [a for a in _deed_aims(finder, noun, doer_heads) if not finder.cues.has("protected", a)]
-    if not aims:
-        return
-    targets = finder.actors_of([t for a in aims for t in finder.phrase(a, deep=False)], as_target=True)
+    # A place struck by its own name ("airstrike on northern Yemen", "attacks on Idlib") is where
+    # the deed fell, not whom it was aimed at: only who holds it counts.
+    named = [a for a in aims if a.ent_type_ not in ("GPE", "LOC", "FAC")]
+    targets = finder.actors_of(
+        [t for a in named for t in finder.phrase(a, deep=False)], as_target=True
+    )
     if not targets:
         targets = _holders(finder, aims)
     targets = [t for t in dict.fromkeys(targets) if not any(finder.same_side(d, t) for d in doers)]
@@ -258,7 +276,7 @@ def _clause_verb(noun: Token) -> Token | None:
     """The verb a noun hangs from, through prepositions ("died as a result of an air strike")."""
     token = noun
     for _ in range(6):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ == "VERB":
@@ -277,7 +295,7 @@ def soldiers_killed(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[A
     if verb is None or finder.negated(verb) or finder.has_modal(verb):
         return
     lemma = verb.lemma_.lower()
-    if lemma in _KILLING and noun.dep_ == "nsubj" and noun.head is verb:
+    if lemma in _KILLING and noun.dep_ == "nsubj" and noun.head.i == verb.i:
         victims = [c for c in verb.children if c.dep_ == "dobj"]
     elif lemma in _DYING:
         victims = [c for c in verb.children if c.dep_ == "nsubj"]

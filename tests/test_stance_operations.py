@@ -227,9 +227,19 @@ def test_a_backer_named_as_background_in_someones_words_still_backs(nlp):
             id="strikes-on-a-groups-positions",
         ),
         pytest.param(
-            "The crisis deepened after attacks by the Houthis on Saudi Arabia in March.",
+            "The crisis deepened after attacks by the Houthis on Saudi border posts in March.",
             {("houthis", "saudi-arabia", "critical")},
-            id="attacks-by-a-doer-on-a-country",
+            id="attacks-by-a-doer-on-a-countrys-posts",
+        ),
+        pytest.param(
+            "Air strikes by Israel on southern Syria killed four people.",
+            set(),
+            id="a-place-struck-by-its-own-name-is-no-target",
+        ),
+        pytest.param(
+            "Syria vowed to respond to any attack by Israel on its positions.",
+            {("syria", "israel", "critical")},  # the vow; no deed of Israel's toward Syria
+            id="any-attack-is-no-deed",
         ),
         pytest.param(
             "Air strikes by Saudi Arabia on a crowded hospital killed 20 people.",
@@ -246,3 +256,35 @@ def test_a_backer_named_as_background_in_someones_words_still_backs(nlp):
 def test_deeds_told_as_nouns_are_critical_of_their_target(nlp, body, expected):
     ctx = make_context(nlp, body)
     assert triples(extract_stances(ctx, []), ctx) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Israeli drone strikes have killed 14 Russian soldiers since May.",
+            {("israel", "russia", "critical")},
+            id="strikes-that-killed-a-countrys-soldiers",
+        ),
+        pytest.param(
+            "Nine Saudi troops died as a result of an attack carried out by ISIS.",
+            {("isis", "saudi-arabia", "critical")},
+            id="soldiers-who-died-of-an-attack-by-its-doer",
+        ),
+        pytest.param(
+            "Israeli drone strikes have killed 14 Russian civilians since May.",
+            set(),
+            id="civilians-killed-name-no-actor-target",
+        ),
+        pytest.param(
+            "Turkey sent troops to help the rebels hold back an offensive by Russia aimed at "
+            "taking the ISIS stronghold.",
+            {("russia", "isis", "critical")},
+            id="a-doer-the-parser-hangs-on-the-verb",
+        ),
+    ],
+)
+def test_deeds_killing_soldiers_and_doers_after_the_object(nlp, body, expected):
+    ctx = make_context(nlp, body)
+    got = triples(extract_stances(ctx, []), ctx)
+    assert {t for t in got if t[2] == "critical"} == expected
