@@ -314,3 +314,36 @@ def soldiers_killed(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[A
     targets = [t for t in dict.fromkeys(targets) if not any(finder.same_side(d, t) for d in doers)]
     if targets:
         yield edge(tuple(dict.fromkeys(doers)), tuple(targets), "critical", noun)
+
+
+_FIGHTING = {"fight", "battle", "combat"}
+
+
+def fighters_named(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
+    """ "a Saudi-led coalition fighting Yemen's Shiite rebels", "the coalition of nations fighting
+    the Islamic State": a force described by whom it is fighting is `critical` of them (one way:
+    the description says nothing of the other side's view)."""
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or verb.lemma_.lower() not in _FIGHTING:
+        return
+    if finder.negated(verb):
+        return
+    noun = verb.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    clause = set(verb.subtree)
+    sources = finder.actors_of([noun]) or finder.actors_of(
+        [t for t in finder.phrase(noun, deep=False) if t not in clause]
+    )
+    if not sources:
+        return
+    foes = [c for c in verb.children if c.dep_ == "dobj"] + finder.prep_objects(verb, {"against"})
+    targets: list[str] = []
+    for foe in foes:
+        # "Yemen's Shiite rebels": the rebels, not the country that only says whose they are.
+        owners = {t for c in foe.children if c.dep_ == "poss" for t in c.subtree}
+        targets += finder.actors_of([foe], as_target=True) or finder.actors_of(
+            [t for t in finder.phrase(foe, deep=False) if t not in owners], as_target=True
+        )
+    targets = [t for t in dict.fromkeys(targets) if not any(finder.same_side(s, t) for s in sources)]
+    if targets:
+        yield edge(tuple(sources), tuple(targets), "critical", verb)

@@ -289,6 +289,7 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                 yield from stance_votes.votes(self, token, _Edge)
                 yield from stance_operations.ground_taken(self, token, _Edge)
                 yield from stance_operations.positions_hit(self, token, _Edge)
+                yield from stance_operations.fighters_named(self, token, _Edge)
                 yield from stance_takeovers.takeovers(self, token, _Edge)
             yield from stance_vetoes.laments(self, token, _Edge)
             if token.pos_ in ("VERB", "NOUN"):

@@ -288,3 +288,28 @@ def test_deeds_killing_soldiers_and_doers_after_the_object(nlp, body, expected):
     ctx = make_context(nlp, body)
     got = triples(extract_stances(ctx, []), ctx)
     assert {t for t in got if t[2] == "critical"} == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Yemen's war goes on. The Saudi-led coalition fighting the Houthis has lost a jet.",
+            {("saudi-arabia", "houthis", "critical")},  # the test gazetteer: its leader
+            id="a-force-described-by-whom-it-fights",
+        ),
+        pytest.param(
+            "Egypt's navy, fighting ISIS along the coast, seized two boats.",
+            {("egypt", "isis", "critical")},
+            id="a-force-fighting-a-group-set-off-by-commas",
+        ),
+        pytest.param(
+            "The coalition of nations fighting in Syria met in Paris.",
+            set(),
+            id="fighting-somewhere-names-no-foe",
+        ),
+    ],
+)
+def test_forces_described_by_whom_they_fight(nlp, body, expected):
+    ctx = make_context(nlp, body)
+    assert {t for t in triples(extract_stances(ctx, []), ctx) if t[2] == "critical"} == expected
