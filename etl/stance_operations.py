@@ -7,10 +7,15 @@ positions they hit (issue 9: an offensive is critical of its target, stated as a
 - taking ground: "the army retook the region from armed groups Ahrar al-Sham and ...",
   "liberated the city from ISIS" - the taker critical of the ones it was taken from;
 - positions: "Turkey said it hit over 200 targets belonging to the government forces of Syria" -
-  the striker critical of the owner of what it hit.
+  the striker critical of the owner of what it hit;
+- deeds told as nouns: "an offensive by X aimed at taking back the rebel stronghold", "Russian
+  airstrikes on rebel-held Idlib" - the doer critical of the target named or holding the place
+  (`deed_targets`); a deed that kills a country's soldiers (`soldiers_killed`); "a coalition
+  fighting the Houthis" (`fighters_named`).
 
 Cue words are sections of `etl/rules/stance_cues.txt`: `[operation noun]`, `[operation purpose]`,
-`[taken from]`, `[held positions]`, and the `[hostility critical]` verbs.
+`[taken from]`, `[held positions]`, `[aimed deed]`, `[stronghold]`, `[armed personnel]`, and
+the `[hostility critical]` verbs.
 """
 
 from __future__ import annotations
