@@ -145,7 +145,17 @@ def deeds_told(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
         yield edge((speaker,), tuple(targets), "critical", noun)
 
 
-_LAUNCHING = {"launch", "carry", "conduct", "begin", "mount", "stage", "wage", "intensify", "resume"}
+_LAUNCHING = {
+    "launch",
+    "carry",
+    "conduct",
+    "begin",
+    "mount",
+    "stage",
+    "wage",
+    "intensify",
+    "resume",
+}
 _PURPOSE_PARTICIPLES = {"aim", "target", "direct"}
 
 
@@ -160,8 +170,10 @@ def _deed_doers(finder: _StanceFinder, noun: Token) -> tuple[list[str], list[Tok
         if clause.dep_ == "acl" and clause.tag_ == "VBN"
         for o in finder.prep_objects(clause, {"by"})
     ]
-    if not heads and noun.dep_ == "dobj" and not any(
-        c.dep_ in ("auxpass", "nsubjpass") for c in noun.head.children
+    if (
+        not heads
+        and noun.dep_ == "dobj"
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in noun.head.children)
     ):
         # "to hold back an offensive by X": "by" right after the object, hung on the verb.
         heads = [
@@ -349,6 +361,8 @@ def fighters_named(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[An
         targets += finder.actors_of([foe], as_target=True) or finder.actors_of(
             [t for t in finder.phrase(foe, deep=False) if t not in owners], as_target=True
         )
-    targets = [t for t in dict.fromkeys(targets) if not any(finder.same_side(s, t) for s in sources)]
+    targets = [
+        t for t in dict.fromkeys(targets) if not any(finder.same_side(s, t) for s in sources)
+    ]
     if targets:
         yield edge(tuple(sources), tuple(targets), "critical", verb)
