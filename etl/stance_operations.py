@@ -334,6 +334,7 @@ def soldiers_killed(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[A
 
 
 _FIGHTING = {"fight", "battle", "combat"}
+_BARE_RULERS = {"regime", "government", "authorities"}
 
 
 def fighters_named(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
@@ -356,6 +357,10 @@ def fighters_named(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[An
     foes = [c for c in verb.children if c.dep_ == "dobj"] + finder.prep_objects(verb, {"against"})
     targets: list[str] = []
     for foe in foes:
+        if foe.lemma_.lower() in _BARE_RULERS and not any(
+            c.dep_ in ("poss", "amod", "compound", "prep") for c in foe.children
+        ):
+            continue  # "rebels fighting the regime": whose regime, the words do not say
         # "Yemen's Shiite rebels": the rebels, not the country that only says whose they are.
         owners = {t for c in foe.children if c.dep_ == "poss" for t in c.subtree}
         targets += finder.actors_of([foe], as_target=True) or finder.actors_of(
