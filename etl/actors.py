@@ -1241,7 +1241,8 @@ _GROUP_NOUNS = re.compile(
     r"(?P<noun>opposition\s+(?:forces|fighters)"
     r"|armed\s+opposition(?:\s+(?:groups|formations|factions|forces|fighters))?"
     r"|(?:armed|militant|rebel)\s+groups"
-    r"|[Rr]ebels|[Ii]nsurgents|[Mm]ilitants|[Rr]ebel(?=-held)|[Oo]pposition(?=-held))(?![\w])"
+    r"|[Rr]ebels|[Ii]nsurgents|[Mm]ilitants|[Rr]ebel(?=-held|\s+strongholds?\b)"
+    r"|[Oo]pposition(?=-held))(?![\w])"
 )
 # The opposition named beside the government it opposes, without "the" or a noun of its own:
 # "peace talks between the Syrian government and opposition", "the opposition and government

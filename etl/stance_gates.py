@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from etl.docindex import DocIndex
 from etl.stance_cuebook import CueBook, _lower_lemma
+from etl.stance_operations import _FIGHTING
 from etl.stance_partners import _BACKING
 
 
@@ -83,6 +84,8 @@ TRIGGERS: dict[str, Trigger] = {
     "helpers": Trigger(sections=("help noun",)),
     "operation_purposes": Trigger(sections=("operation noun",)),
     "deeds_told": Trigger(sections=("told deed",)),
+    "deed_targets": Trigger(sections=("aimed deed",)),
+    "soldiers_killed": Trigger(sections=("aimed deed",)),
     "memberships": Trigger(sections=("member noun",)),
     "under_pacts": Trigger(sections=("pact supportive",)),
     "backed_with": Trigger(words=tuple(sorted(_BACKING))),
@@ -97,6 +100,7 @@ TRIGGERS: dict[str, Trigger] = {
     "votes": Trigger(words=("vote",)),
     "ground_taken": Trigger(sections=("taken from",)),
     "positions_hit": Trigger(sections=("hostility critical",)),
+    "fighters_named": Trigger(words=tuple(sorted(_FIGHTING))),
     "takeovers": Trigger(sections=("takeover",)),
     "laments": Trigger(kinds=("concern",)),
     "praised_conduct": Trigger(sections=("praise adjective",)),

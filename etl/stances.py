@@ -300,6 +300,10 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_operations.operation_purposes(self, token, _Edge)
                 if "deeds_told" in live:
                     yield from stance_operations.deeds_told(self, token, _Edge)
+                if "deed_targets" in live:
+                    yield from stance_operations.deed_targets(self, token, _Edge)
+                if "soldiers_killed" in live:
+                    yield from stance_operations.soldiers_killed(self, token, _Edge)
                 if "memberships" in live:
                     yield from stance_membership.memberships(self, token, _Edge)
                 if "under_pacts" in live:
@@ -330,6 +334,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_operations.ground_taken(self, token, _Edge)
                 if "positions_hit" in live:
                     yield from stance_operations.positions_hit(self, token, _Edge)
+                if "fighters_named" in live:
+                    yield from stance_operations.fighters_named(self, token, _Edge)
                 if "takeovers" in live:
                     yield from stance_takeovers.takeovers(self, token, _Edge)
             if "laments" in live:

@@ -205,3 +205,111 @@ def test_a_backer_named_as_background_in_someones_words_still_backs(nlp):
     quote = statement(body, "canada", "Syria's government and its backer Russia must be held")
     found = triples(extract_stances(ctx, [quote]), ctx)
     assert ("russia", "syria", "supportive") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "The town changed hands on Sunday after an offensive by Syria and Russia aimed at "
+            "taking back the ISIS stronghold.",
+            {("syria", "isis", "critical"), ("russia", "isis", "critical")},
+            id="an-offensive-by-its-doers-aimed-at-a-stronghold",
+        ),
+        pytest.param(
+            "Russian air strikes on ISIS-held villages near the river killed nine fighters.",
+            {("russia", "isis", "critical")},
+            id="strikes-named-by-a-demonym-on-a-place-a-group-holds",
+        ),
+        pytest.param(
+            "Israeli strikes on Hamas positions continued through the night.",
+            {("israel", "hamas", "critical")},
+            id="strikes-on-a-groups-positions",
+        ),
+        pytest.param(
+            "The crisis deepened after attacks by the Houthis on Saudi border posts in March.",
+            {("houthis", "saudi-arabia", "critical")},
+            id="attacks-by-a-doer-on-a-countrys-posts",
+        ),
+        pytest.param(
+            "Air strikes by Israel on southern Syria killed four people.",
+            set(),
+            id="a-place-struck-by-its-own-name-is-no-target",
+        ),
+        pytest.param(
+            "Syria vowed to respond to any attack by Israel on its positions.",
+            {("syria", "israel", "critical")},  # the vow; no deed of Israel's toward Syria
+            id="any-attack-is-no-deed",
+        ),
+        pytest.param(
+            "Air strikes by Saudi Arabia on a crowded hospital killed 20 people.",
+            set(),
+            id="strikes-on-protected-places-name-no-actor-target",
+        ),
+        pytest.param(
+            "An attack on ISIS positions left four fighters dead.",
+            set(),
+            id="an-attack-with-no-doer-is-no-stance",
+        ),
+    ],
+)
+def test_deeds_told_as_nouns_are_critical_of_their_target(nlp, body, expected):
+    ctx = make_context(nlp, body)
+    assert triples(extract_stances(ctx, []), ctx) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Israeli drone strikes have killed 14 Russian soldiers since May.",
+            {("israel", "russia", "critical")},
+            id="strikes-that-killed-a-countrys-soldiers",
+        ),
+        pytest.param(
+            "Nine Saudi troops died as a result of an attack carried out by ISIS.",
+            {("isis", "saudi-arabia", "critical")},
+            id="soldiers-who-died-of-an-attack-by-its-doer",
+        ),
+        pytest.param(
+            "Israeli drone strikes have killed 14 Russian civilians since May.",
+            set(),
+            id="civilians-killed-name-no-actor-target",
+        ),
+        pytest.param(
+            "Turkey sent troops to help the rebels hold back an offensive by Russia aimed at "
+            "taking the ISIS stronghold.",
+            {("russia", "isis", "critical")},
+            id="a-doer-the-parser-hangs-on-the-verb",
+        ),
+    ],
+)
+def test_deeds_killing_soldiers_and_doers_after_the_object(nlp, body, expected):
+    ctx = make_context(nlp, body)
+    got = triples(extract_stances(ctx, []), ctx)
+    assert {t for t in got if t[2] == "critical"} == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Yemen's war goes on. The Saudi-led coalition fighting the Houthis has lost a jet.",
+            {("saudi-arabia", "houthis", "critical")},  # the test gazetteer: its leader
+            id="a-force-described-by-whom-it-fights",
+        ),
+        pytest.param(
+            "Egypt's navy, fighting ISIS along the coast, seized two boats.",
+            {("egypt", "isis", "critical")},
+            id="a-force-fighting-a-group-set-off-by-commas",
+        ),
+        pytest.param(
+            "The coalition of nations fighting in Syria met in Paris.",
+            set(),
+            id="fighting-somewhere-names-no-foe",
+        ),
+    ],
+)
+def test_forces_described_by_whom_they_fight(nlp, body, expected):
+    ctx = make_context(nlp, body)
+    assert {t for t in triples(extract_stances(ctx, []), ctx) if t[2] == "critical"} == expected
