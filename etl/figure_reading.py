@@ -578,9 +578,7 @@ def _members_of_a_bloc(noun: Token) -> bool:
     if noun.lemma_.lower() != "member":
         return False
     for child in noun.children:
-        if child.dep_ in ("poss", "compound") or (
-            child.dep_ == "prep" and child.lower_ == "of"
-        ):
+        if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ == "of"):
             if any(t.lower_ in _BLOC_WORDS for t in child.subtree):
                 return True
     return False
