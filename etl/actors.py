@@ -115,6 +115,9 @@ class Gazetteer:
     _by_lower: dict[str, SurfaceForm] = field(default_factory=dict, repr=False)
     # Built on first use, once per gazetteer rather than once per article.
     _country_words: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    _nation_words: dict[str, tuple[str, str]] | None = field(
+        default=None, repr=False, compare=False
+    )
     _titles: re.Pattern | None = field(default=None, repr=False, compare=False)
     _title_starts: re.Pattern | None = field(default=None, repr=False, compare=False)
 
@@ -189,6 +192,16 @@ class Gazetteer:
         if self._country_words is None:
             self._country_words = self._build_country_words()
         return dict(self._country_words)  # a copy: a caller may change its own
+
+    def nation_words(self) -> dict[str, tuple[str, str]]:
+        """Country names, aliases and demonyms in lower case -> (country actor id, how the word
+        names it: name, alias or demonym). Built once per gazetteer; callers must not change it."""
+        if self._nation_words is None:
+            words: dict[str, tuple[str, str]] = {}
+            for text, country in self.country_words().items():
+                words.setdefault(text.lower(), (country, self._by_text[text].how))
+            self._nation_words = words
+        return self._nation_words
 
     def _build_country_words(self) -> dict[str, str]:
         words = {}

@@ -7,11 +7,15 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
 from etl.docindex import DocIndex
 from etl.types import Actor, Article, Mention
+
+if TYPE_CHECKING:
+    from etl.actors import Gazetteer
 
 
 @dataclass(frozen=True)
@@ -20,7 +24,8 @@ class ArticleContext:
 
     `doc` is the spaCy parse of `article.body`, so token and span character offsets index the
     body directly. `mentions` are the resolved actor mentions, sorted by start; `actors` maps
-    every known actor id (gazetteer and discovered) to its row.
+    every known actor id (gazetteer and discovered) to its row. `gazetteer` is the one the
+    mentions were resolved with (None: the default gazetteer, for contexts built in tests).
     """
 
     article: Article
@@ -28,6 +33,7 @@ class ArticleContext:
     mentions: tuple[Mention, ...]
     actors: Mapping[str, Actor]
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    gazetteer: Gazetteer | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", tuple(m.char_start for m in self.mentions))

@@ -405,10 +405,11 @@ def _nationals_abroad(ctx: ArticleContext, reading: _Reading, location: str | No
     if noun is None or not location or noun.tag_ not in ("NNPS", "NNS"):
         return False
     nation = ctx.country_of(ctx.actor_at(noun.idx, noun.idx + len(noun)))
+    words = _nation_words(ctx)
     if nation is None:
         # the gazetteer's demonyms are singular: "Venezuelans" is the people of "Venezuelan"
-        words = _country_words()
-        nation = words.get(noun.lower_) or words.get(noun.lower_[:-1])
+        found = words.get(noun.lower_) or words.get(noun.lower_[:-1])
+        nation = found[0] if found else None
     if nation is None:
         return False
     wanted = location.lower()
@@ -423,33 +424,44 @@ def _nationals_abroad(ctx: ArticleContext, reading: _Reading, location: str | No
     )
     if host is None or host == nation:
         return False
-    return _said_to_be_refugees(ctx.body, nation)
+    names = tuple(sorted(w for w, (c, _) in words.items() if c == nation and len(w) > 2))
+    demonyms = tuple(w for w in names if words[w][1] == "demonym")
+    return _said_to_be_refugees(ctx.body, names, demonyms)
 
 
-def _said_to_be_refugees(body: str, nation: str) -> bool:
+@lru_cache(maxsize=32)
+def _said_to_be_refugees(body: str, names: tuple[str, ...], demonyms: tuple[str, ...]) -> bool:
     """The article names this nation's people refugees or migrants, or tells of flight from the
     country ("Venezuelan migrants", "refugees from Syria", "fleeing the crisis in Venezuela"):
     foreigners who merely live in a country
-    ("8,000 registered Russians" in Syria) are not said to have fled."""
-    names = [w for w, country in _country_words().items() if country == nation and len(w) > 2]
+    ("8,000 registered Russians" in Syria) are not said to have fled. `names` are the nation's
+    country names, aliases and demonyms, `demonyms` its demonyms alone: only a demonym straight
+    before the noun names its people ("Jordan accepted refugees" is a host, not a nation that
+    fled). Cached per (body, nation): a figure's every candidate asks it again."""
     if not names:
         return False
     alternatives = "|".join(sorted((re.escape(w) for w in names), key=len, reverse=True))
-    return bool(
-        re.search(
-            rf"\b(?:{alternatives})s?\s+(?:[\w-]+\s+){{0,2}}(?:refugees?|migrants?|asylum|exodus)\b"
-            rf"|\b(?:refugees?|migrants?)\s+(?:[\w-]+\s+){{0,3}}from\s+(?:the\s+)?(?:{alternatives})\b"
-            # "fleeing the serious crisis in Venezuela", "have fled Syria"
-            rf"|\b(?:fle[de]\w*|escap\w*)\s+(?:[\w-]+\s+){{0,4}}(?:{alternatives})\b",
-            body,
-            re.IGNORECASE,
-        )
-    )
+    patterns = [
+        rf"\b(?:refugees?|migrants?)\s+(?:[\w-]+\s+){{0,3}}from\s+(?:the\s+)?(?:{alternatives})\b",
+        # "fleeing the serious crisis in Venezuela", "have fled Syria"
+        rf"\b(?:fle[de]\w*|escap\w*)\s+(?:[\w-]+\s+){{0,4}}(?:{alternatives})\b",
+    ]
+    if demonyms:
+        people = "|".join(sorted((re.escape(w) for w in demonyms), key=len, reverse=True))
+        # "Venezuelan migrants", "Syrian refugee exodus"
+        patterns.insert(0, rf"\b(?:{people})s?\s+(?:refugees?|migrants?|asylum|exodus)\b")
+    return bool(re.search("|".join(patterns), body, re.IGNORECASE))
+
+
+def _nation_words(ctx: ArticleContext) -> dict[str, tuple[str, str]]:
+    """Country names, aliases and demonyms (lower case) -> (country id, how), from the
+    gazetteer the article's mentions were resolved with."""
+    return (ctx.gazetteer or _default_gazetteer()).nation_words()
 
 
 @lru_cache(maxsize=1)
-def _country_words() -> dict[str, str]:
-    """The actor gazetteer's country names, aliases and demonyms (lower case) -> country id."""
+def _default_gazetteer():
+    """The default actor gazetteer, for a context built without one (tests)."""
     from etl.actors import Gazetteer
 
-    return {text.lower(): actor_id for text, actor_id in Gazetteer.load().country_words().items()}
+    return Gazetteer.load()

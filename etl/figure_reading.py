@@ -506,12 +506,42 @@ def _return_not_made(
             anchor.head.i == token.i and anchor.dep_ in ("dobj", "obj")
         ):
             return False  # "200,000 refugees have returned home": they went back
+        if token.pos_ not in ("VERB", "AUX") and _told_as_done(token):
+            return False  # "UNHCR recorded the return of 300,000 refugees": it took place
     others = {
         category: frozenset(p for p in phrases if not set(p) & _RETURN_LEMMAS)
         for category, phrases in rules.cues.items()
         if category == "other"
     }
     return _nearest_cue(others, ("other",), core, window - {t.i for t in returns}, num) is None
+
+
+# Verbs that tell a return took place (in a past tense): "recorded the return", "the
+# repatriation was completed"; verbs of plans and talks ("agreed", "announced") do not.
+_DONE_VERBS = {"complete", "record", "begin", "start", "take", "finish", "conclude", "carry",
+               "facilitate", "organise", "organize", "oversee", "witness", "register", "see",
+               "end", "happen", "occur"}  # fmt: skip
+# Auxiliaries that make a past participle a plan or a possibility, not a thing done ("will be
+# completed", "could be carried out").
+_NOT_DONE_AUX = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "to"}
+
+
+def _told_as_done(cue: Token) -> bool:
+    """The return noun ("the return of 300,000 refugees") is the subject or object of a verb
+    in a past tense that tells it happened ("UNHCR recorded the return ...", "the repatriation
+    ... was completed in March"); a plan ("to begin the repatriation", "will be completed") is
+    not done; a return named as a purpose ("handed over for repatriation") is not told."""
+    verb = cue.head
+    if cue.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj") or verb.pos_ not in ("VERB", "AUX"):
+        return False  # "handed over for repatriation": a purpose, not a thing told as done
+    if verb.lemma_.lower() not in _DONE_VERBS:
+        return False  # "Myanmar agreed the repatriation of ...": agreed, not done
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in _NOT_DONE_AUX for a in auxes):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and bool(auxes)
 
 
 # People counted by their office ("500 Canadian officials", "1,149 ISIS members"): a count of
@@ -524,14 +554,34 @@ _OFFICE_NOUNS = {"official", "officials", "member", "members", "delegate", "dele
 _VOTE_LEMMAS = {"vote", "abstain", "favour", "favor", "veto", "ballot", "council", "unanimously"}
 
 
+# Bodies whose members are states: "NATO's 30 members", "the bloc's 27 members", "all 57
+# members of the Organisation of Islamic Cooperation" count countries, not people.
+_BLOC_WORDS = {"bloc", "alliance", "union", "council", "organisation", "organization", "league",
+               "commonwealth", "coalition", "nato", "eu", "asean", "opec", "oic"}  # fmt: skip
+
+
 def _staff_counted(quantity: Quantity, noun: Token, rules: CategoryRules) -> bool:
-    """A count of people named by their office, outside a vote ("the 13 other members voted")."""
+    """A count of people named by their office, outside a vote ("the 13 other members voted"),
+    and not the member states of a bloc ("NATO's 30 members")."""
     return (
         quantity.value >= 10
         and not quantity.spelled
         and noun.lower_ in _OFFICE_NOUNS
         and not any(t.lemma_.lower() in _VOTE_LEMMAS for t in noun.sent)
+        and not _members_of_a_bloc(noun)
     )
+
+
+def _members_of_a_bloc(noun: Token) -> bool:
+    """'members' whose owner ("NATO's", "the bloc's", "EU"), or whose "of" phrase, is a bloc of
+    states: its members are countries."""
+    if noun.lemma_.lower() != "member":
+        return False
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ == "of"):
+            if any(t.lower_ in _BLOC_WORDS for t in child.subtree):
+                return True
+    return False
 
 
 def _cue_of_the_whole(

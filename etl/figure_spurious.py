@@ -98,10 +98,16 @@ def _in_list_of_headlines(body: str, char: int) -> bool:
         and not _FURNITURE_LABEL.search(body, 0, start)
     ):
         return False  # highlights above the story's first paragraph: its own summary points
-    below = _nearest_line(body, end, 1)
-    if below is not None and _is_paragraph(below):
-        return False  # a section's title over its own paragraph, not a column of headlines
-    neighbours = [_nearest_line(body, start, -1), below]
+    above, below = _nearest_line(body, start, -1), _nearest_line(body, end, 1)
+    if (
+        below is not None
+        and _is_paragraph(below)
+        and not (above is not None and _is_headline(above, min_words=5))
+    ):
+        # a section's title over its own paragraph ("Analysis" / title / prose), not the last
+        # headline of a column that happens to sit straight above the story's next paragraph
+        return False
+    neighbours = [above, below]
     return any(_is_headline(line) for line in neighbours if line is not None)
 
 

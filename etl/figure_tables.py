@@ -247,6 +247,13 @@ def _next_filled(body: str, lines: list[tuple[int, int]], index: int) -> int | N
 _CARD_LABEL = re.compile(r"^[A-Za-z][A-Za-z ,'’&/-]{1,80}(?:\([^)]{0,30}\))?$")
 
 
+# A key figure is a count worth a card: written with a scale word or a currency ("5.9M",
+# "$1.8B") or a hundred and up ("85,300"). A small bare number over a line is a rank of a
+# numbered list of stories ("1" / "Floods leave thousands homeless in the delta").
+_MIN_CARD_VALUE = 100
+_CARD_SCALE = re.compile(r"[$€£]|\d\s*(?:M|K|B|m|k|mn|bn|million|billion|thousand)\b")
+
+
 def _card_row(body, lines, index, found, by_line):
     """A key figure of a situation report or fact sheet, laid out as a number alone on its line
     and what it counts on the next line ("5.9M" / "Internally displaced people"): a row whose
@@ -254,6 +261,8 @@ def _card_row(body, lines, index, found, by_line):
     start, end = lines[index]
     if len(found) != 1 or not _NUMBER_ONLY.match(body[start:end]):
         return None
+    if found[0].value < _MIN_CARD_VALUE and not _CARD_SCALE.search(body, start, end):
+        return None  # "1" / "Floods leave thousands homeless": a rank of a "Most read" list
     label_index = _next_filled(body, lines, index)
     if label_index is None or by_line.get(label_index):
         return None

@@ -149,7 +149,13 @@ class Analyser:
     def _extract(self, article: Article, doc: Doc) -> Extraction:
         mentions, new_actors = resolve_mentions(doc, article.article_id, self.gazetteer)
         actors = {**self.gazetteer.actors, **{a.actor_id: a for a in new_actors}}
-        ctx = ArticleContext(article=article, doc=doc, mentions=tuple(mentions), actors=actors)
+        ctx = ArticleContext(
+            article=article,
+            doc=doc,
+            mentions=tuple(mentions),
+            actors=actors,
+            gazetteer=self.gazetteer,
+        )
         statements = extract_statements(ctx)
         return Extraction(
             article=article,
