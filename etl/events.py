@@ -38,9 +38,12 @@ gathering a past reporting verb is set at, undated, is of the publication day
 
 The events10 round (issue 9) added rules as data and one switch: starts of wars, campaigns and
 operations told by their own verb ("operations ... started", "burst into ... war", "launched ...
-campaign") and a leader's flight ("president ... fled") are cues in `etl/rules/event_types.txt`;
+campaign") and a leader's flight ("president ... fled") are cues in `etl/rules/event_types.txt`
+(a campaign or operation only when something armed is said of it, `_unarmed_onset`: "UNICEF
+launched a polio vaccination campaign" starts no war);
 a heading that names who issued the page ("Comment by the Press Department ...") is the page's
-own statement (`etl.event_dates.ISSUED_BY_HEADING`), unless the heading already dates a statement.
+own statement (`etl.event_dates.ISSUED_BY_HEADING`), unless the heading already dates a statement
+or is a news headline about one ("Statement by Putin angers Kyiv").
 """
 
 from __future__ import annotations
