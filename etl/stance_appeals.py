@@ -63,6 +63,7 @@ def _calls_for(call: Token) -> bool:
     return False
 
 
+_LIGHT_VERBS = {"make", "take", "announce", "reach"}
 _NEGATORS = {"no", "not", "never", "n't", "nothing", "none"}
 _REPORTING = {"say", "announce", "state", "tell", "confirm", "declare", "insist", "reply", "add"}
 
@@ -84,6 +85,15 @@ def _complying_act(finder: _StanceFinder, act: Token) -> bool:
     `[complying act]` on the act or its chain of "to" verbs (or, for a reporting verb, its reported
     clause), with no `[refusing act]` and no "no"/"not"/"never" on that way."""
     chain = [act]
+    if act.lemma_.lower() in _LIGHT_VERBS:
+        # "the commitment to resettle the refugees was made in response to ...": the noun's
+        # "to" clause is the act
+        for noun in (c for c in act.children if c.dep_ in ("nsubjpass", "dobj")):
+            chain += [
+                c
+                for c in noun.children
+                if c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ]
     verb = act
     for _ in range(4):
         nxt = None

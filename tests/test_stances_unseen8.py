@@ -218,6 +218,12 @@ def test_a_refusal_in_response_to_an_appeal_is_no_support(nlp, body, wrong):
             ("sweden", "united-nations", "supportive"),
             id="a-call-for-something-answered-by-agreeing",
         ),
+        pytest.param(
+            "The commitment to resettle the refugees was made by Sweden in response to the "
+            "UN's request.",
+            ("sweden", "united-nations", "supportive"),
+            id="a-commitment-to-resettle-made-in-response",
+        ),
     ],
 )  # fmt: skip
 def test_a_compliance_told_beside_the_response_still_supports(nlp, body, expected):
