@@ -294,6 +294,17 @@ _ISSUED_BY = re.compile(
     r"^(?i:(?:joint\s+)?(?:statement|comment|commentary|remarks|declaration|communiqu[eé])\s+"
     r"(?:by|of|from)\s+(?:the\s+)?)[A-Z]"
 )
+# The issuer a heading names runs to its topic ("… on …", "… at a UNSC Briefing …", "(…"): it is
+# a name or title, capitalised words joined by these small words ("Permanent Representative of
+# Russia to the UN", "the Ministry of Foreign Affairs"). A lower-case word or a colon there is a
+# news headline's verb or comment ("Statement by Putin angers Kyiv", "Comment from the UN: a view
+# on …"): the page is a report about the statement, not the statement.
+_ISSUER_END = re.compile(
+    r"\s(?:on|at|about|regarding|concerning|following|after|during|ahead|upon|in|over|amid|"
+    r"with|before)\s|\s*\(",
+    re.I,
+)
+_ISSUER_GLUE = {"of", "the", "and", "for", "to", "de", "du", "al", "bin", "&", "-", "–"}
 _HEADING_LINES = 4
 # A page's own type given as a label line among its first lines ("Debate Type" / "Ministerial
 # Statement" in a parliament's page furniture): the label stands alone on its line.
@@ -307,7 +318,7 @@ def issued_document_heading(body: str) -> tuple[int, int] | None:
     for seen, start, line in _first_lines(body, _LABEL_LINES):
         words = len(line.split())
         named = seen <= _HEADING_LINES and (
-            _ISSUED_HEADING.search(line) or (ISSUED_BY_HEADING and _ISSUED_BY.match(line))
+            _ISSUED_HEADING.search(line) or (ISSUED_BY_HEADING and _issued_by(line))
         )
         if (
             words <= 25
@@ -316,6 +327,26 @@ def issued_document_heading(body: str) -> tuple[int, int] | None:
         ):
             return start, start + len(line)
     return None
+
+
+def _issued_by(line: str) -> bool:
+    """ "Comment by the Information and Press Department on …", "Statement of the Ministry of
+    Foreign Affairs", "Remarks by Vassily Nebenzia, Permanent Representative of Russia to the UN,
+    at …": a heading naming its issuer, who is a name or a title up to the topic; not a headline
+    whose issuer is followed by a verb or a comment ("Statement by Putin angers Kyiv")."""
+    match = _ISSUED_BY.match(line)
+    if match is None:
+        return False
+    rest = line[match.end() - 1 :]
+    end = _ISSUER_END.search(rest)
+    issuer = rest[: end.start()] if end else rest
+    for word in re.findall(r"[^\s,]+", issuer):
+        word = re.sub(r"['’]s$", "", word).strip(".")
+        if not word or word.lower() in _ISSUER_GLUE:
+            continue
+        if ":" in word or not (word[0].isupper() or word[0].isdigit()):
+            return False
+    return True
 
 
 def _first_lines(body: str, limit: int) -> Iterator[tuple[int, int, str]]:

@@ -38,9 +38,12 @@ gathering a past reporting verb is set at, undated, is of the publication day
 
 The events10 round (issue 9) added rules as data and one switch: starts of wars, campaigns and
 operations told by their own verb ("operations ... started", "burst into ... war", "launched ...
-campaign") and a leader's flight ("president ... fled") are cues in `etl/rules/event_types.txt`;
+campaign") and a leader's flight ("president ... fled") are cues in `etl/rules/event_types.txt`
+(a campaign or operation only when something armed is said of it, `_unarmed_onset`: "UNICEF
+launched a polio vaccination campaign" starts no war);
 a heading that names who issued the page ("Comment by the Press Department ...") is the page's
-own statement (`etl.event_dates.ISSUED_BY_HEADING`), unless the heading already dates a statement.
+own statement (`etl.event_dates.ISSUED_BY_HEADING`), unless the heading already dates a statement
+or is a news headline about one ("Statement by Putin angers Kyiv").
 """
 
 from __future__ import annotations
@@ -168,6 +171,9 @@ class EventRules:
     onsets: frozenset[str] = frozenset()
     # single-word cues of every type but statements ("attack", "resolution", "offensive")
     happening_nouns: frozenset[str] = frozenset()
+    armed_onsets: frozenset[str] = frozenset()
+    armed_words: frozenset[str] = frozenset()
+    armed_targets: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -228,6 +234,9 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         background=frozenset(context.get("background", [])),
         not_anchoring=frozenset(context.get("not_anchoring", [])),
         onsets=frozenset(context.get("onsets", [])),
+        armed_onsets=frozenset(context.get("armed_onsets", [])),
+        armed_words=frozenset(context.get("armed_words", [])),
+        armed_targets=frozenset(context.get("armed_targets", [])),
         happening_nouns=frozenset(
             c.words[0]
             for c in cues
@@ -1467,6 +1476,8 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     ):
         return _Trigger("other", trigger.tokens)  # "its Feb. 1 takeover": a seizure of power
+    if trigger.event_type == "military_operation" and _unarmed_onset(trigger, rules):
+        return None  # "UNICEF launched a polio vaccination campaign", "Rescue operations started"
     if trigger.event_type == "agreement" and agrees_on_a_view(head):
         return _Trigger("statement", trigger.tokens)
     if trigger.event_type == "statement" and _agentless_passive(head):
@@ -1513,6 +1524,40 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
     ):
         return _Trigger("agreement", trigger.tokens)
     return trigger
+
+
+_ONSET_VERBS = frozenset({"begin", "start", "launch"})
+
+
+def _unarmed_onset(trigger: _Trigger, rules: EventRules) -> bool:
+    """A "campaign ... began", "operations ... started" or "launched ... campaign" cue (two words,
+    a verb of starting and the noun) whose noun nothing arms: no word of `armed_words` among the
+    noun's own words or the subject of the verb that starts it, and no "against" a people, a
+    group or a place. "The army launched a brutal campaign against the community", "the
+    \"clearance operations\" started" and "a military campaign" start a war; a vaccination
+    campaign, a relief operation or airport operations start none."""
+    if len(trigger.tokens) != 2:
+        return False
+    nouns = [t for t in trigger.tokens if t.lemma_.lower() in rules.armed_onsets]
+    verbs = [t for t in trigger.tokens if t.lemma_.lower() in _ONSET_VERBS]
+    if len(nouns) != 1 or len(verbs) != 1:
+        return False
+    noun, verb = nouns[0], verbs[0]
+    said: list[Token] = list(noun.subtree)
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            said.extend(child.subtree)
+    if any(t.lower_ in rules.armed_words or t.lemma_.lower() in rules.armed_words for t in said):
+        return False
+    for prep in (c for t in (noun, verb) for c in t.children if c.dep_ == "prep"):
+        if prep.lower_ != "against":
+            continue
+        for target in (g for g in prep.children if g.dep_ == "pobj"):
+            if target.ent_type_ in {"NORP", "GPE", "LOC", "ORG", "FAC", "PERSON"}:
+                return False
+            if target.lemma_.lower() in rules.armed_targets | rules.place_nouns:
+                return False
+    return True
 
 
 # Verbs that, in the passive, tell that something was observed or counted, not that a document

@@ -7,8 +7,9 @@ concern voiced after a veto is critical of who vetoed.
   (`in_vetoed_text`, asked by the finder's suppression walk);
 - noun_vetoes: "exercised its right of veto over a draft resolution on Syria";
 - laments: "disappointed after Russia and China blocked a resolution" - critical of the blockers;
-- carried_aim: "Russia and China vetoed the text" (a text that names no party) shields the party of
-  the resolution the article names elsewhere ("UN resolution on Syria" in the headline).
+- carried_aim: "Russia and China vetoed the text" (a text that names no party, and no topic of its
+  own) shields the party of the resolution the article names elsewhere ("UN resolution on Syria"
+  in the headline).
 """
 
 from __future__ import annotations
@@ -121,8 +122,11 @@ def aimed_at(finder: _StanceFinder, thing: Token, sources: list[str]) -> list[st
 def carried_aim(finder: _StanceFinder, thing: Token, sources: list[str]) -> list[str]:
     """ "Russia and China vetoed the text" after "UN resolution on Syria": a text that names no
     party is the one the article names elsewhere, nearest before it first (the headline counts),
-    then nearest after it. Only resolutions, drafts and texts carry their aim this way."""
-    if thing.lemma_.lower() not in _RESOLUTIONS:
+    then nearest after it. Only resolutions, drafts and texts carry their aim this way, and only
+    when the text has no topic of its own: "vetoed a text on humanitarian access to the border
+    crossings" or "a draft calling for a ceasefire" is about what its own phrase says, not about
+    the resolution on Yemen the council adopted last week."""
+    if thing.lemma_.lower() not in _RESOLUTIONS or _own_topic(thing):
         return []
     others = [
         t
@@ -135,6 +139,21 @@ def carried_aim(finder: _StanceFinder, thing: Token, sources: list[str]) -> list
         if found:
             return found
     return []
+
+
+def _own_topic(thing: Token) -> bool:
+    """A prepositional object ("a text on humanitarian access", "the draft about the crossings")
+    or a clause ("a draft calling for a ceasefire", "the text that demanded access") of the text's
+    own; a date ("the draft on Tuesday") and who drafted it ("the text put forward by France")
+    are none."""
+    for child in thing.children:
+        if child.dep_ == "prep" and child.lower_ != "by":
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if any(o.ent_type_ not in ("DATE", "TIME") for o in objects):
+                return True
+        elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() not in _DRAFTING:
+            return True
+    return False
 
 
 def vetoes(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.test_event_unseen_pages import events_of, summary
 
 
@@ -61,3 +63,63 @@ def test_people_who_fled_are_no_event_of_their_own(nlp):
     body = "Thousands of families fled the town on Saturday as the rains came."
     found = summary(events_of(nlp, body, date(2022, 5, 9)))
     assert not any(kind == "other" for kind, _, _ in found)
+
+
+# Review of the events10 round: the onset cues start a war only when something armed is said
+# of the campaign or operation (its own words, who starts it, or "against" a people or place).
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        pytest.param(
+            "UNICEF launched a polio vaccination campaign across the north on 3 May.",
+            date(2021, 5, 10),
+            id="a-vaccination-campaign",
+        ),
+        pytest.param(
+            "The charity launched a fundraising campaign for the families in March.",
+            date(2021, 5, 10),
+            id="a-fundraising-campaign",
+        ),
+        pytest.param(
+            "The relief operation began on 2 May, when the first convoy reached the camps.",
+            date(2021, 5, 10),
+            id="a-relief-operation",
+        ),
+        pytest.param(
+            "Airport operations started again on Sunday after the storm.",
+            date(2021, 5, 10),
+            id="airport-operations",
+        ),
+    ],
+)  # fmt: skip
+def test_a_civilian_campaign_or_operation_starts_no_war(nlp, body, published):
+    found = summary(events_of(nlp, body, published))
+    assert not any(kind == "military_operation" for kind, _, _ in found)
+
+
+def test_rescue_operations_after_an_earthquake_are_the_earthquake(nlp):
+    body = "Rescue operations started on Saturday after the earthquake struck the coastal towns."
+    found = summary(events_of(nlp, body, date(2021, 5, 10)))
+    assert not any(kind == "military_operation" for kind, _, _ in found)
+    assert ("other", "2021-05-08", "day") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "In January 2018, Turkey launched a military campaign against Kurdish militias in "
+            "the enclave.",
+            ("military_operation", "2018-01-01", "month"),
+            id="a-military-campaign",
+        ),
+        pytest.param(
+            "Thousands have fled since the government launched a campaign against the rebels "
+            "on 3 May.",
+            ("military_operation", "2021-05-03", "day"),
+            id="a-campaign-against-rebels",
+        ),
+    ],
+)  # fmt: skip
+def test_an_armed_campaign_still_starts_a_war(nlp, body, expected):
+    assert expected in summary(events_of(nlp, body, date(2021, 5, 10)))

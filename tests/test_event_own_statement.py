@@ -184,3 +184,37 @@ def test_a_statement_by_someone_in_running_prose_is_no_heading(events_with_state
         "Aid agencies continue to deliver water to the displaced families."
     )
     assert _summary(events_with_statements(body, datetime.date(2019, 3, 14))) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(
+            "Statement by Putin angers Kyiv\n\n"
+            "Ukraine's foreign ministry said the Russian leader's words showed he had no "
+            "interest in peace talks.",
+            id="a-verb-after-the-issuer",
+        ),
+        pytest.param(
+            "Comment from the UN: a view on Syria's decade of war\n\n"
+            "The war has displaced half of the country's people.",
+            id="a-comment-after-a-colon",
+        ),
+    ],
+)  # fmt: skip
+def test_a_news_headline_about_a_statement_is_no_issued_heading(events_with_statements, body):
+    # Review of the events10 round: the heading names a statement reported on, not the page's own
+    events = events_with_statements(body, datetime.date(2021, 5, 10))
+    heading = body.split("\n", 1)[0]
+    assert not [e for e in events if e.evidence.startswith(heading)]
+    assert ("statement", "2021-05-10", "day") not in _summary(events)
+
+
+def test_a_heading_naming_an_issuer_and_a_title_is_still_issued(events_with_statements):
+    body = (
+        "Statement by Ambassador Jane Okafor, Permanent Representative of Ghana to the UN, at "
+        "the Security Council briefing on the Sahel\n\n"
+        "We are deeply concerned by the attacks on the camps near the border."
+    )
+    events = events_with_statements(body, datetime.date(2021, 5, 10))
+    assert ("statement", "2021-05-10", "day") in _summary(events)

@@ -19,6 +19,12 @@ _ACTORS = {
             Actor("unhcr", "UNHCR", "intergovernmental", None),
             Actor("united-nations", "United Nations", "intergovernmental", None),
             Actor("new-zealand", "New Zealand", "country", None),
+            Actor("yemen", "Yemen", "country", None),
+            Actor("sweden", "Sweden", "country", None),
+            Actor("japan", "Japan", "country", None),
+            Actor("iaea", "IAEA", "intergovernmental", None),
+            Actor("joe-biden", "Joe Biden", "person", "united-states"),
+            Actor("vladimir-putin", "Vladimir Putin", "person", "russia"),
         )
     },
 }
@@ -29,6 +35,15 @@ _FORMS = (
     ("New Zealand", "new-zealand", "name"),
     ("Security Council", "unsc", "name"),
     ("Damascus", "syria", "capital"),
+    ("Yemen", "yemen", "name"),
+    ("Ukraine", "ukraine", "name"),
+    ("Ukrainian", "ukraine", "demonym"),
+    ("Sweden", "sweden", "name"),
+    ("Japan", "japan", "name"),
+    ("IAEA", "iaea", "name"),
+    ("UN", "united-nations", "alias"),
+    ("Biden", "joe-biden", "surname"),
+    ("Putin", "vladimir-putin", "surname"),
 )
 
 
@@ -82,6 +97,20 @@ def test_a_vetoed_move_carries_no_resolution_from_elsewhere(nlp):
         "Russia blocked the move on Tuesday."
     )
     assert ("russia", "syria", "supportive") not in _found(nlp, body)
+
+
+def test_a_vetoed_text_with_a_topic_of_its_own_carries_no_other_resolution(nlp):
+    # Review of the stances8 round: the text on access is not the resolution on Yemen.
+    body = (
+        "The Security Council adopted a resolution on Yemen last week. On Tuesday, Russia vetoed "
+        "a text on humanitarian access to the border crossings."
+    )
+    assert ("russia", "yemen", "supportive") not in _found(nlp, body)
+    body = (
+        "The Security Council adopted a resolution on Yemen last week. On Tuesday, Russia vetoed "
+        "a draft calling for a ceasefire in the capital."
+    )
+    assert ("russia", "yemen", "supportive") not in _found(nlp, body)
 
 
 def test_a_veto_with_no_resolution_in_the_article_shields_no_one(nlp):
@@ -142,6 +171,71 @@ def test_a_reply_or_refusal_is_no_support(nlp, body):
     }
 
 
+# Review of the stances8 round: a refusal or defiance done "in response to" an appeal, or beside
+# "responded to", is no compliance; a "call" with nothing called for may be a telephone call.
+@pytest.mark.parametrize(
+    ("body", "wrong"),
+    [
+        pytest.param(
+            "In response to Hamas's request for a longer truce, Israel rejected the proposal on "
+            "Friday.",
+            ("israel", "hamas", "supportive"),
+            id="a-rejection-in-response-is-no-support",
+        ),
+        pytest.param(
+            "In response to the UN's appeal for more aid, Russia said it would send no further "
+            "funds.",
+            ("russia", "united-nations", "supportive"),
+            id="sending-no-funds-in-response-is-no-support",
+        ),
+        pytest.param(
+            "Iran responded to the request of the IAEA and denied inspectors access to the site.",
+            ("iran", "iaea", "supportive"),
+            id="a-denial-beside-the-response-is-no-support",
+        ),
+        pytest.param(
+            "Biden responded to Putin's call and warned him of severe consequences.",
+            ("united-states", "russia", "supportive"),  # people stand for their countries
+            id="a-warning-after-a-telephone-call-is-no-support",
+        ),
+    ],
+)  # fmt: skip
+def test_a_refusal_in_response_to_an_appeal_is_no_support(nlp, body, wrong):
+    assert wrong not in _found(nlp, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "In response to the UN's appeal for more aid, Japan said it would send $10 million "
+            "to the camps.",
+            ("japan", "united-nations", "supportive"),
+            id="said-it-would-send-in-response",
+        ),
+        pytest.param(
+            "Sweden responded to the UN's call for more places and agreed to take 500 refugees.",
+            ("sweden", "united-nations", "supportive"),
+            id="a-call-for-something-answered-by-agreeing",
+        ),
+        pytest.param(
+            "The commitment to resettle the refugees was made by Sweden in response to the "
+            "UN's request.",
+            ("sweden", "united-nations", "supportive"),
+            id="a-commitment-to-resettle-made-in-response",
+        ),
+    ],
+)  # fmt: skip
+def test_a_compliance_told_beside_the_response_still_supports(nlp, body, expected):
+    assert expected in _found(nlp, body)
+
+
+def test_a_call_answered_with_nothing_called_for_is_no_appeal(nlp):
+    # "responded to Putin's call": a telephone call, whatever the answer does
+    body = "Biden responded to Putin's call and agreed to meet him in Geneva."
+    assert ("united-states", "russia", "supportive") not in _found(nlp, body)
+
+
 # --- "the government" and backing told with its setting --------------------------------------
 
 
@@ -179,6 +273,28 @@ def test_the_regime_is_never_the_speakers_own_government(nlp):
     body = "Canada condemned the regime on Monday."
     # No other country is named before: "the regime" names no one, and Canada does not condemn itself.
     assert not {t for t in _found(nlp, body) if t[1] == "canada"}
+
+
+def test_the_bare_government_is_the_government_just_named_with_its_seat(nlp):
+    # Review of the stances8 round: Russia is named most, but the government just named is the
+    # one in Kyiv (a capital after "in" is a place, read through the gazetteer's capitals).
+    body = (
+        "Russia pressed its offensive in Ukraine. Russia's army shelled Kharkiv. The government "
+        "in Kyiv condemned the attack, and the government thanked the United States for its help."
+    )
+    found = _found(nlp, body)
+    assert ("russia", "united-states", "supportive") not in found
+    assert ("ukraine", "united-states", "supportive") in found
+
+
+def test_the_bare_government_after_a_government_named_by_its_country(nlp):
+    body = (
+        "Russia pressed its offensive in Ukraine. Russia's army shelled Kharkiv. The Ukrainian "
+        "government condemned the attack. The government also thanked the United States."
+    )
+    found = _found(nlp, body)
+    assert ("russia", "united-states", "supportive") not in found
+    assert ("ukraine", "united-states", "supportive") in found
 
 
 def test_backing_with_its_setting_before_the_agent(nlp):
