@@ -52,7 +52,10 @@ _MEDIA_AFTER = re.compile(
 # "to", "with" and "by" only before the outlet's full "The X" ("sailed to the Atlantic", "backed
 # by Independent senators", "a deal with Sputnik V makers" name no outlet).
 _MEDIA_CUE_BEFORE = re.compile(
-    r"(?:\baccording\s+to|\btold|\bin\s+an\s+interview\s+with)\s+(?:the\s+)?$", re.I
+    r"(?:\baccording\s+to|\btold|\bin\s+an\s+interview\s+with|"
+    r"\b(?:speak(?:s|ing)?|spoke|talk(?:s|ed|ing)?|said|wrote|writing)\s+(?:to|with))"
+    r"\s+(?:the\s+)?$",
+    re.I,
 )
 _MEDIA_CUE_BEFORE_THE = re.compile(r"(?:\bto|\bwith|\bby)\s+$", re.I)
 # Reporting verbs that name an outlet on their own; "said" and "says" do not after one word

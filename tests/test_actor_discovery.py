@@ -119,6 +119,12 @@ def test_a_short_outlet_name_after_to_with_or_by_is_no_outlet(resolve, text):
     assert not [a for a in new.values() if a.kind == "media"]
 
 
+def test_an_outlet_spoken_to_is_the_outlet(resolve):
+    mentions, new = resolve("Speaking to the Atlantic, the envoy said the talks had stalled.")
+    assert new["the-atlantic"].kind == "media"
+    assert ("Atlantic", "the-atlantic") in mentions
+
+
 def test_the_full_short_outlet_name_with_a_verb_is_the_outlet(resolve):
     mentions, new = resolve("The Independent said the minister would resign within days.")
     assert ("The Independent", "the-independent") in mentions
