@@ -221,7 +221,8 @@ def claim_media(state: _Resolution, known: dict[str, Actor]) -> None:
     # 2. A title "the Daily X" that reports or is cited ("The Daily Sabah reported").
     for match in _DAILY_TITLE.finditer(text):
         start, end = match.span("name")
-        if state.overlaps(start, end) or not _media_context(text, start, end):
+        cue = _MEDIA_CUE_BEFORE.search(text[max(0, start - 34) : start])
+        if state.overlaps(start, end) or not (cue or _media_context(text, start, end)):
             continue
         name = match.group("name")
         if gazetteer.actor_for_name(name) or gazetteer._by_lower.get(name.lower()):
@@ -282,8 +283,7 @@ _STATE_ORGAN_WORDS = re.compile(
     r"Embassy|Mission|Parliament|Assembly|Presidency|Presidential|Office|Department|Security|"
     r"State|Sovereign\w*|Transitional|Supreme|Federal|Royal|Senate|House|Revolutionary|Command|"
     r"Agency|Authority|Authorities|Court|Bank|Republic|Kingdom|Emirates|Nations|States|"
-    r"Representatives|Deputies|Election|Elections|Electoral|Legislative|Shura|Peace|Constitutional|"
-    r"Judicial)\b"
+    r"Representatives|Deputies|Election|Elections|Electoral|Legislative|Shura|Peace)\b"
 )
 _CONNECTORS = {"of", "for", "on", "and", "the", "in", "from", "&"}
 # "the Action Group on Syria", "the Refugee Council of New Zealand": spaCy often ends the name

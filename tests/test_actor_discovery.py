@@ -91,6 +91,8 @@ def test_a_daily_title_is_a_newspaper(resolve):
     assert new["daily-sabah"].kind == "media"
     _, new = resolve("The Daily Mail reported that the minister had resigned.")
     assert new["daily-mail"].kind == "media"
+    _, new = resolve("A senior officer told the Daily Courier that the base had been hit.")
+    assert new["daily-courier"].kind == "media"
 
 
 def test_a_listed_outlet_name_inside_a_person_name_is_the_person(resolve):
@@ -151,6 +153,14 @@ def test_more_state_organs_stay_their_country(resolve, text, country):
     mentions, new = resolve(text)
     assert not [a for a in new.values() if a.kind != "person"]
     assert country in [actor for _, actor in mentions]
+
+
+def test_a_committee_of_the_parties_is_no_state_organ(resolve):
+    mentions, new = resolve(
+        "The envoy said the Yemeni Constitutional Committee would meet again in Geneva next month."
+    )
+    assert ("Yemeni Constitutional Committee", "yemeni-constitutional-committee") in mentions
+    assert new["yemeni-constitutional-committee"].country_id == "yemen"
 
 
 def test_a_body_name_tail_stops_at_a_weekday(resolve):
