@@ -1,15 +1,19 @@
 """Actors the gazetteer lacks, found from how the text names them (passes of `etl.actors`).
 
-Three classes of names that carry statements and stances on a new crisis and that the gazetteer
+Four classes of names that carry statements and stances on a new crisis and that the gazetteer
 pass used to swallow or miss:
 - news outlets named with what they are ("the pro-government newspaper Al-Watan", "state news
-  agency PAP", "al-Masirah TV reported") or listed in `etl/rules/outlets.txt` ("The Washington
-  Post"), which become `media` actors instead of a capital ("Washington") or nothing;
+  agency PAP", "al-Masirah TV reported", "The Daily Sabah reported") or listed in
+  `etl/rules/outlets.txt` ("The Washington Post"; a one-word name such as "Bloomberg" only with a
+  media noun, an outlet's verb or a cue, and never inside a person's name), which become `media`
+  actors instead of a capital ("Washington") or nothing;
 - councils, groups and coalitions whose name holds a country ("the Syrian National Council",
   "the International Syria Support Group", "the Refugee Council of New Zealand"), which become
   actors of their own instead of the country their name holds;
 - a person whose name spaCy glued onto the body a title names ("US Ambassador to the UN Nikki
-  Haley", "Russia's Permanent Representative to the United Nations Vassily Nebenzia").
+  Haley", "Russia's Permanent Representative to the United Nations Vassily Nebenzia");
+- members named on a parliamentary record's label line ("Jane Doe Portrait Jane Doe (Bristol
+  West) (Lab)", "Paul Dewar NDP Ottawa Centre, ON"), which become people by the line's shape.
 """
 
 from __future__ import annotations
@@ -28,11 +32,15 @@ if TYPE_CHECKING:
 
 # Nouns that say a name is a news outlet, before it ("the newspaper Al-Watan") or after it
 # ("Anadolu news agency", "al-Masirah TV").
+# "daily", "weekly" and "channel" are nouns only after an article, a possessive or an adjective of
+# their own ("the daily Al-Watan", "Russia's daily Kommersant", "Israeli daily Haaretz",
+# "pro-government daily"), not an adverb or an adjective ("received daily Popular Mobilization
+# Forces patrols", "a daily Humanitarian Country Team meeting").
 _MEDIA_BEFORE = re.compile(
-    r"(?:\b(?:newspaper|daily|broadcaster|news agency|news service|TV channel|television channel|"
-    r"channel|TV station|radio station|magazine|outlet|news website|news site|tabloid|weekly)"
-    r")\s+(?:the\s+)?$",
-    re.I,
+    r"(?:\b(?i:newspaper|broadcaster|news agency|news service|TV channel|television channel|"
+    r"TV station|radio station|magazine|outlet|news website|news site|tabloid)"
+    r"|(?:\b[Tt]he(?:\s+[\w-]+){0,2}|['\u2019]s|\b[A-Z][\w-]+|\b\w+-\w+)\s+"
+    r"(?:daily|weekly|channel))\s+(?:the\s+)?$"
 )
 _MEDIA_AFTER = re.compile(
     r"(?P<noun>\s+(?:[Nn]ews\s+[Aa]gency|[Nn]ews\s+[Ss]ervice|TV|[Tt]elevision|[Nn]ewspaper|"
@@ -40,10 +48,21 @@ _MEDIA_AFTER = re.compile(
     r"(?P<verb>\s+(?:news\s+)?(?:reported|reports|writes|wrote|quoted|cited|said|says|"
     r"correspondent|reporter|editorial|columnist))?"
 )
-# Words after which a known outlet's short name is the outlet speaking or being spoken to.
+# Words after which a known outlet's short name is the outlet speaking or being spoken to;
+# "to", "with" and "by" only before the outlet's full "The X" ("sailed to the Atlantic", "backed
+# by Independent senators", "a deal with Sputnik V makers" name no outlet).
 _MEDIA_CUE_BEFORE = re.compile(
-    r"(?:\baccording\s+to|\btold|\bto|\bwith|\bby|\bin\s+an\s+interview\s+with)\s+(?:the\s+)?$",
+    r"(?:\baccording\s+to|\btold|\bin\s+an\s+interview\s+with|"
+    r"\b(?:speak(?:s|ing)?|spoke|talk(?:s|ed|ing)?|said|wrote|writing)\s+(?:to|with))"
+    r"\s+(?:the\s+)?$",
     re.I,
+)
+_MEDIA_CUE_BEFORE_THE = re.compile(r"(?:\bto|\bwith|\bby)\s+$", re.I)
+# Reporting verbs that name an outlet on their own; "said" and "says" do not after one word
+# ("Michael Bloomberg said").
+_OUTLET_VERBS = re.compile(
+    r"\s+(?:news\s+)?(?:reported|reports|writes|wrote|quoted|cited|"
+    r"correspondent|reporter|editorial|columnist)\b"
 )
 _MEDIA_NOUN_WORDS = {"tv", "television", "newspaper", "daily", "radio", "broadcaster"}
 # A media noun that ends the name spaCy tagged: "Ariana News Agency", "Bakhtar news agency".
@@ -51,6 +70,8 @@ _MEDIA_SUFFIX = re.compile(
     r"\s+(?P<noun>[Nn]ews\s+[Aa]gency|[Nn]ews\s+[Ss]ervice|[Nn]ews\s+[Nn]etwork|TV|[Tt]elevision|"
     r"[Nn]ewspaper|[Rr]adio)$"
 )
+# "The Daily Sabah", "the Daily Mail": "Daily" opening a title names a newspaper.
+_DAILY_TITLE = re.compile(r"(?<=[Tt]he )(?P<name>Daily(?:[ \t]+[A-Z][\w-]+){1,2})(?![\w-])")
 # A capitalised word right after a name continues a longer one.
 _NAME_GOES_ON = re.compile(r"\s+(?:of\s+)?[A-Z][a-z]")
 
@@ -95,6 +116,17 @@ def _media_context(text: str, start: int, end: int) -> bool:
     after = _MEDIA_AFTER.match(text, end)
     return bool(
         _MEDIA_BEFORE.search(before) or (after and (after.group("noun") or after.group("verb")))
+    )
+
+
+def _inside_longer_person(state: _Resolution, start: int, end: int) -> bool:
+    """Is the span part of a longer name spaCy tags as a person ("Michael Bloomberg")?"""
+    return any(
+        ent.label_ == "PERSON"
+        and ent.start_char <= start
+        and end <= ent.end_char
+        and (ent.start_char, ent.end_char) != (start, end)
+        for ent in state.doc.ents
     )
 
 
@@ -152,20 +184,32 @@ def claim_media(state: _Resolution, known: dict[str, Actor]) -> None:
             form = match.group(0)
             if state.overlaps(*match.span()) or _NAME_GOES_ON.match(text, match.end()):
                 continue  # "The National Liberation Front" is no outlet "The National"
+            if _inside_longer_person(state, *match.span()):
+                continue  # "Michael Bloomberg" is a person, not the outlet "Bloomberg"
             # Two words or more ("The Washington Post") name the outlet; "The Independent" and
-            # "The National" are one word after an article, and need the context.
-            several = len(form.split()) >= 2 and not (
-                form.startswith("The ") and len(form.split()) == 2
+            # "The National" are one word after an article, and need the context; one word
+            # alone ("Bloomberg", "Atlantic") needs a media noun, an outlet's verb or a cue.
+            words = len(form.split())
+            the_form = form.startswith("The ") and words == 2
+            before = text[max(0, match.start() - 30) : match.start()]
+            cue = _MEDIA_CUE_BEFORE.search(before) or (
+                the_form and _MEDIA_CUE_BEFORE_THE.search(before)
             )
-            if (
-                several
-                or _media_context(text, *match.span())
-                or (
-                    _MEDIA_CUE_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
-                    and form[:1].isupper()
-                    and len(form) >= 3
+            if words >= 2 and not the_form:
+                named = True
+            elif the_form:
+                named = bool(_media_context(text, *match.span()) or cue)
+            else:
+                named = bool(
+                    _media_named_by_noun(text, *match.span())
+                    or _OUTLET_VERBS.match(text, match.end())
+                    or (
+                        text[max(0, match.start() - 4) : match.start()] == "The "
+                        and _media_context(text, *match.span())
+                    )
+                    or (cue and form[:1].isupper() and len(form) >= 3)
                 )
-            ):
+            if named:
                 first = match
                 break
         if first is None:
@@ -174,7 +218,19 @@ def claim_media(state: _Resolution, known: dict[str, Actor]) -> None:
         alias_forms = tuple(f for f in forms if f != canonical)
         _add_media(state, actor_id, canonical, alias_forms, None, known)
         _claim_uses(state, actor_id, [canonical, *alias_forms], first.start())
-    # 2. Any other organisation spaCy tags, named with a media noun beside it.
+    # 2. A title "the Daily X" that reports or is cited ("The Daily Sabah reported").
+    for match in _DAILY_TITLE.finditer(text):
+        start, end = match.span("name")
+        cue = _MEDIA_CUE_BEFORE.search(text[max(0, start - 34) : start])
+        if state.overlaps(start, end) or not (cue or _media_context(text, start, end)):
+            continue
+        name = match.group("name")
+        if gazetteer.actor_for_name(name) or gazetteer._by_lower.get(name.lower()):
+            continue
+        actor_id = slugify(name)
+        _add_media(state, actor_id, name, (f"The {name}",), None, known)
+        _claim_uses(state, actor_id, [name], start)
+    # 3. Any other organisation spaCy tags, named with a media noun beside it.
     for ent in state.doc.ents:
         if ent.label_ not in ("ORG", "PERSON", "WORK_OF_ART", "NORP", "GPE", "FAC"):
             continue
@@ -225,13 +281,22 @@ _BODY_HEADS = re.compile(
 _STATE_ORGAN_WORDS = re.compile(
     r"\b(?:Ministry|Minister|Ministers|Government|Cabinet|Army|Armed|Military|Navy|Police|"
     r"Embassy|Mission|Parliament|Assembly|Presidency|Presidential|Office|Department|Security|"
-    r"State|Sovereign|Transitional|Supreme|Federal|Royal|Senate|House|Revolutionary|Command|"
-    r"Agency|Authority|Authorities|Court|Bank|Republic|Kingdom|Emirates|Nations|States)\b"
+    r"State|Sovereign\w*|Transitional|Supreme|Federal|Royal|Senate|House|Revolutionary|Command|"
+    r"Agency|Authority|Authorities|Court|Bank|Republic|Kingdom|Emirates|Nations|States|"
+    r"Representatives|Deputies|Election|Elections|Electoral|Legislative|Shura|Peace)\b"
 )
 _CONNECTORS = {"of", "for", "on", "and", "the", "in", "from", "&"}
 # "the Action Group on Syria", "the Refugee Council of New Zealand": spaCy often ends the name
 # before its country; a connector and a capitalised run after it belong to the name.
 _NAME_TAIL = re.compile(r"\s+(?:on|of|for)\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s?){1,3})")
+# Capitalised words that end a name's tail: a date ("the Contact Group on Libya Tuesday agreed")
+# or a title ("the Refugee Council of Australia Chief Executive Paul Power").
+_TAIL_STOP = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Chief|Executive|Director|"
+    r"President|Chairman|Chair|Head|Spokesman|Spokeswoman|Spokesperson|Secretary|Minister|"
+    r"Ambassador|Envoy|General|Mr|Mrs|Ms|Dr)\b"
+)
 
 
 def claim_country_bodies(state: _Resolution, known: dict[str, Actor]) -> None:
@@ -250,7 +315,12 @@ def claim_country_bodies(state: _Resolution, known: dict[str, Actor]) -> None:
             name, start = name[4:], start + 4
         tail = _NAME_TAIL.match(text, start + len(name))
         if tail and not _BODY_HEADS.search(tail.group(1)):
-            name = text[start : tail.end(1)].rstrip()
+            tail_end = tail.end(1)
+            stop = _TAIL_STOP.search(tail.group(1))
+            if stop:
+                tail_end = tail.start(1) + stop.start()
+            if tail_end > tail.start(1):
+                name = text[start:tail_end].rstrip()
         name = re.sub(r"['\u2019]s$", "", name).strip()
         end = start + len(name)
         words = name.split()
@@ -330,7 +400,7 @@ def claim_title_holders(state: _Resolution, known: dict[str, Actor]) -> None:
         if actor is None or actor.kind not in ("intergovernmental", "country"):
             continue
         rest = text[body.char_end : ent.end_char]
-        name = rest.strip()
+        name = re.sub(r"['\u2019]s$", "", rest.strip())  # "Gilad Erdan's speech"
         start = body.char_end + rest.find(name) if name else body.char_end
         end = start + len(name)
         words = name.split()
@@ -367,12 +437,24 @@ def claim_title_holders(state: _Resolution, known: dict[str, Actor]) -> None:
 # as part of the name or the whole line as an organisation; the line's shape settles it.
 # A name's word: capitalised, lower case after ("McGovern", "Laverdière", "Abdel-Hakim"), so a name
 # glued to its repeat ("RyanEamon") splits.
-_NAME_WORD = r"(?:Mc|Mac|O['\u2019])?[A-Z][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?"
+# Irish particles stand as words of their own ("Seán Ó Fearghaíl", "Máiréad Ní Bhriain").
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_NAME_WORD = (
+    rf"(?:(?:Ó|Ní|Nic|Mac|de)(?=[ \t])|(?:Mc|Mac|O['\u2019])?[{_UPPER}][^\W\d_{_UPPER}]+"
+    rf"(?:-[{_UPPER}][^\W\d_{_UPPER}]+)?)"
+)
 _PARTY_AFTER = r"(?:NDP|Conservative|Liberal|Labour|Green|Bloc|Independent|Reform|Lab\b|Con\b)"
+# What follows a member's name on the label line: the name again, after "Portrait" and an
+# honorific ("Tobias Ellwood Portrait Mr Tobias Ellwood"); a constituency in brackets with a
+# party in brackets after it or inside it ("(Bristol West) (Lab)", "(Dublin Bay South, Green
+# Party)"), not any bracket ("Tuesday Update (Afghanistan)"); a party glued to the next word or
+# ending the line ("Chris Alexander ConservativeParliamentary Secretary"); a riding and province.
 _LABEL_LINE = re.compile(
     r"^(?:(?:Photo|Portrait|Picture|Image) of\s+)?"
-    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}?)"
-    rf"(?:(?P<again>[ \t]*(?:Portrait[ \t]+)?(?P=name))|(?=[ \t]*\((?![A-Z]{{2,6}}\))|[ \t]*{_PARTY_AFTER})"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}?)"
+    r"(?:(?P<again>[ \t]*(?:Portrait[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?[ \t]+)?)?(?P=name))"
+    r"|(?=[ \t]*\([^()\n]*(?:,[^()\n]*\)|\)[ \t]*\())"
+    rf"|(?=[ \t]*{_PARTY_AFTER}(?:[A-Z]|[ \t]*$))"
     r"|(?=[ \t]+[A-Z][^,\n]{2,60},[ \t]+[A-Z]{2}[ \t]*$))",
     re.M,
 )
@@ -380,7 +462,11 @@ _LABEL_LINE = re.compile(
 _NOT_A_MEMBER = re.compile(
     r"\b(?:Nations|States|Union|Agency|Ministry|Office|Department|News|Press|Times|Post|"
     r"Council|Committee|Commission|Group|Party|Forces|Army|Government|Republic|Kingdom|House|"
-    r"Parliament|Assembly|Senate|Debates?|Hansard|Orders|Business|Statements?|Questions?)\b"
+    r"Parliament|Assembly|Senate|Debates?|Hansard|Orders|Business|Statements?|Questions?|"
+    # news furniture: a live blog's or a report's headings, days and months
+    r"Updates?|Updated|Live|Night|Breaking|Findings|Key|Summary|Highlights|Timeline|Rebels|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"June|July|August|September|October|November|December)\b"
 )
 
 

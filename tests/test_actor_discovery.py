@@ -1,5 +1,6 @@
 """Actors found from how the text names them (`etl.actor_discovery`): news outlets, bodies whose
-name holds a country, and people spaCy glued onto the body of their title."""
+name holds a country, people spaCy glued onto the body of their title, and members named on a
+record's label line."""
 
 import pytest
 
@@ -69,12 +70,105 @@ def test_listed_one_word_outlet_needs_a_media_context(resolve):
     assert all(actor != "the-guardian" for _, actor in mentions)
 
 
-def test_an_organisation_without_a_media_noun_is_no_outlet(resolve):
-    _, new = resolve("The Norwegian Refugee Council said the camps were full.")
+def test_daily_as_an_adverb_or_adjective_names_no_outlet(resolve):
+    _, new = resolve("Residents received daily Popular Mobilization Forces patrols in the town.")
+    assert new["popular-mobilization-forces"].kind != "media"
+    _, new = resolve("Aid agencies hold a daily Humanitarian Country Team meeting in Sanaa.")
     assert all(a.kind != "media" for a in new.values())
 
 
+def test_daily_as_a_noun_after_a_possessive_or_adjective_names_an_outlet(resolve):
+    mentions, new = resolve("Russia's daily Kommersant said Moscow would veto the resolution.")
+    assert ("Kommersant", "kommersant") in mentions
+    assert new["kommersant"].kind == "media"
+    _, new = resolve("The Israeli daily Haaretz reported that the cabinet had met overnight.")
+    assert new["haaretz"].kind == "media"
+
+
+def test_a_daily_title_is_a_newspaper(resolve):
+    mentions, new = resolve("The Daily Sabah reported that Turkish jets struck PKK targets.")
+    assert ("Daily Sabah", "daily-sabah") in mentions
+    assert new["daily-sabah"].kind == "media"
+    _, new = resolve("The Daily Mail reported that the minister had resigned.")
+    assert new["daily-mail"].kind == "media"
+    _, new = resolve("A senior officer told the Daily Courier that the base had been hit.")
+    assert new["daily-courier"].kind == "media"
+
+
+def test_a_listed_outlet_name_inside_a_person_name_is_the_person(resolve):
+    mentions, new = resolve(
+        "Former New York mayor Michael Bloomberg said the sanctions were overdue."
+    )
+    assert ("Michael Bloomberg", "michael-bloomberg") in mentions
+    assert "bloomberg" not in new
+    mentions, new = resolve("Bloomberg reported that the fund had sold its stake in the port.")
+    assert ("Bloomberg", "bloomberg") in mentions
+    assert new["bloomberg"].kind == "media"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Russian warships sailed to the Atlantic after the drills.",
+        "The bill was backed by Independent senators and two Conservatives.",
+        "The coalition led by National won the most seats in the New Zealand election.",
+        "Moscow offered the Sputnik vaccine to Iran, and Hungary signed a deal with Sputnik V "
+        "makers.",
+    ],
+)
+def test_a_short_outlet_name_after_to_with_or_by_is_no_outlet(resolve, text):
+    _, new = resolve(text)
+    assert not [a for a in new.values() if a.kind == "media"]
+
+
+def test_an_outlet_spoken_to_is_the_outlet(resolve):
+    mentions, new = resolve("Speaking to the Atlantic, the envoy said the talks had stalled.")
+    assert new["the-atlantic"].kind == "media"
+    assert ("Atlantic", "the-atlantic") in mentions
+
+
+def test_the_full_short_outlet_name_with_a_verb_is_the_outlet(resolve):
+    mentions, new = resolve("The Independent said the minister would resign within days.")
+    assert ("The Independent", "the-independent") in mentions
+    assert new["the-independent"].kind == "media"
+
+
 # --- bodies whose name holds a country ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The Sudanese Sovereignty Council condemned the Ethiopian incursion.", "sudan"),
+        (
+            "The Iraqi Council of Representatives voted on Sunday to expel US troops, condemning "
+            "the American strike.",
+            "iraq",
+        ),
+        ("The Russian Central Election Commission said turnout was 67 percent.", "russia"),
+        ("The Afghan High Peace Council said the talks would resume in Doha.", "afghanistan"),
+    ],
+)
+def test_more_state_organs_stay_their_country(resolve, text, country):
+    mentions, new = resolve(text)
+    assert not [a for a in new.values() if a.kind != "person"]
+    assert country in [actor for _, actor in mentions]
+
+
+def test_a_committee_of_the_parties_is_no_state_organ(resolve):
+    mentions, new = resolve(
+        "The envoy said the Yemeni Constitutional Committee would meet again in Geneva next month."
+    )
+    assert ("Yemeni Constitutional Committee", "yemeni-constitutional-committee") in mentions
+    assert new["yemeni-constitutional-committee"].country_id == "yemen"
+
+
+def test_a_body_name_tail_stops_at_a_weekday(resolve):
+    mentions, new = resolve(
+        "Diplomats from the Contact Group on Libya Tuesday agreed to release frozen funds."
+    )
+    assert "contact-group-on-libya-tuesday" not in new
+    assert ("Contact Group on Libya", "contact-group-on-libya") in mentions
 
 
 def test_council_named_after_a_country_is_its_own_actor(resolve):
@@ -232,3 +326,50 @@ def test_an_organisation_with_its_acronym_is_no_member(resolve):
         "Relief Partners (RPI)\n\nThe group said 2,000 tents were delivered to the camps."
     )
     assert not [a for a in new.values() if a.kind == "person"]
+
+
+def test_a_title_holder_loses_the_possessive(resolve):
+    mentions, new = resolve("Israel's ambassador to the UN Gilad Erdan's speech condemned Iran.")
+    assert ("Gilad Erdan", "gilad-erdan") in mentions
+    assert "gilad-erdan-s" not in new
+    assert new["gilad-erdan"].country_id == "israel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuesday Update (Afghanistan)\n\nFlights resumed from Kabul on Tuesday.",
+        "Live Updates (Updated 14:00 GMT)\n\nIsraeli strikes hit Rafah overnight.",
+        "Tory Rebels Liberal Democrats\n\nThe vote passed by 20.",
+        "Election Night Labour Gains\n\nThe party won 40 seats.",
+    ],
+)
+def test_a_headline_or_live_blog_title_is_no_member(resolve, text):
+    _, new = resolve(text)
+    assert not {"tuesday-update", "live-updates", "tory-rebels", "election-night"} & set(new)
+
+
+def test_member_with_constituency_and_party_in_brackets(resolve):
+    mentions, _ = resolve(
+        "Ruth Calloway (Bristol East) (Lab)\n\nWill the Minister condemn the blockade of Yemen?"
+    )
+    assert ("Ruth Calloway", "ruth-calloway") in mentions
+
+
+def test_member_repeated_after_portrait_and_an_honorific(resolve):
+    mentions, new = resolve(
+        "Tobias Ellwood Portrait Mr Tobias Ellwood (Bournemouth East) (Con)\n\nWill the "
+        "Minister condemn the strikes on Yemen?"
+    )
+    assert "tobias-ellwood-portrait-mr" not in new
+    assert mentions.count(("Tobias Ellwood", "tobias-ellwood")) == 2
+
+
+def test_member_with_an_irish_particle(resolve):
+    mentions, new = resolve(
+        "Photo of Seán Ó FearghaílSeán Ó Fearghaíl (Kildare South, Fianna Fáil)\n\nThe Ceann "
+        "Comhairle called the vote."
+    )
+    assert not any(actor_id.startswith("photo-of") for actor_id in new)
+    assert new["sean-o-fearghail"].kind == "person"
+    assert mentions.count(("Seán Ó Fearghaíl", "sean-o-fearghail")) == 2
