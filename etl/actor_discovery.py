@@ -372,8 +372,8 @@ def claim_title_holders(state: _Resolution, known: dict[str, Actor]) -> None:
     Rycroft" after "British ambassador to") is a person of their own, with the title's country."""
     from etl.actors import (
         _TITLE_WORDS,
-        _infer_country,
         _is_name_word,
+        add_discovered_person,
         is_known_place,
         slugify,
     )
@@ -415,17 +415,7 @@ def claim_title_holders(state: _Resolution, known: dict[str, Actor]) -> None:
         if any(w in country_words for w in words):
             continue
         actor_id = gazetteer.actor_for_name(name) or slugify(name)
-        if actor_id not in gazetteer.actors and actor_id not in state.new_actors:
-            previous = known.get(actor_id)
-            country = _infer_country(state, start, end, country_words)
-            state.new_actors[actor_id] = Actor(
-                actor_id=actor_id,
-                name=name,
-                kind="person",
-                country_id=country or (previous.country_id if previous else None),
-                source="discovered",
-            )
-        state.add(start, end, actor_id, "name")
+        add_discovered_person(state, start, end, actor_id, name, known, country_words)
 
 
 # --- members named on a record's label line --------------------------------------------------
@@ -472,7 +462,13 @@ _NOT_A_MEMBER = re.compile(
 
 def claim_label_people(state: _Resolution, known: dict[str, Actor]) -> None:
     """A member named on a label line of a parliamentary record is a person, by the name alone."""
-    from etl.actors import _TITLE_WORDS, _infer_country, _is_name_word, is_known_place, slugify
+    from etl.actors import (
+        _TITLE_WORDS,
+        _is_name_word,
+        add_discovered_person,
+        is_known_place,
+        slugify,
+    )
 
     text = state.text
     gazetteer = state.gazetteer
@@ -498,17 +494,7 @@ def claim_label_people(state: _Resolution, known: dict[str, Actor]) -> None:
         if gazetteer._by_text.get(name) or is_known_place(name) or state.overlaps(start, end):
             continue
         actor_id = slugify(name)
-        if actor_id not in state.new_actors:
-            previous = known.get(actor_id)
-            country = _infer_country(state, start, end, country_words)
-            state.new_actors[actor_id] = Actor(
-                actor_id=actor_id,
-                name=name,
-                kind="person",
-                country_id=country or (previous.country_id if previous else None),
-                source="discovered",
-            )
-        state.add(start, end, actor_id, "name")
+        add_discovered_person(state, start, end, actor_id, name, known, country_words)
         if match.group("again"):
             again = match.start("again") + match.group("again").rfind(name)
             if not state.overlaps(again, again + len(name)):

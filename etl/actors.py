@@ -774,17 +774,32 @@ def _discover_titled_people(state: _Resolution, known: dict[str, Actor]) -> None
         if gazetteer_id is None and is_known_place(name):
             continue
         actor_id = gazetteer_id or slugify(name)
-        if actor_id not in state.gazetteer.actors and actor_id not in state.new_actors:
-            previous = known.get(actor_id)
-            country = _infer_country(state, start, end, country_words)
-            state.new_actors[actor_id] = Actor(
-                actor_id=actor_id,
-                name=name,
-                kind="person",
-                country_id=country or (previous.country_id if previous else None),
-                source="discovered",
-            )
-        state.add(start, end, actor_id, "name")
+        add_discovered_person(state, start, end, actor_id, name, known, country_words)
+
+
+def add_discovered_person(
+    state: _Resolution,
+    start: int,
+    end: int,
+    actor_id: str,
+    name: str,
+    known: dict[str, Actor],
+    country_words: dict[str, str],
+) -> None:
+    """A person the text names at [start, end): a new actor unless the gazetteer or this article
+    already has `actor_id`, with the country the words around the name give (else the one an
+    earlier article gave them), and a mention."""
+    if actor_id not in state.gazetteer.actors and actor_id not in state.new_actors:
+        previous = known.get(actor_id)
+        country = _infer_country(state, start, end, country_words)
+        state.new_actors[actor_id] = Actor(
+            actor_id=actor_id,
+            name=name,
+            kind="person",
+            country_id=country or (previous.country_id if previous else None),
+            source="discovered",
+        )
+    state.add(start, end, actor_id, "name")
 
 
 def _owner_before(state: _Resolution, start: int, country_words: dict[str, str]) -> str | None:
