@@ -70,6 +70,6 @@ train-stances: setup-dev
 	$(BIN)/python -m etl.train_stances --out etl/rules/stance_model.json
 
 bench: setup
-	$(BIN)/python benchmarks/bench_etl.py
-	$(BIN)/python benchmarks/bench_export.py
-	$(BIN)/python benchmarks/bench_length.py
+	$(BIN)/python -m benchmarks.bench_etl
+	$(BIN)/python -m benchmarks.bench_export
+	$(BIN)/python -m benchmarks.bench_length
