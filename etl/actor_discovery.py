@@ -5,8 +5,10 @@ pass used to swallow or miss:
 - news outlets named with what they are ("the pro-government newspaper Al-Watan", "state news
   agency PAP", "al-Masirah TV reported", "The Daily Sabah reported") or listed in
   `etl/rules/outlets.txt` ("The Washington Post"; a one-word name such as "Bloomberg" only with a
-  media noun, an outlet's verb or a cue, and never inside a person's name), which become `media`
-  actors instead of a capital ("Washington") or nothing;
+  media noun, an outlet's verb or a cue, and never inside a person's name), or a one-word name
+  the gazetteer lacks right before an outlet noun ("a Sputnik correspondent", after the entity
+  passes: `claim_named_outlets`), which become `media` actors instead of a capital
+  ("Washington") or nothing;
 - councils, groups and coalitions whose name holds a country ("the Syrian National Council",
   "the International Syria Support Group", "the Refugee Council of New Zealand"), which become
   actors of their own instead of the country their name holds;
@@ -501,6 +503,45 @@ def claim_label_people(state: _Resolution, known: dict[str, Actor]) -> None:
                 state.add(again, again + len(name), actor_id, "name")
 
 
+# A one-word name the gazetteer lacks, right before a noun that says it is a news outlet: "the
+# Guardian news agency reported", "reported Anadolu news agency", "a Sputnik correspondent
+# reported" (real_dev6, real_dev8). One-word organisations are otherwise too ambiguous to found
+# an actor on; the outlet noun settles it. A word joined to the one before ("al-Masirah TV") is
+# part of a longer name and left alone.
+_OUTLET_NAME = re.compile(
+    r"(?<![\w'\u2019-])(?P<the>The\s+)?(?P<name>[A-Z][A-Za-z]{2,20})\s+(?:news\s+agency|news\s+service|"
+    r"correspondent|newspaper|daily|broadcaster|TV)\b"
+)
+
+
+def claim_named_outlets(state: _Resolution) -> None:
+    """One-word outlet names ("Anadolu news agency") become media actors."""
+    from etl.actors import is_known_place, slugify
+
+    country_words = state.gazetteer.country_words()
+    for match in _OUTLET_NAME.finditer(state.text):
+        start, end = match.span("name")
+        name = match.group("name")
+        if state.overlaps(start, end) or name.lower() in _NOT_OUTLETS:
+            continue
+        if name in country_words or is_known_place(name):
+            continue  # "Syrian state TV", "the Qatari broadcaster": a country's outlet
+        actor_id = state.gazetteer.actor_for_name(name) or slugify(name)
+        if actor_id not in state.gazetteer.actors and actor_id not in state.new_actors:
+            state.new_actors[actor_id] = Actor(
+                actor_id=actor_id,
+                name=name,
+                kind="media",
+                country_id=None,
+                aliases=(f"The {name}", f"{name} Agency", f"{name} News Agency"),
+                source="discovered",
+            )
+        state.add(start, end, actor_id, "name")
+
+
+_NOT_OUTLETS = {"the", "state", "news", "official", "local", "national", "private", "said"}
+
+
 # --- entry points, called by `etl.actors.resolve_mentions` -----------------------------------
 
 
@@ -512,5 +553,7 @@ def claim_before_gazetteer(state: _Resolution, known: dict[str, Actor]) -> None:
 
 
 def claim_after_entities(state: _Resolution, known: dict[str, Actor]) -> None:
-    """People spaCy glued onto the body their title is held at."""
+    """People spaCy glued onto the body their title is held at; one-word outlets named by the
+    noun after them."""
     claim_title_holders(state, known)
+    claim_named_outlets(state)

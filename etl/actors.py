@@ -308,7 +308,6 @@ def resolve_mentions(
     _match_government_forces(state)
     _discover_entities(state, known or {})
     actor_discovery.claim_after_entities(state, known or {})
-    _discover_outlets(state)
     _match_loyal_forces(state)
     _discover_titled_people(state, known or {})
     _collect_person_profiles(state)
@@ -640,43 +639,6 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
                 source="discovered",
             )
         state.add(start, end, actor_id, "name")
-
-
-# A one-word name the gazetteer lacks, right before a noun that says it is a news outlet: "the
-# Guardian news agency reported", "reported Anadolu news agency", "a Sputnik correspondent
-# reported" (real_dev6, real_dev8). One-word organisations are otherwise too ambiguous to found
-# an actor on; the outlet noun settles it. A word joined to the one before ("al-Masirah TV") is
-# part of a longer name and left alone.
-_OUTLET_NAME = re.compile(
-    r"(?<![\w'\u2019-])(?P<the>The\s+)?(?P<name>[A-Z][A-Za-z]{2,20})\s+(?:news\s+agency|news\s+service|"
-    r"correspondent|newspaper|daily|broadcaster|TV)\b"
-)
-
-
-def _discover_outlets(state: _Resolution) -> None:
-    """One-word outlet names ("Anadolu news agency") become media actors."""
-    country_words = state.gazetteer.country_words()
-    for match in _OUTLET_NAME.finditer(state.text):
-        start, end = match.span("name")
-        name = match.group("name")
-        if state.overlaps(start, end) or name.lower() in _NOT_OUTLETS:
-            continue
-        if name in country_words or is_known_place(name):
-            continue  # "Syrian state TV", "the Qatari broadcaster": a country's outlet
-        actor_id = state.gazetteer.actor_for_name(name) or slugify(name)
-        if actor_id not in state.gazetteer.actors and actor_id not in state.new_actors:
-            state.new_actors[actor_id] = Actor(
-                actor_id=actor_id,
-                name=name,
-                kind="media",
-                country_id=None,
-                aliases=(f"The {name}", f"{name} Agency", f"{name} News Agency"),
-                source="discovered",
-            )
-        state.add(start, end, actor_id, "name")
-
-
-_NOT_OUTLETS = {"the", "state", "news", "official", "local", "national", "private", "said"}
 
 
 # Discovered organisations by what their name or description says they are: a force or
