@@ -147,30 +147,56 @@ def stance_features(row: Stance, extraction: Extraction, actors: Mapping[str, Ac
     ]
 
 
+@dataclass(frozen=True)
+class _Page:
+    """What the page-level stance features need, counted once per article: how often each actor
+    is named, the most named actor (ties: the first named), and the sentences each edge
+    (source, target, polarity) is stated in."""
+
+    mentions: dict[str, int]
+    main_actor: str | None
+    edge_spans: dict[tuple[str, str, str], set[tuple[int, int]]]
+
+
+_LAST_PAGE: tuple[Extraction, _Page] | None = None
+
+
+def _page(extraction: Extraction) -> _Page:
+    """`_Page` of `extraction`, kept for the article being scored (every row of one article asks)."""
+    global _LAST_PAGE
+    last = _LAST_PAGE
+    if last is not None and last[0] is extraction:
+        return last[1]
+    counts: dict[str, int] = {}
+    for m in extraction.mentions:
+        counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+    spans: dict[tuple[str, str, str], set[tuple[int, int]]] = {}
+    for s in extraction.stances:
+        spans.setdefault((s.source_id, s.target_id, s.polarity), set()).add(
+            (s.char_start, s.char_end)
+        )
+    page = _Page(counts, max(counts, key=counts.__getitem__) if counts else None, spans)
+    _LAST_PAGE = (extraction, page)
+    return page
+
+
 def _restated(row: Stance, extraction: Extraction) -> bool:
     """Whether the article states the same edge (source, target, polarity) in another sentence
     too: an edge a page makes twice is its point, one read from a single clause is more often a
     misread of that clause."""
-    return any(
-        (s.source_id, s.target_id, s.polarity) == (row.source_id, row.target_id, row.polarity)
-        and (s.char_start, s.char_end) != (row.char_start, row.char_end)
-        for s in extraction.stances
-    )
+    spans = _page(extraction).edge_spans.get((row.source_id, row.target_id, row.polarity), set())
+    return bool(spans - {(row.char_start, row.char_end)})
 
 
 def _mention_count(extraction: Extraction, actor_id: str) -> str:
     """How often the page names an actor: "1", "2-3" or "4+" (an actor named once is a passing
     mention, and a stance toward or from it is more often a misread)."""
-    n = sum(m.actor_id == actor_id for m in extraction.mentions)
-    return _bin(n, (2, 4), ("1", "2-3", "4+"))
+    return _bin(_page(extraction).mentions.get(actor_id, 0), (2, 4), ("1", "2-3", "4+"))
 
 
 def _main_actor(extraction: Extraction) -> str | None:
     """The actor the page names most often (ties: the first named)."""
-    counts: dict[str, int] = {}
-    for m in extraction.mentions:
-        counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
+    return _page(extraction).main_actor
 
 
 def _words_of(text: str) -> list[str]:
