@@ -32,6 +32,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from etl.docindex import DocIndex
+from etl.stance_appeals import _RESPONDING
 from etl.stance_cuebook import CueBook, _lower_lemma
 from etl.stance_operations import _FIGHTING
 from etl.stance_partners import _BACKING
@@ -103,6 +104,8 @@ TRIGGERS: dict[str, Trigger] = {
     "fighters_named": Trigger(words=tuple(sorted(_FIGHTING))),
     "takeovers": Trigger(sections=("takeover",)),
     "laments": Trigger(kinds=("concern",)),
+    # "responds to UNHCR request", "heeded the call"; "in response to ..."
+    "answered_appeals": Trigger(words=tuple(sorted(_RESPONDING | {"response"}))),
     "praised_conduct": Trigger(sections=("praise adjective",)),
     "friendly_epithets": Trigger(sections=("friendly supportive",)),
     "pejorative_epithets": Trigger(sections=("pejorative critical",)),

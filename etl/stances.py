@@ -341,7 +341,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
             if "laments" in live:
                 yield from stance_vetoes.laments(self, token, _Edge)
             if token.pos_ in ("VERB", "NOUN"):
-                yield from stance_appeals.answered_appeals(self, token, _Edge)
+                if "answered_appeals" in live:
+                    yield from stance_appeals.answered_appeals(self, token, _Edge)
             if token.pos_ == "ADJ":
                 if "praised_conduct" in live:
                     yield from stance_facts.praised_conduct(self, token, _Edge)
