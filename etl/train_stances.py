@@ -45,6 +45,7 @@ DEFAULT_SETS = (
     ("real_dev6", "tests/real_dev6/articles", "tests/real_dev6/gold"),
     ("real_dev7", "tests/real_dev7/articles", "tests/real_dev7/gold"),
     ("real_dev8", "tests/real_dev8/articles", "tests/real_dev8/gold"),
+    ("real_dev9", "tests/real_dev9/articles", "tests/real_dev9/gold"),
 )
 REAL_SETS = (
     "real_dev",
@@ -55,6 +56,7 @@ REAL_SETS = (
     "real_dev6",
     "real_dev7",
     "real_dev8",
+    "real_dev9",
 )
 THRESHOLDS = tuple(round(0.2 + 0.05 * n, 2) for n in range(15))  # 0.20 … 0.90
 L2_C = 0.3  # inverse regularisation strength of scikit-learn's LogisticRegression
