@@ -179,3 +179,12 @@ def test_probe_an_outlet_as_the_only_source_gets_one_row(statements_of):  # noqa
 def test_probe_a_headline_with_a_nationality_noun_and_no_speech(statements_of):  # noqa: F811
     rows = statements_of("Afghan refugees turned back at the border by Iranian guards")
     assert rows == []
+
+
+def test_probe_a_state_body_named_with_a_nationality_speaks_for_the_state(statements_of):  # noqa: F811
+    # misfired before "guard" joined rules/state_voices.txt (real_dev8 ht23 lost its Poland row)
+    rows = statements_of(
+        "About 40,000 people crossed from Ukraine on Sunday alone, the Hungarian Border Guard "
+        "has said."
+    )
+    assert [s.speaker_id for s in rows] == ["hungary"]
