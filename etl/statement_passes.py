@@ -153,10 +153,22 @@ def _refine_speakers(ctx: ArticleContext, statements: list[Statement]) -> list[S
                 and actor_kind(ctx, previous.speaker_id) == "person"
                 and ctx.country_of(previous.speaker_id) == current
                 and _same_paragraph(ctx.body, previous.char_end, statement.char_start)
+                and not _sourced_elsewhere(ctx, sent, previous.speaker_id)
             ):
                 statement = _respeak(ctx, statement, previous.speaker_id, previous.speaker_text)
         refined.append(statement)
     return refined
+
+
+def _sourced_elsewhere(ctx: ArticleContext, sent, person: str) -> bool:
+    """ "According to the TV channel Fox, Russia demanded ...": a sentence that names its own
+    source other than the person who spoke before does not continue that person."""
+    from etl.statement_reported import _according_to_phrase  # reported imports the passes' kin
+
+    phrase = _according_to_phrase(sent)
+    if phrase is None:
+        return False
+    return any(m.actor_id != person for m in ctx.mentions_in(*phrase))
 
 
 def _passive_agents(ctx: ArticleContext) -> dict[int, str]:

@@ -15,6 +15,7 @@ from etl.speaker_choice import (
     holder_of_title,
     title_in,
 )
+from etl.speaker_modifiers import describing_only, state_voices
 from etl.speech_nouns import SPEECH_ADJECTIVE
 from etl.statement_clauses import _as_reported, _reporting_clause
 from etl.statement_marks import _Covered, _inside, _words
@@ -63,7 +64,13 @@ def _reported(
             if last is None:
                 return None
             return _make(ctx, last, start, end, False, "according to")
-        mentions = mentions or ctx.mentions_in(start + according.end(), end)
+        # a name further on in the phrase ("according to a statement from the Foreign
+        # Ministry"), not one of the clause it sources ("According to the paper, 32 Russian
+        # aircraft were sent"); an unnamed official is the country the sentence names
+        phrase = _according_to_phrase(sent) or (start + according.end(), end)
+        mentions = mentions or describing_only(
+            ctx, sent.root, ctx.mentions_in(phrase[0], phrase[1])
+        )
         if mentions:
             speaker_id, speaker_text = _pick_speaker(ctx, mentions[:2])
             return _make(ctx, (speaker_id, speaker_text), start, end, False, "according to")
@@ -318,9 +325,23 @@ def _according_to_mentions(ctx: ArticleContext, sent: Span) -> list[Mention]:
                     if re.fullmatch(r",\s*(?:the\s+)?", ctx.body[after : m.char_start], re.I)
                 ]
                 found += named[:1]
+            found = describing_only(ctx, pobj, found)  # not "Britain" of "Britain-based"
             if found:
                 return found
     return []
+
+
+def _according_to_phrase(sent: Span) -> tuple[int, int] | None:
+    """The characters of the source "according to" names, its whole phrase; none for an
+    unnamed official or office ("according to a senior government official")."""
+    for token in sent:
+        if token.lower_ != "according" or token.i + 1 >= sent.end:
+            continue
+        to = sent.doc[token.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if to.lower_ == "to" and pobj is not None and pobj.lemma_.lower() not in state_voices():
+            return pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge)
+    return None
 
 
 def _only_introduces(text: str, start: int, end: int, covered: _Covered) -> bool:

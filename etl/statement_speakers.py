@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from etl.body_references import body_back_reference
 from etl.context import ArticleContext
 from etl.joint_speakers import is_back_reference, plural_antecedent
+from etl.speaker_modifiers import describing_only
 from etl.statement_verbs import _is_reporting
 from etl.turns import actor_kind, voice_of
 from etl.types import Mention
@@ -575,7 +576,7 @@ def _subject_mentions(ctx: ArticleContext, subject: Token) -> list[Mention]:
                 break
         if not inside_clause:
             kept.append(mention)
-    return kept
+    return describing_only(ctx, subject, kept)  # not "Afghan" of "Afghan pop star"
 
 
 def _naming(verb: Token) -> bool:

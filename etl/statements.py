@@ -20,7 +20,8 @@ Where each decision is made (this module reads an article's quotes and sentences
 - `etl.statement_rows`: a row's span, id and date;
 - `etl.statement_passes`: article-wide passes that carry speakers on and drop repeats;
 - `etl.transcripts`, `etl.debate_summaries`, `etl.document_speaker`, `etl.turns`: transcripts
-  and one-speaker documents; `etl.joint_speakers`: statements of several actors at once.
+  and one-speaker documents; `etl.joint_speakers`: statements of several actors at once;
+  `etl.statement_outlets`: an outlet framing someone's words ("According to Reuters, X said").
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from etl.statement_clauses import (
     _second_clause,
 )
 from etl.statement_marks import QuoteSpan, _Covered, _words, find_quotes, find_single_quotes
+from etl.statement_outlets import with_outlet_relays
 from etl.statement_passes import (
     _claimed,
     _first_person_carried_on,
@@ -158,4 +160,5 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
         claimed = _first_person_carried_on(ctx, claimed)
     claimed = _without_pull_quotes(claimed)
     voiced = with_place_bodies(ctx, [_government_voice(ctx, s) for s in claimed])
-    return with_joint_speakers(ctx, voiced)
+    # "According to <outlet>, X said ...": the outlet that frames X's words speaks too
+    return with_outlet_relays(ctx, with_joint_speakers(ctx, voiced))
