@@ -45,8 +45,8 @@ a heading that names who issued the page ("Comment by the Press Department ...")
 own statement (`etl.event_dates.ISSUED_BY_HEADING`), unless the heading already dates a statement
 or is a news headline about one ("Statement by Putin angers Kyiv").
 
-The events11 round (issue 9) added `other` cues as data (sanctions put in place, relief convoys,
-drop-offs and repatriations; a sanctions noun that only modifies another noun is no cue,
+The events11 round (issue 9) added `other` cues as data (sanctions put in place, relief convoys
+and drop-offs; a sanctions noun that only modifies another noun is no cue,
 `etl.event_acts`) and one switch: in a page dated only to its month, a report's own weekday dates
 it to that month (`MONTH_PAGE_REPORTS`, `etl.event_month_pages`).
 """

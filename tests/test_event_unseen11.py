@@ -1,5 +1,5 @@
 """Event classes of the events11 round (issue 9), pooled over real_dev … real_dev9: acts typed
-`other` that no cue caught (sanctions put in place, relief convoys and drop-offs, repatriations;
+`other` that no cue caught (sanctions put in place, relief convoys and drop-offs;
 `missed other` recurred on seven real sets) and a report's weekday or "today" in a page dated
 only to its month (real_dev7, real_dev8). Sentences written for these tests.
 """
@@ -63,6 +63,9 @@ NOT_AN_ACT = [
     # an office moving, and a repatriation that is only an adjective
     "The company relocated its headquarters to Dubai on Monday.",
     "Repatriated refugees said on Monday they had no homes to return to.",
+    # a repatriation told as background of another date (the cue "repatriated" misfired so on
+    # real_dev3 hn28 and was dropped)
+    "Returns would follow the rules of 1993, when thousands of refugees were repatriated, she said.",
 ]
 
 
