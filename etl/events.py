@@ -44,6 +44,11 @@ launched a polio vaccination campaign" starts no war);
 a heading that names who issued the page ("Comment by the Press Department ...") is the page's
 own statement (`etl.event_dates.ISSUED_BY_HEADING`), unless the heading already dates a statement
 or is a news headline about one ("Statement by Putin angers Kyiv").
+
+The events11 round (issue 9) added `other` cues as data (sanctions put in place, relief convoys
+and drop-offs; a sanctions noun that only modifies another noun is no cue,
+`etl.event_acts`) and one switch: in a page dated only to its month, a report's own weekday dates
+it to that month (`MONTH_PAGE_REPORTS`, `etl.event_month_pages`).
 """
 
 from __future__ import annotations
@@ -60,6 +65,7 @@ from spacy.tokens import Span, Token
 from etl.context import ArticleContext
 from etl.dates import UPCOMING_DAYS, DateMention, find_dates, resolve_forward
 from etl.docindex import DocIndex
+from etl.event_acts import modifier_noun_cue
 from etl.event_dates import (
     LEAD_SENTENCES,
     dateline_day,
@@ -80,6 +86,7 @@ from etl.event_dates import (
 )
 from etl.event_duplicates import voices_of_one_country
 from etl.event_forums import FORUM_TYPES, forum_of_the_day
+from etl.event_month_pages import month_page_report
 from etl.event_quotes import in_quotation, quote_at
 from etl.event_readings import (
     agrees_on_a_view,
@@ -123,6 +130,9 @@ WAR_SINCE = True
 DECIDED_TO = True
 PRESENT_REPORTS_UNDATED = True
 FORUM_OF_THE_DAY = True
+# events11 (issue 9): a report's weekday or "today" in a page dated only to its month dates the
+# report to that month (`etl.event_month_pages`)
+MONTH_PAGE_REPORTS = True
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
 STATEMENT_ONLY = frozenset({"statement"})
@@ -334,6 +344,10 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
                 )
                 if forum is not None:
                     dates, news_types = [forum], FORUM_TYPES
+        if not dates and not planned and MONTH_PAGE_REPORTS:
+            report = month_page_report(sent, published, rules.statement_verbs)
+            if report is not None:
+                dates, news_types, named_report = [report], STATEMENT_ONLY, True
         found = _sentence_events(ctx, sent, dates, statements, rules) if dates else []
         if (
             lead_sentences < LEAD_SENTENCES
@@ -1181,6 +1195,8 @@ def _sentence_events(
         date_roots.append(span.root)
     triggers = _drop_forum_modifiers(_find_triggers(sent, dates, rules), date_roots)
     triggers = [t for t in (_retype(ctx, t, rules) for t in triggers) if t is not None]
+    # "placed the sanctions question on the agenda": a cue's noun that only modifies another
+    triggers = [t for t in triggers if t.event_type != "other" or not modifier_noun_cue(t.tokens)]
     # a reporting verb inside a quotation is the quoted speaker's account, not the article's
     triggers = [t for t in triggers if t.event_type != "statement" or not in_quotation(t.head)]
     if only is not None:
