@@ -195,13 +195,23 @@ def _apposed_to_people(num: Token, rules: CategoryRules) -> Token | None:
     specifically 5.75 million, have ended up in ..."): the count counts that noun."""
     if num.dep_ != "appos":
         return None
+    # the people noun is written straight before the comma that opens the count's phrase: "the
+    # migrants, specifically 5.75 million"; not "Iran, 780,000; and Tajikistan, 11,740"
+    first = num.left_edge.i
+    if first < 2 or num.doc[first - 1].lower_ != ",":
+        return None
+    noun = num.doc[first - 2]
     head = num.head
-    candidates = [head] + [
+    heads_of = [
         g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
     ]
-    for noun in reversed(candidates):
-        if noun.pos_ in ("NOUN", "PROPN") and (
-            _noun_in(noun, rules.noun_classes["people"]) or noun.ent_type_ == "NORP"
-        ):
-            return noun
+    if noun.i != head.i and noun not in heads_of:
+        return None
+    if noun.pos_ in ("NOUN", "PROPN") and (
+        _noun_in(noun, rules.noun_classes["people"])
+        # a people named in the plural ("the Rohingyas, some 700,000"), not a place the tagger
+        # takes for one ("Tajikistan, 11,740")
+        or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS"))
+    ):
+        return noun
     return None
