@@ -235,9 +235,7 @@ def breakdown_parts(body: str, quantities: list[Quantity]) -> frozenset[int]:
         if colon == -1 or not body[total.end : colon].strip(" ,;"):
             continue  # no colon, or the total is itself a label's value ("Total: 800")
         after = [
-            q
-            for q in quantities[i + 1 :]
-            if colon < q.start < end and q.currency == total.currency
+            q for q in quantities[i + 1 :] if colon < q.start < end and q.currency == total.currency
         ]
         if len(after) >= 2 and abs(sum(q.value for q in after) - total.value) <= 0.02 * total.value:
             parts.update(q.start for q in after)

@@ -330,7 +330,9 @@ def _valid_spelled_prefix(number: str) -> str:
 def _other_currency(restatement: str, currency: str) -> bool:
     """The restatement ", or $374 million" is written in a currency other than `currency`."""
     mark = re.search(CURRENCY_PREFIX, restatement)
-    return mark is not None and CURRENCY_CODES.get(re.sub(r"\s", "", mark.group(0)), "USD") != currency
+    return (
+        mark is not None and CURRENCY_CODES.get(re.sub(r"\s", "", mark.group(0)), "USD") != currency
+    )
 
 
 def _currency_of(match: re.Match[str]) -> str | None:
