@@ -69,7 +69,7 @@ def load_category_rules(path: Path | None = None) -> CategoryRules:
         kind, _, name = key.strip().lower().partition(" ")
         entry = sections.setdefault((kind, name.strip()), set())
         entry.update(_words(p) for p in phrases.split(",") if p.strip())
-    classes = ("people", "forces", "money", "cued", "admitted")
+    classes = ("people", "forces", "money", "cued", "admitted", "aircraft")
     return CategoryRules(
         noun_classes={c: frozenset(sections.get(("noun", c), ())) for c in classes},
         cues={n: frozenset(v) for (k, n), v in sections.items() if k == "cue"},

@@ -340,6 +340,8 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
     ):
         return False  # "fled Nagorno-Karabakh for Armenia": the parser hangs "for" on the place
     for place in places:
+        if place.lemma_.lower() in _PLACES_WITHIN and not _named_refugees(reading):
+            continue  # "400,000 people have since fled the camp": a place inside a country
         if place.ent_type_ not in _PLACE_LABELS and place.pos_ != "PROPN":
             return False  # "fled their homes", "fled the country": the cue words decide
         start = place.doc[place.left_edge.i].idx
@@ -347,6 +349,57 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
         if actor is not None and actor.kind in ("country", "government"):
             return False
     return True
+
+
+# Places named by a common noun that lie inside a country: fleeing one, people stay in it.
+_PLACES_WITHIN = {"camp", "city", "town", "village", "area", "district", "region", "province",
+                  "neighbourhood", "neighborhood", "enclave", "suburb", "settlement"}  # fmt: skip
+# Nouns of refuge: "sought refuge in Tawila", "took shelter in the town".
+_REFUGE_NOUNS = {"refuge", "shelter", "safety", "sanctuary"}
+
+
+def _named_refugees(reading: _Reading) -> bool:
+    """The counted noun names refugees, migrants or a nation: they keep their own name."""
+    noun = reading.noun
+    return noun is not None and (
+        noun.ent_type_ == "NORP" or noun.lemma_.lower() in ("refugee", "migrant", "asylum")
+    )
+
+
+def _refuge_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
+    """People who sought refuge in a town or region, not in a country ("nearly 10,000 people
+    sought refuge in Tawila"), are displaced inside their country (GOLD.md); refuge "in Chad",
+    "in other countries" or "abroad" makes them refugees."""
+    if _named_refugees(reading):
+        return False
+    verb = _clause_verb(reading.noun if reading.noun is not None else num, num)
+    if verb is None or verb.lemma_.lower() not in ("seek", "take", "find"):
+        return False
+    refuge = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _REFUGE_NOUNS]
+    if not refuge:
+        return False
+    preps = [c for head in (verb, refuge[0]) for c in head.children if c.dep_ == "prep"]
+    places = [g for p in preps if p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+    if not places or any(p.lower_ in ("to", "into", "across", "abroad") for p in preps):
+        return False
+    for place in places:
+        if place.lemma_.lower() in ("country", "countries", "nation", "state"):
+            return False
+        if place.ent_type_ not in _PLACE_LABELS and place.lemma_.lower() not in _PLACES_WITHIN:
+            return False
+        start = place.doc[place.left_edge.i].idx
+        actor = ctx.actors.get(ctx.actor_at(start, place.idx + len(place)) or "")
+        if actor is not None and actor.kind in ("country", "government"):
+            return False
+        if place.ent_type_ in _PLACE_LABELS and _is_country_name(ctx, place.text):
+            return False
+    return True
+
+
+def _is_country_name(ctx: ArticleContext, name: str) -> bool:
+    """The name is a country's name or alias in the actor gazetteer (not a demonym)."""
+    found = _nation_words(ctx).get(name.lower())
+    return found is not None and found[1] != "demonym"
 
 
 def _left_country(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:

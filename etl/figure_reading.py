@@ -50,12 +50,15 @@ from etl.figure_movement import (
     _taken_from_abroad,
 )
 from etl.figure_references import (
+    _apposed_to_people,
     _bare_billions,
+    _change_of,
     _compared,
     _estimated_them_at,
     _parallel_clause,
     _people_of_a_refugee_sentence,
     _refugees_said_displaced,
+    _restated_count,
     _total_of_nothing,
     _whole_cue,
 )
@@ -139,6 +142,8 @@ def _refers_back(num: Token) -> bool:
         or (num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.lower_ == "out")
         or _total_of_nothing(num, verb)
         or _estimated_them_at(num, verb)
+        # "The actual number was closer to 700", "when the figure was 21,413"
+        or _restated_count(num)
     )
 
 
@@ -159,7 +164,10 @@ def read_quantity(
     sentence before in the same paragraph (it may say what a sum of money is for);
     `people_names` are proper nouns the article has already counted as people."""
     noun = (
-        _counted_noun(num, sent) or _counted_by_container(num, rules) or _casualty_after(num, rules)
+        _counted_noun(num, sent)
+        or _counted_by_container(num, rules)
+        or _casualty_after(num, rules)
+        or _apposed_to_people(num, rules)  # "Most of the migrants, specifically 5.75 million"
     )
     if noun is not None and _verb_taken_for_noun(noun, quantity, rules):
         # "some 5,000 [flee] the country": the count is the verb's subject; "800,000 people
@@ -195,6 +203,10 @@ def read_quantity(
         if not aid and _any_phrase(rules.not_subject, doc, window):
             return None  # a market value or a national budget: not the article's subject
         return _Reading("aid_money" if aid else "other", noun, frozenset(window))
+    if noun is not None and _noun_in(noun, rules.noun_classes["aircraft"]):
+        if _is_narrative(quantity, num) or _owned_few(quantity, num):
+            return None  # "the two helicopters", "three warplanes": a small set in a story
+        return _Reading("other", noun, frozenset(window))  # "32 Russian aircraft were sent"
     if _strength_of_force(noun, num, rules):
         return _Reading("troops", noun, frozenset(window))  # "its 9,500-strong mission"
     if _population_of_place(anchor, num, rules):
@@ -227,6 +239,8 @@ def read_quantity(
         and _pledged_to_take(anchor)
     ):
         strong = "resettled"  # "we have committed to taking 4,000"
+    if strong in (None, "other") and noun is not None and _bodies_of(noun):
+        strong = "killed"  # "the bodies of 502 people have been recovered": the dead
     if strong in _DESCRIBING_CUES:
         happened = _verb_cue(rules, strong_categories, anchor, num)
         if happened in _HAPPENING_CUES and happened != strong:
@@ -318,7 +332,9 @@ def read_quantity(
     if noun is None:
         if weak is not None:
             return _Reading(weak, None, frozenset(window))
-        if same_sentence_category is not None and (_in_enumeration(num) or _compared(num)):
+        if same_sentence_category is not None and (
+            _in_enumeration(num) or _compared(num) or _change_of(num)
+        ):
             # "3,275 asylum applications in 2015, compared to 1,450 in 2014"
             return _Reading(same_sentence_category, None, frozenset(window))
         if previous_category is not None and _parallel_clause(num, sent):
@@ -381,6 +397,23 @@ def _verb_cue(
     return None
 
 
+# Nouns of the dead that a count of people is "of": "the bodies of 502 people".
+# A singular "body of 12 experts" is a group of the living: only the plural counts the dead.
+_DEAD_CONTAINERS = {"bodies", "remains", "corpses"}
+
+
+def _bodies_of(noun: Token) -> bool:
+    """The counted people are those whose bodies or remains the sentence counts ("the bodies of
+    502 people have been recovered"): deaths (GOLD.md: `killed` counts deaths of anyone)."""
+    of = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.i != of.i
+        and of.head.lower_ in _DEAD_CONTAINERS
+    )
+
+
 # Bodies whose strength ("a 9,500-strong mission") counts the troops in them.
 _FORCE_BODIES = {"mission", "contingent", "garrison", "unit", "deployment", "coalition"}
 
@@ -406,7 +439,11 @@ def _sums_up_before(anchor: Token, num: Token) -> bool:
     return (
         verb is not None
         and verb.lemma_.lower() in ("amount", "come", "total", "equal")
-        and any(c.dep_ == "nsubj" and c.lower_ in ("this", "which", "that") for c in verb.children)
+        # "this amounts to", and "they now amount to" after the people the sentence named
+        and any(
+            c.dep_ == "nsubj" and c.lower_ in ("this", "which", "that", "they", "these", "those")
+            for c in verb.children
+        )
     )
 
 

@@ -141,3 +141,77 @@ def _people_of_a_refugee_sentence(noun: Token, sent: Span, rules: CategoryRules)
             own = {t.i for t in noun.subtree}
             return not any(t.like_num for t in subject.subtree if t.i not in own)
     return False
+
+
+# Count nouns that restate a count ("the figure was 21,413"); a tally or a count may be of
+# votes, and a sentence of a vote restates no count of people.
+_RESTATING_NOUNS = {"number", "figure", "total", "toll"}
+_VOTE_WORDS = {"vote", "voted", "ballot", "tally", "abstain", "abstention", "veto", "seat"}
+# Adjectives of nearness a count may hang on: "The actual number was closer to 700".
+_NEAR_WORDS = {"close", "near"}
+
+
+def _restated_count(num: Token) -> bool:
+    """A bare count that a count noun naming nothing it is of is said to be ("The actual number
+    was closer to 700", "when the figure was 21,413"): the count before it, at another time or
+    by another estimate. "The number of airstrikes was 300" names what it counts, so it is not
+    one."""
+    complement = num
+    if (
+        num.dep_ == "pobj"
+        and num.head.lower_ == "to"
+        and num.head.head.lemma_.lower() in _NEAR_WORDS
+    ):
+        complement = num.head.head  # "was [closer] to 700"
+    verb = complement.head
+    if complement.dep_ not in ("attr", "acomp") or verb.lemma_.lower() != "be":
+        return False
+    if any(t.lemma_.lower() in _VOTE_WORDS for t in num.sent):
+        return False  # "In the vote, the final tally was 120": a tally of votes
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.lemma_.lower() in _RESTATING_NOUNS
+        and not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+        for c in verb.children
+    )
+
+
+# Nouns of a change in a count: "marking an increase of 346", "a drop of 1,200".
+_CHANGE_NOUNS = {"increase", "rise", "decrease", "drop", "fall", "decline", "jump"}
+
+
+def _change_of(num: Token) -> bool:
+    """A bare count that is the size of a change in the figure of its sentence ("22,000,
+    marking an increase of 346 compared to July"): a count of the same people."""
+    return (
+        num.dep_ == "pobj"
+        and num.head.lower_ == "of"
+        and num.head.head.lemma_.lower() in _CHANGE_NOUNS
+    )
+
+
+def _apposed_to_people(num: Token, rules: CategoryRules) -> Token | None:
+    """The people noun a bare count stands in apposition to ("Most of the migrants,
+    specifically 5.75 million, have ended up in ..."): the count counts that noun."""
+    if num.dep_ != "appos":
+        return None
+    # the people noun is written straight before the comma that opens the count's phrase: "the
+    # migrants, specifically 5.75 million"; not "Iran, 780,000; and Tajikistan, 11,740"
+    first = num.left_edge.i
+    if first < 2 or num.doc[first - 1].lower_ != ",":
+        return None
+    noun = num.doc[first - 2]
+    head = num.head
+    heads_of = [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    if noun.i != head.i and noun not in heads_of:
+        return None
+    if noun.pos_ in ("NOUN", "PROPN") and (
+        _noun_in(noun, rules.noun_classes["people"])
+        # a people named in the plural ("the Rohingyas, some 700,000"), not a place the tagger
+        # takes for one ("Tajikistan, 11,740")
+        or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS"))
+    ):
+        return noun
+    return None

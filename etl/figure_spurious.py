@@ -214,3 +214,29 @@ def is_vague_or_no_count(body: str, quantity: Quantity) -> bool:
         and body[quantity.end : quantity.end + 1] == ")"
         and _DAY_AFTER_WEEKDAY.search(body, max(0, quantity.start - 12), quantity.start) is not None
     )
+
+
+# Where a total's parts may be listed after it: the rest of its sentence, past a colon.
+_SENTENCE_STOP = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
+
+
+def breakdown_parts(body: str, quantities: list[Quantity]) -> frozenset[int]:
+    """The starts of the parts of a total split into named kinds after a colon ("about €800
+    million in total aid: €396.65 million in humanitarian aid, €317.67 million in structural aid
+    and €83.5 million for crisis resolution"): two or more sums, in the total's unit, that add up
+    to the total (within 2%). GOLD.md and docs/gold-conventions.md: a breakdown that only splits
+    a total into named kinds gives no figure of its own; a subgroup ("including 74,000
+    children") that does not make up the whole stays a figure."""
+    parts: set[int] = set()
+    for i, total in enumerate(quantities):
+        stop = _SENTENCE_STOP.search(body, total.end)
+        end = stop.start() if stop else len(body)
+        colon = body.find(":", total.end, end)
+        if colon == -1 or not body[total.end : colon].strip(" ,;"):
+            continue  # no colon, or the total is itself a label's value ("Total: 800")
+        after = [
+            q for q in quantities[i + 1 :] if colon < q.start < end and q.currency == total.currency
+        ]
+        if len(after) >= 2 and abs(sum(q.value for q in after) - total.value) <= 0.02 * total.value:
+            parts.update(q.start for q in after)
+    return frozenset(parts)

@@ -71,6 +71,13 @@ Choices, so that analysts know what a row means:
   before; people counted by their office (officials, members) are `other` outside a vote; key
   figures laid out as a number over its label are table rows (`figure_tables._card_row`), and so
   are "Label: N – comment" lines; a count of people with a fraction has lost its scale word.
+- Round of real_dev9: a count restated by "the number/figure was N", a change of the figure
+  ("an increase of 346"), a count in apposition to people and "they amount to N" count what the
+  figure or noun before counts (`figure_references`); a sum restated after ", or" in another
+  currency is one figure and the parts of a total split after a colon are none
+  (`numbers`, `figure_spurious.breakdown_parts`); people who fled a camp or sought refuge in a
+  town are displaced (`figure_movement._refuge_within`); "the bodies of N people" are killed;
+  aircraft are `other`.
 
 Where each decision is made (this module reads an article's numbers in order and builds rows):
 - `etl.figure_categories`: the rules files as data, and where their phrases are written;
@@ -110,12 +117,18 @@ from etl.figure_movement import (
     _fled_within,
     _left_country,
     _nationals_abroad,
+    _refuge_within,
 )
 from etl.figure_places import _main_country, _row_place, locate
 from etl.figure_reading import _named_before, read_quantity
 from etl.figure_resettlement import resettled_in_host
 from etl.figure_sources import _SpeakerIndex, attribute
-from etl.figure_spurious import _in_list_of_headlines, _on_link_line, is_vague_or_no_count
+from etl.figure_spurious import (
+    _in_list_of_headlines,
+    _on_link_line,
+    breakdown_parts,
+    is_vague_or_no_count,
+)
 from etl.figure_tables import find_rows
 from etl.numbers import Quantity, find_quantities
 from etl.types import Figure, Statement, stable_id
@@ -261,8 +274,11 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
     quantities = find_quantities(body)
     rows = find_rows(body, quantities)
     row_lines = {body.rfind("\n", 0, start) + 1 for start in rows}
+    parts = breakdown_parts(body, quantities)
     for quantity in quantities:
         row = rows.get(quantity.start)
+        if row is None and quantity.start in parts:
+            continue  # a part of a total split into named kinds after a colon
         if (
             row is None
             and body.rfind("\n", 0, quantity.start) + 1 not in row_lines  # a row's other numbers
@@ -325,7 +341,11 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             reading = dataclasses.replace(reading, category=named)  # "these 100 women"
         if reading.category == "displaced" and _evacuated_abroad(ctx, reading, num):
             reading = dataclasses.replace(reading, category="resettled")
-        elif reading.category == "refugees" and row is None and _fled_within(ctx, reading, num):
+        elif (
+            reading.category == "refugees"
+            and row is None
+            and (_fled_within(ctx, reading, num) or _refuge_within(ctx, reading, num))
+        ):
             reading = dataclasses.replace(reading, category="displaced")
         elif reading.category in ("other", "civilians") and _left_country(ctx, reading, num):
             reading = dataclasses.replace(reading, category="refugees")  # "people who left Sudan"
@@ -344,6 +364,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             and _nationals_abroad(ctx, reading, location)
         ):
             reading = dataclasses.replace(reading, category="refugees")  # "Venezuelans in Uruguay"
+            # what refers back to this figure ("when the figure was 21,413") counts refugees too
+            previous = (sentence_number, reading.category, flight)
         start, end = _evidence_span(body, sent, quantity.start, quantity.end)
         as_of_date, precision = as_of(
             body[start:end], article.published_date, article.published_precision

@@ -37,8 +37,12 @@ SHORT_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000
 CURRENCY_PREFIX = (
     r"(?:US\$|U\.S\.\s?\$|C\$|CA\$|Can\$|CAD\s?\$?|A\$|AU\$|USD\s?|EUR\s?|GBP\s?|\$|€|£)"
 )
-# A bare "pounds" is as often weight as money; only "pounds sterling" is read as money.
-CURRENCY_WORDS = r"(?:U\.S\.\s|US\s|American\s|Canadian\s)?(?:dollars|euros|pounds\s+sterling)"
+# A bare "pounds" is as often weight as money; only "pounds sterling" is read as money, and
+# "pounds" restated at once in another currency ("286 million pounds, or $374 million").
+CURRENCY_WORDS = (
+    r"(?:U\.S\.\s|US\s|American\s|Canadian\s)?(?:dollars|euros|pounds\s+sterling"
+    r"|pounds(?=\s*(?:,\s*or\s|\()\s*(?:about\s+|some\s+|around\s+)?(?:US\$|\$|€|£)\s?\d))"
+)
 CURRENCY_CODES = {"$": "USD", "US$": "USD", "U.S.$": "USD", "USD": "USD", "C$": "CAD",
                   "CA$": "CAD", "Can$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD",
                   "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP"}  # fmt: skip
@@ -224,6 +228,13 @@ _SCALED_UPPER = re.compile(
 _ARRIVALS_RATE = re.compile(r"^\s*(?:per|a|every|each)\s+(?:day|week)\b", re.IGNORECASE)
 
 
+# A sum restated in another currency after a comma and "or": "286 million pounds, or $374
+# million," is one figure, the first written.
+_OR_RESTATED = re.compile(
+    rf"\s*,\s*or\s+(?:about\s+|some\s+|around\s+|roughly\s+)?{CURRENCY_PREFIX}\s?\d"
+)
+
+
 # The inside of parentheses that only restate a sum in other currencies: "(459m euros; £396m)".
 _CONVERSIONS = re.compile(
     r"(?:[\s;,/]*(?:about|around|roughly|approximately|approx\.|or|some|~|≈)?\s*"
@@ -316,6 +327,14 @@ def _valid_spelled_prefix(number: str) -> str:
     return number[: match.start() + len(match.group(0).split()[0])] if match else number
 
 
+def _other_currency(restatement: str, currency: str) -> bool:
+    """The restatement ", or $374 million" is written in a currency other than `currency`."""
+    mark = re.search(CURRENCY_PREFIX, restatement)
+    return (
+        mark is not None and CURRENCY_CODES.get(re.sub(r"\s", "", mark.group(0)), "USD") != currency
+    )
+
+
 def _currency_of(match: re.Match[str]) -> str | None:
     if match.group("cur"):
         return CURRENCY_CODES.get(re.sub(r"\s", "", match.group("cur")), "USD")
@@ -360,6 +379,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             close = text.find(")", end, end + 60) if opened else -1
             inside = text[end + opened.end() : close] if opened and close != -1 else ""
             conversion_end = close if _CONVERSIONS.fullmatch(inside) else -1
+            restated = _OR_RESTATED.match(text, end)
+            if conversion_end == -1 and restated and _other_currency(restated.group(0), currency):
+                conversion_end = restated.end()  # "… pounds, or $374 million": the same sum
         value_text = text[start:end]
         found.append(
             Quantity(
