@@ -63,6 +63,12 @@ AGGREGATES = (
     "agg_network_actors",  # the Actor network's largest set of actors, unfiltered
     "agg_co_mentions",  # co_mentions_sql among agg_network_actors
     "agg_events_shown",  # events_shown_sql, with and without statement events
+    # The newest rows of each outlet in the tables the pages list (every column of the flat
+    # table, in the pages' order, NEWEST): unfiltered or by outlet only, a page's table reads
+    # these instead of sorting every row.
+    "agg_newest_figures",
+    "agg_newest_statements",
+    "agg_newest_articles",
 )
 # Subjects whose provenance agg_provenance holds (mentions have no date labels).
 AGGREGATED_SUBJECTS = ("statements", "stances", "figures", "events", "articles", "mentions")
@@ -110,6 +116,15 @@ NETWORK_ACTORS = 80  # the Actor network's most actors (the end of its slider)
 NETWORK_PAIRS = 40  # stance pairs whose ends the network always draws, strongest first
 PAIRS_KEPT = 200  # strongest stance pairs agg_strongest_pairs keeps, ranked
 EVENT_ROWS = 1000  # rows of the Events page's table, newest first
+# Subject -> (the order its page's table lists rows in, how many rows agg_newest_<subject>
+# keeps of each outlet): a total order (the id last), so the first rows of the flat table in
+# that order, of one outlet or several, are among the first rows kept of each of them, at any
+# limit up to the rows kept.
+NEWEST = {
+    "figures": ("row_date DESC NULLS LAST, value DESC, figure_id", 500),
+    "statements": ("row_date DESC NULLS LAST, statement_id", 500),
+    "articles": ("row_date DESC NULLS LAST, article_id", 1000),
+}
 SCOPE = "_derived_scope"  # a table of article_id: the articles a refresh rebuilds
 
 
@@ -646,6 +661,12 @@ def aggregate_selects(flat: str = "") -> dict[str, tuple[str, list]]:
             ),
             [EVENT_ROWS, EVENT_ROWS],
         ),
+        **{
+            f"agg_newest_{subject}": f"""SELECT * FROM {flat}flat_{subject}
+                QUALIFY row_number() OVER (PARTITION BY outlet ORDER BY {order}) <= {kept}
+                ORDER BY {order}"""
+            for subject, (order, kept) in NEWEST.items()
+        },
         "agg_co_mentions": co_mentions_sql(
             f"SELECT article_id, actor_ids FROM {flat}flat_articles",
             f"SELECT actor_id FROM {flat}agg_network_actors",

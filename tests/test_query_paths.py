@@ -429,6 +429,71 @@ def test_unfiltered_answers_written_by_the_etl_equal_the_detailed_queries(synthe
             pd.testing.assert_frame_equal(fast, plain, check_dtype=False)
 
 
+def _tables(wh, f):
+    """The pages' tables of newest rows (etl.derived.NEWEST) under `f`."""
+    return {
+        "figures": q.figures_table(wh, f),
+        "statements": q.statements_table(wh, f, "", 500),
+        "articles": q.articles_table(wh, f),
+    }
+
+
+def test_newest_rows_written_by_the_etl_give_the_tables_sorting_every_row_gives(
+    synthetic, fixture_wh, monkeypatch
+):
+    for wh in (synthetic, fixture_wh):
+        for f in (
+            Filters(),
+            Filters(polarities=("critical",)),  # figures ignore polarity
+            Filters(outlets=("Outlet 3",)),
+            Filters(outlets=("Outlet 3", "Outlet 17", "Nowhere")),
+        ):
+            if wh is fixture_wh and f.outlets:
+                outlets = tuple(q.filter_options(wh).outlets)
+                f = Filters(outlets=outlets[:1] if len(f.outlets) == 1 else outlets[1:3])
+            st.cache_data.clear()
+            fast = _tables(wh, f)
+            with monkeypatch.context() as patch:
+                for subject, (order, _kept) in derived.NEWEST.items():
+                    patch.setitem(derived.NEWEST, subject, (order, 0))  # none kept: every row
+                st.cache_data.clear()
+                plain = _tables(wh, f)
+            for subject in derived.NEWEST:
+                assert not plain[subject].empty, subject
+                pd.testing.assert_frame_equal(fast[subject], plain[subject])
+    # More rows of one outlet than each outlet keeps: two outlets' table holds the newest of
+    # both, which are among each one's newest.
+    monkeypatch.setitem(derived.NEWEST, "figures", (derived.NEWEST["figures"][0], 30))
+    rebuilt = synthetic.path.replace(".duckdb", "-thirty.duckdb")
+    shutil.copyfile(synthetic.path, rebuilt)
+    con = duckdb.connect(rebuilt)
+    derived.build_aggregates(con, only=["agg_newest_figures"])
+    con.close()
+    two = Filters(outlets=("Outlet 3", "Outlet 17"))
+    st.cache_data.clear()
+    kept = q.figures_table(q.locate(rebuilt), two, 30)
+    assert len(kept) == 30 and set(kept["outlet"]) == {"Outlet 3", "Outlet 17"}
+    pd.testing.assert_frame_equal(kept, q.figures_table(synthetic, two, 500).head(30))
+    monkeypatch.undo()
+    # Fewer rows than a table shows: the newest of them, in the same order.
+    st.cache_data.clear()
+    assert len(q.figures_table(synthetic, Filters(), 7)) == 7
+    pd.testing.assert_frame_equal(
+        q.figures_table(synthetic, Filters(), 7), q.figures_table(synthetic, Filters()).head(7)
+    )
+
+
+def test_provenance_of_every_subject_at_once_equals_each_subjects_own(synthetic, fixture_wh):
+    for wh in (synthetic, fixture_wh):
+        for f in (Filters(), Filters(outlets=("Outlet 3",)), Filters(outlets=("Nowhere",))):
+            st.cache_data.clear()
+            for subject in q.SUBJECTS:
+                assert q.provenance(wh, f, subject) == q._provenance_detailed(wh, f, subject), (
+                    f,
+                    subject,
+                )
+
+
 def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     # Emptied aggregates: a question that still answers read the rows, not the aggregate.
     emptied = synthetic.path.replace(".duckdb", "-emptied.duckdb")
@@ -442,6 +507,7 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
         "agg_figures_over_time",
         "agg_events_shown",
         "agg_stance_provenance",
+        *(f"agg_newest_{subject}" for subject in derived.NEWEST),
     ):
         con.execute(f"DELETE FROM {name}")
     con.execute("DELETE FROM agg_co_mentions")
@@ -454,6 +520,7 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     assert q.quantity_figures(wh, Filters()).empty
     assert q.figures_over_time(wh, Filters()).empty
     assert q.events_table(wh, Filters()).empty
+    assert all(table.empty for table in _tables(wh, Filters()).values())
     assert q.provenance(wh, Filters(polarities=("critical",)), "stances").rows == 0
     # A question under filters its subject ignores is the unfiltered one.
     assert q.events_table(wh, Filters(polarities=("critical",))).empty
@@ -466,6 +533,11 @@ def test_unfiltered_answers_come_from_the_aggregates(synthetic):
     assert not q.quantity_figures(wh, Filters(), 100).empty
     assert not q.figures_over_time(wh, Filters(), 100).empty
     assert not q.events_table(wh, Filters(), 100).empty
+    assert not q.figures_table(wh, Filters(), derived.NEWEST["figures"][1] + 1).empty
+    assert not q.statements_table(wh, Filters(), "Quote", 500).empty  # a search reads every row
+    assert all(table.empty for table in _tables(wh, Filters(outlets=("Outlet 3",))).values())
+    later = Filters(date_from=date(2012, 1, 1))  # any filter but outlets reads the rows
+    assert not any(table.empty for table in _tables(wh, later).values())
     two = Filters(polarities=("critical", "neutral"))  # articles would not add up
     assert q.provenance(wh, two, "stances").rows > 0
     assert not q.co_mentions(wh, Filters(outlets=("Outlet 3",)), actors).empty

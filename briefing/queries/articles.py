@@ -9,21 +9,23 @@ import streamlit as st
 
 from briefing.filters import Filters
 from briefing.queries.connection import CACHE, Warehouse, _frame, flat
-from briefing.queries.where import _run
+from briefing.queries.where import _run_newest, newest_first
 
 
 @st.cache_data(**CACHE)
 def articles_table(wh: Warehouse, f: Filters, limit: int = 1000) -> pd.DataFrame:
     """Articles with their metadata and how many rows were extracted from each."""
-    return _run(
+    return _run_newest(
         wh,
         "articles",
         f,
-        """
+        f"""
         SELECT article_id, date_label AS published, title, outlet, url, source_path, language,
                mentions, statements, stances, figures, events
-        FROM rows ORDER BY row_date DESC NULLS LAST, article_id LIMIT ?""",
+        FROM rows ORDER BY {newest_first("articles")} LIMIT ?""",
         [limit],
+        limit,
+        narrowed=False,
     )
 
 

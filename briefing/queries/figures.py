@@ -10,7 +10,7 @@ import streamlit as st
 from briefing import quantities
 from briefing.filters import Filters
 from briefing.queries.connection import CACHE, Warehouse, _frame
-from briefing.queries.where import IN, _for, _run, confidence_label
+from briefing.queries.where import IN, _for, _run, _run_newest, confidence_label, newest_first
 from etl import derived
 
 NOT_STATED = derived.NOT_STATED
@@ -147,7 +147,7 @@ def figure_spread(wh: Warehouse, f: Filters, limit: int = 12, values: int = 8) -
 def figures_table(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
     """Every figure under the filters, newest first: the figure as written with its qualifier
     (`figure`), its numeric value, what it counts and where, who cited it and the sentence."""
-    return _run(
+    return _run_newest(
         wh,
         "figures",
         f,
@@ -157,6 +157,8 @@ def figures_table(wh: Warehouse, f: Filters, limit: int = 500) -> pd.DataFrame:
                COALESCE(attributed_to, ?) AS cited_by, evidence, value, value_text,
                qualifier, outlet, title, {confidence_label()} AS confidence,
                review_status AS status, article_id, figure_id
-        FROM rows ORDER BY row_date DESC NULLS LAST, value DESC, figure_id LIMIT ?""",
+        FROM rows ORDER BY {newest_first("figures")} LIMIT ?""",
         [NOT_STATED, limit],
+        limit,
+        narrowed=False,
     )

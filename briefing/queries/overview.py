@@ -119,16 +119,9 @@ def provenance(wh: Warehouse, f: Filters, subject: str) -> Provenance:
         raise ValueError(f"unknown subject {subject!r}")
     kept = _for(subject, f)
     if _only(kept, "outlets"):
-        # Unfiltered or by outlet only: the ETL's per-outlet counts (etl.derived.AGGREGATES).
-        outlets, params = _outlets_in(f)
-        per = _frame(
-            wh,
-            f"""SELECT outlet, n, a, first, last, first_label, last_label
-            FROM memory.main.agg_provenance WHERE subject = ? AND {outlets}
-            ORDER BY a DESC, outlet NULLS LAST""",
-            [subject, *params],
-        )
-        return provenance_of(per)
+        # Unfiltered or by outlet only: the ETL's per-outlet counts (etl.derived.AGGREGATES),
+        # every subject's in one query (the Overview asks for five subjects at once).
+        return _provenance_by_outlet(wh, f.outlets).get(subject, Provenance(0, 0, None, None))
     if subject == "stances" and len(kept.polarities) == 1 and _only(kept, "outlets", "polarities"):
         # One polarity (and outlets): the ETL's counts per outlet and polarity (a stance has
         # one polarity, so under one its articles add up across outlets).
@@ -157,6 +150,51 @@ def provenance(wh: Warehouse, f: Filters, subject: str) -> Provenance:
         GROUP BY outlet ORDER BY a DESC, outlet NULLS LAST""",
     )
     return provenance_of(per)
+
+
+@st.cache_data(**CACHE)
+def _provenance_by_outlet(wh: Warehouse, outlets: tuple[str, ...]) -> dict[str, Provenance]:
+    """Subject -> its Provenance from the ETL's per-outlet counts (agg_provenance) under the
+    outlet filter (`outlets`; none: every outlet), every subject in one query; a subject
+    without rows is not listed."""
+    where, params = _outlets_in(Filters(outlets=outlets))
+    rows = _frame(
+        wh,
+        f"""SELECT subject, outlet, n, a, first, last, first_label, last_label
+        FROM memory.main.agg_provenance WHERE {where}
+        ORDER BY subject, a DESC, outlet NULLS LAST""",
+        params,
+    )
+    # In plain Python over the few rows (as provenance_of, which costs more a subject).
+    columns = {name: rows[name].tolist() for name in rows.columns}
+    parts: dict[str, list[int]] = {}
+    for i, subject in enumerate(columns["subject"]):
+        parts.setdefault(str(subject), []).append(i)
+    return {subject: _provenance_of_rows(columns, kept) for subject, kept in parts.items()}
+
+
+def _provenance_of_rows(columns: dict[str, list], kept: list[int]) -> Provenance:
+    """`provenance_of` the rows `kept` (in order) of per-outlet columns."""
+
+    def bound(name: str, pick) -> tuple[date | None, str | None]:
+        days = [(i, columns[name][i]) for i in kept if not pd.isna(columns[name][i])]
+        if not days:
+            return None, None
+        day = pick(d for _, d in days)
+        first_row = next(i for i, d in days if d == day)
+        return _day(day), _text(columns[f"{name}_label"][first_row])
+
+    first, first_label = bound("first", min)
+    last, last_label = bound("last", max)
+    return Provenance(
+        int(sum(columns["n"][i] for i in kept)),
+        int(sum(columns["a"][i] for i in kept)),
+        first,
+        last,
+        first_label,
+        last_label,
+        tuple(columns["outlet"][i] for i in kept if not pd.isna(columns["outlet"][i])),
+    )
 
 
 def provenance_of(per: pd.DataFrame) -> Provenance:

@@ -10,7 +10,7 @@ import streamlit as st
 from briefing.filters import Filters
 from briefing.queries.connection import CACHE, Warehouse, _frame, flat
 from briefing.queries.overview import _text
-from briefing.queries.where import _for, _run, confidence_label
+from briefing.queries.where import _for, _run, _run_newest, confidence_label, newest_first
 from briefing.text import word_window
 from etl import derived
 
@@ -46,7 +46,7 @@ def _search_clause(search: str) -> tuple[str, list]:
 def statements_table(wh: Warehouse, f: Filters, search: str = "", limit: int = 500) -> pd.DataFrame:
     """Statements, newest first, with their stance targets and polarities."""
     clause, params = _search_clause(search)
-    return _run(
+    return _run_newest(
         wh,
         "statements",
         f,
@@ -55,8 +55,10 @@ def statements_table(wh: Warehouse, f: Filters, search: str = "", limit: int = 5
                polarity, outlet, cue, {confidence_label()} AS confidence,
                review_status AS status, article_id
         FROM rows WHERE {clause}
-        ORDER BY row_date DESC NULLS LAST, statement_id LIMIT ?""",
+        ORDER BY {newest_first("statements")} LIMIT ?""",
         params + [limit],
+        limit,
+        narrowed=bool(params),  # a search keeps rows beyond the newest
     )
 
 

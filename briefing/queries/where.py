@@ -213,6 +213,29 @@ def _run(
     return _frame(wh, f"WITH rows AS ({base}) {tail}", base_params + list(params or []), many=many)
 
 
+def newest_first(subject: str) -> str:
+    """The ORDER BY of a page's table of `subject` (etl.derived.NEWEST)."""
+    return derived.NEWEST[subject][0]
+
+
+def _run_newest(
+    wh: Warehouse, subject: str, f: Filters, tail: str, params: list, limit: int, *, narrowed: bool
+) -> pd.DataFrame:
+    """`_run` for a page's table: `tail` lists rows in `newest_first(subject)` order, at most
+    `limit`. Unfiltered or by outlet only (and not `narrowed` by anything else in `tail`), over
+    the ETL's first rows of that order of each outlet (agg_newest_<subject>), which hold every
+    row the table can show, instead of sorting every row."""
+    if not narrowed and limit <= derived.NEWEST[subject][1] and _only(_for(subject, f), "outlets"):
+        outlets, outlet_params = _outlets_in(f)
+        return _frame(
+            wh,
+            f"""WITH rows AS (SELECT * FROM memory.main.agg_newest_{subject} WHERE {outlets})
+            {tail}""",
+            outlet_params + params,
+        )
+    return _run(wh, subject, f, tail, params)
+
+
 # The filters each subject ignores (see the module docstring and `_where`): a question asked
 # under them alone is the unfiltered question.
 _DIRECTION = ("stance_by", "stance_towards", "both_ways")
