@@ -36,6 +36,7 @@ from etl.stance_appeals import _RESPONDING
 from etl.stance_cuebook import CueBook, _lower_lemma
 from etl.stance_operations import _FIGHTING
 from etl.stance_partners import _BACKING
+from etl.stance_retaking import RETAKING, WITH_BACK
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ TRIGGERS: dict[str, Trigger] = {
     "positions_hit": Trigger(sections=("hostility critical",)),
     "fighters_named": Trigger(words=tuple(sorted(_FIGHTING))),
     "takeovers": Trigger(sections=("takeover",)),
+    # "retake", "recapture"; "take back", "win back" (the verb with its particle)
+    "retaken_ground": Trigger(words=tuple(sorted(RETAKING | WITH_BACK))),
     "laments": Trigger(kinds=("concern",)),
     # "responds to UNHCR request", "heeded the call"; "in response to ..."
     "answered_appeals": Trigger(words=tuple(sorted(_RESPONDING | {"response"}))),

@@ -91,6 +91,7 @@ from etl import (
     stance_partners,
     stance_referrals,
     stance_relief,
+    stance_retaking,
     stance_sovereignty,
     stance_takeovers,
     stance_two_way,
@@ -338,6 +339,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_operations.fighters_named(self, token, _Edge)
                 if "takeovers" in live:
                     yield from stance_takeovers.takeovers(self, token, _Edge)
+                if "retaken_ground" in live:
+                    yield from stance_retaking.retaken_ground(self, token, _Edge)
             if "laments" in live:
                 yield from stance_vetoes.laments(self, token, _Edge)
             if token.pos_ in ("VERB", "NOUN"):
