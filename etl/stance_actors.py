@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
@@ -214,8 +215,9 @@ class _ActorLookup:
         if noun.pos_ not in ("NOUN", "PROPN"):
             return False
         children = list(noun.children)
+        # "the U.S.-backed government": the patron says who backs it, not whose it is.
         return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
-            c.dep_ in ("poss", "compound", "amod", "nmod")
+            (c.dep_ in ("poss", "compound", "amod", "nmod") and not fused_patron(c))
             or (c.dep_ == "prep" and c.lower_ in ("of", "in"))
             for c in children
         )
@@ -225,7 +227,10 @@ class _ActorLookup:
         country says it ("the Government have moved", said by an MP), else the country the
         article is about so far. "The regime" is never the speaker's own government."""
         own = self._speakers_country(noun)
-        if noun.lower_ == "government" and own is not None:
+        # "the U.S.-backed government" is a government someone backs: the story's, not the
+        # speaker's own (a British speaker on the Taliban's takeover).
+        backed = any(fused_patron(c) for c in noun.children)
+        if noun.lower_ == "government" and own is not None and not backed:
             return own
         country = self._story_government(noun)
         return None if country is not None and country == own else country
@@ -350,7 +355,9 @@ class _ActorLookup:
                 continue
             seen.append(token)
             for child in token.children:
-                if child.dep_ == "amod" and self._patron_participle(child):
+                if child.dep_ == "amod" and (
+                    self._patron_participle(child) or fused_patron(child)
+                ):
                     continue  # "Yemen's Saudi-backed government" is Yemen's, not Saudi Arabia's
                 if child.dep_ in _NOUN_MODIFIERS or child.dep_ == "cc":
                     stack.append(child)
@@ -406,6 +413,18 @@ def _capitals() -> dict[str, str]:
 
     gazetteer = Gazetteer.load()
     return {f.text: f.actor_id for f in gazetteer.forms if f.how == "capital"}
+
+
+# A backing participle the tokenizer fused with its patron: "U.S.-backed", "Iran-sponsored".
+_FUSED_PATRON = re.compile(
+    r"^.+[-\u2010\u2011](?:backed|sponsored|funded|supported|armed|financed|allied|aligned)$",
+    re.I,
+)
+
+
+def fused_patron(token: Token) -> bool:
+    """ "U.S.-backed" as one token: a patron and its backing participle."""
+    return _FUSED_PATRON.match(token.text) is not None
 
 
 # Nouns that, bare and definite, name a government the article is about (`_the_government`).

@@ -147,8 +147,8 @@ def retaken_ground(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[An
     """A state retaking a place: `critical` of the place's holder (see the module docstring)."""
     if verb.pos_ != "VERB" or not is_retaking(verb) or finder.negated(verb):
         return
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENDING:
-        return
+    if verb.head.lemma_.lower() in _INTENDING and verb.head.i != verb.i:
+        return  # "hopes to regain Idlib": not under way
     from_heads = finder.prep_objects(verb, {"from"})
     if from_heads and finder.cues.has("taken from", verb):
         return  # `ground_taken` reads "retook the region from X"
@@ -178,7 +178,10 @@ def retaken_ground(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[An
         if any(_place_country(p) not in (None, country) for p in places):
             return  # "Turkey retook the Syrian town": not Turkey's own ground
         group = story_opposition(finder, country)
-        targets = [group] if group else []
+        # Only where the article names that opposition at all: "Syria's army recaptured
+        # Palmyra" in a story about ISIS took it from ISIS.
+        named = group is not None and any(m.actor_id == group for m in finder.ctx.mentions)
+        targets = [group] if named else []
     targets = [
         t for t in dict.fromkeys(targets) if not any(finder.same_side(s, t) for s in sources)
     ]

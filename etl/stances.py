@@ -79,6 +79,7 @@ from spacy.tokens import Span, Token
 
 from etl import (
     stance_appeals,
+    stance_backers,
     stance_epithets,
     stance_facts,
     stance_joint,
@@ -91,6 +92,7 @@ from etl import (
     stance_partners,
     stance_referrals,
     stance_relief,
+    stance_requests,
     stance_retaking,
     stance_sovereignty,
     stance_takeovers,
@@ -315,6 +317,10 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_partners.at_war_with(self, token, _Edge)
                 if "sovereignty_upheld" in live:
                     yield from stance_sovereignty.sovereignty_upheld(self, token, _Edge)
+                if "role_names" in live:
+                    yield from stance_backers.role_names(self, token, _Edge)
+                if "acted_on_request" in live:
+                    yield from stance_requests.acted_on_request(self, token, _Edge)
             if token.tag_ == "VBG":
                 if "wars" in live:
                     yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
@@ -339,6 +345,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_operations.fighters_named(self, token, _Edge)
                 if "takeovers" in live:
                     yield from stance_takeovers.takeovers(self, token, _Edge)
+                if "backed_relatives" in live:
+                    yield from stance_backers.backed_relatives(self, token, _Edge)
                 if "retaken_ground" in live:
                     yield from stance_retaking.retaken_ground(self, token, _Edge)
             if "laments" in live:

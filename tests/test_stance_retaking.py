@@ -38,7 +38,8 @@ def real_triples(nlp, body: str) -> set[tuple[str, str, str]]:
     ("body", "expected"),
     [
         pytest.param(
-            "In March, President Bashar al-Assad's renewed drive to retake control of Homs began.",
+            "Syrian rebels still hold the city. In March, President Bashar al-Assad's renewed drive "
+            "to retake control of Homs began.",
             ("syria", "syrian-opposition", "critical"),
             id="a-push-to-retake-a-city-of-ones-own-country",
         ),
@@ -49,8 +50,8 @@ def real_triples(nlp, body: str) -> set[tuple[str, str, str]]:
             id="seeking-to-recapture-rebel-held-ground",
         ),
         pytest.param(
-            "Damascus is massing troops for a major assault to recover Deraa province from the "
-            "rebels.",
+            "Syrian rebels hold the south. Damascus is massing troops for a major assault to "
+            "recover Deraa province from the rebels.",
             ("syria", "syrian-opposition", "critical"),
             id="an-assault-to-recover-ground-from-rebels",
         ),
@@ -84,6 +85,14 @@ def test_a_state_retaking_ground_is_critical_of_its_holder(nlp, body, expected):
             id="taking-back-people-is-no-ground",
         ),
         pytest.param("Syria has regained its dignity, the minister said.", id="regaining-no-place"),
+        pytest.param("Syria hopes to regain Idlib by spring.", id="only-a-hope"),
+        pytest.param(
+            "Syria's army recaptured Palmyra, a Syrian government statement said.",
+            id="an-article-that-names-no-opposition-may-be-about-another-holder",
+        ),
+        pytest.param(
+            "Syria's economy has recovered strongly since 2020.", id="recovering-in-another-sense"
+        ),
         pytest.param(
             "The rebels are trying to retake Homs from the army.",
             id="an-armed-group-retaking-is-left-to-other-rules",
