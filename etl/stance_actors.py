@@ -355,9 +355,7 @@ class _ActorLookup:
                 continue
             seen.append(token)
             for child in token.children:
-                if child.dep_ == "amod" and (
-                    self._patron_participle(child) or fused_patron(child)
-                ):
+                if child.dep_ == "amod" and (self._patron_participle(child) or fused_patron(child)):
                     continue  # "Yemen's Saudi-backed government" is Yemen's, not Saudi Arabia's
                 if child.dep_ in _NOUN_MODIFIERS or child.dep_ == "cc":
                     stack.append(child)
