@@ -215,9 +215,8 @@ class _ActorLookup:
         if noun.pos_ not in ("NOUN", "PROPN"):
             return False
         children = list(noun.children)
-        # "the U.S.-backed government": the patron says who backs it, not whose it is.
         return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
-            (c.dep_ in ("poss", "compound", "amod", "nmod") and not fused_patron(c))
+            c.dep_ in ("poss", "compound", "amod", "nmod")
             or (c.dep_ == "prep" and c.lower_ in ("of", "in"))
             for c in children
         )
@@ -227,10 +226,7 @@ class _ActorLookup:
         country says it ("the Government have moved", said by an MP), else the country the
         article is about so far. "The regime" is never the speaker's own government."""
         own = self._speakers_country(noun)
-        # "the U.S.-backed government" is a government someone backs: the story's, not the
-        # speaker's own (a British speaker on the Taliban's takeover).
-        backed = any(fused_patron(c) for c in noun.children)
-        if noun.lower_ == "government" and own is not None and not backed:
+        if noun.lower_ == "government" and own is not None:
             return own
         country = self._story_government(noun)
         return None if country is not None and country == own else country

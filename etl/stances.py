@@ -36,7 +36,9 @@ co-guarantors, "the sides", groups listed "among them" (joint); acts under a pac
 partner (partners); role, friendly and pejorative epithets (epithets); relief with no
 recipient named (relief); mediators, memberships, ousters, referrals, votes; a country's
 sovereignty upheld (sovereignty); an armed group's takeover of a country's capital or land
-(takeovers); an appeal or request acted on (appeals).
+(takeovers); an appeal or request acted on (appeals); ground a state retakes, critical of its
+holder (retaking); backing in a relative clause or a role noun before a name (backers); acting
+at someone's request (requests).
 
 The finder itself is assembled from mixins, one module per subject: the cue book, the edge record
 and shared word lists (stance_cuebook); actor lookups and phrases (stance_actors); nouns resolved

@@ -1,8 +1,8 @@
 """Policy acts and relations stated as facts (issue 9; pooled misses over real_dev … real_dev9):
-backing named in a relative clause or by a role noun before a name (`etl.stance_backers`), a
-"X-backed government" that is the story's government and no land its patron loses in a takeover,
-and acting at someone's request (`etl.stance_requests`). Each class has sentences that look like
-its trigger but must not fire."""
+backing named in a relative clause or by a role noun before a name (`etl.stance_backers`), no
+land of a patron taken in a takeover ("the U.S.-backed government"), and acting at someone's
+request (`etl.stance_requests`). Each class has sentences that look like its trigger but must not
+fire."""
 
 from __future__ import annotations
 
@@ -29,12 +29,6 @@ from tests.test_stance_retaking import real_triples
             "backer Turkey brokered the deal.",
             ("russia", "syria", "supportive"),
             id="a-role-noun-before-a-name",
-        ),
-        pytest.param(
-            "The Taliban seized Kabul in August. Taliban forces took over the U.S.-backed "
-            "government.",
-            ("united-states", "afghanistan", "supportive"),
-            id="a-backed-bare-government-is-the-storys",
         ),
         pytest.param(
             "According to the Kremlin, Russia is acting at the request of the Syrian President "
