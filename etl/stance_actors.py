@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
@@ -350,7 +351,7 @@ class _ActorLookup:
                 continue
             seen.append(token)
             for child in token.children:
-                if child.dep_ == "amod" and self._patron_participle(child):
+                if child.dep_ == "amod" and (self._patron_participle(child) or fused_patron(child)):
                     continue  # "Yemen's Saudi-backed government" is Yemen's, not Saudi Arabia's
                 if child.dep_ in _NOUN_MODIFIERS or child.dep_ == "cc":
                     stack.append(child)
@@ -406,6 +407,18 @@ def _capitals() -> dict[str, str]:
 
     gazetteer = Gazetteer.load()
     return {f.text: f.actor_id for f in gazetteer.forms if f.how == "capital"}
+
+
+# A backing participle the tokenizer fused with its patron: "U.S.-backed", "Iran-sponsored".
+_FUSED_PATRON = re.compile(
+    r"^.+[-\u2010\u2011](?:backed|sponsored|funded|supported|armed|financed|allied|aligned)$",
+    re.I,
+)
+
+
+def fused_patron(token: Token) -> bool:
+    """ "U.S.-backed" as one token: a patron and its backing participle."""
+    return _FUSED_PATRON.match(token.text) is not None
 
 
 # Nouns that, bare and definite, name a government the article is about (`_the_government`).

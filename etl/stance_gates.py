@@ -33,9 +33,12 @@ from spacy.tokens import Doc, Token
 
 from etl.docindex import DocIndex
 from etl.stance_appeals import _RESPONDING
+from etl.stance_backers import BACKING_VERBS, ROLE_NOUNS
 from etl.stance_cuebook import CueBook, _lower_lemma
 from etl.stance_operations import _FIGHTING
 from etl.stance_partners import _BACKING
+from etl.stance_requests import REQUEST_NOUNS
+from etl.stance_retaking import RETAKING, WITH_BACK
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,13 @@ TRIGGERS: dict[str, Trigger] = {
     "positions_hit": Trigger(sections=("hostility critical",)),
     "fighters_named": Trigger(words=tuple(sorted(_FIGHTING))),
     "takeovers": Trigger(sections=("takeover",)),
+    # "which is backed by Turkey"; "rebel backer Turkey"
+    "backed_relatives": Trigger(words=tuple(sorted(BACKING_VERBS))),
+    "role_names": Trigger(words=tuple(sorted(ROLE_NOUNS))),
+    # "acting at the request of X"
+    "acted_on_request": Trigger(words=tuple(sorted(REQUEST_NOUNS))),
+    # "retake", "recapture"; "take back", "win back" (the verb with its particle)
+    "retaken_ground": Trigger(words=tuple(sorted(RETAKING | WITH_BACK))),
     "laments": Trigger(kinds=("concern",)),
     # "responds to UNHCR request", "heeded the call"; "in response to ..."
     "answered_appeals": Trigger(words=tuple(sorted(_RESPONDING | {"response"}))),

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
+from etl.stance_actors import fused_patron
+
 if TYPE_CHECKING:  # the finder imports this module
     from etl.stances import _StanceFinder
 
@@ -46,6 +48,8 @@ def _countries(finder: _StanceFinder, tokens: list[Token], home: str | None) -> 
     country's north" are the taker's own country (`home`)."""
     found: list[str] = []
     for token in tokens:
+        if fused_patron(token) or finder._is_patron(token):
+            continue  # "took over the U.S.-backed government": the patron's is not the land taken
         mention = finder.mention_at(token)
         actor = finder.ctx.actors.get(mention.actor_id) if mention is not None else None
         country = None

@@ -36,7 +36,9 @@ co-guarantors, "the sides", groups listed "among them" (joint); acts under a pac
 partner (partners); role, friendly and pejorative epithets (epithets); relief with no
 recipient named (relief); mediators, memberships, ousters, referrals, votes; a country's
 sovereignty upheld (sovereignty); an armed group's takeover of a country's capital or land
-(takeovers); an appeal or request acted on (appeals).
+(takeovers); an appeal or request acted on (appeals); ground a state retakes, critical of its
+holder (retaking); backing in a relative clause or a role noun before a name (backers); acting
+at someone's request (requests).
 
 The finder itself is assembled from mixins, one module per subject: the cue book, the edge record
 and shared word lists (stance_cuebook); actor lookups and phrases (stance_actors); nouns resolved
@@ -79,6 +81,7 @@ from spacy.tokens import Span, Token
 
 from etl import (
     stance_appeals,
+    stance_backers,
     stance_epithets,
     stance_facts,
     stance_joint,
@@ -91,6 +94,8 @@ from etl import (
     stance_partners,
     stance_referrals,
     stance_relief,
+    stance_requests,
+    stance_retaking,
     stance_sovereignty,
     stance_takeovers,
     stance_two_way,
@@ -314,6 +319,10 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_partners.at_war_with(self, token, _Edge)
                 if "sovereignty_upheld" in live:
                     yield from stance_sovereignty.sovereignty_upheld(self, token, _Edge)
+                if "role_names" in live:
+                    yield from stance_backers.role_names(self, token, _Edge)
+                if "acted_on_request" in live:
+                    yield from stance_requests.acted_on_request(self, token, _Edge)
             if token.tag_ == "VBG":
                 if "wars" in live:
                     yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
@@ -338,6 +347,10 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_operations.fighters_named(self, token, _Edge)
                 if "takeovers" in live:
                     yield from stance_takeovers.takeovers(self, token, _Edge)
+                if "backed_relatives" in live:
+                    yield from stance_backers.backed_relatives(self, token, _Edge)
+                if "retaken_ground" in live:
+                    yield from stance_retaking.retaken_ground(self, token, _Edge)
             if "laments" in live:
                 yield from stance_vetoes.laments(self, token, _Edge)
             if token.pos_ in ("VERB", "NOUN"):
