@@ -21,7 +21,9 @@ pass used to swallow or miss:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from etl.clean import read_outlet_names
@@ -462,8 +464,58 @@ _NOT_A_MEMBER = re.compile(
 )
 
 
+PARLIAMENTS_FILE = Path(__file__).resolve().parent / "rules" / "parliaments.txt"
+
+
+@lru_cache(maxsize=1)
+def _parliament_markers() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(country id, marker) pairs of `etl/rules/parliaments.txt`."""
+    markers = []
+    for raw in PARLIAMENTS_FILE.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or ":" not in line:
+            continue
+        country, marker = line.split(":", 1)
+        markers.append((country.strip(), re.compile(marker.strip())))
+    return tuple(markers)
+
+
+def record_country(label_rests: list[str]) -> str | None:
+    """The country of the parliament a record's label lines name ("…, ON" -> canada, "(Lab)" ->
+    united-kingdom), from what each line says after the member's name; None when the lines name
+    no known parliament or more than one."""
+    found = {
+        country
+        for rest in label_rests
+        for country, marker in _parliament_markers()
+        if marker.search(rest)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _give_record_country(state: _Resolution, members: list[str], country: str | None) -> None:
+    """Members the words around their name gave no country sit in the record's parliament."""
+    if country is None or state.gazetteer.actors.get(country) is None:
+        return
+    for actor_id in members:
+        actor = state.new_actors.get(actor_id)
+        if actor is not None and actor.country_id is None:
+            state.new_actors[actor_id] = replace(actor, country_id=country)
+
+
+# A turn opened by its label inside the paragraph, as Hansard prints it: "Ms Diane Abbott
+# (Hackney North and Stoke Newington) (Lab): Does my right hon. Friend agree …".
+_INLINE_LABEL = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?[ \t]+)?"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})"
+    r"[ \t]*(?P<rest>\([^()\n]{2,80}\)[ \t]*\([^()\n]{1,20}\)):",
+    re.M,
+)
+
+
 def claim_label_people(state: _Resolution, known: dict[str, Actor]) -> None:
-    """A member named on a label line of a parliamentary record is a person, by the name alone."""
+    """A member named on a label line of a parliamentary record is a person, by the name alone,
+    of the country whose parliament the record's label lines name."""
     from etl.actors import (
         _TITLE_WORDS,
         _is_name_word,
@@ -475,6 +527,8 @@ def claim_label_people(state: _Resolution, known: dict[str, Actor]) -> None:
     text = state.text
     gazetteer = state.gazetteer
     country_words = None
+    members: list[str] = []
+    rests: list[str] = []
     for match in _LABEL_LINE.finditer(text):
         line_end = text.find("\n", match.end())
         line = text[match.start() : line_end if line_end != -1 else len(text)]
@@ -497,10 +551,31 @@ def claim_label_people(state: _Resolution, known: dict[str, Actor]) -> None:
             continue
         actor_id = slugify(name)
         add_discovered_person(state, start, end, actor_id, name, known, country_words)
+        members.append(actor_id)
+        rests.append(text[match.end() : line_end if line_end != -1 else len(text)])
         if match.group("again"):
             again = match.start("again") + match.group("again").rfind(name)
             if not state.overlaps(again, again + len(name)):
                 state.add(again, again + len(name), actor_id, "name")
+    for match in _INLINE_LABEL.finditer(text):
+        name = match.group("name")
+        start, end = match.span("name")
+        words = name.split()
+        if _NOT_A_MEMBER.search(name) or is_known_place(name):
+            continue
+        if any(w.lower().strip(".") in _TITLE_WORDS or w.lower() in gazetteer.roles for w in words):
+            continue
+        if country_words is None:
+            country_words = gazetteer.country_words()
+        if any(w in country_words or gazetteer._by_text.get(w) for w in words):
+            continue
+        rests.append(match.group("rest"))
+        if state.overlaps(start, end):
+            continue
+        actor_id = gazetteer.actor_for_name(name) or slugify(name)
+        add_discovered_person(state, start, end, actor_id, name, known, country_words)
+        members.append(actor_id)
+    _give_record_country(state, members, record_country(rests))
 
 
 # A one-word name the gazetteer lacks, right before a noun that says it is a news outlet: "the
@@ -542,6 +617,104 @@ def claim_named_outlets(state: _Resolution) -> None:
 _NOT_OUTLETS = {"the", "state", "news", "official", "local", "national", "private", "said"}
 
 
+# --- people whose name opens with a place's ---------------------------------------------------
+
+# "Paris Aristotle", "Israel Katz", "Jordan Bardella": a first name that is also a capital or a
+# country. spaCy tags the whole name a person; the gazetteer pass would take the first word as
+# the government. A title, a demonym or a role right after the place word ("Moscow Mayor",
+# "Paris Police") is no surname.
+_GAZETTEER_PLACE_FORMS = ("capital", "name")
+
+
+def claim_place_named_people(state: _Resolution, known: dict[str, Actor]) -> None:
+    """A PERSON entity of two or three name words whose first word is a capital or a country
+    name is that person, not the government the first word names."""
+    from etl.actors import _TITLE_WORDS, _is_name_word, add_discovered_person, slugify
+
+    gazetteer = state.gazetteer
+    country_words = None
+    for ent in state.doc.ents:
+        if ent.label_ != "PERSON" or "\n" in ent.text:
+            continue
+        name = re.sub(r"['\u2019]s$", "", ent.text.strip())
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(_is_name_word(w) for w in words):
+            continue
+        first = gazetteer._by_text.get(words[0])
+        if first is None or first.how not in _GAZETTEER_PLACE_FORMS:
+            continue
+        if gazetteer.actors[first.actor_id].kind != "country":
+            continue
+        rest = words[1:]
+        if any(
+            w.isupper()
+            or w.lower().strip(".,") in _TITLE_WORDS
+            or w.lower() in gazetteer.roles
+            or gazetteer._by_text.get(w)
+            for w in rest
+        ):
+            continue  # "Moscow Mayor", "Damascus Syrian", "Jordan UN": no surname
+        start = ent.start_char
+        end = start + len(name)
+        if state.overlaps(start, end) or gazetteer.actor_for_name(name):
+            continue
+        if country_words is None:
+            country_words = gazetteer.country_words()
+        actor_id = slugify(name)
+        add_discovered_person(state, start, end, actor_id, name, known, country_words)
+        # The surname alone later ("Aristotle said") is found by the surname pass.
+
+
+# --- a state's own security council ---------------------------------------------------------
+
+# "the Russian Security Council", "Iran's Supreme National Security Council", "Turkey's National
+# Security Council": a state's own body, which speaks for its country (docs/gold-conventions.md:
+# a state's organs stay their country), not the UN's council the alias "Security Council" names.
+# Nouns after it that belong to the UN's council keep the alias ("Russia's Security Council
+# veto", "the British Security Council resolution", "Russia's Security Council seat").
+_OWN_COUNCIL = re.compile(
+    r"(?P<owner>(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*?)(?P<possessive>['\u2019]s)?\s+"
+    r"(?P<council>(?:(?:Supreme\s+)?National\s+)?Security\s+Council)\b"
+    r"(?!\s+(?:veto|vetoes|seat|resolutions?|draft|presidency|members?|membership|vote|votes|"
+    r"voting|ally|allies|partners?|colleagues|counterparts?|counterpart|chair|meeting|session|"
+    r"debate|mandate|reform)\b)"
+)
+_UN_OWNERS = {"UN", "U.N.", "United Nations", "UNSC"}
+
+
+def claim_state_councils(state: _Resolution) -> None:
+    """A security council a country owns (by its demonym or its name's possessive) is that
+    country: one mention from the owner word to the council's end."""
+    text = state.text
+    gazetteer = state.gazetteer
+    nation_words = None
+    for match in _OWN_COUNCIL.finditer(text):
+        owner = match.group("owner")
+        if nation_words is None:
+            nation_words = gazetteer.country_words()
+        # the owner is the last one to three capitalised words before the council
+        words = owner.split()
+        country = None
+        for cut in range(len(words)):
+            candidate = " ".join(words[cut:])
+            if candidate in _UN_OWNERS:
+                break
+            form = gazetteer._by_text.get(candidate)
+            if candidate in nation_words and form is not None:
+                if form.how == "name" and not match.group("possessive"):
+                    break  # "Russia Security Council" is no phrase a paper writes
+                if gazetteer.actors[nation_words[candidate]].kind == "country":
+                    country = nation_words[candidate]
+                    owner_start = match.start("owner") + owner.rfind(candidate)
+                break
+        if country is None:
+            continue
+        start, end = owner_start, match.end("council")
+        if state.overlaps(start, end):
+            continue
+        state.add(start, end, country, "alias")
+
+
 # --- entry points, called by `etl.actors.resolve_mentions` -----------------------------------
 
 
@@ -550,6 +723,8 @@ def claim_before_gazetteer(state: _Resolution, known: dict[str, Actor]) -> None:
     claim_media(state, known)
     claim_country_bodies(state, known)
     claim_label_people(state, known)
+    claim_place_named_people(state, known)
+    claim_state_councils(state)
 
 
 def claim_after_entities(state: _Resolution, known: dict[str, Actor]) -> None:
