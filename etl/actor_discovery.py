@@ -21,9 +21,7 @@ pass used to swallow or miss:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from etl.clean import read_outlet_names
@@ -464,58 +462,8 @@ _NOT_A_MEMBER = re.compile(
 )
 
 
-PARLIAMENTS_FILE = Path(__file__).resolve().parent / "rules" / "parliaments.txt"
-
-
-@lru_cache(maxsize=1)
-def _parliament_markers() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(country id, marker) pairs of `etl/rules/parliaments.txt`."""
-    markers = []
-    for raw in PARLIAMENTS_FILE.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#") or ":" not in line:
-            continue
-        country, marker = line.split(":", 1)
-        markers.append((country.strip(), re.compile(marker.strip())))
-    return tuple(markers)
-
-
-def record_country(label_rests: list[str]) -> str | None:
-    """The country of the parliament a record's label lines name ("…, ON" -> canada, "(Lab)" ->
-    united-kingdom), from what each line says after the member's name; None when the lines name
-    no known parliament or more than one."""
-    found = {
-        country
-        for rest in label_rests
-        for country, marker in _parliament_markers()
-        if marker.search(rest)
-    }
-    return found.pop() if len(found) == 1 else None
-
-
-def _give_record_country(state: _Resolution, members: list[str], country: str | None) -> None:
-    """Members the words around their name gave no country sit in the record's parliament."""
-    if country is None or state.gazetteer.actors.get(country) is None:
-        return
-    for actor_id in members:
-        actor = state.new_actors.get(actor_id)
-        if actor is not None and actor.country_id is None:
-            state.new_actors[actor_id] = replace(actor, country_id=country)
-
-
-# A turn opened by its label inside the paragraph, as Hansard prints it: "Ms Diane Abbott
-# (Hackney North and Stoke Newington) (Lab): Does my right hon. Friend agree …".
-_INLINE_LABEL = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?[ \t]+)?"
-    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})"
-    r"[ \t]*(?P<rest>\([^()\n]{2,80}\)[ \t]*\([^()\n]{1,20}\)):",
-    re.M,
-)
-
-
 def claim_label_people(state: _Resolution, known: dict[str, Actor]) -> None:
-    """A member named on a label line of a parliamentary record is a person, by the name alone,
-    of the country whose parliament the record's label lines name."""
+    """A member named on a label line of a parliamentary record is a person, by the name alone."""
     from etl.actors import (
         _TITLE_WORDS,
         _is_name_word,
@@ -527,8 +475,6 @@ def claim_label_people(state: _Resolution, known: dict[str, Actor]) -> None:
     text = state.text
     gazetteer = state.gazetteer
     country_words = None
-    members: list[str] = []
-    rests: list[str] = []
     for match in _LABEL_LINE.finditer(text):
         line_end = text.find("\n", match.end())
         line = text[match.start() : line_end if line_end != -1 else len(text)]
@@ -551,31 +497,10 @@ def claim_label_people(state: _Resolution, known: dict[str, Actor]) -> None:
             continue
         actor_id = slugify(name)
         add_discovered_person(state, start, end, actor_id, name, known, country_words)
-        members.append(actor_id)
-        rests.append(text[match.end() : line_end if line_end != -1 else len(text)])
         if match.group("again"):
             again = match.start("again") + match.group("again").rfind(name)
             if not state.overlaps(again, again + len(name)):
                 state.add(again, again + len(name), actor_id, "name")
-    for match in _INLINE_LABEL.finditer(text):
-        name = match.group("name")
-        start, end = match.span("name")
-        words = name.split()
-        if _NOT_A_MEMBER.search(name) or is_known_place(name):
-            continue
-        if any(w.lower().strip(".") in _TITLE_WORDS or w.lower() in gazetteer.roles for w in words):
-            continue
-        if country_words is None:
-            country_words = gazetteer.country_words()
-        if any(w in country_words or gazetteer._by_text.get(w) for w in words):
-            continue
-        rests.append(match.group("rest"))
-        if state.overlaps(start, end):
-            continue
-        actor_id = gazetteer.actor_for_name(name) or slugify(name)
-        add_discovered_person(state, start, end, actor_id, name, known, country_words)
-        members.append(actor_id)
-    _give_record_country(state, members, record_country(rests))
 
 
 # A one-word name the gazetteer lacks, right before a noun that says it is a news outlet: "the
