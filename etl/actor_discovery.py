@@ -551,6 +551,28 @@ _NOT_OUTLETS = {"the", "state", "news", "official", "local", "national", "privat
 _GAZETTEER_PLACE_FORMS = ("capital", "name")
 
 
+# What makes a place-opened name a person's: an appositive or a relative clause after it
+# ("Paris Aristotle, the co-chair of …", ", who chairs …"), a verb of saying right after it, or
+# the surname standing alone elsewhere in the text ("Aristotle said").
+_PERSON_AFTER = re.compile(r",\s+(?:a|an|the|who|whose|one|co-|chair|head|director)\b", re.I)
+_SAYING = {"say", "tell", "add", "warn", "urge", "argue", "insist", "write", "explain", "note"}
+
+
+def _reads_as_person(state: _Resolution, ent, surname: str) -> bool:
+    doc = state.doc
+    last = doc[ent.end - 1]
+    if last.tag_ == "NNPS":
+        return False  # a plural: "Myanmar Nationals"
+    if _PERSON_AFTER.match(state.text, ent.end_char):
+        return True
+    if ent.end < len(doc) and doc[ent.end].lemma_.lower() in _SAYING:
+        return True
+    alone = re.compile(
+        rf"(?<![\w-])(?<!{re.escape(ent.text.split()[0])} ){re.escape(surname)}(?![\w-])"
+    )
+    return any(not (ent.start_char <= m.start() < ent.end_char) for m in alone.finditer(state.text))
+
+
 def claim_place_named_people(state: _Resolution, known: dict[str, Actor]) -> None:
     """A PERSON entity of two or three name words whose first word is a capital or a country
     name is that person, not the government the first word names."""
@@ -583,6 +605,8 @@ def claim_place_named_people(state: _Resolution, known: dict[str, Actor]) -> Non
         end = start + len(name)
         if state.overlaps(start, end) or gazetteer.actor_for_name(name):
             continue
+        if not _reads_as_person(state, ent, rest[-1]):
+            continue  # "Next Astana Format meeting", "these Myanmar Nationals"
         if country_words is None:
             country_words = gazetteer.country_words()
         actor_id = slugify(name)
