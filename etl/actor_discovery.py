@@ -542,6 +542,128 @@ def claim_named_outlets(state: _Resolution) -> None:
 _NOT_OUTLETS = {"the", "state", "news", "official", "local", "national", "private", "said"}
 
 
+# --- people whose name opens with a place's ---------------------------------------------------
+
+# "Paris Aristotle", "Israel Katz", "Jordan Bardella": a first name that is also a capital or a
+# country. spaCy tags the whole name a person; the gazetteer pass would take the first word as
+# the government. A title, a demonym or a role right after the place word ("Moscow Mayor",
+# "Paris Police") is no surname.
+_GAZETTEER_PLACE_FORMS = ("capital", "name")
+
+
+# What makes a place-opened name a person's: an appositive or a relative clause after it
+# ("Paris Aristotle, the co-chair of …", ", who chairs …"), a verb of saying right after it, or
+# the surname standing alone elsewhere in the text ("Aristotle said").
+_PERSON_AFTER = re.compile(r",\s+(?:a|an|the|who|whose|one|co-|chair|head|director)\b", re.I)
+_SAYING = {"say", "tell", "add", "warn", "urge", "argue", "insist", "write", "explain", "note"}
+
+
+def _reads_as_person(state: _Resolution, ent, surname: str) -> bool:
+    doc = state.doc
+    last = doc[ent.end - 1]
+    if last.tag_ == "NNPS":
+        return False  # a plural: "Myanmar Nationals"
+    if _PERSON_AFTER.match(state.text, ent.end_char):
+        return True
+    if ent.end < len(doc) and doc[ent.end].lemma_.lower() in _SAYING:
+        return True
+    alone = re.compile(
+        rf"(?<![\w-])(?<!{re.escape(ent.text.split()[0])} ){re.escape(surname)}(?![\w-])"
+    )
+    return any(not (ent.start_char <= m.start() < ent.end_char) for m in alone.finditer(state.text))
+
+
+def claim_place_named_people(state: _Resolution, known: dict[str, Actor]) -> None:
+    """A PERSON entity of two or three name words whose first word is a capital or a country
+    name is that person, not the government the first word names."""
+    from etl.actors import _TITLE_WORDS, _is_name_word, add_discovered_person, slugify
+
+    gazetteer = state.gazetteer
+    country_words = None
+    for ent in state.doc.ents:
+        if ent.label_ != "PERSON" or "\n" in ent.text:
+            continue
+        name = re.sub(r"['\u2019]s$", "", ent.text.strip())
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(_is_name_word(w) for w in words):
+            continue
+        first = gazetteer._by_text.get(words[0])
+        if first is None or first.how not in _GAZETTEER_PLACE_FORMS:
+            continue
+        if gazetteer.actors[first.actor_id].kind != "country":
+            continue
+        rest = words[1:]
+        if any(
+            w.isupper()
+            or w.lower().strip(".,") in _TITLE_WORDS
+            or w.lower() in gazetteer.roles
+            or gazetteer._by_text.get(w)
+            for w in rest
+        ):
+            continue  # "Moscow Mayor", "Damascus Syrian", "Jordan UN": no surname
+        start = ent.start_char
+        end = start + len(name)
+        if state.overlaps(start, end) or gazetteer.actor_for_name(name):
+            continue
+        if not _reads_as_person(state, ent, rest[-1]):
+            continue  # "Next Astana Format meeting", "these Myanmar Nationals"
+        if country_words is None:
+            country_words = gazetteer.country_words()
+        actor_id = slugify(name)
+        add_discovered_person(state, start, end, actor_id, name, known, country_words)
+        # The surname alone later ("Aristotle said") is found by the surname pass.
+
+
+# --- a state's own security council ---------------------------------------------------------
+
+# "the Russian Security Council", "Iran's Supreme National Security Council", "Turkey's National
+# Security Council": a state's own body, which speaks for its country (docs/gold-conventions.md:
+# a state's organs stay their country), not the UN's council the alias "Security Council" names.
+# Nouns after it that belong to the UN's council keep the alias ("Russia's Security Council
+# veto", "the British Security Council resolution", "Russia's Security Council seat").
+_OWN_COUNCIL = re.compile(
+    r"(?P<owner>(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*?)(?P<possessive>['\u2019]s)?\s+"
+    r"(?P<council>(?:(?:Supreme\s+)?National\s+)?Security\s+Council)\b"
+    r"(?!\s+(?:veto|vetoes|seat|resolutions?|draft|presidency|members?|membership|vote|votes|"
+    r"voting|ally|allies|partners?|colleagues|counterparts?|counterpart|chair|meeting|session|"
+    r"debate|mandate|reform)\b)"
+)
+_UN_OWNERS = {"UN", "U.N.", "United Nations", "UNSC"}
+
+
+def claim_state_councils(state: _Resolution) -> None:
+    """A security council a country owns (by its demonym or its name's possessive) is that
+    country: one mention from the owner word to the council's end."""
+    text = state.text
+    gazetteer = state.gazetteer
+    nation_words = None
+    for match in _OWN_COUNCIL.finditer(text):
+        owner = match.group("owner")
+        if nation_words is None:
+            nation_words = gazetteer.country_words()
+        # the owner is the last one to three capitalised words before the council
+        words = owner.split()
+        country = None
+        for cut in range(len(words)):
+            candidate = " ".join(words[cut:])
+            if candidate in _UN_OWNERS:
+                break
+            form = gazetteer._by_text.get(candidate)
+            if candidate in nation_words and form is not None:
+                if form.how == "name" and not match.group("possessive"):
+                    break  # "Russia Security Council" is no phrase a paper writes
+                if gazetteer.actors[nation_words[candidate]].kind == "country":
+                    country = nation_words[candidate]
+                    owner_start = match.start("owner") + owner.rfind(candidate)
+                break
+        if country is None:
+            continue
+        start, end = owner_start, match.end("council")
+        if state.overlaps(start, end):
+            continue
+        state.add(start, end, country, "alias")
+
+
 # --- entry points, called by `etl.actors.resolve_mentions` -----------------------------------
 
 
@@ -550,6 +672,8 @@ def claim_before_gazetteer(state: _Resolution, known: dict[str, Actor]) -> None:
     claim_media(state, known)
     claim_country_bodies(state, known)
     claim_label_people(state, known)
+    claim_place_named_people(state, known)
+    claim_state_councils(state)
 
 
 def claim_after_entities(state: _Resolution, known: dict[str, Actor]) -> None:

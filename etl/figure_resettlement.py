@@ -61,6 +61,21 @@ def resettling_country(
     return main_country, True
 
 
+# "the UNHCR's estimated 1.2 million refugees worldwide": a count of the whole world is placed in
+# no host, whatever country a speaker of the article stands for.
+_WORLDWIDE = re.compile(
+    r"[^.;:,]{0,40}?\b(?:worldwide|globally|around the world|across the world|in the world)\b",
+    re.IGNORECASE,
+)
+
+
+def counted_worldwide(ctx: ArticleContext, figure: Figure) -> bool:
+    """Is the figure's count said, right after its number, to be the world's?"""
+    if figure.value_end is None:
+        return False
+    return bool(_WORLDWIDE.match(ctx.body, figure.value_end))
+
+
 def resettled_in_host(
     ctx: ArticleContext,
     figures: list[Figure],
@@ -95,7 +110,9 @@ def resettled_in_host(
         nationals_taken_in = (
             figure.category == "civilians" and figure.figure_id in nationals and not place
         )
-        taken_in = (figure.category == "refugees" and in_host) or nationals_taken_in
+        taken_in = (
+            figure.category == "refugees" and in_host and not counted_worldwide(ctx, figure)
+        ) or nationals_taken_in
         if taken_in and figure.figure_id not in fled:
             figure = dataclasses.replace(figure, category="resettled")
         out.append(figure)
