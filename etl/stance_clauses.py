@@ -8,6 +8,7 @@ import functools
 from spacy.tokens import Token
 
 from etl import (
+    stance_blocked,
     stance_blocs,
     stance_companions,
     stance_gates,
@@ -132,6 +133,12 @@ class _Clauses:
                 return False  # "would continue to work with Pakistan": going on already
             if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in current.children):
                 return True
+            if (
+                current.dep_ == "xcomp"
+                and current.head.lemma_ == "be"
+                and current.head.i < current.i
+            ):
+                return True  # "the UN is to resume the talks tomorrow": arranged, not held yet
             if current.i != cue.i and self.cues.has("planned", current):
                 return True
             if current.dep_ not in ("xcomp", "conj", "acl", "advcl") or current.head.i == current.i:
@@ -154,6 +161,8 @@ class _Clauses:
 
         An empty list means the subject is a named but unknown party, so there is no source.
         """
+        if stance_blocked.content_of_opposed_document(self.cues, verb):
+            return []  # "vetoed a resolution calling for ...": the text's words, not theirs
         subject, passive = self.subject_of(verb)
         if passive:
             agent = self.prep_objects(verb, {"by"})
