@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
@@ -15,7 +16,6 @@ from etl.stance_cuebook import (
     CueBook,
     _Edge,
 )
-from etl.story_government import story_government
 from etl.types import Mention, Statement
 
 
@@ -241,9 +241,73 @@ class _ActorLookup:
         return None
 
     def _story_government(self, noun: Token) -> str | None:
-        """The country whose government the article is about at `noun`: the resolver statements
-        use for "the government said" too (`etl.story_government`)."""
-        return story_government(self.ctx, noun)
+        """The country whose government the article has named most before `noun` (by its name,
+        capital or its government's own name: "Syria", "Damascus", "the Syrian army"), leaving out
+        countries named in the noun's own sentence ("The government, backed by Russia and Iran":
+        the backers are not the government). A government just named with its country or seat,
+        earlier in the noun's sentence or in the one before ("The government in Kyiv condemned
+        the attack, and the government thanked ..."), comes first: its country, or none when the
+        place it is named by is no country's name or capital."""
+        just_named = self._government_just_named(noun)
+        if just_named is not None:
+            return just_named or None
+        sentence = {
+            m.actor_id for m in self.ctx.mentions_in(noun.sent.start_char, noun.sent.end_char)
+        }
+        counts: dict[str, tuple[int, int]] = {}
+        for mention in self.ctx.mentions_in(0, noun.sent.start_char):
+            actor = self.ctx.actors.get(mention.actor_id)
+            if actor is None or mention.how in ("demonym", "pronoun"):
+                continue
+            if actor.kind == "country":
+                country = actor.actor_id
+            elif actor.kind == "government" and actor.country_id:
+                country = actor.country_id
+            else:
+                continue
+            if country in sentence:
+                continue
+            seen, first = counts.get(country, (0, -mention.char_start))
+            counts[country] = (seen + 1, first)
+        return max(counts, key=lambda a: counts[a]) if counts else None
+
+    def _government_just_named(self, noun: Token) -> str | None:
+        """The country of the last government or regime named with its country ("the government
+        in Kyiv", "Ukraine's government", "the Ukrainian government", "the government of
+        Ukraine") before `noun`, in its own sentence or the one before; "" when the place it is
+        named by is no country's name or capital; None when no government was just named so."""
+        doc = noun.doc
+        start = noun.sent.start
+        if start > 0:
+            start = doc[start - 1].sent.start
+        for token in reversed(doc[start : noun.i]):
+            if token.lower_ not in _BARE_GOVERNMENTS or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            owners = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            owners += [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            countries = []
+            for owner in owners:
+                mention = self.mention_at(owner)
+                actor = self.ctx.actors.get(mention.actor_id) if mention is not None else None
+                if actor is None:
+                    # "the government in Kyiv": a capital after "in" is read as a place, no
+                    # mention; the gazetteer's capitals still say whose seat it is
+                    if owner.ent_type_ == "GPE" or owner.pos_ == "PROPN":
+                        countries.append(_capitals().get(owner.text, ""))
+                    continue
+                if actor.kind == "country":
+                    countries.append(actor.actor_id)
+                elif actor.kind == "government" and actor.country_id:
+                    countries.append(actor.country_id)
+            if len(set(countries)) == 1:
+                return countries[0]
+        return None
 
     def _described_countries(self, tokens: Iterable[Token]) -> set[str]:
         """Countries that only say whose a named organisation or group is ("Syria's High
@@ -333,6 +397,15 @@ class _ActorLookup:
         """Actors among a noun's possessors and modifiers, not the noun itself ("the U.S. policy")."""
         tokens = [t for t in self.phrase(noun, deep=False) if t is not noun]
         return self.actors_of(tokens, as_target=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """The actor gazetteer's capitals ("Kyiv") -> their country's id."""
+    from etl.actors import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    return {f.text: f.actor_id for f in gazetteer.forms if f.how == "capital"}
 
 
 # Nouns that, bare and definite, name a government the article is about (`_the_government`).

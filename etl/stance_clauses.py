@@ -133,12 +133,6 @@ class _Clauses:
                 return False  # "would continue to work with Pakistan": going on already
             if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in current.children):
                 return True
-            if (
-                current.dep_ == "xcomp"
-                and current.head.lemma_ == "be"
-                and current.head.i < current.i
-            ):
-                return True  # "the UN is to resume the talks tomorrow": arranged, not held yet
             if current.i != cue.i and self.cues.has("planned", current):
                 return True
             if current.dep_ not in ("xcomp", "conj", "acl", "advcl") or current.head.i == current.i:

@@ -18,7 +18,6 @@ from etl.body_references import body_back_reference
 from etl.context import ArticleContext
 from etl.joint_speakers import is_back_reference, plural_antecedent
 from etl.statement_verbs import _is_reporting
-from etl.story_government import story_government
 from etl.turns import actor_kind, voice_of
 from etl.types import Mention
 
@@ -445,9 +444,9 @@ _TITLE_WORDS = {
 
 
 def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str] | None:
-    """ "officials said", "authorities confirmed" with no country named: the government of the
-    country the article has named most so far (at least three times), if one leads clearly;
-    "the government pledged": the government `etl.story_government` resolves, as for stances."""
+    """ "officials said", "authorities confirmed", "the government pledged" with no country
+    named: the government of the country the article has named most so far (at least three
+    times), if one leads clearly."""
     if subject.lower_ not in _OFFICIALS | _GOVERNMENT_NOUNS or any(
         c.dep_ in ("poss", "amod", "compound", "prep") and not _office_word(ctx, c)
         for c in subject.children
@@ -457,18 +456,17 @@ def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str]
         c.dep_ == "det" and c.lower_ == "the" for c in subject.children
     ):
         return None  # "a government", "governments": not the one the story is about
-    if subject.lower_ in _GOVERNMENT_NOUNS:
-        # "The government said": the one resolver stances use for a bare "the government" too
-        country = story_government(ctx, subject)
-        if country is None:
-            return None
-        actor = ctx.actors.get(country)
-        return country, actor.name if actor else country
-    named = _officials_named_before(ctx, subject.idx)
+    government = subject.lower_ in _GOVERNMENT_NOUNS
+    named = None if government else _officials_named_before(ctx, subject.idx)
     if named is not None:
         return named
     counts: dict[str, int] = {}
-    for mention in ctx.mentions_in(0, subject.idx):
+    # "The government" is the one of the country the whole page names (a demonym names the
+    # people a story is about, "Syrian refugees", not the government that acts on them)
+    scope = ctx.mentions if government else ctx.mentions_in(0, subject.idx)
+    for mention in scope:
+        if government and mention.how == "demonym":
+            continue
         actor = ctx.actors.get(mention.actor_id)
         country = actor.actor_id if actor and actor.kind == "country" else None
         if country is None and actor is not None and actor.kind in ("government", "person"):
