@@ -783,9 +783,17 @@ def _country_inside_name(name: str, country_words: dict[str, str]) -> str | None
 
 # Where the title phrase before a name starts: a clause boundary. A period after a lone capital
 # ("U.S.", "U.K.'s") ends an abbreviation, not the clause.
+# Conjunctions of time and cause end it too: "comes a day after Peruvian President X" is Peru's,
+# not that of a body named earlier in the clause.
 _TITLE_CUT = re.compile(
-    r"(?<!\b[A-Z])\.|[;:!?\"\u201c\u201d]|,\s(?!the\b)|\b(?:and|said|says|told|with|by|that)\b"
+    r"(?<!\b[A-Z])\.|[;:!?\"\u201c\u201d]|,\s(?!the\b)|"
+    r"\b(?:and|said|says|told|with|by|that|after|before|when|while|since|because)\b"
 )
+# Where an appositive title after a name ends: a quotation or a verb of saying ("X, Minister of
+# Health said, \u201cour partners, the United Nations Refugee Agency ...\u201d" is no UN title).
+_APPOSITIVE_END = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told|added|stated)\b")
+# "According to Pentagon spokesperson X": "to" here is no host ("ambassador to the UN").
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+")
 
 
 def _infer_country(
@@ -807,10 +815,12 @@ def _infer_country(
     before = _TITLE_CUT.split(before)[-1]
     after_match = _APPOSITIVE.match(text[end:sent_end])
     appositive = (after_match.group(1) or after_match.group(2)) if after_match else ""
+    appositive = _APPOSITIVE_END.split(appositive, maxsplit=1)[0]
     candidates = [(before, False)]
     if appositive:
         candidates.append((appositive, True))
     for phrase, _ in candidates:
+        phrase = _ACCORDING_TO.sub("", phrase)
         # "ambassador to the UN": the host comes after "to", with or without "the".
         # "the UN special envoy for Yemen": an envoy's "for" names the host too.
         host_cut = re.split(r"(?:\b(?:to|in|at)|(?<=[Ee]nvoy )for)\s+(?:the\s+)?(?=[A-Z])", phrase)[

@@ -8,6 +8,7 @@ import functools
 from spacy.tokens import Token
 
 from etl import (
+    stance_blocked,
     stance_blocs,
     stance_companions,
     stance_gates,
@@ -154,6 +155,8 @@ class _Clauses:
 
         An empty list means the subject is a named but unknown party, so there is no source.
         """
+        if stance_blocked.content_of_opposed_document(self.cues, verb):
+            return []  # "vetoed a resolution calling for ...": the text's words, not theirs
         subject, passive = self.subject_of(verb)
         if passive:
             agent = self.prep_objects(verb, {"by"})

@@ -38,7 +38,8 @@ recipient named (relief); mediators, memberships, ousters, referrals, votes; a c
 sovereignty upheld (sovereignty); an armed group's takeover of a country's capital or land
 (takeovers); an appeal or request acted on (appeals); ground a state retakes, critical of its
 holder (retaking); backing in a relative clause or a role noun before a name (backers); acting
-at someone's request (requests).
+at someone's request (requests). At assembly, standing with a country's people against the
+rulers the sentence names is critical of them (peoples).
 
 The finder itself is assembled from mixins, one module per subject: the cue book, the edge record
 and shared word lists (stance_cuebook); actor lookups and phrases (stance_actors); nouns resolved
@@ -92,6 +93,7 @@ from etl import (
     stance_opposition,
     stance_ousters,
     stance_partners,
+    stance_peoples,
     stance_referrals,
     stance_relief,
     stance_requests,
@@ -169,18 +171,22 @@ def rule_stances(
             for target in finder.one_per_side(targets):
                 if finder.same_side(source, target):
                     continue
-                key = (source, target, edge.polarity, sentence.start_char)
+                # "stands with the people of Syria as they suffer at the hands of the regime"
+                polarity = stance_peoples.solidarity_polarity(
+                    ctx, finder.cues, edge.cue, (source, target, edge.polarity), finder.side, held
+                )
+                key = (source, target, polarity, sentence.start_char)
                 if key in stances:
                     continue
                 stances[key] = Stance(
                     stance_id=stable_id(
-                        ctx.article.article_id, source, target, edge.polarity, sentence.start_char
+                        ctx.article.article_id, source, target, polarity, sentence.start_char
                     ),
                     article_id=ctx.article.article_id,
                     statement_id=statement.statement_id if statement else None,
                     source_id=source,
                     target_id=target,
-                    polarity=edge.polarity,
+                    polarity=polarity,
                     evidence=sentence.text,
                     char_start=sentence.start_char,
                     char_end=sentence.end_char,
