@@ -28,9 +28,6 @@ _PASSIVE_REPORTING = {
     "say",
     "state",
     "report",
-    # "..., it added." / "It added that ...": a body's statement carried on (real_dev7 hs22,
-    # real_dev8 ht19), like "it said"
-    "add",
 }
 
 
