@@ -45,8 +45,9 @@ def listed_examples(subject: Token) -> list[Token]:
         if child.dep_ not in ("prep", "acl", "amod"):
             continue
         word = child.lower_
-        such_as = word == "as" and any(t.lower_ == "such" for t in child.lefts) or (
-            word == "as" and child.i > 0 and child.doc[child.i - 1].lower_ == "such"
+        such_as = word == "as" and (
+            any(t.lower_ == "such" for t in child.lefts)
+            or (child.i > 0 and child.doc[child.i - 1].lower_ == "such")
         )
         if word not in _EXAMPLE_WORDS and not such_as:
             continue

@@ -129,7 +129,8 @@ def _speaks_for_or_against(token: Token) -> bool:
         if prep.lower_ == "against":
             return True
         if prep.lower_ == "in" and any(
-            o.dep_ == "pobj" and o.lemma_.lower() in _SIDE_NOUNS
+            o.dep_ == "pobj"
+            and o.lemma_.lower() in _SIDE_NOUNS
             and any(p.dep_ == "prep" and p.lower_ == "of" for p in o.children)
             for o in prep.children
         ):

@@ -108,4 +108,3 @@ def test_protesters_speaking_against_a_war_are_not_their_country(statements_of):
 def test_armed_groups_listed_as_controlling_land_do_not_speak(statements_of):  # noqa: F811
     body = "Groups including Hay'at Tahrir al-Sham control much of Idlib province."
     assert statements_of(body) == []
-
