@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
+from etl.statement_examples import listed_examples
 from etl.types import Statement, stable_id
 
 _SPEAKER_KINDS = {"country", "person", "government", "organisation", "organization", "armed_group"}
@@ -195,6 +196,8 @@ def _coordinated(ctx: ArticleContext, statement: Statement, subject: Token | Non
             for pobj in prep.children
             if pobj.dep_ == "pobj"
         ]
+    elif examples := listed_examples(subject):
+        heads = examples[:1]  # "Countries including the UK, Japan and Turkey said"
     elif any(c.dep_ == "conj" for c in subject.children):
         people = _people_in(ctx, subject)
         if len(people) >= 2:  # the parser may hang a name on the wrong conjunct

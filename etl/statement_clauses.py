@@ -30,6 +30,7 @@ from etl.speaker_choice import (
     title_holder,
 )
 from etl.speech_nouns import described_speaker
+from etl.statement_examples import example_mentions
 from etl.statement_marks import _Covered, _inside
 from etl.statement_rows import _make, _trim
 from etl.statement_speakers import (
@@ -179,6 +180,10 @@ def _reporting_clause(
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
             continue
         mentions = _subject_mentions(ctx, subject)
+        if not mentions and token.dep_ in ("ROOT", "conj"):
+            # "Countries including the UK and Japan said": the listed parties speak (not in
+            # a clause someone else reports: "Donors including Japan pledged ..., the UN said")
+            mentions = example_mentions(ctx, subject)
         if (
             subject.lower_ in _UNOFFICIAL
             or _unofficial_group(ctx, subject, mentions)

@@ -93,8 +93,12 @@ def _is_reporting(token: Token) -> bool:
         # introduces a quote ("Speaking about the collapse of the rebels, X said, “…”"), nor an
         # address told by its audience ("spoke to delegates in Geneva about the talks": who was
         # addressed, not what was said)
-        return any(
-            c.dep_ in ("prep", "prt") and c.lower_ in _SPEAK_ABOUT[lemma] for c in token.children
+        return (
+            any(
+                c.dep_ in ("prep", "prt") and c.lower_ in _SPEAK_ABOUT[lemma]
+                for c in token.children
+            )
+            or _speaks_for_or_against(token)
         ) and not any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in token.children)
     # Speech carried by its noun: "has today delivered a grim assessment", "gave a speech"
     # and in the passive: "A call for refugees to return has been made by the Prime Minister"
@@ -111,6 +115,27 @@ def _is_reporting(token: Token) -> bool:
 # real_dev7): "spoke about ISIS, claiming ...", "spoke out against"; "spoke with his
 # counterpart" is a call, not a statement.
 _SPEAK_ABOUT = {"speak": {"about", "of", "out"}}
+
+
+_SIDE_NOUNS = {"support", "favour", "favor", "defence", "defense"}
+
+
+def _speaks_for_or_against(token: Token) -> bool:
+    """ "spoke in support of the Palestinians", "spoke in favour of", "spoke against the
+    resolution": speech that takes a side (real_dev8); not "spoke in Geneva"."""
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "against":
+            return True
+        if prep.lower_ == "in" and any(
+            o.dep_ == "pobj"
+            and o.lemma_.lower() in _SIDE_NOUNS
+            and any(p.dep_ == "prep" and p.lower_ == "of" for p in o.children)
+            for o in prep.children
+        ):
+            return True
+    return False
 
 
 _DELIVERING = {"deliver", "give", "make", "raise", "draw", "lead", "renew"}
