@@ -179,6 +179,11 @@ def apply_claims(
                 ),
             )
         seen.add(made[k].statement_id)
+    # A third party's quote the turn's span repeats exactly ("the document" that is one quoted
+    # paragraph with no attribution): the same statement id twice, of which the warehouse keeps
+    # the first (the third party's), so the claim's copy is not made at all.
+    third_party = {s.statement_id for s in kept}
+    made = [s for s in made if s.statement_id not in third_party]
     return sorted(kept + made, key=lambda s: (s.char_start, s.char_end))
 
 
