@@ -65,7 +65,7 @@ from spacy.tokens import Span, Token
 from etl.context import ArticleContext
 from etl.dates import UPCOMING_DAYS, DateMention, find_dates, resolve_forward
 from etl.docindex import DocIndex
-from etl.event_acts import modifier_noun_cue
+from etl.event_acts import act_noun_not_imposed, modifier_noun_cue
 from etl.event_dates import (
     LEAD_SENTENCES,
     dateline_day,
@@ -1196,7 +1196,13 @@ def _sentence_events(
     triggers = _drop_forum_modifiers(_find_triggers(sent, dates, rules), date_roots)
     triggers = [t for t in (_retype(ctx, t, rules) for t in triggers) if t is not None]
     # "placed the sanctions question on the agenda": a cue's noun that only modifies another
-    triggers = [t for t in triggers if t.event_type != "other" or not modifier_noun_cue(t.tokens)]
+    # "applied for a waiver from sanctions": a cue's noun that its verb does not impose
+    triggers = [
+        t
+        for t in triggers
+        if t.event_type != "other"
+        or not (modifier_noun_cue(t.tokens) or act_noun_not_imposed(t.tokens))
+    ]
     # a reporting verb inside a quotation is the quoted speaker's account, not the article's
     triggers = [t for t in triggers if t.event_type != "statement" or not in_quotation(t.head)]
     if only is not None:

@@ -356,6 +356,10 @@ _PLACES_WITHIN = {"camp", "city", "town", "village", "area", "district", "region
                   "neighbourhood", "neighborhood", "enclave", "suburb", "settlement"}  # fmt: skip
 # Nouns of refuge: "sought refuge in Tawila", "took shelter in the town".
 _REFUGE_NOUNS = {"refuge", "shelter", "safety", "sanctuary"}
+# Continents and world regions, which lie beyond any one country: refuge "in Europe" is abroad.
+_WORLD_REGIONS = {"europe", "africa", "asia", "america", "north america", "south america",
+                  "latin america", "central america", "middle east", "the middle east", "oceania",
+                  "the west", "the gulf", "scandinavia", "the balkans", "the caribbean"}  # fmt: skip
 
 
 def _named_refugees(reading: _Reading) -> bool:
@@ -385,6 +389,9 @@ def _refuge_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
     for place in places:
         if place.lemma_.lower() in ("country", "countries", "nation", "state"):
             return False
+        phrase = place.doc[place.left_edge.i : place.i + 1].text.lower()
+        if phrase in _WORLD_REGIONS or place.lower_ in _WORLD_REGIONS:
+            return False  # "sought refuge in Europe": abroad, a continent away
         if place.ent_type_ not in _PLACE_LABELS and place.lemma_.lower() not in _PLACES_WITHIN:
             return False
         start = place.doc[place.left_edge.i].idx

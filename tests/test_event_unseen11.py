@@ -113,3 +113,32 @@ MONTH_PAGE_NO_REPORT = [
 def test_a_weekday_that_dates_no_report_stays_undated_in_a_month_dated_page(nlp, body):
     found = summary(events_of(nlp, body, date(2013, 5, 1), precision="month"))
     assert not [row for row in found if row[0] == "statement" and row[2] == "month"]
+
+
+# --- fix11a: the sanctions noun must be what the cue's verb puts in place -----------------------
+
+SANCTIONS_NOT_IMPOSED = [
+    # applying for a waiver from sanctions imposes none
+    "Iraq applied for a waiver from U.S. sanctions on Tuesday to keep buying Iranian gas.",
+    # a bill to tighten sanctions is introduced; no sanctions are
+    "Lawmakers introduced legislation on Tuesday to tighten sanctions on Russia.",
+    # what is introduced is rationing; the sanctions are the subject of another clause
+    "The government introduced rationing on Sunday as sanctions bit into fuel supplies.",
+]
+
+
+@pytest.mark.parametrize("body", SANCTIONS_NOT_IMPOSED)
+def test_sanctions_the_cue_verb_does_not_impose_are_no_other_event(nlp, body):
+    assert summary(events_of(nlp, body, date(2021, 3, 3))) == []
+
+
+SANCTIONS_IMPOSED = [
+    "Washington placed the central bank under sanctions on Friday.",
+    "The EU imposed travel bans and sanctions on 12 officials on Monday.",
+    "The EU on Monday imposed a new round of sanctions on Belarus.",
+]
+
+
+@pytest.mark.parametrize("body", SANCTIONS_IMPOSED)
+def test_sanctions_imposed_through_and_of_or_under_stay_an_other_event(nlp, body):
+    assert [row[0] for row in summary(events_of(nlp, body, date(2021, 3, 3)))] == ["other"]

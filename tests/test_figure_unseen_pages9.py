@@ -153,3 +153,22 @@ def test_probes_that_look_like_the_new_rules_do_not_fire(nlp, body, expected):
 def test_pounds_restated_at_once_in_dollars_are_money():
     texts = [q.value_text for q in find_quantities("It gave 80 million pounds, or $100 million.")]
     assert texts == ["80 million pounds"]
+
+
+# --- fix11a: refuge in a continent or world region is abroad ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("Nearly 10,000 people sought refuge in Europe last year, the agency said.", 10_000),
+        ("About 5,000 people sought refuge in the Middle East after the war began.", 5_000),
+    ],
+)
+def test_refuge_in_a_continent_or_world_region_makes_refugees(nlp, body, value):
+    assert found(nlp, body) == [(value, "refugees")]
+
+
+def test_refuge_in_a_town_still_makes_displaced_people(nlp):
+    body = "Nearly 10,000 people sought refuge in Tawila last month."
+    assert found(nlp, body) == [(10_000, "displaced")]

@@ -5,6 +5,8 @@ for its country; "according to X" falling back on a name of the clause X sources
 to the paper, 32 Russian aircraft ..."); a place before "-based"; common outlet abbreviations
 (NYT, WSJ, Fox, NBC). Names and sentences are invented; the probes at the end must not fire."""
 
+import pytest
+
 from tests.statement_fixtures import statements_of  # noqa: F401  (fixture)
 
 
@@ -188,3 +190,24 @@ def test_probe_a_state_body_named_with_a_nationality_speaks_for_the_state(statem
         "has said."
     )
     assert [s.speaker_id for s in rows] == ["hungary"]
+
+
+# --- fix11a: state offices and bodies a nationality adjective describes still speak for it ---
+
+STATE_BODIES = [
+    ("The Greek coastguard said it had rescued 50 migrants off Lesbos on Tuesday.", "greece"),
+    ("Israeli PM says Hamas must release all hostages before any truce.", "israel"),
+    ("The Nigerien junta said it would expel the French ambassador.", "niger"),
+    ("Russian peacekeepers said they had evacuated 500 civilians from the town.", "russia"),
+    ("The Jordanian king said his country could not take in more refugees.", "jordan"),
+    ("The Iranian judiciary said the woman had been sentenced to five years in prison.", "iran"),
+]
+
+
+@pytest.mark.parametrize(("body", "country"), STATE_BODIES)
+def test_a_state_office_described_by_nationality_speaks_for_the_state(
+    statements_of,  # noqa: F811
+    body,
+    country,
+):
+    assert [s.speaker_id for s in statements_of(body)] == [country]
