@@ -211,3 +211,13 @@ def test_a_state_office_described_by_nationality_speaks_for_the_state(
     country,
 ):
     assert [s.speaker_id for s in statements_of(body)] == [country]
+
+
+def test_probe_a_surname_fox_after_the_full_name_is_the_person(statements_of):  # noqa: F811
+    # A bare "Fox" is too common a surname to be an outlet alias: the review of round 9 found
+    # "According to Fox" given to Fox News after the page had named Vicente Fox.
+    rows = statements_of(
+        "Former Mexican president Vicente Fox met refugees in Tijuana on Monday. "
+        "According to Fox, the wall will never be built."
+    )
+    assert not any("fox-news" == (s.speaker_id or "") for s in rows)
