@@ -49,6 +49,10 @@ The events11 round (issue 9) added `other` cues as data (sanctions put in place,
 and drop-offs; a sanctions noun that only modifies another noun is no cue,
 `etl.event_acts`) and one switch: in a page dated only to its month, a report's own weekday dates
 it to that month (`MONTH_PAGE_REPORTS`, `etl.event_month_pages`).
+
+The events11b round (issue 9) added one switch: a past report told to a news conference or
+briefing, or given in one, with no date in its sentence, is the page's statement of its
+publication day or month (`BRIEFING_REPORTS`, `etl.event_briefings`).
 """
 
 from __future__ import annotations
@@ -85,6 +89,7 @@ from etl.event_dates import (
     timetable_ahead,
 )
 from etl.event_duplicates import voices_of_one_country
+from etl.event_briefings import briefing_report
 from etl.event_forums import FORUM_TYPES, forum_of_the_day
 from etl.event_month_pages import month_page_report
 from etl.event_quotes import in_quotation, quote_at
@@ -133,6 +138,9 @@ FORUM_OF_THE_DAY = True
 # events11 (issue 9): a report's weekday or "today" in a page dated only to its month dates the
 # report to that month (`etl.event_month_pages`)
 MONTH_PAGE_REPORTS = True
+# events11b (issue 9): a report told to (or given in) a news conference or briefing, undated, is
+# the page's own statement of its publication day or month (`etl.event_briefings`)
+BRIEFING_REPORTS = True
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
 STATEMENT_ONLY = frozenset({"statement"})
@@ -348,7 +356,13 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
             report = month_page_report(sent, published, rules.statement_verbs)
             if report is not None:
                 dates, news_types, named_report = [report], STATEMENT_ONLY, True
-        found = _sentence_events(ctx, sent, dates, statements, rules) if dates else []
+        cue_types: frozenset[str] | None = None
+        if not dates and not planned and BRIEFING_REPORTS:
+            told = briefing_report(sent, news_day or published, rules.statement_verbs)
+            if told is not None:
+                # only the report: the conference told to is its audience, no gathering's cue
+                dates, news_types, cue_types = [told], STATEMENT_ONLY, STATEMENT_ONLY
+        found = _sentence_events(ctx, sent, dates, statements, rules, cue_types) if dates else []
         if (
             lead_sentences < LEAD_SENTENCES
             and is_lead_prose(sent)
