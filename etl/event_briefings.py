@@ -78,3 +78,37 @@ def _setting(verb: Token) -> Token | None:
             if obj.dep_ == "pobj" and _media_noun(obj, _HELD_IN):
                 return obj
     return None
+
+
+_AFTER = frozenset({"after", "following"})
+
+
+def meeting_before_report(
+    sent: Span, published: PartialDate | None, report_verbs: frozenset[str]
+) -> DateMention | None:
+    """ "the minister told reporters after meeting Kyaw Tint Swe in Dhaka", "Merkel told a press
+    conference after meeting with Turkish Prime Minister Ahmet Davutoglu": a meeting a past
+    report follows, undated, is the meeting of the report's day (real_dev3 hn28, real_dev8
+    ht07); only for pages dated to the day."""
+    if published is None or published.precision != "day":
+        return None
+    for verb in sent:
+        if verb.tag_ != "VBD" or verb.lemma_.lower() not in report_verbs:
+            continue
+        if in_quotation(verb) or any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _AFTER:
+                continue
+            for met in prep.children:
+                if met.dep_ == "pcomp" and met.lemma_.lower() == "meet" and _met_someone(met):
+                    # pinned on "after", so that "meeting" stays the cue
+                    return DateMention(prep.idx, prep.idx + len(prep), prep.text, published, True)
+    return None
+
+
+def _met_someone(met: Token) -> bool:
+    """ "meeting Kyaw Tint Swe", "meeting with the prime minister": someone met is named."""
+    return any(
+        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in met.children
+    )

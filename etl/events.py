@@ -50,9 +50,11 @@ and drop-offs; a sanctions noun that only modifies another noun is no cue,
 `etl.event_acts`) and one switch: in a page dated only to its month, a report's own weekday dates
 it to that month (`MONTH_PAGE_REPORTS`, `etl.event_month_pages`).
 
-The events11b round (issue 9) added one switch: a past report told to a news conference or
+The events11b round (issue 9) added two switches: a past report told to a news conference or
 briefing, or given in one, with no date in its sentence, is the page's statement of its
-publication day or month (`BRIEFING_REPORTS`, `etl.event_briefings`).
+publication day or month (`BRIEFING_REPORTS`, `etl.event_briefings`); and a meeting such a
+report follows ("told reporters after meeting X") is a meeting of the report's day
+(`MEETING_BEFORE_REPORT`).
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ from etl.event_dates import (
     timetable_ahead,
 )
 from etl.event_duplicates import voices_of_one_country
-from etl.event_briefings import briefing_report
+from etl.event_briefings import briefing_report, meeting_before_report
 from etl.event_forums import FORUM_TYPES, forum_of_the_day
 from etl.event_month_pages import month_page_report
 from etl.event_quotes import in_quotation, quote_at
@@ -141,6 +143,8 @@ MONTH_PAGE_REPORTS = True
 # events11b (issue 9): a report told to (or given in) a news conference or briefing, undated, is
 # the page's own statement of its publication day or month (`etl.event_briefings`)
 BRIEFING_REPORTS = True
+# events11b: "told reporters after meeting X", undated, is also the meeting of the report's day
+MEETING_BEFORE_REPORT = True
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
 STATEMENT_ONLY = frozenset({"statement"})
@@ -363,6 +367,10 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
                 # only the report: the conference told to is its audience, no gathering's cue
                 dates, news_types, cue_types = [told], STATEMENT_ONLY, STATEMENT_ONLY
         found = _sentence_events(ctx, sent, dates, statements, rules, cue_types) if dates else []
+        if not planned and MEETING_BEFORE_REPORT and not any(
+            e.event_type == "meeting" for e in found
+        ):
+            found = [*found, *_meeting_before_report(ctx, sent, news_day or published, statements)]
         if (
             lead_sentences < LEAD_SENTENCES
             and is_lead_prose(sent)
@@ -398,6 +406,23 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     if published is not None:
         events.extend(_reported_sitting(ctx, published))
     return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors)
+
+
+def _meeting_before_report(
+    ctx: ArticleContext,
+    sent: Span,
+    published: PartialDate | None,
+    statements: Sequence[Statement],
+) -> list[Event]:
+    """The meeting a past report in an undated sentence follows ("told reporters after meeting
+    X"), of the report's day (`etl.event_briefings.meeting_before_report`)."""
+    rules = load_event_rules()
+    if any(find_dates(sent.text, published, offset=sent.start_char)):
+        return []  # a date of the sentence's own decides
+    met = meeting_before_report(sent, published, rules.statement_verbs)
+    if met is None:
+        return []
+    return _sentence_events(ctx, sent, [met], statements, rules, frozenset({"meeting"}))
 
 
 def _lead_news_day(dates: list[DateMention], published: PartialDate | None) -> PartialDate | None:

@@ -80,3 +80,55 @@ def test_a_date_of_its_own_still_dates_the_briefing_report(nlp):
     body = "Lavrov told a news conference on March 3, 2019 that the camp was full."
     found = summary(events_of(nlp, body, date(2021, 8, 16)))
     assert found == [("statement", "2019-03-03", "day")]
+
+
+# --- a meeting a report follows ("told reporters after meeting X") ------------------------------
+
+
+def test_a_report_after_meeting_someone_is_also_the_meeting_of_the_day(nlp):
+    body = "Lavrov told reporters after meeting Kyaw Tint Swe in Dhaka."
+    found = summary(events_of(nlp, body, date(2017, 10, 2)))
+    assert ("meeting", "2017-10-02", "day") in found
+
+
+def test_a_quoted_report_after_meeting_with_someone_is_the_meeting_of_the_day(nlp):
+    body = (
+        "\u201cThe border will stay open to those who need it,\u201d Guterres told a press "
+        "conference after meeting with Turkey's prime minister."
+    )
+    found = summary(events_of(nlp, body, date(2016, 2, 8)))
+    assert ("meeting", "2016-02-08", "day") in found
+
+
+def test_the_meeting_rule_switched_off_gives_no_meeting(nlp, monkeypatch):
+    monkeypatch.setattr(events, "MEETING_BEFORE_REPORT", False)
+    body = "Lavrov told reporters after meeting Kyaw Tint Swe in Dhaka."
+    assert ("meeting", "2017-10-02", "day") not in summary(events_of(nlp, body, date(2017, 10, 2)))
+
+
+NOT_A_MEETING_BEFORE_A_REPORT = [
+    # planned
+    "Lavrov will tell reporters after meeting Guterres whether talks can resume.",
+    # a meeting that is the subject of its own clause, not someone met
+    "Lavrov told reporters after the meeting ended that nothing had been agreed.",
+    # a meeting hoped for, negated report
+    "Lavrov did not tell reporters after meeting Guterres what was agreed.",
+    # inside a third party's quotation
+    "\u201cHe told reporters after meeting Guterres that the war was over,\u201d the envoy wrote.",
+    # a meeting as the topic of what was said, not before it
+    "Lavrov told reporters that meeting Guterres would be useful.",
+    # "meeting" as an adjective of needs
+    "Lavrov said after meeting demands for aid that the convoy would leave.",
+]
+
+
+@pytest.mark.parametrize("body", NOT_A_MEETING_BEFORE_A_REPORT)
+def test_words_that_only_look_like_a_meeting_before_a_report_give_no_meeting(nlp, body):
+    found = summary(events_of(nlp, body, date(2021, 8, 16)))
+    assert not [row for row in found if row[0] == "meeting"]
+
+
+def test_a_report_on_a_day_of_its_own_keeps_that_day(nlp):
+    body = "Lavrov told reporters on Friday after meeting Kyaw Tint Swe in Dhaka."
+    found = summary(events_of(nlp, body, date(2017, 10, 2)))
+    assert ("meeting", "2017-10-02", "day") not in found
