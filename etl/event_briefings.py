@@ -109,6 +109,4 @@ def meeting_before_report(
 
 def _met_someone(met: Token) -> bool:
     """ "meeting Kyaw Tint Swe", "meeting with the prime minister": someone met is named."""
-    return any(
-        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in met.children
-    )
+    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in met.children)

@@ -72,6 +72,7 @@ from etl.context import ArticleContext
 from etl.dates import UPCOMING_DAYS, DateMention, find_dates, resolve_forward
 from etl.docindex import DocIndex
 from etl.event_acts import modifier_noun_cue
+from etl.event_briefings import briefing_report, meeting_before_report
 from etl.event_dates import (
     LEAD_SENTENCES,
     dateline_day,
@@ -91,7 +92,6 @@ from etl.event_dates import (
     timetable_ahead,
 )
 from etl.event_duplicates import voices_of_one_country
-from etl.event_briefings import briefing_report, meeting_before_report
 from etl.event_forums import FORUM_TYPES, forum_of_the_day
 from etl.event_month_pages import month_page_report
 from etl.event_quotes import in_quotation, quote_at
@@ -367,8 +367,10 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
                 # only the report: the conference told to is its audience, no gathering's cue
                 dates, news_types, cue_types = [told], STATEMENT_ONLY, STATEMENT_ONLY
         found = _sentence_events(ctx, sent, dates, statements, rules, cue_types) if dates else []
-        if not planned and MEETING_BEFORE_REPORT and not any(
-            e.event_type == "meeting" for e in found
+        if (
+            not planned
+            and MEETING_BEFORE_REPORT
+            and not any(e.event_type == "meeting" for e in found)
         ):
             found = [*found, *_meeting_before_report(ctx, sent, news_day or published, statements)]
         if (

@@ -25,9 +25,7 @@ def test_a_joint_news_conference_told_after_a_participle_is_the_day_report(nlp):
 
 
 def test_a_news_briefing_on_a_month_dated_page_is_a_statement_of_the_month(nlp):
-    body = (
-        "\u201cThe numbers keep rising,\u201d Guterres told a news briefing in Geneva today."
-    )
+    body = "\u201cThe numbers keep rising,\u201d Guterres told a news briefing in Geneva today."
     found = summary(events_of(nlp, body, date(2013, 2, 1), "month"))
     assert found == [("statement", "2013-02-01", "month")]
 
