@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from etl.dates import DateMention
+from etl.event_quotes import in_quotation
 from etl.types import PartialDate
 
 FORUM_PREPS = frozenset({"at", "after", "during", "on"})
@@ -30,6 +31,8 @@ def forum_of_the_day(
     for verb in sent:
         if verb.tag_ != "VBD" or verb.lemma_.lower() not in report_verbs | _SPEECH_VERBS:
             continue
+        if in_quotation(verb):
+            continue  # a speaker's own account ("“He told reporters after meeting …,” she wrote")
         for prep in _setting_preps(verb):
             if _forum(prep, forums) is not None:
                 # pinned on the preposition, so that the gathering's own cue stays a cue

@@ -49,6 +49,12 @@ The events11 round (issue 9) added `other` cues as data (sanctions put in place,
 and drop-offs; a sanctions noun that only modifies another noun is no cue,
 `etl.event_acts`) and one switch: in a page dated only to its month, a report's own weekday dates
 it to that month (`MONTH_PAGE_REPORTS`, `etl.event_month_pages`).
+
+The events11b round (issue 9) added two switches: a past report told to a news conference or
+briefing, or given in one, with no date in its sentence, is the page's statement of its
+publication day or month (`BRIEFING_REPORTS`, `etl.event_briefings`); and a meeting such a
+report follows ("told reporters after meeting X") is a meeting of the report's day
+(`MEETING_BEFORE_REPORT`).
 """
 
 from __future__ import annotations
@@ -66,6 +72,7 @@ from etl.context import ArticleContext
 from etl.dates import UPCOMING_DAYS, DateMention, find_dates, resolve_forward
 from etl.docindex import DocIndex
 from etl.event_acts import act_noun_not_imposed, modifier_noun_cue
+from etl.event_briefings import briefing_report, meeting_before_report
 from etl.event_dates import (
     LEAD_SENTENCES,
     dateline_day,
@@ -133,6 +140,11 @@ FORUM_OF_THE_DAY = True
 # events11 (issue 9): a report's weekday or "today" in a page dated only to its month dates the
 # report to that month (`etl.event_month_pages`)
 MONTH_PAGE_REPORTS = True
+# events11b (issue 9): a report told to (or given in) a news conference or briefing, undated, is
+# the page's own statement of its publication day or month (`etl.event_briefings`)
+BRIEFING_REPORTS = True
+# events11b: "told reporters after meeting X", undated, is also the meeting of the report's day
+MEETING_BEFORE_REPORT = True
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
 STATEMENT_ONLY = frozenset({"statement"})
@@ -348,7 +360,19 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
             report = month_page_report(sent, published, rules.statement_verbs)
             if report is not None:
                 dates, news_types, named_report = [report], STATEMENT_ONLY, True
-        found = _sentence_events(ctx, sent, dates, statements, rules) if dates else []
+        cue_types: frozenset[str] | None = None
+        if not dates and not planned and BRIEFING_REPORTS:
+            told = briefing_report(sent, news_day or published, rules.statement_verbs)
+            if told is not None:
+                # only the report: the conference told to is its audience, no gathering's cue
+                dates, news_types, cue_types = [told], STATEMENT_ONLY, STATEMENT_ONLY
+        found = _sentence_events(ctx, sent, dates, statements, rules, cue_types) if dates else []
+        if (
+            not planned
+            and MEETING_BEFORE_REPORT
+            and not any(e.event_type == "meeting" for e in found)
+        ):
+            found = [*found, *_meeting_before_report(ctx, sent, news_day or published, statements)]
         if (
             lead_sentences < LEAD_SENTENCES
             and is_lead_prose(sent)
@@ -384,6 +408,23 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     if published is not None:
         events.extend(_reported_sitting(ctx, published))
     return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors)
+
+
+def _meeting_before_report(
+    ctx: ArticleContext,
+    sent: Span,
+    published: PartialDate | None,
+    statements: Sequence[Statement],
+) -> list[Event]:
+    """The meeting a past report in an undated sentence follows ("told reporters after meeting
+    X"), of the report's day (`etl.event_briefings.meeting_before_report`)."""
+    rules = load_event_rules()
+    if any(find_dates(sent.text, published, offset=sent.start_char)):
+        return []  # a date of the sentence's own decides
+    met = meeting_before_report(sent, published, rules.statement_verbs)
+    if met is None:
+        return []
+    return _sentence_events(ctx, sent, [met], statements, rules, frozenset({"meeting"}))
 
 
 def _lead_news_day(dates: list[DateMention], published: PartialDate | None) -> PartialDate | None:
