@@ -56,3 +56,26 @@ def bloc_agents(finder: _StanceFinder, subject: Token) -> list[str]:
         found.append(body)
     found += [m for m in listed_members(finder, subject) if m not in found]
     return found
+
+
+def listed_agents(finder: _StanceFinder, subject: Token) -> list[str]:
+    """ "Countries including the UK, Japan and Turkey expressed support for ...", "Several
+    governments, such as Canada and Peru, condemned ...": a plural common noun of other parties
+    (`[other parties]`) that names no actor itself acts through the members it lists, each of
+    them. Only its own listing counts (a child of the noun, or set off by commas between the noun
+    and its verb), not a name deeper in a clause of the phrase."""
+    if subject.pos_ != "NOUN" or subject.tag_ != "NNS":
+        return []
+    if not finder.cues.has("other parties", subject):
+        return []
+    verb = subject.head
+    preps = [c for c in subject.children if c.dep_ == "prep"]
+    preps += [c for c in verb.children if c.dep_ == "prep" and subject.i < c.i < verb.i]
+    heads = []
+    for prep in preps:
+        if prep.lower_ in _MEMBER_PREPOSITIONS or (
+            prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+        ):
+            heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    tokens = [t for h in heads for c in (h, *finder._conjuncts(h)) for t in finder.phrase(c)]
+    return finder.actors_of(tokens)

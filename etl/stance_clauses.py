@@ -183,6 +183,8 @@ class _Clauses:
             self.actors_of(self.phrase(subject, deep=False))
             or self._group_of(subject)
             or stance_blocs.bloc_agents(self, subject)
+            # "Countries including the UK, Japan and Turkey expressed support for ..."
+            or stance_blocs.listed_agents(self, subject)
         )
         if actors:
             actors += [a for a in stance_companions.companions(self, subject) if a not in actors]

@@ -78,6 +78,10 @@ TRIGGERS: dict[str, Trigger] = {
     "pacts": Trigger(sections=("pact supportive",)),
     "wars": Trigger(sections=("war critical",)),
     "noun_vetoes": Trigger(words=("veto",)),
+    # "vetoes by Russia prevented ...", "used its veto to block ..."
+    "veto_uses": Trigger(words=("veto",)),
+    # "X, together with Y, launched ...", "alongside"
+    "comrades": Trigger(sentence_words=("together", "along", "alongside")),
     "apposed_patrons": Trigger(sections=("predicate supportive",)),
     "reciprocal_roles": Trigger(kinds=("predicate",)),
     "support_held": Trigger(sections=("help noun",)),

@@ -83,6 +83,7 @@ from spacy.tokens import Span, Token
 from etl import (
     stance_appeals,
     stance_backers,
+    stance_comrades,
     stance_epithets,
     stance_facts,
     stance_joint,
@@ -101,6 +102,7 @@ from etl import (
     stance_sovereignty,
     stance_takeovers,
     stance_two_way,
+    stance_veto_uses,
     stance_vetoes,
     stance_votes,
 )
@@ -291,6 +293,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_facts.wars(self, token, _Edge)
                 if "noun_vetoes" in live:
                     yield from stance_vetoes.noun_vetoes(self, token, _Edge)
+                if "veto_uses" in live:
+                    yield from stance_veto_uses.veto_uses(self, token, _Edge)
                 if "apposed_patrons" in live:
                     yield from stance_facts.apposed_patrons(self, token, _Edge)
                 if "reciprocal_roles" in live:
@@ -337,6 +341,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_facts.admissions(self, token, _Edge)
                 if "vetoes" in live:
                     yield from stance_vetoes.vetoes(self, token, _Edge)
+                if "comrades" in live:
+                    yield from stance_comrades.comrades(self, token, _Edge)
                 if "referrals" in live:
                     yield from stance_referrals.referrals(self, token, _Edge)
                 if "unaddressed_relief" in live:
