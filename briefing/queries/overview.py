@@ -164,15 +164,14 @@ def _provenance_by_outlet(wh: Warehouse, outlets: tuple[str, ...]) -> dict[str, 
     outlet filter (`outlets`; none: every outlet), every subject in one query; a subject
     without rows is not listed."""
     where, params = _outlets_in(Filters(outlets=outlets))
-    rows = _frame(
+    # In plain Python over the few rows (as provenance_of, which costs more a subject).
+    columns = _values(
         wh,
         f"""SELECT subject, outlet, n, a, first, last, first_label, last_label
         FROM memory.main.agg_provenance WHERE {where}
         ORDER BY subject, a DESC, outlet NULLS LAST""",
         params,
     )
-    # In plain Python over the few rows (as provenance_of, which costs more a subject).
-    columns = {name: rows[name].tolist() for name in rows.columns}
     parts: dict[str, list[int]] = {}
     for i, subject in enumerate(columns["subject"]):
         parts.setdefault(str(subject), []).append(i)
