@@ -716,12 +716,14 @@ def aggregate_selects(flat: str = "") -> dict[str, tuple[str, list]]:
     }
     tails = {"quantity": quantity_figures_sql(charted), "over_time": figures_over_time_sql(charted)}
     for name, (tail, order, kept) in OUTLET_TOP.items():
-        # The chart's own SQL over every row, uncapped, then its first rows of each outlet.
+        # The chart's own SQL over every row without its closing sort and cap (sorting every
+        # row there cost more than the rest), then its first rows of each outlet.
+        uncapped = tails[tail].rsplit("ORDER BY", 1)[0]
         selects[name] = (
-            f"""{figures}, charted AS ({tails[tail]}) SELECT * FROM charted
+            f"""{figures}, charted AS ({uncapped}) SELECT * FROM charted
             QUALIFY row_number() OVER (PARTITION BY outlet ORDER BY {order}) <= {kept}
             ORDER BY outlet, {order}""",
-            [NOT_STATED, list(HUMANITARIAN), 2**62],
+            [NOT_STATED, list(HUMANITARIAN)],
         )
     selects["agg_outlet_figures_by_place"] = (
         f"""SELECT outlet, measure, currency_key, category, place_key, max(value) AS largest,
