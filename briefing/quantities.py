@@ -20,7 +20,6 @@ without a warehouse or a browser.
 from __future__ import annotations
 
 import functools
-import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -94,7 +93,8 @@ _PLACE_SUFFIX = re.compile(r"\s+(?:governorate|province|region|district|city|sta
 
 
 def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+    # NaN is the one float unequal to itself (math.isnan, a call a value, cost more).
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def _text(value: object) -> str:
@@ -134,7 +134,8 @@ def period(day: object, precision: object = "day") -> tuple[date, date] | None:
     """The days an as-of date stands for: the day itself, its month or its year."""
     if _missing(day):
         return None
-    start = pd.Timestamp(day).date()
+    # A plain date (as `_days` gives them) as it is: a Timestamp a row cost most of grouping.
+    start = day if type(day) is date else pd.Timestamp(day).date()
     if precision == "year":
         return date(start.year, 1, 1), date(start.year, 12, 31)
     if precision == "month":

@@ -69,6 +69,14 @@ AGGREGATES = (
     "agg_newest_figures",
     "agg_newest_statements",
     "agg_newest_articles",
+    # Per outlet, what the figure charts read under an outlet filter: the first rows of each
+    # outlet in the charts' order (the first N of several outlets are among each one's first
+    # N), and the bars by place counted per outlet (an article has one outlet, so figures and
+    # articles add up; the largest of the outlets' largest is the largest). See OUTLET_TOP and
+    # outlet_figures_by_place_sql.
+    "agg_outlet_quantity_figures",
+    "agg_outlet_figures_over_time",
+    "agg_outlet_figures_by_place",
 )
 # Subjects whose provenance agg_provenance holds (mentions have no date labels).
 AGGREGATED_SUBJECTS = ("statements", "stances", "figures", "events", "articles", "mentions")
@@ -124,6 +132,11 @@ NEWEST = {
     "figures": ("row_date DESC NULLS LAST, value DESC, figure_id", 500),
     "statements": ("row_date DESC NULLS LAST, statement_id", 500),
     "articles": ("row_date DESC NULLS LAST, article_id", 1000),
+}
+# Per-outlet table -> (the chart's SQL tail, its order, how many rows it keeps of each outlet).
+OUTLET_TOP = {
+    "agg_outlet_quantity_figures": ("quantity", "as_of DESC NULLS LAST, figure_id", QUANTITY_ROWS),
+    "agg_outlet_figures_over_time": ("over_time", "value DESC, figure_id", OVER_TIME_FIGURES),
 }
 SCOPE = "_derived_scope"  # a table of article_id: the articles a refresh rebuilds
 
@@ -488,6 +501,35 @@ def quantity_figures_sql(charted: str) -> str:
         ORDER BY row_date DESC NULLS LAST, figure_id LIMIT ?"""
 
 
+def outlet_figures_by_place_sql() -> str:
+    """`figures_by_place_sql` from agg_outlet_figures_by_place (one row per outlet and bar:
+    largest, largest_key (value, figure_id) and largest_pair [text, qualifier] of its largest
+    figure, figures, articles, figure_ids, places). SQL tail after `WITH parts AS (<its rows
+    of the outlets asked for>)`; one parameter: how many bars per measure."""
+    return """
+        , kept AS (
+            SELECT measure, currency_key, category, place_key FROM parts
+            GROUP BY measure, currency_key, category, place_key
+            QUALIFY row_number() OVER (
+                PARTITION BY measure
+                ORDER BY max(largest) DESC, currency_key, category, place_key) <= ?)
+        , bars AS (
+            SELECT measure, currency_key, category, place_key, max(largest) AS largest,
+                   arg_max(largest_pair, largest_key) FILTER (WHERE largest IS NOT NULL) AS pair,
+                   sum(figures)::BIGINT AS figures, sum(articles)::BIGINT AS articles,
+                   list_sort(flatten(list(figure_ids))) AS figure_ids,
+                   flatten(list(places)) AS places
+            FROM parts SEMI JOIN kept USING (measure, currency_key, category, place_key)
+            GROUP BY measure, currency_key, category, place_key)
+        SELECT measure, currency_key AS currency, category,
+               COALESCE((SELECT mode(p ORDER BY p) FROM (SELECT unnest(places) AS p)),
+                        'unspecified') AS location,
+               largest, pair[1] AS largest_text, pair[2] AS qualifier, figures, articles,
+               figure_ids
+        FROM bars
+        ORDER BY largest DESC, measure, currency, category, location"""
+
+
 def figures_over_time_sql(charted: str) -> str:
     """SQL tail after `WITH rows AS (<figures>)`: dated figures of the charted categories,
     largest first when capped, equal values by id (`as_of` the period's first day,
@@ -672,6 +714,32 @@ def aggregate_selects(flat: str = "") -> dict[str, tuple[str, list]]:
             f"SELECT actor_id FROM {flat}agg_network_actors",
         ),
     }
+    tails = {"quantity": quantity_figures_sql(charted), "over_time": figures_over_time_sql(charted)}
+    for name, (tail, order, kept) in OUTLET_TOP.items():
+        # The chart's own SQL over every row without its closing sort and cap (sorting every
+        # row there cost more than the rest), then its first rows of each outlet.
+        uncapped = tails[tail].rsplit("ORDER BY", 1)[0]
+        selects[name] = (
+            f"""{figures}, charted AS ({uncapped}) SELECT * FROM charted
+            QUALIFY row_number() OVER (PARTITION BY outlet ORDER BY {order}) <= {kept}
+            ORDER BY outlet, {order}""",
+            [NOT_STATED, list(HUMANITARIAN)],
+        )
+    selects["agg_outlet_figures_by_place"] = (
+        f"""SELECT outlet, measure, currency_key, category, place_key, max(value) AS largest,
+               arg_max((value, figure_id), (value, figure_id))
+                   FILTER (WHERE value IS NOT NULL) AS largest_key,
+               arg_max([value_text, qualifier], (value, figure_id))
+                   FILTER (WHERE value IS NOT NULL) AS largest_pair,
+               count(*) AS figures, count(DISTINCT article_id) AS articles,
+               list(figure_id ORDER BY figure_id) AS figure_ids, list(place) AS places
+        FROM (SELECT *, COALESCE(currency, '') AS currency_key,
+                     COALESCE('country:' || location_country, lower(place), '') AS place_key
+              FROM {flat}flat_figures WHERE {charted})
+        GROUP BY outlet, measure, currency_key, category, place_key
+        ORDER BY outlet, measure, currency_key, category, place_key""",
+        [list(HUMANITARIAN)],
+    )
     return {name: (sql, []) if isinstance(sql, str) else sql for name, sql in selects.items()}
 
 

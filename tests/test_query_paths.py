@@ -5,6 +5,7 @@ statements, under the benchmark's filters and others."""
 
 import shutil
 import sys
+from dataclasses import replace
 from datetime import date
 
 import duckdb
@@ -678,3 +679,82 @@ def test_figure_spread_in_plain_python_equals_the_pandas_groupings(synthetic, fi
         assert not plain.empty
         # (a column the reference fills with one default comes back as pandas' str type)
         pd.testing.assert_frame_equal(fast, plain, check_dtype=frame is not bare)
+
+
+def _outlet_charts(wh, f):
+    """The figure charts' questions under `f`: from the ETL's per-outlet rows when `f` is
+    outlets only, and the detailed queries over every row."""
+    return [
+        (
+            q.figures_by_place(wh, f),
+            q._figures_by_place_detailed(wh, f, derived.PLACES_PER_MEASURE),
+        ),
+        (q.figures_by_place(wh, f, 3), q._figures_by_place_detailed(wh, f, 3)),
+        (q.quantity_figures(wh, f), q._quantity_figures_detailed(wh, f, derived.QUANTITY_ROWS)),
+        (
+            q.figures_over_time(wh, f),
+            q._figures_over_time_detailed(wh, f, derived.OVER_TIME_FIGURES),
+        ),
+        (q.figures_over_time(wh, f, 40), q._figures_over_time_detailed(wh, f, 40)),
+    ]
+
+
+def test_figure_charts_by_outlet_from_the_per_outlet_tables_equal_the_detailed_queries(
+    synthetic, fixture_wh
+):
+    for wh in (synthetic, fixture_wh):
+        outlets = tuple(q.filter_options(wh).outlets)
+        for f in (
+            Filters(outlets=outlets[:1]),
+            Filters(outlets=(*outlets[1:3], "Nowhere"), polarities=("critical",)),
+            Filters(outlets=outlets),
+        ):
+            st.cache_data.clear()
+            for fast, plain in _outlet_charts(wh, f):
+                # Not two empty frames (the fixture's outlets cite figures in a few only).
+                assert not plain.empty or (wh is fixture_wh and f.outlets != outlets), f
+                pd.testing.assert_frame_equal(fast, plain, check_dtype=False)
+
+
+def test_figure_charts_by_outlet_read_the_per_outlet_tables(synthetic, monkeypatch):
+    # Fewer rows kept of each outlet (5) than the charts show of two outlets: the first rows of
+    # both are still among each one's first.
+    for name, (tail, order, _kept) in list(derived.OUTLET_TOP.items()):
+        monkeypatch.setitem(derived.OUTLET_TOP, name, (tail, order, 5))
+    rebuilt = synthetic.path.replace(".duckdb", "-outlet-five.duckdb")
+    shutil.copyfile(synthetic.path, rebuilt)
+    con = duckdb.connect(rebuilt)
+    derived.build_aggregates(con, only=list(derived.OUTLET_TOP))
+    assert con.execute(
+        "SELECT max(n) FROM (SELECT count(*) AS n FROM agg_outlet_quantity_figures GROUP BY outlet)"
+    ).fetchone() == (5,)
+    con.close()
+    wh, two = q.locate(rebuilt), Filters(outlets=("Outlet 3", "Outlet 17"))
+    st.cache_data.clear()
+    fast = q.quantity_figures(wh, two, 5)
+    assert len(fast) == 5 and set(fast["outlet"]) == {"Outlet 3", "Outlet 17"}
+    pd.testing.assert_frame_equal(fast, q._quantity_figures_detailed(wh, two, 5))
+    pd.testing.assert_frame_equal(
+        q.figures_over_time(wh, two, 5), q._figures_over_time_detailed(wh, two, 5)
+    )
+    # More than each outlet keeps: every row is read.
+    pd.testing.assert_frame_equal(
+        q.quantity_figures(wh, two, 6), q._quantity_figures_detailed(wh, two, 6)
+    )
+    monkeypatch.undo()
+    # Emptied per-outlet tables: questions by outlet read them, any other filter the rows.
+    emptied = synthetic.path.replace(".duckdb", "-outlet-emptied.duckdb")
+    shutil.copyfile(synthetic.path, emptied)
+    con = duckdb.connect(emptied)
+    for name in (*derived.OUTLET_TOP, "agg_outlet_figures_by_place"):
+        con.execute(f"DELETE FROM {name}")
+    con.close()
+    wh, one = q.locate(emptied), Filters(outlets=("Outlet 3",))
+    st.cache_data.clear()
+    assert q.figures_by_place(wh, one).empty
+    assert q.quantity_figures(wh, one).empty
+    assert q.figures_over_time(wh, one).empty
+    later = replace(one, date_from=date(2012, 1, 1))
+    assert not q.figures_by_place(wh, later).empty
+    assert not q.quantity_figures(wh, later).empty
+    assert not q.figures_over_time(wh, later).empty

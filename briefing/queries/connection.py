@@ -170,6 +170,16 @@ def _frame(
         return _headlined(wh, df)
 
 
+def _values(wh: Warehouse, sql: str, params: list | None = None) -> dict[str, list]:
+    """The rows of `sql` as plain Python lists by column (dates as datetime.date): for a few
+    rows read in Python, where building a DataFrame cost more than the query."""
+    with _cursors(wh.path, wh.version).lent() as cursor:
+        cursor.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+    return {name: [row[i] for row in rows] for i, name in enumerate(names)}
+
+
 def _headlined(wh: Warehouse, df: pd.DataFrame) -> pd.DataFrame:
     """`df` with every article's `title` as readers see it (briefing.text.article_title): an
     article whose text has no headline is named by its outlet, date and first words, in every

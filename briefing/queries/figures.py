@@ -10,7 +10,16 @@ import streamlit as st
 from briefing import quantities
 from briefing.filters import Filters
 from briefing.queries.connection import CACHE, Warehouse, _frame
-from briefing.queries.where import IN, _for, _run, _run_newest, confidence_label, newest_first
+from briefing.queries.where import (
+    IN,
+    _for,
+    _only,
+    _outlets_in,
+    _run,
+    _run_newest,
+    confidence_label,
+    newest_first,
+)
 from etl import derived
 
 NOT_STATED = derived.NOT_STATED
@@ -20,6 +29,28 @@ FIGURE_TEXT = (
     "value_text, '')), lower(qualifier)) THEN qualifier END, COALESCE(value_text, "
     "CAST(value AS VARCHAR)))"
 )
+
+
+def _by_outlet_only(f: Filters) -> bool:
+    """Whether the figures' filters are outlets and nothing else: the charts then read the
+    ETL's per-outlet rows (etl.derived.OUTLET_TOP, agg_outlet_figures_by_place)."""
+    kept = _for("figures", f)
+    return bool(kept.outlets) and _only(kept, "outlets")
+
+
+def _outlet_top(wh: Warehouse, f: Filters, table: str, limit: int) -> pd.DataFrame | None:
+    """The first `limit` rows of the outlets asked for, from the ETL's first rows of each
+    (the first rows of a union of outlets are among each one's first); None when the table
+    keeps fewer rows of an outlet than asked for."""
+    _tail, order, kept = derived.OUTLET_TOP[table]
+    if limit > kept:
+        return None
+    outlets, params = _outlets_in(f)
+    return _frame(
+        wh,
+        f"SELECT * FROM memory.main.{table} WHERE {outlets} ORDER BY {order} LIMIT ?",
+        params + [limit],
+    )
 
 
 def _charted(f: Filters) -> tuple[str, list]:
@@ -69,6 +100,16 @@ def figures_by_place(
             "SELECT * FROM memory.main.agg_figures_by_place "
             "ORDER BY largest DESC, measure, currency, category, location",
         )
+    if _by_outlet_only(f):
+        # By outlet: the ETL's bars of each outlet, added up (derived.outlet_figures_by_place_sql).
+        outlets, params = _outlets_in(f)
+        return _frame(
+            wh,
+            f"""WITH parts AS (SELECT * FROM memory.main.agg_outlet_figures_by_place
+                               WHERE {outlets})
+            {derived.outlet_figures_by_place_sql()}""",
+            params + [limit],
+        )
     return _figures_by_place_detailed(wh, f, limit)
 
 
@@ -89,6 +130,10 @@ def figures_over_time(
         return _frame(
             wh, "SELECT * FROM memory.main.agg_figures_over_time ORDER BY value DESC, figure_id"
         )
+    if _by_outlet_only(f):
+        rows = _outlet_top(wh, f, "agg_outlet_figures_over_time", limit)
+        if rows is not None:
+            return rows
     return _figures_over_time_detailed(wh, f, limit)
 
 
@@ -112,6 +157,10 @@ def quantity_figures(wh: Warehouse, f: Filters, limit: int = derived.QUANTITY_RO
             "SELECT * FROM memory.main.agg_quantity_figures "
             "ORDER BY as_of DESC NULLS LAST, figure_id",
         )
+    if _by_outlet_only(f):
+        rows = _outlet_top(wh, f, "agg_outlet_quantity_figures", limit)
+        if rows is not None:
+            return rows
     return _quantity_figures_detailed(wh, f, limit)
 
 

@@ -18,6 +18,7 @@ from briefing.queries.connection import (
     Provenance,
     Warehouse,
     _frame,
+    _values,
     flat,
 )
 from briefing.queries.where import (
@@ -142,14 +143,19 @@ def provenance(wh: Warehouse, f: Filters, subject: str) -> Provenance:
         span = _SPAN
     # One scan, per outlet: every row's outlet is its article's, so an article counts under
     # one outlet only and the per-outlet article counts add up to the total.
-    per = _run(
+    # Read in plain Python (as _provenance_by_outlet): a DataFrame of the few outlets cost
+    # about as much as the scan.
+    rows, params = _filtered(wh, subject, f)
+    columns = _values(
         wh,
-        subject,
-        f,
-        f"""SELECT outlet, count(*) AS n, count(DISTINCT article_id) AS a, {span} FROM rows
+        f"""WITH rows AS ({rows})
+        SELECT outlet, count(*) AS n, count(DISTINCT article_id) AS a, {span} FROM rows
         GROUP BY outlet ORDER BY a DESC, outlet NULLS LAST""",
+        params,
     )
-    return provenance_of(per)
+    if not columns["n"]:
+        return Provenance(0, 0, None, None)
+    return _provenance_of_rows(columns, list(range(len(columns["n"]))))
 
 
 @st.cache_data(**CACHE)
@@ -158,15 +164,14 @@ def _provenance_by_outlet(wh: Warehouse, outlets: tuple[str, ...]) -> dict[str, 
     outlet filter (`outlets`; none: every outlet), every subject in one query; a subject
     without rows is not listed."""
     where, params = _outlets_in(Filters(outlets=outlets))
-    rows = _frame(
+    # In plain Python over the few rows (as provenance_of, which costs more a subject).
+    columns = _values(
         wh,
         f"""SELECT subject, outlet, n, a, first, last, first_label, last_label
         FROM memory.main.agg_provenance WHERE {where}
         ORDER BY subject, a DESC, outlet NULLS LAST""",
         params,
     )
-    # In plain Python over the few rows (as provenance_of, which costs more a subject).
-    columns = {name: rows[name].tolist() for name in rows.columns}
     parts: dict[str, list[int]] = {}
     for i, subject in enumerate(columns["subject"]):
         parts.setdefault(str(subject), []).append(i)
@@ -276,12 +281,12 @@ def _actors_mentioned(wh: Warehouse, f: Filters) -> int:
     # Distinct actors from each article's list: cheaper than the mentions table.
     where = _where("articles", replace(f, polarities=(), categories=()))
     return int(
-        _frame(
+        _values(
             wh,
             f"""SELECT count(DISTINCT actor_id) AS n FROM (
                 SELECT unnest(actor_ids) AS actor_id FROM {flat("articles")} WHERE {where.sql})""",
             where.params,
-        )["n"].iloc[0]
+        )["n"][0]
     )
 
 
