@@ -26,6 +26,13 @@ if TYPE_CHECKING:  # the finder imports this module
 BACKING_VERBS = {"back", "sponsor", "fund", "support", "arm", "finance", "bankroll", "equip"}
 ROLE_NOUNS = {"ally", "backer", "patron", "sponsor", "supporter", "protector", "benefactor"}
 _NO_LONGER = {"longer", "formerly", "once", "previously"}
+# Prepositions after which a name is what a thing acts on: "the offensive against the YPG,
+# which is backed by Russia", "the sanctions on Russia, which are supported by Japan", "the deal
+# with Iran, which is backed by the EU", "the operation in northern Syria, which is backed by
+# rebels" - the parser hangs the clause on the nearest name, but what is backed may as well be
+# the offensive, the sanctions or the deal. "who" speaks of the name ("talks with the Houthis,
+# who are armed by Iran").
+_ACTED_ON = {"against", "on", "upon", "with", "over", "toward", "towards", "into", "at", "in"}
 
 
 def backed_relatives(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
@@ -36,6 +43,15 @@ def backed_relatives(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[
         return
     if finder.negated(verb) or finder.has_modal(verb):
         return
+    antecedent = verb.head
+    if (
+        antecedent.dep_ == "pobj"
+        and antecedent.head.lower_ in _ACTED_ON
+        and antecedent.head.head.pos_ == "NOUN"
+        and finder.mention_at(antecedent.head.head) is None
+        and not any(c.dep_ == "nsubjpass" and c.lower_ == "who" for c in verb.children)
+    ):
+        return  # "the offensive against X, which is backed by Y": Y may back the offensive
     if any(c.lower_ in _NO_LONGER for c in verb.children if c.dep_ == "advmod"):
         return
     # "funded and armed by Iran": the agent hangs on the last conjunct.

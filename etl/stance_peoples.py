@@ -26,8 +26,9 @@ PEOPLE_SECTION = "people of"
 def people_only(ctx: ArticleContext, cues: CueBook, cue: Token, actor_id: str) -> bool:
     """Every mention of `actor_id` among the cue's objects names whose people they are ("the
     people of Syria", "the Syrian people", "Syria's people"), and there is at least one. A clause
-    of its own beside them ("... as they suffer at the hands of the Assad regime") is no object."""
-    spans = _object_spans(cue)
+    of its own beside them ("... as they suffer at the hands of the Assad regime") or on them
+    (", who have suffered under the Assad regime") is no object."""
+    spans = _around_clauses(cue)
     found = False
     for start, end in spans:
         for mention in ctx.mentions_in(start, end):
@@ -52,6 +53,34 @@ def _object_spans(cue: Token) -> list[tuple[int, int]]:
     ]
 
 
+def _clauses_in(cue: Token) -> list[tuple[int, int]]:
+    """Character spans of relative clauses inside the cue's objects."""
+    return [
+        (t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
+        for c in cue.children
+        if c.dep_ in _OBJECT_DEPS
+        for t in c.subtree
+        if t.dep_ == "relcl"
+    ]
+
+
+def _around_clauses(cue: Token) -> list[tuple[int, int]]:
+    """The cue's object spans with their relative clauses cut out ("the people of Syria, who
+    have suffered under the Assad regime": only "the people of Syria, ")."""
+    found: list[tuple[int, int]] = []
+    clauses = sorted(_clauses_in(cue))
+    for start, end in _object_spans(cue):
+        inner = [c for c in clauses if start <= c[0] < end]
+        cursor = start
+        for c_start, c_end in inner:
+            if c_start > cursor:
+                found.append((cursor, c_start))
+            cursor = max(cursor, c_end)
+        if cursor < end:
+            found.append((cursor, end))
+    return found
+
+
 def _owns_people(cues: CueBook, token: Token) -> bool:
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
@@ -71,7 +100,9 @@ def rulers_opposed(
     told President Zelensky") is no adversary."""
     country = side(actor_id)
     sent = cue.sent
-    supported = _object_spans(cue)
+    # A clause on the people ("the people of Syria, who have suffered under the Assad regime")
+    # tells what they suffer, not whom the cue supports.
+    supported = _around_clauses(cue)
     for mention in ctx.mentions_in(sent.start_char, sent.end_char):
         if side(mention.actor_id) != country or mention.how == "demonym":
             continue

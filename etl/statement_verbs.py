@@ -118,6 +118,9 @@ _SPEAK_ABOUT = {"speak": {"about", "of", "out"}}
 
 
 _SIDE_NOUNS = {"support", "favour", "favor", "defence", "defense"}
+# What "against" sets a speech against when it names its scene, not a side: "spoke against a
+# backdrop of rising tensions", "against the background of the talks", "against the clock".
+_SCENE_NOUNS = {"backdrop", "background", "setting", "clock", "odds"}
 
 
 def _speaks_for_or_against(token: Token) -> bool:
@@ -127,6 +130,10 @@ def _speaks_for_or_against(token: Token) -> bool:
         if prep.dep_ != "prep":
             continue
         if prep.lower_ == "against":
+            if any(
+                o.dep_ == "pobj" and o.lemma_.lower() in _SCENE_NOUNS for o in prep.children
+            ):
+                continue  # "spoke against a backdrop of ...": where, not what
             return True
         if prep.lower_ == "in" and any(
             o.dep_ == "pobj"

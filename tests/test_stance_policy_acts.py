@@ -93,3 +93,41 @@ def test_lookalikes_of_policy_acts_yield_no_supportive_edge(nlp, body, unwanted)
 def test_a_patron_is_no_land_taken_in_a_takeover(nlp):
     found = real_triples(nlp, "Last summer, Taliban forces took over the U.S.-backed government.")
     assert ("taliban", "united-states", "critical") not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "wrong"),
+    [
+        pytest.param(
+            "The offensive against the Kurdish YPG, which is backed by Russia, began on Sunday.",
+            ("russia", "ypg", "supportive"),
+            id="backing-an-offensive-against-a-name-is-no-support-of-it",
+        ),
+        pytest.param(
+            "The sanctions on Russia, which are supported by Japan, took effect on Monday.",
+            ("japan", "russia", "supportive"),
+            id="supporting-sanctions-on-a-state-is-no-support-of-it",
+        ),
+        pytest.param(
+            "The campaign against the Houthis, which is funded by Saudi Arabia, has killed "
+            "thousands of civilians.",
+            ("saudi-arabia", "houthis", "supportive"),
+            id="funding-a-campaign-against-a-group-is-no-support-of-it",
+        ),
+        pytest.param(
+            "The Turkish operation in northern Syria, which is backed by Syrian rebels, has drawn "
+            "criticism from Washington.",
+            ("syrian-opposition", "syria", "supportive"),
+            id="backing-an-operation-in-a-country-is-no-support-of-it",
+        ),
+    ],
+)
+def test_a_clause_on_what_acts_on_a_name_is_no_backing_of_the_name(nlp, body, wrong):
+    """fix11b probes: the parser hangs "which is backed by Y" on the nearest name, but the
+    offensive, the sanctions or the campaign before it are what is backed."""
+    assert wrong not in real_triples(nlp, body)
+
+
+def test_who_after_talks_with_a_group_still_names_the_group_backed(nlp):
+    body = "Talks with the Houthis, who are armed by Iran, resumed in Muscat on Monday."
+    assert ("iran", "houthis", "supportive") in real_triples(nlp, body)

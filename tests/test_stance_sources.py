@@ -194,3 +194,34 @@ def test_an_appositive_title_ends_at_the_verb_of_saying(discovered):
         "Health said, “and our partners, the United Nations Refugee Agency and the Red Cross.”"
     )
     assert found["Maria Lindqvist"].country_id != "unhcr"
+
+
+# fix11b probes: the rulers named in a clause on the people ("the people of X, who have suffered
+# under ...") were taken for part of what the cue supports, so the edge stayed supportive.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Australia stands with the people of Syria, who have suffered under the Assad regime "
+            "for more than a decade.",
+            ("australia", "syria", "critical"),
+            id="rulers-in-a-relative-clause-on-the-people",
+        ),
+        pytest.param(
+            "Canada stands with the people of Iran, who are being killed by the regime for "
+            "protesting peacefully.",
+            ("canada", "iran", "critical"),
+            id="killed-by-the-regime-in-a-relative-clause",
+        ),
+        pytest.param(
+            "Britain stands with the people of Ukraine, who are defending their country against "
+            "the invasion.",
+            ("united-kingdom", "ukraine", "supportive"),
+            id="a-clause-naming-no-rulers-stays-supportive",
+        ),
+    ],
+)
+def test_a_clause_on_the_people_names_the_rulers_they_suffer_under(nlp, body, expected):
+    from tests.test_stance_retaking import real_triples
+
+    assert expected in real_triples(nlp, body)

@@ -108,3 +108,22 @@ def test_protesters_speaking_against_a_war_are_not_their_country(statements_of):
 def test_armed_groups_listed_as_controlling_land_do_not_speak(statements_of):  # noqa: F811
     body = "Groups including Hay'at Tahrir al-Sham control much of Idlib province."
     assert statements_of(body) == []
+
+
+def test_speaking_against_a_backdrop_is_no_side_taken(statements_of):  # noqa: F811
+    # "against" names the scene of the speech here, not what it opposes (fix11b probe).
+    body = (
+        "Foreign Minister Sergei Lavrov spoke against a backdrop of rising tensions with the "
+        "West during his visit to Ankara on Tuesday."
+    )
+    assert statements_of(body) == []
+
+
+def test_speaking_against_the_background_of_shelling_is_no_statement(statements_of):  # noqa: F811
+    body = "Ambassador Linda Thomas-Greenfield spoke against the background of renewed shelling."
+    assert statements_of(body) == []
+
+
+def test_speaking_against_a_plan_still_reports_speech(statements_of):  # noqa: F811
+    body = "Foreign Minister Sergei Lavrov spoke against the plan to extend the sanctions."
+    assert _speakers(statements_of(body)) == ["sergei-lavrov"]
