@@ -15,6 +15,8 @@ verbs and passives ("were announced by Trudeau at a press conference", real_dev 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from etl.dates import DateMention
@@ -35,11 +37,7 @@ def briefing_report(
     conference or briefing, or None."""
     if published is None or published.precision not in {"day", "month"}:
         return None
-    for verb in sent:
-        if verb.tag_ != "VBD" or verb.lemma_.lower() not in report_verbs:
-            continue
-        if in_quotation(verb) or any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
-            continue
+    for verb in _plain_past_reports(sent, report_verbs):
         gathering = _audience(verb) or _setting(verb)
         if gathering is None:
             continue
@@ -92,11 +90,7 @@ def meeting_before_report(
     ht07); only for pages dated to the day."""
     if published is None or published.precision != "day":
         return None
-    for verb in sent:
-        if verb.tag_ != "VBD" or verb.lemma_.lower() not in report_verbs:
-            continue
-        if in_quotation(verb) or any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
-            continue
+    for verb in _plain_past_reports(sent, report_verbs):
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in _AFTER:
                 continue
@@ -110,3 +104,14 @@ def meeting_before_report(
 def _met_someone(met: Token) -> bool:
     """ "meeting Kyaw Tint Swe", "meeting with the prime minister": someone met is named."""
     return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in met.children)
+
+
+def _plain_past_reports(sent: Span, report_verbs: frozenset[str]) -> Iterator[Token]:
+    """The sentence's reporting verbs in the simple past, outside quotation marks, with no
+    auxiliary (planned, hypothetical, passive) and not negated: the reports both rules date."""
+    for verb in sent:
+        if verb.tag_ != "VBD" or verb.lemma_.lower() not in report_verbs:
+            continue
+        if in_quotation(verb) or any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
+            continue
+        yield verb
