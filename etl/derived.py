@@ -450,6 +450,17 @@ def most_cited_figures_sql(charted: str) -> str:
         ORDER BY citations DESC, r.value DESC, r.category, location"""
 
 
+def _kept_bars(source: str, largest: str) -> str:
+    """The `kept` CTE of the figures-by-place bars: the `?` groups of each measure with the
+    largest `largest` in `source` (both SQL names written here, never user input)."""
+    return f""", kept AS (
+            SELECT measure, currency_key, category, place_key FROM {source}
+            GROUP BY measure, currency_key, category, place_key
+            QUALIFY row_number() OVER (
+                PARTITION BY measure
+                ORDER BY max({largest}) DESC, currency_key, category, place_key) <= ?)"""
+
+
 def figures_by_place_sql(charted: str) -> str:
     """SQL tail after `WITH rows AS (<figures>)`: per measure (people or money), currency,
     category and place, the largest value cited (the `?` largest of each measure), with its
@@ -463,12 +474,7 @@ def figures_by_place_sql(charted: str) -> str:
             FROM rows WHERE {charted})
         -- The bars first (a max per group), then the lists only for the bars kept: listing
         -- every figure's id of every group cost more than the rest of the query.
-        , kept AS (
-            SELECT measure, currency_key, category, place_key FROM placed
-            GROUP BY measure, currency_key, category, place_key
-            QUALIFY row_number() OVER (
-                PARTITION BY measure
-                ORDER BY max(value) DESC, currency_key, category, place_key) <= ?)
+        {_kept_bars("placed", "value")}
         SELECT measure, currency_key AS currency, category,
                COALESCE(mode(place ORDER BY place), 'unspecified') AS location,
                max(value) AS largest,
@@ -506,13 +512,8 @@ def outlet_figures_by_place_sql() -> str:
     largest, largest_key (value, figure_id) and largest_pair [text, qualifier] of its largest
     figure, figures, articles, figure_ids, places). SQL tail after `WITH parts AS (<its rows
     of the outlets asked for>)`; one parameter: how many bars per measure."""
-    return """
-        , kept AS (
-            SELECT measure, currency_key, category, place_key FROM parts
-            GROUP BY measure, currency_key, category, place_key
-            QUALIFY row_number() OVER (
-                PARTITION BY measure
-                ORDER BY max(largest) DESC, currency_key, category, place_key) <= ?)
+    return f"""
+        {_kept_bars("parts", "largest")}
         , bars AS (
             SELECT measure, currency_key, category, place_key, max(largest) AS largest,
                    arg_max(largest_pair, largest_key) FILTER (WHERE largest IS NOT NULL) AS pair,
