@@ -46,6 +46,7 @@ DEFAULT_SETS = (
     ("real_dev7", "tests/real_dev7/articles", "tests/real_dev7/gold"),
     ("real_dev8", "tests/real_dev8/articles", "tests/real_dev8/gold"),
     ("real_dev9", "tests/real_dev9/articles", "tests/real_dev9/gold"),
+    ("real_dev10", "tests/real_dev10/articles", "tests/real_dev10/gold"),
 )
 REAL_SETS = (
     "real_dev",
@@ -57,6 +58,7 @@ REAL_SETS = (
     "real_dev7",
     "real_dev8",
     "real_dev9",
+    "real_dev10",
 )
 THRESHOLDS = tuple(round(0.2 + 0.05 * n, 2) for n in range(15))  # 0.20 … 0.90
 L2_C = 0.3  # inverse regularisation strength of scikit-learn's LogisticRegression
