@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from etl.body_references import body_back_reference
 from etl.context import ArticleContext
 from etl.joint_speakers import is_back_reference, plural_antecedent
+from etl.listed_parties import holder_in_title
 from etl.speaker_modifiers import describing_only
 from etl.statement_verbs import _is_reporting
 from etl.turns import actor_kind, voice_of
@@ -35,6 +36,9 @@ def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str |
     ]
     for subject in subjects:
         if not any(m.char_start <= subject.idx < m.char_end for m in mentions):
+            holder = holder_in_title(ctx, subject, mentions)
+            if holder is not None:  # "said US Ambassador to Jordan, Alice G. Wells"
+                return voice_of(ctx, holder.actor_id), holder.text
             named = (
                 _name_subject(ctx, subject)
                 or body_back_reference(ctx, subject)
