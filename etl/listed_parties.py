@@ -68,11 +68,27 @@ def _chain(token: Token) -> list[Token]:
     return out
 
 
+_DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "declaration", "readout", "letter"}
+
+
+def _only_names_a_document(verb: Token) -> bool:
+    """ "issued a statement for the media": the verb says that words were given, not what they
+    were (no clause, and its object a document noun that nothing describes); no row to copy."""
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        o.lemma_.lower() in _DOCUMENT_NOUNS
+        and not any(d.dep_ in ("acl", "relcl", "ccomp") for d in o.children)
+        for o in objects
+    )
+
+
 def listed_subject(ctx: ArticleContext, subject: Token | None) -> list[str]:
     """The parties a subject lists where the parse hid the list: "The United States, Britain,
     and France" read as an apposition that has conjuncts, or a plural party noun with an "of"
     list ("The governments of Germany and Hungary"). Empty when it names fewer than two."""
-    if subject is None:
+    if subject is None or _only_names_a_document(subject.head):
         return []
     for appos in (c for c in subject.children if c.dep_ == "appos"):
         conjuncts = _chain(appos)
@@ -95,7 +111,7 @@ def listed_before_verb(ctx: ArticleContext, verb: Token) -> list[str]:
     """A verb the parser left without a subject, right after a list of names ("..., Tehran,
     Moscow and Ankara reaffirmed"): the listed parties, joined only by commas and "and" and
     written right before the verb."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or _only_names_a_document(verb):
         return []
     start = ctx.sentence_at(verb.idx).start_char
     mentions = [m for m in ctx.mentions_in(start, verb.idx) if m.how != "pronoun"]
