@@ -175,7 +175,9 @@ def test_probe_a_parenthetical_verb_of_feeling_or_expectation_is_no_statement(st
 
 
 def test_probe_a_parenthetical_said_with_nobody_named_is_no_statement(statements_of):  # noqa: F811
-    body = "However, the drivers said, nothing has changed on the road since the ceasefire was signed."
+    body = (
+        "However, the drivers said, nothing has changed on the road since the ceasefire was signed."
+    )
     assert [s for s in statements_of(body) if s.speaker_id] == []
 
 
