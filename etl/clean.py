@@ -172,6 +172,19 @@ def is_menu(line: str) -> bool:
     return len(items) >= 3 and all(word_count(item) <= 4 for item in items)
 
 
+_BULLET_SEPARATOR = re.compile(r"\s+[•·]\s+|^\s*[•·]\s*")
+
+
+def is_headline_run(line: str) -> bool:
+    """Other stories' headlines run together on one line ("Off the wire", "Related": "NATO chief
+    stresses diplomatic solution for Syria  • Russia denies ..."): four or more items separated
+    by bullets, each short and none a finished sentence. Page furniture, like a menu."""
+    items = [item for item in _BULLET_SEPARATOR.split(line) if item.strip()]
+    return len(items) >= 4 and all(
+        word_count(item) <= 14 and not ends_sentence(item.strip()) for item in items
+    )
+
+
 def unwrap_hard_wrapped(lines: list[str]) -> list[str]:
     """Join paragraphs that were hard-wrapped at a fixed width (e-mail, plain-text saves)."""
     out: list[str] = []
@@ -271,6 +284,7 @@ def _classify(raw_lines: list[str], rules: BoilerplateRules) -> list[_Line]:
         furniture = (
             is_code(text)
             or is_menu(text)
+            or is_headline_run(text)
             or lowered.strip(" .:") in rules.mastheads
             or rules._any(rules.drop_line, text.rstrip(" .:"), whole=True)
             or rules._any(rules.drop_phrase, text, whole=False)

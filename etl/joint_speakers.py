@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
+from etl.listed_parties import listed_before_verb, listed_subject
 from etl.statement_examples import listed_examples
 from etl.types import Statement, stable_id
 
@@ -71,6 +72,14 @@ def with_joint_speakers(ctx: ArticleContext, statements: list[Statement]) -> lis
             continue
         subject = _subject_of(ctx, statement)
         speakers = _coordinated(ctx, statement, subject) if statement.speaker_id else []
+        if len(speakers) < 2 and statement.speaker_id is not None:
+            # a list the parse hid ("The United States, Britain, and France voted ...")
+            listed = listed_subject(ctx, subject) or (
+                listed_before_verb(ctx, ctx.sentence_at(statement.char_start).root)
+                if subject is None
+                else []
+            )
+            speakers = listed if statement.speaker_id in listed else speakers
         pointing = len(speakers) < 2 and is_back_reference(subject)
         if len(speakers) < 2 and _names_the_document(subject):
             # "The statement further underlined …", "…, the communique added": the document

@@ -23,6 +23,7 @@ from etl.joint_speakers import (
     is_back_reference,
     plural_antecedent,
 )
+from etl.listed_parties import listed_before_verb
 from etl.speaker_choice import (
     described_holder,
     person_before_verb,
@@ -168,6 +169,10 @@ def _reporting_clause(
             if named is not None:
                 found = (voice_of(ctx, named.actor_id), named.text)
                 return _make(ctx, found, start, end, False, _cue_text(token))
+            listed = listed_before_verb(ctx, token) if token.dep_ == "ROOT" else []
+            if listed:  # "..., Tehran, Moscow and Ankara reaffirmed": `with_joint_speakers` copies
+                first = (listed[0], ctx.name_of(listed[0]) or listed[0])
+                return _make(ctx, first, start, end, False, _cue_text(token))
             untagged = _untagged_before_verb(ctx, token) if token.dep_ == "ROOT" else None
             if untagged is not None:  # "..., Deputy Representative to the UN Jane Doe said"
                 return _make(ctx, untagged, start, end, False, _cue_text(token))

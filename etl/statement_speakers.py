@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from etl.body_references import body_back_reference
 from etl.context import ArticleContext
 from etl.joint_speakers import is_back_reference, plural_antecedent
+from etl.listed_parties import holder_in_title
 from etl.speaker_modifiers import describing_only
 from etl.statement_verbs import _is_reporting
 from etl.turns import actor_kind, voice_of
@@ -33,8 +34,12 @@ def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str |
         for t in span or ()
         if t.dep_ == "nsubj" and _is_reporting(t.head) and start <= t.head.idx < end
     ]
+    mentions = _outside_relative_clauses(subjects, mentions)
     for subject in subjects:
         if not any(m.char_start <= subject.idx < m.char_end for m in mentions):
+            holder = holder_in_title(ctx, subject, mentions)
+            if holder is not None:  # "said US Ambassador to Jordan, Alice G. Wells"
+                return voice_of(ctx, holder.actor_id), holder.text
             named = (
                 _name_subject(ctx, subject)
                 or body_back_reference(ctx, subject)
@@ -52,6 +57,20 @@ def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str |
     if not mentions:
         return None
     return _pick_speaker(ctx, mentions)
+
+
+def _outside_relative_clauses(subjects: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """ "said the ambassador, who met Jane Doe on Sunday": a name in the relative clause that
+    describes the speaker is someone the speaker met, not the speaker."""
+    described = [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        for t in subjects
+        for c in t.children
+        if c.dep_ == "relcl"
+    ]
+    return [
+        m for m in mentions if not any(a <= m.char_start and m.char_end <= b for a, b in described)
+    ]
 
 
 def _name_subject(ctx: ArticleContext, subject: Token) -> tuple[str | None, str] | None:

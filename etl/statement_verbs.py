@@ -130,9 +130,7 @@ def _speaks_for_or_against(token: Token) -> bool:
         if prep.dep_ != "prep":
             continue
         if prep.lower_ == "against":
-            if any(
-                o.dep_ == "pobj" and o.lemma_.lower() in _SCENE_NOUNS for o in prep.children
-            ):
+            if any(o.dep_ == "pobj" and o.lemma_.lower() in _SCENE_NOUNS for o in prep.children):
                 continue  # "spoke against a backdrop of ...": where, not what
             return True
         if prep.lower_ == "in" and any(
@@ -220,6 +218,8 @@ def _absolute_speaker(token: Token) -> bool:
 
 def _has_content(token: Token, covered: _Covered) -> bool:
     """The reporting verb governs something said, outside any direct quote it merely attributes."""
+    if _parenthetical_of(token, covered):
+        return True
     for child in token.children:
         if child.dep_ in (
             "ccomp",
@@ -241,3 +241,26 @@ def _has_content(token: Token, covered: _Covered) -> bool:
             if len(tokens) >= 3:
                 return True
     return False
+
+
+def _parenthetical_of(token: Token, covered: _Covered) -> bool:
+    """ "Instead, Qatar's prime minister said, the League will send observers": a reporting verb
+    set off by commas inside the clause it reports (the parser hangs it on that clause as
+    parataxis); the clause is what was said."""
+    if token.dep_ != "parataxis" or token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ == "nsubj" for c in token.children):
+        return False
+    doc = token.doc
+    words = [t.i for t in token.subtree if not t.is_punct]
+    left, right = min(words), max(words)
+    if left == 0 or right + 1 >= len(doc) or right != token.i:
+        return False  # "X said" ends the parenthesis: not "X said on Monday in Geneva"
+    if doc[left - 1].text != "," or doc[right + 1].text != ",":
+        return False  # only a verb set off by commas on both sides
+    said = [
+        t
+        for t in token.head.subtree
+        if not (left <= t.i <= right) and not t.is_punct and not _inside(covered, t.idx, t.idx + 1)
+    ]
+    return len(said) >= 6
