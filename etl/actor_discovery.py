@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from etl.clean import read_outlet_names
+from etl.docindex import DocIndex
 from etl.types import Actor
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def _inside_longer_person(state: _Resolution, start: int, end: int) -> bool:
         and ent.start_char <= start
         and end <= ent.end_char
         and (ent.start_char, ent.end_char) != (start, end)
-        for ent in state.doc.ents
+        for ent in DocIndex.of(state.doc).ents  # `doc.ents` walks every token on each access
     )
 
 

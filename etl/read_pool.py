@@ -30,17 +30,21 @@ def read_ahead(
     read: Callable[[Path], Any],
     workers: int = 1,
     failed: Callable[[Path, str], Any] | None = None,
+    warm_up: Callable[[], None] | None = None,
 ) -> Iterator[tuple[Path, Any, Any]]:
     """(path, what `replayed` gave or None, what `read` gave or None) per file, in order.
 
-    `failed(path, why)` is the outcome of a file whose reading process died or raised."""
+    `failed(path, why)` is the outcome of a file whose reading process died or raised.
+    `warm_up()`, with `workers` > 1, runs once before the reading processes are forked (when
+    the first file needs reading), so that they share what it loads instead of each loading
+    its own."""
     failed = failed or (lambda path, why: Rejection(path.name, "error", why))
     if workers <= 1 or not _can_fork():
         for path in files:
             previous = replayed(path)
             yield path, previous, None if previous is not None else read(path)
         return
-    readers = [_Reader(read) for _ in range(workers)]
+    readers: list[_Reader] = []  # forked when the first file needs reading
     turn = itertools.cycle(range(workers))
     window: deque[tuple[Path, Any, int | None]] = deque()  # (path, previous, reader index)
     source = iter(files)
@@ -54,6 +58,10 @@ def read_ahead(
                 if previous is not None:
                     window.append((path, previous, None))
                     continue
+                if not readers:
+                    if warm_up is not None:
+                        warm_up()
+                    readers = [_Reader(read) for _ in range(workers)]
                 index = next(turn)
                 readers[index].send(path)
                 window.append((path, None, index))

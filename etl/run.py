@@ -76,12 +76,15 @@ class Steps:
     load_sidecar: Callable[[Path], Mapping[str, Any]]
     prepare: Callable[[Any, Any], Any]
     make_analyser: Callable[[], Any]
+    # Loads what reading and preparing use, before reading processes are forked (optional).
+    warm_up_reading: Callable[[], None] | None = None
 
 
 def default_steps(gazetteer_path: Path | None = None) -> Steps:
     # Imported here so `--help` and error messages do not wait for the ETL's imports, and
     # spaCy only when something needs analysing (a re-run over unchanged input skips it).
     from etl.ingest import prepare
+    from etl.ingest import warm_up as warm_up_reading
     from etl.metadata import load_sidecar
     from etl.readers import read_source
 
@@ -95,6 +98,7 @@ def default_steps(gazetteer_path: Path | None = None) -> Steps:
         load_sidecar=load_sidecar,
         prepare=prepare,
         make_analyser=make_analyser,
+        warm_up_reading=warm_up_reading,
     )
 
 
@@ -389,7 +393,17 @@ def iter_inputs(
         relative = path.relative_to(input_dir).as_posix()
         return Rejection(relative, "unreadable", hide_paths(why, input_dir))
 
-    for path, previous, outcome in read_ahead(files, replayed, read_here, workers, failed):
+    def warm_up() -> None:
+        """What reading uses, loaded once here instead of in every reading process."""
+        if steps.warm_up_reading is not None:
+            try:
+                steps.warm_up_reading()
+            except Exception:  # noqa: BLE001 - each process then loads its own, as before
+                log.debug("warming up the readers failed", exc_info=True)
+
+    for path, previous, outcome in read_ahead(
+        files, replayed, read_here, workers, failed, warm_up=warm_up
+    ):
         relative = path.relative_to(input_dir).as_posix()
         reporter.advance(relative)
         if previous is not None:
@@ -578,25 +592,34 @@ def iter_analysis(
 def _analyse_in_process(
     analyser: Any, articles: Iterable[Article], reporter: Reporter
 ) -> Iterator[Extraction | Rejection]:
-    source = iter(articles)
-    while chunk := list(itertools.islice(source, ANALYSIS_CHUNK)):
-        done = 0
+    from etl.heap import frozen_heap
+
+    warm_up = getattr(analyser, "warm_up", None)
+    if callable(warm_up):
         try:
-            for extraction in analyser.analyse(chunk):
-                _check_order(extraction, chunk[done])
-                reporter.advance(chunk[done].source_path)
-                done += 1
-                yield extraction
-        except Exception:  # noqa: BLE001 - retried one by one below
-            for article in chunk[done:]:
-                try:
-                    (extraction,) = list(analyser.analyse([article]))
-                    _check_order(extraction, article)
-                    outcome: Extraction | Rejection = extraction
-                except Exception as exc:  # noqa: BLE001 - one article's failure is its own
-                    outcome = _error_rejection(article.source_path, "analysis", exc)
-                reporter.advance(article.source_path)
-                yield outcome
+            warm_up()  # the model and gazetteers, then kept out of garbage collection (etl.heap)
+        except Exception:  # noqa: BLE001 - the analysis below fails per article, as it did
+            log.debug("warming up the analyser failed", exc_info=True)
+    with frozen_heap():
+        source = iter(articles)
+        while chunk := list(itertools.islice(source, ANALYSIS_CHUNK)):
+            done = 0
+            try:
+                for extraction in analyser.analyse(chunk):
+                    _check_order(extraction, chunk[done])
+                    reporter.advance(chunk[done].source_path)
+                    done += 1
+                    yield extraction
+            except Exception:  # noqa: BLE001 - retried one by one below
+                for article in chunk[done:]:
+                    try:
+                        (extraction,) = list(analyser.analyse([article]))
+                        _check_order(extraction, article)
+                        outcome: Extraction | Rejection = extraction
+                    except Exception as exc:  # noqa: BLE001 - one article's failure is its own
+                        outcome = _error_rejection(article.source_path, "analysis", exc)
+                    reporter.advance(article.source_path)
+                    yield outcome
 
 
 def _can_fork() -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from etl.heap import frozen_heap
 from etl.types import Article, Extraction, Rejection
 
 POLL_SECONDS = 0.05
@@ -115,64 +116,69 @@ def analyse_in_workers(
         slot.deadline = None if timeout is None else time.monotonic() + timeout
         slot.worker.send(job.articles)
 
-    try:
-        while True:
-            for slot in slots:
-                if slot.job is None:
-                    job = pending.popleft() if pending else fresh_job()
-                    if job is not None:
-                        start(slot, job)
-            while next_out in outcomes:
-                yield outcomes.pop(next_out)
-                next_out += 1
-            busy = [slot for slot in slots if slot.job is not None]
-            if not busy:
-                if exhausted and not pending:
-                    break
-                continue
-            ready = Worker.wait([slot.worker for slot in busy], POLL_SECONDS)
-            now = time.monotonic()
-            for slot in busy:
-                worker, job = slot.worker, slot.job
-                assert worker is not None and job is not None
-                if worker in ready:
-                    outcome = worker.receive()
-                    if outcome[0] == "ok" and slot.done < len(job.articles):
-                        article = job.articles[slot.done]
-                        extraction = outcome[1]
-                        if extraction.article.article_id != article.article_id:
-                            returned = extraction.article.source_path
-                            fail(
-                                slot,
-                                (
-                                    "error",
-                                    f"RuntimeError: analyser returned {returned} out of order",
-                                ),
-                            )
-                            continue
-                        finish(job.first + slot.done, article, extraction)
-                        slot.done += 1
-                        slot.deadline = None if timeout is None else now + timeout
-                    elif outcome[0] == "end" and slot.done == len(job.articles):
-                        slot.job = None
-                    elif outcome[0] == "end":
-                        fail(slot, ("error", "RuntimeError: the analyser returned no extraction"))
-                    elif outcome[0] == "ok":  # more results than articles
-                        slot.worker.stop()
-                        slot.worker, slot.job = None, None
-                    else:
-                        fail(slot, outcome)
+    # Forked after this: the model and gazetteers stay out of every worker's garbage
+    # collections, and their memory pages shared (etl.heap).
+    with frozen_heap():
+        try:
+            while True:
+                for slot in slots:
+                    if slot.job is None:
+                        job = pending.popleft() if pending else fresh_job()
+                        if job is not None:
+                            start(slot, job)
+                while next_out in outcomes:
+                    yield outcomes.pop(next_out)
+                    next_out += 1
+                busy = [slot for slot in slots if slot.job is not None]
+                if not busy:
+                    if exhausted and not pending:
+                        break
                     continue
-                if not worker.alive():
-                    fail(slot, ("died", f"exit code {worker.exitcode}"))
-                elif memory_mb is not None and worker.rss_mb() > memory_mb:
-                    fail(slot, ("over_memory",))
-                elif slot.deadline is not None and now >= slot.deadline:
-                    fail(slot, ("over_time",))
-    finally:
-        for slot in slots:
-            if slot.worker is not None:
-                slot.worker.stop()
+                ready = Worker.wait([slot.worker for slot in busy], POLL_SECONDS)
+                now = time.monotonic()
+                for slot in busy:
+                    worker, job = slot.worker, slot.job
+                    assert worker is not None and job is not None
+                    if worker in ready:
+                        outcome = worker.receive()
+                        if outcome[0] == "ok" and slot.done < len(job.articles):
+                            article = job.articles[slot.done]
+                            extraction = outcome[1]
+                            if extraction.article.article_id != article.article_id:
+                                returned = extraction.article.source_path
+                                fail(
+                                    slot,
+                                    (
+                                        "error",
+                                        f"RuntimeError: analyser returned {returned} out of order",
+                                    ),
+                                )
+                                continue
+                            finish(job.first + slot.done, article, extraction)
+                            slot.done += 1
+                            slot.deadline = None if timeout is None else now + timeout
+                        elif outcome[0] == "end" and slot.done == len(job.articles):
+                            slot.job = None
+                        elif outcome[0] == "end":
+                            fail(
+                                slot, ("error", "RuntimeError: the analyser returned no extraction")
+                            )
+                        elif outcome[0] == "ok":  # more results than articles
+                            slot.worker.stop()
+                            slot.worker, slot.job = None, None
+                        else:
+                            fail(slot, outcome)
+                        continue
+                    if not worker.alive():
+                        fail(slot, ("died", f"exit code {worker.exitcode}"))
+                    elif memory_mb is not None and worker.rss_mb() > memory_mb:
+                        fail(slot, ("over_memory",))
+                    elif slot.deadline is not None and now >= slot.deadline:
+                        fail(slot, ("over_time",))
+        finally:
+            for slot in slots:
+                if slot.worker is not None:
+                    slot.worker.stop()
 
 
 def budget_rejection(

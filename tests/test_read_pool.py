@@ -64,3 +64,22 @@ def test_a_reading_process_that_dies_costs_only_the_file_it_was_on():
 def test_one_worker_reads_in_this_process():
     got = list(read_ahead(paths(3), lambda path: None, read_in_child, workers=1))
     assert {outcome[1] for _, _, outcome in got} == {os.getpid()}
+
+
+def test_warm_up_runs_once_here_before_the_reading_processes_are_forked():
+    calls: list[int] = []
+    files = paths(9)
+    got = list(read_ahead(files, {}.get, read_in_child, workers=3, warm_up=lambda: calls.append(1)))
+    assert calls == [1]
+    assert [path for path, _, _ in got] == files
+
+
+def test_no_warm_up_and_no_reading_process_when_every_file_is_replayed():
+    calls: list[int] = []
+    files = paths(6)
+    replayed = {path: "kept" for path in files}
+    got = list(
+        read_ahead(files, replayed.get, read_in_child, workers=2, warm_up=lambda: calls.append(1))
+    )
+    assert calls == []  # an unchanged re-run loads nothing it does not need
+    assert all(previous == "kept" and outcome is None for _, previous, outcome in got)
