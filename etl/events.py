@@ -55,6 +55,15 @@ briefing, or given in one, with no date in its sentence, is the page's statement
 publication day or month (`BRIEFING_REPORTS`, `etl.event_briefings`); and a meeting such a
 report follows ("told reporters after meeting X") is a meeting of the report's day
 (`MEETING_BEFORE_REPORT`).
+
+The events12 round (issue 9) added three switches: a war told as a state that a "since" date
+qualifies ("has been in the throes of a civil war since November 2020", "has witnessed a conflict
+since 2014", "rebels have fought the government since 2004") starts on that date
+(`WAR_STATE_SINCE`, `etl.event_wars`; "the war … since it began in 2011" is a cue in
+`etl/rules/event_types.txt`); an undated report set at a meeting ("Rouhani said at a meeting with
+…") dates the meeting beside the report (`FORUM_BESIDE_REPORT`); and a meeting is one of actors: a
+visit to a place (a camp, a school, a border) is `other`, a meeting with people who are no actors
+("the children I met in June") none (`MEETINGS_NEED_ACTORS`, `etl.event_visits`).
 """
 
 from __future__ import annotations
