@@ -449,8 +449,8 @@ def _forum_beside_report(
     """ "Rouhani said at a meeting with the visiting Speaker …": the day pinned on the gathering
     a past report is set at dates the report (a reporting verb followed at once by its date wins
     the sentence's one event per date) and the gathering too, as `etl.event_forums` tells."""
-    if any(e.event_type in _GATHERINGS for e in found):
-        return []
+    if any(e.event_type in _GATHERINGS for e in found) or forum_day.text.lower() == "after":
+        return []  # "told reporters after meeting X" is `MEETING_BEFORE_REPORT`'s
     return _sentence_events(ctx, sent, [forum_day], statements, rules, _GATHERINGS)
 
 
