@@ -55,6 +55,15 @@ briefing, or given in one, with no date in its sentence, is the page's statement
 publication day or month (`BRIEFING_REPORTS`, `etl.event_briefings`); and a meeting such a
 report follows ("told reporters after meeting X") is a meeting of the report's day
 (`MEETING_BEFORE_REPORT`).
+
+The events12 round (issue 9) added three switches: a war told as a state that a "since" date
+qualifies ("has been in the throes of a civil war since November 2020", "has witnessed a conflict
+since 2014", "rebels have fought the government since 2004") starts on that date
+(`WAR_STATE_SINCE`, `etl.event_wars`; "the war … since it began in 2011" is a cue in
+`etl/rules/event_types.txt`); an undated report set at a meeting ("Rouhani said at a meeting with
+…") dates the meeting beside the report (`FORUM_BESIDE_REPORT`); and a meeting is one of actors: a
+visit to a place (a camp, a school, a border) is `other`, a meeting with people who are no actors
+("the children I met in June") none (`MEETINGS_NEED_ACTORS`, `etl.event_visits`).
 """
 
 from __future__ import annotations
@@ -104,6 +113,8 @@ from etl.event_readings import (
     prompting_cue,
     unnamed_official,
 )
+from etl.event_visits import no_meeting_of_actors
+from etl.event_wars import war_state_verb
 from etl.types import EVENT_TYPES, Actor, Event, Mention, PartialDate, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -145,6 +156,16 @@ MONTH_PAGE_REPORTS = True
 BRIEFING_REPORTS = True
 # events11b: "told reporters after meeting X", undated, is also the meeting of the report's day
 MEETING_BEFORE_REPORT = True
+# events12 (issue 9): "X said at a meeting with Y", undated, is the day's meeting beside the report
+# (the report's "said at" took the sentence's one event of that day; real_dev10 hv10)
+FORUM_BESIDE_REPORT = True
+# events12: a war told as a state the "since" date qualifies ("has been in the throes of a civil war
+# since November 2020", "has witnessed a conflict since 2014") starts then (`etl.event_wars`)
+WAR_STATE_SINCE = True
+# events12: a visit to a place (a camp, a school, a border) is an `other` event, a meeting with
+# ordinary people ("the children I met in June") none: a meeting is one of actors (`etl.event_visits`)
+MEETINGS_NEED_ACTORS = True
+_GATHERINGS = frozenset({"conference", "meeting", "summit"})
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
 STATEMENT_ONLY = frozenset({"statement"})
@@ -196,6 +217,8 @@ class EventRules:
     armed_onsets: frozenset[str] = frozenset()
     armed_words: frozenset[str] = frozenset()
     armed_targets: frozenset[str] = frozenset()
+    visited_places: frozenset[str] = frozenset()
+    ordinary_people: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -259,6 +282,8 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         armed_onsets=frozenset(context.get("armed_onsets", [])),
         armed_words=frozenset(context.get("armed_words", [])),
         armed_targets=frozenset(context.get("armed_targets", [])),
+        visited_places=frozenset(context.get("visited_places", [])),
+        ordinary_people=frozenset(context.get("ordinary_people", [])),
         happening_nouns=frozenset(
             c.words[0]
             for c in cues
@@ -329,6 +354,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
             borrowed = _carried_date(sent, orphans, rules)
             dates = [borrowed] if borrowed is not None else []
         named_report = False
+        forum_day: DateMention | None = None
         if dates and own and not planned and NEWS_BESIDE_NESTED_DATES:
             # "Russia has vetoed a draft resolution that would have condemned last week's
             # attack": the sentence's dates sit inside a noun or a subordinate clause, none of
@@ -355,7 +381,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
                     sent, news_day or published, rules.statement_verbs, rules.forums
                 )
                 if forum is not None:
-                    dates, news_types = [forum], FORUM_TYPES
+                    dates, news_types, forum_day = [forum], FORUM_TYPES, forum
         if not dates and not planned and MONTH_PAGE_REPORTS:
             report = month_page_report(sent, published, rules.statement_verbs)
             if report is not None:
@@ -367,6 +393,8 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
                 # only the report: the conference told to is its audience, no gathering's cue
                 dates, news_types, cue_types = [told], STATEMENT_ONLY, STATEMENT_ONLY
         found = _sentence_events(ctx, sent, dates, statements, rules, cue_types) if dates else []
+        if forum_day is not None and FORUM_BESIDE_REPORT:
+            found = [*found, *_forum_beside_report(ctx, sent, forum_day, found, statements, rules)]
         if (
             not planned
             and MEETING_BEFORE_REPORT
@@ -408,6 +436,22 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     if published is not None:
         events.extend(_reported_sitting(ctx, published))
     return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors)
+
+
+def _forum_beside_report(
+    ctx: ArticleContext,
+    sent: Span,
+    forum_day: DateMention,
+    found: Sequence[Event],
+    statements: Sequence[Statement],
+    rules: EventRules,
+) -> list[Event]:
+    """ "Rouhani said at a meeting with the visiting Speaker …": the day pinned on the gathering
+    a past report is set at dates the report (a reporting verb followed at once by its date wins
+    the sentence's one event per date) and the gathering too, as `etl.event_forums` tells."""
+    if any(e.event_type in _GATHERINGS for e in found) or forum_day.text.lower() == "after":
+        return []  # "told reporters after meeting X" is `MEETING_BEFORE_REPORT`'s
+    return _sentence_events(ctx, sent, [forum_day], statements, rules, _GATHERINGS)
 
 
 def _meeting_before_report(
@@ -775,6 +819,8 @@ def _bounded(span: Span, rules: EventRules) -> bool:
     before = span.doc[max(span.start - 4, span.sent.start) : span.start]
     if WAR_SINCE and _war_since(span):
         return False  # "has been at war with the rebels since March 2015": the war's start
+    if WAR_STATE_SINCE and war_state_verb(span, _armed_words()) is not None:
+        return False  # "has been in the throes of a civil war since November 2020"
     if any(t.lower_ in rules.not_anchoring for t in before[-1:]):
         return True
     words = [t.lower_ for t in before[-4:]]
@@ -945,7 +991,27 @@ def _find_triggers(sent: Span, dates: list[DateMention], rules: EventRules) -> l
             taken.update(t.i for t in matched)
             if cue.event_type != FALSE_FRIEND:
                 found.append(_Trigger(cue.event_type, matched))
+    if WAR_STATE_SINCE:
+        for verb in _war_state_verbs(sent, dates):
+            if verb.i not in taken:
+                taken.add(verb.i)
+                found.append(_Trigger("military_operation", (verb,)))
     return found
+
+
+def _war_state_verbs(sent: Span, dates: list[DateMention]) -> list[Token]:
+    """Verbs a "since" date qualifies that tell a war going on (`etl.event_wars`)."""
+    verbs = []
+    for mention in dates:
+        span = sent.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        verb = war_state_verb(span, _armed_words()) if span is not None else None
+        if verb is not None:
+            verbs.append(verb)
+    return verbs
+
+
+def _armed_words() -> frozenset[str]:
+    return load_event_rules().armed_words
 
 
 def _match_cue(tokens: list[Token], k: int, cue: Cue) -> tuple[Token, ...] | None:
@@ -1533,6 +1599,14 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
     head = trigger.head
     if _inside_name(head, rules):
         return None
+    if trigger.event_type == "meeting" and MEETINGS_NEED_ACTORS:
+        seen = no_meeting_of_actors(
+            ctx, trigger.tokens, rules.visited_places, rules.ordinary_people
+        )
+        if seen == "place":
+            return _Trigger("other", trigger.tokens)  # "visited a Rohingya camp": a visit, `other`
+        if seen == "people":
+            return None  # "the children I met in June": no meeting of actors
     if (
         trigger.event_type == "military_operation"
         and head.lower_ == "takeover"

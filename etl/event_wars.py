@@ -1,0 +1,101 @@
+"""A war told as a state that "since" dates: the state's start is the war's start.
+
+"Ethiopia has been in the throes of a civil war … since November 2020", "Sudan has been mired in
+conflict since April 15, 2023", "Yemen has witnessed a conflict since 2014", "Houthi rebels have
+fought the Yemeni government periodically since 2004": the verb that the "since" phrase qualifies
+says a war has gone on from that date, so the date is the war's start (a `military_operation`,
+as "has been at war with the rebels since March 2015" is; docs/gold-conventions.md). The verb
+is the cue. "since 2011" on any other verb stays a bound ("has hosted refugees since 2011",
+"has fought for refugees' rights since 2011", "has been in crisis since 2011").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# nouns that name a war going on (lemmas)
+WAR_STATES = frozenset({"war", "conflict", "fighting", "hostilities", "insurgency", "warfare"})
+# "has been in (the throes of) a war", "mired in conflict", "embroiled in fighting"
+_IN_VERBS = frozenset({"be", "mire", "embroil", "engulf", "plunge", "trap", "lock", "remain"})
+# "has witnessed a conflict", "has endured a civil war", "has waged war"
+_UNDERGO_VERBS = frozenset({"witness", "see", "experience", "endure", "suffer", "wage", "fight"})
+# the other side of a war one fights
+_FOES = frozenset(
+    {"government", "regime", "army", "state", "junta", "forces", "troops", "rebels", "militants",
+     "insurgents", "militia", "militias", "fighters", "separatists"}
+)  # fmt: skip
+# subjects who take part in a war rather than have one
+_PEOPLE = frozenset(
+    {"soldier", "son", "daughter", "husband", "brother", "man", "woman", "unit", "veteran",
+     "journalist", "reporter", "doctor"}
+)  # fmt: skip
+# "the throes of a civil war", "the midst of a war", "a state of war"
+_HOLDERS = frozenset({"throe", "throes", "midst", "state", "grip", "middle"})
+
+
+def war_state_verb(span: Span, armed_words: frozenset[str]) -> Token | None:
+    """The verb a "since" date qualifies when that verb tells a war going on, else None."""
+    since = span.root.head
+    if since.lower_ != "since" or since.dep_ != "prep" or span.root.dep_ != "pobj":
+        return None
+    verb = since.head
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in _IN_VERBS and _a_land(verb) and any(_in_war(p) for p in _in_preps(verb)):
+        return verb
+    if lemma in _UNDERGO_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in WAR_STATES for c in verb.children
+    ):
+        return verb
+    if lemma == "fight" and _armed_subject(verb, armed_words) and _fights_a_foe(verb, armed_words):
+        return verb  # "Houthi rebels have fought the government since 2004"
+    return None
+
+
+def _in_preps(verb: Token) -> list[Token]:
+    """ "been in …", and "been mired in …" (the participle the verb governs)."""
+    found = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
+    for comp in (c for c in verb.children if c.dep_ in {"acomp", "oprd", "xcomp"}):
+        found.extend(c for c in comp.children if c.dep_ == "prep" and c.lower_ == "in")
+    return found
+
+
+def _in_war(prep: Token) -> bool:
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        if obj.lemma_.lower() in WAR_STATES:
+            return True
+        if obj.lemma_.lower() in _HOLDERS or obj.lower_ in _HOLDERS:
+            for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+                if any(g.dep_ == "pobj" and g.lemma_.lower() in WAR_STATES for g in of.children):
+                    return True
+    return False
+
+
+def _armed_subject(verb: Token, armed_words: frozenset[str]) -> bool:
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        words = [subject, *(c for c in subject.children if c.dep_ in {"compound", "amod"})]
+        if any(w.lower_ in armed_words or w.lemma_.lower() in armed_words for w in words):
+            return True
+    return False
+
+
+def _fights_a_foe(verb: Token, armed_words: frozenset[str]) -> bool:
+    """ "fought the Yemeni government", "fought the rebels": the object is a side of a war, not
+    crime, floods or a ban ("Security forces have fought crime since 2018" is no war)."""
+    return any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in _FOES or c.lower_ in armed_words)
+        for c in verb.children
+    )
+
+
+def _a_land(verb: Token) -> bool:
+    """The state is a land's ("Ethiopia has been in the throes of a civil war", "the region has
+    been mired in conflict"), not a person's ("he has been in the war since 2015")."""
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        # the small model tags "Mali" a PERSON: pronouns and people nouns only
+        if subject.pos_ == "PRON" and subject.lower_ != "it":
+            return False
+        if subject.lemma_.lower() in _PEOPLE:
+            return False
+    return True
