@@ -115,6 +115,8 @@ TRIGGERS: dict[str, Trigger] = {
     "role_names": Trigger(words=tuple(sorted(ROLE_NOUNS))),
     # "acting at the request of X"
     "acted_on_request": Trigger(words=tuple(sorted(REQUEST_NOUNS))),
+    # "extended the sanctions it has imposed on X", "restrictive measures on ministers in X"
+    "imposed_measures": Trigger(sections=("sanction noun",), words=("measure",)),
     # "retake", "recapture"; "take back", "win back" (the verb with its particle)
     "retaken_ground": Trigger(words=tuple(sorted(RETAKING | WITH_BACK))),
     "laments": Trigger(kinds=("concern",)),
