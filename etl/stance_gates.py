@@ -106,6 +106,8 @@ TRIGGERS: dict[str, Trigger] = {
     "unaddressed_relief": Trigger(kinds=("dispatch",), sections=("pledge",)),
     "mediators": Trigger(sections=("mediate neutral",)),
     "votes": Trigger(words=("vote",)),
+    # "was submitted by France", "the motion brought before the House by the Government"
+    "drafted_texts": Trigger(sections=("drafting",)),
     "ground_taken": Trigger(sections=("taken from",)),
     "positions_hit": Trigger(sections=("hostility critical",)),
     "fighters_named": Trigger(words=tuple(sorted(_FIGHTING))),

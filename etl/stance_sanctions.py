@@ -45,6 +45,8 @@ def _imposing_verb(finder: _StanceFinder, noun: Token) -> Token | None:
     subject ("were announced by"), or, for a measure named in a clause's object of a
     control verb ("decided to impose"), that verb."""
     head = noun.head
+    if head.dep_ in ("acl", "relcl"):
+        return None  # "a resolution imposing sanctions on Iran": a document's words, not an act
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
         return head if finder.cues.has("sanction imposing", head) else None
     return None

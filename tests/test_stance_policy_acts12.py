@@ -134,3 +134,60 @@ def test_a_policy_act_of_a_state_or_body_is_a_stance(nlp, body, expected):
 )
 def test_look_alikes_of_policy_acts_yield_no_stance(nlp, body, unwanted):
     assert unwanted not in real_triples(nlp, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "The draft on Iran, which would have paved the way for sanctions against Iran, was "
+            "tabled by Britain and Germany.",
+            {("united-kingdom", "iran", "critical"), ("germany", "iran", "critical")},
+            id="drafters-of-a-text-for-sanctions",
+        ),
+        pytest.param(
+            "Canada sponsored a resolution condemning Myanmar for the crackdown.",
+            {("canada", "myanmar", "critical")},
+            id="sponsor-of-a-condemning-text",
+        ),
+    ],
+)
+def test_drafters_are_critical_of_whom_their_text_acts_against(nlp, body, expected):
+    assert expected <= real_triples(nlp, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "unwanted"),
+    [
+        pytest.param(
+            "The resolution on Iran was submitted by Germany on Monday.",
+            ("germany", "iran", "critical"),
+            id="a-text-only-about-a-party",
+        ),
+        pytest.param(
+            "The resolution, drafted by Norway, would extend aid deliveries to Syria.",
+            ("norway", "syria", "critical"),
+            id="a-text-granting-aid",
+        ),
+        pytest.param(
+            "Germany may table a resolution condemning Iran if the talks fail.",
+            ("germany", "iran", "critical"),
+            id="drafting-only-possible",
+        ),
+        pytest.param(
+            "Germany did not sponsor the resolution condemning Iran.",
+            ("germany", "iran", "critical"),
+            id="drafting-denied",
+            # The act cue "condemning" climbs to the subject of "sponsor" and does not see its
+            # negation (on main before this change too); left for the negation walk's owner.
+            marks=pytest.mark.xfail(reason="negation of the governing verb not seen", strict=True),
+        ),
+        pytest.param(
+            "Russia said Germany had drafted a text condemning Iran.",
+            ("germany", "iran", "critical"),
+            id="drafting-claimed-by-a-third-party-is-its-charge-not-a-fact",
+        ),
+    ],
+)
+def test_look_alikes_of_drafting_yield_no_stance(nlp, body, unwanted):
+    assert unwanted not in real_triples(nlp, body)
