@@ -41,7 +41,8 @@ def _texts(finder: _StanceFinder, verb: Token) -> list[Token]:
 def _agents(finder: _StanceFinder, verb: Token) -> list[str]:
     by = finder.prep_objects(verb, {"by"})
     if by:
-        return finder.actors_of([t for o in by for t in (o, *o.conjuncts) for t in finder.phrase(t, deep=False)])
+        named = [c for o in by for c in (o, *o.conjuncts)]
+        return finder.actors_of([t for c in named for t in finder.phrase(c, deep=False)])
     if verb.dep_ == "acl":
         return []
     subject, passive = finder.subject_of(verb)
