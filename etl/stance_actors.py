@@ -390,6 +390,15 @@ class _ActorLookup:
                 words is None or child.lower_ in words
             ):
                 objects.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                # "thanks to his Highness and to Kuwait's government": a preposition repeated
+                # after "and" is a conjunct of the first one and governs its own object.
+                objects.extend(
+                    c
+                    for again in child.conjuncts
+                    if again.pos_ == "ADP" and again.lower_ == child.lower_
+                    for c in again.children
+                    if c.dep_ in ("pobj", "pcomp")
+                )
                 if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN"):
                     objects.append(child)
         return objects

@@ -106,6 +106,8 @@ TRIGGERS: dict[str, Trigger] = {
     "unaddressed_relief": Trigger(kinds=("dispatch",), sections=("pledge",)),
     "mediators": Trigger(sections=("mediate neutral",)),
     "votes": Trigger(words=("vote",)),
+    # "was submitted by France", "the motion brought before the House by the Government"
+    "drafted_texts": Trigger(sections=("drafting",)),
     "ground_taken": Trigger(sections=("taken from",)),
     "positions_hit": Trigger(sections=("hostility critical",)),
     "fighters_named": Trigger(words=tuple(sorted(_FIGHTING))),
@@ -115,6 +117,8 @@ TRIGGERS: dict[str, Trigger] = {
     "role_names": Trigger(words=tuple(sorted(ROLE_NOUNS))),
     # "acting at the request of X"
     "acted_on_request": Trigger(words=tuple(sorted(REQUEST_NOUNS))),
+    # "extended the sanctions it has imposed on X", "restrictive measures on ministers in X"
+    "imposed_measures": Trigger(sections=("sanction noun",), words=("measure",)),
     # "retake", "recapture"; "take back", "win back" (the verb with its particle)
     "retaken_ground": Trigger(words=tuple(sorted(RETAKING | WITH_BACK))),
     "laments": Trigger(kinds=("concern",)),

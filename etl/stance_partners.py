@@ -89,19 +89,32 @@ _BACKING = {"backing", "support", "help", "assistance", "blessing"}
 
 
 def backed_with(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:
-    """ "The Saudi-led campaign continues with US backing", "attacked with Iranian support"."""
+    """ "The Saudi-led campaign continues with US backing", "attacked with Iranian support",
+    "IOM, with support from the US State Department, resettled ..." (the backer in a "from" or
+    "of" phrase; the phrase may hang on the subject it describes)."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _BACKING:
         return
     if noun.dep_ != "pobj" or noun.head.lower_ != "with":
         return
     verb = noun.head.head
-    if verb.pos_ not in ("VERB", "AUX") or _unreal(finder, verb):
-        return
+    hung_on = None
+    if verb.dep_ in ("nsubj",) and verb.pos_ in ("PROPN", "NOUN"):
+        # "IOM, with support from the US, delivered tents": the phrase hung on the subject.
+        hung_on, verb = verb, verb.head
+    if verb.pos_ not in ("VERB", "AUX") or _unreal(finder, verb) or finder.planned(noun):
+        return  # "IOM, with support from the US, plans to deliver ...": not done yet
     backers = finder.modifier_actors(noun)
+    # "with support from the US State Department", "with the backing of Turkey"
+    backers += [
+        a
+        for o in finder.prep_objects(noun, {"from", "of"})
+        for a in finder.actors_of(finder.phrase(o, deep=False), as_target=True)
+        if a not in backers
+    ]
     if not backers:
         return
     subject, passive = finder.subject_of(verb)
-    if subject is None or passive:
+    if subject is None or passive or (hung_on is not None and subject.i != hung_on.i):
         return
     backed = _led_forces(finder, subject) or finder.actors_of(finder.phrase(subject, deep=False))
     backed = [a for a in backed if a not in backers]

@@ -23,16 +23,20 @@ if TYPE_CHECKING:  # the finder imports this module
     from etl.stances import _StanceFinder
 
 
+# Prepositions of a route ("aid to Syria from Turkey", "via Turkey", "through Iraq").
+_ROUTE = {"from", "via", "through", "across"}
+# Documents whose nationality adjective names who wrote them.
+_AUTHORED = {"draft", "text", "proposal"}
 _DRAFTING = {"draft", "sponsor", "propose", "table", "author", "write", "put", "submit", "back"}
 
 
-def _drafters(thing: Token) -> list[Token]:
+def drafters(thing: Token) -> list[Token]:
     """Who wrote a vetoed text: "France's resolution", "a French draft", "a US-drafted text",
     "drafted by France"."""
     found = [c for c in thing.children if c.dep_ == "poss"]
-    # "a French draft resolution": the nationality of a draft is its drafter's ("the Syrian
-    # resolution" is only about Syria).
-    if thing.lemma_.lower() == "draft" or any(
+    # "a French draft resolution", "the Russian text": the nationality of a draft, text or
+    # proposal is its drafter's ("the Syrian resolution" is only about Syria).
+    if thing.lemma_.lower() in _AUTHORED or any(
         c.dep_ == "compound" and c.lemma_.lower() == "draft" for c in thing.children
     ):
         found += [c for c in thing.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
@@ -81,7 +85,7 @@ def _shielded(finder: _StanceFinder, thing: Token, sources: list[str]) -> list[s
     """Parties a vetoed text was aimed at: actors anywhere in its phrase, bodies and drafters
     left out."""
     found = []
-    drafters = set(finder.actors_of(_drafters(thing)))
+    written_by = set(finder.actors_of(drafters(thing)))
     # "demanding a halt to the bombing campaign ... against rebel-held districts": those the
     # text would protect are no one the veto shields.
     aimed_at = [
@@ -91,11 +95,20 @@ def _shielded(finder: _StanceFinder, thing: Token, sources: list[str]) -> list[s
         for t in prep.subtree
     ]
     protected = set(finder.actors_of(aimed_at, as_target=True))
+    # "a resolution that would have extended cross-border aid to Syria from Turkey": the country
+    # a route leaves from or passes through is a place, not a party the text is aimed at.
+    routes = [
+        t
+        for prep in thing.subtree
+        if prep.dep_ == "prep" and prep.lower_ in _ROUTE and prep.i > thing.i
+        for t in prep.subtree
+    ]
+    protected |= set(finder.actors_of(routes, as_target=True))
     words = [*thing.subtree, *(t for clause in text_clauses(finder, thing) for t in clause.subtree)]
     for actor_id in finder.actors_of(words, as_target=True):
         if actor_id in protected:
             continue
-        if actor_id in drafters:
+        if actor_id in written_by:
             continue
         actor = finder.ctx.actors.get(actor_id)
         if actor is None or actor.kind in ("intergovernmental", "organization", "media"):
@@ -168,16 +181,16 @@ def vetoes(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
     targets = [t for thing in things for t in aimed_at(finder, thing, sources)]
     if targets:
         yield edge(tuple(sources), tuple(targets), "supportive", verb)
-    drafters = [
+    writers = [
         a
         for thing in things
-        for a in finder.actors_of(_drafters(thing))
+        for a in finder.actors_of(drafters(thing))
         if not any(finder.same_side(a, s) for s in sources)
         # "vetoed the Security Council's move": the council is the forum, not a drafter.
         and getattr(finder.ctx.actors.get(a), "kind", None) != "intergovernmental"
     ]
-    if drafters:
-        yield edge(tuple(sources), tuple(drafters), "critical", verb)
+    if writers:
+        yield edge(tuple(sources), tuple(writers), "critical", verb)
 
 
 def noun_vetoes(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[Any]:

@@ -71,3 +71,11 @@ def votes(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
     targets = [t for text in texts for t in stance_vetoes.aimed_at(finder, text, sources)]
     if targets:
         yield edge(tuple(sources), tuple(dict.fromkeys(targets)), polarity, verb)
+    # "voted against the Russian text": a vote on a text is a vote on whoever drafted it -
+    # against it critical of the drafter, for it supportive (the reverse of its target's).
+    toward = "critical" if polarity == "supportive" else "supportive"
+    drafters = [a for text in texts for a in finder.actors_of(stance_vetoes.drafters(text))]
+    for drafter in dict.fromkeys(drafters):
+        voters = [s for s in sources if s != drafter and not finder.same_side(s, drafter)]
+        if voters and not _is_body(finder, drafter):
+            yield edge(tuple(voters), (drafter,), toward, verb)

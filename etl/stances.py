@@ -38,7 +38,8 @@ recipient named (relief); mediators, memberships, ousters, referrals, votes; a c
 sovereignty upheld (sovereignty); an armed group's takeover of a country's capital or land
 (takeovers); an appeal or request acted on (appeals); ground a state retakes, critical of its
 holder (retaking); backing in a relative clause or a role noun before a name (backers); acting
-at someone's request (requests). At assembly, standing with a country's people against the
+at someone's request (requests); sanctions imposed on a party (sanctions); a text's drafters critical of whom it acts against
+(drafters). At assembly, standing with a country's people against the
 rulers the sentence names is critical of them (peoples).
 
 The finder itself is assembled from mixins, one module per subject: the cue book, the edge record
@@ -84,6 +85,7 @@ from etl import (
     stance_appeals,
     stance_backers,
     stance_comrades,
+    stance_drafters,
     stance_epithets,
     stance_facts,
     stance_joint,
@@ -98,6 +100,7 @@ from etl import (
     stance_referrals,
     stance_relief,
     stance_requests,
+    stance_sanctions,
     stance_retaking,
     stance_sovereignty,
     stance_takeovers,
@@ -333,6 +336,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_backers.role_names(self, token, _Edge)
                 if "acted_on_request" in live:
                     yield from stance_requests.acted_on_request(self, token, _Edge)
+                if "imposed_measures" in live:
+                    yield from stance_sanctions.imposed_measures(self, token, _Edge)
             if token.tag_ == "VBG":
                 if "wars" in live:
                     yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
@@ -351,6 +356,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_mediation.mediators(self, token, _Edge)
                 if "votes" in live:
                     yield from stance_votes.votes(self, token, _Edge)
+                if "drafted_texts" in live:
+                    yield from stance_drafters.drafted_texts(self, token, _Edge)
                 if "ground_taken" in live:
                     yield from stance_operations.ground_taken(self, token, _Edge)
                 if "positions_hit" in live:
