@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from etl.context import ArticleContext
 from etl.figure_categories import _Reading
-from etl.figure_clauses import _SUBJECT_DEPS, _clause_verb
+from etl.figure_clauses import _SUBJECT_DEPS, _clause_verb, _level_of
 from etl.figure_places import _PLACE_LABELS
 from etl.numbers import Quantity
 
@@ -454,6 +454,19 @@ def _fled(reading: _Reading, doc) -> bool:
     return reading.category == "refugees" and any(
         doc[i].lemma_.lower() in _FLIGHT_VERBS for i in reading.window
     )
+
+
+def _nation_refugees_level(reading: _Reading, num: Token) -> bool:
+    """ "the number of Syrian refugees surpassed four million": the level of a nation's refugees
+    counts the people who fled that country (wherever they are), not refugees a resettling
+    country took in."""
+    noun = reading.noun
+    if reading.category != "refugees" or noun is None or noun.lemma_.lower() != "refugee":
+        return False
+    level = _level_of(num)
+    if level is None or level.i != noun.i:
+        return False
+    return any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in noun.children)
 
 
 def _nationals_abroad(ctx: ArticleContext, reading: _Reading, location: str | None) -> bool:

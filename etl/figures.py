@@ -116,6 +116,7 @@ from etl.figure_movement import (
     _fled,
     _fled_within,
     _left_country,
+    _nation_refugees_level,
     _nationals_abroad,
     _refuge_within,
 )
@@ -349,7 +350,7 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             reading = dataclasses.replace(reading, category="displaced")
         elif reading.category in ("other", "civilians") and _left_country(ctx, reading, num):
             reading = dataclasses.replace(reading, category="refugees")  # "people who left Sudan"
-        flight = _fled(reading, doc) or (
+        flight = _fled(reading, doc) or _nation_refugees_level(reading, num) or (
             reading.noun is None
             and recent == reading.category
             and previous is not None
