@@ -291,11 +291,7 @@ def _flown_out_by_another_country(ctx: ArticleContext, verb: Token, told: bool =
         # the evacuated are the passive's subject; the country that tells of its evacuation is
         # the subject of a verb above it (`told`: no town or district is named as left)
         subject_verb = next(
-            (
-                v
-                for v in verb.ancestors
-                if v.pos_ in ("VERB", "AUX") and _subject_countries(ctx, v)
-            ),
+            (v for v in verb.ancestors if v.pos_ in ("VERB", "AUX") and _subject_countries(ctx, v)),
             subject_verb,
         )
     own = _subject_countries(ctx, subject_verb)

@@ -78,6 +78,13 @@ Choices, so that analysts know what a row means:
   (`numbers`, `figure_spurious.breakdown_parts`); people who fled a camp or sought refuge in a
   town are displaced (`figure_movement._refuge_within`); "the bodies of N people" are killed;
   aircraft are `other`.
+- Round of real_dev10: thousands grouped by full stops ("85.000") are one count (`numbers`);
+  "Label (N; share)" lines are list rows (`figure_tables._bracketed_row`, kept by `clean`); a
+  qualifier between a listed place and its count keeps it a row ("Chile over 100,000"); "the
+  number of X has increased to N" and a level verb joined to another take the count subject
+  (`figure_clauses._level_of`); the level of a nation's refugees counts people who fled
+  (`figure_movement._nation_refugees_level`); people a country tells were evacuated (a passive)
+  in a sentence set in another country are resettled.
 
 Where each decision is made (this module reads an article's numbers in order and builds rows):
 - `etl.figure_categories`: the rules files as data, and where their phrases are written;
@@ -350,11 +357,15 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             reading = dataclasses.replace(reading, category="displaced")
         elif reading.category in ("other", "civilians") and _left_country(ctx, reading, num):
             reading = dataclasses.replace(reading, category="refugees")  # "people who left Sudan"
-        flight = _fled(reading, doc) or _nation_refugees_level(reading, num) or (
-            reading.noun is None
-            and recent == reading.category
-            and previous is not None
-            and previous[2]
+        flight = (
+            _fled(reading, doc)
+            or _nation_refugees_level(reading, num)
+            or (
+                reading.noun is None
+                and recent == reading.category
+                and previous is not None
+                and previous[2]
+            )
         )
         previous = (sentence_number, reading.category, flight)
         location = place or locate(ctx, sent, reading, num)

@@ -134,7 +134,10 @@ def test_the_level_of_people_evacuated_from_a_country_counts_resettled_people(nl
     ("body", "expected"),
     [
         # evacuated from a district of the speaker's own country: moved inside it
-        ("Syria said 2,000 people had been evacuated from the besieged district.", [(2_000, "displaced")]),
+        (
+            "Syria said 2,000 people had been evacuated from the besieged district.",
+            [(2_000, "displaced")],
+        ),
         # evacuated near the speaker's own capital
         (
             "Russia said 500 people had been evacuated as floodwaters rose near Moscow.",
