@@ -127,6 +127,17 @@ def test_the_level_of_people_evacuated_from_a_country_counts_resettled_people(nl
     assert found(nlp, body) == [(1_500, "resettled")]
 
 
+# --- the same cued noun again, in a clause that points back at the count before ---------------
+
+
+def test_places_raised_by_a_clause_pointing_back_keep_the_programmes_category(nlp):
+    body = (
+        "This year the country offers 6,000 places in its refugee resettlement programme. "
+        "That will be increased to 9,000 places next year."
+    )
+    assert found(nlp, body) == [(6_000, "resettled"), (9_000, "resettled")]
+
+
 # --- probes of the self-review: look like the new rules' triggers, must not fire ----------------
 
 
@@ -156,6 +167,12 @@ def test_the_level_of_people_evacuated_from_a_country_counts_resettled_people(nl
         (
             "Version 2.000 of the registration software was released to 1.500 staff.",
             [(1_500, "other")],
+        ),
+        # the same noun in a sentence that does not point back at the programme's places
+        (
+            "This year the country offers 6,000 places in its refugee resettlement programme. "
+            "Hotels in the capital offer 2,000 places to tourists.",
+            [(6_000, "resettled")],
         ),
         # a level of things, not people
         ("The number of airstrikes increased to 300 last week, monitors said.", []),
