@@ -38,6 +38,14 @@ _LIST_ROW = re.compile(
     r"|\s\d+(?:\.\d+)?\s*(?:million|billion))\b[^\d]{0,15}$",
     re.IGNORECASE,
 )
+# "🇵🇱 Poland (991 375; 25%)", "• Peru (1.22 million)": a place with its count in brackets (a
+# share or a unit may follow it), after a flag or a bullet: a row of a list of numbers. The count
+# is grouped in thousands or has a scale word, so that "Comments (0)" stays furniture.
+_BRACKETED_ROW = re.compile(
+    r"^[^\w\s(]*\s*[^\W\d_][^|:()]{0,50}?\s\(\s*[$€£]?(?:\d{1,3}(?:[, .]\d{3})+(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?\s*(?:million|billion))\b[^()]{0,40}\)\s*[.,;]?$",
+    re.IGNORECASE,
+)
 _TABLE_NUMBER = re.compile(r"^\s*[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\|?\s*$")
 _CODE_START = re.compile(
     r"^(<\/?(script|style|noscript|iframe)\b|<!--|-->|//|/\*|\*/|@media\b|@import\b|@font-face\b|"
@@ -379,8 +387,8 @@ def _trim_trailing_furniture(kept: list[str]) -> list[str]:
 def _looks_like_trailing_furniture(line: str) -> bool:
     if _TABLE_ROW.search(line):
         return False  # a table row ("Beirut | 222,944 | 24.5% |") closing an article is content
-    if _LIST_ROW.match(line):
-        return False  # so is a row of a list of numbers ("Peru: 1.29 million")
+    if _LIST_ROW.match(line) or _BRACKETED_ROW.match(line):
+        return False  # so is a row of a list of numbers ("Peru: 1.29 million", "Chile (448 100)")
     if _NEWS_BULLET.match(line):
         return False  # a live page's summary point is a sentence without its full stop
     if word_count(line) >= 25:

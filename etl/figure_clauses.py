@@ -121,6 +121,8 @@ _MARK_NOUNS = {"mark", "milestone", "threshold", "barrier"}
 # approximators the parser reads as prepositions ("is [around] 90,000", "stands at [about] …").
 _LEVEL_PREPS = {"to", "from", "at", "by", "between", "around", "about", "over", "under",
                 "near", "nearly", "almost", "roughly", "approximately"}  # fmt: skip
+# How many joined verbs ("surpassed … and was expected to grow to") a level climbs for its subject.
+_MAX_LEVEL_CLIMB = 3
 # Verbs that put a count at a level: "put the number of missing at about 10,000".
 _ESTIMATE_VERBS = {"put", "estimate", "place", "set"}
 # Verbs that take a count to a level: "bring the total number of troops to 6,000".
@@ -158,8 +160,10 @@ def _level_of(num: Token) -> Token | None:
         verb = num.head.head  # "the number of arrivals passed the two million mark"
     if verb is None:
         return None
-    if (verb.lemma_.lower() in _ESTIMATE_VERBS and num.head.lower_ == "at") or (
-        verb.lemma_.lower() in _RAISING_VERBS and num.head.lower_ == "to"
+    lemma = verb.lemma_.lower()
+    subject = None
+    if (lemma in _ESTIMATE_VERBS and num.head.lower_ == "at") or (
+        lemma in _RAISING_VERBS and num.head.lower_ == "to"
     ):
         # "put the number of missing at 10,000", "will bring the total number of authorized
         # military to 6,000": the count is the verb's object
@@ -167,13 +171,21 @@ def _level_of(num: Token) -> Token | None:
             (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS),
             None,
         )
-    elif verb.lemma_.lower() in _LEVEL_VERBS | {"be"}:
-        subject = _count_subject(verb)
-        if subject is None and verb.dep_ == "conj":
-            # "the number of refugees … is 'increasing very quickly' and is around 90,000"
-            subject = _count_subject(verb.head)
-    else:
+    elif lemma not in _LEVEL_VERBS | {"be"}:
         return None
+    if subject is None and lemma in _LEVEL_VERBS | {"be"}:
+        # "the number of Venezuelans … has increased to 3 million": "increase" with no object
+        # is a level verb, its subject the count
+        subject = _count_subject(verb)
+        climbed = verb
+        for _ in range(_MAX_LEVEL_CLIMB):
+            if subject is not None or climbed.dep_ not in ("conj", "xcomp"):
+                break
+            # "the number of refugees … is 'increasing very quickly' and is around 90,000",
+            # "the number of Syrian refugees surpassed four million … and was expected to grow
+            # to 4.27 million": the subject of the verb the level's verb is joined to
+            climbed = climbed.head
+            subject = _count_subject(climbed)
     if subject is None:
         return None
     if verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in subject.children):

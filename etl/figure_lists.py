@@ -19,7 +19,7 @@ from etl.figure_categories import (
     phrase_category,
 )
 from etl.figure_tables import Row
-from etl.numbers import Quantity
+from etl.numbers import Quantity, qualifiers
 
 
 def _listed_after_place(num: Token) -> bool:
@@ -72,7 +72,7 @@ def _after_listed_place(num: Token) -> bool:
     of a list in prose ("Hungary has received 180,000 refugees, Slovakia 128,000, Romania
     79,000 and Moldova 82,000")."""
     doc = num.doc
-    i = num.i - 1
+    i = _before_qualifier(num)
     if i < 1 or doc[i].pos_ != "PROPN":  # the tagger may take a country for an organisation
         return False
     while i > 0 and doc[i].pos_ == "PROPN":
@@ -80,6 +80,23 @@ def _after_listed_place(num: Token) -> bool:
     while i > 0 and (doc[i].pos_ == "ADJ" or doc[i].tag_ == "HYPH"):  # "strife-torn Iraq 227,000"
         i -= 1
     return doc[i].text in (",", "and", ";")
+
+
+def _before_qualifier(num: Token) -> int:
+    """The index of the token before a count and the qualifier written before it ("Chile [over]
+    100,000", "Brazil [about] 85.000", "Ecuador [more than] 220,000"): a qualifier of
+    `rules/figure_qualifiers.txt`, up to three words."""
+    doc = num.doc
+    first = num.i
+    while first > 0 and doc[first - 1].like_num:
+        first -= 1  # "Peru [half a] million": the number's first word
+    for size in (3, 2, 1):
+        if first - size < 1:
+            continue
+        words = " ".join(t.lower_ for t in doc[first - size : first])
+        if words in qualifiers():
+            return first - size - 1
+    return first - 1
 
 
 def _tokens_of(doc, span: tuple[int, int] | None) -> Span | None:

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from etl.context import ArticleContext
 from etl.figure_categories import _Reading
-from etl.figure_clauses import _SUBJECT_DEPS, _clause_verb
+from etl.figure_clauses import _SUBJECT_DEPS, _clause_verb, _level_of
 from etl.figure_places import _PLACE_LABELS
 from etl.numbers import Quantity
 
@@ -229,15 +229,30 @@ def _brought_in(anchor: Token, num: Token) -> bool:
     return False
 
 
+_EVACUATING = ("evacuate", "airlift", "fly")
+
+
 def _evacuated_abroad(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
     """People evacuated out of a country ("Canada evacuated 3,700 people from Afghanistan") are
     taken in by the country that flies them out: resettled (GOLD.md). Evacuated out of a town
     or a district, they are displaced."""
     verb = _clause_verb(reading.noun if reading.noun is not None else num, num)
-    if verb is None or verb.lemma_.lower() not in ("evacuate", "airlift", "fly"):
+    if (verb is None or verb.lemma_.lower() not in _EVACUATING) and reading.noun is not None:
+        # "the number of people evacuated from Syria increased to 1,500": the verb that
+        # describes the counted noun
+        verb = next(
+            (
+                c
+                for c in reading.noun.children
+                if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _EVACUATING
+            ),
+            verb,
+        )
+    if verb is None or verb.lemma_.lower() not in _EVACUATING:
         return False
     # "evacuated 70,000 people from Kabul": the parser may hang "from" on the counted noun
     heads = (verb,) if reading.noun is None else (verb, reading.noun)
+    left_a_place = False
     for prep in (c for head in heads for c in head.children):
         if prep.dep_ != "prep" or prep.lower_ != "from":
             continue
@@ -252,10 +267,11 @@ def _evacuated_abroad(ctx: ArticleContext, reading: _Reading, num: Token) -> boo
             capital_of = _capitals().get(place.text.lower())
             if capital_of is not None and capital_of not in _subject_countries(ctx, verb):
                 return True
-    return _flown_out_by_another_country(ctx, verb)
+            left_a_place = True  # "evacuated from Idlib": a town or district, not a country
+    return _flown_out_by_another_country(ctx, verb, told=not left_a_place)
 
 
-def _flown_out_by_another_country(ctx: ArticleContext, verb: Token) -> bool:
+def _flown_out_by_another_country(ctx: ArticleContext, verb: Token, told: bool = False) -> bool:
     """ "A German A400M has landed in Kabul but evacuated only 7 people": an evacuation whose
     subject belongs to one country, in a sentence set in another country (named, or by its
     capital), flies people out of that other country."""
@@ -270,6 +286,14 @@ def _flown_out_by_another_country(ctx: ArticleContext, verb: Token) -> bool:
     )
     if subject_verb is None:
         return False
+    if told and subject_verb.i == verb.i and _only_passive_subject(verb):
+        # "the U.S. planned to keep its flights going, saying 113,500 people had been evacuated":
+        # the evacuated are the passive's subject; the country that tells of its evacuation is
+        # the subject of a verb above it (`told`: no town or district is named as left)
+        subject_verb = next(
+            (v for v in verb.ancestors if v.pos_ in ("VERB", "AUX") and _subject_countries(ctx, v)),
+            subject_verb,
+        )
     own = _subject_countries(ctx, subject_verb)
     if not own:
         return False
@@ -291,6 +315,12 @@ def _capitals() -> dict[str, str]:
     from etl.derived import seats_of_government
 
     return seats_of_government(DEFAULT_GAZETTEER)
+
+
+def _only_passive_subject(verb: Token) -> bool:
+    """The verb's only subject is a passive one: "113,500 people [had been evacuated]"."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    return bool(subjects) and all(c.dep_ == "nsubjpass" for c in subjects)
 
 
 def _subject_countries(ctx: ArticleContext, verb: Token) -> set[str]:
@@ -454,6 +484,19 @@ def _fled(reading: _Reading, doc) -> bool:
     return reading.category == "refugees" and any(
         doc[i].lemma_.lower() in _FLIGHT_VERBS for i in reading.window
     )
+
+
+def _nation_refugees_level(reading: _Reading, num: Token) -> bool:
+    """ "the number of Syrian refugees surpassed four million": the level of a nation's refugees
+    counts the people who fled that country (wherever they are), not refugees a resettling
+    country took in."""
+    noun = reading.noun
+    if reading.category != "refugees" or noun is None or noun.lemma_.lower() != "refugee":
+        return False
+    level = _level_of(num)
+    if level is None or level.i != noun.i:
+        return False
+    return any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in noun.children)
 
 
 def _nationals_abroad(ctx: ArticleContext, reading: _Reading, location: str | None) -> bool:

@@ -17,7 +17,7 @@ from etl.context import ArticleContext
 from etl.docindex import DocIndex
 from etl.figure_categories import _Reading
 from etl.figure_clauses import _SUBJECT_DEPS, _governing_verb
-from etl.figure_lists import _after_listed_place, _listed_after_place, _tokens_of
+from etl.figure_lists import _after_listed_place, _before_qualifier, _listed_after_place, _tokens_of
 from etl.figure_tables import Row
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -72,10 +72,11 @@ def locate(ctx: ArticleContext, sent: Span, reading: _Reading, num: Token) -> st
                 return _place_name(ent)  # "Jordan (205,000)"
         return num.doc[first - 2].text
     if reading.noun is None and _after_listed_place(num):
-        first = num.i - 1
+        last = _before_qualifier(num)  # "…, Chile over 100,000": the place before "over"
+        first = last
         while first > sent.start and num.doc[first - 1].pos_ == "PROPN":
             first -= 1
-        return num.doc[first : num.i].text  # "…, Slovakia 128,000"
+        return num.doc[first : last + 1].text  # "…, Slovakia 128,000"
     anchor = reading.noun if reading.noun is not None else num
     verb = _governing_verb(anchor)
     if verb is not None and (reading.category == "resettled" or verb.lemma_.lower() in _HOST_VERBS):

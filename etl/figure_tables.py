@@ -204,7 +204,32 @@ _LABEL_NUMBER_COMMENT = re.compile(
 )
 
 
+# "🇵🇱 Poland (991 375; 25%)", "🇩🇪 Germany (1 111 590 people; 28% of the total)": a short label
+# (after a flag or a bullet) with its count in brackets, a unit and a share beside it.
+_LABEL_BRACKETED = re.compile(
+    r"^(?:[^\w\s(]+\s*|\s*[-–•●▪·*]\s+)?(?P<label>[^\W\d_][^|:()]{1,50}?)\s*\(\s*"
+    rf"(?P<num>(?:US\$|\$|€|£)?\d[\d,. ]*{_UNIT})(?P<unit>\s+[^\W\d_][^;,()]{{0,30}})?"
+    r"\s*(?:[;,][^()]{0,40})?\)\s*[.,;]?\s*$"
+)
+_MAX_BRACKETED_LABEL_WORDS = 5
+
+
+def _bracketed_row(body, start, end, found):
+    """A row written "Label (N; share)" on a line of its own (see _LABEL_BRACKETED)."""
+    match = _LABEL_BRACKETED.match(body[start:end])
+    if match is None or found[0].start != start + match.start("num"):
+        return None
+    if len(match.group("label").split()) > _MAX_BRACKETED_LABEL_WORDS:
+        return None
+    label = (start + match.start("label"), start + match.end("label"))
+    unit = (start + match.start("unit"), start + match.end("unit")) if match.group("unit") else None
+    return label, [found[0].start], None, False, unit
+
+
 def _line_row(body, start, end, found):
+    bracketed = _bracketed_row(body, start, end, found)
+    if bracketed is not None:
+        return bracketed
     comment = _LABEL_NUMBER_COMMENT.match(body[start:end])
     if comment is not None and found[0].start == start + comment.start("num"):
         # the comment's first sentence says what the row counts when no heading does

@@ -78,6 +78,13 @@ Choices, so that analysts know what a row means:
   (`numbers`, `figure_spurious.breakdown_parts`); people who fled a camp or sought refuge in a
   town are displaced (`figure_movement._refuge_within`); "the bodies of N people" are killed;
   aircraft are `other`.
+- Round of real_dev10: thousands grouped by full stops ("85.000") are one count (`numbers`);
+  "Label (N; share)" lines are list rows (`figure_tables._bracketed_row`, kept by `clean`); a
+  qualifier between a listed place and its count keeps it a row ("Chile over 100,000"); "the
+  number of X has increased to N" and a level verb joined to another take the count subject
+  (`figure_clauses._level_of`); the level of a nation's refugees counts people who fled
+  (`figure_movement._nation_refugees_level`); people a country tells were evacuated (a passive)
+  in a sentence set in another country are resettled.
 
 Where each decision is made (this module reads an article's numbers in order and builds rows):
 - `etl.figure_categories`: the rules files as data, and where their phrases are written;
@@ -107,8 +114,14 @@ from spacy.tokens import Span
 from etl.context import ArticleContext
 from etl.docindex import DocIndex
 from etl.figure_asylum import hosted_by_neighbours
-from etl.figure_categories import STRONG_CUES, _default_rules, _Reading, load_category_rules
-from etl.figure_clauses import _nearest_cue
+from etl.figure_categories import (
+    STRONG_CUES,
+    _default_rules,
+    _noun_in,
+    _Reading,
+    load_category_rules,
+)
+from etl.figure_clauses import _clause_verb, _counted_noun, _nearest_cue
 from etl.figure_dates import as_of
 from etl.figure_lists import NOT_A_FIGURE, read_row
 from etl.figure_movement import (
@@ -116,6 +129,7 @@ from etl.figure_movement import (
     _fled,
     _fled_within,
     _left_country,
+    _nation_refugees_level,
     _nationals_abroad,
     _refuge_within,
 )
@@ -257,6 +271,31 @@ def _previous_sentence(sent: Span, body: str) -> Span | None:
     return before
 
 
+def _same_noun_again(
+    num, sent: Span, rules, figures: Sequence[Figure], recent: str
+) -> _Reading | None:
+    """A count of a noun that counts people only under a cue ("places", "cases"), with no cue
+    of its own, of the same noun as the figure just before ("Currently there are 13,750 places
+    in the humanitarian program. That will be increased to 18,750 places"): the same count at
+    another level, with its category."""
+    noun = _counted_noun(num, sent)
+    if noun is None or not figures or not _noun_in(noun, rules.noun_classes["cued"]):
+        return None
+    last = figures[-1]
+    if last.category != recent or noun.lower_ not in last.subject.lower().split():
+        return None
+    # the clause points back at that count: "That will be increased to …", "It rises to …"
+    verb = _clause_verb(noun, num)
+    if verb is None or not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _POINTING_BACK for c in verb.children
+    ):
+        return None
+    return _Reading(recent, noun, frozenset())
+
+
+_POINTING_BACK = {"that", "this", "it"}
+
+
 def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> list[Figure]:
     """Every figure stated in the article: counts of people, forces and money, one per number."""
     rules, _ = _default_rules()
@@ -323,6 +362,8 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
                 in_sentence,
                 frozenset(people_names),
             )
+        if reading is None and row is None and recent is not None:
+            reading = _same_noun_again(num, sent, rules, figures, recent)
         if reading is None or reading is NOT_A_FIGURE:
             continue
         if (
@@ -349,11 +390,15 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
             reading = dataclasses.replace(reading, category="displaced")
         elif reading.category in ("other", "civilians") and _left_country(ctx, reading, num):
             reading = dataclasses.replace(reading, category="refugees")  # "people who left Sudan"
-        flight = _fled(reading, doc) or (
-            reading.noun is None
-            and recent == reading.category
-            and previous is not None
-            and previous[2]
+        flight = (
+            _fled(reading, doc)
+            or _nation_refugees_level(reading, num)
+            or (
+                reading.noun is None
+                and recent == reading.category
+                and previous is not None
+                and previous[2]
+            )
         )
         previous = (sentence_number, reading.category, flight)
         location = place or locate(ctx, sent, reading, num)

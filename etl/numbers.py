@@ -53,8 +53,17 @@ _FRACTION_WORDS = {"half": 1 / 2, "quarter": 1 / 4, "quarters": 1 / 4, "third": 
 
 _WORD = "|".join(sorted(list(UNITS) + list(SCALES) + ["dozen"], key=len, reverse=True))
 _FIRST_WORD = "|".join(sorted(UNITS, key=len, reverse=True))  # "thousand" alone is vague
-# Thousands are grouped by commas ("800,000") or, in the SI style, by spaces ("800 000").
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,.])|\d+(?:\.\d+)?"
+# Thousands are grouped by commas ("800,000"), in the SI style by spaces ("800 000"), or in the
+# continental style by full stops ("1.250.000"; one group alone, "85.000", is read in
+# `find_quantities`, as a decimal point before a scale word is a decimal: "4.504 million").
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?!\d|[,.]\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d|[,.]\d)"
+    r"|\d+(?:\.\d+)?"
+)
+# "Brazil about 85.000 refugees": digits grouped by full stops, with no scale word or currency,
+# are a whole count in the continental style; English copy never writes a count of people with
+# three decimals.
+_DOT_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 _NUMBER = (
     rf"(?P<cur>{CURRENCY_PREFIX})?"
@@ -150,7 +159,10 @@ def parse_number(text: str) -> float | None:
     )
     if match:
         # Decimal keeps "34.2 billion" exact (a float product gives 34200000000.000004)
-        base = Decimal(match.group(1).replace(",", "").replace(" ", ""))
+        digits = match.group(1)
+        if digits.count(".") > 1:
+            digits = digits.replace(".", "")  # "1.250.000": continental grouping
+        base = Decimal(digits.replace(",", "").replace(" ", ""))
         scale = (match.group(2) or "").lower()
         if scale == "dozen":
             return float(base * 12)
@@ -367,6 +379,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if _excluded(text, start, end, number, currency is not None):
             continue
         value = parse_number(number)
+        if currency is None and _DOT_GROUPED.fullmatch(number):
+            value = float(number.replace(".", ""))  # "85.000 refugees": 85,000
         scaled = _SCALED_UPPER.match(text, end) if re.fullmatch(_DIGITS, number) else None
         if value is not None and scaled:
             value *= SCALES[scaled.group(1).lower()]  # "2.5 to 3 million": 2.5 million
