@@ -100,6 +100,7 @@ from etl import (
     stance_requests,
     stance_retaking,
     stance_sovereignty,
+    stance_speech,
     stance_takeovers,
     stance_two_way,
     stance_veto_uses,
@@ -157,8 +158,12 @@ def rule_stances(
             edges.append(_Edge(edge.sources, kept, edge.polarity, edge.cue, edge.negated))
     stances: dict[tuple[str, str, str, int], Stance] = {}
     for edge in edges:
-        if edge.polarity == "neutral" and finder.planned(edge.cue):
-            continue  # "would meet the Contact Group on June 3": no one has met yet
+        if edge.polarity == "neutral" and (
+            finder.planned(edge.cue) or stance_speech.no_contact(finder, edge.cue)
+        ):
+            # "would meet the Contact Group on June 3", "urged Beirut to engage with Damascus",
+            # "met its refugee goal": no one has met
+            continue
         sentence = _trimmed(edge.cue.sent)
         statement = finder.statement_at(edge.cue)
         sources = [s for s in edge.sources if finder.may_hold_stance(s)]

@@ -1,0 +1,161 @@
+"""What a call for contact says, and which "meetings" are no contact (issue 9, pooled over
+real_dev … real_dev10; etl.stance_speech). A neutral edge needs actors who met, talked or
+negotiated: contact only urged or owed ("urged Beirut to engage with Damascus", "must talk to the
+Syrian government") and "meet" in the sense of fulfilling ("met its refugee goal") are none; a call
+on one party to cooperate with a third is neutral toward the one called on, not supportive.
+Sentences are written for these tests in the style of wire copy; the probes at the end look like
+the rules' triggers and must keep their edges."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.stances import extract_stances
+from etl.types import Actor
+from tests.test_stances import ACTORS, FORMS, make_context, statement, triples
+
+_ACTORS = {
+    **ACTORS,
+    "lebanon": Actor("lebanon", "Lebanon", "country", None),
+    "hezbollah": Actor("hezbollah", "Hezbollah", "armed_group", "lebanon"),
+    "hassan-nasrallah": Actor("hassan-nasrallah", "Hassan Nasrallah", "person", "lebanon"),
+}
+_FORMS = (
+    *FORMS,
+    ("Lebanon", "lebanon", "name"),
+    ("Beirut", "lebanon", "capital"),
+    ("Damascus", "syria", "capital"),
+    ("Syrian", "syria", "demonym"),
+    ("Lebanese", "lebanon", "demonym"),
+    ("Hezbollah", "hezbollah", "name"),
+    ("Nasrallah", "hassan-nasrallah", "surname"),
+)
+
+
+def _found(nlp, body: str, speaker: str | None = None) -> set[tuple[str, str, str]]:
+    ctx = make_context(nlp, body, _ACTORS, _FORMS)
+    said = [statement(body, speaker)] if speaker else []
+    return triples(extract_stances(ctx, said), ctx)
+
+
+# --- contact only called for --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "absent"),
+    [
+        pytest.param(
+            "The cleric also pressed the cabinet in Beirut to engage with its Syrian counterpart "
+            "on the return of refugees.",
+            "hassan-nasrallah",
+            {("lebanon", "syria", "neutral"), ("syria", "lebanon", "neutral")},
+            id="urged-to-engage-with-is-no-contact",
+        ),
+        pytest.param(
+            "“The Lebanese government must drop its stubbornness and talk to the Syrian "
+            "government,” Nasrallah told supporters.",
+            "hassan-nasrallah",
+            {("lebanon", "syria", "neutral")},
+            id="must-talk-to-is-no-contact",
+        ),
+        pytest.param(
+            "He called on ministers in Beirut to work with Damascus on a joint return plan.",
+            "hassan-nasrallah",
+            {("lebanon", "syria", "neutral")},
+            id="called-on-to-work-with-is-no-contact",
+        ),
+    ],
+)
+def test_contact_only_called_for_gives_no_neutral_edge(nlp, body, speaker, absent):
+    assert not _found(nlp, body, speaker) & absent
+
+
+def test_call_to_cooperate_with_a_third_party_is_neutral_toward_the_one_called_on(nlp):
+    found = _found(
+        nlp,
+        "Hezbollah on Monday urged the Lebanese government to coordinate with Damascus on "
+        "refugee returns.",
+    )
+    assert ("hezbollah", "lebanon", "neutral") in found
+    assert ("hezbollah", "lebanon", "supportive") not in found
+    assert ("hezbollah", "syria", "neutral") not in found
+
+
+def test_call_to_cooperate_with_the_caller_stays_supportive(nlp):
+    assert ("russia", "turkey", "supportive") in _found(
+        nlp, "Russia urged Turkey to work with Moscow on a new ceasefire in Idlib."
+    )
+    assert ("russia", "canada", "supportive") in _found(
+        nlp, "Russia asked Canada to join its coalition against the militants."
+    )
+
+
+# --- "meet" as fulfilling -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(
+            "Caption: families on a road, with a banner reading 'The U.S. has met its 2017 "
+            "Syrian resettlement goal'",
+            id="met-a-goal",
+        ),
+        pytest.param(
+            "Russia has met Turkey's request for a pause and will keep its jets grounded.",
+            id="met-a-request",
+        ),
+        pytest.param("Turkey met Russia's demands on the Idlib corridor.", id="met-demands"),
+    ],
+)
+def test_meeting_a_goal_is_no_meeting(nlp, body):
+    found = _found(nlp, body)
+    assert not {f for f in found if f[2] == "neutral"}
+
+
+# --- probes: look like the triggers, must keep their edges -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Trudeau, who had urged restraint, met Lavrov in Geneva on Tuesday.",
+            {("canada", "russia", "neutral"), ("russia", "canada", "neutral")},
+            id="urge-in-a-relative-clause-leaves-the-meeting",
+        ),
+        pytest.param(
+            "Canada has continued to work with Turkey despite calls to stop.",
+            {("canada", "turkey", "neutral")},
+            id="continued-work-is-contact",
+        ),
+        pytest.param(
+            "Canada said it met with Turkey on Friday after the UN urged both sides to talk.",
+            {("canada", "turkey", "neutral")},
+            id="met-after-an-urging-is-contact",
+        ),
+        pytest.param(
+            "Turkey met with Russian diplomats to meet the demands of displaced families.",
+            {("turkey", "russia", "neutral"), ("russia", "turkey", "neutral")},
+            id="met-with-and-meet-demands-in-one-sentence",
+        ),
+        pytest.param(
+            "Joly met the Russian delegation in Vienna on Thursday.",
+            {("canada", "russia", "neutral"), ("russia", "canada", "neutral")},
+            id="met-a-delegation",
+        ),
+        pytest.param(
+            "A delegation of the armed forces has returned to Geneva to resume negotiations "
+            "with Russia, Turkey told AFP.",
+            {("turkey", "russia", "neutral"), ("russia", "turkey", "neutral")},
+            id="verb-of-saying-above-is-no-demand",
+        ),
+        pytest.param(
+            "Photo: Trudeau meets Lavrov in Geneva (Reuters)",
+            {("canada", "russia", "neutral")},
+            id="caption-of-a-real-meeting",
+        ),
+    ],
+)
+def test_probes_keep_real_contact(nlp, body, expected):
+    assert expected <= _found(nlp, body)
