@@ -13,6 +13,10 @@ readings of speech give edges nobody's contact stands behind:
   Damascus") addresses the one called on without taking its side: neutral toward it, not the
   supportive reading of an offer of partnership to the asker ("asking Ottawa to join its
   coalition") (`third_party_partner`).
+
+And one reading of contact says more than contact: working "with" a partner, told as done or
+going on ("we are working with the Lebanese authorities"), is partnership, supportive of the
+partner (`realised_partnership`); work still to come or asked for stays contact at most.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from etl.speaker_modifiers import state_voices
 from etl.stance_cuebook import _MODALS
 
 if TYPE_CHECKING:
@@ -102,3 +107,43 @@ def third_party_partner(finder: _StanceFinder, demand: Token, demanded: Token) -
     askers = finder.agents(demand) or []
     asking_sides = {finder.side(a) for a in askers}
     return all(finder.side(n) not in asking_sides for n in named)
+
+
+# Auxiliaries that make an act hypothetical or still to come ("can work with", "would work with").
+_NOT_DONE = {"can", "could", "may", "might", "will", "would", "shall", "should", "must", "ought"}
+
+
+def realised_partnership(finder: _StanceFinder, cue: Token) -> bool:
+    """ "we are working with the Lebanese authorities", "Moscow, which has worked with Ankara",
+    "We worked jointly with Turkey and Iran": working with a partner, told as done or going on,
+    is partnership, supportive of the partner (real_dev3 hn26, real_dev5 hq19, real_dev7 hs06).
+    Work still to come, possible or asked for ("would continue to work with Pakistan", "how
+    provinces can work with Ottawa", "urged X to work with Y") stays contact at most."""
+    if cue.lemma_.lower() != "work" or cue.pos_ != "VERB":
+        return False
+    partners = finder.prep_objects(cue, {"with"})
+    if not partners or not all(_names_a_party(finder, p) for p in partners):
+        return False
+    subject, _passive = finder.subject_of(cue)
+    if subject is not None and subject.pos_ != "PRON" and not _names_a_party(finder, subject):
+        return False  # "Turkey's workers worked with ...": people of a country, not its state
+    if finder.planned(cue) or contact_called_for(finder, cue):
+        return False
+    current = cue
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in _NOT_DONE for c in current.children):
+            return False
+        if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
+            break
+        current = current.head
+    # "to work with", "how to work with": an infinitive names work not yet done.
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+
+
+def _names_a_party(finder: _StanceFinder, head: Token) -> bool:
+    """The phrase is an actor by its own name ("Ankara", "the OPCW") or a state's voice described
+    by its country ("the Lebanese authorities", "Syrian officials"), not people of a country
+    ("Russian engineers")."""
+    if head.tag_ in ("WDT", "WP"):
+        return True  # "which has worked with": the antecedent, named before
+    return finder.mention_at(head) is not None or head.lemma_.lower() in state_voices()

@@ -38,7 +38,9 @@ recipient named (relief); mediators, memberships, ousters, referrals, votes; a c
 sovereignty upheld (sovereignty); an armed group's takeover of a country's capital or land
 (takeovers); an appeal or request acted on (appeals); ground a state retakes, critical of its
 holder (retaking); backing in a relative clause or a role noun before a name (backers); acting
-at someone's request (requests). At assembly, standing with a country's people against the
+at someone's request (requests). At assembly, contact only called for or owed and "meet" as
+fulfilling ("met its goal") give no neutral edge, and work "with" a partner done or going on is
+supportive of it (speech). Also at assembly, standing with a country's people against the
 rulers the sentence names is critical of them (peoples).
 
 The finder itself is assembled from mixins, one module per subject: the cue book, the edge record
@@ -76,6 +78,7 @@ of theirs, unless the claimant is its target (a victim's own account). An actor'
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
@@ -164,6 +167,9 @@ def rule_stances(
             # "would meet the Contact Group on June 3", "urged Beirut to engage with Damascus",
             # "met its refugee goal": no one has met
             continue
+        if edge.polarity == "neutral" and stance_speech.realised_partnership(finder, edge.cue):
+            # "we are working with the Lebanese authorities": partnership, not mere contact
+            edge = dataclasses.replace(edge, polarity="supportive")
         sentence = _trimmed(edge.cue.sent)
         statement = finder.statement_at(edge.cue)
         sources = [s for s in edge.sources if finder.may_hold_stance(s)]

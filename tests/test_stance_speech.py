@@ -159,3 +159,73 @@ def test_meeting_a_goal_is_no_meeting(nlp, body):
 )
 def test_probes_keep_real_contact(nlp, body, expected):
     assert expected <= _found(nlp, body)
+
+
+# --- working with a partner, done or going on ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "expected"),
+    [
+        pytest.param(
+            "Canada has been working with Turkey to identify transit sites for the families.",
+            None,
+            {("canada", "turkey", "supportive")},
+            id="has-been-working-with",
+        ),
+        pytest.param(
+            "“We worked jointly with Turkey and Iran to open the corridor,” Lavrov said.",
+            "sergei-lavrov",
+            {("russia", "turkey", "supportive"), ("russia", "iran", "supportive")},
+            id="worked-jointly-with",
+        ),
+    ],
+)
+def test_work_with_a_partner_done_or_going_on_is_supportive(nlp, body, speaker, expected):
+    found = _found(nlp, body, speaker)
+    assert expected <= found
+    assert not {(s, t, "neutral") for s, t, _p in expected} & found
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        pytest.param(
+            "Canada would continue to work with Turkey on safe passage.",
+            ("canada", "turkey", "supportive"),
+            id="future-work-stays-contact",
+        ),
+        pytest.param(
+            "Ottawa asked how provinces can work with Washington.",
+            ("canada", "united-states", "supportive"),
+            id="possible-work-is-none",
+        ),
+        pytest.param(
+            "Canada said it is ready to work with Turkey.",
+            ("canada", "turkey", "supportive"),
+            id="offered-work-is-none",
+        ),
+        pytest.param(
+            "Canada refused to work with Russia.",
+            ("canada", "russia", "supportive"),
+            id="refused-work-is-none",
+        ),
+        pytest.param(
+            "Canada does not work with Russia on the issue.",
+            ("canada", "russia", "supportive"),
+            id="negated-work-is-none",
+        ),
+        pytest.param(
+            "Turkey's workers worked with Russian engineers on the pipeline.",
+            ("turkey", "russia", "supportive"),
+            id="people-of-a-country-are-not-its-state",
+        ),
+        pytest.param(
+            "Washington urged Ukraine to work with Moscow on the grain corridor.",
+            ("ukraine", "russia", "supportive"),
+            id="urged-work-is-not-done",
+        ),
+    ],
+)
+def test_work_not_done_is_no_partnership(nlp, body, absent):
+    assert absent not in _found(nlp, body)
