@@ -19,6 +19,7 @@ _ACTORS = {
     "lebanon": Actor("lebanon", "Lebanon", "country", None),
     "hezbollah": Actor("hezbollah", "Hezbollah", "armed_group", "lebanon"),
     "hassan-nasrallah": Actor("hassan-nasrallah", "Hassan Nasrallah", "person", "lebanon"),
+    "taliban": Actor("taliban", "Taliban", "armed_group", "afghanistan"),
 }
 _FORMS = (
     *FORMS,
@@ -29,6 +30,7 @@ _FORMS = (
     ("Lebanese", "lebanon", "demonym"),
     ("Hezbollah", "hezbollah", "name"),
     ("Nasrallah", "hassan-nasrallah", "surname"),
+    ("Taliban", "taliban", "name"),
 )
 
 
@@ -229,3 +231,53 @@ def test_work_with_a_partner_done_or_going_on_is_supportive(nlp, body, speaker, 
 )
 def test_work_not_done_is_no_partnership(nlp, body, absent):
     assert absent not in _found(nlp, body)
+
+
+# --- more probes from the self-review: headlines, reports, third parties' words ---------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "absent"),
+    [
+        pytest.param(
+            "Canada meets Turkey over refugee crisis",
+            {("canada", "turkey", "neutral")},
+            set(),
+            id="headline-meeting-stays",
+        ),
+        pytest.param(
+            "Reuters reported that Canada had met with Turkey in Geneva.",
+            {("canada", "turkey", "neutral")},
+            set(),
+            id="reported-meeting-stays",
+        ),
+        pytest.param(
+            "Canada, which must meet its resettlement target, met Turkey on Monday.",
+            {("canada", "turkey", "neutral")},
+            set(),
+            id="owed-target-beside-a-real-meeting",
+        ),
+        pytest.param(
+            "“Russia has worked with the Taliban for years,” Ukraine alleged on Monday.",
+            set(),
+            {("russia", "taliban", "supportive")},
+            id="a-third-partys-charge-is-no-partnership",
+        ),
+        pytest.param(
+            "The resettlement scheme worked with support from Turkey.",
+            set(),
+            {("canada", "turkey", "supportive")},
+            id="work-in-the-sense-of-function",
+        ),
+        pytest.param(
+            "Canada should have worked with Turkey, critics said.",
+            set(),
+            {("canada", "turkey", "supportive")},
+            id="counterfactual-work",
+        ),
+    ],
+)
+def test_self_review_probes(nlp, body, expected, absent):
+    found = _found(nlp, body)
+    assert expected <= found
+    assert not absent & found
