@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from etl import (
     stance_facts,
     stance_joint,
+    stance_speech,
     stance_two_way,
 )
 from etl.context import ArticleContext
@@ -304,6 +305,7 @@ class _Acts:
                     if self._with_the_community(demanded)
                     else "neutral"
                     if self._with_a_thing(demanded)
+                    or stance_speech.third_party_partner(self, verb, demanded)
                     else "supportive"
                 )
             if demanded is not None and (

@@ -38,8 +38,10 @@ recipient named (relief); mediators, memberships, ousters, referrals, votes; a c
 sovereignty upheld (sovereignty); an armed group's takeover of a country's capital or land
 (takeovers); an appeal or request acted on (appeals); ground a state retakes, critical of its
 holder (retaking); backing in a relative clause or a role noun before a name (backers); acting
-at someone's request (requests); sanctions imposed on a party (sanctions); a text's drafters critical of whom it acts against
-(drafters). At assembly, standing with a country's people against the
+at someone's request (requests); sanctions imposed on a party (sanctions); a text's drafters critical
+of whom it acts against (drafters). At assembly, contact only called for or owed and "meet" as
+fulfilling ("met its goal") give no neutral edge, and work "with" a partner done or going on is
+supportive of it (speech). Also at assembly, standing with a country's people against the
 rulers the sentence names is critical of them (peoples).
 
 The finder itself is assembled from mixins, one module per subject: the cue book, the edge record
@@ -77,6 +79,7 @@ of theirs, unless the claimant is its target (a victim's own account). An actor'
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
@@ -100,9 +103,10 @@ from etl import (
     stance_referrals,
     stance_relief,
     stance_requests,
-    stance_sanctions,
     stance_retaking,
+    stance_sanctions,
     stance_sovereignty,
+    stance_speech,
     stance_takeovers,
     stance_two_way,
     stance_veto_uses,
@@ -160,8 +164,15 @@ def rule_stances(
             edges.append(_Edge(edge.sources, kept, edge.polarity, edge.cue, edge.negated))
     stances: dict[tuple[str, str, str, int], Stance] = {}
     for edge in edges:
-        if edge.polarity == "neutral" and finder.planned(edge.cue):
-            continue  # "would meet the Contact Group on June 3": no one has met yet
+        if edge.polarity == "neutral" and (
+            finder.planned(edge.cue) or stance_speech.no_contact(finder, edge.cue)
+        ):
+            # "would meet the Contact Group on June 3", "urged Beirut to engage with Damascus",
+            # "met its refugee goal": no one has met
+            continue
+        if edge.polarity == "neutral" and stance_speech.realised_partnership(finder, edge.cue):
+            # "we are working with the Lebanese authorities": partnership, not mere contact
+            edge = dataclasses.replace(edge, polarity="supportive")
         sentence = _trimmed(edge.cue.sent)
         statement = finder.statement_at(edge.cue)
         sources = [s for s in edge.sources if finder.may_hold_stance(s)]
