@@ -48,7 +48,10 @@ from tests.test_stance_retaking import real_triples
         pytest.param(
             "Turkish troops, together with the Syrian National Army, pushed into the town of Ras "
             "al-Ain on Sunday.",
-            {("turkey", "free-syrian-army", "supportive"), ("free-syrian-army", "turkey", "supportive")},
+            {
+                ("turkey", "free-syrian-army", "supportive"),
+                ("free-syrian-army", "turkey", "supportive"),
+            },
             id="troops-together-with-an-armed-group",
         ),
     ],

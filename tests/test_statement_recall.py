@@ -282,7 +282,9 @@ def test_a_person_whose_first_name_is_a_place_is_no_voice_of_that_country(
     )
     rows = statements_of(body)
     # Since round 9 the person is an actor of their own (actor_discovery.claim_place_named_people).
-    assert [(s.speaker_id, s.speaker_text) for s in rows] == [("paris-aristotle", "Paris Aristotle")]
+    assert [(s.speaker_id, s.speaker_text) for s in rows] == [
+        ("paris-aristotle", "Paris Aristotle")
+    ]
 
 
 def test_reported_speech_nested_in_an_adverbial_clause_is_also_its_subjects(
