@@ -701,7 +701,8 @@ def main(argv: list[str] | None = None) -> int:
         print(evaluate.format_reliability(across))
         print(format_by_set(fits, sets))
     for table, f in fits.items():
-        print(f"{table}: {f.rows} rows, {f.right} right, L2 {f.l2}")
+        gate = "none" if f.model.gate <= 0 else f"{f.model.gate:.3f}"
+        print(f"{table}: {f.rows} rows, {f.right} right, L2 {f.l2}, gate to ≥0.8: {gate}")
     return 0
 
 
