@@ -37,6 +37,10 @@ FOLDS = 5
 # because the rules were fitted to them) would otherwise set it. 1.0 was chosen leave-one-set-out
 # on the blind rows of real_dev2 … real_dev7 (docs/confidence.md, "Blind rows in the Platt step").
 BLIND_PLATT_RATIO = 1.0
+# The gate (`blind_gate`): rows of unseen pages at or above it must be right this often, with at
+# least this many of them (fewer give a precision too noisy to promise anything on).
+GATE_PRECISION = 0.8
+GATE_MIN_ROWS = 15
 # Gold sets needed to calibrate on whole held-out sets rather than on article folds.
 MIN_SETS = 3
 
@@ -358,8 +362,41 @@ def fit_calibrated(samples: Sequence[Sample], l2: float, k: int = FOLDS) -> Tabl
     how much."""
     scores = out_of_fold_scores(samples, l2, k, groups(samples, k))
     scale, shift = fit_platt(scores, [s.right for s in samples], platt_weights(samples))
+    held_out = [confidence.sigmoid(scale * score + shift) for score in scores]
+    gate = blind_gate(
+        [p for p, s in zip(held_out, samples, strict=True) if s.blind],
+        [s.right for s in samples if s.blind],
+    )
     model = fit_logistic(samples, l2)
-    return TableModel(model.intercept, model.weights, scale, shift)
+    return TableModel(model.intercept, model.weights, scale, shift, gate)
+
+
+def blind_gate(
+    probabilities: Sequence[float],
+    labels: Sequence[bool],
+    target: float = GATE_PRECISION,
+    min_rows: int = GATE_MIN_ROWS,
+) -> float:
+    """The lowest probability at which the blind rows' held-out probabilities keep the promise
+    (rows at or above it right at least `target` of the time, `min_rows` of them at least): 0
+    when the rows at `confidence.HIGH` already keep it, 1 when no threshold does (no row of the
+    table then reaches HIGH). Each blind row was scored by a model that never saw its set, so
+    the gate asks of unseen pages what the Platt step, which also learns from tuned rows, does
+    not: the tuned sets' rows are right more often than any new page's."""
+    rows = sorted(zip(probabilities, labels, strict=True), reverse=True)
+    top = [(p, right) for p, right in rows if p >= confidence.HIGH]
+    if not rows:
+        return 0.0
+    # From the lowest candidate threshold up: the first that keeps the promise on enough rows.
+    right = sum(r for _p, r in top)
+    for i in range(len(top) - 1, -1, -1):
+        n = i + 1
+        if n < min_rows:
+            break
+        if (i + 1 == len(top) or top[i + 1][0] < top[i][0]) and right / n >= target:
+            return 0.0 if n == len(top) else top[i][0]
+        right -= top[i][1]
+    return 1.0
 
 
 @dataclass(frozen=True)
@@ -664,7 +701,8 @@ def main(argv: list[str] | None = None) -> int:
         print(evaluate.format_reliability(across))
         print(format_by_set(fits, sets))
     for table, f in fits.items():
-        print(f"{table}: {f.rows} rows, {f.right} right, L2 {f.l2}")
+        gate = "none" if f.model.gate <= 0 else f"{f.model.gate:.3f}"
+        print(f"{table}: {f.rows} rows, {f.right} right, L2 {f.l2}, gate to ≥0.8: {gate}")
     return 0
 
 
