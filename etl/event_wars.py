@@ -55,9 +55,7 @@ def war_state_verb(span: Span, armed_words: frozenset[str]) -> Token | None:
     lemma = verb.lemma_.lower()
     if lemma in _IN_VERBS and _a_land(verb) and any(_in_war(p) for p in _in_preps(verb)):
         return verb
-    if lemma in _UNDERGO_VERBS and any(
-        c.dep_ == "dobj" and _armed_war(c) for c in verb.children
-    ):
+    if lemma in _UNDERGO_VERBS and any(c.dep_ == "dobj" and _armed_war(c) for c in verb.children):
         return verb
     if lemma == "fight" and _armed_subject(verb, armed_words) and _fights_a_foe(verb, armed_words):
         return verb  # "Houthi rebels have fought the government since 2004"

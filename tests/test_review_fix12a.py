@@ -56,3 +56,35 @@ def test_digits_joined_by_full_stops_to_more_digits_are_no_count(text):
 def test_a_dotted_count_and_a_sentence_end_are_still_read():
     text = "Spain took in about 62.000 asylum seekers. Turnout rose to 4.5. Then 300 people left."
     assert [q.value for q in find_quantities(text)] == [62_000, 4.5, 300]
+
+
+# --- look-alikes of the round's statement and stance rules that held (kept as regression probes) --
+
+from tests.statement_fixtures import statements_of  # noqa: E402,F401  (fixture)
+from tests.test_stance_retaking import real_triples  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The governments of Germany and Hungary have not yet decided whether to send troops.",
+        "The United States, Britain and France are the three permanent Western members of the "
+        "council.",
+        "A spokesman for U.S. Ambassador to the U.N. Linda Thomas-Greenfield declined to comment.",
+    ],
+)
+def test_listed_parties_and_titles_that_say_nothing_make_no_statement(statements_of, body):  # noqa: F811
+    assert [s.speaker_id for s in statements_of(body)] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "unwanted"),
+    [
+        ("Britain has not imposed sanctions on Israel, despite calls from its own lawmakers.",
+         ("united-kingdom", "israel", "critical")),
+        ("Russia, with no support from China, vetoed the text on Thursday.",
+         ("china", "russia", "supportive")),
+    ],
+)  # fmt: skip
+def test_sanctions_not_imposed_and_support_denied_are_no_stance(nlp, body, unwanted):
+    assert unwanted not in real_triples(nlp, body)
