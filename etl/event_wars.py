@@ -29,6 +29,17 @@ _PEOPLE = frozenset(
     {"soldier", "son", "daughter", "husband", "brother", "man", "woman", "unit", "veteran",
      "journalist", "reporter", "doctor"}
 )  # fmt: skip
+# words that make a war noun no armed one: "a trade war", "a price war", "a legal conflict"
+FIGURATIVE_QUALIFIERS = frozenset(
+    {"trade", "price", "tariff", "currency", "bidding", "turf", "legal", "court", "culture",
+     "propaganda", "media", "ratings", "talent", "format", "console", "browser", "pay"}
+)  # fmt: skip
+# "a war of words", "a war of nerves", "a conflict of interest"
+_FIGURATIVE_OF = frozenset({"word", "words", "nerve", "nerves", "interest", "interests"})
+# "fighting for the title": a contest's prize, not a war's stake ("fighting for control" is one)
+_PRIZES = frozenset(
+    {"title", "trophy", "championship", "cup", "crown", "medal", "prize", "seat", "vote", "lead"}
+)
 # "the throes of a civil war", "the midst of a war", "a state of war"
 _HOLDERS = frozenset({"throe", "throes", "midst", "state", "grip", "middle"})
 
@@ -44,9 +55,7 @@ def war_state_verb(span: Span, armed_words: frozenset[str]) -> Token | None:
     lemma = verb.lemma_.lower()
     if lemma in _IN_VERBS and _a_land(verb) and any(_in_war(p) for p in _in_preps(verb)):
         return verb
-    if lemma in _UNDERGO_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in WAR_STATES for c in verb.children
-    ):
+    if lemma in _UNDERGO_VERBS and any(c.dep_ == "dobj" and _armed_war(c) for c in verb.children):
         return verb
     if lemma == "fight" and _armed_subject(verb, armed_words) and _fights_a_foe(verb, armed_words):
         return verb  # "Houthi rebels have fought the government since 2004"
@@ -63,13 +72,35 @@ def _in_preps(verb: Token) -> list[Token]:
 
 def _in_war(prep: Token) -> bool:
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
-        if obj.lemma_.lower() in WAR_STATES:
+        if _armed_war(obj):
             return True
         if obj.lemma_.lower() in _HOLDERS or obj.lower_ in _HOLDERS:
             for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
-                if any(g.dep_ == "pobj" and g.lemma_.lower() in WAR_STATES for g in of.children):
+                if any(g.dep_ == "pobj" and _armed_war(g) for g in of.children):
                     return True
     return False
+
+
+def _armed_war(noun: Token) -> bool:
+    """A war noun that names armed fighting: not "a trade war", "a legal conflict", "a war of
+    words" (a qualifier or an "of" phrase that makes it a figure of speech)."""
+    if noun.lemma_.lower() not in WAR_STATES:
+        return False
+    if any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in FIGURATIVE_QUALIFIERS
+        for c in noun.children
+    ):
+        return False
+    return not any(
+        g.dep_ == "pobj"
+        and (
+            (prep.lower_ == "of" and g.lower_ in _FIGURATIVE_OF)
+            or (prep.lower_ == "for" and g.lemma_.lower() in _PRIZES)
+        )
+        for prep in noun.children
+        if prep.dep_ == "prep"
+        for g in prep.children
+    )
 
 
 def _armed_subject(verb: Token, armed_words: frozenset[str]) -> bool:

@@ -857,8 +857,8 @@ def _war_since(span: Span) -> bool:
     if since.lower_ != "since" or since.dep_ != "prep":
         return False
     verb = since.head
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return False
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in verb.children):
+        return False  # "has not been at war with Belarus since 1991": no war began then
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "at":
             if any(g.dep_ == "pobj" and g.lemma_.lower() == "war" for g in child.children):

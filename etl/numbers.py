@@ -282,6 +282,21 @@ def _is_identifier(line_before: str) -> bool:
     return not re.search(r"(?:^|[.!?:;\"“”(]\s*)[A-Z][\w.]*\s+$", line_before)
 
 
+_DOTTED_AFTER = re.compile(r"\.\d")
+_DOTTED_BEFORE = re.compile(r"\d\.$")
+
+
+def _in_dotted_run(text: str, start: int, end: int) -> bool:
+    """Digits that a full stop joins to more digits before or after them: a dotted date, a
+    version or an address ("12.03.2022", "2.14.3", "192.168.1.20"), of which the pattern read
+    only a part. A sentence's full stop has a space or an end after it."""
+    if not text[start : start + 1].isdigit():
+        return False
+    return bool(
+        _DOTTED_AFTER.match(text, end) or _DOTTED_BEFORE.search(text[max(0, start - 2) : start])
+    )
+
+
 def _excluded(text: str, start: int, end: int, number: str, is_money: bool) -> bool:
     """True when the number at text[start:end] is not a quantity of things (see module doc)."""
     line_before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
@@ -378,6 +393,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue  # "a hundred" reads as a round, vague amount in news copy
         if _excluded(text, start, end, number, currency is not None):
             continue
+        if _in_dotted_run(text, match.start("num"), match.end("num")):
+            continue  # "12.03.2022", "version 2.14.3", "192.168.1.20": no count, a fragment of one
         value = parse_number(number)
         if currency is None and _DOT_GROUPED.fullmatch(number):
             value = float(number.replace(".", ""))  # "85.000 refugees": 85,000
