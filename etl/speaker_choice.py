@@ -186,7 +186,7 @@ def holder_of_title(
             mention = ctx.mentions[i]
             if abs(mention.char_start - near) > _LOOK_BACK:
                 break
-            if _holds(ctx, mention, title, countries, _own_sentence(ctx, near, mention)):
+            if _holds(ctx, mention, title, countries):
                 return mention.actor_id, ctx.name_of(mention.actor_id) or mention.text
     return _only_person_of(ctx, near, countries)
 
@@ -211,34 +211,14 @@ def _only_person_of(
     return actor_id, ctx.name_of(actor_id) or actor_id
 
 
-def _own_sentence(ctx: ArticleContext, near: int, mention: Mention) -> tuple[int, int]:
-    """The span of the sentence holding the bare title, when the person is named outside it
-    (the title's own words there say nothing of that person); else an empty span."""
-    sent = ctx.sentence_at(near)
-    if sent.start_char <= mention.char_start < sent.end_char:
-        return (0, 0)
-    return (sent.start_char, sent.end_char)
-
-
-def _holds(
-    ctx: ArticleContext,
-    mention: Mention,
-    title: str,
-    countries: set[str | None],
-    masked: tuple[int, int] = (0, 0),
-) -> bool:
+def _holds(ctx: ArticleContext, mention: Mention, title: str, countries: set[str | None]) -> bool:
     if not _is_person(ctx, mention.actor_id) or mention.how == "pronoun":
         return False
     if countries and ctx.country_of(mention.actor_id) not in countries:
         return False
-    lo = max(0, mention.char_start - _TITLE_WINDOW)
-    text = ctx.body
-    # "The head of the household said ... Hassan Nasrallah spoke": the bare title's own
-    # sentence is no title written beside the person named after it
-    window = "".join(
-        " " if masked[0] <= i < masked[1] else text[i]
-        for i in range(lo, min(len(text), mention.char_end + _TITLE_WINDOW))
-    ).lower()
+    window = ctx.body[
+        max(0, mention.char_start - _TITLE_WINDOW) : mention.char_end + _TITLE_WINDOW
+    ].lower()
     return bool(re.search(rf"\b{re.escape(title)}\b", window))
 
 
