@@ -47,7 +47,6 @@ from etl.statement_speakers import (
     _unofficial_group,
     _untagged_before_verb,
     _untagged_name,
-    ministry_country,
 )
 from etl.statement_verbs import (
     _DECLINE,
@@ -206,9 +205,6 @@ def _reporting_clause(
         holder = title_holder(ctx, subject, mentions)  # "The Minister said"
         if holder is not None:
             return _make(ctx, holder, start, end, False, _cue_text(token))
-        if mentions and (ministry := ministry_country(ctx, subject, mentions)) is not None:
-            # "The Ministry of Foreign Affairs expresses ...": the page's country speaks
-            return _make(ctx, ministry, start, end, False, _cue_text(token))
         if _bare_government(ctx, mentions):
             mentions = []  # "The Federal Government has announced": the story's country
         if not mentions:
@@ -233,7 +229,7 @@ def _reporting_clause(
             body = body_back_reference(ctx, subject) or acronym_speaker(ctx, subject)
             if body is not None:  # "The Council urged ...", "the HNC said"
                 return _make(ctx, body, start, end, False, _cue_text(token))
-            home = _home_country(ctx, subject) or ministry_country(ctx, subject, mentions)
+            home = _home_country(ctx, subject)
             if home is not None:
                 return _make(ctx, home, start, end, False, token.lemma_.lower())
             described = described_holder(ctx, subject)  # "stranded teacher says"

@@ -483,43 +483,6 @@ def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str]
     return _leading_country(ctx, subject.idx, whole_page=government)
 
 
-_MINISTRY_WORDS = {"finance", "affairs", "external", "information", "emergency", "emergencies"}
-
-
-def _office_ministry(name: str) -> bool:
-    """ "Foreign Ministry", "the Ministry of Foreign Affairs": a ministry named only by its
-    office, no place or people in its name ("Gaza Health Ministry" is not)."""
-    words = re.findall(r"[a-z]+", name.lower())
-    return "ministry" in words and all(
-        w in _MINISTRY_WORDS or w in ("the", "of", "and", "ministry") for w in words
-    )
-
-
-def ministry_country(
-    ctx: ArticleContext, subject: Token, mentions: list[Mention]
-) -> tuple[str | None, str] | None:
-    """ "The Foreign Ministry said", "the Ministry of Foreign Affairs expresses" with no
-    country named in the subject: the ministry speaks for the country the whole page names
-    (at least three times and twice as often as any other), else nobody is guessed."""
-    if subject.lemma_.lower() != "ministry" or any(c.dep_ == "poss" for c in subject.children):
-        return None
-    for mention in mentions:  # only a ministry the tagger found as a body of no country
-        actor = ctx.actors.get(mention.actor_id)
-        if actor is None or actor.country_id or actor.kind == "country":
-            return None
-        if not _office_ministry(actor.name):
-            return None
-    if any(
-        c.dep_ in ("amod", "compound")
-        and c.pos_ == "PROPN"
-        and c.lower_ not in _MINISTRY_WORDS
-        and not any(m.char_start <= c.idx < m.char_end for m in mentions)
-        for c in subject.children
-    ):
-        return None  # "the Gaza Health Ministry": a place or body named in it, not the country
-    return _leading_country(ctx, subject.idx, whole_page=True)
-
-
 def _leading_country(
     ctx: ArticleContext, before: int, *, whole_page: bool
 ) -> tuple[str | None, str] | None:
@@ -568,9 +531,6 @@ _OFFICE_WORDS = {
     "interior",
     "health",
 }
-
-
-_MINISTRY_WORDS |= _OFFICE_WORDS
 
 
 def _office_word(ctx: ArticleContext, modifier: Token) -> bool:

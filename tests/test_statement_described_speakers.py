@@ -1,8 +1,9 @@
 """Speakers given only by a description whose holder the page names elsewhere (pooled over
 real_dev … real_dev10): a bare title of a named body ("the head of Lebanon's Hezbollah
-movement") is the one person the page gives to that body, not a person of the body's country;
-an office-only ministry with no country ("the Ministry of Foreign Affairs expresses") speaks
-for the country the whole page leads with. Names and sentences are invented; the probes look like the
+movement") is the one person the page gives to that body, not a person of the body's country.
+A ministry with no country keeps today's speaker: the page's leading country was tried and was
+wrong on the one page it changed (real_dev9 hu18, a Rohingya page: Myanmar for Bangladesh), so
+the ministry probes below only guard against a return of that guess. Names and sentences are invented; the probes look like the
 triggers and must not fire."""
 
 from tests.statement_fixtures import statements_of  # noqa: F401  (fixture)
@@ -25,19 +26,6 @@ def test_the_leader_of_a_named_movement_is_its_member_not_a_person_of_its_countr
     )
     rows = statements_of(body)
     assert _speaker_of(rows, "secure the southern border") == "hassan-nasrallah"
-
-
-# --- a ministry with no country ------------------------------------------------------------------
-
-
-def test_an_office_only_ministry_speaks_for_the_page_country(statements_of):  # noqa: F811
-    body = (
-        "The Ministry of Foreign Affairs expresses its deep concern over the shelling of Kharkiv "
-        "and calls for an immediate ceasefire. Ukraine has asked its partners for air defence. "
-        "Ukraine says the strikes hit homes. The attacks on Ukraine continued overnight."
-    )
-    rows = statements_of(body)
-    assert _speaker_of(rows, "deep concern over the shelling") == "ukraine"
 
 
 # --- probes: must not fire -----------------------------------------------------------------------
