@@ -113,7 +113,15 @@ def title_holder(
     country in the subject must be that person's country."""
     if subject.lower_ not in _TITLES or any(_is_person(ctx, m.actor_id) for m in mentions):
         return None
-    member = member_of_named_body(ctx, mentions) if _bare_title(subject, mentions) else None
+    # Only the subject of the sentence's own verb: in a clause after "but" the row's span is
+    # read from the first clause ("Officials said ..., but the head of the UN refugee agency
+    # told Reuters ...", real_dev7), which the holder must not be given
+    own_clause = subject.head.dep_ == "ROOT"
+    member = (
+        member_of_named_body(ctx, mentions)
+        if own_clause and _bare_title(subject, mentions)
+        else None
+    )
     if member is not None:  # "The head of Lebanon's Hezbollah movement urged"
         return member
     countries = {ctx.country_of(m.actor_id) or m.actor_id for m in mentions}
