@@ -113,10 +113,72 @@ def title_holder(
     country in the subject must be that person's country."""
     if subject.lower_ not in _TITLES or any(_is_person(ctx, m.actor_id) for m in mentions):
         return None
+    # Only the subject of the sentence's own verb: in a clause after "but" the row's span is
+    # read from the first clause ("Officials said ..., but the head of the UN refugee agency
+    # told Reuters ...", real_dev7), which the holder must not be given
+    own_clause = subject.head.dep_ == "ROOT"
+    member = (
+        member_of_named_body(ctx, mentions)
+        if own_clause and _bare_title(subject, mentions)
+        else None
+    )
+    if member is not None:  # "The head of Lebanon's Hezbollah movement urged"
+        return member
     countries = {ctx.country_of(m.actor_id) or m.actor_id for m in mentions}
     if not countries and not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         return None
     return holder_of_title(ctx, subject.idx, subject.lower_, countries)
+
+
+def _bare_title(subject: Token, mentions: list[Mention]) -> bool:
+    """The title has no word of its own beside the body's name: "the UN chief", "the head of
+    Hezbollah", not "the UN refugee chief" or "the former head of ..." (another office)."""
+
+    def named(token: Token) -> bool:
+        return any(m.char_start <= token.idx < m.char_end for m in mentions)
+
+    for child in subject.children:
+        if child.dep_ in ("amod", "compound", "nmod") and not named(child):
+            return False
+        if child.dep_ == "prep":  # "the head of the UN mission in Libya" heads the mission
+            if child.lower_ != "of":
+                return False
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                if not named(obj) and obj.lemma_.lower() not in _BODY_WORDS:
+                    return False
+    return True
+
+
+# Nouns that only say what a named body is: "the head of Lebanon's Hezbollah movement".
+_BODY_WORDS = {"movement", "group", "organisation", "organization", "militia", "party"}
+
+
+_MEMBER_BODY_KINDS = {"organisation", "organization", "armed_group", "party", "intergovernmental"}
+
+
+def member_of_named_body(ctx: ArticleContext, mentions: list[Mention]) -> tuple[str, str] | None:
+    """A title of a named organisation ("the head of Lebanon's Hezbollah movement", "the
+    group's leader") is held by the one person the page names who belongs to that organisation
+    (the gazetteer gives it as their body); a person merely of the organisation's country is no
+    holder. None when no person or more than one on the page belongs to it."""
+    bodies = {
+        m.actor_id
+        for m in mentions
+        if (actor := ctx.actors.get(m.actor_id)) is not None and actor.kind in _MEMBER_BODY_KINDS
+    }
+    if not bodies:
+        return None
+    members = {
+        m.actor_id
+        for m in ctx.mentions
+        if (actor := ctx.actors.get(m.actor_id)) is not None
+        and actor.kind == "person"
+        and actor.country_id in bodies
+    }
+    if len(members) != 1:
+        return None
+    (actor_id,) = members
+    return actor_id, ctx.name_of(actor_id) or actor_id
 
 
 def holder_of_title(

@@ -480,10 +480,19 @@ def _home_country(ctx: ArticleContext, subject: Token) -> tuple[str | None, str]
     named = None if government else _officials_named_before(ctx, subject.idx)
     if named is not None:
         return named
+    return _leading_country(ctx, subject.idx, whole_page=government)
+
+
+def _leading_country(
+    ctx: ArticleContext, before: int, *, whole_page: bool
+) -> tuple[str | None, str] | None:
+    """The country the page (or the text before `before`) names most, at least three times
+    and twice as often as any other."""
+    government = whole_page
     counts: dict[str, int] = {}
     # "The government" is the one of the country the whole page names (a demonym names the
     # people a story is about, "Syrian refugees", not the government that acts on them)
-    scope = ctx.mentions if government else ctx.mentions_in(0, subject.idx)
+    scope = ctx.mentions if government else ctx.mentions_in(0, before)
     for mention in scope:
         if government and mention.how == "demonym":
             continue
