@@ -5,8 +5,14 @@ test in the style of situation reports and wire copy; the probes below must not 
 
 from __future__ import annotations
 
-from etl import confidence
+from pathlib import Path
+
+import pytest
+
+from etl import calibrate, confidence
 from etl.types import Article, Extraction, Figure, Mention
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def article(body: str) -> Article:
@@ -119,3 +125,35 @@ def test_a_cue_outside_the_name_is_still_a_rival():
     row = figure("75", "killed", body.strip(), body)
     named = (mention(body, "Rapid Support Forces", "rsf"),)
     assert "rival_cues=1" in features(row, body, named)  # "soldiers" is outside the name
+
+
+# --- frozen blind rows re-read with a changed definition -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory):
+    from etl.run import run_etl
+
+    db = tmp_path_factory.mktemp("seed") / "warehouse.duckdb"
+    run_etl(ROOT / "data" / "raw", db, full=True)
+    return db
+
+
+def test_redescribing_with_regroup_reads_a_changed_group_again_and_keeps_the_rest(seed_db):
+    gold = ROOT / "tests" / "gold"
+    rows = calibrate.freeze(seed_db, gold)
+    figures = [r for r in rows if r["table"] == "figures"]
+    assert figures
+    # Frozen by code whose `family` meant something else; one label flipped by a later gold fix.
+    old = [
+        dict(r, features=[("family=stale" if f.startswith("family=") else f) for f in r["features"]])
+        for r in rows
+    ]
+    old[rows.index(figures[0])]["right"] = not figures[0]["right"]
+    kept = calibrate.redescribe(seed_db, gold, old)
+    assert any("family=stale" in r["features"] for r in kept)  # without --regroup: kept as frozen
+    new = calibrate.redescribe(seed_db, gold, old, regroup=("family",))
+    assert [r["right"] for r in new] == [r["right"] for r in old]
+    assert not any("family=stale" in r["features"] for r in new)
+    for fresh, after in zip(rows, new, strict=True):
+        assert after["features"] == fresh["features"]  # every other group as frozen
