@@ -146,7 +146,9 @@ def test_redescribing_with_regroup_reads_a_changed_group_again_and_keeps_the_res
     assert figures
     # Frozen by code whose `family` meant something else; one label flipped by a later gold fix.
     old = [
-        dict(r, features=[("family=stale" if f.startswith("family=") else f) for f in r["features"]])
+        dict(
+            r, features=[("family=stale" if f.startswith("family=") else f) for f in r["features"]]
+        )
         for r in rows
     ]
     old[rows.index(figures[0])]["right"] = not figures[0]["right"]
