@@ -135,12 +135,17 @@ def freeze(db: Path, gold: Path) -> list[dict[str, Any]]:
 
 
 def redescribe(
-    db: Path, gold: Path, rows: Sequence[dict[str, Any]], tables: Sequence[str] = ROW_TABLES
+    db: Path,
+    gold: Path,
+    rows: Sequence[dict[str, Any]],
+    tables: Sequence[str] = ROW_TABLES,
+    regroup: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """Frozen rows with the feature groups the current code has and they lack, read from the
     warehouse that wrote them (the blind warehouse, or one rebuilt by the code of the commit that
-    froze them). Their own features and labels are kept. The warehouse's rows must be the frozen
-    rows: per table the same number of rows of the same articles in the same order, else
+    froze them). Their own features and labels are kept, except the groups in `regroup`, whose
+    definition changed: those are read again by today's code. The warehouse's rows must be the
+    frozen rows: per table the same number of rows of the same articles in the same order, else
     ValueError (such a warehouse is not the blind run). Only `tables` are re-described."""
     scores = evaluate.score_folder(db, gold)
     fresh = samples_from_scores(scores)
@@ -153,6 +158,12 @@ def redescribe(
         for frozen, sample in zip(mine, theirs, strict=True):
             if frozen["article"] != sample.article:
                 raise ValueError(f"{table}: {frozen['article']} frozen, {sample.article} in {db}")
+            fresh_groups = {f.split("=", 1)[0]: f for f in sample.features}
+            frozen["features"] = [
+                fresh_groups.get(g, f) if g in regroup else f
+                for f in frozen["features"]
+                for g in (f.split("=", 1)[0],)
+            ]
             have = {f.split("=", 1)[0]: f for f in frozen["features"]}
             for feature in sample.features:
                 group = feature.split("=", 1)[0]
@@ -603,6 +614,14 @@ def build_parser() -> argparse.ArgumentParser:
         "rebuilt by the code of the commit that froze them (checked row by row)",
     )
     parser.add_argument(
+        "--regroup",
+        nargs="+",
+        default=[],
+        metavar="GROUP",
+        help="with --redescribe: feature groups whose definition changed since the rows were "
+        "frozen (e.g. family format), read again by today's code",
+    )
+    parser.add_argument(
         "--tables",
         nargs="+",
         choices=ROW_TABLES,
@@ -653,7 +672,7 @@ def main(argv: list[str] | None = None) -> int:
             if line.strip()
         ]
         try:
-            rows = redescribe(db, gold, frozen_rows, args.tables or ROW_TABLES)
+            rows = redescribe(db, gold, frozen_rows, args.tables or ROW_TABLES, args.regroup)
         except ValueError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1

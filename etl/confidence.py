@@ -255,14 +255,40 @@ def _line_of(body: str, start: int) -> str:
     return body[lo : len(body) if hi == -1 else hi]
 
 
+# What separates the items of a list written on one line: semicolons and bullets ("• Jordan:
+# Over 172,000 people ensured access to safe water; over 108,000 children enrolled; …").
+_ITEM_BREAK = re.compile(r"[;•▪◦●‣]")
+_ROW_WORDS = 8  # a line of this many words or fewer that holds a number is a table or list row
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a bare year is not a count of a list row
+
+
+def _items(line: str) -> list[str]:
+    """The items of a line split at semicolons and bullets (one item for a line with none)."""
+    return [item.strip() for item in _ITEM_BREAK.split(line) if item.strip()]
+
+
+def _numbered_items(line: str) -> int:
+    """How many items of a one-line list hold a number (a year does not count): 0 unless the
+    line splits into three items or more with a number and at least half of its items hold
+    one (a sentence of prose with a semicolon or two is not a list)."""
+    items = _items(line)
+    numbered = sum(_holds_count(item) for item in items)
+    return numbered if numbered >= 3 and numbered * 2 >= len(items) else 0
+
+
+def _holds_count(text: str) -> bool:
+    return any(not _YEAR.fullmatch(n.group().rstrip(",.")) for n in _NUMBER.finditer(text))
+
+
 def figure_family(row: Figure, body: str) -> str:
-    """How the figure was read: a row of a table or list, a count with its noun written after it,
-    a count listed among others in one sentence, or an elliptical count that takes its meaning
-    from elsewhere (a cue, an earlier figure)."""
+    """How the figure was read: a row of a table or list (a short line, a line with cells, or an
+    item of a list written as one long line of semicolons or bullets), a count with its noun
+    written after it, a count listed among others in one sentence, or an elliptical count that
+    takes its meaning from elsewhere (a cue, an earlier figure)."""
     start = row.value_start if row.value_start is not None else row.char_start
     end = row.value_end if row.value_end is not None else start
     line = _line_of(body, start)
-    if "|" in line or len(line.split()) <= 8:
+    if "|" in line or len(line.split()) <= _ROW_WORDS or _numbered_items(line):
         return "row"
     after = _words_of(body[end : end + 40])[:3]
     rules = _figure_rules()
@@ -283,14 +309,31 @@ def _figure_rules() -> Any:
     return load_category_rules()
 
 
-def figure_cues(row: Figure) -> tuple[str, str]:
+def figure_cues(row: Figure, extraction: Extraction | None = None) -> tuple[str, str]:
     """(own, rivals): whether a cue or noun of the figure's own category is in its sentence,
     and how many other categories' cues are ("0", "1", "2+"): a sentence that speaks of deaths,
-    flight and aid at once leaves more room to misread what a number counts."""
-    present = _categories_cued(row.evidence or "")
-    own = row.category in present or row.category == "aid_money"
-    rivals = len(present - {row.category})
+    flight and aid at once leaves more room to misread what a number counts. Rivals are not
+    counted inside the names of actors ("the UN refugee agency", "Norwegian Refugee Council",
+    "Rapid Support Forces" name who speaks or acts, not what is counted)."""
+    evidence = row.evidence or ""
+    own = row.category in _categories_cued(evidence) or row.category == "aid_money"
+    rivals = len(_categories_cued(_without_names(row, extraction)) - {row.category})
     return str(own).lower(), _bin(rivals, (1, 2), ("0", "1", "2+"))
+
+
+def _without_names(row: Figure, extraction: Extraction | None) -> str:
+    """The figure's sentence with the names of actors in it blanked out: mentions of two words
+    or more (one-word mentions are mostly demonyms, "Venezuelans", "Syrians", which do count
+    people)."""
+    evidence = row.evidence or ""
+    if extraction is None or extraction.article.body[row.char_start : row.char_end] != evidence:
+        return evidence
+    chars = list(evidence)
+    for m in extraction.mentions:
+        if row.char_start <= m.char_start and m.char_end <= row.char_end and " " in m.text.strip():
+            for i in range(m.char_start - row.char_start, m.char_end - row.char_start):
+                chars[i] = " "
+    return "".join(chars)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -326,7 +369,7 @@ def figure_features(row: Figure, extraction: Extraction, actors: Mapping[str, Ac
     value_text = row.value_text or ""
     written = "digits" if re.search(r"\d", value_text) else "words"
     magnitude = _bin(abs(row.value), (100, 10_000, 1_000_000), ("<100", "<10k", "<1M", ">=1M"))
-    own, rivals = figure_cues(row)
+    own, rivals = figure_cues(row, extraction)
     start = row.value_start if row.value_start is not None else row.char_start
     end = row.value_end if row.value_end is not None else row.char_end
     features = [
@@ -397,8 +440,18 @@ def article_format(body: str) -> str:
         return "transcript"
     if sum(bool(_CLOCK.match(line)) for line in lines) >= 3:
         return "live"
-    short_numbers = sum(len(line.split()) <= 8 and bool(_NUMBER.search(line)) for line in lines)
-    if short_numbers >= 5 and short_numbers * 4 >= len(lines):
+    # List rows: short lines with a number, and the items of lists written on one line (each
+    # counted as a line of its own, so long semicolon rows make a list page too).
+    rows = units = 0
+    for line in lines:
+        numbered = _numbered_items(line)
+        if numbered:
+            rows += numbered
+            units += len(_items(line))
+        else:
+            rows += len(line.split()) <= _ROW_WORDS and bool(_NUMBER.search(line))
+            units += 1
+    if rows >= 5 and rows * 4 >= units:
         return "list"
     return "prose"
 
