@@ -814,7 +814,9 @@ def _infer_country(
     # Only the title phrase directly before the name: cut at the last clause boundary.
     before = _TITLE_CUT.split(before)[-1]
     after_match = _APPOSITIVE.match(text[end:sent_end])
-    appositive = (after_match.group(1) or after_match.group(2)) if after_match else ""
+    appositive = (
+        (after_match.group(1) or after_match.group(2) or after_match.group(3)) if after_match else ""
+    )
     appositive = _APPOSITIVE_END.split(appositive, maxsplit=1)[0]
     candidates = [(before, False)]
     if appositive:
@@ -931,8 +933,9 @@ def _conjunct_country(state: _Resolution, span, country_words: dict[str, str]) -
 
 
 # Titles of the United Nations secretariat, which no country holds.
+# "undersecretary-general" and "Under Secretary General" as wire copy spells them (real_dev8).
 _UN_TITLE = re.compile(
-    r"\b(?:Under-Secretary-General|(?:Assistant|Deputy)\s+Secretary-General|"
+    r"\b(?:Under[- ]?Secretary[- ]General|(?:Assistant|Deputy)\s+Secretary[- ]General|"
     r"Emergency Relief Coordinator|(?:Resident|Humanitarian) Coordinator|"
     r"Special Representative of the Secretary-General)\b",
     re.I,
@@ -950,8 +953,18 @@ _TITLE_HEADS = "Minister|Secretary|Ambassador|Spokes(?:man|woman|person)|Preside
 # international development" after a name. A period inside an abbreviation ("the deputy U.S.
 # ambassador") does not end it.
 _PHRASE_CHAR = r"(?:[^,.;]|(?<=\b[A-Z])\.)"
+# ", UN Under-Secretary-General for Humanitarian Affairs," / ", Assistant High Commissioner for
+# UNHCR Operations," / ", UNHCR spokesperson,": capitalised words (an owner, a rank) and then a
+# title head, with nothing after the head but its "for"/"of" phrase before a comma or a verb, so
+# that a second person in a list (", Russian President Vladimir Putin") is no appositive.
+_OWNED_TITLE_HEADS = _TITLE_HEADS + "|Coordinator|Representative|Secretary-General|Rapporteur"
+_OWNED_TITLE = (
+    r"((?:[A-Z][\w.'\u2019&-]*\s+){1,4}(?:[\w]+-)?(?i:" + _OWNED_TITLE_HEADS + r")"
+    r"(?:-General)?(?:\s+(?:for|of|on|at)\s[^.;,]{0,80})?)"
+    r"(?=\s*[,;]|\s*\.(?:\s|$)|\s+(?:said|says|told|added|has|had|is|was|who|warned)\b)"
+)
 _APPOSITIVE = re.compile(
-    rf",\s+(?:(?:the|a|an)\s+({_PHRASE_CHAR}{{3,90}})|((?i:{_TITLE_HEADS})\b(?:[^.;]|(?<=\b[A-Z])\.){{0,90}}))"
+    rf",\s+(?:(?:the|a|an)\s+({_PHRASE_CHAR}{{3,90}})|((?i:{_TITLE_HEADS})\b(?:[^.;]|(?<=\b[A-Z])\.){{0,90}})|{_OWNED_TITLE})"
 )
 
 
@@ -1023,10 +1036,13 @@ def _first_country(
     normalised = phrase.replace("\u2019", "'")
     for s, _e, form in state.gazetteer.find(normalised):
         actor = state.gazetteer.actors[form.actor_id]
-        # A group's spokesman speaks for the group (gold names groups by their own name).
+        # A group's spokesman speaks for the group (gold names groups by their own name); so
+        # does an official of an aid organisation that belongs to no country ("X, the head of
+        # the International Rescue Committee": GOLD.md names an NGO by its name).
         country = (
             actor.actor_id
             if actor.kind in ("country", "intergovernmental", "armed_group")
+            or (actor.kind == "organization" and not actor.country_id)
             else actor.country_id
         )
         if country and (best is None or s < best[0]):
