@@ -810,15 +810,29 @@ def _infer_country(
     sent = state.doc.char_span(start, end, alignment_mode="expand")
     sent_start = sent.sent.start_char if sent is not None else max(0, start - 120)
     sent_end = sent.sent.end_char if sent is not None else min(len(text), end + 120)
-    before = text[max(sent_start, start - 90) : start].rstrip(" ,")
+    lead_text = text[max(sent_start, start - 90) : start].rstrip(" ,")
     # Only the title phrase directly before the name: cut at the last clause boundary.
-    before = _TITLE_CUT.split(before)[-1]
+    before = _TITLE_CUT.split(lead_text)[-1]
     after_match = _APPOSITIVE.match(text[end:sent_end])
     appositive = (
         (after_match.group(1) or after_match.group(2) or after_match.group(3)) if after_match else ""
     )
+    if not appositive:
+        # A signature block: the name on a line of its own, the title on the next ("Robert
+        # Doe\nDeputy Spokesperson\nWashington, DC").
+        block = _TITLE_LINE.match(text, end)
+        appositive = block.group(1) if block else ""
     appositive = _APPOSITIVE_END.split(appositive, maxsplit=1)[0]
+    if _apposed_to_no_title(sent, state.gazetteer.roles):
+        # "The owner of the French bakery, Jana Doe,": the phrase the name is apposed to is no
+        # title, so its country words say nothing of her.
+        before = ""
     candidates = [(before, False)]
+    fronted = _fronted_title(sent)
+    if fronted and all(w.lower().strip(".") in _TITLE_WORDS for w in before.split()):
+        # "The head of the US Central Command, General X,": the title phrase stands before a
+        # comma, the name its apposition, and only a rank between them.
+        candidates.append((fronted, False))
     if appositive:
         candidates.append((appositive, True))
     for phrase, _ in candidates:
@@ -853,6 +867,48 @@ def _infer_country(
         # home of its untitled ministers before one it is only about ("the people of Syria").
         return _speaking_country(state) or _dominant_country(state, before=start)
     return None
+
+
+# Title nouns that head a phrase set before a name: "The head of the US Central Command, General X".
+_FRONTED_HEADS = {
+    "head", "chief", "commander", "director", "spokesman", "spokeswoman", "spokesperson",
+    "leader", "minister", "secretary", "ambassador", "envoy", "representative",
+}  # fmt: skip
+
+
+def _apposed_to_no_title(name, roles) -> bool:
+    """A name in apposition to a noun before it that is neither a title nor a role ("the owner
+    of the French bakery, Jana Doe")."""
+    if name is None:
+        return False
+    root = name.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= root.i or head.pos_ != "NOUN":
+        return False
+    lemma = head.lemma_.lower()
+    return lemma not in _FRONTED_HEADS and lemma not in roles and head.lower_ not in roles
+
+
+def _fronted_title(name) -> str:
+    """The title phrase a name stands in apposition to, when it comes first ("The head of the US
+    Central Command, General X"): the head noun with its "of"/"for" phrase; "" when none."""
+    if name is None:
+        return ""
+    root = name.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= root.i or head.lemma_.lower() not in _FRONTED_HEADS:
+        return ""
+    if not any(c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "to") for c in head.children):
+        return ""
+    return name.doc[head.left_edge.i : head.i + 1].text + name.doc.text[
+        head.idx + len(head.text) : name.start_char
+    ]
+# A title on the line after a name that stands on a line of its own.
+_TITLE_LINE = re.compile(
+    r"[ \t]*\n[ \t]*((?:(?:Deputy|Assistant|Acting|Principal|Chief|Senior|Vice)[ \t]+)?"
+    r"(?:Spokes(?:man|woman|person)|Minister\b[^\n]{0,60}|Secretary\b[^\n]{0,60}|"
+    r"Ambassador\b[^\n]{0,60}|Press Secretary))[ \t]*(?=\n)"
+)
 
 
 def _sole_leader(counts: dict[str, int]) -> str | None:

@@ -130,3 +130,85 @@ def test_short_label_lines_are_headings_not_turns(resolve):
     )
     assert "amman-office" not in new
     assert "beirut-desk" not in new
+
+
+# --- who may hold a stance: a member speaking a turn of a parliamentary record ----------------
+
+from tests.test_stance_retaking import real_triples  # noqa: E402
+
+_MEMBERS = (
+    "Debate on the Refugee Crisis\n\n"
+    "Rowena Marsh: Mr. Speaker, I condemn the Assad regime for the barrel bombs it keeps "
+    "dropping on the people of Aleppo, and I urge the minister to act.\n\n"
+    "Dmitri Kallas: Mr. Speaker, I thank the hon. member for her question and I share her "
+    "concern about the bombing of the city.\n"
+)
+
+
+def test_member_speaking_a_turn_of_a_debate_holds_a_stance(nlp):
+    triples = real_triples(nlp, _MEMBERS)
+    assert ("rowena-marsh", "syria", "critical") in triples
+
+
+# probe: the same labelled turns on a page that is no parliamentary record (residents
+# interviewed for colour) give their speakers no stance
+_RESIDENTS = (
+    "Voices from the Camp\n\n"
+    "Rowena Marsh: I condemn the Assad regime for the barrel bombs it keeps dropping on the "
+    "people of Aleppo, and nobody here listens to us.\n\n"
+    "Dmitri Kallas: We waited for three days at the gate before the guards let the trucks in "
+    "and the children were fed.\n"
+)
+
+
+def test_labelled_residents_of_an_interview_hold_no_stance(nlp):
+    triples = real_triples(nlp, _RESIDENTS)
+    assert not any(source == "rowena-marsh" for source, _t, _p in triples)
+
+
+# probe: a person quoted in a news report of a debate, with no turn of their own, stays a
+# voice for nobody
+def test_person_quoted_in_a_report_of_a_debate_holds_no_stance(nlp):
+    triples = real_triples(
+        nlp,
+        "During the debate, Mr. Speaker called the house to order twice. Outside, Hana Dervishi, "
+        "a shopkeeper, said she condemned the Assad regime for the bombing of her town.",
+    )
+    assert not any(source == "hana-dervishi" for source, _t, _p in triples)
+
+
+# --- a title set before the name by a comma; a signature block's title line --------------------
+
+
+def test_title_phrase_before_a_comma_and_a_rank(resolve):
+    _, new = resolve(
+        "The commander of the French forces in the Sahel, General Pierre Valmont, told reporters "
+        "that the last convoy had left."
+    )
+    assert _country(new, "pierre-valmont") == "france"
+
+
+def test_signature_block_title_line(resolve):
+    _, new = resolve(
+        "Press Statement\nJoan Whitaker\nDeputy Spokesperson\nWashington, DC\n\n"
+        "The United States condemns the attack on the convoy. The United States calls on all "
+        "parties to respect the ceasefire."
+    )
+    assert _country(new, "joan-whitaker") == "united-states"
+
+
+# probes: a clause before the comma that is no title, a line after a name that is no title
+def test_clause_before_a_comma_is_no_title(resolve):
+    _, new = resolve(
+        "The owner of the French bakery on the square, Jana Koller, said the talks were over "
+        "for the day."
+    )
+    assert _country(new, "jana-koller") in (None, "missing")
+
+
+def test_a_line_after_a_name_that_is_no_title(resolve):
+    _, new = resolve(
+        "By Tom Harland\nSecretary of the local football club for ten years, he knew every "
+        "family in the street.\n\nThe United States condemned the attack."
+    )
+    assert _country(new, "tom-harland") in (None, "missing")
