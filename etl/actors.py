@@ -876,6 +876,15 @@ _FRONTED_HEADS = {
 }  # fmt: skip
 
 
+# Nouns for someone who holds an office or acts for a state, beside the titles: "his Turkish
+# counterpart, X" is Turkey's.
+_OFFICE_NOUNS = {
+    "counterpart", "official", "diplomat", "officer", "negotiator", "delegate", "member",
+    "adviser", "advisor", "aide", "lawmaker", "politician", "legislator", "mp", "deputy",
+    "commissioner", "coordinator", "rapporteur", "premier", "monarch", "ruler", "head",
+}  # fmt: skip
+
+
 def _apposed_to_no_title(name, roles) -> bool:
     """A name in apposition to a noun before it that is neither a title nor a role ("the owner
     of the French bakery, Jana Doe")."""
@@ -886,7 +895,8 @@ def _apposed_to_no_title(name, roles) -> bool:
     if root.dep_ != "appos" or head.i >= root.i or head.pos_ != "NOUN":
         return False
     lemma = head.lemma_.lower()
-    return lemma not in _FRONTED_HEADS and lemma not in roles and head.lower_ not in roles
+    titles = _FRONTED_HEADS | _TITLE_WORDS | _OFFICE_NOUNS
+    return lemma not in titles and lemma not in roles and head.lower_ not in roles
 
 
 def _fronted_title(name) -> str:

@@ -212,3 +212,10 @@ def test_a_line_after_a_name_that_is_no_title(resolve):
         "family in the street.\n\nThe United States condemned the attack."
     )
     assert _country(new, "tom-harland") in (None, "missing")
+
+
+def test_a_counterpart_apposed_to_a_name_keeps_its_country(resolve):
+    _, new = resolve(
+        "Lavrov spoke at a joint news conference with his Turkish counterpart, Mevlut Cavusoglu."
+    )
+    assert _country(new, "mevlut-cavusoglu") == "turkey"
