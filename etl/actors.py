@@ -906,7 +906,11 @@ def _fronted_title(name) -> str:
         return ""
     root = name.root
     head = root.head
-    if root.dep_ != "appos" or head.i >= root.i or head.lemma_.lower() not in _FRONTED_HEADS:
+    if root.dep_ != "appos" or head.i >= root.i:
+        return ""
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+        head = head.head.head  # spaCy hangs the name on the title's object ("of the US Command")
+    if head.lemma_.lower() not in _FRONTED_HEADS:
         return ""
     if not any(c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "to") for c in head.children):
         return ""

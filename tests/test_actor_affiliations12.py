@@ -219,3 +219,11 @@ def test_a_counterpart_apposed_to_a_name_keeps_its_country(resolve):
         "Lavrov spoke at a joint news conference with his Turkish counterpart, Mevlut Cavusoglu."
     )
     assert _country(new, "mevlut-cavusoglu") == "turkey"
+
+
+def test_title_phrase_before_a_comma_with_a_named_command(resolve):
+    _, new = resolve(
+        "The head of the British Joint Forces Command, General Alan Rendell, said the last "
+        "flight would leave on Friday."
+    )
+    assert _country(new, "alan-rendell") == "united-kingdom"
