@@ -894,6 +894,8 @@ def _apposed_to_no_title(name, roles) -> bool:
     head = root.head
     if root.dep_ != "appos" or head.i >= root.i or head.pos_ != "NOUN":
         return False
+    if not name.doc.text[: name.start_char].rstrip().endswith(","):
+        return False  # "his rival, the renegade military general X": a title right before it
     lemma = head.lemma_.lower()
     titles = _FRONTED_HEADS | _TITLE_WORDS | _OFFICE_NOUNS
     return lemma not in titles and lemma not in roles and head.lower_ not in roles

@@ -227,3 +227,11 @@ def test_title_phrase_before_a_comma_with_a_named_command(resolve):
         "flight would leave on Friday."
     )
     assert _country(new, "alan-rendell") == "united-kingdom"
+
+
+def test_a_title_right_before_the_name_counts_whatever_it_is_apposed_to(resolve):
+    _, new = resolve(
+        "Prime Minister Omar Tarik and his rival, the renegade Syrian general Nadim Qassab, "
+        "attended the talks in Berlin."
+    )
+    assert _country(new, "nadim-qassab") == "syria"
