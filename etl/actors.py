@@ -815,7 +815,9 @@ def _infer_country(
     before = _TITLE_CUT.split(lead_text)[-1]
     after_match = _APPOSITIVE.match(text[end:sent_end])
     appositive = (
-        (after_match.group(1) or after_match.group(2) or after_match.group(3)) if after_match else ""
+        (after_match.group(1) or after_match.group(2) or after_match.group(3))
+        if after_match
+        else ""
     )
     if not appositive:
         # A signature block: the name on a line of its own, the title on the next ("Robert
@@ -916,9 +918,12 @@ def _fronted_title(name) -> str:
         return ""
     if not any(c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "to") for c in head.children):
         return ""
-    return name.doc[head.left_edge.i : head.i + 1].text + name.doc.text[
-        head.idx + len(head.text) : name.start_char
-    ]
+    return (
+        name.doc[head.left_edge.i : head.i + 1].text
+        + name.doc.text[head.idx + len(head.text) : name.start_char]
+    )
+
+
 # A title on the line after a name that stands on a line of its own.
 _TITLE_LINE = re.compile(
     r"[ \t]*\n[ \t]*((?:(?:Deputy|Assistant|Acting|Principal|Chief|Senior|Vice)[ \t]+)?"

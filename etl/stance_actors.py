@@ -50,9 +50,7 @@ class _ActorLookup:
         government by their own name, so they hold stances with no country."""
         if not _PARLIAMENT_PAGE.search(self.ctx.body):
             return False
-        return any(
-            s.speaker_id == actor_id and s.cue == "transcript" for s in self.statements
-        )
+        return any(s.speaker_id == actor_id and s.cue == "transcript" for s in self.statements)
 
     def tells_the_news(self, actor_id: str, statement: Statement | None) -> bool:
         """A news outlet, or the source an account is cited from ("according to Yemeni
