@@ -504,6 +504,71 @@ def claim_label_people(state: _Resolution, known: dict[str, Actor]) -> None:
                 state.add(again, again + len(name), actor_id, "name")
 
 
+# --- speakers named by a transcript's turn labels ---------------------------------------------
+
+# A turn label at the start of a line: "Elizabeth May: Mr. Speaker, ...", "Costas Menegakis :
+# ...", "Hon. Jane Doe (Riding, Party): ...", "Mr. John Doe: ...". The name is a person's whatever
+# spaCy made of it (it reads "May" as a month); a page needs two such labels, so that a headline
+# "Name: words" or a caption founds no one.
+_TURN_LABEL = re.compile(
+    r"^[ \t]*(?:(?:The[ \t]+)?(?:Right[ \t]+)?(?:Hon\.?|Honourable|Honorable|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)[ \t]+)?"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})"
+    r"[ \t]*(?:\([^()\n]{1,80}\))?[ \t]*:[ \t]+(?P<speech>\S[^\n]*)",
+    re.M,
+)
+# Line heads with a colon that name no speaker ("Related Articles: ...", "Photo Credit: ...").
+_NOT_A_SPEAKER = re.compile(
+    r"\b(?:Related|Articles?|Photo|Credit|Source|Note|Read|Watch|Listen|Topics|Tags|Posted|"
+    r"Update|Contact|Media|Press|Release|Statement|Subject|Date|Location|Caption|Editor)\b"
+)
+
+
+def _names_a_body(gazetteer: Gazetteer, text: str) -> bool:
+    """A gazetteer form of anything but a person ("Hamas", "Ottawa")."""
+    form = gazetteer._by_text.get(text)
+    return form is not None and gazetteer.actors[form.actor_id].kind != "person"
+
+
+def claim_label_speakers(state: _Resolution, known: dict[str, Actor]) -> None:
+    """A person named by a transcript's turn label is an actor, by the label alone, when the page
+    labels at least two turns so."""
+    from etl.actors import (
+        _TITLE_WORDS,
+        _is_name_word,
+        add_discovered_person,
+        is_known_place,
+        slugify,
+    )
+
+    text = state.text
+    gazetteer = state.gazetteer
+    country_words = gazetteer.country_words()
+    labels = []
+    for match in _TURN_LABEL.finditer(text):
+        name = match.group("name")
+        words = name.split()
+        if len(re.findall(r"\w+", match.group("speech"))) < 6:
+            continue  # a turn is a speech, not a heading's few words
+        if not all(_is_name_word(w) for w in words) or _NOT_A_MEMBER.search(name):
+            continue
+        if _NOT_A_SPEAKER.search(name):
+            continue
+        if any(w.lower().strip(".") in _TITLE_WORDS or w.lower() in gazetteer.roles for w in words):
+            continue
+        if any(_names_a_body(gazetteer, w) for w in words):
+            continue  # a surname shared with a known person ("Kallas") is still a name
+        if _names_a_body(gazetteer, name) or is_known_place(name):
+            continue
+        labels.append(match)
+    if len({m.group("name") for m in labels}) < 2:
+        return
+    for match in labels:
+        name = match.group("name")
+        start, end = match.span("name")
+        if not state.overlaps(start, end):
+            add_discovered_person(state, start, end, slugify(name), name, known, country_words)
+
+
 # A one-word name the gazetteer lacks, right before a noun that says it is a news outlet: "the
 # Guardian news agency reported", "reported Anadolu news agency", "a Sputnik correspondent
 # reported" (real_dev6, real_dev8). One-word organisations are otherwise too ambiguous to found
@@ -673,6 +738,7 @@ def claim_before_gazetteer(state: _Resolution, known: dict[str, Actor]) -> None:
     claim_media(state, known)
     claim_country_bodies(state, known)
     claim_label_people(state, known)
+    claim_label_speakers(state, known)
     claim_place_named_people(state, known)
     claim_state_councils(state)
 

@@ -810,13 +810,31 @@ def _infer_country(
     sent = state.doc.char_span(start, end, alignment_mode="expand")
     sent_start = sent.sent.start_char if sent is not None else max(0, start - 120)
     sent_end = sent.sent.end_char if sent is not None else min(len(text), end + 120)
-    before = text[max(sent_start, start - 90) : start].rstrip(" ,")
+    lead_text = text[max(sent_start, start - 90) : start].rstrip(" ,")
     # Only the title phrase directly before the name: cut at the last clause boundary.
-    before = _TITLE_CUT.split(before)[-1]
+    before = _TITLE_CUT.split(lead_text)[-1]
     after_match = _APPOSITIVE.match(text[end:sent_end])
-    appositive = (after_match.group(1) or after_match.group(2)) if after_match else ""
+    appositive = (
+        (after_match.group(1) or after_match.group(2) or after_match.group(3))
+        if after_match
+        else ""
+    )
+    if not appositive:
+        # A signature block: the name on a line of its own, the title on the next ("Robert
+        # Doe\nDeputy Spokesperson\nWashington, DC").
+        block = _TITLE_LINE.match(text, end)
+        appositive = block.group(1) if block else ""
     appositive = _APPOSITIVE_END.split(appositive, maxsplit=1)[0]
+    if _apposed_to_no_title(sent, state.gazetteer.roles):
+        # "The owner of the French bakery, Jana Doe,": the phrase the name is apposed to is no
+        # title, so its country words say nothing of her.
+        before = ""
     candidates = [(before, False)]
+    fronted = _fronted_title(sent)
+    if fronted and all(w.lower().strip(".") in _TITLE_WORDS for w in before.split()):
+        # "The head of the US Central Command, General X,": the title phrase stands before a
+        # comma, the name its apposition, and only a rank between them.
+        candidates.append((fronted, False))
     if appositive:
         candidates.append((appositive, True))
     for phrase, _ in candidates:
@@ -851,6 +869,67 @@ def _infer_country(
         # home of its untitled ministers before one it is only about ("the people of Syria").
         return _speaking_country(state) or _dominant_country(state, before=start)
     return None
+
+
+# Title nouns that head a phrase set before a name: "The head of the US Central Command, General X".
+_FRONTED_HEADS = {
+    "head", "chief", "commander", "director", "spokesman", "spokeswoman", "spokesperson",
+    "leader", "minister", "secretary", "ambassador", "envoy", "representative",
+}  # fmt: skip
+
+
+# Nouns for someone who holds an office or acts for a state, beside the titles: "his Turkish
+# counterpart, X" is Turkey's.
+_OFFICE_NOUNS = {
+    "counterpart", "official", "diplomat", "officer", "negotiator", "delegate", "member",
+    "adviser", "advisor", "aide", "lawmaker", "politician", "legislator", "mp", "deputy",
+    "commissioner", "coordinator", "rapporteur", "premier", "monarch", "ruler", "head",
+}  # fmt: skip
+
+
+def _apposed_to_no_title(name, roles) -> bool:
+    """A name in apposition to a noun before it that is neither a title nor a role ("the owner
+    of the French bakery, Jana Doe")."""
+    if name is None:
+        return False
+    root = name.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= root.i or head.pos_ != "NOUN":
+        return False
+    if not name.doc.text[: name.start_char].rstrip().endswith(","):
+        return False  # "his rival, the renegade military general X": a title right before it
+    lemma = head.lemma_.lower()
+    titles = _FRONTED_HEADS | _TITLE_WORDS | _OFFICE_NOUNS
+    return lemma not in titles and lemma not in roles and head.lower_ not in roles
+
+
+def _fronted_title(name) -> str:
+    """The title phrase a name stands in apposition to, when it comes first ("The head of the US
+    Central Command, General X"): the head noun with its "of"/"for" phrase; "" when none."""
+    if name is None:
+        return ""
+    root = name.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= root.i:
+        return ""
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+        head = head.head.head  # spaCy hangs the name on the title's object ("of the US Command")
+    if head.lemma_.lower() not in _FRONTED_HEADS:
+        return ""
+    if not any(c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "to") for c in head.children):
+        return ""
+    return (
+        name.doc[head.left_edge.i : head.i + 1].text
+        + name.doc.text[head.idx + len(head.text) : name.start_char]
+    )
+
+
+# A title on the line after a name that stands on a line of its own.
+_TITLE_LINE = re.compile(
+    r"[ \t]*\n[ \t]*((?:(?:Deputy|Assistant|Acting|Principal|Chief|Senior|Vice)[ \t]+)?"
+    r"(?:Spokes(?:man|woman|person)|Minister\b[^\n]{0,60}|Secretary\b[^\n]{0,60}|"
+    r"Ambassador\b[^\n]{0,60}|Press Secretary))[ \t]*(?=\n)"
+)
 
 
 def _sole_leader(counts: dict[str, int]) -> str | None:
@@ -931,8 +1010,9 @@ def _conjunct_country(state: _Resolution, span, country_words: dict[str, str]) -
 
 
 # Titles of the United Nations secretariat, which no country holds.
+# "undersecretary-general" and "Under Secretary General" as wire copy spells them (real_dev8).
 _UN_TITLE = re.compile(
-    r"\b(?:Under-Secretary-General|(?:Assistant|Deputy)\s+Secretary-General|"
+    r"\b(?:Under[- ]?Secretary[- ]General|(?:Assistant|Deputy)\s+Secretary[- ]General|"
     r"Emergency Relief Coordinator|(?:Resident|Humanitarian) Coordinator|"
     r"Special Representative of the Secretary-General)\b",
     re.I,
@@ -950,8 +1030,18 @@ _TITLE_HEADS = "Minister|Secretary|Ambassador|Spokes(?:man|woman|person)|Preside
 # international development" after a name. A period inside an abbreviation ("the deputy U.S.
 # ambassador") does not end it.
 _PHRASE_CHAR = r"(?:[^,.;]|(?<=\b[A-Z])\.)"
+# ", UN Under-Secretary-General for Humanitarian Affairs," / ", Assistant High Commissioner for
+# UNHCR Operations," / ", UNHCR spokesperson,": capitalised words (an owner, a rank) and then a
+# title head, with nothing after the head but its "for"/"of" phrase before a comma or a verb, so
+# that a second person in a list (", Russian President Vladimir Putin") is no appositive.
+_OWNED_TITLE_HEADS = _TITLE_HEADS + "|Coordinator|Representative|Secretary-General|Rapporteur"
+_OWNED_TITLE = (
+    r"((?:[A-Z][\w.'\u2019&-]*\s+){1,4}(?:[\w]+-)?(?i:" + _OWNED_TITLE_HEADS + r")"
+    r"(?:-General)?(?:\s+(?:for|of|on|at)\s[^.;,]{0,80})?)"
+    r"(?=\s*[,;]|\s*\.(?:\s|$)|\s+(?:said|says|told|added|has|had|is|was|who|warned)\b)"
+)
 _APPOSITIVE = re.compile(
-    rf",\s+(?:(?:the|a|an)\s+({_PHRASE_CHAR}{{3,90}})|((?i:{_TITLE_HEADS})\b(?:[^.;]|(?<=\b[A-Z])\.){{0,90}}))"
+    rf",\s+(?:(?:the|a|an)\s+({_PHRASE_CHAR}{{3,90}})|((?i:{_TITLE_HEADS})\b(?:[^.;]|(?<=\b[A-Z])\.){{0,90}})|{_OWNED_TITLE})"
 )
 
 
@@ -1023,10 +1113,13 @@ def _first_country(
     normalised = phrase.replace("\u2019", "'")
     for s, _e, form in state.gazetteer.find(normalised):
         actor = state.gazetteer.actors[form.actor_id]
-        # A group's spokesman speaks for the group (gold names groups by their own name).
+        # A group's spokesman speaks for the group (gold names groups by their own name); so
+        # does an official of an aid organisation that belongs to no country ("X, the head of
+        # the International Rescue Committee": GOLD.md names an NGO by its name).
         country = (
             actor.actor_id
             if actor.kind in ("country", "intergovernmental", "armed_group")
+            or (actor.kind == "organization" and not actor.country_id)
             else actor.country_id
         )
         if country and (best is None or s < best[0]):

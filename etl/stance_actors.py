@@ -35,12 +35,22 @@ class _ActorLookup:
         actor = self.ctx.actors.get(actor_id)
         if actor is not None and actor.kind == "media" and actor.source == "discovered":
             return False
-        return not (
+        if (
             actor is not None
             and actor.kind == "person"
             and actor.source == "discovered"
             and actor.country_id is None
-        )
+        ):
+            return self._legislator(actor_id)
+        return True
+
+    def _legislator(self, actor_id: str) -> bool:
+        """A member who speaks a labelled turn of a parliamentary record ("Elizabeth May: Mr.
+        Speaker, ..."): GOLD.md's conventions record legislators who do not speak for the
+        government by their own name, so they hold stances with no country."""
+        if not _PARLIAMENT_PAGE.search(self.ctx.body):
+            return False
+        return any(s.speaker_id == actor_id and s.cue == "transcript" for s in self.statements)
 
     def tells_the_news(self, actor_id: str, statement: Statement | None) -> bool:
         """A news outlet, or the source an account is cited from ("according to Yemeni
@@ -416,6 +426,13 @@ def _capitals() -> dict[str, str]:
 
     gazetteer = Gazetteer.load()
     return {f.text: f.actor_id for f in gazetteer.forms if f.how == "capital"}
+
+
+# A parliamentary record: the chair addressed, members named by their seat.
+_PARLIAMENT_PAGE = re.compile(
+    r"\b(?:Mr\.?|Madam|Madame)\s+(?:Deputy\s+)?Speaker\b|\b[Tt]he\s+hon\.\s+(?:member|[Gg]entleman|[Ll]ady)\b"
+    r"|\bHansard\b"
+)
 
 
 # A backing participle the tokenizer fused with its patron: "U.S.-backed", "Iran-sponsored".
