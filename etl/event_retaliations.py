@@ -64,8 +64,10 @@ def _retaliating(verb: Token) -> Token | None:
 def _reported_by_past(verb: Token) -> bool:
     """ "Turkey retaliated …, he said": a clause under (or beside) a past main verb."""
     head = verb.head
-    return head.tag_ == "VBD" and head.dep_ == "ROOT" and not any(
-        c.dep_ in {"aux", "neg"} for c in head.children
+    return (
+        head.tag_ == "VBD"
+        and head.dep_ == "ROOT"
+        and not any(c.dep_ in {"aux", "neg"} for c in head.children)
     )
 
 

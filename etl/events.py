@@ -104,7 +104,6 @@ from etl.event_duplicates import voices_of_one_country
 from etl.event_forums import FORUM_TYPES, forum_of_the_day
 from etl.event_month_pages import month_page_report
 from etl.event_quotes import in_quotation, quote_at
-from etl.event_retaliations import RETALIATION_TYPES, retaliation_day
 from etl.event_readings import (
     agrees_on_a_view,
     denied_by_no,
@@ -114,6 +113,7 @@ from etl.event_readings import (
     prompting_cue,
     unnamed_official,
 )
+from etl.event_retaliations import RETALIATION_TYPES, retaliation_day
 from etl.event_visits import no_meeting_of_actors
 from etl.event_wars import war_state_verb
 from etl.types import EVENT_TYPES, Actor, Event, Mention, PartialDate, Statement, stable_id
@@ -700,7 +700,9 @@ def _anchoring_dates(
 _ANSWER_DAYS = 7  # how many days before publication the attack a retaliation answers may lie
 
 
-def _answered_day(previous: DateMention | None, published: PartialDate | None) -> PartialDate | None:
+def _answered_day(
+    previous: DateMention | None, published: PartialDate | None
+) -> PartialDate | None:
     """The day an undated retaliation is told of: that of the last date before it when it lies in
     the week before publication ("killed five soldiers on Monday. Turkey retaliated …"), the
     publication's when the page has named no date yet; none when the page last dated something
