@@ -64,6 +64,13 @@ since 2014", "rebels have fought the government since 2004") starts on that date
 …") dates the meeting beside the report (`FORUM_BESIDE_REPORT`); and a meeting is one of actors: a
 visit to a place (a camp, a school, a border) is `other`, a meeting with people who are no actors
 ("the children I met in June") none (`MEETINGS_NEED_ACTORS`, `etl.event_visits`).
+
+The events12b round (issue 9) added two switches: a strike told as the answer to an attack, with
+no date of its own ("Turkey retaliated against the attack", "In response, Turkish forces attacked
+…"), is an attack of the page's news day and never merged with the attack it answers
+(`RETALIATIONS`, `etl.event_retaliations`); and a verb cue written in the past ("seized") matches
+its present ("seizes") in a sentence with a date of its own, as timelines and captions are told
+(`PRESENT_FORMS`).
 """
 
 from __future__ import annotations
