@@ -64,13 +64,20 @@ since 2014", "rebels have fought the government since 2004") starts on that date
 …") dates the meeting beside the report (`FORUM_BESIDE_REPORT`); and a meeting is one of actors: a
 visit to a place (a camp, a school, a border) is `other`, a meeting with people who are no actors
 ("the children I met in June") none (`MEETINGS_NEED_ACTORS`, `etl.event_visits`).
+
+The events12b round (issue 9) added two switches: a strike told as the answer to an attack, with
+no date of its own ("Turkey retaliated against the attack", "In response, Turkish forces attacked
+…"), is an attack of the page's news day and never merged with the attack it answers
+(`RETALIATIONS`, `etl.event_retaliations`); and a verb cue written in the past ("seized") matches
+its present ("seizes") in a sentence with a date of its own, as timelines and captions are told
+(`PRESENT_FORMS`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
@@ -113,6 +120,7 @@ from etl.event_readings import (
     prompting_cue,
     unnamed_official,
 )
+from etl.event_retaliations import RETALIATION_TYPES, retaliation_day
 from etl.event_visits import no_meeting_of_actors
 from etl.event_wars import war_state_verb
 from etl.types import EVENT_TYPES, Actor, Event, Mention, PartialDate, Statement, stable_id
@@ -165,6 +173,14 @@ WAR_STATE_SINCE = True
 # events12: a visit to a place (a camp, a school, a border) is an `other` event, a meeting with
 # ordinary people ("the children I met in June") none: a meeting is one of actors (`etl.event_visits`)
 MEETINGS_NEED_ACTORS = True
+# events12b (issue 9): an undated strike told as a retaliation ("Turkey retaliated against the
+# attack", "In response, Turkish forces attacked …") is an attack of the page's day
+# (`etl.event_retaliations`)
+RETALIATIONS = True
+# events12b: a verb cue written in the past ("seized", "retook") also matches the verb's present
+# ("seizes", "by retaking") in a sentence with a date of its own: timelines and captions are told
+# in the present ("On April 5, the army seizes the airport")
+PRESENT_FORMS = True
 _GATHERINGS = frozenset({"conference", "meeting", "summit"})
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
@@ -336,6 +352,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     lead_sentences = 0
     lead_day: PartialDate | None = None  # a dateline's day
     news_day: PartialDate | None = None  # the day the lead tells its news on ("on Thursday")
+    answers: set[str] = set()  # retaliations: never merged with the attack they answer
     for sent in ctx.doc.sents:
         if not any(t.is_alpha for t in sent):
             continue
@@ -392,7 +409,14 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
             if told is not None:
                 # only the report: the conference told to is its audience, no gathering's cue
                 dates, news_types, cue_types = [told], STATEMENT_ONLY, STATEMENT_ONLY
+        if not dates and not planned and RETALIATIONS:
+            struck = retaliation_day(sent, _answered_day(previous, news_day or published))
+            if struck is not None:
+                # no headline's echo: the strike back is news of its own beside the attack
+                dates, cue_types = [struck], RETALIATION_TYPES
         found = _sentence_events(ctx, sent, dates, statements, rules, cue_types) if dates else []
+        if cue_types is RETALIATION_TYPES:
+            answers.update(e.event_id for e in found)  # a strike back, not the attack it answers
         if forum_day is not None and FORUM_BESIDE_REPORT:
             found = [*found, *_forum_beside_report(ctx, sent, forum_day, found, statements, rules)]
         if (
@@ -435,7 +459,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
         events.extend(_own_statement(ctx, statements, published, events))
     if published is not None:
         events.extend(_reported_sitting(ctx, published))
-    return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors)
+    return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors, answers)
 
 
 def _forum_beside_report(
@@ -678,6 +702,26 @@ def _anchoring_dates(
             continue  # lists of later articles at the foot of a page
         kept.append(mention)
     return kept, planned
+
+
+_ANSWER_DAYS = 7  # how many days before publication the attack a retaliation answers may lie
+
+
+def _answered_day(
+    previous: DateMention | None, published: PartialDate | None
+) -> PartialDate | None:
+    """The day an undated retaliation is told of: that of the last date before it when it lies in
+    the week before publication ("killed five soldiers on Monday. Turkey retaliated …"), the
+    publication's when the page has named no date yet; none when the page last dated something
+    further back ("In 2016, jets bombed Aleppo. In response, rebels attacked …" is history)."""
+    if previous is None or published is None:
+        return published
+    told = previous.value
+    if published.precision != "day" or told.precision != "day":
+        same = _contains(published, told) or _contains(told, published) or told == published
+        return published if same else None
+    gap = (published.value - told.value).days
+    return told if 0 <= gap <= _ANSWER_DAYS else None
 
 
 def _overlap(a: DateMention, b: DateMention) -> bool:
@@ -980,7 +1024,7 @@ def _find_triggers(sent: Span, dates: list[DateMention], rules: EventRules) -> l
     # word stands: the same matches in the same order as trying every position.
     starts: dict[str, list[int]] = {}
     for k, token in enumerate(tokens):
-        for form in {token.lower_, token.lemma_.lower()}:
+        for form in {token.lower_, token.lemma_.lower(), *_past_forms(token)}:
             starts.setdefault(form, []).append(k)
     # false friends first: their words are spent before any cue can use them
     for cue in (*rules.false_friends, *rules.cues):
@@ -1035,9 +1079,45 @@ def _match_words(tokens: list[Token], k: int, words: tuple[str, ...]) -> tuple[T
         return None
     window = tokens[k : k + len(words)]
     for token, word in zip(window, words, strict=True):
-        if word not in {token.lower_, token.lemma_.lower()}:
+        if word not in {token.lower_, token.lemma_.lower()} and not (
+            PRESENT_FORMS and _present_of_past(token, word)
+        ):
             return None
     return tuple(window)
+
+
+# Past forms of verb cues whose lemma no suffix rule gives.
+_IRREGULAR_PASTS = {"retook": "retake", "overran": "overrun", "took": "take"}
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _present_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and (
+        token.tag_ in _PRESENT_TAGS or (token.tag_ == "VBG" and token.dep_ == "pcomp")
+    )
+
+
+def _past_forms(token: Token) -> set[str]:
+    """The past forms a present verb may be written as in a cue list ("seizes" -> "seized")."""
+    if not PRESENT_FORMS or not _present_verb(token):
+        return set()
+    lemma = token.lemma_.lower()
+    forms = {lemma + "d", lemma + "ed", lemma + lemma[-1:] + "ed"}
+    return forms | {past for past, base in _IRREGULAR_PASTS.items() if base == lemma}
+
+
+def _present_of_past(token: Token, word: str) -> bool:
+    """ "seizes" or "by retaking" for the cue "seized", "retakes" for "retook": a verb cue written
+    in the past matches the same verb told in the present (a timeline's "On April 5, the army
+    seizes the airport", a caption's "Rebels retake the town, March 3, 2016") or as the object
+    of a preposition ("by retaking the town"). The sentence still needs a date of its own: an
+    undated present ("the army seizes towns") dates nothing, a future one is planned."""
+    if not _present_verb(token):
+        return False
+    lemma = token.lemma_.lower()
+    if word in _IRREGULAR_PASTS:
+        return _IRREGULAR_PASTS[word] == lemma
+    return len(lemma) > 3 and word.endswith("ed") and lemma in {word[:-1], word[:-2], word[:-3]}
 
 
 def _content_scopes(
@@ -2118,14 +2198,24 @@ def _contains(coarse: PartialDate, fine: PartialDate) -> bool:
 
 
 def _merge(
-    events: list[Event], rules: EventRules, actors: Mapping[str, Actor] | None = None
+    events: list[Event],
+    rules: EventRules,
+    actors: Mapping[str, Actor] | None = None,
+    answers: Collection[str] = (),
 ) -> list[Event]:
     """One event per happening: same type and date (statements: same speaker, or a country and
-    its own officials), or a coarser date of one."""
+    its own officials), or a coarser date of one. A retaliation (`answers`, ids of events) is a
+    happening of its own beside the attack it answers, even on the same day."""
     kept: list[Event] = []
     for event in events:
         match = next(
-            (i for i, k in enumerate(kept) if _same_happening(k, event, rules, actors or {})), None
+            (
+                i
+                for i, k in enumerate(kept)
+                if _same_happening(k, event, rules, actors or {})
+                and (event.event_id in answers) == (k.event_id in answers)
+            ),
+            None,
         )
         if match is None:
             kept.append(event)
