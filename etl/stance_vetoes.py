@@ -15,7 +15,6 @@ concern voiced after a veto is critical of who vetoed.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
