@@ -135,6 +135,22 @@ def listed_before_verb(ctx: ArticleContext, verb: Token) -> list[str]:
 
 _NOT_HOLDER = {"of", "for", "from", "by", "with", "against", "on", "about"}
 
+# People around a person, who do not speak for them: "Critics of Prime Minister Boris Johnson
+# said" is the critics, not Johnson (a title is different: "a spokesman for X" speaks for X).
+_AROUND = {
+    "critic", "opponent", "supporter", "ally", "rival", "detractor", "foe", "enemy", "loyalist",
+    "follower", "sympathiser", "sympathizer", "partisan", "fan", "admirer", "adversary",
+    "relative", "neighbour", "neighbor", "victim", "accuser", "challenger",
+}  # fmt: skip
+
+
+def around_someone(subject: Token) -> bool:
+    """ "Critics of Prime Minister Jane Doe", "Allies of the president": people around the one
+    their "of" phrase names (a bare "the allies said" may still refer back to named parties)."""
+    if subject.lemma_.lower() not in _AROUND and subject.lower_.rstrip("s") not in _AROUND:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
+
 
 def holder_in_title(ctx: ArticleContext, subject: Token, mentions: list[Mention]) -> Mention | None:
     """A person named inside a title phrase that is the subject ("U.S. Ambassador to the U.N.
@@ -144,6 +160,8 @@ def holder_in_title(ctx: ArticleContext, subject: Token, mentions: list[Mention]
         m.char_start <= subject.idx < m.char_end for m in mentions
     ):
         return None
+    if around_someone(subject):
+        return None  # "Opponents of President Jane Doe said": not the person they oppose
     start = subject.left_edge.idx
     clause = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     tokens = [t for t in subject.subtree if t.i not in clause]

@@ -156,6 +156,30 @@ class _Nominals:
         if reporters:
             yield _Edge(tuple(reporters), tuple(targets), "critical", verb, negated=True)
 
+    def _sanction_in_force(self, noun: Token) -> bool:
+        """A sanction noun taken by a verb or noun that lifts, eases or escapes it ("lifted
+        sanctions on Syria", "the easing of sanctions on Iran", "sanctions ... were waived") is
+        no critical act; nor one an imposing verb only plans ("will extend the sanctions next
+        month") or is denied. Other nouns and other verbs ("demanded sanctions") are left alone."""
+        if not self.cues.has("sanction noun", noun):
+            return True
+        taker = noun.head
+        if noun.dep_ == "pobj" and taker.lower_ == "of":
+            taker = taker.head  # "the lifting of sanctions on Syria"
+        elif noun.dep_ not in ("dobj", "nsubjpass", "nsubj", "conj"):
+            return True
+        if taker.i == noun.i:
+            return True
+        if self.cues.has("sanction lifting", taker):
+            return False
+        if taker.pos_ == "VERB" and self.cues.has("sanction imposing", taker):
+            return not (
+                self.negated(taker)
+                or self.has_modal(taker)
+                or self.planned(taker)
+            )  # fmt: skip
+        return True
+
     def _nominal(self, noun: Token) -> Iterator[_Edge]:
         for section, polarity in self.cues.polarity_sections("nominal"):
             cue = self.cues.match(section, noun)
@@ -197,6 +221,8 @@ class _Nominals:
                         yield _Edge((party,), others, polarity, noun)
                 continue
             verb = self.clause_verb(noun)
+            if polarity == "critical" and not self._sanction_in_force(noun):
+                continue  # "The EU lifted sanctions on Syria": no critical act
             negated = False
             if polarity != "critical" and verb is not noun and self.cues.has("breaker", verb):
                 polarity, negated = "critical", True

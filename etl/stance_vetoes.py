@@ -14,6 +14,7 @@ concern voiced after a veto is critical of who vetoed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,10 @@ _ROUTE = {"from", "via", "through", "across"}
 # Documents whose nationality adjective names who wrote them.
 _AUTHORED = {"draft", "text", "proposal"}
 _DRAFTING = {"draft", "sponsor", "propose", "table", "author", "write", "put", "submit", "back"}
+_HYPHEN_DRAFTED = re.compile(
+    r"[\w.]-(?:drafted|sponsored|co-sponsored|proposed|tabled|authored|written|submitted|backed)$",
+    re.IGNORECASE,
+)
 
 
 def drafters(thing: Token) -> list[Token]:
@@ -42,9 +47,12 @@ def drafters(thing: Token) -> list[Token]:
         found += [c for c in thing.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
     for child in thing.children:
         if child.dep_ in ("amod", "acl") and child.lemma_.lower() in _DRAFTING:
+            # "drafted by France", "the Russian-drafted text" (the adjective hangs on the verb)
             for sub in child.subtree:
-                if sub.pos_ == "PROPN" and sub.i != child.i:
+                if (sub.pos_ == "PROPN" or sub.ent_type_ == "NORP") and sub.i != child.i:
                     found.append(sub)
+        elif child.dep_ in ("amod", "compound") and _HYPHEN_DRAFTED.search(child.text):
+            found.append(child)  # "the U.S.-sponsored resolution": one token names the drafter
     return [t for head in found for t in (head, *head.conjuncts)]
 
 

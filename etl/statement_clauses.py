@@ -23,7 +23,7 @@ from etl.joint_speakers import (
     is_back_reference,
     plural_antecedent,
 )
-from etl.listed_parties import listed_before_verb
+from etl.listed_parties import around_someone, listed_before_verb
 from etl.speaker_choice import (
     described_holder,
     person_before_verb,
@@ -195,7 +195,7 @@ def _reporting_clause(
             or _anonymous_person(subject)
         ) and all(actor_kind(ctx, m.actor_id) == "country" for m in mentions):
             continue  # "Activists in Syria say", "Yemeni political sources said": not the state
-        if subject.lemma_.lower() in _FOLLOWERS:
+        if subject.lemma_.lower() in _FOLLOWERS or around_someone(subject):
             continue  # "The loyalists of Saleh had proposed talks": not Saleh's statement
         untagged = _untagged_name(ctx, subject, mentions) or _person_over_place(
             ctx, subject, mentions

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from etl.body_references import body_back_reference
 from etl.context import ArticleContext
 from etl.joint_speakers import is_back_reference, plural_antecedent
-from etl.listed_parties import holder_in_title
+from etl.listed_parties import around_someone, holder_in_title
 from etl.speaker_modifiers import describing_only
 from etl.statement_verbs import _is_reporting
 from etl.turns import actor_kind, voice_of
@@ -36,6 +36,8 @@ def _speaker_of_clause(ctx: ArticleContext, start: int, end: int) -> tuple[str |
     ]
     mentions = _outside_relative_clauses(subjects, mentions)
     for subject in subjects:
+        if around_someone(subject):
+            return None  # "“…,” critics of Prime Minister Jane Doe said": not Jane Doe
         if not any(m.char_start <= subject.idx < m.char_end for m in mentions):
             holder = holder_in_title(ctx, subject, mentions)
             if holder is not None:  # "said US Ambassador to Jordan, Alice G. Wells"
