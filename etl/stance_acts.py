@@ -33,6 +33,13 @@ class _Acts:
     statements: tuple[Statement, ...]
     cues: CueBook
 
+    def unrealised(self, verb: Token) -> bool:
+        """An act not done: negated, only possible ("could impose"), planned ("will extend …
+        next month") or asked for ("urged the EU to impose"). Mixed in with `etl.stance_clauses`."""
+        return (
+            self.negated(verb) or self.has_modal(verb) or self.planned(verb) or self._demanded(verb)
+        )
+
     def _demanded(self, verb: Token) -> bool:
         """An act someone is only asked to make ("called on Germany to send tanks")."""
         head = verb.head

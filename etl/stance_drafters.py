@@ -69,12 +69,7 @@ def drafted_texts(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any
     texts = _texts(finder, verb)
     if not texts:
         return
-    if (
-        finder.negated(verb)
-        or finder.has_modal(verb)
-        or finder.planned(verb)
-        or finder._demanded(verb)
-    ):
+    if finder.unrealised(verb):
         return
     sources = _agents(finder, verb)
     if not sources:

@@ -56,12 +56,8 @@ def _both_ways(
 
 
 def _unreal(finder: _StanceFinder, verb: Token) -> bool:
-    return (
-        finder._demanded(verb)
-        or finder.has_modal(verb)
-        or finder.planned(verb)
-        or finder.negated(verb)
-        or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OFFERED)
+    return finder.unrealised(verb) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OFFERED
     )
 
 

@@ -33,12 +33,7 @@ def acted_on_request(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[
         verb = verb.head  # "Russia, at the request of ..., investigated": hung on the subject
     if prep.lower_ not in _PREPOSITIONS or verb.pos_ not in ("VERB", "AUX"):
         return
-    if (
-        finder.negated(verb)
-        or finder._demanded(verb)
-        or finder.has_modal(verb)
-        or finder.planned(verb)
-    ):
+    if finder.unrealised(verb):
         return  # "would act at the request of Syria if asked": not done
     askers = [c for c in noun.children if c.dep_ == "poss"]
     askers += finder.prep_objects(noun, {"of", "from", "by"})

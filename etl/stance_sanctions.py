@@ -76,12 +76,7 @@ def imposed_measures(finder: _StanceFinder, noun: Token, edge: Any) -> Iterator[
     verb = _imposing_verb(finder, noun)
     if verb is None:
         return
-    if (
-        finder.negated(verb)
-        or finder.has_modal(verb)
-        or finder.planned(verb)
-        or finder._demanded(verb)
-    ):
+    if finder.unrealised(verb):
         return  # "could impose sanctions", "urged the EU to impose sanctions": not done
     targets = finder.actors_of(
         [t for h in _sanctioned(finder, noun, verb) for t in finder.phrase(h)], as_target=True
