@@ -41,14 +41,20 @@ def briefing_report(
         gathering = _audience(verb) or _setting(verb)
         if gathering is None:
             continue
-        value = (
-            published
-            if published.precision == "day"
-            else PartialDate(published.value.replace(day=1), "month")
-        )
         # pinned on the reporting verb itself: the report, not the gathering, is dated
-        return DateMention(verb.idx, verb.idx + len(verb), verb.text, value, True)
+        return page_date_on(verb, published)
     return None
+
+
+def page_date_on(token: Token, published: PartialDate) -> DateMention:
+    """The page's own date pinned on `token` (a report or a strike the page tells as its news):
+    its day, or the first of its month when the page is dated only to its month."""
+    value = (
+        published
+        if published.precision == "day"
+        else PartialDate(published.value.replace(day=1), "month")
+    )
+    return DateMention(token.idx, token.idx + len(token), token.text, value, True)
 
 
 def _media_noun(noun: Token, lemmas: frozenset[str]) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from etl.dates import DateMention
+from etl.event_briefings import page_date_on
 from etl.event_quotes import in_quotation
 from etl.types import PartialDate
 
@@ -41,12 +42,7 @@ def retaliation_day(sent: Span, published: PartialDate | None) -> DateMention | 
         pin = _retaliating(verb) if verb.lemma_.lower() == "retaliate" else _answering(verb)
         if pin is None:
             continue
-        value = (
-            published
-            if published.precision == "day"
-            else PartialDate(published.value.replace(day=1), "month")
-        )
-        return DateMention(pin.idx, pin.idx + len(pin), pin.text, value, True)
+        return page_date_on(pin, published)
     return None
 
 
