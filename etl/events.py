@@ -122,7 +122,7 @@ from etl.event_readings import (
 )
 from etl.event_retaliations import RETALIATION_TYPES, retaliation_day
 from etl.event_visits import no_meeting_of_actors
-from etl.event_wars import war_state_verb
+from etl.event_wars import war_started_since, war_state_verb
 from etl.types import EVENT_TYPES, Actor, Event, Mention, PartialDate, Statement, stable_id
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -861,7 +861,7 @@ def _time_clause(root: Token) -> Token | None:
 def _bounded(span: Span, rules: EventRules) -> bool:
     """The words around a date make it a bound ("since 2011", "by the end of 2016")."""
     before = span.doc[max(span.start - 4, span.sent.start) : span.start]
-    if WAR_SINCE and _war_since(span):
+    if WAR_SINCE and war_started_since(span):
         return False  # "has been at war with the rebels since March 2015": the war's start
     if WAR_STATE_SINCE and war_state_verb(span, _armed_words()) is not None:
         return False  # "has been in the throes of a civil war since November 2020"
@@ -886,33 +886,6 @@ def _bounded(span: Span, rules: EventRules) -> bool:
         if ancestor.lower_ in rules.not_anchoring and ancestor.dep_ in {"prep", "mark"}:
             return True
         below = ancestor
-    return False
-
-
-_WAR_NOUNS = frozenset({"war", "aggression", "campaign", "offensive", "invasion"})
-_LAUNCH_VERBS = frozenset({"launch", "wage", "start", "begin", "open"})
-
-
-def _war_since(span: Span) -> bool:
-    """ "has been at war with the rebels since March 2015", "has since March 2015 launched a
-    military aggression against Yemen": a war told by the verb that "since" qualifies started
-    on that date (GOLD.md's start of a war), however the clause names it."""
-    since = span.root.head
-    if since.lower_ != "since" or since.dep_ != "prep":
-        return False
-    verb = since.head
-    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in verb.children):
-        return False  # "has not been at war with Belarus since 1991": no war began then
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "at":
-            if any(g.dep_ == "pobj" and g.lemma_.lower() == "war" for g in child.children):
-                return True
-        if (
-            child.dep_ == "dobj"
-            and child.lemma_.lower() in _WAR_NOUNS
-            and verb.lemma_.lower() in _LAUNCH_VERBS
-        ):
-            return True
     return False
 
 
