@@ -23,11 +23,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
-from etl.listed_parties import listed_before_verb, listed_subject
+from etl.listed_parties import PARTY_KINDS, listed_before_verb, listed_subject
 from etl.statement_examples import listed_examples
 from etl.types import Statement, stable_id
 
-_SPEAKER_KINDS = {"country", "person", "government", "organisation", "organization", "armed_group"}
 _STATEMENT_NOUNS = {
     "statement",
     "declaration",
@@ -280,7 +279,7 @@ def _actor_on(ctx: ArticleContext, token: Token) -> str | None:
         ]
     for mention in mentions:
         actor = ctx.actors.get(mention.actor_id)
-        if actor is not None and actor.kind in _SPEAKER_KINDS:
+        if actor is not None and actor.kind in PARTY_KINDS:
             return mention.actor_id
     return None
 

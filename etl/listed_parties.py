@@ -19,7 +19,10 @@ from spacy.tokens import Token
 from etl.context import ArticleContext
 from etl.types import Mention
 
-_PARTY_KINDS = {"country", "government", "organisation", "organization", "armed_group", "person"}
+# Kinds of actor that speak for themselves (joint statements use the same list).
+PARTY_KINDS = frozenset(
+    {"country", "government", "organisation", "organization", "armed_group", "person"}
+)
 # Plural nouns whose "of" phrase names the parties that speak: "the governments of Germany and
 # Hungary", "the foreign ministers of Russia, Iran and Turkey".
 _PARTY_NOUNS = {
@@ -45,7 +48,7 @@ def _kind(ctx: ArticleContext, actor_id: str) -> str | None:
 def _one_kind(ctx: ArticleContext, found: list[str]) -> list[str]:
     """The parties, when there are two or more and all of one kind a party can be."""
     kinds = {_kind(ctx, a) for a in found}
-    if len(found) < 2 or len(kinds) != 1 or not kinds <= _PARTY_KINDS:
+    if len(found) < 2 or len(kinds) != 1 or not kinds <= PARTY_KINDS:
         return []
     return found
 
