@@ -577,7 +577,8 @@ class TableModel:
 
 
 def gated(probability: float, gate: float) -> float:
-    """A probability held below HIGH unless it reaches the gate (monotone: order is kept)."""
+    """A probability held below HIGH unless it reaches the gate. Rows held back all get
+    BELOW_HIGH, so they may fall just under an ungated row of 0.79–0.8; no row rises."""
     return probability if probability >= gate else min(probability, BELOW_HIGH)
 
 
