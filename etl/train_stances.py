@@ -47,6 +47,7 @@ DEFAULT_SETS = (
     ("real_dev8", "tests/real_dev8/articles", "tests/real_dev8/gold"),
     ("real_dev9", "tests/real_dev9/articles", "tests/real_dev9/gold"),
     ("real_dev10", "tests/real_dev10/articles", "tests/real_dev10/gold"),
+    ("real_dev11", "tests/real_dev11/articles", "tests/real_dev11/gold"),
 )
 REAL_SETS = (
     "real_dev",
@@ -59,6 +60,7 @@ REAL_SETS = (
     "real_dev8",
     "real_dev9",
     "real_dev10",
+    "real_dev11",
 )
 THRESHOLDS = tuple(round(0.2 + 0.05 * n, 2) for n in range(15))  # 0.20 … 0.90
 L2_C = 0.3  # inverse regularisation strength of scikit-learn's LogisticRegression
