@@ -119,6 +119,8 @@ TRIGGERS: dict[str, Trigger] = {
     "acted_on_request": Trigger(words=tuple(sorted(REQUEST_NOUNS))),
     # "extended the sanctions it has imposed on X", "restrictive measures on ministers in X"
     "imposed_measures": Trigger(sections=("sanction noun",), words=("measure",)),
+    # "talks brokered by Russia", "Qatari-led negotiations between Israel and Hamas"
+    "talks_brokers": Trigger(sections=("contact noun",)),
     # "retake", "recapture"; "take back", "win back" (the verb with its particle)
     "retaken_ground": Trigger(words=tuple(sorted(RETAKING | WITH_BACK))),
     "laments": Trigger(kinds=("concern",)),

@@ -87,6 +87,7 @@ from spacy.tokens import Span, Token
 from etl import (
     stance_appeals,
     stance_backers,
+    stance_brokers,
     stance_comrades,
     stance_drafters,
     stance_epithets,
@@ -349,6 +350,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_requests.acted_on_request(self, token, _Edge)
                 if "imposed_measures" in live:
                     yield from stance_sanctions.imposed_measures(self, token, _Edge)
+                if "talks_brokers" in live:
+                    yield from stance_brokers.talks_brokers(self, token, _Edge)
             if token.tag_ == "VBG":
                 if "wars" in live:
                     yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
