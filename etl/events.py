@@ -71,6 +71,13 @@ no date of its own ("Turkey retaliated against the attack", "In response, Turkis
 (`RETALIATIONS`, `etl.event_retaliations`); and a verb cue written in the past ("seized") matches
 its present ("seizes") in a sentence with a date of its own, as timelines and captions are told
 (`PRESENT_FORMS`).
+
+The events13 round (issue 9) added two page-heading switches in `etl.event_dates`: a
+legislature's record that names its sitting on a line of its own ("Dáil debates", "Meeting of the
+Parliament") is the page's statement of its publication date, its "Meeting date:" line furniture
+(`DEBATE_HEADING`); and a speech heading that names the gathering it was given at ("Remarks at a
+UN Security Council Briefing on …") is also that gathering of the publication date
+(`SPEECH_SETTING`, `_speech_setting` here).
 """
 
 from __future__ import annotations
@@ -105,6 +112,7 @@ from etl.event_dates import (
     present_under_past,
     recent_periods,
     sitting_heading,
+    speech_setting_heading,
     timetable_ahead,
 )
 from etl.event_duplicates import voices_of_one_country
@@ -459,6 +467,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
         events.extend(_own_statement(ctx, statements, published, events))
     if published is not None:
         events.extend(_reported_sitting(ctx, published))
+        events.extend(_speech_setting(ctx, published))
     return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors, answers)
 
 
@@ -613,6 +622,17 @@ def _reported_sitting(ctx: ArticleContext, published: PartialDate) -> list[Event
         return []
     start, end = heading
     return [_dated_by_page(ctx, published, start, end, "meeting", "sitting", ())]
+
+
+def _speech_setting(ctx: ArticleContext, published: PartialDate) -> list[Event]:
+    """A speech page headed by the gathering it was given at ("Statement by … at a UNSC
+    Briefing on Sudan") reports that gathering, held on its publication date (at that date's
+    precision); the heading is the evidence (`etl.event_dates.speech_setting_heading`)."""
+    heading = speech_setting_heading(ctx.body)
+    if heading is None:
+        return []
+    start, end, kind = heading
+    return [_dated_by_page(ctx, published, start, end, kind, "setting", ())]
 
 
 def _dated_by_page(
