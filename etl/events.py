@@ -189,6 +189,10 @@ RETALIATIONS = True
 # ("seizes", "by retaking") in a sentence with a date of its own: timelines and captions are told
 # in the present ("On April 5, the army seizes the airport")
 PRESENT_FORMS = True
+# events13 (issue 9): armed forces that "entered" a place are a military operation: the armed noun
+# is the verb's subject and its object a place ("Rebel forces entered Damascus on Dec. 8"); the
+# cues are in `etl/rules/event_types.txt`
+ENTERED_PLACES = True
 _GATHERINGS = frozenset({"conference", "meeting", "summit"})
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
@@ -1697,6 +1701,9 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
     last = trigger.tokens[-1]
     if last.pos_ == "ADP" and last.i + 1 < len(last.doc) and last.doc[last.i + 1].like_num:
         return None  # "fell to 2,000": a count moving, not a city falling
+    if trigger.event_type == "military_operation" and last.lemma_.lower() == "enter":
+        if not (ENTERED_PLACES and _armed_entry(trigger, rules)):
+            return None  # "the offensive entered its second day", "rebels entered talks"
     if trigger.event_type == "military_operation" and (
         " ".join(t.lemma_.lower() for t in trigger.tokens) in rules.place_takers
         or head.lemma_.lower() in rules.place_takers
@@ -1835,6 +1842,31 @@ def _single_word_cues(rules: EventRules, event_type: str) -> frozenset[str]:
         c.words[0]
         for c in rules.cues
         if c.event_type == event_type and len(c.words) == 1 and not c.after_gap
+    )
+
+
+def _armed_entry(trigger: _Trigger, rules: EventRules) -> bool:
+    """ "Rebel forces entered Damascus", "Regime forces entered a town south of Idlib": the armed
+    noun of an "entered" cue is the verb's subject (or joined to it) and the verb's direct object
+    names a place; "rebel forces entered talks" or "the deal the forces signed entered into
+    force" do not."""
+    verb, armed = trigger.tokens[-1], trigger.tokens[0]
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    subject = armed
+    while subject.dep_ == "conj" and subject.head.i != subject.i:
+        subject = subject.head
+    if subject.dep_ != "nsubj" or subject.head.i != verb.i:
+        return False
+    entered = [c for c in verb.children if c.dep_ == "dobj"]
+    entered += [c for t in entered for c in t.children if c.dep_ == "compound"]
+    # a proper name the entity tagger left unlabelled ("Militants entered Palmyra") is a place
+    # entered too; a person or an organisation is none
+    return any(
+        t.ent_type_ in {"GPE", "LOC", "FAC"}
+        or t.lemma_.lower() in rules.place_nouns
+        or (t.pos_ == "PROPN" and not t.ent_type_)
+        for t in entered
     )
 
 

@@ -8,7 +8,9 @@ heading names the gathering the speech was given at ("Statement by … at a UNSC
 Sudan", "Remarks at a UN Security Council Briefing on …", "Speech by … at the opening of the
 International Conference of Donors …") is that gathering's page: a `meeting`, `conference` or
 `summit` of the publication date beside the statement (real_dev4, real_dev10, real_dev11;
-`etl.event_dates.SPEECH_SETTING`). The second half holds the self-review probes: headings and
+`etl.event_dates.SPEECH_SETTING`). Armed forces that "entered" a place on a date are a
+`military_operation` ("Regime forces entered a town south of Idlib city on Tuesday"; real_dev5,
+real_dev8, real_dev11; `etl.events.ENTERED_PLACES`). The second half holds the self-review probes: headings and
 sentences that look like the triggers and must not fire. Sentences written for these tests.
 """
 
@@ -18,7 +20,7 @@ from datetime import date
 
 import pytest
 
-from etl import event_dates
+from etl import event_dates, events
 from tests.test_event_unseen_pages import events_of, summary
 
 DAY = date(2022, 3, 9)
@@ -67,7 +69,10 @@ def test_a_meeting_date_label_is_furniture_not_a_meeting(nlp):
             "Council Open Debate on Children and Armed Conflict",
             "meeting",
         ),
-        ("Statement by the Foreign Minister at the Ministerial Meeting of the Coalition", "meeting"),
+        (
+            "Statement by the Foreign Minister at the Ministerial Meeting of the Coalition",
+            "meeting",
+        ),
         ("Speech by the Prime Minister at the London Conference on Supporting Syria", "conference"),
         ("Address by the President at the opening of the Arab League Summit", "summit"),
     ],
@@ -84,7 +89,54 @@ def test_without_the_rule_the_speech_heading_names_no_gathering(nlp, monkeypatch
     assert [k for k, _, _ in summary(events_of(nlp, body, DAY)) if k == "meeting"] == []
 
 
+# --- armed forces entering a place ---------------------------------------------------------------
+
+ENTRY_DAY = date(2024, 12, 11)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        ("Opposition forces entered the city of Hama late on Thursday, Dec. 5.", "2024-12-05"),
+        ("Government troops entered a village north of the provincial capital on Monday.",
+         "2024-12-09"),
+        ("Turkish troops and allied rebels entered the border town of Tal Abyad on Tuesday.",
+         "2024-12-10"),
+        ("Militants entered Palmyra in the early hours of Dec. 8, residents said.", "2024-12-08"),
+    ],
+)  # fmt: skip
+def test_armed_forces_entering_a_place_are_a_military_operation(nlp, body, day):
+    assert ("military_operation", day, "day") in summary(events_of(nlp, body, ENTRY_DAY))
+
+
+def test_without_the_rule_forces_entering_a_place_date_nothing(nlp, monkeypatch):
+    monkeypatch.setattr(events, "ENTERED_PLACES", False)
+    body = "Government troops entered a village north of the provincial capital on Monday."
+    assert events_of(nlp, body, ENTRY_DAY) == []
+
+
 # --- self-review probes: look like the triggers, must not fire -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # what is entered is no place
+        "Rebel fighters entered a new phase of the struggle on Monday, their spokesman wrote.",
+        "The forces entered service with the navy on Monday.",
+        # no armed subject: relief, refugees, relatives, a commander's seat
+        "Aid trucks entered the besieged town on Tuesday.",
+        "Thousands of refugees entered Turkey on Tuesday.",
+        "Soldiers' families entered the base on Sunday for a memorial.",
+        "The forces' commander entered parliament on Tuesday as a new member.",
+        # negated and planned entries
+        "Government forces did not enter the city on Tuesday.",
+        "Troops will enter the buffer zone on Friday under the deal.",
+    ],
+)
+def test_entries_that_are_no_armed_operation_date_nothing(nlp, body):
+    found = summary(events_of(nlp, body, ENTRY_DAY))
+    assert [k for k, _, _ in found if k == "military_operation"] == []
 
 
 @pytest.mark.parametrize(
