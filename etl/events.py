@@ -77,7 +77,8 @@ legislature's record that names its sitting on a line of its own ("Dáil debates
 Parliament") is the page's statement of its publication date, its "Meeting date:" line furniture
 (`DEBATE_HEADING`); and a speech heading that names the gathering it was given at ("Remarks at a
 UN Security Council Briefing on …") is also that gathering of the publication date
-(`SPEECH_SETTING`, `_speech_setting` here).
+(`SPEECH_SETTING`, `_speech_setting` here); and one here: armed forces that "entered" a place
+("Rebel forces entered Damascus on Dec. 8") are a military operation (`ENTERED_PLACES`).
 """
 
 from __future__ import annotations
