@@ -281,12 +281,15 @@ def _present_perfect(verb: Token) -> bool:
 
 
 # A page that is itself an issued document, by its heading: "OCHA | Flash Update #8 ...",
+# "Sudan: Humanitarian Update (12 November 2023)" (OCHA's series, real_dev rd15, real_dev11 hw16;
+# events13),
 # "Fact Sheet #3", "Situation Report No. 12", "Briefing Notes, 22 January 2013", "Press Release",
 # a debate's sitting ("Volume 607: debated on Wednesday 16 March 2016"), and a heading that names
 # who issued it ("Comment by the Information and Press Department on …", "Statement of the
 # Ministry of Foreign Affairs", "Remarks by …"; ISSUED_BY_HEADING, events10).
 _ISSUED_HEADING = re.compile(
     r"\b(?:flash update|situation report|sitrep|fact sheet|briefing notes?|debated on)\b"
+    r"|\b(?-i:Humanitarian Update)\b"  # the series' title case: "to issue a humanitarian update" is none
     r"|^(?:press release|news release|press statement|media statement|readout)\b",
     re.I,
 )

@@ -183,3 +183,27 @@ def test_a_speech_heading_deep_in_the_page_is_no_heading(nlp):
     )
     found = summary(events_of(nlp, body, DAY))
     assert [k for k, _, _ in found if k == "meeting"] == []
+
+
+# --- OCHA's "Humanitarian Update" series ----------------------------------------------------------
+
+
+def test_a_humanitarian_update_heading_is_a_statement_of_the_page_day(nlp):
+    body = (
+        "Yemen: Humanitarian Update (9 March 2022)\n\n"
+        "More than 4 million people remain displaced across the country."
+    )
+    assert ("statement", "2022-03-09", "day") in summary(events_of(nlp, body, DAY))
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # a news headline about an update, in lower case, and one ending as a sentence
+        "UN to release humanitarian update on Yemen as fighting spreads",
+        "Agencies wait for the next Humanitarian Update.",
+    ],
+)
+def test_a_headline_about_a_humanitarian_update_is_no_issued_page(nlp, heading):
+    body = heading + "\n\nMore than 4 million people remain displaced across the country."
+    assert [k for k, _, _ in summary(events_of(nlp, body, DAY)) if k == "statement"] == []
