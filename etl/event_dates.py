@@ -30,7 +30,8 @@ from etl.docindex import DocIndex
 from etl.types import Event, PartialDate
 
 _LABEL = re.compile(
-    r"(?:^|[\n|])\s*(?:date|dated|published|publication date|posted|updated|last updated)"
+    r"(?:^|[\n|])\s*(?:date|dated|published|publication date|posted|updated|last updated|"
+    r"meeting date|sitting date|date of sitting)"
     r"(?:\s+on)?\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -280,12 +281,15 @@ def _present_perfect(verb: Token) -> bool:
 
 
 # A page that is itself an issued document, by its heading: "OCHA | Flash Update #8 ...",
+# "Sudan: Humanitarian Update (12 November 2023)" (OCHA's series, real_dev rd15, real_dev11 hw16;
+# events13),
 # "Fact Sheet #3", "Situation Report No. 12", "Briefing Notes, 22 January 2013", "Press Release",
 # a debate's sitting ("Volume 607: debated on Wednesday 16 March 2016"), and a heading that names
 # who issued it ("Comment by the Information and Press Department on …", "Statement of the
 # Ministry of Foreign Affairs", "Remarks by …"; ISSUED_BY_HEADING, events10).
 _ISSUED_HEADING = re.compile(
     r"\b(?:flash update|situation report|sitrep|fact sheet|briefing notes?|debated on)\b"
+    r"|\b(?-i:Humanitarian Update)\b"  # the series' title case: "to issue a humanitarian update" is none
     r"|^(?:press release|news release|press statement|media statement|readout)\b",
     re.I,
 )
@@ -310,6 +314,18 @@ _HEADING_LINES = 4
 # Statement" in a parliament's page furniture): the label stands alone on its line.
 _TYPE_LABEL = re.compile(r"^(?:ministerial|written|oral|joint|press) statement$", re.I)
 _LABEL_LINES = 10
+# events13 (issue 9): a legislature's record names its sitting on a line of its own: "Dáil
+# debates", "Senate debates", "Dáil Éireann Debate, Wednesday - 23 September 2015", "Meeting of
+# the Parliament" (real_dev rd45, real_dev7 hs11/hs12, real_dev9 hu05, real_dev11 hw04 are all a
+# statement of their publication date). The chamber is one to three capitalised words and nothing
+# but a date may follow ("Debate" in the singular only before its date), so a headline
+# ("Parliament debates Syria strikes", "The Great Debate") or a menu's lone "Debates" is none.
+DEBATE_HEADING = True
+_DEBATE_HEADING = re.compile(
+    r"^(?:[A-Z\u00c0-\u00de][\w'\u2019.\u00c0-\u024f-]*\s+){1,3}(?:[Dd]ebates$|Debates?\s*,"
+    r"\s*(?:[A-Za-z]+day\b)?[\s,\u2013-]*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$)"
+    r"|^Meeting of the (?:Parliament|House|Assembly|Senate|Chamber)$"
+)
 
 
 def issued_document_heading(body: str) -> tuple[int, int] | None:
@@ -323,9 +339,72 @@ def issued_document_heading(body: str) -> tuple[int, int] | None:
         if (
             words <= 25
             and not line.endswith((".", "?", "!"))
-            and (named or _TYPE_LABEL.match(line))
+            and (
+                named
+                or _TYPE_LABEL.match(line)
+                or (DEBATE_HEADING and _DEBATE_HEADING.match(line))
+                or (SPEECH_SETTING and seen <= _HEADING_LINES and speech_setting(line))
+            )
         ):
             return start, start + len(line)
+    return None
+
+
+# events13 (issue 9): a speech page's heading that names the gathering it was given at
+# ("Statement by Permanent Representative Vassily Nebenzia at a UNSC Briefing on Sudan",
+# "Remarks at a UN Security Council Briefing on …", "Speech by … Ban Ki-moon at the opening of the
+# International Conference of Donors …") is an issued document, and the gathering is held on the
+# page's day: a `meeting` (a Council briefing, meeting or session) or a `conference` or `summit`
+# (real_dev4 hp23, real_dev10 hv03, real_dev11 hw21). The gathering is named by a capitalised word
+# before the topic ("… on Sudan"); "the open VTC of UNSC members" names none (real_dev5 hq16
+# records only the statement), and a press or news briefing or conference is the speech itself.
+SPEECH_SETTING = True
+_SPEECH_HEADING = re.compile(
+    r"^(?:(?:opening|closing|keynote|introductory)\s+)?(?:statement|remarks|speech|address|"
+    r"intervention)\b",
+    re.I,
+)
+_SETTING = re.compile(r"\s(?:at|during)\s+(?:a|an|the)\s+(?P<setting>.+)$", re.I)
+_SETTING_TOPIC = re.compile(r"\s(?:on|regarding|concerning|about)\s|\s*[(:]")
+_SETTING_TYPES = {
+    "summit": "summit",
+    "conference": "conference",
+    "briefing": "meeting",
+    "meeting": "meeting",
+    "session": "meeting",
+    "debate": "meeting",
+}
+_SPEECH_FORUMS = frozenset({"press", "news", "media"})
+
+
+def speech_setting(line: str) -> str | None:
+    """The type of the gathering a speech heading says the speech was given at ("Remarks at a UN
+    Security Council Briefing on …" → meeting), else None."""
+    if not _SPEECH_HEADING.match(line) or line.endswith((".", "?", "!")):
+        return None
+    # the gathering comes before the topic: "Statement by the Spokesperson on the talks at the
+    # summit" is about a summit, not given at one
+    topic = _SETTING_TOPIC.search(line)
+    found = _SETTING.search(line[: topic.start()] if topic else line)
+    if found is None:
+        return None
+    words = re.findall(r"[\w'\u2019-]+", found["setting"])
+    for before, word in zip(["", *words], words, strict=False):
+        kind = _SETTING_TYPES.get(word.lower())
+        if kind and word[0].isupper() and before.lower() not in _SPEECH_FORUMS:
+            return kind
+    return None
+
+
+def speech_setting_heading(body: str) -> tuple[int, int, str] | None:
+    """The offsets of a speech heading among the page's first lines that names the gathering the
+    speech was given at, with the gathering's type, else None."""
+    if not SPEECH_SETTING:
+        return None
+    for _, start, line in _first_lines(body, _HEADING_LINES):
+        kind = speech_setting(line) if len(line.split()) <= 40 else None
+        if kind is not None:
+            return start, start + len(line), kind
     return None
 
 

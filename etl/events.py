@@ -71,6 +71,14 @@ no date of its own ("Turkey retaliated against the attack", "In response, Turkis
 (`RETALIATIONS`, `etl.event_retaliations`); and a verb cue written in the past ("seized") matches
 its present ("seizes") in a sentence with a date of its own, as timelines and captions are told
 (`PRESENT_FORMS`).
+
+The events13 round (issue 9) added two page-heading switches in `etl.event_dates`: a
+legislature's record that names its sitting on a line of its own ("Dáil debates", "Meeting of the
+Parliament") is the page's statement of its publication date, its "Meeting date:" line furniture
+(`DEBATE_HEADING`); and a speech heading that names the gathering it was given at ("Remarks at a
+UN Security Council Briefing on …") is also that gathering of the publication date
+(`SPEECH_SETTING`, `_speech_setting` here); and one here: armed forces that "entered" a place
+("Rebel forces entered Damascus on Dec. 8") are a military operation (`ENTERED_PLACES`).
 """
 
 from __future__ import annotations
@@ -105,6 +113,7 @@ from etl.event_dates import (
     present_under_past,
     recent_periods,
     sitting_heading,
+    speech_setting_heading,
     timetable_ahead,
 )
 from etl.event_duplicates import voices_of_one_country
@@ -181,6 +190,10 @@ RETALIATIONS = True
 # ("seizes", "by retaking") in a sentence with a date of its own: timelines and captions are told
 # in the present ("On April 5, the army seizes the airport")
 PRESENT_FORMS = True
+# events13 (issue 9): armed forces that "entered" a place are a military operation: the armed noun
+# is the verb's subject and its object a place ("Rebel forces entered Damascus on Dec. 8"); the
+# cues are in `etl/rules/event_types.txt`
+ENTERED_PLACES = True
 _GATHERINGS = frozenset({"conference", "meeting", "summit"})
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
@@ -459,6 +472,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
         events.extend(_own_statement(ctx, statements, published, events))
     if published is not None:
         events.extend(_reported_sitting(ctx, published))
+        events.extend(_speech_setting(ctx, published))
     return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors, answers)
 
 
@@ -613,6 +627,17 @@ def _reported_sitting(ctx: ArticleContext, published: PartialDate) -> list[Event
         return []
     start, end = heading
     return [_dated_by_page(ctx, published, start, end, "meeting", "sitting", ())]
+
+
+def _speech_setting(ctx: ArticleContext, published: PartialDate) -> list[Event]:
+    """A speech page headed by the gathering it was given at ("Statement by … at a UNSC
+    Briefing on Sudan") reports that gathering, held on its publication date (at that date's
+    precision); the heading is the evidence (`etl.event_dates.speech_setting_heading`)."""
+    heading = speech_setting_heading(ctx.body)
+    if heading is None:
+        return []
+    start, end, kind = heading
+    return [_dated_by_page(ctx, published, start, end, kind, "setting", ())]
 
 
 def _dated_by_page(
@@ -1677,6 +1702,9 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
     last = trigger.tokens[-1]
     if last.pos_ == "ADP" and last.i + 1 < len(last.doc) and last.doc[last.i + 1].like_num:
         return None  # "fell to 2,000": a count moving, not a city falling
+    if trigger.event_type == "military_operation" and last.lemma_.lower() == "enter":
+        if not (ENTERED_PLACES and _armed_entry(trigger, rules)):
+            return None  # "the offensive entered its second day", "rebels entered talks"
     if trigger.event_type == "military_operation" and (
         " ".join(t.lemma_.lower() for t in trigger.tokens) in rules.place_takers
         or head.lemma_.lower() in rules.place_takers
@@ -1815,6 +1843,31 @@ def _single_word_cues(rules: EventRules, event_type: str) -> frozenset[str]:
         c.words[0]
         for c in rules.cues
         if c.event_type == event_type and len(c.words) == 1 and not c.after_gap
+    )
+
+
+def _armed_entry(trigger: _Trigger, rules: EventRules) -> bool:
+    """ "Rebel forces entered Damascus", "Regime forces entered a town south of Idlib": the armed
+    noun of an "entered" cue is the verb's subject (or joined to it) and the verb's direct object
+    names a place; "rebel forces entered talks" or "the deal the forces signed entered into
+    force" do not."""
+    verb, armed = trigger.tokens[-1], trigger.tokens[0]
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    subject = armed
+    while subject.dep_ == "conj" and subject.head.i != subject.i:
+        subject = subject.head
+    if subject.dep_ != "nsubj" or subject.head.i != verb.i:
+        return False
+    entered = [c for c in verb.children if c.dep_ == "dobj"]
+    entered += [c for t in entered for c in t.children if c.dep_ == "compound"]
+    # a proper name the entity tagger left unlabelled ("Militants entered Palmyra") is a place
+    # entered too; a person or an organisation is none
+    return any(
+        t.ent_type_ in {"GPE", "LOC", "FAC"}
+        or t.lemma_.lower() in rules.place_nouns
+        or (t.pos_ == "PROPN" and not t.ent_type_)
+        for t in entered
     )
 
 
