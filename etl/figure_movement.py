@@ -104,6 +104,42 @@ def _entered_country(anchor: Token, num: Token) -> bool:
     return any(p.ent_type_ == "GPE" for p in places)
 
 
+# Verbs of going somewhere: with "to" or "into" other countries they take people abroad.
+_GO_VERBS = {"go", "move", "head", "travel", "cross", "flee", "escape", "walk"}
+# Words that make "countries" other than the one people left: "the neighbouring countries".
+_OTHER_COUNTRY_WORDS = {"neighbouring", "neighboring", "surrounding", "bordering"}
+# Counted nouns that may have gone abroad in flight; students, workers or tourists go abroad for
+# study, work or leisure.
+_FLEEING_NOUNS = {"people", "person", "civilian", "refugee", "child", "woman", "man",
+                  "individual", "family", "resident", "migrant"}  # fmt: skip
+
+
+def _went_abroad(anchor: Token, num: Token) -> bool:
+    """People who went to or into other countries ("over 120,000 people that have gone to all of
+    the neighbouring countries") have left their own: refugees (GOLD.md), told by the verb of
+    the count's clause or of a clause on the counted noun."""
+    if anchor.i != num.i and not (
+        anchor.lemma_.lower() in _FLEEING_NOUNS or anchor.ent_type_ == "NORP"
+    ):
+        return False
+    verbs = [c for c in anchor.children if c.dep_ in ("relcl", "acl")]
+    verb = _clause_verb(anchor, num)
+    if verb is not None and anchor.dep_ in _SUBJECT_DEPS:
+        verbs.append(verb)
+    for verb in verbs:
+        if verb.lemma_.lower() not in _GO_VERBS or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+            for place in prep.subtree:
+                if (
+                    place.lemma_.lower() == "country"
+                    and place.dep_ == "pobj"
+                    and any(m.lower_ in _OTHER_COUNTRY_WORDS for m in place.children)
+                ):
+                    return True
+    return False
+
+
 def _registered(anchor: Token, num: Token) -> bool:
     """People who "are registered" (a passive of register: by a refugee agency or a host
     country) are refugees (GOLD.md: registered refugees); "8,000 registered Russians" living
@@ -187,12 +223,39 @@ def _pledged_to_take(anchor: Token) -> bool:
     verb = anchor.head
     if anchor.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVE_VERBS:
         return False
+    if _promised_intake(verb):
+        return True  # "Australia will take an extra 12,000 refugees": a plan to bring them in
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head  # "committed [to [taking]]"
     elif verb.dep_ != "xcomp":
         return False
     return head.i != verb.i and head.lemma_.lower() in _PLEDGE_VERBS
+
+
+# Subjects that take people in for a country: the country itself, its government, "we".
+_RECEIVING_SUBJECTS = {"country", "government", "nation", "state", "we", "us"}
+# Modals of a plan or a promise: "will take", "would receive".
+_FUTURE_MODALS = {"will", "would", "'ll", "shall"}
+
+
+def _promised_intake(verb: Token) -> bool:
+    """A verb of taking people in that a modal puts in the future ("Australia will take an extra
+    12,000 refugees", "Germany would receive 500"), not negated and not taken back ("will take
+    back 1,000 migrants" returns them): what a country plans to bring in is `resettled`."""
+    return (
+        verb.lemma_.lower() in ("take", "receive")
+        and any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in verb.children)
+        and any(
+            c.dep_ in _SUBJECT_DEPS
+            and (c.ent_type_ == "GPE" or c.lemma_.lower() in _RECEIVING_SUBJECTS)
+            for c in verb.children
+        )
+        and not any(c.dep_ == "neg" for c in verb.children)
+        and not any(
+            (c.dep_ == "prt" and c.lower_ != "in") or c.lower_ == "back" for c in verb.children
+        )
+    )
 
 
 # Verbs of bringing people into a country: with "in" or "to <country>" they admit them.
@@ -352,8 +415,13 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
     if verb is None or verb.lemma_.lower() not in _FLIGHT_VERBS:
         return False
     places = []
+    causes = set()  # "fleeing widespread violence": what they fled from is no place
     for child in verb.children:
-        if child.dep_ == "dobj":
+        if child.dep_ == "dobj" and child.lemma_.lower() in _FLIGHT_CAUSES:
+            if any(c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS for c in child.children):
+                return False  # "fled the fighting into Chad": the parser hangs where on what
+            causes.add(child.i)
+        elif child.dep_ == "dobj":
             places.append(child)
         elif child.dep_ == "prep" and child.lower_ == "from":
             places.extend(c for c in child.children if c.dep_ == "pobj")
@@ -362,7 +430,7 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
         elif child.dep_ == "advmod" and child.lower_ in ("abroad", "overseas"):
             return False
     if not places:
-        return _fled_nowhere_named(verb, reading)
+        return _fled_nowhere_named(verb, reading, causes)
     if any(
         c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS
         for place in places
@@ -381,6 +449,12 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
     return True
 
 
+# What people flee that is no place ("fleeing widespread violence", "fled the shelling"): a
+# flight told by its cause names no country left, as "fled the fighting" does not.
+_FLIGHT_CAUSES = {"violence", "fighting", "war", "conflict", "clash", "attack", "bombing",
+                  "bombardment", "shelling", "airstrike", "hostility", "insecurity", "unrest",
+                  "persecution", "offensive", "assault", "flood", "flooding", "drought",
+                  "famine", "hunger", "danger", "combat", "battle"}  # fmt: skip
 # Places named by a common noun that lie inside a country: fleeing one, people stay in it.
 _PLACES_WITHIN = {"camp", "city", "town", "village", "area", "district", "region", "province",
                   "neighbourhood", "neighborhood", "enclave", "suburb", "settlement"}  # fmt: skip
@@ -460,7 +534,7 @@ def _left_country(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
     return False
 
 
-def _fled_nowhere_named(verb: Token, reading: _Reading) -> bool:
+def _fled_nowhere_named(verb: Token, reading: _Reading, causes: set[int] = frozenset()) -> bool:
     """ "An assault could see 800,000 people flee": a flight that names no place, border or
     country left says nothing of a country crossed, so the people are displaced (GOLD.md:
     refugees have fled their country). People named as refugees or as a nation, or fleeing in a
@@ -475,7 +549,8 @@ def _fled_nowhere_named(verb: Token, reading: _Reading) -> bool:
     if any(t.lemma_.lower() in ("refugee", "migrant") for t in verb.sent):
         return False
     return not any(
-        c.dep_ in ("prep", "dobj", "advmod", "xcomp", "advcl", "npadvmod") for c in verb.children
+        c.dep_ in ("prep", "dobj", "advmod", "xcomp", "advcl", "npadvmod") and c.i not in causes
+        for c in verb.children
     )
 
 
