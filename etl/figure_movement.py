@@ -223,7 +223,7 @@ def _pledged_to_take(anchor: Token) -> bool:
     verb = anchor.head
     if anchor.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVE_VERBS:
         return False
-    if _promised_intake(verb):
+    if _promised_intake(verb, anchor):
         return True  # "Australia will take an extra 12,000 refugees": a plan to bring them in
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
@@ -233,18 +233,27 @@ def _pledged_to_take(anchor: Token) -> bool:
     return head.i != verb.i and head.lemma_.lower() in _PLEDGE_VERBS
 
 
+# Counted nouns of people a country admits: refugees, or people with nothing said of their trade.
+_INTAKE_NOUNS = {"refugee", "migrant", "asylum", "seeker", "people", "person", "child", "orphan",
+                 "family", "individual", "woman", "man", "civilian"}  # fmt: skip
 # Subjects that take people in for a country: the country itself, its government, "we".
 _RECEIVING_SUBJECTS = {"country", "government", "nation", "state", "we", "us"}
 # Modals of a plan or a promise: "will take", "would receive".
 _FUTURE_MODALS = {"will", "would", "'ll", "shall"}
 
 
-def _promised_intake(verb: Token) -> bool:
+def _promised_intake(verb: Token, anchor: Token) -> bool:
     """A verb of taking people in that a modal puts in the future ("Australia will take an extra
     12,000 refugees", "Germany would receive 500"), not negated and not taken back ("will take
-    back 1,000 migrants" returns them): what a country plans to bring in is `resettled`."""
+    back 1,000 migrants" returns them): what a country plans to bring in is `resettled`. Taken
+    "to" somewhere ("will take 200 athletes to the Games"), or counted by a noun of people who
+    travel for work or sport, they are carried, not admitted."""
+    named = anchor.lemma_.lower() in _INTAKE_NOUNS or anchor.ent_type_ == "NORP"
+    if not (named or anchor.like_num):
+        return False
     return (
         verb.lemma_.lower() in ("take", "receive")
+        and not any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in verb.children)
         and any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in verb.children)
         and any(
             c.dep_ in _SUBJECT_DEPS
