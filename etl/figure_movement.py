@@ -275,7 +275,12 @@ def _brought_in(anchor: Token, num: Token) -> bool:
     """People a country brings in or brings to itself are resettled (GOLD.md: plans, pledges or
     targets to bring in): "bring yet in another 10,000 refugees", "bring 5,000 to Canada"."""
     verb = _clause_verb(anchor, num)
-    if verb is None or verb.lemma_.lower() not in _BRING_VERBS:
+    return verb is not None and _brings_in(verb, anchor)
+
+
+def _brings_in(verb: Token, anchor: Token) -> bool:
+    """The verb brings its object (the counted `anchor`) in, or to a named country."""
+    if verb.lemma_.lower() not in _BRING_VERBS:
         return False
     for child in verb.children:
         if child.dep_ == "prt" and child.lower_ in ("in", "over"):
@@ -298,6 +303,38 @@ def _brought_in(anchor: Token, num: Token) -> bool:
                 ]
                 if any(p.ent_type_ == "GPE" for p in named):
                     return True
+    return False
+
+
+def _then_brought_in(anchor: Token, num: Token) -> bool:
+    """People the next verb of the same clause brings in by a pronoun ("a plan to rescue 25,000
+    refugees … and to bring them into Canada", "select 10,000 Syrians and fly them to Toronto"):
+    what is done to "them" is done to those counted (GOLD.md: plans to bring in)."""
+    verb = _clause_verb(anchor, num)
+    if verb is None or anchor.i == num.i:
+        return False
+    for then in (c for c in verb.children if c.dep_ == "conj" and c.i > num.i):
+        if not any(c.dep_ == "dobj" and c.lower_ == "them" for c in then.children):
+            continue
+        if then.lemma_.lower() in _ADMIT_VERBS:
+            return True
+        if then.lemma_.lower() in _BRING_VERBS and _to_a_country(then):
+            return True
+    return False
+
+
+def _to_a_country(verb: Token) -> bool:
+    """The verb takes its object in, or to or into a country the gazetteer names ("bring them
+    into Canada"; not "to Idlib", a town inside the country they are in)."""
+    if any(c.dep_ == "prt" and c.lower_ in ("in", "over") for c in verb.children):
+        return True
+    nations = _default_gazetteer().nation_words()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            name = place.doc[place.left_edge.i : place.i + 1].text.lower()
+            found = nations.get(name) or nations.get(place.lower_)
+            if place.ent_type_ == "GPE" and found is not None and found[1] != "demonym":
+                return True
     return False
 
 

@@ -48,6 +48,7 @@ from etl.figure_movement import (
     _pledged_to_take,
     _registered,
     _taken_from_abroad,
+    _then_brought_in,
     _went_abroad,
 )
 from etl.figure_references import (
@@ -233,7 +234,11 @@ def read_quantity(
     if (
         strong in (None, "refugees", "displaced")
         and "resettled" in strong_categories
-        and (_admitted(anchor, num) or _taken_from_abroad(anchor, num))
+        and (
+            _admitted(anchor, num)
+            or _taken_from_abroad(anchor, num)
+            or _then_brought_in(anchor, num)
+        )
     ):
         strong = "resettled"  # "Australia would welcome 12,000 displaced Syrians"
     if (

@@ -85,6 +85,11 @@ def test_refugees_a_country_will_take_are_resettled(nlp):
     assert found(nlp, body) == [(5_000, "resettled")]
 
 
+def test_people_a_plan_rescues_and_brings_into_a_country_are_resettled(nlp):
+    body = "The ministry plans to select 4,000 refugees in Lebanon and bring them to Germany."
+    assert found(nlp, body) == [(4_000, "resettled")]
+
+
 # --- people gone to neighbouring countries have left their own -----------------------------------
 
 
@@ -176,6 +181,9 @@ def test_fighters_and_families_in_a_count_of_people_who_fled_take_its_category(n
             "The government would receive 300 delegates at the summit in the capital.",
             [(300, "other")],
         ),
+        # "them" brought to a town inside the country is no intake
+        ("Buses collected 500 evacuees and brought them to Idlib.", [(500, "displaced")]),
+        ("Soldiers rounded up 200 villagers and brought them to Aleppo.", [(200, "other")]),
         # families are no count of people, whatever they fled
         ("Aid workers said 300 families fled the shelling overnight.", []),
         # a hearsay verb before things, not people
