@@ -91,8 +91,8 @@ Choices, so that analysts know what a row means:
   toll reached 61") decides before a trailing aside; a flight told by its cause ("fleeing
   violence") is displaced (`figure_movement._FLIGHT_CAUSES`); "will take N refugees" is a planned
   intake (`figure_movement._promised_intake`), and so are people "brought into Canada" by a
-  pronoun of the next verb (`figure_movement._then_brought_in`); people gone to neighbouring countries are refugees
-  (`figure_movement._went_abroad`); fighters counted with their families are people on the move
+  pronoun of the next verb (`figure_movement._then_brought_in`); people gone to neighbouring
+  countries are refugees (`figure_movement._went_abroad`); fighters counted with their families are people on the move
   (`figure_reading._with_families`); "stranded" is no cue of `other`.
 
 Where each decision is made (this module reads an article's numbers in order and builds rows):
