@@ -289,6 +289,16 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
             if child.dep_ in _VERB_PARTS:
                 window.add(child.i)
                 window.update(c.i for c in child.children if c.dep_ in ("compound", "pobj", "amod"))
+            if child.dep_ == "xcomp" and verb.lemma_.lower() in _HEARSAY_VERBS:
+                # "400,000 people are estimated to have [fled their homes]": the verb after a
+                # raising verb is the count's own, with its object and particles
+                for part in child.children:
+                    if part.dep_ in ("dobj", "prt", "prep"):
+                        core.add(part.i)
+                        window.add(part.i)
+                        window.update(
+                            c.i for c in part.children if c.dep_ in ("compound", "pobj", "amod")
+                        )
         attr = _copula_attribute(anchor, num)
         # "... remains — a modest 2,500": the parser may hang the complement as an adverb
         if (
@@ -305,12 +315,24 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
             for child in verb.children:
                 if child.dep_ in _SUBJECT_DEPS:
                     window.update(t.i for t in child.subtree)
+        if num.dep_ == "dobj" and num.head.i == verb.i and verb.lemma_.lower() in _LEVEL_VERBS:
+            # "the death toll … reached 61, with scores injured": a count noun the level verb's
+            # subject names is what is counted, before any cue in a trailing aside
+            for child in verb.children:
+                if child.dep_ in _SUBJECT_DEPS and child.lemma_.lower() in _COUNT_NOUNS:
+                    core.update(t.i for t in child.subtree)
+                    window.update(t.i for t in child.subtree)
     window |= core
     inside = range(sent.start, sent.end)
     return {i for i in core if i in inside}, {i for i in window if i in inside}
 
 
 _COPULAS = {"be", "remain"}
+# Verbs whose subject is the subject of the verb after them ("are estimated to have fled", "are
+# believed to have been killed", "are reported to have crossed"): they say how a fact is known,
+# not what happened to those counted.
+_HEARSAY_VERBS = {"estimate", "believe", "report", "say", "think", "fear", "expect", "know",
+                  "presume", "assume", "suppose", "seem", "appear", "understand"}  # fmt: skip
 
 
 def _copula_attribute(anchor: Token, num: Token) -> Token:

@@ -104,6 +104,42 @@ def _entered_country(anchor: Token, num: Token) -> bool:
     return any(p.ent_type_ == "GPE" for p in places)
 
 
+# Verbs of going somewhere: with "to" or "into" other countries they take people abroad.
+_GO_VERBS = {"go", "move", "head", "travel", "cross", "flee", "escape", "walk"}
+# Words that make "countries" other than the one people left: "the neighbouring countries".
+_OTHER_COUNTRY_WORDS = {"neighbouring", "neighboring", "surrounding", "bordering"}
+# Counted nouns that may have gone abroad in flight; students, workers or tourists go abroad for
+# study, work or leisure.
+_FLEEING_NOUNS = {"people", "person", "civilian", "refugee", "child", "woman", "man",
+                  "individual", "family", "resident", "migrant"}  # fmt: skip
+
+
+def _went_abroad(anchor: Token, num: Token) -> bool:
+    """People who went to or into other countries ("over 120,000 people that have gone to all of
+    the neighbouring countries") have left their own: refugees (GOLD.md), told by the verb of
+    the count's clause or of a clause on the counted noun."""
+    if anchor.i != num.i and not (
+        anchor.lemma_.lower() in _FLEEING_NOUNS or anchor.ent_type_ == "NORP"
+    ):
+        return False
+    verbs = [c for c in anchor.children if c.dep_ in ("relcl", "acl")]
+    verb = _clause_verb(anchor, num)
+    if verb is not None and anchor.dep_ in _SUBJECT_DEPS:
+        verbs.append(verb)
+    for verb in verbs:
+        if verb.lemma_.lower() not in _GO_VERBS or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+            for place in prep.subtree:
+                if (
+                    place.lemma_.lower() == "country"
+                    and place.dep_ == "pobj"
+                    and any(m.lower_ in _OTHER_COUNTRY_WORDS for m in place.children)
+                ):
+                    return True
+    return False
+
+
 def _registered(anchor: Token, num: Token) -> bool:
     """People who "are registered" (a passive of register: by a refugee agency or a host
     country) are refugees (GOLD.md: registered refugees); "8,000 registered Russians" living
@@ -187,12 +223,48 @@ def _pledged_to_take(anchor: Token) -> bool:
     verb = anchor.head
     if anchor.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVE_VERBS:
         return False
+    if _promised_intake(verb, anchor):
+        return True  # "Australia will take an extra 12,000 refugees": a plan to bring them in
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head  # "committed [to [taking]]"
     elif verb.dep_ != "xcomp":
         return False
     return head.i != verb.i and head.lemma_.lower() in _PLEDGE_VERBS
+
+
+# Counted nouns of people a country admits: refugees, or people with nothing said of their trade.
+_INTAKE_NOUNS = {"refugee", "migrant", "asylum", "seeker", "people", "person", "child", "orphan",
+                 "family", "individual", "woman", "man", "civilian"}  # fmt: skip
+# Subjects that take people in for a country: the country itself, its government, "we".
+_RECEIVING_SUBJECTS = {"country", "government", "nation", "state", "we", "us"}
+# Modals of a plan or a promise: "will take", "would receive".
+_FUTURE_MODALS = {"will", "would", "'ll", "shall"}
+
+
+def _promised_intake(verb: Token, anchor: Token) -> bool:
+    """A verb of taking people in that a modal puts in the future ("Australia will take an extra
+    12,000 refugees", "Germany would receive 500"), not negated and not taken back ("will take
+    back 1,000 migrants" returns them): what a country plans to bring in is `resettled`. Taken
+    "to" somewhere ("will take 200 athletes to the Games"), or counted by a noun of people who
+    travel for work or sport, they are carried, not admitted."""
+    named = anchor.lemma_.lower() in _INTAKE_NOUNS or anchor.ent_type_ == "NORP"
+    if not (named or anchor.like_num):
+        return False
+    return (
+        verb.lemma_.lower() in ("take", "receive")
+        and not any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in verb.children)
+        and any(
+            c.dep_ in _SUBJECT_DEPS
+            and (c.ent_type_ == "GPE" or c.lemma_.lower() in _RECEIVING_SUBJECTS)
+            for c in verb.children
+        )
+        and not any(c.dep_ == "neg" for c in verb.children)
+        and not any(
+            (c.dep_ == "prt" and c.lower_ != "in") or c.lower_ == "back" for c in verb.children
+        )
+    )
 
 
 # Verbs of bringing people into a country: with "in" or "to <country>" they admit them.
@@ -203,7 +275,12 @@ def _brought_in(anchor: Token, num: Token) -> bool:
     """People a country brings in or brings to itself are resettled (GOLD.md: plans, pledges or
     targets to bring in): "bring yet in another 10,000 refugees", "bring 5,000 to Canada"."""
     verb = _clause_verb(anchor, num)
-    if verb is None or verb.lemma_.lower() not in _BRING_VERBS:
+    return verb is not None and _brings_in(verb, anchor)
+
+
+def _brings_in(verb: Token, anchor: Token) -> bool:
+    """The verb brings its object (the counted `anchor`) in, or to a named country."""
+    if verb.lemma_.lower() not in _BRING_VERBS:
         return False
     for child in verb.children:
         if child.dep_ == "prt" and child.lower_ in ("in", "over"):
@@ -226,6 +303,38 @@ def _brought_in(anchor: Token, num: Token) -> bool:
                 ]
                 if any(p.ent_type_ == "GPE" for p in named):
                     return True
+    return False
+
+
+def _then_brought_in(anchor: Token, num: Token) -> bool:
+    """People the next verb of the same clause brings in by a pronoun ("a plan to rescue 25,000
+    refugees … and to bring them into Canada", "select 10,000 Syrians and fly them to Toronto"):
+    what is done to "them" is done to those counted (GOLD.md: plans to bring in)."""
+    verb = _clause_verb(anchor, num)
+    if verb is None or anchor.i == num.i:
+        return False
+    for then in (c for c in verb.children if c.dep_ == "conj" and c.i > num.i):
+        if not any(c.dep_ == "dobj" and c.lower_ == "them" for c in then.children):
+            continue
+        if then.lemma_.lower() in _ADMIT_VERBS:
+            return True
+        if then.lemma_.lower() in _BRING_VERBS and _to_a_country(then):
+            return True
+    return False
+
+
+def _to_a_country(verb: Token) -> bool:
+    """The verb takes its object in, or to or into a country the gazetteer names ("bring them
+    into Canada"; not "to Idlib", a town inside the country they are in)."""
+    if any(c.dep_ == "prt" and c.lower_ in ("in", "over") for c in verb.children):
+        return True
+    nations = _default_gazetteer().nation_words()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            name = place.doc[place.left_edge.i : place.i + 1].text.lower()
+            found = nations.get(name) or nations.get(place.lower_)
+            if place.ent_type_ == "GPE" and found is not None and found[1] != "demonym":
+                return True
     return False
 
 
@@ -352,8 +461,13 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
     if verb is None or verb.lemma_.lower() not in _FLIGHT_VERBS:
         return False
     places = []
+    causes = set()  # "fleeing widespread violence": what they fled from is no place
     for child in verb.children:
-        if child.dep_ == "dobj":
+        if child.dep_ == "dobj" and child.lemma_.lower() in _FLIGHT_CAUSES:
+            if any(c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS for c in child.children):
+                return False  # "fled the fighting into Chad": the parser hangs where on what
+            causes.add(child.i)
+        elif child.dep_ == "dobj":
             places.append(child)
         elif child.dep_ == "prep" and child.lower_ == "from":
             places.extend(c for c in child.children if c.dep_ == "pobj")
@@ -362,7 +476,7 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
         elif child.dep_ == "advmod" and child.lower_ in ("abroad", "overseas"):
             return False
     if not places:
-        return _fled_nowhere_named(verb, reading)
+        return _fled_nowhere_named(verb, reading, causes)
     if any(
         c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS
         for place in places
@@ -381,6 +495,12 @@ def _fled_within(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
     return True
 
 
+# What people flee that is no place ("fleeing widespread violence", "fled the shelling"): a
+# flight told by its cause names no country left, as "fled the fighting" does not.
+_FLIGHT_CAUSES = {"violence", "fighting", "war", "conflict", "clash", "attack", "bombing",
+                  "bombardment", "shelling", "airstrike", "hostility", "insecurity", "unrest",
+                  "persecution", "offensive", "assault", "flood", "flooding", "drought",
+                  "famine", "hunger", "danger", "combat", "battle"}  # fmt: skip
 # Places named by a common noun that lie inside a country: fleeing one, people stay in it.
 _PLACES_WITHIN = {"camp", "city", "town", "village", "area", "district", "region", "province",
                   "neighbourhood", "neighborhood", "enclave", "suburb", "settlement"}  # fmt: skip
@@ -460,7 +580,7 @@ def _left_country(ctx: ArticleContext, reading: _Reading, num: Token) -> bool:
     return False
 
 
-def _fled_nowhere_named(verb: Token, reading: _Reading) -> bool:
+def _fled_nowhere_named(verb: Token, reading: _Reading, causes: set[int] = frozenset()) -> bool:
     """ "An assault could see 800,000 people flee": a flight that names no place, border or
     country left says nothing of a country crossed, so the people are displaced (GOLD.md:
     refugees have fled their country). People named as refugees or as a nation, or fleeing in a
@@ -475,7 +595,8 @@ def _fled_nowhere_named(verb: Token, reading: _Reading) -> bool:
     if any(t.lemma_.lower() in ("refugee", "migrant") for t in verb.sent):
         return False
     return not any(
-        c.dep_ in ("prep", "dobj", "advmod", "xcomp", "advcl", "npadvmod") for c in verb.children
+        c.dep_ in ("prep", "dobj", "advmod", "xcomp", "advcl", "npadvmod") and c.i not in causes
+        for c in verb.children
     )
 
 

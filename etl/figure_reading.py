@@ -48,6 +48,8 @@ from etl.figure_movement import (
     _pledged_to_take,
     _registered,
     _taken_from_abroad,
+    _then_brought_in,
+    _went_abroad,
 )
 from etl.figure_references import (
     _apposed_to_people,
@@ -213,8 +215,10 @@ def read_quantity(
         return _Reading("civilians", noun, frozenset(window))  # "a city of 100,000 people"
     whole = _is_whole_of_partitive(anchor, num)
     strong_categories = STRONG_CUES
-    if noun is not None and (
-        _noun_in(noun, rules.noun_classes["forces"]) or _noun_in(noun, rules.not_displaced)
+    if (
+        noun is not None
+        and (_noun_in(noun, rules.noun_classes["forces"]) or _noun_in(noun, rules.not_displaced))
+        and not _with_families(noun)
     ):
         strong_categories = tuple(c for c in STRONG_CUES if c not in DISPLACEMENT_CUES)
     if whole:
@@ -230,7 +234,11 @@ def read_quantity(
     if (
         strong in (None, "refugees", "displaced")
         and "resettled" in strong_categories
-        and (_admitted(anchor, num) or _taken_from_abroad(anchor, num))
+        and (
+            _admitted(anchor, num)
+            or _taken_from_abroad(anchor, num)
+            or _then_brought_in(anchor, num)
+        )
     ):
         strong = "resettled"  # "Australia would welcome 12,000 displaced Syrians"
     if (
@@ -257,6 +265,12 @@ def read_quantity(
         strong = "refugees"  # "5 million displaced refugees outside their own country"
     if strong == "displaced" and _entered_country(anchor, num):
         strong = "refugees"  # '70,500 "forcibly displaced persons" had entered Armenia'
+    if (
+        strong in (None, "displaced")
+        and "refugees" in strong_categories
+        and _went_abroad(anchor, num)
+    ):
+        strong = "refugees"  # "120,000 people that have gone to the neighbouring countries"
     if strong is None and "refugees" in strong_categories and _registered(anchor, num):
         strong = "refugees"  # "509,559 Syrians are either already registered"
     if strong is None and _sums_up_before(anchor, num):
@@ -353,7 +367,7 @@ def read_quantity(
                 return _Reading(said[1], None, frozenset(window))
         return None  # an elliptical number with no cue says nothing about what it counts
     for category, nouns in rules.nouns.items():
-        if _noun_in(noun, nouns):
+        if _noun_in(noun, nouns) and not (category == "troops" and _with_families(noun)):
             return _Reading(category, noun, frozenset(window))
     if whole and weak is None and noun.lemma_.lower() in _POPULATION_NOUNS:
         return _Reading("civilians", noun, frozenset(window))  # a population
@@ -400,6 +414,23 @@ def _verb_cue(
 # Nouns of the dead that a count of people is "of": "the bodies of 502 people".
 # A singular "body of 12 experts" is a group of the living: only the plural counts the dead.
 _DEAD_CONTAINERS = {"bodies", "remains", "corpses"}
+
+
+# Nouns of the families that go with fighters: "5,000 rebel fighters and their families leave".
+_FAMILY_NOUNS = {"family", "families", "relative", "relatives", "dependant", "dependants",
+                 "dependent", "dependents"}  # fmt: skip
+
+
+def _with_families(noun: Token) -> bool:
+    """Fighters counted together with their families ("some 5,000 rebel fighters and their
+    families leave", "50,000 opposition fighters and family members have fled") are people on
+    the move, read by the cues of flight and evacuation like any other people."""
+    for conj in (c for c in noun.children if c.dep_ == "conj"):
+        if conj.lower_ in _FAMILY_NOUNS or any(
+            c.dep_ == "compound" and c.lower_ in _FAMILY_NOUNS for c in conj.children
+        ):
+            return True
+    return False
 
 
 def _bodies_of(noun: Token) -> bool:

@@ -191,9 +191,11 @@ def _nearest_line(body: str, at: int, direction: int) -> str | None:
 # "a dozen", "nearly a dozen": an approximate handful, vague like "dozens" (GOLD.md).
 _A_DOZEN = re.compile(r"an?\s+dozen", re.IGNORECASE)
 # A count of people per unit of area is a density, not a count ("12,000 people per square
-# kilometre"); per day or week stays a count (arrivals), read by `etl.numbers`.
+# kilometre", "94 people per mile", but not "200 people walked a mile"); per day or week stays a
+# count (arrivals), read by `etl.numbers`.
 _PER_AREA = re.compile(
-    r"\s*(?:[a-z-]+\s+){0,2}(?:per|a|every)\s+(?:square|sq\b|km2|km²|hectare|acre)",
+    r"\s*(?:[a-z-]+\s+){0,2}(?:(?:per|a|every)\s+(?:square|sq\b|km2|km²|hectare|acre)"
+    r"|per\s+(?:km\b|kilomet|mile))",
     re.IGNORECASE,
 )
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -203,8 +205,8 @@ _DAY_AFTER_WEEKDAY = re.compile(rf"\b(?:{_WEEKDAYS})\s*\($", re.IGNORECASE)
 
 def is_vague_or_no_count(body: str, quantity: Quantity) -> bool:
     """A number that states no count of people, forces or money, whatever its words: "a dozen"
-    (vague, GOLD.md), a density ("12,000 people per square kilometre") or a date's day written
-    in parentheses after its weekday ("on Monday (8)")."""
+    (vague, GOLD.md), a density ("12,000 people per square kilometre", "94 people per mile") or a
+    date's day written in parentheses after its weekday ("on Monday (8)")."""
     if _A_DOZEN.fullmatch(quantity.value_text.strip()):
         return True
     if _PER_AREA.match(body, quantity.end):

@@ -85,6 +85,15 @@ Choices, so that analysts know what a row means:
   (`figure_clauses._level_of`); the level of a nation's refugees counts people who fled
   (`figure_movement._nation_refugees_level`); people a country tells were evacuated (a passive)
   in a sentence set in another country are resettled.
+- Round of real_dev11: sums in dirhams and Australian dollars are money; a density per mile is
+  no figure; the verb after a hearsay verb ("are estimated to have fled their homes") is the
+  count's own (`figure_clauses._HEARSAY_VERBS`); a count-noun subject of a level verb ("the death
+  toll reached 61") decides before a trailing aside; a flight told by its cause ("fleeing
+  violence") is displaced (`figure_movement._FLIGHT_CAUSES`); "will take N refugees" is a planned
+  intake (`figure_movement._promised_intake`), and so are people "brought into Canada" by a
+  pronoun of the next verb (`figure_movement._then_brought_in`); people gone to neighbouring
+  countries are refugees (`figure_movement._went_abroad`); fighters counted with their families are people on the move
+  (`figure_reading._with_families`); "stranded" is no cue of `other`.
 
 Where each decision is made (this module reads an article's numbers in order and builds rows):
 - `etl.figure_categories`: the rules files as data, and where their phrases are written;

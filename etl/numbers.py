@@ -34,8 +34,11 @@ SHORT_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000
 
 # Currency marks before the number and currency words after it; the value stays in the unit
 # written (no conversion), `currency` says which.
+# Dirhams ("Dh250 million", "AED 40 million") are written by Gulf outlets, which report pledges
+# in their own currency first and restate them in dollars in parentheses.
 CURRENCY_PREFIX = (
-    r"(?:US\$|U\.S\.\s?\$|C\$|CA\$|Can\$|CAD\s?\$?|A\$|AU\$|USD\s?|EUR\s?|GBP\s?|\$|€|£)"
+    r"(?:US\$|U\.S\.\s?\$|C\$|CA\$|Can\$|CAD\s?\$?|A\$|AU\$|Aus\$|NZ\$|USD\s?|EUR\s?|GBP\s?"
+    r"|Dhs?(?=\s?\d)|AED\s?|\$|€|£)"
 )
 # A bare "pounds" is as often weight as money; only "pounds sterling" is read as money, and
 # "pounds" restated at once in another currency ("286 million pounds, or $374 million").
@@ -45,6 +48,7 @@ CURRENCY_WORDS = (
 )
 CURRENCY_CODES = {"$": "USD", "US$": "USD", "U.S.$": "USD", "USD": "USD", "C$": "CAD",
                   "CA$": "CAD", "Can$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD",
+                  "Aus$": "AUD", "NZ$": "NZD", "Dh": "AED", "Dhs": "AED", "AED": "AED",
                   "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP"}  # fmt: skip
 
 # Fractions of a scale word: "half a million", "a quarter of a million".
@@ -250,7 +254,7 @@ _OR_RESTATED = re.compile(
 # The inside of parentheses that only restate a sum in other currencies: "(459m euros; £396m)".
 _CONVERSIONS = re.compile(
     r"(?:[\s;,/]*(?:about|around|roughly|approximately|approx\.|or|some|~|≈)?\s*"
-    rf"{CURRENCY_PREFIX}?\s*\d[\d.,]*\s*(?:m|mn|bn|million|billion)?\s*"
+    rf"{CURRENCY_PREFIX}?\s*\d[\d.,]*\s*(?:m|mn|bn|tn|million|billion|trillion)?\s*"
     r"(?:euros?|dollars?|pounds(?:\s+sterling)?|[A-Z]{3})?[\s;,/]*)+"
 )
 
