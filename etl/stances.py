@@ -89,6 +89,7 @@ from etl import (
     stance_appeals,
     stance_backers,
     stance_brokers,
+    stance_charges,
     stance_comrades,
     stance_drafters,
     stance_epithets,
@@ -353,6 +354,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_sanctions.imposed_measures(self, token, _Edge)
                 if "talks_brokers" in live:
                     yield from stance_brokers.talks_brokers(self, token, _Edge)
+                if "conduct_judged" in live:
+                    yield from stance_charges.conduct_judged(self, token, _Edge)
             if token.tag_ == "VBG":
                 if "wars" in live:
                     yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
@@ -385,6 +388,10 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_backers.backed_relatives(self, token, _Edge)
                 if "retaken_ground" in live:
                     yield from stance_retaking.retaken_ground(self, token, _Edge)
+                if "relief_obstructed" in live:
+                    yield from stance_charges.relief_obstructed(self, token, _Edge)
+                if "own_people_struck" in live:
+                    yield from stance_charges.own_people_struck(self, token, _Edge)
             if "laments" in live:
                 yield from stance_vetoes.laments(self, token, _Edge)
             if token.pos_ in ("VERB", "NOUN"):
