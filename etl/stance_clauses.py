@@ -379,6 +379,9 @@ def _past_dateline(subject: Token) -> Token:
             child.dep_ == "appos"
             and child.i > subject.i
             and any(t.text in _DASHES for t in doc[subject.i + 1 : child.left_edge.i])
+            # a dateline's agency or date: "(AP) —", ", March 3 -" ("NATO — the alliance —"
+            # is a name set off by dashes, not a dateline)
+            and any(t.text in ("(", ",") for t in doc[subject.i + 1 : child.left_edge.i])
         ):
             return child
     return subject

@@ -116,3 +116,23 @@ def test_a_question_is_no_charge(nlp):
         "foreign minister Melanie Joly."
     )
     assert not any(t[2] == "critical" and t[1] == "syria" for t in real_triples(nlp, body))
+
+
+# A wire dateline the parser takes for the subject (real_dev11 hw07, `_past_dateline` in
+# `etl.stance_clauses`): the place a story was filed never acts.
+def test_a_dateline_taken_for_the_subject_does_not_act(nlp):
+    body = (
+        "UNITED NATIONS (AP) — China on Friday vetoed a British-drafted resolution to renew the "
+        "mandate of monitors investigating attacks in Myanmar."
+    )
+    triples = real_triples(nlp, body)
+    assert ("china", "united-kingdom", "critical") in triples
+    assert not any(source == "united-nations" for source, _, _ in triples)
+
+
+def test_a_name_set_off_by_dashes_is_no_dateline(nlp):
+    from etl.stance_clauses import _past_dateline
+
+    doc = nlp("NATO — the Western military alliance — condemned Russia's strikes on Kyiv.")
+    nato = doc[0]
+    assert _past_dateline(nato) is nato
