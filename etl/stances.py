@@ -40,7 +40,8 @@ sovereignty upheld (sovereignty); an armed group's takeover of a country's capit
 holder (retaking); backing in a relative clause or a role noun before a name (backers); acting
 at someone's request (requests); sanctions imposed on a party (sanctions); a text's drafters critical
 of whom it acts against (drafters); a mediator named on the talks it brokers, neutral toward each
-party (brokers). At assembly, contact only called for or owed and "meet" as
+party (brokers); a charge told in the teller's own words - judged conduct of a named doer, relief
+obstructed, a doer's own people struck - critical of the doer (charges). At assembly, contact only called for or owed and "meet" as
 fulfilling ("met its goal") give no neutral edge, and work "with" a partner done or going on is
 supportive of it (speech). Also at assembly, standing with a country's people against the
 rulers the sentence names is critical of them (peoples).
