@@ -121,7 +121,7 @@ class _Clauses:
             subjects = [s for s in subjects if not _dateline(s)] or subjects
         if not subjects:
             return None, False
-        subject = subjects[-1]
+        subject = _past_dateline(subjects[-1])
         return subject, subject.dep_ in _PASSIVE_SUBJECTS
 
     def planned(self, cue: Token) -> bool:
@@ -361,6 +361,33 @@ class _Clauses:
 _NEGATION_CARRIERS = frozenset(
     {"xcomp", "acomp", "attr", "dobj", "oprd", "amod", "pobj", "prep", "pcomp", "conj"}
 )
+
+
+def _past_dateline(subject: Token) -> Token:
+    """ "UNITED NATIONS (AP) — Russia on Thursday vetoed ...": the parser can take the dateline
+    for the subject and hang the true one on it as an apposition after the dash; the dateline's
+    place is where the story was filed, never who acts."""
+    doc, start = subject.doc, subject.sent.start
+    while start < subject.i and doc[start].is_space:
+        start += 1
+    if subject.left_edge.i != start or not all(
+        t.is_upper or not t.is_alpha for t in doc[start : subject.i + 1]
+    ):
+        return subject
+    for child in subject.children:
+        if (
+            child.dep_ == "appos"
+            and child.i > subject.i
+            and any(t.text in _DASHES for t in doc[subject.i + 1 : child.left_edge.i])
+            # a dateline's agency or date: "(AP) —", ", March 3 -" ("NATO — the alliance —"
+            # is a name set off by dashes, not a dateline)
+            and any(t.text in ("(", ",") for t in doc[subject.i + 1 : child.left_edge.i])
+        ):
+            return child
+    return subject
+
+
+_DASHES = {"\u2014", "\u2013", "-", "--"}  # em dash, en dash, hyphen, double hyphen
 
 
 def _own_antecedents(phrase: list[Token], clause: Token) -> list[Token]:

@@ -130,6 +130,10 @@ TRIGGERS: dict[str, Trigger] = {
     "friendly_epithets": Trigger(sections=("friendly supportive",)),
     "pejorative_epithets": Trigger(sections=("pejorative critical",)),
     "ousters": Trigger(sections=("ouster", "ouster noun")),
+    # "the appalling actions of the regime"; "prevented aid workers"; "bomb its own people"
+    "conduct_judged": Trigger(sections=("conduct noun",)),
+    "relief_obstructed": Trigger(sections=("obstructing",)),
+    "own_people_struck": Trigger(sections=("hostility critical",)),
 }
 
 _NONE: frozenset[str] = frozenset()

@@ -40,7 +40,8 @@ sovereignty upheld (sovereignty); an armed group's takeover of a country's capit
 holder (retaking); backing in a relative clause or a role noun before a name (backers); acting
 at someone's request (requests); sanctions imposed on a party (sanctions); a text's drafters critical
 of whom it acts against (drafters); a mediator named on the talks it brokers, neutral toward each
-party (brokers). At assembly, contact only called for or owed and "meet" as
+party (brokers); a charge told in the teller's own words - judged conduct of a named doer, relief
+obstructed, a doer's own people struck - critical of the doer (charges). At assembly, contact only called for or owed and "meet" as
 fulfilling ("met its goal") give no neutral edge, and work "with" a partner done or going on is
 supportive of it (speech). Also at assembly, standing with a country's people against the
 rulers the sentence names is critical of them (peoples).
@@ -89,6 +90,7 @@ from etl import (
     stance_appeals,
     stance_backers,
     stance_brokers,
+    stance_charges,
     stance_comrades,
     stance_drafters,
     stance_epithets,
@@ -353,6 +355,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_sanctions.imposed_measures(self, token, _Edge)
                 if "talks_brokers" in live:
                     yield from stance_brokers.talks_brokers(self, token, _Edge)
+                if "conduct_judged" in live:
+                    yield from stance_charges.conduct_judged(self, token, _Edge)
             if token.tag_ == "VBG":
                 if "wars" in live:
                     yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"
@@ -385,6 +389,10 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_backers.backed_relatives(self, token, _Edge)
                 if "retaken_ground" in live:
                     yield from stance_retaking.retaken_ground(self, token, _Edge)
+                if "relief_obstructed" in live:
+                    yield from stance_charges.relief_obstructed(self, token, _Edge)
+                if "own_people_struck" in live:
+                    yield from stance_charges.own_people_struck(self, token, _Edge)
             if "laments" in live:
                 yield from stance_vetoes.laments(self, token, _Edge)
             if token.pos_ in ("VERB", "NOUN"):
