@@ -115,8 +115,10 @@ def _unresolved_name(
         return None  # "the head of the group, Free Syrian Army": a body's name
     for mention in ctx.mentions_in(start, end):
         actor = ctx.actors.get(mention.actor_id)
-        if actor is not None and actor.kind != "person" and (
-            actor.source != "discovered" or len(words) < 2
+        if (
+            actor is not None
+            and actor.kind != "person"
+            and (actor.source != "discovered" or len(words) < 2)
         ):
             return None  # "the agency, UNHCR, said": a body in apposition; a name the tagger
             # took for an organisation ("Lars Oddvik" tagged ORG) is still a person's
@@ -142,9 +144,9 @@ def person_beside_title(
                 return _unresolved_name(ctx, words, mentions)
     elif subject.pos_ == "PROPN":
         # "Ramesh Adhikari, the UN's humanitarian coordinator for Ethiopia, told"
-        if any(
-            c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in subject.children
-        ) and (words := _name_words_before_appos(subject)):
+        if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in subject.children) and (
+            words := _name_words_before_appos(subject)
+        ):
             return _unresolved_name(ctx, words, mentions)
     return surname_after_title(ctx, verb)
 

@@ -68,10 +68,8 @@ REPORTING_VERBS, PHRASAL_REPORTING, NEEDS_CLAUSE = load_reporting_verbs()
 def phrasal_only(path: Path | None = None) -> frozenset[str]:
     """Verbs listed only with their particle ("play down", "point out", "rule out"): without it
     they report nothing ("Military aid played a key role", "the court ruled")."""
-    listed_alone = {
-        line.split("#", 1)[0].strip().lower().rstrip("* ")
-        for line in (path or RULES_DIR / "reporting_verbs.txt").read_text(encoding="utf-8").splitlines()
-    }
+    lines = (path or RULES_DIR / "reporting_verbs.txt").read_text(encoding="utf-8").splitlines()
+    listed_alone = {line.split("#", 1)[0].strip().lower().rstrip("* ") for line in lines}
     _single, phrasal, _clause = load_reporting_verbs(path)
     return frozenset(verb for verb, _particle in phrasal if verb not in listed_alone)
 
