@@ -1,15 +1,18 @@
-"""Speech named by a noun its speaker owns: "Russia's call for a delay", "Moscow's insistence
-that it be voted on second", "Despite Russia's claims to be targeting terrorists".
+"""Speech named by a noun its speaker owns, as the subject of the page's own sentence: "Russia's
+call for a delay needed nine votes", "France's demand that the vote be postponed angered …".
 
 The noun phrase (the owner through the end of what was said) is a reported statement of the
-owner when the page tells it in its own narration (real_dev10, real_dev11); inside another
-speaker's words the annotators split (real_dev2 gives "Despite Russia's claims …" in a State
-Department statement to Russia; holdout_corpus, real_dev and real_dev3 give such nouns no row of
-their owner), so only narration is read; "the Obama administration's promise" is left alone (the president's
-in real_dev10, not the state's). Only a named owner counts (not "his pledge":
-a pronoun is carried by other passes), and only a noun with what was said after it (a "for",
-"of" or "to" complement, or a "that" clause): "Russia's call" alone, "Canada's pledge" alone and
-"the group's threat" (a danger, not words) are not read.
+owner (real_dev11; real_dev2 and real_dev10 annotate such nouns too). Not read:
+- inside quotation marks or another speaker's words ("We are concerned by the Indian
+  government's demand that …", "Rycroft dismissed Russia's claim of …"): holdout_corpus,
+  real_dev and real_dev3 give the owner no row there;
+- a noun in a phrase of background ("In response to the UNHCR's appeal for Canada to …",
+  real_dev3; "as part of the Obama administration's promise to …"): only a clause's subject;
+- a pronoun owner ("his pledge", carried by other passes), an administration (the president's
+  or the state's: real_dev10 gives it the president), a funding appeal ("the UN's flash appeal
+  for Syria"), a noun with nothing said after it ("Russia's call came as …"), and a repeat of
+  words the owner already said ("Putin's call for closer co-operation" after "Putin asked for
+  closer co-operation", seed 004).
 """
 
 from __future__ import annotations
@@ -85,6 +88,8 @@ def possessed_speech(ctx: ArticleContext) -> list[Statement]:
     for token in ctx.doc:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_NOUNS:
             continue
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue  # "In response to the UNHCR's appeal for …": background, not the news
         owner = _owner(token)
         if owner is None or not _says_something(token):
             continue

@@ -171,16 +171,24 @@ def test_a_countrys_call_for_a_delay_is_its_statement(statements_of):  # noqa: F
     assert [s.speaker_id for s in rows] == ["france"]
 
 
-def test_claims_owned_by_a_country_inside_a_clause_are_its_statement(statements_of):  # noqa: F811
+def test_a_demand_owned_by_a_country_as_the_subject_is_its_statement(statements_of):  # noqa: F811
     body = (
-        "Despite Iran's claims to be striking only militant camps, the raids have killed dozens "
-        "of villagers in the border district."
+        "Turkey's demand that the vote be postponed until Monday angered several members of the "
+        "council."
     )
     rows = statements_of(body)
-    assert [s.speaker_id for s in rows] == ["iran"]
+    assert [s.speaker_id for s in rows] == ["turkey"]
     assert body[rows[0].char_start : rows[0].char_end] == (
-        "Iran's claims to be striking only militant camps"
+        "Turkey's demand that the vote be postponed until Monday"
     )
+
+
+def test_probe_an_owned_noun_in_a_phrase_of_background_is_no_statement(statements_of):  # noqa: F811
+    body = (
+        "In response to the UNHCR's appeal for Norway to resettle the most vulnerable cases, "
+        "the government will take 500 more people this year."
+    )
+    assert [s.cue for s in statements_of(body) if s.cue == "appeal"] == []
 
 
 def test_an_owned_claim_inside_anothers_speech_stays_the_speakers(statements_of):  # noqa: F811
@@ -274,7 +282,7 @@ def test_probe_a_funding_appeal_is_no_statement(statements_of):  # noqa: F811
 
 def test_probe_an_owned_noun_inside_quotation_marks_is_the_quoted_speakers(statements_of):  # noqa: F811
     body = (
-        "\"In response to the UNHCR's appeal for Norway to resettle the most vulnerable cases, "
-        'we will take 500 more this year," the minister told parliament on Tuesday.'
+        '"Iran\'s demand that the talks move to Oman makes little sense to us," the minister '
+        "told parliament on Tuesday."
     )
-    assert [s.cue for s in statements_of(body) if s.cue == "appeal"] == []
+    assert [s.cue for s in statements_of(body) if s.cue == "demand"] == []
