@@ -88,8 +88,10 @@ def possessed_speech(ctx: ArticleContext) -> list[Statement]:
     for token in ctx.doc:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_NOUNS:
             continue
-        if token.dep_ not in ("nsubj", "nsubjpass"):
-            continue  # "In response to the UNHCR's appeal for …": background, not the news
+        if token.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+            # "In response to the UNHCR's appeal for …": background, not the news (a root noun is
+            # a subject the parser lost: "Russia's call for a delay needed …" read as a phrase)
+            continue
         owner = _owner(token)
         if owner is None or not _says_something(token):
             continue

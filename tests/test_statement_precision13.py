@@ -286,3 +286,11 @@ def test_probe_an_owned_noun_inside_quotation_marks_is_the_quoted_speakers(state
         "told parliament on Tuesday."
     )
     assert [s.cue for s in statements_of(body) if s.cue == "demand"] == []
+
+
+def test_an_owned_call_the_parser_reads_as_a_phrase_is_still_a_statement(statements_of):  # noqa: F811
+    body = (
+        "Egypt\u2019s call for a pause needed nine \u201cyes\u201d votes in the 15-member council but "
+        "got only three \u2014 Egypt, Algeria and Kenya."
+    )
+    assert [s.speaker_id for s in statements_of(body)] == ["egypt"]
