@@ -31,8 +31,10 @@ from etl.speaker_choice import (
     title_holder,
 )
 from etl.speech_nouns import described_speaker
+from etl.statement_appositions import person_beside_title
 from etl.statement_examples import example_mentions
 from etl.statement_marks import _Covered, _inside
+from etl.statement_receivers import asked_not_asking, hearsay_passive, welcomes_visitor
 from etl.statement_rows import _make, _trim
 from etl.statement_speakers import (
     _FOLLOWERS,
@@ -122,6 +124,8 @@ def _reporting_clause(
         quoted = quoted_speaker(token) or described_speaker(token)  # "quoted X as saying"
         if quoted is not None and (found := _subject_mentions(ctx, quoted)):
             return _make(ctx, _pick_speaker(ctx, found), start, end, False, "quote")
+        if asked_not_asking(token) or welcomes_visitor(token):
+            continue  # "When asked ..., X did not answer", "X welcomes the visiting minister"
         if (
             token.dep_ in ("relcl", "pcomp", "csubj", "csubjpass") and not _absolute_speaker(token)
         ) or (token.dep_ == "xcomp" and token.head.lemma_ in _DECLINE):
@@ -181,7 +185,12 @@ def _reporting_clause(
             # "A call for refugees to return has been made by the new Prime Minister X"
             return _make(ctx, agent, start, end, False, _cue_text(token))
         if subject.dep_ == "nsubjpass" or subject.lower_ == "it":
-            if token.lemma_.lower() in _PASSIVE_REPORTING and last is not None and _no_agent(token):
+            if (
+                token.lemma_.lower() in _PASSIVE_REPORTING
+                and last is not None
+                and _no_agent(token)
+                and not hearsay_passive(token)  # "58 people were reported killed"
+            ):
                 return _make(ctx, last, start, end, False, token.lemma_.lower())
             continue
         mentions = _subject_mentions(ctx, subject)
@@ -197,8 +206,10 @@ def _reporting_clause(
             continue  # "Activists in Syria say", "Yemeni political sources said": not the state
         if subject.lemma_.lower() in _FOLLOWERS or around_someone(subject):
             continue  # "The loyalists of Saleh had proposed talks": not Saleh's statement
-        untagged = _untagged_name(ctx, subject, mentions) or _person_over_place(
-            ctx, subject, mentions
+        untagged = (
+            _untagged_name(ctx, subject, mentions)
+            or _person_over_place(ctx, subject, mentions)
+            or person_beside_title(ctx, token, subject, mentions)
         )
         if untagged is not None:  # "Swiss Secretary of State for Migration Mario Gattiker said"
             return _make(ctx, untagged, start, end, False, _cue_text(token))

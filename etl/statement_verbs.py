@@ -65,6 +65,18 @@ def load_reporting_verbs(
 REPORTING_VERBS, PHRASAL_REPORTING, NEEDS_CLAUSE = load_reporting_verbs()
 
 
+def phrasal_only(path: Path | None = None) -> frozenset[str]:
+    """Verbs listed only with their particle ("play down", "point out", "rule out"): without it
+    they report nothing ("Military aid played a key role", "the court ruled")."""
+    lines = (path or RULES_DIR / "reporting_verbs.txt").read_text(encoding="utf-8").splitlines()
+    listed_alone = {line.split("#", 1)[0].strip().lower().rstrip("* ") for line in lines}
+    _single, phrasal, _clause = load_reporting_verbs(path)
+    return frozenset(verb for verb, _particle in phrasal if verb not in listed_alone)
+
+
+PHRASAL_ONLY = phrasal_only()
+
+
 _DOCUMENT_NOUNS = {
     "statement",
     "report",
@@ -86,6 +98,11 @@ def _is_reporting(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
+    if lemma in PHRASAL_ONLY:
+        return any(
+            c.dep_ in ("prt", "prep", "advmod") and (lemma, c.lower_) in PHRASAL_REPORTING
+            for c in token.children
+        )
     if lemma in REPORTING_VERBS:
         return True
     if lemma in _SPEAK_ABOUT and token.tag_ in ("VBD", "VBZ", "VBP"):

@@ -17,6 +17,10 @@ Where each decision is made (this module reads an article's quotes and sentences
 - `etl.statement_reported`, `etl.statement_clauses`: reported speech in a sentence, and further
   statements nested in it or coordinated with it;
 - `etl.statement_speakers`: the speaker an attribution or a subject phrase names;
+  `etl.statement_appositions`: a person named beside a title in the subject, not the body the
+  title names; `etl.statement_receivers`: verbs that tell what was done to their subject
+  ("When asked …, X did not answer", "were reported killed", welcoming a visitor);
+  `etl.statement_possessed`: speech named by a noun its speaker owns ("Russia's call for …");
 - `etl.statement_rows`: a row's span, id and date;
 - `etl.statement_passes`: article-wide passes that carry speakers on and drop repeats;
 - `etl.transcripts`, `etl.debate_summaries`, `etl.document_speaker`, `etl.turns`: transcripts
@@ -56,6 +60,7 @@ from etl.statement_passes import (
     _without_pull_quotes,
 )
 from etl.statement_places import with_place_bodies
+from etl.statement_possessed import with_possessed_speech
 from etl.statement_quotes import (
     _attribution_cue,
     _continuation,
@@ -160,5 +165,7 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
         claimed = _first_person_carried_on(ctx, claimed)
     claimed = _without_pull_quotes(claimed)
     voiced = with_place_bodies(ctx, [_government_voice(ctx, s) for s in claimed])
+    # "Russia's call for a delay": speech named by a noun its speaker owns
+    voiced = with_possessed_speech(ctx, voiced)
     # "According to <outlet>, X said ...": the outlet that frames X's words speaks too
     return with_outlet_relays(ctx, with_joint_speakers(ctx, voiced))
