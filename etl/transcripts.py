@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from etl.context import ArticleContext
+from etl.metadata import outlet_named
 from etl.turns import (
     Claim,
     Line,
@@ -362,6 +363,8 @@ def _label_speaker(
         return None
     if label.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
         return None
+    if _wire_dateline(label):
+        return None  # "Beirut (Agencies): ...", "GENEVA (AP): ...": a dateline, not a speaker
     in_parens = _NAME_IN_PARENS.search(label)
     office = label[: in_parens.start()].strip() if in_parens else ""
     if in_parens and (office.lower().startswith("the ") or _TITLED.match(office)):
@@ -396,6 +399,20 @@ def _label_speaker(
             return resolve_name(ctx, tail, start + after, end, people)
         return None
     return resolve_name(ctx, name, start, end, people)
+
+
+# "Beirut (Agencies)", "GENEVA (Reuters)": a place and the wire credit of a dateline.
+_DATELINE = re.compile(r"^[A-Z][\w'’ .-]{1,40}?\s*\((?P<credit>[^()]{2,40})\)$")
+_WIRE_CREDITS = {"agencies", "news agencies", "wires", "wire services", "ani", "ians", "pti", "uni"}
+
+
+def _wire_dateline(label: str) -> bool:
+    """A label that is a dateline: a place, then a news agency's credit in parentheses."""
+    match = _DATELINE.match(label.strip())
+    if match is None:
+        return False
+    credit = match.group("credit").strip()
+    return credit.lower() in _WIRE_CREDITS or outlet_named(credit) is not None
 
 
 # A label opening on an office: "President of Iran ...", "Foreign Minister of ...".
