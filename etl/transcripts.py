@@ -363,7 +363,9 @@ def _label_speaker(
         return None
     if label.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
         return None
-    if _wire_dateline(label):
+    if _wire_dateline(label) and not any(
+        _is_person(ctx, m.actor_id) for m in ctx.mentions_in(start, end)
+    ):
         return None  # "Beirut (Agencies): ...", "GENEVA (AP): ...": a dateline, not a speaker
     in_parens = _NAME_IN_PARENS.search(label)
     office = label[: in_parens.start()].strip() if in_parens else ""
@@ -407,7 +409,8 @@ _WIRE_CREDITS = {"agencies", "news agencies", "wires", "wire services", "ani", "
 
 
 def _wire_dateline(label: str) -> bool:
-    """A label that is a dateline: a place, then a news agency's credit in parentheses."""
+    """A label that is a dateline: a place, then a news agency's credit in parentheses (the
+    caller keeps a person labelled with their outlet, "Jane Doe (Reuters)", a speaker)."""
     match = _DATELINE.match(label.strip())
     if match is None:
         return False
