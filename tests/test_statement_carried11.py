@@ -22,8 +22,9 @@ def _by(rows, speaker_id):
 
 def test_rebels_announcing_after_an_editors_note_speak(statements_of):  # noqa: F811
     body = (
-        "Editor's Note: This is a developing story and will be updated.\n\n"
-        "Syrian rebels announced on Sunday that they had taken the last army base near Hama."
+        "Editor's Note: This story is developing and will be updated.\n\n"
+        "Syrian rebels announced on Dec. 8 that they had driven President Bashar al-Assad out of "
+        "the city of Homs."
     )
     rows = _by(statements_of(body), "syrian-opposition")
     assert [s.quote[:26] for s in rows] == ["Syrian rebels announced on"]
