@@ -166,3 +166,48 @@ def test_probe_a_dateline_in_running_text_is_not_cut(statements_of):  # noqa: F8
     body = "GENEVA (Reuters) - The UN refugee agency said on Friday that 5,000 people had fled."
     rows = statements_of(body)
     assert [s.speaker_id for s in rows] == ["unhcr"]
+
+
+# --- an interview transcript labelled by initials ------------------------------------------------
+
+
+def test_initials_declared_once_label_the_later_turns(statements_of):  # noqa: F811
+    body = (
+        "Below is a transcript of the exchange between the host and the minister:\n\n"
+        "Antony Blinken (AB): \u201cI have a cabinet meeting in five minutes.\u201d\n\n"
+        "Lara Jakes (LJ): \u201cBefore you go, how many of the families have arrived so far?\u201d\n\n"
+        "AB: \u201cWe have approved well over that number already.\u201d\n\n"
+        "LJ: \u201cHow many of them are in the country today?\u201d\n"
+    )
+    rows = statements_of(body)
+    assert [(s.speaker_text.split()[-1], s.quote[:12]) for s in rows] == [
+        ("Blinken", "\u201cI have a ca"),
+        ("Jakes", "\u201cBefore you "),
+        ("Blinken", "\u201cWe have app"),
+        ("Jakes", "\u201cHow many of"),
+    ]
+
+
+def test_probe_a_list_of_quoted_reactions_is_no_transcript(statements_of):  # noqa: F811
+    # Labels with quotes but no declared initials: headlines of reactions, each its own speaker,
+    # and the paragraph after them is nobody's turn.
+    body = (
+        "Reactions poured in on Sunday.\n\n"
+        "Antony Blinken: \u201cThe council has failed the people of Aleppo.\u201d\n\n"
+        "Sergei Lavrov: \u201cThe draft was one-sided and unacceptable.\u201d\n\n"
+        "The council will meet again next week to discuss the crossings."
+    )
+    rows = statements_of(body)
+    assert all(s.cue != "transcript" for s in rows)
+    assert not any(s.quote.startswith("The council will meet") for s in rows)
+
+
+def test_probe_initials_of_an_organisation_are_no_speaker_label(statements_of):  # noqa: F811
+    # "(UN)" after a name is no declared initials of that name: no transcript is made.
+    body = (
+        "Antony Blinken (UN): \u201cWe will keep the crossing open.\u201d\n\n"
+        "UN: \u201cAid must reach every district.\u201d\n\n"
+        "UN: \u201cThe convoy left at dawn.\u201d\n"
+    )
+    rows = statements_of(body)
+    assert all(s.cue != "transcript" for s in rows)
