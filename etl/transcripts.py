@@ -387,9 +387,7 @@ def _labelled_by_initials(lines: list[Line], named: dict[int, tuple]) -> bool:
         and (m := _INITIALS_IN_PARENS.search(match.group("label")))
         and m.group(1) == _initials_of(match.group("label")[: m.start()])
     }
-    return any(
-        match and match.group("label").strip() in declared for match in labels.values()
-    )
+    return any(match and match.group("label").strip() in declared for match in labels.values())
 
 
 def _label_speaker(

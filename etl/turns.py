@@ -215,9 +215,7 @@ def _third_party(ctx: ArticleContext, statement: Statement, claims: list[Claim])
 def _fills_turn(statement: Statement, owner: Claim) -> bool:
     """A quote with no attribution of its own that is the whole turn but for its marks
     ("CO: “How many are here?”")."""
-    return (
-        statement.char_start - owner.start <= 3 and owner.end - statement.char_end <= 3
-    )
+    return statement.char_start - owner.start <= 3 and owner.end - statement.char_end <= 3
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
