@@ -40,6 +40,15 @@ _BARE_HEADING = re.compile(
     r"\s*$",
     re.I,
 )
+# "Remarks at a UN Security Council Briefing on …": the kind of document and its occasion,
+# the speaker on the short line below ("Ambassador Jane Doe" / "Acting Permanent
+# Representative").
+_OCCASION_HEADING = re.compile(
+    r"^(?:(?:opening |closing |keynote |prepared )?remarks|statement|address|speech)"
+    r"\s+(?:at|to|before|during)\s+(?:an?|the)\s+[^\n.!?:]{3,120}$",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:by|from|reporting by|written by)\s", re.I)
 # "The following Security Council press statement was issued today by Council President ...:"
 _PASSIVE_HANDOVER = re.compile(
     r"\b(?:the\s+)?following\s+(?P<issuer>[^\n]{0,80}?)\s*(?:press\s+)?(?:statement|remarks|"
@@ -144,13 +153,15 @@ def _speakers_named(
             if speaker is not None:
                 yield i, speaker, bool(_SPEECH_WORDS.search(line.text[: match.start("who")]))
                 continue
-        if _BARE_HEADING.match(line.text):
+        if _BARE_HEADING.match(line.text) or _OCCASION_HEADING.match(line.text):
             # "Press Statement / Jane Doe / Deputy Spokesperson / Washington, DC": the name on
             # the next short line
             for j in range(i + 1, min(i + 3, len(lines))):
                 below = lines[j]
                 if below.words > 5 or below.text.endswith((".", "?", "!", ":")):
                     break
+                if _BYLINE.match(below.text):
+                    break  # "By Jane Doe": the reporter of a story headed so, not a speaker
                 speaker = _speaker_in(ctx, below.start, below.end, people)
                 if speaker is not None and _is_person_speaker(ctx, speaker):
                     yield j, speaker, True
