@@ -147,6 +147,8 @@ def _speakers_named(
 ) -> Iterator[tuple[int, tuple[str | None, str], bool]]:
     for i, line in enumerate(lines[:_SCAN_LINES]):
         match = _HEADING.match(line.text)
+        if match and _headline_verb(ctx, line.start, line.start + match.start("who")):
+            match = None  # "Remarks at the summit draw criticism from Moscow": a news headline
         if match and not line.text.endswith((".", "?", "!")):
             start = line.start + match.start("who")
             speaker = _speaker_in(ctx, start, line.end, people)
@@ -190,6 +192,18 @@ def _speakers_named(
             speaker = _speaker_in(ctx, line.start, line.start + handover.start(), people)
             if speaker is not None:
                 yield i, speaker, True
+
+
+def _headline_verb(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A finite verb before the issuer ("… draw criticism from …", "… angers …"): the line tells
+    news about a document, it does not head one ("Remarks as delivered by" has none)."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.tag_ in ("VBZ", "VBP", "VBD", "VB")
+        and t.lemma_ != "be"
+        and not (t.i > 0 and t.doc[t.i - 1].lower_ == "to")  # "Remarks to be delivered by"
+        for t in span
+    )
 
 
 def _is_person_speaker(ctx: ArticleContext, speaker: tuple[str | None, str]) -> bool:

@@ -211,3 +211,40 @@ def test_probe_initials_of_an_organisation_are_no_speaker_label(statements_of): 
     )
     rows = statements_of(body)
     assert all(s.cue != "transcript" for s in rows)
+
+
+# --- a document headed by its kind and occasion, the speaker on the line below -------------------
+
+
+def test_remarks_headed_by_their_occasion_are_the_speakers_below(statements_of):  # noqa: F811
+    body = (
+        "Remarks at a UN Security Council Briefing on the Situation in Yemen\n\n"
+        "Ambassador Antony Blinken\n"
+        "Permanent Representative\n"
+        "New York City\n\n"
+        "The fighting around the port has forced thousands more families from their homes this "
+        "month.\n\n"
+        "We call on every party to open the roads to the convoys without delay."
+    )
+    rows = [s for s in statements_of(body) if s.cue == "document"]
+    assert {s.speaker_id for s in rows} == {"antony-blinken"}
+    assert any(s.quote.startswith("The fighting around the port") for s in rows)
+
+
+def test_probe_a_news_headline_with_a_byline_is_no_document(statements_of):  # noqa: F811
+    body = (
+        "Statement at the summit angers aid groups\n\n"
+        "By Lara Jakes\n\n"
+        "The fighting around the port has forced thousands more families from their homes this "
+        "month, aid groups said on Monday."
+    )
+    assert [s for s in statements_of(body) if s.cue == "document"] == []
+
+
+def test_probe_a_headline_about_remarks_over_a_story_is_no_document(statements_of):  # noqa: F811
+    body = (
+        "Remarks at the summit draw criticism from Moscow\n\n"
+        "Russia criticised the remarks on Monday, saying they ignored the sieges in the north. "
+        "The summit ends on Tuesday."
+    )
+    assert [s for s in statements_of(body) if s.cue == "document"] == []
