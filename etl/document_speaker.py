@@ -195,13 +195,18 @@ def _speakers_named(
 
 
 def _headline_verb(ctx: ArticleContext, start: int, end: int) -> bool:
-    """A finite verb before the issuer ("… draw criticism from …", "… angers …"): the line tells
-    news about a document, it does not head one ("Remarks as delivered by" has none)."""
+    """A verb in the present before the issuer ("Remarks at the summit draw criticism from …",
+    "… sparks anger"): the line tells news about a document, as headlines do, it does not head
+    one. Past forms are left alone: "Statement attributed to …", "Remarks as delivered by …"
+    head documents, and the parser may read them as finite verbs."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(
-        t.tag_ in ("VBZ", "VBP", "VBD", "VB")
+        t.pos_ in ("VERB", "AUX")
         and t.lemma_ != "be"
-        and not (t.i > 0 and t.doc[t.i - 1].lower_ == "to")  # "Remarks to be delivered by"
+        and (
+            t.tag_ in ("VBZ", "VBP")
+            or (t.tag_ == "VB" and any(c.dep_ == "nsubj" for c in t.children))
+        )
         for t in span
     )
 
