@@ -40,6 +40,15 @@ _BARE_HEADING = re.compile(
     r"\s*$",
     re.I,
 )
+# "Remarks at a UN Security Council Briefing on …": the kind of document and its occasion,
+# the speaker on the short line below ("Ambassador Jane Doe" / "Acting Permanent
+# Representative").
+_OCCASION_HEADING = re.compile(
+    r"^(?:(?:opening |closing |keynote |prepared )?remarks|statement|address|speech)"
+    r"\s+(?:at|to|before|during)\s+(?:an?|the)\s+[^\n.!?:]{3,120}$",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:by|from|reporting by|written by)\s", re.I)
 # "The following Security Council press statement was issued today by Council President ...:"
 _PASSIVE_HANDOVER = re.compile(
     r"\b(?:the\s+)?following\s+(?P<issuer>[^\n]{0,80}?)\s*(?:press\s+)?(?:statement|remarks|"
@@ -138,19 +147,23 @@ def _speakers_named(
 ) -> Iterator[tuple[int, tuple[str | None, str], bool]]:
     for i, line in enumerate(lines[:_SCAN_LINES]):
         match = _HEADING.match(line.text)
+        if match and _headline_verb(ctx, line.start, line.start + match.start("who")):
+            match = None  # "Remarks at the summit draw criticism from Moscow": a news headline
         if match and not line.text.endswith((".", "?", "!")):
             start = line.start + match.start("who")
             speaker = _speaker_in(ctx, start, line.end, people)
             if speaker is not None:
                 yield i, speaker, bool(_SPEECH_WORDS.search(line.text[: match.start("who")]))
                 continue
-        if _BARE_HEADING.match(line.text):
+        if _BARE_HEADING.match(line.text) or _OCCASION_HEADING.match(line.text):
             # "Press Statement / Jane Doe / Deputy Spokesperson / Washington, DC": the name on
             # the next short line
             for j in range(i + 1, min(i + 3, len(lines))):
                 below = lines[j]
                 if below.words > 5 or below.text.endswith((".", "?", "!", ":")):
                     break
+                if _BYLINE.match(below.text):
+                    break  # "By Jane Doe": the reporter of a story headed so, not a speaker
                 speaker = _speaker_in(ctx, below.start, below.end, people)
                 if speaker is not None and _is_person_speaker(ctx, speaker):
                     yield j, speaker, True
@@ -179,6 +192,23 @@ def _speakers_named(
             speaker = _speaker_in(ctx, line.start, line.start + handover.start(), people)
             if speaker is not None:
                 yield i, speaker, True
+
+
+def _headline_verb(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A verb in the present before the issuer ("Remarks at the summit draw criticism from …",
+    "… sparks anger"): the line tells news about a document, as headlines do, it does not head
+    one. Past forms are left alone: "Statement attributed to …", "Remarks as delivered by …"
+    head documents, and the parser may read them as finite verbs."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ in ("VERB", "AUX")
+        and t.lemma_ != "be"
+        and (
+            t.tag_ in ("VBZ", "VBP")
+            or (t.tag_ == "VB" and any(c.dep_ == "nsubj" for c in t.children))
+        )
+        for t in span
+    )
 
 
 def _is_person_speaker(ctx: ArticleContext, speaker: tuple[str | None, str]) -> bool:

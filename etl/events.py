@@ -676,11 +676,24 @@ _BROADCAST = re.compile(
 
 
 def _broadcast(ctx: ArticleContext, spoken: Sequence[Statement]) -> bool:
-    """A radio or television show: a host's cue in a turn or its label."""
+    """A radio or television show: a host's cue in a turn or its label; or an exchange a news
+    story reprints ("Below is a transcript of the exchange between ...:"), which is the story's
+    material, not a document the page issues."""
     first = spoken[0].char_start
     line_start = ctx.body.rfind("\n", 0, first) + 1
     turns = " ".join(s.quote or "" for s in spoken if s.cue == "transcript")
-    return bool(_BROADCAST.search(ctx.body[line_start:first]) or _BROADCAST.search(turns))
+    intro = ctx.body[max(0, line_start - 300) : line_start]
+    return bool(
+        _BROADCAST.search(ctx.body[line_start:first])
+        or _BROADCAST.search(turns)
+        or _REPRINTED_EXCHANGE.search(intro)
+    )
+
+
+# The line a story puts above an exchange it reprints.
+_REPRINTED_EXCHANGE = re.compile(
+    r"\btranscript of (?:the|an|their|this) (?:exchange|interview|conversation|call)\b", re.I
+)
 
 
 def _published(ctx: ArticleContext) -> PartialDate | None:

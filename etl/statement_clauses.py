@@ -34,6 +34,8 @@ from etl.speech_nouns import described_speaker
 from etl.statement_appositions import person_beside_title
 from etl.statement_examples import example_mentions
 from etl.statement_marks import _Covered, _inside
+from etl.statement_misparsed import root_noun_subject
+from etl.statement_rebels import rebels_speaker
 from etl.statement_receivers import asked_not_asking, hearsay_passive, welcomes_visitor
 from etl.statement_rows import _make, _trim
 from etl.statement_speakers import (
@@ -155,6 +157,8 @@ def _reporting_clause(
             and token.head.i != token.i
         ):
             subject = next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None:
+            subject = root_noun_subject(token)  # "Syrian rebels announced ... that" read as a noun
         if ctx.body[start:end].rstrip().endswith("?") and any(
             c.dep_ in _SUBJECT_DEPS and c.lower_ in ("we", "you", "i") for c in token.children
         ):
@@ -216,6 +220,10 @@ def _reporting_clause(
         holder = title_holder(ctx, subject, mentions)  # "The Minister said"
         if holder is not None:
             return _make(ctx, holder, start, end, False, _cue_text(token))
+        if len(mentions) == 1 and mentions[0].how == "reference":
+            rebels = rebels_speaker(ctx, subject, mentions[0].actor_id)
+            if rebels is not None:  # "The rebels said", Hezbollah named last: the insurgency
+                return _make(ctx, rebels, start, end, False, _cue_text(token))
         if _bare_government(ctx, mentions):
             mentions = []  # "The Federal Government has announced": the story's country
         if not mentions:
@@ -240,6 +248,9 @@ def _reporting_clause(
             body = body_back_reference(ctx, subject) or acronym_speaker(ctx, subject)
             if body is not None:  # "The Council urged ...", "the HNC said"
                 return _make(ctx, body, start, end, False, _cue_text(token))
+            rebels = rebels_speaker(ctx, subject)  # "The rebels said": the page's insurgency
+            if rebels is not None:
+                return _make(ctx, rebels, start, end, False, _cue_text(token))
             home = _home_country(ctx, subject)
             if home is not None:
                 return _make(ctx, home, start, end, False, token.lemma_.lower())

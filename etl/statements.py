@@ -25,7 +25,8 @@ Where each decision is made (this module reads an article's quotes and sentences
 - `etl.statement_passes`: article-wide passes that carry speakers on and drop repeats;
 - `etl.transcripts`, `etl.debate_summaries`, `etl.document_speaker`, `etl.turns`: transcripts
   and one-speaker documents; `etl.joint_speakers`: statements of several actors at once;
-  `etl.statement_outlets`: an outlet framing someone's words ("According to Reuters, X said").
+  `etl.statement_outlets`: an outlet framing someone's words ("According to Reuters, X said");
+  `etl.statement_tweets`: embedded posts signed "— Name (@handle) Date".
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ from etl.statement_quotes import (
 )
 from etl.statement_reported import _reported, _sources_after_colon
 from etl.statement_rows import _make
+from etl.statement_tweets import with_tweets
 from etl.transcripts import transcript_claims
 from etl.turns import apply_claims
 from etl.types import Statement
@@ -167,5 +169,6 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     voiced = with_place_bodies(ctx, [_government_voice(ctx, s) for s in claimed])
     # "Russia's call for a delay": speech named by a noun its speaker owns
     voiced = with_possessed_speech(ctx, voiced)
+    voiced = with_tweets(ctx, voiced)  # an embedded post's text is its signer's
     # "According to <outlet>, X said ...": the outlet that frames X's words speaks too
     return with_outlet_relays(ctx, with_joint_speakers(ctx, voiced))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from etl.context import ArticleContext
+from etl.metadata import outlet_named
 from etl.turns import (
     Claim,
     Line,
@@ -203,10 +204,12 @@ def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> 
     named = {i: v for i, v in labelled.items() if not isinstance(v[0], str)}
     if len(labelled) >= 2 and not named:
         return _qa_claims(ctx, lines, labelled, people)
+    by_initials = _labelled_by_initials(lines, named)
     turns = [
         i
         for i, (_s, at) in named.items()
-        if _is_turn(ctx.body[at : lines[i].end]) or (i == len(lines) - 1 and i - 1 in labelled)
+        if _is_turn(ctx.body[at : lines[i].end], quoted=by_initials)
+        or (i == len(lines) - 1 and i - 1 in labelled)
     ]
     if len(turns) == 1 and _opens_a_speech(ctx, lines, turns[0], named[turns[0]]):
         pass  # one labelled speech, cut off or alone on the page: a transcript of one turn
@@ -259,6 +262,18 @@ def _remember(
     surname = speaker[1].split()[-1].lower() if speaker[1].split() else ""
     if surname:
         known.setdefault(surname, speaker)
+    initials = _INITIALS_IN_PARENS.search(label)
+    if initials and initials.group(1) == _initials_of(label[: initials.start()]):
+        # "Carol Off (CO): ..." then "CO: ...": the later turns are labelled by initials
+        known.setdefault(initials.group(1).lower(), speaker)
+
+
+# "Jane Doe (JD)": a speaker's initials given once for the turns that follow.
+_INITIALS_IN_PARENS = re.compile(r"\(([A-Z]{2,4})\)\s*$")
+
+
+def _initials_of(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def _known_label(
@@ -345,13 +360,34 @@ def _opens_a_speech(ctx: ArticleContext, lines: list[Line], i: int, labelled: tu
     )
 
 
-def _is_turn(speech: str) -> bool:
-    """A turn of a transcript is spoken prose, not a headline with a quotation in it."""
+def _is_turn(speech: str, *, quoted: bool = False) -> bool:
+    """A turn of a transcript is spoken prose, not a headline with a quotation in it; in a
+    transcript whose labels are initials (`quoted`), a turn the page wraps in quotation marks."""
+    if quoted and _WHOLE_QUOTE.match(speech.strip()):
+        return len(re.findall(r"\w+", speech)) >= 3
     return (
         len(re.findall(r"\w+", speech)) >= 6
         and speech.rstrip().endswith((".", "?", "!", "\u2026"))
         and not _QUOTE_MARKS.search(speech)
     )
+
+
+# A turn wholly inside quotation marks (the closing mark may be lost): “…” or "…".
+_WHOLE_QUOTE = re.compile(r"^[\"\u201c][^\"\u201c\u201d]+[\"\u201d]?$")
+
+
+def _labelled_by_initials(lines: list[Line], named: dict[int, tuple]) -> bool:
+    """ "Carol Off (CO): …" then "CO: …": a speaker's initials declared once and used as the
+    label of a later turn, which only an interview transcript does."""
+    labels = {i: _INLINE.match(lines[i].text) for i in named}
+    declared = {
+        m.group(1)
+        for match in labels.values()
+        if match
+        and (m := _INITIALS_IN_PARENS.search(match.group("label")))
+        and m.group(1) == _initials_of(match.group("label")[: m.start()])
+    }
+    return any(match and match.group("label").strip() in declared for match in labels.values())
 
 
 def _label_speaker(
@@ -362,6 +398,10 @@ def _label_speaker(
         return None
     if label.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
         return None
+    if _wire_dateline(label) and not any(
+        _is_person(ctx, m.actor_id) for m in ctx.mentions_in(start, end)
+    ):
+        return None  # "Beirut (Agencies): ...", "GENEVA (AP): ...": a dateline, not a speaker
     in_parens = _NAME_IN_PARENS.search(label)
     office = label[: in_parens.start()].strip() if in_parens else ""
     if in_parens and (office.lower().startswith("the ") or _TITLED.match(office)):
@@ -396,6 +436,21 @@ def _label_speaker(
             return resolve_name(ctx, tail, start + after, end, people)
         return None
     return resolve_name(ctx, name, start, end, people)
+
+
+# "Beirut (Agencies)", "GENEVA (Reuters)": a place and the wire credit of a dateline.
+_DATELINE = re.compile(r"^[A-Z][\w'’ .-]{1,40}?\s*\((?P<credit>[^()]{2,40})\)$")
+_WIRE_CREDITS = {"agencies", "news agencies", "wires", "wire services", "ani", "ians", "pti", "uni"}
+
+
+def _wire_dateline(label: str) -> bool:
+    """A label that is a dateline: a place, then a news agency's credit in parentheses (the
+    caller keeps a person labelled with their outlet, "Jane Doe (Reuters)", a speaker)."""
+    match = _DATELINE.match(label.strip())
+    if match is None:
+        return False
+    credit = match.group("credit").strip()
+    return credit.lower() in _WIRE_CREDITS or outlet_named(credit) is not None
 
 
 # A label opening on an office: "President of Iran ...", "Foreign Minister of ...".

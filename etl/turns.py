@@ -197,6 +197,8 @@ def _third_party(ctx: ArticleContext, statement: Statement, claims: list[Claim])
     )
     if owner is None:
         return False
+    if statement.cue is None and _fills_turn(statement, owner):
+        return False  # the turn's own quoted words, carried to the last speaker by the quote rules
     if owner.speaker_id is None:  # a speaker the gazetteer does not know: compare the names
         return statement.speaker_text.split()[-1:] != owner.speaker_text.split()[-1:]
     if ctx.country_of(owner.speaker_id) is None and actor_kind(ctx, statement.speaker_id) in {
@@ -208,6 +210,12 @@ def _third_party(ctx: ArticleContext, statement: Statement, claims: list[Claim])
     return statement.speaker_id not in same_side and (
         ctx.country_of(statement.speaker_id) not in same_side - {None}
     )
+
+
+def _fills_turn(statement: Statement, owner: Claim) -> bool:
+    """A quote with no attribution of its own that is the whole turn but for its marks
+    ("CO: “How many are here?”")."""
+    return statement.char_start - owner.start <= 3 and owner.end - statement.char_end <= 3
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

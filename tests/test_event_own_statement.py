@@ -218,3 +218,32 @@ def test_a_heading_naming_an_issuer_and_a_title_is_still_issued(events_with_stat
     )
     events = events_with_statements(body, datetime.date(2021, 5, 10))
     assert ("statement", "2021-05-10", "day") in _summary(events)
+
+
+def test_an_exchange_a_story_reprints_is_no_statement_of_the_page(events_with_statements):
+    # The story reprints an interview's exchange under "a transcript of the exchange": the
+    # turns are statements, but the page issues no document of its own that day.
+    body = (
+        "The minister hung up on the host after a series of questions about the refugees.\n\n"
+        "Below is a transcript of the exchange between the host and the minister:\n\n"
+        "Antony Blinken (AB): \u201cI have a cabinet meeting in five minutes.\u201d\n\n"
+        "Lara Jakes (LJ): \u201cBefore you go, how many of the families have arrived so far?\u201d\n\n"
+        "AB: \u201cWe have approved well over that number already.\u201d\n\n"
+        "LJ: \u201cHow many of them are in the country today?\u201d\n"
+    )
+    events = events_with_statements(body, datetime.date(2014, 6, 11))
+    assert [e for e in events if e.event_type == "statement"] == []
+
+
+def test_probe_a_debate_transcript_page_is_still_its_statement(events_with_statements):
+    # "transcript of the debate" is no reprinted exchange: the sitting's record stays the
+    # page's own statement of its day.
+    body = (
+        "Below is a transcript of the debate held on the motion.\n\n"
+        "Jane Doe (Riding, Party): Mr. Speaker, the families in the camps have waited long enough "
+        "for a decision from this government.\n\n"
+        "John Roe (Riding, Party): Mr. Speaker, the government has resettled more families this "
+        "year than in any year before.\n"
+    )
+    events = events_with_statements(body, datetime.date(2014, 6, 11))
+    assert [e.event_type for e in events if e.event_type == "statement"] == ["statement"]
