@@ -14,9 +14,11 @@ body dates).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from datetime import timedelta
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
@@ -317,15 +319,61 @@ _LABEL_LINES = 10
 # events13 (issue 9): a legislature's record names its sitting on a line of its own: "Dáil
 # debates", "Senate debates", "Dáil Éireann Debate, Wednesday - 23 September 2015", "Meeting of
 # the Parliament" (real_dev rd45, real_dev7 hs11/hs12, real_dev9 hu05, real_dev11 hw04 are all a
-# statement of their publication date). The chamber is one to three capitalised words and nothing
-# but a date may follow ("Debate" in the singular only before its date), so a headline
-# ("Parliament debates Syria strikes", "The Great Debate") or a menu's lone "Debates" is none.
+# statement of their publication date). The chamber is one to three capitalised words (joined by
+# "of", "the": "House of Commons debates") and nothing but a date may follow ("Debate" in the
+# singular only before its date), so a headline ("Parliament debates Syria strikes", "The Great
+# Debate") or a menu's lone "Debates" is none. One of the chamber's words must name a legislature
+# (`legislatures` in etl/rules/event_context.txt): a debate series or a site's section ("Munk
+# Debates", "Presidential Debates", "Latest Debates") is no sitting (review of the events13 round).
+# "Hansard", the Westminster-style record's name, stands for "debates" ("House of Commons Hansard").
 DEBATE_HEADING = True
+_CHAMBER_WORD = r"[A-Z\u00c0-\u00de][\w'\u2019.\u00c0-\u024f-]*"
 _DEBATE_HEADING = re.compile(
-    r"^(?:[A-Z\u00c0-\u00de][\w'\u2019.\u00c0-\u024f-]*\s+){1,3}(?:[Dd]ebates$|Debates?\s*,"
+    rf"^(?P<chamber>{_CHAMBER_WORD}(?:\s+(?:(?:of|the)\s+){{0,2}}{_CHAMBER_WORD}){{0,2}})\s+"
+    r"(?:[Dd]ebates$|Hansard$|Debates?\s*,"
     r"\s*(?:[A-Za-z]+day\b)?[\s,\u2013-]*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$)"
     r"|^Meeting of the (?:Parliament|House|Assembly|Senate|Chamber)$"
 )
+
+
+@functools.lru_cache(maxsize=1)
+def _legislatures() -> frozenset[str]:
+    """The words that name a legislature or its chamber (`legislatures` in event_context.txt)."""
+    path = Path(__file__).resolve().parent / "rules" / "event_context.txt"
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        key, _, values = raw.split("#", 1)[0].partition(":")
+        if key.strip() == "legislatures":
+            return frozenset(v.strip().lower() for v in values.split(",") if v.strip())
+    return frozenset()
+
+
+def debate_heading(line: str) -> bool:
+    """ "Dáil debates", "Lok Sabha Debates", "House of Commons Hansard", "Meeting of the
+    Parliament": a legislature's record naming its sitting; "Munk Debates" is none."""
+    found = _DEBATE_HEADING.match(line)
+    if found is None:
+        return False
+    if found["chamber"] is None:  # "Meeting of the Parliament"
+        return True
+    words = re.findall(r"[\w\u00c0-\u024f]+", found["chamber"].lower())
+    return any(w in _legislatures() for w in words)
+
+
+# A site's menu ("Home | Donate | Humanitarian Update | Contact": four or more items) or a
+# related-links line ("Related: Sudan: Humanitarian Update (October 2023)") among a page's first
+# lines names other pages, not this one: a news report under such furniture is no issued document
+# (review of the events13 round). A heading's own "|" parts are fewer ("NRC Bangladesh | Fact
+# sheet", "Humanitarian Update Syrian Arab Republic - Issue 08 | 28 January 2020").
+_LINK_LABEL = re.compile(
+    r"^(?:related(?:\s+(?:articles?|stories|content|links|news|reports?))?|see also|read more|"
+    r"read also|also read|more on this|recommended|further reading|you may also like)\b\s*[:|\u2013-]",
+    re.I,
+)
+_MENU_SEPARATOR = re.compile(r"\s[|\u2022\u00b7]\s")
+
+
+def _link_furniture(line: str) -> bool:
+    return bool(_LINK_LABEL.match(line)) or len(_MENU_SEPARATOR.split(line)) >= 4
 
 
 def issued_document_heading(body: str) -> tuple[int, int] | None:
@@ -333,8 +381,10 @@ def issued_document_heading(body: str) -> tuple[int, int] | None:
     document (an update, a fact sheet, briefing notes, a press release), else None."""
     for seen, start, line in _first_lines(body, _LABEL_LINES):
         words = len(line.split())
-        named = seen <= _HEADING_LINES and (
-            _ISSUED_HEADING.search(line) or (ISSUED_BY_HEADING and _issued_by(line))
+        named = (
+            seen <= _HEADING_LINES
+            and not _link_furniture(line)
+            and (_ISSUED_HEADING.search(line) or (ISSUED_BY_HEADING and _issued_by(line)))
         )
         if (
             words <= 25
@@ -342,7 +392,7 @@ def issued_document_heading(body: str) -> tuple[int, int] | None:
             and (
                 named
                 or _TYPE_LABEL.match(line)
-                or (DEBATE_HEADING and _DEBATE_HEADING.match(line))
+                or (DEBATE_HEADING and debate_heading(line))
                 or (SPEECH_SETTING and seen <= _HEADING_LINES and speech_setting(line))
             )
         ):
@@ -388,12 +438,35 @@ def speech_setting(line: str) -> str | None:
     found = _SETTING.search(line[: topic.start()] if topic else line)
     if found is None:
         return None
-    words = re.findall(r"[\w'\u2019-]+", found["setting"])
-    for before, word in zip(["", *words], words, strict=False):
-        kind = _SETTING_TYPES.get(word.lower())
-        if kind and word[0].isupper() and before.lower() not in _SPEECH_FORUMS:
+    setting = found["setting"]
+    words = list(re.finditer(r"[\w'\u2019-]+", setting))
+    for before, word in zip([None, *words], words, strict=False):
+        kind = _SETTING_TYPES.get(word[0].lower())
+        if (
+            kind
+            and word[0][0].isupper()
+            and (before is None or before[0].lower() not in _SPEECH_FORUMS)
+            and _ends_gathering(setting[word.end() :])
+        ):
             return kind
     return None
+
+
+# What may follow the gathering's word in a speech heading: the end, a date, punctuation, a small
+# word that carries its name on ("Conference of Donors", "Summit in Brussels"), or another word of
+# a gathering's name ("Summit Plenary Session"). A headline in title case goes on with its verb
+# ("Speech at the Summit Angers Beijing", "Remarks at the Meeting Were Cut Short"): it reports
+# on a speech, it is not the speech's own page (review of the events13 round).
+_GATHERING_GOES_ON = re.compile(
+    r"^\s*(?:$|[^\w\s]|\d|(?:of|for|in|on|at|to|with|and|between|among|under|"
+    r"regarding|concerning|about|plenary|segment|session|meeting|summit|conference|briefing|"
+    r"debate|high-level)\b)",
+    re.I,
+)
+
+
+def _ends_gathering(rest: str) -> bool:
+    return bool(_GATHERING_GOES_ON.match(rest))
 
 
 def speech_setting_heading(body: str) -> tuple[int, int, str] | None:

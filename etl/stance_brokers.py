@@ -59,7 +59,15 @@ def _country(finder: _StanceFinder, actor_id: str) -> str:
 
 
 def _called_for(finder: _StanceFinder, noun: Token) -> bool:
-    """ "called for Qatari-led talks", "urged Egypt-brokered talks": talks asked for, not held."""
+    """ "called for Qatari-led talks", "urged Egypt-brokered talks": talks asked for, not held.
+    "Calls led by Egypt for a truce between Israel and Hamas" are appeals, not phone calls: a
+    "call" noun with "for" (on the noun or on its participle) asks for something (review of the
+    events13 round)."""
+    if noun.lemma_.lower() == "call" and any(
+        t.dep_ == "prep" and t.lower_ == "for" and (t.head.i == noun.i or t.head.head.i == noun.i)
+        for t in noun.subtree
+    ):
+        return True
     head = noun.head
     if head.dep_ == "prep" and head.lower_ == "for":
         head = head.head

@@ -120,3 +120,18 @@ def test_a_brokered_truce_stays_the_pact_it_was(nlp):
         nlp, "The ceasefire between Israel and Hamas, brokered by Egypt, held through the night."
     )
     assert ("egypt", "israel", "neutral") not in triples
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Calls led by Egypt for a truce between Israel and Hamas grew louder on Monday.",
+        "A call led by Egypt for talks between Israel and Hamas went unanswered.",
+    ],
+)
+def test_calls_for_something_led_by_a_state_are_appeals_not_brokered_contact(nlp, body):
+    """Review of the events13 round (fix13a): "call" is a contact noun (a phone call), but a call
+    "for" a truce or talks is an appeal; its leader brokers nothing."""
+    triples = real_triples(nlp, body)
+    assert ("egypt", "israel", "neutral") not in triples
+    assert ("egypt", "hamas", "neutral") not in triples
