@@ -70,8 +70,10 @@ def differences(a: Path, b: Path, shown: int = 3) -> list[str]:
             lines.append(f"{table}: columns differ: {cols_a} != {cols_b}")
             continue
         if rows_a != rows_b:
-            only_a = [r for r in rows_a if r not in set(rows_b)]
-            only_b = [r for r in rows_b if r not in set(rows_a)]
+            # Rows may hold lists (unhashable): compare them by their repr, built once per side.
+            keys_a, keys_b = {repr(r) for r in rows_a}, {repr(r) for r in rows_b}
+            only_a = [r for r in rows_a if repr(r) not in keys_b]
+            only_b = [r for r in rows_b if repr(r) not in keys_a]
             lines.append(
                 f"{table}: {len(rows_a)} rows != {len(rows_b)} rows "
                 f"({len(only_a)} only in a, {len(only_b)} only in b)"
