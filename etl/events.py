@@ -1698,8 +1698,10 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
     if _inside_name(head, rules):
         return None
     if head.pos_ in {"NOUN", "PROPN"} and trigger.event_type != "statement":
-        if MODIFIER_NOUNS and len(trigger.tokens) == 1 and modifier_of_a_thing(
-            head, _cue_words(rules)
+        if (
+            MODIFIER_NOUNS
+            and len(trigger.tokens) == 1
+            and modifier_of_a_thing(head, _cue_words(rules))
         ):
             return None  # "the blast site", "attack helicopters": a thing, not a happening
         if ENDED_HAPPENINGS:
