@@ -12,6 +12,11 @@ A cue noun that is only the first word of a compound naming something else ("the
 attack helicopter", "the summit venue") names a thing, not a happening of the sentence's date
 (real_dev11 hw15: a photo caption dated to the day the picture was taken, "… opposite the blast
 site"). Names ("the Astana talks process") are `etl.events._inside_name`'s.
+
+A resolution named by its number ("the political settlement envisaged by Security Council
+resolution 2254", "in accordance with resolution 2336") is a document the sentence refers to, no
+vote of the sentence's date (real_dev3 hn13, real_dev8 ht09), unless a verb of adopting governs it
+("the Council adopted resolution 2401 on Saturday"; `adopting_verbs` in event_context.txt).
 """
 
 from __future__ import annotations
@@ -83,4 +88,18 @@ def modifier_of_a_thing(noun: Token, cue_words: frozenset[str]) -> bool:
     head = noun.head
     if head.pos_ != "NOUN" or {head.lower_, head.lemma_.lower()} & cue_words:
         return False
+    return True
+
+
+def numbered_document(noun: Token, adopting_verbs: frozenset[str]) -> bool:
+    """ "envisaged by resolution 2254", "in accordance with resolution 2336": a resolution its
+    number names, which no verb of `adopting_verbs` ("adopted", "passed", "vetoed") governs."""
+    doc = noun.doc
+    numbered = any(c.like_num and c.dep_ in {"nummod", "appos", "npadvmod"} for c in noun.children)
+    following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if not numbered and not (following is not None and following.like_num):
+        return False
+    for ancestor in noun.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor.lemma_.lower() not in adopting_verbs
     return True

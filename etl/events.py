@@ -123,7 +123,12 @@ from etl.event_dates import (
     timetable_ahead,
 )
 from etl.event_duplicates import voices_of_one_country
-from etl.event_endings import broken_by_modifier, ended_happening, modifier_of_a_thing
+from etl.event_endings import (
+    broken_by_modifier,
+    ended_happening,
+    modifier_of_a_thing,
+    numbered_document,
+)
 from etl.event_forums import FORUM_TYPES, forum_of_the_day
 from etl.event_month_pages import month_page_report
 from etl.event_quotes import in_quotation, quote_at
@@ -208,6 +213,9 @@ ENDED_HAPPENINGS = True
 # events13b: a cue noun compounded to another noun that is no cue ("the blast site", "attack
 # helicopters") names a thing, not a happening (`etl.event_endings.modifier_of_a_thing`)
 MODIFIER_NOUNS = True
+# events13b: a resolution named by its number ("envisaged by resolution 2254") is a document
+# referred to, no vote, unless a verb of adopting governs it (`etl.event_endings`)
+NUMBERED_RESOLUTIONS = True
 _GATHERINGS = frozenset({"conference", "meeting", "summit"})
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
@@ -265,6 +273,7 @@ class EventRules:
     ending_verbs: frozenset[str] = frozenset()
     halting_verbs: frozenset[str] = frozenset()
     ending_modifiers: frozenset[str] = frozenset()
+    adopting_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -333,6 +342,7 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         ending_verbs=frozenset(context.get("ending_verbs", [])),
         halting_verbs=frozenset(context.get("halting_verbs", [])),
         ending_modifiers=frozenset(context.get("ending_modifiers", [])),
+        adopting_verbs=frozenset(context.get("adopting_verbs", [])),
         happening_nouns=frozenset(
             c.words[0]
             for c in cues
@@ -1704,6 +1714,13 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
             and modifier_of_a_thing(head, _cue_words(rules))
         ):
             return None  # "the blast site", "attack helicopters": a thing, not a happening
+        if (
+            NUMBERED_RESOLUTIONS
+            and trigger.event_type == "vote"
+            and head.lemma_.lower() == "resolution"
+            and numbered_document(head, rules.adopting_verbs)
+        ):
+            return None  # "envisaged by Security Council resolution 2254": a document named
         if ENDED_HAPPENINGS:
             ended = ended_happening(head, rules.ending_verbs, rules.halting_verbs)
             if ended and trigger.event_type in _GATHERINGS | {"agreement"}:
