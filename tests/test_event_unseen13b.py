@@ -4,8 +4,10 @@ The end of a happening is no happening of the cue's type: talks that "collapsed"
 suspended" on a date are that breakdown, an `other` event (real_dev6, real_dev10,
 holdout_corpus); a truce that "broke" is fighting resumed, a `military_operation` (real_dev10);
 "violated ceasefires" are none (real_dev7). A cue noun compounded to another noun that is no cue
-("the blast site", real_dev11) names a thing, not a happening. `etl.event_endings`; switches
-`etl.events.ENDED_HAPPENINGS` and `MODIFIER_NOUNS`. The second half holds the self-review probes:
+("the blast site", real_dev11) names a thing, not a happening; a resolution named by its number
+("envisaged by resolution 2254", real_dev3, real_dev8) is a document referred to, no vote, unless
+a verb of adopting governs it. `etl.event_endings`; switches `etl.events.ENDED_HAPPENINGS`,
+`MODIFIER_NOUNS` and `NUMBERED_RESOLUTIONS`. The second half holds the self-review probes:
 sentences that look like the triggers and must not fire. Sentences written for these tests.
 """
 
@@ -104,6 +106,40 @@ def test_cue_nouns_that_head_their_phrase_still_fire(nlp, body, kind):
     assert kind in kinds(nlp, body)
 
 
+# --- a resolution named by its number -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The ministers agreed on Monday to work for the settlement envisaged by resolution 2254.",
+        "In accordance with resolution 2336 of 2016, aid deliveries continued through the crossing.",
+    ],
+)
+def test_a_numbered_resolution_referred_to_is_no_vote(nlp, body):
+    assert "vote" not in kinds(nlp, body)
+
+
+def test_without_the_rule_a_numbered_resolution_is_a_vote(nlp, monkeypatch):
+    monkeypatch.setattr(events, "NUMBERED_RESOLUTIONS", False)
+    body = (
+        "In accordance with resolution 2336 of 2016, aid deliveries continued through the crossing."
+    )
+    assert "vote" in kinds(nlp, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Council unanimously adopted resolution 2401 on Saturday.",
+        "On Friday, Russia vetoed resolution 2165 on cross-border aid.",
+        "The Security Council voted on a resolution on Yemen on Monday.",
+    ],
+)
+def test_a_resolution_adopted_or_vetoed_is_still_a_vote(nlp, body):
+    assert "vote" in kinds(nlp, body)
+
+
 # --- self-review probes: look like the triggers, must not fire -------------------------------------
 
 
@@ -132,3 +168,15 @@ def test_probes_that_look_like_an_ending_or_a_modifier_add_no_breakdown(nlp, bod
     assert "other" not in found
     assert "attack" not in found
     assert "ceasefire" not in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a numbered resolution cited, or the frame of talks: the document, no vote of the day
+        "The envoy on Monday cited resolution 2254 as the basis for any settlement.",
+        "Talks under resolution 2254 resumed in Geneva on Monday.",
+    ],
+)
+def test_probes_that_cite_a_numbered_resolution_add_no_vote(nlp, body):
+    assert "vote" not in kinds(nlp, body)
