@@ -103,3 +103,12 @@ def numbered_document(noun: Token, adopting_verbs: frozenset[str]) -> bool:
         if ancestor.pos_ in {"VERB", "AUX"}:
             return ancestor.lemma_.lower() not in adopting_verbs
     return True
+
+
+def ended_by_noun(noun: Token, ending_nouns: frozenset[str]) -> bool:
+    """ "the rupture in the ceasefire this week", "the collapse of the talks": the happening is
+    what a noun of ending (`ending_nouns`) speaks of, through "of" or "in"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"of", "in"} or prep.head.i == prep.i:
+        return False
+    return prep.head.lemma_.lower() in ending_nouns

@@ -125,6 +125,7 @@ from etl.event_dates import (
 from etl.event_duplicates import voices_of_one_country
 from etl.event_endings import (
     broken_by_modifier,
+    ended_by_noun,
     ended_happening,
     modifier_of_a_thing,
     numbered_document,
@@ -273,6 +274,7 @@ class EventRules:
     ending_verbs: frozenset[str] = frozenset()
     halting_verbs: frozenset[str] = frozenset()
     ending_modifiers: frozenset[str] = frozenset()
+    ending_nouns: frozenset[str] = frozenset()
     adopting_verbs: frozenset[str] = frozenset()
 
 
@@ -343,6 +345,7 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         halting_verbs=frozenset(context.get("halting_verbs", [])),
         ending_modifiers=frozenset(context.get("ending_modifiers", [])),
         adopting_verbs=frozenset(context.get("adopting_verbs", [])),
+        ending_nouns=frozenset(context.get("ending_nouns", [])),
         happening_nouns=frozenset(
             c.words[0]
             for c in cues
@@ -1727,10 +1730,15 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
                 return _Trigger("other", trigger.tokens)  # "the peace talks collapsed on Aug 6"
             if ended and trigger.event_type == "ceasefire":
                 return _Trigger("military_operation", trigger.tokens)  # "That truce broke"
-            if trigger.event_type == "ceasefire" and broken_by_modifier(
-                head, rules.ending_modifiers
+            if trigger.event_type == "ceasefire" and (
+                broken_by_modifier(head, rules.ending_modifiers)
+                or ended_by_noun(head, rules.ending_nouns)
             ):
-                return None  # "after a series of violated ceasefires"
+                return None  # "a series of violated ceasefires", "the rupture in the ceasefire"
+            if trigger.event_type in _GATHERINGS | {"agreement"} and ended_by_noun(
+                head, rules.ending_nouns
+            ):
+                return _Trigger("other", trigger.tokens)  # "the collapse of the talks on Monday"
     if trigger.event_type == "meeting" and MEETINGS_NEED_ACTORS:
         seen = no_meeting_of_actors(
             ctx, trigger.tokens, rules.visited_places, rules.ordinary_people
