@@ -72,6 +72,22 @@ def test_without_the_rule_violated_ceasefires_are_a_ceasefire(nlp, monkeypatch):
     assert "ceasefire" in kinds(nlp, body)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Asked about the rupture in the ceasefire this week, the minister said nothing.",
+        "Monitors reported a breach of the truce on Sunday near the border.",
+    ],
+)
+def test_a_truce_a_noun_of_ending_speaks_of_is_no_ceasefire(nlp, body):
+    assert "ceasefire" not in kinds(nlp, body)
+
+
+def test_the_collapse_of_talks_is_other(nlp):
+    body = "The collapse of the talks on Monday left both delegations angry."
+    assert kinds(nlp, body) == ["other"]
+
+
 # --- a cue noun that modifies a thing ------------------------------------------------------------
 
 
