@@ -79,6 +79,12 @@ Parliament") is the page's statement of its publication date, its "Meeting date:
 UN Security Council Briefing on …") is also that gathering of the publication date
 (`SPEECH_SETTING`, `_speech_setting` here); and one here: armed forces that "entered" a place
 ("Rebel forces entered Damascus on Dec. 8") are a military operation (`ENTERED_PLACES`).
+
+The events13b round (issue 9, precision) added two switches, `etl.event_endings`: the end of a
+happening is no happening of the cue's type: talks that "collapsed" or "were suspended" on a date
+are that breakdown (`other`), a truce that "broke" is fighting resumed (`military_operation`), and
+"violated ceasefires" are none (`ENDED_HAPPENINGS`); a cue noun compounded to another noun that is
+no cue ("the blast site", "attack helicopters") names a thing, not a happening (`MODIFIER_NOUNS`).
 """
 
 from __future__ import annotations
@@ -117,6 +123,13 @@ from etl.event_dates import (
     timetable_ahead,
 )
 from etl.event_duplicates import voices_of_one_country
+from etl.event_endings import (
+    broken_by_modifier,
+    ended_by_noun,
+    ended_happening,
+    modifier_of_a_thing,
+    numbered_document,
+)
 from etl.event_forums import FORUM_TYPES, forum_of_the_day
 from etl.event_month_pages import month_page_report
 from etl.event_quotes import in_quotation, quote_at
@@ -194,6 +207,16 @@ PRESENT_FORMS = True
 # is the verb's subject and its object a place ("Rebel forces entered Damascus on Dec. 8"); the
 # cues are in `etl/rules/event_types.txt`
 ENTERED_PLACES = True
+# events13b (issue 9, precision): talks that "collapsed" or "were suspended" on a date are that
+# breakdown, `other`; a truce that "broke" is fighting resumed, `military_operation`; "violated
+# ceasefires" are none (`etl.event_endings`; word lists in `etl/rules/event_context.txt`)
+ENDED_HAPPENINGS = True
+# events13b: a cue noun compounded to another noun that is no cue ("the blast site", "attack
+# helicopters") names a thing, not a happening (`etl.event_endings.modifier_of_a_thing`)
+MODIFIER_NOUNS = True
+# events13b: a resolution named by its number ("envisaged by resolution 2254") is a document
+# referred to, no vote, unless a verb of adopting governs it (`etl.event_endings`)
+NUMBERED_RESOLUTIONS = True
 _GATHERINGS = frozenset({"conference", "meeting", "summit"})
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
@@ -248,6 +271,11 @@ class EventRules:
     armed_targets: frozenset[str] = frozenset()
     visited_places: frozenset[str] = frozenset()
     ordinary_people: frozenset[str] = frozenset()
+    ending_verbs: frozenset[str] = frozenset()
+    halting_verbs: frozenset[str] = frozenset()
+    ending_modifiers: frozenset[str] = frozenset()
+    ending_nouns: frozenset[str] = frozenset()
+    adopting_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -313,6 +341,11 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         armed_targets=frozenset(context.get("armed_targets", [])),
         visited_places=frozenset(context.get("visited_places", [])),
         ordinary_people=frozenset(context.get("ordinary_people", [])),
+        ending_verbs=frozenset(context.get("ending_verbs", [])),
+        halting_verbs=frozenset(context.get("halting_verbs", [])),
+        ending_modifiers=frozenset(context.get("ending_modifiers", [])),
+        adopting_verbs=frozenset(context.get("adopting_verbs", [])),
+        ending_nouns=frozenset(context.get("ending_nouns", [])),
         happening_nouns=frozenset(
             c.words[0]
             for c in cues
@@ -1690,6 +1723,35 @@ def _retype(ctx: ArticleContext, trigger: _Trigger, rules: EventRules) -> _Trigg
     head = trigger.head
     if _inside_name(head, rules):
         return None
+    if head.pos_ in {"NOUN", "PROPN"} and trigger.event_type != "statement":
+        if (
+            MODIFIER_NOUNS
+            and len(trigger.tokens) == 1
+            and modifier_of_a_thing(head, _cue_words(rules))
+        ):
+            return None  # "the blast site", "attack helicopters": a thing, not a happening
+        if (
+            NUMBERED_RESOLUTIONS
+            and trigger.event_type == "vote"
+            and head.lemma_.lower() == "resolution"
+            and numbered_document(head, rules.adopting_verbs)
+        ):
+            return None  # "envisaged by Security Council resolution 2254": a document named
+        if ENDED_HAPPENINGS:
+            ended = ended_happening(head, rules.ending_verbs, rules.halting_verbs)
+            if ended and trigger.event_type in _GATHERINGS | {"agreement"}:
+                return _Trigger("other", trigger.tokens)  # "the peace talks collapsed on Aug 6"
+            if ended and trigger.event_type == "ceasefire":
+                return _Trigger("military_operation", trigger.tokens)  # "That truce broke"
+            if trigger.event_type == "ceasefire" and (
+                broken_by_modifier(head, rules.ending_modifiers)
+                or ended_by_noun(head, rules.ending_nouns)
+            ):
+                return None  # "a series of violated ceasefires", "the rupture in the ceasefire"
+            if trigger.event_type in _GATHERINGS | {"agreement"} and ended_by_noun(
+                head, rules.ending_nouns
+            ):
+                return _Trigger("other", trigger.tokens)  # "the collapse of the talks on Monday"
     if trigger.event_type == "meeting" and MEETINGS_NEED_ACTORS:
         seen = no_meeting_of_actors(
             ctx, trigger.tokens, rules.visited_places, rules.ordinary_people
