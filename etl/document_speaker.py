@@ -89,6 +89,8 @@ def document_claims(ctx: ArticleContext) -> list[Claim]:
     if found is None or not _is_person_speaker(ctx, found[1]) or names_office(found[1][1]):
         # no person named: a list of issuers, else the office of a government
         issued = listed_issuer_claims(ctx, lines) or issuing_office_claims(ctx, lines)
+        if found is None and not issued:
+            issued = site_voice_claims(ctx, lines)
         if issued or found is None:
             return issued
         if found[1][0] is None and names_office(found[1][1]):
@@ -324,6 +326,7 @@ _RELEASED_BY = re.compile(
 _END_TEXT = re.compile(r"^(?:end\s+(?:of\s+)?text|\[?end\]?)\W*$", re.I)
 _ISSUER_SCAN = 8  # a release's heading block: title, kind, office, place, date, handover
 _OFFICE_LINE_WORDS = 12
+_KIND_LINE_WORDS = 40  # a heading that names its occasion runs long
 
 
 def listed_issuer_claims(ctx: ArticleContext, lines: list[Line]) -> list[Claim]:
@@ -360,7 +363,7 @@ def _issuers_in(ctx: ArticleContext, start: int, end: int) -> list[tuple[str | N
 # note only in its first-person paragraphs.
 _KIND_LINE = re.compile(
     r"^(?:[\w ]{0,30}:\s*)?(?P<kind>press statement|joint statement|statement|communiqu[eé]|"
-    r"declaration|media note|press release|news release|readout)\b(?P<rest>[^\n]{0,160})$",
+    r"declaration|media note|press release|news release|readout|comment)\b(?P<rest>[^\n]{0,200})$",
     re.I,
 )
 _STATEMENT_KINDS = {"press statement", "joint statement", "statement", "communique",
@@ -375,11 +378,12 @@ def issuing_office_claims(ctx: ArticleContext, lines: list[Line]) -> list[Claim]
     news story about a statement has no such heading block, and a menu no kind line."""
     kind = None
     for i, line in enumerate(lines[:_ISSUER_SCAN]):
-        if line.text.endswith((".", "?", "!")) or line.words > _OFFICE_LINE_WORDS:
+        match = _KIND_LINE.match(line.text)
+        too_long = line.words > (_KIND_LINE_WORDS if match else _OFFICE_LINE_WORDS)
+        if line.text.endswith((".", "?", "!")) or too_long:
             if kind is not None:
                 break  # the body began before any office was named
             continue
-        match = _KIND_LINE.match(line.text)
         if kind is None and match is not None and _headline_verb(ctx, line.start, line.end):
             return []  # "Statement from the ministry angers Moscow": a headline about one
         if kind is None and match is not None:
@@ -388,34 +392,59 @@ def issuing_office_claims(ctx: ArticleContext, lines: list[Line]) -> list[Claim]
                 continue
         if kind is None or not names_office(line.text):
             continue
-        country = _office_country(ctx, lines, i)
+        own = _office_phrase(line, match) if match is not None else (line.start, line.end)
+        country = _office_country(ctx, lines, i, own)
         if country is None:
             return []
         return _paragraph_claims(ctx, lines, i, [country], whole=kind in _STATEMENT_KINDS)
     return []
 
 
-def _office_country(ctx: ArticleContext, lines: list[Line], i: int) -> tuple[str, str] | None:
-    """The country named on the office's line or the short lines under it, else the one the
-    page's site names when the site is itself an office."""
-    for line in lines[i : i + 3]:
-        if line.words > _OFFICE_LINE_WORDS or line.text.endswith((".", "?", "!")):
+def _office_phrase(line: Line, match: re.Match[str]) -> tuple[int, int]:
+    """The office a kind line names, before its subject ("Comment by the Press Department | on
+    the attack in Douma, Syria"): a country in the subject does not issue the document."""
+    rest = match.group("rest")
+    cut = re.search(r"\s(?:on|at|regarding|concerning|about|after|following|in|to)\s", rest)
+    start = line.start + match.start("rest")
+    return start, start + (cut.start() if cut else len(rest))
+
+
+def _office_country(
+    ctx: ArticleContext, lines: list[Line], i: int, own: tuple[int, int]
+) -> tuple[str, str] | None:
+    """The country named on the office's own phrase or the short lines under it, else the one
+    the page's site names when the site is itself an office."""
+    spans = [own] + [(line.start, line.end) for line in lines[i + 1 : i + 3]]
+    for k, (start, end) in enumerate(spans):
+        line = lines[i + k] if i + k < len(lines) else None
+        if k and line is not None and (
+            line.words > _OFFICE_LINE_WORDS or line.text.endswith((".", "?", "!"))
+        ):
             break
-        for mention in ctx.mentions_in(line.start, line.end):
+        for mention in ctx.mentions_in(start, end):
             country = ctx.country_of(mention.actor_id) or mention.actor_id
             actor = ctx.actors.get(country)
             if actor is not None and actor.kind == "country":
                 return country, actor.name
+    return site_country(ctx)
+
+
+def site_country(ctx: ArticleContext) -> tuple[str, str] | None:
+    """The country whose office the page's own site is ("Ministry of Foreign Affairs of
+    Georgia", "Embassy of Russia in India": the first country the name gives)."""
     outlet = ctx.article.outlet or ""
     if not names_office(outlet):
         return None
+    found: list[tuple[int, str, str]] = []
     for actor in ctx.actors.values():
         if actor.kind != "country":
             continue
         for name in (actor.name, *actor.aliases):
-            if len(name) > 3 and re.search(rf"\b{re.escape(name)}\b", outlet):
-                return actor.actor_id, actor.name
-    return None
+            flags = 0 if len(name) <= 3 else re.I  # "US" only in capitals
+            hit = re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", outlet, flags)
+            if hit:
+                found.append((hit.start(), actor.actor_id, actor.name))
+    return min(found)[1:] if found else None
 
 
 def _paragraph_claims(
@@ -437,3 +466,33 @@ def _paragraph_claims(
             text_start, text_end = _unquote(ctx.body, line)
             claims += [Claim(s[0], s[1], text_start, text_end, "document") for s in speakers]
     return claims
+
+
+_WE = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def site_voice_claims(ctx: ArticleContext, lines: list[Line]) -> list[Claim]:
+    """A page on a government office's own site that opens in the first person plural, with
+    no heading naming anyone ("We welcome the decision today by ..." on a State Department
+    page): each unquoted "we" paragraph is the office's country's. A story on the site (the
+    first paragraph tells news in the third person) or a signed piece ("By Jane Doe") is not."""
+    country = site_country(ctx)
+    if country is None or any(_BYLINE.match(line.text) for line in lines[:_SCAN_LINES]):
+        return []
+    prose = [k for k, line in enumerate(lines) if speaks_on(line, lines)]
+    if not prose or not _voiced(lines[prose[0]].text):
+        return []
+    claims: list[Claim] = []
+    for k in prose:
+        line = lines[k]
+        if _STOP.match(line.text):
+            break
+        if _voiced(line.text) and not line.text.endswith(":"):
+            claims.append(Claim(country[0], country[1], line.start, line.end, "document"))
+    return claims
+
+
+def _voiced(text: str) -> bool:
+    """First person plural outside any quotation."""
+    return bool(_WE.search(text)) and not _QUOTE_MARKS.search(text)

@@ -147,3 +147,56 @@ def test_a_ministry_named_by_no_country_is_given_none(rows_of):
     )
     found = _documents(rows_of(body, outlet="Daily Mail"))  # a copy on another site
     assert [who for who, _q in found] == ["ministry-of-foreign-affairs"]  # its own name only
+
+
+def test_a_comment_by_a_press_department_takes_the_country_of_the_site_not_its_subject(rows_of):
+    body = (
+        "Comment by the Information and Press Department on the shelling of the convoy near "
+        "Aleppo, Syria\n\n"
+        "Monday, 9 May 2022\n\n"
+        "The convoy was hit on Sunday evening as it left the city.\n\n"
+        "We call for an impartial investigation of the incident without delay."
+    )
+    found = _documents(rows_of(body, outlet="Embassy of Russia in India"))
+    assert found == [("russia", "We call for ")]  # the site's country, first person only
+
+
+def test_a_first_person_page_on_a_government_site_is_the_governments(rows_of):
+    body = (
+        "We welcome the decision today by Chile and Peru to reopen their embassies.\n\n"
+        "The talks will resume in Geneva next month.\n\n"
+        "We urge all parties to keep the ceasefire."
+    )
+    found = _documents(rows_of(body, outlet="Ministry of Foreign Affairs of Georgia"))
+    assert found == [("georgia", "We welcome t"), ("georgia", "We urge all ")]
+
+
+@pytest.mark.parametrize(
+    ("body", "outlet"),
+    [
+        # a story on a government site: it opens in the third person
+        (
+            "The United States reached its goal of resettling refugees this year.\n\n"
+            "We are proud of every family that found a home here, officials wrote.",
+            "ShareAmerica (US Department of State)",
+        ),
+        # a signed piece on a ministry site is its author's
+        (
+            "Why the ceasefire matters\n\nBy Jane Roe\n\n"
+            "We have seen too many truces fail in the past decade.",
+            "Ministry of Foreign Affairs of Georgia",
+        ),
+        # a quoted "we" on a ministry site is the quoted person's
+        (
+            "\u201cWe will rebuild the schools,\u201d the mayor told visitors on Monday.",
+            "Ministry of Foreign Affairs of Georgia",
+        ),
+        # a news site's "we" editorial: the outlet names no office
+        (
+            "We believe the council has failed the people of the city.",
+            "The Daily Star",
+        ),
+    ],
+)
+def test_pages_not_in_a_governments_voice_speak_nothing(rows_of, body, outlet):
+    assert _documents(rows_of(body, outlet=outlet)) == []
