@@ -7,6 +7,15 @@ statement:", briefing notes' "This is a summary of what was said by spokesperson
 Every first-person paragraph after it is a direct statement of that speaker; a speech ("Check
 against delivery", "As delivered") and briefing notes are theirs throughout. A person named so
 wins over an organisation a heading names above them.
+
+With no person named (docspeaker13): a statement "released by" a list of ministers is each
+one's (`listed_issuer_claims`); a document headed by its kind and a government office
+("Press Statement / Office of the Spokesperson / Washington, DC", "Statement of the Ministry
+of Foreign Affairs", "Comment by the Information and Press Department on ...") is the office's
+country's, named on the office's lines or else by the page's own site (`issuing_office_claims`,
+offices in rules/issuing_offices.txt); a page of such a site that opens in the first person
+plural with no heading is the site's country's in its unquoted "we" paragraphs
+(`site_voice_claims`).
 """
 
 from __future__ import annotations
