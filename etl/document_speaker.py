@@ -375,8 +375,14 @@ _KIND_LINE = re.compile(
     r"declaration|media note|press release|news release|readout|comment)\b(?P<rest>[^\n]{0,200})$",
     re.I,
 )
-_STATEMENT_KINDS = {"press statement", "joint statement", "statement", "communique",
-                    "communiqué", "declaration"}
+_STATEMENT_KINDS = {
+    "press statement",
+    "joint statement",
+    "statement",
+    "communique",
+    "communiqué",
+    "declaration",
+}
 
 
 def issuing_office_claims(ctx: ArticleContext, lines: list[Line]) -> list[Claim]:
@@ -426,8 +432,10 @@ def _office_country(
     spans = [own] + [(line.start, line.end) for line in lines[i + 1 : i + 3]]
     for k, (start, end) in enumerate(spans):
         line = lines[i + k] if i + k < len(lines) else None
-        if k and line is not None and (
-            line.words > _OFFICE_LINE_WORDS or line.text.endswith((".", "?", "!"))
+        if (
+            k
+            and line is not None
+            and (line.words > _OFFICE_LINE_WORDS or line.text.endswith((".", "?", "!")))
         ):
             break
         for mention in ctx.mentions_in(start, end):
