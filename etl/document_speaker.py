@@ -7,6 +7,15 @@ statement:", briefing notes' "This is a summary of what was said by spokesperson
 Every first-person paragraph after it is a direct statement of that speaker; a speech ("Check
 against delivery", "As delivered") and briefing notes are theirs throughout. A person named so
 wins over an organisation a heading names above them.
+
+With no person named (docspeaker13): a statement "released by" a list of ministers is each
+one's (`listed_issuer_claims`); a document headed by its kind and a government office
+("Press Statement / Office of the Spokesperson / Washington, DC", "Statement of the Ministry
+of Foreign Affairs", "Comment by the Information and Press Department on ...") is the office's
+country's, named on the office's lines or else by the page's own site (`issuing_office_claims`,
+offices in rules/issuing_offices.txt); a page of such a site that opens in the first person
+plural with no heading is the site's country's in its unquoted "we" paragraphs
+(`site_voice_claims`).
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ import re
 from collections.abc import Iterator
 
 from etl.context import ArticleContext
+from etl.issuing_offices import names_office
 from etl.turns import (
     Claim,
     Line,
@@ -85,8 +95,17 @@ def document_claims(ctx: ArticleContext) -> list[Claim]:
         return []
     people = people_of(ctx)
     found = _named_speaker(ctx, lines, people)
-    if found is None:
-        return []
+    if found is None or not _is_person_speaker(ctx, found[1]) or names_office(found[1][1]):
+        # no person named: a list of issuers, else the office of a government
+        issued = listed_issuer_claims(ctx, lines) or issuing_office_claims(ctx, lines)
+        if found is None and not issued:
+            issued = site_voice_claims(ctx, lines)
+        if issued or found is None:
+            return issued
+        if found[1][0] is None and names_office(found[1][1]):
+            return []  # "Press Release / Foreign Ministry": an office of no known country
+        if _headline_verb(ctx, lines[found[0]].start, lines[found[0]].end):
+            return []  # "Statement of the Foreign Ministry angers Moscow": news about one
     index, speaker, whole_speech = found
     speakers = _joint_issuers(ctx, lines[index]) or [speaker]
     whole_speech = whole_speech or len(speakers) > 1
@@ -300,3 +319,197 @@ def _unquote(text: str, line: Line) -> tuple[int, int]:
     if end > start and text[end - 1] in '"”':
         end -= 1
     return start, end
+
+
+# --- documents whose issuers are listed, or whose issuer is a government office ---------------
+
+# "The text of the following statement was released by UK Foreign Secretary Jane Doe, French
+# Foreign Minister John Roe, and ...": the list that ends the line issues the document (the line
+# may end in a full stop; a colon-ended handover is _PASSIVE_HANDOVER's).
+_RELEASED_BY = re.compile(
+    r"^(?:the\s+)?(?:text\s+of\s+the\s+)?following\s+(?:joint\s+)?(?:press\s+)?"
+    r"(?:statement|communiqu[eé]|declaration)\s+(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:jointly\s+)?(?:issued|released)\s+(?:today\s+)?by\s+(?P<who>[^\n]{3,400}?)\s*[.:]?\s*$",
+    re.I,
+)
+_END_TEXT = re.compile(r"^(?:end\s+(?:of\s+)?text|\[?end\]?)\W*$", re.I)
+_ISSUER_SCAN = 8  # a release's heading block: title, kind, office, place, date, handover
+_OFFICE_LINE_WORDS = 12
+_KIND_LINE_WORDS = 40  # a heading that names its occasion runs long
+
+
+def listed_issuer_claims(ctx: ArticleContext, lines: list[Line]) -> list[Claim]:
+    """Every paragraph after "The following statement was released by A, B and C." is each
+    listed person's (or, with no person listed, each government's or body's)."""
+    for i, line in enumerate(lines[:_ISSUER_SCAN]):
+        match = _RELEASED_BY.match(line.text)
+        if match is None:
+            continue
+        start = line.start + match.start("who")
+        issuers = _issuers_in(ctx, start, line.start + match.end("who"))
+        if issuers:
+            return _paragraph_claims(ctx, lines, i, issuers, whole=True)
+    return []
+
+
+def _issuers_in(ctx: ArticleContext, start: int, end: int) -> list[tuple[str | None, str]]:
+    """The people a span names; with none, its governments and bodies."""
+    people: list[tuple[str | None, str]] = []
+    bodies: list[tuple[str | None, str]] = []
+    for mention in ctx.mentions_in(start, end):
+        actor = ctx.actors.get(mention.actor_id)
+        if actor is None:
+            continue
+        found = people if actor.kind == "person" else bodies
+        if actor.kind != "person" and actor.kind not in _ISSUER_KINDS:
+            continue
+        if all(f[0] != mention.actor_id for f in found):
+            found.append((mention.actor_id, actor.name))
+    return people or bodies
+
+
+# The kind of document a heading line names: a statement speaks throughout, a release or a
+# note only in its first-person paragraphs.
+_KIND_LINE = re.compile(
+    r"^(?:[\w ]{0,30}:\s*)?(?P<kind>press statement|joint statement|statement|communiqu[eé]|"
+    r"declaration|media note|press release|news release|readout|comment)\b(?P<rest>[^\n]{0,200})$",
+    re.I,
+)
+_STATEMENT_KINDS = {
+    "press statement",
+    "joint statement",
+    "statement",
+    "communique",
+    "communiqué",
+    "declaration",
+}
+
+
+def issuing_office_claims(ctx: ArticleContext, lines: list[Line]) -> list[Claim]:
+    """A document headed by its kind ("Press Statement", "Statement of the Ministry of Foreign
+    Affairs") and a government office, with no person named: the office's country speaks it.
+    The country is named on the office's lines ("U.S. Department of State", "Washington, DC"),
+    else by the page's own site ("Ministry of Foreign Affairs of Georgia" as the outlet); a
+    news story about a statement has no such heading block, and a menu no kind line."""
+    kind = None
+    for i, line in enumerate(lines[:_ISSUER_SCAN]):
+        match = _KIND_LINE.match(line.text)
+        too_long = line.words > (_KIND_LINE_WORDS if match else _OFFICE_LINE_WORDS)
+        if line.text.endswith((".", "?", "!")) or too_long:
+            if kind is not None:
+                break  # the body began before any office was named
+            continue
+        if kind is None and match is not None and _headline_verb(ctx, line.start, line.end):
+            return []  # "Statement from the ministry angers Moscow": a headline about one
+        if kind is None and match is not None:
+            kind = match.group("kind").lower()
+            if not names_office(match.group("rest")):
+                continue
+        if kind is None or not names_office(line.text):
+            continue
+        own = _office_phrase(line, match) if match is not None else (line.start, line.end)
+        country = _office_country(ctx, lines, i, own)
+        if country is None:
+            return []
+        return _paragraph_claims(ctx, lines, i, [country], whole=kind in _STATEMENT_KINDS)
+    return []
+
+
+def _office_phrase(line: Line, match: re.Match[str]) -> tuple[int, int]:
+    """The office a kind line names, before its subject ("Comment by the Press Department | on
+    the attack in Douma, Syria"): a country in the subject does not issue the document."""
+    rest = match.group("rest")
+    cut = re.search(r"\s(?:on|at|regarding|concerning|about|after|following|in|to)\s", rest)
+    start = line.start + match.start("rest")
+    return start, start + (cut.start() if cut else len(rest))
+
+
+def _office_country(
+    ctx: ArticleContext, lines: list[Line], i: int, own: tuple[int, int]
+) -> tuple[str, str] | None:
+    """The country named on the office's own phrase or the short lines under it, else the one
+    the page's site names when the site is itself an office."""
+    spans = [own] + [(line.start, line.end) for line in lines[i + 1 : i + 3]]
+    for k, (start, end) in enumerate(spans):
+        line = lines[i + k] if i + k < len(lines) else None
+        if (
+            k
+            and line is not None
+            and (line.words > _OFFICE_LINE_WORDS or line.text.endswith((".", "?", "!")))
+        ):
+            break
+        for mention in ctx.mentions_in(start, end):
+            country = ctx.country_of(mention.actor_id) or mention.actor_id
+            actor = ctx.actors.get(country)
+            if actor is not None and actor.kind == "country":
+                return country, actor.name
+    return site_country(ctx)
+
+
+def site_country(ctx: ArticleContext) -> tuple[str, str] | None:
+    """The country whose office the page's own site is ("Ministry of Foreign Affairs of
+    Georgia", "Embassy of Russia in India": the first country the name gives)."""
+    outlet = ctx.article.outlet or ""
+    if not names_office(outlet):
+        return None
+    found: list[tuple[int, str, str]] = []
+    for actor in ctx.actors.values():
+        if actor.kind != "country":
+            continue
+        for name in (actor.name, *actor.aliases):
+            flags = 0 if len(name) <= 3 else re.I  # "US" only in capitals
+            hit = re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", outlet, flags)
+            if hit:
+                found.append((hit.start(), actor.actor_id, actor.name))
+    return min(found)[1:] if found else None
+
+
+def _paragraph_claims(
+    ctx: ArticleContext,
+    lines: list[Line],
+    index: int,
+    speakers: list[tuple[str | None, str]],
+    whole: bool,
+) -> list[Claim]:
+    """Each paragraph after line `index` (every one, or the first-person ones) is each
+    speaker's, up to the release's closing sections."""
+    claims: list[Claim] = []
+    for line in lines[index + 1 :]:
+        if _STOP.match(line.text) or _END_TEXT.match(line.text):
+            break
+        if not speaks_on(line, lines) or line.text.endswith(":"):
+            continue
+        if whole or has_first_person(line.text):
+            text_start, text_end = _unquote(ctx.body, line)
+            claims += [Claim(s[0], s[1], text_start, text_end, "document") for s in speakers]
+    return claims
+
+
+_WE = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def site_voice_claims(ctx: ArticleContext, lines: list[Line]) -> list[Claim]:
+    """A page on a government office's own site that opens in the first person plural, with
+    no heading naming anyone ("We welcome the decision today by ..." on a State Department
+    page): each unquoted "we" paragraph is the office's country's. A story on the site (the
+    first paragraph tells news in the third person) or a signed piece ("By Jane Doe") is not."""
+    country = site_country(ctx)
+    if country is None or any(_BYLINE.match(line.text) for line in lines[:_SCAN_LINES]):
+        return []
+    prose = [k for k, line in enumerate(lines) if speaks_on(line, lines)]
+    if not prose or not _voiced(lines[prose[0]].text):
+        return []
+    claims: list[Claim] = []
+    for k in prose:
+        line = lines[k]
+        if _STOP.match(line.text):
+            break
+        if _voiced(line.text) and not line.text.endswith(":"):
+            claims.append(Claim(country[0], country[1], line.start, line.end, "document"))
+    return claims
+
+
+def _voiced(text: str) -> bool:
+    """First person plural outside any quotation."""
+    return bool(_WE.search(text)) and not _QUOTE_MARKS.search(text)

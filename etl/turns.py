@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from etl.context import ArticleContext
+from etl.issuing_offices import names_office
 from etl.types import Statement, stable_id
 
 _HONORIFICS = re.compile(
@@ -199,6 +200,8 @@ def _third_party(ctx: ArticleContext, statement: Statement, claims: list[Claim])
         return False
     if statement.cue is None and _fills_turn(statement, owner):
         return False  # the turn's own quoted words, carried to the last speaker by the quote rules
+    if owner.cue == "document" and _office_of(ctx, statement, owner):
+        return False  # "The Ministry of Foreign Affairs expresses …" in its own statement
     if owner.speaker_id is None:  # a speaker the gazetteer does not know: compare the names
         return statement.speaker_text.split()[-1:] != owner.speaker_text.split()[-1:]
     if ctx.country_of(owner.speaker_id) is None and actor_kind(ctx, statement.speaker_id) in {
@@ -210,6 +213,16 @@ def _third_party(ctx: ArticleContext, statement: Statement, claims: list[Claim])
     return statement.speaker_id not in same_side and (
         ctx.country_of(statement.speaker_id) not in same_side - {None}
     )
+
+
+def _office_of(ctx: ArticleContext, statement: Statement, owner: Claim) -> bool:
+    """The issuing office of the document's own country, named with no country of its own."""
+    if actor_kind(ctx, owner.speaker_id or "") != "country":
+        return False
+    return names_office(statement.speaker_text) and ctx.country_of(statement.speaker_id) in {
+        None,
+        owner.speaker_id,
+    }
 
 
 def _fills_turn(statement: Statement, owner: Claim) -> bool:
