@@ -174,7 +174,9 @@ def _speakers_named(
             if speaker is not None:
                 yield i, speaker, bool(_SPEECH_WORDS.search(line.text[: match.start("who")]))
                 continue
-        if _BARE_HEADING.match(line.text) or _OCCASION_HEADING.match(line.text):
+        if _BARE_HEADING.match(line.text) or (
+            _OCCASION_HEADING.match(line.text) and not _finite_verb(ctx, line.start, line.end)
+        ):
             # "Press Statement / Jane Doe / Deputy Spokesperson / Washington, DC": the name on
             # the next short line
             for j in range(i + 1, min(i + 3, len(lines))):
@@ -227,6 +229,17 @@ def _headline_verb(ctx: ArticleContext, start: int, end: int) -> bool:
             or (t.tag_ == "VB" and any(c.dep_ == "nsubj" for c in t.children))
         )
         for t in span
+    )
+
+
+def _finite_verb(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A finite verb or auxiliary anywhere in the line ("Remarks at the summit in Geneva were
+    met with scepticism", "… drew criticism"): the line is a news headline about remarks, not
+    the heading of the remarks themselves, which names a kind of document and its occasion
+    only."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span
     )
 
 

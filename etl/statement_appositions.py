@@ -139,8 +139,8 @@ def person_beside_title(
         return None
     if subject.lemma_.lower() in ROLE_NOUNS:
         # "The head of the taskforce, Jan Egeland, said"
-        for child in subject.children:
-            if child.dep_ == "appos" and (words := _name_words(child)) is not None:
+        for child in _title_appositions(subject, verb):
+            if (words := _name_words(child)) is not None:
                 return _unresolved_name(ctx, words, mentions)
     elif subject.pos_ == "PROPN":
         # "Ramesh Adhikari, the UN's humanitarian coordinator for Ethiopia, told"
@@ -149,6 +149,25 @@ def person_beside_title(
         ):
             return _unresolved_name(ctx, words, mentions)
     return surname_after_title(ctx, verb)
+
+
+def _title_appositions(subject: Token, verb: Token) -> list[Token]:
+    """Names in apposition to the title: the subject's own, or one the parser hung on the last
+    noun of the title ("The head of the UN refugee agency in Sudan, Mamadou Diallo, said":
+    "Diallo" read as naming "agency"), when only its closing comma stands before the verb."""
+    own = [c for c in subject.children if c.dep_ == "appos"]
+    if own:
+        return own
+    doc = subject.doc
+    return [
+        t
+        for t in subject.subtree
+        if t.dep_ == "appos"
+        and t.head.dep_ == "pobj"
+        and t.i + 2 == verb.i
+        and doc[t.i + 1].text == ","
+        and doc[t.i - len(list(t.lefts)) - 1].text == ","
+    ]
 
 
 def _name_words_before_appos(subject: Token) -> list[Token] | None:

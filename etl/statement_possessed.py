@@ -58,13 +58,44 @@ _INSTRUMENT_MODIFIERS = {
     "annual",
 }
 _MIN_WORDS = 5
+# Verbs of amount: a speech noun that rises or falls is a quantity ("China's demand for oil rose
+# by a third", "Europe's demand for gas has fallen"), not something its owner said.
+_AMOUNT_VERBS = {
+    "rise",
+    "fall",
+    "grow",
+    "drop",
+    "increase",
+    "decrease",
+    "decline",
+    "double",
+    "triple",
+    "halve",
+    "surge",
+    "soar",
+    "slump",
+    "plunge",
+    "plummet",
+    "outstrip",
+    "exceed",
+    "outpace",
+    "shrink",
+    "climb",
+    "slow",
+}
+# Speech nouns that also name a step in court with "of": "Myanmar's appeal of the ruling" is a
+# lawsuit; "an appeal for calm", "a plea to the world" are words.
+_COURT_NOUNS = {"appeal", "plea"}
 
 
 def _says_something(noun: Token) -> bool:
     """The noun governs what was said: "call for a delay", "claims to be targeting", "insistence
     that …", "claim of helping"."""
+    if noun.dep_ != "ROOT" and noun.head.lemma_.lower() in _AMOUNT_VERBS:
+        return False  # "China's demand for oil rose by a third": a quantity
+    preps = _CONTENT_PREPS - {"of"} if noun.lemma_.lower() in _COURT_NOUNS else _CONTENT_PREPS
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:
+        if child.dep_ == "prep" and child.lower_ in preps:
             if any(g.dep_ in ("pobj", "pcomp") for g in child.children):
                 return True
         if child.dep_ in ("acl", "relcl", "ccomp") and any(

@@ -27,10 +27,29 @@ SIGNATURE = re.compile(
     re.M,
 )
 # Links a tweet ends with: they are no words of the speaker.
-_TRAILING_LINKS = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+))+\s*$")
+_LINK = re.compile(r"(?:https?://|pic\.twitter\.com/)\S+$")
 # "Archive: Ambassador Jane Doe": a label the page puts before the signer's name.
 _LABEL_BEFORE_NAME = re.compile(r"^[^:]{1,20}:\s*")
+# "Photo: Jane Doe", "Video credit: …": a label that credits a picture or a clip to its maker.
+_CREDIT_LABEL = re.compile(
+    r"^(?:photo|photograph|picture|image|video|footage|graphic|map|credit|source|via)s?"
+    r"(?:\s+(?:credit|by|courtesy))?\s*:",
+    re.I,
+)
 _SPEAKER_KINDS = {"person", "government", "organization", "intergovernmental", "country"}
+
+
+def _without_trailing_links(text: str) -> int:
+    """Where the text ends once the links it closes on are cut, read word by word from the end
+    (one pattern over a run of links backtracks in time quadratic in its length)."""
+    end = len(text.rstrip())
+    while end > 0:
+        word_start = max(text.rfind(c, 0, end) for c in " \t\n") + 1
+        link = _LINK.search(text, word_start, end)  # "… today.https://t.co/x" too
+        if link is None or link.end() != end:
+            break
+        end = len(text[: link.start()].rstrip())
+    return end
 
 
 def _post_above(body: str, line_start: int) -> tuple[int, int] | None:
@@ -39,10 +58,7 @@ def _post_above(body: str, line_start: int) -> tuple[int, int] | None:
     if end == 0:
         return None
     start = body.rfind("\n", 0, end) + 1
-    text = body[start:end]
-    cut = _TRAILING_LINKS.search(text)
-    if cut is not None:
-        end = start + cut.start()
+    end = start + _without_trailing_links(body[start:end])
     if len(body[start:end].split()) < 3:
         return None
     return start, end
@@ -56,6 +72,8 @@ def tweet_statements(ctx: ArticleContext) -> list[Statement]:
         span = _post_above(body, match.start())
         if span is None:
             continue
+        if _CREDIT_LABEL.match(match.group("name").strip()):
+            continue  # "— Photo: Jane Doe (@janedoe) Date": a credit for a picture, not a post
         name_start, name_end = match.span("name")
         signers = [
             m
