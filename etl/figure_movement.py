@@ -129,6 +129,8 @@ def _went_abroad(anchor: Token, num: Token) -> bool:
     for verb in verbs:
         if verb.lemma_.lower() not in _GO_VERBS or any(c.dep_ == "neg" for c in verb.children):
             continue
+        if _for_a_purpose(verb):
+            continue  # "travelled to neighbouring countries to shop / for the tournament"
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
             for place in prep.subtree:
                 if (
@@ -137,6 +139,37 @@ def _went_abroad(anchor: Token, num: Token) -> bool:
                     and any(m.lower_ in _OTHER_COUNTRY_WORDS for m in place.children)
                 ):
                     return True
+    return False
+
+
+# What people go abroad for when they flee: "to escape the fighting", "to seek safety", "for
+# safety". Any other purpose ("to shop", "for the harvest") makes the trip no flight.
+_FLIGHT_PURPOSES = {"escape", "flee", "seek", "find", "avoid", "evade", "survive", "safety",
+                    "refuge", "shelter", "protection", "asylum", "security", "life", "lives"}  # fmt: skip
+
+
+def _for_a_purpose(verb: Token) -> bool:
+    """The going verb states a purpose other than flight: an infinitive clause ("to study", "to
+    shop") or "for" with its object ("for the harvest", "for the tournament")."""
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            if child.lemma_.lower() not in _FLIGHT_PURPOSES:
+                return True
+        if child.dep_ == "prep" and child.lower_ == "for":
+            if any(
+                c.dep_ == "pobj" and c.lemma_.lower() not in _FLIGHT_PURPOSES
+                for c in child.children
+            ):
+                return True
+        if child.dep_ == "prep" and child.lower_ == "to":
+            # the parser may hang "to shop" as a preposition with a bare verb for its object
+            if any(
+                c.dep_ == "pobj" and c.tag_ == "VB" and c.lemma_.lower() not in _FLIGHT_PURPOSES
+                for c in child.children
+            ):
+                return True
     return False
 
 
@@ -308,19 +341,34 @@ def _brings_in(verb: Token, anchor: Token) -> bool:
 
 def _then_brought_in(anchor: Token, num: Token) -> bool:
     """People the next verb of the same clause brings in by a pronoun ("a plan to rescue 25,000
-    refugees … and to bring them into Canada", "select 10,000 Syrians and fly them to Toronto"):
-    what is done to "them" is done to those counted (GOLD.md: plans to bring in)."""
+    refugees … and to bring them into Canada", "select 10,000 Syrians and fly them to Germany"):
+    what is done to "them" is done to those counted (GOLD.md: plans to bring in). Done already,
+    it is an intake only when a country or its government did it."""
     verb = _clause_verb(anchor, num)
     if verb is None or anchor.i == num.i:
         return False
     for then in (c for c in verb.children if c.dep_ == "conj" and c.i > num.i):
         if not any(c.dep_ == "dobj" and c.lower_ == "them" for c in then.children):
             continue
+        if then.tag_ != "VB" and not _by_a_receiving_country(verb):
+            continue  # "smugglers carried 60 people and brought them into Spain": no intake
         if then.lemma_.lower() in _ADMIT_VERBS:
             return True
         if then.lemma_.lower() in _BRING_VERBS and _to_a_country(then):
             return True
     return False
+
+
+def _by_a_receiving_country(verb: Token) -> bool:
+    """The verb's subject is a country, its government or "we": one that takes people in. What
+    smugglers, traffickers or rescuers did ("carried 60 people and brought them into Spain") is
+    no intake; a plan still to come (the next verb bare: "to bring them", "will fly them") is
+    told by `_then_brought_in` whoever its subject."""
+    return any(
+        c.dep_ in _SUBJECT_DEPS
+        and (c.ent_type_ == "GPE" or c.lemma_.lower() in _RECEIVING_SUBJECTS)
+        for c in verb.children
+    )
 
 
 def _to_a_country(verb: Token) -> bool:

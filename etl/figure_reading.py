@@ -225,6 +225,9 @@ def read_quantity(
         strong = _whole_cue(rules, strong_categories, anchor, num, window)
     else:
         strong = _nearest_cue(rules.cues, strong_categories, core, window, num)
+    if strong == "refugees" and (refuge := _refuge_at_home(anchor)):
+        # "the church provided refuge to 300 people": a shelter, not a country, gave it
+        strong = _nearest_cue(rules.cues, strong_categories, core - refuge, window - refuge, num)
     if (
         strong in (None, "refugees")
         and "resettled" in strong_categories
@@ -414,6 +417,35 @@ def _verb_cue(
 # Nouns of the dead that a count of people is "of": "the bodies of 502 people".
 # A singular "body of 12 experts" is a group of the living: only the plural counts the dead.
 _DEAD_CONTAINERS = {"bodies", "remains", "corpses"}
+
+
+# Verbs of giving refuge ("provided refuge to", "offered refuge for") and who gives it as a
+# country: a country, its government or people, a nation; anyone else shelters people at home.
+_REFUGE_VERBS = {"provide", "give", "offer", "grant", "extend"}
+_COUNTRY_SUBJECTS = {"country", "government", "nation", "state", "we", "kingdom", "republic"}
+
+
+def _refuge_at_home(anchor: Token) -> set[int]:
+    """The tokens of "provided refuge" when those counted were given refuge "to" or "for" by a
+    subject that is no country ("the church provided refuge to 300 people during the storm",
+    "the shelter gave refuge to 50 women"): a roof, not asylum, so the phrase is no cue of
+    refugees (GOLD.md: refugees have fled their country). Given by a country ("Chad has
+    provided refuge to 600,000 Sudanese") or with no subject said, the cue stands."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ not in ("to", "for"):
+        return set()
+    verb = prep.head
+    if verb.lemma_.lower() not in _REFUGE_VERBS:
+        return set()
+    refuge = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "refuge"]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not refuge or not subjects:
+        return set()
+    if any(
+        s.ent_type_ in ("GPE", "NORP") or s.lemma_.lower() in _COUNTRY_SUBJECTS for s in subjects
+    ):
+        return set()
+    return {verb.i, refuge[0].i}
 
 
 # Nouns of the families that go with fighters: "5,000 rebel fighters and their families leave".

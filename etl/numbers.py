@@ -34,11 +34,12 @@ SHORT_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000
 
 # Currency marks before the number and currency words after it; the value stays in the unit
 # written (no conversion), `currency` says which.
-# Dirhams ("Dh250 million", "AED 40 million") are written by Gulf outlets, which report pledges
-# in their own currency first and restate them in dollars in parentheses.
+# Dirhams ("Dh250 million", "Dh 250 million", "AED 40 million") are written by Gulf outlets, which
+# report pledges in their own currency first and restate them in dollars in parentheses; "Dh" is
+# matched in its own case only, so "DHS 300 officers" (an agency) stays a count.
 CURRENCY_PREFIX = (
     r"(?:US\$|U\.S\.\s?\$|C\$|CA\$|Can\$|CAD\s?\$?|A\$|AU\$|Aus\$|NZ\$|USD\s?|EUR\s?|GBP\s?"
-    r"|Dhs?(?=\s?\d)|AED\s?|\$|€|£)"
+    r"|(?-i:Dhs?)\s?(?=\d)|AED\s?|\$|€|£)"
 )
 # A bare "pounds" is as often weight as money; only "pounds sterling" is read as money, and
 # "pounds" restated at once in another currency ("286 million pounds, or $374 million").
@@ -252,10 +253,12 @@ _OR_RESTATED = re.compile(
 
 
 # The inside of parentheses that only restate a sum in other currencies: "(459m euros; £396m)".
+# Each sum is an atomic group: the spaces between sums could otherwise be shared out between the
+# optional parts in exponentially many ways, and "(2019 2020 2021 … n/a)" would hang the ETL.
 _CONVERSIONS = re.compile(
-    r"(?:[\s;,/]*(?:about|around|roughly|approximately|approx\.|or|some|~|≈)?\s*"
-    rf"{CURRENCY_PREFIX}?\s*\d[\d.,]*\s*(?:m|mn|bn|tn|million|billion|trillion)?\s*"
-    r"(?:euros?|dollars?|pounds(?:\s+sterling)?|[A-Z]{3})?[\s;,/]*)+"
+    r"(?:(?>[\s;,/]*(?:about|around|roughly|approximately|approx\.|or|some|~|≈)?\s*"
+    rf"{CURRENCY_PREFIX}?\s*\d[\d.,]*\s*(?:million|billion|trillion|mn|bn|tn|m)?\s*"
+    r"(?:euros?|dollars?|pounds(?:\s+sterling)?|[A-Z]{3})?[\s;,/]*))+"
 )
 
 
