@@ -1136,15 +1136,16 @@ def _previous_subject(
 
 
 def _in_preposition(state: _Resolution, mention: Mention, subject) -> bool:
-    """Does the mention hang on a preposition inside the subject phrase ("the fighting in
-    Syria"), rather than being the subject or its owner ("Russia's ministry")?"""
+    """Does the mention hang on a preposition of place inside the subject phrase ("the fighting
+    in Syria"), rather than being the subject or its owner ("Russia's ministry", "a spokesperson
+    for the French government")?"""
     span = state.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
     if span is None:
         return False
     token = span.root
     while token.i != subject.i and token.head.i != token.i:
-        if token.dep_ in ("pobj", "prep"):
-            return True
+        if token.dep_ == "prep" and token.lower_ in _PLACE_PREPOSITIONS - {"of", "to", "on"}:
+            return True  # "a spokesperson for the French government" is the government's
         token = token.head
     return False
 

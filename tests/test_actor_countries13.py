@@ -130,3 +130,12 @@ def test_probe_a_byline_with_a_desk_line_is_no_signature(resolve):
         "Trucks carrying flour waited for a third day at the crossing into Syria."
     )
     assert _country(new, "peter-lindqvist") in (None, "missing")
+
+
+def test_probe_owner_after_for_in_the_previous_subject_still_counts(resolve):
+    # "for the French government" owns the spokesperson: no place preposition.
+    _, new = resolve(
+        "A spokesperson for the French government has said that flights from Kabul will go on. "
+        "\u201cWe will continue as long as we can,\u201d spokesperson Luc Verdier said."
+    )
+    assert _country(new, "luc-verdier") == "france"
