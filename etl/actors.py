@@ -1195,6 +1195,8 @@ def _acting_country(state: _Resolution, before: int) -> str | None:
         span = state.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
         if span is None:
             continue
+        if _inside_quotation(state.text, mention.char_start):
+            continue  # '"Russia must stop the bombing," Foreign Minister X said': the words quoted
         token = span.root
         # A passive subject is done to ("Syria was condemned"), not acting.
         acting = token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX")
@@ -1218,6 +1220,14 @@ def _acting_country(state: _Resolution, before: int) -> str | None:
     if state.dateline_country:
         counts[state.dateline_country] = counts.get(state.dateline_country, 0) + 3
     return _sole_leader(counts)
+
+
+def _inside_quotation(text: str, at: int) -> bool:
+    """Is offset `at` inside a quotation opened earlier in its paragraph?"""
+    paragraph = text[text.rfind("\n", 0, at) + 1 : at]
+    return (
+        paragraph.count("\u201c") > paragraph.count("\u201d") or paragraph.count('"') % 2 == 1
+    )
 
 
 def _first_country(

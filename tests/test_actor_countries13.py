@@ -139,3 +139,28 @@ def test_probe_owner_after_for_in_the_previous_subject_still_counts(resolve):
         "\u201cWe will continue as long as we can,\u201d spokesperson Luc Verdier said."
     )
     assert _country(new, "luc-verdier") == "france"
+
+
+def test_probe_a_country_acting_inside_a_quotation_is_no_home(resolve):
+    _, new = resolve(
+        "\u201cRussia must stop the bombing of hospitals now,\u201d Foreign Minister Ana Lund said "
+        "on Friday, adding that Syrian refugees in Turkey needed more help."
+    )
+    assert _country(new, "ana-lund") != "russia"
+
+
+def test_probe_a_headline_about_another_country_yields_to_its_speaking_officials(resolve):
+    _, new = resolve(
+        "Russia Vetoes Draft On Syria Aid\n\n"
+        "Norwegian officials said they regretted the veto, and Foreign Minister Ana Lund said the "
+        "crossings had to stay open."
+    )
+    assert _country(new, "ana-lund") == "norway"
+
+
+def test_probe_a_host_countrys_possessive_after_the_name_is_no_title(resolve):
+    _, new = resolve(
+        "Minister Ana Lund Arrives In Amman\n\n"
+        "Refugees who fled Syria's war greeted Ana Lund, Jordan's guest, on Sunday."
+    )
+    assert _country(new, "ana-lund") not in ("syria", "jordan")
