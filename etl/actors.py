@@ -257,7 +257,8 @@ class _Resolution:
     dateline_country: str | None = None
     # Discovered people whose country no words of their own gave (none, or the page's guess):
     # a later full mention with its own title ("Canada's Immigration Minister X") may still.
-    unowned: set[str] = field(default_factory=set)
+    # actor id -> where that first mention ended: only a later mention may give the country.
+    unowned: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = self.doc.text
@@ -633,7 +634,7 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
             if kind == "person":
                 country, own = _infer_country_how(state, start, end, country_words)
                 if not own:
-                    state.unowned.add(actor_id)
+                    state.unowned[actor_id] = end
             if kind == "organization":
                 country = _country_inside_name(name, country_words) or _owner_before(
                     state, start, country_words
@@ -766,7 +767,7 @@ def add_discovered_person(
         previous = known.get(actor_id)
         country, own = _infer_country_how(state, start, end, country_words)
         if not own:
-            state.unowned.add(actor_id)
+            state.unowned[actor_id] = end
         state.new_actors[actor_id] = Actor(
             actor_id=actor_id,
             name=name,
@@ -785,12 +786,12 @@ def _own_country_later(
     country was guessed for): the country this mention's own title or appositive names
     ("Canada's Immigration Minister X, facing ..."), which outranks a guess."""
     actor = state.new_actors.get(actor_id)
-    if actor is None or actor.kind != "person":
-        return
+    if actor is None or actor.kind != "person" or start < state.unowned.get(actor_id, end):
+        return  # the first mention again, seen by another pass: no new words of its own
     country, own = _infer_country_how(state, start, end, country_words)
     if own and country:
         state.new_actors[actor_id] = replace(actor, country_id=country)
-        state.unowned.discard(actor_id)
+        state.unowned.pop(actor_id, None)
 
 
 def _owner_before(state: _Resolution, start: int, country_words: dict[str, str]) -> str | None:
