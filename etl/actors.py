@@ -257,7 +257,7 @@ class _Resolution:
     dateline_country: str | None = None
     # Discovered people whose country no words of their own gave (none, or the page's guess):
     # a later full mention with its own title ("Canada's Immigration Minister X") may still.
-    # actor id -> where that first mention ended: only a later mention may give the country.
+    # actor id -> where that first mention started: only another mention may give the country.
     unowned: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -634,7 +634,7 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
             if kind == "person":
                 country, own = _infer_country_how(state, start, end, country_words)
                 if not own:
-                    state.unowned[actor_id] = end
+                    state.unowned[actor_id] = start
             if kind == "organization":
                 country = _country_inside_name(name, country_words) or _owner_before(
                     state, start, country_words
@@ -767,7 +767,7 @@ def add_discovered_person(
         previous = known.get(actor_id)
         country, own = _infer_country_how(state, start, end, country_words)
         if not own:
-            state.unowned[actor_id] = end
+            state.unowned[actor_id] = start
         state.new_actors[actor_id] = Actor(
             actor_id=actor_id,
             name=name,
@@ -786,9 +786,10 @@ def _own_country_later(
     country was guessed for): the country this mention's own title or appositive names
     ("Canada's Immigration Minister X, facing ..."), which outranks a guess."""
     actor = state.new_actors.get(actor_id)
-    if actor is None or actor.kind != "person" or start < state.unowned.get(actor_id, end):
+    if actor is None or actor.kind != "person" or start == state.unowned.get(actor_id):
         return  # the first mention again, seen by another pass: no new words of its own
-    country, own = _infer_country_how(state, start, end, country_words)
+    # Its own title only: a person listed beside it ("speeches from X and Y") says nothing new.
+    country, own = _infer_country_how(state, start, end, country_words, conjuncts=False)
     if own and country:
         state.new_actors[actor_id] = replace(actor, country_id=country)
         state.unowned.pop(actor_id, None)
@@ -835,7 +836,12 @@ def _infer_country(
 
 
 def _infer_country_how(
-    state: _Resolution, start: int, end: int, country_words: dict[str, str]
+    state: _Resolution,
+    start: int,
+    end: int,
+    country_words: dict[str, str],
+    *,
+    conjuncts: bool = True,
 ) -> tuple[str | None, bool]:
     """A person's country from the title before the name or the appositive after it, and whether
     the person's own words gave it (title, appositive, conjunct, UN title: True) or the page
@@ -887,7 +893,7 @@ def _infer_country_how(
         found = _first_country(host_cut, state, start, country_words)
         if found:
             return found, True
-    found = _conjunct_country(state, sent, country_words)
+    found = _conjunct_country(state, sent, country_words) if conjuncts else None
     if found:
         return found, True
     title = before + " " + appositive
