@@ -15,7 +15,7 @@ import csv
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -255,6 +255,10 @@ class _Resolution:
     by_start: list[tuple[int, int, Mention]] = field(default_factory=list)
     text: str = ""  # doc.text, kept: spaCy rebuilds it on every access
     dateline_country: str | None = None
+    # Discovered people whose country no words of their own gave (none, or the page's guess):
+    # a later full mention with its own title ("Canada's Immigration Minister X") may still.
+    # actor id -> where that first mention started: only another mention may give the country.
+    unowned: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = self.doc.text
@@ -622,9 +626,15 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
         if gazetteer_id is None and is_known_place(name):
             continue  # "Eastern Ghouta", "Khan Younis", "Aleppo Governorate": a place, not an actor
         actor_id = gazetteer_id or slugify(name)
+        if kind == "person" and actor_id in state.unowned:
+            _own_country_later(state, start, end, actor_id, country_words)
         if actor_id not in state.gazetteer.actors and actor_id not in state.new_actors:
             previous = known.get(actor_id)
-            country = _infer_country(state, start, end, country_words) if kind == "person" else None
+            country = None
+            if kind == "person":
+                country, own = _infer_country_how(state, start, end, country_words)
+                if not own:
+                    state.unowned[actor_id] = start
             if kind == "organization":
                 country = _country_inside_name(name, country_words) or _owner_before(
                     state, start, country_words
@@ -751,9 +761,13 @@ def add_discovered_person(
     """A person the text names at [start, end): a new actor unless the gazetteer or this article
     already has `actor_id`, with the country the words around the name give (else the one an
     earlier article gave them), and a mention."""
+    if actor_id in state.unowned:
+        _own_country_later(state, start, end, actor_id, country_words)
     if actor_id not in state.gazetteer.actors and actor_id not in state.new_actors:
         previous = known.get(actor_id)
-        country = _infer_country(state, start, end, country_words)
+        country, own = _infer_country_how(state, start, end, country_words)
+        if not own:
+            state.unowned[actor_id] = start
         state.new_actors[actor_id] = Actor(
             actor_id=actor_id,
             name=name,
@@ -762,6 +776,23 @@ def add_discovered_person(
             source="discovered",
         )
     state.add(start, end, actor_id, "name")
+
+
+def _own_country_later(
+    state: _Resolution, start: int, end: int, actor_id: str, country_words: dict[str, str]
+) -> None:
+    """A later full mention of a discovered person whose first gave no country of their own
+    (a headline's "Immigration Minister X Hangs Up", a bare "Prime Minister X" the page's
+    country was guessed for): the country this mention's own title or appositive names
+    ("Canada's Immigration Minister X, facing ..."), which outranks a guess."""
+    actor = state.new_actors.get(actor_id)
+    if actor is None or actor.kind != "person" or start == state.unowned.get(actor_id):
+        return  # the first mention again, seen by another pass: no new words of its own
+    # Its own title only: a person listed beside it ("speeches from X and Y") says nothing new.
+    country, own = _infer_country_how(state, start, end, country_words, conjuncts=False)
+    if own and country:
+        state.new_actors[actor_id] = replace(actor, country_id=country)
+        state.unowned.pop(actor_id, None)
 
 
 def _owner_before(state: _Resolution, start: int, country_words: dict[str, str]) -> str | None:
@@ -799,7 +830,22 @@ _ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+")
 def _infer_country(
     state: _Resolution, start: int, end: int, country_words: dict[str, str]
 ) -> str | None:
-    """A person's country from the title before the name or the appositive after it.
+    """A person's country from the title before the name or the appositive after it (see
+    `_infer_country_how`)."""
+    return _infer_country_how(state, start, end, country_words)[0]
+
+
+def _infer_country_how(
+    state: _Resolution,
+    start: int,
+    end: int,
+    country_words: dict[str, str],
+    *,
+    conjuncts: bool = True,
+) -> tuple[str | None, bool]:
+    """A person's country from the title before the name or the appositive after it, and whether
+    the person's own words gave it (title, appositive, conjunct, UN title: True) or the page
+    around them did (the previous sentence's subject, the page's country: False).
 
     "Russia's ambassador to Canada, Alexander Darchiev" -> russia (the country after "to" is the
     host); "Alexander Darchiev, the Russian ambassador to Canada," -> russia; "EU foreign policy
@@ -823,7 +869,7 @@ def _infer_country(
         # A signature block: the name on a line of its own, the title on the next ("Robert
         # Doe\nDeputy Spokesperson\nWashington, DC").
         block = _TITLE_LINE.match(text, end)
-        appositive = block.group(1) if block else ""
+        appositive = " ".join(g for g in block.groups() if g) if block else ""
     appositive = _APPOSITIVE_END.split(appositive, maxsplit=1)[0]
     if _apposed_to_no_title(sent, state.gazetteer.roles):
         # "The owner of the French bakery, Jana Doe,": the phrase the name is apposed to is no
@@ -846,29 +892,35 @@ def _infer_country(
         ]
         found = _first_country(host_cut, state, start, country_words)
         if found:
-            return found
-    found = _conjunct_country(state, sent, country_words)
+            return found, True
+    found = _conjunct_country(state, sent, country_words) if conjuncts else None
     if found:
-        return found
+        return found, True
     title = before + " " + appositive
     lead = text[max(sent_start, start - 90) : start]
     possessive = bool(re.search(r"\b(?:[Ii]ts|[Tt]heir)\b", lead))
     if _UN_TITLE.search(title) and "united-nations" in state.gazetteer.actors:
         # "Under-Secretary-General Tom Fletcher": a United Nations official, not the host's.
-        return "united-nations"
+        return "united-nations", True
+    if not possessive and _GOVERNMENT_TITLE.search(title):
+        # "Canadian officials said they regretted it, Foreign Minister X said": a country that
+        # speaks in the official's own sentence outranks the subject of the one before.
+        found = _speaking_country(state, within=(sent_start, sent_end))
+        if found:
+            return found, False
     if possessive or _GOVERNMENT_TITLE.search(title):
         # "Its spokesman, X" / "Spokeswoman X" after "the Russian Foreign Ministry rejected...":
         # the organisation or country the previous sentence was about.
         found = _previous_subject(state, sent_start, countries_only=not possessive)
         if found:
-            return found
+            return found, False
     if _GOVERNMENT_TITLE.search(title):
         # "Foreign Minister X" with no country named: the country the article is mostly about
         # (a Dhaka paper's "Foreign Minister" is Bangladesh's; a press release's minister its own).
         # A country the story has speak ("Canada is disappointed", "Canada condemns") is the
         # home of its untitled ministers before one it is only about ("the people of Syria").
-        return _speaking_country(state) or _dominant_country(state, before=start)
-    return None
+        return _speaking_country(state) or _acting_country(state, before=start), False
+    return None, False
 
 
 # Title nouns that head a phrase set before a name: "The head of the US Central Command, General X".
@@ -925,10 +977,15 @@ def _fronted_title(name) -> str:
 
 
 # A title on the line after a name that stands on a line of its own.
+# A blank line may part the lines (a cleaned page), and the line after the title may name the
+# office ("Ambassador X / Acting Permanent Representative / U.S. Mission to the United Nations").
 _TITLE_LINE = re.compile(
-    r"[ \t]*\n[ \t]*((?:(?:Deputy|Assistant|Acting|Principal|Chief|Senior|Vice)[ \t]+)?"
+    r"[ \t]*\n(?:[ \t]*\n)?[ \t]*((?:(?:Deputy|Assistant|Acting|Principal|Chief|Senior|Vice)[ \t]+)?"
     r"(?:Spokes(?:man|woman|person)|Minister\b[^\n]{0,60}|Secretary\b[^\n]{0,60}|"
-    r"Ambassador\b[^\n]{0,60}|Press Secretary))[ \t]*(?=\n)"
+    r"Ambassador\b[^\n]{0,60}|Press Secretary|Permanent Representative\b[^\n]{0,60}))[ \t]*"
+    r"(?:\n(?:[ \t]*\n)?[ \t]*(?![^\n]*\b(?:University|College|Institute|School|Studies|Centre|"
+    r"Center)\b)((?:[A-Z][\w.'\u2019]*[ \t]+){0,3}(?:Mission|Embassy|Department|Ministry|Office)\b"
+    r"[^\n]{0,50}))?[ \t]*(?=\n)"
 )
 
 
@@ -941,13 +998,17 @@ def _sole_leader(counts: dict[str, int]) -> str | None:
     return leaders[0] if len(leaders) == 1 else None
 
 
-def _speaking_country(state: _Resolution) -> str | None:
-    """The one country the article most often makes the subject of a reporting verb ("Canada
-    condemned", "Canadian officials said", "Canada's foreign minister says"); None on a tie."""
+def _speaking_country(
+    state: _Resolution, within: tuple[int, int] | None = None
+) -> str | None:
+    """The one country the article (or the text within the given offsets) most often makes the
+    subject of a reporting verb ("Canada condemned", "Canadian officials said", "Canada's
+    foreign minister says"); None on a tie."""
     from etl.statement_verbs import REPORTING_VERBS  # here: statement_verbs needs the context
 
     counts: dict[str, int] = {}
-    for mention in state.mentions:
+    mentions = state.mentions_within(*within) if within else state.mentions
+    for mention in mentions:
         actor = state.actor(mention.actor_id)
         if actor is None or actor.kind != "country" or mention.how == "capital":
             continue
@@ -962,8 +1023,8 @@ def _speaking_country(state: _Resolution) -> str | None:
             if mention.how == "demonym" and not _OFFICIAL_NOUN.match(state.text, mention.char_end):
                 continue  # "Syrian refugees say": a people, not the state
             token = token.head
-        if token.dep_ not in ("nsubj", "nsubjpass"):
-            continue
+        if token.dep_ != "nsubj":
+            continue  # "Syria was condemned": the passive subject of a reporting verb is its object
         if token.head.lemma_.lower() in REPORTING_VERBS:
             counts[actor.actor_id] = counts.get(actor.actor_id, 0) + 1
     return _sole_leader(counts)
@@ -1065,6 +1126,8 @@ def _previous_subject(
             actor = state.actor(mention.actor_id)
             if actor is None or actor.kind in ("person", "media"):
                 continue
+            if _in_preposition(state, mention, token):
+                continue  # "The fighting in Syria has killed ...": a place in the subject
             if mention.how == "demonym" and not _OFFICIAL_NOUN.match(state.text, mention.char_end):
                 continue  # "Syrian refugees wait": a people, not the state
             if countries_only and actor.kind in (
@@ -1077,6 +1140,21 @@ def _previous_subject(
                 return actor.actor_id
             return actor.country_id
     return None
+
+
+def _in_preposition(state: _Resolution, mention: Mention, subject) -> bool:
+    """Does the mention hang on a preposition of place inside the subject phrase ("the fighting
+    in Syria"), rather than being the subject or its owner ("Russia's ministry", "a spokesperson
+    for the French government")?"""
+    span = state.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.i != subject.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in _PLACE_PREPOSITIONS - {"of", "to", "on"}:
+            return True  # "a spokesperson for the French government" is the government's
+        token = token.head
+    return False
 
 
 _GOVERNMENT_TITLE = re.compile(
@@ -1104,6 +1182,59 @@ def _dominant_country(
     if state.dateline_country:
         counts[state.dateline_country] = counts.get(state.dateline_country, 0) + 3
     return _sole_leader(counts)
+
+
+def _acting_country(state: _Resolution, before: int) -> str | None:
+    """The country a page has act, for an official it names with a bare government title
+    ("Prime Minister X", "press secretary X"): its mentions as the subject of a verb ("Australia
+    will take", "Canberra will join") or as the owner of a state's office or officials ("Canada's
+    government", "Canadian officials"), twice those before offset `before`, plus three for the
+    dateline's; None on a tie. A country named only as a place or a people ("fighting in Syria",
+    "Syrian refugees", "Syria's civil war") is what the page is about, not whose minister
+    speaks: counting those gave the crisis country to foreign ministers on six real sets.
+    Officials count only as a subject ("Canadian officials said", not "met Russia's foreign
+    minister"); a passive subject is done to, not acting."""
+    counts: dict[str, int] = {}
+    for mention in state.mentions:
+        actor = state.actor(mention.actor_id)
+        if actor is None or actor.kind != "country":
+            continue
+        span = state.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        if span is None:
+            continue
+        if _inside_quotation(state.text, mention.char_start):
+            continue  # '"Russia must stop the bombing," Foreign Minister X said': the words quoted
+        token = span.root
+        # A passive subject is done to ("Syria was condemned"), not acting.
+        acting = token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX")
+        if not acting and mention.how != "capital":
+            after = state.text[mention.char_end : mention.char_end + 60].replace("\u2019", "'")
+            # ... and its officials only as a subject: "met Russia's foreign minister" names a
+            # counterpart, not the home of the one who met them.
+            head = token.head
+            while head.dep_ == "compound" and head.head.i != head.i:
+                head = head.head
+            acting = (
+                token.dep_ in ("poss", "amod", "compound")
+                and head.dep_ == "nsubj"
+                and bool(_OFFICIAL_NOUN.match(re.sub(r"^'s?(?=\s)", "", after)))
+            )
+        if not acting:
+            continue
+        counts[actor.actor_id] = counts.get(actor.actor_id, 0) + (
+            2 if mention.char_start < before else 1
+        )
+    if state.dateline_country:
+        counts[state.dateline_country] = counts.get(state.dateline_country, 0) + 3
+    return _sole_leader(counts)
+
+
+def _inside_quotation(text: str, at: int) -> bool:
+    """Is offset `at` inside a quotation opened earlier in its paragraph?"""
+    paragraph = text[text.rfind("\n", 0, at) + 1 : at]
+    return (
+        paragraph.count("\u201c") > paragraph.count("\u201d") or paragraph.count('"') % 2 == 1
+    )
 
 
 def _first_country(
