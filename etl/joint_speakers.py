@@ -185,10 +185,22 @@ def _copy_for(ctx: ArticleContext, statement: Statement, actor_id: str) -> State
 
 
 def _subject_of(ctx: ArticleContext, statement: Statement) -> Token | None:
-    """The subject of the reporting verb of the statement's sentence."""
+    """The subject of the reporting verb of the statement's sentence, or of its own clause when
+    the statement is a later clause cut from the sentence ("Both the U.S. and Russia said …, but
+    Russia insisted …": the second clause is Russia's alone)."""
     sent = ctx.sentence_at(statement.char_start)
     root = sent.root
+    if not statement.is_direct and root.idx < statement.char_start:
+        span = ctx.doc.char_span(statement.char_start, statement.char_end, alignment_mode="expand")
+        if span is not None and span.root.i != root.i:
+            root = span.root
     return next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def joint_subject_speakers(ctx: ArticleContext, statement: Statement) -> list[str]:
+    """The parties coordinated as the subject of the statement's reporting verb, when its
+    speaker is one of them (empty otherwise)."""
+    return _coordinated(ctx, statement, _subject_of(ctx, statement))
 
 
 def _coordinated(ctx: ArticleContext, statement: Statement, subject: Token | None) -> list[str]:

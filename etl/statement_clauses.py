@@ -21,6 +21,7 @@ from etl.body_references import (
 from etl.context import ArticleContext
 from etl.joint_speakers import (
     is_back_reference,
+    joint_subject_speakers,
     plural_antecedent,
 )
 from etl.listed_parties import around_someone, listed_before_verb
@@ -472,7 +473,7 @@ def _second_clause(
 ) -> Statement | None:
     """ "X blamed the rebels, and Y said the claims were false": a reporting verb joined to the
     sentence with a subject of its own is a second statement, its own clause's, when another
-    actor speaks it."""
+    actor speaks it, not one of the parties the first clause's subject coordinates."""
     for token in sent:
         if (
             token.idx <= first.char_start
@@ -487,6 +488,10 @@ def _second_clause(
             continue
         subject, speaker = found_subject
         if speaker[0] == first.speaker_id:
+            continue
+        if speaker[0] in joint_subject_speakers(ctx, first):
+            # "Both the U.S. and Russia said …, but Russia insisted …": one joint sentence,
+            # each party's whole (GOLD.md), not a second statement of one of them
             continue
         start, end = _trim(ctx.body, subject.left_edge.idx, sent.end_char)
         return _make(ctx, speaker, start, end, False, _cue_text(token))

@@ -42,6 +42,7 @@ from etl.joint_speakers import (
     points_back,
     with_joint_speakers,
 )
+from etl.statement_attributions import without_attribution_sentences
 from etl.statement_clauses import (
     _nested_as_reported,
     _nested_clauses,
@@ -166,6 +167,8 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     if not turns:
         claimed = _first_person_carried_on(ctx, claimed)
     claimed = _without_pull_quotes(claimed)
+    # "“…,” the envoy, Jane Doe, said on Monday.": the quote, not the sentence again
+    claimed = without_attribution_sentences(ctx, claimed)
     voiced = with_place_bodies(ctx, [_government_voice(ctx, s) for s in claimed])
     # "Russia's call for a delay": speech named by a noun its speaker owns
     voiced = with_possessed_speech(ctx, voiced)
