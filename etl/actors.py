@@ -998,9 +998,7 @@ def _sole_leader(counts: dict[str, int]) -> str | None:
     return leaders[0] if len(leaders) == 1 else None
 
 
-def _speaking_country(
-    state: _Resolution, within: tuple[int, int] | None = None
-) -> str | None:
+def _speaking_country(state: _Resolution, within: tuple[int, int] | None = None) -> str | None:
     """The one country the article (or the text within the given offsets) most often makes the
     subject of a reporting verb ("Canada condemned", "Canadian officials said", "Canada's
     foreign minister says"); None on a tie."""
@@ -1232,9 +1230,7 @@ def _acting_country(state: _Resolution, before: int) -> str | None:
 def _inside_quotation(text: str, at: int) -> bool:
     """Is offset `at` inside a quotation opened earlier in its paragraph?"""
     paragraph = text[text.rfind("\n", 0, at) + 1 : at]
-    return (
-        paragraph.count("\u201c") > paragraph.count("\u201d") or paragraph.count('"') % 2 == 1
-    )
+    return paragraph.count("\u201c") > paragraph.count("\u201d") or paragraph.count('"') % 2 == 1
 
 
 def _first_country(
