@@ -1167,14 +1167,23 @@ def _dominant_country(
     """The country the story is most about: its mentions (not as a capital; twice those before
     offset `before`) plus three for the dateline's; None on a tie. Countries in `leave_out` do
     not count."""
-    counts: dict[str, int] = {}
+    counted: list[Mention] = []
     for mention in state.mentions:
         actor = state.actor(mention.actor_id)
         if actor is None or actor.kind != "country" or mention.how == "capital":
             continue
         if actor.actor_id in leave_out:
             continue
-        counts[actor.actor_id] = counts.get(actor.actor_id, 0) + (
+        counted.append(mention)
+    return _leading_country(state, counted, before)
+
+
+def _leading_country(state: _Resolution, counted: list[Mention], before: int) -> str | None:
+    """The one country ahead among the `counted` country mentions: each counts once, twice
+    before offset `before`, and the dateline's country three more; None on a tie."""
+    counts: dict[str, int] = {}
+    for mention in counted:
+        counts[mention.actor_id] = counts.get(mention.actor_id, 0) + (
             2 if mention.char_start < before else 1
         )
     if state.dateline_country:
@@ -1192,7 +1201,7 @@ def _acting_country(state: _Resolution, before: int) -> str | None:
     speaks: counting those gave the crisis country to foreign ministers on six real sets.
     Officials count only as a subject ("Canadian officials said", not "met Russia's foreign
     minister"); a passive subject is done to, not acting."""
-    counts: dict[str, int] = {}
+    counted: list[Mention] = []
     for mention in state.mentions:
         actor = state.actor(mention.actor_id)
         if actor is None or actor.kind != "country":
@@ -1217,14 +1226,9 @@ def _acting_country(state: _Resolution, before: int) -> str | None:
                 and head.dep_ == "nsubj"
                 and bool(_OFFICIAL_NOUN.match(re.sub(r"^'s?(?=\s)", "", after)))
             )
-        if not acting:
-            continue
-        counts[actor.actor_id] = counts.get(actor.actor_id, 0) + (
-            2 if mention.char_start < before else 1
-        )
-    if state.dateline_country:
-        counts[state.dateline_country] = counts.get(state.dateline_country, 0) + 3
-    return _sole_leader(counts)
+        if acting:
+            counted.append(mention)
+    return _leading_country(state, counted, before)
 
 
 def _inside_quotation(text: str, at: int) -> bool:
