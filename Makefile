@@ -57,6 +57,7 @@ CALIBRATION_SETS ?= --set data/raw tests/gold --set tests/dev_corpus/articles te
 	--set tests/real_dev9/articles tests/real_dev9/gold 3 \
 	--set tests/real_dev10/articles tests/real_dev10/gold 3 \
 	--set tests/real_dev11/articles tests/real_dev11/gold 3 \
+	--set tests/real_dev12/articles tests/real_dev12/gold 3 \
 	--frozen tests/real_dev2/blind_rows.jsonl 3 \
 	--frozen tests/real_dev3/blind_rows.jsonl 3 \
 	--frozen tests/real_dev4/blind_rows.jsonl 3 \
@@ -66,7 +67,8 @@ CALIBRATION_SETS ?= --set data/raw tests/gold --set tests/dev_corpus/articles te
 	--frozen tests/real_dev8/blind_rows.jsonl 3 \
 	--frozen tests/real_dev9/blind_rows.jsonl 3 \
 	--frozen tests/real_dev10/blind_rows.jsonl 3 \
-	--frozen tests/real_dev11/blind_rows.jsonl 3
+	--frozen tests/real_dev11/blind_rows.jsonl 3 \
+	--frozen tests/real_dev12/blind_rows.jsonl 3
 calibrate: setup
 	$(BIN)/python -m etl.calibrate $(CALIBRATION_SETS) --out etl/rules/confidence.json
 
