@@ -11,7 +11,7 @@ category of the figure it points back to.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -158,13 +158,17 @@ def read_quantity(
     previous_sentence: Span | None = None,
     same_sentence_category: str | None = None,
     people_names: frozenset[str] = frozenset(),
+    peoples: Mapping[str, str | None] | None = None,
 ) -> _Reading | None:
     """Decide whether a quantity is a figure and of which category; None when it is not one.
 
     `previous_category` is the category of the figure just before, when it is in this sentence
     or the two before it (an elliptical count may refer back to it); `previous_sentence` is the
     sentence before in the same paragraph (it may say what a sum of money is for);
-    `people_names` are proper nouns the article has already counted as people."""
+    `people_names` are proper nouns the article has already counted as people; `peoples` the
+    names the article writes as a people, with the category of the noun they modify there
+    (`etl.figure_peoples`)."""
+    peoples = peoples or {}
     noun = (
         _counted_noun(num, sent)
         or _counted_by_container(num, rules)
@@ -284,6 +288,13 @@ def read_quantity(
     if (
         strong is None
         and not (noun is not None and noun.ent_type_ == "NORP")
+        # a people the article calls refugees ("Rohingya refugees"): their name is the
+        # refugees' own word, which decides over a camp ("900,000 Rohingya remain in the camps")
+        and not (
+            noun is not None
+            and _new_people_name(noun, peoples, people_names)
+            and peoples[noun.lower_] == "refugees"
+        )
         and _in_shelter(doc, window)
     ):
         strong = "displaced"  # "90,000 individuals are now in camps and reception centres"
@@ -316,6 +327,9 @@ def read_quantity(
         # a people's name the article has already counted as people ("24,000 Rohingya were
         # killed" before "116,000 Rohingya were beaten"), however the tagger reads it here
         or (noun.pos_ == "PROPN" and noun.lower_ in people_names)
+        # a people the article names by a word it writes before a noun of people ("Rohingya
+        # refugees"): "800,000 Rohingyas are now living in the settlements"
+        or _new_people_name(noun, peoples, people_names)
         # "some 3,000 Rohingya arrived": a people the tagger takes for an organisation, counted
         # and said to have fled, arrived or died
         or (
@@ -369,6 +383,10 @@ def read_quantity(
             if said is not None and said[0] > 0:
                 return _Reading(said[1], None, frozenset(window))
         return None  # an elliptical number with no cue says nothing about what it counts
+    if _new_people_name(noun, peoples, people_names) and peoples.get(noun.lower_):
+        # "1.1 million Rohingya in Cox's Bazar" where the article writes "Rohingya refugees":
+        # the people's name counts what the article calls them, as a counted noun would
+        return _Reading(peoples[noun.lower_], noun, frozenset(window))
     for category, nouns in rules.nouns.items():
         if _noun_in(noun, nouns) and not (category == "troops" and _with_families(noun)):
             return _Reading(category, noun, frozenset(window))
@@ -382,6 +400,21 @@ def read_quantity(
         # one million people": bare people in a sentence about refugees are those refugees
         return _Reading("refugees", noun, frozenset(window))
     return _Reading(weak or "other", noun, frozenset(window))
+
+
+def _new_people_name(
+    noun: Token, peoples: Mapping[str, str | None], people_names: frozenset[str]
+) -> bool:
+    """A proper noun that the article writes as a people (`etl.figure_peoples`) and that
+    nothing else makes a count of people: not a nation the tagger knows ("Syrians" are read by
+    the rules of nations) and not a name the article has counted as people already (whose
+    later counts keep their own reading, docs/gold-conventions.md)."""
+    return (
+        noun.pos_ == "PROPN"
+        and noun.ent_type_ != "NORP"
+        and noun.lower_ in peoples
+        and noun.lower_ not in people_names
+    )
 
 
 # Cues that may only describe who is counted ("in need of protection", "internally displaced

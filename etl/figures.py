@@ -142,6 +142,7 @@ from etl.figure_movement import (
     _nationals_abroad,
     _refuge_within,
 )
+from etl.figure_peoples import people_names as article_people_names
 from etl.figure_places import _main_country, _row_place, locate
 from etl.figure_reading import _named_before, read_quantity
 from etl.figure_resettlement import resettled_in_host
@@ -319,6 +320,7 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
     casualties: list[tuple[int, int]] = []  # (figure index, sentence) of counts of casualties
     injured: list[int] = []  # sentences of counts of injured
     people_names: set[str] = set()  # proper nouns counted as people ("Rohingya")
+    peoples = article_people_names(doc, rules)  # names the article writes as a people
     quantities = find_quantities(body)
     rows = find_rows(body, quantities)
     row_lines = {body.rfind("\n", 0, start) + 1 for start in rows}
@@ -370,6 +372,7 @@ def extract_figures(ctx: ArticleContext, statements: Sequence[Statement]) -> lis
                 _previous_sentence(sent, body),
                 in_sentence,
                 frozenset(people_names),
+                peoples,
             )
         if reading is None and row is None and recent is not None:
             reading = _same_noun_again(num, sent, rules, figures, recent)
