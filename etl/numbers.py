@@ -332,8 +332,20 @@ def _excluded(text: str, start: int, end: int, number: str, is_money: bool) -> b
     if _MONTH_AFTER.match(after) and re.fullmatch(r"\d{1,2}", number):  # "16 June"
         return True
     # "Resolution 2254", "Astana 14" name things; a number with thousands separators after a
-    # name is a table row or list entry ("North Lebanon 241,102")
-    return not re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) and _is_identifier(line_before)
+    # name is a table row or list entry ("North Lebanon 241,102"), and a number written in words
+    # or with a scale word is a count ("UPDATE Two people fell", "departed to Ukraine 1.795
+    # million"): names and models are numbered in bare digits
+    return (
+        not re.fullmatch(r"\d{1,3}(?:,\d{3})+", number)
+        and not _IN_WORDS_OR_SCALED.search(number)
+        and _is_identifier(line_before)
+    )
+
+
+# A number written in words, or with a scale word or short scale: never part of a name.
+_IN_WORDS_OR_SCALED = re.compile(
+    rf"^[^\d]*$|\d\s*(?:-\s*)?(?:{_SCALE_WORDS}|mn|bn|tn|m|b|k)\b", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=1)
