@@ -94,6 +94,12 @@ Choices, so that analysts know what a row means:
   pronoun of the next verb (`figure_movement._then_brought_in`); people gone to neighbouring
   countries are refugees (`figure_movement._went_abroad`); fighters counted with their families are people on the move
   (`figure_reading._with_families`); "stranded" is no cue of `other`.
+- Round 14 (detection, pooled over every real set): a people the article names by a word it writes
+  before a noun of people ("Rohingya refugees", "Masalit refugees") is counted by that name alone
+  ("800,000 Rohingyas are now living in the settlements"), as what the article calls them, when
+  the tagger knows it as no nation and the article has not counted it yet
+  (`etl.figure_peoples`); a count written in words or with a scale word after a capitalised word
+  is no name's number ("UPDATE Two people", "to Ukraine 1.795 million": `numbers`).
 
 Where each decision is made (this module reads an article's numbers in order and builds rows):
 - `etl.figure_categories`: the rules files as data, and where their phrases are written;
