@@ -178,6 +178,12 @@ class _ActorLookup:
                     and self.cues.has("protected", token.head)
                 ):
                     continue
+                # "support for Ukraine refugees", "Syria's children", "the children of Syria":
+                # a country named only as whose refugees, children or hospitals they are is the
+                # place they belong to, not a party helped or harmed (its people, "the people of
+                # Syria", are left to `etl.stance_peoples`).
+                if as_target and self._owns_protected(token):
+                    continue
                 # "the Syrian National Coalition": a demonym inside an unknown name is not the country.
                 if (
                     mention.how == "demonym"
@@ -217,6 +223,22 @@ class _ActorLookup:
                 found.append(actor_id)
         described = self._described_countries(tokens)
         return [a for a in found if a not in self._country_owned(tokens) and a not in described]
+
+    def _owns_protected(self, token: Token) -> bool:
+        """A name that only says whose protected people or things a noun names: its possessor or
+        modifier ("Syria's children", "Ukraine refugees") or the object of its "of" / "from"
+        ("the children of Syria", "refugees from Syria")."""
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in ("of", "from") and head.dep_ == "prep":
+            head = head.head
+        elif token.dep_ not in ("poss", "compound", "nmod"):
+            return False
+        return (
+            head.i != token.i
+            and head.pos_ == "NOUN"
+            and self.cues.has("protected", head)
+            and not self.cues.has("people of", head)
+        )
 
     @staticmethod
     def _bare_definite(noun: Token) -> bool:

@@ -225,8 +225,10 @@ class _Verdicts:
                 holders += self._targets([agent])
             for pobj in self.prep_objects(token, {"in", "of"}):
                 # "the fallacy in the U.S. policy": the policy's owner; a country named as the
-                # place ("violations in Syria") is not a holder.
-                holders += self.modifier_actors(pobj)
+                # place ("violations in Syria") is not a holder, nor a norm broken ("a violation
+                # of the Chemical Weapons Convention", "of UN Security Council resolutions").
+                if not self.cues.has("violated norm", pobj):
+                    holders += self.modifier_actors(pobj)
             for participle in (c for c in token.children if c.dep_ == "acl"):
                 for agent in self.prep_objects(participle, {"by"}):
                     holders += self._targets([agent])

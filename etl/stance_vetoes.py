@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
+from etl.stance_cuebook import CueBook
+
 if TYPE_CHECKING:  # the finder imports this module
     from etl.stances import _StanceFinder
 
@@ -28,16 +30,28 @@ if TYPE_CHECKING:  # the finder imports this module
 _ROUTE = {"from", "via", "through", "across"}
 # Documents whose nationality adjective names who wrote them.
 _AUTHORED = {"draft", "text", "proposal"}
-_DRAFTING = {"draft", "sponsor", "propose", "table", "author", "write", "put", "submit", "back"}
-_HYPHEN_DRAFTED = re.compile(
-    r"[\w.]-(?:drafted|sponsored|co-sponsored|proposed|tabled|authored|written|submitted|backed)$",
-    re.IGNORECASE,
-)
+# A drafter fused with its participle by a hyphen: "the U.S.-sponsored resolution".
+_HYPHENATED = re.compile(r"^[\w.].*[-\u2010\u2011](?P<participle>[a-z]+)$", re.IGNORECASE)
+# Participles of drafting verbs that no suffix rule makes from the verb ([drafting] in the cue
+# book lists the verbs themselves).
+_IRREGULAR_PARTICIPLES = {"write": "written", "bring": "brought", "put": "put"}
 
 
-def drafters(thing: Token) -> list[Token]:
+def drafting_participle(word: str, cues: CueBook) -> bool:
+    """ "drafted", "tabled", "submitted", "written": the past participle of a verb in the cue
+    book's [drafting] section."""
+    word = word.lower()
+    for cue in cues.cues("drafting"):
+        verb = cue.lemma
+        forms = {verb + "ed", verb + "d", verb + verb[-1:] + "ed", _IRREGULAR_PARTICIPLES.get(verb)}
+        if word in forms:
+            return True
+    return False
+
+
+def drafters(thing: Token, cues: CueBook) -> list[Token]:
     """Who wrote a vetoed text: "France's resolution", "a French draft", "a US-drafted text",
-    "drafted by France"."""
+    "drafted by France" (drafting verbs: the cue book's [drafting] section)."""
     found = [c for c in thing.children if c.dep_ == "poss"]
     # "a French draft resolution", "the Russian text": the nationality of a draft, text or
     # proposal is its drafter's ("the Syrian resolution" is only about Syria).
@@ -46,14 +60,19 @@ def drafters(thing: Token) -> list[Token]:
     ):
         found += [c for c in thing.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
     for child in thing.children:
-        if child.dep_ in ("amod", "acl") and child.lemma_.lower() in _DRAFTING:
+        if child.dep_ in ("amod", "acl") and cues.has("drafting", child):
             # "drafted by France", "the Russian-drafted text" (the adjective hangs on the verb)
             for sub in child.subtree:
                 if (sub.pos_ == "PROPN" or sub.ent_type_ == "NORP") and sub.i != child.i:
                     found.append(sub)
-        elif child.dep_ in ("amod", "compound") and _HYPHEN_DRAFTED.search(child.text):
+        elif child.dep_ in ("amod", "compound") and _hyphen_drafted(child.text, cues):
             found.append(child)  # "the U.S.-sponsored resolution": one token names the drafter
     return [t for head in found for t in (head, *head.conjuncts)]
+
+
+def _hyphen_drafted(text: str, cues: CueBook) -> bool:
+    fused = _HYPHENATED.match(text)
+    return fused is not None and drafting_participle(fused.group("participle"), cues)
 
 
 def _demand_participle(finder: _StanceFinder, token: Token) -> bool:
@@ -93,7 +112,7 @@ def _shielded(finder: _StanceFinder, thing: Token, sources: list[str]) -> list[s
     """Parties a vetoed text was aimed at: actors anywhere in its phrase, bodies and drafters
     left out."""
     found = []
-    written_by = set(finder.actors_of(drafters(thing)))
+    written_by = set(finder.actors_of(drafters(thing, finder.cues)))
     # "demanding a halt to the bombing campaign ... against rebel-held districts": those the
     # text would protect are no one the veto shields.
     aimed_at = [
@@ -147,7 +166,7 @@ def carried_aim(finder: _StanceFinder, thing: Token, sources: list[str]) -> list
     when the text has no topic of its own: "vetoed a text on humanitarian access to the border
     crossings" or "a draft calling for a ceasefire" is about what its own phrase says, not about
     the resolution on Yemen the council adopted last week."""
-    if thing.lemma_.lower() not in _RESOLUTIONS or _own_topic(thing):
+    if thing.lemma_.lower() not in _RESOLUTIONS or _own_topic(thing, finder.cues):
         return []
     others = [
         t
@@ -162,7 +181,7 @@ def carried_aim(finder: _StanceFinder, thing: Token, sources: list[str]) -> list
     return []
 
 
-def _own_topic(thing: Token) -> bool:
+def _own_topic(thing: Token, cues: CueBook) -> bool:
     """A prepositional object ("a text on humanitarian access", "the draft about the crossings")
     or a clause ("a draft calling for a ceasefire", "the text that demanded access") of the text's
     own; a date ("the draft on Tuesday") and who drafted it ("the text put forward by France")
@@ -172,7 +191,7 @@ def _own_topic(thing: Token) -> bool:
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if any(o.ent_type_ not in ("DATE", "TIME") for o in objects):
                 return True
-        elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() not in _DRAFTING:
+        elif child.dep_ in ("acl", "relcl") and not cues.has("drafting", child):
             return True
     return False
 
@@ -192,7 +211,7 @@ def vetoes(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
     writers = [
         a
         for thing in things
-        for a in finder.actors_of(drafters(thing))
+        for a in finder.actors_of(drafters(thing, finder.cues))
         if not any(finder.same_side(a, s) for s in sources)
         # "vetoed the Security Council's move": the council is the forum, not a drafter.
         and getattr(finder.ctx.actors.get(a), "kind", None) != "intergovernmental"

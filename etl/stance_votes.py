@@ -74,7 +74,9 @@ def votes(finder: _StanceFinder, verb: Token, edge: Any) -> Iterator[Any]:
     # "voted against the Russian text": a vote on a text is a vote on whoever drafted it -
     # against it critical of the drafter, for it supportive (the reverse of its target's).
     toward = "critical" if polarity == "supportive" else "supportive"
-    drafters = [a for text in texts for a in finder.actors_of(stance_vetoes.drafters(text))]
+    drafters = [
+        a for text in texts for a in finder.actors_of(stance_vetoes.drafters(text, finder.cues))
+    ]
     for drafter in dict.fromkeys(drafters):
         voters = [s for s in sources if s != drafter and not finder.same_side(s, drafter)]
         if voters and not _is_body(finder, drafter):
