@@ -11,11 +11,11 @@ from spacy.tokens import Token
 from etl.context import ArticleContext
 from etl.stance_cuebook import (
     _DEEP_PREPOSITIONS,
-    _FIRST_PERSON,
     _LINK_PARTICIPLES,
     _NOUN_MODIFIERS,
     CueBook,
     _Edge,
+    first_person,
 )
 from etl.types import Mention, Statement
 
@@ -102,7 +102,7 @@ class _ActorLookup:
                 subject, passive = self._own_subject(current)
                 if subject is None or passive:
                     continue
-                if subject.lower_ in _FIRST_PERSON:
+                if first_person(subject):
                     return self.speaker(current)
                 return self.actors_of(self.phrase(subject, deep=False))
         statement = self.statement_at(token)

@@ -17,13 +17,13 @@ from etl import (
 )
 from etl.context import ArticleContext
 from etl.stance_cuebook import (
-    _FIRST_PERSON,
     _FUTURE,
     _MODALS,
     _PASSIVE_SUBJECTS,
     _SUBJECTS,
     CueBook,
     _dateline,
+    first_person,
 )
 from etl.types import Statement
 
@@ -161,7 +161,7 @@ class _Clauses:
         if passive:
             agent = self.prep_objects(verb, {"by"})
             subject = agent[0] if agent else None
-        if subject is None or subject.lower_ in _FIRST_PERSON:
+        if subject is None or first_person(subject):
             return self.speaker(verb)
         if stance_joint.is_parties_noun(self, subject):
             # "The sides reiterated ...": the parties last named together before.
@@ -248,7 +248,7 @@ class _Clauses:
             if subject is None or passive:
                 # "..., asserting that ...": a participle without its own subject; look further up.
                 continue
-            if subject.lower_ in _FIRST_PERSON:
+            if first_person(subject):
                 return None
             actors = self.actors_of(self.phrase(subject, deep=False))
             return actors or None

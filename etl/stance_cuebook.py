@@ -16,6 +16,13 @@ RULES_DIR = Path(__file__).resolve().parent / "rules"
 DEFAULT_CUES = RULES_DIR / "stance_cues.txt"
 
 _FIRST_PERSON = {"i", "we", "us", "our", "my", "me", "ours"}
+
+
+def first_person(token: Token) -> bool:
+    """The token is a first-person pronoun; "US" in capitals is the country, not "us"."""
+    return token.lower_ in _FIRST_PERSON and token.text != "US"
+
+
 _MODALS = {"should", "must", "ought", "shall"}
 _FUTURE = {"will", "would", "'ll", "wo", "shall"}
 _SUBJECTS = {"nsubj", "csubj"}

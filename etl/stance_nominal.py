@@ -15,7 +15,6 @@ from etl import (
 from etl.context import ArticleContext
 from etl.stance_cuebook import (
     _ADDRESSED_ONLY,
-    _FIRST_PERSON,
     _MET_PREPOSITIONS,
     _PASSIVE_SUBJECTS,
     _SUBJECTS,
@@ -23,6 +22,7 @@ from etl.stance_cuebook import (
     Cue,
     CueBook,
     _Edge,
+    first_person,
 )
 from etl.types import Statement
 
@@ -233,7 +233,7 @@ class _Nominals:
                 modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod")]
                 sources = [a for a in self.actors_of(modifiers) if a not in targets]
                 owners = modifiers if sources else []
-            if any(o.lower_ in _FIRST_PERSON for o in owners):
+            if any(first_person(o) for o in owners):
                 sources = self.speaker(noun)
             elif (
                 owners

@@ -14,12 +14,12 @@ from etl import (
 from etl.context import ArticleContext
 from etl.stance_cuebook import (
     _CONCERN_PREPOSITIONS,
-    _FIRST_PERSON,
     _PASSIVE_SUBJECTS,
     _SUBJECTS,
     Cue,
     CueBook,
     _Edge,
+    first_person,
 )
 from etl.types import Statement
 
@@ -421,6 +421,6 @@ class _Verdicts:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS), None)
         if subject is None:
             subject, _ = self.subject_of(verb)
-        if subject is None or subject.lower_ in _FIRST_PERSON or subject.pos_ == "PRON":
+        if subject is None or first_person(subject) or subject.pos_ == "PRON":
             return self.speaker(token)
         return self.actors_of(self.phrase(subject, deep=False)) or self.reporter(token)
