@@ -217,6 +217,11 @@ MODIFIER_NOUNS = True
 # events13b: a resolution named by its number ("envisaged by resolution 2254") is a document
 # referred to, no vote, unless a verb of adopting governs it (`etl.event_endings`)
 NUMBERED_RESOLUTIONS = True
+# events14 (issue 9): a reporting verb is dated only by a date of its own clause (or of a verb it is
+# coordinated with): "Israel targeted the crossing on October 4, …, Human Rights Watch said …" and
+# "the mediation began on Thursday, an effort welcomed by …" date the targeting and the start,
+# never the report or the welcome
+REPORT_OWN_CLAUSE = True
 _GATHERINGS = frozenset({"conference", "meeting", "summit"})
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
@@ -1219,6 +1224,8 @@ def _claim_clause_tails(
             continue
         clause = reported[0]
         for root in date_roots:
+            if REPORT_OWN_CLAUSE and root.dep_ == "pobj" and root.head.dep_ == "prep":
+                root = root.head  # "…, on October 4, …, Human Rights Watch said": the phrase
             if root.head.i != verb.i or root.dep_ not in {"npadvmod", "prep", "advmod"}:
                 continue
             if clause.left_edge.i <= root.left_edge.i and root.right_edge.i < subject.left_edge.i:
@@ -1462,6 +1469,7 @@ def _sentence_events(
             and _in_date_clause(trigger, root)
             and _in_time_clause(trigger, root, rules)
             and _shares_relative_clause(trigger, root)
+            and not (REPORT_OWN_CLAUSE and _date_of_another_verb(trigger, root, dates[i]))
             and (real or _dates_the_noun(trigger, root))
             and not (_awaited(trigger, rules) and not _next_to_cue(trigger, root))
         ]
@@ -1590,6 +1598,48 @@ def _statement_after_gathering(
 
 # Words that may stand between a reporting verb and its date: "told reporters on Monday".
 _SAID_ON_GAP = {"on", "late", "early", "reporters", "journalists", "the", "media", "press", "him"}
+
+
+def _date_of_another_verb(trigger: _Trigger, date_root: Token, mention: DateMention) -> bool:
+    """Whether a reporting verb's date belongs to another verb's clause: the date hangs on a
+    verb that is neither the reporting verb, nor coordinated with it, nor above it."""
+    head = trigger.head
+    if trigger.event_type != "statement" or head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if _said_on(trigger, mention):
+        return False  # "said on Saturday …": the parser may hang the day anywhere
+    verb = _clause_verb(date_root)
+    if verb is None or verb.i == head.i or date_root in head.ancestors:
+        return False  # "since April, when the government announced …": a clause of the date
+    if verb in head.ancestors and not _below_noun(head, verb):
+        return False  # "spoke on Monday, saying …": the report is a part of the dated clause
+    if head in verb.ancestors:
+        # a clause below the report ("in comments published this Monday, … said", "speaking
+        # earlier this week, praised"): the scopes of reported clauses decide what it dates
+        return False
+    return not _coordinated(head, verb)
+
+
+def _below_noun(token: Token, above: Token) -> bool:
+    """Whether a noun lies between `token` and its ancestor `above` (an "effort welcomed by …"
+    describes the noun, it is no part of the clause above)."""
+    for ancestor in token.ancestors:
+        if ancestor.i == above.i:
+            return False
+        if ancestor.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return True
+    return False
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """Whether two verbs are conjuncts of one another (they share their adverbials)."""
+
+    def top(token: Token) -> Token:
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        return token
+
+    return top(a).i == top(b).i
 
 
 def _said_on(trigger: _Trigger, mention: DateMention) -> bool:
