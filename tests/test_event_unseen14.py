@@ -130,3 +130,62 @@ def test_a_report_of_its_own_date_keeps_it(nlp, body, when):
 )
 def test_a_reported_happening_keeps_its_date(nlp, body, kind, when):
     assert (kind, when, "day") in found(nlp, body)
+
+
+# --- a dated caption in a page with no publication date is no timetable ---------------------------
+#
+# In a page without a publication date a present-tense clause with a date used to be read as a
+# timetable ("the summit opens Monday") and its happening dropped as planned. A caption or a
+# timeline line that sets a scene during or after the happening, dated with its year, tells the
+# past (real_dev rd42, real_dev8 ht16; `CAPTION_SCENES`).
+
+CAPTIONS = [
+    (
+        "Rescuers search the rubble after an airstrike on the market in Idlib on 4 July 2019.",
+        "attack",
+        "2019-07-04",
+    ),
+    (
+        "Displaced families gather at the border crossing during the talks in Astana on 15 May "
+        "2017.",
+        "meeting",
+        "2017-05-15",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "kind", "when"), CAPTIONS)
+def test_a_dated_caption_in_an_undated_page_is_the_past(nlp, body, kind, when):
+    assert (kind, when, "day") in summary(events_of(nlp, body, None))
+
+
+@pytest.mark.parametrize(("body", "kind", "when"), CAPTIONS)
+def test_without_the_rule_the_caption_reads_as_a_timetable(nlp, monkeypatch, body, kind, when):
+    monkeypatch.setattr(events, "CAPTION_SCENES", False)
+    assert summary(events_of(nlp, body, None)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # probes: timetables of an undated page stay planned
+        "The donors' conference opens in Brussels on March 14, 2024.",
+        "Talks between the two delegations resume in Geneva on 3 May 2024.",
+        "Leaders meet in Brussels on June 5, 2024 to discuss the refugee quota.",
+        "The ceasefire takes effect at midnight on 1 April 2024.",
+        "The Security Council votes on the draft resolution on 12 March 2024.",
+        "Erdogan travels to Moscow on 5 March 2024 for talks with Putin.",
+        "The foreign ministers of Russia, Iran and Turkey gather in Astana on 20 June 2024 for a "
+        "new round of talks.",
+        "Ministers fly to Geneva on 2 February 2024 to sign the agreement.",
+        "Refugees arrive at the camp ahead of the summit on 10 May 2024.",
+    ],
+)
+def test_a_timetable_of_an_undated_page_stays_planned(nlp, body):
+    assert summary(events_of(nlp, body, None)) == []
+
+
+def test_a_dated_page_keeps_its_own_timetable_rule(nlp):
+    # with a publication date the date's place before or after it decides, as before
+    body = "Rescuers search the rubble after an airstrike on the market in Idlib on 4 July 2024."
+    assert summary(events_of(nlp, body, date(2024, 6, 1))) == []
