@@ -85,6 +85,16 @@ happening is no happening of the cue's type: talks that "collapsed" or "were sus
 are that breakdown (`other`), a truce that "broke" is fighting resumed (`military_operation`), and
 "violated ceasefires" are none (`ENDED_HAPPENINGS`); a cue noun compounded to another noun that is
 no cue ("the blast site", "attack helicopters") names a thing, not a happening (`MODIFIER_NOUNS`).
+
+The events14 round (issue 9, the type chosen when a report and a happening share a sentence) added
+one switch: a reporting verb is dated only by a date of its own clause, of a verb coordinated with
+it, or of a clause it heads; a date hung on another verb ("the crossing opened on Tuesday, a
+decision welcomed by Jordan") or written in the reported clause before the reporter ("…, on
+October 4, …, Human Rights Watch said") dates the happening, never the report
+(`REPORT_OWN_CLAUSE`, `_date_of_another_verb`); and one on date anchoring: in a page with no
+publication date, a present-tense caption dated with its year that sets a scene during or after a
+happening ("Smoke billows following an airstrike … on February 16, 2020") is no timetable, so the
+happening is not dropped as planned (`CAPTION_SCENES`, `_dated_scene`).
 """
 
 from __future__ import annotations
@@ -217,6 +227,15 @@ MODIFIER_NOUNS = True
 # events13b: a resolution named by its number ("envisaged by resolution 2254") is a document
 # referred to, no vote, unless a verb of adopting governs it (`etl.event_endings`)
 NUMBERED_RESOLUTIONS = True
+# events14 (issue 9): a reporting verb is dated only by a date of its own clause (or of a verb it is
+# coordinated with): "Israel targeted the crossing on October 4, …, Human Rights Watch said …" and
+# "the mediation began on Thursday, an effort welcomed by …" date the targeting and the start,
+# never the report or the welcome
+REPORT_OWN_CLAUSE = True
+# events14: in a page with no publication date, a present-tense clause dated with its year that
+# sets a scene during or after a happening ("Smoke billows following an airstrike … on February 16,
+# 2020", photo captions) is no timetable: the happening is not planned (`_dated_scene`)
+CAPTION_SCENES = True
 _GATHERINGS = frozenset({"conference", "meeting", "summit"})
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
@@ -765,7 +784,8 @@ def _anchoring_dates(
                 planned = True
                 continue
         elif _present_timetable(span, rules) and (
-            published is None or timetable_ahead(mention, published)
+            (published is None and not (CAPTION_SCENES and _dated_scene(span, mention, rules)))
+            or (published is not None and timetable_ahead(mention, published))
         ):
             planned = True
             continue
@@ -773,6 +793,38 @@ def _anchoring_dates(
             continue  # lists of later articles at the foot of a page
         kept.append(mention)
     return kept, planned
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _dated_scene(span: Span, mention: DateMention, rules: EventRules) -> bool:
+    """In a page with no publication date, a present-tense clause dated with its year that tells
+    a scene, not a happening ("Smoke billows following an airstrike … on February 16, 2020", "This
+    photo taken on November 15, 2016 shows …": captions and timelines): no timetable. A clause whose
+    verb is a cue or whose subject names a happening ("the conference opens on 14 March 2024",
+    "leaders meet in Brussels on 5 June 2024") is still one."""
+    if not _YEAR.search(mention.text):
+        return False
+    verb = _clause_verb(span.root)
+    if verb is None:
+        return False
+    cue_words = _cue_words(rules)
+    if verb.lemma_.lower() in cue_words or verb.lower_ in cue_words:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(t.lemma_.lower() in cue_words for subject in subjects for t in _noun_phrase(subject)):
+        return False
+    # the scene is set during or after the happening ("during the conference", "following an
+    # airstrike"); a happening it leads to ("travels to Moscow for talks") is still ahead
+    return any(
+        t.lower_ in _SCENE_LINKS and any(w.lemma_.lower() in cue_words for w in t.subtree if w != t)
+        for t in verb.subtree
+        if t.i >= span.sent.start and t.i < span.sent.end
+    )
+
+
+_SCENE_LINKS = frozenset({"after", "following", "during", "amid"})
 
 
 _ANSWER_DAYS = 7  # how many days before publication the attack a retaliation answers may lie
@@ -1219,6 +1271,8 @@ def _claim_clause_tails(
             continue
         clause = reported[0]
         for root in date_roots:
+            if REPORT_OWN_CLAUSE and root.dep_ == "pobj" and root.head.dep_ == "prep":
+                root = root.head  # "…, on October 4, …, Human Rights Watch said": the phrase
             if root.head.i != verb.i or root.dep_ not in {"npadvmod", "prep", "advmod"}:
                 continue
             if clause.left_edge.i <= root.left_edge.i and root.right_edge.i < subject.left_edge.i:
@@ -1462,6 +1516,7 @@ def _sentence_events(
             and _in_date_clause(trigger, root)
             and _in_time_clause(trigger, root, rules)
             and _shares_relative_clause(trigger, root)
+            and not (REPORT_OWN_CLAUSE and _date_of_another_verb(trigger, root, dates[i]))
             and (real or _dates_the_noun(trigger, root))
             and not (_awaited(trigger, rules) and not _next_to_cue(trigger, root))
         ]
@@ -1590,6 +1645,48 @@ def _statement_after_gathering(
 
 # Words that may stand between a reporting verb and its date: "told reporters on Monday".
 _SAID_ON_GAP = {"on", "late", "early", "reporters", "journalists", "the", "media", "press", "him"}
+
+
+def _date_of_another_verb(trigger: _Trigger, date_root: Token, mention: DateMention) -> bool:
+    """Whether a reporting verb's date belongs to another verb's clause: the date hangs on a
+    verb that is neither the reporting verb, nor coordinated with it, nor above it."""
+    head = trigger.head
+    if trigger.event_type != "statement" or head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if _said_on(trigger, mention):
+        return False  # "said on Saturday …": the parser may hang the day anywhere
+    verb = _clause_verb(date_root)
+    if verb is None or verb.i == head.i or date_root in head.ancestors:
+        return False  # "since April, when the government announced …": a clause of the date
+    if verb in head.ancestors and not _below_noun(head, verb):
+        return False  # "spoke on Monday, saying …": the report is a part of the dated clause
+    if head in verb.ancestors:
+        # a clause below the report ("in comments published this Monday, … said", "speaking
+        # earlier this week, praised"): the scopes of reported clauses decide what it dates
+        return False
+    return not _coordinated(head, verb)
+
+
+def _below_noun(token: Token, above: Token) -> bool:
+    """Whether a noun lies between `token` and its ancestor `above` (an "effort welcomed by …"
+    describes the noun, it is no part of the clause above)."""
+    for ancestor in token.ancestors:
+        if ancestor.i == above.i:
+            return False
+        if ancestor.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return True
+    return False
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """Whether two verbs are conjuncts of one another (they share their adverbials)."""
+
+    def top(token: Token) -> Token:
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        return token
+
+    return top(a).i == top(b).i
 
 
 def _said_on(trigger: _Trigger, mention: DateMention) -> bool:
