@@ -130,7 +130,9 @@ def reviewed(tmp_path, steps):
          "char_start": start, "char_end": start + len(missed), "reviewer": "ana",
          "set": {"source_id": "germany", "target_id": "russia", "polarity": "critical"}},
     ]  # fmt: skip
-    assert review_main(["import", str(write_lines(tmp_path / "r.jsonl", lines)), "--db", str(db)]) == 0
+    assert (
+        review_main(["import", str(write_lines(tmp_path / "r.jsonl", lines)), "--db", str(db)]) == 0
+    )
     judged = [*statements[:4], *stances[:2], *figures[:2]]
     paths = sorted({r["source_path"] for r in judged})
     return {"db": db, "input": folder, "rows": rows, "tmp": tmp_path, "paths": paths}
@@ -196,10 +198,16 @@ def test_calibrate_fits_on_reviews_and_reports_the_verdicts(reviewed, capsys):
         written["fitted_on"]
     )
     # The exported gold holds the same pages: the verdicts are held out together with it.
-    assert calibrate.family_of_reviews(
-        calibrate._judged_articles(reviewed["db"], calibrate.review_samples(reviewed["db"])),
-        [calibrate.GoldSet(tmp / "elsewhere", gold), calibrate.GoldSet(reviewed["input"], gold)],
-    ) == 1
+    assert (
+        calibrate.family_of_reviews(
+            calibrate._judged_articles(reviewed["db"], calibrate.review_samples(reviewed["db"])),
+            [
+                calibrate.GoldSet(tmp / "elsewhere", gold),
+                calibrate.GoldSet(reviewed["input"], gold),
+            ],
+        )
+        == 1
+    )
 
 
 def test_calibrate_refuses_a_warehouse_that_is_not_one(reviewed, tmp_path, capsys):
@@ -237,7 +245,9 @@ def test_confirmed_rows_exported_as_gold_score_f1_one_bundles_and_folders_includ
         for table in ID_COLUMNS
         for row in rows[table]
     ]
-    assert review_main(["import", str(write_lines(tmp_path / "r.jsonl", lines)), "--db", str(db)]) == 0
+    assert (
+        review_main(["import", str(write_lines(tmp_path / "r.jsonl", lines)), "--db", str(db)]) == 0
+    )
     gold = tmp_path / "gold"
     assert review_main(["export", "--gold", str(gold), "--db", str(db)]) == 0
     assert sorted(p.name for p in gold.glob("*.json")) == [
