@@ -382,34 +382,40 @@ def _judged_articles(db: Path, reviewed: ReviewedRows) -> list[tuple[str, str]]:
 
 
 def format_reviews(
-    reviewed: ReviewedRows, held_out: dict[str, evaluate.Reliability | None] | None = None
+    reviewed: ReviewedRows,
+    held_out: dict[str, evaluate.Reliability | None] | None = None,
+    held_with: str | None = None,
 ) -> str:
-    """What the analysts' verdicts say of the confidence: rows at 0.8 or more right X of Y, as
-    the warehouse scored them and as a model fitted without them scores them; and the misses."""
+    """What the analysts' verdicts say of the confidence, per table: how many judged rows were
+    right; of the rows at 0.8 or more, how many were right as the warehouse scored them (the
+    model they were reviewed under) and as this fit scores them without having seen them
+    (`held_out`); and the rows analysts added (the machine's misses)."""
+    judged = sum(len(v) for v in reviewed.samples.values())
     lines = [
-        f"analysts' verdicts in {reviewed.warehouse}: "
-        f"{sum(len(v) for v in reviewed.samples.values())} judged rows of "
+        f"analysts' verdicts in {reviewed.warehouse}: {judged} judged row(s) of "
         f"{reviewed.articles} article(s) (confirmed = right; rejected or corrected = wrong)"
+        + (f"; held out together with {held_with} (the same pages)" if held_with else "")
     ]
     for table in ROW_TABLES:
         labels = [right for _p, right in reviewed.stored[table]]
         if not labels and not reviewed.added[table]:
             continue
-        cells = [f"{table}: {sum(labels)} of {len(labels)} right"]
-        before = evaluate.Reliability.of(reviewed.stored[table])
-        cells.append(_high_text("as the warehouse scored them", before))
-        if held_out and held_out.get(table) is not None and labels:
-            cells.append(_high_text("by this fit, left out of it", held_out[table]))
-        cells.append(f"{reviewed.added[table]} added by analysts (missed, not fitted)")
-        lines.append("  " + "; ".join(cells))
+        line = f"  {table}: {sum(labels)} of {len(labels)} right"
+        if labels:
+            before = evaluate.Reliability.of(reviewed.stored[table])
+            line += f"; at 0.8 or more: {_right_of(before)} as the warehouse scored them"
+            if held_out and held_out.get(table) is not None:
+                line += f", {_right_of(held_out[table])} by this fit (fitted without them)"
+        line += f"; {reviewed.added[table]} added by analysts (missed, not fitted)"
+        lines.append(line)
     if reviewed.unattached:
         lines.append(f"  {reviewed.unattached} review(s) attach to no row and are not counted")
     return "\n".join(lines)
 
 
-def _high_text(label: str, reliability: evaluate.Reliability) -> str:
+def _right_of(reliability: evaluate.Reliability) -> str:
     rows, right = reliability.rows[-1], reliability.right[-1]
-    return f"{label}, rows at 0.8 or more right {right} of {rows}"
+    return f"{right} of {rows} right"
 
 
 # --- fitting -------------------------------------------------------------------------------
@@ -949,7 +955,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{table}: {f.rows} rows, {f.right} right, L2 {f.l2}, gate to ≥0.8: {gate}")
     for j, (rows, _weight) in enumerate(reviewed):
         held = {t: (f.per_set or {}).get(first_review + j) for t, f in fits.items()}
-        print(format_reviews(rows, held))
+        family = next((s.family for v in rows.samples.values() for s in v), -1)
+        print(format_reviews(rows, held, str(sets[family].articles) if family >= 0 else None))
     return 0
 
 

@@ -184,10 +184,11 @@ def test_calibrate_fits_on_reviews_and_reports_the_verdicts(reviewed, capsys):
     assert code == 0
     printed = capsys.readouterr().out
     assert (
-        f"analysts' verdicts in {reviewed['db']}: 8 judged rows of {len(reviewed['paths'])} "
+        f"analysts' verdicts in {reviewed['db']}: 8 judged row(s) of {len(reviewed['paths'])} "
         "article(s)"
     ) in printed
-    assert "statements: 3 of 4 right" in printed
+    assert "statements: 3 of 4 right; at 0.8 or more: " in printed
+    assert f"held out together with {reviewed['input']} (the same pages)" in printed
     assert "stances: 1 of 2 right" in printed and "1 added by analysts" in printed
     assert "figures: 1 of 2 right" in printed
     model = confidence.load_model(out)
