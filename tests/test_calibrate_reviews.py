@@ -284,3 +284,61 @@ def test_an_article_answers_to_hand_made_and_exported_gold_names():
     assert evaluate.article_keys("news/wire.jsonl#3") == ["news/wire#3", "wire#3", "wire"]
     assert evaluate.article_keys("hx01_wire.txt") == ["hx01_wire"]
     assert evaluate.article_keys("world/talks.txt") == ["world/talks", "talks"]
+
+
+# --- which verdicts count: the order of actions, undo, additions (pure, no ETL) -------------
+
+
+def _figure():
+    from etl.types import Figure
+
+    return Figure(
+        "f1", "a1", 3_600_000.0, "3.6 million", "refugees", None, "Turkey", None, None,
+        "About 3.6 million Syrian refugees live in Turkey.", 0, 49,
+    )  # fmt: skip
+
+
+def _review(seq: int, action: str, **kwargs):
+    from datetime import datetime
+
+    from etl.review.store import Review
+
+    return Review(
+        review_id=f"r{seq}", table_name="figures", row_id="f1", article_id="a1", action=action,
+        reviewer="ana", reviewed_at=datetime(2026, 12, 7), seq=seq, **kwargs,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("actions", "verdict"),
+    [
+        ([("confirm", {})], "confirmed"),
+        ([("reject", {})], "rejected"),
+        ([("correct", {"changes": {"category": "displaced"}})], "corrected"),
+        # A corrected row stays wrong when it is confirmed afterwards (as corrected).
+        ([("correct", {"changes": {"category": "displaced"}}), ("confirm", {})], "corrected"),
+        # The latest word wins: a rejection taken back by a confirmation is right, and the
+        # other way round.
+        ([("reject", {}), ("confirm", {})], "confirmed"),
+        ([("confirm", {}), ("reject", {})], "rejected"),
+        # An undone verdict is no verdict: the row is left out of the fit.
+        ([("confirm", {}), ("undo", {"undoes": "r1"})], None),
+        ([("reject", {}), ("undo", {"undoes": "r1"})], None),
+        # An undo of an undo brings the verdict back.
+        ([("reject", {}), ("undo", {"undoes": "r1"}), ("undo", {"undoes": "r2"})], "rejected"),
+    ],
+)
+def test_a_row_counts_by_the_verdict_in_force(actions, verdict):
+    from etl.review.apply import replay
+
+    history = [_review(i + 1, action, **extra) for i, (action, extra) in enumerate(actions)]
+    state = replay("figures", "f1", "a1", _figure(), history, {})
+    assert calibrate.review_verdict(state) == verdict
+
+
+def test_a_row_an_analyst_added_is_no_verdict_on_the_machine():
+    from etl.review.apply import replay
+
+    add = _review(1, "add", changes={"value": 25000, "category": "resettled"})
+    state = replay("figures", "f9", "a1", None, [add], {"r1": _figure()})
+    assert state.row is not None and calibrate.review_verdict(state) is None
