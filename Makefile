@@ -69,8 +69,13 @@ CALIBRATION_SETS ?= --set data/raw tests/gold --set tests/dev_corpus/articles te
 	--frozen tests/real_dev10/blind_rows.jsonl 3 \
 	--frozen tests/real_dev11/blind_rows.jsonl 3 \
 	--frozen tests/real_dev12/blind_rows.jsonl 3
+# Analysts' verdicts count too: `make calibrate REVIEWS=data/warehouse.duckdb` also fits on the
+# rows analysts confirmed, rejected or corrected in that warehouse (weight REVIEWS_WEIGHT) and
+# reports the confidence on them (docs/confidence.md, "Calibrating from analysts' reviews").
+REVIEWS ?=
+REVIEWS_WEIGHT ?= 3
 calibrate: setup
-	$(BIN)/python -m etl.calibrate $(CALIBRATION_SETS) --out etl/rules/confidence.json
+	$(BIN)/python -m etl.calibrate $(CALIBRATION_SETS) $(if $(REVIEWS),--reviews $(REVIEWS) $(REVIEWS_WEIGHT)) --out etl/rules/confidence.json
 
 # Re-train etl/rules/stance_model.json on every gold set and print its leave-one-set-out scores
 # (rules / model / rules+model per set); it is switched on in the ETL only when that helps.

@@ -204,6 +204,220 @@ def family_of(frozen: Path, sets: Sequence[GoldSet]) -> int:
     return -1
 
 
+# --- rows analysts judged (`--reviews WAREHOUSE [WEIGHT]`) ----------------------------------
+#
+# Every review an analyst makes in a warehouse (`etl.review`) is a label on a machine row of an
+# article the rules were never tuned on: confirmed is right; rejected is wrong; corrected is
+# wrong (the fields corrected were wrong, and the scoring rules of GOLD.md would not match it).
+# Such a row is a frozen blind row whose label came from an analyst instead of a gold file: its
+# features are read from the warehouse's own rows exactly as for a gold-labelled row (the
+# machine's rows of reviewed articles are kept in `review_machine_rows`), it is a set of its own
+# held out as a whole, and it counts as blind in the Platt step and the gate. Rows analysts
+# added are misses: no machine row carries them, so they are counted, not fitted.
+
+
+@dataclass(frozen=True)
+class ReviewedRows:
+    """The machine rows analysts judged in one warehouse, as labelled samples."""
+
+    warehouse: Path
+    samples: dict[str, list[Sample]]
+    # The confidence each judged row had in the warehouse when it was reviewed, and its label.
+    stored: dict[str, list[tuple[float | None, bool]]]
+    added: dict[str, int]  # rows analysts added (the machine missed them), per table
+    articles: int  # articles with at least one judged row
+    unattached: int  # reviews that attach to no row of the warehouse (not counted)
+
+
+REVIEW_LABELS = {"confirmed": True, "corrected": False, "rejected": False}
+
+
+def review_verdict(state: Any) -> str | None:
+    """An analyst's verdict on a machine row (`etl.review.RowState`): confirmed, corrected or
+    rejected; None for a row added by an analyst or whose every action was undone."""
+    if state.machine is None:
+        return None
+    if state.row is None:
+        return "rejected"
+    if state.status in ("corrected", "confirmed"):
+        return state.status
+    return None
+
+
+def review_samples(
+    db: Path, weight: float = 1.0, set_index: int = 0, family: int = -1
+) -> ReviewedRows:
+    """The rows analysts judged in the warehouse at `db`, labelled by their verdict
+    (`REVIEW_LABELS`), with the features `samples_from_scores` gives a gold-labelled row.
+    ReviewError when the warehouse or its review store cannot be read."""
+    import duckdb
+
+    from etl.review.apply import resolve, row_id_of
+    from etl.review.store import ReviewError
+    from etl.review.warehouse import (
+        bundles,
+        store_log,
+        stored_candidates,
+        stored_machine_extractions,
+    )
+
+    log = store_log(db)
+    try:
+        ids = list(stored_candidates(db, log)) if log else []
+        extractions = stored_machine_extractions(db, ids)
+        actors = load_actors(db)
+    except duckdb.Error as exc:  # a file that is not a warehouse
+        raise ReviewError(f"{db} is not a readable warehouse ({exc})") from exc
+    resolution = resolve(bundles(extractions), log)
+    samples: dict[str, list[Sample]] = {table: [] for table in ROW_TABLES}
+    stored: dict[str, list[tuple[float | None, bool]]] = {table: [] for table in ROW_TABLES}
+    added = {table: 0 for table in ROW_TABLES}
+    judged_articles = set()
+    for extraction in extractions:
+        name = f"{set_index}:{extraction.article.source_path}"
+        for table in ROW_TABLES:
+            for row in getattr(extraction, table):
+                state = resolution.states.get((table, row_id_of(table, row)))
+                verdict = review_verdict(state) if state is not None else None
+                if verdict is None:
+                    continue
+                right = REVIEW_LABELS[verdict]
+                features = confidence.row_features(table, row, extraction, actors)
+                samples[table].append(
+                    Sample(name, tuple(features), right, weight, set_index, True, family)
+                )
+                stored[table].append((row.confidence, right))
+                judged_articles.add(extraction.article.article_id)
+    for (table, _row_id), state in resolution.states.items():
+        if table in added and state.machine is None and state.row is not None:
+            added[table] += 1
+    return ReviewedRows(
+        Path(db), samples, stored, added, len(judged_articles), len(resolution.unattached)
+    )
+
+
+def load_actors(db: Path) -> dict[str, Any]:
+    """The warehouse's actors by id, as `etl.evaluate.read_warehouse` builds them."""
+    import duckdb
+
+    from etl.types import Actor
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            row[0]: Actor(row[0], row[1], row[2], row[3], tuple(row[4] or ()), row[5])
+            for row in con.execute(
+                "SELECT actor_id, name, kind, country_id, aliases, source FROM actors"
+            ).fetchall()
+        }
+    finally:
+        con.close()
+
+
+def family_of_reviews(reviewed_paths: Sequence[tuple[str, str]], sets: Sequence[GoldSet]) -> int:
+    """The index of a gold set holding the same articles as a reviewed warehouse, else -1:
+    (source path, content sha256) pairs of its judged articles, compared with the files of each
+    set's folder. A model scored on the reviews must not have seen the same pages through a
+    gold set (simulated reviews of a gold set's articles, or gold exported from the reviews)."""
+    from etl.readers import sha256_hex
+
+    wanted = {sha for _path, sha in reviewed_paths}
+    if not wanted:
+        return -1
+    for i, gold_set in enumerate(sets):
+        if not gold_set.articles.is_dir():
+            continue
+        for path in gold_set.articles.rglob("*"):
+            if path.is_file() and sha256_hex(path.read_bytes()) in wanted:
+                return i
+    return -1
+
+
+def add_reviews(
+    samples: dict[str, list[Sample]], specs: Sequence[Sequence[str]], sets: Sequence[GoldSet]
+) -> list[tuple[ReviewedRows, float]]:
+    """Read each `--reviews WAREHOUSE [WEIGHT]` as a set of its own after `sets` and add its
+    samples to `samples`; ValueError (a ReviewError among them) when one cannot be used."""
+    found = []
+    for j, values in enumerate(specs):
+        spec = parse_set([values[0], *values])  # WAREHOUSE WAREHOUSE [WEIGHT]
+        db = spec.articles
+        if any("holdout" in part for part in db.parts):
+            raise ValueError(f"{db} looks like a hold-out warehouse; never fit on one")
+        if not db.is_file():
+            raise ValueError(f"warehouse not found: {db}")
+        index = len(sets) + j
+        reviewed = review_samples(db, spec.weight, index)
+        family = family_of_reviews(_judged_articles(db, reviewed), sets)
+        if family >= 0:
+            reviewed = dataclasses.replace(
+                reviewed,
+                samples={
+                    t: [dataclasses.replace(x, family=family) for x in rows]
+                    for t, rows in reviewed.samples.items()
+                },
+            )
+        for table, rows in reviewed.samples.items():
+            samples[table] += rows
+        found.append((reviewed, spec.weight))
+    return found
+
+
+def _judged_articles(db: Path, reviewed: ReviewedRows) -> list[tuple[str, str]]:
+    """(source path, content sha256) of the articles of the judged rows."""
+    import duckdb
+
+    names = {s.article.split(":", 1)[1] for rows in reviewed.samples.values() for s in rows}
+    if not names:
+        return []
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        found = con.execute(
+            "SELECT source_path, content_sha256 FROM articles WHERE list_contains(?, source_path)",
+            [sorted(names)],
+        ).fetchall()
+    finally:
+        con.close()
+    return [(path, sha) for path, sha in found]
+
+
+def format_reviews(
+    reviewed: ReviewedRows,
+    held_out: dict[str, evaluate.Reliability | None] | None = None,
+    held_with: str | None = None,
+) -> str:
+    """What the analysts' verdicts say of the confidence, per table: how many judged rows were
+    right; of the rows at 0.8 or more, how many were right as the warehouse scored them (the
+    model they were reviewed under) and as this fit scores them without having seen them
+    (`held_out`); and the rows analysts added (the machine's misses)."""
+    judged = sum(len(v) for v in reviewed.samples.values())
+    lines = [
+        f"analysts' verdicts in {reviewed.warehouse}: {judged} judged row(s) of "
+        f"{reviewed.articles} article(s) (confirmed = right; rejected or corrected = wrong)"
+        + (f"; held out together with {held_with} (the same pages)" if held_with else "")
+    ]
+    for table in ROW_TABLES:
+        labels = [right for _p, right in reviewed.stored[table]]
+        if not labels and not reviewed.added[table]:
+            continue
+        line = f"  {table}: {sum(labels)} of {len(labels)} right"
+        if labels:
+            before = evaluate.Reliability.of(reviewed.stored[table])
+            line += f"; at 0.8 or more: {_right_of(before)} as the warehouse scored them"
+            if held_out and held_out.get(table) is not None:
+                line += f", {_right_of(held_out[table])} by this fit (fitted without them)"
+        line += f"; {reviewed.added[table]} added by analysts (missed, not fitted)"
+        lines.append(line)
+    if reviewed.unattached:
+        lines.append(f"  {reviewed.unattached} review(s) attach to no row and are not counted")
+    return "\n".join(lines)
+
+
+def _right_of(reliability: evaluate.Reliability) -> str:
+    rows, right = reliability.rows[-1], reliability.right[-1]
+    return f"{right} of {rows} right"
+
+
 # --- fitting -------------------------------------------------------------------------------
 
 
@@ -599,6 +813,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="labelled rows of a blind run (written by --freeze), fitted on as a set of their own",
     )
     parser.add_argument(
+        "--reviews",
+        nargs="+",
+        action="append",
+        default=[],
+        metavar="WAREHOUSE [WEIGHT]",
+        help="also fit on the machine rows analysts judged in this warehouse (confirmed: right; "
+        "rejected or corrected: wrong), as a blind set of their own, and report the confidence "
+        "on those verdicts; rows analysts added are reported as misses",
+    )
+    parser.add_argument(
         "--freeze",
         nargs=2,
         metavar=("WAREHOUSE", "GOLD"),
@@ -709,6 +933,13 @@ def main(argv: list[str] | None = None) -> int:
         for table, rows in found.items():
             samples[table] += rows
     sets = [*sets, *frozen]
+    try:
+        reviewed = add_reviews(samples, args.reviews, sets)
+    except (ValueError, OSError) as exc:  # ReviewError is a ValueError
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    first_review = len(sets)
+    sets = [*sets, *(GoldSet(r.warehouse, r.warehouse, w) for r, w in reviewed)]
     fits = fit(samples, args.folds)
     args.out.write_text(json.dumps(model_file(fits, sets), indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
@@ -722,6 +953,10 @@ def main(argv: list[str] | None = None) -> int:
     for table, f in fits.items():
         gate = "none" if f.model.gate <= 0 else f"{f.model.gate:.3f}"
         print(f"{table}: {f.rows} rows, {f.right} right, L2 {f.l2}, gate to ≥0.8: {gate}")
+    for j, (rows, _weight) in enumerate(reviewed):
+        held = {t: (f.per_set or {}).get(first_review + j) for t, f in fits.items()}
+        family = next((s.family for v in rows.samples.values() for s in v), -1)
+        print(format_reviews(rows, held, str(sets[family].articles) if family >= 0 else None))
     return 0
 
 

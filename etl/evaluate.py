@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import duckdb
@@ -338,6 +338,29 @@ class Gold:
         )
 
 
+def gold_key(file: str) -> str:
+    """The article a gold file's `file` names: the path without its extension, keeping a JSON
+    Lines record's number ("hx01.txt" → "hx01", "news/bundle.jsonl#3" → "news/bundle#3").
+    Gold exported from reviews (`python -m etl.review export`) names the article by its path in
+    the input folder, so two records of one bundle, or two files of one name in different
+    folders, stay two articles."""
+    path, _, record = file.partition("#")
+    base = str(PurePosixPath(path).with_suffix("")) if PurePosixPath(path).suffix else path
+    return base + (f"#{record}" if record else "")
+
+
+def article_keys(source_path: str) -> list[str]:
+    """The names under which gold may find an article, most specific first: its path without
+    the extension and with its record number (`gold_key`), the same without the folder, and the
+    bare file stem that hand-made gold uses ("news/bundle.jsonl#3" → "news/bundle#3",
+    "bundle#3", "bundle")."""
+    full = gold_key(source_path)
+    path, _, record = source_path.partition("#")
+    stem = PurePosixPath(path).stem
+    keys = [full, stem + (f"#{record}" if record else ""), stem]
+    return list(dict.fromkeys(keys))
+
+
 def load_gold(gold_dir: Path) -> list[Gold]:
     """Every gold file of a folder, checked against GOLD.md's format (GoldError if one is not)."""
     golds = []
@@ -347,7 +370,7 @@ def load_gold(gold_dir: Path) -> list[Gold]:
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise GoldError(f"{path}: not valid JSON ({exc})") from exc
         validate_gold(data, str(path))
-        name = Path(data["file"]).stem if data.get("file") else path.stem
+        name = gold_key(data["file"]) if data.get("file") else path.stem
         golds.append(Gold.from_json(name, data))
     return golds
 
@@ -734,14 +757,17 @@ def score_article(
 def read_warehouse(
     db_path: Path,
 ) -> tuple[dict[str, Extraction], dict[str, str], ActorIndex]:
-    """Extractions and rejection reasons by file stem, and the actor index."""
+    """Extractions and rejection reasons by every name gold may give an article
+    (`article_keys`; the first article in source-path order keeps a shared name), and the actor
+    index."""
     previous = load.read_previous(db_path)
     if previous is None:
         raise SystemExit(f"error: {db_path} is not a readable warehouse")
     by_stem: dict[str, Extraction] = {}
     for group in sorted(previous.extractions.values(), key=lambda g: g[0].article.source_path):
         for extraction in group:
-            by_stem.setdefault(Path(extraction.article.source_path).stem, extraction)
+            for key in article_keys(extraction.article.source_path):
+                by_stem.setdefault(key, extraction)
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         actors = {
@@ -750,12 +776,12 @@ def read_warehouse(
                 "SELECT actor_id, name, kind, country_id, aliases, source FROM actors"
             ).fetchall()
         }
-        rejected = {
-            Path(path).stem: reason
-            for path, reason in con.execute(
-                "SELECT source_path, reason FROM rejected ORDER BY source_path"
-            ).fetchall()
-        }
+        rejected: dict[str, str] = {}
+        for path, reason in con.execute(
+            "SELECT source_path, reason FROM rejected ORDER BY source_path"
+        ).fetchall():
+            for key in article_keys(path):
+                rejected[key] = reason
     finally:
         con.close()
     return by_stem, rejected, ActorIndex(actors)

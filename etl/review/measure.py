@@ -227,7 +227,9 @@ def gold_record(article: Any, rows: Mapping[str, list[Any]], names: dict, countr
         *(p for e in rows["events"] for p in e.participant_ids),
     }
     return {
-        "file": Path(article.source_path.split("#")[0]).name,
+        # The path in the input folder, with a JSON Lines record's number: `etl.evaluate`
+        # finds the article by it (`gold_key`), so records of one bundle stay apart.
+        "file": article.source_path,
         "language": article.language,
         "published_date": _date_text(article.published_date, article.published_precision),
         "actors": sorted({name(a) for a in actor_ids if a}),
