@@ -32,6 +32,7 @@ from etl.speaker_choice import (
     title_holder,
 )
 from etl.speech_nouns import described_speaker
+from etl.statement_antecedents import body_antecedent, government_of_last_speaker
 from etl.statement_appositions import person_beside_title
 from etl.statement_examples import example_mentions
 from etl.statement_marks import _Covered, _inside
@@ -189,6 +190,10 @@ def _reporting_clause(
         if subject.dep_ == "nsubjpass" and (agent := _agent_speaker(ctx, token)) is not None:
             # "A call for refugees to return has been made by the new Prime Minister X"
             return _make(ctx, agent, start, end, False, _cue_text(token))
+        if subject.dep_ == "nsubj" and subject.lower_ == "it":
+            body = body_antecedent(ctx, sent, token, "it", last)
+            if body is not None:  # "The ministry said ... It added that ...": that body
+                return _make(ctx, body, start, end, False, _cue_text(token))
         if subject.dep_ == "nsubjpass" or subject.lower_ == "it":
             if (
                 token.lemma_.lower() in _PASSIVE_REPORTING
@@ -233,6 +238,10 @@ def _reporting_clause(
                 # before; `with_joint_speakers` gives each its row (or drops the row when
                 # nobody was named together)
                 joint = plural_antecedent(ctx, sent)
+                if not joint and subject.lower_ == "they":
+                    body = body_antecedent(ctx, sent, token, "they", last)
+                    if body is not None:  # "The Council ... They also called on": one body
+                        return _make(ctx, body, start, end, False, _cue_text(token))
                 speaker = (
                     (joint[0], ctx.name_of(joint[0]) or joint[0])
                     if joint
@@ -252,7 +261,7 @@ def _reporting_clause(
             rebels = rebels_speaker(ctx, subject)  # "The rebels said": the page's insurgency
             if rebels is not None:
                 return _make(ctx, rebels, start, end, False, _cue_text(token))
-            home = _home_country(ctx, subject)
+            home = _home_country(ctx, subject) or government_of_last_speaker(ctx, subject, last)
             if home is not None:
                 return _make(ctx, home, start, end, False, token.lemma_.lower())
             described = described_holder(ctx, subject)  # "stranded teacher says"

@@ -1,0 +1,200 @@
+"""The body a subject pronoun of a reporting verb points back at: "The Gaza Health Ministry said
+40 people were killed. It added that ...", "The Security Council extended the mission. They also
+called on ...".
+
+A salience rule, not a cue list: the antecedent of "it" (and of a "they" that no coordinated
+parties explain) is the subject of the main clause of the nearest sentence before it, in the
+same or the previous paragraph, that has one. It speaks only when that subject names a body (an
+organisation, an intergovernmental body, a government, an armed group, a news outlet; for "it"
+a country too). When that subject is a person or a thing ("The plan was approved. It calls for
+..."), the pronoun is not a speaker's and nothing is said. A subject that is itself "it"/"they"
+hands on to the sentence before it; a bare body noun ("The agency added ...") is the body that
+spoke last.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from etl.context import ArticleContext
+from etl.statement_speakers import _pick_speaker, _subject_mentions
+from etl.turns import actor_kind, voice_of
+
+# Kinds of actor a pronoun may stand for when it speaks: "it" for a body or a country, "they"
+# for a collective body (a country as "they" is more often its people or its forces).
+_IT_KINDS = frozenset(
+    {"organization", "intergovernmental", "government", "country", "armed_group", "media"}
+)
+_THEY_KINDS = frozenset({"organization", "intergovernmental", "government", "armed_group"})
+
+# Head nouns that name a body without its name ("the agency", "the council"): they stand for
+# the body that spoke last.
+_BODY_NOUNS = frozenset(
+    {
+        "agency",
+        "ministry",
+        "council",
+        "group",
+        "government",
+        "organisation",
+        "organization",
+        "office",
+        "committee",
+        "commission",
+        "department",
+        "movement",
+        "coalition",
+        "body",
+        "bloc",
+        "alliance",
+        "authority",
+        "authorities",
+        "mission",
+        "monitor",
+        "observatory",
+        "watchdog",
+        "charity",
+    }
+)
+
+# Documents and recordings a body's words come in: "it" after them is their author's.
+_DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "report",
+        "release",
+        "communique",
+        "communiqué",
+        "letter",
+        "declaration",
+        "readout",
+        "footage",
+        "video",
+        "broadcast",
+        "bulletin",
+        "update",
+    }
+)
+
+_PRIOR_SENTENCES = 2
+# A verb that is the sentence's own main verb, one coordinated with it, or a closing ", it added".
+_MAIN_DEPS = ("ROOT", "conj", "parataxis")
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def body_antecedent(
+    ctx: ArticleContext,
+    sent: Span,
+    verb: Token,
+    pronoun: str,
+    last: tuple[str | None, str] | None,
+) -> tuple[str | None, str] | None:
+    """The speaker "it"/"they", the subject of the reporting `verb` in `sent`, stands for, or
+    None. Only a main verb that tells what was said: not one under a modal ("if it does, it
+    would warn the council") nor a clause someone else reports ("..., diplomats said")."""
+    if verb.dep_ not in _MAIN_DEPS or any(c.tag_ == "MD" for c in verb.children):
+        return None
+    kinds = _IT_KINDS if pronoun == "it" else _THEY_KINDS
+    pronoun_at = next(c.i for c in verb.children if c.dep_ == "nsubj")
+    if _subject_before(sent, verb, pronoun_at) is not None:
+        return None  # "Since the war broke out, it has claimed ...": the clause before it
+    start = sent.start
+    for _ in range(_PRIOR_SENTENCES):
+        if start <= 0:
+            return None
+        prior = ctx.doc[start - 1].sent
+        start = prior.start
+        if ctx.body.count("\n\n", prior.end_char, sent.start_char) > 1:
+            return None
+        subject = _main_subject(prior)
+        if subject is None:
+            continue  # a fragment, a dateline: look one sentence further back
+        mentions = _subject_mentions(ctx, subject)
+        if pronoun == "it" and subject.lemma_.lower() in _DOCUMENT_NOUNS:
+            # "A ministry statement said ... it added", "Footage from broadcaster X showed ...,
+            # it said": the document speaks for the one it names, else for its author just
+            # reported
+            if mentions:
+                speaker_id, text = _pick_speaker(ctx, mentions)
+                return (voice_of(ctx, speaker_id), text) if speaker_id is not None else None
+            return last if last is not None and last[0] is not None else None
+        if mentions:
+            speaker_id, text = _pick_speaker(ctx, mentions)
+            if speaker_id is None or actor_kind(ctx, speaker_id) not in kinds:
+                return None  # "Jane Doe said ... It added": a person is no "it"
+            if pronoun == "it" and subject.tag_ in ("NNS", "NNPS"):
+                return None  # "The rebels said ... It added": the number disagrees
+            if not _names_the_head(ctx, subject, mentions):
+                return None  # "The Media Line's correspondents ... They said": not the body
+            return voice_of(ctx, speaker_id), text
+        if subject.lower_ in ("it", "they") and subject.lower_ == pronoun:
+            continue  # "It said ... It added ...": the chain goes on before
+        if subject.lemma_.lower() in _BODY_NOUNS and last is not None and last[0] is not None:
+            if actor_kind(ctx, last[0]) in kinds:
+                return last  # "The agency said ... It added": the body just reported
+        return None  # a thing is the subject nearest before ("The plan ... It calls for")
+    return None
+
+
+def _subject_before(sent: Span, verb: Token, pronoun_at: int) -> Token | None:
+    """The subject of a clause the verb governs, written before the pronoun ("Since the war
+    broke out, it ..."); not one of the clause it reports ("Most of the dead were civilians, it
+    added")."""
+    for token in reversed(sent[: pronoun_at - sent.start]):
+        if token.dep_ not in _SUBJECTS or token.head.i == verb.i:
+            continue
+        node, reported = token.head, False
+        while node.i != verb.i and node.head.i != node.i:
+            reported = reported or node.dep_ in ("ccomp", "parataxis")
+            node = node.head
+        if node.i == verb.i and not reported:
+            return token
+    return None
+
+
+def _names_the_head(ctx: ArticleContext, subject: Token, mentions: list) -> bool:
+    """The subject is the body itself ("The Gaza Health Ministry", "the Jordanian government"),
+    not someone or something it owns ("The agency's correspondents")."""
+    inside = any(m.char_start <= subject.idx < m.char_end for m in mentions)
+    return inside or subject.lemma_.lower() in _BODY_NOUNS
+
+
+def _main_subject(sent: Span) -> Token | None:
+    root = sent.root
+    return next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+
+
+_GOVERNMENT_NOUNS = frozenset({"government", "govt"})
+_GOVERNMENT_LEVELS = frozenset({"federal", "national", "central"})
+_GOVERNMENT_REACH = 1500  # characters back in which the last speaker must have been named
+
+
+def government_of_last_speaker(
+    ctx: ArticleContext, subject: Token, last: tuple[str | None, str] | None
+) -> tuple[str | None, str] | None:
+    """ "… the threat to Australia," Abbott said. … The government said …": a bare "the
+    (federal) government" no country names is the government of the country whose person or
+    government spoke last, when that speaker was named in the last paragraphs (the same
+    salience as `body_antecedent`; the page's leading country decides only when it leads
+    clearly, `etl.statement_speakers._home_country`)."""
+    if subject.lemma_.lower() not in _GOVERNMENT_NOUNS or last is None or last[0] is None:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) or any(
+        c.dep_ in ("poss", "compound", "prep", "acl", "relcl")
+        or (c.dep_ == "amod" and c.lower_ not in _GOVERNMENT_LEVELS)
+        for c in subject.children
+    ):
+        return None  # "the Syrian government", "the government of X": named by other rules
+    actor = ctx.actors.get(last[0])
+    if actor is None:
+        return None
+    country = actor.actor_id if actor.kind == "country" else None
+    if actor.kind in ("government", "person"):
+        country = actor.country_id
+    owner = ctx.actors.get(country) if country else None
+    if owner is None or owner.kind != "country":
+        return None
+    recent = ctx.mentions_in(max(0, subject.idx - _GOVERNMENT_REACH), subject.idx)
+    if not any(m.actor_id in (actor.actor_id, country) for m in recent):
+        return None
+    return country, owner.name
