@@ -9,7 +9,9 @@ organisation, an intergovernmental body, a government, an armed group, a news ou
 a country too). When that subject is a person or a thing ("The plan was approved. It calls for
 ..."), the pronoun is not a speaker's and nothing is said. A subject that is itself "it"/"they"
 hands on to the sentence before it; a bare body noun ("The agency added ...") is the body that
-spoke last.
+spoke last. A document or recording as that subject ("A ministry statement said ...", "Footage
+from broadcaster X showed ...") is the body it names, else the one that spoke last, unless it
+names a source no actor stands for ("the report prepared by <an unknown group>").
 """
 
 from __future__ import annotations
@@ -117,6 +119,8 @@ def body_antecedent(
             if mentions:
                 speaker_id, text = _pick_speaker(ctx, mentions)
                 return (voice_of(ctx, speaker_id), text) if speaker_id is not None else None
+            if any(t.pos_ == "PROPN" for t in subject.subtree):
+                return None  # "the report prepared by <a name no actor has>": not the last one
             return last if last is not None and last[0] is not None else None
         if mentions:
             speaker_id, text = _pick_speaker(ctx, mentions)
@@ -162,39 +166,3 @@ def _names_the_head(ctx: ArticleContext, subject: Token, mentions: list) -> bool
 def _main_subject(sent: Span) -> Token | None:
     root = sent.root
     return next((c for c in root.children if c.dep_ in _SUBJECTS), None)
-
-
-_GOVERNMENT_NOUNS = frozenset({"government", "govt"})
-_GOVERNMENT_LEVELS = frozenset({"federal", "national", "central"})
-_GOVERNMENT_REACH = 1500  # characters back in which the last speaker must have been named
-
-
-def government_of_last_speaker(
-    ctx: ArticleContext, subject: Token, last: tuple[str | None, str] | None
-) -> tuple[str | None, str] | None:
-    """ "… the threat to Australia," Abbott said. … The government said …": a bare "the
-    (federal) government" no country names is the government of the country whose person or
-    government spoke last, when that speaker was named in the last paragraphs (the same
-    salience as `body_antecedent`; the page's leading country decides only when it leads
-    clearly, `etl.statement_speakers._home_country`)."""
-    if subject.lemma_.lower() not in _GOVERNMENT_NOUNS or last is None or last[0] is None:
-        return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) or any(
-        c.dep_ in ("poss", "compound", "prep", "acl", "relcl")
-        or (c.dep_ == "amod" and c.lower_ not in _GOVERNMENT_LEVELS)
-        for c in subject.children
-    ):
-        return None  # "the Syrian government", "the government of X": named by other rules
-    actor = ctx.actors.get(last[0])
-    if actor is None:
-        return None
-    country = actor.actor_id if actor.kind == "country" else None
-    if actor.kind in ("government", "person"):
-        country = actor.country_id
-    owner = ctx.actors.get(country) if country else None
-    if owner is None or owner.kind != "country":
-        return None
-    recent = ctx.mentions_in(max(0, subject.idx - _GOVERNMENT_REACH), subject.idx)
-    if not any(m.actor_id in (actor.actor_id, country) for m in recent):
-        return None
-    return country, owner.name

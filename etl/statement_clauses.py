@@ -32,7 +32,7 @@ from etl.speaker_choice import (
     title_holder,
 )
 from etl.speech_nouns import described_speaker
-from etl.statement_antecedents import body_antecedent, government_of_last_speaker
+from etl.statement_antecedents import body_antecedent
 from etl.statement_appositions import person_beside_title
 from etl.statement_examples import example_mentions
 from etl.statement_marks import _Covered, _inside
@@ -261,7 +261,7 @@ def _reporting_clause(
             rebels = rebels_speaker(ctx, subject)  # "The rebels said": the page's insurgency
             if rebels is not None:
                 return _make(ctx, rebels, start, end, False, _cue_text(token))
-            home = _home_country(ctx, subject) or government_of_last_speaker(ctx, subject, last)
+            home = _home_country(ctx, subject)
             if home is not None:
                 return _make(ctx, home, start, end, False, token.lemma_.lower())
             described = described_holder(ctx, subject)  # "stranded teacher says"
