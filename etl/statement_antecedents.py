@@ -1,14 +1,12 @@
-"""The body a subject pronoun of a reporting verb points back at: "The Gaza Health Ministry said
-40 people were killed. It added that ...", "The Security Council extended the mission. They also
-called on ...".
+"""The body a subject "it" of a reporting verb points back at: "The Gaza Health Ministry said 40
+people were killed. It added that ...", "Most of the dead were civilians, it added".
 
-A salience rule, not a cue list: the antecedent of "it" (and of a "they" that no coordinated
-parties explain) is the subject of the main clause of the nearest sentence before it, in the
-same or the previous paragraph, that has one. It speaks only when that subject names a body (an
-organisation, an intergovernmental body, a government, an armed group, a news outlet; for "it"
-a country too). When that subject is a person or a thing ("The plan was approved. It calls for
-..."), the pronoun is not a speaker's and nothing is said. A subject that is itself "it"/"they"
-hands on to the sentence before it; a bare body noun ("The agency added ...") is the body that
+A salience rule, not a cue list: the antecedent of "it" is the subject of the main clause of the
+nearest sentence before it, in the same or the previous paragraph, that has one. It speaks only
+when that subject names a body (an organisation, an intergovernmental body, a government, a
+country, an armed group, a news outlet). When that subject is a person or a thing ("The plan was
+approved. It calls for ..."), the pronoun is not a speaker's and nothing is said. A subject that
+is itself "it" hands on to the sentence before it; a bare body noun ("The agency added ...") is the body that
 spoke last. A document or recording as that subject ("A ministry statement said ...", "Footage
 from broadcaster X showed ...") is the body it names, else the one that spoke last, unless it
 names a source no actor stands for ("the report prepared by <an unknown group>").
@@ -22,12 +20,10 @@ from etl.context import ArticleContext
 from etl.statement_speakers import _pick_speaker, _subject_mentions
 from etl.turns import actor_kind, voice_of
 
-# Kinds of actor a pronoun may stand for when it speaks: "it" for a body or a country, "they"
-# for a collective body (a country as "they" is more often its people or its forces).
+# Kinds of actor "it" may stand for when it speaks.
 _IT_KINDS = frozenset(
     {"organization", "intergovernmental", "government", "country", "armed_group", "media"}
 )
-_THEY_KINDS = frozenset({"organization", "intergovernmental", "government", "armed_group"})
 
 # Head nouns that name a body without its name ("the agency", "the council"): they stand for
 # the body that spoke last.
@@ -88,15 +84,13 @@ def body_antecedent(
     ctx: ArticleContext,
     sent: Span,
     verb: Token,
-    pronoun: str,
     last: tuple[str | None, str] | None,
 ) -> tuple[str | None, str] | None:
-    """The speaker "it"/"they", the subject of the reporting `verb` in `sent`, stands for, or
+    """The speaker "it", the subject of the reporting `verb` in `sent`, stands for, or
     None. Only a main verb that tells what was said: not one under a modal ("if it does, it
     would warn the council") nor a clause someone else reports ("..., diplomats said")."""
     if verb.dep_ not in _MAIN_DEPS or any(c.tag_ == "MD" for c in verb.children):
         return None
-    kinds = _IT_KINDS if pronoun == "it" else _THEY_KINDS
     pronoun_at = next(c.i for c in verb.children if c.dep_ == "nsubj")
     if _subject_before(sent, verb, pronoun_at) is not None:
         return None  # "Since the war broke out, it has claimed ...": the clause before it
@@ -112,7 +106,7 @@ def body_antecedent(
         if subject is None:
             continue  # a fragment, a dateline: look one sentence further back
         mentions = _subject_mentions(ctx, subject)
-        if pronoun == "it" and subject.lemma_.lower() in _DOCUMENT_NOUNS:
+        if subject.lemma_.lower() in _DOCUMENT_NOUNS:
             # "A ministry statement said ... it added", "Footage from broadcaster X showed ...,
             # it said": the document speaks for the one it names, else for its author just
             # reported
@@ -124,17 +118,17 @@ def body_antecedent(
             return last if last is not None and last[0] is not None else None
         if mentions:
             speaker_id, text = _pick_speaker(ctx, mentions)
-            if speaker_id is None or actor_kind(ctx, speaker_id) not in kinds:
+            if speaker_id is None or actor_kind(ctx, speaker_id) not in _IT_KINDS:
                 return None  # "Jane Doe said ... It added": a person is no "it"
-            if pronoun == "it" and subject.tag_ in ("NNS", "NNPS"):
+            if subject.tag_ in ("NNS", "NNPS"):
                 return None  # "The rebels said ... It added": the number disagrees
             if not _names_the_head(ctx, subject, mentions):
-                return None  # "The Media Line's correspondents ... They said": not the body
+                return None  # "The agency's correspondents ... It said": not the body
             return voice_of(ctx, speaker_id), text
-        if subject.lower_ in ("it", "they") and subject.lower_ == pronoun:
+        if subject.lower_ == "it":
             continue  # "It said ... It added ...": the chain goes on before
         if subject.lemma_.lower() in _BODY_NOUNS and last is not None and last[0] is not None:
-            if actor_kind(ctx, last[0]) in kinds:
+            if actor_kind(ctx, last[0]) in _IT_KINDS:
                 return last  # "The agency said ... It added": the body just reported
         return None  # a thing is the subject nearest before ("The plan ... It calls for")
     return None

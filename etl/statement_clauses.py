@@ -191,7 +191,7 @@ def _reporting_clause(
             # "A call for refugees to return has been made by the new Prime Minister X"
             return _make(ctx, agent, start, end, False, _cue_text(token))
         if subject.dep_ == "nsubj" and subject.lower_ == "it":
-            body = body_antecedent(ctx, sent, token, "it", last)
+            body = body_antecedent(ctx, sent, token, last)
             if body is not None:  # "The ministry said ... It added that ...": that body
                 return _make(ctx, body, start, end, False, _cue_text(token))
         if subject.dep_ == "nsubjpass" or subject.lower_ == "it":
@@ -238,10 +238,6 @@ def _reporting_clause(
                 # before; `with_joint_speakers` gives each its row (or drops the row when
                 # nobody was named together)
                 joint = plural_antecedent(ctx, sent)
-                if not joint and subject.lower_ == "they":
-                    body = body_antecedent(ctx, sent, token, "they", last)
-                    if body is not None:  # "The Council ... They also called on": one body
-                        return _make(ctx, body, start, end, False, _cue_text(token))
                 speaker = (
                     (joint[0], ctx.name_of(joint[0]) or joint[0])
                     if joint

@@ -1,8 +1,8 @@
-"""A pronoun subject of a reporting verb points back at a body (statements14, pooled over
-real_dev … real_dev12: "It added", ", it added", "It also confirmed", "They also called on" after
-a body's sentence were missed on seven real sets). A salience rule: the subject of the nearest
-sentence before that has one, when it names a body. Names and sentences are invented; the
-probes at the end look like the trigger and must not fire."""
+"""A subject "it" of a reporting verb points back at a body (statements14, pooled over real_dev …
+real_dev12: "It added", ", it added", "It also confirmed" after a body's sentence were missed on
+several real sets). A salience rule: the subject of the nearest sentence before that has one,
+when it names a body. Names and sentences are invented; the probes look like the trigger and
+must not fire ("they" is not read this way: it changed no row on any set)."""
 
 from tests.statement_fixtures import statements_of  # noqa: F401  (fixture)
 
@@ -44,14 +44,6 @@ def test_a_chain_of_it_goes_back_to_the_body(statements_of):  # noqa: F811
     rows = statements_of(body)
     assert _speakers(rows, "It said") == ["unicef"]
     assert _speakers(rows, "It also urged") == ["unicef"]
-
-
-def test_they_after_one_collective_body(statements_of):  # noqa: F811
-    body = (
-        "The UN Security Council extended the mission's mandate for a year on Friday. "
-        "They also called on the parties to allow aid convoys through."
-    )
-    assert _speakers(statements_of(body), "They also called") == ["un-security-council"]
 
 
 def test_it_after_a_government_is_its_country(statements_of):  # noqa: F811
