@@ -32,6 +32,7 @@ from etl.speaker_choice import (
     title_holder,
 )
 from etl.speech_nouns import described_speaker
+from etl.statement_antecedents import body_antecedent
 from etl.statement_appositions import person_beside_title
 from etl.statement_examples import example_mentions
 from etl.statement_marks import _Covered, _inside
@@ -189,6 +190,10 @@ def _reporting_clause(
         if subject.dep_ == "nsubjpass" and (agent := _agent_speaker(ctx, token)) is not None:
             # "A call for refugees to return has been made by the new Prime Minister X"
             return _make(ctx, agent, start, end, False, _cue_text(token))
+        if subject.dep_ == "nsubj" and subject.lower_ == "it":
+            body = body_antecedent(ctx, sent, token, last)
+            if body is not None:  # "The ministry said ... It added that ...": that body
+                return _make(ctx, body, start, end, False, _cue_text(token))
         if subject.dep_ == "nsubjpass" or subject.lower_ == "it":
             if (
                 token.lemma_.lower() in _PASSIVE_REPORTING

@@ -26,7 +26,8 @@ Where each decision is made (this module reads an article's quotes and sentences
 - `etl.transcripts`, `etl.debate_summaries`, `etl.document_speaker`, `etl.turns`: transcripts
   and one-speaker documents; `etl.joint_speakers`: statements of several actors at once;
   `etl.statement_outlets`: an outlet framing someone's words ("According to Reuters, X said");
-  `etl.statement_tweets`: embedded posts signed "— Name (@handle) Date".
+  `etl.statement_tweets`: embedded posts signed "— Name (@handle) Date";
+  `etl.statement_antecedents`: the body a subject "it"/"they" points back at ("It added").
 """
 
 from __future__ import annotations
