@@ -816,9 +816,14 @@ def _dated_scene(span: Span, mention: DateMention, rules: EventRules) -> bool:
     if any(t.lemma_.lower() in cue_words for subject in subjects for t in _noun_phrase(subject)):
         return False
     # the scene is set during or after the happening ("during the conference", "following an
-    # airstrike"); a happening it leads to ("travels to Moscow for talks") is still ahead
+    # airstrike"); a happening it leads to ("travels to Moscow for talks") is still ahead. The
+    # date is written after the link, dating the happening the scene follows; a date before it
+    # dates the clause's own verb ("Delegations return to Vienna on June 5, 2026, following the
+    # talks in Cairo"): a timetable
     return any(
-        t.lower_ in _SCENE_LINKS and any(w.lemma_.lower() in cue_words for w in t.subtree if w != t)
+        t.lower_ in _SCENE_LINKS
+        and t.idx < mention.char_start
+        and any(w.lemma_.lower() in cue_words for w in t.subtree if w != t)
         for t in verb.subtree
         if t.i >= span.sent.start and t.i < span.sent.end
     )

@@ -233,12 +233,25 @@ class _ActorLookup:
             head = head.head
         elif token.dep_ not in ("poss", "compound", "nmod"):
             return False
-        return (
-            head.i != token.i
-            and head.pos_ == "NOUN"
-            and self.cues.has("protected", head)
-            and not self.cues.has("people of", head)
-        )
+        if head.i == token.i or head.pos_ != "NOUN":
+            return False
+        if self.cues.has("protected", head) and not self.cues.has("people of", head):
+            return True
+        # "the violation of Ukraine's sovereignty", "breaches of the Iran deal": whose norm a
+        # fault breaks is the party wronged or bound, never the one it is laid on or aimed at
+        return self.cues.has("violated norm", head) and self._broken(head)
+
+    def _broken(self, norm: Token) -> bool:
+        """A norm named as what a fault breaks: the "of" / "in" object of a fault noun ("a
+        violation of the ceasefire", "in breach of the deal") or the object of a fault verb
+        ("violated the sovereignty of Ukraine")."""
+        if norm.dep_ == "pobj" and norm.head.lower_ in ("of", "in") and norm.head.dep_ == "prep":
+            fault = norm.head.head
+        elif norm.dep_ == "dobj":
+            fault = norm.head
+        else:
+            return False
+        return fault.i != norm.i and self.cues.has("blame critical", fault)
 
     @staticmethod
     def _bare_definite(noun: Token) -> bool:

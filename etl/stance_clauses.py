@@ -269,18 +269,43 @@ class _Clauses:
         for _ in range(4):
             if current in words.negated_heads:
                 return True
-            if words.deps[current] not in _NEGATION_CARRIERS:
+            dep = words.deps[current]
+            if dep not in _NEGATION_CARRIERS and not (
+                # "did not back the resolution condemning Israel": a participle of the object
+                # borrows the governing verb's subject (`subject_of`), and so its negation
+                dep == "acl" and words.deps[words.heads[current]] in _OBJECTS_LENDING
+            ):
                 return False
             current = words.heads[current]
         return False
 
     def suppressed(self, token: Token) -> bool:
-        """Under a negating verb ("refused to criticize", "denied that ...") or in a hypothesis
-        ("whether ...", "Qatar may host ...")."""
+        """Under a negating verb ("refused to criticize", "denied that ..."), in a hypothesis
+        ("whether ...", "Qatar may host ...") or in the unreal past ("would have backed ...")."""
         known = self._suppressed.get(token.i)
         if known is None:
-            known = self._suppressed[token.i] = self._walk_suppressed(token)
+            known = self._suppressed[token.i] = self._walk_suppressed(token) or (
+                bool(self.words.counterfactual_heads) and self._unreal(token)
+            )
         return known
+
+    def _unreal(self, token: Token) -> bool:
+        """Below a verb of the unreal past ("Germany would have backed a resolution condemning
+        Russia if it had been tabled", "should have condemned"): what did not happen. A finite
+        verb coordinated with it is a clause of its own ("would have liked a tougher text but
+        backed the resolution"); a participle coordinated with it shares its auxiliaries."""
+        words = self.words
+        current = token.i
+        for _ in range(12):
+            if current in words.counterfactual_heads:
+                return True
+            head, dep = words.heads[current], words.deps[current]
+            if head == current or dep == "appos":
+                return False
+            if dep == "conj" and words.doc[current].tag_ != "VBN":
+                return False
+            current = head
+        return False
 
     def _hedged(self, token: Token) -> bool:
         """A hedge on this very token ("could vote", "whether ... voted"); "could not vote"
@@ -361,6 +386,10 @@ class _Clauses:
 _NEGATION_CARRIERS = frozenset(
     {"xcomp", "acomp", "attr", "dobj", "oprd", "amod", "pobj", "prep", "pcomp", "conj"}
 )
+
+# The noun relations through which a participle describing the noun borrows the subject of the
+# verb above ("issued a statement urging …", "was a text condemning …"), as `subject_of` climbs.
+_OBJECTS_LENDING = frozenset({"dobj", "attr"})
 
 
 def _past_dateline(subject: Token) -> Token:

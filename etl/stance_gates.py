@@ -198,6 +198,14 @@ class Gates:
         return found
 
 
+def _unreal_past(verb: Token) -> bool:
+    """A past participle with its own "have" after a modal of the unreal past: "would have
+    backed", "should have condemned" (not "would back", a plan, nor "should condemn", a demand)."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.i < verb.i for c in verb.children
+    )
+
+
 @dataclass(frozen=True)
 class _Form:
     sections: frozenset[str]  # the sections `CueBook.match` may find a cue of (candidates)
@@ -236,6 +244,8 @@ class ArticleWords:
         no = strings["no"]
         self.negated_heads: set[int] = set()
         self.hedge_heads: set[int] = set()
+        # verbs of the unreal past ("would have backed", "should have condemned")
+        self.counterfactual_heads: set[int] = set()
         self._by_section: dict[str, list[int]] | None = None
         for i, row in enumerate(array):
             head, dep = self.heads[i], self.deps[i]
@@ -245,6 +255,8 @@ class ArticleWords:
                 self.negated_heads.add(head)
             if dep in ("mark", "aux") and "hedge" in self.sections[i]:
                 self.hedge_heads.add(head)
+            if dep == "aux" and "counterfactual" in self.sections[i] and _unreal_past(doc[head]):
+                self.counterfactual_heads.add(head)
 
     def having(self, sections: Iterable[str]) -> list[Token]:
         """The words, in order, that may realise a cue of one of `sections` (the only words

@@ -178,9 +178,8 @@ def test_drafters_are_critical_of_whom_their_text_acts_against(nlp, body, expect
             "Germany did not sponsor the resolution condemning Iran.",
             ("germany", "iran", "critical"),
             id="drafting-denied",
-            # The act cue "condemning" climbs to the subject of "sponsor" and does not see its
-            # negation (on main before this change too); left for the negation walk's owner.
-            marks=pytest.mark.xfail(reason="negation of the governing verb not seen", strict=True),
+            # The act cue "condemning" climbs to the subject of "sponsor" and so takes its
+            # negation (`stance_clauses._OBJECTS_LENDING`, round 14 fix14a).
         ),
         pytest.param(
             "Russia said Germany had drafted a text condemning Iran.",
