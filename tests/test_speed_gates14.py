@@ -118,3 +118,27 @@ def test_the_alias_keys_file_is_named_after_the_folding_rules(cache, monkeypatch
     first = places._alias_cache_path()
     monkeypatch.setattr(places.unicodedata, "unidata_version", "0.0.0")
     assert places._alias_cache_path() != first
+
+
+# Probes: sentences whose words open a gate (a month's stem, "day", "ago", "weekend", "year")
+# but that hold no date; the gated and the ungated scans must both find nothing.
+PROBES = [
+    "Marchers gathered outside the embassy in a peaceful protest.",
+    "Mayors of three towns signed the appeal to the governor.",
+    "Decker and Novak, two aid workers, were released unharmed.",
+    "Augusta and Octavia, two cousins, fled Aleppo with their children.",
+    "Holidaymakers avoided the region after the bombing.",
+    "Aid groups in Chicago raised funds for the refugees, the organisers said.",
+    "Weekender magazines ran the pictures on their covers.",
+    "The agency's yearly report lists the camps by size.",
+    "The Janjaweed militia was blamed for the raids, the Sudanese minister said.",
+    "Aprils Fool jokes are banned, a junta spokesman said.",
+]
+
+
+@pytest.mark.parametrize("sentence", PROBES)
+def test_gate_words_without_a_date_find_no_date(sentence):
+    assert dates._could_match(sentence)  # some gate is open
+    for published in (PUBLISHED, None):
+        assert dates._find_dates(sentence, published) == []
+        assert _ungated(sentence, published) == []
