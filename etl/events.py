@@ -819,10 +819,15 @@ def _dated_scene(span: Span, mention: DateMention, rules: EventRules) -> bool:
     # airstrike"); a happening it leads to ("travels to Moscow for talks") is still ahead. The
     # date is written after the link, dating the happening the scene follows; a date before it
     # dates the clause's own verb ("Delegations return to Vienna on June 5, 2026, following the
-    # talks in Cairo"): a timetable
+    # talks in Cairo"): a timetable. A date inside the subject ("This photo taken on November
+    # 15, 2016 shows … during the conference") dates the picture, and so the scene it shows
+    in_subject = any(
+        s.left_edge.idx <= mention.char_start < s.right_edge.idx + len(s.right_edge)
+        for s in subjects
+    )
     return any(
         t.lower_ in _SCENE_LINKS
-        and t.idx < mention.char_start
+        and (in_subject or t.idx < mention.char_start)
         and any(w.lemma_.lower() in cue_words for w in t.subtree if w != t)
         for t in verb.subtree
         if t.i >= span.sent.start and t.i < span.sent.end

@@ -285,7 +285,12 @@ class _Clauses:
         known = self._suppressed.get(token.i)
         if known is None:
             known = self._suppressed[token.i] = self._walk_suppressed(token) or (
-                bool(self.words.counterfactual_heads) and self._unreal(token)
+                # a charge in the speaker's own words stands whatever the clause imagines ("any
+                # text that would have defended civilians from Assad's brutality"): nouns are
+                # exempt, the verbs below the unreal past are not
+                bool(self.words.counterfactual_heads)
+                and token.pos_ not in ("NOUN", "PROPN")
+                and self._unreal(token)
             )
         return known
 

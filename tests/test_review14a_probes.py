@@ -46,6 +46,16 @@ def test_a_caption_dated_after_its_link_is_still_the_past(nlp):
     assert ("attack", "2022-03-04", "day") in summary(events_of(nlp, body, None))
 
 
+def test_a_caption_dated_in_its_subject_dates_the_scene_it_shows(nlp):
+    """The date of the picture ("This photo taken on …") is the date of the scene it shows (a
+    wire caption of real_dev the link-before-date condition lost)."""
+    body = (
+        "This file photo taken on November 15, 2016 shows United Nations Secretary-General Ban "
+        "Ki-moon during the UN climate conference in Marrakesh."
+    )
+    assert ("conference", "2016-11-15", "day") in summary(events_of(nlp, body, None))
+
+
 # --- REPORT_OWN_CLAUSE ----------------------------------------------------------------------------
 
 

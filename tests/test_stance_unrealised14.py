@@ -101,10 +101,29 @@ def test_unrealised_or_wronged_gives_no_edge(stances_of, body, absent):
             ("germany", "russia", "critical"),
         ),
         # a broken norm's owner aside, the one at fault is still read
-        ("Germany condemned Russia's breach of the Minsk agreement.", ("germany", "russia", "critical")),
-        ("Canada condemned Russia for violating Ukraine's sovereignty.", ("canada", "russia", "critical")),
-        ("Canada welcomed Russia's commitment to the ceasefire.", ("canada", "russia", "supportive")),
+        (
+            "Germany condemned Russia's breach of the Minsk agreement.",
+            ("germany", "russia", "critical"),
+        ),
+        (
+            "Canada condemned Russia for violating Ukraine's sovereignty.",
+            ("canada", "russia", "critical"),
+        ),
+        (
+            "Canada welcomed Russia's commitment to the ceasefire.",
+            ("canada", "russia", "supportive"),
+        ),
     ],
 )
 def test_realised_edges_stay(stances_of, body, edge):
     assert edge in stances_of(body)
+
+
+def test_a_charge_in_the_speakers_words_stands_under_the_unreal_past(stances_of):
+    """The nominal charge is the writer's own, whatever the imagined text would have done
+    (real_dev "any text that would have defended ... from Assad's brutality")."""
+    found = stances_of(
+        "France said Russia had sought for weeks to weaken any text that would have defended the "
+        "lives of innocent civilians from the Assad regime's brutality."
+    )
+    assert ("france", "syria", "critical") in found
