@@ -35,6 +35,7 @@ from etl.docindex import DocIndex
 from etl.stance_appeals import _RESPONDING
 from etl.stance_backers import BACKING_VERBS, ROLE_NOUNS
 from etl.stance_cuebook import CueBook, _lower_lemma
+from etl.stance_decisions import DECISION_NOUNS
 from etl.stance_operations import _FIGHTING
 from etl.stance_partners import _BACKING
 from etl.stance_requests import REQUEST_NOUNS
@@ -133,6 +134,8 @@ TRIGGERS: dict[str, Trigger] = {
     # "the appalling actions of the regime"; "prevented aid workers"; "bomb its own people"
     "conduct_judged": Trigger(sections=("conduct noun",)),
     "relief_obstructed": Trigger(sections=("obstructing",)),
+    # "welcome the decision by X to recognize Y"
+    "decided_acts": Trigger(words=tuple(sorted(DECISION_NOUNS))),
     "own_people_struck": Trigger(sections=("hostility critical",)),
 }
 

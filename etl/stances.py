@@ -41,7 +41,9 @@ holder (retaking); backing in a relative clause or a role noun before a name (ba
 at someone's request (requests); sanctions imposed on a party (sanctions); a text's drafters critical
 of whom it acts against (drafters); a mediator named on the talks it brokers, neutral toward each
 party (brokers); a charge told in the teller's own words - judged conduct of a named doer, relief
-obstructed, a doer's own people struck - critical of the doer (charges). At assembly, contact only called for or owed and "meet" as
+obstructed, a doer's own people struck - critical of the doer (charges); a decision named with its
+maker ("the decision by X to recognize Y") - the maker toward Y as the act says, and whoever
+welcomes or condemns it toward the maker (decisions). At assembly, contact only called for or owed and "meet" as
 fulfilling ("met its goal") give no neutral edge, and work "with" a partner done or going on is
 supportive of it (speech). Also at assembly, standing with a country's people against the
 rulers the sentence names is critical of them (peoples).
@@ -92,6 +94,7 @@ from etl import (
     stance_brokers,
     stance_charges,
     stance_comrades,
+    stance_decisions,
     stance_drafters,
     stance_epithets,
     stance_facts,
@@ -357,6 +360,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
                     yield from stance_brokers.talks_brokers(self, token, _Edge)
                 if "conduct_judged" in live:
                     yield from stance_charges.conduct_judged(self, token, _Edge)
+                if "decided_acts" in live:
+                    yield from stance_decisions.decided_acts(self, token, _Edge)
             if token.tag_ == "VBG":
                 if "wars" in live:
                     yield from stance_facts.wars(self, token, _Edge)  # "fighting between A and B"

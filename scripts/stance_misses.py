@@ -89,8 +89,11 @@ def _roles(doc, mentions) -> set[str]:
     return roles
 
 
-def classify(extraction, gold, index: ActorIndex, analyser: Analyser, cues) -> list[str]:
-    """The class of each missed gold triple of one article."""
+def classify(
+    extraction, gold, index: ActorIndex, analyser: Analyser, cues, show: str | None = None
+) -> list[str]:
+    """The class of each missed gold triple of one article; with `show`, print the examples of
+    that class (or of every class, show="all") as they are met."""
     matched = match_stances(extraction.stances, gold.stances, index)
     missed = [g for g, found in zip(matched.gold, matched.found, strict=True) if not found]
     if not missed:
@@ -149,6 +152,10 @@ def classify(extraction, gold, index: ActorIndex, analyser: Analyser, cues) -> l
             roles = _roles(doc, sources) | _roles(doc, targets)
             order = ("coordination", "possessor", "preposition", "apposition", "modifier")
             classes.append(next((r for r in order if r in roles), "other"))
+        if show in ("all", classes[-1]):
+            print(
+                f"[{classes[-1]}] {gold.name}: {triple}\n    {' '.join(edge['evidence'].split())}"
+            )
     return classes
 
 
@@ -177,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sets", nargs="*", help="development sets (real_dev, real_dev2, ...)")
     parser.add_argument("--db", type=Path, help="a built warehouse to read instead of running")
     parser.add_argument("--gold", type=Path, help="the gold folder of --db")
+    parser.add_argument("--show", help="print the missed edges of this class ('all': every class)")
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
     runs = [(str(args.db), None, args.gold)] if args.db else []
@@ -200,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
                 extraction = by_stem.get(gold.name)
                 if extraction is None or not gold.stances:
                     continue
-                for cls in classify(extraction, gold, index, analyser, cues):
+                for cls in classify(extraction, gold, index, analyser, cues, args.show):
                     table[cls][name] += 1
                 fans[name] += fan_out(extraction, gold, index)
             print(f"{name} read", file=sys.stderr, flush=True)
