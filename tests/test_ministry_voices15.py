@@ -51,3 +51,22 @@ ACTORS = {
 def test_countryless_ministry_is_its_countrys_voice_in_one_statement_event():
     assert voices_of_one_country(("kenya",), ("ministry-of-interior",), ACTORS)
     assert not voices_of_one_country(("kenya",), ("red-cross-kenya",), ACTORS)
+
+
+def test_the_ministry_refers_back_to_a_ministry_kept_as_an_organisation(statements_of):
+    body = (
+        "LONDON — Britain's Ministry of Defence said Russia was running short of "
+        "artillery near Kharkiv, Ukraine.\n\n"
+        "In an intelligence update, the ministry also said on Sunday that the shortages would "
+        "slow the offensive."
+    )
+    rows = _speakers(statements_of(body), "In an intelligence update")
+    assert rows == ["united-kingdom"]
+
+
+def test_the_ministry_after_a_gazetteer_ministry_of_a_place(statements_of):
+    body = (
+        "The Gaza Health Ministry said 40 people were killed on Tuesday.\n\n"
+        "The ministry said rescue teams were still searching the rubble."
+    )
+    assert _speakers(statements_of(body), "The ministry said rescue") == ["gaza-health-ministry"]
