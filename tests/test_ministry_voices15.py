@@ -70,3 +70,16 @@ def test_the_ministry_after_a_gazetteer_ministry_of_a_place(statements_of):
         "The ministry said rescue teams were still searching the rubble."
     )
     assert _speakers(statements_of(body), "The ministry said rescue") == ["gaza-health-ministry"]
+
+
+def test_a_leaders_government_speaks_for_the_leaders_country(statements_of):
+    body = (
+        "Venezuelan President Nicolas Maduro spoke in Caracas on Monday.\n\n"
+        "Maduro's government, meanwhile, has asked Venezuelans abroad to return home."
+    )
+    assert _speakers(statements_of(body), "Maduro's government") == ["venezuela"]
+
+
+def test_a_leaders_own_words_stay_his(statements_of):
+    body = "Maduro's spokesman, Carlos Ruiz, said the border would reopen on Friday."
+    assert _speakers(statements_of(body), "Maduro's spokesman") != ["venezuela"]
