@@ -14,6 +14,7 @@ import bisect
 import csv
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -84,6 +85,45 @@ def slugify(name: str) -> str:
     return text or "actor"
 
 
+# Spelling variants a transliteration or house style makes of one name: y/i ("Nebenzya"),
+# s/z ("Organisation"), ph/f, ou/u ("Youssef"), doubled letters ("Vassily"), and the article
+# "al"/"el" written apart, joined or hyphenated ("al Qudra", "Al-Qudra").
+_VARIANT_FOLDS = (("ph", "f"), ("ou", "u"), ("y", "i"), ("z", "s"))
+
+
+def variant_key(name: str) -> str | None:
+    """A key equal for spelling variants of one name of two words or more, else None."""
+    joined = variant_words(name)
+    key = " ".join(joined)
+    return key if len(joined) >= 2 and len(key) >= 8 else None
+
+
+def variant_words(name: str) -> list[str]:
+    """The words of a name folded for spelling variants (`variant_key`)."""
+    text = slugify(re.sub(r"^[Tt]he\s+", "", name.strip()))
+    words = [w for w in text.split("-") if w]
+    folded = []
+    for word in words:
+        for old, new in _VARIANT_FOLDS:
+            word = word.replace(old, new)
+        folded.append(re.sub(r"(.)\1+", r"\1", word))
+    # "al Qudra" and "alqudra": an article joins the word after it.
+    joined: list[str] = []
+    for word in folded:
+        if joined and joined[-1] in ("al", "el"):
+            joined[-1] = "al" + word
+        else:
+            joined.append(word)
+    return joined
+
+
+def particle_aliases(name: str) -> tuple[str, ...]:
+    """The usual English spelling of a person's name written with the article apart:
+    "Mohammed Al Bashir" -> "Mohammed al-Bashir"."""
+    joined = re.sub(r"(?<=\s)([Aa]l|[Ee]l)\s+(?=[A-Z])", lambda m: m.group(1).lower() + "-", name)
+    return (joined,) if joined != name else ()
+
+
 # "UN refugee agency" is also written "the UN's refugee agency": an acronym owner, possessive.
 _ACRONYM_OWNER = re.compile(r"^((?:[A-Z]\.){2,4}|[A-Z]{2,4}) (?=\w)")
 
@@ -119,6 +159,7 @@ class Gazetteer:
         default=None, repr=False, compare=False
     )
     _titles: re.Pattern | None = field(default=None, repr=False, compare=False)
+    _by_variant: dict[str, str] | None = field(default=None, repr=False, compare=False)
     _title_starts: re.Pattern | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -185,7 +226,24 @@ class Gazetteer:
 
     def actor_for_name(self, name: str) -> str | None:
         form = self._by_text.get(name)
-        return form.actor_id if form and form.how in ("name", "alias") else None
+        if form and form.how in ("name", "alias"):
+            return form.actor_id
+        return self.actor_for_variant(name)
+
+    def actor_for_variant(self, name: str) -> str | None:
+        """The one gazetteer actor whose name or alias of two words or more is a spelling
+        variant of `name` (`variant_key`): "Vassily Nebenzya" for "Vassily Nebenzia",
+        "International Organisation for Migration", "Ashraf al Qudra" for "Ashraf al-Qudra"."""
+        if self._by_variant is None:
+            by_variant: dict[str, set[str]] = defaultdict(set)
+            for form in self.forms:
+                if form.how in ("name", "alias"):
+                    key = variant_key(form.text)
+                    if key:
+                        by_variant[key].add(form.actor_id)
+            self._by_variant = {k: next(iter(v)) for k, v in by_variant.items() if len(v) == 1}
+        key = variant_key(name)
+        return self._by_variant.get(key) if key else None
 
     def country_words(self) -> dict[str, str]:
         """Country names, aliases and demonyms -> country actor id (for inferring countries)."""
@@ -613,6 +671,12 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
         if label == "PERSON":
             if len(words) < 2 or not all(_is_name_word(w) for w in words):
                 continue  # a lone given name or surname is too ambiguous to found an actor on
+            if words[0].lower() in _NAME_PARTICLES:
+                # "Al Bashir said" after "Mohammed Al Bashir": a surname, not a new person.
+                earlier = _person_with_surname(state, name, start)
+                if earlier is not None:
+                    state.add(start, end, earlier, "surname")
+                    continue
             kind = "person"
         else:
             if (
@@ -626,6 +690,7 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
         if gazetteer_id is None and is_known_place(name):
             continue  # "Eastern Ghouta", "Khan Younis", "Aleppo Governorate": a place, not an actor
         actor_id = gazetteer_id or slugify(name)
+        _note_spelling(state, actor_id, name)
         if kind == "person" and actor_id in state.unowned:
             _own_country_later(state, start, end, actor_id, country_words)
         if actor_id not in state.gazetteer.actors and actor_id not in state.new_actors:
@@ -645,10 +710,38 @@ def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
                 name=name,
                 kind=kind,
                 country_id=country or (previous.country_id if previous else None),
-                aliases=(),
+                aliases=particle_aliases(name) if kind == "person" else (),
                 source="discovered",
             )
         state.add(start, end, actor_id, "name")
+
+
+def _note_spelling(state: _Resolution, actor_id: str, name: str) -> None:
+    """A gazetteer actor the text names by a spelling variant ("Vassily Nebenzya",
+    "Volodymyr Zelenskiy"): the variant becomes one of its aliases in the warehouse (the
+    gazetteer's copy itself is not changed; `load.merge_actors` adds the alias)."""
+    actor = state.actor(actor_id)
+    if actor is None or actor.source != "gazetteer" or name == actor.name or name in actor.aliases:
+        return
+    if state.gazetteer.actors.get(actor_id) is None or variant_key(name) is None:
+        return
+    state.new_actors[actor_id] = replace(actor, aliases=(*actor.aliases, name))
+
+
+def _person_with_surname(state: _Resolution, surname: str, before: int) -> str | None:
+    """The person named last before `before` whose name ends in `surname`, spelling variants
+    folded ("Al Bashir" -> "Mohammed al-Bashir")."""
+    tail = variant_words(surname)
+    if not tail:
+        return None
+    for mention in state.mentions_before(before):
+        actor = state.actor(mention.actor_id)
+        if actor is None or actor.kind != "person":
+            continue
+        words = variant_words(actor.name)
+        if len(words) > len(tail) and words[-len(tail) :] == tail:
+            return actor.actor_id
+    return None
 
 
 # Discovered organisations by what their name or description says they are: a force or
@@ -761,6 +854,7 @@ def add_discovered_person(
     """A person the text names at [start, end): a new actor unless the gazetteer or this article
     already has `actor_id`, with the country the words around the name give (else the one an
     earlier article gave them), and a mention."""
+    _note_spelling(state, actor_id, name)
     if actor_id in state.unowned:
         _own_country_later(state, start, end, actor_id, country_words)
     if actor_id not in state.gazetteer.actors and actor_id not in state.new_actors:
@@ -773,6 +867,7 @@ def add_discovered_person(
             name=name,
             kind="person",
             country_id=country or (previous.country_id if previous else None),
+            aliases=particle_aliases(name),
             source="discovered",
         )
     state.add(start, end, actor_id, "name")
@@ -1418,23 +1513,38 @@ def _surname(name: str) -> str | None:
     return surname if len(surname) > 2 else None
 
 
+def _add_surname(surnames: dict[str, str], name: str, actor_id: str) -> None:
+    """The surname of `name` and its short forms, as keys for `actor_id` (the first kept)."""
+    surname = _surname(name)
+    if not surname:
+        return
+    for variant in _apostrophe_variants(surname):
+        surnames.setdefault(variant, actor_id)
+        if variant.lower().startswith(("al-", "al ", "el-", "el ", "de ", "van ", "von ")):
+            short = (
+                variant.split("-", 1)[-1]
+                if variant.lower().startswith(("al-", "el-"))
+                else variant.split(" ", 1)[-1]
+            )
+            surnames.setdefault(short, actor_id)
+            surnames.setdefault(short[0].upper() + short[1:], actor_id)
+
+
 def _match_surnames(state: _Resolution) -> None:
     """Later surname mentions ("Mr. Dion", "Darchiev said") of people named in full."""
     surnames: dict[str, str] = {}
+    # The names the article itself wrote for each person, a spelling variant of the gazetteer's
+    # among them ("Vassily Nebenzya ... Nebenzya added").
+    written: dict[str, list[str]] = {}
+    for mention in state.mentions:
+        if mention.how == "name" and mention.actor_id in state.people:
+            written.setdefault(mention.actor_id, []).append(mention.text)
     for actor_id in list(state.people):
         actor = state.actor(actor_id)
-        surname = _surname(actor.name) if actor else None
-        if surname:
-            for variant in _apostrophe_variants(surname):
-                surnames.setdefault(variant, actor_id)
-                if variant.lower().startswith(("al-", "de ", "van ", "von ")):
-                    short = (
-                        variant.split("-", 1)[-1]
-                        if variant.lower().startswith("al-")
-                        else variant.split(" ", 1)[-1]
-                    )
-                    surnames.setdefault(short, actor_id)
-                    surnames.setdefault(short[0].upper() + short[1:], actor_id)
+        if actor is None:
+            continue
+        for name in dict.fromkeys([actor.name, *written.get(actor_id, ())]):
+            _add_surname(surnames, name, actor_id)
     if not surnames:
         return
     pattern = re.compile(
@@ -1542,7 +1652,9 @@ def _match_org_references(state: _Resolution, window: int = 1500) -> None:
             if start - mention.char_start > window:
                 break
             actor = state.actor(mention.actor_id)
-            if actor is None or actor.kind not in kinds:
+            if actor is None:
+                continue
+            if actor.kind not in kinds and not _ministry_named(actor, noun):
                 continue
             if (noun == "regime" or named) and not _names_contain(actor, noun):
                 continue
@@ -1564,6 +1676,16 @@ def _match_org_references(state: _Resolution, window: int = 1500) -> None:
                 group = _named_group(state, country, noun, kinds) if country else None
                 if group:
                     state.add(start, end, group, "reference")
+
+
+def _ministry_named(actor: Actor, noun: str) -> bool:
+    """ "Britain's Ministry of Defense ... the ministry said", "the Gaza Health Ministry ... the
+    ministry": a ministry the gazetteer or discovery keeps as an organisation is still one."""
+    return (
+        noun in ("ministry", "department")
+        and actor.kind in ("organization", "organisation")
+        and _names_contain(actor, noun)
+    )
 
 
 # Armed groups named by a common noun, with or without "the": "Rebels in Syria's south said",

@@ -5,14 +5,19 @@ country speaks through its ministers: "Canada had strong words for the Council S
 "he said in a statement Saturday" (its foreign minister) are one statement, as are "sanctions
 announced this week" by Canada and the prime minister's announcement today. Two named people of
 one country remain two statements (a prime minister and a general speaking the same day). A
-person whose country is not known (a name found only in the article) may be the country's voice.
+person whose country is not known (a name found only in the article) may be the country's voice,
+and so may a ministry named without its country ("The Ministry of Foreign Affairs on Friday said
+this in a statement" beside the same statement given to the country).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from etl.types import Actor
+
+_MINISTRY_BODY = re.compile(r"\b(?:ministry|department|foreign office|presidency)\b", re.I)
 
 
 def voices_of_one_country(
@@ -35,7 +40,13 @@ def _speaks_for(
         if actor is None or actor.kind == "country":
             return False
         if actor.country_id not in countries and not (
-            actor.kind == "person" and actor.country_id is None
+            actor.country_id is None and (actor.kind == "person" or _countryless_ministry(actor))
         ):
             return False
     return True
+
+
+def _countryless_ministry(actor: Actor) -> bool:
+    return actor.kind in ("organization", "organisation") and bool(
+        _MINISTRY_BODY.search(actor.name)
+    )

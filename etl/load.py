@@ -1297,7 +1297,9 @@ def merge_actors(gazetteer: Iterable[Actor], discovered: Iterable[Actor]) -> lis
     """The `actors` table: the gazetteer, then discovered actors by first appearance.
 
     A gazetteer row always wins; a discovered actor seen again fills a missing country and adds
-    aliases, so the result does not depend on which article is reused.
+    aliases, so the result does not depend on which article is reused. A gazetteer actor an
+    article named by a spelling variant (`actors._note_spelling`) gains that variant as an alias,
+    its other fields kept.
     """
     merged: dict[str, Actor] = {}
     for actor in gazetteer:
@@ -1305,6 +1307,10 @@ def merge_actors(gazetteer: Iterable[Actor], discovered: Iterable[Actor]) -> lis
     fixed = set(merged)
     for actor in discovered:
         if actor.actor_id in fixed:
+            known = merged[actor.actor_id]
+            extra = tuple(a for a in actor.aliases if a not in known.aliases and a != known.name)
+            if extra:
+                merged[actor.actor_id] = dataclasses.replace(known, aliases=known.aliases + extra)
             continue
         known = merged.get(actor.actor_id)
         if known is None:

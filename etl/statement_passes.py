@@ -110,6 +110,56 @@ def _government_voice(ctx: ArticleContext, statement: Statement) -> Statement:
     return _respeak(ctx, statement, actor.country_id)
 
 
+# A ministry or department named without its country ("the Interior Ministry", "the Ministry of
+# Foreign Affairs", "According to the country's Health Ministry").
+_MINISTRY_BODY = re.compile(r"\b(?:ministry|department|foreign office|presidency)\b", re.I)
+
+
+def _page_country(ctx: ArticleContext) -> str | None:
+    """The country the page names most (by name, capital or one of its officials or bodies, not
+    by demonym), at least three times and more than any other."""
+    counts: dict[str, int] = {}
+    for mention in ctx.mentions:
+        actor = ctx.actors.get(mention.actor_id)
+        if actor is None or mention.how == "demonym":
+            continue
+        if actor.kind == "country":
+            country = actor.actor_id
+        elif actor.kind in ("government", "person"):
+            country = actor.country_id
+        else:
+            continue
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 3 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return max(counts, key=lambda c: counts[c])
+
+
+def countryless_ministries(ctx: ArticleContext, statements: Sequence[Statement]) -> list[Statement]:
+    """A discovered ministry no words gave a country speaks for the country the page names
+    most (`_page_country`), as governments are named by their country (GOLD.md). No such
+    country: left as it is."""
+    out = []
+    leading: str | None | bool = False  # not yet looked for
+    for statement in statements:
+        actor = ctx.actors.get(statement.speaker_id) if statement.speaker_id else None
+        if (
+            actor is not None
+            and actor.source == "discovered"
+            and actor.kind in {"organization", "organisation"}
+            and not actor.country_id
+            and _MINISTRY_BODY.search(actor.name)
+        ):
+            if leading is False:
+                leading = _page_country(ctx)
+            if leading:
+                statement = _respeak(ctx, statement, leading)
+        out.append(statement)
+    return out
+
+
 # Subjects that point back at what was just reported: "This information was voiced by X".
 _ANAPHORIC_SUBJECTS = {
     "this",

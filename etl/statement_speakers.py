@@ -240,7 +240,11 @@ def _appositive_name(ctx: ArticleContext, owner: Mention) -> tuple[str | None, s
     return None, match.group("name")
 
 
-_OFFICE = re.compile(r"\s+(?:Office|Department|Ministry|Cabinet)\b")
+# "the Prime Minister's Office said", "Maduro's government has asked", "Assad's regime has
+# denied": the government speaks, that is the owner's country.
+_OFFICE = re.compile(
+    r"\s+(?:Office|Department|Ministry|Cabinet|[Gg]overnment|[Rr]egime|[Aa]dministration)\b"
+)
 
 
 def _possessor(ctx: ArticleContext, mention: Mention) -> bool:

@@ -61,6 +61,7 @@ from etl.statement_passes import (
     _pronoun_continues_speaker,
     _refine_speakers,
     _without_pull_quotes,
+    countryless_ministries,
 )
 from etl.statement_places import with_place_bodies
 from etl.statement_possessed import with_possessed_speech
@@ -171,6 +172,7 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     # "“…,” the envoy, Jane Doe, said on Monday.": the quote, not the sentence again
     claimed = without_attribution_sentences(ctx, claimed)
     voiced = with_place_bodies(ctx, [_government_voice(ctx, s) for s in claimed])
+    voiced = countryless_ministries(ctx, voiced)  # "the Interior Ministry said": the page's
     # "Russia's call for a delay": speech named by a noun its speaker owns
     voiced = with_possessed_speech(ctx, voiced)
     voiced = with_tweets(ctx, voiced)  # an embedded post's text is its signer's
