@@ -236,6 +236,9 @@ REPORT_OWN_CLAUSE = True
 # sets a scene during or after a happening ("Smoke billows following an airstrike … on February 16,
 # 2020", photo captions) is no timetable: the happening is not planned (`_dated_scene`)
 CAPTION_SCENES = True
+# events15: "launched Operation Olive Branch": an operation named with a capital is armed
+# (`_named_operation`).
+NAMED_OPERATIONS = True
 _GATHERINGS = frozenset({"conference", "meeting", "summit"})
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
@@ -1938,6 +1941,8 @@ def _unarmed_onset(trigger: _Trigger, rules: EventRules) -> bool:
     if len(nouns) != 1 or len(verbs) != 1:
         return False
     noun, verb = nouns[0], verbs[0]
+    if NAMED_OPERATIONS and _named_operation(noun):
+        return False
     said: list[Token] = list(noun.subtree)
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -1953,6 +1958,16 @@ def _unarmed_onset(trigger: _Trigger, rules: EventRules) -> bool:
             if target.lemma_.lower() in rules.armed_targets | rules.place_nouns:
                 return False
     return True
+
+
+def _named_operation(noun: Token) -> bool:
+    """ "launched Operation Olive Branch": an operation named with a capital "Operation" before a
+    capitalised name, inside a sentence, is a military one (events15); "launched a relief
+    operation" and a sentence opening "Operation ..." are not read so."""
+    if noun.text != "Operation" or noun.is_sent_start:
+        return False
+    following = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+    return following is not None and following.text[:1].isupper() and following.is_alpha
 
 
 # Verbs that, in the passive, tell that something was observed or counted, not that a document

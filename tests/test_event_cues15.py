@@ -1,0 +1,95 @@
+"""Event recall classes of the events15 round (issue 9), pooled over real_dev … real_dev12.
+
+Happenings told by words no cue knew: attacks told by their weapon, "shot down" or "carried out a
+strike"; a named operation launched; fighting that "began"; control "taken" of a place; a cabinet
+approving and a law "passed" (`etl/rules/event_types.txt`, events15 block; the named operation is
+`etl.events._named_operation`, switch `NAMED_OPERATIONS`). The probes below them are the words that
+must stay no event. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from etl import events
+from tests.test_event_unseen_pages import events_of, summary
+
+DAY = date(2022, 3, 9)  # a Wednesday
+
+
+def found(nlp, body: str) -> list[tuple[str, str, str]]:
+    return summary(events_of(nlp, body, DAY))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Air defence units shot down two attack drones over the port on Monday.",
+            ("attack", "2022-03-07", "day"),
+        ),
+        (
+            "The navy launched a dozen cruise missiles at the airfield on 3 March.",
+            ("attack", "2022-03-03", "day"),
+        ),
+        (
+            "Militants fired several rockets at the border town on Sunday.",
+            ("attack", "2022-03-06", "day"),
+        ),
+        (
+            "Government aircraft carried out a strike on the rebel-held bridge on Tuesday.",
+            ("attack", "2022-03-08", "day"),
+        ),
+        (
+            "The army on Friday launched Operation Northern Shield to push the militants back.",
+            ("military_operation", "2022-03-04", "day"),
+        ),
+        (
+            "Many embassies closed their doors after the fighting began in 2014.",
+            ("military_operation", "2014-01-01", "year"),
+        ),
+        (
+            "The insurgents had taken control of the provincial capital on Monday.",
+            ("military_operation", "2022-03-07", "day"),
+        ),
+        (
+            "Rebel fighters took full control of the airport on 2 March.",
+            ("military_operation", "2022-03-02", "day"),
+        ),
+        (
+            "The country's cabinet approved the deployment plan on Tuesday.",
+            ("vote", "2022-03-08", "day"),
+        ),
+        (
+            "The Refugee Protection Act, which was passed on February 11, bars such transfers.",
+            ("vote", "2022-02-11", "day"),
+        ),
+    ],
+)
+def test_happenings_told_by_new_cues(nlp, body, expected):
+    assert expected in found(nlp, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an operation that nothing arms, named without a capital
+        "The agency launched a relief operation in the camps on Monday.",
+        "UNICEF launched a vaccination operation on Tuesday.",
+        # a planned strike and a planned launch point forward
+        "The coalition will carry out a strike on the depot on Friday.",
+        "The government plans to launch Operation Safe Return on 20 March.",
+    ],
+)
+def test_unarmed_or_planned_operations_stay_no_event(nlp, body):
+    kinds = [k for k, _, _ in found(nlp, body)]
+    assert "military_operation" not in kinds and "attack" not in kinds
+
+
+def test_without_the_switch_a_named_operation_is_unarmed(nlp, monkeypatch):
+    body = "Ankara on Friday launched Operation Northern Shield to push the militants back."
+    assert "military_operation" in [k for k, _, _ in found(nlp, body)]
+    monkeypatch.setattr(events, "NAMED_OPERATIONS", False)
+    assert "military_operation" not in [k for k, _, _ in found(nlp, body)]
