@@ -298,6 +298,7 @@ class EventRules:
     ending_modifiers: frozenset[str] = frozenset()
     ending_nouns: frozenset[str] = frozenset()
     adopting_verbs: frozenset[str] = frozenset()
+    news_own_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -367,6 +368,7 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         halting_verbs=frozenset(context.get("halting_verbs", [])),
         ending_modifiers=frozenset(context.get("ending_modifiers", [])),
         adopting_verbs=frozenset(context.get("adopting_verbs", [])),
+        news_own_verbs=frozenset(context.get("news_own_verbs", [])),
         ending_nouns=frozenset(context.get("ending_nouns", [])),
         happening_nouns=frozenset(
             c.words[0]
@@ -444,7 +446,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
             # "Russia has vetoed a draft resolution that would have condemned last week's
             # attack": the sentence's dates sit inside a noun or a subordinate clause, none of
             # them dates the main verb, so its present perfect is still the day's news
-            today = news_of_the_day(sent, published, rules.statement_verbs)
+            today = news_of_the_day(sent, published, rules.statement_verbs, rules.news_own_verbs)
             if (
                 today is not None
                 and not today[1]
@@ -452,7 +454,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
             ):
                 dates = sorted([*dates, today[0]], key=lambda d: d.char_start)
         if not dates:
-            today = news_of_the_day(sent, published, rules.statement_verbs)
+            today = news_of_the_day(sent, published, rules.statement_verbs, rules.news_own_verbs)
             # echoes of a dated body event are dropped as a headline's are; in a sentence that
             # plans something ("will begin air strikes within the week, Abbott has announced")
             # only the announcement is the day's news

@@ -93,3 +93,52 @@ def test_without_the_switch_a_named_operation_is_unarmed(nlp, monkeypatch):
     assert "military_operation" in [k for k, _, _ in found(nlp, body)]
     monkeypatch.setattr(events, "NAMED_OPERATIONS", False)
     assert "military_operation" not in [k for k, _, _ in found(nlp, body)]
+
+
+# --- an undated present perfect of taking a place or of fighting stopping is the day's news ------
+
+NEWS = date(2022, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Government troops have taken full control of the border town, state media said.",
+         "military_operation"),
+        ("Rebel fighters have seized the main airport after a night of heavy fighting.",
+         "military_operation"),
+        ("All military action in the northern district has stopped, the ministry said.",
+         "ceasefire"),
+    ],
+)  # fmt: skip
+def test_a_present_perfect_happening_verb_is_the_days_news(nlp, body, kind):
+    assert (kind, "2022-03-09", "day") in found(nlp, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Government troops have taken full control of the border town, state media said.",
+         "military_operation"),
+    ],
+)  # fmt: skip
+def test_without_the_switch_the_verb_takes_no_day(nlp, monkeypatch, body, kind):
+    from etl import event_dates
+
+    monkeypatch.setattr(event_dates, "NEWS_OWN_VERB", False)
+    assert (kind, "2022-03-09", "day") not in found(nlp, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # verbs of deciding, resigning or evacuating stay out (measured imprecise)
+        "The two governments have agreed to cooperate on returns.",
+        "The prime minister has resigned, and no successor has been named.",
+        "Canada has evacuated 1,700 people from the capital so far.",
+        # a record, not news
+        "Rebels have repeatedly seized towns in the province since 2015.",
+    ],
+)
+def test_other_present_perfects_stay_no_event(nlp, body):
+    assert [k for k, d, _ in found(nlp, body) if d == "2022-03-09" and k != "statement"] == []
