@@ -142,3 +142,26 @@ def test_without_the_switch_the_verb_takes_no_day(nlp, monkeypatch, body, kind):
 )
 def test_other_present_perfects_stay_no_event(nlp, body):
     assert [k for k, d, _ in found(nlp, body) if d == "2022-03-09" and k != "statement"] == []
+
+
+# --- journeys and summons --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The foreign minister had travelled to Geneva on Monday to defend the plan.",
+         ("other", "2022-03-07", "day")),
+        ("Having returned yesterday from a trip to Amman, the minister spoke to the press.",
+         ("other", "2022-03-08", "day")),
+        ("Ankara summoned the Russian ambassador on Tuesday to protest the shelling.",
+         ("meeting", "2022-03-08", "day")),
+    ],
+)  # fmt: skip
+def test_journeys_and_summons(nlp, body, expected):
+    assert expected in found(nlp, body)
+
+
+def test_refugees_arriving_are_no_event(nlp):
+    body = "Last week, more than 900 families arrived in the valley after fleeing the fighting."
+    assert [k for k, _, _ in found(nlp, body) if k == "other"] == []
