@@ -165,3 +165,25 @@ def test_journeys_and_summons(nlp, body, expected):
 def test_refugees_arriving_are_no_event(nlp):
     body = "Last week, more than 900 families arrived in the valley after fleeing the fighting."
     assert [k for k, _, _ in found(nlp, body) if k == "other"] == []
+
+
+# --- an operation told before its verb; embassies visited; road accidents -------------------------
+
+
+def test_an_operation_named_before_its_launch_is_dated(nlp):
+    body = (
+        'She said the army\'s "clearance operations" launched in August 2017 answered attacks by '
+        "militants."
+    )
+    assert ("military_operation", "2017-08-01", "month") in found(nlp, body)
+
+
+def test_an_embassy_visited_is_a_place_visited(nlp):
+    body = "The chargé d'affaires of Bahrain visited the embassy on Thursday."
+    kinds = [k for k, _, _ in found(nlp, body)]
+    assert "other" in kinds and "meeting" not in kinds
+
+
+def test_a_road_accident_is_no_attack(nlp):
+    body = "A supporter was struck by a vehicle outside the stadium on Sunday."
+    assert "attack" not in [k for k, _, _ in found(nlp, body)]
