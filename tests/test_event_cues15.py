@@ -187,3 +187,13 @@ def test_an_embassy_visited_is_a_place_visited(nlp):
 def test_a_road_accident_is_no_attack(nlp):
     body = "A supporter was struck by a vehicle outside the stadium on Sunday."
     assert "attack" not in [k for k, _, _ in found(nlp, body)]
+
+
+def test_the_security_council_authorising_is_its_vote(nlp):
+    body = "In 2016, the Security Council authorized a police mission to monitor the evacuation."
+    assert ("vote", "2016-01-01", "year") in found(nlp, body)
+
+
+def test_an_authorisation_expected_is_planned(nlp):
+    body = "The Security Council is expected to authorize the mission on Friday."
+    assert "vote" not in [k for k, _, _ in found(nlp, body)]
