@@ -175,11 +175,18 @@ _DENIALS = {"no", "neither", "none", "nobody", "nothing", "not", "never", "nor"}
 # Verbs whose present perfect tells a state that goes on, not a happening: "has continued to".
 _DURATIVE = {"continue", "remain", "keep", "stay", "persist", "be", "have", "become", "grow"}
 _DURATION_PREPS = {"since", "for", "over", "during", "throughout", "in", "within", "until"}
+# events15: an undated present perfect's own verb of taking a place or of fighting stopping ("have
+# seized the town", "has stopped") takes the day, not only the cues it governs; other verbs
+# ("have agreed to …", "has resigned", "have evacuated") stay out, measured imprecise
+NEWS_OWN_VERB = True
 LEAD_SENTENCES = 2  # a present-tense report is the day's news only in the article's lead
 
 
 def news_of_the_day(
-    sent: Span, published: PartialDate | None, report_verbs: frozenset[str]
+    sent: Span,
+    published: PartialDate | None,
+    report_verbs: frozenset[str],
+    own_verbs: frozenset[str] = frozenset(),
 ) -> tuple[DateMention, bool] | None:
     """An undated sentence whose main verb is in the present perfect tells the publication day's
     news ("Erdogan and Putin have reached an agreement", "A joint statement has been adopted",
@@ -196,8 +203,15 @@ def news_of_the_day(
                 continue  # a page dated by month tells its news as "has just voted"
             # pinned on the verb itself: the verb's own cue ("has urged", "have evacuated") is
             # left out, only the cues it governs ("have reached an agreement") take the day
-            mention = DateMention(token.idx, token.idx + len(token), token.text, published, True)
-            return mention, token.lemma_.lower() in report_verbs
+            reports = token.lemma_.lower() in report_verbs
+            pin = token
+            if NEWS_OWN_VERB and token.lemma_.lower() in own_verbs:
+                # "Rebels have seized the town", "all military action has stopped": a verb of
+                # taking a place or of fighting stopping is its own cue; the day is pinned on the
+                # auxiliary beside it (events15; `news_own_verbs` in event_context.txt)
+                pin = next((c for c in token.children if c.dep_ in {"aux", "auxpass"}), token)
+            mention = DateMention(pin.idx, pin.idx + len(pin), pin.text, published, True)
+            return mention, reports
     return None
 
 

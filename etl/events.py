@@ -236,6 +236,9 @@ REPORT_OWN_CLAUSE = True
 # sets a scene during or after a happening ("Smoke billows following an airstrike … on February 16,
 # 2020", photo captions) is no timetable: the happening is not planned (`_dated_scene`)
 CAPTION_SCENES = True
+# events15: "launched Operation Olive Branch": an operation named with a capital is armed
+# (`_named_operation`).
+NAMED_OPERATIONS = True
 _GATHERINGS = frozenset({"conference", "meeting", "summit"})
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
@@ -295,6 +298,7 @@ class EventRules:
     ending_modifiers: frozenset[str] = frozenset()
     ending_nouns: frozenset[str] = frozenset()
     adopting_verbs: frozenset[str] = frozenset()
+    news_own_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -364,6 +368,7 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
         halting_verbs=frozenset(context.get("halting_verbs", [])),
         ending_modifiers=frozenset(context.get("ending_modifiers", [])),
         adopting_verbs=frozenset(context.get("adopting_verbs", [])),
+        news_own_verbs=frozenset(context.get("news_own_verbs", [])),
         ending_nouns=frozenset(context.get("ending_nouns", [])),
         happening_nouns=frozenset(
             c.words[0]
@@ -441,7 +446,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
             # "Russia has vetoed a draft resolution that would have condemned last week's
             # attack": the sentence's dates sit inside a noun or a subordinate clause, none of
             # them dates the main verb, so its present perfect is still the day's news
-            today = news_of_the_day(sent, published, rules.statement_verbs)
+            today = news_of_the_day(sent, published, rules.statement_verbs, rules.news_own_verbs)
             if (
                 today is not None
                 and not today[1]
@@ -449,7 +454,7 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
             ):
                 dates = sorted([*dates, today[0]], key=lambda d: d.char_start)
         if not dates:
-            today = news_of_the_day(sent, published, rules.statement_verbs)
+            today = news_of_the_day(sent, published, rules.statement_verbs, rules.news_own_verbs)
             # echoes of a dated body event are dropped as a headline's are; in a sentence that
             # plans something ("will begin air strikes within the week, Abbott has announced")
             # only the announcement is the day's news
@@ -1943,6 +1948,8 @@ def _unarmed_onset(trigger: _Trigger, rules: EventRules) -> bool:
     if len(nouns) != 1 or len(verbs) != 1:
         return False
     noun, verb = nouns[0], verbs[0]
+    if NAMED_OPERATIONS and _named_operation(noun):
+        return False
     said: list[Token] = list(noun.subtree)
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -1958,6 +1965,16 @@ def _unarmed_onset(trigger: _Trigger, rules: EventRules) -> bool:
             if target.lemma_.lower() in rules.armed_targets | rules.place_nouns:
                 return False
     return True
+
+
+def _named_operation(noun: Token) -> bool:
+    """ "launched Operation Olive Branch": an operation named with a capital "Operation" before a
+    capitalised name, inside a sentence, is a military one (events15); "launched a relief
+    operation" and a sentence opening "Operation ..." are not read so."""
+    if noun.text != "Operation" or noun.is_sent_start:
+        return False
+    following = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+    return following is not None and following.text[:1].isupper() and following.is_alpha
 
 
 # Verbs that, in the passive, tell that something was observed or counted, not that a document
