@@ -84,14 +84,17 @@ def body_antecedent(
     ctx: ArticleContext,
     sent: Span,
     verb: Token,
+    pronoun: Token,
     last: tuple[str | None, str] | None,
 ) -> tuple[str | None, str] | None:
-    """The speaker "it", the subject of the reporting `verb` in `sent`, stands for, or
-    None. Only a main verb that tells what was said: not one under a modal ("if it does, it
-    would warn the council") nor a clause someone else reports ("..., diplomats said")."""
+    """The speaker `pronoun` ("it"), the subject of the reporting `verb` in `sent`, stands for,
+    or None. The subject may be the verb's own or one it shares with the verb it is coordinated
+    with ("It acknowledged … but said …"). Only a main verb that tells what was said: not one
+    under a modal ("if it does, it would warn the council") nor a clause someone else reports
+    ("..., diplomats said")."""
     if verb.dep_ not in _MAIN_DEPS or any(c.tag_ == "MD" for c in verb.children):
         return None
-    pronoun_at = next(c.i for c in verb.children if c.dep_ == "nsubj")
+    pronoun_at = pronoun.i
     if _subject_before(sent, verb, pronoun_at) is not None:
         return None  # "Since the war broke out, it has claimed ...": the clause before it
     start = sent.start

@@ -191,7 +191,7 @@ def _reporting_clause(
             # "A call for refugees to return has been made by the new Prime Minister X"
             return _make(ctx, agent, start, end, False, _cue_text(token))
         if subject.dep_ == "nsubj" and subject.lower_ == "it":
-            body = body_antecedent(ctx, sent, token, last)
+            body = body_antecedent(ctx, sent, token, subject, last)
             if body is not None:  # "The ministry said ... It added that ...": that body
                 return _make(ctx, body, start, end, False, _cue_text(token))
         if subject.dep_ == "nsubjpass" or subject.lower_ == "it":

@@ -181,3 +181,17 @@ def test_it_after_a_report_of_an_unknown_body_is_not_the_last_speaker(statements
         "Coordination Group. It added that two children were injured in a stampede."
     )
     assert _speakers(statements_of(body), "It added") == []
+
+
+def test_it_shared_by_two_coordinated_verbs_reads_back_too(statements_of):  # noqa: F811
+    """ "It acknowledged … but said …": the reporting verb takes "It" from the verb it is
+    coordinated with, no subject among its own children. That raised StopIteration and cost the
+    whole article its rows (found by round 12's sealed run); the shared "It" now reads back like
+    an own one."""
+    body = (
+        "The European Union called on Turkey on Monday to halt its military operation. "
+        "It acknowledged Turkey as a key partner but said its security concerns should be "
+        "addressed through diplomatic means."
+    )
+    rows = statements_of(body)
+    assert _speakers(rows, "It acknowledged") == ["european-union"]
