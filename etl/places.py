@@ -481,11 +481,11 @@ def _city_alias_keys(
     return keyed
 
 
-def _keep_json(path: Path, data: object) -> None:
+def _keep_json(path: Path, data: object, prefix: str = ".keys-") -> None:
     """`data` as JSON at `path`, written whole or not at all; nothing when it cannot be."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".keys-", suffix=".tmp")
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
@@ -494,7 +494,7 @@ def _keep_json(path: Path, data: object) -> None:
             os.unlink(temporary)
             raise
     except OSError:
-        pass  # a read-only home: the keys serve this process only
+        pass  # a read-only home: the data serve this process only
 
 
 def _centre(cities: Iterable[_City]) -> tuple[float | None, float | None]:
@@ -718,18 +718,7 @@ def city_records(min_population: int) -> list[list]:
     except (OSError, ValueError):
         pass  # not derived yet, unreadable, damaged or not ours: derive it again
     records = _records_from_package(data_file, with_aliases=min_population >= CITY_POPULATION)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=cached.parent, prefix=".cities-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(records, f, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, cached)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:
-        pass  # a read-only home: the records serve this process only
+    _keep_json(cached, records, prefix=".cities-")  # a read-only home: for this process only
     return records
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from etl.context import ArticleContext
 from etl.statement_speakers import _pick_speaker, _subject_mentions
+from etl.statement_verbs import _DOCUMENT_NOUNS as DOCUMENTS
 from etl.turns import actor_kind, voice_of
 
 # Kinds of actor "it" may stand for when it speaks.
@@ -55,24 +56,9 @@ _BODY_NOUNS = frozenset(
     }
 )
 
-# Documents and recordings a body's words come in: "it" after them is their author's.
-_DOCUMENT_NOUNS = frozenset(
-    {
-        "statement",
-        "report",
-        "release",
-        "communique",
-        "communiqué",
-        "letter",
-        "declaration",
-        "readout",
-        "footage",
-        "video",
-        "broadcast",
-        "bulletin",
-        "update",
-    }
-)
+# Documents and recordings a body's words come in: "it" after them is their author's. The
+# documents a reporting clause can be given by (`etl.statement_verbs`) and recordings.
+_DOCUMENT_NOUNS = DOCUMENTS | {"footage", "video", "broadcast", "bulletin", "update"}
 
 _PRIOR_SENTENCES = 2
 # A verb that is the sentence's own main verb, one coordinated with it, or a closing ", it added".
