@@ -153,6 +153,14 @@ from etl.event_readings import (
     unnamed_official,
 )
 from etl.event_retaliations import RETALIATION_TYPES, retaliation_day
+from etl.event_trees import (
+    _clause_verb,
+    _depth,
+    _governing_verb,
+    _noun_phrase,
+    _time_clause,
+    _tree_distance,
+)
 from etl.event_visits import no_meeting_of_actors
 from etl.event_wars import war_started_since, war_state_verb
 from etl.types import EVENT_TYPES, Actor, Event, Mention, PartialDate, Statement, stable_id
@@ -239,7 +247,6 @@ CAPTION_SCENES = True
 # events15: "launched Operation Olive Branch": an operation named with a capital is armed
 # (`_named_operation`).
 NAMED_OPERATIONS = True
-_GATHERINGS = frozenset({"conference", "meeting", "summit"})
 # a decision to do something dates what is decided forward ("agreed to resume talks in August")
 _DECISION_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise"})
 STATEMENT_ONLY = frozenset({"statement"})
@@ -876,14 +883,6 @@ def _not_before(mention: DateMention, published: PartialDate) -> bool:
     return bool(current) and value.precision in {"month", "year"} and _contains(value, published)
 
 
-def _clause_verb(token: Token) -> Token | None:
-    """The verb (or auxiliary) heading the clause a token lies in."""
-    for candidate in [token, *token.ancestors]:
-        if candidate.pos_ in {"VERB", "AUX"}:
-            return candidate
-    return None
-
-
 def _points_forward(span: Span, rules: EventRules) -> bool:
     """Whether the clause holding a date speaks of the future or of a timetable.
 
@@ -984,16 +983,6 @@ def _is_bound(span: Span, rules: EventRules) -> bool:
     if _time_clause(span.root) is not None:
         return False  # "since April 2023, when fighting erupted": the date of the "when" clause
     return _bounded(span, rules)
-
-
-def _time_clause(root: Token) -> Token | None:
-    """The "when" clause a date heads ("April 2023, when fighting erupted"), if any."""
-    for child in root.children:
-        if child.dep_ in {"relcl", "advcl"} and any(
-            g.dep_ == "advmod" and g.lower_ == "when" for g in child.children
-        ):
-            return child
-    return None
 
 
 def _bounded(span: Span, rules: EventRules) -> bool:
@@ -1461,20 +1450,6 @@ def _in_date_clause(trigger: _Trigger, date_root: Token) -> bool:
     if not subordinate:
         return True
     return any(t.i == verb.i or verb in t.ancestors for t in trigger.tokens)
-
-
-def _depth(token: Token) -> int:
-    return sum(1 for _ in token.ancestors)
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    up = {a.i: 0}
-    for steps, ancestor in enumerate(a.ancestors, start=1):
-        up[ancestor.i] = steps
-    for steps, token in enumerate([b, *b.ancestors]):
-        if token.i in up:
-            return steps + up[token.i]
-    return 99
 
 
 # --- events of one sentence ----------------------------------------------------------------------
@@ -2219,27 +2194,6 @@ def _subject_tokens(verb: Token) -> list[Token]:
         return []
 
 
-def _noun_phrase(head: Token) -> list[Token]:
-    """The head with its names and titles, without clauses or prepositional phrases
-    ("refugees living near the border with Syria" is not Syria speaking)."""
-    tokens = [head]
-    for child in head.children:
-        if child.dep_ in {
-            "compound",
-            "poss",
-            "amod",
-            "appos",
-            "conj",
-            "cc",
-            "nmod",
-            "det",
-            "case",
-            "punct",
-        }:
-            tokens.extend(_noun_phrase(child))
-    return sorted(tokens, key=lambda t: t.i)
-
-
 def _speaker(
     ctx: ArticleContext, sent: Span, frame: _Trigger, statements: Sequence[Statement]
 ) -> str | None:
@@ -2368,13 +2322,6 @@ def _participants(
         countries = {ctx.actors[i].country_id for i in people}
         ids = [i for i in ids if i in people or i not in countries]
     return tuple(ids)
-
-
-def _governing_verb(token: Token) -> Token | None:
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in {"VERB", "AUX"}:
-            return ancestor
-    return None
 
 
 def _acts_as_place(ctx: ArticleContext, mention: Mention) -> bool:
