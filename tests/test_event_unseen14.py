@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from etl import events
+from etl import event_anchors, events
 from tests.test_event_unseen_pages import events_of, summary
 
 DAY = date(2022, 3, 9)  # a Wednesday
@@ -161,7 +161,7 @@ def test_a_dated_caption_in_an_undated_page_is_the_past(nlp, body, kind, when):
 
 @pytest.mark.parametrize(("body", "kind", "when"), CAPTIONS)
 def test_without_the_rule_the_caption_reads_as_a_timetable(nlp, monkeypatch, body, kind, when):
-    monkeypatch.setattr(events, "CAPTION_SCENES", False)
+    monkeypatch.setattr(event_anchors, "CAPTION_SCENES", False)
     assert summary(events_of(nlp, body, None)) == []
 
 

@@ -5,7 +5,7 @@ but must not fire, and a few that must. Written for these tests, not copied from
 - events14 `CAPTION_SCENES`: a scene link ("following the talks") written after the clause's own
   date leaves the date to the clause's verb, a timetable: "Delegations return to Vienna on June 5,
   2026, following the ceasefire talks in Cairo" misfired (the talks recorded on June 5) before
-  the link had to precede the date (`etl.events._dated_scene`).
+  the link had to precede the date (`etl.event_anchors._dated_scene`).
 - events14 `REPORT_OWN_CLAUSE`: reports dated in their own clause keep their date.
 - figures14 (`etl.figure_peoples`): a name written before a noun of people, then before a count
   of things or a number of its own, is no count of people.
