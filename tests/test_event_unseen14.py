@@ -4,7 +4,7 @@ A reporting verb is dated only by a date of its own clause: a sentence with both
 a report of it ("Russian forces targeted the port on Monday, …, the United Nations said …"; "the
 crossing opened on Tuesday, a decision welcomed by Jordan") dates the happening, never the report
 or the welcome (real_dev7 hs25, real_dev12 hx26). `etl.event_scopes._date_of_another_verb` and the
-clause tail of `_claim_clause_tails`; switch `etl.events.REPORT_OWN_CLAUSE`. The second half holds
+clause tail of `_claim_clause_tails`; switch `etl.event_sentences.REPORT_OWN_CLAUSE`. The second half holds
 the self-review probes: reports whose date is their own, which must keep it. Sentences written
 for these tests.
 """
@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from etl import event_anchors, events
+from etl import event_anchors, event_sentences
 from tests.test_event_unseen_pages import events_of, summary
 
 DAY = date(2022, 3, 9)  # a Wednesday
@@ -44,7 +44,7 @@ def test_a_report_takes_no_date_of_another_clause(nlp, body):
 
 @pytest.mark.parametrize("body", TAKEN_BY_ANOTHER_CLAUSE)
 def test_without_the_rule_the_report_takes_the_date(nlp, monkeypatch, body):
-    monkeypatch.setattr(events, "REPORT_OWN_CLAUSE", False)
+    monkeypatch.setattr(event_sentences, "REPORT_OWN_CLAUSE", False)
     assert "statement" in [k for k, _, _ in found(nlp, body)]
 
 
