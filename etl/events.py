@@ -28,6 +28,15 @@ quotation, wherever the sentence splitter cut it, the speaker's own scope; recen
 recent days"), pages whose address names them an issued document and numbered sittings ("9659th
 Meeting (AM)") are in `etl.event_dates`.
 
+The extractor itself is split by stage, each switch living in (and read from) the module that
+holds its rule: `etl.event_rules` (the rules as data, `load_event_rules`), `etl.event_cues` (cue
+matching), `etl.event_retyping` (types that depend on the words around a cue), `etl.event_anchors`
+(the dates that anchor a sentence, captions) and `etl.event_timing` (planned and bounded dates),
+`etl.event_scopes` (which cue a date dates), `etl.event_sentences` (the events of one sentence),
+`etl.event_rows` (the row: participants, place, description), `etl.event_reports` (the page's own
+report and its day) and `etl.event_merges` (repeats merged); `etl.event_trees` holds their
+parse-tree helpers. This module runs them over the article (`extract_events`).
+
 Five rules of the real_dev7 round, each behind a switch for ablation: a present-perfect main
 verb with a happening for object is the day's news beside dates nested elsewhere
 (`NEWS_BESIDE_NESTED_DATES`), a war the verb of a "since" phrase tells starts on its date

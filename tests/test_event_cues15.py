@@ -3,8 +3,8 @@
 Happenings told by words no cue knew: attacks told by their weapon, "shot down" or "carried out a
 strike"; a named operation launched; fighting that "began"; control "taken" of a place; a cabinet
 approving and a law "passed" (`etl/rules/event_types.txt`, events15 block; the named operation is
-`etl.event_retyping._named_operation`, switch `NAMED_OPERATIONS`). The probes below them are the words that
-must stay no event. Sentences written for these tests.
+`etl.event_retyping._named_operation`, switch `NAMED_OPERATIONS`). The probes below them are the
+words that must stay no event. Sentences written for these tests.
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ International Conference of Donors …") is that gathering's page: a `meeting`, 
 `summit` of the publication date beside the statement (real_dev4, real_dev10, real_dev11;
 `etl.event_dates.SPEECH_SETTING`). Armed forces that "entered" a place on a date are a
 `military_operation` ("Regime forces entered a town south of Idlib city on Tuesday"; real_dev5,
-real_dev8, real_dev11; `etl.event_retyping.ENTERED_PLACES`). The second half holds the self-review probes: headings and
-sentences that look like the triggers and must not fire. Sentences written for these tests.
+real_dev8, real_dev11; `etl.event_retyping.ENTERED_PLACES`). The second half holds the self-review
+probes: headings and sentences that look like the triggers and must not fire. Sentences written
+for these tests.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@ A reporting verb is dated only by a date of its own clause: a sentence with both
 a report of it ("Russian forces targeted the port on Monday, …, the United Nations said …"; "the
 crossing opened on Tuesday, a decision welcomed by Jordan") dates the happening, never the report
 or the welcome (real_dev7 hs25, real_dev12 hx26). `etl.event_scopes._date_of_another_verb` and the
-clause tail of `_claim_clause_tails`; switch `etl.event_sentences.REPORT_OWN_CLAUSE`. The second half holds
-the self-review probes: reports whose date is their own, which must keep it. Sentences written
-for these tests.
+clause tail of `_claim_clause_tails`; switch `etl.event_sentences.REPORT_OWN_CLAUSE`. The second
+half holds the self-review probes: reports whose date is their own, which must keep it. Sentences
+written for these tests.
 """
 
 from __future__ import annotations
