@@ -18,7 +18,7 @@ from datetime import date
 
 import pytest
 
-from etl import events
+from etl import event_sentences
 from tests.test_event_unseen_pages import events_of, summary
 from tests.test_figures import found as figures_found
 
@@ -85,7 +85,7 @@ def test_a_caption_dated_in_its_subject_dates_the_scene_it_shows(nlp):
 )
 def test_a_report_dated_in_its_own_clause_keeps_its_date(nlp, body, expected):
     assert expected in summary(events_of(nlp, body, DAY))
-    assert events.REPORT_OWN_CLAUSE
+    assert event_sentences.REPORT_OWN_CLAUSE
 
 
 # --- figures14: peoples named by the article's own modifier --------------------------------------
