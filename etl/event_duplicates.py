@@ -1,7 +1,7 @@
 """When two event rows tell one happening: the spokesman's statement and the country's.
 
-`_merge` in `etl.events` joins rows of one type and date. A statement is one per speaker, but a
-country speaks through its ministers: "Canada had strong words for the Council Saturday" and
+`_merge` in `etl.event_merges` joins rows of one type and date. A statement is one per speaker,
+but a country speaks through its ministers: "Canada had strong words for the Council Saturday" and
 "he said in a statement Saturday" (its foreign minister) are one statement, as are "sanctions
 announced this week" by Canada and the prime minister's announcement today. Two named people of
 one country remain two statements (a prime minister and a general speaking the same day). A

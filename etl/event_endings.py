@@ -11,7 +11,7 @@ data: `ending_verbs`, `halting_verbs` and `ending_modifiers` in `etl/rules/event
 A cue noun that is only the first word of a compound naming something else ("the blast site", "an
 attack helicopter", "the summit venue") names a thing, not a happening of the sentence's date
 (real_dev11 hw15: a photo caption dated to the day the picture was taken, "… opposite the blast
-site"). Names ("the Astana talks process") are `etl.events._inside_name`'s.
+site"). Names ("the Astana talks process") are `etl.event_retyping._inside_name`'s.
 
 A resolution named by its number ("the political settlement envisaged by Security Council
 resolution 2254", "in accordance with resolution 2336") is a document the sentence refers to, no

@@ -3,8 +3,8 @@
 Happenings told by words no cue knew: attacks told by their weapon, "shot down" or "carried out a
 strike"; a named operation launched; fighting that "began"; control "taken" of a place; a cabinet
 approving and a law "passed" (`etl/rules/event_types.txt`, events15 block; the named operation is
-`etl.events._named_operation`, switch `NAMED_OPERATIONS`). The probes below them are the words that
-must stay no event. Sentences written for these tests.
+`etl.event_retyping._named_operation`, switch `NAMED_OPERATIONS`). The probes below them are the
+words that must stay no event. Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from etl import events
+from etl import event_retyping
 from tests.test_event_unseen_pages import events_of, summary
 
 DAY = date(2022, 3, 9)  # a Wednesday
@@ -91,7 +91,7 @@ def test_unarmed_or_planned_operations_stay_no_event(nlp, body):
 def test_without_the_switch_a_named_operation_is_unarmed(nlp, monkeypatch):
     body = "Ankara on Friday launched Operation Northern Shield to push the militants back."
     assert "military_operation" in [k for k, _, _ in found(nlp, body)]
-    monkeypatch.setattr(events, "NAMED_OPERATIONS", False)
+    monkeypatch.setattr(event_retyping, "NAMED_OPERATIONS", False)
     assert "military_operation" not in [k for k, _, _ in found(nlp, body)]
 
 

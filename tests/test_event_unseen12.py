@@ -14,7 +14,7 @@ from datetime import date
 
 import pytest
 
-from etl import events
+from etl import event_cues, events
 from tests.test_event_unseen_pages import events_of, summary
 
 # --- a war told as a state since a date -----------------------------------------------------------
@@ -40,7 +40,7 @@ def test_a_war_going_on_since_a_date_started_then(nlp, body, expected):
 
 def test_the_war_state_rule_is_what_dates_it(nlp, monkeypatch):
     body = "Somalia has been in the grip of a civil war since 1991."
-    monkeypatch.setattr(events, "WAR_STATE_SINCE", False)
+    monkeypatch.setattr(event_cues, "WAR_STATE_SINCE", False)
     assert events_of(nlp, body, date(2023, 5, 2)) == []
 
 

@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from etl import events
+from etl import event_cues, events
 from tests.test_event_unseen_pages import events_of, summary
 
 DAY = date(2021, 6, 9)
@@ -78,7 +78,7 @@ def test_a_dated_timeline_entry_in_the_present_is_its_event(nlp, body, expected)
 
 
 def test_without_present_forms_the_timeline_entry_is_missed(nlp, monkeypatch):
-    monkeypatch.setattr(events, "PRESENT_FORMS", False)
+    monkeypatch.setattr(event_cues, "PRESENT_FORMS", False)
     body = "March 3, 2021 - Rebel fighters seize the airport of the provincial capital."
     assert events_of(nlp, body, DAY) == []
 

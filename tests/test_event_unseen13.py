@@ -10,8 +10,9 @@ International Conference of Donors …") is that gathering's page: a `meeting`, 
 `summit` of the publication date beside the statement (real_dev4, real_dev10, real_dev11;
 `etl.event_dates.SPEECH_SETTING`). Armed forces that "entered" a place on a date are a
 `military_operation` ("Regime forces entered a town south of Idlib city on Tuesday"; real_dev5,
-real_dev8, real_dev11; `etl.events.ENTERED_PLACES`). The second half holds the self-review probes: headings and
-sentences that look like the triggers and must not fire. Sentences written for these tests.
+real_dev8, real_dev11; `etl.event_retyping.ENTERED_PLACES`). The second half holds the self-review
+probes: headings and sentences that look like the triggers and must not fire. Sentences written
+for these tests.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from datetime import date
 
 import pytest
 
-from etl import event_dates, events
+from etl import event_dates, event_retyping
 from tests.test_event_unseen_pages import events_of, summary
 
 DAY = date(2022, 3, 9)
@@ -110,7 +111,7 @@ def test_armed_forces_entering_a_place_are_a_military_operation(nlp, body, day):
 
 
 def test_without_the_rule_forces_entering_a_place_date_nothing(nlp, monkeypatch):
-    monkeypatch.setattr(events, "ENTERED_PLACES", False)
+    monkeypatch.setattr(event_retyping, "ENTERED_PLACES", False)
     body = "Government troops entered a village north of the provincial capital on Monday."
     assert events_of(nlp, body, ENTRY_DAY) == []
 

@@ -6,7 +6,7 @@ holdout_corpus); a truce that "broke" is fighting resumed, a `military_operation
 "violated ceasefires" are none (real_dev7). A cue noun compounded to another noun that is no cue
 ("the blast site", real_dev11) names a thing, not a happening; a resolution named by its number
 ("envisaged by resolution 2254", real_dev3, real_dev8) is a document referred to, no vote, unless
-a verb of adopting governs it. `etl.event_endings`; switches `etl.events.ENDED_HAPPENINGS`,
+a verb of adopting governs it. `etl.event_endings`; switches `etl.event_retyping.ENDED_HAPPENINGS`,
 `MODIFIER_NOUNS` and `NUMBERED_RESOLUTIONS`. The second half holds the self-review probes:
 sentences that look like the triggers and must not fire. Sentences written for these tests.
 """
@@ -17,7 +17,7 @@ from datetime import date
 
 import pytest
 
-from etl import events
+from etl import event_retyping
 from tests.test_event_unseen_pages import events_of, summary
 
 DAY = date(2022, 3, 9)  # a Wednesday
@@ -50,7 +50,7 @@ def test_a_breakdown_of_talks_is_an_other_event_not_a_meeting(nlp, body, when):
 
 
 def test_without_the_rule_collapsed_talks_are_a_meeting(nlp, monkeypatch):
-    monkeypatch.setattr(events, "ENDED_HAPPENINGS", False)
+    monkeypatch.setattr(event_retyping, "ENDED_HAPPENINGS", False)
     body = "Negotiations on the border dispute broke down on Monday."
     assert kinds(nlp, body) == ["meeting"]
 
@@ -67,7 +67,7 @@ def test_violated_ceasefires_are_no_ceasefire_of_the_date(nlp):
 
 
 def test_without_the_rule_violated_ceasefires_are_a_ceasefire(nlp, monkeypatch):
-    monkeypatch.setattr(events, "ENDED_HAPPENINGS", False)
+    monkeypatch.setattr(event_retyping, "ENDED_HAPPENINGS", False)
     body = "Mediators adjourned the process last month after a series of violated ceasefires."
     assert "ceasefire" in kinds(nlp, body)
 
@@ -104,7 +104,7 @@ def test_a_cue_noun_that_names_a_thing_dates_no_happening(nlp, body):
 
 
 def test_without_the_rule_the_blast_site_is_an_attack(nlp, monkeypatch):
-    monkeypatch.setattr(events, "MODIFIER_NOUNS", False)
+    monkeypatch.setattr(event_retyping, "MODIFIER_NOUNS", False)
     body = "This picture taken on March 2, 2022, shows burned cars opposite the blast site."
     assert kinds(nlp, body) == ["attack"]
 
@@ -137,7 +137,7 @@ def test_a_numbered_resolution_referred_to_is_no_vote(nlp, body):
 
 
 def test_without_the_rule_a_numbered_resolution_is_a_vote(nlp, monkeypatch):
-    monkeypatch.setattr(events, "NUMBERED_RESOLUTIONS", False)
+    monkeypatch.setattr(event_retyping, "NUMBERED_RESOLUTIONS", False)
     body = (
         "In accordance with resolution 2336 of 2016, aid deliveries continued through the crossing."
     )

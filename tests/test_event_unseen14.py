@@ -3,10 +3,10 @@
 A reporting verb is dated only by a date of its own clause: a sentence with both a happening and
 a report of it ("Russian forces targeted the port on Monday, …, the United Nations said …"; "the
 crossing opened on Tuesday, a decision welcomed by Jordan") dates the happening, never the report
-or the welcome (real_dev7 hs25, real_dev12 hx26). `etl.events._date_of_another_verb` and the
-clause tail of `_claim_clause_tails`; switch `etl.events.REPORT_OWN_CLAUSE`. The second half holds
-the self-review probes: reports whose date is their own, which must keep it. Sentences written
-for these tests.
+or the welcome (real_dev7 hs25, real_dev12 hx26). `etl.event_scopes._date_of_another_verb` and the
+clause tail of `_claim_clause_tails`; switch `etl.event_sentences.REPORT_OWN_CLAUSE`. The second
+half holds the self-review probes: reports whose date is their own, which must keep it. Sentences
+written for these tests.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from etl import events
+from etl import event_anchors, event_sentences
 from tests.test_event_unseen_pages import events_of, summary
 
 DAY = date(2022, 3, 9)  # a Wednesday
@@ -44,7 +44,7 @@ def test_a_report_takes_no_date_of_another_clause(nlp, body):
 
 @pytest.mark.parametrize("body", TAKEN_BY_ANOTHER_CLAUSE)
 def test_without_the_rule_the_report_takes_the_date(nlp, monkeypatch, body):
-    monkeypatch.setattr(events, "REPORT_OWN_CLAUSE", False)
+    monkeypatch.setattr(event_sentences, "REPORT_OWN_CLAUSE", False)
     assert "statement" in [k for k, _, _ in found(nlp, body)]
 
 
@@ -161,7 +161,7 @@ def test_a_dated_caption_in_an_undated_page_is_the_past(nlp, body, kind, when):
 
 @pytest.mark.parametrize(("body", "kind", "when"), CAPTIONS)
 def test_without_the_rule_the_caption_reads_as_a_timetable(nlp, monkeypatch, body, kind, when):
-    monkeypatch.setattr(events, "CAPTION_SCENES", False)
+    monkeypatch.setattr(event_anchors, "CAPTION_SCENES", False)
     assert summary(events_of(nlp, body, None)) == []
 
 

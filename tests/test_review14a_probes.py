@@ -5,7 +5,7 @@ but must not fire, and a few that must. Written for these tests, not copied from
 - events14 `CAPTION_SCENES`: a scene link ("following the talks") written after the clause's own
   date leaves the date to the clause's verb, a timetable: "Delegations return to Vienna on June 5,
   2026, following the ceasefire talks in Cairo" misfired (the talks recorded on June 5) before
-  the link had to precede the date (`etl.events._dated_scene`).
+  the link had to precede the date (`etl.event_anchors._dated_scene`).
 - events14 `REPORT_OWN_CLAUSE`: reports dated in their own clause keep their date.
 - figures14 (`etl.figure_peoples`): a name written before a noun of people, then before a count
   of things or a number of its own, is no count of people.
@@ -18,7 +18,7 @@ from datetime import date
 
 import pytest
 
-from etl import events
+from etl import event_sentences
 from tests.test_event_unseen_pages import events_of, summary
 from tests.test_figures import found as figures_found
 
@@ -85,7 +85,7 @@ def test_a_caption_dated_in_its_subject_dates_the_scene_it_shows(nlp):
 )
 def test_a_report_dated_in_its_own_clause_keeps_its_date(nlp, body, expected):
     assert expected in summary(events_of(nlp, body, DAY))
-    assert events.REPORT_OWN_CLAUSE
+    assert event_sentences.REPORT_OWN_CLAUSE
 
 
 # --- figures14: peoples named by the article's own modifier --------------------------------------
