@@ -1298,7 +1298,7 @@ def merge_actors(gazetteer: Iterable[Actor], discovered: Iterable[Actor]) -> lis
 
     A gazetteer row always wins; a discovered actor seen again fills a missing country and adds
     aliases, so the result does not depend on which article is reused. A gazetteer actor an
-    article named by a spelling variant (`actors._note_spelling`) gains that variant as an alias,
+    article named by a spelling variant (`actor_entities._note_spelling`) gains that variant as an alias,
     its other fields kept.
     """
     merged: dict[str, Actor] = {}
