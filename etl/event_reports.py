@@ -19,11 +19,11 @@ from etl.event_dates import (
     sitting_heading,
     speech_setting_heading,
 )
-from etl.event_rows import _describe
+from etl.event_rows import event_row
 from etl.event_rules import _GATHERINGS, EventRules, load_event_rules
 from etl.event_sentences import _sentence_events
 from etl.event_trees import _clause_verb
-from etl.types import Event, PartialDate, Statement, stable_id
+from etl.types import Event, PartialDate, Statement
 
 
 def _forum_beside_report(
@@ -188,20 +188,7 @@ def _dated_by_page(
 ) -> Event:
     """An event the page itself is (its own statement, the sitting it reports), dated by its
     publication date; the text from `start` to `end` is its evidence."""
-    evidence = ctx.body[start:end]
-    return Event(
-        event_id=stable_id(ctx.article.article_id, start, event_type, kind),
-        article_id=ctx.article.article_id,
-        event_date=published.value,
-        date_precision=published.precision,
-        event_type=event_type,
-        description=_describe(evidence),
-        location=None,
-        participant_ids=participants,
-        evidence=evidence,
-        char_start=start,
-        char_end=end,
-    )
+    return event_row(ctx, start, end, event_type, published, kind, None, participants)
 
 
 # A host's lines: "NEAL CONAN, host:", "Thanks for joining us", "Call us on ...".

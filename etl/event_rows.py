@@ -51,13 +51,30 @@ def _make_event(
     start, end = sent.start_char, sent.end_char
     while end > start and ctx.body[end - 1].isspace():
         end -= 1
-    evidence = ctx.body[start:end]
     value = _range_end(mention) if event_type == "statement" else mention.value
+    return event_row(
+        ctx, start, end, event_type, value, value.value.isoformat(), location, participants
+    )
+
+
+def event_row(
+    ctx: ArticleContext,
+    start: int,
+    end: int,
+    event_type: str,
+    date: PartialDate,
+    key: str,
+    location: str | None,
+    participants: tuple[str, ...],
+) -> Event:
+    """The event row whose evidence is the text from `start` to `end`; `key` tells apart events
+    of one type that share a start (the date written, or how the page itself is the event)."""
+    evidence = ctx.body[start:end]
     return Event(
-        event_id=stable_id(ctx.article.article_id, start, event_type, value.value.isoformat()),
+        event_id=stable_id(ctx.article.article_id, start, event_type, key),
         article_id=ctx.article.article_id,
-        event_date=value.value,
-        date_precision=value.precision,
+        event_date=date.value,
+        date_precision=date.precision,
         event_type=event_type,
         description=_describe(evidence),
         location=location,
