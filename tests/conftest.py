@@ -48,3 +48,23 @@ def input_dir(tmp_path: Path) -> Path:
     (folder / "tiny.txt").write_text(TINY_ARTICLE, encoding="utf-8")
     (folder / "sources.csv").write_text(SIDECAR, encoding="utf-8")
     return folder
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    """The shipped gazetteer, loaded once per test module (the actor tests share it)."""
+    from etl.actors import Gazetteer
+
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp, gazetteer):
+    """`resolve(text)` -> (mentions, discovered actors by id); a module may define its own."""
+    from etl.actors import resolve_mentions
+
+    def run(text):
+        mentions, new = resolve_mentions(nlp(text), "a1", gazetteer)
+        return mentions, {a.actor_id: a for a in new}
+
+    return run

@@ -2,12 +2,7 @@
 
 import pytest
 
-from etl.actors import Gazetteer, is_known_place, resolve_mentions
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load()
+from etl.actors import is_known_place, resolve_mentions
 
 
 @pytest.fixture(scope="module")

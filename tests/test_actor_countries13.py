@@ -5,12 +5,7 @@ the probes look like the triggers but must not give a country (or must not give 
 
 import pytest
 
-from etl.actors import Gazetteer, resolve_mentions
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load()
+from etl.actors import resolve_mentions
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,7 @@ record's label line."""
 
 import pytest
 
-from etl.actors import Gazetteer, resolve_mentions
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load()
+from etl.actors import resolve_mentions
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,7 @@ headlines, the UN's council, another party called NDP)."""
 
 import pytest
 
-from etl.actors import Gazetteer, resolve_mentions
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load()
+from etl.actors import resolve_mentions
 
 
 @pytest.fixture(scope="module")

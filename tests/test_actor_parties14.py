@@ -10,12 +10,7 @@ prose appositives, headlines, bylines and captions, a citizen who only mentions 
 
 import pytest
 
-from etl.actors import Gazetteer, resolve_mentions
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load()
+from etl.actors import resolve_mentions
 
 
 @pytest.fixture(scope="module")

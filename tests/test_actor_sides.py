@@ -3,7 +3,6 @@ to X", "the opposition", and organisations defined with an acronym ("the Libyan 
 (LNA)")."""
 
 # ruff: noqa: F811  (the fixtures imported from tests/test_actors.py are re-bound as arguments)
-from tests.test_actors import gazetteer, resolve  # noqa: F401  (the same actor fixtures)
 
 
 def actor_of(mentions, text):

@@ -2,21 +2,7 @@
 
 import pytest
 
-from etl.actors import Gazetteer, resolve_mentions, slugify
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def resolve(nlp, gazetteer):
-    def run(text):
-        mentions, new = resolve_mentions(nlp(text), "a1", gazetteer)
-        return mentions, {a.actor_id: a for a in new}
-
-    return run
+from etl.actors import slugify
 
 
 def ids(mentions):

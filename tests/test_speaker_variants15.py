@@ -7,21 +7,7 @@ after "Mohammed Al Bashir", where gold writes "al-Bashir"). Sentences written fo
 
 import pytest
 
-from etl.actors import Gazetteer, particle_aliases, resolve_mentions, variant_key
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def resolve(nlp, gazetteer):
-    def run(text):
-        mentions, new = resolve_mentions(nlp(text), "a1", gazetteer)
-        return mentions, {a.actor_id: a for a in new}
-
-    return run
+from etl.actors import particle_aliases, variant_key
 
 
 @pytest.mark.parametrize(
