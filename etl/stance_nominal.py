@@ -198,14 +198,24 @@ class _Nominals:
                 aimed += self.prep_objects(noun.head, words - {"in"})
             targets = self._targets(aimed)
             if not targets:
+                held = _held_through(noun) if polarity == "neutral" else noun
                 if (
                     polarity in ("supportive", "neutral")
-                    and noun.dep_ == "dobj"
                     and noun.lemma_.lower() not in _ADDRESSED_ONLY
                 ):
-                    # "Russia and China pledged to deepen cooperation", "Trump, Macron and May
-                    # held phone consultations": a relation among the subjects.
-                    yield from self._among_subjects(noun.head, polarity, noun)
+                    if held.dep_ == "dobj":
+                        # "Russia and China pledged to deepen cooperation", "Trump, Macron and
+                        # May held phone consultations", "... held the fifth round of peace
+                        # talks": a relation among the subjects.
+                        yield from self._among_subjects(
+                            held.head, polarity, noun, fellows=held is not noun
+                        )
+                    elif polarity == "neutral" and _state_of_contact(noun):
+                        # "Russia and Turkey are in talks on Idlib", "both governments are in
+                        # discussion": contact the subjects are in with each other.
+                        yield from self._among_subjects(
+                            noun.head.head, polarity, noun, fellows=True
+                        )
                 continue
             if polarity == "neutral" and any(
                 c.dep_ in ("amod", "compound") and self.cues.has("indirect contact", c)
@@ -221,6 +231,12 @@ class _Nominals:
                         yield _Edge((party,), others, polarity, noun)
                 continue
             verb = self.clause_verb(noun)
+            if (
+                verb.dep_ == "prep"
+                and stance_circumstances.is_circumstance(noun)
+                and verb.head.pos_ in ("VERB", "AUX")
+            ):
+                verb = verb.head  # "changed its policy following a meeting with ...": "changed"
             if polarity == "critical" and not self._sanction_in_force(noun):
                 continue  # "The EU lifted sanctions on Syria": no critical act
             negated = False
@@ -247,7 +263,12 @@ class _Nominals:
                 not sources
                 and not owners
                 and noun.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS
-                and not stance_circumstances.is_circumstance(noun)
+                and not (
+                    stance_circumstances.is_circumstance(noun)
+                    # "made the decision after discussions with Erdogan": contact "with" a named
+                    # partner is the clause's subject's own, the occasion it acts on
+                    and not (polarity == "neutral" and self.prep_objects(noun, {"with"}))
+                )
                 and not self._reacted_to(noun, polarity)
             ):
                 # "aid for Syria is channelled through the UN": a subject noun's giver is not said.
@@ -256,3 +277,39 @@ class _Nominals:
                 )
             if sources:
                 yield _Edge(tuple(sources), tuple(targets), polarity, noun, negated)
+
+
+# Nouns that count or divide contact without being any ("the fifth round of peace talks", "a new
+# session of consultations"): what is held is the contact they are "of".
+_CONTACT_PARTS = {"round", "session", "series", "cycle"}
+
+
+def _held_through(noun: Token) -> Token:
+    """The word that takes a contact noun as a verb's object: itself, or the part noun it is
+    "of" ("held the fifth round of Syrian peace talks" -> "round")."""
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.lower() in _CONTACT_PARTS
+    ):
+        return prep.head
+    return noun
+
+
+# Verbs whose subject is "in" a contact ("are in talks", "remain in contact").
+_IN_CONTACT = {"be", "remain", "stay", "engage"}
+
+
+def _state_of_contact(noun: Token) -> bool:
+    """ "are in talks", "were in discussion", "remain in contact": a contact noun after "in" on a
+    verb of being, with no partner of its own."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.dep_ == "prep"
+        and prep.head.lemma_.lower() in _IN_CONTACT
+        and prep.head.pos_ in ("VERB", "AUX")
+    )

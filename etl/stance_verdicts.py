@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from etl import (
     stance_companions,
     stance_joint,
+    stance_two_way,
 )
 from etl.context import ArticleContext
 from etl.stance_cuebook import (
@@ -108,13 +109,37 @@ class _Verdicts:
                 return False
         return True
 
-    def _among_subjects(self, verb: Token, polarity: str, cue: Token) -> Iterator[_Edge]:
+    def _among_subjects(
+        self, verb: Token, polarity: str, cue: Token, *, fellows: bool = False
+    ) -> Iterator[_Edge]:
         """Each party of a conjoined subject toward the others; in someone's words, only the
-        speaker's own side toward the others."""
+        speaker's own side toward the others. `fellows`: participants of a gathering held
+        ("held the fifth round of talks"), go-betweens and a country's "sides" left out."""
         subject, passive = self.subject_of(verb)
         if subject is not None and not passive:
+            # "Delegations from Russia, Iran and Turkey held talks": a subject that names no
+            # party itself stands for the bodies its "from" / "of" phrase lists
             parties = self.actors_of(self.phrase(subject, deep=False))
+            if subject.pos_ == "NOUN" and self.mention_at(subject) is None:
+                parties += [a for a in self._group_of(subject) if a not in parties]
             parties += stance_companions.companions(self, subject)
+            if fellows:
+                # talks held among a list that names a mediator ("... and the United Nations teams
+                # held talks") or "the Syrian sides": those met together are neutral toward each
+                # other, go-betweens left out (`stance_two_way._fellow_participants`), and a
+                # country's warring sides are not its government
+                sides_of = {
+                    m.actor_id
+                    for t in self.phrase(subject)
+                    if t.dep_ == "amod"
+                    and self.cues.has("parties noun", t.head)
+                    and (m := self.mention_at(t)) is not None
+                }
+                parties = [
+                    p
+                    for p in parties
+                    if p not in sides_of and not stance_two_way.go_between(self, p)
+                ]
             # "(REUTERS, AFP) - Bangladesh and Myanmar agreed": a credited outlet is no party.
             parties = [
                 p
