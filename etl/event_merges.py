@@ -5,8 +5,10 @@ coarse date holding a finer one) become one row, and statements are kept once pe
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from datetime import date
 
 from etl.event_duplicates import voices_of_one_country
+from etl.event_periods import outside_period
 from etl.event_rules import EventRules
 from etl.types import Actor, Event, PartialDate
 
@@ -28,6 +30,7 @@ def _merge(
     rules: EventRules,
     actors: Mapping[str, Actor] | None = None,
     answers: Collection[str] = (),
+    periods: Mapping[str, tuple[date, date]] | None = None,
 ) -> list[Event]:
     """One event per happening: same type and date (statements: same speaker, or a country and
     its own officials), or a coarser date of one. A retaliation (`answers`, ids of events) is a
@@ -40,6 +43,7 @@ def _merge(
                 for i, k in enumerate(kept)
                 if _same_happening(k, event, rules, actors or {})
                 and (event.event_id in answers) == (k.event_id in answers)
+                and not (periods and outside_period(periods, k, event))
             ),
             None,
         )

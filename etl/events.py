@@ -104,6 +104,12 @@ October 4, …, Human Rights Watch said") dates the happening, never the report
 publication date, a present-tense caption dated with its year that sets a scene during or after a
 happening ("Smoke billows following an airstrike … on February 16, 2020") is no timetable, so the
 happening is not dropped as planned (`CAPTION_SCENES`, `_dated_scene`).
+
+The events16 round (issue 9, the merge of repeats) added one switch, `etl.event_periods`: a
+happening dated by a relative period that ends before the publication day ("earlier this month",
+"last week", "earlier this year") is merged only with a happening of a day inside that period, so
+"the United States, which vetoed a similar resolution … last week" stays apart from the Assembly's
+vote "on Tuesday" of the page's own week (`PERIOD_SPANS`).
 """
 
 from __future__ import annotations
@@ -134,6 +140,7 @@ from etl.event_dates import (
 from etl.event_forums import FORUM_TYPES, forum_of_the_day
 from etl.event_merges import _merge
 from etl.event_month_pages import month_page_report
+from etl.event_periods import period_spans
 from etl.event_reports import (
     _dates_elsewhere,
     _forum_beside_report,
@@ -298,4 +305,5 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     if published is not None:
         events.extend(_reported_sitting(ctx, published))
         events.extend(_speech_setting(ctx, published))
-    return _merge(drop_echoed_headlines(events, headline_ids), rules, ctx.actors, answers)
+    events = drop_echoed_headlines(events, headline_ids)
+    return _merge(events, rules, ctx.actors, answers, period_spans(events, published))
