@@ -3,14 +3,14 @@
 Sentences written for these tests in the style of wire copy about joint statements.
 """
 
-from tests.statement_fixtures import statements_of  # noqa: F401
+from tests.statement_fixtures import statements_of  # noqa: F401  (fixture)
 
 
 def _speakers(rows):
     return sorted({s.speaker_id for s in rows})
 
 
-def test_joint_statement_reads_after_a_one_sentence_quote(statements_of):
+def test_joint_statement_reads_after_a_one_sentence_quote(statements_of):  # noqa: F811
     rows = statements_of(
         "The meeting ended on Friday. “We call on the parties to respect the ceasefire in "
         "the north of the country,” the joint statement of Russia, Turkey and Iran reads."
@@ -19,7 +19,7 @@ def test_joint_statement_reads_after_a_one_sentence_quote(statements_of):
     assert all(s.is_direct and s.quote.startswith("We call on") for s in rows)
 
 
-def test_joint_statement_reads_after_a_quote_of_several_sentences(statements_of):
+def test_joint_statement_reads_after_a_quote_of_several_sentences(statements_of):  # noqa: F811
     rows = statements_of(
         "The meeting ended on Friday.\n\n“We call on the parties to respect the ceasefire in "
         "the north of the country. We will meet again in Geneva next month to review the "
@@ -28,7 +28,7 @@ def test_joint_statement_reads_after_a_quote_of_several_sentences(statements_of)
     assert _speakers(rows) == ["iran", "russia", "turkey"]
 
 
-def test_an_unattributed_quote_paragraph_goes_on_with_every_joint_speaker(statements_of):
+def test_an_unattributed_quote_paragraph_goes_on_with_every_joint_speaker(statements_of):  # noqa: F811
     rows = statements_of(
         "The meeting ended on Friday.\n\n“We call on the parties to respect the ceasefire in "
         "the north of the country. We will meet again next month”, – the joint statement of "
@@ -40,17 +40,53 @@ def test_an_unattributed_quote_paragraph_goes_on_with_every_joint_speaker(statem
     assert _speakers(grateful) == ["iran", "russia", "turkey"]
 
 
-def test_a_person_who_reads_reports_nothing(statements_of):
+def test_a_person_who_reads_reports_nothing(statements_of):  # noqa: F811
     rows = statements_of(
         "President Putin read the report on Tuesday before meeting his advisers in Moscow."
     )
     assert rows == []
 
 
-def test_one_speaker_quote_paragraph_still_carries_one_speaker(statements_of):
+def test_one_speaker_quote_paragraph_still_carries_one_speaker(statements_of):  # noqa: F811
     rows = statements_of(
         "“We call on the parties to respect the ceasefire in the north of the country,” "
         "Lavrov said.\n\n“We will meet again in Geneva next month to review the talks.”"
     )
     assert _speakers(rows) == ["sergei-lavrov"]
     assert len(rows) == 2
+
+
+def test_initials_label_stands_for_the_person_the_page_names(statements_of):  # noqa: F811
+    rows = statements_of(
+        "An interview with Russian Foreign Minister Sergei Lavrov.\n\n"
+        "L.W.: Do you have any reports you have not shared with the council?\n\n"
+        "S.L.: No. We gave the results of our investigation to the Security Council and to "
+        "the public in full.\n\n"
+        "L.W.: Do you fear that the violence will spill over into the Caucasus?\n\n"
+        "S.L.: This should not be addressed just to Russia. Fighters from many countries are "
+        "gaining experience there."
+    )
+    lavrov = [s for s in rows if s.speaker_id == "sergei-lavrov"]
+    assert len(lavrov) >= 2
+    assert any(s.quote.startswith("No. We gave") for s in lavrov)
+
+
+def test_initials_label_without_a_matching_person_names_nobody(statements_of):  # noqa: F811
+    rows = statements_of(
+        "ADEN: Clashes between government troops and rebels killed ten fighters on Sunday, "
+        "officials said.\n\nThe fighting continued overnight in the south of the port city."
+    )
+    assert all(s.speaker_id != "aden" for s in rows)
+
+
+def test_an_interview_by_initials_is_no_speech_the_page_issues(statements_of):  # noqa: F811
+    rows = statements_of(
+        "An interview with Russian Foreign Minister Sergei Lavrov.\n\n"
+        "L.W.: Do you have any reports you have not shared with the council?\n\n"
+        "S.L.: No. We gave the results of our investigation to the Security Council and to "
+        "the public in full.\n\n"
+        "L.W.: Do you fear that the violence will spill over into the Caucasus?\n\n"
+        "S.L.: This should not be addressed just to Russia. Fighters from many countries are "
+        "gaining experience there."
+    )
+    assert {s.cue for s in rows if s.speaker_id == "sergei-lavrov"} == {"interview"}
