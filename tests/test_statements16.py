@@ -90,3 +90,37 @@ def test_an_interview_by_initials_is_no_speech_the_page_issues(statements_of):  
         "gaining experience there."
     )
     assert {s.cue for s in rows if s.speaker_id == "sergei-lavrov"} == {"interview"}
+
+
+def test_the_government_of_a_page_that_names_one_country_twice(statements_of):  # noqa: F811
+    rows = statements_of(
+        "Fighters took three towns in Ethiopia's north on Saturday, residents said.\n\n"
+        "The unrest comes months after the end of a war in the region.\n\n"
+        "The government said on Friday that the restrictions would cover the region for six "
+        "months and could be imposed across Ethiopia."
+    )
+    assert any(
+        s.speaker_id == "ethiopia" and s.quote.startswith("The government said") for s in rows
+    )
+
+
+def test_the_government_of_a_page_that_names_its_country_half_as_often_again(statements_of):  # noqa: F811
+    rows = statements_of(
+        "Australia will take 12,000 refugees from Syria, Australia's prime minister said.\n\n"
+        "Australia will also join air strikes in Syria, and Australia will pay for aid to "
+        "Syria. The refugees from Syria will arrive in Australia next year, and Australia will "
+        "house them in Sydney.\n\n"
+        "The government said the legal basis for the air strikes was the defence of Iraq."
+    )
+    assert any(
+        s.speaker_id == "australia" and s.quote.startswith("The government said") for s in rows
+    )
+
+
+def test_the_government_of_a_page_of_two_countries_named_alike_is_nobodys(statements_of):  # noqa: F811
+    rows = statements_of(
+        "Bangladesh and Myanmar met on Monday. Bangladesh asked Myanmar to take back the "
+        "refugees, and Myanmar asked Bangladesh for lists.\n\n"
+        "The government said the talks would go on next month."
+    )
+    assert not any(s.quote.startswith("The government said") and s.speaker_id for s in rows)
