@@ -124,3 +124,19 @@ def test_the_government_of_a_page_of_two_countries_named_alike_is_nobodys(statem
         "The government said the talks would go on next month."
     )
     assert not any(s.quote.startswith("The government said") and s.speaker_id for s in rows)
+
+
+def test_a_leader_who_orders_speaks(statements_of):  # noqa: F811
+    rows = statements_of(
+        "Russian President Vladimir Putin ordered the withdrawal of the main part of the "
+        "Russian forces from Syria on Monday."
+    )
+    assert [(s.speaker_id, s.cue) for s in rows] == [("vladimir-putin", "order")]
+
+
+def test_a_leader_who_instructs_that_speaks(statements_of):  # noqa: F811
+    rows = statements_of(
+        "Canadian Prime Minister Justin Trudeau instructed that the refugees be brought to "
+        "Canada before the end of the year."
+    )
+    assert [(s.speaker_id, s.cue) for s in rows] == [("justin-trudeau", "instruct")]
