@@ -65,9 +65,11 @@ def with_joint_speakers(ctx: ArticleContext, statements: list[Statement]) -> lis
     and that no joint speakers explain is dropped when its speaker is unknown."""
     out: list[Statement] = []
     recent: list[_Joint] = []  # the joint speakers met so far, in text order
+    last_joint: _Joint | None = None  # the speakers of the statement just before, if joint
     for statement in statements:
         if statement.cue in _TRANSCRIPT_CUES:
             out.append(statement)
+            last_joint = None
             continue
         subject = _subject_of(ctx, statement)
         speakers = _coordinated(ctx, statement, subject) if statement.speaker_id else []
@@ -90,11 +92,17 @@ def with_joint_speakers(ctx: ArticleContext, statements: list[Statement]) -> lis
             if len(speakers) < 2 and statement.speaker_id is not None:
                 found = plural_antecedent(ctx, ctx.sentence_at(statement.char_start))
                 speakers = found if statement.speaker_id in found else []
+        if len(speakers) < 2 and _continues(statement, last_joint):
+            # an unattributed paragraph of quotation after a joint quote goes on with all of
+            # its speakers, not only the first one
+            speakers = list(last_joint.speakers)
         if len(speakers) < 2:
             if statement.speaker_id is not None or not pointing:
                 out.append(statement)
+                last_joint = None
             continue
         recent.append(_Joint(tuple(speakers), statement.char_end))
+        last_joint = recent[-1]
         if statement.speaker_id not in speakers:
             statement = _respoken(ctx, statement, speakers[0])
         out.append(statement)
@@ -111,6 +119,18 @@ class _Joint:
 
     speakers: tuple[str, ...]
     end: int
+
+
+def _continues(statement: Statement, last: _Joint | None) -> bool:
+    """A direct quote with no attribution of its own (carried on from the quote before) whose
+    speaker is one of the joint speakers of the statement just before."""
+    return (
+        last is not None
+        and statement.is_direct
+        and statement.cue is None
+        and statement.speaker_id in last.speakers
+        and statement.char_start >= last.end
+    )
 
 
 def _respoken(ctx: ArticleContext, statement: Statement, actor_id: str) -> Statement:
@@ -189,6 +209,12 @@ def _subject_of(ctx: ArticleContext, statement: Statement) -> Token | None:
     the statement is a later clause cut from the sentence ("Both the U.S. and Russia said …, but
     Russia insisted …": the second clause is Russia's alone)."""
     sent = ctx.sentence_at(statement.char_start)
+    if statement.is_direct:
+        # A quote of several sentences is attributed in its last one: "“We … . We …”, the
+        # joint statement of Russia, Turkey and Iran reads."
+        last = ctx.sentence_at(max(statement.char_start, statement.char_end - 1))
+        if last.start_char > sent.start_char and last.root.idx >= statement.char_end:
+            sent = last
     root = sent.root
     if not statement.is_direct and root.idx < statement.char_start:
         span = ctx.doc.char_span(statement.char_start, statement.char_end, alignment_mode="expand")

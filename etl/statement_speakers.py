@@ -509,11 +509,28 @@ def _leading_country(
         if country:
             counts[country] = counts.get(country, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+    if not _leads(ranked, government):
         return None
     country = ranked[0][0]
     actor = ctx.actors.get(country)
     return country, actor.name if actor else country
+
+
+def _leads(ranked: list[tuple[str, int]], government: bool) -> bool:
+    """Whether the most named country leads: named at least three times and twice as often as
+    the next. "The government" of a page is its own country's on a looser lead, half as often
+    again as the next ("Australia" 14, "Syria" 9 on a page about Australia's intake), or the
+    only country named, twice ("Ethiopia's Amhara region", "across Ethiopia")."""
+    if not ranked:
+        return False
+    top = ranked[0][1]
+    if len(ranked) == 1 and government:
+        return top >= 2
+    if top < 3:
+        return False
+    if len(ranked) == 1:
+        return True
+    return ranked[1][1] * (1.5 if government else 2) <= top
 
 
 # Words that say which office unnamed officials serve in, not whose: "Government officials

@@ -105,6 +105,8 @@ def _is_reporting(token: Token) -> bool:
         )
     if lemma in REPORTING_VERBS:
         return True
+    if lemma == "read":
+        return _document_reads(token)
     if lemma in _SPEAK_ABOUT and token.tag_ in ("VBD", "VBZ", "VBP"):
         # "He also spoke about the UK's approach"; not "spoke with X", nor a participle that
         # introduces a quote ("Speaking about the collapse of the rebels, X said, “…”"), nor an
@@ -124,6 +126,31 @@ def _is_reporting(token: Token) -> bool:
         and c.lemma_.lower() in _SPEECH_OBJECTS
         and not any(d.lower_ == "no" for d in c.children)  # "has made no comment"
         for c in token.children
+    )
+
+
+# What a document says in its own words: "“…,” the joint statement of Russia, Turkey and Iran
+# reads", "the letter read". Only a document reads so: a person who reads ("Putin read the
+# report") reports nothing by it.
+_READING_DOCUMENTS = {
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "letter",
+    "text",
+    "message",
+    "resolution",
+    "release",
+    "readout",
+    "note",
+    "document",
+}
+
+
+def _document_reads(token: Token) -> bool:
+    return token.tag_ in ("VBZ", "VBD", "VBP") and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _READING_DOCUMENTS for c in token.children
     )
 
 

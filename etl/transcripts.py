@@ -172,6 +172,7 @@ def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> 
     short: set[int] = set()  # "Thank you.": a turn only among other turns of the same speakers
     glued = _glued_labels(lines)
     known: dict[str, tuple[str | None, str]] = {}  # a label, or a surname, already resolved
+    initials = [0, 0]  # labels of initials alone: not resolved, resolved to a person
     for i, line in enumerate(lines):
         match = glued.get(i) or _INLINE.match(line.text)
         if not match:
@@ -194,6 +195,9 @@ def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> 
         speaker = _known_label(label, known) or _label_speaker(
             ctx, label, label_start, label_start + len(label), people
         )
+        if speaker is None and _INITIALS_LABEL.match(label.strip()):
+            speaker = _initials_speaker(ctx, label, people)
+            initials[speaker is not None] += 1
         if speaker is not None:
             labelled[i] = (speaker, speech_start)
             _remember(label, speaker, known)
@@ -218,6 +222,8 @@ def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> 
     elif len(turns) < 2:  # headlines ("Name: words"), not a transcript
         return [c for i in named for c in _headline_claims(ctx, lines, i, named[i])]
     asker = _asker(ctx, lines, labelled, people)
+    # "L.W.: …" asking and "S.L.: …" answering: an interview, not a speech the page issues
+    turn_cue = "interview" if all(initials) else "transcript"
     claims: list[Claim] = []
     current: tuple[str | None, str] | None = None
     for i, line in enumerate(lines):
@@ -232,14 +238,14 @@ def _inline_turns(ctx: ArticleContext, lines: list[Line], people: list[str]) -> 
                     )
                 continue
             current = speaker
-            claims.append(Claim(speaker[0], speaker[1], speech_start, line.end, "transcript"))
+            claims.append(Claim(speaker[0], speaker[1], speech_start, line.end, turn_cue))
         elif (
             current is not None
             and speaks_on(line, lines)
             and not _INLINE.match(line.text)
             and not _RECORD_LINE.match(line.text)
         ):
-            claims.append(Claim(current[0], current[1], line.start, line.end, "transcript"))
+            claims.append(Claim(current[0], current[1], line.start, line.end, turn_cue))
     return claims
 
 
@@ -274,6 +280,30 @@ _INITIALS_IN_PARENS = re.compile(r"\(([A-Z]{2,4})\)\s*$")
 
 def _initials_of(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+# A label of initials alone: "S.L.:", "JE:", "DM:".
+_INITIALS_LABEL = re.compile(r"^(?:[A-Z]\.?\s?){2,4}$")
+
+
+def _initials_speaker(
+    ctx: ArticleContext, label: str, people: list[str]
+) -> tuple[str | None, str] | None:
+    """ "S.L.: No. On the occasion of …": a label of initials stands for the one person the
+    page names whose name has those initials (Sergei Lavrov), never declared as "(SL)"."""
+    label = label.strip()
+    if not _INITIALS_LABEL.match(label):
+        return None
+    letters = re.sub(r"[^A-Z]", "", label)
+    found = [
+        actor_id
+        for actor_id in people
+        if (actor := ctx.actors.get(actor_id)) is not None
+        and _initials_of(actor.name.replace("-", " ")) == letters
+    ]
+    if len(found) != 1:
+        return None
+    return found[0], ctx.name_of(found[0]) or found[0]
 
 
 def _known_label(
