@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.tokens import Token
 
 from etl import (
+    stance_deeds,
     stance_facts,
     stance_joint,
     stance_speech,
@@ -185,6 +186,14 @@ class _Acts:
                     if self.cues.has("decision", o) and self._definite(o)
                     for body in [self._deciding_body(o)]
                     if body is not None
+                ]
+            if not targets and polarity != "neutral":
+                # "Russia criticised the strikes": the bare deed told just before, by its doer.
+                targets = [
+                    t
+                    for o in objects
+                    for t in stance_deeds.deed_doers(self, o)
+                    if t not in targets
                 ]
             if not targets:
                 continue
