@@ -189,12 +189,8 @@ class _Acts:
                 ]
             if not targets and polarity != "neutral":
                 # "Russia criticised the strikes": the bare deed told just before, by its doer.
-                targets = [
-                    t
-                    for o in objects
-                    for t in stance_deeds.deed_doers(self, o)
-                    if t not in targets
-                ]
+                doers = (t for o in objects for t in stance_deeds.deed_doers(self, o))
+                targets = list(dict.fromkeys(doers))
             if not targets:
                 continue
             if self.has_modal(verb):
