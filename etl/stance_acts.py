@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.tokens import Token
 
 from etl import (
+    stance_deeds,
     stance_facts,
     stance_joint,
     stance_speech,
@@ -186,6 +187,10 @@ class _Acts:
                     for body in [self._deciding_body(o)]
                     if body is not None
                 ]
+            if not targets and polarity != "neutral":
+                # "Russia criticised the strikes": the bare deed told just before, by its doer.
+                doers = (t for o in objects for t in stance_deeds.deed_doers(self, o))
+                targets = list(dict.fromkeys(doers))
             if not targets:
                 continue
             if self.has_modal(verb):
