@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.stance_fixtures import stances_of  # noqa: F401  (a fixture for every test module)
 from tests.statement_fixtures import statements_of  # noqa: F401  (a fixture for every test module)
 
 # A short wire-style story written for the tests: a quote, a reported statement, a figure,

@@ -19,19 +19,6 @@ from __future__ import annotations
 
 import pytest
 
-from etl.stances import extract_stances
-from tests.test_stances import make_context, statement, triples
-
-
-@pytest.fixture
-def stances_of(nlp):
-    def run(body: str, speaker: str | None = None) -> set[tuple[str, str, str]]:
-        ctx = make_context(nlp, body)
-        statements = [statement(body, speaker)] if speaker else []
-        return triples(extract_stances(ctx, statements), ctx)
-
-    return run
-
 
 def _mutual(*parties: str) -> set[tuple[str, str, str]]:
     return {(a, b, "neutral") for a in parties for b in parties if a != b}
