@@ -439,6 +439,28 @@ def _majority_month(first: date, last: date) -> PartialDate:
     return PartialDate(date(year, month, 1), "month")
 
 
+def relative_period(phrase: str, published: date) -> tuple[PartialDate, date, date] | None:
+    """ "earlier this week/month/year", "last week/month/year": the value the date finder gives
+    the phrase and the first and last day of the period it names before `published`; None when
+    it names no day ("earlier this month" on the 1st, "earlier this week" on a Monday)."""
+    words = phrase.lower().split()
+    unit, last = words[-1], words[0] == "last"
+    if unit == "week":
+        monday = published - timedelta(days=published.weekday())
+        first = monday - timedelta(days=7) if last else monday
+        end = monday - timedelta(days=1) if last else published - timedelta(days=1)
+    elif unit == "month":
+        first, end = published.replace(day=1), published - timedelta(days=1)
+        if last:
+            end = first - timedelta(days=1)
+            first = end.replace(day=1)
+    else:
+        first = date(published.year - last, 1, 1)
+        end = date(first.year, 12, 31) if last else published - timedelta(days=1)
+    value = _relative(phrase, PartialDate(published, "day"))
+    return None if end < first or value is None else (value, first, end)
+
+
 def _relative(phrase: str, published: PartialDate | None) -> PartialDate | None:
     if published is None:
         return None

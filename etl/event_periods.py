@@ -13,9 +13,9 @@ a day outside the period the phrase names is another happening, and the two rows
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
-from etl.dates import _majority_month  # noqa: PLC2701  (one rule for a span's month)
+from etl.dates import relative_period
 from etl.types import Event, PartialDate
 
 # events16 (issue 9): a happening dated by a relative period is merged only with one of a day
@@ -29,34 +29,6 @@ _PERIOD = re.compile(
     r"\b(?:(?P<earlier>earlier)\s+(?P<this>this)|(?P<which>last))\s+(?P<unit>week|month|year)\b",
     re.IGNORECASE,
 )
-
-
-def _span(match: re.Match[str], published: date) -> tuple[PartialDate, date, date] | None:
-    """The period's value as the date finder resolves it (`etl.dates`), and its first and last
-    day."""
-    unit = match["unit"].lower()
-    last = match["which"] is not None
-    if unit == "week":
-        monday = published - timedelta(days=published.weekday())
-        if last:
-            first, end = monday - timedelta(days=7), monday - timedelta(days=1)
-            value = _majority_month(first, end)
-        else:
-            # valued as `etl.dates` values "this week" (Monday to publication), one day shorter
-            first, end = monday, published - timedelta(days=1)
-            value = _majority_month(monday, published)
-        return None if end < first else (value, first, end)
-    if unit == "month":
-        first = published.replace(day=1)
-        if last:
-            end = first - timedelta(days=1)
-            first = end.replace(day=1)
-        else:
-            end = published - timedelta(days=1)
-        return None if end < first else (PartialDate(first, "month"), first, end)
-    first = date(published.year - 1 if last else published.year, 1, 1)
-    end = date(first.year, 12, 31) if last else published - timedelta(days=1)
-    return None if end < first else (PartialDate(first, "year"), first, end)
 
 
 def period_spans(
@@ -74,7 +46,7 @@ def period_spans(
         value = PartialDate(event.event_date, event.date_precision)
         found = set()
         for match in _PERIOD.finditer(event.evidence):
-            span = _span(match, published.value)
+            span = relative_period(match[0], published.value)
             if span is not None and span[0] == value:
                 found.add(span[1:])
         if len(found) == 1:

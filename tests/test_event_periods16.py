@@ -9,8 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from etl import event_periods
-from etl.dates import find_dates
-from etl.event_periods import _PERIOD, _span
+from etl.dates import find_dates, relative_period
 from etl.types import PartialDate
 from tests.test_event_unseen_pages import events_of, summary
 
@@ -82,7 +81,7 @@ def test_the_span_is_valued_as_the_date_finder_values_the_phrase(phrase, offset)
     # two weeks from a Thursday, over a month's end: weeks that straddle two months
     published = date(2022, 3, 24) + timedelta(days=offset)
     found = find_dates(f"They met {phrase}.", PartialDate(published, "day"))
-    span = _span(next(_PERIOD.finditer(phrase)), published)
+    span = relative_period(phrase, published)
     if span is None:  # "earlier this week" on a Monday, "earlier this month" on the 1st
         return
     value, first, last = span
