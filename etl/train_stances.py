@@ -50,6 +50,7 @@ DEFAULT_SETS = (
     ("real_dev11", "tests/real_dev11/articles", "tests/real_dev11/gold"),
     ("real_dev12", "tests/real_dev12/articles", "tests/real_dev12/gold"),
     ("real_dev13", "tests/real_dev13/articles", "tests/real_dev13/gold"),
+    ("real_dev14", "tests/real_dev14/articles", "tests/real_dev14/gold"),
 )
 REAL_SETS = (
     "real_dev",
@@ -65,6 +66,7 @@ REAL_SETS = (
     "real_dev11",
     "real_dev12",
     "real_dev13",
+    "real_dev14",
 )
 THRESHOLDS = tuple(round(0.2 + 0.05 * n, 2) for n in range(15))  # 0.20 … 0.90
 L2_C = 0.3  # inverse regularisation strength of scikit-learn's LogisticRegression
