@@ -19,6 +19,7 @@ from etl.actor_story_countries import (
     _previous_subject,
     _speaking_country,
 )
+from etl.docindex import DocIndex
 
 # Where the title phrase before a name starts: a clause boundary. A period after a lone capital
 # ("U.S.", "U.K.'s") ends an abbreviation, not the clause.
@@ -158,7 +159,7 @@ def _apposed_to_no_title(name, roles) -> bool:
     head = root.head
     if root.dep_ != "appos" or head.i >= root.i or head.pos_ != "NOUN":
         return False
-    if not name.doc.text[: name.start_char].rstrip().endswith(","):
+    if not DocIndex.of(name.doc).text[: name.start_char].rstrip().endswith(","):
         return False  # "his rival, the renegade military general X": a title right before it
     lemma = head.lemma_.lower()
     titles = _FRONTED_HEADS | _TITLE_WORDS | _OFFICE_NOUNS
@@ -182,7 +183,7 @@ def _fronted_title(name) -> str:
         return ""
     return (
         name.doc[head.left_edge.i : head.i + 1].text
-        + name.doc.text[head.idx + len(head.text) : name.start_char]
+        + DocIndex.of(name.doc).text[head.idx + len(head.text) : name.start_char]
     )
 
 

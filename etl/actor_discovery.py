@@ -234,7 +234,7 @@ def claim_media(state: _Resolution, known: dict[str, Actor]) -> None:
         _add_media(state, actor_id, name, (f"The {name}",), None, known)
         _claim_uses(state, actor_id, [name], start)
     # 3. Any other organisation spaCy tags, named with a media noun beside it.
-    for ent in state.doc.ents:
+    for ent in DocIndex.of(state.doc).ents:  # `doc.ents` walks every token on each access
         if ent.label_ not in ("ORG", "PERSON", "WORK_OF_ART", "NORP", "GPE", "FAC"):
             continue
         name = ent.text
@@ -310,7 +310,7 @@ def claim_country_bodies(state: _Resolution, known: dict[str, Actor]) -> None:
     text = state.text
     gazetteer = state.gazetteer
     country_words = None
-    for ent in state.doc.ents:
+    for ent in DocIndex.of(state.doc).ents:  # `doc.ents` walks every token on each access
         if ent.label_ != "ORG":
             continue
         name, start = ent.text, ent.start_char
@@ -384,7 +384,7 @@ def claim_title_holders(state: _Resolution, known: dict[str, Actor]) -> None:
     text = state.text
     gazetteer = state.gazetteer
     country_words = None
-    for ent in state.doc.ents:
+    for ent in DocIndex.of(state.doc).ents:  # `doc.ents` walks every token on each access
         if ent.label_ not in ("ORG", "FAC", "GPE"):
             continue
         if not _HELD_AT.search(text[max(0, ent.start_char - 12) : ent.start_char]):
@@ -646,7 +646,7 @@ def claim_place_named_people(state: _Resolution, known: dict[str, Actor]) -> Non
 
     gazetteer = state.gazetteer
     country_words = None
-    for ent in state.doc.ents:
+    for ent in DocIndex.of(state.doc).ents:  # `doc.ents` walks every token on each access
         if ent.label_ != "PERSON" or "\n" in ent.text:
             continue
         name = re.sub(r"['\u2019]s$", "", ent.text.strip())

@@ -22,6 +22,7 @@ from etl.actor_gazetteer import (
     variant_words,
 )
 from etl.actor_state import _Resolution
+from etl.docindex import DocIndex
 from etl.types import Actor
 
 
@@ -36,7 +37,7 @@ def _clean_entity_name(text: str) -> str:
 def _discover_entities(state: _Resolution, known: dict[str, Actor]) -> None:
     """PERSON and ORG entities the gazetteer lacks become actors of their own."""
     country_words = state.gazetteer.country_words()
-    for ent in state.doc.ents:
+    for ent in DocIndex.of(state.doc).ents:  # `doc.ents` walks every token on each access
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         name = _clean_entity_name(ent.text)

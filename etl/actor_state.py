@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from etl.actor_gazetteer import Gazetteer
+from etl.docindex import DocIndex
 from etl.types import Actor, Mention
 
 
@@ -46,7 +47,7 @@ class _Resolution:
     unowned: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text
+        self.text = DocIndex.of(self.doc).text
 
     def overlaps(self, start: int, end: int) -> bool:
         # `taken` is kept sorted, and no span is longer than `longest_taken`: only the spans

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from spacy.attrs import IS_ALPHA, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "etl.docindex"
@@ -31,6 +32,16 @@ class DocIndex:
         self.sent_end_chars = [s.end_char for s in self.sents]
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.ent_starts = [e.start for e in self.ents]
+        self._words: DocWords | None = None
+
+    @property
+    def words(self) -> DocWords:
+        """Each token's forms, tag and part of speech as plain lists (built on first use): a
+        rule scanning a sentence for a few kinds of word asks these, and builds a spaCy `Token`
+        (a new Python object on every `doc[i]`) only for the words that pass."""
+        if self._words is None:
+            self._words = DocWords(self.doc)
+        return self._words
 
     @classmethod
     def of(cls, doc: Doc) -> DocIndex:
@@ -77,3 +88,44 @@ class DocIndex:
         if k >= 0 and self.ents[k].end > i:
             return self.ents[k]
         return None
+
+
+class DocWords:
+    """Per-token strings of one `Doc`, read once with `Doc.to_array`."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, LEMMA, TAG, POS, IS_ALPHA]).tolist() if len(doc) else []
+        text: dict[int, str] = {}  # hash -> string, each looked up once
+        lowered: dict[int, str] = {}  # lemma hash -> the lemma lower-cased
+
+        def string(key: int) -> str:
+            found = text.get(key)
+            if found is None:
+                found = text[key] = strings[key]
+            return found
+
+        def lower_lemma(key: int) -> str:
+            found = lowered.get(key)
+            if found is None:
+                found = lowered[key] = strings[key].lower()
+            return found
+
+        self.lower: list[str] = [string(row[0]) for row in rows]  # token.lower_
+        self.lemma: list[str] = [lower_lemma(row[1]) for row in rows]  # token.lemma_.lower()
+        self.tag: list[str] = [string(row[2]) for row in rows]  # token.tag_
+        self.pos: list[str] = [strings[row[3]] if row[3] else "" for row in rows]  # token.pos_
+        alpha = [0]
+        for row in rows:
+            alpha.append(alpha[-1] + (1 if row[4] else 0))
+        self._alpha = alpha
+
+    def alpha_count(self, start: int, end: int) -> int:
+        """How many tokens in [start, end) are alphabetic (`token.is_alpha`)."""
+        return self._alpha[end] - self._alpha[start]
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from the document's text kept once: `Span.text` builds a `Token` for
+    every word of the span on each access."""
+    return DocIndex.of(span.doc).text[span.start_char : span.end_char]

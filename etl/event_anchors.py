@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from etl.context import ArticleContext
 from etl.dates import DateMention, find_dates, resolve_forward
+from etl.docindex import span_text
 from etl.event_dates import is_page_label, recent_periods, timetable_ahead
 from etl.event_merges import _contains
 from etl.event_quotes import quote_at
@@ -42,8 +43,9 @@ def _anchoring_dates(
     and whether the sentence dates something planned ("will meet on Friday", "talks are due to
     resume next month"): a planned event is not recorded as having happened (issue 9), so its
     date anchors nothing."""
-    found = find_dates(sent.text, published, offset=sent.start_char)
-    recent = recent_periods(sent.text, published, offset=sent.start_char)
+    text = span_text(sent)
+    found = find_dates(text, published, offset=sent.start_char)
+    recent = recent_periods(text, published, offset=sent.start_char)
     found = sorted(
         [*found, *(r for r in recent if not any(_overlap(r, d) for d in found))],
         key=lambda d: d.char_start,
@@ -155,7 +157,7 @@ def _same_day_date(
 ) -> DateMention | None:
     """ "held the same day", "a day later" take the last date mentioned before them (earlier in the
     sentence, else in an earlier sentence), shifted by the phrase's offset in days."""
-    lowered = sent.text.lower()
+    lowered = span_text(sent).lower()
     if not _phrases_pattern(tuple(phrase for phrase, _ in rules.same_day)).search(lowered):
         return None  # the common case: none of the phrases, found in one pass
     for phrase, offset in rules.same_day:

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from etl.dates import DateMention
+from etl.docindex import DocIndex
 from etl.event_quotes import in_quotation
 from etl.types import PartialDate
 
@@ -115,9 +116,11 @@ def _met_someone(met: Token) -> bool:
 def _plain_past_reports(sent: Span, report_verbs: frozenset[str]) -> Iterator[Token]:
     """The sentence's reporting verbs in the simple past, outside quotation marks, with no
     auxiliary (planned, hypothetical, passive) and not negated: the reports both rules date."""
-    for verb in sent:
-        if verb.tag_ != "VBD" or verb.lemma_.lower() not in report_verbs:
-            continue
+    words = DocIndex.of(sent.doc).words
+    for i in range(sent.start, sent.end):
+        if words.tag[i] != "VBD" or words.lemma[i] not in report_verbs:
+            continue  # decided on plain strings: no `Token` built for the other words
+        verb = sent.doc[i]
         if in_quotation(verb) or any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
             continue
         yield verb

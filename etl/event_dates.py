@@ -28,7 +28,7 @@ from etl.dates import (
     _majority_month,  # noqa: PLC2701  (one rule for a span's month)
     resolve_forward,
 )
-from etl.docindex import DocIndex
+from etl.docindex import DocIndex, span_text
 from etl.types import Event, PartialDate
 
 _LABEL = re.compile(
@@ -57,7 +57,7 @@ def _words_of(text: str) -> list[str]:
 
 def is_headline(title: str | None, sent: Span, first: bool) -> bool:
     """A headline: the article's title, or the body's first line, written without a full stop."""
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     if not text or _TERMINAL.search(text) or "\n" in text.strip():
         return False
     if first:
@@ -197,7 +197,11 @@ def news_of_the_day(
     its month, only "has just ..." ("the Security Council has just voted") says so."""
     if published is None or published.precision not in {"day", "month"}:
         return None
-    for token in sent:
+    pos = DocIndex.of(sent.doc).words.pos
+    for i in range(sent.start, sent.end):
+        if pos[i] not in {"VERB", "AUX"}:
+            continue  # not a main verb: no `Token` built for it
+        token = sent.doc[i]
         if _main_verb(token) and _present_perfect(token):
             if published.precision == "month" and not _just(token):
                 continue  # a page dated by month tells its news as "has just voted"
@@ -254,7 +258,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:\s*\([^)]*\))?,\s")
 
 def dateline_day(sent: Span, dates: list[DateMention]) -> PartialDate | None:
     """ "NUR-SULTAN, July 8. /TASS/." : the day a dateline gives the lead that follows it."""
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     if not _DATELINE.match(text) or len(dates) != 1 or dates[0].value.precision != "day":
         return None
     return dates[0].value
@@ -270,7 +274,8 @@ def _main_verb(token: Token) -> bool:
 
 def is_lead_prose(sent: Span) -> bool:
     """A sentence of running prose (the lead is the first two): not a title, deck or label."""
-    return len([t for t in sent if t.is_alpha]) >= 8 and bool(_TERMINAL.search(sent.text))
+    words = DocIndex.of(sent.doc).words
+    return words.alpha_count(sent.start, sent.end) >= 8 and bool(_TERMINAL.search(span_text(sent)))
 
 
 def _present_perfect(verb: Token) -> bool:

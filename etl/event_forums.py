@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from etl.dates import DateMention
+from etl.docindex import DocIndex
 from etl.event_quotes import in_quotation
 from etl.types import PartialDate
 
@@ -28,9 +29,12 @@ def forum_of_the_day(
     """The publication day, pinned on the gathering a past reporting verb is set at, or None."""
     if published is None or published.precision != "day":
         return None
-    for verb in sent:
-        if verb.tag_ != "VBD" or verb.lemma_.lower() not in report_verbs | _SPEECH_VERBS:
-            continue
+    words = DocIndex.of(sent.doc).words
+    verbs = report_verbs | _SPEECH_VERBS
+    for i in range(sent.start, sent.end):
+        if words.tag[i] != "VBD" or words.lemma[i] not in verbs:
+            continue  # decided on plain strings: no `Token` built for the other words
+        verb = sent.doc[i]
         if in_quotation(verb):
             continue  # a speaker's own account ("“He told reporters after meeting …,” she wrote")
         for prep in _setting_preps(verb):

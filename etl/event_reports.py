@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from etl.context import ArticleContext
 from etl.dates import DateMention, find_dates
+from etl.docindex import span_text
 from etl.event_briefings import meeting_before_report
 from etl.event_dates import (
     issued_document_address,
@@ -51,7 +52,7 @@ def _meeting_before_report(
     """The meeting a past report in an undated sentence follows ("told reporters after meeting
     X"), of the report's day (`etl.event_briefings.meeting_before_report`)."""
     rules = load_event_rules()
-    if any(find_dates(sent.text, published, offset=sent.start_char)):
+    if any(find_dates(span_text(sent), published, offset=sent.start_char)):
         return []  # a date of the sentence's own decides
     met = meeting_before_report(sent, published, rules.statement_verbs)
     if met is None:

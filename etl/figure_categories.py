@@ -11,12 +11,13 @@ noun when one is written, and the clause that says it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+from etl.docindex import DocIndex, DocWords
 
 RULES_DIR = Path(__file__).parent / "rules"
 
@@ -97,16 +98,13 @@ def _default_rules() -> tuple[CategoryRules, frozenset[str]]:
     return load_category_rules(), load_source_verbs()
 
 
-def _forms(token: Token) -> tuple[str, str]:
-    return token.lower_, token.lemma_.lower()
-
-
-def _phrase_ends_at(phrase: tuple[str, ...], tokens: Sequence[Token], last: int) -> bool:
-    """True when `phrase` is written in tokens[...:last+1] (each word as written or as lemma)."""
+def _phrase_ends_at(phrase: tuple[str, ...], words: DocWords, last: int) -> bool:
+    """True when `phrase` is written in the words [...:last+1] (each as written or as lemma)."""
     first = last - len(phrase) + 1
     if first < 0:
         return False
-    return all(word in _forms(tokens[first + k]) for k, word in enumerate(phrase))
+    lower, lemma = words.lower, words.lemma
+    return all(word in (lower[first + k], lemma[first + k]) for k, word in enumerate(phrase))
 
 
 @lru_cache(maxsize=64)
@@ -121,12 +119,16 @@ def _by_last_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[
 
 
 def _phrases_ending_at(
-    phrases: frozenset[tuple[str, ...]], tokens: Sequence[Token], last: int
+    phrases: frozenset[tuple[str, ...]], doc: Doc, last: int
 ) -> list[tuple[str, ...]]:
-    """Every phrase of `phrases` written in tokens[...:last+1]."""
+    """Every phrase of `phrases` written in doc[...:last+1] (read from the document's word
+    lists, `DocIndex.words`, without building a `Token` per word tried)."""
     grouped = _by_last_word(phrases)
-    candidates = {p for form in set(_forms(tokens[last])) for p in grouped.get(form, ())}
-    return [p for p in candidates if _phrase_ends_at(p, tokens, last)]
+    words = DocIndex.of(doc).words
+    candidates = {
+        p for form in {words.lower[last], words.lemma[last]} for p in grouped.get(form, ())
+    }
+    return [p for p in candidates if _phrase_ends_at(p, words, last)]
 
 
 def _noun_in(noun: Token, phrases: frozenset[tuple[str, ...]]) -> bool:

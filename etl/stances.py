@@ -279,6 +279,8 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
             if token.is_space or token.is_punct:
                 continue
             live = live_at[token.i]
+            if not live and not token.like_num and token.tag_ != "$" and "-" not in token.text:
+                continue  # no rule below can start here: the suppression walk is not needed
             if token.pos_ == "VERB":
                 if "_failed_agreement" in live:
                     yield from self._failed_agreement(token)
