@@ -65,14 +65,35 @@ def _child(mode: str, corpus: str, db: str, workers: int) -> None:
             pass
         elapsed = time.perf_counter() - started
         articles = len(texts)
-    elif mode == "etl-standin":  # the ETL around the model (benchmarks/standin.py)
+    elif mode in ("etl-standin", "etl-standin-update"):
+        # The ETL around the model (benchmarks/standin.py); "-update" runs over an existing
+        # warehouse as a user's next run does (only new or changed files are analysed).
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from standin import standin_steps
 
         cpu = cpu_seconds()
         started = time.perf_counter()
-        summary = run_etl(Path(corpus), Path(db), workers=workers, full=True, steps=standin_steps())
+        summary = run_etl(
+            Path(corpus),
+            Path(db),
+            workers=workers,
+            full=mode == "etl-standin",
+            steps=standin_steps(),
+        )
         elapsed = time.perf_counter() - started
+        articles = summary.articles
+    elif mode == "etl-dask":  # the whole ETL on a Dask LocalCluster of `workers` processes
+        import distributed
+
+        with distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster:
+            cpu = cpu_seconds()
+            started = time.perf_counter()
+            summary = run_etl(
+                Path(corpus), Path(db), full=True, scheduler=cluster.scheduler_address
+            )
+            elapsed = time.perf_counter() - started
         articles = summary.articles
     else:
         if mode == "etl-warm":  # the model loaded before the clock starts, as for spaCy
@@ -100,9 +121,13 @@ def _child(mode: str, corpus: str, db: str, workers: int) -> None:
     )
 
 
-def child(code: Path, mode: str, corpus: Path, db: Path, workers: int) -> dict:
-    """One child run with `code`'s ETL; its JSON line."""
-    db.unlink(missing_ok=True)
+def child(
+    code: Path, mode: str, corpus: Path, db: Path, workers: int, keep_db: bool = False
+) -> dict:
+    """One child run with `code`'s ETL; its JSON line. The warehouse at `db` is removed first,
+    unless `keep_db` (a run over the warehouse an earlier run wrote)."""
+    if not keep_db:
+        db.unlink(missing_ok=True)
     out = subprocess.run(
         [
             sys.executable,
