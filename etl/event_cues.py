@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from etl.dates import DateMention
+from etl.docindex import DocIndex
 from etl.event_rules import FALSE_FRIEND, Cue, EventRules, _Trigger, load_event_rules
 from etl.event_wars import war_state_verb
 
@@ -24,15 +25,17 @@ PRESENT_FORMS = True
 
 def _find_triggers(sent: Span, dates: list[DateMention], rules: EventRules) -> list[_Trigger]:
     """Cue matches in the sentence, longest first, never overlapping each other or a date."""
-    tokens = [t for t in sent if not t.is_punct or t.text not in {"-", "\u2013"}]
-    in_date = {t.i for d in dates for t in sent if d.char_start <= t.idx < d.char_end}
+    every = list(sent)  # one `Token` per word, built once
+    tokens = [t for t in every if not t.is_punct or t.text not in {"-", "\u2013"}]
+    in_date = {t.i for d in dates for t in every if d.char_start <= t.idx < d.char_end}
     taken: set[int] = set(in_date)
     found: list[_Trigger] = []
     # Where each word (as written or as lemma) starts, so a cue is tried only where its first
     # word stands: the same matches in the same order as trying every position.
     starts: dict[str, list[int]] = {}
+    words = DocIndex.of(sent.doc).words
     for k, token in enumerate(tokens):
-        for form in {token.lower_, token.lemma_.lower(), *_past_forms(token)}:
+        for form in {words.lower[token.i], words.lemma[token.i], *_past_forms(token)}:
             starts.setdefault(form, []).append(k)
     # false friends first: their words are spent before any cue can use them
     for cue in (*rules.false_friends, *rules.cues):

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.tokens import Token
 
@@ -188,11 +190,33 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
 _GATHERINGS = {"meeting", "summit", "conference"}
 
 
+T = TypeVar("T")
+
+# Values derived from one `EventRules` (a frozen but unhashable dataclass: it holds a dict), kept
+# per rules object: the derivations walk every cue, and the rules asked them once per sentence.
+_DERIVED: dict[tuple[int, str, str], tuple[EventRules, object]] = {}
+
+
+def _derived(rules: EventRules, name: str, arg: str, make: Callable[[], T]) -> T:
+    key = (id(rules), name, arg)
+    found = _DERIVED.get(key)
+    if found is None or found[0] is not rules:
+        if len(_DERIVED) > 256:
+            _DERIVED.clear()
+        found = _DERIVED[key] = (rules, make())
+    return found[1]  # type: ignore[return-value]
+
+
 def _cue_words(rules: EventRules) -> frozenset[str]:
-    return frozenset(w for c in rules.cues for w in (*c.words, *c.after_gap))
+    return _derived(
+        rules,
+        "cue_words",
+        "",
+        lambda: frozenset(w for c in rules.cues for w in (*c.words, *c.after_gap)),
+    )
 
 
-def _news_cue_types(rules: EventRules) -> dict[str, frozenset[str]]:
+def _make_news_cue_types(rules: EventRules) -> dict[str, frozenset[str]]:
     """First word of each cue that can tell a headline's news (any type but a statement) → the
     types its cues give."""
     types: dict[str, set[str]] = {}
@@ -202,9 +226,18 @@ def _news_cue_types(rules: EventRules) -> dict[str, frozenset[str]]:
     return {word: frozenset(found) for word, found in types.items()}
 
 
+def _news_cue_types(rules: EventRules) -> dict[str, frozenset[str]]:
+    return _derived(rules, "news_cue_types", "", lambda: _make_news_cue_types(rules))
+
+
 def _single_word_cues(rules: EventRules, event_type: str) -> frozenset[str]:
-    return frozenset(
-        c.words[0]
-        for c in rules.cues
-        if c.event_type == event_type and len(c.words) == 1 and not c.after_gap
+    return _derived(
+        rules,
+        "single_word_cues",
+        event_type,
+        lambda: frozenset(
+            c.words[0]
+            for c in rules.cues
+            if c.event_type == event_type and len(c.words) == 1 and not c.after_gap
+        ),
     )
