@@ -91,7 +91,7 @@ def _match_pronouns(state: _Resolution) -> None:
     from etl.statements import find_quotes  # statements does not import actors: no cycle
 
     quoted = _Spans((q.start, q.end) for q in find_quotes(state.text))
-    for token in state.doc:
+    for token in DocIndex.of(state.doc).tokens:  # built once per document
         # A closing quote glued to the pronoun ('accountable.”She thanked') is one token.
         lower = token.lower_.lstrip(_GLUED_QUOTES)
         if lower not in ("he", "she") or token.dep_ not in ("nsubj", "nsubjpass"):

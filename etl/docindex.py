@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from spacy.attrs import IS_ALPHA, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "etl.docindex"
@@ -33,6 +33,16 @@ class DocIndex:
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.ent_starts = [e.start for e in self.ents]
         self._words: DocWords | None = None
+        self._tokens: tuple[Token, ...] | None = None
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """Every token of the document, built once: a rule that walks the whole document reads
+        these instead of `for token in doc`, which builds a new `Token` object per word on
+        every walk."""
+        if self._tokens is None:
+            self._tokens = tuple(self.doc)
+        return self._tokens
 
     @property
     def words(self) -> DocWords:
@@ -95,7 +105,7 @@ class DocWords:
 
     def __init__(self, doc: Doc) -> None:
         strings = doc.vocab.strings
-        rows = doc.to_array([LOWER, LEMMA, TAG, POS, IS_ALPHA]).tolist() if len(doc) else []
+        rows = doc.to_array([LOWER, LEMMA, TAG, POS, IS_ALPHA, DEP]).tolist() if len(doc) else []
         text: dict[int, str] = {}  # hash -> string, each looked up once
         lowered: dict[int, str] = {}  # lemma hash -> the lemma lower-cased
 
@@ -115,6 +125,7 @@ class DocWords:
         self.lemma: list[str] = [lower_lemma(row[1]) for row in rows]  # token.lemma_.lower()
         self.tag: list[str] = [string(row[2]) for row in rows]  # token.tag_
         self.pos: list[str] = [strings[row[3]] if row[3] else "" for row in rows]  # token.pos_
+        self.dep: list[str] = [string(row[5]) if row[5] else "" for row in rows]  # token.dep_
         alpha = [0]
         for row in rows:
             alpha.append(alpha[-1] + (1 if row[4] else 0))

@@ -19,6 +19,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from etl.docindex import DocIndex
 from etl.figure_categories import CategoryRules, _noun_in
 
 # Entity types of places and things, whose names modify people nouns without naming a people
@@ -52,7 +53,7 @@ def people_names(doc: Doc, rules: CategoryRules) -> dict[str, str | None]:
     ("in Rohingya") is left out."""
     written: dict[str, Counter[str | None]] = {}
     places: set[str] = set()
-    for token in doc:
+    for token in DocIndex.of(doc).tokens:  # built once per document
         if token.ent_type_ in ("GPE", "LOC", "FAC"):
             places.add(token.lower_)
         elif _is_people_modifier(token, rules):

@@ -270,7 +270,8 @@ class ArticleWords:
                 for section in found:
                     self._by_section.setdefault(section, []).append(i)
         indices = sorted({i for s in sections for i in self._by_section.get(s, ())})
-        return [self.doc[i] for i in indices]
+        tokens = DocIndex.of(self.doc).tokens
+        return [tokens[i] for i in indices]
 
 
 _GATES: dict[int, tuple[CueBook, Gates]] = {}

@@ -121,6 +121,7 @@ from etl import (
     stance_votes,
 )
 from etl.context import ArticleContext
+from etl.docindex import DocIndex
 from etl.stance_actors import _ActorLookup
 from etl.stance_acts import _Acts
 from etl.stance_clauses import _Clauses
@@ -275,7 +276,7 @@ class _StanceFinder(_ActorLookup, _References, _Clauses, _Acts, _Verdicts, _Nomi
         # A rule declared in `etl.stance_gates.TRIGGERS` runs only where its cue words are (the
         # token's own, or its sentence's); a rule with no declaration runs on every token.
         live_at = self.words.live
-        for token in self.ctx.doc:
+        for token in DocIndex.of(self.ctx.doc).tokens:  # built once per document
             if token.is_space or token.is_punct:
                 continue
             live = live_at[token.i]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from etl.context import ArticleContext
+from etl.docindex import DocIndex
 from etl.statement_reported import _according_to_mentions
 from etl.statement_rows import _make, _trim
 from etl.turns import actor_kind
@@ -23,8 +24,9 @@ def _opens_with_according_to(sent) -> bool:
     closes the sentence ("…, Sousan said, according to SANA") stays a relay, as an outlet
     closing a sentence with "reported" does (docs/gold-conventions.md: the seeds and
     real_dev8 ht06 give it no row, real_dev8 ht11/ht16 and real_dev9 hu20/hu21 do)."""
-    according = next((t for t in sent if t.lower_ == "according"), None)
-    return according is not None and according.i < sent.root.i
+    lower = DocIndex.of(sent.doc).words.lower
+    according = next((i for i in range(sent.start, sent.end) if lower[i] == "according"), None)
+    return according is not None and according < sent.root.i
 
 
 def with_outlet_relays(ctx: ArticleContext, statements: list[Statement]) -> list[Statement]:

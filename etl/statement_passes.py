@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from etl.context import ArticleContext
+from etl.docindex import DocIndex
 from etl.statement_marks import _paragraphs, _words
 from etl.statement_rows import _make, _respeak
 from etl.turns import actor_kind
@@ -226,7 +227,9 @@ def _passive_agents(ctx: ArticleContext) -> dict[int, str]:
     agents: dict[int, str] = {}
     sents = list(ctx.doc.sents)
     for previous, sent in zip(sents, sents[1:]):
-        subject = next((t for t in sent if t.dep_ == "nsubjpass"), None)
+        dep = DocIndex.of(sent.doc).words.dep
+        first = next((i for i in range(sent.start, sent.end) if dep[i] == "nsubjpass"), None)
+        subject = None if first is None else sent.doc[first]
         if subject is None or subject.lemma_.lower() not in _ANAPHORIC_SUBJECTS:
             continue
         for token in sent:

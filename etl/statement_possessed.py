@@ -23,6 +23,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from etl.context import ArticleContext
+from etl.docindex import DocIndex
 from etl.statement_marks import find_quotes
 from etl.statement_rows import _make, _trim
 from etl.statement_speakers import _pick_speaker, _subject_mentions
@@ -116,9 +117,11 @@ def _owner(noun: Token) -> Token | None:
 def possessed_speech(ctx: ArticleContext) -> list[Statement]:
     """One reported statement per owned speech noun with content, its noun phrase the evidence."""
     found: list[Statement] = []
-    for token in ctx.doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_NOUNS:
-            continue
+    words = DocIndex.of(ctx.doc).words
+    for i, (pos, lemma) in enumerate(zip(words.pos, words.lemma, strict=True)):
+        if pos != "NOUN" or lemma not in SPEECH_NOUNS:
+            continue  # decided on plain strings: no `Token` built for the other words
+        token = ctx.doc[i]
         if token.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
             # "In response to the UNHCR's appeal for …": background, not the news (a root noun is
             # a subject the parser lost: "Russia's call for a delay needed …" read as a phrase)
