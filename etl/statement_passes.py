@@ -286,20 +286,7 @@ def _pronoun_continues_speaker(ctx: ArticleContext, statements: list[Statement])
             and previous.speaker_id != statement.speaker_id
             and previous.char_end <= statement.char_start
             and ctx.body.count("\n\n", previous.char_end, statement.char_start) <= 1
-            and (
-                # "He added ...": the one who spoke last goes on, whoever was named between
-                # (unless the article calls that person by the other pronoun only)
-                (
-                    statement.cue == "add"
-                    and not _other_gender(ctx, previous.speaker_id, statement.speaker_text)
-                )
-                or not any(
-                    m.how != "pronoun"
-                    and m.actor_id != previous.speaker_id  # the quote's own attribution after it
-                    and actor_kind(ctx, m.actor_id) == "person"
-                    for m in ctx.mentions_in(previous.char_end, statement.char_start)
-                )
-            )
+            and _carries_on(ctx, previous, statement)
         ):
             moved = (statement.speaker_id, previous)
             statement = replace(
@@ -311,6 +298,23 @@ def _pronoun_continues_speaker(ctx: ArticleContext, statements: list[Statement])
             moved = None
         out.append(statement)
     return out
+
+
+def _carries_on(ctx: ArticleContext, previous: Statement, statement: Statement) -> bool:
+    """No other person is named between the two statements; or only the previous speaker
+    (the attribution after a quote), or the pronoun "added" ("He added ..." goes on with the
+    one who spoke last, whoever was named between) - those two only when the article does not
+    call that person by the other pronoun alone."""
+    between = [
+        m
+        for m in ctx.mentions_in(previous.char_end, statement.char_start)
+        if m.how != "pronoun" and actor_kind(ctx, m.actor_id) == "person"
+    ]
+    if not between:
+        return True
+    if _other_gender(ctx, previous.speaker_id, statement.speaker_text):
+        return False
+    return statement.cue == "add" or all(m.actor_id == previous.speaker_id for m in between)
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

@@ -96,3 +96,34 @@ def test_the_text_of_a_resolution_is_not_a_speech(statements_of):  # noqa: F811
     )
     rows = statements_of(body)
     assert not [s for s in rows if s.quote.startswith("The people of the region")]
+
+
+def test_the_bodys_spokesperson_is_the_person_introduced_in_that_office(statements_of):  # noqa: F811
+    body = (
+        "Jane Okafor, a spokesperson for UNHCR, told journalists in Geneva that 40,000 people "
+        "had crossed the border.\n\n"
+        "\u201cWithout access we are unable to verify these reports,\u201d said the UNHCR "
+        "spokesperson."
+    )
+    rows = statements_of(body)
+    assert {s.speaker_text for s in rows if s.quote.startswith("Without access")} == {"Jane Okafor"}
+
+
+def test_the_head_of_a_body_is_the_person_named_as_its_head(statements_of):  # noqa: F811
+    body = (
+        "The UN High Commissioner for Refugees, Filippo Grandi, visited the border on Monday.\n\n"
+        "Officials said many refugees had places to go, but the head of the UN refugee agency "
+        "told Reuters a growing tide of refugees would put pressure on governments."
+    )
+    rows = statements_of(body)
+    assert _speakers(rows, "Officials said") == ["filippo-grandi"]
+
+
+def test_an_unnamed_spokesperson_stays_the_bodys(statements_of):  # noqa: F811
+    # The probe: nobody was introduced in the office, or someone in another body's office.
+    body = (
+        "Jane Okafor, a spokesperson for UNICEF, said schools had closed.\n\n"
+        "\u201cWe are very worried,\u201d said the UNHCR spokesperson."
+    )
+    rows = statements_of(body)
+    assert _speakers(rows, "We are very worried") == ["unhcr"]
