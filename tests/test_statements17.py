@@ -127,3 +127,20 @@ def test_an_unnamed_spokesperson_stays_the_bodys(statements_of):  # noqa: F811
     )
     rows = statements_of(body)
     assert _speakers(rows, "We are very worried") == ["unhcr"]
+
+
+def test_an_outlet_quoting_an_unnamed_source_speaks(statements_of):  # noqa: F811
+    body = (
+        "Earlier in the day, Reuters quoted an unnamed officer as saying that the army command "
+        "had told officers the government had fallen."
+    )
+    assert _speakers(statements_of(body), "Earlier in the day") == ["reuters"]
+
+
+def test_a_named_source_quoted_by_an_outlet_stays_the_speaker(statements_of):  # noqa: F811
+    # The probe: a named person quoted is the speaker, as before.
+    body = (
+        "Reuters quoted Sergei Lavrov as saying that Russia would keep working with Turkey "
+        "on the ceasefire."
+    )
+    assert _speakers(statements_of(body), "Reuters quoted") == ["sergei-lavrov"]
