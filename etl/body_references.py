@@ -90,6 +90,8 @@ def _definite(noun: Token) -> bool:
 
 _GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia", "alliance"}
 _GROUP_KINDS = {"organisation", "organization", "armed_group"}
+# "the agency added" right after an agency spoke: a UN or aid agency, or a news agency.
+_AGENCY_KINDS = {"organisation", "organization", "intergovernmental", "media"}
 
 
 def group_carried_on(
@@ -99,11 +101,13 @@ def group_carried_on(
     article named earlier ("Islamic State bombers ... the HNC said ... However, the group
     questioned"). Only a definite "the group" whose resolution differs from the last speaker, a
     group itself."""
-    if last is None or subject.lemma_.lower() not in _GROUP_NOUNS or not _definite(subject):
+    noun = subject.lemma_.lower()
+    if last is None or noun not in (*_GROUP_NOUNS, "agency") or not _definite(subject):
         return None
     last_id = last[0]
     actor = ctx.actors.get(last_id) if last_id else None
-    if actor is None or actor.kind not in _GROUP_KINDS or last_id == resolved:
+    kinds = _AGENCY_KINDS if noun == "agency" else _GROUP_KINDS
+    if actor is None or actor.kind not in kinds or last_id == resolved:
         return None
     return last
 

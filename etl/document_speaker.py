@@ -73,7 +73,13 @@ _HANDOVER = re.compile(
     re.I,
 )
 # "This is a summary of what was said by UNHCR spokesperson Jane Doe ... at the press briefing"
-_SAID_BY = re.compile(r"\bwhat was (?:said|stated) by\s+", re.I)
+_SAID_BY = re.compile(
+    r"\bwhat was (?:said|stated) by\s+"
+    # "Below is the text of the speech made by Jane Doe, the Development Secretary, in London"
+    r"|\b(?:full\s+)?(?:text|transcript)\s+of\s+(?:the|a|an|his|her)\s+(?:full\s+)?"
+    r"(?:speech|remarks|address|statement|lecture)\s+(?:(?:made|delivered|given)\s+)?by\s+",
+    re.I,
+)
 _DELIVERY = re.compile(
     r"^(?:check against delivery|as delivered|as prepared for delivery)\W*$", re.I
 )

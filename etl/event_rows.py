@@ -191,9 +191,17 @@ def _speaker(
             statement.speaker_id
             and statement.char_start < sent.end_char
             and sent.start_char < statement.char_end
+            and not _relays_unnamed(ctx, statement)
         ):
             return statement.speaker_id
     return None
+
+
+def _relays_unnamed(ctx: ArticleContext, statement: Statement) -> bool:
+    """ "Reuters quoted an unnamed officer as saying ...": the outlet's row reports what someone
+    said; it is no statement event of the outlet's own."""
+    actor = ctx.actors.get(statement.speaker_id or "")
+    return statement.cue == "quote" and actor is not None and actor.kind == "media"
 
 
 def _by_phrase(head: Token) -> list[Token]:

@@ -242,6 +242,19 @@ def quoted_speaker(verb: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ in ("nsubjpass", "dobj")), None)
 
 
+def quoting_subject(verb: Token) -> Token | None:
+    """For the "saying" of "X quoted (someone) as saying", the one who quotes: X, the subject
+    of "quoted" in the active voice."""
+    if verb.lemma_.lower() != "say":
+        return None
+    head = verb.head
+    if head.lower_ == "as" and head.head.i != head.i:
+        head = head.head
+    if head.i == verb.i or head.lemma_.lower() != "quote":
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
+
+
 def _is_person(ctx: ArticleContext, actor_id: str) -> bool:
     actor = ctx.actors.get(actor_id)
     return actor is not None and actor.kind == "person"

@@ -105,6 +105,15 @@ def body_antecedent(
             if any(t.pos_ == "PROPN" for t in subject.subtree):
                 return None  # "the report prepared by <a name no actor has>": not the last one
             return last if last is not None and last[0] is not None else None
+        if (
+            mentions
+            and subject.lemma_.lower() in _BODY_NOUNS
+            and all(m.how == "reference" for m in mentions)
+            and last is not None
+            and last[0] is not None
+            and actor_kind(ctx, last[0]) in _IT_KINDS
+        ):
+            return last  # "The agency added ... It added": the body the sentence gave it to
         if mentions:
             speaker_id, text = _pick_speaker(ctx, mentions)
             if speaker_id is None or actor_kind(ctx, speaker_id) not in _IT_KINDS:

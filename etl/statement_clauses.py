@@ -29,6 +29,7 @@ from etl.speaker_choice import (
     described_holder,
     person_before_verb,
     quoted_speaker,
+    quoting_subject,
     title_holder,
 )
 from etl.speech_nouns import described_speaker
@@ -127,6 +128,11 @@ def _reporting_clause(
             continue
         quoted = quoted_speaker(token) or described_speaker(token)  # "quoted X as saying"
         if quoted is not None and (found := _subject_mentions(ctx, quoted)):
+            return _make(ctx, _pick_speaker(ctx, found), start, end, False, "quote")
+        quoting = quoting_subject(token) if quoted is not None else None
+        if quoting is not None and (found := _subject_mentions(ctx, quoting)):
+            # "Reuters quoted an unnamed officer as saying that ...": nobody named is quoted,
+            # the one who quotes speaks
             return _make(ctx, _pick_speaker(ctx, found), start, end, False, "quote")
         if asked_not_asking(token) or welcomes_visitor(token):
             continue  # "When asked ..., X did not answer", "X welcomes the visiting minister"

@@ -272,9 +272,9 @@ def _pronoun_continues_speaker(ctx: ArticleContext, statements: list[Statement])
         previous = out[-1] if out else None
         if (
             moved is not None
-            and statement.cue is None
             and statement.is_direct
             and statement.speaker_id == moved[0]
+            and (statement.cue is None or _same_pronoun_paragraph(ctx, previous, statement))
         ):
             # a quote paragraph carrying on the pronoun's speaker carries on the one meant
             statement = replace(
@@ -289,10 +289,7 @@ def _pronoun_continues_speaker(ctx: ArticleContext, statements: list[Statement])
             and previous.speaker_id != statement.speaker_id
             and previous.char_end <= statement.char_start
             and ctx.body.count("\n\n", previous.char_end, statement.char_start) <= 1
-            and not any(
-                m.how != "pronoun" and actor_kind(ctx, m.actor_id) == "person"
-                for m in ctx.mentions_in(previous.char_end, statement.char_start)
-            )
+            and _carries_on(ctx, previous, statement)
         ):
             moved = (statement.speaker_id, previous)
             statement = replace(
@@ -304,6 +301,54 @@ def _pronoun_continues_speaker(ctx: ArticleContext, statements: list[Statement])
             moved = None
         out.append(statement)
     return out
+
+
+def _carries_on(ctx: ArticleContext, previous: Statement, statement: Statement) -> bool:
+    """No other person is named between the two statements; or only the previous speaker
+    (the attribution after a quote), or the pronoun "added" ("He added ..." goes on with the
+    one who spoke last, whoever was named between) - those two only when the article does not
+    call that person by the other pronoun alone."""
+    between = [
+        m
+        for m in ctx.mentions_in(previous.char_end, statement.char_start)
+        if m.how != "pronoun" and actor_kind(ctx, m.actor_id) == "person"
+    ]
+    if not between:
+        return True
+    if _other_gender(ctx, previous.speaker_id, statement.speaker_text):
+        return False
+    return statement.cue == "add" or all(m.actor_id == previous.speaker_id for m in between)
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _other_gender(ctx: ArticleContext, person: str | None, pronoun: str) -> bool:
+    """The article refers to the person with pronouns of the other gender only ("she" for a
+    "he" that would carry her on)."""
+    if person is None:
+        return False
+    wanted = _PRONOUN_GENDER.get(pronoun.lower())
+    seen = {
+        _PRONOUN_GENDER.get(m.text.lower())
+        for m in ctx.mentions
+        if m.actor_id == person and m.how == "pronoun"
+    } - {None}
+    return bool(seen) and wanted not in seen
+
+
+def _same_pronoun_paragraph(
+    ctx: ArticleContext, previous: Statement | None, statement: Statement
+) -> bool:
+    """ "“…,” he said, directing his remarks to Haley. “…”": a quote of the same paragraph whose
+    "he"/"she" is the one just re-resolved carries on the person meant, even when another
+    person was named in the attribution between them."""
+    return (
+        previous is not None
+        and statement.speaker_text.lower() in {"he", "she"}
+        and previous.char_end <= statement.char_start
+        and "\n" not in ctx.body[previous.char_end : statement.char_start]
+    )
 
 
 def _named_person(ctx: ArticleContext, statement: Statement) -> bool:

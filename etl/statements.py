@@ -74,6 +74,7 @@ from etl.statement_quotes import (
 )
 from etl.statement_reported import _reported, _sources_after_colon
 from etl.statement_rows import _make
+from etl.statement_titles import with_titled_officers
 from etl.statement_tweets import with_tweets
 from etl.transcripts import transcript_claims
 from etl.turns import apply_claims
@@ -160,6 +161,8 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
         ),
     )
     statements = _pronoun_after_named_subject(ctx, statements)
+    # "said the UNHCR spokesperson": the person introduced in that office, not the body
+    statements = with_titled_officers(ctx, statements)
     # Transcripts and one-speaker documents: each paragraph of a turn is its speaker's.
     turns = transcript_claims(ctx) or debate_summary_claims(ctx)
     if all(c.cue == "headline" for c in turns):  # a headline does not make a transcript
