@@ -65,8 +65,11 @@ def dated_deed(
     sent: Span,
     dates: list[DateMention],
     report_verbs: Collection[str],
+    cued: Collection[int] = frozenset(),
 ) -> Event | None:
-    """The `other` event of an actor's past deed dated in its own clause, or None."""
+    """The `other` event of an actor's past deed dated in its own clause, or None. `cued` holds
+    the indexes of the sentence's cue words: a deed whose verb or object is a cue the rules
+    judged no event ("Turkey proposed a ceasefire on Friday": a wish) stays none."""
     if not DATED_DEEDS:
         return None
     for mention in dates:
@@ -75,6 +78,10 @@ def dated_deed(
             continue
         verb = _dated_verb(span.root)
         if verb is None or not _past_deed(verb, report_verbs):
+            continue
+        if verb.i in cued or any(
+            t.i in cued for c in verb.children if c.dep_ == "dobj" for t in c.subtree
+        ):
             continue
         actors = _subject_actors(ctx, verb)
         if not actors:

@@ -269,7 +269,8 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
                 dates, cue_types = [struck], RETALIATION_TYPES
         found = _sentence_events(ctx, sent, dates, statements, rules, cue_types) if dates else []
         if own and not planned and not found and cue_types is None and news_types is None:
-            deed = dated_deed(ctx, sent, dates, rules.statement_verbs)
+            cued = frozenset(t.i for c in _find_triggers(sent, dates, rules) for t in c.tokens)
+            deed = dated_deed(ctx, sent, dates, rules.statement_verbs, cued)
             if deed is not None:
                 found = [deed]
         if cue_types is RETALIATION_TYPES:

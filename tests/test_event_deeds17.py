@@ -92,3 +92,8 @@ def test_a_talk_with_someone_is_a_meeting(nlp):
 def test_a_deed_coordinated_with_the_main_verb_is_left_out(nlp):
     body = "Under pressure, Turkey relented and opened the crossing on Tuesday."
     assert [k for k, _, _ in found(nlp, body) if k == "other"] == []
+
+
+def test_a_deed_whose_object_is_a_rejected_cue_is_none(nlp):
+    # the rules judge a proposed ceasefire a wish, no event; the deed does not bring it back
+    assert found(nlp, "On Tuesday, Turkey proposed a ceasefire in the north.") == []
