@@ -110,6 +110,13 @@ happening dated by a relative period that ends before the publication day ("earl
 "last week", "earlier this year") is merged only with a happening of a day inside that period, so
 "the United States, which vetoed a similar resolution … last week" stays apart from the Assembly's
 vote "on Tuesday" of the page's own week (`PERIOD_SPANS`).
+
+The events17 round (issue 9, recall) added one switch, `etl.event_deeds`: a sentence that yields
+no event but holds a date of its own is an actor's deed of that date when the date hangs on the
+main verb written in the simple past or the past perfect and that verb's subject names an actor
+("Abbas arrived in Tehran on Monday", "Guaido invoked the constitution in January"): `other`,
+`attack` for weapons fired, `meeting` for a talk with someone, `military_operation` for an armed
+subject (`DATED_DEEDS`).
 """
 
 from __future__ import annotations
@@ -137,6 +144,7 @@ from etl.event_dates import (
     lead_report,
     news_of_the_day,
 )
+from etl.event_deeds import dated_deed
 from etl.event_forums import FORUM_TYPES, forum_of_the_day
 from etl.event_merges import _merge
 from etl.event_month_pages import month_page_report
@@ -260,6 +268,11 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
                 # no headline's echo: the strike back is news of its own beside the attack
                 dates, cue_types = [struck], RETALIATION_TYPES
         found = _sentence_events(ctx, sent, dates, statements, rules, cue_types) if dates else []
+        if own and not planned and not found and cue_types is None and news_types is None:
+            cued = frozenset(t.i for c in _find_triggers(sent, dates, rules) for t in c.tokens)
+            deed = dated_deed(ctx, sent, dates, rules.statement_verbs, cued)
+            if deed is not None:
+                found = [deed]
         if cue_types is RETALIATION_TYPES:
             answers.update(e.event_id for e in found)  # a strike back, not the attack it answers
         if forum_day is not None and FORUM_BESIDE_REPORT:
