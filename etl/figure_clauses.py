@@ -263,7 +263,15 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
     """Token indices that may say what happened to those counted: the core (the counted noun's
     phrase, its verb and the verb's complements) and the wider window (also the verb's other
     parts and the words right after the number)."""
-    core = {t.i for t in anchor.subtree}
+    # "four million people, including two million who are internally displaced, are in need":
+    # what the part introduced by "including" is said to be is the part's, not the whole's
+    parts = {
+        t.i
+        for child in anchor.children
+        if child.lower_ in _PART_WORDS and child.i > anchor.i
+        for t in child.subtree
+    }
+    core = {t.i for t in anchor.subtree} - parts
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
         count = anchor.head.head
         if count.lemma_.lower() in _COUNT_NOUNS and count.i < anchor.i:
@@ -329,8 +337,13 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
                     core.update(t.i for t in child.subtree)
                     window.update(t.i for t in child.subtree)
     window |= core
+    window -= parts
     inside = range(sent.start, sent.end)
     return {i for i in core if i in inside}, {i for i in window if i in inside}
+
+
+# Words that open a part of a counted noun's count ("including", "among them").
+_PART_WORDS = {"including", "incl", "among"}
 
 
 _COPULAS = {"be", "remain"}

@@ -92,3 +92,24 @@ def test_acts_done_to_the_counted_still_decide(nlp, body, expected):
 def test_those_who_kill_are_not_the_killed(nlp):
     body = "About 300 militants attacked the town on Monday and killed 25 soldiers."
     assert (25, "killed") in found(nlp, body)
+
+
+# --- a part introduced by "including" is the part's ------------------------------------------
+
+
+def test_what_the_included_part_is_said_to_be_is_not_the_whole(nlp):
+    body = (
+        "Up to three million people in the north, including one million who are internally "
+        "displaced, are in need of humanitarian assistance, the UN said."
+    )
+    assert found(nlp, body)[0] == (3_000_000, "other")
+
+
+def test_the_whole_still_takes_its_own_verb_with_a_part_named(nlp):
+    body = "At least 300 people, including 40 children, were killed in the air strikes."
+    assert found(nlp, body) == [(300, "killed"), (40, "killed")]
+
+
+def test_a_part_without_a_cue_changes_nothing(nlp):
+    body = "More than 5,000 refugees, including many women, arrived in Chad last week."
+    assert found(nlp, body) == [(5_000, "refugees")]
