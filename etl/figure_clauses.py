@@ -116,7 +116,8 @@ def _movements_of(num: Token, sent: Span) -> Token | None:
 _COUNT_NOUNS = {"number", "total", "count", "tally", "toll", "figure"}
 # Verbs that give a count its level: "rose from 36,000 to 150,000", "has reached 3 million".
 _LEVEL_VERBS = {"reach", "hit", "exceed", "top", "surpass", "pass", "stand", "rise", "climb",
-                "increase", "grow", "jump", "swell", "soar", "fall", "drop", "decline"}  # fmt: skip
+                "increase", "grow", "jump", "swell", "soar", "fall", "drop", "decline",
+                "amount", "total", "number"}  # fmt: skip
 
 
 # Nouns of a level a count passes: "passed the two million mark".

@@ -113,3 +113,22 @@ def test_the_whole_still_takes_its_own_verb_with_a_part_named(nlp):
 def test_a_part_without_a_cue_changes_nothing(nlp):
     body = "More than 5,000 refugees, including many women, arrived in Chad last week."
     assert found(nlp, body) == [(5_000, "refugees")]
+
+
+# --- "amount to", "total" and "number" are verbs of a level -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In Slovakia the number of refugees registered for protection amounted to 84,000.",
+        "By June the number of refugees from Sudan in Chad totalled 160,000, the agency said.",
+    ],
+)
+def test_a_count_noun_that_amounts_to_a_level_counts_its_of_noun(nlp, body):
+    assert [c for _, c in found(nlp, body)] == ["refugees"]
+
+
+def test_a_sum_that_amounts_to_a_share_is_not_read_as_a_level_of_people(nlp):
+    body = "The $1.2 billion pledged amounted to less than half of what the UN appeal sought."
+    assert found(nlp, body) == [(1_200_000_000, "aid_money")]
