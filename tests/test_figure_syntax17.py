@@ -132,3 +132,31 @@ def test_a_count_noun_that_amounts_to_a_level_counts_its_of_noun(nlp, body):
 def test_a_sum_that_amounts_to_a_share_is_not_read_as_a_level_of_people(nlp):
     body = "The $1.2 billion pledged amounted to less than half of what the UN appeal sought."
     assert found(nlp, body) == [(1_200_000_000, "aid_money")]
+
+
+# --- "N out of M": the ratio guard reads small numbers only -----------------------------------
+
+
+def test_both_counts_of_n_out_of_m_grouped_are_quantities():
+    from etl.numbers import find_quantities
+
+    text = "In Hungary, some 26,000 out of 32,000 refugees have registered."
+    assert [q.value for q in find_quantities(text)] == [26_000, 32_000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine out of 10 people in the camp need food aid.",
+        "One in 5 children is malnourished, and 3 in 4 families lack water.",
+    ],
+)
+def test_ratios_stay_no_counts(text):
+    from etl.numbers import find_quantities
+
+    assert find_quantities(text) == []
+
+
+def test_the_whole_of_n_out_of_m_refugees_is_a_figure(nlp):
+    body = "Registration is slow: in Hungary some 26,000 out of 32,000 refugees have registered."
+    assert (32_000, "refugees") in found(nlp, body)
