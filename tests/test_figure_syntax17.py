@@ -160,3 +160,26 @@ def test_ratios_stay_no_counts(text):
 def test_the_whole_of_n_out_of_m_refugees_is_a_figure(nlp):
     body = "Registration is slow: in Hungary some 26,000 out of 32,000 refugees have registered."
     assert (32_000, "refugees") in found(nlp, body)
+
+
+# --- a fact box may name its figure on the line above -----------------------------------------
+
+
+def test_a_key_figure_named_on_the_line_above(nlp):
+    body = (
+        "Sweden\n\nAt a glance\n\nTotal asylum applications by Afghan nationals\n\n41,870\n\n"
+        "Percentage share of all Afghan asylum applications lodged in European countries\n\n12%\n\n"
+        "Humanitarian aid for Afghanistan and neighbouring countries\n\n€212,400,000\n\n"
+        "Percentage share of humanitarian aid given by European countries over the decade\n\n"
+        "3.1%\n\nSweden has long resettled refugees under its national programme, the "
+        "ministry said in a statement on Monday.\n"
+    )
+    assert found(nlp, body) == [(41_870, "refugees"), (212_400_000, "aid_money")]
+
+
+def test_a_key_figure_named_below_keeps_its_label_below(nlp):
+    body = (
+        "Key figures\n\n5.9M\n\nInternally displaced people\n\n2.1M\n\nReturnees\n\n"
+        "Fighting has displaced millions across the country since the war began.\n"
+    )
+    assert found(nlp, body)[0] == (5_900_000, "displaced")
