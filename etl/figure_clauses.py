@@ -10,10 +10,16 @@ nothing).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from etl.figure_categories import _counts_people, _default_rules, _phrases_ending_at
+from etl.figure_categories import (
+    _counts_people,
+    _default_rules,
+    _phrase_ends_at,
+    _phrases_ending_at,
+)
 from etl.figure_lists import _listed_after_place
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -110,7 +116,8 @@ def _movements_of(num: Token, sent: Span) -> Token | None:
 _COUNT_NOUNS = {"number", "total", "count", "tally", "toll", "figure"}
 # Verbs that give a count its level: "rose from 36,000 to 150,000", "has reached 3 million".
 _LEVEL_VERBS = {"reach", "hit", "exceed", "top", "surpass", "pass", "stand", "rise", "climb",
-                "increase", "grow", "jump", "swell", "soar", "fall", "drop", "decline"}  # fmt: skip
+                "increase", "grow", "jump", "swell", "soar", "fall", "drop", "decline",
+                "amount", "total", "number"}  # fmt: skip
 
 
 # Nouns of a level a count passes: "passed the two million mark".
@@ -257,7 +264,15 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
     """Token indices that may say what happened to those counted: the core (the counted noun's
     phrase, its verb and the verb's complements) and the wider window (also the verb's other
     parts and the words right after the number)."""
-    core = {t.i for t in anchor.subtree}
+    # "four million people, including two million who are internally displaced, are in need":
+    # what the part introduced by "including" is said to be is the part's, not the whole's
+    parts = {
+        t.i
+        for child in anchor.children
+        if child.lower_ in _PART_WORDS and child.i > anchor.i
+        for t in child.subtree
+    }
+    core = {t.i for t in anchor.subtree} - parts
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
         count = anchor.head.head
         if count.lemma_.lower() in _COUNT_NOUNS and count.i < anchor.i:
@@ -323,8 +338,13 @@ def _clause_window(anchor: Token, num: Token, sent: Span) -> tuple[set[int], set
                     core.update(t.i for t in child.subtree)
                     window.update(t.i for t in child.subtree)
     window |= core
+    window -= parts
     inside = range(sent.start, sent.end)
     return {i for i in core if i in inside}, {i for i in window if i in inside}
+
+
+# Words that open a part of a counted noun's count ("including", "among them").
+_PART_WORDS = {"including", "incl", "among"}
 
 
 _COPULAS = {"be", "remain"}
@@ -388,7 +408,51 @@ def _nearest_cue(
                 key = (tier, distance, -len(phrase), category)
                 if best is None or key < best:
                     best = key
+        for verb, tail_end, phrase in _split_verb_phrases(phrases, doc, window):
+            if _negated(verb):
+                continue
+            distance = min(abs(verb.i - num.i), abs(tail_end - num.i))
+            tier = 0 if verb.i in core else 1
+            key = (tier, distance, -len(phrase), category)
+            if best is None or key < best:
+                best = key
     return best[3] if best else None
+
+
+# Dependents of a verb that carry the rest of a verb's cue phrase when other words stand between
+# them ("crossed [from Lebanon] into Syria", "fled [last week] from their homes").
+_TAIL_DEPS = ("prep", "prt", "dobj")
+
+
+def _split_verb_phrases(
+    phrases: frozenset[tuple[str, ...]], doc, window: set[int]
+) -> list[tuple[Token, int, tuple[str, ...]]]:
+    """Cue phrases of a verb and its own dependent written apart: the verb in the window, the
+    rest of the phrase written from the left edge of one of its prepositions, particles or
+    objects, with other words between ("300,000 people crossed from Lebanon into Syria" is
+    "cross into"). The parse joins them, not the order of the words. Each found as (verb, index
+    of the phrase's last word, phrase); phrases written whole are found by `_phrases_ending_at`."""
+    found = []
+    by_first = _grouped_by_first(phrases)
+    for i in window:
+        verb = doc[i]
+        if verb.pos_ != "VERB":
+            continue
+        candidates = {
+            p for form in (verb.lower_, verb.lemma_.lower()) for p in by_first.get(form, ())
+        }
+        if not candidates:
+            continue
+        for child in verb.children:
+            start = child.left_edge.i if child.dep_ == "dobj" else child.i
+            if child.dep_ not in _TAIL_DEPS or start <= verb.i + 1:
+                continue  # written together: `_phrases_ending_at` finds it
+            for phrase in candidates:
+                tail = phrase[1:]
+                end = start + len(tail) - 1
+                if end < len(doc) and _phrase_ends_at(tail, doc, end):
+                    found.append((verb, end, phrase))
+    return found
 
 
 def _object_of_counts_verb(token: Token, num: Token) -> bool:
@@ -409,3 +473,15 @@ def _negated(token: Token) -> bool:
     """A cue word whose verb is negated ("cannot return", "were not killed")."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in verb.children)
+
+
+@lru_cache(maxsize=64)
+def _grouped_by_first(
+    phrases: frozenset[tuple[str, ...]],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of two words or more, grouped by their first word."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if len(phrase) > 1:
+            grouped.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in grouped.items()}

@@ -228,7 +228,8 @@ def read_quantity(
     if whole:
         strong = _whole_cue(rules, strong_categories, anchor, num, window)
     else:
-        strong = _nearest_cue(rules.cues, strong_categories, core, window, num)
+        acts = _acts_of(anchor)  # "2,000 troops assisting the SDF": what they do to others
+        strong = _nearest_cue(rules.cues, strong_categories, core - acts, window - acts, num)
     if strong == "refugees" and (refuge := _refuge_at_home(anchor)):
         # "the church provided refuge to 300 people": a shelter, not a country, gave it
         strong = _nearest_cue(rules.cues, strong_categories, core - refuge, window - refuge, num)
@@ -311,6 +312,9 @@ def read_quantity(
     is_people = noun is not None and (
         _noun_in(noun, rules.noun_classes["people"])
         or _noun_in(noun, rules.noun_classes["forces"])
+        # a noun that names a category itself counts what happened to people ("8,500
+        # injuries", "300 fatalities"): the category's own counted nouns are counts of people
+        or _names_a_category(noun, rules)
         or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS", "NNP"))
         or (strong is not None and _noun_in(noun, rules.noun_classes["cued"]))
         or _staff_counted(quantity, noun, rules)
@@ -400,6 +404,44 @@ def read_quantity(
         # one million people": bare people in a sentence about refugees are those refugees
         return _Reading("refugees", noun, frozenset(window))
     return _Reading(weak or "other", noun, frozenset(window))
+
+
+# Verbs of an act done to someone ("help", "detain", "kill"): their subject does it, their object
+# or passive subject undergoes it. Verbs whose subject undergoes what they say ("die", "flee",
+# "need", "return") are not here.
+_ACT_LEMMAS = {"help", "assist", "feed", "save", "sanction", "detain", "arrest", "deport",
+               "expel", "abduct", "kidnap", "capture", "imprison", "jail", "release",
+               "exchange", "swap", "neutralize", "neutralise", "kill", "execute", "massacre",
+               "slay", "injure", "wound", "maim", "besiege", "encircle", "blockade",
+               "repatriate"}  # fmt: skip
+
+
+def _acts_of(anchor: Token) -> set[int]:
+    """Verbs of an act that the counted noun does, not undergoes: the noun is the verb's active
+    subject ("6,000 troops are helping to evacuate ...") or the verb, in its -ing form, describes
+    the noun ("2,000 troops advising and assisting the SDF"), with verbs joined to it; the verb
+    has an object or a verb after it (who is helped, what is done) and is no past participle. A
+    cue such a verb carries says what the counted do to others, not what happened to them."""
+    heads = []
+    if anchor.dep_ == "nsubj" and anchor.head.pos_ == "VERB":
+        heads.append(anchor.head)
+    heads.extend(c for c in anchor.children if c.dep_ == "acl" and c.tag_ == "VBG")
+    acts: set[int] = set()
+    for head in heads:
+        for verb in (head, *head.conjuncts):
+            if (
+                verb.lemma_.lower() in _ACT_LEMMAS
+                and verb.pos_ == "VERB"
+                and verb.tag_ != "VBN"  # "16 people killed": a participle they underwent
+                and any(c.dep_ in ("dobj", "xcomp") for c in verb.children)  # done to someone
+            ):
+                acts.add(verb.i)
+    return acts
+
+
+def _names_a_category(noun: Token, rules: CategoryRules) -> bool:
+    """The noun is one of a category's own counted nouns (`noun <category>` in the rules)."""
+    return any(_noun_in(noun, nouns) for nouns in rules.nouns.values())
 
 
 def _new_people_name(

@@ -143,7 +143,7 @@ def find_rows(body: str, quantities: Sequence[Quantity]) -> dict[int, Row]:
             row = _line_row(body, start, end, found)
             if row is None:
                 row = _card_row(body, lines, line_index, found, by_line)
-                if row is not None:
+                if row is not None and row[0][0] > start:  # a label below: its line is taken
                     cards.add(_next_filled(body, lines, line_index))
         if row is not None:
             label, keys, column, label_first, *unit = row
@@ -289,6 +289,19 @@ def _card_row(body, lines, index, found, by_line):
     if found[0].value < _MIN_CARD_VALUE and not _CARD_SCALE.search(body, start, end):
         return None  # "1" / "Floods leave thousands homeless": a rank of a "Most read" list
     label_index = _next_filled(body, lines, index)
+    label = _card_label(body, lines, label_index, by_line)
+    if label is None:
+        # "Total asylum applications by Syrian nationals" / "65,325" / "Percentage share of
+        # total Syrian asylum applications submitted in …": a fact box may name its figure on
+        # the line above it, when the line below names none
+        label = _card_label(body, lines, _previous_filled(body, lines, index), by_line)
+    if label is None:
+        return None
+    return label, [found[0].start], None, True
+
+
+def _card_label(body, lines, label_index, by_line) -> tuple[int, int] | None:
+    """The span of a key figure's label line: a few words and no number."""
     if label_index is None or by_line.get(label_index):
         return None
     lo, hi = lines[label_index]
@@ -296,4 +309,13 @@ def _card_row(body, lines, index, found, by_line):
     if not _CARD_LABEL.match(text) or len(text.split()) > _MAX_CELL_WORDS:
         return None
     lo += len(body[lo:hi]) - len(body[lo:hi].lstrip())
-    return (lo, lo + len(text)), [found[0].start], None, True
+    return lo, lo + len(text)
+
+
+def _previous_filled(body: str, lines: list[tuple[int, int]], index: int) -> int | None:
+    """The index of the line before that is not blank."""
+    for earlier in range(index - 1, max(index - 3, -1), -1):
+        start, end = lines[earlier]
+        if body[start:end].strip():
+            return earlier
+    return None

@@ -100,6 +100,16 @@ Choices, so that analysts know what a row means:
   the tagger knows it as no nation and the article has not counted it yet
   (`etl.figure_peoples`); a count written in words or with a scale word after a capitalised word
   is no name's number ("UPDATE Two people", "to Ukraine 1.795 million": `numbers`).
+- Round 17 (the parse, not word order, pooled over every real set): a noun a category names as
+  counted ("8,500 injuries", "310 fatalities") is a count of people; a verb's cue phrase is read
+  through the parse when words stand between the verb and its preposition ("crossed from
+  Lebanon into Syria" is "cross into"); a verb of an act done to someone (help, assist, detain,
+  kill) with an object says what its active subject does, not what happened to it ("6,000
+  troops are helping to evacuate" are troops); what a part after "including" is said to be is
+  the part's, not the whole's; "amount to", "total" and "number" are verbs of a level; "26,000
+  out of 32,000 refugees" holds two counts (`numbers`: only a small number opens a ratio); a key
+  figure alone on its line is named by the short line above it when the line below names
+  nothing (`etl.figure_tables`).
 
 Where each decision is made (this module reads an article's numbers in order and builds rows):
 - `etl.figure_categories`: the rules files as data, and where their phrases are written;

@@ -214,7 +214,8 @@ _NOT_A_QUANTITY_BEFORE = re.compile(
       | \bvoted?\s+$|\bvote\s+of\s+$                            # "voted 12 to 3"
       | \d\s*[-–]\s*$                                             # second half of "13-2"
       | \d\s+$                                                  # "87982 7913"
-      | \b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of(?:\s+the)?)\s+$  # "1 in 5"
+      | (?:(?<![\d,.])\d{{1,3}}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))
+            \s+(?:in|out\s+of(?:\s+the)?)\s+$  # "1 in 5" (not "26,000 out of 32,000 refugees")
       | \bvot(?:e|ed|es|ing)(?:\s+\w+){{0,3}}\s+\d+\s+(?:to|against)\s+$   # "voted 12 to 3"
     )""",
     re.IGNORECASE | re.VERBOSE,
