@@ -98,8 +98,11 @@ def _default_rules() -> tuple[CategoryRules, frozenset[str]]:
     return load_category_rules(), load_source_verbs()
 
 
-def _phrase_ends_at(phrase: tuple[str, ...], words: DocWords, last: int) -> bool:
-    """True when `phrase` is written in the words [...:last+1] (each as written or as lemma)."""
+def _phrase_ends_at(phrase: tuple[str, ...], words: DocWords | Doc, last: int) -> bool:
+    """True when `phrase` is written in the words [...:last+1] (each as written or as lemma);
+    `words` is a document's word lists (`DocIndex.words`) or the document itself."""
+    if isinstance(words, Doc):
+        words = DocIndex.of(words).words
     first = last - len(phrase) + 1
     if first < 0:
         return False

@@ -53,3 +53,15 @@ def test_an_empty_document(nlp):
     doc = nlp("")
     words = DocIndex.of(doc).words
     assert words.lower == [] and words.alpha_count(0, 0) == 0
+
+
+def test_figure_phrases_read_from_a_document_or_its_word_lists(nlp):
+    """`_phrase_ends_at` takes the word lists or the document itself (a caller merged from
+    another branch passed the document and every article with such a phrase was rejected)."""
+    from etl.figure_categories import _phrase_ends_at
+
+    doc = nlp("Thousands of refugees crossed into Jordan.")
+    last = [t.lower_ for t in doc].index("into")
+    for words in (doc, DocIndex.of(doc).words):
+        assert _phrase_ends_at(("cross", "into"), words, last)
+        assert not _phrase_ends_at(("flee", "into"), words, last)
