@@ -147,11 +147,14 @@ def _match_group_nouns(state: _Resolution, window: int = 1500) -> None:
             continue
         word = next((w for k, w in _GROUP_WORDS.items() if noun.startswith(k)), "opposition")
         found = None
+        home = _dominant_country(state, start) if word == "rebel" else None
         for mention in state.mentions_before(start):
             if start - mention.char_start > window:
                 break
             actor = state.actor(mention.actor_id)
             if actor is not None and actor.kind == "armed_group":
+                if _foreign_to_rebels(actor, home):
+                    continue
                 # "opposition groups" are not whichever armed group came last (Hezbollah).
                 if word != "opposition" or _names_contain(actor, word):
                     found = actor.actor_id
@@ -168,6 +171,19 @@ def _match_group_nouns(state: _Resolution, window: int = 1500) -> None:
             group = _story_group(state, "opposition")
             if group:
                 state.add(start, end, group, "reference")
+
+
+def _foreign_to_rebels(actor: Actor, home: str | None) -> bool:
+    """An armed group of another country than the story's is not its "rebels": rebels rise
+    against their own state, and a foreign group named last is more often the one fighting them
+    ("fighting between rebels and Syrian troops backed by ... Hezbollah" in a story about
+    Syria). A group called rebels by name ("Houthi rebels") is always one."""
+    return bool(
+        home
+        and actor.country_id
+        and actor.country_id != home
+        and not _names_contain(actor, "rebel")
+    )
 
 
 def _story_group(state: _Resolution, word: str) -> str | None:
