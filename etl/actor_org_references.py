@@ -77,8 +77,33 @@ def _match_org_references(state: _Resolution, window: int = 1500) -> None:
                 # "the opposition" in a story about Syria: Syria's one gazetteer actor so named.
                 country = _dominant_country(state, start)
                 group = _named_group(state, country, noun, kinds) if country else None
+                if group is None and "armed_group" in kinds and match.group(1).islower():
+                    # "the Opposition" of a parliament is no armed group of a country named.
+                    group = _sentence_group(state, start, end, noun, kinds)
                 if group:
                     state.add(start, end, group, "reference")
+
+
+def _sentence_group(
+    state: _Resolution, start: int, end: int, noun: str, kinds: Sequence[str]
+) -> str | None:
+    """The one gazetteer group named `noun` of a country its own sentence names, when the story's
+    leading country has none: "Russian-backed Syrian forces have increased ground against the
+    opposition territory in Syria's northwest" in a story that names Russia most."""
+    span = state.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span.sent
+    found = set()
+    for mention in state.mentions:
+        if not sentence.start_char <= mention.char_start < sentence.end_char:
+            continue
+        actor = state.actor(mention.actor_id)
+        if actor is not None and actor.kind == "country" and mention.how != "capital":
+            group = _named_group(state, actor.actor_id, noun, kinds)
+            if group:
+                found.add(group)
+    return found.pop() if len(found) == 1 else None
 
 
 def _ministry_named(actor: Actor, noun: str) -> bool:

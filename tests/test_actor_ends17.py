@@ -97,3 +97,48 @@ def test_the_coalition_answers_to_both_names_gold_gives_it():
     coalition = gazetteer.actors["international-coalition"]
     assert "US-led coalition" in coalition.aliases
     assert "US-led coalition" in gazetteer.actors["united-states"].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        (
+            "Moscow has criticised the Joint Investigative Mechanism, known as the JIM.",
+            "joint-investigative-mechanism",
+        ),
+        (
+            "Libyan National Army chief Khalifa Haftar met the envoy in Benghazi.",
+            "libyan-national-army",
+        ),
+        ("Washington held talks with the Kurdish Democratic Union Party on Sunday.", "pyd"),
+        ("Turkey launched an operation to clear PYD/PKK forces from Afrin.", "pyd"),
+        ("Kurdish People's Protection Units defended the town of Kobani.", "ypg"),
+    ],
+)
+def test_named_bodies_of_the_crises_are_actors(resolve, text, actor_id):
+    mentions, _ = resolve(text)
+    assert actor_id in ids(mentions)
+
+
+def test_the_opposition_of_a_country_its_sentence_names(resolve):
+    mentions, _ = resolve(
+        "Russia and China vetoed the draft. Russia said the vote was wrong. Russian-backed "
+        "Syrian forces have gained ground against the opposition territory in Syria's northwest."
+    )
+    assert [m.actor_id for m in mentions if m.text == "the opposition"] == ["syrian-opposition"]
+
+
+def test_the_opposition_of_a_country_without_such_a_group_is_no_actor(resolve):
+    mentions, _ = resolve(
+        "Russia and China vetoed the draft. Russia said the vote was wrong. The opposition in "
+        "Venezuela protested."
+    )
+    assert not [m for m in mentions if m.text.lower() == "the opposition"]
+
+
+def test_a_parliaments_opposition_is_no_armed_group(resolve):
+    mentions, _ = resolve(
+        "Britain and France spoke first. Britain said it would act. I thank the Opposition for "
+        "their support on Syria."
+    )
+    assert not [m for m in mentions if m.text.lower() == "the opposition"]
