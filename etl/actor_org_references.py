@@ -77,8 +77,33 @@ def _match_org_references(state: _Resolution, window: int = 1500) -> None:
                 # "the opposition" in a story about Syria: Syria's one gazetteer actor so named.
                 country = _dominant_country(state, start)
                 group = _named_group(state, country, noun, kinds) if country else None
+                if group is None and "armed_group" in kinds and match.group(1).islower():
+                    # "the Opposition" of a parliament is no armed group of a country named.
+                    group = _sentence_group(state, start, end, noun, kinds)
                 if group:
                     state.add(start, end, group, "reference")
+
+
+def _sentence_group(
+    state: _Resolution, start: int, end: int, noun: str, kinds: Sequence[str]
+) -> str | None:
+    """The one gazetteer group named `noun` of a country its own sentence names, when the story's
+    leading country has none: "Russian-backed Syrian forces have increased ground against the
+    opposition territory in Syria's northwest" in a story that names Russia most."""
+    span = state.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span.sent
+    found = set()
+    for mention in state.mentions:
+        if not sentence.start_char <= mention.char_start < sentence.end_char:
+            continue
+        actor = state.actor(mention.actor_id)
+        if actor is not None and actor.kind == "country" and mention.how != "capital":
+            group = _named_group(state, actor.actor_id, noun, kinds)
+            if group:
+                found.add(group)
+    return found.pop() if len(found) == 1 else None
 
 
 def _ministry_named(actor: Actor, noun: str) -> bool:
@@ -147,11 +172,14 @@ def _match_group_nouns(state: _Resolution, window: int = 1500) -> None:
             continue
         word = next((w for k, w in _GROUP_WORDS.items() if noun.startswith(k)), "opposition")
         found = None
+        home = _dominant_country(state, start) if word == "rebel" else None
         for mention in state.mentions_before(start):
             if start - mention.char_start > window:
                 break
             actor = state.actor(mention.actor_id)
             if actor is not None and actor.kind == "armed_group":
+                if _foreign_to_rebels(actor, home):
+                    continue
                 # "opposition groups" are not whichever armed group came last (Hezbollah).
                 if word != "opposition" or _names_contain(actor, word):
                     found = actor.actor_id
@@ -168,6 +196,19 @@ def _match_group_nouns(state: _Resolution, window: int = 1500) -> None:
             group = _story_group(state, "opposition")
             if group:
                 state.add(start, end, group, "reference")
+
+
+def _foreign_to_rebels(actor: Actor, home: str | None) -> bool:
+    """An armed group of another country than the story's is not its "rebels": rebels rise
+    against their own state, and a foreign group named last is more often the one fighting them
+    ("fighting between rebels and Syrian troops backed by ... Hezbollah" in a story about
+    Syria). A group called rebels by name ("Houthi rebels") is always one."""
+    return bool(
+        home
+        and actor.country_id
+        and actor.country_id != home
+        and not _names_contain(actor, "rebel")
+    )
 
 
 def _story_group(state: _Resolution, word: str) -> str | None:
