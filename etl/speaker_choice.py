@@ -230,14 +230,22 @@ def _holds(ctx: ArticleContext, mention: Mention, title: str, countries: set[str
     return bool(re.search(rf"\b{re.escape(title)}\b", window))
 
 
-def quoted_speaker(verb: Token) -> Token | None:
-    """For the "saying" of "quoted (X) as saying", the quoted one: the passive subject or object."""
+def _quoting_verb(verb: Token) -> Token | None:
+    """For the "saying" of "quoted (X) as saying", the verb "quoted"; None for any other verb."""
     if verb.lemma_.lower() != "say":
         return None
     head = verb.head
     if head.lower_ == "as" and head.head.i != head.i:
         head = head.head
     if head.i == verb.i or head.lemma_.lower() != "quote":
+        return None
+    return head
+
+
+def quoted_speaker(verb: Token) -> Token | None:
+    """For the "saying" of "quoted (X) as saying", the quoted one: the passive subject or object."""
+    head = _quoting_verb(verb)
+    if head is None:
         return None
     return next((c for c in head.children if c.dep_ in ("nsubjpass", "dobj")), None)
 
@@ -245,12 +253,8 @@ def quoted_speaker(verb: Token) -> Token | None:
 def quoting_subject(verb: Token) -> Token | None:
     """For the "saying" of "X quoted (someone) as saying", the one who quotes: X, the subject
     of "quoted" in the active voice."""
-    if verb.lemma_.lower() != "say":
-        return None
-    head = verb.head
-    if head.lower_ == "as" and head.head.i != head.i:
-        head = head.head
-    if head.i == verb.i or head.lemma_.lower() != "quote":
+    head = _quoting_verb(verb)
+    if head is None:
         return None
     return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
