@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from etl.context import ArticleContext
 from etl.dates import DateMention
 from etl.event_quotes import in_quotation
-from etl.event_rows import event_row
+from etl.event_rows import event_row, sentence_evidence
 from etl.types import Event
 
 # events17 (issue 9), for ablation: set False to measure without.
@@ -86,9 +86,7 @@ def dated_deed(
         actors = _subject_actors(ctx, verb)
         if not actors:
             continue
-        start, end = sent.start_char, sent.end_char
-        while end > start and ctx.body[end - 1].isspace():
-            end -= 1
+        start, end = sentence_evidence(ctx, sent)
         value = mention.value
         kind = _kind(verb)
         return event_row(
@@ -139,11 +137,7 @@ def _subject_actors(ctx: ArticleContext, verb: Token) -> tuple[str, ...]:
         return ()
     lo = subject.left_edge.idx
     hi = subject.right_edge.idx + len(subject.right_edge)
-    found = [
-        m.actor_id
-        for m in ctx.mentions
-        if m.char_start >= lo and m.char_end <= hi and m.how != "pronoun"
-    ]
+    found = [m.actor_id for m in ctx.mentions_in(lo, hi) if m.how != "pronoun"]
     return tuple(dict.fromkeys(found))
 
 

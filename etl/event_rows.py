@@ -48,13 +48,19 @@ def _make_event(
             event_type = "summit"
         participants = _participants(ctx, trigger, scopes)
         location = _location(ctx, sent, trigger, scopes)
-    start, end = sent.start_char, sent.end_char
-    while end > start and ctx.body[end - 1].isspace():
-        end -= 1
+    start, end = sentence_evidence(ctx, sent)
     value = _range_end(mention) if event_type == "statement" else mention.value
     return event_row(
         ctx, start, end, event_type, value, value.value.isoformat(), location, participants
     )
+
+
+def sentence_evidence(ctx: ArticleContext, sent: Span) -> tuple[int, int]:
+    """A sentence's offsets as an event's evidence: the sentence without its trailing space."""
+    start, end = sent.start_char, sent.end_char
+    while end > start and ctx.body[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def event_row(

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from spacy.tokens import Token
 
@@ -76,6 +74,32 @@ class EventRules:
     ending_nouns: frozenset[str] = frozenset()
     adopting_verbs: frozenset[str] = frozenset()
     news_own_verbs: frozenset[str] = frozenset()
+
+    # Values derived from the cues and asked once per sentence: each walks every cue, so each is
+    # computed once per rules object (`cached_property` writes past the frozen `__setattr__`).
+    @functools.cached_property
+    def cue_words(self) -> frozenset[str]:
+        """Every word of every cue, gaps included."""
+        return frozenset(w for c in self.cues for w in (*c.words, *c.after_gap))
+
+    @functools.cached_property
+    def news_cue_types(self) -> dict[str, frozenset[str]]:
+        """First word of each cue that can tell a headline's news (any type but a statement) →
+        the types its cues give."""
+        types: dict[str, set[str]] = {}
+        for cue in self.cues:
+            if cue.event_type not in {"statement", FALSE_FRIEND, IN_FORCE}:
+                types.setdefault(cue.words[0], set()).add(cue.event_type)
+        return {word: frozenset(found) for word, found in types.items()}
+
+    @functools.cached_property
+    def single_word_cues(self) -> dict[str, frozenset[str]]:
+        """Event type → the words of its cues of one word with no gap."""
+        found: dict[str, set[str]] = {}
+        for cue in self.cues:
+            if len(cue.words) == 1 and not cue.after_gap:
+                found.setdefault(cue.event_type, set()).add(cue.words[0])
+        return {event_type: frozenset(words) for event_type, words in found.items()}
 
 
 @dataclass(frozen=True)
@@ -190,54 +214,13 @@ def load_event_rules(rules_dir: Path = RULES_DIR) -> EventRules:
 _GATHERINGS = {"meeting", "summit", "conference"}
 
 
-T = TypeVar("T")
-
-# Values derived from one `EventRules` (a frozen but unhashable dataclass: it holds a dict), kept
-# per rules object: the derivations walk every cue, and the rules asked them once per sentence.
-_DERIVED: dict[tuple[int, str, str], tuple[EventRules, object]] = {}
-
-
-def _derived(rules: EventRules, name: str, arg: str, make: Callable[[], T]) -> T:
-    key = (id(rules), name, arg)
-    found = _DERIVED.get(key)
-    if found is None or found[0] is not rules:
-        if len(_DERIVED) > 256:
-            _DERIVED.clear()
-        found = _DERIVED[key] = (rules, make())
-    return found[1]  # type: ignore[return-value]
-
-
 def _cue_words(rules: EventRules) -> frozenset[str]:
-    return _derived(
-        rules,
-        "cue_words",
-        "",
-        lambda: frozenset(w for c in rules.cues for w in (*c.words, *c.after_gap)),
-    )
-
-
-def _make_news_cue_types(rules: EventRules) -> dict[str, frozenset[str]]:
-    """First word of each cue that can tell a headline's news (any type but a statement) → the
-    types its cues give."""
-    types: dict[str, set[str]] = {}
-    for cue in rules.cues:
-        if cue.event_type not in {"statement", FALSE_FRIEND, IN_FORCE}:
-            types.setdefault(cue.words[0], set()).add(cue.event_type)
-    return {word: frozenset(found) for word, found in types.items()}
+    return rules.cue_words
 
 
 def _news_cue_types(rules: EventRules) -> dict[str, frozenset[str]]:
-    return _derived(rules, "news_cue_types", "", lambda: _make_news_cue_types(rules))
+    return rules.news_cue_types
 
 
 def _single_word_cues(rules: EventRules, event_type: str) -> frozenset[str]:
-    return _derived(
-        rules,
-        "single_word_cues",
-        event_type,
-        lambda: frozenset(
-            c.words[0]
-            for c in rules.cues
-            if c.event_type == event_type and len(c.words) == 1 and not c.after_gap
-        ),
-    )
+    return rules.single_word_cues.get(event_type, frozenset())
