@@ -13,6 +13,7 @@ from pathlib import Path
 from etl.actor_gazetteer import RULES_DIR
 from etl.actor_state import _Resolution
 from etl.actor_story_countries import _dominant_country
+from etl.docindex import DocIndex
 from etl.types import Actor
 
 
@@ -93,7 +94,7 @@ def _sentence_group(
     span = state.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    sentence = span.sent
+    sentence = DocIndex.of(state.doc).sentence_of(span.start)
     found = set()
     for mention in state.mentions:
         if not sentence.start_char <= mention.char_start < sentence.end_char:

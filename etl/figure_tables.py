@@ -258,12 +258,14 @@ def _line_row(body, start, end, found):
     return None
 
 
-def _next_filled(body: str, lines: list[tuple[int, int]], index: int) -> int | None:
-    """The index of the next line that is not blank."""
-    for later in range(index + 1, min(index + 3, len(lines))):
-        start, end = lines[later]
+def _next_filled(body: str, lines: list[tuple[int, int]], index: int, step: int = 1) -> int | None:
+    """The index of the next line that is not blank, at most two lines on (`step` -1: back)."""
+    for other in (index + step, index + 2 * step):
+        if not 0 <= other < len(lines):
+            break
+        start, end = lines[other]
         if body[start:end].strip():
-            return later
+            return other
     return None
 
 
@@ -294,7 +296,7 @@ def _card_row(body, lines, index, found, by_line):
         # "Total asylum applications by Syrian nationals" / "65,325" / "Percentage share of
         # total Syrian asylum applications submitted in …": a fact box may name its figure on
         # the line above it, when the line below names none
-        label = _card_label(body, lines, _previous_filled(body, lines, index), by_line)
+        label = _card_label(body, lines, _next_filled(body, lines, index, -1), by_line)
     if label is None:
         return None
     return label, [found[0].start], None, True
@@ -310,12 +312,3 @@ def _card_label(body, lines, label_index, by_line) -> tuple[int, int] | None:
         return None
     lo += len(body[lo:hi]) - len(body[lo:hi].lstrip())
     return lo, lo + len(text)
-
-
-def _previous_filled(body: str, lines: list[tuple[int, int]], index: int) -> int | None:
-    """The index of the line before that is not blank."""
-    for earlier in range(index - 1, max(index - 3, -1), -1):
-        start, end = lines[earlier]
-        if body[start:end].strip():
-            return earlier
-    return None
