@@ -733,7 +733,8 @@ def aggregate_selects(flat: str = "") -> dict[str, tuple[str, list]]:
                arg_max([value_text, qualifier], (value, figure_id))
                    FILTER (WHERE value IS NOT NULL) AS largest_pair,
                count(*) AS figures, count(DISTINCT article_id) AS articles,
-               list(figure_id ORDER BY figure_id) AS figure_ids, list(place) AS places
+               list(figure_id ORDER BY figure_id) AS figure_ids,
+               list(place ORDER BY figure_id) AS places
         FROM (SELECT *, COALESCE(currency, '') AS currency_key,
                      COALESCE('country:' || location_country, lower(place), '') AS place_key
               FROM {flat}flat_figures WHERE {charted})
