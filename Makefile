@@ -60,6 +60,7 @@ CALIBRATION_SETS ?= --set data/raw tests/gold --set tests/dev_corpus/articles te
 	--set tests/real_dev12/articles tests/real_dev12/gold 3 \
 	--set tests/real_dev13/articles tests/real_dev13/gold 3 \
 	--set tests/real_dev14/articles tests/real_dev14/gold 3 \
+	--set tests/real_dev15/articles tests/real_dev15/gold 3 \
 	--frozen tests/real_dev2/blind_rows.jsonl 3 \
 	--frozen tests/real_dev3/blind_rows.jsonl 3 \
 	--frozen tests/real_dev4/blind_rows.jsonl 3 \
@@ -72,7 +73,8 @@ CALIBRATION_SETS ?= --set data/raw tests/gold --set tests/dev_corpus/articles te
 	--frozen tests/real_dev11/blind_rows.jsonl 3 \
 	--frozen tests/real_dev12/blind_rows.jsonl 3 \
 	--frozen tests/real_dev13/blind_rows.jsonl 3 \
-	--frozen tests/real_dev14/blind_rows.jsonl 3
+	--frozen tests/real_dev14/blind_rows.jsonl 3 \
+	--frozen tests/real_dev15/blind_rows.jsonl 3
 # Analysts' verdicts count too: `make calibrate REVIEWS=data/warehouse.duckdb` also fits on the
 # rows analysts confirmed, rejected or corrected in that warehouse (weight REVIEWS_WEIGHT) and
 # reports the confidence on them (docs/confidence.md, "Calibrating from analysts' reviews").
