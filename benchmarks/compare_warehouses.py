@@ -3,8 +3,9 @@
     .venv/bin/python -m benchmarks.compare_warehouses A.duckdb B.duckdb
 
 Every table of both files, every row sorted, compared; what depends on when or by which code a
-run happened is left out: the `runs` and `meta` tables and the `…_at` timestamp columns
-(`ingested_at`, `rejected_at`, `reviewed_at`). Prints each table's row count and the first rows
+run happened is left out: the `runs` and `meta` tables, the `…_at` timestamp columns
+(`ingested_at`, `rejected_at`, `reviewed_at`) and `input_files.stat_key` (the files' times and
+inodes on disk). Prints each table's row count and the first rows
 that differ; exits 1 when any table differs. Not a test.
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 SKIPPED_TABLES = {"runs", "meta"}
+SKIPPED_COLUMNS = {"stat_key"}
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -38,6 +40,7 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
             [table],
         ).fetchall()
         if not (name.endswith("_at") and dtype.startswith("TIMESTAMP"))
+        and name not in SKIPPED_COLUMNS
     ]
 
 

@@ -129,13 +129,21 @@ class InputFile:
     file_sha256: str
     sidecar_key: str
     documents: tuple[InputDocument, ...]
+    stat_key: str | None = None  # etl.run.stat_key when the file was read; None: hash it
+    # `documents` as the warehouse stored them, when read from it: a replayed file is written
+    # back as it was, without encoding its documents again.
+    stored_documents: str | None = dataclasses.field(default=None, compare=False, repr=False)
 
     def as_row(self) -> dict[str, Any]:
+        documents = self.stored_documents
+        if documents is None:
+            documents = json.dumps([dataclasses.asdict(d) for d in self.documents])
         return {
             "file_path": self.file_path,
             "file_sha256": self.file_sha256,
             "sidecar_key": self.sidecar_key,
-            "documents": json.dumps([dataclasses.asdict(d) for d in self.documents]),
+            "documents": documents,
+            "stat_key": self.stat_key,
         }
 
 
@@ -851,14 +859,17 @@ def read_index(db_path: Path) -> WarehouseIndex | None:
         }
         files: dict[str, InputFile] = {}
         if _has_table(con, "input_files"):
-            for path, sha, sidecar_key, documents in con.execute(
-                "SELECT file_path, file_sha256, sidecar_key, documents FROM input_files"
+            has_stat = "stat_key" in dict(table_columns(con, "input_files"))
+            stat_column = "stat_key" if has_stat else "NULL"  # a file from before the column
+            for path, sha, sidecar_key, documents, key in con.execute(
+                "SELECT file_path, file_sha256, sidecar_key, documents, "
+                f"{stat_column} FROM input_files"
             ).fetchall():
                 docs = tuple(InputDocument(**d) for d in json.loads(documents))
                 # A file is replayed only when every article it gave is still here (an article
                 # rejected after reading, e.g. over its time budget, is read and tried again).
                 if all(d.article_id is None or d.article_id in articles for d in docs):
-                    files[path] = InputFile(path, sha, sidecar_key, docs)
+                    files[path] = InputFile(path, sha, sidecar_key, docs, key, documents)
         gazetteer_actors = tuple(
             _build(Actor, r) for r in _dicts(con, "SELECT * FROM actors WHERE source = 'gazetteer'")
         )

@@ -12,6 +12,7 @@ import hashlib
 import itertools
 import logging
 import os
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -22,7 +23,14 @@ from typing import Any, Protocol
 
 from etl import load, review
 from etl.cluster import ClusterError
-from etl.inputs import check_entry, display_path, hide_paths, read_entry, relative_path
+from etl.inputs import (
+    check_entry,
+    display_path,
+    hide_paths,
+    read_entry,
+    readable_name,
+    relative_path,
+)
 from etl.read_pool import read_ahead
 from etl.types import CONTRACT_TABLES, Actor, Article, Extraction, Rejection, stable_id
 
@@ -124,10 +132,15 @@ class RunSummary:
 
 @dataclass(frozen=True)
 class InputScan:
-    """The files a run may read and the folder entries it turns away, each sorted by path."""
+    """The files a run may read and the folder entries it turns away, each sorted by path.
+
+    `relative` gives each file's path relative to the input folder (forward slashes), and
+    `stats` the `lstat` of each plain file the scan saw (not of links), for `stat_key`."""
 
     files: tuple[Path, ...]
     rejected: tuple[Rejection, ...]
+    relative: Mapping[Path, str] = field(default_factory=dict)
+    stats: Mapping[Path, os.stat_result] = field(default_factory=dict)
 
 
 def scan_input_folder(input_dir: Path, skip: Iterable[Path] = ()) -> InputScan:
@@ -137,48 +150,99 @@ def scan_input_folder(input_dir: Path, skip: Iterable[Path] = ()) -> InputScan:
     warehouse itself, when it sits inside the input folder) are skipped. Only regular files that
     resolve inside the folder are kept; links that leave it, loop or dangle, links to folders,
     pipes, sockets and devices are rejected (see `etl.inputs.check_entry`). Nothing is opened.
-    """
-    skipped = {os.path.realpath(p) for p in skip}
-    files: list[Path] = []
-    rejected: list[Rejection] = []
 
-    def unlistable(exc: OSError) -> None:
+    The folder is listed with `os.scandir`, whose entries know their type: a plain file (no
+    link) in a folder reached without following a link is inside the folder by construction,
+    so it costs no path resolution; only links and names that are not UTF-8 go through
+    `check_entry`. Each file is stat'ed once (`InputScan.stats`).
+    """
+    skipped: set[tuple[int, int]] = set()
+    for path in skip:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        skipped.add((info.st_dev, info.st_ino))
+    files: list[tuple[str, Path]] = []
+    relative: dict[Path, str] = {}
+    stats: dict[Path, os.stat_result] = {}
+    rejected: list[Rejection] = []
+    root = os.fspath(input_dir)
+
+    def unlistable(folder: str, exc: OSError) -> None:
         rejected.append(
             Rejection(
-                relative_path(Path(exc.filename or input_dir), input_dir) or ".",
+                relative_path(Path(exc.filename or folder), input_dir) or ".",
                 "unreadable",
                 f"The folder could not be listed ({exc.strerror or type(exc).__name__}); check "
                 "that this user may read it.",
             )
         )
 
-    for dirpath, dirnames, filenames in os.walk(input_dir, onerror=unlistable):
-        folder = Path(dirpath)
-        kept = []
-        for name in dirnames:
+    def keep(path: Path, rel: str, info: os.stat_result | None) -> None:
+        files.append((rel, path))
+        relative[path] = rel
+        if info is not None:
+            stats[path] = info
+
+    def checked(path: Path, rel: str) -> None:
+        """A link or an odd entry: kept when `check_entry` finds a regular file inside."""
+        target = check_entry(path, input_dir)
+        if isinstance(target, Rejection):
+            rejected.append(target)
+            return
+        try:
+            info = os.stat(target)
+        except OSError:
+            info = None
+        if info is None or (info.st_dev, info.st_ino) not in skipped:
+            keep(path, rel, None)
+
+    pending: list[tuple[str, str]] = [(root, "")]  # (folder, its path relative to root + "/")
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            unlistable(folder, exc)
+            continue
+        for entry in entries:
+            name = entry.name
             if name.startswith("."):
                 continue
-            if (folder / name).is_symlink():  # os.walk would skip it without a word
-                checked = check_entry(folder / name, input_dir)
-                if isinstance(checked, Rejection):
-                    rejected.append(checked)
+            rel = prefix + name
+            path = Path(root, rel)
+            try:
+                is_link = entry.is_symlink()
+                is_dir = not is_link and entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_link, is_dir = False, False
+            if is_dir:
+                pending.append((entry.path, rel + "/"))
                 continue
-            kept.append(name)
-        dirnames[:] = kept
-        for name in filenames:
-            path = folder / name
-            if name.startswith(".") or name == SIDECAR_NAME:
+            if name == SIDECAR_NAME:
                 continue
-            if os.path.realpath(path) in skipped:
+            if is_link:  # to a file inside (kept), or rejected with its reason
+                checked(path, rel)
                 continue
-            checked = check_entry(path, input_dir)
-            if isinstance(checked, Rejection):
-                rejected.append(checked)
-            else:
-                files.append(path)
-    files.sort(key=lambda p: p.relative_to(input_dir).as_posix())
+            if readable_name(rel) != rel:  # rejected with its reason by check_entry
+                checked(path, rel)
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                checked(path, rel)  # gone or unreadable: check_entry says which
+                continue
+            if (info.st_dev, info.st_ino) in skipped:
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                checked(path, rel)  # a pipe, socket or device: rejected with its kind
+                continue
+            keep(path, rel, info)
+    files.sort(key=lambda item: item[0])
     rejected.sort(key=lambda r: r.source_path)
-    return InputScan(tuple(files), tuple(rejected))
+    return InputScan(tuple(path for _, path in files), tuple(rejected), relative, stats)
 
 
 def _holds_any_entry(input_dir: Path, skip: Iterable[Path] = ()) -> bool:
@@ -379,19 +443,26 @@ def iter_inputs(
         return True
 
     def replayed(path: Path) -> load.InputFile | None:
-        """What an unchanged file gave last time (None: it must be read)."""
-        relative = path.relative_to(input_dir).as_posix()
+        """What an unchanged file gave last time (None: it must be read). A file whose size,
+        times and inode are those recorded is unchanged without being read (as git's index
+        does); otherwise its bytes are hashed, and an unchanged hash records the new stat."""
+        relative = scan.relative[path]
         previous = known.get(relative)
         if previous is None or previous.sidecar_key != sidecar_keys.get(relative, ""):
             return None
-        return previous if previous.file_sha256 == _file_sha256(path, input_dir) else None
+        info = scan.stats.get(path)
+        key = stat_key(info) if info is not None else None
+        if key is not None and key == previous.stat_key:
+            return previous
+        if previous.file_sha256 != _file_sha256(path, input_dir):
+            return None
+        return dataclasses.replace(previous, stat_key=_settled(key, info))
 
     def read_here(path: Path) -> Rejection | list[_ReadDocument]:
         return read_file(path, input_dir, steps, sidecar)
 
     def failed(path: Path, why: str) -> Rejection:
-        relative = path.relative_to(input_dir).as_posix()
-        return Rejection(relative, "unreadable", hide_paths(why, input_dir))
+        return Rejection(scan.relative[path], "unreadable", hide_paths(why, input_dir))
 
     def warm_up() -> None:
         """What reading uses, loaded once here instead of in every reading process."""
@@ -404,7 +475,7 @@ def iter_inputs(
     for path, previous, outcome in read_ahead(
         files, replayed, read_here, workers, failed, warm_up=warm_up
     ):
-        relative = path.relative_to(input_dir).as_posix()
+        relative = scan.relative[path]
         reporter.advance(relative)
         if previous is not None:
             whole = True  # no document of it is now a duplicate (else it is read next time)
@@ -467,13 +538,45 @@ def iter_inputs(
             )
             yield prepared
         if cacheable:
+            scanned = scan.stats.get(path)
             file_sha = _file_sha256(path, input_dir)
             if file_sha is not None:
+                # The stat is recorded only when the file did not change from the scan to the
+                # hash (else the next run hashes it again).
+                key = stat_key(scanned) if scanned is not None else None
+                try:
+                    now = stat_key(os.lstat(path))
+                except OSError:
+                    now = None
                 intake.files.append(
                     load.InputFile(
-                        relative, file_sha, sidecar_keys.get(relative, ""), tuple(documents)
+                        relative,
+                        file_sha,
+                        sidecar_keys.get(relative, ""),
+                        tuple(documents),
+                        stat_key=_settled(key, scanned) if key == now else None,
                     )
                 )
+
+
+# A file changed within this many nanoseconds of its stat could change again without its
+# modification time moving (file systems with coarse timestamps): its stat is not trusted.
+RACY_NS = 2_000_000_000
+
+
+def stat_key(info: os.stat_result) -> str:
+    """What says a file is unchanged without reading it: size, modification and change times
+    in nanoseconds, and inode (a file replaced by another, even with the same times, differs)."""
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
+
+
+def _settled(key: str | None, info: os.stat_result | None) -> str | None:
+    """`key`, unless the file changed so recently that an edit in the same clock tick could
+    leave its stat as it is (git's "racily clean" entries): such a file is hashed next time."""
+    if key is None or info is None:
+        return None
+    recent = max(info.st_mtime_ns, info.st_ctime_ns)
+    return key if time.time_ns() - recent > RACY_NS else None
 
 
 def _file_sha256(path: Path, root: Path) -> str | None:

@@ -203,13 +203,15 @@ TABLES: dict[str, str] = {
             input_dir VARCHAR
         )""",
     # Each input file as the last run read it, so an unchanged file is not read again: its bytes'
-    # hash, a hash of its sidecar rows, and what each document in it became (JSON list).
+    # hash, a hash of its sidecar rows, what each document in it became (JSON list), and its
+    # size, times and inode (`etl.run.stat_key`), which spare hashing a file that kept them.
     "input_files": """
         CREATE TABLE IF NOT EXISTS input_files (
             file_path VARCHAR PRIMARY KEY,
             file_sha256 VARCHAR NOT NULL,
             sidecar_key VARCHAR NOT NULL,
-            documents JSON NOT NULL
+            documents JSON NOT NULL,
+            stat_key VARCHAR
         )""",
     "meta": """
         CREATE TABLE IF NOT EXISTS meta (
@@ -277,10 +279,16 @@ _ARROW_TYPES = {
 }
 
 
+# Columns added to a table after warehouses were written with it: (table, column, type).
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (("input_files", "stat_key", "VARCHAR"),)
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table and view that is missing (idempotent)."""
     for ddl in TABLES.values():
         con.execute(ddl)
+    for table, column, kind in ADDED_COLUMNS:  # a file from before the column gains it
+        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
     for ddl in VIEWS.values():
         con.execute(ddl)
 

@@ -48,14 +48,16 @@ class ScriptedAnalyser:
 
 def rows_without_clock(db_path: Path, names: Iterable[str] = ()) -> dict[str, list[tuple]]:
     """The rows of tables `names` (default: every contract table but `runs`), sorted, without
-    the columns that say when a run happened."""
+    the columns that say when a run happened or how the files stood on disk (`stat_key`)."""
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         tables = {}
         for table in names or [t for t in load.TABLES if t != "runs"]:
             cursor = con.execute(f"SELECT * FROM {table}")  # names from etl.load / etl.derived
             names = [column[0] for column in cursor.description]
-            keep = [i for i, name in enumerate(names) if not name.endswith("_at")]
+            keep = [
+                i for i, name in enumerate(names) if not name.endswith("_at") and name != "stat_key"
+            ]
             tables[table] = sorted(
                 (tuple(row[i] for i in keep) for row in cursor.fetchall()), key=repr
             )
