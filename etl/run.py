@@ -37,6 +37,7 @@ from etl.types import CONTRACT_TABLES, Actor, Article, Extraction, Rejection, st
 log = logging.getLogger(__name__)
 
 SIDECAR_NAME = "sources.csv"
+DUPLICATE = "duplicate"  # the rejection reason of a document another one came before
 LOCK_SUFFIX = ".lock"
 DEFAULT_LOCK_TIMEOUT = 600.0  # seconds a run waits for another writer of the same warehouse
 ANALYSIS_CHUNK = 32  # articles per call to the analyser; a failure costs at most one chunk's retry
@@ -458,6 +459,28 @@ def iter_inputs(
             return None
         return dataclasses.replace(previous, stat_key=_settled(key, info))
 
+    def still_duplicate(previous: load.InputFile, relative: str) -> bool:
+        """Whether a replayed file that was a duplicate still is: what it duplicated (by bytes
+        or by cleaned text) came earlier in this run. A file of one document only; the
+        documents of a bundle that were duplicates made it be read again anyway."""
+        for doc in previous.documents:
+            if doc.reason != DUPLICATE:
+                continue
+            earlier = first_by_bytes.get(doc.content_sha256 or "")
+            if (earlier is None or earlier == relative) and (doc.body_key not in first_by_body):
+                return False
+        return True
+
+    def duplicate_of(
+        source_path: str, doc: _ReadDocument | load.InputDocument
+    ) -> load.InputDocument:
+        return load.InputDocument(
+            source_path,
+            content_sha256=doc.content_sha256,
+            body_key=doc.body_key,
+            reason=DUPLICATE,
+        )
+
     def read_here(path: Path) -> Rejection | list[_ReadDocument]:
         return read_file(path, input_dir, steps, sidecar)
 
@@ -477,20 +500,35 @@ def iter_inputs(
     ):
         relative = scan.relative[path]
         reporter.advance(relative)
+        if previous is not None and not still_duplicate(previous, relative):
+            previous, outcome = None, read_here(path)  # what it duplicated is gone: read it
         if previous is not None:
-            whole = True  # no document of it is now a duplicate (else it is read next time)
+            # What each document is now: as it was, or a duplicate of a file that came before
+            # it in this run (as a fresh read would record it; a bundle is read next time).
+            now: list[load.InputDocument] = []
+            single = len(previous.documents) == 1
             for doc in previous.documents:
-                if not first_bytes(doc.source_path, doc.content_sha256, relative):
-                    whole = False
+                if doc.reason == DUPLICATE:  # judged again, against this run's earlier files
+                    if first_bytes(doc.source_path, doc.content_sha256, relative):
+                        first_text(doc.source_path, doc.body_key or "")
+                    now.append(doc)
+                elif not first_bytes(doc.source_path, doc.content_sha256, relative):
+                    now.append(duplicate_of(doc.source_path, doc))
                 elif doc.article_id is None:
                     intake.rejected.append(Rejection(doc.source_path, doc.reason, doc.detail))
-                elif first_text(doc.source_path, doc.body_key):
+                    now.append(doc)
+                elif first_text(doc.source_path, doc.body_key or ""):
                     intake.replayed[doc.article_id] = doc.source_path
                     intake.order.append(doc.article_id)
+                    now.append(doc)
                 else:
-                    whole = False
-            if whole:
+                    now.append(duplicate_of(doc.source_path, doc))
+            if now == list(previous.documents):
                 intake.files.append(previous)
+            elif single:
+                intake.files.append(
+                    dataclasses.replace(previous, documents=tuple(now), stored_documents=None)
+                )
             continue
         documents: list[load.InputDocument] = []
         cacheable = True
@@ -504,10 +542,14 @@ def iter_inputs(
                 )
             )
             outcome = []
+        single = len(outcome) == 1
         for doc in outcome:
             # One file may hold many documents (JSON Lines) sharing the file's hash.
             if not first_bytes(doc.source_path, doc.content_sha256, relative):
-                cacheable = False  # what it duplicates may be gone next time: read it again
+                if single:  # replayed while what it duplicates is still ahead of it
+                    documents.append(duplicate_of(doc.source_path, doc))
+                else:  # what it duplicates may be gone next time: read it again
+                    cacheable = False
                 continue
             prepared = doc.prepared
             if isinstance(prepared, Rejection):
@@ -525,7 +567,10 @@ def iter_inputs(
                 )
                 continue
             if not first_text(prepared.source_path, doc.body_key):
-                cacheable = False
+                if single:
+                    documents.append(duplicate_of(prepared.source_path, doc))
+                else:
+                    cacheable = False
                 continue
             intake.order.append(prepared.article_id)
             documents.append(

@@ -173,3 +173,41 @@ def test_the_scan_keeps_plain_files_and_checks_links(tmp_path):
         "outside-link.txt": "outside_input_folder",
         "pipe.txt": "not_regular_file",
     }
+
+
+def test_a_duplicate_is_replayed_while_its_original_stays_and_read_once_it_goes(tmp_path):
+    """Duplicates were read again on every run; now one is replayed (judged again in input
+    order) as long as what it duplicates still comes before it."""
+    folder, db, reads = tmp_path / "raw", tmp_path / "w.duckdb", []
+    write_files(
+        folder,
+        {
+            **BATCH_A,
+            "0_first.txt": BATCH_A["a.txt"],  # same bytes, sorted before a.txt
+            "e.txt": BATCH_A["b.txt"] + "Share this story\n",  # same cleaned text as b.txt
+        },
+    )
+    first = run_etl(folder, db, steps=_steps(reads))
+    duplicates = sorted(r.source_path for r in first.rejected if r.reason == "duplicate")
+    assert duplicates == ["a.txt", "e.txt"]
+    before = dump(db)
+    reads.clear()
+
+    again = run_etl(folder, db, steps=_steps(reads))
+
+    assert reads == []
+    assert sorted(r.source_path for r in again.rejected if r.reason == "duplicate") == duplicates
+    assert dump(db) == before
+
+    (folder / "0_first.txt").unlink()
+    (folder / "b.txt").unlink()
+    reads.clear()
+
+    after = run_etl(folder, db, steps=_steps(reads))
+
+    assert sorted(reads) == ["a.txt", "e.txt"]  # their originals are gone: read, now articles
+    assert not [r for r in after.rejected if r.reason == "duplicate"]
+    con = duckdb.connect(str(db), read_only=True)
+    paths = sorted(p for (p,) in con.execute("SELECT source_path FROM articles").fetchall())
+    con.close()
+    assert paths == ["a.txt", "d.txt", "e.txt"]
