@@ -22,7 +22,7 @@ import operator
 import os
 import shutil
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -448,10 +448,14 @@ class WarehouseWriter:
         gazetteer_sha256: str | None = None,
         reviews: Sequence[Mapping[str, Any]] | None = None,
         input_files: Sequence[InputFile] | None = None,
+        input_files_kept: Collection[str] = (),
     ) -> dict[str, int]:
         """Replace the small whole tables given (None leaves a copied one as it is), add the
         run, build or refresh the derived tables, check, and move the copy over the warehouse.
-        Returns the row count of every table."""
+        `input_files_kept` names files whose row the copied warehouse already holds as it
+        should be (replayed unchanged): only the other rows of `input_files` are written, so an
+        unchanged re-run does not rewrite a row per file. Returns the row count of every table."""
+        kept = frozenset(input_files_kept) if self.base and input_files is not None else frozenset()
         con = self._connection()
         con.execute("RESET memory_limit")  # the derived tables need what the warehouse needs
         con.execute("RESET threads")
@@ -464,11 +468,16 @@ class WarehouseWriter:
                 {**dataclasses.asdict(r.rejection), "rejected_at": r.rejected_at} for r in rejected
             ],
             "reviews": None if reviews is None else list(reviews),
-            "input_files": None if input_files is None else [f.as_row() for f in input_files],
+            "input_files": None
+            if input_files is None
+            else [f.as_row() for f in input_files if f.file_path not in kept],
         }
         new_rows: dict[str, list[Any]] = {}
         for table, rows in replaced.items():
-            if rows is not None:
+            if rows is not None and table == "input_files" and kept:
+                self.expected[table] = _keep_input_files(con, kept)
+                new_rows[table] = rows
+            elif rows is not None:
                 con.execute(f"DELETE FROM {table}")  # names from the dict above
                 self.expected[table] = 0
                 new_rows[table] = rows
@@ -513,6 +522,19 @@ class WarehouseWriter:
         self.con = None
         _swap_in(self.tmp, self.db_path, counts)
         return counts
+
+
+def _keep_input_files(con: duckdb.DuckDBPyConnection, kept: frozenset[str]) -> int:
+    """Delete every `input_files` row but those of `kept`; the rows left."""
+    con.register("_kept_input_files", pa.table({"file_path": pa.array(sorted(kept), pa.string())}))
+    try:
+        con.execute(
+            "DELETE FROM input_files WHERE file_path NOT IN "
+            "(SELECT file_path FROM _kept_input_files)"
+        )
+    finally:
+        con.unregister("_kept_input_files")
+    return con.execute("SELECT count(*) FROM input_files").fetchall()[0][0]
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:

@@ -1097,6 +1097,12 @@ def _build_warehouse(
                 gazetteer_sha256=load.file_sha256(gazetteer),
                 reviews=reviewed.review_rows,
                 input_files=intake.files,
+                # Replayed unchanged: the copied warehouse holds their rows as they are.
+                input_files_kept=[
+                    f.file_path
+                    for f in intake.files
+                    if index is not None and index.files.get(f.file_path) is f
+                ],
             )
     except ClusterError as exc:
         raise RunError(str(exc)) from exc

@@ -211,3 +211,31 @@ def test_a_duplicate_is_replayed_while_its_original_stays_and_read_once_it_goes(
     paths = sorted(p for (p,) in con.execute("SELECT source_path FROM articles").fetchall())
     con.close()
     assert paths == ["a.txt", "d.txt", "e.txt"]
+
+
+def test_an_unchanged_rerun_rewrites_no_input_file_row(tmp_path, settled, monkeypatch):
+    """Only the rows of files read afresh (or whose stat moved) are written; the others stay as
+    the copied warehouse holds them, and the table ends the same as a full rewrite would."""
+    from etl import load
+
+    folder, db, reads = tmp_path / "raw", tmp_path / "w.duckdb", []
+    write_files(folder, BATCH_A)
+    run_etl(folder, db, steps=_steps(reads))
+    written: list[str] = []
+    real = load.InputFile.as_row
+
+    def counted(self):
+        written.append(self.file_path)
+        return real(self)
+
+    monkeypatch.setattr(load.InputFile, "as_row", counted)
+    before = dump(db)
+
+    run_etl(folder, db, steps=_steps(reads))
+    assert written == [] and dump(db) == before
+
+    write_files(folder, {"e.txt": "Geneva round\nSyria and Turkey meet in Geneva.\n"})
+    (folder / "d.txt").unlink()
+    run_etl(folder, db, steps=_steps(reads))
+    assert written == ["e.txt"]
+    assert sorted(_stat_keys(db)) == ["a.txt", "b.txt", "c.txt", "e.txt"]
