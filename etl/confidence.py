@@ -96,7 +96,16 @@ def statement_features(
         f"date={'known' if row.statement_date else 'none'}",
         f"speaker_named={_speaker_distance(row, extraction)}",
         f"format={article_format(extraction.article.body)}",
+        f"model_p={_model_bin(row.model_p)}",
     ]
+
+
+def _model_bin(p: float | None) -> str:
+    """The statement model's probability of a row it added (etl.statement_model), binned;
+    "none" for the rules' rows."""
+    if p is None:
+        return "none"
+    return _bin(p, (0.6, 0.75, 0.9), ("<0.6", "0.6-0.75", "0.75-0.9", ">=0.9"))
 
 
 _NEAR = 250  # characters around a statement within which its speaker counts as named nearby

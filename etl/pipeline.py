@@ -10,6 +10,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from etl import statement_model
 from etl.actors import Gazetteer, resolve_mentions
 from etl.actors import warm_up as warm_up_actors
 from etl.confidence import with_confidence
@@ -195,10 +196,12 @@ class Analyser:
             gazetteer=self.gazetteer,
         )
         statements = extract_statements(ctx)
+        # The learned statement model's rows (switched on in etl/rules/statement_model.json)
+        # go to the statements table only: stances, figures and events read the rules' rows.
         return Extraction(
             article=article,
             mentions=tuple(mentions),
-            statements=tuple(statements),
+            statements=tuple(statement_model.apply(ctx, statements)),
             stances=tuple(extract_stances(ctx, statements)),
             figures=tuple(extract_figures(ctx, statements)),
             events=tuple(extract_events(ctx, statements)),

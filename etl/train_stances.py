@@ -198,9 +198,12 @@ def fit(
     threshold: float,
     c: float = L2_C,
     min_count: int = MIN_COUNT,
+    all_classes: Sequence[str] = CLASSES,
 ) -> StanceModel:
     """A multinomial logistic regression on (features, label) samples, as a `StanceModel`
-    (features seen in fewer than `min_count` samples left out)."""
+    (features seen in fewer than `min_count` samples left out). With two classes (the
+    statement model's "none" and "statement") it is a binary one, the first class weighing 0."""
+    names = tuple(all_classes)
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
@@ -215,19 +218,22 @@ def fit(
             columns.append(column[f])
     x = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(samples), len(vocabulary)))
     labels = [label for _, label in samples]
-    classes = [k for k in CLASSES if k in set(labels)]
+    classes = [k for k in names if k in set(labels)]
     y = np.array([classes.index(label) for label in labels])
     model = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
     model.fit(x, y)
-    coef = np.zeros((len(CLASSES), len(vocabulary)))
-    intercepts = np.full(len(CLASSES), -30.0)  # a class never seen in training is never chosen
-    for n, k in enumerate(model.classes_):
-        coef[CLASSES.index(classes[k])] = model.coef_[n] if len(model.classes_) > 2 else 0.0
-        intercepts[CLASSES.index(classes[k])] = (
-            model.intercept_[n] if len(model.classes_) > 2 else 0.0
-        )
+    coef = np.zeros((len(names), len(vocabulary)))
+    intercepts = np.full(len(names), -30.0)  # a class never seen in training is never chosen
+    if len(model.classes_) == 2:  # scikit-learn keeps one row, for the second class
+        coef[names.index(classes[1])] = model.coef_[0]
+        intercepts[names.index(classes[1])] = model.intercept_[0]
+        intercepts[names.index(classes[0])] = 0.0
+    else:
+        for n, k in enumerate(model.classes_):
+            coef[names.index(classes[k])] = model.coef_[n]
+            intercepts[names.index(classes[k])] = model.intercept_[n]
     weights = {f: tuple(float(w) for w in coef[:, column[f]]) for f in vocabulary}
-    return StanceModel(CLASSES, tuple(float(b) for b in intercepts), weights, threshold)
+    return StanceModel(names, tuple(float(b) for b in intercepts), weights, threshold)
 
 
 # --- scoring -------------------------------------------------------------------------------

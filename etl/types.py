@@ -155,6 +155,7 @@ class Statement:
     cue: str | None = None  # the reporting verb or phrase ("said", "urged", "according to")
     confidence: float | None = None  # calibrated probability that the row is right (etl.confidence)
     review_status: str = "machine"  # one of REVIEW_STATUSES
+    model_p: float | None = None  # the statement model's probability of a row it added
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,8 @@ TABLES: dict[str, str] = {
             date_precision VARCHAR,
             cue VARCHAR,
             confidence DOUBLE,
-            review_status VARCHAR NOT NULL
+            review_status VARCHAR NOT NULL,
+            model_p DOUBLE
         )""",
     "stances": """
         CREATE TABLE IF NOT EXISTS stances (
