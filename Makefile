@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup setup-dev dashboard etl test lint check evaluate calibrate train-stances bench
+.PHONY: setup setup-dev dashboard etl test lint check evaluate calibrate train-stances train-events bench
 
 $(BIN)/python:
 	PYTHON=$(PY) bash scripts/system-packages.sh venv
@@ -87,6 +87,9 @@ calibrate: setup
 # (rules / model / rules+model per set); it is switched on in the ETL only when that helps.
 train-stances: setup-dev
 	$(BIN)/python -m etl.train_stances --out etl/rules/stance_model.json
+
+train-events: setup-dev
+	$(BIN)/python -m etl.train_events --out etl/rules/event_model.json
 
 bench: setup
 	$(BIN)/python -m benchmarks.bench_etl

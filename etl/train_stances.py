@@ -198,9 +198,10 @@ def fit(
     threshold: float,
     c: float = L2_C,
     min_count: int = MIN_COUNT,
+    all_classes: Sequence[str] = CLASSES,
 ) -> StanceModel:
     """A multinomial logistic regression on (features, label) samples, as a `StanceModel`
-    (features seen in fewer than `min_count` samples left out)."""
+    over `all_classes` (features seen in fewer than `min_count` samples left out)."""
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
@@ -214,20 +215,21 @@ def fit(
             rows.append(row)
             columns.append(column[f])
     x = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(samples), len(vocabulary)))
+    all_classes = tuple(all_classes)
     labels = [label for _, label in samples]
-    classes = [k for k in CLASSES if k in set(labels)]
+    classes = [k for k in all_classes if k in set(labels)]
     y = np.array([classes.index(label) for label in labels])
     model = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
     model.fit(x, y)
-    coef = np.zeros((len(CLASSES), len(vocabulary)))
-    intercepts = np.full(len(CLASSES), -30.0)  # a class never seen in training is never chosen
+    coef = np.zeros((len(all_classes), len(vocabulary)))
+    intercepts = np.full(len(all_classes), -30.0)  # a class never seen in training is never chosen
     for n, k in enumerate(model.classes_):
-        coef[CLASSES.index(classes[k])] = model.coef_[n] if len(model.classes_) > 2 else 0.0
-        intercepts[CLASSES.index(classes[k])] = (
+        coef[all_classes.index(classes[k])] = model.coef_[n] if len(model.classes_) > 2 else 0.0
+        intercepts[all_classes.index(classes[k])] = (
             model.intercept_[n] if len(model.classes_) > 2 else 0.0
         )
     weights = {f: tuple(float(w) for w in coef[:, column[f]]) for f in vocabulary}
-    return StanceModel(CLASSES, tuple(float(b) for b in intercepts), weights, threshold)
+    return StanceModel(all_classes, tuple(float(b) for b in intercepts), weights, threshold)
 
 
 # --- scoring -------------------------------------------------------------------------------
