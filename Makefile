@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup setup-dev dashboard etl test lint check evaluate calibrate train-stances train-statements bench
+.PHONY: setup setup-dev dashboard etl test lint check evaluate calibrate train-stances train-statements train-events bench
 
 $(BIN)/python:
 	PYTHON=$(PY) bash scripts/system-packages.sh venv
@@ -90,6 +90,9 @@ train-stances: setup-dev
 
 train-statements: setup-dev
 	$(BIN)/python -m etl.train_statements --out etl/rules/statement_model.json
+
+train-events: setup-dev
+	$(BIN)/python -m etl.train_events --out etl/rules/event_model.json
 
 bench: setup
 	$(BIN)/python -m benchmarks.bench_etl

@@ -490,6 +490,19 @@ def event_features(row: Event, extraction: Extraction, actors: Mapping[str, Acto
         f"format={article_format(extraction.article.body)}",
         f"sentence={_event_position(row, extraction)}",
         f"repeated_type={str(_repeated_type(row, extraction)).lower()}",
+        *_event_model_features(row),
+    ]
+
+
+def _event_model_features(row: Event) -> list[str]:
+    """A row the event model found (`etl.event_model`): its method and probability, binned, so
+    `make calibrate` can fit on them; rule rows give none (their weights stay as fitted)."""
+    if row.method is None:
+        return []
+    p = row.model_p or 0.0
+    return [
+        f"method={row.method}",
+        f"model_p={_bin(p, (0.5, 0.7, 0.85), ('<.5', '.5-.7', '.7-.85', '.85+'))}",
     ]
 
 

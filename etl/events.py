@@ -147,6 +147,7 @@ from etl.event_dates import (
 from etl.event_deeds import dated_deed
 from etl.event_forums import FORUM_TYPES, forum_of_the_day
 from etl.event_merges import _merge
+from etl.event_model import OpenSentence, model_events
 from etl.event_month_pages import month_page_report
 from etl.event_periods import period_spans
 from etl.event_reports import (
@@ -193,9 +194,18 @@ RETALIATIONS = True
 STATEMENT_ONLY = frozenset({"statement"})
 
 
-def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list[Event]:
-    """Every dated event of one article, merged so that each happening appears once."""
+def extract_events(
+    ctx: ArticleContext,
+    statements: Sequence[Statement],
+    *,
+    learned: bool = True,
+    open_out: list[OpenSentence] | None = None,
+) -> list[Event]:
+    """Every dated event of one article, merged so that each happening appears once. With
+    `learned`, the event model (`etl.event_model`, when switched on) adds its events for the
+    sentences the rules leave without one; `open_out` receives those sentences."""
     rules = load_event_rules()
+    open_sentences: list[OpenSentence] = []
     published = _published(ctx)
     events: list[Event] = []
     previous: DateMention | None = None
@@ -206,10 +216,11 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
     lead_day: PartialDate | None = None  # a dateline's day
     news_day: PartialDate | None = None  # the day the lead tells its news on ("on Thursday")
     answers: set[str] = set()  # retaliations: never merged with the attack they answer
-    for sent in ctx.doc.sents:
+    for number, sent in enumerate(ctx.doc.sents):
         if not any(t.is_alpha for t in sent):
             continue
         dates, planned = _anchoring_dates(ctx, sent, published, rules)
+        written = tuple(dates)
         news_types: frozenset[str] | None = None
         if not dates and not planned and is_headline(ctx.article.title, sent, first):
             told = headline_date(sent, published, _news_cue_types(rules))
@@ -305,11 +316,20 @@ def extract_events(ctx: ArticleContext, statements: Sequence[Statement]) -> list
         if dates:
             previous = dates[-1]
         orphans = dates if own and not found else []
+        # the event model's candidates: dates of its own no rule event of the sentence took, or,
+        # in a sentence with no date and no event, the publication day (`etl.event_model`)
+        dated = frozenset(e.event_date for e in found)
+        if written or not (dates or found or planned):
+            open_sentences.append(OpenSentence(sent, written, planned, number, bool(found), dated))
         if news_types is not None:
             found = [e for e in found if e.event_type in news_types]
             if not named_report:  # a named speaker's own report echoes no one else's
                 headline_ids.update(e.event_id for e in found)
         events.extend(found)
+    if open_out is not None:
+        open_out.extend(open_sentences)
+    if learned:
+        events.extend(model_events(ctx, open_sentences, statements, published))
     if published is not None and published.precision == "day":
         # An event dated after publication has not happened yet: planned events are left out.
         events = [e for e in events if e.event_date is None or e.event_date <= published.value]

@@ -215,6 +215,8 @@ class Event:
     char_end: int
     confidence: float | None = None  # calibrated probability that the row is right (etl.confidence)
     review_status: str = "machine"  # one of REVIEW_STATUSES
+    method: str | None = None  # "model": found by the event model (etl.event_model); None: rules
+    model_p: float | None = None  # the event model's probability of this type (model rows)
 
 
 @dataclass(frozen=True)

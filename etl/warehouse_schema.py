@@ -117,7 +117,9 @@ TABLES: dict[str, str] = {
             char_start INTEGER NOT NULL,
             char_end INTEGER NOT NULL,
             confidence DOUBLE,
-            review_status VARCHAR NOT NULL
+            review_status VARCHAR NOT NULL,
+            method VARCHAR,
+            model_p DOUBLE
         )""",
     # The analysts' review log (etl/review), copied from the review store on every write, with
     # where each action attached in this warehouse.
