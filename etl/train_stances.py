@@ -437,9 +437,10 @@ def format_report(rows: Sequence[dict[str, Any]], coverage: dict[str, Any]) -> s
         "|---|---|---|---|---|",
     ]
     for row in rows:
-        cov = coverage.get(row["set"], {})
+        cov = coverage.get(row["set"])
+        reach = f"{cov['sentence']:.2f} / {cov['pair']:.2f}" if cov else "-"
         lines.append(
-            f"| {row['set']} | {cov.get('sentence', 0):.2f} / {cov.get('pair', 0):.2f} | "
+            f"| {row['set']} | {reach} | "
             f"{_fmt(row['rules'])} | {_fmt(row['model'])} | {_fmt(row['both'])} |"
         )
     return "\n".join(lines)
