@@ -85,8 +85,12 @@ calibrate: setup
 
 # Re-train etl/rules/stance_model.json on every gold set and print its leave-one-set-out scores
 # (rules / model / rules+model per set); it is switched on in the ETL only when that helps.
+# Trains on seeds, dev_corpus and real_dev .. real_dev14 (holdout_corpus is measured, never
+# trained on; real_dev15 is this round's validation set and is not read). STANCE_CACHE=FILE
+# keeps the labelled candidates, so a re-run skips the parsing.
 train-stances: setup-dev
-	$(BIN)/python -m etl.train_stances --out etl/rules/stance_model.json
+	$(BIN)/python -m etl.train_stances --per-polarity --out etl/rules/stance_model.json \
+		$(if $(STANCE_CACHE),--cache $(STANCE_CACHE))
 
 train-statements: setup-dev
 	$(BIN)/python -m etl.train_statements --out etl/rules/statement_model.json

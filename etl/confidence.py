@@ -153,7 +153,16 @@ def stance_features(row: Stance, extraction: Extraction, actors: Mapping[str, Ac
         f"restated={str(_restated(row, extraction)).lower()}",
         f"target_mentions={_mention_count(extraction, row.target_id)}",
         f"source_main={str(_main_actor(extraction) == row.source_id).lower()}",
+        f"model_p={_model_p_bin(row.model_p)}",
     ]
+
+
+def _model_p_bin(p: float | None) -> str:
+    """The learned stance model's probability of the row's polarity (`etl.stance_model`), binned:
+    "none" when the model had no candidate for the row."""
+    if p is None:
+        return "none"
+    return _bin(p, (0.2, 0.5, 0.8), ("<0.2", "0.2-0.5", "0.5-0.8", ">=0.8"))
 
 
 @dataclass(frozen=True)

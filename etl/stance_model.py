@@ -36,11 +36,17 @@ from etl.types import Stance, Statement, stable_id
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "rules" / "stance_model.json"
 CLASSES = ("none", "critical", "supportive", "neutral")
+# The cue of a row the model found where the rules had none: how the warehouse tells them apart.
+MODEL_CUE = "stance-model"
 # A sentence naming more actors than this is a list (a table row, a roll call): its pairs are
 # not candidates, as the number of pairs grows with the square of the names.
 MAX_ACTORS = 10
 _CONTENT = {"VERB", "NOUN", "ADJ", "AUX"}
 _ROLE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "compound", "attr"}
+# Common nouns by which a story names the government of its country ("the regime said"); gold
+# names a government by its country, so such a noun is a candidate end standing for the country
+# the story names most before it.
+_STATE_NOUNS = {"government", "regime", "authorities", "administration", "junta", "cabinet"}
 
 
 @dataclass(frozen=True)
@@ -86,11 +92,19 @@ def candidates(
         number = bisect.bisect_right(index.sent_start_chars, row.char_start) - 1
         rules_by_sentence.setdefault(number, []).append(row)
     found: list[Candidate] = []
+    countries = _country_mentions(ctx)
+    pair_rules: dict[tuple[str, str], set[str]] = {}
+    for row in rule_rows:
+        pair_rules.setdefault((row.source_id, row.target_id), set()).add(row.polarity)
     for number, sent in enumerate(index.sents):
         heads: dict[str, Token | None] = {}
-        for mention in ctx.mentions_in(sent.start_char, sent.end_char):
+        mentions = ctx.mentions_in(sent.start_char, sent.end_char)
+        for mention in mentions:
             if mention.actor_id not in heads:
                 heads[mention.actor_id] = _head(ctx, mention.char_start, mention.char_end)
+        state = _state_reference(ctx, sent, mentions, countries)
+        if state is not None and state[0] not in heads:
+            heads[state[0]] = state[1]
         over = _statements_over(statements, sent)
         speakers = {s.speaker_id: s for s in over if s.speaker_id}
         rules = rules_by_sentence.get(number, [])
@@ -117,10 +131,18 @@ def candidates(
             own = [r for r in rules if (r.source_id, r.target_id) == (source, target)]
             reverse = [r for r in rules if (r.source_id, r.target_id) == (target, source)]
             statement = speakers.get(source) or (over[0] if over else None)
+            if (
+                state is not None
+                and state[0] in (source, target)
+                and state[0] not in {m.actor_id for m in mentions}
+            ):
+                how = {*how, "state_noun"}
             features = [
                 *sentence_features,
                 *(f"how={h}" for h in sorted(how)),
                 *_rule_features(own, reverse, cues, ctx),
+                *_article_features(pair_rules, source, target),
+                *_speaker_features(over, source, target, heads, statements),
                 *_actor_features(ctx, source, target),
                 *_path_features(heads.get(source), heads.get(target), cues, statements),
             ]
@@ -137,6 +159,87 @@ def candidates(
                 )
             )
     return found
+
+
+def _country_mentions(ctx: ArticleContext) -> list[tuple[int, str]]:
+    """(char, country id) of every country named by name or alias, in text order."""
+    found = []
+    for mention in ctx.mentions:
+        actor = ctx.actors.get(mention.actor_id)
+        if (
+            actor is not None
+            and actor.kind == "country"
+            and mention.how not in ("demonym", "pronoun")
+        ):
+            found.append((mention.char_start, actor.actor_id))
+    return found
+
+
+def _state_reference(
+    ctx: ArticleContext, sent: Span, mentions: Sequence[Any], countries: Sequence[tuple[int, str]]
+) -> tuple[str, Token] | None:
+    """("the regime" / "the government" in this sentence, unnamed) -> (the country the story names
+    most before it, the noun), else None."""
+    for token in sent:
+        if token.lemma_.lower() not in _STATE_NOUNS or token.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
+            continue  # "the Syrian government", "Assad's regime": a name the resolver reads
+        if any(m.char_start <= token.idx < m.char_end for m in mentions):
+            continue
+        counts: dict[str, list[int]] = {}
+        for char, country in countries:
+            if char >= token.idx:
+                break
+            seen = counts.setdefault(country, [0, -char])
+            seen[0] += 1
+        if counts:
+            return max(counts, key=lambda c: tuple(counts[c])), token
+    return None
+
+
+def _article_features(
+    pair_rules: Mapping[tuple[str, str], set[str]], source: str, target: str
+) -> list[str]:
+    """What the rules say of the pair anywhere in the article (a triple is scored once)."""
+    own = pair_rules.get((source, target), set())
+    back = pair_rules.get((target, source), set())
+    return [
+        *(f"article_rule={p}" for p in sorted(own)),
+        *(f"article_reverse={p}" for p in sorted(back)),
+        *(() if own else ("article_rule=none",)),
+    ]
+
+
+def _speaker_features(
+    over: Sequence[Statement],
+    source: str,
+    target: str,
+    heads: Mapping[str, Token | None],
+    statements: Sequence[Statement],
+) -> list[str]:
+    """Who speaks in the sentence relative to the pair, and whether the target is named inside a
+    quotation of the source (a stance in its own words) or the source inside the target's."""
+    speakers = {s.speaker_id for s in over if s.speaker_id}
+    if not speakers:
+        features = ["speaker=none"]
+    elif source in speakers:
+        features = ["speaker=source"]
+    elif target in speakers:
+        features = ["speaker=target"]
+    else:
+        features = ["speaker=other"]
+    for side, actor, other in (("target", target, source), ("source", source, target)):
+        token = heads.get(actor)
+        if token is None:
+            continue
+        if any(
+            s.speaker_id == other and s.char_start <= token.idx < s.char_end for s in statements
+        ):
+            features.append(f"{side}_in_other_quote")
+    return features
 
 
 def _sections(token: Token, cues: Any) -> list[str]:
@@ -276,6 +379,17 @@ def _path_features(
             else f"meet_pos={meeting.pos_}"
         )
         features.append(f"roles={_role(source)}>{_role(target)}")
+        sections = _sections(meeting, cues) if meeting.pos_ in _CONTENT else []
+        features += [f"meet_cue={name}" for name in sections]
+        negated = any(child.dep_ == "neg" for child in meeting.children)
+        if negated:
+            features.append("meet_negated")
+            features += [f"meet_cue_negated={name}" for name in sections]
+        if any(child.dep_ in ("nsubjpass", "auxpass", "agent") for child in meeting.children):
+            features.append("voice=passive")
+        else:
+            features.append("voice=active")
+        features += [f"roles_cue={_role(source)}>{_role(target)}:{name}" for name in sections]
     for token in middle:
         lemma = token.lemma_.lower()
         if token.pos_ in _CONTENT:
@@ -301,7 +415,12 @@ class StanceModel:
     weights: Mapping[str, tuple[float, ...]]
     threshold: float
     enabled: bool = False
-    mode: str = "both"  # "both": rules' rows plus the model's; "model": the model decides
+    # "both": rules' rows plus the model's for pairs the rules left alone in that sentence;
+    # "new_pairs": plus the model's for pairs the rules left alone in the whole article;
+    # "model": the model decides
+    mode: str = "both"
+    # A threshold per polarity (a polarity not listed uses `threshold`).
+    thresholds: Mapping[str, float] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> StanceModel:
@@ -316,6 +435,7 @@ class StanceModel:
             float(data["threshold"]),
             bool(data.get("enabled", False)),
             str(data.get("mode", "both")),
+            {k: float(v) for k, v in (data.get("thresholds") or {}).items()},
         )
 
     def probabilities(self, features: Sequence[str]) -> dict[str, float]:
@@ -334,7 +454,7 @@ class StanceModel:
         """The most likely stance polarity and its probability, or ("none", p) under threshold."""
         probs = self.probabilities(features)
         polarity = max((c for c in self.classes if c != "none"), key=lambda c: (probs[c], c))
-        if probs[polarity] >= self.threshold:
+        if probs[polarity] >= self.thresholds.get(polarity, self.threshold):
             return polarity, probs[polarity]
         return "none", probs["none"]
 
@@ -378,7 +498,7 @@ def model_rows(
                     evidence=sent.text,
                     char_start=sent.start_char,
                     char_end=sent.end_char,
-                    cue=candidate.cue,
+                    cue=candidate.cue if candidate.rule_polarity == polarity else MODEL_CUE,
                 ),
                 probability,
             )
@@ -395,6 +515,10 @@ def combine(
         chosen = [row for row, _ in learned]
     elif mode == "rules":
         chosen = list(rule_rows)
+    elif mode == "new_pairs":
+        pairs = {(r.source_id, r.target_id) for r in rule_rows}
+        chosen = [*rule_rows]
+        chosen += [r for r, _ in learned if (r.source_id, r.target_id) not in pairs]
     else:
         taken = {(r.source_id, r.target_id, r.char_start) for r in rule_rows}
         chosen = [*rule_rows]
@@ -449,6 +573,7 @@ def to_json(model: StanceModel, extra: Mapping[str, Any] | None = None) -> dict[
         "enabled": model.enabled,
         "mode": model.mode,
         "threshold": model.threshold,
+        "thresholds": dict(sorted(model.thresholds.items())),
         "classes": list(model.classes),
         "intercepts": {
             c: round(w, 4) for c, w in zip(model.classes, model.intercepts, strict=True)
