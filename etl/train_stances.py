@@ -52,6 +52,7 @@ DEFAULT_SETS = (
     ("real_dev12", "tests/real_dev12/articles", "tests/real_dev12/gold"),
     ("real_dev13", "tests/real_dev13/articles", "tests/real_dev13/gold"),
     ("real_dev14", "tests/real_dev14/articles", "tests/real_dev14/gold"),
+    ("real_dev15", "tests/real_dev15/articles", "tests/real_dev15/gold"),
 )
 REAL_SETS = (
     "real_dev",
@@ -68,6 +69,7 @@ REAL_SETS = (
     "real_dev12",
     "real_dev13",
     "real_dev14",
+    "real_dev15",
 )
 # Measured leave-one-set-out but never trained on (measure only).
 MEASURE_ONLY = ("holdout_corpus",)
