@@ -21,7 +21,6 @@ scikit-learn is needed here only (requirements-dev.txt); the ETL scores from the
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,7 +32,14 @@ from etl import evaluate, event_model, stance_model
 from etl.evaluate import Count
 from etl.event_model import CLASSES
 from etl.stance_model import StanceModel
-from etl.train_stances import DEFAULT_SETS, REAL_SETS, _figures, _fmt, fit
+from etl.train_stances import (
+    REAL_SETS,
+    _figures,
+    _fmt,
+    cached_sets,
+    fit,
+    gold_contexts,
+)
 from etl.types import Event
 
 MEASURE_ONLY = frozenset({"holdout_corpus"})  # measured, never trained on
@@ -80,69 +86,46 @@ def precision_fits(precision: str, gold_date: str | None) -> bool:
 
 def collect_set(articles_dir: Path, gold_dir: Path, analyser: Any) -> list[ArticleData]:
     """Every gold article of one set, analysed as the ETL does, its candidates labelled."""
-    from etl.actors import resolve_mentions
-    from etl.context import ArticleContext
-    from etl.docindex import DocIndex
     from etl.event_reports import _published
     from etl.events import extract_events
-    from etl.run import SilentReporter, default_steps, read_inputs
     from etl.statements import extract_statements
 
-    golds = {g.name: g for g in evaluate.load_gold(gold_dir)}
-    intake = read_inputs(articles_dir, default_steps(), SilentReporter())
-    articles = sorted(
-        (a for a in intake.articles if Path(a.source_path).stem in golds),
-        key=lambda a: a.source_path,
-    )
     found = []
-    for doc, article in analyser._parsed(articles, 8):
-        try:
-            mentions, new_actors = resolve_mentions(doc, article.article_id, analyser.gazetteer)
-            actors = {**analyser.gazetteer.actors, **{a.actor_id: a for a in new_actors}}
-            ctx = ArticleContext(
-                article=article,
-                doc=doc,
-                mentions=tuple(mentions),
-                actors=actors,
-                gazetteer=analyser.gazetteer,
-            )
-            statements = extract_statements(ctx)
-            open_sentences: list[event_model.OpenSentence] = []
-            rules = extract_events(ctx, statements, learned=False, open_out=open_sentences)
-            cands = event_model.candidates(
-                ctx, open_sentences, statements, _published(ctx), covered=True
-            )
-            gold = golds[Path(article.source_path).stem]
-            found.append(
-                ArticleData(
-                    gold.name,
-                    [
-                        (
-                            c.features,
-                            label_of(
-                                c.date.value.value,
-                                c.date.value.precision,
-                                c.sentence.text,
-                                gold.events,
-                            ),
-                        )
-                        for c in cands
-                    ],
-                    [
-                        (
-                            c.sentence.start_char,
-                            c.sentence.end_char,
-                            c.date.value.value.isoformat(),
+    for ctx, gold in gold_contexts(articles_dir, gold_dir, analyser):
+        statements = extract_statements(ctx)
+        open_sentences: list[event_model.OpenSentence] = []
+        rules = extract_events(ctx, statements, learned=False, open_out=open_sentences)
+        cands = event_model.candidates(
+            ctx, open_sentences, statements, _published(ctx), covered=True
+        )
+        found.append(
+            ArticleData(
+                gold.name,
+                [
+                    (
+                        c.features,
+                        label_of(
+                            c.date.value.value,
                             c.date.value.precision,
-                        )
-                        for c in cands
-                    ],
-                    rules,
-                    list(gold.events),
-                )
+                            c.sentence.text,
+                            gold.events,
+                        ),
+                    )
+                    for c in cands
+                ],
+                [
+                    (
+                        c.sentence.start_char,
+                        c.sentence.end_char,
+                        c.date.value.value.isoformat(),
+                        c.date.value.precision,
+                    )
+                    for c in cands
+                ],
+                rules,
+                list(gold.events),
             )
-        finally:
-            DocIndex.release(doc)
+        )
     return found
 
 
@@ -324,22 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def load_sets(cache: Path | None) -> dict[str, list[ArticleData]]:
-    if cache is not None and cache.exists():
-        raw = json.loads(cache.read_text(encoding="utf-8"))
-        return {name: [_article_from_json(a) for a in arts] for name, arts in raw.items()}
-    from etl.pipeline import Analyser
-
-    analyser = Analyser()
-    sets = {}
-    for name, articles, gold in DEFAULT_SETS:
-        print(f"analysing {name} …", file=sys.stderr)
-        sets[name] = collect_set(Path(articles), Path(gold), analyser)
-    if cache is not None:
-        cache.write_text(
-            json.dumps({name: [_article_to_json(a) for a in arts] for name, arts in sets.items()}),
-            encoding="utf-8",
-        )
-    return sets
+    return cached_sets(cache, collect_set, _article_to_json, _article_from_json)
 
 
 def _event_to_json(e: Event) -> dict[str, Any]:

@@ -24,12 +24,13 @@ import functools
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from etl import evaluate, stance_model
+from etl.context import ArticleContext
 from etl.evaluate import ActorIndex, Count
 from etl.stance_model import CLASSES, Candidate, StanceModel
 from etl.types import Stance
@@ -123,14 +124,15 @@ def label_of(
     return "none"
 
 
-def collect_set(articles_dir: Path, gold_dir: Path, analyser: Any) -> list[ArticleData]:
-    """Every gold article of one set, analysed as the ETL does, its candidates labelled."""
+def gold_contexts(
+    articles_dir: Path, gold_dir: Path, analyser: Any
+) -> Iterator[tuple[ArticleContext, Any]]:
+    """Every gold article of one set, read, parsed and its actors resolved as the ETL does
+    (`etl.pipeline`), with its gold: the start every model's training shares. The parse is
+    released when the caller asks for the next article."""
     from etl.actors import resolve_mentions
-    from etl.context import ArticleContext
     from etl.docindex import DocIndex
     from etl.run import SilentReporter, default_steps, read_inputs
-    from etl.stances import rule_stances
-    from etl.statements import extract_statements
 
     golds = {g.name: g for g in evaluate.load_gold(gold_dir)}
     intake = read_inputs(articles_dir, default_steps(), SilentReporter())
@@ -138,48 +140,63 @@ def collect_set(articles_dir: Path, gold_dir: Path, analyser: Any) -> list[Artic
         (a for a in intake.articles if Path(a.source_path).stem in golds),
         key=lambda a: a.source_path,
     )
-    found = []
     for doc, article in analyser._parsed(articles, 8):
         try:
             mentions, new_actors = resolve_mentions(doc, article.article_id, analyser.gazetteer)
             actors = {**analyser.gazetteer.actors, **{a.actor_id: a for a in new_actors}}
-            ctx = ArticleContext(article=article, doc=doc, mentions=tuple(mentions), actors=actors)
-            statements = extract_statements(ctx)
-            rules = rule_stances(ctx, statements)
-            cands = stance_model.candidates(ctx, statements, rules)
-            gold = golds[Path(article.source_path).stem]
-            index = ActorIndex(actors)
-            data = ArticleData(
-                gold.name,
-                [
-                    (
-                        c.features,
-                        label_of(index, c.source_id, c.target_id, c.sentence.text, gold.stances),
-                    )
-                    for c in cands
-                ],
-                [
-                    (
-                        c.source_id,
-                        c.target_id,
-                        c.sentence.start_char,
-                        c.sentence.end_char,
-                        c.sentence.text,
-                        c.statement_id,
-                    )
-                    for c in cands
-                ],
-                rules,
-                list(gold.stances),
-                actors,
+            ctx = ArticleContext(
+                article=article,
+                doc=doc,
+                mentions=tuple(mentions),
+                actors=actors,
+                gazetteer=analyser.gazetteer,
             )
-            data.covered_strict, data.covered_pair = _coverage(index, cands, gold.stances)
-            data.pair_labels = [
-                label_of(index, c.source_id, c.target_id, None, gold.stances) for c in cands
-            ]
-            found.append(data)
+            yield ctx, golds[Path(article.source_path).stem]
         finally:
             DocIndex.release(doc)
+
+
+def collect_set(articles_dir: Path, gold_dir: Path, analyser: Any) -> list[ArticleData]:
+    """Every gold article of one set, analysed as the ETL does, its candidates labelled."""
+    from etl.stances import rule_stances
+    from etl.statements import extract_statements
+
+    found = []
+    for ctx, gold in gold_contexts(articles_dir, gold_dir, analyser):
+        actors = ctx.actors
+        statements = extract_statements(ctx)
+        rules = rule_stances(ctx, statements)
+        cands = stance_model.candidates(ctx, statements, rules)
+        index = ActorIndex(actors)
+        data = ArticleData(
+            gold.name,
+            [
+                (
+                    c.features,
+                    label_of(index, c.source_id, c.target_id, c.sentence.text, gold.stances),
+                )
+                for c in cands
+            ],
+            [
+                (
+                    c.source_id,
+                    c.target_id,
+                    c.sentence.start_char,
+                    c.sentence.end_char,
+                    c.sentence.text,
+                    c.statement_id,
+                )
+                for c in cands
+            ],
+            rules,
+            list(gold.stances),
+            actors,
+        )
+        data.covered_strict, data.covered_pair = _coverage(index, cands, gold.stances)
+        data.pair_labels = [
+            label_of(index, c.source_id, c.target_id, None, gold.stances) for c in cands
+        ]
+        found.append(data)
     return found
 
 
@@ -491,23 +508,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_sets(cache: Path | None) -> dict[str, list[ArticleData]]:
+def cached_sets(
+    cache: Path | None,
+    collect: Callable[[Path, Path, Any], list[Any]],
+    to_json: Callable[[Any], dict[str, Any]],
+    from_json: Callable[[dict[str, Any]], Any],
+) -> dict[str, list[Any]]:
+    """Every training set's labelled articles (`collect(articles, gold, analyser)` per set of
+    `DEFAULT_SETS`), read from `cache` when it exists, else analysed and written there: each
+    model's trainer parses the sets once."""
     if cache is not None and cache.exists():
         raw = json.loads(cache.read_text(encoding="utf-8"))
-        return {name: [_article_from_json(a) for a in arts] for name, arts in raw.items()}
+        return {name: [from_json(a) for a in arts] for name, arts in raw.items()}
     from etl.pipeline import Analyser
 
     analyser = Analyser()
     sets = {}
     for name, articles, gold in DEFAULT_SETS:
         print(f"analysing {name} …", file=sys.stderr)
-        sets[name] = collect_set(Path(articles), Path(gold), analyser)
+        sets[name] = collect(Path(articles), Path(gold), analyser)
     if cache is not None:
         cache.write_text(
-            json.dumps({name: [_article_to_json(a) for a in arts] for name, arts in sets.items()}),
+            json.dumps({name: [to_json(a) for a in arts] for name, arts in sets.items()}),
             encoding="utf-8",
         )
     return sets
+
+
+def load_sets(cache: Path | None) -> dict[str, list[ArticleData]]:
+    return cached_sets(cache, collect_set, _article_to_json, _article_from_json)
 
 
 def _article_to_json(a: ArticleData) -> dict[str, Any]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -31,7 +30,14 @@ from etl import evaluate, statement_model
 from etl.evaluate import ActorIndex, Count
 from etl.stance_model import StanceModel
 from etl.statement_model import CLASSES
-from etl.train_stances import DEFAULT_SETS, REAL_SETS, _figures, _fmt, fit
+from etl.train_stances import (
+    REAL_SETS,
+    _figures,
+    _fmt,
+    cached_sets,
+    fit,
+    gold_contexts,
+)
 from etl.types import Statement
 
 MEASURE_ONLY = ("holdout_corpus",)  # scored leave-one-set-out, never in a training fold
@@ -62,70 +68,48 @@ def _statement(speaker_id: str | None, speaker_text: str, quote: str, n: int) ->
 
 def collect_set(articles_dir: Path, gold_dir: Path, analyser: Any) -> list[ArticleData]:
     """Every gold article of one set, analysed as the ETL does, its candidates labelled."""
-    from etl.actors import resolve_mentions
-    from etl.context import ArticleContext
-    from etl.docindex import DocIndex
-    from etl.run import SilentReporter, default_steps, read_inputs
     from etl.statements import extract_statements
 
-    golds = {g.name: g for g in evaluate.load_gold(gold_dir)}
-    intake = read_inputs(articles_dir, default_steps(), SilentReporter())
-    articles = sorted(
-        (a for a in intake.articles if Path(a.source_path).stem in golds),
-        key=lambda a: a.source_path,
-    )
     found = []
-    for doc, article in analyser._parsed(articles, 8):
-        try:
-            mentions, new_actors = resolve_mentions(doc, article.article_id, analyser.gazetteer)
-            actors = {**analyser.gazetteer.actors, **{a.actor_id: a for a in new_actors}}
-            ctx = ArticleContext(
-                article=article,
-                doc=doc,
-                mentions=tuple(mentions),
-                actors=actors,
-                gazetteer=analyser.gazetteer,
+    for ctx, gold in gold_contexts(articles_dir, gold_dir, analyser):
+        actors = ctx.actors
+        rules = extract_statements(ctx)
+        cands = statement_model.candidates(ctx, rules)
+        index = ActorIndex(actors)
+        matched = evaluate.match_statements(rules, gold.statements, index)
+        left = [g for g, hit in zip(gold.statements, matched.found, strict=True) if not hit]
+        labels = [
+            label_of(index, c.speaker_id, c.speaker_text, c.sentence.text, left) for c in cands
+        ]
+        reachable = sum(
+            any(
+                lab != "none"
+                and evaluate.texts_overlap(c.sentence.text, g.get("evidence") or "")
+                and index.matches(g.get("speaker"), c.speaker_id, c.speaker_text)
+                for c, lab in zip(cands, labels, strict=True)
             )
-            rules = extract_statements(ctx)
-            cands = statement_model.candidates(ctx, rules)
-            gold = golds[Path(article.source_path).stem]
-            index = ActorIndex(actors)
-            matched = evaluate.match_statements(rules, gold.statements, index)
-            left = [g for g, hit in zip(gold.statements, matched.found, strict=True) if not hit]
-            labels = [
-                label_of(index, c.speaker_id, c.speaker_text, c.sentence.text, left) for c in cands
-            ]
-            reachable = sum(
-                any(
-                    lab != "none"
-                    and evaluate.texts_overlap(c.sentence.text, g.get("evidence") or "")
-                    and index.matches(g.get("speaker"), c.speaker_id, c.speaker_text)
-                    for c, lab in zip(cands, labels, strict=True)
-                )
-                for g in left
+            for g in left
+        )
+        found.append(
+            ArticleData(
+                gold.name,
+                [(c.features, lab) for c, lab in zip(cands, labels, strict=True)],
+                [
+                    (
+                        c.speaker_id,
+                        c.speaker_text,
+                        c.sentence.start_char,
+                        c.sentence.end_char,
+                        c.sentence.text,
+                    )
+                    for c in cands
+                ],
+                [(s.speaker_id, s.speaker_text, s.quote) for s in rules],
+                list(gold.statements),
+                actors,
+                reachable,
             )
-            found.append(
-                ArticleData(
-                    gold.name,
-                    [(c.features, lab) for c, lab in zip(cands, labels, strict=True)],
-                    [
-                        (
-                            c.speaker_id,
-                            c.speaker_text,
-                            c.sentence.start_char,
-                            c.sentence.end_char,
-                            c.sentence.text,
-                        )
-                        for c in cands
-                    ],
-                    [(s.speaker_id, s.speaker_text, s.quote) for s in rules],
-                    list(gold.statements),
-                    actors,
-                    reachable,
-                )
-            )
-        finally:
-            DocIndex.release(doc)
+        )
     return found
 
 
@@ -288,22 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def load_sets(cache: Path | None) -> dict[str, list[ArticleData]]:
-    if cache is not None and cache.exists():
-        raw = json.loads(cache.read_text(encoding="utf-8"))
-        return {name: [_article_from_json(a) for a in arts] for name, arts in raw.items()}
-    from etl.pipeline import Analyser
-
-    analyser = Analyser()
-    sets = {}
-    for name, articles, gold in DEFAULT_SETS:
-        print(f"analysing {name} …", file=sys.stderr)
-        sets[name] = collect_set(Path(articles), Path(gold), analyser)
-    if cache is not None:
-        cache.write_text(
-            json.dumps({name: [_article_to_json(a) for a in arts] for name, arts in sets.items()}),
-            encoding="utf-8",
-        )
-    return sets
+    return cached_sets(cache, collect_set, _article_to_json, _article_from_json)
 
 
 def _article_to_json(a: ArticleData) -> dict[str, Any]:

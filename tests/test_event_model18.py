@@ -11,14 +11,14 @@ from datetime import date
 import pytest
 
 from etl import event_model, stance_model, train_events
-from etl.actors import Gazetteer, resolve_mentions
+from etl.actors import Gazetteer
 from etl.context import ArticleContext
 from etl.event_model import CLASSES, DEFAULT_MODEL, OpenSentence
 from etl.event_reports import _published
 from etl.events import extract_events
 from etl.stance_model import StanceModel
 from etl.statements import extract_statements
-from etl.types import Article
+from tests.contexts import article_context
 
 FLED = "Hundreds of families fled the town on February 20.\n"
 
@@ -28,25 +28,8 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.load(None)
 
 
-def _context(nlp, gazetteer: Gazetteer, body: str) -> ArticleContext:
-    article = Article(
-        article_id="a1",
-        source_path="a1.txt",
-        title=None,
-        outlet=None,
-        url=None,
-        published_date=date(2024, 3, 1),
-        published_precision="day",
-        language="en",
-        body=body,
-        content_sha256="0" * 64,
-    )
-    doc = nlp(body)
-    mentions, new_actors = resolve_mentions(doc, article.article_id, gazetteer)
-    actors = {**gazetteer.actors, **{a.actor_id: a for a in new_actors}}
-    return ArticleContext(
-        article=article, doc=doc, mentions=tuple(mentions), actors=actors, gazetteer=gazetteer
-    )
+def _context(nlp, gazetteer, body: str) -> ArticleContext:
+    return article_context(nlp, gazetteer, body)
 
 
 def _open(ctx: ArticleContext) -> tuple[list, list[OpenSentence]]:

@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from etl import evaluate, stance_model
-from etl.actors import Gazetteer, resolve_mentions
+from etl.actors import Gazetteer
 from etl.context import ArticleContext
 from etl.run import run_etl
 from etl.stance_model import DEFAULT_MODEL, StanceModel
 from etl.stances import rule_stances
 from etl.statements import extract_statements
-from etl.types import Article
+from tests.contexts import article_context
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,23 +31,8 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.load(None)
 
 
-def _context(nlp, gazetteer: Gazetteer, body: str) -> ArticleContext:
-    article = Article(
-        article_id="a1",
-        source_path="a1.txt",
-        title=None,
-        outlet=None,
-        url=None,
-        published_date=date(2024, 3, 1),
-        published_precision="day",
-        language="en",
-        body=body,
-        content_sha256="0" * 64,
-    )
-    doc = nlp(body)
-    mentions, new_actors = resolve_mentions(doc, article.article_id, gazetteer)
-    actors = {**gazetteer.actors, **{a.actor_id: a for a in new_actors}}
-    return ArticleContext(article=article, doc=doc, mentions=tuple(mentions), actors=actors)
+def _context(nlp, gazetteer, body: str) -> ArticleContext:
+    return article_context(nlp, gazetteer, body)
 
 
 def _candidate(ctx: ArticleContext, source: str, target: str) -> stance_model.Candidate:

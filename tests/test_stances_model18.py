@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import date
 
 import pytest
 
 from etl import stance_model
-from etl.actors import Gazetteer, resolve_mentions
+from etl.actors import Gazetteer
 from etl.context import ArticleContext
 from etl.stance_model import DEFAULT_MODEL, MODEL_CUE, StanceModel
 from etl.stances import rule_stances
 from etl.statements import extract_statements
-from etl.types import Article, Stance
+from etl.types import Stance
+from tests.contexts import article_context
 
 
 @pytest.fixture(scope="module")
@@ -30,23 +30,8 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.load(None)
 
 
-def _context(nlp, gazetteer: Gazetteer, body: str) -> ArticleContext:
-    article = Article(
-        article_id="a1",
-        source_path="a1.txt",
-        title=None,
-        outlet=None,
-        url=None,
-        published_date=date(2024, 3, 1),
-        published_precision="day",
-        language="en",
-        body=body,
-        content_sha256="0" * 64,
-    )
-    doc = nlp(body)
-    mentions, new_actors = resolve_mentions(doc, article.article_id, gazetteer)
-    actors = {**gazetteer.actors, **{a.actor_id: a for a in new_actors}}
-    return ArticleContext(article=article, doc=doc, mentions=tuple(mentions), actors=actors)
+def _context(nlp, gazetteer, body: str) -> ArticleContext:
+    return article_context(nlp, gazetteer, body)
 
 
 def _found(ctx: ArticleContext) -> list[stance_model.Candidate]:

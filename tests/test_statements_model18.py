@@ -4,19 +4,18 @@ features on sentences written here, the model's JSON, switched off and switched 
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 
 from etl import confidence, stance_model, statement_model
-from etl.actors import resolve_mentions
 from etl.context import ArticleContext
 from etl.stance_model import StanceModel
 from etl.statement_model import CLASSES, CUE
 from etl.statements import extract_statements
 from etl.train_stances import fit
 from etl.train_statements import ArticleData, _joined, rows_of
-from etl.types import Article, Extraction
+from etl.types import Extraction
+from tests.contexts import article_context
 
 BODY = (
     "Maria Lopez, the head of the relief agency, arrived in the border town on Monday.\n\n"
@@ -26,22 +25,7 @@ BODY = (
 
 
 def _context(nlp, gazetteer, body: str = BODY) -> ArticleContext:
-    article = Article(
-        article_id="a1",
-        source_path="a1.txt",
-        title=None,
-        outlet=None,
-        url=None,
-        published_date=date(2024, 3, 1),
-        published_precision="day",
-        language="en",
-        body=body,
-        content_sha256="0" * 64,
-    )
-    doc = nlp(body)
-    mentions, new_actors = resolve_mentions(doc, article.article_id, gazetteer)
-    actors = {**gazetteer.actors, **{a.actor_id: a for a in new_actors}}
-    return ArticleContext(article=article, doc=doc, mentions=tuple(mentions), actors=actors)
+    return article_context(nlp, gazetteer, body)
 
 
 def _model(enabled: bool, weights: dict[str, float], threshold: float = 0.5) -> StanceModel:
