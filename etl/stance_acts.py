@@ -14,6 +14,7 @@ from etl import (
     stance_two_way,
 )
 from etl.context import ArticleContext
+from etl.docindex import DocIndex
 from etl.stance_cuebook import (
     _FORCE_KINDS,
     _PARTY_NOUNS,
@@ -404,7 +405,7 @@ class _Acts:
                 if actor is not None and actor.kind in _FORCE_KINDS and actor.country_id:
                     forces[actor.country_id] = forces.get(actor.country_id, 0) + 1
             countries = {max(forces, key=lambda c: forces[c])} if forces else set()
-            end = len(self.ctx.doc.text)
+            end = len(DocIndex.of(self.ctx.doc).text)
         if countries - {None}:
             # Named long before: the two forces of that country the article mentions most.
             counts: dict[str, int] = {}

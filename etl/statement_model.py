@@ -359,7 +359,9 @@ def _speaker_features(
 
 
 def _in_marks(sent: Span, token: Token) -> bool:
-    before = sent.doc.text[sent.start_char : token.idx]
+    # The document's text kept once (`Doc.text` joins every token on each access: per candidate,
+    # that made the model's work grow with the square of the article's length).
+    before = DocIndex.of(sent.doc).text[sent.start_char : token.idx]
     return sum(before.count(q) for q in '"\u201c\u00ab') > sum(
         before.count(q) for q in '"\u201d\u00bb'
     ) or (before.count('"') % 2 == 1)
